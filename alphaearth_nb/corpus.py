@@ -70,13 +70,13 @@ class CorpusConfig:
         y = self.years   # (fewest, most): 2024 (a calendar year, start_year's) was TypeError 'int' ... not iterable
         hint = ("; the first calendar year is start_year, e.g. start_year=2024" if isinstance(y, (int, np.integer)) and 1900 <= y <= 2100
                 else " (the fewest and most whole years a scene spans: (3, 3) for 3 each)")
-        y = tuple(whole(v, "each of years", 2) for v in as_tuple(y, "years", "(2, 4)", 2, hint))
+        y = tuple(whole(v, f"years[{i}]", (2, 4)[i % 2]) for i, v in enumerate(as_tuple(y, "years", "(2, 4)", 2, hint)))
         object.__setattr__(self, "years", y)
         if not 2 <= y[0] <= y[1]:
             raise ConfigError(f"years={self.years}: change events need at least 2 years per scene, e.g. (2, 4).")
         c = as_tuple(self.cloud_cover, "cloud_cover", "(0.2, 0.7)", 2,   # '20%' was a ValueError of unpacking
                      " (the least and most of a frame clouded, as fractions: (0.2, 0.2) for 20% everywhere)")
-        object.__setattr__(self, "cloud_cover", c := tuple(real(v, "each of cloud_cover", 0.2) for v in c))   # no bool
+        object.__setattr__(self, "cloud_cover", c := tuple(real(v, f"cloud_cover[{i}]", (0.2, 0.7)[i % 2]) for i, v in enumerate(c)))   # no bool
         if not 0 <= c[0] <= c[1] <= 0.75:
             pct = f" (fractions, not percent: {c} % is {tuple(v / 100 for v in c)})" if 1 < c[1] <= 75 else ""
             raise ConfigError(f"cloud_cover={self.cloud_cover} must lie in [0, 0.75], least first, e.g. (0.2, 0.7){pct}.")

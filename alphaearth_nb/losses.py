@@ -47,7 +47,7 @@ class LossWeights:
                 raise ConfigError(f"LossWeights.{k}={getattr(self, k)} must be finite and >= 0: pass e.g. "
                                   f"{k}={LossWeights.__dataclass_fields__[k].default}.")
         if isinstance(self.sources, dict): object.__setattr__(self, "sources", tuple(sorted(self.sources.items())))
-        object.__setattr__(self, "sources", tuple((s, real(w, f"the weight of {s}", 1.0)) for s, w in self.sources))
+        object.__setattr__(self, "sources", tuple((s, real(w, f"sources[{s!r}]", 1.0)) for s, w in self.sources))
         if any(not 0 <= w < math.inf for _, w in self.sources):
             raise ConfigError(f"LossWeights.sources={self.sources}: weights must be finite and >= 0.")
 
@@ -174,7 +174,8 @@ class Perturbations:
                 if not (isinstance(p, (tuple, list)) and len(p) == 2 and isinstance(p[0], str)):
                     raise ConfigError(f"{k}={getattr(self, k)!r} holds {p!r}, not a (family, probability) pair: pass "
                                       f"e.g. {k}={eg}, or {k}={{}} for none.")
-            v = tuple((s, real(p, f"the {k} of {s}", 0.3)) for s, p in v)
+            ex = dict(Perturbations.__dataclass_fields__[k].default)   # named as Python indexes it: drop_source['landsat']
+            v = tuple((s, real(p, f"{k}[{s!r}]", ex.get(s, 0.3))) for s, p in v)
             object.__setattr__(self, k, v := tuple(sorted(v)) if isinstance(getattr(self, k), dict) else v)
             if any(not 0 <= p <= 1 for _, p in v): raise ConfigError(f"Perturbations.{k}={v}: probabilities must be in "
                                                                      "[0, 1].")
@@ -183,7 +184,7 @@ class Perturbations:
                               "it.")
         modes = as_tuple(self.modes, "modes", "(0.5, 0.25, 0.25)", 3, " (the chances of frame drops, a forecast and a "
                          "backcast)")   # 0.5 was TypeError, '0.3' read letter by letter
-        object.__setattr__(self, "modes", tuple(real(m, "each of modes", 1 / 3) for m in modes))
+        object.__setattr__(self, "modes", tuple(real(m, f"modes[{i}]", 1 / 3) for i, m in enumerate(modes)))
         if len(self.modes) != 3 or min(self.modes) < 0 or abs(sum(self.modes) - 1) > 1e-6:
             raise ConfigError(f"Perturbations.modes={self.modes} must be 3 probabilities summing to 1.")
         if not 0 < self.min_days <= self.horizon_days < math.inf:

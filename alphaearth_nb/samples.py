@@ -61,7 +61,7 @@ class SamplerConfig:
                 raise ConfigError(f"frames={self.frames!r} holds {p!r}, not a (source, count) pair: pass one count for "
                                   "every source, e.g. frames=8, or a count each, e.g. frames={'sentinel2': 8, 'landsat': 4}.")
         object.__setattr__(self, "frames", whole(f, "frames", 16) if not isinstance(f, (tuple, list)) else   # True
-                           tuple((k, whole(n, f"the frames of {k}", 16)) for k, n in f))   # was 1 frame
+                           tuple((k, whole(n, f"frames[{k!r}]", 16)) for k, n in f))   # was 1 frame
         for k in ("inputs", "targets"):
             v = getattr(self, k)
             if isinstance(v, str): v = (v,)

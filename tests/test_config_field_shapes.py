@@ -59,7 +59,7 @@ CASES = [   # (config, field, value, words of the refusal: the field, the value,
     (CorpusConfig, "cloud_cover", "20", r"^cloud_cover='20' is text"),
     (CorpusConfig, "cloud_cover", 0.2, r"^cloud_cover=0\.2 is one number, not a tuple of 2 values"),
     (CorpusConfig, "cloud_cover", (0.2, 0.5, 0.7), r"^cloud_cover=\(0\.2, 0\.5, 0\.7\) holds 3 values, not 2"),
-    (CorpusConfig, "cloud_cover", (False, 0.7), r"^each of cloud_cover=False is not a number: pass e\.g\."),
+    (CorpusConfig, "cloud_cover", (False, 0.7), r"^cloud_cover\[0\]=False is not a number: pass e\.g\. cloud_cover\[0\]=0\.2"),
     (CorpusConfig, "cloud_cover", (20, 70), r"must lie in \[0, 0\.75\].*\(fractions, not percent: \(20\.0, 70\.0\) % "
                                             r"is \(0\.2, 0\.7\)\)"),
     (CorpusConfig, "start_year", True, r"^start_year=True is not a calendar year in 1900\.\.2100: pass e\.g\. "
@@ -78,7 +78,7 @@ CASES = [   # (config, field, value, words of the refusal: the field, the value,
     (Perturbations, "modes", (1, 0), r"^modes=\(1, 0\) holds 2 values, not 3"),
     (SamplerConfig, "frames", (8, 4), r"^frames=\(8, 4\) holds 8, not a \(source, count\) pair: pass one count for "
                                       r"every source, e\.g\. frames=8, or a count each"),
-    (SamplerConfig, "frames", (("sentinel2", True),), r"the frames of sentinel2=True is not a whole number"),
+    (SamplerConfig, "frames", (("sentinel2", True),), r"frames\['sentinel2'\]=True is not a whole number"),
     (SamplerConfig, "sources", None, r"^sources=None is None, not a tuple: pass e\.g\. sources=\(\)"),
     (SamplerConfig, "inputs", 3, r"^inputs=3 is one number, not a tuple: pass e\.g\. inputs=\('sentinel2',\)"),
     (ModelConfig, "sources", None, r"^sources=None is None, not a tuple: pass e\.g\. sources=\(\)"),

@@ -84,12 +84,12 @@ def test_model_and_sampler_counts_past_int32():
 def test_sampler_frames_and_loss_weights():
     with pytest.raises(ConfigError, match=r"frames=True is not a whole number"):
         samples.SamplerConfig(frames=True)   # was 1 frame
-    with pytest.raises(ConfigError, match=r"the frames of sentinel2=2\.5 is not a whole number"):
+    with pytest.raises(ConfigError, match=r"frames\['sentinel2'\]=2\.5 is not a whole number"):
         samples.SamplerConfig(frames={"sentinel2": 2.5})
     assert samples.SamplerConfig(frames=[("sentinel2", 8.0)]).frames == (("sentinel2", 8),)
     with pytest.raises(ConfigError, match=r"LossWeights\.clip=nan must be finite and >= 0"):
         losses.LossWeights(clip=float("nan"))   # was accepted: every loss NaN
-    with pytest.raises(ConfigError, match=r"the weight of gedi=True is not a number"):
+    with pytest.raises(ConfigError, match=r"sources\['gedi'\]=True is not a number"):
         losses.LossWeights(sources={"gedi": True})
     assert losses.LossWeights(uniformity=0).uniformity == 0.0
 

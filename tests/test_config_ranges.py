@@ -32,9 +32,9 @@ def test_sampler_day_spans(kw, said):
 
 
 def test_perturbation_probabilities_are_numbers():
-    with pytest.raises(ConfigError, match=r"the drop_source of landsat=True is not a number"):
+    with pytest.raises(ConfigError, match=r"drop_source\['landsat'\]=True is not a number"):
         losses.Perturbations(drop_source={"landsat": True})
-    with pytest.raises(ConfigError, match=r"each of modes=True is not a number"):
+    with pytest.raises(ConfigError, match=r"modes\[2\]=True is not a number"):
         losses.Perturbations(modes=(0.5, 0.5, True))   # was: 'must be 3 probabilities summing to 1', which they do
     assert losses.Perturbations(drop_frame={"sentinel2": 1}).drop_frame == (("sentinel2", 1.0),)
 
@@ -44,7 +44,7 @@ def test_corpus_spans_and_years():
         corpus.CorpusConfig(phenology_days=-5)   # was accepted: an empty range at the first draw
     with pytest.raises(ConfigError, match=r"scene_jitter_days=-1"):
         corpus.CorpusConfig(scene_jitter_days=-1)
-    with pytest.raises(ConfigError, match=r"each of years=2.5 is not a whole number"):
+    with pytest.raises(ConfigError, match=r"years\[0\]=2.5 is not a whole number"):
         corpus.CorpusConfig(years=(2.5, 4))
     assert corpus.CorpusConfig(years=[2.0, 3]).years == (2, 3)
 
