@@ -57,9 +57,10 @@ def _f_fits(q) -> bool: return _c_fits(((q[0] - 32) / 1.8, 0, (q[2] - 32) / 1.8)
 def _scaled_c(q, scale:float) -> bool:
     "Whether quantiles `q` (p1, p50, p99, max) are no temperature of ground or air in K, K x 10 or degC, but are in " \
     "degC x `scale` (10: tenths; 100: hundredths, not tenths): land surface temperature, -40..70 degC, as integers. " \
-    "Not tenths where the median is kelvin's (a warm place's tenths read as kelvin; kelvin's 1% hottest, a fire's)."
+    "Not where the median is kelvin's (a warm place's tenths read as kelvin; kelvin with a fire's hottest 1% or an " \
+    "undeclared fill, -999 in 5%, whose 1st percentile alone is off)."
     off = _scaled_k(q, 1) or _kelvin_x10(q) or _c_fits(q) or scale > 10 and _c_fits(q, 10)
-    return not (off or scale == 10 and SURFACE_K[0] <= q[1] <= SURFACE_K[1]) and _c_fits(q, scale)
+    return not (off or SURFACE_K[0] <= q[1] <= SURFACE_K[1]) and _c_fits(q, scale)
 
 def _kelvin_x10(q) -> bool:   # `_scaled_k` x 10, or its 1st percentile and median there and 1% hotter (a fire)
     return _scaled_k(q, 10) or SURFACE_K[0] * 10 <= min(q[0], q[1]) and q[1] <= SURFACE_K[1] * 10
