@@ -63,7 +63,8 @@ def model_sources(stack:xr.DataTree, # a stack
     absent = [s for s in inputs if s not in have]
     if (excluded or absent) and (len(excluded) + len(absent) == len(inputs) or not allow_missing):
         fix = " and ".join(([f"keep {excluded} (--sources {usable})"] if excluded else []) +
-                           ([f"add {absent} to the stack (`stack['{absent[0]}'] = ds`)"] if absent else []))
+                           ([f"add {absent} to the stack (`stack['{absent[0]}'] = ds` / `aef embed --data` of a stack "
+                             f"that has {'it' if len(absent) == 1 else 'them'})"] if absent else []))   # was Python's alone
         if len(excluded) + len(absent) == len(inputs):
             raise MissingSourceError(f"none of the model's inputs {list(inputs)} would be embedded (the stack has "
                                      f"{have}): {fix}")
