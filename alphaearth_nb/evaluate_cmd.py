@@ -30,7 +30,7 @@ from .places import read_geometries, table_file
 from .cli_args import LABEL_VECTORS
 from .gate import linear_rows
 from .spatial import rename_spatial
-from .stacks import embedding_field
+from .stacks import embedding_field, names_every_band
 from .command_inputs import open_csv, open_input
 
 # %% auto #0
@@ -161,7 +161,8 @@ def _no_band_table(df:pd.DataFrame, path) -> None:
     raise LabelError(f"--embeddings {path} is {what}: {_EMBEDDINGS_KINDS}")
 
 def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
-    "The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or an error naming what it is."
+    """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
+    official product's A00..A63 variables (xee's Dataset saved: that Dataset), or an error naming what it is."""
     run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
     fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
            "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
@@ -175,6 +176,9 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError (session 36)
         if path.is_dir() or (kind := _file_kind(path)) is None: raise
         raise DimensionError(f"--embeddings {path} is {kind}: {_EMBEDDINGS_KINDS}") from None
+    # the official product as xee gives it, A00..A63 one variable each, saved (`ds.to_netcdf`, `ds.to_zarr`): the
+    # Dataset, which `as_embedding` reads as Python does (was: 'holds 64 data variables: pass --embeddings-var A00')
+    if var is None and names_every_band(ds): return ds
     return _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
 
 def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
