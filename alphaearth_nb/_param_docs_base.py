@@ -299,6 +299,8 @@ SECTIONS = {
         'to_days': 't\n    times in any form `to_ms` reads\n',
         'utc_times': 't\n    times in any form `to_ms` reads, with or without a time zone\n',
         'from_days': 'd\n    days since `EPOCH` (2020-01-01), any shape, float\n',
+        'as_time_dtype': 't\n    datetime64 of any unit (D, s, ms, us, ns), any shape\n',
+        'year_starts': 'years\n    calendar years, whole numbers (2017 .. 2025 for the official product)\n',
     },
     'alphaearth_nb.train_cmd': {
         'aef_train': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`)\n',

@@ -25,6 +25,7 @@ from .stacks import CLOUD, check_orbits, orbit_coord, validate_stack
 from .sources import get_source
 from .spellings import FLAGS, flag_word
 from .timecodes import Period, as_period
+from .times import year_starts
 
 # %% auto #0
 __all__ = ['CS_PLUS', 'FMASK_BITS', 'EE_SOURCES', 'OFFICIAL', 'ee_initialize', 'EESource', 'ee_source', 'cloud_score_clear',
@@ -382,7 +383,7 @@ def load_official(year,                        # a calendar year (2017 onward), 
     if not isinstance(year, (int, np.integer)):
         years = years_of(year)
         parts = [load_official(y, grid, opener) for y in years]
-        cube = xr.concat(parts, dim="time").assign_coords(time=pd.to_datetime([f"{y}-01-01" for y in years]))
+        cube = xr.concat(parts, dim="time").assign_coords(time=year_starts(years))
         cube.attrs = {k: v for k, v in parts[0].attrs.items() if k != "time"}   # each year on the time coordinate
         return cube
     req = EERequest(OFFICIAL, as_period(int(year)), dict(grid))

@@ -20,7 +20,7 @@ from .core import GridWarning, NoDataWarning   # the kinds of its warnings
 from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .files import gdal_path, reading_raster
-from .times import to_ms
+from .times import as_time_dtype, to_ms
 from .labels import data_variables
 from .quantize import NODATA, quantize
 from .spatial import centred, is_lazy, runs_model
@@ -403,14 +403,16 @@ _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordin
 
 def _time_values(obj) -> np.ndarray:
     """The values of `obj`'s `time` coordinate, numbers of epoch milliseconds (Earth Engine's `system:time_start`, as
-    `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, other values as they are
-    (whole years, dates, text). Was: epoch milliseconds kept as numbers, so one image's `attrs['time']` was the text
-    '1704067200000' (`years.map_year`: 'no date', `join_years` refused it) and several were no years at all."""
+    `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, dates of any unit, both as
+    `times.TIME_DTYPE` (ns: xarray's default, a mirror cube's, `years.join_years`'), other values as they are (whole
+    years, text). Was: epoch milliseconds kept as numbers, so one image's `attrs['time']` was the text
+    '1704067200000' (`years.map_year`: 'no date', `join_years` refused it) and several were no years at all; then
+    (until session 39) their cube's `time` datetime64[ms] beside the mirrors' [us] and xarray's [ns]."""
     t = np.asarray(obj["time"].values)
     if t.dtype.kind in "iuf" and t.size:
-        try: return to_ms(t).astype("datetime64[ms]")
+        try: return as_time_dtype(to_ms(t).astype("datetime64[ms]"))
         except TimeError: pass   # years (2024), NaN, other counts: as they are
-    return t
+    return as_time_dtype(t)
 
 def _drop_time(obj, attrs:dict):
     "Move a length-1 `time` dim into attrs (a date as ISO text: epoch milliseconds too); refuse several times."

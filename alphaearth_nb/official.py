@@ -28,6 +28,7 @@ from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_m
 from .cubes import LONLAT, gather, one_model, pixel_of, points_xy
 from .places import own_label_word, points_table
 from .embeddings import OFFICIAL_COLLECTION
+from .times import year_starts
 from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
                                    fetch_tiles,
@@ -151,7 +152,7 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
             acc = xr.DataArray(dsa.full((len(ys), len(xs), EMBED_DIM), NODATA, np.int8, chunks=(chunks, chunks, -1)),
                                dims=("y", "x", "band"), coords={"y": ys, "x": xs, "band": band_names()})
         per_year.append(acc)
-    cube = xr.concat(per_year, dim="time").assign_coords(time=pd.to_datetime([f"{y}-01-01" for y in years]))
+    cube = xr.concat(per_year, dim="time").assign_coords(time=year_starts(years))
     sources = {t.attrs.get("source") for t in opened}
     cube.attrs = {"crs": crs, "source": sources.pop() if len(sources) == 1 else OFFICIAL_COLLECTION,
                   "embedding:model": one_model(*opened, what=f"the tiles of {crs}") or OFFICIAL_COLLECTION}

@@ -19,9 +19,9 @@ from .core import TimeError, refuse_path, user_stacklevel
 from .core import TimeWarning   # the kinds of its warnings
 
 # %% auto #0
-__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'ZONE_TEXT', 'GREGORIAN', 'as_numbers', 'is_yyyymmdd', 'numeric_time_hint',
-           'refuse_times_path', 'unwritten_years', 'month_name_iso', 'to_ms', 'odd_times', 'day_first', 'to_days',
-           'utc_times', 'from_days']
+__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'ZONE_TEXT', 'GREGORIAN', 'TIME_DTYPE', 'as_numbers', 'is_yyyymmdd',
+           'numeric_time_hint', 'refuse_times_path', 'unwritten_years', 'month_name_iso', 'to_ms', 'odd_times',
+           'day_first', 'to_days', 'utc_times', 'from_days', 'as_time_dtype', 'year_starts']
 
 # %% ../nbs/01_times.ipynb #t0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -393,3 +393,18 @@ def utc_times(t) -> np.ndarray:  # times in any form `to_ms` reads, with or with
 def from_days(d) -> np.ndarray:  # days since `EPOCH` (2020-01-01), any shape, float
     "Inverse of `to_days`: datetime64[ms]."
     return EPOCH + np.round(np.asarray(d, np.float64) * MS_PER_DAY).astype("timedelta64[ms]")
+
+# %% ../nbs/01_times.ipynb #tu002
+TIME_DTYPE = np.dtype("datetime64[ns]")   # the `time` of every cube and stack made here: xarray's decoding default
+_NS_RANGE = (np.datetime64("1677-09-22", "ms"), np.datetime64("2262-04-11", "ms"))   # what int64 nanoseconds hold
+
+def as_time_dtype(t) -> np.ndarray:  # datetime64 of any unit (D, s, ms, us, ns), any shape
+    "`t` as `TIME_DTYPE` (ns); a time ns cannot hold (before 1677-09-22, after 2262-04-11) leaves `t` as it is."
+    t = np.asarray(t)
+    if t.dtype.kind != "M" or t.dtype == TIME_DTYPE: return t
+    ok = np.isnat(t) | ((t >= _NS_RANGE[0]) & (t <= _NS_RANGE[1]))
+    return t.astype(TIME_DTYPE) if ok.all() else t
+
+def year_starts(years) -> np.ndarray:  # calendar years, whole numbers (2017 .. 2025 for the official product)
+    "1 January of each year as `TIME_DTYPE`: the `time` of a cube of yearly maps (the official product's dates)."
+    return np.array([f"{int(y):04d}-01-01" for y in years], TIME_DTYPE)

@@ -21,6 +21,7 @@ from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube
 from .gate import change_score, unit_rows
 from .geo import is_lazy
 from .timecodes import YEARS, as_year, to_ms
+from .times import year_starts
 from .places import cube_form, years_of_cube
 
 # %% auto #0
@@ -186,7 +187,7 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     order = np.argsort(years, kind="stable")   # time increasing, whatever order the maps come in
     maps, years = [maps[i].drop_vars("time", errors="ignore") for i in order], [years[i] for i in order]
     cube = xr.concat(maps, "time", combine_attrs="drop_conflicts").assign_coords(
-        time=pd.to_datetime([f"{y}-01-01" for y in years]))
+        time=year_starts(years))
     for k in ONE_MAP_ATTRS: cube.attrs.pop(k, None)   # one map's year: the years are on `time` (`one_model` reads them)
     if model: cube.attrs["embedding:model"] = model
     return cube.transpose("time", "y", "x", "band")
