@@ -78,9 +78,11 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
                            "divide by 10000: `ds[bands] / 1e4`")],
     "dB": [(lambda q: q[0] >= 0 and 0.2 <= q[1] < 2.0, "linear amplitude (median at or above 0.2: as power that "
             "would be -7 dB or more, brighter than the median of almost any scene in VV and of none in VH)",
-            "convert to decibels: `20 * np.log10(ds[bands])` (`10 * np.log10` only if the product says they are power)"),
+            "convert to decibels: `20 * np.log10(ds[bands])` (`10 * np.log10(ds[bands])` only if the product says "
+            "they are power)"),
            (lambda q: q[0] >= 0 and q[1] < 2.0, "linear backscatter (power ratio)",
-            "convert to decibels: `10 * np.log10(ds[bands])` (`20 * np.log10` if the product says amplitude)"),
+            "convert to decibels: `10 * np.log10(ds[bands])` (`20 * np.log10(ds[bands])` if the product says "
+            "amplitude)"),
            (lambda q: q[0] >= 0 and q[1] > 100, "amplitude or digital numbers of a product's own scale (median "
             "above 100: backscatter in dB is mostly below 0, calibrated amplitude below 10)",
             "apply that product's calibration: WorldCereal's preprocessed inputs `20 * np.log10(ds[bands]) - 83`; "
@@ -197,7 +199,7 @@ CROSS_AMPLITUDE = 0.05
 _CROSS = [(lambda q: q[0] >= 0 and CROSS_AMPLITUDE <= q[1] < 2.0, "linear amplitude (a cross-polarised band's median "
            f"at or above {CROSS_AMPLITUDE}: as power that would be -13 dB or more, brighter than VH's median in every "
            "region of the 2,160 official sample points, -16..-21 dB; as amplitude -26 dB or more)",
-           "convert to decibels: `20 * np.log10(ds[bands])` (`10 * np.log10` only if the product says they are power: "
+           "convert to decibels: `20 * np.log10(ds[bands])` (`10 * np.log10(ds[bands])` if the product says power: "
            "a scene wholly of buildings can have VH's power at -10 dB, 0.1)")]
 BAND_SLIPS = {("sentinel1", "dB", "VH"): _CROSS, ("sentinel1", "dB", "HV"): _CROSS}   # (family, units, band)
 
