@@ -170,8 +170,27 @@ def _text_why(value, convert:str) -> str:
     try: (int if convert == "int" else float)(value)   # int() reads '8', ' 8 ', '3_000', not '1e5'
     except ValueError: convert = None
     if convert: return why + f"; convert them with {convert}() first"
-    return why + (f"; convert them with int(float()) first: {value!r} is {int(x)}" if math.isfinite(x) and
-                  x.is_integer() else "")
+    exact = math.isfinite(x) and x.is_integer() and int(x) == Decimal(str(value, "ascii", "replace") if
+                                                                       isinstance(value, bytes) else value.strip())
+    return why + (f"; convert them with int(float()) first: {value!r} is {int(x)}" if exact else "")   # not '1e30'
+
+def _yaml_why(value, kind) -> str:
+    "Why YAML 1.1 (PyYAML) gave `value` as text, and the form it reads as the number, for a refusal: an exponent " \
+    "without a dot or without a sign ('1e-4', '1e5', '1.0e4': YAML 1.2 and Python read them as numbers); '' else. " \
+    "The form written: a count's digits ('100000'), a float with a dot and a signed exponent ('1.0e-4', '1.0e+4')."
+    t = value.strip() if isinstance(value, str) else ""
+    if "e" not in t.lower() or re.fullmatch(r"[-+]?[0-9]*\.[0-9]*[eE][-+][0-9]+", t): return ""
+    try: x = float(t)
+    except ValueError: return ""
+    if not math.isfinite(x): return ""
+    if kind is int:   # a count YAML reads: its digits (none offered for a fraction or past COUNT_MAX: refused anyway)
+        if not (x.is_integer() and abs(n := int(Decimal(t))) <= COUNT_MAX): return ""
+        form = str(n)
+    else:   # the text's own digits, with a dot and a signed exponent
+        m, e = re.split("[eE]", t)
+        form = f"{m if '.' in m else m + '.0'}e{e if e[:1] in '+-' else '+' + e}"
+    lacks = "a dot" if "." not in t else "a sign in its exponent"
+    return f"; YAML 1.1 reads {t}, without {lacks}, as text: write {form}"
 
 def flag(value, # a yes/no setting: True/False (numpy's too), 0/1, or None (no)
          name:str, # the setting, for the error: "overwrite"
@@ -194,7 +213,7 @@ def whole(value, # a count: an int (numpy's too) or a float without a fraction (
         if int(v := float(value)) == int(Decimal(repr(v))): return int(v)   # 1e5, 1e18: the number written
         raise ConfigError(f"{name}={value!r} is a float that holds {int(v)}, not the whole number it spells (past "
                           f"2**53 floats skip whole numbers): pass an int, e.g. {name}={_offered(int, example)}.")
-    why = _text_why(value, "int")
+    why = _text_why(value, "int") and _text_why(value, "int") + _yaml_why(value, int)   # steps: 1e5 in a YAML file
     raise ConfigError(f"{name}={value!r} is not a whole number: pass e.g. {name}={_offered(int, example)}{why and why + ')'}.")
 
 SEED_MAX = 2**63 - 1   # the largest seed: JAX's key takes a 64-bit integer, numpy's sampler a non-negative one
@@ -239,9 +258,7 @@ def real(value, # a number: an int or float (numpy's too)
     """`value` as a float. Raises `ConfigError` for text (even '1e-4': text is never read as a number), bools and
     anything else, naming `name` and offering `example`."""
     if _kind(value) in ("i", "f"): return float(value)
-    why = _text_why(value, "float")
-    if why and isinstance(value, str) and "e" in value.lower() and "." not in value:
-        why += "; YAML 1.1 reads 1e-4, without a dot, as text: write 1.0e-4"
+    why = _text_why(value, "float") and _text_why(value, "float") + _yaml_why(value, float)   # 1e-4, 1.0e4: YAML 1.1
     raise ConfigError(f"{name}={value!r} is not a number: pass e.g. {name}={_offered(float, example)}{why and why + ')'}.")
 
 _YES_NO = {"bool": False, "bool|None": True, "None|bool": True, "Optional[bool]": True, "typing.Optional[bool]": True}
