@@ -79,7 +79,7 @@ class SamplerConfig:
                               "finite: pass e.g. period_days=365.25, min_period_days=4.0.")
         if not 0 <= self.twin_days < np.inf:   # -1, nan: every twin frame kept (was accepted)
             raise ConfigError(f"twin_days={self.twin_days} must be a finite number of days >= 0: pass e.g. "
-                              "twin_days=0.041666666666666664 (an hour), or hold_out=False.")
+                              "twin_days=1 / 24 (an hour, the default), or hold_out=False.")
         if self.subsample not in ("random", "even"):
             raise ConfigError(f"subsample={self.subsample!r} is not 'random' or 'even'.")
         object.__setattr__(self, "sources", as_tuple(self.sources, "sources", "()", hint=" (the registry's)"))   # None
