@@ -308,11 +308,13 @@ def warn_missing_rows(missing,                     # mask (N,) of a table's rows
     cell: NaN, None, NA), so the count is never silent: the rule of every reader that drops such rows (`classify`,
     `regress` and `training_set` of tables and vector files, `aef evaluate`'s CSV, which gives `fix` in the command's
     words: the file's lines to fill). Was: dropped silently. `evaluate_embeddings` refuses missing labels instead
-    (`refuse_missing_labels`); a label raster's NaN is its unlabelled cells, the convention, and not counted."""
+    (`refuse_missing_labels`); a label raster's NaN is its unlabelled cells, the convention, and not counted. Rows of
+    a `what` naming a target (`regress`'s 'the target table') are 'never a target' (was 'never a class' there too)."""
     if not (miss := np.asarray(missing, bool)).any(): return
     fix = fix or f"fill them first, e.g. `df[{column!r}] = df[{column!r}].fillna(...)`"
     warnings.warn(f"{int(miss.sum()):,} of {len(miss):,} rows of {what} have no value in column {column!r} (NaN, None "
-                  f"or an empty cell): left out, as unlabelled rows are never a class. If they should count, {fix}",
+                  f"or an empty cell): left out, as a row without a value is never a {'target' if 'target' in what else 'class'}. "
+                  f"If they should count, {fix}",
                   LabelWarning, stacklevel=user_stacklevel())
 
 def refuse_mixed_labels(vals,                 # labels (text, numbers or both), no unlabelled entries
