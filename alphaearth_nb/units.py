@@ -14,23 +14,26 @@ import numpy as np
 from .core import UnitsError, UnitsWarning, user_stacklevel
 from .reflectance_scales import EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, few_scaled_up, past_top, scale_slip
 from .sources import band_index, get_source
+from .temperatures import (AIR_C, K_FAMILY_SLIPS, K_SLIPS, SCALED_C, SURFACE_C, SURFACE_K, TENTHS_C,
+                                        scaled_celsius)
 from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTLE, PERCENT_READS, STEEP,
                                    TERRAIN, TERRAIN_SPREAD, check_terrain)
 from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values
 
 # %% auto #0
-__all__ = ['WETTEST', 'SURFACE_K', 'SURFACE_C', 'SCALED_C', 'UNIT_SLIPS', 'AIR_C', 'TENTHS_C', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE',
-           'BAND_SLIPS', 'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN',
-           'HALF_DB_TOPS', 'HALF_GAP', 'LINEAR_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units',
-           'frame_bands', 'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS',
-           'check_terrain', 'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS',
-           'PERCENT_GENTLE', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT']
+__all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS', 'PART_SLIPS', 'PART_SHARE', 'FEET',
+           'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'LINEAR_GAP',
+           'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands', 'check_frame_units',
+           'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain', 'TERRAIN',
+           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'PERCENT_GENTLE',
+           'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SURFACE_K', 'SURFACE_C', 'SCALED_C', 'AIR_C', 'TENTHS_C']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # from `unit_samples` (02a)
          "check_terrain", "TERRAIN", "TERRAIN_SPREAD", "STEEP", "FEET_RATIO", "DM_RATIO", "FOLLOWS",
          "PERCENT_READS", "PERCENT_GENTLE",   # from `terrain` (02a); both split from here: `units.check_terrain` as before
-         "PROVIDER_OFFSETS", "SHIFTS", "EIGHT_BIT"]   # from `reflectance_scales` (02a), split from here too
+         "PROVIDER_OFFSETS", "SHIFTS", "EIGHT_BIT",   # from `reflectance_scales` (02a), split from here too
+         "SURFACE_K", "SURFACE_C", "SCALED_C", "AIR_C", "TENTHS_C"]   # from `temperatures` (02a), split from here too
 
 
 # %% ../nbs/02a_units.ipynb #c0029
@@ -38,40 +41,6 @@ _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # fr
 # wettest, about 11.9 m a year, 2-3 m a month from June to September; ERA5's 11 km cells less); 300 mm in one day is
 # 0.3 of a month. Millimetres per day with a median under 3 (90 mm a month) read as a wet place in m: not told
 WETTEST = 3.0
-# K, the range of every temperature of ground or air measured, rounded out: the coldest -98 degC (snow of the East
-# Antarctic plateau, Landsat 8 and MODIS thermal bands: Scambos et al. 2018, Geophysical Research Letters 45), the
-# hottest 70.7 degC (ground of the Lut desert, 2005, MODIS: Mildrexler, Zhao and Running 2011, Bulletin of the AMS 92).
-# MODIS LST (MOD11/MYD11, Wan's MODIS LST Products User's Guide) stores K / 0.02, valid 7500..65535
-SURFACE_K = (175.0, 345.0)
-
-def _scaled_k(q, scale:float) -> bool:
-    "Whether quantiles `q` (p1, p50, p99, max) lie inside `SURFACE_K` x `scale`: a p1 of exactly 0 is a fill (MOD11's " \
-    "_FillValue, an int16 raster's no data: was read as a temperature, so the scale passed), the median tells."
-    lo, hi = (k * scale for k in SURFACE_K)
-    return (q[0] == 0 or lo <= q[0]) and lo <= q[1] and q[2] <= hi
-
-SURFACE_C = (SURFACE_K[0] - 273.15, SURFACE_K[1] - 273.15)   # degC, -98.15..71.85
-def _c_fits(q, scale:float=1) -> bool: return SURFACE_C[0] <= q[0] / scale and q[2] / scale <= SURFACE_C[1]  # p1..p99
-def _f_fits(q) -> bool: return _c_fits(((q[0] - 32) / 1.8, 0, (q[2] - 32) / 1.8))   # the same in degrees Fahrenheit
-
-def _scaled_c(q, scale:float) -> bool:
-    "Whether quantiles `q` (p1, p50, p99, max) are no temperature of ground or air in K, K x 10 or degC, but are in " \
-    "degC x `scale` (10: tenths; 100: hundredths, not tenths): land surface temperature, -40..70 degC, as integers. " \
-    "Not where the median is kelvin's (a warm place's tenths read as kelvin; kelvin with a fire's hottest 1% or an " \
-    "undeclared fill, -999 in 5%, whose 1st percentile alone is off)."
-    off = _scaled_k(q, 1) or _kelvin_x10(q) or _c_fits(q) or scale > 10 and _c_fits(q, 10)
-    return not (off or SURFACE_K[0] <= q[1] <= SURFACE_K[1]) and _c_fits(q, scale)
-
-def _kelvin_x10(q) -> bool:   # `_scaled_k` x 10, or its 1st percentile and median there and 1% hotter (a fire)
-    return _scaled_k(q, 10) or SURFACE_K[0] * 10 <= min(q[0], q[1]) and q[1] <= SURFACE_K[1] * 10
-
-SCALED_C = tuple(f"{w} of a degree Celsius (scaled integers: {-40 * s}..{70 * s} for ground of -40..70 degC; no "
-                 f"temperature of ground or air in K, K x 10{', degC or tenths' if s > 10 else ' or degC'} as read, inside "
-                 f"{SURFACE_C[0]:.4g}..{SURFACE_C[1]:.4g} degC once divided by {s}{alt})" for w, s, alt in (
-                 ("tenths", 10, "; Fahrenheit, or hundredths of a place ten times milder, can read the same"),
-                 ("hundredths", 100, "")))
-_HUNDREDTHS = (lambda q: _scaled_c(q, 100), SCALED_C[1], "convert to kelvin: `ds[bands] / 100 + 273.15`")
-
 UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles, what the values look like, the fix)]
     "reflectance x 1e4": [(lambda q: 0 < q[2] <= 2.0, "reflectance in 0..1", "multiply by 10000: `ds[bands] * 1e4`"),
                           (lambda q: q[0] > 1e5, "reflectance scaled twice (x 1e8: the valid range ends at 20000)",
@@ -103,32 +72,7 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
             "convert to decibels: `ds[bands] * 10 / np.log(10)` (x 4.343) for `np.log(power)`, `ds[bands] * 10` for "
             "`np.log10(power)`")],
     "linear": [(lambda q: q[0] < 0, "decibels (negative values)", "convert to power: `10 ** (ds[bands] / 10)`")],
-    "K": [(lambda q: 40 <= q[1] and _c_fits(q), "degrees Celsius of hot ground (a median of 40 or more: land "
-           "surface temperature reaches 70.7 degC, the Lut desert) or degrees Fahrenheit of a mild place (or tenths of "
-           "a degree Celsius of a cold one): the product's units say which", "add 273.15: `ds[bands] + 273.15` "
-           "(Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`; tenths: `ds[bands] / 10 + 273.15`)"),
-          (lambda q: 40 <= q[1] < 140 and _f_fits(q), "degrees Fahrenheit (a median of 40 or more, past any ground in "
-           "degrees C: 70.7) or tenths of a degree Celsius of a cool place", "convert to kelvin: `(ds[bands] - 32) * "
-           "5 / 9 + 273.15` (tenths of a degree Celsius: `ds[bands] / 10 + 273.15`)"),
-          (lambda q: _scaled_c(q, 10), SCALED_C[0], "convert to kelvin: `ds[bands] / 10 + 273.15` (hundredths: "
-           "`ds[bands] / 100 + 273.15`; Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)"),
-          _HUNDREDTHS,
-          (lambda q: -90 < q[1] < 40, "degrees Celsius, as assumed here (or Fahrenheit: a cold place's months, -20..30 "
-           "degrees F, look the same; or tenths of a degree of a place near 0 degC; the product's units say which)",
-           "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`; from tenths: "
-           "`ds[bands] / 10 + 273.15`)"),
-          (lambda q: 1.8e4 < q[1] < 3.5e4, "kelvin x 100 (scaled integers, as AgERA5's TMEAN stores them)",
-           "divide by 100: `ds[bands] / 100`"),
-          (lambda q: _kelvin_x10(q), "kelvin x 10 (tenths of a kelvin, "
-           f"scaled integers): inside {SURFACE_K[0]:g}..{SURFACE_K[1]:g} K once divided by 10, the range of every "
-           "temperature of air or ground measured (no value is, as read: they would be masked as no data)",
-           "divide by 10: `ds[bands] / 10` (hundredths of a degree Celsius of a warm place, "
-           f"{SURFACE_K[0] / 10:g}..{SURFACE_K[1] / 10:g} degC, read the same: if the product says so, `ds[bands] / "
-           "100 + 273.15`)"),
-          (lambda q: _scaled_k(q, 50), "MODIS land-surface temperature digital "
-           "numbers (MOD11/MYD11 LST_Day_1km, LST_Night_1km: K / 0.02, valid 7500..65535), "
-           f"{SURFACE_K[0] * 50:g}..{SURFACE_K[1] * 50:g} for every surface temperature measured (kelvin x 100 "
-           f"would be {SURFACE_K[0] * 100:g} or more)", "multiply by the product's scale factor: `ds[bands] * 0.02`")],
+    "K": K_SLIPS,   # `temperatures` (02a)
     "m per month": [(lambda q: q[1] > 2000, "millimetres x 100 (scaled integers, as AgERA5's PRECIP stores them)",
                      "divide by 1e5: `ds[bands] / 1e5`"),
                     (lambda q: q[1] > 5, "millimetres", "divide by 1000: `ds[bands] / 1000` (millimetres per day, a "
@@ -149,44 +93,8 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
            "undo the provider's scaling, e.g. `ds[bands] / 10000`")],
 }
 _OTHER_LOG = next(t for t, looks, _ in UNIT_SLIPS["dB"] if looks.startswith("another logarithm"))   # `_lone_log`
-# air at 2 m, degC: the coldest measured (Vostok, 21 July 1983) and the hottest (Death Valley, 10 July 1913), from WMO's
-# Weather and Climate Extremes Archive
-AIR_C = (-89.2, 56.7)
-
-def _tenths_c(q) -> bool:
-    """Whether quantiles `q` (p1, p50, p99, max) are no air temperature in K, degC or degF but are in tenths of a degree
-    C (WorldClim 1.4: 'temperature data are in degC * 10', worldclim.org/data/v1.4/formats.html). A p1 of exactly 0 is
-    no kelvin evidence (a 0 fill); a warm place's tenths inside 184..330 read as a cold place's kelvin: not told."""
-    lo, hi = AIR_C
-    k = (q[0] == 0 or q[0] >= lo + 273.15) and q[2] <= hi + 273.15
-    c, f = lo <= q[0] and q[2] <= hi, lo * 1.8 + 32 <= q[0] and q[2] <= hi * 1.8 + 32
-    return not (k or c or f) and lo <= q[0] / 10 and q[2] / 10 <= hi
-
-# air's own: a monthly mean of 40 or more is Fahrenheit, under it Celsius (no tenths of a place near 0 degC: `_tenths_c`)
-_AIR = [(lambda q: 40 <= q[1] < 140, "degrees Fahrenheit (a median of 40 or more is no monthly mean in Celsius: the "
-         "hottest places' months average under 40 degrees C)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + 273.15`"),
-        (lambda q: -90 < q[1] < 40, "degrees Celsius, as assumed here (or Fahrenheit: a cold place's months, -20..30 "
-         "degrees F, look the same; the product's units say which)",
-         "add 273.15: `ds[bands] + 273.15` (from Fahrenheit: `(ds[bands] - 32) * 5 / 9 + 273.15`)")]
-TENTHS_C = ("tenths of a degree Celsius (WorldClim 1.4 stores 231 for 23.1 degC): no air temperature in K, degC or "
-            "degF (the coldest measured is -89.2 degC, the hottest 56.7), but inside once divided by 10")
-
-FAMILY_SLIPS = {  # (family, units) -> slips of one sensor's bands, judged before its unit's `UNIT_SLIPS`
-    ("landsat", "K"): [(lambda q: 1e4 < q[1] < 6.6e4, "Landsat thermal digital numbers (or kelvin x 100): Level-1 B10, "
-                        "Level-2 ST_B10 and kelvin x 100 all lie in 10000..66000, so only the product tells which",
-                        "Collection 2 Level-2 ST_B10: `ds[bands] * 0.00341802 + 149` (surface temperature); Level-1 "
-                        "B10: radiance `L = DN * RADIANCE_MULT_BAND_10 + RADIANCE_ADD_BAND_10`, then `K2 / np.log(K1 / "
-                        "L + 1)` with the scene's MTL constants (Landsat 8: 3.342e-4, 0.1, K1 774.8853, K2 1321.0789); "
-                        "kelvin x 100: `ds[bands] / 100`; MODIS LST's K / 0.02 (8750..17250): `ds[bands] * 0.02`")],
-    # air at 2 m never passed 56.7 degC (Death Valley, 10 July 1913: WMO's Weather and Climate Extremes Archive), so a
-    # 99th percentile from 57 to 140 that is not one repeated value (a fill) is Fahrenheit, whatever the median (a
-    # cold place's months in Fahrenheit, -20..30, read like Celsius); not for surface temperatures (Landsat's B10:
-    # desert ground passes 60 degC)
-    ("era5", "K"): [(lambda q: _tenths_c(q), TENTHS_C, "convert to kelvin: `ds[bands] / 10 + 273.15`"),
-                    (lambda q: -90 < q[1] < 40 and 56.7 < q[2] < 140 and q[2] < q[3], "degrees Fahrenheit (a median "
-                     "that reads like Celsius, a cold place's, but the warmest 1% pass 56.7, the hottest air ever "
-                     "measured in degrees C: Death Valley, 1913)", "convert to kelvin: `(ds[bands] - 32) * 5 / 9 + "
-                     "273.15`"), _HUNDREDTHS, *_AIR]}
+# (family, units) -> slips of one sensor's bands, judged before its unit's `UNIT_SLIPS`: those in K, `temperatures`' (02a)
+FAMILY_SLIPS = {**K_FAMILY_SLIPS}
 # (family, units, band) -> slips of one band, judged before its unit's (in frames, alone): a cross-polarised band's amplitude. Its power is far
 # darker than co-polarised power (VH's median -16..-21 dB at the 2,160 official sample points, VV's -10..-13.5), so
 # VV's amplitude test (a median of 0.2, -14 dB as amplitude) reads VH's amplitude (0.09..0.16) as power. At 0.05 VH's
@@ -573,8 +481,7 @@ def check_frame_units(source,     # a Source or its name
     # a year in tenths or hundredths of a degree reads as degC, degF, K or scaled frame by frame: the pooled sample tells
     k_looks = {looks for _, looks, _ in unit_slips(src, "K")}   # (`check_units`)
     tenths = any(looks in (TENTHS_C, *SCALED_C) for looks, _, _ in found) and any(
-        _tenths_c(q) or _scaled_c(q, 10) or _scaled_c(q, 100)
-        for b, fr in zip(bands, frames) if _unit_of(src, b) == "K" and (q := _band_quantiles(src, fr)))
+        scaled_celsius(q) for b, fr in zip(bands, frames) if _unit_of(src, b) == "K" and (q := _band_quantiles(src, fr)))
     every = sum(map(len, found.values())) == judged   # every frame judged off, on one scale or two
     for (looks, fix, refuse), idx in found.items():
         if len(idx) == judged or every or tenths and looks in k_looks or _one_scale(src, qs, idx, looks): continue  # the whole stack on one scale: `check_units` on the pooled sample
