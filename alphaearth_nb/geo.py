@@ -42,14 +42,14 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
 # %% auto #0
 __all__ = ['EDGE_TOL', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic', 'wrap_x', 'check_pixels',
            'inside_grid', 'swapped_on', 'no_place', 'pixel_indices', 'feet_twin', 'crs_guess', 'crs_advice',
-           'check_own_crs', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'check_same_grid', 'X_NAMES', 'Y_NAMES',
-           'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata',
-           'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of',
-           'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping',
-           'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding', 'coords_geotransform',
-           'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote', 'turn_shift',
-           'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry', 'LON_NAMES',
-           'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'AREA_MARGIN', 'check_degrees',
+           'check_own_crs', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid',
+           'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
+           'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
+           'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
+           'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding',
+           'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote',
+           'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry',
+           'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'AREA_MARGIN', 'check_degrees',
            'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
 
 # %% ../nbs/03_geo.ipynb #c0002a
@@ -509,6 +509,28 @@ def half_pixel_hint(off:dict,              # dim -> shift, from `half_pixel_off`
     return "" if not off else (f" (its cell centres lie half a pixel off: if its coordinates are the cells' top-left corners, or "
             f"it was written pixel-is-point (GDAL AREA_OR_POINT=Point), shift them: `{who}.assign_coords({shift})`)")
 
+def one_lattice_hint(a,  # the first map (DataArray or Dataset), y/x renamed (`rename_spatial`)
+                     b,  # the second, of another size
+                    ) -> str:
+    """The fix for two maps of one CRS on one lattice (the same pixel size, their pixel lines a whole number of
+    pixels apart) over different extents, two years exported over other boxes: the second put on the first's
+    pixels by place, NaN where it has none, as a sentence to append to an error message; '' otherwise (another
+    pixel size, lines off the lattice, no pixel in common, or another CRS). Was: 'resample one onto the other'."""
+    if not same_crs(a, b): return ""
+    steps = {}
+    for d in ("y", "x"):
+        if d not in a.coords or d not in b.coords or min(a.sizes[d], b.sizes[d]) < 2: return ""
+        ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
+        s = abs(ca[1] - ca[0])
+        k = (cb[0] - ca[0]) / s if s > 0 else np.nan
+        if not (np.isclose(abs(cb[1] - cb[0]), s, rtol=1e-6) and abs(k - round(k)) < 1e-3) \
+                or max(ca.min(), cb.min()) > min(ca.max(), cb.max()) + s / 2:
+            return ""
+        steps[d] = s
+    return (f" (they lie on one grid over different extents: put the second on the first's pixels, "
+            f"`other = other.reindex_like(emb, method='nearest', tolerance={min(steps.values()) / 4:g})`, "
+            "no data where it has none)")
+
 def check_same_grid(a,  # the first map (DataArray or Dataset)
                     b,  # the second, on `a`'s grid if all is well
                     what:str="the two embeddings",  # what the two are, for the message
@@ -526,7 +548,8 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
             raise GridError(f"{what}: no {d} coordinate on one of them: assign pixel-centre coordinates, "
                             f"e.g. `obj.assign_coords({d}=...)`")
         if a.sizes[d] != b.sizes[d]:
-            raise GridError(f"{what} are on different grids ({d}: {a.sizes[d]} vs {b.sizes[d]} pixels): {fix}")
+            raise GridError(f"{what} are on different grids ({d}: {a.sizes[d]} vs {b.sizes[d]} pixels): {fix}"
+                            f"{one_lattice_hint(a, b)}")
         ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
         # equal by meaning: up to a millionth of a pixel, or to the rounding of coordinates stored in float32 (a
         # longitude near 180 is kept to 1.5e-5 degrees there, a sixth of a 10 m pixel; GeoTIFF and zarr writers do it)
