@@ -228,9 +228,10 @@ def unread_said(unread:list,      # the sources left out (`unread_sources`)
 def reader_of(names,                 # a stack's source names
               cfg:ModelConfig,       # the model's config (its preset's sizes are kept)
               preset:str|None=None,  # its preset's name; None: `preset_of(cfg)`
+              held:str="model.cfg",  # what the caller holds for `cfg`, named in the fix of no preset
              ) -> tuple[str, str]:
     """How to get a model that reads every source of `names`: `(python, flags)`, its config in Python
-    (`preset('tiny', inputs=..., targets=...)`; `dataclasses.replace(cfg, ...)` for a model of no preset) and the
+    (`preset('tiny', inputs=..., targets=...)`; `dataclasses.replace(model.cfg, ...)` for a model of no preset, `held` naming the config the caller holds: was `cfg`, a name the caller of `embed` or `fit(model, ...)` has not) and the
     `aef train` flags that build it (`--preset tiny --inputs ... --targets ...`: without `--preset`, `aef train`
     builds `small`). Inputs are the sources of an input role (the
     registry's; one of the user's own counts as an input), targets all of `names`; each sorted."""
@@ -238,7 +239,7 @@ def reader_of(names,                 # a stack's source names
     roles = {s.name: s.role for s in PRESETS["lite"].sources + PRESETS["small"].sources + cfg.sources}
     ins = tuple(n for n in have if roles.get(n, "input") == "input") or tuple(cfg.inputs)
     python = (f"preset({preset!r}, inputs={ins}, targets={have})" if preset else
-              f"dataclasses.replace(cfg, inputs={ins}, targets={have})")
+              f"dataclasses.replace({held}, inputs={ins}, targets={have})")
     return python, f"{f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}"
 
 # %% ../nbs/14_model.ipynb #c0014

@@ -172,7 +172,7 @@ def _lacks(data, mcfg, scfg, preset:str|None) -> str|None:
             f"{'it' if len(missing) == 1 else 'them'} to the stack, or train a model of the stack's sources, e.g. "
             f"`{make}` / `aef train {flags}` (or a subset of them).")   # was Python's alone under `aef train`
 
-def _warn_unread(seen:dict|None, model, preset:str|None) -> None:
+def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -> None:
     "One `SourceWarning` naming the stack's sources the model neither encodes nor decodes, which training leaves " \
     "out, before the step compiles: the model that reads them, and the drop that leaves them out without a word; " \
     "each fix in Python and in `aef train`'s words (a code span `... / `aef ...``, which `cli_args.shell_words` keeps " \
@@ -182,7 +182,7 @@ def _warn_unread(seen:dict|None, model, preset:str|None) -> None:
     if not seen or not isinstance(mcfg, aef_model.ModelConfig): return
     if not (unread := aef_model.unread_sources(seen["sources"], mcfg)): return
     have, it = tuple(seen["sources"]), "it" if len(unread) == 1 else "them"
-    make, flags = aef_model.reader_of(have, mcfg, preset)
+    make, flags = aef_model.reader_of(have, mcfg, preset, held)
     whole = next((n for n, c in aef_model.PRESETS.items() if set(have) <= set(c.inputs) | set(c.targets)), None)
     also = f", or the preset {whole!r} (`fit({whole!r}, ...)` / `aef train --preset {whole}`)" if whole else ""
     warnings.warn(f"{aef_model.unread_said(unread, mcfg)}, so training leaves {it} out: to train on {it}, pass a model "
@@ -440,7 +440,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name)
     seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
-    _warn_unread(seen, built, preset_name)   # sources the model leaves out: said before the step compiles
+    _warn_unread(seen, built, preset_name, "cfg" if isinstance(model, aef_model.ModelConfig) else "model.cfg")   # sources the model leaves out: said before the step compiles
     # a function of the user's: its first batch (drawn anyway) now, from where a resume starts, to be weighed below
     at = int(found.stem.split("_")[1]) if found is not None else 0   # ckpt_<step>.json
     peek = _first_batch(data, at) if lazy and not isinstance(data, samples.Resumable) and at < cfg.steps else None
