@@ -444,14 +444,17 @@ def _class_dtype(vals:np.ndarray, lut:np.ndarray) -> np.dtype:
         return np.promote_types(vals.dtype, np.int8)
     return np.dtype(np.int32 if len(lut) == 0 or (lut.min() >= -2**31 and lut.max() < 2**31) else np.int64)
 
-def _one_class(classes:list) -> str:
+def _one_class(classes:list, raster:bool=False) -> str:
     """The words for labels of one class (field case: few-shot with one class only): another class to label (what is
-    not it: the background), or, for where it is alone, `similarity` with the mean of its vectors. Was 'label more
-    classes', which names no way to map one class."""
+    not it: the background), or, for where it is alone, `similarity` with the mean of its vectors: of the points
+    (`sample`), or of a `raster`'s pixels of that class (`emb.where(labels == c)`; was `sample(points)` for a raster
+    too). Was 'label more classes', which names no way to map one class."""
     c = repr(classes[0]) if classes else "it"
-    return (f"classification needs at least two classes, got {classes}: label points of another class too (a few of "
-            f"what is not {c}: the background), or, to map how alike each pixel is to {c} alone, use similarity with "
-            "the mean of its vectors, `emb.aef.similarity(emb.aef.sample(points)[aef.core.band_names()].mean())`")
+    mean = (f"emb.where(labels == {c if classes else '...'}).mean(['y', 'x'])" if raster else
+            "emb.aef.sample(points)[aef.core.band_names()].mean()")
+    return (f"classification needs at least two classes, got {classes}: label {'pixels' if raster else 'points'} of "
+            f"another class too (a few of what is not {c}: the background), or, to map how alike each pixel is to {c} "
+            f"alone, use similarity with the mean of its vectors, `emb.aef.similarity({mean})`")
 
 def _check_k(k) -> None:
     "Refuse a neighbour count that is not a whole number >= 1 (`ConfigError`), whatever the labels."
@@ -504,7 +507,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
-    if C < 2: raise LabelError(_one_class(np.asarray(classes).tolist()))
+    if C < 2: raise LabelError(_one_class(np.asarray(classes).tolist(), isinstance(label_array(labels), xr.DataArray)))
     if method == "knn":
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
         _warn_small_classes(classes, np.bincount(y, minlength=C), k)

@@ -24,5 +24,5 @@ def test_one_class_names_the_background_and_the_similarity_that_maps_it():
     want = v @ m / np.linalg.norm(v, axis=-1) / np.linalg.norm(m)
     np.testing.assert_allclose(sim.values, want, atol=1e-6)
     lab = emb.isel(band=0).copy(data=np.full((5, 6), 7))          # a raster of one class says so too
-    with pytest.raises(LabelError, match=r"got \[7\]: label points of another class too"):
+    with pytest.raises(LabelError, match=r"got \[7\]: label pixels of another class too"):
         emb.aef.classify(lab, method="linear")
