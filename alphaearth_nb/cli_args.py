@@ -28,7 +28,7 @@ __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'FLAGS', 'COMMAND_
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
 
 # the package's rules the options are read by, each with the module that owns it: loaded when a value is read
-_RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "whole": "core",
+_RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "whole": "core", "COUNT_MAX": "core",
           "as_folds": "evaluate", "as_levels": "evaluate", "named_path": "files", "registered": "sources",
           "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core", "spelt_source": "sources"}
 
@@ -63,10 +63,14 @@ def _ruled(rule, s:str, flag:str, read=int):
         raise argparse.ArgumentTypeError(msg + "." if why else msg) from None          # here the text is the setting
 
 def _at_least(lo:int, example:int, why:str=""):
-    "The rule of a whole-number option of at least `lo` (`core.whole`), offering `example` (its default)."
+    "The rule of a whole-number option of `lo` .. `core.COUNT_MAX` (`core.whole`), offering `example` (its default, " \
+    "aef's own: was a config's, `--steps 3000000000` offered TrainConfig's --steps 100000, refused past 2**31 - 1 there)."
     def rule(v, flag):
         v = _rule("whole")(v, flag, example)
         if v < lo: raise _rule("ConfigError")(f"{flag}={v}: {why}pass a whole number, {lo} or more, e.g. {flag}={example}")
+        if v > (top := _rule("COUNT_MAX")):
+            raise _rule("ConfigError")(f"{flag}={v}: more than 2**31 - 1 = {top}, the largest count a config takes (JAX "
+                                       f"holds steps, sizes and indices in 32-bit integers): pass e.g. {flag}={example}")
         return v
     return rule
 

@@ -57,7 +57,7 @@ def s3_zarr(tmp_path_factory):
 
 
 @pytest.mark.parametrize("extra, said", [
-    (["--batch-size", "3000000000"], "--batch-size 3000000000: more than 2**31 - 1"),
+    (["--batch-size", "3000000000"], "argument --batch-size: 3000000000: more than 2**31 - 1"),
     (["--inputs", "dem,sentinel2", "--targets", "dem"], "'dem' is a target-only source"),
 ])
 def test_aef_train_refuses_before_the_plan_and_the_data(s3_zarr, tmp_path, capsys, monkeypatch, extra, said):

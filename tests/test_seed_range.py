@@ -47,7 +47,7 @@ def test_steps_beyond_the_int32_counter(tmp_path):
         TrainConfig(steps=STEPS_MAX + 1, warmup=1)
     rc, err = _cli("train", "--preset", "tiny", "--steps", "3000000000", "--warmup", "1", "--out", str(tmp_path / "r"))
     last = err.strip().splitlines()[-1]
-    assert rc == 2 and last.startswith("aef: error: --steps 3000000000") and not (tmp_path / "r").exists(), err[-300:]
+    assert rc == 2 and last.startswith("aef: error: argument --steps: 3000000000") and not (tmp_path / "r").exists(), err[-300:]
 
 
 def _public_seeds():
