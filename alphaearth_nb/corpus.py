@@ -355,7 +355,7 @@ class Corpus:
             raise MissingDataError(f"{self.path} is not a corpus, or not a complete one (no {CORPUS_FILE}): pass "
                                    "the folder written by `corpus.write_corpus(path)` (synthetic scenes) or "
                                    "`export.export_sites(path, sites)` (sites from Earth Engine; rerun it to finish "
-                                   "one it left)")
+                                   "one it left), both in Python: no aef command writes a corpus (aef train --data reads a stack's zarr instead)")
         meta = json.loads((self.path / CORPUS_FILE).read_text())
         if meta.get("format") != FORMAT:
             raise ConfigError(f"{self.path} holds format {meta.get('format')!r}, not {FORMAT!r}: rewrite it with `write_corpus`")
