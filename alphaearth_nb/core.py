@@ -393,7 +393,9 @@ def decimal(text,          # text typed for a number: a command-line option, an 
     """The number `text` writes in ASCII decimal, spaces around and a sign allowed (' 10 ', '+10', '-1'); None for
     other text, where Python's int() and float() read more: '1_0' (10), '١٠' (another script's digits), 'inf', 'nan'
     and, for an int, '10.0' and '1e3'. The one reading of number text: `aef`'s options (--steps, --batch-size,
-    --warmup, --seed, --folds, --shots, --lr), AEF_CPU_THREADS and AEF_CPU_DEVICES, the k of 'knn<k>'."""
+    --warmup, --seed, --folds, --shots, --lr), AEF_CPU_THREADS and AEF_CPU_DEVICES, the k of 'knn<k>'. `aef`'s count
+    options read the int's None a second time, as a float that spells a whole number (`cli_args._count`: '10.0' is
+    10, '1e3' 1000, as `TrainConfig(steps=1e3)`); AEF_CPU_THREADS and 'knn<k>' refuse them."""
     t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
     if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
     return None if bare and t[:1] in "+-" else kind(t.strip())
