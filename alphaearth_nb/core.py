@@ -161,17 +161,20 @@ def _offered(kind, example=None) -> str:
 def _text_why(value, convert:str) -> str:
     "Why text that spells a number ('8', '1e-4') is refused, and the fix, for the error; '' for anything else. The " \
     "fix reads the text: `convert`, or for a count int(float()) where int() cannot ('1e5', YAML 1.1's text), none " \
-    "where the text spells no whole number ('2.5', 'nan': was 'convert them with int() first', a ValueError)."
+    "where the text spells no whole number ('2.5', 'nan': was 'convert them with int() first', a ValueError), nor " \
+    "for a count outside 0 .. COUNT_MAX, refused next ('-1e5': was 'is -100000'; '3e9')."
     if not isinstance(value, (str, bytes)): return ""
     try: x = float(value)
     except ValueError: return ""
     why = (f" (text is not read as a number, not even {value!r}: settings from a file, the command line or papermill "
            "arrive as text")
-    try: (int if convert == "int" else float)(value)   # int() reads '8', ' 8 ', '3_000', not '1e5'
+    try: n = (int if convert == "int" else float)(value)   # int() reads '8', ' 8 ', '3_000', not '1e5'
     except ValueError: convert = None
+    if convert == "int" and not 0 <= n <= COUNT_MAX: return why   # '-8': a count refused next
     if convert: return why + f"; convert them with {convert}() first"
     exact = math.isfinite(x) and x.is_integer() and int(x) == Decimal(str(value, "ascii", "replace") if
                                                                        isinstance(value, bytes) else value.strip())
+    exact = exact and 0 <= x <= COUNT_MAX   # '-1e5', '3e9': counts refused next
     return why + (f"; convert them with int(float()) first: {value!r} is {int(x)}" if exact else "")   # not '1e30'
 
 def _yaml_why(value, kind) -> str:
@@ -184,7 +187,7 @@ def _yaml_why(value, kind) -> str:
     except ValueError: return ""
     if not math.isfinite(x): return ""
     if kind is int:   # a count YAML reads: its digits (none offered for a fraction or past COUNT_MAX: refused anyway)
-        if not (x.is_integer() and abs(n := int(Decimal(t))) <= COUNT_MAX): return ""
+        if not (x.is_integer() and 0 <= (n := int(Decimal(t))) <= COUNT_MAX): return ""   # '-1e5': refused too
         form = str(n)
     else:   # the text's own digits, with a dot and a signed exponent
         m, e = re.split("[eE]", t)
