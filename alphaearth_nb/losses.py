@@ -16,9 +16,9 @@ import jax
 import jax.numpy as jnp
 from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
-from .core import ConfigError, Frames, TrainExample, TrainingWarning, checks_flags, user_stacklevel
+from .core import ConfigError, ConfigWarning, Frames, TrainExample, TrainingWarning, checks_flags, user_stacklevel
 from .model import AlphaEarth, family
-from .sources import get_source
+from .sources import get_source, registered
 from .timecodes import position
 from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
@@ -154,6 +154,18 @@ def clip_loss(text:Float[Array, "N E"], # text-head vectors (unit)
     return jnp.where(n > 0, jnp.sum(jnp.where(valid, rows + cols, 0.)) / (2 * jnp.maximum(n, 1)), 0.)
 
 # %% ../nbs/15_losses.ipynb #c0020
+def _warn_unknown_families(cfg) -> None:
+    "A `ConfigWarning` naming each family of `drop_source` / `drop_frame` that no registered input source has, and " \
+    "the known ones: it drops nothing but a model's own source of that family (allowed, so not refused). Was: " \
+    "drop_source={'foo': 0.3} dropped nothing, without a word."
+    known = sorted({family(get_source(n)) for n in registered("input")})
+    for k in ("drop_source", "drop_frame"):
+        if odd := [s for s, _ in getattr(cfg, k) if s not in known]:
+            warnings.warn(f"Perturbations.{k} names {', '.join(map(repr, odd))}, no family of a registered input "
+                          f"source (they are {', '.join(map(repr, known))}): it drops nothing unless a model's own "
+                          f"source has that family; name a family above, e.g. {k}={{'landsat': 0.3}}.", ConfigWarning,
+                          stacklevel=user_stacklevel())
+
 @checks_fields   # Perturbations(drop_sources=...): was TypeError 'unexpected keyword argument'
 @dataclass(frozen=True)
 class Perturbations:
@@ -179,6 +191,7 @@ class Perturbations:
             object.__setattr__(self, k, v := tuple(sorted(v)) if isinstance(getattr(self, k), dict) else v)
             if any(not 0 <= p <= 1 for _, p in v): raise ConfigError(f"Perturbations.{k}={v}: probabilities must be in "
                                                                      "[0, 1].")
+        _warn_unknown_families(self)
         if "sentinel2" in dict(self.drop_source):
             raise ConfigError("Perturbations.drop_source lists 'sentinel2': the model always needs Sentinel-2; remove "
                               "it.")
