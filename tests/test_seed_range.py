@@ -119,10 +119,16 @@ def test_as_seed_takes_the_range():
     assert as_seed(0) == 0 and as_seed(SEED_MAX) == SEED_MAX and as_seed(3.0) == 3
 
 
-@pytest.mark.parametrize("seed", ["-1", str(SEED_MAX + 1), "1e3"])
+@pytest.mark.parametrize("seed", ["-1", str(SEED_MAX + 1), "2.5"])
 def test_cli_seed_is_the_one_rule(seed):
     # `aef --seed` is read by core.as_seed itself (was its own copy of the range, with other words)
     with pytest.raises(ConfigError) as e: as_seed(int(seed) if seed.lstrip("-").isdigit() else seed, "--seed")
     rc, err = _cli("evaluate", "--embeddings", ".", "--seed", seed)
     words, _, text = str(e.value)[7:].partition(" (text is not read")   # the advice to convert text is Python's
     assert rc == 2 and err.strip().splitlines()[-1] == f"aef: error: argument --seed: {words}{'.' if text else ''}", err
+
+
+def test_cli_seed_reads_a_whole_decimal():
+    # `--seed 1e3` is 1000, as every count option reads '1e3' (cli_args._count); was refused as text
+    from alphaearth_nb import cli_args
+    assert cli_args.parser().parse_args(["evaluate", "--embeddings", ".", "--seed", "1e3"]).seed == 1000
