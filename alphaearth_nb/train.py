@@ -118,7 +118,7 @@ def _read_records(path, refuse:bool=False) -> list[dict]:
 
 # %% ../nbs/20_train.ipynb #c0030
 def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=None, strata=None,
-                  preset:str|None=None) -> Iterator:
+                  preset:str|None=None, held:str="model.cfg") -> Iterator:
     "An iterator over host batches starting at batch `start`, from any of the forms `fit` takes."
     n_proc, rank = jax.process_count(), jax.process_index()
     if isinstance(data, samples.Batches):
@@ -150,7 +150,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
         try: return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank,
                                     texts=texts, strata=strata, start=start)
         except MissingSourceError:  # its fix names the sampler's config, which fit made: name the model's
-            if (why := _lacks(data, mcfg, scfg, preset)) is None: raise
+            if (why := _lacks(data, mcfg, scfg, preset, held)) is None: raise
             raise MissingSourceError(why) from None
     if data is None or isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
         refuse_path(data, "fit's data is a stack (an xr.DataTree of sources) or batches", "stack")
@@ -158,14 +158,15 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
                           "position -> batches, or an iterable of batches (the sample scene: `scene.load_scene()`).")
     return itertools.islice(iter(data), start, None)
 
-def _lacks(data, mcfg, scfg, preset:str|None) -> str|None:
-    "What to change when the stack lacks a source the model reads (the stack, or the model's sources); None: not that."
+def _lacks(data, mcfg, scfg, preset:str|None, held:str="model.cfg") -> str|None:
+    "What to change when the stack lacks a source the model reads (the stack, or the model's sources); None: not that. " \
+    "`held`: the caller's name for the model's config (was `cfg` for a caller holding a model)."
     have = list(validate_stack(data, check_values=False, sources={s.name: s for s in scfg.sources}).children)
     reads = tuple(dict.fromkeys(tuple(mcfg.inputs) + tuple(mcfg.targets or ())))
     if not (missing := [n for n in reads if n not in have]): return None
     ins = tuple(n for n in have if scfg.source(n).role == "input")
     make = (f"preset({preset!r}, inputs={ins}, targets={tuple(have)})" if preset else
-            f"dataclasses.replace(cfg, inputs={ins}, targets={tuple(have)})")
+            f"dataclasses.replace({held}, inputs={ins}, targets={tuple(have)})")
     flags = f"{f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}"
     return (f"the model reads {', '.join(map(repr, missing))} (its inputs {tuple(mcfg.inputs)}, targets "
             f"{tuple(mcfg.targets or ())}) but the stack has only {', '.join(have)}: add "
@@ -437,10 +438,11 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     check_run_folder(out, resume, overwrite)  # its own refusals and warning, before a data function is called
     found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
     built, preset_name = _model(model, cfg, shapes_only=found is not None)
+    held = "cfg" if isinstance(model, aef_model.ModelConfig) else "model.cfg"   # the caller's name for its config
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
-    source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name)
+    source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name, held)
     seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
-    _warn_unread(seen, built, preset_name, "cfg" if isinstance(model, aef_model.ModelConfig) else "model.cfg")   # sources the model leaves out: said before the step compiles
+    _warn_unread(seen, built, preset_name, held)   # sources the model leaves out: said before the step compiles
     # a function of the user's: its first batch (drawn anyway) now, from where a resume starts, to be weighed below
     at = int(found.stem.split("_")[1]) if found is not None else 0   # ckpt_<step>.json
     peek = _first_batch(data, at) if lazy and not isinstance(data, samples.Resumable) and at < cfg.steps else None
@@ -477,7 +479,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
         if isinstance(source, samples.Batches): source.position = start  # a stack's sampler, checked above
         elif peek is not None and start == at: source = peek[1]   # the function's batches, the one weighed first
-        else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name)   # (newest ckpt bad)
+        else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name, held)   # (newest ckpt bad)
         batches = Prefetch(source, bsh, cfg.prefetch)
         try:
             for k in range(start, cfg.steps):
