@@ -134,7 +134,7 @@ def test_a_missing_source_names_the_model_settings_not_the_sampler(tmp_path):
         fit(preset("tiny", inputs=("ndvi",)), stack, out=tmp_path / "r", config=CFG, progress=False)
     msg = str(e.value)
     assert "SamplerConfig" not in msg and "'ndvi'" in msg and "add it to the stack" in msg, msg
-    fix = msg.split("e.g. ")[1].split(" (or a subset")[0]                      # the model it proposes: a valid one
+    fix = msg.split("e.g. `")[1].split("`")[0]             # the model it proposes (a code span since ae82db3): valid
     assert fix == ("preset('tiny', inputs=('sentinel2', 'sentinel1', 'landsat'), targets=('sentinel2', 'sentinel1', "
                    "'landsat', 'dem', 'era5', 'gedi', 'landcover'))")
     assert eval(fix, {"preset": preset}).inputs == ("sentinel2", "sentinel1", "landsat")
