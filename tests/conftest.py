@@ -1,9 +1,11 @@
 import http.server
 import importlib
 import importlib.util
+import io
 import os
 import sys
 import threading
+import tokenize
 import types
 import warnings
 from collections import namedtuple
@@ -48,6 +50,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items: files.setdefault(item.nodeid.split("::")[0], []).append(item)
     slow = {f for f, its in files.items() if any(it.get_closest_marker("slow") for it in its)}
     items[:] = [it for f in sorted(files, key=lambda f: (f not in slow, -len(files[f]))) for it in files[f]]
+
+
+@pytest.fixture(scope="session")
+def split_module_check():
+    """`check(name, cap)`: the package module `name` holds under `cap` lines and no statement joined with ';' (what
+    helpers once did to fit the 600-line limit), the rule of each module split to stay under it."""
+    def check(name: str, cap: int):
+        src = Path(importlib.import_module(f"alphaearth_nb.{name}").__file__).read_text()
+        assert len(src.splitlines()) < cap, name
+        joined = [t.start[0] for t in tokenize.generate_tokens(io.StringIO(src).readline)
+                  if t.type == tokenize.OP and t.string == ";"]
+        assert not joined, (name, joined[:3])
+    return check
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,6 @@ bytes: byte_codes and the readings the map's gate shares; a linear int8 scaling:
 linear_as_codes; a table's fill rows and codes: fill_rows, table_codes) lives in `rows` (21d, below gate), so gate
 stays under the layout's module size (it was at 600 of 600 lines, statements joined to fit); gate re-exports each
 public name, so `from alphaearth_nb.gate import table_codes` works as before."""
-import importlib
-import io
-import tokenize
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -31,11 +27,6 @@ def test_gate_reexports_the_rows(reexported):
     assert fill_rows(t).tolist() == [False, False, False, True]
 
 
-def test_the_split_modules_keep_under_the_cap_unjoined():
+def test_the_split_modules_keep_under_the_cap_unjoined(split_module_check):
     "No statement joined with ';' in either module (session 37's helpers joined them to fit 600 lines)."
-    for name in ("rows", "gate"):
-        src = Path(importlib.import_module(f"alphaearth_nb.{name}").__file__).read_text()
-        assert len(src.splitlines()) < 500, name
-        joined = [t.start[0] for t in tokenize.generate_tokens(io.StringIO(src).readline)
-                  if t.type == tokenize.OP and t.string == ";"]
-        assert not joined, (name, joined)
+    for name in ("rows", "gate"): split_module_check(name, 500)

@@ -2,10 +2,6 @@
 removes) and its run folder (is_run, what_folder, not_a_run, check_run_folder, run_folder) live in `runs` (15b, below
 checkpoint), so checkpoint stays under the layout's module size (it was at 600 of 600 lines, statements joined to fit);
 checkpoint re-exports each public name, so `from alphaearth_nb.checkpoint import run_folder` works as before."""
-import importlib
-import io
-import tokenize
-from pathlib import Path
 
 import pytest
 
@@ -30,11 +26,6 @@ def test_checkpoint_reexports_the_run_folder(tmp_path, reexported):
     assert header["step"] == 3 and eqx.tree_equal(got, {"w": jnp.ones(2)})
 
 
-def test_the_split_modules_keep_under_the_cap_unjoined():
+def test_the_split_modules_keep_under_the_cap_unjoined(split_module_check):
     "No statement joined with ';' to fit the line cap in either module (session 37's helpers joined them)."
-    for name in ("runs", "checkpoint"):
-        src = Path(importlib.import_module(f"alphaearth_nb.{name}").__file__).read_text()
-        assert len(src.splitlines()) < 450, name
-        joined = [t.start[0] for t in tokenize.generate_tokens(io.StringIO(src).readline)
-                  if t.type == tokenize.OP and t.string == ";"]
-        assert not joined, (name, joined[:3])
+    for name in ("runs", "checkpoint"): split_module_check(name, 450)
