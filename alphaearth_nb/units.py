@@ -22,8 +22,8 @@ from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples
 
 # %% auto #0
 __all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS', 'PART_SLIPS', 'PART_SHARE', 'FEET',
-           'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'LINEAR_GAP',
-           'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands', 'check_frame_units',
+           'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'HALF_DB_VALUES',
+           'LINEAR_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands', 'check_frame_units',
            'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain', 'TERRAIN',
            'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'PERCENT_GENTLE',
            'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SURFACE_K', 'SURFACE_C', 'SCALED_C', 'AIR_C', 'TENTHS_C']
@@ -250,19 +250,30 @@ HALF_DB_TOPS = {"sentinel1": (("VV", (-7.0, -16.0)), ("HH", (-7.0, -16.0)), ("VH
 # by point 4.9), so halved 3.2..3.8; a chip wholly of bright city keeps its (the urban points above -6 dB in VV: 6.4)
 HALF_GAP = 5.0
 
-def _upper(src, values) -> float:   # the 75th percentile of a sample's clear values (`_band_quantiles`' filter)
+# clear values each band needs before it is called half the decibels: a single field's own series is as bright.
+# Corsica's 500 WorldCereal fields, 17 months each (../shared/data/worldcereal_points, real dB): 2 fields alone
+# (2022_FRA_LPIS_POLY_110_6125757: VV median -6.8, VH -11.6 dB) pass every other rule, and 8 of 800 draws of 2 or 3
+# of the 60 fields brightest in VH, pooled (34..51 values); none of 2,000 draws of 4 to 12 of them (68..204 values)
+HALF_DB_VALUES = 300
+
+def _clear(src, values) -> np.ndarray:   # a sample's clear values (`_band_quantiles`' filter)
     v = np.asarray(values, np.float64).ravel()
-    return float(np.percentile(v[clear_values(v, fill_values(src))], 75))
+    return v[clear_values(v, fill_values(src))]
+
+def _upper(src, values) -> float:   # the 75th percentile of a sample's clear values
+    return float(np.percentile(_clear(src, values), 75))
 
 def _half_db(src, qs:dict, samples:dict) -> dict:
     "{band: 75th percentile} of the bands of `qs` (band -> quantiles; `samples`: band -> values) whose 75th and 1st " \
     "percentiles all pass `HALF_DB_TOPS`, a cross-polarised one among them (a mosaic with linear power in part lifts " \
     "the medians only: `_part_slip`), and, with a co-polarised one too, the medians' gap under `HALF_GAP` (a dense " \
     "city is bright, its gap whole). The 75th, not the median: water (VH -30 dB) pulls a halved scene's median under " \
-    "the top, not its land's brighter half. A chip wholly of water halved reads as real land (VV -10, VH -17): not told."
+    "the top, not its land's brighter half. A chip wholly of water halved reads as real land (VV -10, VH -17): not told. " \
+    "Nothing under `HALF_DB_VALUES` clear values in a band: a field's own months (17) can be that bright."
     tops = [(b, t) for b, t in HALF_DB_TOPS.get(src.family, ()) if b in qs]
     cross = any(b in ("VH", "HV") for b, _ in tops)
     if not cross or not all(qs[b][0] > p for b, (_, p) in tops): return {}
+    if any(_clear(src, samples[b]).size < HALF_DB_VALUES for b, _ in tops): return {}   # a field, not a scene
     up = {b: _upper(src, samples[b]) for b, _ in tops}
     if not all(up[b] > m for b, (m, _) in tops): return {}
     gaps = [qs[co][1] - qs[x][1] for co, x in (("VV", "VH"), ("HH", "HV")) if co in qs and x in qs]
