@@ -267,6 +267,10 @@ def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
                           TrainingWarning, stacklevel=user_stacklevel())
 
 @checks_flags
+def _refuse_held(d:Path):
+    "Raise `RunLockedError` naming the live run that holds the run folder `d` (its lock), if any."
+    if d.is_dir() and (held := live_holder(d / LOCK)) is not None: raise in_use_error(d, d / LOCK, held) from None
+
 def check_run_folder(out,                  # the run folder, or None: nothing to check
                      resume:bool=False,    # continue the run in `out`
                      overwrite:bool=False, # start over: remove the run in `out` first
@@ -290,13 +294,16 @@ def check_run_folder(out,                  # the run folder, or None: nothing to
                           "overwrite starts it over; pass one.")
     if d.exists() and not d.is_dir():
         raise OutputExistsError(f"{d} is a file: pass a folder for the run.")
-    if not d.exists():
-        no_file_on_the_way(d, "run")   # a file where a folder above `out` must be
-    else:
-        held = live_holder(d / LOCK)   # a live run is named before its files are judged
-        if held is not None: raise in_use_error(d, d / LOCK, held)
-        if _not_ours(d): _refuse(d)
-    _refuse_run(d, resume, overwrite, warn)
+    try:
+        if not d.exists():
+            no_file_on_the_way(d, "run")   # a file where a folder above `out` must be
+        else:
+            _refuse_held(d)                # a live run is named before its files are judged
+            if _not_ours(d): _refuse(d)
+        _refuse_run(d, resume, overwrite, warn)
+    except (OutputExistsError, CheckpointError):  # a run that took the lock while its folder was judged: it is
+        _refuse_held(d)                            # named (RunLockedError), not the marker it wrote meanwhile
+        raise
     return d
 
 @contextlib.contextmanager
