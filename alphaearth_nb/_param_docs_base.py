@@ -37,6 +37,7 @@ SECTIONS = {
         'typed_fields': 'obj\n    a dataclass (a config), in its `__post_init__`: its fields are set in place (frozen too)\nskip\n    fields read by a rule of their own (a seed: `as_seed`; a year: `as_year`)\n',
         'as_tuple': 'value\n    a config\'s field of several values as given: a tuple or list (a 1-D numpy array too)\nname : str\n    the field, for the error: "years"\nexample : str\n    a valid value as Python writes it, offered: "(2, 4)"\nn : int|None\n    the number of values the field takes; None: any\nhint : str\n    said after the fix (`years=2024`: the field meant instead)\n',
         'decimal': "text\n    text typed for a number: a command-line option, an environment variable\nkind\n    int: digits; float: also a point and an exponent (1e-4, .5)\nbare : bool\n    digits only: no sign, no spaces around (a count inside a name, 'knn3')\n",
+        'count_text': "text\n    a count's text: an option's ('10', '1e5'), or a config value given as text\n",
         'choice_word': "value\n    a choice's name as typed: 'Small', ' KNN ', 'MAX'\n",
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',
         'refuse_path': 'x\n    what a door was given\nwhat : str\n    what it wants, a clause: "training features are numbers (N, D)"\nkind : str\n    the readers to name (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',

@@ -10,12 +10,10 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
-import math
 import os
 import re
 import shlex
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 from . import __version__
@@ -28,7 +26,7 @@ __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'FLAGS', 'COMMAND_
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
 
 # the package's rules the options are read by, each with the module that owns it: loaded when a value is read
-_RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "whole": "core", "COUNT_MAX": "core",
+_RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "count_text": "core", "whole": "core", "COUNT_MAX": "core",
           "as_folds": "evaluate", "as_levels": "evaluate", "named_path": "files", "registered": "sources",
           "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core", "spelt_source": "sources"}
 
@@ -41,15 +39,9 @@ def _digits(word:str) -> bool:
     return any(c.isdigit() for c in word)
 
 def _count(t:str) -> int|None:
-    "A count's text read as the whole number it writes: `core.decimal`'s int ('10', ' +10'), or a decimal that spells " \
-    "a whole number exactly ('1e5', '10.0', '1.5e1': 100000, 10, 15), as Python's `whole` reads the float 1e5 " \
-    "(`TrainConfig(steps=1e5)`); None for other text ('2.5', '1e-3', '1_0', 'inf'), refused by the option's rule as " \
-    "text. Was: `--steps 1e5` refused, 'is not a whole number', where `TrainConfig(steps=1e5)` trained 100000 steps."
-    if (n := _rule("decimal")(t)) is not None: return n
-    x = _rule("decimal")(t, float)
-    if x is None or not math.isfinite(x): return None   # '1e999': no int of a thousand digits made
-    d = Decimal(t.strip())   # exact: '1e30' is 10**30 (the float 1e30 holds another whole number)
-    return int(d) if d == d.to_integral_value() else None
+    "A count's text read as the whole number it writes, `core.count_text` ('1e5' is 100000, as `TrainConfig(steps=" \
+    "1e5)`); None for other text ('2.5', '1e-3', '1_0', 'inf'), refused by the option's rule as text."
+    return _rule("count_text")(t)
 
 def _ruled(rule, s:str, flag:str, read=int):
     "`s` read as a count (`_count`) or by `core.decimal` as a float (a list for `_counts`), then by the package's own " \

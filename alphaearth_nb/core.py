@@ -42,9 +42,10 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'Tim
            'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning',
            'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key',
            'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields',
-           'as_tuple', 'decimal', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path', 'CallableModule',
-           'callable_module', 'MovedError', 'moved_names', 'documented', 'Frames', 'Target', 'Texts', 'TrainExample',
-           'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
+           'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path',
+           'CallableModule', 'callable_module', 'MovedError', 'moved_names', 'documented', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
+           'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -160,22 +161,19 @@ def _offered(kind, example=None) -> str:
 
 def _text_why(value, convert:str) -> str:
     "Why text that spells a number ('8', '1e-4') is refused, and the fix, for the error; '' for anything else. The " \
-    "fix reads the text: `convert`, or for a count int(float()) where int() cannot ('1e5', YAML 1.1's text), none " \
-    "where the text spells no whole number ('2.5', 'nan': was 'convert them with int() first', a ValueError), nor " \
-    "for a count outside 0 .. COUNT_MAX, refused next ('-1e5': was 'is -100000'; '3e9')."
+    "fix reads the text: `convert`, or for a count int(float()) where int() cannot and `count_text` reads a count " \
+    "('1e5', YAML 1.1's text), none where the text spells no whole number ('2.5', 'nan': was 'convert them with " \
+    "int() first', a ValueError), nor for a count outside 0 .. COUNT_MAX, refused next ('-1e5': was 'is -100000')."
     if not isinstance(value, (str, bytes)): return ""
-    try: x = float(value)
+    try: float(value)
     except ValueError: return ""
     why = (f" (text is not read as a number, not even {value!r}: settings from a file, the command line or papermill "
            "arrive as text")
     try: n = (int if convert == "int" else float)(value)   # int() reads '8', ' 8 ', '3_000', not '1e5'
-    except ValueError: convert = None
-    if convert == "int" and not 0 <= n <= COUNT_MAX: return why   # '-8': a count refused next
+    except ValueError: n, convert = count_text(value) if convert == "int" else None, None
+    if isinstance(n, int) and not 0 <= n <= COUNT_MAX: return why   # '-8', '-1e5', '3e9': a count refused next
     if convert: return why + f"; convert them with {convert}() first"
-    exact = math.isfinite(x) and x.is_integer() and int(x) == Decimal(str(value, "ascii", "replace") if
-                                                                       isinstance(value, bytes) else value.strip())
-    exact = exact and 0 <= x <= COUNT_MAX   # '-1e5', '3e9': counts refused next
-    return why + (f"; convert them with int(float()) first: {value!r} is {int(x)}" if exact else "")   # not '1e30'
+    return why + (f"; convert them with int(float()) first: {value!r} is {n}" if n is not None else "")   # not '2.5'
 
 def _yaml_why(value, kind) -> str:
     "Why YAML 1.1 (PyYAML) gave `value` as text, and the form it reads as the number, for a refusal: an exponent " \
@@ -187,7 +185,7 @@ def _yaml_why(value, kind) -> str:
     except ValueError: return ""
     if not math.isfinite(x): return ""
     if kind is int:   # a count YAML reads: its digits (none offered for a fraction or past COUNT_MAX: refused anyway)
-        if not (x.is_integer() and 0 <= (n := int(Decimal(t))) <= COUNT_MAX): return ""   # '-1e5': refused too
+        if (n := count_text(t)) is None or not 0 <= n <= COUNT_MAX: return ""   # '-1e5': refused too
         form = str(n)
     else:   # the text's own digits, with a dot and a signed exponent
         m, e = re.split("[eE]", t)
@@ -397,11 +395,22 @@ def decimal(text,          # text typed for a number: a command-line option, an 
     other text, where Python's int() and float() read more: '1_0' (10), '١٠' (another script's digits), 'inf', 'nan'
     and, for an int, '10.0' and '1e3'. The one reading of number text: `aef`'s options (--steps, --batch-size,
     --warmup, --seed, --folds, --shots, --lr), AEF_CPU_THREADS and AEF_CPU_DEVICES, the k of 'knn<k>'. `aef`'s count
-    options read the int's None a second time, as a float that spells a whole number (`cli_args._count`: '10.0' is
+    options read the int's None a second time, as a float that spells a whole number (`count_text`: '10.0' is
     10, '1e3' 1000, as `TrainConfig(steps=1e3)`); AEF_CPU_THREADS and 'knn<k>' refuse them."""
     t = text.decode("ascii", "replace") if isinstance(text, bytes) else text
     if not isinstance(t, str) or not _DECIMAL[kind].fullmatch(t if bare else t.strip()): return None
     return None if bare and t[:1] in "+-" else kind(t.strip())
+
+def count_text(text, # a count's text: an option's ('10', '1e5'), or a config value given as text
+              ) -> int|None:
+    "The whole number `text` spells exactly: `decimal`'s int ('10', ' +10'), or a decimal of no fraction ('1e5', " \
+    "'10.0', '1.5e1': 100000, 10, 15, as `whole` reads the float 1e5; '1e30' is 10**30); None for other text ('2.5', " \
+    "'1.00000000000000001e5', '1_0', 'inf', '1e999'). The one reading of a count's text, its range the caller's: " \
+    "`aef`'s count options (`cli_args`), and the int(float()) and YAML fixes of `whole`'s refusal of text."
+    if (n := decimal(text)) is not None: return n
+    if (x := decimal(text, float)) is None or not math.isfinite(x): return None   # '1e999': no int of 1000 digits
+    d = Decimal((text.decode("ascii", "replace") if isinstance(text, bytes) else text).strip())   # exact, not the float
+    return int(d) if d == d.to_integral_value() else None
 
 def choice_word(value, # a choice's name as typed: 'Small', ' KNN ', 'MAX'
                ):

@@ -7,7 +7,7 @@ from alphaearth_nb import cli_args, core
 def test_decimal_gives_none_and_its_doc_names_who_reads_them():
     assert core.decimal("10.0") is None and core.decimal("1e3") is None
     doc = " ".join(core.decimal.__doc__.split())
-    assert "`cli_args._count`: '10.0' is 10, '1e3' 1000" in doc, doc
+    assert "`count_text`: '10.0' is 10, '1e3' 1000" in doc, doc   # core.count_text since s40 (was cli_args._count)
 
 def test_the_options_read_them_as_the_doc_says():
     a = cli_args.parser().parse_args(["train", "--steps", "1e3", "--batch-size", "10.0"])
