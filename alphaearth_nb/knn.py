@@ -24,89 +24,18 @@ from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
 from .empty_rows import no_data_fix, no_data_said
 from .quantize import NODATA
+from .knn_select import GROUP, WINDOW, block_candidates, smallest
 from .vote import knn_vote
 
 # %% auto #0
-__all__ = ['GROUP', 'MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'wider_than_float32', 'centring_offset', 'knn_search', 'knn_indices',
-           'knn_predict', 'by_band', 'fill_rows', 'knn_vote']
+__all__ = ['MARGIN', 'LOW_MARGIN', 'CALL_BLOCKS', 'wider_than_float32', 'centring_offset', 'knn_search', 'knn_indices',
+           'knn_predict', 'by_band', 'fill_rows', 'knn_vote', 'GROUP']
 
-# %% ../nbs/23a_knn.ipynb #c0006
-GROUP = 16  # rows (training vectors) per group of the first selection stage
+# %% ../nbs/23a_knn.ipynb #c0010
 _ALIGN = 256  # large training blocks: a multiple of this many rows
-_INT_MAX = np.int32(2**31 - 1)
-_FLIP = np.int32(0x7FFFFFFF)
-_PASSES = 8  # up to this many picks: one `min` pass each; beyond: a sort
 
 def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1))))
 
-def _pack(v, bits:int):
-    "Unique int32 keys ordered as `v` (M, Q): its order-preserving image, low `bits` bits = the row in `v`."
-    b = jax.lax.bitcast_convert_type(v, jnp.int32)
-    b = jnp.where(b < 0, b ^ _FLIP, b)
-    return (b & np.int32(-(1 << bits))) | jax.lax.broadcasted_iota(jnp.int32, v.shape, 0)
-
-def _unpack(key, bits:int):
-    "The row and the lower bound of the value packed in `key`."
-    s = key & np.int32(-(1 << bits))
-    return key & np.int32((1 << bits) - 1), jax.lax.bitcast_convert_type(jnp.where(s < 0, s ^ _FLIP, s), jnp.float32)
-
-def _smallest_keys(key, kc:int):
-    "The `kc` smallest of each column of unique keys (M, Q), ascending ((kc, Q))."
-    if kc > _PASSES: return jnp.sort(key, axis=0)[:kc]
-    out = []
-    for _ in range(kc):
-        m = key.min(0, keepdims=True)
-        out.append(m); key = jnp.where(key == m, _INT_MAX, key)
-    return jnp.concatenate(out, 0)
-
-def _smallest(v, col, kc:int):
-    "The `kc` smallest of each column of `v` (M, Q) under the order (value, col), and their `col` ((kc, Q) each)."
-    if kc > _PASSES:
-        v, col = jax.lax.sort((v, col), dimension=0, num_keys=2)
-        return v[:kc], col[:kc]
-    out_v, out_c = [], []
-    for _ in range(kc):
-        m = v.min(0, keepdims=True)
-        c = jnp.where(v == m, col, _INT_MAX).min(0, keepdims=True)
-        out_v.append(m); out_c.append(c)
-        v = jnp.where(col == c, jnp.inf, v)
-    return jnp.concatenate(out_v, 0), jnp.concatenate(out_c, 0)
-
-# %% ../nbs/23a_knn.ipynb #c0008
-def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
-
-_WINDOW = 32  # XLA:CPU reduces more than this many rows in windows of it; a window padded past the end is slow
-
-def _gathered(kc:int, g:int) -> int:
-    "Groups gathered in stage 2: the kc picked, and the (kc + 1)-th where that makes whole windows of rows."
-    return kc + 1 if kc * g > _WINDOW and kc * g % _WINDOW and (kc + 1) * g % _WINDOW == 0 else kc
-
-def _block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "kc Q"], Float[Array, "Q"]]:
-    """The `kc` candidate rows of each column (query) of a block in the order of their keys, their values, and a
-    lower bound on every other row's value: the (kc + 1)-th smallest group minimum or value in the kc best groups
-    (one more pass each). Stage 2 reads the (kc + 1)-th group too where its rows then fill XLA's windows
-    (`_gathered`: kc = 3, 5, 7): the same picks and the same bound. Unused values cost nothing (XLA drops their gather)."""
-    c, nq = d.shape
-    if kc >= c:
-        return jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32)[:, None], (c, nq)), d, jnp.full((nq,), jnp.inf, d.dtype)
-    g = min(GROUP, c)
-    ng = c // g
-    if kc >= ng:
-        col, lb = _unpack(_smallest_keys(_pack(d, _bits(c)), kc + 1), _bits(c))
-        return col[:kc], jnp.take_along_axis(d, col[:kc], 0, mode="promise_in_bounds"), lb[kc]
-    d3 = d.reshape(ng, g, nq)
-    top, glb = _unpack(_smallest_keys(_pack(d3.min(1), _bits(ng)), kc + 1), _bits(ng))  # one read of the block
-    sh, m = _bits(g), _gathered(kc, g)                                                  # g: a power of two
-    rows = ((top[:m] << sh)[:, None] | jnp.arange(g, dtype=jnp.int32)[:, None]).reshape(m * g, nq)
-    cand = jnp.take_along_axis(d, rows, 0, mode="promise_in_bounds")                    # (m g, Q)
-    j, clb = _unpack(_smallest_keys(_pack(cand, _bits(m * g)), kc + 1), _bits(m * g))
-    j = j[:kc]                                # bit operations, no gather: XLA fuses this index arithmetic
-    pick = top[0]                             # into the direct sums' row gather, per element
-    for r in range(1, m): pick = jnp.where(j >> sh == r, top[r], pick)
-    v = jnp.take_along_axis(cand, j, 0, mode="promise_in_bounds")
-    return (pick << sh) | (j & np.int32(g - 1)), v, jnp.minimum(glb[kc], clb[kc])
-
-# %% ../nbs/23a_knn.ipynb #c0010
 _ERR = 8 * 2.0**-24  # see "Why a certificate": err = _ERR (D + 2) (|q| + max|t|)^2; err / 4 bounds the expansion
 _TIE = 2.0**-22      # two direct sums within _TIE (log2 D + 3) (relative) may be swapped against float64
 
@@ -159,13 +88,13 @@ def _knn_block(q:Float[Array, "Q D"],      # query block (raw)
         tb, base = blk
         if low: d = jax.lax.dot_general(tb, qa, (((1,), (1,)), ((), ())), preferred_element_type=jnp.float32)
         else: d = jnp.dot(tb, qa.T, precision=jax.lax.Precision.HIGHEST)      # (C, Q): |t|^2 - 2 q.t
-        i, v, lb = _block_candidates(d, min(kc, c))
+        i, v, lb = block_candidates(d, min(kc, c))
         return None, (i + base, v, lb)
     _, (idx, v, lb) = jax.lax.scan(step, None, (t, jnp.arange(nblk, dtype=jnp.int32) * c))
     idx = idx.reshape(-1, q.shape[0])                                            # (B kc, Q)
     if not (direct or low): return _by_products(v.reshape(idx.shape), idx, lb, err, qq, n, k, nblk == 1 and k == kc < c)
     dist = _pairwise_sum((q[None] - rows[idx]) ** 2)                              # the direct sum
-    dist, idx = _smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 2, idx.shape[0]))  # (k + 2, Q)
+    dist, idx = smallest(jnp.where(idx < n, dist, jnp.inf), idx, min(k + 2, idx.shape[0]))  # (k + 2, Q)
     pad = k + 2 - dist.shape[0]                                  # a pool of fewer candidates (k near N): inf rows
     dist = jnp.concatenate([dist, jnp.full((pad, q.shape[0]), jnp.inf, dist.dtype)])
     idx = jnp.concatenate([jnp.where(idx < n, idx, -1), jnp.full((pad, q.shape[0]), -1, idx.dtype)])
@@ -184,7 +113,7 @@ def _by_products(v, idx, lb, err, qq, n, k:int, keyed:bool):
     """`_knn_block(direct=False)`'s end: candidates' products `v` (B kc, Q), rows `idx`, the blocks' `lb` and `err`;
     `keyed`: just the k of one block, in their keys' order (near-sorted: an inversion is a near-tie)."""
     v = jnp.where(idx < n, v, jnp.inf)
-    if not keyed: v, idx = _smallest(v, idx, min(k + 2, v.shape[0]))
+    if not keyed: v, idx = smallest(v, idx, min(k + 2, v.shape[0]))
     pad = k + 2 - v.shape[0]
     v = jnp.concatenate([v, jnp.full((pad, v.shape[1]), jnp.inf, v.dtype)])
     idx = jnp.concatenate([jnp.where(idx < n, idx, -1), jnp.full((pad, v.shape[1]), -1, idx.dtype)])
@@ -208,18 +137,21 @@ def _train_blocks(tx:np.ndarray, train_chunk:int, given:np.ndarray|None=None):
     nb = -(-n // train_chunk)                  # blocks of equal size, padded little
     c = -(-n // nb)
     c = _next_pow2(c) if c <= _ALIGN else -(-c // _ALIGN) * _ALIGN
-    whole = -(-c // (GROUP * _WINDOW)) * GROUP * _WINDOW   # group minima in whole windows (see `_gathered`)
+    whole = -(-c // (GROUP * WINDOW)) * GROUP * WINDOW   # group minima in whole windows (see `knn_select._gathered`)
     if c > _ALIGN and (whole - c) * 8 <= c: c = whole      # for at most 1/8 more rows: 6,912 -> 7,168
     aug = np.zeros((nb * c, dim + 1), np.float32)
     aug[:n, :-1] = -2 * tc
     aug[:n, -1] = np.einsum("nd,nd->n", tc.astype(np.float64), tc.astype(np.float64))
     aug[n:, -1] = np.inf
-    norms = np.zeros(nb * c); norms[:n] = np.sqrt(aug[:n, -1])
-    rows = np.zeros((nb * c, dim), np.float32); rows[:n] = tx
+    norms = np.zeros(nb * c)
+    norms[:n] = np.sqrt(aug[:n, -1])
+    rows = np.zeros((nb * c, dim), np.float32)
+    rows[:n] = tx
     g = np.ascontiguousarray(tx if given is None else given)
     _, first, inv = np.unique(g.view(np.dtype((np.void, g.dtype.itemsize * dim)))[:, 0],
                               return_index=True, return_inverse=True)
-    same = np.arange(nb * c, dtype=np.int32); same[:n] = first[inv.ravel()]
+    same = np.arange(nb * c, dtype=np.int32)
+    same[:n] = first[inv.ravel()]
     return (jnp.asarray(aug.reshape(nb, c, -1)), jnp.asarray(norms.reshape(nb, c).max(1), jnp.float32),
             jnp.asarray(rows), jnp.asarray(same), jnp.asarray(mu, jnp.float32), c)
 
@@ -232,7 +164,8 @@ def _low_blocks(aug:np.ndarray) -> Array:
     tt = aug[..., -1].astype(np.float64)
     real = np.isfinite(tt)                                                       # padding rows: |t|^2 = inf
     tt = np.where(real, tt, 0)
-    h1 = tt.astype(bf); r = tt - h1.astype(np.float64)
+    h1 = tt.astype(bf)
+    r = tt - h1.astype(np.float64)
     h2 = (r - np.abs(r) * 2.0**-7).astype(bf)                                 # <= r: a lower bound, as the rest
     t = aug[..., :-1].astype(np.float64) / -2
     res = np.sqrt(((t + tb.astype(np.float64) / 2) ** 2).sum(-1))              # |t - t_b| (t_b = -tb / 2)
@@ -317,9 +250,10 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
 _AFTER = "; int8 codes or fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows"
 _FIX, _FIX_QUERIES = no_data_fix(["nan"], "training") + _AFTER, no_data_fix(["nan"], "query") + _AFTER   # queries: no y
 
-_all_ = ["by_band", "fill_rows", "knn_vote"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one
+_all_ = ["by_band", "fill_rows", "knn_vote", "GROUP"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one
 # rule for a table's bands; `gate.fill_rows`, the fill-row rule of every table searched or fitted (`linear.check_xy`);
-# `vote.knn_vote`, the vote `knn_predict` takes (split from here: `knn.knn_vote` is the same function)
+# `vote.knn_vote`, the vote `knn_predict` takes (split from here: `knn.knn_vote` is the same function); `GROUP`,
+# `knn_select.GROUP` (the selection stages, split from here in session 40)
 
 def _features(x, what:str, codes:bool|None, features=None) -> np.ndarray:
     """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats."""

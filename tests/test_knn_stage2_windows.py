@@ -1,6 +1,6 @@
 """Stage 2 of a block's selection reads whole windows of rows: XLA:CPU reduces more than 32 rows in windows of 32,
 and a window padded past the last row ran about 5x slower per element (k = 3 gathered 48 values a query, padded to
-64). `knn._gathered` adds the (kc + 1)-th group where that makes whole windows; the picks stay the same."""
+64). `knn_select._gathered` adds the (kc + 1)-th group where that makes whole windows; the picks stay the same."""
 import re
 
 import jax
@@ -8,7 +8,7 @@ import jax.numpy as jnp
 import numpy as np
 import pytest
 
-from alphaearth_nb import knn
+from alphaearth_nb import knn, knn_select
 from alphaearth_nb.knn import knn_indices, knn_search
 
 
@@ -37,8 +37,8 @@ def test_no_padded_window_in_stage_one():
 
 
 def test_gathered_groups():
-    assert [knn._gathered(kc, 16) for kc in range(1, 9)] == [1, 2, 4, 4, 6, 6, 8, 8]
-    assert knn._gathered(3, 8) == 3 and knn._gathered(5, 8) == 5   # 24 rows: no windows; 48 would be padded too
+    assert [knn_select._gathered(kc, 16) for kc in range(1, 9)] == [1, 2, 4, 4, 6, 6, 8, 8]
+    assert knn_select._gathered(3, 8) == 3 and knn_select._gathered(5, 8) == 5   # 24 rows: no windows; 48 would be padded too
 
 
 def _reference(train, query, k):
