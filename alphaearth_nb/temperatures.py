@@ -48,13 +48,18 @@ _HUNDREDTHS = (lambda q: _scaled_c(q, 100), SCALED_C[1], "convert to kelvin: `ds
 # air at 2 m, degC: the coldest measured (Vostok, 21 July 1983) and the hottest (Death Valley, 10 July 1913), from WMO's
 # Weather and Climate Extremes Archive
 AIR_C = (-89.2, 56.7)
+# fills written into gaps of air temperature without being declared (hand-made rasters, station tables' -99 / -100,
+# -1), not in `unit_samples.COMMON_FILLS`: as the 1st percentile under a median in kelvin, no tenths of a degree
+_AIR_FILLS = (-1.0, -99.0, -100.0)
 
 def _tenths_c(q) -> bool:
     """Whether quantiles `q` (p1, p50, p99, max) are no air temperature in K, degC or degF but are in tenths of a degree
-    C (WorldClim 1.4: 'temperature data are in degC * 10', worldclim.org/data/v1.4/formats.html). A p1 of exactly 0 is
-    no kelvin evidence (a 0 fill); a warm place's tenths inside 184..330 read as a cold place's kelvin: not told."""
+    C (WorldClim 1.4: 'temperature data are in degC * 10', worldclim.org/data/v1.4/formats.html). Fills first: a p1 of
+    exactly 0 is no evidence against kelvin (a 0 fill), nor one of `_AIR_FILLS` under a median in kelvin (-99 in 3% of
+    kelvin: was told tenths); a warm place's tenths inside 184..330 read as a cold place's kelvin: not told."""
     lo, hi = AIR_C
-    k = (q[0] == 0 or q[0] >= lo + 273.15) and q[2] <= hi + 273.15
+    fill = q[0] == 0 or q[0] in _AIR_FILLS and q[1] >= lo + 273.15
+    k = (fill or q[0] >= lo + 273.15) and q[2] <= hi + 273.15
     c, f = lo <= q[0] and q[2] <= hi, lo * 1.8 + 32 <= q[0] and q[2] <= hi * 1.8 + 32
     return not (k or c or f) and lo <= q[0] / 10 and q[2] / 10 <= hi
 
