@@ -117,6 +117,7 @@ SECTIONS = {
         'coordinate_names': "columns\n    a table's column names\n",
         'coordinate_hint': "columns\n    a table's column names\n",
         'import_geopandas': 'purpose : str\n    what needs geopandas, for the message\n',
+        'geometry_points': 'df\n    a table (anything else as it is)\n',
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',
         'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\n",
         'valid_polygons': 'gdf\n    a GeoDataFrame (any geometry column name)\n',

@@ -28,8 +28,9 @@ from .paths import user_path
 from .crs import crs_at, crs_label, crs_typed
 
 # %% auto #0
-__all__ = ['LONLAT', 'EE_GEO', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names', 'coordinate_hint', 'import_geopandas',
-           'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'own_crs_on', 'points_xy']
+__all__ = ['LONLAT', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names', 'coordinate_hint',
+           'import_geopandas', 'geometry_points', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs',
+           'read_places', 'own_crs_on', 'points_xy']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -204,6 +205,56 @@ def _all_degrees(xs, ys) -> bool:
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
     return bool(len(xs)) and bool(np.all(np.abs(xs[np.isfinite(xs)]) <= 180) and np.all(np.abs(ys[np.isfinite(ys)]) <= 90))
 
+GEOMETRY_COLUMNS = ("geometry", "geom", "wkt", "the_geom", "wkb_geometry", "shape")   # where writers put one shape a row
+
+def _geometry_kind(col:pd.Series) -> str|None:
+    "'shapely', 'wkb' (bytes or hex text) or 'wkt': what the first non-empty cell of a column holds; None: no shape."
+    v = col.dropna()
+    if not len(v): return None
+    v = v.iloc[0]
+    if isinstance(getattr(v, "geom_type", None), str) and hasattr(v, "__geo_interface__"): return "shapely"
+    if isinstance(v, (bytes, bytearray, memoryview)): return "wkb"
+    if _is_wkt(v): return "wkt"
+    return "wkb" if isinstance(v, str) and len(v) >= 42 and not len(v) % 2 and v[:2] in ("00", "01") and \
+        all(ch in "0123456789abcdefABCDEF" for ch in v) else None   # hex WKB (PostGIS' text of a geometry)
+
+def geometry_points(df):  # a table (anything else as it is)
+    """A plain DataFrame whose places are one shape a row in a geometry column, with no lon/lat, x/y or `.geo` columns
+    (`gdf.to_csv` and QGIS's CSV export write WKT text, `pd.read_parquet` of a GeoParquet file gives WKB bytes,
+    `pd.DataFrame(gdf)` shapely objects, PostGIS hex WKB) as the same table with its points as `x`/`y` columns (the
+    geometry column dropped): read then as any x/y table is, in `crs=` or by `geo.point_crs` on the map (the map's CRS
+    where they lie on it, else lon/lat). A cell without a shape (empty, `POINT EMPTY`) gives NaN x/y, said as a row
+    without coordinates; a cell that is no shape, or a shape that is no point, is a `LabelError` naming the row and the
+    GeoDataFrame to pass instead. Anything else (a GeoDataFrame, a table with coordinate columns) as it is. Was:
+    'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
+    if not isinstance(df, pd.DataFrame) or type(df).__name__ == "GeoDataFrame" or EE_GEO in df.columns \
+            or all(lonlat_columns(df)) or {"x", "y"} & set(df.columns): return df
+    found = [(c, k) for c in df.columns if df[c].dtype.kind in "OSUT" and (k := _geometry_kind(df[c]))]
+    if len(found) > 1: found = [f for f in found if str(f[0]).lower() in GEOMETRY_COLUMNS][:1]
+    if len(found) != 1: return df
+    (col, kind), gpd = found[0], import_geopandas("points in a geometry column")
+    cells = df[col].map(lambda v: bytes(v) if isinstance(v, (bytearray, memoryview)) else v)
+    has = cells.notna().to_numpy()
+    read = {"wkb": gpd.GeoSeries.from_wkb, "wkt": gpd.GeoSeries.from_wkt}.get(kind)
+    geoms = (read(cells, on_invalid="ignore") if read else gpd.GeoSeries(cells.where(has, None))).set_axis(df.index)
+    make = {"wkb": "gpd.GeoSeries.from_wkb", "wkt": "gpd.GeoSeries.from_wkt", "shapely": "gpd.GeoSeries"}[kind]
+    fix = (f"pass a GeoDataFrame with their CRS, `gpd.GeoDataFrame(df, geometry={make}(df[{col!r}]), "
+           "crs='EPSG:4326')` (lon/lat; a projected CRS for metres)" + ("; a GeoParquet file read with "
+           "`gpd.read_parquet(path)` keeps its own CRS" if kind == "wkb" else ""))
+    if (bad := has & geoms.isna().to_numpy()).any():
+        i = int(np.flatnonzero(bad)[0])
+        raise LabelError(f"row {df.index[i]!r} of the table's {col!r} column is no {kind.upper() if kind != 'shapely' else 'shapely'} "
+                         f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it, or {fix}")
+    shape = geoms.geom_type.to_numpy()
+    if (other := has & (shape != "Point") & ~geoms.is_empty.to_numpy()).any():
+        i = int(np.flatnonzero(other)[0])
+        raise LabelError(f"the table's {col!r} column holds {shape[i]} shapes (first: row {df.index[i]!r}), and a "
+                         f"table's geometry column is read for points: for other shapes {fix}")
+    xy = np.full((2, len(df)), np.nan)
+    ok = has & ~geoms.is_empty.to_numpy()
+    xy[:, ok] = geoms[ok].x.to_numpy(), geoms[ok].y.to_numpy()
+    return df.drop(columns=[col]).assign(x=xy[0], y=xy[1])
+
 def table_file(src):  # labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read
     """The DataFrame a CSV/TXT file (`labels.read_table`: any separator, UTF-16, ...) or a Parquet file without
     geometry holds, read as that DataFrame passed in memory is; `src` as given for anything else (vector files,
@@ -211,12 +262,13 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     `classify(emb, 'labels.csv')` reads x/y without `crs=` as `classify(emb, pd.read_csv('labels.csv'))` does, by
     `geo.point_crs` (the map's CRS where the points lie on the map so, else lon/lat; off it both ways a `LabelError`
     naming `crs=`). Was: the file alone was a `GridError` asking for `crs=`. (`sample` reads them so too: see
-    `points_xy`.)"""
-    if not isinstance(src, (str, Path)) or _is_wkt(src): return src
+    `points_xy`.) A table whose points are in a geometry column (WKT, WKB, shapely: `geometry_points`) comes back with
+    them as x/y columns, in memory or read from a file."""
+    if not isinstance(src, (str, Path)) or _is_wkt(src): return geometry_points(src)
     p = user_path(src)   # `~` is the home folder, as every reader of the package reads a path
     if p.suffix.lower() not in (".csv", ".txt", ".parquet") or not p.is_file(): return src
     t = _read_places_file(p, import_geopandas("reading a Parquet table") if p.suffix.lower() == ".parquet" else None)
-    return src if type(t).__name__ == "GeoDataFrame" else t
+    return src if type(t).__name__ == "GeoDataFrame" else geometry_points(t)
 
 def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`
                     crs=None,  # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)
