@@ -444,15 +444,18 @@ def _class_dtype(vals:np.ndarray, lut:np.ndarray) -> np.dtype:
         return np.promote_types(vals.dtype, np.int8)
     return np.dtype(np.int32 if len(lut) == 0 or (lut.min() >= -2**31 and lut.max() < 2**31) else np.int64)
 
-def _one_class(classes:list, raster:bool=False) -> str:
+def _one_class(classes:list, raster=None) -> str:
     """The words for labels of one class (field case: few-shot with one class only): another class to label (what is
     not it: the background), or, for where it is alone, `similarity` with the mean of its vectors: of the points
     (`sample`), or of a `raster`'s pixels of that class (`emb.where(labels == c)`; was `sample(points)` for a raster
-    too). Was 'label more classes', which names no way to map one class."""
+    too), its dims of one value other than y, x squeezed (rioxarray's `band`: was a `where` of no band left, refused
+    'got 0 values'). Was 'label more classes', which names no way to map one class."""
     c = repr(classes[0]) if classes else "it"
-    mean = (f"emb.where(labels == {c if classes else '...'}).mean(['y', 'x'])" if raster else
+    extra = [d for d in getattr(raster, "dims", ()) if d not in ("y", "x", "time") and raster.sizes[d] == 1]
+    labels = "labels" + "".join(f".squeeze({d!r}, drop=True)" for d in extra)   # (band: 1, y, x) of a GeoTIFF
+    mean = (f"emb.where({labels} == {c if classes else '...'}).mean(['y', 'x'])" if raster is not None else
             "emb.aef.sample(points)[aef.core.band_names()].mean()")
-    return (f"classification needs at least two classes, got {classes}: label {'pixels' if raster else 'points'} of "
+    return (f"classification needs at least two classes, got {classes}: label {'points' if raster is None else 'pixels'} of "
             f"another class too (a few of what is not {c}: the background), or, to map how alike each pixel is to {c} "
             f"alone, use similarity with the mean of its vectors, `emb.aef.similarity({mean})`")
 
@@ -507,7 +510,9 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
-    if C < 2: raise LabelError(_one_class(np.asarray(classes).tolist(), isinstance(label_array(labels), xr.DataArray)))
+    if C < 2:
+        raster = label_array(labels)   # a label raster's own dims name the fix (rioxarray's band of one)
+        raise LabelError(_one_class(np.asarray(classes).tolist(), raster if isinstance(raster, xr.DataArray) else None))
     if method == "knn":
         if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
         _warn_small_classes(classes, np.bincount(y, minlength=C), k)
