@@ -18,7 +18,7 @@ SECTIONS = {
         'a_positions': 'names\n    labels of columns or variables, any number, any type\n',
     },
     'alphaearth_nb.command_inputs': {
-        'open_input': 'path\n    the file or folder the user named\nflag : str\n    the option that named it, e.g. "--labels"\nkind : str\n    \'csv\', \'tree\', \'dataset\' or \'checkpoint\'\nfix : str\n    what to pass instead, for messages\nerr\n    the `AEFError` class for a file that cannot be read as `kind`\n',
+        'open_input': 'path\n    the file or folder the user named\nflag : str\n    the option that named it, e.g. "--labels"\nkind : str\n    \'csv\', \'parquet\', \'tree\', \'dataset\' or \'checkpoint\'\nfix : str\n    what to pass instead, for messages\nerr\n    the `AEFError` class for a file that cannot be read as `kind`\n',
         'open_data': 'data : str|None\n    "samples", or a .nc / .zarr DataTree on disk\n',
         'open_stack': 'data : str|None\n    "samples" (or None: the sample scene), or a .nc / .zarr DataTree on disk\n',
         'open_csv': 'path\n    the CSV file the user named\nflag : str\n    the option that named it, e.g. "--texts"\nneeds : str\n    the columns it needs, in words, e.g. "columns y, x, time, text"\n',

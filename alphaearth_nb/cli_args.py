@@ -401,7 +401,8 @@ def parser() -> argparse.ArgumentParser:
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True,
                    help="the .zarr `aef embed` wrote, e.g. --embeddings emb.zarr (or a .nc of "
-                   "it), or a CSV (.csv, .tsv, .txt) with A00..A63 and a label column, e.g. --embeddings points.csv")
+                   "it), or a CSV (.csv, .tsv, .txt) or Parquet table (.parquet) with A00..A63 and a label column, e.g. "
+                   "--embeddings points.csv")
     v.add_argument("--embeddings-var", default=None, help="the variable of a .zarr/.nc --embeddings that holds the "
                    "embedding, when it has several, e.g. --embeddings-var embedding (default: its only one, or the one "
                    "named embedding)")

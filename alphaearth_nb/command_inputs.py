@@ -31,8 +31,10 @@ def _first_line(e:BaseException) -> str:
 def _zarr_like(p:Path) -> bool: return p.suffix == ".zarr" or p.is_dir()
 
 def _open_file(p:Path, kind:str):
-    "Open `p` as `kind`: 'csv' (DataFrame), 'tree' (DataTree), 'dataset' (Dataset) or 'checkpoint' (a model)."
+    "Open `p` as `kind`: 'csv' (DataFrame), 'parquet' (DataFrame), 'tree' (DataTree), 'dataset' (Dataset) or " \
+    "'checkpoint' (a model)."
     if kind == "csv": return read_table(p)
+    if kind == "parquet": return pd.read_parquet(p)   # a GeoParquet's geometry: its WKB bytes, a column as any other
     if kind == "checkpoint": return train.load_model(p)
     opener = xr.open_datatree if kind == "tree" else xr.open_dataset
     if not _zarr_like(p): return opener(p)
@@ -42,7 +44,7 @@ def _open_file(p:Path, kind:str):
 
 def open_input(path,            # the file or folder the user named
                flag:str,        # the option that named it, e.g. "--labels"
-               kind:str,        # 'csv', 'tree', 'dataset' or 'checkpoint'
+               kind:str,        # 'csv', 'parquet', 'tree', 'dataset' or 'checkpoint'
                fix:str,         # what to pass instead, for messages
                err=ConfigError, # the `AEFError` class for a file that cannot be read as `kind`
               ):
@@ -59,7 +61,7 @@ def open_input(path,            # the file or folder the user named
     try: return _open_file(p, kind)
     except AEFError: raise
     except (ValueError, OSError, KeyError, TypeError, EOFError, UnicodeDecodeError, pd.errors.ParserError) as e:
-        what = {"csv": "a CSV table", "tree": "a DataTree", "dataset": "a netCDF/zarr dataset",
+        what = {"csv": "a CSV table", "parquet": "a Parquet table", "tree": "a DataTree", "dataset": "a netCDF/zarr dataset",
                 "checkpoint": "a checkpoint"}[kind]
         raise err(f"{flag} {p} cannot be opened as {what} ({_first_line(e)}): {fix}") from None
 

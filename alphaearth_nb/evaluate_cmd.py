@@ -129,7 +129,8 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
 
 # what --embeddings reads, said where a file is none of it, with the commands that make one and score it
 _EMBEDDINGS_KINDS = ("aef evaluate --embeddings reads the .zarr store `aef embed` wrote (or a .nc of it), or a text "
-                     "table (.csv, .tsv, .txt) with columns A00 .. A63 and a label column: e.g. `aef embed --checkpoint "
+                     "table (.csv, .tsv, .txt) or a Parquet table (.parquet, .geoparquet) with columns A00 .. A63 and "
+                     "a label column: e.g. `aef embed --checkpoint "
                      "out/train --period 2024 --out emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples`")
 # first bytes of what the readers of a store or a raster open: netCDF 3, HDF5 (netCDF 4), TIFF and BigTIFF
 _SIGNATURES = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
@@ -275,8 +276,9 @@ def _vector_labels(a, crs=None):
     return gdf[~miss]
 
 _TEXT_TABLES = (".csv", ".tsv", ".txt")   # --embeddings read as a table (`read_table`: any separator of , ; tab |)
+_PARQUET = (".parquet", ".geoparquet")    # --embeddings read as a table too (pandas' or geopandas' `to_parquet`)
 # files of other forms given as --embeddings: refused by name, before any reader (was: opened as 'a zarr store')
-_NOT_STORES = (".parquet", ".geoparquet", ".xlsx", ".xls", ".ods", ".json", ".geojson", ".gpkg", ".shp", ".fgb", ".kml",
+_NOT_STORES = (".xlsx", ".xls", ".ods", ".json", ".geojson", ".gpkg", ".shp", ".fgb", ".kml",
                ".kmz", ".npy", ".npz", ".pkl")
 
 def _not_a_store(path:Path) -> None:
@@ -284,7 +286,7 @@ def _not_a_store(path:Path) -> None:
     s = path.suffix.lower()
     if not (path.is_file() and s in _NOT_STORES): return
     raise LabelError(f"--embeddings {path} is a {s} file: aef evaluate reads the .zarr store `aef embed` wrote (or a "
-                     f".nc), or a text table ({', '.join(_TEXT_TABLES)}) with columns A00 .. A63 and the labels: save "
+                     f".nc), or a table ({', '.join(_TEXT_TABLES + _PARQUET)}) with columns A00 .. A63 and the labels: save "
                      "the table as CSV" + ("; a file of labelled points or polygons goes to --labels" if s in
                                            LABEL_VECTORS else ""))
 
@@ -308,20 +310,22 @@ def _refuse_values(y:np.ndarray, column:str, where:str, names) -> None:
 
 def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                 ) -> None:
-    """What `aef evaluate` does: the embeddings and labels of a CSV, or of a store and `--labels` (a raster, a
+    """What `aef evaluate` does: the embeddings and labels of a CSV or Parquet table, or of a store and `--labels` (a raster, a
     vector file, a table of points or `samples`), scored by `evaluate.evaluate_embeddings`, the table printed.
     Raises `LabelError` for options nothing would read, a table without A00 .. A63 and labels that are no classes,
     `DimensionError` for --embeddings that is no embedding store (said what it is), each naming the fix."""
     path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
     _not_a_store(path)
-    if path.suffix.lower() in _TEXT_TABLES:
+    if path.suffix.lower() in _TEXT_TABLES + _PARQUET:   # a Parquet table: was refused by its name ('save as CSV')
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var),
                                     ("--embeddings-var", a.embeddings_var), ("--crs", a.crs)) if v is not None]:
-            raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a CSV: its labels are its own "
+            raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a table: its labels are its own "
                              f"column (--label-column{'' if a.label_column is None else ', now ' + repr(a.label_column)}), so {given[0]} would be read by "
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
-        df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels")
+        df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels") if path.suffix.lower() in \
+            _TEXT_TABLES else open_input(path, "--embeddings", "parquet", "pass a Parquet table with columns A00 .. "
+                                         "A63 and the labels, e.g. written by `df.to_parquet(path)`", LabelError)
         _no_band_table(df, path)   # notes.txt, a table of points: said what it is (was: 'pass --label-column ...')
         if df.empty:   # was: 'no labelled point left: negative ids and empty names are unlabelled'
             raise LabelError(f"--embeddings {path} has a header but no rows: it needs a row a point, its A00 .. A63 "
@@ -363,7 +367,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
     read = "" if a.label_column is None else \
         f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
-    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix.lower() in _TEXT_TABLES else 'pixels'} of {n} "
+    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix.lower() in _TEXT_TABLES + _PARQUET else 'pixels'} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)",
           file=sys.stderr)
     # fill-like ids (255 beside 1..4): said once, above or by training_set, so not again (`warn_fills=False`)

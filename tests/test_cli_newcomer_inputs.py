@@ -47,10 +47,10 @@ def test_a_tab_table_is_read_as_a_table(tmp_path, capsys):
 
 
 def test_a_table_of_another_format_is_named_with_what_is_read(tmp_path, capsys):
-    (tmp_path / "t.parquet").write_bytes(b"PAR1")   # the form is refused by its name: no reader is asked
-    code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "t.parquet"), "--label-column", "dw_label"])
-    assert code == 2 and "a zarr store, would be read by nothing" not in err and "is a .parquet file" in err, err
-    assert "(.csv, .tsv, .txt)" in err, err
+    (tmp_path / "t.xlsx").write_bytes(b"PK")   # the form is refused by its name: no reader is asked (a .parquet is
+    code, err = _err(capsys, ["evaluate", "--embeddings", str(tmp_path / "t.xlsx"), "--label-column", "dw_label"])
+    assert code == 2 and "a zarr store, would be read by nothing" not in err and "is a .xlsx file" in err, err
+    assert "(.csv, .tsv, .txt, .parquet, .geoparquet)" in err, err   # read since session 40: test_evaluate_parquet
 
 
 def test_an_empty_folder_as_data_is_refused_at_the_door(tmp_path, capsys):
