@@ -130,8 +130,8 @@ SECTIONS = {
         'point_crs': "obj\n    the map (grid in its CRS) the points are placed on\nxs\n    x (or lon) of the points as given (arrays or numbers)\nys\n    y (or lat) of the points as given\ncrs\n    the CRS the caller was given (`crs=`): always wins\ndefault\n    the function's reading of points without a CRS (None: the map's CRS)\nwhat : str\n    the word for a point in messages\ntable : bool\n    a table (arrays): each point its own `inside`, partly off the map no error\nerror\n    the error raised (`LabelError` for training labels)\n",
         'half_pixel_off': 'a\n    the reference map (DataArray or Dataset)\nb\n    the map that may lie half a pixel off `a`\n',
         'half_pixel_hint': 'off : dict\n    dim -> shift, from `half_pixel_off`\nwho : str\n    how the message names the shifted map\n',
-        'one_lattice_hint': 'a\n    the first map (DataArray or Dataset), y/x renamed (`rename_spatial`)\nb\n    the second, of another size\n',
-        'check_same_grid': "a\n    the first map (DataArray or Dataset)\nb\n    the second, on `a`'s grid if all is well\nwhat : str\n    what the two are, for the message\nfix : str\n    the fix the message proposes\n",
+        'one_lattice_hint': 'a\n    the first map (DataArray or Dataset), y/x renamed (`rename_spatial`)\nb\n    the second, of another size\nmove : str\n    the caller\'s name for the map put on the other\'s pixels\nonto : str\n    and for that other (a stack\'s source: "ds", "stack[\'sentinel2\']")\n',
+        'check_same_grid': "a\n    the first map (DataArray or Dataset)\nb\n    the second, on `a`'s grid if all is well\nwhat : str\n    what the two are, for the message\nfix : str\n    the fix the message proposes\nnames : tuple\n    (moved, onto): the fix's names, one map put on the other's pixels\n",
     },
     'alphaearth_nb.grids': {
         'grid_coords': "ny : int\n    rows\nnx : int\n    columns\nx0 : float\n    x of the first column's centre\ny0 : float\n    y of the first row's centre\nres : float\n    column spacing (and row spacing unless `res_y`)\nres_y : float|None\n    row spacing when it differs from `res` (negative: rows run south to north)\n",

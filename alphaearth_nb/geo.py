@@ -511,11 +511,14 @@ def half_pixel_hint(off:dict,              # dim -> shift, from `half_pixel_off`
 
 def one_lattice_hint(a,  # the first map (DataArray or Dataset), y/x renamed (`rename_spatial`)
                      b,  # the second, of another size
+                     move:str="other", # the caller's name for the map put on the other's pixels
+                     onto:str="emb",   # and for that other (a stack's source: "ds", "stack['sentinel2']")
                     ) -> str:
     """The fix for two maps of one CRS on one lattice (the same pixel size, their pixel lines a whole number of
-    pixels apart) over different extents, two years exported over other boxes: the second put on the first's
-    pixels by place, NaN where it has none, as a sentence to append to an error message; '' otherwise (another
-    pixel size, lines off the lattice, no pixel in common, or another CRS). Was: 'resample one onto the other'."""
+    pixels apart) over different extents, two years exported over other boxes: `move` put on `onto`'s
+    pixels by place (y and x only: a source's dates stay its own), NaN where it has none, as a sentence to append
+    to an error message; '' otherwise (another pixel size, lines off the lattice, no pixel in common, or another
+    CRS). Was: 'resample one onto the other'."""
     if not same_crs(a, b): return ""
     steps = {}
     for d in ("y", "x"):
@@ -527,14 +530,15 @@ def one_lattice_hint(a,  # the first map (DataArray or Dataset), y/x renamed (`r
                 or max(ca.min(), cb.min()) > min(ca.max(), cb.max()) + s / 2:
             return ""
         steps[d] = s
-    return (f" (they lie on one grid over different extents: put the second on the first's pixels, "
-            f"`other = other.reindex_like(emb, method='nearest', tolerance={min(steps.values()) / 4:g})`, "
-            "no data where it has none)")
+    return (f" (they lie on one grid over different extents: put one on the other's pixels, `{move} = {move}.reindex("
+            f"y={onto}.y, x={onto}.x, method='nearest', tolerance={min(steps.values()) / 4:g})`, no data where it has "
+            "none)")   # y and x alone: reindex_like took a stack source's dates too (sentinel2's 146 for 61: all NaN)
 
 def check_same_grid(a,  # the first map (DataArray or Dataset)
                     b,  # the second, on `a`'s grid if all is well
                     what:str="the two embeddings",  # what the two are, for the message
                     fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",  # the fix the message proposes
+                    names:tuple=("other", "emb"),  # (moved, onto): the fix's names, one map put on the other's pixels
                    ) -> None:
     """Raise `GridError` unless `a` and `b` have the same y/x coordinates and (by meaning) the same CRS. On a
     geographic CRS x is compared modulo 360: xee's 180+ form (179.99975, 180.00025) and the -180 form (179.99975,
@@ -549,7 +553,7 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
                             f"e.g. `obj.assign_coords({d}=...)`")
         if a.sizes[d] != b.sizes[d]:
             raise GridError(f"{what} are on different grids ({d}: {a.sizes[d]} vs {b.sizes[d]} pixels): {fix}"
-                            f"{one_lattice_hint(a, b)}")
+                            f"{one_lattice_hint(a, b, *names)}")
         ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
         # equal by meaning: up to a millionth of a pixel, or to the rounding of coordinates stored in float32 (a
         # longitude near 180 is kept to 1.5e-5 degrees there, a sixth of a 10 m pixel; GeoTIFF and zarr writers do it)

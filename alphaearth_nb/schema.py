@@ -205,7 +205,8 @@ def check_grid(name:str,          # the source's name, to start each message
         raise GridError(f"{name} is in {crs_label(ca)} but {rname} in {crs_label(cb)}: reproject to one CRS (e.g. with `rioxarray`'s "
                         "`rio.reproject_match`).")
     check_same_grid(ds, rds, f"{name} and {rname}", f"resample one onto the other, e.g. "
-                    f"`ds.interp_like(stack['{rname}'])` or `ds.reindex_like(..., method='nearest')`")
+                    f"`ds.interp_like(stack['{rname}'])` or `ds.reindex_like(..., method='nearest')`",
+                    ("ds", f"stack['{rname}']"))   # ds put on the reference's pixels, not the other way round
 
 GRID_M = (8.5, 11.5)   # metres on the ground a pixel's side may measure: the model reads a 10 m grid (AEF.md S1)
 
