@@ -18,7 +18,7 @@ import pandas as pd
 try: from shapely.errors import GEOSException   # geopandas' own dependency: there when a vector file is read
 except ImportError: GEOSException = ()   # catches nothing: without shapely no vector file is read
 
-from .core import GridError, LabelError, refuse_path, user_stacklevel
+from .core import LOADERS, GridError, LabelError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
 from .geo import require
@@ -28,9 +28,9 @@ from .paths import user_path
 from .crs import crs_at, crs_label, crs_typed
 
 # %% auto #0
-__all__ = ['LONLAT', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names', 'coordinate_hint',
-           'import_geopandas', 'geometry_points', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs',
-           'read_places', 'own_crs_on', 'points_xy']
+__all__ = ['LONLAT', 'EE_GEO', 'RASTER_FILES', 'GEOMETRY_COLUMNS', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names',
+           'coordinate_hint', 'import_geopandas', 'geometry_points', 'table_file', 'read_geometries', 'valid_polygons',
+           'agreed_crs', 'read_places', 'own_crs_on', 'points_xy']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -182,9 +182,18 @@ def _read_vector_file(p:Path, gpd):
                   category=GridWarning, stacklevel=user_stacklevel())
     return gdf
 
+RASTER_FILES = (".tif", ".tiff", ".vrt", ".nc", ".nc4", ".zarr", ".img", ".jp2", ".hdf", ".h5")   # gridded files
+
 def _read_places_file(p:Path, gpd):
     """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
-    as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read."""
+    as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read. A raster file
+    (`RASTER_FILES`: a GeoTIFF, netCDF, Zarr) is a `LabelError` naming its readers, a label raster being a DataArray
+    on the map's grid (was: GDAL's 'not recognized as being in a supported file format' and 'pass a GeoJSON,
+    GeoPackage, shapefile or GeoParquet file', for `classify(emb, 'landcover.tif')`)."""
+    if p.suffix.lower() in RASTER_FILES:
+        raise LabelError(f"{p} is a raster file ({p.suffix}), not places (a vector file or a table of points): a label "
+                         f"raster goes in as a DataArray on the map's grid, so load it first, e.g. {LOADERS['raster']}"
+                         "; its declared no-data is read as unlabelled")
     try:
         if p.suffix.lower() in (".csv", ".txt"): return read_table(p)   # ';', UTF-16, ...: as `aef` reads tables
         if p.suffix.lower() in (".parquet", ".geoparquet"):
