@@ -103,12 +103,14 @@ def _unnamed_fills(labels:xr.DataArray) -> list:
     """The no-data values `labels` declares (`declared_nodata`) but those its own class names name as a class (CF
     `flag_values` / `flag_meanings` giving 0 'water' beside `nodata = 0`: a reader's or writer's default no-data on
     a raster whose 0 is a class, as GDAL sets on Dynamic World's labels), with a warning naming both and either
-    fix; a fill the names call no data (`NO_DATA_NAME`: eo-learn's 0 'no_data') stays no data. Was: the declared
-    value won silently, and a named class (a quarter of the pixels) was never trained or scored."""
+    fix; a fill the names call no data (`NO_DATA_NAME`: eo-learn's 0 'no_data') stays no data, and is no data where
+    none is declared (CF `flag_meanings` '... no_data ...' alone: was trained as a class, with a warning). Was: the
+    declared value won silently, and a named class (a quarter of the pixels) was never trained or scored."""
     fills = list(declared_nodata(labels))
-    if not fills or not any(k in labels.attrs for k in ("flag_values", "class_names")): return fills   # no names
+    if not any(k in labels.attrs for k in ("flag_values", "class_names")): return fills   # no names
     try: names = class_flags(labels) or {}   # (defined below, with the class names)
     except LabelError: return fills   # flags that do not pair: `class_flags`' refusal where they are read
+    fills += [i for i, n in names.items() if says_no_data(n) and i not in fills]   # its names' own no data
     named = {int(f): str(names[int(f)]) for f in fills if np.isfinite(f) and float(f).is_integer()
              and int(f) in names and not says_no_data(names[int(f)])}
     if not named: return fills

@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/metrics.html.md"""
 # %% ../nbs/23e_metrics.ipynb #c0002
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
@@ -15,7 +14,7 @@ import pandas as pd
 
 from .core import LabelError, refuse_path, user_stacklevel
 from .core import LabelWarning   # the kinds of its warnings
-from .labels import label_values, refuse_missing_labels
+from .labels import label_values, refuse_missing_labels, says_no_data
 from .linear import fill_like_names   # a class name that says no data
 
 # %% auto #0
@@ -66,15 +65,14 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
 # CORINE's and many uint8 maps' 255, uint16's 65535) when their readers do not declare them
 FILL_CODES = (0, 127, 255, 32767, 65535, 2**31 - 1, 2**32 - 1)
 FILL_SAID = r"labels? (-?\d+|'[^']*') holds "   # how `warn_fill_ids`' warning starts: a filter for callers that said it already
-_FILL_NAME = re.compile(r"no[\s_-]*data|fill|missing|unlabell?ed|unclassified|invalid", re.I)   # a class name saying so
 
 def fill_like_ids(vals,             # class ids (N,) after the unlabelled ones are gone (any dtype; names: none)
                   dtype=None,       # the type the labels were stored in (a raster's uint8): its largest value
                   flags:dict|None=None,   # id -> class name a raster declares (`labels.class_flags`)
                  ) -> list[tuple]:
     """The class ids among `vals` that look like an undeclared no-data code, each `(id, count, why)`: an id the
-    raster's class names call no data ('no data', 'NODATA', 'fill', 'unclassified': eo-learn's LULC 0, CORINE's
-    48), or one of `FILL_CODES` that is the largest value of `dtype` (uint8's 255), lies far above the others
+    raster's class names call no data (`labels.says_no_data`, the whole name: 'no data', 'NODATA', 'fill',
+    'unclassified', not 'landfill'; a raster's own such id is no label at all, `labels.labelled_cells`), or one of `FILL_CODES` that is the largest value of `dtype` (uint8's 255), lies far above the others
     (more than twice the greatest: 255 beside 1..10), or is 0 below others that all start at 10 or more (ESA
     WorldCover's 10..100). Decided: 0 next to ids 1, 2, ... is a class (Dynamic World's water, a binary mask's
     background), as is any id among others of its size, and two ids are two classes (a 0/255 mask), so the range
@@ -92,7 +90,7 @@ def fill_like_ids(vals,             # class ids (N,) after the unlabelled ones a
         rest = ids[ids != i]
         lo, hi = f"{rest.min():g}", f"{rest.max():g}"
         name = (flags or {}).get(int(i))
-        if name is not None and _FILL_NAME.search(str(name)): why = f"the raster names it {str(name)!r}"
+        if name is not None and says_no_data(name): why = f"the raster names it {str(name)!r}"
         elif i not in FILL_CODES or len(ids) < 3: continue
         elif top is not None and i == top: why = f"the largest value of {np.dtype(dtype)}, the others {lo}..{hi}"
         elif i > 0 and i > 2 * rest.max(): why = f"far above the others, {lo}..{hi}"

@@ -72,13 +72,15 @@ def test_the_raster_fix_as_written_works():
     assert set(y.tolist()) == {1, 2, 3, 4}
 
 
-def test_a_class_name_saying_no_data_is_said():
-    "eo-learn's LULC: 0 'no data' beside 1, 2, 3 (0 next to 1.. is no fill by itself)."
+def test_a_class_name_saying_no_data_is_no_data():
+    "eo-learn's LULC: 0 'no data' beside 1, 2, 3: left out, as the raster says (was: trained, with this warning)."
     cls = np.repeat(np.arange(4), 9).reshape(6, 6)
     e, lab = _map(cls)
     lab.attrs.update(flag_values=[0, 1, 2, 3], flag_meanings="no_data cultivated_land forest grassland")
-    with pytest.warns(LabelWarning, match="0 holds 9 of 36 labelled pixels .*'no_data'"):
-        training_set(e, lab)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*no-data code")
+        X, y = training_set(e, lab)
+    assert set(y.tolist()) == {1, 2, 3} and len(y) == 27
 
 
 def test_a_table_of_worldcover_ids_with_0_is_said_and_its_fix_works():
