@@ -26,11 +26,23 @@ __all__ = ['PERIOD_CODE_DIM', 'N_RELATIVE', 'unit', 'period_code', 'outside_year
            'threefry_bits', 'large_kappa', 'vmf_large_kappa', 'vmf_sample']
 
 # %% ../nbs/12_summary.ipynb #c0005
+def _rowsum(x:Float[Array, "... d"]) -> Float[Array, "..."]:
+    "Sums over the last axis as a matrix-vector product (float32 sums on every backend; see above)."
+    return jnp.dot(x, jnp.ones((x.shape[-1],), x.dtype), precision=jax.lax.Precision.HIGHEST)
+
+@jax.custom_vjp
+def _rowscale(x:Float[Array, "... d"], r:Float[Array, "..."]) -> Float[Array, "... d"]:
+    "`x * r[..., None]`, whose gradient in `r` is a `_rowsum` (autodiff's is a row reduction; see above)."
+    return x * r[..., None]
+def _rowscale_fwd(x, r): return x * r[..., None], (x, r)
+def _rowscale_bwd(res, g): return g * res[1][..., None], _rowsum(g * res[0])
+_rowscale.defvjp(_rowscale_fwd, _rowscale_bwd)
+
 def unit(x:Float[Array, "... d"],  # vectors (..., d)
          eps:float=1e-12,          # added to the squared length (a zero vector stays finite)
         ) -> Float[Array, "... d"]:
     "Scale `x` to unit length along the last axis."
-    return x * jax.lax.rsqrt(jnp.sum(x * x, -1, keepdims=True) + eps)
+    return _rowscale(x, jax.lax.rsqrt(_rowsum(x * x) + eps))
 
 PERIOD_CODE_DIM = 2 * 8 + 1
 
@@ -314,8 +326,7 @@ def householder_to(mu:Float[Array, "... p"], # unit mean directions
     "Map samples around `e1` to samples around `mu` with a stable, differentiable reflection."
     s = jnp.where(mu[..., :1] >= 0, 1., -1.)
     u = (s * mu).at[..., 0].add(1.)
-    hx = x - 2 * u * jnp.sum(u * x, -1, keepdims=True) / jnp.sum(u * u, -1, keepdims=True)
-    return -s * hx
+    return -s * (x - _rowscale(u, 2 * _rowsum(u * x) / _rowsum(u * u)))  # row sums as products (see `unit`)
 
 # %% ../nbs/12_summary.ipynb #c0020v24
 def threefry_bits(key:PRNGKeyArray, # a threefry key, typed or raw uint32[2]
