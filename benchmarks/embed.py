@@ -81,7 +81,8 @@ def _host_devices(argv) -> None:
 
 _host_devices(sys.argv)  # before JAX is imported: its CPU backend reads the flag when it starts
 
-import dask  # noqa: E402
+from alphaearth_nb import runtime  # noqa: E402  before dask and xarray (their pandas starts pyarrow's jemalloc thread,
+import dask  # noqa: E402                          which keeps runtime.keep_heap from keeping the heap)
 import dask.array as da  # noqa: E402
 import equinox as eqx  # noqa: E402
 import jax  # noqa: E402
@@ -93,7 +94,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 from flops import count_flops  # noqa: E402
 
 import alphaearth_nb.embed as embed_module  # noqa: E402
-from alphaearth_nb import runtime  # noqa: E402
 from alphaearth_nb.embed import embed, embed_to_zarr, tiling  # noqa: E402
 from alphaearth_nb.model import AlphaEarth, preset  # noqa: E402
 from alphaearth_nb.sources import get_source  # noqa: E402
