@@ -34,12 +34,12 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
 
 # %% auto #0
 __all__ = ['NO_YEARS', 'SCALE_ROWS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS',
-           'MODEL_ALIASES', 'refuse_rotation', 'embedding_variable', 'official_years', 'official_cube', 'years_text',
-           'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme',
-           'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'MAP_WANTED',
-           'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH',
-           'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array',
-           'gate_query', 'user_stacklevel', 'valid_bounds']
+           'MODEL_ALIASES', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube',
+           'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding',
+           'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff',
+           'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL',
+           'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables',
+           'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -117,7 +117,7 @@ def embedding_variable(ds) -> xr.DataArray|None:  # a Dataset from another reade
     crs = crs_of(ds)
     return da.assign_attrs(crs=crs) if crs and not crs_of(da) else da
 
-def _years_dim(da, d:str) -> bool:
+def years_dim(da, d:str) -> bool:
     "Whether dim `d` of `da` steps through years: named so, or labelled by dates or whole years (a cube by another name)."
     if str(d).lower() in ("year", "years"): return True
     t = np.asarray(da[d].values) if d in da.coords else np.array([])
@@ -256,7 +256,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if extra:
         if "time" in extra and da.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # `isel(time=0)` fails on it
         cube = (f", or map every year as a cube (time, y, x, band): `da = da.rename({{{extra[0]!r}: 'time'}})`"
-                if len(extra) == 1 and "time" not in da.dims and _years_dim(da, extra[0]) else "")
+                if len(extra) == 1 and "time" not in da.dims and years_dim(da, extra[0]) else "")
         raise DimensionError(f"an embedding has dims (y, x, band) only; extra dims {extra}: select one, e.g. "
                              f"`da.isel({extra[0]}=0)`{cube}")
     da = narrow_floats(label_bands(da.transpose("y", "x", "band")))   # bfloat16, float8: as float32

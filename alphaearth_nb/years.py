@@ -17,7 +17,7 @@ from .core import (MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError
                                 refuse_path, user_stacklevel)
 from .core import TimeWarning   # the kinds of its warnings
 from . import geo
-from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube
+from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube, years_dim
 from .gate import change_score, unit_rows
 from .geo import is_lazy
 from .timecodes import YEARS, as_year, to_ms
@@ -233,6 +233,19 @@ def _few_years(cube:xr.DataArray) -> str:
             f"maps that record none need theirs given, in the order passed, the cube's years first: "
             f"`cube = join_years([cube, {more}], years={_years_example(have + [None] * max(3 - n, 1))})`")
 
+def _time_fix(cube) -> str:
+    """`yearly_change`'s fix for a map without `time`: a DataArray whose one dim beside y, x and band steps through
+    years under another name (`year`, what `ds.groupby('time.year').first()` gives; `date`: `embeddings.years_dim`)
+    is told the rename that makes it the cube (was: 'open one with `official.open(...)`', for a cube in hand); others
+    how to make one."""
+    da = geo.rename_spatial(cube) if isinstance(cube, xr.DataArray) else None
+    extra = [d for d in da.dims if d not in ("y", "x", "band")] if da is not None else []
+    if len(extra) == 1 and years_dim(da, extra[0]):
+        return (f"; this one steps through its years along {extra[0]!r}: name that dim `time`, "
+                f"`cube = cube.rename({{{extra[0]!r}: 'time'}})`, then `yearly_change(cube)`")
+    return (": open one with `official.open(bbox, years=range(2018, 2025))`, or your own years' maps with "
+            "`cubes.join_years(embs, years)`")
+
 def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
                   floor:float=0.02,   # added to each pixel's spread (cosine distance)
                  ) -> xr.Dataset:
@@ -250,8 +263,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     if not isinstance(cube, (xr.DataArray, xr.Dataset, xr.DataTree)): cube_form(cube)   # a path: named with its readers
     if (c := official_cube(cube)) is not None: cube = c   # xee over several years: its cube
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
-        raise DimensionError("yearly_change needs a cube with a `time` dim (several years): open one with "
-                             "`official.open(bbox, years=range(2018, 2025))`, or your own years' maps with `cubes.join_years(embs, years)`")
+        raise DimensionError("yearly_change needs a cube with a `time` dim (several years)" + _time_fix(cube))
     if cube.sizes["time"] < 3: raise DimensionError(_few_years(cube))
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube)
