@@ -160,16 +160,18 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
                             checkpoint_every=checkpoint_every(a.steps))   # was TrainConfig's 1000: all or nothing
     over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
     mcfg = getattr(a, "config", None) or (model.preset(a.preset, **over) if over else None)   # a run's own, or N19-11
+    corpus = None   # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
+    if a.corpus is not None:   # opened (a folder that is no corpus, sources it lacks: refused) before the plan, was after
+        cut = samples.sampler_config(mcfg if mcfg is not None else model.preset(a.preset), a.preset)   # fit's own choice
+        corpus = stream.CorpusStream(a.corpus, cut, a.batch_size, seed=a.seed)
     print(_plan(a, start, defaulted), file=sys.stderr)   # before any work: the scene, the model, the first step
-    stack, texts = open_data(a.data) if a.corpus is None else (None, None)
+    stack, texts = open_data(a.data) if corpus is None else (corpus, None)
     if a.texts: texts = mine
     net, sampler = a.preset, None
     if mcfg is not None:  # a stack without the preset's sources, e.g. ndvi and dem (N19-11); a resumed run's config
         net = model.AlphaEarth(mcfg, key=seed_key(a.seed))  # fit's own key
-        sampler = samples.sampler_config(net.cfg, a.preset)   # fit's own choice: a source the preset lacks gets its most
-    if a.corpus is not None:  # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
-        sampler = sampler or samples.sampler_config(model.preset(a.preset), a.preset)
-        stack, sampler = stream.CorpusStream(a.corpus, sampler, a.batch_size, seed=a.seed), None
+        if corpus is None:   # fit's own choice: a source the preset lacks gets its most frames
+            sampler = samples.sampler_config(net.cfg, a.preset)
     try: state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
                                  overwrite=a.overwrite, sampler=sampler)
     except MissingSourceError as e:  # a fix that names the Python setting alone: say the options too (fit's own
