@@ -105,6 +105,20 @@ def _on_globe(g):
     parts = [p for k in turns if not (p := translate(g, -360.0 * k).intersection(box(-180, -90, 180, 90))).is_empty]
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
+def _geometry_of(area):   # a dict (GeoJSON, RFC 7946: lon/lat) or text (WKT)
+    "The shapely geometry a GeoJSON dict (geometry, Feature, FeatureCollection: their union) or WKT text holds."
+    try:
+        if isinstance(area, str): return shapely.from_wkt(area)
+        feats = area["features"] if area.get("type") == "FeatureCollection" else [area]
+        geoms = [shapely.geometry.shape(f["geometry"] if f.get("type") == "Feature" else f) for f in feats]
+        return geoms[0] if len(geoms) == 1 else shapely.union_all(geoms)
+    except Exception as e:   # shapely's or a key missing: named, with the forms an area takes
+        kind = "WKT text" if isinstance(area, str) else "dict"
+        raise ConfigError(f"the area's {kind} is no GeoJSON geometry, Feature or FeatureCollection nor WKT "
+                          f"({type(e).__name__}: {str(e)[:100]}): pass e.g. {{'type': 'Polygon', 'coordinates': "
+                          "[[[5.99, 44.99], [6.01, 44.99], [6.01, 45.01], [5.99, 44.99]]]}, or a bbox (west, south, "
+                          "east, north) in degrees") from None
+
 AREA_WANTED = ("an area is a bbox (west, south, east, north) in degrees, a shapely geometry or a GeoDataFrame"
                "/GeoSeries")   # what the doors of an area want (`core.refuse_path`: a vector file's readers named)
 
@@ -116,14 +130,23 @@ def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), 
     (`ConfigError`), not a box 355 degrees wide. A box or geometry running past 180 deg (xee's form: (179.5, -17,
     180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way. A path
     ('field.geojson') is `core.refuse_path`'s `DTypeError` naming geopandas' readers (was: ValueError 'could not
-    convert string to float'), at every door of an area (`tiles`, `fetch_tiles`, `official.open`, `grid_for`)."""
+    convert string to float'), at every door of an area (`tiles`, `fetch_tiles`, `official.open`, `grid_for`).
+    A GeoJSON dict (a geometry, a Feature or a FeatureCollection: their union) and WKT text are read as the shapely
+    geometry they hold, in lon/lat (RFC 7946's GeoJSON; WKT says no CRS, and an area is lon/lat); anything that is
+    none of these forms, nor four numbers, is a `ConfigError` naming them (was: ValueError 'could not convert
+    string to float: 'type'' for a GeoJSON dict, 'not enough values to unpack' for three numbers)."""
     refuse_path(area, AREA_WANTED, "places")
     require("shapely", "official", "areas as geometries")
+    if isinstance(area, dict) or isinstance(area, str) and area.lstrip()[:1].isalpha():
+        area = _geometry_of(area)   # GeoJSON (lon/lat) or WKT text: its shapely geometry
     if isinstance(area, BaseGeometry): return _on_globe(area)
     if hasattr(area, "to_crs") and hasattr(area, "crs"):
         if area.crs is None: raise GridError("the area has no CRS: `gdf.set_crs('EPSG:4326')` or the right one")
         return _on_globe(area.to_crs(LONLAT).union_all())
-    w, s, e, n = (float(v) for v in area)
+    try: w, s, e, n = (float(v) for v in area)
+    except (TypeError, ValueError):
+        raise ConfigError(f"the area {str(area)[:80]!r} ({type(area).__name__}) is not one: {AREA_WANTED}, a GeoJSON "
+                          "geometry dict or WKT text (lon/lat), e.g. (5.99, 44.99, 6.01, 45.01)") from None
     swapped = (f"; it looks swapped (latitude first): pass (min_lon, min_lat, max_lon, max_lat) = {(s, w, n, e)}"
                if -180 <= s < n <= 180 and -90 <= w < e <= 90 else "")   # read lat, lon first: a plain box
     if w < e <= w + 360 and (w < -180 or e > 180) and -540 <= w and e <= 540 and -90 <= s < n <= 90:
