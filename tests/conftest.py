@@ -66,6 +66,27 @@ def split_module_check():
 
 
 @pytest.fixture(scope="session")
+def one_class_fix_runs():
+    """`check(emb, labels, v, want_call)`: classify of a label raster of one class (pixels (1, 2) and (3, 4) of
+    `emb`, whose vectors are `v`) raises the one-class `LabelError` whose similarity call is `want_call`, and that
+    call, run as written on (emb, labels), gives the cosine with those pixels' mean."""
+    from alphaearth_nb.core import LabelError
+    def check(emb, labels, v, want_call):
+        with pytest.raises(LabelError) as e:
+            emb.aef.classify(labels, method="linear")
+        said = str(e.value)
+        assert "label pixels of another class too" in said and "sample(points)" not in said, said
+        call = said.split("`")[-2]
+        assert call == want_call, call
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # the prototype's length is said, rightly
+            sim = eval(call, {"emb": emb, "labels": labels})
+        m = (v[1, 2] + v[3, 4]) / 2
+        np.testing.assert_allclose(sim.values, v @ m / np.linalg.norm(v, axis=-1) / np.linalg.norm(m), atol=1e-6)
+    return check
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     "The real data sets beside the repository; tests that need them skip when the folder is absent."
     if not SHARED_DATA.is_dir():
