@@ -135,6 +135,7 @@ class _Finder:
         spec = _machinery.PathFinder.find_spec(fullname, path, target) if own else \
             next((s for f in _sys.meta_path if not _ours(f) and hasattr(f, "find_spec")
                   and (s := f.find_spec(fullname, path, target)) is not None), None)
+        if own and spec is None and fullname in _GONE: raise _gone(fullname)   # was a bare ModuleNotFoundError
         loader = getattr(spec, "loader", None)
         if loader is None or not hasattr(loader, "exec_module"): return spec
         run = loader.exec_module
@@ -144,6 +145,18 @@ class _Finder:
             if fullname in _FOLLOWED: _FOLLOWED[fullname](module)
         loader.exec_module = exec_module   # this spec's own loader object
         return spec
+
+# modules merged into others, each -> (its home now, one of its names): `import alphaearth_nb.errors` raises
+# `core.MovedError` naming the home (errors and settings were merged into core in session 36, e67a89f)
+_GONE = {f"{_PKG}.errors": ("core", "ConfigError"), f"{_PKG}.settings": ("core", "whole")}
+
+def _gone(fullname:str) -> ImportError:
+    "The `core.MovedError` for an import of the merged module `fullname` (`_GONE`), naming where its names are now."
+    home, name = _GONE[fullname]
+    new = f"{_PKG}.{home}"
+    return _importlib.import_module(f"{_PKG}.core").MovedError(
+        f"{fullname} was merged into {new}: its names are {new}'s now, e.g. `from {new} import {name}` "
+        f"(aef.{home}.{name})")
 
 def _ours(f) -> bool:
     "Whether meta-path finder `f` is this package's `_Finder`, from any run of this code: its name and its module " \
