@@ -21,6 +21,7 @@ import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
                                 band_names, flag, checks_flags, refuse_path)
+from .loaders import VECTOR_FILES
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path, write_text,
                                  unreadable_raster, writing_file)
 from .quantize import NODATA, quantize
@@ -447,6 +448,21 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)
 
+_TABLE_FILES = (*VECTOR_FILES, ".geoparquet", ".parquet", ".csv", ".shz")   # where a GeoDataFrame is written
+
+def _no_file_name(name) -> None:
+    """`ConfigError` for a `vectorize` column name that names a file (a path object, a folder separator, a vector
+    file's suffix: 'fields.gpkg'): vectorize writes nothing, it returns the GeoDataFrame; the error names its
+    `to_file`. Was: a GeoDataFrame with a column 'fields.gpkg', nothing written and nothing said (`to_cog(path)` and
+    `map_to_cog(path)` write their file)."""
+    text = str(name) if isinstance(name, (str, Path)) else ""
+    if not (isinstance(name, Path) or "/" in text or "\\" in text or text.lower().endswith(_TABLE_FILES)): return
+    write = "to_parquet" if text.lower().endswith((".parquet", ".geoparquet")) else "to_csv" if \
+        text.lower().endswith(".csv") else "to_file"
+    raise ConfigError(f"vectorize's `name` is the column of the pixel values, and {text!r} names a file: vectorize "
+                      f"writes nothing, it returns the polygons as a GeoDataFrame; write them yourself, `gdf = "
+                      f"da.aef.vectorize()`, then `gdf.{write}({text!r})`")
+
 def vectorize(da,                   # (y, x) class map or boolean mask, with attrs["crs"]
               name:str="value",     # column for the pixel value
               connectivity:int=4,   # 4 (pixels sharing an edge join) or 8 (an edge or a corner), rasterio's shapes
@@ -461,6 +477,7 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     `{name}_id`. On a lon/lat map whose reader wrapped longitude at 180 (179.99975, -179.99975) the polygons lie in
     [-180, 180], one across 180 split there (`geo.geometries_like`; a map stored as one span keeps its x)."""
     refuse_path(da, "a class map is an xarray DataArray (y, x)", "raster")
+    _no_file_name(name)   # 'fields.gpkg': a file the user meant written, not a column
     require("rasterio", "official", "vectorising maps"); require("geopandas", "official", "vectorising maps")
     import geopandas as gpd
     from rasterio import features
