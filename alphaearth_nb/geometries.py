@@ -216,16 +216,24 @@ def _all_degrees(xs, ys) -> bool:
 
 GEOMETRY_COLUMNS = ("geometry", "geom", "wkt", "the_geom", "wkb_geometry", "shape")   # where writers put one shape a row
 
+def _wkb_head(b:bytes) -> bool:
+    "Whether bytes open as WKB: a byte order (0 big, 1 little endian), then a geometry type 1..7 (OGC's; ISO's Z, M, " \
+    "ZM add 1000..3000, EWKB's flags the top 3 bits). Was: any bytes, any even hex text from 00/01, so a table's ids " \
+    "(sha256 hex, 1 in 128 of them) were 'no WKB geometry: correct it'; random bytes pass 28 of 2**29 types."
+    if len(b) < 21 or b[0] not in (0, 1): return False
+    t = int.from_bytes(b[1:5], "little" if b[0] else "big") & 0x1FFFFFFF
+    return 1 <= t % 1000 <= 7 and t // 1000 <= 3
+
 def _geometry_kind(col:pd.Series) -> str|None:
     "'shapely', 'wkb' (bytes or hex text) or 'wkt': what the first non-empty cell of a column holds; None: no shape."
     v = col.dropna()
     if not len(v): return None
     v = v.iloc[0]
     if isinstance(getattr(v, "geom_type", None), str) and hasattr(v, "__geo_interface__"): return "shapely"
-    if isinstance(v, (bytes, bytearray, memoryview)): return "wkb"
+    if isinstance(v, (bytes, bytearray, memoryview)): return "wkb" if _wkb_head(bytes(v)) else None
     if _is_wkt(v): return "wkt"
-    return "wkb" if isinstance(v, str) and len(v) >= 42 and not len(v) % 2 and v[:2] in ("00", "01") and \
-        all(ch in "0123456789abcdefABCDEF" for ch in v) else None   # hex WKB (PostGIS' text of a geometry)
+    if not (isinstance(v, str) and not len(v) % 2 and all(ch in "0123456789abcdefABCDEF" for ch in v)): return None
+    return "wkb" if _wkb_head(bytes.fromhex(v)) else None   # hex WKB (PostGIS' text of a geometry)
 
 def geometry_points(df):  # a table (anything else as it is)
     """A plain DataFrame whose places are one shape a row in a geometry column, with no lon/lat, x/y or `.geo` columns
