@@ -63,12 +63,16 @@ def polygon_points(geom,   # a shapely polygon in lon/lat (EPSG:4326)
     "`n` points uniform by area inside a lon/lat (EPSG:4326) polygon: (lon, lat) arrays (fewer if it is tiny)."
     x0, y0, x1, y1 = geom.bounds
     s0, s1 = np.sin(np.radians(y0)), np.sin(np.radians(y1))
-    lon, lat = [], []; got = 0
+    lon, lat = [], []
+    got = 0
     for _ in range(50):
         m = max(64, 2 * (n - got))
-        x = rng.uniform(x0, x1, m); y = np.degrees(np.arcsin(rng.uniform(s0, s1, m)))
+        x = rng.uniform(x0, x1, m)
+        y = np.degrees(np.arcsin(rng.uniform(s0, s1, m)))
         ok = shapely.contains_xy(geom, x, y)
-        lon.append(x[ok]); lat.append(y[ok]); got += int(ok.sum())
+        lon.append(x[ok])
+        lat.append(y[ok])
+        got += int(ok.sum())
         if got >= n: break
     return np.concatenate(lon)[:n], np.concatenate(lat)[:n]
 
@@ -84,8 +88,10 @@ def raster_points(ids:xr.DataArray,  # stratum ids (y, x) with a `crs` attribute
     if not len(pix): return np.zeros(0), np.zeros(0)
     pick = pix[rng.integers(len(pix), size=n)]
     ys, xs = np.asarray(ids.y.values, np.float64), np.asarray(ids.x.values, np.float64)
-    dy = abs(ys[1] - ys[0]) if len(ys) > 1 else 1.0; dx = abs(xs[1] - xs[0]) if len(xs) > 1 else 1.0
-    y = ys[pick[:, 0]] + rng.uniform(-dy / 2, dy / 2, n); x = xs[pick[:, 1]] + rng.uniform(-dx / 2, dx / 2, n)
+    dy = abs(ys[1] - ys[0]) if len(ys) > 1 else 1.0
+    dx = abs(xs[1] - xs[0]) if len(xs) > 1 else 1.0
+    y = ys[pick[:, 0]] + rng.uniform(-dy / 2, dy / 2, n)
+    x = xs[pick[:, 1]] + rng.uniform(-dx / 2, dx / 2, n)
     return to_crs(x, y, ids.attrs["crs"], "EPSG:4326")
 
 # %% ../nbs/07b_sites.ipynb #c0011
@@ -100,7 +106,8 @@ def thin(lon,                      # candidates' longitudes (degrees), in the or
          caps:dict|None=None,      # group -> most points kept (absent: no cap)
         ) -> np.ndarray:
     "Indices of the candidates kept, greedily in order, so that all kept points are >= `min_dist_m` apart."
-    p = _xyz(lon, lat); n = len(p)
+    p = _xyz(lon, lat)
+    n = len(p)
     chord = 2 * EARTH_RADIUS * np.sin(min(min_dist_m / (2 * EARTH_RADIUS), np.pi / 2))
     cell = np.floor(p / max(chord, 1e-9)).astype(np.int64)
     grid, kept, count = {}, [], {}
@@ -113,7 +120,9 @@ def thin(lon,                      # candidates' longitudes (degrees), in the or
         near = (j for o in offs for j in grid.get((cx + o[0], cy + o[1], cz + o[2]), ()))
         if any(np.sum((p[j] - p[i]) ** 2) < chord * chord for j in near):
             continue
-        grid.setdefault((cx, cy, cz), []).append(i); kept.append(i); count[g] = count.get(g, 0) + 1
+        grid.setdefault((cx, cy, cz), []).append(i)
+        kept.append(i)
+        count[g] = count.get(g, 0) + 1
     return np.asarray(kept, np.int64)
 
 def min_distance_m(lon,  # longitudes (n,), degrees
@@ -239,10 +248,13 @@ def candidates(strata,            # polygons (GeoDataFrame, a stratum per `id_co
     seed = as_seed(seed)
     sets, sids, lons, lats = [], [], [], []
     def add(name, sid, lo, la):
-        sets.append(np.full(len(lo), name, object)); sids.append(np.asarray(sid, object))
-        lons.append(lo); lats.append(la)
+        sets.append(np.full(len(lo), name, object))
+        sids.append(np.asarray(sid, object))
+        lons.append(lo)
+        lats.append(la)
     for name, pts in (extra or {}).items():
-        a = _as_lonlat(pts); a = a[_rng(seed, "extra", name).permutation(len(a))]
+        a = _as_lonlat(pts)
+        a = a[_rng(seed, "extra", name).permutation(len(a))]
         add(name, np.full(len(a), name, object), a[:, 0], a[:, 1])
     n_extra = sum(len(x) for x in lons)
     for sid, lo, la in _candidates(strata, id_col, cap, oversample, seed, min_dist_m): add("strata", sid, lo, la)
