@@ -339,9 +339,12 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
 
 # %% ../nbs/24b_cubes.ipynb #c0031
 def is_geometry_input(labels) -> bool:  # labels in any form `training_set` takes
-    """Whether labels need geometry handling: a vector file path, a GeoDataFrame, or a table with lon/lat only, or
-    with Earth Engine's `.geo` column (GeoJSON per row, `places.read_geometries`)."""
+    """Whether labels need geometry handling: a vector file path, a GeoDataFrame, a GeoJSON dict (a FeatureCollection,
+    a Feature: labels in its properties; was read as a table of its keys, 'lacks columns ['x', 'y', 'label'] (has
+    ['type', 'features'])'), or a table with lon/lat only, or with Earth Engine's `.geo` column (GeoJSON per row,
+    `places.read_geometries`)."""
     if isinstance(labels, (str, Path)) or type(labels).__name__ == "GeoDataFrame": return True
+    if isinstance(labels, dict) and labels.get("type") in ("FeatureCollection", "Feature"): return True
     return (isinstance(labels, pd.DataFrame) and not {"x", "y"} <= set(labels.columns)
             and (None not in lonlat_columns(labels) or ".geo" in labels.columns))
 
