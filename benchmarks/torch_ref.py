@@ -297,3 +297,40 @@ def time_step(batch, cfg, reps=10, warm=2, bf16=False):
     for _ in range(reps):
         t0 = time.perf_counter(); step(); ts.append(time.perf_counter() - t0)
     return statistics.median(ts), min(ts), matmul_peak()
+
+
+def op_profile(batch, cfg, steps=10, top=40):
+    "torch.profiler over `steps` steps at one thread: each op's self CPU a step (by name and input shapes), the least "
+    "of the steps (the counterpart of train_step.py --profile's per-thunk shortest runs), printed summed by op name and "
+    "the `top` costliest op + shapes (session 40's op-by-op comparison, benchmarks/NOTES.md#train_step)."
+    import collections
+    from torch.profiler import ProfilerActivity, profile, record_function
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    model, b = Model(cfg), to_torch(batch)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-4, weight_decay=0.05)
+    def step():
+        opt.zero_grad(set_to_none=True)
+        model.loss(b).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+    for _ in range(3): step()
+    with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
+        for i in range(steps):
+            with record_function(f"STEP{i}"): step()
+    torch.set_num_threads(threads)
+    evs = prof.events()
+    spans = [(e.time_range.start, e.time_range.end, int(e.name[4:])) for e in evs if e.name.startswith("STEP")]
+    per = collections.defaultdict(lambda: [0.0] * steps)  # (op, shapes) -> self us in each step
+    for e in evs:
+        s = next((k for a, z, k in spans if a <= e.time_range.start < z), None)
+        if s is not None and not e.name.startswith("STEP"): per[e.name, str(e.input_shapes)[:100]][s] += e.self_cpu_time_total
+    low = {k: min(v) for k, v in per.items()}
+    total, by_op = sum(low.values()), collections.Counter()
+    for (name, _), us in low.items(): by_op[name] += us
+    print(f"torch op profile (1 thread, {steps} steps): each op's least self CPU a step, summed: {total / 1e3:.1f} ms")
+    for name, us in by_op.most_common(top): print(f"  {us / 1e3:7.2f} ms {us / total:5.1%}  {name}")
+    print("  costliest op + input shapes:")
+    for (name, shapes), us in sorted(low.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"  {us / 1e3:7.3f} ms  {name:42s} {shapes}")

@@ -1,7 +1,7 @@
 """One training step of the `tiny` preset at batch 2 on this machine, against a dense float32 matmul's FLOP/s.
 
     .venv/bin/python benchmarks/train_step.py [--batch 2] [--reps 10] [--preset tiny] [--torch] [--rounds 3]
-                                              [--bf16] [--devices N] [--profile N] [--thunks K]
+                                              [--bf16] [--devices N] [--profile N] [--thunks K] [--torch-ops N]
 
 Prints (figures only: nothing here is asserted):
 - a header: jax, its devices, the cores, the XLA:CPU pool (runtime.cpu_threads), whether the heap is kept
@@ -24,6 +24,8 @@ Prints (figures only: nothing here is asserted):
   (wall) and the load average; then `torch step`: torch's median and the median of the rounds' speed-ups (goal
   >= 2x). With `--bf16` too, our bf16 step is timed the same way against torch's forward pass under
   `torch.autocast` to bfloat16 (never our bf16 against torch's f32 alone);
+- with `--torch --torch-ops N`, torch_ref's step under torch.profiler (one thread, N steps): each op's least self CPU a
+  step, summed by op and listed by op and input shapes, to read op by op against `--profile`'s shortest runs;
 - with `--profile N`, N steps (of each policy timed) run under `jax.profiler`: the time of XLA:CPU's thunks per
   source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when
   the step is slow, with how long 0, 1 or 2 pool threads were inside a thunk at once (the parallelism between
@@ -235,6 +237,8 @@ def main(argv=None):
     ap.add_argument("--rounds", type=int, default=3, help="interleaved JAX / torch rounds with --torch")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="trace N steps (each policy timed): thunk time per source line")
     ap.add_argument("--thunks", type=int, default=0, metavar="K", help="with --profile: also the K costliest thunks")
+    ap.add_argument("--torch-ops", type=int, default=0, metavar="N", help="with --torch: torch.profiler over N torch "
+                    "steps at one thread, each op's least self CPU (torch_ref.op_profile), to read against --profile's")
     ap.add_argument("--devices", type=int, default=0, metavar="N", help="N host CPU devices (jax_num_cpu_devices, set "
                     "before JAX starts): the step's batch split over the most of them that divide it (default: JAX's "
                     "count, 1 on CPU unless AEF_CPU_DEVICES or XLA_FLAGS says more)")
@@ -326,6 +330,7 @@ def main(argv=None):
         print(f"PyTorch reference skipped: {e} (pip install torch --index-url https://download.pytorch.org/whl/cpu)")
         return
     threads = torch.get_num_threads()
+    if args.torch_ops: torch_ref.op_profile(batch, cfg_m, args.torch_ops)
     def cpu_ms(fn, reps):
         "Median process CPU milliseconds of `fn()` (less sensitive than wall time to other processes' load), and the "
         "mean system milliseconds and page faults (minor) a call: XLA:CPU's buffers mmapped afresh (runtime.KEPT_HEAP)."
