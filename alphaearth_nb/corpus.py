@@ -18,10 +18,10 @@ import xarray as xr
 from zarr.codecs import BloscCodec
 
 from . import samples, scene
-from .core import ConfigError, LabelError, MissingDataError, PeriodError, as_seed, checks_flags, whole
+from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, whole
 from .files import user_path, writing_folder
 from .sources import get_source
-from .timecodes import as_year
+from .periods import config_year
 from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
 
 
@@ -57,10 +57,8 @@ class CorpusConfig:
     def __post_init__(self):
         typed_fields(self, ("seed", "start_year"))   # core's one reading of numbers: n_texts="6", n_scenes=2.5, size=True
         object.__setattr__(self, "seed", as_seed(self.seed))   # the one seed rule
-        try: object.__setattr__(self, "start_year", as_year(self.start_year))   # '2020': 2020 (a year's rule)
-        except PeriodError:   # 23, True, 2020.5: was PeriodError naming no field and offering a (start, end) pair
-            raise ConfigError(f"start_year={self.start_year!r} is not a calendar year in 1900..2100: pass e.g. "
-                              "start_year=2020 (the first year of every scene).") from None
+        object.__setattr__(self, "start_year", config_year(self.start_year, "start_year", 2020,   # '2020': 2020
+                                                           "the first year of every scene"))
         if self.n_scenes < 1 or self.n_regions < 1: raise ConfigError("n_scenes and n_regions must be >= 1.")
         if self.holdout_every < 2:
             raise ConfigError(f"holdout_every={self.holdout_every}: use >= 2 so some scenes train.")

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .core import ConfigError, PeriodError, as_seed, checks_flags
-from .timecodes import as_year
+from .core import ConfigError, as_seed, checks_flags
+from .periods import config_year
 from .sources import LANDCOVER_CLASSES
 
 # %% auto #0
@@ -49,10 +49,8 @@ class SceneConfig:
 
     def __post_init__(self):
         object.__setattr__(self, "seed", as_seed(self.seed))   # the one seed rule (make_scene, write_scene pass here)
-        try: object.__setattr__(self, "start_year", as_year(self.start_year))   # 23: refused (was the year 23 AD)
-        except PeriodError:   # a config names its field as a ConfigError, as CorpusConfig's start_year (was PeriodError)
-            raise ConfigError(f"start_year={self.start_year!r} is not a calendar year in 1900..2100: pass e.g. "
-                              "start_year=2023 (the first simulated year).") from None
+        object.__setattr__(self, "start_year", config_year(self.start_year, "start_year", 2023,   # 23: was 23 AD
+                                                           "the first simulated year"))
         if self.size < 24: raise ConfigError(f"size={self.size} is too small for a scene with fields, a town and a river: use size >= 24.")
         if self.res <= 0: raise ConfigError(f"res={self.res} must be positive metres per pixel, e.g. 10.0.")
         if self.n_years < 1: raise ConfigError(f"n_years={self.n_years}: simulate at least one whole year.")

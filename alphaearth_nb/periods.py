@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .core import PeriodError, TimeError
+from .core import ConfigError, PeriodError, TimeError
 from .times import YEARS, to_days, to_ms
 
 # %% auto #0
-__all__ = ['PAIRS', 'Period', 'as_year', 'as_years', 'as_period']
+__all__ = ['PAIRS', 'Period', 'as_year', 'config_year', 'as_years', 'as_period']
 
 # %% ../nbs/01_periods.ipynb #p0005
 _FLOAT_YEAR = re.compile(r"\s*[+-]?\d+\.0*\s*")   # a whole number written as a float: '2024.0', '2024.'
@@ -140,6 +140,18 @@ def as_year(v) -> int:  # a year as int, float without fraction, text, datetime6
     the form to use; `official.years_of` reads years through it."""
     if (y := _year_named(v, strict=True)) is not None: return y   # 24, '10000': names the range of years
     raise PeriodError(f"{v!r} is not a year: pass {_ONE_YEAR}{_two_years(v)}.")
+
+def config_year(v,            # a config's year field as given: 2020, '2020', 23, True, 2020.5
+                name:str,     # the field, for the error: "start_year"
+                example:int,  # the year offered (the field's default)
+                what:str,     # what the year is, for the error: "the first simulated year"
+               ) -> int:
+    "`as_year(v)`, or a `ConfigError` naming the field (`name=v is not a calendar year in 1900..2100: pass e.g. " \
+    "name=example (what)`): the one rule of a config's year (`SceneConfig`, `CorpusConfig`; was `as_year`'s " \
+    "PeriodError, naming no field and offering a (start, end) pair, then the same four lines in each config)."
+    try: return as_year(v)
+    except PeriodError:   # 23, True, 2020.5
+        raise ConfigError(f"{name}={v!r} is not a calendar year in 1900..2100: pass e.g. {name}={example} ({what}).") from None
 
 def as_years(years) -> list[int]:  # a year, an iterable of years, or a (first, last) tuple, both included
     """Sorted calendar years (list of int) from one year (`as_year`), a list, set, array or other iterable of years
