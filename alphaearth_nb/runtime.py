@@ -107,7 +107,7 @@ def _at_import(setting:Callable) -> None:
             warnings.warn(f"{e} Ignored: the default is used.", category=ConfigWarning, stacklevel=user_stacklevel())   # the `import`
 
 UNROLL_CAP = 4  # LLVM's full unrolling at most this many iterations (see "LLVM's full unrolling" below)
-LLVM_OPTIONS = ("-disable-lsr",)  # LLVM options added beside the cap (see "LLVM's loop strength reduction" below)
+LLVM_OPTIONS = ("-disable-lsr", "-unroll-allow-partial=false")  # beside the cap (see "LLVM's loop strength reduction" below)
 def unroll_cap() -> int|None:
     "LLVM's full-unrolling cap from `AEF_UNROLL_CAP`: n (default `UNROLL_CAP`); None (LLVM's) at 0 or off; else " \
     "ConfigError. `AEF_LLVM_OPTIONS` (`llvm_options`) is the switch of the other LLVM options, `LLVM_OPTIONS`."

@@ -18,7 +18,9 @@ see the same neighbours on a shared machine:
   1, and `runtime.FAST_STEP`: the loop emitter instead of the fusion emitters, the LLVM module split in two) and Adam on
   one flat vector, with the step's thunks in XLA:CPU's memory-optimised order;
 - "level0": "after" at XLA:CPU's backend optimisation level 0 (`--configs after,level0`; session 12 in NOTES.md);
-- "mof", "isel" (only when named): "after" with `XLA_FLAGS` set in the child (`CONFIG_ENV`; session 15 in NOTES.md).
+- "mof", "isel" (only when named): "after" with `XLA_FLAGS` set in the child (`CONFIG_ENV`; session 15 in NOTES.md);
+  "epi", "partial" (only when named): "after" with other LLVM options (`AEF_LLVM_OPTIONS`; session 40 in NOTES.md).
+Each step line ends with the losses of its first and last call, to tell whether two configurations' numbers agree.
 Embedding has no optimiser and does not use `FAST_STEP`, so it runs "before" and "after" only.
 With `--interleave`, the flat-Adam step is also compiled three ways (XLA's default, `FAST_COMPILE`, and with
 `FAST_STEP`) in this process and the programs called in alternating rounds, the fairest comparison of run time.
@@ -62,10 +64,14 @@ from pathlib import Path
 CONFIGS = {"before": ("0", "tree", None), "o1": ("1", "flat", "{}"),
            "s5": ("1", "flat", '{"xla_cpu_use_fusion_emitters": false, "xla_cpu_parallel_codegen_split_count": 2}'),
            "after": ("1", "flat", None), "level0": ("1", "flat", '+{"xla_backend_optimization_level": 0}'),
-           "mof": ("1", "flat", None), "isel": ("1", "flat", None)}
+           "mof": ("1", "flat", None), "isel": ("1", "flat", None), "epi": ("1", "flat", None),
+           "partial": ("1", "flat", None)}
 # configurations that also set environment variables of the child (read by XLA when its backend starts)
 CONFIG_ENV = {"mof": {"XLA_FLAGS": "--xla_backend_extra_options=xla_cpu_use_multi_output_fusion"},
-              "isel": {"XLA_FLAGS": "--xla_backend_extra_options=-fast-isel"}}
+              "isel": {"XLA_FLAGS": "--xla_backend_extra_options=-fast-isel"},
+              # LLVM options beside the package's (`runtime.llvm_options`; session 40 in NOTES.md)
+              "epi": {"AEF_LLVM_OPTIONS": "-disable-lsr,-enable-epilogue-vectorization=false"},
+              "partial": {"AEF_LLVM_OPTIONS": "-disable-lsr"}}  # LLVM's partial unrolling on, as before session 40
 EMBED_CONFIGS = ("before", "after")  # the optimiser and FAST_STEP play no part in embedding
 EVENTS = {"trace": "/jax/core/compile/jaxpr_trace_duration", "lower": "/jax/core/compile/jaxpr_to_mlir_module_duration",
           "xla": "/jax/core/compile/backend_compile_duration", "load": "/jax/compilation_cache/cache_retrieval_time_sec"}
@@ -140,6 +146,7 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
         def run():
             box[0], loss, _ = step(box[0], batch)
             loss.block_until_ready()
+            losses_.append(float(loss))
     else:
         import numpy as np
         from alphaearth_nb.embed import embed, model_spec
@@ -148,6 +155,7 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
         crop = stack.isel(y=slice(0, 64), x=slice(0, 64))
         crop = crop.drop_nodes([n for n in crop.children if n not in (*inputs, *targets)])
         def run(): embed(crop, model, year, progress=False).values
+    losses_ = []  # the step's losses, to compare configurations' numbers
     listening[0] = True
     first = _timed(run)
     listening[0] = False
@@ -161,7 +169,7 @@ def child(what: str, preset_name: str, layout: str, reps: int, opts: str | None 
                    sum(map(kernel_sources, texts), collections.Counter()).most_common(12))
     return {"first_s": first[0], "first_cpu_s": first[1], "gc_s": spent.pop("gc", 0.0),
             **{f"{k}_s": v for k, v in spent.items()}, "hits": hits[0],
-            "kernels": kernels,
+            "kernels": kernels, "losses": losses_,
             "run_ms": 1e3 * statistics.median(w for w, _ in later),
             "run_cpu_ms": 1e3 * statistics.median(c for _, c in later), "load": os.getloadavg()[0]}
 
@@ -331,7 +339,8 @@ def _line(label: str, d: dict | None) -> None:
     print(f"{label}: first call {d['first_s']:5.1f} s ({d['first_cpu_s']:5.1f} CPU s; trace {d['trace_s']:4.1f}, "
           f"lower {d['lower_s']:3.1f}, full GC {d.get('gc_s', 0):3.1f}, {load}); then {d['run_ms']:6.0f} ms "
           f"({d['run_cpu_ms']:6.0f} CPU ms) per call; "
-          f"load {d['load']:.1f}", flush=True)
+          f"load {d['load']:.1f}" + (f"; losses {d['losses'][0]!r} .. {d['losses'][-1]!r}" if d.get("losses") else ""),
+          flush=True)
 
 
 def main(argv=None):

@@ -27,7 +27,7 @@ def test_lsr_off_same_numbers(fresh):
                  drop=("XLA_FLAGS", "AEF_UNROLL_CAP", "JAX_PLATFORMS"))
     for r in runs: assert r.returncode == 0, r.stderr[-2000:]
     (flags, n, code, y), again, (_, n_lsr, code_lsr, y_lsr) = [json.loads(r.stdout.strip().splitlines()[-1]) for r in runs]
-    assert flags == "--xla_dump_to=DUMP --xla_backend_extra_options=-unroll-full-max-count=4,-disable-lsr"
+    assert flags == "--xla_dump_to=DUMP --xla_backend_extra_options=-unroll-full-max-count=4,-disable-lsr,-unroll-allow-partial=false"
     assert again[2] == code and n == n_lsr > 0      # the machine code is the same from one process to the next
     assert code != code_lsr                         # so the option took effect: other machine code
     assert y == y_lsr                               # and the same result, to the bit

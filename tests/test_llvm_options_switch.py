@@ -30,7 +30,7 @@ def test_llvm_options_have_a_switch(fresh):
         {"AEF_LLVM_OPTIONS": "-disable-lsr, -unroll-threshold=50"})
     assert both_off is None                                       # nothing added: XLA_FLAGS as the user left it
     assert lsr_off == "--xla_backend_extra_options=-unroll-full-max-count=4"
-    assert cap_off == "--xla_backend_extra_options=-disable-lsr"
+    assert cap_off == "--xla_backend_extra_options=-disable-lsr,-unroll-allow-partial=false"
     assert own == "--xla_backend_extra_options=-unroll-full-max-count=4,-disable-lsr,-unroll-threshold=50"
 
 
@@ -41,4 +41,4 @@ def test_users_xla_flags_left_whole(fresh, tmp_path):
                                     {"XLA_FLAGS": "  --xla_cpu_enable_fast_math=false"})
     assert a_file == str(f)                                       # main: the file's name and ours, an abort
     assert theirs == mine and theirs.count("-disable-lsr") == 1   # not doubled, not replaced
-    assert spaced == "--xla_cpu_enable_fast_math=false --xla_backend_extra_options=-unroll-full-max-count=4,-disable-lsr"
+    assert spaced == "--xla_cpu_enable_fast_math=false --xla_backend_extra_options=-unroll-full-max-count=4,-disable-lsr,-unroll-allow-partial=false"

@@ -29,7 +29,7 @@ def _probe(fresh, *envs):
 
 def test_minor_16_kernel_is_a_loop(fresh):
     (flags, n16, n17), = _probe(fresh, {"JAX_PLATFORMS": "cpu"})
-    assert flags == "--xla_dump_to=DUMP --xla_backend_extra_options=-unroll-full-max-count=4,-disable-lsr"
+    assert flags == "--xla_dump_to=DUMP --xla_backend_extra_options=-unroll-full-max-count=4,-disable-lsr,-unroll-allow-partial=false"
     assert 0 < n16 < 1.5 * n17    # main: 16 unrolled copies, 8x the lines of the [64, 17] kernel's loop
 
 
@@ -38,8 +38,8 @@ def test_cap_settings(fresh):
                                     {"JAX_PLATFORMS": "cpu", "AEF_UNROLL_CAP": "8"},
                                     {"JAX_PLATFORMS": "cpu", "XLA_FLAGS": "--xla_backend_extra_options=-fast-isel=false"},
                                     {"JAX_PLATFORMS": "cpu", "AEF_UNROLL_CAP": "four"})
-    assert off[0] == "--xla_dump_to=DUMP --xla_backend_extra_options=-disable-lsr"   # 0: LLVM's default unrolling,
+    assert off[0] == "--xla_dump_to=DUMP --xla_backend_extra_options=-disable-lsr,-unroll-allow-partial=false"   # 0: LLVM's default unrolling,
     assert off[1] > 3 * off[2]                                           # the body unrolled (runtime.LLVM_OPTIONS kept)
-    assert eight[0].endswith("-unroll-full-max-count=8,-disable-lsr")
+    assert eight[0].endswith("-unroll-full-max-count=8,-disable-lsr,-unroll-allow-partial=false")
     assert users[0] == "--xla_backend_extra_options=-fast-isel=false --xla_dump_to=DUMP"   # the user's options win
     assert bad[0] == "--xla_dump_to=DUMP"                                # a bad value: warned at import, no cap
