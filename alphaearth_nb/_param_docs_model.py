@@ -116,6 +116,7 @@ SECTIONS = {
         'collapse_watch': 'rec : dict\n    one logged step of `fit`: {"step": ..., "uniformity": ..., "spread": ...}\nrun : int\n    logged steps in a row so far that looked collapsed (-1: warned already)\nsteps : int\n    warn when this many logged steps in a row look collapsed\n',
         'consistency_loss': 'u_teacher : Float[Array, "... E"]\n    teacher embeddings (full input)\nu_student : Float[Array, "... E"]\n    student embeddings (perturbed input)\nstop_teacher : bool\n    ablation: no gradient through the teacher\n',
         'clip_loss': 'text : Float[Array, "N E"]\n    text-head vectors (unit)\nemb : Float[Array, "N E"]\n    embeddings at the texts\' pixels (unit)\nvalid : Bool[Array, "N"]\n    False for padding\nscale : Float[Array, ""]\n    inverse temperature\n',
+        'warn_unknown_families': "cfg\n    the `Perturbations` a run trains with\nown\n    the families of the model's own input sources (known too)\n",
         'Perturbations': 'drop_source : tuple\n    family -> probability of dropping it entirely\nmodes : tuple\n    probabilities of (a) frame drops, (b) forecast, (c) backcast\nhorizon_days : float\n    forecast / backcast horizon (paper: six months)\nmin_days : float\n    shortest forecast / backcast period\n',
         'support': 'inputs : dict\n    source name -> Frames of one example\n',
         'mask_frames': 'f : Frames\n    one source\'s frames\nkeep : Bool[Array, "T"]\n    True for a frame kept, (T,)\n',

@@ -25,8 +25,8 @@ from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt con
 
 # %% auto #0
 __all__ = ['COLLAPSED', 'SPREAD_MIN', 'LossWeights', 'source_error', 'uniformity_loss', 'embedding_spread', 'collapse_watch',
-           'consistency_loss', 'clip_loss', 'Perturbations', 'support', 'mask_frames', 'perturb_draws', 'perturb',
-           'encoder_inputs', 'example_terms', 'total_loss']
+           'consistency_loss', 'clip_loss', 'warn_unknown_families', 'Perturbations', 'support', 'mask_frames',
+           'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms', 'total_loss']
 
 # %% ../nbs/15_losses.ipynb #c0005
 @checks_fields
@@ -154,16 +154,19 @@ def clip_loss(text:Float[Array, "N E"], # text-head vectors (unit)
     return jnp.where(n > 0, jnp.sum(jnp.where(valid, rows + cols, 0.)) / (2 * jnp.maximum(n, 1)), 0.)
 
 # %% ../nbs/15_losses.ipynb #c0020
-def _warn_unknown_families(cfg) -> None:
-    "A `ConfigWarning` naming each family of `drop_source` / `drop_frame` that no registered input source has, and " \
-    "the known ones: it drops nothing but a model's own source of that family (allowed, so not refused). Was: " \
+def warn_unknown_families(cfg,       # the `Perturbations` a run trains with
+                          own=(),    # the families of the model's own input sources (known too)
+                         ) -> None:
+    "A `ConfigWarning` naming each family of `drop_source` / `drop_frame` that no registered input source nor the " \
+    "model's own has, and the known ones: it drops nothing (allowed, so not refused). `train.fit` calls it once a run, " \
+    "at its start (was at each `Perturbations(...)`, so again on each resume of one run). Was: " \
     "drop_source={'foo': 0.3} dropped nothing, without a word."
-    known = sorted({family(get_source(n)) for n in registered("input")})
+    known = sorted({family(get_source(n)) for n in registered("input")} | set(own))
     for k in ("drop_source", "drop_frame"):
         if odd := [s for s, _ in getattr(cfg, k) if s not in known]:
             warnings.warn(f"Perturbations.{k} names {', '.join(map(repr, odd))}, no family of a registered input "
-                          f"source (they are {', '.join(map(repr, known))}): it drops nothing unless a model's own "
-                          f"source has that family; name a family above, e.g. {k}={{'landsat': 0.3}}.", ConfigWarning,
+                          f"source nor of the model's (they are {', '.join(map(repr, known))}): it drops nothing; name "
+                          f"a family above, e.g. {k}={{'landsat': 0.3}}.", ConfigWarning,
                           stacklevel=user_stacklevel())
 
 @checks_fields   # Perturbations(drop_sources=...): was TypeError 'unexpected keyword argument'
@@ -191,7 +194,6 @@ class Perturbations:
             object.__setattr__(self, k, v := tuple(sorted(v)) if isinstance(getattr(self, k), dict) else v)
             if any(not 0 <= p <= 1 for _, p in v): raise ConfigError(f"Perturbations.{k}={v}: probabilities must be in "
                                                                      "[0, 1].")
-        _warn_unknown_families(self)
         if "sentinel2" in dict(self.drop_source):
             raise ConfigError("Perturbations.drop_source lists 'sentinel2': the model always needs Sentinel-2; remove "
                               "it.")
