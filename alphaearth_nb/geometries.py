@@ -241,8 +241,9 @@ def geometry_points(df):  # a table (anything else as it is)
     `pd.DataFrame(gdf)` shapely objects, PostGIS hex WKB) as the same table with its points as `x`/`y` columns (the
     geometry column dropped): read then as any x/y table is, in `crs=` or by `geo.point_crs` on the map (the map's CRS
     where they lie on it, else lon/lat). A cell without a shape (empty, `POINT EMPTY`) gives NaN x/y, said as a row
-    without coordinates; a cell that is no shape, or a shape that is no point, is a `LabelError` naming the row and the
-    GeoDataFrame to pass instead. Anything else (a GeoDataFrame, a table with coordinate columns) as it is. Was:
+    without coordinates; a cell that is no shape is a `LabelError` naming the row and the GeoDataFrame to pass
+    instead. Shapes that are not all points (polygons of fields or zones) come back as a GeoDataFrame of no CRS, read
+    in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed). Anything else (a GeoDataFrame, a table with coordinate columns) as it is. Was:
     'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
     if not isinstance(df, pd.DataFrame) or type(df).__name__ == "GeoDataFrame" or EE_GEO in df.columns \
             or all(lonlat_columns(df)) or {"x", "y"} & set(df.columns): return df
@@ -262,11 +263,8 @@ def geometry_points(df):  # a table (anything else as it is)
         i = int(np.flatnonzero(bad)[0])
         raise LabelError(f"row {df.index[i]!r} of the table's {col!r} column is no {kind.upper() if kind != 'shapely' else 'shapely'} "
                          f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it, or {fix}")
-    shape = geoms.geom_type.to_numpy()
-    if (other := has & (shape != "Point") & ~geoms.is_empty.to_numpy()).any():
-        i = int(np.flatnonzero(other)[0])
-        raise LabelError(f"the table's {col!r} column holds {shape[i]} shapes (first: row {df.index[i]!r}), and a "
-                         f"table's geometry column is read for points: for other shapes {fix}")
+    if (has & (geoms.geom_type.to_numpy() != "Point") & ~geoms.is_empty.to_numpy()).any():   # fields, zones: shapes
+        return gpd.GeoDataFrame(df.drop(columns=[col]), geometry=geoms.values)   # in `crs=` (they say none)
     xy = np.full((2, len(df)), np.nan)
     ok = has & ~geoms.is_empty.to_numpy()
     xy[:, ok] = geoms[ok].x.to_numpy(), geoms[ok].y.to_numpy()

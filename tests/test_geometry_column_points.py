@@ -2,7 +2,7 @@
 QGIS's CSV export), WKB bytes (`pd.read_parquet` of a GeoParquet file), shapely objects (`pd.DataFrame(gdf)`) and
 PostGIS hex WKB, by `sample`, `classify` and `aef evaluate --labels`. Was: 'the table has no lon/lat or x/y columns
 (has ['label', 'geometry'])' (sample), 'the label table lacks columns ['x', 'y']' (classify), the points unread.
-Shapes that are no points, and cells that are no shape, are a LabelError naming the row and the GeoDataFrame to pass."""
+Cells that are no shape are a LabelError naming the row and the GeoDataFrame to pass; polygons are read in `crs=`."""
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,7 +10,7 @@ import pytest
 gpd = pytest.importorskip("geopandas")
 shapely = pytest.importorskip("shapely")
 
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import GridError, LabelError
 from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -69,13 +69,21 @@ def test_aef_evaluate_reads_a_wkt_csv_as_the_geopackage(tmp_path, evaluate_cli):
     assert rc == 0 and out == want, err
 
 
-def test_shapes_that_are_no_points_and_cells_that_are_no_shape_are_named(tmp_path):
+def test_polygons_are_read_in_crs_and_cells_that_are_no_shape_are_named(tmp_path):
     e = embedding_from_array(random_unit((8, 10), seed=5))
     g, _, _ = _labelled(e, "EPSG:4326")
     t = pd.DataFrame({"label": g["label"].to_numpy(), "geometry": g.geometry.to_wkt().to_numpy()})
-    poly = t.copy(); poly.loc[3, "geometry"] = "POLYGON ((0 0, 1 0, 1 1, 0 0))"
-    with pytest.raises(LabelError, match=r"Polygon shapes \(first: row 3\).*gpd\.GeoDataFrame\(df, geometry=gpd\.GeoSeries\.from_wkt"):
-        e.aef.sample(poly)
+    x0, y0 = float(e.x[0]) - 5, float(e.y[0]) + 5   # two fields (a polygon's CRS is not guessed: crs= says it)
+    fields = gpd.GeoDataFrame({"label": [1, 2]}, geometry=[shapely.box(x0, y0 - 30, x0 + 30, y0),
+                              shapely.box(x0 + 50, y0 - 70, x0 + 90, y0 - 40)], crs=e.attrs["crs"])
+    poly = pd.DataFrame({"label": [1, 2], "geometry": fields.geometry.to_wkt().to_numpy()})
+    with pytest.raises(GridError, match=r"pass `crs=`"):
+        e.aef.aggregate(poly)
+    want, got = e.aef.aggregate(fields), e.aef.aggregate(poly, crs=e.attrs["crs"])
+    np.testing.assert_allclose(got[[f"A{i:02d}" for i in range(64)]].to_numpy(float),
+                               want[[f"A{i:02d}" for i in range(64)]].to_numpy(float))
+    np.testing.assert_array_equal(e.aef.classify(poly, k=1, crs=e.attrs["crs"])["class"].values,
+                                  e.aef.classify(fields, k=1)["class"].values)
     bad = t.copy(); bad.loc[2, "geometry"] = "POINT (1 2"
     with pytest.raises(LabelError, match=r"row 2 of the table's 'geometry' column is no WKT geometry"):
         e.aef.classify(bad, k=1)
