@@ -147,6 +147,7 @@ SECTIONS = {
     },
     'alphaearth_nb.labels': {
         'data_variables': 'ds : xr.Dataset\n    any Dataset\n',
+        'with_mappings': 'ds : xr.Dataset\n    a Dataset read from a file\nname : str\n    one of its data variables\n',
         'label_array': 'labels\n    labels in any form; a Dataset of one data variable is taken apart\nwhat : str\n    what the labels are, for the message\n',
         'labelled_cells': 'labels : xr.DataArray\n    a label raster (any dims), numeric or text\npositive : bool\n    negative numbers (and negative number text) are unlabelled\nnodata\n    further value(s) meaning "unlabelled", beyond those `labels` declares\n',
         'says_no_data': 'name\n    a class name (any object: its text)\n',

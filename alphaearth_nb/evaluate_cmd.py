@@ -22,7 +22,7 @@ from .files import is_zarr_store
 from .checkpoint import RUN_MARKER, is_run
 from .bands import band_columns
 from .empty_rows import file_lines, refuse_file_rows
-from .labels import data_variables, label_column_guess, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
+from .labels import data_variables, label_column_guess, with_mappings, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
 from .geo import crs_of
 from .crs import crs_label
 from .geometries import EE_GEO, coordinate_names, lonlat_columns
@@ -105,11 +105,6 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     return linear_rows(x).astype(np.float32), y
 
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0009
-def _with_mappings(ds:xr.Dataset, name:str) -> xr.DataArray:
-    "`ds[name]` with the file's 0-d grid mappings (`spatial_ref`, `crs`) as its coordinates, so its CRS is read."
-    da = ds[name]
-    return da.assign_coords({k: ds[k] for k in ds.data_vars if ds[k].ndim == 0 and k != name and k not in da.coords})
-
 def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None=None, err=LabelError):
     """The variable `var` of a file (the option `{flag}-var`), its only one, or `prefer`; else `err` naming the fix.
     A 0-d grid mapping beside it (`spatial_ref`, which rioxarray's `write_crs` puts in a netCDF, xarray reading it
@@ -119,10 +114,10 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
     if var is not None:
         if var not in ds.data_vars:
             raise err(f"{flag} {path} has no variable {var!r} (it has {names}): pass {flag}-var with one of them")
-        return _with_mappings(ds, var)
+        return with_mappings(ds, var)
     names = [str(v) for v in data_variables(ds)] if data_variables(ds) else names   # grid mappings aside
-    if len(names) == 1: return _with_mappings(ds, names[0])
-    if prefer in names: return _with_mappings(ds, prefer)
+    if len(names) == 1: return with_mappings(ds, names[0])
+    if prefer in names: return with_mappings(ds, prefer)
     how = f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}"   # --embeddings-var too (was: `ds[['NAME']].to_zarr`)
     if not names: raise err(f"{flag} {path} holds no data variable: write the array with `da.to_netcdf(path)`")
     raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")

@@ -23,8 +23,8 @@ from .tables import (BOMS, comma_numbers, label_column_guess, near_column, read_
 from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pixels (re-exported)
 
 # %% auto #0
-__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'data_variables', 'label_array', 'labelled_cells', 'says_no_data', 'exact_limit',
-           'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values', 'lost_classes',
+__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells', 'says_no_data',
+           'exact_limit', 'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values', 'lost_classes',
            'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names', 'encode_labels',
            'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column', 'read_table',
            'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid']
@@ -54,6 +54,14 @@ def data_variables(ds:xr.Dataset) -> list:  # any Dataset
     "Names of a Dataset's data variables that hold data (ndim > 0): 0-d variables are grid mappings (`spatial_ref`, `crs`)."
     refuse_path(ds, "data variables are read from an xarray Dataset", "map"); return [k for k, v in ds.data_vars.items() if v.ndim > 0]
 
+def with_mappings(ds:xr.Dataset, # a Dataset read from a file
+                  name:str,      # one of its data variables
+                 ) -> xr.DataArray:
+    "`ds[name]` with the Dataset's 0-d variables (grid mappings: rioxarray's `spatial_ref`, CF's `crs`) as its " \
+    "coordinates, so its CRS is read: the one rule of `label_array` and `aef evaluate`'s variables."
+    da = ds[name]
+    return da.assign_coords({k: ds[k] for k in ds.data_vars if ds[k].ndim == 0 and k != name and k not in da.coords})
+
 def label_array(labels,             # labels in any form; a Dataset of one data variable is taken apart
                 what:str="labels",  # what the labels are, for the message
                ):
@@ -67,9 +75,8 @@ def label_array(labels,             # labels in any form; a Dataset of one data 
     if len(names) != 1:
         pick = f": pick the one that holds them, e.g. `ds[{names[0]!r}]`" if names else ""
         raise LabelError(f"the {what} are a Dataset of {len(names)} data variables {names[:8]}{pick}")
-    da = labels[names[0]]
-    maps = {k: labels[k] for k in labels.data_vars if labels[k].ndim == 0 and k not in da.coords}  # grid mappings
-    return da.assign_coords(maps).assign_attrs({**labels.attrs, **da.attrs})
+    da = with_mappings(labels, names[0])   # grid mappings kept as coordinates
+    return da.assign_attrs({**labels.attrs, **da.attrs})
 
 _LABELS_WANTED = "a label raster is an xarray DataArray"   # what its doors want (`core.refuse_path`)
 
