@@ -166,14 +166,15 @@ def timed(fn) -> float:
 
 
 class TileTimer:
-    "Wraps `embed.tile_sums` (cutting, the batches' device calls, blending): the wall seconds spent in it."
+    "Wraps `embed.tile_sums` (cutting, the batches' device calls, blending): the wall and CPU seconds spent in it " \
+    "(the process's CPU: XLA:CPU's threads included)."
     def __init__(self):
-        self.inner, self.seconds = embed_module.tile_sums, 0.0
+        self.inner, self.seconds, self.cpu = embed_module.tile_sums, 0.0, 0.0
 
     def __call__(self, *args, **kwargs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try: return self.inner(*args, **kwargs)
-        finally: self.seconds += time.perf_counter() - t0
+        finally: self.seconds, self.cpu = self.seconds + time.perf_counter() - t0, self.cpu + time.process_time() - c0
 
     def __enter__(self):
         embed_module.tile_sums = self
@@ -217,15 +218,18 @@ def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_t
           f"region {size} x {size} px, frames {frames} (load average {os.getloadavg()[0]:.1f}) ==", flush=True)
     t_compile = timed(lambda: embed(eager, model, 2024, progress=False, batch_size=batch))
     print(f"{name} first embed call (with compile): {t_compile:.1f} s", flush=True)  # shown if the run is cut after
-    t_embed = t_model = float("inf")
+    t_embed = t_model = c_tiles = c_model = float("inf")
     for _ in range(repeat):
         with ModelCalls() as calls, TileTimer() as tiles:
             t = timed(lambda: embed(eager, model, 2024, progress=False, batch_size=batch))
         if t < t_embed: t_embed, t_tiles = t, tiles.seconds
+        c_tiles = min(c_tiles, tiles.cpu)
         inputs, period = calls.example
         placed = getattr(embed_module, "_replicated", lambda m, d: m)(model, jax.local_devices())  # once, as embed
         run = lambda: embed_module._embed_batch(placed, inputs, period)  # from host inputs, as embed's calls
+        c0 = time.process_time()
         t_model = min(t_model, timed(lambda: jax.block_until_ready([run() for _ in range(calls.calls)])))  # same count
+        c_model = min(c_model, time.process_time() - c0)  # CPU seconds: what the other processes' load moves least
     # the host's share of the tiling, load-proof: embed again with the model calls stubbed (zeros of the right shape)
     out = eqx.filter_eval_shape(embed_module._embed_tiles, model, inputs, period)
     stub = lambda model, inputs, period: np.zeros(out.shape, out.dtype)
@@ -251,6 +255,10 @@ def throughput(name: str, size: int, batch: int, every: int, peak: float, dask_t
           f"padded batches included; cutting, blending) / the model over the design's tiles back to back "
           f"({need * t_tile:.2f} s); per-pixel work beside it (checks, normalising, unit vectors) {t_embed - t_tiles:.2f} s "
           f"= {(t_embed - t_tiles) / t_embed:.0%} of embed; load average {os.getloadavg()[0]:.1f}")
+    c_design = need * c_model / calls.tiles  # the model's CPU seconds over the design's tiles
+    print(f"{name} tiling overhead in CPU seconds: {c_tiles / c_design:.2f}x (tile_sums {c_tiles:.2f} CPU s / the model "
+          f"over the design's tiles {c_design:.2f} CPU s, from {calls.calls} call(s) back to back: the steadier figure on "
+          f"a shared machine, where the wall ratio above moves with the load between two runs)")
     print(f"{name} host side alone (model calls stubbed): tile_sums {host.seconds:.2f} s = "
           f"{host.seconds / (need * t_tile):.1%} of the model over the design's tiles; all of embed {c_host:.2f} CPU s")
     print(f"{name} per region pixel: embed / one pass over the region's own pixels ({px} px / {L}^2 at the per-tile "
@@ -312,7 +320,7 @@ def main():
     ap.add_argument("--every", type=int, default=None, help="frame spacing multiplier (default 1; lite on CPU: 6)")
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--repeat", type=int, default=None, help="alternations of embed and its model calls, best kept "
-                    "(default 2; lite on CPU: 1)")
+                    "(default 2)")
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--dask-threads", default="2", help="comma-separated dask thread counts to time (default 2)")
     ap.add_argument("--devices", type=int, default=None, help="XLA host (CPU) devices, set before JAX starts; embed "
@@ -343,7 +351,7 @@ def main():
         size = (a.lite_size or tiling(preset(name).patch).core) if lite else a.size
         every = a.every or (6 if lite and cpu else 1)
         throughput(name, size, 1 if lite and cpu else a.batch, every, peak, dask_too=not a.skip_dask and not lite,
-                   repeat=a.repeat or (1 if lite and cpu else 2), dask_threads=[int(t) for t in a.dask_threads.split(",")])
+                   repeat=a.repeat or 2, dask_threads=[int(t) for t in a.dask_threads.split(",")])
     print(f"matmul rate after: {matmul_rate() / 1e9:.0f} GFLOP/s; load average {os.getloadavg()[0]:.1f}")
     if a.skip_memory: return
     mem_chunk = 2 * tiling(preset(a.preset).patch).core
