@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/points.html.md"""
 # %% ../nbs/02d_points.ipynb #p0002
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -36,8 +37,17 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
     `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`; a CRS of None is read by `point_crs` (the
     rule "Points without a CRS"). None for what is no point: a vector (64 values, a row holding `A00..`), a
     GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without point
-    keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers."""
+    keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers. A GeoJSON Point (a geometry dict, or a Feature holding one: RFC 7946, lon/lat unless
+    `crs=`) and WKT text `'POINT (x y)'` (in `crs`, as a pair) are that point (was: 'a point dict needs keys 'lon' and
+    'lat'', and 'a similarity query holds text, not numbers', for `similarity(emb, {'type': 'Point', ...})`)."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
+    if isinstance(target, dict) and isinstance(target.get("type"), str) and target["type"] in _GEOJSON_SHAPES:
+        return _geojson_point(target, crs)
+    if isinstance(target, str) and (m := _WKT_POINT.match(target)) is not None:
+        return float(m[1]), float(m[2]), crs   # a pair's CRS: crs=, else the caller's rule
+    if isinstance(target, str) and target.lstrip()[:1].isalpha() and \
+            (kind := target.lstrip().split("(")[0].split()[0].upper()) in _GEOJSON_SHAPES.values():
+        raise DimensionError(f"a point is needed, got {kind} text: pass one point, e.g. 'POINT (2.35 48.85)'")
     if isinstance(kind := getattr(target, "geom_type", None), str):   # shapely: a Point is its (x, y)
         if kind == "Point": return float(target.x), float(target.y), crs
         raise DimensionError(f"a point is needed, got a {kind}: pass one point of it, `geom.representative_point()`")
@@ -61,6 +71,24 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
             raise DimensionError(f"the point's {'/'.join(map(str, ll or xy))} are not numbers: {v}") from None
         return (x, y, crs if crs is not None else "EPSG:4326") if ll else (x, y, crs)
     return _pair(target, crs)
+
+_GEOJSON_SHAPES = {"Point": "POINT", "MultiPoint": "MULTIPOINT", "LineString": "LINESTRING", "Polygon": "POLYGON",
+                   "MultiLineString": "MULTILINESTRING", "MultiPolygon": "MULTIPOLYGON",
+                   "GeometryCollection": "GEOMETRYCOLLECTION", "Feature": "FEATURE"}   # GeoJSON types, WKT words
+_WKT_POINT = re.compile(r"^\s*POINT\s*(?:Z|M|ZM)?\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)(?:\s+[-+0-9.eE]+)*\s*\)\s*$",
+                        re.IGNORECASE)
+
+def _geojson_point(target:dict, crs) -> tuple:
+    "`(x, y, crs)` of a GeoJSON Point or a Feature of one (lon/lat unless `crs`); `DimensionError` for other shapes."
+    geom = target.get("geometry") if target["type"] == "Feature" else target
+    kind = geom.get("type") if isinstance(geom, dict) else None
+    if kind != "Point":
+        raise DimensionError(f"a point is needed, got a GeoJSON {kind or 'Feature without a geometry'}: pass one point, "
+                             "e.g. {'type': 'Point', 'coordinates': [2.35, 48.85]}")
+    try: x, y = (float(v) for v in list(geom.get("coordinates") or [])[:2])
+    except (TypeError, ValueError):
+        raise DimensionError(f"the GeoJSON Point's coordinates are no (lon, lat) numbers: {geom.get('coordinates')!r}") from None
+    return x, y, crs if crs is not None else "EPSG:4326"
 
 def _pair(target, crs) -> tuple|None:
     "`(x, y, crs)` of two numbers (a tuple, list, array or Series of two); None for anything else."
