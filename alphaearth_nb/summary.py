@@ -105,7 +105,10 @@ class TimePool(eqx.Module):
     def weights(self, feats:Float[Array, "N h w D"], days:Float[Array, "N"], valid:Bool[Array, "N h w"],
                 period:Float[Array, "2"]) -> Float[Array, "N h w heads"]:
         "Pooling weights of each frame at each pixel, per head; zero where invalid."
-        N, h, w, D = feats.shape
+        return self._weights(self.norm(feats), days, valid, period)
+
+    def _weights(self, nf, days, valid, period):  # `weights` of the normalised features `nf` = self.norm(feats)
+        N, h, w, D = nf.shape
         H, dh = self.heads, self.width // self.heads
         q = self.query(period_code(period)).reshape(H, dh) / math.sqrt(dh)
         # key . query = x @ (W_k q) + (b_k + rel_proj(rel)) . q: the query folded into the key projection, so no
@@ -114,7 +117,7 @@ class TimePool(eqx.Module):
         rel = self.rel_proj(relative_features(days, period)) + self.key_proj.b
         frame = jnp.einsum("nhc,hc->nh", rel.reshape(N, H, dh), q)
         frame = frame - jax.nn.softplus(self.decay) * outside_years(days, period)[:, None]
-        logits = self.norm(feats) @ wq + frame[:, None, None]
+        logits = nf @ wq + frame[:, None, None]
         m = valid[..., None]
         logits = jnp.where(m, logits, -1e30)
         e = jnp.exp(logits - jax.lax.stop_gradient(logits.max(0))) * m
@@ -131,8 +134,11 @@ class TimePool(eqx.Module):
                                  "pass Encoded.feats of one example (vmap outside).")
         N, h, w, _ = feats.shape
         H, dh = self.heads, self.width // self.heads
-        a = self.weights(feats, days, valid, period)
-        v = self.value_proj(self.norm(feats)).reshape(N, h, w, H, dh)
+        # the features normalised once for the weights and the values: one Norm backward, not one per use (in the step
+        # XLA:CPU computed each inside both consumers of the teacher / student split's gradient)
+        nf = self.norm(feats)
+        a = self._weights(nf, days, valid, period)
+        v = self.value_proj(nf).reshape(N, h, w, H, dh)
         pooled = jnp.einsum("nyxh,nyxhd->yxhd", a, v).reshape(h, w, self.width)
         return self.out(pooled)
 
