@@ -266,11 +266,11 @@ def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
             warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0.",
                           TrainingWarning, stacklevel=user_stacklevel())
 
-@checks_flags
 def _refuse_held(d:Path):
     "Raise `RunLockedError` naming the live run that holds the run folder `d` (its lock), if any."
     if d.is_dir() and (held := live_holder(d / LOCK)) is not None: raise in_use_error(d, d / LOCK, held) from None
 
+@checks_flags
 def check_run_folder(out,                  # the run folder, or None: nothing to check
                      resume:bool=False,    # continue the run in `out`
                      overwrite:bool=False, # start over: remove the run in `out` first
