@@ -53,14 +53,16 @@ import time
 import warnings
 
 import numpy as np
-import pandas as pd
-import xarray as xr
 
+# the package first: pandas and xarray (pyarrow's jemalloc thread) after it, so keep_heap() below takes effect
 from alphaearth_nb.core import band_names
 from alphaearth_nb.runtime import keep_heap
 from alphaearth_nb.evaluate import (composite_features, evaluate_embeddings, knn_predict, linear_probe_fit,
                                     linear_probe_predict, points_at, xy_features)
 from alphaearth_nb.readers import read_aef_samples, read_eolearn_patch, shared_data_dir
+
+import pandas as pd
+import xarray as xr
 
 DATA = shared_data_dir(check=False)
 METHODS = ("knn1", "knn3", "linear")

@@ -8,21 +8,24 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import sys
-sys.argv = ["embed.py"]
+sys.argv = ["{0}.py"]
 sys.path.insert(0, "benchmarks")
-import embed  # the benchmark's imports, in its order
+import {0}  # the benchmark's imports, in its order
 from alphaearth_nb import runtime
 print("KEPT", runtime.keep_heap())
 """
 
 
-def test_embed_benchmark_keeps_the_heap():
+@pytest.mark.parametrize("bench", ["embed", "probe"])  # probe.py: the same fault, fixed in session 40 after embed.py
+def test_embed_benchmark_keeps_the_heap(bench):
     # a new interpreter, not a fork: pyarrow's thread is started by the imports (threads do not survive a fork)
     env = {k: v for k, v in os.environ.items() if k not in ("AEF_KEEP_HEAP", "JE_ARROW_MALLOC_CONF")}
-    run = subprocess.run([sys.executable, "-c", PROBE], env={**env, "PYTHONPATH": str(ROOT), "JAX_PLATFORMS": "cpu"},
+    run = subprocess.run([sys.executable, "-c", PROBE.format(bench)], env={**env, "PYTHONPATH": str(ROOT), "JAX_PLATFORMS": "cpu"},
                          cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "KEPT True" in run.stdout, run.stdout[-500:] + run.stderr[-1500:]
