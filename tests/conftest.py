@@ -2,6 +2,7 @@ import http.server
 import importlib
 import importlib.util
 import io
+import json
 import os
 import sys
 import threading
@@ -23,6 +24,7 @@ import xarray as xr
 
 from alphaearth_nb import official
 from alphaearth_nb.core import band_names
+from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.runtime import compile_cache
 from alphaearth_nb.quantize import dequantize
 from alphaearth_nb.stacks import to_frames
@@ -514,3 +516,53 @@ def evaluate_cli(capsys):
         out = capsys.readouterr()
         return rc, out.out, out.err
     return run
+
+
+@pytest.fixture
+def labelled_store(tmp_path):
+    """A 12 x 10 embedding written to `tmp_path / "e.zarr"` and 40 points on its pixel centres in its CRS, labelled by
+    column (11 left of column 5, 22 from it): `(store path, GeoDataFrame)`, for `aef evaluate --labels` of one table
+    in several forms."""
+    gpd = pytest.importorskip("geopandas")
+    e = embedding_from_array(random_unit((12, 10), seed=1))
+    store = str(to_zarr(e, tmp_path / "e.zarr"))
+    rng = np.random.default_rng(0)
+    r, c = rng.integers(0, 12, 40), rng.integers(0, 10, 40)
+    pts = gpd.GeoDataFrame({"label": np.where(c < 5, 11, 22)}, geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]),
+                           crs=e.attrs["crs"])
+    return store, pts
+
+
+# A fresh import, then one jitted program of reductions and element-wise work compiled with the training step's options,
+# XLA's dumps read back: a JSON line {flags: XLA_FLAGS (the dump folder as DUMP), objects: object files, bytes: their
+# size, code: md5 of their machine code, ir_lines: lines of optimised LLVM IR, y: md5 of the result}.
+_XLA_DUMP_PROBE = """
+import hashlib, json, os, tempfile
+d = tempfile.mkdtemp()
+os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + f" --xla_dump_to={d}").strip()
+import alphaearth_nb, jax, jax.numpy as jnp, numpy as np
+opts = alphaearth_nb.runtime.compiler_options("cpu", step=True)
+def k(x): return jnp.exp(x - x.max(-1, keepdims=True)).sum(-1) + jnp.tanh(3.0 * x[:, ::-1]).mean(-1)
+x = np.random.default_rng(0).standard_normal((64, 333)).astype(np.float32)
+y = np.asarray(jax.jit(k).lower(x).compile(opts)(x))
+mine = sorted(os.path.join(d, f) for f in os.listdir(d) if ".jit_k." in f)
+objs = [f for f in mine if f.endswith(".o")]
+print(json.dumps(dict(flags=os.environ["XLA_FLAGS"].replace(d, "DUMP"), objects=len(objs),
+                      bytes=sum(os.path.getsize(f) for f in objs),
+                      code=hashlib.md5(b"".join(open(f, "rb").read() for f in objs)).hexdigest(),
+                      ir_lines=sum(len(open(f).read().splitlines()) for f in mine if f.endswith("ir-with-opt.ll")),
+                      y=hashlib.md5(y.tobytes()).hexdigest())))
+"""
+
+
+@pytest.fixture(scope="session")
+def xla_dump_probe(fresh):
+    """`run(flags, drop)`: `_XLA_DUMP_PROBE` in a fresh import on the CPU once per entry of `flags` (None: `XLA_FLAGS`
+    unset, else its value), the names in `drop` left out of the environment: its dicts, in order."""
+    def run(flags, drop):
+        runs = fresh([(_XLA_DUMP_PROBE, {"JAX_PLATFORMS": "cpu", **({} if f is None else {"XLA_FLAGS": f})})
+                      for f in flags], drop=drop)
+        for r in runs: assert r.returncode == 0, r.stderr[-2000:]
+        return [json.loads(r.stdout.strip().splitlines()[-1]) for r in runs]
+    return run
+

@@ -2,22 +2,13 @@
 points off the grid ended with "pass the CRS they are in, `crs=...`", which the command had no flag for. Now the
 words name --crs, and --crs EPSG:3857 reads such a table as the GeoPackage of the same points is read; --crs beside
 labels that have no points to read it (a CSV of embeddings) is refused, as the other unread options are."""
-import numpy as np
 import pytest
 
 gpd = pytest.importorskip("geopandas")
 
-from alphaearth_nb.exports import to_zarr
-from alphaearth_nb.testing import embedding_from_array, random_unit
 
-
-def test_points_in_another_crs_take_the_flag(tmp_path, evaluate_cli):
-    e = embedding_from_array(random_unit((12, 10), seed=1))
-    store = str(to_zarr(e, tmp_path / "e.zarr"))
-    rng = np.random.default_rng(0)
-    r, c = rng.integers(0, 12, 40), rng.integers(0, 10, 40)
-    pts = gpd.GeoDataFrame({"label": np.where(c < 5, 11, 22)}, geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]),
-                           crs=e.attrs["crs"])
+def test_points_in_another_crs_take_the_flag(tmp_path, evaluate_cli, labelled_store):
+    store, pts = labelled_store
     pts.to_file(tmp_path / "l.gpkg")
     rc, want, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "l.gpkg"))
     assert rc == 0, err

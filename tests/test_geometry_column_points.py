@@ -11,7 +11,6 @@ gpd = pytest.importorskip("geopandas")
 shapely = pytest.importorskip("shapely")
 
 from alphaearth_nb.core import GridError, LabelError
-from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -54,13 +53,8 @@ def test_classify_reads_a_geometry_column_as_the_geodataframe(tmp_path):
         np.testing.assert_array_equal(e.aef.classify(t, k=1)["class"].values, want, err_msg=name)
 
 
-def test_aef_evaluate_reads_a_wkt_csv_as_the_geopackage(tmp_path, evaluate_cli):
-    e = embedding_from_array(random_unit((12, 10), seed=1))
-    store = str(to_zarr(e, tmp_path / "e.zarr"))
-    rng = np.random.default_rng(0)
-    r, c = rng.integers(0, 12, 40), rng.integers(0, 10, 40)
-    g = gpd.GeoDataFrame({"label": np.where(c < 5, 11, 22)}, geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]),
-                         crs=e.attrs["crs"])
+def test_aef_evaluate_reads_a_wkt_csv_as_the_geopackage(tmp_path, evaluate_cli, labelled_store):
+    store, g = labelled_store
     g.to_file(tmp_path / "l.gpkg")
     g.to_csv(tmp_path / "l.csv", index=False)
     rc, want, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "l.gpkg"))
