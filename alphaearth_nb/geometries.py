@@ -28,9 +28,9 @@ from .paths import user_path
 from .crs import crs_at, crs_label, crs_typed
 
 # %% auto #0
-__all__ = ['LONLAT', 'EE_GEO', 'RASTER_FILES', 'GEOMETRY_COLUMNS', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names',
-           'coordinate_hint', 'import_geopandas', 'geometry_points', 'table_file', 'read_geometries', 'valid_polygons',
-           'agreed_crs', 'read_places', 'own_crs_on', 'points_xy']
+__all__ = ['LONLAT', 'EE_GEO', 'RASTER_FILES', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'POINT_COLUMNS', 'lonlat_columns',
+           'coordinate_names', 'coordinate_hint', 'import_geopandas', 'geometry_points', 'shape_column', 'xy_words',
+           'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'own_crs_on', 'points_xy']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -243,8 +243,10 @@ def geometry_points(df):  # a table (anything else as it is)
     where they lie on it, else lon/lat). A cell without a shape (empty, `POINT EMPTY`) gives NaN x/y, said as a row
     without coordinates; a cell that is no shape is a `LabelError` naming the row and the GeoDataFrame to pass
     instead. Shapes that are not all points (polygons of fields or zones) come back as a GeoDataFrame of no CRS, read
-    in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed). Anything else (a GeoDataFrame, a table with coordinate columns) as it is. Was:
-    'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
+    in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed). Anything else (a
+    GeoDataFrame, a table with coordinate columns) as it is. The table's `attrs[POINTS_FROM]` names the column, so
+    the messages about its points name it (`shape_column`: a row without a shape, the CRS it needs), not the x/y
+    made here. Was: 'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
     if not isinstance(df, pd.DataFrame) or type(df).__name__ == "GeoDataFrame" or EE_GEO in df.columns \
             or all(lonlat_columns(df)) or {"x", "y"} & set(df.columns): return df
     found = [(c, k) for c in df.columns if df[c].dtype.kind in "OSUT" and (k := _geometry_kind(df[c]))]
@@ -268,7 +270,26 @@ def geometry_points(df):  # a table (anything else as it is)
     xy = np.full((2, len(df)), np.nan)
     ok = has & ~geoms.is_empty.to_numpy()
     xy[:, ok] = geoms[ok].x.to_numpy(), geoms[ok].y.to_numpy()
-    return df.drop(columns=[col]).assign(x=xy[0], y=xy[1])
+    out = df.drop(columns=[col]).assign(x=xy[0], y=xy[1])
+    drop = (f"`df = df.dropna(subset=[{col!r}])`" if not (has & ~ok).any() else   # EMPTY shapes: no NaN to drop
+            f"`df = df[{make}(df[{col!r}]).x.notna()]`")
+    out.attrs = {**df.attrs, POINTS_FROM: (col, kind.upper() if kind != "shapely" else kind, tuple(out.columns), drop)}
+    return out
+
+POINTS_FROM = "aef_points_from"   # a table's `attrs` key: the geometry column `geometry_points` read its x/y from
+
+def shape_column(df) -> tuple[str, str, str]|None:
+    """`(column, kind, drop)` of a table whose x/y `geometry_points` read from a geometry column: its name, 'WKT',
+    'WKB' or 'shapely', and the fix dropping its rows without a shape; None for any other table, and for one made
+    from it with other columns (`sample`'s: its x/y are its own). Messages about its points name the column the user
+    gave, not the x/y made from it (was: `df.dropna(subset=['x', 'y'])`, a KeyError on the user's table)."""
+    got = getattr(df, "attrs", {}).get(POINTS_FROM)
+    return None if not got or tuple(getattr(df, "columns", ())) != got[2] else (got[0], got[1], got[3])
+
+def xy_words(df) -> dict:
+    "`geo.with_coordinates`' `cols` and `drop` for a table's x/y: its geometry column's where they came from one."
+    if (s := shape_column(df)) is None: return {}
+    return dict(cols=(f"{s[0]}.x", f"{s[0]}.y"), drop=s[2])
 
 def table_file(src):  # labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read
     """The DataFrame a CSV/TXT file (`labels.read_table`: any separator, UTF-16, ...) or a Parquet file without
@@ -442,16 +463,20 @@ def _read_geometries(src, crs):
         if "x" in src and "y" in src:
             xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
             if crs is None:   # values that can be degrees are told so first (sample_points' tables: lon/lat)
-                deg = _all_degrees(xs, ys)
-                raise GridError("a table with `x`/`y` columns needs its CRS: " + (
-                    "its values lie within degrees: if they are lon/lat pass `crs='EPSG:4326'` (or name the columns "
-                    "lon/lat); metres need their own CRS, e.g. `crs='EPSG:32631'`" if deg else
-                    "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'` (or use lon/lat columns)"))
-            geo.with_coordinates(xs, ys, src.index, "rows of the table")   # NaN rows: said, not silent
+                deg, shp = _all_degrees(xs, ys), shape_column(src)   # points of a geometry column: it named
+                raise GridError((f"a table of {shp[1]} points in its {shp[0]!r} column needs their CRS ({shp[1]} "
+                                 "says none): " if shp else "a table with `x`/`y` columns needs its CRS: ") + (
+                    "its values lie within degrees: if they are lon/lat pass `crs='EPSG:4326'`" + (
+                        "" if shp else " (or name the columns lon/lat)") + "; metres need their own CRS, e.g. "
+                    "`crs='EPSG:32631'`" if deg else "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'`"
+                    + ("" if shp else " (or use lon/lat columns)")))
+            geo.with_coordinates(xs, ys, src.index, "rows of the table", **xy_words(src))   # NaN rows: said
             if geo.as_crs(crs).is_geographic:   # degrees: swapped lon/lat said as the lon/lat columns' are (was: a
                 geo.check_degrees(xs, ys, f"the table's x/y columns (crs {crs_label(crs)})", cols=("x", "y"))   # 'far outside the
                 # area of use')
-            return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
+            gdf = gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
+            gdf.attrs.pop(POINTS_FROM, None)   # read: its x/y are its own now (`sample`'s table, a user's next call)
+            return gdf
         if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row
         raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]})"
                          + (coordinate_hint(src.columns) or ": rename its coordinate columns lon/lat (degrees) or "

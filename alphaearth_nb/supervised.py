@@ -19,6 +19,7 @@ from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarnin
 from .core import LabelWarning   # the kinds of its warnings
 from .cubes import is_geometry_input, label_table, map_year, years_of_cube
 from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_geometries, table_file
+from .geometries import xy_words
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
@@ -113,7 +114,8 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
             crs = crs or LONLAT
         xs, ys, vals = _table_points(labels, column, ("x", "y") if None in ll else ll)
         if None not in ll: check_degrees(xs, ys, f"the label table's {ll[0]}/{ll[1]} columns", cols=ll)
-        ok = with_coordinates(xs, ys, labels.index, f"rows of the {'target' if numbers else 'label'} table")
+        ok = with_coordinates(xs, ys, labels.index, f"rows of the {'target' if numbers else 'label'} table",
+                              **xy_words(labels))   # x/y read from a geometry column: that column named
         ok &= ~(empty := _empty_cells(vals))   # rows without x/y: said (was: dropped without a word), as every door says it
         if not raster:   # empty label cells (NaN, '' among ids): left out, counted (was: silently)
             blank = "" if vals[empty].isna().all() else ".replace(r'^\\s*$', None, regex=True)"   # '' is no NaN
