@@ -9,27 +9,24 @@ from __future__ import annotations
 
 import functools
 import inspect
-import math
 import warnings
 from functools import partial
 
-import jax
-import jax.numpy as jnp
 import numpy as np
 import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
-                                NoValidDataError, TimeError, as_seed, checks_flags, seed_key, user_stacklevel, whole,
-                                refuse_path)
+                                NoValidDataError, TimeError, checks_flags, user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
+from .clusters import cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
 from .embeddings import MAP_WANTED, as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
-from .geo import (axis_span, check_pixels, check_same_grid, crs_of, declared_nodata, north_up,
+from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, north_up,
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
@@ -38,8 +35,8 @@ from .queries import several_query
 from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
 
 # %% auto #0
-__all__ = ['over_time', 'query_vector', 'similarity', 'change', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
-           'cluster', 'classify', 'regress', 'label_points', 'training_set', 'predict_pixels']
+__all__ = ['over_time', 'query_vector', 'similarity', 'change', 'classify', 'regress', 'label_points', 'training_set',
+           'predict_pixels', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
 
 # %% ../nbs/25_analysis.ipynb #c0006
 def _steps_for(emb, a, name:str="") -> list[int]:
@@ -280,151 +277,9 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
     return pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change")
 
-# %% ../nbs/25_analysis.ipynb #c0018
-def _sample(emb:xr.DataArray, max_samples:int, seed) -> tuple[np.ndarray, list[int]]:
-    "`sample_pixels`' rows and the positions along `time` of the years without a pixel of data among the strided " \
-    "ones ([] for a map, or a cube without such a year)."
-    emb, seed = north_up(emb), as_seed(seed)
-    ny, nx, nt = emb.sizes["y"], emb.sizes["x"], emb.sizes.get("time", 1)
-    s = max(1, math.ceil(math.sqrt(nt * ny * nx / (4 * max_samples))))   # at most ~4 max_samples rows read, all years
-    a = np.asarray(emb.isel(y=slice(None, None, s), x=slice(None, None, s)).values, np.float32)
-    ok = np.isfinite(a).all(-1)
-    empty = np.flatnonzero(~ok.any((1, 2))).tolist() if "time" in emb.dims else []
-    a = a[ok]
-    if len(a) > max_samples: a = a[np.sort(np.random.default_rng(seed).choice(len(a), max_samples, replace=False))]
-    return a, empty
-
-def sample_pixels(emb:xr.DataArray,        # embedding (y, x, band) or cube (time, y, x, band), any storage order
-                  max_samples:int=50_000,  # most pixels returned; a regular stride first, then a seeded choice
-                  seed:int=0,              # seed of the choice, 0 .. 2**63 - 1
-                 ) -> np.ndarray:
-    """A seeded subsample (N <= max_samples, 64) of the pixels that have data, taken from the map north-up (rows north
-    to south, columns west to east), so a map stored in another order (a bottom-up tile read by rioxarray) gives
-    the same sample, and `cluster` and `rgb` the same clusters and colours (they differed with the storage order).
-    A cube's years are sampled together, one stride and one choice over all of them: what `rgb` and `cluster` fit."""
-    refuse_path(emb, MAP_WANTED, "map")
-    return _sample(emb, max_samples, seed)[0]
-
-# %% ../nbs/25_analysis.ipynb #c0020
-def pca_basis(x:np.ndarray,  # rows (N, D), float, no NaN
-              n:int=3,       # principal directions wanted, at most min(N, D)
-             ) -> tuple[np.ndarray, np.ndarray]:
-    "Mean and the first `n` principal directions (n, D) of the rows of `x`, with a deterministic sign."
-    refuse_path(x, "rows are numbers (N, D)")
-    mean = x.mean(0)
-    _, _, vt = np.linalg.svd(x - mean, full_matrices=False)
-    V = vt[:n]
-    V = V * np.sign(V[np.arange(len(V)), np.abs(V).argmax(1)])[:, None]
-    return mean.astype(np.float32), V.astype(np.float32)
-
-def rgb(emb,                            # embedding (y, x, band), or a cube (time, y, x, band)
-        percentiles:tuple=(2.0, 98.0),  # robust stretch limits
-        max_samples:int=50_000,         # pixels used to fit the basis and the stretch (all years of a cube together)
-        seed:int=0,                     # seed of the pixel subsample (`sample_pixels`), 0 .. 2**63 - 1
-       ) -> xr.DataArray:
-    """Three principal components as colours in [0, 1]: DataArray (y, x, rgb), NaN where no data. A cube gives
-    (time, y, x, rgb) from one basis and one stretch fitted on the pixels of all its years, so a colour means the
-    same in every year (fitted per year, one land cover took a different colour each year)."""
-    da = cube_form(emb)
-    check_pixels(da, "the embedding")   # 0 rows from a reversed `sel` slice: not "all NaN"
-    x = sample_pixels(da, max_samples, seed)
-    if len(x) < 3:
-        raise NoValidDataError(f"rgb needs at least 3 pixels with data, found {len(x)}: check the embedding is not "
-                               "all NaN")
-    mean, V = pca_basis(x, 3)
-    if len(V) < 3: V = np.concatenate([V, np.zeros((3 - len(V), V.shape[1]), np.float32)])
-    p = (x - mean) @ V.T
-    lo, hi = np.percentile(p, percentiles, axis=0)
-    scale = np.where(hi > lo, hi - lo, 1.0).astype(np.float32)
-    f = lambda a: np.clip(((a - mean) @ V.T - lo) / scale, 0.0, 1.0).astype(np.float32)
-    out = pixelwise(f, da, core=("band",), out_core=("rgb",), out_sizes={"rgb": 3}, name="rgb")
-    return out.assign_coords(rgb=["r", "g", "b"])
-
-# %% ../nbs/25_analysis.ipynb #c0023
-def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
-                     w:jax.Array,    # (N,) 1 for real rows, 0 for padding
-                     key:jax.Array,  # PRNG key (k-means++ draws)
-                     k:int,          # number of clusters
-                     n_iter:int=50,  # Lloyd iterations
-                    ) -> jax.Array:
-    """Centres (k, D) of spherical k-means with k-means++ initialisation (jitted, `_kmeans`). A path for `x` is
-    `core.refuse_path`'s `DTypeError` (was: JAX's TypeError 'Error interpreting argument ... as an abstract array')."""
-    refuse_path(x, "rows are numbers (N, D)"); return _kmeans(x, w, key, k, n_iter)
-
-@partial(jax.jit, static_argnames=("k", "n_iter"))
-def _kmeans(x, w, key, k:int, n_iter:int=50) -> jax.Array:   # `spherical_kmeans`, jitted
-    x = w[:, None] * x / jnp.maximum(jnp.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    u = jax.random.uniform(key, (k,))
-    def draw(p, ui):  # index drawn with probability proportional to p (inverse CDF, compare-all)
-        cdf = jnp.cumsum(p)
-        return jnp.minimum(jnp.sum(cdf <= ui * cdf[-1]), x.shape[0] - 1)
-    first = x[draw(w, u[0])]
-    C = jnp.zeros((k, x.shape[1]), x.dtype).at[0].set(first)
-    d2 = w * jnp.clip(2.0 - 2.0 * x @ first, 0.0)
-    def pick(i, carry):
-        C, d2 = carry
-        c = x[draw(d2, u[i])]
-        return C.at[i].set(c), jnp.minimum(d2, w * jnp.clip(2.0 - 2.0 * x @ c, 0.0))
-    C, _ = jax.lax.fori_loop(1, k, pick, (C, d2))
-    def lloyd(_, C):
-        S = jax.nn.one_hot(jnp.argmax(x @ C.T, 1), k, dtype=x.dtype).T @ x  # padding rows are 0: they add nothing
-        n = jnp.linalg.norm(S, axis=1, keepdims=True)
-        return jnp.where(n > 0, S / jnp.maximum(n, 1e-12), C)
-    return jax.lax.fori_loop(0, n_iter, lloyd, C)
-
-# %% ../nbs/25_analysis.ipynb #c0025
-def _distinct_rows(x:np.ndarray) -> int:
-    "The number of distinct rows of `x` (N, D), NaN-free: `len(np.unique(x, axis=0))` (-0.0 and 0.0 alike), by one " \
-    "sort of each row's bytes (about 5x faster on 50,000 x 64 float32 rows than unique's per-column compare)."
-    if not len(x): return 0
-    b = np.ascontiguousarray(x + x.dtype.type(0))   # -0.0 + 0 = 0.0: the bytes of equal values agree
-    return len(np.unique(b.view(np.dtype((np.void, b.dtype.itemsize * b.shape[1]))).ravel()))
-
-def cluster(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
-            k:int,                      # number of clusters
-            seed:int=0,                 # seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1
-            n_iter:int=50,              # Lloyd iterations (assign, re-centre) after k-means++
-            max_samples:int=50_000,     # pixels used to fit the centres
-           ) -> xr.Dataset:
-    """Spherical k-means of the pixels: Dataset with `cluster` (y, x; -1 = no data) and `centres` (cluster, band).
-    A cube (time, y, x, band) is clustered as one, as `rgb` colours it: one set of centres fitted on the pixels of all
-    its years and each year's pixels assigned to them, so a cluster id means the same in every year (fitted per year,
-    the fields unchanged between two years came out under other ids); `cluster` (time, y, x), -1 with a
-    `NoDataWarning` in a year without data (a year not in the product). `NoValidDataError` where the pixels
-    with data hold fewer than k distinct vectors (one field, a quantised flat water body): k-means has no k
-    centres to find (it gave a centre of 64 zeros, or one centre twice).
-
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
-    and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for k < 1, n_iter < 0 or a
-    `seed`, `k` or `n_iter` that is no whole number; `NoValidDataError` for no pixel with data or too few distinct
-    vectors."""
-    da = cube_form(emb)   # a cube: one fit for all its years
-    k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), as_seed(seed)   # text, -1: named
-    if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
-    check_pixels(da, "the embedding")
-    x, empty = _sample(da, max_samples, seed)   # `sample_pixels`, as `rgb` fits: a cube's years together
-    if not len(x):
-        raise NoValidDataError("the embedding has no pixel with data (all NaN): check the area, the year and any mask")
-    if (m := _distinct_rows(x)) < k:   # k-means++ then drew a centre twice, or a padding row (all 0)
-        raise NoValidDataError(f"cluster(k={k}) needs at least {k} distinct vectors among the pixels with data, found "
-                               f"{m} (of {len(x)} pixels): lower k, e.g. k={m}")
-    n = max(256, 1 << (len(x) - 1).bit_length())
-    xp, w = np.zeros((n, EMBED_DIM), np.float32), (np.arange(n) < len(x)).astype(np.float32)
-    xp[:len(x)] = x
-    C = np.asarray(spherical_kmeans(jnp.asarray(xp), jnp.asarray(w), jax.random.key_data(seed_key(seed)), k, n_iter))
-    def assign(a):
-        lab = np.argmax(np.nan_to_num(a) @ C.T, -1).astype(np.int32)
-        return np.where(np.isfinite(a).all(-1), lab, -1).astype(np.int32)
-    lab = pixelwise(assign, da, dtype=np.int32, name="cluster")
-    if empty:
-        when = [str(t)[:10] for t in (da["time"].values[empty] if "time" in da.coords else empty)]
-        warnings.warn(f"cluster: no data for time {', '.join(when)}: cluster -1 there; the centres are fitted on the "
-                      f"other {da.sizes['time'] - len(empty)} years", NoDataWarning, stacklevel=user_stacklevel())
-    return xr.Dataset({"cluster": lab, "centres": (("cluster_id", "band"), C)},
-                      coords={"cluster_id": np.arange(k), "band": da.band.values}, attrs=dict(da.attrs))
-
 # %% ../nbs/25_analysis.ipynb #c0028
 _all_ = ["label_points", "training_set", "predict_pixels"]   # from `supervised`, re-exported
+_all_ += ["sample_pixels", "pca_basis", "rgb", "spherical_kmeans", "cluster"]   # from `clusters`, re-exported
 
 # %% ../nbs/25_analysis.ipynb #c0033
 def _class_ids(classes:np.ndarray) -> np.ndarray:

@@ -4,7 +4,7 @@ import warnings
 import numpy as np
 import pytest
 
-from alphaearth_nb import analysis
+from alphaearth_nb import analysis, clusters
 from alphaearth_nb.core import NoValidDataError
 from alphaearth_nb.embeddings import quantize_embedding
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -37,10 +37,10 @@ def test_distinct_rows_count_as_np_unique_does():
     "50,000 x 64 rows): the same count on rows with repeats, -0.0 beside 0.0, rows equal but for one value."
     a = np.array([[0.0, 1.0, 2.0], [0.0, 1.0, 2.0], [-0.0, 1.0, 2.0], [0.0, -1.0, 2.0], [0.0, 1.0, 2.5],
                   [3.0, 3.0, 3.0], [3.0, 3.0, 3.0]], np.float32)
-    assert analysis._distinct_rows(a) == 4
+    assert clusters._distinct_rows(a) == 4
     for x in (a, a[::-1], a[:1], a[:0], np.repeat(a, 3, 0), a.astype(np.float64), np.asfortranarray(a), a[:, ::2],
               np.r_[a, -a]):
-        assert analysis._distinct_rows(x) == len(np.unique(x, axis=0)), x
+        assert clusters._distinct_rows(x) == len(np.unique(x, axis=0)), x
 
 
 def test_minus_zero_is_not_another_vector():

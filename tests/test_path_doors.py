@@ -116,10 +116,10 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "maps.plot_change_events/change": (lambda p: maps.plot_change_events(p, LAB > 0), "raster"),
     "maps.plot_change_events/events": (lambda p: maps.plot_change_events(LAB * 1.0, p), "raster"),
     "analysis.similarity/emb": (lambda p: analysis.similarity(p, X[0]), "map"),
-    "analysis.sample_pixels": (lambda p: analysis.sample_pixels(p), "map"),
-    "analysis.pca_basis": (lambda p: analysis.pca_basis(p), "array"),
-    "analysis.spherical_kmeans": (lambda p: analysis.spherical_kmeans(p, np.ones(20), None, 2), "array"),
-    "analysis.cluster": (lambda p: analysis.cluster(p, 2), "map"),
+    "clusters.sample_pixels": (lambda p: analysis.sample_pixels(p), "map"),
+    "clusters.pca_basis": (lambda p: analysis.pca_basis(p), "array"),
+    "clusters.spherical_kmeans": (lambda p: analysis.spherical_kmeans(p, np.ones(20), None, 2), "array"),
+    "clusters.cluster": (lambda p: analysis.cluster(p, 2), "map"),
     "analysis.classify/emb": (lambda p: analysis.classify(p, LAB), "map"),
     "supervised.rows_of_map": (lambda p: supervised.rows_of_map(p, LAB), "map"),
     "supervised.rows_by_year": (lambda p: supervised.rows_by_year(p, LAB), "map"),
@@ -372,7 +372,7 @@ DOORS.update({
 _T = pd.DataFrame({"x": [0.0], "y": [0.0]})
 DOORS.update({
     "analysis.change/emb": (lambda p: analysis.change(p, EMB), "map"),
-    "analysis.rgb": (lambda p: analysis.rgb(p), "map"),
+    "clusters.rgb": (lambda p: analysis.rgb(p), "map"),
     "analysis.regress/emb": (lambda p: analysis.regress(p, LAB), "map"),
     "embeddings.validate_embedding": (lambda p: embeddings.validate_embedding(p), "map"),
     "embeddings.quantize_embedding": (lambda p: embeddings.quantize_embedding(p), "map"),
