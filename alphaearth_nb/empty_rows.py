@@ -79,12 +79,14 @@ def no_data_fix(kinds,                 # the kinds said (`no_data_said`)
 def file_lines(rows,    # 0-based rows of a table as read
                source,  # the file it was read from
               ) -> str:
-    "Where the table rows `rows` are in the file `source`: its lines (the header line 1) in a text table, its " \
-    "features in another file; the first five, then the count ('lines 3, 4, 6, 8, 10 and 2 more')."
-    rows = list(rows)
-    text = Path(str(source)).suffix.lower() in (".csv", ".tsv", ".txt")
+    "Where the table rows `rows` are in the file `source`: its lines (the header line 1) in a text table, its rows " \
+    "(0-based) in a Parquet table, its features (0-based) in a vector file (GeoJSON, GeoPackage); the first five, " \
+    "then the count ('lines 3, 4, 6, 8, 10 and 2 more'). Was: a Parquet table's rows said as 'features'."
+    rows, s = list(rows), Path(str(source)).suffix.lower()
+    text = s in (".csv", ".tsv", ".txt")
     n = ", ".join(str(r + 2 if text else r) for r in rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
-    return f"line{'s' * (len(rows) > 1)} {n}" if text else f"feature{'s' * (len(rows) > 1)} {n} (0-based)"
+    word = "line" if text else "row" if s in (".parquet", ".geoparquet") else "feature"
+    return f"{word}{'s' * (len(rows) > 1)} {n}" + ("" if text else " (0-based)")
 
 def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
                      at,              # each row's place among the file's rows (N,), 0-based ints
