@@ -23,7 +23,7 @@ from .geo import check_pixels, north_up
 from .pixels import pixelwise
 
 # %% auto #0
-__all__ = ['sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
+__all__ = ['FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
 
 # %% ../nbs/24e_clusters.ipynb #c0018
 def _sample(emb:xr.DataArray, max_samples:int, seed) -> tuple[np.ndarray, list[int]]:
@@ -62,6 +62,9 @@ def pca_basis(x:np.ndarray,  # rows (N, D), float, no NaN
     V = V * np.sign(V[np.arange(len(V)), np.abs(V).argmax(1)])[:, None]
     return mean.astype(np.float32), V.astype(np.float32)
 
+FLAT_SPREAD = 1e-5   # a colour's stretch (2..98 percentile range of a principal component of unit vectors) that is
+# rounding, not contrast: float32 products of identical vectors differ by ~1e-7; one int8 code step is >= 6e-5
+
 def rgb(emb,                            # embedding (y, x, band), or a cube (time, y, x, band)
         percentiles:tuple=(2.0, 98.0),  # robust stretch limits
         max_samples:int=50_000,         # pixels used to fit the basis and the stretch (all years of a cube together)
@@ -69,7 +72,11 @@ def rgb(emb,                            # embedding (y, x, band), or a cube (tim
        ) -> xr.DataArray:
     """Three principal components as colours in [0, 1]: DataArray (y, x, rgb), NaN where no data. A cube gives
     (time, y, x, rgb) from one basis and one stretch fitted on the pixels of all its years, so a colour means the
-    same in every year (fitted per year, one land cover took a different colour each year)."""
+    same in every year (fitted per year, one land cover took a different colour each year).
+
+    A component without spread (its stretch `FLAT_SPREAD` or less: a map of one or two distinct vectors, a uniform
+    lake) is one value, 0, for every pixel on it: identical vectors take one colour. Was: the float32 rounding of
+    their products stretched to [0, 1], so a map of one vector took two colours, (0, 0, 1) and (0, 1, 0)."""
     da = cube_form(emb)
     check_pixels(da, "the embedding")   # 0 rows from a reversed `sel` slice: not "all NaN"
     x = sample_pixels(da, max_samples, seed)
@@ -80,8 +87,12 @@ def rgb(emb,                            # embedding (y, x, band), or a cube (tim
     if len(V) < 3: V = np.concatenate([V, np.zeros((3 - len(V), V.shape[1]), np.float32)])
     p = (x - mean) @ V.T
     lo, hi = np.percentile(p, percentiles, axis=0)
-    scale = np.where(hi > lo, hi - lo, 1.0).astype(np.float32)
-    f = lambda a: np.clip(((a - mean) @ V.T - lo) / scale, 0.0, 1.0).astype(np.float32)
+    flat = hi - lo <= FLAT_SPREAD   # rounding only: no contrast to stretch
+    scale = np.where(flat, 1.0, hi - lo).astype(np.float32)
+    def f(a):
+        d = (a - mean) @ V.T - lo
+        d = np.where(flat & (np.abs(d) <= FLAT_SPREAD), 0.0, d)   # a flat component's rounding: no colour
+        return np.clip(d / scale, 0.0, 1.0).astype(np.float32)
     out = pixelwise(f, da, core=("band",), out_core=("rgb",), out_sizes={"rgb": 3}, name="rgb")
     return out.assign_coords(rgb=["r", "g", "b"])
 
