@@ -20,7 +20,8 @@ from . import __version__
 from .loaders import VECTOR_FILES
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'FLAGS', 'COMMAND_FLAGS', 'CALLS', 'parser', 'shell_words']
+__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'TEXT_TABLES', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS',
+           'COMMAND_FLAGS', 'CALLS', 'parser', 'shell_words']
 
 # %% ../nbs/29b_cli_args.ipynb #c0016
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
@@ -174,6 +175,12 @@ def _existing(s:str) -> str:
 # with lon/lat or x/y columns, `places.table_file`, as `classify(emb, 'labels.csv')` reads it), beside .nc/.zarr
 # label rasters. Was without .csv/.txt/.kml/.kmz: a CSV of points was 'cannot be opened as a netCDF/zarr dataset'
 LABEL_VECTORS = VECTOR_FILES + (".geoparquet", ".parquet", ".csv", ".txt")   # VECTOR_FILES: `loaders`' one list
+# the tables `aef evaluate --embeddings` reads (A00 .. A63 and the labels; `evaluate_cmd.aef_evaluate`): text
+# (`read_table`: any separator of , ; tab |) and Parquet (pandas' or geopandas' `to_parquet`), beside the .zarr/.nc
+# stores: a bare word of any of them is guessed --embeddings (was: .zarr/.csv/.nc only, a bare e.parquet --labels)
+TEXT_TABLES = (".csv", ".tsv", ".txt")
+PARQUET_TABLES = (".parquet", ".geoparquet")
+EMBEDDING_FILES = (".zarr", ".nc") + TEXT_TABLES + PARQUET_TABLES
 
 def _labels(s:str) -> str:
     "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path."
@@ -204,7 +211,7 @@ def _fits(flag:str, word:str) -> bool:
         except argparse.ArgumentTypeError: return False
     if flag in ("--data", "--labels"):
         return word == "samples" or suffix in (".nc", ".zarr") or (flag == "--labels" and suffix in LABEL_VECTORS)
-    if flag == "--embeddings": return suffix in (".zarr", ".csv", ".nc")
+    if flag == "--embeddings": return suffix in EMBEDDING_FILES
     if flag == "--checkpoint": return suffix not in (".nc", ".zarr", ".csv") and not (_digits(word) and _rule("decimal")(word) is not None)
     return flag == "--out"
 

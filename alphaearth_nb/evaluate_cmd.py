@@ -27,7 +27,7 @@ from .geo import crs_of
 from .crs import crs_label
 from .geometries import EE_GEO, coordinate_names, lonlat_columns
 from .places import read_geometries, table_file
-from .cli_args import LABEL_VECTORS
+from .cli_args import LABEL_VECTORS, PARQUET_TABLES, TEXT_TABLES
 from .gate import linear_rows
 from .spatial import rename_spatial
 from .stacks import embedding_field, names_every_band
@@ -270,8 +270,7 @@ def _vector_labels(a, crs=None):
     warn_missing_rows(miss, a.label_column, f"--labels {a.labels}", _fill_fix(miss, a.label_column, a.labels))
     return gdf[~miss]
 
-_TEXT_TABLES = (".csv", ".tsv", ".txt")   # --embeddings read as a table (`read_table`: any separator of , ; tab |)
-_PARQUET = (".parquet", ".geoparquet")    # --embeddings read as a table too (pandas' or geopandas' `to_parquet`)
+_TEXT_TABLES, _PARQUET = TEXT_TABLES, PARQUET_TABLES   # --embeddings read as a table: `cli_args`' (a bare word's too)
 # files of other forms given as --embeddings: refused by name, before any reader (was: opened as 'a zarr store')
 _NOT_STORES = (".xlsx", ".xls", ".ods", ".json", ".geojson", ".gpkg", ".shp", ".fgb", ".kml",
                ".kmz", ".npy", ".npz", ".pkl")
