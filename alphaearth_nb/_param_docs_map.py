@@ -41,6 +41,9 @@ SECTIONS = {
         'spherical_kmeans': 'x : jax.Array\n    (N, D) unit vectors\nw : jax.Array\n    (N,) 1 for real rows, 0 for padding\nkey : jax.Array\n    PRNG key (k-means++ draws)\nk : int\n    number of clusters\nn_iter : int\n    Lloyd iterations\n',
         'cluster': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads\nk : int\n    number of clusters\nseed : int\n    seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1\nn_iter : int\n    Lloyd iterations (assign, re-centre) after k-means++\nmax_samples : int\n    pixels used to fit the centres\n',
     },
+    'alphaearth_nb.codes': {
+        'int8_form': 'da : xr.DataArray\n    an integer map (y, x, band), bands A00..A63, as `as_embedding` has read it\n',
+    },
     'alphaearth_nb.cubes': {
         'coarsen': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads\nfactor\n    block size in pixels: k (both axes) or (k_y, k_x)\nboundary : str\n    "pad": partial blocks at the south and east edges kept; "trim": dropped\n',
         'tile_zones': 'emb : xr.DataArray\n    embedding (y, x, band) or cube (time, y, x, band) with a CRS and a regular grid\nsize : int\n    tile side in pixels, >= 1\n',

@@ -16,35 +16,36 @@ import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, TimeError,
                                 MAP_WANTED, band_names, checks_flags, decimal, refuse_path)
-from .core import GridWarning, NoDataWarning   # the kinds of its warnings
-from .geo import (NODATA_KEYS, VALID_KEYS, geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
+from .core import GridWarning   # the kind of its warnings
+from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, unpacked, write_crs)
 from .files import gdal_path, reading_raster
 from .times import as_time_dtype, to_ms
 from .labels import data_variables
-from .quantize import NODATA, quantize
-from .spatial import centred, is_lazy, runs_model
+from .quantize import quantize
+from .spatial import centred
 from .bands import keep_bands_hint, narrow_floats
-from .pixels import read_once
 from .stacks import check_grid, names_every_band
+from .codes import SCALE_ROWS, int8_form
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
-                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands, linear_as_codes, power_scale, scale_hint,
-                                map_byte_codes, map_sample, pixelwise, query_array,
+                                band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
+                                map_byte_codes, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['NO_YEARS', 'SCALE_ROWS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS',
-           'MODEL_ALIASES', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube',
-           'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding',
-           'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff',
-           'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL',
-           'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables',
-           'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds']
+__all__ = ['NO_YEARS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES',
+           'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'years_text',
+           'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme',
+           'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'MAP_WANTED',
+           'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH',
+           'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array',
+           'gate_query', 'user_stacklevel', 'valid_bounds', 'SCALE_ROWS', 'int8_form']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
          "sq_norms", "byte_codes", "map_byte_codes", "gate_vectors", "gated", "band_variables", "query_array",
          "gate_query", "user_stacklevel", "valid_bounds"]   # from `gate`, where they were split off to
+_all_ += ["SCALE_ROWS", "int8_form"]   # from `codes`, the int8 form's reading of a map's integers
 
 # %% ../nbs/23_embeddings.ipynb #c0017
 NO_YEARS = ("the cube has no time steps: select at least one year. Its `time` is empty, most often left by a selection "
@@ -153,53 +154,6 @@ def years_text(years:list,          # the years a Dataset of the official produc
     return (f"{held}: select one, `ds.sel(time='{years[-1]}').aef.{call}`, or one at a time, "
             f"`[ds.sel(time=t).aef.{call} for t in ds.time.values]`")
 
-SCALE_ROWS = 65_536   # the rows (pixels) `_no_scaled_codes` judges: a median and a share need no more
-
-def _no_scaled_codes(da:xr.DataArray, off) -> None:
-    """`DTypeError` where the integers of a map read as int8 codes are unit vectors scaled by a power of ten
-    (`gate.power_scale` of the pixels with data: not declared off, no -128), naming the scale and the fixes: the
-    product's codes have lengths 127.5 .. 361 (127.5 sqrt(sum |x|)), so lengths at 10 or 100, or past int8, are none.
-    Judged on at most `SCALE_ROWS` pixels spread evenly over the map, never a float64 copy of it."""
-    rows = np.asarray(da.values).reshape(-1, da.sizes["band"])
-    at = np.unique(np.linspace(0, len(rows) - 1, min(len(rows), SCALE_ROWS)).astype(np.int64))  # evenly spread
-    v = rows[at].astype(np.float64)     # a sample, not the map: an int8 map as float64 is 8 times its size
-    skip = (v == NODATA).any(-1)
-    if off is not None: skip |= np.asarray(off.all("band") if "band" in off.dims else off).reshape(-1)[at]
-    if (s := power_scale(v[~skip])) is None: return
-    raise DTypeError(f"the map's {da.dtype} values are read as int8 codes (its int8 form: `as_embedding(emb, "
-                     f"dequantize=False)`, an index, `quantize_embedding`) but they are no codes: their lengths are "
-                     f"about {s:g} (values up to {np.nanmax(np.abs(v[~skip])):g}), unit vectors scaled by {s:g} (an "
-                     f"embedding exported as integers x{s:g}), where the product's codes have lengths 127..361. Divide "
-                     f"first, `emb = emb / {s:g}` (floats, read as they are), and quantise them if codes are wanted, "
-                     f"`quantize_embedding(emb / {s:g})`")
-
-def _refused_codes(q:np.ndarray) -> np.ndarray:
-    """Pixels (...) of int8 codes `q` (..., 64) the map's gate refuses as no embedding vector (`gate_vectors`: all
-    zero, one code in every band, a length no mean or resampling of embeddings has), which the float form reads as
-    no data; judged `SCALE_ROWS` pixels at a time (a block's float32 vectors, never the map's)."""
-    flat = q.reshape(-1, q.shape[-1])
-    bad = np.zeros(len(flat), bool)
-    for s in range(0, len(flat), SCALE_ROWS): bad[s:s + SCALE_ROWS] = gate_vectors(flat[s:s + SCALE_ROWS])[1]
-    return bad.reshape(q.shape[:-1])
-
-def _warn_refused(bad:np.ndarray, what:str) -> None:
-    "The one warning for the `bad` of `what` (pixels, or a lazy map's sampled pixels) whose codes are no vector."
-    warnings.warn(f"{int(bad.sum())} of {bad.size} {what} are not embedding vectors (all zero, one code in every band "
-                  f"or of a length no mean or resampling of embeddings has) and are no data ({NODATA}), as the float "
-                  "form reads them (`as_embedding(emb)`: NaN)", category=NoDataWarning, stacklevel=user_stacklevel())
-
-def _codes_gated(q:xr.DataArray, sample=None) -> xr.DataArray:
-    """The int8 form `q` (y, x, band) with -128 (no data) where its codes are no embedding vector (`_refused_codes`),
-    as the float form holds NaN there (warned; lazily for dask input, warned of `sample`, its `map_sample`'s codes)."""
-    if is_lazy(q):
-        if sample is not None and (bad := _refused_codes(sample)).any(): _warn_refused(bad, "sampled pixels")   # F4
-        return pixelwise(lambda a: np.where(_refused_codes(a)[..., None], np.int8(NODATA), a).astype(np.int8), q,
-                         dtype=np.int8, out_core=("band",)).transpose(*q.dims)
-    if not (bad := _refused_codes(q.values)).any(): return q
-    _warn_refused(bad, "pixels")
-    return q.copy(data=np.where(bad[..., None], np.int8(NODATA), q.values))
-
-
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
@@ -215,8 +169,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     `quantize_embedding(emb / 100)` for codes). Decided: refused, not read: x100 fits int8 and was taken as codes
     without a word (every vector another), x10000 was every pixel no data, warned; the product's codes have lengths
     127..361, so no codes are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no
-    embedding vector (all zero, one code in every band, a length no mean has: `_codes_gated`), -128 in the int8
-    form as the float form reads them NaN (field case A3's kind: they were kept as data)."""
+    embedding vector (all zero, one code in every band, a length no mean has), -128 in the int8 form as the float
+    form reads them NaN (field case A3's kind: they were kept as data): `codes.int8_form`."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
@@ -263,39 +217,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
-        fills, valid = declared_nodata(da, finite=True), valid_bounds(da)
-        off = da.isin(fills) if fills else None     # the stored values (a uint8 map's bytes, before they are read)
-        if valid is not None:                       # a value outside the valid range: the pixel is no data (`gated`)
-            rng = ((da < valid[0]) | (da > valid[1])).any("band")
-            off = rng if off is None else off | rng
-        da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
-        lazy = is_lazy(da)   # F4: a lazy map is judged on its `map_sample`; embed's output is none (it would embed)
-        judge = not (lazy and runs_model(da))
-        if lazy and judge:   # the sample of the map and of its declared no data: one compute, once per map (`read_once`)
-            sv, so = map_sample(da), None if off is None else map_sample(off)
-            both = sv if so is None else xr.concat([sv, so.broadcast_like(sv).transpose(*sv.dims).astype(sv.dtype)], "part")
-            both = read_once(both)   # a second call on the map (as_embedding, then similarity's) reads no chunk
-            sv = sv.copy(data=both if so is None else both[0])
-            if so is not None: so = so.copy(data=both[1].astype(bool) if so.ndim == 3 else both[1][..., 0].astype(bool))
-        else: sv, so = da, off
-        if judge: _no_scaled_codes(sv, so)   # `emb * 100` as integers: no codes, refused
-        past_of = lambda v: ((v < -128) | (v > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44)
-        off_of = lambda v, o: past_of(v) if o is None else o | past_of(v)
-        gone = False if so is None else so.all("band") if "band" in so.dims else so   # pixels off already
-        if judge and (k := int((past_of(sv) & ~gone).sum())):
-            warnings.warn(f"{k} of {past_of(sv).size} {'sampled ' if lazy else ''}pixels are not embedding vectors "
-                          f"(values outside int8's -128..127) and are no data ({NODATA})" + (scale_hint(sv.values,
-                          files=True) or ": check the reader's fill value and the dtype the codes were stored in"),
-                          category=NoDataWarning, stacklevel=user_stacklevel())
-        q = da.where(~off_of(da, off), NODATA).astype(np.int8).rename("embedding")
-        sample = None   # a lazy map's sample of `q`, its linear scaling read as codes (warned once): `_codes_gated`'s
-        if not lazy: q = q.copy(data=linear_as_codes(q.values))   # a linear int8 scaling: the product's codes
-        else:   # each block converted alike
-            if judge: sample = linear_as_codes(sv.where(~off_of(sv, so), NODATA).astype(np.int8).values, "sampled pixel")
-            q = pixelwise(lambda a: linear_as_codes(a, warn=False), q, dtype=np.int8, out_core=("band",)).transpose(*q.dims)
-        q = _codes_gated(q, sample)   # all zero, one code in every band, ...: no data, as the float form reads them
-        q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
-        return _named_mapping(q, obj)
+        return _named_mapping(int8_form(da), obj)
     return _with_crs(_named_mapping(gated(da).rename("embedding"), obj), crs_of(obj))
 
 # %% ../nbs/23_embeddings.ipynb #c0019w

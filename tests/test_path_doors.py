@@ -497,6 +497,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     # one parameter that is no door: the caller's own, built from data it refused a path for already; a message's name
     "features.nan_moments": "the caller's own values (composite_features, quality's baseline)",
     "features.nan_percentile": "the caller's own values (composite_features, quality's baseline)",
+    "codes.int8_form": "as_embedding's own step, on a map it refused a path for",
     "rows.fill_rows/same": "the caller's own", "rows.table_codes/fill": "the caller's own",
     # the gate's own steps, on values its doors (`gate_vectors`, `gated`, `byte_codes`, ...) refused a path for
     "rows.linear_codes": "the gate's own step", "rows.linear_unit": "the gate's own step",

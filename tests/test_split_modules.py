@@ -4,7 +4,8 @@ alphaearth_nb.evaluate import nshot_split`, `aef.evaluate.balanced_accuracy`, `a
 work as before (session 34); and `mirrors.build_local_mirror`, `official.MIRRORS` (session 35);
 `commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36);
 `checkpoint.run_folder`, `checkpoint.latest_checkpoint` and the rest of `checkpoint`, `gate.table_codes`, `gate.fill_rows`
-and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the rest of `analysis` (session 41). core's split (session 35)
+and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the rest of `analysis`, `embeddings.SCALE_ROWS` and the rest of `embeddings`
+(session 41). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -42,6 +43,12 @@ BEFORE = {
                    ("runs",)),   # and runlock (15a): LOCK, TAKEOVER, LOCK_SETTLE, run_lock (test_runlock_split)
     "analysis": ("""over_time query_vector similarity change sample_pixels pca_basis rgb spherical_kmeans cluster classify
         regress label_points training_set predict_pixels""", ("clusters",)),
+    "embeddings": ("""NO_YEARS SCALE_ROWS OFFICIAL_COLLECTION TIFF_SCHEME INT8_SCHEME COG_ATTRS COG_INTS MODEL_ALIASES
+        refuse_rotation embedding_variable years_dim official_years official_cube years_text as_embedding
+        validate_embedding quantize_embedding dequantize_embedding tiff_scheme provenance_tags provenance_attrs model_name
+        from_official read_official_tiff MAP_WANTED band_order a_bands a_positions label_bands pixelwise values_at
+        NORM_TOL MEAN_LENGTH sq_norms byte_codes map_byte_codes gate_vectors gated band_variables query_array gate_query
+        user_stacklevel valid_bounds""", ("codes",)),
     "files": ("""MARKER FORMATS ZARR_FILES USER_AGENT quiet_marker user_path remote_url is_remote named_path local_output
         writable is_ours inside_ours no_file_on_the_way output_folder check_output clear_partials is_zarr_store
         consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
