@@ -20,7 +20,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWar
                                 NoValidDataError, TimeError, checks_flags, user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
-from .clusters import cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
+from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
 from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
                                  years_with_data)
 from .embeddings import MAP_WANTED, as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
@@ -36,7 +36,7 @@ from .supervised import gated_training_set, label_points, predict_pixels, rows_b
 
 # %% auto #0
 __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'classify', 'regress', 'label_points', 'training_set',
-           'predict_pixels', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
+           'predict_pixels', 'FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
 
 # %% ../nbs/25_analysis.ipynb #c0006
 def _steps_for(emb, a, name:str="") -> list[int]:
@@ -279,7 +279,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
 
 # %% ../nbs/25_analysis.ipynb #c0028
 _all_ = ["label_points", "training_set", "predict_pixels"]   # from `supervised`, re-exported
-_all_ += ["sample_pixels", "pca_basis", "rgb", "spherical_kmeans", "cluster"]   # from `clusters`, re-exported
+_all_ += ["FLAT_SPREAD", "sample_pixels", "pca_basis", "rgb", "spherical_kmeans", "cluster"]   # from `clusters`, re-exported
 
 # %% ../nbs/25_analysis.ipynb #c0033
 def _class_ids(classes:np.ndarray) -> np.ndarray:
