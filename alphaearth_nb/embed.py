@@ -117,8 +117,8 @@ def _leave_unread(stack:xr.DataTree, cfg) -> xr.DataTree:
     if not (unread := unread_sources(list(stack.children), cfg)): return stack
     it, eg = "it" if len(unread) == 1 else "them", ""
     if isinstance(cfg, ModelConfig):   # a config of ours: the one that reads them all, in Python and `aef train`'s flags
-        make, flags = reader_of(list(stack.children), cfg)
-        eg = f", e.g. `fit({make}, stack, out=run)` / `aef train {flags}`"
+        make, shell = reader_of(list(stack.children), cfg)
+        eg = f", e.g. `fit({make}, stack, out=run)` / {shell}"
     warnings.warn(f"{unread_said(unread, cfg)}, so the embedding leaves {it} out: a model reads only the sources it "
                   f"was trained with; to use {it}, train one that reads {it}{eg}; to leave {it} out without this "
                   f"warning, drop {it} first, `stack.drop_nodes({unread})`.", SourceWarning,

@@ -94,7 +94,7 @@ def _unread_note(unread:list, # the stack's sources the model neither encodes no
     "'the model does not read dem: left out', no way to read it."
     if not unread: return None
     it = "it" if len(unread) == 1 else "them"
-    how = f": `aef train {reader_of(have, model.cfg)[1]}`" if isinstance(model.cfg, ModelConfig) else ""
+    how = f": {reader_of(have, model.cfg)[1]}" if isinstance(model.cfg, ModelConfig) else ""
     return f"aef embed: {unread_said(unread, model.cfg)}: left out; to use {it}, train a model that reads {it}{how}"
 
 def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)

@@ -230,17 +230,22 @@ def reader_of(names,                 # a stack's source names
               preset:str|None=None,  # its preset's name; None: `preset_of(cfg)`
               held:str="model.cfg",  # what the caller holds for `cfg`, named in the fix of no preset
              ) -> tuple[str, str]:
-    """How to get a model that reads every source of `names`: `(python, flags)`, its config in Python
-    (`preset('tiny', inputs=..., targets=...)`; `dataclasses.replace(model.cfg, ...)` for a model of no preset, `held` naming the config the caller holds: was `cfg`, a name the caller of `embed` or `fit(model, ...)` has not) and the
-    `aef train` flags that build it (`--preset tiny --inputs ... --targets ...`: without `--preset`, `aef train`
-    builds `small`). Inputs are the sources of an input role (the
-    registry's; one of the user's own counts as an input), targets all of `names`; each sorted."""
+    """How to get a model that reads every source of `names`: `(python, shell)`, its config in Python
+    (`preset('tiny', inputs=..., targets=...)`; `dataclasses.replace(model.cfg, ...)` for a model of no preset,
+    `held` naming the config the caller holds: was `cfg`, a name the caller of `embed` or `fit(model, ...)` has not)
+    and the `aef train` command that builds it, a code span (`aef train --preset tiny --inputs ... --targets ...`).
+    `aef train` builds a preset's sizes only: for a model of no preset its flags build `small`, which the words
+    after the span say (was: the flags alone, as if they built the caller's sizes). Inputs are the sources of an
+    input role (the registry's; one of the user's own counts as an input), targets all of `names`; each sorted.
+    The one rule of `fit`'s, `embed`'s and `aef embed`'s fixes (a stack that lacks a source, sources left unread)."""
     have, preset = tuple(sorted(names)), preset or preset_of(cfg)
     roles = {s.name: s.role for s in PRESETS["lite"].sources + PRESETS["small"].sources + cfg.sources}
     ins = tuple(n for n in have if roles.get(n, "input") == "input") or tuple(cfg.inputs)
     python = (f"preset({preset!r}, inputs={ins}, targets={have})" if preset else
               f"dataclasses.replace({held}, inputs={ins}, targets={have})")
-    return python, f"{f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}"
+    shell = f"`aef train {f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}`"
+    return python, shell + ("" if preset else " (a `small` model: `aef train` builds a preset's sizes, not this "
+                                               "model's)")
 
 # %% ../nbs/14_model.ipynb #c0014
 REQUIRED_FAMILIES = ("sentinel2",)  # families the perturbations never drop: the model needs them

@@ -164,14 +164,11 @@ def _lacks(data, mcfg, scfg, preset:str|None, held:str="model.cfg") -> str|None:
     have = list(validate_stack(data, check_values=False, sources={s.name: s for s in scfg.sources}).children)
     reads = tuple(dict.fromkeys(tuple(mcfg.inputs) + tuple(mcfg.targets or ())))
     if not (missing := [n for n in reads if n not in have]): return None
-    ins = tuple(n for n in have if scfg.source(n).role == "input")
-    make = (f"preset({preset!r}, inputs={ins}, targets={tuple(have)})" if preset else
-            f"dataclasses.replace({held}, inputs={ins}, targets={tuple(have)})")
-    flags = f"{f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}"
+    make, shell = aef_model.reader_of(have, mcfg, preset, held)   # the one rule (was built again here)
     return (f"the model reads {', '.join(map(repr, missing))} (its inputs {tuple(mcfg.inputs)}, targets "
             f"{tuple(mcfg.targets or ())}) but the stack has only {', '.join(have)}: add "
             f"{'it' if len(missing) == 1 else 'them'} to the stack, or train a model of the stack's sources, e.g. "
-            f"`{make}` / `aef train {flags}` (or a subset of them).")   # was Python's alone under `aef train`
+            f"`{make}` / {shell} (or a subset of them).")   # was Python's alone under `aef train`
 
 def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -> None:
     "One `SourceWarning` naming the stack's sources the model neither encodes nor decodes, which training leaves " \
@@ -183,11 +180,11 @@ def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -
     if not seen or not isinstance(mcfg, aef_model.ModelConfig): return
     if not (unread := aef_model.unread_sources(seen["sources"], mcfg)): return
     have, it = tuple(seen["sources"]), "it" if len(unread) == 1 else "them"
-    make, flags = aef_model.reader_of(have, mcfg, preset, held)
+    make, shell = aef_model.reader_of(have, mcfg, preset, held)
     whole = next((n for n, c in aef_model.PRESETS.items() if set(have) <= set(c.inputs) | set(c.targets)), None)
     also = f", or the preset {whole!r} (`fit({whole!r}, ...)` / `aef train --preset {whole}`)" if whole else ""
     warnings.warn(f"{aef_model.unread_said(unread, mcfg)}, so training leaves {it} out: to train on {it}, pass a model "
-                  f"that reads {it}, e.g. `{make}` / `aef train {flags}`{also}; to leave {it} out without this "
+                  f"that reads {it}, e.g. `{make}` / {shell}{also}; to leave {it} out without this "
                   f"warning, drop {it} first, `stack.drop_nodes({unread})` / `aef train --data` of a stack without "
                   f"{it}.", SourceWarning, stacklevel=user_stacklevel())
 
