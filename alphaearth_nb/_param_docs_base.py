@@ -185,6 +185,7 @@ SECTIONS = {
         'nothing_to_write': 'what : str\n    what holds no data, e.g. "embedding", "map"\npath\n    the target left untouched, named in the message\nout : str\n    the kind of output it would have been, e.g. "COG", "store"\n',
         'unreadable_raster': "path\n    the file GDAL could not open, named in the message\nerr\n    GDAL's reason (rasterio's `RasterioIOError`), quoted\n",
         'reading_raster': 'path\n    the file opened inside, named in the message\n',
+        'table_suffix': "path\n    a file's path (text or `Path`), there or not\n",
     },
     'alphaearth_nb.periods': {
         'as_year': 'v\n    a year as int, float without fraction, text, datetime64 of year unit or pd.Period\n',

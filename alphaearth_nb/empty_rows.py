@@ -14,6 +14,7 @@ import numpy as np
 
 from .core import EMBED_DIM, DimensionError, LabelError, refuse_path
 from .gate import fill_rows, table_codes
+from .paths import COMPRESSIONS, TEXT_TABLES, table_suffix
 from .quantize import NODATA
 
 # %% auto #0
@@ -82,8 +83,8 @@ def file_lines(rows,    # 0-based rows of a table as read
     "Where the table rows `rows` are in the file `source`: its lines (the header line 1) in a text table, its rows " \
     "(0-based) in a Parquet table, its features (0-based) in a vector file (GeoJSON, GeoPackage); the first five, " \
     "then the count ('lines 3, 4, 6, 8, 10 and 2 more'). Was: a Parquet table's rows said as 'features'."
-    rows, s = list(rows), Path(str(source)).suffix.lower()
-    text = s in (".csv", ".tsv", ".txt")
+    rows, s = list(rows), table_suffix(source)   # 'points.csv.gz': its text's lines
+    text = s in TEXT_TABLES
     n = ", ".join(str(r + 2 if text else r) for r in rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
     word = "line" if text else "row" if s in (".parquet", ".geoparquet") else "feature"
     return f"{word}{'s' * (len(rows) > 1)} {n}" + ("" if text else " (0-based)")
@@ -106,7 +107,7 @@ def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
     said = no_data_said(rows, int(judged.sum()), "rows", x[rows["fill"], 0] if "fill" in rows else (),
                         lambda m: file_lines(at[m], source))
     sed = f"sed -i {shlex.quote(';'.join(f'{r + 2}d' for r in at[bad]))} {shlex.quote(str(source))}"
-    text = file_lines([0], source).startswith("line")
+    text = file_lines([0], source).startswith("line") and Path(str(source)).suffix.lower() not in COMPRESSIONS   # no sed in a .gz
     fix = (f", e.g. `{sed}` (GNU sed; macOS: sed -i '')" if len(bad) <= 5 and text else
            f" ({len(bad)} in all)" if len(bad) > 5 else "")
     raise LabelError(f"{flag} {source}: {said}: delete {'it' if len(bad) == 1 else 'them'} from the file{fix}")

@@ -32,6 +32,7 @@ from .gate import linear_rows
 from .spatial import rename_spatial
 from .stacks import embedding_field, names_every_band
 from .command_inputs import open_csv, open_input
+from .paths import table_suffix
 
 # %% auto #0
 __all__ = ['labels_from_csv', 'aef_evaluate']
@@ -310,14 +311,15 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     `DimensionError` for --embeddings that is no embedding store (said what it is), each naming the fix."""
     path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
     _not_a_store(path)
-    if path.suffix.lower() in _TEXT_TABLES + _PARQUET:   # a Parquet table: was refused by its name ('save as CSV')
+    form = table_suffix(path)   # 'all.csv.gz' a CSV, 'all.pq' Parquet by its bytes (was: 'a binary file of no form')
+    if form in _TEXT_TABLES + _PARQUET:   # a Parquet table: was refused by its name ('save as CSV')
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var),
                                     ("--embeddings-var", a.embeddings_var), ("--crs", a.crs)) if v is not None]:
             raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a table: its labels are its own "
                              f"column (--label-column{'' if a.label_column is None else ', now ' + repr(a.label_column)}), so {given[0]} would be read by "
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
-        df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels") if path.suffix.lower() in \
+        df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels") if form in \
             _TEXT_TABLES else open_input(path, "--embeddings", "parquet", "pass a Parquet table with columns A00 .. "
                                          "A63 and the labels, e.g. written by `df.to_parquet(path)`", LabelError)
         _no_band_table(df, path)   # notes.txt, a table of points: said what it is (was: 'pass --label-column ...')
@@ -331,7 +333,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
         # as saved before) or a CSV of points: read by `training_set` in its own CRS, the labels in --label-column
-        vector = a.labels not in (None, "samples") and Path(a.labels).suffix.lower() in LABEL_VECTORS
+        vector = a.labels not in (None, "samples") and table_suffix(a.labels) in LABEL_VECTORS
         unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and (a.labels == "samples" or vector)
                   else []) + ([f"--label-column {a.label_column}"] if a.label_column is not None and not vector
                               else []) + ([f"--crs {a.crs}"] if a.crs is not None and not vector else [])
@@ -361,7 +363,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
     read = "" if a.label_column is None else \
         f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
-    print(f"aef evaluate: {len(y)} labelled {'rows' if path.suffix.lower() in _TEXT_TABLES + _PARQUET else 'pixels'} of {n} "
+    print(f"aef evaluate: {len(y)} labelled {'rows' if form in _TEXT_TABLES + _PARQUET else 'pixels'} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)",
           file=sys.stderr)
     # fill-like ids (255 beside 1..4): said once, above or by training_set, so not again (`warn_fills=False`)

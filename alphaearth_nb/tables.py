@@ -7,14 +7,18 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/tables.html.md"""
 # %% ../nbs/03a_tables.ipynb #lb0002
 from __future__ import annotations
 
+import bz2
+import gzip
+import lzma
 import re
+import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .core import LabelError, MissingDataError, a_bands, refuse_path
-from .paths import user_path
+from .paths import COMPRESSIONS, user_path
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
 
 # %% auto #0
@@ -24,10 +28,19 @@ __all__ = ['BOMS', 'text_encoding', 'read_table', 'comma_numbers', 'table_number
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
         (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig"))   # byte order marks, longest first
 
+def _text_bytes(p) -> bytes:  # a text file's path
+    "The bytes of the text file `p`; a compressed one's (`paths.COMPRESSIONS`, by its name, as pandas reads it) " \
+    "decompressed, a '.zip' its one file's."
+    s = Path(p).suffix.lower()
+    if s not in COMPRESSIONS: return Path(p).read_bytes()
+    if s == ".zip":
+        with zipfile.ZipFile(p) as z: return z.read(z.namelist()[0]) if z.namelist() else b""
+    with {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}[s](p, "rb") as f: return f.read()
+
 def text_encoding(p) -> str:  # a text file's path
     "The encoding of text file `p`: the one its byte order mark names, else UTF-8; `LabelError` naming the byte, the " \
     "line and a conversion that works when it is not UTF-8 (a Windows code page)."
-    raw = Path(p).read_bytes()
+    raw = _text_bytes(p)   # 'points.csv.gz': its text (was: its gzip bytes, 'not UTF-8 text')
     enc = next((e for b, e in BOMS if raw.startswith(b)), "utf-8")
     if enc != "utf-8": return enc
     try: raw.decode("utf-8")
