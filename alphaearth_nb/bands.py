@@ -207,7 +207,8 @@ def join_parts(a:np.ndarray,                          # features (N, D), float
     """Features `a` (N, D), decoded where they were codes, with `band_parts`' named columns (N, n) after them as
     floats: float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None. A path is `core.refuse_path`'s `DTypeError` (was: the path given back, or
     AttributeError 'str' ... 'astype')."""
-    refuse_path(a, "features are numbers (N, D)"); refuse_path(extra, "named columns are numbers (N, n)")
+    refuse_path(a, "features are numbers (N, D)")
+    refuse_path(extra, "named columns are numbers (N, n)")
     return a if extra is None else np.concatenate([a, extra.astype(np.result_type(extra, np.float32))], 1)
 
 def real_parts(x,              # features: an array, or a table (DataFrame)

@@ -86,7 +86,11 @@ def main(argv:list[str]|None=None) -> int:
         # a JAX CPU device per idle core, the batch split over them (runtime.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
         # itself, not for main([...]) called in a process whose later JAX work expects one device; junk
         # AEF_CPU_THREADS/... as `aef: error`
-        if argv is None: runtime.cpu_threads(); runtime.unroll_cap(); runtime.llvm_options(); runtime.split_cpu("free")
+        if argv is None:
+            runtime.cpu_threads()
+            runtime.unroll_cap()
+            runtime.llvm_options()
+            runtime.split_cpu("free")
         # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (runtime.keep_heap;
         # AEF_KEEP_HEAP=0 off)
         if argv is None: runtime.keep_heap()

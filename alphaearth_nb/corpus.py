@@ -95,7 +95,9 @@ def scene_table(cfg:CorpusConfig) -> pd.DataFrame:  # the corpus config (`Corpus
     rows = []
     for i in range(cfg.n_scenes):
         r, k = i % R, i // R
-        m = np.clip(mix[r] + rsc.normal(0, 0.03, 4), 0.01, None); m = np.round(m / m.sum(), 4); m[0] += 1 - m.sum()
+        m = np.clip(mix[r] + rsc.normal(0, 0.03, 4), 0.01, None)
+        m = np.round(m / m.sum(), 4)
+        m[0] += 1 - m.sum()
         cc = float(np.clip(cover[r] + rsc.normal(0, 0.03), 0.0, 0.75))
         split = "test" if k % cfg.holdout_every == cfg.holdout_every - 1 else "train"
         rows.append(dict(scene=f"s{i:03d}", seed=int(rsc.integers(2**31)), region=r, split=split,
@@ -141,7 +143,12 @@ def _near(mask:np.ndarray, k:int) -> np.ndarray:
     "Pixels within k steps (4-neighbour) of `mask`."
     out = mask.copy()
     for _ in range(k):
-        n = out.copy(); n[1:] |= out[:-1]; n[:-1] |= out[1:]; n[:, 1:] |= out[:, :-1]; n[:, :-1] |= out[:, 1:]; out = n
+        n = out.copy()
+        n[1:] |= out[:-1]
+        n[:-1] |= out[1:]
+        n[:, 1:] |= out[:, :-1]
+        n[:, :-1] |= out[:, 1:]
+        out = n
     return out
 
 def _blob(rng, ok:np.ndarray, radius:float) -> np.ndarray:
@@ -167,8 +174,10 @@ def plan_events(labels:xr.DataArray,   # yearly classes (year, y, x) from `scene
                 clearing_day:int=75,    # the scene's `SceneConfig.clearing_day`
                ) -> list[Event]:
     "The change events of a scene: its clearing and crop rotations, and new fire, flood and construction events."
-    cls = labels.values.astype(np.int8); years = [int(y) for y in labels.year.values]
-    n = cls.shape[1]; s = n / 96
+    cls = labels.values.astype(np.int8)
+    years = [int(y) for y in labels.year.values]
+    n = cls.shape[1]
+    s = n / 96
     used = labels.cleared.values.copy()
     events = []
     if used.any():
@@ -213,14 +222,18 @@ def event_weight(ev:Event,      # the change event
     "The overlay weight (T,) of an event at frame times `t`, and the signal (an `EVENT_SIGNAL` key) per frame."
     dt = ((np.asarray(t, "datetime64[D]") - ev.start) / np.timedelta64(1, "D")).astype(np.float64)
     if ev.kind == "fire":
-        w = np.where(dt >= 0, 0.3 + 0.7 * np.exp(-np.maximum(dt, 0) / 120), 0.0); sig = ["char"] * len(dt)
+        w = np.where(dt >= 0, 0.3 + 0.7 * np.exp(-np.maximum(dt, 0) / 120), 0.0)
+        sig = ["char"] * len(dt)
     elif ev.kind == "flood":
         dur = (ev.end - ev.start) / np.timedelta64(1, "D")
-        w = ((dt >= 0) & (dt < dur)).astype(np.float64); sig = ["water"] * len(dt)
+        w = ((dt >= 0) & (dt < dur)).astype(np.float64)
+        sig = ["water"] * len(dt)
     elif ev.kind == "construction":
-        w = np.clip(dt / 45, 0, 1); sig = ["soil" if d < 90 else "urban" for d in dt]
+        w = np.clip(dt / 45, 0, 1)
+        sig = ["soil" if d < 90 else "urban" for d in dt]
     else:
-        w = np.zeros(len(dt)); sig = [None] * len(dt)  # clearing and rotation are simulated by the scene itself
+        w = np.zeros(len(dt))
+        sig = [None] * len(dt)  # clearing and rotation are simulated by the scene itself
     return w, sig
 
 def apply_events(stack:xr.DataTree,      # a scene from `scene.make_scene`
@@ -230,7 +243,8 @@ def apply_events(stack:xr.DataTree,      # a scene from `scene.make_scene`
                 ) -> tuple[xr.DataTree, xr.DataArray]:
     "The stack with every event's signal mixed in, and the yearly classes after the events."
     kids = {k: v.to_dataset() for k, v in stack.children.items()}
-    cls = labels.values.copy(); years = [int(y) for y in labels.year.values]
+    cls = labels.values.copy()
+    years = [int(y) for y in labels.year.values]
     for ev in events:
         k = years.index(ev.year)
         if ev.kind == "fire": cls[k][ev.mask] = scene.BARE
@@ -238,7 +252,8 @@ def apply_events(stack:xr.DataTree,      # a scene from `scene.make_scene`
         m = ev.mask
         for name in OPTICAL + ("sentinel1", "gedi"):
             if name not in kids: continue
-            ds = kids[name]; w, sig = event_weight(ev, ds.time.values)
+            ds = kids[name]
+            w, sig = event_weight(ev, ds.time.values)
             frames = np.flatnonzero(w > 0)
             if not len(frames): continue
             bands = list(get_source(name).bands)
@@ -248,11 +263,13 @@ def apply_events(stack:xr.DataTree,      # a scene from `scene.make_scene`
                 opt, radar = EVENT_SIGNAL[sig[f]]
                 if name in OPTICAL:
                     for b, target in zip(bands, opt):
-                        v = arrs[b][f][m]; t = target + (0.003 * target + 3) * rng.standard_normal(v.shape)
+                        v = arrs[b][f][m]
+                        t = target + (0.003 * target + 3) * rng.standard_normal(v.shape)
                         arrs[b][f][m] = np.clip((1 - w[f]) * v + w[f] * t, 1, 15000)
                 elif name == "sentinel1":
                     for b, target in zip(("VV", "VH"), radar):
-                        v = arrs[b][f][m]; p = 10 ** (target / 10) * rng.gamma(4.4, 1 / 4.4, v.shape)
+                        v = arrs[b][f][m]
+                        p = 10 ** (target / 10) * rng.gamma(4.4, 1 / 4.4, v.shape)
                         db = 10 * np.log10((1 - w[f]) * 10 ** (v / 10) + w[f] * p)
                         arrs[b][f][m] = np.where((db >= -30) & (db <= 10), db, np.nan)
                 else:
@@ -261,8 +278,10 @@ def apply_events(stack:xr.DataTree,      # a scene from `scene.make_scene`
                                           np.where(np.isnan(v), v, 8.0) if sig[f] == "urban" else v)
             kids[name] = ds.assign({b: (ds[b].dims, a.astype(np.float32)) for b, a in arrs.items()})
     if "landcover" in kids:
-        lc = kids["landcover"]; kids["landcover"] = lc.assign({"class": (lc["class"].dims, cls.astype(np.float32))})
-    out = xr.DataTree.from_dict(kids); out.attrs.update(stack.attrs)
+        lc = kids["landcover"]
+        kids["landcover"] = lc.assign({"class": (lc["class"].dims, cls.astype(np.float32))})
+    out = xr.DataTree.from_dict(kids)
+    out.attrs.update(stack.attrs)
     return out, labels.copy(data=cls)
 
 # %% ../nbs/07a_corpus.ipynb #c0015
@@ -324,15 +343,18 @@ def write_corpus(path,                          # folder to write (must be new, 
     if cfg is not None and not isinstance(cfg, CorpusConfig):   # was: AttributeError '...' object has no attribute 'seed'
         raise ConfigError(f"cfg is {'the class CorpusConfig' if cfg is CorpusConfig else type(cfg).__name__}: pass a "
                           "CorpusConfig(...) of the settings, e.g. `CorpusConfig(n_scenes=4)`, or a dict of them")
-    cfg = cfg or CorpusConfig(); path = user_path(path)
-    table = scene_table(cfg); evs, n_ev = [], []
+    cfg = cfg or CorpusConfig()
+    path = user_path(path)
+    table = scene_table(cfg)
+    evs, n_ev = [], []
     with writing_folder(path, overwrite, "corpus", meta={"format": FORMAT}) as tmp:
         (tmp / TEXTS_DIR).mkdir()
         for _, row in table.iterrows():
             stack, texts, labels, events = corpus_scene(row, cfg)
             write_scene_group(tmp / STORE, row["scene"], stack, labels, events)
             texts.to_csv(tmp / TEXTS_DIR / f"{row['scene']}.csv", index=False, date_format="%Y-%m-%dT%H:%M:%S")
-            evs.append(events_table(row["scene"], events)); n_ev.append(len(events))
+            evs.append(events_table(row["scene"], events))
+            n_ev.append(len(events))
             if progress:
                 print(f"{row['scene']}: {row['n_years']} years, {len(events)} events "
                       f"({', '.join(e.kind for e in events)})", flush=True)
@@ -429,13 +451,16 @@ class CorpusBatches(samples.BatchIterator):
 
     def scene_at(self, i:int) -> str:
         "The scene batch `i` is drawn from: visits in a fresh random order every round of the scenes."
-        visit = i // self.batches_per_scene; n = len(self.scene_ids)
+        visit = i // self.batches_per_scene
+        n = len(self.scene_ids)
         order = np.random.default_rng((self.seed, 7, visit // n)).permutation(n)
         return self.scene_ids[order[visit % n]]
 
     def prepared(self, scene_id:str) -> samples.Prepared:
         "A scene ready for sampling (from the small cache, else read and prepared)."
-        if scene_id in self._prepared: self._prepared.move_to_end(scene_id); return self._prepared[scene_id]
+        if scene_id in self._prepared:
+            self._prepared.move_to_end(scene_id)
+            return self._prepared[scene_id]
         stack, texts, _, _ = self.corpus.load(scene_id)
         prep = samples.prepare(stack, self.cfg, texts=texts if self.texts else None)
         self._prepared[scene_id] = prep

@@ -64,7 +64,8 @@ def _fits(wkt:str) -> tuple:
             try: on = _on_datum(c, e)
             except _ProjCRSError: continue
             if any(x is not None and x.equals(e, ignore_axis_order=True) for x in (on, _swapped(on))):
-                out.append(e); datums.add(e.datum.name)
+                out.append(e)
+                datums.add(e.datum.name)
     return tuple(out)
 
 _FRAME_METHODS = (9607, 1032, 1038)   # EPSG's Coordinate Frame rotation: rotations the other sign of `+towgs84`'s

@@ -181,7 +181,9 @@ def to_crs(xs,   # x (longitude, degrees, in a geographic CRS), any shape
     refuse_path(xs, COORDS_WANTED)
     refuse_path(ys, COORDS_WANTED)
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
-    if src is not None and as_crs(src).is_geographic: check_degrees(xs, ys); ys = np.clip(ys, -90.0, 90.0)
+    if src is not None and as_crs(src).is_geographic:
+        check_degrees(xs, ys)
+        ys = np.clip(ys, -90.0, 90.0)
     if src is None or dst is None or same_crs(src, dst): return xs, ys
     check_area_of_use(src, xs, ys, "the points", "pass the CRS they are in (`crs=`, or the table's or file's own)")
     t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)

@@ -106,11 +106,13 @@ def tile_zones(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, 
     refuse_path(emb, MAP_WANTED, "map")
     gpd = import_geopandas("tile zones")
     emb = geo.north_up(emb)
-    t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
+    t = transform_of(emb)
+    H, W = emb.sizes["y"], emb.sizes["x"]
     recs = []
     for r in range(0, H, size):
         for c in range(0, W, size):
-            x1, y1 = _apply(t, c, r); x2, y2 = _apply(t, min(c + size, W), min(r + size, H))
+            x1, y1 = _apply(t, c, r)
+            x2, y2 = _apply(t, min(c + size, W), min(r + size, H))
             recs.append({"tile_row": r // size, "tile_col": c // size,
                          "geometry": box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))})
     return gpd.GeoDataFrame(recs, crs=cube_crs(emb))
@@ -125,7 +127,8 @@ def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular gri
     import h3
     gpd = import_geopandas("H3 zones")
     emb = geo.north_up(emb)   # a lon/lat map in two pieces sorted apart across 180: one span (`grid_of`)
-    t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
+    t = transform_of(emb)
+    H, W = emb.sizes["y"], emb.sizes["x"]
     (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
     foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
     foot = gpd.GeoSeries([foot], crs=cube_crs(emb)).to_crs(LONLAT).iloc[0]
@@ -208,9 +211,12 @@ def _vectors_by_zone(emb, ids:np.ndarray, n:int, stream:bool) -> list:
         block = np.asarray(emb.isel(y=rs).values, np.float32)
         if "time" not in emb.dims: block = block[None]
         for t in range(T):
-            v = block[t]; ok = (zid > 0) & np.isfinite(v).all(-1)
-            z = zid[ok] - 1; vals = v[ok]
-            order = np.argsort(z, kind="stable"); z, vals = z[order], vals[order]
+            v = block[t]
+            ok = (zid > 0) & np.isfinite(v).all(-1)
+            z = zid[ok] - 1
+            vals = v[ok]
+            order = np.argsort(z, kind="stable")
+            z, vals = z[order], vals[order]
             cuts = np.searchsorted(z, np.arange(n + 1))
             for i in np.nonzero(np.diff(cuts))[0]: out[t][i].append(vals[cuts[i]:cuts[i + 1]])
     return [[np.concatenate(l) if l else np.zeros((0, EMBED_DIM), np.float32) for l in per_t] for per_t in out]
@@ -227,7 +233,9 @@ def _vectors_per_window(emb, gdf) -> list:
     require("rasterio", "official", "zone statistics")
     from affine import Affine
     from rasterio import features
-    T = emb.sizes.get("time", 1); t = transform_of(emb); H, W = emb.sizes["y"], emb.sizes["x"]
+    T = emb.sizes.get("time", 1)
+    t = transform_of(emb)
+    H, W = emb.sizes["y"], emb.sizes["x"]
     out = [[None] * len(gdf) for _ in range(T)]
     for i, g in enumerate(gdf.geometry):
         if g is None or g.is_empty:                    # no geometry (a feature without one): an empty zone
@@ -246,7 +254,8 @@ def _vectors_per_window(emb, gdf) -> list:
         block = np.asarray(emb.isel(y=slice(r0, r0 + h), x=slice(c0, c0 + wd)).values, np.float32)
         if "time" not in emb.dims: block = block[None]
         for k in range(T):
-            v = block[k][inside]; out[k][i] = v[np.isfinite(v).all(-1)]
+            v = block[k][inside]
+            out[k][i] = v[np.isfinite(v).all(-1)]
     return out
 
 # %% ../nbs/24b_cubes.ipynb #c0021

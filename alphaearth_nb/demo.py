@@ -38,20 +38,24 @@ def _true_colour(stack, year:int) -> xr.DataArray:
 
 def _map_axes(ax, crs):
     "A map's axes as `maps` draws them: labelled from the CRS (`maps.axis_labels`), coordinates in full, 4 x ticks."
-    ax.set_xlabel(maps.axis_labels(crs)[0]); ax.set_ylabel(maps.axis_labels(crs)[1])
-    ax.ticklabel_format(style="plain", useOffset=False); ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
+    ax.set_xlabel(maps.axis_labels(crs)[0])
+    ax.set_ylabel(maps.axis_labels(crs)[1])
+    ax.ticklabel_format(style="plain", useOffset=False)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
 
 def _scene_figure(stack, years:list) -> Figure:
     """scene.png: each year's true colour on the CRS's coordinates (UTM metres in the sample scene, labelled by
     `maps.axis_labels`, as the other maps of the demo are: was metres from the south-west corner), and a note of the
     pixel size and the scene's size, so that the picture reads on its own. The sizes are the stack's grid
     (`spatial.pixel_size`: 10 m in the sample scene)."""
-    fig = Figure(figsize=(10.5, 4.6), layout="constrained"); a = fig.subplots(1, 2)   # the right y label clear of the left
+    fig = Figure(figsize=(10.5, 4.6), layout="constrained")
+    a = fig.subplots(1, 2)   # the right y label clear of the left
     for ax, y in zip(a, years):
         rgb = _true_colour(stack, y)
         left, right, bottom, top = maps.extent(rgb)
         ax.imshow(rgb.values, extent=(left, right, bottom, top), origin="upper", interpolation="nearest")
-        ax.set_title(f"Sentinel-2 median {y} (true colour)"); _map_axes(ax, stack.attrs.get("crs"))
+        ax.set_title(f"Sentinel-2 median {y} (true colour)")
+        _map_axes(ax, stack.attrs.get("crs"))
     (px, py), crs = pixel_size(rgb), stack.attrs.get("crs") or "CRS unknown"
     fig.text(0.5, -0.01, f"{px:g} x {py:g} m pixels, {rgb.sizes['x']} x {rgb.sizes['y']} = {(right - left) / 1000:g} x "
              f"{(top - bottom) / 1000:g} km; x, y in {crs}; bands B4, B3, B2, reflectance 0 .. 0.25 shown",
@@ -63,13 +67,15 @@ def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
     "scene.png, embedding_rgb.png, change.png and loss.png in `out`; returns the change map."
     years = list(embs)
     _save(_scene_figure(stack, years), out / "scene.png")
-    fig = Figure(figsize=(10, 4)); a = fig.subplots(1, 2)
+    fig = Figure(figsize=(10, 4))
+    a = fig.subplots(1, 2)
     cube = xr.concat([embs[y] for y in years], dim="time")   # one PCA basis for both years: colours compare
     for i, (ax, y) in enumerate(zip(a, years)): maps.plot_rgb(cube, ax=ax, time=i, title=f"embedding {y} (PCA RGB)")
     fig.suptitle("colours: the first 3 principal components of both years' embeddings together (no units)")
     _save(fig, out / "embedding_rgb.png")
     ch = analysis.change(embs[years[0]], embs[years[1]])
-    fig = Figure(figsize=(5, 4)); ax = fig.subplots()
+    fig = Figure(figsize=(5, 4))
+    ax = fig.subplots()
     maps.plot_heat(ch, ax=ax, title=f"embedding change {years[0]} -> {years[1]}", label=maps.CHANGE_LABEL)
     _save(fig, out / "change.png")
     train.plot_history(hist, out / "loss.png")
@@ -155,7 +161,8 @@ def _report_table(table):  # `evaluate_embeddings`' DataFrame
 def _events_figure(ch:xr.DataArray, cleared:np.ndarray, years:list) -> Figure:
     "change_events.png: the change map with the land-cover change outlined, `maps.plot_change_events` (CRS axes, a " \
     "labelled colour bar, the outline on the same coordinates)."
-    fig = Figure(figsize=(5, 4)); ax = fig.subplots()
+    fig = Figure(figsize=(5, 4))
+    ax = fig.subplots()
     maps.plot_change_events(ch, cleared, ax=ax, title=f"embedding change {years[0]} -> {years[1]},\nland-cover change "
                             "outlined (cyan)")
     return fig
@@ -168,13 +175,15 @@ def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:in
     cleared = (l0 != l1)
     change_in, change_out = _mean_of(ch.values[cleared]), _mean_of(ch.values[~cleared])   # None: no such pixels
     by = _transitions(ch.values, l0, l1)
-    x = embs[years[0]].values.reshape(-1, embs[years[0]].sizes["band"]); y = l0.reshape(-1)
+    x = embs[years[0]].values.reshape(-1, embs[years[0]].sizes["band"])
+    y = l0.reshape(-1)
     ok = np.isfinite(x).all(1) & (y >= 0)
     table = _report_table(evaluate.evaluate_embeddings(x[ok], y[ok], shots=(10,), folds=20, seed=seed))
     cmp = {} if stack is None else quality.compare_on_scene(stack, labels, embs, seed=seed)  # beside designed baselines
     if cmp:
         _save(_events_figure(ch, cleared, years), out / "change_events.png")
-    first = float(np.mean([h["loss"] for h in hist[:10]])); last = float(np.mean([h["loss"] for h in hist[-10:]]))
+    first = float(np.mean([h["loss"] for h in hist[:10]]))
+    last = float(np.mean([h["loss"] for h in hist[-10:]]))
     rep = {"steps": steps, "batch_size": batch_size, "loss_first10": first, "loss_last10": last,
            "change_cleared": change_in, "change_elsewhere": change_out, "cleared_pixels": int(cleared.sum()),
            "change_by_transition": by,

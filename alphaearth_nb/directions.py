@@ -48,7 +48,8 @@ def cosines(v,   # rows (..., D): float vectors or int codes (dequantised), NaN 
     tests/test_exact_copy_ranking recounts it; the one place this figure is written). In float64 they lie 1e6
     roundings apart.
     Any two distinct official vectors differ by a code step, so the order of float64 cosines of them is exact."""
-    refuse_path(v, "rows are numbers (..., D)"); refuse_path(q, "a query is one vector (D,)", "vectors")
+    refuse_path(v, "rows are numbers (..., D)")
+    refuse_path(q, "a query is one vector (D,)", "vectors")
     q, d = np.asarray(q), np.shape(v)[-1]
     if q.shape != (d,):
         raise DimensionError(f"the query must be one vector ({d},), as long as the rows, got shape {q.shape}: "
@@ -72,5 +73,6 @@ def change_score(u1,                 # unit rows (..., D)
                  u2) -> np.ndarray:  # unit rows, the shape of `u1`
     """`|u1 - u2|^2 / 2` of unit rows (..., D) (`unit_rows`), which is `1 - cos`, in [0, 2]: 0 exactly for equal
     vectors, never below 0, no cancellation for small changes; NaN where a row is NaN."""
-    refuse_path(u1, "unit rows are numbers (..., D)"); refuse_path(u2, "unit rows are numbers (..., D)")
+    refuse_path(u1, "unit rows are numbers (..., D)")
+    refuse_path(u2, "unit rows are numbers (..., D)")
     return 0.5 * np.sum((np.asarray(u1) - np.asarray(u2)) ** 2, axis=-1)

@@ -107,7 +107,9 @@ class Prefetch:
 
     def _put(self, item):
         while not self._stop.is_set():
-            try: self._q.put(item, timeout=0.1); return True
+            try:
+                self._q.put(item, timeout=0.1)
+                return True
             except queue.Full: pass
         return False
 

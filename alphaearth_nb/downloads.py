@@ -45,7 +45,9 @@ def _download(url:str, dest:Path, headers:dict) -> Path:
                 raise MirrorError(f"{url} needs {size} bytes, and {dest.parent} has {free} free: free some room "
                                   "or write to another folder")
             with builtins.open(part, "wb") as f:
-                while chunk := r.read(1 << 20): f.write(chunk); got += len(chunk)
+                while chunk := r.read(1 << 20):
+                    f.write(chunk)
+                    got += len(chunk)
         if 0 <= size != got:
             raise MirrorError(f"the download of {url} stopped at {got} of {size} bytes (a cut connection): "
                               "run it again")

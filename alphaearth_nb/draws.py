@@ -107,7 +107,8 @@ def nshot_split(y,                     # labels, (N,)
     order = np.argsort(idx, kind="stable")                     # points grouped by class
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     train = np.concatenate([rng.permutation(order[s:s + c])[:k] for s, c, k in zip(starts, counts, n)])
-    mask = np.zeros(len(y), bool); mask[train] = True
+    mask = np.zeros(len(y), bool)
+    mask[train] = True
     return np.sort(train), np.nonzero(~mask)[0]
 
 # %% ../nbs/23f_draws.ipynb #q0011
@@ -143,7 +144,8 @@ def max_trial_split(y,                     # labels, (N,)
         b = fold % (cnt // k)
         train.append(perm[b * k:(b + 1) * k])
     train = np.sort(np.concatenate(train))
-    mask = np.zeros(len(idx), bool); mask[train] = True
+    mask = np.zeros(len(idx), bool)
+    mask[train] = True
     return train, np.flatnonzero(~mask)
 
 # %% ../nbs/23f_draws.ipynb #f0002
@@ -202,5 +204,6 @@ def separated_points(xy,                          # point coordinates in metres,
         cy, cx = cell[i]
         near = [j for dy in (-1, 0, 1) for dx in (-1, 0, 1) for j in grid.get((cy + dy, cx + dx), ())]
         if near and (np.hypot(*(xy[near] - xy[i]).T) < min_dist).any(): continue
-        grid.setdefault((cy, cx), []).append(i); keep.append(i)
+        grid.setdefault((cy, cx), []).append(i)
+        keep.append(i)
     return np.sort(np.asarray(keep, np.int64))

@@ -86,7 +86,8 @@ def model_id(model) -> str:  # a model with `cfg` (`train.load_model`); its arra
     h = hashlib.sha256()
     for leaf in jax.tree_util.tree_leaves(eqx.filter(model, eqx.is_array)):
         a = np.ascontiguousarray(jax.device_get(leaf))
-        h.update(f"{a.dtype}{a.shape}".encode()); h.update(a.view(np.uint8).reshape(-1) if a.size else b"")
+        h.update(f"{a.dtype}{a.shape}".encode())
+        h.update(a.view(np.uint8).reshape(-1) if a.size else b"")
     cfg = getattr(model, "cfg", None)
     name = preset_of(cfg) if isinstance(cfg, ModelConfig) else None
     return f"alphaearth_nb {name or 'custom'} sha256:{h.hexdigest()[:12]}"
@@ -281,7 +282,9 @@ def _select_frames(dsets:dict, window, sources:dict) -> dict:
     "Each source's frames inside the support `window` (days); a static source (terrain) is kept whole."
     out = {}
     for s, ds in dsets.items():
-        if sources[s].static: out[s] = ds; continue
+        if sources[s].static:
+            out[s] = ds
+            continue
         t = to_days(ds.time.values)  # sorted (validate_stack checks), so a slice: a view, not a copy
         out[s] = ds.isel(time=slice(*np.searchsorted(t, window, side="left")))
     return out

@@ -94,7 +94,8 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class; ids that look like
     a no-data code (255 beside 1..10: `fill_like_ids`) are scored as classes with a `UserWarning` naming them. A table is read
     as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
-    refuse_path(x, "features are numbers (N, D)"); refuse_path(y, "labels are one per point (N,)")
+    refuse_path(x, "features are numbers (N, D)")
+    refuse_path(y, "labels are one per point (N,)")
     shots = as_levels(shots)  # np.int64(10), (1.0, 10.0): ints; '10', True, 10.5, (1, 1): ConfigError, before any work
     seed, folds = as_seed(seed), fold_counts(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
@@ -145,7 +146,8 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
             v = np.asarray(scores[m])
             if m in skipped.get(s, ()):
                 rows.append(dict(shots=s, method=m, folds=0, train_per_class=int(train_n.max()),
-                                 balanced_accuracy=np.nan, std=np.nan, same_as="")); continue
+                                 balanced_accuracy=np.nan, std=np.nan, same_as=""))
+                continue
             rows.append(dict(shots=s, method=m, folds=nf, train_per_class=int(train_n.max()),
                              balanced_accuracy=v.mean(), std=v.std(ddof=1) if nf > 1 else 0.0, same_as=one.get(m, "")))
             per_fold += [dict(shots=s, method=m, fold=i, balanced_accuracy=a) for i, a in enumerate(v)]
@@ -171,7 +173,8 @@ def evaluate_regression(x,                        # features, (N, D)
     """Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method. A table is read
     as `linear.check_xy` reads it: its 64 bands, and the other columns `features` names. A target value that looks
     like an undeclared no-data code (-9999, uint8's 255: `fill_like_values`) is warned, naming the fix."""
-    refuse_path(x, "features are numbers (N, D)"); refuse_path(y, "targets are numbers (N,)")
+    refuse_path(x, "features are numbers (N, D)")
+    refuse_path(y, "targets are numbers (N,)")
     seed, folds = as_seed(seed), as_folds(folds, example=100)   # an int only: no dict of levels here
     given = y   # its integer type: uint8's 255 is its largest value (`fill_like_values`)
     x, y = check_xy(x, y, centre=True, features=features)
@@ -216,7 +219,8 @@ def change_scores(e1,                   # features before, (..., D)
     With `normalize` it is computed as `|u1 - u2|^2 / 2` of the unit rows (equal to `1 - u1.u2`): 0 exactly for
     equal vectors and never below 0, with no cancellation for small changes. `1 - dot` gave a map compared with
     itself 702 of 1600 pixels nonzero, 306 of them negative (-4e-16): `change > 0` flagged unchanged pixels."""
-    refuse_path(e1, "features before are numbers (..., D)"); refuse_path(e2, "features after are numbers (..., D)")
+    refuse_path(e1, "features before are numbers (..., D)")
+    refuse_path(e2, "features after are numbers (..., D)")
     # tables by their labels (A00..A63 in band order, as every query): a DataFrame with the bands in
     # another order was compared by position (the same vectors scored 0.9 .. 1.2)
     e1, e2 = (query_array(e, "change vectors") if isinstance(e, pd.DataFrame) else e for e in (e1, e2))
@@ -250,7 +254,8 @@ def change_threshold_sweep(e1,                             # features before, (N
     order = np.argsort(-s, kind="stable")
     ss, ll = s[order], lab[order]
     last = np.r_[ss[1:] != ss[:-1], True]                 # the end of each run of equal scores
-    tp = np.cumsum(ll)[last]; fp = np.cumsum(~ll)[last]   # predicted "changed" at t = that score
+    tp = np.cumsum(ll)[last]
+    fp = np.cumsum(~ll)[last]   # predicted "changed" at t = that score
     tpr, fpr = tp / n_pos, fp / n_neg
     auc = np.trapezoid(np.r_[0, tpr], np.r_[0, fpr])
     if thresholds is None:   # every observed score, ascending as the grid is: a tie goes to the lowest (was highest)
@@ -258,7 +263,8 @@ def change_threshold_sweep(e1,                             # features before, (N
     else:
         t = np.sort(np.asarray(thresholds, np.float64))
         k = np.searchsorted(-ss, -t, side="right")         # points with score >= t
-        tpr = np.r_[0, np.cumsum(ll)][k] / n_pos; fpr = np.r_[0, np.cumsum(~ll)][k] / n_neg
+        tpr = np.r_[0, np.cumsum(ll)][k] / n_pos
+        fpr = np.r_[0, np.cumsum(~ll)][k] / n_neg
     bacc = (tpr + 1 - fpr) / 2
     best = int(np.argmax(bacc))
     return dict(balanced_accuracy=float(bacc[best]), threshold=float(t[best]), tpr=float(tpr[best]),

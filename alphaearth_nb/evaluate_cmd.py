@@ -217,7 +217,8 @@ def _label_file(a) -> xr.DataArray:
     r = rename_spatial(lab)
     extra = [d for d in r.dims if d not in ("y", "x") and r.sizes[d] > 1]
     if extra:   # a label stack (time, y, x): the command's words, not Python's `labels.isel(time=0)`
-        d = extra[0]; v = r[d].values if d in r.coords else np.arange(r.sizes[d])
+        d = extra[0]
+        v = r[d].values if d in r.coords else np.arange(r.sizes[d])
         v = np.datetime_as_string(v, unit="D") if np.issubdtype(v.dtype, np.datetime64) else v
         raise LabelError(f"--labels {a.labels} holds {r.sizes[d]} layers along {d} ({v[0]} .. {v[-1]}), dims "
                          f"{lab.dims}: aef evaluate takes one layer of class ids, dims (y, x) on the embeddings' "

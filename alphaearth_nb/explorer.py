@@ -97,7 +97,8 @@ class Explorer:
         if basemaps: self._add_basemaps()
         self.rgb_layer = self._tile_layer("rgb", "PCA colours")
         self.sim_layer = self.class_layer = self.legend = None
-        self.markers = ipyleaflet.LayerGroup(name="examples"); self.map.add(self.markers)
+        self.markers = ipyleaflet.LayerGroup(name="examples")
+        self.map.add(self.markers)
         self._panel(threshold)
         self.map.add(ipyleaflet.LayersControl(position="topleft"))
         self.map.on_interaction(self._on_interaction)
@@ -187,7 +188,9 @@ def _add_basemaps(self:Explorer):
     L = self._L
     for bm, name in ((L.basemaps.OpenStreetMap.Mapnik, "OpenStreetMap"),
                      (L.basemaps.Esri.WorldImagery, "Esri imagery")):
-        self.map.add(L.basemap_to_tiles(bm)); self.map.layers[-1].name = name; self.map.layers[-1].base = True
+        self.map.add(L.basemap_to_tiles(bm))
+        self.map.layers[-1].name = name
+        self.map.layers[-1].base = True
 
 @patch
 def _open_year(self:Explorer):
@@ -222,13 +225,15 @@ def _panel(self:Explorer, threshold):
     self.status = W.Label(value="click a pixel")
     self.download = W.HTML(value="")
     buttons = [W.Button(description=d, layout=W.Layout(width="90px")) for d in ("classify", "clear", "GeoJSON")]
-    buttons[0].on_click(lambda _: self.classify()); buttons[1].on_click(lambda _: self.clear())
+    buttons[0].on_click(lambda _: self.classify())
+    buttons[1].on_click(lambda _: self.clear())
     buttons[2].on_click(lambda _: self._prepare_download())
     rows = [self.mode, self.label_name, self.slider, self.status, W.HBox(buttons), self.download]
     if self.times is not None:
         self.year = W.Dropdown(options=[(str(t)[:10], i) for i, t in enumerate(self.times)], value=self.year_index,
                                description="year:")
-        self.year.observe(lambda ch: self._pick_year(ch["new"]), names="value"); rows.insert(0, self.year)
+        self.year.observe(lambda ch: self._pick_year(ch["new"]), names="value")
+        rows.insert(0, self.year)
     self.slider.observe(lambda ch: self._changed(), names="value")
     self.panel = W.VBox(rows, layout=W.Layout(padding="4px"))
     self.map.add(self._L.WidgetControl(widget=self.panel, position="topright"))
@@ -304,25 +309,32 @@ def _pick_year(self:Explorer, i:int):
     "The panel's year picker: show year `i`; a year without data is said in the panel, the year shown kept."
     if i == self.year_index: return
     try: self.set_year(i)
-    except NoValidDataError as e: self.status.value = str(e)[:160]; self.year.value = self.year_index
+    except NoValidDataError as e:
+        self.status.value = str(e)[:160]
+        self.year.value = self.year_index
 
 # %% ../nbs/28a_explorer.ipynb #c0023
 @patch
 def _set_query(self:Explorer):
-    P = np.array([v for *_, v in self.positives]); N = np.array([v for *_, v in self.negatives])
+    P = np.array([v for *_, v in self.positives])
+    N = np.array([v for *_, v in self.negatives])
     self._query = query_rule(P, N if len(N) else None)
     if self.sim_layer is None: self.sim_layer = self._tile_layer("similarity", "similarity", opacity=0.85)
     if self._auto_threshold:
         self._auto_threshold = False
         p = float(np.percentile(cosines(self._sample, self._query), 95))
         t = math.floor((p - 1e-6) * 100) / 100   # down to 0.01, under p by more than float noise
-        if t != self.slider.value: self.slider.value = t; return  # the slider's observer refreshes
+        if t != self.slider.value:
+            self.slider.value = t
+            return  # the slider's observer refreshes
     self._changed()
 
 @patch
 def _changed(self:Explorer):
     t, d = _exact(self.threshold)   # a value set in code too: written in full (0.987 was shown as 0.99)
-    if t != self.threshold: self.slider.value = t; return   # finer than 1e-6: raised to it; the observer comes back
+    if t != self.threshold:
+        self.slider.value = t
+        return   # finer than 1e-6: raised to it; the observer comes back
     self.slider.readout_format = f".{d}f"
     self.refresh()
     if self._query is not None: self._update_status()
@@ -430,25 +442,30 @@ def classify(self:Explorer, k:int|None=None):
     df = self.labels
     if df["label"].nunique() < 2: raise LabelError("the class map needs labels of at least two classes: label more")
     r, c, ok = self.sampler.rows_cols(df.geometry.x.values, df.geometry.y.values)
-    X = self.sampler.window(r, c, ok); keep = np.isfinite(X).all(1)
+    X = self.sampler.window(r, c, ok)
+    keep = np.isfinite(X).all(1)
     names, y = encode_labels(df["label"].to_numpy()[keep])
     self._classes = (X[keep], y, [str(n) for n in names])
     if self.class_layer is None: self.class_layer = self._tile_layer("classes", "classes", opacity=0.8)
     legend = {str(n): _hex(class_colour(i)) for i, n in enumerate(names)}
     if self.legend is not None: self.map.remove(self.legend)
-    self.legend = self._L.LegendControl(legend, title="classes", position="bottomright"); self.map.add(self.legend)
+    self.legend = self._L.LegendControl(legend, title="classes", position="bottomright")
+    self.map.add(self.legend)
     self.refresh()
 
 @patch
 def clear(self:Explorer):
     "Drop the query, the examples, the labels and the class map."
     self.positives, self.negatives, self._labels, self._query, self._classes = [], [], [], None, None
-    self.markers.clear_layers(); self.status.value = "click a pixel"; self.refresh()
+    self.markers.clear_layers()
+    self.status.value = "click a pixel"
+    self.refresh()
 
 @patch
 def set_year(self:Explorer, i:int):
     "Show year `i` of the time series (the examples keep the vectors they were clicked with)."
-    self._set_year(i); self.refresh()
+    self._set_year(i)
+    self.refresh()
     if self._query is not None: self._update_status()
 
 # %% ../nbs/28a_explorer.ipynb #c0027
@@ -478,7 +495,8 @@ def picture(self:Explorer, ax=None, max_size:int=600, title:str|None="live map (
     if self._classes is not None:
         ax.legend(handles=[Patch(color=class_colour(i), label=n) for i, n in enumerate(self._classes[2])],
                   loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
-    ax.set_title(title or ""); ax.set(xlabel=axis_labels(self.crs)[0], ylabel=axis_labels(self.crs)[1])   # not the WKT
+    ax.set_title(title or "")
+    ax.set(xlabel=axis_labels(self.crs)[0], ylabel=axis_labels(self.crs)[1])   # not the WKT
     ax.ticklabel_format(style="plain", useOffset=False)   # metres in full, as the static maps: no "1e6" above y
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4))      # 6-7 digit labels apart
     return ax

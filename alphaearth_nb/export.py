@@ -89,18 +89,22 @@ def fake_answer(req:earthengine.EERequest,  # one source, grid and period (`EERe
                ) -> xr.Dataset:
     "What xee returns for a request (time, y, x): the source's raw bands and mask bands, drawn from (seed, request)."
     seed = as_seed(seed)
-    a, _, x0, _, e, y0 = req.grid["crs_transform"]; w, h = req.grid["shape_2d"]
+    a, _, x0, _, e, y0 = req.grid["crs_transform"]
+    w, h = req.grid["shape_2d"]
     s = req.source
     key = f"{seed}|{s.name}|{x0:.0f}|{y0:.0f}|{req.period.start}"
     rng = np.random.default_rng(zlib.crc32(key.encode()))
     start = np.datetime64(req.period.start, "D")
     if s.static: times = [start]
     else:
-        step = REVISIT_DAYS.get(s.name, 10); off = int(rng.integers(step))
+        step = REVISIT_DAYS.get(s.name, 10)
+        off = int(rng.integers(step))
         n = max(0, int(((req.period.end - req.period.start) / np.timedelta64(1, "D") - off - 1) // step) + 1)
         times = [start + np.timedelta64(off + step * k, "D") for k in range(n)]
-    T = len(times); shape = (T, h, w)
-    g = grid_coords(h, w, x0, y0, a, res_y=-e); x, y = g["x"], g["y"]   # the affine e is signed
+    T = len(times)
+    shape = (T, h, w)
+    g = grid_coords(h, w, x0, y0, a, res_y=-e)
+    x, y = g["x"], g["y"]   # the affine e is signed
     base = rng.uniform(0.3, 1.0, (1, h, w))
     def refl(lo, hi): return (lo + (hi - lo) * base * rng.uniform(0.9, 1.1, shape))
     bands, coords = {}, {}
@@ -150,7 +154,9 @@ class FakeEE:
         if self.die_at is not None and (x0, y0, req.source.name) == tuple(self.die_at) and self.die_once:
             flag = Path(self.die_once) / f"died-{x0:.0f}-{y0:.0f}"
             if not flag.exists():
-                flag.parent.mkdir(parents=True, exist_ok=True); flag.write_text(str(os.getpid())); os._exit(3)
+                flag.parent.mkdir(parents=True, exist_ok=True)
+                flag.write_text(str(os.getpid()))
+                os._exit(3)
         if self.quota_every and self.calls % self.quota_every == 0:
             raise RuntimeError("HttpError 429 when requesting pixels: Too many requests (fake)")
         days = (req.period.end - req.period.start) / np.timedelta64(1, "D")
@@ -210,7 +216,8 @@ def export_site(path,                         # the corpus folder (from `stream.
         for name in sources:
             ds = load_site_source(name, row, opener, policy)
             validate_stack(xr.DataTree.from_dict({name: ds}))  # wrong units, no valid pixel: refused (F1, F4)
-            stream.write_source(root, name, ds); frames += ds.sizes["time"]
+            stream.write_source(root, name, ds)
+            frames += ds.sizes["time"]
     return dict(site=site, status="written", seconds=time.perf_counter() - t0, frames=frames)
 
 # %% ../nbs/29a_export.ipynb #c0020
@@ -219,7 +226,8 @@ _INIT_DONE: set = set()
 def _site_task(path, row, sources, opener, policy, init):
     "What a worker runs for one site (module level, so it pickles by reference)."
     if init is not None and id(init) not in _INIT_DONE:
-        init(); _INIT_DONE.add(id(init))
+        init()
+        _INIT_DONE.add(id(init))
     return export_site(path, row, sources, opener, policy)
 
 def _client(workers:int, cluster):
@@ -253,7 +261,8 @@ def export_sites(path,                          # the corpus folder (created, or
     out = [dict(site=str(r["site"]), status="skipped", seconds=0.0, frames=0, error="")
            for r in rows if stream.site_done(path, str(r["site"]))]
     def note(rec):
-        rec.setdefault("error", ""); out.append(rec)
+        rec.setdefault("error", "")
+        out.append(rec)
         if progress: print(f"{rec['site']}: {rec['status']} {rec['seconds']:.1f} s {rec['error']}", flush=True)
     if workers == 0 and cluster is None:
         for r in todo:
@@ -272,7 +281,8 @@ def export_sites(path,                          # the corpus folder (created, or
             r = queue_.pop()
             f = client.submit(_site_task, path, r, tuple(sources), opener, policy, init, pure=False,
                               key=f"site-{r['site']}-{os.getpid()}-{time.time_ns()}")
-            f.site = str(r["site"]); return f
+            f.site = str(r["site"])
+            return f
         running = as_completed([submit() for _ in range(min(limit, len(queue_)))])
         for f in running:
             try: note(f.result())

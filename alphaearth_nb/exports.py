@@ -125,7 +125,9 @@ def overview_factors(height:int,     # image rows, pixels
     "Overview factors 2, 4, ... until the whole image fits in one block (GDAL's COG rule)."
     blocksize = check_blocksize(blocksize)   # <= 0 looped for ever (case G18-7)
     f, out = 2, []
-    while max(height, width) / (f // 2) > blocksize: out.append(f); f *= 2
+    while max(height, width) / (f // 2) > blocksize:
+        out.append(f)
+        f *= 2
     return out
 
 @contextlib.contextmanager
@@ -136,7 +138,8 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|Non
     fails before the new file is in place keeps the old file and its sidecar (was: the sidecar deleted first, so
     a full disk left the old class map without its category names)."""
     import rasterio.shutil
-    path = check_output(path, overwrite, "COG"); path.parent.mkdir(parents=True, exist_ok=True)
+    path = check_output(path, overwrite, "COG")
+    path.parent.mkdir(parents=True, exist_ok=True)
     side = check_output(Path(f"{path}.aux.xml"), overwrite, "GDAL sidecar of the COG")
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.stage-") as tmp:
         yield Path(tmp) / "stage.tif"
@@ -174,7 +177,8 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     import rasterio
     from rasterio.enums import Resampling
     if dtype not in ("int8", "float32"): raise DTypeError(f"dtype must be 'int8' or 'float32', got {dtype!r}")
-    blocksize = check_blocksize(blocksize); check_output(path, overwrite, "COG")   # before any work
+    blocksize = check_blocksize(blocksize)
+    check_output(path, overwrite, "COG")   # before any work
     overviews, bottom_up = flag(overviews, "overviews"), flag(bottom_up, "bottom_up")
     emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
     nodata = NODATA if dtype == "int8" else float("nan")
@@ -331,7 +335,8 @@ def pam_categories(names:dict) -> str:  # class id -> class name
     """GDAL's PAM sidecar (`.aux.xml`, read beside any raster) naming band 1's classes, id -> name: a thematic raster
     attribute table (Value, Class; Value real for ids beyond int32) and, for ids in 0..65535, the category names
     GDAL lists by value. GeoTIFF keeps neither inside, so QGIS, ArcGIS and `gdalinfo` find them only here."""
-    root = ET.Element("PAMDataset"); band = ET.SubElement(root, "PAMRasterBand", band="1")
+    root = ET.Element("PAMDataset")
+    band = ET.SubElement(root, "PAMRasterBand", band="1")
     ids = sorted(int(i) for i in names)
     if ids and ids[0] >= 0 and ids[-1] < 65536:
         cats = ET.SubElement(band, "CategoryNames")
@@ -395,7 +400,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     require("rasterio", "official", "writing COGs")
     import rasterio
     from rasterio.enums import Resampling
-    blocksize = check_blocksize(blocksize); check_output(path, overwrite, "map COG")   # before any work
+    blocksize = check_blocksize(blocksize)
+    check_output(path, overwrite, "map COG")   # before any work
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
     origin = provenance_tags({**(da.attrs if isinstance(da, xr.Dataset) else {}), **m.attrs})   # source, model, year
     m.attrs["crs"] = crs_of(da) or crs_of(m)
@@ -403,7 +409,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)
     off, fills = _declared_off(m, a)
     pal = None   # the integer type of a class map with a colour table (below)
-    if a.dtype == bool: a = a.astype(np.uint8); nodata = 255 if nodata is None else nodata
+    if a.dtype == bool:
+        a = a.astype(np.uint8)
+        nodata = 255 if nodata is None else nodata
     if a.dtype.kind == "f":
         w = a[~off & np.isfinite(a)]   # whole numbers float32 cannot hold (ids beyond 2^24): float64, not digits lost
         wide = a.dtype.itemsize > 4 and (np.abs(w) > exact_limit(np.float32)).any() and (w == np.round(w)).all()
@@ -421,7 +429,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         nodata = (own[0] if own else -1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
         pal = None if pack else _palette_type(a, off | (a == nodata))   # classes: a colour table, as the maps draw them
         if pal is not None and nodata < 0 and not given:   # a negative no-data (-1, classify's) allows no colour table
-            off = off | (a == nodata); a = np.where(off, 0, a).astype(pal); nodata = int(np.iinfo(pal).max)
+            off = off | (a == nodata)
+            a = np.where(off, 0, a).astype(pal)
+            nodata = int(np.iinfo(pal).max)
         if not _fits(nodata, a.dtype):
             raise DTypeError(f"nodata={nodata} is not a value of the map's {a.dtype}: pass one it can hold, e.g. "
                              f"nodata={np.iinfo(a.dtype).max}, or cast the map first, e.g. `m.astype('int32')`")
@@ -478,11 +488,13 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     [-180, 180], one across 180 split there (`geo.geometries_like`; a map stored as one span keeps its x)."""
     refuse_path(da, "a class map is an xarray DataArray (y, x)", "raster")
     _no_file_name(name)   # 'fields.gpkg': a file the user meant written, not a column
-    require("rasterio", "official", "vectorising maps"); require("geopandas", "official", "vectorising maps")
+    require("rasterio", "official", "vectorising maps")
+    require("geopandas", "official", "vectorising maps")
     import geopandas as gpd
     from rasterio import features
     from shapely.geometry import shape
-    m = _plane(da); a = np.asarray(m.values)
+    m = _plane(da)
+    a = np.asarray(m.values)
     crs = crs_of(da) or crs_of(m)   # a Dataset's CRS on its map (as map_to_cog): x read as a circle under it
     m = m.assign_attrs(crs=crs) if crs else m
     if a.dtype.kind == "f":

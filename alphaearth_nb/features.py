@@ -60,7 +60,8 @@ def nan_moments(a:np.ndarray,  # values, NaN where none
     NaN where a slice holds none, without numpy's 'Mean of empty slice' RuntimeWarning (so no process-wide
     `warnings.catch_warnings` around it: that swaps every thread's filters)."""
     ok = ~np.isnan(a)
-    n = ok.sum(axis); k = np.maximum(n, 1)
+    n = ok.sum(axis)
+    k = np.maximum(n, 1)
     m = np.where(ok, a, 0.0).sum(axis) / k
     d = np.where(ok, a - np.expand_dims(m, axis), 0.0)
     none = n == 0

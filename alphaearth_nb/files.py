@@ -88,7 +88,8 @@ def local_output(target:str|os.PathLike, # the folder or file about to be writte
     link is checked where it leads, the link named: `MissingDataError` for a loop or a target whose folder is missing
     (`_link_target`: nothing is made through it), `NotWritableError` for a folder there that takes no file."""
     if (s := remote_url(target)) is not None:
-        scheme, sep, _ = s.partition("://"); scheme = scheme.lower() if sep else s[1:].split("/")[0]
+        scheme, sep, _ = s.partition("://")
+        scheme = scheme.lower() if sep else s[1:].split("/")[0]
         local = s.rstrip("/").rsplit("/", 1)[-1] or "out"
         rec = "--recursive " if folder or (folder is None and "." not in local) or local.endswith(".zarr") else ""
         up = _UPLOADS.get(scheme, "").format(local=local, url=s, rec=rec)
@@ -239,7 +240,9 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
                           f"{what} inside it, e.g. {str(t / _example(what))!r}")
     _not_inside_ours(t, what)  # store/map.tif: gone with the store's next overwrite (case E19-7)
     if t.is_symlink(): t = t.resolve()   # write where the link points: the link stays, nothing is left beside it
-    if not t.exists(): no_file_on_the_way(t, what); return t   # `local_output` made sure it can be made there
+    if not t.exists():
+        no_file_on_the_way(t, what)
+        return t   # `local_output` made sure it can be made there
     if t.is_dir():
         if not any(t.iterdir()): return t
         if not is_ours(t) and (t / ".aef-run").is_file():   # checkpoint.RUN_MARKER: fit wrote it, and it is kept
@@ -308,7 +311,9 @@ def clear_partials(folder:str|os.PathLike, # the folder to look in (`~` allowed)
     for p in (d.glob(f".{name}.partial-*") if d.is_dir() else []):   # its writer ran at its mtime: a later
         try: (pid, host), seen = scratch_writer(p, ".partial-"), p.lstat().st_mtime   # process of that pid is another
         except (ValueError, OSError): continue
-        if writer_gone(p, pid, host, seen): _rm(p); gone.append(p)
+        if writer_gone(p, pid, host, seen):
+            _rm(p)
+            gone.append(p)
     return gone
 
 def _clean_partials(t:Path): clear_partials(t.parent, glob.escape(t.name))   # its name as written, no glob
@@ -377,7 +382,8 @@ def _move_new(src:Path, dst:Path):
     except FileExistsError: raise _taken(dst) from None
     except OSError:  # no hard links here: the last check, then the rename
         if dst.exists() or dst.is_symlink(): raise _taken(dst) from None
-        os.rename(src, dst); return
+        os.rename(src, dst)
+        return
     os.unlink(src)
 
 def _drop_empty(t:Path):
@@ -400,7 +406,8 @@ def _keep_mode(tmp:Path, t:Path):
     try: mode, now = stat.S_IMODE(t.stat().st_mode), stat.S_IMODE(tmp.stat().st_mode)
     except OSError: return
     for d, _, fs in ([] if mode == now else os.walk(tmp) if tmp.is_dir() else [(tmp, [], [])]):  # same: no walk
-        os.chmod(d, mode); [os.chmod(os.path.join(d, f), mode & 0o666) for f in fs]
+        os.chmod(d, mode)
+        [os.chmod(os.path.join(d, f), mode & 0o666) for f in fs]
 
 def _swap_in(tmp:Path, t:Path):
     """Move `tmp` to `t`; an old `t` is moved aside first and deleted only after the move succeeded.
@@ -447,8 +454,10 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
     t = _checked(t, overwrite, what, folder=True)
     t.parent.mkdir(parents=True, exist_ok=True)
     _clean_partials(t)
-    tmp = partial_name(t); tmp.mkdir()
-    out = tmp / t.name; out.mkdir()   # one level down: a killed write's `tmp` is no store, `xr.open_zarr` refuses it
+    tmp = partial_name(t)
+    tmp.mkdir()
+    out = tmp / t.name
+    out.mkdir()   # one level down: a killed write's `tmp` is no store, `xr.open_zarr` refuses it
     try:
         yield out
         (out / MARKER).write_text(json.dumps({"complete": True, "what": what, **(meta or {})}) + "\n")
@@ -481,7 +490,8 @@ def writing_file(target:str|os.PathLike, # the file to (re)place
     try:
         with open(tmp, mode.replace("w", "x")) as f:
             yield f
-            f.flush(); os.fsync(f.fileno())
+            f.flush()
+            os.fsync(f.fileno())
         _place(tmp, t, overwrite, what)
     except BaseException as e:
         tmp.unlink(missing_ok=True)

@@ -244,7 +244,9 @@ def axes_to_turn(obj) -> list[str]:  # DataArray or Dataset with x/y coordinates
     longitude axis wrapped at the antimeridian read as one span, `axis_span`)."""
     refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
-    def ascends(d): c = axis_span(obj, d); return c[-1] > c[0]
+    def ascends(d):
+        c = axis_span(obj, d)
+        return c[-1] > c[0]
     return [d for d in ("y", "x")
             if d in obj.dims and d in obj.coords and obj.sizes[d] > 1 and ascends(d) == (d == "y")]
 

@@ -314,7 +314,8 @@ def recall_at(found:np.ndarray,  # positions (Q, k') an index returned, -1 for n
              ) -> float:
     """Mean fraction of each row of `truth` (Q, k) found in the same row of `found` (Q, k'): recall@k (-1 slots left
     out). A path for either is `core.refuse_path`'s `DTypeError` (was: no error, or numpy's '>=' of text)."""
-    refuse_path(found, "found positions are numbers (Q, k')"); refuse_path(truth, "true positions are numbers (Q, k)")
+    refuse_path(found, "found positions are numbers (Q, k')")
+    refuse_path(truth, "true positions are numbers (Q, k)")
     found, truth = np.atleast_2d(found), np.atleast_2d(truth)
     per = [len(set(f) & set(t[t >= 0])) / (t >= 0).sum() for f, t in zip(found, truth) if (t >= 0).any()]
     return float(np.mean(per)) if per else float("nan")

@@ -67,7 +67,8 @@ def _by_place(g, lab, what:str):
     try: lx, ly = to_crs(X.ravel(), Y.ravel(), crs_of(g), crs_of(lab))
     except AEFError: return lab
     fin = np.isfinite(lx) & np.isfinite(ly)
-    on = np.zeros(fin.shape, bool); on[fin] = inside_grid(lab, lx[fin], ly[fin])
+    on = np.zeros(fin.shape, bool)
+    on[fin] = inside_grid(lab, lx[fin], ly[fin])
     v = np.asarray(lab.transpose("y", "x").values)
     if not on.any() or (filled := _unlabelled_fill(lab, v)) is None: return lab
     fill, declared = filled

@@ -52,7 +52,8 @@ def _fill_text(f) -> str:
 
 def data_variables(ds:xr.Dataset) -> list:  # any Dataset
     "Names of a Dataset's data variables that hold data (ndim > 0): 0-d variables are grid mappings (`spatial_ref`, `crs`)."
-    refuse_path(ds, "data variables are read from an xarray Dataset", "map"); return [k for k, v in ds.data_vars.items() if v.ndim > 0]
+    refuse_path(ds, "data variables are read from an xarray Dataset", "map")
+    return [k for k, v in ds.data_vars.items() if v.ndim > 0]
 
 def with_mappings(ds:xr.Dataset, # a Dataset read from a file
                   name:str,      # one of its data variables

@@ -102,20 +102,26 @@ def _split_parcels(rng, y0, x0, y1, x1, lo, hi, out):
     "Recursively split a rectangle into parcels with sides between `lo` and about `hi` pixels."
     h, w = y1 - y0, x1 - x0
     if max(h, w) <= hi and (rng.random() < 0.6 or max(h, w) < 2 * lo):
-        out.append((y0, x0, y1, x1)); return
+        out.append((y0, x0, y1, x1))
+        return
     if (h >= w and h >= 2 * lo) or w < 2 * lo:
-        if h < 2 * lo: out.append((y0, x0, y1, x1)); return
+        if h < 2 * lo:
+            out.append((y0, x0, y1, x1))
+            return
         c = int(rng.integers(y0 + lo, y1 - lo + 1))
-        _split_parcels(rng, y0, x0, c, x1, lo, hi, out); _split_parcels(rng, c, x0, y1, x1, lo, hi, out)
+        _split_parcels(rng, y0, x0, c, x1, lo, hi, out)
+        _split_parcels(rng, c, x0, y1, x1, lo, hi, out)
     else:
         c = int(rng.integers(x0 + lo, x1 - lo + 1))
-        _split_parcels(rng, y0, x0, y1, c, lo, hi, out); _split_parcels(rng, y0, c, y1, x1, lo, hi, out)
+        _split_parcels(rng, y0, x0, y1, c, lo, hi, out)
+        _split_parcels(rng, y0, c, y1, x1, lo, hi, out)
 
 def make_layout(cfg:SceneConfig,            # scene size and seed
                 rng:np.random.Generator,    # random source (advanced)
                ) -> Layout:
     "Draw the land-cover layout, parcels, terrain and clearing of a scene."
-    n = cfg.size; s = n / 192  # lengths below are tuned at 192 px and scale with the scene
+    n = cfg.size
+    s = n / 192  # lengths below are tuned at 192 px and scale with the scene
     yy, xx = np.mgrid[0:n, 0:n].astype(np.float32)
     # river: a meander from north to south in the western third
     phase, amp, wl = rng.uniform(0, 2 * np.pi), rng.uniform(8, 14) * s, rng.uniform(0.7, 1.1) * n
@@ -138,15 +144,18 @@ def make_layout(cfg:SceneConfig,            # scene size and seed
     forest = forest_score > np.quantile(forest_score, 1 - cfg.forest_share)
     conifer = forest & (smooth_field(rng, (n, n), 16 * s) + 0.5 * (elevation - elevation.mean()) / elevation.std() > 0.2)
     # farmland: rectangular parcels over everything, used where nothing else is
-    rects = []; _split_parcels(rng, 0, 0, n, n, max(3, int(7 * s)), max(6, int(30 * s)), rects)
+    rects = []
+    _split_parcels(rng, 0, 0, n, n, max(3, int(7 * s)), max(6, int(30 * s)), rects)
     parcel = np.full((n, n), -1, np.int32)
     field_class = rng.choice([SUMMER, WINTER, GRASS, BARE], size=len(rects), p=list(cfg.crop_mix))
     for i, (a, b, c, d) in enumerate(rects): parcel[a:c, b:d] = i
     c0 = field_class[parcel].astype(np.int8)
-    c0[forest] = BROADLEAF; c0[conifer] = CONIFER
+    c0[forest] = BROADLEAF
+    c0[conifer] = CONIFER
     pit = ((yy - rng.uniform(0.1, 0.3) * n) / (6 * s)) ** 2 + ((xx - rng.uniform(0.45, 0.6) * n) / (8 * s)) ** 2 < 1
     c0[pit] = BARE
-    c0[town] = BUILT; c0[roads & ~forest] = BUILT
+    c0[town] = BUILT
+    c0[roads & ~forest] = BUILT
     # parks inside town keep some green; the river bank is meadow
     c0[town & (smooth_field(rng, (n, n), 3 * s) > 1.3)] = GRASS
     c0[(water_dist < 4 * s) & ~water & ~town & ~forest] = GRASS
@@ -162,7 +171,8 @@ def make_layout(cfg:SceneConfig,            # scene size and seed
     # the clearing: a block of forest, centred on a conifer pixel, cut in the second year
     cleared = np.zeros((n, n), bool)
     if cfg.n_years >= 2:
-        cand = np.argwhere(c0 == CONIFER); cand = cand if len(cand) else np.argwhere(forest)
+        cand = np.argwhere(c0 == CONIFER)
+        cand = cand if len(cand) else np.argwhere(forest)
         if len(cand):
             cy, cx = cand[rng.integers(len(cand))]
             hy, hx = max(2, int(8 * s)), max(2, int(11 * s))
@@ -257,5 +267,7 @@ def daily_weather(cfg:SceneConfig,          # the scene's config (`SceneConfig`:
     season = 1 + 0.2 * np.cos(2 * np.pi * (doy - 15) / 365)
     rain = np.where(rng.random(cfg.n_days) < 0.5 * season, rng.exponential(4.2, cfg.n_days) * season, 0.0)
     api, m = 10.0, np.zeros(cfg.n_days)
-    for i, r in enumerate(rain): api = 0.88 * api + r; m[i] = 1 - np.exp(-api / 18)
+    for i, r in enumerate(rain):
+        api = 0.88 * api + r
+        m[i] = 1 - np.exp(-api / 18)
     return rain, m

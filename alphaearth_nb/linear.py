@@ -163,22 +163,27 @@ def _next_pow2(n:int) -> int: return 1 << max(0, math.ceil(math.log2(max(n, 1)))
 @jax.jit
 def _gram_block(x, t, mx, mt, w):
     "Centred Gram and cross products of one block; `w` is 0 on padding rows."
-    xc = (x - mx) * w[:, None]; tc = (t - mt) * w[:, None]
+    xc = (x - mx) * w[:, None]
+    tc = (t - mt) * w[:, None]
     return xc.T @ xc, xc.T @ tc
 
 def _solve_gram(x, t, mx, mt, rcond:float, block:int=65536):
     n, d = x.shape
     b, parts = min(block, _next_pow2(n)), []
-    G = np.zeros((d, d)); B = np.zeros((d, t.shape[1]))
+    G = np.zeros((d, d))
+    B = np.zeros((d, t.shape[1]))
     mxj, mtj = jnp.asarray(mx, jnp.float32), jnp.asarray(mt, jnp.float32)
     for s in range(0, n, b):
         xb, tb = x[s:s + b], t[s:s + b]
-        w = np.ones(b, np.float32); w[len(xb):] = 0
+        w = np.ones(b, np.float32)
+        w[len(xb):] = 0
         if len(xb) < b:
             xb = np.concatenate([xb, np.zeros((b - len(xb), d), np.float32)])
             tb = np.concatenate([tb, np.zeros((b - len(tb), t.shape[1]), np.float32)])
         parts.append(_gram_block(jnp.asarray(xb), jnp.asarray(tb), mxj, mtj, jnp.asarray(w)))
-    for g, c in parts: G += np.asarray(g, np.float64); B += np.asarray(c, np.float64)
+    for g, c in parts:
+        G += np.asarray(g, np.float64)
+        B += np.asarray(c, np.float64)
     lam, V = np.linalg.eigh(G)
     keep = lam > rcond * max(lam.max(), 0.0)
     inv = np.where(keep, 1.0 / np.where(keep, lam, 1.0), 0.0)
@@ -189,7 +194,8 @@ def _lstsq(x:np.ndarray, t:np.ndarray, method:str, rcond:float) -> np.ndarray:
     if method not in ("auto", "lstsq", "gram"): raise ConfigError(f"unknown method {method!r}: use 'auto', 'lstsq' or 'gram'")
     if len(x) == 0: raise LabelError("no labelled points to fit: pass at least one")
     if method == "auto": method = "lstsq" if x.size <= 2**22 else "gram"
-    mx = x.mean(0, dtype=np.float64); mt = t.mean(0, dtype=np.float64)
+    mx = x.mean(0, dtype=np.float64)
+    mt = t.mean(0, dtype=np.float64)
     if method == "lstsq":
         W = np.linalg.lstsq(x.astype(np.float64) - mx, t.astype(np.float64) - mt, rcond=None)[0]
     else:   # jitted float32 blocks (wide features come centred, float64: `check_xy(centre=True)`)
@@ -217,7 +223,8 @@ def least_squares_fit(x,                  # features, (N, D)
 def _offset_back(W:np.ndarray, off:np.ndarray, wide:bool) -> np.ndarray:
     "Weights (D + 1, M) of features centred by `off` as weights of the features given: float64 when `wide`."
     if not wide: return W
-    W = W.astype(np.float64); W[-1] -= off @ W[:-1]
+    W = W.astype(np.float64)
+    W[-1] -= off @ W[:-1]
     return W
 
 def least_squares_fit_checked(x,                  # float32 features (N, D) that `check_xy` passed
@@ -227,14 +234,17 @@ def least_squares_fit_checked(x,                  # float32 features (N, D) that
                              ) -> np.ndarray:
     """`least_squares_fit` of float32 features `check_xy` already passed: the rows of a checked table (a fold of
     `evaluate_regression`), whose codes/fill decision is the whole table's, not retaken on the subset."""
-    refuse_path(x, "features are numbers (N, D)"); refuse_path(t, "targets are numbers (N,) or (N, M)")
+    refuse_path(x, "features are numbers (N, D)")
+    refuse_path(t, "targets are numbers (N,) or (N, M)")
     t = np.asarray(t)
     one, t = t.ndim == 1, t.reshape(len(t), -1)
     if not np.isfinite(t).all(): raise LabelError("targets hold NaN/inf: drop unlabelled points first, e.g. `keep = np.isfinite(y)`")
     wide = wider_than_float32(t)                       # epoch seconds as targets: centred in float64, float64 W
     to = centring_offset(t) if wide else np.zeros(t.shape[1])
     W = _lstsq(x, (t - to).astype(np.float32), method, rcond)
-    if wide: W = W.astype(np.float64); W[-1] += to
+    if wide:
+        W = W.astype(np.float64)
+        W[-1] += to
     return W[:, 0] if one else W
 
 @jax.jit
@@ -258,7 +268,8 @@ def least_squares_predict(W,                # from `least_squares_fit`, (D + 1, 
     if x.size <= 2**20 or dt == np.float64: return x @ W[:-1] + W[-1]  # small or wide: numpy, no compile per shape
     Wj, c, out = jnp.asarray(W), min(_next_pow2(chunk), _next_pow2(len(x))), []
     for s in range(0, len(x), c):
-        b = x[s:s + c]; n = len(b)
+        b = x[s:s + c]
+        n = len(b)
         if n < c: b = np.concatenate([b, np.zeros((c - n, x.shape[1]), np.float32)])
         out.append((_affine(Wj, jnp.asarray(b)), n))
     if not out: return np.zeros((0,) + W.shape[1:], np.float32)
@@ -288,7 +299,8 @@ def linear_probe_fit_checked(x,                  # float32 features (N, D) that 
                             ) -> np.ndarray:
     """`linear_probe_fit` of float32 features `check_xy` already passed (a fold of `evaluate_embeddings`: the
     table's codes/fill decision is not retaken on the subset) and class indices `y`."""
-    refuse_path(x, "features are numbers (N, D)"); refuse_path(y, "labels are class indices (N,)")
+    refuse_path(x, "features are numbers (N, D)")
+    refuse_path(y, "labels are class indices (N,)")
     T = np.where(np.asarray(y)[:, None] == np.arange(n_classes)[None], 1.0, -1.0).astype(np.float32)
     return _lstsq(x, T, method, rcond)
 

@@ -70,7 +70,8 @@ def _mirror_tiles(size:int, at:tuple=(6.0, 45.0)) -> list:
     `at` (lon, lat), one in the zone east of it, overlapping there (default: 31N and 32N at 6 deg E; (180, -17):
     60S and 1S across the antimeridian)."""
     lon, lat = (float(v) for v in at)
-    east = int(np.floor((lon + 180) / 6 + 1e-9)) % 60 + 1; west = (east - 2) % 60 + 1
+    east = int(np.floor((lon + 180) / 6 + 1e-9)) % 60 + 1
+    west = (east - 2) % 60 + 1
     hemi, base = ("N", 32600) if lat >= 0 else ("S", 32700)
     out = []
     snap = lambda v: float(np.floor(v / 10.0) * 10.0)
@@ -105,7 +106,8 @@ def build_local_mirror(root,                        # folder to write (created; 
     check_output(root, overwrite, "local mirror", folder=True)   # before anything is read: a user's folder, refused
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
     vecs, labels = _vectors(samples)
-    classes = np.unique(labels); near = _neighbours(vecs, labels)
+    classes = np.unique(labels)
+    near = _neighbours(vecs, labels)
     with writing_folder(root, overwrite, "local mirror", meta={"kind": "mirror"}) as tmp:
         index, written = _write_mirror(tmp, years, size, blocksize, at, vecs, labels, classes, near)
     return LocalMirror(user_path(root), index, written)
@@ -120,14 +122,16 @@ def _write_mirror(root:Path, years, size, blocksize, at, vecs, labels, classes, 
     for n, (zone, epsg, xw, ys) in enumerate(_mirror_tiles(size, at)):
         crs = f"EPSG:{epsg}"
         t = Affine(10.0, 0.0, xw, 0.0, -10.0, ys + size * 10.0)          # north-up view of the tile
-        g = grid_coords(size, size, xw, ys + size * 10.0, 10.0); cx, cy = g["x"], g["y"]
+        g = grid_coords(size, size, xw, ys + size * 10.0, 10.0)
+        cx, cy = g["x"], g["y"]
         lon, lat = to_crs(*np.meshgrid(cx, cy), crs, LONLAT)
         gx, gy = np.round(lon * 1e5).astype(np.int64), np.round(lat * 1e5).astype(np.int64)
         for year in years:
             cls, h = _field_class(lon, lat, year, years, classes)
             pick = np.empty(cls.shape, np.int64)
             for c in classes:   # a field draws one sample of its class; its pixels take that one or its 3 nearest
-                idx = np.nonzero(labels == c)[0]; m = cls == c
+                idx = np.nonzero(labels == c)[0]
+                m = cls == c
                 pick[m] = near[idx[(h[m] // 3) % len(idx)], np.abs(gx[m] * 31 + gy[m] * 17) % near.shape[1]]
             emb = xr.DataArray(vecs[pick], dims=("y", "x", "band"), coords={"y": cy, "x": cx, "band": band_names()},
                                attrs={"crs": crs, "source": OFFICIAL_COLLECTION,   # tagged (AEF_SOURCE/AEF_MODEL) as

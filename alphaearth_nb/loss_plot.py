@@ -45,7 +45,8 @@ def _means(v, w:int) -> np.ndarray:
     return np.convolve(np.asarray(v, float), np.ones(w) / w, "valid")
 
 def _log_if_positive(ax, values):
-    v = np.asarray(values, float); v = v[np.isfinite(v)]
+    v = np.asarray(values, float)
+    v = v[np.isfinite(v)]
     if v.size and np.all(v > 0): ax.set_yscale("log")
 
 # %% ../nbs/19a_loss_plot.ipynb #lp006
@@ -71,7 +72,8 @@ def _plot_history(history, path, smooth, title):
         loss = np.array([h["loss"] for h in records], float)
         ax.plot(steps, loss, color="0.7", lw=0.8, label="each step")
         ax.plot(steps[w - 1:], _means(loss, w), color="k", lw=1.5, label=f"{w}-step mean")
-        _log_if_positive(ax, loss); ax.legend(fontsize=8)
+        _log_if_positive(ax, loss)
+        ax.legend(fontsize=8)
     ax.set_title("total loss\n(the weighted sum of the terms below)", fontsize=9)
     for ax, (name, keys) in zip(axes[1:], panels):
         for i, k in enumerate(keys):   # past the 10 colours of the cycle, dashed: no two terms drawn alike
@@ -84,9 +86,11 @@ def _plot_history(history, path, smooth, title):
             handles += right.plot(steps[w - 1:], _means([h.get("spread", np.nan) for h in records], w), color="0.4",
                                   lw=1.0, ls="--", label="spread (right axis; not in the loss)")
             right.set_ylabel("spread (0: collapsed)")
-        ax.set_title(name, fontsize=9); ax.legend(handles=handles, fontsize=7, ncol=2 if len(handles) > 4 else 1)
+        ax.set_title(name, fontsize=9)
+        ax.legend(handles=handles, fontsize=7, ncol=2 if len(handles) > 4 else 1)
     for ax in axes[:n]:
-        ax.set_xlabel("step"); ax.grid(alpha=0.3)
+        ax.set_xlabel("step")
+        ax.grid(alpha=0.3)
         ax.set_ylabel("loss" if ax is axes[0] else f"loss term ({w}-step mean)")
     fig.suptitle(title or f"training loss by step ({len(records)} steps)", fontsize=11)
     fig.tight_layout()

@@ -75,7 +75,8 @@ def axis_labels(crs, # the map's CRS (any spelling `as_crs` reads, e.g. `crs_of(
 def _finish(ax, da, title):
     ax.set_title(title or "")
     xl, yl = axis_labels(crs_of(da))
-    ax.set_xlabel(xl); ax.set_ylabel(yl)
+    ax.set_xlabel(xl)
+    ax.set_ylabel(yl)
     ax.ticklabel_format(style="plain", useOffset=False)   # coordinates in full: no "1e6" above the y axis
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4))      # 6-7 digit metres: 7 ticks ran into each other
     return ax
@@ -109,7 +110,8 @@ def plot_rgb(emb,                                       # embedding (y, x, band)
         cube = downsample(north_up(cube_form(emb)), max_size)
         if "time" not in cube.dims: raise DimensionError("plot_rgb(time=...) draws a year of a cube (time, y, x, band); "
                                                          "this is one map: leave time out.")
-        c = np.asarray(rgb(cube, **rgb_kwargs).isel(time=time).values); small = cube.isel(time=time)
+        c = np.asarray(rgb(cube, **rgb_kwargs).isel(time=time).values)
+        small = cube.isel(time=time)
     rgba = np.concatenate([np.nan_to_num(c), np.isfinite(c).all(-1, keepdims=True).astype(c.dtype)], -1)
     ax = _axes(ax)
     ax.imshow(rgba, extent=extent(small), origin="upper", interpolation="nearest")
@@ -200,7 +202,8 @@ def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. `analy
                     np.allclose(ev[d].values[::-1], grid[d].values) and not np.allclose(ev[d].values, grid[d].values):
                 ev = ev.isel({d: slice(None, None, -1)})
         m = ev.values
-    m = np.asarray(m, bool); m = m.any(0) if m.ndim == 3 else m
+    m = np.asarray(m, bool)
+    m = m.any(0) if m.ndim == 3 else m
     if m.shape != grid.shape:
         raise DimensionError(f"events are {m.shape} pixels, the change map {grid.shape} (y, x): give the true change "
                              "on the change map's grid")
@@ -292,7 +295,8 @@ def plot_years(cube,                # cube (time, y, x, band), or a map per year
                 for i, a in enumerate(axs)]
     v = np.asarray(small.values, np.float64)
     if np.isfinite(v).any():   # one range for every year (a year all NaN draws empty on the same scale)
-        kwargs.setdefault("vmin", float(np.nanmin(v))); kwargs.setdefault("vmax", float(np.nanmax(v)))
+        kwargs.setdefault("vmin", float(np.nanmin(v)))
+        kwargs.setdefault("vmax", float(np.nanmax(v)))
     return [plot_heat(small.isel(time=i), ax=a, title=named(i), **kwargs) for i, a in enumerate(axs)]
 
 # %% ../nbs/28_maps.ipynb #c0016

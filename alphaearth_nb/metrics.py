@@ -50,7 +50,8 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them
     (a table's -1 was trained as a class whose pixels then read as no data); `LabelError` when none is left.
     `classify` and `aef evaluate` read label tables this way; `evaluate_embeddings` refuses such labels instead."""
-    refuse_path(x, "features are numbers (N, ...)"); refuse_path(vals, "label values are one per point (N,)")
+    refuse_path(x, "features are numbers (N, ...)")
+    refuse_path(vals, "label values are one per point (N,)")
     drop = unlabelled(vals)
     if drop.any():
         warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
@@ -173,7 +174,8 @@ def balanced_accuracy(y_true, # true labels, (N,)
     `LabelError` says how to put them in one kind (a class map of named classes holds indices into its
     `attrs['class_names']`). Classes `y_pred` holds that `y_true` never does are not scored: a `UserWarning` names
     them (`_warn_unscored`; no data, -1, is no class)."""
-    refuse_path(y_true, "true labels are one per point (N,)"); refuse_path(y_pred, "predicted labels are one per point (N,)")
+    refuse_path(y_true, "true labels are one per point (N,)")
+    refuse_path(y_pred, "predicted labels are one per point (N,)")
     refuse_missing_labels(y_true, "true labels")
     refuse_unlabelled(y_true, "score: keep the labelled points, `keep = ~aef.evaluate.unlabelled(y_true)`, and score "
                        "`y_true[keep]` against `y_pred[keep]`")   # a raster's -1 was scored as one more class
@@ -188,8 +190,10 @@ def balanced_accuracy(y_true, # true labels, (N,)
 
 def _targets(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
     "`r2`'s and `mae`'s inputs as float64 arrays of one shape: a path or shapes that differ are refused."
-    refuse_path(y_true, "true targets are numbers (N,) or (N, M)"); refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
-    y_true = np.asarray(y_true, np.float64); y_pred = np.asarray(y_pred, np.float64)
+    refuse_path(y_true, "true targets are numbers (N,) or (N, M)")
+    refuse_path(y_pred, "predicted targets are numbers (N,) or (N, M)")
+    y_true = np.asarray(y_true, np.float64)
+    y_pred = np.asarray(y_pred, np.float64)
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per target")
     return y_true, y_pred
 

@@ -94,7 +94,8 @@ class Period:
         if not YEARS[0] <= s.astype(object).year <= YEARS[1]:
             raise PeriodError(f"period start {s} is outside the years {YEARS[0]}..{YEARS[1]}: pass dates in full, "
                               "e.g. ('2024-01-01', '2025-01-01').")
-        object.__setattr__(self, "start", s); object.__setattr__(self, "end", e)
+        object.__setattr__(self, "start", s)
+        object.__setattr__(self, "end", e)
 
     @property
     def days(self) -> np.ndarray:

@@ -48,7 +48,10 @@ def _bands(stack, year:int) -> dict:
 def _interp_time(v:np.ndarray, days:np.ndarray, grid:np.ndarray) -> np.ndarray:
     "Per pixel linear interpolation of (T, P) values over sorted `days` at `grid` days, ends held; NaN if never seen."
     T, P = v.shape
-    days = np.asarray(days, np.float64); ok = np.isfinite(v); idx = np.arange(T)[:, None]; cols = np.arange(P)
+    days = np.asarray(days, np.float64)
+    ok = np.isfinite(v)
+    idx = np.arange(T)[:, None]
+    cols = np.arange(P)
     last = np.maximum.accumulate(np.where(ok, idx, -1), 0)               # last valid frame at or before each frame
     nxt = np.minimum.accumulate(np.where(ok, idx, T)[::-1], 0)[::-1]     # first valid frame at or after each frame
     out = np.empty((len(grid), P))
@@ -98,7 +101,9 @@ def seasonal_composite_features(stack,            # a scene (DataTree)
             names.append(f"{name}/{s}")
     if dem:
         d = stack["dem"].to_dataset()
-        for b in ("elevation", "slope"): feats.append(d[b].isel(time=0).values[..., None]); names.append(f"dem/{b}")
+        for b in ("elevation", "slope"):
+            feats.append(d[b].isel(time=0).values[..., None])
+            names.append(f"dem/{b}")
     a = np.concatenate(feats, -1)
     fill = np.nanmean(a.reshape(-1, a.shape[-1]), 0)          # a season without one clear view: the scene's mean
     a = np.where(np.isnan(a), fill, a)
@@ -183,7 +188,8 @@ def compare_on_scene(stack,                # the scene (DataTree)
     """10-shot land cover and change of the embedding and the designed baselines on one scene: tables and headlines.
     Class ids that lost digits in a float type (beyond 2^24 in float32, also a float32 file read widened) are a
     `LabelError` before any work (`labels.check_exact_ids`)."""
-    refuse_path(stack, "a scene is a stack (DataTree)", "stack"); refuse_path(labels, "labels are a class map (year, y, x)", "raster")
+    refuse_path(stack, "a scene is a stack (DataTree)", "stack")
+    refuse_path(labels, "labels are a class map (year, y, x)", "raster")
     for e in (embeddings.values() if isinstance(embeddings, dict) else [embeddings]): refuse_path(e, MAP_WANTED, "map")
     min_dist, folds, seed = real(min_dist, "min_dist", 50.0), whole(folds, "folds", 20), as_seed(seed)
     check_exact_ids(labels.values, stored_dtype(labels), "the yearly classes")   # merged classes would fake change

@@ -148,7 +148,8 @@ def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (defa
     (x0, y0), (x1, y1) = xy.min(0), xy.max(0)
     H, W = ndvi.shape[1:]
     dy, dx = (y1 - y0) / H, (x1 - x0) / W
-    g = grid_coords(H, W, x0, y1, dx, res_y=dy); y, x = g["y"], g["x"]
+    g = grid_coords(H, W, x0, y1, dx, res_y=dy)
+    y, x = g["y"], g["x"]
     order = np.argsort(times, kind="stable")
     nd = _source_ds("ndvi", {"NDVI": np.where(ok, ndvi, np.nan)[order]}, times[order], y, x, crs)
     dm = _source_ds("dem", {"elevation": dem[None], "slope": slope_degrees(dem, dy, dx)[None]},
@@ -210,10 +211,13 @@ def read_worldcereal_points(path:str|Path|None=None, # the .geoparquet file (def
         raise AEFError(f"{p} lacks the columns {missing}: read_worldcereal_points expects the WorldCereal monthly "
                        f"point export with {cols}; export the points again with every one of those columns.")
     df = pd.read_parquet(p, columns=cols)
-    ids = pd.Index(sorted(df["sample_id"].unique())); times = np.sort(df["timestamp"].unique())
+    ids = pd.Index(sorted(df["sample_id"].unique()))
+    times = np.sort(df["timestamp"].unique())
     i, j = ids.get_indexer(df["sample_id"]), np.searchsorted(times, df["timestamp"].values)
     def grid(col):
-        g = np.full((len(ids), len(times)), 65535, np.int64); g[i, j] = df[col].values; return g
+        g = np.full((len(ids), len(times)), 65535, np.int64)
+        g[i, j] = df[col].values
+        return g
     data = {b: (("point", "time"), masked(src, b, v), {"source": src}) for b, (src, v) in _points_bands(grid).items()}
     first = df.drop_duplicates("sample_id").set_index("sample_id").loc[ids]
     legend = {}

@@ -40,7 +40,9 @@ def _create_lock(p:Path, me:dict) -> bool:
     "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
     tmp = partial_name(p)   # as files.writing_file names its own
     tmp.write_text(json.dumps(me))
-    try: os.link(tmp, p); return True  # atomic and exclusive: no reader ever sees an empty lock
+    try:
+        os.link(tmp, p)
+        return True  # atomic and exclusive: no reader ever sees an empty lock
     except FileExistsError: return False
     except OSError: pass  # a file system without hard links: create exclusively, then write
     finally: tmp.unlink(missing_ok=True)
@@ -124,7 +126,8 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
     """Hold an exclusive lock on `folder` for the life of the block; raise `RunLockedError` if another run holds it.
     A lock left by a dead process of this host is taken over (with a warning) by exactly one of those that find it:
     the others get `RunLockedError` naming the one that took it."""
-    d = user_path(folder); d.mkdir(parents=True, exist_ok=True)
+    d = user_path(folder)
+    d.mkdir(parents=True, exist_ok=True)
     p, me = d / LOCK, {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time(),
                        "id": uuid.uuid4().hex}  # the id tells two holders in one process (threads) apart
     end = time.monotonic() + 10.0

@@ -131,7 +131,8 @@ def _cap_unrolling() -> None:
     users = re.search(r"(^|\s)--xla_backend_extra_options(=|\s|$)", flags) or flags.strip()[:1] not in ("", "-")
     if opts and not users and (cpu or not any(map(find_spec, ("jax_plugins", "libtpu")))):
         os.environ["XLA_FLAGS"] = f"{flags} --xla_backend_extra_options={','.join(opts)}".strip()
-_at_import(_size_cpu_pools); _at_import(_cap_unrolling)  # at import: before JAX's backends start, if imported before JAX runs
+_at_import(_size_cpu_pools)
+_at_import(_cap_unrolling)  # at import: before JAX's backends start, if imported before JAX runs
 
 
 # %% ../nbs/00_runtime.ipynb #heap002
@@ -256,7 +257,9 @@ def split_cpu(default:str|None=None) -> int|None:  # used when `AEF_CPU_DEVICES`
     "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started " \
     "and the user set no count of their own; returns the count set, else None (`cpu_devices_note()` says why)."
     try: n = cpu_devices(default)
-    except ConfigError as e: _CPU_NOTE[0] = f"JAX's one CPU device: {e}"; raise
+    except ConfigError as e:
+        _CPU_NOTE[0] = f"JAX's one CPU device: {e}"
+        raise
     if n is None or n < 2:
         _CPU_NOTE[0] = f"JAX's one CPU device (AEF_CPU_DEVICES={os.environ.get('AEF_CPU_DEVICES', default)!r})"
         return None

@@ -136,8 +136,10 @@ class Prepared:
 
 def _grid_index(values, coords):
     "Nearest pixel index of each value along a coordinate axis, -1 when outside the extent."
-    coords = np.asarray(coords, np.float64); values = np.asarray(values, np.float64)
-    order = np.argsort(coords); c = coords[order]
+    coords = np.asarray(coords, np.float64)
+    values = np.asarray(values, np.float64)
+    order = np.argsort(coords)
+    c = coords[order]
     i = np.clip(np.searchsorted(c, values), 1, len(c) - 1)
     j = np.where(np.abs(values - c[i - 1]) <= np.abs(values - c[i]), i - 1, i)
     res = np.abs(np.diff(c)).min() if len(c) > 1 else 1.0
@@ -263,7 +265,8 @@ def sample_site(prep:Prepared,  # the stack prepared for sampling (`Prepared`)
                 rng,            # numpy Generator
                ) -> tuple:
     "Top-left (row, col) of an L x L window whose centre is drawn by the strata (or uniformly)."
-    H, W = prep.shape; L = prep.cfg.patch
+    H, W = prep.shape
+    L = prep.cfg.patch
     if prep.strata is None: r, c = rng.integers(H), rng.integers(W)
     else:
         pix = prep.strata[rng.integers(len(prep.strata))]
@@ -304,20 +307,29 @@ def _target(sa, idx, window, summary_fn, rng):
     good = np.asarray(idx)[usable(idx).reshape(len(idx), -1).any(1)] if len(idx) else []
     t = int(rng.choice(good)) if len(good) else None
     if sa.static or t is None:
-        per = summary_fn(None); day = per.mean()
+        per = summary_fn(None)
+        day = per.mean()
     else:
-        day = float(sa.days[t]); per = summary_fn(day)
+        day = float(sa.days[t])
+        per = summary_fn(day)
     C = sa.z.shape[-1]
     if t is None:
-        x = np.zeros((ys.stop - ys.start, xs.stop - xs.start, C), np.float32); ok = np.zeros(x.shape, bool)
+        x = np.zeros((ys.stop - ys.start, xs.stop - xs.start, C), np.float32)
+        ok = np.zeros(x.shape, bool)
         meta = np.zeros(sa.meta.shape[1], np.float32)
     else:
-        z = sa.z[t, ys, xs]; ok = usable(t); x = np.where(ok, z, 0).astype(np.float32); meta = sa.meta[t]
+        z = sa.z[t, ys, xs]
+        ok = usable(t)
+        x = np.where(ok, z, 0).astype(np.float32)
+        meta = sa.meta[t]
     return t, Target(x=x, valid=ok, day=np.float32(day), meta=meta.astype(np.float32), period=per.astype(np.float32))
 
 def _texts(prep, window, period, rng):
-    cfg = prep.cfg; n = cfg.n_texts
-    emb = np.zeros((n, cfg.text_dim), np.float32); yx = np.zeros((n, 2), np.float32); valid = np.zeros(n, bool)
+    cfg = prep.cfg
+    n = cfg.n_texts
+    emb = np.zeros((n, cfg.text_dim), np.float32)
+    yx = np.zeros((n, 2), np.float32)
+    valid = np.zeros(n, bool)
     tx = prep.texts
     if tx is not None and n:
         ys, xs = window
@@ -326,8 +338,10 @@ def _texts(prep, window, period, rng):
         sel = np.flatnonzero(inside)
         if len(sel) > n: sel = np.sort(rng.choice(sel, n, replace=False))
         k = len(sel)
-        emb[:k] = tx["emb"][sel]; valid[:k] = True
-        yx[:k, 0] = tx["row"][sel] - ys.start; yx[:k, 1] = tx["col"][sel] - xs.start
+        emb[:k] = tx["emb"][sel]
+        valid[:k] = True
+        yx[:k, 0] = tx["row"][sel] - ys.start
+        yx[:k, 1] = tx["col"][sel] - xs.start
     return Texts(emb=emb, yx=yx, valid=valid, period=sample_summary(period, cfg, rng).astype(np.float32))
 
 def _near_target(sa, idx, family:str, twins:list, days:float) -> np.ndarray:
@@ -349,7 +363,8 @@ def example_at(prep:Prepared,  # the stack prepared for sampling (`Prepared`)
                rng,            # numpy Generator
               ) -> TrainExample:
     "One training example for a window's top-left `site` and a sequence `period` (days)."
-    cfg = prep.cfg; L = cfg.patch
+    cfg = prep.cfg
+    L = cfg.patch
     window = (slice(site[0], site[0] + L), slice(site[1], site[1] + L))
     period = np.asarray(period, np.float64)
     held, targets = {}, {}
@@ -362,7 +377,8 @@ def example_at(prep:Prepared,  # the stack prepared for sampling (`Prepared`)
     twins = [(fam(n), float(targets[n].day)) for n, t in held.items() if t is not None and not prep.arrays[n].static]
     inputs = {}
     for name in cfg.inputs:
-        sa = prep.arrays[name]; idx = in_period(sa, period)
+        sa = prep.arrays[name]
+        idx = in_period(sa, period)
         if cfg.hold_out and held.get(name) is not None: idx = idx[idx != held[name]]
         if cfg.hold_out: idx = idx[~_near_target(sa, idx, cfg.source(name).family, twins, cfg.twin_days)]
         idx = idx[_has_data(sa, idx, window)]  # an empty frame would only take a slot
@@ -390,7 +406,8 @@ def sample_example(stack,                 # a stack, or a `Prepared` one (faster
                    strata:xr.DataArray|None=None,    # categorical (y, x) layer to stratify sites by
                   ) -> TrainExample:
     "One random training example: a site, one of its periods, targets held out, texts."
-    prep = _prepared(stack, cfg, texts, strata); rng = np.random.default_rng(rng)
+    prep = _prepared(stack, cfg, texts, strata)
+    rng = np.random.default_rng(rng)
     site = sample_site(prep, rng)
     periods = sample_periods(prep.span, prep.cfg, rng)
     return example_at(prep, site, periods[rng.integers(len(periods))], rng)
@@ -403,7 +420,8 @@ def sample_batch(stack,                          # a source stack (`validate_sta
                  strata:xr.DataArray|None=None,  # (y, x) weights of where windows are centred; None: uniform
                 ) -> TrainExample:
     "A batch with a leading batch axis: each site with all its periods, ordered so that neighbours are different sites."
-    prep = _prepared(stack, cfg, texts, strata); rng = np.random.default_rng(rng)
+    prep = _prepared(stack, cfg, texts, strata)
+    rng = np.random.default_rng(rng)
     P = prep.cfg.periods_per_site
     n_sites = min(batch, max(2, -(-batch // P)))
     while n_sites < batch and (batch - 1) % n_sites == 0: n_sites += 1  # the roll's wrap pair: two different sites
@@ -433,7 +451,8 @@ class BatchIterator(Resumable):
     "An endless iterator over `batch_at(position)` (a subclass defines `batch_at`), resumable."
     def __iter__(self): return self
     def __next__(self):
-        b = self.batch_at(self.position); self.position += 1
+        b = self.batch_at(self.position)
+        self.position += 1
         return b
 
 class Batches(BatchIterator):

@@ -66,7 +66,8 @@ def _valid_ranges(name, vr, n) -> tuple|None:
 
 def _stats(name, mean, std, n) -> tuple:
     "Per-band float `(mean, std)`, finite, std > 0 (defaults 0 and 1)."
-    mean = tuple(float(m) for m in (mean or (0.0,) * n)); std = tuple(float(v) for v in (std or (1.0,) * n))
+    mean = tuple(float(m) for m in (mean or (0.0,) * n))
+    std = tuple(float(v) for v in (std or (1.0,) * n))
     if len(mean) != n or len(std) != n:
         raise ConfigError(f"source {name!r}: mean/std have {len(mean)}/{len(std)} entries for {n} bands: "
                           "give one per band.")
@@ -105,14 +106,19 @@ class Source:
         n = len(self.bands)
         _check_kind(self.name, self.bands, self.role, self.kind, self.classes)
         if not self.family: s("family", self.name)
-        if self.kind == "categorical": s("transform", ("none",)); s("mean", (0.0,)); s("std", (1.0,))
+        if self.kind == "categorical":
+            s("transform", ("none",))
+            s("mean", (0.0,))
+            s("std", (1.0,))
         tr = _per_band(self.transform, n, "transform")
         for t in tr:
             if t not in TRANSFORMS: raise ConfigError(f"source {self.name!r}: transform {t!r} is not one of "
                                                       f"{TRANSFORMS}.")
         s("transform", tr if len(set(tr)) > 1 else tr[0])
         s("valid_range", _valid_ranges(self.name, self.valid_range, n))
-        mean, std = _stats(self.name, self.mean, self.std, n); s("mean", mean); s("std", std)
+        mean, std = _stats(self.name, self.mean, self.std, n)
+        s("mean", mean)
+        s("std", std)
         if not self.clip_sigma > 0: raise ConfigError(f"source {self.name!r}: clip_sigma must be > 0.")
         if isinstance(self.units, list): s("units", tuple(self.units))
 
@@ -266,9 +272,12 @@ def _check_band_axis(x, src, idx, band_axis):
 
 def _prepare(source, x, band_axis, bands, check_dtype=True):
     "Shared checks: (source, array namespace, array, band indices, per-band constants)."
-    src = get_source(source); xp = _xp(x); x = xp.asarray(x)
+    src = get_source(source)
+    xp = _xp(x)
+    x = xp.asarray(x)
     if check_dtype: _check_numeric(x, src)
-    idx = _select(src, bands); _check_band_axis(x, src, idx, band_axis)
+    idx = _select(src, bands)
+    _check_band_axis(x, src, idx, band_axis)
     vec = lambda vals: _band_vec(vals, x.ndim, band_axis, xp)
     tr = [src.transforms[i] for i in idx]
     consts = dict(mean=vec([src.mean[i] for i in idx]), std=vec([src.std[i] for i in idx]),
@@ -316,8 +325,10 @@ def _normalise_inplace(src, x, ok, c, band_axis):
     if c["is_log"] is not None:
         zb = np.moveaxis(z, band_axis, -1)
         for seg in ([zb] if c["is_log"].all() else [zb[..., j] for j in np.flatnonzero(c["is_log"].ravel())]):
-            np.maximum(seg, 0, out=seg); np.log1p(seg, out=seg)  # NaN stays NaN
-    z -= c["mean"]; z /= c["std"]
+            np.maximum(seg, 0, out=seg)
+            np.log1p(seg, out=seg)  # NaN stays NaN
+    z -= c["mean"]
+    z /= c["std"]
     return np.clip(z, -src.clip_sigma, src.clip_sigma, out=z)
 
 def denormalise(source,             # a Source or its name
@@ -373,5 +384,6 @@ def compute_stats(source,        # a Source or its name
     for j, i in enumerate(idx):
         col = z[ok[:, j], j]
         if col.size:
-            mean[i] = float(col.mean()); std[i] = float(max(col.std(), 1e-6))
+            mean[i] = float(col.mean())
+            std[i] = float(max(col.std(), 1e-6))
     return replace(src, mean=tuple(mean), std=tuple(std))

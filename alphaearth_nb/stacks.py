@@ -193,12 +193,17 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     for name, ds in list(children.items()):
         src = resolve(name, sources)
         if (f := read_flag_words(ds, src)) is not ds:   # 'ASCENDING'/'DESCENDING' as `earthengine` reads them: 1/0
-            children[name] = ds = f; flipped = True
+            children[name] = ds = f
+            flipped = True
         if (t := check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
-            children[name] = ds = ds.assign_coords(time=t); flipped = True
-        if (m := mask_declared(ds, src)) is not ds: children[name] = ds = m; flipped = True  # a new tree below
+            children[name] = ds = ds.assign_coords(time=t)
+            flipped = True
+        if (m := mask_declared(ds, src)) is not ds:
+            children[name] = ds = m
+            flipped = True  # a new tree below
         if axes_to_turn(ds):   # y ascending or x descending: the standard orientation, labels kept
-            children[name] = ds = north_up(ds); flipped = True
+            children[name] = ds = north_up(ds)
+            flipped = True
         check_grid(name, ds, ref)
         ref = ref or (name, ds)
         if check_values: _check_values(name, ds, src, alone=len(children) == 1)
@@ -217,9 +222,11 @@ def toy_stack(n_time:int=6,        # frames of the optical source
              ) -> xr.DataTree:
     "A tiny synthetic stack (sentinel2, sentinel1, dem) on a 10 m grid, for examples and tests."
     rng = as_rng(seed)   # core's one seed rule
-    y = 5_000_000.0 - 10 * np.arange(size) - 5; x = 500_000.0 + 10 * np.arange(size) + 5
+    y = 5_000_000.0 - 10 * np.arange(size) - 5
+    x = 500_000.0 + 10 * np.arange(size) + 5
     def ds(name, n, step, vals, **coords):
-        src = get_source(name); t = pd.date_range(start, periods=n, freq=f"{step}D")
+        src = get_source(name)
+        t = pd.date_range(start, periods=n, freq=f"{step}D")
         d = xr.Dataset({b: (DIMS, vals(i, (n, size, size)).astype(np.float32)) for i, b in enumerate(src.bands)},
                        coords=dict(time=t, y=y, x=x, **coords), attrs=dict(crs="EPSG:32631", source=name))
         return d
@@ -247,7 +254,8 @@ def source_arrays(stack,               # a validated stack (DataTree) or one sou
     "Normalise one source of a (validated) stack into `SourceArrays`. A path is `core.refuse_path`'s `DTypeError` " \
     "(was: AttributeError 'str' ... 'sizes')."
     refuse_path(stack, "a stack is an xr.DataTree of sources or a single-source xr.Dataset", "stack")
-    src = resolve(source); name = src.name
+    src = resolve(source)
+    name = src.name
     ds = stack[name].to_dataset() if isinstance(stack, xr.DataTree) else stack
     T, H, W = ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]
     present = [b for b in src.bands if b in ds.data_vars]
@@ -281,14 +289,19 @@ def pack_frames(sa:SourceArrays,   # a prepared source
                 window=None,       # (row slice, col slice), default the whole extent
                ) -> Frames:
     "Gather frames `idx` (inside `window`) into a `Frames` padded to `n`, with 0 where invalid."
-    idx = np.asarray(idx, int)[:n]; k = len(idx)
+    idx = np.asarray(idx, int)[:n]
+    k = len(idx)
     ys, xs = window or (slice(None), slice(None))
     shape = (n,) + sa.z[:1, ys, xs].shape[1:]
-    x = np.zeros(shape, np.float32); x[:k] = sa.z[idx, ys, xs]   # copies only the window
-    valid = np.isfinite(x); valid[k:] = False
+    x = np.zeros(shape, np.float32)
+    x[:k] = sa.z[idx, ys, xs]   # copies only the window
+    valid = np.isfinite(x)
+    valid[k:] = False
     np.copyto(x, 0.0, where=~valid)
-    days = np.full(n, sa.days[idx[-1]] if k else 0.0, np.float32); days[:k] = sa.days[idx]
-    meta = np.zeros((n, sa.meta.shape[1]), np.float32); meta[:k] = sa.meta[idx]
+    days = np.full(n, sa.days[idx[-1]] if k else 0.0, np.float32)
+    days[:k] = sa.days[idx]
+    meta = np.zeros((n, sa.meta.shape[1]), np.float32)
+    meta[:k] = sa.meta[idx]
     frame = np.arange(n) < k
     return Frames(x=x, valid=valid, days=days, frame=frame, meta=meta)
 
@@ -315,10 +328,12 @@ def to_frames(stack,                    # a stack (DataTree) or single-source Da
     if sources is None: sources = [k for k in tree.children if get_source(k).role == "input"]
     pd_ = None if period is None else as_period(period).days
     rng = np.random.default_rng(rng)
-    sizes = next(iter(tree.children.values())).sizes; H, W = sizes["y"], sizes["x"]
+    sizes = next(iter(tree.children.values())).sizes
+    H, W = sizes["y"], sizes["x"]
     out = {}
     for s in sources:
-        src = resolve(s, given); name = src.name
+        src = resolve(s, given)
+        name = src.name
         if name not in tree.children:
             if missing != "empty":
                 raise MissingSourceError(f"the stack has no source {name!r} (it has {', '.join(tree.children)}): add "
@@ -326,7 +341,8 @@ def to_frames(stack,                    # a stack (DataTree) or single-source Da
             n = (n_frames.get(name, 1) if isinstance(n_frames, dict) else n_frames) or 1
             sa = SourceArrays(name, np.full((1, H, W, src.n_bands), np.nan, np.float32), np.zeros(1, np.float32),
                               np.zeros((1, len(src.meta)), np.float32), src.static)
-            out[name] = pack_frames(sa, [], n); continue
+            out[name] = pack_frames(sa, [], n)
+            continue
         sa = source_arrays(tree, src)
         idx = in_period(sa, pd_)
         n = n_frames.get(name) if isinstance(n_frames, dict) else n_frames

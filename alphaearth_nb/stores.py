@@ -48,7 +48,8 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     a GeoTIFF, so `open_zarr` gives a map stored south-first (y ascending) back north-up, the same values at the
     same coordinates (was: in the order given, the one writer of the package that kept it). Folders missing above
     the store are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
-    check_output(store, overwrite, "embedding store"); quantized = flag(quantized, "quantized")   # before any work
+    check_output(store, overwrite, "embedding store")
+    quantized = flag(quantized, "quantized")   # before any work
     emb = north_up(cube_form(emb))   # the package's files are north-up (`to_cog`): a reader takes rows top-down
     model = model_name(model or emb.attrs.get("embedding:model"))   # the checkpoint's identity kept; unknown: none
     crs = crs_of(emb)
@@ -65,7 +66,8 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     # selection keeps its size, and `xr.open_zarr` readers get it there, not from the GDAL-ordered attrs above
     ds = write_crs(ds.drop_vars("spatial_ref", errors="ignore").assign_coords(
         spatial_ref=grid_mapping(ds.attrs["transform"])), crs)
-    ds.attrs["crs"] = str(crs); ds["embedding"].encoding.pop("grid_mapping", None)   # a coordinate of it, so
+    ds.attrs["crs"] = str(crs)
+    ds["embedding"].encoding.pop("grid_mapping", None)   # a coordinate of it, so
     # `xr.open_zarr` keeps `spatial_ref` a coordinate (named as a grid mapping, it came back a data variable)
     enc = {"embedding": {"fill_value": NODATA}} if quantized else {}
     with writing_folder(store, overwrite, "embedding store", meta={"kind": "embedding"}) as tmp:
@@ -152,7 +154,8 @@ def lonlat_bounds(crs,            # the box's CRS, any form `geo.as_crs` reads (
     if w > e: e += 360.0                                  # pyproj's form of a box across 180 deg: one span
     s, n = max(s, -90.0), min(n, 90.0)
     if e - w >= 360.0: return -180.0, s, 180.0, n
-    k = np.floor((w + 180.0) / 360.0); w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
+    k = np.floor((w + 180.0) / 360.0)
+    w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
     return float(w), float(s), float(e - 360.0 if e > 180.0 else e), float(n)
 
 def stac_item(path,                   # the embedding GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path
@@ -174,7 +177,8 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
     # the year as every year is read (np.int64, '2024', np.datetime64('2024')); int(year) made year=24 the year 24 AD,
     # True the year 1, 2024.5 2024, and year=0 an item of 2017 to today
     when = None if year is None else dt.datetime(as_year(year), 1, 1, tzinfo=dt.timezone.utc)
-    require("pystac", "official", "STAC items"); require("rasterio", "official", "STAC items")
+    require("pystac", "official", "STAC items")
+    require("rasterio", "official", "STAC items")
     require("shapely", "official", "STAC items")
     import pystac, rasterio
     from rasterio.warp import transform_geom
@@ -193,8 +197,13 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
         if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL (was 180.001)
             foot = mapping(box(w, s, e, n) if w <= e else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e, n)]))
         else: foot = transform_geom(f.crs, "EPSG:4326", mapping(box(*f.bounds)), antimeridian_cutting=True)
-        auth = f.crs.to_authority(); t = f.transform; shp = [f.height, f.width]; dtype = f.dtypes[0]
-        nodata = f.nodata; names = list(f.descriptions); crs_wkt = f.crs.to_wkt()
+        auth = f.crs.to_authority()
+        t = f.transform
+        shp = [f.height, f.width]
+        dtype = f.dtypes[0]
+        nodata = f.nodata
+        names = list(f.descriptions)
+        crs_wkt = f.crs.to_wkt()
         model = model_name(model or f.tags().get("AEF_MODEL")) or OFFICIAL_MODEL   # `to_cog` names our model's
     quant = QUANTIZATION if dtype == "int8" else None
     # the CRS by its code (EPSG, ESRI, ...), else in full as WKT2 (projection extension v2): one without an EPSG code

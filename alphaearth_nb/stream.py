@@ -51,7 +51,8 @@ def create_site_corpus(path,                    # the corpus folder (new, or one
     sources = (sources,) if isinstance(sources, str) else tuple(sources)   # 'sentinel2': one source, not 9 letters
     if not sources: raise ConfigError("no sources: name the registry sources every site holds, e.g. ('sentinel2',)")
     for s in sources: get_source(s)   # an unknown name: UnknownSourceError with the closest, before anything is made
-    path = user_path(path); meta_file = path / CORPUS_FILE
+    path = user_path(path)
+    meta_file = path / CORPUS_FILE
     meta = dict(format=SITE_FORMAT, sources=list(sources), size=int(site_table["size"].iloc[0]),
                 res=float(site_table["res"].iloc[0]),
                 n_sites=int(len(site_table)))
@@ -114,7 +115,8 @@ def write_site(path,                  # a corpus folder from `create_site_corpus
     "'str' ... 'attrs' / 'to_csv')."
     refuse_path(stack, "a site's stack is an xr.DataTree of sources", "stack")
     refuse_path(texts, "texts are a table of y, x, time and text", "table")
-    path = user_path(path); target = path / STORE / site
+    path = user_path(path)
+    target = path / STORE / site
     with writing_folder(target, overwrite, f"site {site}", meta={"site": site}) as tmp:
         crs = str(stack.attrs.get("crs") or next(iter(stack.children.values())).attrs.get("crs", ""))
         root = open_site_group(tmp, site, crs)
@@ -182,7 +184,8 @@ class SiteCorpus:
 
     def periods(self, site:str) -> np.ndarray:
         "(P, 2) float64 [start, end) days since `timecodes.EPOCH` of the site's periods."
-        r = self.sites.loc[site]; P = sum(1 for c in self.sites.columns if c.endswith("_start") and c[0] == "p")
+        r = self.sites.loc[site]
+        P = sum(1 for c in self.sites.columns if c.endswith("_start") and c[0] == "p")
         return np.array([[to_days(np.datetime64(r[f"p{k}_start"])),
                           to_days(np.datetime64(r[f"p{k}_end"]))] for k in range(P)], np.float64)
 
@@ -216,7 +219,8 @@ def prefetched(fn,             # a function of an index, e.g. the batch at step 
                workers:int=2,  # threads computing them
               ):
     "`fn(start), fn(start + 1), ...` computed `ahead` at a time on `workers` threads, yielded in order."
-    pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="aef-stream"); queue_ = []
+    pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="aef-stream")
+    queue_ = []
     try:
         for i in itertools.count(int(start)):
             while len(queue_) < max(1, ahead): queue_.append(pool.submit(fn, i + len(queue_)))
@@ -238,7 +242,9 @@ class SiteCache:
 
     def __getitem__(self, site:str) -> tuple:
         with self._lock:
-            if site in self._items: self._items.move_to_end(site); return self._items[site]
+            if site in self._items:
+                self._items.move_to_end(site)
+                return self._items[site]
         if isinstance(self.source, SiteCorpus):   # only the sources the sampler reads
             (stack, texts), per = self.source.read(site, self.needed), self.source.periods(site)
         else:                                      # a scene corpus: periods drawn per batch
@@ -274,7 +280,8 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
             raise ConfigError(f"batch_size={batch_size} does not split over {self.hosts} hosts: "
                               f"use a multiple of {self.hosts}")
         self.batch_size, self.local_batch = batch_size, batch_size // self.hosts
-        self.site_ids = list(self.source.ids(split)); self.per_epoch = len(self.site_ids) // self.hosts
+        self.site_ids = list(self.source.ids(split))
+        self.per_epoch = len(self.site_ids) // self.hosts
         if self.per_epoch < 1:
             raise ConfigError(f"{len(self.site_ids)} complete {split or ''} site(s) for {self.hosts} hosts: "
                               "export more sites (every host needs at least one), or use split=None")
@@ -313,7 +320,8 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
 
     def batch_at(self, i:int):
         "This host's batch `i` (a numpy `TrainExample` with a leading axis of `batch_size / hosts`)."
-        rng = np.random.default_rng((self.seed, 13, self.host, int(i))); chosen = []
+        rng = np.random.default_rng((self.seed, 13, self.host, int(i)))
+        chosen = []
         for s in self.sites_at(i):
             prep, per = self.sites[s]
             per = samples.sample_periods(prep.span, prep.cfg, rng) if per is None else per

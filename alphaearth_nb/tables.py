@@ -105,7 +105,9 @@ def table_numbers(df:pd.DataFrame,      # the table
     out = np.empty((len(df), len(names)), np.float64)
     for k, c in enumerate(names):
         s = df[c]
-        if s.dtype.kind in "biuf": out[:, k] = s.to_numpy(np.float64, na_value=np.nan); continue
+        if s.dtype.kind in "biuf":
+            out[:, k] = s.to_numpy(np.float64, na_value=np.nan)
+            continue
         if s.dtype.kind == "M" or isinstance(s.dtype, pd.DatetimeTZDtype):
             raise err(f"{what}: column {c!r} holds times, not numbers: it needs numbers")
         text = s.astype(str).str.strip()
@@ -114,7 +116,8 @@ def table_numbers(df:pd.DataFrame,      # the table
                             errors="coerce")
         bad = np.flatnonzero((num.isna() & ~blank).to_numpy())
         if len(bad):
-            i = bad[0]; where = f"row {df.index[i]!r}"
+            i = bad[0]
+            where = f"row {df.index[i]!r}"
             if first_line is not None and isinstance(df.index[i], (int, np.integer)):
                 where += f", line {first_line + int(df.index[i])} of the file"
             more = f"; {len(bad) - 1} more such cell(s) in the column" if len(bad) > 1 else ""

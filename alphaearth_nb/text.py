@@ -54,7 +54,9 @@ def encode_texts(texts,              # a list of strings (a single string is one
     for i, t in enumerate(texts):
         words, grams = text_features(t)
         if not words: words = Counter(["<empty>"])
-        w = np.zeros(dim); g = np.zeros(dim)
-        _hash_into(w, words, "w"); _hash_into(g, grams, "c")
+        w = np.zeros(dim)
+        g = np.zeros(dim)
+        _hash_into(w, words, "w")
+        _hash_into(g, grams, "c")
         out[i] = _unit(_unit(w) + _unit(g))
     return out.astype(np.float32)

@@ -93,7 +93,8 @@ def png(rgba:np.ndarray) -> bytes:  # image (h, w, 4): float in [0, 1] (clipped)
     "PNG bytes of an (h, w, 4) float [0, 1] or uint8 image; a path is `core.refuse_path`'s `DTypeError`."
     refuse_path(rgba, "an image is numbers (h, w, 4)")
     a = rgba if rgba.dtype == np.uint8 else np.round(np.clip(rgba, 0, 1) * 255).astype(np.uint8)
-    buf = io.BytesIO(); Image.fromarray(a, "RGBA").save(buf, format="PNG")
+    buf = io.BytesIO()
+    Image.fromarray(a, "RGBA").save(buf, format="PNG")
     return buf.getvalue()
 
 # %% ../nbs/27a_tiles.ipynb #c0008
@@ -125,8 +126,10 @@ class TileServer:
         self.log.append((h.path, status))
         h.send_response(status)
         h.send_header("Content-Type", "image/png" if status == 200 else "text/plain")
-        h.send_header("Access-Control-Allow-Origin", "*"); h.send_header("Cache-Control", "no-store")
-        h.end_headers(); h.wfile.write(body)
+        h.send_header("Access-Control-Allow-Origin", "*")
+        h.send_header("Cache-Control", "no-store")
+        h.end_headers()
+        h.wfile.write(body)
 
 _SERVER:list = []
 def tile_server() -> TileServer:
@@ -184,7 +187,8 @@ class TileSampler:
         """(south, west, north, east) of the grid in degrees, edges followed (`exports.lonlat_bounds`): west > east
         for a grid across 180 deg (a UTM zone 60 map over it was -179.998 .. 179.998, the whole globe)."""
         hx, hy = abs(self.dx) / 2, abs(self.dy) / 2
-        x = self.x0 + self.dx * np.array([0, self.nx - 1]); y = self.y0 + self.dy * np.array([0, self.ny - 1])
+        x = self.x0 + self.dx * np.array([0, self.nx - 1])
+        y = self.y0 + self.dy * np.array([0, self.ny - 1])
         w, s, e, n = lonlat_bounds(self.crs, x.min() - hx, y.min() - hy, x.max() + hx, y.max() + hy)
         return s, w, n, e
 

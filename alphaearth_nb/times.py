@@ -55,7 +55,8 @@ def numeric_time_hint(values) -> str:  # numbers (or numbers as text) that were 
     n = as_numbers(values)
     text = np.asarray(values).dtype.kind not in "biuf"   # text: to numbers first, else pandas parses them as dates
     v = "np.asarray(values).astype('float64').astype('int64')" if text else "values"
-    a = np.abs(n) if n is not None else np.zeros(0); a = a[np.isfinite(a)]
+    a = np.abs(n) if n is not None else np.zeros(0)
+    a = a[np.isfinite(a)]
     m = float(np.median(a)) if a.size else 0.0
     if 1e17 <= m < 1e20: return f"they look like epoch nanoseconds: `pd.to_datetime({v}, unit='ns')`"
     if 1e14 <= m < 1e17: return f"they look like epoch microseconds: `pd.to_datetime({v}, unit='us')`"
@@ -359,7 +360,9 @@ def odd_times(values) -> str|None:  # times of any form (cftime, pd.Period, text
                 f"ISO 8601 dates (YYYY-MM-DD, '2024-01-13'), or convert each group with its own format")
     both = [x for x in m if int(x[1]) != int(x[3]) and all(1 <= int(x[k]) <= 12 for k in (1, 3))]   # ambiguous
     if both and all(int(x[1]) <= 12 and int(x[3]) <= 12 for x in m):   # a part over 12 settles the order
-        x = both[0]; s = x[2]; y = int(x[4])
+        x = both[0]
+        s = x[2]
+        y = int(x[4])
         # no strftime: '%-d' is not Windows'
         us, eu = (f"{int(x[4 - k])} {calendar.month_name[int(x[k])]} {y}" for k in (1, 3))
         return (f"{[v[0] for v in both[:3]]} read as month{s}day or day{s}month ('{x[0]}' is {us} or {eu}) and no date "

@@ -126,8 +126,10 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
     def read(jobs):  # [(band, chunk, frames)] -> each job's (frames, m) grids, all in one compute
         exprs, where = [], []
         for b, j, ts in jobs:  # the chunk's blocks of the frames' time blocks only (`blocks`: a small graph)
-            et = edges(arrays[b].chunks[0]); tb = np.searchsorted(et, ts, "right") - 1
-            tbs = np.unique(tb); at = edges(np.diff(et)[tbs])  # where each time block starts in the result
+            et = edges(arrays[b].chunks[0])
+            tb = np.searchsorted(et, ts, "right") - 1
+            tbs = np.unique(tb)
+            at = edges(np.diff(et)[tbs])  # where each time block starts in the result
             exprs.append(arrays[b].blocks[tbs.tolist(), order[j][0], order[j][1]])
             where.append(at[np.searchsorted(tbs, tb)] + np.asarray(ts) - et[tb])
         return [flat(grid(np.asarray(v)[w], 0, v.shape[-2], 0, v.shape[-1]), len(w))
@@ -149,7 +151,9 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
             for t, v in zip(ts, part):
                 c = v[clear_values(v, nodata)]
                 if not c.size: continue
-                rows[p][t] = np.concatenate([rows[p][t], c]); have[t] += c.size; found.setdefault(j, []).append(t)
+                rows[p][t] = np.concatenate([rows[p][t], c])
+                have[t] += c.size
+                found.setdefault(j, []).append(t)
     others = [(b, j, ts) for b in range(len(arrays)) if b != p for j, ts in found.items()]
     for (b, j, ts), part in zip(others, read(others) if others else []):
         for t, v in zip(ts, part): rows[b][t] = np.concatenate([rows[b][t], v[clear_values(v, nodata)]])

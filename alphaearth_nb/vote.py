@@ -63,4 +63,5 @@ def _vote_rows(lab:np.ndarray, pred:np.ndarray, frac:np.ndarray):
         flat[row + cols[j]] = share[votes]                                   # k scatters of (Q,), no adds
         if j == 0: pred[:], best = cols[0], votes
         else:                                                                # strictly more: the nearest of the best
-            np.copyto(pred, cols[j], where=votes > best, casting="unsafe"); np.maximum(best, votes, out=best)
+            np.copyto(pred, cols[j], where=votes > best, casting="unsafe")
+            np.maximum(best, votes, out=best)
