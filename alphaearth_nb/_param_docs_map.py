@@ -296,6 +296,7 @@ SECTIONS = {
         'map_year': 'e\n    one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)\n',
         'join_years': 'embs : list\n    maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads\nyears\n    their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded\n',
         'warn_missing_years': "years\n    a cube's years (`years_of_cube`), any order\nwhat : str|None\n    what the gap does to the caller's result; None: `yearly_change`'s words\n",
+        'refuse_repeated_years': 'cube : xr.DataArray\n    a cube (time, y, x, band) in `cube_form`\n',
         'yearly_change': "cube\n    (time, y, x, band) cube with at least 3 years\nfloor : float\n    added to each pixel's spread (cosine distance)\n",
     },
 }

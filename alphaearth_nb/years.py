@@ -25,7 +25,7 @@ from .times import year_starts
 from .places import cube_form, years_of_cube
 
 # %% auto #0
-__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change']
+__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'refuse_repeated_years', 'yearly_change']
 
 # %% ../nbs/24a_years.ipynb #c0027
 def _nanmedian(d:np.ndarray) -> np.ndarray:
@@ -246,6 +246,22 @@ def _time_fix(cube) -> str:
     return (": open one with `official.open(bbox, years=range(2018, 2025))`, or your own years' maps with "
             "`cubes.join_years(embs, years)`")
 
+def refuse_repeated_years(cube:xr.DataArray) -> None:  # a cube (time, y, x, band) in `cube_form`
+    """`DimensionError` where a cube holds two maps of one year along `time` (two tiles of 2022 joined with
+    `xr.concat(..., 'time')`, or `open_mfdataset` over a year's tiles), naming the year and the merge: one map a
+    year, each pixel from the first map with data there (`groupby(...).first()`), or a selection. The official
+    product's images (xee) are refused so already (`embeddings._by_year`, Earth Engine's `mosaic()`)."""
+    years = years_of_cube(cube)
+    u, n = np.unique(years, return_counts=True)
+    if not (n > 1).any(): return
+    dated = "time" in cube.coords and np.issubdtype(cube["time"].dtype, np.datetime64)
+    merge = ("cube = cube.groupby(cube.time.dt.year).first().rename(year='time')" if dated else
+             "cube = cube.groupby('time').first()")
+    keep = [int(i) for i in np.unique(years, return_index=True)[1]]
+    raise DimensionError(f"the cube holds {int(n.max())} maps of {int(u[n > 1][0])} along `time` (years "
+                         f"{years.tolist()}): a year is one map; mosaic each year's maps first, each pixel from the "
+                         f"first with data, `{merge}`, or pick one a year, e.g. `cube.isel(time={keep})`")
+
 def yearly_change(cube,               # (time, y, x, band) cube with at least 3 years
                   floor:float=0.02,   # added to each pixel's spread (cosine distance)
                  ) -> xr.Dataset:
@@ -256,7 +272,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     pixel's usual year); per pixel (y, x): `year_of_change` (the year of the highest score) and `max_score`. NaN where
     a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's
     years and the join of more, with `years=` for maps that record no year, which `join_years` needs);
-    `ConfigError` for a `floor` that is not a number. Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
+    `ConfigError` for a `floor` that is not a number; `DimensionError` for two maps of one year (`refuse_repeated_years`). Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
     `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
     2021 read as one step)."""
     floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
@@ -267,6 +283,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     if cube.sizes["time"] < 3: raise DimensionError(_few_years(cube))
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube)
+    refuse_repeated_years(cube)   # two maps of 2022 (two tiles): was scored as two years, each against the other
     warn_missing_years(years_of_cube(cube))
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
     dist, score = xr.apply_ufunc(_series_change, cube, kwargs={"floor": floor},   # its own errstate: dask's threads too
