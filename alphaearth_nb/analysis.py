@@ -146,10 +146,13 @@ def _per_year(fn, tables:bool, models:bool=False):
         outs, empty = [], []
         for i in range(emb.sizes["time"]):
             try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()}))
-            except NoValidDataError as e: outs.append(None); empty.append((i, e))
+            except NoValidDataError as e:
+                outs.append(None)
+                empty.append((i, e))
             except LabelError:   # classify/regress: no labelled pixel has data, because the year has none
                 if years_with_data(emb.isel(time=[i])): raise   # the year has data: the labels' fault
-                outs.append(None); empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
+                outs.append(None)
+                empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
                     "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
         return xr.concat(outs, dim="time", join="outer")   # years of other classes: every class, NaN scores where
