@@ -18,6 +18,7 @@ from jaxtyping import Array, Bool, Float, Int, PRNGKeyArray
 
 from .core import ConfigError, ConfigWarning, Frames, TrainExample, TrainingWarning, checks_flags, user_stacklevel
 from .model import AlphaEarth, family
+from .nn import computed_once
 from .sources import get_source, registered
 from .timecodes import position
 from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
@@ -329,6 +330,12 @@ def example_terms(model:AlphaEarth,                    # the model being trained
                 text_valid=ex.texts.valid)
 
 # %% ../nbs/15_losses.ipynb #c0025
+@jax.custom_vjp
+def _grad_once(x): return x
+def _grad_once_fwd(x): return x, None
+def _grad_once_bwd(_, g): return (computed_once(g),)
+_grad_once.defvjp(_grad_once_fwd, _grad_once_bwd)
+
 def total_loss(model:AlphaEarth, # the model
                batch:TrainExample, # a batch of examples (leading batch axis)
                key:PRNGKeyArray, # random key (vMF samples, perturbations)
@@ -341,6 +348,9 @@ def total_loss(model:AlphaEarth, # the model
     # inside a vmap over examples: each weight gradient is one matmul over all frames, not one per example summed
     both = jax.vmap(lambda ex, k: encoder_inputs(model, ex, k, pert))(batch, keys)
     encs = model.encoder.batch(jax.tree.map(lambda a: a.reshape(2 * B, *a.shape[2:]), both))
+    # the features' gradient, the teacher / student split's concatenate, computed once (`_grad_once`): XLA:CPU
+    # otherwise recomputed it, and TimePool's Norm backward behind it, in each consumer (out_norm's bias and the rest)
+    encs = eqx.tree_at(lambda e: e.feats, encs, _grad_once(encs.feats))
     # teacher and student apart by one split per leaf (as in `example_terms`: an index's gradient is the whole pair
     # padded with zeros)
     leaves, tree = jax.tree.flatten(encs)
