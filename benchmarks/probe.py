@@ -36,15 +36,17 @@
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
 
-Latest figures (session 23, 2026-12-03; Zen 4 VM, 2 shared cores, load 4.4-4.6 from other jobs; `--skip-real
---knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`, main 63c50bd), 1M queries x 1k, scikit-learn / ours CPU:
+Latest figures (session 41, 2026-12-05; Intel Xeon VM (AVX-512), 2 shared cores, load 6.2-7.9 from other jobs;
+`--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`, main 461bf65), 1M queries x 1k,
+scikit-learn / ours CPU:
 
     k   mixture  uniform  official
-    1   2.94     2.86     2.98
-    3   2.70     2.89     2.61
+    1   3.54     3.40     3.60
+    3   3.17     3.47     3.24
 
-matmul alone / ours CPU 0.75-0.89 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
-from float64. Wall ratios (3.5-4.4) are meaningless at that load.
+matmul alone / ours CPU 0.70-0.90 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
+from float64. Wall ratios (3.8-7.6) are meaningless at that load. A first run at load 0.6-7.6 gave 2.85-3.74.
+
 History of measurements: benchmarks/NOTES.md#probe
 """
 import argparse
