@@ -18,10 +18,11 @@ from pathlib import Path
 
 from . import __version__
 from .loaders import VECTOR_FILES
+from .paths import TEXT_TABLES, table_suffix   # text tables; the suffix a table is read by ('e.csv.gz': '.csv')
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'TEXT_TABLES', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS',
-           'COMMAND_FLAGS', 'CALLS', 'parser', 'shell_words']
+__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS', 'COMMAND_FLAGS',
+           'CALLS', 'parser', 'shell_words']
 
 # %% ../nbs/29b_cli_args.ipynb #c0016
 TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
@@ -178,7 +179,6 @@ LABEL_VECTORS = VECTOR_FILES + (".geoparquet", ".parquet", ".csv", ".txt")   # V
 # the tables `aef evaluate --embeddings` reads (A00 .. A63 and the labels; `evaluate_cmd.aef_evaluate`): text
 # (`read_table`: any separator of , ; tab |) and Parquet (pandas' or geopandas' `to_parquet`), beside the .zarr/.nc
 # stores: a bare word of any of them is guessed --embeddings (was: .zarr/.csv/.nc only, a bare e.parquet --labels)
-TEXT_TABLES = (".csv", ".tsv", ".txt")
 PARQUET_TABLES = (".parquet", ".geoparquet")
 EMBEDDING_FILES = (".zarr", ".nc") + TEXT_TABLES + PARQUET_TABLES
 
@@ -204,7 +204,7 @@ _BARE_ORDER = {"demo": ("--out",), "train": ("--data", "--out"), "embed": ("--ch
 def _fits(flag:str, word:str) -> bool:
     "Whether a bare `word` can be the value of `flag` by its form (a stack is .nc/.zarr, a period reads as one, ...); " \
     "a number as `core.decimal` reads one (the CLI's reading of every number: '3', ' 3', '+3'; not '٣') is no checkpoint."
-    suffix = Path(word).suffix.lower()
+    suffix = table_suffix(word)   # 'e.csv.gz' a CSV, an 'e.pq' there a Parquet table (was: '.gz', no guess)
     if flag == "--period":
         if not _digits(word): return False
         try: _period(word); return True
