@@ -291,6 +291,7 @@ SECTIONS = {
         'period_features': 'period : Float[Array, "2"]\n    f32[2], start and end in days since `EPOCH` (2020-01-01)\n',
     },
     'alphaearth_nb.times': {
+        'text_objects': 'a : np.ndarray\n    any array\n',
         'as_numbers': 'values\n    times of any form: numbers, text, datetime64, objects\n',
         'is_yyyymmdd': 'a\n    whole numbers (> 0), any shape\n',
         'numeric_time_hint': 'values\n    numbers (or numbers as text) that were given as times\n',

@@ -24,7 +24,7 @@ from .geo import crs_of, require
 from .grids import circle_start
 from .loaders import VECTOR_FILES
 from .spatial import COORDS_WANTED, GEOMS_WANTED
-from .timecodes import YEARS, as_numbers, column_years, numeric_time_hint, unwritten_years, year_column_hint
+from .timecodes import YEARS, as_numbers, column_years, text_objects, numeric_time_hint, unwritten_years, year_column_hint
 from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, coordinate_hint, import_geopandas,
                                       lonlat_columns, points_xy, read_geometries, read_places, table_file,
                                       valid_polygons)
@@ -138,7 +138,7 @@ def years_of_cube(emb:xr.DataArray) -> np.ndarray:  # a cube (time, y, x, band)
     conversion that works, rather than being reported as years."""
     refuse_path(emb, MAP_WANTED, "map")
     if "time" not in emb.coords: return np.arange(emb.sizes["time"], dtype=np.int64)
-    t = np.asarray(emb["time"].values).ravel()
+    t = text_objects(np.asarray(emb["time"].values).ravel())   # StringDType text ('2022'): was 'neither years nor dates'
     if np.issubdtype(t.dtype, np.datetime64): return pd.DatetimeIndex(t).year.values.astype(np.int64)
     if t.dtype == object and all(hasattr(v, "year") for v in t):   # cftime dates, datetime.date
         return np.array([v.year for v in t], np.int64)

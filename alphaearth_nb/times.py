@@ -19,9 +19,9 @@ from .core import TimeError, refuse_path, user_stacklevel
 from .core import TimeWarning   # the kinds of its warnings
 
 # %% auto #0
-__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'ZONE_TEXT', 'GREGORIAN', 'TIME_DTYPE', 'as_numbers', 'is_yyyymmdd',
-           'numeric_time_hint', 'refuse_times_path', 'unwritten_years', 'month_name_iso', 'to_ms', 'odd_times',
-           'day_first', 'to_days', 'utc_times', 'from_days', 'as_time_dtype', 'year_starts']
+__all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'ZONE_TEXT', 'GREGORIAN', 'TIME_DTYPE', 'text_objects', 'as_numbers',
+           'is_yyyymmdd', 'numeric_time_hint', 'refuse_times_path', 'unwritten_years', 'month_name_iso', 'to_ms',
+           'odd_times', 'day_first', 'to_days', 'utc_times', 'from_days', 'as_time_dtype', 'year_starts']
 
 # %% ../nbs/01_times.ipynb #t0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -29,9 +29,14 @@ MS_PER_DAY = 86_400_000
 
 YEARS = (1900, 2100)  # calendar years a period may start in (satellite and reanalysis records: 1940 onwards)
 
+def text_objects(a:np.ndarray) -> np.ndarray:  # any array
+    "`a` with numpy's variable-width text (`StringDType`, kind 'T': `xr.concat(maps, pd.Index(['2022', ...]))` " \
+    "under pandas 3) as objects, the text every reader here takes; any other array as it is."
+    return a.astype(object) if a.dtype.kind == "T" else a
+
 def as_numbers(values) -> np.ndarray|None:  # times of any form: numbers, text, datetime64, objects
     "`values` as float64 when they are numbers or numbers written as text ('1672772700000'); else None."
-    a = np.asarray(values)
+    a = text_objects(np.asarray(values))
     if a.dtype.kind in "biuf": return a.astype(np.float64)
     if a.dtype.kind not in "OUS": return None
     try: return a.astype(str).astype(np.float64)
@@ -303,7 +308,7 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
     '2024-01-01T10:00' beside '2024-01-02T10:00:30' read (`_read_text`); text no one format reads is `TimeError`
     naming ISO 8601 and the explicit format (no value-by-value guess), bytes that are not ASCII `TimeError` naming
     their decoding."""
-    a = np.asarray(t)
+    a = text_objects(np.asarray(t))   # StringDType text: was 'cannot read times of dtype StringDType(): pass ... ISO strings'
     if a.dtype.kind == "b":
         raise TimeError("booleans are not times: pass datetime64, ISO strings or epoch milliseconds.")
     if a.dtype.kind in "iuf":
