@@ -483,8 +483,12 @@ class MovedError(AEFError, ImportError): "A public name moved to another module:
 def moved_names(module:str, # the module's full name, `__name__`
                 moved:dict, # each moved name -> the module holding it now: 'maps' (of the package) or a full name
                ) -> Callable:  # the module's `__getattr__`: `__getattr__ = moved_names(__name__, {"f": "maps"})`
-    "A module `__getattr__` for names moved elsewhere: `<module>.<name>` of a moved name raises `MovedError` naming " \
-    "its new place and the import; any other missing name raises the usual `AttributeError`."
+    """A module `__getattr__` for names moved elsewhere: `<module>.<name>` of a moved name raises `MovedError` naming
+    its new place and the import; any other missing name raises the usual `AttributeError`. `MovedError` is an
+    `ImportError`, not an `AttributeError`, so its words survive `from <module> import <name>` (CPython turns an
+    AttributeError raised there into its own 'cannot import name ...', the new place lost). The price, decided:
+    `hasattr(module, name)` and `getattr(module, name, None)` of a moved name raise `MovedError` too (they catch
+    AttributeError only); `name in dir(module)` (False) or `except ImportError` asks without raising."""
     def __getattr__(name:str):
         if name in moved:
             new = moved[name] if "." in moved[name] else f"alphaearth_nb.{moved[name]}"
