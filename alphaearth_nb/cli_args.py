@@ -175,7 +175,7 @@ def _existing(s:str) -> str:
 # `save_labels` GeoJSON, GeoPackage, shapefile, FlatGeobuf, GeoParquet, KML/KMZ) or as a table of points (a CSV/TXT
 # with lon/lat or x/y columns, `places.table_file`, as `classify(emb, 'labels.csv')` reads it), beside .nc/.zarr
 # label rasters. Was without .csv/.txt/.kml/.kmz: a CSV of points was 'cannot be opened as a netCDF/zarr dataset'
-LABEL_VECTORS = VECTOR_FILES + (".geoparquet", ".parquet", ".csv", ".txt")   # VECTOR_FILES: `loaders`' one list
+LABEL_VECTORS = VECTOR_FILES + (".geoparquet", ".parquet") + TEXT_TABLES   # VECTOR_FILES: `loaders`' one list (.tsv too)
 # the tables `aef evaluate --embeddings` reads (A00 .. A63 and the labels; `evaluate_cmd.aef_evaluate`): text
 # (`read_table`: any separator of , ; tab |) and Parquet (pandas' or geopandas' `to_parquet`), beside the .zarr/.nc
 # stores: a bare word of any of them is guessed --embeddings (was: .zarr/.csv/.nc only, a bare e.parquet --labels)

@@ -24,7 +24,7 @@ from . import geo
 from .geo import require
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import read_table, table_numbers
-from .paths import table_suffix, user_path
+from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
 
 # %% auto #0
@@ -196,7 +196,7 @@ def _read_places_file(p:Path, gpd):
                          "; its declared no-data is read as unlabelled")
     try:
         s = table_suffix(p)   # 'points.csv.gz' a CSV, 'points.pq' Parquet by its bytes
-        if s in (".csv", ".txt"): return read_table(p)   # ';', UTF-16, ...: as `aef` reads tables
+        if s in TEXT_TABLES: return read_table(p)   # ';', tab, UTF-16, ...: as `aef` reads tables (.tsv too)
         if s in (".parquet", ".geoparquet"):
             try: return gpd.read_parquet(p)
             except ValueError as e:  # no geometry metadata: a plain table of coordinates
@@ -303,7 +303,7 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     them as x/y columns, in memory or read from a file."""
     if not isinstance(src, (str, Path)) or _is_wkt(src): return geometry_points(src)
     p = user_path(src)   # `~` is the home folder, as every reader of the package reads a path
-    if (s := table_suffix(p)) not in (".csv", ".txt", ".parquet") or not p.is_file(): return src
+    if (s := table_suffix(p)) not in TEXT_TABLES + (".parquet",) or not p.is_file(): return src
     t = _read_places_file(p, import_geopandas("reading a Parquet table") if s == ".parquet" else None)
     return src if type(t).__name__ == "GeoDataFrame" else geometry_points(t)
 
