@@ -70,14 +70,18 @@ def label_array(labels,             # labels in any form; a Dataset of one data 
     return for one file) as its one data variable (`data_variables`: a CF writer's or GDAL's 0-d grid mapping,
     `crs` or `transverse_mercator`, is kept with it as a coordinate, so its CRS is read), the Dataset's attrs (CRS,
     no-data) under the variable's own; anything else as it is. `LabelError` naming the variables when there are
-    several (case G18-6)."""
+    several (case G18-6). Text as numpy's variable-width strings (StringDType: a raster of class names or number
+    text read back from zarr) is taken as objects, numpy's other text, so '' is unlabelled and '3' the id 3 (was:
+    '' trained as a class, '0' .. '8' named classes)."""
+    text = lambda da: da.astype(object) if da.dtype.kind == "T" else da   # zarr's StringDType: text as the rest
+    if isinstance(labels, xr.DataArray): return text(labels)
     if not isinstance(labels, xr.Dataset): return labels
     names = [str(v) for v in data_variables(labels)]
     if len(names) != 1:
         pick = f": pick the one that holds them, e.g. `ds[{names[0]!r}]`" if names else ""
         raise LabelError(f"the {what} are a Dataset of {len(names)} data variables {names[:8]}{pick}")
     da = with_mappings(labels, names[0])   # grid mappings kept as coordinates
-    return da.assign_attrs({**labels.attrs, **da.attrs})
+    return text(da.assign_attrs({**labels.attrs, **da.attrs}))
 
 _LABELS_WANTED = "a label raster is an xarray DataArray"   # what its doors want (`core.refuse_path`)
 
