@@ -113,11 +113,13 @@ BAND_SLIPS = {("sentinel1", "dB", "VH"): _CROSS, ("sentinel1", "dB", "HV"): _CRO
 
 
 # %% ../nbs/02a_units.ipynb #c0029u
-def _band_quantiles(src, values) -> tuple|None:
-    "(p1, p50, p99, max) of a sample's finite, non-fill values (`fill_values`); None when fewer than 16 (too few)."
+def _band_quantiles(src, values, unit:str|None=None) -> tuple|None:
+    "(p1, p50, p99, max) of a sample's finite, non-fill values (`fill_values`); None when fewer than 16 (too few), " \
+    "but for a band in K (`unit`) whose few values all lie below `SURFACE_K`'s 175, colder than any temperature " \
+    "measured: none is kelvin, so they are judged (a point's 12 monthly means in degC: was passed as kelvin)."
     v = np.asarray(values, np.float64).ravel()
     v = v[clear_values(v, fill_values(src))]
-    if v.size < 16: return None
+    if v.size < 16 and not (unit == "K" and v.size and v.max() < SURFACE_K[0]): return None
     return (*(float(p) for p in np.percentile(v, (1, 50, 99))), float(v.max()))
 
 # units -> (the values that look slipped, a test of those values, what they look like, the fix): part of a band on
@@ -350,7 +352,7 @@ def check_units(source,       # a Source or its name
     refl, seen, hits = {}, {}, []
     for b, sample in zip(bands, samples):
         units, slips = _unit_of(src, b), band_slips(src, b)
-        if not slips or (q := _band_quantiles(src, sample)) is None: continue
+        if not slips or (q := _band_quantiles(src, sample, units)) is None: continue
         seen[b] = q
         if units == "reflectance x 1e4": refl[b] = q
     for b, q in seen.items():   # each band's first slip; another logarithm only where every dB band shows it
