@@ -20,6 +20,7 @@ from zarr.codecs import BloscCodec
 from . import samples, scene
 from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, whole
 from .files import user_path, writing_folder
+from .schema import CLOUD
 from .sources import get_source
 from .periods import config_year
 from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
@@ -258,14 +259,16 @@ def apply_events(stack:xr.DataTree,      # a scene from `scene.make_scene`
             if not len(frames): continue
             bands = list(get_source(name).bands)
             arrs = {b: ds[b].values.copy() for b in bands if b in ds}
+            cloud = ds[CLOUD].values > 0 if CLOUD in ds else None
             for f in frames:
                 if sig[f] is None: continue
                 opt, radar = EVENT_SIGNAL[sig[f]]
                 if name in OPTICAL:
+                    mo = m if cloud is None else m & ~cloud[f]  # under a cloud the sensor sees the cloud, not the event
                     for b, target in zip(bands, opt):
-                        v = arrs[b][f][m]
+                        v = arrs[b][f][mo]
                         t = target + (0.003 * target + 3) * rng.standard_normal(v.shape)
-                        arrs[b][f][m] = np.clip((1 - w[f]) * v + w[f] * t, 1, 15000)
+                        arrs[b][f][mo] = np.clip((1 - w[f]) * v + w[f] * t, 1, 15000)
                 elif name == "sentinel1":
                     for b, target in zip(("VV", "VH"), radar):
                         v = arrs[b][f][m]
@@ -401,7 +404,7 @@ class Corpus:
         kids = {}
         for name in ("sentinel2", "sentinel1", "landsat", "dem", "era5", "gedi", "landcover"):
             ds = xr.open_dataset(store, group=f"{scene_id}/{name}", engine="zarr", consolidated=False).load()
-            order = [b for b in get_source(name).bands if b in ds.data_vars]
+            order = [b for b in (*get_source(name).bands, CLOUD) if b in ds.data_vars]   # the cloud layer weights the losses
             kids[name] = xr.Dataset({b: ds[b].astype(np.float32) for b in order}, attrs=ds.attrs)
         stack = xr.DataTree.from_dict(kids)
         stack.attrs.update(crs=scene.CRS, scene=scene_id, classes=json.dumps(list(scene.CLASSES)))

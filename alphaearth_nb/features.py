@@ -22,6 +22,7 @@ from .labels import (OFF_MAP, check_exact_ids, label_array, label_values, labell
 from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 from .crs import crs_label
+from .schema import CLOUD
 
 # %% auto #0
 __all__ = ['lonlat', 'nan_moments', 'nan_percentile', 'composite_features', 'points_at', 'xy_features']
@@ -100,10 +101,12 @@ def composite_features(stack,                                  # stack (DataTree
     on both paths (the embeddings' type), computed in float64 and cast last, so a band far from zero (1e7 plus a
     spread of a few units) standardises as in float64. With `standardize=False` the raw values are float32 too
     (24 bits: such a band keeps its digits only standardised). A band's declared no data (fills, values outside a
-    CF valid range) is NaN and CF-packed integers are unpacked first (`_band_values`)."""
+    CF valid range) is NaN and CF-packed integers are unpacked first (`_band_values`). A source's `cloud` layer
+    (`stacks.CLOUD`) is no band: the pixels it flags are NaN (a composite of clear views)."""
     feats, names = [], []
     for src, ds in _children(stack).items():
         static = "time" not in ds.dims or ds.sizes["time"] == 1
+        if CLOUD in ds.data_vars: ds = ds.drop_vars(CLOUD).where(~(ds[CLOUD] > 0))
         for band in ds.data_vars:
             v = ds[band]
             if static:

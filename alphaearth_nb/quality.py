@@ -16,6 +16,7 @@ from .core import (EMBED_DIM, DimensionError, as_rng, as_seed, checks_flags, rea
 from .embeddings import MAP_WANTED, as_embedding
 from .gate import gate_vectors
 from .features import nan_percentile
+from .schema import CLOUD
 from .evaluate import change_threshold_sweep, evaluate_embeddings, separated_points, xy_features
 from .labels import check_exact_ids, stored_dtype
 
@@ -30,15 +31,17 @@ SEASONS = {"DJF": (12, 1, 2), "MAM": (3, 4, 5), "JJA": (6, 7, 8), "SON": (9, 10,
 def _year(ds:xr.Dataset, year:int) -> xr.Dataset: return ds.sel(time=slice(f"{year}-01-01", f"{year}-12-31T23:59:59"))
 
 def _bands(stack, year:int) -> dict:
-    "(name, (T, H, W) values, day of year (T,), month (T,)) of every time-varying band of the year, NDVI included."
+    "(name, (T, H, W) values, day of year (T,), month (T,)) of every time-varying band of the year, NDVI included; " \
+    "NaN where the source's `cloud` layer flags a pixel (a classical baseline composites clear views)."
     out = {}
     for src in ("sentinel2", "sentinel1", "landsat"):
         if src not in stack.children: continue
         ds = _year(stack[src].to_dataset(), year)
         t = pd.DatetimeIndex(ds.time.values)
+        flagged = ds[CLOUD].transpose("time", "y", "x").values > 0 if CLOUD in ds.data_vars else False
         for b in ds.data_vars:
-            if b == "angle": continue
-            v = ds[b].transpose("time", "y", "x").values.astype(np.float64)
+            if b in ("angle", CLOUD): continue
+            v = np.where(flagged, np.nan, ds[b].transpose("time", "y", "x").values.astype(np.float64))
             out[f"{src}/{b}"] = (v, t.day_of_year.values, t.month.values)
         if src == "sentinel2":
             nir, red = out["sentinel2/B8"][0], out["sentinel2/B4"][0]

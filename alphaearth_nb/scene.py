@@ -24,14 +24,15 @@ from .labels import flag_attrs
 from .landscape import (BARE, BROADLEAF, BUILT, CLASSES, CONIFER, CRS, GRASS, PAD_DAYS, SUMMER, WATER, WINTER, Layout,
                                       SceneConfig, daily_weather, green_dry, make_layout,
                                       smooth_field, trajectories)
+from .schema import CLOUD
 from .sources import get_source
 
 # %% auto #0
-__all__ = ['SPECTRA', 'S2_BANDS', 'LANDSAT_BANDS', 'S1_BANDS', 'SCENE_STORE', 'TEXTS_FILE', 'MANIFEST_FILE', 'ENCODING', 'FILL',
-           'DEFAULT_DIR', 'SHUFFLE', 'Surface', 'make_surface', 'reflectance', 'cloud_cover', 'cloud_mask',
-           'simulate_sentinel2', 'simulate_landsat', 'coords', 'simulate_sentinel1', 'simulate_dem', 'simulate_era5',
-           'canopy_height', 'simulate_gedi', 'landcover_dataset', 'make_texts', 'scene_config', 'make_scene',
-           'quantise', 'dequantise', 'checksums', 'write_scene', 'load_scene', 'labels_from_stack']
+__all__ = ['SPECTRA', 'SHADE', 'S2_BANDS', 'LANDSAT_BANDS', 'S1_BANDS', 'SCENE_STORE', 'TEXTS_FILE', 'MANIFEST_FILE', 'ENCODING',
+           'FILL', 'DEFAULT_DIR', 'SHUFFLE', 'Surface', 'make_surface', 'reflectance', 'cloud_cover', 'cloud_mask',
+           'cloudy', 'simulate_sentinel2', 'simulate_landsat', 'coords', 'simulate_sentinel1', 'simulate_dem',
+           'simulate_era5', 'canopy_height', 'simulate_gedi', 'landcover_dataset', 'make_texts', 'scene_config',
+           'make_scene', 'quantise', 'dequantise', 'checksums', 'write_scene', 'load_scene', 'labels_from_stack']
 
 # %% ../nbs/07_scene.ipynb #c0024
 SPECTRA = {  # blue, green, red, nir, swir1, swir2 (reflectance x 1e4)
@@ -39,7 +40,9 @@ SPECTRA = {  # blue, green, red, nir, swir1, swir2 (reflectance x 1e4)
     "conifer": (200, 380, 180, 2600, 1150, 480), "dry": (750, 1050, 1300, 2400, 3300, 2500),
     "soil": (950, 1300, 1650, 2200, 3100, 2600), "floor": (450, 650, 750, 1700, 2300, 1500),
     "urban": (1000, 1100, 1200, 1600, 1900, 1750), "water": (450, 560, 350, 180, 90, 60),
-    "haze": (700, 600, 500, 350, 150, 100)}
+    "haze": (700, 600, 500, 350, 150, 100),
+    "cloud": (7000, 6800, 6700, 6900, 4900, 3400)}  # thick water cloud: white in VIS-NIR, darker in the SWIR (absorption)
+SHADE = (0.35, 0.32, 0.3, 0.25, 0.22, 0.2)  # share of reflectance left in cloud shadow (diffuse skylight, bluer)
 S2_BANDS = get_source("sentinel2").bands     # B2 B3 B4 B8 B11 B12
 LANDSAT_BANDS = get_source("landsat").bands  # B2 .. B7
 
@@ -113,17 +116,35 @@ def cloud_mask(rng:np.random.Generator,  # numpy Generator; the scene's draws fo
                scale:float,              # cloud cell size, pixels
                shadow:tuple=(0, 0),      # shadow offset (rows, cols)
               ) -> tuple:
-    "Boolean mask of cloud and shadow, and a haze weight in [0, 1] just outside it."
-    if cover <= 0.0: return np.zeros(shape, bool), np.zeros(shape, np.float32)
-    if cover >= 1.0: return np.ones(shape, bool), np.zeros(shape, np.float32)
+    "A frame's clouds: `(cloud, shade, opacity, haze)`, each (H, W): cloud and its shadow (bool; the shadow only " \
+    "off the cloud), the cloud's opacity (0.6 at its edge .. 1 a third of a standard deviation inside, 1 when overcast, 0 outside) and a haze " \
+    "weight in [0, 1] just outside it (thin edges a cloud mask misses)."
+    none = np.zeros(shape, bool); zero = np.zeros(shape, np.float32)
+    if cover <= 0.0: return none, none.copy(), zero, zero.copy()
+    if cover >= 1.0: return ~none, none.copy(), np.ones(shape, np.float32), zero  # overcast: nothing shows through
     f = smooth_field(rng, shape, scale, wrap=True)
     thr = np.quantile(f, 1 - cover)
     cloud = f > thr
     sh = np.zeros_like(cloud); dy, dx = shadow
     sh[max(dy, 0):shape[0] + min(dy, 0), max(dx, 0):shape[1] + min(dx, 0)] = \
         cloud[max(-dy, 0):shape[0] + min(-dy, 0), max(-dx, 0):shape[1] + min(-dx, 0)]
+    opacity = np.where(cloud, np.clip(0.6 + 1.2 * (f - thr), 0.6, 1.0), 0).astype(np.float32)  # opaque inside
     haze = np.where(cloud, 0, np.exp(-(thr - f) / 0.15)).astype(np.float32)
-    return cloud | sh, haze
+    return cloud, sh & ~cloud, opacity, haze
+
+def cloudy(r:np.ndarray,        # clear-sky reflectance x 1e4, (H, W, 6)
+           cloud:np.ndarray,    # (H, W) bool, from `cloud_mask`
+           shade:np.ndarray,    # (H, W) bool, the cloud's shadow
+           opacity:np.ndarray,  # (H, W) in [0, 1], the cloud's opacity
+           haze:np.ndarray,     # (H, W) in [0, 1], haze just outside the cloud
+          ) -> np.ndarray:
+    "What an optical sensor sees through a frame's clouds (reflectance x 1e4, (H, W, 6)): under cloud the surface " \
+    "mixed with the bright, flat `SPECTRA['cloud']` by the opacity, in shadow the surface darkened by `SHADE`, " \
+    "thin haze added at cloud edges. No NaN: cloudy pixels stay inputs (AEF paper S1.1); the `cloud` layer flags them."
+    a = opacity[..., None]
+    out = np.where(cloud[..., None], (1 - a) * r + a * _spec("cloud"), r)
+    out = np.where(shade[..., None], out * np.asarray(SHADE, np.float32), out)
+    return out + 0.25 * haze[..., None] * _spec("haze")
 
 # %% ../nbs/07_scene.ipynb #c0030
 def _dates(cfg, every, offset, hour, minute):
@@ -140,20 +161,19 @@ def simulate_sentinel2(cfg,    # the scene's config (`SceneConfig`: size, years,
                        moist,  # daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)
                        rng,    # numpy Generator; the scene's draws follow from its seed
                       ) -> xr.Dataset:
-    "Sentinel-2 L2A-like frames: 6 bands, reflectance x 1e4, NaN under cloud."
+    "Sentinel-2 L2A-like frames: 6 bands, reflectance x 1e4, cloudy values under cloud and shadow (`cloudy`), " \
+    "and the `cloud` layer (1.0 under cloud and shadow, 0.0 clear)."
     n = cfg.size; s = n / 192
     days, times = _dates(cfg, cfg.s2_every, int(rng.integers(cfg.s2_every)), 10, 50)
-    out = np.empty((len(days), n, n, 6), np.float32)
+    out = np.empty((len(days), n, n, 6), np.float32); flag = np.empty((len(days), n, n), np.float32)
     for i, day in enumerate(days):
         r = reflectance(cfg, lay, surf, traj, moist, int(day), _turbidity(day))
         r[..., 4:] = _block(r[..., 4:], 2)  # B11, B12 are 20 m bands
-        r = r + (0.003 * r + 3) * rng.standard_normal(r.shape, np.float32)
-        mask, haze = cloud_mask(rng, (n, n), cloud_cover(rng, day % 365, cfg.cloudiness), rng.uniform(10, 35) * s,
-                                (int(round(7 * s)), int(round(-5 * s))))
-        r = r + 0.25 * haze[..., None] * _spec("haze")
-        r[mask] = np.nan
-        out[i] = np.clip(r, 1, 15000)
-    return _dataset(cfg, times, dict(zip(S2_BANDS, np.moveaxis(out, -1, 0))), "sentinel2")
+        sky = cloud_mask(rng, (n, n), cloud_cover(rng, day % 365, cfg.cloudiness), rng.uniform(10, 35) * s,
+                         (int(round(7 * s)), int(round(-5 * s))))
+        r = cloudy(r + (0.003 * r + 3) * rng.standard_normal(r.shape, np.float32), *sky)  # noise of the surface
+        out[i] = np.clip(r, 1, 15000); flag[i] = sky[0] | sky[1]
+    return _dataset(cfg, times, {**dict(zip(S2_BANDS, np.moveaxis(out, -1, 0))), CLOUD: flag}, "sentinel2")
 
 def simulate_landsat(cfg,    # the scene's config (`SceneConfig`: size, years, revisit intervals)
                      lay,    # the scene's layout (`Layout`: classes per year, parcels, terrain)
@@ -162,20 +182,20 @@ def simulate_landsat(cfg,    # the scene's config (`SceneConfig`: size, years, r
                      moist,  # daily soil moisture in [0, 1], (n_days,) (`landscape.daily_weather`)
                      rng,    # numpy Generator; the scene's draws follow from its seed
                     ) -> xr.Dataset:
-    "Landsat Collection 2 SR-like frames: B2..B7 at 30 m, block-replicated to 10 m, NaN under cloud."
+    "Landsat Collection 2 SR-like frames: B2..B7 at 30 m, block-replicated to 10 m, with their own clouds at 30 m " \
+    "(`cloudy`) and the `cloud` layer (1.0 under cloud and shadow, 0.0 clear)."
     n = cfg.size; m = -(-n // 3); s = n / 192
     days, times = _dates(cfg, cfg.landsat_every, int(rng.integers(cfg.landsat_every)), 10, 35)
     gain = np.array([1.02, 1.0, 0.98, 1.0, 1.01, 1.0], np.float32)  # band-pass differences to Sentinel-2
-    out = np.empty((len(days), n, n, 6), np.float32)
+    out = np.empty((len(days), n, n, 6), np.float32); flag = np.empty((len(days), n, n), np.float32)
     for i, day in enumerate(days):
         r = reflectance(cfg, lay, surf, traj, moist, int(day), _turbidity(day)) * gain
         r = np.pad(r, ((0, 3 * m - n), (0, 3 * m - n), (0, 0)), mode="edge").reshape(m, 3, m, 3, 6).mean((1, 3))
-        r = r + (0.004 * r + 5) * rng.standard_normal(r.shape, np.float32)
-        mask, haze = cloud_mask(rng, (m, m), cloud_cover(rng, day % 365, cfg.cloudiness), rng.uniform(4, 12) * s, (2, -2))
-        r = r + 0.25 * haze[..., None] * _spec("haze")
-        r[mask] = np.nan
+        sky = cloud_mask(rng, (m, m), cloud_cover(rng, day % 365, cfg.cloudiness), rng.uniform(4, 12) * s, (2, -2))
+        r = cloudy(r + (0.004 * r + 5) * rng.standard_normal(r.shape, np.float32), *sky)
         out[i] = np.clip(r, 1, 15000).repeat(3, 0).repeat(3, 1)[:n, :n]
-    return _dataset(cfg, times, dict(zip(LANDSAT_BANDS, np.moveaxis(out, -1, 0))), "landsat")
+        flag[i] = (sky[0] | sky[1]).repeat(3, 0).repeat(3, 1)[:n, :n]
+    return _dataset(cfg, times, {**dict(zip(LANDSAT_BANDS, np.moveaxis(out, -1, 0))), CLOUD: flag}, "landsat")
 
 def _block(a:np.ndarray, k:int) -> np.ndarray:
     "Average over k x k blocks and replicate back (a coarser sensor resampled by nearest neighbour); (H, W, ...)."
@@ -441,7 +461,8 @@ ENCODING = {  # (scale_factor, add_offset) per (source, band); int16 with -32768
     ("sentinel1", "VV"): (0.1, 0.0), ("sentinel1", "VH"): (0.1, 0.0), ("sentinel1", "angle"): (1e-4, 0.0),
     ("dem", "elevation"): (0.01, 0.0), ("dem", "slope"): (0.01, 0.0),
     ("era5", "temperature_2m"): (0.01, 280.0), ("era5", "total_precipitation"): (1e-5, 0.0),
-    ("gedi", "rh98"): (0.01, 0.0), ("landcover", "class"): (1.0, 0.0)}
+    ("gedi", "rh98"): (0.01, 0.0), ("landcover", "class"): (1.0, 0.0),
+    ("sentinel2", CLOUD): (1.0, 0.0), ("landsat", CLOUD): (1.0, 0.0)}  # the cloud layer: 1 cloud or shadow, 0 clear
 FILL = -32768
 DEFAULT_DIR = Path(__file__).resolve().parent / "data" if "__file__" in globals() else Path("../alphaearth_nb/data")
 
@@ -517,7 +538,7 @@ def load_scene(path:str|Path|None=None, # folder written by `write_scene` (defau
     children = {}
     for name in manifest["sources"]:
         ds = xr.open_dataset(path / SCENE_STORE, group=name, engine="zarr", consolidated=False).load()
-        order = [b for b in get_source(name).bands if b in ds.data_vars]  # the store lists bands in any order
+        order = [b for b in (*get_source(name).bands, CLOUD) if b in ds.data_vars]  # the store lists bands in any order
         children[name] = xr.Dataset({b: ds[b].astype(np.float32) for b in order}, attrs=ds.attrs)
     stack = xr.DataTree.from_dict(children)
     stack.attrs.update(crs=manifest["crs"], description="alphaearth_nb synthetic scene", config=json.dumps(manifest["config"]),

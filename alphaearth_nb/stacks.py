@@ -111,9 +111,10 @@ def _check_values(name, ds, src, alone:bool=False):
     train on, so the message names what to check instead."""
     bands = [v for v in ds.data_vars if v != CLOUD]
     check_declared_units(src, ds, name)  # attrs["units"] of another unit (m/day rain: no value tells it); reads none
-    samples = [sample_values(ds[v]) for v in bands]
-    judged = frame_bands(src, bands)  # one plan for all of them: clouds over the centre, empty dates
-    frames = frame_samples(ds[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data
+    seen = ds.assign({v: ds[v].where(~(ds[CLOUD] > 0)) for v in bands}) if CLOUD in ds.data_vars else ds  # units are
+    samples = [sample_values(seen[v]) for v in bands]  # judged off the flagged clouds: white in any unit, an overcast
+    judged = frame_bands(src, bands)  # frame read as an offset. One plan for all bands: clouds over the centre, empty dates
+    frames = frame_samples(seen[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data
     check_terrain(src, ds, name)  # a DEM in centimetres (lowland too) or millimetres: told by its slope, precisely
     check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers; first, since a pooled
     check_units(src, tuple(bands), samples)  # verdict would fix every frame. Bands together: 0..255 is 8-bit

@@ -24,6 +24,7 @@ from zarr.codecs import BloscCodec
 from . import corpus, samples, sites
 from .core import ConfigError, MissingDataError, MissingSourceError, as_seed, checks_flags, refuse_path, whole
 from .files import is_ours, is_zarr_store, user_path, write_text, writing_folder
+from .schema import CLOUD
 from .sources import get_source
 from .timecodes import to_days
 
@@ -137,7 +138,7 @@ def _read_source(g, name:str, crs:str) -> xr.Dataset:
     t = np.asarray(g["time"][...], np.int64).astype("datetime64[s]").astype("datetime64[ns]")
     y, x = np.asarray(g["y"][...]), np.asarray(g["x"][...])
     keys = set(g.array_keys())
-    data = {b: (("time", "y", "x"), np.asarray(g[b][...])) for b in src.bands if b in keys}
+    data = {b: (("time", "y", "x"), np.asarray(g[b][...])) for b in (*src.bands, CLOUD) if b in keys}  # cloud: loss weights
     coords = {"time": t, "y": y, "x": x}
     for m in src.meta:
         if m in keys: coords[m] = ("time", np.asarray(g[m][...]))

@@ -496,9 +496,10 @@ def check_frame_units(source,     # a Source or its name
     tenths = any(looks in (TENTHS_C, *SCALED_C) for looks, _, _ in found) and any(
         scaled_celsius(q) for b, fr in zip(bands, frames) if _unit_of(src, b) == "K" and (q := _band_quantiles(src, fr)))
     every = sum(map(len, found.values())) == judged   # every frame judged off, on one scale or two
-    for (looks, fix, refuse), idx in found.items():
+    for (looks, fix, refuse), idx in sorted(found.items(), key=lambda kv: -len(kv[1])):  # the most frames first
         if len(idx) == judged or every or tenths and looks in k_looks or _one_scale(src, qs, idx, looks): continue  # the whole stack on one scale: `check_units` on the pooled sample
-                                                  # says so (a Fahrenheit series: its cold months read as Celsius)
+                                                  # says so (a Fahrenheit series: its cold months read as Celsius).
+        # (B11, B12 x 10 whose dark winter B11 stays in range reads 'B12 alone' on a few dates: the many name the slip)
         msg = (f"{name or src.name}: {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) look like "
                f"{looks}: {fix}. Fix those frames only (`off = ds.time.isin(dates)`, then `ds[b] = ds[b].where(~off, "
                "fixed)` per band); a stack merged from readers with different scales does this.")

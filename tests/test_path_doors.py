@@ -489,7 +489,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
     # the synthetic sample scene's steps: each takes what the one before made (`scene.make_scene`, `load_scene`)
     "landscape.class_profiles": "scene", "landscape.autumn_sowing": "scene", "landscape.green_dry": "scene",
-    "scene.reflectance": "scene", "scene.quantise": "scene", "scene.dequantise": "scene", "scene.checksums": "scene",
+    "scene.reflectance": "scene", "scene.cloudy": "scene", "scene.quantise": "scene", "scene.dequantise": "scene", "scene.checksums": "scene",
     "scene.labels_from_stack": "scene", "corpus.plan_events": "scene", "corpus.event_weight": "scene",
     "corpus.apply_events": "scene", "corpus.write_scene_group": "scene", "corpus.stable_mask": "scene",
     # names, not data; the sampler's own indices

@@ -22,8 +22,9 @@ def small():
 
 
 def _ndvi(stack):
+    "NDVI of the clear pixels (NaN where the `cloud` layer flags cloud or shadow), and the times."
     s2 = stack["sentinel2"].to_dataset()
-    return ((s2["B8"] - s2["B4"]) / (s2["B8"] + s2["B4"])).values, s2["time"]
+    return ((s2["B8"] - s2["B4"]) / (s2["B8"] + s2["B4"])).where(s2["cloud"] == 0).values, s2["time"]
 
 
 def _monthly(ndvi, time, mask, year):
@@ -54,7 +55,7 @@ def test_schema(small):
     assert set(stack.children) == {"sentinel2", "sentinel1", "landsat", "dem", "era5", "gedi", "landcover"}
     for name, node in stack.children.items():
         ds = node.to_dataset()
-        assert set(ds.data_vars) <= set(get_source(name).bands), name
+        assert set(ds.data_vars) <= {*get_source(name).bands, "cloud"}, name
         assert ds.attrs["crs"] == "EPSG:32631" and ds["time"].dtype == np.dtype("datetime64[ns]")
         assert (np.diff(ds["y"].values) < 0).all() and (np.diff(ds["x"].values) > 0).all()
         assert all(ds[b].dtype == np.float32 for b in ds.data_vars)
@@ -66,13 +67,20 @@ def test_schema(small):
     assert labels.dims == ("year", "y", "x") and labels.dtype.kind == "i" and list(labels["year"].values) == [2023, 2024]
 
 
-def test_gaps_are_nan(small):
+def test_clouds_are_values_flagged_by_the_cloud_layer(small):  # AEF.md section 1: no input masking
     stack = small[0]
-    s2 = stack["sentinel2"].to_dataset()["B8"].values
-    assert 0.3 < np.isnan(s2).mean() < 0.9
-    assert np.nanmin(s2) > 0 and np.nanmax(s2) < 20000
-    full = np.isnan(s2).all((1, 2))
-    assert full.any() and ((~np.isnan(s2)).mean((1, 2)) > 0.95).any()  # overcast and clear frames both occur
+    for name, blue in (("sentinel2", "B2"), ("landsat", "B2")):
+        ds = stack[name].to_dataset()
+        v, cloud = ds[blue].values, ds["cloud"].values
+        assert not np.isnan(v).any() and np.isin(cloud, [0.0, 1.0]).all(), name  # cloudy pixels keep a value
+        assert 0.3 < cloud.mean() < 0.9, name
+        assert (cloud == 1).all((1, 2)).any() and (cloud.mean((1, 2)) < 0.05).any(), name  # overcast and clear frames
+        assert np.median(v[cloud == 1]) > 3 * np.median(v[cloud == 0]), name            # bright under cloud
+        assert v.min() > 0 and v.max() < 20000, name
+    s2 = stack["sentinel2"].to_dataset()
+    nir, cloud = s2["B8"].values, s2["cloud"].values == 1
+    white = nir[cloud.all((1, 2))]                                  # an overcast frame: flat, white-ish
+    assert np.abs(s2["B2"].values[cloud.all((1, 2))] / white - 1).max() < 0.05
     vv = stack["sentinel1"].to_dataset()["VV"].values
     assert np.nanmin(vv) >= -30 and np.nanmax(vv) <= 10 and np.isnan(vv).mean() < 0.01
     ls = stack["landsat"].to_dataset()["B5"].values[0]
