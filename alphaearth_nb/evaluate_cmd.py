@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import shlex
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ import pandas as pd
 import xarray as xr
 
 from . import analysis, embeddings, evaluate, scene
-from .core import DimensionError, LabelError, band_names, refuse_path
+from .core import DimensionError, LabelError, NoDataWarning, band_names, refuse_path, user_stacklevel
 from .files import is_zarr_store
 from .checkpoint import RUN_MARKER, is_run
 from .bands import band_columns
@@ -25,7 +26,7 @@ from .empty_rows import file_lines, refuse_file_rows
 from .labels import data_variables, label_column_guess, with_mappings, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
 from .geo import crs_of
 from .crs import crs_label
-from .geometries import EE_GEO, coordinate_names, lonlat_columns
+from .geometries import EE_GEO, coordinate_names, lonlat_columns, shape_column
 from .places import read_geometries, table_file
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES, TEXT_TABLES
 from .gate import linear_rows
@@ -255,6 +256,22 @@ def _table_coordinates(path, t:pd.DataFrame, crs) -> None:
     raise LabelError(f"--labels {path} has no coordinate columns (columns: {', '.join(cols[:10])}"
                      f"{', ...' if len(cols) > 10 else ''}): {fix}")
 
+def _no_point_rows(path, t:pd.DataFrame) -> np.ndarray:
+    "The rows (mask) of a table of points for `--labels` without a point (an empty x/y or lon/lat cell; an empty or " \
+    "EMPTY shape in its geometry column), warned in the command's words, their lines in the file, to be left out " \
+    "before `training_set` (was its fix, `df = df.dropna(subset=['geometry'])`: Python a shell user has no `df` for)."
+    s = shape_column(t)   # x/y read from a geometry column: that column is the file's
+    cols = ("x", "y") if s or {"x", "y"} <= set(t.columns) else lonlat_columns(t)
+    if None in cols or not set(cols) <= set(t.columns): return np.zeros(len(t), bool)   # `.geo`: its reader's
+    none = (t[cols[0]].isna() | t[cols[1]].isna()).to_numpy()
+    if none.any():
+        cells = f"an empty or EMPTY {s[0]!r} cell" if s else f"an empty {cols[0]!r} or {cols[1]!r} cell"
+        warnings.warn(f"--labels {path}: {int(none.sum()):,} of {len(none):,} rows have no point ({cells}: "
+                      f"{file_lines(np.flatnonzero(none), path)}): left out, on no pixel. To place them, fill those "
+                      "cells in the file; to leave them out without this warning, delete them from it",
+                      NoDataWarning, stacklevel=user_stacklevel())
+    return none
+
 def _vector_labels(a, crs=None):
     "The labelled points/polygons of `--labels` a vector file, read once (`places.read_geometries`, in its own CRS), " \
     "or the DataFrame of a CSV/TXT table of points (`places.table_file`: lon/lat, or x/y read by `geo.point_crs` as " \
@@ -270,6 +287,7 @@ def _vector_labels(a, crs=None):
     if type(gdf).__name__ != "GeoDataFrame": _table_coordinates(a.labels, gdf, crs)   # X/Y: the file's rename
     miss = gdf[a.label_column].isna().to_numpy()   # said here in the file's words, and gone before training_set
     warn_missing_rows(miss, a.label_column, f"--labels {a.labels}", _fill_fix(miss, a.label_column, a.labels))
+    if type(gdf).__name__ != "GeoDataFrame": miss = miss | _no_point_rows(a.labels, gdf)   # said here, in the file's words
     return gdf[~miss]
 
 _TEXT_TABLES, _PARQUET = TEXT_TABLES, PARQUET_TABLES   # --embeddings read as a table: `cli_args`' (a bare word's too)
