@@ -25,9 +25,9 @@ from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt con
 
 
 # %% auto #0
-__all__ = ['COLLAPSED', 'SPREAD_MIN', 'LossWeights', 'source_error', 'uniformity_loss', 'embedding_spread', 'collapse_watch',
-           'consistency_loss', 'clip_loss', 'warn_unknown_families', 'Perturbations', 'support', 'mask_frames',
-           'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms', 'total_loss']
+__all__ = ['COLLAPSED', 'SPREAD_MIN', 'SAID_PERTURBATIONS', 'LossWeights', 'source_error', 'uniformity_loss', 'embedding_spread',
+           'collapse_watch', 'consistency_loss', 'clip_loss', 'warn_unknown_families', 'Perturbations', 'support',
+           'mask_frames', 'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms', 'total_loss']
 
 # %% ../nbs/15_losses.ipynb #c0005
 @checks_fields
@@ -160,8 +160,10 @@ def warn_unknown_families(cfg,       # the `Perturbations` a run trains with
                          ) -> None:
     "A `ConfigWarning` naming each family of `drop_source` / `drop_frame` that no registered input source nor the " \
     "model's own has, and the known ones: it drops nothing (allowed, so not refused). `train.fit` calls it once a run, " \
-    "at its start (was at each `Perturbations(...)`, so again on each resume of one run). Was: " \
-    "drop_source={'foo': 0.3} dropped nothing, without a word."
+    "at its start (was at each `Perturbations(...)`, so again on each resume of one run); `perturb` as it is traced, " \
+    "for a config not said yet in this process (`SAID_PERTURBATIONS`: a lambda loss, `perturb` itself; a resume's " \
+    "own is marked by `fit`). Was: drop_source={'foo': 0.3} dropped nothing, without a word."
+    SAID_PERTURBATIONS.add(cfg)
     known = sorted({family(get_source(n)) for n in registered("input")} | set(own))
     for k in ("drop_source", "drop_frame"):
         if odd := [s for s, _ in getattr(cfg, k) if s not in known]:
@@ -169,6 +171,8 @@ def warn_unknown_families(cfg,       # the `Perturbations` a run trains with
                           f"source nor of the model's (they are {', '.join(map(repr, known))}): it drops nothing; name "
                           f"a family above, e.g. {k}={{'landsat': 0.3}}.", ConfigWarning,
                           stacklevel=user_stacklevel())
+
+SAID_PERTURBATIONS: set = set()   # `Perturbations` whose families `warn_unknown_families` judged in this process
 
 @checks_fields   # Perturbations(drop_sources=...): was TypeError 'unexpected keyword argument'
 @dataclass(frozen=True)
@@ -250,6 +254,7 @@ def perturb(key:PRNGKeyArray,                   # random key
     "Student input, the summary period teacher and student share, and the mode (0 drops, 1 forecast, 2 backcast)."
     names = sorted(inputs)
     fam = {n: (families or {}).get(n) or family(get_source(n)) for n in names}
+    if cfg not in SAID_PERTURBATIONS: warn_unknown_families(cfg, fam.values())   # at its trace; once (fit's first)
     fams = sorted(set(fam.values()))
     p_src, p_frame = dict(cfg.drop_source), dict(cfg.drop_frame)
     fam_u, mode, frame_u = perturb_draws(key, len(fams), len(names), max([inputs[n].days.shape[0] for n in names] + [1]),

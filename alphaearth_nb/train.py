@@ -259,11 +259,13 @@ def _uniformity_weight(loss_fn:Callable) -> float:
         return float(loss_fn.keywords.get("weights", losses.LossWeights()).uniformity)
     return float(losses.LossWeights().uniformity) if loss_fn is losses.total_loss else 0.0
 
-def _warn_perturbations(loss_fn:Callable, model) -> None:
+def _warn_perturbations(loss_fn:Callable, model, say:bool=True) -> None:
     "`losses.warn_unknown_families` of the `pert=` of a `functools.partial` of `losses.total_loss` (nothing for its " \
-    "default or a loss of the user's), the model's own input families known too: `fit` calls it at a run's start."
+    "default or a loss of the user's), the model's own input families known too: `fit` calls it at a run's start; " \
+    "on a resume (`say` False) the config is only marked said (`losses.SAID_PERTURBATIONS`), so `perturb` is silent."
     if not (isinstance(loss_fn, functools.partial) and loss_fn.func is losses.total_loss): return
     if (pert := loss_fn.keywords.get("pert")) is None: return
+    if not say: return losses.SAID_PERTURBATIONS.add(pert)
     cfg = getattr(model, "cfg", None)
     own = [aef_model.family(cfg.source(n)) for n in cfg.inputs] if isinstance(cfg, aef_model.ModelConfig) else []
     losses.warn_unknown_families(pert, own)
@@ -472,7 +474,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         else:
             state = init_state(built, optimizer, cfg.seed)
         state, start = place(state, shardings), int(state.step)
-        if start == 0: _warn_perturbations(loss_fn, built)   # once a run: a resume's was said at its start
+        _warn_perturbations(loss_fn, built, say=start == 0)   # once a run: a resume's was said at its start
         run_id = header.get("run") if found is not None else os.urandom(4).hex()   # kept on resume: one run's id
         meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed,
                 "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen,
