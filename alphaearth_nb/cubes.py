@@ -384,6 +384,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
                 per_polygon:int=20,       # pixels drawn per polygon with polygons="sample"
                 seed:int=0,               # seed of that draw, 0 .. 2**63 - 1
                 crs=None,                 # CRS of `labels` when it does not say
+                what:str="the labels",    # whose rows, for the message of rows without a value ('the targets': regress)
                ) -> pd.DataFrame:
     """Labelled pixel centres `x`, `y` (grid CRS) and `column` from points and polygons in any CRS; on a geographic
     grid, geometries are moved by whole turns onto its longitudes first (`geo.wrap_geometries`). A pixel centre in
@@ -408,7 +409,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         near = label_column_guess(column, gdf.columns)
         raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass "
                          + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))
-    warn_missing_rows(gdf[column].isna().to_numpy(), column, "the labels")   # said, not silent
+    warn_missing_rows(gdf[column].isna().to_numpy(), column, what)   # said, not silent; 'never a target' for regress
     gdf = gdf[geo.has_geometry(gdf) & gdf[column].notna().to_numpy()].reset_index(drop=True)   # no notna warning
     gdf = geo.geometries_on(emb, gdf, cube_crs(emb))   # longitudes whole, on the grid's turn
     multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own

@@ -319,7 +319,8 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     own = labels.crs if type(labels).__name__ == "GeoDataFrame" else None   # its own CRS label: the fix names it
     src = crs   # the CRS the points came in, where known: off the map, they are named in it (`_as_given`)
     if is_geometry_input(labels):
-        labels, crs = label_table(emb, labels, column, polygons, crs=crs), None
+        labels, crs = label_table(emb, labels, column, polygons, crs=crs,
+                                  what="the targets" if numbers else "the labels"), None   # was 'never a class' there
         src = labels.attrs.get("places_crs")   # their own, crs=, or lon/lat columns' (the table's x/y: the grid's)
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster), warn_fills=warn_fills)
