@@ -92,8 +92,18 @@ def support_window(period:Period,             # the valid period
                    last:float,                 # day of the last frame
                    support_days:float=365.25,  # shortest window fed to the model
                   ) -> tuple[float, float]:
-    "The `[start, end)` window (days) of frames fed to the model for a valid `period`."
+    "The `[start, end)` window (days) of frames fed to the model for a valid `period`: the period widened to " \
+    "`support_days`, or the period itself when longer. A period longer than a (leap) year warns " \
+    "(`ExtrapolationWarning`): its whole length is read as support, where the paper's support is at most a year and " \
+    "its embeddings describe a year each (AEF.md section 3)."
     p0, p1 = (float(v) for v in period.days)
+    if p1 - p0 > max(support_days, 366.0) + 1e-3:
+        day = lambda t: from_days(t).astype("datetime64[D]")
+        warnings.warn(f"the valid period {day(p0)} .. {day(p1)} spans {p1 - p0:.0f} days, more than a year: the model "
+                      f"reads all {p1 - p0:.0f} days of frames as its support, where AlphaEarth's support is at most a "
+                      "year and each embedding describes one year (arXiv 2507.22291; AEF.md section 3): embed a year "
+                      "at a time, e.g. `period=2024`, then `period=2025`.", ExtrapolationWarning,
+                      stacklevel=user_stacklevel())
     w = max(p1 - p0, support_days)
     start = (p0 + p1) / 2 - w / 2   # the period, widened symmetrically
     if p0 > last: start = last + 1e-3 - w  # all after the data: its last `w` days (forecast)
