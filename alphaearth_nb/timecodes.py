@@ -36,7 +36,10 @@ TIMECODE_DIM = 2 * len(PERIODS)
 def timecode(days:Float[Array, "..."], # days since EPOCH, float32
              periods:tuple=PERIODS,    # periods in days
             ) -> Float[Array, "... D"]:
-    "Sinusoidal timecode: `[sin, cos]` of the phase at each period."
+    "Sinusoidal timecode: `[sin, cos]` of the phase at each period. The default `PERIODS` (1 .. 8192 days) encode " \
+    "the absolute date (days since `EPOCH`, 2020-01-01), so the same season of two years codes differently; the " \
+    "model does not use them: it codes the season with `periods=stp.SEASONS` (a year and its harmonics: " \
+    "`stp.season_code`, year-invariant) and time relative to the earliest frame (`stp.frame_codes`)."
     d = jnp.asarray(days, jnp.float32)[..., None]
     p = jnp.asarray(periods, jnp.float32)
     phase = (d - p * jnp.floor(d / p)) / p  # in [0, 1): exact enough in float32
@@ -51,7 +54,9 @@ def position(days:Float[Array, "..."],  # times, days since EPOCH
     return (days - period[0]) / (period[1] - period[0])
 
 def period_features(period:Float[Array, "2"]) -> Float[Array, "F"]:  # f32[2], start and end in days since `EPOCH` (2020-01-01)
-    "Features of a period for the summary query: timecodes of start and end, log length in years."
+    "Features of a period for the summary query: timecodes of start and end (the default `PERIODS`: they encode the " \
+    "absolute date, so a year's period and the next year's differ), log length in years. The model does not use " \
+    "them: its query is `summary.period_code`, year-invariant (`stp.season_code` of start and end, and the log length)."
     length = jnp.maximum(period[1] - period[0], 1e-3)
     return jnp.concatenate([timecode(period[0]), timecode(period[1]), jnp.log(length / 365.25)[None]])
 
