@@ -10,9 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'scale_slip', 'past_top', 'few_scaled_up']
+__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'scale_slip', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
+# a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too
+# (54 of the sample scene's 146 Sentinel-2 frames without its `cloud` layer, 18 of 46 Landsat): the flag it is judged by
+OVERCAST = (", and so can a frame overcast from edge to edge: flag its clouds in the source's `cloud` variable (1 cloud "
+            "or shadow, 0 clear), whose flagged pixels are not judged, or leave the frame out")
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
     # ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD) and the Copernicus notice of processing
     # baseline 04.00 (deployed 25 January 2022): reflectance = (DN + BOA_ADD_OFFSET) / QUANTIFICATION_VALUE, with
@@ -22,13 +26,13 @@ PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reache
                    "pixels at 1000 or above; not values 10 times too large (reflectance x 1e5, `ds[bands] / 10`), "
                    "whose brightest 1% would pass 21000",
                    "subtract it: `ds[bands] - 1000` (Earth Engine's *_HARMONIZED collections already did; a bright "
-                   "desert or snow scene can also look like this)", False),),
+                   f"desert or snow scene can also look like this{OVERCAST})", False),),
     "landsat": ((5000.0, "Landsat Collection 2 digital numbers (Level-2 reflectance = DN x 2.75e-5 - 0.2)",
                  "scale them: `ds[bands] * 0.275 - 2000` (Level-1 TOA: `ds[bands] * 0.2 - 1000`)", True),
                 (2000.0, "Collection 2 Level-2 values scaled (DN x 2.75e-5) without their -0.2 offset, then x 1e4: "
                  "reflectance x 1e4 + 2000",
                  "subtract it: `ds[bands] - 2000` (from the digital numbers: `ds[bands] * 0.275 - 2000`; a bright "
-                 "desert or snow scene can also look like this)", False)),
+                 f"desert or snow scene can also look like this{OVERCAST})", False)),
 }
 
 SHIFTS = {"sentinel2": 1000, "landsat": 2000}  # family -> the offset its users subtract (Level-2 DN: BOA_ADD_OFFSET, -0.2)

@@ -1,0 +1,39 @@
+"""A frame overcast from edge to edge is bright in every band, so its darkest pixels pass Sentinel-2's +1000 and
+Landsat's +2000 offsets: `validate_stack` of the sample scene without its `cloud` layer warns 54 of 146 Sentinel-2
+frames and 18 of 46 Landsat frames as offset. The warning names that cause and its fix (flag the clouds in the
+source's `cloud` variable, whose flagged pixels are not judged, as the scene's own layer shows). Was: 'subtract it:
+`ds[bands] - 1000` (...; a bright desert or snow scene can also look like this)', a fix that shifts cloudy frames."""
+import warnings
+
+import pytest
+import xarray as xr
+
+from alphaearth_nb.core import UnitsWarning
+from alphaearth_nb.scene import load_scene
+from alphaearth_nb.schema import CLOUD
+from alphaearth_nb.stacks import validate_stack
+
+
+@pytest.fixture(scope="module")
+def scene():
+    return load_scene()[0]
+
+
+def _units_warnings(stack):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        validate_stack(stack)
+    return [str(x.message) for x in w if issubclass(x.category, UnitsWarning)]
+
+
+def test_offset_frames_without_the_cloud_layer_name_clouds(scene):
+    kids = {k: scene[k].to_dataset().drop_vars(CLOUD, errors="ignore") for k in scene.children}
+    said = _units_warnings(xr.DataTree.from_dict(kids))
+    offset = [m for m in said if m.startswith(("sentinel2:", "landsat:")) and "subtract it" in m]
+    assert len(offset) == 2, said
+    for m in offset:
+        assert "a frame overcast from edge to edge" in m and "`cloud` variable (1 cloud or shadow, 0 clear)" in m, m
+
+
+def test_the_cloud_layer_leaves_them_unjudged(scene):   # the fix named works: the scene with its layer says nothing
+    assert not [m for m in _units_warnings(scene) if "subtract it" in m]
