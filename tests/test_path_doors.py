@@ -498,6 +498,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "features.nan_moments": "the caller's own values (composite_features, quality's baseline)",
     "features.nan_percentile": "the caller's own values (composite_features, quality's baseline)",
     "codes.int8_form": "as_embedding's own step, on a map it refused a path for",
+    "years.refuse_repeated_years": "yearly_change's own step, on the cube it refused a path for (cube_form)",
+    "times.text_objects": "the readers' own step, on an array they hold (the times or labels read)",
     "rows.fill_rows/same": "the caller's own", "rows.table_codes/fill": "the caller's own",
     # the gate's own steps, on values its doors (`gate_vectors`, `gated`, `byte_codes`, ...) refused a path for
     "rows.linear_codes": "the gate's own step", "rows.linear_unit": "the gate's own step",
