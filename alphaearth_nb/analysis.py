@@ -265,7 +265,9 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     `ConfigError` without `other` (a cube's years: `cubes.yearly_change`, or two years of it, one map each).
     Two cubes (time, y, x, band) are compared year by year (`over_time`): `TimeError` for a year one lacks, naming
     the selection of the years both have; with no year in common (a 2019 cube and a 2024 one) naming what works,
-    one map each (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`.
+    one map each (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`. A cube and
+    a map compare each year with the map, in either order (`change(map, cube)` is `change(cube, map)` on the map's
+    orientation).
 
     Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first,
     `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`)."""
@@ -273,6 +275,10 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
         raise ConfigError("change needs `other`, a second embedding on the same grid: `change(a, b)`. For the change "
                           "between the years of one cube use `.aef.yearly_change()` (3 years or more) or "
                           "`change(cube.sel(time=a), cube.sel(time=b))`")
+    if isinstance(other, xr.DataArray) and "time" in other.dims and "time" not in getattr(emb, "dims", ("time",)):
+        # a map against a cube: each year against the map, as `change(cube, map)`, on the map's orientation (the
+        # score is symmetric); was: 'an embedding has dims (y, x, band) only; extra dims ['time']'
+        return _orient_like(change(other, emb), as_embedding(emb))
     a, b = as_embedding(emb), as_embedding(other)
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = _orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
