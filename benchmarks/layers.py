@@ -9,11 +9,12 @@ Variants run in interleaved rounds; the median process CPU time per call (less s
 time) and wall time are printed with the ratio to the first variant and the load average. With `--step`, the whole
 training step (batch 2, `--preset`) also runs with nn.py as it is against nn.py with the old formulations patched
 in (`BEFORE`; session 11: depthwise3's kernel gradient as nine separate sums; session 10's was
-`{"DW_CHUNK_BYTES": 1 << 62}`, conv3's weight gradient in one piece), again
-interleaved, printing CPU and wall ratios per round; with `--devices N` over N host CPU devices, data parallel as
-benchmarks/train_step.py runs it. `--patch FILE` compares the step against any old attributes instead: FILE is Python
-that defines `OLD = [(object, attribute, old value), ...]` (a method of a class in summary.py, runtime.FAST_STEP's old
-dict, ...) and may change the package as it runs (the new side); e.g. session 21's XLA option trial:
+`{"DW_CHUNK_BYTES": 1 << 62}`, conv3's weight gradient in one piece), again interleaved, in ABBA rounds (each side
+first in half of them: the order's bias cancels), printing CPU and wall ratios per round and how many rounds the new
+side won; with `--devices N` over N host CPU devices, data parallel as benchmarks/train_step.py runs it. `--patch
+FILE` compares the step against any old attributes instead: FILE is Python that defines `OLD = [(object, attribute,
+old value), ...]` (a method of a class in summary.py, runtime.FAST_STEP's old dict, ...) and may change the package
+as it runs (the new side); e.g. session 21's XLA option trial:
 
     from alphaearth_nb import runtime   # where compiler_options reads it
     _orig = dict(runtime.FAST_STEP)
@@ -224,6 +225,12 @@ def load_patch(path: str) -> list:
     return list(ns["OLD"])
 
 
+def abba(r: int) -> tuple:
+    "The sides' order in round r: ABBA (nn first, before first, before first, nn first, ...), so that whatever the order "
+    "does to a ratio cancels over each 4 rounds."
+    return ("nn", "before") if r % 4 in (0, 3) else ("before", "nn")
+
+
 def step(rounds: int, preset_name: str = "tiny", patches: list | None = None):
     "The training step with nn.py as it is ('nn') and with the old formulations (`BEFORE`) patched in ('before'); "
     "with `patches` (`--patch FILE`: (object, attribute, old value) triples) those instead, anywhere in the package; "
@@ -270,19 +277,21 @@ def step(rounds: int, preset_name: str = "tiny", patches: list | None = None):
     print(f"gradients (initial parameters): largest difference relative to the leaf's largest value {diff:.2e}")
     cpu, wall = {k: [] for k in runs}, {k: [] for k in runs}
     for r in range(rounds):
-        for k, run in runs.items():
+        for k in abba(r):
+            run = runs[k]
             run()
             c0, t0 = time.process_time(), time.perf_counter()
             for _ in range(5): run()
             cpu[k].append((time.process_time() - c0) / 5 * 1e3); wall[k].append((time.perf_counter() - t0) / 5 * 1e3)
-        print(f"  round {r}: before/nn CPU {cpu['before'][-1] / cpu['nn'][-1]:.3f} wall {wall['before'][-1] / wall['nn'][-1]:.3f}"
+        print(f"  round {r} ({k} last): before/nn CPU {cpu['before'][-1] / cpu['nn'][-1]:.3f} wall {wall['before'][-1] / wall['nn'][-1]:.3f}"
               f"; load {os.getloadavg()[0]:.1f}")
     c, w = ({k: statistics.median(v) for k, v in d.items()} for d in (cpu, wall))
     rc = statistics.median(b / a for a, b in zip(cpu["nn"], cpu["before"]))
+    above = sum(b > a for a, b in zip(cpu["nn"], cpu["before"]))
     rw = statistics.median(b / a for a, b in zip(wall["nn"], wall["before"]))
     print(f"{preset_name} step, batch 2: nn CPU {c['nn']:.1f} ms wall {w['nn']:.1f} ms; before CPU {c['before']:.1f} ms "
-          f"wall {w['before']:.1f} ms; before/nn median of {rounds} rounds' ratios: CPU {rc:.3f}, wall {rw:.3f}; "
-          f"load {os.getloadavg()[0]:.1f}")
+          f"wall {w['before']:.1f} ms; before/nn median of {rounds} rounds' ratios: CPU {rc:.3f} ({above} above 1), "
+          f"wall {rw:.3f}; load {os.getloadavg()[0]:.1f}")
 
 
 def main(argv=None):
