@@ -113,7 +113,9 @@ def _period(s:str):
     except _rule("AEFError") as e:
         parts, swapped = s.split(","), False
         if len(parts) == 2:   # last,first: the order that reads, in the command's own words
-            try: read(f"{parts[1]},{parts[0]}"); swapped = True
+            try:
+                read(f"{parts[1]},{parts[0]}")
+                swapped = True
             except _rule("AEFError"): pass
         what = str(e).split(": ", 1)[0]   # what is wrong; the fix in the command's words, not Python's
         if day := re.search(r"'[^']*' names no day \([^)]*\)", str(e)): what = day[0]   # '2023-02-30': which and why
@@ -207,7 +209,9 @@ def _fits(flag:str, word:str) -> bool:
     suffix = table_suffix(word)   # 'e.csv.gz' a CSV, an 'e.pq' there a Parquet table (was: '.gz', no guess)
     if flag == "--period":
         if not _digits(word): return False
-        try: _period(word); return True
+        try:
+            _period(word)
+            return True
         except argparse.ArgumentTypeError: return False
     if flag in ("--data", "--labels"):
         return word == "samples" or suffix in (".nc", ".zarr") or (flag == "--labels" and suffix in LABEL_VECTORS)
@@ -234,16 +238,19 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
     number, where the CLI's options read numbers by `core.decimal`)."""
     bare, unknown, early, given, i = [], [], [], set(), 0
     while i < len(args):
-        t = args[i]; i += 1
+        t = args[i]
+        i += 1
         if not t.startswith("-") or t == "-" or (_digits(t) and _rule("decimal")(t, float) is not None):
-            bare.append(t); continue
+            bare.append(t)
+            continue
         act = _lookup(sub, t)
         if act is not None:
             given.add(act.option_strings[-1])
             if act.nargs != 0 and "=" not in t and i < len(args) and _lookup(sub, args[i]) is None: i += 1   # its value
             continue
         if t.split("=", 1)[0] in getattr(sub, "_top_flags", ()):   # `aef`'s own flag after the command
-            early.append(t.split("=", 1)[0]); continue
+            early.append(t.split("=", 1)[0])
+            continue
         flag = t.split("=", 1)[0]   # another command's flag (`aef embed --steps`): said so, never matched by spelling
         others = [f"aef {n}" for n, c in sorted(getattr(sub, "_commands", {}).items())
                   if n != name and flag in c._option_string_actions]
@@ -258,7 +265,9 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
     guess = []
     for w in bare:
         f = next((f for f in flags if f not in given and _fits(f, w)), None)
-        if f: given.add(f); guess.append(f"{f} {w}")
+        if f:
+            given.add(f)
+            guess.append(f"{f} {w}")
     parts = []
     if bare:
         parts.append(f"these words are not flags: {', '.join(bare)} (aef {name} takes each value after its flag, "

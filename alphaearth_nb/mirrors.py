@@ -22,7 +22,9 @@ try:   # the official extra (geopandas needs it): area_of's geometries; the inde
     from shapely.affinity import translate
     from shapely.geometry import MultiPolygon, box
     from shapely.geometry.base import BaseGeometry
-except ImportError: shapely = translate = MultiPolygon = box = None; BaseGeometry = ()
+except ImportError:
+    shapely = translate = MultiPolygon = box = None
+    BaseGeometry = ()
 
 from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError,
                                 band_names, checks_flags, refuse_path)
@@ -265,7 +267,8 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
         index = index[~pd.Series([_place_of(p) for p in index["path"]]).duplicated(keep="last").to_numpy()]
     index = index.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
     part = root / (INDEX_NAME + ".part")
-    index.to_parquet(part); part.replace(root / INDEX_NAME)   # the index last: it names only whole tiles
+    index.to_parquet(part)
+    part.replace(root / INDEX_NAME)   # the index last: it names only whole tiles
     return LocalMirror(root, index)
 
 

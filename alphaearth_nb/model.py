@@ -404,12 +404,14 @@ def dummy_example(cfg:ModelConfig, # the model's config
             inputs[n] = Frames(f32(rng.normal(size=(T, L, L, c))), np.ones((T, L, L, c), bool),
                                f32(np.sort(rng.uniform(0, 365, T))), np.ones(T, bool), f32(rng.integers(0, 2, (T, m))))
         for n in cfg.targets:
-            s = cfg.source(n); c = len(s.bands)
+            s = cfg.source(n)
+            c = len(s.bands)
             x = rng.integers(0, len(s.classes), (L, L, c)) if s.kind == "categorical" else rng.normal(size=(L, L, c))
             targets[n] = Target(f32(x), np.ones((L, L, c), bool), f32(180.), f32(np.zeros(len(s.meta))),
                                 f32([100., 300.]))
         N = n_texts
-        emb = rng.normal(size=(N, cfg.text_dim)); emb /= np.linalg.norm(emb, axis=-1, keepdims=True)
+        emb = rng.normal(size=(N, cfg.text_dim))
+        emb /= np.linalg.norm(emb, axis=-1, keepdims=True)
         texts = Texts(f32(emb), f32(rng.integers(0, L, (N, 2))), np.arange(N) < max(N - 1, 1), f32([0., 365.]))
         return TrainExample(inputs, targets, texts, f32([0., 365.]))
     if batch is None: return one()

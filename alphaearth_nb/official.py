@@ -80,7 +80,8 @@ def _lon_span(geom) -> tuple:
 def _lonlat_cover(w:float, s:float, e:float, n:float):
     "The lon/lat area of bounds whose x may run past 180 deg (or come as west > east): one box, or two split at 180."
     if w > e: e += 360.0                                   # transform_bounds' form of a box across 180 deg
-    k = np.floor((w + 180.0) / 360.0); w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
+    k = np.floor((w + 180.0) / 360.0)
+    w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
     if e - w >= 360.0: return box(-180.0, s, 180.0, n)
     return box(w, s, e, n) if e <= 180.0 else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e - 360.0, n)])
 
@@ -117,7 +118,8 @@ def _place(tile:xr.DataArray, xs:np.ndarray, ys:np.ndarray, res:float) -> xr.Dat
     "The part of `tile` on target centres `xs` (ascending), `ys` (descending), padded with no-data to the full grid."
     sub = tile.sel(x=slice(xs[0] - res / 2, xs[-1] + res / 2), y=slice(ys[0] + res / 2, ys[-1] - res / 2))
     if sub.sizes["x"] == 0 or sub.sizes["y"] == 0: return None
-    c0 = int(round((float(sub.x[0]) - xs[0]) / res)); r0 = int(round((ys[0] - float(sub.y[0])) / res))
+    c0 = int(round((float(sub.x[0]) - xs[0]) / res))
+    r0 = int(round((ys[0] - float(sub.y[0])) / res))
     if abs(float(sub.x[0]) - (xs[0] + c0 * res)) > res / 4:
         raise GridError("tiles of one zone are not on one 10 m grid: mosaic with `geobox=`/`crs=` instead")
     out = sub.pad(x=(c0, len(xs) - c0 - sub.sizes["x"]), y=(r0, len(ys) - r0 - sub.sizes["y"]), constant_values=NODATA)
@@ -294,11 +296,15 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
         r = rename_spatial(r.drop_vars("spatial_ref", errors="ignore"))
         if shift: r = r.assign_coords(x=r.x.values + shift)
         if resampling == "average": r = unit_length(r)
-        if len(cubes) == 1: out = r; break
+        if len(cubes) == 1:
+            out = r
+            break
         own = same_crs(c.attrs["crs"], dst)
         if not own and lon is None: lon = _pixel_lon(r, dst)
         key = xr.where(r.notnull().all("band"), -1.0 if own else _zone_gap(lon, c.attrs["crs"]), np.inf)
-        if out is None: out, best = r, key; continue
+        if out is None:
+            out, best = r, key
+            continue
         take = key < best
         out, best = xr.where(take, r, out), xr.where(take, key, best)
     sources = {c.attrs.get("source") for c in cubes}
@@ -512,7 +518,8 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
         rr, cc, inside = pixel_of(tile, xy[z][0][sel], xy[z][1][sel])
         v = np.asarray(dequantize(gather(tile, rr, cc)), np.float32)
         idx = np.nonzero(sel)[0][inside]
-        out[k, idx] = v[inside]; done[k, idx] = True
+        out[k, idx] = v[inside]
+        done[k, idx] = True
     if (none := [y for k, y in enumerate(ys) if not done[k].any()]):   # one rule: an answer per point, and a word
         swap = not done.any() and _swapped_on_tiles(lon[ok], lat[ok], ys, source, project, cache)
         own = None if swap or done.any() else _relabel_hint(points, table, ys, source, project, cache)

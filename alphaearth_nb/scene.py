@@ -62,7 +62,8 @@ def make_surface(cfg:SceneConfig,          # the scene's config (`SceneConfig`: 
                  rng:np.random.Generator,  # numpy Generator; the scene's draws follow from its seed
                 ) -> Surface:
     "Per-pixel canopy and background spectra, from the classes of each year."
-    n = cfg.size; s = n / 192
+    n = cfg.size
+    s = n / 192
     soil_b = 1 + 0.1 * smooth_field(rng, (n, n), 12 * s)
     roof = np.clip(1 + 0.3 * smooth_field(rng, (n, n), 0.8), 0.5, 1.6)
     bright = (1 + 0.015 * smooth_field(rng, (n, n), 3.0)).astype(np.float32)
@@ -73,7 +74,9 @@ def make_surface(cfg:SceneConfig,          # the scene's config (`SceneConfig`: 
         b = np.where(is_soil[..., None], _spec("soil") * soil_b[..., None], _spec("floor"))
         b = np.where((c == BUILT)[..., None], _spec("urban") * roof[..., None], b)
         b = np.where((c == WATER)[..., None], _spec("water"), b)
-        veg.append(v); bg.append(b); soil.append(is_soil)
+        veg.append(v)
+        bg.append(b)
+        soil.append(is_soil)
     return Surface(np.stack(veg).astype(np.float32), np.stack(bg).astype(np.float32), np.stack(soil),
                    lay.classes[0] == WATER, bright)
 
@@ -119,13 +122,15 @@ def cloud_mask(rng:np.random.Generator,  # numpy Generator; the scene's draws fo
     "A frame's clouds: `(cloud, shade, opacity, haze)`, each (H, W): cloud and its shadow (bool; the shadow only " \
     "off the cloud), the cloud's opacity (0.6 at its edge .. 1 a third of a standard deviation inside, 1 when overcast, 0 outside) and a haze " \
     "weight in [0, 1] just outside it (thin edges a cloud mask misses)."
-    none = np.zeros(shape, bool); zero = np.zeros(shape, np.float32)
+    none = np.zeros(shape, bool)
+    zero = np.zeros(shape, np.float32)
     if cover <= 0.0: return none, none.copy(), zero, zero.copy()
     if cover >= 1.0: return ~none, none.copy(), np.ones(shape, np.float32), zero  # overcast: nothing shows through
     f = smooth_field(rng, shape, scale, wrap=True)
     thr = np.quantile(f, 1 - cover)
     cloud = f > thr
-    sh = np.zeros_like(cloud); dy, dx = shadow
+    sh = np.zeros_like(cloud)
+    dy, dx = shadow
     sh[max(dy, 0):shape[0] + min(dy, 0), max(dx, 0):shape[1] + min(dx, 0)] = \
         cloud[max(-dy, 0):shape[0] + min(-dy, 0), max(-dx, 0):shape[1] + min(-dx, 0)]
     opacity = np.where(cloud, np.clip(0.6 + 1.2 * (f - thr), 0.6, 1.0), 0).astype(np.float32)  # opaque inside
@@ -163,16 +168,19 @@ def simulate_sentinel2(cfg,    # the scene's config (`SceneConfig`: size, years,
                       ) -> xr.Dataset:
     "Sentinel-2 L2A-like frames: 6 bands, reflectance x 1e4, cloudy values under cloud and shadow (`cloudy`), " \
     "and the `cloud` layer (1.0 under cloud and shadow, 0.0 clear)."
-    n = cfg.size; s = n / 192
+    n = cfg.size
+    s = n / 192
     days, times = _dates(cfg, cfg.s2_every, int(rng.integers(cfg.s2_every)), 10, 50)
-    out = np.empty((len(days), n, n, 6), np.float32); flag = np.empty((len(days), n, n), np.float32)
+    out = np.empty((len(days), n, n, 6), np.float32)
+    flag = np.empty((len(days), n, n), np.float32)
     for i, day in enumerate(days):
         r = reflectance(cfg, lay, surf, traj, moist, int(day), _turbidity(day))
         r[..., 4:] = _block(r[..., 4:], 2)  # B11, B12 are 20 m bands
         sky = cloud_mask(rng, (n, n), cloud_cover(rng, day % 365, cfg.cloudiness), rng.uniform(10, 35) * s,
                          (int(round(7 * s)), int(round(-5 * s))))
         r = cloudy(r + (0.003 * r + 3) * rng.standard_normal(r.shape, np.float32), *sky)  # noise of the surface
-        out[i] = np.clip(r, 1, 15000); flag[i] = sky[0] | sky[1]
+        out[i] = np.clip(r, 1, 15000)
+        flag[i] = sky[0] | sky[1]
     return _dataset(cfg, times, {**dict(zip(S2_BANDS, np.moveaxis(out, -1, 0))), CLOUD: flag}, "sentinel2")
 
 def simulate_landsat(cfg,    # the scene's config (`SceneConfig`: size, years, revisit intervals)
@@ -184,10 +192,13 @@ def simulate_landsat(cfg,    # the scene's config (`SceneConfig`: size, years, r
                     ) -> xr.Dataset:
     "Landsat Collection 2 SR-like frames: B2..B7 at 30 m, block-replicated to 10 m, with their own clouds at 30 m " \
     "(`cloudy`) and the `cloud` layer (1.0 under cloud and shadow, 0.0 clear)."
-    n = cfg.size; m = -(-n // 3); s = n / 192
+    n = cfg.size
+    m = -(-n // 3)
+    s = n / 192
     days, times = _dates(cfg, cfg.landsat_every, int(rng.integers(cfg.landsat_every)), 10, 35)
     gain = np.array([1.02, 1.0, 0.98, 1.0, 1.01, 1.0], np.float32)  # band-pass differences to Sentinel-2
-    out = np.empty((len(days), n, n, 6), np.float32); flag = np.empty((len(days), n, n), np.float32)
+    out = np.empty((len(days), n, n, 6), np.float32)
+    flag = np.empty((len(days), n, n), np.float32)
     for i, day in enumerate(days):
         r = reflectance(cfg, lay, surf, traj, moist, int(day), _turbidity(day)) * gain
         r = np.pad(r, ((0, 3 * m - n), (0, 3 * m - n), (0, 0)), mode="edge").reshape(m, 3, m, 3, 6).mean((1, 3))
@@ -199,7 +210,8 @@ def simulate_landsat(cfg,    # the scene's config (`SceneConfig`: size, years, r
 
 def _block(a:np.ndarray, k:int) -> np.ndarray:
     "Average over k x k blocks and replicate back (a coarser sensor resampled by nearest neighbour); (H, W, ...)."
-    H, W = a.shape[:2]; h, w = -(-H // k), -(-W // k)
+    H, W = a.shape[:2]
+    h, w = -(-H // k), -(-W // k)
     p = np.pad(a, ((0, h * k - H), (0, w * k - W)) + ((0, 0),) * (a.ndim - 2), mode="edge")
     m = p.reshape((h, k, w, k) + a.shape[2:]).mean((1, 3))
     return m.repeat(k, 0).repeat(k, 1)[:H, :W]
@@ -226,7 +238,8 @@ def simulate_sentinel1(cfg,    # the scene's config (`SceneConfig`: size, years,
                        rng,    # numpy Generator; the scene's draws follow from its seed
                       ) -> xr.Dataset:
     "Sentinel-1 GRD-like frames: VV, VH in dB (NaN outside [-30, 10]), angle in radians, `ascending` per frame."
-    n = cfg.size; s = n / 192
+    n = cfg.size
+    s = n / 192
     days, times = _dates(cfg, cfg.s1_every, int(rng.integers(cfg.s1_every)), 0, 0)
     asc = np.arange(len(days)) % 2 == 0
     times = times + np.where(asc, np.timedelta64(17 * 60 + 25, "m"), np.timedelta64(5 * 60 + 50, "m")).astype("timedelta64[ns]")
@@ -234,9 +247,12 @@ def simulate_sentinel1(cfg,    # the scene's config (`SceneConfig`: size, years,
     roof = 2 + 3 * smooth_field(rng, (n, n), 1.0)    # strong scatterers in town, dB
     orient = [2 * smooth_field(rng, (n, n), 1.5) for _ in range(2)]  # per look direction
     xs = (np.arange(n) + 0.5) * cfg.res / 1000  # km across the scene
-    vv_out = np.empty((len(days), n, n), np.float32); vh_out = np.empty_like(vv_out); ang_out = np.empty_like(vv_out)
+    vv_out = np.empty((len(days), n, n), np.float32)
+    vh_out = np.empty_like(vv_out)
+    ang_out = np.empty_like(vv_out)
     for i, day in enumerate(days):
-        yi = min(int(day) // 365, cfg.n_years - 1); c = lay.classes[yi]
+        yi = min(int(day) // 365, cfg.n_years - 1)
+        c = lay.classes[yi]
         g, d = green_dry(cfg, lay, *traj, int(day))
         m = moist[int(day)] + 0.15 * np.exp(-lay.water_dist / (8 * s))  # wetter near the river
         theta = (41.0 + 0.07 * xs) if asc[i] else (36.0 + 0.07 * xs[::-1])
@@ -248,8 +264,10 @@ def simulate_sentinel1(cfg,    # the scene's config (`SceneConfig`: size, years,
         w = np.where(np.isin(c, [BROADLEAF, CONIFER]) & ~cut, 1.0, w)
         vv, vh = w * _DB(can_vv) + (1 - w) * _DB(soil_vv), w * _DB(can_vh) + (1 - w) * _DB(soil_vh)
         wind = rng.normal(0, 2.5)
-        vv = np.where(c == WATER, _DB(-21 + wind), vv); vh = np.where(c == WATER, _DB(-26.5 + 0.3 * wind), vh)
-        vv = np.where(c == BUILT, _DB(roof + orient[int(asc[i])]), vv); vh = np.where(c == BUILT, _DB(-10 + 0.3 * roof), vh)
+        vv = np.where(c == WATER, _DB(-21 + wind), vv)
+        vh = np.where(c == WATER, _DB(-26.5 + 0.3 * wind), vh)
+        vv = np.where(c == BUILT, _DB(roof + orient[int(asc[i])]), vv)
+        vh = np.where(c == BUILT, _DB(-10 + 0.3 * roof), vh)
         inc = _DB(-0.15 * (theta - 38.5))[None, :]
         for out, sig in ((vv_out, vv), (vh_out, vh)):  # speckle cells of 20 m (GRD resolution is about 20 x 22 m)
             speck = rng.gamma(4.4, 1 / 4.4, (-(-n // 2), -(-n // 2))).astype(np.float32).repeat(2, 0).repeat(2, 1)[:n, :n]
@@ -284,7 +302,8 @@ def simulate_era5(cfg,   # the scene's config (`SceneConfig`: size, years, revis
     for a, b in zip(day0, day1):
         doy = (a + b) / 2 % 365
         t = 283.4 - 7.6 * np.cos(2 * np.pi * (doy - 20) / 365) + rng.normal(0, 1.2)
-        t2m.append(t + grad); tp.append(np.full((n, n), rain[a:b].sum() / 1000, np.float32) * (1 + 0.01 * grad))
+        t2m.append(t + grad)
+        tp.append(np.full((n, n), rain[a:b].sum() / 1000, np.float32) * (1 + 0.01 * grad))
     return _dataset(cfg, months.astype("datetime64[ns]"), {"temperature_2m": np.stack(t2m), "total_precipitation": np.stack(tp)}, "era5")
 
 def canopy_height(cfg,  # the scene's config (`SceneConfig`: size, years, revisit intervals)
@@ -292,7 +311,8 @@ def canopy_height(cfg,  # the scene's config (`SceneConfig`: size, years, revisi
                   rng,  # numpy Generator; the scene's draws follow from its seed
                  ) -> np.ndarray:
     "Height of the tallest layer (m) per year: trees, buildings; crops and grass are added per date."
-    n = cfg.size; s = n / 192
+    n = cfg.size
+    s = n / 192
     tree = 24 + 4 * smooth_field(rng, (n, n), 6 * s) + 1.5 * smooth_field(rng, (n, n), 0.7)
     build = np.clip(8 + 4 * smooth_field(rng, (n, n), 1.0), 3, 25)
     out = []
@@ -398,14 +418,17 @@ def make_texts(cfg,   # the scene's config (`SceneConfig`: size, years, revisit 
             p = int(rng.choice(opts)) if len(opts) else int(rng.integers(n * n))
         else: p = int(rng.integers(n * n))
         r, c_ = divmod(p, n)
-        day = int(rng.integers(cfg.n_days)); yi = min(day // 365, cfg.n_years - 1)
+        day = int(rng.integers(cfg.n_days))
+        yi = min(day // 365, cfg.n_years - 1)
         t = cfg.start + np.timedelta64(day, "D") + np.timedelta64(int(rng.integers(7 * 60, 19 * 60)), "m")
         idx = int(np.clip(day - lay.shift[r, c_] + PAD_DAYS, 0, G.shape[1] - 1))
         g, d = G[tid[r, c_], idx] * lay.vigour[r, c_], D[tid[r, c_], idx]
         rising = G[tid[r, c_], min(idx + 10, G.shape[1] - 1)] > G[tid[r, c_], idx]
-        cl = int(lay.classes[yi, r, c_]); cut = bool(lay.cleared[r, c_] and day >= cfg.clearing_day + 365)
+        cl = int(lay.classes[yi, r, c_])
+        cut = bool(lay.cleared[r, c_] and day >= cfg.clearing_day + 365)
         desc = _describe(cl, g, d, rising, cut, rng)
-        month = int(str(t.astype("datetime64[M]"))[5:7]); year = int(str(t)[:4])
+        month = int(str(t.astype("datetime64[M]"))[5:7])
+        year = int(str(t)[:4])
         ctx = (", by the river" if lay.water_dist[r, c_] < 6 * n / 192 and cl != WATER else
                ", on the edge of town" if cl != BUILT and (lay.classes[yi][max(r - 3, 0):r + 4, max(c_ - 3, 0):c_ + 4] == BUILT).mean() > 0.3 else "")
         form = int(rng.integers(5))

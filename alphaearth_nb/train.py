@@ -67,7 +67,9 @@ def _plot_quietly(history:list[dict], path:Path):
 def _write_jsonl(path:Path, records:list[dict], mode="a"):
     "Append records, or (mode 'w') replace the file atomically: a failed rewrite leaves the old metrics."
     text = "".join(json.dumps(r) + "\n" for r in records)
-    if mode == "w": write_text(path, text); return
+    if mode == "w":
+        write_text(path, text)
+        return
     with open(path, "a") as f: f.write(text)
 
 def _metric(line:str) -> dict|None:
@@ -480,7 +482,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen,
                 **({"run": run_id} if run_id else {})}   # tells its checkpoints from another run's in one folder
         if writer:   # the loaded run's records last
-            out.mkdir(parents=True, exist_ok=True); _write_jsonl(out / "metrics.jsonl", others + history, mode="w")
+            out.mkdir(parents=True, exist_ok=True)
+            _write_jsonl(out / "metrics.jsonl", others + history, mode="w")
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
@@ -503,17 +506,22 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
                                                      "(the step and the data position still advance).", TrainingWarning, stacklevel=user_stacklevel())
                 no_text, collapsed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed)  # N19-1
-                history.append(rec); pending.append(rec); bar.update(1)
+                history.append(rec)
+                pending.append(rec)
+                bar.update(1)
                 shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec", "run")}
                 bar.set_postfix(shown, refresh=False)
                 if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
-                    if writer: _write_jsonl(out / "metrics.jsonl", pending); pending = []
+                    if writer:
+                        _write_jsonl(out / "metrics.jsonl", pending)
+                        pending = []
                     if ckdir is not None:
                         last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)},
                                                     keep=cfg.keep)
                         if writer: _plot_quietly(history, out / "loss.png")
         finally:
-            batches.close(); bar.close()
+            batches.close()
+            bar.close()
             if writer and pending: _write_jsonl(out / "metrics.jsonl", pending)
             if writer and history: _plot_quietly(history, out / "loss.png")
         return state, history

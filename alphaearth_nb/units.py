@@ -457,7 +457,8 @@ def _row_quantiles(v:np.ndarray) -> np.ndarray:
     at = lambda i: np.take_along_axis(s, i[:, None], 1)[:, 0]
     out = []
     for p in (1, 50, 99):
-        pos = p / 100 * (n - 1); lo = np.floor(pos).astype(int)
+        pos = p / 100 * (n - 1)
+        lo = np.floor(pos).astype(int)
         a, b = at(lo), at(np.minimum(lo + 1, n - 1))
         out.append(a + (b - a) * (pos - lo))
     return np.stack(out + [at(n - 1)], 1)
