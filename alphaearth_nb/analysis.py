@@ -63,14 +63,16 @@ def _steps_for(emb, a, name:str="") -> list[int]:
                             f"several in the second for {miss}; select the years both have first, e.g. `common = "
                             "np.intersect1d(a.time.dt.year, b.time.dt.year)`, then `a.sel(time=a.time.dt.year.isin("
                             "common))` and `b.sel(time=b.time.dt.year.isin(common))`")
+        arg, one = {"similarity": ("query", "one query")}.get(name, ("labels", "one set"))   # similarity's: a query
         if miss:
             raise TimeError(f"a per-year input has years {have.tolist()} but the cube {want.tolist()}: none or "
                             f"several for {miss}; give it one step per year of the cube, e.g. "
-                            f"`labels.sel(time=cube.time)` or `labels.isel(time=0)` for one set for every year")
+                            f"`{arg}.sel(time=cube.time)` or `{arg}.isel(time=0)` for {one} for every year")
         return [int(np.nonzero(have == y)[0][0]) for y in want]
     if a.sizes["time"] != emb.sizes["time"]:
+        arg = "query" if name == "similarity" else "labels"   # was 'labels' for a similarity query too
         raise TimeError(f"a per-year input has {a.sizes['time']} time steps but the cube {emb.sizes['time']}: give it "
-                        "the cube's time coordinate (`labels.assign_coords(time=...)`) or one step per year")
+                        f"the cube's time coordinate (`{arg}.assign_coords(time=...)`) or one step per year")
     return list(range(emb.sizes["time"]))
 
 def _no_data_like(r):
