@@ -216,8 +216,16 @@ def _fits(flag:str, word:str) -> bool:
     if flag in ("--data", "--labels"):
         return word == "samples" or suffix in (".nc", ".zarr") or (flag == "--labels" and suffix in LABEL_VECTORS)
     if flag == "--embeddings": return suffix in EMBEDDING_FILES
-    if flag == "--checkpoint": return suffix not in (".nc", ".zarr", ".csv") and not (_digits(word) and _rule("decimal")(word) is not None)
-    return flag == "--out"
+    if flag == "--checkpoint": return suffix not in EMBEDDING_FILES and not (_digits(word) and _rule("decimal")(word) is not None)
+    return flag == "--out" and suffix not in TEXT_TABLES + PARQUET_TABLES   # every --out is a folder or a .zarr
+
+def _looks(word:str, name:str) -> str|None:
+    "What a bare `word` that no flag of `aef NAME` fits looks like by its suffix (`table_suffix`): a table, a store; else None."
+    s = table_suffix(word)
+    if s in TEXT_TABLES + PARQUET_TABLES:
+        return f"{word} looks like a table ({s}): aef {name} takes none (aef evaluate reads one, --embeddings or --labels)"
+    if s in (".nc", ".zarr"): return f"{word} looks like a stack or an embeddings store ({s}), of no flag of aef {name} left"
+    return None
 
 def _lookup(sub:argparse.ArgumentParser, token:str):
     "The action of `sub` that `token` (`--flag` or `--flag=value`, or an unambiguous start of one) names; else None."
@@ -262,16 +270,19 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
         if meant: given.add(meant)
     if not (bare or unknown or early): return None
     flags = [f for f in ("--period", *_BARE_ORDER.get(name, ())) if f in sub._option_string_actions]
-    guess = []
+    guess, looks = [], []   # the flags the bare words fit; what those that fit none look like (was: 'e.parquet' a --checkpoint)
     for w in bare:
         f = next((f for f in flags if f not in given and _fits(f, w)), None)
         if f:
             given.add(f)
             guess.append(f"{f} {w}")
+        elif _looks(w, name):
+            looks.append(_looks(w, name))
     parts = []
     if bare:
         parts.append(f"these words are not flags: {', '.join(bare)} (aef {name} takes each value after its flag, "
                      "--flag VALUE)" + (f": did you mean {' '.join(guess)}?" if guess else ""))
+    parts += looks
     for flag in early:
         parts.append(f"{flag} is a flag of aef itself, not of aef {name}: " + (f"put it before the command, aef {flag} "
                      f"{name} ..." if sub._top_flags[flag] else f"aef {flag}"))
