@@ -18,6 +18,7 @@ import xarray as xr
 from .core import LabelError, checks_flags, refuse_path, user_stacklevel
 from .core import LabelWarning   # the kinds of its warnings
 from .geo import declared_nodata, outside_valid, NODATA_KEYS
+from .times import text_objects   # numpy's StringDType text as objects: the one rule
 from .tables import (BOMS, comma_numbers, label_column_guess, near_column, read_table,   # tables' cells
                                   table_numbers, text_encoding)                                        # (re-exported)
 from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pixels (re-exported)
@@ -73,15 +74,14 @@ def label_array(labels,             # labels in any form; a Dataset of one data 
     several (case G18-6). Text as numpy's variable-width strings (StringDType: a raster of class names or number
     text read back from zarr) is taken as objects, numpy's other text, so '' is unlabelled and '3' the id 3 (was:
     '' trained as a class, '0' .. '8' named classes)."""
-    text = lambda da: da.astype(object) if da.dtype.kind == "T" else da   # zarr's StringDType: text as the rest
-    if isinstance(labels, xr.DataArray): return text(labels)
+    if isinstance(labels, xr.DataArray): return text_objects(labels)   # zarr's StringDType: text as the rest
     if not isinstance(labels, xr.Dataset): return labels
     names = [str(v) for v in data_variables(labels)]
     if len(names) != 1:
         pick = f": pick the one that holds them, e.g. `ds[{names[0]!r}]`" if names else ""
         raise LabelError(f"the {what} are a Dataset of {len(names)} data variables {names[:8]}{pick}")
     da = with_mappings(labels, names[0])   # grid mappings kept as coordinates
-    return text(da.assign_attrs({**labels.attrs, **da.attrs}))
+    return text_objects(da.assign_attrs({**labels.attrs, **da.attrs}))
 
 _LABELS_WANTED = "a label raster is an xarray DataArray"   # what its doors want (`core.refuse_path`)
 
