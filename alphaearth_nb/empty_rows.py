@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/empty_rows.html.md"""
 # %% ../nbs/22b_empty_rows.ipynb #nd002
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 
@@ -89,6 +90,18 @@ def file_lines(rows,    # 0-based rows of a table as read
     word = "line" if text else "row" if s in (".parquet", ".geoparquet") else "feature"
     return f"{word}{'s' * (len(rows) > 1)} {n}" + ("" if text else " (0-based)")
 
+def _pandas_drop(rows, source) -> tuple|None:
+    "A shell line that writes a copy of the table file `source` without its 0-based `rows` (pandas), and the copy's " \
+    "name ('e.parquet' -> 'e_kept.parquet', 'e.csv.gz' -> 'e_kept.csv.gz'); None for another file or an odd name."
+    s, p = table_suffix(source), Path(str(source))
+    if s not in TEXT_TABLES + (".parquet", ".geoparquet") or re.search(r"[\"'$`\\]", str(source)): return None
+    ext = "".join(p.suffixes[-2:]) if p.suffix.lower() in COMPRESSIONS else p.suffix
+    new = str(p.with_name(p.name[:len(p.name) - len(ext)] + "_kept" + ext))
+    read, write = ("read_parquet", "to_parquet") if s in (".parquet", ".geoparquet") else ("read_csv", "to_csv")
+    how = "" if read == "read_parquet" else ", sep=None, engine='python'"   # `tables.read_table`'s separators
+    return (f"python -c \"import pandas as pd; df = pd.{read}('{source}'{how}); "
+            f"df.drop(df.index[{[int(r) for r in rows]}]).{write}('{new}', index=False)\"", new)
+
 def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
                      at,              # each row's place among the file's rows (N,), 0-based ints
                      source,          # the file
@@ -96,18 +109,22 @@ def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
                      judged=None,     # mask (N,) of the rows to judge (None: all), e.g. those with a label
                     ) -> None:
     """`LabelError` naming the rows of no data of the table file `source` (`no_data_rows`) in `no_data_said`'s
-    words, by the file's lines (`file_lines`), and the way to delete them from it: a GNU `sed` line where a text
-    table's lines are all named (five or fewer), else their count. Nothing where there are none; a path as `x` is
-    `core.refuse_path`'s `DTypeError`."""
+    words, by the file's lines (`file_lines`: '2 of 40 rows (lines 5, 9)', a Parquet table's '(3, 7; 0-based)'), and
+    the way to delete them from it where all are named (five or fewer): a GNU `sed` line for a text table, a pandas
+    `python -c` line for a Parquet or compressed one (`_pandas_drop`, writing a copy 'e_kept.parquet'); else their
+    count. Nothing where there are none; a path as `x` is `core.refuse_path`'s `DTypeError`. Was: a Parquet table's
+    'delete them from the file' with no command, its rows said '(rows 3, 7 (0-based))'."""
     refuse_path(x, "a table's features are numbers (N, D)")
     judged = np.ones(len(x), bool) if judged is None else judged
     rows = {k: m & judged for k, m in no_data_rows(x).items() if (m & judged).any()}
     if not rows: return
     bad = np.flatnonzero(np.any(list(rows.values()), axis=0))
     said = no_data_said(rows, int(judged.sum()), "rows", x[rows["fill"], 0] if "fill" in rows else (),
-                        lambda m: file_lines(at[m], source))
+                        lambda m: re.sub(r"^rows (.*) \(0-based\)$", r"\1; 0-based", file_lines(at[m], source)))
     sed = f"sed -i {shlex.quote(';'.join(f'{r + 2}d' for r in at[bad]))} {shlex.quote(str(source))}"
     text = file_lines([0], source).startswith("line") and Path(str(source)).suffix.lower() not in COMPRESSIONS   # no sed in a .gz
+    drop = _pandas_drop(at[bad], source) if len(bad) <= 5 and not text else None
     fix = (f", e.g. `{sed}` (GNU sed; macOS: sed -i '')" if len(bad) <= 5 and text else
+           f", e.g. `{drop[0]}` (pandas; writes a copy without them, {drop[1]})" if drop else
            f" ({len(bad)} in all)" if len(bad) > 5 else "")
     raise LabelError(f"{flag} {source}: {said}: delete {'it' if len(bad) == 1 else 'them'} from the file{fix}")

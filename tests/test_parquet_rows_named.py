@@ -31,7 +31,7 @@ def test_empty_label_cells_are_rows(tmp_path, evaluate_cli):
 def test_rows_of_no_data_are_rows(tmp_path, evaluate_cli):
     x = X.copy(); x[[3, 7]] = 0.0
     rc, out, err = evaluate_cli("--embeddings", str(_parquet(tmp_path, x, np.repeat([1, 2], 20))))
-    assert rc == 2 and "rows 3, 7 (0-based)" in err and "features 3" not in err and "sed -i" not in err, err
+    assert rc == 2 and "2 of 40 rows (3, 7; 0-based)" in err and "features 3" not in err and "sed -i" not in err, err
 
 
 @pytest.mark.parametrize("name, said", [("t.csv", "lines 5, 9"), ("t.tsv", "lines 5, 9"),
