@@ -64,10 +64,12 @@ def _steps_for(emb, a, name:str="") -> list[int]:
                             "np.intersect1d(a.time.dt.year, b.time.dt.year)`, then `a.sel(time=a.time.dt.year.isin("
                             "common))` and `b.sel(time=b.time.dt.year.isin(common))`")
         arg, one = {"similarity": ("query", "one query")}.get(name, ("labels", "one set"))   # similarity's: a query
-        if miss:
+        if miss:   # `a.sel(time=cube.time)` (named before) fails for every year missed: none is a KeyError
+            keep = [i for i, y in enumerate(want) if (have == y).sum() == 1]
             raise TimeError(f"a per-year input has years {have.tolist()} but the cube {want.tolist()}: none or "
-                            f"several for {miss}; give it one step per year of the cube, e.g. "
-                            f"`{arg}.sel(time=cube.time)` or `{arg}.isel(time=0)` for {one} for every year")
+                            f"several for {miss}; give it one step per year of the cube, e.g. `{arg}.isel(time=0)` "
+                            f"for {one} for every year" + (f", or keep the cube's years it has one step of, "
+                                                           f"`cube.isel(time={keep})`" if keep else ""))
         return [int(np.nonzero(have == y)[0][0]) for y in want]
     if a.sizes["time"] != emb.sizes["time"]:
         arg = "query" if name == "similarity" else "labels"   # was 'labels' for a similarity query too
