@@ -196,11 +196,14 @@ def _log1p_stats(*refl): return tuple(round(float(np.log1p(r)), 3) for r in refl
 S2_L2A = Source("sentinel2", ("B2", "B3", "B4", "B8", "B11", "B12"), transform="log1p", valid_range=(0, 20000),
     mean=_log1p_stats(800, 1000, 1000, 2500, 2100, 1400), std=(0.6, 0.55, 0.65, 0.45, 0.5, 0.6),
     resolution_m=10, nodata=0, family="sentinel2", units="reflectance x 1e4",
-    description="Sentinel-2 L2A surface reflectance (COPERNICUS/S2_SR_HARMONIZED), cloud-masked")
+    description="Sentinel-2 L2A surface reflectance (COPERNICUS/S2_SR_HARMONIZED); cloudy pixels stay in the input "
+                "(no input masking, AEF.md section 1): the reader flags Cloud Score+ cs <= 0.5 in the `cloud` layer, "
+                "which only weights the losses")
 S2_L1C = Source("sentinel2_l1c", ("B2", "B3", "B4", "B8", "B11"), transform="log1p", valid_range=(0, 20000),
     mean=_log1p_stats(1300, 1200, 1150, 2500, 2100), std=(0.45, 0.5, 0.6, 0.45, 0.5),
     resolution_m=10, nodata=0, family="sentinel2", units="reflectance x 1e4",
-    description="Sentinel-2 L1C top-of-atmosphere reflectance (COPERNICUS/S2_HARMONIZED), Cloud Score+ cs > 0.5")
+    description="Sentinel-2 L1C top-of-atmosphere reflectance (COPERNICUS/S2_HARMONIZED); Cloud Score+ cs > 0.5 "
+                "is clear, the rest flagged in the `cloud` layer (loss weights only; the pixels stay in the input)")
 S1 = Source("sentinel1", ("VV", "VH", "HH", "HV", "angle"), transform=("db",) * 4 + ("none",),
     valid_range=((-30, 10),) * 4 + ((0.0, 1.6),), mean=(-11.0, -18.0, -10.0, -17.0, 0.68),
     std=(4.0, 4.0, 4.0, 4.0, 0.1),
