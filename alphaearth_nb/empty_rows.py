@@ -97,9 +97,9 @@ def _pandas_drop(rows, source) -> tuple|None:
     if s not in TEXT_TABLES + (".parquet", ".geoparquet") or re.search(r"[\"'$`\\]", str(source)): return None
     ext = "".join(p.suffixes[-2:]) if p.suffix.lower() in COMPRESSIONS else p.suffix
     new = str(p.with_name(p.name[:len(p.name) - len(ext)] + "_kept" + ext))
-    read, write = ("read_parquet", "to_parquet") if s in (".parquet", ".geoparquet") else ("read_csv", "to_csv")
-    how = "" if read == "read_parquet" else ", sep=None, engine='python'"   # `tables.read_table`'s separators
-    return (f"python -c \"import pandas as pd; df = pd.{read}('{source}'{how}); "
+    read, write = ("pd.read_parquet", "to_parquet") if s in (".parquet", ".geoparquet") else ("read_table", "to_csv")
+    how = "import pandas as pd" if read == "pd.read_parquet" else "from alphaearth_nb.tables import read_table"
+    return (f"python -c \"{how}; df = {read}('{source}'); "   # a text table as aef read it: separator, decimal commas, UTF-16
             f"df.drop(df.index[{[int(r) for r in rows]}]).{write}('{new}', index=False)\"", new)
 
 def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
