@@ -224,7 +224,8 @@ def _looks(word:str, name:str) -> str|None:
     s = table_suffix(word)
     if s in TEXT_TABLES + PARQUET_TABLES:
         return f"{word} looks like a table ({s}): aef {name} takes none (aef evaluate reads one, --embeddings or --labels)"
-    if s in (".nc", ".zarr"): return f"{word} looks like a stack or an embeddings store ({s}), of no flag of aef {name} left"
+    if s in (".nc", ".zarr"):
+        return f"{word} looks like a stack or an embeddings store ({s}): no flag of aef {name} is left for it"
     return None
 
 def _lookup(sub:argparse.ArgumentParser, token:str):
