@@ -63,7 +63,8 @@ def pca_basis(x:np.ndarray,  # rows (N, D), float, no NaN
     return mean.astype(np.float32), V.astype(np.float32)
 
 FLAT_SPREAD = 1e-5   # a colour's stretch (2..98 percentile range of a principal component of unit vectors) that is
-# rounding, not contrast: float32 products of identical vectors differ by ~1e-7; one int8 code step is >= 6e-5
+# rounding, not contrast: float32 projections of identical vectors differ by up to ~5e-8 (measured on 100 random
+# maps of one and of two unit vectors: flat stretch <= 3.7e-8, offsets <= 4.5e-8); one int8 code step is >= 6e-5
 
 def rgb(emb,                            # embedding (y, x, band), or a cube (time, y, x, band)
         percentiles:tuple=(2.0, 98.0),  # robust stretch limits
