@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
 import re
 import zipfile
@@ -28,13 +29,24 @@ __all__ = ['BOMS', 'text_encoding', 'read_table', 'comma_numbers', 'table_number
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
         (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig"))   # byte order marks, longest first
 
+def _zip_member(z:zipfile.ZipFile, p) -> str:  # the open zip, its path (for the message)
+    "The name of the one file in zip `p`, folder entries and macOS's metadata ('__MACOSX/', '._*', '.DS_Store') " \
+    "aside; `LabelError` naming the files when it holds none or several."
+    names = [n for n in z.namelist() if not n.endswith("/") and not n.startswith("__MACOSX/")
+             and not Path(n).name.startswith("._") and Path(n).name != ".DS_Store"]
+    if len(names) == 1: return names[0]
+    if not names: raise LabelError(f"{p} holds no file: pass the table itself, or zip it again with the table in it")
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    raise LabelError(f"{p} holds {len(names)} files ({shown}), not one table: unzip it and pass the table itself "
+                     f"(e.g. {names[0]}), or zip that table alone")
+
 def _text_bytes(p) -> bytes:  # a text file's path
     "The bytes of the text file `p`; a compressed one's (`paths.COMPRESSIONS`, by its name, as pandas reads it) " \
-    "decompressed, a '.zip' its one file's."
+    "decompressed, a '.zip' its one file's (`_zip_member`; was: its first entry, a folder's or '__MACOSX/' metadata)."
     s = Path(p).suffix.lower()
     if s not in COMPRESSIONS: return Path(p).read_bytes()
     if s == ".zip":
-        with zipfile.ZipFile(p) as z: return z.read(z.namelist()[0]) if z.namelist() else b""
+        with zipfile.ZipFile(p) as z: return z.read(_zip_member(z, p))
     with {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}[s](p, "rb") as f: return f.read()
 
 def text_encoding(p) -> str:  # a text file's path
@@ -65,11 +77,15 @@ def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; ta
         raise MissingDataError(f"{p} is a folder, not a table: pass the CSV file in it" if p.is_dir() else
                                f"{p} does not exist: check the path (a CSV table)")
     kw = dict(encoding=text_encoding(p), skipinitialspace=True)
-    df = pd.read_csv(p, **kw)
+    if p.suffix.lower() == ".zip":   # its one table (was: pandas' 'Multiple files found' for a folder or __MACOSX entry)
+        raw = _text_bytes(p)
+        src = lambda: io.BytesIO(raw)
+    else: src = lambda: p
+    df = pd.read_csv(src(), **kw)
     head = str(df.columns[0]) if df.shape[1] == 1 else ""
     if sep := next((s for s in (";", "\t", "|") if s in head), None):
-        df = pd.read_csv(p, sep=sep, **kw)
-        comma = pd.read_csv(p, sep=sep, decimal=",", **kw)   # the same cells with ',' as the decimal mark
+        df = pd.read_csv(src(), sep=sep, **kw)
+        comma = pd.read_csv(src(), sep=sep, decimal=",", **kw)   # the same cells with ',' as the decimal mark
         numbers = lambda d: sum(pd.api.types.is_numeric_dtype(d[c]) for c in d.columns)
         df = comma if numbers(comma) > numbers(df) else df
     return df.rename(columns=lambda c: c.strip() if isinstance(c, str) else c)
