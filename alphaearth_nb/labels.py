@@ -153,17 +153,32 @@ def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
             fn = _text_numbers(f.strip()) if isinstance(f, str) else float(f)
             if isinstance(f, str) or np.isfinite(fn): keep &= text != _fill_text(f)
             if np.isfinite(fn): keep &= num != fn
-        if positive: keep &= ~(num < 0)         # "-1", "-1.0": negative numbers, as on a numeric raster
         if isinstance(labels, xr.DataArray): keep &= ~outside_valid(labels, num)   # CF valid range, as numbers
+        if positive:                            # "-1", "-1.0": negative numbers, as on a numeric raster
+            _odd_negatives(num[keep & (num < 0)])
+            keep &= ~(num < 0)
         return keep, num
     if v.dtype.kind not in "iufc": return np.ones(v.shape, bool), None   # booleans, dates: every cell a label
     keep = np.isfinite(v) if v.dtype.kind in "fc" else np.ones(v.shape, bool)
-    if positive and v.dtype.kind != "c": keep &= v >= 0
     if isinstance(labels, xr.DataArray) and v.dtype.kind != "c": keep &= ~outside_valid(labels, v)   # CF valid range
     for f in fills:
         if isinstance(f, str): continue          # a text fill does not mark numbers
         keep &= ~np.isnan(v) if np.isnan(float(f)) else v != f
+    if positive and v.dtype.kind != "c":
+        _odd_negatives(v[keep & (v < 0)])
+        keep &= v >= 0
     return keep, None
+
+def _odd_negatives(neg:np.ndarray):  # the negative values of the labelled cells (no fill, in the valid range)
+    "A `LabelWarning` naming the negative values other than -1 (the usual 'unlabelled') and their pixels: unlabelled."
+    vals, counts = np.unique(neg[neg != -1], return_counts=True)
+    if not len(vals): return
+    said = ", ".join(f"{v:g} ({c} pixel{'s' * (c != 1)})" for v, c in zip(vals[:5].tolist(), counts[:5].tolist()))
+    warnings.warn(f"the label raster holds negative classes other than -1: {said}{' ...' if len(vals) > 5 else ''}, "
+                  "read as unlabelled (every negative value is). If they are classes, remap them to ids >= 0 "
+                  f"(`labels.where(labels != {vals[0]:g}, NEW_ID)`); if one marks no data, declare it "
+                  f"(`labels.attrs['_FillValue'] = {vals[0]:g}`, or nodata={vals[0]:g} to points_at) to silence this",
+                  LabelWarning, stacklevel=user_stacklevel())
 
 # %% ../nbs/03a_labels.ipynb #ex0002
 def exact_limit(dtype) -> int:  # a float dtype (float16, float32, float64)
