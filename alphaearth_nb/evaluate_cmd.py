@@ -140,6 +140,11 @@ def _file_kind(path:Path) -> str|None:
     if not head or head.startswith(_SIGNATURES): return None
     try: text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)   # a character cut at 4096: fine
     except UnicodeDecodeError: text = "\x00"
+    if head.startswith((b"ARROW1", b"FEA1")):   # Arrow IPC / Feather v2, Feather v1 (was: 'a binary file of no form')
+        new = path.with_suffix(".parquet")
+        return (f"a Feather (Arrow IPC) table, which aef evaluate does not read: convert it to Parquet, `python -c "
+                f"\"import pandas as pd; pd.read_feather({str(path)!r}).to_parquet({str(new)!r})\"`, then "
+                f"--embeddings {shlex.quote(str(new))}")
     if "\x00" in text: return "a binary file of no form aef evaluate reads (no netCDF, HDF5 or GeoTIFF signature)"
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return f"a text file (its first line: {first[:60] + ('...' if len(first) > 60 else '')!r}), no netCDF, HDF5, " \
