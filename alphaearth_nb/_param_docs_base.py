@@ -156,6 +156,7 @@ SECTIONS = {
         'is_path': 'x\n    any object\n',
         'places_reader': 'p\n    a path\n',
         'loader_of': 'x\n    a path (`is_path`) given where data are wanted\nkind : str\n    what the door wants (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
+        'table_suffix': "path\n    a file's path (text or `Path`), there or not\n",
     },
     'alphaearth_nb.local_mirror': {
         'build_local_mirror': 'root\n    folder to write (created; a new or empty one, or a mirror of ours with `overwrite`)\nyears\n    years to write: one, a list, or (first, last), as for `tiles`\nsize : int\n    tile side in pixels (official tiles: 8192)\nsamples\n    aef_samples folder/CSV or DataFrame (default: shared data)\nblocksize : int\n    internal COG block size\nat : tuple\n    (lon, lat) on a zone boundary where the tiles meet (180: across)\noverwrite : bool\n    replace a mirror this function wrote before at `root`, whole\n',
@@ -185,7 +186,6 @@ SECTIONS = {
         'nothing_to_write': 'what : str\n    what holds no data, e.g. "embedding", "map"\npath\n    the target left untouched, named in the message\nout : str\n    the kind of output it would have been, e.g. "COG", "store"\n',
         'unreadable_raster': "path\n    the file GDAL could not open, named in the message\nerr\n    GDAL's reason (rasterio's `RasterioIOError`), quoted\n",
         'reading_raster': 'path\n    the file opened inside, named in the message\n',
-        'table_suffix': "path\n    a file's path (text or `Path`), there or not\n",
     },
     'alphaearth_nb.periods': {
         'as_year': 'v\n    a year as int, float without fraction, text, datetime64 of year unit or pd.Period\n',

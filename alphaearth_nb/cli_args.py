@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .loaders import VECTOR_FILES
-from .paths import TEXT_TABLES, table_suffix   # text tables; the suffix a table is read by ('e.csv.gz': '.csv')
+from .loaders import TEXT_TABLES, VECTOR_FILES, table_suffix   # text tables; the suffix a table is read by ('e.csv.gz': '.csv')
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS', 'COMMAND_FLAGS',

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 # %% auto #0
-__all__ = ['LOADERS', 'VECTOR_FILES', 'is_path', 'places_reader', 'loader_of']
+__all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'is_path', 'places_reader', 'loader_of', 'table_suffix']
 
 # %% ../nbs/00_loaders.ipynb #l0005
 _PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
@@ -73,3 +73,24 @@ def loader_of(x,                # a path (`is_path`) given where data are wanted
     if not (read := places_reader(x) if kind in ("array", "vectors", "index") else None): return LOADERS[kind]
     return (f"`{read}` (a vector file of places: a GeoDataFrame of one point is a similarity query as it is, "
             f"`similarity(emb, {read})`; the vectors at its points, a table of A00..A63, `emb.aef.sample({read})`)")
+
+# %% ../nbs/00_loaders.ipynb #ts0002
+TEXT_TABLES = (".csv", ".tsv", ".txt")           # text tables, any separator (`tables.read_table`)
+COMPRESSIONS = (".gz", ".bz2", ".xz", ".zip")     # what pandas decompresses a text table by its name ('infer')
+_PARQUET_MAGIC = b"PAR1"                          # a Parquet file's first (and last) 4 bytes
+
+def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
+    """The suffix a table file is read by, lower case: a compressed text table's under its compression
+    ('points.csv.gz' is '.csv': pandas reads it as it is), '.parquet' for a file that begins as Parquet does
+    (`_PARQUET_MAGIC`) under another name ('points.pq'), else its own ('P.CSV' is '.csv'). Was: the last suffix, so
+    `classify(emb, 'points.csv.gz')` was 'not recognized as being in a supported file format', `aef evaluate
+    --embeddings all.csv.gz` 'a binary file of no form aef evaluate reads', and a '.pq' file GDAL's
+    'libduckdb.so: cannot open shared object file'."""
+    p = Path(str(path))
+    s, inner = p.suffix.lower(), Path(p.stem).suffix.lower()
+    if s in COMPRESSIONS and inner in TEXT_TABLES: return inner
+    if s in (".parquet", ".geoparquet") + TEXT_TABLES: return s
+    try:
+        with open(os.path.expanduser(p), "rb") as f: head = f.read(len(_PARQUET_MAGIC))
+    except OSError: return s   # a folder, no file, unreadable: its readers say so
+    return ".parquet" if head == _PARQUET_MAGIC else s

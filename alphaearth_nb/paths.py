@@ -15,10 +15,11 @@ import urllib.parse
 from pathlib import Path
 
 from .core import MissingDataError, NoValidDataError
+from .loaders import COMPRESSIONS, TEXT_TABLES, table_suffix
 
 # %% auto #0
-__all__ = ['USER_AGENT', 'TEXT_TABLES', 'COMPRESSIONS', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'input_path',
-           'nothing_to_write', 'unreadable_raster', 'reading_raster', 'table_suffix']
+__all__ = ['USER_AGENT', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'input_path', 'nothing_to_write',
+           'unreadable_raster', 'reading_raster', 'TEXT_TABLES', 'COMPRESSIONS', 'table_suffix']
 
 # %% ../nbs/00a_paths.ipynb #pa0002
 def user_path(path:str|os.PathLike) -> Path:  # a local path, `~` allowed
@@ -101,23 +102,5 @@ def reading_raster(path):  # the file opened inside, named in the message
         if errors is None or not isinstance(e, errors.RasterioIOError): raise
         raise unreadable_raster(path, e) from None
 
-# %% ../nbs/00a_paths.ipynb #ts0002
-TEXT_TABLES = (".csv", ".tsv", ".txt")           # text tables, any separator (`tables.read_table`)
-COMPRESSIONS = (".gz", ".bz2", ".xz", ".zip")     # what pandas decompresses a text table by its name ('infer')
-_PARQUET_MAGIC = b"PAR1"                          # a Parquet file's first (and last) 4 bytes
-
-def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
-    """The suffix a table file is read by, lower case: a compressed text table's under its compression
-    ('points.csv.gz' is '.csv': pandas reads it as it is), '.parquet' for a file that begins as Parquet does
-    (`_PARQUET_MAGIC`) under another name ('points.pq'), else its own ('P.CSV' is '.csv'). Was: the last suffix, so
-    `classify(emb, 'points.csv.gz')` was 'not recognized as being in a supported file format', `aef evaluate
-    --embeddings all.csv.gz` 'a binary file of no form aef evaluate reads', and a '.pq' file GDAL's
-    'libduckdb.so: cannot open shared object file'."""
-    p = Path(str(path))
-    s, inner = p.suffix.lower(), Path(p.stem).suffix.lower()
-    if s in COMPRESSIONS and inner in TEXT_TABLES: return inner
-    if s in (".parquet", ".geoparquet") + TEXT_TABLES: return s
-    try:
-        with open(user_path(p), "rb") as f: head = f.read(len(_PARQUET_MAGIC))
-    except OSError: return s   # a folder, no file, unreadable: its readers say so
-    return ".parquet" if head == _PARQUET_MAGIC else s
+# %% ../nbs/00a_paths.ipynb #a77a6a88
+_all_ = ['TEXT_TABLES', 'COMPRESSIONS', 'table_suffix']   # defined in loaders (no `core`, so `aef --help` loads no JAX); paths' names too

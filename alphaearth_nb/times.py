@@ -308,7 +308,7 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
     '2024-01-01T10:00' beside '2024-01-02T10:00:30' read (`_read_text`); text no one format reads is `TimeError`
     naming ISO 8601 and the explicit format (no value-by-value guess), bytes that are not ASCII `TimeError` naming
     their decoding."""
-    a = text_objects(np.asarray(t))   # StringDType text: was 'cannot read times of dtype StringDType(): pass ... ISO strings'
+    a = text_objects(np.asarray(t))   # StringDType text was 'cannot read times of dtype StringDType()'
     if a.dtype.kind == "b":
         raise TimeError("booleans are not times: pass datetime64, ISO strings or epoch milliseconds.")
     if a.dtype.kind in "iuf":
