@@ -109,11 +109,14 @@ def _param_docs(module) -> int:
     "Give each public function and class of `module` its docstring with its Parameters section (`core.documented`; " \
     "once); returns how many got one."
     n, names, core = 0, _SECTIONS.get(module.__name__, ()), f"{_PKG}.core"
-    if module.__name__ == core: n = sum(_param_docs(m) for m in _WAITING); _WAITING.clear()
+    if module.__name__ == core:
+        n = sum(_param_docs(m) for m in _WAITING)
+        _WAITING.clear()
     if not names: return n   # none to give (`cli`, `cli_args`): core, and JAX with it, is not loaded for them
     documented = getattr(_sys.modules.get(core), "documented", None)
     if documented is None and (core in _sys.modules or _the_aef_command()):   # loaded by core (band_labels) before
-        _WAITING.append(module); return n   # core is, or by the `aef` command before it loads core: when it is
+        _WAITING.append(module)
+        return n   # core is, or by the `aef` command before it loads core: when it is
     documented = documented or _importlib.import_module(core).documented
     for name in names:
         obj = getattr(module, name, None)

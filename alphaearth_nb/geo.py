@@ -106,7 +106,8 @@ def _axis_index(c:np.ndarray, v:np.ndarray, axis:str="x") -> np.ndarray:
     d = np.diff(c)
     if len(c) < 2 or np.allclose(d, d[0], rtol=1e-6, atol=1e-9 * abs(d[0])):
         return np.clip(cell_index(c[0], d[0] if len(d) else 1.0, v, axis), 0, len(c) - 1)
-    asc = c[-1] >= c[0]; s = c if asc else c[::-1]
+    asc = c[-1] >= c[0]
+    s = c if asc else c[::-1]
     j = np.searchsorted((s[1:] + s[:-1]) / 2, v, side="right" if axis == "x" else "left")   # a tie: east / south
     return j if asc else len(c) - 1 - j
 
@@ -163,7 +164,8 @@ def _placed(obj, xs, ys, what:str) -> tuple:
     check_pixels(obj, f"the grid the {what}s are placed on")
     check_grid_degrees(obj, f"the grid the {what}s are placed on")
     gx, gy = axis_span(obj, "x"), obj["y"].values.astype(np.float64)   # x wrapped at 180 read as one span
-    check_monotonic(gx, "x"); check_monotonic(gy, "y")
+    check_monotonic(gx, "x")
+    check_monotonic(gy, "y")
     px, py = pixel_size(obj)
     if px is None:
         raise GridError(f"a grid of one pixel does not say its pixel size (no second pixel, no geotransform), so no "
@@ -211,7 +213,8 @@ def _span_in(obj, crs) -> str:
     """', which spans lon w..e, lat s..n in EPSG:4326' (x, y where `crs` is projected): the grid's pixel edges taken
     to `crs` (pyproj, edges densified), for points given in it; '' where that cannot be told."""
     try:
-        o = rename_spatial(obj); gx, gy = axis_span(o, "x"), o["y"].values.astype(np.float64)
+        o = rename_spatial(obj)
+        gx, gy = axis_span(o, "x"), o["y"].values.astype(np.float64)
         hx, hy = (v / 2 for v in pixel_size(o))
         t = Transformer.from_crs(as_crs(crs_of(o)), as_crs(crs), always_xy=True)
         box = t.transform_bounds(gx.min() - hx, gy.min() - hy, gx.max() + hx, gy.max() + hy, densify_pts=21)
@@ -467,7 +470,8 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     if table or (on is not None and on.all()): return default if first_reading else other
     swap = swapped_on(obj, xs, ys, LONLAT if not is_geographic(m) else m)
     off = ~on if on is not None else np.ones(xs.shape, bool)   # off in the reading taken (was: the default's)
-    i = int(np.argmax(off)); n = int(off.sum())
+    i = int(np.argmax(off))
+    n = int(off.sum())
     first = f"({xs.flat[i]:.9g}, {ys.flat[i]:.9g})"   # a metre of UTM kept (`:g`: 5e+06)
     taken = default if first_reading else other
     named = lambda c: (f"in the map's CRS ({crs_label(m)})" if same_crs(c, m) else f"as lon/lat ({crs_label(c)})"

@@ -144,7 +144,9 @@ def _close_rings(g) -> int:
     polys = [c] if t == "Polygon" else c if t == "MultiPolygon" else []
     for poly in polys if isinstance(polys, list) else []:
         for ring in poly if isinstance(poly, list) else []:
-            if isinstance(ring, list) and len(ring) > 1 and ring[0] != ring[-1]: ring.append(ring[0]); n += 1
+            if isinstance(ring, list) and len(ring) > 1 and ring[0] != ring[-1]:
+                ring.append(ring[0])
+                n += 1
     parts = [v for k in ("features", "geometries", "geometry") for v in (g[k] if isinstance(g.get(k), list) else [g.get(k)])]
     return n + sum(_close_rings(v) for v in parts)
 
@@ -429,7 +431,8 @@ def _read_geometries(src, crs):
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
                 return src.set_crs(crs)   # was: geopandas' 'Cannot transform naive geometries', crs= or not
-            agreed_crs(src.crs, crs, "file's geometries"); return src
+            agreed_crs(src.crs, crs, "file's geometries")
+            return src
     if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":
         if src.crs is None and crs is None:

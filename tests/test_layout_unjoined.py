@@ -1,6 +1,7 @@
-"""tools/layout_check.py refuses a ';' joining statements in the modules of one statement a line (UNJOINED: the 45
-session 41 unjoined, and clusters, codes, embeddings): helpers once joined lines to fit the 600-line cap. A ';' in a
-string or a comment is none; modules outside the list are not judged (yet)."""
+"""tools/layout_check.py refuses a ';' joining statements in the modules of one statement a line (UNJOINED, 59
+modules: clusters, codes, embeddings, then those sessions 41 and 42 unjoined; nn, summary and losses still join some):
+helpers once joined lines to fit the 600-line cap. A ';' in a string or a comment is none; modules outside the list
+are not judged (yet)."""
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,10 @@ def test_the_list_names_modules_of_the_package_the_cleaned_ones_among_them(layou
     mods = {p.stem for p in (ROOT / "alphaearth_nb").glob("*.py")}
     assert layout_check.UNJOINED <= mods, sorted(layout_check.UNJOINED - mods)
     assert {"corpus", "samples", "stacks", "explorer", "sources", "clusters", "codes", "embeddings"} <= layout_check.UNJOINED
-    assert len(layout_check.UNJOINED) >= 55
+    assert len(layout_check.UNJOINED) >= 59
     # session 41's second pass: the modules other helpers held during the first
     assert {"scene", "train", "cli_args", "official", "mirrors", "model", "units"} <= layout_check.UNJOINED
+    # session 42: the last three held then (geo 4 ';', geometries 2, the package's __init__ 2)
+    assert {"geo", "geometries", "__init__"} <= layout_check.UNJOINED
     for m in sorted(layout_check.UNJOINED):
         assert layout_check.joined((ROOT / "alphaearth_nb" / f"{m}.py").read_text()) == [], m
