@@ -151,6 +151,7 @@ SECTIONS = {
         'on_map_grid': "grid : xr.DataArray\n    the map (y, x, ...), with a CRS and regular x/y coordinates\nlabels : xr.DataArray\n    a label raster (y, x), any dims names `geo.rename_spatial` reads\nwhat : str\n    the raster's name in messages\n",
     },
     'alphaearth_nb.labels': {
+        'exact_text': "v\n    a number: int, float, numpy's\n",
         'data_variables': 'ds : xr.Dataset\n    any Dataset\n',
         'with_mappings': 'ds : xr.Dataset\n    a Dataset read from a file\nname : str\n    one of its data variables\n',
         'label_array': 'labels\n    labels in any form; a Dataset of one data variable is taken apart\nwhat : str\n    what the labels are, for the message\n',

@@ -24,11 +24,11 @@ from .tables import (BOMS, comma_numbers, label_column_guess, near_column, read_
 from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pixels (re-exported)
 
 # %% auto #0
-__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells', 'says_no_data',
-           'exact_limit', 'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values', 'lost_classes',
-           'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names', 'encode_labels',
-           'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column', 'read_table',
-           'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid']
+__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
+           'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values',
+           'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names',
+           'encode_labels', 'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column',
+           'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -50,6 +50,13 @@ def _fill_text(f) -> str:
     if isinstance(f, str): return f.strip()
     f = float(f)
     return str(int(f)) if f.is_integer() else str(f)
+
+def exact_text(v) -> str:  # a number: int, float, numpy's
+    "`v` as a fix writes it, exactly: an integer's digits (-2147483648, where `:g` gave -2.14748e+09, which matches " \
+    "no cell), else the float's repr (0.5, -3.4028234663852886e+38: float32's largest, exact once cast back)."
+    if isinstance(v, (int, np.integer)): return str(int(v))
+    f = float(v)
+    return str(int(f)) if f.is_integer() and abs(f) < 2**53 else repr(f)
 
 def data_variables(ds:xr.Dataset) -> list:  # any Dataset
     "Names of a Dataset's data variables that hold data (ndim > 0): 0-d variables are grid mappings (`spatial_ref`, `crs`)."
@@ -173,11 +180,12 @@ def _odd_negatives(neg:np.ndarray):  # the negative values of the labelled cells
     "A `LabelWarning` naming the negative values other than -1 (the usual 'unlabelled') and their pixels: unlabelled."
     vals, counts = np.unique(neg[neg != -1], return_counts=True)
     if not len(vals): return
-    said = ", ".join(f"{v:g} ({c} pixel{'s' * (c != 1)})" for v, c in zip(vals[:5].tolist(), counts[:5].tolist()))
+    e = exact_text(vals[0])   # exact: -2147483648 (was `:g`'s -2.14748e+09, a fix that matched no cell)
+    said = ", ".join(f"{exact_text(v)} ({c} pixel{'s' * (c != 1)})" for v, c in zip(vals[:5].tolist(), counts[:5].tolist()))
     warnings.warn(f"the label raster holds negative classes other than -1: {said}{' ...' if len(vals) > 5 else ''}, "
                   "read as unlabelled (every negative value is). If they are classes, remap them to ids >= 0 "
-                  f"(`labels.where(labels != {vals[0]:g}, NEW_ID)`); if one marks no data, declare it "
-                  f"(`labels.attrs['_FillValue'] = {vals[0]:g}`, or nodata={vals[0]:g} to points_at) to silence this",
+                  f"(`labels.where(labels != {e}, NEW_ID)`); if one marks no data, declare it "
+                  f"(`labels.attrs['_FillValue'] = {e}`, or nodata={e} to points_at) to silence this",
                   LabelWarning, stacklevel=user_stacklevel())
 
 # %% ../nbs/03a_labels.ipynb #ex0002

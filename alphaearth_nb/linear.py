@@ -23,7 +23,7 @@ from .core import LabelWarning   # the kinds of its warnings
 from .knn import centring_offset, wider_than_float32
 from .empty_rows import decoded_rows, no_data_fix, no_data_said
 from .gate import fill_rows, join_parts, real_parts, table_codes
-from .labels import NO_DATA_NAME, refuse_missing_labels, says_no_data
+from .labels import NO_DATA_NAME, exact_text, refuse_missing_labels, says_no_data
 
 # %% auto #0
 __all__ = ['VALUE_FILLS', 'FILL_NAMES', 'check_xy', 'fill_like_values', 'warn_fill_values', 'fill_like_names',
@@ -136,8 +136,8 @@ def warn_fill_values(vals,               # target values (N,), NaN and declared 
     dtype = None if packed or form == "table" else getattr(targets, "dtype", None)   # a raster's or array's own
     if not (found := fill_like_values(vals, dtype)): return
     n = int(np.size(vals))
-    said = "; ".join(f"{i:g} holds {c:,} of {n:,} labelled rows ({100 * c / n:.1f}%): {why}" for i, c, why in found)
-    f = f"{found[0][0]:g}"
+    said = "; ".join(f"{exact_text(i)} holds {c:,} of {n:,} labelled rows ({100 * c / n:.1f}%): {why}" for i, c, why in found)
+    f = exact_text(found[0][0])   # exact: 2147483647 (was `:g`'s 2.14748e+09, a fix that matched no cell)
     fix = {"raster": f"declare it, `targets.attrs['nodata'] = {f}` (the pixels of it are then left out)",
            "table": f"drop its rows, `df = df[df[{column!r}] != {f}]`" if source is None else
                     f"drop the rows whose {column!r} is {f} from {source}",
