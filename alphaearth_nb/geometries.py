@@ -22,6 +22,7 @@ from .core import LOADERS, GridError, LabelError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
 from .geo import require
+from .points import said_crs, said_srid, split_ewkt   # EWKT: its WKT and SRID
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import read_table, table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
@@ -246,7 +247,8 @@ def geometry_points(df):  # a table (anything else as it is)
     where they lie on it, else lon/lat). A cell without a shape (empty, `POINT EMPTY`) gives NaN x/y, said as a row
     without coordinates; a cell that is no shape is a `LabelError` naming the row and the GeoDataFrame to pass
     instead. Shapes that are not all points (polygons of fields or zones) come back as a GeoDataFrame of no CRS, read
-    in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed). Anything else (a
+    in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed); shapes that say an SRID
+    (EWKT 'SRID=n;...', EWKB) a GeoDataFrame in EPSG:n (was: EWKT unread, EWKB's SRID dropped; two SRIDs: `GridError`). Anything else (a
     GeoDataFrame, a table with coordinate columns) as it is. The table's `attrs[POINTS_FROM]` names the column, so
     the messages about its points name it (`shape_column`: a row without a shape, the CRS it needs), not the x/y
     made here. Was: 'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
@@ -256,8 +258,8 @@ def geometry_points(df):  # a table (anything else as it is)
     if len(found) > 1: found = [f for f in found if str(f[0]).lower() in GEOMETRY_COLUMNS][:1]
     if len(found) != 1: return df
     (col, kind), gpd = found[0], import_geopandas("points in a geometry column")
-    cells = df[col].map(lambda v: bytes(v) if isinstance(v, (bytearray, memoryview)) else v)
-    has = cells.notna().to_numpy()
+    cells = df[col].map(lambda v: bytes(v) if isinstance(v, (bytearray, memoryview)) else split_ewkt(v)[0])
+    has, said = cells.notna().to_numpy(), set(df[col][cells.notna()].map(said_srid).dropna())   # EWKT/EWKB SRIDs
     read = {"wkb": gpd.GeoSeries.from_wkb, "wkt": gpd.GeoSeries.from_wkt}.get(kind)
     geoms = (read(cells, on_invalid="ignore") if read else gpd.GeoSeries(cells.where(has, None))).set_axis(df.index)
     make = {"wkb": "gpd.GeoSeries.from_wkb", "wkt": "gpd.GeoSeries.from_wkt", "shapely": "gpd.GeoSeries"}[kind]
@@ -268,8 +270,10 @@ def geometry_points(df):  # a table (anything else as it is)
         i = int(np.flatnonzero(bad)[0])
         raise LabelError(f"row {df.index[i]!r} of the table's {col!r} column is no {kind.upper() if kind != 'shapely' else 'shapely'} "
                          f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it, or {fix}")
-    if (has & (geoms.geom_type.to_numpy() != "Point") & ~geoms.is_empty.to_numpy()).any():   # fields, zones: shapes
-        return gpd.GeoDataFrame(df.drop(columns=[col]), geometry=geoms.values)   # in `crs=` (they say none)
+    if len(said) > 1: raise GridError(f"the table's {col!r} column says {len(said)} SRIDs ({', '.join(sorted(said))}): "
+                                      f"give its shapes one, or {fix}")
+    if said or (has & (geoms.geom_type.to_numpy() != "Point") & ~geoms.is_empty.to_numpy()).any():   # fields, zones
+        return gpd.GeoDataFrame(df.drop(columns=[col]), geometry=geoms.values, crs=min(said, default=None))   # SRID's
     xy = np.full((2, len(df)), np.nan)
     ok = has & ~geoms.is_empty.to_numpy()
     xy[:, ok] = geoms[ok].x.to_numpy(), geoms[ok].y.to_numpy()
@@ -370,7 +374,7 @@ def _shapes(src) -> list|None:
     return None
 
 def _is_wkt(src) -> bool:
-    return isinstance(src, str) and src.lstrip().split("(")[0].strip().split(" ")[0].upper() in _WKT_TYPES
+    return isinstance(src, str) and split_ewkt(src)[0].lstrip().split("(")[0].strip().split(" ")[0].upper() in _WKT_TYPES
 
 def _from_geojson(src:dict, gpd, crs):
     """A GeoJSON dict (FeatureCollection, Feature or bare geometry) as a GeoDataFrame of its features (properties as
@@ -412,8 +416,8 @@ def _read_geometries(src, crs):
     if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
     elif (shapes := _shapes(src)) is not None or _is_wkt(src):
         gpd = import_geopandas("shapely geometries")
-        kind = "shapely geometry" if shapes is not None else "WKT text"
-        if crs is None:
+        kind, (src, own) = "shapely geometry" if shapes is not None else "WKT text", split_ewkt(src)   # EWKT: its SRID
+        if (crs := said_crs(own, crs, "WKT text")) is None:
             raise GridError(f"the {kind} does not say its CRS: pass it, `crs='EPSG:4326'` for lon/lat or the map's, "
                             "e.g. `crs='EPSG:32631'`")
         try: geoms = gpd.GeoSeries(shapes, crs=crs) if shapes is not None else gpd.GeoSeries.from_wkt([src], crs=crs)

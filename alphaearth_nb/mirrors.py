@@ -28,7 +28,8 @@ except ImportError:
 
 from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError,
                                 band_names, checks_flags, refuse_path)
-from .geo import crs_of, north_up, require, write_crs
+from .geo import crs_of, north_up, require, to_crs, write_crs
+from .points import split_ewkt   # EWKT: its WKT and SRID
 from .cubes import LONLAT
 from .embeddings import OFFICIAL_COLLECTION, provenance_attrs
 from .files import (USER_AGENT, gdal_path, is_remote, remote_url,   # the one opener of
@@ -108,9 +109,12 @@ def _on_globe(g):
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 def _geometry_of(area):   # a dict (GeoJSON, RFC 7946: lon/lat) or text (WKT)
-    "The shapely geometry a GeoJSON dict (geometry, Feature, FeatureCollection: their union) or WKT text holds."
+    """The shapely geometry a GeoJSON dict (geometry, Feature, FeatureCollection: their union) or WKT text holds; EWKT
+    ('SRID=32631;POLYGON ...', PostGIS's) is moved from its SRID's CRS to lon/lat (was: ConfigError 'Unknown type')."""
     try:
-        if isinstance(area, str): return shapely.from_wkt(area)
+        if isinstance(area, str) and (own := split_ewkt(area))[1] is not None:   # EWKT: to lon/lat
+            return shapely.transform(shapely.from_wkt(own[0]), lambda c: np.column_stack(to_crs(*c.T, own[1], LONLAT)))
+        if isinstance(area, str): return shapely.from_wkt(split_ewkt(area)[0])
         feats = area["features"] if area.get("type") == "FeatureCollection" else [area]
         geoms = [shapely.geometry.shape(f["geometry"] if f.get("type") == "Feature" else f) for f in feats]
         return geoms[0] if len(geoms) == 1 else shapely.union_all(geoms)

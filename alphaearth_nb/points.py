@@ -13,12 +13,12 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .core import DimensionError, LabelError, refuse_path, user_stacklevel
+from .core import DimensionError, GridError, LabelError, refuse_path, user_stacklevel
 from .core import NoDataWarning   # the kinds of its warnings
-from .spatial import COORDS_WANTED, as_crs, crs_label
+from .spatial import COORDS_WANTED, as_crs, crs_label, same_crs
 
 # %% auto #0
-__all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
+__all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs', 'with_coordinates']
 
 # %% ../nbs/02d_points.ipynb #pt0002
 LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
@@ -39,10 +39,14 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
     GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without point
     keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers. A GeoJSON Point (a geometry dict, or a Feature holding one: RFC 7946, lon/lat unless
     `crs=`) and WKT text `'POINT (x y)'` (in `crs`, as a pair) are that point (was: 'a point dict needs keys 'lon' and
-    'lat'', and 'a similarity query holds text, not numbers', for `similarity(emb, {'type': 'Point', ...})`)."""
+    'lat'', and 'a similarity query holds text, not numbers', for `similarity(emb, {'type': 'Point', ...})`); EWKT
+    `'SRID=32631;POINT (x y)'` (PostGIS's `ST_AsEWKT`, `split_ewkt`) is that point in its SRID's CRS, `crs=` beside
+    it naming another a `GridError` (was: 'a similarity query holds text, not numbers ... cast them')."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
     if isinstance(target, dict) and isinstance(target.get("type"), str) and target["type"] in _GEOJSON_SHAPES:
         return _geojson_point(target, crs)
+    if isinstance(target, str) and (own := split_ewkt(target))[0] is not target:   # EWKT: its SRID's CRS
+        target, crs = own[0], said_crs(own[1], crs, "point")
     if isinstance(target, str) and (m := _WKT_POINT.match(target)) is not None:
         return float(m[1]), float(m[2]), crs   # a pair's CRS: crs=, else the caller's rule
     if isinstance(target, str) and target.lstrip()[:1].isalpha() and \
@@ -71,6 +75,36 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
             raise DimensionError(f"the point's {'/'.join(map(str, ll or xy))} are not numbers: {v}") from None
         return (x, y, crs if crs is not None else "EPSG:4326") if ll else (x, y, crs)
     return _pair(target, crs)
+
+_EWKT = re.compile(r"^\s*SRID\s*=\s*(\d+)\s*;(.*)$", re.IGNORECASE | re.DOTALL)   # PostGIS's EWKT: 'SRID=n;' + WKT
+
+def split_ewkt(text) -> tuple:
+    """`(wkt, crs)` of EWKT text (PostGIS's `ST_AsEWKT`, 'SRID=32631;POINT (500000 5000000)', 'srid=...' too): the WKT
+    after 'SRID=n;' and its CRS, 'EPSG:n' (SRID 0, PostGIS's unknown: None); anything else `(text, None)`, the same
+    object. GEOS reads no EWKT ('ParseException: Unknown type: 'SRID=32631;POINT''), so every door of WKT splits it."""
+    if not isinstance(text, str) or (m := _EWKT.match(text)) is None: return text, None
+    return m[2], f"EPSG:{int(m[1])}" if int(m[1]) else None
+
+def said_srid(v) -> str|None:
+    """The CRS, 'EPSG:n', one geometry cell says by its SRID: EWKT text ('SRID=n;...') or EWKB (bytes, or the hex text
+    PostGIS prints: the geometry type's flag 0x20000000, then the SRID); None for SRID 0 and for any other cell."""
+    if isinstance(v, str) and (ewkt := split_ewkt(v))[0] is not v: return ewkt[1]
+    try: b = bytes.fromhex(v) if isinstance(v, str) else bytes(v) if isinstance(v, (bytes, bytearray, memoryview)) else b""
+    except ValueError: return None
+    if len(b) < 9 or b[0] not in (0, 1): return None
+    order = "little" if b[0] else "big"
+    srid = int.from_bytes(b[5:9], order) if int.from_bytes(b[1:5], order) & 0x20000000 else 0
+    return f"EPSG:{srid}" if srid else None
+
+def said_crs(own,            # the CRS the input says (an EWKT's SRID); None: says none
+             crs,            # `crs=` beside it; None: none
+             what:str,       # the input, for messages: 'point', 'WKT'
+            ):
+    """`own`, or `crs` where the input says none; both, differing by meaning (`same_crs`), a `GridError` naming both
+    and the fix: drop `crs=` (the text says where it is) or correct its SRID."""
+    if own is None or crs is None or same_crs(own, crs): return crs if own is None else own
+    raise GridError(f"the {what}'s SRID says {crs_label(own)}, and crs= names another ({crs_label(crs)}): drop `crs=` "
+                    f"(the {what} says where it is), or, if its SRID is wrong, correct it ('SRID=n;' is EPSG:n)")
 
 _GEOJSON_SHAPES = {"Point": "POINT", "MultiPoint": "MULTIPOINT", "LineString": "LINESTRING", "Polygon": "POLYGON",
                    "MultiLineString": "MULTILINESTRING", "MultiPolygon": "MULTIPOLYGON",

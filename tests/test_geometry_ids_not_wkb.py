@@ -31,4 +31,7 @@ def test_hex_wkb_and_ewkb_are_still_points():
     for cells in ([p.wkb_hex for p in pts], [shapely.to_wkb(shapely.set_srid(p, 32631), hex=True, include_srid=True)
                                              for p in pts], [p.wkb for p in pts]):
         out = geometry_points(pd.DataFrame({"geom": cells, "label": [1, 2]}))
+        if hasattr(out, "crs"):   # EWKB: its SRID's CRS kept, a GeoDataFrame (tests/test_ewkt_read)
+            assert out.crs == "EPSG:32631"
+            out = out.assign(x=out.geometry.x, y=out.geometry.y)
         np.testing.assert_array_equal(out[["x", "y"]].to_numpy(), [[500005.0, 4999995.0], [500015.0, 4999985.0]])
