@@ -1,4 +1,4 @@
-"""Places in any form read into one table: lon/lat or x/y columns, vector files, GeoJSON, WKT and Earth Engine's `.geo`, each with the CRS it says agreed with the one given; split from `places` (23c), which re-exports each name.
+"""Places in any form read into one table: lon/lat or x/y columns, vector files (read by `vector_files`, 23b), GeoJSON, WKT and Earth Engine's `.geo`, each with the CRS it says agreed with the one given; split from `places` (23c), which re-exports each name.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometries.html.md"""
 
@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometries.html.md"""
 # %% ../nbs/23c_geometries.ipynb #g0002
 from __future__ import annotations
 
-import io
 import json
 import warnings
 from pathlib import Path
@@ -15,23 +14,25 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-try: from shapely.errors import GEOSException   # geopandas' own dependency: there when a vector file is read
-except ImportError: GEOSException = ()   # catches nothing: without shapely no vector file is read
-
-from .core import LOADERS, GridError, LabelError, refuse_path, user_stacklevel
+from .core import GridError, LabelError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
 from .geo import require
 from .points import said_crs, said_srid, split_ewkt   # EWKT: its WKT and SRID
 from .spatial import GEOMS_WANTED, GRID_WANTED
-from .labels import read_table, table_numbers
+from .labels import table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
+from .vector_files import RASTER_FILES, read_places_file, read_vector_file
+
+# from `vector_files` (23b), split from here: `geometries.read_places_file` is `vector_files.read_places_file`
+_all_ = ['RASTER_FILES', 'read_vector_file', 'read_places_file']
 
 # %% auto #0
-__all__ = ['LONLAT', 'EE_GEO', 'RASTER_FILES', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'POINT_COLUMNS', 'lonlat_columns',
-           'coordinate_names', 'coordinate_hint', 'import_geopandas', 'geometry_points', 'shape_column', 'xy_words',
-           'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'own_crs_on', 'points_xy']
+__all__ = ['LONLAT', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names',
+           'coordinate_hint', 'import_geopandas', 'geometry_points', 'shape_column', 'xy_words', 'table_file',
+           'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'own_crs_on', 'points_xy', 'RASTER_FILES',
+           'read_vector_file', 'read_places_file']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -134,85 +135,6 @@ def _pairs_hint(src) -> str:
     return ("; (x, y) pairs as a table, `pd.DataFrame(pairs, columns=['lon', 'lat'])` (or ['x', 'y'] with `crs=`), "
             "or their columns as (xs, ys): `(a[:, 0], a[:, 1])`")
 
-_RING_CHECK_BYTES = 256 * 2**20   # GeoJSON files up to this size have their rings checked before GDAL reads them
-
-def _close_rings(g) -> int:
-    """How many polygon rings of the GeoJSON object `g` (a geometry, Feature, FeatureCollection or
-    GeometryCollection, as `json.loads` gives it) are not closed (a ring's last point not its first); each is closed
-    in place, its first point repeated last. Anything else in `g` is left as it is, for GDAL to judge."""
-    if not isinstance(g, dict): return 0
-    t, c, n = g.get("type"), g.get("coordinates"), 0
-    polys = [c] if t == "Polygon" else c if t == "MultiPolygon" else []
-    for poly in polys if isinstance(polys, list) else []:
-        for ring in poly if isinstance(poly, list) else []:
-            if isinstance(ring, list) and len(ring) > 1 and ring[0] != ring[-1]:
-                ring.append(ring[0])
-                n += 1
-    parts = [v for k in ("features", "geometries", "geometry") for v in (g[k] if isinstance(g.get(k), list) else [g.get(k)])]
-    return n + sum(_close_rings(v) for v in parts)
-
-def _closed_geojson(p:Path) -> bytes|None:
-    """The GeoJSON file `p` with each polygon ring closed (`_close_rings`), as UTF-8 JSON for GDAL to read; None where
-    every ring is closed, or `p` is no .geojson/.json file, is over `_RING_CHECK_BYTES` (256 MB) or is no JSON."""
-    if p.suffix.lower() not in (".geojson", ".json") or not p.is_file() or p.stat().st_size > _RING_CHECK_BYTES:
-        return None
-    try: doc = json.loads(p.read_bytes())
-    except (ValueError, RecursionError): return None   # not JSON (UnicodeDecodeError is a ValueError): GDAL says so
-    return json.dumps(doc, ensure_ascii=False).encode() if _close_rings(doc) else None
-
-def _read_vector_file(p:Path, gpd):
-    """`gpd.read_file(p)`; a file whose polygon rings are not closed (a ring's last point not its first: GDAL reads
-    such GeoJSON, shapely refuses it) is read with each ring closed, its last point joined to its first, and warned
-    (`UserWarning`) naming the file and how to close them in it: the shape a GeoJSON dict of the same rings gives
-    (shapely closes a ring it is handed). Was: shapely's `GEOSException` 'Points of LinearRing do not form a closed
-    linestring', naming neither the file nor a fix, after GDAL's `RuntimeWarning` 'Non closed ring detected'.
-
-    A GeoJSON file's rings are checked before GDAL reads it (`_closed_geojson`: the file parsed once more by `json`)
-    and GDAL reads a copy with them closed, so GDAL gives no 'Non closed ring detected' and no filter is set around
-    the read: the user's own filters hold (was: `catch_warnings`, process-wide before Python 3.14, so a thread's
-    filters meanwhile were lost). Other formats (KML, GML) and GeoJSON files over 256 MB are known to hold open rings
-    only once GDAL reads them, and GDAL's `RuntimeWarning` (pyogrio's, for every GDAL warning: no argument silences
-    it) comes before ours; those are read again with pyogrio's `on_invalid='fix'`."""
-    if (closed := _closed_geojson(p)) is not None: gdf = gpd.read_file(io.BytesIO(closed), on_invalid="fix")
-    else:
-        try: return gpd.read_file(p)
-        except GEOSException as e:
-            if "closed linestring" not in str(e): raise
-        gdf = gpd.read_file(p, on_invalid="fix")
-    warnings.warn(f"{p} holds polygon rings that are not closed (a ring's last point must repeat its first, as GeoJSON "
-                  "and WKT require): read with each ring closed, its last point joined to its first; close them in "
-                  f"the file to silence this, e.g. `gpd.read_file('{p}', on_invalid='fix').to_file('{p}')`",
-                  category=GridWarning, stacklevel=user_stacklevel())
-    return gdf
-
-RASTER_FILES = (".tif", ".tiff", ".vrt", ".nc", ".nc4", ".zarr", ".img", ".jp2", ".hdf", ".h5")   # gridded files
-
-def _read_places_file(p:Path, gpd):
-    """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
-    as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read. A raster file
-    (`RASTER_FILES`: a GeoTIFF, netCDF, Zarr) is a `LabelError` naming its readers, a label raster being a DataArray
-    on the map's grid (was: GDAL's 'not recognized as being in a supported file format' and 'pass a GeoJSON,
-    GeoPackage, shapefile or GeoParquet file', for `classify(emb, 'landcover.tif')`)."""
-    if p.suffix.lower() in RASTER_FILES:
-        raise LabelError(f"{p} is a raster file ({p.suffix}), not places (a vector file or a table of points): a label "
-                         f"raster goes in as a DataArray on the map's grid, so load it first, e.g. {LOADERS['raster']}"
-                         "; its declared no-data is read as unlabelled")
-    try:
-        s = table_suffix(p)   # 'points.csv.gz' a CSV, 'points.pq' Parquet by its bytes
-        if s in TEXT_TABLES: return read_table(p)   # ';', tab, UTF-16, ...: as `aef` reads tables (.tsv too)
-        if s in (".parquet", ".geoparquet"):
-            try: return gpd.read_parquet(p)
-            except ValueError as e:  # no geometry metadata: a plain table of coordinates
-                if "geo" not in str(e).lower(): raise
-                return pd.read_parquet(p)
-        return _read_vector_file(p, gpd)   # a polygon ring not closed: read closed, warned
-    except LabelError: raise   # read_table's own: a code page, named with its conversion
-    except (ValueError, OSError, RuntimeError, TypeError, KeyError, UnicodeDecodeError) as e:
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
-        raise LabelError(f"cannot read {p} as a vector file or table ({type(e).__name__}: {first}): pass a GeoJSON, "
-                         "GeoPackage, shapefile or GeoParquet file, or a CSV/Parquet table with lon/lat (or x/y) "
-                         "columns") from None
-
 def _all_degrees(xs, ys) -> bool:
     "Whether there are points and every finite x is within +-180 and every finite y within +-90 (values of degrees)."
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
@@ -310,7 +232,7 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     if not isinstance(src, (str, Path)) or _is_wkt(src): return geometry_points(src)
     p = user_path(src)   # `~` is the home folder, as every reader of the package reads a path
     if (s := table_suffix(p)) not in TEXT_TABLES + (".parquet",) or not p.is_file(): return src
-    t = _read_places_file(p, import_geopandas("reading a Parquet table") if s == ".parquet" else None)
+    t = read_places_file(p, import_geopandas("reading a Parquet table") if s == ".parquet" else None)
     return src if type(t).__name__ == "GeoDataFrame" else geometry_points(t)
 
 def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`
@@ -430,7 +352,7 @@ def _read_geometries(src, crs):
         if not user_path(src).exists():   # `~` is the home folder (was: 'no vector file at ~/labels.geojson')
             raise LabelError(f"no file at {src}: check the path (a vector file: GeoJSON, GeoPackage, shapefile; or a "
                              "CSV or Parquet table of points)")
-        path, src = src, _read_places_file(user_path(src), gpd)
+        path, src = src, read_places_file(user_path(src), gpd)
         if type(src).__name__ == "GeoDataFrame":
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
@@ -514,7 +436,7 @@ def _own_label(src):
     if type(src).__name__ == "GeoSeries": src = src.to_frame("geometry")
     if type(src).__name__ == "GeoDataFrame": return src if src.crs is not None else None
     if isinstance(src, (str, Path)) and not _is_wkt(src) and user_path(src).exists():
-        t = _read_places_file(user_path(src), import_geopandas("reading a vector file"))
+        t = read_places_file(user_path(src), import_geopandas("reading a vector file"))
         return t if type(t).__name__ == "GeoDataFrame" and t.crs is not None else None
     return None
 

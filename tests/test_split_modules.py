@@ -5,7 +5,7 @@ work as before (session 34); and `mirrors.build_local_mirror`, `official.MIRRORS
 `commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36);
 `checkpoint.run_folder`, `checkpoint.latest_checkpoint` and the rest of `checkpoint`, `gate.table_codes`, `gate.fill_rows`
 and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the rest of `analysis`, `embeddings.SCALE_ROWS` and the rest of `embeddings`
-(session 41). core's split (session 35)
+(session 41); `geometries.read_places_file`, `geometries.RASTER_FILES` and the rest of `geometries` (session 42). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -49,6 +49,9 @@ BEFORE = {
         from_official read_official_tiff MAP_WANTED band_order a_bands a_positions label_bands pixelwise values_at
         NORM_TOL MEAN_LENGTH sq_norms byte_codes map_byte_codes gate_vectors gated band_variables query_array gate_query
         user_stacklevel valid_bounds""", ("codes",)),
+    "geometries": ("""LONLAT EE_GEO RASTER_FILES GEOMETRY_COLUMNS POINTS_FROM POINT_COLUMNS lonlat_columns coordinate_names
+        coordinate_hint import_geopandas geometry_points shape_column xy_words table_file read_geometries valid_polygons
+        agreed_crs read_places own_crs_on points_xy""", ("vector_files",)),
     "files": ("""MARKER FORMATS ZARR_FILES USER_AGENT quiet_marker user_path remote_url is_remote named_path local_output
         writable is_ours inside_ours no_file_on_the_way output_folder check_output clear_partials is_zarr_store
         consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
