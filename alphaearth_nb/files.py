@@ -231,6 +231,12 @@ def _example(what:str) -> str:
     "A name for an output of kind `what`, for messages: 'embeddings.zarr', 'map.tif', 'out'."
     return {".zarr": "embeddings.zarr", ".tif": "map.tif"}.get(FORMATS.get(what, ("",))[0], "out")
 
+def _free_name(t:Path, fit:str) -> Path:
+    "A path beside `t` with the suffix `fit` that holds nothing, for messages: notes.tif for notes.txt, draft_2.tif for draft.tif."
+    p, n = t.with_suffix(fit), 2
+    while p == t or p.exists(): p, n = t.with_name(f"{t.stem}_{n}{fit}"), n + 1   # was t.with_suffix(fit): t itself
+    return p
+
 def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     "`check_output` of the local path `t` (`local_output` of the target, read once)."
     overwrite = flag(overwrite, "overwrite")  # text such as "no" is true: it would replace what it meant to keep
@@ -266,7 +272,7 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
         fit = FORMATS[what][0]
         raise NotOursError(f"{t} is a file but no {_NAMED[fit].split(' ', 1)[1]}, so no {what} written before: it is "
                            f"left alone, whatever overwrite says: write the {what} to another path, e.g. "
-                           f"{t.with_suffix(fit).name!r}.")
+                           f"{str(_free_name(t, fit))!r}.")
     if t.is_dir(): _removable(t, what)   # the old copy is removed after the swap: every folder in it must let go
     if not overwrite:   # a folder that cannot take the copy first: one error, not 'pass overwrite' then that
         writable(t.parent, t, what)
