@@ -159,14 +159,14 @@ def as_years(years) -> list[int]:  # a year, an iterable of years, or a (first, 
     (those years only: [2020, 2024] is two years), or a `(first, last)` tuple (first through last, both included:
     (2020, 2024) is five). The one pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`.
     `PeriodError` otherwise."""
-    one = lambda y: as_year(y.decode() if isinstance(y, bytes) else y)   # b'2024' from a config file: one year
+    one = lambda y: as_year(bytes(y).decode(errors="replace") if isinstance(y, (bytes, bytearray)) else y)   # b'2024': a year
     if isinstance(years, tuple) and len(years) == 2:
         y0, y1 = one(years[0]), one(years[1])
         if y1 < y0:
             raise PeriodError(f"{years!r} names the last before the first: pass (first, last), e.g. ({y1}, {y0}).")
         return list(range(y0, y1 + 1))
     # one year: not a container, or a 0-d array (np.array(2024)); np.ndim is 0 for a set or a generator too
-    if isinstance(years, (str, bytes)) or not isinstance(years, Iterable) or getattr(years, "ndim", 1) == 0:
+    if isinstance(years, (str, bytes, bytearray)) or not isinstance(years, Iterable) or getattr(years, "ndim", 1) == 0:
         return [one(years)]
     return sorted({one(y) for y in years})
 
@@ -179,9 +179,16 @@ def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `
     first day). A list of two years is refused: it names those years only to `as_years`. The one
     pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`. `PeriodError` otherwise: a date or
     instant alone names no span, a set (or dict view) no (start, end), its order being chance; a year or month as the
-    end reads two ways (refused by `Period` itself, so `Period(...)` and `as_period` agree)."""
+    end reads two ways (refused by `Period` itself, so `Period(...)` and `as_period` agree). Bytes (`np.bytes_`, a
+    bytearray: a file's or an HDF5 attribute's text) are read as their UTF-8 text (was: b'24' unpacked as the pair
+    (50, 52), 'not epoch milliseconds'); bytes that are no UTF-8 a `PeriodError` naming the decode."""
     if isinstance(p, Period): return p
     if isinstance(p, np.ndarray) and p.ndim == 0: p = p[()]
+    if isinstance(p, (bytes, bytearray)):   # text, never a (start, end) pair of byte values
+        try: p = bytes(p).decode()
+        except UnicodeDecodeError as e:
+            raise PeriodError(f"{bytes(p)[:20]!r} is no UTF-8 text ({e.reason} at byte {e.start}): decode it as its "
+                              "file's encoding and pass the text, e.g. `as_period(b.decode('latin-1'))`.") from None
     if isinstance(p, (bool, np.bool_)): raise PeriodError(f"{p!r} is not a period: pass a year such as 2024.")
     if (span := _span(p, strict=True)) is not None: return Period(*span)   # 24, '10000': names the range of years
     one = (f"pass {_ONE_YEAR}, a pd.Period for another span (pd.Period('2024-03', 'M')), or a (start, end) pair "
