@@ -1,4 +1,4 @@
-"""Reflectance bands judged together on a wrong scale: 8-bit or percent, a provider's offset (Sentinel-2's +1000 of processing baseline 04.00, Landsat's Collection 2 numbers), 10 or 100 times too large, the whole stack or some bands; split from `units` (02a), which re-exports `PROVIDER_OFFSETS`, `SHIFTS` and `EIGHT_BIT`.
+"""Reflectance bands judged together on a wrong scale: 8-bit or percent, a provider's offset (Sentinel-2's +1000 of processing baseline 04.00, Landsat's Collection 2 numbers) told from a frame under thick cloud (`overcast`), 10 or 100 times too large, the whole stack or some bands; split from `units` (02a), which re-exports `PROVIDER_OFFSETS`, `SHIFTS` and `EIGHT_BIT`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/reflectance_scales.html.md"""
 
@@ -10,12 +10,15 @@ from __future__ import annotations
 import numpy as np
 
 # %% auto #0
-__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'scale_slip', 'past_top', 'few_scaled_up']
+__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARKEST', 'OVERCAST_WHITENESS',
+           'SNOW_NDSI', 'overcast', 'scale_slip', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
-# a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too
-# (54 of the sample scene's 146 Sentinel-2 frames without its `cloud` layer, 18 of 46 Landsat): the flag it is judged by
-OVERCAST = (", and so can a frame overcast from edge to edge: flag its clouds in the source's `cloud` variable (1 cloud "
+# a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
+# thick white cloud is told apart (`overcast`: the sample scene's 54 overcast Sentinel-2 frames of 146 and 18 Landsat of
+# 46, read without its `cloud` layer), thin or icy cloud is not: the flag it is judged by
+OVERCAST = (", and so can a frame overcast from edge to edge by cloud too thin or icy to be told from an offset (thick "
+            "white cloud is: `reflectance_scales.overcast`): flag its clouds in the source's `cloud` variable (1 cloud "
             "or shadow, 0 clear), whose flagged pixels are not judged, or leave the frame out")
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
     # ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD) and the Copernicus notice of processing
@@ -27,6 +30,8 @@ PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reache
                    "whose brightest 1% would pass 21000",
                    "subtract it: `ds[bands] - 1000` (Earth Engine's *_HARMONIZED collections already did; a bright "
                    f"desert or snow scene can also look like this{OVERCAST})", False),),
+    # USGS, Landsat 8-9 Collection 2 Level-2 Science Product Guide (LSDS-1619): surface reflectance = DN x 2.75e-5 - 0.2
+    # (DN 7273 at reflectance 0, so raw DN of any surface pass 5000); Level-1 TOA (LSDS-1822): DN x 2e-5 - 0.1
     "landsat": ((5000.0, "Landsat Collection 2 digital numbers (Level-2 reflectance = DN x 2.75e-5 - 0.2)",
                  "scale them: `ds[bands] * 0.275 - 2000` (Level-1 TOA: `ds[bands] * 0.2 - 1000`)", True),
                 (2000.0, "Collection 2 Level-2 values scaled (DN x 2.75e-5) without their -0.2 offset, then x 1e4: "
@@ -37,6 +42,60 @@ PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reache
 
 SHIFTS = {"sentinel2": 1000, "landsat": 2000}  # family -> the offset its users subtract (Level-2 DN: BOA_ADD_OFFSET, -0.2)
 EIGHT_BIT = "8-bit display values (0..255) or reflectance in percent (0..100), not reflectance x 1e4"
+
+# Overcast, not offset (`overcast`). Cloudy values are valid input (AEF.md section 1: no input masking), and a frame
+# under thick cloud from edge to edge has every band's darkest pixels past the offsets above, as a shifted frame has.
+# An offset moves every band by the same amount, dark water and shadow included; thick cloud is bright and white.
+OVERCAST_ROLES = {"sentinel2": ("B2", "B3", "B4", "B11"),   # family -> blue, green, red, SWIR1 (1.6 um)
+                  "landsat": ("B2", "B3", "B4", "B6")}      # Landsat 8/9 OLI's numbering (`landsat`, `landsat_toa`)
+# ours: the offset taken off, the darkest 1% of blue, green and red still at reflectance 0.2 or more. Clear frames' lie
+# lower: the WorldCereal patch (L2A, 10 dates) 0.022 at most, eo-learn's five L1C references 0.03, 0.06, 0.03, 0.03 and
+# a hazy one 0.157 (all three bands' darkest 1%: 1903, 1708, 1572), Presto's 1122 water points by month (top of
+# atmosphere) 0.026..0.033. So Sentinel-2's overcast starts at 3000 (reflectance 0.3 read as is, thick cloud's
+# 0.3..0.9), Landsat's at 4000: thinner overcast stays warned as an offset, naming clouds (`OVERCAST`)
+OVERCAST_DARKEST = 2000
+# Fmask's whiteness, sum(|b - mean|) / mean over blue, green, red (Zhu & Woodcock 2012, Remote Sensing of Environment
+# 118:83-94, its whiteness test), of the frame's medians; Fmask's cloud test takes < 0.7, too loose here (bright sand x 1e4 + 1000,
+# 3500, 4500, 5500, reads 0.44): ours 0.3, above the 99th percentile, 0.27, of 258 real cloudy pixels (Presto's water
+# points from June to September with blue, green and red all >= 3000 and air above 17 degC: median 0.075)
+OVERCAST_WHITENESS = 0.3
+# the Normalized Difference Snow Index (green - SWIR1) / (green + SWIR1) of the medians: snow at 0.4 or more (Hall,
+# Riggs & Salomonson 1995, Remote Sensing of Environment 54:127-140, MODIS SNOMAP). Snow is bright and white too but
+# dark at 1.6 um; a snow frame + 1000 stays an offset (without it SWIR1's darkest 1% lie under 1000: no verdict). Ice
+# cloud can read so too (a quarter of those 258 cloudy pixels, not their median, 0.2): a frame of it is warned as an
+# offset, naming clouds
+SNOW_NDSI = 0.4
+
+def _offsets(src, qs:dict) -> list:
+    "The `PROVIDER_OFFSETS` of `src`'s family whose floor every band of `qs` (band -> quantiles) reaches in its 1st " \
+    "percentile, the highest first; none without two bands, a visible one among them (NIR or SWIR alone is often " \
+    "above 1000 over vegetation)."
+    visible = any(b in qs for b in ("B2", "B3", "B4"))
+    return [off for off in PROVIDER_OFFSETS.get(src.family, ())
+            if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())]
+
+def overcast(src,       # a `Source` (families other than sentinel2 and landsat: False)
+             qs:dict,   # its reflectance bands' (p1, p50, p99, max) of one frame or a stack, band -> quantiles, x 1e4
+            ) -> bool:
+    """Whether reflectance bands whose every 1st percentile passes a provider's offset (`PROVIDER_OFFSETS`: Sentinel-2's
+    1000, Landsat's 2000; not Landsat's digital numbers) look like thick cloud from edge to edge rather than that
+    offset: blue, green and red's 1st percentiles at the offset + `OVERCAST_DARKEST` or above (no water, shadow or
+    vegetation left once it is taken off), their medians white (Fmask's whiteness at most `OVERCAST_WHITENESS`: not
+    sand or soil, which brighten toward the red) and not snow (NDSI of the medians under `SNOW_NDSI`). False without
+    green, SWIR1 and two visible bands (snow cannot be told: an offset), and for values 10 or 100 times too large
+    (`_scaled_up`: a real L1C scene x 10 is white and bright too). `scale_slip` names no offset then."""
+    offs = _offsets(src, qs)
+    if not offs or offs[0][3]: return False   # no offset reached, or a product's digital numbers (refused)
+    if _scaled_up(src, qs, whole=True): return False   # 10 or 100 times too large: past the top, no cloud's
+    floor = offs[0][0]
+    blue, green, red, swir = OVERCAST_ROLES.get(src.family, (None,) * 4)
+    vis = [qs[b] for b in (blue, green, red) if b in qs]
+    if len(vis) < 2 or green not in qs or swir not in qs: return False
+    if min(q[0] for q in vis) < floor + OVERCAST_DARKEST: return False   # dark pixels: water, shadow, plants + offset
+    m = np.array([q[1] for q in vis])
+    if np.abs(m - m.mean()).sum() / m.mean() > OVERCAST_WHITENESS: return False   # coloured: sand, soil, a desert
+    g, s = qs[green][1], qs[swir][1]
+    return (g - s) / (g + s) < SNOW_NDSI   # snow: white but dark in SWIR1
 
 def scale_slip(src, qs:dict) -> tuple|None:
     "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None."
@@ -53,11 +112,10 @@ def scale_slip(src, qs:dict) -> tuple|None:
                 "read the reflectance bands themselves (e.g. Sentinel-2 L2A surface reflectance: Earth Engine's "
                 "COPERNICUS/S2_SR_HARMONIZED or the product's B02..B12 files), since an 8-bit stretch (the "
                 "true-colour TCI, a PNG/JPEG) cannot be undone; reflectance in percent: `ds[bands] * 100`", True)
-    visible = any(b in qs for b in ("B2", "B3", "B4"))  # near-infrared or SWIR alone is often > 1000 over vegetation
-    offs = [off[1:] for off in PROVIDER_OFFSETS.get(src.family, ())   # the highest floor first
-            if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())]
-    if offs and offs[0][2]: return offs[0]   # a product's own digital numbers (Landsat's: 7273 at reflectance 0)
-    return _scaled_up(src, qs, whole=bool(offs)) or (offs[0] if offs else None)   # past the top: no offset
+    offs = _offsets(src, qs)   # the highest floor first
+    if offs and offs[0][3]: return offs[0][1:]   # a product's own digital numbers (Landsat's: 7273 at reflectance 0)
+    if overcast(src, qs): offs = []   # thick cloud from edge to edge: valid input (AEF.md section 1), no offset
+    return _scaled_up(src, qs, whole=bool(offs)) or (offs[0][1:] if offs else None)   # past the top: no offset
 
 def past_top(src, qs:dict) -> tuple:
     "The bands of `qs` (band -> quantiles) whose 99th percentile, not their largest value (a fill), passes the valid " \

@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 
 from .core import UnitsError, UnitsWarning, user_stacklevel
-from .reflectance_scales import EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, few_scaled_up, past_top, scale_slip
+from .reflectance_scales import EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, few_scaled_up, overcast, past_top, scale_slip
 from .sources import band_index, get_source
 from .temperatures import (AIR_C, K_FAMILY_SLIPS, K_SLIPS, SCALED_C, SURFACE_C, SURFACE_K, TENTHS_C,
                                         scaled_celsius)
@@ -476,7 +476,8 @@ def check_frame_units(source,     # a Source or its name
     """Raise `UnitsError` (or warn `UnitsWarning` for a scale a real date can also have) if some frames, not all,
     are on a wrong scale, naming the scale and the frames' dates: a stack merged from readers with different scales
     (a whole stack on one wrong scale is `check_units`'s verdict). Frames with < 16 clear values in their sample
-    (`frame_samples` looks beyond clouds first) are not judged."""
+    (`frame_samples` looks beyond clouds first) are not judged, nor the reflectance of a frame under thick cloud from
+    edge to edge (`reflectance_scales.overcast`: past an offset's floor, but bright, white and not snow)."""
     src = get_source(source)
     if src.kind == "categorical": return
     times = np.asarray(times)
@@ -488,6 +489,9 @@ def check_frame_units(source,     # a Source or its name
         ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge
         if not ok.size: continue
         for t, q in zip(ok, _row_quantiles(v[ok])): qs[t][b] = tuple(float(x) for x in q)
+    refl = lambda q: {b: x for b, x in q.items() if _unit_of(src, b) == "reflectance x 1e4"}
+    for q in qs:   # thick cloud edge to edge, past an offset's floor: valid input, its reflectance judged neither way
+        for b in (refl(q) if overcast(src, refl(q)) else ()): del q[b]
     found = {}
     for t, q in enumerate(qs):
         if q and (slip := _frame_slip(src, q)): found.setdefault(slip, []).append(t)
