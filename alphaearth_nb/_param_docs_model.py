@@ -10,6 +10,9 @@ SECTIONS = {
         'read_header': "path\n    a checkpoint's `.json`, or its `.eqx`\n",
         'load_checkpoint': 'path\n    a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run\nlike\n    a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a\n',
     },
+    'alphaearth_nb.convs': {
+        'conv3': 'x : Float[Array, "N h w i"]\n    images (N, h, w, i), NHWC\nw : Float[Array, "3 3 i o"]\n    kernel (3, 3, i, o)\nb : Float[Array, "o"]\n    bias (o,)\n',
+    },
     'alphaearth_nb.corpus': {
         'CorpusConfig': "n_scenes : int\n    scenes in all\nn_regions : int\n    regions (scene i is in region i % n_regions)\nholdout_every : int\n    every k-th scene of a region is a test scene\nsize : int\n    pixels per side of a scene (10 m)\nyears : tuple\n    fewest and most whole years per scene\ncloud_cover : tuple\n    range of the regions' mean cloud cover per frame\nphenology_days : int\n    regions' phenology offsets lie in +- this many days\nscene_jitter_days : int\n    a scene's offset from its region's, +- days\nevent_chance : float\n    chance a scene gets each of fire, flood, construction\nn_texts : int\n    geotagged notes per scene\n",
         'scene_table': 'cfg : CorpusConfig\n    the corpus config (`CorpusConfig`: seed, regions, scenes, their ranges)\n',
@@ -149,17 +152,11 @@ SECTIONS = {
         'host_normal': "key\n    PRNG key; a concrete one draws on the host with numpy\nshape\n    the weights' shape\nfan_in\n    inputs per output unit: the variance is 1 / fan_in (LeCun normal)\nscale\n    factor on the weights (e.g. 0.02 for `stp`'s position embeddings)\n",
         'host_const': "value\n    the one value\nshape\n    the array's shape\n",
         'identity3': 'd\n    channels of the depthwise kernel (3, 3, d)\n',
-        'traced_for': 'platform : str|None\n    "cpu", "gpu", "tpu", or None (not known: both branches staged)\n',
-        'products': 'dtype : str\n    operand dtype of the products, a key of `DTYPES`: "float32" or "bfloat16"\n',
-        'product_dtype': 'dtype\n    the activations\' dtype\nlayer : str\n    "dense", "attention" or "conv3"\nwidth : int\n    the narrower of the layer\'s input and output widths\n',
-        'activation_dtype': 'dtype : str\n    a precision policy\'s dtype, a key of `DTYPES` ("float32", "bfloat16")\n',
-        'on_platform': '*args\n    the arrays both branches take\ncpu\n    function run on the CPU\ndefault\n    function run on any other platform\n',
         'Dense': 'd_in : int\n    input width (last axis)\nd_out : int\n    output width\nkey\n    PRNG key of the weights (LeCun normal; bias zero)\n',
         'Norm': 'd : int\n    width of the last axis\nkind : str\n    "layernorm" (scale and bias) or "rmsnorm" (scale)\n',
         'masked_softmax': 'logits : Float[Array, "... k"]\n    scores (..., k) of the keys\nmask : Bool[Array, "... k"]\n    True for a key that may be attended to, the shape of `logits`\n',
         'Attention': 'd : int\n    model width D (divisible by `heads`)\nheads : int\n    attention heads, each d // heads wide\nkey\n    PRNG key of the weights\n',
         'MLP': 'd : int\n    input and output width\nhidden : int\n    hidden width\nact : str\n    "gelu", "silu" or "relu"\nkey\n    PRNG key of the weights\n',
-        'conv3': 'x : Float[Array, "N h w i"]\n    images (N, h, w, i), NHWC\nw : Float[Array, "3 3 i o"]\n    kernel (3, 3, i, o)\nb : Float[Array, "o"]\n    bias (o,)\n',
         'pool': 'x : Float[Array, "N h w c"]\n    images (N, h, w, c), h and w divisible by `f`\nf : int\n    pooling factor (1: `x` as it is)\n',
         'upsample': 'x : Float[Array, "N h w c"]\n    images (N, h, w, c)\nf : int\n    upsampling factor (1: `x` as it is)\n',
         'computed_once': 'y : Float[Array, "... c"]\n    activations (..., c)\n',
@@ -350,6 +347,13 @@ SECTIONS = {
     'alphaearth_nb.text': {
         'text_features': 'text : str\n    the text (str)\nngrams : tuple\n    character n-gram lengths, of words padded with spaces\n',
         'encode_texts': 'texts\n    a list of strings (a single string is one text)\ndim : int\n    output width\n',
+    },
+    'alphaearth_nb.tracing': {
+        'traced_for': 'platform : str|None\n    "cpu", "gpu", "tpu", or None (not known: both branches staged)\n',
+        'products': 'dtype : str\n    operand dtype of the products, a key of `DTYPES`: "float32" or "bfloat16"\n',
+        'product_dtype': 'dtype\n    the activations\' dtype\nlayer : str\n    "dense", "attention" or "conv3"\nwidth : int\n    the narrower of the layer\'s input and output widths\n',
+        'activation_dtype': 'dtype : str\n    a precision policy\'s dtype, a key of `DTYPES` ("float32", "bfloat16")\n',
+        'on_platform': '*args\n    the arrays both branches take\ncpu\n    function run on the CPU\ndefault\n    function run on any other platform\n',
     },
     'alphaearth_nb.train': {
         'read_metrics': "path\n    a run's `metrics.jsonl`, or its run folder (missing: [])\nrun : str|None\n    the run whose records to read (the id its checkpoint headers record as `run`);\n",

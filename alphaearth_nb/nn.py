@@ -1,4 +1,4 @@
-"""The shared layers of the model (Dense, Norm, Attention, MLP, 3x3 convolutions, pyramid resampling) with host-side initialisation, and the one parameter counter.
+"""The shared layers of the model (Dense, Norm, Attention, MLP, depthwise 3x3 convolutions, pyramid resampling) with host-side initialisation, and the one parameter counter; `conv3` and the trace settings are re-exported from `convs` and `tracing`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/nn.html.md"""
 
@@ -7,8 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/nn.html.md"""
 # %% ../nbs/10_nn.ipynb #c0002
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import math
 from functools import partial
 
@@ -18,17 +16,25 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
+from .tracing import (CPU_LOW_MIN_WIDTH, CPU_LOW_PRODUCTS, DTYPES, activation_dtype, in_loop_body, loop_body,
+                                   on_platform, product_dtype, products, traced_for, traced_platform)
+from .convs import DW_CHUNK_BYTES, YNN_DW_MIN_OUT, conv3
+
+# from `tracing` (09a) and `convs` (09b), split from here (session 42): `nn.conv3` is `convs.conv3`
+_all_ = ["DTYPES", "CPU_LOW_PRODUCTS", "CPU_LOW_MIN_WIDTH", "loop_body", "in_loop_body", "traced_for", "traced_platform",
+         "products", "product_dtype", "activation_dtype", "on_platform", "DW_CHUNK_BYTES", "YNN_DW_MIN_OUT", "conv3"]
+
 # %% auto #0
-__all__ = ['NORMS', 'ACTIVATIONS', 'DTYPES', 'CPU_LOW_PRODUCTS', 'CPU_LOW_MIN_WIDTH', 'DW_CHUNK_BYTES', 'YNN_DW_MIN_OUT',
-           'TAP_SUMS_MAX_C', 'PAIR_SUMS_MIN_SIZE', 'is_concrete', 'split', 'host_normal', 'host_const', 'identity3',
-           'loop_body', 'traced_for', 'products', 'product_dtype', 'activation_dtype', 'on_platform', 'Dense', 'Norm',
-           'masked_softmax', 'Attention', 'MLP', 'conv3', 'pool', 'upsample', 'computed_once', 'depthwise3', 'bilinear',
-           'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params']
+__all__ = ['NORMS', 'ACTIVATIONS', 'TAP_SUMS_MAX_C', 'PAIR_SUMS_MIN_SIZE', 'is_concrete', 'split', 'host_normal', 'host_const',
+           'identity3', 'Dense', 'Norm', 'masked_softmax', 'Attention', 'MLP', 'pool', 'upsample', 'computed_once',
+           'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params',
+           'DTYPES', 'CPU_LOW_PRODUCTS', 'CPU_LOW_MIN_WIDTH', 'loop_body', 'in_loop_body', 'traced_for',
+           'traced_platform', 'products', 'product_dtype', 'activation_dtype', 'on_platform', 'DW_CHUNK_BYTES',
+           'YNN_DW_MIN_OUT', 'conv3']
 
 # %% ../nbs/10_nn.ipynb #c0005
 NORMS = ("layernorm", "rmsnorm")
 ACTIVATIONS = {"gelu": jax.nn.gelu, "silu": jax.nn.silu, "relu": jax.nn.relu}
-DTYPES = {"float32": jnp.float32, "bfloat16": jnp.bfloat16}
 
 def is_concrete(key) -> bool:  # a JAX PRNG key, typed or raw uint32[2]
     "True for a key with a value (draw on the host), False for a traced one."
@@ -102,66 +108,6 @@ def _normalise_bwd(center, res, g):
     return r * (gy - yh * _rowmean(g * scale * yh)[..., None]), _colsum(g * yh), (_colsum(g) if center else None)
 _normalise.defvjp(_normalise_fwd, _normalise_bwd)
 
-# %% ../nbs/10_nn.ipynb #c0005p0
-_IN_LOOP = contextvars.ContextVar("aef_loop_body", default=False)
-_PLATFORM = contextvars.ContextVar("aef_platform", default=None)
-_PRODUCTS = contextvars.ContextVar("aef_products", default=None)
-
-@contextlib.contextmanager
-def _setting(var:contextvars.ContextVar, value):
-    "`var` set to `value` inside the `with` block, restored after it."
-    token = var.set(value)
-    try: yield
-    finally: var.reset(token)
-
-def loop_body():
-    "Trace a `lax.scan` body inside this: its `conv3` calls take a backward pass that XLA:CPU runs well in a loop."
-    return _setting(_IN_LOOP, True)
-
-def traced_for(platform:str|None):  # "cpu", "gpu", "tpu", or None (not known: both branches staged)
-    "Trace inside this a program that runs on `platform` only ('cpu', 'gpu', ...; None: not known): `on_platform` " \
-    "then picks its branch while tracing instead of staging out every branch."
-    return _setting(_PLATFORM, platform)
-
-def products(dtype:str="float32"):  # operand dtype of the products, a key of `DTYPES`: "float32" or "bfloat16"
-    "Trace inside this the layers whose matrix products and convolutions (`Dense`, `Attention`, `conv3`) take " \
-    "operands rounded to `dtype` ('bfloat16'), summed and returned in float32 (as TPUs do), whatever the activations' " \
-    "dtype; 'float32': as outside (products of bfloat16 activations are that kind anyway, of float32 ones float32)."
-    return _setting(_PRODUCTS, None if DTYPES[dtype] == jnp.float32 else DTYPES[dtype])
-
-CPU_LOW_PRODUCTS = ("dense",)  # on the CPU under `products`: the layers whose products take bfloat16 operands ...
-CPU_LOW_MIN_WIDTH = 256        # ... when both their widths are at least this (see above)
-
-def product_dtype(dtype,        # the activations' dtype
-                  layer:str,    # "dense", "attention" or "conv3"
-                  width:int=0,  # the narrower of the layer's input and output widths
-                 ) -> jnp.dtype|None:
-    "The dtype the operands of `layer`'s products ('dense', 'attention', 'conv3'; the narrower of its widths `width`) " \
-    "of activations of `dtype` are rounded to (summed in float32), or None: a plain product. With bfloat16 " \
-    "activations: bfloat16; inside `products('bfloat16')` too, but of float32 activations on the CPU only for the " \
-    "layers in `CPU_LOW_PRODUCTS` at least `CPU_LOW_MIN_WIDTH` wide."
-    pd = _PRODUCTS.get()
-    if dtype == jnp.bfloat16: return jnp.bfloat16
-    if pd is None: return None
-    if _PLATFORM.get() == "cpu" and (layer not in CPU_LOW_PRODUCTS or width < CPU_LOW_MIN_WIDTH): return None
-    return pd
-
-def activation_dtype(dtype:str):  # a precision policy's dtype, a key of `DTYPES` ("float32", "bfloat16")
-    "The activations' dtype for a precision policy's `dtype`: bfloat16 on accelerators (half the memory), but " \
-    "float32 on the CPU (traced inside `traced_for('cpu')`), whose element-wise bfloat16 code is slow: there only the " \
-    "products' operands are rounded (`products`)."
-    return jnp.float32 if _PLATFORM.get() == "cpu" else DTYPES[dtype]
-
-def on_platform(*args,    # the arrays both branches take
-                cpu,      # function run on the CPU
-                default,  # function run on any other platform
-               ):
-    "`cpu(*args)` on the CPU, else `default(*args)`: chosen while tracing inside `traced_for`, else when the program " \
-    "is lowered (`lax.platform_dependent`, which traces, differentiates and lowers both branches)."
-    platform = _PLATFORM.get()
-    if platform is None: return jax.lax.platform_dependent(*args, cpu=cpu, default=default)
-    return (cpu if platform == "cpu" else default)(*args)
-
 # %% ../nbs/10_nn.ipynb #c0005s1
 @jax.custom_vjp
 def _affine(x, w, b): return x @ w + b
@@ -213,7 +159,7 @@ class Dense(eqx.Module):
     def __call__(self, x:Float[Array, "... i"]) -> Float[Array, "... o"]:
         if (pd := product_dtype(x.dtype, "dense", min(self.w.shape))) is None:
             return _affine(x, self.w.astype(x.dtype), self.b.astype(x.dtype))
-        cpu = _PLATFORM.get() == "cpu" and x.dtype == jnp.float32  # float32 activations: the forward product only
+        cpu = traced_platform() == "cpu" and x.dtype == jnp.float32  # float32 activations: the forward product only
         return (_affine_low_cpu if cpu else _affine_low)(pd, x, self.w, self.b)
 
 class Norm(eqx.Module):
@@ -289,114 +235,6 @@ class MLP(eqx.Module):
         return self.fc2(ACTIVATIONS[self.act](self.fc1(x)))
 
 # %% ../nbs/10_nn.ipynb #c0006
-def _conv3(x, w, sums=None): # sums: the dtype of the products' sums and result (None: the operands')
-    return jax.lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"),
-                                        preferred_element_type=sums)
-
-def _conv3_dx(x, w, g): return jax.linear_transpose(lambda a: _conv3(a, w), x)(g)[0]
-def _conv3_dw(x, w, g): return jax.linear_transpose(lambda v: _conv3(x, v), w)(g)[0]
-def _conv3_own(x, w, g):
-    "XLA's own gradients of `_conv3` (the transposes jax.vjp would take, without tracing a forward pass)."
-    return _conv3_dx(x, w, g), _conv3_dw(x, w, g)
-
-def _nine_products(x, g, sums=None):
-    "The weight gradient of `_conv3(x, .)` at output gradient `g` as nine products of shifted `x` and `g` (summed " \
-    "in `sums`, None: the operands' dtype): f32[3, 3, i, o]."
-    h, wd = x.shape[1:3]
-    xp = jnp.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
-    return jnp.stack([jnp.stack([jnp.einsum("nhwi,nhwo->io", xp[:, a:a + h, c:c + wd], g, preferred_element_type=sums)
-                                 for c in range(3)]) for a in range(3)])
-
-def _conv3_input_grad(g, w, sums=None):
-    "The input gradient of `_conv3(., w)` at output gradient `g`: a 'same' convolution of `g` with the kernel flipped " \
-    "and its in and out channels swapped (summed and returned in `sums`, None: the operands' dtype)."
-    return _conv3(g, jnp.flip(w, (0, 1)).swapaxes(2, 3), sums)
-
-def _conv3_grads(x, w, g):
-    "Input gradient by `_conv3_input_grad`; weight gradient: nine products."
-    dw = _nine_products(x, g)
-    return _conv3_input_grad(g, w), dw.astype(w.dtype)
-
-def _conv3_with(cpu_grads):
-    "`_conv3` with the backward pass `cpu_grads(x, w, g) -> (dx, dw)` on the CPU; other backends keep XLA's own."
-    @jax.custom_vjp
-    def conv(x, w): return _conv3(x, w)
-    conv.defvjp(lambda x, w: (_conv3(x, w), (x, w)),
-                lambda res, g: on_platform(*res, g, cpu=cpu_grads, default=_conv3_own))
-    return conv
-
-_conv3_looped = _conv3_with(_conv3_grads)
-
-DW_CHUNK_BYTES = 3 << 18  # conv3's weight gradient on the CPU: over chunks of frames of about this many input and
-                          # gradient bytes (768 KiB: a few frames of 16 x 16 x 32 + 64 channels)
-
-def _frames_per_chunk(x, o:int) -> int:
-    "Frames of `x` (and of its output gradient, `o` channels) per chunk of the weight gradient."
-    return max(1, DW_CHUNK_BYTES // (math.prod(x.shape[1:-1]) * (x.shape[-1] + o) * x.dtype.itemsize))
-
-def _strided_chunks(n:int, m:int) -> int:
-    "How many chunks of strided frames (chunk k: frames k, k + c, k + 2c, ...) split `n` frames into equal chunks " \
-    "of at most `m`; 0 when no such count is near the contiguous chunks' (a prime `n`)."
-    c0 = -(-n // m)
-    return next((c for c in range(c0, 2 * c0 + 1) if n % c == 0), 0)
-
-YNN_DW_MIN_OUT = 32  # XLA:CPU (jaxlib 0.10.2) runs conv3's weight gradient as a YNNPACK convolution only with at
-                     # least this many out channels; with fewer, as Eigen's (session 36: 1.25 against 0.78 CPU ms)
-
-def _conv3_dw_cpu(x, w, g):
-    "`_conv3_dw` on the CPU: where `g` has fewer than `YNN_DW_MIN_OUT` channels and `x` at least that many, as the " \
-    "weight gradient of the convolution with `g` as input and `x` as output gradient (in and out exchanged, so " \
-    "YNNPACK's), flipped back: f32[3, 3, i, o], the same sums in another order."
-    i, o = x.shape[-1], g.shape[-1]
-    if not o < YNN_DW_MIN_OUT <= i: return _conv3_dw(x, w, g)
-    return jnp.flip(_conv3_dw(g, jnp.zeros((3, 3, o, i), w.dtype), x), (0, 1)).swapaxes(2, 3)
-
-def _conv3_chunked_grads(x, w, g):
-    "XLA's own input gradient, and its weight gradient summed over chunks of frames (see below); chunk k holds every " \
-    "c-th frame from frame k, so that frames split over devices in blocks split every chunk alike."
-    n, m = len(x), _frames_per_chunk(x, w.shape[-1])
-    if not (c := _strided_chunks(n, m)):
-        return _conv3_dx(x, w, g), sum(_conv3_dw_cpu(x[k:k + m], w, g[k:k + m]) for k in range(0, n, m))
-    xs, gs = x.reshape(n // c, c, *x.shape[1:]), g.reshape(n // c, c, *g.shape[1:])
-    return _conv3_dx(x, w, g), sum(_conv3_dw_cpu(xs[:, k], w, gs[:, k]) for k in range(c))
-
-_conv3_chunked = _conv3_with(_conv3_chunked_grads)
-
-def _conv3_f32_dw(x, g):
-    "The weight gradient of `_conv3(x, ., jnp.float32)` at output gradient `g`, summed and returned in float32."
-    if _IN_LOOP.get(): return _nine_products(x, g, jnp.float32)  # XLA:CPU runs the convolution's form slowly in a loop
-    return jax.lax.conv_general_dilated(x, g, (1, 1), ((1, 1), (1, 1)), dimension_numbers=("CHWN", "IHWO", "HWNC"),
-                                        preferred_element_type=jnp.float32)
-
-@partial(jax.custom_vjp, nondiff_argnums=(0,))
-def _conv3_low(pd, x, w):
-    "`_conv3` of `x` and `w` rounded to `pd` (bfloat16), summed in float32, returned in x's dtype; its gradients are " \
-    "convolutions of the same kind, w's in float32 (used on accelerators: on the CPU `conv3` stays float32)."
-    return _conv3(x.astype(pd), w.astype(pd), jnp.float32).astype(x.dtype)
-def _conv3_low_fwd(pd, x, w):
-    xl, wl = x.astype(pd), w.astype(pd)
-    return _conv3(xl, wl, jnp.float32).astype(x.dtype), (xl, wl)
-def _conv3_low_bwd(pd, res, g):
-    xl, wl = res
-    gl = g.astype(pd)
-    return _conv3_input_grad(gl, wl, jnp.float32).astype(g.dtype), _conv3_f32_dw(xl, gl)
-_conv3_low.defvjp(_conv3_low_fwd, _conv3_low_bwd)
-
-def conv3(x:Float[Array, "N h w i"],  # images (N, h, w, i), NHWC
-          w:Float[Array, "3 3 i o"],  # kernel (3, 3, i, o)
-          b:Float[Array, "o"],        # bias (o,)
-         ) -> Float[Array, "N h w o"]:
-    "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`, or over more frames than one " \
-    "chunk of the weight gradient: with its own backward pass)."
-    # jax 0.10 on CPU, one core, forward + backward at our sizes: 2-7x faster than nine shifted matmuls or one
-    # im2col matmul (16x16 px, 16 -> 32 channels: 5.3 ms against 18.6 and 9.2). But inside a while loop (a scan's
-    # body) XLA:CPU runs the convolution's weight gradient some 30-50x slower (small step: 5.4 s against 0.58 s)
-    if (pd := product_dtype(x.dtype, "conv3")) is not None: return _conv3_low(pd, x, w) + b.astype(x.dtype)
-    w = w.astype(x.dtype)
-    if _IN_LOOP.get(): conv = _conv3_looped
-    else: conv = _conv3_chunked if len(x) > _frames_per_chunk(x, w.shape[-1]) else _conv3
-    return conv(x, w) + b.astype(x.dtype)
-
 def pool(x:Float[Array, "N h w c"],  # images (N, h, w, c), h and w divisible by `f`
          f:int,                      # pooling factor (1: `x` as it is)
         ) -> Float[Array, "N h/f w/f c"]:

@@ -29,7 +29,7 @@ chunks of contiguous rows summed over the chunks (`_weight_grad_rows`), alone an
 
 With `--convs` (alone): the `small` step's convolution kernels at its shapes (`convs`), each against its alternatives:
 conv3's forward against im2col and against a matmul of the same FLOPs, its input and weight gradients, the weight
-gradient by `nn.DW_CHUNK_BYTES`, and depthwise3's kernel gradient in five forms.
+gradient by `convs.DW_CHUNK_BYTES`, and depthwise3's kernel gradient in five forms.
 
 Latest figures (session 16, `--convs --rounds 4 --reps 10`, load 4.3-6.1): conv3's forward runs at the matmul
 rate (im2col 5.3x and 9.0x slower); `DW_CHUNK_BYTES` (768 KiB) is the best chunk; no form of depthwise3's kernel
@@ -45,7 +45,7 @@ import equinox as eqx
 import jax
 import jax.numpy as jnp
 
-from alphaearth_nb import nn
+from alphaearth_nb import convs as cv, nn   # cv: `convs` is also this script's function below
 from alphaearth_nb.runtime import compiler_options, keep_heap
 
 
@@ -167,11 +167,11 @@ def _conv3_dw_taps(x, g):
 
 
 def _chunk_bytes(b):
-    "nn's chunked conv3 gradients with `nn.DW_CHUNK_BYTES` set to `b` while tracing."
+    "nn's chunked conv3 gradients with `convs.DW_CHUNK_BYTES` set to `b` while tracing."
     def f(x, w, g):
-        old, nn.DW_CHUNK_BYTES = nn.DW_CHUNK_BYTES, b
-        try: return nn._conv3_chunked_grads(x, w, g)
-        finally: nn.DW_CHUNK_BYTES = old
+        old, cv.DW_CHUNK_BYTES = cv.DW_CHUNK_BYTES, b
+        try: return cv._conv3_chunked_grads(x, w, g)
+        finally: cv.DW_CHUNK_BYTES = old
     return f
 
 
@@ -202,11 +202,11 @@ def convs(rounds: int, reps: int):
     rnd = lambda *s: jax.random.normal(next(key), s, jnp.float32)
     for i, o in ((32, 64), (64, 32)):
         x, w, g = rnd(64, 16, 16, i), rnd(3, 3, i, o) / (3 * i**0.5), rnd(64, 16, 16, o)
-        ab({"conv": nn._conv3, "im2col": _conv3_im2col}, (x, w), rounds, reps, f"conv3 fwd 64x16x16x{i}->{o}")
+        ab({"conv": cv._conv3, "im2col": _conv3_im2col}, (x, w), rounds, reps, f"conv3 fwd 64x16x16x{i}->{o}")
         ab({"matmul": lambda a, b: a @ b}, (rnd(16384, 9 * i), rnd(9 * i, o)), rounds, reps, f"same FLOPs [16384,{9 * i}]x{o}")
-        ab({"dx": lambda x, g, w=w: nn._conv3_input_grad(g, w), "dw nn": lambda x, g, w=w: nn._conv3_chunked_grads(x, w, g)[1],
+        ab({"dx": lambda x, g, w=w: cv._conv3_input_grad(g, w), "dw nn": lambda x, g, w=w: cv._conv3_chunked_grads(x, w, g)[1],
             "dw taps": _conv3_dw_taps}, (x, g), rounds, reps, f"conv3 bwd 64x16x16x{i}->{o}")
-        ab({f"{b >> 10}K": _chunk_bytes(b) for b in (nn.DW_CHUNK_BYTES, 3 << 17, 3 << 19, 3 << 20, 1 << 62)}, (x, w, g),
+        ab({f"{b >> 10}K": _chunk_bytes(b) for b in (cv.DW_CHUNK_BYTES, 3 << 17, 3 << 19, 3 << 20, 1 << 62)}, (x, w, g),
            rounds, reps, f"conv3 grads by chunk bytes {i}->{o}")
     for shape in ((64, 16, 16, 32), (64, 4, 4, 32), (64, 2, 2, 64)):
         ab({"nn": nn._shifted_sums, "tap_sums": nn._tap_sums, "lead": _dw_sums(True), "rows": _dw_sums(False),

@@ -5,7 +5,7 @@ import jax.numpy as jnp
 import numpy as np
 import pytest
 
-from alphaearth_nb import nn
+from alphaearth_nb import nn, tracing
 from alphaearth_nb.train import TrainConfig, apply_policy, init_state, make_optimizer, make_train_step
 
 BF, F32 = jnp.bfloat16, jnp.float32
@@ -110,8 +110,8 @@ def test_bf16_step_tracks_f32_and_loss_falls(monkeypatch):
     cpu, _ = run(True, 3)
     np.testing.assert_array_equal(cpu, ref)
     monkeypatch.setattr(stp, "activation_dtype", lambda dtype: nn.DTYPES[dtype])  # as on an accelerator
-    monkeypatch.setattr(nn, "CPU_LOW_PRODUCTS", ("dense", "attention", "conv3"))
-    monkeypatch.setattr(nn, "CPU_LOW_MIN_WIDTH", 0)
+    monkeypatch.setattr(tracing, "CPU_LOW_PRODUCTS", ("dense", "attention", "conv3"))
+    monkeypatch.setattr(tracing, "CPU_LOW_MIN_WIDTH", 0)
     low, state = run(True, 40)
     assert np.isfinite(low).all() and state.model.cfg.stp.dtype == "bfloat16"
     assert all(a.dtype == F32 for a in jax.tree.leaves(state.model) if hasattr(a, "dtype") and jnp.issubdtype(a.dtype, jnp.floating))

@@ -1,5 +1,5 @@
 """conv3's chunked weight gradient on the CPU with fewer out than in channels (tiny's 32 -> 16 precision convolutions):
-taken with in and out exchanged so XLA:CPU runs it as a YNNPACK convolution, not Eigen's (nn._conv3_dw_cpu)."""
+taken with in and out exchanged so XLA:CPU runs it as a YNNPACK convolution, not Eigen's (convs._conv3_dw_cpu, split from nn in session 42)."""
 import re
 
 import jax
@@ -7,7 +7,7 @@ import jax.numpy as jnp
 import numpy as np
 import pytest
 
-from alphaearth_nb import nn, runtime
+from alphaearth_nb import convs, nn, runtime
 
 
 def _dw(x, o):
@@ -20,9 +20,9 @@ def _dw(x, o):
 def test_weight_gradient_of_ones_counts_the_pixels_each_tap_sees(monkeypatch):
     # every input 1 and every output gradient 1: tap (a, b) sums the frames' pixels whose neighbour at offset
     # (a - 1, b - 1) lies inside the 'same' padded image, N (H - |a - 1|) (W - |b - 1|) of them, for each (i, o)
-    monkeypatch.setattr(nn, "DW_CHUNK_BYTES", 2 * 4 * 5 * (32 + 16) * 4)   # 2 frames a chunk: 3 chunks of the 6
+    monkeypatch.setattr(convs, "DW_CHUNK_BYTES", 2 * 4 * 5 * (32 + 16) * 4)   # 2 frames a chunk: 3 chunks of the 6
     x = jnp.ones((6, 4, 5, 32), jnp.float32)
-    assert nn._frames_per_chunk(x, 16) == 2
+    assert convs._frames_per_chunk(x, 16) == 2
     f, w = _dw(x, 16)
     got = np.asarray(f(w))
     want = np.array([[6 * (4 - abs(a - 1)) * (5 - abs(b - 1)) for b in range(3)] for a in range(3)], np.float32)
@@ -34,7 +34,7 @@ def test_exchanged_form_is_xlas_weight_gradient():
     x = jnp.asarray(rng.normal(size=(3, 6, 5, 32)), jnp.float32)
     g = jnp.asarray(rng.normal(size=(3, 6, 5, 8)), jnp.float32)
     w = jnp.zeros((3, 3, 32, 8))
-    np.testing.assert_allclose(np.asarray(nn._conv3_dw_cpu(x, w, g)), np.asarray(nn._conv3_dw(x, w, g)),
+    np.testing.assert_allclose(np.asarray(convs._conv3_dw_cpu(x, w, g)), np.asarray(convs._conv3_dw(x, w, g)),
                                rtol=1e-5, atol=1e-5)
 
 

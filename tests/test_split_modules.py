@@ -5,7 +5,8 @@ work as before (session 34); and `mirrors.build_local_mirror`, `official.MIRRORS
 `commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36);
 `checkpoint.run_folder`, `checkpoint.latest_checkpoint` and the rest of `checkpoint`, `gate.table_codes`, `gate.fill_rows`
 and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the rest of `analysis`, `embeddings.SCALE_ROWS` and the rest of `embeddings`
-(session 41); `geometries.read_places_file`, `geometries.RASTER_FILES` and the rest of `geometries` (session 42). core's split (session 35)
+(session 41); `geometries.read_places_file`, `geometries.RASTER_FILES` and the rest of `geometries`, `nn.conv3`,
+`nn.traced_for`, `nn.DW_CHUNK_BYTES` and the rest of `nn` (session 42: `convs`, `tracing`). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -52,6 +53,10 @@ BEFORE = {
     "geometries": ("""LONLAT EE_GEO RASTER_FILES GEOMETRY_COLUMNS POINTS_FROM POINT_COLUMNS lonlat_columns coordinate_names
         coordinate_hint import_geopandas geometry_points shape_column xy_words table_file read_geometries valid_polygons
         agreed_crs read_places own_crs_on points_xy""", ("vector_files",)),
+    "nn": ("""NORMS ACTIVATIONS DTYPES CPU_LOW_PRODUCTS CPU_LOW_MIN_WIDTH DW_CHUNK_BYTES YNN_DW_MIN_OUT TAP_SUMS_MAX_C
+        PAIR_SUMS_MIN_SIZE is_concrete split host_normal host_const identity3 loop_body traced_for products product_dtype
+        activation_dtype on_platform Dense Norm masked_softmax Attention MLP conv3 pool upsample computed_once depthwise3
+        bilinear space_to_depth cell_valid Stack Conv3 build count_params""", ("tracing", "convs")),
     "files": ("""MARKER FORMATS ZARR_FILES USER_AGENT quiet_marker user_path remote_url is_remote named_path local_output
         writable is_ours inside_ours no_file_on_the_way output_folder check_output clear_partials is_zarr_store
         consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
@@ -103,6 +108,22 @@ def test_the_evaluate_parts_work_through_evaluate():
     train, test = ev.nshot_split(np.array([0, 0, 1, 1, 1]), 1, seed=0)
     assert len(train) == 2 and sorted(train.tolist() + test.tolist()) == [0, 1, 2, 3, 4]
     assert ev.fold_counts({1: 3}, (1,)) == {1: 3} and ev.refuse_unlabelled is _mod("metrics").refuse_unlabelled
+
+
+def test_the_nn_parts_work_through_nn():
+    "Session 42: conv3 (convs) and the trace settings (tracing) are nn's names still. Hand-worked: a kernel of ones "
+    "over an image of ones sums each pixel's in-image neighbours (corner 4, edge 6, inside 9); `nn.Conv3` applies "
+    "`convs.conv3`; `nn.products` and `nn.traced_for` set what `convs` reads (bfloat16 products on the GPU only)."
+    import jax.numpy as jnp
+    nn, convs, tracing = _mod("nn"), _mod("convs"), _mod("tracing")
+    assert nn.conv3 is convs.conv3 and nn.loop_body is tracing.loop_body and nn.DTYPES is tracing.DTYPES
+    c = nn.Conv3(1, 1, key=__import__("jax").random.key(0))
+    c = __import__("equinox").tree_at(lambda m: m.w, c, jnp.ones((3, 3, 1, 1)))
+    got = np.asarray(c(jnp.ones((3, 4, 1))))[..., 0]
+    assert got.tolist() == [[4, 6, 6, 4], [6, 9, 9, 6], [4, 6, 6, 4]]
+    with nn.products("bfloat16"):
+        with nn.traced_for("gpu"): assert convs.product_dtype(jnp.float32, "conv3") == jnp.bfloat16
+        with nn.traced_for("cpu"): assert convs.product_dtype(jnp.float32, "conv3") is None
 
 
 def test_the_labels_parts_work_through_labels():

@@ -279,15 +279,16 @@ def test_scanned_blocks_same_gradients_as_unrolled(monkeypatch):
 def test_conv3_chunked_weight_gradient(monkeypatch):
     "conv3's weight gradient over chunks of strided frames (12 frames: 3 chunks of every 3rd frame) and over "
     "contiguous chunks (7 frames, prime: no equal strided chunks near 3): XLA's whole gradients within float32 rounding."
+    import alphaearth_nb.convs as convs   # where the chunk size is read (split from nn, session 42)
     import alphaearth_nb.nn as nn
-    assert (nn._strided_chunks(12, 4), nn._strided_chunks(12, 5), nn._strided_chunks(7, 3), nn._strided_chunks(8, 8)) \
+    assert (convs._strided_chunks(12, 4), convs._strided_chunks(12, 5), convs._strided_chunks(7, 3), convs._strided_chunks(8, 8)) \
         == (3, 3, 0, 1)
     for n in (12, 7):
         x, g = jax.random.normal(jax.random.key(n), (2, n, 8, 8, 8))
         w = jax.random.normal(jax.random.key(1), (3, 3, 8, 8)) / 9
         loss = lambda x, w: jnp.sum(nn.conv3(x, w, jnp.zeros(8)) * g)
         whole = jax.jit(jax.grad(loss, (0, 1)))(x, w)
-        monkeypatch.setattr(nn, "DW_CHUNK_BYTES", 3 * 8 * 8 * 16 * 4)  # 3 frames of 8 x 8 x (8 + 8) float32 a chunk
+        monkeypatch.setattr(convs, "DW_CHUNK_BYTES", 3 * 8 * 8 * 16 * 4)  # 3 frames of 8 x 8 x (8 + 8) float32 a chunk
         chunked = jax.jit(jax.grad(loss, (0, 1)))(x, w)
         monkeypatch.undo()
         for a, b in zip(whole, chunked):
