@@ -362,7 +362,8 @@ def _read_geometries(src, crs):
     if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":
         if src.crs is None and crs is None:
-            raise GridError("the GeoDataFrame has no CRS: set it with `gdf.set_crs('EPSG:4326')` or pass `crs=`")
+            raise GridError("the GeoDataFrame has no CRS: set the one its coordinates are in, `gdf.set_crs('EPSG:4326')` "
+                            "for lon/lat or e.g. `gdf.set_crs('EPSG:32631')` for UTM metres, or pass `crs=`")
         agreed_crs(src.crs, crs, "GeoDataFrame's geometries")   # its own and another crs=: GridError naming both
         if (pt := (src.geom_type == "Point").to_numpy()).any():   # POINT (NaN NaN), `points_from_xy` of empty cells
             xy = np.zeros((2, len(src)))
@@ -423,11 +424,16 @@ def read_places(src,       # places in any form `read_geometries` takes, a dict 
                 obj=None,  # the map: a plain x/y table without `crs=` is read on it by `geo.point_crs`
                ):
     """`read_geometries` of places with a map: a dict of arrays, a CSV/Parquet file the table they hold, x/y without
-    `crs=` read on the map by the one rule (`geo.point_crs`): `points_xy` (`sample`), `aggregate`, `label_table`."""
+    `crs=` read on the map by the one rule (`geo.point_crs`): `points_xy` (`sample`), `aggregate`, `label_table`. A
+    GeoDataFrame (GeoSeries) without a CRS is read so too, by its shapes' centres, as `similarity` reads one (was:
+    `GridError` 'set it with `gdf.set_crs('EPSG:4326')`', for UTM metres on a UTM map too)."""
     if isinstance(src, dict) and not _is_geojson(src): src = pd.DataFrame(src)   # {"lon": [...]}: a table
     src = table_file(src)   # a CSV/Parquet path: its DataFrame, as the same table in memory
     if crs is None and obj is not None and _xy_table(src):   # x/y, no crs=: on the map, the one rule
         crs = geo.point_crs(obj, *(table_numbers(src, c, "the table of places") for c in "xy"), table=True) or None
+    elif crs is None and obj is not None and type(src).__name__ in ("GeoDataFrame", "GeoSeries") and src.crs is None:
+        b = src.geometry.bounds   # a GeoDataFrame without a CRS: its shapes' centres by the one rule, as `similarity`
+        crs = geo.point_crs(obj, (b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2, table=True) or None   # reads one
     if obj is not None: src = own_crs_on(obj, src)   # its own CRS label wrong (set_crs names the right one)
     return read_geometries(src, crs)
 
