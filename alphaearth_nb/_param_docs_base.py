@@ -188,7 +188,7 @@ SECTIONS = {
         'reading_raster': 'path\n    the file opened inside, named in the message\n',
     },
     'alphaearth_nb.periods': {
-        'as_year': 'v\n    a year as int, float without fraction, text, datetime64 of year unit or pd.Period\n',
+        'as_year': 'v\n    a year as int, float without fraction, text, datetime64 or pd.Period, a date\n',
         'config_year': 'v\n    a config\'s year field as given: 2020, \'2020\', 23, True, 2020.5\nname : str\n    the field, for the error: "start_year"\nexample : int\n    the year offered (the field\'s default)\nwhat : str\n    what the year is, for the error: "the first simulated year"\n',
         'as_years': 'years\n    a year, an iterable of years, or a (first, last) tuple, both included\n',
         'as_period': 'p\n    a year (2024), (first, last) years, (start, end) dates, a `pd.Period` or a `Period`\n',

@@ -135,11 +135,16 @@ def _two_years(v, span:bool=False) -> str:   # span: for a period, whose one for
     return (f" ({v!r} names two years in one text: pass them apart, ({a}, {b}) for {a} through {b}, both included"
             + ("" if span else f", or [{a}, {b}] for those years only") + ")")
 
-def as_year(v) -> int:  # a year as int, float without fraction, text, datetime64 of year unit or pd.Period
+def as_year(v) -> int:  # a year as int, float without fraction, text, datetime64 or pd.Period, a date
     """The calendar year (1900..2100) that `v` names: 2024, np.int64(2024), '2024', 2024.0, np.datetime64('2024') or
-    pd.Period('2024'). `PeriodError` for anything else (a date, an instant, a fraction of a year, a month), naming
-    the form to use; `official.years_of` reads years through it."""
+    pd.Period('2024'); a date or instant (pd.Timestamp, np.datetime64 of any unit, datetime.date) its year, as a
+    map's time and a cube's `time` are read (`map_year`, `years_of_cube`; was: "Timestamp('2024-01-01 00:00:00') is
+    not a year"). `PeriodError` for anything else (a fraction of a year, a month's Period, NaT, date text), naming
+    the form to use; `official.years_of` reads years through it. (A date alone is still no period: `as_period`.)"""
     if (y := _year_named(v, strict=True)) is not None: return y   # 24, '10000': names the range of years
+    if isinstance(d := v[()] if isinstance(v, np.ndarray) and v.ndim == 0 else v, (datetime.date, np.datetime64)) \
+            and not pd.isna(d):
+        return _year(pd.Timestamp(d).year)   # a date stands for its year
     raise PeriodError(f"{v!r} is not a year: pass {_ONE_YEAR}{_two_years(v)}.")
 
 def config_year(v,            # a config's year field as given: 2020, '2020', 23, True, 2020.5
