@@ -57,12 +57,21 @@ def _span(v, strict:bool=False) -> tuple|None:
 
 _MONTH = re.compile(r"\s*(\d{4})[-/.](\d{1,2})\s*")
 
+def _text(v):  # anything given for a year, date or period
+    "`v`'s UTF-8 text where it is bytes (`np.bytes_`, a bytearray: a file's or an HDF5 attribute's text), else `v`; " \
+    "bytes that are no UTF-8 a `PeriodError` naming the decode (the one rule of `as_period`, `as_years`, `Period`)."
+    if not isinstance(v, (bytes, bytearray)): return v
+    try: return bytes(v).decode()
+    except UnicodeDecodeError as e:
+        raise PeriodError(f"{bytes(v)[:20]!r} is no UTF-8 text ({e.reason} at byte {e.start}): decode it as its file's "
+                          "encoding and pass the text, e.g. `value.decode('latin-1')`.") from None
+
 def _coarse(v) -> tuple|None:
     "`[start, end)` of a year, a month (text '2025-01', `np.datetime64('2025-01')`) or any `pd.Period`; None otherwise."
     if isinstance(v, np.ndarray) and v.ndim == 0: v = v[()]
     if (span := _span(v)) is not None: return span
     if isinstance(v, np.datetime64) and not np.isnat(v) and np.datetime_data(v.dtype)[0] == "M": return v, v + 1
-    if isinstance(v, (str, bytes)) and (m := _MONTH.fullmatch(v.decode() if isinstance(v, bytes) else v)) \
+    if isinstance(v, (str, bytes)) and (m := _MONTH.fullmatch(_text(v))) \
             and 1 <= int(m[2]) <= 12:
         first = pd.Timestamp(int(m[1]), int(m[2]), 1)
         return first, first + pd.offsets.MonthBegin()
@@ -164,7 +173,7 @@ def as_years(years) -> list[int]:  # a year, an iterable of years, or a (first, 
     (those years only: [2020, 2024] is two years), or a `(first, last)` tuple (first through last, both included:
     (2020, 2024) is five). The one pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`.
     `PeriodError` otherwise."""
-    one = lambda y: as_year(bytes(y).decode(errors="replace") if isinstance(y, (bytes, bytearray)) else y)   # b'2024': a year
+    one = lambda y: as_year(_text(y))   # b'2024': a year; b'\xff': no UTF-8 (was: '\ufffd' is not a year)
     if isinstance(years, tuple) and len(years) == 2:
         y0, y1 = one(years[0]), one(years[1])
         if y1 < y0:
@@ -189,11 +198,7 @@ def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `
     (50, 52), 'not epoch milliseconds'); bytes that are no UTF-8 a `PeriodError` naming the decode."""
     if isinstance(p, Period): return p
     if isinstance(p, np.ndarray) and p.ndim == 0: p = p[()]
-    if isinstance(p, (bytes, bytearray)):   # text, never a (start, end) pair of byte values
-        try: p = bytes(p).decode()
-        except UnicodeDecodeError as e:
-            raise PeriodError(f"{bytes(p)[:20]!r} is no UTF-8 text ({e.reason} at byte {e.start}): decode it as its "
-                              "file's encoding and pass the text, e.g. `as_period(b.decode('latin-1'))`.") from None
+    p = _text(p)   # bytes: text, never a (start, end) pair of byte values
     if isinstance(p, (bool, np.bool_)): raise PeriodError(f"{p!r} is not a period: pass a year such as 2024.")
     if (span := _span(p, strict=True)) is not None: return Period(*span)   # 24, '10000': names the range of years
     one = (f"pass {_ONE_YEAR}, a pd.Period for another span (pd.Period('2024-03', 'M')), or a (start, end) pair "
