@@ -298,6 +298,14 @@ def _shapes(src) -> list|None:
 def _is_wkt(src) -> bool:
     return isinstance(src, str) and split_ewkt(src)[0].lstrip().split("(")[0].strip().split(" ")[0].upper() in _WKT_TYPES
 
+def _wkt_rows(src):
+    """A list, tuple or Series of WKT (EWKT) texts as the table of them in a `geometry` column (a Series' index kept),
+    read as a table's column of WKT is (its SRIDs, the one rule without them); anything else as it is. Was:
+    LabelError 'cannot read places from list: pass ... shapely geometries or WKT', which a list of WKT is."""
+    if isinstance(src, (list, tuple, pd.Series)) and len(src) and all(_is_wkt(s) for s in src):
+        return pd.DataFrame({"geometry": src if isinstance(src, pd.Series) else list(src)})
+    return src
+
 def _from_geojson(src:dict, gpd, crs):
     """A GeoJSON dict (FeatureCollection, Feature or bare geometry) as a GeoDataFrame of its features (properties as
     columns), in `crs`, else lon/lat: RFC 7946 writes GeoJSON in EPSG:4326. `LabelError` for one shapely cannot read."""
@@ -335,6 +343,7 @@ _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a la
 def _read_geometries(src, crs):
     """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
     `crs=`) and shapely geometries or WKT text (one, or a list), which say no CRS: `GridError` asking for `crs=`."""
+    if (rows := _wkt_rows(src)) is not src: src = geometry_points(rows)   # several WKT texts: a table's geometry column
     if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
     elif (shapes := _shapes(src)) is not None or _is_wkt(src):
         gpd = import_geopandas("shapely geometries")
@@ -428,6 +437,7 @@ def read_places(src,       # places in any form `read_geometries` takes, a dict 
     GeoDataFrame (GeoSeries) without a CRS is read so too, by its shapes' centres, as `similarity` reads one (was:
     `GridError` 'set it with `gdf.set_crs('EPSG:4326')`', for UTM metres on a UTM map too)."""
     if isinstance(src, dict) and not _is_geojson(src): src = pd.DataFrame(src)   # {"lon": [...]}: a table
+    src = _wkt_rows(src)   # several WKT texts: a table's geometry column, x/y read on the map as its own
     src = table_file(src)   # a CSV/Parquet path: its DataFrame, as the same table in memory
     if crs is None and obj is not None and _xy_table(src):   # x/y, no crs=: on the map, the one rule
         crs = geo.point_crs(obj, *(table_numbers(src, c, "the table of places") for c in "xy"), table=True) or None
