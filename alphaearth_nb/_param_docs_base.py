@@ -128,10 +128,6 @@ SECTIONS = {
         'crs_advice': "obj\n    the map the points missed\nxs\n    x of the points as given (in `crs`)\nys\n    y\ncrs\n    the CRS they were read in (None: the map's)\nown\n    how to name the input when the CRS is its own label (e.g. 'the GeoDataFrame'); None: `crs=` or a default\n",
         'check_own_crs': "obj\n    the map the places are put on\nxs\n    x of the places in their own CRS (points; a shape's centre)\nys\n    y\nown\n    the CRS they say they are in (a GeoDataFrame's `.crs`); None: nothing judged\nwhat : str\n    the input, for the message\n",
         'point_crs': "obj\n    the map (grid in its CRS) the points are placed on\nxs\n    x (or lon) of the points as given (arrays or numbers)\nys\n    y (or lat) of the points as given\ncrs\n    the CRS the caller was given (`crs=`): always wins\ndefault\n    the function's reading of points without a CRS (None: the map's CRS)\nwhat : str\n    the word for a point in messages\ntable : bool\n    a table (arrays): each point its own `inside`, partly off the map no error\nerror\n    the error raised (`LabelError` for training labels)\n",
-        'half_pixel_off': 'a\n    the reference map (DataArray or Dataset)\nb\n    the map that may lie half a pixel off `a`\n',
-        'half_pixel_hint': 'off : dict\n    dim -> shift, from `half_pixel_off`\nwho : str\n    how the message names the shifted map\n',
-        'one_lattice_hint': 'a\n    the first map (DataArray or Dataset), y/x renamed (`rename_spatial`)\nb\n    the second, of another size\nmove : str\n    the caller\'s name for the map put on the other\'s pixels\nonto : str\n    and for that other (a stack\'s source: "ds", "stack[\'sentinel2\']")\n',
-        'check_same_grid': "a\n    the first map (DataArray or Dataset)\nb\n    the second, on `a`'s grid if all is well\nwhat : str\n    what the two are, for the message\nfix : str\n    the fix the message proposes\nnames : tuple\n    (moved, onto): the fix's names, one map put on the other's pixels\n",
     },
     'alphaearth_nb.grids': {
         'grid_coords': "ny : int\n    rows\nnx : int\n    columns\nx0 : float\n    x of the first column's centre\ny0 : float\n    y of the first row's centre\nres : float\n    column spacing (and row spacing unless `res_y`)\nres_y : float|None\n    row spacing when it differs from `res` (negative: rows run south to north)\n",
@@ -251,6 +247,12 @@ SECTIONS = {
         'frozen_traces': 'jit : Callable\n    a jit, e.g. `eqx.filter_jit` or `jax.jit`\nfn : Callable\n    the function to jit\n**kwargs\n    for `jit` (donation, compiler options...)\n',
         'cpu_devices': 'default : str|None\n    used when `AEF_CPU_DEVICES` is unset (the command line passes "free")\n',
         'split_cpu': 'default : str|None\n    used when `AEF_CPU_DEVICES` is unset: a count, "auto" or "free" (the command line\'s)\n',
+    },
+    'alphaearth_nb.same_grid': {
+        'half_pixel_off': 'a\n    the reference map (DataArray or Dataset)\nb\n    the map that may lie half a pixel off `a`\n',
+        'half_pixel_hint': 'off : dict\n    dim -> shift, from `half_pixel_off`\nwho : str\n    how the message names the shifted map\n',
+        'one_lattice_hint': 'a\n    the first map (DataArray or Dataset), y/x renamed (`rename_spatial`)\nb\n    the second, of another size\nmove : str\n    the caller\'s name for the map put on the other\'s pixels\nonto : str\n    and for that other (a stack\'s source: "ds", "stack[\'sentinel2\']")\n',
+        'check_same_grid': "a\n    the first map (DataArray or Dataset)\nb\n    the second, on `a`'s grid if all is well\nwhat : str\n    what the two are, for the message\nfix : str\n    the fix the message proposes\nnames : tuple\n    (moved, onto): the fix's names, one map put on the other's pixels\n",
     },
     'alphaearth_nb.scratch': {
         'partial_name': 't : Path\n    the final path of the file or folder being written\n',

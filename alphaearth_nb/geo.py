@@ -1,4 +1,4 @@
-"""Where points and pixels meet: pixel lookup, points across the antimeridian (its geometries: `antimeridian`), points in any CRS and in the wrong one (coordinates checked against their CRS and transformed: `crs_checks`), grid checks (the dims, CRS and grids themselves: `spatial`).
+"""Where points and pixels meet: pixel lookup, points across the antimeridian (its geometries: `antimeridian`), points in any CRS and in the wrong one (coordinates checked against their CRS and transformed: `crs_checks`), grid checks (the dims, CRS and grids themselves: `spatial`; two maps on one grid: `same_grid`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 
@@ -30,6 +30,7 @@ from .points import LAT_NAMES, LON_NAMES, one_point, with_coordinates
 from .crs_checks import (AREA_MARGIN, POLE_TOL, area_gap, check_area_of_use, check_degrees,
                                       check_grid_degrees, shapes_in_area, to_crs, utm_crs)
 from .crs import crs_label, crs_typed
+from .same_grid import half_pixel_off, half_pixel_hint, one_lattice_hint, check_same_grid
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
@@ -42,15 +43,15 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
 # %% auto #0
 __all__ = ['EDGE_TOL', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic', 'wrap_x', 'check_pixels',
            'inside_grid', 'swapped_on', 'no_place', 'pixel_indices', 'feet_twin', 'crs_guess', 'crs_advice',
-           'check_own_crs', 'point_crs', 'half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid',
-           'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
-           'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
-           'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs', 'grid_coords', 'half_pixel',
-           'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step', 'stored_rounding',
-           'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up', 'flip_rows', 'is_remote',
-           'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on', 'has_geometry',
-           'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'AREA_MARGIN', 'check_degrees',
-           'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
+           'check_own_crs', 'point_crs', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
+           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
+           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
+           'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step',
+           'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
+           'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on',
+           'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'AREA_MARGIN',
+           'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs',
+           'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0002a
 # from `antimeridian` (02c), split from here: `geo.wrap_geometries` is `antimeridian.wrap_geometries`
@@ -60,6 +61,8 @@ _all_ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
 # from `crs_checks` (02e), split from here: `geo.to_crs` is `crs_checks.to_crs`
 _all_ = ['POLE_TOL', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
          'shapes_in_area', 'to_crs', 'utm_crs']
+# from `same_grid` (02f), split from here: `geo.check_same_grid` is `same_grid.check_same_grid`
+_all_ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it
@@ -486,88 +489,3 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
             if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={typed}`")
     raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {SWAP_HINT}" if swap else "")
                 + tail)
-
-# %% ../nbs/03_geo.ipynb #c0032
-def half_pixel_off(a,  # the reference map (DataArray or Dataset)
-                   b,  # the map that may lie half a pixel off `a`
-                  ) -> dict:
-    """Per axis, the shift putting `b`'s cell centres on `a`'s where `b` has `a`'s CRS and pixel size but lies half a
-    pixel off (corner coordinates, or pixel-is-point read as area: GDAL's AREA_OR_POINT); {} when it does not.
-    On an axis of `a`'s length the shift makes the axes equal, else it takes top-left corners to centres."""
-    refuse_path(a, GRID_WANTED, "raster")
-    refuse_path(b, GRID_WANTED, "raster")
-    a, b, out = rename_spatial(a), rename_spatial(b), {}
-    for d in ("y", "x") if same_crs(a, b) else ():
-        if d not in a.coords or d not in b.coords or min(a.sizes[d], b.sizes[d]) < 2: continue
-        ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
-        step = abs(ca[1] - ca[0])
-        if step > 0 and np.isclose(abs(cb[1] - cb[0]), step, rtol=1e-6) and abs((cb[0] - ca[0]) / step % 1 - .5) < 1e-3:
-            out[d] = float(ca[0] - cb[0]) if a.sizes[d] == b.sizes[d] else step / 2 if d == "x" else -step / 2
-    return out
-
-def half_pixel_hint(off:dict,              # dim -> shift, from `half_pixel_off`
-                    who:str="the second",  # how the message names the shifted map
-                   ) -> str:
-    "The fix of a half-pixel offset (`half_pixel_off`), as a sentence to append to an error message."
-    shift = ", ".join(f"{d}={who}.{d} {'+' if h > 0 else '-'} {abs(h):g}" for d, h in sorted(off.items(), reverse=True))
-    return "" if not off else (f" (its cell centres lie half a pixel off: if its coordinates are the cells' top-left corners, or "
-            f"it was written pixel-is-point (GDAL AREA_OR_POINT=Point), shift them: `{who}.assign_coords({shift})`)")
-
-def one_lattice_hint(a,  # the first map (DataArray or Dataset), y/x renamed (`rename_spatial`)
-                     b,  # the second, of another size
-                     move:str="other", # the caller's name for the map put on the other's pixels
-                     onto:str="emb",   # and for that other (a stack's source: "ds", "stack['sentinel2']")
-                    ) -> str:
-    """The fix for two maps of one CRS on one lattice (the same pixel size, their pixel lines a whole number of
-    pixels apart) over different extents, two years exported over other boxes: `move` put on `onto`'s
-    pixels by place (y and x only: a source's dates stay its own), NaN where it has none, as a sentence to append
-    to an error message; '' otherwise (another pixel size, lines off the lattice, no pixel in common, or another
-    CRS). Was: 'resample one onto the other'."""
-    if not same_crs(a, b): return ""
-    steps = {}
-    for d in ("y", "x"):
-        if d not in a.coords or d not in b.coords or min(a.sizes[d], b.sizes[d]) < 2: return ""
-        ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
-        s = abs(ca[1] - ca[0])
-        k = (cb[0] - ca[0]) / s if s > 0 else np.nan
-        if not (np.isclose(abs(cb[1] - cb[0]), s, rtol=1e-6) and abs(k - round(k)) < 1e-3) \
-                or max(ca.min(), cb.min()) > min(ca.max(), cb.max()) + s / 2:
-            return ""
-        steps[d] = s
-    return (f" (they lie on one grid over different extents: put one on the other's pixels, `{move} = {move}.reindex("
-            f"y={onto}.y, x={onto}.x, method='nearest', tolerance={min(steps.values()) / 4:g})`, no data where it has "
-            "none)")   # y and x alone: reindex_like took a stack source's dates too (sentinel2's 146 for 61: all NaN)
-
-def check_same_grid(a,  # the first map (DataArray or Dataset)
-                    b,  # the second, on `a`'s grid if all is well
-                    what:str="the two embeddings",  # what the two are, for the message
-                    fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",  # the fix the message proposes
-                    names:tuple=("other", "emb"),  # (moved, onto): the fix's names, one map put on the other's pixels
-                   ) -> None:
-    """Raise `GridError` unless `a` and `b` have the same y/x coordinates and (by meaning) the same CRS. On a
-    geographic CRS x is compared modulo 360: xee's 180+ form (179.99975, 180.00025) and the -180 form (179.99975,
-    -179.99975) of one grid are one grid (callers then give `b` `a`'s labels)."""
-    refuse_path(a, GRID_WANTED, "raster")
-    refuse_path(b, GRID_WANTED, "raster")
-    a, b = rename_spatial(a), rename_spatial(b)
-    lon = is_geographic(crs_of(a)) or is_geographic(crs_of(b))
-    for d in ("y", "x"):
-        if d not in a.coords or d not in b.coords:
-            raise GridError(f"{what}: no {d} coordinate on one of them: assign pixel-centre coordinates, "
-                            f"e.g. `obj.assign_coords({d}=...)`")
-        if a.sizes[d] != b.sizes[d]:
-            raise GridError(f"{what} are on different grids ({d}: {a.sizes[d]} vs {b.sizes[d]} pixels): {fix}"
-                            f"{one_lattice_hint(a, b, *names)}")
-        ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
-        # equal by meaning: up to a millionth of a pixel, or to the rounding of coordinates stored in float32 (a
-        # longitude near 180 is kept to 1.5e-5 degrees there, a sixth of a 10 m pixel; GeoTIFF and zarr writers do it)
-        f32 = np.spacing(np.float32(max(np.abs(ca).max(initial=0), np.abs(cb).max(initial=0))), dtype=np.float32)
-        gap = np.abs((ca - cb + 180.0) % 360.0 - 180.0 if d == "x" and lon else ca - cb)  # longitude is a circle
-        step = half_pixel(np.unwrap(ca, period=360.0) if d == "x" and lon else ca)
-        if not (gap <= max(1e-6 * max(1.0, 2 * step), float(f32))).all():
-            hint = half_pixel_hint(half_pixel_off(a, b), "other")
-            raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}): "
-                            f"{fix}{hint}")
-    if not same_crs(a, b):
-        raise GridError(f"{what} have different CRS ({crs_label(crs_of(a))} vs {crs_label(crs_of(b))}): reproject one onto the other's "
-                        "grid first (e.g. `rio.reproject_match`)")

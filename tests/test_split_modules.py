@@ -6,7 +6,8 @@ work as before (session 34); and `mirrors.build_local_mirror`, `official.MIRRORS
 `checkpoint.run_folder`, `checkpoint.latest_checkpoint` and the rest of `checkpoint`, `gate.table_codes`, `gate.fill_rows`
 and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the rest of `analysis`, `embeddings.SCALE_ROWS` and the rest of `embeddings`
 (session 41); `geometries.read_places_file`, `geometries.RASTER_FILES` and the rest of `geometries`, `nn.conv3`,
-`nn.traced_for`, `nn.DW_CHUNK_BYTES` and the rest of `nn` (session 42: `convs`, `tracing`). core's split (session 35)
+`nn.traced_for`, `nn.DW_CHUNK_BYTES` and the rest of `nn` (session 42: `convs`, `tracing`), `geo.check_same_grid` and the
+rest of `geo` (session 42: `same_grid`). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -57,6 +58,15 @@ BEFORE = {
         PAIR_SUMS_MIN_SIZE is_concrete split host_normal host_const identity3 loop_body traced_for products product_dtype
         activation_dtype on_platform Dense Norm masked_softmax Attention MLP conv3 pool upsample computed_once depthwise3
         bilinear space_to_depth cell_valid Stack Conv3 build count_params""", ("tracing", "convs")),
+    "geo": ("""EDGE_TOL SWAP_HINT FEET LONLAT cell_index cell_inside check_monotonic wrap_x check_pixels inside_grid
+        swapped_on no_place pixel_indices feet_twin crs_guess crs_advice check_own_crs point_crs half_pixel_off
+        half_pixel_hint one_lattice_hint check_same_grid X_NAMES Y_NAMES NODATA_KEYS VALID_KEYS MAX_LON_STEP require
+        rename_spatial is_lazy declared_nodata declared_valid_range outside_valid packing unpacked as_crs crs_name crs_of
+        is_geographic horizontal_crs same_crs write_crs grid_coords half_pixel grid_mapping geotransform
+        geotransform_steps pixel_size axis_step stored_rounding coords_geotransform axis_span wrapped_like axes_to_turn
+        north_up flip_rows is_remote turn_shift wrap_geometries geometries_like unwrap_lon geometries_on has_geometry
+        LON_NAMES LAT_NAMES one_point with_coordinates POLE_TOL AREA_MARGIN check_degrees check_grid_degrees area_gap
+        check_area_of_use shapes_in_area to_crs utm_crs""", ("same_grid",)),   # and antimeridian, points, crs_checks
     "files": ("""MARKER FORMATS ZARR_FILES USER_AGENT quiet_marker user_path remote_url is_remote named_path local_output
         writable is_ours inside_ours no_file_on_the_way output_folder check_output clear_partials is_zarr_store
         consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
