@@ -93,7 +93,7 @@ SECTIONS = {
         'no_data_said': "rows : dict\n    kind ('nan', 'code', 'fill') -> its rows: a mask (N,) or a count\ntotal : int\n    rows in all\nside : str\n    the rows' name: 'training rows', 'query rows', 'labelled points', 'rows'\nvals\n    the fill rows' values (first column), for 'fill'\nwhere\n    mask -> where those rows are (a file's lines), said after the count\n",
         'no_data_fix': "kinds\n    the kinds said (`no_data_said`)\nside : str\n    'labelled' (x and y in hand), 'training' (labels apart) or 'query' (none)\n",
         'file_lines': 'rows\n    0-based rows of a table as read\nsource\n    the file it was read from\n',
-        'refuse_file_rows': "x : np.ndarray\n    a table's features (N, D), as read\nat\n    each row's place among the file's rows (N,), 0-based ints\nsource\n    the file\nflag : str\n    the option that named it, e.g. '--embeddings'\njudged\n    mask (N,) of the rows to judge (None: all), e.g. those with a label\n",
+        'refuse_file_rows': "x : np.ndarray\n    a table's features (N, D), as read\nat\n    each row's place among the file's rows (N,), 0-based ints\nsource\n    the file\nflag : str\n    the option that named it, e.g. '--embeddings'\njudged\n    mask (N,) of the rows to judge (None: all), e.g. those with a label\ncolumns\n    the file's names of `x`'s columns: more than five rows are dropped by rule\n",
     },
     'alphaearth_nb.evaluate_cmd': {
         'labels_from_csv': "df : pd.DataFrame\n    a table with A00..A63 and a label column\ncolumn : str\n    the label column\nsource\n    the file it was read from: a missing label's fix names its lines (None: `fillna`)\n",

@@ -90,29 +90,38 @@ def file_lines(rows,    # 0-based rows of a table as read
     word = "line" if text else "row" if s in (".parquet", ".geoparquet") else "feature"
     return f"{word}{'s' * (len(rows) > 1)} {n}" + ("" if text else " (0-based)")
 
-def _pandas_drop(rows, source) -> tuple|None:
+def _pandas_drop(rows, source, rule=None) -> tuple|None:
     "A shell line that writes a copy of the table file `source` without its 0-based `rows` (pandas), and the copy's " \
-    "name ('e.parquet' -> 'e_kept.parquet', 'e.csv.gz' -> 'e_kept.csv.gz'); None for another file or an odd name."
+    "name ('e.parquet' -> 'e_kept.parquet', 'e.csv.gz' -> 'e_kept.csv.gz'); None for another file or an odd name. " \
+    "`rule`, `(columns, keep)`: the rows kept by `keep` (`_KEEP`'s Python over `x`, those feature columns) instead."
     s, p = table_suffix(source), Path(str(source))
-    if s not in TEXT_TABLES + (".parquet", ".geoparquet") or re.search(r"[\"'$`\\]", str(source)): return None
+    if s not in TEXT_TABLES + (".parquet", ".geoparquet") or re.search(r"[\"'$`\\]", str(source) + "".join(map(str, rule[0] if rule else ()))):
+        return None
     ext = "".join(p.suffixes[-2:]) if p.suffix.lower() in COMPRESSIONS else p.suffix
     new = str(p.with_name(p.name[:len(p.name) - len(ext)] + "_kept" + ext))
     read, write = ("pd.read_parquet", "to_parquet") if s in (".parquet", ".geoparquet") else ("read_table", "to_csv")
     how = "import pandas as pd" if read == "pd.read_parquet" else "from alphaearth_nb.tables import read_table"
-    return (f"python -c \"{how}; df = {read}('{source}'); "   # a text table as aef read it: separator, decimal commas, UTF-16
-            f"df.drop(df.index[{[int(r) for r in rows]}]).{write}('{new}', index=False)\"", new)
+    cols = rule and ("[f'A{i:02d}' for i in range(64)]" if list(rule[0]) == [f"A{i:02d}" for i in range(64)] else
+                     repr([str(c) for c in rule[0]]))   # the band columns as the file names them
+    kept = f"df.drop(df.index[{[int(r) for r in rows]}])" if rule is None else f"df[{rule[1]}]"
+    return (f"python -c \"{how}; {'import numpy as np; ' * bool(rule)}df = {read}('{source}'); "   # a text table as aef
+            + (f"x = df[{cols}].to_numpy(float); " if rule else "")   # read it: separator, decimal commas, UTF-16
+            + f"{kept}.{write}('{new}', index=False)\"", new)
 
 def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
                      at,              # each row's place among the file's rows (N,), 0-based ints
                      source,          # the file
                      flag:str,        # the option that named it, e.g. '--embeddings'
                      judged=None,     # mask (N,) of the rows to judge (None: all), e.g. those with a label
+                     columns=None,    # the file's names of `x`'s columns: more than five rows are dropped by rule
                     ) -> None:
     """`LabelError` naming the rows of no data of the table file `source` (`no_data_rows`) in `no_data_said`'s
     words, by the file's lines (`file_lines`: '2 of 40 rows (lines 5, 9)', a Parquet table's '(3, 7; 0-based)'), and
     the way to delete them from it where all are named (five or fewer): a GNU `sed` line for a text table, a pandas
-    `python -c` line for a Parquet or compressed one (`_pandas_drop`, writing a copy 'e_kept.parquet'); else their
-    count. Nothing where there are none; a path as `x` is `core.refuse_path`'s `DTypeError`. Was: a Parquet table's
+    `python -c` line for a Parquet or compressed one (`_pandas_drop`, writing a copy 'e_kept.parquet'); more, with
+    `columns`, a pandas line keeping the rows of data by the rule of their kinds (`no_data_fix`'s `keep`: 'x =
+    df[...].to_numpy(float); df[np.isfinite(x).all(1)]'; was: only their count, '(7 in all)'); else their count.
+    Nothing where there are none; a path as `x` is `core.refuse_path`'s `DTypeError`. Was: a Parquet table's
     'delete them from the file' with no command, its rows said '(rows 3, 7 (0-based))'."""
     refuse_path(x, "a table's features are numbers (N, D)")
     judged = np.ones(len(x), bool) if judged is None else judged
@@ -123,7 +132,8 @@ def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
                         lambda m: re.sub(r"^rows (.*) \(0-based\)$", r"\1; 0-based", file_lines(at[m], source)))
     sed = f"sed -i {shlex.quote(';'.join(f'{r + 2}d' for r in at[bad]))} {shlex.quote(str(source))}"
     text = file_lines([0], source).startswith("line") and Path(str(source)).suffix.lower() not in COMPRESSIONS   # no sed in a .gz
-    drop = _pandas_drop(at[bad], source) if len(bad) <= 5 and not text else None
+    rule = (columns, " & ".join(_KEEP[k] for k in rows)) if columns is not None and len(bad) > 5 else None
+    drop = _pandas_drop(at[bad], source, rule) if (len(bad) <= 5 and not text) or rule else None
     fix = (f", e.g. `{sed}` (GNU sed; macOS: sed -i '')" if len(bad) <= 5 and text else
            f", e.g. `{drop[0]}` (pandas; writes a copy without them, {drop[1]})" if drop else
            f" ({len(bad)} in all)" if len(bad) > 5 else "")

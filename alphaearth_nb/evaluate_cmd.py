@@ -103,7 +103,8 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     if y.dtype.kind in "OUS": refuse_mixed_labels(y, column)   # '1' and 'forest' in one column
     x = table_numbers(df, list(df.columns[cols]), "the embedding table", LabelError, first_line=2)  # 'abc', '#VALUE!'
     if source is not None:   # rows of no data (-128, 64 x 0, an empty cell): the file's lines (Python: check_xy's fix)
-        refuse_file_rows(x, at, source, "--embeddings", judged=~evaluate.unlabelled(y))   # -1: left out later
+        refuse_file_rows(x, at, source, "--embeddings", judged=~evaluate.unlabelled(y),   # -1: left out later
+                         columns=list(df.columns[cols]))   # more than five: dropped by rule, over these
     return linear_rows(x).astype(np.float32), y
 
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0009
