@@ -137,7 +137,7 @@ def _train_blocks(tx:np.ndarray, train_chunk:int, given:np.ndarray|None=None):
     nb = -(-n // train_chunk)                  # blocks of equal size, padded little
     c = -(-n // nb)
     c = _next_pow2(c) if c <= _ALIGN else -(-c // _ALIGN) * _ALIGN
-    whole = -(-c // (GROUP * WINDOW)) * GROUP * WINDOW   # group minima in whole windows (see `knn_select._gathered`)
+    whole = -(-c // (GROUP * WINDOW)) * GROUP * WINDOW   # group minima in whole windows (int32 keys' windows: `knn_select`)
     if c > _ALIGN and (whole - c) * 8 <= c: c = whole      # for at most 1/8 more rows: 6,912 -> 7,168
     aug = np.zeros((nb * c, dim + 1), np.float32)
     aug[:n, :-1] = -2 * tc

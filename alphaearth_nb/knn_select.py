@@ -1,4 +1,4 @@
-"""The best candidates of a kNN distance block, reading it once: group minima, packed int32 keys and `min` passes, with a lower bound on every row left out (the selection stages of `knn`'s search).
+"""The best candidates of a kNN distance block, reading it once: group minima, float32 keys and `min` passes, with a lower bound on every row left out (the selection stages of `knn`'s search).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/knn_select.html.md"""
 
@@ -20,28 +20,34 @@ __all__ = ['GROUP', 'WINDOW', 'smallest', 'block_candidates']
 # %% ../nbs/22c_knn_select.ipynb #ks005
 GROUP = 16  # rows (training vectors) per group of the first selection stage
 _INT_MAX = np.int32(2**31 - 1)
-_FLIP = np.int32(0x7FFFFFFF)
 _PASSES = 8  # up to this many picks: one `min` pass each; beyond: a sort
+_TINY, _FMAX = np.float32(np.finfo(np.float32).tiny), np.float32(np.finfo(np.float32).max)
 
 def _pack(v, bits:int):
-    "Unique int32 keys ordered as `v` (M, Q): its order-preserving image, low `bits` bits = the row in `v`."
+    """Unique float32 keys ordered as `v` (M, Q), low `bits` bits = the row in `v` (equal values: the lower row
+    first). Keys stay normal floats (XLA:CPU flushes subnormals to 0, so they would compare equal): |v| < 2^-126
+    is keyed as -2^-126, and +-inf as +-float32 max; NaN stays NaN."""
+    v = jnp.where(jnp.abs(v) < _TINY, -_TINY, jnp.clip(v, -_FMAX, _FMAX))
     b = jax.lax.bitcast_convert_type(v, jnp.int32)
-    b = jnp.where(b < 0, b ^ _FLIP, b)
-    return (b & np.int32(-(1 << bits))) | jax.lax.broadcasted_iota(jnp.int32, v.shape, 0)
+    low, r = np.int32((1 << bits) - 1), jax.lax.broadcasted_iota(jnp.int32, v.shape, 0)
+    return jax.lax.bitcast_convert_type((b & ~low) | jnp.where(b < 0, low - r, r), jnp.float32)
 
-def _unpack(key, bits:int):
-    "The row and the lower bound of the value packed in `key`."
-    s = key & np.int32(-(1 << bits))
-    return key & np.int32((1 << bits) - 1), jax.lax.bitcast_convert_type(jnp.where(s < 0, s ^ _FLIP, s), jnp.float32)
+def _unpack(key, bits:int, n:int):
+    """The row (< n: a NaN key, from a NaN query, still names one) and a lower bound of the value packed in `key`
+    (-inf for the keys of -inf, -float32 max)."""
+    b = jax.lax.bitcast_convert_type(key, jnp.int32)
+    low, neg = np.int32((1 << bits) - 1), b < 0
+    lb = jax.lax.bitcast_convert_type(jnp.where(neg, b | low, b & ~low), jnp.float32)
+    return jnp.minimum(jnp.where(neg, low - (b & low), b & low), n - 1), jnp.where(lb <= -_FMAX, -jnp.inf, lb)
 
 def _smallest_keys(key, kc:int):
     "The `kc` smallest of each column of unique keys (M, Q), ascending ((kc, Q))."
     if kc > _PASSES: return jnp.sort(key, axis=0)[:kc]
     out = []
-    for _ in range(kc):
-        m = key.min(0, keepdims=True)
+    for i in range(kc):
+        m = key.min(0, keepdims=True)   # float32: a YNNPACK reduction (int32: XLA's, 3x slower over 64 rows)
         out.append(m)
-        key = jnp.where(key == m, _INT_MAX, key)
+        if i + 1 < kc: key = jnp.where(key == m, jnp.inf, key)
     return jnp.concatenate(out, 0)
 
 def smallest(v, col, kc:int):
@@ -61,31 +67,26 @@ def smallest(v, col, kc:int):
 # %% ../nbs/22c_knn_select.ipynb #ks007
 def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
 
-WINDOW = 32  # XLA:CPU reduces more than this many rows in windows of it; a window padded past the end is slow
-
-def _gathered(kc:int, g:int) -> int:
-    "Groups gathered in stage 2: the kc picked, and the (kc + 1)-th where that makes whole windows of rows."
-    return kc + 1 if kc * g > WINDOW and kc * g % WINDOW and (kc + 1) * g % WINDOW == 0 else kc
+WINDOW = 32  # XLA:CPU reduced int32 keys over more than this many rows in windows of it (`knn._train_blocks`)
 
 def block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "kc Q"], Float[Array, "Q"]]:
     """The `kc` candidate rows of each column (query) of a block in the order of their keys, their values, and a
     lower bound on every other row's value: the (kc + 1)-th smallest group minimum or value in the kc best groups
-    (one more pass each). Stage 2 reads the (kc + 1)-th group too where its rows then fill XLA's windows
-    (`_gathered`: kc = 3, 5, 7): the same picks and the same bound. Unused values cost nothing (XLA drops their gather)."""
+    (one more pass each). Unused values cost nothing (XLA drops their gather)."""
     c, nq = d.shape
     if kc >= c:
         return jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32)[:, None], (c, nq)), d, jnp.full((nq,), jnp.inf, d.dtype)
     g = min(GROUP, c)
     ng = c // g
     if kc >= ng:
-        col, lb = _unpack(_smallest_keys(_pack(d, _bits(c)), kc + 1), _bits(c))
+        col, lb = _unpack(_smallest_keys(_pack(d, _bits(c)), kc + 1), _bits(c), c)
         return col[:kc], jnp.take_along_axis(d, col[:kc], 0, mode="promise_in_bounds"), lb[kc]
     d3 = d.reshape(ng, g, nq)
-    top, glb = _unpack(_smallest_keys(_pack(d3.min(1), _bits(ng)), kc + 1), _bits(ng))  # one read of the block
-    sh, m = _bits(g), _gathered(kc, g)                                                  # g: a power of two
+    top, glb = _unpack(_smallest_keys(_pack(d3.min(1), _bits(ng)), kc + 1), _bits(ng), ng)  # one read of the block
+    sh, m = _bits(g), kc                                                                    # g: a power of two
     rows = ((top[:m] << sh)[:, None] | jnp.arange(g, dtype=jnp.int32)[:, None]).reshape(m * g, nq)
     cand = jnp.take_along_axis(d, rows, 0, mode="promise_in_bounds")                    # (m g, Q)
-    j, clb = _unpack(_smallest_keys(_pack(cand, _bits(m * g)), kc + 1), _bits(m * g))
+    j, clb = _unpack(_smallest_keys(_pack(cand, _bits(m * g)), kc + 1), _bits(m * g), m * g)
     j = j[:kc]                                # bit operations, no gather: XLA fuses this index arithmetic
     pick = top[0]                             # into the direct sums' row gather, per element
     for r in range(1, m): pick = jnp.where(j >> sh == r, top[r], pick)

@@ -1,6 +1,7 @@
-"""Stage 2 of a block's selection reads whole windows of rows: XLA:CPU reduces more than 32 rows in windows of 32,
-and a window padded past the last row ran about 5x slower per element (k = 3 gathered 48 values a query, padded to
-64). `knn_select._gathered` adds the (kc + 1)-th group where that makes whole windows; the picks stay the same."""
+"""Stage 2 of a block's selection reads whole windows of rows: XLA:CPU reduced more than 32 int32 rows in windows of
+32, and a window padded past the last row ran about 5x slower per element (k = 3 gathered 48 values a query, padded to
+64), so `knn_select._gathered` added the (kc + 1)-th group. Since session 42 the keys are float32 and YNNPACK reduces
+them (no windows, tests/test_knn_float_keys.py): stage 2 gathers the kc picked groups alone; the picks stay the same."""
 import re
 
 import jax
@@ -12,13 +13,17 @@ from alphaearth_nb import knn, knn_select
 from alphaearth_nb.knn import knn_indices, knn_search
 
 
-def _padded_windows(k: int, n: int = 1000) -> list[str]:
-    "The reduce-windows padded past their rows in the compiled indices-only block of k over n training rows."
+def _args(n: int) -> list:
     rng = np.random.default_rng(0)
     tx = rng.standard_normal((n, 64)).astype(np.float32)
     *args, c = knn._train_blocks(tx, 8192)
-    args += [jnp.int32(len(tx)), jnp.float32(0.0)]
-    text = knn._knn_block.lower(jnp.zeros((64, 64), jnp.float32), *args, k=k, kc=k, direct=False).compile().as_text()
+    return args + [jnp.int32(len(tx)), jnp.float32(0.0)]
+
+
+def _padded_windows(k: int, n: int = 1000) -> list[str]:
+    """The reduce-windows padded past their rows in the compiled indices-only block of k over n training rows, 256
+    queries (`query_chunk`; for fewer, XLA:CPU reduces float32 keys itself, in windows)."""
+    text = knn._knn_block.lower(jnp.zeros((256, 64), jnp.float32), *_args(n), k=k, kc=k, direct=False).compile().as_text()
     return [w for w in re.findall(r"reduce-window\([^\n]*window=\{([^}]*)\}", text) if re.search(r"pad=(?!0_0x)", w)]
 
 
@@ -37,8 +42,10 @@ def test_no_padded_window_in_stage_one():
 
 
 def test_gathered_groups():
-    assert [knn_select._gathered(kc, 16) for kc in range(1, 9)] == [1, 2, 4, 4, 6, 6, 8, 8]
-    assert knn_select._gathered(3, 8) == 3 and knn_select._gathered(5, 8) == 5   # 24 rows: no windows; 48 would be padded too
+    "The kc picked groups alone (was `_gathered`: the (kc + 1)-th too at kc = 3, 5, 7, for whole int32 windows)."
+    assert not hasattr(knn_select, "_gathered")
+    text = knn._knn_block.lower(jnp.zeros((256, 64), jnp.float32), *_args(1000), k=3, kc=3, direct=False).compile().as_text()
+    assert "f32[12288,1,1]" in text and "f32[16384,1,1]" not in text    # 3 x 16 values gathered a query, not 4 x 16
 
 
 def _reference(train, query, k):
