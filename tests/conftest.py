@@ -524,6 +524,21 @@ def evaluate_cli(capsys):
 
 
 @pytest.fixture
+def bare_guess(capsys):
+    """`guess(*words)`: `aef evaluate WORDS` of bare words (no flag) exits 2 guessing them in order, 'did you mean
+    --embeddings W1 [--labels W2]?', with nothing 'still needed'; returns stderr. (test_bare_embedding_tables and
+    test_bare_compressed_tables: was the same three lines in each, duplicates D2 of session 42.)"""
+    from alphaearth_nb.cli import main
+    def guess(*words):
+        assert main(["evaluate", *words]) == 2
+        err = capsys.readouterr().err
+        said = " ".join(f"{flag} {w}" for flag, w in zip(("--embeddings", "--labels"), words))
+        assert f"did you mean {said}?" in err and "still needed" not in err, err
+        return err
+    return guess
+
+
+@pytest.fixture
 def labelled_store(tmp_path):
     """A 12 x 10 embedding written to `tmp_path / "e.zarr"` and 40 points on its pixel centres in its CRS, labelled by
     column (11 left of column 5, 22 from it): `(store path, GeoDataFrame)`, for `aef evaluate --labels` of one table

@@ -6,27 +6,20 @@ so `aef evaluate e.csv.gz` was 'these words are not flags: e.csv.gz ...; still n
 import pandas as pd
 import pytest
 
-from alphaearth_nb.cli import main
-
 
 @pytest.mark.parametrize("word", ["e.csv.gz", "e.tsv.bz2", "E.CSV.XZ", "e.txt.zip"])
-def test_a_bare_compressed_table_is_guessed_embeddings(word, capsys):
-    assert main(["evaluate", word]) == 2
-    err = capsys.readouterr().err
-    assert f"did you mean --embeddings {word}?" in err and "still needed" not in err, err
+def test_a_bare_compressed_table_is_guessed_embeddings(word, bare_guess):
+    bare_guess(word)
 
 
-def test_a_bare_parquet_file_of_another_name_is_guessed_embeddings(tmp_path, capsys):
+def test_a_bare_parquet_file_of_another_name_is_guessed_embeddings(tmp_path, bare_guess):
     p = tmp_path / "e.pq"
     pd.DataFrame({"A00": [0.5], "label": [1]}).to_parquet(p)
-    assert main(["evaluate", str(p)]) == 2
-    err = capsys.readouterr().err
-    assert f"did you mean --embeddings {p}?" in err and "still needed" not in err, err
+    bare_guess(str(p))
 
 
-def test_a_second_bare_compressed_table_is_the_labels(capsys):
-    assert main(["evaluate", "e.zarr", "pts.csv.gz"]) == 2
-    assert "did you mean --embeddings e.zarr --labels pts.csv.gz?" in capsys.readouterr().err
+def test_a_second_bare_compressed_table_is_the_labels(bare_guess):
+    bare_guess("e.zarr", "pts.csv.gz")
 
 
 def test_one_list_of_text_tables():

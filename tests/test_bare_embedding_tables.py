@@ -4,21 +4,17 @@ command itself reads tables by). Was: .zarr/.csv/.nc only, so `aef evaluate e.pa
 e.parquet?; still needed: --embeddings' and `aef evaluate e.tsv` no guess at all."""
 import pytest
 
-from alphaearth_nb.cli import main
 from alphaearth_nb.evaluate_cmd import _NOT_STORES, _PARQUET, _TEXT_TABLES
 
 
 @pytest.mark.parametrize("word", ["e.zarr", "e.nc", "e.csv", "e.tsv", "e.txt", "e.parquet", "e.geoparquet",
                                   "E.PARQUET"])
-def test_a_bare_table_is_guessed_embeddings(word, capsys):
-    assert main(["evaluate", word]) == 2
-    err = capsys.readouterr().err
-    assert f"did you mean --embeddings {word}?" in err and "still needed" not in err, err
+def test_a_bare_table_is_guessed_embeddings(word, bare_guess):
+    bare_guess(word)
 
 
-def test_a_second_bare_word_is_the_labels(capsys):
-    assert main(["evaluate", "e.zarr", "labels.parquet"]) == 2
-    assert "did you mean --embeddings e.zarr --labels labels.parquet?" in capsys.readouterr().err
+def test_a_second_bare_word_is_the_labels(bare_guess):
+    bare_guess("e.zarr", "labels.parquet")
 
 
 def test_the_guess_follows_what_the_command_reads():
