@@ -196,6 +196,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
     if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
+    if isinstance(target, (list, tuple)) and len(target) == 1 and (isinstance(target[0], str) or hasattr(
+            target[0], "geom_type")): target = target[0]   # [one place] (WKT, shapely): that place, as `sample` reads it
     if (several := several_query(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
         xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])

@@ -12,6 +12,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, a_positions, band_names
+from .points import split_ewkt
 
 # %% auto #0
 __all__ = ['several_query']
@@ -35,6 +36,13 @@ def _table_bands(df:pd.DataFrame) -> tuple[str, str]|None:
     if [names[i] for i in pos] == band_names(): return "A00..A63", "df[band_names()]"
     run = pos == list(range(pos[0], pos[0] + EMBED_DIM))   # side by side in band order: a slice
     return f"{names[pos[0]]}..{names[pos[-1]]}", f"df.iloc[:, {pos[0]}:{pos[0] + EMBED_DIM}]" if run else f"df.iloc[:, {pos}]"
+
+def _places(q) -> str|None:
+    "'WKT texts' or 'shapely geometries' for a list, tuple or Series of two or more of them (several points), else None."
+    if not isinstance(q, (list, tuple, pd.Series)) or len(q) < 2: return None
+    if all(isinstance(getattr(g, "geom_type", None), str) for g in q): return "shapely geometries"
+    text = lambda g: isinstance(g, str) and split_ewkt(g)[0].lstrip()[:1].isalpha() and "(" in g   # 'POINT (x y)'
+    return "WKT texts" if all(text(g) for g in q) else None
 
 def _two_maps(dims:list) -> str:
     """For a query that is a map (y and x among `dims`): the per-pixel cosine of two maps of one place, which a map
@@ -72,6 +80,10 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
                 f"direction the {kind.replace(_CODES, '')} share, as a class's examples do"
                 f"{', ' + _OF_CODES if _CODES in kind else ''}), {_unit(mean)}; for a map each, "
                 f"loop: `[similarity(emb, df.iloc[[i]]) for i in range(len(df))]`; or pick one, `df.iloc[[0]]`")
+    if kind := _places(q):   # was 'holds text, not numbers ... cast them: `row.astype('float32')`'
+        return (f"{_ONE}; got {len(q)} places ({kind}). For one map of their mean vector (the direction they share), "
+                f"sample them, {_unit('emb.aef.sample(pts)[band_names()].mean()')}; for a map each, loop: "
+                "`[similarity(emb, p) for p in pts]`")
     if isinstance(q, xr.Dataset) and len(q.data_vars) == 1: q = next(iter(q.data_vars.values()))   # band_data
     if isinstance(q, xr.DataArray) and "band" in q.dims and q.sizes["band"] == EMBED_DIM and q.size > EMBED_DIM:
         other, codes = [d for d in q.dims if d != "band"], _are_codes(q.values)
