@@ -299,10 +299,42 @@ def time_step(batch, cfg, reps=10, warm=2, bf16=False):
     return statistics.median(ts), min(ts), matmul_peak()
 
 
+DOTS = ("aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm", "aten::matmul", "aten::linear")
+LAYOUT = ("aten::copy_", "aten::cat", "aten::_to_copy", "aten::clone", "aten::contiguous", "aten::index",
+          "aten::gather", "aten::stack", "aten::roll", "aten::flip", "aten::expand", "aten::repeat")
+RANDOM = ("aten::_sample_dirichlet", "aten::normal_", "aten::uniform_", "aten::bernoulli_", "aten::rand",
+          "aten::rand_like", "aten::randn", "aten::random_")
+REDUCE = ("aten::sum", "aten::mean", "aten::amax", "aten::max", "aten::argmax", "aten::min", "aten::_softmax",
+          "aten::_softmax_backward_data", "aten::linalg_vector_norm", "aten::_log_softmax",
+          "aten::_log_softmax_backward_data", "aten::nll_loss_forward", "aten::nll_loss_backward")
+
+
+def op_kind(name, shapes, L):
+    "The kind of a torch op (its name and input shapes; L the patch side), to read torch_ref's profile against our " \
+    "thunks' kinds: `conv3` (the precision convolutions), `upsample conv` (the summary's 3x3 on L x L maps), " \
+    "`depthwise` (a kernel of [c, 1, 3, 3]), `dots`, `norms` (LayerNorm forward and backward), `layout` (copies, " \
+    "concatenations, gathers), `resample` (bilinear and average pooling), `random`, `optimiser` (AdamW), " \
+    "`reductions`, else `element-wise`."
+    if name in ("aten::mkldnn_convolution", "aten::convolution_backward", "aten::_convolution", "aten::convolution"):
+        four = [x for x in shapes if len(x) == 4]
+        if any(x[1] == 1 and x[2:] == [3, 3] for x in four): return "depthwise"
+        return "upsample conv" if any(x[2:] == [L, L] for x in four) else "conv3"
+    if name in DOTS or "scaled_dot_product" in name or "_flash_attention" in name: return "dots"
+    if "layer_norm" in name: return "norms"
+    if name in LAYOUT: return "layout"
+    if "upsample" in name or "adaptive_avg_pool" in name: return "resample"
+    if name in RANDOM: return "random"
+    if "Optimizer" in name or "_foreach" in name or name in ("aten::lerp_", "aten::addcdiv_", "aten::addcmul_"):
+        return "optimiser"
+    if name in REDUCE: return "reductions"
+    return "element-wise"
+
+
 def op_profile(batch, cfg, steps=10, top=40):
     "torch.profiler over `steps` steps at one thread: each op's self CPU a step (by name and input shapes), the least "
-    "of the steps (the counterpart of train_step.py --profile's per-thunk shortest runs), printed summed by op name and "
-    "the `top` costliest op + shapes (session 40's op-by-op comparison, benchmarks/NOTES.md#train_step)."
+    "of the steps (the counterpart of train_step.py --profile's per-thunk shortest runs), printed summed by op name, "
+    "summed by kind (`op_kind`: to read against our thunks kind by kind) and the `top` costliest op + shapes (session "
+    "40's op-by-op comparison, benchmarks/NOTES.md#train_step)."
     import collections
     from torch.profiler import ProfilerActivity, profile, record_function
     threads = torch.get_num_threads()
@@ -323,14 +355,20 @@ def op_profile(batch, cfg, steps=10, top=40):
     evs = prof.events()
     spans = [(e.time_range.start, e.time_range.end, int(e.name[4:])) for e in evs if e.name.startswith("STEP")]
     per = collections.defaultdict(lambda: [0.0] * steps)  # (op, shapes) -> self us in each step
+    shapes_of = {}
     for e in evs:
         s = next((k for a, z, k in spans if a <= e.time_range.start < z), None)
-        if s is not None and not e.name.startswith("STEP"): per[e.name, str(e.input_shapes)[:100]][s] += e.self_cpu_time_total
+        if s is not None and not e.name.startswith("STEP"):
+            per[e.name, str(e.input_shapes)[:100]][s] += e.self_cpu_time_total
+            shapes_of[e.name, str(e.input_shapes)[:100]] = e.input_shapes
     low = {k: min(v) for k, v in per.items()}
     total, by_op = sum(low.values()), collections.Counter()
     for (name, _), us in low.items(): by_op[name] += us
     print(f"torch op profile (1 thread, {steps} steps): each op's least self CPU a step, summed: {total / 1e3:.1f} ms")
     for name, us in by_op.most_common(top): print(f"  {us / 1e3:7.2f} ms {us / total:5.1%}  {name}")
+    kinds = collections.Counter()
+    for (name, shapes), us in low.items(): kinds[op_kind(name, shapes_of[name, shapes], cfg.patch)] += us
+    print("  by kind (torch_ref.op_kind): " + ", ".join(f"{k} {us / 1e3:.1f} ms {us / total:.0%}" for k, us in kinds.most_common()))
     print("  costliest op + input shapes:")
     for (name, shapes), us in sorted(low.items(), key=lambda kv: -kv[1])[:top]:
         print(f"  {us / 1e3:7.3f} ms  {name:42s} {shapes}")

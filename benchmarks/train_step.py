@@ -25,7 +25,8 @@ Prints (figures only: nothing here is asserted):
   >= 2x). With `--bf16` too, our bf16 step is timed the same way against torch's forward pass under
   `torch.autocast` to bfloat16 (never our bf16 against torch's f32 alone);
 - with `--torch --torch-ops N`, torch_ref's step under torch.profiler (one thread, N steps): each op's least self CPU a
-  step, summed by op and listed by op and input shapes, to read op by op against `--profile`'s shortest runs;
+  step, summed by op, by kind (torch_ref.op_kind: conv3, upsample conv, depthwise, dots, norms, layout, ...) and listed
+  by op and input shapes, to read op by op and kind by kind against `--profile`'s shortest runs;
 - with `--profile N`, N steps (of each policy timed) run under `jax.profiler`: the time of XLA:CPU's thunks per
   source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when
   the step is slow, with how long 0, 1 or 2 pool threads were inside a thunk at once (the parallelism between
