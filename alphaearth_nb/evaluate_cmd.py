@@ -133,7 +133,7 @@ _EMBEDDINGS_KINDS = ("aef evaluate --embeddings reads the .zarr store `aef embed
 # first bytes of what the readers of a store or a raster open: netCDF 3, HDF5 (netCDF 4), TIFF and BigTIFF
 _SIGNATURES = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 
-def _file_kind(path:Path) -> str|None:
+def _file_kind(path:Path, flag:str="--embeddings") -> str|None:   # flag: the option the Parquet copy is given to
     "What a file no reader of --embeddings opened holds, in words: a text file (its first line) or a binary file of " \
     "another form; None for an empty file or one that starts as netCDF, HDF5 or GeoTIFF (damaged: its reader says why)."
     try: head = path.open("rb").read(4096)
@@ -145,7 +145,7 @@ def _file_kind(path:Path) -> str|None:
         new = path.with_suffix(".parquet")
         return (f"a Feather (Arrow IPC) table, which aef evaluate does not read: convert it to Parquet, `python -c "
                 f"\"import pandas as pd; pd.read_feather({str(path)!r}).to_parquet({str(new)!r})\"`, then "
-                f"--embeddings {shlex.quote(str(new))}")
+                f"{flag} {shlex.quote(str(new))}")
     if "\x00" in text: return "a binary file of no form aef evaluate reads (no netCDF, HDF5 or GeoTIFF signature)"
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return f"a text file (its first line: {first[:60] + ('...' if len(first) > 60 else '')!r}), no netCDF, HDF5, " \
@@ -212,7 +212,10 @@ def _label_file(a) -> xr.DataArray:
                          f"raster, not a model: {fix} (or --labels samples, the sample scene's classes)")
     if p.is_dir() and not is_zarr_store(p):
         raise LabelError(f"--labels {p} is a folder that is no zarr store (no zarr.json/.zgroup): {fix}")
-    ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
+    try: ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
+    except LabelError:   # a Feather table: said, with its Parquet line (was: 'cannot be opened as a netCDF/zarr dataset')
+        if p.is_dir() or not (kind := _file_kind(p, "--labels") or "").startswith("a Feather"): raise
+        raise LabelError(f"--labels {p} is {kind}") from None
     lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)
     if embedding_field(lab):   # the store itself, or the official product: told in the command's words
         raise LabelError(f"--labels {a.labels} is an embedding field (64 bands A00..A63: a store `aef embed` "

@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 # %% auto #0
-__all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'is_path', 'places_reader', 'loader_of', 'table_suffix']
+__all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'is_path', 'places_reader', 'loader_of', 'zip_files',
+           'table_suffix']
 
 # %% ../nbs/00_loaders.ipynb #l0005
 _PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
@@ -79,17 +81,28 @@ TEXT_TABLES = (".csv", ".tsv", ".txt")           # text tables, any separator (`
 COMPRESSIONS = (".gz", ".bz2", ".xz", ".zip")     # what pandas decompresses a text table by its name ('infer')
 _PARQUET_MAGIC = b"PAR1"                          # a Parquet file's first (and last) 4 bytes
 
+def zip_files(z:zipfile.ZipFile) -> list[str]:  # an open zip
+    "The names of the files in zip `z`, folder entries and macOS's metadata ('__MACOSX/', '._*', '.DS_Store') aside."
+    return [n for n in z.namelist() if not n.endswith("/") and not n.startswith("__MACOSX/")
+            and not Path(n).name.startswith("._") and Path(n).name != ".DS_Store"]
+
 def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
     """The suffix a table file is read by, lower case: a compressed text table's under its compression
     ('points.csv.gz' is '.csv': pandas reads it as it is), '.parquet' for a file that begins as Parquet does
     (`_PARQUET_MAGIC`) under another name ('points.pq'), else its own ('P.CSV' is '.csv'). Was: the last suffix, so
     `classify(emb, 'points.csv.gz')` was 'not recognized as being in a supported file format', `aef evaluate
     --embeddings all.csv.gz` 'a binary file of no form aef evaluate reads', and a '.pq' file GDAL's
-    'libduckdb.so: cannot open shared object file'."""
+    'libduckdb.so: cannot open shared object file'. A '.zip' whose files (`zip_files`) are text tables of one suffix
+    is read by it ('l.zip' of 'l.csv': '.csv'; was '.zip', so `aef evaluate --labels l.zip` opened it as a netCDF)."""
     p = Path(str(path))
     s, inner = p.suffix.lower(), Path(p.stem).suffix.lower()
     if s in COMPRESSIONS and inner in TEXT_TABLES: return inner
     if s in (".parquet", ".geoparquet") + TEXT_TABLES: return s
+    if s == ".zip":   # 'l.zip' of 'l.csv' (or of several tables, which `read_table` refuses by name): their suffix
+        try:
+            with zipfile.ZipFile(os.path.expanduser(p)) as z: inside = {Path(n).suffix.lower() for n in zip_files(z)}
+        except (OSError, zipfile.BadZipFile): inside = set()
+        if len(inside) == 1 and (t := inside.pop()) in TEXT_TABLES: return t
     try:
         with open(os.path.expanduser(p), "rb") as f: head = f.read(len(_PARQUET_MAGIC))
     except OSError: return s   # a folder, no file, unreadable: its readers say so

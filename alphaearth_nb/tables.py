@@ -20,6 +20,7 @@ import pandas as pd
 
 from .core import LabelError, MissingDataError, a_bands, refuse_path
 from .paths import COMPRESSIONS, user_path
+from .loaders import zip_files
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
 
 # %% auto #0
@@ -32,8 +33,7 @@ BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xf
 def _zip_member(z:zipfile.ZipFile, p) -> str:  # the open zip, its path (for the message)
     "The name of the one file in zip `p`, folder entries and macOS's metadata ('__MACOSX/', '._*', '.DS_Store') " \
     "aside; `LabelError` naming the files when it holds none or several."
-    names = [n for n in z.namelist() if not n.endswith("/") and not n.startswith("__MACOSX/")
-             and not Path(n).name.startswith("._") and Path(n).name != ".DS_Store"]
+    names = zip_files(z)   # folder entries and macOS's metadata aside (`loaders`': `table_suffix` reads them too)
     if len(names) == 1: return names[0]
     if not names: raise LabelError(f"{p} holds no file: pass the table itself, or zip it again with the table in it")
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
