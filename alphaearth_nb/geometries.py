@@ -170,7 +170,7 @@ def geometry_points(df):  # a table (anything else as it is)
     without coordinates; a cell that is no shape is a `LabelError` naming the row and the GeoDataFrame to pass
     instead. Shapes that are not all points (polygons of fields or zones) come back as a GeoDataFrame of no CRS, read
     in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed); shapes that say an SRID
-    (EWKT 'SRID=n;...', EWKB) a GeoDataFrame in EPSG:n (was: EWKT unread, EWKB's SRID dropped; two SRIDs: `GridError`). Anything else (a
+    (EWKT 'SRID=n;...', EWKB) a GeoDataFrame in EPSG:n (was: EWKT unread, EWKB's SRID dropped; two SRIDs, or an SRID on some shapes only: `GridError`). Anything else (a
     GeoDataFrame, a table with coordinate columns) as it is. The table's `attrs[POINTS_FROM]` names the column, so
     the messages about its points name it (`shape_column`: a row without a shape, the CRS it needs), not the x/y
     made here. Was: 'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
@@ -181,7 +181,8 @@ def geometry_points(df):  # a table (anything else as it is)
     if len(found) != 1: return df
     (col, kind), gpd = found[0], import_geopandas("points in a geometry column")
     cells = df[col].map(lambda v: bytes(v) if isinstance(v, (bytearray, memoryview)) else split_ewkt(v)[0])
-    has, said = cells.notna().to_numpy(), set(df[col][cells.notna()].map(said_srid).dropna())   # EWKT/EWKB SRIDs
+    srids = df[col][cells.notna()].map(said_srid)   # EWKT/EWKB SRIDs of the cells with a shape (None: says none)
+    has, said = cells.notna().to_numpy(), set(srids.dropna())
     read = {"wkb": gpd.GeoSeries.from_wkb, "wkt": gpd.GeoSeries.from_wkt}.get(kind)
     geoms = (read(cells, on_invalid="ignore") if read else gpd.GeoSeries(cells.where(has, None))).set_axis(df.index)
     make = {"wkb": "gpd.GeoSeries.from_wkb", "wkt": "gpd.GeoSeries.from_wkt", "shapely": "gpd.GeoSeries"}[kind]
@@ -192,8 +193,14 @@ def geometry_points(df):  # a table (anything else as it is)
         i = int(np.flatnonzero(bad)[0])
         raise LabelError(f"row {df.index[i]!r} of the table's {col!r} column is no {kind.upper() if kind != 'shapely' else 'shapely'} "
                          f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it, or {fix}")
-    if len(said) > 1: raise GridError(f"the table's {col!r} column says {len(said)} SRIDs ({', '.join(sorted(said))}): "
-                                      f"give its shapes one, or {fix}")
+    if len(said) > 1 or (said and srids.isna().any()):   # one CRS cannot hold them (was: the SRID's CRS for all)
+        none = srids.index[srids.isna()].tolist()
+        rows = f"row{'s' * (len(none) > 1)} {', '.join(map(repr, none[:5]))}{', ...' if len(none) > 5 else ''}"
+        what = (f"{len(said)} SRIDs ({', '.join(sorted(said))})" if len(said) > 1 else
+                f"{min(said)} by the SRID of {len(srids) - len(none)} of its {len(srids)} shapes and no SRID on {rows}")
+        raise GridError(f"the table's {col!r} column says {what}: give every shape the SRID of the CRS its "
+                        "coordinates are in (PostGIS: `ST_AsEWKT(ST_Transform(geom, 4326))` writes all in lon/lat), or "
+                        "read the rows of each CRS apart")
     if said or (has & (geoms.geom_type.to_numpy() != "Point") & ~geoms.is_empty.to_numpy()).any():   # fields, zones
         return gpd.GeoDataFrame(df.drop(columns=[col]), geometry=geoms.values, crs=min(said, default=None))   # SRID's
     xy = np.full((2, len(df)), np.nan)
