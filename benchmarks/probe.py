@@ -36,16 +36,17 @@
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
 
-Latest figures (session 41, 2026-12-05; Intel Xeon VM (AVX-512), 2 shared cores, load 6.2-7.9 from other jobs;
-`--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`, main 461bf65), 1M queries x 1k,
-scikit-learn / ours CPU:
+Latest figures (session 42, 2026-12-05; Intel Xeon VM (AVX-512), 2 shared cores, load 5.1-9.6 from other jobs;
+`--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`, main 7ea7c73: float32 selection keys),
+1M queries x 1k, scikit-learn / ours CPU:
 
     k   mixture  uniform  official
-    1   3.54     3.40     3.60
-    3   3.17     3.47     3.24
+    1   3.66     3.42     2.86
+    3   3.09     3.18     3.48
 
-matmul alone / ours CPU 0.70-0.90 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
-from float64. Wall ratios (3.8-7.6) are meaningless at that load. A first run at load 0.6-7.6 gave 2.85-3.74.
+matmul alone / ours CPU 0.58-0.90 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
+from float64. Wall ratios 3.19-5.46. On 9448032 (int32 keys) at load 1.3-11: 3.91, 3.66, 3.37 (k = 1) and 3.09,
+3.45, 2.91 (k = 3): at this load the spread between runs exceeds the selection's 1.1x gain at k = 3.
 
 History of measurements: benchmarks/NOTES.md#probe
 """
