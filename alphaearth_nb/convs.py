@@ -12,6 +12,8 @@ from functools import partial
 
 import jax
 import jax.numpy as jnp
+from jax.custom_batching import custom_vmap
+from jax.extend.core import take_current_trace
 from jaxtyping import Array, Float
 
 from .tracing import in_loop_body, on_platform, product_dtype
@@ -113,18 +115,41 @@ def _conv3_low_bwd(pd, res, g):
     return _conv3_input_grad(gl, wl, jnp.float32).astype(g.dtype), _conv3_f32_dw(xl, gl)
 _conv3_low.defvjp(_conv3_low_fwd, _conv3_low_bwd)
 
+def _under_vmap() -> bool:
+    "Whether the transformation being traced innermost is a `jax.vmap` (its batching trace)."
+    with take_current_trace() as t: return type(t).__name__ == "BatchTrace"
+
+def _conv3_any(x, w):
+    "`conv3` of `x` and `w` (same dtype) without its bias, by the frames it is given: the looped backward pass inside " \
+    "`loop_body`, the chunked weight gradient over more frames than a chunk, else XLA's own."
+    if in_loop_body(): return _conv3_looped(x, w)
+    return (_conv3_chunked if len(x) > _frames_per_chunk(x, w.shape[-1]) else _conv3)(x, w)
+
+@custom_vmap
+def _conv3_frames(x, w): return _conv3_any(x, w)
+
+@_conv3_frames.def_vmap
+def _conv3_frames_vmap(axis_size, in_batched, x, w):
+    "`_conv3_frames` under `jax.vmap` of the images with one kernel: the mapped axis merged into the frames (and " \
+    "again under each vmap outside), so that the weight gradient is `_conv3_any`'s over all the frames at once. A " \
+    "mapped kernel is vmapped as XLA's."
+    xb, wb = in_batched
+    if wb or not xb: return jax.vmap(_conv3_any, (0 if xb else None, 0 if wb else None))(x, w), True
+    y = x.reshape(x.shape[0] * x.shape[1], *x.shape[2:])
+    y = (_conv3_frames if _under_vmap() else _conv3_any)(y, w)
+    return y.reshape(*x.shape[:2], *y.shape[1:]), True
+
 def conv3(x:Float[Array, "N h w i"],  # images (N, h, w, i), NHWC
           w:Float[Array, "3 3 i o"],  # kernel (3, 3, i, o)
           b:Float[Array, "o"],        # bias (o,)
          ) -> Float[Array, "N h w o"]:
     "3x3 'same' convolution, NHWC, by XLA's convolution (traced inside `loop_body`, or over more frames than one " \
-    "chunk of the weight gradient: with its own backward pass)."
+    "chunk of the weight gradient: with its own backward pass; under `jax.vmap` with the mapped axes merged into " \
+    "the frames)."
     # jax 0.10 on CPU, one core, forward + backward at our sizes: 2-7x faster than nine shifted matmuls or one
     # im2col matmul (16x16 px, 16 -> 32 channels: 5.3 ms against 18.6 and 9.2). But inside a while loop (a scan's
     # body) XLA:CPU runs the convolution's weight gradient some 30-50x slower (small step: 5.4 s against 0.58 s)
     if (pd := product_dtype(x.dtype, "conv3")) is not None: return _conv3_low(pd, x, w) + b.astype(x.dtype)
     w = w.astype(x.dtype)
-    if in_loop_body(): conv = _conv3_looped
-    else: conv = _conv3_chunked if len(x) > _frames_per_chunk(x, w.shape[-1]) else _conv3
-    return conv(x, w) + b.astype(x.dtype)
+    return (_conv3_frames if _under_vmap() else _conv3_any)(x, w) + b.astype(x.dtype)
 
