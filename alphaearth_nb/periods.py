@@ -171,9 +171,14 @@ def config_year(v,            # a config's year field as given: 2020, '2020', 23
 def as_years(years) -> list[int]:  # a year, an iterable of years, or a (first, last) tuple, both included
     """Sorted calendar years (list of int) from one year (`as_year`), a list, set, array or other iterable of years
     (those years only: [2020, 2024] is two years), or a `(first, last)` tuple (first through last, both included:
-    (2020, 2024) is five). The one pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`.
-    `PeriodError` otherwise."""
+    (2020, 2024) is five). The one pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`: a tuple
+    holding a date, (pd.Timestamp('2024-01-01'), pd.Timestamp('2025-01-01')), is the years of `as_period`'s
+    [start, end), 2024 alone (was: 2024 and 2025, each date its year). `PeriodError` otherwise."""
     one = lambda y: as_year(_text(y))   # b'2024': a year; b'\xff': no UTF-8 (was: '\ufffd' is not a year)
+    date = lambda d: isinstance(d, (datetime.date, np.datetime64)) and _year_named(d) is None and not pd.isna(d)
+    if isinstance(years, tuple) and len(years) == 2 and any(map(date, years)):   # (start, end) dates: as_period's
+        p = as_period(years)
+        return list(range(p.start.astype(object).year, (p.end - np.timedelta64(1, "ms")).astype(object).year + 1))
     if isinstance(years, tuple) and len(years) == 2:
         y0, y1 = one(years[0]), one(years[1])
         if y1 < y0:

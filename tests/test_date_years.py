@@ -25,7 +25,12 @@ def test_a_date_is_its_year(d):
 
 def test_dates_in_lists_and_pairs():
     assert off.years_of([pd.Timestamp("2022-01-01"), np.datetime64("2024-01-01")]) == [2022, 2024]
-    assert off.years_of((pd.Timestamp("2022-01-01"), datetime.date(2024, 1, 1))) == [2022, 2023, 2024]
+    # a pair holding a date is as_period's [start, end): the end's year only where the period reaches into it
+    assert off.years_of((pd.Timestamp("2022-01-01"), datetime.date(2024, 1, 1))) == [2022, 2023]
+    assert off.years_of((pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))) == [2024]
+    assert as_years((np.datetime64("2022-03-01"), pd.Timestamp("2024-06-01"))) == [2022, 2023, 2024]
+    assert as_years((2022, pd.Timestamp("2024-07-01"))) == [2022, 2023, 2024]
+    assert as_years((np.datetime64("2022"), np.datetime64("2024"))) == [2022, 2023, 2024]   # years, not dates
     assert off.years_of(pd.DatetimeIndex(["2023-01-01", "2024-01-01"])) == [2023, 2024]
 
 
