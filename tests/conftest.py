@@ -124,6 +124,18 @@ def emb():
 
 
 
+@pytest.fixture(scope="session")
+def utm_emb():
+    """`utm_emb(seed)`: a 12 x 12 embedding of random unit vectors (`random_unit`, that seed) on
+    `embedding_from_array`'s grid, said in EPSG:32631 (UTM 31N, 10 m pixels), for places put on a map in metres.
+    (test_naive_geodataframe_places, test_several_place_queries, test_wkt_lists: was the same fixture in each.)"""
+    def make(seed:int):
+        e = embedding_from_array(random_unit((12, 12), seed=seed))
+        e.attrs["crs"] = "EPSG:32631"
+        return e
+    return make
+
+
 @pytest.fixture(scope="module")
 def two_blobs():
     "A 4 x 4 embedding: the left two columns near one direction, the right two near another; and that truth (0, 1)."

@@ -15,16 +15,13 @@ from alphaearth_nb.analysis import classify
 from alphaearth_nb.core import GridError
 from alphaearth_nb.geometries import read_geometries
 from alphaearth_nb.places import sample
-from alphaearth_nb.testing import embedding_from_array, random_unit
 
 R, C = np.array([1, 5, 7, 10, 2, 8]), np.array([2, 9, 3, 11, 6, 0])
 
 
 @pytest.fixture(scope="module")
-def emb():
-    e = embedding_from_array(random_unit((12, 12), seed=3))
-    e.attrs["crs"] = "EPSG:32631"
-    return e
+def emb(utm_emb):
+    return utm_emb(3)
 
 
 def _xy(emb):

@@ -15,16 +15,13 @@ pytest.importorskip("geopandas")
 
 from alphaearth_nb.analysis import similarity
 from alphaearth_nb.core import DimensionError, band_names
-from alphaearth_nb.testing import embedding_from_array, random_unit
 
 R, C = [1, 5, 7], [2, 9, 3]
 
 
 @pytest.fixture(scope="module")
-def emb():
-    e = embedding_from_array(random_unit((12, 12), seed=5))
-    e.attrs["crs"] = "EPSG:32631"
-    return e
+def emb(utm_emb):
+    return utm_emb(5)
 
 
 def _forms(emb):

@@ -13,17 +13,14 @@ pytest.importorskip("geopandas")
 from alphaearth_nb.cubes import aggregate
 from alphaearth_nb.geometries import read_geometries
 from alphaearth_nb.places import sample
-from alphaearth_nb.testing import embedding_from_array, random_unit
 
 R, C = np.array([1, 5, 7, 10, 2]), np.array([2, 9, 3, 11, 6])
 BANDS = [f"A{i:02d}" for i in range(64)]
 
 
 @pytest.fixture(scope="module")
-def emb():
-    e = embedding_from_array(random_unit((12, 12), seed=4))
-    e.attrs["crs"] = "EPSG:32631"
-    return e
+def emb(utm_emb):
+    return utm_emb(4)
 
 
 def _points(emb, srid=""):
