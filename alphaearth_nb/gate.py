@@ -27,13 +27,13 @@ from .spatial import runs_model
 from .directions import COS_ROWS, change_score, cosines, unit_rows
 
 # %% auto #0
-__all__ = ['map_byte_codes', 'gate_vectors', 'power_scale', 'scale_hint', 'gated', 'valid_bounds', 'gate_query',
-           'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint',
-           'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array',
-           'pixelwise', 'values_at', 'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score',
-           'NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit',
-           'warn_linear', 'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask',
-           'byte_codes', 'fill_rows', 'table_codes']
+__all__ = ['map_byte_codes', 'gate_vectors', 'decoding_slip', 'decoding_hint', 'power_scale', 'scale_hint', 'gated',
+           'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands',
+           'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
+           'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS',
+           'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms',
+           'linear_codes', 'linear_unit', 'warn_linear', 'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading',
+           'narrow_bytes', 'fill_mask', 'byte_codes', 'fill_rows', 'table_codes']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -279,6 +279,48 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel", files
                   + (f" ({_COMMAND_FILE.format('so made')})" if files else ""), category=UnitsWarning,
                   stacklevel=user_stacklevel())
 
+_DIVISORS = (127.5, 127.0, 128.0)   # codes read linearly: q / 127.5 (the scheme's scale), q / 127, q / 128
+
+@checks_flags
+def decoding_slip(a,                # float values (..., 64): a map's or queries' (NaN and all-zero rows are left out)
+                  linear:bool=True, # also look for a linear decoding (False: the unsigned one, of unit vectors, alone)
+                 ) -> tuple|None:
+    """How floats `a` are the product's int8 codes q decoded by another rule than its scheme, sign(q) (q / 127.5)^2
+    (`quantize.dequantize`), rows of one value in all 64 (fills) left out: `('linear', s)` where half of the rows at least are codes divided by s (127.5, 127 or
+    128: whole numbers within int8 once multiplied back, lengths 1.4..2.8, which no embedding or mean has);
+    `('unsigned', 127.5)` where every row is (q / 127.5)^2 without its sign (all >= 0: unit vectors, each pointing
+    another way); None otherwise (an embedding's floats are on neither grid)."""
+    a = np.asarray(a)
+    if a.dtype.kind != "f" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return None
+    if not linear and (a[..., :4] < 0).any(): return None   # a negative value: signed (a map's check, kept cheap)
+    rows = np.asarray(a, np.float64).reshape(-1, EMBED_DIM)
+    rows = rows[np.isfinite(rows).all(-1) & (rows != rows[:, :1]).any(-1)]   # one value in all 64 (64 x -1): a fill
+    if not len(rows): return None
+    whole = lambda x: (np.abs(x - np.round(x)) <= 1e-3).all(-1) & (np.abs(x) <= 128).all(-1)
+    long = np.sqrt((rows ** 2).sum(-1)) > 1 + NORM_TOL
+    for s in _DIVISORS if linear else ():
+        if (whole(rows * s) & long).mean() >= 0.5: return ("linear", s)
+    if (rows >= 0).all() and whole(np.sqrt(rows) * 127.5).all(): return ("unsigned", 127.5)
+    return None
+
+@checks_flags
+def decoding_hint(a,                # float values (..., 64) (`decoding_slip`)
+                  files:bool=False, # a map's: an `aef` command reads a file, so the fix is Python then written
+                  name:str="emb",   # the values' name in the fix: "emb" (a map), "v" (a query vector)
+                  linear:bool=True, # as `decoding_slip`'s
+                 ) -> str:
+    "What to say of floats that are int8 codes decoded by another rule (`decoding_slip`), with the fix; '' else."
+    if (slip := decoding_slip(a, linear)) is None: return ""
+    more = f" ({_COMMAND_FILE.format('so decoded')})" if files else ""
+    if slip[0] == "unsigned":
+        return (": their values are the product's int8 codes decoded without their sign, (q / 127.5) ** 2 (none is "
+                "negative), so each vector points another way; decode the codes with the product's rule, sign(q) "
+                f"(q / 127.5) ** 2: `{name} = aef.dequantize(q)` of the int8 codes (these values have lost the sign){more}")
+    s = f"{slip[1]:g}"
+    return (f": their values are the product's int8 codes divided by {s} (`q / {s}`, a linear decoding: lengths "
+            f"about 2), not its rule, sign(q) (q / 127.5) ** 2: decode them so, `{name} = aef.dequantize(({name} * {s})"
+            f".round().astype('int8'))`{more}")
+
 def _cast_hint(a, files:bool=False) -> str:
     "What to say of integers `a` (any shape) all within -1..1: a float map or vector cast to integers; else ''. " \
     "`files`: a map's, which an `aef` command reads from a file (`_COMMAND_FILE`)."
@@ -336,10 +378,14 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
     if bad.any():
         warnings.warn(f"{int(bad.sum())} of {bad.size} {what}s are not embedding vectors (non-finite, all zero, one value "
                       "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
-                      + (_cast_hint(a, files=True) or scale_hint(a, files=True) or ": check the reader's fill value, or "
+                      + (_cast_hint(a, files=True) or scale_hint(a, files=True) or decoding_hint(a[bad], files=True) or
+                         ": check the reader's fill value, or "
                          "keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)` (in Python; `aef evaluate` and the "
                          "other commands read them as no data already)"),
                       category=NoDataWarning, stacklevel=user_stacklevel())
+    elif a.dtype.kind == "f" and (hint := decoding_hint(a, linear=False)):   # unit vectors, yet no embedding's
+        warnings.warn(f"all {bad.size} {what}s hold no embedding vector as given{hint}", category=UnitsWarning,
+                      stacklevel=user_stacklevel())
     return v
 
 @checks_flags
@@ -416,6 +462,10 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     if a.dtype.kind in "iu" and power_scale(a) is not None:   # integers x100: no codes (lengths 127..361), as the
         raise NoValidDataError(f"{with_article(what)} of integers is no embedding vector nor int8 codes"   # map's gate
                                + scale_hint(a, name="v"))   # (was: decoded as codes, length 0.13, rescaled: another direction)
+    if a.dtype.kind == "f" and (hint := decoding_hint(a, name="v")):   # codes / 127.5 (was: rescaled, another direction)
+        if decoding_slip(a)[0] == "linear": raise NoValidDataError(f"{with_article(what)} is no embedding vector{hint}")
+        warnings.warn(f"{with_article(what)} is no embedding vector as given{hint}", category=UnitsWarning,
+                      stacklevel=user_stacklevel())
     v, _, _, _, _, avg, lin = _gate(np.atleast_2d(a), fills, unit=False)   # `gate_vectors`, averaged and linear codes
     none = ~np.isfinite(v).all(-1)
     if none.any():
