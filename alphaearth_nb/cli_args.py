@@ -488,6 +488,11 @@ def _in_call(text:str, at:int) -> bool:
     span = text[text.rfind("`", 0, at) + 1:at]
     return span.count("(") > span.count(")")
 
+# a label raster's Python fixes (`labels._odd_negatives`, `metrics.warn_fill_ids`) in the shell's words: the file's
+_LABEL_FIXES = ((r" \(`labels\.where\(labels != [^`]*, NEW_ID\)`\)", " in the label file"),   # no `labels` in a shell
+                (r", or nodata=\S+ to points_at", ""),
+                (r"`labels\.attrs\['(?:nodata|_FillValue)'\] = ([^`]+)`", r"`rio edit-info --nodata \1 LABELS` for a "
+                 r"GeoTIFF LABELS; a netCDF or zarr variable: its `_FillValue` attribute \1"))
 _RENAME = r"`(?:df = )?df\.rename\(columns=\{((?:'[^'`]*': '[^'`]*'(?:, )?)+)\}\)`"   # a table's rename, as Python writes it
 
 def _header_rename(m) -> str:
@@ -511,7 +516,11 @@ def shell_words(text:str, command:str|None=None) -> str:
     A table's swapped lon/lat columns (`df.rename(columns={'lat': 'lon', 'lon': 'lat'})`, no `df` in a shell): swap
     the two names in the file's header line; any other rename of a table's columns (`df = df.rename(columns={'X':
     'x'})`): rename them in the file's header line (`_header_rename`; session 37, was the `df` line under a command);
-    a drop of named columns (`df.drop(columns=['A64'])`): delete them from the file (`_file_drop`)."""
+    a drop of named columns (`df.drop(columns=['A64'])`): delete them from the file (`_file_drop`). A label raster's
+    no-data to declare (`labels.attrs['nodata'] = 255`, `labels.where(...)`, `nodata=` to `points_at`): the file's
+    own, `rio edit-info --nodata 255 LABELS` (rasterio's command, installed with it) for a GeoTIFF (`_LABEL_FIXES`;
+    was those Python lines under `aef evaluate --labels lab.tif`)."""
+    for old, new in _LABEL_FIXES: text = re.sub(old, new, text)
     flags = {**FLAGS, **COMMAND_FLAGS.get(command, {})}
     names = "|".join(flags)
     text = re.sub(r"swap the columns: `df\.rename\(columns=\{('[^'`]*'): ('[^'`]*'), \2: \1\}\)`",   # check_degrees'
