@@ -24,7 +24,7 @@ from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
 from .empty_rows import no_data_fix, no_data_said
 from .quantize import NODATA
-from .knn_select import GROUP, WINDOW, block_candidates, smallest
+from .knn_select import GROUP, block_candidates, smallest
 from .vote import knn_vote
 
 # %% auto #0
@@ -137,8 +137,6 @@ def _train_blocks(tx:np.ndarray, train_chunk:int, given:np.ndarray|None=None):
     nb = -(-n // train_chunk)                  # blocks of equal size, padded little
     c = -(-n // nb)
     c = _next_pow2(c) if c <= _ALIGN else -(-c // _ALIGN) * _ALIGN
-    whole = -(-c // (GROUP * WINDOW)) * GROUP * WINDOW   # group minima in whole windows (int32 keys' windows: `knn_select`)
-    if c > _ALIGN and (whole - c) * 8 <= c: c = whole      # for at most 1/8 more rows: 6,912 -> 7,168
     aug = np.zeros((nb * c, dim + 1), np.float32)
     aug[:n, :-1] = -2 * tc
     aug[:n, -1] = np.einsum("nd,nd->n", tc.astype(np.float64), tc.astype(np.float64))

@@ -15,7 +15,7 @@ import numpy as np
 from jaxtyping import Array, Float, Int
 
 # %% auto #0
-__all__ = ['GROUP', 'WINDOW', 'smallest', 'block_candidates']
+__all__ = ['GROUP', 'smallest', 'block_candidates']
 
 # %% ../nbs/22c_knn_select.ipynb #ks005
 GROUP = 16  # rows (training vectors) per group of the first selection stage
@@ -66,8 +66,6 @@ def smallest(v, col, kc:int):
 
 # %% ../nbs/22c_knn_select.ipynb #ks007
 def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
-
-WINDOW = 32  # XLA:CPU reduced int32 keys over more than this many rows in windows of it (`knn._train_blocks`)
 
 def block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "kc Q"], Float[Array, "Q"]]:
     """The `kc` candidate rows of each column (query) of a block in the order of their keys, their values, and a

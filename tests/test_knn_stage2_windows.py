@@ -35,10 +35,14 @@ def test_no_padded_window_in_stage_two(k):
 
 @pytest.mark.skipif(jax.default_backend() != "cpu", reason="XLA:CPU's tree reduction")
 def test_no_padded_window_in_stage_one():
-    "20,000 rows: 3 blocks of 7,168 (448 group minima, whole windows), not 6,912 (432, padded to 448)."
-    assert knn._train_blocks(np.ones((20000, 4), np.float32), 8192)[-1] == 7168
+    """20,000 rows: 3 blocks of 6,912 (432 group minima), not 7,168. The int32 keys' reduce-window padded 432 minima
+    to 448, so blocks took 256 padding rows for whole windows; float32 minima are one plain reduce (no window), so
+    that padding (3.7% more product) is gone."""
+    assert knn._train_blocks(np.ones((20000, 4), np.float32), 8192)[-1] == 6912
     assert _padded_windows(3, 20000) == []
-    assert knn._train_blocks(np.ones((600, 4), np.float32), 8192)[-1] == 768   # 256 more would be a third more
+    text = knn._knn_block.lower(jnp.zeros((256, 64), jnp.float32), *_args(20000), k=3, kc=3, direct=False).compile().as_text()
+    assert "reduce-window(" not in text and "f32[432,256]{1,0} reduce(" in text   # the group minima, unwindowed
+    assert knn._train_blocks(np.ones((600, 4), np.float32), 8192)[-1] == 768
 
 
 def test_gathered_groups():
@@ -69,7 +73,7 @@ def test_extra_group_changes_no_neighbour(k):
 
 @pytest.mark.parametrize("k", [1, 3])
 def test_larger_blocks_change_no_neighbour(k):
-    "20,000 rows in blocks of 7,168 (the last one 5,664 real rows and padding): the float64 brute force's neighbours."
+    "20,000 rows in blocks of 6,912 (the last one 6,176 real rows and padding): the float64 brute force's neighbours."
     rng = np.random.default_rng(10 + k)
     train = (np.round(rng.standard_normal((20000, 64)) * 4) / 4).astype(np.float32)
     query = rng.standard_normal((400, 64)).astype(np.float32)
