@@ -386,13 +386,13 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
-    folds = f"{a.folds} folds" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
+    folds = f"{a.folds} fold{'s' * (a.folds != 1)}" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
     n = len(np.unique(y))   # the column read, named: the one the user left out is chosen above (`_label_column`)
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
     read = "" if a.label_column is None else \
         f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
     print(f"aef evaluate: {len(y)} labelled {'rows' if form in _TEXT_TABLES + _PARQUET else 'pixels'} of {n} "
-          f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shots a class, {folds} a level (a bar each)",
+          f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shot{'s' * (list(a.shots) != [1])} a class, {folds} a level (a bar each)",
           file=sys.stderr)
     # fill-like ids (255 beside 1..4): said once, above or by training_set, so not again (`warn_fills=False`)
     table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True,  # bars: stderr
