@@ -93,7 +93,8 @@ def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
     `classify(emb, 'points.csv.gz')` was 'not recognized as being in a supported file format', `aef evaluate
     --embeddings all.csv.gz` 'a binary file of no form aef evaluate reads', and a '.pq' file GDAL's
     'libduckdb.so: cannot open shared object file'. A '.zip' whose files (`zip_files`) are text tables of one suffix
-    is read by it ('l.zip' of 'l.csv': '.csv'; was '.zip', so `aef evaluate --labels l.zip` opened it as a netCDF)."""
+    is read by it ('l.zip' of 'l.csv': '.csv'; was '.zip', so `aef evaluate --labels l.zip` opened it as a netCDF),
+    one holding one vector file by its (a zipped shapefile, 'fields.zip': '.shp', which GDAL reads zipped)."""
     p = Path(str(path))
     s, inner = p.suffix.lower(), Path(p.stem).suffix.lower()
     if s in COMPRESSIONS and inner in TEXT_TABLES: return inner
@@ -102,7 +103,8 @@ def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
         try:
             with zipfile.ZipFile(os.path.expanduser(p)) as z: inside = {Path(n).suffix.lower() for n in zip_files(z)}
         except (OSError, zipfile.BadZipFile): inside = set()
-        if len(inside) == 1 and (t := inside.pop()) in TEXT_TABLES: return t
+        if len(inside) == 1 and (t := next(iter(inside))) in TEXT_TABLES: return t
+        if len(vec := inside & set(VECTOR_FILES)) == 1: return vec.pop()   # a zipped shapefile (.shp .dbf .shx .prj)
     try:
         with open(os.path.expanduser(p), "rb") as f: head = f.read(len(_PARQUET_MAGIC))
     except OSError: return s   # a folder, no file, unreadable: its readers say so
