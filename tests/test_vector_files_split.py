@@ -53,4 +53,4 @@ def test_a_table_and_a_raster_by_their_kind(tmp_path):
 
 def test_the_split_modules_keep_under_the_cap_unjoined(split_module_check):
     split_module_check("vector_files", 150)
-    split_module_check("geometries", 530)
+    split_module_check("geometries", 600)   # 505 after the split; EWKT reading (a71cc2f2, d3eeeb2c) grew it
