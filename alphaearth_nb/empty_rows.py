@@ -36,7 +36,8 @@ def decoded_rows(x:np.ndarray) -> tuple:  # features (N, D), 2-D
     return x, same, coded
 
 def no_data_rows(x:np.ndarray) -> dict:  # features (N, D), 2-D
-    """The rows `linear.check_xy` refuses as no data, by kind: 'nan' (NaN or inf, or beyond float32), 'code'
+    """The rows `linear.check_xy` refuses as no data, by kind: 'nan' (NaN or inf, or beyond float32's range,
+    |v| > 3.4e38: the rule the copies `_KEEP` suggests keep by), 'code'
     (official int8 codes holding the no-data code -128), 'fill' (one value in every column among embedding rows,
     `gate.fill_rows`): a bool mask (N,) each, kinds without rows left out. `DimensionError` for features not 2-D;
     a path is `core.refuse_path`'s `DTypeError`."""
@@ -44,17 +45,18 @@ def no_data_rows(x:np.ndarray) -> dict:  # features (N, D), 2-D
     x = np.asarray(x)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}")
     x, same, coded = decoded_rows(x)
-    with np.errstate(over="ignore"): bad = ~np.isfinite(x.astype(np.float32)).all(1)
+    bad = ~(np.abs(x.astype(np.float64)) <= np.finfo(np.float32).max).all(1)   # `_KEEP['nan']`'s rule, to the letter
     fill = fill_rows(x, same) & ~bad if same is not None else np.zeros(len(x), bool)
     return {k: m for k, m in {"nan": bad & ~coded, "code": bad & coded, "fill": fill}.items() if m.any()}
 
 # %% ../nbs/22b_empty_rows.ipynb #nd008
-_SAID = {"nan": "hold NaN/inf features (no data there)",
+_SAID = {"nan": "hold NaN/inf features, or ones beyond float32's range (no data there)",
          "code": f"hold the official int8 scheme's no-data code, {NODATA} (`quantize.NODATA`: a pixel without an "
                  "embedding), in some band",
          "fill": "have one value in every feature ({vals}) while the other rows are embeddings: a fill value for "
                  "no data (masked pixels exported as -9999 or 0), never an embedding"}
-_KEEP = {"nan": "np.isfinite(x).all(1)", "code": f"(x != {NODATA}).all(1)", "fill": "~(x == x[:, :1]).all(1)"}
+_KEEP = {"nan": "(np.abs(x) <= np.finfo(np.float32).max).all(1)",   # NaN, inf and 1e39 (inf as float32) out
+          "code": f"(x != {NODATA}).all(1)", "fill": "~(x == x[:, :1]).all(1)"}
 
 def no_data_said(rows:dict,        # kind ('nan', 'code', 'fill') -> its rows: a mask (N,) or a count
                  total:int,        # rows in all
@@ -120,7 +122,7 @@ def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
     the way to delete them from it where all are named (five or fewer): a GNU `sed` line for a text table, a pandas
     `python -c` line for a Parquet or compressed one (`_pandas_drop`, writing a copy 'e_kept.parquet'); more, with
     `columns`, a pandas line keeping the rows of data by the rule of their kinds (`no_data_fix`'s `keep`: 'x =
-    df[...].to_numpy(float); df[np.isfinite(x).all(1)]'; was: only their count, '(7 in all)'); else their count.
+    df[...].to_numpy(float); df[(np.abs(x) <= np.finfo(np.float32).max).all(1)]'; was: only their count, '(7 in all)'); else their count.
     Nothing where there are none; a path as `x` is `core.refuse_path`'s `DTypeError`. Was: a Parquet table's
     'delete them from the file' with no command, its rows said '(rows 3, 7 (0-based))'."""
     refuse_path(x, "a table's features are numbers (N, D)")
