@@ -1,4 +1,4 @@
-"""Files of places read by their kind: vector files (GeoJSON whose polygon rings are not closed read closed, warned), CSV and Parquet tables, a raster refused; split from `geometries` (23c), which re-exports each name.
+"""Files of places read by their kind: vector files (GeoJSON whose polygon rings are not closed read closed, warned; several layers of places refused, named), CSV and Parquet tables, a raster refused; split from `geometries` (23c), which re-exports each name.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/vector_files.html.md"""
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -16,6 +17,8 @@ import pandas as pd
 
 try: from shapely.errors import GEOSException   # geopandas' own dependency: there when a vector file is read
 except ImportError: GEOSException = ()   # catches nothing: without shapely no vector file is read
+try: import pyogrio   # geopandas' reader (its default engine): lists a file's layers
+except ImportError: pyogrio = None   # no layers listed: GDAL's first read, as geopandas' other engine reads it
 
 from .core import LOADERS, LabelError, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
@@ -52,6 +55,42 @@ def _closed_geojson(p:Path) -> bytes|None:
     except (ValueError, RecursionError): return None   # not JSON (UnicodeDecodeError is a ValueError): GDAL says so
     return json.dumps(doc, ensure_ascii=False).encode() if _close_rings(doc) else None
 
+_ONE_LAYER = (".geojson", ".json", ".geojsonl", ".geojsons", ".fgb", ".shp")   # formats of one layer a file
+
+def _features(p:Path, layer:str) -> str:
+    "'2 features' in `layer` of vector file `p`, counted by GDAL; 'features not counted' where it cannot."
+    try: k = int(pyogrio.read_info(p, layer=layer, force_feature_count=True)["features"])
+    except (RuntimeError, OSError, KeyError, TypeError, ValueError): k = -1
+    return "features not counted" if k < 0 else f"{k} feature{'s' * (k != 1)}"
+
+def _several_layers(p:Path, names:list[str], kinds:dict) -> str:
+    "The `LabelError`'s words for vector file `p` of several layers of places (`names`): which, and how to read one."
+    said = ", ".join(f"{n!r} ({kinds[n] if kinds[n] != 'Unknown' else 'any geometry'}, {_features(p, n)})"
+                     for n in names[:8]) + (f", ... ({len(names)} in all)" if len(names) > 8 else "")
+    n, out = names[0], p.with_name(f"{p.stem}_{re.sub(r'[^0-9A-Za-z_.-]+', '_', names[0])}.gpkg")
+    src = f"/vsizip/{p}" if p.suffix.lower() == ".zip" else str(p)   # GDAL's path into a zip
+    return (f"{p} holds {len(names)} layers of places, and which one is meant cannot be told: {said}. Read the one "
+            f"you mean: in Python, `gpd.read_file({str(p)!r}, layer={n!r})` and pass that GeoDataFrame; for `aef "
+            f"evaluate --labels`, save it to a file of its own first, `python -c \"import geopandas as gpd; "
+            f"gpd.read_file({str(p)!r}, layer={n!r}).to_file({str(out)!r})\"` (or `ogr2ogr {out} {src} {n}`), and "
+            f"pass {out}")
+
+def _layer_to_read(p:Path) -> str|None:
+    """The layer of vector file `p` to read: None (GDAL's default) where it holds one, or is of a format that holds one
+    (`_ONE_LAYER`: GeoJSON, FlatGeobuf, a shapefile; not opened twice), or cannot be opened (`gpd.read_file` says why);
+    the one layer with geometry where the others hold none (a GeoPackage QGIS saved its styles in, the table
+    'layer_styles'). Several layers with geometry (a GeoPackage of two layers, a '.zip' of two shapefiles, a KML of
+    several folders) are a `LabelError` naming each (name, geometry type, feature count) and how to read one: in
+    Python `gpd.read_file(path, layer=NAME)`, passed as a GeoDataFrame; for a command, a `python -c` (or `ogr2ogr`)
+    line saving it to a file of its own. Was: the first layer read alone, GDAL's `UserWarning` 'More than one layer
+    found ... Specify layer parameter' the only notice."""
+    if pyogrio is None or p.suffix.lower() in _ONE_LAYER: return None
+    try: layers = pyogrio.list_layers(p)
+    except (RuntimeError, OSError): return None   # pyogrio's DataSourceError is a RuntimeError: GDAL's read says it
+    kinds = {str(n): g for n, g in layers}
+    if len(shaped := [n for n, g in kinds.items() if g]) > 1: raise LabelError(_several_layers(p, shaped, kinds))
+    return shaped[0] if len(shaped) == 1 < len(kinds) else None   # one layer, or tables alone: GDAL's first, as before
+
 def read_vector_file(p:Path, gpd):
     """`gpd.read_file(p)`; a file whose polygon rings are not closed (a ring's last point not its first: GDAL reads
     such GeoJSON, shapely refuses it) is read with each ring closed, its last point joined to its first, and warned
@@ -64,13 +103,17 @@ def read_vector_file(p:Path, gpd):
     the read: the user's own filters hold (was: `catch_warnings`, process-wide before Python 3.14, so a thread's
     filters meanwhile were lost). Other formats (KML, GML) and GeoJSON files over 256 MB are known to hold open rings
     only once GDAL reads them, and GDAL's `RuntimeWarning` (pyogrio's, for every GDAL warning: no argument silences
-    it) comes before ours; those are read again with pyogrio's `on_invalid='fix'`."""
+    it) comes before ours; those are read again with pyogrio's `on_invalid='fix'`.
+
+    A file of several layers is read on the one `_layer_to_read` names (one with geometry among tables), and one of
+    several layers with geometry is its `LabelError`, before anything is read."""
     if (closed := _closed_geojson(p)) is not None: gdf = gpd.read_file(io.BytesIO(closed), on_invalid="fix")
     else:
-        try: return gpd.read_file(p)
+        layer = _layer_to_read(p)   # several layers of places: a LabelError naming them
+        try: return gpd.read_file(p, layer=layer)
         except GEOSException as e:
             if "closed linestring" not in str(e): raise
-        gdf = gpd.read_file(p, on_invalid="fix")
+        gdf = gpd.read_file(p, layer=layer, on_invalid="fix")
     warnings.warn(f"{p} holds polygon rings that are not closed (a ring's last point must repeat its first, as GeoJSON "
                   "and WKT require): read with each ring closed, its last point joined to its first; close them in "
                   f"the file to silence this, e.g. `gpd.read_file('{p}', on_invalid='fix').to_file('{p}')`",
