@@ -120,11 +120,8 @@ SECTIONS = {
         'gate_query': 'a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\n',
     },
     'alphaearth_nb.geometries': {
-        'lonlat_columns': 'df\n    a table (anything with `columns`)\n',
         'coordinate_names': "columns\n    a table's column names\n",
         'coordinate_hint': "columns\n    a table's column names\n",
-        'import_geopandas': 'purpose : str\n    what needs geopandas, for the message\n',
-        'geometry_points': 'df\n    a table (anything else as it is)\n',
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',
         'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\n",
         'valid_polygons': 'gdf\n    a GeoDataFrame (any geometry column name)\n',
@@ -132,6 +129,11 @@ SECTIONS = {
         'read_places': 'src\n    places in any form `read_geometries` takes, a dict of arrays, a CSV/Parquet path\ncrs\n    their CRS when they do not say\nobj\n    the map: a plain x/y table without `crs=` is read on it by `geo.point_crs`\n',
         'own_crs_on': 'obj\n    the map the places are put on\nsrc\n    places in any form `read_geometries` takes\n',
         'points_xy': "points\n    (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file\nto_crs : str\n    the CRS to give the points in (the map's)\ncrs\n    the CRS of `points` when they do not say (a GeoDataFrame does)\nobj\n    the map: points without a CRS are read by `geo.point_crs` on it (default lon/lat)\n",
+    },
+    'alphaearth_nb.geometry_columns': {
+        'lonlat_columns': 'df\n    a table (anything with `columns`)\n',
+        'import_geopandas': 'purpose : str\n    what needs geopandas, for the message\n',
+        'geometry_points': 'df\n    a table (anything else as it is)\n',
     },
     'alphaearth_nb.index': {
         'pick_backend': 'backend : str\n    "usearch", "faiss", or "auto" (the first of them installed)\n',

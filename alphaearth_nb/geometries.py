@@ -1,4 +1,4 @@
-"""Places in any form read into one table: lon/lat or x/y columns, vector files (read by `vector_files`, 23b), GeoJSON, WKT and Earth Engine's `.geo`, each with the CRS it says agreed with the one given; split from `places` (23c), which re-exports each name.
+"""Places in any form read into one table: lon/lat or x/y columns, vector files (read by `vector_files`, 23b), GeoJSON, WKT (a table's geometry column read by `geometry_columns`, 23b) and Earth Engine's `.geo`, each with the CRS it says agreed with the one given; split from `places` (23c), which re-exports each name.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometries.html.md"""
 
@@ -17,33 +17,29 @@ import pandas as pd
 from .core import GridError, LabelError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
-from .geo import require
-from .points import said_crs, said_srid, split_ewkt   # EWKT: its WKT and SRID
+from .points import said_crs, split_ewkt   # EWKT: its WKT and SRID
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
 from .vector_files import RASTER_FILES, read_places_file, read_vector_file
+from .geometry_columns import (EE_GEO, GEOMETRY_COLUMNS, POINTS_FROM, geometry_points, import_geopandas,
+                                            is_wkt, lonlat_columns, shape_column, wkt_rows, xy_words)
 
 # from `vector_files` (23b), split from here: `geometries.read_places_file` is `vector_files.read_places_file`
 _all_ = ['RASTER_FILES', 'read_vector_file', 'read_places_file']
+# from `geometry_columns` (23b), split from here: `geometries.geometry_points` is `geometry_columns.geometry_points`
+_all_ += ['EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas', 'is_wkt', 'lonlat_columns',
+          'shape_column', 'wkt_rows', 'xy_words']
 
 # %% auto #0
-__all__ = ['LONLAT', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'POINT_COLUMNS', 'lonlat_columns', 'coordinate_names',
-           'coordinate_hint', 'import_geopandas', 'geometry_points', 'shape_column', 'xy_words', 'table_file',
-           'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places', 'own_crs_on', 'points_xy', 'RASTER_FILES',
-           'read_vector_file', 'read_places_file']
+__all__ = ['LONLAT', 'POINT_COLUMNS', 'coordinate_names', 'coordinate_hint', 'table_file', 'read_geometries', 'valid_polygons',
+           'agreed_crs', 'read_places', 'own_crs_on', 'points_xy', 'RASTER_FILES', 'read_vector_file',
+           'read_places_file', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas',
+           'is_wkt', 'lonlat_columns', 'shape_column', 'wkt_rows', 'xy_words']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
-
-def lonlat_columns(df) -> tuple[str|None, str|None]:  # a table (anything with `columns`)
-    """The longitude and latitude columns of a table, by name in any case: lon/longitude/lng/long and lat/latitude,
-    and Darwin Core's decimalLongitude/decimalLatitude (GBIF); None where a table has none."""
-    refuse_path(df, "a table is a DataFrame", "table")
-    cols = {str(c).lower(): c for c in getattr(df, "columns", ())}
-    find = lambda names: next((cols[n] for n in names if n in cols), None)
-    return find(geo.LON_NAMES), find(geo.LAT_NAMES)
 
 _X_NAMES = ("x", "point_x", "easting", "east", "xcoord", "x_coord", "coord_x", "utm_x", "utm_e", "utmx", "utme")
 _Y_NAMES = ("y", "point_y", "northing", "north", "ycoord", "y_coord", "coord_y", "utm_y", "utm_n", "utmy", "utmn")
@@ -75,8 +71,6 @@ def coordinate_hint(columns) -> str:  # a table's column names
                 "'y'})` and pass their CRS: `crs='EPSG:4326'` for degrees, a zone's for metres (`crs='EPSG:32631'`)")
     return ""
 
-EE_GEO = ".geo"   # Earth Engine's table exports (CSV of `sampleRegions`, `Export.table`): each row's geometry as GeoJSON text
-
 def _ee_geometries(df:pd.DataFrame, gpd, crs=None):
     """A table with Earth Engine's `.geo` column (GeoJSON text per row) as a GeoDataFrame of those geometries, in
     `crs` (default lon/lat: Earth Engine writes GeoJSON in EPSG:4326); `LabelError` naming the first row that is no
@@ -92,12 +86,6 @@ def _ee_geometries(df:pd.DataFrame, gpd, crs=None):
         raise LabelError(f"the table's {EE_GEO!r} column holds something that is no GeoJSON geometry ({e}): export "
                          "the table from Earth Engine with its geometries, or give lon/lat columns") from None
     return gpd.GeoDataFrame(df.drop(columns=[EE_GEO]), geometry=geoms, crs=crs or LONLAT)
-
-def import_geopandas(purpose:str):  # what needs geopandas, for the message
-    "The `geopandas` module, or `MissingDependencyError` naming the extra that installs it and `purpose`."
-    require("geopandas", "official", purpose)
-    import geopandas as gpd
-    return gpd
 
 def _same_shape(xs, ys):
     if xs.shape != ys.shape:
@@ -140,93 +128,6 @@ def _all_degrees(xs, ys) -> bool:
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
     return bool(len(xs)) and bool(np.all(np.abs(xs[np.isfinite(xs)]) <= 180) and np.all(np.abs(ys[np.isfinite(ys)]) <= 90))
 
-GEOMETRY_COLUMNS = ("geometry", "geom", "wkt", "the_geom", "wkb_geometry", "shape")   # where writers put one shape a row
-
-def _wkb_head(b:bytes) -> bool:
-    "Whether bytes open as WKB: a byte order (0 big, 1 little endian), then a geometry type 1..7 (OGC's; ISO's Z, M, " \
-    "ZM add 1000..3000, EWKB's flags the top 3 bits). Was: any bytes, any even hex text from 00/01, so a table's ids " \
-    "(sha256 hex, 1 in 128 of them) were 'no WKB geometry: correct it'; random bytes pass 28 of 2**29 types."
-    if len(b) < 21 or b[0] not in (0, 1): return False
-    t = int.from_bytes(b[1:5], "little" if b[0] else "big") & 0x1FFFFFFF
-    return 1 <= t % 1000 <= 7 and t // 1000 <= 3
-
-def _geometry_kind(col:pd.Series) -> str|None:
-    "'shapely', 'wkb' (bytes or hex text) or 'wkt': what the first non-empty cell of a column holds; None: no shape."
-    v = col.dropna()
-    if not len(v): return None
-    v = v.iloc[0]
-    if isinstance(getattr(v, "geom_type", None), str) and hasattr(v, "__geo_interface__"): return "shapely"
-    if isinstance(v, (bytes, bytearray, memoryview)): return "wkb" if _wkb_head(bytes(v)) else None
-    if _is_wkt(v): return "wkt"
-    if not (isinstance(v, str) and not len(v) % 2 and all(ch in "0123456789abcdefABCDEF" for ch in v)): return None
-    return "wkb" if _wkb_head(bytes.fromhex(v)) else None   # hex WKB (PostGIS' text of a geometry)
-
-def geometry_points(df):  # a table (anything else as it is)
-    """A plain DataFrame whose places are one shape a row in a geometry column, with no lon/lat, x/y or `.geo` columns
-    (`gdf.to_csv` and QGIS's CSV export write WKT text, `pd.read_parquet` of a GeoParquet file gives WKB bytes,
-    `pd.DataFrame(gdf)` shapely objects, PostGIS hex WKB) as the same table with its points as `x`/`y` columns (the
-    geometry column dropped): read then as any x/y table is, in `crs=` or by `geo.point_crs` on the map (the map's CRS
-    where they lie on it, else lon/lat). A cell without a shape (empty, `POINT EMPTY`) gives NaN x/y, said as a row
-    without coordinates; a cell that is no shape is a `LabelError` naming the row and the GeoDataFrame to pass
-    instead. Shapes that are not all points (polygons of fields or zones) come back as a GeoDataFrame of no CRS, read
-    in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed); shapes that say an SRID
-    (EWKT 'SRID=n;...', EWKB) a GeoDataFrame in EPSG:n (was: EWKT unread, EWKB's SRID dropped; two SRIDs, or an SRID on some shapes only: `GridError`). Anything else (a
-    GeoDataFrame, a table with coordinate columns) as it is. The table's `attrs[POINTS_FROM]` names the column, so
-    the messages about its points name it (`shape_column`: a row without a shape, the CRS it needs), not the x/y
-    made here. Was: 'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
-    if not isinstance(df, pd.DataFrame) or type(df).__name__ == "GeoDataFrame" or EE_GEO in df.columns \
-            or all(lonlat_columns(df)) or {"x", "y"} & set(df.columns): return df
-    found = [(c, k) for c in df.columns if df[c].dtype.kind in "OSUT" and (k := _geometry_kind(df[c]))]
-    if len(found) > 1: found = [f for f in found if str(f[0]).lower() in GEOMETRY_COLUMNS][:1]
-    if len(found) != 1: return df
-    (col, kind), gpd = found[0], import_geopandas("points in a geometry column")
-    cells = df[col].map(lambda v: bytes(v) if isinstance(v, (bytearray, memoryview)) else split_ewkt(v)[0])
-    srids = df[col][cells.notna()].map(said_srid)   # EWKT/EWKB SRIDs of the cells with a shape (None: says none)
-    has, said = cells.notna().to_numpy(), set(srids.dropna())
-    read = {"wkb": gpd.GeoSeries.from_wkb, "wkt": gpd.GeoSeries.from_wkt}.get(kind)
-    geoms = (read(cells, on_invalid="ignore") if read else gpd.GeoSeries(cells.where(has, None))).set_axis(df.index)
-    make = {"wkb": "gpd.GeoSeries.from_wkb", "wkt": "gpd.GeoSeries.from_wkt", "shapely": "gpd.GeoSeries"}[kind]
-    fix = (f"pass a GeoDataFrame with their CRS, `gpd.GeoDataFrame(df, geometry={make}(df[{col!r}]), "
-           "crs='EPSG:4326')` (lon/lat; a projected CRS for metres)" + ("; a GeoParquet file read with "
-           "`gpd.read_parquet(path)` keeps its own CRS" if kind == "wkb" else ""))
-    if (bad := has & geoms.isna().to_numpy()).any():
-        i = int(np.flatnonzero(bad)[0])
-        raise LabelError(f"row {df.index[i]!r} of the table's {col!r} column is no {kind.upper() if kind != 'shapely' else 'shapely'} "
-                         f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it, or {fix}")
-    if len(said) > 1 or (said and srids.isna().any()):   # one CRS cannot hold them (was: the SRID's CRS for all)
-        none = srids.index[srids.isna()].tolist()
-        rows = f"row{'s' * (len(none) > 1)} {', '.join(map(repr, none[:5]))}{', ...' if len(none) > 5 else ''}"
-        what = (f"{len(said)} SRIDs ({', '.join(sorted(said))})" if len(said) > 1 else
-                f"{min(said)} by the SRID of {len(srids) - len(none)} of its {len(srids)} shapes and no SRID on {rows}")
-        raise GridError(f"the table's {col!r} column says {what}: give every shape the SRID of the CRS its "
-                        "coordinates are in (PostGIS: `ST_AsEWKT(ST_Transform(geom, 4326))` writes all in lon/lat), or "
-                        "read the rows of each CRS apart")
-    if said or (has & (geoms.geom_type.to_numpy() != "Point") & ~geoms.is_empty.to_numpy()).any():   # fields, zones
-        return gpd.GeoDataFrame(df.drop(columns=[col]), geometry=geoms.values, crs=min(said, default=None))   # SRID's
-    xy = np.full((2, len(df)), np.nan)
-    ok = has & ~geoms.is_empty.to_numpy()
-    xy[:, ok] = geoms[ok].x.to_numpy(), geoms[ok].y.to_numpy()
-    out = df.drop(columns=[col]).assign(x=xy[0], y=xy[1])
-    drop = (f"`df = df.dropna(subset=[{col!r}])`" if not (has & ~ok).any() else   # EMPTY shapes: no NaN to drop
-            f"`df = df[{make}(df[{col!r}]).x.notna()]`")
-    out.attrs = {**df.attrs, POINTS_FROM: (col, kind.upper() if kind != "shapely" else kind, tuple(out.columns), drop)}
-    return out
-
-POINTS_FROM = "aef_points_from"   # a table's `attrs` key: the geometry column `geometry_points` read its x/y from
-
-def shape_column(df) -> tuple[str, str, str]|None:
-    """`(column, kind, drop)` of a table whose x/y `geometry_points` read from a geometry column: its name, 'WKT',
-    'WKB' or 'shapely', and the fix dropping its rows without a shape; None for any other table, and for one made
-    from it with other columns (`sample`'s: its x/y are its own). Messages about its points name the column the user
-    gave, not the x/y made from it (was: `df.dropna(subset=['x', 'y'])`, a KeyError on the user's table)."""
-    got = getattr(df, "attrs", {}).get(POINTS_FROM)
-    return None if not got or tuple(getattr(df, "columns", ())) != got[2] else (got[0], got[1], got[3])
-
-def xy_words(df) -> dict:
-    "`geo.with_coordinates`' `cols` and `drop` for a table's x/y: its geometry column's where they came from one."
-    if (s := shape_column(df)) is None: return {}
-    return dict(cols=(f"{s[0]}.x", f"{s[0]}.y"), drop=s[2])
-
 def table_file(src):  # labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read
     """The DataFrame a CSV/TXT file (`labels.read_table`: any separator, UTF-16, ...) or a Parquet file without
     geometry holds, read as that DataFrame passed in memory is; `src` as given for anything else (vector files,
@@ -236,7 +137,7 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     naming `crs=`). Was: the file alone was a `GridError` asking for `crs=`. (`sample` reads them so too: see
     `points_xy`.) A table whose points are in a geometry column (WKT, WKB, shapely: `geometry_points`) comes back with
     them as x/y columns, in memory or read from a file."""
-    if not isinstance(src, (str, Path)) or _is_wkt(src): return geometry_points(src)
+    if not isinstance(src, (str, Path)) or is_wkt(src): return geometry_points(src)
     p = user_path(src)   # `~` is the home folder, as every reader of the package reads a path
     if (s := table_suffix(p)) not in TEXT_TABLES + (".parquet",) or not p.is_file(): return src
     t = read_places_file(p, import_geopandas("reading a Parquet table") if s == ".parquet" else None)
@@ -291,8 +192,6 @@ def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
 
 _GEOJSON_TYPES = ("FeatureCollection", "Feature", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
                  "MultiPolygon", "GeometryCollection")   # RFC 7946's `type` values
-_WKT_TYPES = ("POINT", "MULTIPOINT", "LINESTRING", "MULTILINESTRING", "POLYGON", "MULTIPOLYGON", "GEOMETRYCOLLECTION")
-
 def _is_geojson(src) -> bool: return isinstance(src, dict) and src.get("type") in _GEOJSON_TYPES
 
 def _shapes(src) -> list|None:
@@ -301,17 +200,6 @@ def _shapes(src) -> list|None:
     if one(src): return [src]
     if isinstance(src, (list, tuple)) and len(src) and all(one(g) for g in src): return list(src)
     return None
-
-def _is_wkt(src) -> bool:
-    return isinstance(src, str) and split_ewkt(src)[0].lstrip().split("(")[0].strip().split(" ")[0].upper() in _WKT_TYPES
-
-def _wkt_rows(src):
-    """A list, tuple or Series of WKT (EWKT) texts as the table of them in a `geometry` column (a Series' index kept),
-    read as a table's column of WKT is (its SRIDs, the one rule without them); anything else as it is. Was:
-    LabelError 'cannot read places from list: pass ... shapely geometries or WKT', which a list of WKT is."""
-    if isinstance(src, (list, tuple, pd.Series)) and len(src) and all(_is_wkt(s) for s in src):
-        return pd.DataFrame({"geometry": src if isinstance(src, pd.Series) else list(src)})
-    return src
 
 def _from_geojson(src:dict, gpd, crs):
     """A GeoJSON dict (FeatureCollection, Feature or bare geometry) as a GeoDataFrame of its features (properties as
@@ -350,9 +238,9 @@ _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a la
 def _read_geometries(src, crs):
     """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
     `crs=`) and shapely geometries or WKT text (one, or a list), which say no CRS: `GridError` asking for `crs=`."""
-    if (rows := _wkt_rows(src)) is not src: src = geometry_points(rows)   # several WKT texts: a table's geometry column
+    if (rows := wkt_rows(src)) is not src: src = geometry_points(rows)   # several WKT texts: a table's geometry column
     if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
-    elif (shapes := _shapes(src)) is not None or _is_wkt(src):
+    elif (shapes := _shapes(src)) is not None or is_wkt(src):
         gpd = import_geopandas("shapely geometries")
         kind, (src, own) = "shapely geometry" if shapes is not None else "WKT text", split_ewkt(src)   # EWKT: its SRID
         if (crs := said_crs(own, crs, "WKT text")) is None:
@@ -363,7 +251,7 @@ def _read_geometries(src, crs):
             raise LabelError(f"cannot read the {kind} ({type(e).__name__}: {str(e)[:120]}): pass valid WKT, e.g. "
                              "'POLYGON ((0 0, 1 0, 1 1, 0 0))'") from None
         src = gpd.GeoDataFrame(geometry=geoms)
-    if isinstance(src, (str, Path)) and not _is_wkt(src):
+    if isinstance(src, (str, Path)) and not is_wkt(src):
         gpd = import_geopandas("reading a vector file")
         if not user_path(src).exists():   # `~` is the home folder (was: 'no vector file at ~/labels.geojson')
             raise LabelError(f"no file at {src}: check the path (a vector file: GeoJSON, GeoPackage, shapefile; or a "
@@ -444,7 +332,7 @@ def read_places(src,       # places in any form `read_geometries` takes, a dict 
     GeoDataFrame (GeoSeries) without a CRS is read so too, by its shapes' centres, as `similarity` reads one (was:
     `GridError` 'set it with `gdf.set_crs('EPSG:4326')`', for UTM metres on a UTM map too)."""
     if isinstance(src, dict) and not _is_geojson(src): src = pd.DataFrame(src)   # {"lon": [...]}: a table
-    src = _wkt_rows(src)   # several WKT texts: a table's geometry column, x/y read on the map as its own
+    src = wkt_rows(src)   # several WKT texts: a table's geometry column, x/y read on the map as its own
     src = table_file(src)   # a CSV/Parquet path: its DataFrame, as the same table in memory
     if crs is None and obj is not None and _xy_table(src):   # x/y, no crs=: on the map, the one rule
         crs = geo.point_crs(obj, *(table_numbers(src, c, "the table of places") for c in "xy"), table=True) or None
@@ -458,7 +346,7 @@ def _own_label(src):
     "A GeoDataFrame of the places `src` that say their own CRS (a GeoDataFrame or GeoSeries, a vector file), else None."
     if type(src).__name__ == "GeoSeries": src = src.to_frame("geometry")
     if type(src).__name__ == "GeoDataFrame": return src if src.crs is not None else None
-    if isinstance(src, (str, Path)) and not _is_wkt(src) and user_path(src).exists():
+    if isinstance(src, (str, Path)) and not is_wkt(src) and user_path(src).exists():
         t = read_places_file(user_path(src), import_geopandas("reading a vector file"))
         return t if type(t).__name__ == "GeoDataFrame" and t.crs is not None else None
     return None

@@ -1,5 +1,5 @@
 """A table's id column of hex digests or raw bytes that only look like WKB (sha256 hex from '01', bytes from b'\\x01')
-is no geometry column: classify says the table has no coordinates, as for any table without them (geometries._wkb_head
+is no geometry column: classify says the table has no coordinates, as for any table without them (geometry_columns._wkb_head
 reads the geometry type after the byte order). Was (95a2deeb): "row 0 of the table's 'field_id' column is no WKB
 geometry ('01d54579...'): correct it". Hex WKB and EWKB (PostGIS' text, with an SRID) are still read as points."""
 import hashlib

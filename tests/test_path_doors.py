@@ -479,7 +479,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
     "bands.band_variables": "None", "bands.narrow_floats": "given back",
     "labels.label_array": "given back (only a Dataset is taken apart)",
-    "geometries.geometry_points": "given back (only a DataFrame is read; table_file reads a path first)",
+    "geometry_columns.geometry_points": "given back (only a DataFrame is read; table_file reads a path first)",
     "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None",
     "queries.several_query": "None",
     "spellings.read_flag_words": "given back (validate_stack's check_source refuses it next)",
@@ -510,7 +510,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "geo.crs_advice/own": "a name for the message", "places.off_map_hint/own": "a name for the message",
     "supervised.predict_pixels/fn": "a function of rows",
     "same_grid.one_lattice_hint/a": "check_same_grid's own (its doors refused a path)",
-    "geometries.geometry_points/df": "table_file's own step, on a table it read (a path is table_file's)",
+    "geometry_columns.geometry_points/df": "table_file's own step, on a table it read (a path is table_file's)",
     "labels.with_mappings/ds": "label_array's and aef evaluate's own step, on a Dataset they read",
 }
 # doors still without the rule (a path there gets another error, AttributeError, TypeError, ..., or none): none since

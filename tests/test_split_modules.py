@@ -5,7 +5,8 @@ work as before (session 34); and `mirrors.build_local_mirror`, `official.MIRRORS
 `commands.open_input`, `commands.model_sources` and the rest of `commands` (session 36);
 `checkpoint.run_folder`, `checkpoint.latest_checkpoint` and the rest of `checkpoint`, `gate.table_codes`, `gate.fill_rows`
 and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the rest of `analysis`, `embeddings.SCALE_ROWS` and the rest of `embeddings`
-(session 41); `geometries.read_places_file`, `geometries.RASTER_FILES` and the rest of `geometries`, `nn.conv3`,
+(session 41); `geometries.read_places_file`, `geometries.RASTER_FILES` and the rest of `geometries` (session 43: `geometry_columns`,
+`geometries.geometry_points`), `nn.conv3`,
 `nn.traced_for`, `nn.DW_CHUNK_BYTES` and the rest of `nn` (session 42: `convs`, `tracing`), `geo.check_same_grid` and the
 rest of `geo` (session 42: `same_grid`). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
@@ -53,7 +54,7 @@ BEFORE = {
         user_stacklevel valid_bounds""", ("codes",)),
     "geometries": ("""LONLAT EE_GEO RASTER_FILES GEOMETRY_COLUMNS POINTS_FROM POINT_COLUMNS lonlat_columns coordinate_names
         coordinate_hint import_geopandas geometry_points shape_column xy_words table_file read_geometries valid_polygons
-        agreed_crs read_places own_crs_on points_xy""", ("vector_files",)),
+        agreed_crs read_places own_crs_on points_xy""", ("vector_files", "geometry_columns")),
     "nn": ("""NORMS ACTIVATIONS DTYPES CPU_LOW_PRODUCTS CPU_LOW_MIN_WIDTH DW_CHUNK_BYTES YNN_DW_MIN_OUT TAP_SUMS_MAX_C
         PAIR_SUMS_MIN_SIZE is_concrete split host_normal host_const identity3 loop_body traced_for products product_dtype
         activation_dtype on_platform Dense Norm masked_softmax Attention MLP conv3 pool upsample computed_once depthwise3
