@@ -177,7 +177,9 @@ def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
     return keep, None
 
 def _odd_negatives(neg:np.ndarray):  # the negative values of the labelled cells (no fill, in the valid range)
-    "A `LabelWarning` naming the negative values other than -1 (the usual 'unlabelled') and their pixels: unlabelled."
+    """A `LabelWarning` naming the negative values other than -1 (the usual 'unlabelled') and their pixels: unlabelled.
+    Its fix declares the no-data value in the raster's attrs, which every reader of label rasters honours
+    (`points_at`, `classify`, `training_set`); was: 'or nodata=-2 to points_at' too, a keyword classify does not take."""
     vals, counts = np.unique(neg[neg != -1], return_counts=True)
     if not len(vals): return
     e = exact_text(vals[0])   # exact: -2147483648 (was `:g`'s -2.14748e+09, a fix that matched no cell)
@@ -185,7 +187,7 @@ def _odd_negatives(neg:np.ndarray):  # the negative values of the labelled cells
     if unsaid(msg := f"the label raster holds negative classes other than -1: {said}{' ...' if len(vals) > 5 else ''}, "
                   "read as unlabelled (every negative value is). If they are classes, remap them to ids >= 0 "
                   f"(`labels.where(labels != {e}, NEW_ID)`); if one marks no data, declare it "
-                  f"(`labels.attrs['_FillValue'] = {e}`, or nodata={e} to points_at) to silence this",
+                  f"(`labels.attrs['_FillValue'] = {e}`) to silence this",
                   ):   # once a call: a cube's years read one raster
         warnings.warn(msg, LabelWarning, stacklevel=user_stacklevel())
 
