@@ -204,6 +204,7 @@ SECTIONS = {
         'with_coordinates': "xs\n    x of the points (any 1-D form; NaN: none)\nys\n    y, the length of `xs`\nindex\n    the rows' labels (a table's index; default 0, 1, ...)\nwhat : str\n    the points, for messages: 'rows of the table', 'labels'\ncols\n    the coordinate columns, for the fix\nerror\n    the error raised when no row has coordinates\ndrop : str|None\n    the fix that drops them (default: a DataFrame's `dropna`, or the arrays')\n",
     },
     'alphaearth_nb.queries': {
+        'place_row': 'q\n    a similarity query as given: a DataFrame, a dict of arrays, anything else\n',
         'several_query': 'q\n    a similarity query as given: a table, an array, a DataArray, a dict of arrays, pairs\n',
     },
     'alphaearth_nb.reflectance_scales': {

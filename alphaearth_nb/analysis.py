@@ -30,8 +30,8 @@ from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, north_up,
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
-from .places import agreed_crs, circle_start, own_crs_on
-from .queries import several_query
+from .places import agreed_crs, circle_start, own_crs_on, read_places
+from .queries import place_row, several_query
 from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
 
 # %% auto #0
@@ -179,7 +179,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     """The unit float32 64-vector a query means, through the map's gate (`embeddings.gate_query`) or at a point.
 
     A point is read by `geo.one_point`, the rule `sample` shares: a dict or Series with lon/lat keys (degrees) or
-    x/y keys, a shapely Point, a pair (x, y), the last three in `crs`; without one, by the one rule for points
+    x/y keys, a shapely Point, a pair (x, y), the last three in `crs`; a table of one place (`queries.place_row`: lon/lat
+    or x/y columns beside others, a WKT geometry) by its column names, as `sample` reads it; without one, by the one rule for points
     without a CRS (`geo.point_crs`, the geo notebook's "Points without a CRS"): the map's CRS if the point lies on
     the map so, else lon/lat if it does so, else `PointError` naming both. A point in a CRS (`crs=`, lon/lat keys) on a
     map that records none is a `GridError` naming how to set it, as `sample` says (it was read in the map's units). A vector is read by its
@@ -199,6 +200,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
     if isinstance(target, (list, tuple)) and len(target) == 1 and (isinstance(target[0], str) or hasattr(
             target[0], "geom_type")): target = target[0]   # [one place] (WKT, shapely): that place, as `sample` reads it
+    if (row := place_row(target)) is not None:   # a table of one place: by its column names, as `sample` reads it
+        target, crs = _one_place(read_places(row, crs, emb), crs)   # (was: its cells by position, 'got 3 values')
     if (several := several_query(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
         xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])

@@ -7,15 +7,45 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/queries.html.md"""
 # %% ../nbs/24d_queries.ipynb #q0002
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, a_positions, band_names
+from .geometries import EE_GEO, lonlat_columns
 from .points import split_ewkt
 
 # %% auto #0
-__all__ = ['several_query']
+__all__ = ['place_row', 'several_query']
+
+# %% ../nbs/24d_queries.ipynb #ca839b3d
+_WKT_HEAD = re.compile(r"^\s*(SRID\s*=\s*\d+\s*;)?\s*[A-Za-z]+(\s+(Z|M|ZM))?\s*\(")   # 'POINT (', 'SRID=4326;POINT Z ('
+
+def _shape_cell(v) -> bool:
+    "Whether a table cell holds a geometry: shapely, WKB bytes or (E)WKT text."
+    return hasattr(v, "geom_type") or isinstance(v, (bytes, bytearray, memoryview)) or \
+        isinstance(v, str) and _WKT_HEAD.match(v) is not None
+
+def place_row(q, # a similarity query as given: a DataFrame, a dict of arrays, anything else
+             ) -> pd.DataFrame|None:
+    """`q` as a table of one row that names one place by its columns: lon/lat (any spelling `lonlat_columns`
+    reads) or `x` and `y` columns beside any others (an id, a name, a label), or a geometry column (WKT or EWKT text,
+    WKB, shapely, Earth Engine's `.geo`); a dict of one-element arrays as that table. None for anything else: a row of
+    band columns (a vector), a GeoDataFrame (its own CRS), several rows (`several_query`), a table of other columns.
+    `analysis.similarity` reads it as `sample` reads the table (`places.read_places`). Was: its cells read by position,
+    as one vector or an (x, y) pair: `df[['lat', 'lon']]` a `PointError` saying lon/lat looked swapped, a row with
+    an id or label 'got 3 values', one with a name or WKT 'holds text, not numbers ... cast them'."""
+    if isinstance(q, dict) and q.get("type") is None and q and all(np.ndim(v) == 1 for v in q.values()):
+        try: q = pd.DataFrame(q)   # {'lon': [2.35], 'lat': [48.85]}: a table
+        except (ValueError, TypeError): return None
+    if type(q).__name__ != "DataFrame" or len(q) != 1 or a_positions([str(c) for c in q.columns]) is not None:
+        return None
+    row = q.iloc[0]
+    if all(lonlat_columns(q)) or ("x" in q.columns and "y" in q.columns) or EE_GEO in q.columns or \
+            any(_shape_cell(v) for v in row.to_numpy()): return q
+    return None
 
 # %% ../nbs/24d_queries.ipynb #q0005
 _ONE = f"a similarity query is one {EMBED_DIM}-vector or one point"
