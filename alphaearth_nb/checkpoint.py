@@ -345,6 +345,18 @@ def _warn_other_runs(d:Path, loaded:Path, header:dict, judged:list) -> None:
                   "load its checkpoint file by name); one run per folder keeps its checkpoints and metrics apart.",
                   TrainingWarning, stacklevel=user_stacklevel())
 
+def _no_header(leaves:Path) -> str:
+    "What to do with a checkpoint's `.eqx` passed without its `.json` beside it: where that file is, how to mend it " \
+    "(was: 'no checkpoint at ckpt_00000003.json: pass ... a ckpt_*.json file that exists', the .eqx never named)."
+    head = leaves.with_suffix(".json")
+    mend = (f"; if it is lost, `head -n 1 {shlex.quote(leaves.name)} > {shlex.quote(head.name)}` in {leaves.parent} "
+            "restores it from the copy the .eqx begins with (its size and checksum then go unchecked)"
+            if leaves_header(leaves) else "")
+    return (f"{leaves} holds a checkpoint's weights, but not beside its header {head.name}, the other file "
+            f"`save_checkpoint` writes (a checkpoint is the two, {head.stem}.json and {head.stem}.eqx): copy "
+            f"{head.name} along from the checkpoints/ folder of the run that wrote it (`fit(..., out=...)` / `aef "
+            f"train --out`), or pass that run folder{mend}.")
+
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run
                                         # folder or its `checkpoints/` folder
                     like,               # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a
@@ -359,6 +371,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
                               "`save_checkpoint`, or train first.")
+    if path.suffix == ".eqx" and not path.with_suffix(".json").exists(): raise CheckpointError(_no_header(path))
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
     if not checkpoints(path): raise CheckpointError(_none_complete(path))
     if lost := orphan_leaves(path):
