@@ -90,6 +90,7 @@ SECTIONS = {
     },
     'alphaearth_nb.empty_rows': {
         'decoded_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
+        'nan_rows': 'x\n    features (N, D), any numeric dtype\n',
         'no_data_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
         'no_data_said': "rows : dict\n    kind ('nan', 'code', 'fill') -> its rows: a mask (N,) or a count\ntotal : int\n    rows in all\nside : str\n    the rows' name: 'training rows', 'query rows', 'labelled points', 'rows'\nvals\n    the fill rows' values (first column), for 'fill'\nwhere\n    mask -> where those rows are (a file's lines), said after the count\n",
         'no_data_fix': "kinds\n    the kinds said (`no_data_said`)\nside : str\n    'labelled' (x and y in hand), 'training' (labels apart) or 'query' (none)\n",

@@ -19,7 +19,7 @@ from .paths import COMPRESSIONS, TEXT_TABLES, table_suffix
 from .quantize import NODATA
 
 # %% auto #0
-__all__ = ['decoded_rows', 'no_data_rows', 'no_data_said', 'no_data_fix', 'file_lines', 'refuse_file_rows']
+__all__ = ['decoded_rows', 'nan_rows', 'no_data_rows', 'no_data_said', 'no_data_fix', 'file_lines', 'refuse_file_rows']
 
 # %% ../nbs/22b_empty_rows.ipynb #nd005
 def decoded_rows(x:np.ndarray) -> tuple:  # features (N, D), 2-D
@@ -35,6 +35,14 @@ def decoded_rows(x:np.ndarray) -> tuple:  # features (N, D), 2-D
             x, same = d, same & ~np.isnan(d[:, 0])   # 64 x -128 decodes to NaN: no data, not a fill row
     return x, same, coded
 
+def nan_rows(x) -> np.ndarray:  # features (N, D), any numeric dtype
+    """The rows (N,) of kind 'nan': NaN, inf, or a value beyond float32's range (|v| > 3.4e38, inf once cast), by
+    the rule of the line that keeps the others, `_KEEP['nan']`; `no_data_rows`, `linear.check_xy` and `knn_search`
+    read it before any centring (float64 features centred on their mean would hide 1e39). A path is
+    `core.refuse_path`'s `DTypeError`."""
+    refuse_path(x, "features are numbers (N, D)")
+    return ~(np.abs(np.asarray(x).astype(np.float64)) <= np.finfo(np.float32).max).all(1)
+
 def no_data_rows(x:np.ndarray) -> dict:  # features (N, D), 2-D
     """The rows `linear.check_xy` refuses as no data, by kind: 'nan' (NaN or inf, or beyond float32's range,
     |v| > 3.4e38: the rule the copies `_KEEP` suggests keep by), 'code'
@@ -45,7 +53,7 @@ def no_data_rows(x:np.ndarray) -> dict:  # features (N, D), 2-D
     x = np.asarray(x)
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}")
     x, same, coded = decoded_rows(x)
-    bad = ~(np.abs(x.astype(np.float64)) <= np.finfo(np.float32).max).all(1)   # `_KEEP['nan']`'s rule, to the letter
+    bad = nan_rows(x)   # `_KEEP['nan']`'s rule, to the letter
     fill = fill_rows(x, same) & ~bad if same is not None else np.zeros(len(x), bool)
     return {k: m for k, m in {"nan": bad & ~coded, "code": bad & coded, "fill": fill}.items() if m.any()}
 

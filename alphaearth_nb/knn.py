@@ -22,7 +22,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelErro
                                 checks_flags, refuse_path)
 from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
-from .empty_rows import no_data_fix, no_data_said
+from .empty_rows import nan_rows, no_data_fix, no_data_said
 from .quantize import NODATA
 from .knn_select import GROUP, block_candidates, smallest
 from .vote import knn_vote
@@ -333,7 +333,8 @@ def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
     1 mm), so the search widens every distance by the slack (`_knn_block`) and lets float64 decide what it moves."""
     if not (wider_than_float32(tx) or wider_than_float32(qx)):
         return tx.astype(np.float32, copy=False), qx.astype(np.float32, copy=False), 0.0   # float32 holds them
-    mu = centring_offset(tx)                            # a NaN row is refused below (`_check_finite`)
+    _check_finite(tx, qx)                               # before centring, which would hide 1e39 (`empty_rows.nan_rows`)
+    mu = centring_offset(tx)
     out, slack = [], 0.0
     for x, what in ((tx, "training"), (qx, "query")):
         a = _centred(x, mu)                             # float64 for the cast only: not kept (float64 rows: no copy at 0)
@@ -349,14 +350,16 @@ def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
     return (*out, slack)
 
 def _check_finite(tx:np.ndarray, qx:np.ndarray|None=None):
-    "Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN or inf (`qx` None: training rows only)."
-    finite = lambda x: not x.size or bool(np.isfinite(x.min()) and np.isfinite(x.max()))   # NaN propagates
-    if not finite(tx):
-        raise LabelError(f"{no_data_said({'nan': ~np.isfinite(tx).all(1)}, len(tx), 'training rows')}: {_FIX}")
-    if qx is not None and not finite(qx): _refuse_queries(qx)
+    """Raise `LabelError` / `NoValidDataError` if training / query rows hold NaN, inf or values beyond float32's range
+    (`empty_rows.nan_rows`: 1e39 in float64 features; `qx` None: training rows only)."""
+    inside = lambda x: not x.size or bool(-_F32 <= x.min() and x.max() <= _F32)   # NaN propagates: False
+    if not inside(tx): raise LabelError(f"{no_data_said({'nan': nan_rows(tx)}, len(tx), 'training rows')}: {_FIX}")
+    if qx is not None and not inside(qx): _refuse_queries(qx)
+
+_F32 = np.float64(np.finfo(np.float32).max)   # float64: a float16 inf compares beyond it
 
 def _refuse_queries(qx:np.ndarray):
-    raise NoValidDataError(f"{no_data_said({'nan': ~np.isfinite(qx).all(1)}, len(qx), 'query rows')}: {_FIX_QUERIES}")
+    raise NoValidDataError(f"{no_data_said({'nan': nan_rows(qx)}, len(qx), 'query rows')}: {_FIX_QUERIES}")
 
 def _check_queries(qx:np.ndarray, nearest:np.ndarray):
     """The query side of `_check_finite` from the first round's nearest direct sums `nearest` (Q,): a row with NaN

@@ -21,7 +21,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, checks_fl
                                 user_stacklevel)
 from .core import LabelWarning   # the kinds of its warnings
 from .knn import centring_offset, wider_than_float32
-from .empty_rows import decoded_rows, no_data_fix, no_data_said
+from .empty_rows import decoded_rows, nan_rows, no_data_fix, no_data_said
 from .gate import fill_rows, join_parts, real_parts, table_codes
 from .labels import NO_DATA_NAME, exact_text, refuse_missing_labels, says_no_data
 
@@ -76,12 +76,12 @@ def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.nd
     fill = fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
     vals = x[fill, 0] if fill is not None else ()
     x = join_parts(x, extra)   # the named columns (lat, lon) after the bands, as floats
+    bad = nan_rows(x)   # before any centring: float64 1e39, centred, would pass as a number (`empty_rows.nan_rows`)
     wide = centre and wider_than_float32(x)
     off = centring_offset(x) if wide else np.zeros(x.shape[1])
     if wide: x = x.astype(np.float64) - off   # kept float64: knn_search ties by these digits, the fits cast
     else:
         with np.errstate(over="ignore"): x = x.astype(np.float32, copy=False)
-    bad = ~np.isfinite(x).all(1)
     if bad.any():   # NaN/inf, or the no-data code -128 of int8 codes (NaN once decoded): the words knn's doors say
         rows = {"nan": bad & ~coded, "code": bad & coded}
         raise LabelError(f"{no_data_said(rows, len(x), 'labelled points')}: "

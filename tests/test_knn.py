@@ -420,7 +420,9 @@ def test_two_to_the_24_and_its_successor():
 
 @pytest.mark.parametrize("train, words", [(np.array([[1.0, "a"], [2.0, 3.0]], object), "not numbers"),
                                           (np.ones((2, 2), complex), "complex"),
-                                          (np.array([[1e39], [0.0]]), "beyond float32")])
+                                          (np.array([[3.4e38], [-3.4e38], [-3.4e38]]), "beyond float32")])
+# values within float32's range whose distance from the training mean is not (1e39 itself is a no-data row:
+# tests/test_beyond_float32_float64_features)
 def test_features_that_are_not_real_numbers(train, words):
     with pytest.raises(DTypeError, match=words):
         knn_search(train, np.ones((1, train.shape[1])), 1)

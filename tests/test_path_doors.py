@@ -306,6 +306,7 @@ DOORS.update({
 DOORS.update({
     "empty_rows.decoded_rows": (lambda p: empty_rows.decoded_rows(p), "array"),
     "empty_rows.no_data_rows": (lambda p: empty_rows.no_data_rows(p), "array"),
+    "empty_rows.nan_rows": (lambda p: empty_rows.nan_rows(p), "array"),
     "empty_rows.refuse_file_rows": (lambda p: empty_rows.refuse_file_rows(p, [0, 1], "e.csv", "--embeddings"), "array"),
 })
 
