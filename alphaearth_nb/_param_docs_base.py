@@ -209,7 +209,7 @@ SECTIONS = {
         'several_query': 'q\n    a similarity query as given: a table, an array, a DataArray, a dict of arrays, pairs\n',
     },
     'alphaearth_nb.reflectance_scales': {
-        'overcast': "src\n    a `Source` (families other than sentinel2 and landsat: False)\nqs : dict\n    its reflectance bands' (p1, p50, p99, max) of one frame or a stack, band -> quantiles, x 1e4\n",
+        'overcast': "src\n    a `Source` (families other than sentinel2 and landsat: False)\nqs : dict\n    its reflectance bands' (p1, p50, p99, max) of one frame or a stack, band -> quantiles, x 1e4\nlows : dict|None\n    band -> the darkest clear value of the same sample (its minimum), x 1e4; or None\n",
     },
     'alphaearth_nb.rows': {
         'sq_norms': 'v : np.ndarray\n    float32 vectors (..., 64)\n',

@@ -1,4 +1,4 @@
-"""Reflectance bands judged together on a wrong scale: 8-bit or percent, a provider's offset (Sentinel-2's +1000 of processing baseline 04.00, Landsat's Collection 2 numbers) told from a frame under thick cloud (`overcast`), 10 or 100 times too large, the whole stack or some bands; split from `units` (02a), which re-exports `PROVIDER_OFFSETS`, `SHIFTS` and `EIGHT_BIT`.
+"""Reflectance bands judged together on a wrong scale: 8-bit or percent, a provider's offset (Sentinel-2's +1000 of processing baseline 04.00, Landsat's Collection 2 numbers) told from a frame under cloud (`overcast`), 10 or 100 times too large, the whole stack or some bands; split from `units` (02a), which re-exports `PROVIDER_OFFSETS`, `SHIFTS` and `EIGHT_BIT`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/reflectance_scales.html.md"""
 
@@ -10,16 +10,19 @@ from __future__ import annotations
 import numpy as np
 
 # %% auto #0
-__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARKEST', 'OVERCAST_WHITENESS',
-           'SNOW_NDSI', 'overcast', 'scale_slip', 'past_top', 'few_scaled_up']
+__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
+           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'overcast', 'scale_slip', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
-# thick white cloud is told apart (`overcast`: the sample scene's 54 overcast Sentinel-2 frames of 146 and 18 Landsat of
-# 46, read without its `cloud` layer), thin or icy cloud is not: the flag it is judged by
-OVERCAST = (", and so can a frame overcast from edge to edge by cloud too thin or icy to be told from an offset (thick "
-            "white cloud is: `reflectance_scales.overcast`): flag its clouds in the source's `cloud` variable (1 cloud "
-            "or shadow, 0 clear), whose flagged pixels are not judged, or leave the frame out")
+# white cloud that hides the ground, thick or thin, water or ice, is told apart (`overcast`: the sample scene's 54
+# overcast Sentinel-2 frames of 146 and 18 Landsat of 46, read without its `cloud` layer; eo-learn's hazy L1C
+# reference), icy cloud as dark at 1.6 um as snow + the offset is not, nor cloud in a source without green and SWIR1
+# bands to tell snow by: the flag it is judged by
+OVERCAST = (", and so can a frame overcast from edge to edge by icy cloud as dark at 1.6 um as snow, or in a source "
+            "without green and SWIR1 bands to tell snow by (other white cloud is told from an offset: "
+            "`reflectance_scales.overcast`): flag its clouds in the source's `cloud` variable (1 cloud or shadow, 0 "
+            "clear), whose flagged pixels are not judged, or leave the frame out")
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
     # ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD) and the Copernicus notice of processing
     # baseline 04.00 (deployed 25 January 2022): reflectance = (DN + BOA_ADD_OFFSET) / QUANTIFICATION_VALUE, with
@@ -30,8 +33,10 @@ PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reache
                    "whose brightest 1% would pass 21000",
                    "subtract it: `ds[bands] - 1000` (Earth Engine's *_HARMONIZED collections already did; a bright "
                    f"desert or snow scene can also look like this{OVERCAST})", False),),
-    # USGS, Landsat 8-9 Collection 2 Level-2 Science Product Guide (LSDS-1619): surface reflectance = DN x 2.75e-5 - 0.2
-    # (DN 7273 at reflectance 0, so raw DN of any surface pass 5000); Level-1 TOA (LSDS-1822): DN x 2e-5 - 0.1
+    # USGS, Landsat 8-9 Collection 2 Level-2 Science Product Guide (LSDS-1619) and its FAQ 'How do I use a scale factor
+    # with Landsat Level-2 science products?': surface reflectance = DN x 0.0000275 - 0.2, valid DN 7273..43636
+    # (reflectance 0..1; fill 0), so raw DN of any surface pass 5000, and DN x 0.0000275 without the -0.2 is
+    # reflectance + 0.2: x 1e4, + 2000. Level-1 TOA (Collection 2 Level 1 DFCB, LSDS-1822): DN x 2e-5 - 0.1
     "landsat": ((5000.0, "Landsat Collection 2 digital numbers (Level-2 reflectance = DN x 2.75e-5 - 0.2)",
                  "scale them: `ds[bands] * 0.275 - 2000` (Level-1 TOA: `ds[bands] * 0.2 - 1000`)", True),
                 (2000.0, "Collection 2 Level-2 values scaled (DN x 2.75e-5) without their -0.2 offset, then x 1e4: "
@@ -44,15 +49,26 @@ SHIFTS = {"sentinel2": 1000, "landsat": 2000}  # family -> the offset its users 
 EIGHT_BIT = "8-bit display values (0..255) or reflectance in percent (0..100), not reflectance x 1e4"
 
 # Overcast, not offset (`overcast`). Cloudy values are valid input (AEF.md section 1: no input masking), and a frame
-# under thick cloud from edge to edge has every band's darkest pixels past the offsets above, as a shifted frame has.
-# An offset moves every band by the same amount, dark water and shadow included; thick cloud is bright and white.
-OVERCAST_ROLES = {"sentinel2": ("B2", "B3", "B4", "B11"),   # family -> blue, green, red, SWIR1 (1.6 um)
-                  "landsat": ("B2", "B3", "B4", "B6")}      # Landsat 8/9 OLI's numbering (`landsat`, `landsat_toa`)
+# under cloud from edge to edge has every band's darkest pixels past the offsets above, as a shifted frame has.
+# An offset moves every band by the same amount, dark water and shadow included; cloud is bright and white.
+OVERCAST_ROLES = {"sentinel2": ("B2", "B3", "B4", "B8", "B11"),   # family -> blue, green, red, NIR, SWIR1 (1.6 um)
+                  "landsat": ("B2", "B3", "B4", "B5", "B6")}   # Landsat 8/9 OLI's numbering (`landsat`, `landsat_toa`)
+# ours: a surface's darkest 1%, the offset taken off, in the darkest of blue, green, red, NIR and SWIR1 (not SWIR2,
+# where cloud's own darkest lie: Presto's 258 cloudy pixels' median SWIR2 0.29, SWIR1 0.38; thin cloud at 0.3 has its
+# SWIR2 near Landsat's offset, 0.2). Clear frames'
+# lie at 0.032 or under: the WorldCereal patch's 10 dates (L2A) 0.009..0.029, eo-learn's clear L1C references
+# 0.031..0.032, Presto's 1122 water points by month 0.002..0.005 (NIR, SWIR1), its snow 0.012 (SWIR1). Cloud that
+# hides the ground lies at 0.057 or over: eo-learn's hazy L1C reference (red; its surface unseen: per pixel it does
+# not follow the clear references), the sample scene's overcast x 0.4 at 0.096 (SWIR1). A white frame with no band
+# under 0.04 is cloud (`overcast`), however thin, water or ice (Presto's ice cloud, NDSI 0.65, where its SWIR1 lies at
+# 0.15 or over)
+OVERCAST_DARK = 400
 # ours: the offset taken off, the darkest 1% of blue, green and red still at reflectance 0.2 or more. Clear frames' lie
 # lower: the WorldCereal patch (L2A, 10 dates) 0.022 at most, eo-learn's five L1C references 0.03, 0.06, 0.03, 0.03 and
 # a hazy one 0.157 (all three bands' darkest 1%: 1903, 1708, 1572), Presto's 1122 water points by month (top of
-# atmosphere) 0.026..0.033. So Sentinel-2's overcast starts at 3000 (reflectance 0.3 read as is, thick cloud's
-# 0.3..0.9), Landsat's at 4000: thinner overcast stays warned as an offset, naming clouds (`OVERCAST`)
+# atmosphere) 0.026..0.033. So Sentinel-2's thick overcast starts at 3000 (reflectance 0.3 read as is, thick cloud's
+# 0.3..0.9), Landsat's at 4000: its darkest 1% in SWIR1 may lie near the offset (Presto's 258 cloudy pixels: 0.103),
+# and pixels under it within `OVERCAST_DARK` of the offset (in blue..SWIR1) are water or shadow + the offset
 OVERCAST_DARKEST = 2000
 # Fmask's whiteness, sum(|b - mean|) / mean over blue, green, red (Zhu & Woodcock 2012, Remote Sensing of Environment
 # 118:83-94, its whiteness test), of the frame's medians; Fmask's cloud test takes < 0.7, too loose here (bright sand x 1e4 + 1000,
@@ -61,9 +77,11 @@ OVERCAST_DARKEST = 2000
 OVERCAST_WHITENESS = 0.3
 # the Normalized Difference Snow Index (green - SWIR1) / (green + SWIR1) of the medians: snow at 0.4 or more (Hall,
 # Riggs & Salomonson 1995, Remote Sensing of Environment 54:127-140, MODIS SNOMAP). Snow is bright and white too but
-# dark at 1.6 um; a snow frame + 1000 stays an offset (without it SWIR1's darkest 1% lie under 1000: no verdict). Ice
-# cloud can read so too (a quarter of those 258 cloudy pixels, not their median, 0.2): a frame of it is warned as an
-# offset, naming clouds
+# dark at 1.6 um; a snow frame + 1000 stays an offset (without it SWIR1's darkest 1% lie under 1000: no verdict; with
+# it within `OVERCAST_DARK` of 1000: Presto's snow 0.012 over it). Ice cloud reads as snow (a quarter of those 258
+# cloudy pixels, not their median, 0.2): where its SWIR1's darkest 1% lie `OVERCAST_DARK` over the offset or more it
+# is cloud (no dark surface in any band, `overcast`); nearer, its values are snow + 1000's (Presto's ice cloud with
+# SWIR1 past 1000: darkest 0.0085 over it, snow + 1000 0.012), so it is warned as an offset, naming icy cloud
 SNOW_NDSI = 0.4
 
 def _offsets(src, qs:dict) -> list:
@@ -74,31 +92,52 @@ def _offsets(src, qs:dict) -> list:
     return [off for off in PROVIDER_OFFSETS.get(src.family, ())
             if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())]
 
+def _whiteness(m) -> float: return float(np.abs(m - m.mean()).sum() / m.mean())   # Fmask's, of blue, green, red
+
 def overcast(src,       # a `Source` (families other than sentinel2 and landsat: False)
              qs:dict,   # its reflectance bands' (p1, p50, p99, max) of one frame or a stack, band -> quantiles, x 1e4
+             lows:dict|None=None, # band -> the darkest clear value of the same sample (its minimum), x 1e4; or None
             ) -> bool:
     """Whether reflectance bands whose every 1st percentile passes a provider's offset (`PROVIDER_OFFSETS`: Sentinel-2's
-    1000, Landsat's 2000; not Landsat's digital numbers) look like thick cloud from edge to edge rather than that
-    offset: blue, green and red's 1st percentiles at the offset + `OVERCAST_DARKEST` or above (no water, shadow or
-    vegetation left once it is taken off), their medians white (Fmask's whiteness at most `OVERCAST_WHITENESS`: not
-    sand or soil, which brighten toward the red) and not snow (NDSI of the medians under `SNOW_NDSI`). False without
-    green, SWIR1 and two visible bands (snow cannot be told: an offset), and for values 10 or 100 times too large
-    (`_scaled_up`: a real L1C scene x 10 is white and bright too). `scale_slip` names no offset then."""
+    1000, Landsat's 2000; not Landsat's digital numbers) look like cloud from edge to edge rather than that offset.
+    Cloud is white (Fmask's whiteness of blue, green and red's medians at most `OVERCAST_WHITENESS`: not sand or soil,
+    which brighten toward the red) and either hides the ground, thick or thin, water or ice: no band of blue, green,
+    red, NIR and SWIR1 has its darkest 1% within `OVERCAST_DARK` of the offset (no water, shadow, vegetation or snow
+    + the offset) and the medians stay white with the offset taken off (haze over coloured ground + 1000 does not);
+    or is thick: blue, green and red's darkest 1% at the offset + `OVERCAST_DARKEST` or above, its SWIR1's darkest
+    near the offset as water cloud's are, and not snow (NDSI of the medians under `SNOW_NDSI`). A few dark pixels
+    under thick cloud's darkest 1% tell the offset (`lows`): a band of blue..SWIR1 whose 1st percentile lies
+    `OVERCAST_DARKEST` over the offset or more but whose darkest value lies within `OVERCAST_DARK` of it, and no band's
+    under it, is water or shadow + the offset (without it they fall under: water's SWIR1 0.002). False, so
+    `scale_slip` warns the offset naming clouds (`OVERCAST`): icy cloud as dark at 1.6 um as snow + the offset
+    (NDSI 0.4 or more, SWIR1's darkest within `OVERCAST_DARK`); thick cloud + the offset over a frame with 1% or
+    more dark pixels (they are its 1st percentile: the offset, as for any frame); a source without green
+    and SWIR1 bands or two visible ones (what the roles of `OVERCAST_ROLES` name: snow cannot be told, so such a
+    source keeps the offset's warning for any bright frame); values 10 or 100 times too large (`_scaled_up`: a real
+    L1C scene x 10 is white and bright too). `scale_slip` names no offset when True."""
     offs = _offsets(src, qs)
     if not offs or offs[0][3]: return False   # no offset reached, or a product's digital numbers (refused)
     if _scaled_up(src, qs, whole=True): return False   # 10 or 100 times too large: past the top, no cloud's
     floor = offs[0][0]
-    blue, green, red, swir = OVERCAST_ROLES.get(src.family, (None,) * 4)
-    vis = [qs[b] for b in (blue, green, red) if b in qs]
-    if len(vis) < 2 or green not in qs or swir not in qs: return False
-    if min(q[0] for q in vis) < floor + OVERCAST_DARKEST: return False   # dark pixels: water, shadow, plants + offset
-    m = np.array([q[1] for q in vis])
-    if np.abs(m - m.mean()).sum() / m.mean() > OVERCAST_WHITENESS: return False   # coloured: sand, soil, a desert
+    blue, green, red, nir, swir = OVERCAST_ROLES.get(src.family, (None,) * 5)
+    vis = [b for b in (blue, green, red) if b in qs]
+    if len(vis) < 2 or green not in qs or swir not in qs: return False   # snow cannot be told: the offset is warned
+    m = np.array([qs[b][1] for b in vis])
+    if _whiteness(m) > OVERCAST_WHITENESS: return False   # coloured: sand, soil, a desert
+    roles = [b for b in (*vis, nir, swir) if b in qs]
+    lows = lows or {}
+    under = [b for b in roles if lows.get(b, np.inf) < floor + OVERCAST_DARK and qs[b][0] >= floor + OVERCAST_DARKEST]
+    if under and all(lows.get(b, floor) >= floor for b in qs):   # no pixel under the offset, but some just over it
+        return False   # water or shadow under thick cloud's darkest 1% in those bands, lifted by the offset
+    thick = min(qs[b][0] for b in vis) >= floor + OVERCAST_DARKEST
+    if all(qs[b][0] >= floor + OVERCAST_DARK for b in roles):   # no dark surface in any band
+        return _whiteness(m - floor) <= OVERCAST_WHITENESS   # white without the offset too: cloud hides the ground
     g, s = qs[green][1], qs[swir][1]
-    return (g - s) / (g + s) < SNOW_NDSI   # snow: white but dark in SWIR1
+    return thick and (g - s) / (g + s) < SNOW_NDSI   # thick white cloud, not snow (white but dark in SWIR1)
 
-def scale_slip(src, qs:dict) -> tuple|None:
-    "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None."
+def scale_slip(src, qs:dict, lows:dict|None=None) -> tuple|None:
+    "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None; " \
+    "`lows` (band -> the sample's darkest value) go to `overcast`."
     seen = [q for b, q in qs.items() if b in ("B2", "B3", "B4")]
     if seen and all(q[1] < 0 for q in seen):  # no real surface is darker than 0 in every visible band
         add = SHIFTS.get(src.family)
@@ -114,7 +153,7 @@ def scale_slip(src, qs:dict) -> tuple|None:
                 "true-colour TCI, a PNG/JPEG) cannot be undone; reflectance in percent: `ds[bands] * 100`", True)
     offs = _offsets(src, qs)   # the highest floor first
     if offs and offs[0][3]: return offs[0][1:]   # a product's own digital numbers (Landsat's: 7273 at reflectance 0)
-    if overcast(src, qs): offs = []   # thick cloud from edge to edge: valid input (AEF.md section 1), no offset
+    if overcast(src, qs, lows): offs = []   # cloud from edge to edge: valid input (AEF.md section 1), no offset
     return _scaled_up(src, qs, whole=bool(offs)) or (offs[0][1:] if offs else None)   # past the top: no offset
 
 def past_top(src, qs:dict) -> tuple:

@@ -390,7 +390,8 @@ def check_units(source,       # a Source or its name
                       f"{w}='{s}')`.", UnitsWarning, stacklevel=user_stacklevel())
     if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
         warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=user_stacklevel())
-    slip = scale_slip(src, refl) if refl else None
+    lows = {b: float(_clear(src, s).min()) for b, s in zip(bands, samples) if b in refl}   # dark pixels under cloud
+    slip = scale_slip(src, refl, lows) if refl else None
     if slip is None and refl and (few := few_scaled_up(src, refl)):
         raise UnitsError(f"{src.name} band(s) {', '.join(few[0])} should be in reflectance x 1e4 but their values "
                          f"(99th percentile {', '.join(f'{refl[b][2]:.0f}' for b in few[0])}) look like {few[1]}: "
@@ -417,8 +418,9 @@ def frame_bands(source,  # a source name or `Source`
     src = get_source(source)
     return () if src.kind == "categorical" else tuple(b for b in bands if _own_slips(src, b))
 
-def _frame_slip(src, qs:dict) -> tuple|None:
-    "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None: a unit's slip " \
+def _frame_slip(src, qs:dict, lows:dict|None=None) -> tuple|None:
+    "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None (`lows`: band -> " \
+    "the frame's darkest value, for `overcast`): a unit's slip " \
     "counts only if every band of that unit shows one of its slips; the first in the list that some band shows is " \
     "named (amplitude: VV's median above 0.2, VH's above 0.05). A band's own slip (`BAND_SLIPS`) counts alone."
     for b, q in qs.items():
@@ -434,7 +436,7 @@ def _frame_slip(src, qs:dict) -> tuple|None:
                                 for i, (test, looks, fix) in enumerate(slips[b]) if test(q))
             return looks, fix, True
     refl = by_unit.get("reflectance x 1e4")
-    slip = scale_slip(src, refl) if refl else None
+    slip = scale_slip(src, refl, lows) if refl else None
     if slip is None and refl and (few := few_scaled_up(src, refl)): return f"{', '.join(few[0])} in {few[1]}", few[2], True
     if slip is None: return None
     return slip[0], slip[1], slip[2] and slip[0] != EIGHT_BIT  # one date within 0..255 may be dark water: warned
@@ -476,25 +478,26 @@ def check_frame_units(source,     # a Source or its name
     """Raise `UnitsError` (or warn `UnitsWarning` for a scale a real date can also have) if some frames, not all,
     are on a wrong scale, naming the scale and the frames' dates: a stack merged from readers with different scales
     (a whole stack on one wrong scale is `check_units`'s verdict). Frames with < 16 clear values in their sample
-    (`frame_samples` looks beyond clouds first) are not judged, nor the reflectance of a frame under thick cloud from
-    edge to edge (`reflectance_scales.overcast`: past an offset's floor, but bright, white and not snow)."""
+    (`frame_samples` looks beyond clouds first) are not judged, nor the reflectance of a frame under cloud from edge
+    to edge (`reflectance_scales.overcast`: past an offset's floor, but white and hiding the ground, or thick and not
+    snow, with no dark pixels just over the offset)."""
     src = get_source(source)
     if src.kind == "categorical": return
     times = np.asarray(times)
-    qs = [{} for _ in times]
+    qs, lows = [{} for _ in times], [{} for _ in times]   # lows: each frame's darkest value of a band
     for b, fr in zip(bands, frames):
         if not _own_slips(src, b): continue  # not `range_slips`: a frame of low canopy is in range
         v = np.array(fr, np.float64)  # (time, m); the quantiles of `_band_quantiles`, all frames at once
         v[~clear_values(v, fill_values(src))] = np.nan
         ok = np.flatnonzero((~np.isnan(v)).sum(1) >= 16)  # fewer: too few to judge
         if not ok.size: continue
-        for t, q in zip(ok, _row_quantiles(v[ok])): qs[t][b] = tuple(float(x) for x in q)
+        for t, q in zip(ok, _row_quantiles(v[ok])): qs[t][b], lows[t][b] = tuple(float(x) for x in q), float(np.nanmin(v[t]))
     refl = lambda q: {b: x for b, x in q.items() if _unit_of(src, b) == "reflectance x 1e4"}
-    for q in qs:   # thick cloud edge to edge, past an offset's floor: valid input, its reflectance judged neither way
-        for b in (refl(q) if overcast(src, refl(q)) else ()): del q[b]
+    for q, low in zip(qs, lows):   # cloud edge to edge, past an offset's floor: valid input, its reflectance judged neither way
+        for b in (refl(q) if overcast(src, refl(q), low) else ()): del q[b]
     found = {}
     for t, q in enumerate(qs):
-        if q and (slip := _frame_slip(src, q)): found.setdefault(slip, []).append(t)
+        if q and (slip := _frame_slip(src, q, lows[t])): found.setdefault(slip, []).append(t)
     judged = sum(bool(q) for q in qs)  # frames with enough clear values to judge
     # a year in tenths or hundredths of a degree reads as degC, degF, K or scaled frame by frame: the pooled sample tells
     k_looks = {looks for _, looks, _ in unit_slips(src, "K")}   # (`check_units`)

@@ -3,7 +3,8 @@
 the frame's own values (blue, green, red's darkest 1% at the offset + 0.2 or above, white medians, not snow), so
 neither `check_frame_units` nor `check_units` warns it. A true offset is still warned: its darkest pixels (water,
 shadow, vegetation) sit just above the offset, with clouds in the frame or haze over it, and snow + 1000 (white but
-dark at 1.6 um) too. Was: every overcast frame read as '+1000' (Sentinel-2) or '+2000' (Landsat), 'subtract it:
+dark at 1.6 um) too. White cloud that hides the ground, however thin, is cloud, offset or not (no value tells:
+tests/test_cloud_offset_table). Was: every overcast frame read as '+1000' (Sentinel-2) or '+2000' (Landsat), 'subtract it:
 `ds[bands] - 1000`': the sample scene without its `cloud` layer warned 54 of 146 Sentinel-2 frames, 18 of 46 Landsat.
 Real pixels from ../shared/data: Presto's cloudy and snowy water points, eo-learn's hazy L1C reference, WorldCereal's
 clear L2A patch."""
@@ -109,14 +110,19 @@ def test_snow_is_white_but_dark_in_swir(presto):
 
 
 @need_data
-def test_a_real_hazy_scene_with_the_offset_is_still_an_offset():
-    # eo-learn's first L1C reference: hazy, blue/green/red's darkest 1% at 1903, 1708, 1572 (x 1e4); + 1000 its
-    # darkest are 2572..2903, not the 3000 thick cloud passes once the offset is taken off
+def test_a_real_hazy_scene_is_cloud_with_or_without_the_offset():
+    # eo-learn's first L1C reference: cloud hides the ground (per pixel it does not follow the clear references), its
+    # darkest 1% at 0.157 or over in every band (red), white: cloud, not the offset (was: warned '- 1000'). + 1000 its
+    # values are thicker cloud's, so that frame alone is not judged either; a stack whose clear frames have the
+    # offset too is named by their dark pixels (the pooled sample, `check_units`). Was (d598bdd4): + 1000 warned
+    # alone, and the reference itself too (tests/test_cloud_offset_table)
     ref = np.load(DATA / "eolearn_patch" / "REFERENCE_SCENES.npy")[..., [1, 2, 3, 7, 11]] * 1e4   # B2 B3 B4 B8 B11
     bands = ("B2", "B3", "B4", "B8", "B11")
-    clear, hazy = ref[2].reshape(-1, 5), ref[0].reshape(-1, 5)
-    said = _frame_words("sentinel2_l1c", bands, clear, hazy + 1000, ref[3].reshape(-1, 5))
-    assert len(said) == 1 and "1 of the 3 frames judged (2021-02-15)" in said[0] and "- 1000" in said[0]
+    clear, hazy, later = ref[2].reshape(-1, 5), ref[0].reshape(-1, 5), ref[3].reshape(-1, 5)
+    assert _frame_words("sentinel2_l1c", bands, clear, hazy, later) == []
+    assert _frame_words("sentinel2_l1c", bands, clear, hazy + 1000, later) == []
+    every = np.concatenate([clear, hazy, later]) + 1000
+    assert any("- 1000" in m for m in _said(check_units, "sentinel2_l1c", bands, tuple(every.T)))
 
 
 @need_data
@@ -142,15 +148,19 @@ def test_bright_sand_with_the_offset_is_not_white():
     assert len(said) == 1 and "1 of the 2 frames judged (2021-02-15)" in said[0], said
 
 
-def test_thin_overcast_on_landsat_stays_warned_naming_clouds():
-    # Landsat's offset is 2000: cloud at 0.3 (3000) is 0.1 once it is taken off, as dark as land's darkest can be
+def test_thin_overcast_on_landsat_is_cloud_not_an_offset():
+    # Landsat's offset is 2000 (USGS: DN x 0.0000275 - 0.2): cloud at 0.3 (3000) is 0.1 once it is taken off, but it
+    # is white and no band of blue..SWIR1 has its darkest 1% within 0.04 of 2000: cloud that hides the ground, not
+    # judged (was: warned '- 2000', naming clouds). Cloud as dark at 1.6 um as snow + the offset still is
     rng = np.random.default_rng(1)
     thin = np.array([3100, 3000, 2950, 3050, 2600, 2100]) * rng.uniform(0.97, 1.03, (400, 1))
     dark = np.array([300, 500, 400, 2500, 1800, 900]) * rng.uniform(0.5, 1.5, (400, 6))
     bands = ("B2", "B3", "B4", "B5", "B6", "B7")
-    said = _frame_words("landsat", bands, dark, thin, dark)
-    assert len(said) == 1 and "- 2000" in said[0] and "too thin or icy to be told from an offset" in said[0], said
+    assert _frame_words("landsat", bands, dark, thin, dark) == []
     assert _frame_words("landsat", bands, dark, thin * 2, dark) == []   # thick: 0.6
+    swir_dark = thin * np.array([1, 1, 1, 1, 0.83, 1])   # SWIR1 at 0.216: 0.016 over the offset
+    said = _frame_words("landsat", bands, dark, swir_dark, dark)
+    assert len(said) == 1 and "- 2000" in said[0] and "icy cloud as dark at 1.6 um as snow" in said[0], said
 
 
 @pytest.fixture(scope="module")
