@@ -24,6 +24,7 @@ SECTIONS = {
         'band_dim': 'da\n    any DataArray (anything else is given back)\n',
         'band_hint': 'da\n    a DataArray without a `band` dim\n',
         'band_variables': 'ds\n    any object; only a Dataset can give names\n',
+        'table_bands': "names\n    a table's column labels (any number, any type)\n",
         'band_columns': "names\n    a table's column labels, or a row's index (any number, any type)\nwhat : str\n    what holds them, for the message\n",
         'list_vectors': 'x\n    DataFrame, Series or dict; anything else is given back\n',
         'by_band': "x\n    features: an array, or a table (DataFrame)\nfeatures\n    a table's columns to take too (names, in order), after its bands if it has them\n",

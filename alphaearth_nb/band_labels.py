@@ -25,6 +25,8 @@ def band_names(n:int=EMBED_DIM # number of embedding dimensions
 # %% ../nbs/00_band_labels.ipynb #c0008c
 _A_NAME = re.compile(r"\s*[Aa](\d{1,2})\s*")                      # A00..A63, any case or padding (A7, a07)
 _BAND_NAME = re.compile(r"\s*band[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # band_7 (rioxarray), Band7 (GDAL netCDF): 1-based
+_TOOL_BAND = re.compile(r"\s*(b|sample_)(\d{1,2})\s*", re.IGNORECASE)   # b7: Earth Engine's names of an uploaded
+# GeoTIFF's bands; SAMPLE_7: QGIS' 'Sample raster values' columns (its default prefix, then the band); 1-based
 _ASSET_BAND = re.compile(r"\s*(\S+)\.(\d{1,2})\s*")   # data.7: odc-stac's `{asset}.{band}` of a multi-band asset, 1-based
 _EMB_NAME = re.compile(r"\s*emb(?:edding)?s?[_ ]?(\d{1,2})\s*", re.IGNORECASE)  # embedding_7, emb7: a list column
                                                       # expanded (`.add_prefix('embedding_')`); 0-based, 1-based if 1..64
@@ -33,9 +35,10 @@ def _band_numbers(names:list) -> list|None:
     """The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits.
     `asset.N` names (odc-stac's for the bands of a 64-band asset without band names, 1-based) share one asset."""
     text = [n.decode(errors="replace") if isinstance(n, bytes) else n for n in names]
-    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1), (_ASSET_BAND, 1)):
+    for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1), (_TOOL_BAND, 1), (_ASSET_BAND, 1)):
         m = [rx.fullmatch(n) if isinstance(n, str) else None for n in text]
-        if all(m) and (rx is not _ASSET_BAND or len({g[1] for g in m}) == 1): return [int(g[rx.groups]) - base for g in m]
+        if all(m) and (rx.groups < 2 or len({g[1].lower() for g in m}) == 1):   # a prefix: one for all
+            return [int(g[rx.groups]) - base for g in m]
     if (emb := _emb_numbers(text)) is not None: return emb
     try: num = [float(n) for n in text if not isinstance(n, (bool, np.bool_))]  # numbers: GDAL's 1..64, or 0..63
     except (TypeError, ValueError): return None
@@ -56,7 +59,9 @@ def band_order(names) -> list[int]|None:  # the 64 labels of a band axis or tabl
 
     Labels are read by meaning, not spelling: A00..A63 in any order, case or padding (A0, A1, A10, ... as a
     text sort leaves them), `band_N` / `BandN` (rioxarray's `band_as_variable`, GDAL's netCDF variables), `data.N`
-    (odc-stac's names for the bands of a 64-band asset `data`), `embedding_N` (a list column expanded: `_EMB_NAME`)
+    (odc-stac's names for the bands of a 64-band asset `data`), `bN` (Earth Engine's names of an uploaded GeoTIFF's
+    bands), `SAMPLE_N` (QGIS' 'Sample raster values', its default prefix), `embedding_N` (a list column expanded:
+    `_EMB_NAME`)
     and band numbers 1..64 (GDAL, rioxarray) or 0..63, as numbers or text."""
     names = list(names)
     nums = _band_numbers(names) if len(names) == EMBED_DIM else None

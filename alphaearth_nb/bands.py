@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/bands.html.md"""
 # %% ../nbs/21a_bands.ipynb #bn002
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -16,9 +18,9 @@ from .core import (EMBED_DIM, MAP_WANTED, ConfigError, DimensionError, DTypeErro
 from .labels import data_variables
 
 # %% auto #0
-__all__ = ['described_positions', 'keep_bands_hint', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'band_columns',
-           'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'narrow_floats', 'query_array',
-           'other_length']
+__all__ = ['described_positions', 'keep_bands_hint', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'table_bands',
+           'band_columns', 'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'narrow_floats',
+           'query_array', 'other_length']
 
 # %% ../nbs/21a_bands.ipynb #bn006
 def _file_numbers(coord:list, n:int=EMBED_DIM) -> bool:
@@ -110,18 +112,39 @@ def band_variables(ds) -> list|None:  # any object; only a Dataset can give name
         if (order := band_order(names)) is not None: return [data[i] for i in order]
     return None
 
+def table_bands(names) -> dict[int, list[int]]:  # a table's column labels (any number, any type)
+    """Band number -> the positions of a table's band columns among labels `names`: `a_bands` (A00..A63, any case or
+    padding; else embedding_N), else all 64 bands under one other spelling `band_order` reads, beside other columns
+    as alone: band_1..band_64 (rioxarray's, `ds.to_dataframe()` of `band_as_variable`), Earth Engine's b1..b64 (an
+    uploaded GeoTIFF's bands, sampled), QGIS' SAMPLE_1..SAMPLE_64 ('Sample raster values'), data.1..data.64; {} where
+    none is (a part of them names no band: Sentinel-2's B2..B12 are no embedding). A Dataset's variables and a band
+    axis keep `a_bands`' reading: band_N there is no claim to be an embedding (`band_variables`). Was: those spellings
+    read only as a table's every column, so `aef evaluate --embeddings` refused lon, lat, label and b1..b64 as 'no
+    embedding band'."""
+    if at := a_bands(names): return at
+    groups = {}   # the labels that end in a number, by what comes before it ('b', 'sample_', 'band_', 'data.')
+    for i, n in enumerate(names):
+        if isinstance(n, str) and (m := re.fullmatch(r"\s*(.*?)\d{1,2}\s*", n)):
+            groups.setdefault(m[1].lower(), []).append(i)
+    for cols in groups.values():
+        if len(cols) == EMBED_DIM and (order := band_order([names[i] for i in cols])) is not None:
+            return {b: [cols[i]] for b, i in enumerate(order)}
+    return {}
+
 def _band_positions(names:list) -> list|dict|None:
     """The rule of `band_columns` without its words: the positions of the 64 band entries among `names` in the order
     A00..A63 by the first reading that finds them all: (1) every label a band by `band_order` (A00..A63,
     band_1..band_64, embedding_0.., any order); (2) the entries labelled A00..A63 (any case or padding: a00, A7), or
-    where none is embedding_N, among other labels (`a_positions`); (3) A00..A63 by exact name beside a stray A1.
+    where none is embedding_N, or all 64 of one other spelling (b1..b64, SAMPLE_1.., band_1..), among other labels
+    (`a_positions`); (3) A00..A63 by exact name beside a stray A1.
     None where not every band is named (generic features); a refusal as {'past': [labels beyond A63]} (A64..A99,
     embedding_64: checked before (2)) or {'twice': [labels naming one band, ...]} (a00..a63 beside A1)."""
     if (order := band_order(names)) is not None: return order                        # (1)
-    at = a_bands(names)
+    at = table_bands(names)   # A00..A63 (else embedding_N, or all 64 of one other spelling)
     if not at.keys() >= set(range(EMBED_DIM)): return None
     if past := [names[i] for b, p in sorted(at.items()) if b >= EMBED_DIM for i in p]: return {"past": past}
-    if (pos := a_positions(names)) is not None: return pos                          # (2)
+    if sorted(at) == list(range(EMBED_DIM)) and all(len(p) == 1 for p in at.values()):   # (2): `a_positions`' rule
+        return [p[0] for _, p in sorted(at.items())]
     if all(b in names for b in band_names()): return [names.index(b) for b in band_names()]   # (3)
     return {"twice": [[names[i] for i in p] for _, p in sorted(at.items()) if len(p) > 1]}
 

@@ -21,7 +21,7 @@ from . import analysis, embeddings, evaluate, scene
 from .core import DimensionError, LabelError, NoDataWarning, band_names, refuse_path, user_stacklevel
 from .files import is_zarr_store
 from .checkpoint import RUN_MARKER, is_run
-from .bands import band_columns
+from .bands import band_columns, table_bands
 from .empty_rows import file_lines, refuse_file_rows
 from .labels import data_variables, label_column_guess, with_mappings, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
 from .geo import crs_of
@@ -58,7 +58,7 @@ def _label_column(given:str|None, # --label-column as typed, or None where it wa
     (`_label_column_fix`). Was: `label` always, so the official samples' CSV stopped at "no column 'label'"."""
     names = [str(n) for n in names]
     if given is not None or "label" in names: return "label" if given is None else given
-    band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}
+    band = {i for b, ps in table_bands(names).items() if b < len(band_names()) for i in ps}
     found = [n for i, n in enumerate(names) if i not in band and any(w in n.lower() for w in _LABEL_WORDS)]
     if len(found) > 1:
         raise LabelError(f"{where} has no column 'label' and {len(found)} columns that may hold the labels: "
@@ -83,7 +83,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     refuse_path(df, "a table is a DataFrame of A00..A63 and a label column", "table")
     names = [str(c) for c in df.columns]
     if column not in df:   # the other columns first (dw_label of the official CSV), the bands as one count
-        band = {i for b, ps in embeddings.a_bands(names).items() if b < len(band_names()) for i in ps}
+        band = {i for b, ps in table_bands(names).items() if b < len(band_names()) for i in ps}
         other = [n for i, n in enumerate(names) if i not in band]
         cols = ", ".join(other[:10]) + (", ..." if len(other) > 10 else "") + (" and " if other and band else "")
         raise LabelError(f"no column {column!r} (columns: {cols}{f'{len(band)} band columns' if band else ''}): pass "
@@ -91,7 +91,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     try: cols = band_columns(names)   # the one rule of a table's bands (knn_search's too): A64 beside them refused
     except DimensionError as e: raise LabelError(str(e)) from None
     if cols is None:
-        missing = [b for i, b in enumerate(band_names()) if i not in embeddings.a_bands(names)]
+        missing = [b for i, b in enumerate(band_names()) if i not in table_bands(names)]
         raise LabelError(f"the table lacks the embedding columns {missing[:4]}{'...' if len(missing) > 4 else ''}: "
                          "it needs A00 .. A63 (any case or padding: a0, A07), one column each.")
     miss = df[column].isna().to_numpy()   # an empty label cell: left out, said so (the file's lines to fill)
@@ -155,7 +155,7 @@ def _no_band_table(df:pd.DataFrame, path) -> None:
     "`LabelError` for a text table of --embeddings with no embedding band among its columns (not one A00 .. A63), " \
     "saying what it is: text without a column separator (prose, notes), or a table of other columns."
     names = [str(c) for c in df.columns]
-    if any(b < len(band_names()) for b in embeddings.a_bands(names)): return
+    if any(b < len(band_names()) for b in table_bands(names)): return
     if len(names) == 1 and not any(s in names[0] for s in ",;\t|"):
         what = (f"a text file with no column separator (, ; tab |) in its first line ({names[0][:60]!r}): no table of "
                 "embeddings")
