@@ -292,12 +292,13 @@ def _frame_sums(p:Float[Array, "n ..."]) -> Float[Array, "..."]:
     return p[0] if odd is None else p[0] + odd
 
 def _tap_sums(x, g):
-    "The kernel's gradient, [9, c]: for each tap, the sum over all pixels of the shifted input times `g` (float32): " \
-    "over the frames (all leading axes) by `_frame_sums`, then over h, w."
+    "The kernel's gradient, [9, c]: for each tap, the sum over all pixels of the input times `g` shifted the other " \
+    "way (the same products), `g` padded as the input gradient pads it (float32): over the frames (all leading axes) " \
+    "by `_frame_sums`, then over h, w."
     h, wd, c = x.shape[-3:]
-    xp = jnp.pad(x.reshape(-1, h, wd, c), ((0, 0), (1, 1), (1, 1), (0, 0)))
-    g = g.reshape(-1, h, wd, c)
-    return jnp.stack([_frame_sums((xp[:, i:i + h, j:j + wd, :] * g).astype(jnp.float32))
+    gp = jnp.pad(g, [(0, 0)] * (g.ndim - 3) + [(1, 1), (1, 1), (0, 0)]).reshape(-1, h + 2, wd + 2, c)
+    x = x.reshape(-1, h, wd, c)
+    return jnp.stack([_frame_sums((x * gp[:, 2 - i:2 - i + h, 2 - j:2 - j + wd, :]).astype(jnp.float32))
                       for i in range(3) for j in range(3)]).sum((1, 2))
 
 def _shifted_sums(x, g):
