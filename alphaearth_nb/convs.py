@@ -8,7 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/convs.html.md"""
 from __future__ import annotations
 
 import math
-from functools import partial
+from functools import cache, partial
 
 import jax
 import jax.numpy as jnp
@@ -115,9 +115,19 @@ def _conv3_low_bwd(pd, res, g):
     return _conv3_input_grad(gl, wl, jnp.float32).astype(g.dtype), _conv3_f32_dw(xl, gl)
 _conv3_low.defvjp(_conv3_low_fwd, _conv3_low_bwd)
 
+@cache
+def _batch_trace() -> type:
+    "The class of `jax.vmap`'s trace, read from one vmap traced abstractly (so no name of JAX's internals is assumed)."
+    seen = []
+    def look(v):
+        with take_current_trace() as t: seen.append(type(t))
+        return v
+    jax.eval_shape(jax.vmap(look), jax.ShapeDtypeStruct((1,), jnp.float32))
+    return seen[0]
+
 def _under_vmap() -> bool:
     "Whether the transformation being traced innermost is a `jax.vmap` (its batching trace)."
-    with take_current_trace() as t: return type(t).__name__ == "BatchTrace"
+    with take_current_trace() as t: return isinstance(t, _batch_trace())
 
 def _conv3_any(x, w):
     "`conv3` of `x` and `w` (same dtype) without its bias, by the frames it is given: the looped backward pass inside " \
