@@ -183,6 +183,13 @@ LABEL_VECTORS = VECTOR_FILES + (".geoparquet", ".parquet") + TEXT_TABLES   # VEC
 PARQUET_TABLES = (".parquet", ".geoparquet")
 EMBEDDING_FILES = (".zarr", ".nc") + TEXT_TABLES + PARQUET_TABLES
 
+def _nodata(s:str) -> float:
+    "`--labels-nodata`: a number as `core.decimal` reads one (-2, 255, -3.4e38), the label value that marks no data."
+    if (v := _rule("decimal")(s, float)) is None:
+        raise argparse.ArgumentTypeError(f"{s!r} is no number: pass the label value that marks no data in --labels, "
+                                         "e.g. --labels-nodata 255 or --labels-nodata -2")
+    return v
+
 def _labels(s:str) -> str:
     "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path."
     if s == "samples": return s
@@ -445,6 +452,9 @@ def parser() -> argparse.ArgumentParser:
                    "lon/lat; a vector file's own CRS is read from it)")
     v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
                    "several, e.g. --labels-var landcover (default: its only one)")
+    v.add_argument("--labels-nodata", type=_nodata, default=None, help="a value of the --labels raster that marks no "
+                   "data, its pixels unlabelled, where the file does not declare it, e.g. --labels-nodata 255 or "
+                   "--labels-nodata -2 (default: the file's own no-data, NaN and negative ids only)")
     v.add_argument("--label-column", default=None, help="the column of the labels in a CSV of --embeddings or a "
                    "vector file of --labels, e.g. --label-column crop (default: label, else the one column whose name holds label or class, "
                    "e.g. dw_label in the official samples; the column read is said)")
@@ -490,9 +500,8 @@ def _in_call(text:str, at:int) -> bool:
 
 # a label raster's Python fixes (`labels._odd_negatives`, `metrics.warn_fill_ids`) in the shell's words: the file's
 _LABEL_FIXES = ((r" \(`labels\.where\(labels != [^`]*, NEW_ID\)`\)", " in the label file"),   # no `labels` in a shell
-                (r", or nodata=\S+ to points_at", ""),
-                (r"`labels\.attrs\['(?:nodata|_FillValue)'\] = ([^`]+)`", r"`rio edit-info --nodata \1 LABELS` for a "
-                 r"GeoTIFF LABELS; a netCDF or zarr variable: its `_FillValue` attribute \1"))
+                (r"`labels\.attrs\['(?:nodata|_FillValue)'\] = ([^`]+)`", r"`--labels-nodata \1`, or in the file itself, "
+                 r"for a GeoTIFF LABELS, `rio edit-info --nodata \1 LABELS`"))
 _RENAME = r"`(?:df = )?df\.rename\(columns=\{((?:'[^'`]*': '[^'`]*'(?:, )?)+)\}\)`"   # a table's rename, as Python writes it
 
 def _header_rename(m) -> str:
@@ -517,9 +526,9 @@ def shell_words(text:str, command:str|None=None) -> str:
     the two names in the file's header line; any other rename of a table's columns (`df = df.rename(columns={'X':
     'x'})`): rename them in the file's header line (`_header_rename`; session 37, was the `df` line under a command);
     a drop of named columns (`df.drop(columns=['A64'])`): delete them from the file (`_file_drop`). A label raster's
-    no-data to declare (`labels.attrs['nodata'] = 255`, `labels.where(...)`, `nodata=` to `points_at`): the file's
+    no-data to declare (`labels.attrs['nodata'] = 255`): `--labels-nodata 255`, for any raster file, or the file's
     own, `rio edit-info --nodata 255 LABELS` (rasterio's command, installed with it) for a GeoTIFF (`_LABEL_FIXES`;
-    was those Python lines under `aef evaluate --labels lab.tif`)."""
+    was those Python lines under `aef evaluate --labels lab.tif`, and for a .nc/.zarr words, no command)."""
     for old, new in _LABEL_FIXES: text = re.sub(old, new, text)
     flags = {**FLAGS, **COMMAND_FLAGS.get(command, {})}
     names = "|".join(flags)

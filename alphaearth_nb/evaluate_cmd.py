@@ -234,7 +234,9 @@ def _label_file(a) -> xr.DataArray:
                          f"{lab.dims}: aef evaluate takes one layer of class ids, dims (y, x) on the embeddings' "
                          "grid: write the layer for the embeddings' year to its own file (e.g. "
                          f"`labels.sel({d}=...).to_netcdf(path)`) and pass that file as --labels")
-    return lab
+    if getattr(a, "labels_nodata", None) is None: return lab
+    had = lab.attrs.get("missing_value")   # `--labels-nodata`: declared beside the file's own (CF's may list several)
+    return lab.assign_attrs(missing_value=[*np.atleast_1d(had if had is not None else []).tolist(), a.labels_nodata])
 
 def _header_fix(path, new:dict) -> str:
     "A shell line renaming the columns of `new` (name -> new name) in the header of the text table `path` (GNU sed), " \
@@ -341,7 +343,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     _not_a_store(path)
     form = table_suffix(path)   # 'all.csv.gz' a CSV, 'all.pq' Parquet by its bytes (was: 'a binary file of no form')
     if form in _TEXT_TABLES + _PARQUET:   # a Parquet table: was refused by its name ('save as CSV')
-        if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var),
+        if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var), ("--labels-nodata", a.labels_nodata),
                                     ("--embeddings-var", a.embeddings_var), ("--crs", a.crs)) if v is not None]:
             raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a table: its labels are its own "
                              f"column (--label-column{'' if a.label_column is None else ', now ' + repr(a.label_column)}), so {given[0]} would be read by "
@@ -364,11 +366,14 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         vector = a.labels not in (None, "samples") and table_suffix(a.labels) in LABEL_VECTORS
         unread = ([f"--labels-var {a.labels_var}"] if a.labels_var is not None and (a.labels == "samples" or vector)
                   else []) + ([f"--label-column {a.label_column}"] if a.label_column is not None and not vector
-                              else []) + ([f"--crs {a.crs}"] if a.crs is not None and not vector else [])
+                              else []) + ([f"--crs {a.crs}"] if a.crs is not None and not vector else []) + \
+                 ([f"--labels-nodata {a.labels_nodata:g}"] if a.labels_nodata is not None and (a.labels == "samples" or vector)
+                  else [])
         if unread:
             raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, a zarr store, would be read by "
                              "nothing: --label-column names a CSV's or a vector file's column, --crs the CRS of its "
-                             "points, and --labels samples or a vector file has no variable to pick; leave it out, or "
+                             "points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
+                             "(--labels-nodata); leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
         emb = embeddings.as_embedding(_open_embeddings(path, a.embeddings_var))  # first: a run folder: embed first
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster (.nc/.zarr) on the same "

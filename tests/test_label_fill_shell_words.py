@@ -28,11 +28,12 @@ def _message(fn, *a, **kw):
 def test_label_fixes_in_the_shells_words():
     neg = shell_words(_message(labelled_cells, xr.DataArray(np.array([[0, 1, -2], [1, 0, -2]]), dims=("y", "x"))),
                       "evaluate")
-    assert "remap them to ids >= 0 in the label file; if one marks no data, declare it (`rio edit-info --nodata -2 " \
-           "LABELS` for a GeoTIFF LABELS; a netCDF or zarr variable: its `_FillValue` attribute -2) to silence" in neg, neg
+    assert "remap them to ids >= 0 in the label file; if one marks no data, declare it (`--labels-nodata -2`, or in " \
+           "the file itself, for a GeoTIFF LABELS, `rio edit-info --nodata -2 LABELS`) to silence" in neg, neg
     fill = shell_words(_message(warn_fill_ids, np.r_[np.arange(1, 11), [255] * 5].repeat(3), np.uint8, form="raster"),
                        "evaluate")
-    assert "declare it, `rio edit-info --nodata 255 LABELS` for a GeoTIFF LABELS" in fill, fill
+    assert "declare it, `--labels-nodata 255`, or in the file itself, for a GeoTIFF LABELS, `rio edit-info --nodata " \
+           "255 LABELS`" in fill, fill   # --labels-nodata: any raster's fix (tests/test_labels_nodata_flag runs it)
     for said in (neg, fill):
         assert "labels." not in said and "points_at" not in said and "nodata=" not in said, said
 
