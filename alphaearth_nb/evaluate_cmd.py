@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate_cmd.html.md"""
 from __future__ import annotations
 
 import codecs
+import json
 import shlex
 import sys
 import warnings
@@ -184,6 +185,26 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     # Dataset, which `as_embedding` reads as Python does (was: 'holds 64 data variables: pass --embeddings-var A00')
     if var is None and names_every_band(ds): return ds
     return _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
+
+def _one_map(obj, path:Path):
+    """--embeddings as one map: a cube of one year (time, y, x, band; the official product's Dataset, xee's, over one
+    year) that year's map; a cube of several years a `DimensionError` in the command's words: the years it holds and
+    a shell line writing the last of them to its own file, which --embeddings then takes. Was Python, which the
+    command cannot take: 'select one, e.g. `da.isel(time=0)`' (for one year too), or '`ds.sel(time='2024')` ... the
+    cube, `aef.from_official(ds)`'."""
+    d = next((d for d in obj.dims if d != "band" and (d == "time" or embeddings.years_dim(obj, d))), None)
+    if d is None: return obj
+    if obj.sizes[d] == 1: return obj.isel({d: 0})   # one year: its map
+    v = obj[d].values if d in obj.coords else np.arange(obj.sizes[d])
+    years = [str(y) for y in (pd.DatetimeIndex(v).year if v.dtype.kind == "M" else v)]
+    zarr = is_zarr_store(path)
+    out = path.with_name(f"{path.stem}_{years[-1]}{'.zarr' if zarr else '.nc'}")
+    q = lambda p: json.dumps(str(p))   # "path": one pair of single quotes around the line in the shell
+    line = (f"import xarray as xr; xr.{'open_zarr' if zarr else 'open_dataset'}({q(path)}).isel({d}=-1)"
+            f".drop_encoding().{'to_zarr' if zarr else 'to_netcdf'}({q(out)})")
+    raise DimensionError(f"--embeddings {path} holds {len(years)} years along {d} ({', '.join(years)}): aef evaluate "
+                         f"scores one map: write the year to score to its own file, e.g. the last, {years[-1]}: "
+                         f"`python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
 
 def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
     """`--labels samples`: the sample scene's class map (y, x) of the year the embeddings were made for (their
@@ -375,7 +396,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                              "points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
                              "(--labels-nodata); leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
-        emb = embeddings.as_embedding(_open_embeddings(path, a.embeddings_var))  # first: a run folder: embed first
+        emb = embeddings.as_embedding(_one_map(_open_embeddings(path, a.embeddings_var), path))  # first: a run folder
         if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster (.nc/.zarr) on the same "
                                              "grid, a vector file or a table of points ("
                                              + ", ".join(LABEL_VECTORS) + "), or `samples` for embeddings of the "
