@@ -40,7 +40,6 @@ SECTIONS = {
         'count_text': "text\n    a count's text: an option's ('10', '1e5'), or a config value given as text\n",
         'choice_word': "value\n    a choice's name as typed: 'Small', ' KNN ', 'MAX'\n",
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',
-        'unsaid': "message : str\n    a warning's text\n",
         'refuse_path': 'x\n    what a door was given\nwhat : str\n    what it wants, a clause: "training features are numbers (N, D)"\nkind : str\n    the readers to name (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
         'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",
         'moved_names': "module : str\n    the module's full name, `__name__`\nmoved : dict\n    each moved name -> the module holding it now: 'maps' (of the package) or a full name\n",

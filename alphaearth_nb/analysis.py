@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
-                                NoValidDataError, TimeError, checks_flags, one_saying, user_stacklevel, refuse_path)
+                                NoValidDataError, TimeError, checks_flags, user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
@@ -125,6 +125,16 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     series skipping 2020 unsaid)."""
     return _per_year(fn, tables, models)
 
+def _said_once(caught:list):
+    """The warnings `caught` (`catch_warnings(record=True)` around a cube's years) shown again where they were given,
+    each text of each category once, in the order first given: one call, one saying (a label raster read for each
+    year, the gate's 'N of M pixels are not embedding vectors' of each year's map). Shown, not warned again: the
+    user's filters judged them as they were given ('ignore' dropped them, 'error' raised there; a second `warn` would
+    lose a 'once' filter's and move a library's to a line its module filter does not name)."""
+    first = {}
+    for w in caught: first.setdefault((str(w.message), w.category), w)
+    for w in first.values(): warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
+
 def _per_year(fn, tables:bool, models:bool=False):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
@@ -147,18 +157,21 @@ def _per_year(fn, tables:bool, models:bool=False):
             except TypeError: crs = None   # the call itself names a wrong argument
         rows = {id(a): r for a in (*args, *kwargs.values()) if tables and (r := rows_by_year(emb, a, crs)) is not None}
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a
-        outs, empty = [], []
-        with one_saying():   # one table or raster read for each year: its warnings once (`core.unsaid`)
-            for i in range(emb.sizes["time"]):
-                try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args], **{k: at(v, i) for k, v in kwargs.items()}))
-                except NoValidDataError as e:
-                    outs.append(None)
-                    empty.append((i, e))
-                except LabelError:   # classify/regress: no labelled pixel has data, because the year has none
-                    if years_with_data(emb.isel(time=[i])): raise   # the year has data: the labels' fault
-                    outs.append(None)
-                    empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
-                        "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
+        outs, empty, caught = [], [], []
+        try:
+            with warnings.catch_warnings(record=True) as caught:   # each year's, the user's filters applied
+                for i in range(emb.sizes["time"]):
+                    try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args],
+                                        **{k: at(v, i) for k, v in kwargs.items()}))
+                    except NoValidDataError as e:
+                        outs.append(None)
+                        empty.append((i, e))
+                    except LabelError:   # classify/regress: no labelled pixel has data, because the year has none
+                        if years_with_data(emb.isel(time=[i])): raise   # the year has data: the labels' fault
+                        outs.append(None)
+                        empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
+                            "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
+        finally: _said_once(caught)   # the same text each year (labels read again, the gate's count): said once
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
         return xr.concat(outs, dim="time", join="outer")   # years of other classes: every class, NaN scores where
                                                           # a year has none (xarray's future default, exact, refused it)

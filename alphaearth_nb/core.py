@@ -7,8 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 # %% ../nbs/00_core.ipynb #c0002
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import dataclasses
 import difflib
 import errno
@@ -44,10 +42,10 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'Tim
            'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning',
            'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key',
            'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields',
-           'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'one_saying', 'unsaid',
-           'user_stacklevel', 'refuse_path', 'CallableModule', 'callable_module', 'MovedError', 'moved_names',
-           'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM',
-           'band_names', 'band_order', 'a_bands', 'a_positions']
+           'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path',
+           'CallableModule', 'callable_module', 'MovedError', 'moved_names', 'documented', 'Frames', 'Target', 'Texts',
+           'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
+           'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -434,25 +432,6 @@ def _uncounted(f) -> bool:
     "A frame `warnings.warn` does not count in `stacklevel`: importlib's bootstrap (CPython's `_is_internal_frame`)."
     name = f.f_code.co_filename
     return "importlib" in name and "_bootstrap" in name
-
-_SAID = contextvars.ContextVar("aef_said", default=None)   # the texts `unsaid` gave in this call; None: no call
-
-@contextlib.contextmanager
-def one_saying():
-    """Within it (one call over a cube's years, `analysis.over_time`): a warning given by `unsaid` is said once
-    however often its text recurs (the same labels read for each year). Was: once a year, the same words."""
-    token = _SAID.set(set()) if _SAID.get() is None else None   # the outermost call's
-    try: yield
-    finally:
-        if token is not None: _SAID.reset(token)
-
-def unsaid(message:str,  # a warning's text
-          ) -> bool:
-    "Whether to give the warning `message`: not said yet within `one_saying` (now it is), and always outside one."
-    if (said := _SAID.get()) is None: return True
-    if message in said: return False
-    said.add(message)
-    return True
 
 def user_stacklevel() -> int:
     """The `stacklevel` that makes a `warnings.warn` in the function calling this point at the user's line: the

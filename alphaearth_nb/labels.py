@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import LabelError, checks_flags, refuse_path, user_stacklevel, unsaid
+from .core import LabelError, checks_flags, refuse_path, user_stacklevel
 from .core import LabelWarning   # the kinds of its warnings
 from .geo import declared_nodata, outside_valid, NODATA_KEYS
 from .times import text_objects   # numpy's StringDType text as objects: the one rule
@@ -184,12 +184,11 @@ def _odd_negatives(neg:np.ndarray):  # the negative values of the labelled cells
     if not len(vals): return
     e = exact_text(vals[0])   # exact: -2147483648 (was `:g`'s -2.14748e+09, a fix that matched no cell)
     said = ", ".join(f"{exact_text(v)} ({c} pixel{'s' * (c != 1)})" for v, c in zip(vals[:5].tolist(), counts[:5].tolist()))
-    if unsaid(msg := f"the label raster holds negative classes other than -1: {said}{' ...' if len(vals) > 5 else ''}, "
+    warnings.warn(f"the label raster holds negative classes other than -1: {said}{' ...' if len(vals) > 5 else ''}, "
                   "read as unlabelled (every negative value is). If they are classes, remap them to ids >= 0 "
                   f"(`labels.where(labels != {e}, NEW_ID)`); if one marks no data, declare it "
                   f"(`labels.attrs['_FillValue'] = {e}`) to silence this",
-                  ):   # once a call: a cube's years read one raster
-        warnings.warn(msg, LabelWarning, stacklevel=user_stacklevel())
+                  LabelWarning, stacklevel=user_stacklevel())
 
 # %% ../nbs/03a_labels.ipynb #ex0002
 def exact_limit(dtype) -> int:  # a float dtype (float16, float32, float64)

@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
-                                user_stacklevel, refuse_path, unsaid)
+                                user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .cubes import is_geometry_input, label_table, map_year, years_of_cube
 from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_geometries, table_file
@@ -368,12 +368,11 @@ def _warn_no_data(vals:np.ndarray, ok:np.ndarray, raster:bool, numbers:bool) -> 
     lost = "" if numbers else lost_classes(vals, ok)   # 'class 2 (3 labels)': every label of it on no data
     if raster and not lost: return
     what = "pixels of the label raster" if raster else "points"
-    if unsaid(msg := f"{int((~ok).sum())} of {len(ok)} labelled {what} lie on pixels without data (NaN in the "
+    warnings.warn(f"{int((~ok).sum())} of {len(ok)} labelled {what} lie on pixels without data (NaN in the "
                   "embedding: a cloud gap, the map's edge, a fill): left out of training"
                   + (f"; every label of {lost} lies there, so the model has no such class and the map never shows it (a score "
                      "on them counts misses only): label them where the map has data" if lost else ""),
-                  ):   # once a call: a cube's years read one table
-        warnings.warn(msg, NoDataWarning, stacklevel=user_stacklevel())
+                  NoDataWarning, stacklevel=user_stacklevel())
 
 def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> None:
     """Warn (UserWarning) where points at one pixel carry different labels: all are kept as training examples
@@ -382,11 +381,10 @@ def _warn_conflicts(pixel:np.ndarray, vals:np.ndarray, what:str="labels") -> Non
     bad = n[n > 1]
     if len(bad):
         pts = int(np.isin(pixel, bad.index.to_numpy()).sum())
-        if unsaid(msg := f"{len(bad)} pixel{'s' if len(bad) > 1 else ''} hold{'' if len(bad) > 1 else 's'} points with "
+        warnings.warn(f"{len(bad)} pixel{'s' if len(bad) > 1 else ''} hold{'' if len(bad) > 1 else 's'} points with "
                       f"different {what} ({pts} points, e.g. {sorted(set(vals[pixel == bad.index[0]].tolist()))[:3]}):"
                       " all are kept as training examples, so each such pixel teaches all of them. If a pixel has "
-                      "one true label, keep one point per pixel (or label on a finer map)"):   # once a call
-            warnings.warn(msg, LabelWarning, stacklevel=user_stacklevel())
+                      "one true label, keep one point per pixel (or label on a finer map)", category=LabelWarning, stacklevel=user_stacklevel())
 
 def predict_pixels(emb:xr.DataArray,  # embedding (y, x, band)
                    fn,                # (N, 64) float32 rows with data -> (N, n_out)
