@@ -23,20 +23,20 @@ from .labels import table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
 from .vector_files import RASTER_FILES, read_places_file, read_vector_file
-from .geometry_columns import (EE_GEO, GEOMETRY_COLUMNS, POINTS_FROM, geometry_points, import_geopandas,
-                                            is_wkt, lonlat_columns, shape_column, wkt_rows, xy_words)
+from .geometry_columns import (EE_GEO, GEOMETRY_COLUMNS, GIVEN_AS, POINTS_FROM, geometry_points, given_as,
+                                            import_geopandas, is_wkt, lonlat_columns, shape_column, wkt_rows, xy_words)
 
 # from `vector_files` (23b), split from here: `geometries.read_places_file` is `vector_files.read_places_file`
 _all_ = ['RASTER_FILES', 'read_vector_file', 'read_places_file']
 # from `geometry_columns` (23b), split from here: `geometries.geometry_points` is `geometry_columns.geometry_points`
 _all_ += ['EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas', 'is_wkt', 'lonlat_columns',
-          'shape_column', 'wkt_rows', 'xy_words']
+          'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as']
 
 # %% auto #0
 __all__ = ['LONLAT', 'POINT_COLUMNS', 'coordinate_names', 'coordinate_hint', 'table_file', 'read_geometries', 'valid_polygons',
            'agreed_crs', 'read_places', 'own_crs_on', 'points_xy', 'RASTER_FILES', 'read_vector_file',
            'read_places_file', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas',
-           'is_wkt', 'lonlat_columns', 'shape_column', 'wkt_rows', 'xy_words']
+           'is_wkt', 'lonlat_columns', 'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -238,7 +238,7 @@ _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a la
 def _read_geometries(src, crs):
     """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
     `crs=`) and shapely geometries or WKT text (one, or a list), which say no CRS: `GridError` asking for `crs=`."""
-    if (rows := wkt_rows(src)) is not src: src = geometry_points(rows)   # several WKT texts: a table's geometry column
+    src = geometry_points(wkt_rows(src))   # WKT texts, a table of shapes in a geometry column: x/y, or a GeoDataFrame
     if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
     elif (shapes := _shapes(src)) is not None or is_wkt(src):
         gpd = import_geopandas("shapely geometries")
@@ -265,6 +265,9 @@ def _read_geometries(src, crs):
             return src
     if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":
+        if src.crs is None and crs is None and given_as(src):   # shapes of WKT texts or of a table's column
+            raise GridError(f"{given_as(src)} says no CRS (its shapes say none): pass the CRS of their coordinates, "
+                            "`crs='EPSG:4326'` for lon/lat or e.g. `crs='EPSG:32631'` for UTM metres")
         if src.crs is None and crs is None:
             raise GridError("the GeoDataFrame has no CRS: set the one its coordinates are in, `gdf.set_crs('EPSG:4326')` "
                             "for lon/lat or e.g. `gdf.set_crs('EPSG:32631')` for UTM metres, or pass `crs=`")
@@ -280,7 +283,9 @@ def _read_geometries(src, crs):
                 None if src.crs is None else "its CRS label is wrong (`crs=` is no fix: a GeoDataFrame's own CRS wins "
                 "over it): correct it to the CRS they are in, e.g. the map's UTM zone, `gdf = gdf.set_crs('EPSG:32631', "
                 "allow_override=True)`"))
-        return src if src.crs is not None else src.set_crs(crs)
+        if src.crs is not None: return src
+        (src := src.set_crs(crs)).attrs.pop(GIVEN_AS, None)   # read in crs=: what it was made of is said no more
+        return src
     gpd = import_geopandas("points from a table")
     if isinstance(src, pd.DataFrame):
         lon, lat = lonlat_columns(src)   # Longitude/Latitude, LAT, lng, decimalLongitude: any case
@@ -299,18 +304,20 @@ def _read_geometries(src, crs):
             xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
             if crs is None:   # values that can be degrees are told so first (sample_points' tables: lon/lat)
                 deg, shp = _all_degrees(xs, ys), shape_column(src)   # points of a geometry column: it named
-                raise GridError((f"a table of {shp[1]} points in its {shp[0]!r} column needs their CRS ({shp[1]} "
+                raise GridError((f"{given_as(src)} (points) needs their CRS (WKT says none): " if given_as(src) else
+                                 f"a table of {shp[1]} points in its {shp[0]!r} column needs their CRS ({shp[1]} "
                                  "says none): " if shp else "a table with `x`/`y` columns needs its CRS: ") + (
                     "its values lie within degrees: if they are lon/lat pass `crs='EPSG:4326'`" + (
                         "" if shp else " (or name the columns lon/lat)") + "; metres need their own CRS, e.g. "
                     "`crs='EPSG:32631'`" if deg else "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'`"
                     + ("" if shp else " (or use lon/lat columns)")))
-            geo.with_coordinates(xs, ys, src.index, "rows of the table", **xy_words(src))   # NaN rows: said
+            geo.with_coordinates(xs, ys, src.index, "WKT texts" if given_as(src) else "rows of the table",
+                                 **xy_words(src))   # NaN rows (EMPTY shapes): said
             if geo.as_crs(crs).is_geographic:   # degrees: swapped lon/lat said as the lon/lat columns' are (was: a
                 geo.check_degrees(xs, ys, f"the table's x/y columns (crs {crs_label(crs)})", cols=("x", "y"))   # 'far outside the
                 # area of use')
             gdf = gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
-            gdf.attrs.pop(POINTS_FROM, None)   # read: its x/y are its own now (`sample`'s table, a user's next call)
+            for k in (POINTS_FROM, GIVEN_AS): gdf.attrs.pop(k, None)   # read: its x/y are its own now (`sample`'s table)
             return gdf
         if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row
         raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]})"

@@ -16,8 +16,8 @@ from .geo import require
 from .points import said_srid, split_ewkt   # EWKT: its WKT and SRID
 
 # %% auto #0
-__all__ = ['EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'lonlat_columns', 'import_geopandas', 'is_wkt', 'wkt_rows',
-           'geometry_points', 'shape_column', 'xy_words']
+__all__ = ['EE_GEO', 'GIVEN_AS', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'lonlat_columns', 'import_geopandas', 'is_wkt', 'wkt_rows',
+           'given_as', 'geometry_points', 'shape_column', 'xy_words']
 
 # %% ../nbs/23b_geometry_columns.ipynb #c0005
 def lonlat_columns(df) -> tuple[str|None, str|None]:  # a table (anything with `columns`)
@@ -45,10 +45,20 @@ def is_wkt(src) -> bool:
 def wkt_rows(src):
     """A list, tuple or Series of WKT (EWKT) texts as the table of them in a `geometry` column (a Series' index kept),
     read as a table's column of WKT is (its SRIDs, the one rule without them); anything else as it is. Was:
-    LabelError 'cannot read places from list: pass ... shapely geometries or WKT', which a list of WKT is."""
+    LabelError 'cannot read places from list: pass ... shapely geometries or WKT', which a list of WKT is. The
+    table's `attrs[GIVEN_AS]` says what was passed, so its messages name it ('the list of WKT texts says 2 SRIDs',
+    'text 1 of the list of WKT texts is no WKT geometry'; was: 'the table's 'geometry' column', 'row 1')."""
     if isinstance(src, (list, tuple, pd.Series)) and len(src) and all(is_wkt(s) for s in src):
-        return pd.DataFrame({"geometry": src if isinstance(src, pd.Series) else list(src)})
+        t = pd.DataFrame({"geometry": src if isinstance(src, pd.Series) else list(src)})
+        t.attrs[GIVEN_AS] = f"the {type(src).__name__} of WKT texts"   # its messages name what was passed
+        return t
     return src
+
+GIVEN_AS = "aef_given_as"   # a table's `attrs` key: what the user passed `wkt_rows` made it of, in words
+
+def given_as(df) -> str|None:
+    "'the list of WKT texts' (tuple, Series): what a table `wkt_rows` made was passed as; None for any other table."
+    return getattr(df, "attrs", {}).get(GIVEN_AS)
 
 GEOMETRY_COLUMNS = ("geometry", "geom", "wkt", "the_geom", "wkb_geometry", "shape")   # where writers put one shape a row
 
@@ -90,6 +100,7 @@ def geometry_points(df):  # a table (anything else as it is)
     if len(found) > 1: found = [f for f in found if str(f[0]).lower() in GEOMETRY_COLUMNS][:1]
     if len(found) != 1: return df
     (col, kind), gpd = found[0], import_geopandas("points in a geometry column")
+    where, item = (given_as(df), "text") if given_as(df) else (f"the table's {col!r} column", "row")   # in its words
     cells = df[col].map(lambda v: bytes(v) if isinstance(v, (bytearray, memoryview)) else split_ewkt(v)[0])
     srids = df[col][cells.notna()].map(said_srid)   # EWKT/EWKB SRIDs of the cells with a shape (None: says none)
     has, said = cells.notna().to_numpy(), set(srids.dropna())
@@ -101,24 +112,27 @@ def geometry_points(df):  # a table (anything else as it is)
            "`gpd.read_parquet(path)` keeps its own CRS" if kind == "wkb" else ""))
     if (bad := has & geoms.isna().to_numpy()).any():
         i = int(np.flatnonzero(bad)[0])
-        raise LabelError(f"row {df.index[i]!r} of the table's {col!r} column is no {kind.upper() if kind != 'shapely' else 'shapely'} "
-                         f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it, or {fix}")
+        raise LabelError(f"{item} {df.index[i]!r} of {where} is no {kind.upper() if kind != 'shapely' else 'shapely'} "
+                         f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it" + ("" if given_as(df) else f", or {fix}"))
     if len(said) > 1 or (said and srids.isna().any()):   # one CRS cannot hold them (was: the SRID's CRS for all)
         none = srids.index[srids.isna()].tolist()
-        rows = f"row{'s' * (len(none) > 1)} {', '.join(map(repr, none[:5]))}{', ...' if len(none) > 5 else ''}"
+        rows = f"{item}{'s' * (len(none) > 1)} {', '.join(map(repr, none[:5]))}{', ...' if len(none) > 5 else ''}"
         what = (f"{len(said)} SRIDs ({', '.join(sorted(said))})" if len(said) > 1 else
                 f"{min(said)} by the SRID of {len(srids) - len(none)} of its {len(srids)} shapes and no SRID on {rows}")
-        raise GridError(f"the table's {col!r} column says {what}: give every shape the SRID of the CRS its "
-                        "coordinates are in (PostGIS: `ST_AsEWKT(ST_Transform(geom, 4326))` writes all in lon/lat), or "
-                        "read the rows of each CRS apart")
+        raise GridError(f"{where} says {what}: give every shape the SRID of the CRS its coordinates are in (PostGIS: "
+                        f"`ST_AsEWKT(ST_Transform(geom, 4326))` writes all in lon/lat), or read the {item}s of each CRS "
+                        "apart")
     if said or (has & (geoms.geom_type.to_numpy() != "Point") & ~geoms.is_empty.to_numpy()).any():   # fields, zones
-        return gpd.GeoDataFrame(df.drop(columns=[col]), geometry=geoms.values, crs=min(said, default=None))   # SRID's
+        g = gpd.GeoDataFrame(df.drop(columns=[col]), geometry=geoms.values, crs=min(said, default=None))   # SRID's
+        if g.crs is None: g.attrs[GIVEN_AS] = where   # no CRS: `read_geometries` asks for `crs=` in its words
+        return g
     xy = np.full((2, len(df)), np.nan)
     ok = has & ~geoms.is_empty.to_numpy()
     xy[:, ok] = geoms[ok].x.to_numpy(), geoms[ok].y.to_numpy()
     out = df.drop(columns=[col]).assign(x=xy[0], y=xy[1])
     drop = (f"`df = df.dropna(subset=[{col!r}])`" if not (has & ~ok).any() else   # EMPTY shapes: no NaN to drop
             f"`df = df[{make}(df[{col!r}]).x.notna()]`")
+    if given_as(df): drop = "leave the EMPTY texts out"   # no table of the user's to drop rows of
     out.attrs = {**df.attrs, POINTS_FROM: (col, kind.upper() if kind != "shapely" else kind, tuple(out.columns), drop)}
     return out
 
