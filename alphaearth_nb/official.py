@@ -322,6 +322,22 @@ def _every_year(t:pd.DataFrame, ys:list, geom):
                        f"cover it in {have}: pass the years that have tiles, years={have}, or read the others from "
                        "another mirror (2017 is missing on some)")
 
+def _warn_warped_zones(zones:list, geobox, resampling:str):
+    """A `GridWarning` where `open` warps the tiles of a UTM zone onto a grid in another UTM zone (an area across a
+    zone's edge, or `crs=` another zone): its pixels there are a resampling of theirs, and the vector at a point can
+    differ much from `sample_points`' (that point's own tile pixel): on the local mirror's edge of zones 31N/32N,
+    cosine down to -0.09 (median 0.99) past 6 deg E, against 0.996 on the grid's own zone. A grid in a CRS of no
+    zone (lon/lat, a national grid) is a warp of every tile, asked for: not warned (the docstring says it)."""
+    epsg = geobox.crs.epsg
+    if epsg is None or not (32601 <= epsg <= 32660 or 32701 <= epsg <= 32760): return
+    if not (other := [z for z in zones if not same_crs(z, geobox.crs.wkt)]): return
+    how = f"{resampling!r} resampling" + (", renormalised" if resampling == "average" else "")
+    warnings.warn(f"the tiles of {', '.join(other)} are warped onto this grid in EPSG:{epsg} ({how}): its pixels "
+                  "there are not those tiles' own, and the vector at a point can differ much from theirs (cosine "
+                  "below 0.7 where fields meet). For vectors at points use `official.sample_points(points, years)`, "
+                  "which reads each point's own tile pixel; for a zone's own pixels open the part of the area in "
+                  f"that zone with its CRS, e.g. crs={other[0]!r}", GridWarning, stacklevel=user_stacklevel())
+
 def _area_beside(area, geobox):
     """The lon/lat footprint of `geobox` (`geobox_area`: the tiles to read), `area` beside it checked: no area at all
     is refused as without a GeoBox (`mirrors.area_of`); one wholly outside the footprint is warned (it chooses
@@ -362,7 +378,9 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     bit, not a warp of them ('average' renormalises each vector, changing every value by up to about 1e-3): no `crs`
     or the zone's own (any spelling, `spatial.same_crs`), with no `resolution` or the tiles' 10 m (10, 10.0,
     (10, -10): `pixel_size`); or a `geobox` in the zone's CRS with 10 m north-up pixels on the tiles' 10 m lines
-    (its own extent, no-data past the tiles read). Any other grid is warped onto (`mosaic`, `resampling`).
+    (its own extent, no-data past the tiles read). Any other grid is warped onto (`mosaic`, `resampling`); where
+    that puts the tiles of one UTM zone onto a grid in another (an area across a zone's edge), a `GridWarning` says
+    so and names `sample_points` for the vectors at points (was: silent, cosine down to -0.09 against them there).
 
     A `geobox` is the output's extent: the tiles read are those under it (`geobox_area`, its lon/lat footprint), all
     of them, whatever `area` covers, so `area` may be None then; an area given beside it chooses no tile and no
@@ -404,6 +422,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
             c = dequantize(zone_cube(t[t["crs"] == z], cover, ys, chunks, pad=2))
             c.attrs = {"crs": z}
             parts.append(c)
+        _warn_warped_zones(zones, gb, resampling)   # another zone's pixels resampled: not sample_points' values
         cube = mosaic(parts, gb, resampling).chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
         size = (abs(gb.resolution.x), abs(gb.resolution.y))
     crs = cube.attrs["crs"]
