@@ -42,6 +42,7 @@ SECTIONS = {
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',
         'refuse_path': 'x\n    what a door was given\nwhat : str\n    what it wants, a clause: "training features are numbers (N, D)"\nkind : str\n    the readers to name (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
         'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",
+        'set_elsewhere': "name : str\n    the module's full name, `__name__` (it must be imported)\nhomes : dict\n    each setting it re-exports -> the module of the package that reads it: 'convs'\n",
         'moved_names': "module : str\n    the module's full name, `__name__`\nmoved : dict\n    each moved name -> the module holding it now: 'maps' (of the package) or a full name\n",
         'documented': 'obj\n    a function or class of the package (anything with `__module__`, `__name__`)\npassed\n    names of parameters its caller fills in (an accessor passes its object): not listed\n',
         'Frames': 'x : Float[Array, "T H W C"]\n    normalised values, 0 where invalid\nvalid : Bool[Array, "T H W C"]\n    per-pixel, per-band validity\ndays : Float[Array, "T"]\n    frame times, days since timecodes.EPOCH\nframe : Bool[Array, "T"]\n    False for padding frames\nmeta : Float[Array, "T M"]\n    per-frame sensor metadata (M may be 0)\n',

@@ -43,9 +43,9 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'Tim
            'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key',
            'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields',
            'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path',
-           'CallableModule', 'callable_module', 'MovedError', 'moved_names', 'documented', 'Frames', 'Target', 'Texts',
-           'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names', 'band_order', 'a_bands',
-           'a_positions']
+           'CallableModule', 'callable_module', 'set_elsewhere', 'MovedError', 'moved_names', 'documented', 'Frames',
+           'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
+           'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -476,6 +476,27 @@ def callable_module(name:str) -> None:  # the module's full name, `__name__` (it
     "Make the module `name` callable as its same-named function (the last line of such a module)."
     mod = sys.modules[name]
     if callable(getattr(mod, name.rsplit(".", 1)[-1], None)): mod.__class__ = CallableModule
+
+class _SetElsewhere(types.ModuleType):
+    "A module re-exporting settings another module reads: setting one of them here is `ConfigError` naming that one."
+    def __setattr__(self, name, value):
+        if (home := self.__dict__.get("_SET_IN", {}).get(name)) is not None:
+            short = self.__name__.rsplit(".", 1)[-1]
+            raise ConfigError(f"{short}.{name} is {home}'s setting, re-exported by {short}: setting it on {short} "
+                              f"changes nothing ({home} reads its own); set `aef.{home}.{name} = ...` (a test: "
+                              f"`monkeypatch.setattr(aef.{home}, {name!r}, ...)`)")
+        super().__setattr__(name, value)
+
+def set_elsewhere(name:str,    # the module's full name, `__name__` (it must be imported)
+                  homes:dict,  # each setting it re-exports -> the module of the package that reads it: 'convs'
+                 ) -> None:
+    """Make setting a re-exported setting on the module `name` (`nn.DW_CHUNK_BYTES = 1 << 20`, `monkeypatch.setattr(nn,
+    'DW_CHUNK_BYTES', ...)`) a `ConfigError` naming the module that reads it, where setting it takes effect. Was (a
+    split module's re-exports, session 42's nn): set, and nothing changed, without a word. Reading it is as before."""
+    if name == "__main__": return   # a notebook's kernel: its names are its own
+    mod = sys.modules[name]
+    mod.__dict__["_SET_IN"] = dict(homes)
+    mod.__class__ = _SetElsewhere
 
 # %% ../nbs/00_core.ipynb #mv002
 class MovedError(AEFError, ImportError): "A public name moved to another module: the error names where it is now."

@@ -19,10 +19,13 @@ from jaxtyping import Array, Bool, Float, PRNGKeyArray
 from .tracing import (CPU_LOW_MIN_WIDTH, CPU_LOW_PRODUCTS, DTYPES, activation_dtype, in_loop_body, loop_body,
                                    on_platform, product_dtype, products, traced_for, traced_platform)
 from .convs import DW_CHUNK_BYTES, YNN_DW_MIN_OUT, conv3
+from .core import set_elsewhere
 
 # from `tracing` (09a) and `convs` (09b), split from here (session 42): `nn.conv3` is `convs.conv3`
 _all_ = ["DTYPES", "CPU_LOW_PRODUCTS", "CPU_LOW_MIN_WIDTH", "loop_body", "in_loop_body", "traced_for", "traced_platform",
          "products", "product_dtype", "activation_dtype", "on_platform", "DW_CHUNK_BYTES", "YNN_DW_MIN_OUT", "conv3"]
+set_elsewhere(__name__, {**dict.fromkeys(["DTYPES", "CPU_LOW_PRODUCTS", "CPU_LOW_MIN_WIDTH"], "tracing"),   # set there
+                         **dict.fromkeys(["DW_CHUNK_BYTES", "YNN_DW_MIN_OUT"], "convs")})   # (nn reads none of them)
 
 # %% auto #0
 __all__ = ['NORMS', 'ACTIVATIONS', 'TAP_SUMS_MAX_C', 'PAIR_SUMS_MIN_SIZE', 'is_concrete', 'split', 'host_normal', 'host_const',
