@@ -11,7 +11,7 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
-           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'overcast', 'scale_slip', 'past_top', 'few_scaled_up']
+           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'overcast', 'scale_slip', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -83,6 +83,14 @@ OVERCAST_WHITENESS = 0.3
 # is cloud (no dark surface in any band, `overcast`); nearer, its values are snow + 1000's (Presto's ice cloud with
 # SWIR1 past 1000: darkest 0.0085 over it, snow + 1000 0.012), so it is warned as an offset, naming icy cloud
 SNOW_NDSI = 0.4
+# ours: cloud that hides the ground shows no red edge, so the ground shows through where the NDVI of the medians,
+# (NIR - red) / (NIR + red) with the offset taken off, is 0.3 or more. Cloud lies under it: Presto's 258 cloudy
+# pixels 0.045 (their own NDVI's 99th percentile 0.17), its ice cloud -0.022, thin Landsat overcast 0.05, eo-learn's
+# hazy L1C reference 0.239 read as if it held the offset (0.168 as it is, and with 1000 added), its 16 x 16 crops + 1000
+# 0.144..0.232; ground seen through haze lies over it: eo-learn's REFERENCE_SCENES[1] + 1000 (a cloud-free L1C over
+# forest, every band's darkest 1% 0.059 or more over the offset) 0.439, its 36 crops of 16 x 16 pixels 0.333..0.505,
+# the WorldCereal patch under hand-made haze (+0.12 blue .. +0.002 SWIR2) + 1000 0.39
+OVERCAST_NDVI = 0.3
 
 def _offsets(src, qs:dict) -> list:
     "The `PROVIDER_OFFSETS` of `src`'s family whose floor every band of `qs` (band -> quantiles) reaches in its 1st " \
@@ -108,7 +116,10 @@ def overcast(src,       # a `Source` (families other than sentinel2 and landsat:
     near the offset as water cloud's are, and not snow (NDSI of the medians under `SNOW_NDSI`). A few dark pixels
     under thick cloud's darkest 1% tell the offset (`lows`): a band of blue..SWIR1 whose 1st percentile lies
     `OVERCAST_DARKEST` over the offset or more but whose darkest value lies within `OVERCAST_DARK` of it, and no band's
-    under it, is water or shadow + the offset (without it they fall under: water's SWIR1 0.002). False, so
+    under it, is water or shadow + the offset (without it they fall under: water's SWIR1 0.002). Nor is it cloud
+    where the ground shows through: the NDVI of red and NIR's medians, the offset taken off, at `OVERCAST_NDVI` or more
+    (vegetation's red edge, which cloud hides: eo-learn's cloud-free L1C reference 1 + 1000 is judged for the offset;
+    a source without a NIR band is not asked this and keeps what the rest says). False, so
     `scale_slip` warns the offset naming clouds (`OVERCAST`): icy cloud as dark at 1.6 um as snow + the offset
     (NDSI 0.4 or more, SWIR1's darkest within `OVERCAST_DARK`); thick cloud + the offset over a frame with 1% or
     more dark pixels (they are its 1st percentile: the offset, as for any frame); a source without green
@@ -129,6 +140,8 @@ def overcast(src,       # a `Source` (families other than sentinel2 and landsat:
     under = [b for b in roles if lows.get(b, np.inf) < floor + OVERCAST_DARK and qs[b][0] >= floor + OVERCAST_DARKEST]
     if under and all(lows.get(b, floor) >= floor for b in qs):   # no pixel under the offset, but some just over it
         return False   # water or shadow under thick cloud's darkest 1% in those bands, lifted by the offset
+    r, n = (qs[red][1] - floor, qs[nir][1] - floor) if red in qs and nir in qs else (0, 0)
+    if n + r > 0 and (n - r) / (n + r) >= OVERCAST_NDVI: return False   # a red edge: the ground shows through
     thick = min(qs[b][0] for b in vis) >= floor + OVERCAST_DARKEST
     if all(qs[b][0] >= floor + OVERCAST_DARK for b in roles):   # no dark surface in any band
         return _whiteness(m - floor) <= OVERCAST_WHITENESS   # white without the offset too: cloud hides the ground

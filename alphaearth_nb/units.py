@@ -480,7 +480,8 @@ def check_frame_units(source,     # a Source or its name
     (a whole stack on one wrong scale is `check_units`'s verdict). Frames with < 16 clear values in their sample
     (`frame_samples` looks beyond clouds first) are not judged, nor the reflectance of a frame under cloud from edge
     to edge (`reflectance_scales.overcast`: past an offset's floor, but white and hiding the ground, or thick and not
-    snow, with no dark pixels just over the offset)."""
+    snow, with no dark pixels just over the offset; a frame whose red edge shows, the ground seen through haze, is
+    judged)."""
     src = get_source(source)
     if src.kind == "categorical": return
     times = np.asarray(times)

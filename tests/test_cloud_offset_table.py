@@ -4,7 +4,11 @@ verdict names '1 of the 3 frames judged (2021-02-15)'. Real pixels from ../share
 and water points; eo-learn's L1C references; WorldCereal's L2A patch), Landsat's thin overcast hand-built.
 Was (d598bdd4): a thick overcast frame + 1000 with water under it said nothing (its 1st percentile is cloud); ice
 cloud bright at 1.6 um (NDSI 0.65) and thin Landsat overcast (0.3, 0.1 once its 2000 is taken off) were warned as
-the offset; eo-learn's hazy L1C reference, with no offset, was warned '- 1000' (a false positive)."""
+the offset; eo-learn's hazy L1C reference, with no offset, was warned '- 1000' (a false positive).
+Was (077e706a): eo-learn's cloud-free L1C reference 1 + 1000 (every band's darkest 1% 0.059 or more over the offset,
+its medians white: L1C's Rayleigh-lit blue) was read as cloud hiding the ground and said nothing, 31 of its 36 crops of
+16 x 16 pixels too, and so did a field under white haze + 1000; the ground's red edge shows in both (NDVI of the
+medians, the offset taken off, 0.44 and 0.56; cloud's 0.24 at most), so they are judged for the offset."""
 import os
 import warnings
 from pathlib import Path
@@ -54,8 +58,8 @@ def px():
     water = s2[:, 1]
     ref = np.load(DATA / "eolearn_patch" / "REFERENCE_SCENES.npy")[..., [1, 2, 3, 7, 11]] * 1e4
     ds = xr.open_dataset(DATA / "worldcereal_patch" / "worldcereal_preprocessed_inputs.nc")
-    patch = np.stack([ds[f"S2-L2A-{b}"].isel(t=0).values.ravel() for b in
-                      ("B02", "B03", "B04", "B08", "B11", "B12")], -1).astype(float)
+    patch, june = (np.stack([ds[f"S2-L2A-{b}"].isel(t=t).values.ravel() for b in
+                             ("B02", "B03", "B04", "B08", "B11", "B12")], -1).astype(float) for t in (0, 7))
     rng = np.random.default_rng(1)
     return {"cloud": cloud, "water0": s2[:, 0], "water1": water,
             "dark water": water[np.argsort(water[:, 4])[:2]],   # the two darkest at 1.6 um (0.0011, 0.0014)
@@ -63,8 +67,11 @@ def px():
             "ice, dark at 1.6 um": cloud[icy & (cloud[:, 4] >= 1000) & (cloud[:, 5] >= 1000)],
             "snow": s2[(vis >= 3000) & (air < 268.15) & (ndsi >= 0.6)],
             "hazy": ref[0].reshape(-1, 5), "clear": ref[2].reshape(-1, 5), "clear b": ref[3].reshape(-1, 5),
-            "clear 4": ref[4].reshape(-1, 5),
+            "clear 4": ref[4].reshape(-1, 5), "clear 1": ref[1].reshape(-1, 5),
             "haze over a field": patch + np.array([1200, 800, 500, 250, 50, 20]),   # scattering: most in blue
+            # June's field (NDVI 0.75) under haze that leaves its medians white (whiteness 0.26; every band's
+            # darkest 1% 0.05 or more) and its red edge (NDVI 0.56)
+            "white haze over a field": june + np.array([1000, 800, 650, 400, 200, 100]),
             "thin": np.array([3100, 3000, 2950, 3050, 2600, 2100]) * rng.uniform(0.97, 1.03, (400, 1))}
 
 
@@ -87,6 +94,12 @@ TABLE = [
     ("eo-learn's hazy L1C reference + 1000: cloud hides the ground either way", "sentinel2_l1c",
      lambda p: p["hazy"] + 1000, NONE),
     ("eo-learn's clear L1C reference + 1000", "sentinel2_l1c", lambda p: p["clear 4"] + 1000, OFFSET),
+    ("eo-learn's cloud-free L1C reference 1", "sentinel2_l1c", lambda p: p["clear 1"], NONE),
+    ("eo-learn's cloud-free L1C reference 1 + 1000: white, nothing dark, its red edge seen", "sentinel2_l1c",
+     lambda p: p["clear 1"] + 1000, OFFSET),
+    ("a field under white haze", "sentinel2", lambda p: p["white haze over a field"], NONE),
+    ("a field under white haze + 1000: its red edge seen", "sentinel2",
+     lambda p: p["white haze over a field"] + 1000, OFFSET),
     ("thick cloud, no SWIR1 band to tell snow by (5)", "sentinel2 B2-B8", lambda p: p["cloud"], "clouds"),
     ("thin Landsat overcast, 0.3 (3)", "landsat", lambda p: p["thin"], NONE),
     ("thick Landsat overcast, 0.6", "landsat", lambda p: p["thin"] * 2, NONE),
@@ -123,3 +136,22 @@ def test_a_stack_of_thick_cloud_with_the_offset_and_water_under_it(px):
     assert any("- 1000" in m for m in _said(check_units, "sentinel2", S2, tuple((pooled + 1000).T)))
     assert _said(check_units, "sentinel2", S2, tuple(pooled.T)) == []   # without it the water lies under 1000
     assert _said(check_units, "sentinel2_l1c", L1C, tuple(px["hazy"].T)) == []   # was: '- 1000'
+
+
+def _crops(frame):
+    "eo-learn's 101 x 100 reference as its 36 crops of 16 x 16 pixels, each (256, bands)."
+    return [frame[16 * i:16 * i + 16, 16 * j:16 * j + 16].reshape(-1, frame.shape[-1]) for i in range(6) for j in range(6)]
+
+
+def test_crops_of_the_cloud_free_reference_with_the_offset(px):
+    # each crop of reference 1 + 1000 shows its red edge (NDVI of the medians, offset off, 0.333..0.505): judged, warned
+    ref = np.load(DATA / "eolearn_patch" / "REFERENCE_SCENES.npy")[..., [1, 2, 3, 7, 11]] * 1e4
+    said = [_judged(px, "sentinel2_l1c", c + 1000) for c in _crops(ref[1])]
+    assert sum(len(s) == 1 and "- 1000" in s[0] for s in said) == 36, [s for s in said if not s][:1]   # was: 5 of 36
+    # the hazy reference's crops + 1000 (0.144..0.232) stay cloud hiding the ground: not judged
+    assert sum(bool(_judged(px, "sentinel2_l1c", c + 1000)) for c in _crops(ref[0])) == 0
+
+
+def test_the_cloud_free_reference_pooled(px):   # check_units of the whole sample: its red edge is seen there too
+    assert any("- 1000" in m for m in _said(check_units, "sentinel2_l1c", L1C, tuple((px["clear 1"] + 1000).T)))
+    assert _said(check_units, "sentinel2_l1c", L1C, tuple(px["clear 1"].T)) == []
