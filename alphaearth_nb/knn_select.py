@@ -15,7 +15,7 @@ import numpy as np
 from jaxtyping import Array, Float, Int
 
 # %% auto #0
-__all__ = ['GROUP', 'smallest', 'block_candidates']
+__all__ = ['GROUP', 'smallest', 'block_candidates', 'block_front', 'block_back']
 
 # %% ../nbs/22c_knn_select.ipynb #ks005
 GROUP = 16  # rows (training vectors) per group of the first selection stage
@@ -70,7 +70,14 @@ def _bits(n:int) -> int: return max(1, math.ceil(math.log2(n)))
 def block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"], Float[Array, "kc Q"], Float[Array, "Q"]]:
     """The `kc` candidate rows of each column (query) of a block in the order of their keys, their values, and a
     lower bound on every other row's value: the (kc + 1)-th smallest group minimum or value in the kc best groups
-    (one more pass each). Unused values cost nothing (XLA drops their gather)."""
+    (one more pass each). Unused values cost nothing (XLA drops their gather). `block_back(block_front(d))`."""
+    return block_back(block_front(d, kc), kc, d.shape[0])
+
+def _staged(c:int, kc:int) -> bool: return kc < c and kc < c // min(GROUP, c)   # groups, then rows in the best
+
+def block_front(d:Float[Array, "C Q"], kc:int) -> tuple:
+    """What of `block_candidates` reads the block: the kc best groups (kc, Q), a lower bound past them (Q,) and their
+    rows' values (kc GROUP, Q), for `block_back` (which may run over many blocks at once); unstaged, the answer."""
     c, nq = d.shape
     if kc >= c:
         return jnp.broadcast_to(jnp.arange(c, dtype=jnp.int32)[:, None], (c, nq)), d, jnp.full((nq,), jnp.inf, d.dtype)
@@ -81,12 +88,18 @@ def block_candidates(d:Float[Array, "C Q"], kc:int) -> tuple[Int[Array, "kc Q"],
         return col[:kc], jnp.take_along_axis(d, col[:kc], 0, mode="promise_in_bounds"), lb[kc]
     d3 = d.reshape(ng, g, nq)
     top, glb = _unpack(_smallest_keys(_pack(d3.min(1), _bits(ng)), kc + 1), _bits(ng), ng)  # one read of the block
+    rows = ((top[:kc] << _bits(g))[:, None] | jnp.arange(g, dtype=jnp.int32)[:, None]).reshape(kc * g, nq)
+    return top[:kc], glb[kc], jnp.take_along_axis(d, rows, 0, mode="promise_in_bounds")    # (kc g, Q)
+
+def block_back(front:tuple, kc:int, c:int) -> tuple[Int[Array, "kc Q"], Float[Array, "kc Q"], Float[Array, "Q"]]:
+    "`block_candidates` of a block of `c` rows from its `block_front`: the kc best rows of the kc best groups."
+    if not _staged(c, kc): return front
+    top, glb, cand = front
+    g = min(GROUP, c)
     sh, m = _bits(g), kc                                                                    # g: a power of two
-    rows = ((top[:m] << sh)[:, None] | jnp.arange(g, dtype=jnp.int32)[:, None]).reshape(m * g, nq)
-    cand = jnp.take_along_axis(d, rows, 0, mode="promise_in_bounds")                    # (m g, Q)
     j, clb = _unpack(_smallest_keys(_pack(cand, _bits(m * g)), kc + 1), _bits(m * g), m * g)
     j = j[:kc]                                # bit operations, no gather: XLA fuses this index arithmetic
     pick = top[0]                             # into the direct sums' row gather, per element
     for r in range(1, m): pick = jnp.where(j >> sh == r, top[r], pick)
     v = jnp.take_along_axis(cand, j, 0, mode="promise_in_bounds")
-    return (pick << sh) | (j & np.int32(g - 1)), v, jnp.minimum(glb[kc], clb[kc])
+    return (pick << sh) | (j & np.int32(g - 1)), v, jnp.minimum(glb, clb[kc])
