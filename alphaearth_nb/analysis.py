@@ -419,7 +419,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
         {v: flags.get(v, str(v)) for v in lut.tolist()} if flags else None
     if names: cls.attrs.update(flag_attrs(names, dt))   # CF: how netCDF writers and GDAL name classes
     scores = res.isel(classes=slice(0, C)).assign_coords(classes=lut.astype(dt) if ids else classes)
-    return xr.Dataset({"class": cls, "scores": scores}, attrs={**da.attrs, "method": method})
+    return xr.Dataset({"class": cls, "scores": scores}, attrs={**res.attrs, "method": method})   # no band names
 
 # %% ../nbs/25_analysis.ipynb #c0036
 @partial(over_time, tables=True)

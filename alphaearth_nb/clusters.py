@@ -179,4 +179,4 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
         warnings.warn(f"cluster: no data for time {', '.join(when)}: cluster -1 there; the centres are fitted on the "
                       f"other {da.sizes['time'] - len(empty)} years", NoDataWarning, stacklevel=user_stacklevel())
     return xr.Dataset({"cluster": lab, "centres": (("cluster_id", "band"), C)},
-                      coords={"cluster_id": np.arange(k), "band": da.band.values}, attrs=dict(da.attrs))
+                      coords={"cluster_id": np.arange(k), "band": da.band.values}, attrs=dict(lab.attrs))   # the map's: no band names

@@ -16,7 +16,7 @@ from .core import MAP_WANTED, refuse_path
 from .spatial import is_lazy
 
 # %% auto #0
-__all__ = ['READ_KEEP', 'pixelwise', 'values_at', 'window_rows', 'map_sample', 'read_once']
+__all__ = ['READ_KEEP', 'pixelwise', 'map_attrs', 'values_at', 'window_rows', 'map_sample', 'read_once']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -28,13 +28,27 @@ def pixelwise(func,                # numpy function: arrays (..., *core), one pe
               name=None,           # name of the result (None: as `xr.apply_ufunc` leaves it)
              ) -> xr.DataArray:
     """Apply a numpy `func` over the trailing core dims of aligned DataArrays, lazily for dask input
-    (`xr.apply_ufunc(..., dask="parallelized")`): a DataArray with the dims of `das` less `core`, then `out_core`."""
+    (`xr.apply_ufunc(..., dask="parallelized")`): a DataArray with the dims of `das` less `core`, then `out_core`.
+    Attributes are kept but those describing the entries of a core dim it consumes, one value an entry (rioxarray's
+    `long_name` = ('A00', ..., 'A63') of a GeoTIFF's band descriptions): a one-band map with 64 names is no raster
+    (was: kept, so `sim.rio.to_raster(path)` raised 'Number of names in the 'long_name' attribute does not equal the
+    number of bands')."""
     for d in das: refuse_path(d, MAP_WANTED, "map")
     das = [d.chunk({c: -1 for c in core}) if is_lazy(d) else d for d in das]  # core dims in one chunk
     out = xr.apply_ufunc(func, *das, input_core_dims=[list(core)] * len(das), output_core_dims=[list(out_core)],
                          dask="parallelized", output_dtypes=[dtype], keep_attrs=True,
                          dask_gufunc_kwargs={"output_sizes": out_sizes} if out_sizes else None)
+    out.attrs = map_attrs(out.attrs, [das[0].sizes[c] for c in core if c not in out_core and c in das[0].dims])
     return out.rename(name) if name else out
+
+def map_attrs(attrs:dict,       # the attributes of the embedding a map is made of
+              lengths=(64,),    # the lengths of the dims the map has not (64: the bands)
+             ) -> dict:
+    """`attrs` less those holding one value an entry of a dim of one of `lengths` (rioxarray's `long_name` of a
+    GeoTIFF's 64 band descriptions, 'A00' .. 'A63'): the attributes of a map made of the embedding, one value a
+    pixel, which a one-band raster can carry (`rio.to_raster`)."""
+    return {k: v for k, v in attrs.items() if not (isinstance(v, (list, tuple, np.ndarray)) and np.ndim(v) == 1
+                                                   and len(v) in set(lengths))}
 
 def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
               rows,                 # pixel rows (N,)

@@ -53,7 +53,8 @@ def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embe
         parts = [as_embedding(obj.isel(time=i)) for i in range(obj.sizes["time"])]
         out = xr.concat(parts, dim="time")
         if "time" in obj.coords: out = out.assign_coords(time=obj["time"].values)
-        out.attrs = {**obj.attrs, **parts[0].attrs}
+        out.attrs = dict(parts[0].attrs)   # as its maps read: a reader's fill (-128, -9999) and packing are the
+                                           # gate's, no attrs of the float cube (was: put back from `obj`)
         return out.transpose("time", "y", "x", "band")
     return as_embedding(obj)
 

@@ -19,6 +19,7 @@ from .core import TimeWarning   # the kinds of its warnings
 from . import geo
 from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube, years_dim
 from .gate import change_score, unit_rows
+from .pixels import map_attrs
 from .geo import is_lazy
 from .timecodes import YEARS, as_year, to_ms
 from .times import year_starts
@@ -295,5 +296,6 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     yoc = yoc.where(score.notnull().any("time"))
     ds = xr.Dataset({"distance": dist.transpose("time", "y", "x"), "score": score.transpose("time", "y", "x"),
                      "year_of_change": yoc.drop_vars("time", errors="ignore"), "max_score": score.max("time")})
+    for v in ds.data_vars.values(): v.attrs = map_attrs(v.attrs)   # the cube's band names are no map's (rio.to_raster)
     ds.attrs = {k: v for k, v in cube.attrs.items() if k == "crs"}
     return ds
