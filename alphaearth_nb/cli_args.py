@@ -367,7 +367,7 @@ def parser() -> argparse.ArgumentParser:
                    "(default: on, in ~/.cache/alphaearth_nb/jax or $AEF_COMPILE_CACHE; AEF_COMPILE_CACHE=0 is off)")
     p.add_argument("--no-fast-compile", action="store_true", help="compile the training step and embedding with "
                    "XLA's full CPU optimisation: slower to compile, no faster to run as measured (default: "
-                   "runtime.FAST_COMPILE on CPU; AEF_FAST_COMPILE=0 is the same)")
+                   "fast compile on CPU, XLA's own elsewhere; AEF_FAST_COMPILE=0 is the same as this flag)")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = _command(sub, "demo", "train the small model on the offline sample scene, embed it, write pictures "
                  "and a report")
@@ -384,7 +384,8 @@ def parser() -> argparse.ArgumentParser:
             "stack.zarr (default: %(default)s)")
     t.add_argument("--data", type=_data, default="samples", help=data)
     t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
-                   "`export.export_sites` or scenes from `corpus.write_corpus`), e.g. --corpus corpus: streamed, one "
+                   "Earth Engine, written in Python by aef.export.export_sites, or synthetic scenes by aef.corpus.write_corpus), "
+                   "e.g. --corpus corpus: streamed, one "
                    "shard per host (default: none, --data is read)")
     run = "; with --resume, the run's"   # left out on a resume: the run goes on as it was trained (TRAIN_DEFAULTS)
     t.add_argument("--steps", type=_positive, default=None, help=f"training steps, the whole run's (default: "
@@ -411,7 +412,7 @@ def parser() -> argparse.ArgumentParser:
                                "small: dem,era5,gedi,landcover,landsat,sentinel1,sentinel2; tiny: sentinel2")):
         t.add_argument(f"--{k}", type=_sources, default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
                        f"(default: the preset's, {preset_s}), for a stack without them: e.g. --inputs ndvi --targets "
-                       f"ndvi,dem (the eo-learn stack); ModelConfig.{k} (with --resume: the run's, as --preset is)")
+                       f"ndvi,dem (the eo-learn stack) (with --resume: the run's, as --preset is)")
     e = _command(sub, "embed", "embed a stack with a trained model into zarr")
     e.add_argument("--data", type=_data, default="samples", help=data)
     e.add_argument("--checkpoint", type=_existing, required=True, help="the run folder `aef train --out` wrote, or "
@@ -441,7 +442,7 @@ def parser() -> argparse.ArgumentParser:
                    "embedding, when it has several, e.g. --embeddings-var embedding (default: its only one, or the one "
                    "named embedding)")
     v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid (e.g. --labels labels.nc), a vector file "
-                   "of labelled points/polygons in any CRS (.geojson as the live map's save_labels writes it, "
+                   "of labelled points/polygons in any CRS (.geojson as the live map saves its labels, "
                    ".gpkg, .shp, .kml, ...) or a CSV of points (lon/lat, or x/y in the embeddings' CRS; the "
                    "labels in --label-column), or `samples`: "
                    "the sample scene's land-cover classes of the year the embeddings were made for (`aef embed "
@@ -460,7 +461,7 @@ def parser() -> argparse.ArgumentParser:
                    "e.g. dw_label in the official samples; the column read is said)")
     v.add_argument("--folds", type=_folds, default=50, help="random draws of training points per shot level (default: "
                    "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 "
-                   "folds at 1-shot and 500 at 10-shot, which evaluate_embeddings uses by default: pass --folds paper "
+                   "folds at 1-shot and 500 at 10-shot: pass --folds paper "
                    "for those, and the max-trial rule's folds at max)")
     v.add_argument("--shots", type=_shots, default=(1, 10, "max"), help="training points per class, comma-separated "
                    "counts and/or max: the paper's max-trial, up to 300 a class and at most half its points (default: "
