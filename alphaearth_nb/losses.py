@@ -214,7 +214,8 @@ def support(inputs:dict) -> tuple[Float[Array, ""], Float[Array, ""], Bool[Array
     "`(first, last + 1 day, any)` over the frames that have a valid pixel."
     days = jnp.concatenate([f.days for f in inputs.values()])
     has = jnp.concatenate([f.frame & f.valid.any((1, 2, 3)) for f in inputs.values()])
-    s0 = jnp.min(jnp.where(has, days, jnp.inf)); s1 = jnp.max(jnp.where(has, days, -jnp.inf)) + 1
+    s0 = jnp.min(jnp.where(has, days, jnp.inf))
+    s1 = jnp.max(jnp.where(has, days, -jnp.inf)) + 1
     anyf = has.any()
     return jnp.where(anyf, s0, 0.), jnp.where(anyf, s1, 1.), anyf
 

@@ -82,7 +82,8 @@ def host_const(value,  # the one value
 
 def identity3(d):  # channels of the depthwise kernel (3, 3, d)
     "A depthwise 3x3 kernel that passes its input through."
-    k = np.zeros((3, 3, d), np.float32); k[1, 1] = 1.0
+    k = np.zeros((3, 3, d), np.float32)
+    k[1, 1] = 1.0
     return jax.device_put(k)
 
 # %% ../nbs/10_nn.ipynb #c0005n1
@@ -257,7 +258,8 @@ def upsample(x:Float[Array, "N h w c"],  # images (N, h, w, c)
 def _interp_matrix(n:int, f:int) -> np.ndarray:
     "The [n*f, n] matrix of linear interpolation from n pixel centres to n*f (edges clamped)."
     u = np.clip((np.arange(n * f) + 0.5) / f - 0.5, 0, n - 1)
-    i0 = np.minimum(np.floor(u).astype(int), max(n - 2, 0)); t = u - i0
+    i0 = np.minimum(np.floor(u).astype(int), max(n - 2, 0))
+    t = u - i0
     m = np.zeros((n * f, n), np.float32)
     m[np.arange(n * f), i0] += 1 - t
     m[np.arange(n * f), np.minimum(i0 + 1, n - 1)] += t

@@ -186,7 +186,8 @@ def _threefry2x32(k1, k2, x1, x2):
     x1, x2 = x1 + ks[0], x2 + ks[1]
     for i in range(5):
         for r in _ROTATIONS[i % 2]:
-            x1 = x1 + x2; x2 = rotl(x2, r) ^ x1
+            x1 = x1 + x2
+            x2 = rotl(x2, r) ^ x1
         x1, x2 = x1 + ks[(i + 1) % 3], x2 + ks[(i + 2) % 3] + np.uint32(i + 1)
     return x1, x2
 
@@ -377,7 +378,8 @@ def vmf_large_kappa(key:PRNGKeyArray, # random key
     "`(w, 1 - w, v)`: the cosine to the mean direction by gamma proposals (see above) and a uniform unit `v`."
     acc = _acceptance(kappa, p) * 0.999
     n = max(1, min(n_proposals, math.ceil(math.log(1e-9) / math.log(1 - acc))))
-    d = (p - 1) / 2 - 1 / 3; c = 1 / math.sqrt(9 * d)
+    d = (p - 1) / 2 - 1 / 3
+    c = 1 / math.sqrt(9 * d)
     m = p - 2 + n  # normals: the direction's, then M-T's; then n acceptance uniforms, then n - 1 of M-T
     bits = threefry_bits(key, (m + 2 * n - 1, *shape))
     # each computed once (`nn.computed_once`): XLA would otherwise repeat the hash and erf_inv in every consumer
