@@ -148,8 +148,9 @@ def _train_blocks(tx:np.ndarray, train_chunk:int, given:np.ndarray|None=None):
     c = -(-n // nb)
     c = _next_pow2(c) if c <= _ALIGN else -(-c // _ALIGN) * _ALIGN
     aug = np.zeros((nb * c, dim + 1), np.float32)
-    aug[:n, :-1] = -2 * tc
-    aug[:n, -1] = np.einsum("nd,nd->n", tc.astype(np.float64), tc.astype(np.float64))
+    with np.errstate(over="ignore"):   # a row near float32's largest (a number, `nan_rows`): -2t, |t|^2 past it are
+        aug[:n, :-1] = -2 * tc           # inf, so the row is never nearer than a finite one, as it is not
+        aug[:n, -1] = np.einsum("nd,nd->n", tc.astype(np.float64), tc.astype(np.float64))
     aug[n:, -1] = np.inf
     norms = np.zeros(nb * c)
     norms[:n] = np.sqrt(aug[:n, -1])
