@@ -52,7 +52,8 @@ def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embe
         if obj.sizes["time"] == 0: raise DimensionError(NO_YEARS)
         parts = [as_embedding(obj.isel(time=i)) for i in range(obj.sizes["time"])]
         out = xr.concat(parts, dim="time")
-        if "time" in obj.coords: out = out.assign_coords(time=obj["time"].values)
+        if "time" in obj.coords:   # its index as it is: local dates keep their zone (`.values` put them in UTC)
+            out = out.assign_coords(time=obj.indexes["time"] if "time" in obj.indexes else obj["time"].values)
         out.attrs = dict(parts[0].attrs)   # as its maps read: a reader's fill (-128, -9999) and packing are the
                                            # gate's, no attrs of the float cube (was: put back from `obj`)
         return out.transpose("time", "y", "x", "band")
@@ -134,11 +135,13 @@ def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates
 
 def years_of_cube(emb:xr.DataArray) -> np.ndarray:  # a cube (time, y, x, band)
     """The calendar year (int64) of each time step: from datetime64 or cftime dates, whole year numbers (2024, 2024.0,
-    '2024') or dated text ('2024-01-01'); a cube without a `time` coordinate (`xr.concat(embs, 'time')`) gives the
+    '2024') or dated text ('2024-01-01'), timezone-aware dates by the year they name where they are; a cube without a `time` coordinate (`xr.concat(embs, 'time')`) gives the
     step indices 0, 1, ... Other numbers (epoch counts, days since 1970 read undecoded) raise `TimeError` naming the
     conversion that works, rather than being reported as years."""
     refuse_path(emb, MAP_WANTED, "map")
     if "time" not in emb.coords: return np.arange(emb.sizes["time"], dtype=np.int64)
+    if getattr(idx := emb.indexes.get("time"), "tz", None) is not None:   # local dates: their own year (was
+        return idx.year.values.astype(np.int64)   # `.values`, in UTC: 2024-01-01 00:00+01:00 read as 2023)
     t = text_objects(np.asarray(emb["time"].values).ravel())   # StringDType text ('2022'): was 'neither years nor dates'
     if np.issubdtype(t.dtype, np.datetime64): return pd.DatetimeIndex(t).year.values.astype(np.int64)
     if t.dtype == object and all(hasattr(v, "year") for v in t):   # cftime dates, datetime.date
