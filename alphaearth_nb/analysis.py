@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import threading
 import warnings
 from functools import partial
 
@@ -125,8 +126,24 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     series skipping 2020 unsaid)."""
     return _per_year(fn, tables, models)
 
+class _ThisThreadsWarnings:
+    """Records the warnings this thread shows while open (a list of `warnings.WarningMessage`), passing every other
+    thread's to the `warnings.showwarning` it found. Not `warnings.catch_warnings(record=True)`: that swaps the
+    process's filter list before Python 3.14, so another thread's `simplefilter` set meanwhile was lost at its exit
+    and its warnings were caught here and shown as this call's. The filters stay the user's; only the display hook
+    is wrapped, and put back unless something else replaced it meanwhile."""
+    def __enter__(self):
+        self.caught, self.me, self.shown = [], threading.get_ident(), warnings.showwarning
+        def record(message, category, filename, lineno, file=None, line=None):
+            if threading.get_ident() != self.me: return self.shown(message, category, filename, lineno, file, line)
+            self.caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+        self.record = warnings.showwarning = record
+        return self.caught
+    def __exit__(self, *exc):
+        if warnings.showwarning is self.record: warnings.showwarning = self.shown
+
 def _said_once(caught:list):
-    """The warnings `caught` (`catch_warnings(record=True)` around a cube's years) shown again where they were given,
+    """The warnings `caught` (`_ThisThreadsWarnings` around a cube's years) shown again where they were given,
     each text of each category once, in the order first given: one call, one saying (a label raster read for each
     year, the gate's 'N of M pixels are not embedding vectors' of each year's map). Shown, not warned again: the
     user's filters judged them as they were given ('ignore' dropped them, 'error' raised there; a second `warn` would
@@ -159,7 +176,7 @@ def _per_year(fn, tables:bool, models:bool=False):
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a
         outs, empty, caught = [], [], []
         try:
-            with warnings.catch_warnings(record=True) as caught:   # each year's, the user's filters applied
+            with _ThisThreadsWarnings() as caught:   # each year's, the user's filters applied
                 for i in range(emb.sizes["time"]):
                     try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args],
                                         **{k: at(v, i) for k, v in kwargs.items()}))
