@@ -47,3 +47,17 @@ def test_readme_says_why_the_local_mirrors_change_is_mostly_zero():
     text = (ROOT / "README.md").read_text()
     line = text.split("chg = e23.aef.change(e24)", 1)[1].split("\n", 2)[1]
     assert "local mirror" in line and "0 on most of its pixels" in line, line
+
+
+def test_readme_mirror_line_runs_twice(tmp_path, monkeypatch):
+    "The README snippet's build_local_mirror line, run a second time (a rerun of the cell), raised OutputExistsError."
+    import pytest
+    text = (ROOT / "README.md").read_text()
+    line = next(l for l in text.splitlines() if l.startswith("source = aef.official.build_local_mirror("))
+    call = re.match(r"source = (aef\.official\.build_local_mirror\(.*\)\.root)", line).group(1)
+    import alphaearth_nb as aef
+    try: aef.readers.read_aef_samples()
+    except aef.AEFError: pytest.skip("no aef_samples data set")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2): root = eval(call, {"aef": aef})   # the second was OutputExistsError
+    assert (tmp_path / root / "2024").is_dir()
