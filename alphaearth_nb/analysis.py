@@ -127,11 +127,8 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     return _per_year(fn, tables, models)
 
 class _ThisThreadsWarnings:
-    """Records the warnings this thread shows while open (a list of `warnings.WarningMessage`), passing every other
-    thread's to the `warnings.showwarning` it found. Not `warnings.catch_warnings(record=True)`: that swaps the
-    process's filter list before Python 3.14, so another thread's `simplefilter` set meanwhile was lost at its exit
-    and its warnings were caught here and shown as this call's. The filters stay the user's; only the display hook
-    is wrapped, and put back unless something else replaced it meanwhile."""
+    """Records the warnings this thread shows while open, passing other threads' on. Not `catch_warnings(record=True)`:
+    process-wide before Python 3.14, it lost another thread's filters set meanwhile and caught its warnings."""
     def __enter__(self):
         self.caught, self.me, self.shown = [], threading.get_ident(), warnings.showwarning
         def record(message, category, filename, lineno, file=None, line=None):
@@ -143,11 +140,9 @@ class _ThisThreadsWarnings:
         if warnings.showwarning is self.record: warnings.showwarning = self.shown
 
 def _said_once(caught:list):
-    """The warnings `caught` (`_ThisThreadsWarnings` around a cube's years) shown again where they were given,
-    each text of each category once, in the order first given: one call, one saying (a label raster read for each
-    year, the gate's 'N of M pixels are not embedding vectors' of each year's map). Shown, not warned again: the
-    user's filters judged them as they were given ('ignore' dropped them, 'error' raised there; a second `warn` would
-    lose a 'once' filter's and move a library's to a line its module filter does not name)."""
+    """The warnings `caught` around a cube's years shown again where given, each text of each category once, in the
+    order first given. Shown, not warned again: the user's filters judged them as given ('ignore' dropped them, 'error'
+    raised there; a second `warn` would lose a 'once' filter's and move a library's to a line its filter does not name)."""
     first = {}
     for w in caught: first.setdefault((str(w.message), w.category), w)
     for w in first.values(): warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)

@@ -187,7 +187,7 @@ def _nodata(s:str) -> float:
     "`--labels-nodata`: a number as `core.decimal` reads one (-2, 255, -3.4e38), the label value that marks no data."
     if (v := _rule("decimal")(s, float)) is None:
         raise argparse.ArgumentTypeError(f"{s!r} is no number: pass the label value that marks no data in --labels, "
-                                         "e.g. --labels-nodata 255 or --labels-nodata -2")
+                                         "e.g. --labels-nodata=255 or --labels-nodata=-2")
     return v
 
 def _labels(s:str) -> str:

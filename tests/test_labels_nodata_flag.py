@@ -61,4 +61,4 @@ def test_no_number_is_refused_in_the_flags_words(capsys):
     from alphaearth_nb.cli import main
     assert main(["evaluate", "--embeddings", ".", "--labels-nodata", "none"]) == 2
     err = capsys.readouterr().err
-    assert "'none' is no number" in err and "e.g. --labels-nodata 255" in err, err
+    assert "'none' is no number" in err and "e.g. --labels-nodata=255" in err, err
