@@ -284,6 +284,7 @@ SECTIONS = {
     },
     'alphaearth_nb.testing': {
         'disk_full': 'root : str|os.PathLike\n    folder whose files fail; files elsewhere are written normally\nafter_bytes : int\n    bytes that still fit before the disk is "full"\n',
+        'warned': 'fn\n    the call: `fn(*args, **kwargs)`\n*args\n    \ncategory : type\n    keep the warnings of this class (and its subclasses)\nholding : str\n    keep the messages holding this text\nrefused : type|tuple\n    an exception class (or tuple): raised, its message is said last, the result None\n**kwargs\n    \n',
         'random_unit': 'shape\n    leading shape, e.g. (H, W) or (N,)\nseed\n    seed or numpy Generator (`as_rng`)\ndim\n    vector length (default 64)\n',
         'embedding_from_array': 'a : np.ndarray\n    (H, W, 64) values (float vectors or int8 codes)\ncoords : dict|None\n    {"y": ..., "x": ...} (default: a 10 m grid, `grid_coords`)\ncrs : str\n    written to attrs["crs"]\n',
         'fake_xee': 'bands : dict\n    band name -> array (time, y, x) of raw values\ntimes\n    the images\' dates, one per step along `time`\nx\n    x coordinates (pixel centres)\ny\n    y coordinates (descending, as Earth Engine gives them)\nlayout : str\n    "v0": (time, X, Y) as xee < 1.0; "v1": (time, y, x); "deg": (time, lon, lat)\ncrs : str\n    the CRS, in attrs[\'crs\'] as xee writes it\ncoords : dict|None\n    further coordinates to assign\n',

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import io
 import os
+import warnings
 from pathlib import Path
 
 import itertools
@@ -27,8 +28,9 @@ from .core import EMBED_DIM, MAP_WANTED, as_rng, as_seed, band_names, checks_fla
 from .geo import grid_coords
 
 # %% auto #0
-__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'random_unit', 'embedding_from_array', 'fake_xee', 'fake_official',
-           'official_tiff', 'with_source', 'source_ds', 'sampler_stack', 'Standin', 'standin_loss', 'standin_batches']
+__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'warned', 'said', 'random_unit', 'embedding_from_array', 'fake_xee',
+           'fake_official', 'official_tiff', 'with_source', 'source_ds', 'sampler_stack', 'Standin', 'standin_loss',
+           'standin_batches']
 
 # %% ../nbs/09_testing.ipynb #c0006
 class _FullFile:
@@ -61,6 +63,25 @@ def disk_full(root:str|os.PathLike,    # folder whose files fail; files elsewher
     io.open = builtins.open = fake_open
     try: yield budget
     finally: io.open = builtins.open = real
+
+# %% ../nbs/09_testing.ipynb #d442c6a2
+def warned(fn,                      # the call: `fn(*args, **kwargs)`
+           *args,
+           category:type=Warning,   # keep the warnings of this class (and its subclasses)
+           holding:str="",          # keep the messages holding this text
+           refused:type|tuple=(),   # an exception class (or tuple): raised, its message is said last, the result None
+           **kwargs) -> tuple:
+    "`(fn(*args, **kwargs), [message of each warning it gave of `category` holding `holding`])`, every warning recorded."
+    out, err = None, []
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        try: out = fn(*args, **kwargs)
+        except refused as e: err = [str(e)]
+    return out, [str(x.message) for x in w if issubclass(x.category, category) and holding in str(x.message)] + err
+
+def said(fn, *args, category:type=Warning, holding:str="", refused:type|tuple=(), **kwargs) -> list:
+    "The messages of `warned(fn, *args, ...)`: its warnings' (of `category`, holding `holding`), a refusal's last."
+    return warned(fn, *args, category=category, holding=holding, refused=refused, **kwargs)[1]
 
 # %% ../nbs/09_testing.ipynb #c0011
 def random_unit(shape,          # leading shape, e.g. (H, W) or (N,)

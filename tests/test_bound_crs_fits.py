@@ -4,12 +4,14 @@ Was: pyproj's first identify match, so GDA94 / MGA zone 55 (EPSG:28355) was read
 away (EPSG:8048 'GDA94 to GDA2020 (1)'), a sixth of a 10 m pixel; NAD83 / UTM 17N as CR-SIRGAS (EPSG:8910); and
 ETRS89-LAEA (EPSG:3035, northing first) matched no EPSG CRS at all."""
 import warnings
+from functools import partial
 
 import pytest
 
 from alphaearth_nb.core import MetadataWarning
 from alphaearth_nb import crs as crs_mod
 from alphaearth_nb.crs import as_crs, crs_name, horizontal_crs, same_crs
+from alphaearth_nb.testing import warned
 
 GDA94_MGA55 = "+proj=utm +zone=55 +south +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs"
 GDA2020_MGA55 = "+proj=utm +zone=55 +south +ellps=GRS80 +units=m +no_defs"   # GDAL 3 writes no +towgs84 here
@@ -21,12 +23,7 @@ LAMBERT93 = ("+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_
              "+towgs84=0,0,0,0,0,0,0 +units=m +no_defs")
 
 
-def _read(crs):
-    "horizontal_crs(crs) and the MetadataWarnings it gave."
-    with warnings.catch_warnings(record=True) as got:
-        warnings.simplefilter("always")
-        h = horizontal_crs(crs)
-    return h, [str(w.message) for w in got if issubclass(w.category, MetadataWarning)]
+_read = partial(warned, horizontal_crs, category=MetadataWarning)   # horizontal_crs(crs) and the MetadataWarnings it gave
 
 
 def test_gda94_mga55_is_kept_and_the_fits_named():

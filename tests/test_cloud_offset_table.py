@@ -10,7 +10,7 @@ its medians white: L1C's Rayleigh-lit blue) was read as cloud hiding the ground 
 16 x 16 pixels too, and so did a field under white haze + 1000; the ground's red edge shows in both (NDVI of the
 medians, the offset taken off, 0.44 and 0.56; cloud's 0.24 at most), so they are judged for the offset."""
 import os
-import warnings
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +19,7 @@ import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
 from alphaearth_nb.units import check_frame_units, check_units
+from alphaearth_nb.testing import said
 
 DATA = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).parents[1].parent / "shared" / "data"))
 S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
@@ -27,14 +28,7 @@ LANDSAT = ("B2", "B3", "B4", "B5", "B6", "B7")    # OLI: blue, green, red, NIR, 
 pytestmark = pytest.mark.skipif(not (DATA / "presto_algae_blooms").exists(), reason=f"no real data at {DATA}")
 
 
-def _said(fn, *args):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        try:
-            fn(*args)
-        except UnitsError as e:
-            return [str(x.message) for x in w if issubclass(x.category, UnitsWarning)] + [str(e)]
-    return [str(x.message) for x in w if issubclass(x.category, UnitsWarning)]
+_said = partial(said, category=UnitsWarning, refused=UnitsError)   # the UnitsWarning and UnitsError messages of fn(*args)
 
 
 def _frame_words(source, bands, *pixels):

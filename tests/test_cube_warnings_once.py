@@ -14,7 +14,7 @@ import xarray as xr
 
 
 from alphaearth_nb.geo import crs_of, write_crs
-from alphaearth_nb.testing import embedding_from_array, random_unit
+from alphaearth_nb.testing import embedding_from_array, random_unit, said
 from alphaearth_nb.years import join_years
 
 
@@ -25,11 +25,7 @@ def _cube(dask):
     return e, (c.chunk({"y": 3}) if dask else c)
 
 
-def _said(fn, text):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        fn()
-    return [str(m.message) for m in w if text in str(m.message)]
+def _said(fn, text): return said(fn, holding=text)
 
 
 @pytest.mark.parametrize("dask", [False, True])

@@ -8,7 +8,6 @@ block without a word where the eager one warned (x100 codes taken as codes; a li
 map than the eager one's); its result stays lazy and equal to the eager one."""
 import re
 import threading
-import warnings
 
 import dask.array as dsa
 import numpy as np
@@ -19,14 +18,10 @@ from alphaearth_nb.core import ConfigError, DTypeError
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.gate import gated
 from alphaearth_nb.quantize import quantize
-from alphaearth_nb.testing import embedding_from_array, random_unit
+from alphaearth_nb.testing import embedding_from_array, random_unit, warned
 
 
-def _said(f):
-    with warnings.catch_warnings(record=True) as seen:
-        warnings.simplefilter("always")
-        out = f()
-    return out, [str(w.message) for w in seen]
+_said = warned
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ so with a GridWarning naming the warped zone and `official.sample_points` for th
 there differ from the mosaic's (the point's own tile pixel, not a resampling); a grid in the tiles' own zone, or in
 lon/lat (a warp of every tile, asked for), says nothing. Was (queue s42): silent, cosine down to 0.62 between the
 two on the local mirror (-0.09 on this one) past the zone's edge."""
-import warnings
 
 import numpy as np
 import pytest
@@ -13,6 +12,7 @@ from pyproj import Transformer
 
 from alphaearth_nb import official as off
 from alphaearth_nb.core import GridWarning
+from alphaearth_nb.testing import warned
 
 ACROSS = (5.995, 44.999, 6.004, 45.003)   # straddles 6 deg E, the edge of UTM zones 31N and 32N
 WEST = (5.990, 44.999, 5.995, 45.003)     # zone 31N's tiles alone
@@ -23,11 +23,7 @@ def mirror(tmp_path_factory, shared_data):
     return off.build_local_mirror(tmp_path_factory.mktemp("mirror"), years=(2024,), samples=shared_data / "aef_samples")
 
 
-def _grid_warnings(**kw):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        cube = off.open(kw.pop("area"), 2024, chunks=32, **kw)
-    return cube, [str(m.message) for m in w if issubclass(m.category, GridWarning)]
+def _grid_warnings(**kw): return warned(off.open, kw.pop("area"), 2024, chunks=32, category=GridWarning, **kw)
 
 
 def test_another_zones_tiles_warped_onto_a_utm_grid_are_said(mirror):

@@ -5,7 +5,7 @@ warned, thin or thick); icy cloud as dark at 1.6 um as snow + the offset is not,
 names that cause and its fix (flag the clouds in the source's `cloud`
 variable, whose flagged pixels are not judged, as the scene's own layer shows). Was: 'subtract it: `ds[bands] - 1000`
 (...; a bright desert or snow scene can also look like this)', a fix that shifts cloudy frames."""
-import warnings
+from functools import partial
 
 import pytest
 import xarray as xr
@@ -14,6 +14,7 @@ from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.scene import load_scene
 from alphaearth_nb.schema import CLOUD
 from alphaearth_nb.stacks import validate_stack
+from alphaearth_nb.testing import said
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +22,7 @@ def scene():
     return load_scene()[0]
 
 
-def _units_warnings(stack):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        validate_stack(stack)
-    return [str(x.message) for x in w if issubclass(x.category, UnitsWarning)]
+_units_warnings = partial(said, validate_stack, category=UnitsWarning)
 
 
 def test_offset_frames_without_the_cloud_layer_name_clouds(scene):

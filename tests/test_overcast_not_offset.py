@@ -9,7 +9,7 @@ tests/test_cloud_offset_table). Was: every overcast frame read as '+1000' (Senti
 Real pixels from ../shared/data: Presto's cloudy and snowy water points, eo-learn's hazy L1C reference, WorldCereal's
 clear L2A patch."""
 import os
-import warnings
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -23,21 +23,14 @@ from alphaearth_nb.schema import CLOUD
 from alphaearth_nb.sources import get_source
 from alphaearth_nb.stacks import validate_stack
 from alphaearth_nb.units import check_frame_units, check_units
+from alphaearth_nb.testing import said
 
 DATA = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).parents[1].parent / "shared" / "data"))
 S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
 need_data = pytest.mark.skipif(not (DATA / "presto_algae_blooms").exists(), reason=f"no real data at {DATA}")
 
 
-def _said(fn, *args):
-    "The UnitsWarning and UnitsError messages of fn(*args)."
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        try:
-            fn(*args)
-        except UnitsError as e:
-            return [str(x.message) for x in w if issubclass(x.category, UnitsWarning)] + [str(e)]
-    return [str(x.message) for x in w if issubclass(x.category, UnitsWarning)]
+_said = partial(said, category=UnitsWarning, refused=UnitsError)   # the UnitsWarning and UnitsError messages of fn(*args)
 
 
 def _frames(*pixels):

@@ -1,7 +1,7 @@
 """Perturbations naming a family no input has (drop_source={'foo': 0.3}) used outside `fit`'s view (a lambda loss,
 `perturb` itself) are said when `perturb` is traced, the families of its inputs known (a model's own too), once a
 process; `fit`'s run-start word counts as said. Was: only `fit(loss_fn=partial(total_loss, pert=...))` warned."""
-import warnings
+from functools import partial
 
 import jax
 import jax.numpy as jnp
@@ -10,6 +10,7 @@ import pytest
 from alphaearth_nb.core import ConfigWarning
 from alphaearth_nb.losses import Perturbations, perturb, warn_unknown_families
 from alphaearth_nb.stp import Frames
+from alphaearth_nb.testing import said
 
 T = 8
 
@@ -20,11 +21,7 @@ def _ins():
     return {"sentinel2": f(6), "sentinel1": f(5)}
 
 
-def _said(call):
-    with warnings.catch_warnings(record=True) as rec:
-        warnings.simplefilter("always")
-        call()
-    return [str(w.message) for w in rec if issubclass(w.category, ConfigWarning) and "drops nothing" in str(w.message)]
+_said = partial(said, category=ConfigWarning, holding="drops nothing")
 
 
 def test_perturb_itself_says_it_once():

@@ -1,6 +1,6 @@
 "A stack whose pixels are not about 10 m square on the ground (xee's lon/lat default, an export at another scale) is"
 " warned naming its size in metres and the reprojection; the model reads every source on a 10 m grid (AEF.md S1)."
-import warnings
+from functools import partial
 
 import numpy as np
 import pytest
@@ -8,6 +8,7 @@ import pytest
 import alphaearth_nb as aef
 from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.stacks import pixel_metres, validate_stack
+from alphaearth_nb.testing import said
 
 
 @pytest.fixture(scope="module")
@@ -16,11 +17,7 @@ def s2():
     return stack["sentinel2"].to_dataset().isel(y=slice(40, 56), x=slice(40, 56), time=slice(0, 12))
 
 
-def _size_warnings(ds):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        validate_stack(ds)
-    return [str(x.message) for x in w if issubclass(x.category, UnitsWarning) and "on the ground" in str(x.message)]
+_size_warnings = partial(said, validate_stack, category=UnitsWarning, holding="on the ground")
 
 
 def _lonlat(s2, step, lat):

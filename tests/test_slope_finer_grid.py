@@ -4,7 +4,6 @@ field case F): its steep readings outgrow the gradient as a slope in percent doe
 gradient is about its tangent (0.93..1.05), where a slope in percent read as degrees gives 1/1.745 (100 tan a is
 1.745 a in degrees, so tan(reading) is 1.745 times the gradient: 0.56 here). Was: warned, with a conversion
 that would have flattened a right slope. A slope in percent on the DEM's own grid is still warned."""
-import warnings
 
 import numpy as np
 import pytest
@@ -13,6 +12,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from alphaearth_nb.core import UnitsWarning
 from alphaearth_nb.terrain import check_terrain
+from alphaearth_nb.testing import said
 
 
 def _mean(a, k):
@@ -34,11 +34,7 @@ def _mountain(peak, rough, smooth, n=360, res=10.0):
                       coords={"y": 5e6 - yy[:, 0], "x": 4e5 + xx[0]})
 
 
-def _said(ds):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        check_terrain("dem", ds)
-    return [str(x.message) for x in w if issubclass(x.category, UnitsWarning)]
+def _said(ds): return said(check_terrain, "dem", ds, category=UnitsWarning)
 
 
 @pytest.mark.parametrize("peak,rough", [(1000, 0.6), (1200, 0.3), (1200, 0.8), (1400, 0.3), (1800, 0.2)])

@@ -1,7 +1,6 @@
 "embed on a stack where one of the model's input sources holds no valid value (or no frame) in the frames fed to "
 "the model for the period, while the others do: the embedding is made without that source, which was silent (a "
 "failed download of one sensor's year); a NoDataWarning names it and the fix (kind F)."
-import warnings
 
 import jax
 import numpy as np
@@ -12,6 +11,7 @@ from alphaearth_nb.core import NoDataWarning
 from alphaearth_nb.embed import embed
 from alphaearth_nb.model import AlphaEarth, preset
 from alphaearth_nb.scene import load_scene
+from alphaearth_nb.testing import warned
 
 
 @pytest.fixture(scope="module")
@@ -23,10 +23,7 @@ def parts():
 
 
 def _embed(tree, model):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        e = embed(xr.DataTree.from_dict(tree), model, 2024, progress=False)
-    return e, [str(x.message) for x in w if issubclass(x.category, NoDataWarning)]
+    return warned(embed, xr.DataTree.from_dict(tree), model, 2024, progress=False, category=NoDataWarning)
 
 
 def test_a_source_without_data_for_the_period_is_named(parts):
