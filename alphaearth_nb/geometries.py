@@ -17,7 +17,7 @@ import pandas as pd
 from .core import GridError, LabelError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
-from .points import said_crs, split_ewkt   # EWKT: its WKT and SRID
+from .points import geojson_crs, said_crs, split_ewkt   # EWKT: its WKT and SRID; GeoJSON's crs member
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
@@ -203,7 +203,9 @@ def _shapes(src) -> list|None:
 
 def _from_geojson(src:dict, gpd, crs):
     """A GeoJSON dict (FeatureCollection, Feature or bare geometry) as a GeoDataFrame of its features (properties as
-    columns), in `crs`, else lon/lat: RFC 7946 writes GeoJSON in EPSG:4326. `LabelError` for one shapely cannot read."""
+    columns), in the CRS its 2008-spec `crs` member names (`points.geojson_crs`; `crs=` beside another: `GridError`),
+    else `crs`, else lon/lat: RFC 7946 writes GeoJSON in EPSG:4326 (was: the member ignored, its metres read as degrees,
+    a `PointError`). `LabelError` for one shapely cannot read."""
     feats = (src.get("features") or [] if src["type"] == "FeatureCollection" else
              [src] if src["type"] == "Feature" else [{"type": "Feature", "properties": {}, "geometry": src}])
     try: gdf = gpd.GeoDataFrame.from_features(feats)
@@ -211,7 +213,7 @@ def _from_geojson(src:dict, gpd, crs):
         raise LabelError(f"the GeoJSON dict cannot be read ({type(e).__name__}: {str(e)[:120]}): pass a "
                          "FeatureCollection, a Feature or a geometry as RFC 7946 writes them") from None
     if gdf.geometry.name not in gdf: gdf = gdf.set_geometry(gpd.GeoSeries([], dtype="geometry"))
-    return gdf.set_crs(crs or LONLAT, allow_override=True)
+    return gdf.set_crs(agreed_crs(geojson_crs(src), crs, "GeoJSON's features") or LONLAT, allow_override=True)
 
 def agreed_crs(own,                # the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none
                crs,                # the `crs=` the caller was given; None: none

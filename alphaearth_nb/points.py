@@ -18,7 +18,7 @@ from .core import NoDataWarning   # the kinds of its warnings
 from .spatial import COORDS_WANTED, as_crs, crs_label, same_crs
 
 # %% auto #0
-__all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs', 'with_coordinates']
+__all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs', 'geojson_crs', 'with_coordinates']
 
 # %% ../nbs/02d_points.ipynb #pt0002
 LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
@@ -37,11 +37,14 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
     `crs`; a pair of numbers (tuple, list, array, unnamed Series) in `crs`; a CRS of None is read by `point_crs` (the
     rule "Points without a CRS"). None for what is no point: a vector (64 values, a row holding `A00..`), a
     GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without point
-    keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers. A GeoJSON Point (a geometry dict, or a Feature holding one: RFC 7946, lon/lat unless
-    `crs=`) and WKT text `'POINT (x y)'` (in `crs`, as a pair) are that point (was: 'a point dict needs keys 'lon' and
+    keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers. A GeoJSON Point (a geometry dict, a Feature holding one, or a FeatureCollection
+    of one such Feature: `gdf.__geo_interface__`, geojson.io's export, `json.load` of a .geojson file; RFC 7946, lon/lat
+    unless `crs=` or the old spec's `crs` member says another, `geojson_crs`) and WKT text `'POINT (x y)'` (in `crs`, as a pair) are that point (was: 'a point dict needs keys 'lon' and
     'lat'', and 'a similarity query holds text, not numbers', for `similarity(emb, {'type': 'Point', ...})`); EWKT
     `'SRID=32631;POINT (x y)'` (PostGIS's `ST_AsEWKT`, `split_ewkt`) is that point in its SRID's CRS, `crs=` beside
-    it naming another a `GridError` (was: 'a similarity query holds text, not numbers ... cast them')."""
+    it naming another a `GridError` (was: 'a similarity query holds text, not numbers ... cast them'). A
+    FeatureCollection of several features is a `DimensionError` naming how many and `sample`, the door of many points
+    (was, for one feature too: 'a point dict needs keys 'lon' and 'lat' ... got ['features', 'type']')."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
     if isinstance(target, dict) and isinstance(target.get("type"), str) and target["type"] in _GEOJSON_SHAPES:
         return _geojson_point(target, crs)
@@ -108,13 +111,57 @@ def said_crs(own,            # the CRS the input says (an EWKT's SRID); None: sa
 
 _GEOJSON_SHAPES = {"Point": "POINT", "MultiPoint": "MULTIPOINT", "LineString": "LINESTRING", "Polygon": "POLYGON",
                    "MultiLineString": "MULTILINESTRING", "MultiPolygon": "MULTIPOLYGON",
-                   "GeometryCollection": "GEOMETRYCOLLECTION", "Feature": "FEATURE"}   # GeoJSON types, WKT words
+                   "GeometryCollection": "GEOMETRYCOLLECTION", "Feature": "FEATURE",
+                   "FeatureCollection": "FEATURECOLLECTION"}   # GeoJSON types, WKT words
 _WKT_POINT = re.compile(r"^\s*POINT\s*(?:Z|M|ZM)?\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)(?:\s+[-+0-9.eE]+)*\s*\)\s*$",
                         re.IGNORECASE)
 
+def geojson_crs(obj) -> str|None:
+    """The CRS a GeoJSON dict names in the `crs` member of the 2008 GeoJSON spec, which GDAL and QGIS still write
+    (`{'type': 'name', 'properties': {'name': 'urn:ogc:def:crs:EPSG::32631'}}`), on the object, its features or
+    their geometries: the name as given; None where none has one (RFC 7946 dropped the member: lon/lat) or it is
+    null. A member naming no CRS (a 'link' to a file, no name, a name pyproj cannot read) or members naming two
+    different CRSs are a `GridError` naming the fix: reproject to lon/lat, or drop the member and pass `crs=`."""
+    if not isinstance(obj, dict): return None
+    parts = [obj, *(obj.get("features") or [] if obj.get("type") == "FeatureCollection" else [])]
+    parts += [p.get("geometry") for p in parts if isinstance(p, dict) and p.get("type") == "Feature"]
+    said = [p["crs"] for p in parts if isinstance(p, dict) and p.get("crs") is not None]
+    fix = ("write the file in lon/lat (RFC 7946: `gdf.to_crs(4326).to_json()`), or drop the member and pass the CRS "
+           "the coordinates are in, `crs='EPSG:32631'`")
+    names = []
+    for c in said:
+        name = c.get("properties", {}).get("name") if isinstance(c, dict) and c.get("type") == "name" and \
+            isinstance(c.get("properties"), dict) else None
+        if not isinstance(name, str):
+            raise GridError(f"the GeoJSON's crs member {str(c)[:120]} names no CRS (only {{'type': 'name', "
+                            f"'properties': {{'name': ...}}}} is read): {fix}")
+        try: as_crs(name)
+        except GridError as e: raise GridError(f"the GeoJSON's crs member names {name!r}, which is no CRS: {fix}") from e
+        if not any(same_crs(name, n) for n in names): names.append(name)
+    if len(names) > 1:
+        raise GridError(f"the GeoJSON's crs members name {len(names)} CRSs ({', '.join(map(crs_label, names))}): "
+                        f"one dict holds points of one CRS; {fix}")
+    return names[0] if names else None
+
 def _geojson_point(target:dict, crs) -> tuple:
-    "`(x, y, crs)` of a GeoJSON Point or a Feature of one (lon/lat unless `crs`); `DimensionError` for other shapes."
-    geom = target.get("geometry") if target["type"] == "Feature" else target
+    """`(x, y, crs)` of a GeoJSON Point, a Feature of one, a FeatureCollection of one such Feature (lon/lat unless
+    `crs` or its `crs` member, `geojson_crs`: both, differing, a `GridError`); `DimensionError` for other shapes and
+    several features."""
+    own = geojson_crs(target)
+    if own is not None and crs is not None and not same_crs(own, crs):
+        raise GridError(f"the GeoJSON's crs member says {crs_label(own)}, and crs= names another ({crs_label(crs)}): "
+                        "drop `crs=` (the GeoJSON says where it is), or, if its member is wrong, drop the member")
+    crs = own if own is not None else crs
+    if target["type"] == "FeatureCollection":
+        feats = target.get("features")
+        n = len(feats) if isinstance(feats, list) else 0
+        if n != 1:
+            raise DimensionError(f"one point is needed, got a GeoJSON FeatureCollection of {n} features: "
+                                 + ("pass one, `fc['features'][0]`; for all of them `emb.aef.sample(fc)` (a vector "
+                                    "at each point), then e.g. their mean `v = emb.aef.sample(fc)[band_names()].mean()`"
+                                    if n else "it holds no point (the right file? a filter that kept none?)"))
+        target = feats[0] if isinstance(feats[0], dict) else {}   # a bare geometry there: read as its Feature's
+    geom = target.get("geometry") if target.get("type") == "Feature" else target
     kind = geom.get("type") if isinstance(geom, dict) else None
     if kind != "Point":
         raise DimensionError(f"a point is needed, got a GeoJSON {kind or 'Feature without a geometry'}: pass one point, "
