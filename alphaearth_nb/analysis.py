@@ -136,8 +136,8 @@ class _ThisThreadsWarnings:
             self.caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
         self.record = warnings.showwarning = record
         return self.caught
-    def __exit__(self, *exc):
-        if warnings.showwarning is self.record: warnings.showwarning = self.shown
+    def __exit__(self, *exc):   # closed, this record passes all on: a hook left wrapping it (another thread's) loses none
+        self.me, warnings.showwarning = None, self.shown if warnings.showwarning is self.record else warnings.showwarning
 
 def _said_once(caught:list):
     """The warnings `caught` around a cube's years shown again where given, each text of each category once, in the
