@@ -155,6 +155,7 @@ SECTIONS = {
         'places_reader': 'p\n    a path\n',
         'loader_of': 'x\n    a path (`is_path`) given where data are wanted\nkind : str\n    what the door wants (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
         'zip_files': 'z : zipfile.ZipFile\n    an open zip\n',
+        'zip_member': 'path\n    a path, as text\n',
         'table_suffix': "path\n    a file's path (text or `Path`), there or not\n",
     },
     'alphaearth_nb.local_mirror': {

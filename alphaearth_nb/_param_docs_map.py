@@ -294,6 +294,9 @@ SECTIONS = {
         'TileServer': 'host : str\n    address to listen on (the default: this machine only)\nport : int\n    TCP port; 0 picks a free one (read it from `.port`)\n',
         'TileSampler': 'emb : xr.DataArray\n    embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)\n',
     },
+    'alphaearth_nb.vector_files': {
+        'places_path': 'src\n    a path of places, as given\n',
+    },
     'alphaearth_nb.vote': {
         'knn_vote': 'nn_labels\n    (Q, k) class indices 0 .. C-1 of the neighbours, nearest first\nn_classes : int\n    C\n',
     },

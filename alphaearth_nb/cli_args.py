@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .loaders import TEXT_TABLES, VECTOR_FILES, table_suffix   # text tables; the suffix a table is read by ('e.csv.gz': '.csv')
+from .loaders import zip_member   # 'zip://a.zip!in/a.shp': a file in a zip
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS', 'COMMAND_FLAGS',
@@ -191,10 +192,11 @@ def _nodata(s:str) -> float:
     return v
 
 def _labels(s:str) -> str:
-    "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path."
+    "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path, or a path into an " \
+    "existing zip ('zip://a.zip!fields/a.shp', '/vsizip/a.zip/fields/a.shp': `loaders.zip_member`)."
     if s == "samples": return s
     s = os.path.expanduser(_named(s))
-    if not Path(s).exists():
+    if not (Path(s).exists() or (zm := zip_member(s)) is not None and Path(zm[0]).is_file()):
         raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples`, a .nc/.zarr label raster, a "
                                          "vector file of labelled points/polygons (.geojson, .gpkg, ...) or a CSV "
                                          "of points (lon/lat or x/y columns)")

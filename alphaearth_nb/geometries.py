@@ -22,12 +22,12 @@ from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
-from .vector_files import RASTER_FILES, read_places_file, read_vector_file
+from .vector_files import RASTER_FILES, places_path, read_places_file, read_vector_file
 from .geometry_columns import (EE_GEO, GEOMETRY_COLUMNS, GIVEN_AS, POINTS_FROM, geometry_points, given_as,
                                             import_geopandas, is_wkt, lonlat_columns, shape_column, wkt_rows, xy_words)
 
 # from `vector_files` (23b), split from here: `geometries.read_places_file` is `vector_files.read_places_file`
-_all_ = ['RASTER_FILES', 'read_vector_file', 'read_places_file']
+_all_ = ['RASTER_FILES', 'read_vector_file', 'read_places_file', 'places_path']
 # from `geometry_columns` (23b), split from here: `geometries.geometry_points` is `geometry_columns.geometry_points`
 _all_ += ['EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas', 'is_wkt', 'lonlat_columns',
           'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as']
@@ -35,8 +35,9 @@ _all_ += ['EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'impor
 # %% auto #0
 __all__ = ['LONLAT', 'POINT_COLUMNS', 'coordinate_names', 'coordinate_hint', 'table_file', 'read_geometries', 'valid_polygons',
            'agreed_crs', 'read_places', 'own_crs_on', 'points_xy', 'RASTER_FILES', 'read_vector_file',
-           'read_places_file', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas',
-           'is_wkt', 'lonlat_columns', 'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as']
+           'read_places_file', 'places_path', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points',
+           'import_geopandas', 'is_wkt', 'lonlat_columns', 'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS',
+           'given_as']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -255,10 +256,10 @@ def _read_geometries(src, crs):
         src = gpd.GeoDataFrame(geometry=geoms)
     if isinstance(src, (str, Path)) and not is_wkt(src):
         gpd = import_geopandas("reading a vector file")
-        if not user_path(src).exists():   # `~` is the home folder (was: 'no vector file at ~/labels.geojson')
+        if (p := places_path(src)) is None:   # `~` is the home folder; 'zip://a.zip!in/a.shp' a file in a zip
             raise LabelError(f"no file at {src}: check the path (a vector file: GeoJSON, GeoPackage, shapefile; or a "
                              "CSV or Parquet table of points)")
-        path, src = src, read_places_file(user_path(src), gpd)
+        path, src = src, read_places_file(p, gpd)
         if type(src).__name__ == "GeoDataFrame":
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
@@ -355,8 +356,8 @@ def _own_label(src):
     "A GeoDataFrame of the places `src` that say their own CRS (a GeoDataFrame or GeoSeries, a vector file), else None."
     if type(src).__name__ == "GeoSeries": src = src.to_frame("geometry")
     if type(src).__name__ == "GeoDataFrame": return src if src.crs is not None else None
-    if isinstance(src, (str, Path)) and not is_wkt(src) and user_path(src).exists():
-        t = read_places_file(user_path(src), import_geopandas("reading a vector file"))
+    if isinstance(src, (str, Path)) and not is_wkt(src) and (p := places_path(src)) is not None:
+        t = read_places_file(p, import_geopandas("reading a vector file"))
         return t if type(t).__name__ == "GeoDataFrame" and t.crs is not None else None
     return None
 

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 
 # %% auto #0
 __all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'is_path', 'places_reader', 'loader_of', 'zip_files',
-           'table_suffix']
+           'zip_member', 'table_suffix']
 
 # %% ../nbs/00_loaders.ipynb #l0005
 _PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
@@ -86,6 +86,17 @@ def zip_files(z:zipfile.ZipFile) -> list[str]:  # an open zip
     return [n for n in z.namelist() if not n.endswith("/") and not n.startswith("__MACOSX/")
             and not Path(n).name.startswith("._") and Path(n).name != ".DS_Store"]
 
+_ZIP_PATH = re.compile(r"^(?:zip://([^!]+)(?:!/?(.*))?|/vsizip/(.+?\.zip)(?:/(.*))?)$", re.IGNORECASE)   # into a zip
+
+def zip_member(path) -> tuple[str, str]|None:  # a path, as text
+    """`(zip, inside)` of a path into a zip file, as GDAL writes one ('/vsizip/a.zip/fields/a.shp'; an absolute zip
+    path after a second '/') or as fiona's URL ('zip://a.zip!fields/a.shp', 'zip://a.zip'): the zip file's path (`~`
+    expanded) and the path inside it ('' for the zip itself); None for any other path. `geopandas.read_file` reads
+    both forms (pyogrio turns the URL into GDAL's); a `Path` folds the URL's '//', so they are read as text."""
+    m = _ZIP_PATH.match(path) if isinstance(path, str) else None
+    if m is None: return None
+    return os.path.expanduser(m[1] or m[3]), ((m[2] if m[1] else m[4]) or "").strip("/")
+
 def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
     """The suffix a table file is read by, lower case: a compressed text table's under its compression
     ('points.csv.gz' is '.csv': pandas reads it as it is), '.parquet' for a file that begins as Parquet does
@@ -94,14 +105,19 @@ def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
     --embeddings all.csv.gz` 'a binary file of no form aef evaluate reads', and a '.pq' file GDAL's
     'libduckdb.so: cannot open shared object file'. A '.zip' whose files (`zip_files`) are text tables of one suffix
     is read by it ('l.zip' of 'l.csv': '.csv'; was '.zip', so `aef evaluate --labels l.zip` opened it as a netCDF),
-    one holding one vector file by its (a zipped shapefile, 'fields.zip': '.shp', which GDAL reads zipped)."""
-    p = Path(str(path))
+    one holding one vector file by its (a zipped shapefile, 'fields.zip': '.shp', which GDAL reads zipped), in a
+    folder too; a path into a zip (`zip_member`) by the file it names, or the files of the folder it names
+    ('/vsizip/a.zip/fields': '.shp')."""
+    p, under = Path(str(path)), ""
+    if (zm := zip_member(path)) is not None:   # a path into a zip: its file's suffix, else its folder's files'
+        if Path(zm[1]).suffix: return Path(zm[1]).suffix.lower()
+        p, under = Path(zm[0]), zm[1] and zm[1] + "/"
     s, inner = p.suffix.lower(), Path(p.stem).suffix.lower()
     if s in COMPRESSIONS and inner in TEXT_TABLES: return inner
     if s in (".parquet", ".geoparquet") + TEXT_TABLES: return s
     if s == ".zip":   # 'l.zip' of 'l.csv' (or of several tables, which `read_table` refuses by name): their suffix
         try:
-            with zipfile.ZipFile(os.path.expanduser(p)) as z: inside = {Path(n).suffix.lower() for n in zip_files(z)}
+            with zipfile.ZipFile(os.path.expanduser(p)) as z: inside = {Path(n).suffix.lower() for n in zip_files(z) if n.startswith(under)}
         except (OSError, zipfile.BadZipFile): inside = set()
         if len(inside) == 1 and (t := next(iter(inside))) in TEXT_TABLES: return t
         if len(vec := inside & set(VECTOR_FILES)) == 1: return vec.pop()   # a zipped shapefile (.shp .dbf .shx .prj)

@@ -11,6 +11,7 @@ import io
 import json
 import re
 import warnings
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -23,10 +24,11 @@ except ImportError: pyogrio = None   # no layers listed: GDAL's first read, as g
 from .core import LOADERS, LabelError, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from .labels import read_table
-from .paths import TEXT_TABLES, table_suffix
+from .loaders import VECTOR_FILES, zip_files, zip_member   # the vector files a zip may hold
+from .paths import TEXT_TABLES, table_suffix, user_path
 
 # %% auto #0
-__all__ = ['RASTER_FILES', 'read_vector_file', 'read_places_file']
+__all__ = ['RASTER_FILES', 'places_path', 'read_vector_file', 'read_places_file']
 
 # %% ../nbs/23b_vector_files.ipynb #v0005
 _RING_CHECK_BYTES = 256 * 2**20   # GeoJSON files up to this size have their rings checked before GDAL reads them
@@ -57,15 +59,16 @@ def _closed_geojson(p:Path) -> bytes|None:
 
 _ONE_LAYER = (".geojson", ".json", ".geojsonl", ".geojsons", ".fgb", ".shp")   # formats of one layer a file
 
-def _features(p:Path, layer:str) -> str:
+def _features(p:Path|str, layer:str) -> str:
     "'2 features' in `layer` of vector file `p`, counted by GDAL; 'features not counted' where it cannot."
     try: k = int(pyogrio.read_info(p, layer=layer, force_feature_count=True)["features"])
     except (RuntimeError, OSError, KeyError, TypeError, ValueError): k = -1
     return "features not counted" if k < 0 else f"{k} feature{'s' * (k != 1)}"
 
-def _several_layers(p:Path, names:list[str], kinds:dict) -> str:
-    "The `LabelError`'s words for vector file `p` of several layers of places (`names`): which, and how to read one."
-    said = ", ".join(f"{n!r} ({kinds[n] if kinds[n] != 'Unknown' else 'any geometry'}, {_features(p, n)})"
+def _several_layers(p:Path, names:list[str], kinds:dict, src=None) -> str:
+    "The `LabelError`'s words for vector file `p` (GDAL's path `src`) of several layers of places (`names`): which, " \
+    "and how to read one."
+    said = ", ".join(f"{n!r} ({kinds[n] if kinds[n] != 'Unknown' else 'any geometry'}, {_features(src or p, n)})"
                      for n in names[:8]) + (f", ... ({len(names)} in all)" if len(names) > 8 else "")
     n, out = names[0], p.with_name(f"{p.stem}_{re.sub(r'[^0-9A-Za-z_.-]+', '_', names[0])}.gpkg")
     src = f"/vsizip/{p}" if p.suffix.lower() == ".zip" else str(p)   # GDAL's path into a zip
@@ -75,7 +78,7 @@ def _several_layers(p:Path, names:list[str], kinds:dict) -> str:
             f"gpd.read_file({str(p)!r}, layer={n!r}).to_file({str(out)!r})\"` (or `ogr2ogr {out} {src} {n}`), and "
             f"pass {out}")
 
-def _layer_to_read(p:Path) -> str|None:
+def _layer_to_read(p:Path, src=None) -> str|None:
     """The layer of vector file `p` to read: None (GDAL's default) where it holds one, or is of a format that holds one
     (`_ONE_LAYER`: GeoJSON, FlatGeobuf, a shapefile; not opened twice), or cannot be opened (`gpd.read_file` says why);
     the one layer with geometry where the others hold none (a GeoPackage QGIS saved its styles in, the table
@@ -83,15 +86,48 @@ def _layer_to_read(p:Path) -> str|None:
     several folders) are a `LabelError` naming each (name, geometry type, feature count) and how to read one: in
     Python `gpd.read_file(path, layer=NAME)`, passed as a GeoDataFrame; for a command, a `python -c` (or `ogr2ogr`)
     line saving it to a file of its own. Was: the first layer read alone, GDAL's `UserWarning` 'More than one layer
-    found ... Specify layer parameter' the only notice."""
-    if pyogrio is None or p.suffix.lower() in _ONE_LAYER: return None
-    try: layers = pyogrio.list_layers(p)
+    found ... Specify layer parameter' the only notice. `src`: GDAL's path of `p` where it differs (`_zip_target`)."""
+    if pyogrio is None or Path(str(src or p)).suffix.lower() in _ONE_LAYER: return None
+    try: layers = pyogrio.list_layers(src or p)
     except (RuntimeError, OSError): return None   # pyogrio's DataSourceError is a RuntimeError: GDAL's read says it
     kinds = {str(n): g for n, g in layers}
-    if len(shaped := [n for n, g in kinds.items() if g]) > 1: raise LabelError(_several_layers(p, shaped, kinds))
+    if len(shaped := [n for n, g in kinds.items() if g]) > 1: raise LabelError(_several_layers(p, shaped, kinds, src))
     return shaped[0] if len(shaped) == 1 < len(kinds) else None   # one layer, or tables alone: GDAL's first, as before
 
-def read_vector_file(p:Path, gpd):
+def _zip_target(p:Path|str) -> Path|str:
+    """What GDAL reads for the file of places `p`: a path into a zip (`loaders.zip_member`) as GDAL's '/vsizip/ZIP/IN';
+    a '.zip' (or a folder in one) whose vector files (`VECTOR_FILES`: a shapefile's .shp) lie in a folder, none at its
+    top (what zipping a folder makes: Windows' 'Send to > Compressed folder', `zip -r`), GDAL's path of its one vector
+    file; anything else `p`. Several vector files in folders are a `LabelError` naming them (8 at most) and the path
+    that reads one, 'zip://ZIP!IN' (GDAL's '/vsizip/ZIP/IN'). Was: GDAL reads a zip's top level only, so
+    `classify(emb, 'fields.zip')` was "cannot read fields.zip ... ('/vsizip/fields.zip' not recognized as being in a
+    supported file format ...)", and a path into it 'no file at zip://fields.zip!fields/a.shp'."""
+    zm = zip_member(p)
+    if zm is None and Path(str(p)).suffix.lower() != ".zip": return p
+    z, inside = zm or (str(p), "")
+    gdal = lambda i: f"/vsizip/{z}" + (f"/{i}" if i else "")
+    if Path(inside).suffix: return gdal(inside)   # a file inside, named
+    try:
+        with zipfile.ZipFile(z) as f: names = zip_files(f)
+    except (OSError, zipfile.BadZipFile): names = []   # no zip: GDAL says why
+    under = [n[len(inside) + 1:] if inside else n for n in names if n.startswith(f"{inside}/" if inside else "")]
+    vec = sorted(n for n in under if Path(n).suffix.lower() in VECTOR_FILES)
+    if not vec or any("/" not in n for n in vec): return gdal(inside) if zm else p   # GDAL reads its top level
+    if len(vec) == 1: return gdal(f"{inside}/{vec[0]}" if inside else vec[0])
+    full = [f"{inside}/{n}" if inside else n for n in vec]
+    raise LabelError(f"{p} holds {len(full)} vector files in folders, and which one is meant cannot be told: "
+                     f"{', '.join(map(repr, full[:8]))}{f', ... ({len(full)} in all)' if len(full) > 8 else ''}. Name "
+                     f"the one you mean by its path inside the zip, e.g. 'zip://{z}!{full[0]}' (GDAL's "
+                     f"'/vsizip/{z}/{full[0]}' too), in Python (`gpd.read_file`, or the path itself) and for "
+                     "`aef evaluate --labels` alike")
+
+def places_path(src) -> Path|str|None:  # a path of places, as given
+    """The file of places `src` names, to read: a path into a zip (`loaders.zip_member`) as given, where its zip file
+    is there; a local path with `~` expanded where it is there; None where nothing is."""
+    if (zm := zip_member(src)) is not None: return src if Path(zm[0]).is_file() else None
+    return p if (p := user_path(src)).exists() else None
+
+def read_vector_file(p:Path|str, gpd):
     """`gpd.read_file(p)`; a file whose polygon rings are not closed (a ring's last point not its first: GDAL reads
     such GeoJSON, shapely refuses it) is read with each ring closed, its last point joined to its first, and warned
     (`GridWarning`) naming the file and how to close them in it: the shape a GeoJSON dict of the same rings gives
@@ -106,14 +142,17 @@ def read_vector_file(p:Path, gpd):
     it) comes before ours; those are read again with pyogrio's `on_invalid='fix'`.
 
     A file of several layers is read on the one `_layer_to_read` names (one with geometry among tables), and one of
-    several layers with geometry is its `LabelError`, before anything is read."""
-    if (closed := _closed_geojson(p)) is not None: gdf = gpd.read_file(io.BytesIO(closed), on_invalid="fix")
+    several layers with geometry is its `LabelError`, before anything is read. A zipped file in a folder, or a path
+    into a zip, is read where it lies (`_zip_target`)."""
+    src = _zip_target(p)   # a zip's one vector file in a folder: its GDAL path
+    if (closed := _closed_geojson(src) if isinstance(src, Path) else None) is not None:
+        gdf = gpd.read_file(io.BytesIO(closed), on_invalid="fix")
     else:
-        layer = _layer_to_read(p)   # several layers of places: a LabelError naming them
-        try: return gpd.read_file(p, layer=layer)
+        layer = _layer_to_read(p, src)   # several layers of places: a LabelError naming them
+        try: return gpd.read_file(src, layer=layer)
         except GEOSException as e:
             if "closed linestring" not in str(e): raise
-        gdf = gpd.read_file(p, layer=layer, on_invalid="fix")
+        gdf = gpd.read_file(src, layer=layer, on_invalid="fix")
     warnings.warn(f"{p} holds polygon rings that are not closed (a ring's last point must repeat its first, as GeoJSON "
                   "and WKT require): read with each ring closed, its last point joined to its first; close them in "
                   f"the file to silence this, e.g. `gpd.read_file('{p}', on_invalid='fix').to_file('{p}')`",
@@ -122,18 +161,21 @@ def read_vector_file(p:Path, gpd):
 
 RASTER_FILES = (".tif", ".tiff", ".vrt", ".nc", ".nc4", ".zarr", ".img", ".jp2", ".hdf", ".h5")   # gridded files
 
-def read_places_file(p:Path, gpd):
+def read_places_file(p:Path|str, gpd):
     """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
     as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read. A raster file
     (`RASTER_FILES`: a GeoTIFF, netCDF, Zarr) is a `LabelError` naming its readers, a label raster being a DataArray
     on the map's grid (was: GDAL's 'not recognized as being in a supported file format' and 'pass a GeoJSON,
-    GeoPackage, shapefile or GeoParquet file', for `classify(emb, 'landcover.tif')`)."""
-    if p.suffix.lower() in RASTER_FILES:
+    GeoPackage, shapefile or GeoParquet file', for `classify(emb, 'landcover.tif')`). A path into a zip
+    (`places_path`: 'zip://a.zip!fields/a.shp') is a vector file."""
+    if zip_member(p) is not None: p, zipped = str(p), True
+    else: p, zipped = Path(p), False
+    if not zipped and p.suffix.lower() in RASTER_FILES:
         raise LabelError(f"{p} is a raster file ({p.suffix}), not places (a vector file or a table of points): a label "
                          f"raster goes in as a DataArray on the map's grid, so load it first, e.g. {LOADERS['raster']}"
                          "; its declared no-data is read as unlabelled")
     try:
-        s = table_suffix(p)   # 'points.csv.gz' a CSV, 'points.pq' Parquet by its bytes
+        s = None if zipped else table_suffix(p)   # 'points.csv.gz' a CSV, 'points.pq' Parquet by its bytes
         if s in TEXT_TABLES: return read_table(p)   # ';', tab, UTF-16, ...: as `aef` reads tables (.tsv too)
         if s in (".parquet", ".geoparquet"):
             try: return gpd.read_parquet(p)
