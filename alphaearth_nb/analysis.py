@@ -31,7 +31,8 @@ from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, north_up,
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
-from .places import agreed_crs, circle_start, own_crs_on, read_places
+from .places import agreed_crs, circle_start, own_crs_on, read_places, wall_times
+from .years import year_steps
 from .queries import place_row, several_query
 from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
 
@@ -40,44 +41,6 @@ __all__ = ['over_time', 'query_vector', 'similarity', 'change', 'classify', 'reg
            'predict_pixels', 'FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
 
 # %% ../nbs/25_analysis.ipynb #c0006
-def _steps_for(emb, a, name:str="") -> list[int]:
-    """The time step of `a` for each of cube `emb`'s years: by year where both carry a time coordinate (labels for
-    2022, 2021 meet the cube's 2021 in their second step), else by position, which then needs equal lengths. A
-    year missing in a second cube of `emb`'s dims (`change(cube_a, cube_b)`) is refused naming both cubes' years
-    and their common-years selection (the labels' fix, `labels.sel(time=cube.time)`, was named before); two cubes
-    with no year in common (a 2019 cube and a 2024 one) are refused naming what works: one map each
-    (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`."""
-    if "time" in emb.coords and "time" in a.coords:
-        want, have = years_of_cube(emb), years_of_cube(a)
-        miss = [int(y) for y in want if (have == y).sum() != 1]
-        if miss and name and len(a.dims) == len(emb.dims) and not set(want.tolist()) & set(have.tolist()):
-            one = len(want) == len(have) == 1
-            pick = (f"`{name}(a.isel(time=0), b.isel(time=0))`" if one else
-                    f"`{name}(a.isel(time=i), b.isel(time=j))` (i, j: the positions of the years along `time`)")
-            raise TimeError(f"{name}: the cubes share no year (the first has {want.tolist()}, the second "
-                            f"{have.tolist()}), and years are paired by year. For {'the two years' if one else 'one year of each'}"
-                            f", pass one map each: {pick}. For a change through all their years, join them into one cube first: "
-                            "`cube = join_years([a, b])`, then `yearly_change(cube)` (3 years or more) or "
-                            f"`{name}(cube.isel(time=0), cube.isel(time=-1))`")
-        if miss and name and len(a.dims) == len(emb.dims):   # a second embedding cube, not labels
-            raise TimeError(f"{name}: the first cube has years {want.tolist()} but the second {have.tolist()}: none or "
-                            f"several in the second for {miss}; select the years both have first, e.g. `common = "
-                            "np.intersect1d(a.time.dt.year, b.time.dt.year)`, then `a.sel(time=a.time.dt.year.isin("
-                            "common))` and `b.sel(time=b.time.dt.year.isin(common))`")
-        arg, one = {"similarity": ("query", "one query")}.get(name, ("labels", "one set"))   # similarity's: a query
-        if miss:   # `a.sel(time=cube.time)` (named before) fails for every year missed: none is a KeyError
-            keep = [i for i, y in enumerate(want) if (have == y).sum() == 1]
-            raise TimeError(f"a per-year input has years {have.tolist()} but the cube {want.tolist()}: none or "
-                            f"several for {miss}; give it one step per year of the cube, e.g. `{arg}.isel(time=0)` "
-                            f"for {one} for every year" + (f", or keep the cube's years it has one step of, "
-                                                           f"`cube.isel(time={keep})`" if keep else ""))
-        return [int(np.nonzero(have == y)[0][0]) for y in want]
-    if a.sizes["time"] != emb.sizes["time"]:
-        arg = "query" if name == "similarity" else "labels"   # was 'labels' for a similarity query too
-        raise TimeError(f"a per-year input has {a.sizes['time']} time steps but the cube {emb.sizes['time']}: give it "
-                        f"the cube's time coordinate (`{arg}.assign_coords(time=...)`) or one step per year")
-    return list(range(emb.sizes["time"]))
-
 def _no_data_like(r):
     "`r` as no data: NaN in floats, -1 in ints (ids); a Dataset (`cluster`'s, an AttributeError before) by variable."
     if isinstance(r, xr.Dataset): return r.map(_no_data_like, keep_attrs=True)
@@ -160,10 +123,11 @@ def _per_year(fn, tables:bool, models:bool=False):
         if years is not None:   # years that skip some: named, as yearly_change does (one rule)
             warn_missing_years(years, f"`{fn.__name__}` is computed for each year present, so its result skips them too")
         if one_map: return fn(emb, *args, **kwargs)   # a year column: training_set keeps the map's year's rows
+        zoned, emb = emb, wall_times(emb)   # a zoned cube's years as local dates: `isel`'s are UTC, a year early
         timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
         if models:   # the years compared: the cubes' models first (one of maps joined by `xr.concat` warned)
             one_model(emb, *[a for a in (*args, *kwargs.values()) if timed(a)], what=f"the cubes {fn.__name__} compares")
-        steps = {id(a): _steps_for(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
+        steps = {id(a): year_steps(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
         if tables:   # labels with a year column (a table, file or dict): their rows, year by year
             try: crs = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments.get("crs")
             except TypeError: crs = None   # the call itself names a wrong argument
@@ -185,8 +149,9 @@ def _per_year(fn, tables:bool, models:bool=False):
                             "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         finally: _said_once(caught)   # the same text each year (labels read again, the gate's count): said once
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
-        return xr.concat(outs, dim="time", join="outer")   # years of other classes: every class, NaN scores where
+        out = xr.concat(outs, dim="time", join="outer")   # years of other classes: every class, NaN scores where
                                                           # a year has none (xarray's future default, exact, refused it)
+        return out if emb is zoned else out.assign_coords(time=zoned.indexes["time"])   # the cube's own zoned times
     return per_year
 
 # %% ../nbs/25_analysis.ipynb #c0009

@@ -31,9 +31,9 @@ from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, 
 from .crs import crs_label
 
 # %% auto #0
-__all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather',
-           'points_table', 'off_map_hint', 'warn_zones_off_map', 'own_label_word', 'sample', 'circle_start', 'LONLAT',
-           'lonlat_columns', 'coordinate_hint', 'EE_GEO', 'import_geopandas', 'table_file', 'read_geometries',
+__all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'wall_times', 'years_with_data',
+           'gather', 'points_table', 'off_map_hint', 'warn_zones_off_map', 'own_label_word', 'sample', 'circle_start',
+           'LONLAT', 'lonlat_columns', 'coordinate_hint', 'EE_GEO', 'import_geopandas', 'table_file', 'read_geometries',
            'valid_polygons', 'agreed_crs', 'own_crs_on', 'read_places', 'POINT_COLUMNS', 'points_xy']
 
 # %% ../nbs/23c_places.ipynb #c0002a
@@ -155,6 +155,14 @@ def years_of_cube(emb:xr.DataArray) -> np.ndarray:  # a cube (time, y, x, band)
     hint = numeric_time_hint(t) if n is not None else "write them as dates, e.g. `pd.to_datetime(['2024-01-01', ...])`"
     raise TimeError(f"the cube's time values {t[:3].tolist()} are neither years nor dates: {hint}, then "
                     "`cube = cube.assign_coords(time=...)`")
+
+def wall_times(cube):  # a cube (time, y, x, band), or anything else (returned as it is)
+    """`cube` with a timezone-aware `time` index as its local dates without the zone (2022-01-01 00:00+01:00 as
+    2022-01-01 00:00), so a year cut from it, `wall_times(cube).isel(time=i)`, records the year its date names where
+    it is (`years.map_year`), as `years_of_cube` reads the cube: xarray gives `cube.isel(time=i)` of the zoned index
+    its time in UTC, 2021-12-31 23:00, a year early. Other cubes as they are."""
+    if getattr(idx := getattr(cube, "indexes", {}).get("time"), "tz", None) is None: return cube
+    return cube.assign_coords(time=idx.tz_localize(None))
 
 @checks_flags
 def years_with_data(cube,              # (time, y, x, band) cube, or one year's (y, x, band) map

@@ -23,10 +23,11 @@ from .pixels import map_attrs
 from .geo import is_lazy
 from .timecodes import YEARS, as_year, to_ms
 from .times import year_starts
-from .places import cube_form, years_of_cube
+from .places import cube_form, wall_times, years_of_cube
 
 # %% auto #0
-__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'refuse_repeated_years', 'yearly_change']
+__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'year_steps', 'refuse_repeated_years',
+           'yearly_change']
 
 # %% ../nbs/24a_years.ipynb #c0027
 def _nanmedian(d:np.ndarray) -> np.ndarray:
@@ -118,7 +119,9 @@ def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinat
     milliseconds (`timecodes.to_ms`; was: 2024.0 and 1704067200000 'no date', 2024.5 read as 2024). `TimeError`
     naming the attr and its fixes where it is no date ('spring', '2024-13-45'; was pandas' bare ValueError), or a
     number that is neither (5, 2024.5). A path is `core.refuse_path`'s `DTypeError` (was: None, as a map built by
-    hand)."""
+    hand). A year cut from a timezone-aware cube by `cube.isel(time=i)` holds the time xarray gives it, in UTC
+    (2022-01-01 00:00+01:00 as 2021-12-31 23:00, read 2021): cut it from `places.wall_times(cube)`, as this
+    package's functions over a cube do (`join_years`, `analysis.over_time`), for the year its date names."""
     refuse_path(e, MAP_WANTED, "map")
     if not hasattr(e, "coords") or not hasattr(e, "attrs"): return None
     if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
@@ -159,7 +162,7 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     Select a year of the cube by its text, xarray's partial date: `cube.sel(time="2024")` (a one-year cube, `time`
     kept), `cube.sel(time="2024-01-01")` or `cube.isel(time=i)` (the map); `cube.sel(time=2024)` is xarray's KeyError,
     `time` being dates."""
-    embs = [cube_form(e) for e in embs]
+    embs = [wall_times(cube_form(e)) for e in embs]   # a zoned cube's years, as `years_of_cube` reads them
     maps = [m for e in embs for m in ([e.isel(time=i) for i in range(e.sizes["time"])] if "time" in e.dims else [e])]
     if len(maps) < 2:
         raise DimensionError(f"join_years takes two or more years, maps (y, x, band) or cubes (time, y, x, band); got "
@@ -209,6 +212,48 @@ def warn_missing_years(years,            # a cube's years (`years_of_cube`), any
                   f"missing years for yearly steps, e.g. `join_years([cube, emb_{miss[0]}])`", category=TimeWarning, stacklevel=user_stacklevel())
     return miss
 
+def year_steps(emb,           # a cube (time, y, x, band)
+               a,             # a per-year input with a `time` dim: labels or a query per year, a second cube
+               name:str="",   # the function pairing them (`change`, `similarity`): named in its errors
+              ) -> list[int]:
+    """`analysis.over_time`'s pairing: the time step of `a` for each of cube `emb`'s years: by year where both carry
+    a time coordinate (labels for 2022, 2021 meet the cube's 2021 in their second step), else by position, which then
+    needs equal lengths (`TimeError` otherwise, as for every refusal here). A
+    year missing in a second cube of `emb`'s dims (`change(cube_a, cube_b)`) is refused naming both cubes' years
+    and their common-years selection (the labels' fix, `labels.sel(time=cube.time)`, was named before); two cubes
+    with no year in common (a 2019 cube and a 2024 one) are refused naming what works: one map each
+    (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`."""
+    if "time" in emb.coords and "time" in a.coords:
+        want, have = years_of_cube(emb), years_of_cube(a)
+        miss = [int(y) for y in want if (have == y).sum() != 1]
+        if miss and name and len(a.dims) == len(emb.dims) and not set(want.tolist()) & set(have.tolist()):
+            one = len(want) == len(have) == 1
+            pick = (f"`{name}(a.isel(time=0), b.isel(time=0))`" if one else
+                    f"`{name}(a.isel(time=i), b.isel(time=j))` (i, j: the positions of the years along `time`)")
+            raise TimeError(f"{name}: the cubes share no year (the first has {want.tolist()}, the second "
+                            f"{have.tolist()}), and years are paired by year. For {'the two years' if one else 'one year of each'}"
+                            f", pass one map each: {pick}. For a change through all their years, join them into one cube first: "
+                            "`cube = join_years([a, b])`, then `yearly_change(cube)` (3 years or more) or "
+                            f"`{name}(cube.isel(time=0), cube.isel(time=-1))`")
+        if miss and name and len(a.dims) == len(emb.dims):   # a second embedding cube, not labels
+            raise TimeError(f"{name}: the first cube has years {want.tolist()} but the second {have.tolist()}: none or "
+                            f"several in the second for {miss}; select the years both have first, e.g. `common = "
+                            "np.intersect1d(a.time.dt.year, b.time.dt.year)`, then `a.sel(time=a.time.dt.year.isin("
+                            "common))` and `b.sel(time=b.time.dt.year.isin(common))`")
+        arg, one = {"similarity": ("query", "one query")}.get(name, ("labels", "one set"))   # similarity's: a query
+        if miss:   # `a.sel(time=cube.time)` (named before) fails for every year missed: none is a KeyError
+            keep = [i for i, y in enumerate(want) if (have == y).sum() == 1]
+            raise TimeError(f"a per-year input has years {have.tolist()} but the cube {want.tolist()}: none or "
+                            f"several for {miss}; give it one step per year of the cube, e.g. `{arg}.isel(time=0)` "
+                            f"for {one} for every year" + (f", or keep the cube's years it has one step of, "
+                                                           f"`cube.isel(time={keep})`" if keep else ""))
+        return [int(np.nonzero(have == y)[0][0]) for y in want]
+    if a.sizes["time"] != emb.sizes["time"]:
+        arg = "query" if name == "similarity" else "labels"   # was 'labels' for a similarity query too
+        raise TimeError(f"a per-year input has {a.sizes['time']} time steps but the cube {emb.sizes['time']}: give it "
+                        f"the cube's time coordinate (`{arg}.assign_coords(time=...)`) or one step per year")
+    return list(range(emb.sizes["time"]))
+
 def _years_example(recorded:list) -> list[int]:
     "A `years=` for maps recording `recorded` (None: none): each known year kept, each unknown the next after them."
     nxt = max([y for y in recorded if y is not None], default=2023)
@@ -225,7 +270,7 @@ def _few_years(cube:xr.DataArray) -> str:
                 "`cube.sel(time=slice('2030', '2031'))`). Select years the cube holds, at least 3: see them before "
                 "the selection, `cube.time.dt.year.values`, and select by their text, e.g. "
                 "`cube.sel(time=slice('2017', '2025'))` (first and last year, both kept)")
-    have = [map_year(cube.isel(time=i)) for i in range(n)]
+    have = [map_year(wall_times(cube).isel(time=i)) for i in range(n)]
     more = ", ".join(["emb"] if n == 2 else [f"emb_{k}" for k in range(1, 4 - n)])
     return (f"yearly_change needs at least 3 years, got {n}{f' ({have})' if None not in have else ''}: "
             + ("the change between the two is `change(cube.isel(time=0), cube.isel(time=1))`; " if n == 2 else "")
