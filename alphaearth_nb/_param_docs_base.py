@@ -24,6 +24,7 @@ SECTIONS = {
         'open_csv': 'path\n    the CSV file the user named\nflag : str\n    the option that named it, e.g. "--texts"\nneeds : str\n    the columns it needs, in words, e.g. "columns y, x, time, text"\n',
     },
     'alphaearth_nb.core': {
+        'free_bytes': 'path\n    a file or folder, existing or to be written\n',
         'flag': 'value\n    a yes/no setting: True/False (numpy\'s too), 0/1, or None (no)\nname : str\n    the setting, for the error: "overwrite"\n',
         'whole': 'value\n    a count: an int (numpy\'s too) or a float without a fraction (1e5)\nname : str\n    the setting, for the error: "steps"\nexample\n    the valid value a refusal offers (the setting\'s default); None: 1\n',
         'as_seed': "value\n    a seed: an int (numpy's too) or a float without a fraction\nname : str\n    the setting, for the error\n",

@@ -38,14 +38,14 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'Tim
            'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError',
            'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
            'DamagedCheckpointError', 'MixedModelsError', 'UnknownFieldError', 'OutputExistsError', 'NotOursError',
-           'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'DiskError', 'CRSError', 'MirrorError',
-           'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning',
-           'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key',
-           'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields',
-           'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'user_stacklevel', 'refuse_path',
-           'CallableModule', 'callable_module', 'set_elsewhere', 'MovedError', 'moved_names', 'documented', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
-           'band_order', 'a_bands', 'a_positions']
+           'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'free_bytes', 'DiskError', 'CRSError',
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning',
+           'GridWarning', 'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed',
+           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields',
+           'typed_fields', 'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'user_stacklevel',
+           'refuse_path', 'CallableModule', 'callable_module', 'set_elsewhere', 'MovedError', 'moved_names',
+           'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM',
+           'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -101,16 +101,32 @@ class NotOursError(OutputExistsError): "A non-empty folder (or a file where a fo
 class RunLockedError(AEFError): "Another run holds the folder (its lock names the process)."
 class NotWritableError(AEFError, PermissionError): "An output's folder cannot be written (no permission, read-only)."
 class RemoteOutputError(ConfigError): "An output path is a URL (gs://, s3://) or /vsi path: outputs are local paths."
+def free_bytes(path) -> int|None:  # a file or folder, existing or to be written
+    "Bytes free to this user on the disk of `path` (`os.statvfs` of its nearest existing folder); None where unknown."
+    p = os.path.abspath(os.fspath(path))
+    while not os.path.isdir(p) and os.path.dirname(p) != p: p = os.path.dirname(p)
+    try: s = os.statvfs(p)
+    except (OSError, AttributeError): return None   # no statvfs (Windows), or the folder went meanwhile
+    return s.f_bavail * s.f_frsize
+
 class DiskError(OSError, AEFError):
     "The file system refused a write or a move (a full disk, another device, no permission): `errno` as the OS gave it."
     @classmethod
-    def full(cls, e:BaseException, target, what:str) -> DiskError|None:   # what a write of `target` (a `what`) raised
-        "A full disk or quota (ENOSPC, EDQUOT): the error naming the output, what became of it and the fix; else None."
-        if not isinstance(e, OSError) or e.errno not in (errno.ENOSPC, errno.EDQUOT): return None
+    def full(cls, e:BaseException, target, what:str,  # what a write of `target` (a `what`) raised
+             need:int|None=None,   # bytes the write needs at most: for errors without an errno (GDAL's)
+            ) -> DiskError|None:
+        """A full disk or quota (ENOSPC, EDQUOT): the error naming the output, what became of it and the fix; else None.
+        An error without ENOSPC (GDAL's 'Write failed', 'TIFFWriteDirectoryTagData:IO error': libtiff keeps errno to
+        itself) is a full disk where `need` is given and the disk of `target` has less free (`free_bytes`, checked
+        once the partial copy is gone); the message names both numbers."""
+        full = isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT)
+        free = free_bytes(target) if need is not None and not full else None
+        if not full and (free is None or free >= need): return None
         kept = (f"{target} is as it was before (" if os.path.lexists(target) else   # a new output: none there
                 f"{target} was not written (nothing is there, as before; ")
-        err = cls(e.errno, f"No space left on the disk of {target} while writing the {what}: {kept}the partial copy "
-                           "beside it removed); free space there, or write elsewhere")
+        room = "" if full else f" (the write needs up to {need:,} bytes there, {free:,} are free)"
+        err = cls(e.errno if full else errno.ENOSPC, f"No space left on the disk of {target} while writing the "
+                  f"{what}{room}: {kept}the partial copy beside it removed); free space there, or write elsewhere")
         err.__cause__ = e   # the OS's own error, shown as the cause
         return err
 

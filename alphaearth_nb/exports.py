@@ -19,7 +19,7 @@ import matplotlib
 import numpy as np
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, GridError, MissingDataError,
+from .core import (EMBED_DIM, ConfigError, DimensionError, DiskError, DTypeError, GridError, MissingDataError,
                                 band_names, flag, checks_flags, refuse_path)
 from .loaders import VECTOR_FILES
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path, write_text,
@@ -130,30 +130,56 @@ def overview_factors(height:int,     # image rows, pixels
         f *= 2
     return out
 
+def _room(prof:dict, facs:list) -> int:
+    """Bytes a GeoTIFF of profile `prof` with overviews `facs` takes at most: its pixels and overviews uncompressed
+    plus 1% (deflate adds 0.03% at worst), its tiles' padding (zeros, deflated ~1000:1; 1/500 counted) and 64 KiB."""
+    bs, px = max(128, prof["blockxsize"]), prof["count"] * np.dtype(prof["dtype"]).itemsize
+    raw = prof["width"] * prof["height"] * px * (1 + sum(f ** -2 for f in facs))
+    pad = -(-prof["width"] // bs) * bs * -(-prof["height"] // bs) * bs * px
+    return int(raw * 1.01 + pad / 500) + 2 ** 16
+
+def _by_gdal(e:BaseException) -> bool:
+    "Whether `e` is GDAL's error as rasterio raises it (`rasterio.errors`, GDAL's own `CPLE_*` classes): no errno."
+    return any(c.__module__.split(".")[0] == "rasterio" for c in type(e).__mro__)
+
 @contextlib.contextmanager
-def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|None=None):
+def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|None=None,
+               prof:dict|None=None,   # the file's profile (`_profile`): its room, for a full disk's words
+              ):
     """Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically, with
     GDAL's sidecar `path.aux.xml` the text `aux` or none: a sidecar left by the file replaced
     (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data. A write that
     fails before the new file is in place keeps the old file and its sidecar (was: the sidecar deleted first, so
-    a full disk left the old class map without its category names)."""
+    a full disk left the old class map without its category names).
+
+    At most two copies lie beside `path` at once (the scratch GeoTIFF and its COG; then the COG and its copy moved
+    in): GDAL's error on the way ('Write failed', 'TIFFWriteDirectoryTagData:IO error': libtiff keeps the errno)
+    where the disk has less room than that (`_room`, twice) is
+    `core.DiskError` naming both numbers (`DiskError.full`), as a full disk is at every other writer of the package
+    (was: rasterio's RasterioIOError 'Write failed. See previous exception for details.')."""
     import rasterio.shutil
     path = check_output(path, overwrite, "COG")
     path.parent.mkdir(parents=True, exist_ok=True)
     side = check_output(Path(f"{path}.aux.xml"), overwrite, "GDAL sidecar of the COG")
-    with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.stage-") as tmp:
-        yield Path(tmp) / "stage.tif"
-        cog = Path(tmp) / "cog.tif"
-        rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
-                             COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
-        aside = Path(tmp) / "old.aux.xml"   # the old sidecar, moved off before the new file (never its names on
-        if side.exists(): side.replace(aside)   # it) and back if the new file is not placed (a full disk, Ctrl-C)
-        try:
-            with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
-        except BaseException:
-            if aside.exists() and not side.exists(): aside.replace(side)   # the old file kept whole, names and all
-            raise
-        if aux: write_text(side, aux)
+    need = 2 * _room(prof, facs) if prof else None   # two copies at most at once
+    try:
+        with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.stage-") as tmp:
+            yield Path(tmp) / "stage.tif"
+            cog = Path(tmp) / "cog.tif"
+            rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
+                                 COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
+            (Path(tmp) / "stage.tif").unlink()   # its room for the copy moved in (was three copies at once)
+            aside = Path(tmp) / "old.aux.xml"   # the old sidecar, moved off before the new file (never its names on
+            if side.exists(): side.replace(aside)   # it) and back if the new file is not placed (a full disk, Ctrl-C)
+            try:
+                with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
+            except BaseException:
+                if aside.exists() and not side.exists(): aside.replace(side)   # the old file kept whole, names and all
+                raise
+            if aux: write_text(side, aux)
+    except Exception as e:   # checked once the scratch copies are gone: the room the user has
+        if isinstance(e, DiskError) or not _by_gdal(e): raise
+        raise DiskError.full(e, path, "COG", need) or e
 
 # %% ../nbs/25c_exports.ipynb #c0010
 @checks_flags
@@ -185,7 +211,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
     prof = _profile(emb, dtype, blocksize, EMBED_DIM, nodata, bottom_up)
     facs = overview_factors(emb.sizes["y"], emb.sizes["x"], blocksize) if overviews else []
-    with _cog_stage(path, blocksize, facs, overwrite) as src:
+    with _cog_stage(path, blocksize, facs, overwrite, prof=prof) as src:
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(**cog_tags(dtype, emb.attrs.get("source")))   # the scheme named: no scale/offset can
@@ -445,7 +471,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     aux = pam_categories({int(k): str(v) for k, v in names.items()}) if names else None   # GDAL's category names
-    with _cog_stage(path, blocksize, facs, overwrite, aux) as src, rasterio.open(src, "w", **prof) as dst:
+    with _cog_stage(path, blocksize, facs, overwrite, aux, prof) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if origin: dst.update_tags(**origin)   # where the map came from, as `to_cog` keeps an embedding's
