@@ -11,7 +11,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
-           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'overcast', 'scale_slip', 'past_top', 'few_scaled_up']
+           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'TOA_UNTOLD', 'TOA_CHECK', 'toa',
+           'overcast', 'scale_slip', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -91,6 +92,29 @@ SNOW_NDSI = 0.4
 # forest, every band's darkest 1% 0.059 or more over the offset) 0.439, its 36 crops of 16 x 16 pixels 0.333..0.505,
 # the WorldCereal patch under hand-made haze (+0.12 blue .. +0.002 SWIR2) + 1000 0.39
 OVERCAST_NDVI = 0.3
+# Sentinel-2's offset at the top of the atmosphere (`toa`: a sentinel2 source whose description says top-of-atmosphere,
+# L1C). Air lights blue from above: Rayleigh scattering's path reflectance at B2 (490 nm, optical depth 0.15 at sea
+# level: Hansen & Travis 1974, Space Science Reviews 16:527-610) is tau P(theta) / (4 cos(sun zenith)), 0.056 or more
+# for any sun seen from Sentinel-2's near-nadir view (0.044 at 2000 m, 0.034 at 4000 m), and the ground adds its own.
+# Real top-of-atmosphere blue's darkest 1% lies at 0.068 or over: eo-learn's five L1C references and their 180
+# crops of 16 x 16 pixels 0.068..0.22, Presto's 1122 water points by month 0.076..0.083 (its darkest pixel 0.065).
+# Ours: an offset whose reading leaves B2's darkest 1% under 0.05 is no offset, halfway between what it must undo
+# (eo-learn's cloud-free reference 1's crops read so: 0.035..0.043, 6 of 36 were warned '- 1000'; its hazy reference
+# 0's: 0.045, 1 of 36) and real top-of-atmosphere blue (0.068): a dark lake above 1000 m + 1000 may fall under it
+# too (no warning where one was due, never one where none was)
+RAYLEIGH_BLUE = 500
+# ... and above it no value tells: haze lifts every band's darkest pixels as the offset does (eo-learn's hazy
+# reference: all 13 bands' darkest 1% at 0.09 or more; 5 of its 36 crops have their darkest band within 0.04 over
+# 0.1, as a clear L1C scene + 1000 has: its red's 0.031..0.032 over 1000), so such a frame is said so (once per call,
+# `scale_slip`), neither fixed nor passed in silence
+TOA_UNTOLD = ("top-of-atmosphere reflectance whose every band's darkest 1% lies at 0.1 or above, which no value can "
+              "tell from raw digital numbers of processing baseline 04.00 or later (reflectance x 1e4 + 1000, "
+              "RADIO_ADD_OFFSET = -1000): haze lifts every band's darkest pixels at the top of the atmosphere as the "
+              "offset does, and a hazy or bright scene reads so without it")
+TOA_CHECK = ("only the product's metadata tells: if its PROCESSING_BASELINE is 04.00 or later (from 25 January 2022, "
+             "and ESA's reprocessed Collection 1) and the values are its own digital numbers (Earth Engine's "
+             "COPERNICUS/S2_HARMONIZED took the offset off), subtract it, `ds[bands] - 1000`; else they are right as "
+             "they are and nothing needs doing")
 
 def _offsets(src, qs:dict) -> list:
     "The `PROVIDER_OFFSETS` of `src`'s family whose floor every band of `qs` (band -> quantiles) reaches in its 1st " \
@@ -98,7 +122,12 @@ def _offsets(src, qs:dict) -> list:
     "above 1000 over vegetation)."
     visible = any(b in qs for b in ("B2", "B3", "B4"))
     return [off for off in PROVIDER_OFFSETS.get(src.family, ())
-            if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())]
+            if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())
+            and not (toa(src) and "B2" in qs and qs["B2"][0] < off[0] + RAYLEIGH_BLUE)]   # under air's own blue
+
+def toa(src) -> bool:
+    "Whether `src` (a `Source`) is Sentinel-2 top-of-atmosphere reflectance (L1C: its description says so)."
+    return src.family == "sentinel2" and "top-of-atmosphere" in (src.description or "").lower()
 
 def _whiteness(m) -> float: return float(np.abs(m - m.mean()).sum() / m.mean())   # Fmask's, of blue, green, red
 
@@ -150,7 +179,9 @@ def overcast(src,       # a `Source` (families other than sentinel2 and landsat:
 
 def scale_slip(src, qs:dict, lows:dict|None=None) -> tuple|None:
     "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None; " \
-    "`lows` (band -> the sample's darkest value) go to `overcast`."
+    "`lows` (band -> the sample's darkest value) go to `overcast`. Sentinel-2's offset at the top of the " \
+    "atmosphere (`toa`) is (`TOA_UNTOLD`, `TOA_CHECK`, False): no value tells it from haze (under `RAYLEIGH_BLUE`: " \
+    "no offset, None)."
     seen = [q for b, q in qs.items() if b in ("B2", "B3", "B4")]
     if seen and all(q[1] < 0 for q in seen):  # no real surface is darker than 0 in every visible band
         add = SHIFTS.get(src.family)
@@ -167,7 +198,8 @@ def scale_slip(src, qs:dict, lows:dict|None=None) -> tuple|None:
     offs = _offsets(src, qs)   # the highest floor first
     if offs and offs[0][3]: return offs[0][1:]   # a product's own digital numbers (Landsat's: 7273 at reflectance 0)
     if overcast(src, qs, lows): offs = []   # cloud from edge to edge: valid input (AEF.md section 1), no offset
-    return _scaled_up(src, qs, whole=bool(offs)) or (offs[0][1:] if offs else None)   # past the top: no offset
+    said = (TOA_UNTOLD, TOA_CHECK, False) if toa(src) else offs[0][1:] if offs else None   # L1C: no value tells
+    return _scaled_up(src, qs, whole=bool(offs)) or (said if offs else None)   # past the top: no offset
 
 def past_top(src, qs:dict) -> tuple:
     "The bands of `qs` (band -> quantiles) whose 99th percentile, not their largest value (a fill), passes the valid " \

@@ -12,7 +12,8 @@ import warnings
 import numpy as np
 
 from .core import UnitsError, UnitsWarning, user_stacklevel
-from .reflectance_scales import EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, few_scaled_up, overcast, past_top, scale_slip
+from .reflectance_scales import (EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, TOA_UNTOLD, few_scaled_up, overcast,
+                                             past_top, scale_slip)
 from .sources import band_index, get_source
 from .temperatures import (AIR_C, K_FAMILY_SLIPS, K_SLIPS, SCALED_C, SURFACE_C, SURFACE_K, TENTHS_C,
                                         scaled_celsius)
@@ -481,7 +482,8 @@ def check_frame_units(source,     # a Source or its name
     (`frame_samples` looks beyond clouds first) are not judged, nor the reflectance of a frame under cloud from edge
     to edge (`reflectance_scales.overcast`: past an offset's floor, but white and hiding the ground, or thick and not
     snow, with no dark pixels just over the offset; a frame whose red edge shows, the ground seen through haze, is
-    judged)."""
+    judged). Sentinel-2's offset at the top of the atmosphere (L1C) is said to be untold, with no fix of those
+    frames (`reflectance_scales.TOA_UNTOLD`: haze lifts every band as it does)."""
     src = get_source(source)
     if src.kind == "categorical": return
     times = np.asarray(times)
@@ -510,8 +512,9 @@ def check_frame_units(source,     # a Source or its name
                                                   # says so (a Fahrenheit series: its cold months read as Celsius).
         # (B11, B12 x 10 whose dark winter B11 stays in range reads 'B12 alone' on a few dates: the many name the slip)
         msg = (f"{name or src.name}: {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) look like "
-               f"{looks}: {fix}. Fix those frames only (`off = ds.time.isin(dates)`, then `ds[b] = ds[b].where(~off, "
-               "fixed)` per band); a stack merged from readers with different scales does this.")
+               f"{looks}: {fix}." + (" Fix those frames only (`off = ds.time.isin(dates)`, then `ds[b] = ds[b].where("
+               "~off, fixed)` per band); a stack merged from readers with different scales does this."
+               if looks != TOA_UNTOLD else ""))   # no value tells: no fix to give
         if refuse: raise UnitsError(msg)
         warnings.warn(msg, UnitsWarning, stacklevel=user_stacklevel())
     slipped = {t for idx in found.values() for t in idx}   # part of a frame on another scale (F18-2: mosaics)

@@ -8,7 +8,9 @@ the offset; eo-learn's hazy L1C reference, with no offset, was warned '- 1000' (
 Was (077e706a): eo-learn's cloud-free L1C reference 1 + 1000 (every band's darkest 1% 0.059 or more over the offset,
 its medians white: L1C's Rayleigh-lit blue) was read as cloud hiding the ground and said nothing, 31 of its 36 crops of
 16 x 16 pixels too, and so did a field under white haze + 1000; the ground's red edge shows in both (NDVI of the
-medians, the offset taken off, 0.44 and 0.56; cloud's 0.24 at most), so they are judged for the offset."""
+medians, the offset taken off, 0.44 and 0.56; cloud's 0.24 at most), so they are judged for the offset.
+Top-of-atmosphere (L1C) frames past the offset are said to be untold, with the metadata that tells (haze lifts every
+band's darkest pixels there as the offset does: tests/test_l1c_offset_untold); was (4be4c838): warned '- 1000'."""
 import os
 from functools import partial
 from pathlib import Path
@@ -18,6 +20,7 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
+from alphaearth_nb.reflectance_scales import TOA_UNTOLD as UNTOLD_WORDS
 from alphaearth_nb.units import check_frame_units, check_units
 from alphaearth_nb.testing import said
 
@@ -69,7 +72,7 @@ def px():
             "thin": np.array([3100, 3000, 2950, 3050, 2600, 2100]) * rng.uniform(0.97, 1.03, (400, 1))}
 
 
-OFFSET, NONE = "the offset", None
+OFFSET, NONE, UNTOLD = "the offset", None, "untold"   # untold: L1C, no value tells (`TOA_UNTOLD`)
 # (what the frame is, source, its pixels, the right answer); Sentinel-2 judged among px['water0'] and px['water1']
 TABLE = [
     ("thick water cloud", "sentinel2", lambda p: p["cloud"], NONE),
@@ -87,10 +90,10 @@ TABLE = [
     ("eo-learn's hazy L1C reference (4)", "sentinel2_l1c", lambda p: p["hazy"], NONE),
     ("eo-learn's hazy L1C reference + 1000: cloud hides the ground either way", "sentinel2_l1c",
      lambda p: p["hazy"] + 1000, NONE),
-    ("eo-learn's clear L1C reference + 1000", "sentinel2_l1c", lambda p: p["clear 4"] + 1000, OFFSET),
+    ("eo-learn's clear L1C reference + 1000", "sentinel2_l1c", lambda p: p["clear 4"] + 1000, UNTOLD),
     ("eo-learn's cloud-free L1C reference 1", "sentinel2_l1c", lambda p: p["clear 1"], NONE),
     ("eo-learn's cloud-free L1C reference 1 + 1000: white, nothing dark, its red edge seen", "sentinel2_l1c",
-     lambda p: p["clear 1"] + 1000, OFFSET),
+     lambda p: p["clear 1"] + 1000, UNTOLD),
     ("a field under white haze", "sentinel2", lambda p: p["white haze over a field"], NONE),
     ("a field under white haze + 1000: its red edge seen", "sentinel2",
      lambda p: p["white haze over a field"] + 1000, OFFSET),
@@ -120,6 +123,8 @@ def test_each_frame_gets_its_right_answer(px, what, source, frame, answer):
     assert len(said) == 1 and "1 of the 3 frames judged (2021-02-15)" in said[0] and shift in said[0], said
     if answer == "icy":   # the warning names the cloud it cannot tell from snow + the offset, and its fix
         assert "icy cloud as dark at 1.6 um as snow" in said[0] and "`cloud` variable" in said[0], said
+    assert (UNTOLD_WORDS in said[0]) == (answer == UNTOLD), said   # L1C's offset: untold, and no fix of those frames
+    assert ("Fix those frames only" in said[0]) == (answer != UNTOLD), said
     if answer == "clouds":
         assert "without green and SWIR1 bands to tell snow by" in said[0], said
 
@@ -138,14 +143,15 @@ def _crops(frame):
 
 
 def test_crops_of_the_cloud_free_reference_with_the_offset(px):
-    # each crop of reference 1 + 1000 shows its red edge (NDVI of the medians, offset off, 0.333..0.505): judged, warned
+    # each crop of reference 1 + 1000 shows its red edge (NDVI of the medians, offset off, 0.333..0.505): judged,
+    # said to be untold (L1C: was warned '- 1000' as a fix, 36 of 36; before 4be4c838 5 of 36)
     ref = np.load(DATA / "eolearn_patch" / "REFERENCE_SCENES.npy")[..., [1, 2, 3, 7, 11]] * 1e4
     said = [_judged(px, "sentinel2_l1c", c + 1000) for c in _crops(ref[1])]
-    assert sum(len(s) == 1 and "- 1000" in s[0] for s in said) == 36, [s for s in said if not s][:1]   # was: 5 of 36
+    assert sum(len(s) == 1 and UNTOLD_WORDS in s[0] for s in said) == 36, [s for s in said if not s][:1]
     # the hazy reference's crops + 1000 (0.144..0.232) stay cloud hiding the ground: not judged
     assert sum(bool(_judged(px, "sentinel2_l1c", c + 1000)) for c in _crops(ref[0])) == 0
 
 
 def test_the_cloud_free_reference_pooled(px):   # check_units of the whole sample: its red edge is seen there too
-    assert any("- 1000" in m for m in _said(check_units, "sentinel2_l1c", L1C, tuple((px["clear 1"] + 1000).T)))
+    assert any(UNTOLD_WORDS in m for m in _said(check_units, "sentinel2_l1c", L1C, tuple((px["clear 1"] + 1000).T)))
     assert _said(check_units, "sentinel2_l1c", L1C, tuple(px["clear 1"].T)) == []

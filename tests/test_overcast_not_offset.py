@@ -107,15 +107,16 @@ def test_a_real_hazy_scene_is_cloud_with_or_without_the_offset():
     # eo-learn's first L1C reference: cloud hides the ground (per pixel it does not follow the clear references), its
     # darkest 1% at 0.157 or over in every band (red), white: cloud, not the offset (was: warned '- 1000'). + 1000 its
     # values are thicker cloud's, so that frame alone is not judged either; a stack whose clear frames have the
-    # offset too is named by their dark pixels (the pooled sample, `check_units`). Was (d598bdd4): + 1000 warned
+    # offset too is said by the pooled sample (`check_units`; L1C: untold). Was (d598bdd4): + 1000 warned
     # alone, and the reference itself too (tests/test_cloud_offset_table)
     ref = np.load(DATA / "eolearn_patch" / "REFERENCE_SCENES.npy")[..., [1, 2, 3, 7, 11]] * 1e4   # B2 B3 B4 B8 B11
     bands = ("B2", "B3", "B4", "B8", "B11")
     clear, hazy, later = ref[2].reshape(-1, 5), ref[0].reshape(-1, 5), ref[3].reshape(-1, 5)
     assert _frame_words("sentinel2_l1c", bands, clear, hazy, later) == []
     assert _frame_words("sentinel2_l1c", bands, clear, hazy + 1000, later) == []
-    every = np.concatenate([clear, hazy, later]) + 1000
-    assert any("- 1000" in m for m in _said(check_units, "sentinel2_l1c", bands, tuple(every.T)))
+    every = np.concatenate([clear, hazy, later]) + 1000   # L1C: said untold, `ds[bands] - 1000` if metadata says so
+    said = _said(check_units, "sentinel2_l1c", bands, tuple(every.T))   # (tests/test_l1c_offset_untold)
+    assert any("no value can tell" in m and "- 1000" in m for m in said), said
 
 
 @need_data
