@@ -300,6 +300,7 @@ SECTIONS = {
     },
     'alphaearth_nb.vote': {
         'knn_vote': 'nn_labels\n    (Q, k) class indices 0 .. C-1 of the neighbours, nearest first\nn_classes : int\n    C\n',
+        'knn_vote_rows': 'nn_rows\n    (Q, k) training row indices 0 .. N-1 of the neighbours, nearest first\nlabels\n    (N,) class indices 0 .. C-1 of the training rows\nn_classes : int\n    C\n',
     },
     'alphaearth_nb.years': {
         'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\n",

@@ -78,6 +78,8 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "aef.change/other": (lambda p: EMB.aef.change(p), "map"),
     "aef.similarity/target": (lambda p: EMB.aef.similarity(p), "vectors"),
     "vote.knn_vote": (lambda p: vote.knn_vote(p, 2), "array"),
+    "vote.knn_vote_rows/nn_rows": (lambda p: vote.knn_vote_rows(p, np.array([0, 1]), 2), "array"),
+    "vote.knn_vote_rows/labels": (lambda p: vote.knn_vote_rows(np.array([[0, 1]]), p, 2), "array"),
     "directions.unit_rows": (lambda p: directions.unit_rows(p), "array"),
     "directions.cosines/v": (lambda p: directions.cosines(p, X[0]), "array"),
     "directions.cosines/q": (lambda p: directions.cosines(X, p), "vectors"),
