@@ -304,6 +304,20 @@ def _lands(obj, xs, ys, crs) -> int:
     except (GridError, ValueError): return 0
     return int((~_placed(obj, tx, ty, "point")[-1]).sum())
 
+def _near_zones(obj) -> list:
+    """The WGS 84 UTM zones ('EPSG:326zz', 'EPSG:327zz') of the map's middle and the two beside it, and the other
+    hemisphere's within 1 degree of the equator: the CRSs points of a zone next to the map's are in. [] where the
+    middle cannot be placed in lon/lat. A point lies on a small map read in one of them at most (a zone's x/y read in
+    the next lies 6 degrees away), so the one that places them names their CRS."""
+    try:
+        o = rename_spatial(obj)
+        lon, lat = (float(v[0]) for v in to_crs([float(np.mean(axis_span(o, "x")))], [float(np.mean(o["y"].values))],
+                                               crs_of(o), "EPSG:4326"))
+    except Exception: return []   # no CRS, no coordinates, beyond the projection's domain
+    if not (np.isfinite(lon) and np.isfinite(lat)): return []
+    sides = (lat, -lat) if 0 < abs(lat) < 1 else (lat,)
+    return list(dict.fromkeys(utm_crs(lon + d, h) for h in sides for d in (0, -6, 6)))
+
 def _best(counts:list) -> list:
     "The entries `(n, ...)` of `counts` with the most points on the map (none: [])."
     top = max((c[0] for c in counts), default=0)
@@ -323,7 +337,9 @@ def crs_guess(obj,       # the map the points missed
     """The reading under which points that lie off the map `obj` read in `crs` do lie on it (one at least): `('crs',
     C)`, the map's CRS, lon/lat (EPSG:4326) or Web Mercator (EPSG:3857: web maps' metres, as points clicked on
     Leaflet, OpenLayers or a QGIS project of web tiles are exported; was: not tried, so such points were told
-    `crs='EPSG:4326'` or the map's, both just tried); `('feet', [(name, f, twin), ...])`, their values are feet of
+    `crs='EPSG:4326'` or the map's, both just tried) or a WGS 84 UTM zone of the map's middle or beside it
+    (`_near_zones`: field points kept in their own zone, the map in the next across the zone's edge, or a lon/lat
+    map; was: told `crs='EPSG:4326'` or `crs='EPSG:32631'`, both just tried); `('feet', [(name, f, twin), ...])`, their values are feet of
     `name` (`FEET`, f metres each) given as metres of `crs` (`twin`: its CRS in feet, `feet_twin`, or None); `('map
     feet', [(name, f), ...])`, the map's coordinates are feet under its CRS in metres. Both feet where both put as
     many on the map (2 ppm apart: 11 m at 5,000 km), else the one that puts more. None where no reading does."""
@@ -333,7 +349,7 @@ def crs_guess(obj,       # the map the points missed
     ok = np.isfinite(xs) & np.isfinite(ys)
     xs, ys, src = xs[ok], ys[ok], crs or m
     if not m or not xs.size: return None
-    for c in (m, "EPSG:4326", "EPSG:3857"):   # the map's CRS, lon/lat, web maps' metres
+    for c in (m, "EPSG:4326", "EPSG:3857", *_near_zones(obj)):   # the map's CRS, lon/lat, web maps' metres, UTM
         if not same_crs(c, src) and _lands(obj, xs, ys, c): return ("crs", c)
     if _metres(src):   # feet given as metres: x f on the map
         if best := _best([(_lands(obj, xs * f, ys * f, src), n, f, feet_twin(src, n)) for n, f in FEET]):
