@@ -124,7 +124,7 @@ SECTIONS = {
         'coordinate_names': "columns\n    a table's column names\n",
         'coordinate_hint': "columns\n    a table's column names\n",
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',
-        'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\n",
+        'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\nlayer\n    the layer of a vector file of several to read, by name (`aef evaluate --labels-layer`)\n",
         'valid_polygons': 'gdf\n    a GeoDataFrame (any geometry column name)\n',
         'agreed_crs': "own\n    the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none\ncrs\n    the `crs=` the caller was given; None: none\nwhat : str\n    the input, for messages: 'labels', 'points', 'zones'\n",
         'read_places': 'src\n    places in any form `read_geometries` takes, a dict of arrays, a CSV/Parquet path\ncrs\n    their CRS when they do not say\nobj\n    the map: a plain x/y table without `crs=` is read on it by `geo.point_crs`\n',

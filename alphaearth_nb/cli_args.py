@@ -453,6 +453,9 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--crs", default=None, help="the CRS of --labels points that do not say their own (a CSV's x/y), "
                    "e.g. --crs EPSG:3857 or --crs EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else "
                    "lon/lat; a vector file's own CRS is read from it)")
+    v.add_argument("--labels-layer", default=None, help="the layer of a --labels vector file of several to read, by "
+                   "name, e.g. --labels-layer fields (a GeoPackage's layer, a KML's folder, a shapefile of a .zip; "
+                   "default: its only layer of places; a file of several is refused naming them)")
     v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
                    "several, e.g. --labels-var landcover (default: its only one)")
     v.add_argument("--labels-nodata", type=_nodata, default=None, help="a value of the --labels raster that marks no "

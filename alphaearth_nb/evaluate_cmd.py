@@ -309,7 +309,8 @@ def _vector_labels(a, crs=None):
     "or the DataFrame of a CSV/TXT table of points (`places.table_file`: lon/lat, or x/y read by `geo.point_crs` as " \
     "`classify(emb, 'labels.csv')` reads them), its label column checked in the command's words, as a CSV's is " \
     "(was: `training_set`'s 'pass `column=...`'; a CSV of points was 'cannot be opened as a netCDF/zarr dataset')."
-    gdf = t if isinstance(t := table_file(a.labels), pd.DataFrame) else read_geometries(a.labels)
+    if (layer := getattr(a, "labels_layer", None)) is not None: gdf = read_geometries(a.labels, layer=layer)   # its layer
+    else: gdf = t if isinstance(t := table_file(a.labels), pd.DataFrame) else read_geometries(a.labels)
     a.label_column = _label_column(a.label_column, gdf.columns, f"--labels {a.labels}")   # said by the summary line
     if a.label_column not in gdf.columns:
         geom = gdf.geometry.name if type(gdf).__name__ == "GeoDataFrame" else None
@@ -365,6 +366,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     form = table_suffix(path)   # 'all.csv.gz' a CSV, 'all.pq' Parquet by its bytes (was: 'a binary file of no form')
     if form in _TEXT_TABLES + _PARQUET:   # a Parquet table: was refused by its name ('save as CSV')
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var), ("--labels-nodata", a.labels_nodata),
+                                    ("--labels-layer", getattr(a, "labels_layer", None)),
                                     ("--embeddings-var", a.embeddings_var), ("--crs", a.crs)) if v is not None]:
             raise LabelError(f"{' and '.join(given)} given with --embeddings {path}, a table: its labels are its own "
                              f"column (--label-column{'' if a.label_column is None else ', now ' + repr(a.label_column)}), so {given[0]} would be read by "
@@ -389,11 +391,12 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                   else []) + ([f"--label-column {a.label_column}"] if a.label_column is not None and not vector
                               else []) + ([f"--crs {a.crs}"] if a.crs is not None and not vector else []) + \
                  ([f"--labels-nodata {a.labels_nodata:g}"] if a.labels_nodata is not None and (a.labels == "samples" or vector)
-                  else [])
+                  else []) + ([f"--labels-layer {a.labels_layer}"] if getattr(a, "labels_layer", None) is not None
+                              and not vector else [])
         if unread:
             raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, a zarr store, would be read by "
-                             "nothing: --label-column names a CSV's or a vector file's column, --crs the CRS of its "
-                             "points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
+                             "nothing: --label-column names a CSV's or a vector file's column, --labels-layer a vector "
+                             "file's layer, --crs the CRS of its points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
                              "(--labels-nodata); leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
         emb = embeddings.as_embedding(_one_map(_open_embeddings(path, a.embeddings_var), path))  # first: a run folder

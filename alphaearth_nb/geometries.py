@@ -144,8 +144,9 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     t = read_places_file(p, import_geopandas("reading a Parquet table") if s == ".parquet" else None)
     return src if type(t).__name__ == "GeoDataFrame" else geometry_points(t)
 
-def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`
-                    crs=None,  # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)
+def read_geometries(src,         # GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`
+                    crs=None,    # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)
+                    layer=None,  # the layer of a vector file of several to read, by name (`aef evaluate --labels-layer`)
                    ):
     """A GeoDataFrame from a GeoDataFrame or GeoSeries, a path (GeoJSON, GeoPackage, ...), or a DataFrame of lon/lat or
     x/y, or with Earth Engine's `.geo` column (GeoJSON text per row: a CSV from `Export.table` of sampled embeddings);
@@ -158,8 +159,10 @@ def read_geometries(src,       # GeoDataFrame/GeoSeries, vector file path, or Da
     that says no CRS (a shapefile without its .prj, a GeoPackage layer of undefined SRS) is in `crs=`; without it a
     `GridError` names the file and both fixes (was: geopandas' 'Cannot transform naive geometries', `crs=` or not).
     A table of x/y without `crs=` is a `GridError` naming `crs=`: there is no map here to read it on (`sample`,
-    `classify` read it on theirs by `geo.point_crs`: `points_xy`). Far off its CRS's area: `geo.shapes_in_area`."""
-    gdf = valid_polygons(_read_geometries(src, crs))
+    `classify` read it on theirs by `geo.point_crs`: `points_xy`). Far off its CRS's area: `geo.shapes_in_area`.
+    `layer` names one layer of a vector file of several (a GeoPackage's, a KML's folder); without it such a file is a
+    `LabelError` naming them (`vector_files`), as `layer` is for anything but a vector file that holds it."""
+    gdf = valid_polygons(_read_geometries(src, crs, layer))
     if gdf.crs is not None and len(b := gdf.geometry.bounds.dropna()):   # text of several EPSG CRSs: by their place
         text = crs if isinstance(crs, str) else gdf.crs.srs
         if (at := crs_at(text, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy())) != text:
@@ -238,9 +241,12 @@ _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a la
                "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
                "`gpd.read_file(path).set_crs('EPSG:32631').to_file(path)`")   # a vector file that says no CRS
 
-def _read_geometries(src, crs):
+def _read_geometries(src, crs, layer=None):
     """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
     `crs=`) and shapely geometries or WKT text (one, or a list), which say no CRS: `GridError` asking for `crs=`."""
+    if layer is not None and not (isinstance(src, (str, Path)) and not is_wkt(src)):   # no file: no layer to pick
+        raise LabelError(f"layer={layer!r} names a layer of a vector file, and the places are a {type(src).__name__}, "
+                         "no file: leave `layer` out")
     src = geometry_points(wkt_rows(src))   # WKT texts, a table of shapes in a geometry column: x/y, or a GeoDataFrame
     if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
     elif (shapes := _shapes(src)) is not None or is_wkt(src):
@@ -259,7 +265,7 @@ def _read_geometries(src, crs):
         if (p := places_path(src)) is None:   # `~` is the home folder; 'zip://a.zip!in/a.shp' a file in a zip
             raise LabelError(f"no file at {src}: check the path (a vector file: GeoJSON, GeoPackage, shapefile; or a "
                              "CSV or Parquet table of points)")
-        path, src = src, read_places_file(p, gpd)
+        path, src = src, read_places_file(p, gpd, layer)
         if type(src).__name__ == "GeoDataFrame":
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))

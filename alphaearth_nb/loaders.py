@@ -50,7 +50,7 @@ LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load
 
 # vector files of places, read by `gpd.read_file` (GeoJSON also as .json; GeoParquet: below): the one list,
 # `places`' files that say their own CRS and `aef evaluate --labels`' vector files (`cli_args.LABEL_VECTORS`) read it
-VECTOR_FILES = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml")
+VECTOR_FILES = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml", ".gdb")   # .gdb: a FileGDB folder
 
 def places_reader(p) -> str|None:  # a path
     """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix, `VECTOR_FILES`: .geojson, .json, .gpkg,

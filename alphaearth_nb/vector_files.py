@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-import re
+import shlex
 import warnings
 import zipfile
 from pathlib import Path
@@ -70,13 +70,10 @@ def _several_layers(p:Path, names:list[str], kinds:dict, src=None) -> str:
     "and how to read one."
     said = ", ".join(f"{n!r} ({kinds[n] if kinds[n] != 'Unknown' else 'any geometry'}, {_features(src or p, n)})"
                      for n in names[:8]) + (f", ... ({len(names)} in all)" if len(names) > 8 else "")
-    n, out = names[0], p.with_name(f"{p.stem}_{re.sub(r'[^0-9A-Za-z_.-]+', '_', names[0])}.gpkg")
-    src = f"/vsizip/{p}" if p.suffix.lower() == ".zip" else str(p)   # GDAL's path into a zip
+    n = names[0]
     return (f"{p} holds {len(names)} layers of places, and which one is meant cannot be told: {said}. Read the one "
-            f"you mean: in Python, `gpd.read_file({str(p)!r}, layer={n!r})` and pass that GeoDataFrame; for `aef "
-            f"evaluate --labels`, save it to a file of its own first, `python -c \"import geopandas as gpd; "
-            f"gpd.read_file({str(p)!r}, layer={n!r}).to_file({str(out)!r})\"` (or `ogr2ogr {out} {src} {n}`), and "
-            f"pass {out}")
+            f"you mean by its name: in Python, `gpd.read_file({str(p)!r}, layer={n!r})` and pass that GeoDataFrame; "
+            f"on the command line, `aef evaluate --labels {shlex.quote(str(p))} --labels-layer {shlex.quote(n)}`")
 
 def _layer_to_read(p:Path, src=None) -> str|None:
     """The layer of vector file `p` to read: None (GDAL's default) where it holds one, or is of a format that holds one
@@ -84,8 +81,8 @@ def _layer_to_read(p:Path, src=None) -> str|None:
     the one layer with geometry where the others hold none (a GeoPackage QGIS saved its styles in, the table
     'layer_styles'). Several layers with geometry (a GeoPackage of two layers, a '.zip' of two shapefiles, a KML of
     several folders) are a `LabelError` naming each (name, geometry type, feature count) and how to read one: in
-    Python `gpd.read_file(path, layer=NAME)`, passed as a GeoDataFrame; for a command, a `python -c` (or `ogr2ogr`)
-    line saving it to a file of its own. Was: the first layer read alone, GDAL's `UserWarning` 'More than one layer
+    Python `gpd.read_file(path, layer=NAME)`, passed as a GeoDataFrame; on the command line `aef evaluate --labels
+    path --labels-layer NAME` (was: a `python -c` line saving it to a file of its own to pass). Was: the first layer read alone, GDAL's `UserWarning` 'More than one layer
     found ... Specify layer parameter' the only notice. `src`: GDAL's path of `p` where it differs (`_zip_target`)."""
     if pyogrio is None or Path(str(src or p)).suffix.lower() in _ONE_LAYER: return None
     try: layers = pyogrio.list_layers(src or p)
@@ -127,7 +124,15 @@ def places_path(src) -> Path|str|None:  # a path of places, as given
     if (zm := zip_member(src)) is not None: return src if Path(zm[0]).is_file() else None
     return p if (p := user_path(src)).exists() else None
 
-def read_vector_file(p:Path|str, gpd):
+def _named_layer(p:Path, src, layer:str) -> str:
+    "`layer`, a layer of vector file `p` (GDAL's path `src`); else a `LabelError` naming the layers it holds."
+    try: names = [str(n) for n, _ in pyogrio.list_layers(src)] if pyogrio is not None else [layer]
+    except (RuntimeError, OSError): return layer   # cannot be opened: GDAL's read says why
+    if layer in names: return layer
+    raise LabelError(f"{p} holds no layer {layer!r}: its layer{'s are' if len(names) > 1 else ' is'} "
+                     f"{', '.join(map(repr, names[:12]))}{', ...' if len(names) > 12 else ''}: name one of them")
+
+def read_vector_file(p:Path|str, gpd, layer:str|None=None):
     """`gpd.read_file(p)`; a file whose polygon rings are not closed (a ring's last point not its first: GDAL reads
     such GeoJSON, shapely refuses it) is read with each ring closed, its last point joined to its first, and warned
     (`GridWarning`) naming the file and how to close them in it: the shape a GeoJSON dict of the same rings gives
@@ -143,12 +148,13 @@ def read_vector_file(p:Path|str, gpd):
 
     A file of several layers is read on the one `_layer_to_read` names (one with geometry among tables), and one of
     several layers with geometry is its `LabelError`, before anything is read. A zipped file in a folder, or a path
-    into a zip, is read where it lies (`_zip_target`)."""
+    into a zip, is read where it lies (`_zip_target`). `layer`: the layer to read, by name (`aef evaluate
+    --labels-layer`); one the file lacks a `LabelError` naming those it holds."""
     src = _zip_target(p)   # a zip's one vector file in a folder: its GDAL path
     if (closed := _closed_geojson(src) if isinstance(src, Path) else None) is not None:
         gdf = gpd.read_file(io.BytesIO(closed), on_invalid="fix")
     else:
-        layer = _layer_to_read(p, src)   # several layers of places: a LabelError naming them
+        layer = _layer_to_read(p, src) if layer is None else _named_layer(p, src, layer)   # several: LabelError
         try: return gpd.read_file(src, layer=layer)
         except GEOSException as e:
             if "closed linestring" not in str(e): raise
@@ -161,13 +167,14 @@ def read_vector_file(p:Path|str, gpd):
 
 RASTER_FILES = (".tif", ".tiff", ".vrt", ".nc", ".nc4", ".zarr", ".img", ".jp2", ".hdf", ".h5")   # gridded files
 
-def read_places_file(p:Path|str, gpd):
+def read_places_file(p:Path|str, gpd, layer:str|None=None):
     """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
     as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read. A raster file
     (`RASTER_FILES`: a GeoTIFF, netCDF, Zarr) is a `LabelError` naming its readers, a label raster being a DataArray
     on the map's grid (was: GDAL's 'not recognized as being in a supported file format' and 'pass a GeoJSON,
     GeoPackage, shapefile or GeoParquet file', for `classify(emb, 'landcover.tif')`). A path into a zip
-    (`places_path`: 'zip://a.zip!fields/a.shp') is a vector file."""
+    (`places_path`: 'zip://a.zip!fields/a.shp') is a vector file. `layer`: the layer of a vector file to read
+    (`read_vector_file`); a table has none: a `LabelError`."""
     if zip_member(p) is not None: p, zipped = str(p), True
     else: p, zipped = Path(p), False
     if not zipped and p.suffix.lower() in RASTER_FILES:
@@ -176,13 +183,16 @@ def read_places_file(p:Path|str, gpd):
                          "; its declared no-data is read as unlabelled")
     try:
         s = None if zipped else table_suffix(p)   # 'points.csv.gz' a CSV, 'points.pq' Parquet by its bytes
+        if layer is not None and s in TEXT_TABLES + (".parquet", ".geoparquet"):
+            raise LabelError(f"{p} is a table ({s}), one layer of places: it has no layer {layer!r} to pick; leave "
+                             "the layer out (a layer is one of a GeoPackage's, a FileGDB's or a KML's folders)")
         if s in TEXT_TABLES: return read_table(p)   # ';', tab, UTF-16, ...: as `aef` reads tables (.tsv too)
         if s in (".parquet", ".geoparquet"):
             try: return gpd.read_parquet(p)
             except ValueError as e:  # no geometry metadata: a plain table of coordinates
                 if "geo" not in str(e).lower(): raise
                 return pd.read_parquet(p)
-        return read_vector_file(p, gpd)   # a polygon ring not closed: read closed, warned
+        return read_vector_file(p, gpd, layer)   # a polygon ring not closed: read closed, warned
     except LabelError: raise   # read_table's own: a code page, named with its conversion
     except (ValueError, OSError, RuntimeError, TypeError, KeyError, UnicodeDecodeError) as e:
         first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]

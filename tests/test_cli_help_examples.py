@@ -12,7 +12,8 @@ from alphaearth_nb.cli import main
 # the options whose value is not a number or a choice: a path, a list of names, a period, a variable or column name
 SHOWN = {"train": ["--data", "--corpus", "--texts", "--inputs", "--targets"],
          "embed": ["--data", "--checkpoint", "--period", "--out", "--sources"],
-         "evaluate": ["--embeddings", "--embeddings-var", "--labels", "--crs", "--labels-var", "--label-column"]}
+         "evaluate": ["--embeddings", "--embeddings-var", "--labels", "--crs", "--labels-layer", "--labels-var",
+                      "--label-column"]}
 
 
 def _help(capsys, cmd) -> dict:
