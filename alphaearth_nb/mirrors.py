@@ -26,7 +26,7 @@ except ImportError:
     shapely = translate = MultiPolygon = box = None
     BaseGeometry = ()
 
-from .core import (EMBED_DIM, ConfigError, GridError, MirrorError, NoTilesError, PeriodError,
+from .core import (EMBED_DIM, ConfigError, DiskError, GridError, MirrorError, NoTilesError, PeriodError,
                                 band_names, checks_flags, refuse_path)
 from .geo import crs_of, north_up, require, to_crs, write_crs
 from .points import split_ewkt   # EWKT: its WKT and SRID
@@ -271,7 +271,10 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
         index = index[~pd.Series([_place_of(p) for p in index["path"]]).duplicated(keep="last").to_numpy()]
     index = index.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
     part = root / (INDEX_NAME + ".part")
-    index.to_parquet(part)
+    try: index.to_parquet(part)
+    except BaseException as e:   # a full disk (pyarrow's OSError, errno 28): named, the old index kept, no .part left
+        part.unlink(missing_ok=True)
+        raise DiskError.full(e, root / INDEX_NAME, "mirror index") or e
     part.replace(root / INDEX_NAME)   # the index last: it names only whole tiles
     return LocalMirror(root, index)
 

@@ -18,7 +18,7 @@ import uuid
 import warnings
 from pathlib import Path
 
-from .core import RunLockedError, user_stacklevel
+from .core import DiskError, RunLockedError, user_stacklevel
 from .core import FileWarning   # the kinds of its warnings
 from .files import partial_name, pid_alive, user_path
 
@@ -37,9 +37,14 @@ def read_lock(p:Path) -> dict:  # the lock file (`folder / LOCK`)
 TAKEOVER = ".takeover"  # guards beside the lock while a stale lock is replaced: `.aef-lock.takeover-<key>-<n>`
 
 def _create_lock(p:Path, me:dict) -> bool:
-    "Create the lock `p` holding `me`, contents and all at once; False if a lock is there."
+    """Create the lock `p` holding `me`, contents and all at once; False if a lock is there. A full disk is
+    `core.DiskError` naming the lock and the fix, nothing left beside it (was the OS's '[Errno 28] No space left on
+    device' and the partial copy `..aef-lock.partial-*` left in the run folder)."""
     tmp = partial_name(p)   # as files.writing_file names its own
-    tmp.write_text(json.dumps(me))
+    try: tmp.write_text(json.dumps(me))
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise DiskError.full(e, p, "run lock") or e
     try:
         os.link(tmp, p)
         return True  # atomic and exclusive: no reader ever sees an empty lock
@@ -48,7 +53,11 @@ def _create_lock(p:Path, me:dict) -> bool:
     finally: tmp.unlink(missing_ok=True)
     try: fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
     except FileExistsError: return False
-    with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
+    try:
+        with os.fdopen(fd, "w") as f: f.write(json.dumps(me))
+    except OSError as e:   # an empty lock would name no process: removed, not left for a takeover
+        p.unlink(missing_ok=True)
+        raise DiskError.full(e, p, "run lock") or e
     return True
 
 LOCK_SETTLE = 1.0  # s: a lock file younger than this that names no process may still be being written
