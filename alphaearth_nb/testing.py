@@ -66,11 +66,12 @@ def disk_full(root:str|os.PathLike,    # folder whose files fail; files elsewher
 
 # %% ../nbs/09_testing.ipynb #d442c6a2
 def warned(fn,                      # the call: `fn(*args, **kwargs)`
-           *args,
+           *args,                   # its positional arguments (its keyword arguments: `**kwargs`)
            category:type=Warning,   # keep the warnings of this class (and its subclasses)
            holding:str="",          # keep the messages holding this text
            refused:type|tuple=(),   # an exception class (or tuple): raised, its message is said last, the result None
-           **kwargs) -> tuple:
+           **kwargs,                # its keyword arguments
+          ) -> tuple:
     "`(fn(*args, **kwargs), [message of each warning it gave of `category` holding `holding`])`, every warning recorded."
     out, err = None, []
     with warnings.catch_warnings(record=True) as w:
