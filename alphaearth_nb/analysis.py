@@ -22,8 +22,8 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWar
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
-from .cubes import (cube_crs, cube_form, one_model, warn_missing_years, years_of_cube,
-                                 years_with_data)
+from .cubes import (ONE_MAP_ATTRS, cube_crs, cube_form, map_year, one_model, warn_missing_years,
+                                 years_of_cube,                                 years_with_data)
 from .embeddings import MAP_WANTED, as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -149,9 +149,10 @@ def _per_year(fn, tables:bool, models:bool=False):
                             "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         finally: _said_once(caught)   # the same text each year (labels read again, the gate's count): said once
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
-        out = xr.concat(outs, dim="time", join="outer")   # years of other classes: every class, NaN scores where
-                                                          # a year has none (xarray's future default, exact, refused it)
-        return out if emb is zoned else out.assign_coords(time=zoned.indexes["time"])   # the cube's own zoned times
+        out = xr.concat(outs, dim="time", join="outer", combine_attrs="drop_conflicts")   # years of other classes:
+        # every class, NaN scores where a year has none (xarray's future default, exact, refused it); attrs that differ
+        # by year (`change`'s from_year) dropped; the cube's own times (zoned ones: local dates above)
+        return out.assign_coords(time=zoned.indexes["time"]) if "time" in zoned.indexes else out
     return per_year
 
 # %% ../nbs/25_analysis.ipynb #c0009
@@ -252,6 +253,20 @@ def _orient_like(b, a):
             and min(a.sizes[d], b.sizes[d]) > 1 and not (rolled and d == "x") and up(a, d) != up(b, d)]
     return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b
 
+def _spanned(out:xr.DataArray, a, b) -> xr.DataArray:
+    """Change map `out` of map `a` to map `b` with the years it spans, attrs `from_year` and `to_year` (ints, each
+    map's `cubes.map_year`; a map that records none, or an attr that is no date, leaves its one out), in place of
+    `a`'s one year (its scalar `time`, its `period_start`/`period_end`/`time` attrs), which named the first alone."""
+    years = {}
+    for k, e in (("from_year", a), ("to_year", b)):
+        try: years[k] = map_year(e)
+        except TimeError: years[k] = None   # 'spring': no year said (the change needs none)
+    if all(y is None for y in years.values()): return out
+    out = out.drop_vars("time", errors="ignore")
+    out.attrs = {k: v for k, v in out.attrs.items() if k not in ONE_MAP_ATTRS} | \
+        {k: y for k, y in years.items() if y is not None}
+    return out
+
 @partial(over_time, models=True)
 def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
            other=None,  # embedding (y, x, band) on the same grid and CRS, e.g. another year (required)
@@ -269,6 +284,12 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     a map compare each year with the map, in either order (`change(map, cube)` is `change(cube, map)` on the map's
     orientation).
 
+    The result says the years it spans, as a change map does: attrs `from_year` (`emb`'s) and `to_year` (`other`'s),
+    the year each map records (`cubes.map_year`: its scalar `time` as cut from a cube, its `period_start`), each left
+    out where its map records none; `change(e2023, e2024).attrs` holds `from_year=2023, to_year=2024`, and no one-year
+    `time` or `period_start` (was: the first map's alone, as if a map of 2023). A cube's result has its years on
+    `time`; compared with one map, that map's year is `to_year` (`from_year` in `change(map, cube)`).
+
     Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first,
     `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`)."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
@@ -278,13 +299,15 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     if isinstance(other, xr.DataArray) and "time" in other.dims and "time" not in getattr(emb, "dims", ("time",)):
         # a map against a cube: each year against the map, as `change(cube, map)`, on the map's orientation (the
         # score is symmetric); was: 'an embedding has dims (y, x, band) only; extra dims ['time']'
-        return _orient_like(change(other, emb), as_embedding(emb))
-    a, b = as_embedding(emb), as_embedding(other)
+        out = _orient_like(change(other, emb), as_embedding(emb))
+        if "to_year" in out.attrs: out.attrs["from_year"] = out.attrs.pop("to_year")   # the map's year: the first
+        return out
+    a, b = maps = as_embedding(emb), as_embedding(other)   # their years read as given (the coords below take a's)
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = _orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
-    return pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change")
+    return _spanned(pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change"), *maps)
 
 # %% ../nbs/25_analysis.ipynb #c0028
 _all_ = ["label_points", "training_set", "predict_pixels"]   # from `supervised`, re-exported
