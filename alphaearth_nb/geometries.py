@@ -320,8 +320,8 @@ def _read_geometries(src, crs, layer=None):
                         "" if shp else " (or name the columns lon/lat)") + "; metres need their own CRS, e.g. "
                     "`crs='EPSG:32631'`" if deg else "pass the CRS of its coordinates, e.g. `crs='EPSG:32631'`"
                     + ("" if shp else " (or use lon/lat columns)")))
-            geo.with_coordinates(xs, ys, src.index, "WKT texts" if given_as(src) else "rows of the table",
-                                 **xy_words(src))   # NaN rows (EMPTY shapes): said
+            geo.with_coordinates(xs, ys, **{"index": src.index, "what": "rows of the table", **xy_words(src)})   # NaN
+            # rows (EMPTY shapes): said, in the words of what was given (a list of WKT texts: its positions)
             if geo.as_crs(crs).is_geographic:   # degrees: swapped lon/lat said as the lon/lat columns' are (was: a
                 geo.check_degrees(xs, ys, f"the table's x/y columns (crs {crs_label(crs)})", cols=("x", "y"))   # 'far outside the
                 # area of use')

@@ -132,7 +132,6 @@ def geometry_points(df):  # a table (anything else as it is)
     out = df.drop(columns=[col]).assign(x=xy[0], y=xy[1])
     drop = (f"`df = df.dropna(subset=[{col!r}])`" if not (has & ~ok).any() else   # EMPTY shapes: no NaN to drop
             f"`df = df[{make}(df[{col!r}]).x.notna()]`")
-    if given_as(df): drop = "leave the EMPTY texts out"   # no table of the user's to drop rows of
     out.attrs = {**df.attrs, POINTS_FROM: (col, kind.upper() if kind != "shapely" else kind, tuple(out.columns), drop)}
     return out
 
@@ -147,6 +146,16 @@ def shape_column(df) -> tuple[str, str, str]|None:
     return None if not got or tuple(getattr(df, "columns", ())) != got[2] else (got[0], got[1], got[3])
 
 def xy_words(df) -> dict:
-    "`geo.with_coordinates`' `cols` and `drop` for a table's x/y: its geometry column's where they came from one."
+    """`geo.with_coordinates`' `cols` and `drop` for a table's x/y: its geometry column's where they came from one;
+    for one `wkt_rows` made of WKT texts (`given_as`), the words of what was given: a list's (tuple's) positions
+    (from 0), not the rows of a table, 'EMPTY points', and the line that leaves them out of it. Was: '1 of 3 WKT texts
+    have no coordinates (NaN or empty geometry.x/geometry.y; row 1) ... Fill them, or drop them first, leave the
+    EMPTY texts out', for `sample(emb, ['POINT (x y)', 'POINT EMPTY', ...])`."""
     if (s := shape_column(df)) is None: return {}
-    return dict(cols=(f"{s[0]}.x", f"{s[0]}.y"), drop=s[2])
+    if (given := given_as(df)) is None: return dict(cols=(f"{s[0]}.x", f"{s[0]}.y"), drop=s[2])
+    series = "Series" in given   # its own index labels the texts; a list's (tuple's) are positions
+    keep = ("`s = s[~s.str.upper().str.contains('EMPTY')]`" if series else
+            "`texts = [t for t in texts if 'EMPTY' not in t.upper()]`")
+    return dict(what=f"texts of the {given.split()[1]} of WKT texts", why="EMPTY points, 'POINT EMPTY'",
+                drop=keep, fill="pass points with coordinates, e.g. 'POINT (500000 4649776)' (in `crs=`)",
+                **({} if series else {"index": None}))

@@ -186,12 +186,15 @@ def with_coordinates(xs,                   # x of the points (any 1-D form; NaN:
                      cols=("x", "y"),      # the coordinate columns, for the fix
                      error=LabelError,     # the error raised when no row has coordinates
                      drop:str|None=None,   # the fix that drops them (default: a DataFrame's `dropna`, or the arrays')
+                     why:str|None=None,    # what they hold instead (default: 'NaN or empty x/y', in `cols`' names)
+                     fill:str|None=None,   # the fix where none has coordinates (default: fill `cols`)
                     ) -> np.ndarray:
     """Which points have coordinates (x and y both finite), as a bool mask (n,): the one rule for rows without them
     (NaN in a table's x/y or lon/lat, an empty cell of a CSV) at every door that reads points (`sample`, `aggregate`,
     `classify`/`regress`/`training_set` tables, `official.sample_points`, `read_geometries`). Some without: one
     `UserWarning` naming how many and the first row labels (they lie on no pixel: no vector, no label); all without:
-    `error` (`LabelError`), nothing to place. Was: dropped (training) or `inside` False (sample) without a word."""
+    `error` (`LabelError`), nothing to place. Was: dropped (training) or `inside` False (sample) without a word.
+    `why` and `fill` word points of no table (EMPTY WKT texts of a list: 'EMPTY points', not 'NaN or empty x/y')."""
     refuse_path(xs, COORDS_WANTED)
     refuse_path(ys, COORDS_WANTED)
     xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in (xs, ys))
@@ -202,10 +205,11 @@ def with_coordinates(xs,                   # x of the points (any 1-D form; NaN:
     rows = ", ".join(map(repr, bad[:5])) + (", ..." if len(bad) > 5 else "")
     drop = drop or (f"`df = df.dropna(subset={list(cols)!r})`" if index is not None else
             "`ok = np.isfinite(xs) & np.isfinite(ys); xs, ys = xs[ok], ys[ok]`")
+    why = why or f"NaN or empty {cols[0]}/{cols[1]}"
     if not ok.any():
-        raise error(f"all {len(ok):,} {what} have no coordinates (NaN or empty {cols[0]}/{cols[1]}): nothing to place "
-                    f"on a map: fill {list(cols)!r} (the right table? its numbers read as numbers?)")
-    warnings.warn(f"{len(bad):,} of {len(ok):,} {what} have no coordinates (NaN or empty {cols[0]}/{cols[1]}; "
+        raise error(f"all {len(ok):,} {what} have no coordinates ({why}): nothing to place on a map: "
+                    + (fill or f"fill {list(cols)!r} (the right table? its numbers read as numbers?)"))
+    warnings.warn(f"{len(bad):,} of {len(ok):,} {what} have no coordinates ({why}; "
                   f"{'row' if index is not None else 'position'}{'s' if len(bad) > 1 else ''} {rows}): they lie on no pixel (no vector, no label). Fill them, or drop them first, {drop}",
                   category=NoDataWarning, stacklevel=user_stacklevel())
     return ok

@@ -7,26 +7,21 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/queries.html.md"""
 # %% ../nbs/24d_queries.ipynb #q0002
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, a_positions, band_names
-from .geometries import EE_GEO, lonlat_columns
-from .points import split_ewkt
+from .geometries import EE_GEO, is_wkt, lonlat_columns   # is_wkt: the one rule of WKT text
 
 # %% auto #0
 __all__ = ['place_row', 'several_query']
 
 # %% ../nbs/24d_queries.ipynb #ca839b3d
-_WKT_HEAD = re.compile(r"^\s*(SRID\s*=\s*\d+\s*;)?\s*[A-Za-z]+(\s+(Z|M|ZM))?\s*\(")   # 'POINT (', 'SRID=4326;POINT Z ('
-
 def _shape_cell(v) -> bool:
-    "Whether a table cell holds a geometry: shapely, WKB bytes or (E)WKT text."
-    return hasattr(v, "geom_type") or isinstance(v, (bytes, bytearray, memoryview)) or \
-        isinstance(v, str) and _WKT_HEAD.match(v) is not None
+    "Whether a table cell holds a geometry: shapely, WKB bytes or (E)WKT text, by the one rule of WKT " \
+    "(`geometry_columns.is_wkt`: OGC's 7 types; was a rule of its own, any 'Word (' text: 'Field (north)' a shape)."
+    return hasattr(v, "geom_type") or isinstance(v, (bytes, bytearray, memoryview)) or is_wkt(v)
 
 def place_row(q, # a similarity query as given: a DataFrame, a dict of arrays, anything else
              ) -> pd.DataFrame|None:
@@ -71,8 +66,7 @@ def _places(q) -> str|None:
     "'WKT texts' or 'shapely geometries' for a list, tuple or Series of two or more of them (several points), else None."
     if not isinstance(q, (list, tuple, pd.Series)) or len(q) < 2: return None
     if all(isinstance(getattr(g, "geom_type", None), str) for g in q): return "shapely geometries"
-    text = lambda g: isinstance(g, str) and split_ewkt(g)[0].lstrip()[:1].isalpha() and "(" in g   # 'POINT (x y)'
-    return "WKT texts" if all(text(g) for g in q) else None
+    return "WKT texts" if all(is_wkt(g) for g in q) else None   # the one rule of WKT (was its own: 'Word (')
 
 def _two_maps(dims:list) -> str:
     """For a query that is a map (y and x among `dims`): the per-pixel cosine of two maps of one place, which a map

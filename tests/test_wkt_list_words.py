@@ -60,6 +60,6 @@ def test_empty_texts_are_left_out_in_the_lists_words(utm_emb):
         warnings.simplefilter("always")
         t = sample(e, [_p(e, 1), "POINT EMPTY"])
     msg = [str(w.message) for w in said if issubclass(w.category, NoDataWarning)]
-    assert len(msg) == 1 and msg[0].startswith("1 of 2 WKT texts have no coordinates"), msg
-    assert msg[0].endswith("leave the EMPTY texts out") and "df" not in msg[0], msg
+    assert len(msg) == 1 and msg[0].startswith("1 of 2 texts of the list of WKT texts have no coordinates"), msg
+    assert msg[0].endswith("`texts = [t for t in texts if 'EMPTY' not in t.upper()]`") and "df" not in msg[0], msg
     assert len(t) == 2
