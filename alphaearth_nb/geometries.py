@@ -17,7 +17,7 @@ import pandas as pd
 from .core import GridError, LabelError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
-from .points import geojson_crs, said_crs, split_ewkt   # EWKT: its WKT and SRID; GeoJSON's crs member
+from .points import as_geojson, geojson_crs, said_crs, split_ewkt   # EWKT: its WKT and SRID; GeoJSON's crs member
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
@@ -408,8 +408,9 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     A table with x/y columns and no `crs=` (a DataFrame, a dict of arrays, a CSV/Parquet file) is read on the map
     `obj` by the one rule (`read_places`, `geo.point_crs`: the map's CRS where its points lie on the map so, else
     lon/lat; partly off, the map's CRS), as `training_set` and `classify` read label tables (was: `sample` refused
-    it). Without a map (`official.sample_points`, `read_geometries`) it is a `GridError` naming `crs=`."""
-    xy = None
+    it). Without a map (`official.sample_points`, `read_geometries`) it is a `GridError` naming `crs=`. GeoJSON
+    text and a list of GeoJSON Features are the GeoJSON dict they are (`points.as_geojson`)."""
+    points, xy = as_geojson(points), None
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
         xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
     elif isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/points.html.md"""
 # %% ../nbs/02d_points.ipynb #p0002
 from __future__ import annotations
 
+import json
 import re
 import warnings
 
@@ -18,7 +19,8 @@ from .core import NoDataWarning   # the kinds of its warnings
 from .spatial import COORDS_WANTED, as_crs, crs_label, same_crs
 
 # %% auto #0
-__all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs', 'geojson_crs', 'with_coordinates']
+__all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs', 'as_geojson', 'geojson_crs',
+           'with_coordinates']
 
 # %% ../nbs/02d_points.ipynb #pt0002
 LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
@@ -46,6 +48,7 @@ def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapel
     FeatureCollection of several features is a `DimensionError` naming how many and `sample`, the door of many points
     (was, for one feature too: 'a point dict needs keys 'lon' and 'lat' ... got ['features', 'type']')."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
+    target = as_geojson(target)   # GeoJSON text, a list of Features: the dict they are
     if isinstance(target, dict) and isinstance(target.get("type"), str) and target["type"] in _GEOJSON_SHAPES:
         return _geojson_point(target, crs)
     if isinstance(target, str) and (own := split_ewkt(target))[0] is not target:   # EWKT: its SRID's CRS
@@ -115,6 +118,19 @@ _GEOJSON_SHAPES = {"Point": "POINT", "MultiPoint": "MULTIPOINT", "LineString": "
                    "FeatureCollection": "FEATURECOLLECTION"}   # GeoJSON types, WKT words
 _WKT_POINT = re.compile(r"^\s*POINT\s*(?:Z|M|ZM)?\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)(?:\s+[-+0-9.eE]+)*\s*\)\s*$",
                         re.IGNORECASE)
+
+def as_geojson(obj):
+    """`obj` as a GeoJSON dict where it is one in another form: GeoJSON text (`open('p.geojson').read()`,
+    `gdf.to_json()`, an Earth Engine `.geo` cell) parsed; a list or tuple of GeoJSON Features (`fc['features']`) as
+    their FeatureCollection; anything else as it is, the same object. Was: 'a similarity query holds text, not
+    numbers', and `sample`'s 'no file at {"type": ...' (text), 'cannot read places from list' (Features)."""
+    if isinstance(obj, str) and obj.lstrip().startswith("{"):
+        try: g = json.loads(obj)
+        except ValueError: return obj
+        return g if isinstance(g, dict) and g.get("type") in _GEOJSON_SHAPES else obj
+    if isinstance(obj, (list, tuple)) and obj and all(isinstance(f, dict) and f.get("type") == "Feature" for f in obj):
+        return {"type": "FeatureCollection", "features": list(obj)}
+    return obj
 
 def geojson_crs(obj) -> str|None:
     """The CRS a GeoJSON dict names in the `crs` member of the 2008 GeoJSON spec, which GDAL and QGIS still write
