@@ -136,6 +136,21 @@ def utm_emb():
     return make
 
 
+@pytest.fixture(scope="session")
+def pixel_points():
+    """`pixel_points(e, n=40, seed=0, classes=(1, 2))`: a GeoDataFrame of `n` points on random pixel centres of map
+    `e` (rows, then columns, drawn by `np.random.default_rng(seed)`), in its CRS, labelled `classes[0]` west of its
+    middle column and `classes[1]` from it. (test_vector_layers, test_zip_in_folder, test_cli_point_table_labels,
+    test_cli_vector_labels, labelled_store: was a copy in each.)"""
+    gpd = pytest.importorskip("geopandas")
+    def make(e, n:int=40, seed:int=0, classes:tuple=(1, 2)):
+        rng = np.random.default_rng(seed)
+        r, c = rng.integers(0, e.sizes["y"], n), rng.integers(0, e.sizes["x"], n)
+        return gpd.GeoDataFrame({"label": np.where(c < e.sizes["x"] // 2, *classes)},
+                                geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]), crs=e.attrs["crs"])
+    return make
+
+
 @pytest.fixture(scope="module")
 def two_blobs():
     "A 4 x 4 embedding: the left two columns near one direction, the right two near another; and that truth (0, 1)."
@@ -551,18 +566,13 @@ def bare_guess(capsys):
 
 
 @pytest.fixture
-def labelled_store(tmp_path):
+def labelled_store(tmp_path, pixel_points):
     """A 12 x 10 embedding written to `tmp_path / "e.zarr"` and 40 points on its pixel centres in its CRS, labelled by
     column (11 left of column 5, 22 from it): `(store path, GeoDataFrame)`, for `aef evaluate --labels` of one table
     in several forms."""
-    gpd = pytest.importorskip("geopandas")
     e = embedding_from_array(random_unit((12, 10), seed=1))
     store = str(to_zarr(e, tmp_path / "e.zarr"))
-    rng = np.random.default_rng(0)
-    r, c = rng.integers(0, 12, 40), rng.integers(0, 10, 40)
-    pts = gpd.GeoDataFrame({"label": np.where(c < 5, 11, 22)}, geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]),
-                           crs=e.attrs["crs"])
-    return store, pts
+    return store, pixel_points(e, classes=(11, 22))
 
 
 # A fresh import, then one jitted program of reductions and element-wise work compiled with the training step's options,

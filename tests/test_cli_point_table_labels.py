@@ -1,27 +1,18 @@
 """aef evaluate --labels reads a CSV of labelled points (lon/lat, or x/y in the embeddings' CRS, any separator) and
 a KML/KMZ file as `classify(emb, path)` reads them: the same table as the GeoPackage of those points. Was: 'cannot be
 opened as a netCDF/zarr dataset'. A label column name the shell splits is quoted in the fix ('Crop Type')."""
-import numpy as np
 import pytest
 
-gpd = pytest.importorskip("geopandas")
+pytest.importorskip("geopandas")
 
 from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
-def _points(e, n=40, seed=0):
-    "Points at random pixels' centres, two classes by column (west 11, east 22), in the grid's CRS."
-    rng = np.random.default_rng(seed)
-    r, c = rng.integers(0, e.sizes["y"], n), rng.integers(0, e.sizes["x"], n)
-    return gpd.GeoDataFrame({"label": np.where(c < e.sizes["x"] // 2, 11, 22)},
-                            geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]), crs=e.attrs["crs"])
-
-
-def test_point_tables_and_kml_read_as_the_geopackage(tmp_path, evaluate_cli):
+def test_point_tables_and_kml_read_as_the_geopackage(tmp_path, evaluate_cli, pixel_points):
     e = embedding_from_array(random_unit((12, 10), seed=1))
     store = str(to_zarr(e, tmp_path / "e.zarr"))
-    pts = _points(e)
+    pts = pixel_points(e, classes=(11, 22))
     ll = pts.to_crs(4326)
     pts.to_file(tmp_path / "l.gpkg")
     rc, want, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "l.gpkg"))

@@ -3,23 +3,13 @@ or with a `crs` member as saved before) onto the embeddings' pixels, as `classif
 opened as a netCDF/zarr dataset'."""
 import json
 
-import numpy as np
 import pytest
 
 pytest.importorskip("geopandas")
-import geopandas as gpd
 
 from alphaearth_nb.cli import main
 from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.testing import embedding_from_array, random_unit
-
-
-def _points(e, n=40, seed=0):
-    "Points at random pixels' centres, two classes by column (west 'a', east 'b'), in the grid's CRS."
-    rng = np.random.default_rng(seed)
-    r, c = rng.integers(0, e.sizes["y"], n), rng.integers(0, e.sizes["x"], n)
-    return gpd.GeoDataFrame({"label": np.where(c < e.sizes["x"] // 2, "a", "b")},
-                            geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]), crs=e.attrs["crs"])
 
 
 def _table(capsys, *args):
@@ -27,10 +17,10 @@ def _table(capsys, *args):
     return capsys.readouterr().out
 
 
-def test_evaluate_reads_new_and_old_label_files_alike(tmp_path, capsys):
+def test_evaluate_reads_new_and_old_label_files_alike(tmp_path, capsys, pixel_points):
     e = embedding_from_array(random_unit((12, 10), seed=1))
     store = str(to_zarr(e, tmp_path / "e.zarr"))
-    pts = _points(e)
+    pts = pixel_points(e, classes=("a", "b"))
     new, old = tmp_path / "new.geojson", tmp_path / "old.geojson"
     new.write_text(pts.to_crs(4326).to_json(drop_id=True))             # RFC 7946: lon/lat, no crs member
     old.write_text(pts.to_json(drop_id=True))                          # grid CRS, crs member
@@ -42,9 +32,9 @@ def test_evaluate_reads_new_and_old_label_files_alike(tmp_path, capsys):
     assert _table(capsys, "--embeddings", store, "--labels", str(gpkg), "--label-column", "cls") == a
 
 
-def test_a_vector_file_names_no_variable(tmp_path, capsys):
+def test_a_vector_file_names_no_variable(tmp_path, capsys, pixel_points):
     e = embedding_from_array(random_unit((6, 5), seed=2))
     store = str(to_zarr(e, tmp_path / "e.zarr"))
-    p = tmp_path / "l.geojson"; p.write_text(_points(e, 8).to_crs(4326).to_json())
+    p = tmp_path / "l.geojson"; p.write_text(pixel_points(e, 8, classes=("a", "b")).to_crs(4326).to_json())
     assert main(["evaluate", "--embeddings", store, "--labels", str(p), "--labels-var", "x"]) == 2
     assert "--labels-var x" in capsys.readouterr().err

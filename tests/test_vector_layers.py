@@ -24,14 +24,6 @@ pyogrio = pytest.importorskip("pyogrio")
 shapely = pytest.importorskip("shapely")
 
 
-def _places(e, n=40, seed=0):
-    "n points on pixel centres of map `e`, labelled by column (1 left of column 6, 2 from it), in its CRS."
-    rng = np.random.default_rng(seed)
-    r, c = rng.integers(0, e.sizes["y"], n), rng.integers(0, e.sizes["x"], n)
-    return gpd.GeoDataFrame({"label": np.where(c < 6, 1, 2)}, geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]),
-                            crs=e.attrs["crs"])
-
-
 def _fields(e):
     "Two polygons on map `e`, in its CRS."
     x, y = e.x.values, e.y.values
@@ -64,9 +56,9 @@ def _refused(call, names):
     return msg
 
 
-def test_every_python_door_refuses_two_layers(tmp_path, utm_emb):
+def test_every_python_door_refuses_two_layers(tmp_path, utm_emb, pixel_points):
     e = utm_emb(0)
-    gpkg, two_zip = _two_files(tmp_path, _places(e), _fields(e))
+    gpkg, two_zip = _two_files(tmp_path, pixel_points(e), _fields(e))
     for path, names in ((gpkg, [("points", "Point", 40), ("fields", "Polygon", 2)]),
                         (two_zip, [("a", "Point", 40), ("b", "Polygon", 2)])):
         for call in (lambda: read_geometries(str(path)), lambda: read_places(str(path)),
@@ -76,9 +68,9 @@ def test_every_python_door_refuses_two_layers(tmp_path, utm_emb):
         assert str(path) in msg
 
 
-def test_the_named_fix_reads_one_layer(tmp_path, utm_emb):
+def test_the_named_fix_reads_one_layer(tmp_path, utm_emb, pixel_points):
     e = utm_emb(0)
-    pts = _places(e)
+    pts = pixel_points(e)
     gpkg, two_zip = _two_files(tmp_path, pts, _fields(e))
     msg = _refused(lambda: classify(e, str(gpkg)), [("points", "Point", 40), ("fields", "Polygon", 2)])
     assert f"`gpd.read_file({str(gpkg)!r}, layer='points')`" in msg, msg   # the Python it names
@@ -88,9 +80,9 @@ def test_the_named_fix_reads_one_layer(tmp_path, utm_emb):
         np.testing.assert_array_equal(got["class"].values, want["class"].values)
 
 
-def test_one_layer_files_read_as_before(tmp_path, utm_emb):
+def test_one_layer_files_read_as_before(tmp_path, utm_emb, pixel_points):
     e = utm_emb(0)
-    pts = _places(e)
+    pts = pixel_points(e)
     want = classify(e, pts)["class"].values
     pts.to_file(tmp_path / "one.gpkg", layer="points")
     pts.to_crs(4326).to_file(tmp_path / "one.geojson")   # a FeatureCollection: one layer

@@ -29,17 +29,9 @@ def _zip(tmp_path, name, folders):
     return tmp_path / name
 
 
-def _points(e, n=30, seed=0):
-    "n points on pixel centres of map `e`, labelled 1 left of column 6 and 2 from it, in its CRS."
-    rng = np.random.default_rng(seed)
-    r, c = rng.integers(0, e.sizes["y"], n), rng.integers(0, e.sizes["x"], n)
-    return gpd.GeoDataFrame({"label": np.where(c < 6, 1, 2)}, geometry=gpd.points_from_xy(e.x.values[c], e.y.values[r]),
-                            crs=e.attrs["crs"])
-
-
-def test_zipped_folder_and_paths_into_zips(tmp_path, utm_emb):
+def test_zipped_folder_and_paths_into_zips(tmp_path, utm_emb, pixel_points):
     e = utm_emb(0)
-    pts = _points(e)
+    pts = pixel_points(e, 30)
     one = _zip(tmp_path, "sub.zip", {"fields/a.shp": pts})
     want = classify(e, pts)["class"].values
     for path in (str(one), f"/vsizip/{one}/fields", f"/vsizip/{one}/fields/a.shp", f"zip://{one}!fields/a.shp"):
@@ -49,10 +41,10 @@ def test_zipped_folder_and_paths_into_zips(tmp_path, utm_emb):
     with pytest.raises(LabelError, match="no file at"): read_geometries(f"zip://{tmp_path / 'none.zip'}!fields/a.shp")
 
 
-def test_zip_of_several_named(tmp_path, utm_emb):
+def test_zip_of_several_named(tmp_path, utm_emb, pixel_points):
     e = utm_emb(0)
-    pts = _points(e)
-    two = _zip(tmp_path, "two.zip", {"fields/a.shp": pts, "fields/b.shp": _points(e, 5, 1)})
+    pts = pixel_points(e, 30)
+    two = _zip(tmp_path, "two.zip", {"fields/a.shp": pts, "fields/b.shp": pixel_points(e, 5, 1)})
     with pytest.raises(LabelError) as err: classify(e, str(two))
     msg = str(err.value)
     assert "'fields/a.shp', 'fields/b.shp'" in msg, msg
