@@ -7,12 +7,15 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/reflectance_scales.html.md""
 # %% ../nbs/02a_reflectance_scales.ipynb #r0002
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 # %% auto #0
 __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
-           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'TOA_UNTOLD', 'TOA_CHECK', 'toa',
-           'overcast', 'scale_slip', 'past_top', 'few_scaled_up']
+           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'TOA_UNTOLD', 'TOA_CHECK',
+           'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'no_offset_frames', 'toa', 'overcast', 'scale_slip', 'past_top',
+           'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -116,6 +119,34 @@ TOA_CHECK = ("only the product's metadata tells: if its PROCESSING_BASELINE is 0
              "COPERNICUS/S2_HARMONIZED took the offset off), subtract it, `ds[bands] - 1000`; else they are right as "
              "they are and nothing needs doing")
 
+# What a stack's metadata says of Sentinel-2's offset (`no_offset_frames`). ESA brought it with processing baseline
+# 04.00 (25 January 2022; PROVIDER_OFFSETS' sources), so a frame of an older baseline holds none, whatever its values:
+# the baseline per frame (a coordinate along time: STAC's `s2:processing_baseline`, which stackstac gives) or for all
+# (an attribute: Earth Engine's image property, the product's MTD `<PROCESSING_BASELINE>`, 'N0400' of a SAFE name).
+# Earth Search's `earthsearch:boa_offset_applied` true: its values had it taken off. A baseline of 04.00 or later
+# tells nothing alone: Earth Engine's *_HARMONIZED collections keep that property and take the offset off
+BASELINE_KEYS = ("s2:processing_baseline", "processing_baseline", "PROCESSING_BASELINE")
+OFFSET_TAKEN_KEYS = ("earthsearch:boa_offset_applied",)
+
+def _baseline(v) -> float:   # '04.00', 'N0400', 4.0 -> 4.0; NaN where it is none of these
+    if isinstance(v, (int, float, np.number)) and not isinstance(v, bool): return float(v)
+    m = re.fullmatch(r"\s*N?(\d{1,2})\.?(\d{2})\s*", str(v))
+    return float(f"{m[1]}.{m[2]}") if m else float("nan")
+
+def no_offset_frames(ds) -> np.ndarray|None:
+    """(time,) bool, the frames of `ds` (one source's Dataset) whose metadata says their values cannot hold Sentinel-2's
+    +1000: a processing baseline under 04.00 (`BASELINE_KEYS`, a coordinate along `time` or an attribute), or the
+    offset taken off (`OFFSET_TAKEN_KEYS` true); None where `ds` has none of these keys (the values alone judge)."""
+    n = ds.sizes.get("time", 1)
+    out, seen = np.zeros(n, bool), False
+    for k in BASELINE_KEYS + OFFSET_TAKEN_KEYS:
+        v = ds.coords[k].values if k in ds.coords else ds.attrs.get(k)
+        if v is None or np.ndim(v) > 1 or np.size(v) not in (1, n): continue   # another shape: not a frame's
+        seen = True
+        v = np.broadcast_to(np.asarray(v, object).ravel(), (n,))
+        out |= [(_baseline(x) < 4.0) if k in BASELINE_KEYS else str(x).strip().lower() in ("true", "1") for x in v]
+    return out if seen else None
+
 def _offsets(src, qs:dict) -> list:
     "The `PROVIDER_OFFSETS` of `src`'s family whose floor every band of `qs` (band -> quantiles) reaches in its 1st " \
     "percentile, the highest first; none without two bands, a visible one among them (NIR or SWIR alone is often " \
@@ -177,11 +208,11 @@ def overcast(src,       # a `Source` (families other than sentinel2 and landsat:
     g, s = qs[green][1], qs[swir][1]
     return thick and (g - s) / (g + s) < SNOW_NDSI   # thick white cloud, not snow (white but dark in SWIR1)
 
-def scale_slip(src, qs:dict, lows:dict|None=None) -> tuple|None:
+def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple|None:
     "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None; " \
     "`lows` (band -> the sample's darkest value) go to `overcast`. Sentinel-2's offset at the top of the " \
     "atmosphere (`toa`) is (`TOA_UNTOLD`, `TOA_CHECK`, False): no value tells it from haze (under `RAYLEIGH_BLUE`: " \
-    "no offset, None)."
+    "no offset, None); nor where the metadata says none (`none_said`: `no_offset_frames`)."
     seen = [q for b, q in qs.items() if b in ("B2", "B3", "B4")]
     if seen and all(q[1] < 0 for q in seen):  # no real surface is darker than 0 in every visible band
         add = SHIFTS.get(src.family)
@@ -199,6 +230,7 @@ def scale_slip(src, qs:dict, lows:dict|None=None) -> tuple|None:
     if offs and offs[0][3]: return offs[0][1:]   # a product's own digital numbers (Landsat's: 7273 at reflectance 0)
     if overcast(src, qs, lows): offs = []   # cloud from edge to edge: valid input (AEF.md section 1), no offset
     said = (TOA_UNTOLD, TOA_CHECK, False) if toa(src) else offs[0][1:] if offs else None   # L1C: no value tells
+    if none_said and src.family == "sentinel2": said = None   # an older baseline's, or taken off: no offset
     return _scaled_up(src, qs, whole=bool(offs)) or (said if offs else None)   # past the top: no offset
 
 def past_top(src, qs:dict) -> tuple:

@@ -24,6 +24,7 @@ from .schema import (CLOUD, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, c
                                   dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .declared_units import check_declared_units
+from .reflectance_scales import no_offset_frames
 from .terrain import check_terrain
 from .units import (check_frame_units, check_units, fill_values, frame_bands, frame_samples,
                                  sample_values)
@@ -116,8 +117,10 @@ def _check_values(name, ds, src, alone:bool=False):
     judged = frame_bands(src, bands)  # frame read as an offset. One plan for all bands: clouds over the centre, empty dates
     frames = frame_samples(seen[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data
     check_terrain(src, ds, name)  # a DEM in centimetres (lowland too) or millimetres: told by its slope, precisely
-    check_frame_units(src, judged, frames, ds["time"].values, name)  # F1: merged readers; first, since a pooled
-    check_units(src, tuple(bands), samples)  # verdict would fix every frame. Bands together: 0..255 is 8-bit
+    none = no_offset_frames(ds)   # frames whose metadata says no Sentinel-2 offset (baseline < 04.00): never told one;
+    check_frame_units(src, judged, frames, ds["time"].values, name, none)  # the others by frame. F1: merged readers;
+    check_units(src, tuple(bands), samples, none is not None and bool(none.any()))  # first, since a pooled verdict
+    # would fix every frame. Bands together: 0..255 is 8-bit
     measured = [v for v in bands if v not in src.aux]  # an angle without backscatter is no measurement (F)
     has = {v: bool(valid_mask(src, s[:, None], bands=(v,)).any()) for v, s in zip(bands, samples) if v in measured}
     valid = any(has.values())

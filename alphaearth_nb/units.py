@@ -342,11 +342,13 @@ def _lone_log(src, test, seen:dict) -> bool:
 def check_units(source,       # a Source or its name
                 band,         # the band the values belong to, or a tuple of bands judged together
                 values,       # a sample of the band's physical values (any shape; NaN allowed), or one per band
+                none_said:bool=False, # the metadata says no frame holds Sentinel-2's offset (`no_offset_frames`)
                ) -> None:
     """Raise `UnitsError` if values look like a known slip of their unit: per band (`UNIT_SLIPS`), and for
     reflectance bands judged together, a wrong scale (0..255, percent, provider offsets: `PROVIDER_OFFSETS`);
     a categorical source's values other than its class ids 0..n-1 (`_check_class_ids`).
-    A scale that real data can also have (Sentinel-2's offset vs a bright desert) warns `UnitsWarning`."""
+    A scale that real data can also have (Sentinel-2's offset vs a bright desert) warns `UnitsWarning`; that offset
+    is not named where the metadata says none (`none_said`: `reflectance_scales.no_offset_frames`)."""
     src = get_source(source)
     bands, samples = ((band,), (values,)) if isinstance(band, str) else (tuple(band), tuple(values))
     if src.kind == "categorical": return _check_class_ids(src, bands, samples)
@@ -392,7 +394,7 @@ def check_units(source,       # a Source or its name
     if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
         warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=user_stacklevel())
     lows = {b: float(_clear(src, s).min()) for b, s in zip(bands, samples) if b in refl}   # dark pixels under cloud
-    slip = scale_slip(src, refl, lows) if refl else None
+    slip = scale_slip(src, refl, lows, none_said) if refl else None
     if slip is None and refl and (few := few_scaled_up(src, refl)):
         raise UnitsError(f"{src.name} band(s) {', '.join(few[0])} should be in reflectance x 1e4 but their values "
                          f"(99th percentile {', '.join(f'{refl[b][2]:.0f}' for b in few[0])}) look like {few[1]}: "
@@ -419,9 +421,9 @@ def frame_bands(source,  # a source name or `Source`
     src = get_source(source)
     return () if src.kind == "categorical" else tuple(b for b in bands if _own_slips(src, b))
 
-def _frame_slip(src, qs:dict, lows:dict|None=None) -> tuple|None:
+def _frame_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple|None:
     "(what, fix, refuse) of one frame's band quantiles `qs` (band -> (p1, p50, p99, max)), or None (`lows`: band -> " \
-    "the frame's darkest value, for `overcast`): a unit's slip " \
+    "the frame's darkest value, for `overcast`; `none_said`: `scale_slip`'s): a unit's slip " \
     "counts only if every band of that unit shows one of its slips; the first in the list that some band shows is " \
     "named (amplitude: VV's median above 0.2, VH's above 0.05). A band's own slip (`BAND_SLIPS`) counts alone."
     for b, q in qs.items():
@@ -437,7 +439,7 @@ def _frame_slip(src, qs:dict, lows:dict|None=None) -> tuple|None:
                                 for i, (test, looks, fix) in enumerate(slips[b]) if test(q))
             return looks, fix, True
     refl = by_unit.get("reflectance x 1e4")
-    slip = scale_slip(src, refl, lows) if refl else None
+    slip = scale_slip(src, refl, lows, none_said) if refl else None
     if slip is None and refl and (few := few_scaled_up(src, refl)): return f"{', '.join(few[0])} in {few[1]}", few[2], True
     if slip is None: return None
     return slip[0], slip[1], slip[2] and slip[0] != EIGHT_BIT  # one date within 0..255 may be dark water: warned
@@ -475,6 +477,7 @@ def check_frame_units(source,     # a Source or its name
                       frames,     # one (time, m) sample per band (`frame_samples`)
                       times,      # the frames' timestamps (time,)
                       name:str|None=None, # the source's name in the stack (for the message)
+                      none_said=None, # (time,) bool: frames whose metadata says no offset (`no_offset_frames`), or None
                      ) -> None:
     """Raise `UnitsError` (or warn `UnitsWarning` for a scale a real date can also have) if some frames, not all,
     are on a wrong scale, naming the scale and the frames' dates: a stack merged from readers with different scales
@@ -483,7 +486,8 @@ def check_frame_units(source,     # a Source or its name
     to edge (`reflectance_scales.overcast`: past an offset's floor, but white and hiding the ground, or thick and not
     snow, with no dark pixels just over the offset; a frame whose red edge shows, the ground seen through haze, is
     judged). Sentinel-2's offset at the top of the atmosphere (L1C) is said to be untold, with no fix of those
-    frames (`reflectance_scales.TOA_UNTOLD`: haze lifts every band as it does)."""
+    frames (`reflectance_scales.TOA_UNTOLD`: haze lifts every band as it does), and never in frames whose metadata
+    says they hold none (`none_said`: a processing baseline under 04.00, or the offset taken off)."""
     src = get_source(source)
     if src.kind == "categorical": return
     times = np.asarray(times)
@@ -500,7 +504,8 @@ def check_frame_units(source,     # a Source or its name
         for b in (refl(q) if overcast(src, refl(q), low) else ()): del q[b]
     found = {}
     for t, q in enumerate(qs):
-        if q and (slip := _frame_slip(src, q, lows[t])): found.setdefault(slip, []).append(t)
+        none = none_said is not None and bool(none_said[t])
+        if q and (slip := _frame_slip(src, q, lows[t], none)): found.setdefault(slip, []).append(t)
     judged = sum(bool(q) for q in qs)  # frames with enough clear values to judge
     # a year in tenths or hundredths of a degree reads as degC, degF, K or scaled frame by frame: the pooled sample tells
     k_looks = {looks for _, looks, _ in unit_slips(src, "K")}   # (`check_units`)

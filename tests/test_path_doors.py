@@ -511,6 +511,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "rows.read_bytes": "the gate's own step", "rows.byte_reading": "the gate's own step",
     "rows.narrow_bytes": "the gate's own step", "rows.fill_mask": "the gate's own step",
     "grids.axis_step/c": "the caller's own", "units.check_frame_units/frames": "`frame_samples`' own sample",
+    "units.check_frame_units/none_said": "`no_offset_frames`' own bools, read from the stack's metadata",
     "places.points_table/inside": "sample's own, read off the map", "places.points_table/vectors": "sample's own",
     "geo.crs_advice/own": "a name for the message", "places.off_map_hint/own": "a name for the message",
     "supervised.predict_pixels/fn": "a function of rows",
