@@ -24,20 +24,21 @@ from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
 from .vector_files import RASTER_FILES, places_path, read_places_file, read_vector_file
 from .geometry_columns import (EE_GEO, GEOMETRY_COLUMNS, GIVEN_AS, POINTS_FROM, geometry_points, given_as,
-                                            import_geopandas, is_wkt, lonlat_columns, shape_column, wkt_rows, xy_words)
+                                            import_geopandas, is_geojson_text, is_wkt, lonlat_columns, shape_column,
+                                            wkt_rows, xy_words)
 
 # from `vector_files` (23b), split from here: `geometries.read_places_file` is `vector_files.read_places_file`
 _all_ = ['RASTER_FILES', 'read_vector_file', 'read_places_file', 'places_path']
 # from `geometry_columns` (23b), split from here: `geometries.geometry_points` is `geometry_columns.geometry_points`
 _all_ += ['EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas', 'is_wkt', 'lonlat_columns',
-          'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as']
+          'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as', 'is_geojson_text']
 
 # %% auto #0
 __all__ = ['LONLAT', 'POINT_COLUMNS', 'coordinate_names', 'coordinate_hint', 'table_file', 'read_geometries', 'valid_polygons',
            'agreed_crs', 'read_places', 'own_crs_on', 'points_xy', 'RASTER_FILES', 'read_vector_file',
            'read_places_file', 'places_path', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points',
            'import_geopandas', 'is_wkt', 'lonlat_columns', 'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS',
-           'given_as']
+           'given_as', 'is_geojson_text']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
@@ -199,10 +200,12 @@ _GEOJSON_TYPES = ("FeatureCollection", "Feature", "Point", "MultiPoint", "LineSt
 def _is_geojson(src) -> bool: return isinstance(src, dict) and src.get("type") in _GEOJSON_TYPES
 
 def _shapes(src) -> list|None:
-    "Shapely geometries: one, a list or tuple of them; None for anything else."
+    "Shapely geometries: one, a list, tuple or 1-D array of them (`shapely.points(xy)`: was 'cannot read places " \
+    "from ndarray'); None for anything else."
     one = lambda g: isinstance(getattr(g, "geom_type", None), str) and hasattr(g, "__geo_interface__")
     if one(src): return [src]
-    if isinstance(src, (list, tuple)) and len(src) and all(one(g) for g in src): return list(src)
+    if isinstance(src, (list, tuple)) or isinstance(src, np.ndarray) and src.ndim == 1 and src.dtype == object:
+        if len(src) and all(one(g) for g in src): return list(src)
     return None
 
 def _from_geojson(src:dict, gpd, crs):

@@ -1,4 +1,4 @@
-"""A table's places in its columns: the lon/lat columns by name, and one shape a row in a geometry column (WKT, EWKT, WKB, hex WKB, shapely) read as x/y points or as a GeoDataFrame of the CRS its SRID says; split from `geometries` (23c), which re-exports each name.
+"""A table's places in its columns: the lon/lat columns by name, and one shape a row in a geometry column (WKT, EWKT, WKB, hex WKB, shapely, GeoJSON text) read as x/y points or as a GeoDataFrame of the CRS its SRID says; split from `geometries` (23c), which re-exports each name.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometry_columns.html.md"""
 
@@ -7,8 +7,12 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometry_columns.html.md"""
 # %% ../nbs/23b_geometry_columns.ipynb #c0002
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
+try: import shapely   # geopandas' own dependency: there when a table's shapes are read (`import_geopandas`)
+except ImportError: shapely = None   # no geopandas either: `import_geopandas` names the extra first
 
 from .core import GridError, LabelError, refuse_path
 from . import geo
@@ -16,8 +20,8 @@ from .geo import require
 from .points import said_srid, split_ewkt   # EWKT: its WKT and SRID
 
 # %% auto #0
-__all__ = ['EE_GEO', 'GIVEN_AS', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'lonlat_columns', 'import_geopandas', 'is_wkt', 'wkt_rows',
-           'given_as', 'geometry_points', 'shape_column', 'xy_words']
+__all__ = ['EE_GEO', 'GIVEN_AS', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'lonlat_columns', 'import_geopandas', 'is_wkt',
+           'is_geojson_text', 'wkt_rows', 'given_as', 'geometry_points', 'shape_column', 'xy_words']
 
 # %% ../nbs/23b_geometry_columns.ipynb #c0005
 def lonlat_columns(df) -> tuple[str|None, str|None]:  # a table (anything with `columns`)
@@ -41,6 +45,17 @@ _WKT_TYPES = ("POINT", "MULTIPOINT", "LINESTRING", "MULTILINESTRING", "POLYGON",
 def is_wkt(src) -> bool:
     "Whether `src` is WKT text, EWKT's too ('SRID=4326;POINT (5 44)'): a string opening with one of OGC's 7 geometry types."
     return isinstance(src, str) and split_ewkt(src)[0].lstrip().split("(")[0].strip().split(" ")[0].upper() in _WKT_TYPES
+
+_GEOJSON_KINDS = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+                  "GeometryCollection", "Feature")   # RFC 7946's geometry types, and a Feature of one
+
+def is_geojson_text(src) -> bool:
+    """Whether `src` is GeoJSON text of one geometry or a Feature of one, '{"type": "Point", "coordinates": [5, 44]}'
+    (a geometry column some tools' CSV exports write; RFC 7946: lon/lat)."""
+    if not (isinstance(src, str) and src.lstrip().startswith("{")): return False
+    try: g = json.loads(src)
+    except (ValueError, RecursionError): return False
+    return isinstance(g, dict) and g.get("type") in _GEOJSON_KINDS
 
 def wkt_rows(src):
     """A list, tuple or Series of WKT (EWKT) texts as the table of them in a `geometry` column (a Series' index kept),
@@ -71,13 +86,14 @@ def _wkb_head(b:bytes) -> bool:
     return 1 <= t % 1000 <= 7 and t // 1000 <= 3
 
 def _geometry_kind(col:pd.Series) -> str|None:
-    "'shapely', 'wkb' (bytes or hex text) or 'wkt': what the first non-empty cell of a column holds; None: no shape."
+    "'shapely', 'wkb' (bytes or hex text), 'wkt' or 'geojson': what the first non-empty cell of a column holds; None: no shape."
     v = col.dropna()
     if not len(v): return None
     v = v.iloc[0]
     if isinstance(getattr(v, "geom_type", None), str) and hasattr(v, "__geo_interface__"): return "shapely"
     if isinstance(v, (bytes, bytearray, memoryview)): return "wkb" if _wkb_head(bytes(v)) else None
     if is_wkt(v): return "wkt"
+    if is_geojson_text(v): return "geojson"   # '{"type": "Point", ...}' (was: no shape, 'no lon/lat or x/y columns')
     if not (isinstance(v, str) and not len(v) % 2 and all(ch in "0123456789abcdefABCDEF" for ch in v)): return None
     return "wkb" if _wkb_head(bytes.fromhex(v)) else None   # hex WKB (PostGIS' text of a geometry)
 
@@ -90,7 +106,9 @@ def geometry_points(df):  # a table (anything else as it is)
     without coordinates; a cell that is no shape is a `LabelError` naming the row and the GeoDataFrame to pass
     instead. Shapes that are not all points (polygons of fields or zones) come back as a GeoDataFrame of no CRS, read
     in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed); shapes that say an SRID
-    (EWKT 'SRID=n;...', EWKB) a GeoDataFrame in EPSG:n (was: EWKT unread, EWKB's SRID dropped; two SRIDs, or an SRID on some shapes only: `GridError`). Anything else (a
+    (EWKT 'SRID=n;...', EWKB) a GeoDataFrame in EPSG:n (was: EWKT unread, EWKB's SRID dropped; two SRIDs, or an SRID on some shapes only: `GridError`),
+    and GeoJSON text ('{"type": "Point", ...}', a Feature too) one in EPSG:4326, as RFC 7946 writes it (was: 'no lon/lat
+    or x/y columns'). Anything else (a
     GeoDataFrame, a table with coordinate columns) as it is. The table's `attrs[POINTS_FROM]` names the column, so
     the messages about its points name it (`shape_column`: a row without a shape, the CRS it needs), not the x/y
     made here. Was: 'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
@@ -103,16 +121,19 @@ def geometry_points(df):  # a table (anything else as it is)
     where, item = (given_as(df), "text") if given_as(df) else (f"the table's {col!r} column", "row")   # in its words
     cells = df[col].map(lambda v: bytes(v) if isinstance(v, (bytearray, memoryview)) else split_ewkt(v)[0])
     srids = df[col][cells.notna()].map(said_srid)   # EWKT/EWKB SRIDs of the cells with a shape (None: says none)
+    if kind == "geojson": srids = srids.map(lambda _: "EPSG:4326")   # GeoJSON is lon/lat (RFC 7946), as an SRID says
     has, said = cells.notna().to_numpy(), set(srids.dropna())
-    read = {"wkb": gpd.GeoSeries.from_wkb, "wkt": gpd.GeoSeries.from_wkt}.get(kind)
+    read = {"wkb": gpd.GeoSeries.from_wkb, "wkt": gpd.GeoSeries.from_wkt, "geojson": lambda c, on_invalid: gpd.GeoSeries(
+        shapely.from_geojson(c.where(c.notna(), None).to_numpy(dtype=object), on_invalid=on_invalid))}.get(kind)
     geoms = (read(cells, on_invalid="ignore") if read else gpd.GeoSeries(cells.where(has, None))).set_axis(df.index)
-    make = {"wkb": "gpd.GeoSeries.from_wkb", "wkt": "gpd.GeoSeries.from_wkt", "shapely": "gpd.GeoSeries"}[kind]
+    make = {"wkb": "gpd.GeoSeries.from_wkb", "wkt": "gpd.GeoSeries.from_wkt", "shapely": "gpd.GeoSeries",
+            "geojson": "shapely.from_geojson"}[kind]
     fix = (f"pass a GeoDataFrame with their CRS, `gpd.GeoDataFrame(df, geometry={make}(df[{col!r}]), "
            "crs='EPSG:4326')` (lon/lat; a projected CRS for metres)" + ("; a GeoParquet file read with "
            "`gpd.read_parquet(path)` keeps its own CRS" if kind == "wkb" else ""))
     if (bad := has & geoms.isna().to_numpy()).any():
         i = int(np.flatnonzero(bad)[0])
-        raise LabelError(f"{item} {df.index[i]!r} of {where} is no {kind.upper() if kind != 'shapely' else 'shapely'} "
+        raise LabelError(f"{item} {df.index[i]!r} of {where} is no {_KIND_WORDS[kind]} "
                          f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it" + ("" if given_as(df) else f", or {fix}"))
     if len(said) > 1 or (said and srids.isna().any()):   # one CRS cannot hold them (was: the SRID's CRS for all)
         none = srids.index[srids.isna()].tolist()
@@ -132,8 +153,10 @@ def geometry_points(df):  # a table (anything else as it is)
     out = df.drop(columns=[col]).assign(x=xy[0], y=xy[1])
     drop = (f"`df = df.dropna(subset=[{col!r}])`" if not (has & ~ok).any() else   # EMPTY shapes: no NaN to drop
             f"`df = df[{make}(df[{col!r}]).x.notna()]`")
-    out.attrs = {**df.attrs, POINTS_FROM: (col, kind.upper() if kind != "shapely" else kind, tuple(out.columns), drop)}
+    out.attrs = {**df.attrs, POINTS_FROM: (col, _KIND_WORDS[kind], tuple(out.columns), drop)}
     return out
+
+_KIND_WORDS = {"wkb": "WKB", "wkt": "WKT", "shapely": "shapely", "geojson": "GeoJSON"}   # a geometry column's kinds, named
 
 POINTS_FROM = "aef_points_from"   # a table's `attrs` key: the geometry column `geometry_points` read its x/y from
 

@@ -12,16 +12,17 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, a_positions, band_names
-from .geometries import EE_GEO, is_wkt, lonlat_columns   # is_wkt: the one rule of WKT text
+from .geometries import EE_GEO, is_geojson_text, is_wkt, lonlat_columns   # is_wkt: the one rule of WKT text
 
 # %% auto #0
 __all__ = ['place_row', 'several_query']
 
 # %% ../nbs/24d_queries.ipynb #ca839b3d
 def _shape_cell(v) -> bool:
-    "Whether a table cell holds a geometry: shapely, WKB bytes or (E)WKT text, by the one rule of WKT " \
-    "(`geometry_columns.is_wkt`: OGC's 7 types; was a rule of its own, any 'Word (' text: 'Field (north)' a shape)."
-    return hasattr(v, "geom_type") or isinstance(v, (bytes, bytearray, memoryview)) or is_wkt(v)
+    "Whether a table cell holds a geometry: shapely, WKB bytes, (E)WKT text by the one rule of WKT " \
+    "(`geometry_columns.is_wkt`: OGC's 7 types; was a rule of its own, any 'Word (' text: 'Field (north)' a shape) " \
+    "or GeoJSON text (`is_geojson_text`)."
+    return hasattr(v, "geom_type") or isinstance(v, (bytes, bytearray, memoryview)) or is_wkt(v) or is_geojson_text(v)
 
 def place_row(q, # a similarity query as given: a DataFrame, a dict of arrays, anything else
              ) -> pd.DataFrame|None:
