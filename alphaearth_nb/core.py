@@ -116,15 +116,17 @@ class DiskError(OSError, AEFError):
              need:int|None=None,   # bytes the write needs at most: for errors without an errno (GDAL's)
             ) -> DiskError|None:
         """A full disk or quota (ENOSPC, EDQUOT): the error naming the output, what became of it and the fix; else None.
-        An error without ENOSPC (GDAL's 'Write failed', 'TIFFWriteDirectoryTagData:IO error': libtiff keeps errno to
-        itself) is a full disk where `need` is given and the disk of `target` has less free (`free_bytes`, checked
-        once the partial copy is gone); the message names both numbers."""
+        An error without ENOSPC that the writer found to be a full disk (GDAL's 'Write failed',
+        'TIFFWriteDirectoryTagData:IO error': libtiff keeps errno to itself; `exports` judges by the room left) is
+        one where the writer passes `need`, the bytes its write needs at most: the message names them and the
+        bytes free on the disk of `target` now (`free_bytes`, once the partial copy is gone)."""
         full = isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT)
-        free = free_bytes(target) if need is not None and not full else None
-        if not full and (free is None or free >= need): return None
+        if not full and need is None: return None
+        free = None if full else free_bytes(target)
         kept = (f"{target} is as it was before (" if os.path.lexists(target) else   # a new output: none there
                 f"{target} was not written (nothing is there, as before; ")
-        room = "" if full else f" (the write needs up to {need:,} bytes there, {free:,} are free)"
+        said = "an unknown number" if free is None else f"{free:,}"   # no statvfs: not said
+        room = "" if full else f" (the write needs up to {need:,} bytes there, {said} are free)"
         err = cls(e.errno if full else errno.ENOSPC, f"No space left on the disk of {target} while writing the "
                   f"{what}{room}: {kept}the partial copy beside it removed); free space there, or write elsewhere")
         err.__cause__ = e   # the OS's own error, shown as the cause

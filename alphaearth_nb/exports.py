@@ -20,7 +20,7 @@ import numpy as np
 import xarray as xr
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DiskError, DTypeError, GridError, MissingDataError,
-                                band_names, flag, checks_flags, refuse_path)
+                                band_names, flag, checks_flags, free_bytes, refuse_path)
 from .loaders import VECTOR_FILES
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path, write_text,
                                  unreadable_raster, writing_file)
@@ -138,13 +138,19 @@ def _room(prof:dict, facs:list) -> int:
     pad = -(-prof["width"] // bs) * bs * -(-prof["height"] // bs) * bs * px
     return int(raw * 1.01 + pad / 500) + 2 ** 16
 
+def _one_write(prof:dict) -> int:
+    "Bytes of the largest single write of a GeoTIFF of profile `prof`: a tile uncompressed (GDAL writes one at a " \
+    "time, libtiff in one call), plus 1 MiB (directories, tags, a copy's buffer)."
+    bs = max(128, prof["blockxsize"])
+    return bs * bs * prof["count"] * np.dtype(prof["dtype"]).itemsize + 2 ** 20
+
 def _by_gdal(e:BaseException) -> bool:
     "Whether `e` is GDAL's error as rasterio raises it (`rasterio.errors`, GDAL's own `CPLE_*` classes): no errno."
     return any(c.__module__.split(".")[0] == "rasterio" for c in type(e).__mro__)
 
 @contextlib.contextmanager
 def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|None=None,
-               prof:dict|None=None,   # the file's profile (`_profile`): its room, for a full disk's words
+               prof:dict|None=None,   # the file's profile (`_profile`): what a write takes, to tell a full disk
               ):
     """Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically, with
     GDAL's sidecar `path.aux.xml` the text `aux` or none: a sidecar left by the file replaced
@@ -153,33 +159,39 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|Non
     a full disk left the old class map without its category names).
 
     At most two copies lie beside `path` at once (the scratch GeoTIFF and its COG; then the COG and its copy moved
-    in): GDAL's error on the way ('Write failed', 'TIFFWriteDirectoryTagData:IO error': libtiff keeps the errno)
-    where the disk has less room than that (`_room`, twice) is
-    `core.DiskError` naming both numbers (`DiskError.full`), as a full disk is at every other writer of the package
-    (was: rasterio's RasterioIOError 'Write failed. See previous exception for details.')."""
+    in). GDAL's error on the way ('Write failed', 'TIFFWriteDirectoryTagData:IO error': libtiff keeps the errno)
+    where the disk had less room left than one write (`_one_write`, measured before the scratch copies go) is
+    `core.DiskError` naming the bytes the write needs (`_room`, twice) and those free (`DiskError.full`), as a full
+    disk is at every other writer of the package (was: rasterio's RasterioIOError 'Write failed. See previous
+    exception for details.'); another GDAL error passes as it is."""
     import rasterio.shutil
     path = check_output(path, overwrite, "COG")
     path.parent.mkdir(parents=True, exist_ok=True)
     side = check_output(Path(f"{path}.aux.xml"), overwrite, "GDAL sidecar of the COG")
-    need = 2 * _room(prof, facs) if prof else None   # two copies at most at once
+    full = False
     try:
         with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.stage-") as tmp:
-            yield Path(tmp) / "stage.tif"
-            cog = Path(tmp) / "cog.tif"
-            rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
-                                 COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE", BIGTIFF="IF_SAFER")
-            (Path(tmp) / "stage.tif").unlink()   # its room for the copy moved in (was three copies at once)
-            aside = Path(tmp) / "old.aux.xml"   # the old sidecar, moved off before the new file (never its names on
-            if side.exists(): side.replace(aside)   # it) and back if the new file is not placed (a full disk, Ctrl-C)
             try:
-                with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
-            except BaseException:
-                if aside.exists() and not side.exists(): aside.replace(side)   # the old file kept whole, names and all
+                yield Path(tmp) / "stage.tif"
+                cog = Path(tmp) / "cog.tif"
+                rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
+                                     COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE",
+                                     BIGTIFF="IF_SAFER")
+                (Path(tmp) / "stage.tif").unlink()   # its room for the copy moved in (was three copies at once)
+                aside = Path(tmp) / "old.aux.xml"   # the old sidecar, moved off before the new file (never its names
+                if side.exists(): side.replace(aside)   # on it) and back if the new file is not placed (a full disk)
+                try:
+                    with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
+                except BaseException:
+                    if aside.exists() and not side.exists(): aside.replace(side)   # the old file kept, names and all
+                    raise
+                if aux: write_text(side, aux)
+            except Exception as e:   # a full disk leaves less than one write: judged before the scratch copies go
+                full = bool(prof) and _by_gdal(e) and (left := free_bytes(tmp)) is not None and left < _one_write(prof)
                 raise
-            if aux: write_text(side, aux)
-    except Exception as e:   # checked once the scratch copies are gone: the room the user has
-        if isinstance(e, DiskError) or not _by_gdal(e): raise
-        raise DiskError.full(e, path, "COG", need) or e
+    except Exception as e:   # named once the scratch copies are gone: the room the user has
+        if full: raise DiskError.full(e, path, "COG", 2 * _room(prof, facs)) from e   # two copies at most at once
+        raise
 
 # %% ../nbs/25c_exports.ipynb #c0010
 @checks_flags

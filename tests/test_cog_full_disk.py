@@ -1,7 +1,7 @@
 """A full disk during `to_cog` / `map_to_cog` is the package's `DiskError` (an OSError, errno ENOSPC) naming the file,
 the bytes the write needs and those free, and the fix; the old file stays byte for byte, nothing is left beside it.
-GDAL's errors carry no errno, so the disk's free space decides (`core.DiskError.full(need=)`); a GDAL error on a disk
-with room passes as it is. Was (field case G1-v10, a tmpfs of 300k-600k): rasterio's RasterioIOError 'Write failed.
+GDAL's errors carry no errno, so the room left when it failed decides (less than one tile's write: a full disk,
+`core.DiskError.full(need=)`); a GDAL error on a disk with room passes as it is. Was (field case G1-v10, a tmpfs of 300k-600k): rasterio's RasterioIOError 'Write failed.
 See previous exception for details.' (exports._write_rows) and CPLE_AppDefinedError 'TIFFWriteDirectoryTagData:IO
 error writing tag data' (exports._cog_stage)."""
 import errno
@@ -59,11 +59,12 @@ def test_gdal_write_error_on_a_full_disk_is_disk_error(tmp_path, monkeypatch, wr
     old = _write_old(p, writer)
     def copy(*a, **k): raise gdal_error   # GDAL's words, as libtiff gives them on ENOSPC
     monkeypatch.setattr(rasterio.shutil, "copy", copy)
-    monkeypatch.setattr(core, "free_bytes", lambda path: 4096)
+    monkeypatch.setattr(exports, "free_bytes", lambda path: 4096)   # the room left when GDAL failed: < one tile
+    monkeypatch.setattr(core, "free_bytes", lambda path: 5000)      # the room once the scratch copies are gone
     with pytest.raises(DiskError) as e: _overwrite(p, writer)
     _check(e.value, p, old)
-    assert "4,096 are free" in str(e.value) and e.value.__cause__ is gdal_error
-    monkeypatch.setattr(core, "free_bytes", lambda path: 10 ** 12)   # room enough: another fault, as GDAL said it
+    assert "5,000 are free" in str(e.value) and e.value.__cause__ is gdal_error
+    monkeypatch.setattr(exports, "free_bytes", lambda path: 10 ** 12)   # room enough: another fault, as GDAL said it
     with pytest.raises(type(gdal_error)) as e2: _overwrite(p, writer)
     assert e2.value is gdal_error and p.read_bytes() == old
 
@@ -86,4 +87,18 @@ def test_a_real_full_disk(writer, size):   # field case G1-v10's small tmpfs: GD
         old = _write_old(p, writer)
         with pytest.raises(DiskError) as e: _overwrite(p, writer)
         _check(e.value, p, old)
+    finally: subprocess.run(["umount", str(d)], capture_output=True, timeout=30); d.rmdir()
+
+
+def test_another_gdal_error_passes_where_one_write_had_room(monkeypatch):
+    # 200 x 200 float32 (10.2 MB) on a 16 MiB tmpfs: less free than the whole write may need (2 x 10.4 MB), but
+    # 6 MB left when GDAL failed, more than one write (a 128 x 128 tile, 4.2 MB, + 1 MiB): not a full disk
+    d = _tmpfs("16M")
+    try:
+        p, fault = d / "e.tif", rasterio._err.CPLE_NotSupportedError(6, 6, "COG driver: an option not supported here")
+        def copy(*a, **k): raise fault
+        monkeypatch.setattr(rasterio.shutil, "copy", copy)
+        with pytest.raises(type(fault)) as e:
+            exports.to_cog(embedding_from_array(random_unit((200, 200), seed=3)), p, dtype="float32", blocksize=16, overviews=False)
+        assert e.value is fault and list(d.iterdir()) == []
     finally: subprocess.run(["umount", str(d)], capture_output=True, timeout=30); d.rmdir()
