@@ -28,7 +28,8 @@ except ImportError:
 
 from .core import (EMBED_DIM, ConfigError, DiskError, GridError, MirrorError, NoTilesError, PeriodError,
                                 band_names, checks_flags, refuse_path)
-from .geo import crs_of, north_up, require, to_crs, write_crs
+from .geo import crs_of, north_up, require, same_crs, to_crs, write_crs
+from pyproj import Transformer
 from .points import split_ewkt   # EWKT: its WKT and SRID
 from .cubes import LONLAT
 from .embeddings import OFFICIAL_COLLECTION, provenance_attrs
@@ -41,10 +42,10 @@ from .downloads import TRUE_WORDS, cache_dir, fetch_file
 from .local_mirror import build_local_mirror
 
 # %% auto #0
-__all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'bill_project',
-           'open_tile', 'USER_AGENT', 'gdal_path', 'ANNUAL', 'INDEX_COLUMNS', 'INDEX_NAME', 'MIRRORS', 'RESOLUTION',
-           'TILE_SIZE', 'YEARS', 'LocalMirror', 'Mirror', 'mirror_of', 'tile_href', 'TRUE_WORDS', 'cache_dir',
-           'fetch_file', 'build_local_mirror']
+__all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'area_of', 'tiles', 'tiles_footprint', 'warped_zones',
+           'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT', 'gdal_path', 'ANNUAL', 'INDEX_COLUMNS',
+           'INDEX_NAME', 'MIRRORS', 'RESOLUTION', 'TILE_SIZE', 'YEARS', 'LocalMirror', 'Mirror', 'mirror_of',
+           'tile_href', 'TRUE_WORDS', 'cache_dir', 'fetch_file', 'build_local_mirror']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
@@ -201,6 +202,52 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     m = mirror_of(source)
     hit["href"] = [tile_href(p, m) for p in hit["path"]]
     return hit.sort_values(["year", "utm_zone", "path"]).reset_index(drop=True)
+
+def tiles_footprint(rows:pd.DataFrame,  # rows of `tiles` in one CRS (their utm_west/south/east/north bounds, metres)
+                    crs,                 # the CRS of the footprint (any spelling `geo.as_crs` reads)
+                   ):
+    """The area the tiles of `rows` cover, one shapely geometry in `crs` (empty for no rows), from their utm bounds:
+    exact in their own CRS, edges densified (21 points each) in another."""
+    bounds = rows[["utm_west", "utm_south", "utm_east", "utm_north"]].to_numpy(np.float64)
+    if len(rows) == 0 or same_crs(rows["crs"].iloc[0], crs): return shapely.unary_union([box(*b) for b in bounds])
+    k, to = np.linspace(0.0, 1.0, 21), Transformer.from_crs(rows["crs"].iloc[0], crs, always_xy=True)
+    ring = lambda w, s, e, n: (np.r_[w + (e - w) * k, np.full(21, e), e - (e - w) * k, np.full(21, w)],
+                               np.r_[np.full(21, s), s + (n - s) * k, np.full(21, n), n - (n - s) * k])
+    return shapely.unary_union([shapely.Polygon(np.c_[to.transform(*ring(*b))]) for b in bounds])
+
+def _centre_in(target, geobox) -> bool:
+    """Whether a pixel centre of `geobox` (north-up, no rotation) lies inside shapely `target` (its CRS), past a
+    millionth of a pixel: row by row, the line of the row's centres cut by `target`, a piece holding a column's."""
+    a, (ny, nx) = geobox.affine, geobox.shape
+    if target.is_empty: return False
+    x0, y0, x1, y1 = target.bounds
+    r0, r1 = sorted((y - a.f) / a.e - 0.5 for y in (y0, y1))
+    for r in range(max(0, int(np.ceil(r0 + 1e-6))), min(ny - 1, int(np.floor(r1 - 1e-6))) + 1):
+        yc = a.f + a.e * (r + 0.5)
+        cut = target.intersection(shapely.LineString([(x0 - abs(a.a), yc), (x1 + abs(a.a), yc)]))
+        for piece in getattr(cut, "geoms", [cut]):
+            c0, c1 = sorted((v - a.c) / a.a - 0.5 for v in piece.bounds[::2]) if not piece.is_empty else (1, 0)
+            if max(0, int(np.ceil(c0 + 1e-6))) <= min(nx - 1, int(np.floor(c1 - 1e-6))): return True
+    return False
+
+def warped_zones(t:pd.DataFrame,  # rows of `tiles` (crs, year, utm bounds): those read for the grid
+                 geobox,          # an odc-geo GeoBox, the grid they are mosaicked onto (`official.mosaic`)
+                ) -> list[str]:
+    """The CRSs of `t`'s tiles, but `geobox`'s own, that give the grid pixels in `official.mosaic`: a pixel centre
+    on one of their tiles and on no tile in the grid's own CRS (whose pixels come first) in a year of `t`, in the
+    order of `t`. A rotated grid: every CRS but its own. `official.open` warns of these (was: of every zone read,
+    also where the grid zone's tiles covered each pixel: their footprints overlap across a zone's edge)."""
+    dst = geobox.crs.wkt
+    other = [z for z in dict.fromkeys(t["crs"]) if not same_crs(z, dst)]
+    if geobox.affine.b or geobox.affine.d: return other
+    extent, out = box(*geobox.boundingbox), []
+    for z in other:
+        for _, rows in t.groupby("year"):
+            own = tiles_footprint(rows[[same_crs(c, dst) for c in rows["crs"]]], dst)
+            if _centre_in(tiles_footprint(rows[rows["crs"] == z], dst).intersection(extent).difference(own), geobox):
+                out.append(z)
+                break
+    return out
 
 def _layout_path(href:str, mirror:Mirror, year, zone) -> str:
     """Where the tile at `href` (`tile_href` on `mirror`) goes in a mirror's layout: its place under the mirror's root

@@ -33,7 +33,7 @@ from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, R
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
                                    fetch_tiles,
                                    gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
-                                   years_of)
+                                   warped_zones, years_of)
 from .crs import crs_label
 
 # %% auto #0
@@ -322,15 +322,16 @@ def _every_year(t:pd.DataFrame, ys:list, geom):
                        f"cover it in {have}: pass the years that have tiles, years={have}, or read the others from "
                        "another mirror (2017 is missing on some)")
 
-def _warn_warped_zones(zones:list, geobox, resampling:str):
+def _warn_warped_zones(t:pd.DataFrame, geobox, resampling:str):
     """A `GridWarning` where `open` warps the tiles of a UTM zone onto a grid in another UTM zone (an area across a
     zone's edge, or `crs=` another zone): its pixels there are a resampling of theirs, and the vector at a point can
     differ much from `sample_points`' (that point's own tile pixel): on the local mirror's edge of zones 31N/32N,
     cosine down to -0.09 (median 0.99) past 6 deg E, against 0.996 on the grid's own zone. A grid in a CRS of no
-    zone (lon/lat, a national grid) is a warp of every tile, asked for: not warned (the docstring says it)."""
+    zone (lon/lat, a national grid) is a warp of every tile, asked for: not warned (the docstring says it); nor are
+    tiles of another zone that give the grid no pixel (`mirrors.warped_zones`: the grid zone's tiles cover it)."""
     epsg = geobox.crs.epsg
     if epsg is None or not (32601 <= epsg <= 32660 or 32701 <= epsg <= 32760): return
-    if not (other := [z for z in zones if not same_crs(z, geobox.crs.wkt)]): return
+    if not (other := warped_zones(t, geobox)): return
     how = f"{resampling!r} resampling" + (", renormalised" if resampling == "average" else "")
     warnings.warn(f"the tiles of {', '.join(other)} are warped onto this grid in EPSG:{epsg} ({how}): its pixels "
                   "there are not those tiles' own, and the vector at a point can differ much from theirs (cosine "
@@ -380,7 +381,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     (10, -10): `pixel_size`); or a `geobox` in the zone's CRS with 10 m north-up pixels on the tiles' 10 m lines
     (its own extent, no-data past the tiles read). Any other grid is warped onto (`mosaic`, `resampling`); where
     that puts the tiles of one UTM zone onto a grid in another (an area across a zone's edge), a `GridWarning` says
-    so and names `sample_points` for the vectors at points (was: silent, cosine down to -0.09 against them there).
+    so and names `sample_points` for the vectors at points (was: silent, cosine down to -0.09 against them there);
+    only where they give the grid pixels, a pixel centre on none of the grid zone's tiles (`mirrors.warped_zones`).
 
     A `geobox` is the output's extent: the tiles read are those under it (`geobox_area`, its lon/lat footprint), all
     of them, whatever `area` covers, so `area` may be None then; an area given beside it chooses no tile and no
@@ -422,7 +424,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
             c = dequantize(zone_cube(t[t["crs"] == z], cover, ys, chunks, pad=2))
             c.attrs = {"crs": z}
             parts.append(c)
-        _warn_warped_zones(zones, gb, resampling)   # another zone's pixels resampled: not sample_points' values
+        _warn_warped_zones(t, gb, resampling)   # another zone's pixels resampled: not sample_points' values
         cube = mosaic(parts, gb, resampling).chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
         size = (abs(gb.resolution.x), abs(gb.resolution.y))
     crs = cube.attrs["crs"]

@@ -502,6 +502,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "features.nan_percentile": "the caller's own values (composite_features, quality's baseline)",
     "years.year_steps": "over_time's own pairing of its cube (years_of_cube refused a path first) with an input of its `time`",
     "places.wall_times": "given back (only a DataArray or Dataset with a zoned `time` index is changed)",
+    "mirrors.tiles_footprint/rows": "rows of `tiles` the caller read (official.open's, warped_zones')",
+    "mirrors.warped_zones/t": "official.open's own rows of `tiles`, read for its grid",
     "codes.int8_form": "as_embedding's own step, on a map it refused a path for",
     "years.refuse_repeated_years": "yearly_change's own step, on the cube it refused a path for (cube_form)",
     "times.text_objects": "the readers' own step, on an array they hold (the times or labels read)",
