@@ -36,17 +36,17 @@
 Figures only: nothing here is asserted. From a git worktree the shared data is not at ../shared/data:
 set AEF_SHARED_DATA=/work/shared/data, or `aef` is left out of the kNN timing (a line says so).
 
-Latest figures (session 42, 2026-12-05; Intel Xeon VM (AVX-512), 2 shared cores, load 5.1-9.6 from other jobs;
-`--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`, main 7ea7c73: float32 selection keys),
+Latest figures (session 44, 2026-12-06; Intel Xeon VM (AVX-512), 2 shared cores, load 3.1-6.0 from other jobs;
+`--skip-real --knn-rounds 3 --probe-rows 0 --knn-data mixture,uniform,aef`, main 0100b1e: the vote by rows),
 1M queries x 1k, scikit-learn / ours CPU:
 
     k   mixture  uniform  official
-    1   3.66     3.42     2.86
-    3   3.09     3.18     3.48
+    1   3.66     3.52     3.61
+    3   3.56     3.91     3.56
 
-matmul alone / ours CPU 0.58-0.90 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
-from float64. Wall ratios 3.19-5.46. On 9448032 (int32 keys) at load 1.3-11: 3.91, 3.66, 3.37 (k = 1) and 3.09,
-3.45, 2.91 (k = 3): at this load the spread between runs exceeds the selection's 1.1x gain at k = 3.
+matmul alone / ours CPU 0.72-0.82 (goal >= 0.5: met); 0 of 20,000 / 60,000 neighbours and 0 of 20,000 votes differ
+from float64. Wall ratios 4.12-8.75. A second run at load 4.5-9.6: 3.89, 3.81, 3.71 (k = 1) and 3.87, 3.76, 3.60
+(k = 3), wall 4.48-10.63.
 
 History of measurements: benchmarks/NOTES.md#probe
 """

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb import knn, vote
-from alphaearth_nb.core import DimensionError, LabelError
+from alphaearth_nb.core import DimensionError, LabelError, NoValidDataError
 
 
 @pytest.mark.parametrize("table", [0, 4096])
@@ -63,7 +63,7 @@ def test_queries_rows_of_one_value_read_once(monkeypatch):
     want = knn.knn_indices(tx, q, 2)
     assert calls.count(40) == 1, calls   # `_vectors`' fill check; `_fill_queries` takes its rows
     q[3] = 0.0   # a fill row among the queries: still refused, as before
-    with pytest.raises(Exception, match="1 of 40 query rows"): knn.knn_indices(tx, q, 2)
+    with pytest.raises(NoValidDataError, match="1 of 40 query rows"): knn.knn_indices(tx, q, 2)
     q64 = q.astype(np.float64); q64[3] = q64[4]   # float64 queries: cast for the search, their rows read again there
     calls.clear()
     np.testing.assert_array_equal(knn.knn_indices(tx, q64, 2)[:3], want[:3])
