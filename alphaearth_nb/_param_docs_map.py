@@ -118,7 +118,7 @@ SECTIONS = {
         'scale_hint': 'a\n    values (..., 64) that are no embedding vectors as given (a map\'s or queries\')\nfiles : bool\n    a map\'s: also how to divide a file\'s values, which a reader\'s map has lost\nname : str\n    the values\' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`\'s)\n',
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",
         'valid_bounds': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
-        'gate_query': 'a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\n',
+        'gate_query': "a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\ndtype : type\n    the rows' float type (np.float64: each direction exact)\n",
     },
     'alphaearth_nb.geometries': {
         'coordinate_names': "columns\n    a table's column names\n",
