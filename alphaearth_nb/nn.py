@@ -266,10 +266,15 @@ def _interp_matrix(n:int, f:int) -> np.ndarray:
     return m
 
 # %% ../nbs/10_nn.ipynb #c0006d1
-def _shift3(x:Float[Array, "... h w c"], w:Float[Array, "3 3 c"]) -> Float[Array, "... h w c"]:
-    "The 'same' 3x3 depthwise correlation of `x` with `w` as nine shifted multiply-adds (any leading axes)."
-    h, wd = x.shape[-3:-1]
-    xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
+def _pad1(x:Float[Array, "... h w c"]) -> Float[Array, "... h+2 w+2 c"]:
+    "`x` with one zero pixel on each side of h and w."
+    return jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
+
+def _shift3(x:Float[Array, "... h w c"], w:Float[Array, "3 3 c"], padded:bool=False) -> Float[Array, "... h w c"]:
+    "The 'same' 3x3 depthwise correlation of `x` with `w` as nine shifted multiply-adds (any leading axes); " \
+    "`padded`: `x` is given already padded by `_pad1`."
+    xp = x if padded else _pad1(x)
+    h, wd = xp.shape[-3] - 2, xp.shape[-2] - 2
     return sum(xp[..., i:i + h, j:j + wd, :] * w[i, j] for i in range(3) for j in range(3))
 
 def _gathered(y:Float[Array, "... c"]) -> Float[Array, "... c"]:
@@ -295,20 +300,21 @@ def _frame_sums(p:Float[Array, "n ..."]) -> Float[Array, "..."]:
         p = p[:, 0] + p[:, 1]
     return p[0] if odd is None else p[0] + odd
 
-def _tap_sums(x, g):
+def _tap_sums(x, g, gp=None):
     "The kernel's gradient, [9, c]: for each tap, the sum over all pixels of the input times `g` shifted the other " \
-    "way (the same products), `g` padded as the input gradient pads it (float32): over the frames (all leading axes) " \
-    "by `_frame_sums`, then over h, w."
+    "way (the same products), `g` padded as the input gradient reads it (`gp`, else `_pad1(g)`; float32): over the " \
+    "frames (all leading axes) by `_frame_sums`, then over h, w."
     h, wd, c = x.shape[-3:]
-    gp = jnp.pad(g, [(0, 0)] * (g.ndim - 3) + [(1, 1), (1, 1), (0, 0)]).reshape(-1, h + 2, wd + 2, c)
+    gp = (_pad1(g) if gp is None else gp).reshape(-1, h + 2, wd + 2, c)
     x = x.reshape(-1, h, wd, c)
     return jnp.stack([_frame_sums((x * gp[:, 2 - i:2 - i + h, 2 - j:2 - j + wd, :]).astype(jnp.float32))
                       for i in range(3) for j in range(3)]).sum((1, 2))
 
-def _shifted_sums(x, g):
-    "The same [9, c] as nine separate sums over the shifted input times `g` (each shift written out on XLA:CPU)."
+def _shifted_sums(x, g, gp=None):
+    "The same [9, c] as nine separate sums over the shifted input times `g` (each shift written out on XLA:CPU); " \
+    "`gp` unused (`_tap_sums`' arguments)."
     h, wd = x.shape[-3:-1]
-    xp = jnp.pad(x, [(0, 0)] * (x.ndim - 3) + [(1, 1), (1, 1), (0, 0)])
+    xp = _pad1(x)
     ax = tuple(range(x.ndim - 1))
     return jnp.stack([jnp.sum(xp[..., i:i + h, j:j + wd, :] * g, ax, dtype=jnp.float32)
                       for i in range(3) for j in range(3)])
@@ -316,18 +322,19 @@ def _shifted_sums(x, g):
 TAP_SUMS_MAX_C = 16  # `_tap_sums` up to this many channels, `_shifted_sums` above (the CPU: see PAIR_SUMS_MIN_SIZE)
 PAIR_SUMS_MIN_SIZE = 4096  # the CPU: `_tap_sums` above TAP_SUMS_MAX_C too for frames of this many values (h*w*c)
 
-def _kernel_sums(x, g):
-    "depthwise3's kernel gradient, [9, c]: `_tap_sums` up to `TAP_SUMS_MAX_C` channels, `_shifted_sums` above, " \
-    "except on the CPU for frames of at least `PAIR_SUMS_MIN_SIZE` values (see above)."
+def _kernel_sums(x, g, gp):
+    "depthwise3's kernel gradient, [9, c]: `_tap_sums` (of `gp`, `g` padded) up to `TAP_SUMS_MAX_C` channels, " \
+    "`_shifted_sums` above, except on the CPU for frames of at least `PAIR_SUMS_MIN_SIZE` values (see above)."
     h, wd, c = x.shape[-3:]
     pairs = c <= TAP_SUMS_MAX_C
-    return on_platform(x, g, cpu=_tap_sums if pairs or h * wd * c >= PAIR_SUMS_MIN_SIZE else _shifted_sums,
+    return on_platform(x, g, gp, cpu=_tap_sums if pairs or h * wd * c >= PAIR_SUMS_MIN_SIZE else _shifted_sums,
                        default=_tap_sums if pairs else _shifted_sums)
 
 def _depthwise_bwd(res, g):
     x, w = res
-    gw = _kernel_sums(x, g)
-    return computed_once(_shift3(g, jnp.flip(w, (0, 1)))), gw.reshape(w.shape).astype(w.dtype)
+    gp = computed_once(_pad1(g))  # on the CPU written once, read by the input gradient and every tap (see above)
+    gw = _kernel_sums(x, g, gp)
+    return computed_once(_shift3(gp, jnp.flip(w, (0, 1)), padded=True)), gw.reshape(w.shape).astype(w.dtype)
 _depthwise.defvjp(_depthwise_fwd, _depthwise_bwd)
 
 def depthwise3(x:Float[Array, "N h w c"],  # images (N, h, w, c), NHWC

@@ -28,10 +28,11 @@ def _program():
 
 
 def _readers_of_padded_gradient(text: str) -> list:
-    "How many instructions read each padded array of the backward pass ([N, h+2, w+2, c], a transpose's op_name)."
+    "How many instructions read each padded array of the backward pass ([N, h+2, w+2, c], a transpose's op_name): " \
+    "a fusion, or since session 44 a pad of the gradient computed once (`nn.computed_once`)."
     n, h, w, c = SHAPE
     entry = text[text.index("\nENTRY"):]
-    pads = re.findall(rf"^\s*%([\w.\-]+) = f32\[{n},{h + 2},{w + 2},{c}\]\{{[\d,]+\}} fusion\(.*?op_name=\"[^\"]*transpose\(",
+    pads = re.findall(rf"^\s*%([\w.\-]+) = f32\[{n},{h + 2},{w + 2},{c}\]\{{[\d,]+\}} (?:fusion|pad)\(.*?op_name=\"[^\"]*transpose\(",
                       entry, re.M)
     return [len(re.findall(rf"%{re.escape(p)}[,)]", entry)) for p in pads]
 
