@@ -62,10 +62,13 @@ def wkt_rows(src):
     read as a table's column of WKT is (its SRIDs, the one rule without them); anything else as it is. Was:
     LabelError 'cannot read places from list: pass ... shapely geometries or WKT', which a list of WKT is. The
     table's `attrs[GIVEN_AS]` says what was passed, so its messages name it ('the list of WKT texts says 2 SRIDs',
-    'text 1 of the list of WKT texts is no WKT geometry'; was: 'the table's 'geometry' column', 'row 1')."""
-    if isinstance(src, (list, tuple, pd.Series)) and len(src) and all(is_wkt(s) for s in src):
-        t = pd.DataFrame({"geometry": src if isinstance(src, pd.Series) else list(src)})
-        t.attrs[GIVEN_AS] = f"the {type(src).__name__} of WKT texts"   # its messages name what was passed
+    'text 1 of the list of WKT texts is no WKT geometry'; was: 'the table's 'geometry' column', 'row 1'). A 1-D
+    numpy array of them too, 'the array of WKT texts' (was: 'cannot read places from ndarray')."""
+    many = isinstance(src, (list, tuple, pd.Series)) or isinstance(src, np.ndarray) and src.ndim == 1
+    if many and len(src) and all(is_wkt(s) for s in src):
+        t = pd.DataFrame({"geometry": src if isinstance(src, pd.Series) else [str(s) for s in src]})
+        kind = "array" if isinstance(src, np.ndarray) else type(src).__name__
+        t.attrs[GIVEN_AS] = f"the {kind} of WKT texts"   # its messages name what was passed
         return t
     return src
 
