@@ -13,9 +13,9 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
-           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'TOA_UNTOLD', 'TOA_CHECK',
-           'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'no_offset_frames', 'toa', 'overcast', 'scale_slip', 'past_top',
-           'few_scaled_up']
+           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'RED_OVER_BLUE', 'TOA_UNTOLD',
+           'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'no_offset_frames', 'toa', 'overcast', 'scale_slip',
+           'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -110,6 +110,14 @@ RAYLEIGH_BLUE = 500
 # reference: all 13 bands' darkest 1% at 0.09 or more; 5 of its 36 crops have their darkest band within 0.04 over
 # 0.1, as a clear L1C scene + 1000 has: its red's 0.031..0.032 over 1000), so such a frame is said so (once per call,
 # `scale_slip`), neither fixed nor passed in silence
+# Surface reflectance (L2A): an offset whose reading leaves red's darkest 1% 0.08 or more over blue's and 5 times it
+# or more is no offset (ours). Real surfaces' darkest 1% lie nearer: vegetation and water dark in both, soil and sand
+# brighter in both (red soil's red reaches about 4..5 times its blue, hematite's); the real L2A frames + 1000 read so
+# stay under either (the WorldCereal patch's 10 dates and 360 crops of 16 x 16 pixels, Corsica's 17 months, Presto's
+# 12 steps: where red's lies 0.08 over blue's, 2 times it at most; where 4 times, 0.012 over it at most). Bare soil
+# read as if it held the offset lies past both: a WorldCereal crop on 2021-06-01 (no offset; every band's darkest 1%
+# past 1000, blue's 1215, red's 2390) reads blue 0.022, red 0.139: 0.118 over, 6.5 times (was: warned '- 1000')
+RED_OVER_BLUE = (800, 5.0)
 TOA_UNTOLD = ("top-of-atmosphere reflectance whose every band's darkest 1% lies at 0.1 or above, which no value can "
               "tell from raw digital numbers of processing baseline 04.00 or later (reflectance x 1e4 + 1000, "
               "RADIO_ADD_OFFSET = -1000): haze lifts every band's darkest pixels at the top of the atmosphere as the "
@@ -154,7 +162,13 @@ def _offsets(src, qs:dict) -> list:
     visible = any(b in qs for b in ("B2", "B3", "B4"))
     return [off for off in PROVIDER_OFFSETS.get(src.family, ())
             if len(qs) >= 2 and visible and all(q[0] >= off[0] for q in qs.values())
-            and not (toa(src) and "B2" in qs and qs["B2"][0] < off[0] + RAYLEIGH_BLUE)]   # under air's own blue
+            and not (toa(src) and "B2" in qs and qs["B2"][0] < off[0] + RAYLEIGH_BLUE)   # under air's own blue
+            and not _redder(src, qs, off[0])]
+
+def _redder(src, qs:dict, floor:float) -> bool:   # `RED_OVER_BLUE`: surface reflectance read without `floor`
+    if src.family != "sentinel2" or toa(src) or "B2" not in qs or "B4" not in qs: return False
+    b, r = qs["B2"][0] - floor, qs["B4"][0] - floor
+    return r - b >= RED_OVER_BLUE[0] and r >= RED_OVER_BLUE[1] * max(b, 1.0)
 
 def toa(src) -> bool:
     "Whether `src` (a `Source`) is Sentinel-2 top-of-atmosphere reflectance (L1C: its description says so)."
@@ -212,7 +226,8 @@ def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple
     "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None; " \
     "`lows` (band -> the sample's darkest value) go to `overcast`. Sentinel-2's offset at the top of the " \
     "atmosphere (`toa`) is (`TOA_UNTOLD`, `TOA_CHECK`, False): no value tells it from haze (under `RAYLEIGH_BLUE`: " \
-    "no offset, None); nor where the metadata says none (`none_said`: `no_offset_frames`)."
+    "no offset, None); nor where the metadata says none (`none_said`: `no_offset_frames`), nor where the reading " \
+    "leaves surface reflectance redder than any surface's darkest (`RED_OVER_BLUE`)."
     seen = [q for b, q in qs.items() if b in ("B2", "B3", "B4")]
     if seen and all(q[1] < 0 for q in seen):  # no real surface is darker than 0 in every visible band
         add = SHIFTS.get(src.family)

@@ -4,9 +4,10 @@
 'N0301' of a SAFE name), or Earth Search's `earthsearch:boa_offset_applied` true. A baseline of 04.00 or later tells
 nothing alone (Earth Engine's *_HARMONIZED collections keep it and take the offset off): the values judge as before.
 Real frames: a 16 x 16 crop of the WorldCereal patch (L2A, 2020-11 .. 2021-10, no offset: README; bright bare soil on
-2021-06-01, every band's darkest 1% past 1000), with the same crop on 2020-11-01 and 2021-03-01. Was: 'sentinel2: 1
-of the 3 frames judged (2021-06-01) look like raw digital numbers of processing baseline 04.00 ... subtract it:
-`ds[bands] - 1000`' whatever its metadata said (a wrong fix: June 2021 predates baseline 04.00)."""
+2021-06-01), on 2020-11-01, 2021-03-01 and 2021-06-01 + 1000 (the values read as the offset). Was: 'sentinel2: 1 of
+the 3 frames judged (2021-06-01) look like raw digital numbers of processing baseline 04.00 ... subtract it:
+`ds[bands] - 1000`' whatever its metadata said. (The crop itself, no offset, was warned so too until its reading's
+red, 6.5 times its blue, told it: `RED_OVER_BLUE`, tests/test_l2a_soil_not_offset.)"""
 import os
 from pathlib import Path
 
@@ -27,11 +28,13 @@ WRONG_FIX = "subtract it: `ds[bands] - 1000`"
 
 @pytest.fixture(scope="module")
 def soil():
-    "The bright soil crop (rows 32..47, columns 80..95) on three dates, as a sentinel2 Dataset (time, y, x)."
+    "The bright soil crop (rows 32..47, columns 80..95) on three dates, the last + 1000, a sentinel2 Dataset."
     nc = xr.open_dataset(DATA / "worldcereal_patch" / "worldcereal_preprocessed_inputs.nc")
     t = [0, 4, 7]   # 2020-11-01, 2021-03-01, 2021-06-01
     crop = nc.isel(t=t, y=slice(32, 48), x=slice(80, 96))
-    ds = xr.Dataset({b: (("time", "y", "x"), crop[f"S2-L2A-{v}"].values.astype("float32")) for b, v in S2.items()},
+    plus = np.array([0, 0, 1000], "float32")[:, None, None]
+    ds = xr.Dataset({b: (("time", "y", "x"), crop[f"S2-L2A-{v}"].values.astype("float32") + plus)
+                     for b, v in S2.items()},
                     coords={"time": nc["t"].values[t], "y": crop["y"].values, "x": crop["x"].values})
     assert (np.array([np.percentile(ds[b][2], 1) for b in S2]) >= 1000).all()   # every band past the floor
     return ds
@@ -41,7 +44,7 @@ def _words(ds):
     return said(validate_stack, ds, "sentinel2", category=UnitsWarning, refused=UnitsError)
 
 
-def test_without_metadata_the_values_alone_judge(soil):   # the residual no value tells (bare soil + 0 or + 1000)
+def test_without_metadata_the_values_alone_judge(soil):
     said_ = _words(soil)
     assert len(said_) == 1 and "1 of the 3 frames judged (2021-06-01)" in said_[0] and WRONG_FIX in said_[0], said_
 
@@ -65,7 +68,7 @@ def test_a_later_baseline_tells_nothing_alone(soil):
 
 
 def test_only_the_frames_said_so(soil):
-    # the soil frame said old, the two others + 1000 under 04.00 (a merged stack): those two named, the soil not
+    # June said old, the two others + 1000 under 04.00 (a merged stack): those two named, June not
     off = soil.assign({b: soil[b] + 1000 * xr.DataArray([1, 1, 0], dims="time") for b in S2})
     ds = off.assign_coords({"s2:processing_baseline": ("time", ["04.00", "04.00", "03.00"])})
     said_ = _words(ds)
