@@ -22,7 +22,7 @@ import xarray as xr
 from .core import (EMBED_DIM, ConfigError, DimensionError, DiskError, DTypeError, GridError, MissingDataError,
                                 band_names, flag, checks_flags, free_bytes, refuse_path)
 from .loaders import VECTOR_FILES
-from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path, write_text,
+from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path,
                                  unreadable_raster, writing_file)
 from .quantize import NODATA, quantize
 from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, provenance_attrs,
@@ -178,6 +178,10 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|Non
                                      COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE",
                                      BIGTIFF="IF_SAFER")
                 (Path(tmp) / "stage.tif").unlink()   # its room for the copy moved in (was three copies at once)
+                new = Path(tmp) / "new.aux.xml"   # the new sidecar written first: a full disk fails before anything
+                try:                              # is replaced (was: after the new file, the old names then gone)
+                    if aux: new.write_text(aux)
+                except OSError as e: raise DiskError.full(e, side, "GDAL sidecar of the COG") or e
                 aside = Path(tmp) / "old.aux.xml"   # the old sidecar, moved off before the new file (never its names
                 if side.exists(): side.replace(aside)   # on it) and back if the new file is not placed (a full disk)
                 try:
@@ -185,7 +189,7 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|Non
                 except BaseException:
                     if aside.exists() and not side.exists(): aside.replace(side)   # the old file kept, names and all
                     raise
-                if aux: write_text(side, aux)
+                if aux: new.replace(side)   # a rename: no room needed
             except Exception as e:   # a full disk leaves less than one write: judged before the scratch copies go
                 full = bool(prof) and _by_gdal(e) and (left := free_bytes(tmp)) is not None and left < _one_write(prof)
                 raise
