@@ -460,7 +460,8 @@ def parser() -> argparse.ArgumentParser:
                    "several, e.g. --labels-var landcover (default: its only one)")
     v.add_argument("--labels-nodata", type=_nodata, default=None, help="a value of the --labels raster that marks no "
                    "data, its pixels unlabelled, where the file does not declare it, e.g. --labels-nodata 255 or "
-                   "--labels-nodata -2 (default: the file's own no-data, NaN and negative ids only)")
+                   "--labels-nodata -2; a value as read: a CF-packed file's unpacked, as xarray shows it (default: "
+                   "the file's own no-data, NaN and negative ids only)")
     v.add_argument("--label-column", default=None, help="the column of the labels in a CSV of --embeddings or a "
                    "vector file of --labels, e.g. --label-column crop (default: label, else the one column whose name holds label or class, "
                    "e.g. dw_label in the official samples; the column read is said)")

@@ -223,6 +223,18 @@ def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
                          f"embeddings are of {s[:10]} .. {e[:10]}: {fix}")
     return labels.sel(year=y)
 
+def _refuse_packed_nodata(lab:xr.DataArray, a):
+    """Decided: `--labels-nodata V` is a value as the raster is read, CF-unpacked (stored * scale_factor + add_offset,
+    the values xarray shows and the class ids scored), for any file. Where the file packs its values and V is on no
+    pixel but the stored V is (its 55 read as 155), `LabelError` naming the value to pass (was: declared, matching
+    nothing, the no-data pixels scored as a class, in silence)."""
+    scale, offset = float(lab.encoding.get("scale_factor", 1.0)), float(lab.encoding.get("add_offset", 0.0))
+    v, near = a.labels_nodata, lambda u: bool(np.isclose(lab, u, rtol=1e-6, atol=1e-6 * abs(scale)).any())
+    if (scale, offset) == (1.0, 0.0) or near(v) or not near(u := v * scale + offset): return
+    raise LabelError(f"--labels-nodata {v:g} is on no pixel of --labels {a.labels}: the file packs its values (CF "
+                     f"scale_factor {scale:g}, add_offset {offset:g}) and they are read unpacked, stored * {scale:g} + "
+                     f"{offset:g}, as xarray shows them; its stored {v:g} reads {u:g}: pass --labels-nodata {u:g}")
+
 def _label_file(a) -> xr.DataArray:
     "The label raster (y, x) of `--labels PATH` (`--labels-var`), `LabelError` for an embedding field or a stack " \
     "of layers, each naming the fix."
@@ -256,6 +268,7 @@ def _label_file(a) -> xr.DataArray:
                          "grid: write the layer for the embeddings' year to its own file (e.g. "
                          f"`labels.sel({d}=...).to_netcdf(path)`) and pass that file as --labels")
     if getattr(a, "labels_nodata", None) is None: return lab
+    _refuse_packed_nodata(lab, a)   # the stored value of a packed file: named as read
     had = lab.attrs.get("missing_value")   # `--labels-nodata`: declared beside the file's own (CF's may list several)
     return lab.assign_attrs(missing_value=[*np.atleast_1d(had if had is not None else []).tolist(), a.labels_nodata])
 
