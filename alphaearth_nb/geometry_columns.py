@@ -17,7 +17,7 @@ except ImportError: shapely = None   # no geopandas either: `import_geopandas` n
 from .core import GridError, LabelError, refuse_path
 from . import geo
 from .geo import require
-from .points import said_srid, split_ewkt   # EWKT: its WKT and SRID
+from .points import geojson_crs, said_srid, split_ewkt   # EWKT: its WKT and SRID; GeoJSON's crs member
 
 # %% auto #0
 __all__ = ['EE_GEO', 'GIVEN_AS', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'lonlat_columns', 'import_geopandas', 'is_wkt',
@@ -124,7 +124,7 @@ def geometry_points(df):  # a table (anything else as it is)
     where, item = (given_as(df), "text") if given_as(df) else (f"the table's {col!r} column", "row")   # in its words
     cells = df[col].map(lambda v: bytes(v) if isinstance(v, (bytearray, memoryview)) else split_ewkt(v)[0])
     srids = df[col][cells.notna()].map(said_srid)   # EWKT/EWKB SRIDs of the cells with a shape (None: says none)
-    if kind == "geojson": srids = srids.map(lambda _: "EPSG:4326")   # GeoJSON is lon/lat (RFC 7946), as an SRID says
+    if kind == "geojson": srids = df[col][cells.notna()].map(_geojson_cell_crs)   # lon/lat, or its crs member's
     has, said = cells.notna().to_numpy(), set(srids.dropna())
     read = {"wkb": gpd.GeoSeries.from_wkb, "wkt": gpd.GeoSeries.from_wkt, "geojson": lambda c, on_invalid: gpd.GeoSeries(
         shapely.from_geojson(c.where(c.notna(), None).to_numpy(dtype=object), on_invalid=on_invalid))}.get(kind)
@@ -160,6 +160,15 @@ def geometry_points(df):  # a table (anything else as it is)
     return out
 
 _KIND_WORDS = {"wkb": "WKB", "wkt": "WKT", "shapely": "shapely", "geojson": "GeoJSON"}   # a geometry column's kinds, named
+
+def _geojson_cell_crs(text) -> str:
+    """The CRS of one GeoJSON text cell, as an SRID says: the 2008 spec's `crs` member (`points.geojson_crs`), which
+    PostGIS 3's `ST_AsGeoJSON(geom)` writes by default where the SRID is not 4326 (options=8, 'EPSG:32631'), else
+    EPSG:4326 (RFC 7946). Was: EPSG:4326 always, a UTM column's metres read as degrees ('... says its CRS is
+    EPSG:4326, but none of its places lies on the map'). Text that is no JSON: EPSG:4326, its row refused after."""
+    try: obj = json.loads(text)
+    except (ValueError, TypeError, RecursionError): return "EPSG:4326"
+    return geojson_crs(obj) or "EPSG:4326"
 
 POINTS_FROM = "aef_points_from"   # a table's `attrs` key: the geometry column `geometry_points` read its x/y from
 
