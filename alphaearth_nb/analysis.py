@@ -46,12 +46,16 @@ def _no_data_like(r):
     if isinstance(r, xr.Dataset): return r.map(_no_data_like, keep_attrs=True)
     return xr.full_like(r, np.nan if r.dtype.kind == "f" else -1)
 
+def _when(emb, i:int) -> str:
+    "The `i`-th time of cube `emb` as a user reads it: '2023-01-01' (datetime64), else its value, else `i`."
+    t = emb["time"].values if "time" in emb.coords else np.arange(emb.sizes["time"])
+    return np.datetime_as_string(t[i], unit="D") if t.dtype.kind == "M" else str(t[i])
+
 def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
     "`outs` with no-data maps (`_no_data_like`) for the years in `empty` [(i, error)] and a `NoDataWarning`; the error " \
     "(naming the years) when no year has data or the result is neither a float map nor a Dataset of float/int maps."
     like = next((o for o in outs if o is not None), None)
-    t = emb["time"].values if "time" in emb.coords else np.arange(emb.sizes["time"])
-    when = [np.datetime_as_string(t[i], unit="D") if t.dtype.kind == "M" else str(t[i]) for i, _ in empty]
+    when = [_when(emb, i) for i, _ in empty]
     if like is None or (like.dtype.kind != "f" if isinstance(like, xr.DataArray) else
                         any(v.dtype.kind not in "fi" for v in like.data_vars.values())):
         e = empty[0][1]
@@ -142,8 +146,10 @@ def _per_year(fn, tables:bool, models:bool=False):
                     except NoValidDataError as e:
                         outs.append(None)
                         empty.append((i, e))
-                    except LabelError:   # classify/regress: no labelled pixel has data, because the year has none
-                        if years_with_data(emb.isel(time=[i])): raise   # the year has data: the labels' fault
+                    except LabelError as e:   # classify/regress: no labelled pixel has data, because the year has none
+                        if years_with_data(emb.isel(time=[i])):   # the year has data: the labels' fault, in that year
+                            raise LabelError(f"{fn.__name__}, time {_when(emb, i)}: {e} (if that year has no labels, "
+                                             "select the years labelled first, e.g. `cube.isel(time=[...])`)") from None
                         outs.append(None)
                         empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
                             "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
