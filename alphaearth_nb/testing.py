@@ -24,13 +24,15 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, MAP_WANTED, as_rng, as_seed, band_names, checks_flags, refuse_path
+from .core import (EMBED_DIM, MAP_WANTED, UnitsError, UnitsWarning, as_rng, as_seed, band_names, checks_flags,
+                                refuse_path)
 from .geo import grid_coords
+from .units import check_frame_units
 
 # %% auto #0
-__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'warned', 'said', 'random_unit', 'embedding_from_array', 'fake_xee',
-           'fake_official', 'official_tiff', 'with_source', 'source_ds', 'sampler_stack', 'Standin', 'standin_loss',
-           'standin_batches']
+__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'warned', 'said', 'frame_words', 'random_unit', 'embedding_from_array',
+           'fake_xee', 'fake_official', 'official_tiff', 'with_source', 'source_ds', 'sampler_stack', 'Standin',
+           'standin_loss', 'standin_batches']
 
 # %% ../nbs/09_testing.ipynb #c0006
 class _FullFile:
@@ -83,6 +85,18 @@ def warned(fn,                      # the call: `fn(*args, **kwargs)`
 def said(fn, *args, category:type=Warning, holding:str="", refused:type|tuple=(), **kwargs) -> list:
     "The messages of `warned(fn, *args, ...)`: its warnings' (of `category`, holding `holding`), a refusal's last."
     return warned(fn, *args, category=category, holding=holding, refused=refused, **kwargs)[1]
+
+# %% ../nbs/09_testing.ipynb #f7a1c2d1
+def frame_words(source:str,   # the source judged, e.g. "sentinel2" (`sources.get_source`)
+                bands,        # its band names, one per column of each frame
+                *pixels,      # each frame's pixels, (m, len(bands)) raw values; shorter frames are NaN-padded
+               ) -> list:
+    "`check_frame_units`' words for `pixels` as frames dated 2021-01-15, -02-15, ...: its UnitsWarnings, a UnitsError's last."
+    cube = np.full((len(pixels), max(len(p) for p in pixels), len(bands)), np.nan)   # (time, m, band)
+    for t, p in enumerate(pixels): cube[t, :len(p)] = p
+    times = np.array([f"2021-{t + 1:02d}-15" for t in range(len(pixels))], "datetime64[ns]")
+    return said(check_frame_units, source, bands, tuple(np.moveaxis(cube, -1, 0)), times,
+                category=UnitsWarning, refused=UnitsError)
 
 # %% ../nbs/09_testing.ipynb #c0011
 def random_unit(shape,          # leading shape, e.g. (H, W) or (N,)

@@ -21,8 +21,8 @@ import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
 from alphaearth_nb.reflectance_scales import TOA_UNTOLD as UNTOLD_WORDS
-from alphaearth_nb.units import check_frame_units, check_units
-from alphaearth_nb.testing import said
+from alphaearth_nb.units import check_units
+from alphaearth_nb.testing import frame_words, said
 
 DATA = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).parents[1].parent / "shared" / "data"))
 S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
@@ -32,15 +32,6 @@ pytestmark = pytest.mark.skipif(not (DATA / "presto_algae_blooms").exists(), rea
 
 
 _said = partial(said, category=UnitsWarning, refused=UnitsError)   # the UnitsWarning and UnitsError messages of fn(*args)
-
-
-def _frame_words(source, bands, *pixels):
-    "check_frame_units' words for frames given as (m, bands) pixel arrays (NaN-padded), dated 2021-01-15, -02-15, ..."
-    m = max(len(p) for p in pixels)
-    cube = np.full((len(pixels), m, len(bands)), np.nan)
-    for t, p in enumerate(pixels): cube[t, :len(p)] = p
-    times = np.array([f"2021-{t + 1:02d}-15" for t in range(len(pixels))], "datetime64[ns]")
-    return _said(check_frame_units, source, bands, tuple(cube[..., i] for i in range(len(bands))), times)
 
 
 @pytest.fixture(scope="module")
@@ -106,11 +97,11 @@ TABLE = [
 
 def _judged(p, source, frame):
     "The frame among two clear ones of its source: check_frame_units' words."
-    if source == "sentinel2_l1c": return _frame_words(source, L1C, p["clear"], frame, p["clear b"])
-    if source == "sentinel2 B2-B8": return _frame_words("sentinel2", S2[:4], p["water0"][:, :4], frame[:, :4],
+    if source == "sentinel2_l1c": return frame_words(source, L1C, p["clear"], frame, p["clear b"])
+    if source == "sentinel2 B2-B8": return frame_words("sentinel2", S2[:4], p["water0"][:, :4], frame[:, :4],
                                                         p["water1"][:, :4])
     bands = LANDSAT if source == "landsat" else S2   # Presto's water as Landsat's bands: the same wavelengths
-    return _frame_words(source, bands, p["water0"], frame, p["water1"])
+    return frame_words(source, bands, p["water0"], frame, p["water1"])
 
 
 @pytest.mark.parametrize("what, source, frame, answer", TABLE, ids=[t[0] for t in TABLE])

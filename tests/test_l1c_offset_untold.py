@@ -17,8 +17,8 @@ import xarray as xr
 from alphaearth_nb.core import UnitsError, UnitsWarning
 from alphaearth_nb.reflectance_scales import RAYLEIGH_BLUE, TOA_UNTOLD, toa
 from alphaearth_nb.sources import get_source
-from alphaearth_nb.testing import said
-from alphaearth_nb.units import check_frame_units, check_units
+from alphaearth_nb.testing import frame_words, said
+from alphaearth_nb.units import check_units
 
 DATA = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).parents[1].parent / "shared" / "data"))
 S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
@@ -35,19 +35,12 @@ def ref():
 def _said(fn, *args): return said(fn, *args, category=UnitsWarning, refused=UnitsError)
 
 
-def _frame_words(source, bands, *frames):   # check_frame_units' words for frames of (m, bands) pixels, dated 2021-0t-15
-    cube = np.full((len(frames), max(map(len, frames)), len(bands)), np.nan)   # (time, m, bands), NaN-padded
-    for t, f in enumerate(frames): cube[t, :len(f)] = f
-    times = np.array([f"2021-{t + 1:02d}-15" for t in range(len(frames))], "datetime64[ns]")
-    return _said(check_frame_units, source, bands, tuple(np.moveaxis(cube, -1, 0)), times)
-
-
 def _crops(frame):   # eo-learn's 101 x 100 reference as its 36 crops of 16 x 16 pixels, each (256, bands)
     return [frame[16 * i:16 * i + 16, 16 * j:16 * j + 16].reshape(-1, frame.shape[-1]) for i in range(6) for j in range(6)]
 
 
 def _among(ref, frame):   # check_frame_units' words for a frame between references 2 and 3 (no offset)
-    return _frame_words("sentinel2_l1c", L1C, ref[2].reshape(-1, 5), frame, ref[3].reshape(-1, 5))
+    return frame_words("sentinel2_l1c", L1C, ref[2].reshape(-1, 5), frame, ref[3].reshape(-1, 5))
 
 
 def test_which_sources_are_top_of_atmosphere():
@@ -79,7 +72,7 @@ def test_the_offset_at_the_top_of_the_atmosphere_is_said_once_untold(ref):
     assert len(said) == 1 and "1 of the 3 frames judged (2021-02-15)" in said[0] and TOA_UNTOLD in said[0], said
     assert "Fix those frames only" not in said[0] and "`ds[bands] - 1000`" in said[0]   # the fix, if metadata says so
     every = [ref[i].reshape(-1, 5) + 1000 for i in (2, 3, 4)]   # the whole stack: check_units says it, once
-    assert _frame_words("sentinel2_l1c", L1C, *every) == []
+    assert frame_words("sentinel2_l1c", L1C, *every) == []
     pooled = _said(check_units, "sentinel2_l1c", L1C, tuple(np.concatenate(every).T))
     assert len(pooled) == 1 and UNTOLD in pooled[0], pooled
 
@@ -88,6 +81,6 @@ def test_surface_reflectance_is_judged_as_before():
     ds = xr.open_dataset(DATA / "worldcereal_patch" / "worldcereal_preprocessed_inputs.nc")
     px = lambda t: np.stack([ds[f"S2-L2A-{b}"].isel(t=t).values.ravel() for b in
                              ("B02", "B03", "B04", "B08", "B11", "B12")], -1).astype(float)
-    said = _frame_words("sentinel2", S2, px(0), px(3) + 1000, px(4))
+    said = frame_words("sentinel2", S2, px(0), px(3) + 1000, px(4))
     assert len(said) == 1 and "subtract it: `ds[bands] - 1000`" in said[0] and "Fix those frames only" in said[0]
     assert UNTOLD not in said[0]

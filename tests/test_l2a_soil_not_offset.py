@@ -15,8 +15,8 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb.core import UnitsError, UnitsWarning
-from alphaearth_nb.testing import said
-from alphaearth_nb.units import check_frame_units, check_units
+from alphaearth_nb.testing import frame_words, said
+from alphaearth_nb.units import check_units
 
 DATA = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).parents[1].parent / "shared" / "data"))
 pytestmark = pytest.mark.skipif(not (DATA / "worldcereal_patch").exists(), reason=f"no real data at {DATA}")
@@ -38,11 +38,7 @@ def dates():
 
 
 def _among(dates, frame):   # check_frame_units' words for `frame` (m, 6) between 2020-11-01 and 2021-05-01
-    pix = [dates[0].reshape(-1, 6), frame, dates[4].reshape(-1, 6)]
-    cube = np.full((3, max(map(len, pix)), 6), np.nan)
-    for t, p in enumerate(pix): cube[t, :len(p)] = p
-    times = np.array(["2021-01-15", "2021-02-15", "2021-03-15"], "datetime64[ns]")
-    return _said(check_frame_units, "sentinel2", S2, tuple(np.moveaxis(cube, -1, 0)), times)
+    return frame_words("sentinel2", S2, dates[0].reshape(-1, 6), frame, dates[4].reshape(-1, 6))
 
 
 def _crops(d): return [d[16 * i:16 * i + 16, 16 * j:16 * j + 16].reshape(-1, 6) for i in range(6) for j in range(6)]

@@ -22,8 +22,8 @@ from alphaearth_nb.scene import load_scene
 from alphaearth_nb.schema import CLOUD
 from alphaearth_nb.sources import get_source
 from alphaearth_nb.stacks import validate_stack
-from alphaearth_nb.units import check_frame_units, check_units
-from alphaearth_nb.testing import said
+from alphaearth_nb.units import check_units
+from alphaearth_nb.testing import frame_words, said
 
 DATA = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).parents[1].parent / "shared" / "data"))
 S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
@@ -31,20 +31,6 @@ need_data = pytest.mark.skipif(not (DATA / "presto_algae_blooms").exists(), reas
 
 
 _said = partial(said, category=UnitsWarning, refused=UnitsError)   # the UnitsWarning and UnitsError messages of fn(*args)
-
-
-def _frames(*pixels):
-    "check_frame_units' arguments for frames given as (m, bands) pixel arrays: per band (time, m), NaN-padded."
-    m = max(len(p) for p in pixels)
-    cube = np.full((len(pixels), m, pixels[0].shape[1]), np.nan)
-    for t, p in enumerate(pixels): cube[t, :len(p)] = p
-    times = np.array([f"2021-{t + 1:02d}-15" for t in range(len(pixels))], "datetime64[ns]")
-    return tuple(cube[..., i] for i in range(cube.shape[2])), times
-
-
-def _frame_words(source, bands, *pixels):
-    fr, times = _frames(*pixels)
-    return _said(check_frame_units, source, bands, fr, times)
 
 
 @pytest.fixture(scope="module")
@@ -66,18 +52,18 @@ def test_real_overcast_frames_are_not_an_offset(presto):
     cloud, water = presto["cloud"], presto["water"]
     assert len(cloud) == 258 and np.median(cloud[:, :3]) > 5000   # bright: visible 0.3..0.9
     # was: 'sentinel2: 2 of the 4 frames judged (2021-02-15, 2021-04-15) look like raw digital numbers ... - 1000'
-    assert _frame_words("sentinel2", S2, water[0], cloud, water[1], cloud[::-1]) == []
+    assert frame_words("sentinel2", S2, water[0], cloud, water[1], cloud[::-1]) == []
     assert _said(check_units, "sentinel2", S2, tuple(cloud.T)) == []   # a stack of one overcast date
     l1c = (0, 1, 2, 3, 4)   # sentinel2_l1c: B2, B3, B4, B8, B11
-    assert _frame_words("sentinel2_l1c", tuple(S2[i] for i in l1c), water[0][:, l1c], cloud[:, l1c]) == []
+    assert frame_words("sentinel2_l1c", tuple(S2[i] for i in l1c), water[0][:, l1c], cloud[:, l1c]) == []
 
 
 @need_data
 def test_offset_frames_among_overcast_ones_are_still_named(presto):
     cloud, water = presto["cloud"], presto["water"]
-    said = _frame_words("sentinel2", S2, water[0], cloud, water[1], water[2] + 1000, water[3] + 1000, cloud)
+    said = frame_words("sentinel2", S2, water[0], cloud, water[1], water[2] + 1000, water[3] + 1000, cloud)
     assert len(said) == 1 and "2 of the 4 frames judged (2021-04-15, 2021-05-15)" in said[0] and "- 1000" in said[0]
-    every = _frame_words("sentinel2", S2, water[0] + 1000, cloud + 1000, water[1] + 1000)   # the whole stack: pooled
+    every = frame_words("sentinel2", S2, water[0] + 1000, cloud + 1000, water[1] + 1000)   # the whole stack: pooled
     assert every == []
     pooled = np.concatenate([water[0], cloud, water[1]]) + 1000
     assert any("- 1000" in m for m in _said(check_units, "sentinel2", S2, tuple(pooled.T)))
@@ -86,8 +72,8 @@ def test_offset_frames_among_overcast_ones_are_still_named(presto):
 @need_data
 def test_a_half_cloudy_frame(presto):
     half = np.concatenate([presto["water"][1][:258], presto["cloud"]])
-    assert _frame_words("sentinel2", S2, presto["water"][0], half) == []    # clear half dark: no offset
-    said = _frame_words("sentinel2", S2, presto["water"][0], half + 1000)   # its water at 1000 + dark: the offset
+    assert frame_words("sentinel2", S2, presto["water"][0], half) == []    # clear half dark: no offset
+    said = frame_words("sentinel2", S2, presto["water"][0], half + 1000)   # its water at 1000 + dark: the offset
     assert len(said) == 1 and "1 of the 2 frames judged (2021-02-15)" in said[0] and "- 1000" in said[0]
 
 
@@ -95,8 +81,8 @@ def test_a_half_cloudy_frame(presto):
 def test_snow_is_white_but_dark_in_swir(presto):
     snow, water = presto["snow"], presto["water"]
     assert len(snow) >= 100
-    assert _frame_words("sentinel2", S2, water[0], snow) == []   # SWIR1's darkest under 1000: no verdict
-    said = _frame_words("sentinel2", S2, water[0], snow + 1000, water[1])   # NDSI of its medians >= 0.4: an offset
+    assert frame_words("sentinel2", S2, water[0], snow) == []   # SWIR1's darkest under 1000: no verdict
+    said = frame_words("sentinel2", S2, water[0], snow + 1000, water[1])   # NDSI of its medians >= 0.4: an offset
     assert len(said) == 1 and "1 of the 3 frames judged (2021-02-15)" in said[0] and "- 1000" in said[0]
     q = {b: (np.percentile(v, 1), np.median(v), np.percentile(v, 99), v.max()) for b, v in zip(S2, (snow + 1000).T)}
     assert not overcast(get_source("sentinel2"), q)
@@ -112,8 +98,8 @@ def test_a_real_hazy_scene_is_cloud_with_or_without_the_offset():
     ref = np.load(DATA / "eolearn_patch" / "REFERENCE_SCENES.npy")[..., [1, 2, 3, 7, 11]] * 1e4   # B2 B3 B4 B8 B11
     bands = ("B2", "B3", "B4", "B8", "B11")
     clear, hazy, later = ref[2].reshape(-1, 5), ref[0].reshape(-1, 5), ref[3].reshape(-1, 5)
-    assert _frame_words("sentinel2_l1c", bands, clear, hazy, later) == []
-    assert _frame_words("sentinel2_l1c", bands, clear, hazy + 1000, later) == []
+    assert frame_words("sentinel2_l1c", bands, clear, hazy, later) == []
+    assert frame_words("sentinel2_l1c", bands, clear, hazy + 1000, later) == []
     every = np.concatenate([clear, hazy, later]) + 1000   # L1C: said untold, `ds[bands] - 1000` if metadata says so
     said = _said(check_units, "sentinel2_l1c", bands, tuple(every.T))   # (tests/test_l1c_offset_untold)
     assert any("no value can tell" in m and "- 1000" in m for m in said), said
@@ -126,9 +112,9 @@ def test_haze_over_a_clear_patch():
     px = lambda t: np.stack([ds[f"S2-L2A-{b}"].isel(t=t).values.ravel() for b in names], -1).astype(float)
     clear, later = px(0), px(3)
     haze = clear + np.array([1200, 800, 500, 250, 50, 20])   # scattering: strongest in blue, little in the SWIR
-    assert _frame_words("sentinel2", S2, later, haze) == []            # B12's darkest 1% ~ 600: no offset
+    assert frame_words("sentinel2", S2, later, haze) == []            # B12's darkest 1% ~ 600: no offset
     for shifted in (clear + 1000, haze + 1000):   # the offset under haze too: its darkest pixels at 1000 + dark
-        said = _frame_words("sentinel2", S2, later, shifted)
+        said = frame_words("sentinel2", S2, later, shifted)
         assert len(said) == 1 and "1 of the 2 frames judged (2021-02-15)" in said[0] and "- 1000" in said[0], said
 
 
@@ -138,7 +124,7 @@ def test_bright_sand_with_the_offset_is_not_white():
     dark = np.array([300, 500, 400, 2500, 1800, 900]) * rng.uniform(0.5, 1.5, (400, 6))
     q = {b: (np.percentile(v, 1), np.median(v), np.percentile(v, 99), v.max()) for b, v in zip(S2, (sand + 1000).T)}
     assert not overcast(get_source("sentinel2"), q)   # Fmask's whiteness of the medians 0.44 > 0.3
-    said = _frame_words("sentinel2", S2, dark, sand + 1000)
+    said = frame_words("sentinel2", S2, dark, sand + 1000)
     assert len(said) == 1 and "1 of the 2 frames judged (2021-02-15)" in said[0], said
 
 
@@ -150,10 +136,10 @@ def test_thin_overcast_on_landsat_is_cloud_not_an_offset():
     thin = np.array([3100, 3000, 2950, 3050, 2600, 2100]) * rng.uniform(0.97, 1.03, (400, 1))
     dark = np.array([300, 500, 400, 2500, 1800, 900]) * rng.uniform(0.5, 1.5, (400, 6))
     bands = ("B2", "B3", "B4", "B5", "B6", "B7")
-    assert _frame_words("landsat", bands, dark, thin, dark) == []
-    assert _frame_words("landsat", bands, dark, thin * 2, dark) == []   # thick: 0.6
+    assert frame_words("landsat", bands, dark, thin, dark) == []
+    assert frame_words("landsat", bands, dark, thin * 2, dark) == []   # thick: 0.6
     swir_dark = thin * np.array([1, 1, 1, 1, 0.83, 1])   # SWIR1 at 0.216: 0.016 over the offset
-    said = _frame_words("landsat", bands, dark, swir_dark, dark)
+    said = frame_words("landsat", bands, dark, swir_dark, dark)
     assert len(said) == 1 and "- 2000" in said[0] and "icy cloud as dark at 1.6 um as snow" in said[0], said
 
 
