@@ -32,7 +32,7 @@ def _key_pair(keys:dict, xs:tuple, ys:tuple) -> tuple|None:
     kx, ky = (next((keys[n] for n in names if n in keys), None) for names in (xs, ys))
     return (kx, ky) if kx is not None and ky is not None else None
 
-def one_point(target,         # a dict or Series (lon/lat or x/y keys), a shapely Point, or a pair (x, y)
+def one_point(target,         # a dict/Series (lon/lat, x/y keys), shapely Point, GeoJSON or WKT of one point, a pair (x, y)
               crs=None,       # the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)
              ) -> tuple[float, float, object]|None:
     """`(x, y, crs)` of one point: lon/lat keys in EPSG:4326 (or the geographic `crs`); x/y keys, a shapely Point in
