@@ -163,7 +163,7 @@ def _data(s:str) -> str:
     if Path(s).is_dir() and not any(Path(s).iterdir()):   # was: after the plan, xarray's GroupNotFoundError
         raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass `samples` or a .nc/.zarr stack")
     if Path(s).suffix not in (".nc", ".zarr"):
-        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr DataTree")
+        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr stack")
     return s
 
 def _path(s:str) -> str: return os.path.expanduser(_named(s))   # `--out=~/x`: no shell expands a `~` after `=`
@@ -382,7 +382,8 @@ def parser() -> argparse.ArgumentParser:
     t = _command(sub, "train", "train a preset on a stack")
     t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"], type=_word,
                    help="the model size (default small; with --resume, the preset the run was trained with)")
-    data = ("'samples' (the offline sample scene) or a .nc/.zarr DataTree, one group per source, e.g. --data "
+    data = ("'samples' (the offline sample scene) or a .nc/.zarr stack of the sensors' data, one group per source "
+            "(sentinel2, landsat, ...), e.g. --data "
             "stack.zarr (default: %(default)s)")
     t.add_argument("--data", type=_data, default="samples", help=data)
     t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
@@ -535,8 +536,10 @@ def shell_words(text:str, command:str|None=None) -> str:
     a drop of named columns (`df.drop(columns=['A64'])`): delete them from the file (`_file_drop`). A label raster's
     no-data to declare (`labels.attrs['nodata'] = 255`): `--labels-nodata 255`, for any raster file, or the file's
     own, `rio edit-info --nodata 255 LABELS` (rasterio's command, installed with it) for a GeoTIFF (`_LABEL_FIXES`;
-    was those Python lines under `aef evaluate --labels lab.tif`, and for a .nc/.zarr words, no command)."""
-    for old, new in _LABEL_FIXES: text = re.sub(old, new, text)
+    was those Python lines under `aef evaluate --labels lab.tif`, and for a .nc/.zarr words, no command), under
+    `aef evaluate` alone, the one command with `--labels` (was: under every command, naming a flag they lack)."""
+    if command == "evaluate":   # the one command with --labels (and --labels-nodata): others keep Python's words
+        for old, new in _LABEL_FIXES: text = re.sub(old, new, text)
     flags = {**FLAGS, **COMMAND_FLAGS.get(command, {})}
     names = "|".join(flags)
     text = re.sub(r"swap the columns: `df\.rename\(columns=\{('[^'`]*'): ('[^'`]*'), \2: \1\}\)`",   # check_degrees'

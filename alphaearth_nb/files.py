@@ -276,7 +276,7 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     if t.is_dir(): _removable(t, what)   # the old copy is removed after the swap: every folder in it must let go
     if not overwrite:   # a folder that cannot take the copy first: one error, not 'pass overwrite' then that
         writable(t.parent, t, what)
-        raise OutputExistsError(f"{t} already exists: pass overwrite=True (`--overwrite` on the command line) to "
+        raise OutputExistsError(f"{t} already exists: pass overwrite=True to "
                                 f"replace the {what}, or choose another path.")
     return writable(t.parent, t, what)   # replaced by a copy written beside it: its folder must take one
 
@@ -405,7 +405,7 @@ def _place(tmp:Path, t:Path, overwrite:bool, what:str):
     except FileExistsError:
         raise OutputExistsError(f"{t} was written by another writer while this one ran, and replacing it was not "
                                 f"asked for: that {what} is kept and this one discarded. Pass overwrite=True "
-                                f"(`--overwrite` on the command line) to replace it, or choose another path.") from None
+                                f"to replace it, or choose another path.") from None
 
 def _keep_mode(tmp:Path, t:Path):
     "`tmp` with the mode of the output `t` it replaces (a folder's: on each inside), as `cp` keeps it (was: the umask's)."
