@@ -91,14 +91,15 @@ def _layer_to_read(p:Path, src=None) -> str|None:
     if len(shaped := [n for n, g in kinds.items() if g]) > 1: raise LabelError(_several_layers(p, shaped, kinds, src))
     return shaped[0] if len(shaped) == 1 < len(kinds) else None   # one layer, or tables alone: GDAL's first, as before
 
-def _zip_target(p:Path|str) -> Path|str:
+def _zip_target(p:Path|str, layer:str|None=None) -> Path|str:
     """What GDAL reads for the file of places `p`: a path into a zip (`loaders.zip_member`) as GDAL's '/vsizip/ZIP/IN';
     a '.zip' (or a folder in one) whose vector files (`VECTOR_FILES`: a shapefile's .shp) lie in a folder, none at its
     top (what zipping a folder makes: Windows' 'Send to > Compressed folder', `zip -r`), GDAL's path of its one vector
     file; anything else `p`. Several vector files in folders are a `LabelError` naming them (8 at most) and the path
     that reads one, 'zip://ZIP!IN' (GDAL's '/vsizip/ZIP/IN'). Was: GDAL reads a zip's top level only, so
     `classify(emb, 'fields.zip')` was "cannot read fields.zip ... ('/vsizip/fields.zip' not recognized as being in a
-    supported file format ...)", and a path into it 'no file at zip://fields.zip!fields/a.shp'."""
+    supported file format ...)", and a path into it 'no file at zip://fields.zip!fields/a.shp'. `layer`, the name of
+    one of several (a shapefile's, 'a' for 'fields/a.shp'), picks it (`aef evaluate --labels two.zip --labels-layer a`)."""
     zm = zip_member(p)
     if zm is None and Path(str(p)).suffix.lower() != ".zip": return p
     z, inside = zm or (str(p), "")
@@ -112,11 +113,13 @@ def _zip_target(p:Path|str) -> Path|str:
     if not vec or any("/" not in n for n in vec): return gdal(inside) if zm else p   # GDAL reads its top level
     if len(vec) == 1: return gdal(f"{inside}/{vec[0]}" if inside else vec[0])
     full = [f"{inside}/{n}" if inside else n for n in vec]
+    if len(named := [n for n in full if Path(n).stem == layer]) == 1: return gdal(named[0])   # --labels-layer a
     raise LabelError(f"{p} holds {len(full)} vector files in folders, and which one is meant cannot be told: "
                      f"{', '.join(map(repr, full[:8]))}{f', ... ({len(full)} in all)' if len(full) > 8 else ''}. Name "
                      f"the one you mean by its path inside the zip, e.g. 'zip://{z}!{full[0]}' (GDAL's "
-                     f"'/vsizip/{z}/{full[0]}' too), in Python (`gpd.read_file`, or the path itself) and for "
-                     "`aef evaluate --labels` alike")
+                     f"'/vsizip/{z}/{full[0]}' too), read so in Python (`gpd.read_file`, or the path itself) and "
+                     f"as --labels; or, on the command line, `aef evaluate --labels {shlex.quote(str(p))} --labels-layer "
+                     f"{shlex.quote(Path(full[0]).stem)}`")
 
 def places_path(src) -> Path|str|None:  # a path of places, as given
     """The file of places `src` names, to read: a path into a zip (`loaders.zip_member`) as given, where its zip file
@@ -150,7 +153,7 @@ def read_vector_file(p:Path|str, gpd, layer:str|None=None):
     several layers with geometry is its `LabelError`, before anything is read. A zipped file in a folder, or a path
     into a zip, is read where it lies (`_zip_target`). `layer`: the layer to read, by name (`aef evaluate
     --labels-layer`); one the file lacks a `LabelError` naming those it holds."""
-    src = _zip_target(p)   # a zip's one vector file in a folder: its GDAL path
+    src = _zip_target(p, layer)   # a zip's one vector file in a folder (or the one `layer` names): its GDAL path
     if (closed := _closed_geojson(src) if isinstance(src, Path) else None) is not None:
         gdf = gpd.read_file(io.BytesIO(closed), on_invalid="fix")
     else:
