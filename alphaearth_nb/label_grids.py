@@ -177,8 +177,9 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     rows = pixel_indices(lab, np.full(int(my.sum()), lx[0]), ey[my], error=LabelError, what="label")[0]
     if not same: warnings.warn(
         f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map pixel took "
-        "the label of the cell holding its centre (nearest), one label per map pixel. To choose otherwise (a "
-        "majority of finer cells), resample the labels onto the map first, e.g. "
+        "the label of the cell holding its centre (nearest), one label per map pixel (classify and regress: where "
+        "that cell is unlabelled, the most common label of the labelled cells inside the pixel, or their mean for a "
+        "target). To choose otherwise (a majority of finer cells), resample the labels onto the map first, e.g. "
         "`labels.interp_like(emb, method='nearest')`" + _ON_FILE.format("resampled"), category=GridWarning,
         stacklevel=user_stacklevel())
     out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
