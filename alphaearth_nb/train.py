@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/train.html.md"""
 from __future__ import annotations
 
 import dataclasses
+import errno
 import functools
 import itertools
 import json
@@ -30,7 +31,7 @@ from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
                                       load_checkpoint, not_a_run, run_folder, save_checkpoint)
-from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingError,
+from .core import (CheckpointError, ConfigError, DiskError, MissingSourceError, SourceWarning, TrainingError,
                                 TrainingWarning, flag,
                                 refuse_path, seed_key, whole, checks_flags, user_stacklevel, choice_word)
 from .files import local_output, user_path, write_text
@@ -70,7 +71,14 @@ def _write_jsonl(path:Path, records:list[dict], mode="a"):
     if mode == "w":
         write_text(path, text)
         return
-    with open(path, "a") as f: f.write(text)
+    try:
+        with open(path, "a") as f: f.write(text)
+    except OSError as e:   # a full disk: the file named, what is kept, the way on (was the OS's '[Errno 28]' alone)
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT): raise
+        raise DiskError(e.errno, f"No space left on the disk of {path} while appending the training metrics of steps "
+                        f"{records[0].get('step')}..{records[-1].get('step')}: the lines before are kept (a cut last "
+                        "line is skipped when read, `train.read_metrics`); free space there, then go on from the last "
+                        "checkpoint, `fit(..., resume=True)` (`aef train --resume`)") from e
 
 def _metric(line:str) -> dict|None:
     "One line of a `metrics.jsonl` as its record (a JSON object with a whole `step`), or None if it is none."
