@@ -109,6 +109,12 @@ def _transitions(change:np.ndarray, before:np.ndarray, after:np.ndarray) -> list
            for (a, b), k in zip(pairs, counts)]
     return sorted(out, key=lambda t: -t["pixels"])
 
+def _rotation_note(transitions:list, kept:str) -> list[str]:
+    "One line saying what crop_summer <-> crop_winter transitions are (crop rotation), where the report lists one."
+    if not any({t["from"], t["to"]} == {"crop_summer", "crop_winter"} for t in transitions): return []
+    return ["  (crop_summer <-> crop_winter is crop rotation, the same cropland sown in the other season: a 1 - dot "
+            f"near the unchanged pixels' ({kept}) is a change this model does not yet see, not a wrong label.)"]
+
 def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
     "The report's text, one line per finding."
     first, last, steps, batch = rep["loss_first10"], rep["loss_last10"], rep["steps"], rep["batch_size"]
@@ -123,6 +129,7 @@ def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
            f"({rep['cleared_pixels']} px) vs {kept} elsewhere; by transition:",
            *[f"  - {t['from']} -> {t['to']}: {t['pixels']} px, 1 - dot {_said(t['one_minus_dot'], 'no data')}"
              for t in rep.get("change_by_transition", [])],
+           *_rotation_note(rep.get("change_by_transition", []), kept),
            f"- 10-shot land cover from the {years[0]} embedding on all its {rep['tenshot_pixels']} labelled pixels "
            "(balanced accuracy, 20 folds):", "",
            "```", _shares_table(table).to_string(index=False), "```", "",
