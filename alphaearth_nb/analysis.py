@@ -30,7 +30,7 @@ from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict,
 from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, north_up,
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
-from .labels import class_flags, encode_labels, flag_attrs, label_array
+from .labels import class_flags, encode_labels, flag_attrs, joined_class_maps, label_array
 from .places import agreed_crs, circle_start, own_crs_on, read_places, wall_times
 from .years import year_steps
 from .queries import place_row, several_query
@@ -155,6 +155,7 @@ def _per_year(fn, tables:bool, models:bool=False):
                             "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         finally: _said_once(caught)   # the same text each year (labels read again, the gate's count): said once
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
+        outs = joined_class_maps(outs)   # classify's named classes: one numbering for all years
         out = xr.concat(outs, dim="time", join="outer", combine_attrs="drop_conflicts")   # years of other classes:
         # every class, NaN scores where a year has none (xarray's future default, exact, refused it); attrs that differ
         # by year (`change`'s from_year) dropped; the cube's own times (zoned ones: local dates above)

@@ -27,8 +27,9 @@ from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pix
 __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
            'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values',
            'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names',
-           'encode_labels', 'class_flags', 'flag_attrs', 'BOMS', 'comma_numbers', 'label_column_guess', 'near_column',
-           'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid']
+           'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'BOMS', 'comma_numbers',
+           'label_column_guess', 'near_column', 'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP',
+           'on_map_grid']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -469,4 +470,21 @@ def flag_attrs(names:dict,             # id -> name
     "CF attrs of a class map from id -> name: `flag_values` (the ids) and `flag_meanings` (spaces in a name made '_')."
     return {"flag_values": np.asarray(list(names), dtype),
             "flag_meanings": " ".join(_flag_word(n) for n in names.values())}
+
+def joined_class_maps(maps:list,  # results to join along time: Datasets holding a `class` map (anything else as it is)
+                     ) -> list:
+    """`maps` with every class map numbered by the class names of all of them, sorted as `xr.concat`'s outer join of
+    their `classes` is, where their `class_names` differ (`classify` of a cube whose years are labelled with other
+    named classes: 2021 maize, wheat; 2022 rice, soy): each map's own numbers (indices into its own sorted names)
+    made indices into all (2022's rice, its 0, becomes 1), -1 (no data) kept, and its attrs naming all
+    (`class_names`, CF `flag_values` / `flag_meanings`: `flag_attrs`); lazy maps stay lazy. Maps of one list of names
+    as they are. Was: each year's own numbers joined, so 2022's rice read as the joined classes' 0, maize."""
+    own = [list(m["class"].attrs.get("class_names", ())) if "class" in getattr(m, "data_vars", ()) else [] for m in maps]
+    if len({tuple(n) for n in own if n}) < 2: return maps
+    names = sorted(set().union(*own))
+    def renumber(c, n):
+        lut = np.array([names.index(x) for x in n] + [-1], c.dtype)   # the last entry: -1 (no data) stays -1
+        out = xr.apply_ufunc(lambda a: lut[a], c, dask="parallelized", output_dtypes=[c.dtype])
+        return out.assign_attrs({**c.attrs, "class_names": names, **flag_attrs(dict(enumerate(names)), c.dtype)})
+    return [m.assign({"class": renumber(m["class"], n)}) if n else m for m, n in zip(maps, own)]
 
