@@ -61,3 +61,11 @@ def test_readme_mirror_line_runs_twice(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for _ in range(2): root = eval(call, {"aef": aef})   # the second was OutputExistsError
     assert (tmp_path / root / "2024").is_dir()
+
+
+def test_quickstart_change_prose_matches_what_a_short_run_shows():
+    "Tutorial 01 said 'With a trained model the clear-cut stand stands out, and so do the fields whose crop rotated';"
+    " `aef demo`'s trained model scored crop_summer <-> crop_winter fields 0.001 (the clearing 0.68): said so now."
+    cells = json.loads((ROOT / "nbs" / "tutorials" / "01_quickstart.ipynb").read_text())["cells"]
+    prose = next("".join(c["source"]) for c in cells if "## Change between years" in "".join(c["source"]))
+    assert "so\ndo the fields whose crop rotated" not in prose and "barely tells" in prose and "aef demo" in prose
