@@ -144,17 +144,19 @@ def byte_reading(a:np.ndarray,       # uint8 codes (..., 64)
 def narrow_bytes(a:np.ndarray,                # unsigned values (..., 64)
                  nodata:np.ndarray|None=None, # pixels (...) of declared no data, left out of the judgement
                 ) -> np.ndarray:
-    """Unsigned values (..., 64) wider than a byte (uint16, uint32, uint64) as the uint8 bytes they hold, where every
-    pixel with data (not `nodata`, the declared fills; not one value in every band, a fill nobody declared) lies
+    """Unsigned values (..., 64) wider than a byte (uint16, uint32, uint64) as the uint8 bytes they hold, where most
+    pixels with data (not `nodata`, the declared fills; not one value in every band, a fill nobody declared) lie
     within 0..255: int8 codes kept in a wider unsigned type (a UInt16 GeoTIFF with no-data 65535, written by a tool
     without Int8), shifted by 128 or read unsigned, as `byte_reading` then reads them (every such pixel was refused
-    as no embedding). Fill pixels above 255 become 255 in every band (a fill still: the caller masks or refuses them).
-    `a` as it is otherwise (values past a byte are no int8 codes: refused as they were)."""
+    as no embedding). Pixels with a value above 255 (a fill, whole or in some bands) become 255 in every band (a
+    fill still: the caller masks or refuses them; was: 5 pixels of 400 with 65535 in one band had the whole map
+    refused). `a` as it is otherwise (values past a byte are no int8 codes: refused as they were)."""
     if a.dtype.kind != "u" or a.dtype.itemsize == 1 or a.ndim == 0 or not a.size: return a
     keep = ~(a == a[..., :1]).all(-1)
     if nodata is not None: keep &= ~nodata
-    if not keep.any() or a[keep].max() > 255: return a
-    return np.minimum(a, 255).astype(np.uint8)
+    wide = (a > 255).any(-1)
+    if not keep.any() or wide[keep].mean() >= .5: return a
+    return np.where(wide[..., None], 255, a).astype(np.uint8)
 
 def fill_mask(a:np.ndarray,  # values (..., 64)
               fills,         # declared no-data values

@@ -38,3 +38,24 @@ def test_bytes_of_no_codes_are_still_refused():
     a = np.random.default_rng(0).integers(0, 256, (6, 6, 64)).astype(np.uint8)
     got = as_embedding(embedding_from_array(a)).values
     assert np.isnan(got).all()
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_uint16_codes_with_a_fill_in_some_bands_of_a_few_pixels(declared):
+    """int8 codes kept in uint16 (no-data 65535, a tool without Int8), one whole pixel of 65535 and 5 of 400 with 65535
+    in one band only: any value past a byte kept the map wide, so no pixel was read as codes and all 400 were NaN.
+    Right: those 6 pixels NaN, the 394 others the written vectors (declared fill or not)."""
+    v = random_unit((20, 20), seed=4)
+    codes = np.asarray(quantize(v))
+    a = codes.view(np.uint8).astype(np.uint16)
+    bad = [(0, 3), (4, 4), (9, 17), (15, 2), (19, 19)]
+    for i, j in bad: a[i, j, 7] = 65535
+    a[10, 10] = 65535
+    want = dequantize(codes)
+    for i, j in bad + [(10, 10)]: want[i, j] = np.nan
+    t = official_tiff(embedding_from_array(a))
+    t.attrs.pop("_FillValue")
+    if declared: t.attrs["_FillValue"] = 65535
+    with pytest.warns(UnitsWarning):
+        got = from_official(t).values
+    np.testing.assert_array_equal(got, want)
