@@ -1,6 +1,6 @@
-"""The demo report says what its crop_summer <-> crop_winter transitions are, where it lists them: crop rotation (a
-the same cropland sown in the other season), whose 1 - dot near the unchanged
-pixels' is the model not seeing the sowing season, not wrong labels. Was (queue s43): 'crop_summer -> crop_winter:
+"""The demo report says what its crop_summer <-> crop_winter transitions are, where it lists them: crop rotation (the
+same cropland sown in the other season), whose 1 - dot near the unchanged pixels' is a change the model does not yet
+see, not wrong labels. Was (queue s43): 'crop_summer -> crop_winter:
 1226 px, 1 - dot 0.001' without a word, beside 'forest_conifer -> bare: 192 px, 1 - dot 0.678'."""
 import pandas as pd
 
