@@ -298,7 +298,7 @@ SECTIONS = {
         'TileServer': 'host : str\n    address to listen on (the default: this machine only)\nport : int\n    TCP port; 0 picks a free one (read it from `.port`)\n',
         'TileSampler': 'emb : xr.DataArray\n    embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)\n',
     },
-    'alphaearth_nb.vector_files': {
+    'alphaearth_nb.vector_layers': {
         'places_path': 'src\n    a path of places, as given\n',
     },
     'alphaearth_nb.vote': {

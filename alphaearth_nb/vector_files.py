@@ -9,26 +9,27 @@ from __future__ import annotations
 
 import io
 import json
-import shlex
 import warnings
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 
 try: from shapely.errors import GEOSException   # geopandas' own dependency: there when a vector file is read
 except ImportError: GEOSException = ()   # catches nothing: without shapely no vector file is read
-try: import pyogrio   # geopandas' reader (its default engine): lists a file's layers
-except ImportError: pyogrio = None   # no layers listed: GDAL's first read, as geopandas' other engine reads it
 
 from .core import LOADERS, LabelError, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from .labels import read_table
-from .loaders import VECTOR_FILES, zip_files, zip_member   # the vector files a zip may hold
-from .paths import TEXT_TABLES, table_suffix, user_path
+from .loaders import zip_member
+from .paths import TEXT_TABLES, table_suffix
+from .vector_layers import layer_to_read, named_layer, places_path, zip_target   # which layer, which file of a zip
+
+# from `vector_layers` (23b), split from here: `vector_files.places_path` is `vector_layers.places_path` (geometries
+# re-exports it); zip_target, layer_to_read and named_layer, read_vector_file's helpers, are not re-exported
+_all_ = ['places_path']
 
 # %% auto #0
-__all__ = ['RASTER_FILES', 'places_path', 'read_vector_file', 'read_places_file']
+__all__ = ['RASTER_FILES', 'read_vector_file', 'read_places_file', 'places_path']
 
 # %% ../nbs/23b_vector_files.ipynb #v0005
 _RING_CHECK_BYTES = 256 * 2**20   # GeoJSON files up to this size have their rings checked before GDAL reads them
@@ -57,84 +58,6 @@ def _closed_geojson(p:Path) -> bytes|None:
     except (ValueError, RecursionError): return None   # not JSON (UnicodeDecodeError is a ValueError): GDAL says so
     return json.dumps(doc, ensure_ascii=False).encode() if _close_rings(doc) else None
 
-_ONE_LAYER = (".geojson", ".json", ".geojsonl", ".geojsons", ".fgb", ".shp")   # formats of one layer a file
-
-def _features(p:Path|str, layer:str) -> str:
-    "'2 features' in `layer` of vector file `p`, counted by GDAL; 'features not counted' where it cannot."
-    try: k = int(pyogrio.read_info(p, layer=layer, force_feature_count=True)["features"])
-    except (RuntimeError, OSError, KeyError, TypeError, ValueError): k = -1
-    return "features not counted" if k < 0 else f"{k} feature{'s' * (k != 1)}"
-
-def _several_layers(p:Path, names:list[str], kinds:dict, src=None) -> str:
-    "The `LabelError`'s words for vector file `p` (GDAL's path `src`) of several layers of places (`names`): which, " \
-    "and how to read one."
-    said = ", ".join(f"{n!r} ({kinds[n] if kinds[n] != 'Unknown' else 'any geometry'}, {_features(src or p, n)})"
-                     for n in names[:8]) + (f", ... ({len(names)} in all)" if len(names) > 8 else "")
-    n = names[0]
-    return (f"{p} holds {len(names)} layers of places, and which one is meant cannot be told: {said}. Read the one "
-            f"you mean by its name: in Python, `gpd.read_file({str(p)!r}, layer={n!r})` and pass that GeoDataFrame; "
-            f"on the command line, `aef evaluate --labels {shlex.quote(str(p))} --labels-layer {shlex.quote(n)}`")
-
-def _layer_to_read(p:Path, src=None) -> str|None:
-    """The layer of vector file `p` to read: None (GDAL's default) where it holds one, or is of a format that holds one
-    (`_ONE_LAYER`: GeoJSON, FlatGeobuf, a shapefile; not opened twice), or cannot be opened (`gpd.read_file` says why);
-    the one layer with geometry where the others hold none (a GeoPackage QGIS saved its styles in, the table
-    'layer_styles'). Several layers with geometry (a GeoPackage of two layers, a '.zip' of two shapefiles, a KML of
-    several folders) are a `LabelError` naming each (name, geometry type, feature count) and how to read one: in
-    Python `gpd.read_file(path, layer=NAME)`, passed as a GeoDataFrame; on the command line `aef evaluate --labels
-    path --labels-layer NAME` (was: a `python -c` line saving it to a file of its own to pass). Was: the first layer read alone, GDAL's `UserWarning` 'More than one layer
-    found ... Specify layer parameter' the only notice. `src`: GDAL's path of `p` where it differs (`_zip_target`)."""
-    if pyogrio is None or Path(str(src or p)).suffix.lower() in _ONE_LAYER: return None
-    try: layers = pyogrio.list_layers(src or p)
-    except (RuntimeError, OSError): return None   # pyogrio's DataSourceError is a RuntimeError: GDAL's read says it
-    kinds = {str(n): g for n, g in layers}
-    if len(shaped := [n for n, g in kinds.items() if g]) > 1: raise LabelError(_several_layers(p, shaped, kinds, src))
-    return shaped[0] if len(shaped) == 1 < len(kinds) else None   # one layer, or tables alone: GDAL's first, as before
-
-def _zip_target(p:Path|str, layer:str|None=None) -> Path|str:
-    """What GDAL reads for the file of places `p`: a path into a zip (`loaders.zip_member`) as GDAL's '/vsizip/ZIP/IN';
-    a '.zip' (or a folder in one) whose vector files (`VECTOR_FILES`: a shapefile's .shp) lie in a folder, none at its
-    top (what zipping a folder makes: Windows' 'Send to > Compressed folder', `zip -r`), GDAL's path of its one vector
-    file; anything else `p`. Several vector files in folders are a `LabelError` naming them (8 at most) and the path
-    that reads one, 'zip://ZIP!IN' (GDAL's '/vsizip/ZIP/IN'). Was: GDAL reads a zip's top level only, so
-    `classify(emb, 'fields.zip')` was "cannot read fields.zip ... ('/vsizip/fields.zip' not recognized as being in a
-    supported file format ...)", and a path into it 'no file at zip://fields.zip!fields/a.shp'. `layer`, the name of
-    one of several (a shapefile's, 'a' for 'fields/a.shp'), picks it (`aef evaluate --labels two.zip --labels-layer a`)."""
-    zm = zip_member(p)
-    if zm is None and Path(str(p)).suffix.lower() != ".zip": return p
-    z, inside = zm or (str(p), "")
-    gdal = lambda i: f"/vsizip/{z}" + (f"/{i}" if i else "")
-    if Path(inside).suffix: return gdal(inside)   # a file inside, named
-    try:
-        with zipfile.ZipFile(z) as f: names = zip_files(f)
-    except (OSError, zipfile.BadZipFile): names = []   # no zip: GDAL says why
-    under = [n[len(inside) + 1:] if inside else n for n in names if n.startswith(f"{inside}/" if inside else "")]
-    vec = sorted(n for n in under if Path(n).suffix.lower() in VECTOR_FILES)
-    if not vec or any("/" not in n for n in vec): return gdal(inside) if zm else p   # GDAL reads its top level
-    if len(vec) == 1: return gdal(f"{inside}/{vec[0]}" if inside else vec[0])
-    full = [f"{inside}/{n}" if inside else n for n in vec]
-    if len(named := [n for n in full if Path(n).stem == layer]) == 1: return gdal(named[0])   # --labels-layer a
-    raise LabelError(f"{p} holds {len(full)} vector files in folders, and which one is meant cannot be told: "
-                     f"{', '.join(map(repr, full[:8]))}{f', ... ({len(full)} in all)' if len(full) > 8 else ''}. Name "
-                     f"the one you mean by its path inside the zip, e.g. 'zip://{z}!{full[0]}' (GDAL's "
-                     f"'/vsizip/{z}/{full[0]}' too), read so in Python (`gpd.read_file`, or the path itself) and "
-                     f"as --labels; or, on the command line, `aef evaluate --labels {shlex.quote(str(p))} --labels-layer "
-                     f"{shlex.quote(Path(full[0]).stem)}`")
-
-def places_path(src) -> Path|str|None:  # a path of places, as given
-    """The file of places `src` names, to read: a path into a zip (`loaders.zip_member`) as given, where its zip file
-    is there; a local path with `~` expanded where it is there; None where nothing is."""
-    if (zm := zip_member(src)) is not None: return src if Path(zm[0]).is_file() else None
-    return p if (p := user_path(src)).exists() else None
-
-def _named_layer(p:Path, src, layer:str) -> str:
-    "`layer`, a layer of vector file `p` (GDAL's path `src`); else a `LabelError` naming the layers it holds."
-    try: names = [str(n) for n, _ in pyogrio.list_layers(src)] if pyogrio is not None else [layer]
-    except (RuntimeError, OSError): return layer   # cannot be opened: GDAL's read says why
-    if layer in names: return layer
-    raise LabelError(f"{p} holds no layer {layer!r}: its layer{'s are' if len(names) > 1 else ' is'} "
-                     f"{', '.join(map(repr, names[:12]))}{', ...' if len(names) > 12 else ''}: name one of them")
-
 def read_vector_file(p:Path|str, gpd, layer:str|None=None):
     """`gpd.read_file(p)`; a file whose polygon rings are not closed (a ring's last point not its first: GDAL reads
     such GeoJSON, shapely refuses it) is read with each ring closed, its last point joined to its first, and warned
@@ -149,15 +72,15 @@ def read_vector_file(p:Path|str, gpd, layer:str|None=None):
     only once GDAL reads them, and GDAL's `RuntimeWarning` (pyogrio's, for every GDAL warning: no argument silences
     it) comes before ours; those are read again with pyogrio's `on_invalid='fix'`.
 
-    A file of several layers is read on the one `_layer_to_read` names (one with geometry among tables), and one of
+    A file of several layers is read on the one `layer_to_read` names (one with geometry among tables), and one of
     several layers with geometry is its `LabelError`, before anything is read. A zipped file in a folder, or a path
-    into a zip, is read where it lies (`_zip_target`). `layer`: the layer to read, by name (`aef evaluate
+    into a zip, is read where it lies (`zip_target`). `layer`: the layer to read, by name (`aef evaluate
     --labels-layer`); one the file lacks a `LabelError` naming those it holds."""
-    src = _zip_target(p, layer)   # a zip's one vector file in a folder (or the one `layer` names): its GDAL path
+    src = zip_target(p, layer)   # a zip's one vector file in a folder (or the one `layer` names): its GDAL path
     if (closed := _closed_geojson(src) if isinstance(src, Path) else None) is not None:
         gdf = gpd.read_file(io.BytesIO(closed), on_invalid="fix")
     else:
-        layer = _layer_to_read(p, src) if layer is None else _named_layer(p, src, layer)   # several: LabelError
+        layer = layer_to_read(p, src) if layer is None else named_layer(p, src, layer)   # several: LabelError
         try: return gpd.read_file(src, layer=layer)
         except GEOSException as e:
             if "closed linestring" not in str(e): raise

@@ -1,7 +1,10 @@
 """Reading a file of places by its kind (a CSV/Parquet table, a vector file whose open polygon rings are read closed and
 warned, a raster refused) lives in `vector_files` (23b, below geometries), so geometries keeps clear of the layout's
 module size (it was 583 of 600 lines); geometries re-exports RASTER_FILES, read_vector_file and read_places_file (the
-same objects), and `read_places`, `table_file` and `read_geometries` read files through them as before."""
+same objects), and `read_places`, `table_file` and `read_geometries` read files through them as before. Which layer of a
+vector file, and which file of a zip, to read lives in `vector_layers` (23b, session 44: vector_files had grown to 204
+lines of its cap of 150 with zip and layer reading); vector_files re-exports places_path (the same object; geometries
+re-exports it from there) and imports zip_target, layer_to_read and named_layer, which it reads through."""
 import json
 
 import pandas as pd
@@ -28,6 +31,34 @@ def test_geometries_reexports_the_file_readers(reexported):
     assert ".tif" in geometries.RASTER_FILES
 
 
+def test_vector_files_reexports_the_layer_choice(reexported):
+    "places_path in __all__ of all three (geometries' re-export, as before); read_vector_file's helpers importable alone."
+    vector_layers, vector_files = reexported("vector_layers", "vector_files", ["places_path"])
+    for n in ("zip_target", "layer_to_read", "named_layer"):
+        assert getattr(vector_files, n) is getattr(vector_layers, n) and n in vector_layers.__all__, n
+    from alphaearth_nb import geometries
+    assert geometries.places_path is vector_layers.places_path
+    assert vector_layers.zip_target.__module__ == "alphaearth_nb.vector_layers"
+
+
+def test_a_zip_of_two_shapefiles_in_a_folder_through_vector_files(tmp_path):
+    "The zip's layer choice, moved to vector_layers, is what read_vector_file reads: shapefile 'b' by its name."
+    import zipfile
+    import geopandas as gpd
+    from alphaearth_nb import vector_files
+    d = tmp_path / "two"
+    d.mkdir()
+    for n, x in (("a", 1.0), ("b", 2.0)):
+        gpd.GeoDataFrame({"label": [n]}, geometry=gpd.points_from_xy([x], [43.0]), crs=4326).to_file(d / f"{n}.shp")
+    z = tmp_path / "two.zip"
+    with zipfile.ZipFile(z, "w") as f:
+        for q in sorted(d.iterdir()): f.write(q, f"two/{q.name}")
+    got = vector_files.read_vector_file(z, gpd, layer="b")
+    assert got["label"].tolist() == ["b"] and got.geometry.iloc[0].x == 2.0
+    with pytest.raises(LabelError, match=r"holds 2 vector files in folders.*'two/a\.shp', 'two/b\.shp'"):
+        vector_files.read_vector_file(z, gpd)
+
+
 def test_a_ring_left_open_is_read_closed_through_both_modules(tmp_path):
     "Hand-worked: the square's four corners come back with the first repeated last (5 points), area 1 m^2."
     import geopandas as gpd
@@ -52,5 +83,6 @@ def test_a_table_and_a_raster_by_their_kind(tmp_path):
 
 
 def test_the_split_modules_keep_under_the_cap_unjoined(split_module_check):
-    split_module_check("vector_files", 150)
+    split_module_check("vector_files", 150)   # 126 after vector_layers left it (204 before, session 44)
+    split_module_check("vector_layers", 150)   # 102 when split from vector_files (session 44)
     split_module_check("geometries", 600)   # 505 after the split; EWKT reading (a71cc2f2, d3eeeb2c) grew it
