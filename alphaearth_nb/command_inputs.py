@@ -114,4 +114,5 @@ def open_csv(path,      # the CSV file the user named
                       "`df.to_csv(path, index=False)`", LabelError)
 
 # what `aef train` and `aef embed` say before their first step (or region), whose compile the bar waits for
-COMPILES = "the bar waits at 0 while the first step compiles (20 s or more on 2 cores; cached for the next run)"
+COMPILES = ("the bar waits at 0 while the first step compiles (about 20 s on 2 idle cores, a minute or two on 2 "
+            "busy ones; cached for the next run)")
