@@ -300,7 +300,7 @@ def refuse_repeated_years(cube:xr.DataArray) -> None:  # a cube (time, y, x, ban
     years = years_of_cube(cube)
     u, n = np.unique(years, return_counts=True)
     if not (n > 1).any(): return
-    dated = "time" in cube.coords and np.issubdtype(cube["time"].dtype, np.datetime64)
+    dated = "time" in cube.coords and cube["time"].dtype.kind == "M"   # zoned dates too (np.issubdtype: TypeError)
     merge = ("cube = cube.groupby(cube.time.dt.year).first().rename(year='time')" if dated else
              "cube = cube.groupby('time').first()")
     keep = [int(i) for i in np.unique(years, return_index=True)[1]]
