@@ -82,11 +82,15 @@ _FLOAT_READINGS = (lambda a: np.where(a > 127, a - 256, a), lambda a: a - 128)
 def _float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
     """Float values (..., 64) a masking reader made of uint8 bytes (rioxarray `masked=True`, `xr.open_dataset(tif,
     engine="rasterio")`: whole numbers 0..255, NaN where masked) as (the bytes, the pixels masked); None where the
-    finite values are not such numbers (a resampled map) or there are none."""
+    finite values are not such numbers (a resampled map) or there are none. A minority of pixels with a value past a
+    byte (a uint16 map's fill 65535 in some bands, put back by `_unmasked`) count as masked, as `rows.narrow_bytes`
+    takes them (was: the whole map refused, 400 of 400 pixels NaN for 5 such pixels)."""
     fin = np.isfinite(a).all(-1)
-    w = a[fin]
-    if not w.size or not ((w == np.round(w)) & (w >= 0) & (w <= 255)).all(): return None
-    return np.where(fin[..., None], a, 0).astype(np.uint8), ~fin
+    with np.errstate(invalid="ignore"): wide = fin & (a > 255).any(-1)
+    ok = fin & ~wide
+    w = a[ok]
+    if not w.size or wide[fin].mean() >= .5 or not ((w == np.round(w)) & (w >= 0)).all(): return None
+    return np.where(ok[..., None], a, 0).astype(np.uint8), ~ok
 
 def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
     """Float values (..., 64) a masking reader made NaN where they equalled the one declared finite fill (rioxarray

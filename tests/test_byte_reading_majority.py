@@ -59,3 +59,26 @@ def test_uint16_codes_with_a_fill_in_some_bands_of_a_few_pixels(declared):
     with pytest.warns(UnitsWarning):
         got = from_official(t).values
     np.testing.assert_array_equal(got, want)
+
+
+def test_uint16_codes_read_masked_with_a_fill_in_some_bands(tmp_path):
+    """The same uint16 codes written as a GeoTIFF with no-data 65535 in one band of 5 pixels of 400, read by a
+    masking reader (`rioxarray.open_rasterio(masked=True)`, `xr.open_dataset(engine='rasterio')`: floats, NaN at
+    the fill): all 400 pixels were NaN. Right: those 5 NaN, the 395 others the written vectors."""
+    rioxarray = pytest.importorskip("rioxarray")
+    import xarray as xr
+    codes = np.asarray(quantize(random_unit((20, 20), seed=4)))
+    a = codes.view(np.uint8).astype(np.uint16)
+    bad = [(0, 3), (4, 4), (9, 17), (15, 2), (19, 19)]
+    for i, j in bad: a[i, j, 7] = 65535
+    want = dequantize(codes)
+    for i, j in bad: want[i, j] = np.nan
+    t = official_tiff(embedding_from_array(a))
+    t.attrs.pop("_FillValue")
+    t.rio.write_crs("EPSG:32631", inplace=True).rio.write_nodata(65535, inplace=True)
+    t.rio.to_raster(tmp_path / "codes16.tif")
+    for da in (rioxarray.open_rasterio(tmp_path / "codes16.tif", masked=True),
+               xr.open_dataset(tmp_path / "codes16.tif", engine="rasterio")):
+        with pytest.warns(UnitsWarning):
+            got = from_official(da).values
+        np.testing.assert_array_equal(got, want)
