@@ -285,9 +285,15 @@ def computed_once(y:Float[Array, "... c"]) -> Float[Array, "... c"]:  # activati
     "`y` itself: on the CPU as a gather of its channels, computed once and never copied into its consumers (see above)."
     return on_platform(y, cpu=_gathered, default=lambda v: v)
 
+def _small_frames(x) -> bool: return x.shape[-3] * x.shape[-2] * x.shape[-1] < PAIR_SUMS_MIN_SIZE
+
 @jax.custom_vjp
-def _depthwise(x, w): return computed_once(_shift3(x, w))
-def _depthwise_fwd(x, w): return computed_once(_shift3(x, w)), (x, w)
+def _depthwise(x, w): return _depthwise_fwd(x, w)[0]
+def _depthwise_fwd(x, w):
+    "Small frames keep their padded input, computed once on the CPU, for the backward's nine sums (see above)."
+    if not _small_frames(x): return computed_once(_shift3(x, w)), (x, w)
+    xp = computed_once(_pad1(x))
+    return computed_once(_shift3(xp, w, padded=True)), (xp, w)
 def _frame_sums(p:Float[Array, "n ..."]) -> Float[Array, "..."]:
     "The sum over the leading axis of `p` by adjacent pairs (pairwise summation): whole-array adds, which XLA:CPU " \
     "vectorises, where it runs a reduction over a major axis as scalar loops; a frame axis split over devices in " \
@@ -332,6 +338,7 @@ def _kernel_sums(x, g, gp):
 
 def _depthwise_bwd(res, g):
     x, w = res
+    x = x[..., 1:-1, 1:-1, :] if x.shape[-3:] != g.shape[-3:] else x  # small frames: their padded input
     gp = computed_once(_pad1(g))  # on the CPU written once, read by the input gradient and every tap (see above)
     gw = _kernel_sums(x, g, gp)
     return computed_once(_shift3(gp, jnp.flip(w, (0, 1)), padded=True)), gw.reshape(w.shape).astype(w.dtype)
