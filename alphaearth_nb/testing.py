@@ -13,6 +13,7 @@ import errno
 import io
 import os
 import warnings
+import zipfile
 from pathlib import Path
 
 import itertools
@@ -30,9 +31,9 @@ from .geo import grid_coords
 from .units import check_frame_units
 
 # %% auto #0
-__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'warned', 'said', 'frame_words', 'random_unit', 'embedding_from_array',
-           'fake_xee', 'fake_official', 'official_tiff', 'with_source', 'source_ds', 'sampler_stack', 'Standin',
-           'standin_loss', 'standin_batches']
+__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'warned', 'said', 'frame_words', 'shapefile_zip', 'random_unit',
+           'embedding_from_array', 'fake_xee', 'fake_official', 'official_tiff', 'with_source', 'source_ds',
+           'sampler_stack', 'Standin', 'standin_loss', 'standin_batches']
 
 # %% ../nbs/09_testing.ipynb #c0006
 class _FullFile:
@@ -97,6 +98,21 @@ def frame_words(source:str,   # the source judged, e.g. "sentinel2" (`sources.ge
     times = np.array([f"2021-{t + 1:02d}-15" for t in range(len(pixels))], "datetime64[ns]")
     return said(check_frame_units, source, bands, tuple(np.moveaxis(cube, -1, 0)), times,
                 category=UnitsWarning, refused=UnitsError)
+
+# %% ../nbs/09_testing.ipynb #f7a1c2d4
+def shapefile_zip(path,             # the zip to write, e.g. tmp_path / "two.zip"
+                  shapefiles:dict,  # path inside the zip ("a.shp", "fields/a.shp") -> GeoDataFrame
+                 ) -> Path:
+    """`path`, a zip of each GeoDataFrame of `shapefiles` as a shapefile (.shp .shx .dbf .prj .cpg) at its path
+    inside; each is first written (and kept) at that path under `path` without '.zip' (two.zip: two/a.shp)."""
+    path = Path(path)
+    with zipfile.ZipFile(path, "w") as z:
+        for inside, g in shapefiles.items():
+            shp = path.with_suffix("") / inside
+            shp.parent.mkdir(parents=True, exist_ok=True)
+            g.to_file(shp)
+            for f in sorted(shp.parent.glob(shp.stem + ".*")): z.write(f, Path(inside).with_name(f.name).as_posix())
+    return path
 
 # %% ../nbs/09_testing.ipynb #c0011
 def random_unit(shape,          # leading shape, e.g. (H, W) or (N,)

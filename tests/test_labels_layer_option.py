@@ -5,12 +5,12 @@ refusal of a file of several layers names the option on the command line (the la
 a table or `samples` is refused as read by nothing. Was (queue s43 'layers'): no such option; the refusal gave a
 `python -c` line saving the layer to a file of its own, broken by a layer name holding ' (review43)."""
 import shlex
-import zipfile
 
 import pytest
 
 from alphaearth_nb.core import LabelError
 from alphaearth_nb.places import read_geometries
+from alphaearth_nb.testing import shapefile_zip
 
 gpd = pytest.importorskip("geopandas")
 pytest.importorskip("pyogrio")
@@ -26,12 +26,7 @@ def _files(tmp_path, g):
     for f, name, kw in ((gpkg, _NAME, {}), (gdb, "o_brien_fields", {"driver": "OpenFileGDB"})):
         g.to_file(f, layer=name, **kw)
         other.to_file(f, layer="other", **kw)
-    (tmp_path / "shp").mkdir()
-    g.to_file(tmp_path / "shp" / "a.shp")
-    other.to_file(tmp_path / "shp" / "b.shp")
-    with zipfile.ZipFile(tmp_path / "two.zip", "w") as z:
-        for f in sorted((tmp_path / "shp").iterdir()): z.write(f, f.name)
-    return gpkg, gdb, tmp_path / "two.zip"
+    return gpkg, gdb, shapefile_zip(tmp_path / "two.zip", {"a.shp": g, "b.shp": other})
 
 
 @pytest.mark.filterwarnings("ignore:Field label of type Integer64")

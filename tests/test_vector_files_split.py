@@ -43,16 +43,11 @@ def test_vector_files_reexports_the_layer_choice(reexported):
 
 def test_a_zip_of_two_shapefiles_in_a_folder_through_vector_files(tmp_path):
     "The zip's layer choice, moved to vector_layers, is what read_vector_file reads: shapefile 'b' by its name."
-    import zipfile
     import geopandas as gpd
     from alphaearth_nb import vector_files
-    d = tmp_path / "two"
-    d.mkdir()
-    for n, x in (("a", 1.0), ("b", 2.0)):
-        gpd.GeoDataFrame({"label": [n]}, geometry=gpd.points_from_xy([x], [43.0]), crs=4326).to_file(d / f"{n}.shp")
-    z = tmp_path / "two.zip"
-    with zipfile.ZipFile(z, "w") as f:
-        for q in sorted(d.iterdir()): f.write(q, f"two/{q.name}")
+    from alphaearth_nb.testing import shapefile_zip
+    z = shapefile_zip(tmp_path / "two.zip", {f"two/{n}.shp": gpd.GeoDataFrame(
+        {"label": [n]}, geometry=gpd.points_from_xy([x], [43.0]), crs=4326) for n, x in (("a", 1.0), ("b", 2.0))})
     got = vector_files.read_vector_file(z, gpd, layer="b")
     assert got["label"].tolist() == ["b"] and got.geometry.iloc[0].x == 2.0
     with pytest.raises(LabelError, match=r"holds 2 vector files in folders.*'two/a\.shp', 'two/b\.shp'"):

@@ -8,7 +8,6 @@ Was (cases G1-v7): the first layer read alone, the only notice GDAL's UserWarnin
 Specify layer parameter'; `aef evaluate --labels two.zip` scored the first shapefile's points."""
 import shlex
 import warnings
-import zipfile
 
 import numpy as np
 import pandas as pd
@@ -18,6 +17,7 @@ from alphaearth_nb.analysis import classify
 from alphaearth_nb.core import LabelError
 from alphaearth_nb.cubes import aggregate, label_table
 from alphaearth_nb.places import read_geometries, read_places, sample
+from alphaearth_nb.testing import shapefile_zip
 
 gpd = pytest.importorskip("geopandas")
 pyogrio = pytest.importorskip("pyogrio")
@@ -36,12 +36,7 @@ def _two_files(tmp_path, pts, fields):
     gpkg = tmp_path / "two.gpkg"
     pts.to_file(gpkg, layer="points")
     fields.to_file(gpkg, layer="fields")
-    (tmp_path / "shp").mkdir()
-    pts.to_file(tmp_path / "shp" / "a.shp")
-    fields.to_file(tmp_path / "shp" / "b.shp")
-    with zipfile.ZipFile(tmp_path / "two.zip", "w") as z:
-        for f in sorted((tmp_path / "shp").iterdir()): z.write(f, f.name)
-    return gpkg, tmp_path / "two.zip"
+    return gpkg, shapefile_zip(tmp_path / "two.zip", {"a.shp": pts, "b.shp": fields})
 
 
 def _refused(call, names):

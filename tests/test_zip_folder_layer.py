@@ -3,21 +3,17 @@ shapefile's name) picks, as `aef evaluate --labels 'zip://two.zip!two/a.shp'` re
 command line too, which runs. Was (f3153ba9): refused 'two.zip holds 2 vector files in folders ...' with the option
 given, and the refusal named the zip:// path alone."""
 import shlex
-import zipfile
 
 import pytest
+
+from alphaearth_nb.testing import shapefile_zip
 
 gpd = pytest.importorskip("geopandas")
 
 
 def test_labels_layer_picks_a_shapefile_of_a_zipped_folder(tmp_path, evaluate_cli, labelled_store):
     store, g = labelled_store
-    (tmp_path / "two").mkdir()
-    g.to_file(tmp_path / "two" / "a.shp")
-    g.iloc[:4].to_file(tmp_path / "two" / "b.shp")
-    z = tmp_path / "two.zip"
-    with zipfile.ZipFile(z, "w") as f:
-        for p in sorted((tmp_path / "two").iterdir()): f.write(p, f"two/{p.name}")
+    z = shapefile_zip(tmp_path / "two.zip", {"two/a.shp": g, "two/b.shp": g.iloc[:4]})
     rc, want, err = evaluate_cli("--embeddings", store, "--labels", f"zip://{z}!two/a.shp")
     assert rc == 0, err
     rc, out, err = evaluate_cli("--embeddings", store, "--labels", str(z))

@@ -6,7 +6,6 @@ Was (review43 on 27e73933): 'cannot read sub.zip as a vector file or table (Data
 recognized as being in a supported file format ...)' and 'no file at zip://sub.zip!fields/a.shp' (`gpd.read_file`
 reads both paths)."""
 import re
-import zipfile
 
 import numpy as np
 import pytest
@@ -14,25 +13,15 @@ import pytest
 from alphaearth_nb.analysis import classify
 from alphaearth_nb.core import LabelError
 from alphaearth_nb.places import read_geometries, sample
+from alphaearth_nb.testing import shapefile_zip
 
 gpd = pytest.importorskip("geopandas")
-
-
-def _zip(tmp_path, name, folders):
-    "A zip `name` of the shapefiles `folders` maps 'dir/x.shp' to a GeoDataFrame, each written there first."
-    with zipfile.ZipFile(tmp_path / name, "w") as z:
-        for inside, g in folders.items():
-            shp = tmp_path / "src" / name / inside
-            shp.parent.mkdir(parents=True, exist_ok=True)
-            g.to_file(shp)
-            for f in sorted(shp.parent.glob(shp.stem + ".*")): z.write(f, f"{shp.parent.name}/{f.name}")
-    return tmp_path / name
 
 
 def test_zipped_folder_and_paths_into_zips(tmp_path, utm_emb, pixel_points):
     e = utm_emb(0)
     pts = pixel_points(e, 30)
-    one = _zip(tmp_path, "sub.zip", {"fields/a.shp": pts})
+    one = shapefile_zip(tmp_path / "sub.zip", {"fields/a.shp": pts})
     want = classify(e, pts)["class"].values
     for path in (str(one), f"/vsizip/{one}/fields", f"/vsizip/{one}/fields/a.shp", f"zip://{one}!fields/a.shp"):
         assert len(read_geometries(path)) == len(pts), path
@@ -44,7 +33,7 @@ def test_zipped_folder_and_paths_into_zips(tmp_path, utm_emb, pixel_points):
 def test_zip_of_several_named(tmp_path, utm_emb, pixel_points):
     e = utm_emb(0)
     pts = pixel_points(e, 30)
-    two = _zip(tmp_path, "two.zip", {"fields/a.shp": pts, "fields/b.shp": pixel_points(e, 5, 1)})
+    two = shapefile_zip(tmp_path / "two.zip", {"fields/a.shp": pts, "fields/b.shp": pixel_points(e, 5, 1)})
     with pytest.raises(LabelError) as err: classify(e, str(two))
     msg = str(err.value)
     assert "'fields/a.shp', 'fields/b.shp'" in msg, msg
@@ -55,8 +44,8 @@ def test_zip_of_several_named(tmp_path, utm_emb, pixel_points):
 
 def test_aef_evaluate_reads_them(tmp_path, evaluate_cli, labelled_store):
     store, g = labelled_store
-    z = _zip(tmp_path, "sub.zip", {"fields/a.shp": g})
-    rc, want, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "src" / "sub.zip" / "fields" / "a.shp"))
+    z = shapefile_zip(tmp_path / "sub.zip", {"fields/a.shp": g})
+    rc, want, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "sub" / "fields" / "a.shp"))
     assert rc == 0, err
     for path in (str(z), f"zip://{z}!fields/a.shp", f"/vsizip/{z}/fields"):
         rc, out, err = evaluate_cli("--embeddings", store, "--labels", path)
