@@ -4,6 +4,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import sys
 import threading
 import tokenize
@@ -22,10 +23,10 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from alphaearth_nb import official
+from alphaearth_nb import nn, official
 from alphaearth_nb.core import band_names
 from alphaearth_nb.exports import to_zarr
-from alphaearth_nb.runtime import compile_cache
+from alphaearth_nb.runtime import compile_cache, compiler_options
 from alphaearth_nb.quantize import dequantize
 from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -255,6 +256,29 @@ def reexported():
             assert n in old.__all__ and n in new.__all__, n
         return new, old
     return check
+
+@pytest.fixture(scope="session")
+def depthwise_entry():
+    """`entry(shape)`: the CPU program of Norm, depthwise3, Norm forward and backward on `shape` (N, h, w, c), compiled
+    with the step's options, its ENTRY only (parameters 0 the input, 1 the kernel, 2 the cotangent); and
+    `entry.fusions_reading(text, i)`: the fusions of that ENTRY that read parameter `i` (kernels reading it)."""
+    def entry(shape) -> str:
+        c = shape[-1]
+        n1, n2 = nn.Norm(c), nn.Norm(c)
+        def fn(x, w, g):
+            y, back = jax.vjp(lambda x, w: n2(nn.depthwise3(n1(x), w, jnp.zeros(c))), x, w)
+            return y, back(g)
+        x = jax.ShapeDtypeStruct(shape, jnp.float32)
+        with nn.traced_for("cpu"):
+            text = jax.jit(fn).lower(x, jax.ShapeDtypeStruct((3, 3, c), jnp.float32), x).compile(
+                compiler_options("cpu", step=True)).as_text()
+        return text[text.index("\nENTRY"):]
+    def fusions_reading(text: str, i: int) -> list:
+        p = re.findall(rf"^\s*%([\w.\-]+) = f32\[[\d,]+\]\{{[\d,]+\}} parameter\({i}\)", text, re.M)[0]
+        return re.findall(rf"^\s*%([\w.\-]+) = \S+ fusion\([^\n]*%{re.escape(p)}[,)]", text, re.M)
+    entry.fusions_reading = fusions_reading
+    return entry
+
 
 OWN_AREA = (5.985, 44.9995, 5.99, 45.0015)   # lon/lat box of about 400 x 220 m in UTM zone 31N, on the shared samples
 

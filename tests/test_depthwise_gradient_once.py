@@ -5,37 +5,11 @@ unpadded gradient: XLA folds that slice of the pad) each recomputed the gradient
 pass after depthwise3 (small's step: per-thunk shortest runs 213.7 -> 190.5 ms a step, 4 ABBA phases). The nine
 separate sums of small frames (`nn._shifted_sums`) still read the gradient unpadded: reading it from the computed
 one there changed nothing (64 x 4 x 4 x 32, 64 x 2 x 2 x 64: 0.99x)."""
-import re
-
-import jax
-import jax.numpy as jnp
-
-from alphaearth_nb import nn
-from alphaearth_nb.runtime import compiler_options
 
 
-def _entry(shape) -> str:
-    "The CPU program of Norm, depthwise3, Norm forward and backward (the cotangent a parameter), its ENTRY only."
-    c = shape[-1]
-    n1, n2 = nn.Norm(c), nn.Norm(c)
-    def fn(x, w, g):
-        y, back = jax.vjp(lambda x, w: n2(nn.depthwise3(n1(x), w, jnp.zeros(c))), x, w)
-        return y, back(g)
-    x = jax.ShapeDtypeStruct(shape, jnp.float32)
-    with nn.traced_for("cpu"):
-        text = jax.jit(fn).lower(x, jax.ShapeDtypeStruct((3, 3, c), jnp.float32), x).compile(
-            compiler_options("cpu", step=True)).as_text()
-    return text[text.index("\nENTRY"):]
-
-
-def _kernels_reading_cotangent(entry: str) -> list:
-    g = re.findall(r"^\s*%([\w.\-]+) = f32\[[\d,]+\]\{[\d,]+\} parameter\(2\)", entry, re.M)[0]
-    return re.findall(rf"^\s*%([\w.\-]+) = \S+ fusion\([^\n]*%{re.escape(g)}[,)]", entry, re.M)
-
-
-def test_the_gradient_is_computed_in_one_kernel():
+def test_the_gradient_is_computed_in_one_kernel(depthwise_entry):
     for shape in ((8, 16, 16, 32), (8, 16, 16, 16)):  # the pairs (`nn._tap_sums`) at 32 and 16 channels
-        readers = _kernels_reading_cotangent(_entry(shape))
+        readers = depthwise_entry.fusions_reading(depthwise_entry(shape), 2)
         # the second Norm's scale gradient (the cotangent times its normalised input) and the gradient's own kernel
         assert len(readers) == 2, (shape, readers)  # before: 4 at 16 x 16 (the pad, the centre tap, the stencil)
 

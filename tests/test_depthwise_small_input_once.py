@@ -3,38 +3,16 @@ padded input, computed once on the CPU (`nn.computed_once`), for the backward's 
 the normalisation before depthwise3 is computed in one kernel that the forward's taps and the nine sums read. Before,
 each of the nine sums' kernels recomputed it from the input (small's step: per-thunk shortest runs 199.9 -> 171.7 ms
 a step, 4 ABBA phases, load 3); alone (Norm, depthwise3, Norm at 64 x 4 x 4 x 32, forward and backward) 0.61x."""
-import re
-
 import jax
 import jax.numpy as jnp
 import numpy as np
 
 from alphaearth_nb import nn
-from alphaearth_nb.runtime import compiler_options
 
 
-def _entry(shape) -> str:
-    "The CPU program of Norm, depthwise3, Norm forward and backward (the input a parameter), its ENTRY only."
-    c = shape[-1]
-    n1, n2 = nn.Norm(c), nn.Norm(c)
-    def fn(x, w, g):
-        y, back = jax.vjp(lambda x, w: n2(nn.depthwise3(n1(x), w, jnp.zeros(c))), x, w)
-        return y, back(g)
-    x = jax.ShapeDtypeStruct(shape, jnp.float32)
-    with nn.traced_for("cpu"):
-        text = jax.jit(fn).lower(x, jax.ShapeDtypeStruct((3, 3, c), jnp.float32), x).compile(
-            compiler_options("cpu", step=True)).as_text()
-    return text[text.index("\nENTRY"):]
-
-
-def _kernels_reading_input(entry: str) -> list:
-    x = re.findall(r"^\s*%([\w.\-]+) = f32\[[\d,]+\]\{[\d,]+\} parameter\(0\)", entry, re.M)[0]
-    return re.findall(rf"^\s*%([\w.\-]+) = \S+ fusion\([^\n]*%{re.escape(x)}[,)]", entry, re.M)
-
-
-def test_small_frames_normalise_the_input_once():
+def test_small_frames_normalise_the_input_once(depthwise_entry):
     for shape in ((8, 4, 4, 32), (8, 2, 2, 64)):
-        readers = _kernels_reading_input(_entry(shape))
+        readers = depthwise_entry.fusions_reading(depthwise_entry(shape), 0)
         assert len(readers) <= 4, (shape, readers)  # before: 14 at 4 x 4 x 32 (the pad + slice copies), 6 at 2 x 2 x 64
 
 
