@@ -409,7 +409,8 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     given = gdf.crs.to_string() if gdf.crs is not None else None   # the places' own units, for a message
     if column not in gdf.columns:
         near = label_column_guess(column, gdf.columns)
-        raise LabelError(f"the labels have no `{column}` column (have {list(gdf.columns)[:8]}): pass "
+        cols = [c for c in gdf.columns if c != gdf.geometry.name][:8]   # the places' column: never the labels
+        raise LabelError(f"the labels have no `{column}` column (have {cols}): pass "
                          + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))
     warn_missing_rows(gdf[column].isna().to_numpy(), column, what)   # said, not silent; 'never a target' for regress
     gdf = gdf[geo.has_geometry(gdf) & gdf[column].notna().to_numpy()].reset_index(drop=True)   # no notna warning
