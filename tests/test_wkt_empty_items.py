@@ -6,7 +6,6 @@ Was (queue s43 'layers', review43 on 505342f9): '1 of 3 WKT texts have no coordi
 geometry.x/geometry.y; row 1) ... Fill them, or drop them first, leave the EMPTY texts out'; all EMPTY 'fill
 ['geometry.x', 'geometry.y'] (the right table? ...)'; queries' own rule (any 'Word (' text) read
 {'name': ['Field (north)'], 'value': [3.0]} as a place ('the table has no lon/lat or x/y columns')."""
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -15,23 +14,16 @@ import pytest
 from alphaearth_nb.core import LabelError, NoDataWarning
 from alphaearth_nb.places import sample
 from alphaearth_nb.queries import place_row, several_query
+from alphaearth_nb.testing import warned
 
 pytest.importorskip("geopandas")
-
-
-def _said(call):
-    "`call()` and the texts of the NoDataWarnings it gave."
-    with warnings.catch_warnings(record=True) as said:
-        warnings.simplefilter("always")
-        got = call()
-    return got, [str(w.message) for w in said if issubclass(w.category, NoDataWarning)]
 
 
 def test_empty_items_named_by_position(utm_emb):
     e = utm_emb(0)
     pt = f"POINT ({float(e.x[3])} {float(e.y[4])})"
     texts = [pt, "POINT EMPTY", pt, "POINT EMPTY"]
-    got, msg = _said(lambda: sample(e, texts))
+    got, msg = warned(sample, e, texts, category=NoDataWarning)
     assert len(msg) == 1 and msg[0].startswith("2 of 4 texts of the list of WKT texts have no coordinates "
                                                "(EMPTY points, 'POINT EMPTY'; positions 1, 3)"), msg
     assert "row" not in msg[0] and "geometry.x" not in msg[0], msg
@@ -39,10 +31,10 @@ def test_empty_items_named_by_position(utm_emb):
     line = msg[0].split("`")[-2]   # the line it names, run on the list
     scope = {"texts": list(texts)}
     exec(line, scope)
-    kept, msg = _said(lambda: sample(e, scope["texts"]))
+    kept, msg = warned(sample, e, scope["texts"], category=NoDataWarning)
     assert not msg and len(kept) == 2, msg
     s = pd.Series(texts, index=list("abcd"))
-    _, msg = _said(lambda: sample(e, s))
+    _, msg = warned(sample, e, s, category=NoDataWarning)
     assert "texts of the Series of WKT texts" in msg[0] and "rows 'b', 'd'" in msg[0], msg
     scope = {"s": s}
     exec(msg[0].split("`")[-2], scope)
