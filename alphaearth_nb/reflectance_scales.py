@@ -11,6 +11,8 @@ import re
 
 import numpy as np
 
+from .core import checks_flags
+
 # %% auto #0
 __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
            'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'RED_OVER_BLUE', 'TOA_UNTOLD',
@@ -222,6 +224,7 @@ def overcast(src,       # a `Source` (families other than sentinel2 and landsat:
     g, s = qs[green][1], qs[swir][1]
     return thick and (g - s) / (g + s) < SNOW_NDSI   # thick white cloud, not snow (white but dark in SWIR1)
 
+@checks_flags
 def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple|None:
     "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None; " \
     "`lows` (band -> the sample's darkest value) go to `overcast`. Sentinel-2's offset at the top of the " \

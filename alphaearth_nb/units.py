@@ -11,7 +11,7 @@ import warnings
 
 import numpy as np
 
-from .core import UnitsError, UnitsWarning, user_stacklevel
+from .core import UnitsError, UnitsWarning, checks_flags, user_stacklevel
 from .reflectance_scales import (EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, TOA_UNTOLD, few_scaled_up, overcast,
                                              past_top, scale_slip)
 from .sources import band_index, get_source
@@ -339,6 +339,7 @@ def _lone_log(src, test, seen:dict) -> bool:
     "VH (-11.6 halved at WorldCereal's Belgian patch); judged as frames are (`_frame_slip`: every band of the unit)."
     return test is _OTHER_LOG and not all(test(q) for b, q in seen.items() if _unit_of(src, b) == "dB")
 
+@checks_flags
 def check_units(source,       # a Source or its name
                 band,         # the band the values belong to, or a tuple of bands judged together
                 values,       # a sample of the band's physical values (any shape; NaN allowed), or one per band
