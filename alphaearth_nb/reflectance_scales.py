@@ -11,13 +11,11 @@ import re
 
 import numpy as np
 
-from .core import checks_flags
-
 # %% auto #0
 __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
            'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'RED_OVER_BLUE', 'TOA_UNTOLD',
-           'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'no_offset_frames', 'toa', 'overcast', 'scale_slip',
-           'past_top', 'few_scaled_up']
+           'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'no_offset_frames', 'toa', 'overcast', 'past_top',
+           'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -224,7 +222,8 @@ def overcast(src,       # a `Source` (families other than sentinel2 and landsat:
     g, s = qs[green][1], qs[swir][1]
     return thick and (g - s) / (g + s) < SNOW_NDSI   # thick white cloud, not snow (white but dark in SWIR1)
 
-@checks_flags
+# %% ../nbs/02a_reflectance_scales.ipynb #r0005s
+# called once per frame by `units` (check_units, check_frame_units), whose doors check `none_said`: not public
 def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple|None:
     "(what, fix, refuse) for reflectance bands judged together (`qs`: band -> quantiles) on a wrong scale, or None; " \
     "`lows` (band -> the sample's darkest value) go to `overcast`. Sentinel-2's offset at the top of the " \
@@ -251,6 +250,7 @@ def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple
     if none_said and src.family == "sentinel2": said = None   # an older baseline's, or taken off: no offset
     return _scaled_up(src, qs, whole=bool(offs)) or (said if offs else None)   # past the top: no offset
 
+# %% ../nbs/02a_reflectance_scales.ipynb #r0005t
 def past_top(src, qs:dict) -> tuple:
     "The bands of `qs` (band -> quantiles) whose 99th percentile, not their largest value (a fill), passes the valid " \
     "range's top plus the provider's offset (20000 + 1000 for Sentinel-2: `_scaled_up`'s test)."
