@@ -287,6 +287,7 @@ SECTIONS = {
     'alphaearth_nb.testing': {
         'disk_full': 'root : str|os.PathLike\n    folder whose files fail; files elsewhere are written normally\nafter_bytes : int\n    bytes that still fit before the disk is "full"\n',
         'warned': 'fn\n    the call: `fn(*args, **kwargs)`\n*args\n    its positional arguments (its keyword arguments: `**kwargs`)\ncategory : type\n    keep the warnings of this class (and its subclasses)\nholding : str\n    keep the messages holding this text\nrefused : type|tuple\n    an exception class (or tuple): raised, its message is said last, the result None\n**kwargs\n    its keyword arguments\n',
+        'warned_text': "fn\n    the call, as `warned`'s\n*args\n    its positional arguments\nsep : str\n    what joins the messages\n**kwargs\n    its keyword arguments, and `warned`'s `category`, `holding`, `refused`\n",
         'frame_words': 'source : str\n    the source judged, e.g. "sentinel2" (`sources.get_source`)\nbands\n    its band names, one per column of each frame\n*pixels\n    each frame\'s pixels, (m, len(bands)) raw values; shorter frames are NaN-padded\n',
         'shapefile_zip': 'path\n    the zip to write, e.g. tmp_path / "two.zip"\nshapefiles : dict\n    path inside the zip ("a.shp", "fields/a.shp") -> GeoDataFrame\n',
         'random_unit': 'shape\n    leading shape, e.g. (H, W) or (N,)\nseed\n    seed or numpy Generator (`as_rng`)\ndim\n    vector length (default 64)\n',

@@ -31,7 +31,7 @@ from .geo import grid_coords
 from .units import check_frame_units
 
 # %% auto #0
-__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'warned', 'said', 'frame_words', 'shapefile_zip', 'random_unit',
+__all__ = ['SOURCE_Y', 'SOURCE_X', 'disk_full', 'warned', 'said', 'warned_text', 'frame_words', 'shapefile_zip', 'random_unit',
            'embedding_from_array', 'fake_xee', 'fake_official', 'official_tiff', 'with_source', 'source_ds',
            'sampler_stack', 'Standin', 'standin_loss', 'standin_batches']
 
@@ -86,6 +86,15 @@ def warned(fn,                      # the call: `fn(*args, **kwargs)`
 def said(fn, *args, category:type=Warning, holding:str="", refused:type|tuple=(), **kwargs) -> list:
     "The messages of `warned(fn, *args, ...)`: its warnings' (of `category`, holding `holding`), a refusal's last."
     return warned(fn, *args, category=category, holding=holding, refused=refused, **kwargs)[1]
+
+def warned_text(fn,              # the call, as `warned`'s
+                *args,           # its positional arguments
+                sep:str=" | ",   # what joins the messages
+                **kwargs,        # its keyword arguments, and `warned`'s `category`, `holding`, `refused`
+               ) -> tuple:
+    "`warned(fn, *args, **kwargs)` with its messages joined by `sep`: `(result, one text)`, for `'words' in text` tests."
+    out, msgs = warned(fn, *args, **kwargs)
+    return out, sep.join(msgs)
 
 # %% ../nbs/09_testing.ipynb #f7a1c2d1
 def frame_words(source:str,   # the source judged, e.g. "sentinel2" (`sources.get_source`)

@@ -5,6 +5,7 @@ import io
 import json
 import os
 import re
+import subprocess
 import sys
 import threading
 import tokenize
@@ -30,7 +31,7 @@ from alphaearth_nb.runtime import compile_cache, compiler_options
 from alphaearth_nb.quantize import dequantize
 from alphaearth_nb.stacks import to_frames
 from alphaearth_nb.testing import embedding_from_array, random_unit
-from alphaearth_nb.timecodes import period_features
+from alphaearth_nb.timecodes import period_features, to_ms
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("AEF_KEEP_HEAP", "0")  # glibc's defaults here: `fit` would keep the heap (runtime.keep_heap),
@@ -243,6 +244,28 @@ def said_as():
         out = os.read(r, 1 << 16).decode(); os.close(r)
         return out
     return said
+
+
+@pytest.fixture(scope="session")
+def run_py():
+    """`run_py(code)`: what a new `python -c code` (this interpreter) printed last, read as JSON; its stderr's
+    tail the failure where it exits non-zero. For what an import does to a process (sys.modules, sys.meta_path)."""
+    def run(code: str):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    return run
+
+
+@pytest.fixture(scope="session")
+def strict_times():
+    """`strict_times(values)`: `timecodes.to_ms(values)` as datetime64[ms], every warning an error (pandas' per-value
+    'Could not infer format' would fail the test)."""
+    def read(values):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return to_ms(values).astype("datetime64[ms]")
+    return read
 
 
 @pytest.fixture(scope="session")

@@ -3,19 +3,10 @@ format (month first, or day first where a first part over 12 settles it; the sep
 written; a month's English name first, 'Dec 31, 2020'; 'a.m.'/'p.m.' in any case), so pandas' per-value 'Could not
 infer format ... falling back to `dateutil`' UserWarning no longer reaches the user. Was: that warning from every
 list of two or more such times. Right values worked by hand: 1:05 PM is 13:05, 12:05 AM is 00:05, 12:30 PM is 12:30."""
-import warnings
-
 import numpy as np
 import pytest
 
 from alphaearth_nb.core import TimeError
-from alphaearth_nb.timecodes import to_ms
-
-
-def _read(values):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")   # pandas' per-value warning would be the error
-        return to_ms(values).astype("datetime64[ms]")
 
 
 @pytest.mark.parametrize("values, want", [
@@ -37,12 +28,10 @@ def _read(values):
     (["Sept 1 2021 1:05 PM", "Oct. 2, 2021 1:05 PM", "jul 3 2021 12:00 am"],
      ["2021-09-01T13:05", "2021-10-02T13:05", "2021-07-03T00:00"]),
 ])
-def test_twelve_hour_times_read_without_pandas_warning(values, want):
-    np.testing.assert_array_equal(_read(values), np.array(want, "datetime64[ms]"))
+def test_twelve_hour_times_read_without_pandas_warning(values, want, strict_times):
+    np.testing.assert_array_equal(strict_times(values), np.array(want, "datetime64[ms]"))
 
 
-def test_an_hour_past_twelve_on_a_twelve_hour_clock_is_still_our_error():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with pytest.raises(TimeError, match="cannot read"):
-            to_ms(["12/31/2020 13:05 PM", "12/30/2020 1:05 PM"])
+def test_an_hour_past_twelve_on_a_twelve_hour_clock_is_still_our_error(strict_times):
+    with pytest.raises(TimeError, match="cannot read"):
+        strict_times(["12/31/2020 13:05 PM", "12/30/2020 1:05 PM"])

@@ -4,7 +4,6 @@ longer than 1 (up to 1.16 cubic, 1.25 lanczos on the official vectors of a local
 warped so). They are resampled embeddings, rescaled to unit length with the resampling warning, as a bilinear warp's
 means are. Was: refused as 'not embedding vectors ... check the reader's fill value' (7-17% of the pixels of such a
 float map, 13-23% of an int8 one, NaN in every map function)."""
-import warnings
 
 import numpy as np
 import pytest
@@ -12,14 +11,7 @@ import pytest
 import alphaearth_nb as aef
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.gate import gate_query, gate_vectors
-from alphaearth_nb.testing import embedding_from_array, random_unit
-
-
-def _said(fn):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        out = fn()
-    return out, " | ".join(str(x.message) for x in w)
+from alphaearth_nb.testing import embedding_from_array, random_unit, warned_text
 
 
 def _overshoot_map():
@@ -34,19 +26,19 @@ def test_an_overshooting_pixel_is_rescaled_not_refused():
     e, u, w, o = _overshoot_map()
     n = float(np.linalg.norm(o))
     assert 1.03 < n < 1.07   # beyond the int8 round trip's tolerance (1.023): was no data
-    g, msg = _said(lambda: as_embedding(e))
+    g, msg = warned_text(lambda: as_embedding(e))
     assert not np.isnan(g.values).any(), msg
     np.testing.assert_allclose(g.values[:, 1], np.stack([o / n] * 2), atol=1e-6)
     assert "not embedding vectors" not in msg and "cubic" in msg and "2 of 6 pixel(s)" in msg, msg
-    s, _ = _said(lambda: e.aef.similarity(u))
+    s, _ = warned_text(lambda: e.aef.similarity(u))
     np.testing.assert_allclose(s.values[0], [1.0, float(o @ u) / n, float(w @ u)], atol=1e-6)   # the hand cosines
 
 
 def test_query_from_an_overshooting_pixel_is_the_map_s_vector():
     "One gate: the same vector as a query is rescaled as the map's pixel, with the same resampling warning."
     e, u, w, o = _overshoot_map()
-    q, msg = _said(lambda: gate_query(o.astype(np.float32)))
-    g, _ = _said(lambda: as_embedding(e))
+    q, msg = warned_text(lambda: gate_query(o.astype(np.float32)))
+    g, _ = warned_text(lambda: as_embedding(e))
     np.testing.assert_allclose(q[0], g.values[0, 1], atol=1e-7)
     assert "cubic" in msg, msg
 
@@ -76,11 +68,11 @@ def test_a_cubic_warp_of_a_map_keeps_every_pixel(kernel, codes):
     n = np.linalg.norm(vec, axis=-1)
     has = np.isfinite(n) & (n > 0)
     assert (n[has] > 1.03).sum() >= 10   # the kernel overshoots here
-    g, msg = _said(lambda: as_embedding(r))
+    g, msg = warned_text(lambda: as_embedding(r))
     assert "not embedding vectors" not in msg and kernel != "" and "cubic" in msg, msg
     got = np.isfinite(g.transpose("y", "x", "band").values).all(-1)
     assert (got == has).all()   # every pixel with data kept, none refused
     q = vec[has][0] / n[has][0]
-    s, _ = _said(lambda: r.aef.similarity(q))
+    s, _ = warned_text(lambda: r.aef.similarity(q))
     want = np.where(has, (np.nan_to_num(vec) @ q) / np.where(has, n, 1), np.nan)
     np.testing.assert_allclose(s.transpose("y", "x").values, want, atol=1e-5)

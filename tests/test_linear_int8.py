@@ -4,7 +4,6 @@ read as the vectors they scale, x = q / |q|, with a warning naming the scheme, i
 as the product's codes (length 0.15-0.25), then rescaled as 'a mean of embeddings' (26 of 36 official vectors of
 aef_samples, cosine 0.92 to the true vector) or refused as 'not embedding vectors' (10 of 36)."""
 import os
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -14,18 +13,11 @@ import pytest
 import alphaearth_nb as aef
 from alphaearth_nb.embeddings import as_embedding
 from alphaearth_nb.gate import gate_query, gate_vectors
-from alphaearth_nb.testing import embedding_from_array, random_unit
+from alphaearth_nb.testing import embedding_from_array, random_unit, warned_text
 
 # the shared data sets: AEF_SHARED_DATA, else ../shared/data beside the clone (as conftest.SHARED_DATA)
 CSV = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared/data")) / \
     "aef_samples/alphaearth_s1_dw_samples_sf_bay_urban_2024.csv"
-
-
-def _said(fn):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        out = fn()
-    return out, " | ".join(str(x.message) for x in w)
 
 
 @pytest.fixture(scope="module")
@@ -46,23 +38,23 @@ def test_a_linear_int8_map_reads_as_its_vectors(vectors, form):
     q = np.round(vectors * 127)
     x = {"int8": q.astype(np.int8), "int16": q.astype(np.int16), "float_whole": q.astype(np.float32),
          "float_x127": (vectors * 127).astype(np.float32)}[form]
-    g, msg = _said(lambda: as_embedding(embedding_from_array(x)))
+    g, msg = warned_text(lambda: as_embedding(embedding_from_array(x)))
     assert not np.isnan(g.values).any(), msg
     want = _unit(x)   # the direction the integers (or floats) give, each as it is
     np.testing.assert_allclose(g.values, want, atol=1e-6)
     assert (np.sum(g.values * vectors, -1) > 0.9995).all()   # int8 rounding alone off the true vectors
     assert "linear scaling" in msg and "36 of 36" in msg and "mean of embeddings" not in msg and "not embedding" not in msg, msg
-    s, _ = _said(lambda: embedding_from_array(x).aef.similarity(vectors[2, 3]))
+    s, _ = warned_text(lambda: embedding_from_array(x).aef.similarity(vectors[2, 3]))
     np.testing.assert_allclose(s.values, want @ vectors[2, 3], atol=1e-6)   # the hand cosine
 
 
 def test_a_linear_int8_query_reads_as_its_vector(vectors):
     e = embedding_from_array(vectors.astype(np.float32))
     q = np.round(vectors[1, 4] * 127).astype(np.int8)
-    u, msg = _said(lambda: gate_query(q))
+    u, msg = warned_text(lambda: gate_query(q))
     np.testing.assert_allclose(u[0], _unit(q), atol=1e-6)
     assert "linear scaling" in msg, msg
-    s, _ = _said(lambda: e.aef.similarity(q))
+    s, _ = warned_text(lambda: e.aef.similarity(q))
     np.testing.assert_allclose(s.values, vectors @ _unit(q), atol=1e-6)
 
 
@@ -71,10 +63,10 @@ def test_the_product_s_codes_stay_the_product_s(vectors):
     one = np.zeros((1, 64)); one[0, 5] = 1.0
     v = np.vstack([vectors.reshape(-1, 64), one])
     q = np.asarray(aef.quantize(v.astype(np.float32)))
-    out, msg = _said(lambda: gate_vectors(q))
+    out, msg = warned_text(lambda: gate_vectors(q))
     np.testing.assert_array_equal(out[0], aef.dequantize(q))
     assert "linear scaling" not in msg, msg
     u = random_unit((2,), seed=7)
     mean = np.round((np.asarray(aef.quantize(u[0])).astype(float) + np.asarray(aef.quantize(u[1]))) / 2).astype(np.int8)
-    _, msg = _said(lambda: as_embedding(embedding_from_array(mean[None, None])))
+    _, msg = warned_text(lambda: as_embedding(embedding_from_array(mean[None, None])))
     assert "linear scaling" not in msg and "mean" in msg, msg

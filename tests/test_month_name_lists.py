@@ -19,12 +19,6 @@ from alphaearth_nb.core import TimeError, TimeWarning
 from alphaearth_nb.timecodes import to_ms
 
 
-def _read(values):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")   # pandas' per-value warning would be the error
-        return to_ms(values).astype("datetime64[ms]")
-
-
 @pytest.mark.parametrize("values, want", [
     (["Dec 5 2020", "December 6 2020"], ["2020-12-05", "2020-12-06"]),                 # was: TimeError
     (["December 6, 2020", "Dec 5, 2020"], ["2020-12-06", "2020-12-05"]),
@@ -45,19 +39,17 @@ def _read(values):
     (["2020-12-31 1:05 PM Z", "2020-12-30 1:05 p.m. UTC"], ["2020-12-31T13:05", "2020-12-30T13:05"]),
     (["Dec 31, 2020 1:05 PM GMT", "Jan 1, 2021 1:05 AM GMT"], ["2020-12-31T13:05", "2021-01-01T01:05"]),
 ])
-def test_month_names_and_twelve_hour_zones_read_right_without_a_warning(values, want):
-    np.testing.assert_array_equal(_read(values), np.array(want, "datetime64[ms]"))
+def test_month_names_and_twelve_hour_zones_read_right_without_a_warning(values, want, strict_times):
+    np.testing.assert_array_equal(strict_times(values), np.array(want, "datetime64[ms]"))
 
 
 @pytest.mark.parametrize("values, said", [
     (["Feb 30 2020", "Jan 5 2020"], "'Feb 30 2020' names no day (February 2020 has 29 days)"),
     (["Jan 5 2020 13:05 PM", "Jan 6 2020 1:05 PM"], "cannot read"),   # no 13 o'clock on a 12-hour clock
 ])
-def test_a_month_name_text_that_is_no_time_is_our_error_alone(values, said):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with pytest.raises(TimeError, match=said.replace("(", r"\(").replace(")", r"\)")):
-            to_ms(values)
+def test_a_month_name_text_that_is_no_time_is_our_error_alone(values, said, strict_times):
+    with pytest.raises(TimeError, match=said.replace("(", r"\(").replace(")", r"\)")):
+        strict_times(values)
 
 
 def test_text_read_value_by_value_is_warned_without_swapping_the_warning_filters(monkeypatch):

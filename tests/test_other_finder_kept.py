@@ -1,16 +1,6 @@
 """The package's re-run (`importlib.reload`, a notebook's) replaces only its own finder on `sys.meta_path`: another
 package's finder that happens to be called `_Finder` too stays, and is asked for the modules the package follows
 (xarray) like any other finder (was: every meta-path finder named `_Finder` was dropped and skipped, by name alone)."""
-import json
-import subprocess
-import sys
-
-
-def _py(code:str):
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr[-2000:]
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
 
 OTHER = ("import sys, json, importlib\n"
          "asked = []\n"
@@ -22,12 +12,12 @@ OTHER = ("import sys, json, importlib\n"
 MINE = "mine = lambda: [f.__module__ for f in sys.meta_path if getattr(f, '__name__', '') == '_Finder']\n"
 
 
-def test_another_packages_finder_of_the_same_name_stays():
-    got = _py(OTHER + MINE + "import alphaearth_nb as aef\nfirst = mine()\nimportlib.reload(aef)\n"
-              "print(json.dumps([first, mine()]))")
+def test_another_packages_finder_of_the_same_name_stays(run_py):
+    got = run_py(OTHER + MINE + "import alphaearth_nb as aef\nfirst = mine()\nimportlib.reload(aef)\n"
+                 "print(json.dumps([first, mine()]))")
     assert got == [["alphaearth_nb", "__main__"], ["alphaearth_nb", "__main__"]]   # ours first, once
 
 
-def test_another_packages_finder_is_asked_for_a_followed_module():
-    got = _py(OTHER + "import alphaearth_nb\nimport xarray\nprint(json.dumps('xarray' in asked))")
+def test_another_packages_finder_is_asked_for_a_followed_module(run_py):
+    got = run_py(OTHER + "import alphaearth_nb\nimport xarray\nprint(json.dumps('xarray' in asked))")
     assert got is True

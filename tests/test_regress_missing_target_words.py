@@ -1,7 +1,6 @@
 """regress of a table of lon/lat points (or a GeoDataFrame) with empty value cells says its rows are targets:
 'rows of the targets ... never a target'. Was: 'rows of the labels ... never a class' (the words of classify),
 for regress's own values; a table of x/y points said 'target' already."""
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -9,7 +8,7 @@ import pytest
 from pyproj import Transformer
 
 from alphaearth_nb.analysis import classify, regress
-from alphaearth_nb.testing import embedding_from_array, random_unit
+from alphaearth_nb.testing import embedding_from_array, random_unit, warned_text
 
 
 @pytest.fixture(scope="module")
@@ -23,16 +22,9 @@ def case():
     return emb, pd.DataFrame({"lon": lon, "lat": lat, "value": v, "label": pd.array(np.arange(21) % 3, "Int64")})
 
 
-def _said(fn) -> str:
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        fn()
-    return " | ".join(str(x.message) for x in w)
-
-
 def test_regress_says_targets(case):
     emb, df = case
-    said = _said(lambda: regress(emb, df))
+    said = warned_text(regress, emb, df)[1]
     assert "3 of 21 rows of the targets have no value in column 'value'" in said and "never a target" in said, said
     assert "never a class" not in said, said
 
@@ -40,5 +32,5 @@ def test_regress_says_targets(case):
 def test_classify_still_says_labels(case):
     emb, df = case
     df = df.assign(label=df["label"].astype("Float64").where(df.index >= 2))
-    said = _said(lambda: classify(emb, df, k=1))
+    said = warned_text(classify, emb, df, k=1)[1]
     assert "2 of 21 rows of the labels have no value in column 'label'" in said and "never a class" in said, said

@@ -5,7 +5,6 @@ as int16) are no embedding as given: every pixel was treated as no data with the
 value', which leads nowhere. Now the warning names the scale and the fix (`gate.scale_hint`), on the float gate
 (`as_embedding`, so every reader of a map) and on the int8 form (`as_embedding(dequantize=False)`); other junk keeps
 the fill advice."""
-import warnings
 
 import numpy as np
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from alphaearth_nb.core import DTypeError
 
 from alphaearth_nb.embeddings import as_embedding
-from alphaearth_nb.testing import embedding_from_array, random_unit
+from alphaearth_nb.testing import embedding_from_array, random_unit, warned_text
 
 
 @pytest.fixture(scope="module")
@@ -21,22 +20,15 @@ def emb():
     return embedding_from_array(random_unit((4, 5), seed=2))
 
 
-def _said(fn):
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        fn()
-    return " ".join(str(x.message) for x in w)
-
-
 @pytest.mark.parametrize("scale,form", [(100, "float"), (100, "round"), (10000, "float"), (10000, "round"),
                                         (1000, "float"), (10000, "int16"), (100, "int32")])
 def test_a_scaled_map_is_named_with_its_scale(emb, scale, form):
     a = emb * scale
     a = {"float": a, "round": np.round(a), "int16": np.round(a).astype(np.int16), "int32": np.round(a).astype(np.int32)}[form]
-    msg = _said(lambda: as_embedding(a))
+    msg = warned_text(as_embedding, a, sep=" ")[1]
     assert f"lengths are about {scale}" in msg and f"`emb = emb / {scale}`" in msg and "fill value" not in msg, msg
     fixed = a / scale
-    assert _said(lambda: as_embedding(fixed)) == ""
+    assert warned_text(as_embedding, fixed, sep=" ")[1] == ""
     np.testing.assert_allclose(as_embedding(fixed).values, emb.values, atol=1.0 / scale if form != "float" else 1e-6)   # rounded: within a step
 
 
@@ -51,7 +43,7 @@ def test_the_int8_form_of_an_int16_map_scaled_by_10000_names_it(emb):   # refuse
 def test_junk_of_no_scale_keeps_the_fill_advice(emb):
     rng = np.random.default_rng(0)
     a = emb.copy(data=rng.uniform(0, 500, emb.shape).astype(np.float32))   # lengths about 2300: no power of ten
-    msg = _said(lambda: as_embedding(a))
+    msg = warned_text(as_embedding, a, sep=" ")[1]
     assert "check the reader's fill value" in msg and "lengths are about" not in msg, msg
 
 
@@ -65,12 +57,12 @@ def test_a_scaled_cog_read_by_read_cog_names_a_fix_that_works_on_the_file(emb, t
     from alphaearth_nb.exports import read_cog
     path = str(tmp_path / "scaled.tif")
     (emb * 100).astype("float32").rio.write_crs("EPSG:32631").transpose("band", "y", "x").rio.to_raster(path)
-    msg = _said(lambda: read_cog(path))
+    msg = warned_text(read_cog, path, sep=" ")[1]
     assert "lengths are about 100" in msg, msg
     code = re.search(r"`(emb = rioxarray[^`]+)`", msg)
     assert code, msg
     env = {"rioxarray": rioxarray, "path": path}
     exec(code[1], env)
-    assert _said(lambda: as_embedding(env["emb"])) == ""
+    assert warned_text(as_embedding, env["emb"], sep=" ")[1] == ""
     np.testing.assert_allclose(as_embedding(env["emb"]).values, emb.values, atol=1e-6)
     assert float(similarity(env["emb"], env["emb"].isel(x=0, y=0)).max()) == pytest.approx(1.0, abs=1e-5)
