@@ -14,8 +14,8 @@ import numpy as np
 # %% auto #0
 __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
            'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'RED_OVER_BLUE', 'TOA_UNTOLD',
-           'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'no_offset_frames', 'toa', 'overcast', 'past_top',
-           'few_scaled_up']
+           'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'BASELINE_FROM', 'no_offset_frames', 'toa', 'overcast',
+           'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -135,6 +135,12 @@ TOA_CHECK = ("only the product's metadata tells: if its PROCESSING_BASELINE is 0
 # tells nothing alone: Earth Engine's *_HARMONIZED collections keep that property and take the offset off
 BASELINE_KEYS = ("s2:processing_baseline", "processing_baseline", "PROCESSING_BASELINE")
 OFFSET_TAKEN_KEYS = ("earthsearch:boa_offset_applied",)
+# A value for the whole stack (an attribute, a scalar coordinate) may be one item's, copied onto all: stackstac and
+# odc-stac put an item property there when all items agree, users `ds.attrs.update(items[0].properties)`. It decides
+# no frame whose own coordinate along time gives that key's kind of value, nor, for a baseline under 04.00, a frame
+# sensed from this day on: baseline 04.00 was deployed on 25 January 2022 (PROVIDER_OFFSETS' sources), so every
+# product sensed a day later or after was processed with it or a later one (ESA's reprocessing too: 05.00 and over)
+BASELINE_FROM = np.datetime64("2022-01-26")
 
 def _baseline(v) -> float:   # '04.00', 'N0400', 4.0 -> 4.0; NaN where it is none of these
     if isinstance(v, (int, float, np.number)) and not isinstance(v, bool): return float(v)
@@ -144,16 +150,46 @@ def _baseline(v) -> float:   # '04.00', 'N0400', 4.0 -> 4.0; NaN where it is non
 def no_offset_frames(ds) -> np.ndarray|None:
     """(time,) bool, the frames of `ds` (one source's Dataset) whose metadata says their values cannot hold Sentinel-2's
     +1000: a processing baseline under 04.00 (`BASELINE_KEYS`, a coordinate along `time` or an attribute), or the
-    offset taken off (`OFFSET_TAKEN_KEYS` true); None where `ds` has none of these keys (the values alone judge)."""
+    offset taken off (`OFFSET_TAKEN_KEYS` true); None where `ds` has none of these keys (the values alone judge).
+    A frame's own value (a coordinate along `time`, as stackstac gives item properties that differ) decides it; a
+    value for the whole stack (an attribute or a scalar coordinate, perhaps the first item's copied onto all) decides
+    only frames without their own, and a baseline under 04.00 so given none sensed from `BASELINE_FROM` (2022-01-26)
+    on. Was: an attribute '03.01' marked every frame as older than 04.00, its coordinate saying 04.00 or its date
+    2022 alike, so their + 1000 went unnamed."""
     n = ds.sizes.get("time", 1)
+    t = ds["time"].values if "time" in ds.coords and ds["time"].dims == ("time",) else None
+    late = (t >= BASELINE_FROM) if t is not None and np.issubdtype(t.dtype, np.datetime64) else np.zeros(n, bool)
     out, seen = np.zeros(n, bool), False
-    for k in BASELINE_KEYS + OFFSET_TAKEN_KEYS:
-        v = ds.coords[k].values if k in ds.coords else ds.attrs.get(k)
-        if v is None or np.ndim(v) > 1 or np.size(v) not in (1, n): continue   # another shape: not a frame's
-        seen = True
-        v = np.broadcast_to(np.asarray(v, object).ravel(), (n,))
-        out |= [(_baseline(x) < 4.0) if k in BASELINE_KEYS else str(x).strip().lower() in ("true", "1") for x in v]
+    for keys, says in ((BASELINE_KEYS, _old_baseline), (OFFSET_TAKEN_KEYS, _taken)):
+        own, whole = np.full(n, np.nan), np.full(n, np.nan)   # 1: no offset, 0: may hold it, NaN: not said
+        for k in keys:
+            v, per_frame = _key_values(ds, k, n)
+            if v is None: continue
+            seen, said = True, np.array([says(x) for x in v], float)
+            into = own if per_frame else whole
+            into[:] = np.fmax(into, said)   # any key saying none, per frame or for all
+        if keys is BASELINE_KEYS: whole[late & (whole == 1)] = np.nan   # no frame of 2022-01-26 on is under 04.00
+        out |= np.where(np.isnan(own), whole, own) == 1   # a frame's own value first, the stack's where it has none
     return out if seen else None
+
+def _key_values(ds, k:str, n:int) -> tuple:
+    "((n,) object values of key `k` in `ds`, whether each is its frame's own: a coordinate along `time`), or " \
+    "(None, False): a scalar coordinate or an attribute (one value, or one per frame) is the stack's."
+    if k in ds.coords:
+        c = ds.coords[k]
+        if c.dims == ("time",): return c.values.astype(object), True
+        v = c.values if c.ndim == 0 else None   # along another dimension: not a frame's
+    else: v = ds.attrs.get(k)
+    if v is None or np.ndim(v) > 1 or np.size(v) not in (1, n): return None, False   # another shape: not a frame's
+    return np.broadcast_to(np.asarray(v, object).ravel(), (n,)), False
+
+def _old_baseline(x) -> float:   # 1 under 04.00, 0 at or over, NaN not a baseline (None, '')
+    b = _baseline(x)
+    return float("nan") if np.isnan(b) else float(b < 4.0)
+
+def _taken(x) -> float:   # 1 the offset taken off, 0 not, NaN neither said
+    s = str(x).strip().lower()
+    return 1.0 if s in ("true", "1") else 0.0 if s in ("false", "0") else float("nan")
 
 def _offsets(src, qs:dict) -> list:
     "The `PROVIDER_OFFSETS` of `src`'s family whose floor every band of `qs` (band -> quantiles) reaches in its 1st " \
