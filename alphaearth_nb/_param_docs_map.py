@@ -300,6 +300,7 @@ SECTIONS = {
     },
     'alphaearth_nb.vector_layers': {
         'places_path': 'src\n    a path of places, as given\n',
+        'no_places_file': 'src\n    places as given, text or a path, where `places_path` finds no file\n',
     },
     'alphaearth_nb.vote': {
         'knn_vote': 'nn_labels\n    (Q, k) class indices 0 .. C-1 of the neighbours, nearest first\nn_classes : int\n    C\n',

@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometries.html.md"""
 # %% ../nbs/23c_geometries.ipynb #g0002
 from __future__ import annotations
 
-import json
 import warnings
 from pathlib import Path
 
@@ -17,12 +16,14 @@ import pandas as pd
 from .core import GridError, LabelError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
-from .points import as_geojson, geojson_crs, said_crs, split_ewkt   # EWKT: its WKT and SRID; GeoJSON's crs member
+from .points import (GEOJSON_GEOMETRIES, GEOJSON_TYPES, as_geojson, geojson_crs, geojson_text, said_crs,
+                                  split_ewkt)   # EWKT: its WKT and SRID; GeoJSON: its one parser, its crs member
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
 from .vector_files import RASTER_FILES, places_path, read_places_file, read_vector_file
+from .vector_layers import no_places_file   # the words for places that name no file
 from .geometry_columns import (EE_GEO, GEOMETRY_COLUMNS, GIVEN_AS, POINTS_FROM, geometry_points, given_as,
                                             import_geopandas, is_geojson_text, is_wkt, lonlat_columns, shape_column,
                                             wkt_rows, xy_words)
@@ -79,8 +80,9 @@ def _ee_geometries(df:pd.DataFrame, gpd, crs=None):
     GeoJSON geometry."""
     feats = []
     for i, g in zip(df.index, df[EE_GEO]):
-        try: feats.append({"type": "Feature", "properties": {}, "geometry": json.loads(g)})
-        except (TypeError, ValueError):
+        if (geom := geojson_text(g, GEOJSON_GEOMETRIES)) is not None:
+            feats.append({"type": "Feature", "properties": {}, "geometry": geom})
+        else:
             raise LabelError(f"row {i!r} of the table's {EE_GEO!r} column is no GeoJSON geometry ({str(g)[:60]!r}): "
                              "export the table from Earth Engine with its geometries, or give lon/lat columns") from None
     try: geoms = gpd.GeoDataFrame.from_features(feats).geometry.values
@@ -195,9 +197,7 @@ def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
     vals[bad] = np.asarray(g[bad].make_valid(method="structure", keep_collapsed=False).values, dtype=object)
     return gdf.set_geometry(type(g)(vals, index=gdf.index, crs=g.crs).rename(g.name))
 
-_GEOJSON_TYPES = ("FeatureCollection", "Feature", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
-                 "MultiPolygon", "GeometryCollection")   # RFC 7946's `type` values
-def _is_geojson(src) -> bool: return isinstance(src, dict) and src.get("type") in _GEOJSON_TYPES
+def _is_geojson(src) -> bool: return isinstance(src, dict) and src.get("type") in GEOJSON_TYPES
 
 def _shapes(src) -> list|None:
     "Shapely geometries: one, a list, tuple or 1-D array of them (`shapely.points(xy)`: was 'cannot read places " \
@@ -250,7 +250,8 @@ def _read_geometries(src, crs, layer=None):
     if layer is not None and not (isinstance(src, (str, Path)) and not is_wkt(src)):   # no file: no layer to pick
         raise LabelError(f"layer={layer!r} names a layer of a vector file, and the places are a {type(src).__name__}, "
                          "no file: leave `layer` out")
-    src = geometry_points(wkt_rows(src))   # WKT texts, a table of shapes in a geometry column: x/y, or a GeoDataFrame
+    src = geometry_points(wkt_rows(as_geojson(src)))   # GeoJSON text, a list of Features: their dict; WKT texts, a
+    # table of shapes in a geometry column: x/y, or a GeoDataFrame (was: GeoJSON text a path, 'File name too long')
     if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
     elif (shapes := _shapes(src)) is not None or is_wkt(src):
         gpd = import_geopandas("shapely geometries")
@@ -266,8 +267,7 @@ def _read_geometries(src, crs, layer=None):
     if isinstance(src, (str, Path)) and not is_wkt(src):
         gpd = import_geopandas("reading a vector file")
         if (p := places_path(src)) is None:   # `~` is the home folder; 'zip://a.zip!in/a.shp' a file in a zip
-            raise LabelError(f"no file at {src}: check the path (a vector file: GeoJSON, GeoPackage, shapefile; or a "
-                             "CSV or Parquet table of points)")
+            raise LabelError(no_places_file(src))
         path, src = src, read_places_file(p, gpd, layer)
         if type(src).__name__ == "GeoDataFrame":
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing

@@ -7,8 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geometry_columns.html.md"""
 # %% ../nbs/23b_geometry_columns.ipynb #c0002
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pandas as pd
 try: import shapely   # geopandas' own dependency: there when a table's shapes are read (`import_geopandas`)
@@ -17,7 +15,7 @@ except ImportError: shapely = None   # no geopandas either: `import_geopandas` n
 from .core import GridError, LabelError, refuse_path
 from . import geo
 from .geo import require
-from .points import geojson_crs, said_srid, split_ewkt   # EWKT: its WKT and SRID; GeoJSON's crs member
+from .points import GEOJSON_GEOMETRIES, geojson_crs, geojson_text, said_srid, split_ewkt   # EWKT, GeoJSON
 
 # %% auto #0
 __all__ = ['EE_GEO', 'GIVEN_AS', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'lonlat_columns', 'import_geopandas', 'is_wkt',
@@ -46,16 +44,10 @@ def is_wkt(src) -> bool:
     "Whether `src` is WKT text, EWKT's too ('SRID=4326;POINT (5 44)'): a string opening with one of OGC's 7 geometry types."
     return isinstance(src, str) and split_ewkt(src)[0].lstrip().split("(")[0].strip().split(" ")[0].upper() in _WKT_TYPES
 
-_GEOJSON_KINDS = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
-                  "GeometryCollection", "Feature")   # RFC 7946's geometry types, and a Feature of one
-
 def is_geojson_text(src) -> bool:
     """Whether `src` is GeoJSON text of one geometry or a Feature of one, '{"type": "Point", "coordinates": [5, 44]}'
-    (a geometry column some tools' CSV exports write; RFC 7946: lon/lat)."""
-    if not (isinstance(src, str) and src.lstrip().startswith("{")): return False
-    try: g = json.loads(src)
-    except (ValueError, RecursionError): return False
-    return isinstance(g, dict) and g.get("type") in _GEOJSON_KINDS
+    (a geometry column some tools' CSV exports write; RFC 7946: lon/lat), by the one parser, `points.geojson_text`."""
+    return geojson_text(src, GEOJSON_GEOMETRIES + ("Feature",)) is not None
 
 def wkt_rows(src):
     """A list, tuple or Series of WKT (EWKT) texts as the table of them in a `geometry` column (a Series' index kept),
@@ -166,9 +158,7 @@ def _geojson_cell_crs(text) -> str:
     PostGIS 3's `ST_AsGeoJSON(geom)` writes by default where the SRID is not 4326 (options=8, 'EPSG:32631'), else
     EPSG:4326 (RFC 7946). Was: EPSG:4326 always, a UTM column's metres read as degrees ('... says its CRS is
     EPSG:4326, but none of its places lies on the map'). Text that is no JSON: EPSG:4326, its row refused after."""
-    try: obj = json.loads(text)
-    except (ValueError, TypeError, RecursionError): return "EPSG:4326"
-    return geojson_crs(obj) or "EPSG:4326"
+    return geojson_crs(geojson_text(text)) or "EPSG:4326"   # no GeoJSON: None, no crs member
 
 POINTS_FROM = "aef_points_from"   # a table's `attrs` key: the geometry column `geometry_points` read its x/y from
 

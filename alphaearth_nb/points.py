@@ -19,8 +19,8 @@ from .core import NoDataWarning   # the kinds of its warnings
 from .spatial import COORDS_WANTED, as_crs, crs_label, same_crs
 
 # %% auto #0
-__all__ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs', 'as_geojson', 'geojson_crs',
-           'with_coordinates']
+__all__ = ['LON_NAMES', 'LAT_NAMES', 'GEOJSON_GEOMETRIES', 'GEOJSON_TYPES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs',
+           'geojson_text', 'as_geojson', 'geojson_crs', 'with_coordinates']
 
 # %% ../nbs/02d_points.ipynb #pt0002
 LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
@@ -49,14 +49,14 @@ def one_point(target,         # a dict/Series (lon/lat, x/y keys), shapely Point
     (was, for one feature too: 'a point dict needs keys 'lon' and 'lat' ... got ['features', 'type']')."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
     target = as_geojson(target)   # GeoJSON text, a list of Features: the dict they are
-    if isinstance(target, dict) and isinstance(target.get("type"), str) and target["type"] in _GEOJSON_SHAPES:
+    if isinstance(target, dict) and isinstance(target.get("type"), str) and target["type"] in GEOJSON_TYPES:
         return _geojson_point(target, crs)
     if isinstance(target, str) and (own := split_ewkt(target))[0] is not target:   # EWKT: its SRID's CRS
         target, crs = own[0], said_crs(own[1], crs, "point")
     if isinstance(target, str) and (m := _WKT_POINT.match(target)) is not None:
         return float(m[1]), float(m[2]), crs   # a pair's CRS: crs=, else the caller's rule
     if isinstance(target, str) and target.lstrip()[:1].isalpha() and \
-            (kind := target.lstrip().split("(")[0].split()[0].upper()) in _GEOJSON_SHAPES.values():
+            (kind := target.lstrip().split("(")[0].split()[0].upper()) in _WKT_WORDS:
         raise DimensionError(f"a point is needed, got {kind} text: pass one point, e.g. 'POINT (2.35 48.85)'")
     if isinstance(kind := getattr(target, "geom_type", None), str):   # shapely: a Point is its (x, y)
         if kind == "Point": return float(target.x), float(target.y), crs
@@ -112,10 +112,23 @@ def said_crs(own,            # the CRS the input says (an EWKT's SRID); None: sa
     raise GridError(f"the {what}'s SRID says {crs_label(own)}, and crs= names another ({crs_label(crs)}): drop `crs=` "
                     f"(the {what} says where it is), or, if its SRID is wrong, correct it ('SRID=n;' is EPSG:n)")
 
-_GEOJSON_SHAPES = {"Point": "POINT", "MultiPoint": "MULTIPOINT", "LineString": "LINESTRING", "Polygon": "POLYGON",
-                   "MultiLineString": "MULTILINESTRING", "MultiPolygon": "MULTIPOLYGON",
-                   "GeometryCollection": "GEOMETRYCOLLECTION", "Feature": "FEATURE",
-                   "FeatureCollection": "FEATURECOLLECTION"}   # GeoJSON types, WKT words
+GEOJSON_GEOMETRIES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+                      "GeometryCollection")   # RFC 7946 (section 1.4)'s geometry types; in upper case, WKT's words
+GEOJSON_TYPES = GEOJSON_GEOMETRIES + ("Feature", "FeatureCollection")   # every `type` of a GeoJSON object
+_WKT_WORDS = tuple(t.upper() for t in GEOJSON_TYPES)   # 'POLYGON (...)': the text of a shape, named in messages
+
+def geojson_text(src,                        # anything: text is parsed, nothing else is
+                 types:tuple=GEOJSON_TYPES,  # the `type` values taken (a table cell: one geometry or Feature)
+                ) -> dict|None:
+    """The GeoJSON dict that text `src` is (`open('p.geojson').read()`, `gdf.to_json()`, an Earth Engine `.geo`
+    cell): JSON opening with '{' whose `type` is one of `types`; None for anything else: no text, no JSON, JSON of
+    another kind, and text nested deeper than Python's recursion limit (json's `RecursionError`). The one parser of
+    GeoJSON text (`as_geojson`, `geometry_columns.is_geojson_text`, `vector_layers.places_path`): was two, with
+    lists of types of their own, and the points' raised the `RecursionError` raw."""
+    if not (isinstance(src, str) and src.lstrip().startswith("{")): return None
+    try: g = json.loads(src)
+    except (ValueError, RecursionError): return None
+    return g if isinstance(g, dict) and g.get("type") in types else None
 _WKT_POINT = re.compile(r"^\s*POINT\s*(?:Z|M|ZM)?\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)(?:\s+[-+0-9.eE]+)*\s*\)\s*$",
                         re.IGNORECASE)
 
@@ -124,10 +137,7 @@ def as_geojson(obj):
     `gdf.to_json()`, an Earth Engine `.geo` cell) parsed; a list or tuple of GeoJSON Features (`fc['features']`) as
     their FeatureCollection; anything else as it is, the same object. Was: 'a similarity query holds text, not
     numbers', and `sample`'s 'no file at {"type": ...' (text), 'cannot read places from list' (Features)."""
-    if isinstance(obj, str) and obj.lstrip().startswith("{"):
-        try: g = json.loads(obj)
-        except ValueError: return obj
-        return g if isinstance(g, dict) and g.get("type") in _GEOJSON_SHAPES else obj
+    if (g := geojson_text(obj)) is not None: return g
     if isinstance(obj, (list, tuple)) and obj and all(isinstance(f, dict) and f.get("type") == "Feature" for f in obj):
         return {"type": "FeatureCollection", "features": list(obj)}
     return obj

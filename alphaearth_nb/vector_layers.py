@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/vector_layers.html.md"""
 # %% ../nbs/23b_vector_layers.ipynb #l0002
 from __future__ import annotations
 
+import json
+import os
 import shlex
 import zipfile
 from pathlib import Path
@@ -15,11 +17,13 @@ try: import pyogrio   # geopandas' reader (its default engine): lists a file's l
 except ImportError: pyogrio = None   # no layers listed: GDAL's first read, as geopandas' other engine reads it
 
 from .core import LabelError
-from .loaders import VECTOR_FILES, zip_files, zip_member   # the vector files a zip may hold
+from .geometry_columns import is_wkt   # WKT text: places, no path
+from .loaders import VECTOR_FILES, is_path, zip_files, zip_member   # the vector files a zip may hold
 from .paths import user_path
+from .points import geojson_text   # GeoJSON text: places, no path
 
 # %% auto #0
-__all__ = ['layer_to_read', 'zip_target', 'places_path', 'named_layer']
+__all__ = ['layer_to_read', 'zip_target', 'places_path', 'no_places_file', 'named_layer']
 
 # %% ../nbs/23b_vector_layers.ipynb #l0005
 _ONE_LAYER = (".geojson", ".json", ".geojsonl", ".geojsons", ".fgb", ".shp")   # formats of one layer a file
@@ -88,9 +92,36 @@ def zip_target(p:Path|str, layer:str|None=None) -> Path|str:
 
 def places_path(src) -> Path|str|None:  # a path of places, as given
     """The file of places `src` names, to read: a path into a zip (`loaders.zip_member`) as given, where its zip file
-    is there; a local path with `~` expanded where it is there; None where nothing is."""
-    if (zm := zip_member(src)) is not None: return src if Path(zm[0]).is_file() else None
-    return p if (p := user_path(src)).exists() else None
+    is there; a local path with `~` expanded where it is there; None where nothing is, where the text is places
+    themselves, GeoJSON (`points.geojson_text`) or WKT (`geometry_columns.is_wkt`), never looked up as a file's name,
+    and where no file can have the name (longer than the file system's limit). Was: `classify(emb, gdf.to_json())`
+    a raw `OSError` '[Errno 36] File name too long: '{"type": "FeatureCollection", ...'."""
+    if isinstance(src, str) and (geojson_text(src) is not None or is_wkt(src)): return None
+    try:
+        if (zm := zip_member(src)) is not None: return src if Path(zm[0]).is_file() else None
+        return p if (p := user_path(src)).exists() else None
+    except OSError: return None   # ENAMETOOLONG: no file is named so
+
+_PLACES_FORMS = ("pass the path of a vector file (GeoJSON, GeoPackage, shapefile) or of a CSV or Parquet table of "
+                 "points, GeoJSON text (`gdf.to_json()`) or WKT ('POINT (2.35 48.85)')")
+
+def no_places_file(src) -> str:  # places as given, text or a path, where `places_path` finds no file
+    """The words of the `LabelError` for places `src` that name no file: for a path, 'no file at PATH: check the path'
+    and the files read; for text that cannot be a path (opening with '{'; or with no folder separator or file suffix,
+    `loaders.is_path`) what it is not, shown to 80 characters, and the forms of places taken. Was: 'no file at ' and
+    the whole text (10 kB of a broken GeoJSON) and, before that, a raw `OSError` 'File name too long'."""
+    s = os.fspath(src)
+    shown = repr(s[:80]) + (f" ... ({len(s):,} characters)" if len(s) > 80 else "")
+    if isinstance(src, str) and s.lstrip().startswith("{"):
+        try: json.loads(s)
+        except ValueError as e: why = f"no JSON ({e})"
+        except RecursionError: why = "JSON nested deeper than Python reads"
+        else: why = "JSON of no GeoJSON type (a Feature, a FeatureCollection, a geometry)"
+        return f"the places are the text {shown}, which is {why}: {_PLACES_FORMS}"
+    if isinstance(src, str) and not is_path(src):
+        return f"the places are the text {shown}, which names no file and is no GeoJSON or WKT: {_PLACES_FORMS}"
+    return (f"no file at {src}: check the path (a vector file: GeoJSON, GeoPackage, shapefile; or a CSV or Parquet "
+            "table of points)")
 
 def named_layer(p:Path, src, layer:str) -> str:
     "`layer`, a layer of vector file `p` (GDAL's path `src`); else a `LabelError` naming the layers it holds."
