@@ -20,6 +20,7 @@ from .core import LabelWarning   # the kinds of its warnings
 from .cubes import is_geometry_input, label_table, map_year, years_of_cube
 from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_geometries, table_file
 from .geometries import xy_words
+from .points import as_geojson   # GeoJSON text, a list of Features: the dict they are
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
 from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, pixel_size, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
@@ -166,7 +167,8 @@ def _as_table(a, crs=None):
     Feature dict, or a dict of arrays, as the table they read as (`places.read_geometries`, in `crs` where they do not
     say; a dict of arrays a DataFrame) when it has a `year` column, so each row meets its own year as a DataFrame's
     does (was: the file's year column unread, every year trained on every row); `a` as given otherwise, and where it
-    cannot be read (the year's own call then names why)."""
+    cannot be read (the year's own call then names why). GeoJSON text and a list of Features are their dict."""
+    a = as_geojson(a)
     try:
         if isinstance(t := table_file(a), pd.DataFrame): pass   # a CSV/Parquet table: its DataFrame, as in memory
         elif isinstance(a, (str, Path)) or isinstance(a, dict) and a.get("type") in ("FeatureCollection", "Feature"):
@@ -307,6 +309,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
     refuse_path(emb, MAP_WANTED, "map")
+    labels = as_geojson(labels)   # `fc['features']`: their FeatureCollection, as sample reads it (was: 'got list')
     if isinstance(labels, dict) and not isinstance(labels.get("type"), str):   # a dict of arrays (no GeoJSON): its
         labels = pd.DataFrame(labels)   # table, lon/lat keys read as degrees (was: 'lacks columns x, y')
     given = labels   # as handed in: a raster's type, a table's file (`warn_fill_values`)
