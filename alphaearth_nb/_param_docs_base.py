@@ -42,10 +42,8 @@ SECTIONS = {
         'choice_word': "value\n    a choice's name as typed: 'Small', ' KNN ', 'MAX'\n",
         'with_article': 'word : str\n    a noun phrase for a message: "index query", "embedding store"\n',
         'refuse_path': 'x\n    what a door was given\nwhat : str\n    what it wants, a clause: "training features are numbers (N, D)"\nkind : str\n    the readers to name (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source\n',
-        'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",
         'set_elsewhere': "name : str\n    the module's full name, `__name__` (it must be imported)\nhomes : dict\n    each setting it re-exports -> the module of the package that reads it: 'convs'\n",
         'moved_names': "module : str\n    the module's full name, `__name__`\nmoved : dict\n    each moved name -> the module holding it now: 'maps' (of the package) or a full name\n",
-        'documented': 'obj\n    a function or class of the package (anything with `__module__`, `__name__`)\npassed\n    names of parameters its caller fills in (an accessor passes its object): not listed\n',
         'Frames': 'x : Float[Array, "T H W C"]\n    normalised values, 0 where invalid\nvalid : Bool[Array, "T H W C"]\n    per-pixel, per-band validity\ndays : Float[Array, "T"]\n    frame times, days since timecodes.EPOCH\nframe : Bool[Array, "T"]\n    False for padding frames\nmeta : Float[Array, "T M"]\n    per-frame sensor metadata (M may be 0)\n',
         'Target': 'x : Float[Array, "H W C"]\n    normalised values; for a categorical source, the class index in channel 0\nday : Float[Array, ""]\n    time of the target frame (days since EPOCH)\nmeta : Float[Array, "M"]\n    the frame\'s sensor metadata\nperiod : Float[Array, "2"]\n    [start, end) of this objective\'s summary period, days\n',
         'Texts': 'emb : Float[Array, "N E"]\n    frozen text embeddings\nyx : Float[Array, "N 2"]\n    pixel row, column inside the patch (integers stored as float)\nvalid : Bool[Array, "N"]\n    False for padding\nperiod : Float[Array, "2"]\n    the text objective\'s summary period, days\n',
@@ -177,6 +175,10 @@ SECTIONS = {
         'declared_valid_range': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
         'outside_valid': "obj\n    DataArray whose attrs or encoding may declare a valid range\nvalues\n    values to test, in `obj`'s units (default: `obj.values`)\n",
         'unpacked': 'obj\n    DataArray or Dataset, maybe CF-packed (integers with scale_factor / add_offset)\nnodata\n    further stored (packed) value(s) meaning no data, beyond those `obj` declares\nvector\n    the values that form one vector: a DataArray\'s dim (`"band"`), a Dataset\'s variables\n',
+    },
+    'alphaearth_nb.package': {
+        'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",
+        'documented': 'obj\n    a function or class of the package (anything with `__module__`, `__name__`)\npassed\n    names of parameters its caller fills in (an accessor passes its object): not listed\n',
     },
     'alphaearth_nb.paths': {
         'user_path': 'path : str|os.PathLike\n    a local path, `~` allowed\n',

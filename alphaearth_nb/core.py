@@ -1,4 +1,4 @@
-"""The names every module shares: the error family (every error and warning class of the package), a setting's value read at the door (yes/no, counts, numbers, seeds, number text) and the user's line for warnings, the path refusal every door makes, and the fixed-shape arrays that cross `jit`. The `AEF_*` environment settings live where they are read: how JAX runs (compile cache, threads, CPU devices, heap, LLVM) in `runtime`, the module above core; `AEF_CACHE`, the folder of mirror indexes, in `downloads.cache_dir`; `AEF_SHARED_DATA`, the folder of real data sets, in `readers.shared_data_dir`.
+"""The names every module shares: the error family (every error and warning class of the package), a setting's value read at the door (yes/no, counts, numbers, seeds, number text), the path refusal every door makes, and the fixed-shape arrays that cross `jit`. The `AEF_*` environment settings live where they are read: how JAX runs (compile cache, threads, CPU devices, heap, LLVM) in `runtime`, the module above core; `AEF_CACHE`, the folder of mirror indexes, in `downloads.cache_dir`; `AEF_SHARED_DATA`, the folder of real data sets, in `readers.shared_data_dir`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 
@@ -26,26 +26,26 @@ import jax
 import equinox as eqx
 from jaxtyping import Array, Bool, Float
 
-from ._param_docs import SECTIONS
 from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
 from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime, which imports core
+from .package import PARAMETERS, CallableModule, callable_module, documented, user_stacklevel
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'PARAMETERS', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError',
-           'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError',
-           'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError',
-           'CheckpointError', 'TrainingError', 'MissingDependencyError', 'AEFWarning', 'ExtrapolationWarning',
-           'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError',
-           'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
-           'DamagedCheckpointError', 'MixedModelsError', 'UnknownFieldError', 'OutputExistsError', 'NotOursError',
-           'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'free_bytes', 'DiskError', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning',
-           'GridWarning', 'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed',
-           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields',
-           'typed_fields', 'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'user_stacklevel',
-           'refuse_path', 'CallableModule', 'callable_module', 'set_elsewhere', 'MovedError', 'moved_names',
-           'documented', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM',
-           'band_names', 'band_order', 'a_bands', 'a_positions']
+__all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError',
+           'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
+           'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
+           'TrainingError', 'MissingDependencyError', 'AEFWarning', 'ExtrapolationWarning', 'DuplicateTimeError',
+           'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
+           'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError',
+           'UnknownFieldError', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
+           'RemoteOutputError', 'free_bytes', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
+           'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning', 'FileWarning', 'SourceWarning',
+           'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
+           'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'as_tuple', 'decimal', 'count_text',
+           'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'moved_names', 'Frames',
+           'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
+           'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module', 'PARAMETERS',
+           'documented']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -441,30 +441,6 @@ def with_article(word:str, # a noun phrase for a message: "index query", "embedd
     "`word` after 'a' or 'an' by its first letter ('an index query', 'a query vector'): the one rule of messages."
     return f"{'an' if word[:1].lower() in tuple('aeiou') else 'a'} {word}"
 
-# %% ../nbs/00_core.ipynb #usl002
-_PASS_THROUGH = frozenset({"xarray", "dask", "numpy", "pandas", "functools", "contextlib",   # call package code back
-                           "jax", "equinox", "optax",                                       # (jax: while it traces)
-                           "importlib"})   # import_module: our __init__ loading a module, the user's `import` outside
-
-def _uncounted(f) -> bool:
-    "A frame `warnings.warn` does not count in `stacklevel`: importlib's bootstrap (CPython's `_is_internal_frame`)."
-    name = f.f_code.co_filename
-    return "importlib" in name and "_bootstrap" in name
-
-def user_stacklevel() -> int:
-    """The `stacklevel` that makes a `warnings.warn` in the function calling this point at the user's line: the
-    first frame outward that is neither this package's nor a call-back library's (`_PASS_THROUGH`); where none is,
-    the frame that called the package. Use it as `warnings.warn(msg, stacklevel=user_stacklevel())`."""
-    f, n, outer = sys._getframe(1), 1, 1   # level 1: the function calling `warnings.warn`, in the package
-    while True:
-        f = f.f_back
-        while f is not None and _uncounted(f): f = f.f_back
-        if f is None: return outer + 1
-        n += 1
-        top = f.f_globals.get("__name__", "").partition(".")[0]
-        if top == "alphaearth_nb": outer = n
-        elif top not in _PASS_THROUGH: return n
-
 # %% ../nbs/00_core.ipynb #pth002
 _all_ = ["is_path", "LOADERS", "loader_of"]   # from `loaders` (00), the path rule below core
 
@@ -480,21 +456,10 @@ def refuse_path(x,                # what a door was given
     if is_path(x): raise DTypeError(f"{what}, got the path {os.fspath(x)!r}: load it first, e.g. {loader_of(x, kind)}")
 
 # %% ../nbs/00_core.ipynb #c0008
-_all_ = ["EMBED_DIM", "band_names", "band_order", "a_bands", "a_positions"]   # from `band_labels` (see above)
+_all_ = ["EMBED_DIM", "band_names", "band_order", "a_bands", "a_positions",   # from `band_labels` (see above)
+         "user_stacklevel", "CallableModule", "callable_module", "PARAMETERS", "documented"]   # from `package`
 
 # %% ../nbs/00_core.ipynb #c3001
-class CallableModule(types.ModuleType):
-    "A module whose call runs its same-named function: `aef.embed(...)` is `aef.embed.embed(...)`."
-    def __call__(self, *args, **kwargs): return self._function()(*args, **kwargs)
-    def _function(self): return getattr(self, self.__name__.rsplit(".", 1)[-1])
-    @property
-    def __signature__(self): return inspect.signature(self._function())
-
-def callable_module(name:str) -> None:  # the module's full name, `__name__` (it must be imported)
-    "Make the module `name` callable as its same-named function (the last line of such a module)."
-    mod = sys.modules[name]
-    if callable(getattr(mod, name.rsplit(".", 1)[-1], None)): mod.__class__ = CallableModule
-
 class _SetElsewhere(types.ModuleType):
     "A module re-exporting settings another module reads: setting one of them here is `ConfigError` naming that one."
     def __setattr__(self, name, value):
@@ -541,28 +506,6 @@ _RUNTIME = """FAST_COMPILE FAST_STEP UNROLL_CAP LLVM_OPTIONS HEAP_KEEP_BYTES KEP
     compiler_options cpu_threads unroll_cap llvm_options jemalloc_threads keep_heap gc_frozen frozen_traces cpu_devices
     split_cpu cpu_devices_note""".split()   # core's names until session 36, runtime's since
 __getattr__ = moved_names(__name__, dict.fromkeys(_RUNTIME, "runtime"))
-
-# %% ../nbs/00_core.ipynb #pdoc002
-PARAMETERS = "\nParameters\n----------\n"   # the heading of the section `documented` appends
-
-def documented(obj,        # a function or class of the package (anything with `__module__`, `__name__`)
-               passed=(),  # names of parameters its caller fills in (an accessor passes its object): not listed
-              ) -> str:
-    """`obj`'s docstring ending in its numpy-style Parameters section (`_param_docs.SECTIONS`, written at export by
-    tools/param_docs.py from the docments comments of its signature), less the parameters named in `passed` (what a
-    user of `accessor.forward`'s methods never passes); the docstring as it is where no commented parameter is left,
-    or it has a section of its own. A docstring that ends in its section already (`import alphaearth_nb` gave it)
-    gets it again, less `passed`."""
-    doc = getattr(obj, "__doc__", None) or ""
-    body = SECTIONS.get(getattr(obj, "__module__", None), {}).get(getattr(obj, "__name__", None))
-    if body is None: return doc
-    given = doc.endswith(PARAMETERS + body)
-    if given: doc = doc[:-len(PARAMETERS + body)]   # given already (`import alphaearth_nb`): made again
-    elif PARAMETERS in doc: return doc
-    # one entry per parameter: its `name : annotation` (or `name`) line at column 0, then its indented comment
-    body = "".join(e for e in re.split(r"(?m)^(?=\S)", body) if e.split("\n")[0].split(" : ")[0] not in passed)
-    if not body: return inspect.cleandoc(doc) if given else doc
-    return inspect.cleandoc(doc) + "\n" + PARAMETERS + body
 
 # %% ../nbs/00_core.ipynb #c0011
 class Frames(eqx.Module):

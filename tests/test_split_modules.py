@@ -8,7 +8,8 @@ and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the 
 (session 41); `geometries.read_places_file`, `geometries.RASTER_FILES` and the rest of `geometries` (session 43: `geometry_columns`,
 `geometries.geometry_points`), `nn.conv3`,
 `nn.traced_for`, `nn.DW_CHUNK_BYTES` and the rest of `nn` (session 42: `convs`, `tracing`), `geo.check_same_grid` and the
-rest of `geo` (session 42: `same_grid`). core's split (session 35)
+rest of `geo` (session 42: `same_grid`); `core.user_stacklevel`, `core.documented` (session 45: `package`,
+below core, no error or setting reader among them). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -177,7 +178,10 @@ def test_core_defines_the_family_and_the_settings_and_runtime_sits_above_it():
     assert sorted(set(CORE.split()) - set(core.__all__)) == [] and all(hasattr(core, n) for n in CORE.split())
     own = [n for n in CORE.split() if isinstance(getattr(core, n), type) or callable(getattr(core, n))]
     elsewhere = {n: getattr(core, n).__module__ for n in own if getattr(core, n).__module__ != core.__name__}
-    assert set(elsewhere.values()) <= {"alphaearth_nb.loaders", "alphaearth_nb.band_labels"}, elsewhere
+    assert set(elsewhere.values()) <= {"alphaearth_nb.loaders", "alphaearth_nb.band_labels", "alphaearth_nb.package"}, elsewhere
+    # session 45: the package's own machinery (no error, no setting reader) moved below core to `package`, re-exported
+    assert sorted(n for n, m in elsewhere.items() if m == "alphaearth_nb.package") == \
+        ["CallableModule", "callable_module", "documented", "user_stacklevel"]
     assert "ConfigError" in own and "flag" in own and "ConfigError" not in elsewhere and "flag" not in elsewhere
     assert [n for n in RUNTIME.split() if n in core.__all__ or n in vars(core)] == []
     for n in RUNTIME.split():   # session 39: core.<name> of one of them raises MovedError naming runtime
