@@ -302,10 +302,10 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first,
     `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`)."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
-        raise ConfigError("change needs `other`, a second embedding on the same grid: `change(a, b)`. For the change "
-                          "between the years of one cube use `.aef.yearly_change()` (3 years or more) or "
-                          "`change(cube.isel(time=0), cube.isel(time=-1))` (its first and last years; a year by its date: "
-                          "`cube.sel(time='2023-01-01')`)")
+        raise ConfigError("change needs `other`, a second embedding on the same grid: `a.aef.change(b)` or `aef.change("
+                          "a, b)`. For the change between the years of one cube use `cube.aef.yearly_change()` (3 years or "
+                          "more) or `cube.isel(time=0).aef.change(cube.isel(time=-1))` (its first and last years; a "
+                          "year by its date: `cube.sel(time='2023-01-01')`)")
     if isinstance(other, xr.DataArray) and "time" in other.dims and "time" not in getattr(emb, "dims", ("time",)):
         # a map against a cube: each year against the map, as `change(cube, map)`, on the map's orientation (the
         # score is symmetric); was: 'an embedding has dims (y, x, band) only; extra dims ['time']'
