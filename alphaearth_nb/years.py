@@ -56,6 +56,33 @@ def _series_scores(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
                        for t in range(T)], -1) if T else d
     return d.astype(np.float32), (d / (spread + floor)).astype(np.float32)
 
+def _change_year(v:np.ndarray) -> np.ndarray:
+    """(..., T, 64), years in increasing order -> (...) float, the position of the year a pixel's change shows first,
+    NaN where fewer than two years hold data. Of every split of its years into two groups of consecutive years, the
+    years from t to the last against those before t (a step: position t) and a run a..b within them against the rest
+    (years that differ and come back: position a), the split whose two groups lie tightest round their own mean
+    directions: the largest sum of the two groups' resultant lengths (two-group spherical k-means, the groups kept
+    contiguous in time), from each pixel's Gram matrix of unit vectors. A year without data joins either group
+    unseen; each group holds a year with data, and so does the year named (a change during a year without data
+    shows in the next year that has it)."""
+    ok = np.isfinite(v).all(-1)
+    z = unit_rows(np.where(ok[..., None], v, 0.0).astype(np.float64), np.float64)   # no data: zero rows
+    T = v.shape[-2]
+    G = np.einsum("...tk,...sk->...ts", z, z)
+    P = np.zeros((*G.shape[:-2], T + 1, T + 1))
+    P[..., 1:, 1:] = G.cumsum(-1).cumsum(-2)   # P[i, j]: the sum of G over years < i by years < j
+    R = np.concatenate([np.zeros_like(P[..., :1, 0]), G.sum(-1).cumsum(-1)], -1)   # R[i]: total . (years < i)
+    n = np.concatenate([np.zeros_like(ok[..., :1], dtype=np.int64), ok.cumsum(-1)], -1)
+    best, at = np.full(v.shape[:-2], -np.inf), np.full(v.shape[:-2], np.nan)
+    for a, b in [(t, T - 1) for t in range(1, T)] + [(a, b) for a in range(1, T - 1) for b in range(a, T - 1)]:
+        inner = P[..., b + 1, b + 1] - P[..., a, b + 1] - P[..., b + 1, a] + P[..., a, a]   # |sum of a..b|^2
+        outer = R[..., T] - 2 * (R[..., b + 1] - R[..., a]) + inner   # |total - sum of a..b|^2
+        r = np.sqrt(np.maximum(inner, 0)) + np.sqrt(np.maximum(outer, 0))
+        k = n[..., b + 1] - n[..., a]
+        take = ok[..., a] & (k > 0) & (k < n[..., T]) & (r > best + 1e-12)
+        best, at = np.where(take, r, best), np.where(take, float(a), at)
+    return at
+
 ONE_MAP_ATTRS = ("time", "period_start", "period_end")   # attrs of one map's year (`from_official`'s, `embed`'s)
 
 def _joined_by_concat(e, what:str):
@@ -315,8 +342,13 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     codes decode to 0.994 .. 1.006) and the mean direction of the pixel's other years, in [0, 2] (about 1e-32 for a
     pixel the same every year; it was 1 - the code's length, -0.003 .. 0.005, which the score took for change), and
     `score`, that distance over the median of the other years' distances plus `floor` (3: three times as far as the
-    pixel's usual year); per pixel (y, x): `year_of_change` (the year of the highest score) and `max_score`. NaN where
-    a pixel has no data. `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's
+    pixel's usual year); per pixel (y, x): `max_score` and `year_of_change`, the first year of the pixel's changed
+    state, by the years in order (`_change_year`): of the splits of its years into two groups of consecutive years,
+    the years from a year on (a step: forest to 2022, cleared from 2023: 2023) or a run of years within the series
+    (years that differ and come back: a flood in 2021 alone, 2021), the one whose groups lie tightest round their
+    own mean directions; a change in the last year names it. Was: the year of the highest score, a year of the side
+    with fewer years: 2024 or 2025 for that clearing of 2023, 2019 for a cube of 2019, 2021, 2022 changed in 2020
+    (2021 right, as the missing-years warning says). NaN where a pixel has no data (fewer than two years). `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's
     years and the join of more, with `years=` for maps that record no year, which `join_years` needs);
     `ConfigError` for a `floor` that is not a number; `DimensionError` for two maps of one year (`refuse_repeated_years`). Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
     `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
@@ -336,8 +368,11 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
                                  input_core_dims=[["time", "band"]], output_core_dims=[["time"], ["time"]],
                                  dask="parallelized", output_dtypes=[np.float32, np.float32])
     years = years_of_cube(cube)
-    best = score.fillna(-np.inf).argmax("time")
-    yoc = xr.apply_ufunc(lambda i: years[i].astype(np.float32), best, dask="parallelized", output_dtypes=[np.float32])
+    order = np.argsort(years, kind="stable")   # runs of years in time, whatever order the cube holds them in
+    at = xr.apply_ufunc(_change_year, cube.isel(time=order), input_core_dims=[["time", "band"]],
+                        dask="parallelized", output_dtypes=[np.float64])
+    yoc = xr.apply_ufunc(lambda i: np.where(np.isnan(i), np.nan, years[order][np.nan_to_num(i).astype(np.int64)]
+                                            ).astype(np.float32), at, dask="parallelized", output_dtypes=[np.float32])
     yoc = yoc.where(score.notnull().any("time"))
     ds = xr.Dataset({"distance": dist.transpose("time", "y", "x"), "score": score.transpose("time", "y", "x"),
                      "year_of_change": yoc.drop_vars("time", errors="ignore"), "max_score": score.max("time")})
