@@ -154,6 +154,7 @@ SECTIONS = {
     },
     'alphaearth_nb.label_grids': {
         'on_map_grid': "grid : xr.DataArray\n    the map (y, x, ...), with a CRS and regular x/y coordinates\nlabels : xr.DataArray\n    a label raster (y, x), any dims names `geo.rename_spatial` reads\nwhat : str\n    the raster's name in messages\n",
+        'cells_inside': "grid : xr.DataArray\n    the map (y, x, ...), with a CRS and regular x/y coordinates\nlabels : xr.DataArray\n    the label raster as given (y, x), any dims names `geo.rename_spatial` reads\non : xr.DataArray\n    `on_map_grid(grid, labels)`: the labels on the map's pixels\nlabelled\n    a raster (y, x) -> bool mask of its labelled cells (`labels.labelled_cells`)\nmean : bool\n    targets: the mean of the cells (else classes: the most common)\n",
     },
     'alphaearth_nb.labels': {
         'exact_text': "v\n    a number: int, float, numpy's\n",

@@ -18,7 +18,7 @@ from .core import (EMBED_DIM, AEFError, DimensionError, EmptyStackError, GridErr
 from .geo import (check_same_grid, crs_of, declared_nodata, is_lazy, north_up, outside_valid,
                                rename_spatial, same_crs, to_crs, unpacked)
 from .labels import (OFF_MAP, check_exact_ids, label_array, label_values, labelled_cells, lost_classes, on_map_grid,
-                                  stored_dtype)
+                                  cells_inside, stored_dtype)
 from .knn import wider_than_float32
 from .embeddings import NORM_TOL, a_positions, sq_norms, as_embedding, gate_vectors, refuse_rotation
 from .crs import crs_label
@@ -174,7 +174,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     another order (y ascending, x descending) are turned to the features' grid; labels at another pixel size in the
     features' CRS (30 m land cover on a 10 m map) are put on it, warned, and a raster on the features' lattice over
     another extent (clipped to a wider box, or over part of the map) pairs the pixels under it (`labels.on_map_grid`,
-    the rule of `classify` and `regress`; in another CRS, each pixel the label of the cell holding its centre,
+    the rule of `classify` and `regress`; a finer raster's labelled cells off the pixel centres label the pixel they
+    lie in, the most common class or the mean value, `labels.cells_inside`: was lost; in another CRS, each pixel the label of the cell holding its centre,
     warned; one none of whose cells lies under a feature pixel is off the map, the `LabelError` of `training_set`,
     `labels.OFF_MAP`); labels on another grid (shifted) raise `GridError`,
     another shape without coordinates `LabelError`. Which pixels are labelled is `labels.labelled_cells`,
@@ -204,7 +205,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     refuse_rotation(labels, "the label raster")
     f = rename_spatial(features).transpose("y", "x", ...)
     lab = rename_spatial(unpacked(labels, nodata)).squeeze(drop=True).transpose("y", "x")  # CF-packed: values in their units
-    if (on := on_map_grid(f, lab)) is not lab:    # another pixel size: the features' pixels under the raster
+    if (on := on_map_grid(f, lab)) is not lab:    # another pixel size: the features' pixels under the raster, and
+        on = cells_inside(f, lab, on, lambda a: labelled_cells(a, positive, nodata), mean=not positive)   # finer cells
         f, lab = f.sel(y=on.y.values, x=on.x.values), on
     if crs_of(f) and crs_of(lab) and not same_crs(f, lab):   # a raster `on_map_grid` could not place by its cells
         try: to_crs(lab.x.values[:1], lab.y.values[:1], crs_of(lab), crs_of(f))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
+import pandas as pd
 import xarray as xr
 
 from .core import AEFError, GridError, LabelError, refuse_path, user_stacklevel, with_article
@@ -20,7 +21,7 @@ from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hin
 from .crs import crs_label
 
 # %% auto #0
-__all__ = ['OFF_MAP', 'on_map_grid']
+__all__ = ['OFF_MAP', 'on_map_grid', 'cells_inside']
 
 # %% ../nbs/03a_label_grids.ipynb #og0002
 def _lattice_shift(g, lab, gaps:tuple, steps:tuple) -> tuple[dict, dict]:
@@ -77,7 +78,8 @@ def _by_place(g, lab, what:str):
     out[on] = v[r, c]
     out = out.reshape(X.shape).astype(v.dtype) if v.dtype.kind == "U" else out.reshape(X.shape)
     warnings.warn(f"the {what} is in {crs_label(crs_of(lab))}, the map in {crs_label(crs_of(g))}: each map pixel took the label of the "
-                  "cell holding its centre (nearest), one label per map pixel. To choose otherwise (a majority of "
+                  "cell holding its centre (nearest), one label per map pixel (unlabelled there: the most common of the "
+                  "labelled finer cells inside it). To choose otherwise (a majority of "
                   "finer cells), reproject the labels onto the map first, e.g. `labels.rio.reproject_match(emb, "
                   "resampling=rasterio.enums.Resampling.mode)` (rioxarray)" + _ON_FILE.format("reprojected"),
                   category=GridWarning, stacklevel=user_stacklevel())
@@ -177,10 +179,72 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     rows = pixel_indices(lab, np.full(int(my.sum()), lx[0]), ey[my], error=LabelError, what="label")[0]
     if not same: warnings.warn(
         f"the {what}'s pixels are {plx:g} x {ply:g}, the map's {pmx:g} x {pmy:g} (same CRS): each map pixel took "
-        "the label of the cell holding its centre (nearest), one label per map pixel (classify and regress: where "
-        "that cell is unlabelled, the most common label of the labelled cells inside the pixel, or their mean for a "
-        "target). To choose otherwise (a majority of finer cells), resample the labels onto the map first, e.g. "
+        "the label of the cell holding its centre (nearest), one label per map pixel (where that cell is unlabelled, the "
+        "most common label of the labelled cells inside the pixel, or their mean for a target: `cells_inside`). To "
+        "choose otherwise (a majority of finer cells), resample the labels onto the map first, e.g. "
         "`labels.interp_like(emb, method='nearest')`" + _ON_FILE.format("resampled"), category=GridWarning,
         stacklevel=user_stacklevel())
     out = lab.isel(y=rows, x=cols).drop_vars("spatial_ref", errors="ignore")
     return out.assign_coords(y=ey[my], x=ex[mx]).assign_attrs(crs=crs_of(lab))
+
+# %% ../nbs/03a_label_grids.ipynb #ci0002
+def _finer(g, lab) -> bool:
+    """Whether label raster `lab` has smaller cells than the map `g` (renamed y/x): by more than 0.1% along either
+    axis in one CRS; in another (both known), a cell at the raster's middle taken into the map's CRS covers less
+    than 0.998 of a map pixel's area."""
+    try: (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
+    except AEFError: return False   # one pixel, no regular step: nothing to compare
+    if None in (pmx, pmy, plx, ply) or not (crs_of(lab) and crs_of(g)): return False
+    if same_crs(lab, g): return plx < pmx * 0.999 or ply < pmy * 0.999
+    x0, y0 = float(lab.x.values[lab.sizes["x"] // 2]), float(lab.y.values[lab.sizes["y"] // 2])
+    try: X, Y = to_crs(np.array([x0, x0 + plx, x0]), np.array([y0, y0, y0 + ply]), crs_of(lab), crs_of(g))
+    except AEFError: return False
+    return bool(abs((X[1] - X[0]) * (Y[2] - Y[0]) - (X[2] - X[0]) * (Y[1] - Y[0])) < 0.998 * pmx * pmy)
+
+def cells_inside(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
+                 labels:xr.DataArray,  # the label raster as given (y, x), any dims names `geo.rename_spatial` reads
+                 on:xr.DataArray,      # `on_map_grid(grid, labels)`: the labels on the map's pixels
+                 labelled,             # a raster (y, x) -> bool mask of its labelled cells (`labels.labelled_cells`)
+                 mean:bool=False,      # targets: the mean of the cells (else classes: the most common)
+                ) -> xr.DataArray:
+    """`on` (y, x) with each map pixel it leaves unlabelled (the cell under the pixel's centre unlabelled) that holds
+    labelled cells of a raster finer than the map (their centres inside the pixel, `_finer`; in the map's CRS or
+    another) labelled by them: the most common of their labels (the smallest of a tie), or their mean (`mean`,
+    float64). The one rule of `analysis.classify`, `analysis.regress` and `evaluate.points_at` after `on_map_grid`:
+    taken by the centre cell alone, 4 labelled 5 m cells of 2 classes, none under a centre, on a 10 m map kept 1
+    (one class: refused), 1 m cells none. `on` as it is where the raster is not finer, has other dims than y/x, or
+    no pixel of `on` gains a label."""
+    lab = rename_spatial(labels).squeeze(drop=True)
+    o, g = rename_spatial(on).squeeze(drop=True), rename_spatial(grid)
+    if {"y", "x"} != set(lab.dims) or {"y", "x"} != set(o.dims) or not {"y", "x"} <= set(lab.coords): return on
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # `on_map_grid` said it: corner coordinates moved to the centres
+        lab = centred(lab, "the label raster").transpose("y", "x")
+    if not _finer(g, lab): return on
+    o = o.transpose("y", "x")
+    r, c = np.nonzero(np.asarray(labelled(lab)))
+    if not len(r): return on
+    fx, fy = lab.x.values[c].astype(np.float64), lab.y.values[r].astype(np.float64)
+    if not same_crs(lab, g):
+        try: fx, fy = to_crs(fx, fy, crs_of(lab), crs_of(g))
+        except AEFError: return on
+    at = np.isfinite(fx) & np.isfinite(fy)
+    at[at] = inside_grid(g, fx[at], fy[at])
+    if not at.any(): return on
+    pr, pc = pixel_indices(g, fx[at], fy[at], error=LabelError, what="label")
+    ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
+    oc = pd.Index(o.x.values.astype(np.float64)).get_indexer(ex[pc])   # the pixel's place in `on`, -1 off it
+    orow = pd.Index(o.y.values.astype(np.float64)).get_indexer(ey[pr])
+    df = pd.DataFrame({"p": orow * o.sizes["x"] + oc, "v": np.asarray(lab.values)[r, c][at]})
+    df = df[(oc >= 0) & (orow >= 0)]
+    df = df[~np.asarray(labelled(o)).ravel()[df["p"].to_numpy()]]   # pixels their centre's cell labels keep it
+    if df.empty: return on
+    if mean := mean and df["v"].dtype.kind in "iufb" and o.dtype.kind in "iufb":   # text: the most common
+        got = df.groupby("p", sort=True)["v"].mean()
+    else:   # the most common, the smallest of a tie
+        n = df.groupby(["p", "v"], sort=True).size().rename("n").reset_index()
+        got = n.sort_values(["p", "n"], ascending=[True, False], kind="stable").drop_duplicates("p").set_index("p")["v"]
+    v = np.asarray(o.values)
+    out = v.astype(np.float64) if mean else v.copy()
+    out.reshape(-1)[got.index.to_numpy()] = got.to_numpy()
+    return o.copy(data=out)

@@ -21,7 +21,7 @@ from .geo import declared_nodata, outside_valid, NODATA_KEYS
 from .times import text_objects   # numpy's StringDType text as objects: the one rule
 from .tables import (BOMS, comma_numbers, label_column_guess, near_column, read_table,   # tables' cells
                                   table_numbers, text_encoding)                                        # (re-exported)
-from .label_grids import OFF_MAP, on_map_grid   # label rasters on the map's pixels (re-exported)
+from .label_grids import OFF_MAP, cells_inside, on_map_grid   # label rasters on the map's pixels (re-exported)
 
 # %% auto #0
 __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
@@ -29,12 +29,12 @@ __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_
            'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names',
            'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'BOMS', 'comma_numbers',
            'label_column_guess', 'near_column', 'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP',
-           'on_map_grid']
+           'on_map_grid', 'cells_inside']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
          "text_encoding",                                                                              # split off to
-         "OFF_MAP", "on_map_grid"]                                                                     # `label_grids`
+         "OFF_MAP", "on_map_grid", "cells_inside"]                                                     # `label_grids`
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")

@@ -25,8 +25,8 @@ from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_ro
 from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, pixel_size, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
 from .crs import crs_label, same_crs
-from .labels import (OFF_MAP, label_column_guess, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_values,
-                                 on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
+from .labels import (OFF_MAP, label_column_guess, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_cells, labelled_values,
+                                 cells_inside, on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
 from .stacks import embedding_field
 from .timecodes import YEARS, column_years, year_column_hint
@@ -317,8 +317,9 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                                                                         # column: the map's year's rows
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
-    fine = labels if raster and isinstance(labels, xr.DataArray) and _finer(emb, labels) else None
-    if raster and isinstance(labels, xr.DataArray): labels = on_map_grid(emb, labels)   # another pixel size: on the map's grid
+    if raster and isinstance(labels, xr.DataArray):   # another pixel size or CRS: on the map's grid; a finer raster's
+        labels = cells_inside(emb, labels, on_map_grid(emb, labels), lambda a: labelled_cells(unpacked(a), positive),
+                              mean=numbers)   # cells between the pixel centres too (`label_grids.cells_inside`)
     said = crs is not None or raster or is_geometry_input(labels) or not isinstance(labels, (pd.DataFrame, dict))
     own = labels.crs if type(labels).__name__ == "GeoDataFrame" else None   # its own CRS label: the fix names it
     src = crs   # the CRS the points came in, where known: off the map, they are named in it (`_as_given`)
@@ -328,7 +329,6 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
         src = labels.attrs.get("places_crs")   # their own, crs=, or lon/lat columns' (the table's x/y: the grid's)
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster), warn_fills=warn_fills)
-    if fine is not None: xs, ys, vals = _between_centres(emb, fine, xs, ys, vals, positive, numbers)
     if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
         src = point_crs(emb, xs, ys, what="label", error=LabelError)
         xs, ys = to_crs(xs, ys, src, crs_of(emb))
@@ -353,37 +353,6 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     if numbers and not positive: warn_fill_values(vals[ok], given, column)   # regress: -9999 undeclared, said
     return X[ok], vals[ok]
-
-def _finer(emb, lab) -> bool:
-    "Whether label raster `lab` has smaller cells than the map `emb` (by more than 0.1% either way), in one CRS."
-    try: (pmx, pmy), (plx, ply) = pixel_size(rename_spatial(emb)), pixel_size(rename_spatial(lab))
-    except Exception: return False   # no x/y coordinates, one pixel: `on_map_grid` says what it makes of it
-    if None in (pmx, pmy, plx, ply) or not (crs_of(lab) and crs_of(emb)) or not same_crs(lab, emb): return False
-    return plx < pmx * 0.999 or ply < pmy * 0.999
-
-def _between_centres(emb, fine, xs, ys, vals, positive:bool, numbers:bool) -> tuple:
-    """The labelled points `xs, ys, vals` (map pixel centres, from `on_map_grid`'s cell under each centre) with the map
-    pixels left unlabelled there that hold labelled cells of the finer raster `fine`: each takes the most common of
-    their labels (the smallest of a tie), or their mean for a target (`numbers`). Was: only the cell under a centre
-    counted, so 4 labelled 5 m cells of 2 classes on a 10 m map kept 1 (one class, refused), 1 m cells none ('no
-    labelled pixel found')."""
-    fx, fy, fv = label_points(fine, crs=crs_of(fine), grid_crs=crs_of(emb), positive=positive, numbers=numbers,
-                              raster=True, warn_fills=False)
-    on = inside_grid(emb, fx, fy)
-    if not on.any(): return xs, ys, vals
-    r, c = pixel_indices(emb, fx[on], fy[on], error=LabelError, what="label")
-    n = emb.sizes["x"]
-    have = (lambda rc: rc[0] * n + rc[1])(pixel_indices(emb, xs, ys, error=LabelError, what="label")) if len(vals) \
-        else np.zeros(0, np.int64)
-    df = pd.DataFrame({"p": r * n + c, "v": np.asarray(fv)[on]})
-    df = df[~df["p"].isin(have)]
-    if df.empty: return xs, ys, vals
-    got = df.groupby("p", sort=True)["v"].agg(lambda s: s.mean() if numbers else s.mode().iloc[0])
-    pr, pc = np.divmod(got.index.to_numpy(), n)
-    gx, gy = emb["x"].values.astype(np.float64), emb["y"].values.astype(np.float64)
-    return (np.r_[np.asarray(xs, np.float64), gx[pc]], np.r_[np.asarray(ys, np.float64), gy[pr]],
-            np.concatenate([np.asarray(vals), got.to_numpy().astype(np.asarray(vals).dtype if len(vals) else
-                                                                   got.to_numpy().dtype)]))
 
 def _as_given(emb, xs, ys, raster:bool, crs=None, own=None) -> tuple|None:
     """Points (grid CRS) off a projected map as they were given, in the CRS they came in and only there: a

@@ -520,6 +520,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "same_grid.one_lattice_hint/a": "check_same_grid's own (its doors refused a path)",
     "geometry_columns.geometry_points/df": "table_file's own step, on a table it read (a path is table_file's)",
     "labels.with_mappings/ds": "label_array's and aef evaluate's own step, on a Dataset they read",
+    "label_grids.cells_inside": "the readers' own step after on_map_grid (points_at, gated_training_set refused a path)",
 }
 # doors still without the rule (a path there gets another error, AttributeError, TypeError, ..., or none): none since
 # session 35. A new door takes its `core.refuse_path` line (kind: `LOADERS`) and a DOORS row; none may join here.
