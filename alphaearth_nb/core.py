@@ -127,7 +127,8 @@ class DiskError(OSError, AEFError):
                 f"{target} was not written (nothing is there, as before; ")
         said = "an unknown number" if free is None else f"{free:,}"   # no statvfs: not said
         room = "" if full else f" (the write needs up to {need:,} bytes there, {said} are free)"
-        err = cls(e.errno if full else errno.ENOSPC, f"No space left on the disk of {target} while writing the "
+        quota = " within this user's disk quota (EDQUOT: `df` may show room the quota does not give)" * bool(full and e.errno == errno.EDQUOT)
+        err = cls(e.errno if full else errno.ENOSPC, f"No space left{quota} on the disk of {target} while writing the "
                   f"{what}{room}: {kept}the partial copy beside it removed); free space there, or write elsewhere")
         err.__cause__ = e   # the OS's own error, shown as the cause
         return err

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import dask
+import errno
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -148,6 +150,20 @@ def _by_gdal(e:BaseException) -> bool:
     "Whether `e` is GDAL's error as rasterio raises it (`rasterio.errors`, GDAL's own `CPLE_*` classes): no errno."
     return any(c.__module__.split(".")[0] == "rasterio" for c in type(e).__mro__)
 
+def _said_full(e:BaseException) -> int|None:
+    """ENOSPC or EDQUOT where `e` or an error it came from (`__cause__`, `__context__`) says so: Python's `OSError.errno`,
+    or GDAL's text, which holds the C library's own words (`VSIStrerror`: GTiff's "Attempt to create new tiff file
+    ... failed: Disk quota exceeded"); else None. A quota leaves `statvfs` showing room, so the room left cannot tell."""
+    for _ in range(4):   # a few links: rasterio's 'Write failed. See previous exception for details.' names GDAL's
+        if e is None or isinstance(e, DiskError): return None   # already named by the writer that met it
+        if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT): return e.errno
+        said = str(e).lower()
+        if _by_gdal(e) and (n := next((n for n in (errno.EDQUOT, errno.ENOSPC) if os.strerror(n).lower() in said or
+                                       ("disk quota exceeded", "no space left on device")[n == errno.ENOSPC] in said), None)):
+            return n
+        e = e.__cause__ or e.__context__
+    return None
+
 @contextlib.contextmanager
 def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|None=None,
                prof:dict|None=None,   # the file's profile (`_profile`): what a write takes, to tell a full disk
@@ -194,6 +210,7 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|Non
                 full = bool(prof) and _by_gdal(e) and (left := free_bytes(tmp)) is not None and left < _one_write(prof)
                 raise
     except Exception as e:   # named once the scratch copies are gone: the room the user has
+        if n := _said_full(e): raise DiskError.full(OSError(n, os.strerror(n)), path, "COG") from e   # a quota too
         if full: raise DiskError.full(e, path, "COG", 2 * _room(prof, facs)) from e   # two copies at most at once
         raise
 
