@@ -32,6 +32,7 @@ from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, north_up,
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, joined_class_maps, label_array
 from .places import agreed_crs, circle_start, own_crs_on, read_places, wall_times
+from .points import one_item   # [one place], an array or Series of one: that place
 from .years import year_steps
 from .queries import place_row, several_query
 from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
@@ -198,8 +199,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
     if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
-    if isinstance(target, (list, tuple)) and len(target) == 1 and (isinstance(target[0], str) or hasattr(
-            target[0], "geom_type")): target = target[0]   # [one place] (WKT, shapely): that place, as `sample` reads it
+    target = one_item(target)   # [one place], an array or Series of one (WKT, GeoJSON, shapely): as `sample` reads it
     if (row := place_row(target)) is not None:   # a table of one place: by its column names, as `sample` reads it
         target, crs = _one_place(read_places(row, crs, emb), crs)   # (was: its cells by position, 'got 3 values')
     if (several := several_query(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'

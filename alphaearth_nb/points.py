@@ -20,7 +20,7 @@ from .spatial import COORDS_WANTED, as_crs, crs_label, same_crs
 
 # %% auto #0
 __all__ = ['LON_NAMES', 'LAT_NAMES', 'GEOJSON_GEOMETRIES', 'GEOJSON_TYPES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs',
-           'geojson_text', 'as_geojson', 'geojson_crs', 'with_coordinates']
+           'geojson_text', 'as_geojson', 'geojson_crs', 'one_item', 'with_coordinates']
 
 # %% ../nbs/02d_points.ipynb #pt0002
 LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
@@ -196,6 +196,17 @@ def _geojson_point(target:dict, crs) -> tuple:
     except (TypeError, ValueError):
         raise DimensionError(f"the GeoJSON Point's coordinates are no (lon, lat) numbers: {geom.get('coordinates')!r}") from None
     return x, y, crs if crs is not None else "EPSG:4326"
+
+def one_item(target):  # a query or place as given
+    """The one place a container of one holds: a list, tuple, 1-D numpy array or pandas Series of one text (WKT or
+    EWKT, GeoJSON: `np.array(['POINT (x y)'])`, `gdf.geometry.to_wkt()` of one row) or one shapely geometry (an object
+    array of one Point) is that item, read then as one point is (`one_point`); anything else as it is, the same
+    object. Was, for the array and the Series: `similarity`'s 'a similarity query holds text, not numbers', though a
+    list of one was read and `sample` read both."""
+    if not (isinstance(target, (list, tuple, pd.Series)) or isinstance(target, np.ndarray) and target.ndim == 1) \
+            or len(target) != 1 or type(target).__name__ == "GeoSeries": return target   # a GeoSeries: its own CRS
+    item = target.iloc[0] if isinstance(target, pd.Series) else target[0]
+    return str(item) if isinstance(item, str) else item if isinstance(getattr(item, "geom_type", None), str) else target
 
 def _pair(target, crs) -> tuple|None:
     "`(x, y, crs)` of two numbers (a tuple, list, array or Series of two); None for anything else."

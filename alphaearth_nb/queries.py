@@ -64,9 +64,12 @@ def _table_bands(df:pd.DataFrame) -> tuple[str, str]|None:
     return f"{names[pos[0]]}..{names[pos[-1]]}", f"df.iloc[:, {pos[0]}:{pos[0] + EMBED_DIM}]" if run else f"df.iloc[:, {pos}]"
 
 def _places(q) -> str|None:
-    "'WKT texts' or 'shapely geometries' for a list, tuple or Series of two or more of them (several points), else None."
-    if not isinstance(q, (list, tuple, pd.Series)) or len(q) < 2: return None
+    "'WKT texts', 'GeoJSON texts' or 'shapely geometries' for a list, tuple, Series or 1-D array of two or more of " \
+    "them (several points), else None. Was: lists, tuples and Series of WKT or shapely only; an array of WKT texts " \
+    "'holds text, not numbers'."
+    if not (isinstance(q, (list, tuple, pd.Series)) or isinstance(q, np.ndarray) and q.ndim == 1) or len(q) < 2: return None
     if all(isinstance(getattr(g, "geom_type", None), str) for g in q): return "shapely geometries"
+    if all(is_geojson_text(g) for g in q): return "GeoJSON texts"
     return "WKT texts" if all(is_wkt(g) for g in q) else None   # the one rule of WKT (was its own: 'Word (')
 
 def _two_maps(dims:list) -> str:
