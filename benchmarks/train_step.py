@@ -29,11 +29,12 @@ Prints (figures only: nothing here is asserted):
   by op and input shapes, to read op by op and kind by kind against `--profile`'s shortest runs;
 - with `--profile N`, N steps (of each policy timed) run under `jax.profiler`: the time of XLA:CPU's thunks per
   source line of the package (forward or backward, from the compiled HLO's stack frames), the place to start when
-  the step is slow, with how long 0, 1 or 2 pool threads were inside a thunk at once (the parallelism between
-  thunks) and the thunks by duration (the dispatch-bound small ones against the large); then each thunk's shortest
-  run of the N summed by kind (YNNPACK convolutions, dots and reductions, Eigen's dots, XLA's loop fusions:
-  element-wise, reductions, transposes, copies), the shares to read on a loaded machine, where a thunk's time is
-  mostly the other processes' (`--profile 20` for them); `--thunks K` adds the K largest of those sums by kind and
+  the step is slow, with how long 0, 1 or 2 pool threads were inside a thunk at once while a step call ran (the
+  parallelism between thunks; k=0 the call's idle time) and the time between calls, and the thunks by duration
+  (the dispatch-bound small ones against the large); then each thunk's shortest run of the N summed by kind
+  (YNNPACK convolutions, dots and reductions, Eigen's dots, XLA's loop fusions: element-wise, reductions,
+  transposes, copies), the shares to read on a loaded machine, where a thunk's time is mostly the other processes'
+  (`--profile 20` for them); `--thunks K` adds the K largest of those sums by kind and
   source line (which layer owns the element-wise loops) and the K costliest single thunks with their output shape.
 
 With `--devices N`, JAX's CPU is split into N host devices before it starts (`jax_num_cpu_devices`, as
@@ -164,36 +165,62 @@ def _shortest_by(low: dict, per_n: dict, n: int, key) -> tuple[collections.Count
     return sums, count
 
 
+CALL = "train_step.call"  # the trace annotation around each traced step call (`profile`)
+
+def _is_thunk(name: str) -> bool:
+    "Whether an event on XLA:CPU's threads is a thunk: not the executor's own spans (ThunkExecutor, Await, 'end:' " \
+    "markers) nor its thread pool's listener events (`ThreadpoolListener::StartRegion`, `StopRegion`, `Record`: " \
+    "3,766 a `small` step, all under 5 us, counted as thunks until session 45)."
+    return not ("ThunkExecutor" in name or "Await" in name or "ThreadpoolListener" in name or name.startswith("end:"))
+
+
+def _threads_busy(edges: list, calls: list) -> tuple[collections.Counter, int]:
+    "From leaf thunks' edges `(time, +1/-1, thread)` and the traced step calls' spans `(start, end)`: the ns with k " \
+    "threads inside a leaf thunk while a call runs (k = 0: the call's idle time: dispatch, waits, preemption) and the " \
+    "ns between calls (Python and the profiler's, no step running); with no calls, the edges' whole span counts."
+    points = sorted(edges + [(a, 2, None) for a, _ in calls] + [(b, -2, None) for _, b in calls])
+    if not calls: points = [(points[0][0], 2, None)] + points if points else []
+    running, k_ns, outside, depth = collections.Counter(), collections.Counter(), 0, 0
+    last = points[0][0] if points else 0
+    for t, d, li in points:
+        if depth > 0 and t > last: k_ns[sum(v > 0 for v in running.values())] += t - last
+        elif t > last: outside += t - last
+        last = t
+        if li is None: depth += 1 if d > 0 else -1
+        else: running[li] += d
+    return k_ns, outside
+
+
 def profile(run, compiled_text: str, n: int, top: int = 25, thunks_top: int = 0):
     "Run `run()` n times under jax.profiler; print XLA:CPU thunk time per (direction, source line), most first; with "
     "`thunks_top`, also the costliest single thunks with their output shape and source line."
     src = _hlo_sources(compiled_text)
     with tempfile.TemporaryDirectory() as d:
         with jax.profiler.trace(d):
-            for _ in range(n): run()
+            for _ in range(n):
+                with jax.profiler.TraceAnnotation(CALL): run()
         data = jax.profiler.ProfileData.from_file(str(next(Path(d).rglob("*.xplane.pb"))))
     agg, cnt, total, thunks = collections.Counter(), collections.Counter(), 0, 0
     per, per_n, low = collections.Counter(), collections.Counter(), {}  # low: a thunk's shortest run in the n steps
-    edges, sizes = [], collections.Counter()  # leaf thunks' (time, +1/-1, thread); time per duration bucket
+    edges, sizes, calls = [], collections.Counter(), []  # leaf thunks' (time, +1/-1, thread); time per duration bucket
     for plane in data.planes:
         for li, line in enumerate(plane.lines):
-            if line.name == "python": continue
             for ev in line.events:
-                if "ThunkExecutor" in ev.name or "Await" in ev.name or ev.name.startswith("end:"): continue
+                if ev.name == CALL: calls.append((ev.start_ns, ev.start_ns + ev.duration_ns)); continue
+                if line.name == "python" or not _is_thunk(ev.name): continue
                 key = src.get(ev.name, ("?", ev.name.split(".")[0]))
                 agg[key] += ev.duration_ns; cnt[key] += 1; total += ev.duration_ns; thunks += 1
                 per[ev.name] += ev.duration_ns; per_n[ev.name] += 1
                 low[ev.name] = min(low.get(ev.name, ev.duration_ns), ev.duration_ns)
                 if not ev.name.startswith(("cond", "while", "call")):  # containers hold the thunks they run
-                    edges += [(ev.start_ns, 1, li), (ev.start_ns + ev.duration_ns, -1, li)]
+                    edges += [(ev.start_ns, 1, (plane.name, li)), (ev.start_ns + ev.duration_ns, -1, (plane.name, li))]
                     b = next(b for b in (5, 20, 100, 300, float("inf")) if ev.duration_ns < b * 1e3)
                     sizes[b, "n"] += 1; sizes[b, "ns"] += ev.duration_ns
     print(f"profile: {total / n / 1e6:.1f} ms of XLA:CPU thunks per step ({thunks // n} thunks, all threads); top lines:")
-    running, k_ns, last = collections.Counter(), collections.Counter(), min(edges)[0] if edges else 0
-    for t, d, li in sorted(edges):  # how long 0, 1, 2... threads were inside a leaf thunk (parallelism between thunks)
-        k_ns[sum(v > 0 for v in running.values())] += t - last; last = t; running[li] += d
-    print("  ms per step with k threads in a thunk (the trace's whole span): "
-          + ", ".join(f"k={k} {v / n / 1e6:.1f}" for k, v in sorted(k_ns.items())) + "; leaf thunks by duration: "
+    k_ns, between = _threads_busy(edges, calls)  # how long 0, 1, 2... threads were inside a leaf thunk
+    print("  ms per step with k threads in a thunk (inside the step calls): "
+          + ", ".join(f"k={k} {v / n / 1e6:.1f}" for k, v in sorted(k_ns.items())) + f"; between calls {between / n / 1e6:.1f}"
+          + "; leaf thunks by duration: "
           + ", ".join(f"{'<%g' % b if b < 1e9 else '>=300'} us {sizes[b, 'n'] // n}x {sizes[b, 'ns'] / n / 1e6:.1f} ms" for b in (5, 20, 100, 300, float("inf"))))
     for (d, where), ns in agg.most_common(top):
         print(f"  {ns / n / 1e6:7.2f} ms {ns / total:5.1%} {cnt[(d, where)] // n:5d}x  {d} {where}")
