@@ -112,10 +112,6 @@ SECTIONS = {
     'alphaearth_nb.gate': {
         'map_byte_codes': 'da : xr.DataArray\n    a map (..., band); uint8 values may be int8 codes read unsigned or shifted by 128\nfills\n    declared no-data values (pixels of them tell nothing)\nvalid\n    the declared valid range (`valid_bounds`; pixels outside tell nothing)\n',
         'gate_vectors': 'a\n    (..., 64) int codes or float vectors (or float codes)\nfills\n    declared no-data values\ncodes : bool|None\n    True: a float array holds codes (declared int8 on disk); None: per pixel\nunit : bool\n    lengths far from 1: means rescaled, others refused (False: all kept)\n',
-        'decoding_slip': "a\n    float values (..., 64): a map's or queries' (NaN and all-zero rows are left out)\nlinear : bool\n    also look for a linear decoding (False: the unsigned one, of unit vectors, alone)\n",
-        'decoding_hint': 'a\n    float values (..., 64) (`decoding_slip`)\nfiles : bool\n    a map\'s: an `aef` command reads a file, so the fix is Python then written\nname : str\n    the values\' name in the fix: "emb" (a map), "v" (a query vector)\nlinear : bool\n    as `decoding_slip`\'s\n',
-        'power_scale': "a\n    values (..., 64): a map's or queries' (NaN rows are left out)\n",
-        'scale_hint': 'a\n    values (..., 64) that are no embedding vectors as given (a map\'s or queries\')\nfiles : bool\n    a map\'s: also how to divide a file\'s values, which a reader\'s map has lost\nname : str\n    the values\' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`\'s)\n',
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",
         'valid_bounds': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
         'gate_query': "a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\ndtype : type\n    the rows' float type (np.float64: each direction exact)\n",
@@ -298,6 +294,13 @@ SECTIONS = {
         'png': 'rgba : np.ndarray\n    image (h, w, 4): float in [0, 1] (clipped) or uint8\n',
         'TileServer': 'host : str\n    address to listen on (the default: this machine only)\nport : int\n    TCP port; 0 picks a free one (read it from `.port`)\n',
         'TileSampler': 'emb : xr.DataArray\n    embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)\n',
+    },
+    'alphaearth_nb.value_hints': {
+        'decoding_slip': "a\n    float values (..., 64): a map's or queries' (NaN and all-zero rows are left out)\nlinear : bool\n    also look for a linear decoding (False: the unsigned one, of unit vectors, alone)\n",
+        'decoding_hint': 'a\n    float values (..., 64) (`decoding_slip`)\nfiles : bool\n    a map\'s: an `aef` command reads a file, so the fix is Python then written\nname : str\n    the values\' name in the fix: "emb" (a map), "v" (a query vector)\nlinear : bool\n    as `decoding_slip`\'s\n',
+        'cast_hint': "a\n    values (any shape): a map's or queries'\nfiles : bool\n    a map's: an `aef` command reads a file, so the fix says so\n",
+        'power_scale': "a\n    values (..., 64): a map's or queries' (NaN rows are left out)\n",
+        'scale_hint': 'a\n    values (..., 64) that are no embedding vectors as given (a map\'s or queries\')\nfiles : bool\n    a map\'s: also how to divide a file\'s values, which a reader\'s map has lost\nname : str\n    the values\' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`\'s)\n',
     },
     'alphaearth_nb.vector_layers': {
         'places_path': 'src\n    a path of places, as given\n',

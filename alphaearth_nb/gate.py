@@ -25,15 +25,18 @@ from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_
                                 narrow_bytes, read_bytes, sq_norms, table_codes, warn_linear)
 from .spatial import runs_model
 from .directions import COS_ROWS, change_score, cosines, unit_rows
+from .value_hints import (COMMAND_FILE, cast_hint, decoding_hint, decoding_slip, power_scale,
+                                       scale_hint)
 
 # %% auto #0
-__all__ = ['map_byte_codes', 'gate_vectors', 'decoding_slip', 'decoding_hint', 'power_scale', 'scale_hint', 'gated',
-           'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands', 'a_positions', 'label_bands',
-           'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
-           'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS',
-           'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms',
-           'linear_codes', 'linear_unit', 'warn_linear', 'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading',
-           'narrow_bytes', 'fill_mask', 'byte_codes', 'fill_rows', 'table_codes']
+__all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands',
+           'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band',
+           'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows',
+           'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
+           'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
+           'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
+           'fill_rows', 'table_codes', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale',
+           'scale_hint']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -46,6 +49,8 @@ _all_ += ["unit_rows", "COS_ROWS", "cosines", "change_score"]   # from `directio
 _all_ += ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_norms", "linear_codes", "linear_unit",
           "warn_linear", "linear_as_codes", "linear_rows", "read_bytes", "byte_reading", "narrow_bytes", "fill_mask",
           "byte_codes", "fill_rows", "table_codes"]
+_all_ += ["COMMAND_FILE", "decoding_slip", "decoding_hint", "cast_hint", "power_scale",
+          "scale_hint"]   # from `value_hints` (21e), split from here: `gate.scale_hint` is `value_hints.scale_hint`
 
 # %% ../nbs/22_gate.ipynb #c0009
 def _code_pixels(v:np.ndarray) -> np.ndarray:
@@ -264,11 +269,6 @@ def _warn_means(n:np.ndarray, total:int, what:str, codes:bool=False):
                   "warp the codes with nearest (`gdalwarp -r near`, `rio.reproject(..., resampling=Resampling.nearest)`)"
                   if codes else ""), category=UnitsWarning, stacklevel=user_stacklevel())
 
-# the fix of a map's values for an `aef` command, which reads a file: the Python before it made so, then written
-# (as `embed`'s NoValidDataError says its dropna fix); formatted with how the map is made (session 37: was the Python
-# alone, `emb = emb / 100`, under `aef evaluate`)
-_COMMAND_FILE = "Python only: for an `aef` command, write the map {} to a file and pass that"
-
 def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel", files:bool=False):
     "The one warning for `k` of `total` vectors read as averages of int8 codes (`_averaged_codes`), `rescaled` of " \
     "them then scaled to unit length as means. `files`: a map's, which an `aef` command reads from a file."
@@ -280,97 +280,8 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel", files
                   "vectors is shorter than 1 (the more so the more they differ), so re-normalise it, "
                   "`m / np.sqrt((m ** 2).sum('band'))`, as every map function does (warned). `q.aef.coarsen(2)` "
                   "(`cubes.coarsen`) does both: each block's mean direction, unit length"
-                  + (f" ({_COMMAND_FILE.format('so made')})" if files else ""), category=UnitsWarning,
+                  + (f" ({COMMAND_FILE.format('so made')})" if files else ""), category=UnitsWarning,
                   stacklevel=user_stacklevel())
-
-_DIVISORS = (127.5, 127.0, 128.0)   # codes read linearly: q / 127.5 (the scheme's scale), q / 127, q / 128
-
-@checks_flags
-def decoding_slip(a,                # float values (..., 64): a map's or queries' (NaN and all-zero rows are left out)
-                  linear:bool=True, # also look for a linear decoding (False: the unsigned one, of unit vectors, alone)
-                 ) -> tuple|None:
-    """How floats `a` are the product's int8 codes q decoded by another rule than its scheme, sign(q) (q / 127.5)^2
-    (`quantize.dequantize`), rows of one value in all 64 (fills) left out: `('linear', s)` where half of the rows at least are codes divided by s (127.5, 127 or
-    128: whole numbers within int8 once multiplied back, lengths 1.4..2.8, which no embedding or mean has);
-    `('unsigned', 127.5)` where every row is (q / 127.5)^2 without its sign (all >= 0: unit vectors, each pointing
-    another way); None otherwise (an embedding's floats are on neither grid)."""
-    a = np.asarray(a)
-    if a.dtype.kind != "f" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return None
-    if not linear and (a[..., :4] < 0).any(): return None   # a negative value: signed (a map's check, kept cheap)
-    rows = np.asarray(a, np.float64).reshape(-1, EMBED_DIM)
-    rows = rows[np.isfinite(rows).all(-1) & (rows != rows[:, :1]).any(-1)]   # one value in all 64 (64 x -1): a fill
-    if not len(rows): return None
-    whole = lambda x: (np.abs(x - np.round(x)) <= 1e-3).all(-1) & (np.abs(x) <= 128).all(-1)
-    long = np.sqrt((rows ** 2).sum(-1)) > 1 + NORM_TOL
-    for s in _DIVISORS if linear else ():
-        if (whole(rows * s) & long).mean() >= 0.5: return ("linear", s)
-    if (rows >= 0).all() and whole(np.sqrt(rows) * 127.5).all(): return ("unsigned", 127.5)
-    return None
-
-@checks_flags
-def decoding_hint(a,                # float values (..., 64) (`decoding_slip`)
-                  files:bool=False, # a map's: an `aef` command reads a file, so the fix is Python then written
-                  name:str="emb",   # the values' name in the fix: "emb" (a map), "v" (a query vector)
-                  linear:bool=True, # as `decoding_slip`'s
-                 ) -> str:
-    "What to say of floats that are int8 codes decoded by another rule (`decoding_slip`), with the fix; '' else."
-    if (slip := decoding_slip(a, linear)) is None: return ""
-    more = f" ({_COMMAND_FILE.format('so decoded')})" if files else ""
-    if slip[0] == "unsigned":
-        return (": their values are the product's int8 codes decoded without their sign, (q / 127.5) ** 2 (none is "
-                "negative), so each vector points another way; decode the codes with the product's rule, sign(q) "
-                f"(q / 127.5) ** 2: `{name} = aef.dequantize(q)` of the int8 codes (these values have lost the sign){more}")
-    s = f"{slip[1]:g}"
-    return (f": their values are the product's int8 codes divided by {s} (`q / {s}`, a linear decoding: lengths "
-            f"about 2), not its rule, sign(q) (q / 127.5) ** 2: decode them so, `{name} = aef.dequantize(({name} * {s})"
-            f".round().astype('int8'))`{more}")
-
-def _cast_hint(a, files:bool=False) -> str:
-    "What to say of integers `a` (any shape) all within -1..1: a float map or vector cast to integers; else ''. " \
-    "`files`: a map's, which an `aef` command reads from a file (`_COMMAND_FILE`)."
-    if (a := np.asarray(a)).dtype.kind not in "iu" or not a.size or not (np.abs(a.astype(np.int64)) <= 1).all(): return ""
-    return (f": its values are integers within -1..1, floats cast to integers: `.astype('{a.dtype}')` truncates each "
-            "component of a unit vector to 0. Keep the floats, or quantise them with `aef.quantize(emb)` (int8 codes"
-            + (f"; {_COMMAND_FILE.format('as floats')})" if files else ")"))
-
-def power_scale(a,  # values (..., 64): a map's or queries' (NaN rows are left out)
-               ) -> float|None:
-    """The power of ten (10 .. 100,000) at which the lengths of vectors `a` sit, within 3% for half of the finite,
-    nonzero rows at least: unit vectors scaled by it (`emb * 100`, integers x10000); None otherwise (unit vectors,
-    junk, fills). Rows of one value in all 64 components are fills, left out: int8's no-data code, 64 x -128, has
-    length 1024, which read as a vector scaled by 1000 told an int8 query of a no-data pixel to divide by 1000. `scale_hint`'s judgement, and `as_embedding`'s of an int map read as codes."""
-    refuse_path(a, "values are numbers (..., 64)")
-    a = np.asarray(a)
-    if a.dtype.kind not in "iuf" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return None
-    rows = np.asarray(a, np.float64).reshape(-1, EMBED_DIM)
-    n = np.sqrt((rows ** 2).sum(-1))
-    n = n[np.isfinite(n) & (n > 0) & (rows != rows[:, :1]).any(-1)]   # one value in all 64 (int8's -128): a fill
-    if not n.size: return None
-    s = 10.0 ** np.round(np.log10(np.median(n)))
-    return float(s) if 10 <= s <= 1e5 and (np.abs(n / s - 1) <= 0.03).mean() >= 0.5 else None
-
-@checks_flags
-def scale_hint(a,                # values (..., 64) that are no embedding vectors as given (a map's or queries')
-               files:bool=False, # a map's: also how to divide a file's values, which a reader's map has lost
-               name:str="emb",   # the values' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`'s)
-              ) -> str:
-    """What to say of vectors whose lengths sit at a power of ten (10 .. 100,000, within 3%; half of the finite,
-    nonzero rows at least): unit vectors scaled by it, an embedding exported as `emb * 100` or integers x10000,
-    with the fix `emb / 100` (`name`: `v / 100` of a query); '' otherwise. Was: read as fills ('check the reader's fill value'). With `files`
-    (the map's gate, every reader's) the fix for a file too, its values divided as stored (`rioxarray.open_rasterio(path)
-    / 100`): the map `read_cog` gives is no data already, so `emb / 100` of it gave no data again."""
-    refuse_path(a, "values are numbers (..., 64)")
-    a = np.asarray(a)
-    if (s := power_scale(a)) is None: return ""
-    top = float(np.nanmax(np.abs(a)))
-    return (f": their lengths are about {s:g} (values up to {top:.4g}), unit vectors scaled by {s:g} (an embedding "
-            f"exported as `{name} * {s:g}`, or as integers x{s:g}): divide first, `{name} = {name} / {s:g}`" + (
-                f" (a file: its values as stored, `emb = rioxarray.open_rasterio(path) / {s:g}` or "
-                f"`xr.open_dataarray(path) / {s:g}`, as the map read from it is no data already; "
-                f"{_COMMAND_FILE.format('so divided')})" if files else ""))
-
-
-
 
 def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:
     """`_gate` of values `a` (..., 64) with `gated`'s warnings of what it found, counted in `what`s (a lazy map's:
@@ -382,7 +293,7 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
     if bad.any():
         warnings.warn(f"{int(bad.sum())} of {bad.size} {what}s are not embedding vectors (non-finite, all zero, one value "
                       "in every band or of a length no mean or resampling of embeddings has) and are treated as no data"
-                      + (_cast_hint(a, files=True) or scale_hint(a, files=True) or decoding_hint(a[bad], files=True) or
+                      + (cast_hint(a, files=True) or scale_hint(a, files=True) or decoding_hint(a[bad], files=True) or
                          ": check the reader's fill value, or "
                          "keep the cleaned form with `emb = aef.embeddings.as_embedding(emb)` (in Python; `aef evaluate` and the "
                          "other commands read them as no data already)"),
@@ -479,7 +390,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
         whats = what[:-1] + "ies" if what.endswith("y") else what + "s"   # a query, queries
         raise NoValidDataError(f"{int(none.sum())} of {len(v)} {whats} are not embeddings (no data, non-finite, all "
                                f"zero or one value in all {EMBED_DIM} components, like 64 x -1 or a fill value): "
-                               "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`" + (_cast_hint(a) or
+                               "pass a pixel with data, e.g. `emb.sel(x=.., y=.., method='nearest')`" + (cast_hint(a) or
                                                                                           scale_hint(a, name="v")))
     n = np.sqrt(sq_norms(v))
     far = np.abs(n - 1.0) > NORM_TOL

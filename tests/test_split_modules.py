@@ -40,7 +40,7 @@ BEFORE = {
         table_codes power_scale scale_hint linear_as_codes linear_rows gated valid_bounds gate_query user_stacklevel
         band_order a_bands a_positions label_bands band_dim band_hint band_variables list_vectors by_band band_parts
         join_parts real_parts query_array pixelwise values_at window_rows map_sample unit_rows COS_ROWS cosines
-        change_score""", ("rows",)),   # and bands, pixels, directions: their own *_split tests
+        change_score""", ("rows", "value_hints")),   # and bands, pixels, directions: their own *_split tests
     "checkpoint": ("""CKPT_FORMAT RUN_MARKER RUN_FILES FOLDER_KINDS jsonable checkpoint_headers checkpoints orphan_leaves
         own_checkpoints checkpoint_folder latest_checkpoint save_checkpoint verify_checkpoint read_header load_checkpoint
         is_run what_folder not_a_run check_run_folder run_folder LOCK TAKEOVER LOCK_SETTLE run_lock""",
