@@ -21,6 +21,7 @@ from . import analysis, evaluate, maps, quality, scene, train
 from .core import checks_flags
 from .embed import embed
 from .files import output_folder, writing_folder
+from .schema import CLOUD
 from .spatial import pixel_size
 
 # %% auto #0
@@ -31,9 +32,12 @@ def _save(fig, path):
     fig.savefig(path, dpi=90, bbox_inches="tight")
 
 def _true_colour(stack, year:int) -> xr.DataArray:
-    "Median cloud-free true colour of one year, as (y, x, band) in [0, 1]."
+    """Median cloud-free true colour of one year, as (y, x, band) in [0, 1]: the median of the views that the
+    source's `cloud` layer (`schema.CLOUD`) flags clear, as quality's baselines composite them; clouds stay in the
+    sample scene's values (the model takes them), so a median of every view was white."""
     s2 = stack["sentinel2"].to_dataset().sel(time=str(year))
-    rgb = xr.concat([s2[b].median("time") for b in ("B4", "B3", "B2")], "band").transpose("y", "x", "band")
+    clear = s2[CLOUD] == 0 if CLOUD in s2.data_vars else True
+    rgb = xr.concat([s2[b].where(clear).median("time") for b in ("B4", "B3", "B2")], "band").transpose("y", "x", "band")
     return (rgb / 2500).clip(0, 1).fillna(0)
 
 def _map_axes(ax, crs):
