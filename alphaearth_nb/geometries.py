@@ -220,11 +220,13 @@ def _from_geojson(src:dict, gpd, crs):
         raise LabelError(f"the GeoJSON dict cannot be read ({type(e).__name__}: {str(e)[:120]}): pass a "
                          "FeatureCollection, a Feature or a geometry as RFC 7946 writes them") from None
     if gdf.geometry.name not in gdf: gdf = gdf.set_geometry(gpd.GeoSeries([], dtype="geometry"))
-    return gdf.set_crs(agreed_crs(geojson_crs(src), crs, "GeoJSON's features") or LONLAT, allow_override=True)
+    own = agreed_crs(geojson_crs(src), crs, "GeoJSON's features", fix="drop the dict's `crs` member, then `crs=` holds")
+    return gdf.set_crs(own or LONLAT, allow_override=True)
 
 def agreed_crs(own,                # the CRS the input says it is in (a GeoDataFrame's `.crs`, a raster's); None: says none
                crs,                # the `crs=` the caller was given; None: none
                what:str="labels",  # the input, for messages: 'labels', 'points', 'zones'
+               fix:str="",         # how to correct a wrong own CRS (a dict's, a file's); '': a GeoDataFrame's, a raster's
               ):
     """The one CRS of an input that says its own and a `crs=` beside it: `own` (or `crs` where it says none). Two CRSs
     that differ by meaning (`geo.same_crs`: pyproj, so 'EPSG:4326', 'OGC:CRS84' and their WKT are one) raise `error`
@@ -237,8 +239,8 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
     if geo.same_crs(own, crs): return own
     raise GridError(f"the {what} say their CRS, {crs_label(own)}, and crs= names another "
                     f"({crs_label(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
-                    f"one, correct it instead, `gdf.set_crs({crs_typed(crs)}, allow_override=True)` (a raster: "
-                    f"`aef.geo.write_crs(labels, {crs_typed(crs)})`)")
+                    f"one, correct it instead, " + (fix or f"`gdf.set_crs({crs_typed(crs)}, allow_override=True)` (a "
+                    f"raster: `aef.geo.write_crs(labels, {crs_typed(crs)})`)"))
 
 _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
                "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
@@ -273,7 +275,8 @@ def _read_geometries(src, crs, layer=None):
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
                 return src.set_crs(crs)   # was: geopandas' 'Cannot transform naive geometries', crs= or not
-            agreed_crs(src.crs, crs, "file's geometries")
+            agreed_crs(src.crs, crs, "file's geometries", fix=f"write it into the file, `gpd.read_file({str(path)!r})"
+                       f".set_crs({crs_typed(crs)}, allow_override=True).to_file({str(path)!r})`")
             return src
     if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":
