@@ -354,11 +354,23 @@ def _class_names(m:xr.DataArray, a:np.ndarray, valid:np.ndarray) -> dict|None:
     `attrs['class_names']` of ids 0..C-1, as `classify` sets them), else None.
     Only the ids of the `valid` pixels must have a name: no data (255 of a map cast to uint8) names no class."""
     names = class_flags(m)
-    if not names or a.dtype.kind not in "iu": return None
+    if not names or a.dtype.kind not in "iuf": return None
     ids = a[valid & (a >= 0)]
+    if a.dtype.kind == "f" and not (ids == np.round(ids)).all(): return None   # floats: whole ids (a map read masked)
     if list(names) == list(range(len(names))):   # ids 0..C-1 (classify's): the largest id tells, no sort of the map
         return names if not ids.size or int(ids.max()) < len(names) else None
     return names if all(int(i) in names for i in np.unique(ids)) else None
+
+def _named_ids(m:xr.DataArray, a:np.ndarray, off:np.ndarray, fills:list) -> np.ndarray:
+    """`a` (the values of map `m`) as int64 class ids where it is a float map of whole ids >= 0 that `m` names
+    (`labels.class_flags`): a class map read back masked, float32 with NaN (`rioxarray.open_rasterio(p, masked=True)`),
+    its no data (NaN, `off`) at its declared fill, else -1; any other map as it is."""
+    names = class_flags(m) if a.dtype.kind == "f" else None
+    w = a[~off & np.isfinite(a)]
+    if not names or not w.size or (w < 0).any() or (w != np.round(w)).any() or \
+            not set(np.unique(w).tolist()) <= {float(k) for k in names if isinstance(k, (int, float))}: return a
+    fill = next((int(f) for f in fills if float(f).is_integer() and _fits(f, np.int64)), -1)
+    return np.where(off | ~np.isfinite(a), fill, a).astype(np.int64)
 
 def _fits(v, dtype) -> bool:
     "Whether the number `v` is a value of integer `dtype` (a no-data value the file can hold)."
@@ -428,7 +440,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
 
     Classes are integer maps, and float maps that hold only whole numbers or name their classes (a label raster
     read masked is float32 with NaN): averaging class ids 1 and 3 wrote 2, a class that is not there (field
-    case C19-2). A continuous float map of whole numbers (integer metres) then gets nearest overviews too.
+    case C19-2). A float map of whole ids that names them all (CF flags or `class_names`: a class map of this
+    function read back with `rioxarray.open_rasterio(p, masked=True)`) is written as the integer class map it was,
+    its names, colour table and no data kept (was: float32, the names dropped). A continuous float map of whole numbers (integer metres) then gets nearest overviews too.
 
     No data stays no data: the pixels at a value the map declares as no data (`geo.declared_nodata`: `nodata`,
     `_FillValue`, `missing_value`, `nodatavals`, e.g. the eo-learn LULC raster's 0) are written as the file's
@@ -467,6 +481,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     a = np.asarray(m.values)
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)
     off, fills = _declared_off(m, a)
+    a = _named_ids(m, a, off, fills)   # a named class map read back masked (float32, NaN): the integer map it was
     pal = None   # the integer type of a class map with a colour table (below)
     if a.dtype == bool:
         a = a.astype(np.uint8)
@@ -543,7 +558,7 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     The values are kept as given, ids beyond int32 too (WorldCereal `ewoc_code`s such as 4102000040, field case
     C2): rasterio traces int32, so it is given each value's rank and the column maps ranks back to values. A map
     of named classes (CF `flag_values` / `flag_meanings` or `class_names`, from `classify`) gives the names in `name` and the ids in
-    `{name}_id`. On a lon/lat map whose reader wrapped longitude at 180 (179.99975, -179.99975) the polygons lie in
+    `{name}_id`, a float map of whole ids too (one read back masked, float32 with NaN; was: the ids alone). On a lon/lat map whose reader wrapped longitude at 180 (179.99975, -179.99975) the polygons lie in
     [-180, 180], one across 180 split there (`geo.geometries_like`; a map stored as one span keeps its x)."""
     refuse_path(da, "a class map is an xarray DataArray (y, x)", "raster")
     _no_file_name(name)   # 'fields.gpkg': a file the user meant written, not a column
