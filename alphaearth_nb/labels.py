@@ -110,10 +110,13 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
 
 # a class name that says its cells hold no class, as the whole name but for numbers and punctuation around it
 # (eo-learn's 'no_data', 'NODATA', 'No Data (0)', 'fill_value', '0: unclassified'; 'nan' from `astype(str)` of a
-# missing cell): 'landfill', 'invalidated_plots' or 'missing data centre' hold such a word and are classes. The one
-# rule for a raster's class names (`_unnamed_fills`) and a table's (`linear.fill_like_names`, its `FILL_NAMES`)
+# missing cell; 'unknown': the Copernicus Global Land Service's CGLS-LC100 writes 0 "Unknown. No or not enough
+# satellite data available." in its discrete_classification class table, as Earth Engine's catalogue gives it for
+# COPERNICUS/Landcover/100m/Proba-V-C3/Global): 'landfill', 'invalidated_plots', 'missing data centre' or 'unknown
+# crop' hold such a word and are classes. The one rule for a raster's class names (`_unnamed_fills`) and a table's
+# (`linear.fill_like_names`, its `FILL_NAMES`)
 NO_DATA_NAME = re.compile(r"[\W\d_]*(no[\s_-]*data|fill([\s_-]*values?)?|missing|unlabell?ed|unclassified|invalid|"
-                          r"nan|none|null|n/?a)[\W\d_]*", re.I)
+                          r"unknown|nan|none|null|n/?a)[\W\d_]*", re.I)
 
 def says_no_data(name) -> bool:  # a class name (any object: its text)
     "Whether class name `name` says no data (`NO_DATA_NAME`, the whole name): 'No Data (0)' does, 'landfill' not."
