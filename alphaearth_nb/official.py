@@ -322,18 +322,42 @@ def _every_year(t:pd.DataFrame, ys:list, geom):
                        f"cover it in {have}: pass the years that have tiles, years={have}, or read the others from "
                        "another mirror (2017 is missing on some)")
 
+def _giving_zones(t:pd.DataFrame, geobox) -> list[str]:
+    """The CRSs of `t`'s tiles that give pixels of `geobox` (a grid in a CRS of no zone: lon/lat, web mercator) in
+    `mosaic`: of the zones whose tiles hold a pixel centre (in a year of `t`), the one whose central meridian is
+    nearest it (`_zone_gap`), in the order of `t`. The centres of at most 512 rows and 512 columns, evenly spread
+    (the first and last among them), are looked at."""
+    (ny, nx), a = geobox.shape, geobox.affine
+    C, R = np.meshgrid(np.unique(np.linspace(0, nx - 1, min(nx, 512)).round()) + 0.5,
+                       np.unique(np.linspace(0, ny - 1, min(ny, 512)).round()) + 0.5)
+    X, Y = (a.c + a.a * C + a.b * R).ravel(), (a.f + a.d * C + a.e * R).ravel()
+    lon = to_crs(X, Y, geobox.crs.wkt, LONLAT)[0]
+    zones, best, who = list(dict.fromkeys(t["crs"])), np.full(X.shape, np.inf), np.full(X.shape, -1)
+    for i, z in enumerate(zones):
+        rows, (zx, zy) = t[t["crs"] == z], to_crs(X, Y, geobox.crs.wkt, z)
+        on = np.zeros(X.shape, bool)
+        for w, s, e, n in rows[["utm_west", "utm_south", "utm_east", "utm_north"]].to_numpy(np.float64):
+            on |= (zx >= w) & (zx < e) & (zy > s) & (zy <= n)
+        take = on & (_zone_gap(lon, z) < best)
+        best[take], who[take] = _zone_gap(lon, z)[take], i
+    return [z for i, z in enumerate(zones) if (who == i).any()]
+
 def _warn_warped_zones(t:pd.DataFrame, geobox, resampling:str):
     """A `GridWarning` where `open` warps the tiles of a UTM zone onto a grid in another UTM zone (an area across a
     zone's edge, or `crs=` another zone): its pixels there are a resampling of theirs, and the vector at a point can
     differ much from `sample_points`' (that point's own tile pixel): on the local mirror's edge of zones 31N/32N,
-    cosine down to -0.09 (median 0.99) past 6 deg E, against 0.996 on the grid's own zone. A grid in a CRS of no
-    zone (lon/lat, a national grid) is a warp of every tile, asked for: not warned (the docstring says it); nor are
-    tiles of another zone that give the grid no pixel (`mirrors.warped_zones`: the grid zone's tiles cover it)."""
+    cosine down to -0.09 (median 0.99) past 6 deg E, against 0.996 on the grid's own zone. Not warned: tiles of
+    another zone that give the grid no pixel (`mirrors.warped_zones`: the grid zone's tiles cover it). A grid in a
+    CRS of no zone (lon/lat, web mercator, a national grid) is a warp of every tile, asked for: warned where the
+    tiles of two zones or more give it pixels (`_giving_zones`: an area across a zone's edge; was silent, cosine
+    0.62-0.69 against `sample_points` past 6 deg E in EPSG:4326 and EPSG:3857), not where one zone's alone do."""
     epsg = geobox.crs.epsg
-    if epsg is None or not (32601 <= epsg <= 32660 or 32701 <= epsg <= 32760): return
-    if not (other := warped_zones(t, geobox)): return
+    if epsg is not None and (32601 <= epsg <= 32660 or 32701 <= epsg <= 32760): other = warped_zones(t, geobox)
+    elif len(other := _giving_zones(t, geobox)) < 2: return
+    if not other: return
     how = f"{resampling!r} resampling" + (", renormalised" if resampling == "average" else "")
-    warnings.warn(f"the tiles of {', '.join(other)} are warped onto this grid in EPSG:{epsg} ({how}): its pixels "
+    grid = f"EPSG:{epsg}" if epsg is not None else crs_label(geobox.crs.wkt)
+    warnings.warn(f"the tiles of {', '.join(other)} are warped onto this grid in {grid} ({how}): its pixels "
                   "there are not those tiles' own, and the vector at a point can differ much from theirs (cosine "
                   "below 0.7 where fields meet). For vectors at points use `official.sample_points(points, years)`, "
                   "which reads each point's own tile pixel; for a zone's own pixels open the part of the area in "
@@ -383,6 +407,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     that puts the tiles of one UTM zone onto a grid in another (an area across a zone's edge), a `GridWarning` says
     so and names `sample_points` for the vectors at points (was: silent, cosine down to -0.09 against them there);
     only where they give the grid pixels, a pixel centre on none of the grid zone's tiles (`mirrors.warped_zones`).
+    A grid of no zone (`crs='EPSG:4326'`, 'EPSG:3857') is warned alike where the tiles of two zones or more give it
+    pixels (was: silent, cosine 0.62-0.69 against `sample_points` past 6 deg E).
 
     A `geobox` is the output's extent: the tiles read are those under it (`geobox_area`, its lon/lat footprint), all
     of them, whatever `area` covers, so `area` may be None then; an area given beside it chooses no tile and no
