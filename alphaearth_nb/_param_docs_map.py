@@ -10,7 +10,6 @@ SECTIONS = {
         'StackAccessor': 'obj\n    the Dataset or DataTree xarray hands to `.aef`\n',
     },
     'alphaearth_nb.analysis': {
-        'over_time': "fn\n    a function of one year's map, `fn(emb, ...)` (y, x, band)\ntables : bool\n    also pair a table's rows with the years by its `year` column (classify, regress)\nmodels : bool\n    the years are compared (change): the cubes' models checked first (`cubes.one_model`)\n",
         'query_vector': "emb : xr.DataArray\n    embedding form (for a point query)\ntarget\n    a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)\ncrs\n    CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)\n",
         'similarity': "emb\n    embedding (any form `as_embedding` takes)\ntarget\n    a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)\ncrs\n    CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)\n",
         'change': 'emb\n    embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)\nother\n    embedding (y, x, band) on the same grid and CRS, e.g. another year (required)\n',
@@ -233,6 +232,9 @@ SECTIONS = {
         'open': 'area\n    lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame;\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    "source_coop", "gcs", a local mirror folder, or a URL prefix\nproject : str|None\n    Google Cloud project for source="gcs" (requester pays)\ncrs\n    mosaic onto this CRS (default, or the one zone\'s own: its own grid)\nresolution\n    output pixel size in `crs` units, or a pair (x, y) (default, or 10 m: own)\ngeobox\n    or an odc-geo GeoBox to mosaic onto (one on the tiles\' grid: their pixels)\nresampling : str\n    "average" (renormalised) or "nearest"\nchunks : int\n    dask chunk side (pixels); all 64 bands in one chunk\ncache\n    index cache folder\n',
         'on_tile': "r\n    a row of `tiles` (its utm_west/south/east/north bounds, metres)\nxs\n    x of the points in the tile's CRS (NaN: on no tile)\nys\n    y of the points\nouter : bool\n    True: the tile's outer edges included (`geo.cell_inside`)\n",
         'sample_points': 'points\n    (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    "source_coop", "gcs", a local mirror folder, or a URL prefix (as `open`)\nproject : str|None\n    Google Cloud project for source="gcs" (requester pays)\ncrs\n    CRS of `points` when it does not say (default lon/lat; a table\'s x/y columns need it)\nchunks : int\n    side of the tile blocks read (pixels); one read per block with points\ncache\n    index cache folder (default: `mirrors.cache_dir`)\n',
+    },
+    'alphaearth_nb.per_year': {
+        'over_time': "fn\n    a function of one year's map, `fn(emb, ...)` (y, x, band)\ntables : bool\n    also pair a table's rows with the years by its `year` column (classify, regress)\nmodels : bool\n    the years are compared (change): the cubes' models checked first (`cubes.one_model`)\n",
     },
     'alphaearth_nb.places': {
         'cube_form': 'obj\n    an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)\n',

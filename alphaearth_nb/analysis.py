@@ -7,9 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/analysis.html.md"""
 # %% ../nbs/25_analysis.ipynb #c0002
 from __future__ import annotations
 
-import functools
-import inspect
-import threading
 import warnings
 from functools import partial
 
@@ -17,151 +14,31 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoDataWarning,
-                                NoValidDataError, TimeError, checks_flags, user_stacklevel, refuse_path)
+from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
+                                user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
-from .cubes import (ONE_MAP_ATTRS, cube_crs, cube_form, map_year, one_model, warn_missing_years,
-                                 years_of_cube,                                 years_with_data)
-from .embeddings import MAP_WANTED, as_embedding, gate_query, official_cube, pixelwise, query_array, values_at
+from .cubes import ONE_MAP_ATTRS, cube_crs, map_year, one_model
+from .embeddings import MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, north_up,
                                one_point, pixel_indices, point_crs, rename_spatial, to_crs)
 from .gate import cosines, list_vectors, unit_rows
-from .labels import class_flags, encode_labels, flag_attrs, joined_class_maps, label_array
-from .places import agreed_crs, circle_start, own_crs_on, read_places, wall_times
+from .labels import class_flags, encode_labels, flag_attrs, label_array
+from .places import agreed_crs, circle_start, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
-from .years import year_steps
 from .queries import place_row, several_query
-from .supervised import gated_training_set, label_points, predict_pixels, rows_by_year, training_set
+from .supervised import gated_training_set, label_points, predict_pixels, training_set
+from .per_year import over_time
 
 # %% auto #0
-__all__ = ['over_time', 'query_vector', 'similarity', 'change', 'classify', 'regress', 'label_points', 'training_set',
+__all__ = ['query_vector', 'similarity', 'change', 'classify', 'regress', 'over_time', 'label_points', 'training_set',
            'predict_pixels', 'FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
 
-# %% ../nbs/25_analysis.ipynb #c0006
-def _no_data_like(r):
-    "`r` as no data: NaN in floats, -1 in ints (ids); a Dataset (`cluster`'s, an AttributeError before) by variable."
-    if isinstance(r, xr.Dataset): return r.map(_no_data_like, keep_attrs=True)
-    return xr.full_like(r, np.nan if r.dtype.kind == "f" else -1)
-
-def _when(emb, i:int) -> str:
-    "The `i`-th time of cube `emb` as a user reads it: '2023-01-01' (datetime64), else its value, else `i`."
-    t = emb["time"].values if "time" in emb.coords else np.arange(emb.sizes["time"])
-    return np.datetime_as_string(t[i], unit="D") if t.dtype.kind == "M" else str(t[i])
-
-def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
-    "`outs` with no-data maps (`_no_data_like`) for the years in `empty` [(i, error)] and a `NoDataWarning`; the error " \
-    "(naming the years) when no year has data or the result is neither a float map nor a Dataset of float/int maps."
-    like = next((o for o in outs if o is not None), None)
-    when = [_when(emb, i) for i, _ in empty]
-    if like is None or (like.dtype.kind != "f" if isinstance(like, xr.DataArray) else
-                        any(v.dtype.kind not in "fi" for v in like.data_vars.values())):
-        e = empty[0][1]
-        raise type(e)(f"{e} (time {when[0]}{'' if len(when) == 1 else f' and {len(when) - 1} more'})") from None
-    hint = (" To compare every year with one year's vector: `cube.aef.similarity(cube.sel(time=...).sel(x=.., y=.., "
-            "method='nearest'))`." if name == "similarity" else "")
-    warnings.warn(f"{name}: no data for time {', '.join(when)} ({empty[0][1]}): no data there (NaN, class -1), the other "
-                  f"{len(outs) - len(empty)} computed.{hint}", NoDataWarning, stacklevel=user_stacklevel())
-    nan = lambda i: _no_data_like(like).assign_coords(time=emb["time"][i]) if "time" in emb.coords else \
-        _no_data_like(like)
-    return [o if o is not None else nan(i) for i, o in enumerate(outs)]
-
-@checks_flags
-def over_time(fn,                 # a function of one year's map, `fn(emb, ...)` (y, x, band)
-              tables:bool=False,  # also pair a table's rows with the years by its `year` column (classify, regress)
-              models:bool=False,  # the years are compared (change): the cubes' models checked first (`cubes.one_model`)
-             ):
-    """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`. The
-    official product opened with xee over several years (`emb` or an argument) is its cube (`embeddings.official_cube`).
-    Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
-    `tables` (classify, regress), so are the rows of a table with a `year` column (labels per year, the form
-    `cubes.sample` writes; case C19-3: every year was trained on every row), in a file (GeoPackage, GeoJSON, CSV, ...),
-    a GeoJSON dict or a dict of arrays too (`_as_table`). With `tables`, one year's map (no `time` dim) takes the rows
-    of the year it records (`cubes.map_year`: a scalar `time`, `period_start`), the others left out with a warning
-    naming the column and their years (was: every row, the other years' labels too); a map that records no year
-    takes every row, warned where the column holds several years. A year
-    with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year without any data
-    where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a
-    `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises. With
-    `models`, the cubes go through `cubes.one_model` first: two models are refused, and a cube joined by `xr.concat`
-    (its other years' models unknown) warns, as each year's maps alone cannot tell. Years labelled with other classes
-    (classify): the result's `classes` are all of them, a year's `scores` NaN for a class it has no label of (joined
-    outer, said so: xarray's coming default, exact, refuses them). A cube whose years skip some (2019, 2021, 2022)
-    warns naming them and the fix, by `yearly_change`'s rule (`cubes.warn_missing_years`; was: silent, the result's
-    series skipping 2020 unsaid)."""
-    return _per_year(fn, tables, models)
-
-class _ThisThreadsWarnings:
-    """Records the warnings this thread shows while open, passing other threads' on. Not `catch_warnings(record=True)`:
-    process-wide before Python 3.14, it lost another thread's filters set meanwhile and caught its warnings."""
-    def __enter__(self):
-        self.caught, self.me, self.shown = [], threading.get_ident(), warnings.showwarning
-        def record(message, category, filename, lineno, file=None, line=None):
-            if threading.get_ident() != self.me: return self.shown(message, category, filename, lineno, file, line)
-            self.caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
-        self.record = warnings.showwarning = record
-        return self.caught
-    def __exit__(self, *exc):   # closed, this record passes all on: a hook left wrapping it (another thread's) loses none
-        self.me, warnings.showwarning = None, self.shown if warnings.showwarning is self.record else warnings.showwarning
-
-def _said_once(caught:list):
-    """The warnings `caught` around a cube's years shown again where given, each text of each category once, in the
-    order first given. Shown, not warned again: the user's filters judged them as given ('ignore' dropped them, 'error'
-    raised there; a second `warn` would lose a 'once' filter's and move a library's to a line its filter does not name)."""
-    first = {}
-    for w in caught: first.setdefault((str(w.message), w.category), w)
-    for w in first.values(): warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
-
-def _per_year(fn, tables:bool, models:bool=False):
-    @functools.wraps(fn)
-    def per_year(emb, *args, **kwargs):
-        cube = lambda a: c if (c := official_cube(a)) is not None else a   # xee over several years: its cube
-        emb, args, kwargs = cube(emb), [cube(a) for a in args], {k: cube(v) for k, v in kwargs.items()}
-        one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)
-        if one_map and not tables: return fn(emb, *args, **kwargs)
-        if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError (was concat's ValueError)
-        try: years = years_of_cube(emb) if not one_map else None
-        except TimeError: years = None   # times that are no years (epoch counts): no gap to name
-        if years is not None:   # years that skip some: named, as yearly_change does (one rule)
-            warn_missing_years(years, f"`{fn.__name__}` is computed for each year present, so its result skips them too")
-        if one_map: return fn(emb, *args, **kwargs)   # a year column: training_set keeps the map's year's rows
-        zoned, emb = emb, wall_times(emb)   # a zoned cube's years as local dates: `isel`'s are UTC, a year early
-        timed = lambda a: isinstance(a, (xr.DataArray, xr.Dataset)) and "time" in a.dims
-        if models:   # the years compared: the cubes' models first (one of maps joined by `xr.concat` warned)
-            one_model(emb, *[a for a in (*args, *kwargs.values()) if timed(a)], what=f"the cubes {fn.__name__} compares")
-        steps = {id(a): year_steps(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
-        if tables:   # labels with a year column (a table, file or dict): their rows, year by year
-            try: crs = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments.get("crs")
-            except TypeError: crs = None   # the call itself names a wrong argument
-        rows = {id(a): r for a in (*args, *kwargs.values()) if tables and (r := rows_by_year(emb, a, crs)) is not None}
-        at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a
-        outs, empty, caught = [], [], []
-        try:
-            with _ThisThreadsWarnings() as caught:   # each year's, the user's filters applied
-                for i in range(emb.sizes["time"]):
-                    try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args],
-                                        **{k: at(v, i) for k, v in kwargs.items()}))
-                    except NoValidDataError as e:
-                        outs.append(None)
-                        empty.append((i, e))
-                    except LabelError as e:   # classify/regress: no labelled pixel has data, because the year has none
-                        if years_with_data(emb.isel(time=[i])):   # the year has data: the labels' fault, in that year
-                            raise LabelError(f"{fn.__name__}, time {_when(emb, i)}: {e} (if that year has no labels, "
-                                             "select the years labelled first, e.g. `cube.isel(time=[...])`)") from None
-                        outs.append(None)
-                        empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
-                            "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
-        finally: _said_once(caught)   # the same text each year (labels read again, the gate's count): said once
-        if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
-        outs = joined_class_maps(outs)   # classify's named classes: one numbering for all years
-        out = xr.concat(outs, dim="time", join="outer", combine_attrs="drop_conflicts")   # years of other classes:
-        # every class, NaN scores where a year has none (xarray's future default, exact, refused it); attrs that differ
-        # by year (`change`'s from_year) dropped; the cube's own times (zoned ones: local dates above)
-        return out.assign_coords(time=zoned.indexes["time"]) if "time" in zoned.indexes else out
-    return per_year
+# %% ../nbs/25_analysis.ipynb #c0006r
+_all_ = ["over_time"]   # from `per_year` (24f), split from here: `analysis.over_time` is `per_year.over_time`
 
 # %% ../nbs/25_analysis.ipynb #c0009
 def _one_place(target, crs) -> tuple:

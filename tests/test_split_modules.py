@@ -46,7 +46,7 @@ BEFORE = {
         is_run what_folder not_a_run check_run_folder run_folder LOCK TAKEOVER LOCK_SETTLE run_lock""",
                    ("runs",)),   # and runlock (15a): LOCK, TAKEOVER, LOCK_SETTLE, run_lock (test_runlock_split)
     "analysis": ("""over_time query_vector similarity change sample_pixels pca_basis rgb spherical_kmeans cluster classify
-        regress label_points training_set predict_pixels""", ("clusters",)),
+        regress label_points training_set predict_pixels""", ("clusters", "per_year")),
     "embeddings": ("""NO_YEARS SCALE_ROWS OFFICIAL_COLLECTION TIFF_SCHEME INT8_SCHEME COG_ATTRS COG_INTS MODEL_ALIASES
         refuse_rotation embedding_variable years_dim official_years official_cube years_text as_embedding
         validate_embedding quantize_embedding dequantize_embedding tiff_scheme provenance_tags provenance_attrs model_name
