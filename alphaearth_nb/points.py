@@ -184,7 +184,8 @@ def _geojson_point(target:dict, crs) -> tuple:
         if n != 1:
             raise DimensionError(f"one point is needed, got a GeoJSON FeatureCollection of {n} features: "
                                  + ("pass one, `fc['features'][0]`; for all of them `emb.aef.sample(fc)` (a vector "
-                                    "at each point), then e.g. their mean `v = emb.aef.sample(fc)[band_names()].mean()`"
+                                    "at each point), then e.g. their mean made unit, `v = emb.aef.sample(fc)["
+                                    "aef.band_names()].mean(); emb.aef.similarity(v / np.linalg.norm(v))`"
                                     if n else "it holds no point (the right file? a filter that kept none?)"))
         target = feats[0] if isinstance(feats[0], dict) else {}   # a bare geometry there: read as its Feature's
     geom = target.get("geometry") if target.get("type") == "Feature" else target
