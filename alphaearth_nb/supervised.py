@@ -21,7 +21,7 @@ from .cubes import is_geometry_input, label_table, map_year, years_of_cube
 from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_geometries, table_file
 from .geometries import xy_words
 from .points import as_geojson   # GeoJSON text, a list of Features: the dict they are
-from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at
+from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at, years_dim
 from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, pixel_size, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
 from .crs import crs_label, same_crs
@@ -74,8 +74,12 @@ def _raster_points(labels:xr.DataArray, positive:bool=True) -> tuple:
                          "points, a DataFrame with x, y and label")
     if set(da.dims) != {"y", "x"}:
         d = next((d for d in da.dims if d not in ("y", "x")), "time")   # the stack's own dim (band, time, ...)
-        raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: select one layer, e.g. "
-                         f"`labels.isel({d}=0)`")
+        yearly = d != "time" and years_dim(da, d)   # labels per year along `year` (`groupby('time.year')`'s dim)
+        raise LabelError(f"a label raster has dims (y, x), got {labels.dims}: " + (
+            f"its {d!r} steps through years; a cube's labels per year step along `time`, as the cube does: "
+            f"`labels = labels.rename({{{d!r}: 'time'}})` pairs each layer with the cube's year by year, "
+            f"or select one, `labels.isel({d}=0)`" if yearly else
+            f"select one layer, e.g. `labels.isel({d}=0)`"))
     da = north_up(da.transpose("y", "x"))   # cells north to south, west to east: kNN's ties (the first training row)
     keep, vals = labelled_values(da, positive)   # go by place, not by the order a reader stored the rows in   # NaN, empty text, declared no-data (as text too), negatives if
     r, c = np.nonzero(keep)   # `positive`; number text: numbers, as for points (judged on the labelled cells alone)
