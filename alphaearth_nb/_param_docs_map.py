@@ -44,6 +44,13 @@ SECTIONS = {
     'alphaearth_nb.codes': {
         'int8_form': 'da : xr.DataArray\n    an integer map (y, x, band), bands A00..A63, as `as_embedding` has read it\n',
     },
+    'alphaearth_nb.coordinates': {
+        'coordinate_names': "columns\n    a table's column names\n",
+        'coordinate_hint': "columns\n    a table's column names\n",
+        'xs_ys': 'points\n    (xs, ys): two sequences of equal length (lists, arrays, Series)\n',
+        'pairs_hint': 'src\n    points in a form no reader takes, or anything\n',
+        'all_degrees': 'xs\n    x values (any shape), NaN allowed\nys\n    y values, as many\n',
+    },
     'alphaearth_nb.cubes': {
         'coarsen': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads\nfactor\n    block size in pixels: k (both axes) or (k_y, k_x)\nboundary : str\n    "pad": partial blocks at the south and east edges kept; "trim": dropped\n',
         'tile_zones': 'emb : xr.DataArray\n    embedding (y, x, band) or cube (time, y, x, band) with a CRS and a regular grid\nsize : int\n    tile side in pixels, >= 1\n',
@@ -116,8 +123,6 @@ SECTIONS = {
         'gate_query': "a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\ndtype : type\n    the rows' float type (np.float64: each direction exact)\n",
     },
     'alphaearth_nb.geometries': {
-        'coordinate_names': "columns\n    a table's column names\n",
-        'coordinate_hint': "columns\n    a table's column names\n",
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',
         'read_geometries': "src\n    GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`\ncrs\n    CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)\nlayer\n    the layer of a vector file of several to read, by name (`aef evaluate --labels-layer`)\n",
         'valid_polygons': 'gdf\n    a GeoDataFrame (any geometry column name)\n',

@@ -24,6 +24,7 @@ from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
 from .vector_files import RASTER_FILES, places_path, read_places_file, read_vector_file
 from .vector_layers import no_places_file   # the words for places that name no file
+from .coordinates import all_degrees, coordinate_hint, coordinate_names, pairs_hint, xs_ys
 from .geometry_columns import (EE_GEO, GEOMETRY_COLUMNS, GIVEN_AS, POINTS_FROM, geometry_points, given_as,
                                             import_geopandas, is_geojson_text, is_wkt, lonlat_columns, shape_column,
                                             wkt_rows, xy_words)
@@ -33,46 +34,18 @@ _all_ = ['RASTER_FILES', 'read_vector_file', 'read_places_file', 'places_path']
 # from `geometry_columns` (23b), split from here: `geometries.geometry_points` is `geometry_columns.geometry_points`
 _all_ += ['EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas', 'is_wkt', 'lonlat_columns',
           'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as', 'is_geojson_text']
+# from `coordinates` (23b), split from here: `geometries.coordinate_hint` is `coordinates.coordinate_hint`
+_all_ += ['coordinate_names', 'coordinate_hint', 'xs_ys', 'pairs_hint', 'all_degrees']
 
 # %% auto #0
-__all__ = ['LONLAT', 'POINT_COLUMNS', 'coordinate_names', 'coordinate_hint', 'table_file', 'read_geometries', 'valid_polygons',
-           'agreed_crs', 'read_places', 'own_crs_on', 'points_xy', 'RASTER_FILES', 'read_vector_file',
-           'read_places_file', 'places_path', 'EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points',
-           'import_geopandas', 'is_wkt', 'lonlat_columns', 'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS',
-           'given_as', 'is_geojson_text']
+__all__ = ['LONLAT', 'POINT_COLUMNS', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places',
+           'own_crs_on', 'points_xy', 'RASTER_FILES', 'read_vector_file', 'read_places_file', 'places_path', 'EE_GEO',
+           'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas', 'is_wkt', 'lonlat_columns',
+           'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as', 'is_geojson_text', 'coordinate_names',
+           'coordinate_hint', 'xs_ys', 'pairs_hint', 'all_degrees']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
-
-_X_NAMES = ("x", "point_x", "easting", "east", "xcoord", "x_coord", "coord_x", "utm_x", "utm_e", "utmx", "utme")
-_Y_NAMES = ("y", "point_y", "northing", "north", "ycoord", "y_coord", "coord_y", "utm_y", "utm_n", "utmy", "utmn")
-
-def coordinate_names(columns) -> tuple[str, str, str]|None:  # a table's column names
-    """`('lonlat', lon, lat)` or `('xy', x, y)`: the columns of a table that look like coordinates under names no
-    reader takes (longitude/latitude by their start, 'lon_dd', 'Lat_WGS84'; projected x/y by the names GIS exports
-    write, 'X'/'Y' of QGIS, ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing'); None when none does. The one guess
-    of `coordinate_hint` (the Python fix) and of `aef evaluate --labels` (the command's)."""
-    cols = [c for c in columns if isinstance(c, str)]
-    low = lambda c: c.strip().lower()
-    first = lambda ok: next((c for c in cols if ok(low(c))), None)
-    lon = first(lambda s: s.startswith(("lon", "lng")) or "longitude" in s)
-    lat = first(lambda s: s.startswith("lat") or "latitude" in s)
-    if lon and lat: return "lonlat", lon, lat
-    x, y = first(lambda s: s in _X_NAMES), first(lambda s: s in _Y_NAMES)
-    return ("xy", x, y) if x and y else None
-
-def coordinate_hint(columns) -> str:  # a table's column names
-    """The fix for a table whose coordinate columns go by names no reader takes (`coordinate_names`), '' when none
-    looks like one: the `rename` that makes them read (x/y with `crs=` naming their CRS). Was: 'rename them, e.g.
-    `df.rename(columns={'X': 'x'})`' whatever they were."""
-    kind, a, b = coordinate_names(columns) or (None, None, None)
-    if kind == "lonlat":
-        return (f"; {a!r} and {b!r} look like longitude and latitude (degrees): "
-                f"`df = df.rename(columns={{{a!r}: 'lon', {b!r}: 'lat'}})`")
-    if kind == "xy":
-        return (f"; {a!r} and {b!r} look like projected coordinates: `df = df.rename(columns={{{a!r}: 'x', {b!r}: "
-                "'y'})` and pass their CRS: `crs='EPSG:4326'` for degrees, a zone's for metres (`crs='EPSG:32631'`)")
-    return ""
 
 def _ee_geometries(df:pd.DataFrame, gpd, crs=None):
     """A table with Earth Engine's `.geo` column (GeoJSON text per row) as a GeoDataFrame of those geometries, in
@@ -90,47 +63,6 @@ def _ee_geometries(df:pd.DataFrame, gpd, crs=None):
         raise LabelError(f"the table's {EE_GEO!r} column holds something that is no GeoJSON geometry ({e}): export "
                          "the table from Earth Engine with its geometries, or give lon/lat columns") from None
     return gpd.GeoDataFrame(df.drop(columns=[EE_GEO]), geometry=geoms, crs=crs or LONLAT)
-
-def _same_shape(xs, ys):
-    if xs.shape != ys.shape:
-        raise LabelError(f"x and y have different shapes {xs.shape} and {ys.shape}: pass two arrays of equal length")
-
-_TWO_FORMS = ("`{'lon': [lon1, lon2], 'lat': [lat1, lat2]}` (or 'x'/'y' keys) for the xs and the ys, "
-              "`pd.DataFrame([(lon1, lat1), (lon2, lat2)], columns=['lon', 'lat'])` for (x, y) pairs")
-
-def _as_pairs(points) -> bool:
-    """Whether two 2-long parts are written the way (x, y) pairs are: Python tuples (records, `[(lon, lat), (lon,
-    lat)]`), or lists in a list (GeoJSON's coordinates, `[[lon, lat], [lon, lat]]`). Arrays, Series and lists in a
-    tuple (`([x1, x2], [y1, y2])`, `(df.lon.values, df.lat.values)`) are the documented (xs, ys) form."""
-    if all(isinstance(v, tuple) for v in points): return True
-    return isinstance(points, list) and all(isinstance(v, list) for v in points)
-
-def _xs_ys(points,   # (xs, ys): two sequences of equal length (lists, arrays, Series)
-         ) -> tuple[np.ndarray, np.ndarray]:
-    """float64 xs and ys of the (xs, ys) form. Two points, `([x1, x2], [y1, y2])`, have the shape of two (x, y)
-    pairs, `[(x1, y1), (x2, y2)]`, and nothing in the numbers says which they are: read as (xs, ys), two pairs came
-    back transposed without a word. The rule: 2 x 2 numbers written as pairs are written (`_as_pairs`: two tuples,
-    or two lists in a list) are `LabelError` naming both explicit forms (a dict of the xs and the ys, a table of
-    pairs), unless both readings give the same points; arrays, Series and lists in a tuple are (xs, ys), as
-    documented. A list of more pairs than two is no (xs, ys) and is refused as such (`read_geometries`)."""
-    xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
-    _same_shape(xs, ys)
-    if xs.shape == (2,) and _as_pairs(points) and not xs[1] == ys[0]:
-        raise LabelError(f"{[list(map(float, v)) for v in points]} reads as two (x, y) pairs or as (xs, ys), two "
-                         f"points either way but not the same two, and nothing says which: pass {_TWO_FORMS}")
-    return xs, ys
-
-def _pairs_hint(src) -> str:
-    "The fix for points given as a list of (x, y) pairs or a 2-D array, forms no reader takes ('' for others)."
-    rows = np.asarray(src, dtype=object) if isinstance(src, (list, tuple, np.ndarray)) else None
-    if rows is None or rows.ndim != 2 or 2 not in rows.shape: return ""
-    return ("; (x, y) pairs as a table, `pd.DataFrame(pairs, columns=['lon', 'lat'])` (or ['x', 'y'] with `crs=`), "
-            "or their columns as (xs, ys): `(a[:, 0], a[:, 1])`")
-
-def _all_degrees(xs, ys) -> bool:
-    "Whether there are points and every finite x is within +-180 and every finite y within +-90 (values of degrees)."
-    xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
-    return bool(len(xs)) and bool(np.all(np.abs(xs[np.isfinite(xs)]) <= 180) and np.all(np.abs(ys[np.isfinite(ys)]) <= 90))
 
 def table_file(src):  # labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read
     """The DataFrame a CSV/TXT file (`labels.read_table`: any separator, UTF-16, ...) or a Parquet file without
@@ -309,7 +241,7 @@ def _read_geometries(src, crs, layer=None):
             geo.with_coordinates(xs, ys, src.index, "rows of the table", (lon, lat))   # NaN rows: said, not silent
             if crs is None or geo.as_crs(crs).is_geographic:
                 geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns", cols=(lon, lat))
-            elif _all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
+            elif all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
                 raise GridError(f"the table's {lon}/{lat} columns hold values within degrees (|x| <= 180, |y| <= 90) "
                                 f"but crs= is projected ({crs_label(crs)}): lon/lat columns are degrees, "
                                 "so drop `crs=` (read as EPSG:4326); if they really are coordinates in that CRS, name "
@@ -318,7 +250,7 @@ def _read_geometries(src, crs, layer=None):
         if "x" in src and "y" in src:
             xs, ys = (table_numbers(src, c, "the table of places") for c in ("x", "y"))
             if crs is None:   # values that can be degrees are told so first (sample_points' tables: lon/lat)
-                deg, shp = _all_degrees(xs, ys), shape_column(src)   # points of a geometry column: it named
+                deg, shp = all_degrees(xs, ys), shape_column(src)   # points of a geometry column: it named
                 raise GridError((f"{given_as(src)} (points) needs their CRS (WKT says none): " if given_as(src) else
                                  f"a table of {shp[1]} points in its {shp[0]!r} column needs their CRS ({shp[1]} "
                                  "says none): " if shp else "a table with `x`/`y` columns needs its CRS: ") + (
@@ -339,11 +271,11 @@ def _read_geometries(src, crs, layer=None):
                          + (coordinate_hint(src.columns) or ": rename its coordinate columns lon/lat (degrees) or "
                             "x/y (with `crs=`), e.g. `df.rename(columns={'X': 'x', 'Y': 'y'})`"))
     if isinstance(src, (tuple, list)) and len(src) == 2:
-        xs, ys = _xs_ys(src)   # two pairs (2 x 2): refused, naming both forms
+        xs, ys = xs_ys(src)   # two pairs (2 x 2): refused, naming both forms
         return gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)
     raise LabelError(f"cannot read places from {type(src).__name__}: pass (lon, lat) arrays, a DataFrame, "
                      "a GeoDataFrame or GeoSeries, a GeoJSON dict, shapely geometries or WKT (with `crs=`), or a "
-                     f"file path{_pairs_hint(src)}")
+                     f"file path{pairs_hint(src)}")
 
 def read_places(src,       # places in any form `read_geometries` takes, a dict of arrays, a CSV/Parquet path
                 crs=None,  # their CRS when they do not say
@@ -402,7 +334,7 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     "Points without a CRS"): lon/lat if they lie on the map `obj` so, else the map's CRS if they do so (arrays,
     a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`. Two points
     written as two (x, y) pairs (`[(lon, lat), (lon, lat)]`, `[[lon, lat], [lon, lat]]`) read both ways: `LabelError`
-    naming the two explicit forms (`_xs_ys`), as `read_geometries` gives it; more (x, y) pairs are no form either.
+    naming the two explicit forms (`xs_ys`), as `read_geometries` gives it; more (x, y) pairs are no form either.
 
     The table (`POINT_COLUMNS`): a DataFrame, GeoDataFrame, dict of arrays or file keeps its own columns (lon/lat or
     x/y among them; one read from its coordinates gains a `geometry`); points given without one ((xs, ys) arrays,
@@ -420,7 +352,7 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
         xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
     elif isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
-        xy = _xs_ys(points)   # two pairs (2 x 2): refused, naming both forms (was read as (xs, ys): transposed)
+        xy = xs_ys(points)   # two pairs (2 x 2): refused, naming both forms (was read as (xs, ys): transposed)
     if xy is not None:
         xs, ys = xy
         geo.with_coordinates(xs, ys, what="points", cols=("xs", "ys"))   # NaN: said, not silent

@@ -55,7 +55,7 @@ BEFORE = {
         user_stacklevel valid_bounds""", ("codes",)),
     "geometries": ("""LONLAT EE_GEO RASTER_FILES GEOMETRY_COLUMNS POINTS_FROM POINT_COLUMNS lonlat_columns coordinate_names
         coordinate_hint import_geopandas geometry_points shape_column xy_words table_file read_geometries valid_polygons
-        agreed_crs read_places own_crs_on points_xy""", ("vector_files", "geometry_columns")),
+        agreed_crs read_places own_crs_on points_xy""", ("vector_files", "geometry_columns", "coordinates")),
     "nn": ("""NORMS ACTIVATIONS DTYPES CPU_LOW_PRODUCTS CPU_LOW_MIN_WIDTH DW_CHUNK_BYTES YNN_DW_MIN_OUT TAP_SUMS_MAX_C
         PAIR_SUMS_MIN_SIZE is_concrete split host_normal host_const identity3 loop_body traced_for products product_dtype
         activation_dtype on_platform Dense Norm masked_softmax Attention MLP conv3 pool upsample computed_once depthwise3
