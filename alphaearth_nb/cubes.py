@@ -21,7 +21,7 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
 except ImportError: shapely = affinity = Polygon = box = None
 
 from .labels import label_column_guess, warn_missing_rows
-from .core import (EMBED_DIM, ConfigError, LabelError, as_seed, band_names, real, refuse_path, whole,
+from .core import (EMBED_DIM, AEFError, ConfigError, GridError, LabelError, as_seed, band_names, real, refuse_path, whole,
                                 user_stacklevel)
 from .core import LabelWarning   # the kinds of its warnings
 from .embeddings import MAP_WANTED
@@ -165,7 +165,7 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
         if (tile := whole(tile, "tile", 10)) < 1: raise ConfigError(f"tile={tile}: pass 1 pixel or more, e.g. tile=10")
         return tile_zones(emb, tile)
     if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, whole(h3, "h3", 7)))
-    gdf = geo.geometries_on(emb, read_places(zones, crs, emb), cube_crs(emb))   # whole over 180, on the grid's turn
+    gdf = geo.geometries_on(emb, _zones_read(emb, zones, crs), cube_crs(emb))   # whole over 180, on the grid's turn
     points = gdf.geom_type.isin(["Point", "MultiPoint"])
     if points.any():
         if not buffer:
@@ -173,6 +173,21 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
                               "or use `sample` for pixel vectors")
         gdf = gdf.set_geometry(_buffer_metres(gdf.geometry, real(buffer, "buffer", 100.0)).rename(gdf.geometry.name))
     return geo.wrap_geometries(emb, gdf)   # a zone written in -180..180 on a grid stored over 180 (and mirror)
+
+def _zones_read(emb, zones, crs=None):
+    """`places.read_places(zones, crs, emb)`; where that is a `GridError` for zones without a CRS (a (lon, lat) tuple
+    of UTM metres: far outside lon/lat) that lie on the map read in another CRS (`geo.crs_guess`: the UTM zone beside
+    the map's), the error names it, `crs='EPSG:32632'`, as `classify` and `similarity` do (was: 'pass the CRS they
+    are in (`crs=`, ...)' alone)."""
+    try: return read_places(zones, crs, emb)
+    except GridError as err:
+        if crs is not None or crs_of(emb) is None: raise
+        try: b = read_places(zones, crs_of(emb), emb).geometry.bounds   # their numbers, as given
+        except AEFError: raise err from None
+        xs, ys = ((b.minx + b.maxx) / 2).to_numpy(), ((b.miny + b.maxy) / 2).to_numpy()
+        if geo.crs_guess(emb, xs, ys, LONLAT) is None: raise
+        hint = geo.crs_advice(emb, xs, ys, LONLAT).replace("they lie on it read", "they lie on the map read", 1)
+        raise GridError(f"{err}: {hint}") from None
 
 def _buffer_metres(geoms, metres:float):
     """`geoms` buffered by `metres`: in their CRS when it is projected (its units), else in each one's UTM zone and
