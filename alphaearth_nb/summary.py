@@ -341,15 +341,33 @@ def threefry_bits(key:PRNGKeyArray, # a threefry key, typed or raw uint32[2]
                  ) -> Array:
     "`jax.random.bits(key, shape, jnp.uint32)`, the same numbers, as one elementwise program (see above); other key " \
     "kinds, the non-partitionable layout or 2^32 draws and more go to `jax.random.bits`."
+    n = math.prod(shape)
+    if (k := _partitionable_words(key)) is None or n >= 2 ** 32: return jax.random.bits(key, shape, jnp.uint32)
+    return _bits_at(k, jnp.arange(n, dtype=jnp.uint32).reshape(shape))
+
+def _partitionable_words(key:PRNGKeyArray) -> Array|None:
+    "The key's two words (uint32[2]) when it is a threefry key in the partitionable layout, else None."
     typed = jnp.issubdtype(key.dtype, jax.dtypes.prng_key)
     impl = str(jax.random.key_impl(key)) if typed else str(jax.config.jax_default_prng_impl)
-    n = math.prod(shape)
-    if impl != "threefry2x32" or not jax.config.jax_threefry_partitionable or n >= 2 ** 32:
-        return jax.random.bits(key, shape, jnp.uint32)
-    k = jax.random.key_data(key) if typed else key
-    # the partitionable layout: draw i hashes the 64-bit counter i (high word 0 here); its bits are the two words' xor
-    a, b = _threefry2x32(k[0], k[1], jnp.zeros((), jnp.uint32), jnp.arange(n, dtype=jnp.uint32).reshape(shape))
+    if impl != "threefry2x32" or not jax.config.jax_threefry_partitionable: return None
+    return jax.random.key_data(key) if typed else key
+
+def _bits_at(k:Array, counters:Array) -> Array:
+    "`threefry_bits`' draw at each counter (uint32, < 2^32) under key words `k`: in the partitionable layout draw i " \
+    "hashes the 64-bit counter i (high word 0 here), its bits the two words' xor."
+    a, b = _threefry2x32(k[0], k[1], jnp.zeros((), jnp.uint32), counters)
     return a ^ b
+
+def _channels_last(shape:tuple, # batch shape of the draws
+                   rows:int,    # rows of draws, each one draw per element of `shape`
+                  ) -> Array:
+    "uint32 counters `[*shape, rows]`: channel j holds row `(j - 1) mod rows`'s counter of the row layout " \
+    "`[rows, *shape]` (draw `r * size + i` for row r at element i)."
+    pix = jnp.zeros((*shape, rows), jnp.uint32)
+    for d in range(len(shape)):
+        pix = pix * np.uint32(shape[d]) + jax.lax.broadcasted_iota(jnp.uint32, (*shape, rows), d)
+    j = jax.lax.broadcasted_iota(jnp.uint32, (*shape, rows), len(shape))
+    return (j + np.uint32(rows - 1)) % np.uint32(rows) * np.uint32(math.prod(shape)) + pix
 
 def _open_unit(bits:Array) -> Float[Array, "..."]:
     "uint32 bits -> float32 in the open interval (0, 1), symmetric about 1/2 (24 bits)."
@@ -381,10 +399,19 @@ def vmf_large_kappa(key:PRNGKeyArray, # random key
     d = (p - 1) / 2 - 1 / 3
     c = 1 / math.sqrt(9 * d)
     m = p - 2 + n  # normals: the direction's, then M-T's; then n acceptance uniforms, then n - 1 of M-T
-    bits = threefry_bits(key, (m + 2 * n - 1, *shape))
+    rows, size = m + 2 * n - 1, math.prod(shape)
+    # the direction's p - 1 normals hashed with their axis last, p wide (channel 0 repeats row p - 1, M-T's first):
+    # no transpose to [..., p - 1] after, and at p = 64 whole vectors in the loop (see above); the rest as rows
+    if (k := _partitionable_words(key)) is None or rows * size >= 2 ** 32:   # jax.random.bits' numbers, moved
+        bits = threefry_bits(key, (rows, *shape))
+        bits_v, bits = jnp.moveaxis(jnp.concatenate([bits[p - 1:p], bits[:p - 1]]), 0, -1), bits[p - 1:]
+    else:
+        bits_v = _bits_at(k, _channels_last(shape, p))
+        bits = _bits_at(k, jnp.arange((p - 1) * size, rows * size, dtype=jnp.uint32).reshape(rows - p + 1, *shape))
     # each computed once (`nn.computed_once`): XLA would otherwise repeat the hash and erf_inv in every consumer
-    g, u = computed_once(math.sqrt(2) * jax.lax.erf_inv(_open_sym(bits[:m]))), computed_once(_open_unit(bits[m:]))
-    gv, gm, r2 = g[:p - 1], g[p - 1:], jnp.sum(g[:p - 1] ** 2, 0)
+    normal = lambda b: computed_once(math.sqrt(2) * jax.lax.erf_inv(_open_sym(b)))
+    g, gm, u = normal(bits_v), normal(bits[:n - 1]), computed_once(_open_unit(bits[n - 1:]))
+    r2 = jnp.sum(jnp.where(jnp.arange(p) > 0, g * g, 0.), -1)
     v = (1 + c * gm) ** 3
     mt_ok = (v > 0) & (jnp.log(u[n:]) < 0.5 * gm * gm + d - d * v + d * jnp.log(jnp.maximum(v, 1e-30)))
     # the proposals: `first`, then `pv[:n - 1]`; proposal i is accepted by its factor (the factor is 0 past 2 kappa;
@@ -398,7 +425,7 @@ def vmf_large_kappa(key:PRNGKeyArray, # random key
     for i in range(n - 2, 0, -1): s = jnp.where(accept(pv[i - 1], u[i]) & mt_ok[i - 1], pv[i - 1], s)
     if n > 1: s = jnp.where(accept(first, u[0]), first, s)
     one_m_w = s / kappa
-    return 1 - one_m_w, one_m_w, jnp.moveaxis(gv * jax.lax.rsqrt(r2), 0, -1)
+    return 1 - one_m_w, one_m_w, (g * jax.lax.rsqrt(r2)[..., None])[..., 1:]
 
 # %% ../nbs/12_summary.ipynb #c0020s1
 def vmf_sample(key:PRNGKeyArray, # random key
