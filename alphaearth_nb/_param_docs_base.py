@@ -209,6 +209,7 @@ SECTIONS = {
         'said_crs': "own\n    the CRS the input says (an EWKT's SRID); None: says none\ncrs\n    `crs=` beside it; None: none\nwhat : str\n    the input, for messages: 'point', 'WKT'\n",
         'geojson_text': 'src\n    anything: text is parsed, nothing else is\ntypes : tuple\n    the `type` values taken (a table cell: one geometry or Feature)\n',
         'one_item': 'target\n    a query or place as given\n',
+        'not_points_fix': "kinds\n    geometry types among places that are not points: ['MultiPoint', 'Polygon']\n",
         'with_coordinates': "xs\n    x of the points (any 1-D form; NaN: none)\nys\n    y, the length of `xs`\nindex\n    the rows' labels (a table's index; default 0, 1, ...)\nwhat : str\n    the points, for messages: 'rows of the table', 'labels'\ncols\n    the coordinate columns, for the fix\nerror\n    the error raised when no row has coordinates\ndrop : str|None\n    the fix that drops them (default: a DataFrame's `dropna`, or the arrays')\nwhy : str|None\n    what they hold instead (default: 'NaN or empty x/y', in `cols`' names)\nfill : str|None\n    the fix where none has coordinates (default: fill `cols`)\n",
     },
     'alphaearth_nb.queries': {

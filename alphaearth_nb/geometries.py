@@ -16,8 +16,8 @@ import pandas as pd
 from .core import GridError, LabelError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
-from .points import (GEOJSON_GEOMETRIES, GEOJSON_TYPES, as_geojson, geojson_crs, geojson_text, said_crs,
-                                  split_ewkt)   # EWKT: its WKT and SRID; GeoJSON: its one parser, its crs member
+from .points import (GEOJSON_GEOMETRIES, GEOJSON_TYPES, NO_GEOJSON_CRS, as_geojson, geojson_crs,
+                                  geojson_text, not_points_fix, said_crs, split_ewkt)   # EWKT's SRID; GeoJSON's one parser, crs member
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import table_numbers
 from .paths import TEXT_TABLES, table_suffix, user_path
@@ -186,6 +186,7 @@ def _read_geometries(src, crs, layer=None):
                          "no file: leave `layer` out")
     src = geometry_points(wkt_rows(as_geojson(src)))   # GeoJSON text, a list of Features: their dict; WKT texts, a
     # table of shapes in a geometry column: x/y, or a GeoDataFrame (was: GeoJSON text a path, 'File name too long')
+    said = not _is_geojson(src) or crs is not None or geojson_crs(src) is not None   # GeoJSON of no CRS: lon/lat
     if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
     elif (shapes := _shapes(src)) is not None or is_wkt(src):
         gpd = import_geopandas("shapely geometries")
@@ -226,10 +227,10 @@ def _read_geometries(src, crs, layer=None):
                                  drop="`gdf = gdf[gdf.geometry.x.notna() & gdf.geometry.y.notna()]`")
         if geo.as_crs(src.crs or crs).is_geographic and len(src):
             b = src.total_bounds   # minx, miny, maxx, maxy
-            geo.check_degrees(b[[0, 2]], b[[1, 3]], "the GeoDataFrame's geometries (its CRS is geographic)", fix=(
-                None if src.crs is None else "its CRS label is wrong (`crs=` is no fix: a GeoDataFrame's own CRS wins "
-                "over it): correct it to the CRS they are in, e.g. the map's UTM zone, `gdf = gdf.set_crs('EPSG:32631', "
-                "allow_override=True)`"))
+            own = dict(what="the GeoDataFrame's geometries (its CRS is geographic)", fix=None if src.crs is None else
+                       "its CRS label is wrong (`crs=` is no fix: a GeoDataFrame's own CRS wins over it): correct it to "
+                       "the CRS they are in, e.g. the map's UTM zone, `gdf = gdf.set_crs('EPSG:32631', allow_override=True)`")
+            geo.check_degrees(b[[0, 2]], b[[1, 3]], **(own if said else NO_GEOJSON_CRS))   # GeoJSON: crs= is the fix
         if src.crs is not None: return src
         (src := src.set_crs(crs)).attrs.pop(GIVEN_AS, None)   # read in crs=: what it was made of is said no more
         return src
@@ -368,8 +369,6 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     gdf = read_places(points, crs, obj)   # a dict or CSV/Parquet file a table; x/y, no crs=: the one rule
     if not (gdf.geom_type.isin(["Point"]) | gdf.geometry.isna()).all():   # a row without a geometry: off the map
         other = sorted(set(gdf.geom_type.dropna()) - {"Point"})
-        raise LabelError(f"sampling needs points, got {other}: " + (
-            "one row per point, `gdf = gdf.explode(index_parts=False)`" if other == ["MultiPoint"] else
-            "for polygons use `aggregate(emb, zones)` (one vector per area)"))
+        raise LabelError(f"sampling needs points, got {other}: {not_points_fix(other)}")
     g = gdf.geometry.to_crs(to_crs)
     return np.asarray(g.x), np.asarray(g.y), gdf

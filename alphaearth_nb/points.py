@@ -19,8 +19,9 @@ from .core import NoDataWarning   # the kinds of its warnings
 from .spatial import COORDS_WANTED, as_crs, crs_label, same_crs
 
 # %% auto #0
-__all__ = ['LON_NAMES', 'LAT_NAMES', 'GEOJSON_GEOMETRIES', 'GEOJSON_TYPES', 'one_point', 'split_ewkt', 'said_srid', 'said_crs',
-           'geojson_text', 'as_geojson', 'geojson_crs', 'one_item', 'with_coordinates']
+__all__ = ['LON_NAMES', 'LAT_NAMES', 'GEOJSON_GEOMETRIES', 'GEOJSON_TYPES', 'NO_GEOJSON_CRS', 'one_point', 'split_ewkt',
+           'said_srid', 'said_crs', 'geojson_text', 'as_geojson', 'geojson_crs', 'one_item', 'not_points_fix',
+           'with_coordinates']
 
 # %% ../nbs/02d_points.ipynb #pt0002
 LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
@@ -48,9 +49,10 @@ def one_point(target,         # a dict/Series (lon/lat, x/y keys), shapely Point
     FeatureCollection of several features is a `DimensionError` naming how many and `sample`, the door of many points
     (was, for one feature too: 'a point dict needs keys 'lon' and 'lat' ... got ['features', 'type']')."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
+    listed = type(target).__name__ if isinstance(target, (list, tuple)) else None   # Features as a list: said so
     target = as_geojson(target)   # GeoJSON text, a list of Features: the dict they are
     if isinstance(target, dict) and isinstance(target.get("type"), str) and target["type"] in GEOJSON_TYPES:
-        return _geojson_point(target, crs)
+        return _geojson_point(target, crs, listed)
     if isinstance(target, str) and (own := split_ewkt(target))[0] is not target:   # EWKT: its SRID's CRS
         target, crs = own[0], said_crs(own[1], crs, "point")
     if isinstance(target, str) and (m := _WKT_POINT.match(target)) is not None:
@@ -169,10 +171,16 @@ def geojson_crs(obj) -> str|None:
                         f"one dict holds points of one CRS; {fix}")
     return names[0] if names else None
 
-def _geojson_point(target:dict, crs) -> tuple:
+NO_GEOJSON_CRS = dict(what="the GeoJSON's coordinates (it has no `crs` member, so RFC 7946's lon/lat)", fix="pass the "
+    "CRS they are in, `crs='EPSG:3857'` (web maps' metres) or e.g. `crs='EPSG:32631'` (a UTM zone), or write the GeoJSON "
+    "in lon/lat, `gdf.to_crs(4326).to_json()`")   # `check_degrees`' words for GeoJSON of metres saying no CRS
+# (was: the GeoDataFrame's 'its CRS label is wrong (`crs=` is no fix ...)', which for GeoJSON it is)
+
+def _geojson_point(target:dict, crs, listed:str|None=None) -> tuple:
     """`(x, y, crs)` of a GeoJSON Point, a Feature of one, a FeatureCollection of one such Feature (lon/lat unless
     `crs` or its `crs` member, `geojson_crs`: both, differing, a `GridError`); `DimensionError` for other shapes and
-    several features."""
+    several features, named as the list (`listed`: 'list', 'tuple') they were given in (was: 'a GeoJSON
+    FeatureCollection of 2 features: pass one, `fc['features'][0]`' for `[feature, feature]`)."""
     own = geojson_crs(target)
     if own is not None and crs is not None and not same_crs(own, crs):
         raise GridError(f"the GeoJSON's crs member says {crs_label(own)}, and crs= names another ({crs_label(crs)}): "
@@ -182,9 +190,11 @@ def _geojson_point(target:dict, crs) -> tuple:
         feats = target.get("features")
         n = len(feats) if isinstance(feats, list) else 0
         if n != 1:
-            raise DimensionError(f"one point is needed, got a GeoJSON FeatureCollection of {n} features: "
-                                 + ("pass one, `fc['features'][0]`; for all of them `emb.aef.sample(fc)` (a vector "
-                                    "at each point), then e.g. their mean made unit, `v = emb.aef.sample(fc)["
+            got, fc, one = ((f"a {listed} of", "features", "features[0]") if listed else
+                            ("a GeoJSON FeatureCollection of", "fc", "fc['features'][0]"))
+            raise DimensionError(f"one point is needed, got {got} {n} {'GeoJSON Features' if listed else 'features'}: "
+                                 + (f"pass one, `{one}`; for all of them `emb.aef.sample({fc})` (a vector at each "
+                                    f"point), then e.g. their mean made unit, `v = emb.aef.sample({fc})["
                                     "aef.band_names()].mean(); emb.aef.similarity(v / np.linalg.norm(v))`"
                                     if n else "it holds no point (the right file? a filter that kept none?)"))
         target = feats[0] if isinstance(feats[0], dict) else {}   # a bare geometry there: read as its Feature's
@@ -208,6 +218,21 @@ def one_item(target):  # a query or place as given
             or len(target) != 1 or type(target).__name__ == "GeoSeries": return target   # a GeoSeries: its own CRS
     item = target.iloc[0] if isinstance(target, pd.Series) else target[0]
     return str(item) if isinstance(item, str) else item if isinstance(getattr(item, "geom_type", None), str) else target
+
+_NOT_POINTS = {"MultiPoint": "points", "GeometryCollection": "parts", "LineString": "lines",
+               "MultiLineString": "lines", "Polygon": "polygons", "MultiPolygon": "polygons"}   # a kind's fix, below
+_FIXES = {"points": "one row per point, `gdf = gdf.explode(index_parts=False)`",
+          "parts": "one row per shape of a GeometryCollection, `gdf = gdf.explode(index_parts=False)`",
+          "lines": "for lines, points along them, e.g. their midpoints `gdf.geometry.interpolate(0.5, normalized=True)`",
+          "polygons": "for polygons, `aggregate(emb, zones)` (one vector per area)"}
+
+def not_points_fix(kinds) -> str:  # geometry types among places that are not points: ['MultiPoint', 'Polygon']
+    """The fix `sample` names for places that are not all points, by their kinds (GeoJSON's and shapely's type
+    names): a MultiPoint's rows per point, a GeometryCollection's per shape (`explode`), a line's points along it,
+    a polygon's `aggregate`; each kind's once, in that order. Was: 'for polygons use aggregate' for every kind but a
+    MultiPoint, a GeometryCollection of one point and a LineString too."""
+    said = sorted({_NOT_POINTS.get(str(k), "polygons") for k in kinds}, key=list(_FIXES).index)
+    return "; ".join(_FIXES[s] for s in said) or _FIXES["polygons"]
 
 def _pair(target, crs) -> tuple|None:
     "`(x, y, crs)` of two numbers (a tuple, list, array or Series of two); None for anything else."

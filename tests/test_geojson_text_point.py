@@ -29,8 +29,10 @@ def test_geojson_text_and_feature_lists_are_points():
         t = e.aef.sample(q)
         assert len(t) == 1 and bool(t["inside"].iloc[0])
         np.testing.assert_allclose(t[band_names()].to_numpy(float)[0], e.isel(y=2, x=3).values, rtol=1e-6)
-    for q in (json.dumps({**fc, "features": [feat] * 2}), [feat, feat]):
-        with pytest.raises(DimensionError, match="FeatureCollection of 2 features"): e.aef.similarity(q)
+    for q, said in ((json.dumps({**fc, "features": [feat] * 2}), "a GeoJSON FeatureCollection of 2 features"),
+                    ([feat, feat], "a list of 2 GeoJSON Features"),   # named as given (s45; was 'FeatureCollection')
+                    ((feat, feat), "a tuple of 2 GeoJSON Features")):
+        with pytest.raises(DimensionError, match=said): e.aef.similarity(q)
         assert len(e.aef.sample(q)) == 2   # sample takes many
     for other in ("{not json}", "{}", '{"type": "Topology"}', [], [pt], "POINT (1 2)"):
         assert as_geojson(other) is other   # no GeoJSON: as it is
