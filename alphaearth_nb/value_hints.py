@@ -63,6 +63,7 @@ def decoding_hint(a,                # float values (..., 64) (`decoding_slip`)
             f"about 2), not its rule, sign(q) (q / 127.5) ** 2: decode them so, `{name} = aef.dequantize(({name} * {s})"
             f".round().astype('int8'))`{more}")
 
+@checks_flags
 def cast_hint(a,                # values (any shape): a map's or queries'
               files:bool=False, # a map's: an `aef` command reads a file, so the fix says so
              ) -> str:
