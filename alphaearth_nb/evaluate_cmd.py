@@ -35,6 +35,7 @@ from .spatial import rename_spatial
 from .stacks import embedding_field, names_every_band
 from .command_inputs import open_csv, open_input
 from .paths import table_suffix
+from .loaders import VECTOR_FILES
 
 # %% auto #0
 __all__ = ['labels_from_csv', 'aef_evaluate']
@@ -338,14 +339,14 @@ def _vector_labels(a, crs=None):
 
 _TEXT_TABLES, _PARQUET = TEXT_TABLES, PARQUET_TABLES   # --embeddings read as a table: `cli_args`' (a bare word's too)
 # files of other forms given as --embeddings: refused by name, before any reader (was: opened as 'a zarr store')
-_NOT_STORES = (".xlsx", ".xls", ".ods", ".json", ".geojson", ".gpkg", ".shp", ".fgb", ".kml",
-               ".kmz", ".npy", ".npz", ".pkl")
+_NOT_STORES = (".xlsx", ".xls", ".ods", *VECTOR_FILES, ".npy", ".npz", ".pkl")   # .gdb: a FileGDB folder
 
 def _not_a_store(path:Path) -> None:
     "`LabelError` for --embeddings a file of a form `aef evaluate` reads not (`_NOT_STORES`), naming the forms it reads."
     s = path.suffix.lower()
-    if not (path.is_file() and s in _NOT_STORES): return
-    raise LabelError(f"--embeddings {path} is a {s} file: aef evaluate reads the .zarr store `aef embed` wrote (or a "
+    if s not in _NOT_STORES or not (path.is_file() or s == ".gdb" and path.is_dir()): return   # was: 'a folder that
+    what = "an Esri FileGDB (a .gdb folder)" if path.is_dir() else f"a {s} file"   # is neither a zarr store nor ...'
+    raise LabelError(f"--embeddings {path} is {what}: aef evaluate reads the .zarr store `aef embed` wrote (or a "
                      f".nc), or a table ({', '.join(_TEXT_TABLES + _PARQUET)}) with columns A00 .. A63 and the labels: save "
                      "the table as CSV" + ("; a file of labelled points or polygons goes to --labels" if s in
                                            LABEL_VECTORS else ""))
