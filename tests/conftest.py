@@ -153,6 +153,39 @@ def pixel_points():
     return make
 
 
+@pytest.fixture(scope="session")
+def fine_labels():
+    """A sparse label raster finer than its map: `.cells`, (row, col, class) of 4 pixels of `.map()`, a 30 x 30 map of
+    10 m pixels (UTM 31N, random unit vectors); `.fine(res, values=None)`, a `res` m label raster over it, NaN but the
+    cell at each listed pixel's north-west corner (not its centre), holding its class or the matching `values`."""
+    cells = ((2, 2, 1), (5, 7, 2), (15, 15, 1), (27, 26, 2))
+    def map_():
+        return xr.DataArray(random_unit((30, 30), seed=3), dims=("y", "x", "band"),
+                            coords={"y": np.arange(30)[::-1] * 10.0 + 5_000_005, "x": np.arange(30) * 10.0 + 500_005,
+                                    "band": band_names()}, attrs={"crs": "EPSG:32631"})
+    def fine(res, values=None):
+        n = int(300 / res)
+        a = np.full((n, n), np.nan)
+        for (r, c, _), v in zip(cells, values or [v for *_, v in cells]):
+            a[int(r * 10 / res), int(c * 10 / res)] = v
+        return xr.DataArray(a, dims=("y", "x"), coords={"y": 5_000_300 - (np.arange(n) + 0.5) * res,
+                                                       "x": 500_000 + (np.arange(n) + 0.5) * res}, attrs={"crs": "EPSG:32631"})
+    return types.SimpleNamespace(cells=cells, map=map_, fine=fine)
+
+
+@pytest.fixture
+def demo_scene_figure(tmp_path, monkeypatch):
+    """The figure `aef demo` saves as scene.png for the sample scene (`scene.load_scene`), each year's embedding a
+    random map of its 150 x 150 pixels (loss.png not drawn): `demo._pictures` as the demo calls it."""
+    from alphaearth_nb import demo, scene, train
+    saved = {}
+    monkeypatch.setattr(demo, "_save", lambda fig, path: saved.setdefault(path.name, fig))
+    monkeypatch.setattr(train, "plot_history", lambda hist, path: None)
+    embs = {y: embedding_from_array(random_unit((150, 150), seed=y)) for y in (2023, 2024)}
+    demo._pictures(tmp_path, scene.load_scene()[0], embs, [{"loss": 1.0}])
+    return saved["scene.png"]
+
+
 @pytest.fixture(scope="module")
 def two_blobs():
     "A 4 x 4 embedding: the left two columns near one direction, the right two near another; and that truth (0, 1)."

@@ -2,18 +2,9 @@
 a note of the pixel size, the scene's size and the CRS. Was: `ax.axis("off")`, no axes, no units, no scale."""
 import numpy as np
 
-from alphaearth_nb import demo, scene, train
-from alphaearth_nb.testing import embedding_from_array, random_unit
 
-
-def test_scene_png_has_axes_in_metres_and_a_scale_note(tmp_path, monkeypatch):
-    saved = {}
-    monkeypatch.setattr(demo, "_save", lambda fig, path: saved.setdefault(path.name, fig))
-    monkeypatch.setattr(train, "plot_history", lambda hist, path: None)   # loss.png: not this test's
-    stack = scene.load_scene()[0]
-    embs = {y: embedding_from_array(random_unit((150, 150), seed=y)) for y in (2023, 2024)}
-    demo._pictures(tmp_path, stack, embs, [{"loss": 1.0}])
-    fig = saved["scene.png"]
+def test_scene_png_has_axes_in_metres_and_a_scale_note(demo_scene_figure):
+    fig = demo_scene_figure
     # the sample scene: 150 x 150 pixels of 10 m (its config: size 150, res 10.0), x0 640000, y0 5620000 its NW corner;
     # its axes in the CRS's metres, as the demo's other maps (session 37: was metres from the south-west corner)
     for ax in fig.axes:

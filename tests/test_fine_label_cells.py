@@ -4,49 +4,28 @@ import warnings
 
 import numpy as np
 import pytest
-import xarray as xr
 
 from alphaearth_nb.analysis import classify, regress
-from alphaearth_nb.core import band_names
-from alphaearth_nb.testing import random_unit
-
-CELLS = ((2, 2, 1), (5, 7, 2), (15, 15, 1), (27, 26, 2))   # (row, col) of the 10 m map, class
-
-
-def _map():
-    return xr.DataArray(random_unit((30, 30), seed=3), dims=("y", "x", "band"),
-                        coords={"y": np.arange(30)[::-1] * 10.0 + 5_000_005, "x": np.arange(30) * 10.0 + 500_005,
-                                "band": band_names()}, attrs={"crs": "EPSG:32631"})
-
-
-def _fine(res, values=None):
-    "A label raster of `res` m cells over the map, NaN but one cell off each listed pixel's centre (its north-west)."
-    n = int(300 / res)
-    a = np.full((n, n), np.nan)
-    for (r, c, v), w in zip(CELLS, values or [v for *_, v in CELLS]):
-        a[int(r * 10 / res), int(c * 10 / res)] = w   # the cell at the pixel's north-west corner, not its centre
-    return xr.DataArray(a, dims=("y", "x"), coords={"y": 5_000_300 - (np.arange(n) + 0.5) * res,
-                                                   "x": 500_000 + (np.arange(n) + 0.5) * res}, attrs={"crs": "EPSG:32631"})
 
 
 @pytest.mark.parametrize("res", [5, 2, 1])
-def test_labelled_cells_between_pixel_centres_label_their_pixel(res):
+def test_labelled_cells_between_pixel_centres_label_their_pixel(res, fine_labels):
     """4 labelled cells of 2 classes in a 5 m, 2 m or 1 m raster over a 30 x 30 map of 10 m pixels, none of them
     under a pixel's centre: classify raised 'classification needs at least two classes' (5 m, 2 m) or 'no labelled
     pixel found: mark unlabelled pixels with NaN, -1 ...' (1 m). Right: the 4 pixels holding them are trained on, so
     with k=1 each keeps its class; regress gives each its value."""
-    e = _map()
+    e = fine_labels.map()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        got = classify(e, _fine(res), k=1)["class"].values
-        pred = regress(e, _fine(res, [3.5, 7.25, 1.0, 9.0]), method="knn", k=1).values
-    assert [int(got[r, c]) for r, c, _ in CELLS] == [v for *_, v in CELLS]
-    np.testing.assert_allclose([pred[r, c] for r, c, _ in CELLS], [3.5, 7.25, 1.0, 9.0])
+        got = classify(e, fine_labels.fine(res), k=1)["class"].values
+        pred = regress(e, fine_labels.fine(res, [3.5, 7.25, 1.0, 9.0]), method="knn", k=1).values
+    assert [int(got[r, c]) for r, c, _ in fine_labels.cells] == [v for *_, v in fine_labels.cells]
+    np.testing.assert_allclose([pred[r, c] for r, c, _ in fine_labels.cells], [3.5, 7.25, 1.0, 9.0])
 
 
-def test_a_pixel_of_several_labelled_cells_takes_the_most_common():
+def test_a_pixel_of_several_labelled_cells_takes_the_most_common(fine_labels):
     "Three labelled 2 m cells in one 10 m pixel, classes 2, 2, 1 (none at its centre): the pixel is class 2."
-    e, lab = _map(), _fine(2)
+    e, lab = fine_labels.map(), fine_labels.fine(2)
     a = lab.values
     a[:] = np.nan
     a[50, 50], a[51, 51], a[54, 54] = 2, 2, 1   # pixel (10, 10): cells 50..54 each way, its centre on the edge of 52, 53
