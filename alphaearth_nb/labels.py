@@ -166,7 +166,7 @@ def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
             if np.isfinite(fn): keep &= num != fn
         if isinstance(labels, xr.DataArray): keep &= ~outside_valid(labels, num)   # CF valid range, as numbers
         if positive:                            # "-1", "-1.0": negative numbers, as on a numeric raster
-            _odd_negatives(num[keep & (num < 0)])
+            _odd_negatives(num[keep & (num < 0)], _named_negatives(labels))
             keep &= ~(num < 0)
         return keep, num
     if v.dtype.kind not in "iufc": return np.ones(v.shape, bool), None   # booleans, dates: every cell a label
@@ -176,20 +176,33 @@ def _labelled(labels, positive:bool=True, nodata=None) -> tuple:
         if isinstance(f, str): continue          # a text fill does not mark numbers
         keep &= ~np.isnan(v) if np.isnan(float(f)) else v != f
     if positive and v.dtype.kind != "c":
-        _odd_negatives(v[keep & (v < 0)])
+        _odd_negatives(v[keep & (v < 0)], _named_negatives(labels))
         keep &= v >= 0
     return keep, None
 
-def _odd_negatives(neg:np.ndarray):  # the negative values of the labelled cells (no fill, in the valid range)
+def _named_negatives(labels) -> dict:  # a label raster (or values: none named)
+    "The negative ids a label raster's class names (`class_flags`) name as classes, not as no data: id -> name."
+    if not isinstance(labels, xr.DataArray) or not any(k in labels.attrs for k in ("flag_values", "class_names")): return {}
+    try: names = class_flags(labels) or {}
+    except LabelError: return {}   # flags that do not pair: refused where they are read
+    return {k: n for k, n in names.items() if isinstance(k, (int, float)) and k < 0 and not says_no_data(n)}
+
+def _odd_negatives(neg:np.ndarray, named:dict|None=None):  # the negative values of the labelled cells (no fill, in the valid range)
     """A `LabelWarning` naming the negative values other than -1 (the usual 'unlabelled') and their pixels: unlabelled.
     Its fix declares the no-data value in the raster's attrs, which every reader of label rasters honours
-    (`points_at`, `classify`, `training_set`); was: 'or nodata=-2 to points_at' too, a keyword classify does not take."""
-    vals, counts = np.unique(neg[neg != -1], return_counts=True)
+    (`points_at`, `classify`, `training_set`); was: 'or nodata=-2 to points_at' too, a keyword classify does not take.
+    -1 too where the raster's class names name it a class (`named`, `_named_negatives`: CF flags -1 'loss', 0
+    'stable', 1 'gain'), with its name: was left out without a word, a named class never trained."""
+    named = named or {}
+    vals, counts = np.unique(neg[(neg != -1) | np.isin(neg, list(named))], return_counts=True)
     if not len(vals): return
     e = exact_text(vals[0])   # exact: -2147483648 (was `:g`'s -2.14748e+09, a fix that matched no cell)
-    said = ", ".join(f"{exact_text(v)} ({c} pixel{'s' * (c != 1)})" for v, c in zip(vals[:5].tolist(), counts[:5].tolist()))
-    warnings.warn(f"the label raster holds negative classes other than -1: {said}{' ...' if len(vals) > 5 else ''}, "
-                  "read as unlabelled (every negative value is). If they are classes, remap them to ids >= 0 "
+    said = ", ".join(f"{exact_text(v)}{f' {named[v]!r}' if v in named else ''} ({c} pixel{'s' * (c != 1)})"
+                     for v, c in zip(vals[:5].tolist(), counts[:5].tolist()))
+    warnings.warn(f"the label raster holds negative classes{'' if -1 in named else ' other than -1'}: {said}"
+                  f"{' ...' if len(vals) > 5 else ''}, "
+                  "read as unlabelled (every negative value is; -1 is also the class map's no data). If they are "
+                  "classes, remap them to ids >= 0 "
                   f"(`labels.where(labels != {e}, NEW_ID)`); if one marks no data, declare it "
                   f"(`labels.attrs['_FillValue'] = {e}`) to silence this",
                   LabelWarning, stacklevel=user_stacklevel())
