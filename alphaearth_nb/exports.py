@@ -182,7 +182,8 @@ def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|Non
     exception for details.'); another GDAL error passes as it is."""
     import rasterio.shutil
     path = check_output(path, overwrite, "COG")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try: path.parent.mkdir(parents=True, exist_ok=True)   # a full disk or quota making the folder: named too
+    except OSError as e: raise DiskError.full(e, path, "COG") or e
     side = check_output(Path(f"{path}.aux.xml"), overwrite, "GDAL sidecar of the COG")
     full = False
     try:
