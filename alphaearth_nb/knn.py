@@ -24,7 +24,7 @@ from .bands import other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
 from .empty_rows import nan_rows, no_data_fix, no_data_said
 from .quantize import NODATA
-from .knn_select import GROUP, block_back, block_candidates, block_front, smallest
+from .knn_select import GROUP, block_back, block_front, smallest
 from .vote import knn_vote, knn_vote_rows
 
 # %% auto #0

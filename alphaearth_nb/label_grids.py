@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import AEFError, GridError, LabelError, refuse_path, user_stacklevel, with_article
+from .core import AEFError, GridError, LabelError, checks_flags, refuse_path, user_stacklevel, with_article
 from .core import GridWarning   # the kinds of its warnings
 from .spatial import centred, is_geographic, stored_rounding
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
@@ -201,6 +201,7 @@ def _finer(g, lab) -> bool:
     except AEFError: return False
     return bool(abs((X[1] - X[0]) * (Y[2] - Y[0]) - (X[2] - X[0]) * (Y[1] - Y[0])) < 0.998 * pmx * pmy)
 
+@checks_flags
 def cells_inside(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
                  labels:xr.DataArray,  # the label raster as given (y, x), any dims names `geo.rename_spatial` reads
                  on:xr.DataArray,      # `on_map_grid(grid, labels)`: the labels on the map's pixels

@@ -22,9 +22,9 @@ from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_ge
 from .geometries import xy_words
 from .points import as_geojson   # GeoJSON text, a list of Features: the dict they are
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at, years_dim
-from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, pixel_size, point_crs, rename_spatial, to_crs,
+from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
-from .crs import crs_label, same_crs
+from .crs import crs_label
 from .labels import (OFF_MAP, label_column_guess, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_cells, labelled_values,
                                  cells_inside, on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)

@@ -8,7 +8,7 @@ import jax.numpy as jnp
 def test_knn_reexports_the_group_size(reexported):
     sel, knn = reexported("knn_select", "knn", ["GROUP"])
     from alphaearth_nb.knn import GROUP   # the old spelling
-    assert GROUP == 16 and knn.block_candidates is sel.block_candidates and knn.smallest is sel.smallest
+    assert GROUP == 16 and knn.smallest is sel.smallest   # knn's search no longer reads block_candidates itself
 
 
 def test_no_second_copy_of_the_selection_in_knn():
