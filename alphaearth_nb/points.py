@@ -117,7 +117,8 @@ def said_crs(own,            # the CRS the input says (an EWKT's SRID); None: sa
 GEOJSON_GEOMETRIES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
                       "GeometryCollection")   # RFC 7946 (section 1.4)'s geometry types; in upper case, WKT's words
 GEOJSON_TYPES = GEOJSON_GEOMETRIES + ("Feature", "FeatureCollection")   # every `type` of a GeoJSON object
-_WKT_WORDS = tuple(t.upper() for t in GEOJSON_TYPES)   # 'POLYGON (...)': the text of a shape, named in messages
+_WKT_WORDS = tuple(t.upper() for t in GEOJSON_TYPES)
+_ITEM_TYPES = GEOJSON_GEOMETRIES + ("Feature",)   # what one text of a list of places may be   # 'POLYGON (...)': the text of a shape, named in messages
 
 def geojson_text(src,                        # anything: text is parsed, nothing else is
                  types:tuple=GEOJSON_TYPES,  # the `type` values taken (a table cell: one geometry or Feature)
@@ -137,12 +138,20 @@ _WKT_POINT = re.compile(r"^\s*POINT\s*(?:Z|M|ZM)?\s*\(\s*([-+0-9.eE]+)\s+([-+0-9
 def as_geojson(obj):
     """`obj` as a GeoJSON dict where it is one in another form: GeoJSON text (`open('p.geojson').read()`,
     `gdf.to_json()`, an Earth Engine `.geo` cell) parsed; a list or tuple of GeoJSON Features (`fc['features']`) as
-    their FeatureCollection; anything else as it is, the same object. Was: 'a similarity query holds text, not
-    numbers', and `sample`'s 'no file at {"type": ...' (text), 'cannot read places from list' (Features)."""
+    their FeatureCollection, and a list, tuple, 1-D array or Series of GeoJSON texts of geometries or Features
+    (`df['geom'].tolist()` of PostGIS's `ST_AsGeoJSON`) too, each geometry a Feature of no properties; anything else as
+    it is, the same object. Was: 'a similarity query holds text, not numbers', and `sample`'s 'no file at {"type": ...'
+    (text), 'cannot read places from list' (Features); for texts in a list a raw `ValueError` 'could not convert
+    string to float', in an array or Series 'cannot read places from ndarray'."""
     if (g := geojson_text(obj)) is not None: return g
-    if isinstance(obj, (list, tuple)) and obj and all(isinstance(f, dict) and f.get("type") == "Feature" for f in obj):
-        return {"type": "FeatureCollection", "features": list(obj)}
-    return obj
+    if not (isinstance(obj, (list, tuple, pd.Series)) or isinstance(obj, np.ndarray) and obj.ndim == 1) or not len(obj):
+        return obj
+    feats = []
+    for f in obj:   # the first that is no Feature (dict or text) or geometry text ends it: as it is
+        g = geojson_text(f, _ITEM_TYPES) if isinstance(f, str) else f if isinstance(f, dict) and f.get("type") == "Feature" else None
+        if g is None: return obj
+        feats.append(g if g["type"] == "Feature" else {"type": "Feature", "properties": {}, "geometry": g})
+    return {"type": "FeatureCollection", "features": feats}
 
 def geojson_crs(obj) -> str|None:
     """The CRS a GeoJSON dict names in the `crs` member of the 2008 GeoJSON spec, which GDAL and QGIS still write
