@@ -492,6 +492,18 @@ CALLS = {"fit": "aef train", "save_checkpoint": "aef train", "embed_to_zarr": "a
          "evaluate_embeddings": "aef evaluate"}
 _VALUE = r"""(True|False|None|'[^'\n]*'|"[^"\n]*"|\.\.\.|[-+]?\d[\d.]*(?:e[-+]?\d+)?)"""  # a Python value as written
 
+_OPTIONS: dict = {}   # each command's option strings, read once from `parser()` (`_command_flags`)
+
+def _command_flags(command:str|None) -> dict:
+    """`FLAGS` and `command`'s `COMMAND_FLAGS` that `aef command` has (`parser()`'s options): `overwrite=True` is
+    `--overwrite` under `aef train` and `aef embed`, and Python's words under `aef demo` and `aef evaluate`, which
+    have no such flag (was: `--overwrite` under any command). All of `FLAGS` for no command or one `aef` has not."""
+    if not _OPTIONS:
+        sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+        _OPTIONS.update({n: {o for a in c._actions for o in a.option_strings} for n, c in sub.choices.items()})
+    flags, opts = {**FLAGS, **COMMAND_FLAGS.get(command, {})}, _OPTIONS.get(command)
+    return flags if opts is None else {k: f for k, f in flags.items() if f in opts}
+
 def _flag(m, flags:dict) -> str:
     "`name=value` as its flag: `--resume` for True, `--steps 3`, `--out run`; False/None as written (no flag says it)."
     flag, value = flags[m.group(1)], m.group(2)
@@ -540,7 +552,7 @@ def shell_words(text:str, command:str|None=None) -> str:
     `aef evaluate` alone, the one command with `--labels` (was: under every command, naming a flag they lack)."""
     if command == "evaluate":   # the one command with --labels (and --labels-nodata): others keep Python's words
         for old, new in _LABEL_FIXES: text = re.sub(old, new, text)
-    flags = {**FLAGS, **COMMAND_FLAGS.get(command, {})}
+    flags = _command_flags(command)   # overwrite=True: `--overwrite` under train and embed alone (demo has none)
     names = "|".join(flags)
     text = re.sub(r"swap the columns: `df\.rename\(columns=\{('[^'`]*'): ('[^'`]*'), \2: \1\}\)`",   # check_degrees'
                   r"swap the names \2 and \1 in the file's header line (its first line)", text)   # a table's swap
