@@ -65,7 +65,7 @@ SECTIONS = {
         'check_grid_degrees': 'obj\n    DataArray or Dataset with x/y coordinates and a CRS\nwhat : str\n    what `obj` is, for the message\n',
         'area_gap': 'crs\n    any spelling `as_crs` reads\nxs\n    x of the data in `crs` (any shape; NaN skipped)\nys\n    y, the shape of `xs`\n',
         'check_area_of_use': "crs\n    the CRS the data say they are in (any spelling `as_crs` reads)\nxs\n    x of the data in it (a grid's x coordinates, points' x)\nys\n    y\nwhat : str\n    the data, for the message\nfix : str|None\n    how to give the right CRS (default: `write_crs`)\n",
-        'shapes_in_area': 'gdf\n    a GeoDataFrame or GeoSeries (any CRS, or none)\nwhat : str\n    the geometries, for the message\n',
+        'shapes_in_area': 'gdf\n    a GeoDataFrame or GeoSeries (any CRS, or none)\nwhat : str\n    the geometries, for the message\nfix : str|None\n    how to give the right CRS (default: `crs=` or `gdf.set_crs`)\n',
         'to_crs': "xs\n    x (longitude, degrees, in a geographic CRS), any shape\nys\n    y (latitude), the shape of `xs`\nsrc\n    the points' CRS (any spelling `as_crs` reads); None: no transform\ndst\n    the CRS wanted; None: no transform\n",
         'utm_crs': 'lon : float\n    longitude, degrees (any turn: wrapped)\nlat : float\n    latitude, degrees (>= 0: a northern zone)\n',
     },

@@ -160,12 +160,13 @@ def check_area_of_use(crs,                  # the CRS the data say they are in (
 
 def shapes_in_area(gdf,                            # a GeoDataFrame or GeoSeries (any CRS, or none)
                    what:str="the points or shapes",  # the geometries, for the message
+                   fix:str|None=None,              # how to give the right CRS (default: `crs=` or `gdf.set_crs`)
                   ):
     "`gdf`, its geometries' bounds checked against its CRS's area of use (`check_area_of_use`); none: nothing judged."
     refuse_path(gdf, GEOMS_WANTED, "places")
     if gdf.crs is not None and len(b := gdf.geometry.bounds.dropna()):
-        check_area_of_use(gdf.crs, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy(), what, "pass the "
-                          "CRS they are in (`crs=`, or `gdf.set_crs(..., allow_override=True)`)")
+        check_area_of_use(gdf.crs, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy(), what, fix or
+                          "pass the CRS they are in (`crs=`, or `gdf.set_crs(..., allow_override=True)`)")
     return gdf
 
 

@@ -102,7 +102,8 @@ def read_geometries(src,         # GeoDataFrame/GeoSeries, vector file path, or 
         text = crs if isinstance(crs, str) else gdf.crs.srs
         if (at := crs_at(text, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy())) != text:
             gdf = gdf.set_crs(at, allow_override=True)   # as crs_of reads a map's (was: a MetadataWarning, `ds.rio`)
-    return geo.shapes_in_area(gdf)   # a CRS typo that parses: GridError; several EPSG CRSs: a MetadataWarning
+    file = crs is None and isinstance(src, (str, Path)) and places_path(src) is not None   # the file's CRS: no crs=
+    return geo.shapes_in_area(gdf, fix=_FILE_CRS.format(path=str(src)) if file else None)   # a CRS typo: GridError
 
 def _xy_table(src) -> bool:
     "Whether `src` is a plain table (not a GeoDataFrame) of points by `x`/`y` columns, without lon/lat ones."
@@ -174,6 +175,8 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
                     f"one, correct it instead, " + (fix or f"`gdf.set_crs({crs_typed(crs)}, allow_override=True)` (a "
                     f"raster: `aef.geo.write_crs(labels, {crs_typed(crs)})`)"))
 
+_FILE_CRS = ("write the CRS they are in into the file, e.g. a UTM zone's, `gpd.read_file({path!r}).set_crs('EPSG:32631', "
+             "allow_override=True).to_file({path!r})` (`crs=` is refused beside the file's own)")   # a file's wrong CRS
 _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
                "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
                "`gpd.read_file(path).set_crs('EPSG:32631').to_file(path)`")   # a vector file that says no CRS
