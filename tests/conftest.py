@@ -223,6 +223,24 @@ def class_map():
     return make
 
 
+@pytest.fixture(scope="session")
+def worldcereal_soil(shared_data):
+    """`worldcereal_soil(plus)`: a sentinel2 Dataset (time, y, x) of B2..B12, float32, the WorldCereal patch's bright
+    bare-soil crop (rows 32..47, columns 80..95; L2A, no offset: its README) on 2020-11-01, 2021-03-01 and 2021-06-01,
+    frame i + `plus[i]` (1000: the values read as Sentinel-2's offset of baseline 04.00)."""
+    p = shared_data / "worldcereal_patch" / "worldcereal_preprocessed_inputs.nc"
+    if not p.exists(): pytest.skip(f"no WorldCereal patch at {p}")
+    t = [0, 4, 7]
+    with xr.open_dataset(p) as nc: crop = nc.isel(t=t, y=slice(32, 48), x=slice(80, 96)).load()
+    s2 = {"B2": "B02", "B3": "B03", "B4": "B04", "B8": "B08", "B11": "B11", "B12": "B12"}
+    def make(plus):
+        plus = np.asarray(plus, "float32")[:, None, None]
+        return xr.Dataset({b: (("time", "y", "x"), crop[f"S2-L2A-{v}"].values.astype("float32") + plus)
+                           for b, v in s2.items()},
+                          coords={"time": crop["t"].values, "y": crop["y"].values, "x": crop["x"].values})
+    return make
+
+
 @pytest.fixture
 def gdal_reads(tmp_path):
     """`gdal_reads(path)`: what GDAL read for band 1 of the raster at `path`, `(category names, attribute table rows)`

@@ -4,9 +4,6 @@ along time says otherwise, nor marks as older than 04.00 a frame sensed from 202
 25 January 2022: `reflectance_scales.BASELINE_FROM`). Real frames: the WorldCereal patch's bright-soil crop (rows
 32..47, columns 80..95; L2A, no offset) on 2020-11-01, 2021-03-01 and 2021-06-01, the last two + 1000. Was: the
 attribute '03.01' (the first item's) marked every frame as holding no offset, so the two frames + 1000 passed unnamed."""
-import os
-from pathlib import Path
-
 import numpy as np
 import pytest
 import xarray as xr
@@ -16,8 +13,6 @@ from alphaearth_nb.reflectance_scales import no_offset_frames
 from alphaearth_nb.stacks import validate_stack
 from alphaearth_nb.testing import said
 
-DATA = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).parents[1].parent / "shared" / "data"))
-S2 = {"B2": "B02", "B3": "B03", "B4": "B04", "B8": "B08", "B11": "B11", "B12": "B12"}
 T = np.array(["2020-11-01", "2021-03-01", "2021-06-01"], "datetime64[ns]")
 LATER = np.array(["2021-11-01", "2022-03-01", "2022-06-01"], "datetime64[ns]")   # the same values sensed a year on
 
@@ -47,16 +42,9 @@ def test_a_stack_wide_old_baseline_says_nothing_of_frames_from_2022_01_26():
 
 
 @pytest.fixture(scope="module")
-def soil():
+def soil(worldcereal_soil):
     "The bright soil crop on three dates, the last two + 1000 (as products of baseline 04.00 store it)."
-    if not (DATA / "worldcereal_patch").exists(): pytest.skip(f"no real data at {DATA}")
-    nc = xr.open_dataset(DATA / "worldcereal_patch" / "worldcereal_preprocessed_inputs.nc")
-    t = [0, 4, 7]
-    crop = nc.isel(t=t, y=slice(32, 48), x=slice(80, 96))
-    plus = np.array([0, 1000, 1000], "float32")[:, None, None]
-    return xr.Dataset({b: (("time", "y", "x"), crop[f"S2-L2A-{v}"].values.astype("float32") + plus)
-                       for b, v in S2.items()}, coords={"time": nc["t"].values[t], "y": crop["y"].values,
-                                                        "x": crop["x"].values})
+    return worldcereal_soil([0, 1000, 1000])
 
 
 def _words(ds):

@@ -8,9 +8,6 @@ Real frames: a 16 x 16 crop of the WorldCereal patch (L2A, 2020-11 .. 2021-10, n
 the 3 frames judged (2021-06-01) look like raw digital numbers of processing baseline 04.00 ... subtract it:
 `ds[bands] - 1000`' whatever its metadata said. (The crop itself, no offset, was warned so too until its reading's
 red, 6.5 times its blue, told it: `RED_OVER_BLUE`, tests/test_l2a_soil_not_offset.)"""
-import os
-from pathlib import Path
-
 import numpy as np
 import pytest
 import xarray as xr
@@ -20,22 +17,14 @@ from alphaearth_nb.reflectance_scales import no_offset_frames
 from alphaearth_nb.stacks import validate_stack
 from alphaearth_nb.testing import said
 
-DATA = Path(os.environ.get("AEF_SHARED_DATA", Path(__file__).parents[1].parent / "shared" / "data"))
-pytestmark = pytest.mark.skipif(not (DATA / "worldcereal_patch").exists(), reason=f"no real data at {DATA}")
-S2 = {"B2": "B02", "B3": "B03", "B4": "B04", "B8": "B08", "B11": "B11", "B12": "B12"}
+S2 = ("B2", "B3", "B4", "B8", "B11", "B12")
 WRONG_FIX = "subtract it: `ds[bands] - 1000`"
 
 
 @pytest.fixture(scope="module")
-def soil():
+def soil(worldcereal_soil):
     "The bright soil crop (rows 32..47, columns 80..95) on three dates, the last + 1000, a sentinel2 Dataset."
-    nc = xr.open_dataset(DATA / "worldcereal_patch" / "worldcereal_preprocessed_inputs.nc")
-    t = [0, 4, 7]   # 2020-11-01, 2021-03-01, 2021-06-01
-    crop = nc.isel(t=t, y=slice(32, 48), x=slice(80, 96))
-    plus = np.array([0, 0, 1000], "float32")[:, None, None]
-    ds = xr.Dataset({b: (("time", "y", "x"), crop[f"S2-L2A-{v}"].values.astype("float32") + plus)
-                     for b, v in S2.items()},
-                    coords={"time": nc["t"].values[t], "y": crop["y"].values, "x": crop["x"].values})
+    ds = worldcereal_soil([0, 0, 1000])   # 2020-11-01, 2021-03-01, 2021-06-01
     assert (np.array([np.percentile(ds[b][2], 1) for b in S2]) >= 1000).all()   # every band past the floor
     return ds
 
