@@ -241,6 +241,26 @@ def worldcereal_soil(shared_data):
     return make
 
 
+@pytest.fixture(scope="session")
+def zone_edge():
+    """`zone_edge(crs="EPSG:32631")` -> `(e, X, Y)`: a 30 x 40 embedding of random unit vectors (seed 3) by UTM zone
+    31N's east edge near 45 N, of 10 m pixels in zone 31N (x from 734,005 m, about 5.99 E) or, for "EPSG:4326",
+    of about 10 m in lon/lat from 6.0 E (an Earth Engine export at scale 10); and X, Y the EPSG:32632 x / y (the next
+    zone) of its pixels `zone_edge.rows`, `zone_edge.cols`: (3, 5), (10, 30), (20, 12), (25, 38)."""
+    from pyproj import Transformer
+    rows, cols = np.array([3, 10, 20, 25]), np.array([5, 30, 12, 38])
+    def make(crs="EPSG:32631"):
+        res = 10.0 if crs == "EPSG:32631" else 8.983152841195214e-05
+        y0, x0 = (4_985_000, 734_000) if crs == "EPSG:32631" else (45.0, 6.0)
+        e = xr.DataArray(random_unit((30, 40), seed=3), dims=("y", "x", "band"),
+                         coords={"y": y0 + (np.arange(30)[::-1] + 0.5) * res, "x": x0 + (np.arange(40) + 0.5) * res,
+                                 "band": band_names()}, attrs={"crs": crs})
+        X, Y = Transformer.from_crs(crs, "EPSG:32632", always_xy=True).transform(e.x.values[cols], e.y.values[rows])
+        return e, X, Y
+    make.rows, make.cols = rows, cols
+    return make
+
+
 @pytest.fixture
 def gdal_reads(tmp_path):
     """`gdal_reads(path)`: what GDAL read for band 1 of the raster at `path`, `(category names, attribute table rows)`
