@@ -45,7 +45,7 @@ def place_row(q, # a similarity query as given: a DataFrame, a dict of arrays, a
 
 # %% ../nbs/24d_queries.ipynb #q0005
 _ONE = f"a similarity query is one {EMBED_DIM}-vector or one point"
-_unit = lambda mean: f"`v = {mean}; similarity(emb, v / np.linalg.norm(v))`"   # a mean made unit: no gate warning
+_unit = lambda mean: f"`v = {mean}; aef.similarity(emb, v / np.linalg.norm(v))`"   # a mean made unit: no gate warning
 _CODES = " of int8 codes"   # several codes: their vectors' mean is the mean of `aef.dequantize`d codes, not of codes
 _OF_CODES = "their vectors averaged, not their codes, which are square roots"
 
@@ -59,7 +59,7 @@ def _table_bands(df:pd.DataFrame) -> tuple[str, str]|None:
     the one rule by which a row of them is read: A00..A63, a00, A0, embedding_N); None without them."""
     names = list(df.columns)
     if (pos := a_positions(names)) is None: return None
-    if [names[i] for i in pos] == band_names(): return "A00..A63", "df[band_names()]"
+    if [names[i] for i in pos] == band_names(): return "A00..A63", "df[aef.band_names()]"
     run = pos == list(range(pos[0], pos[0] + EMBED_DIM))   # side by side in band order: a slice
     return f"{names[pos[0]]}..{names[pos[-1]]}", f"df.iloc[:, {pos[0]}:{pos[0] + EMBED_DIM}]" if run else f"df.iloc[:, {pos}]"
 
@@ -77,7 +77,7 @@ def _two_maps(dims:list) -> str:
     handed to `similarity` most often means (two years), is `1 - change(emb, q)`; '' for other queries (a cube's)."""
     spatial = [d for d in dims if str(d).lower() in ("y", "x", "lat", "lon", "latitude", "longitude")]
     return ("; the cosine of each pixel with the same pixel of another map of the place (two years) is "
-            "`1 - change(emb, q)`" if len(spatial) == len(dims) == 2 else "")
+            "`1 - aef.change(emb, q)`" if len(spatial) == len(dims) == 2 else "")
 
 def several_query(q, # a similarity query as given: a table, an array, a DataArray, a dict of arrays, pairs
                  ) -> str|None:
@@ -102,16 +102,16 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
             if _are_codes(q.iloc[:, a_positions(list(q.columns))].to_numpy()):   # codes: their vectors' mean
                 kind, mean = "vectors" + _CODES, f"np.nanmean(aef.dequantize({bands[1]}.to_numpy()), 0)"
         elif geo or cols & {"lon", "longitude", "lng", "x"}:
-            kind, col, mean = "points", "geometries" if geo else "coordinates", "emb.aef.sample(df)[band_names()].mean()"
+            kind, col, mean = "points", "geometries" if geo else "coordinates", "emb.aef.sample(df)[aef.band_names()].mean()"
         else: return f"{_ONE}; got a table of {len(q)} rows (columns {list(q.columns)[:6]}): pick one, `df.iloc[[0]]`"
         return (f"{_ONE}; got a table of {len(q)} rows ({kind}: its {col}). For one map of their mean vector (the "
                 f"direction the {kind.replace(_CODES, '')} share, as a class's examples do"
                 f"{', ' + _OF_CODES if _CODES in kind else ''}), {_unit(mean)}; for a map each, "
-                f"loop: `[similarity(emb, df.iloc[[i]]) for i in range(len(df))]`; or pick one, `df.iloc[[0]]`")
+                f"loop: `[aef.similarity(emb, df.iloc[[i]]) for i in range(len(df))]`; or pick one, `df.iloc[[0]]`")
     if kind := _places(q):   # was 'holds text, not numbers ... cast them: `row.astype('float32')`'
         return (f"{_ONE}; got {len(q)} places ({kind}). For one map of their mean vector (the direction they share), "
-                f"sample them, {_unit('emb.aef.sample(pts)[band_names()].mean()')}; for a map each, loop: "
-                "`[similarity(emb, p) for p in pts]`")
+                f"sample them, {_unit('emb.aef.sample(pts)[aef.band_names()].mean()')}; for a map each, loop: "
+                "`[aef.similarity(emb, p) for p in pts]`")
     if isinstance(q, xr.Dataset) and len(q.data_vars) == 1: q = next(iter(q.data_vars.values()))   # band_data
     if isinstance(q, xr.DataArray) and "band" in q.dims and q.sizes["band"] == EMBED_DIM and q.size > EMBED_DIM:
         other, codes = [d for d in q.dims if d != "band"], _are_codes(q.values)
@@ -119,14 +119,14 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
         return (f"{_ONE}; got a DataArray of {q.size // EMBED_DIM} vectors{_CODES if codes else ''} ("
                 f"{', '.join(f'{d}: {q.sizes[d]}' for d in other)}). For one map of their mean vector (the direction "
                 f"they share{', ' + _OF_CODES if codes else ''}), {_unit(mean)}; "
-                f"for a map each, one at a time, `similarity(emb, q.isel({', '.join(f'{d}=0' for d in other)}))`"
+                f"for a map each, one at a time, `aef.similarity(emb, q.isel({', '.join(f'{d}=0' for d in other)}))`"
                 + _two_maps(other))
     if isinstance(q, (list, tuple, np.ndarray)):
         try: a = np.asarray(q, np.float64)
         except (ValueError, TypeError): return None
         codes = _are_codes(np.asarray(q))   # int8 codes: the mean of their vectors (was `V.mean(0)`, of the codes)
         mean = f"{_unit('np.nanmean(aef.dequantize(V), 0)' if codes else 'V.mean(0)')}; for a map each, loop: " \
-               "`[similarity(emb, v) for v in V]`"
+               "`[aef.similarity(emb, v) for v in V]`"
         why = f"the direction they share, as a class's examples do{', ' + _OF_CODES if codes else ''}"
         if a.size == 0 and a.ndim <= 2:   # a selection that kept none (was 'got 0 values': no length was wrong)
             return (f"{_ONE}; got {'a table of no rows' if a.ndim == 2 else 'no values'} (an array of shape "
@@ -144,6 +144,6 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
                 a.shape[1], "pd.DataFrame({'x': xs, 'y': ys})", "zip(xs, ys)")
             return (f"{_ONE}; got {n} points ({'(x, y) pairs' if pairs else '(xs, ys)'}, shape {a.shape}). For one "
                     f"map of their mean vector (the direction they share), sample them as a table, "
-                    f"{_unit(f'emb.aef.sample({tab})[band_names()].mean()')}; for a map each, loop: `[similarity(emb, p) for p "
+                    f"{_unit(f'emb.aef.sample({tab})[aef.band_names()].mean()')}; for a map each, loop: `[aef.similarity(emb, p) for p "
                     f"in {each}]`")
     return None

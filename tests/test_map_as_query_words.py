@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb.analysis import change, similarity
+import alphaearth_nb as aef
+from alphaearth_nb.analysis import similarity
 from alphaearth_nb.core import DimensionError
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -23,9 +24,9 @@ def _calls(q):
 
 def test_a_map_query_names_one_vector_of_it_and_the_per_pixel_cosine():
     calls = _calls(Q)
-    env = {"similarity": similarity, "change": change, "emb": E, "q": Q, "np": np}
-    one = next(c for c in calls if c.startswith("similarity(emb, q.isel("))
-    assert one == "similarity(emb, q.isel(y=0, x=0))"   # was q.isel(y=0): 5 vectors, refused again
+    env = {"aef": aef, "emb": E, "q": Q, "np": np}
+    one = next(c for c in calls if c.startswith("aef.similarity(emb, q.isel("))
+    assert one == "aef.similarity(emb, q.isel(y=0, x=0))"   # was q.isel(y=0): 5 vectors, refused again
     v = Q.values[0, 0]
     np.testing.assert_allclose(eval(one, env).values, E.values @ v / np.linalg.norm(E.values, axis=-1), atol=1e-6)
     two = next(c for c in calls if "change(" in c)
@@ -35,4 +36,4 @@ def test_a_map_query_names_one_vector_of_it_and_the_per_pixel_cosine():
 
 def test_a_cube_query_is_not_told_to_take_the_change():
     calls = _calls(xr.concat([Q, E], "time"))
-    assert "similarity(emb, q.isel(time=0, y=0, x=0))" in calls and not any("change(" in c for c in calls)
+    assert "aef.similarity(emb, q.isel(time=0, y=0, x=0))" in calls and not any("change(" in c for c in calls)

@@ -45,7 +45,7 @@ def _run(msg, env, want, first_row):
         exec(first, env)
         got = eval(last, env)
     np.testing.assert_allclose(got.values, want.values, atol=1e-6)
-    maps = eval(next(c for c in code if c.startswith(("[similarity(emb", "similarity(emb"))), env)
+    maps = eval(next(c for c in code if c.startswith(("[aef.similarity(emb", "aef.similarity(emb"))), env)
     maps = maps if isinstance(maps, list) else [maps]   # a DataArray's: one at a time, `q.isel(x=0)`
     np.testing.assert_allclose(maps[0].values, similarity(E, first_row).values, atol=1e-6)
 
@@ -68,7 +68,7 @@ def test_codes_name_the_mean_of_their_vectors(form):
     assert "aef.dequantize(" in msg and "mean(0); " not in msg, msg
     want = _by_hand(dequantize(C))   # the vectors the codes hold
     assert not np.allclose(_by_hand(C).values, want.values, atol=1e-3)   # the codes' mean is another map
-    _run(msg, {"similarity": similarity, "emb": E, "band_names": band_names, "np": np, "aef": aef, name: q}, want, C[0])
+    _run(msg, {"emb": E, "np": np, "aef": aef, name: q}, want, C[0])
 
 
 @pytest.mark.parametrize("q,kind", [(V.T, "float64"), (C.T, "int8 codes")])
@@ -79,7 +79,7 @@ def test_a_transposed_array_is_named_to_transpose(q, kind):
     assert "192 values" not in msg, msg
     assert "got 3 vectors as the columns of an array of shape (64, 3)" in msg and "`V = V.T`" in msg, msg
     want = _by_hand(dequantize(C) if kind == "int8 codes" else V)
-    env = {"similarity": similarity, "emb": E, "np": np, "aef": aef, "V": q}
+    env = {"emb": E, "np": np, "aef": aef, "V": q}
     _run(msg, env, want, q.T[0])
     assert env["V"].shape == (3, 64)
 

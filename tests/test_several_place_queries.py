@@ -13,8 +13,9 @@ import pytest
 shapely = pytest.importorskip("shapely")
 pytest.importorskip("geopandas")
 
+import alphaearth_nb as aef
 from alphaearth_nb.analysis import similarity
-from alphaearth_nb.core import DimensionError, band_names
+from alphaearth_nb.core import DimensionError
 
 R, C = [1, 5, 7], [2, 9, 3]
 
@@ -35,7 +36,7 @@ def test_several_places_are_said_with_lines_that_run(emb, form):
     with pytest.raises(DimensionError, match="got 3 places") as e:
         similarity(emb, pts)
     assert "cast them" not in str(e.value)
-    ns = {"emb": emb, "pts": pts, "np": np, "band_names": band_names, "similarity": similarity}
+    ns = {"emb": emb, "pts": pts, "np": np, "aef": aef}
     mean, each = re.findall(r"`([^`]+)`", str(e.value))[-2:]
     exec(mean, ns)   # the mean's map
     v = emb.values[R, C].mean(0)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import alphaearth_nb as aef
 from alphaearth_nb.analysis import similarity
 from alphaearth_nb.bands import band_names
 from alphaearth_nb.core import DimensionError
@@ -51,7 +52,7 @@ def test_several_are_named_and_the_fixes_run(form):
     assert "a similarity query is one 64-vector or one point; got " + words in msg, msg
     assert "values" not in msg and "mean vector" in msg and ("loop" in msg or "one at a time" in msg), msg
     if name is None: return
-    env = {"similarity": similarity, "emb": E, "band_names": band_names, "pd": pd, "np": np, name: q, "xs": XS,
+    env = {"aef": aef, "emb": E, "pd": pd, "np": np, name: q, "xs": XS,
            "ys": YS}
     mean, each = _fixes(msg)[:2]
     first, last = mean.split("; ")

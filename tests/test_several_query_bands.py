@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import alphaearth_nb as aef
 from alphaearth_nb.analysis import similarity
-from alphaearth_nb.bands import band_names
 from alphaearth_nb.core import DimensionError
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -36,7 +36,7 @@ def test_several_rows_of_bands_spelt_otherwise_are_vectors_and_the_fixes_run(spe
         similarity(E, df)
     msg = str(e.value)
     assert "got a table of 3 rows (vectors: its " in msg and "mean vector" in msg and "loop" in msg, msg
-    env = {"similarity": similarity, "emb": E, "band_names": band_names, "np": np, "df": df}
+    env = {"aef": aef, "emb": E, "np": np, "df": df}
     mean, each = [c for c in re.findall(r"`([^`]+)`", msg) if "similarity(emb" in c][:2]
     first, last = mean.split("; ")
     with warnings.catch_warnings():
