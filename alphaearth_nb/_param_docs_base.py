@@ -188,6 +188,7 @@ SECTIONS = {
         'input_path': 'path\n    a local path (`~` is the home folder), a `Path`, an http(s) URL or a GDAL /vsi path\nwhat : str\n    what should be there, for the message, e.g. "embedding GeoTIFF"\nwriter : str\n    the function that writes it, for the message, e.g. "exports.to_cog"\n',
         'nothing_to_write': 'what : str\n    what holds no data, e.g. "embedding", "map"\npath\n    the target left untouched, named in the message\nout : str\n    the kind of output it would have been, e.g. "COG", "store"\n',
         'unreadable_raster': "path\n    the file GDAL could not open, named in the message\nerr\n    GDAL's reason (rasterio's `RasterioIOError`), quoted\n",
+        'cut_short_raster': "path\n    the GeoTIFF whose pixels GDAL could not read, named in the message\nerr\n    rasterio's `RasterioIOError` ('Read failed. See previous exception for details.')\n",
         'reading_raster': 'path\n    the file opened inside, named in the message\n',
     },
     'alphaearth_nb.periods': {

@@ -25,7 +25,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, DiskError, DTypeError
                                 band_names, flag, checks_flags, free_bytes, refuse_path)
 from .loaders import VECTOR_FILES
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path,
-                                 unreadable_raster, writing_file)
+                                 unreadable_raster, cut_short_raster, writing_file)
 from .quantize import NODATA, quantize
 from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, provenance_attrs,
                                       provenance_tags, refuse_rotation,
@@ -274,7 +274,8 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     geotransform, north-up, on the `spatial_ref` coordinate, so a one-pixel selection keeps its size); the official
     layout (int8 codes, no-data -128, square-root companding) is Google's GCS README,
     https://developers.google.com/earth-engine/guides/aef_on_gcs_readme.
-    Raises `MissingDataError` for no file at a local path, a folder or a file GDAL cannot read as a GeoTIFF,
+    Raises `MissingDataError` for no file at a local path, a folder or a file GDAL cannot read as a GeoTIFF (tiles
+    cut short too, GDAL's reason named; was rasterio's 'Read failed'; with `chunks`, those not read here: at compute),
     `ConfigError` for an `overview` the file lacks (naming the levels it has), `DimensionError` for one band,
     `GridError` for a rotated grid, `MissingDependencyError` without rioxarray (the `official` extra).
     Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`. Integer bands
@@ -320,11 +321,13 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     else: da = da.assign_coords(band=band_names(da.sizes["band"]))
     # the file's geotransform stays on `spatial_ref` (made north-up by `write_crs` below): a one-pixel or one-row
     # selection keeps its pixel size (it was dropped: to_cog(read_cog(p).isel(y=[2], x=[3])) raised GridError)
-    if da.dtype == np.int8: out = gated(da, codes=True)   # the codes decoded; -128, all 0 or one code: NaN (warned)
-    else:   # the one gate of every reader: no data where ALL bands hold the fill (a vector may have one 0.0 component:
-        # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
-        out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else (),   # uint8 codes: decoded
-                    codes=tiff_scheme(da.attrs) == "int8" or None)   # our int8 file copied to floats: codes
+    try:
+        if da.dtype == np.int8: out = gated(da, codes=True)   # the codes decoded; -128, all 0 or one code: NaN (warned)
+        else:   # the one gate of every reader: no data where ALL bands hold the fill (a vector may have one 0.0 component:
+            # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
+            out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else (),   # uint8 codes: decoded
+                        codes=tiff_scheme(da.attrs) == "int8" or None)   # our int8 file copied to floats: codes
+    except rasterio.errors.RasterioIOError as e: raise cut_short_raster(path, e) from None   # was rasterio's 'Read failed'
     out.attrs = kept   # what a Zarr store keeps too: the source, year, period and model (`cubes.one_model`)
     return write_crs(out, crs).rename("embedding")
 

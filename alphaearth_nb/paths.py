@@ -19,7 +19,7 @@ from .loaders import COMPRESSIONS, TEXT_TABLES, table_suffix
 
 # %% auto #0
 __all__ = ['USER_AGENT', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'input_path', 'nothing_to_write',
-           'unreadable_raster', 'reading_raster', 'TEXT_TABLES', 'COMPRESSIONS', 'table_suffix']
+           'unreadable_raster', 'cut_short_raster', 'reading_raster', 'TEXT_TABLES', 'COMPRESSIONS', 'table_suffix']
 
 # %% ../nbs/00a_paths.ipynb #pa0002
 def user_path(path:str|os.PathLike) -> Path:  # a local path, `~` allowed
@@ -90,6 +90,17 @@ def unreadable_raster(path,  # the file GDAL could not open, named in the messag
     file, an empty or cut-short file): the one wording of every reader of GeoTIFFs (`reading_raster`)."""
     return MissingDataError(f"cannot read {path} as a GeoTIFF ({err}): pass a .tif written by `to_cog` or "
                             f"downloaded from the official mirror.")
+
+def cut_short_raster(path,  # the GeoTIFF whose pixels GDAL could not read, named in the message
+                     err,   # rasterio's `RasterioIOError` ('Read failed. See previous exception for details.')
+                    ) -> MissingDataError:
+    """The `MissingDataError` (returned, for the reader to raise) of a GeoTIFF that opens but whose tiles GDAL cannot
+    read (cut short: an interrupted download or copy), with GDAL's first reason ('got 137542 bytes, expected
+    233382'), which rasterio's own message hides behind 'See previous exception for details'."""
+    why, e = str(err), err
+    while (e := e.__cause__ or e.__context__) is not None: why = str(e)   # the first error GDAL raised: the reason
+    return MissingDataError(f"{path} opens as a GeoTIFF but its pixels cannot be read ({why}): the file is damaged or "
+                            "cut short, most often by an interrupted download or copy; download or write it again")
 
 @contextlib.contextmanager
 def reading_raster(path):  # the file opened inside, named in the message
