@@ -42,6 +42,12 @@ def _size_slack(o, d:str, p:float) -> float:
     n = o.sizes.get(d, 0)
     return stored_rounding(o, d) / (abs(p) * (n - 1)) if n > 1 and p else 0.0
 
+_SAME_SIZE = 1e-3   # ours: a pixel size within a thousandth of the map's (1 cm of 10 m; plus `_size_slack`) is it
+
+def _size_tol(g, lab, d:str, pm:float, pl:float) -> float:
+    "The relative difference of pixel sizes `pl` (`lab`'s) and `pm` (the map `g`'s) along `d` still read as one size."
+    return _SAME_SIZE + _size_slack(lab, d, pl) + _size_slack(g, d, pm)   # float32 coordinates: their rounding
+
 def _unlabelled_fill(lab:xr.DataArray, v:np.ndarray) -> tuple:
     """A value marking a cell unlabelled in `v` (the values of label raster `lab`) and the attrs that declare it: NaN
     for floats, empty text for text, the raster's declared finite no-data for integers, else the first of the
@@ -148,8 +154,7 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     lx, ly = axis_span(lab, "x"), lab.y.values.astype(np.float64)   # longitude: one span, map x moved onto it
     ex, ey = g.x.values.astype(np.float64), g.y.values.astype(np.float64)
     wx = wrap_x(lab, ex)
-    same = all(abs(pl / pm - 1) < 1e-3 + _size_slack(lab, d, pl) + _size_slack(g, d, pm)   # float32: its rounding
-               for d, pl, pm in (("x", plx, pmx), ("y", ply, pmy)))
+    same = all(abs(pl / pm - 1) < _size_tol(g, lab, d, pm, pl) for d, pl, pm in (("x", plx, pmx), ("y", ply, pmy)))
     mx = (wx >= lx.min() - plx / 2) & (wx < lx.max() + plx / 2)
     my = (ey > ly.min() - ply / 2) & (ey <= ly.max() + ply / 2)
     if not (mx.any() and my.any()): return labels   # no overlap: the reader refuses it as off the map
@@ -189,17 +194,20 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
 
 # %% ../nbs/03a_label_grids.ipynb #ci0002
 def _finer(g, lab) -> bool:
-    """Whether label raster `lab` has smaller cells than the map `g` (renamed y/x): by more than 0.1% along either
-    axis in one CRS; in another (both known), a cell at the raster's middle taken into the map's CRS covers less
-    than 0.998 of a map pixel's area."""
+    """Whether label raster `lab` has smaller cells than the map `g` (renamed y/x): in one CRS, by more than
+    `on_map_grid`'s same-size tolerance along either axis (`_size_tol`: `_SAME_SIZE`, a thousandth, plus float32
+    coordinates' rounding), so a raster it takes for the map's pixels is never finer; in another (both known), a cell
+    at the raster's middle taken into the map's CRS covers less than (1 - `_SAME_SIZE`)² (0.998) of a map pixel's
+    area, the thousandth along each axis (was: 0.999 and 0.998, float32 rounding left out)."""
     try: (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
     except AEFError: return False   # one pixel, no regular step: nothing to compare
     if None in (pmx, pmy, plx, ply) or not (crs_of(lab) and crs_of(g)): return False
-    if same_crs(lab, g): return plx < pmx * 0.999 or ply < pmy * 0.999
+    if same_crs(lab, g): return any(pl / pm - 1 < -_size_tol(g, lab, d, pm, pl) for d, pl, pm in (("x", plx, pmx),
+                                                                                                  ("y", ply, pmy)))
     x0, y0 = float(lab.x.values[lab.sizes["x"] // 2]), float(lab.y.values[lab.sizes["y"] // 2])
     try: X, Y = to_crs(np.array([x0, x0 + plx, x0]), np.array([y0, y0, y0 + ply]), crs_of(lab), crs_of(g))
     except AEFError: return False
-    return bool(abs((X[1] - X[0]) * (Y[2] - Y[0]) - (X[2] - X[0]) * (Y[1] - Y[0])) < 0.998 * pmx * pmy)
+    return bool(abs((X[1] - X[0]) * (Y[2] - Y[0]) - (X[2] - X[0]) * (Y[1] - Y[0])) < (1 - _SAME_SIZE) ** 2 * pmx * pmy)
 
 @checks_flags
 def cells_inside(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regular x/y coordinates
