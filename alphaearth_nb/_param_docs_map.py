@@ -44,6 +44,14 @@ SECTIONS = {
     'alphaearth_nb.codes': {
         'int8_form': 'da : xr.DataArray\n    an integer map (y, x, band), bands A00..A63, as `as_embedding` has read it\n',
     },
+    'alphaearth_nb.cog_files': {
+        'cog_profile': 'emb\n    `to_cog`\'s or `map_to_cog`\'s own map, (y, x[, band]) with attrs["crs"]\ndtype : str\n    the file\'s numpy dtype name ("int8", "float32", "uint8", ...)\nblocksize : int\n    tile side, pixels (`check_blocksize`)\ncount : int\n    bands\nnodata\n    the file\'s no-data value\nbottom_up : bool\n    rows stored south to north (the mirrors\' tiles)\n',
+        'cog_tags': 'dtype : str\n    the file\'s: "int8" (official codes) or "float32"\nsource : str|None\n    where the embedding came from (`attrs[\'source\']`), kept as AEF_SOURCE\n',
+        'write_windows': 'dst\n    an open rasterio dataset (or overview) to write, `emb`\'s size\nemb\n    `to_cog`\'s own embedding (y, x, band), rows in file order, eager or lazy\ndtype : str\n    the file\'s: "int8" (official codes, `quantize`) or "float32"\nsize : int\n    window side, pixels\n',
+        'check_blocksize': 'blocksize\n    COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)\n',
+        'overview_factors': 'height : int\n    image rows, pixels\nwidth : int\n    image columns, pixels\nblocksize : int\n    COG tile side, pixels (`check_blocksize`)\n',
+        'cog_stage': "path\n    the COG to make (`~` is the home folder)\nblocksize : int\n    its tile side, pixels (COGs get at least 128)\nfacs : list\n    its overview factors (`overview_factors`), [] for none\noverwrite : bool\n    replace an existing file at `path` and its sidecar (else `OutputExistsError`)\naux : str|None\n    the text of GDAL's sidecar `path.aux.xml` (`exports.pam_categories`), None: none\nprof : dict|None\n    the file's profile (`cog_profile`): what a write takes, to tell a full disk\n",
+    },
     'alphaearth_nb.coordinates': {
         'coordinate_names': "columns\n    a table's column names\n",
         'coordinate_hint': "columns\n    a table's column names\n",
@@ -105,9 +113,6 @@ SECTIONS = {
     },
     'alphaearth_nb.exports': {
         'block_mean_direction': 'emb\n    embedding (y, x, band) or cube (time, y, x, band)\nfactor : int\n    block size in pixels\n',
-        'cog_tags': 'dtype : str\n    the file\'s: "int8" (official codes) or "float32"\nsource : str|None\n    where the embedding came from (`attrs[\'source\']`), kept as AEF_SOURCE\n',
-        'check_blocksize': 'blocksize\n    COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)\n',
-        'overview_factors': 'height : int\n    image rows, pixels\nwidth : int\n    image columns, pixels\nblocksize : int\n    COG tile side, pixels (`check_blocksize`)\n',
         'to_cog': 'emb\n    embedding (y, x, band) with attrs["crs"], any orientation (written north-up)\npath\n    output .tif\ndtype : str\n    "int8" (official scheme, -128 no-data) or "float32" (NaN no-data)\nblocksize : int\n    tile size in pixels (COGs get at least 128) and rows written at once\noverviews : bool\n    add renormalised-mean overviews\nbottom_up : bool\n    store rows south to north like the mirrors\' tiles (for test mirrors)\noverwrite : bool\n    replace an existing file at `path` (else `OutputExistsError`)\n',
         'read_cog': 'path\n    the GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path\nchunks\n    dask chunks as `rioxarray.open_rasterio` takes them ({"y": 512}, "auto"); None: no dask\noverview : int|None\n    the overview level to read: 0 the first (half resolution), 1 the next; None: full resolution\n',
         'class_colour': "i : int\n    class id, any int (taken modulo the map's colours)\ncmap : str\n    name of a matplotlib qualitative colour map\n",

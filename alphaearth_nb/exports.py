@@ -7,13 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/exports.html.md"""
 # %% ../nbs/25c_exports.ipynb #c0002
 from __future__ import annotations
 
-import contextlib
-import dask
-import errno
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -21,28 +15,31 @@ import matplotlib
 import numpy as np
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, DiskError, DTypeError, GridError, MissingDataError,
-                                band_names, flag, checks_flags, free_bytes, refuse_path)
+from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, MissingDataError,
+                                band_names, flag, checks_flags, refuse_path)
 from .loaders import VECTOR_FILES
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path,
-                                 unreadable_raster, cut_short_raster, writing_file)
-from .quantize import NODATA, quantize
-from .embeddings import (INT8_SCHEME, TIFF_SCHEME, as_embedding, gated, label_bands, provenance_attrs,
+                                 unreadable_raster, cut_short_raster)
+from .quantize import NODATA
+from .embeddings import (as_embedding, gated, label_bands, provenance_attrs,
                                       provenance_tags, refuse_rotation,
                                       tiff_scheme)
-from .geo import (crs_of, declared_nodata, geometries_like, is_lazy, north_up, outside_valid, packing,
+from .geo import (crs_of, declared_nodata, geometries_like, north_up, outside_valid, packing,
                                rename_spatial, require, unpacked, write_crs)
-from .cubes import coarsen, cube_form, grid_of, transform_of
+from .cubes import coarsen, cube_form, transform_of
 from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
+from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, overview_factors,
+                                     write_windows)
 
 # %% auto #0
-__all__ = ['SCHEME_SOURCE', 'block_mean_direction', 'cog_tags', 'check_blocksize', 'overview_factors', 'to_cog', 'read_cog',
-           'class_colour', 'pam_categories', 'map_to_cog', 'vectorize', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr',
-           'open_zarr', 'lonlat_bounds', 'stac_item']
+__all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'class_colour', 'pam_categories', 'map_to_cog', 'vectorize',
+           'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE',
+           'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage']
 
 # %% ../nbs/25c_exports.ipynb #c0004r
-_all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']   # from `stores`, where they moved
+_all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item',   # from `stores`, where they moved
+        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage']   # `cog_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -52,168 +49,6 @@ def block_mean_direction(emb,            # embedding (y, x, band) or cube (time,
     `cubes.coarsen` (block centres on the fine grid's corner, longitude kept a circle), the map itself at 1."""
     if factor < 1: raise ConfigError(f"factor must be >= 1, got {factor}")
     return cube_form(emb) if factor == 1 else coarsen(emb, factor)
-
-# %% ../nbs/25c_exports.ipynb #c0009
-def _profile(emb, dtype:str, blocksize:int, count:int, nodata, bottom_up:bool=False):
-    from rasterio.crs import CRS
-    crs = crs_of(emb)
-    if not crs:
-        raise GridError("the embedding has no CRS: set `emb.attrs['crs']` (e.g. 'EPSG:32631') before writing a GeoTIFF")
-    x0, dx, y0, dy = grid_of(emb)
-    if (dy > 0) != bottom_up:
-        raise GridError("rows run south to north: flip to north-up first, e.g. `emb.isel(y=slice(None, None, -1))`")
-    bs, t = int(blocksize), transform_of(emb)
-    return dict(driver="GTiff", width=emb.sizes["x"], height=emb.sizes["y"], count=count, dtype=dtype, nodata=nodata,
-                crs=CRS.from_user_input(crs), transform=t, tiled=True, blockxsize=bs, blockysize=bs,
-                compress="deflate", BIGTIFF="IF_SAFER", interleave="pixel")
-
-SCHEME_SOURCE = "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"   # the official layout
-
-def cog_tags(dtype:str,                 # the file's: "int8" (official codes) or "float32"
-             source:str|None=None,      # where the embedding came from (`attrs['source']`), kept as AEF_SOURCE
-            ) -> dict:
-    """The GDAL metadata (dataset tags) of an embedding COG: how to read its numbers, for GDAL, QGIS and our readers
-    (`embeddings.tiff_scheme`). The official int8 scheme is not linear, so no GDAL scale / offset can say it (QGIS
-    shows the codes -127..127 as they are): the tags name it, give the de-quantisation formula and its source (Google's
-    GCS README) and the no-data -128; TIFFTAG_IMAGEDESCRIPTION (`gdalinfo`, QGIS' layer information) says it in words."""
-    what = "AlphaEarth embedding: 64 bands A00..A63, one unit vector per pixel"
-    if dtype == "int8":
-        tags = {TIFF_SCHEME: INT8_SCHEME, "AEF_DEQUANTIZE": "value = sign(q) * (q / 127.5)^2 for codes q in -127..127",
-                "AEF_QUANTIZE": "q = clip(round(sign(x) * sqrt(|x|) * 127.5), -127, 127); no data -> -128",
-                "AEF_NODATA": str(NODATA), "AEF_SCHEME_SOURCE": SCHEME_SOURCE,
-                "TIFFTAG_IMAGEDESCRIPTION": f"{what}, stored as int8 codes q of the official non-linear (square-root) "
-                f"scheme, which no scale/offset expresses: value = sign(q) * (q / 127.5)^2; {NODATA} is no data. "
-                f"Source: {SCHEME_SOURCE}"}
-    else: tags = {TIFF_SCHEME: "none", "AEF_NODATA": "nan", "TIFFTAG_IMAGEDESCRIPTION": f"{what}, float32; NaN is no data"}
-    return {**tags, "AEF_WRITER": "alphaearth_nb exports.to_cog", **({"AEF_SOURCE": str(source)} if source else {})}
-
-def _codes(block:np.ndarray, dtype:str) -> np.ndarray:
-    "(rows, cols, 64) float -> (64, rows, cols) in the file's dtype."
-    a = np.asarray(quantize(block), np.int8) if dtype == "int8" else np.asarray(block, np.float32)
-    return np.moveaxis(a, -1, 0)
-
-def _pull(da:xr.DataArray) -> np.ndarray:
-    "One window as float32. Lazy windows are computed unoptimised: on a dask.distributed cluster, optimised graphs of\n" \
-    "neighbouring windows reuse task keys with different specs, and the scheduler then loses them (KeyError)."
-    if not is_lazy(da): return np.asarray(da.values, np.float32)
-    (a,) = dask.compute(da.data, optimize_graph=False)
-    return np.asarray(a, np.float32)
-
-def _write_rows(dst, emb:xr.DataArray, dtype:str, size:int) -> int:
-    """Write `emb` (rows in file order) window by window, `size` x `size` pixels at a time (memory flat in area);
-    returns how many pixels hold data (counted on the way: a lazy map is computed once)."""
-    from rasterio.windows import Window
-    n = 0
-    for r in range(0, emb.sizes["y"], size):
-        for c in range(0, emb.sizes["x"], size):
-            block = _pull(emb.isel(y=slice(r, r + size), x=slice(c, c + size)))
-            dst.write(_codes(block, dtype), window=Window(c, r, block.shape[1], block.shape[0]))
-            n += int(np.isfinite(block).any(-1).sum())
-    return n
-
-def check_blocksize(blocksize) -> int:  # COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)
-    "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."
-    ok = isinstance(blocksize, (int, np.integer, float, np.floating)) and not isinstance(blocksize, (bool, np.bool_)) \
-        and float(blocksize).is_integer()   # 512.0 from a JSON config is 512
-    if not ok or blocksize <= 0 or blocksize % 16:
-        raise ConfigError(f"blocksize={blocksize!r}: a COG's tiles are square, a positive multiple of 16 pixels on a "
-                          "side: pass e.g. blocksize=512 (the default) or 256; -1 (the whole image) is not a tiling.")
-    return int(blocksize)
-
-def overview_factors(height:int,     # image rows, pixels
-                     width:int,      # image columns, pixels
-                     blocksize:int,  # COG tile side, pixels (`check_blocksize`)
-                    ) -> list[int]:
-    "Overview factors 2, 4, ... until the whole image fits in one block (GDAL's COG rule)."
-    blocksize = check_blocksize(blocksize)   # <= 0 looped for ever (case G18-7)
-    f, out = 2, []
-    while max(height, width) / (f // 2) > blocksize:
-        out.append(f)
-        f *= 2
-    return out
-
-def _room(prof:dict, facs:list) -> int:
-    """Bytes a GeoTIFF of profile `prof` with overviews `facs` takes at most: its pixels and overviews uncompressed
-    plus 1% (deflate adds 0.03% at worst), its tiles' padding (zeros, deflated ~1000:1; 1/500 counted) and 64 KiB."""
-    bs, px = max(128, prof["blockxsize"]), prof["count"] * np.dtype(prof["dtype"]).itemsize
-    raw = prof["width"] * prof["height"] * px * (1 + sum(f ** -2 for f in facs))
-    pad = -(-prof["width"] // bs) * bs * -(-prof["height"] // bs) * bs * px
-    return int(raw * 1.01 + pad / 500) + 2 ** 16
-
-def _one_write(prof:dict) -> int:
-    "Bytes of the largest single write of a GeoTIFF of profile `prof`: a tile uncompressed (GDAL writes one at a " \
-    "time, libtiff in one call), plus 1 MiB (directories, tags, a copy's buffer)."
-    bs = max(128, prof["blockxsize"])
-    return bs * bs * prof["count"] * np.dtype(prof["dtype"]).itemsize + 2 ** 20
-
-def _by_gdal(e:BaseException) -> bool:
-    "Whether `e` is GDAL's error as rasterio raises it (`rasterio.errors`, GDAL's own `CPLE_*` classes): no errno."
-    return any(c.__module__.split(".")[0] == "rasterio" for c in type(e).__mro__)
-
-def _said_full(e:BaseException) -> int|None:
-    """ENOSPC or EDQUOT where `e` or an error it came from (`__cause__`, `__context__`) says so: Python's `OSError.errno`,
-    or GDAL's text, which holds the C library's own words (`VSIStrerror`: GTiff's "Attempt to create new tiff file
-    ... failed: Disk quota exceeded"); else None. A quota leaves `statvfs` showing room, so the room left cannot tell."""
-    for _ in range(4):   # a few links: rasterio's 'Write failed. See previous exception for details.' names GDAL's
-        if e is None or isinstance(e, DiskError): return None   # already named by the writer that met it
-        if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT): return e.errno
-        said = str(e).lower()
-        if _by_gdal(e) and (n := next((n for n in (errno.EDQUOT, errno.ENOSPC) if os.strerror(n).lower() in said or
-                                       ("disk quota exceeded", "no space left on device")[n == errno.ENOSPC] in said), None)):
-            return n
-        e = e.__cause__ or e.__context__
-    return None
-
-@contextlib.contextmanager
-def _cog_stage(path, blocksize:int, facs:list, overwrite:bool=False, aux:str|None=None,
-               prof:dict|None=None,   # the file's profile (`_profile`): what a write takes, to tell a full disk
-              ):
-    """Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically, with
-    GDAL's sidecar `path.aux.xml` the text `aux` or none: a sidecar left by the file replaced
-    (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data. A write that
-    fails before the new file is in place keeps the old file and its sidecar (was: the sidecar deleted first, so
-    a full disk left the old class map without its category names).
-
-    At most two copies lie beside `path` at once (the scratch GeoTIFF and its COG; then the COG and its copy moved
-    in). GDAL's error on the way ('Write failed', 'TIFFWriteDirectoryTagData:IO error': libtiff keeps the errno)
-    where the disk had less room left than one write (`_one_write`, measured before the scratch copies go) is
-    `core.DiskError` naming the bytes the write needs (`_room`, twice) and those free (`DiskError.full`), as a full
-    disk is at every other writer of the package (was: rasterio's RasterioIOError 'Write failed. See previous
-    exception for details.'); another GDAL error passes as it is."""
-    import rasterio.shutil
-    path = check_output(path, overwrite, "COG")
-    try: path.parent.mkdir(parents=True, exist_ok=True)   # a full disk or quota making the folder: named too
-    except OSError as e: raise DiskError.full(e, path, "COG") or e
-    side = check_output(Path(f"{path}.aux.xml"), overwrite, "GDAL sidecar of the COG")
-    full = False
-    try:
-        with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.stage-") as tmp:
-            try:
-                yield Path(tmp) / "stage.tif"
-                cog = Path(tmp) / "cog.tif"
-                rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
-                                     COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE",
-                                     BIGTIFF="IF_SAFER")
-                (Path(tmp) / "stage.tif").unlink()   # its room for the copy moved in (was three copies at once)
-                new = Path(tmp) / "new.aux.xml"   # the new sidecar written first: a full disk fails before anything
-                try:                              # is replaced (was: after the new file, the old names then gone)
-                    if aux: new.write_text(aux)
-                except OSError as e: raise DiskError.full(e, side, "GDAL sidecar of the COG") or e
-                aside = Path(tmp) / "old.aux.xml"   # the old sidecar, moved off before the new file (never its names
-                if side.exists(): side.replace(aside)   # on it) and back if the new file is not placed (a full disk)
-                try:
-                    with open(cog, "rb") as src, writing_file(path, "wb", overwrite) as dst: shutil.copyfileobj(src, dst)
-                except BaseException:
-                    if aside.exists() and not side.exists(): aside.replace(side)   # the old file kept, names and all
-                    raise
-                if aux: new.replace(side)   # a rename: no room needed
-            except Exception as e:   # a full disk leaves less than one write: judged before the scratch copies go
-                full = bool(prof) and _by_gdal(e) and (left := free_bytes(tmp)) is not None and left < _one_write(prof)
-                raise
-    except Exception as e:   # named once the scratch copies are gone: the room the user has
-        if n := _said_full(e): raise DiskError.full(OSError(n, os.strerror(n)), path, "COG") from e   # a quota too
-        if full: raise DiskError.full(e, path, "COG", 2 * _room(prof, facs)) from e   # two copies at most at once
-        raise
 
 # %% ../nbs/25c_exports.ipynb #c0010
 @checks_flags
@@ -243,14 +78,14 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
     nodata = NODATA if dtype == "int8" else float("nan")
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
-    prof = _profile(emb, dtype, blocksize, EMBED_DIM, nodata, bottom_up)
+    prof = cog_profile(emb, dtype, blocksize, EMBED_DIM, nodata, bottom_up)
     facs = overview_factors(emb.sizes["y"], emb.sizes["x"], blocksize) if overviews else []
-    with _cog_stage(path, blocksize, facs, overwrite, prof=prof) as src:
+    with cog_stage(path, blocksize, facs, overwrite, prof=prof) as src:
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(**cog_tags(dtype, emb.attrs.get("source")))   # the scheme named: no scale/offset can
             dst.update_tags(**provenance_tags(emb.attrs))   # source, model, year, period: `read_cog` reads them back
-            if not _write_rows(dst, emb, dtype, blocksize): raise nothing_to_write("embedding", path)  # the stage is removed
+            if not write_windows(dst, emb, dtype, blocksize): raise nothing_to_write("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
             # GDAL's OVERVIEW_LEVEL opens overview i as a dataset of its own, georeferenced (the file's geotransform
@@ -261,7 +96,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
                 # GDAL counts an overview's blocks from the file's first row (the southern one when
                 # bottom_up): y negated, the stored order reads north-up to coarsen, which starts there
                 fo = emb.assign_coords(y=-emb["y"]) if bottom_up else emb
-                _write_rows(ov, block_mean_direction(fo, f), dtype, max(16, blocksize // f))
+                write_windows(ov, block_mean_direction(fo, f), dtype, max(16, blocksize // f))
     return user_path(path)
 
 # %% ../nbs/25c_exports.ipynb #c0012
@@ -521,9 +356,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     if not valid.any(): raise nothing_to_write("map", path)
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
-    prof, facs = _profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
+    prof, facs = cog_profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     aux = pam_categories({int(k): str(v) for k, v in names.items()}) if names else None   # GDAL's category names
-    with _cog_stage(path, blocksize, facs, overwrite, aux, prof) as src, rasterio.open(src, "w", **prof) as dst:
+    with cog_stage(path, blocksize, facs, overwrite, aux, prof) as src, rasterio.open(src, "w", **prof) as dst:
         dst.write(a[None])
         if m.name: dst.set_band_description(1, str(m.name))
         if origin: dst.update_tags(**origin)   # where the map came from, as `to_cog` keeps an embedding's

@@ -1,6 +1,6 @@
 """A full disk or used-up quota met while `to_cog` / `map_to_cog` make the output's folder (`path.parent.mkdir`) is
 the package's `DiskError` with the OS's errno, naming the file and the fix, as the rest of the COG write is
-(`exports._cog_stage`, 9be81e58). Another OSError there (no permission) passes as it is.
+(`cog_files.cog_stage`, was `exports._cog_stage`, 9be81e58). Another OSError there (no permission) passes as it is.
 Was: the OSError(EDQUOT) / OSError(ENOSPC) of `mkdir` raised raw, the one step of `_cog_stage` outside its try."""
 import errno
 import pathlib

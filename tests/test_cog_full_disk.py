@@ -2,8 +2,8 @@
 the bytes the write needs and those free, and the fix; the old file stays byte for byte, nothing is left beside it.
 GDAL's errors carry no errno, so the room left when it failed decides (less than one tile's write: a full disk,
 `core.DiskError.full(need=)`); a GDAL error on a disk with room passes as it is. Was (field case G1-v10, a tmpfs of 300k-600k): rasterio's RasterioIOError 'Write failed.
-See previous exception for details.' (exports._write_rows) and CPLE_AppDefinedError 'TIFFWriteDirectoryTagData:IO
-error writing tag data' (exports._cog_stage)."""
+See previous exception for details.' (`cog_files.write_windows`, was exports._write_rows) and CPLE_AppDefinedError 'TIFFWriteDirectoryTagData:IO
+error writing tag data' (`cog_files.cog_stage`, was exports._cog_stage)."""
 import errno
 import subprocess
 import tempfile
@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb import core, exports
+from alphaearth_nb import cog_files, core, exports
 from alphaearth_nb.core import DiskError
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -59,12 +59,12 @@ def test_gdal_write_error_on_a_full_disk_is_disk_error(tmp_path, monkeypatch, wr
     old = _write_old(p, writer)
     def copy(*a, **k): raise gdal_error   # GDAL's words, as libtiff gives them on ENOSPC
     monkeypatch.setattr(rasterio.shutil, "copy", copy)
-    monkeypatch.setattr(exports, "free_bytes", lambda path: 4096)   # the room left when GDAL failed: < one tile
+    monkeypatch.setattr(cog_files, "free_bytes", lambda path: 4096)   # the room left when GDAL failed: < one tile
     monkeypatch.setattr(core, "free_bytes", lambda path: 5000)      # the room once the scratch copies are gone
     with pytest.raises(DiskError) as e: _overwrite(p, writer)
     _check(e.value, p, old)
     assert "5,000 are free" in str(e.value) and e.value.__cause__ is gdal_error
-    monkeypatch.setattr(exports, "free_bytes", lambda path: 10 ** 12)   # room enough: another fault, as GDAL said it
+    monkeypatch.setattr(cog_files, "free_bytes", lambda path: 10 ** 12)   # room enough: another fault, as GDAL said it
     with pytest.raises(type(gdal_error)) as e2: _overwrite(p, writer)
     assert e2.value is gdal_error and p.read_bytes() == old
 

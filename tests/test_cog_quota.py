@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from alphaearth_nb import core, exports
+from alphaearth_nb import cog_files, core, exports
 from alphaearth_nb.core import DiskError
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -56,7 +56,7 @@ def test_a_quota_is_a_disk_error_with_edquot(tmp_path, monkeypatch, writer, how)
     err = _quota_errors()[how]
     def copy(*a, **k): raise err
     monkeypatch.setattr(rasterio.shutil, "copy", copy)
-    monkeypatch.setattr(exports, "free_bytes", lambda path: 10 ** 12)   # statvfs sees no quota
+    monkeypatch.setattr(cog_files, "free_bytes", lambda path: 10 ** 12)   # statvfs sees no quota
     monkeypatch.setattr(core, "free_bytes", lambda path: 10 ** 12)
     with pytest.raises(DiskError) as e: _overwrite(p, writer)
     assert e.value.errno == errno.EDQUOT and e.value.__cause__ is err

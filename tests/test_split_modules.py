@@ -9,7 +9,8 @@ and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the 
 `geometries.geometry_points`), `nn.conv3`,
 `nn.traced_for`, `nn.DW_CHUNK_BYTES` and the rest of `nn` (session 42: `convs`, `tracing`), `geo.check_same_grid` and the
 rest of `geo` (session 42: `same_grid`); `core.user_stacklevel`, `core.documented` (session 45: `package`,
-below core, no error or setting reader among them). core's split (session 35)
+below core, no error or setting reader among them); `exports.check_blocksize`, `exports.cog_tags` (session 46:
+`cog_files`). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -73,6 +74,9 @@ BEFORE = {
         writable is_ours inside_ours no_file_on_the_way output_folder check_output clear_partials is_zarr_store
         consolidate_zarr settle_zarr writing_folder writing_file write_text gdal_path input_path nothing_to_write
         unreadable_raster reading_raster partial_name pid_alive REUSE_SLACK""", ("paths", "zarr_files")),
+    "exports": ("""SCHEME_SOURCE block_mean_direction cog_tags check_blocksize overview_factors to_cog read_cog class_colour
+        pam_categories map_to_cog vectorize QUANTIZATION PROJECTION_EXT to_zarr open_zarr lonlat_bounds stac_item""",
+                ("cog_files",)),   # and stores (only its Zarr and STAC names re-exported)
 }
 
 # core's public names before session 35's split, less runtime's (above core since session 36)
