@@ -24,7 +24,8 @@ from .loaders import zip_files
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
 
 # %% auto #0
-__all__ = ['BOMS', 'text_encoding', 'read_table', 'comma_numbers', 'table_numbers', 'near_column', 'label_column_guess']
+__all__ = ['BOMS', 'text_encoding', 'read_table', 'comma_numbers', 'dms_degrees', 'table_numbers', 'near_column',
+           'label_column_guess']
 
 # %% ../nbs/03a_tables.ipynb #rt0002
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
@@ -107,6 +108,40 @@ def comma_numbers(texts,       # the cells of the column that did not read as nu
             "(Python only: for an `aef` command, write the file's numbers with decimal points, or every one with a "
             "decimal comma and ';' between columns)")
 
+_DMS_RE = re.compile(r"""\s*(?P<h1>[NSEW])?\s*(?P<sign>[-+\u2212])?\s*(?P<d>\d+(?:\.\d+)?)\s*(?P<deg>[°º˚])?\s*
+    (?:(?P<m>\d+(?:\.\d+)?)\s*['′’]\s*(?:(?P<s>\d+(?:\.\d+)?)\s*(?:"|''|″|”|′′|’’)\s*)?)?(?P<h2>[NSEW])?\s*""",
+                     re.X | re.I)   # 45°9'14.3"N, N 45° 9' 14.3", 45°9.238'N, 45.154°N, -3°0'0.2", 3º0′0.2″W
+
+def dms_degrees(texts,                 # the cells of a column that did not read as numbers
+                column:str,            # the column's name, for the message
+                what:str="the table",  # the table in messages
+                err=LabelError,        # the `AEFError` class raised
+               ) -> np.ndarray|None:
+    """Decimal degrees of cells written in degrees, minutes and seconds (`45°9'14.3"N`, `N 45° 9' 14.3"`, degrees
+    and decimal minutes `45°9.238'N`, `45.154°N`; S and W, or a leading minus, are negative), as GPS receivers, field
+    forms and spreadsheets write them, `48.85N` too; None unless every cell reads so. A cell needs a degree sign or
+    a hemisphere letter to be read: '45 9' is no angle. `err` for minutes or seconds of 60 or more, a hemisphere
+    letter and a minus in one cell, and N/S beside E/W in one column (latitudes and longitudes mixed)."""
+    t = pd.Series(np.asarray(texts, object).ravel()).dropna().astype(str)
+    m = [_DMS_RE.fullmatch(v) for v in t]
+    if t.empty or not all(m) or not all(g["deg"] or g["h1"] or g["h2"] for g in m): return None
+    hemi = {(g["h1"] or g["h2"] or "").upper() for g in m} - {""}
+    if hemi & set("NS") and hemi & set("EW"):
+        raise err(f"{what}: column {column!r} holds angles of both latitude (N, S) and longitude (E, W) "
+                  f"({', '.join(map(repr, t.unique()[:2]))}): put latitudes and longitudes in columns of their own")
+    out = []
+    for v, g in zip(t, m):
+        d, mi, se = float(g["d"]), float(g["m"] or 0), float(g["s"] or 0)
+        if mi >= 60 or se >= 60 or (g["s"] and not float(g["m"]).is_integer()):
+            raise err(f"{what}: column {column!r} holds {v!r}, which is no angle in degrees, minutes and seconds "
+                      "(minutes and seconds run 0..59): correct the cell")
+        if g["h1"] and g["h2"] or (g["sign"] in ("-", "\u2212") and (g["h1"] or g["h2"])):
+            raise err(f"{what}: column {column!r} holds {v!r}, which gives its sign twice (a minus or a second "
+                      "hemisphere letter beside N, S, E or W): keep one")
+        sign = -1.0 if g["sign"] in ("-", "\u2212") or (g["h1"] or g["h2"] or "").upper() in ("S", "W") else 1.0
+        out.append(sign * (d + mi / 60 + se / 3600))
+    return np.asarray(out, np.float64)
+
 def table_numbers(df:pd.DataFrame,      # the table
                   columns,               # one column name (-> (N,)) or a list of names (-> (N, len(columns)))
                   what:str="the table",  # the table in messages, e.g. "--embeddings feats.csv"
@@ -114,7 +149,9 @@ def table_numbers(df:pd.DataFrame,      # the table
                   first_line:int|None=None, # the file line of row label 0 (2 for `pd.read_csv` of a file with a header)
                  ) -> np.ndarray:
     """`columns` of `df` as float64 (empty cells and NaN as NaN); `err` naming the column, row and value of the
-    first cell that holds text that is not a number, and how many such cells there are. A path is
+    first cell that holds text that is not a number, and how many such cells there are. Angles in degrees, minutes
+    and seconds (`45°9'14.3"N`: a GPS receiver's or field form's coordinates) are read as decimal degrees
+    (`dms_degrees`; was: refused, its fix `pd.to_numeric(..., errors='coerce')` making every cell NaN). A path is
     `core.refuse_path`'s `DTypeError` (was: TypeError 'string indices must be integers')."""
     refuse_path(df, "a table is a DataFrame", "table")
     names = [columns] if isinstance(columns, str) else list(columns)
@@ -131,6 +168,10 @@ def table_numbers(df:pd.DataFrame,      # the table
         num = pd.to_numeric(s.where(~blank, np.nan).map(lambda v: v.strip() if isinstance(v, str) else v),
                             errors="coerce")
         bad = np.flatnonzero((num.isna() & ~blank).to_numpy())
+        if len(bad) and (deg := dms_degrees(s.iloc[bad], c, what, err)) is not None:   # 45°9'14.3"N: degrees
+            num = num.astype(np.float64)
+            num.iloc[bad] = deg
+            bad = bad[:0]
         if len(bad):
             i = bad[0]
             where = f"row {df.index[i]!r}"
