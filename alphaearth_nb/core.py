@@ -119,7 +119,7 @@ class DiskError(OSError, AEFError):
         An error without ENOSPC that the writer found to be a full disk (GDAL's 'Write failed',
         'TIFFWriteDirectoryTagData:IO error': libtiff keeps errno to itself; `exports` judges by the room left) is
         one where the writer passes `need`, the bytes its write needs at most: the message names them and the
-        bytes free on the disk of `target` now (`free_bytes`, once the partial copy is gone)."""
+        bytes free on the disk of `target` now (`free_bytes`, once any partial copy is gone)."""
         full = isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT)
         if not full and need is None: return None
         free = None if full else free_bytes(target)
@@ -127,9 +127,10 @@ class DiskError(OSError, AEFError):
                 f"{target} was not written (nothing is there, as before; ")
         said = "an unknown number" if free is None else f"{free:,}"   # no statvfs: not said
         room = "" if full else f" (the write needs up to {need:,} bytes there, {said} are free)"
-        quota = " within this user's disk quota (EDQUOT: `df` may show room the quota does not give)" * bool(full and e.errno == errno.EDQUOT)
+        quota = (" within this user's disk quota (EDQUOT: `df` may show room the quota does not give)"
+                 * bool(full and e.errno == errno.EDQUOT))
         err = cls(e.errno if full else errno.ENOSPC, f"No space left{quota} on the disk of {target} while writing the "
-                  f"{what}{room}: {kept}the partial copy beside it removed); free space there, or write elsewhere")
+                  f"{what}{room}: {kept}no partial copy left beside it); free space there, or write elsewhere")
         err.__cause__ = e   # the OS's own error, shown as the cause
         return err
 

@@ -13,6 +13,6 @@ def test_a_new_file_on_a_full_disk_is_said_not_written(tmp_path):
     with disk_full(tmp_path, after_bytes=3), pytest.raises(DiskError) as e:
         write_text(f, '{"a": "long enough to fill it"}')
     msg = str(e.value)
-    assert f"{f} was not written (nothing is there, as before; the partial copy beside it removed)" in msg, msg
+    assert f"{f} was not written (nothing is there, as before; no partial copy left beside it)" in msg, msg
     assert "as it was before" not in msg and "free space there, or write elsewhere" in msg, msg
     assert not f.exists() and list(tmp_path.iterdir()) == []
