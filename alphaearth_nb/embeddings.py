@@ -33,19 +33,171 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['NO_YEARS', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES',
-           'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'years_text',
-           'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'tiff_scheme',
-           'provenance_tags', 'provenance_attrs', 'model_name', 'from_official', 'read_official_tiff', 'MAP_WANTED',
-           'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH',
-           'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array',
-           'gate_query', 'user_stacklevel', 'valid_bounds', 'SCALE_ROWS', 'int8_form']
+__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'NO_YEARS',
+           'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read', 'model_name', 'refuse_rotation',
+           'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'years_text', 'as_embedding',
+           'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff',
+           'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL',
+           'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables',
+           'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds', 'SCALE_ROWS', 'int8_form']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
          "sq_norms", "byte_codes", "map_byte_codes", "gate_vectors", "gated", "band_variables", "query_array",
          "gate_query", "user_stacklevel", "valid_bounds"]   # from `gate`, where they were split off to
 _all_ += ["SCALE_ROWS", "int8_form"]   # from `codes`, the int8 form's reading of a map's integers
+
+# %% ../nbs/23_embeddings.ipynb #c0024
+OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
+TIFF_SCHEME = "AEF_QUANTIZATION"    # GDAL tag of our embedding GeoTIFFs (`exports.to_cog`) naming what the numbers are
+INT8_SCHEME = "official-int8-sqrt"  # its value for the official int8 codes (written as 'sign(q)*(q/127.5)^2' before)
+
+def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags
+    """What the GDAL tags of our embedding GeoTIFF (`exports.to_cog`; rioxarray puts them in attrs) say its numbers
+    are: 'int8' (the official scheme's codes, also after a copy to another type, `gdal_translate -ot Float32`),
+    'float' (vectors); None without the tag (not ours: an official tile)."""
+    refuse_path(attrs, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
+    v = attrs.get(TIFF_SCHEME)
+    return None if v is None else "int8" if str(v).replace(" ", "") in (INT8_SCHEME, "sign(q)*(q/127.5)^2") else "float"
+
+# what a map says of where it came from and how it was made, kept in a GeoTIFF as GDAL dataset tags (attr -> tag), as
+# a Zarr store keeps attrs: `embed`'s period, support and tiling numbers, `from_official`'s year, `official.open`'s mirror
+COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AEF_TIME",
+             "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END",
+             "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END",
+             "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR"}
+COG_INTS = ("tile", "buffer", "trim")   # `embed`'s tiling numbers (pixels): whole numbers, read back as int
+
+def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a class map's)
+    """The GDAL tags (`COG_ATTRS`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...) that keep in a
+    GeoTIFF what `attrs` say of the map's origin: its source (`attrs['source']`), model (`embedding:model`), year
+    (`time`, `from_official`'s), period and support (`period_start` / `period_end`, `support_start` / `support_end`,
+    `embed`'s), tiling (`tile`, `buffer`, `trim`: pixels, `embed`'s, as the Zarr store keeps them) and mirror
+    (`official.open`'s), each as text; `provenance_attrs` reads them back. Attrs absent or empty give no tag. Other
+    attrs (a user's own) are not kept: a GeoTIFF's tags are text, a Zarr store keeps any JSON value."""
+    refuse_path(attrs, "a map's attrs are a dict, its `.attrs`", "map")
+    return {t: str(attrs[a]) for a, t in COG_ATTRS.items() if attrs.get(a) is not None and str(attrs[a]) != ""}
+
+def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
+    """The attrs (`source`, `embedding:model`, `time`, `tile`, ...) that `provenance_tags` wrote as tags, as text, the
+    tiling numbers (`COG_INTS`) as int as `embed` writes them where `core.decimal` reads a whole number (other
+    text, '1_0', '--5', another script's digits, kept as text); {} for
+    none. The model by `model_name` (the official product's old name read as its id)."""
+    refuse_path(tags, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
+    out = {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
+    for a in COG_INTS:
+        if a in out and (n := decimal(out[a])) is not None: out[a] = n   # the one reading of number text
+    if "embedding:model" in out: out["embedding:model"] = model_name(out["embedding:model"])
+    return out
+
+def tags_read(attrs:dict) -> dict:  # a map's attrs, where rioxarray puts a GeoTIFF's GDAL tags
+    """`attrs` with our GeoTIFF's tags (`exports.to_cog`'s AEF_*, and its TIFFTAG_IMAGEDESCRIPTION, which describes
+    the file's int8 codes) read, not carried along: what they keep of the map's origin becomes the attrs
+    `provenance_attrs` gives (`source`, `embedding:model`, `time`, ...; attrs already there win); other attrs stay.
+    The one rule of every reader of a map from a GeoTIFF (`from_official`, `as_embedding` of a map that
+    `rioxarray.open_rasterio` read), so the maps made from it carry no tag that describes the file, and its year is
+    read (`years.map_year`). Was: a similarity or change map read that way kept the tags (`rio.to_raster` wrote a
+    float change map described as 'int8 codes') and its year was None (AEF_TIME unread)."""
+    ours = tiff_scheme(attrs) is not None
+    out = {k: v for k, v in attrs.items() if not str(k).startswith("AEF_") and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}
+    for k, v in provenance_attrs(attrs).items(): out.setdefault(k, v)
+    return out
+
+# the official product's name in `embedding:model` of stores written before it was given its id (`OFFICIAL_COLLECTION`)
+MODEL_ALIASES = {"AlphaEarth Foundations (Satellite Embedding V1, annual)": OFFICIAL_COLLECTION}
+
+def model_name(model) -> str|None:  # what `attrs['embedding:model']` holds (None, text)
+    """The model an embedding records (`attrs['embedding:model']`) as compared: the official product is its Earth
+    Engine collection id, 'GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL' (`OFFICIAL_COLLECTION`; stores written before
+    named it 'AlphaEarth Foundations (Satellite Embedding V1, annual)', `MODEL_ALIASES`), our own models
+    'alphaearth_nb PRESET sha256:HASH' (`embed.model_id`); None for none recorded."""
+    return None if model is None or str(model) == "" else MODEL_ALIASES.get(str(model), str(model))
+_DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
+
+def _time_values(obj) -> np.ndarray:
+    """The values of `obj`'s `time` coordinate, numbers of epoch milliseconds (Earth Engine's `system:time_start`, as
+    `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, dates of any unit, both as
+    `times.TIME_DTYPE` (ns: xarray's default, a mirror cube's, `years.join_years`'), other values as they are (whole
+    years, text). Was: epoch milliseconds kept as numbers, so one image's `attrs['time']` was the text
+    '1704067200000' (`years.map_year`: 'no date', `join_years` refused it) and several were no years at all; then
+    (until session 39) their cube's `time` datetime64[ms] beside the mirrors' [us] and xarray's [ns]."""
+    t = np.asarray(obj["time"].values)
+    if t.dtype.kind in "iuf" and t.size:
+        try: return as_time_dtype(to_ms(t).astype("datetime64[ms]"))
+        except TimeError: pass   # years (2024), NaN, other counts: as they are
+    return as_time_dtype(t)
+
+def _drop_time(obj, attrs:dict):
+    "Move a length-1 `time` dim into attrs (a date as ISO text: epoch milliseconds too); refuse several times."
+    if "time" not in obj.dims: return obj
+    n = obj.sizes["time"]
+    if n == 0:   # an empty selection (years that matched none): no index picks one
+        raise DimensionError("the official product holds no image along `time` (a selection of years or dates that "
+                             "matched none): select a year it has, e.g. `ds.sel(time='2024')`, or open other years")
+    if n != 1:
+        raise DimensionError(f"the official product holds {n} images along `time` without dates or years: pick one "
+                             "first, e.g. `ds.isel(time=[0])`; with dates or years as `time`, one image per year is a cube")
+    if "time" in obj.coords:
+        t = _time_values(obj)[0]   # a cftime date (a netCDF of another calendar) has no dtype
+        attrs["time"] = str(np.datetime_as_string(t, unit="s")) if isinstance(t, np.datetime64) else str(t)
+    return obj.isel(time=0, drop=True)
+
+def _time_years(obj) -> pd.Index|None:
+    """The calendar year of each image along `time` of an official product holding several (dates, cftime dates,
+    epoch milliseconds (`_time_values`) or whole years 1900..2200, as `cubes.years_of_cube` reads them); None for one
+    image or other times. Reads the coordinate only: nothing of the data."""
+    if not isinstance(obj, (xr.DataArray, xr.Dataset)) or obj.sizes.get("time", 1) < 2 or "time" not in obj.coords:
+        return None
+    t = _time_values(obj)
+    if t.dtype.kind == "M": return pd.DatetimeIndex(t).year
+    if t.dtype == object and all(hasattr(v, "year") for v in t): return pd.Index([v.year for v in t])   # cftime
+    if t.dtype.kind in "iuf" and ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all():
+        return pd.Index(t.astype(np.int64))                                                              # 2023, 2024
+    return None
+
+def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
+    """The cube (time, y, x, band) of an official product holding one image per calendar year along `time` (xee
+    over several years: `_time_years`), each year through `from_official`; None for one image or other times.
+    `DimensionError` for two images of one year: the tiles of that year (one per UTM zone), to mosaic first."""
+    if (years := _time_years(obj)) is None: return None
+    t = _time_values(obj)   # epoch milliseconds: the cube's `time` as the dates they are
+    if years.duplicated().any():
+        y = int(years[years.duplicated()][0])
+        raise DimensionError(f"the official product holds {int((years == y).sum())} images of {y} along `time` "
+                             f"({len(t)} in all): those are tiles (one image per UTM zone and year); mosaic each year "
+                             "first (Earth Engine: `coll.filterDate(...).mosaic()` per year, as "
+                             "`earthengine.load_official` does) or pick one, e.g. `ds.isel(time=[0])`")
+    parts = [from_official(obj.isel(time=[i]), dequantize, flip) for i in range(len(t))]
+    cube = xr.concat(parts, "time", combine_attrs="drop_conflicts").assign_coords(time=t)   # attrs["time"] dropped
+    return cube.transpose("time", "y", "x", "band")
+
+def _official_array(obj, attrs:dict) -> xr.DataArray:
+    "The official product's bands as one DataArray with a `band` dim (xee Dataset or GeoTIFF DataArray)."
+    if isinstance(obj, xr.Dataset):
+        names = band_variables(obj)  # A00..A63 in any order (A0..A63 too), or 64 variables that say their band
+        if names is None:
+            data = data_variables(obj)
+            at = a_bands(data)
+            if past := [data[i] for b, p in sorted(at.items()) if b >= EMBED_DIM for i in p]:
+                raise DimensionError(f"the dataset names bands beyond A63 ({', '.join(map(str, past[:4]))}): the official "
+                                     f"product has {EMBED_DIM} bands A00..A63; drop the others, e.g. "
+                                     f"`ds.drop_vars({past})`")
+            if twice := [[data[i] for i in p] for p in at.values() if len(p) > 1]:
+                raise DimensionError(f"the dataset names bands twice ({', '.join(' and '.join(map(str, t)) for t in twice[:3])}):"
+                                     f" keep one variable per band, e.g. `ds.drop_vars({[t[-1] for t in twice]})`")
+            missing = [b for i, b in enumerate(band_names()) if i not in at]
+            raise DimensionError(f"the dataset lacks bands {missing[:4]}{'...' if len(missing) > 4 else ''}: the "
+                                 f"official product has variables A00..A63 (open {OFFICIAL_COLLECTION} with xee, "
+                                 "without `drop_variables`)")
+        return _drop_time(obj[names], attrs).to_dataarray("band").assign_coords(band=band_names())
+    if isinstance(obj, xr.DataArray):
+        if obj.sizes.get("band") != EMBED_DIM:
+            raise DimensionError(f"expected a {EMBED_DIM}-long `band` dimension (the GeoTIFF's 64 bands), got dims "
+                                 f"{dict(obj.sizes)}" + (keep_bands_hint(obj) or ": read the file with "
+                                 "`rioxarray.open_rasterio(path)` or `read_official_tiff(path)`, or name the bands' dim "
+                                 f"`band` ({band_hint(obj)})"))
+        return label_bands(_drop_time(obj, attrs))  # by the band descriptions, where the file has them
+    raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
 
 # %% ../nbs/23_embeddings.ipynb #c0017
 NO_YEARS = ("the cube has no time steps: select at least one year. Its `time` is empty, most often left by a selection "
@@ -213,12 +365,14 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                 if len(extra) == 1 and "time" not in da.dims and years_dim(da, extra[0]) else "")
         raise DimensionError(f"an embedding has dims (y, x, band) only; extra dims {extra}: select one, e.g. "
                              f"`da.isel({extra[0]}=0)`{cube}")
-    da = narrow_floats(label_bands(da.transpose("y", "x", "band")))   # bfloat16, float8: as float32
+    da = narrow_floats(label_bands(da.transpose("y", "x", "band"))).copy(deep=False)   # bfloat16, float8: as float32
+    codes = True if tiff_scheme(da.attrs) == "int8" else None   # our int8 file (a float copy of it too): codes
+    da.attrs = tags_read(da.attrs)   # our GeoTIFF's tags (rioxarray's attrs): read as `from_official` reads them
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
         return _named_mapping(int8_form(da), obj)
-    return _with_crs(_named_mapping(gated(da).rename("embedding"), obj), crs_of(obj))
+    return _with_crs(_named_mapping(gated(da, codes=codes).rename("embedding"), obj), crs_of(obj))
 
 # %% ../nbs/23_embeddings.ipynb #c0019w
 @checks_flags
@@ -268,145 +422,6 @@ def dequantize_embedding(q,   # int8 embedding (y, x, band) in the official sche
     if da.dtype.kind == "f":
         raise DTypeError(f"dequantize expects the int8 form, got {da.dtype}: this embedding is already float")
     return as_embedding(da)
-
-# %% ../nbs/23_embeddings.ipynb #c0024
-OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
-TIFF_SCHEME = "AEF_QUANTIZATION"    # GDAL tag of our embedding GeoTIFFs (`exports.to_cog`) naming what the numbers are
-INT8_SCHEME = "official-int8-sqrt"  # its value for the official int8 codes (written as 'sign(q)*(q/127.5)^2' before)
-
-def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags
-    """What the GDAL tags of our embedding GeoTIFF (`exports.to_cog`; rioxarray puts them in attrs) say its numbers
-    are: 'int8' (the official scheme's codes, also after a copy to another type, `gdal_translate -ot Float32`),
-    'float' (vectors); None without the tag (not ours: an official tile)."""
-    refuse_path(attrs, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
-    v = attrs.get(TIFF_SCHEME)
-    return None if v is None else "int8" if str(v).replace(" ", "") in (INT8_SCHEME, "sign(q)*(q/127.5)^2") else "float"
-
-# what a map says of where it came from and how it was made, kept in a GeoTIFF as GDAL dataset tags (attr -> tag), as
-# a Zarr store keeps attrs: `embed`'s period, support and tiling numbers, `from_official`'s year, `official.open`'s mirror
-COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AEF_TIME",
-             "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END",
-             "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END",
-             "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR"}
-COG_INTS = ("tile", "buffer", "trim")   # `embed`'s tiling numbers (pixels): whole numbers, read back as int
-
-def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a class map's)
-    """The GDAL tags (`COG_ATTRS`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...) that keep in a
-    GeoTIFF what `attrs` say of the map's origin: its source (`attrs['source']`), model (`embedding:model`), year
-    (`time`, `from_official`'s), period and support (`period_start` / `period_end`, `support_start` / `support_end`,
-    `embed`'s), tiling (`tile`, `buffer`, `trim`: pixels, `embed`'s, as the Zarr store keeps them) and mirror
-    (`official.open`'s), each as text; `provenance_attrs` reads them back. Attrs absent or empty give no tag. Other
-    attrs (a user's own) are not kept: a GeoTIFF's tags are text, a Zarr store keeps any JSON value."""
-    refuse_path(attrs, "a map's attrs are a dict, its `.attrs`", "map")
-    return {t: str(attrs[a]) for a, t in COG_ATTRS.items() if attrs.get(a) is not None and str(attrs[a]) != ""}
-
-def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
-    """The attrs (`source`, `embedding:model`, `time`, `tile`, ...) that `provenance_tags` wrote as tags, as text, the
-    tiling numbers (`COG_INTS`) as int as `embed` writes them where `core.decimal` reads a whole number (other
-    text, '1_0', '--5', another script's digits, kept as text); {} for
-    none. The model by `model_name` (the official product's old name read as its id)."""
-    refuse_path(tags, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
-    out = {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
-    for a in COG_INTS:
-        if a in out and (n := decimal(out[a])) is not None: out[a] = n   # the one reading of number text
-    if "embedding:model" in out: out["embedding:model"] = model_name(out["embedding:model"])
-    return out
-
-# the official product's name in `embedding:model` of stores written before it was given its id (`OFFICIAL_COLLECTION`)
-MODEL_ALIASES = {"AlphaEarth Foundations (Satellite Embedding V1, annual)": OFFICIAL_COLLECTION}
-
-def model_name(model) -> str|None:  # what `attrs['embedding:model']` holds (None, text)
-    """The model an embedding records (`attrs['embedding:model']`) as compared: the official product is its Earth
-    Engine collection id, 'GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL' (`OFFICIAL_COLLECTION`; stores written before
-    named it 'AlphaEarth Foundations (Satellite Embedding V1, annual)', `MODEL_ALIASES`), our own models
-    'alphaearth_nb PRESET sha256:HASH' (`embed.model_id`); None for none recorded."""
-    return None if model is None or str(model) == "" else MODEL_ALIASES.get(str(model), str(model))
-_DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
-
-def _time_values(obj) -> np.ndarray:
-    """The values of `obj`'s `time` coordinate, numbers of epoch milliseconds (Earth Engine's `system:time_start`, as
-    `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, dates of any unit, both as
-    `times.TIME_DTYPE` (ns: xarray's default, a mirror cube's, `years.join_years`'), other values as they are (whole
-    years, text). Was: epoch milliseconds kept as numbers, so one image's `attrs['time']` was the text
-    '1704067200000' (`years.map_year`: 'no date', `join_years` refused it) and several were no years at all; then
-    (until session 39) their cube's `time` datetime64[ms] beside the mirrors' [us] and xarray's [ns]."""
-    t = np.asarray(obj["time"].values)
-    if t.dtype.kind in "iuf" and t.size:
-        try: return as_time_dtype(to_ms(t).astype("datetime64[ms]"))
-        except TimeError: pass   # years (2024), NaN, other counts: as they are
-    return as_time_dtype(t)
-
-def _drop_time(obj, attrs:dict):
-    "Move a length-1 `time` dim into attrs (a date as ISO text: epoch milliseconds too); refuse several times."
-    if "time" not in obj.dims: return obj
-    n = obj.sizes["time"]
-    if n == 0:   # an empty selection (years that matched none): no index picks one
-        raise DimensionError("the official product holds no image along `time` (a selection of years or dates that "
-                             "matched none): select a year it has, e.g. `ds.sel(time='2024')`, or open other years")
-    if n != 1:
-        raise DimensionError(f"the official product holds {n} images along `time` without dates or years: pick one "
-                             "first, e.g. `ds.isel(time=[0])`; with dates or years as `time`, one image per year is a cube")
-    if "time" in obj.coords:
-        t = _time_values(obj)[0]   # a cftime date (a netCDF of another calendar) has no dtype
-        attrs["time"] = str(np.datetime_as_string(t, unit="s")) if isinstance(t, np.datetime64) else str(t)
-    return obj.isel(time=0, drop=True)
-
-def _time_years(obj) -> pd.Index|None:
-    """The calendar year of each image along `time` of an official product holding several (dates, cftime dates,
-    epoch milliseconds (`_time_values`) or whole years 1900..2200, as `cubes.years_of_cube` reads them); None for one
-    image or other times. Reads the coordinate only: nothing of the data."""
-    if not isinstance(obj, (xr.DataArray, xr.Dataset)) or obj.sizes.get("time", 1) < 2 or "time" not in obj.coords:
-        return None
-    t = _time_values(obj)
-    if t.dtype.kind == "M": return pd.DatetimeIndex(t).year
-    if t.dtype == object and all(hasattr(v, "year") for v in t): return pd.Index([v.year for v in t])   # cftime
-    if t.dtype.kind in "iuf" and ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all():
-        return pd.Index(t.astype(np.int64))                                                              # 2023, 2024
-    return None
-
-def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
-    """The cube (time, y, x, band) of an official product holding one image per calendar year along `time` (xee
-    over several years: `_time_years`), each year through `from_official`; None for one image or other times.
-    `DimensionError` for two images of one year: the tiles of that year (one per UTM zone), to mosaic first."""
-    if (years := _time_years(obj)) is None: return None
-    t = _time_values(obj)   # epoch milliseconds: the cube's `time` as the dates they are
-    if years.duplicated().any():
-        y = int(years[years.duplicated()][0])
-        raise DimensionError(f"the official product holds {int((years == y).sum())} images of {y} along `time` "
-                             f"({len(t)} in all): those are tiles (one image per UTM zone and year); mosaic each year "
-                             "first (Earth Engine: `coll.filterDate(...).mosaic()` per year, as "
-                             "`earthengine.load_official` does) or pick one, e.g. `ds.isel(time=[0])`")
-    parts = [from_official(obj.isel(time=[i]), dequantize, flip) for i in range(len(t))]
-    cube = xr.concat(parts, "time", combine_attrs="drop_conflicts").assign_coords(time=t)   # attrs["time"] dropped
-    return cube.transpose("time", "y", "x", "band")
-
-def _official_array(obj, attrs:dict) -> xr.DataArray:
-    "The official product's bands as one DataArray with a `band` dim (xee Dataset or GeoTIFF DataArray)."
-    if isinstance(obj, xr.Dataset):
-        names = band_variables(obj)  # A00..A63 in any order (A0..A63 too), or 64 variables that say their band
-        if names is None:
-            data = data_variables(obj)
-            at = a_bands(data)
-            if past := [data[i] for b, p in sorted(at.items()) if b >= EMBED_DIM for i in p]:
-                raise DimensionError(f"the dataset names bands beyond A63 ({', '.join(map(str, past[:4]))}): the official "
-                                     f"product has {EMBED_DIM} bands A00..A63; drop the others, e.g. "
-                                     f"`ds.drop_vars({past})`")
-            if twice := [[data[i] for i in p] for p in at.values() if len(p) > 1]:
-                raise DimensionError(f"the dataset names bands twice ({', '.join(' and '.join(map(str, t)) for t in twice[:3])}):"
-                                     f" keep one variable per band, e.g. `ds.drop_vars({[t[-1] for t in twice]})`")
-            missing = [b for i, b in enumerate(band_names()) if i not in at]
-            raise DimensionError(f"the dataset lacks bands {missing[:4]}{'...' if len(missing) > 4 else ''}: the "
-                                 f"official product has variables A00..A63 (open {OFFICIAL_COLLECTION} with xee, "
-                                 "without `drop_variables`)")
-        return _drop_time(obj[names], attrs).to_dataarray("band").assign_coords(band=band_names())
-    if isinstance(obj, xr.DataArray):
-        if obj.sizes.get("band") != EMBED_DIM:
-            raise DimensionError(f"expected a {EMBED_DIM}-long `band` dimension (the GeoTIFF's 64 bands), got dims "
-                                 f"{dict(obj.sizes)}" + (keep_bands_hint(obj) or ": read the file with "
-                                 "`rioxarray.open_rasterio(path)` or `read_official_tiff(path)`, or name the bands' dim "
-                                 f"`band` ({band_hint(obj)})"))
-        return label_bands(_drop_time(obj, attrs))  # by the band descriptions, where the file has them
-    raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
 
 # %% ../nbs/23_embeddings.ipynb #c0024g
 def _pixel_height(obj) -> float|None:
@@ -469,9 +484,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if "y" not in da.dims or "x" not in da.dims:
         raise DimensionError(f"cannot find the spatial dims in {da.dims}: rename them to y and x, e.g. `ds.rename(X='x', Y='y')`")
     da = _orient(da, flip, _pixel_height(obj)).transpose("y", "x", "band")
-    da.attrs = {k: v for k, v in attrs.items() if k not in _DROP_ATTRS and not k.startswith("AEF_")
-                and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}   # our tags read, not carried along
-    for k, v in provenance_attrs(attrs).items(): da.attrs.setdefault(k, v)   # our file's source, model, year
+    da.attrs = {k: v for k, v in tags_read(attrs).items() if k not in _DROP_ATTRS}   # our tags read: source, model, year
     da.attrs.setdefault("source", attrs.get("AEF_WRITER", "alphaearth_nb") if ours else OFFICIAL_COLLECTION)  # ours: not Google's
     if da.attrs["source"] == OFFICIAL_COLLECTION:   # the official product names its model: its collection id, so
         da.attrs.setdefault("embedding:model", OFFICIAL_COLLECTION)   # change(official, own) is refused (`cubes.one_model`)
