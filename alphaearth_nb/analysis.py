@@ -23,11 +23,12 @@ from .cubes import ONE_MAP_ATTRS, cube_crs, map_year, one_model
 from .embeddings import MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
-from .geo import (axis_span, check_same_grid, crs_of, declared_nodata, north_up,
-                               one_point, pixel_indices, point_crs, rename_spatial, to_crs)
+from .same_grid import orient_like   # a grid stored in another order: turned first
+from .geo import (check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs,
+                               to_crs)
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
-from .places import agreed_crs, circle_start, own_crs_on, read_places
+from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
 from .queries import place_row, several_query
 from .supervised import gated_training_set, label_points, predict_pixels, training_set
@@ -122,23 +123,6 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")
 
 # %% ../nbs/25_analysis.ipynb #c0015
-def _west_to_east(o) -> np.ndarray:
-    "The column indices `north_up` takes `o`'s columns in: west to east, round the circle on a lon/lat map."
-    x = rename_spatial(o).x
-    return north_up(xr.DataArray(np.arange(x.size), dims="x", coords={"x": x.values}, attrs={"crs": crs_of(o)})).values
-
-def _orient_like(b, a):
-    """`b` with each spatial axis whose order (ascending or descending) differs from `a`'s reversed, labels moving
-    along; a lon/lat map's columns in `a`'s order by place where either lies in two pieces sorted apart across 180
-    (ascending or descending: each read west to east round the circle, `north_up`'s order, then put in `a`'s)."""
-    b = rename_spatial(b)
-    rolled = bool(circle_start(a) or circle_start(b)) and a.sizes.get("x") == b.sizes.get("x")   # same pixels, one grid
-    if rolled: b = b.isel(x=_west_to_east(b)[np.argsort(_west_to_east(a))])
-    up = lambda o, d: (lambda c: c[-1] > c[0])(axis_span(o, d))  # a longitude axis wrapped at 180 as one span
-    turn = [d for d in ("y", "x") if d in a.dims and d in b.dims and d in a.coords and d in b.coords
-            and min(a.sizes[d], b.sizes[d]) > 1 and not (rolled and d == "x") and up(a, d) != up(b, d)]
-    return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b
-
 def _spanned(out:xr.DataArray, a, b) -> xr.DataArray:
     """Change map `out` of map `a` to map `b` with the years it spans, attrs `from_year` and `to_year` (ints, each
     map's `cubes.map_year`; a map that records none, or an attr that is no date, leaves its one out), in place of
@@ -186,12 +170,12 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     if isinstance(other, xr.DataArray) and "time" in other.dims and "time" not in getattr(emb, "dims", ("time",)):
         # a map against a cube: each year against the map, as `change(cube, map)`, on the map's orientation (the
         # score is symmetric); was: 'an embedding has dims (y, x, band) only; extra dims ['time']'
-        out = _orient_like(change(other, emb), as_embedding(emb))
+        out = orient_like(change(other, emb), as_embedding(emb))
         if "to_year" in out.attrs: out.attrs["from_year"] = out.attrs.pop("to_year")   # the map's year: the first
         return out
     a, b = maps = as_embedding(emb), as_embedding(other)   # their years read as given (the coords below take a's)
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
-    b = _orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
+    b = orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
     return _spanned(pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change"), *maps)

@@ -8,13 +8,15 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/same_grid.html.md"""
 from __future__ import annotations
 
 import numpy as np
+import xarray as xr
 
 from .core import GridError, refuse_path
 from .spatial import GRID_WANTED, crs_of, half_pixel, is_geographic, rename_spatial, same_crs
 from .crs import crs_label
+from .grids import axis_span, circle_start, north_up
 
 # %% auto #0
-__all__ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid']
+__all__ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like']
 
 # %% ../nbs/02f_same_grid.ipynb #s0006
 def half_pixel_off(a,  # the reference map (DataArray or Dataset)
@@ -100,3 +102,27 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
     if not same_crs(a, b):
         raise GridError(f"{what} have different CRS ({crs_label(crs_of(a))} vs {crs_label(crs_of(b))}): reproject one onto the other's "
                         "grid first (e.g. `rio.reproject_match`)")
+
+# %% ../nbs/02f_same_grid.ipynb #s0010
+def _west_to_east(o) -> np.ndarray:
+    "The column indices `north_up` takes `o`'s columns in: west to east, round the circle on a lon/lat map."
+    x = rename_spatial(o).x
+    return north_up(xr.DataArray(np.arange(x.size), dims="x", coords={"x": x.values}, attrs={"crs": crs_of(o)})).values
+
+def orient_like(b,  # the map (or cube) to turn, y/x under any common name
+                a,  # the map whose order (y descending or ascending, x ...) to take
+               ):
+    """`b` (y/x renamed, `rename_spatial`) with each spatial axis whose order (ascending or descending) differs from
+    `a`'s reversed, labels moving along; a lon/lat map's columns in `a`'s order by place where either lies in two
+    pieces sorted apart across 180 (ascending or descending: each read west to east round the circle, `north_up`'s
+    order, then put in `a`'s). `analysis.change` and `cubes.join_years` turn the second map so before
+    `check_same_grid` (a south-first map of one grid was 'differ by up to 30' in `join_years`)."""
+    refuse_path(b, GRID_WANTED, "raster")
+    refuse_path(a, GRID_WANTED, "raster")
+    b = rename_spatial(b)
+    rolled = bool(circle_start(a) or circle_start(b)) and a.sizes.get("x") == b.sizes.get("x")   # same pixels, one grid
+    if rolled: b = b.isel(x=_west_to_east(b)[np.argsort(_west_to_east(a))])
+    up = lambda o, d: (lambda c: c[-1] > c[0])(axis_span(o, d))  # a longitude axis wrapped at 180 as one span
+    turn = [d for d in ("y", "x") if d in a.dims and d in b.dims and d in a.coords and d in b.coords
+            and min(a.sizes[d], b.sizes[d]) > 1 and not (rolled and d == "x") and up(a, d) != up(b, d)]
+    return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b

@@ -24,6 +24,7 @@ from .geo import is_lazy
 from .timecodes import YEARS, as_year, to_ms
 from .times import year_starts
 from .places import cube_form, wall_times, years_of_cube
+from .same_grid import orient_like
 
 # %% auto #0
 __all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'year_steps', 'refuse_repeated_years',
@@ -177,7 +178,11 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     Years, with `years=None`: a map's scalar `time` coordinate (`cube.isel(time=0)`), else its `period_start`
     (`embed`'s), else its `time` attr (`from_official`'s); a cube's `time` coordinate. Raises `MixedModelsError` for
     two models (`one_model`; `xr.concat` keeps the first's attrs, so the others' model went unseen), `GridError` for
-    two grids, `DimensionError` for fewer than two years or a `years` of another length, `TimeError` for years
+    two grids (`geo.check_same_grid`: coordinates that differ by float noise, up to a millionth of a pixel or their
+    float32 rounding, and the CRS by meaning, are one grid; the cube takes the first map's y/x labels and order,
+    a map stored south-first or east-first turned to it by `same_grid.orient_like`; was: `xr.concat`'s outer join
+    of labels 1e-6 m apart, a 3 x 8 x 10 cube of four 4 x 5 maps' places, 60 of 80 pixels NaN each year, and a
+    south-first map refused, 'differ by up to 30'), `DimensionError` for fewer than two years or a `years` of another length, `TimeError` for years
     unknown or repeated, `PeriodError` for a value that is not a year (`timecodes.as_year`: 24, True, 2024.5).
     Decided: `years` names the years of maps that record none; a year it gives a map that records another (a cube
     of 2019 passed with `years=[2024]`) is a `TimeError` naming both (was: relabelled 2024 without a word).
@@ -195,7 +200,10 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
         raise DimensionError(f"join_years takes two or more years, maps (y, x, band) or cubes (time, y, x, band); got "
                              f"{len(maps)}: pass every year's map, e.g. `join_years([emb_2023, emb_2024])`")
     model = one_model(*maps, what="the years")
+    maps = maps[:1] + [orient_like(e, maps[0]) for e in maps[1:]]   # stored south-first or east-first: one grid
     for e in maps[1:]: geo.check_same_grid(maps[0], e, "the years")
+    grid = {d: maps[0][d].variable for d in ("y", "x") if d in maps[0].coords}
+    maps = maps[:1] + [e.assign_coords(grid) for e in maps[1:]]   # one grid by meaning: the first map's labels
     recorded = [map_year(e) for e in maps]
     if years is None:
         if any(y is None for y in recorded):

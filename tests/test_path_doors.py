@@ -256,6 +256,8 @@ DOORS.update({
     "same_grid.half_pixel_off/b": (lambda p: geo.half_pixel_off(EMB, p), "raster"),
     "same_grid.check_same_grid/a": (lambda p: geo.check_same_grid(p, EMB), "raster"),
     "same_grid.check_same_grid/b": (lambda p: geo.check_same_grid(EMB, p), "raster"),
+    "same_grid.orient_like/b": (lambda p: geo.orient_like(p, EMB), "raster"),
+    "same_grid.orient_like/a": (lambda p: geo.orient_like(EMB, p), "raster"),
     "crs_checks.check_grid_degrees": (lambda p: crs_checks.check_grid_degrees(p), "raster"),
     "crs_checks.check_degrees/lon": (lambda p: crs_checks.check_degrees(p, _C), "array"),
     "crs_checks.check_degrees/lat": (lambda p: crs_checks.check_degrees(_C, p), "array"),

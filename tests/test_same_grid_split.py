@@ -9,7 +9,7 @@ import xarray as xr
 from alphaearth_nb.core import GridError
 from alphaearth_nb.spatial import grid_coords, write_crs
 
-NAMES = ["half_pixel_off", "half_pixel_hint", "one_lattice_hint", "check_same_grid"]
+NAMES = ["half_pixel_off", "half_pixel_hint", "one_lattice_hint", "check_same_grid", "orient_like"]   # orient_like: s46, join_years
 
 
 def _grid(ny=3, nx=4, **kw):
