@@ -28,10 +28,14 @@ __all__ = ['layer_to_read', 'zip_target', 'places_path', 'no_places_file', 'name
 # %% ../nbs/23b_vector_layers.ipynb #l0005
 _ONE_LAYER = (".geojson", ".json", ".geojsonl", ".geojsons", ".fgb", ".shp")   # formats of one layer a file
 
+def _count(p:Path|str, layer:str) -> int:
+    "The number of features in `layer` of vector file `p`, counted by GDAL; -1 where it cannot count them."
+    try: return int(pyogrio.read_info(p, layer=layer, force_feature_count=True)["features"])
+    except (RuntimeError, OSError, KeyError, TypeError, ValueError): return -1
+
 def _features(p:Path|str, layer:str) -> str:
     "'2 features' in `layer` of vector file `p`, counted by GDAL; 'features not counted' where it cannot."
-    try: k = int(pyogrio.read_info(p, layer=layer, force_feature_count=True)["features"])
-    except (RuntimeError, OSError, KeyError, TypeError, ValueError): k = -1
+    k = _count(p, layer)
     return "features not counted" if k < 0 else f"{k} feature{'s' * (k != 1)}"
 
 def _several_layers(p:Path, names:list[str], kinds:dict, src=None) -> str:
@@ -48,7 +52,9 @@ def layer_to_read(p:Path, src=None) -> str|None:
     """The layer of vector file `p` to read: None (GDAL's default) where it holds one, or is of a format that holds one
     (`_ONE_LAYER`: GeoJSON, FlatGeobuf, a shapefile; not opened twice), or cannot be opened (`gpd.read_file` says why);
     the one layer with geometry where the others hold none (a GeoPackage QGIS saved its styles in, the table
-    'layer_styles'). Several layers with geometry (a GeoPackage of two layers, a '.zip' of two shapefiles, a KML of
+    'layer_styles'), or the one that holds features where the others with geometry hold none (a GPX file of
+    waypoints: GDAL gives every GPX its 5 layers, `routes`, `tracks`, ... empty; was refused as several). Several
+    layers with geometry and features (a GeoPackage of two layers, a '.zip' of two shapefiles, a KML of
     several folders) are a `LabelError` naming each (name, geometry type, feature count) and how to read one: in
     Python `gpd.read_file(path, layer=NAME)`, passed as a GeoDataFrame; on the command line `aef evaluate --labels
     path --labels-layer NAME` (was: a `python -c` line saving it to a file of its own to pass). Was: the first layer read alone, GDAL's `UserWarning` 'More than one layer
@@ -57,7 +63,9 @@ def layer_to_read(p:Path, src=None) -> str|None:
     try: layers = pyogrio.list_layers(src or p)
     except (RuntimeError, OSError): return None   # pyogrio's DataSourceError is a RuntimeError: GDAL's read says it
     kinds = {str(n): g for n, g in layers}
-    if len(shaped := [n for n, g in kinds.items() if g]) > 1: raise LabelError(_several_layers(p, shaped, kinds, src))
+    if len(shaped := [n for n, g in kinds.items() if g]) > 1:
+        if len(full := [n for n in shaped if _count(src or p, n) != 0]) == 1: return full[0]   # the others empty
+        raise LabelError(_several_layers(p, shaped, kinds, src))
     return shaped[0] if len(shaped) == 1 < len(kinds) else None   # one layer, or tables alone: GDAL's first, as before
 
 def zip_target(p:Path|str, layer:str|None=None) -> Path|str:
