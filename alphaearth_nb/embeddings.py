@@ -349,8 +349,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     obj = band_dim(obj)   # the bands on a dim of another name that its labels give away (`ds.to_dataarray()`)
     if obj.sizes.get("band") != EMBED_DIM:
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
-                             f"{dict(obj.sizes)}" + (keep_bands_hint(obj) or ": pass the output of `embed(...)`, "
-                             "convert the official product with `from_official(ds)`, or name the embedding axis "
+                             f"{dict(obj.sizes)}" + (keep_bands_hint(obj) or ": pass the output of `aef.embed(...)`, "
+                             "convert the official product with `aef.from_official(ds)`, or name the embedding axis "
                              f"`band` ({band_hint(obj)})"))
     refuse_rotation(obj)
     da = rename_spatial(unpacked(obj, vector="band"))  # int16 packed with scale_factor (read without decoding): float values

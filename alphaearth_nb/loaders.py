@@ -74,7 +74,7 @@ def loader_of(x,                # a path (`is_path`) given where data are wanted
     one-point GeoDataFrame being a similarity query as it is (was: `np.load`, `pd.read_parquet`, which read no places)."""
     if not (read := places_reader(x) if kind in ("array", "vectors", "index") else None): return LOADERS[kind]
     return (f"`{read}` (a vector file of places: a GeoDataFrame of one point is a similarity query as it is, "
-            f"`similarity(emb, {read})`; the vectors at its points, a table of A00..A63, `emb.aef.sample({read})`)")
+            f"`aef.similarity(emb, {read})`; the vectors at its points, a table of A00..A63, `emb.aef.sample({read})`)")
 
 # %% ../nbs/00_loaders.ipynb #ts0002
 TEXT_TABLES = (".csv", ".tsv", ".txt")           # text tables, any separator (`tables.read_table`)

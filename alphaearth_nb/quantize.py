@@ -30,7 +30,7 @@ del _codes
 def _check_float(x):
     if not jnp.issubdtype(x.dtype, jnp.floating):   # bfloat16 (a bf16 model's output) is a float, as JAX says
         raise DTypeError(f"quantize expects float embeddings, got {x.dtype}: integer input is probably already "
-                         "quantised (use `dequantize(q)`), otherwise cast with `.astype('float32')`.")
+                         "quantised (use `aef.dequantize(q)`), otherwise cast with `.astype('float32')`.")
 
 def quantize(x # float embeddings (numpy, JAX or xr.DataArray), NaN where there is no data
             ):

@@ -54,8 +54,8 @@ def test_the_named_reading_runs_as_a_query(tmp_path):
     path = tmp_path / "field.geojson"
     gpd.GeoDataFrame({"label": ["a"]}, geometry=[Point(x, y)], crs="EPSG:32631").to_file(path)
     msg = _said("similarity", path)
-    code = [c for c in re.findall(r"`([^`]+)`", msg) if c.startswith(("similarity(", "emb."))]
-    env = {"similarity": similarity, "emb": E, "gpd": gpd, "path": path, "aef": aef}
+    code = [c for c in re.findall(r"`([^`]+)`", msg) if c.startswith(("aef.similarity(", "emb."))]
+    env = {"emb": E, "gpd": gpd, "path": path, "aef": aef}   # README's import: no bare similarity
     s = eval(code[0], env)
     np.testing.assert_allclose(s.values, similarity(E, E.values[2, 1]).values, atol=1e-6)
     table = eval(code[1], env)
