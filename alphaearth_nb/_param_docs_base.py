@@ -267,6 +267,7 @@ SECTIONS = {
         'one_lattice_hint': 'a\n    the first map (DataArray or Dataset), y/x renamed (`rename_spatial`)\nb\n    the second, of another size\nmove : str\n    the caller\'s name for the map put on the other\'s pixels\nonto : str\n    and for that other (a stack\'s source: "ds", "stack[\'sentinel2\']")\n',
         'check_same_grid': "a\n    the first map (DataArray or Dataset)\nb\n    the second, on `a`'s grid if all is well\nwhat : str\n    what the two are, for the message\nfix : str\n    the fix the message proposes\nnames : tuple\n    (moved, onto): the fix's names, one map put on the other's pixels\n",
         'orient_like': 'b\n    the map (or cube) to turn, y/x under any common name\na\n    the map whose order (y descending or ascending, x ...) to take\n',
+        'refuse_interleaved': '*objs\n    maps (y, x, band) or cubes (time, y, x, band) on one grid\nwhat : str\n    what they are, for the message\n',
     },
     'alphaearth_nb.scratch': {
         'partial_name': 't : Path\n    the final path of the file or folder being written\n',

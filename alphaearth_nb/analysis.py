@@ -23,7 +23,7 @@ from .cubes import ONE_MAP_ATTRS, cube_crs, map_year, one_model
 from .embeddings import MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
-from .same_grid import orient_like   # a grid stored in another order: turned first
+from .same_grid import orient_like, refuse_interleaved   # a grid in another order; one joined off it
 from .geo import (check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs,
                                to_crs)
 from .gate import cosines, list_vectors, unit_rows
@@ -160,6 +160,10 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     `time` or `period_start` (was: the first map's alone, as if a map of 2023). A cube's result has its years on
     `time`; compared with one map, that map's year is `to_year` (`from_year` in `change(map, cube)`).
 
+    Two maps (or years) of one place under two labels, the rows of a cube joined with `xr.concat(..., join='outer')`
+    from years whose coordinates differ by float rounding, are a `GridError` naming `join_years` (was: NaN at every
+    pixel, silently: `same_grid.refuse_interleaved`).
+
     Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first,
     `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`)."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
@@ -178,6 +182,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     b = orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
+    refuse_interleaved(a, b, what="change")   # two years of a cube joined outer on grids a rounding apart
     return _spanned(pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change"), *maps)
 
 # %% ../nbs/25_analysis.ipynb #c0028

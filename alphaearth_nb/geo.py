@@ -30,7 +30,8 @@ from .points import LAT_NAMES, LON_NAMES, one_point, with_coordinates
 from .crs_checks import (AREA_MARGIN, POLE_TOL, area_gap, check_area_of_use, check_degrees,
                                       check_grid_degrees, shapes_in_area, to_crs, utm_crs)
 from .crs import crs_label, crs_typed
-from .same_grid import half_pixel_off, half_pixel_hint, one_lattice_hint, check_same_grid, orient_like
+from .same_grid import (half_pixel_off, half_pixel_hint, one_lattice_hint, check_same_grid, orient_like,
+                                     refuse_interleaved)
 
 _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy',
          'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name',
@@ -51,7 +52,8 @@ __all__ = ['EDGE_TOL', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside
            'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on',
            'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'AREA_MARGIN',
            'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs',
-           'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like']
+           'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like',
+           'refuse_interleaved']
 
 # %% ../nbs/03_geo.ipynb #c0002a
 # from `antimeridian` (02c), split from here: `geo.wrap_geometries` is `antimeridian.wrap_geometries`
@@ -62,7 +64,8 @@ _all_ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
 _all_ = ['POLE_TOL', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
          'shapes_in_area', 'to_crs', 'utm_crs']
 # from `same_grid` (02f), split from here: `geo.check_same_grid` is `same_grid.check_same_grid`
-_all_ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like']
+_all_ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like',
+         'refuse_interleaved']
 
 # %% ../nbs/03_geo.ipynb #c0024
 EDGE_TOL = 1e-6   # of a pixel (10 micrometres at 10 m): a value nearer an edge than this is on it

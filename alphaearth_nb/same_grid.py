@@ -16,7 +16,7 @@ from .crs import crs_label
 from .grids import axis_span, circle_start, north_up
 
 # %% auto #0
-__all__ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like']
+__all__ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like', 'refuse_interleaved']
 
 # %% ../nbs/02f_same_grid.ipynb #s0006
 def half_pixel_off(a,  # the reference map (DataArray or Dataset)
@@ -126,3 +126,46 @@ def orient_like(b,  # the map (or cube) to turn, y/x under any common name
     turn = [d for d in ("y", "x") if d in a.dims and d in b.dims and d in a.coords and d in b.coords
             and min(a.sizes[d], b.sizes[d]) > 1 and not (rolled and d == "x") and up(a, d) != up(b, d)]
     return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b
+
+_NEAR = 0.1   # two neighbouring labels closer than this share of the axis's widest step name one place
+
+def _has_data(o, d:str) -> np.ndarray:
+    "(years, n): whether each label of axis `d` of map or cube `o` holds data in each year (a map is one year)."
+    o = rename_spatial(o)
+    o = o.isel(band=0) if "band" in o.dims else o
+    has = o.notnull().any([k for k in o.dims if k not in (d, "time")])
+    return np.atleast_2d(has.transpose(*[k for k in ("time", d) if k in has.dims]).values)
+
+def refuse_interleaved(*objs,                      # maps (y, x, band) or cubes (time, y, x, band) on one grid
+                       what:str="the embeddings",  # what they are, for the message
+                      ) -> None:
+    """`GridError` where the grid holds one place under two labels: two neighbouring y (or x) labels closer than
+    a tenth of the axis's widest step whose rows (columns) hold data in different years: in some year (or map), one
+    holds data and the other none. A regular grid never has such labels; a selection with a gap of ten rows or
+    more has, but its rows on either side hold data together. That is what `xr.concat(maps, 'time', join='outer')` makes of years whose coordinates differ by
+    float rounding (1e-6 m: two readers, two reprojections): an interleaved cube of twice the rows and columns, each
+    year NaN at 3 of 4 pixels, and `change` of its years NaN everywhere (was: read silently, `yearly_change`'s
+    year_of_change NaN at 60 of 80 pixels). The message names `cubes.join_years`, which checks the grids by meaning
+    and keeps one, and `join='override'`. The coordinates are read first; the data (one band) only where two labels
+    lie that close, so a regular grid costs no read."""
+    for o in objs: refuse_path(o, GRID_WANTED, "raster")
+    if not objs: return
+    first = rename_spatial(objs[0])
+    for d in ("y", "x"):
+        if d not in first.coords or first.sizes[d] < 3: continue
+        step = np.abs(np.diff(axis_span(first, d)))
+        near = np.nonzero(step < _NEAR * step.max())[0]
+        if not len(near): continue
+        has = np.concatenate([_has_data(o, d) for o in objs])
+        one, two = has[:, near], has[:, near + 1]
+        split = (one != two).any(0)   # one label holds data in a year (or a map) where the other has none
+        if not split.any(): continue
+        i = int(near[np.argmax(split)])
+        c = axis_span(first, d)
+        raise GridError(f"{what}: the {d} labels {float(c[i])!r} and {float(c[i + 1])!r}, {abs(c[i + 1] - c[i]):.3g} apart (a pixel"
+                        f" is {step.max():g}), hold data in different years (one has none where the other has), and so do {int(split.sum()) - 1} more "
+                        f"such pairs: one place under two labels, as `xr.concat(maps, 'time', join='outer')` makes of"
+                        " years whose coordinates differ by float rounding (most pixels NaN each year). Join the years"
+                        " on one grid: `aef.cubes.join_years(maps, years=[...])` (it checks the grids by meaning and "
+                        "takes the first map's coordinates), or `xr.concat(maps, 'time', join='override')` where they"
+                        " are one grid")

@@ -24,7 +24,7 @@ from .geo import is_lazy
 from .timecodes import YEARS, as_year, to_ms
 from .times import year_starts
 from .places import cube_form, wall_times, years_of_cube
-from .same_grid import orient_like
+from .same_grid import orient_like, refuse_interleaved
 
 # %% auto #0
 __all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'year_steps', 'refuse_repeated_years',
@@ -358,7 +358,9 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     with fewer years: 2024 or 2025 for that clearing of 2023, 2019 for a cube of 2019, 2021, 2022 changed in 2020
     (2021 right, as the missing-years warning says). NaN where a pixel has no data (fewer than two years). `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's
     years and the join of more, with `years=` for maps that record no year, which `join_years` needs);
-    `ConfigError` for a `floor` that is not a number; `DimensionError` for two maps of one year (`refuse_repeated_years`). Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
+    `ConfigError` for a `floor` that is not a number; `DimensionError` for two maps of one year (`refuse_repeated_years`);
+    `GridError` for a cube that holds one place under two labels (`same_grid.refuse_interleaved`: `xr.concat(...,
+    join='outer')` of years on grids a float rounding apart, 60 of 80 pixels NaN each year; was read silently). Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
     `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
     2021 read as one step)."""
     floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
@@ -369,6 +371,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     if cube.sizes["time"] < 3: raise DimensionError(_few_years(cube))
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube)
+    refuse_interleaved(cube, what="yearly_change: the cube")   # years joined outer on grids a rounding apart
     refuse_repeated_years(cube)   # two maps of 2022 (two tiles): was scored as two years, each against the other
     warn_missing_years(years_of_cube(cube))
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})

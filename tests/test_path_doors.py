@@ -258,6 +258,7 @@ DOORS.update({
     "same_grid.check_same_grid/b": (lambda p: geo.check_same_grid(EMB, p), "raster"),
     "same_grid.orient_like/b": (lambda p: geo.orient_like(p, EMB), "raster"),
     "same_grid.orient_like/a": (lambda p: geo.orient_like(EMB, p), "raster"),
+    "same_grid.refuse_interleaved/objs": (lambda p: geo.refuse_interleaved(EMB, p), "raster"),
     "crs_checks.check_grid_degrees": (lambda p: crs_checks.check_grid_degrees(p), "raster"),
     "crs_checks.check_degrees/lon": (lambda p: crs_checks.check_degrees(p, _C), "array"),
     "crs_checks.check_degrees/lat": (lambda p: crs_checks.check_degrees(_C, p), "array"),

@@ -9,7 +9,8 @@ import xarray as xr
 from alphaearth_nb.core import GridError
 from alphaearth_nb.spatial import grid_coords, write_crs
 
-NAMES = ["half_pixel_off", "half_pixel_hint", "one_lattice_hint", "check_same_grid", "orient_like"]   # orient_like: s46, join_years
+NAMES = ["half_pixel_off", "half_pixel_hint", "one_lattice_hint", "check_same_grid", "orient_like",
+         "refuse_interleaved"]   # s46: orient_like (join_years), refuse_interleaved (yearly_change, change)
 
 
 def _grid(ny=3, nx=4, **kw):
@@ -43,5 +44,5 @@ def test_one_lattice_over_two_extents_is_put_on_the_others_pixels():
 
 
 def test_the_split_modules_keep_under_the_cap_unjoined(split_module_check):
-    split_module_check("same_grid", 150)
+    split_module_check("same_grid", 200)   # s46: 150 -> 200 for orient_like (moved from analysis) and refuse_interleaved
     split_module_check("geo", 520)
