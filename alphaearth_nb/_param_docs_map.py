@@ -18,6 +18,7 @@ SECTIONS = {
     },
     'alphaearth_nb.bands': {
         'described_positions': 'da\n    a DataArray whose `band` dim may hold more than 64 bands\n',
+        'stacked_embeddings': 'da\n    a DataArray whose `band` dim may hold k x 64 bands\n',
         'keep_bands_hint': 'da\n    a DataArray whose `band` dim holds more than 64 bands\n',
         'label_bands': 'da : xr.DataArray\n    DataArray with a 64-long `band` dim\nnames\n    64 band labels to order by (default: the coordinate or the descriptions)\n',
         'band_dim': 'da\n    any DataArray (anything else is given back)\n',

@@ -18,9 +18,9 @@ from .core import (EMBED_DIM, MAP_WANTED, ConfigError, DimensionError, DTypeErro
 from .labels import data_variables
 
 # %% auto #0
-__all__ = ['described_positions', 'keep_bands_hint', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'table_bands',
-           'band_columns', 'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'narrow_floats',
-           'query_array', 'other_length']
+__all__ = ['described_positions', 'stacked_embeddings', 'keep_bands_hint', 'label_bands', 'band_dim', 'band_hint',
+           'band_variables', 'table_bands', 'band_columns', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
+           'real_parts', 'narrow_floats', 'query_array', 'other_length']
 
 # %% ../nbs/21a_bands.ipynb #bn006
 def _file_numbers(coord:list, n:int=EMBED_DIM) -> bool:
@@ -37,12 +37,49 @@ def described_positions(da) -> list|None:  # a DataArray whose `band` dim may ho
     if not isinstance(desc, (tuple, list)) or len(desc) != da.sizes.get("band"): return None
     return a_positions([str(d) for d in desc]) if len(desc) > EMBED_DIM else None
 
+_DESC_A = re.compile(r"(?<![A-Za-z0-9])[Aa](\d{2})(?![0-9])")   # A07 inside a description: 2023_A07, A07_1, A07 2024
+
+def stacked_embeddings(da) -> list[tuple[str, list[int]]]|None:  # a DataArray whose `band` dim may hold k x 64 bands
+    """The k >= 2 embeddings of 64 bands a `band` dim of k x 64 holds side by side, where its descriptions
+    (`attrs['long_name']`, a GeoTIFF's as rioxarray keeps them) name A00..A63 once in each of k groups told apart
+    by the rest of their text: Earth Engine's `toBands()` (`2023_A00`), `ee.Image.cat` (`A00`, `A00_1`), a year
+    after the band (`A00_2024`). Each as (the group's text around the band, '2023_{}'; its positions in band order
+    A00..A63); None otherwise."""
+    desc, n = getattr(da, "attrs", {}).get("long_name"), getattr(da, "sizes", {}).get("band", 0)
+    if not isinstance(desc, (tuple, list)) or len(desc) != n or n < 2 * EMBED_DIM or n % EMBED_DIM: return None
+    groups = {}
+    for i, d in enumerate(map(str, desc)):
+        if len(m := list(_DESC_A.finditer(d))) != 1: return None
+        groups.setdefault(f"{d[:m[0].start()]}{{}}{d[m[0].end():]}", {}).setdefault(int(m[0][1]), []).append(i)
+    if len(groups) != n // EMBED_DIM or any(sorted(g) != list(range(EMBED_DIM)) or any(len(p) > 1 for p in g.values())
+                                            for g in groups.values()): return None
+    return [(k, [g[b][0] for b in range(EMBED_DIM)]) for k, g in groups.items()]
+
+def _selection(pos:list) -> str:
+    "`isel`'s argument for positions `pos`: a slice where they run on, else the list."
+    return f"slice({pos[0]}, {pos[-1] + 1})" if pos == list(range(pos[0], pos[-1] + 1)) else str(pos)
+
 def keep_bands_hint(da) -> str:  # a DataArray whose `band` dim holds more than 64 bands
     """The selection of the 64 described bands A00..A63 of a file of more bands (`described_positions`), in the file's
-    order (`label_bands` then reads each by its description), or ''."""
+    order (`label_bands` then reads each by its description), or ''. A file of k x 64 bands that are k embeddings
+    (`stacked_embeddings`: several years stacked as bands, `toBands()`; or, undescribed, any k x 64) is told so,
+    with the selection of each (was: 'keep those' for `Image.cat`'s first 64 alone, and for `2023_A00` or no
+    descriptions 'read the file with `rioxarray.open_rasterio(path)`', which had read it)."""
+    n = getattr(da, "sizes", {}).get("band", 0)
+    if (groups := stacked_embeddings(da)) is not None:
+        each = [f"`aef.from_official(da.isel(band={_selection(sorted(p))}))` ({k.format('A00')}..{k.format('A63')})"
+                for k, p in groups]
+        return (f"; its {n} band descriptions name {len(groups)} embeddings of {EMBED_DIM} bands, several years or "
+                "images stacked as bands (as Earth Engine's `toBands()` or `ee.Image.cat` writes them): read one at "
+                f"a time from the bands as read (`da = rioxarray.open_rasterio(path)`), {', '.join(each[:4])}"
+                f"{', ...' if len(each) > 4 else ''}")
+    if n >= 2 * EMBED_DIM and n % EMBED_DIM == 0 and described_positions(da) is None:
+        return (f"; its {n} bands are {n // EMBED_DIM} x {EMBED_DIM}, likely {n // EMBED_DIM} embeddings (years) "
+                "stacked as bands: read one at a time from the bands as read (`da = rioxarray.open_rasterio(path)`), "
+                f"`aef.from_official(da.isel(band=slice(0, {EMBED_DIM})))`, `aef.from_official(da.isel(band=slice("
+                f"{EMBED_DIM}, {2 * EMBED_DIM})))`, ... (which year is which, the file's writer says)")
     if (pos := described_positions(da)) is None: return ""
-    pos = sorted(pos)
-    sel = f"slice({pos[0]}, {pos[-1] + 1})" if pos == list(range(pos[0], pos[-1] + 1)) else str(pos)
+    sel = _selection(sorted(pos))
     return (f"; its band descriptions name A00..A63 among its {da.sizes['band']} bands: keep those, "
             f"`da = da.isel(band={sel})`")
 

@@ -491,7 +491,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "spellings.read_flag_words": "given back (validate_stack's check_source refuses it next)",
     "labels.stored_dtype": "None, for labels in any form (gated_training_set asks it of a GeoJSON path too)",
     "bands.band_hint": "a message's hint: the generic rename for an object without sizes",
-    "bands.described_positions": "None", "bands.keep_bands_hint": "a message's hint: '' for an object without descriptions",
+    "bands.described_positions": "None", "bands.stacked_embeddings": "None", "bands.keep_bands_hint": "a message's hint: '' for an object without descriptions",
     "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
     # the synthetic sample scene's steps: each takes what the one before made (`scene.make_scene`, `load_scene`)
     "landscape.class_profiles": "scene", "landscape.autumn_sowing": "scene", "landscape.green_dry": "scene",
