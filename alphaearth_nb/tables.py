@@ -120,8 +120,11 @@ def dms_degrees(texts,                 # the cells of a column that did not read
     """Decimal degrees of cells written in degrees, minutes and seconds (`45°9'14.3"N`, `N 45° 9' 14.3"`, degrees
     and decimal minutes `45°9.238'N`, `45.154°N`; S and W, or a leading minus, are negative), as GPS receivers, field
     forms and spreadsheets write them, `48.85N` too; None unless every cell reads so. A cell needs a degree sign or
-    a hemisphere letter to be read: '45 9' is no angle. `err` for minutes or seconds of 60 or more, a hemisphere
-    letter and a minus in one cell, and N/S beside E/W in one column (latitudes and longitudes mixed)."""
+    a hemisphere letter to be read: '45 9' is no angle. `err` for minutes or seconds of 60 or more, decimals before
+    the last part (`45.5°30'`), a hemisphere letter and a minus in one cell, N/S beside E/W in one column
+    (latitudes and longitudes mixed), and E/W in a latitude column (`geo.LAT_NAMES`, any case) or N/S in a
+    longitude one (`LON_NAMES`): the two columns swapped (was: read as given, lon 45.15 and lat 3.0 for 45°9'N
+    3°0'E)."""
     t = pd.Series(np.asarray(texts, object).ravel()).dropna().astype(str)
     m = [_DMS_RE.fullmatch(v) for v in t]
     if t.empty or not all(m) or not all(g["deg"] or g["h1"] or g["h2"] for g in m): return None
@@ -129,12 +132,18 @@ def dms_degrees(texts,                 # the cells of a column that did not read
     if hemi & set("NS") and hemi & set("EW"):
         raise err(f"{what}: column {column!r} holds angles of both latitude (N, S) and longitude (E, W) "
                   f"({', '.join(map(repr, t.unique()[:2]))}): put latitudes and longitudes in columns of their own")
+    axis = "latitude" if str(column).lower() in LAT_NAMES else "longitude" if str(column).lower() in LON_NAMES else ""
+    if other := hemi & set({"latitude": "EW", "longitude": "NS"}.get(axis, "")):
+        v = next(v for v, g in zip(t, m) if (g["h1"] or g["h2"] or "").upper() in other)
+        said = "longitudes (E, W)" if axis == "latitude" else "latitudes (N, S)"
+        raise err(f"{what}: column {column!r} holds {said}, not {axis}s ({v!r}): the latitude and longitude columns "
+                  "look swapped; name the column of N/S angles as the latitude and that of E/W angles as the longitude")
     out = []
     for v, g in zip(t, m):
         d, mi, se = float(g["d"]), float(g["m"] or 0), float(g["s"] or 0)
-        if mi >= 60 or se >= 60 or (g["s"] and not float(g["m"]).is_integer()):
+        if mi >= 60 or se >= 60 or (g["s"] and not mi.is_integer()) or (g["m"] and not d.is_integer()):
             raise err(f"{what}: column {column!r} holds {v!r}, which is no angle in degrees, minutes and seconds "
-                      "(minutes and seconds run 0..59): correct the cell")
+                      "(minutes and seconds run 0..59; only the last part has decimals): correct the cell")
         if g["h1"] and g["h2"] or (g["sign"] in ("-", "\u2212") and (g["h1"] or g["h2"])):
             raise err(f"{what}: column {column!r} holds {v!r}, which gives its sign twice (a minus or a second "
                       "hemisphere letter beside N, S, E or W): keep one")

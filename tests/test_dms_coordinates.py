@@ -22,12 +22,13 @@ def _dms(v, pos, neg):
     ("45°9.5'S", -(45 + 9.5 / 60)), ("3º0′36″W", -3.01), ("-3°0'36\"", -3.01), ("48.85N", 48.85), ("12.5°E", 12.5),
     ("45°9'14.3''N", 45 + 9 / 60 + 14.3 / 3600)])
 def test_dms_cells_read_as_degrees(text, right):
-    got = table_numbers(pd.DataFrame({"lat": [text, "1.5", None]}), "lat")
+    col = "lon" if text[-1] in "EW" else "lat"   # a latitude column of E/W angles is refused as swapped (review46)
+    got = table_numbers(pd.DataFrame({col: [text, "1.5", None]}), col)
     assert got[0] == pytest.approx(right, abs=1e-9) and got[1] == 1.5 and np.isnan(got[2])
 
 def test_not_angles_refused():
     for bad, words in [("45 9", "where a number belongs"), ("61°70'N", "minutes and seconds run 0..59"),
-                       ("-3°W", "sign twice"), ("abc", "where a number belongs")]:
+                       ("-3°S", "sign twice"), ("abc", "where a number belongs")]:   # -3°W: a longitude (review46)
         with pytest.raises(LabelError, match=words): table_numbers(pd.DataFrame({"lat": [bad]}), "lat")
     with pytest.raises(LabelError, match="both latitude"): dms_degrees(["45°N", "3°E"], "c")
 
