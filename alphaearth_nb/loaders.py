@@ -50,11 +50,12 @@ LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load
 
 # vector files of places, read by `gpd.read_file` (GeoJSON also as .json; GeoParquet: below): the one list,
 # `places`' files that say their own CRS and `aef evaluate --labels`' vector files (`cli_args.LABEL_VECTORS`) read it
-VECTOR_FILES = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml", ".gdb")   # .gdb: a FileGDB folder
+VECTOR_FILES = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml", ".gpx", ".gdb")   # .gdb: a FileGDB folder
+# .gpx: a GPS receiver's waypoints (was left out, so `aef evaluate --labels w.gpx` was read as a label raster)
 
 def places_reader(p) -> str|None:  # a path
     """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix, `VECTOR_FILES`: .geojson, .json, .gpkg,
-    .shp, .fgb, .kml, .kmz, .gml) or `gpd.read_parquet(path)` (a .geoparquet file, or a Parquet file whose footer's
+    .shp, .fgb, .kml, .kmz, .gml, .gpx) or `gpd.read_parquet(path)` (a .geoparquet file, or a Parquet file whose footer's
     key-value metadata, read by pyarrow, holds GeoParquet's 'geo' entry with its `primary_column`); None for any
     other file (a plain Parquet table, one that is no Parquet, one not there to look in, a remote one: a URL's is not
     opened, as pyarrow's S3/GCS reads would wait on the network). Was: the footer's bytes

@@ -10,7 +10,7 @@ from alphaearth_nb.places import own_label_word
 
 def test_lists_are_one():
     assert set(loaders.VECTOR_FILES) <= set(cli_args.LABEL_VECTORS)
-    assert {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml", ".gdb"} == set(loaders.VECTOR_FILES)
+    assert {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml", ".gpx", ".gdb"} == set(loaders.VECTOR_FILES)
 
 
 @pytest.mark.parametrize("path", ["fields.kmz", "fields.KML", "fields.gml", "fields.json", "fields.geojson"])
