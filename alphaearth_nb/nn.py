@@ -13,6 +13,7 @@ from functools import partial
 import equinox as eqx
 import jax
 import jax.numpy as jnp
+from jax.custom_batching import custom_vmap
 import numpy as np
 from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
@@ -89,8 +90,26 @@ def identity3(d):  # channels of the depthwise kernel (3, 3, d)
 # %% ../nbs/10_nn.ipynb #c0005n1
 _exact = partial(jnp.dot, precision=jax.lax.Precision.HIGHEST)  # float32 sums on every backend (see above)
 def _rowmean(x:Float[Array, "... d"]) -> Float[Array, "..."]: return _exact(x, jnp.full((x.shape[-1],), 1 / x.shape[-1], x.dtype))
-def _colsum(x:Float[Array, "... d"]) -> Float[Array, "d"]:
+def _colsum_one(x:Float[Array, "... d"]) -> Float[Array, "d"]:
     return _exact(jnp.ones((x.size // x.shape[-1],), x.dtype), x.reshape(-1, x.shape[-1]))
+
+# under jax.vmap a ones-vector product over x's rows, the vector unbatched, puts the batch among x's free dimensions
+# and XLA:CPU transposes x to [rows, batch * d] (a written copy of `g * yh` or `g` for every vmapped Norm's scale and
+# bias gradients, session 46); `_colsum`'s vmap rule instead takes each batch's sums as one batched product, the batch
+# leading in both operands (`_colsums`, which merges any vmap outside into that batch): no transpose, the same sums
+@custom_vmap
+def _colsums(x:Float[Array, "B R d"]) -> Float[Array, "B d"]:
+    return jax.lax.dot_general(jnp.ones(x.shape[:2], x.dtype), x, (((1,), (1,)), ((0,), (0,))),
+                               precision=jax.lax.Precision.HIGHEST)
+@_colsums.def_vmap
+def _colsums_vmap(axis_size, in_batched, x):
+    a, b = x.shape[:2]
+    return _colsums(x.reshape(a * b, *x.shape[2:])).reshape(a, b, x.shape[-1]), True
+
+@custom_vmap
+def _colsum(x:Float[Array, "... d"]) -> Float[Array, "d"]: return _colsum_one(x)
+@_colsum.def_vmap
+def _colsum_vmap(axis_size, in_batched, x): return _colsums(x.reshape(axis_size, -1, x.shape[-1])), True
 
 def _standardise(center:bool, x):
     y = x - _rowmean(x)[..., None] if center else x
