@@ -69,6 +69,12 @@ def one_lattice_hint(a,  # the first map (DataArray or Dataset), y/x renamed (`r
             f"y={onto}.y, x={onto}.x, method='nearest', tolerance={min(steps.values()) / 4:g})`, no data where it has "
             "none)")   # y and x alone: reindex_like took a stack source's dates too (sentinel2's 146 for 61: all NaN)
 
+def _rounding_gap(top:float, pixel:float) -> float:
+    """The largest gap of two coordinates that name one place, `check_same_grid`'s allowance: a millionth of a pixel
+    (`pixel` wide), or the rounding of a coordinate stored in float32 at `top`, the axis's largest magnitude (a
+    longitude near 180 is kept to 1.5e-5 degrees there, a sixth of a 10 m pixel; GeoTIFF and zarr writers do it)."""
+    return max(1e-6 * max(1.0, pixel), float(np.spacing(np.float32(top), dtype=np.float32)))
+
 def check_same_grid(a,  # the first map (DataArray or Dataset)
                     b,  # the second, on `a`'s grid if all is well
                     what:str="the two embeddings",  # what the two are, for the message
@@ -90,12 +96,10 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
             raise GridError(f"{what} are on different grids ({d}: {a.sizes[d]} vs {b.sizes[d]} pixels): {fix}"
                             f"{one_lattice_hint(a, b, *names)}")
         ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
-        # equal by meaning: up to a millionth of a pixel, or to the rounding of coordinates stored in float32 (a
-        # longitude near 180 is kept to 1.5e-5 degrees there, a sixth of a 10 m pixel; GeoTIFF and zarr writers do it)
-        f32 = np.spacing(np.float32(max(np.abs(ca).max(initial=0), np.abs(cb).max(initial=0))), dtype=np.float32)
+        top = max(np.abs(ca).max(initial=0), np.abs(cb).max(initial=0))   # equal by meaning: `_rounding_gap`
         gap = np.abs((ca - cb + 180.0) % 360.0 - 180.0 if d == "x" and lon else ca - cb)  # longitude is a circle
         step = half_pixel(np.unwrap(ca, period=360.0) if d == "x" and lon else ca)
-        if not (gap <= max(1e-6 * max(1.0, 2 * step), float(f32))).all():
+        if not (gap <= _rounding_gap(top, 2 * step)).all():
             hint = half_pixel_hint(half_pixel_off(a, b), "other")
             raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}): "
                             f"{fix}{hint}")
@@ -140,9 +144,11 @@ def refuse_interleaved(*objs,                      # maps (y, x, band) or cubes 
                        what:str="the embeddings",  # what they are, for the message
                       ) -> None:
     """`GridError` where the grid holds one place under two labels: two neighbouring y (or x) labels closer than
-    a tenth of the axis's widest step whose rows (columns) hold data in different years: in some year (or map), one
-    holds data and the other none. A regular grid never has such labels; a selection with a gap of ten rows or
-    more has, but its rows on either side hold data together. That is what `xr.concat(maps, 'time', join='outer')` makes of years whose coordinates differ by
+    a tenth of the axis's widest step and within `check_same_grid`'s allowance (`_rounding_gap`: a millionth of a
+    pixel, or float32's rounding, what it calls one place, so `join_years`, the fix named, joins them) whose rows
+    (columns) hold data in different years: in some year (or map), one holds data and the other none. A regular
+    grid never has such labels, a selection with a gap of ten rows or more neither (was: its neighbouring rows,
+    10 m apart beside a gap of 150 m, were one place, refused where a year had no data in one of them). That is what `xr.concat(maps, 'time', join='outer')` makes of years whose coordinates differ by
     float rounding (1e-6 m: two readers, two reprojections): an interleaved cube of twice the rows and columns, each
     year NaN at 3 of 4 pixels, and `change` of its years NaN everywhere (was: read silently, `yearly_change`'s
     year_of_change NaN at 60 of 80 pixels). The message names `cubes.join_years`, which checks the grids by meaning
@@ -153,18 +159,18 @@ def refuse_interleaved(*objs,                      # maps (y, x, band) or cubes 
     first = rename_spatial(objs[0])
     for d in ("y", "x"):
         if d not in first.coords or first.sizes[d] < 3: continue
-        step = np.abs(np.diff(axis_span(first, d)))
-        near = np.nonzero(step < _NEAR * step.max())[0]
+        c = axis_span(first, d)
+        step = np.abs(np.diff(c))
+        near = np.nonzero((step < _NEAR * step.max()) & (step <= _rounding_gap(np.abs(c).max(), step.max())))[0]
         if not len(near): continue
         has = np.concatenate([_has_data(o, d) for o in objs])
         one, two = has[:, near], has[:, near + 1]
         split = (one != two).any(0)   # one label holds data in a year (or a map) where the other has none
         if not split.any(): continue
-        i = int(near[np.argmax(split)])
-        c = axis_span(first, d)
-        raise GridError(f"{what}: the {d} labels {float(c[i])!r} and {float(c[i + 1])!r}, {abs(c[i + 1] - c[i]):.3g} apart (a pixel"
-                        f" is {step.max():g}), hold data in different years (one has none where the other has), and so do {int(split.sum()) - 1} more "
-                        f"such pairs: one place under two labels, as `xr.concat(maps, 'time', join='outer')` makes of"
+        i, more = int(near[np.argmax(split)]), int(split.sum()) - 1
+        raise GridError(f"{what}: the {d} labels {float(c[i])!r} and {float(c[i + 1])!r}, {abs(c[i + 1] - c[i]):.3g} "
+                        f"apart (a pixel is {step.max():g}), hold data in different years (one has none where the other"
+                        f" has){f', and so do {more} more such pairs' if more else ''}: one place under two labels, as `xr.concat(maps, 'time', join='outer')` makes of"
                         " years whose coordinates differ by float rounding (most pixels NaN each year). Join the years"
                         " on one grid: `aef.cubes.join_years(maps, years=[...])` (it checks the grids by meaning and "
                         "takes the first map's coordinates), or `xr.concat(maps, 'time', join='override')` where they"
