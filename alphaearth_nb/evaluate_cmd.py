@@ -379,6 +379,11 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     _not_a_store(path)
     form = table_suffix(path)   # 'all.csv.gz' a CSV, 'all.pq' Parquet by its bytes (was: 'a binary file of no form')
     if form in _TEXT_TABLES + _PARQUET:   # a Parquet table: was refused by its name ('save as CSV')
+        df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels") if form in \
+            _TEXT_TABLES else open_input(path, "--embeddings", "parquet", "pass a Parquet table with columns A00 .. "
+                                         "A63 and the labels, e.g. written by `df.to_parquet(path)`", LabelError)
+        _no_band_table(df, path)   # notes.txt, a table of points: said what it is (was: 'pass --label-column ...'),
+        # first: with --labels, notes.txt was 'a table: its labels are its own column ... leave --labels out'
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var), ("--labels-nodata", a.labels_nodata),
                                     ("--labels-layer", getattr(a, "labels_layer", None)),
                                     ("--embeddings-var", a.embeddings_var), ("--crs", a.crs)) if v is not None]:
@@ -386,10 +391,6 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                              f"column (--label-column{'' if a.label_column is None else ', now ' + repr(a.label_column)}), so {given[0]} would be read by "
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
-        df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels") if form in \
-            _TEXT_TABLES else open_input(path, "--embeddings", "parquet", "pass a Parquet table with columns A00 .. "
-                                         "A63 and the labels, e.g. written by `df.to_parquet(path)`", LabelError)
-        _no_band_table(df, path)   # notes.txt, a table of points: said what it is (was: 'pass --label-column ...')
         if df.empty:   # was: 'no labelled point left: negative ids and empty names are unlabelled'
             raise LabelError(f"--embeddings {path} has a header but no rows: it needs a row a point, its A00 .. A63 "
                              "and its label")
