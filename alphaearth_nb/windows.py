@@ -137,8 +137,10 @@ def check_extrapolation(period:Period,            # the valid period of the embe
     msg = (f"the valid period {period.start.astype('datetime64[D]')} .. {period.end.astype('datetime64[D]')} reaches"
            f" {ext:.0f} days beyond the data's support period {span}")
     if ext > max_days:
-        raise PeriodError(f"{msg}, more than {max_days:.0f} days: pick a period nearer the data, or add frames that "
-                          "cover it.")
+        lo, hi = data if data is not None else (first, last)
+        year = int(str(day(hi - 182 if period.days[0] > hi else lo + 182))[:4])   # the year most inside the data
+        raise PeriodError(f"{msg}, more than {max_days:.0f} days: pick a period nearer the data, e.g. period={year} "
+                          f"(the data cover {day(lo)} .. {day(hi)}), or add frames that cover it.")
     if ext > warn_days:
         warnings.warn(f"{msg}: the model was trained to extrapolate about {warn_days:.0f} days; expect weak embeddings.",
                       ExtrapolationWarning, stacklevel=user_stacklevel())
