@@ -123,8 +123,16 @@ def tile_zones(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, 
 def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular grid
              resolution:int,    # H3 resolution, 0 (cells ~1100 km across) .. 15 (~1 m); 10 m pixels suit 9 .. 11
             ):
-    """A GeoDataFrame of the H3 cells (at `resolution`) whose centres fall on the cube's footprint. Across the antimeridian the
-    footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped, e.g. 179.99 .. 180.01)."""
+    """A GeoDataFrame of the H3 cells (at `resolution`) that hold a pixel centre of the cube, sorted by cell id: each
+    pixel lies in the cell its centre falls in, so `aggregate(h3=...)` counts every pixel once (the pixel-centre rule
+    of raster-to-H3 tools, NextGIS Toolbox's 'Aggregate raster layer to H3 grid', PIXEL_CENTER; h3jsr users index
+    each cell centre with `point_to_cell`). The cells whose centres fall on the footprint and their neighbours are
+    rasterised (rasterio, centres inside; a cell's ring is straight between its vertices in the map's CRS), and a
+    pixel none of them holds (a map smaller than a cell) is given its own cell, `h3.latlng_to_cell` of its centre.
+    Was: the cells whose centres fall on the footprint alone, so the pixels of the cells at the map's edge went
+    uncounted, silently: none of a 4 x 4 map of 10 m pixels at resolution 9 (0 cells), 677 of a 40 x 40 map's 1,600.
+    Across the antimeridian the footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped,
+    e.g. 179.99 .. 180.01), then put on the map's longitudes (`geo.wrap_geometries`)."""
     refuse_path(emb, MAP_WANTED, "map")
     require("h3", "h3", "H3 zones")
     import h3
@@ -139,13 +147,23 @@ def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular gri
     foot = Polygon(np.c_[np.unwrap(ring[:, 0], period=360.0), ring[:, 1]])
     world = box(-180.0, -90.0, 180.0, 90.0)          # H3 reads longitudes in -180..180 only
     parts = [affinity.translate(foot, xoff=360.0 * k).intersection(world) for k in (-1, 0, 1)]
-    cells = sorted(set().union(*[h3.geo_to_cells(q.__geo_interface__, resolution)
-                                 for p in parts for q in getattr(p, "geoms", [p])
-                                 if q.geom_type == "Polygon" and q.area > 0]))
+    inner = set().union(*[h3.geo_to_cells(q.__geo_interface__, resolution)
+                          for p in parts for q in getattr(p, "geoms", [p])
+                          if q.geom_type == "Polygon" and q.area > 0])
     def cell_polygon(c):
         lat, lon = np.asarray(h3.cell_to_boundary(c)).T
         return Polygon(np.c_[np.unwrap(lon, period=360.0), lat])
-    return gpd.GeoDataFrame({"h3": cells}, geometry=[cell_polygon(c) for c in cells], crs=LONLAT).to_crs(cube_crs(emb))
+    def frame(cells):   # the cells on the map's CRS and longitudes
+        g = gpd.GeoDataFrame({"h3": cells}, geometry=[cell_polygon(c) for c in cells], crs=LONLAT)
+        return geo.wrap_geometries(emb, g.to_crs(cube_crs(emb)))
+    near = sorted(inner.union(*[h3.grid_disk(c, 1) for c in inner]))   # centres on the map, and their neighbours
+    ids = _rasterize(frame(near), emb) if near else np.zeros((H, W), np.int32)
+    held = {near[i - 1] for i in np.unique(ids[ids > 0])}
+    rows, cols = np.nonzero(ids == 0)   # pixels in none of them: each its own cell, by its centre
+    if len(rows):
+        lon, lat = geo.to_crs(*_apply(t, cols + 0.5, rows + 0.5), cube_crs(emb), LONLAT)
+        held |= {h3.latlng_to_cell(b, (a + 180.0) % 360.0 - 180.0, resolution) for a, b in zip(lon, lat)}
+    return frame(sorted(held))
 
 def zones_of(emb,                     # embedding (y, x, band) or cube (time, y, x, band) whose CRS the zones take
              zones=None,              # polygons or points: GeoDataFrame, vector file path, DataFrame, (lon, lat)
