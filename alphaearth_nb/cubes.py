@@ -192,12 +192,24 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
         gdf = gdf.set_geometry(_buffer_metres(gdf.geometry, real(buffer, "buffer", 100.0)).rename(gdf.geometry.name))
     return geo.wrap_geometries(emb, gdf)   # a zone written in -180..180 on a grid stored over 180 (and mirror)
 
+def _xy_pair(zones) -> tuple|None:
+    "(xs, ys) of zones given as a bare pair, (x, y) numbers or (xs, ys) arrays of one length; None for other forms."
+    if not isinstance(zones, tuple) or len(zones) != 2: return None
+    num = lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+    arr = lambda v: isinstance(v, (np.ndarray, pd.Series)) and v.ndim == 1 and v.dtype.kind in "iuf"
+    if all(map(num, zones)) or (all(map(arr, zones)) and len(zones[0]) == len(zones[1])):
+        return tuple(np.atleast_1d(np.asarray(v, np.float64)) for v in zones)
+    return None
+
 def _zones_read(emb, zones, crs=None):
-    """`places.read_places(zones, crs, emb)`; where that is a `GridError` for zones without a CRS (a (lon, lat) tuple
+    """`places.read_places(zones, crs, emb)`, a bare pair without `crs=` (`(x, y)`, `(xs, ys)`) read on the map by
+    the one rule for points (`geo.point_crs`: lon/lat where it lies on the map so, else the map's CRS where it does),
+    as `similarity`, `sample` and a table's x/y columns read it (was: lon/lat alone, UTM metres of the map's own
+    CRS refused naming `crs=`, cases B2-n11); where that is a `GridError` for zones without a CRS (a (lon, lat) tuple
     of UTM metres: far outside lon/lat) that lie on the map read in another CRS (`geo.crs_guess`: the UTM zone beside
     the map's), the error names it, `crs='EPSG:32632'`, as `classify` and `similarity` do (was: 'pass the CRS they
     are in (`crs=`, ...)' alone)."""
-    try: return read_places(zones, crs, emb)
+    try: return read_places(zones, _pair_crs(emb, zones, crs), emb)
     except GridError as err:
         if crs is not None or crs_of(emb) is None: raise
         try: b = read_places(zones, crs_of(emb), emb).geometry.bounds   # their numbers, as given
@@ -206,6 +218,13 @@ def _zones_read(emb, zones, crs=None):
         if geo.crs_guess(emb, xs, ys, LONLAT) is None: raise
         hint = geo.crs_advice(emb, xs, ys, LONLAT).replace("they lie on it read", "they lie on the map read", 1)
         raise GridError(f"{err}: {hint}") from None
+
+def _pair_crs(emb, zones, crs):
+    "`crs`, or for a bare pair (`_xy_pair`) without it the reading that puts it all on the map (`geo.point_crs`); " \
+    "None where neither does (read as lon/lat: its error, with the CRS that places it, follows)."
+    if crs is not None or crs_of(emb) is None or (xy := _xy_pair(zones)) is None: return crs
+    try: return geo.point_crs(emb, *xy, None, LONLAT)
+    except AEFError: return None
 
 def _buffer_metres(geoms, metres:float):
     """`geoms` buffered by `metres`: in their CRS when it is projected (its units), else in each one's UTM zone and
@@ -339,7 +358,7 @@ def _below_a_pixel(emb, gdf, per:list) -> list:
     return per
 
 def aggregate(emb,                      # embedding (y, x, band) or cube (time, y, x, band)
-              zones=None,               # polygons or points: GeoDataFrame, file path, DataFrame, (lon, lat)
+              zones=None,               # polygons or points: GeoDataFrame, file path, DataFrame, (x, y) (lon/lat or the map's CRS)
               how:str="mean",           # "mean" (mean direction), "mean_std" or "percentiles"
               buffer:float|None=None,   # metres around point zones
               tile:int|None=None,       # regular tiles of this many pixels (instead of `zones`)
