@@ -63,7 +63,9 @@ def _change_year(v:np.ndarray) -> np.ndarray:
     years from t to the last against those before t (a step: position t) and a run a..b within them against the rest
     (years that differ and come back: position a), the split whose two groups lie tightest round their own mean
     directions: the largest sum of the two groups' resultant lengths (two-group spherical k-means, the groups kept
-    contiguous in time), from each pixel's Gram matrix of unit vectors. A year without data joins either group
+    contiguous in time), from each pixel's Gram matrix of unit vectors. NaN where no split separates the years, the
+    best gaining no more than `_NO_SPLIT` per year with data over all its years as one group (a pixel the same every
+    year: every split ties; was the second year, the first split tried). A year without data joins either group
     unseen; each group holds a year with data, and so does the year named (a change during a year without data
     shows in the next year that has it)."""
     ok = np.isfinite(v).all(-1)
@@ -75,6 +77,7 @@ def _change_year(v:np.ndarray) -> np.ndarray:
     R = np.concatenate([np.zeros_like(P[..., :1, 0]), G.sum(-1).cumsum(-1)], -1)   # R[i]: total . (years < i)
     n = np.concatenate([np.zeros_like(ok[..., :1], dtype=np.int64), ok.cumsum(-1)], -1)
     best, at = np.full(v.shape[:-2], -np.inf), np.full(v.shape[:-2], np.nan)
+    one = np.sqrt(np.maximum(R[..., T], 0))   # the resultant length of all its years, one group
     for a, b in [(t, T - 1) for t in range(1, T)] + [(a, b) for a in range(1, T - 1) for b in range(a, T - 1)]:
         inner = P[..., b + 1, b + 1] - P[..., a, b + 1] - P[..., b + 1, a] + P[..., a, a]   # |sum of a..b|^2
         outer = R[..., T] - 2 * (R[..., b + 1] - R[..., a]) + inner   # |total - sum of a..b|^2
@@ -82,7 +85,9 @@ def _change_year(v:np.ndarray) -> np.ndarray:
         k = n[..., b + 1] - n[..., a]
         take = ok[..., a] & (k > 0) & (k < n[..., T]) & (r > best + 1e-12)
         best, at = np.where(take, r, best), np.where(take, float(a), at)
-    return at
+    return np.where(best - one > _NO_SPLIT * n[..., T], at, np.nan)   # every split ties (the same every year): none
+
+_NO_SPLIT = 1e-6   # per year with data: a best split gaining less over one group is a tie (the pixel the same every year)
 
 ONE_MAP_ATTRS = ("time", "period_start", "period_end")   # attrs of one map's year (`from_official`'s, `embed`'s)
 
@@ -354,7 +359,9 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     state, by the years in order (`_change_year`): of the splits of its years into two groups of consecutive years,
     the years from a year on (a step: forest to 2022, cleared from 2023: 2023) or a run of years within the series
     (years that differ and come back: a flood in 2021 alone, 2021), the one whose groups lie tightest round their
-    own mean directions; a change in the last year names it. Was: the year of the highest score, a year of the side
+    own mean directions; a change in the last year names it; NaN where no split separates the years (a pixel the
+    same every year, `_NO_SPLIT`; was the cube's second year). `year_of_change` names a year for any other pixel, its
+    change large or small: read it with `max_score`, e.g. `yc.year_of_change.where(yc.max_score > 3)`. Was: the year of the highest score, a year of the side
     with fewer years: 2024 or 2025 for that clearing of 2023, 2019 for a cube of 2019, 2021, 2022 changed in 2020
     (2021 right, as the missing-years warning says). NaN where a pixel has no data (fewer than two years). `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's
     years and the join of more, with `years=` for maps that record no year, which `join_years` needs);
