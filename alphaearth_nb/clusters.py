@@ -19,6 +19,7 @@ import xarray as xr
 from .core import (EMBED_DIM, MAP_WANTED, ConfigError, NoDataWarning, NoValidDataError, as_seed,
                                 refuse_path, seed_key, user_stacklevel, whole)
 from .cubes import cube_form
+from .places import wall_times   # a zoned cube's dates as they are named
 from .geo import check_pixels, north_up
 from .pixels import pixelwise
 
@@ -175,7 +176,7 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
         return np.where(np.isfinite(a).all(-1), lab, -1).astype(np.int32)
     lab = pixelwise(assign, da, dtype=np.int32, name="cluster")
     if empty:
-        when = [str(t)[:10] for t in (da["time"].values[empty] if "time" in da.coords else empty)]
+        when = [str(t)[:10] for t in (wall_times(da)["time"].values[empty] if "time" in da.coords else empty)]   # zoned: local
         warnings.warn(f"cluster: no data for time {', '.join(when)}: cluster -1 there; the centres are fitted on the "
                       f"other {da.sizes['time'] - len(empty)} years", NoDataWarning, stacklevel=user_stacklevel())
     return xr.Dataset({"cluster": lab, "centres": (("cluster_id", "band"), C)},

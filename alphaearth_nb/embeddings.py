@@ -394,7 +394,7 @@ def validate_embedding(emb,                    # embedding (y, x, band) in a for
         if emb.sizes["time"] == 0:   # as `places.cube_form` says it (was xarray's concat ValueError)
             raise DimensionError(NO_YEARS)
         da = xr.concat([validate_embedding(emb.isel(time=i), False) for i in range(emb.sizes["time"])], "time")
-        da = da.assign_coords(time=emb["time"].values) if "time" in emb.coords else da
+        da = da.assign_coords(time=emb.indexes.get("time", emb["time"])) if "time" in emb.coords else da   # a zone kept
     else: da = as_embedding(emb)   # dims, bands, dtype, rotation; pixels that are no unit vectors: warned, NaN
     check_pixels(da, "the embedding")
     check_grid("the embedding", da, None)

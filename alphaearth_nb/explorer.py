@@ -27,6 +27,7 @@ from .core import (ConfigError, LabelError, NoDataWarning, NoValidDataError, che
                                 user_stacklevel, whole)
 from .files import write_text
 from .embeddings import as_embedding, gate_query, official_cube
+from .places import wall_times   # a zoned cube's years as its dates name them
 from .gate import cosines, unit_rows
 from .evaluate import encode_labels, knn_predict
 from .crs import crs_label
@@ -83,6 +84,7 @@ class Explorer:
         import ipyleaflet, ipywidgets  # optional extra, checked just above
         self._L, self._W = ipyleaflet, ipywidgets
         if (cube := official_cube(emb)) is not None: emb = cube   # xee over several years: its cube, a year picker
+        emb = wall_times(emb)   # a zoned cube: its local dates (`.values` gave UTC, 2021-12-31 for 2022-01-01+01:00)
         self.cube, self.max_size, self.k = emb, max_size, k
         self.times = list(emb["time"].values) if isinstance(emb, xr.DataArray) and "time" in emb.dims else None
         self.server, self.version = tile_server(), 0
