@@ -247,7 +247,14 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
              polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
              crs=None,                  # CRS of the points (default: the table's own, else `geo.point_crs`)
             ) -> xr.Dataset:
-    """Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`.
+    """Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`
+    (y, x, classes: NaN = no data), per class what chose the class (the highest wins), not probabilities.
+
+    `scores` of knn are vote shares: the fraction of the k nearest labelled pixels in each class (a pixel's sum to 1;
+    `knn.knn_predict`). Of linear they are one-vs-rest least-squares outputs: each class's linear fit to +1 on its
+    labelled pixels and -1 on the others, no regularisation (the paper's linear probe, arXiv 2507.22291;
+    `linear.linear_probe_fit`): unbounded, a pixel's sum not 1 (3 classes: near -1). Rank classes by them; for
+    probabilities, calibrate them on held-out labels.
 
     kNN takes the majority of the k nearest labelled pixels' classes; a tie of votes goes to the class of the nearest
     (`knn.knn_vote`), a tie of distances (one vector labelled twice) to the first training row: a table's first row,
