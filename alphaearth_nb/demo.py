@@ -95,13 +95,7 @@ def _said(v:float|None, what:str="no such pixels") -> str:
     "A mean as the report writes it: 3 decimals, or in words where there is none (`_mean_of`'s None)."
     return f"{v:.3f}" if v is not None else f"none ({what})"
 
-def _share(v:float) -> str:
-    "A share (0 .. 1) as the report writes it: per cent to one decimal (1/8: '12.5%'; was '0.12', two decimals)."
-    return f"{100 * v:.1f}%"
-
-def _shares_table(table):  # `evaluate_embeddings`' DataFrame (`_report_table`)
-    "The table as the report prints it: balanced accuracy and its std across folds in per cent (`_share`); a copy."
-    return table.assign(**{c: table[c].map(_share) for c in ("balanced_accuracy", "std") if c in table})
+_share, _shares_table = evaluate.share_text, evaluate.shares_table   # per cent: the one rule, `aef evaluate`'s too
 
 def _transitions(change:np.ndarray, before:np.ndarray, after:np.ndarray) -> list[dict]:
     "Mean 1 - dot per land-cover transition (class names from the scene), largest first."

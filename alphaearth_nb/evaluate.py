@@ -32,15 +32,16 @@ from .draws import (FOLDS_MAX, LEVELS_EXAMPLE, PAPER_FOLDS, PAPER_MIN_DIST, as_f
                                  max_trial_folds, max_trial_split, nshot_split, separated_points, shots_per_class)   # the draws
 
 # %% auto #0
-__all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'evaluate_embeddings', 'evaluate_regression', 'change_scores',
-           'change_threshold_sweep', 'check_xy', 'least_squares_fit', 'least_squares_fit_checked',
-           'least_squares_predict', 'linear_probe_fit', 'linear_probe_fit_checked', 'linear_probe_predict',
-           'VALUE_FILLS', 'fill_like_names', 'fill_like_values', 'warn_fill_values', 'centring_offset', 'knn_indices',
-           'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32', 'composite_features', 'lonlat', 'points_at',
-           'xy_features', 'encode_labels', 'refuse_mixed_labels', 'FILL_CODES', 'FILL_SAID', 'unlabelled',
-           'drop_unlabelled', 'fill_like_ids', 'warn_fill_ids', 'balanced_accuracy', 'r2', 'mae', 'LEVELS_EXAMPLE',
-           'PAPER_FOLDS', 'FOLDS_MAX', 'PAPER_MIN_DIST', 'as_levels', 'shots_per_class', 'nshot_split',
-           'max_trial_folds', 'max_trial_split', 'as_folds', 'separated_points', 'refuse_unlabelled', 'fold_counts']
+__all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'evaluate_embeddings', 'share_text', 'shares_table', 'table_said',
+           'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'check_xy', 'least_squares_fit',
+           'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_fit_checked',
+           'linear_probe_predict', 'VALUE_FILLS', 'fill_like_names', 'fill_like_values', 'warn_fill_values',
+           'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32',
+           'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels', 'refuse_mixed_labels',
+           'FILL_CODES', 'FILL_SAID', 'unlabelled', 'drop_unlabelled', 'fill_like_ids', 'warn_fill_ids',
+           'balanced_accuracy', 'r2', 'mae', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'PAPER_MIN_DIST',
+           'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds',
+           'separated_points', 'refuse_unlabelled', 'fold_counts']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
@@ -157,6 +158,27 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     return (table, pd.DataFrame(per_fold)) if return_folds else table
 
 evaluate = evaluate_embeddings  # the name in the team contract
+
+def share_text(v) -> str:  # a share, 0 .. 1 (NaN: a row left out, `evaluate_embeddings`' skipped kNN)
+    "A share as `aef evaluate` and the demo print it: per cent to one decimal (1/8: '12.5%'); NaN as 'nan'."
+    return f"{100 * v:.1f}%" if np.isfinite(v) else "nan"
+
+def shares_table(table):  # `evaluate_embeddings`' DataFrame
+    "`table` as printed: balanced accuracy and its std across folds in per cent (`share_text`); a copy."
+    return table.assign(**{c: table[c].map(share_text) for c in ("balanced_accuracy", "std") if c in table})
+
+def table_said(table,  # `evaluate_embeddings`' DataFrame
+               n:int,  # the number of classes scored
+              ) -> str:
+    """The line under the printed table saying what its numbers are: balanced accuracy (each class's share of its
+    test points named right, averaged over the classes; chance 1 in `n`), std (across folds), and `same_as` where a
+    row is marked (a method that IS another at that level: one training point a class makes kNN's vote a tie the
+    nearest breaks)."""
+    same = table["same_as"].astype(bool).any() if "same_as" in table else False
+    return (f"balanced_accuracy: each class's share of its test points named right, averaged over the {n} classes "
+            f"(chance {share_text(1 / n)}), mean over the folds; std: its spread across folds" +
+            ("; same_as: the row IS that method at that level (one training point a class: kNN's vote is a tie the "
+             "nearest breaks, so knn3 = knn1)" if same else ""))
 
 # %% ../nbs/24_evaluate.ipynb #c0032
 def evaluate_regression(x,                        # features, (N, D)

@@ -175,6 +175,15 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
            "a CSV with columns A00 .. A63 and a label column")
     if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
     if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
+    if path.is_dir() and not is_zarr_store(path) and (tifs := sorted(p.name for p in path.iterdir()
+                                                                     if p.suffix.lower() in (".tif", ".tiff"))):
+        q, one = shlex.quote, f"{len(tifs)} GeoTIFF{'s' * (len(tifs) != 1)} ({', '.join(tifs[:2])}{', ...' * (len(tifs) > 2)})"
+        raise DimensionError(f"--embeddings {path} is a folder of {one}, official tiles or `to_cog`'s: aef evaluate "
+                             f"scores one map: make one of them, `gdalbuildvrt {q(str(path) + '.vrt')} "
+                             f"{q(str(path))}/*.tif` (GDAL's tools) or `rio merge {q(str(path))}/*.tif "
+                             f"{q(str(path) + '.tif')}` (rasterio's, installed with the package), and pass that file "
+                             f"as --embeddings (tiles of one UTM zone and year; others: a folder each); or one tile, "
+                             f"--embeddings {q(str(path / tifs[0]))}")   # was: 'neither a zarr store nor a run', no fix
     if path.is_dir() and not is_zarr_store(path):
         raise DimensionError(f"--embeddings {path} is a folder that is neither a zarr store nor an alphaearth_nb run "
                              f"(no {RUN_MARKER} marker, no checkpoint of ours): {fix}")
@@ -441,4 +450,5 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     # fill-like ids (255 beside 1..4): said once, above or by training_set, so not again (`warn_fills=False`)
     table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True,  # bars: stderr
                                          warn_fills=False)
-    print(table.to_string(index=False))
+    print(evaluate.shares_table(table).to_string(index=False))   # per cent, as the demo prints it (was 0.599660)
+    print(evaluate.table_said(table, n))   # what balanced_accuracy, std and same_as are (was: nothing said)
