@@ -479,6 +479,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     # records of the package's own: built by the package from arrays it made, never from a user's file
     "index.Rows": "record", "index.Rows.tie_rank": "record", "index.Matches": "record",
     "stacks.SourceArrays": "record", "landscape.Layout": "record", "scene.Surface": "record", "corpus.Event": "record",
+    "evaluate.shares_table": "record", "evaluate.table_said": "record",   # `evaluate_embeddings`' table, printed
     # xarray builds the accessors from the object `.aef` is read on
     "accessor.EmbeddingAccessor": "xarray's", "accessor.StackAccessor": "xarray's",
     # answers for any object, a path too (False, None, or the object given back): no error to replace
