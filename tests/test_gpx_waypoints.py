@@ -67,4 +67,4 @@ def test_aef_evaluate_reads_gpx_labels(tmp_path):
                         "--label-column", "name", "--shots", "1"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-600:]
     import re
-    assert re.search(r"knn1\s+\d+\s+1\s+1\.0\b", r.stdout), r.stdout[-600:]   # 1-shot knn1: every waypoint right
+    assert re.search(r"knn1\s+\d+\s+1\s+100\.0%", r.stdout), r.stdout[-600:]   # 1-shot knn1: every waypoint right
