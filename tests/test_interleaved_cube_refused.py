@@ -12,17 +12,15 @@ import pytest
 import xarray as xr
 
 import alphaearth_nb as aef
+from alphaearth_nb.testing import embedding_from_array, random_unit
 from alphaearth_nb.core import GridError
 
 TIMES = pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"])
 
 
-def _map(seed=72, h=4, w=5):
-    v = np.random.default_rng(seed).normal(size=(h, w, 64))
-    v /= np.linalg.norm(v, axis=-1, keepdims=True)
-    return xr.DataArray(v.astype("float32"), dims=("y", "x", "band"), attrs={"crs": "EPSG:32631"},
-                        coords={"y": 5_000_035.0 - 10 * np.arange(h), "x": 500_005.0 + 10 * np.arange(w),
-                                "band": aef.band_names()})
+def _map(seed=72, h=4, w=5):   # a 4 x 5 map of random unit vectors on a 10 m UTM 31N grid (testing's two helpers)
+    return embedding_from_array(random_unit((h, w), seed=seed), crs="EPSG:32631",
+                                coords={"y": 5_000_035.0 - 10 * np.arange(h), "x": 500_005.0 + 10 * np.arange(w)})
 
 
 def _outer(maps):

@@ -5,17 +5,14 @@ some readers give; x descending) are the first map's grid, so an unchanged year 
 its 80 pixels NaN each year, silently; a reversed axis refused as another grid ('differ by up to 30')."""
 import numpy as np
 import pytest
-import xarray as xr
 
 import alphaearth_nb as aef
+from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
-def _map(seed=72, h=4, w=5):
-    v = np.random.default_rng(seed).normal(size=(h, w, 64))
-    v /= np.linalg.norm(v, axis=-1, keepdims=True)
-    return xr.DataArray(v.astype("float32"), dims=("y", "x", "band"), attrs={"crs": "EPSG:32631"},
-                        coords={"y": 5_000_035.0 - 10 * np.arange(h), "x": 500_005.0 + 10 * np.arange(w),
-                                "band": aef.band_names()})
+def _map(seed=72, h=4, w=5):   # a 4 x 5 map of random unit vectors on a 10 m UTM 31N grid (testing's two helpers)
+    return embedding_from_array(random_unit((h, w), seed=seed), crs="EPSG:32631",
+                                coords={"y": 5_000_035.0 - 10 * np.arange(h), "x": 500_005.0 + 10 * np.arange(w)})
 
 
 def _same_cube(cube, m):
