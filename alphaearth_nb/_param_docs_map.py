@@ -90,6 +90,8 @@ SECTIONS = {
         'provenance_attrs': "tags : dict\n    a GeoTIFF's GDAL tags, as rioxarray puts them in attrs\n",
         'tags_read': "attrs : dict\n    a map's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
         'model_name': "model\n    what `attrs['embedding:model']` holds (None, text)\n",
+        'code_scaled': "a : dict\n    a variable's attrs or encoding (`scale_factor`, `add_offset`)\n",
+        'codes_unpacked': "obj\n    DataArray or Dataset of an embedding's bands, as a reader gave them\nvector\n    as `geo.unpacked`'s: the `band` dim, or the band variables\n",
         'refuse_rotation': "obj\n    a DataArray or Dataset with a geotransform (`spatial_ref` or attrs['transform'])\nwhat : str\n    what `obj` is, for the message\n",
         'embedding_variable': 'ds\n    a Dataset from another reader (rasterio, xee, netCDF); anything else gives None\n',
         'official_years': 'obj\n    any object; only a Dataset of the official product gives years\n',

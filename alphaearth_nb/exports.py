@@ -21,11 +21,12 @@ from .loaders import VECTOR_FILES
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path,
                                  unreadable_raster, cut_short_raster)
 from .quantize import NODATA
-from .embeddings import (as_embedding, gated, label_bands, provenance_attrs,
+from .bands import keep_bands_hint
+from .embeddings import (as_embedding, codes_unpacked, gated, label_bands, provenance_attrs,
                                       provenance_tags, refuse_rotation,
                                       tiff_scheme)
 from .geo import (crs_of, declared_nodata, geometries_like, north_up, outside_valid, packing,
-                               rename_spatial, require, unpacked, write_crs)
+                               rename_spatial, require, write_crs)
 from .cubes import coarsen, cube_form, transform_of
 from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
@@ -121,7 +122,10 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     codes stored as uint8) pass the gate of every reader (`embeddings.gated`): uint8 codes are decoded as it finds
     them, and a pixel is no data when all its bands hold the file's no-data value; a float copy of our int8 file
     (`gdal_translate -ot Float32` keeps its tags, `cog_tags`) holds codes. A file of one band (a map from
-    `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader. An http(s) URL is opened as
+    `map_to_cog`) is a `DimensionError` naming `rioxarray.open_rasterio`, its reader; a file of k x 64 bands (several
+    years side by side: Earth Engine's `toBands()`, `ee.Image.cat`) or of any other count but 64 is a `DimensionError`
+    saying so, with the code that reads each embedding (`bands.keep_bands_hint`, as `from_official` says it). A band
+    scale of 1/127.5 tags the official codes (`embeddings.codes_unpacked`): read as codes, whatever their integer type. An http(s) URL is opened as
     `files.gdal_path` says: the file alone, no folder listing or sidecar probe on the server.
     The attrs are the CRS and what `to_cog` kept of the map's origin (`embeddings.provenance_attrs`: `source`,
     `embedding:model`, `time`, `period_start`, `period_end`, the tiling numbers `tile`, `buffer`, `trim` as int,
@@ -147,13 +151,15 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
         raise DimensionError(f"{path} has one band, so it is a map (classes or a score, e.g. from `map_to_cog`), not "
                              f"an embedding ({EMBED_DIM} bands): read a map with "
                              f"`rioxarray.open_rasterio(path, masked=True).squeeze('band', drop=True)`")
-    if da.dtype != np.int8: da = unpacked(da, vector="band")   # band scales: the values (was the stored integers)
+    if da.sizes["band"] != EMBED_DIM:   # was read as one 'embedding' of that many bands (128: two years, warned as means)
+        raise DimensionError(f"{path} has {da.sizes['band']} bands, not the {EMBED_DIM} (A00..A63) of an embedding"
+                             + (keep_bands_hint(da) or ": read another raster with `rioxarray.open_rasterio(path)`"))
+    # band scales: the values (was the stored integers); a scale of 1/127.5 tags the official codes, kept as codes
+    if da.dtype != np.int8: da = codes_unpacked(da, vector="band")
     crs, da = crs_of(da), north_up(da)
     fill = da.attrs.get("_FillValue")
     da = da.transpose("y", "x", "band")
-    if da.sizes["band"] == EMBED_DIM:   # bands where their descriptions say (A00..A63 in any order), else by position
-        da = label_bands(da)   # by the descriptions rioxarray keeps in attrs['long_name']
-    else: da = da.assign_coords(band=band_names(da.sizes["band"]))
+    da = label_bands(da)   # bands where their descriptions say (A00..A63 in any order, rioxarray's attrs['long_name'])
     # the file's geotransform stays on `spatial_ref` (made north-up by `write_crs` below): a one-pixel or one-row
     # selection keeps its pixel size (it was dropped: to_cog(read_cog(p).isel(y=[2], x=[3])) raised GridError)
     try:
