@@ -13,7 +13,7 @@ import xarray as xr
 from .core import GridError, refuse_path
 from .spatial import GRID_WANTED, crs_of, half_pixel, is_geographic, rename_spatial, same_crs
 from .crs import crs_label
-from .grids import axis_span, circle_start, north_up
+from .grids import axis_span, circle_start, north_up, stored_rounding
 
 # %% auto #0
 __all__ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like', 'refuse_interleaved']
@@ -69,11 +69,23 @@ def one_lattice_hint(a,  # the first map (DataArray or Dataset), y/x renamed (`r
             f"y={onto}.y, x={onto}.x, method='nearest', tolerance={min(steps.values()) / 4:g})`, no data where it has "
             "none)")   # y and x alone: reindex_like took a stack source's dates too (sentinel2's 146 for 61: all NaN)
 
-def _rounding_gap(top:float, pixel:float) -> float:
-    """The largest gap of two coordinates that name one place, `check_same_grid`'s allowance: a millionth of a pixel
-    (`pixel` wide), or the rounding of a coordinate stored in float32 at `top`, the axis's largest magnitude (a
-    longitude near 180 is kept to 1.5e-5 degrees there, a sixth of a 10 m pixel; GeoTIFF and zarr writers do it)."""
-    return max(1e-6 * max(1.0, pixel), float(np.spacing(np.float32(top), dtype=np.float32)))
+_PIXEL_SHARE = 0.01   # `_one_place`: a hundredth of a pixel, the farthest two float64 labels of one place lie apart
+
+def _one_place(pixel,            # the pixel (cell) width along the axis, in its units (array: one per pair)
+               rounding=0.0,     # how far stored coordinates may lie off the place they name (`grids.stored_rounding`)
+              ):
+    """The largest gap of two coordinates that name one place on an axis of `pixel`-wide cells, `check_same_grid`'s
+    allowance (and `refuse_interleaved`'s): a hundredth of a pixel, or `rounding` where that is larger, but never
+    more than a quarter of a pixel. A hundredth of a pixel (10 cm at 10 m, 9e-7 degrees for a 10 m pixel) is far
+    above the float noise of float64 coordinates (a float64 unit at a UTM northing is 1e-9 m; two readers or two
+    reprojections of one grid differ by 1e-6 m) and so small an offset moves a linear resampler's weights by 1% at
+    most; a larger one is another grid, to resample onto the first (a float64 grid 0.25 m off at 10 m is refused).
+    `rounding` is what the coordinates' dtype cannot hold: 0 for float64, a float32 unit at the axis's size (0.5 m
+    at a northing of 5e6 m, 1.5e-5 degrees at longitude 180, a sixth of a 10 m pixel) for lat/lon or UTM stored as
+    float32 by netCDF or zarr writers. The quarter of a pixel is halfway from one place (0) to the half-pixel
+    offset of pixel-is-point against pixel-is-area (GDAL's AREA_OR_POINT), which is another grid however the
+    coordinates were stored, and it keeps neighbouring pixels (a pixel apart) two places."""
+    return np.minimum(np.maximum(_PIXEL_SHARE * np.asarray(pixel, np.float64), rounding), np.asarray(pixel) / 4)
 
 def check_same_grid(a,  # the first map (DataArray or Dataset)
                     b,  # the second, on `a`'s grid if all is well
@@ -83,11 +95,15 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
                    ) -> None:
     """Raise `GridError` unless `a` and `b` have the same y/x coordinates and (by meaning) the same CRS. On a
     geographic CRS x is compared modulo 360: xee's 180+ form (179.99975, 180.00025) and the -180 form (179.99975,
-    -179.99975) of one grid are one grid (callers then give `b` `a`'s labels)."""
+    -179.99975) of one grid are one grid (callers then give `b` `a`'s labels). Coordinates
+    name one place within `_one_place`'s allowance: a hundredth of a pixel, or the rounding of their dtype (float32)
+    where that is larger, under a quarter of a pixel (a float64 grid 0.25 m off a 10 m grid is another grid)."""
     refuse_path(a, GRID_WANTED, "raster")
     refuse_path(b, GRID_WANTED, "raster")
     a, b = rename_spatial(a), rename_spatial(b)
     lon = is_geographic(crs_of(a)) or is_geographic(crs_of(b))
+    steps = {d: 2 * half_pixel(np.unwrap(a[d].values.astype(np.float64), period=360.0) if d == "x" and lon
+                               else a[d].values) for d in ("y", "x") if d in a.coords and a.sizes[d] > 1}
     for d in ("y", "x"):
         if d not in a.coords or d not in b.coords:
             raise GridError(f"{what}: no {d} coordinate on one of them: assign pixel-centre coordinates, "
@@ -96,13 +112,15 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
             raise GridError(f"{what} are on different grids ({d}: {a.sizes[d]} vs {b.sizes[d]} pixels): {fix}"
                             f"{one_lattice_hint(a, b, *names)}")
         ca, cb = a[d].values.astype(np.float64), b[d].values.astype(np.float64)
-        top = max(np.abs(ca).max(initial=0), np.abs(cb).max(initial=0))   # equal by meaning: `_rounding_gap`
         gap = np.abs((ca - cb + 180.0) % 360.0 - 180.0 if d == "x" and lon else ca - cb)  # longitude is a circle
-        step = half_pixel(np.unwrap(ca, period=360.0) if d == "x" and lon else ca)
-        if not (gap <= _rounding_gap(top, 2 * step)).all():
+        pixel = steps.get(d, max(steps.values(), default=0.0))   # one cell: the other axis's pixel (square pixels)
+        rounding = stored_rounding(a, d) + stored_rounding(b, d)   # float32 coordinates: a unit each, float64 none
+        allow = float(_one_place(pixel, rounding)) if pixel else \
+            rounding + 4 * float(np.spacing(max(np.abs(ca).max(), np.abs(cb).max())))   # 1 x 1: float noise alone
+        if not (gap <= allow).all():
             hint = half_pixel_hint(half_pixel_off(a, b), "other")
-            raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}): "
-                            f"{fix}{hint}")
+            raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}, more than "
+                            f"the {allow:g} that coordinates of one place may differ by): {fix}{hint}")
     if not same_crs(a, b):
         raise GridError(f"{what} have different CRS ({crs_label(crs_of(a))} vs {crs_label(crs_of(b))}): reproject one onto the other's "
                         "grid first (e.g. `rio.reproject_match`)")
@@ -131,8 +149,6 @@ def orient_like(b,  # the map (or cube) to turn, y/x under any common name
             and min(a.sizes[d], b.sizes[d]) > 1 and not (rolled and d == "x") and up(a, d) != up(b, d)]
     return b.isel({d: slice(None, None, -1) for d in turn}) if turn else b
 
-_NEAR = 0.1   # two neighbouring labels closer than this share of the axis's widest step name one place
-
 def _has_data(o, d:str) -> np.ndarray:
     "(years, n): whether each label of axis `d` of map or cube `o` holds data in each year (a map is one year)."
     o = rename_spatial(o)
@@ -143,17 +159,18 @@ def _has_data(o, d:str) -> np.ndarray:
 def refuse_interleaved(*objs,                      # maps (y, x, band) or cubes (time, y, x, band) on one grid
                        what:str="the embeddings",  # what they are, for the message
                       ) -> None:
-    """`GridError` where the grid holds one place under two labels: two neighbouring y (or x) labels closer than
-    a tenth of the axis's widest step and within `check_same_grid`'s allowance (`_rounding_gap`: a millionth of a
-    pixel, or float32's rounding, what it calls one place, so `join_years`, the fix named, joins them) whose rows
-    (columns) hold data in different years: in some year (or map), one holds data and the other none. A regular
-    grid never has such labels, a selection with a gap of ten rows or more neither (was: its neighbouring rows,
-    10 m apart beside a gap of 150 m, were one place, refused where a year had no data in one of them). That is what `xr.concat(maps, 'time', join='outer')` makes of years whose coordinates differ by
-    float rounding (1e-6 m: two readers, two reprojections): an interleaved cube of twice the rows and columns, each
-    year NaN at 3 of 4 pixels, and `change` of its years NaN everywhere (was: read silently, `yearly_change`'s
-    year_of_change NaN at 60 of 80 pixels). The message names `cubes.join_years`, which checks the grids by meaning
-    and keeps one, and `join='override'`. The coordinates are read first; the data (one band) only where two labels
-    lie that close, so a regular grid costs no read."""
+    """`GridError` where the grid holds one place under two labels: two neighbouring y (or x) labels that name one
+    place by `check_same_grid`'s allowance (`_one_place`: a hundredth of the pixel beside them, the smaller step on
+    either side, or a float32 unit at the axis's size, since `xr.concat` makes a float32 year joined with a float64
+    one float64; never a quarter of that pixel) whose rows (columns) hold data in different years: in some year (or
+    map), one holds data and the other none. A regular grid never has such labels, nor a selection with a gap (its
+    neighbouring rows are a pixel apart, the pixel beside them; was: rows 10 m apart beside a gap of 150 m were one
+    place). That is what `xr.concat(maps, 'time', join='outer')` makes of years whose coordinates differ by float
+    rounding (1e-6 m: two readers, two reprojections; 0.2 m: a year stored as float32): an interleaved cube of twice
+    the rows and columns, each year NaN at 3 of 4 pixels, and `change` of its years NaN everywhere (was: read
+    silently, `yearly_change`'s year_of_change NaN at 60 of 80 pixels). The message names `cubes.join_years`, which
+    checks the grids by meaning and keeps one, and `join='override'`. The coordinates are read first; the data (one
+    band) only where two labels lie that close, so a regular grid costs no read."""
     for o in objs: refuse_path(o, GRID_WANTED, "raster")
     if not objs: return
     first = rename_spatial(objs[0])
@@ -161,7 +178,9 @@ def refuse_interleaved(*objs,                      # maps (y, x, band) or cubes 
         if d not in first.coords or first.sizes[d] < 3: continue
         c = axis_span(first, d)
         step = np.abs(np.diff(c))
-        near = np.nonzero((step < _NEAR * step.max()) & (step <= _rounding_gap(np.abs(c).max(), step.max())))[0]
+        pixel = np.minimum(np.r_[step[1:], np.inf], np.r_[np.inf, step[:-1]])   # the nearer step beside each pair
+        unit = float(np.spacing(np.float32(np.abs(c).max())))   # a float32 year joined with a float64 one is float64
+        near = np.nonzero(step <= _one_place(pixel, unit))[0]
         if not len(near): continue
         has = np.concatenate([_has_data(o, d) for o in objs])
         one, two = has[:, near], has[:, near + 1]
