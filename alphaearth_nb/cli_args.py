@@ -123,6 +123,9 @@ def _period(s:str):
         fix = f"--period {parts[1].strip()},{parts[0].strip()}" if swapped else PERIOD_FORMS
         if "write the year in full" in str(e):   # 24: 2024 meant, as Python's message says
             fix = fix.replace("a year (--period 2024)", f"a year in full (--period 2024, not {s.strip()})", 1)
+        if full := re.search(r"(\S+) is not a calendar year in \S+ nor a date: write the years in full, e\.g\. "
+                             r"\((\d{4}), (\d{4})\)", str(e)):   # '24,25': 2024 through 2025 meant (`as_period`)
+            what, fix = f"{what} ({full[1]} is not a calendar year)", f"the years in full, --period {full[2]},{full[3]}"
         if two := re.search(r"names two years in one text: pass them apart, \((\d{4}), (\d{4})\)", str(e)):   # '2024-2025'
             what, fix = f"{what} (it names two years in one text)", (
                 f"--period {two[1]},{two[2]} (one embedding valid over both years), or --period {two[1]} then --period "

@@ -189,6 +189,13 @@ def as_years(years) -> list[int]:  # a year, an iterable of years, or a (first, 
         return [one(years)]
     return sorted({one(y) for y in years})
 
+def _short_year(v) -> int|None:
+    "The whole number 0..99 `v` is (24, 24.0, np.int64(24), '24', '24.0'): a year written short; None otherwise."
+    if isinstance(v, (bool, np.bool_)): return None
+    if isinstance(v, str) and re.fullmatch(r"\s*\d{1,2}(\.0*)?\s*", v): v = float(v)
+    if not isinstance(v, (int, np.integer, float, np.floating)) or not float(v).is_integer(): return None
+    return int(v) if 0 <= v < 100 else None
+
 def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `pd.Period` or a `Period`
              ) -> Period:
     """A `Period` from what names one interval: a `Period`; one calendar year (`as_year`: 2024, '2024', 2024.0,
@@ -223,6 +230,12 @@ def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `
                 or v is pd.NaT or (isinstance(v, np.datetime64) and np.isnat(v)) or str(v).strip() == ""]):   # open end
         raise PeriodError(f"({s!r}, {e!r}) gives no {' and no '.join(gap)}: a period needs both, e.g. "
                           "('2024-01-01', '2025-01-01'), or a year such as 2024 for the whole year.")
+    if (short := [v for v in (s, e) if _short_year(v) is not None]):   # (24, 25): years meant, not epoch numbers
+        ys = [2000 + _short_year(v) if _short_year(v) is not None else _year_named(v) for v in (s, e)]
+        fix = (f"e.g. ({ys[0]}, {ys[1]}) for {ys[0]} through {ys[1]}, both included" if None not in ys and ys[0] <= ys[1]
+               else f"e.g. {2000 + _short_year(short[0])}, not {short[0]!r}")
+        raise PeriodError(f"cannot read ({s!r}, {e!r}) as a period: {short[0]!r} is not a calendar year in "
+                          f"{YEARS[0]}..{YEARS[1]} nor a date: write the years in full, {fix}.")
     a, b = _span(s), _span(e)
     if None not in (ys := (_year_named(s), _year_named(e))) and not isinstance(p, tuple):   # [2020, 2024]: two years
         raise PeriodError(f"{p!r} names two years, not one span (a list of years names those years only, as "
