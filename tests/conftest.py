@@ -317,15 +317,61 @@ def said_as():
     return said
 
 
+# `python -c CODE` for many CODEs at the cost of one interpreter's start: a server process imports numpy and JAX (what
+# every case imports first: `import alphaearth_nb` loads runtime, which imports JAX; 1.1 of a case's ~1.5 s of CPU),
+# starts no JAX backend, and forks a child per case that runs CODE as `python -c` would (a new __main__, argv ['-c'],
+# stdout and stderr to files). What the cases judge is never loaded before their code: the package, xarray, dask,
+# matplotlib, zarr (the server refuses to start otherwise), so an import that loads one shows in the child as before.
+_PY_SERVER = r'''
+import json, os, signal, sys, time, traceback, types
+import numpy, jax, jax.numpy
+JUDGED = ("alphaearth_nb", "xarray", "dask", "matplotlib", "zarr")
+early = sorted(m for m in sys.modules if m.split(".")[0] in JUDGED)
+if early: sys.exit(f"run_py's server loaded {early[:5]} before any case: the cases would not see them load")
+def case(code, out, err):
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)   # the requests' pipe is the server's alone
+    for fd, path in ((1, out), (2, err)): os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), fd)
+    sys.argv[:] = ["-c"]
+    main = sys.modules["__main__"] = types.ModuleType("__main__")
+    try: exec(compile(code, "<string>", "exec"), vars(main)); rc = 0
+    except SystemExit as e: rc = e.code if isinstance(e.code, int) else (e.code is not None)
+    except BaseException: traceback.print_exc(); rc = 1
+    sys.stdout.flush(); sys.stderr.flush()
+    return rc
+print("READY", flush=True)
+for line in sys.stdin:
+    code, out, err, timeout = json.loads(line)
+    pid = os.fork()
+    if pid == 0: os._exit(case(code, out, err))
+    t = time.monotonic()
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0:
+        if time.monotonic() - t > timeout: os.kill(pid, signal.SIGKILL)
+        time.sleep(0.005)
+    print(json.dumps(os.waitstatus_to_exitcode(done[1])), flush=True)
+'''
+
+
 @pytest.fixture(scope="session")
-def run_py():
+def run_py(tmp_path_factory):
     """`run_py(code)`: what a new `python -c code` (this interpreter) printed last, read as JSON; its stderr's
-    tail the failure where it exits non-zero. For what an import does to a process (sys.modules, sys.meta_path)."""
-    def run(code: str):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-        assert out.returncode == 0, out.stderr[-2000:]
-        return json.loads(out.stdout.strip().splitlines()[-1])
-    return run
+    tail the failure where it exits non-zero. For what an import does to a process (sys.modules, sys.meta_path).
+    Each code runs in a child forked from `_PY_SERVER` (numpy and JAX imported, nothing the cases judge)."""
+    d, server, n = tmp_path_factory.mktemp("run_py"), [], iter(range(1 << 30))
+    def run(code: str, timeout: float = 300):
+        if not server:
+            server.append(subprocess.Popen([sys.executable, "-c", _PY_SERVER], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, text=True))
+            assert server[0].stdout.readline().strip() == "READY", "run_py's server did not start"
+        i = next(n)
+        out, err = d / f"{i}.out", d / f"{i}.err"
+        server[0].stdin.write(json.dumps([code, str(out), str(err), timeout]) + "\n"); server[0].stdin.flush()
+        rc = json.loads(server[0].stdout.readline())
+        said = err.read_text() if err.exists() else ""
+        assert rc == 0, said[-2000:]
+        return json.loads(out.read_text().strip().splitlines()[-1])
+    yield run
+    if server:
+        server[0].stdin.close(); server[0].wait(60)
 
 
 @pytest.fixture(scope="session")
