@@ -121,7 +121,9 @@ def dms_degrees(texts,                 # the cells of a column that did not read
     and decimal minutes `45°9.238'N`, `45.154°N`; S and W, or a leading minus, are negative), as GPS receivers, field
     forms and spreadsheets write them, `48.85N` too; None unless every cell reads so. A cell needs a degree sign or
     a hemisphere letter to be read: '45 9' is no angle. `err` for minutes or seconds of 60 or more, decimals before
-    the last part (`45.5°30'`), a hemisphere letter and a minus in one cell, N/S beside E/W in one column
+    the last part (`45.5°30'`), an angle out of range (more than 90 degrees of latitude: N or S, or a column named as
+    latitudes; more than 180 of longitude: E or W, a longitude column, or no axis said; was: `200°N` read as latitude
+    200), a hemisphere letter and a minus in one cell, N/S beside E/W in one column
     (latitudes and longitudes mixed), and E/W in a latitude column (`geo.LAT_NAMES`, any case) or N/S in a
     longitude one (`LON_NAMES`): the two columns swapped (was: read as given, lon 45.15 and lat 3.0 for 45°9'N
     3°0'E)."""
@@ -148,7 +150,12 @@ def dms_degrees(texts,                 # the cells of a column that did not read
             raise err(f"{what}: column {column!r} holds {v!r}, which gives its sign twice (a minus or a second "
                       "hemisphere letter beside N, S, E or W): keep one")
         sign = -1.0 if g["sign"] in ("-", "\u2212") or (g["h1"] or g["h2"] or "").upper() in ("S", "W") else 1.0
-        out.append(sign * (d + mi / 60 + se / 3600))
+        lat = (g["h1"] or g["h2"] or "").upper() in ("N", "S") or (axis == "latitude" and not (g["h1"] or g["h2"]))
+        if (deg := d + mi / 60 + se / 3600) > (90 if lat else 180):   # the poles; the antimeridian
+            said = "latitude" if lat else "longitude" if axis == "longitude" or g["h1"] or g["h2"] else "an angle"
+            raise err(f"{what}: column {column!r} holds {v!r}, {deg:g} degrees, out of range for {said} (latitudes "
+                      "run 0..90 degrees N or S, longitudes 0..180 E or W): correct the cell")
+        out.append(sign * deg)
     return np.asarray(out, np.float64)
 
 def table_numbers(df:pd.DataFrame,      # the table
