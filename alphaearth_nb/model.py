@@ -153,6 +153,7 @@ PRESETS = {
 # training settings (`step.TrainConfig`'s, and the names users write for them) given to `preset` by mistake
 _TRAINING = {k: k for k in ("steps", "peak_lr", "warmup", "batch_size", "seed", "checkpoint_every")} | \
     {"lr": "peak_lr", "learning_rate": "peak_lr"}
+_FIT_ARGS = ("steps", "batch_size", "seed", "checkpoint_every")   # those `train.fit` takes by name too
 
 def preset(name:str, # "tiny", "small" or "lite"
            **overrides, # ModelConfig fields; STPConfig fields (patch, blocks, ...) go to the encoder
@@ -168,8 +169,9 @@ def preset(name:str, # "tiny", "small" or "lite"
     bare = lambda k: str(k).lower().replace("_", "")   # 'batchsize' too
     if said := [k for k in overrides if bare(k) in (train := {bare(w): v for w, v in _TRAINING.items()})]:
         k, v = said[0], train[bare(said[0])]
+        to = f"{v}={overrides[k]!r}" if v in _FIT_ARGS else f"config=aef.step.TrainConfig({v}={overrides[k]!r})"
         raise UnknownFieldError(f"preset({name!r}) got {k!r}, a training setting (TrainConfig.{v}), not the "
-                                f"model's: pass it to fit, e.g. `fit({name!r}, data, config=TrainConfig({v}=...))`.")
+                                f"model's: pass it to fit, e.g. `aef.fit({name!r}, data, {to})`.")
     if isinstance(stp := overrides.get("stp"), dict):   # stp={'blocks': 4}: STPConfig's names alone, named as given
         unknown_keys(stp, [f.name for f in dataclasses.fields(STPConfig)], f"preset({name!r}, stp={{...}})",
                      STP_ALIASES)   # the encoder's depth is its blocks

@@ -93,7 +93,7 @@ def _run_model(a, header:dict) -> str|None:
     if not isinstance(header.get("model"), dict):
         raise ConfigError(f"run {a.out} was trained in Python from a model object: its checkpoint records no model "
                           "config and no preset, so `aef train` cannot build the model to resume; resume it in Python "
-                          f"with that model, `train.fit(model, data, out={str(a.out)!r}, resume=True)`")
+                          f"with that model, `aef.fit(model, data, out={str(a.out)!r}, resume=True)`")
     a.config = train.model_config(header)   # with its resolved sources; a newer version's fields: ConfigError
     size, ins, outs = model.preset_of(a.config), ",".join(a.config.inputs), ",".join(a.config.targets)
     said = f"preset {size!r}" if size else "a model of no preset"

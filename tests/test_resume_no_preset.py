@@ -60,7 +60,7 @@ def test_a_run_of_a_model_object_is_refused_naming_python(s2_zarr, tmp_path, mon
     run = _run(tmp_path, {"preset": None})   # fit(model, ...): no config recorded
     code, err, got = _train(monkeypatch, capsys, ["--data", str(s2_zarr), "--out", str(run), "--resume", "--steps", "3"])
     assert code == 2 and "was trained in Python from a model object" in err, err
-    assert f"`train.fit(model, data, out={str(run)!r}, resume=True)`" in err, err   # not made `aef train` by the CLI
+    assert f"`aef.fit(model, data, out={str(run)!r}, resume=True)`" in err, err   # not made `aef train` by the CLI (was: `train.fit(`, review46)
     assert got == {}
 
 
