@@ -185,6 +185,7 @@ SECTIONS = {
         'remote_url': 'path\n    a path, URL or `/vsi...` path, as str or Path\n',
         'is_remote': 'path\n    a path, URL or `/vsi...` path, as str or Path\n',
         'gdal_path': "href\n    a raster's address: http(s) URL, local path, `/vsi...` path\n",
+        'layout_year': "path\n    a tile's local path, URL, gs:// or s3:// address, or GDAL path (`/vsicurl?...url=...`)\n",
         'input_path': 'path\n    a local path (`~` is the home folder), a `Path`, an http(s) URL or a GDAL /vsi path\nwhat : str\n    what should be there, for the message, e.g. "embedding GeoTIFF"\nwriter : str\n    the function that writes it, for the message, e.g. "exports.to_cog"\n',
         'nothing_to_write': 'what : str\n    what holds no data, e.g. "embedding", "map"\npath\n    the target left untouched, named in the message\nout : str\n    the kind of output it would have been, e.g. "COG", "store"\n',
         'unreadable_raster': "path\n    the file GDAL could not open, named in the message\nerr\n    GDAL's reason (rasterio's `RasterioIOError`), quoted\n",

@@ -89,6 +89,7 @@ SECTIONS = {
         'provenance_tags': "attrs : dict\n    a map's attrs (an embedding's, a class map's)\n",
         'provenance_attrs': "tags : dict\n    a GeoTIFF's GDAL tags, as rioxarray puts them in attrs\n",
         'tags_read': "attrs : dict\n    a map's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
+        'dated_by_path': "da : xr.DataArray\n    a map just read from a file (its attrs are set in place)\npath\n    the file's path or URL (None: none known)\n",
         'model_name': "model\n    what `attrs['embedding:model']` holds (None, text)\n",
         'code_scaled': "a : dict\n    a variable's attrs or encoding (`scale_factor`, `add_offset`)\n",
         'codes_unpacked': "obj\n    DataArray or Dataset of an embedding's bands, as a reader gave them\nvector\n    as `geo.unpacked`'s: the `band` dim, or the band variables\n",

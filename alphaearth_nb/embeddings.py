@@ -20,6 +20,7 @@ from .core import GridWarning   # the kind of its warnings
 from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                packing, rename_spatial, require, unpacked, write_crs)
 from .files import gdal_path, reading_raster
+from .paths import layout_year
 from .times import as_time_dtype, to_ms
 from .labels import data_variables
 from .quantize import quantize
@@ -34,13 +35,13 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
 
 # %% auto #0
 __all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'CODE_SCALE',
-           'NO_YEARS', 'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read', 'model_name', 'code_scaled',
-           'codes_unpacked', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube',
-           'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding',
-           'from_official', 'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands',
-           'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
-           'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds',
-           'SCALE_ROWS', 'int8_form']
+           'NO_YEARS', 'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read', 'dated_by_path', 'model_name',
+           'code_scaled', 'codes_unpacked', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years',
+           'official_cube', 'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding',
+           'dequantize_embedding', 'from_official', 'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands',
+           'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes',
+           'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel',
+           'valid_bounds', 'SCALE_ROWS', 'int8_form']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -103,6 +104,16 @@ def tags_read(attrs:dict) -> dict:  # a map's attrs, where rioxarray puts a GeoT
     out = {k: v for k, v in attrs.items() if not str(k).startswith("AEF_") and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}
     for k, v in provenance_attrs(attrs).items(): out.setdefault(k, v)
     return out
+
+def dated_by_path(da:xr.DataArray,  # a map just read from a file (its attrs are set in place)
+                  path,             # the file's path or URL (None: none known)
+                 ) -> xr.DataArray:
+    """`da` with `attrs['time']` the first day of the year the official mirrors' layout names in its file's `path`
+    (`paths.layout_year`: `.../2024/31N/x.tiff`; the tiles carry no date), ISO text as `from_official` records xee's
+    date, where `da` records none (`time`, or `period_start`: our tags' AEF_TIME, xee's date, win)."""
+    if path is None or "time" in da.attrs or "period_start" in da.attrs: return da
+    if (y := layout_year(path)) is not None: da.attrs["time"] = f"{y}-01-01T00:00:00"
+    return da
 
 # the official product's name in `embedding:model` of stores written before it was given its id (`OFFICIAL_COLLECTION`)
 MODEL_ALIASES = {"AlphaEarth Foundations (Satellite Embedding V1, annual)": OFFICIAL_COLLECTION}
@@ -380,6 +391,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if not isinstance(obj, xr.DataArray):
         raise DTypeError(f"expected an xarray DataArray or Dataset, got {type(obj).__name__}: wrap arrays with "
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")
+    src = obj.encoding.get("source")   # the file a reader read it from: a mirror's layout names its year
     obj = band_dim(obj)   # the bands on a dim of another name that its labels give away (`ds.to_dataarray()`)
     if obj.sizes.get("band") != EMBED_DIM:
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
@@ -402,6 +414,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     da = narrow_floats(label_bands(da.transpose("y", "x", "band"))).copy(deep=False)   # bfloat16, float8: as float32
     codes = True if tiff_scheme(da.attrs) == "int8" else None   # our int8 file (a float copy of it too): codes
     da.attrs = tags_read(da.attrs)   # our GeoTIFF's tags (rioxarray's attrs): read as `from_official` reads them
+    da = dated_by_path(da, src)      # a mirror's tile: the year its path names, where its attrs name none
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
@@ -497,8 +510,11 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     The official product records `attrs['source']` and `attrs['embedding:model']` = `OFFICIAL_COLLECTION` (its Earth
     Engine id), so its years and a model of ours are not compared (`cubes.one_model`); our own GeoTIFF
     (`exports.to_cog`) the source and model its tags name (`provenance_attrs`). A path is `core.refuse_path`'s
-    `DTypeError` naming the readers, as `as_embedding` says (was: AttributeError 'str' object has no attribute 'dims')."""
+    `DTypeError` naming the readers, as `as_embedding` says (was: AttributeError 'str' object has no attribute 'dims').
+    A tile read from a mirror's layout (`encoding['source']`, `.../2024/31N/x.tiff`) records the year its path names
+    where nothing else does (`dated_by_path`)."""
     refuse_path(obj, MAP_WANTED, "map")
+    src = getattr(obj, "encoding", {}).get("source")   # the file a reader (rioxarray, xarray) read it from: its year
     obj = _mappings_kept(obj)   # a grid mapping left a variable (decode_coords=True) goes along with the bands
     if not names_every_band(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
@@ -523,6 +539,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if da.attrs["source"] == OFFICIAL_COLLECTION:   # the official product names its model: its collection id, so
         da.attrs.setdefault("embedding:model", OFFICIAL_COLLECTION)   # change(official, own) is refused (`cubes.one_model`)
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
+    da = dated_by_path(da, src)   # a mirror's tile (`.../2024/31N/x.tiff`): the year its path names
     da.encoding = {}
     if da.dtype.kind in "iu" and not dequantize:
         return as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid)), obj), dequantize=False)
@@ -537,7 +554,10 @@ def read_official_tiff(path,                      # local path or URL of an offi
                       ) -> xr.DataArray:
     """An official embedding GeoTIFF as an embedding DataArray (y, x, band), rows top-down. A file GDAL cannot open
     (text, empty, none there) is `MissingDataError`, worded as `exports.read_cog` words it. A map already read (a
-    DataArray or Dataset) is `DTypeError` before any reading, naming `from_official` (a path is wanted here)."""
+    DataArray or Dataset) is `DTypeError` before any reading, naming `from_official` (a path is wanted here).
+    Its year (`attrs['time']`, the year's first day): the file's tags' (AEF_TIME, `exports.to_cog`'s), else the one
+    its path names in the mirrors' layout (`.../v1/annual/2024/31N/x.tiff`, a copy's `2024/31N/x.tiff`:
+    `paths.layout_year`; was none, so `join_years` and `map_year` knew no year of a tile read alone)."""
     if isinstance(path, (xr.DataArray, xr.Dataset)):   # was: rasterio's TypeError with the whole repr
         raise DTypeError(f"read_official_tiff takes a path or URL of a GeoTIFF, not a map already read (an xarray "
                          f"{type(path).__name__}): convert that map with `from_official(da)`, or pass the file's path")
@@ -546,4 +566,4 @@ def read_official_tiff(path,                      # local path or URL of an offi
         import rioxarray
         reader = lambda p, c: rioxarray.open_rasterio(gdal_path(p), chunks=c, mask_and_scale=False)   # a URL: the file alone
     with reading_raster(path): da = reader(path, chunks)   # GDAL cannot open it (text, empty): `MissingDataError`
-    return from_official(da, flip=flip)
+    return dated_by_path(from_official(da, flip=flip), path)   # a mirror's layout names its year (any reader)

@@ -22,7 +22,7 @@ from .files import (gdal_path, check_output, input_path, nothing_to_write, user_
                                  unreadable_raster, cut_short_raster)
 from .quantize import NODATA
 from .bands import keep_bands_hint
-from .embeddings import (as_embedding, codes_unpacked, gated, label_bands, provenance_attrs,
+from .embeddings import (as_embedding, codes_unpacked, dated_by_path, gated, label_bands, provenance_attrs,
                                       provenance_tags, refuse_rotation,
                                       tiff_scheme)
 from .geo import (crs_of, declared_nodata, geometries_like, north_up, outside_valid, packing,
@@ -129,7 +129,8 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     `files.gdal_path` says: the file alone, no folder listing or sidecar probe on the server.
     The attrs are the CRS and what `to_cog` kept of the map's origin (`embeddings.provenance_attrs`: `source`,
     `embedding:model`, `time`, `period_start`, `period_end`, the tiling numbers `tile`, `buffer`, `trim` as int,
-    ...), as `open_zarr` gives them back."""
+    ...), as `open_zarr` gives them back; a file without a year of its own in the official mirrors' layout
+    (`.../v1/annual/2024/31N/x.tiff`) the year its path names (`embeddings.dated_by_path`), as `time`."""
     require("rioxarray", "official", "reading COGs")
     import rioxarray
     kw = {"overview_level": overview} if overview is not None else {}
@@ -170,6 +171,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
                         codes=tiff_scheme(da.attrs) == "int8" or None)   # our int8 file copied to floats: codes
     except rasterio.errors.RasterioIOError as e: raise cut_short_raster(path, e) from None   # was rasterio's 'Read failed'
     out.attrs = kept   # what a Zarr store keeps too: the source, year, period and model (`cubes.one_model`)
+    out = dated_by_path(out, path)   # a mirror's tile (no AEF_TIME): the year its path names, `.../2024/31N/x.tiff`
     return write_crs(out, crs).rename("embedding")
 
 # %% ../nbs/25c_exports.ipynb #c0017

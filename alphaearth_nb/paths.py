@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import importlib.metadata
 import os
+import re
 import sys
 import urllib.parse
 from pathlib import Path
@@ -18,7 +19,7 @@ from .core import MissingDataError, NoValidDataError
 from .loaders import COMPRESSIONS, TEXT_TABLES, table_suffix
 
 # %% auto #0
-__all__ = ['USER_AGENT', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'input_path', 'nothing_to_write',
+__all__ = ['USER_AGENT', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'layout_year', 'input_path', 'nothing_to_write',
            'unreadable_raster', 'cut_short_raster', 'reading_raster', 'TEXT_TABLES', 'COMPRESSIONS', 'table_suffix']
 
 # %% ../nbs/00a_paths.ipynb #pa0002
@@ -62,6 +63,22 @@ def gdal_path(href):  # a raster's address: http(s) URL, local path, `/vsi...` p
     if "GDAL_HTTP_USERAGENT" not in os.environ: opts["useragent"] = USER_AGENT
     return "/vsicurl?" + urllib.parse.urlencode({**opts, "url": str(href)}, quote_via=urllib.parse.quote)
 
+
+# %% ../nbs/00a_paths.ipynb #c2009e
+_LAYOUT = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})([NS])/[^/]+$", re.IGNORECASE)   # YEAR/ZONE/<file>, ZONE 1..60 N/S
+
+def layout_year(path) -> int|None:  # a tile's local path, URL, gs:// or s3:// address, or GDAL path (`/vsicurl?...url=...`)
+    """The year the official mirrors' layout names in a tile's `path`: `YEAR/ZONE/<file>` (`2024/31N/x.tiff`, below
+    `v1/annual/` on the mirrors and in copies of them), YEAR 2017 (the product's first) to 2100, ZONE a UTM zone 1..60
+    with N or S; None for any other path. A URL's query is left out; `gdal_path`'s `/vsicurl?...&url=...` is read as
+    the URL it names."""
+    s = str(os.fspath(path) if isinstance(path, os.PathLike) else path).replace("\\", "/")
+    if s.startswith("/vsicurl?"):   # `gdal_path`'s form of a URL: its `url` option
+        s = urllib.parse.parse_qs(s.split("?", 1)[1]).get("url", [""])[0]
+    if remote_url(s): s = urllib.parse.urlsplit(s).path if "://" in s else s
+    m = _LAYOUT.search(s)
+    if m is None or not (2017 <= int(m[1]) <= 2100 and 1 <= int(m[2]) <= 60): return None
+    return int(m[1])
 
 # %% ../nbs/00a_paths.ipynb #c2010b
 def input_path(path,        # a local path (`~` is the home folder), a `Path`, an http(s) URL or a GDAL /vsi path
