@@ -24,11 +24,11 @@ __all__ = ['PAIRS', 'Period', 'as_year', 'config_year', 'as_years', 'as_period']
 # %% ../nbs/01_periods.ipynb #p0005
 _FLOAT_YEAR = re.compile(r"\s*[+-]?\d+\.0*\s*")   # a whole number written as a float: '2024.0', '2024.'
 
-def _year_named(v, strict:bool=False) -> int|None:
+def _year_named(v, strict:bool=False, pair:bool=True) -> int|None:
     """The calendar year `v` names, or None: a whole number or its digits (2023, 2023.0, '2023', '2023.0'), a year-unit
     `np.datetime64('2023')`, a calendar-year `pd.Period('2023')`, each in YEARS. A date, an instant, a fraction of a
     year or another span names none. `strict`: a whole number (or its digits) outside YEARS (24, '10000') raises
-    `_year`'s `PeriodError` naming the range instead."""
+    `_year`'s `PeriodError` naming the range instead (`pair`: as `_year`'s)."""
     if isinstance(v, np.ndarray) and v.ndim == 0: v = v[()]
     given = v
     if isinstance(v, (str, bytes)) and _FLOAT_YEAR.fullmatch(t := v.decode(errors="replace") if isinstance(v, bytes) else v):
@@ -45,7 +45,7 @@ def _year_named(v, strict:bool=False) -> int|None:
     if strict and isinstance(given, (int, np.integer, float, np.floating, str)):   # a number, not a date's year
         try: f = float(v)
         except (ValueError, OverflowError): f = float("nan")
-        if f.is_integer() and not YEARS[0] <= f <= YEARS[1]: _year(v if isinstance(v, (int, np.integer)) else int(f))
+        if f.is_integer() and not YEARS[0] <= f <= YEARS[1]: _year(v if isinstance(v, (int, np.integer)) else int(f), pair)
     try: return y if float(v) == (y := _year(v)) else None
     except (PeriodError, ValueError, TypeError, OverflowError): return None
 
@@ -119,11 +119,11 @@ class Period:
         return bool(to_ms(self.start) <= m < to_ms(self.end))
 
 # %% ../nbs/01_periods.ipynb #p0007
-def _year(p) -> int:
+def _year(p, pair:bool=True) -> int:   # pair: offer a (start, end) pair of dates (a period's reader takes one)
     if not YEARS[0] <= int(p) <= YEARS[1]:
         short = "write the year in full (2024, not 24), or " if 0 <= int(p) < 100 else ""   # 24: 2024 meant
-        raise PeriodError(f"{p!r} is not a calendar year in {YEARS[0]}..{YEARS[1]}: {short}pass a year in that range, "
-                          "or a (start, end) pair such as ('2024-01-01', '2025-01-01').")
+        raise PeriodError(f"{p!r} is not a calendar year in {YEARS[0]}..{YEARS[1]}: {short}pass a year in that range"
+                          + (", or a (start, end) pair such as ('2024-01-01', '2025-01-01')." if pair else "."))
     return int(p)
 
 PAIRS = ("A tuple of two years, (2020, 2024), is first through last, both included (as_years, official.years_of, "
@@ -149,11 +149,13 @@ def as_year(v) -> int:  # a year as int, float without fraction, text, datetime6
     pd.Period('2024'); a date or instant (pd.Timestamp, np.datetime64 of any unit, datetime.date) its year, as a
     map's time and a cube's `time` are read (`map_year`, `years_of_cube`; was: "Timestamp('2024-01-01 00:00:00') is
     not a year"). `PeriodError` for anything else (a fraction of a year, a month's Period, NaT, date text), naming
-    the form to use; `official.years_of` reads years through it. (A date alone is still no period: `as_period`.)"""
-    if (y := _year_named(v, strict=True)) is not None: return y   # 24, '10000': names the range of years
+    the form to use; `official.years_of` reads years through it. (A date alone is still no period: `as_period`.)
+    A whole number outside 1900..2100 is told so with no (start, end) pair of dates offered: `as_period` reads one,
+    `as_year` and `as_years` (`official.open(bbox, 24)`) do not (was: offered, then refused)."""
+    if (y := _year_named(v, strict=True, pair=False)) is not None: return y   # 24, '10000': names the range of years
     if isinstance(d := v[()] if isinstance(v, np.ndarray) and v.ndim == 0 else v, (datetime.date, np.datetime64)) \
             and not pd.isna(d):
-        return _year(pd.Timestamp(d).year)   # a date stands for its year
+        return _year(pd.Timestamp(d).year, pair=False)   # a date stands for its year
     raise PeriodError(f"{v!r} is not a year: pass {_ONE_YEAR}{_two_years(v)}.")
 
 def config_year(v,            # a config's year field as given: 2020, '2020', 23, True, 2020.5
