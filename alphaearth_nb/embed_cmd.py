@@ -16,9 +16,11 @@ import xarray as xr
 from .core import (CheckpointError, ConfigError, MissingSourceError, UnknownSourceError, checks_flags,
                                 refuse_path)
 from .files import check_output
-from .embed import embed_to_zarr
+from .embed import embed, embed_to_zarr
 from .model import ModelConfig, reader_of, unread_said
-from .sources import registered, spelt_source
+from .sources import get_source, registered, spelt_source
+from .timecodes import to_days
+from .windows import check_extrapolation, extrapolation_days
 from .command_inputs import COMPILES, open_input, open_stack
 
 # %% auto #0
@@ -97,16 +99,33 @@ def _unread_note(unread:list, # the stack's sources the model neither encodes no
     how = f": {reader_of(have, model.cfg)[1]}" if isinstance(model.cfg, ModelConfig) else ""
     return f"aef embed: {unread_said(unread, model.cfg)}: left out; to use {it}, train a model that reads {it}{how}"
 
+def _period_reached(stack:xr.DataTree, # the stack to embed (its input sources kept: `model_sources`)
+                   model,             # the model (its `cfg.inputs`, `cfg.sources`)
+                   period,            # the valid period (`Period`)
+                  ) -> None:
+    """`embed`'s `PeriodError` (`windows.check_extrapolation`) for a `period` more than `embed`'s `max_days` (730.5)
+    beyond the frames of the stack's input sources (static ones, terrain, aside), raised before `aef embed` prints a
+    word of its plan; `embed` raises it too, judged on the frames it reads, so none passes here that it refuses."""
+    own = {s.name: s for s in getattr(model.cfg, "sources", ())}   # the model's resolved sources, as `embed` reads them
+    static = lambda s: getattr(own.get(s) or (get_source(s) if s in registered() else None), "static", False)
+    days = [to_days(stack[s].time.values) for s in model.cfg.inputs
+            if s in stack.children and "time" in stack[s].coords and not static(s)]
+    t = np.concatenate(days) if days else np.array([])
+    if t.size and extrapolation_days(period, float(t.min()), float(t.max())) > embed.__kwdefaults__["max_days"]:
+        check_extrapolation(period, float(t.min()), float(t.max()), max_days=embed.__kwdefaults__["max_days"])
+
 def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
              ) -> None:
     """What `aef embed` does: the model of `--checkpoint` embeds the stack's sources it reads (`model_sources`)
-    over `--period` into the zarr store `--out` (`embed.embed_to_zarr`), each source left out named first."""
+    over `--period` into the zarr store `--out` (`embed.embed_to_zarr`), each source left out named first. A period
+    out of the data's reach is `embed`'s `PeriodError` before anything is printed (`_period_reached`)."""
     check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing (writable too)
-    if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
     model = open_input(a.checkpoint, "--checkpoint", "checkpoint", "pass a run folder written by `aef train --out` "
                        "or one of its checkpoints/ckpt_*.json (or its .eqx)", CheckpointError)   # `load_checkpoint` reads either
     given = open_stack(a.data)
     stack, dropped = model_sources(given, model, a.sources, a.allow_missing)
+    _period_reached(stack, model, a.period)   # --period 2030 of a stack of 2023-2024: refused before any word (was after the plan)
+    if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
     reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
     if note := _unread_note([s for s in dropped if s not in reads], list(given.children), model):
         print(note, file=sys.stderr)   # fit's and embed's SourceWarning, in the command's words

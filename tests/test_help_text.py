@@ -77,7 +77,7 @@ def test_embed_left_out_lines_name_the_command(monkeypatch, tmp_path, capsys):
     class Model: cfg = type("C", (), {"inputs": ("sentinel1", "sentinel2"), "targets": ()})
     monkeypatch.setattr(train, "load_model", lambda p: Model)
     monkeypatch.setattr(embed_cmd, "embed_to_zarr", lambda st, m, period, out, **kw: out)
-    argv = ["embed", "--checkpoint", str(tmp_path), "--period", "2024", "--out", str(tmp_path / "o.zarr"),
+    argv = ["embed", "--checkpoint", str(tmp_path), "--period", "2021", "--out", str(tmp_path / "o.zarr"),
             "--data", str(tmp_path / "st.zarr")]
     assert main(argv) == 0
     err = capsys.readouterr().err
