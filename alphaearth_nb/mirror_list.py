@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/mirror_list.html.md"""
 # %% ../nbs/26a_mirror_list.ipynb #ml0002
 from __future__ import annotations
 
+import difflib
 import os
 import urllib.parse
 import urllib.request
@@ -47,7 +48,10 @@ ANNUAL = "v1/annual/"
 # %% ../nbs/26a_mirror_list.ipynb #c0007
 def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`
     """The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root).
-    `MirrorError` for a folder without an `aef_index.parquet` (naming the sources it takes)."""
+    `MirrorError` for a name that is no mirror and no folder or file here (said unknown, the mirrors listed, a close
+    name offered: 'source-coop'; was "no aef_index.parquet in nothere"), and for a folder without an
+    `aef_index.parquet` (naming the sources it takes, and the mirror's root where a folder above holds the index:
+    `m/2024`, a year's folder of the layout)."""
     if isinstance(source, Mirror): return source
     if isinstance(getattr(source, "root", None), Path): source = source.root   # a `LocalMirror` (`build_local_mirror`)
     s = str(source)
@@ -56,10 +60,18 @@ def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, 
         root = url.rstrip("/") + "/"
         return Mirror(url, root + INDEX_NAME, root)
     p = user_path(s)
+    known = ", ".join(repr(k) for k in MIRRORS)
+    if not p.exists():   # a mirror's name mistyped, or a folder that is not here
+        near = difflib.get_close_matches(s.strip().lower().replace("-", "_").replace(" ", "_"), list(MIRRORS), 1, 0.6)
+        raise MirrorError(f"source={s!r} is unknown" + (f" (did you mean source={near[0]!r}?)" if near else "") +
+                          f": it is no mirror of the product ({known}; 'gcs' needs project=...) and no folder here: "
+                          "pass one of those, a URL prefix, or a folder laid out like a mirror (build a small one "
+                          "with `build_local_mirror`)")
     if not (p / INDEX_NAME).exists():
-        raise MirrorError(f"no {INDEX_NAME} in {p}: pass 'source_coop', 'gcs' (with project=...), a URL prefix, "
-                          "or a folder "
-                          "laid out like a mirror (build a small one with `build_local_mirror`)")
+        root = next((q for q in p.resolve().parents[:2] if (q / INDEX_NAME).exists()), None)   # YEAR/ or YEAR/ZONE/
+        raise MirrorError(f"no {INDEX_NAME} in {p}: " + (f"it is a folder inside the mirror at {root}, which holds "
+                          f"the index: pass source={str(root)!r}" if root else f"pass {known} (with project=...), a "
+                          "URL prefix, or a folder laid out like a mirror (build a small one with `build_local_mirror`)"))
     return Mirror(str(p), str(p / INDEX_NAME), str(p.resolve()) + os.sep)
 
 def tile_href(path:str,       # a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)
