@@ -168,6 +168,8 @@ SECTIONS = {
         'mirror_of': 'source : str|Path\n    a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`\n',
         'tile_href': "path : str\n    a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)\nmirror : Mirror\n    the mirror it is read from\n",
         'LocalMirror': 'index : object\n    GeoDataFrame\nwritten : dict\n    index path -> (int8 codes (H, W, 64), Affine, crs), north-up\n',
+        'mirror_root': 'path\n    a local folder (`~` allowed), or anything else (None)\n',
+        'first_tile': "folder\n    a local folder: a mirror's root, a year's or a zone's folder of its layout\n",
     },
     'alphaearth_nb.nodata': {
         'declared_nodata': 'obj\n    DataArray or Dataset whose attrs / encoding may declare fill values\nfinite : bool\n    only the finite values (NaN fills are NaN already: nothing to mask)\n',

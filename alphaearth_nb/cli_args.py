@@ -30,7 +30,8 @@ TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  #
 # the package's rules the options are read by, each with the module that owns it: loaded when a value is read
 _RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "count_text": "core", "whole": "core", "COUNT_MAX": "core",
           "as_folds": "evaluate", "as_levels": "evaluate", "named_path": "files", "registered": "sources",
-          "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core", "spelt_source": "sources"}
+          "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core", "spelt_source": "sources",
+          "mirror_root": "mirror_list", "first_tile": "mirror_list"}
 
 def _rule(name:str):
     "The package's `name` (one of `_RULES`), its module imported the first time it is asked for."
@@ -157,6 +158,24 @@ def _named(s:str) -> str:
     try: return _rule("named_path")(s, "file or folder")
     except _rule("ConfigError") as e: raise argparse.ArgumentTypeError(str(e)) from None
 
+def _embeddings_given(s:str) -> str|None:
+    "What --data `s` is where it holds embeddings (a GeoTIFF; a mirror of the official product, or a folder of one), " \
+    "and what to pass instead; None for anything else."
+    root = _rule("mirror_root")(s)
+    if Path(s).suffix.lower() not in (".tif", ".tiff") and root is None: return None
+    stack = ("aef train and aef embed read a stack of the satellite sources (.nc/.zarr, one group per source, e.g. "
+             "--data samples)")
+    if root is None:
+        return (f"{s} is a GeoTIFF, not a stack: {stack}. A GeoTIFF of 64 bands A00..A63 (an official tile, "
+                f"`to_cog`'s) is embeddings already: score it, `aef evaluate --embeddings {shlex.quote(s)} --labels "
+                "LABELS`; one sensor's scene becomes a stack in Python, `xr.DataTree.from_dict({'sentinel2': "
+                "ds}).to_zarr('stack.zarr')`, then --data stack.zarr")
+    what = "a mirror" if Path(s).resolve() == root.resolve() else f"a folder inside {root}, a mirror"
+    tile = _rule("first_tile")(s)
+    return (f"{s} is {what} of the official embeddings (its aef_index.parquet and tiles), not a stack: {stack}. Its "
+            "tiles are embeddings already: score one, `aef evaluate --embeddings "
+            f"{shlex.quote(str(tile)) if tile else 'TILE.tiff'} --labels LABELS`")
+
 def _data(s:str) -> str:
     if s == "samples": return s
     _named(s)
@@ -165,6 +184,7 @@ def _data(s:str) -> str:
         raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr stack")
     if Path(s).is_dir() and not any(Path(s).iterdir()):   # was: after the plan, xarray's GroupNotFoundError
         raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass `samples` or a .nc/.zarr stack")
+    if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)   # was: 'not a .nc or .zarr stack'
     if Path(s).suffix not in (".nc", ".zarr"):
         raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr stack")
     return s

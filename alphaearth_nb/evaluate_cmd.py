@@ -34,7 +34,8 @@ from .gate import linear_rows
 from .spatial import rename_spatial
 from .stacks import embedding_field, names_every_band
 from .command_inputs import open_csv, open_input
-from .paths import table_suffix
+from .paths import layout_year, table_suffix
+from .mirror_list import INDEX_NAME, first_tile, mirror_root
 from .loaders import VECTOR_FILES
 
 # %% auto #0
@@ -166,6 +167,40 @@ def _no_band_table(df:pd.DataFrame, path) -> None:
                 f"{', ...' if len(names) > 8 else ''}) hold no embedding band (A00 .. A63)")
     raise LabelError(f"--embeddings {path} is {what}: {_EMBEDDINGS_KINDS}")
 
+def _store_kind(path:Path) -> str:
+    "What --embeddings `path` (no table) is, by its name: a GeoTIFF, a netCDF file or a zarr store (was: 'a zarr store' of each)."
+    s = path.suffix.lower()
+    return "a GeoTIFF" if s in (".tif", ".tiff") else "a netCDF file" if s == ".nc" else "a zarr store"
+
+def _tile_box(root:Path, tile:Path|None) -> tuple[str, int|None]:
+    """A small lon/lat box (west, south, east, north) in the middle of `tile` of the mirror at `root`, as text, and
+    its year, read from the mirror's index (its row naming the tile); a box of words and None where it names none."""
+    try: ix = pd.read_parquet(root / INDEX_NAME, columns=["path", "year", "wgs84_west", "wgs84_south", "wgs84_east",
+                                                           "wgs84_north"])
+    except Exception: return "(WEST, SOUTH, EAST, NORTH)", None   # an index of another form: the words
+    t, r = (None, None) if tile is None else (tile.resolve(), root.resolve())
+    rel = t.relative_to(r).as_posix() if t is not None and t.is_relative_to(r) else None
+    rows = ix[[str(p).endswith(rel) for p in ix["path"]]] if rel else ix.iloc[[]]
+    if rows.empty: return "(WEST, SOUTH, EAST, NORTH)", None
+    r = rows.iloc[0]
+    x, y = (r.wgs84_west + r.wgs84_east) / 2, (r.wgs84_south + r.wgs84_north) / 2
+    return f"({x - 0.002:.4f}, {y - 0.002:.4f}, {x + 0.002:.4f}, {y + 0.002:.4f})", int(r.year)
+
+def _mirror_said(path:Path, root:Path) -> str:
+    """The words for --embeddings a mirror of the official product on disk, or a folder of one (`mirror_list.mirror_root`):
+    what it is, one tile to pass, and a shell line writing the map of an area from it (`official.open`, `to_zarr`)."""
+    tile = first_tile(path)
+    box, year = _tile_box(root, tile)
+    year = year or (layout_year(tile) if tile is not None else None) or 2024
+    line = (f"import alphaearth_nb as aef; aef.exports.to_zarr(aef.official.open({box}, {year}, "
+            f"source={json.dumps(str(root))}), \"emb.zarr\")")
+    what = "a mirror" if path.resolve() == root.resolve() else f"a folder inside {root}, a mirror"
+    return (f"--embeddings {path} is {what} of the official embeddings (its {INDEX_NAME} and tiles by year and UTM "
+            "zone): aef evaluate scores one map: pass one tile" + (f", --embeddings {shlex.quote(str(tile))}" if tile
+            else "") + f", or write the map of your area from the mirror to a store, `python -c {shlex.quote(line)}` "
+            "(west, south, east, north in degrees" + (", here the middle of that tile" if year and "WEST" not in box
+            else "") + "), then pass --embeddings emb.zarr")
+
 def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
     official product's A00..A63 variables (xee's Dataset saved: that Dataset), or an error naming what it is."""
@@ -175,12 +210,15 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
            "a CSV with columns A00 .. A63 and a label column")
     if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
     if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
+    if not is_zarr_store(path) and (root := mirror_root(path)) is not None:   # was: 'neither a zarr store nor a run'
+        raise DimensionError(_mirror_said(path, root))
     if path.is_dir() and not is_zarr_store(path) and (tifs := sorted(p.name for p in path.iterdir()
                                                                      if p.suffix.lower() in (".tif", ".tiff"))):
         q, one = shlex.quote, f"{len(tifs)} GeoTIFF{'s' * (len(tifs) != 1)} ({', '.join(tifs[:2])}{', ...' * (len(tifs) > 2)})"
+        suf = Path(tifs[0]).suffix   # the tiles' own: an official tile is .tiff, which '*.tif' matched none of
         raise DimensionError(f"--embeddings {path} is a folder of {one}, official tiles or `to_cog`'s: aef evaluate "
                              f"scores one map: make one of them, `gdalbuildvrt {q(str(path) + '.vrt')} "
-                             f"{q(str(path))}/*.tif` (GDAL's tools) or `rio merge {q(str(path))}/*.tif "
+                             f"{q(str(path))}/*{suf}` (GDAL's tools) or `rio merge {q(str(path))}/*{suf} "
                              f"{q(str(path) + '.tif')}` (rasterio's, installed with the package), and pass that file "
                              f"as --embeddings (tiles of one UTM zone and year; others: a folder each); or one tile, "
                              f"--embeddings {q(str(path / tifs[0]))}")   # was: 'neither a zarr store nor a run', no fix
@@ -418,13 +456,13 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                   else []) + ([f"--labels-layer {a.labels_layer}"] if getattr(a, "labels_layer", None) is not None
                               and not vector else [])
         if unread:
-            raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, a zarr store, would be read by "
+            raise LabelError(f"{' and '.join(unread)} given with --embeddings {path}, {_store_kind(path)}, would be read by "
                              "nothing: --label-column names a CSV's or a vector file's column, --labels-layer a vector "
                              "file's layer, --crs the CRS of its points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
                              "(--labels-nodata); leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
         emb = embeddings.as_embedding(_one_map(_open_embeddings(path, a.embeddings_var), path))  # first: a run folder
-        if a.labels is None: raise LabelError("zarr embeddings need --labels: a label raster (.nc/.zarr) on the same "
+        if a.labels is None: raise LabelError(f"--embeddings {path} ({_store_kind(path)}) needs --labels: a label raster (.nc/.zarr) on the same "
                                              "grid, a vector file or a table of points ("
                                              + ", ".join(LABEL_VECTORS) + "), or `samples` for embeddings of the "
                                              "sample scene")

@@ -19,7 +19,7 @@ from .files import remote_url, user_path
 
 # %% auto #0
 __all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
-           'tile_href', 'LocalMirror']
+           'tile_href', 'LocalMirror', 'mirror_root', 'first_tile']
 
 # %% ../nbs/26a_mirror_list.ipynb #c0005
 YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
@@ -103,3 +103,19 @@ class LocalMirror:
         ix, px = self.index, ", ".join(f"{h} x {w}" for h, w in sorted({a.shape[:2] for a, _, _ in self.written.values()}))
         return f"LocalMirror({str(self.root)!r}: {len(ix)} tiles, years {sorted(set(ix['year'].tolist()))}, CRS {sorted(set(ix['crs']))}, tiles of {px} px)"
 
+
+# %% ../nbs/26a_mirror_list.ipynb #ml0014
+def mirror_root(path) -> Path|None:  # a local folder (`~` allowed), or anything else (None)
+    """The root of the mirror on disk that folder `path` is or lies in: the folder itself or one of the two above it
+    (`YEAR/`, `YEAR/ZONE/` of the layout) holding an `aef_index.parquet`; None for anything else (a file, a URL)."""
+    p = user_path(path) if isinstance(path, (str, os.PathLike)) and not remote_url(path) else None
+    if p is None or not p.is_dir(): return None
+    return next((q for q in (p, *p.resolve().parents[:2]) if (q / INDEX_NAME).is_file()), None)
+
+def first_tile(folder) -> Path|None:  # a local folder: a mirror's root, a year's or a zone's folder of its layout
+    "A GeoTIFF (.tif, .tiff) in `folder` or up to two levels below it (`YEAR/ZONE/*.tiff`): the last by name (the latest year's); None for none."
+    p = user_path(folder)
+    for depth in range(3):
+        if tiles := sorted(t for s in ("tif", "tiff", "TIF", "TIFF") for t in p.glob("*/" * depth + f"*.{s}")):
+            return tiles[-1]
+    return None
