@@ -19,10 +19,10 @@ import pandas as pd
 import xarray as xr
 
 from . import analysis, embeddings, evaluate, scene
-from .core import DimensionError, LabelError, NoDataWarning, band_names, refuse_path, user_stacklevel
+from .core import EMBED_DIM, DimensionError, LabelError, NoDataWarning, band_names, refuse_path, user_stacklevel
 from .files import is_zarr_store
 from .checkpoint import RUN_MARKER, is_run
-from .bands import band_columns, table_bands
+from .bands import band_columns, stacked_embeddings, table_bands
 from .empty_rows import file_lines, refuse_file_rows
 from .labels import data_variables, label_column_guess, with_mappings, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
 from .geo import crs_of
@@ -201,6 +201,29 @@ def _mirror_said(path:Path, root:Path) -> str:
             "(west, south, east, north in degrees" + (", here the middle of that tile" if year and "WEST" not in box
             else "") + "), then pass --embeddings emb.zarr")
 
+def _stacked_said(path:Path, da) -> str|None:
+    """The words for --embeddings a GeoTIFF of k x 64 bands, k embeddings side by side (several years stacked as bands:
+    `bands.stacked_embeddings` reads Earth Engine's `toBands()` / `ee.Image.cat` descriptions; undescribed, by
+    position): a shell line writing one of them to its own GeoTIFF (`from_official`, `to_cog`), which --embeddings
+    then takes. None for anything else. Was Python alone (`da = rioxarray.open_rasterio(path)`, ...)."""
+    n = da.sizes.get("band", 0) if isinstance(da, xr.DataArray) else 0
+    if path.suffix.lower() not in (".tif", ".tiff") or n < 2 * EMBED_DIM or n % EMBED_DIM: return None
+    groups = stacked_embeddings(da) or [(f"bands {i * EMBED_DIM + 1}..{(i + 1) * EMBED_DIM}", list(range(
+        i * EMBED_DIM, (i + 1) * EMBED_DIM))) for i in range(n // EMBED_DIM)]
+    names = [k.format("A00") + ".." + k.format("A63") if "{}" in k else k for k, _ in groups]
+    key, pos = groups[-1]
+    tag = y[0] if (y := [w for w in key.replace("{}", " ").replace("_", " ").split() if w.isdigit() and len(w) == 4]) \
+        else str(len(groups))
+    pos = sorted(pos)
+    sel = f"slice({pos[0]}, {pos[-1] + 1})" if pos == list(range(pos[0], pos[-1] + 1)) else str(pos)
+    out = path.with_name(f"{path.stem}_{tag}.tif")
+    line = (f"import rioxarray, alphaearth_nb as aef; da = rioxarray.open_rasterio({json.dumps(str(path))}); "
+            f"aef.exports.to_cog(aef.from_official(da.isel(band={sel})), {json.dumps(str(out))})")
+    return (f"--embeddings {path} holds {len(groups)} embeddings of {EMBED_DIM} bands side by side ({', '.join(names[:4])}"
+            f"{', ...' if len(names) > 4 else ''}: several years stacked as bands, as Earth Engine's `toBands()` or "
+            "`ee.Image.cat` writes them): aef evaluate scores one map: write the one to score to its own GeoTIFF, "
+            f"e.g. the last ({names[-1]}): `python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
+
 def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
     official product's A00..A63 variables (xee's Dataset saved: that Dataset), or an error naming what it is."""
@@ -232,7 +255,9 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     # the official product as xee gives it, A00..A63 one variable each, saved (`ds.to_netcdf`, `ds.to_zarr`): the
     # Dataset, which `as_embedding` reads as Python does (was: 'holds 64 data variables: pass --embeddings-var A00')
     if var is None and names_every_band(ds): return ds
-    return _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
+    da = _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
+    if said := _stacked_said(path, da): raise DimensionError(said)   # several years as bands: one written out
+    return da
 
 def _one_map(obj, path:Path):
     """--embeddings as one map: a cube of one year (time, y, x, band; the official product's Dataset, xee's, over one
