@@ -224,6 +224,13 @@ def _stacked_said(path:Path, da) -> str|None:
             "`ee.Image.cat` writes them): aef evaluate scores one map: write the one to score to its own GeoTIFF, "
             f"e.g. the last ({names[-1]}): `python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
 
+def _bottom_up(tif:Path) -> bool:
+    "Whether GeoTIFF `tif` stores its rows south first (y ascending, as the mirrors store the official tiles); read lazily."
+    try:
+        with xr.open_dataset(tif, engine="rasterio") as ds: y = ds["y"].values
+    except Exception: return False   # unreadable here: said when it is read
+    return len(y) > 1 and bool(y[1] > y[0])
+
 def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
     official product's A00..A63 variables (xee's Dataset saved: that Dataset), or an error naming what it is."""
@@ -239,10 +246,17 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
                                                                      if p.suffix.lower() in (".tif", ".tiff"))):
         q, one = shlex.quote, f"{len(tifs)} GeoTIFF{'s' * (len(tifs) != 1)} ({', '.join(tifs[:2])}{', ...' * (len(tifs) > 2)})"
         suf = Path(tifs[0]).suffix   # the tiles' own: an official tile is .tiff, which '*.tif' matched none of
+        if _bottom_up(path / tifs[0]):   # the mirrors' tiles: `rio merge` and `gdalbuildvrt` refuse 'upside down' rasters
+            line = (f"import glob, xarray as xr, alphaearth_nb as aef; aef.exports.to_zarr(xr.combine_by_coords([aef."
+                    f"embeddings.read_official_tiff(p).to_dataset() for p in sorted(glob.glob("
+                    f"{json.dumps(str(path) + '/*' + suf)}))]).embedding, {json.dumps(str(path) + '.zarr')})")
+            make = (f"`python -c {q(line)}` (their rows are stored bottom-up, as the mirrors store them, which `rio "
+                    f"merge` and `gdalbuildvrt` refuse), and pass {q(str(path) + '.zarr')}")
+        else: make = (f"`gdalbuildvrt {q(str(path) + '.vrt')} {q(str(path))}/*{suf}` (GDAL's tools) or `rio merge "
+                      f"{q(str(path))}/*{suf} {q(str(path) + '.tif')}` (rasterio's, installed with the package), and "
+                      "pass that file")
         raise DimensionError(f"--embeddings {path} is a folder of {one}, official tiles or `to_cog`'s: aef evaluate "
-                             f"scores one map: make one of them, `gdalbuildvrt {q(str(path) + '.vrt')} "
-                             f"{q(str(path))}/*{suf}` (GDAL's tools) or `rio merge {q(str(path))}/*{suf} "
-                             f"{q(str(path) + '.tif')}` (rasterio's, installed with the package), and pass that file "
+                             f"scores one map: make one of them, {make} "
                              f"as --embeddings (tiles of one UTM zone and year; others: a folder each); or one tile, "
                              f"--embeddings {q(str(path / tifs[0]))}")   # was: 'neither a zarr store nor a run', no fix
     if path.is_dir() and not is_zarr_store(path):
