@@ -93,15 +93,19 @@ def _rate(s:str) -> float:
     return _ruled(_rule("as_peak_lr"), s, "--lr", float)
 
 def _sources(s:str) -> tuple:
-    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`); another spelling of one " \
-    "(`Sentinel-2`, `sources.spelt_source`) read as it."
+    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`, spaces around them as "\
+    "`'sentinel2, sentinel1'`); another spelling of one (`Sentinel-2`, `sources.spelt_source`) read as it; a name "\
+    "of none refused naming the closest and the registered ones (was: \"['sentinal2']: not registered source names\")."
     names = tuple(_rule("spelt_source")(t) or t for t in (t.strip() for t in s.split(",")) if t)
     registered = _rule("registered")
     known = f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem"
     if not names:   # `--targets "$T"` with T unset
         raise argparse.ArgumentTypeError(f"{s!r} names no source: pass some of {known}")
-    if bad := [t for t in names if t not in registered()]:
-        raise argparse.ArgumentTypeError(f"{bad}: not registered source names: pass some of {known}")
+    for t in names:
+        if t in registered(): continue
+        close = difflib.get_close_matches(t.lower(), registered(), 1)   # 'sentinal2': sources.get_source's guess
+        meant = f" (did you mean {close[0]}?)" if close else ""
+        raise argparse.ArgumentTypeError(f"{t!r} is no registered source{meant}: pass some of {known}")
     return names
 
 # %% ../nbs/29b_cli_args.ipynb #c0018
@@ -231,6 +235,7 @@ _MEANT = {"--model": "--checkpoint", "--ckpt": "--checkpoint", "--run": "--check
           "--input": "--data", "--in": "--data", "--output": "--out", "--outdir": "--out", "--year": "--period",
           "--years": "--period", "--emb": "--embeddings", "--embedding": "--embeddings", "--label": "--labels"}
 # the flags a bare word most likely meant, in the order people write them without flags (`aef embed RUN STACK OUT`)
+_MEANT_IN = {"train": {"--sources": "--inputs", "--source": "--inputs"}}   # embed's keep-these-sources: train reads
 _BARE_ORDER = {"demo": ("--out",), "train": ("--data", "--out"), "embed": ("--checkpoint", "--data", "--out"),
                "evaluate": ("--embeddings", "--labels")}
 
@@ -294,7 +299,7 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
         flag = t.split("=", 1)[0]   # another command's flag (`aef embed --steps`): said so, never matched by spelling
         others = [f"aef {n}" for n, c in sorted(getattr(sub, "_commands", {}).items())
                   if n != name and flag in c._option_string_actions]
-        meant = _MEANT.get(flag) or (None if others else next(iter(difflib.get_close_matches(
+        meant = _MEANT_IN.get(name, {}).get(flag) or _MEANT.get(flag) or (None if others else next(iter(difflib.get_close_matches(
             flag, [o for o in sub._option_string_actions if o.startswith("--")], 1, 0.75)), None))
         value = t.split("=", 1)[1] if "=" in t else args[i] if i < len(args) and not args[i].startswith("-") else None
         if "=" not in t and value is not None: i += 1
