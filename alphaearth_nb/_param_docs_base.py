@@ -69,6 +69,12 @@ SECTIONS = {
         'to_crs': "xs\n    x (longitude, degrees, in a geographic CRS), any shape\nys\n    y (latitude), the shape of `xs`\nsrc\n    the points' CRS (any spelling `as_crs` reads); None: no transform\ndst\n    the CRS wanted; None: no transform\n",
         'utm_crs': 'lon : float\n    longitude, degrees (any turn: wrapped)\nlat : float\n    latitude, degrees (>= 0: a northern zone)\n',
     },
+    'alphaearth_nb.dask_keys': {
+        'shares_keys': '*xs\n    dask collections\n',
+        'own_graph': 'xs\n    a sequence of dask arrays\n',
+        'own_keys': 'x\n    a dask array\n',
+        'compute_own': '*xs\n    dask arrays\n',
+    },
     'alphaearth_nb.declared_units': {
         'read_unit': "text\n    a unit as written (attrs['units'], or `Source.units`)\nlike : str|None\n    the quantity expected: '%' is a ratio where a ratio is, else a slope's angle\n",
         'unit_conversion': 'found\n    the unit a band declares, as written (attrs[\'units\'])\nreg\n    the unit the registry reads it in (`Source.units`)\nv : str\n    the band as the expression names it, e.g. "ds[\'total_precipitation\']"\n',

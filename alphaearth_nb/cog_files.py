@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import dask
-import dask.array
-import dask.core
 import errno
 import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
-
-from dask._task_spec import convert_legacy_graph
 
 import numpy as np
 import xarray as xr
 
+from .dask_keys import own_keys
 from .core import ConfigError, DiskError, GridError, checks_flags, free_bytes
 from .files import check_output, writing_file
 from .quantize import NODATA, quantize
@@ -83,26 +79,18 @@ def _codes(block:np.ndarray, dtype:str) -> np.ndarray:
     a = np.asarray(quantize(block), np.int8) if dtype == "int8" else np.asarray(block, np.float32)
     return np.moveaxis(a, -1, 0)
 
-def _own_keys(x):   # a dask array
-    """`x` computing the same, on a graph of its own: culled to `x`'s tasks (layer by layer), every key renamed with
-    a token new at each call. (`dask.graph_manipulation.clone` would rename all of the map's graph, and on dask
-    2026.8 leaves a materialised layer's tasks under their old keys: 'Cannot fuse tasks with multiple outputs'.)"""
-    keys = set(dask.core.flatten(x.__dask_keys__()))
-    dsk = convert_legacy_graph(dict(x.__dask_graph__().cull(keys)))
-    tok = uuid.uuid4().hex
-    new = {k: (f"{k[0]}-{tok}", *k[1:]) if isinstance(k, tuple) else f"{k}-{tok}" for k in dsk}
-    return dask.array.Array({new[k]: t.substitute(new, key=new[k]) for k, t in dsk.items()}, f"{x.name}-{tok}",
-                            x.chunks, meta=x._meta)
+_own_keys = own_keys   # moved to `dask_keys` (00b), where `embed._write_rows` and `tiles.TileSampler` read it too
 
 def _pull(da:xr.DataArray) -> np.ndarray:
-    """One window as float32. A lazy window is computed, optimised, on a graph of its own (`_own_keys`: its tasks
-    alone, under keys new at each call). Under a dask.distributed client another compute of the same map whose keys
-    the scheduler still holds (gate's sample read in `as_embedding`, a user's `persist`, the window before) holds
-    them as other tasks (fused there, not here), and the scheduler keeps its own and loses a task of ours: KeyError,
-    'Detected different `run_spec`' (dask/dask#9888). Was: computed unoptimised on the shared keys, which met gate's
-    fused sample read (session 45 CI)."""
+    """One window as float32. A lazy window is computed, optimised, on a graph of its own where the scheduler keeps
+    tasks between computes (`dask_keys.own_keys`: its tasks alone, under keys new at each call). Under a
+    dask.distributed client another compute of the same map whose keys the scheduler still holds (gate's sample
+    read in `as_embedding`, a user's `persist`, the window before) holds them as other tasks (fused there, not
+    here), and the scheduler keeps its own and loses a task of ours: KeyError, 'Detected different `run_spec`'
+    (dask/dask#9888). Was: computed unoptimised on the shared keys, which met gate's fused sample read (session 45
+    CI)."""
     if not is_lazy(da): return np.asarray(da.values, np.float32)
-    (a,) = dask.compute(_own_keys(da.data))
+    (a,) = dask.compute(own_keys(da.data))
     return np.asarray(a, np.float32)
 
 def write_windows(dst,        # an open rasterio dataset (or overview) to write, `emb`'s size

@@ -14,7 +14,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import dask
 import dask.array as da
 import equinox as eqx
 import jax
@@ -27,6 +26,7 @@ from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, MissingSourc
                                 NoValidDataError, SourceWarning, UnknownSourceError, band_names, checks_flags,
                                 user_stacklevel)
 from .core import callable_module, flag, is_path, real, whole
+from .dask_keys import compute_own
 from .runtime import compiler_options, frozen_traces, keep_heap
 from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
@@ -501,7 +501,11 @@ def embed_to_zarr(stack,                  # as for `embed`
 
 # %% ../nbs/21_embed.ipynb #c0028s1
 def _write_rows(ds:xr.Dataset, sums:da.Array, o:int, tmp, g:int, int8:bool, progress:bool):
-    "Write `ds.embedding` to the zarr store `tmp` chunk row by chunk row, `g` chunks at a time, from `sums` (dask)."
+    """Write `ds.embedding` to the zarr store `tmp` chunk row by chunk row, `g` chunks at a time, from `sums` (dask).
+    Each group of chunks is computed on a graph of its own (`dask_keys.compute_own`): under a dask.distributed client
+    another compute of the same stack that the scheduler still holds (a user's `client.compute` of `embed`'s map,
+    the live map's tiles of it) has the stack's rechunk and overlap pieces unfused, where culled to a few chunks here
+    they were fused: 'Detected different `run_spec`' and a KeyError (dask/dask#9888)."""
     (ny, nx), (ys, xs), g = sums.numblocks[:2], (np.cumsum((0,) + c) for c in ds.embedding.chunks[:2]), max(1, g)
     done = {}  # tile sums of the chunk rows i - 1 .. i + 1: each chunk's tiles run once
     # the bar is closed (its last line printed) before an error reaches the caller: `aef`'s message comes last
@@ -511,7 +515,7 @@ def _write_rows(ds:xr.Dataset, sums:da.Array, o:int, tmp, g:int, int8:bool, prog
                 js = range(j0, min(j0 + g, nx))
                 need = [(a, b) for a in range(max(i - 1, 0), min(i + 2, ny))
                         for b in range(max(j0 - 1, 0), min(j0 + g + 1, nx)) if (a, b) not in done]
-                done.update(zip(need, dask.compute(*(sums.blocks[a, b] for a, b in need))))
+                done.update(zip(need, compute_own(*(sums.blocks[a, b] for a, b in need))))
                 ry, rx = slice(ys[i], ys[i + 1]), slice(xs[j0], xs[js[-1] + 1])
                 u = np.concatenate([_add_halos(_framed(done, i, j, o), o) for j in js], 1)
                 u = u[:ry.stop - ry.start, :rx.stop - rx.start]

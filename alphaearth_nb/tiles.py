@@ -20,10 +20,11 @@ from PIL import Image
 
 import warnings
 
+from .dask_keys import compute_own
 from .core import MAP_WANTED, DimensionError, GridError, checks_flags, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from .stores import lonlat_bounds
-from .geo import cell_index, cell_inside, crs_of, north_up, to_crs, wrap_x
+from .geo import cell_index, cell_inside, crs_of, is_lazy, north_up, to_crs, wrap_x
 from .places import circle_start, grid_of
 
 # %% auto #0
@@ -138,6 +139,13 @@ def tile_server() -> TileServer:
     return _SERVER[0]
 
 # %% ../nbs/27a_tiles.ipynb #c0011
+def _read(a:xr.DataArray) -> np.ndarray:
+    """`a`'s values as float32; a lazy `a` computed on a graph of its own (`dask_keys.compute_own`). Under a
+    dask.distributed client a tile culled to its window had dask fuse the map's rechunk or overlap pieces that feed
+    only it into keys that another compute of the same map the scheduler still holds (the tiles the browser asks for
+    at the same time, a user's `persist`) has unfused: 'Detected different `run_spec`' (dask/dask#9888)."""
+    return np.asarray(compute_own(a.data)[0] if is_lazy(a) else a.values, np.float32)
+
 class TileSampler:
     "Embedding vectors under a web map tile; the grid must be regular (as every raster embedding is)."
     def __init__(self, emb:xr.DataArray):  # embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)
@@ -168,13 +176,13 @@ class TileSampler:
         if not ok.any(): return out
         r0, r1, c0, c1 = r[ok].min(), r[ok].max(), c[ok].min(), c[ok].max()
         if (r1 - r0 + 1) * (c1 - c0 + 1) <= 4 * TILE * TILE:   # zoomed in: one slice (point reads of dask are slow)
-            a = np.asarray(self.emb.isel(y=slice(r0, r1 + 1), x=slice(c0, c1 + 1)).values, np.float32)
+            a = _read(self.emb.isel(y=slice(r0, r1 + 1), x=slice(c0, c1 + 1)))
             out[ok] = a[r[ok] - r0, c[ok] - c0]
             return out
         u, inv = np.unique(r[ok].astype(np.int64) * self.nx + c[ok], return_inverse=True)
         ur, uc = np.divmod(u, self.nx)
         a = self.emb.isel(y=xr.DataArray(ur, dims="pixel"), x=xr.DataArray(uc, dims="pixel"))
-        out[ok] = np.asarray(a.transpose("pixel", "band").values, np.float32)[inv.ravel()]
+        out[ok] = _read(a.transpose("pixel", "band"))[inv.ravel()]
         return out
 
     def __call__(self, z:int, tx:int, ty:int) -> np.ndarray:
