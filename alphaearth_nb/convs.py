@@ -69,18 +69,35 @@ def _frames_per_chunk(x, o:int) -> int:
 
 def _strided_chunks(n:int, m:int) -> int:
     "How many chunks of strided frames (chunk k: frames k, k + c, k + 2c, ...) split `n` frames into equal chunks " \
-    "of at most `m`; 0 when no such count is near the contiguous chunks' (a prime `n`)."
+    "of at most `m`, of an even number of frames (or one) where such a count is near the contiguous chunks' (see " \
+    "`_even_frames`), else of an odd number; 0 when no count is near (a prime `n`)."
     c0 = -(-n // m)
-    return next((c for c in range(c0, 2 * c0 + 1) if n % c == 0), 0)
+    cs = [c for c in range(c0, 2 * c0 + 1) if n % c == 0]
+    return next((c for c in cs if n // c % 2 == 0 or n == c), cs[0] if cs else 0)
 
 YNN_DW_MIN_OUT = 32  # XLA:CPU (jaxlib 0.10.2) runs conv3's weight gradient as a YNNPACK convolution only with at
                      # least this many out channels; with fewer, as Eigen's (session 36: 1.25 against 0.78 CPU ms)
 
+def _ynn_dw(i:int, o:int) -> bool:
+    "Whether XLA:CPU runs the weight gradient of a conv3 from `i` to `o` channels (`_conv3_dw_cpu`) as YNNPACK's."
+    return max(i, o) >= YNN_DW_MIN_OUT
+
+def _even_frames(x, g):
+    "`x` and `g` with one frame of zeros after their last where they hold an odd number of frames, 3 or more, and " \
+    "YNNPACK runs their weight gradient: its convolution contracts over the frames and runs 2-4x slower a frame over " \
+    "an odd number of them (session 47); the zero frame adds nothing to any sum."
+    n = len(x)
+    if n < 3 or n % 2 == 0 or not _ynn_dw(x.shape[-1], g.shape[-1]): return x, g
+    z = ((0, 1),) + ((0, 0),) * (x.ndim - 1)
+    return jnp.pad(x, z), jnp.pad(g, z)
+
 def _conv3_dw_cpu(x, w, g):
-    "`_conv3_dw` on the CPU: where `g` has fewer than `YNN_DW_MIN_OUT` channels and `x` at least that many, as the " \
-    "weight gradient of the convolution with `g` as input and `x` as output gradient (in and out exchanged, so " \
-    "YNNPACK's), flipped back: f32[3, 3, i, o], the same sums in another order."
+    "`_conv3_dw` on the CPU, over an even number of frames where YNNPACK runs it (`_even_frames`): where `g` has " \
+    "fewer than `YNN_DW_MIN_OUT` channels and `x` at least that many, as the weight gradient of the convolution with " \
+    "`g` as input and `x` as output gradient (in and out exchanged, so YNNPACK's), flipped back: f32[3, 3, i, o], " \
+    "the same sums in another order."
     i, o = x.shape[-1], g.shape[-1]
+    x, g = _even_frames(x, g)
     if not o < YNN_DW_MIN_OUT <= i: return _conv3_dw(x, w, g)
     return jnp.flip(_conv3_dw(g, jnp.zeros((3, 3, o, i), w.dtype), x), (0, 1)).swapaxes(2, 3)
 
@@ -131,9 +148,12 @@ def _under_vmap() -> bool:
 
 def _conv3_any(x, w):
     "`conv3` of `x` and `w` (same dtype) without its bias, by the frames it is given: the looped backward pass inside " \
-    "`loop_body`, the chunked weight gradient over more frames than a chunk, else XLA's own."
+    "`loop_body`, the chunked weight gradient over more frames than a chunk or an odd number (3 or more) that " \
+    "YNNPACK's would take, else XLA's own."
     if in_loop_body(): return _conv3_looped(x, w)
-    return (_conv3_chunked if len(x) > _frames_per_chunk(x, w.shape[-1]) else _conv3)(x, w)
+    n, (i, o) = len(x), w.shape[-2:]
+    odd = n >= 3 and n % 2 and _ynn_dw(i, o)  # one chunk, made even (`_even_frames`)
+    return (_conv3_chunked if odd or n > _frames_per_chunk(x, o) else _conv3)(x, w)
 
 @custom_vmap
 def _conv3_frames(x, w): return _conv3_any(x, w)

@@ -1,13 +1,13 @@
 """The model's layer kernels (nn.py) against the formulations they replaced, side by side in one process.
 
     .venv/bin/python benchmarks/layers.py [--rounds 5] [--reps 50] [--step] [--only-step] [--preset tiny]
-                                          [--devices N] [--convs] [--patch FILE]
+                                          [--batch 2] [--devices N] [--convs] [--patch FILE]
 
 Each layer runs forward and backward (`jax.vjp`) at the `tiny` preset's shapes, vmapped over the 4 examples of a
 batch of 2 (teacher and student), compiled with the training step's XLA options (`runtime.compiler_options(step=True)`).
 Variants run in interleaved rounds; the median process CPU time per call (less sensitive to other processes than wall
 time) and wall time are printed with the ratio to the first variant and the load average. With `--step`, the whole
-training step (batch 2, `--preset`) also runs with nn.py as it is against nn.py with the old formulations patched
+training step (`--batch`, default 2; `--preset`) also runs with nn.py as it is against nn.py with the old formulations patched
 in (`BEFORE`; session 11: depthwise3's kernel gradient as nine separate sums; session 10's was
 `{"DW_CHUNK_BYTES": 1 << 62}`, conv3's weight gradient in one piece), again interleaved, in ABBA rounds (each side
 first in half of them: the order's bias cancels), printing CPU and wall ratios per round and how many rounds the new
@@ -231,7 +231,7 @@ def abba(r: int) -> tuple:
     return ("nn", "before") if r % 4 in (0, 3) else ("before", "nn")
 
 
-def step(rounds: int, preset_name: str = "tiny", patches: list | None = None):
+def step(rounds: int, preset_name: str = "tiny", patches: list | None = None, batch_size: int = 2):
     "The training step with nn.py as it is ('nn') and with the old formulations (`BEFORE`) patched in ('before'); "
     "with `patches` (`--patch FILE`: (object, attribute, old value) triples) those instead, anywhere in the package; "
     "over JAX's CPU devices (`--devices`) data parallel as benchmarks/train_step.py runs it."
@@ -243,11 +243,11 @@ def step(rounds: int, preset_name: str = "tiny", patches: list | None = None):
     cfg = preset(preset_name)
     model = AlphaEarth(cfg, key=jax.random.PRNGKey(0))
     sampler = samples.sampler_config(cfg, preset_name if preset_name in samples.SAMPLERS else None)
-    batch = jax.device_put(samples.Batches(stack, sampler, 2, seed=0, texts=texts).batch_at(0))
-    tcfg = TrainConfig(steps=1000, warmup=10, batch_size=2)
+    batch = jax.device_put(samples.Batches(stack, sampler, batch_size, seed=0, texts=texts).batch_at(0))
+    tcfg = TrainConfig(steps=1000, warmup=10, batch_size=batch_size)
     opt = make_optimizer(tcfg)
     state = init_state(apply_policy(model, tcfg), opt)
-    mesh = dist.make_mesh(batch_size=2)
+    mesh = dist.make_mesh(batch_size=batch_size)
     if mesh.devices.size > 1:
         ssh, bsh = dist.state_sharding(state, mesh), dist.batch_sharding(mesh)
         state, sbatch, shard = dist.place(state, ssh), dist.place(batch, bsh), dict(state_shardings=ssh, batch_shardings=bsh)
@@ -289,7 +289,7 @@ def step(rounds: int, preset_name: str = "tiny", patches: list | None = None):
     rc = statistics.median(b / a for a, b in zip(cpu["nn"], cpu["before"]))
     above = sum(b > a for a, b in zip(cpu["nn"], cpu["before"]))
     rw = statistics.median(b / a for a, b in zip(wall["nn"], wall["before"]))
-    print(f"{preset_name} step, batch 2: nn CPU {c['nn']:.1f} ms wall {w['nn']:.1f} ms; before CPU {c['before']:.1f} ms "
+    print(f"{preset_name} step, batch {batch_size}: nn CPU {c['nn']:.1f} ms wall {w['nn']:.1f} ms; before CPU {c['before']:.1f} ms "
           f"wall {w['before']:.1f} ms; before/nn median of {rounds} rounds' ratios: CPU {rc:.3f} ({above} above 1), "
           f"wall {rw:.3f}; load {os.getloadavg()[0]:.1f}")
 
@@ -300,6 +300,7 @@ def main(argv=None):
     ap.add_argument("--reps", type=int, default=50)
     ap.add_argument("--step", action="store_true", help="also the whole training step, nn.py against before")
     ap.add_argument("--preset", default="tiny", help="the model preset of --step")
+    ap.add_argument("--batch", type=int, default=2, help="the batch size of --step")
     ap.add_argument("--only-step", action="store_true", help="--step without the layer benchmarks")
     ap.add_argument("--convs", action="store_true", help="only the small step's convolution kernels (convs)")
     ap.add_argument("--devices", type=int, default=0, help="N host CPU devices for --step (jax_num_cpu_devices)")
@@ -311,7 +312,7 @@ def main(argv=None):
     print(f"jax {jax.__version__}, {os.cpu_count()} CPU cores, XLA options {compiler_options(step=True)}; heap kept {keep_heap()}; load average {os.getloadavg()[0]:.1f}")
     if args.convs: return convs(args.rounds, args.reps)
     if not args.only_step: layers(args.rounds, args.reps)
-    if args.step or args.only_step: step(max(args.rounds, 5), args.preset, load_patch(args.patch) if args.patch else None)
+    if args.step or args.only_step: step(max(args.rounds, 5), args.preset, load_patch(args.patch) if args.patch else None, args.batch)
 
 
 if __name__ == "__main__":
