@@ -110,15 +110,16 @@ def test_no_nan_when_everything_masked(enc, fwd):
     assert np.isfinite(np.asarray(o.feats)).all() and not np.asarray(o.valid).any()
 
 
-def test_gradient_reaches_every_parameter(enc, base):
-    x, _ = base
-    params, static = eqx.partition(enc, eqx.is_array)
-    g = jax.jit(jax.grad(lambda p: jnp.mean(jnp.sin(eqx.combine(p, static)(x).feats * 3))))(params)
-    leaves = jax.tree.leaves(g)
-    assert len(leaves) == len(jax.tree.leaves(params))
-    assert all(np.isfinite(np.asarray(l)).all() for l in leaves)
-    nonzero = [bool(np.abs(np.asarray(l)).max() > 0) for l in leaves]
-    assert np.mean(nonzero) > 0.9, np.mean(nonzero)   # (key biases of attention get exactly zero: softmax ignores them)
+def test_gradient_reaches_every_parameter(enc, batch_three):
+    "The encoder's parameter gradients of `batch_three` (a loss of its features over a batch of two sources, by "
+    "`jax.vmap` and by `batch`): one per parameter, finite, and nonzero for nearly all."
+    params = jax.tree.leaves(eqx.filter(enc, eqx.is_array))
+    for g in batch_three["grads"]:
+        leaves = jax.tree.leaves(g)
+        assert len(leaves) == len(params)
+        assert all(np.isfinite(np.asarray(l)).all() for l in leaves)
+        nonzero = [bool(np.abs(np.asarray(l)).max() > 0) for l in leaves]
+        assert np.mean(nonzero) > 0.9, np.mean(nonzero)   # (key biases of attention get exactly zero: softmax ignores them)
 
 
 def shapes_of(tree):
@@ -184,29 +185,41 @@ def _same(ref, got, **tol):
         np.testing.assert_allclose(np.asarray(a, np.float32), np.asarray(b, np.float32), **tol)
 
 
-def test_batch_equals_vmap(enc):
+@pytest.fixture(scope="module")
+def batch_three(enc):
+    """`_batch_of_three` through `enc` (2 blocks, straight-line code) and through `deep` (UNROLL_BLOCKS + 1 blocks
+    under `lax.scan`, remat), each by `jax.vmap` and by `STPEncoder.batch`, and `enc`'s parameter gradients of
+    sum(sin(features)) both ways, in one compiled program (the programs compiled one by one took longer; `enc`'s
+    outputs are its gradients' forward pass): {"enc", "deep", "grads"}, each a (by vmap, by batch) pair."""
+    xs = _batch_of_three()
+    deep = STPEncoder(dataclasses.replace(TINY, blocks=UNROLL_BLOCKS + 1, remat=True), SPECS, key=jax.random.key(1))
+
+    @eqx.filter_jit
+    def every_way(deep, enc, xs):
+        def grad(f):
+            loss = lambda m: (lambda out: (jnp.sum(jnp.sin(out.feats)), out))(f(m))
+            g, out = eqx.filter_grad(loss, has_aux=True)(enc)
+            return eqx.filter(g, eqx.is_array), out
+        (g_vmap, e_vmap), (g_batch, e_batch) = grad(lambda m: jax.vmap(m)(xs)), grad(lambda m: m.batch(xs))
+        return dict(enc=(e_vmap, e_batch), deep=(jax.vmap(deep)(xs), deep.batch(xs)), grads=(g_vmap, g_batch))
+    return every_way(deep, enc, xs)
+
+
+def test_batch_equals_vmap(enc, batch_three):
     "STPEncoder.batch (all frames of the batch in one pass, one example after another) gives jax.vmap(encoder)'s "
     "numbers: two sources of 3 and 4 frames, an example of padding frames only."
+    _same(*batch_three["enc"], atol=2e-5)
     xs = _batch_of_three()
-    _same(eqx.filter_jit(jax.vmap(enc))(xs), eqx.filter_jit(lambda m, x: m.batch(x))(enc, xs), atol=2e-5)
     with pytest.raises(DimensionError, match="same leading"):
         enc.batch({"sentinel2": xs["sentinel2"], "sentinel1": jax.tree.map(lambda a: a[:2], xs["sentinel1"])})
 
 
 @pytest.mark.slow
-def test_batch_equals_vmap_scanned_and_gradients(enc):
+def test_batch_equals_vmap_scanned_and_gradients(batch_three):
     "The same under `lax.scan` (more than UNROLL_BLOCKS blocks) and with remat, and the same parameter gradients "
     "(~1 min)."
-    xs = _batch_of_three()
-    deep = STPEncoder(dataclasses.replace(TINY, blocks=UNROLL_BLOCKS + 1, remat=True), SPECS, key=jax.random.key(1))
-
-    @eqx.filter_jit
-    def both_ways(deep, enc, xs):   # one program: the four compiled one by one took longer
-        grad = lambda f: eqx.filter(eqx.filter_grad(lambda m: jnp.sum(jnp.sin(f(m).feats)))(enc), eqx.is_array)
-        return (jax.vmap(deep)(xs), deep.batch(xs)), (grad(lambda m: jax.vmap(m)(xs)), grad(lambda m: m.batch(xs)))
-    (by_vmap, by_batch), (g_vmap, g_batch) = both_ways(deep, enc, xs)
-    _same(by_vmap, by_batch, atol=2e-5)
-    _same(g_vmap, g_batch, atol=2e-4, rtol=1e-4)
+    _same(*batch_three["deep"], atol=2e-5)
+    _same(*batch_three["grads"], atol=2e-4, rtol=1e-4)
 
 
 SHARDED = """
