@@ -17,6 +17,7 @@ def _said(rec):
     return [w for w in rec if issubclass(w.category, ConfigWarning) and "drops nothing" in str(w.message)]
 
 
+@pytest.mark.slow
 @slow
 def test_said_at_the_runs_start_not_on_its_resume(crop, tmp_path):
     def run(steps, **kw):   # as a script does: its Perturbations made anew at each call
