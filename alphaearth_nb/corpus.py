@@ -20,6 +20,7 @@ from zarr.codecs import BloscCodec
 from . import samples, scene
 from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, whole
 from .files import user_path, writing_folder
+from .landscape import smooth_field   # the scene's own noise fields (was scene.smooth_field)
 from .schema import CLOUD
 from .sources import get_source
 from .periods import config_year
@@ -159,7 +160,7 @@ def _blob(rng, ok:np.ndarray, radius:float) -> np.ndarray:
     cy, cx = cand[rng.integers(len(cand))]
     yy, xx = np.mgrid[0:ok.shape[0], 0:ok.shape[1]]
     ry, rx = radius * rng.uniform(0.7, 1.3, 2)
-    rough = scene.smooth_field(rng, ok.shape, max(radius / 3, 1.0), wrap=True)
+    rough = smooth_field(rng, ok.shape, max(radius / 3, 1.0), wrap=True)
     return (((yy - cy) / ry) ** 2 + ((xx - cx) / rx) ** 2 + 0.3 * rough < 1) & ok
 
 # %% ../nbs/07a_corpus.ipynb #c0012

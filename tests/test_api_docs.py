@@ -188,8 +188,8 @@ def test_no_blank_parameter_in_the_evaluation_sampling_and_reading_helpers(param
 
 def test_a_parameters_section_shows_no_empty_entry(param_docs):
     "help() of a function with some parameters commented listed the others with nothing under them (59 objects)."
-    internal = {"landscape.green_dry", "losses.perturb", "losses.example_terms", "scene.reflectance",
-                "scene.cloud_cover", "scene.cloud_mask"}   # the sample scene's simulation and the loss internals
+    internal = {"landscape.green_dry", "losses.perturb", "losses.example_terms", "sensors.reflectance",
+                "sensors.cloud_cover", "sensors.cloud_mask"}   # the sample scene's simulation and the loss internals
     secs, blank = param_docs.sections(), param_docs.blanks()
     partial = {f"{mod.split('.', 1)[1]}.{n}" for mod, objs in blank.items() for n in objs if n in secs.get(mod, {})}
     assert partial <= internal, sorted(partial - internal)

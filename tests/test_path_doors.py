@@ -478,7 +478,7 @@ READERS = {   # doors that take a path by design: they read the file themselves 
 NOT_DOORS = {   # data parameters that are no door for a user's file
     # records of the package's own: built by the package from arrays it made, never from a user's file
     "index.Rows": "record", "index.Rows.tie_rank": "record", "index.Matches": "record",
-    "stacks.SourceArrays": "record", "landscape.Layout": "record", "scene.Surface": "record", "corpus.Event": "record",
+    "stacks.SourceArrays": "record", "landscape.Layout": "record", "sensors.Surface": "record", "corpus.Event": "record",
     "evaluate.shares_table": "record", "evaluate.table_said": "record",   # `evaluate_embeddings`' table, printed
     # xarray builds the accessors from the object `.aef` is read on
     "accessor.EmbeddingAccessor": "xarray's", "accessor.StackAccessor": "xarray's",
@@ -494,9 +494,11 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "bands.band_hint": "a message's hint: the generic rename for an object without sizes",
     "bands.described_positions": "None", "bands.stacked_embeddings": "None", "bands.keep_bands_hint": "a message's hint: '' for an object without descriptions",
     "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
+    # a reader's own steps on what it just read (`read_official_tiff`, `read_cog`, `from_official` refuse a path first)
+    "embeddings.dated_by_path": "a reader's step", "embeddings.codes_unpacked": "a reader's step",
     # the synthetic sample scene's steps: each takes what the one before made (`scene.make_scene`, `load_scene`)
     "landscape.class_profiles": "scene", "landscape.autumn_sowing": "scene", "landscape.green_dry": "scene",
-    "scene.reflectance": "scene", "scene.cloudy": "scene", "scene.quantise": "scene", "scene.dequantise": "scene", "scene.checksums": "scene",
+    "sensors.reflectance": "scene", "sensors.cloudy": "scene", "scene.quantise": "scene", "scene.dequantise": "scene", "scene.checksums": "scene",
     "scene.labels_from_stack": "scene", "corpus.plan_events": "scene", "corpus.event_weight": "scene",
     "corpus.apply_events": "scene", "corpus.write_scene_group": "scene", "corpus.stable_mask": "scene",
     # names, not data; the sampler's own indices
