@@ -134,6 +134,7 @@ SECTIONS = {
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",
         'valid_bounds': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
         'gate_query': "a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\ndtype : type\n    the rows' float type (np.float64: each direction exact)\n",
+        'refuse_no_data': "obj\n    the map or cube as given (DataArray, Dataset of A00..A63, DataTree)\nwhat : str\n    the input, for the message: 'the map `emb`', '`other`'\ndoor : str\n    the function refusing it, for the message\n",
     },
     'alphaearth_nb.geometries': {
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',

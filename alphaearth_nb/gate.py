@@ -29,10 +29,10 @@ from .value_hints import (COMMAND_FILE, cast_hint, decoding_hint, decoding_slip,
                                        scale_hint)
 
 # %% auto #0
-__all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands',
-           'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band',
-           'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows',
-           'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
+__all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'refuse_no_data', 'user_stacklevel',
+           'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables',
+           'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at',
+           'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
            'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
            'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
            'fill_rows', 'table_codes', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale',
@@ -408,3 +408,40 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     if np.dtype(dtype) == np.float32: return (v / n[:, None]).astype(np.float32)
     v = v.astype(np.float64)
     return v / np.sqrt(np.einsum("qd,qd->q", v, v))[:, None]
+
+# %% ../nbs/22_gate.ipynb #nd0002
+def _declared_empty(v:xr.DataArray) -> bool|None:
+    """Whether variable `v` (a map's values as given) holds only NaN and its declared fills (int8: -128 too); None
+    where that is not read (a lazy map larger than its sample windows, `map_sample`)."""
+    s = rename_spatial(v)
+    if is_lazy(s):
+        if any(len(window_rows(s.sizes[d])) < s.sizes[d] for d in ("y", "x") if d in s.dims): return None
+        a = read_once(map_sample(s))
+    else: a = np.asarray(s.values)
+    if a.dtype.kind not in "iuf" or not a.size: return None
+    fills = [f for f in declared_nodata(v, finite=True)] + ([NODATA] if a.dtype == np.int8 else [])
+    empty = np.isnan(a) if a.dtype.kind == "f" else np.zeros(a.shape, bool)
+    for f in fills: empty |= a == f
+    return bool(empty.all())
+
+def refuse_no_data(obj,                 # the map or cube as given (DataArray, Dataset of A00..A63, DataTree)
+                   what:str="the map",  # the input, for the message: 'the map `emb`', '`other`'
+                   door:str="this analysis",  # the function refusing it, for the message
+                  ) -> None:
+    """`NoValidDataError` where `obj`, as given (before the gate), holds no value: every value NaN or a fill it
+    declares (-128 in int8 codes), so every result of it is NaN. Silent otherwise, and where the gate empties a map
+    of values (it warns, naming that map's fix), or a lazy map is larger than its sample windows (not read here)."""
+    refuse_path(obj, MAP_WANTED, "map")
+    if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
+    vs = [obj] if isinstance(obj, xr.DataArray) else \
+        [v for v in obj.data_vars.values() if v.ndim >= 2] if isinstance(obj, xr.Dataset) else []
+    if not vs or not all(_declared_empty(v) for v in vs): return
+    n = sum(v.size for v in vs)
+    fills = sorted({f for v in vs for f in declared_nodata(v, finite=True)} |
+                   ({NODATA} if any(v.dtype == np.int8 for v in vs) else set()))
+    raise NoValidDataError(f"{door}: {what} holds no data: all its {n:,} values are NaN" +
+                           (f" or its no-data value {', '.join(f'{f:g}' for f in fills)}" if fills else "") +
+                           ", so its result would be NaN everywhere. Check the area and the year read (a tile over "
+                           "the sea or outside the product, a year the product lacks: a cube's years with data are "
+                           "`aef.cubes.years_with_data(cube)`) and any mask applied before (`emb.where(...)`)")
+

@@ -23,6 +23,7 @@ from .labels import joined_class_maps
 from .places import wall_times
 from .years import year_steps
 from .supervised import rows_by_year
+from .gate import refuse_no_data   # a cube without data in any year, named
 
 # %% auto #0
 __all__ = ['over_time']
@@ -51,8 +52,8 @@ def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
             "method='nearest'))`." if name == "similarity" else "")
     warnings.warn(f"{name}: no data for time {', '.join(when)} ({empty[0][1]}): no data there (NaN, class -1), the other "
                   f"{len(outs) - len(empty)} computed.{hint}", NoDataWarning, stacklevel=user_stacklevel())
-    nan = lambda i: _no_data_like(like).assign_coords(time=emb["time"][i]) if "time" in emb.coords else \
-        _no_data_like(like)
+    nan = lambda i: _no_data_like(like).assign_coords(time=emb["time"][i]) if "time" in emb.coords and \
+        "time" in like.coords else _no_data_like(like)   # `change`'s maps hold no `time` (their years in attrs)
     return [o if o is not None else nan(i) for i, o in enumerate(outs)]
 
 @checks_flags
@@ -77,7 +78,8 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     (classify): the result's `classes` are all of them, a year's `scores` NaN for a class it has no label of (joined
     outer, said so: xarray's coming default, exact, refuses them). A cube whose years skip some (2019, 2021, 2022)
     warns naming them and the fix, by `yearly_change`'s rule (`cubes.warn_missing_years`; was: silent, the result's
-    series skipping 2020 unsaid)."""
+    series skipping 2020 unsaid). A cube without data in any year is a `NoValidDataError` (`gate.refuse_no_data`),
+    before any year is computed."""
     return _per_year(fn, tables, models)
 
 class _ThisThreadsWarnings:
@@ -109,6 +111,8 @@ def _per_year(fn, tables:bool, models:bool=False):
         one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)
         if one_map and not tables: return fn(emb, *args, **kwargs)
         if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError (was concat's ValueError)
+        if not one_map:   # the cube as a whole
+            refuse_no_data(emb, "the cube", fn.__name__)   # no year with any data: one error, not one per year
         try: years = years_of_cube(emb) if not one_map else None
         except TimeError: years = None   # times that are no years (epoch counts): no gap to name
         if years is not None:   # years that skip some: named, as yearly_change does (one rule)

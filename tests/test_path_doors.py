@@ -167,6 +167,7 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "gate.map_byte_codes": (lambda p: gate.map_byte_codes(p), "map"),
     "gate.gated": (lambda p: gate.gated(p), "map"),
     "gate.valid_bounds": (lambda p: gate.valid_bounds(p), "map"),
+    "gate.refuse_no_data": (lambda p: gate.refuse_no_data(p), "map"),
     "gate.fill_rows": (lambda p: gate.fill_rows(p), "array"),
     "gate.linear_as_codes": (lambda p: gate.linear_as_codes(p), "array"),
     "gate.linear_rows": (lambda p: gate.linear_rows(p), "array"),
