@@ -24,6 +24,7 @@ from .places import wall_times
 from .years import year_steps
 from .supervised import rows_by_year
 from .gate import refuse_no_data   # a cube without data in any year, named
+from .same_grid import refuse_interleaved   # one place under two labels (an outer join of years)
 
 # %% auto #0
 __all__ = ['over_time']
@@ -78,8 +79,9 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     (classify): the result's `classes` are all of them, a year's `scores` NaN for a class it has no label of (joined
     outer, said so: xarray's coming default, exact, refuses them). A cube whose years skip some (2019, 2021, 2022)
     warns naming them and the fix, by `yearly_change`'s rule (`cubes.warn_missing_years`; was: silent, the result's
-    series skipping 2020 unsaid). A cube without data in any year is a `NoValidDataError` (`gate.refuse_no_data`),
-    before any year is computed."""
+    series skipping 2020 unsaid). A cube that holds one place under two labels (`xr.concat(..., join='outer')` of years
+    a float rounding apart) is a `GridError` (`same_grid.refuse_interleaved`, as `cubes.cube_form` refuses it), and
+    one without data in any year a `NoValidDataError` (`gate.refuse_no_data`), before any year is computed."""
     return _per_year(fn, tables, models)
 
 class _ThisThreadsWarnings:
@@ -111,7 +113,8 @@ def _per_year(fn, tables:bool, models:bool=False):
         one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)
         if one_map and not tables: return fn(emb, *args, **kwargs)
         if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError (was concat's ValueError)
-        if not one_map:   # the cube as a whole
+        if not one_map:   # the cube as a whole, as `cubes.cube_form` judges it for the cube doors
+            refuse_interleaved(emb, what=f"{fn.__name__}: the cube")   # was: each year NaN at 3 of 4 pixels, silently
             refuse_no_data(emb, "the cube", fn.__name__)   # no year with any data: one error, not one per year
         try: years = years_of_cube(emb) if not one_map else None
         except TimeError: years = None   # times that are no years (epoch counts): no gap to name

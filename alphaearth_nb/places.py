@@ -45,7 +45,20 @@ _all_ = ["circle_start",   # grids' (02b), moved there for `north_up`: the two p
 # %% ../nbs/23c_places.ipynb #c0006
 def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
     """`obj` as an embedding `(y, x, band)` or a cube `(time, y, x, band)` (float32, NaN = no data); the official
-    product opened with xee over several years as its cube (`embeddings.official_cube`)."""
+    product opened with xee over several years as its cube (`embeddings.official_cube`). The cube doors' gate: a cube
+    (or map) that holds one place under two labels, what `xr.concat(..., join='outer')` makes of years whose
+    coordinates differ by float rounding, is a `GridError` naming `join_years` (`same_grid.refuse_interleaved`), so
+    `cluster`, `rgb`, `aggregate`, `coarsen`, `sample` and `yearly_change` refuse it alike (was: `change` and
+    `yearly_change` alone; the others read each year NaN at 3 of 4 pixels, silently). A gap of rows still reads."""
+    return _no_two_labels(_cube_form(obj))
+
+def _no_two_labels(out:xr.DataArray) -> xr.DataArray:
+    "`out` (a map or cube in `cube_form`), refused where it holds one place under two labels (`refuse_interleaved`)."
+    geo.refuse_interleaved(out, what="the cube" if "time" in out.dims else "the map")
+    return out
+
+def _cube_form(obj) -> xr.DataArray:
+    "`cube_form`'s reading of `obj`, before its grid is judged."
     refuse_path(obj, MAP_WANTED, "map")
     if (cube := official_cube(obj)) is not None: return cube
     if isinstance(obj, xr.DataArray) and "time" in obj.dims:

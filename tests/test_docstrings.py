@@ -63,7 +63,7 @@ KNOWN_UNSAID = {   # public functions raising a core error their docstring does 
     "index.vectors_of", "index.exact_search", "knn.knn_predict", "linear.least_squares_fit_checked",
     "linear.least_squares_predict", "linear.linear_probe_fit", "maps.plot_heat", "maps.plot", "maps.explore",
     "mirrors.read_index", "mirrors.area_of", "mirrors.tiles", "official.mosaic",
-    "official.sample_points", "places.cube_form", "quantize.dequantize", "readers.shared_data_dir",
+    "official.sample_points", "quantize.dequantize", "readers.shared_data_dir",
     "readers.read_worldcereal_patch", "readers.read_aef_samples", "readers.read_worldcereal_points",
     "readers.read_presto_points", "samples.sampler_config", "samples.prepare", "sites.site_periods",
     "sites.candidates", "sites.sample_sites", "sites.read_sites", "sources.register", "sources.get_source",
