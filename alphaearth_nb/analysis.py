@@ -61,7 +61,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     x/y keys, a shapely Point, a pair (x, y), the last three in `crs`; a table of one place (`queries.place_row`: lon/lat
     or x/y columns beside others, a WKT geometry) by its column names, as `sample` reads it; without one, by the one rule for points
     without a CRS (`geo.point_crs`, the geo notebook's "Points without a CRS"): the map's CRS if the point lies on
-    the map so, else lon/lat if it does so, else `PointError` naming both. A point in a CRS (`crs=`, lon/lat keys) on a
+    the map so, else lon/lat if it does so (both: lon/lat, warned, as `sample` and `aggregate` read it), else
+    `PointError` naming both. A point in a CRS (`crs=`, lon/lat keys) on a
     map that records none is a `GridError` naming how to set it, as `sample` says (it was read in the map's units). A vector is read by its
     labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is
     put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a

@@ -453,7 +453,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
               xs,                  # x (or lon) of the points as given (arrays or numbers)
               ys,                  # y (or lat) of the points as given
               crs=None,            # the CRS the caller was given (`crs=`): always wins
-              default=None,        # the function's reading of points without a CRS (None: the map's CRS)
+              default=None,        # the reading where neither places them, for the error (None: the map's CRS)
               what:str="point",    # the word for a point in messages
               table:bool=False,    # a table (arrays): each point its own `inside`, partly off the map no error
               error=PointError,    # the error raised (`LabelError` for training labels)
@@ -461,7 +461,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     """The CRS to read points in, by the one rule for points given without one (see "Points without a CRS"): `crs`
     if given; else the reading (the map's CRS, or EPSG:4326) under which they lie on `obj` where the other puts none
     there, without a word (nothing is guessed); where both put points on it (a map near (0, 0) in Web Mercator) the
-    one that puts all (else more; a tie: `default`) there, with a `UserWarning` naming both and `crs=`, the same at
+    one that puts all (else more; a tie: lon/lat, EPSG:4326, at every door) there, with a `UserWarning` naming both and `crs=`, the same at
     every door (was: a `table` warned for the non-default reading, a point or a label table did not, so `sample`
     and `similarity` answered one input differently). Not all on the map in the reading taken: `error`
     (`PointError`) naming both readings and `crs=` (`SWAP_HINT` where they lie on it latitude first, feet given as
@@ -481,7 +481,10 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     b = None if one else _on_map(obj, xs, ys, other, what)
     na, nb = (0 if v is None else int(v.sum()) for v in (a, b))
     if na and nb:   # both readings put points on the map: a guess, said at every door
-        first_reading = a.all() or (not b.all() and na >= nb)
+        if a.all() != b.all(): first_reading = bool(a.all())   # the reading that puts all of them there
+        elif na != nb: first_reading = na > nb                   # else the one that puts more
+        else: first_reading = same_crs(default, LONLAT)          # a tie: lon/lat, the one rule of every door (was
+        # `default`: a bare pair read in the map's CRS by `similarity`, as lon/lat by `sample` and `aggregate`)
         pick = default if first_reading else other
         warnings.warn(f"the {what}s lie on the map both read in {crs_label(default)} ({na} of {xs.size}) and read in "
                       f"{crs_label(other)} ({nb}): read in {crs_label(pick)}; pass `crs=` to say which, "

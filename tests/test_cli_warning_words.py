@@ -41,5 +41,5 @@ def test_aef_evaluate_warns_in_the_shell_s_words(tmp_path):
                        env=env, cwd=tmp_path, timeout=600)
     said = [l for l in r.stderr.splitlines() if l.startswith("aef: warning: GridWarning: the labels lie on the map")]
     assert said == ["aef: warning: GridWarning: the labels lie on the map both read in EPSG:3857 (16 of 16) and "
-                    "read in EPSG:4326 (16): read in EPSG:3857; pass `--crs` to say which, `--crs EPSG:3857` or `--crs EPSG:4326`"], r.stderr
+                    "read in EPSG:4326 (16): read in EPSG:4326; pass `--crs` to say which, `--crs EPSG:3857` or `--crs EPSG:4326`"], r.stderr
     assert "crs=" not in r.stderr, r.stderr
