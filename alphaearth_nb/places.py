@@ -292,19 +292,32 @@ def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
     ex, ey = _extent(emb)
     if ((b.minx <= ex[1]) & (b.maxx >= ex[0]) & (b.miny <= ey[1]) & (b.maxy >= ey[0])).any(): return
     warnings.warn(f"none of the {len(b)} zones lies on the map (`n_pixels` all 0, vectors NaN): " + (
-        geo.SWAP_HINT if _zones_swapped(emb, ((b.minx + b.maxx) / 2).to_numpy(), ((b.miny + b.maxy) / 2).to_numpy())
-        else off_map_hint(emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]),
+        geo.SWAP_HINT if _zones_swapped(emb, b) else off_map_hint(emb, np.array([b.minx.min(), b.maxx.max()]), np.array([b.miny.min(), b.maxy.max()]),
                           "zones", own=own_label_word(zones))),
         NoDataWarning, stacklevel=user_stacklevel())
 
-def _zones_swapped(emb, cx, cy) -> bool:
-    """Whether zones off the map (their centres `cx`, `cy` in its CRS) lie on it with longitude and latitude swapped
-    (`geo.swapped_on`): their lon/lat, or their x/y read as lon/lat (a table's x/y without a CRS, read in the map's).
-    `sample`'s test for points, for `aggregate`'s zones (was: 'check ... the lon/lat order', never which)."""
+def _reach(emb, x0, y0, x1, y1, crs) -> bool:
+    "Whether every box (x0..x1, y0..y1 arrays in `crs`, its four corners taken to the map's CRS) reaches the map."
+    xs, ys = np.concatenate([x0, x0, x1, x1]), np.concatenate([y0, y1, y0, y1])
+    try: tx, ty = (np.reshape(v, (4, -1)) for v in geo.to_crs(xs, ys, crs, crs_of(emb)))
+    except AEFError: return False   # degrees beyond +-180/+-90: no such reading
+    (ex, ey), ok = _extent(emb), np.isfinite(tx).all(0) & np.isfinite(ty).all(0)
+    return bool(ok.all() and ((tx.min(0) <= ex[1]) & (tx.max(0) >= ex[0]) & (ty.min(0) <= ey[1]) & (ty.max(0) >= ey[0])).all())
+
+def _zones_swapped(emb, b) -> bool:
+    """Whether zones off the map (`b`: their bounds in its CRS, `GeoSeries.bounds`) reach it, each its extent, with
+    longitude and latitude swapped: their lon/lat, or their x/y read as lon/lat (a table's x/y without a CRS, read
+    in the map's). `sample`'s test for points, for `aggregate`'s zones (was: 'check ... the lon/lat order', never
+    which), by each zone's extent: a zone larger than the map whose centre, swapped, falls beside it was not named
+    so (was: its centre only)."""
     if (m := crs_of(emb)) is None: return False
-    try: lon, lat = geo.to_crs(cx, cy, m, LONLAT)
-    except AEFError: lon = lat = None
-    return bool((lon is not None and geo.swapped_on(emb, lon, lat, LONLAT)) or geo.swapped_on(emb, cx, cy, LONLAT))
+    x0, y0, x1, y1 = (b[k].to_numpy(np.float64) for k in ("minx", "miny", "maxx", "maxy"))
+    try:
+        lon, lat = geo.to_crs(np.r_[x0, x0, x1, x1], np.r_[y0, y1, y0, y1], m, LONLAT)
+        lon, lat = np.reshape(lon, (4, -1)), np.reshape(lat, (4, -1))
+        own = _reach(emb, lat.min(0), lon.min(0), lat.max(0), lon.max(0), LONLAT)   # lon/lat given as (lat, lon)
+    except AEFError: own = False
+    return own or (not geo.is_geographic(m) and _reach(emb, y0, x0, y1, x1, LONLAT))   # x/y read as lon/lat
 
 
 def own_label_word(points) -> str|None:
