@@ -177,6 +177,26 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
 
 _FILE_CRS = ("write the CRS they are in into the file, e.g. a UTM zone's, `gpd.read_file({path!r}).set_crs('EPSG:32631', "
              "allow_override=True).to_file({path!r})` (`crs=` is refused beside the file's own)")   # a file's wrong CRS
+def _geojson_file_crs(path, own, crs) -> None:
+    """`GridError` where `crs=` names another CRS than a GeoJSON file's own (`own`, as GDAL reads it): RFC 7946 puts
+    GeoJSON in lon/lat (EPSG:4326), which readers assume where no `crs` member (the 2008 spec's) says another, so
+    `crs=` cannot say what its coordinates are. Names the file, the rule and the fixes: drop `crs=`, or say the CRS on
+    the table read from it (or in the file, whose `to_file` writes the member). Was: 'the GeoDataFrame's geometries
+    say their CRS' (no GeoDataFrame was given), or for metres in a file without a member a label error that left the
+    `crs=` given unsaid."""
+    if own is None or crs is None or geo.same_crs(own, crs): return
+    says = "it names no other" if geo.same_crs(own, LONLAT) else f"its `crs` member names {crs_label(own)}"
+    raise GridError(f"{path} is GeoJSON, in lon/lat (EPSG:4326) by RFC 7946 unless a `crs` member (the 2008 spec's) "
+                    f"says another; {says}, and crs= names {crs_label(crs)}: drop `crs=`; if its coordinates are "
+                    f"{crs_label(crs)}'s, which the file does not say, say it on its table, `gdf = gpd.read_file("
+                    f"{str(path)!r}).set_crs({crs_typed(crs)}, allow_override=True)`, and pass `gdf` (or write it back, "
+                    f"`gdf.to_file({str(path)!r})`, which stores its `crs` member)")
+
+def _is_geojson_file(src) -> bool:
+    "Whether `src` names a GeoJSON file (.geojson, .json; not GeoJSON text, which `places_path` reads as no path)."
+    return isinstance(src, (str, Path)) and not is_wkt(src) and places_path(src) is not None and \
+        Path(str(src)).suffix.lower() in (".geojson", ".json")
+
 _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
                "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
                "`gpd.read_file(path).set_crs('EPSG:32631').to_file(path)`")   # a vector file that says no CRS
@@ -211,6 +231,7 @@ def _read_geometries(src, crs, layer=None):
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
                 return src.set_crs(crs)   # was: geopandas' 'Cannot transform naive geometries', crs= or not
+            if _is_geojson_file(path): _geojson_file_crs(path, src.crs, crs)   # RFC 7946: its own, named so
             agreed_crs(src.crs, crs, "file's geometries", fix=f"write it into the file, `gpd.read_file({str(path)!r})"
                        f".set_crs({crs_typed(crs)}, allow_override=True).to_file({str(path)!r})`")
             return src
@@ -297,6 +318,8 @@ def read_places(src,       # places in any form `read_geometries` takes, a dict 
     elif crs is None and obj is not None and type(src).__name__ in ("GeoDataFrame", "GeoSeries") and src.crs is None:
         b = src.geometry.bounds   # a GeoDataFrame without a CRS: its shapes' centres by the one rule, as `similarity`
         crs = geo.point_crs(obj, (b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2, table=True) or None   # reads one
+    if crs is not None and obj is not None and _is_geojson_file(src):   # crs= beside a GeoJSON file's own: named
+        _geojson_file_crs(src, getattr(_own_label(src), "crs", None), crs)   # first, as the file is (RFC 7946)
     if obj is not None: src = own_crs_on(obj, src)   # its own CRS label wrong (set_crs names the right one)
     return read_geometries(src, crs)
 
