@@ -15,13 +15,13 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import LabelError, NoValidDataError, TimeError, checks_flags, user_stacklevel
+from .core import AEFError, LabelError, NoValidDataError, TimeError, checks_flags, user_stacklevel
 from .core import NoDataWarning   # the kind of its warning
 from .cubes import cube_form, one_model, warn_missing_years, years_of_cube, years_with_data
 from .embeddings import official_cube
 from .labels import joined_class_maps
 from .places import wall_times
-from .years import year_steps
+from .years import map_year, year_steps
 from .supervised import rows_by_year
 from .gate import refuse_no_data   # a cube without data in any year, named
 from .same_grid import refuse_interleaved   # one place under two labels (an outer join of years)
@@ -53,9 +53,28 @@ def _fill_empty_years(name:str, emb, outs:list, empty:list) -> list:
             "method='nearest'))`." if name == "similarity" else "")
     warnings.warn(f"{name}: no data for time {', '.join(when)} ({empty[0][1]}): no data there (NaN, class -1), the other "
                   f"{len(outs) - len(empty)} computed.{hint}", NoDataWarning, stacklevel=user_stacklevel())
-    nan = lambda i: _no_data_like(like).assign_coords(time=emb["time"][i]) if "time" in emb.coords and \
-        "time" in like.coords else _no_data_like(like)   # `change`'s maps hold no `time` (their years in attrs)
+    j = next(i for i, o in enumerate(outs) if o is not None)
+    def nan(i):   # `change`'s maps hold no `time` (their years in attrs): none given to the filled one either
+        o = _no_data_like(like)
+        o = o.assign_coords(time=emb["time"][i]) if "time" in emb.coords and "time" in like.coords else o
+        o.attrs = _own_years(like.attrs, _year(emb, j), _year(emb, i))
+        return o
     return [o if o is not None else nan(i) for i, o in enumerate(outs)]
+
+_YEAR_ATTRS = ("from_year", "to_year")   # a result's attrs that name the year of a map it compares (`change`)
+
+def _year(emb, i:int) -> int|None:
+    "The year of the `i`-th map of cube `emb` (`map_year`), None where it records none."
+    try: return map_year(emb.isel(time=i))
+    except AEFError: return None
+
+def _own_years(attrs:dict, theirs:int|None, mine:int|None) -> dict:
+    """The attrs of a year without data made from another year's result (`attrs`, of year `theirs`): a year attr
+    (`_YEAR_ATTRS`) that named that year names this one (`mine`). Was: the other year's kept, so `change(cube, map)`
+    of a 3-year cube whose only year with data was 2024 said `from_year=2024` (the years' attrs, alike, were not
+    dropped as conflicting). Left out where this year records none."""
+    new = {k: mine if k in _YEAR_ATTRS and theirs is not None and v == theirs else v for k, v in attrs.items()}
+    return {k: v for k, v in new.items() if v is not None}
 
 @checks_flags
 def over_time(fn,                 # a function of one year's map, `fn(emb, ...)` (y, x, band)
