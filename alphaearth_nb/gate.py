@@ -420,9 +420,14 @@ def _declared_empty(v:xr.DataArray) -> bool|None:
     else: a = np.asarray(s.values)
     if a.dtype.kind not in "iuf" or not a.size: return None
     fills = [f for f in declared_nodata(v, finite=True)] + ([NODATA] if a.dtype == np.int8 else [])
-    empty = np.isnan(a) if a.dtype.kind == "f" else np.zeros(a.shape, bool)
-    for f in fills: empty |= a == f
-    return bool(empty.all())
+    a = a.reshape(1, -1) if a.ndim < 2 else a
+    k = max(1, (1 << 20) // max(1, a[0].size))   # rows of about a million values: a map with data stops at the first
+    for i in range(0, len(a), k):
+        b = a[i:i + k]
+        empty = np.isnan(b) if b.dtype.kind == "f" else np.zeros(b.shape, bool)
+        for f in fills: empty |= b == f
+        if not empty.all(): return False
+    return True
 
 def refuse_no_data(obj,                 # the map or cube as given (DataArray, Dataset of A00..A63, DataTree)
                    what:str="the map",  # the input, for the message: 'the map `emb`', '`other`'
