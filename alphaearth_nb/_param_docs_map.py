@@ -44,6 +44,8 @@ SECTIONS = {
     },
     'alphaearth_nb.codes': {
         'int8_form': 'da : xr.DataArray\n    an integer map (y, x, band), bands A00..A63, as `as_embedding` has read it\n',
+        'code_scaled': "a : dict\n    a variable's attrs or encoding (`scale_factor`, `add_offset`)\n",
+        'codes_unpacked': "obj\n    DataArray or Dataset of an embedding's bands, as a reader gave them\nvector\n    as `geo.unpacked`'s: the `band` dim, or the band variables\n",
     },
     'alphaearth_nb.cog_files': {
         'cog_profile': 'emb\n    `to_cog`\'s or `map_to_cog`\'s own map, (y, x[, band]) with attrs["crs"]\ndtype : str\n    the file\'s numpy dtype name ("int8", "float32", "uint8", ...)\nblocksize : int\n    tile side, pixels (`check_blocksize`)\ncount : int\n    bands\nnodata\n    the file\'s no-data value\nbottom_up : bool\n    rows stored south to north (the mirrors\' tiles)\n',
@@ -91,8 +93,6 @@ SECTIONS = {
         'tags_read': "attrs : dict\n    a map's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
         'dated_by_path': "da : xr.DataArray\n    a map just read from a file (its attrs are set in place)\npath\n    the file's path or URL (None: none known)\n",
         'model_name': "model\n    what `attrs['embedding:model']` holds (None, text)\n",
-        'code_scaled': "a : dict\n    a variable's attrs or encoding (`scale_factor`, `add_offset`)\n",
-        'codes_unpacked': "obj\n    DataArray or Dataset of an embedding's bands, as a reader gave them\nvector\n    as `geo.unpacked`'s: the `band` dim, or the band variables\n",
         'refuse_rotation': "obj\n    a DataArray or Dataset with a geotransform (`spatial_ref` or attrs['transform'])\nwhat : str\n    what `obj` is, for the message\n",
         'embedding_variable': 'ds\n    a Dataset from another reader (rasterio, xee, netCDF); anything else gives None\n',
         'official_years': 'obj\n    any object; only a Dataset of the official product gives years\n',

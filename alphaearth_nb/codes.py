@@ -15,13 +15,13 @@ import xarray as xr
 from .core import DTypeError, NoDataWarning
 from .gate import (gate_vectors, linear_as_codes, map_byte_codes, map_sample, pixelwise, power_scale,
                                 scale_hint, user_stacklevel, valid_bounds)
-from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata
+from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, packing, unpacked
 from .pixels import read_once
 from .quantize import NODATA
 from .spatial import is_lazy, runs_model
 
 # %% auto #0
-__all__ = ['SCALE_ROWS', 'int8_form']
+__all__ = ['SCALE_ROWS', 'CODE_SCALE', 'int8_form', 'code_scaled', 'codes_unpacked']
 
 # %% ../nbs/22d_codes.ipynb #q0005
 SCALE_ROWS = 65_536   # the rows (pixels) `_no_scaled_codes` judges: a median and a share need no more
@@ -112,3 +112,36 @@ def int8_form(da:xr.DataArray,  # an integer map (y, x, band), bands A00..A63, a
     q = _codes_gated(q, sample)   # all zero, one code in every band, ...: no data, as the float form reads them
     q.attrs = {k: v for k, v in da.attrs.items() if k not in (*NODATA_KEYS, *VALID_KEYS)} | {"nodata": NODATA}
     return q
+
+# %% ../nbs/22d_codes.ipynb #c0024t
+CODE_SCALE = 1 / 127.5   # a band scale that names the official int8 codes: q * scale = q / 127.5 (AEF.md section 3)
+
+def code_scaled(a:dict) -> bool:  # a variable's attrs or encoding (`scale_factor`, `add_offset`)
+    "Whether `a` declares the packing (1/127.5, 0) that tags the official int8 codes (`CODE_SCALE`, within 0.1%)."
+    p = packing(a)
+    return p is not None and abs(p[0] / CODE_SCALE - 1) < 1e-3 and p[1] == 0
+
+def _as_codes(v:xr.DataArray) -> xr.DataArray:
+    "One variable of codes tagged with `CODE_SCALE`: the integers untagged, or floats a reader scaled made codes again."
+    if v.dtype.kind in "iu" and code_scaled(v.attrs):   # stored codes, the tag in attrs (mask_and_scale=False)
+        out = v.copy(deep=False)
+        out.attrs = {k: x for k, x in v.attrs.items() if k not in ("scale_factor", "add_offset")}
+        return out
+    enc = v.encoding
+    if v.dtype.kind == "f" and packing(v.attrs) is None and code_scaled(enc) and \
+            np.dtype(enc.get("dtype", "f4")).kind in "iu":   # scaled by the reader: q / 127.5 as floats
+        out = (v / CODE_SCALE).round().astype(np.float32).assign_attrs(v.attrs)
+        out.encoding = {k: x for k, x in enc.items() if k not in ("scale_factor", "add_offset")}   # dtype: codes
+        return out
+    return v
+
+def codes_unpacked(obj,         # DataArray or Dataset of an embedding's bands, as a reader gave them
+                   vector=None, # as `geo.unpacked`'s: the `band` dim, or the band variables
+                  ):
+    """`geo.unpacked(obj, vector=vector)`, but for bands tagged with the scale 1/127.5 (`code_scaled`): those hold the
+    official int8 codes, kept as codes (floats a reader scaled, `q / 127.5`, scaled back and rounded, their stored
+    integer dtype kept in `encoding`) for the gate to de-quantise by the official rule. Lazy in, lazy out."""
+    if isinstance(obj, xr.Dataset):
+        obj = obj.assign({k: _as_codes(v) for k, v in obj.data_vars.items() if v.ndim})
+    elif isinstance(obj, xr.DataArray): obj = _as_codes(obj)
+    return unpacked(obj, vector=vector)

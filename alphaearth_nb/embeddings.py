@@ -18,7 +18,7 @@ from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, N
                                 MAP_WANTED, band_names, checks_flags, decimal, refuse_path)
 from .core import GridWarning   # the kind of its warnings
 from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
-                               packing, rename_spatial, require, unpacked, write_crs)
+                               rename_spatial, require, write_crs)
 from .files import gdal_path, reading_raster
 from .paths import layout_year
 from .times import as_time_dtype, to_ms
@@ -27,27 +27,28 @@ from .quantize import quantize
 from .spatial import centred
 from .bands import keep_bands_hint, narrow_floats
 from .stacks import check_grid, names_every_band
-from .codes import SCALE_ROWS, int8_form
+from .codes import SCALE_ROWS, int8_form, CODE_SCALE, code_scaled, codes_unpacked
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
                                 band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
                                 map_byte_codes, pixelwise, query_array,
                                 sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'CODE_SCALE',
-           'NO_YEARS', 'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read', 'dated_by_path', 'model_name',
-           'code_scaled', 'codes_unpacked', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years',
-           'official_cube', 'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding',
-           'dequantize_embedding', 'from_official', 'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands',
-           'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes',
-           'map_byte_codes', 'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel',
-           'valid_bounds', 'SCALE_ROWS', 'int8_form']
+__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'NO_YEARS',
+           'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read', 'dated_by_path', 'model_name',
+           'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'years_text',
+           'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official',
+           'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
+           'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated',
+           'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds', 'SCALE_ROWS', 'int8_form',
+           'CODE_SCALE', 'code_scaled', 'codes_unpacked']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
          "sq_norms", "byte_codes", "map_byte_codes", "gate_vectors", "gated", "band_variables", "query_array",
          "gate_query", "user_stacklevel", "valid_bounds"]   # from `gate`, where they were split off to
-_all_ += ["SCALE_ROWS", "int8_form"]   # from `codes`, the int8 form's reading of a map's integers
+_all_ += ["SCALE_ROWS", "int8_form", "CODE_SCALE", "code_scaled", "codes_unpacked"]   # from `codes`, the int8 form's reading of a map's integers
+# and its reading of codes tagged with a scale of 1/127.5
 
 # %% ../nbs/23_embeddings.ipynb #c0024
 OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
@@ -210,39 +211,6 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
                                  f"`band` ({band_hint(obj)})"))
         return label_bands(_drop_time(obj, attrs))  # by the band descriptions, where the file has them
     raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
-
-# %% ../nbs/23_embeddings.ipynb #c0024t
-CODE_SCALE = 1 / 127.5   # a band scale that names the official int8 codes: q * scale = q / 127.5 (AEF.md section 3)
-
-def code_scaled(a:dict) -> bool:  # a variable's attrs or encoding (`scale_factor`, `add_offset`)
-    "Whether `a` declares the packing (1/127.5, 0) that tags the official int8 codes (`CODE_SCALE`, within 0.1%)."
-    p = packing(a)
-    return p is not None and abs(p[0] / CODE_SCALE - 1) < 1e-3 and p[1] == 0
-
-def _as_codes(v:xr.DataArray) -> xr.DataArray:
-    "One variable of codes tagged with `CODE_SCALE`: the integers untagged, or floats a reader scaled made codes again."
-    if v.dtype.kind in "iu" and code_scaled(v.attrs):   # stored codes, the tag in attrs (mask_and_scale=False)
-        out = v.copy(deep=False)
-        out.attrs = {k: x for k, x in v.attrs.items() if k not in ("scale_factor", "add_offset")}
-        return out
-    enc = v.encoding
-    if v.dtype.kind == "f" and packing(v.attrs) is None and code_scaled(enc) and \
-            np.dtype(enc.get("dtype", "f4")).kind in "iu":   # scaled by the reader: q / 127.5 as floats
-        out = (v / CODE_SCALE).round().astype(np.float32).assign_attrs(v.attrs)
-        out.encoding = {k: x for k, x in enc.items() if k not in ("scale_factor", "add_offset")}   # dtype: codes
-        return out
-    return v
-
-def codes_unpacked(obj,         # DataArray or Dataset of an embedding's bands, as a reader gave them
-                   vector=None, # as `geo.unpacked`'s: the `band` dim, or the band variables
-                  ):
-    """`geo.unpacked(obj, vector=vector)`, but for bands tagged with the scale 1/127.5 (`code_scaled`): those hold the
-    official int8 codes, kept as codes (floats a reader scaled, `q / 127.5`, scaled back and rounded, their stored
-    integer dtype kept in `encoding`) for the gate to de-quantise by the official rule. Lazy in, lazy out."""
-    if isinstance(obj, xr.Dataset):
-        obj = obj.assign({k: _as_codes(v) for k, v in obj.data_vars.items() if v.ndim})
-    elif isinstance(obj, xr.DataArray): obj = _as_codes(obj)
-    return unpacked(obj, vector=vector)
 
 # %% ../nbs/23_embeddings.ipynb #c0017
 NO_YEARS = ("the cube has no time steps: select at least one year. Its `time` is empty, most often left by a selection "
