@@ -3,6 +3,7 @@ import importlib
 import importlib.util
 import io
 import json
+import logging
 import os
 import re
 import subprocess
@@ -772,3 +773,20 @@ def xla_dump_probe(fresh):
         return [json.loads(r.stdout.strip().splitlines()[-1]) for r in runs]
     return run
 
+
+
+@pytest.fixture
+def watched_client():
+    """`(client, said)`: a dask.distributed client on a LocalCluster (2 workers of one thread each, in this process)
+    and a StringIO holding what its scheduler logs (logger `distributed.scheduler`), where the tests of the key race
+    (dask/dask#9888) look for "Detected different `run_spec`"; skips without distributed."""
+    distributed = pytest.importorskip("distributed")
+    said = io.StringIO()
+    handler, log = logging.StreamHandler(said), logging.getLogger("distributed.scheduler")
+    log.addHandler(handler)
+    try:
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c, \
+                distributed.Client(c) as client:
+            yield client, said
+    finally:
+        log.removeHandler(handler)

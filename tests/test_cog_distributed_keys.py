@@ -6,8 +6,6 @@ persist) had them optimised, i.e. fused into other tasks: the scheduler logged "
 key ..." and a window failed with KeyError (dask/dask#9888; session 45's final CI, test_official's
 test_distributed_client_path under load: KeyError ('transpose-...', 0, 0, 1, 0)). Here it fails every time: a
 persisted map held by the client makes the collision certain."""
-import io
-import logging
 
 import numpy as np
 import pytest
@@ -32,24 +30,17 @@ def _lazy_map(seed=0):
                                 "band": [f"A{i:02d}" for i in range(64)]})
 
 
-def test_windows_never_meet_the_keys_of_another_compute_of_the_map(tmp_path):
+def test_windows_never_meet_the_keys_of_another_compute_of_the_map(tmp_path, watched_client):
     "30 windows and their overviews, three times over, while the client holds the map persisted (fused tasks under " \
     "the map's keys): every write succeeds, holds the map's codes, and the scheduler saw no key twice."
+    client, said = watched_client
     emb = _lazy_map()
-    said = io.StringIO()
-    handler = logging.StreamHandler(said)
-    logging.getLogger("distributed.scheduler").addHandler(handler)
-    try:
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c, \
-                distributed.Client(c) as client:
-            held = client.persist(emb.data)   # an optimised compute of the same map, alive in the scheduler
-            distributed.wait(held)
-            for i in range(3):
-                p = to_cog(emb, tmp_path / f"m{i}.tif", blocksize=16)
-                with rasterio.open(p) as f:
-                    got = np.moveaxis(f.read(), 0, -1)
-                np.testing.assert_array_equal(got, np.asarray(quantize(emb.values), np.int8))
-    finally:
-        logging.getLogger("distributed.scheduler").removeHandler(handler)
+    held = client.persist(emb.data)   # an optimised compute of the same map, alive in the scheduler
+    distributed.wait(held)
+    for i in range(3):
+        p = to_cog(emb, tmp_path / f"m{i}.tif", blocksize=16)
+        with rasterio.open(p) as f:
+            got = np.moveaxis(f.read(), 0, -1)
+        np.testing.assert_array_equal(got, np.asarray(quantize(emb.values), np.int8))
     assert "Detected different `run_spec`" not in said.getvalue(), said.getvalue()[:2000]
 

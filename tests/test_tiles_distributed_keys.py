@@ -6,8 +6,6 @@ window, dask fused a chunk's upstream tasks (the rechunk's or overlap's pieces t
 that the whole map's graph holds unfused, so the scheduler logged "Detected different `run_spec`" for them (dask/dask
 #9888: "failures and deadlocks down the line"), the race `to_cog` met (e80bb8d2). Here it happens every time: a
 persisted map held by the client makes the collision certain."""
-import io
-import logging
 
 import numpy as np
 import pytest
@@ -30,30 +28,23 @@ def _lazy_map(seed=0):
                                 "band": [f"A{i:02d}" for i in range(64)]})
 
 
-def test_tile_windows_never_meet_the_keys_of_another_compute_of_the_map():
+def test_tile_windows_never_meet_the_keys_of_another_compute_of_the_map(watched_client):
     "Windows (one slice each) and a zoomed-out point read while the client holds the map persisted: each holds the " \
     "map's vectors, and the scheduler saw no key twice."
+    client, said = watched_client
     emb = _lazy_map()
     want = emb.values
-    said = io.StringIO()
-    handler = logging.StreamHandler(said)
-    logging.getLogger("distributed.scheduler").addHandler(handler)
-    try:
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c, \
-                distributed.Client(c) as client:
-            held = client.persist(emb.data)   # an optimised compute of the whole map, alive in the scheduler
-            distributed.wait(held)
-            s = TileSampler(emb)
-            for r0, c0 in ((0, 0), (20, 30), (50, 60), (80, 10)):
-                r = np.arange(r0, r0 + 12)[:, None] + np.zeros(10, int)[None]
-                col = np.arange(c0, c0 + 10)[None] + np.zeros(12, int)[:, None]
-                np.testing.assert_array_equal(s.window(r, col, np.ones(r.shape, bool)), want[r, col])
-            rng = np.random.default_rng(1)   # zoomed out: more than 4 tiles of pixels, each distinct pixel read once
-            r, col = rng.integers(0, 96, (520, 520)), rng.integers(0, 80, (520, 520))
-            ok = rng.random(r.shape) < 0.9
-            got = s.window(r, col, ok)
-            np.testing.assert_array_equal(got[ok], want[r[ok], col[ok]])
-            assert np.isnan(got[~ok]).all()
-    finally:
-        logging.getLogger("distributed.scheduler").removeHandler(handler)
+    held = client.persist(emb.data)   # an optimised compute of the whole map, alive in the scheduler
+    distributed.wait(held)
+    s = TileSampler(emb)
+    for r0, c0 in ((0, 0), (20, 30), (50, 60), (80, 10)):
+        r = np.arange(r0, r0 + 12)[:, None] + np.zeros(10, int)[None]
+        col = np.arange(c0, c0 + 10)[None] + np.zeros(12, int)[:, None]
+        np.testing.assert_array_equal(s.window(r, col, np.ones(r.shape, bool)), want[r, col])
+    rng = np.random.default_rng(1)   # zoomed out: more than 4 tiles of pixels, each distinct pixel read once
+    r, col = rng.integers(0, 96, (520, 520)), rng.integers(0, 80, (520, 520))
+    ok = rng.random(r.shape) < 0.9
+    got = s.window(r, col, ok)
+    np.testing.assert_array_equal(got[ok], want[r[ok], col[ok]])
+    assert np.isnan(got[~ok]).all()
     assert "Detected different `run_spec`" not in said.getvalue(), said.getvalue()[:2000]
