@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from alphaearth_nb import cli, cli_args, exports
-from alphaearth_nb.core import MissingDataError, NotOursError
+from alphaearth_nb.core import MissingDataError, NotOursError, NoValidDataError
 from alphaearth_nb.files import check_output, is_ours, user_path
 from alphaearth_nb.testing import Standin, embedding_from_array, random_unit, standin_batches, standin_loss
 from alphaearth_nb.train import TrainConfig, fit, read_metrics
@@ -120,7 +120,7 @@ def test_a_reversed_sel_slice_is_named(tmp_path, op):
 
 def test_cluster_of_an_all_nan_map_does_not_say_lower_k():
     e = _emb().where(False)
-    with pytest.raises(Exception, match="no pixel with data") as err:
+    with pytest.raises(NoValidDataError, match="holds no data") as err:   # gate.refuse_no_data (session 47)
         e.aef.cluster(3)
     assert "lower k" not in str(err.value)
 
