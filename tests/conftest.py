@@ -790,3 +790,19 @@ def watched_client():
             yield client, said
     finally:
         log.removeHandler(handler)
+
+
+@pytest.fixture(scope="session")
+def interleave_kit():
+    """`(TIMES, map, outer)` for the tests of cubes holding one place under two labels: three years' times (2022..2024),
+    `map(seed=72, h=4, w=5)` a map of random unit vectors on a 10 m UTM 31N grid, and `outer(maps)` their
+    `xr.concat(..., 'time', join='outer')` on those times (xarray's FutureWarning on the coming join default silenced)."""
+    times = pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"])
+    def one_map(seed=72, h=4, w=5):
+        return embedding_from_array(random_unit((h, w), seed=seed), crs="EPSG:32631",
+                                    coords={"y": 5_000_035.0 - 10 * np.arange(h), "x": 500_005.0 + 10 * np.arange(w)})
+    def outer(maps):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return xr.concat(maps, "time", join="outer").assign_coords(time=times)
+    return times, one_map, outer

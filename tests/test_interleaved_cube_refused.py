@@ -4,33 +4,18 @@ for three 4 x 5 maps. `yearly_change` and `change` of its years refuse it (`Grid
 grid, `aef.cubes.join_years` and `join='override'`. Was: read silently, `yearly_change` a (8, 10) result with
 year_of_change NaN at 60 of 80 pixels, `change` of two years NaN everywhere. A cube on one grid, and one with a gap of
 rows (a selection), still reads."""
-import warnings
 
 import numpy as np
-import pandas as pd
 import pytest
 import xarray as xr
 
 import alphaearth_nb as aef
-from alphaearth_nb.testing import embedding_from_array, random_unit
 from alphaearth_nb.core import GridError
-
-TIMES = pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"])
-
-
-def _map(seed=72, h=4, w=5):   # a 4 x 5 map of random unit vectors on a 10 m UTM 31N grid (testing's two helpers)
-    return embedding_from_array(random_unit((h, w), seed=seed), crs="EPSG:32631",
-                                coords={"y": 5_000_035.0 - 10 * np.arange(h), "x": 500_005.0 + 10 * np.arange(w)})
-
-
-def _outer(maps):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")   # xarray's FutureWarning on the coming join default
-        return xr.concat(maps, "time", join="outer").assign_coords(time=TIMES)
 
 
 @pytest.mark.parametrize("shift", [dict(x=1e-6, y=-1e-6), dict(x=1e-3), dict(y=0.01)])
-def test_yearly_change_refuses_an_interleaved_cube(shift):
+def test_yearly_change_refuses_an_interleaved_cube(shift, interleave_kit):
+    TIMES, _map, _outer = interleave_kit
     m = _map()
     j = m.assign_coords({d: m[d] + s for d, s in shift.items()})
     cube = _outer([m, j, m])
@@ -41,14 +26,16 @@ def test_yearly_change_refuses_an_interleaved_cube(shift):
         aef.change(cube.isel(time=0), cube.isel(time=1))
 
 
-def test_change_of_two_interleaved_cubes_is_refused():
+def test_change_of_two_interleaved_cubes_is_refused(interleave_kit):
+    TIMES, _map, _outer = interleave_kit
     m = _map()
     cube = _outer([m, m.assign_coords(x=m.x + 1e-6, y=m.y - 1e-6), m])
     with pytest.raises(GridError, match="join_years"):
         cube.aef.change(cube)
 
 
-def test_the_fixes_named_read_it():
+def test_the_fixes_named_read_it(interleave_kit):
+    TIMES, _map, _outer = interleave_kit
     m = _map()
     j = m.assign_coords(x=m.x + 1e-6, y=m.y - 1e-6)
     for cube in (xr.concat([m, j, m], "time", join="override").assign_coords(time=TIMES),
@@ -58,7 +45,8 @@ def test_the_fixes_named_read_it():
         assert float(out["distance"].max()) < 1e-6
 
 
-def test_a_cube_with_a_gap_of_rows_still_reads():
+def test_a_cube_with_a_gap_of_rows_still_reads(interleave_kit):
+    TIMES, _map, _outer = interleave_kit
     "A selection of rows 0, 1 and 3 (a step of 10 m then 20 m) is no second label: read as before."
     m = _map(h=6)
     cube = xr.concat([m, m, _map(seed=5, h=6)], "time").assign_coords(time=TIMES).isel(y=[0, 1, 5])

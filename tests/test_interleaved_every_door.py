@@ -7,26 +7,11 @@ joined by `join_years`, and a cube with a gap of rows (a selection), still read.
 import warnings
 
 import numpy as np
-import pandas as pd
 import pytest
 import xarray as xr
 
 import alphaearth_nb as aef
 from alphaearth_nb.core import GridError
-from alphaearth_nb.testing import embedding_from_array, random_unit
-
-TIMES = pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"])
-
-
-def _map(seed=72, h=4, w=5):
-    return embedding_from_array(random_unit((h, w), seed=seed), crs="EPSG:32631",
-                                coords={"y": 5_000_035.0 - 10 * np.arange(h), "x": 500_005.0 + 10 * np.arange(w)})
-
-
-def _outer(maps):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")   # xarray's FutureWarning on the coming join default
-        return xr.concat(maps, "time", join="outer").assign_coords(time=TIMES)
 
 
 def _labels(c):
@@ -48,7 +33,8 @@ DOORS = {
 
 
 @pytest.mark.parametrize("door", DOORS)
-def test_every_cube_door_refuses_an_interleaved_cube(door):
+def test_every_cube_door_refuses_an_interleaved_cube(door, interleave_kit):
+    TIMES, _map, _outer = interleave_kit
     m = _map()
     cube = _outer([m, m.assign_coords(x=m.x + 1e-6, y=m.y - 1e-6), m])
     with pytest.raises(GridError, match=r"one place under two labels.*join_years"):
@@ -58,7 +44,8 @@ def test_every_cube_door_refuses_an_interleaved_cube(door):
 
 
 @pytest.mark.parametrize("door", DOORS)
-def test_the_joined_cube_and_a_gap_of_rows_still_read(door):
+def test_the_joined_cube_and_a_gap_of_rows_still_read(door, interleave_kit):
+    TIMES, _map, _outer = interleave_kit
     m = _map(h=6)
     j = m.assign_coords(x=m.x + 1e-6, y=m.y - 1e-6)
     cubes = [aef.cubes.join_years([m, j, _map(seed=5, h=6)], years=[2022, 2023, 2024])]
