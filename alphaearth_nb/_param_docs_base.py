@@ -61,6 +61,7 @@ SECTIONS = {
         'crs_typed': "crs\n    any spelling `as_crs` reads\nheld : str|None\n    Python that reads it off the map holding it, e.g. 'aef.geo.crs_of(<the map>)'; None: its WKT\n",
     },
     'alphaearth_nb.crs_checks': {
+        'check_longitudes': 'lon\n    longitudes, degrees (any shape; NaN skipped)\nwhat : str\n    what holds them, for the message\nerror\n    the `AEFError` class raised\nfix : str|None\n    the fix should they be projected coordinates; None: not said\n',
         'check_degrees': "lon\n    longitudes (any shape; NaN skipped)\nlat\n    latitudes\nwhat : str\n    the points in messages\nerror\n    the `AEFError` class raised\nfix : str|None\n    the fix for projected coordinates (default: pass their CRS or name x, y)\ncols : tuple\n    a table's longitude and latitude columns, swapped in the fix\n",
         'check_grid_degrees': 'obj\n    DataArray or Dataset with x/y coordinates and a CRS\nwhat : str\n    what `obj` is, for the message\n',
         'area_gap': 'crs\n    any spelling `as_crs` reads\nxs\n    x of the data in `crs` (any shape; NaN skipped)\nys\n    y, the shape of `xs`\n',

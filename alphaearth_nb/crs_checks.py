@@ -19,11 +19,33 @@ from .spatial import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, as_crs, crs_of, 
 from .crs import crs_label
 
 # %% auto #0
-__all__ = ['POLE_TOL', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area',
-           'to_crs', 'utm_crs']
+__all__ = ['POLE_TOL', 'LON_RANGE', 'AREA_MARGIN', 'check_longitudes', 'check_degrees', 'check_grid_degrees', 'area_gap',
+           'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
 
 # %% ../nbs/02e_crs_checks.ipynb #k0005
 POLE_TOL = 1e-6   # degrees past a pole still read as the pole (float error of a reprojection)
+LON_RANGE = 540.0   # degrees: longitudes are read within one turn either side of -180..180, then wrapped
+
+def check_longitudes(lon,                 # longitudes, degrees (any shape; NaN skipped)
+                     what:str="points",   # what holds them, for the message
+                     error=PointError,    # the `AEFError` class raised
+                     fix:str|None=None,   # the fix should they be projected coordinates; None: not said
+                    ) -> None:
+    """Raise `error` when a longitude lies beyond +-`LON_RANGE` (540 degrees): the one rule of every door a
+    longitude enters (points, tables, GeoDataFrames and grids through `check_degrees`, an area's bbox and
+    geometry, `mirrors.area_of`, a longitude column of degree text, `tables.dms_degrees`). Within it a longitude
+    is degrees on the circle: -180..180, 0..360, and spans written past either end (179.5..180.5 across 180,
+    -180.5..-179.5, 359.5..360.5) are read and moved by whole turns onto a map. Beyond it a value is more than a
+    turn from any of these, most likely a wrong number (was: 720.00025 refused as "projected coordinates" while
+    360.0001 was read, -719.9 read as points but refused as a table's): the message gives the value, the rule and
+    the wrap, `lon = (lon + 180) % 360 - 180`, that brings degrees counted past a turn into -180..180."""
+    f = np.asarray(lon, np.float64).ravel()
+    f = f[np.isfinite(f)]
+    if not f.size or abs(v := float(f[np.argmax(np.abs(f))])) <= LON_RANGE: return
+    raise error(f"{what}: longitude {v:g} lies more than a turn beyond -180..180 degrees; longitudes are read "
+                f"within -{LON_RANGE:g}..{LON_RANGE:g} (-180..180, 0..360, and a span written past 180 or -180); if "
+                f"they are degrees counted past a turn, wrap them into -180..180 first, `lon = (lon + 180) % 360 - 180` "
+                f"({v:g} is {(v + 180) % 360 - 180:g})" + (f"; if they are projected coordinates (metres): {fix}" if fix else ""))
 
 def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
                   lat,                 # latitudes
@@ -35,20 +57,22 @@ def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
     """Raise `error` when values read as degrees cannot be: a latitude beyond +-90 with every longitude within +-90
     (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
     turned both into inf without a word, and the points were then "outside the grid" or dropped as unlabelled.
-    A latitude within `POLE_TOL` (1e-6 degrees, 0.1 m) beyond a pole is the pole (a reprojected polar box's 90.0000001)."""
+    A latitude within `POLE_TOL` (1e-6 degrees, 0.1 m) beyond a pole is the pole (a reprojected polar box's 90.0000001).
+    Longitudes beyond +-`LON_RANGE` with latitudes in range are `check_longitudes`' refusal, naming both fixes."""
     refuse_path(lon, COORDS_WANTED)
     refuse_path(lat, COORDS_WANTED)
     lon, lat = np.asarray(lon, np.float64), np.asarray(lat, np.float64)
     fo, fa = np.abs(lon[np.isfinite(lon)]), np.abs(lat[np.isfinite(lat)])
     mo, ma = (float(a.max()) if a.size else 0.0 for a in (fo, fa))
-    if ma <= 90 + POLE_TOL and mo <= 720: return   # 720: longitudes counted past 360 (a wrapped axis) are degrees
+    if ma <= 90 + POLE_TOL and mo <= LON_RANGE: return   # longitudes within a turn of -180..180 are degrees
     if mo <= 90 and ma <= 180:
         raise error(f"{what} given in degrees have latitudes up to {ma:g}, beyond +-90, while every longitude is "
                     "within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`"
                     f", or swap the columns: `df.rename(columns={{{cols[1]!r}: {cols[0]!r}, {cols[0]!r}: {cols[1]!r}}})`)")
+    metres = fix or "pass their CRS (e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"
+    if ma <= 90 + POLE_TOL: check_longitudes(lon, what, error, metres)   # raises: past a turn, or metres
     raise error(f"{what} were read as degrees (longitude, latitude; EPSG:4326) but reach |lon| = {mo:g}, |lat| = "
-                f"{ma:g}, beyond the globe: they look like projected coordinates (metres): " + (fix or "pass their CRS "
-                "(e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"))
+                f"{ma:g}, beyond the globe: they look like projected coordinates (metres): " + metres)
 
 def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coordinates and a CRS
                        what:str="the grid",  # what `obj` is, for the message

@@ -27,8 +27,8 @@ from .spatial import (COORDS_WANTED, GRID_WANTED, MAX_LON_STEP, NODATA_KEYS, VAL
                                    require, same_crs, unpacked, wrapped_like, write_crs)
 from .antimeridian import (turn_shift, wrap_geometries, geometries_like, unwrap_lon, geometries_on, has_geometry)
 from .points import LAT_NAMES, LON_NAMES, one_point, with_coordinates
-from .crs_checks import (AREA_MARGIN, POLE_TOL, area_gap, check_area_of_use, check_degrees,
-                                      check_grid_degrees, shapes_in_area, to_crs, utm_crs)
+from .crs_checks import (AREA_MARGIN, LON_RANGE, POLE_TOL, area_gap, check_area_of_use, check_degrees,
+                                      check_longitudes, check_grid_degrees, shapes_in_area, to_crs, utm_crs)
 from .crs import crs_label, crs_typed
 from .same_grid import (half_pixel_off, half_pixel_hint, one_lattice_hint, check_same_grid, orient_like,
                                      refuse_interleaved)
@@ -50,10 +50,10 @@ __all__ = ['EDGE_TOL', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside
            'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step',
            'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
            'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on',
-           'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'AREA_MARGIN',
-           'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs',
-           'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like',
-           'refuse_interleaved']
+           'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'LON_RANGE',
+           'check_longitudes', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
+           'shapes_in_area', 'to_crs', 'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'one_lattice_hint',
+           'check_same_grid', 'orient_like', 'refuse_interleaved']
 
 # %% ../nbs/03_geo.ipynb #c0002a
 # from `antimeridian` (02c), split from here: `geo.wrap_geometries` is `antimeridian.wrap_geometries`
@@ -61,8 +61,8 @@ _all_ = ['turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geom
 # from `points` (02d), split from here: `geo.one_point` is `points.one_point`
 _all_ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
 # from `crs_checks` (02e), split from here: `geo.to_crs` is `crs_checks.to_crs`
-_all_ = ['POLE_TOL', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
-         'shapes_in_area', 'to_crs', 'utm_crs']
+_all_ = ['POLE_TOL', 'LON_RANGE', 'check_longitudes', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap',
+         'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
 # from `same_grid` (02f), split from here: `geo.check_same_grid` is `same_grid.check_same_grid`
 _all_ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like',
          'refuse_interleaved']

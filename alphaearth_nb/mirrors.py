@@ -28,7 +28,7 @@ except ImportError:
 
 from .core import (EMBED_DIM, ConfigError, DiskError, GridError, MirrorError, NoTilesError, PeriodError,
                                 band_names, checks_flags, refuse_path)
-from .geo import crs_of, north_up, require, same_crs, to_crs, write_crs
+from .geo import check_longitudes, crs_of, north_up, require, same_crs, to_crs, write_crs
 from pyproj import Transformer
 from .points import split_ewkt   # EWKT: its WKT and SRID
 from .cubes import LONLAT
@@ -102,8 +102,10 @@ def years_of(years) -> list[int]:  # a year, a list of years, or a (first, last)
     return ys
 
 def _on_globe(g):
-    "A lon/lat geometry with parts past +-180 deg moved by whole turns into [-180, 180] (split at 180); else as given."
+    """A lon/lat geometry with parts past +-180 deg moved by whole turns into [-180, 180] (split at 180); else as
+    given. Past +-540 deg (`geo.check_longitudes`, the rule of every longitude) a `ConfigError` naming the wrap."""
     minx, _, maxx, _ = g.bounds
+    check_longitudes((minx, maxx), "the area's geometry", ConfigError)
     if -180 <= minx and maxx <= 180: return g
     turns = range(int(np.floor((minx + 180) / 360)), int(np.ceil((maxx - 180) / 360)) + 1)
     parts = [p for k in turns if not (p := translate(g, -360.0 * k).intersection(box(-180, -90, 180, 90))).is_empty]
@@ -135,7 +137,8 @@ def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), 
     A bbox with west > east crosses 180 deg (the GeoJSON/STAC convention): two boxes, split at 180. Only a box
     west of 180 to east of it, under half the globe wide, is read so: (10, 44, 5, 45) is west and east swapped
     (`ConfigError`), not a box 355 degrees wide. A box or geometry running past 180 deg (xee's form: (179.5, -17,
-    180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way. A path
+    180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way; one with a
+    longitude past +-540 deg (more than a turn from -180..180) is `geo.check_longitudes`' `ConfigError`. A path
     ('field.geojson') is `core.refuse_path`'s `DTypeError` naming geopandas' readers (was: ValueError 'could not
     convert string to float'), at every door of an area (`tiles`, `fetch_tiles`, `official.open`, `grid_for`).
     A GeoJSON dict (a geometry, a Feature or a FeatureCollection: their union) and WKT text are read as the shapely
@@ -154,6 +157,7 @@ def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), 
     except (TypeError, ValueError):
         raise ConfigError(f"the area {str(area)[:80]!r} ({type(area).__name__}) is not one: {AREA_WANTED}, a GeoJSON "
                           "geometry dict or WKT text (lon/lat), e.g. (5.99, 44.99, 6.01, 45.01)") from None
+    if -90 <= s < n <= 90: check_longitudes((w, e), f"bbox {area}", ConfigError)   # past a turn: the wrap named
     swapped = (f"; it looks swapped (latitude first): pass (min_lon, min_lat, max_lon, max_lat) = {(s, w, n, e)}"
                if -180 <= s < n <= 180 and -90 <= w < e <= 90 else "")   # read lat, lon first: a plain box
     if w < e <= w + 360 and (w < -180 or e > 180) and -540 <= w and e <= 540 and -90 <= s < n <= 90:

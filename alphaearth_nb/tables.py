@@ -22,6 +22,7 @@ from .core import LabelError, MissingDataError, a_bands, refuse_path
 from .paths import COMPRESSIONS, user_path
 from .loaders import zip_files
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
+from .geo import check_longitudes   # the one rule of a longitude's range
 
 # %% auto #0
 __all__ = ['BOMS', 'text_encoding', 'read_table', 'comma_numbers', 'dms_degrees', 'table_numbers', 'near_column',
@@ -122,8 +123,9 @@ def dms_degrees(texts,                 # the cells of a column that did not read
     forms and spreadsheets write them, `48.85N` too; None unless every cell reads so. A cell needs a degree sign or
     a hemisphere letter to be read: '45 9' is no angle. `err` for minutes or seconds of 60 or more, decimals before
     the last part (`45.5°30'`), an angle out of range (more than 90 degrees of latitude: N or S, or a column named as
-    latitudes; more than 180 of longitude: E or W, a longitude column, or no axis said; was: `200°N` read as latitude
-    200), a hemisphere letter and a minus in one cell, N/S beside E/W in one column
+    latitudes; more than 180 of longitude: E or W, or no axis said; was: `200°N` read as latitude 200; a signed
+    angle with no letter in a longitude column, `-200°`, follows the rule of its numbers, `geo.check_longitudes`:
+    read within +-540, the wrap named past it), a hemisphere letter and a minus in one cell, N/S beside E/W in one column
     (latitudes and longitudes mixed), and E/W in a latitude column (`geo.LAT_NAMES`, any case) or N/S in a
     longitude one (`LON_NAMES`): the two columns swapped (was: read as given, lon 45.15 and lat 3.0 for 45°9'N
     3°0'E)."""
@@ -151,7 +153,10 @@ def dms_degrees(texts,                 # the cells of a column that did not read
                       "hemisphere letter beside N, S, E or W): keep one")
         sign = -1.0 if g["sign"] in ("-", "\u2212") or (g["h1"] or g["h2"] or "").upper() in ("S", "W") else 1.0
         lat = (g["h1"] or g["h2"] or "").upper() in ("N", "S") or (axis == "latitude" and not (g["h1"] or g["h2"]))
-        if (deg := d + mi / 60 + se / 3600) > (90 if lat else 180):   # the poles; the antimeridian
+        deg = d + mi / 60 + se / 3600
+        if axis == "longitude" and not (g["h1"] or g["h2"]):   # a signed angle of a longitude column: as its numbers
+            check_longitudes(sign * deg, f"{what}: column {column!r} holds {v!r}", err)
+        elif deg > (90 if lat else 180):   # the poles; the antimeridian
             said = "latitude" if lat else "longitude" if axis == "longitude" or g["h1"] or g["h2"] else "an angle"
             raise err(f"{what}: column {column!r} holds {v!r}, {deg:g} degrees, out of range for {said} (latitudes "
                       "run 0..90 degrees N or S, longitudes 0..180 E or W): correct the cell")

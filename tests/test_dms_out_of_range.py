@@ -14,7 +14,7 @@ from alphaearth_nb.tables import table_numbers
 
 @pytest.mark.parametrize("column, text, deg", [("lat", "200°N", "200"), ("lat", "91°S", "91"), ("lat", "90°30'N", "90.5"),
                                                ("latitude", "95°", "95"), ("lon", "181°E", "181"), ("x", "180°0'1\"W", "180"),
-                                               ("lon", "-200°", "200"), ("place", "361°", "361"), ("place", "N 100° 0'", "100")])
+                                               ("place", "361°", "361"), ("place", "N 100° 0'", "100")])
 def test_angles_out_of_range_are_refused_naming_the_cell_and_column(column, text, deg):
     with pytest.raises(LabelError, match=rf"column '{column}' holds {re.escape(repr(text))}, {deg} degrees, out of range"):
         table_numbers(pd.DataFrame({column: ["1.5", text]}), column)   # after a number that reads
@@ -24,6 +24,12 @@ def test_angles_out_of_range_are_refused_naming_the_cell_and_column(column, text
 def test_minutes_and_seconds_of_60_or_more_are_refused_naming_the_cell_and_column(text):
     with pytest.raises(LabelError, match=rf"column 'lat' holds {re.escape(repr(text))}.*minutes and seconds run 0..59"):
         table_numbers(pd.DataFrame({"lat": [text]}), "lat")
+
+
+def test_a_signed_angle_of_a_longitude_column_reads_as_its_numbers():
+    "Session 48: '-200°' in a longitude column (no hemisphere letter) is the number -200, read within +-540 (was: refused)."
+    got = table_numbers(pd.DataFrame({"lon": ["-200°", "1.5"]}), "lon")
+    np.testing.assert_allclose(got, table_numbers(pd.DataFrame({"lon": ["-200", "1.5"]}), "lon"))
 
 
 def test_the_edges_of_the_range_read():
