@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/paths.html.md"""
 from __future__ import annotations
 
 import contextlib
+import datetime
 import importlib.metadata
 import os
 import re
@@ -19,8 +20,9 @@ from .core import MissingDataError, NoValidDataError
 from .loaders import COMPRESSIONS, TEXT_TABLES, table_suffix
 
 # %% auto #0
-__all__ = ['USER_AGENT', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'layout_year', 'input_path', 'nothing_to_write',
-           'unreadable_raster', 'cut_short_raster', 'reading_raster', 'TEXT_TABLES', 'COMPRESSIONS', 'table_suffix']
+__all__ = ['USER_AGENT', 'FIRST_YEAR', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'last_layout_year', 'layout_year',
+           'input_path', 'nothing_to_write', 'unreadable_raster', 'cut_short_raster', 'reading_raster', 'TEXT_TABLES',
+           'COMPRESSIONS', 'table_suffix']
 
 # %% ../nbs/00a_paths.ipynb #pa0002
 def user_path(path:str|os.PathLike) -> Path:  # a local path, `~` allowed
@@ -66,18 +68,27 @@ def gdal_path(href):  # a raster's address: http(s) URL, local path, `/vsi...` p
 
 # %% ../nbs/00a_paths.ipynb #c2009e
 _LAYOUT = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})([NS])/[^/]+$", re.IGNORECASE)   # YEAR/ZONE/<file>, ZONE 1..60 N/S
+FIRST_YEAR = 2017   # the official product's first year: Earth Engine's GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL, and
+# the gs://alphaearth_foundations README, "the years from 2017 to 2025, inclusive"
+# (https://developers.google.com/earth-engine/guides/aef_on_gcs_readme)
+
+def last_layout_year() -> int:
+    """The last year a mirror's path may name: this year (UTC) + 1. A year's layer summarises that calendar year and is
+    published after it, so no real path names a later one; the 1 spares a clock a day behind and a copy laid out ahead."""
+    return datetime.datetime.now(datetime.timezone.utc).year + 1
 
 def layout_year(path) -> int|None:  # a tile's local path, URL, gs:// or s3:// address, or GDAL path (`/vsicurl?...url=...`)
     """The year the official mirrors' layout names in a tile's `path`: `YEAR/ZONE/<file>` (`2024/31N/x.tiff`, below
-    `v1/annual/` on the mirrors and in copies of them), YEAR 2017 (the product's first) to 2100, ZONE a UTM zone 1..60
-    with N or S; None for any other path. A URL's query is left out; `gdal_path`'s `/vsicurl?...&url=...` is read as
-    the URL it names."""
+    `v1/annual/` on the mirrors and in copies of them), YEAR `FIRST_YEAR` (2017, the product's first) to
+    `last_layout_year()` (this year + 1), ZONE a UTM zone 1..60 with N or S; None for any other path: `2099/31N/x.tiff`
+    is a wrong number more likely than a year of the product (was: any year to 2100 read as the tile's). A URL's
+    query is left out; `gdal_path`'s `/vsicurl?...&url=...` is read as the URL it names."""
     s = str(os.fspath(path) if isinstance(path, os.PathLike) else path).replace("\\", "/")
     if s.startswith("/vsicurl?"):   # `gdal_path`'s form of a URL: its `url` option
         s = urllib.parse.parse_qs(s.split("?", 1)[1]).get("url", [""])[0]
     if remote_url(s): s = urllib.parse.urlsplit(s).path if "://" in s else s
     m = _LAYOUT.search(s)
-    if m is None or not (2017 <= int(m[1]) <= 2100 and 1 <= int(m[2]) <= 60): return None
+    if m is None or not (FIRST_YEAR <= int(m[1]) <= last_layout_year() and 1 <= int(m[2]) <= 60): return None
     return int(m[1])
 
 # %% ../nbs/00a_paths.ipynb #c2010b
