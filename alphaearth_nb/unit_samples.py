@@ -13,6 +13,7 @@ import xarray as xr
 
 from .core import refuse_path
 from .sources import get_source
+from .dask_keys import compute_own   # chunks read on keys of their own (a client's persist held)
 
 # %% auto #0
 __all__ = ['COMMON_FILLS', 'clear_values', 'fill_values', 'sample_values', 'frame_samples']
@@ -45,7 +46,8 @@ def sample_values(da,              # a DataArray (numpy- or dask-backed) or an a
                   n:int=65_536,    # at most about this many values
                   max_chunks:int=6, # chunks computed from a lazy array
                  ) -> np.ndarray:
-    "A flat float sample of an array's values; a lazy array computes at most `max_chunks` of its chunks."
+    """A flat float sample of an array's values; a lazy array computes at most `max_chunks` of its chunks, on keys
+    of their own under a dask.distributed client (`dask_keys.compute_own`: a held `persist` of it never met)."""
     refuse_path(da, "a band's values are an array or a DataArray", "raster")   # `core.refuse_path`'s one message
     data = getattr(da, "data", da)
     if getattr(data, "chunks", None) is not None and hasattr(data, "blocks"):
@@ -53,7 +55,7 @@ def sample_values(da,              # a DataArray (numpy- or dask-backed) or an a
         total = int(np.prod(nb))
         picks = np.unique(np.linspace(0, total - 1, min(max_chunks, total)).round().astype(int))
         blocks = [data.blocks[np.unravel_index(k, nb)].ravel() for k in picks]
-        v = np.asarray(dask_array.concatenate(blocks).compute())  # one graph, one compute
+        v = np.asarray(compute_own(dask_array.concatenate(blocks))[0])  # one graph of its own, one compute
     else:
         v = np.asarray(data).ravel()
     step = max(1, v.size // n)
@@ -94,7 +96,9 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
     The search reads one band (the clearest at the centres); the other bands then read only the chunks where it
     found clear values, in one compute, since clouds and empty dates are the same in every band of a source. One
     compute per round, all frames together. A good stack reads one chunk per frame and band; the array is never
-    read whole."""
+    read whole. Under a dask.distributed client the chunks are computed on keys of their own (`dask_keys.compute_own`):
+    was on the array's, where a `persist` of it the scheduler still held met them ("Detected different `run_spec`",
+    dask/dask#9888)."""
     refuse_path(da, "frames are a (time, y, x) DataArray or a Dataset of such bands", "source")
     if isinstance(da, xr.Dataset): arrays = [da[v].data for v in da.data_vars]
     else: arrays = [da.data if isinstance(da, xr.DataArray) else da]  # (a numpy array's .data is a memoryview)
@@ -133,7 +137,7 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
             exprs.append(arrays[b].blocks[tbs.tolist(), order[j][0], order[j][1]])
             where.append(at[np.searchsorted(tbs, tb)] + np.asarray(ts) - et[tb])
         return [flat(grid(np.asarray(v)[w], 0, v.shape[-2], 0, v.shape[-1]), len(w))
-                for v, w in zip(dask_array.compute(*exprs), where)]
+                for v, w in zip(compute_own(*exprs), where)]   # on keys of their own: a persist of `da` held
     every = np.arange(nt)
     rows = [list(v) for v in read([(b, 0, every) for b in range(len(arrays))])]  # the centres, all bands
     clear = np.array([[clear_values(r, nodata).sum() for r in band] for band in rows]).reshape(len(arrays), nt)
