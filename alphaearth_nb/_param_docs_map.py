@@ -105,6 +105,9 @@ SECTIONS = {
         'from_official': 'obj\n    xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)\ndequantize : bool\n    dequantise int8 codes (keep False to get the int8 form back)\nflip : bool|None\n    True: rows stored bottom-up (south-first) whatever the y labels say\n',
         'read_official_tiff': 'path\n    local path or URL of an official GeoTIFF\nchunks\n    dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)\nflip : bool|None\n    see `from_official`\nreader : Callable|None\n    path, chunks -> DataArray (band, y, x); default rioxarray\n',
     },
+    'alphaearth_nb.empty_maps': {
+        'refuse_no_data': "obj\n    the map or cube as given (DataArray, Dataset of A00..A63, DataTree)\nwhat : str\n    the input, for the message: 'the map `emb`', '`other`'\ndoor : str\n    the function refusing it, for the message\n",
+    },
     'alphaearth_nb.evaluate': {
         'evaluate_embeddings': 'x\n    features (embeddings or a baseline), (N, D)\ny\n    class labels, (N,)\nshots\n    shots per class: ints and/or "max" (`as_levels`)\nfolds\n    int, or dict shots -> folds; None: PAPER_FOLDS\nmethods\n    any of "knn1", "knn3", "linear" (also "knn<k>")\nseed : int\n    base seed of the draws\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take\nreturn_folds : bool\n    also return the per-fold scores\nprogress : bool\n    a tqdm bar (stderr) over each shots level\'s folds\nfeatures\n    columns of a table besides its 64 bands (`linear.check_xy`)\nwarn_fills : bool\n    say ids that look like a no-data code (False: the caller said them)\n',
         'share_text': "v\n    a share, 0 .. 1 (NaN: a row left out, `evaluate_embeddings`' skipped kNN)\n",
@@ -134,7 +137,6 @@ SECTIONS = {
         'gated': "da : xr.DataArray\n    (y, x, band) embedding in any form\nfills\n    declared no-data values (default: what `da` declares)\ncodes : bool|None\n    see `gate_vectors`\nvalid\n    (low, high) declared valid: values outside are no data (default: `valid_bounds(da)`)\nstored\n    the dtype the values were stored in (default: `da.encoding['dtype']`)\n",
         'valid_bounds': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
         'gate_query': "a\n    a 64-vector or (Q, 64): float vectors or int8 codes (`query_array`)\nfills\n    declared no-data values\nwhat : str\n    what the vectors are, for messages\ndtype : type\n    the rows' float type (np.float64: each direction exact)\n",
-        'refuse_no_data': "obj\n    the map or cube as given (DataArray, Dataset of A00..A63, DataTree)\nwhat : str\n    the input, for the message: 'the map `emb`', '`other`'\ndoor : str\n    the function refusing it, for the message\n",
     },
     'alphaearth_nb.geometries': {
         'table_file': 'src\n    labels or points in any form: only a path to a CSV/TXT or plain Parquet table is read\n',

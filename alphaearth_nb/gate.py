@@ -24,19 +24,20 @@ from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_
                                 fill_mask, fill_rows, linear_as_codes, linear_codes, linear_rows, linear_unit,
                                 narrow_bytes, read_bytes, sq_norms, table_codes, warn_linear)
 from .spatial import runs_model
+from .empty_maps import refuse_no_data   # moved there (21f): re-exported
 from .directions import COS_ROWS, change_score, cosines, unit_rows
 from .value_hints import (COMMAND_FILE, cast_hint, decoding_hint, decoding_slip, power_scale,
                                        scale_hint)
 
 # %% auto #0
-__all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'refuse_no_data', 'user_stacklevel',
-           'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables',
-           'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at',
-           'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
+__all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands',
+           'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band',
+           'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows',
+           'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
            'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
            'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
            'fill_rows', 'table_codes', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale',
-           'scale_hint']
+           'scale_hint', 'refuse_no_data']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -51,6 +52,7 @@ _all_ += ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_no
           "byte_codes", "fill_rows", "table_codes"]
 _all_ += ["COMMAND_FILE", "decoding_slip", "decoding_hint", "cast_hint", "power_scale",
           "scale_hint"]   # from `value_hints` (21e), split from here: `gate.scale_hint` is `value_hints.scale_hint`
+_all_ += ["refuse_no_data"]   # from `empty_maps` (21f), split from here: `gate.refuse_no_data` is `empty_maps.refuse_no_data`
 
 # %% ../nbs/22_gate.ipynb #c0009
 def _code_pixels(v:np.ndarray) -> np.ndarray:
@@ -408,45 +410,3 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     if np.dtype(dtype) == np.float32: return (v / n[:, None]).astype(np.float32)
     v = v.astype(np.float64)
     return v / np.sqrt(np.einsum("qd,qd->q", v, v))[:, None]
-
-# %% ../nbs/22_gate.ipynb #nd0002
-def _declared_empty(v:xr.DataArray) -> bool|None:
-    """Whether variable `v` (a map's values as given) holds only NaN and its declared fills (int8: -128 too); None
-    where that is not read (a lazy map larger than its sample windows, `map_sample`)."""
-    s = rename_spatial(v)
-    if is_lazy(s):
-        if any(len(window_rows(s.sizes[d])) < s.sizes[d] for d in ("y", "x") if d in s.dims): return None
-        a = read_once(map_sample(s))
-    else: a = np.asarray(s.values)
-    if a.dtype.kind not in "iuf" or not a.size: return None
-    fills = [f for f in declared_nodata(v, finite=True)] + ([NODATA] if a.dtype == np.int8 else [])
-    a = a.reshape(1, -1) if a.ndim < 2 else a
-    k = max(1, (1 << 20) // max(1, a[0].size))   # rows of about a million values: a map with data stops at the first
-    for i in range(0, len(a), k):
-        b = a[i:i + k]
-        empty = np.isnan(b) if b.dtype.kind == "f" else np.zeros(b.shape, bool)
-        for f in fills: empty |= b == f
-        if not empty.all(): return False
-    return True
-
-def refuse_no_data(obj,                 # the map or cube as given (DataArray, Dataset of A00..A63, DataTree)
-                   what:str="the map",  # the input, for the message: 'the map `emb`', '`other`'
-                   door:str="this analysis",  # the function refusing it, for the message
-                  ) -> None:
-    """`NoValidDataError` where `obj`, as given (before the gate), holds no value: every value NaN or a fill it
-    declares (-128 in int8 codes), so every result of it is NaN. Silent otherwise, and where the gate empties a map
-    of values (it warns, naming that map's fix), or a lazy map is larger than its sample windows (not read here)."""
-    refuse_path(obj, MAP_WANTED, "map")
-    if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
-    vs = [obj] if isinstance(obj, xr.DataArray) else \
-        [v for v in obj.data_vars.values() if v.ndim >= 2] if isinstance(obj, xr.Dataset) else []
-    if not vs or not all(_declared_empty(v) for v in vs): return
-    n = sum(v.size for v in vs)
-    fills = sorted({f for v in vs for f in declared_nodata(v, finite=True)} |
-                   ({NODATA} if any(v.dtype == np.int8 for v in vs) else set()))
-    raise NoValidDataError(f"{door}: {what} holds no data: all its {n:,} values are NaN" +
-                           (f" or its no-data value {', '.join(f'{f:g}' for f in fills)}" if fills else "") +
-                           ", so its result would be NaN everywhere. Check the area and the year read (a tile over "
-                           "the sea or outside the product, a year the product lacks: a cube's years with data are "
-                           "`aef.cubes.years_with_data(cube)`) and any mask applied before (`emb.where(...)`)")
-
