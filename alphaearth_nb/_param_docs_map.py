@@ -98,7 +98,7 @@ SECTIONS = {
         'official_years': 'obj\n    any object; only a Dataset of the official product gives years\n',
         'official_cube': 'obj\n    any object, as `official_years`\n',
         'years_text': 'years : list\n    the years a Dataset of the official product holds (`official_years`)\ncall : str|None\n    an `.aef` call that takes one map and refuses the cube too, e.g. "quantize(...)"\n',
-        'as_embedding': 'obj\n    DataArray with a 64-long `band` dim, or a Dataset with A00..A63\ndequantize : bool\n    dequantise an int8 (official, quantised) input\n',
+        'as_embedding': 'obj\n    DataArray with a 64-long `band` dim, or a Dataset with A00..A63\ndequantize : bool\n    dequantise an int8 (official, quantised) input\ndoor : str|None\n    an analysis reading it for a result ("similarity"): no value, refused\nwhat : str\n    the input, as `door`\'s refusal names it ("`other`")\n',
         'validate_embedding': "emb\n    embedding (y, x, band) in a form `as_embedding` reads, or a cube\ncheck_values : bool\n    refuse a field without a pixel of data (computes a lazy field's mask)\n",
         'quantize_embedding': 'emb\n    float embedding (y, x, band), any form `as_embedding` reads (an int8 one: as it is)\n',
         'dequantize_embedding': 'q\n    int8 embedding (y, x, band) in the official scheme, -128 = no data\n',
@@ -258,7 +258,7 @@ SECTIONS = {
         'over_time': "fn\n    a function of one year's map, `fn(emb, ...)` (y, x, band)\ntables : bool\n    also pair a table's rows with the years by its `year` column (classify, regress)\nmodels : bool\n    the years are compared (change): the cubes' models checked first (`cubes.one_model`)\n",
     },
     'alphaearth_nb.places': {
-        'cube_form': 'obj\n    an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)\n',
+        'cube_form': 'obj\n    an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)\ndoor : str|None\n    an analysis reading it for a result ("rgb"): no value in any year, refused\nwhat : str\n    the input, as `door`\'s refusal names it ("`emb`")\n',
         'grid_of': 'emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\n',
         'transform_of': 'emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\n',
         'cube_crs': "emb\n    embedding or cube (attrs['crs'] or a CF grid mapping)\n",

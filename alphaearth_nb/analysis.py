@@ -26,7 +26,7 @@ from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict,
 from .same_grid import orient_like, refuse_interleaved   # a grid in another order; one joined off it
 from .geo import (check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs,
                                to_crs)
-from .gate import cosines, list_vectors, refuse_no_data, unit_rows
+from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
@@ -117,12 +117,11 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
     and `DimensionError` for one without a 64-long `band` (`as_embedding`), or for a query of another length;
     `NoValidDataError` for a query that is no embedding vector (NaN, all zero, a fill value) or a point on no data,
-    and for a map that holds no data (every value NaN or its fill: `gate.refuse_no_data`; was NaN everywhere, silently;
+    and for a map that holds no data (every value NaN or its fill: `empty_maps.refuse_no_data`; was NaN everywhere, silently;
     a cube's year without any is NaN, warned, `over_time`);
     `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a `crs` not read; `GridError`
     for a point in a CRS on a map that records none."""
-    da = as_embedding(emb)
-    refuse_no_data(emb, "the map `emb`", "similarity")   # all NaN as given: was NaN everywhere, silently
+    da = as_embedding(emb, door="similarity")   # all NaN as given: refused (was NaN everywhere, silently)
     v = query_vector(da, target, crs)   # unit in float64: the direction of the values given
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")
 
@@ -170,7 +169,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
 
     Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first,
     `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`);
-    `NoValidDataError` for a map that holds no data (every value NaN or its fill, `gate.refuse_no_data`; was NaN
+    `NoValidDataError` for a map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; was NaN
     everywhere, silently)."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
         raise ConfigError("change needs `other`, a second embedding on the same grid: `a.aef.change(b)` or `aef.change("
@@ -183,13 +182,13 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
         out = orient_like(change(other, emb), as_embedding(emb))
         if "to_year" in out.attrs: out.attrs["from_year"] = out.attrs.pop("to_year")   # the map's year: the first
         return out
-    a, b = maps = as_embedding(emb), as_embedding(other)   # their years read as given (the coords below take a's)
+    a, b = maps = (as_embedding(emb, door="change", what="the first map `emb`"),   # no value as given: refused
+                   as_embedding(other, door="change", what="`other`"))   # their years read as given (coords: a's)
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
     refuse_interleaved(a, b, what="change")
-    for e, w in ((emb, "the first map `emb`"), (other, "`other`")): refuse_no_data(e, w, "change")   # was NaN, silently   # two years of a cube joined outer on grids a rounding apart
     return _spanned(pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change"), *maps)
 
 # %% ../nbs/25_analysis.ipynb #c0028
@@ -278,9 +277,8 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     column, a raster shifted off the grid), that lie off the map, name fewer than two classes or fewer pixels than k;
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a label raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
-    map that holds no data (every value NaN or its fill, `gate.refuse_no_data`; a cube's year without: NaN, warned)."""
-    da = as_embedding(emb)
-    refuse_no_data(emb, "the map `emb`", "classify")   # was 'none of the labelled pixels has embedding data'
+    map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned)."""
+    da = as_embedding(emb, door="classify")   # all NaN: refused (was 'none of the labelled pixels has embedding data')
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
@@ -339,9 +337,8 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     column, text where numbers are needed, a raster shifted off the grid), that lie off the map, or fewer pixels than k;
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a target raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
-    map that holds no data (every value NaN or its fill, `gate.refuse_no_data`; a cube's year without: NaN, warned)."""
-    da = as_embedding(emb)
-    refuse_no_data(emb, "the map `emb`", "regress")   # was 'none of the labelled pixels has embedding data'
+    map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned)."""
+    da = as_embedding(emb, door="regress")   # all NaN: refused (was 'none of the labelled pixels has embedding data')
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name

@@ -22,7 +22,6 @@ from .cubes import cube_form
 from .places import wall_times   # a zoned cube's dates as they are named
 from .geo import check_pixels, north_up
 from .pixels import pixelwise
-from .gate import refuse_no_data   # a map that holds no data, named as given
 
 # %% auto #0
 __all__ = ['FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
@@ -80,9 +79,8 @@ def rgb(emb,                            # embedding (y, x, band), or a cube (tim
     A component without spread (its stretch `FLAT_SPREAD` or less: a map of one or two distinct vectors, a uniform
     lake) is one value, 0, for every pixel on it: identical vectors take one colour. Was: the float32 rounding of
     their products stretched to [0, 1], so a map of one vector took two colours, (0, 0, 1) and (0, 1, 0)."""
-    da = cube_form(emb)
+    da = cube_form(emb, door="rgb", what="`emb`")   # every value NaN as given: refused, with what to check
     check_pixels(da, "the embedding")   # 0 rows from a reversed `sel` slice: not "all NaN"
-    refuse_no_data(emb, "`emb`", "rgb")   # every value NaN as given: named so, with what to check
     x = sample_pixels(da, max_samples, seed)
     if len(x) < 3:
         raise NoValidDataError(f"rgb needs at least 3 pixels with data, found {len(x)}: check the embedding is not "
@@ -159,11 +157,10 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
     and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for k < 1, n_iter < 0 or a
     `seed`, `k` or `n_iter` that is no whole number; `NoValidDataError` for no pixel with data or too few distinct
     vectors."""
-    da = cube_form(emb)   # a cube: one fit for all its years
+    da = cube_form(emb, door="cluster", what="`emb`")   # a cube: one fit for all its years; no value: refused
     k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), as_seed(seed)   # text, -1: named
     if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
     check_pixels(da, "the embedding")
-    refuse_no_data(emb, "`emb`", "cluster")   # every value NaN as given: named so, with what to check
     x, empty = _sample(da, max_samples, seed)   # `sample_pixels`, as `rgb` fits: a cube's years together
     if not len(x):
         raise NoValidDataError("the embedding has no pixel with data (all NaN): check the area, the year and any mask")

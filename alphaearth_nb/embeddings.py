@@ -31,7 +31,7 @@ from .codes import SCALE_ROWS, int8_form, CODE_SCALE, code_scaled, codes_unpacke
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
                                 band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
                                 map_byte_codes, pixelwise, query_array,
-                                sq_norms, user_stacklevel, valid_bounds, values_at)
+                                refuse_no_data, sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
 __all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'NO_YEARS',
@@ -322,6 +322,8 @@ def years_text(years:list,          # the years a Dataset of the official produc
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
+                 door:str|None=None,    # an analysis reading it for a result ("similarity"): no value, refused
+                 what:str="the map `emb`",  # the input, as `door`'s refusal names it ("`other`")
                 ) -> xr.DataArray:
     """The embedding form of `obj`: DataArray `embedding`, dims (y, x, band), bands A00..A63, NaN = no data.
 
@@ -335,17 +337,19 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     without a word (every vector another), x10000 was every pixel no data, warned; the product's codes have lengths
     127..361, so no codes are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no
     embedding vector (all zero, one code in every band, a length no mean has), -128 in the int8 form as the float
-    form reads them NaN (field case A3's kind: they were kept as data): `codes.int8_form`."""
+    form reads them NaN (field case A3's kind: they were kept as data): `codes.int8_form`. With `door`, a map that holds
+    no value as given, after the checks above, is a `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`)."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
             if (ys := official_years(obj)) is not None: raise DimensionError(years_text(ys))   # tiles: from_official
+            if door is not None: refuse_no_data(obj, what, door)   # every door reads its map here: no value, refused
             return from_official(obj, dequantize=dequantize)
         refuse_rotation(obj)   # GDAL's netCDF: its grid mapping, a variable beside the bands, is left behind below
         if (var := embedding_variable(obj)) is not None:   # band_data, band_1..band_64, data.1..data.64 (odc-stac)
             if var.sizes.get("time") == 1:   # one image along `time` (odc-stac's load of one year): as from_official reads it
                 var = _drop_time(var, a := dict(var.attrs)).assign_attrs(a)
-            return as_embedding(var, dequantize=dequantize)
+            return as_embedding(var, dequantize, door, what)
         raise DimensionError(f"this Dataset is not an embedding (variables {list(obj.data_vars)[:5]}...): an "
                              f"embedding is a DataArray with a {EMBED_DIM}-long `band` dim (from `embed`), a "
                              "Dataset with variables A00..A63 (the official product), one variable with a "
@@ -385,6 +389,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     da = dated_by_path(da, src)      # a mirror's tile: the year its path names, where its attrs name none
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
+    if door is not None: refuse_no_data(obj, what, door)   # as given: a map the gate empties keeps its warning
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
         return _named_mapping(int8_form(da), obj)
     return _with_crs(_named_mapping(gated(da, codes=codes).rename("embedding"), obj), crs_of(obj))

@@ -1,4 +1,4 @@
-"""A map or cube that holds no value at all (every value NaN or its declared fill), refused by the analysis doors (`refuse_no_data`); split from `gate` (22), which re-exports it.
+"""A map or cube that holds no value at all (every value NaN or its declared fill), refused by the analysis doors at the one place they read a map (`refuse_no_data`); split from `gate` (22), which re-exports it.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/empty_maps.html.md"""
 

@@ -23,7 +23,7 @@ from .labels import joined_class_maps
 from .places import wall_times
 from .years import map_year, year_steps
 from .supervised import rows_by_year
-from .gate import refuse_no_data   # a cube without data in any year, named
+from .empty_maps import refuse_no_data   # a cube without data in any year, named
 from .same_grid import refuse_interleaved   # one place under two labels (an outer join of years)
 
 # %% auto #0
@@ -100,7 +100,7 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     warns naming them and the fix, by `yearly_change`'s rule (`cubes.warn_missing_years`; was: silent, the result's
     series skipping 2020 unsaid). A cube that holds one place under two labels (`xr.concat(..., join='outer')` of years
     a float rounding apart) is a `GridError` (`same_grid.refuse_interleaved`, as `cubes.cube_form` refuses it), and
-    one without data in any year a `NoValidDataError` (`gate.refuse_no_data`), before any year is computed."""
+    one without data in any year a `NoValidDataError` (`empty_maps.refuse_no_data`), before any year is computed."""
     return _per_year(fn, tables, models)
 
 class _ThisThreadsWarnings:

@@ -18,7 +18,8 @@ import xarray as xr
 from .core import (AEFError, DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags,
                                 refuse_path, user_stacklevel)
 from .core import TableWarning   # the kinds of its warnings
-from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube
+from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube, official_years
+from .empty_maps import refuse_no_data   # the cube doors' refusal of a cube without a value
 from . import geo
 from .geo import crs_of, require
 from .grids import circle_start
@@ -43,23 +44,30 @@ _all_ = ["circle_start",   # grids' (02b), moved there for `north_up`: the two p
          "valid_polygons", "agreed_crs", "own_crs_on", "read_places", "POINT_COLUMNS", "points_xy"]
 
 # %% ../nbs/23c_places.ipynb #c0006
-def cube_form(obj) -> xr.DataArray:  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
+def cube_form(obj,                  # an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)
+              door:str|None=None,   # an analysis reading it for a result ("rgb"): no value in any year, refused
+              what:str="the cube",  # the input, as `door`'s refusal names it ("`emb`")
+             ) -> xr.DataArray:
     """`obj` as an embedding `(y, x, band)` or a cube `(time, y, x, band)` (float32, NaN = no data); the official
     product opened with xee over several years as its cube (`embeddings.official_cube`). The cube doors' gate: a cube
     (or map) that holds one place under two labels, what `xr.concat(..., join='outer')` makes of years whose
     coordinates differ by float rounding, is a `GridError` naming `join_years` (`same_grid.refuse_interleaved`), so
     `cluster`, `rgb`, `aggregate`, `coarsen`, `sample` and `yearly_change` refuse it alike (was: `change` and
-    `yearly_change` alone; the others read each year NaN at 3 of 4 pixels, silently). A gap of rows still reads."""
-    return _no_two_labels(_cube_form(obj))
+    `yearly_change` alone; the others read each year NaN at 3 of 4 pixels, silently). A gap of rows still reads. With
+    `door`, what holds no value as given, in any year, is a `NoValidDataError` naming `door` and `what`
+    (`empty_maps.refuse_no_data`; a map by `as_embedding`, after its checks); a year without any is read (NaN)."""
+    return _no_two_labels(_cube_form(obj, door, what))
 
 def _no_two_labels(out:xr.DataArray) -> xr.DataArray:
     "`out` (a map or cube in `cube_form`), refused where it holds one place under two labels (`refuse_interleaved`)."
     geo.refuse_interleaved(out, what="the cube" if "time" in out.dims else "the map")
     return out
 
-def _cube_form(obj) -> xr.DataArray:
+def _cube_form(obj, door:str|None=None, what:str="the cube") -> xr.DataArray:
     "`cube_form`'s reading of `obj`, before its grid is judged."
     refuse_path(obj, MAP_WANTED, "map")
+    if door is not None and (official_years(obj) is not None or isinstance(obj, xr.DataArray) and "time" in obj.dims):
+        refuse_no_data(obj, what, door)   # the cube as given: no year with any value (a year without: read, NaN)
     if (cube := official_cube(obj)) is not None: return cube
     if isinstance(obj, xr.DataArray) and "time" in obj.dims:
         if obj.sizes["time"] == 0: raise DimensionError(NO_YEARS)
@@ -70,7 +78,7 @@ def _cube_form(obj) -> xr.DataArray:
         out.attrs = dict(parts[0].attrs)   # as its maps read: a reader's fill (-128, -9999) and packing are the
                                            # gate's, no attrs of the float cube (was: put back from `obj`)
         return out.transpose("time", "y", "x", "band")
-    return as_embedding(obj)
+    return as_embedding(obj, door=door, what=what)
 
 def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coordinates
     """(x0, dx, y0, dy): centre of the first pixel and the signed spacing, from regular `x`/`y` coordinates; a

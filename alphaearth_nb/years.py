@@ -18,13 +18,13 @@ from .core import (MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError
 from .core import TimeWarning   # the kinds of its warnings
 from . import geo
 from .embeddings import OFFICIAL_COLLECTION, model_name, official_cube, years_dim
-from .gate import change_score, refuse_no_data, unit_rows
+from .gate import change_score, unit_rows
 from .pixels import map_attrs
 from .geo import is_lazy
 from .timecodes import YEARS, as_year, to_ms
 from .times import year_starts
 from .places import cube_form, wall_times, years_of_cube
-from .same_grid import orient_like, refuse_interleaved
+from .same_grid import orient_like
 
 # %% auto #0
 __all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'year_steps', 'refuse_repeated_years',
@@ -366,7 +366,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     (2021 right, as the missing-years warning says). NaN where a pixel has no data (fewer than two years). `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's
     years and the join of more, with `years=` for maps that record no year, which `join_years` needs);
     `ConfigError` for a `floor` that is not a number; `DimensionError` for two maps of one year (`refuse_repeated_years`);
-    `NoValidDataError` for a cube that holds no data in any year (`gate.refuse_no_data`; was NaN everywhere, silently);
+    `NoValidDataError` for a cube that holds no data in any year (`empty_maps.refuse_no_data`; was NaN everywhere, silently);
     `GridError` for a cube that holds one place under two labels (`same_grid.refuse_interleaved`: `xr.concat(...,
     join='outer')` of years on grids a float rounding apart, 60 of 80 pixels NaN each year; was read silently). Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
     `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
@@ -378,9 +378,8 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
         raise DimensionError("yearly_change needs a cube with a `time` dim (several years)" + _time_fix(cube))
     if cube.sizes["time"] < 3: raise DimensionError(_few_years(cube))
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
-    refuse_no_data(cube, "the cube", "yearly_change")   # every year NaN as given: was NaN everywhere, silently
-    cube = cube_form(cube)
-    refuse_interleaved(cube, what="yearly_change: the cube")   # years joined outer on grids a rounding apart
+    cube = cube_form(cube, door="yearly_change")   # refused there: no value in any year as given, or years joined
+    # outer on grids a rounding apart (one place under two labels)
     refuse_repeated_years(cube)   # two maps of 2022 (two tiles): was scored as two years, each against the other
     warn_missing_years(years_of_cube(cube))
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})

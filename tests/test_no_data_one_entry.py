@@ -1,0 +1,97 @@
+"""Every analysis door refuses a map (or cube) that holds no value at the one place it reads it, not by a check of its
+own (session 48): `as_embedding(emb, door=...)` (similarity, change, classify, regress), `cube_form(emb, door=...)`
+(rgb, cluster, yearly_change) and `over_time` for a whole cube; `empty_maps.refuse_no_data` is called from nowhere
+else. A map the gate empties (int8 codes / 127.5) still gets the gate's warning naming its fix, not the refusal."""
+import ast
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import xarray as xr
+
+import alphaearth_nb as aef
+from alphaearth_nb.core import AEFError, NoValidDataError
+from alphaearth_nb.quantize import quantize
+from alphaearth_nb.testing import embedding_from_array, random_unit
+
+TIMES = pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"])
+ENTRIES = {"as_embedding", "_cube_form", "per_year"}   # the places each door reads its map
+PKG = Path(aef.__file__).parent
+
+
+def _map(seed=3, h=4, w=5):
+    return embedding_from_array(random_unit((h, w), seed=seed))
+
+
+def _labels(m):
+    return xr.DataArray((np.arange(m.sizes["y"] * m.sizes["x"]).reshape(m.sizes["y"], m.sizes["x"]) % 2).astype(
+        np.int16), dims=("y", "x"), coords={"y": m.y, "x": m.x})
+
+
+def _cube(maps):
+    return xr.concat(maps, "time").assign_coords(time=TIMES)
+
+
+# door -> (call on the input without data `e` and a map with data `m`, the input as a door names it)
+DOORS = {
+    "similarity": (lambda e, m: aef.similarity(e, m.values[0, 0]), "the map `emb`"),
+    "similarity of a point": (lambda e, m: aef.similarity(e, (float(m.x[1]), float(m.y[1]))), "the map `emb`"),
+    "change": (lambda e, m: aef.change(e, m), "the first map `emb`"),
+    "change of `other`": (lambda e, m: aef.change(m, e), "`other`"),
+    "classify": (lambda e, m: aef.classify(e, _labels(m), k=1), "the map `emb`"),
+    "regress": (lambda e, m: aef.analysis.regress(e, _labels(m).astype(np.float32)), "the map `emb`"),
+    "cluster": (lambda e, m: aef.analysis.cluster(e, 2), "`emb`"),
+    "rgb": (lambda e, m: aef.analysis.rgb(e), "`emb`"),
+    "similarity of a cube": (lambda e, m: aef.similarity(_cube([e] * 3), m.values[0, 0]), "the cube"),
+    "classify of a cube": (lambda e, m: aef.classify(_cube([e] * 3), _labels(m), k=1), "the cube"),
+    "rgb of a cube": (lambda e, m: aef.analysis.rgb(_cube([e] * 3)), "`emb`"),
+    "yearly_change": (lambda e, m: aef.cubes.yearly_change(_cube([e] * 3)), "the cube"),
+}
+
+
+def _caller_of_refusal(tb) -> str:
+    "The function that called `refuse_no_data` in traceback `tb` (pytest's)."
+    names = [e.name for e in tb]
+    assert "refuse_no_data" in names, names
+    return names[names.index("refuse_no_data") - 1]
+
+
+@pytest.mark.parametrize("door", DOORS)
+@pytest.mark.parametrize("form", ["NaN", "int8 -128"])
+def test_every_door_refuses_at_the_shared_entry(door, form):
+    m = _map()
+    e = m * np.nan if form == "NaN" else quantize(m * np.nan)
+    call, what = DOORS[door]
+    with pytest.raises(NoValidDataError, match=f"{door.split()[0]}: {what} holds no data") as err:
+        call(e, m)
+    assert _caller_of_refusal(err.traceback) in ENTRIES, [x.name for x in err.traceback]
+
+
+def test_no_door_calls_the_refusal_itself():
+    "Read from the package's source: `refuse_no_data` is called only in the shared entries (and defined once)."
+    callers = set()
+    class Calls(ast.NodeVisitor):   # each call named by the innermost function holding it
+        def __init__(self, mod): self.mod, self.fns = mod, []
+        def visit_FunctionDef(self, node):
+            self.fns.append(node.name)
+            self.generic_visit(node)
+            self.fns.pop()
+        def visit_Call(self, node):
+            if getattr(node.func, "id", getattr(node.func, "attr", None)) == "refuse_no_data" and self.fns:
+                callers.add((self.mod, self.fns[-1]))
+            self.generic_visit(node)
+    for f in PKG.glob("*.py"): Calls(f.stem).visit(ast.parse(f.read_text()))
+    assert {name for _, name in callers} <= ENTRIES, sorted(callers)
+    assert {("embeddings", "as_embedding"), ("places", "_cube_form"), ("per_year", "per_year")} <= callers, callers
+
+
+@pytest.mark.parametrize("door", [d for d in DOORS if "cube" not in d and d != "yearly_change"])
+def test_a_map_the_gate_empties_keeps_the_gates_warning_at_every_door(door):
+    "int8 codes / 127.5: no embedding anywhere; the gate's warning names the fix, no 'holds no data' refusal."
+    codes = embedding_from_array(np.asarray(quantize(random_unit((4, 5), seed=3))) / 127.5)
+    call, _ = DOORS[door]
+    with pytest.warns(Warning, match=r"127\.5"):
+        try: call(codes, _map())
+        except AEFError as e:   # rgb/cluster/classify find no pixel to fit after the gate: their own words
+            assert "holds no data" not in str(e), str(e)
