@@ -1,4 +1,4 @@
-"""A map or cube that holds no value at all (every value NaN or its declared fill), refused by the analysis doors at the one place they read a map (`refuse_no_data`); split from `gate` (22), which re-exports it.
+"""A map or cube that holds no value at all (every value NaN or its declared fill), refused by the analysis doors at the one place they read a map (`refuse_no_data`), a lazy one judged by the chunks its gate reads and, where those hold none, chunk by chunk; split from `gate` (22), which re-exports it.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/empty_maps.html.md"""
 
@@ -7,30 +7,27 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/empty_maps.html.md"""
 # %% ../nbs/21f_empty_maps.ipynb #em0002
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import xarray as xr
 
 from .core import MAP_WANTED, NoValidDataError, refuse_path
+from .dask_keys import compute_own
 from .geo import declared_nodata, is_lazy, rename_spatial
 from .pixels import map_sample, read_once, window_rows
 from .quantize import NODATA
+from .spatial import runs_model
 
 # %% auto #0
 __all__ = ['refuse_no_data']
 
 # %% ../nbs/21f_empty_maps.ipynb #em0005
-def _declared_empty(v:xr.DataArray) -> bool|None:
-    """Whether variable `v` (a map's values as given) holds only NaN and its declared fills (int8: -128 too); None
-    where that is not read (a lazy map larger than its sample windows, `map_sample`)."""
-    s = rename_spatial(v)
-    if is_lazy(s):
-        if any(len(window_rows(s.sizes[d])) < s.sizes[d] for d in ("y", "x") if d in s.dims): return None
-        a = read_once(map_sample(s))
-    else: a = np.asarray(s.values)
-    if a.dtype.kind not in "iuf" or not a.size: return None
-    fills = [f for f in declared_nodata(v, finite=True)] + ([NODATA] if a.dtype == np.int8 else [])
+def _all_fill(a:np.ndarray, fills:tuple) -> bool:
+    "Whether every value of `a` is NaN or one of `fills`, read in rows of about a million values: an array with data " \
+    "stops at the first rows holding one, with no mask of its size."
     a = a.reshape(1, -1) if a.ndim < 2 else a
-    k = max(1, (1 << 20) // max(1, a[0].size))   # rows of about a million values: a map with data stops at the first
+    k = max(1, (1 << 20) // max(1, a[0].size))
     for i in range(0, len(a), k):
         b = a[i:i + k]
         empty = np.isnan(b) if b.dtype.kind == "f" else np.zeros(b.shape, bool)
@@ -38,13 +35,59 @@ def _declared_empty(v:xr.DataArray) -> bool|None:
         if not empty.all(): return False
     return True
 
+_SCANNED = {}   # lazy arrays read chunk by chunk lately (`_blocks_empty`), by dask name and fills: whether empty
+_SCANNED_LOCK = threading.Lock()   # held while `_SCANNED` changes (doors called from several threads)
+_SCANNED_KEEP = 16   # how many are kept: a bool each
+
+def _blocks_empty(x, fills:tuple) -> bool:
+    """Whether dask array `x` holds only NaN and `fills`, its chunks read in a spread order (a fixed permutation) in
+    batches of 1, 2, 4, ... chunks, each reduced to one flag where it is read, up to the first batch holding a value:
+    a map with data costs the chunks up to the first holding some (at most twice as many), one without any is read
+    whole, once (the answer kept by its dask name, `_SCANNED`). On a graph of its own under a distributed client
+    (`dask_keys.compute_own`)."""
+    key = (x.name, fills)
+    with _SCANNED_LOCK: known = _SCANNED.get(key)
+    if known is not None: return known
+    flags = x.map_blocks(lambda b: np.full((1,) * b.ndim, not _all_fill(b, fills)), dtype=bool,
+                         chunks=tuple((1,) * len(c) for c in x.chunks))
+    blocks = list(np.ndindex(*flags.numblocks))
+    order = np.random.default_rng(0).permutation(len(blocks))   # spread: a coast's land is met early
+    empty, i, n = True, 0, 1
+    while empty and i < len(blocks):
+        empty = not any(f.any() for f in compute_own(*[flags.blocks[blocks[j]] for j in order[i:i + n]]))
+        i, n = i + n, 2 * n
+    with _SCANNED_LOCK:
+        _SCANNED[key] = empty
+        while len(_SCANNED) > _SCANNED_KEEP: _SCANNED.pop(next(iter(_SCANNED)))
+    return empty
+
+def _lazy_empty(s:xr.DataArray, fills:tuple) -> bool:
+    "`_declared_empty` of lazy map `s` (y, x, ...): its sample windows (`read_once`: the gate's read), then its chunks."
+    if not _all_fill(read_once(map_sample(s)), fills): return False
+    if all(len(window_rows(s.sizes[d])) == s.sizes[d] for d in ("y", "x") if d in s.dims): return True   # all read
+    return _blocks_empty(s.data, fills)
+
+def _declared_empty(v:xr.DataArray) -> bool|None:
+    """Whether variable `v` (a map's or a cube's values as given) holds only NaN and its declared fills (int8: -128
+    too); None where that is not read: no numbers or no values, or a lazy map whose graph runs the model (reading it
+    would embed it). A lazy one is read by `_lazy_empty`, a cube's years one at a time up to the first with a value."""
+    s = rename_spatial(v)
+    if s.dtype.kind not in "iuf" or not s.size: return None
+    fills = tuple(declared_nodata(v, finite=True)) + ((NODATA,) if s.dtype == np.int8 else ())
+    if not is_lazy(s): return _all_fill(np.asarray(s.values), fills)
+    if runs_model(s): return None
+    if "time" in s.dims: return all(_lazy_empty(s.isel(time=i), fills) for i in range(s.sizes["time"]))
+    return _lazy_empty(s, fills)
+
 def refuse_no_data(obj,                 # the map or cube as given (DataArray, Dataset of A00..A63, DataTree)
                    what:str="the map",  # the input, for the message: 'the map `emb`', '`other`'
                    door:str="this analysis",  # the function refusing it, for the message
                   ) -> None:
     """`NoValidDataError` where `obj`, as given (before the gate), holds no value: every value NaN or a fill it
     declares (-128 in int8 codes), so every result of it is NaN. Silent otherwise, and where the gate empties a map
-    of values (it warns, naming that map's fix), or a lazy map is larger than its sample windows (not read here)."""
+    of values (it warns, naming that map's fix) or a lazy map's graph runs the model (not read). A lazy map is read
+    as `_declared_empty` says: its sample windows, then, where they hold no value, its chunks up to the first holding
+    one (one without any is read whole, once)."""
     refuse_path(obj, MAP_WANTED, "map")
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     vs = [obj] if isinstance(obj, xr.DataArray) else \

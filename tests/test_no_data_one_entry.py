@@ -1,18 +1,23 @@
 """Every analysis door refuses a map (or cube) that holds no value at the one place it reads it, not by a check of its
 own (session 48): `as_embedding(emb, door=...)` (similarity, change, classify, regress), `cube_form(emb, door=...)`
 (rgb, cluster, yearly_change) and `over_time` for a whole cube; `empty_maps.refuse_no_data` is called from nowhere
-else. A map the gate empties (int8 codes / 127.5) still gets the gate's warning naming its fix, not the refusal."""
+else. A map the gate empties (int8 codes / 127.5) still gets the gate's warning naming its fix, not the refusal. A
+lazy map larger than its sample windows is read for it (was: not read, NaN everywhere, silently): all NaN, refused,
+read whole once; with a value in one chunk outside the windows only, not refused; a model's lazy output is not read."""
 import ast
+import warnings
 from pathlib import Path
 
+import dask.array
 import numpy as np
 import pandas as pd
 import pytest
 import xarray as xr
 
 import alphaearth_nb as aef
-from alphaearth_nb.core import AEFError, NoValidDataError
+from alphaearth_nb.core import AEFError, NoDataWarning, NoValidDataError
 from alphaearth_nb.quantize import quantize
+from alphaearth_nb.spatial import MODEL_LAYER
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 TIMES = pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"])
@@ -95,3 +100,68 @@ def test_a_map_the_gate_empties_keeps_the_gates_warning_at_every_door(door):
         try: call(codes, _map())
         except AEFError as e:   # rgb/cluster/classify find no pixel to fit after the gate: their own words
             assert "holds no data" not in str(e), str(e)
+
+
+def _big_nan(n=200):
+    "A lazy map of n x n pixels, every value NaN, larger than its nine sample windows (`pixels.window_rows`)."
+    assert len(aef.gate.window_rows(n)) < n
+    return (_map(seed=7, h=n, w=n) * np.nan).chunk({"y": 40, "x": 40})
+
+
+@pytest.mark.parametrize("door", ["similarity", "rgb", "cluster", "similarity of a cube", "yearly_change"])
+def test_a_lazy_map_larger_than_its_windows_without_data_is_refused(door):
+    call, what = DOORS[door]
+    with pytest.raises(NoValidDataError, match=f"{door.split()[0]}: {what} holds no data"):
+        call(_big_nan(), _map())
+
+
+def test_a_lazy_map_with_data_outside_the_windows_only_is_read_so():
+    big = _big_nan()
+    corner = big.copy(data=dask.array.where(np.arange(200)[:, None, None] >= 198, 0.125, big.data))   # rows 198, 199
+    assert np.isnan(aef.gate.map_sample(corner).values).all()   # the windows hold no value
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # 64 x 0.125 is no embedding: the gate's warning
+        s = aef.similarity(corner, _map().values[0, 0])
+    assert s.chunks is not None   # still lazy
+
+
+def _counted(x):
+    "`x` (lazy) whose chunk reads are counted in the list returned with it."
+    reads = []
+    def read(b):
+        reads.append(b.shape)
+        return b
+    return x.copy(data=x.data.map_blocks(read, dtype=x.dtype)), reads
+
+
+def test_a_lazy_map_without_data_is_read_whole_once():
+    big, reads = _counted(_big_nan())
+    with pytest.raises(NoValidDataError):
+        aef.similarity(big, _map().values[0, 0])
+    first = len(reads)
+    assert first >= 25, first   # every one of its 5 x 5 chunks
+    with pytest.raises(NoValidDataError):
+        aef.similarity(big, _map().values[0, 0])
+    assert len(reads) == first, (first, len(reads))   # its answer kept: no chunk read again
+
+
+def test_a_models_lazy_output_is_not_read():
+    "A graph that runs the model (`embed`'s layers, `spatial.runs_model`): reading it to judge would embed it."
+    big = _big_nan()
+    ran = []
+    def model(b):
+        ran.append(b.size)
+        return b
+    lazy = big.copy(data=big.data.map_blocks(model, dtype=big.dtype, name=MODEL_LAYER + "test"))
+    aef.gate.refuse_no_data(lazy, "the map `emb`", "similarity")   # not judged: silent
+    assert not any(ran), ran   # (dask calls it on an empty block for its meta)
+
+
+def test_a_lazy_cube_year_without_data_is_no_data_and_said():
+    "The year without data is found in the lazy cube (was: not read, NaN without a word) and said, as an eager cube's."
+    big = _big_nan()
+    m = _map(seed=8, h=200, w=200).chunk({"y": 40, "x": 40})
+    cube = _cube([m, big, m])
+    with pytest.warns(NoDataWarning, match=r"similarity: no data for time 2023-01-01"):
+        s = aef.similarity(cube, m.values[0, 0])
+    assert s.chunks is not None and bool(s.isel(time=1).isnull().all())
