@@ -107,6 +107,12 @@ SECTIONS = {
         'labels_from_csv': "df : pd.DataFrame\n    a table with A00..A63 and a label column\ncolumn : str\n    the label column\nsource\n    the file it was read from: a missing label's fix names its lines (None: `fillna`)\n",
         'aef_evaluate': 'a\n    the parsed arguments of `aef evaluate` (`cli_args.parser`)\n',
     },
+    'alphaearth_nb.evaluate_points': {
+        'lonlat_metres': 'lon\n    longitudes (N,), degrees\nlat\n    latitudes (N,), degrees\n',
+        'table_places': "rows\n    a table's labelled rows (a DataFrame)\nwhere\n    the table as typed, e.g. its path (for the error: '--embeddings PATH')\nspacing\n    --spacing as given: None or 0 ask for no places\n",
+        'pixel_metres': 'emb\n    the map the pixels are on (y, x dims with coordinates, its CRS recorded)\nat\n    pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)\n',
+        'thin_points': "x : np.ndarray\n    features (N, D)\ny : np.ndarray\n    their labels (N,)\nxy\n    their places in metres (N, 2); None: not known (a table without lon/lat)\nspacing : float\n    metres kept between the points (0: every one)\nseed : int\n    which points (`draws.spaced_points`)\nwhere : str\n    the labels in the command's words, e.g. '--labels lab.nc'\nunit : str\n    what a row is: 'pixels' (a raster's, polygons') or 'points' (placed by the user)\n",
+    },
     'alphaearth_nb.files': {
         'named_path': 'target : str|os.PathLike\n    a path as given\nwhat : str\n    a word for messages\n',
         'local_output': 'target : str|os.PathLike\n    the folder or file about to be written\nwhat : str\n    a word for messages\nfolder : bool|None\n    True: a folder (the upload copies recursively; an existing one is\nreplace : bool\n    an existing folder is replaced (a copy beside it): its folder too\n',

@@ -29,7 +29,7 @@ TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  #
 
 # the package's rules the options are read by, each with the module that owns it: loaded when a value is read
 _RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "count_text": "core", "whole": "core", "COUNT_MAX": "core",
-          "as_folds": "evaluate", "as_levels": "evaluate", "named_path": "files", "registered": "sources",
+          "as_folds": "evaluate", "as_levels": "evaluate", "as_spacing": "draws", "named_path": "files", "registered": "sources",
           "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core", "spelt_source": "sources",
           "mirror_root": "mirror_list", "first_tile": "mirror_list"}
 
@@ -153,6 +153,7 @@ def _folds(s:str) -> int|None:
     except argparse.ArgumentTypeError as e:
         raise argparse.ArgumentTypeError(f"{str(e).rstrip('.')}, or --folds paper") from None
 
+def _spacing(s:str) -> float: return _ruled(_rule("as_spacing"), s, "--spacing", float)   # metres, 0 or more (`draws.as_spacing`)
 def _word(s:str) -> str: return _rule("choice_word")(s)   # a choice's name in any case: --preset Small, ' tiny'
 
 def _named(s:str) -> str:
@@ -465,10 +466,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--allow-missing", action="store_true", help="embed without some of the model's input sources "
                    "(absent from the stack or left out of --sources): the model sees them as absent")
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
-    v.add_argument("--embeddings", type=_existing, required=True,
-                   help="the .zarr `aef embed` wrote, e.g. --embeddings emb.zarr (or a .nc of "
-                   "it), or a CSV (.csv, .tsv, .txt) or Parquet table (.parquet) with A00..A63 and a label column, e.g. "
-                   "--embeddings points.csv")
+    v.add_argument("--embeddings", type=_existing, required=True, help="the .zarr `aef embed` wrote, e.g. --embeddings emb.zarr "
+                   "(or a .nc of it), or a CSV (.csv, .tsv, .txt) or Parquet table (.parquet) with A00..A63 and a label column, "
+                   "e.g. --embeddings points.csv")
     v.add_argument("--embeddings-var", default=None, help="the variable of a .zarr/.nc --embeddings that holds the "
                    "embedding, when it has several, e.g. --embeddings-var embedding (default: its only one, or the one "
                    "named embedding)")
@@ -495,13 +495,15 @@ def parser() -> argparse.ArgumentParser:
                    "vector file of --labels, e.g. --label-column crop (default: label, else the one column whose name holds label or class, "
                    "e.g. dw_label in the official samples; the column read is said)")
     v.add_argument("--folds", type=_folds, default=50, help="random draws of training points per shot level (default: "
-                   "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 "
-                   "folds at 1-shot and 500 at 10-shot: pass --folds paper "
-                   "for those, and the max-trial rule's folds at max)")
+                   "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 folds "
+                   "at 1-shot and 500 at 10-shot: pass --folds paper for those, and the max-trial rule's folds at max)")
     v.add_argument("--shots", type=_shots, default=(1, 10, "max"), help="training points per class, comma-separated "
                    "counts and/or max: the paper's max-trial, up to 300 a class and at most half its points (default: "
                    "1,10,max)")   # given read: no rule loaded for it
-    v.add_argument("--seed", type=_seed, default=0, help="seed of the draws (default: %(default)s)")
+    v.add_argument("--seed", type=_seed, default=0, help="seed of the draws and of the points --spacing keeps (default: %(default)s)")
+    v.add_argument("--spacing", type=_spacing, help="metres kept between the points scored: a --labels raster's (or polygons') pixels are "
+                   "thinned at random to points so far apart (default: 1280, the paper's, arXiv 2507.22291 S3.2; 0: every pixel, "
+                   "neighbours beside each other: optimistic); points of a file or a table are scored as given unless it is passed")
     top = {o: not isinstance(a, argparse._VersionAction) for o, a in p._option_string_actions.items() if o[:2] == "--"}
     for c in sub.choices.values(): c._top_flags, c._commands = top, sub.choices   # for `_bare_words`: `aef`'s own
     # flags (does one go with a command) and the commands (whose flag is it)

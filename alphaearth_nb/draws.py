@@ -11,7 +11,7 @@ import warnings
 
 import numpy as np
 
-from .core import (ConfigError, DimensionError, LabelError, as_rng, refuse_path, user_stacklevel,
+from .core import (ConfigError, DimensionError, LabelError, as_rng, real, refuse_path, user_stacklevel,
                                 whole)
 from .core import UnitsWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
@@ -20,7 +20,8 @@ from .metrics import refuse_unlabelled   # unlabelled points are no class to dra
 
 # %% auto #0
 __all__ = ['LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'PAPER_MIN_DIST', 'as_levels', 'shots_per_class', 'nshot_split',
-           'max_trial_folds', 'max_trial_split', 'as_folds', 'fold_counts', 'separated_points']
+           'max_trial_folds', 'max_trial_split', 'as_folds', 'fold_counts', 'separated_points', 'as_spacing',
+           'spaced_points']
 
 # %% ../nbs/23f_draws.ipynb #c0025
 LEVELS_EXAMPLE = (1, 10, "max")   # offered when shots levels are refused (`evaluate_embeddings`' default)
@@ -197,7 +198,10 @@ def separated_points(xy,                          # point coordinates in metres,
     if len(xy) > 1 and np.ptp(xy, 0).max() < min_dist and (np.abs(xy) <= [180, 90]).all():   # lon/lat: one point kept
         warnings.warn(f"the points lie within {min_dist:g} of each other and read as degrees (lon, lat), but min_dist is in metres: one point "
                       "is kept. Project them first, e.g. `aef.geo.to_crs(lon, lat, 'EPSG:4326', aef.geo.utm_crs(lon0, lat0))`", category=UnitsWarning, stacklevel=user_stacklevel())
-    if order is None: order = rng.permutation(len(xy))
+    return _greedy(xy, min_dist, rng.permutation(len(xy)) if order is None else order)
+
+def _greedy(xy:np.ndarray, min_dist:float, order) -> np.ndarray:
+    "Sorted indices of the points of `xy` (N, 2) kept visiting them in `order`: each unless a kept one lies closer."
     cell = np.floor(xy / min_dist).astype(np.int64)
     grid, keep = {}, []
     for i in np.asarray(order):
@@ -207,3 +211,37 @@ def separated_points(xy,                          # point coordinates in metres,
         grid.setdefault((cy, cx), []).append(i)
         keep.append(i)
     return np.sort(np.asarray(keep, np.int64))
+
+# %% ../nbs/23f_draws.ipynb #q0005
+def as_spacing(v,                   # metres between the points scored: a number, 0 or more
+               name:str="spacing",  # the setting, for the error (`aef evaluate` passes "--spacing")
+              ) -> float:
+    """`v` as metres between evaluation points: a finite number of 0 or more (0: every point, none thinned). Raises
+    `ConfigError` naming `name` for text, bools, negatives, NaN and inf, offering the paper's 1280 (`PAPER_MIN_DIST`)."""
+    d = real(v, name, PAPER_MIN_DIST)
+    if not (np.isfinite(d) and d >= 0):
+        raise ConfigError(f"{name}={v!r}: pass the metres kept between the points scored, 0 or more (0: every point, "
+                          f"none thinned), e.g. {_setting(name, int(PAPER_MIN_DIST))}, the paper's")
+    return d
+
+def spaced_points(xy,                            # point coordinates in metres, (N, 2); millions are fine
+                  min_dist:float=PAPER_MIN_DIST,  # smallest distance kept between two points (0: all kept)
+                  seed=0,                         # int or Generator: which points
+                 ) -> np.ndarray:
+    """Sorted indices of a random subset of `xy` no two of which are closer than `min_dist` (`separated_points`'
+    rule) for sets of any size: one random candidate per square of side `min_dist / sqrt(2)` (a square holds one kept
+    point at most), then the greedy rule over the candidates in their random order. Numpy over the N points, the
+    loop over about two candidates per `min_dist ** 2` of area. `DimensionError` for a shape not (N, 2), `LabelError`
+    for NaN/inf coordinates."""
+    rng = as_rng(seed)   # the seed first: -1, 2**64, 'abc' refused before any work
+    refuse_path(xy, "point coordinates are numbers (N, 2)")
+    xy = np.asarray(xy, np.float64)
+    if xy.ndim != 2 or xy.shape[1] != 2: raise DimensionError(f"points must be (N, 2) coordinates, got shape {xy.shape}")
+    if not np.isfinite(xy).all(): raise LabelError("some point coordinates are NaN/inf: drop those points first")
+    if min_dist <= 0 or len(xy) < 2: return np.arange(len(xy))
+    rank = rng.permutation(len(xy))   # each point's place in the random order
+    cell = np.floor(xy / (min_dist / np.sqrt(2))).astype(np.int64)
+    by = np.lexsort((rank, cell[:, 1], cell[:, 0]))   # by square, the first in the order first
+    cand = by[np.r_[True, (np.diff(cell[by], axis=0) != 0).any(1)]]   # each square's first
+    cand = cand[np.argsort(rank[cand])]   # visited in the random order
+    return np.sort(cand[_greedy(xy[cand], min_dist, np.arange(len(cand)))])

@@ -29,7 +29,8 @@ from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, lea
 from .metrics import (FILL_CODES, FILL_SAID, balanced_accuracy, drop_unlabelled, fill_like_ids, mae, r2,
                                    refuse_unlabelled, unlabelled, warn_fill_ids)   # which labels count, the scores
 from .draws import (FOLDS_MAX, LEVELS_EXAMPLE, PAPER_FOLDS, PAPER_MIN_DIST, as_folds, as_levels, fold_counts,
-                                 max_trial_folds, max_trial_split, nshot_split, separated_points, shots_per_class)   # the draws
+                                 max_trial_folds, max_trial_split, nshot_split, separated_points, shots_per_class,   # the draws
+                                 as_spacing, spaced_points)
 
 # %% auto #0
 __all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'evaluate_embeddings', 'share_text', 'shares_table', 'table_said',
@@ -41,7 +42,7 @@ __all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'evaluate_embeddings', 'sh
            'FILL_CODES', 'FILL_SAID', 'unlabelled', 'drop_unlabelled', 'fill_like_ids', 'warn_fill_ids',
            'balanced_accuracy', 'r2', 'mae', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'PAPER_MIN_DIST',
            'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds',
-           'separated_points', 'refuse_unlabelled', 'fold_counts']
+           'separated_points', 'refuse_unlabelled', 'fold_counts', 'as_spacing', 'spaced_points']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
@@ -54,7 +55,7 @@ _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_sq
          "balanced_accuracy", "r2", "mae",                                                            # split off to
          "LEVELS_EXAMPLE", "PAPER_FOLDS", "FOLDS_MAX", "PAPER_MIN_DIST", "as_levels", "shots_per_class",   # `draws`:
          "nshot_split", "max_trial_folds", "max_trial_split", "as_folds", "separated_points",               # (too)
-         "refuse_unlabelled", "fold_counts"]   # public since the split: the draws and tables call them
+         "refuse_unlabelled", "fold_counts", "as_spacing", "spaced_points"]   # public since the split: the draws and tables call them
 
 # %% ../nbs/24_evaluate.ipynb #c0028
 METHODS = ("knn1", "knn3", "linear")

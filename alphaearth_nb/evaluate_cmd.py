@@ -37,6 +37,8 @@ from .command_inputs import open_csv, open_input
 from .paths import layout_year, table_suffix
 from .mirror_list import INDEX_NAME, first_tile, mirror_root
 from .loaders import VECTOR_FILES
+from .draws import PAPER_MIN_DIST
+from .evaluate_points import pixel_metres, table_places, thin_points
 
 # %% auto #0
 __all__ = ['labels_from_csv', 'aef_evaluate']
@@ -132,7 +134,7 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
 _EMBEDDINGS_KINDS = ("aef evaluate --embeddings reads the .zarr store `aef embed` wrote (or a .nc of it), or a text "
                      "table (.csv, .tsv, .txt) or a Parquet table (.parquet, .geoparquet) with columns A00 .. A63 and "
                      "a label column: e.g. `aef embed --checkpoint "
-                     "out/train --period 2024 --out emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples`")
+                     "out/train --period 2024 --out emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples --spacing 50`")
 # first bytes of what the readers of a store or a raster open: netCDF 3, HDF5 (netCDF 4), TIFF and BigTIFF
 _SIGNATURES = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 
@@ -231,6 +233,32 @@ def _bottom_up(tif:Path) -> bool:
     except Exception: return False   # unreadable here: said when it is read
     return len(y) > 1 and bool(y[1] > y[0])
 
+def _folder_said(path:Path, fix:str) -> str:
+    """The words for --embeddings a folder that is no zarr store, no mirror, no folder of GeoTIFFs: a folder of tables
+    (CSV, Parquet) said so, with one to pass and the line joining them into one file; else what it holds, and a run
+    named only where it looks like one (checkpoints/, metrics.jsonl). Was 'neither a zarr store nor an alphaearth_nb
+    run (no .aef-run marker, no checkpoint of ours)' for any folder, a folder of CSVs too."""
+    files = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+    names = lambda ps: ", ".join(p.name for p in ps[:2]) + ", ..." * (len(ps) > 2)
+    tables = [p for p in files if p.is_file() and table_suffix(p) in _TEXT_TABLES + _PARQUET and table_suffix(p) != ".txt"]
+    if tables:
+        q, t = shlex.quote, tables[0]
+        suf = t.suffix   # .csv.gz: no join line (awk reads no gzip)
+        out = path.with_name(path.name + suf)
+        code = (f"import glob, pandas as pd; pd.concat(map(pd.read_parquet, sorted(glob.glob("
+                f"{json.dumps(str(path) + '/*' + suf)})))).to_parquet({json.dumps(str(out))})")
+        line = (f"`python -c {q(code)}`" if table_suffix(t) in _PARQUET else None if suf.lower() == ".gz" else
+                f"`awk 'FNR > 1 || NR == 1' {q(str(path))}/*{suf} > {q(str(out))}` (the first file's header, then "
+                "every file's rows)")
+        join = f", or join them into one file (the same columns in each), {line}, then --embeddings {q(str(out))}" \
+            if line and len(tables) > 1 else ""
+        return (f"--embeddings {path} is a folder of {len(tables)} table{'s' * (len(tables) != 1)} ({names(tables)}), "
+                f"no zarr store: aef evaluate scores one table (or one store): pass one, --embeddings {q(str(tables[0]))}{join}")
+    run = (path / "checkpoints").is_dir() or (path / "metrics.jsonl").exists()   # another tool's run, or ours damaged
+    return (f"--embeddings {path} is a folder that is neither a zarr store nor " +
+            (f"an alphaearth_nb run (no {RUN_MARKER} marker, no checkpoint of ours; " if run else "a table (") +
+            f"no zarr.json or .zgroup; {len(files)} entr{'ies' if len(files) != 1 else 'y'}: {names(files)}): {fix}")
+
 def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
     official product's A00..A63 variables (xee's Dataset saved: that Dataset), or an error naming what it is."""
@@ -259,9 +287,7 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
                              f"scores one map: make one of them, {make} "
                              f"as --embeddings (tiles of one UTM zone and year; others: a folder each); or one tile, "
                              f"--embeddings {q(str(path / tifs[0]))}")   # was: 'neither a zarr store nor a run', no fix
-    if path.is_dir() and not is_zarr_store(path):
-        raise DimensionError(f"--embeddings {path} is a folder that is neither a zarr store nor an alphaearth_nb run "
-                             f"(no {RUN_MARKER} marker, no checkpoint of ours): {fix}")
+    if path.is_dir() and not is_zarr_store(path): raise DimensionError(_folder_said(path, fix))
     try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
     except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError (session 36)
         if path.is_dir() or (kind := _file_kind(path)) is None: raise
@@ -458,7 +484,9 @@ def _refuse_values(y:np.ndarray, column:str, where:str, names) -> None:
 def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                 ) -> None:
     """What `aef evaluate` does: the embeddings and labels of a CSV or Parquet table, or of a store and `--labels` (a raster, a
-    vector file, a table of points or `samples`), scored by `evaluate.evaluate_embeddings`, the table printed.
+    vector file, a table of points or `samples`), scored by `evaluate.evaluate_embeddings`, the table printed, then the
+    protocol: a label raster's (or polygons') pixels thinned to points `--spacing` metres apart (1280 by default, the
+    paper's), points and table rows as given unless `--spacing` is passed (`evaluate_points.thin_points`).
     Raises `LabelError` for options nothing would read, a table without A00 .. A63 and labels that are no classes,
     `DimensionError` for --embeddings that is no embedding store (said what it is), each naming the fix."""
     path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
@@ -484,6 +512,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         x, y = labels_from_csv(df, a.label_column, path)
         _refuse_values(y, a.label_column, f"--embeddings {path}", df.columns)
         source, unit = path, "rows"   # its labels' fill-like ids: said below, in the file's words
+        xy, kind = table_places(df[df[a.label_column].notna()], path, a.spacing)   # lon/lat: --spacing thins them
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
         # as saved before) or a CSV of points: read by `training_set` in its own CRS, the labels in --label-column
@@ -512,20 +541,34 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
         # a vector file's fill-like ids: said below, in the file's words (training_set's `warn_fills=False`; was its
         # warning filtered under `catch_warnings`, process-wide before Python 3.14); a raster's: by training_set
-        x, y = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs, warn_fills=not vector)
+        x, y, at = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs, warn_fills=not vector,
+                                         at=True)   # each row's pixel: thinned to points --spacing apart
+        kind = "pixels" if not vector or unit == "pixels" else "points"   # a raster's/polygons', or placed by the user
+        thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0
+        xy = pixel_metres(emb, at) if thin > 0 else None
+    if xy is not None: xy = xy[~evaluate.unlabelled(y)]   # the rows drop_unlabelled keeps
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
+    thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0
+    x, y, protocol = thin_points(x, y, xy, thin, a.seed, f"--labels {a.labels}" if a.labels else f"--embeddings {path}",
+                                 kind)   # the paper's points apart (a raster's pixels by default), said which
     folds = f"{a.folds} fold{'s' * (a.folds != 1)}" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
     n = len(np.unique(y))   # the column read, named: the one the user left out is chosen above (`_label_column`)
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
     read = "" if a.label_column is None else \
         f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
-    print(f"aef evaluate: {len(y)} labelled {'rows' if form in _TEXT_TABLES + _PARQUET else 'pixels'} of {n} "
+    what = f"points {thin:g} m apart" if thin > 0 and xy is not None else "rows" if form in _TEXT_TABLES + _PARQUET else "pixels"
+    print(f"aef evaluate: {len(y)} labelled {what} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shot{'s' * (list(a.shots) != [1])} a class, {folds} a level (a bar each)",
           file=sys.stderr)
     # fill-like ids (255 beside 1..4): said once, above or by training_set, so not again (`warn_fills=False`)
-    table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True,  # bars: stderr
-                                         warn_fills=False)
+    try: table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True,  # bars:
+                                              warn_fills=False)   # stderr
+    except LabelError as e:   # too few points of a class for the shots: thinned, a smaller --spacing keeps more
+        if not (thin > 0 and xy is not None): raise
+        raise LabelError(f"{e} (thinned to points {thin:g} m apart: a smaller --spacing keeps more, --spacing 0 all; or "
+                         "fewer --shots)") from None
     print(evaluate.shares_table(table).to_string(index=False))   # per cent, as the demo prints it (was 0.599660)
     print(evaluate.table_said(table, n))   # what balanced_accuracy, std and same_as are (was: nothing said)
+    print(protocol)   # which points were scored, how far apart (was: a raster's every pixel, called the paper's)

@@ -273,6 +273,7 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
                  numbers:bool=False,         # values must be numbers (regress): text is a LabelError
                  positive:bool=True,         # a raster's negative values are unlabelled (False: values, regress)
                  warn_fills:bool=True,       # say class ids that look like a no-data code (False: the caller says them)
+                 at:bool=False,              # also return each row's pixel (row, col) on the map, (N, 2)
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS):
     one row per pixel and label, so points repeating a pixel with its label (a long table, one row per point and
@@ -291,13 +292,14 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     dequantised (were returned raw, rows of length ~315), fills and all-zero pixels are no data; labels on pixels
     without data are left out with a `NoDataWarning`. Labels with a `year` column (a table, file or dict: the form
     `cubes.sample` writes) give the rows of the year the map records (`rows_of_map`, the rule of `classify` and
-    `regress`; was: every row, whatever its year)."""
+    `regress`; was: every row, whatever its year). With `at`, a third array: each row's pixel (row, col) on the map's
+    grid, (N, 2) int64 (`aef evaluate` thins the rows to points apart by it)."""
     if "time" in getattr(emb, "dims", ()):
         if emb.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # no year to pick (`isel(time=0)` fails on it)
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
                              "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
     return gated_training_set(as_embedding(emb), labels, column, polygons=polygons, crs=crs, raster=raster,
-                              numbers=numbers, positive=positive, warn_fills=warn_fills)
+                              numbers=numbers, positive=positive, warn_fills=warn_fills, at=at)
 
 @checks_flags
 def gated_training_set(emb,                       # one year's embedding (y, x, band), already through the map's gate
@@ -310,6 +312,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                        numbers:bool=False,        # values must be numbers (regress): text is a LabelError
                        positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
                        warn_fills:bool=True,      # say class ids that look like a no-data code (False: the caller does)
+                       at:bool=False,             # also return each row's pixel (row, col), (N, 2)
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
     refuse_path(emb, MAP_WANTED, "map")
@@ -356,7 +359,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if not ok.all(): _warn_no_data(vals, ok, raster, numbers)
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     if numbers and not positive: warn_fill_values(vals[ok], given, column)   # regress: -9999 undeclared, said
-    return X[ok], vals[ok]
+    return (X[ok], vals[ok], np.stack([r[ok], c[ok]], 1).astype(np.int64)) if at else (X[ok], vals[ok])
 
 def _as_given(emb, xs, ys, raster:bool, crs=None, own=None) -> tuple|None:
     """Points (grid CRS) off a projected map as they were given, in the CRS they came in and only there: a

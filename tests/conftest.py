@@ -706,10 +706,12 @@ def load_script():
 
 @pytest.fixture
 def evaluate_cli(capsys):
-    "Run `aef evaluate ARGS --shots 3 --folds 3` in this process: `(exit code, stdout, stderr)`."
+    "Run `aef evaluate ARGS --shots 3 --folds 3 --spacing 0` in this process: `(exit code, stdout, stderr)`. Every " \
+    "labelled pixel of the tests' small maps (a few pixels across), not thinned to the paper's 1280 m, which would " \
+    "leave one point (`evaluate_points.thin_points`: test_evaluate_spacing covers it)."
     from alphaearth_nb.cli import main
     def run(*args):
-        rc = main(["evaluate", *args, "--shots", "3", "--folds", "3"])
+        rc = main(["evaluate", *args, "--shots", "3", "--folds", "3", *(["--spacing", "0"] if "--spacing" not in args else [])])
         out = capsys.readouterr()
         return rc, out.out, out.err
     return run

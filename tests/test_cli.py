@@ -183,7 +183,8 @@ def test_every_file_evaluate_opens_names_the_option_and_a_fix(tmp_path, capsys):
     lab = xr.DataArray(np.tile([[0, 1, 2, 1, 0]], (6, 1)), dims=("y", "x"), coords={"y": emb.y, "x": emb.x})
     (tmp_path / "bad.nc").write_text("garbage\n")
     xr.Dataset({"lc": lab, "other": lab * 2}).to_netcdf(tmp_path / "two.nc")
-    run = ["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--shots", "1", "--folds", "2", "--labels"]
+    run = ["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--shots", "1", "--folds", "2", "--spacing", "0",
+           "--labels"]   # every pixel of the small map, not thinned
     code, err = _err(capsys, run + [str(tmp_path / "bad.nc")])
     assert code == 2 and err.startswith("aef: error: --labels") and "bad.nc" in err and ".nc/.zarr label" in err, err
     code, err = _err(capsys, run + [str(tmp_path / "two.nc")])
@@ -639,12 +640,14 @@ def test_evaluate_labels_samples_scores_a_store_of_the_sample_scene(tmp_path, ca
     from alphaearth_nb import analysis, evaluate
     emb, labels = _scene_store(tmp_path / "e.zarr", "2024-01-01T00:00:00", "2025-01-01T00:00:00")
     assert _parser().parse_args(["evaluate", "--embeddings", str(tmp_path / "e.zarr"), "--labels", "samples"]).labels == "samples"
-    run = ["evaluate", "--embeddings", str(tmp_path / "e.zarr"), "--labels", "samples", "--shots", "1", "--folds", "2"]
+    run = ["evaluate", "--embeddings", str(tmp_path / "e.zarr"), "--labels", "samples", "--shots", "1", "--folds", "2",
+           "--spacing", "0"]   # every pixel, as training_set gives them (the paper's spacing: test_evaluate_spacing)
     assert main(run) == 0
     x, y = evaluate.drop_unlabelled(*analysis.training_set(emb, labels.sel(year=2024)))
     want = evaluate.shares_table(evaluate.evaluate_embeddings(x, y, shots=[1], folds=2, seed=0, progress=False))
-    out = capsys.readouterr().out.strip().splitlines()   # the table in per cent, then the line saying what it is
-    assert "\n".join(out[:-1]).strip() == want.to_string(index=False).strip() and out[-1].startswith("balanced_accuracy:")
+    out = capsys.readouterr().out.strip().splitlines()   # the table in per cent, the line saying what it is, the protocol
+    assert "\n".join(out[:-2]).strip() == want.to_string(index=False).strip() and out[-2].startswith("balanced_accuracy:")
+    assert out[-1].startswith("protocol: every labelled pixel (") and "optimistic" in out[-1], out[-1]   # --spacing 0
     assert not np.array_equal(labels.sel(year=2023).values, labels.sel(year=2024).values)  # the year matters
     for start, end in (("2022-01-01", "2023-01-01"), ("2023-01-01", "2025-01-01")):   # no labels; two years
         _scene_store(tmp_path / f"{start}.zarr", start, end)

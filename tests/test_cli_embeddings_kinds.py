@@ -9,7 +9,7 @@ from alphaearth_nb.cli import main
 
 KINDS = ("aef evaluate --embeddings reads the .zarr store `aef embed` wrote (or a .nc of it), or a text table "
          "(.csv, .tsv, .txt) or a Parquet table (.parquet, .geoparquet) with columns A00 .. A63 and a label column")
-EXAMPLE = "`aef evaluate --embeddings emb.zarr --labels samples`"
+EXAMPLE = "`aef evaluate --embeddings emb.zarr --labels samples --spacing 50`"
 NOTES = "Field notes from the 2024 survey.\nThe rice paddies were flooded in June.\n"
 
 

@@ -156,7 +156,7 @@ def _evaluate_labels(tmp_path, capsys, y, x, crs="EPSG:32631") -> tuple:
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
         rc = main(["--no-compile-cache", "evaluate", "--embeddings", str(emb), "--labels", str(tmp_path / "l.nc"),
-                   "--shots", "1", "--folds", "2"])
+                   "--shots", "1", "--folds", "2", "--spacing", "0"])   # every pixel of the small map
     err = [l for l in capsys.readouterr().err.splitlines() if l.startswith("aef: error: ")]
     return rc, (err or [""])[-1], [shell_words(str(x.message), "evaluate") for x in w]
 

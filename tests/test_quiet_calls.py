@@ -256,6 +256,6 @@ def test_aef_evaluate_says_a_vector_files_fill_ids_once_to_the_users_filter(tmp_
     with warnings.catch_warnings(record=True) as w:   # the user's own filter: every warning recorded
         warnings.simplefilter("always")
         assert main(["evaluate", "--embeddings", str(tmp_path / "emb.zarr"), "--labels", str(src),
-                     "--shots", "1", "--folds", "2"]) == 0
+                     "--shots", "1", "--folds", "2", "--spacing", "0"]) == 0   # every pixel of the small map
     said = [str(m.message) for m in w if FILL in str(m.message)]
     assert len(said) == 1 and f"drop the features whose 'label' is 255 from {src}" in said[0], said
