@@ -8,7 +8,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cog_files.html.md"""
 from __future__ import annotations
 
 import contextlib
-import dask
 import errno
 import os
 import shutil
@@ -18,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import xarray as xr
 
-from .dask_keys import own_keys
+from .dask_keys import compute_own, own_keys
 from .core import ConfigError, DiskError, GridError, checks_flags, free_bytes
 from .files import check_output, writing_file
 from .quantize import NODATA, quantize
@@ -90,7 +89,7 @@ def _pull(da:xr.DataArray) -> np.ndarray:
     (dask/dask#9888). Was: computed unoptimised on the shared keys, which met gate's fused sample read (session 45
     CI)."""
     if not is_lazy(da): return np.asarray(da.values, np.float32)
-    (a,) = dask.compute(own_keys(da.data))
+    (a,) = compute_own(da.data)
     return np.asarray(a, np.float32)
 
 def write_windows(dst,        # an open rasterio dataset (or overview) to write, `emb`'s size

@@ -15,8 +15,14 @@ import dask.core
 import dask.local
 import dask.multiprocessing
 import dask.threaded
-from dask._task_spec import convert_legacy_graph
 from dask.base import get_scheduler
+
+from .core import MissingDependencyError
+
+try:
+    from dask._task_spec import convert_legacy_graph   # private: dask's task objects (2024.12 on), renamed in place
+except ImportError:   # moved by a dask release: `compute_own` computes on local threads, `own_graph` says so
+    convert_legacy_graph = None
 
 # %% auto #0
 __all__ = ['LOCAL_SCHEDULERS', 'shares_keys', 'own_graph', 'own_keys', 'compute_own']
@@ -33,9 +39,17 @@ def shares_keys(*xs) -> bool:  # dask collections
 def own_graph(xs) -> tuple:  # a sequence of dask arrays
     """`xs` computing the same, as dask arrays on one graph of their own where the scheduler keeps tasks between
     computes (`shares_keys`): culled to their tasks (layer by layer), every key renamed with a token new at each call
-    (one token for all of `xs`, so a task they share runs once); under a local scheduler `xs` as they are."""
+    (one token for all of `xs`, so a task they share runs once); under a local scheduler `xs` as they are. It rests
+    on dask's private `dask._task_spec` (`convert_legacy_graph`, `Task.substitute`; dask 2024.12 to 2026.8 have
+    it): where a dask release moved it, `MissingDependencyError` naming the dask version and `compute_own`, which
+    computes without it."""
     xs = tuple(xs)
     if not xs or not shares_keys(*xs): return xs
+    if convert_legacy_graph is None:
+        raise MissingDependencyError(f"dask {dask.__version__} has no `dask._task_spec.convert_legacy_graph` (a private "
+                                     "API of dask 2024.12 to 2026.8 that `own_graph` renames keys with): compute the "
+                                     "pieces with `aef.dask_keys.compute_own(...)` (on local threads then), or install "
+                                     "a dask that has it, e.g. `pip install 'dask[array]==2026.8.0'`")
     dsk = {}
     for x in xs: dsk.update(x.__dask_graph__().cull(set(dask.core.flatten(x.__dask_keys__()))))
     dsk = convert_legacy_graph(dsk)
@@ -49,5 +63,9 @@ def own_keys(x):   # a dask array
     return own_graph([x])[0]
 
 def compute_own(*xs) -> tuple:  # dask arrays
-    "numpy arrays of `xs`, computed together on one graph of their own (`own_graph`) by `dask.compute`."
+    """numpy arrays of `xs`, computed together on one graph of their own (`own_graph`) by `dask.compute`. Where dask
+    moved the private API `own_graph` rests on, they are computed on dask's local threads instead (`scheduler=
+    'threads'`): the same values, no task kept between computes, so none to collide with (the cluster's workers
+    left out of it)."""
+    if convert_legacy_graph is None and xs and shares_keys(*xs): return dask.compute(*xs, scheduler="threads")
     return dask.compute(*own_graph(xs))
