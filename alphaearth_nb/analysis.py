@@ -97,7 +97,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                              f"of {a.dtype} against the map's vectors of {EMBED_DIM}: pass a vector of the map's "
                              f"embedding model (all {EMBED_DIM} bands, a table's A00..A63 columns; no reshape makes "
                              "another length one), e.g. `emb.sel(x=.., y=.., method='nearest')`, a table row "
-                             "`df.loc[i, band_names()]`, or a point `(x, y)`")
+                             "`df.loc[i, aef.band_names()]`, or a point `(x, y)`")
     return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query", np.float64)[0]  # the map's gate; unit length
 
 # %% ../nbs/25_analysis.ipynb #c0010

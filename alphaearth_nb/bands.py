@@ -376,7 +376,7 @@ def query_array(a,                        # vectors as a user holds them: array,
         try: v = np.asarray(pd.to_numeric(v.ravel().astype(object))).reshape(v.shape)
         except (TypeError, ValueError) as e:
             raise DimensionError(f"{with_article(what)} holds text, not numbers ({e}): pass the {EMBED_DIM} band values, "
-                                 "e.g. `row[band_names()]`, or cast them: `row.astype('float32')`") from None
+                                 "e.g. `row[aef.band_names()]`, or cast them: `row.astype('float32')`") from None
     if len(stored) == 1 and "None" not in stored and np.dtype(stored.pop()).kind == "u" and v.dtype.kind == "f" and \
             np.isfinite(v).all() and ((v >= 0) & (v <= 255) & (v == np.round(v))).all():
         v = v.astype(np.uint8)   # a pixel of a uint8 (or uint16) map read with masking (`gated`'s `stored`): its bytes

@@ -133,7 +133,7 @@ def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
     leaves = path.with_suffix(".eqx")
     if not leaves.exists():
         raise DamagedCheckpointError(f"{leaves} is missing: the checkpoint is incomplete; load an older one "
-                                     f"(`load_checkpoint({str(path.parent)!r}, like)` takes the newest valid one).")
+                                     f"(`aef.checkpoint.load_checkpoint({str(path.parent)!r}, like)` takes the newest valid one).")
     size, want = leaves.stat().st_size, header.get("bytes")
     if want is not None and size != want:
         if other := _other_leaves(path, header, leaves): raise DamagedCheckpointError(other)
@@ -226,7 +226,7 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
                               "ckpt_*.json file that exists.")
     if path.is_dir():   # was: 'not a checkpoint (a suffix-less file)'
         raise CheckpointError(f"{path} is a folder, and a header is read from one checkpoint file: pass one of its "
-                              f"ckpt_*.json (the newest: {latest_checkpoint(path)}), or `load_checkpoint(folder, like)`")
+                              f"ckpt_*.json (the newest: {latest_checkpoint(path)}), or `aef.checkpoint.load_checkpoint(folder, like)`")
     if path.suffix not in (".json", ".eqx"):
         raise CheckpointError(f"{path} is not a checkpoint (a {path.suffix or 'suffix-less'} file): pass a run "
                               "folder, its checkpoints/ folder or a ckpt_*.json file written by `fit`.")
@@ -249,12 +249,12 @@ def _mend(header:dict) -> str:
     if header.get("model") is not None or "train" not in header:
         return "build the model with the config in the checkpoint header"
     return ("its header has no model config (a model of your own): build that model as it was trained and pass its "
-            "training state's shapes, `load_checkpoint(run, lambda h: train.state_like(model, h))`")
+            "training state's shapes, `aef.checkpoint.load_checkpoint(run, lambda h: aef.train.state_like(model, h))`")
 
 def _refuse_empty_skeleton(like, header:dict) -> None:
     "`CheckpointError` for a `like` with no array among its leaves: `load_checkpoint(run, 'tiny')` gave 'tiny' back."
     if any(eqx.is_array(x) or isinstance(x, jax.ShapeDtypeStruct) for x in jax.tree.leaves(like)): return
-    fit = "; a `fit` run's model: `train.load_model(run)`" if isinstance(header.get("model"), dict) else ""
+    fit = "; a `fit` run's model: `aef.train.load_model(run)`" if isinstance(header.get("model"), dict) else ""
     raise CheckpointError(f"like is {like!r:.60}, which holds no array to read the checkpoint's leaves into: pass the "
                           f"skeleton of what was saved (or `eqx.filter_eval_shape` of it), or header -> skeleton{fit}")
 
@@ -263,7 +263,8 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     if newer_format(fmt := read_header(path).get("format")):   # before its checks: a newer layout is no damage
         raise CheckpointError(f"{path} was written by a newer alphaearth_nb (checkpoint format {fmt!r}; this one reads "
                               f"{CKPT_FORMAT!r}), so it is not loaded and is left as it is: upgrade the package, `pip "
-                              "install -U alphaearth_nb`, then load it (or resume its run) again.")
+                              "install -U alphaearth_nb` (in a clone of its repository `git pull`, then `.venv/bin/pip "
+                              "install -e .`), then load it (or resume its run) again.")
     header = verify_checkpoint(path)
     if header.get("format") != CKPT_FORMAT:
         raise CheckpointError(f"{path} is not an alphaearth_nb checkpoint (format {header.get('format')!r}, "
@@ -276,7 +277,7 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
             f.readline()
             state = eqx.tree_deserialise_leaves(f, like)
     except Exception as e:
-        was = f" (it was trained with preset {header['preset']!r}, e.g. `fit({header['preset']!r}, ...)`)" \
+        was = f" (it was trained with preset {header['preset']!r}, e.g. `aef.fit({header['preset']!r}, ...)`)" \
               if header.get("preset") else ""
         raise CheckpointError(f"cannot load {leaves} into this model ({type(e).__name__}: {e}): "
                               f"{_mend(header)}{was}") from e
@@ -315,7 +316,7 @@ def _none_complete(d:Path) -> str:
         said.append(f"the run in {run} is training now (pid {held.get('pid', '?')} on host {held.get('host', '?')}) "
                     "and has written no checkpoint yet: wait for its first (one every checkpoint_every steps, and "
                     "one at its end), then load again")
-    if not said: said.append("train first (`fit(..., out=...)`, `aef train --out`)")
+    if not said: said.append("train first (`aef.fit(..., out=...)`, `aef train --out`)")
     return f"no complete checkpoint in {d}: " + "; ".join(said) + "."  # what is wrong: the fix (was '{d}. train first')
 
 def _other_run(h:dict, loaded:dict) -> bool:
@@ -354,8 +355,16 @@ def _no_header(leaves:Path) -> str:
             if leaves_header(leaves) else "")
     return (f"{leaves} holds a checkpoint's weights, but not beside its header {head.name}, the other file "
             f"`save_checkpoint` writes (a checkpoint is the two, {head.stem}.json and {head.stem}.eqx): copy "
-            f"{head.name} along from the checkpoints/ folder of the run that wrote it (`fit(..., out=...)` / `aef "
+            f"{head.name} along from the checkpoints/ folder of the run that wrote it (`aef.fit(..., out=...)` / `aef "
             f"train --out`), or pass that run folder{mend}.")
+
+def _demo_first(path:Path) -> str:
+    "For a missing `demo/run` folder (the demo's training run, `out/demo/run`): the demo writes it, run it first."
+    run = path.parent if path.name == "checkpoints" else path
+    if run.name != "run" or run.parent.name != "demo": return ""
+    other = "" if run.parent == Path("out/demo") else f" --out {shlex.quote(str(run.parent))}"
+    return (f"; {run} is the demo's training run, which is not written yet: run the demo first, `make demo` in a "
+            f"clone or `aef demo{other}` in a shell")
 
 def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run
                                         # folder or its `checkpoints/` folder
@@ -369,8 +378,8 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     newest with a `TrainingWarning` naming both runs' steps and how to load the other (was: the newest, silently)."""
     path = checkpoint_folder(path)   # a run folder: its checkpoints/ (read_header's message offers it)
     if not path.exists():
-        raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `fit(..., out=...)` or "
-                              "`save_checkpoint`, or train first.")
+        raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `aef.fit(..., out=...)` or "
+                              f"`aef.checkpoint.save_checkpoint`, or train first{_demo_first(path)}.")
     if path.suffix == ".eqx" and not path.with_suffix(".json").exists(): raise CheckpointError(_no_header(path))
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
     if not checkpoints(path): raise CheckpointError(_none_complete(path))
@@ -404,5 +413,5 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     raise DamagedCheckpointError(f"every checkpoint in {path} is damaged, so none is loaded. {'. '.join(causes)}. "
                                  "They are left as they are (nothing removed). If the run was copied here, copy it "
                                  "again from where it was written; else train anew in its place, which removes them: "
-                                 f"`fit(..., out={str(run)!r}, overwrite=True)` or `aef train --out {shlex.quote(str(run))} "
+                                 f"`aef.fit(..., out={str(run)!r}, overwrite=True)` or `aef train --out {shlex.quote(str(run))} "
                                  "--overwrite`")

@@ -28,7 +28,7 @@ def _later(module:str):
 def _body(cmd:str):
     "What runs `aef {cmd}`: `commands.COMMANDS[cmd]`, its module loaded when it is called."
     def run(a): return _later("commands").COMMANDS[cmd](a)
-    run.__name__, run.__doc__ = f"aef_{cmd}", f"Run `aef {cmd}` with the parsed arguments `a` (`commands.COMMANDS`)."
+    run.__name__, run.__doc__ = f"aef_{cmd}", f"Run `aef {cmd}` with the parsed arguments `a` (`aef.commands.COMMANDS`)."
     return run
 
 COMMANDS = {cmd: _body(cmd) for cmd in ("demo", "train", "embed", "evaluate")}   # what `main` runs, by command

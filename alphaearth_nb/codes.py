@@ -37,12 +37,12 @@ def _no_scaled_codes(da:xr.DataArray, off) -> None:
     skip = (v == NODATA).any(-1)
     if off is not None: skip |= np.asarray(off.all("band") if "band" in off.dims else off).reshape(-1)[at]
     if (s := power_scale(v[~skip])) is None: return
-    raise DTypeError(f"the map's {da.dtype} values are read as int8 codes (its int8 form: `as_embedding(emb, "
+    raise DTypeError(f"the map's {da.dtype} values are read as int8 codes (its int8 form: `aef.embeddings.as_embedding(emb, "
                      f"dequantize=False)`, an index, `quantize_embedding`) but they are no codes: their lengths are "
                      f"about {s:g} (values up to {np.nanmax(np.abs(v[~skip])):g}), unit vectors scaled by {s:g} (an "
                      f"embedding exported as integers x{s:g}), where the product's codes have lengths 127..361. Divide "
                      f"first, `emb = emb / {s:g}` (floats, read as they are), and quantise them if codes are wanted, "
-                     f"`quantize_embedding(emb / {s:g})`")
+                     f"`aef.embeddings.quantize_embedding(emb / {s:g})`")
 
 def _refused_codes(q:np.ndarray) -> np.ndarray:
     """Pixels (...) of int8 codes `q` (..., 64) the map's gate refuses as no embedding vector (`gate_vectors`: all
@@ -57,7 +57,7 @@ def _warn_refused(bad:np.ndarray, what:str) -> None:
     "The one warning for the `bad` of `what` (pixels, or a lazy map's sampled pixels) whose codes are no vector."
     warnings.warn(f"{int(bad.sum())} of {bad.size} {what} are not embedding vectors (all zero, one code in every band "
                   f"or of a length no mean or resampling of embeddings has) and are no data ({NODATA}), as the float "
-                  "form reads them (`as_embedding(emb)`: NaN)", category=NoDataWarning, stacklevel=user_stacklevel())
+                  "form reads them (`aef.embeddings.as_embedding(emb)`: NaN)", category=NoDataWarning, stacklevel=user_stacklevel())
 
 def _codes_gated(q:xr.DataArray, sample=None) -> xr.DataArray:
     """The int8 form `q` (y, x, band) with -128 (no data) where its codes are no embedding vector (`_refused_codes`),

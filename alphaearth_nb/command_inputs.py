@@ -93,7 +93,7 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
         names = [str(v) for v in tree.data_vars]
         raise StackTypeError(f"--data {p} holds variables {names[:6]}{' ...' if len(names) > 6 else ''} at its root, "
                              "not one group per source: read it into a stack (the readers of known products do: "
-                             "`readers.read_worldcereal_patch(path)`, `readers.read_eolearn_patch(folder)`), or build "
+                             "`aef.readers.read_worldcereal_patch(path)`, `aef.readers.read_eolearn_patch(folder)`), or build "
                              "one, `xr.DataTree.from_dict({'sentinel2': s2, 'sentinel1': s1})` with bands named as "
                              "the registry's, and write it with `.to_netcdf(path)`.")
     return tree, None

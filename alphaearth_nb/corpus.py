@@ -346,7 +346,7 @@ def write_corpus(path,                          # folder to write (must be new, 
     if isinstance(cfg, dict): cfg = CorpusConfig(**cfg)   # a YAML file's settings; misspelt names named
     if cfg is not None and not isinstance(cfg, CorpusConfig):   # was: AttributeError '...' object has no attribute 'seed'
         raise ConfigError(f"cfg is {'the class CorpusConfig' if cfg is CorpusConfig else type(cfg).__name__}: pass a "
-                          "CorpusConfig(...) of the settings, e.g. `CorpusConfig(n_scenes=4)`, or a dict of them")
+                          "CorpusConfig of the settings, e.g. `aef.corpus.CorpusConfig(n_scenes=4)`, or a dict of them")
     cfg = cfg or CorpusConfig()
     path = user_path(path)
     table = scene_table(cfg)
@@ -377,8 +377,8 @@ class Corpus:
         self.path = user_path(path)
         if not (self.path / CORPUS_FILE).exists():
             raise MissingDataError(f"{self.path} is not a corpus, or not a complete one (no {CORPUS_FILE}): pass "
-                                   "the folder written by `corpus.write_corpus(path)` (synthetic scenes) or "
-                                   "`export.export_sites(path, sites)` (sites from Earth Engine; rerun it to finish "
+                                   "the folder written by `aef.corpus.write_corpus(path)` (synthetic scenes) or "
+                                   "`aef.export.export_sites(path, sites)` (sites from Earth Engine; rerun it to finish "
                                    "one it left), both in Python: no aef command writes a corpus (aef train --data reads a stack's zarr instead)")
         meta = json.loads((self.path / CORPUS_FILE).read_text())
         if meta.get("format") != FORMAT:

@@ -57,7 +57,7 @@ def cosines(v,   # rows (..., D): float vectors or int codes (dequantised), NaN 
     q = unit_rows(q, np.float64)
     if not (np.isfinite(q).all() and q.any()):   # a zero query gave 0 everywhere, a NaN one NaN: a map of nothing
         raise NoValidDataError("the query has no direction (zero, NaN or infinite components): pass a vector "
-                               "with data, e.g. a pixel of the embedding with data, or `explorer.query_rule`'s")
+                               "with data, e.g. a pixel of the embedding with data, or `aef.explorer.query_rule`'s")
     b = np.asarray(v)
     flat = b.reshape(-1, b.shape[-1])
     out = np.empty(len(flat), np.float64)

@@ -87,7 +87,7 @@ def shots_per_class(counts,                 # labelled points per class
     return n
 
 _DRAW_FIX = ("draw. Draw among the labelled ones and index back: `idx = np.flatnonzero(~aef.evaluate.unlabelled(y)); "
-            "train, test = nshot_split(y[idx], ...); train, test = idx[train], idx[test]`")
+            "train, test = aef.evaluate.nshot_split(y[idx], ...); train, test = idx[train], idx[test]`")
 
 def nshot_split(y,                     # labels, (N,)
                 shots,                 # int n (per class) or "max"

@@ -49,7 +49,7 @@ def ee_initialize(project:str,   # the Google Cloud project registered for Earth
     except Exception as e:  # ee raises several types here (EEException, google.auth errors)
         raise EarthEngineError(f"Earth Engine could not be initialised for project {project!r} ({e}): run "
                                "`earthengine authenticate` (or `ee.Authenticate()` in a notebook), then "
-                               "`ee_initialize(project='your-cloud-project')`") from e
+                               "`aef.earthengine.ee_initialize(project='your-cloud-project')`") from e
 
 # %% ../nbs/29_earthengine.ipynb #c0007
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def ee_source(name,   # a registry source with a recipe in `EE_SOURCES` ("sentin
     if isinstance(name, EESource): return name
     if name not in EE_SOURCES:
         raise UnknownSourceError(f"no Earth Engine recipe for source {name!r}: known are {', '.join(EE_SOURCES)}; "
-                                 "add one with `EE_SOURCES[name] = EESource(...)`")
+                                 "add one with `aef.earthengine.EE_SOURCES[name] = aef.earthengine.EESource(...)`")
     return EE_SOURCES[name]
 
 # %% ../nbs/29_earthengine.ipynb #c0012

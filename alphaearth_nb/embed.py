@@ -57,25 +57,25 @@ def model_spec(model) -> tuple[int, tuple, tuple, int]:  # a trained model with 
     except (AttributeError, TypeError):
         if isinstance(model, str) and model in PRESETS and not os.path.exists(model):   # an untrained preset
             raise ConfigError(f"model {model!r} is a preset name, not a trained model: train one, `state, _ = "
-                              f"fit({model!r}, stack, out=run)`, then `model = train.load_model(run)` (an untrained "
-                              f"model, knowingly: `AlphaEarth(preset({model!r}), key=jax.random.key(0))`)") from None
+                              f"aef.fit({model!r}, stack, out=run)`, then `model = aef.train.load_model(run)` (an untrained "
+                              f"model, knowingly: `aef.AlphaEarth(aef.preset({model!r}), key=jax.random.key(0))`)") from None
         if is_path(model):   # a run folder or checkpoint path (`core.is_path`): the model is loaded from it
             raise ConfigError(f"model is the path {str(model)!r}, not a model: load it first, "
-                              "`model = train.load_model(path)` (a run folder or a checkpoint file)") from None
+                              "`model = aef.train.load_model(path)` (a run folder or a checkpoint file)") from None
         if isinstance(model, str):   # a word naming no file and no preset: a typo, or a run folder that is not there
             raise ConfigError(f"model {model!r} names no file and no preset ({', '.join(PRESETS)}): pass a trained "
-                              "model, `model = train.load_model(run)` (a run folder or a checkpoint file)") from None
+                              "model, `model = aef.train.load_model(run)` (a run folder or a checkpoint file)") from None
         if isinstance(model, ModelConfig):
-            raise ConfigError("model is a ModelConfig, not a model: load a trained one (`train.load_model(run)`), or "
-                              "build an untrained one knowingly, `AlphaEarth(cfg, key=jax.random.key(0))`") from None
+            raise ConfigError("model is a ModelConfig, not a model: load a trained one (`aef.train.load_model(run)`), or "
+                              "build an untrained one knowingly, `aef.AlphaEarth(cfg, key=jax.random.key(0))`") from None
         inner = model[0] if isinstance(model, tuple) and model else model   # fit(...) returns (state, history)
         if hasattr(getattr(inner, "model", None), "cfg"):
             what = "what fit returns, (state, history)" if inner is not model else "a training state"
             raise ConfigError(f"model is {what}, not a model: embed its model for inference, "
                               "`state.model.with_policy()` (float32, whatever the training precision), or load the "
-                              "run: `train.load_model(run)`") from None
+                              "run: `aef.train.load_model(run)`") from None
         raise ConfigError(f"cannot read the patch size and input sources of {type(model).__name__}: embed needs a "
-                          "model with `cfg.stp.patch` and `cfg.inputs`, e.g. `AlphaEarth(preset('small'), key=...)`.") from None
+                          "model with `cfg.stp.patch` and `cfg.inputs`, e.g. `aef.AlphaEarth(aef.preset('small'), key=...)`.") from None
     return patch, inputs, tuple(getattr(cfg, "targets", ()) or ()), int(getattr(cfg, "embed_dim", EMBED_DIM))
 
 def model_id(model) -> str:  # a model with `cfg` (`train.load_model`); its array leaves are hashed
@@ -119,7 +119,7 @@ def _leave_unread(stack:xr.DataTree, cfg) -> xr.DataTree:
     it, eg = "it" if len(unread) == 1 else "them", ""
     if isinstance(cfg, ModelConfig):   # a config of ours: the one that reads them all, in Python and `aef train`'s flags
         make, shell = reader_of(list(stack.children), cfg)
-        eg = f", e.g. `fit({make}, stack, out=run)` / {shell}"
+        eg = f", e.g. `aef.fit({make}, stack, out=run)` / {shell}"
     warnings.warn(f"{unread_said(unread, cfg)}, so the embedding leaves {it} out: a model reads only the sources it "
                   f"was trained with; to use {it}, train one that reads {it}{eg}; to leave {it} out without this "
                   f"warning, drop {it} first, `stack.drop_nodes({unread})`.", SourceWarning,
@@ -320,7 +320,7 @@ def _check_window(dsets:dict, sources:dict, period:Period, window):
                       f"is made without {'it' if len(gone) == 1 else 'them'}, from "
                       f"{', '.join(s for s in dsets if s not in gone)}. Load that period's frames again (a failed "
                       f"download?), or, if meant, drop {'it' if len(gone) == 1 else 'them'} (`del stack['{gone[0]}']; "
-                      f"embed(stack, ..., allow_missing=True)` / `aef embed --sources {kept} --allow-missing`) to say "
+                      f"aef.embed(stack, ..., allow_missing=True)` / `aef embed --sources {kept} --allow-missing`) to say "
                       "so.", NoDataWarning, stacklevel=user_stacklevel())   # `aef embed` shows its own form alone
         return
     s0 = next((s for s, k in n.items() if k), next(iter(dsets)))   # the fix, spelled for the first source with frames

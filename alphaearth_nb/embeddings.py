@@ -179,7 +179,7 @@ def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
         raise DimensionError(f"the official product holds {int((years == y).sum())} images of {y} along `time` "
                              f"({len(t)} in all): those are tiles (one image per UTM zone and year); mosaic each year "
                              "first (Earth Engine: `coll.filterDate(...).mosaic()` per year, as "
-                             "`earthengine.load_official` does) or pick one, e.g. `ds.isel(time=[0])`")
+                             "`aef.earthengine.load_official` does) or pick one, e.g. `ds.isel(time=[0])`")
     parts = [from_official(obj.isel(time=[i]), dequantize, flip) for i in range(len(t))]
     cube = xr.concat(parts, "time", combine_attrs="drop_conflicts").assign_coords(time=t)   # attrs["time"] dropped
     return cube.transpose("time", "y", "x", "band")
@@ -207,7 +207,7 @@ def _official_array(obj, attrs:dict) -> xr.DataArray:
         if obj.sizes.get("band") != EMBED_DIM:
             raise DimensionError(f"expected a {EMBED_DIM}-long `band` dimension (the GeoTIFF's 64 bands), got dims "
                                  f"{dict(obj.sizes)}" + (keep_bands_hint(obj) or ": read the file with "
-                                 "`rioxarray.open_rasterio(path)` or `read_official_tiff(path)`, or name the bands' dim "
+                                 "`rioxarray.open_rasterio(path)` or `aef.embeddings.read_official_tiff(path)`, or name the bands' dim "
                                  f"`band` ({band_hint(obj)})"))
         return label_bands(_drop_time(obj, attrs))  # by the band descriptions, where the file has them
     raise DTypeError(f"from_official takes an xarray Dataset (xee) or DataArray (GeoTIFF), got {type(obj).__name__}")
@@ -533,7 +533,7 @@ def read_official_tiff(path,                      # local path or URL of an offi
     `paths.layout_year`; was none, so `join_years` and `map_year` knew no year of a tile read alone)."""
     if isinstance(path, (xr.DataArray, xr.Dataset)):   # was: rasterio's TypeError with the whole repr
         raise DTypeError(f"read_official_tiff takes a path or URL of a GeoTIFF, not a map already read (an xarray "
-                         f"{type(path).__name__}): convert that map with `from_official(da)`, or pass the file's path")
+                         f"{type(path).__name__}): convert that map with `aef.from_official(da)`, or pass the file's path")
     if reader is None:
         require("rioxarray", "ee", "read_official_tiff()")
         import rioxarray

@@ -59,7 +59,7 @@ def no_data_rows(x:np.ndarray) -> dict:  # features (N, D), 2-D
 
 # %% ../nbs/22b_empty_rows.ipynb #nd008
 _SAID = {"nan": "hold NaN/inf features, or ones beyond float32's range (no data there)",
-         "code": f"hold the official int8 scheme's no-data code, {NODATA} (`quantize.NODATA`: a pixel without an "
+         "code": f"hold the official int8 scheme's no-data code, {NODATA} (`aef.quantize.NODATA`: a pixel without an "
                  "embedding), in some band",
          "fill": "have one value in every feature ({vals}) while the other rows are embeddings: a fill value for "
                  "no data (masked pixels exported as -9999 or 0), never an embedding"}

@@ -122,7 +122,7 @@ def _set_year(self:Explorer, i:int):
     if len(x) < 3:
         when = f" in {str(self.times[i])[:10]}" if self.times is not None else ""
         raise NoValidDataError(f"the embedding has fewer than 3 pixels with data{when}: nothing to map"
-                               + (": pick a year with data (the panel's year, `explorer.set_year(i)`)" if when else ""))
+                               + (": pick a year with data (the panel's year, or the explorer's `.set_year(i)`)" if when else ""))
     s = TileSampler(emb)   # its map: a lon/lat map in two pieces across 180 read as one span, as its rows/cols index
     self.emb, self.crs, self.sampler, self.year_index = s.emb, crs_of(emb), s, i
     mean, V = pca_basis(x, 3)

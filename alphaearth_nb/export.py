@@ -320,5 +320,5 @@ def resolve_ecoregions(simplify_m:float=1000.0,   # metres an outline may move w
     try: df = ee.data.computeFeatures({"expression": fc, "fileFormat": "GEOPANDAS_GEODATAFRAME"})
     except Exception as e:
         raise EarthEngineError(f"could not read {sites.RESOLVE} ({e}): "
-                               "call `earthengine.ee_initialize(project)` first") from e
+                               "call `aef.earthengine.ee_initialize(project)` first") from e
     return df.set_crs(4326) if df.crs is None else df

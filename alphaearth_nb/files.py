@@ -253,7 +253,7 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
     if t.is_dir():
         if not any(t.iterdir()): return t
         if not is_ours(t) and (t / ".aef-run").is_file():   # checkpoint.RUN_MARKER: fit wrote it, and it is kept
-            raise NotOursError(f"{t} is a training run folder (`fit(out=...)` / `aef train --out`), so it is left "
+            raise NotOursError(f"{t} is a training run folder (`aef.fit(out=...)` / `aef train --out`), so it is left "
                                f"alone, whatever overwrite says: write the {what} to a new or empty folder.")
         if folder is False or ".zarr" not in FORMATS.get(what, (".zarr",)):   # a COG, a file: no folder holds it
             one = "" if what == "file" else f" ({with_article(what)} is one file)"   # was 'and the file a file'

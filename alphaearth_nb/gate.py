@@ -281,7 +281,7 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel", files
                   "`aef.dequantize(q).coarsen(x=2, y=2).mean()` (`q.aef.dequantize()` for one map). A mean of unit "
                   "vectors is shorter than 1 (the more so the more they differ), so re-normalise it, "
                   "`m / np.sqrt((m ** 2).sum('band'))`, as every map function does (warned). `q.aef.coarsen(2)` "
-                  "(`cubes.coarsen`) does both: each block's mean direction, unit length"
+                  "(`aef.cubes.coarsen`) does both: each block's mean direction, unit length"
                   + (f" ({COMMAND_FILE.format('so made')})" if files else ""), category=UnitsWarning,
                   stacklevel=user_stacklevel())
 
@@ -378,7 +378,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"{with_article(what)} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
                              f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`, "
-                             "or table rows `df[band_names()]`")
+                             "or table rows `df[aef.band_names()]`")
     if a.dtype.kind in "iu" and power_scale(a) is not None:   # integers x100: no codes (lengths 127..361), as the
         raise NoValidDataError(f"{with_article(what)} of integers is no embedding vector nor int8 codes"   # map's gate
                                + scale_hint(a, name="v"))   # (was: decoded as codes, length 0.13, rescaled: another direction)

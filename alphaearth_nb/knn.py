@@ -263,7 +263,7 @@ def _exact_host(tx:np.ndarray, qx:np.ndarray, k:int) -> tuple[np.ndarray, np.nda
 
 # %% ../nbs/23a_knn.ipynb #c0015
 # rows of no data: said as every door says them (`empty_rows`: knn, `linear.check_xy`, `aef evaluate`)
-_AFTER = "; int8 codes or fill values: `x = embeddings.gate_vectors(x)[0]` first, then drop the NaN rows"
+_AFTER = "; int8 codes or fill values: `x = aef.embeddings.gate_vectors(x)[0]` first, then drop the NaN rows"
 _FIX, _FIX_QUERIES = no_data_fix(["nan"], "training") + _AFTER, no_data_fix(["nan"], "query") + _AFTER   # queries: no y
 
 _all_ = ["by_band", "fill_rows", "knn_vote", "GROUP"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one
@@ -535,12 +535,12 @@ def knn_predict(train_x,           # training features, (N, D)
     train_y = np.asarray(train_y)
     if train_y.ndim != 1 or train_y.dtype.kind not in "iuf":
         raise LabelError(f"train_y must be class indices 0..{n_classes - 1}, one per row (N,), got {train_y.dtype} "
-                         f"of shape {train_y.shape}: map labels with `evaluate.encode_labels(y)` (and `y.ravel()`)")
+                         f"of shape {train_y.shape}: map labels with `aef.evaluate.encode_labels(y)` (and `y.ravel()`)")
     if len(train_y) != len(train_x):
         raise LabelError(f"train_x has {len(train_x)} rows but train_y has {len(train_y)} labels: pass one label per row")
     if train_y.size and (train_y.min() < 0 or train_y.max() >= n_classes):
         raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {train_y.min()}..{train_y.max()}: "
-                         "map them with `evaluate.encode_labels(y)`")
+                         "map them with `aef.evaluate.encode_labels(y)`")
     idx = knn_indices(train_x, query_x, k, **chunks)   # no direct sums where the products settle it ("Indices only")
     pred, frac = knn_vote_rows(np.atleast_2d(idx), train_y, n_classes)   # knn_vote(train_y[idx]); float labels refused there
     return (pred[0], frac[0]) if idx.ndim == 1 else (pred, frac)

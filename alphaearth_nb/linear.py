@@ -287,7 +287,7 @@ def linear_probe_fit(x,               # features, (N, D)
     refuse_path(y, "labels are class indices (N,)")
     y = np.asarray(y)
     if y.ndim == 1 and y.size and (y.min() < 0 or y.max() >= n_classes):
-        raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {y.min()}..{y.max()}: map them with `encode_labels(y)`")
+        raise LabelError(f"labels must be class indices 0..{n_classes - 1}, found {y.min()}..{y.max()}: map them with `aef.evaluate.encode_labels(y)`")
     x, y, off, wide = _check_xy(x, y, centre=True, features=features)   # wide: centred, float64 W (as `least_squares_fit`)
     return _offset_back(linear_probe_fit_checked(x, y, n_classes, method, rcond), off, wide)
 

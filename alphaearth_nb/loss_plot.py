@@ -121,7 +121,7 @@ def plot_history(history:list[dict],  # records as `fit` returns them (or `train
     alone; a PNG is replaced. A path given as `history` is `ConfigError` naming `train.read_metrics`. Was (session 36): every curve in one panel, 14 of them for the demo's seven sources."""
     if isinstance(history, (str, os.PathLike)):   # a run folder or metrics.jsonl: the records are read first
         raise ConfigError(f"plot_history takes the records, not a path ({str(history)!r}): read them first, "
-                          f"`plot_history(aef.train.read_metrics({str(history)!r}))`.")
+                          f"`aef.train.plot_history(aef.train.read_metrics({str(history)!r}))`.")
     smooth = whole(smooth, "smooth", 10)   # smooth="5": named with the fix (was a TypeError from a comparison)
     if path is not None: _png_target(path)
     with _DRAWING: return _plot_history(history, path, smooth, title)

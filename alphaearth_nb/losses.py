@@ -123,8 +123,8 @@ def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "unifo
                   f"{'; and '.join(signs)}, while the loss may still fall. The map will not tell places apart: try a "
                   "lower peak_lr or a longer warmup (TrainConfig; `aef train --lr`, `--warmup`), a larger "
                   "batch_size, or a larger LossWeights.uniformity, which needs Python (no flag of `aef train` sets "
-                  "it): pass fit `loss_fn=functools.partial(losses.total_loss, "
-                  f"weights=losses.LossWeights(uniformity={2 * LossWeights().uniformity:g}))` (the default: "
+                  "it): pass fit `loss_fn=functools.partial(aef.losses.total_loss, "
+                  f"weights=aef.losses.LossWeights(uniformity={2 * LossWeights().uniformity:g}))` (the default: "
                   f"{LossWeights().uniformity:g}).", TrainingWarning, stacklevel=user_stacklevel())
     return -1
 

@@ -374,7 +374,7 @@ def open_tile(href:str,                 # what `tiles` put in `href`
         if not is_remote(href) and user_path(href).is_file(): raise unreadable_raster(href, e) from None
         if not is_remote(href) and not user_path(href).exists():   # a local file (a Path of a URL is no file)
             raise MirrorError(f"tile {href} is named by the mirror's index but is not on disk (deleted, or never "
-                              "copied whole): copy it again with `fetch_tiles(area, years, root, source=...)`, which "
+                              "copied whole): copy it again with `aef.official.fetch_tiles(area, years, root, source=...)`, which "
                               "fetches the tiles missing from root, or drop its row from the index") from e
         raise MirrorError(f"cannot open tile {href} ({e}): check the network/credentials, "
                           "or refresh the index cache") from e
@@ -383,7 +383,7 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     if np.dtype(da.dtype) not in (np.dtype(np.int8), np.dtype(np.uint8)):   # uint8: the same bytes (GDAL < 3.7)
         raise MirrorError(f"{href} holds {da.dtype} values, not the product's int8 codes (a tile converted after it "
                           "was fetched, e.g. de-quantised to floats): the mirror reads every tile as int8 codes, which "
-                          f"would make each value another; fetch the tile again, `fetch_tiles(area, years, root)`, or "
+                          f"would make each value another; fetch the tile again, `aef.official.fetch_tiles(area, years, root)`, or "
                           "read that file alone with `aef.embeddings.read_official_tiff(path)`, which reads any form")
     crs, da = crs_of(da), north_up(da)   # the mirrors store rows bottom-up
     tags = provenance_attrs(da.attrs)    # AEF_* tags: a tile our `to_cog` wrote (none on the official mirrors')

@@ -243,7 +243,7 @@ def reader_of(names,                 # a stack's source names
     have, preset = tuple(sorted(names)), preset or preset_of(cfg)
     roles = {s.name: s.role for s in PRESETS["lite"].sources + PRESETS["small"].sources + cfg.sources}
     ins = tuple(n for n in have if roles.get(n, "input") == "input") or tuple(cfg.inputs)
-    python = (f"preset({preset!r}, inputs={ins}, targets={have})" if preset else
+    python = (f"aef.preset({preset!r}, inputs={ins}, targets={have})" if preset else
               f"dataclasses.replace({held}, inputs={ins}, targets={have})")
     shell = f"`aef train {f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}`"
     return python, shell + ("" if preset else " (a `small` model: `aef train` builds a preset's sizes, not this "

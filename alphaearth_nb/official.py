@@ -359,7 +359,7 @@ def _warn_warped_zones(t:pd.DataFrame, geobox, resampling:str):
     grid = f"EPSG:{epsg}" if epsg is not None else crs_label(geobox.crs.wkt)
     warnings.warn(f"the tiles of {', '.join(other)} are warped onto this grid in {grid} ({how}): its pixels "
                   "there are not those tiles' own, and the vector at a point can differ much from theirs (cosine "
-                  "below 0.7 where fields meet). For vectors at points use `official.sample_points(points, years)`, "
+                  "below 0.7 where fields meet). For vectors at points use `aef.official.sample_points(points, years)`, "
                   "which reads each point's own tile pixel; for a zone's own pixels open the part of the area in "
                   f"that zone with its CRS, e.g. crs={other[0]!r}", GridWarning, stacklevel=user_stacklevel())
 

@@ -95,7 +95,7 @@ class Period:
             day = lambda t: str(pd.Timestamp(t).date()) if pd.Timestamp(t) == pd.Timestamp(t).normalize() else str(t)
             raise PeriodError(f"({self.start!r}, {self.end!r}) ends at {self.end!r}, which reads two ways: pass a date "
                               f"as the end, ({self.start!r}, '{day(b[0])}') without {self.end} or ({self.start!r}, "
-                              f"'{day(b[1])}') with it (a pair of years is `as_period((first, last))`).")
+                              f"'{day(b[1])}') with it (a pair of years is `aef.as_period((first, last))`).")
         s, e = np.datetime64(to_ms(self.start).item(), "ms"), np.datetime64(to_ms(self.end).item(), "ms")
         if not e > s:
             raise PeriodError(f"period end {e} is not after its start {s}: pass (start, end) with end > start, "
@@ -241,7 +241,7 @@ def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `
     a, b = _span(s), _span(e)
     if None not in (ys := (_year_named(s), _year_named(e))) and not isinstance(p, tuple):   # [2020, 2024]: two years
         raise PeriodError(f"{p!r} names two years, not one span (a list of years names those years only, as "
-                          f"`as_years` and `official.years_of` read it): pass the tuple ({ys[0]}, {ys[1]}) for both and "
+                          f"`as_years` and `aef.official.years_of` read it): pass the tuple ({ys[0]}, {ys[1]}) for both and "
                           "the years between.")
     if a is not None and b is not None:   # (2023, 2024): 2023 through 2024, as years_of reads a pair of years
         if not pd.Timestamp(b[1]) > pd.Timestamp(a[0]):

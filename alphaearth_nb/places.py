@@ -109,7 +109,7 @@ def grid_of(emb:xr.DataArray) -> tuple:  # embedding or cube on regular x/y coor
                             "somewhere: a missing row or column, or tiles of two grids): put it on one grid, missing "
                             f"pixels NaN, `obj = obj.reindex({d}=np.arange({float(c[0])!r}, {float(c[-1]) + s / 2!r}, "
                             f"{s!r}), method='nearest', tolerance={abs(s) / 4!r})`, or resample it "
-                            "(`official.open(..., geobox=...)` for the official product)")
+                            "(`aef.official.open(..., geobox=...)` for the official product)")
         out += [float(c[0]), geo.axis_step(emb, d, c)]   # rounded (float32): end to end
     return tuple(out)
 

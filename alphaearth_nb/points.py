@@ -233,7 +233,7 @@ _NOT_POINTS = {"MultiPoint": "points", "GeometryCollection": "parts", "LineStrin
 _FIXES = {"points": "one row per point, `gdf = gdf.explode(index_parts=False)`",
           "parts": "one row per shape of a GeometryCollection, `gdf = gdf.explode(index_parts=False)`",
           "lines": "for lines, points along them, e.g. their midpoints `gdf.geometry.interpolate(0.5, normalized=True)`",
-          "polygons": "for polygons, `aggregate(emb, zones)` (one vector per area)"}
+          "polygons": "for polygons, `aef.cubes.aggregate(emb, zones)` (one vector per area)"}
 
 def not_points_fix(kinds) -> str:  # geometry types among places that are not points: ['MultiPoint', 'Polygon']
     """The fix `sample` names for places that are not all points, by their kinds (GeoJSON's and shapely's type

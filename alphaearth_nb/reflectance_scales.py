@@ -25,7 +25,7 @@ __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLE
 # bands to tell snow by: the flag it is judged by
 OVERCAST = (", and so can a frame overcast from edge to edge by icy cloud as dark at 1.6 um as snow, or in a source "
             "without green and SWIR1 bands to tell snow by (other white cloud is told from an offset: "
-            "`reflectance_scales.overcast`): flag its clouds in the source's `cloud` variable (1 cloud or shadow, 0 "
+            "`aef.reflectance_scales.overcast`): flag its clouds in the source's `cloud` variable (1 cloud or shadow, 0 "
             "clear), whose flagged pixels are not judged, or leave the frame out")
 PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reaches, what they are, fix, refuse), ...)
     # ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD) and the Copernicus notice of processing

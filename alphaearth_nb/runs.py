@@ -122,7 +122,7 @@ def checkpoint_folder(path) -> Path:  # a run folder or a checkpoints folder (`~
     "`CheckpointError` for what is no path (None, a model: was TypeError 'expected str, bytes or os.PathLike')."
     if not isinstance(path, (str, os.PathLike)):
         raise CheckpointError(f"a checkpoint is read from a path, got {type(path).__name__}: pass a run folder "
-                              "(`fit(..., out='runs/a')`), its checkpoints/ folder or a ckpt_*.json file")
+                              "(`aef.fit(..., out='runs/a')`), its checkpoints/ folder or a ckpt_*.json file")
     d = user_path(path)
     return d / "checkpoints" if (d / "checkpoints").is_dir() and not checkpoint_headers(d) else d
 
@@ -178,10 +178,10 @@ def is_run(folder) -> bool:  # any folder (`~` allowed)
 # what the package's other folders are (their completion marker's kind or what) and what reads them
 FOLDER_KINDS = {
     "embedding": "an embedding store (written by `to_zarr`, `embed_to_zarr` or `aef embed --out`; read it with "
-                 "`exports.open_zarr`)",
+                 "`aef.exports.open_zarr`)",
     "demo": "an `aef demo` folder (its training run is the folder `run` inside it)",
-    "scene": "a scene folder (written by `scene.write_scene`; read it with `scene.load_scene`)",
-    "corpus": "a corpus folder (written by `corpus.write_corpus`)",
+    "scene": "a scene folder (written by `aef.scene.write_scene`; read it with `aef.scene.load_scene`)",
+    "corpus": "a corpus folder (written by `aef.corpus.write_corpus`)",
 }
 
 def what_folder(folder) -> str|None:  # any folder (`~` allowed)
@@ -208,7 +208,7 @@ def not_a_run(folder,                   # the folder given
     kind = what_folder(d)
     if kind is None: return ""
     demo = f"; here: `{d / 'run'}`" if kind == FOLDER_KINDS["demo"] and is_run(d / "run") else ""
-    return (f"{d} is {kind}, not {what}: pass the folder given to `fit(out=...)` / `aef train --out` (or its "
+    return (f"{d} is {kind}, not {what}: pass the folder given to `aef.fit(out=...)` / `aef train --out` (or its "
             f"checkpoints/ folder){demo}")
 
 def _not_ours(d:Path) -> bool:

@@ -335,7 +335,7 @@ SITE_MEANINGS = {   # what each column a site table needs holds (more periods: p
     "res": "the metres a pixel of the site's grid (10.0: Sentinel-2's)",
     "p0_start": "the first day of the site's first period, a date",
     "p0_end": "the day after its first period (excluded), a date",
-    "split": "'train' or 'test': `stream.CorpusStream` reads the split it is given ('train')",
+    "split": "'train' or 'test': `aef.stream.CorpusStream` reads the split it is given ('train')",
 }
 _SITE_SPELLINGS = {"size": ("patch_size", "patch", "l", "side", "pixels", "npix", "size_px"),   # another's name
                    "res": ("resolution", "pixel_size", "pixel_m", "res_m", "scale"),
@@ -374,12 +374,12 @@ def _check_places(table, where:str):
     _refuse_cells(table, where, "lat", ~(np.abs(lat) <= 90), "degrees in -90 .. 90 (a NaN place is no site: drop its "
                   "row)" + ("; are lon and lat swapped?" if (np.abs(lat) > 90).any() and (np.abs(lon) <= 90).all() else ""))
     for c in ("x0", "y0"):
-        _refuse_cells(table, where, c, ~np.isfinite(num(c)), "a finite number of metres: `sites.site_grid(lon, lat, "
+        _refuse_cells(table, where, c, ~np.isfinite(num(c)), "a finite number of metres: `aef.sites.site_grid(lon, lat, "
                       "size, res)` gives a site's grid_crs, x0 and y0")
     crs = table["grid_crs"].astype(object)
     _refuse_cells(table, where, "grid_crs", [not (isinstance(v, str) and re.fullmatch(r"(?i)epsg:\d+", v.strip()))
                                              for v in crs],
-                  "'EPSG:n' text, e.g. 'EPSG:32631' (UTM 31N, `sites.site_grid`'s choice for the site)")
+                  "'EPSG:n' text, e.g. 'EPSG:32631' (UTM 31N, `aef.sites.site_grid`'s choice for the site)")
     _check_grid_crs(table, where, crs.str.strip().str.upper().to_numpy(), lon, lat, num("x0"), num("y0"),
                     num("size") * num("res"))
 
@@ -415,7 +415,7 @@ def _check_grid_crs(table, where:str, codes, lon, lat, x0, y0, side):
                 c.is_geographic and (abs(x0[i]) > 180 or abs(y0[i]) > 90) else "")
         _refuse_cells(table, where, "grid_crs", rows, f"a projected CRS in metres, the unit of x0, y0 and res ({code} is "
                       f"{why}{said}), e.g. {zone!r}, the UTM zone of the site at lon {lon[i]:g}, lat {lat[i]:g} "
-                      "(`sites.site_grid(lon, lat, size, res)` gives its grid_crs, x0 and y0)")
+                      "(`aef.sites.site_grid(lon, lat, size, res)` gives its grid_crs, x0 and y0)")
 
 def _check_grid_place(table, where:str, code:str, c, rows, lon, lat, x0, y0, side):
     "The rows of grid CRS `c` whose point lies off their grid there (`_off_grid`), then those where `c`'s scale is " \
@@ -427,7 +427,7 @@ def _check_grid_place(table, where:str, code:str, c, rows, lon, lat, x0, y0, sid
     i = np.flatnonzero(rows)[int(np.argmax(bad))]
     at, zone = np.zeros(len(rows), bool), utm_crs(lon[i], lat[i])
     at[np.flatnonzero(rows)[bad]] = True
-    site, grid = f"the site's point (lon {lon[i]:g}, lat {lat[i]:g})", "`sites.site_grid(lon, lat, size, res)` gives"
+    site, grid = f"the site's point (lon {lon[i]:g}, lat {lat[i]:g})", "`aef.sites.site_grid(lon, lat, size, res)` gives"
     if not off.any():
         _refuse_cells(table, where, "grid_crs", at, f"a CRS whose metre is a metre on the ground at the site ({code}'s "
                       f"is {1 / k[np.argmax(bad)]:.3g} m at {site}, so a pixel of res metres is not), e.g. {zone!r}, "
@@ -470,7 +470,7 @@ def _check_periods(table, where:str):
         _refuse_cells(table, where, f"p{k}_end", (days["end"] <= days["start"]).to_numpy(), f"a day after p{k}_start "
                       "(the period's end is excluded: a year from 2021-01-01 ends at 2022-01-01)", f"the end of period {k}")
     _refuse_cells(table, where, "split", ~table["split"].isin(["train", "test"]).to_numpy(),
-                  "'train' or 'test' (in lower case: `stream.CorpusStream` reads the rows of the split it is given)")
+                  "'train' or 'test' (in lower case: `aef.stream.CorpusStream` reads the rows of the split it is given)")
 
 def site_table(table,                   # a site table: `sample_sites`' GeoDataFrame, or a DataFrame of one's own
                where:str="the site table",  # what it is, for messages: "the site table of c/sites.parquet"
@@ -490,7 +490,7 @@ def site_table(table,                   # a site table: `sample_sites`' GeoDataF
     refuse_path(table, "a site table is a DataFrame (`sample_sites`, or `read_sites` of its file)", "table")
     if not isinstance(table, pd.DataFrame):
         raise LabelError(f"{where} is {type(table).__name__}, not a table: pass a DataFrame of sites, e.g. "
-                         "`sites.sample_sites(...)` or `sites.read_sites(path)`")
+                         "`aef.sites.sample_sites(...)` or `aef.sites.read_sites(path)`")
     cols = [str(c) for c in table.columns]
     if missing := [c for c in SITE_MEANINGS if c not in cols]:
         near = {c: n for c in missing if (n := _spelt(c, cols)) is not None}
@@ -500,10 +500,10 @@ def site_table(table,                   # a site table: `sample_sites`' GeoDataF
         fix = f"Rename {'them' if len(near) > 1 else 'it'}, `table.rename(columns={rename})`, or make" if near else "Make"
         raise LabelError(f"{where} lacks the column{'s' if len(missing) > 1 else ''} {said}. Its columns: "
                          f"{', '.join(cols[:16])}{', ...' if len(cols) > 16 else ''}. {fix} the table with "
-                         "`sites.sample_sites(...)`; for points of your own, `sites.site_grid(lon, lat, size, res)` "
+                         "`aef.sites.sample_sites(...)`; for points of your own, `aef.sites.site_grid(lon, lat, size, res)` "
                          "gives a site's grid_crs, x0 and y0.")
     if not len(table):
-        raise LabelError(f"{where} holds no site: a corpus needs at least one (`sites.sample_sites` with more strata "
+        raise LabelError(f"{where} holds no site: a corpus needs at least one (`aef.sites.sample_sites` with more strata "
                          "or a smaller min_dist_m)")
     ids = table["site"].astype(str)
     if (dup := ids.duplicated(keep=False)).any():
@@ -541,11 +541,11 @@ def read_sites(path):  # a GeoParquet site table (`write_sites`)
     gpd, path = _gpd(), user_path(path)
     if not path.is_file():
         raise MissingDataError(f"no site table at {path}: make one with "
-                               "`sites.write_sites(path, sites.sample_sites(...))`")
+                               "`aef.sites.write_sites(path, aef.sites.sample_sites(...))`")
     try: df = gpd.read_parquet(path)
     except PermissionError: raise   # the file is fine, the access is not: rewriting it would not help
     except (ValueError, OSError, TypeError) as e:  # not Parquet, cut short, no geometry: ours, naming the file
         first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
         raise LabelError(f"cannot read {path} as a site table ({type(e).__name__}: {first}): rewrite it with "
-                         "`sites.write_sites`") from None
+                         "`aef.sites.write_sites`") from None
     return site_table(df, f"the site table {path}")   # columns, ids, sizes: `site_table`'s one check

@@ -163,7 +163,7 @@ def get_source(name,   # a registered source's name ("sentinel2", "landsat", ...
     close = difflib.get_close_matches(str(name), list(_REGISTRY), n=1)
     hint = f" Did you mean {close[0]!r}?" if close else ""
     raise UnknownSourceError(f"unknown source {name!r}.{hint} Known sources: {', '.join(_REGISTRY)}; add your own "
-                             "with `register(Source(...))`.")
+                             "with `aef.register(aef.sources.Source(...))`.")
 
 # %% ../nbs/02_sources.ipynb #c0010t
 def _bare(name) -> str: return "".join(c for c in str(name).lower() if c not in " \t-_")   # 'Sentinel-2' -> 'sentinel2'

@@ -137,7 +137,7 @@ def _check_values(name, ds, src, alone:bool=False):
                                    "applied to every pixel), its units, and that the area and dates hold data.")
         raise NoValidDataError(f"source {name!r} has no valid pixel in any {which} (all NaN, nodata or out of range): "
                                f"drop it from the stack (`del stack['{name}']`) and embed without it "
-                               "(`embed(..., allow_missing=True)`, `aef embed --allow-missing`), or check its reader "
+                               "(`aef.embed(..., allow_missing=True)`, `aef embed --allow-missing`), or check its reader "
                                "and units.")
 
 # family -> {band: the band it is only ever acquired with}: Sentinel-1 observes in one of four modes (VV, VV+VH, HH,

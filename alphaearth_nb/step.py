@@ -87,7 +87,7 @@ class TrainConfig:
         said = " (the default, the paper's)" if self.warmup == type(self).__dataclass_fields__["warmup"].default else ""
         need(0 <= self.warmup <= self.steps,   # the default 1000 left in by a short run: the fix named (was: 'shorten')
              f"warmup={self.warmup}{said} must be in [0, steps={self.steps}]: pass e.g. warmup={self.steps // 10} (a "
-             f"tenth of the steps, what `fit(steps={self.steps})` / `aef train --steps {self.steps}` takes when no "
+             f"tenth of the steps, what `aef.fit(steps={self.steps})` / `aef train --steps {self.steps}` takes when no "
              "warm-up is set), or train longer")   # under `aef train` the command's words (`cli_args.shell_words`)
         object.__setattr__(self, "peak_lr", as_peak_lr(self.peak_lr))   # (0, 1], the rule `aef train --lr` reads by too
         need(self.batch_size >= 1, f"batch_size={self.batch_size}: use at least 1")

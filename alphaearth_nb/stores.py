@@ -107,18 +107,18 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     store = input_path(store, "embedding store", "exports.to_zarr")
     if check and Path(store).is_dir() and not is_ours(store):
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
-                               f"died: write it again (`embed.embed_to_zarr` or `aef embed` for a model's embeddings, "
-                               f"`exports.to_zarr` for a map), or pass check=False if another tool wrote it.")
+                               f"died: write it again (`aef.embed.embed_to_zarr` or `aef embed` for a model's embeddings, "
+                               f"`aef.exports.to_zarr` for a map), or pass check=False if another tool wrote it.")
     try:
         quiet_marker()   # our completion marker is no zarr node: zarr says so on every open
         ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
     except zarr.errors.GroupNotFoundError:
         raise MissingDataError(f"{store} is not a zarr store (no zarr.json or .zgroup in it): pass the folder that "
-                               f"`exports.to_zarr` or `embed_to_zarr` wrote, or read a GeoTIFF with `read_cog`.") from None
+                               f"`aef.exports.to_zarr` or `embed_to_zarr` wrote, or read a GeoTIFF with `read_cog`.") from None
     if "embedding" not in ds:   # another tool's store: the A00..A63 variables (xee's), or one 64-band array of any name
         if embedding_variable(ds) is None:
             raise DimensionError(f"no embedding in {store} (no `embedding` array, no 64-band array, no variables A00..A63; "
-                                 f"it holds {list(ds.data_vars)[:5]}): write it with `exports.to_zarr`")
+                                 f"it holds {list(ds.data_vars)[:5]}): write it with `aef.exports.to_zarr`")
         return from_official(ds).rename("embedding")   # its fill (zarr's fill_value, encoding only), CRS, orientation
     da = ds["embedding"]
     # `embed_to_zarr` keeps crs, period and the int8 scheme on the array, `to_zarr` on the group: read both (it

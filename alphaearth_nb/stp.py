@@ -280,7 +280,7 @@ def check_inputs(inputs:dict, # source name -> Frames of one example
         f, (c, _) = inputs[name], specs[name]
         if not isinstance(f, Frames):
             raise DimensionError(f"inputs[{name!r}] is a {type(f).__name__}, not a Frames: build it with "
-                                 "`stacks.to_frames`.")
+                                 "`aef.stacks.to_frames`.")
         if f.x.ndim != 4:
             hint = ": for a batch, call `jax.vmap(encoder)(inputs)` or `encoder.batch(inputs)`" if f.x.ndim == 5 else ""
             raise DimensionError(f"inputs[{name!r}].x has shape {tuple(f.x.shape)}; expected one example (T, {patch}, "

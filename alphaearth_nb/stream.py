@@ -151,11 +151,11 @@ class SiteCorpus:
         self.path = user_path(path)
         if not (self.path / CORPUS_FILE).exists():
             raise MissingDataError(f"no site corpus in {self.path} (no {CORPUS_FILE}): "
-                                   "export one with `export.export_sites(...)`")
+                                   "export one with `aef.export.export_sites(...)`")
         self.meta = json.loads((self.path / CORPUS_FILE).read_text())
         if self.meta.get("format") != SITE_FORMAT:
             raise ConfigError(f"{self.path} holds format {self.meta.get('format')!r}, not {SITE_FORMAT!r}: "
-                              "for a scene corpus use `corpus.Corpus`")
+                              "for a scene corpus use `aef.corpus.Corpus`")
         self.sites = sites.read_sites(self.path / SITES_FILE).set_index("site", drop=False)
         self.sources = tuple(self.meta["sources"])
 
@@ -300,8 +300,8 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
         raise MissingSourceError(
             f"the sampler reads {', '.join(map(repr, lack))} (inputs {tuple(self.cfg.inputs)}, targets "
             f"{tuple(self.cfg.targets)}) but the corpus {self.source.path} holds only {', '.join(have)}: export "
-            f"{'it' if len(lack) == 1 else 'them'} into it (`export.export_sites(path, table, sources=...)`), or "
-            f"train a model of the corpus' sources, e.g. `preset('tiny', inputs={tuple(ins) or tuple(have)}, "
+            f"{'it' if len(lack) == 1 else 'them'} into it (`aef.export.export_sites(path, table, sources=...)`), or "
+            f"train a model of the corpus' sources, e.g. `aef.preset('tiny', inputs={tuple(ins) or tuple(have)}, "
             f"targets={tuple(have)})`")
 
     def shard(self, epoch:int) -> list[str]:

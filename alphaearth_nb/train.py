@@ -62,7 +62,7 @@ def _plot_quietly(history:list[dict], path:Path):
     except Exception as e:
         warnings.warn(f"the loss plot {path} was not drawn ({type(e).__name__}: {str(e)[:200]}); training goes on "
                       "and metrics.jsonl holds every step: draw it later, in Python (no `aef` command draws it), with "
-                      f"`train.plot_history(train.read_metrics({str(path.parent / 'metrics.jsonl')!r}), {str(path)!r})`.",
+                      f"`aef.train.plot_history(aef.train.read_metrics({str(path.parent / 'metrics.jsonl')!r}), {str(path)!r})`.",
                       TrainingWarning, stacklevel=user_stacklevel())
 
 def _write_jsonl(path:Path, records:list[dict], mode="a"):
@@ -77,8 +77,8 @@ def _write_jsonl(path:Path, records:list[dict], mode="a"):
         if e.errno not in (errno.ENOSPC, errno.EDQUOT): raise
         raise DiskError(e.errno, f"No space left on the disk of {path} while appending the training metrics of steps "
                         f"{records[0].get('step')}..{records[-1].get('step')}: the lines before are kept (a cut last "
-                        "line is skipped when read, `train.read_metrics`); free space there, then go on from the last "
-                        "checkpoint, `fit(..., resume=True)` (`aef train --resume`)") from e
+                        "line is skipped when read, `aef.train.read_metrics`); free space there, then go on from the last "
+                        "checkpoint, `aef.fit(..., resume=True)` (`aef train --resume`)") from e
 
 def _metric(line:str) -> dict|None:
     "One line of a `metrics.jsonl` as its record (a JSON object with a whole `step`), or None if it is none."
@@ -143,8 +143,8 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
     if isinstance(data, xr.DataArray): validate_stack(data)   # StackTypeError: one variable per band, how to get there
     if isinstance(data, (list, tuple)) and data and isinstance(data[0], (xr.Dataset, xr.DataTree, xr.DataArray)):
         raise ConfigError(f"fit got a {type(data).__name__} of stacks, but it trains on one stack (a DataTree of "
-                          "sources): pass one, or several sites as a corpus streamed with `stream.CorpusStream` "
-                          "(written by `corpus.write_corpus` or `export.export_sites`).")
+                          "sources): pass one, or several sites as a corpus streamed with `aef.stream.CorpusStream` "
+                          "(written by `aef.corpus.write_corpus` or `aef.export.export_sites`).")
     if isinstance(data, (xr.DataTree, xr.Dataset)):
         if cfg.batch_size % n_proc:
             raise ConfigError(f"batch_size={cfg.batch_size} does not split over {n_proc} hosts: use a multiple of "
@@ -156,7 +156,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
         if isinstance(sampler, dict): scfg = dataclasses.replace(scfg, **sampler)   # {'patch': 16}: the model's, changed
         if not isinstance(scfg, samples.SamplerConfig):   # was: AttributeError '...' object has no attribute 'sources'
             raise ConfigError(f"sampler is {type(sampler).__name__}: pass a samples.SamplerConfig, or a dict of the "
-                              "fields to change in the model's own (`samples.sampler_config`), e.g. sampler={'patch': 16}")
+                              "fields to change in the model's own (`aef.samples.sampler_config`), e.g. sampler={'patch': 16}")
         try: return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank,
                                     texts=texts, strata=strata, start=start)
         except MissingSourceError:  # its fix names the sampler's config, which fit made: name the model's
@@ -165,7 +165,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
     if data is None or isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
         refuse_path(data, "fit's data is a stack (an xr.DataTree of sources) or batches", "stack")
         raise ConfigError(f"fit got data of type {type(data).__name__}: pass a stack, a samples.Batches, a function "
-                          "position -> batches, or an iterable of batches (the sample scene: `scene.load_scene()`).")
+                          "position -> batches, or an iterable of batches (the sample scene: `aef.scene.load_scene()`).")
     return itertools.islice(iter(data), start, None)
 
 def _lacks(data, mcfg, scfg, preset:str|None, held:str="model.cfg") -> str|None:
@@ -192,7 +192,7 @@ def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -
     have, it = tuple(seen["sources"]), "it" if len(unread) == 1 else "them"
     make, shell = aef_model.reader_of(have, mcfg, preset, held)
     whole = next((n for n, c in aef_model.PRESETS.items() if set(have) <= set(c.inputs) | set(c.targets)), None)
-    also = f", or the preset {whole!r} (`fit({whole!r}, ...)` / `aef train --preset {whole}`)" if whole else ""
+    also = f", or the preset {whole!r} (`aef.fit({whole!r}, ...)` / `aef train --preset {whole}`)" if whole else ""
     warnings.warn(f"{aef_model.unread_said(unread, mcfg)}, so training leaves {it} out: to train on {it}, pass a model "
                   f"that reads {it}, e.g. `{make}` / {shell}{also}; to leave {it} out without this "
                   f"warning, drop {it} first, `stack.drop_nodes({unread})` / `aef train --data` of a stack without "
@@ -242,8 +242,8 @@ def _train_config(config, **over) -> TrainConfig:
     if isinstance(config, dict): config = TrainConfig(**config)   # was: AttributeError 'dict' ... 'steps'
     if config is not None and not isinstance(config, TrainConfig):
         what = "the class TrainConfig" if config is TrainConfig else f"a {type(config).__name__}"
-        raise ConfigError(f"config is {what}: pass a TrainConfig(...) of the settings, e.g. "
-                          "`config=TrainConfig(steps=1000, batch_size=8)`, or a dict of them")
+        raise ConfigError(f"config is {what}: pass a TrainConfig of the settings, e.g. "
+                          "`config=aef.train.TrainConfig(steps=1000, batch_size=8)`, or a dict of them")
     base = config or TrainConfig()
     over = {k: whole(v, k, getattr(base, k)) for k, v in over.items() if v is not None}  # steps="100": named
     default = TrainConfig.__dataclass_fields__["warmup"].default   # warmup=50 of the user's: never changed silently
@@ -258,8 +258,8 @@ def _model(model, cfg:TrainConfig, shapes_only:bool):
         return (eqx.filter_eval_shape(make) if shapes_only else make()), (model if isinstance(model, str) else None)
     if not isinstance(model, eqx.Module):
         raise ConfigError(f"fit got a model of type {type(model).__name__}: pass a preset name "
-                          f"({sorted(aef_model.PRESETS)}), a ModelConfig (`preset('tiny', inputs=...)`) or an Equinox "
-                          "module such as `AlphaEarth(preset('tiny'), key=...)`.")
+                          f"({sorted(aef_model.PRESETS)}), a ModelConfig (`aef.preset('tiny', inputs=...)`) or an Equinox "
+                          "module such as `aef.AlphaEarth(aef.preset('tiny'), key=...)`.")
     return apply_policy(model, cfg), None
 
 def _uniformity_weight(loss_fn:Callable) -> float:
@@ -323,8 +323,8 @@ def _refuse_unpaired(cfg:TrainConfig, loss_fn:Callable) -> None:
                       "each example's embedding with the next example's, pixel for pixel (arXiv 2507.22291 S2.2.4: "
                       "the partners are different sites), so one example has no pair, the term is 0 and nothing keeps "
                       "the embeddings from collapsing to one direction: use batch_size >= 2 (`aef train --batch-size "
-                      "2`), or switch the term off knowingly with `loss_fn=functools.partial(losses.total_loss, "
-                      "weights=losses.LossWeights(uniformity=0))`.")
+                      "2`), or switch the term off knowingly with `loss_fn=functools.partial(aef.losses.total_loss, "
+                      "weights=aef.losses.LossWeights(uniformity=0))`.")
 
 # %% ../nbs/20_train.ipynb #c0034
 def _record(k:int, loss:float, aux:dict, sched, t0:float) -> dict:
@@ -338,8 +338,8 @@ def _warn_texts(rec:dict, seen:int) -> int:
     if seen + 1 == 10:
         warnings.warn("the first 10 batches hold no valid text, so the CLIP term is 0: pass `texts=` with the stack "
                       "(`aef train --texts FILE`), or weigh the term 0 to say so, which needs Python (no flag of `aef "
-                      "train` sets it): pass fit `loss_fn=functools.partial(losses.total_loss, "
-                      "weights=losses.LossWeights(clip=0))`.", TrainingWarning, stacklevel=user_stacklevel())
+                      "train` sets it): pass fit `loss_fn=functools.partial(aef.losses.total_loss, "
+                      "weights=aef.losses.LossWeights(clip=0))`.", TrainingWarning, stacklevel=user_stacklevel())
     return seen + 1
 
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
@@ -396,7 +396,7 @@ def _warn_model(now, was:dict|None):
         return f"sources: {', '.join(other) or 'their list'} (bands, statistics or ranges) differ from the run's"
     warnings.warn(f"resuming with a model config that differs from the run's: {'; '.join(map(said, diff))}: the "
                   "checkpoint loads (the shapes agree), but the model trained from here on is not the run's; build it with "
-                  "the run's config (`train.model_config(header)` / `aef train --resume` without --preset; a model of no "
+                  "the run's config (`aef.train.model_config(header)` / `aef train --resume` without --preset; a model of no "
                   "preset, built in Python, resumes in Python only).", TrainingWarning, stacklevel=user_stacklevel())
 
 def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
@@ -439,7 +439,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
     if resume and out is None:   # was: trained from step 0 and saved nothing, without a word
-        raise ConfigError("resume=True needs the run folder to resume: pass out=, e.g. `fit(model, data, "
+        raise ConfigError("resume=True needs the run folder to resume: pass out=, e.g. `aef.fit(model, data, "
                           "out='runs/a', resume=True)` (without out= nothing is resumed and nothing is saved)")
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
     _refuse_unpaired(cfg, loss_fn)  # batch_size=1: the uniformity term would be 0, silently
@@ -540,12 +540,12 @@ def model_config(header:dict) -> aef_model.ModelConfig:  # a checkpoint header (
     if not isinstance(header.get("model"), dict):
         raise CheckpointError("this checkpoint holds no AlphaEarth config (it was trained from a model object): "
                               "build that model yourself (`model`), then read the run's state into it, "
-                              "`state, _ = checkpoint.load_checkpoint(path, lambda h: train.state_like(model, h))`, "
+                              "`state, _ = aef.checkpoint.load_checkpoint(path, lambda h: aef.train.state_like(model, h))`, "
                               "and take `state.model` (a fit checkpoint holds the whole TrainState: the model, "
                               "Adam's moments, the step, so the model alone is not its skeleton)")
     if not header["model"].get("sources"):
         raise CheckpointError("this checkpoint's header has no resolved sources (written before they were stored): "
-                              "retrain, or rebuild the model with `preset(...)` and `load_checkpoint` knowingly.")
+                              "retrain, or rebuild the model with `aef.preset(...)` and `aef.checkpoint.load_checkpoint` knowingly.")
     return aef_model.config_from_json(header["model"], "the checkpoint's")  # a newer version's fields: ConfigError
 
 def state_like(model,        # the model the run trained: built as it was (its arrays, or their shapes)
@@ -570,8 +570,8 @@ def load_model(path, # a run folder or its `checkpoints/` folder (newest valid c
     folder with no complete checkpoint raises `CheckpointError` naming the `.eqx` files it holds, why and the fix."""
     if isinstance(path, str) and path.strip().lower() in aef_model.PRESETS and not user_path(path).exists():
         raise CheckpointError(f"{path!r} is a preset's name, and load_model reads a trained run: pass its folder "
-                              f"(`fit({path.strip().lower()!r}, data, out='runs/a')`, then `load_model('runs/a')`); an "
-                              f"untrained model of the preset is `model.init({path.strip().lower()!r})`")
+                              f"(`aef.fit({path.strip().lower()!r}, data, out='runs/a')`, then `aef.train.load_model('runs/a')`); an "
+                              f"untrained model of the preset is `aef.model.init({path.strip().lower()!r})`")
     path = checkpoint_folder(path)   # a run folder: its checkpoints/
     if path.is_dir() and not checkpoints(path) and (what := not_a_run(path)):  # an embedding store, a demo folder
         raise CheckpointError(what)  # ...: say what it is (G18-2); leaves without a header: load_checkpoint names them

@@ -44,7 +44,7 @@ def knn_vote_rows(nn_rows,        # (Q, k) training row indices 0 .. N-1 of the 
     rows, y = np.asarray(nn_rows), np.asarray(labels)
     if rows.ndim != 2 or y.ndim != 1:
         raise DimensionError(f"neighbour rows must be (Q, k) and labels (N,), got shapes {rows.shape} and {y.shape}: "
-                             "pass `knn_indices(...)` and `y.ravel()`")
+                             "pass `aef.evaluate.knn_indices(...)` and `y.ravel()`")
     _check_labels(y, "training labels", n_classes)
     if rows.dtype.kind not in "iu" or (rows.size and (rows.min() < 0 or rows.max() >= len(y))):
         raise LabelError(f"neighbour rows must be whole row indices 0..{len(y) - 1} of the {len(y)} labels, got "
@@ -61,7 +61,7 @@ def _check_labels(lab:np.ndarray, what:str, n_classes:int):
     if lab.dtype.kind not in "iu" or (lab.size and (lab.min() < 0 or lab.max() >= n_classes)):
         raise LabelError(f"{what} must be whole class indices 0..{n_classes - 1}, got {lab.dtype} "
                          f"{lab.min() if lab.size else ''}..{lab.max() if lab.size else ''}: "
-                         "map them with `evaluate.encode_labels(y)`")
+                         "map them with `aef.evaluate.encode_labels(y)`")
 
 VOTE_ROWS = 1 << 15   # queries per slice of the vote: its temporaries stay in cache
 VOTE_TABLE = 1 << 12  # up to this many label combinations (C^k), the vote is looked up in a table of all of them

@@ -98,7 +98,7 @@ def _joined_by_concat(e, what:str):
         warnings.warn(f"{what}: a cube of {n} years carries one map's attrs ({k}={str(at[k])!r}), as `xr.concat` of maps "
                       "leaves them (it keeps the first map's attrs): the models of its other years are unknown, so "
                       "years of two models (your checkpoint's and the official product's) would pass unseen. Join "
-                      "the years with `cubes.join_years(maps, years)`, which refuses two models",
+                      "the years with `aef.cubes.join_years(maps, years)`, which refuses two models",
                       MetadataWarning, stacklevel=user_stacklevel())
 
 def one_model(*embs,                     # embeddings or cubes (`attrs['embedding:model']` read; none: they pass)
@@ -128,12 +128,12 @@ def one_model(*embs,                     # embeddings or cubes (`attrs['embeddin
         own = next(m for m in seen if m != OFFICIAL_COLLECTION)
         raise MixedModelsError(f"{what} come from two models, the official product ({OFFICIAL_COLLECTION}) and "
                                f"{own!r}: their change would be the models' difference, not the land's. Compare like "
-                               "with like: the official product for every year (`official.open(area, years=[a, b])`), "
-                               "or your model for every year (`embed(stack, model, year)` for each)")
+                               "with like: the official product for every year (`aef.official.open(area, years=[a, b])`), "
+                               "or your model for every year (`aef.embed(stack, model, year)` for each)")
     if len(seen) > 1:
         raise MixedModelsError(f"{what} come from two models, {seen[0]!r} and {seen[1]!r}: their change would be the "
                                "models' difference, not the land's. Embed every year with one checkpoint (`model = "
-                               "train.load_model(run)`, then `embed(stack, model, year)` for each year; `aef embed "
+                               "aef.train.load_model(run)`, then `aef.embed(stack, model, year)` for each year; `aef embed "
                                "--checkpoint RUN` for each)")
     return seen[0] if seen else None
 
@@ -170,7 +170,7 @@ def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinat
         raise TimeError(f"the map's attrs[{key!r}] is {at!r}, which is no date{neither}, so the year it records is "
                         "unknown: "
                         f"write the date it begins, e.g. `emb.attrs[{key!r}] = '2024-01-01'`, or drop it, "
-                        f"`emb.attrs.pop({key!r})`, and give the year where it is wanted (`join_years(maps, "
+                        f"`emb.attrs.pop({key!r})`, and give the year where it is wanted (`aef.years.join_years(maps, "
                         "years=[...])`)")
     return t.year
 
@@ -203,7 +203,7 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     maps = [m for e in embs for m in ([e.isel(time=i) for i in range(e.sizes["time"])] if "time" in e.dims else [e])]
     if len(maps) < 2:
         raise DimensionError(f"join_years takes two or more years, maps (y, x, band) or cubes (time, y, x, band); got "
-                             f"{len(maps)}: pass every year's map, e.g. `join_years([emb_2023, emb_2024])`")
+                             f"{len(maps)}: pass every year's map, e.g. `aef.years.join_years([emb_2023, emb_2024])`")
     model = one_model(*maps, what="the years")
     maps = maps[:1] + [orient_like(e, maps[0]) for e in maps[1:]]   # stored south-first or east-first: one grid
     for e in maps[1:]: geo.check_same_grid(maps[0], e, "the years")
@@ -249,7 +249,7 @@ def warn_missing_years(years,            # a cube's years (`years_of_cube`), any
     what = what or (f"each year is scored against the pixel's other years as given, so a change during {miss[0]} "
                     f"shows in {nxt} and `year_of_change` says {nxt} (read it as 'by {nxt}')")
     warnings.warn(f"the cube's years {have} miss {miss[:5]}{' ...' if len(miss) > 5 else ''}: {what}; join the "
-                  f"missing years for yearly steps, e.g. `join_years([cube, emb_{miss[0]}])`", category=TimeWarning, stacklevel=user_stacklevel())
+                  f"missing years for yearly steps, e.g. `aef.years.join_years([cube, emb_{miss[0]}])`", category=TimeWarning, stacklevel=user_stacklevel())
     return miss
 
 def year_steps(emb,           # a cube (time, y, x, band)
@@ -273,7 +273,7 @@ def year_steps(emb,           # a cube (time, y, x, band)
             raise TimeError(f"{name}: the cubes share no year (the first has {want.tolist()}, the second "
                             f"{have.tolist()}), and years are paired by year. For {'the two years' if one else 'one year of each'}"
                             f", pass one map each: {pick}. For a change through all their years, join them into one cube first: "
-                            "`cube = join_years([a, b])`, then `yearly_change(cube)` (3 years or more) or "
+                            "`cube = aef.years.join_years([a, b])`, then `aef.years.yearly_change(cube)` (3 years or more) or "
                             f"`{name}(cube.isel(time=0), cube.isel(time=-1))`")
         if miss and name and len(a.dims) == len(emb.dims):   # a second embedding cube, not labels
             raise TimeError(f"{name}: the first cube has years {want.tolist()} but the second {have.tolist()}: none or "
@@ -313,11 +313,11 @@ def _few_years(cube:xr.DataArray) -> str:
     have = [map_year(wall_times(cube).isel(time=i)) for i in range(n)]
     more = ", ".join(["emb"] if n == 2 else [f"emb_{k}" for k in range(1, 4 - n)])
     return (f"yearly_change needs at least 3 years, got {n}{f' ({have})' if None not in have else ''}: "
-            + ("the change between the two is `change(cube.isel(time=0), cube.isel(time=1))`; " if n == 2 else "")
+            + ("the change between the two is `aef.change(cube.isel(time=0), cube.isel(time=1))`; " if n == 2 else "")
             + f"to score yearly change, join {'a third year' if n == 2 else 'more years'} first, "
-            f"`cube = join_years([cube, {more}])`, which reads each map's year (its `time` or `period_start`); "
+            f"`cube = aef.years.join_years([cube, {more}])`, which reads each map's year (its `time` or `period_start`); "
             f"maps that record none need theirs given, in the order passed, the cube's years first: "
-            f"`cube = join_years([cube, {more}], years={_years_example(have + [None] * max(3 - n, 1))})`")
+            f"`cube = aef.years.join_years([cube, {more}], years={_years_example(have + [None] * max(3 - n, 1))})`")
 
 def _time_fix(cube) -> str:
     """`yearly_change`'s fix for a map without `time`: a DataArray whose one dim beside y, x and band steps through
@@ -328,9 +328,9 @@ def _time_fix(cube) -> str:
     extra = [d for d in da.dims if d not in ("y", "x", "band")] if da is not None else []
     if len(extra) == 1 and years_dim(da, extra[0]):
         return (f"; this one steps through its years along {extra[0]!r}: name that dim `time`, "
-                f"`cube = cube.rename({{{extra[0]!r}: 'time'}})`, then `yearly_change(cube)`")
-    return (": open one with `official.open(bbox, years=range(2018, 2025))`, or your own years' maps with "
-            "`cubes.join_years(embs, years)`")
+                f"`cube = cube.rename({{{extra[0]!r}: 'time'}})`, then `aef.years.yearly_change(cube)`")
+    return (": open one with `aef.official.open(bbox, years=range(2018, 2025))`, or your own years' maps with "
+            "`aef.cubes.join_years(embs, years)`")
 
 def refuse_repeated_years(cube:xr.DataArray) -> None:  # a cube (time, y, x, band) in `cube_form`
     """`DimensionError` where a cube holds two maps of one year along `time` (two tiles of 2022 joined with

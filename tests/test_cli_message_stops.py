@@ -36,7 +36,7 @@ def test_embed_without_a_checkpoint_says_one_sentence(tmp_path, capsys, leaves):
 
 def test_load_checkpoint_names_the_fix_after_a_colon(tmp_path):
     with pytest.raises(CheckpointError) as e: load_checkpoint(tmp_path, None)
-    assert str(e.value) == f"no complete checkpoint in {tmp_path}: train first (`fit(..., out=...)`, `aef train --out`).", e.value
+    assert str(e.value) == f"no complete checkpoint in {tmp_path}: train first (`aef.fit(..., out=...)`, `aef train --out`).", e.value
 
 
 @pytest.mark.parametrize("argv", [

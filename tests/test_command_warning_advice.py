@@ -5,6 +5,7 @@ import functools
 import re
 import warnings
 
+import alphaearth_nb as aef
 from alphaearth_nb import losses, train
 from alphaearth_nb.cli_args import shell_words
 
@@ -23,7 +24,7 @@ def test_no_text_names_the_flag_and_the_python_that_weighs_clip_0():
     assert "which needs Python (no flag of `aef train` sets it)" in shown, shown
     code = re.search(r"pass fit `loss_fn=(functools\.partial\([^`]*\))`", shown)
     assert code, shown
-    fn = eval(code.group(1), {"functools": functools, "losses": losses})   # the snippet as shown runs
+    fn = eval(code.group(1), {"functools": functools, "aef": aef})   # the snippet as shown runs after `import ... as aef`
     assert fn.func is losses.total_loss and fn.keywords["weights"] == losses.LossWeights(clip=0), fn
 
 
@@ -57,7 +58,7 @@ def test_collapse_names_the_flags_and_the_python_for_the_weight():
         in shown, shown
     assert "which needs Python (no flag of `aef train` sets it)" in shown and "(the default: 0.05)" in shown, shown
     code = re.search(r"pass fit `loss_fn=(functools\.partial\([^`]*\))`", shown)
-    fn = eval(code.group(1), {"functools": functools, "losses": losses})   # the snippet as shown runs
+    fn = eval(code.group(1), {"functools": functools, "aef": aef})   # the snippet as shown runs after `import ... as aef`
     assert fn.keywords["weights"] == losses.LossWeights(uniformity=0.1), fn
 
 
@@ -72,8 +73,8 @@ def test_a_plot_not_drawn_names_the_python_that_draws_it(tmp_path, monkeypatch):
         warnings.simplefilter("always")
         train._plot_quietly([{"step": 1, "loss": 2.0}], tmp_path / "loss.png")
     shown = shell_words(str(w[0].message), "train")
-    assert "draw it later, in Python (no `aef` command draws it), with `train.plot_history(" in shown, shown
-    call = re.search(r"with `(train\.plot_history\(.*\))`\.$", shown).group(1)
+    assert "draw it later, in Python (no `aef` command draws it), with `aef.train.plot_history(" in shown, shown
+    call = re.search(r"with `(aef\.train\.plot_history\(.*\))`\.$", shown).group(1)
     monkeypatch.setattr(train, "plot_history", real)
-    eval(call, {"train": train})
+    eval(call, {"aef": aef})
     assert Path(tmp_path / "loss.png").stat().st_size > 0

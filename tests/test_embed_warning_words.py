@@ -35,7 +35,7 @@ def said():
 
 def test_python_callers_get_both_forms(said):
     text = str(said.message)
-    assert ("drop it (`del stack['landsat']; embed(stack, ..., allow_missing=True)` / `aef embed --sources sentinel2 "
+    assert ("drop it (`del stack['landsat']; aef.embed(stack, ..., allow_missing=True)` / `aef embed --sources sentinel2 "
             "--allow-missing`) to say so.") in text, text
 
 

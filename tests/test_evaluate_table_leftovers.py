@@ -116,7 +116,7 @@ def test_a_resumed_models_config_fix_is_the_commands_under_aef_train():
     with pytest.warns(TrainingWarning, match="model config") as w:
         _warn_model(preset("tiny"), jsonable(preset("tiny", kappa=100.0)))
     said = str(w[0].message)
-    assert "(`train.model_config(header)` / `aef train --resume` without --preset;" in said, said
+    assert "(`aef.train.model_config(header)` / `aef train --resume` without --preset;" in said, said
     shell = shell_words(said, "train")
     assert "model_config" not in shell and "(`aef train --resume` without --preset; a model of no preset, built in " \
         "Python, resumes in Python only)" in shell, shell

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import alphaearth_nb as aef
 from alphaearth_nb.core import DimensionError, TimeError
 from alphaearth_nb.testing import embedding_from_array, random_unit
 from alphaearth_nb.years import join_years, map_year, yearly_change
@@ -16,10 +17,10 @@ CUBE2 = join_years(MAPS[:2], years=[2023, 2024])
 
 
 def _run_fix(msg, cube, maps):
-    "Run the `cube = join_years([...], years=[...])` the message names, with `maps` for its map names."
-    code = re.findall(r"`(cube = join_years\(\[cube, [^`]*years=[^`]*)`", msg)
+    "Run the `cube = aef.years.join_years([...], years=[...])` the message names, with `maps` for its map names."
+    code = re.findall(r"`(cube = aef\.years\.join_years\(\[cube, [^`]*years=[^`]*)`", msg)
     assert code, msg
-    env = {"join_years": join_years, "cube": cube, "emb": maps[0], **{f"emb_{k + 1}": m for k, m in enumerate(maps)}}
+    env = {"aef": aef, "cube": cube, "emb": maps[0], **{f"emb_{k + 1}": m for k, m in enumerate(maps)}}
     exec(code[-1], env)
     return env["cube"]
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
+import alphaearth_nb as aef
 from alphaearth_nb.cli import main
 from alphaearth_nb.core import (AEFError, ConfigError, DTypeError, LabelError, MissingSourceError, NoValidDataError, TimeError,
                                 UnitsError)
@@ -135,9 +136,9 @@ def test_a_missing_source_names_the_model_settings_not_the_sampler(tmp_path):
     msg = str(e.value)
     assert "SamplerConfig" not in msg and "'ndvi'" in msg and "add it to the stack" in msg, msg
     fix = msg.split("e.g. `")[1].split("`")[0]             # the model it proposes (a code span since ae82db3): valid
-    assert fix == ("preset('tiny', inputs=('landsat', 'sentinel1', 'sentinel2'), targets=('dem', 'era5', 'gedi', "
+    assert fix == ("aef.preset('tiny', inputs=('landsat', 'sentinel1', 'sentinel2'), targets=('dem', 'era5', 'gedi', "
                    "'landcover', 'landsat', 'sentinel1', 'sentinel2'))")   # model.reader_of's, sorted (since s41)
-    assert eval(fix, {"preset": preset}).inputs == ("landsat", "sentinel1", "sentinel2")
+    assert eval(fix, {"aef": aef}).inputs == ("landsat", "sentinel1", "sentinel2")
     assert not (tmp_path / "r").exists()
     with pytest.raises(MissingSourceError, match="SamplerConfig"):            # a sampler of the caller's: its own words
         from alphaearth_nb.samples import SamplerConfig

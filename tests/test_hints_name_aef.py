@@ -68,40 +68,16 @@ def test_a_training_setting_given_to_preset_names_aef_fit(kw, fit_kw):
 
 
 # The rule, over every message: a call in a code span of an error or warning (any string but a docstring) of a
-# function of the package is written `aef.name(...)` or `aef.module.name(...)`, never bare (`fit(...)`: NameError
-# under `import alphaearth_nb as aef`). KNOWN: the hints that still break it (session 47's count), each to go when
-# mended; `aef`'s own command line words some of them as commands (`cli_args.shell_words`' CALLS), so they move
-# with it. The list may only shrink: a bare call in a module or of a name not listed fails.
-KNOWN = {
-    "analysis": {'band_names'}, "bands": {'band_names'},
-    "checkpoint": {'fit', 'load_checkpoint', 'train.load_model', 'train.state_like'},
-    "codes": {'as_embedding', 'quantize_embedding'},
-    "command_inputs": {'readers.read_eolearn_patch', 'readers.read_worldcereal_patch'},
-    "corpus": {'CorpusConfig', 'corpus.write_corpus', 'export.export_sites'}, "draws": {'nshot_split'},
-    "earthengine": {'EESource', 'ee_initialize'},
-    "embed": {'AlphaEarth', 'embed', 'fit', 'preset', 'train.load_model'},
-    "embeddings": {'from_official', 'read_official_tiff'}, "export": {'earthengine.ee_initialize'}, "files": {'fit'},
-    "gate": {'band_names'}, "knn": {'embeddings.gate_vectors', 'evaluate.encode_labels'},
-    "linear": {'encode_labels'}, "loss_plot": {'plot_history'}, "losses": {'losses.LossWeights'},
-    "mirrors": {'fetch_tiles'}, "official": {'official.sample_points'}, "periods": {'as_period'},
-    "places": {'official.open'}, "points": {'aggregate'}, "runs": {'fit'},
-    "sites": {'sites.read_sites', 'sites.sample_sites', 'sites.site_grid', 'sites.write_sites'},
-    "sources": {'Source', 'register'}, "stacks": {'embed'}, "step": {'fit'},
-    "stream": {'export.export_sites', 'preset'},
-    "train": {'AlphaEarth', 'TrainConfig', 'checkpoint.load_checkpoint', 'fit', 'load_model', 'losses.LossWeights',
-              'model.init', 'preset', 'scene.load_scene', 'train.model_config', 'train.read_metrics', 'train.state_like'},
-    "vote": {'evaluate.encode_labels', 'knn_indices'},
-    "years": {'change', 'cubes.join_years', 'embed', 'join_years', 'official.open', 'train.load_model', 'yearly_change'},
-}
+# function of the package is written as it runs after `import alphaearth_nb as aef`: `aef.name(...)`,
+# `aef.module.name(...)` or a map's `emb.aef.name(...)`, never bare (`fit(...)`, `join_years(...)`: NameError) nor from
+# a module not reached through `aef` (`train.load_model(...)`: NameError), and each path resolves (`aef.join_years`
+# does not: AttributeError). `aef`'s own command line words some of them as commands (`cli_args.shell_words`' CALLS).
 
 
-def _bare_calls():
-    import ast, builtins, importlib, pathlib, pkgutil
+def _spans():
+    "Every code span of every string of the package's modules but docstrings: (module, line, span)."
+    import ast, pathlib, pkgutil
     pkg = pathlib.Path(aef.__file__).parent
-    mods = sorted(m.name for m in pkgutil.iter_modules(aef.__path__) if not m.name.startswith("_"))
-    public = {m: set(getattr(importlib.import_module(f"alphaearth_nb.{m}"), "__all__", [])) for m in mods}
-    ours = {n for m in mods for n in public[m] if callable(getattr(importlib.import_module(f"alphaearth_nb.{m}"), n, None))}
-    user_words = {"labels", "features", "codes", "text", "index"}   # modules named as users name their own objects
 
     def text(n):
         if isinstance(n, ast.Constant) and isinstance(n.value, str): return n.value
@@ -109,8 +85,7 @@ def _bare_calls():
         if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) and None not in (a := text(n.left), b := text(n.right)):
             return a + b
 
-    found = {}
-    for m in mods:
+    for m in sorted(m.name for m in pkgutil.iter_modules(aef.__path__) if not m.name.startswith("_")):
         tree = ast.parse((pkg / f"{m}.py").read_text())
         docs = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef,
                 ast.AsyncFunctionDef, ast.ClassDef)) and n.body and isinstance(n.body[0], ast.Expr)}
@@ -118,19 +93,74 @@ def _bare_calls():
         for node in ast.walk(tree):
             if id(node) in docs or id(node) in seen or (t := text(node)) is None: continue
             seen |= {id(s) for s in ast.walk(node)}
-            for code in re.findall(r"`([^`]+)`", t):
-                for name in re.findall(r"(?<![\w.])([A-Za-z_]\w*)\(", code):
-                    if name in ours and not hasattr(builtins, name) and not hasattr(xr.DataArray, name):
-                        found.setdefault(m, set()).add(name)
-                for mod, name in re.findall(r"(?<![\w./])([a-z_]\w*)\.([A-Za-z_]\w*)\(", code):
-                    if mod in public and mod not in user_words and name in public[mod]:
-                        found.setdefault(m, set()).add(f"{mod}.{name}")
-    return found
+            for code in re.findall(r"`([^`]+)`", t): yield m, node.lineno, code
 
 
-def test_no_new_bare_call_in_a_hint():
-    found = _bare_calls()
-    new = {m: sorted(n - KNOWN.get(m, set())) for m, n in found.items() if n - KNOWN.get(m, set())}
-    assert not new, f"hints with calls that do not run after `import alphaearth_nb as aef` (write `aef.…(`): {new}"
-    # a KNOWN hint mended (by whoever owns its module) is not an error here; take it out of KNOWN when seen
-    assert "fit" not in found.get("model", set())   # review46: preset's hint of a training setting
+def _modules():
+    import importlib, pkgutil
+    return {m.name: importlib.import_module(f"alphaearth_nb.{m.name}") for m in pkgutil.iter_modules(aef.__path__)
+            if not m.name.startswith("_")}
+
+
+def _resolves(path):
+    obj = aef
+    for part in path.split("."):
+        if not hasattr(obj, part): return False
+        obj = getattr(obj, part)
+    return True
+
+
+def _accessors():
+    aef.accessor, aef.explorer   # registers the accessors with their plot and explore
+    return xr.DataArray.aef, xr.Dataset.aef
+
+
+def _bad_calls():
+    "The calls in hints that do not run after `import alphaearth_nb as aef`: {module: {span: why}}."
+    import builtins
+    mods = _modules()
+    ours = {n for mod in mods.values() for n in getattr(mod, "__all__", []) if callable(getattr(mod, n, None))}
+    user_words = {"labels", "features", "codes", "text", "index"}   # modules named as users name their own objects
+    accessors = _accessors()
+    bad = {}
+    for m, line, code in _spans():
+        why = []
+        for name in re.findall(r"(?<![\w.])([A-Za-z_]\w*)\(", code):
+            if name in ours and not hasattr(builtins, name) and not hasattr(xr.DataArray, name): why.append(f"bare {name}")
+        for mod, name in re.findall(r"(?<![\w./])([a-z_]\w*)\.([A-Za-z_]\w*)", code):   # called or named
+            if mod in mods and mod not in user_words and hasattr(mods[mod], name) and name[0] != "_":
+                why.append(f"{mod}.{name} without aef.")
+        for path in re.findall(r"(?<![\w.])aef\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)", code):   # aef.x.y, called or named
+            if "X" not in path.split(".") and not _resolves(path): why.append(f"aef.{path} does not exist")
+        for name in re.findall(r"(?<=[\w)\]])\.aef\.([A-Za-z_]\w*)\(", code):    # emb.aef.x( of a map or a stack
+            if name != "X" and not any(hasattr(a, name) for a in accessors): why.append(f".aef.{name} is no accessor method")
+        if why: bad.setdefault(m, {})[f"{line}: {code}"] = why
+    return bad
+
+
+def test_every_call_in_a_hint_runs_after_import_aef():
+    bad = _bad_calls()
+    assert not bad, f"hints with calls that do not run after `import alphaearth_nb as aef` (write `aef.…(`): {bad}"
+
+
+def test_the_rule_sees_each_kind_of_bad_call():
+    "The check reads what it should: a bare call, a module without aef., a path that is not there, a wrong method."
+    assert _resolves("years.join_years") and _resolves("fit") and not _resolves("join_years")
+    assert not _resolves("cubes.no_such") and _resolves("train.load_model")
+    acc = _accessors()
+    assert any(hasattr(a, "similarity") for a in acc) and not any(hasattr(a, "join_years") for a in acc)
+    spans = list(_spans())
+    assert len(spans) > 500 and any("aef.years.join_years(" in c for _, _, c in spans)   # the hints are read
+
+
+def test_yearly_change_hint_names_join_years_that_runs():
+    "note47: `yearly_change` of two years named `join_years(...)`, which is NameError under `import ... as aef`."
+    a = embedding_from_array(random_unit((3, 4), seed=5))
+    b = embedding_from_array(random_unit((3, 4), seed=6))
+    cube = xr.concat([a, b], dim="time").assign_coords(time=[2023, 2024])
+    with pytest.raises(aef.AEFError) as e: aef.cubes.yearly_change(cube)
+    calls = _code(str(e.value), "join_years(")
+    assert len(calls) == 2 and all(c.startswith("cube = aef.years.join_years([cube, ") for c in calls), str(e.value)
+    env = {"cube": cube, "emb": embedding_from_array(random_unit((3, 4), seed=7))}
+    exec(calls[1], {"aef": aef}, env)   # runs as written: the year given
+    assert list(env["cube"].time.dt.year.values) == [2023, 2024, 2025]

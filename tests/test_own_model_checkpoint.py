@@ -11,6 +11,7 @@ import jax
 import numpy as np
 import pytest
 
+import alphaearth_nb as aef
 from alphaearth_nb import checkpoint, train
 from alphaearth_nb.core import CheckpointError
 from alphaearth_nb.testing import Standin, standin_batches, standin_loss
@@ -29,9 +30,9 @@ def test_load_model_names_a_recipe_that_runs(run):
     out, trained = run
     with pytest.raises(CheckpointError) as e:
         train.load_model(out)
-    recipe = re.findall(r"`(state, _ = checkpoint\.load_checkpoint\(.*?\))`", str(e.value))
+    recipe = re.findall(r"`(state, _ = aef\.checkpoint\.load_checkpoint\(.*?\))`", str(e.value))
     assert recipe, str(e.value)
-    scope = {"checkpoint": checkpoint, "train": train, "path": out, "model": Standin(key=jax.random.key(0))}
+    scope = {"aef": aef, "path": out, "model": Standin(key=jax.random.key(0))}
     exec(recipe[0], scope)
     got = scope["state"].model
     assert int(scope["state"].step) == 3

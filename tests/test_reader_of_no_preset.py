@@ -24,7 +24,7 @@ def _odd(**kw):
 
 def test_a_preset_model_gets_its_preset_and_no_note():
     python, shell = aef_model.reader_of(["sentinel2", "dem"], aef_model.preset("tiny"))
-    assert python == "preset('tiny', inputs=('sentinel2',), targets=('dem', 'sentinel2'))"
+    assert python == "aef.preset('tiny', inputs=('sentinel2',), targets=('dem', 'sentinel2'))"
     assert shell == "`aef train --preset tiny --inputs sentinel2 --targets dem,sentinel2`"
 
 

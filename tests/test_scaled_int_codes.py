@@ -9,6 +9,7 @@ import warnings
 import numpy as np
 import pytest
 
+import alphaearth_nb as aef
 from alphaearth_nb import index
 from alphaearth_nb.core import DTypeError, NoDataWarning, UnitsWarning
 from alphaearth_nb.embeddings import as_embedding, quantize_embedding
@@ -27,10 +28,10 @@ def test_a_scaled_int_map_read_as_codes_is_refused_with_its_scale(scale, dtype):
             call()
         msg = str(e.value)
         assert f"lengths are about {scale}" in msg and f"`emb = emb / {scale}`" in msg, msg
-    fix = re.findall(r"`(quantize_embedding\(emb / \d+\))`", msg)[0]
+    fix = re.findall(r"`(aef\.embeddings\.quantize_embedding\(emb / \d+\))`", msg)[0]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        q = eval(fix, {"quantize_embedding": quantize_embedding, "emb": a})
+        q = eval(fix, {"aef": aef, "emb": a})   # as written, after `import alphaearth_nb as aef`
     got = np.asarray(dequantize(q.values), np.float64)
     cos = (got * U.values).sum(-1) / np.linalg.norm(got, axis=-1)
     assert cos.min() > (0.999 if scale > 100 else 0.99), cos.min()   # the vectors' codes, within x{scale}'s rounding

@@ -19,7 +19,7 @@ from alphaearth_nb.stacks import toy_stack
 from alphaearth_nb.train import TrainConfig
 
 STACK = toy_stack(size=48)   # sentinel2, sentinel1, dem
-TINY_READS = ("preset('tiny', inputs=('sentinel1', 'sentinel2'), targets=('dem', 'sentinel1', 'sentinel2'))")
+TINY_READS = ("aef.preset('tiny', inputs=('sentinel1', 'sentinel2'), targets=('dem', 'sentinel1', 'sentinel2'))")
 FLAGS = "--preset tiny --inputs sentinel1,sentinel2 --targets dem,sentinel1,sentinel2"   # --preset: aef train builds small without it
 
 
@@ -40,7 +40,7 @@ def test_fit_names_the_sources_and_both_fixes(monkeypatch):
     assert said.startswith("the stack's sources dem, sentinel1 are not read by the model (it encodes sentinel2 and "
                            "decodes sentinel2), so training leaves them out"), said
     assert f"`{TINY_READS}` / `aef train {FLAGS}`" in said
-    assert "or the preset 'small' (`fit('small', ...)` / `aef train --preset small`)" in said
+    assert "or the preset 'small' (`aef.fit('small', ...)` / `aef train --preset small`)" in said
     assert "`stack.drop_nodes(['dem', 'sentinel1'])`" in said and "refuses" not in said
 
 
@@ -74,7 +74,7 @@ def test_embed_names_the_model_that_reads_them():
             embed(STACK, net, 2024, progress=False)
     said = str(e.value)
     assert said.startswith("the stack's sources dem, sentinel1 are not read by the model"), said
-    assert f"`fit({TINY_READS}, stack, out=run)` / `aef train {FLAGS}`" in said
+    assert f"`aef.fit({TINY_READS}, stack, out=run)` / `aef train {FLAGS}`" in said
 
 
 def test_aef_embed_note_says_how_to_read_them():
