@@ -235,7 +235,7 @@ def load_scene(path:str|Path|None=None, # folder written by `write_scene` (defau
     path = user_path(DEFAULT_DIR if path is None else path)
     if not (path / MANIFEST_FILE).exists():
         raise MissingDataError(f"no scene in {path} (no {MANIFEST_FILE}): write one with "
-                               f"`alphaearth_nb.scene.write_scene({str(path)!r})`, or reinstall alphaearth_nb.")
+                               f"`aef.scene.write_scene({str(path)!r})`, or reinstall alphaearth_nb.")
     manifest = json.loads((path / MANIFEST_FILE).read_text())
     children = {}
     for name in manifest["sources"]:

@@ -51,7 +51,9 @@ def require(module:str,       # top-level module name, e.g. "leafmap"
     except (ImportError, ValueError): found = False
     if not found:
         raise MissingDependencyError(f"{purpose or module} needs the optional package `{module}`, which is not "
-                                     f"installed: install with pip install 'alphaearth_nb[{extra}]'")
+                                     f"installed: install it with `pip install 'alphaearth_nb[{extra}]'`, or in a clone "
+                                     f"of the repository `.venv/bin/pip install -e \".[{extra}]\"` (the venv `make` "
+                                     f"made; `pip install -e \".[{extra}]\"` in a venv of your own)")
 
 # %% ../nbs/02b_spatial.ipynb #c0009
 def is_lazy(obj) -> bool:  # DataArray, Dataset, DataTree or any array
