@@ -465,7 +465,9 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     every door (was: a `table` warned for the non-default reading, a point or a label table did not, so `sample`
     and `similarity` answered one input differently). Not all on the map in the reading taken: `error`
     (`PointError`) naming both readings and `crs=` (`SWAP_HINT` where they lie on it latitude first, feet given as
-    metres by `crs_advice`); a `table` is read so then (its own `inside`), in `default` where neither puts one on it."""
+    metres by `crs_advice`); a `table` is read so then (its own `inside`), in `default` where neither puts one on it.
+    On a lon/lat map read as degrees either way, a longitude past +-540 is `check_longitudes`' refusal, as at every
+    other door (was: 'outside the grid', while a table of it was told the wrap)."""
     refuse_path(obj, GRID_WANTED, "raster")
     if crs is not None: return crs
     m = crs_of(obj)
@@ -474,6 +476,8 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     check_grid_degrees(obj)   # metres under a guessed geographic CRS: the grid's fault, named before any reading
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     if not xs.size: return default
+    if is_geographic(m) and is_geographic(default):   # degrees in every reading: the one range of a longitude
+        check_longitudes(xs, f"the {what}s", error)
     if not table: no_place(xs, ys, error, what)   # no reading places them (a table: each its own `inside`)
     other = LONLAT if same_crs(default, m) else m
     one = same_crs(default, other)   # a map in EPSG:4326: one reading

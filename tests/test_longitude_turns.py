@@ -32,6 +32,7 @@ def _deg(v): return f"{v}°"
 
 DOORS = {   # each door a longitude enters, given longitude `lon` at latitude Y
     "sample (xs, ys)": lambda lon: emb().aef.sample(([lon], [Y]), crs="EPSG:4326")["inside"].item(),
+    "similarity (x, y), no crs": lambda lon: emb().aef.similarity((lon, Y)).notnull().any().item(),
     "sample table lon/lat": lambda lon: emb().aef.sample(pd.DataFrame({"lon": [lon], "lat": [Y]}))["inside"].item(),
     "GeoDataFrame": lambda lon: geometries.read_geometries(gpd.GeoDataFrame(geometry=[Point(lon, Y)], crs=4326)) is not None,
     "grid x": lambda lon: geo.check_grid_degrees(emb(LON + (lon - X))) is None,
