@@ -381,6 +381,10 @@ SECTIONS = {
         'frame_bands': 'source\n    a source name or `Source`\nbands\n    band names present in the data\n',
         'check_frame_units': "source\n    a Source or its name\nbands\n    the bands judged (a tuple)\nframes\n    one (time, m) sample per band (`frame_samples`)\ntimes\n    the frames' timestamps (time,)\nname : str|None\n    the source's name in the stack (for the message)\nnone_said\n    (time,) bool: frames whose metadata says no offset (`no_offset_frames`), or None\n",
     },
+    'alphaearth_nb.warn_lock': {
+        'under_warn_lock': "f\n    the library call (odc-geo's chunk warp, rasterio's `warp.reproject`)\n*args\n    its positional arguments\n**kwargs\n    its keyword arguments\n",
+        'serialised': 'x\n    a dask array whose last layer (`x.name`) calls a library that enters `catch_warnings`\n',
+    },
     'alphaearth_nb.year_columns': {
         'column_years': "values\n    a table's `year` column (a Series, array or list): numbers, text or dates\n",
         'year_column_hint': "values\n    a table's `year` column (a Series, array or list)\ncol : str\n    the column's name, for the fix\ntable : str\n    the table's name in the fix\n",

@@ -35,6 +35,7 @@ from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, R
                                    gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
                                    warped_zones, years_of)
 from .crs import crs_label
+from .warn_lock import serialised, under_warn_lock
 
 # %% auto #0
 __all__ = ['geobox_area', 'zone_cube', 'grid_for', 'pixel_size', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points',
@@ -265,6 +266,12 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     longitude, round the circle (least distortion; for UTM zones, the zone the pixel lies in), ties in the order
     given. So zones 60 and 1 over 180 deg meet at 180, as 31 and 32 meet at 6 deg E.
 
+    Each warp runs under `warn_lock.WARN_LOCK` (a lazy cube's chunk by chunk, `warn_lock.serialised`): rasterio's
+    warp opens its arrays under `warnings.catch_warnings`, and two such blocks open at once on dask's threads leave
+    'ignore' first in `warnings.filters` for the process: every later warning unseen, `simplefilter('error',
+    AEFWarning)` no longer raising. The warps of one compute run one at a time, the reads and sums beside them: on 2 cores at load
+    8 the same wall time as before (0.95x, `benchmarks/warn_lock.py`); on more cores the warps lose their spread.
+
     The output's attrs are crs and the cubes' one `embedding:model` and `source` (where they record them): cubes of
     two models are `MixedModelsError` (`cubes.one_model`), as `change` and `join_years` refuse them. A path for the
     list or for one cube is `core.refuse_path`'s `DTypeError` (was: AttributeError, or the path's letters as cubes)."""
@@ -274,14 +281,6 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     import odc.geo.xr  # noqa: F401  (registers .odc)
     from odc.geo.xr import xr_reproject
     require("rasterio", "official", "mosaicking onto one grid")
-    from rasterio.errors import NotGeoreferencedWarning
-    # rasterio's MEM-to-MEM warp of each dask chunk says "Dataset has no geotransform ... identity matrix" though
-    # odc-geo hands it both transforms (odc-geo issue 131; the output is right, tests/test_official checks it):
-    # rasterio opens each array under its own `catch_warnings`, which on dask's threads overlap, one restoring the
-    # filters while another opens (with dask's synchronous scheduler nothing is said). The chunks are warped later,
-    # where nothing here reaches: so one filter, for that message from rasterio.warp only, stays in place.
-    warnings.filterwarnings("ignore", message="Dataset has no geotransform", category=NotGeoreferencedWarning,
-                            module=r"rasterio\.warp")
     if resampling not in ("average", "nearest"):
         raise ConfigError(f"resampling must be 'average' or 'nearest', got {resampling!r}")
     model = one_model(*cubes, what="the cubes mosaicked")   # before any warp: two models refused
@@ -289,10 +288,11 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     dst, (frame, shift) = geobox.crs.wkt, _frame(geobox)
     for c in cubes:
         src = c.odc.assign_crs(c.attrs["crs"])
-        # no filter here (was `catch_warnings` ignoring every UserWarning, process-wide before Python 3.14): eager input
-        # warps warning nothing (rasterio's MemoryDataset opens its arrays under its own `catch_warnings`), and what
-        # escapes that on dask's threads is the one message the filter above is for
-        r = xr_reproject(src, frame, resampling=resampling, dst_nodata=np.nan)
+        # rasterio's warp opens each array under `catch_warnings` + simplefilter('ignore'): every warp of ours, eager
+        # here or a lazy chunk's on dask's threads, under `warn_lock.WARN_LOCK`, so no two overlap (two that did left
+        # 'ignore' in `warnings.filters` for the process, and let "Dataset has no geotransform" through)
+        r = under_warn_lock(xr_reproject, src, frame, resampling=resampling, dst_nodata=np.nan)
+        if r.chunks is not None: r = r.copy(data=serialised(r.data))
         r = rename_spatial(r.drop_vars("spatial_ref", errors="ignore"))
         if shift: r = r.assign_coords(x=r.x.values + shift)
         if resampling == "average": r = unit_length(r)
