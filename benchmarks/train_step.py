@@ -51,8 +51,11 @@ share of the in-process matmul's, speed-up the median of the rounds' torch / JAX
     21       7c9e5c7  3.7-6.9  small    949.0     16%       0.91x
     47       dc824cf  2.4-4.2  tiny      43.8     24%       1.94x    (AMD EPYC with AVX-512, `--rounds 2 --reps 5`)
     47       dc824cf  4.0-5.9  small    185.0     31%       2.87x    (the same machine; both goals met)
+    48       19ff515  0.9-2.0  tiny      42.1     24%       1.36x    (the same machine, `--rounds 2`)
+    48       19ff515  2.0-5.1  small    175.1     39%       3.17x    (both goals met; compile 27.1 s, goal < 20 s)
 
-Both goals are met for small on session 47's machine at a load of 4-6; tiny's are not (24% of the matmul, 1.94x).
+Both speed goals are met for small on sessions 47-48's machine; tiny's are not (24% of the matmul, 1.36-1.94x), nor
+small's compile goal at a load of 3 (27.1 s).
 History of measurements: benchmarks/NOTES.md#train_step
 """
 import argparse
