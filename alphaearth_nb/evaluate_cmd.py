@@ -126,8 +126,10 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
     names = [str(v) for v in data_variables(ds)] if data_variables(ds) else names   # grid mappings aside
     if len(names) == 1: return with_mappings(ds, names[0])
     if prefer in names: return with_mappings(ds, prefer)
+    if not names:   # coordinates alone (was: IndexError; its words '`da.to_netcdf(path)`', Python, came after)
+        raise err(f"{flag} {path} holds no data variable, only coordinates: pass the file that holds the "
+                  + ("embeddings, e.g. the .zarr `aef embed` wrote" if flag == "--embeddings" else "class ids"))
     how = f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}"   # --embeddings-var too (was: `ds[['NAME']].to_zarr`)
-    if not names: raise err(f"{flag} {path} holds no data variable: write the array with `da.to_netcdf(path)`")
     raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")
 
 # what --embeddings reads, said where a file is none of it, with the commands that make one and score it
@@ -348,10 +350,23 @@ def _refuse_packed_nodata(lab:xr.DataArray, a):
                      f"scale_factor {scale:g}, add_offset {offset:g}) and they are read unpacked, stored * {scale:g} + "
                      f"{offset:g}, as xarray shows them; its stored {v:g} reads {u:g}: pass --labels-nodata {u:g}")
 
+def _layer_line(path:Path, var, d:str, last, coord:bool) -> tuple[str, Path]:
+    """A shell line writing the layer `last` along `d` of the label file `path` (its variable `var`; by position
+    where `d` has no coordinate: the last) to a file of its own, and that file: rioxarray for a GeoTIFF, xarray for
+    a .nc or a zarr store. Was `labels.sel(time=...).to_netcdf(path)`, Python a shell user has no `labels` for."""
+    q, s = json.dumps, path.suffix.lower()
+    out = path.with_name(f"{path.stem}_{str(last).replace(':', '')}{path.suffix}")
+    pick = (f".sel({d}={q(last) if isinstance(last, str) else last})" if coord else f".isel({d}=-1)") + ".drop_encoding()"
+    code = (f"import rioxarray; rioxarray.open_rasterio({q(str(path))}){pick}.rio.to_raster({q(str(out))})"
+            if s in (".tif", ".tiff") else f"import xarray as xr; xr.open_zarr({q(str(path))})[{q(str(var))}]{pick}"
+            f".to_dataset().to_zarr({q(str(out))})" if is_zarr_store(path) else f"import xarray as xr; xr.open_dataset("
+            f"{q(str(path))})[{q(str(var))}]{pick}.to_netcdf({q(str(out))})")
+    return f"python -c {shlex.quote(code)}", out
+
 def _label_file(a) -> xr.DataArray:
     "The label raster (y, x) of `--labels PATH` (`--labels-var`), `LabelError` for an embedding field or a stack " \
     "of layers, each naming the fix."
-    fix = "pass a .nc/.zarr label raster on the embedding's grid, written with `labels.to_netcdf(path)`"
+    fix = "pass a .nc/.zarr label raster (or a GeoTIFF) of class ids, one layer (y, x) on the embeddings' grid"
     p = Path(a.labels)
     if p.is_dir() and is_run(p):   # `aef train --out`: xarray's GroupNotFoundError said nothing of what it is
         raise LabelError(f"--labels {p} is a training run folder (checkpoints, not labels): --labels takes a class "
@@ -366,9 +381,8 @@ def _label_file(a) -> xr.DataArray:
     if embedding_field(lab):   # the store itself, or the official product: told in the command's words
         raise LabelError(f"--labels {a.labels} is an embedding field (64 bands A00..A63: a store `aef embed` "
                          "wrote, or the official product), not a label raster: pass the embeddings as "
-                         "--embeddings, and as --labels a .nc/.zarr raster of class ids, dims (y, x) on the "
-                         "embeddings' grid (e.g. the official samples' labels written with "
-                         "`labels.to_netcdf(path)`), or give --embeddings a CSV with A00..A63 and a label "
+                         "--embeddings, and as --labels a raster of class ids (a GeoTIFF, .nc or .zarr), dims "
+                         "(y, x) on the embeddings' grid, or give --embeddings a CSV with A00..A63 and a label "
                          "column (--label-column)")
     r = rename_spatial(lab)
     extra = [d for d in r.dims if d not in ("y", "x") and r.sizes[d] > 1]
@@ -376,10 +390,11 @@ def _label_file(a) -> xr.DataArray:
         d = extra[0]
         v = r[d].values if d in r.coords else np.arange(r.sizes[d])
         v = np.datetime_as_string(v, unit="D") if np.issubdtype(v.dtype, np.datetime64) else v
+        line, out = _layer_line(p, lab.name, d, v[-1], d in r.coords)
         raise LabelError(f"--labels {a.labels} holds {r.sizes[d]} layers along {d} ({v[0]} .. {v[-1]}), dims "
                          f"{lab.dims}: aef evaluate takes one layer of class ids, dims (y, x) on the embeddings' "
-                         "grid: write the layer for the embeddings' year to its own file (e.g. "
-                         f"`labels.sel({d}=...).to_netcdf(path)`) and pass that file as --labels")
+                         f"grid: write the layer for the embeddings' year to its own file, e.g. the last, {v[-1]}: "
+                         f"`{line}`, then pass {shlex.quote(str(out))} as --labels")
     if getattr(a, "labels_nodata", None) is None: return lab
     _refuse_packed_nodata(lab, a)   # the stored value of a packed file: named as read
     had = lab.attrs.get("missing_value")   # `--labels-nodata`: declared beside the file's own (CF's may list several)
@@ -495,7 +510,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     if form in _TEXT_TABLES + _PARQUET:   # a Parquet table: was refused by its name ('save as CSV')
         df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels") if form in \
             _TEXT_TABLES else open_input(path, "--embeddings", "parquet", "pass a Parquet table with columns A00 .. "
-                                         "A63 and the labels, e.g. written by `df.to_parquet(path)`", LabelError)
+                                         "A63 and the labels, or the same table as a CSV", LabelError)
         _no_band_table(df, path)   # notes.txt, a table of points: said what it is (was: 'pass --label-column ...'),
         # first: with --labels, notes.txt was 'a table: its labels are its own column ... leave --labels out'
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var), ("--labels-nodata", a.labels_nodata),

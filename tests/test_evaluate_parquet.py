@@ -46,4 +46,4 @@ def test_a_file_named_parquet_that_is_none_is_named_with_the_fix(tmp_path, capsy
     (p := tmp_path / "e.parquet").write_bytes(b"not a parquet file at all")
     code, out, err = _run(capsys, p)
     assert code == 2 and f"--embeddings {p} cannot be opened as a Parquet table" in err, err
-    assert "df.to_parquet(path)" in err and "Traceback" not in err, err
+    assert "or the same table as a CSV" in err and "Traceback" not in err, err   # was `df.to_parquet(path)`: Python
