@@ -393,8 +393,10 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     yoc = xr.apply_ufunc(lambda i: np.where(np.isnan(i), np.nan, years[order][np.nan_to_num(i).astype(np.int64)]
                                             ).astype(np.float32), at, dask="parallelized", output_dtypes=[np.float32])
     yoc = yoc.where(score.notnull().any("time"))
+    # not dask's nanmax, whose chunks enter `catch_warnings` on dask's threads (process-wide filters: `warn_lock`)
+    top = score.fillna(-np.inf).max("time", skipna=False).where(score.notnull().any("time"))
     ds = xr.Dataset({"distance": dist.transpose("time", "y", "x"), "score": score.transpose("time", "y", "x"),
-                     "year_of_change": yoc.drop_vars("time", errors="ignore"), "max_score": score.max("time")})
+                     "year_of_change": yoc.drop_vars("time", errors="ignore"), "max_score": top})
     for v in ds.data_vars.values(): v.attrs = map_attrs(v.attrs)   # the cube's band names are no map's (rio.to_raster)
     ds.attrs = {k: v for k, v in cube.attrs.items() if k == "crs"}
     return ds
