@@ -12,6 +12,7 @@ import functools
 import importlib
 import os
 import shlex
+import signal
 import sys
 import warnings
 
@@ -76,9 +77,17 @@ def _goes_on(a) -> str:
     return (f": `aef train --out {shlex.quote(str(a.out))} --resume` goes on from its newest checkpoint, {found.name}"
             if found else f": it wrote no checkpoint yet ({every}), so `--resume` would start it over")
 
+class _Terminated(KeyboardInterrupt):
+    "SIGTERM (a pre-empted VM's, `kill`'s, a scheduler's) as an interrupt of the main thread: `aef` unwinds as for " \
+    "Ctrl-C (metrics written, the run's lock released) and says how to go on (was: killed at once, exit 143 with no " \
+    "word, its lock left for the next `--resume` to take over as stale)."
+
+def _on_sigterm(signum, frame): raise _Terminated()
+
 def main(argv:list[str]|None=None) -> int:
     "The `aef` command of `argv`, the arguments after `aef` (None: `sys.argv[1:]`, and the CPU split for the " \
-    "command): returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS."
+    "command): returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS; 130 after Ctrl-C, " \
+    "143 after SIGTERM (the `aef` process only), each saying what `aef train` goes on from."
     try: a = parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     core, runtime, files = _later("core"), _later("runtime"), _later("files")   # the package: the arguments are read
@@ -87,6 +96,7 @@ def main(argv:list[str]|None=None) -> int:
         # itself, not for main([...]) called in a process whose later JAX work expects one device; junk
         # AEF_CPU_THREADS/... as `aef: error`
         if argv is None:
+            signal.signal(signal.SIGTERM, _on_sigterm)   # the `aef` process's own: main([...]) leaves the caller's
             runtime.cpu_threads()
             runtime.unroll_cap()
             runtime.llvm_options()
@@ -106,10 +116,11 @@ def main(argv:list[str]|None=None) -> int:
         files.settle_zarr(stop=argv is None)
         print(f"aef: error: {shell_words(str(e), a.cmd)}", file=sys.stderr)   # Python's `resume=True` as `--resume` (cli_args)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:   # Ctrl-C: 130; SIGTERM: 143 (128 + the signal, as the shell reports a kill)
         files.settle_zarr(stop=argv is None)
-        print(f"aef: interrupted{_goes_on(a)}", file=sys.stderr)
-        return 130
+        term = isinstance(e, _Terminated)
+        print(f"aef: {'terminated (SIGTERM)' if term else 'interrupted'}{_goes_on(a)}", file=sys.stderr)
+        return 143 if term else 130
     return 0
 
 # `python -m alphaearth_nb.cli ...` runs the same command as `aef ...` (a notebook kernel has no __spec__ of ours)
