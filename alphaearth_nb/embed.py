@@ -22,7 +22,8 @@ import xarray as xr
 from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
-from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, MissingSourceError, NoDataWarning,
+from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, GridWarning, MissingSourceError,
+                                NoDataWarning,
                                 NoValidDataError, SourceWarning, UnknownSourceError, band_names, checks_flags,
                                 user_stacklevel)
 from .core import callable_module, flag, is_path, real, whole
@@ -30,7 +31,7 @@ from .dask_keys import compute_own
 from .runtime import compiler_options, frozen_traces, keep_heap
 from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
-from .geo import is_lazy
+from .geo import crs_of, is_lazy
 from .spatial import MODEL_LAYER
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
@@ -391,9 +392,21 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     it); what `stacks.validate_stack` raises for a stack that is
     none (`StackTypeError`, `DimensionError`, `DTypeError`, `TimeError`, `GridError`, `UnitsError`, ...);
     `EmptyStackError` / `NoValidDataError` for no frames or no valid value in the period; `PeriodError` for a
-    period more than `max_days` from the stack's frames."""
+    period more than `max_days` from the stack's frames. Warns `GridWarning` for a stack that records no CRS (the
+    embedding would have none: the warning says how to set it)."""
     keep_heap()
     return _embed(stack, model, period, **{k: v for k, v in locals().items() if k in embed.__kwdefaults__})[0]
+
+def _stack_crs(tree:xr.DataTree) -> str|None:
+    "The CRS the stack records (`geo.crs_of`: the tree's own or a source's), or None after a `GridWarning` saying the " \
+    "embedding will have none and how to set it (every map call after it needs one: `similarity`, `to_cog`, ...)."
+    if crs := crs_of(tree): return crs
+    warnings.warn("the stack records no CRS (no attrs['crs'], CF grid mapping or EPSG code on it or its sources), so "
+                  "the embedding will have none and every call that places it (`.aef.similarity`, `.aef.to_cog`, "
+                  "`aef.official.sample_points`, ...) fails with 'the embedding has no CRS': set the CRS its x/y are in "
+                  "before embedding, e.g. `stack.attrs['crs'] = 'EPSG:32631'` (its UTM zone; 'EPSG:4326' for lon/lat), "
+                  "or on the result: `emb.attrs['crs'] = 'EPSG:32631'`.", GridWarning, stacklevel=user_stacklevel())
+    return None
 
 def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, chunks, lazy, allow_missing,
            support_days, frame_bucket, warn_days, max_days) -> tuple[xr.DataArray, da.Array | None]:
@@ -421,6 +434,7 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     dsets = {s: tree[s].to_dataset() for s in sorted(inputs) if s in tree.children}
     srcs = {s: resolve(s, own) for s in dsets}
     ref = next(iter(dsets.values()))  # validate_stack checked that all sources share its grid and CRS
+    crs = _stack_crs(tree)   # the tree's own attrs['crs'] too, not only a source's; None: told now
     period = as_period(period)
 
     times = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or
@@ -465,6 +479,7 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
              "support_start": str(from_days(used.min())), "support_end": str(from_days(used.max())),
              "embedding:model": model_id(model)}   # stores and COGs keep it: years of two checkpoints are refused
     if "crs" in ref.attrs: attrs["crs"] = str(ref.attrs["crs"])  # else the `spatial_ref` coordinate carries it
+    elif crs and "spatial_ref" not in coords: attrs["crs"] = crs  # the tree's, an `epsg` code, CF lon/lat
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs), sums
 
 # %% ../nbs/21_embed.ipynb #c0028
