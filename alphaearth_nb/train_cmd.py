@@ -10,10 +10,11 @@ from __future__ import annotations
 import difflib
 import shlex
 import sys
+import warnings
 from pathlib import Path
 
 from . import model, samples, stream, train
-from .core import CheckpointError, ConfigError, DamagedCheckpointError, MissingSourceError, seed_key
+from .core import CheckpointError, ConfigError, DamagedCheckpointError, MissingSourceError, SourceWarning, seed_key
 from .files import output_folder
 from .checkpoint import (check_run_folder, checkpoint_folder, is_run, own_checkpoints, read_header,
                                       verify_checkpoint)
@@ -172,8 +173,14 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         net = model.AlphaEarth(mcfg, key=seed_key(a.seed))  # fit's own key
         if corpus is None:   # fit's own choice: a source the preset lacks gets its most frames
             sampler = samples.sampler_config(net.cfg, a.preset)
-    try: state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
-                                 overwrite=a.overwrite, sampler=sampler)
+    # the sample scene holds every preset's sources and a model reads its own: fit's SourceWarning for the rest (its
+    # fix: a stack without them, which the shell cannot make of the scene) is left unsaid for it; a stack of one's own keeps it
+    shipped = corpus is None and a.data in (None, "samples")
+    try:
+        with warnings.catch_warnings():
+            if shipped: warnings.filterwarnings("ignore", r"the stack's sources? .* not read by the model", SourceWarning)
+            state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
+                                    overwrite=a.overwrite, sampler=sampler)
     except MissingSourceError as e:  # a fix that names the Python setting alone: say the options too (fit's own
         if "`aef train" in str(e): raise   # name the flags of the stack's sources: was this example after them)
         raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
