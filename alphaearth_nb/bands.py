@@ -44,8 +44,11 @@ def stacked_embeddings(da) -> list[tuple[str, list[int]]]|None:  # a DataArray w
     (`attrs['long_name']`, a GeoTIFF's as rioxarray keeps them) name A00..A63 once in each of k groups told apart
     by the rest of their text: Earth Engine's `toBands()` (`2023_A00`), `ee.Image.cat` (`A00`, `A00_1`), a year
     after the band (`A00_2024`). Each as (the group's text around the band, '2023_{}'; its positions in band order
-    A00..A63); None otherwise."""
+    A00..A63); None otherwise. A map without descriptions (a .zarr or .nc store's variable) is read by its `band`
+    coordinate's labels where they are text (`A00_2023`, as `ds.to_zarr` kept them)."""
     desc, n = getattr(da, "attrs", {}).get("long_name"), getattr(da, "sizes", {}).get("band", 0)
+    if not isinstance(desc, (tuple, list)) and "band" in getattr(da, "coords", {}) and da["band"].dtype.kind in "UO":
+        desc = [str(b) for b in da["band"].values]   # a store's labels: its descriptions
     if not isinstance(desc, (tuple, list)) or len(desc) != n or n < 2 * EMBED_DIM or n % EMBED_DIM: return None
     groups = {}
     for i, d in enumerate(map(str, desc)):
@@ -59,6 +62,13 @@ def _selection(pos:list) -> str:
     "`isel`'s argument for positions `pos`: a slice where they run on, else the list."
     return f"slice({pos[0]}, {pos[-1] + 1})" if pos == list(range(pos[0], pos[-1] + 1)) else str(pos)
 
+def _as_read(da) -> str:
+    """How a map came to be `da`, for a hint: a .nc or .zarr store's variable by its name (what xarray's `encoding`
+    says of the file; a named map with no file: a zarr store's), else a GeoTIFF's bands as rioxarray reads them."""
+    src, name = str(getattr(da, "encoding", {}).get("source", "")).lower(), getattr(da, "name", None)
+    if name is None or src.endswith((".tif", ".tiff")): return "`da = rioxarray.open_rasterio(path)`"
+    return f"`da = xr.{'open_dataset' if src.endswith('.nc') else 'open_zarr'}(path)[{str(name)!r}]`"
+
 def keep_bands_hint(da) -> str:  # a DataArray whose `band` dim holds more than 64 bands
     """The selection of the 64 described bands A00..A63 of a file of more bands (`described_positions`), in the file's
     order (`label_bands` then reads each by its description), or ''. A file of k x 64 bands that are k embeddings
@@ -69,13 +79,14 @@ def keep_bands_hint(da) -> str:  # a DataArray whose `band` dim holds more than 
     if (groups := stacked_embeddings(da)) is not None:
         each = [f"`aef.from_official(da.isel(band={_selection(sorted(p))}))` ({k.format('A00')}..{k.format('A63')})"
                 for k, p in groups]
-        return (f"; its {n} band descriptions name {len(groups)} embeddings of {EMBED_DIM} bands, several years or "
+        said = "descriptions" if isinstance(da.attrs.get("long_name"), (tuple, list)) else "labels"
+        return (f"; its {n} band {said} name {len(groups)} embeddings of {EMBED_DIM} bands, several years or "
                 "images stacked as bands (as Earth Engine's `toBands()` or `ee.Image.cat` writes them): read one at "
-                f"a time from the bands as read (`da = rioxarray.open_rasterio(path)`), {', '.join(each[:4])}"
+                f"a time from the bands as read ({_as_read(da)}), {', '.join(each[:4])}"
                 f"{', ...' if len(each) > 4 else ''}")
     if n >= 2 * EMBED_DIM and n % EMBED_DIM == 0 and described_positions(da) is None:
         return (f"; its {n} bands are {n // EMBED_DIM} x {EMBED_DIM}, likely {n // EMBED_DIM} embeddings (years) "
-                "stacked as bands: read one at a time from the bands as read (`da = rioxarray.open_rasterio(path)`), "
+                f"stacked as bands: read one at a time from the bands as read ({_as_read(da)}), "
                 f"`aef.from_official(da.isel(band=slice(0, {EMBED_DIM})))`, `aef.from_official(da.isel(band=slice("
                 f"{EMBED_DIM}, {2 * EMBED_DIM})))`, ... (which year is which, the file's writer says)")
     if (pos := described_positions(da)) is None: return ""

@@ -350,6 +350,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
             if var.sizes.get("time") == 1:   # one image along `time` (odc-stac's load of one year): as from_official reads it
                 var = _drop_time(var, a := dict(var.attrs)).assign_attrs(a)
             return as_embedding(var, dequantize, door, what)
+        if len(data := data_variables(obj)) == 1 and keep_bands_hint(obj[data[0]]):   # k x 64 bands (years), A00..A63 among
+            return as_embedding(obj[data[0]], dequantize, door, what)   # more: refused with that hint, each one's selection
         raise DimensionError(f"this Dataset is not an embedding (variables {list(obj.data_vars)[:5]}...): an "
                              f"embedding is a DataArray with a {EMBED_DIM}-long `band` dim (from `embed`), a "
                              "Dataset with variables A00..A63 (the official product), one variable with a "

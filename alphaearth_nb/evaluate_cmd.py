@@ -209,9 +209,12 @@ def _stacked_said(path:Path, da) -> str|None:
     """The words for --embeddings a GeoTIFF of k x 64 bands, k embeddings side by side (several years stacked as bands:
     `bands.stacked_embeddings` reads Earth Engine's `toBands()` / `ee.Image.cat` descriptions; undescribed, by
     position): a shell line writing one of them to its own GeoTIFF (`from_official`, `to_cog`), which --embeddings
-    then takes. None for anything else. Was Python alone (`da = rioxarray.open_rasterio(path)`, ...)."""
+    then takes; a .zarr or .nc store's variable alike (its `band` labels, `A00_2023`, as its names), written to a
+    store of its own (`exports.to_zarr`). None for anything else. Was Python alone (`da = rioxarray.open_rasterio(path)`,
+    ...; for a store too, which rioxarray does not read)."""
     n = da.sizes.get("band", 0) if isinstance(da, xr.DataArray) else 0
-    if path.suffix.lower() not in (".tif", ".tiff") or n < 2 * EMBED_DIM or n % EMBED_DIM: return None
+    tif, store = path.suffix.lower() in (".tif", ".tiff"), path.suffix.lower() in (".zarr", ".nc") or is_zarr_store(path)
+    if not (tif or store) or n < 2 * EMBED_DIM or n % EMBED_DIM: return None
     groups = stacked_embeddings(da) or [(f"bands {i * EMBED_DIM + 1}..{(i + 1) * EMBED_DIM}", list(range(
         i * EMBED_DIM, (i + 1) * EMBED_DIM))) for i in range(n // EMBED_DIM)]
     names = [k.format("A00") + ".." + k.format("A63") if "{}" in k else k for k, _ in groups]
@@ -220,12 +223,18 @@ def _stacked_said(path:Path, da) -> str|None:
         else str(len(groups))
     pos = sorted(pos)
     sel = f"slice({pos[0]}, {pos[-1] + 1})" if pos == list(range(pos[0], pos[-1] + 1)) else str(pos)
-    out = path.with_name(f"{path.stem}_{tag}.tif")
-    line = (f"import rioxarray, alphaearth_nb as aef; da = rioxarray.open_rasterio({json.dumps(str(path))}); "
-            f"aef.exports.to_cog(aef.from_official(da.isel(band={sel})), {json.dumps(str(out))})")
+    out = path.with_name(f"{path.stem}_{tag}{'.tif' if tif else '.zarr'}")
+    if tif: line = (f"import rioxarray, alphaearth_nb as aef; da = rioxarray.open_rasterio({json.dumps(str(path))}); "
+                    f"aef.exports.to_cog(aef.from_official(da.isel(band={sel})), {json.dumps(str(out))})")
+    else:
+        opener = "open_dataset" if path.suffix.lower() == ".nc" else "open_zarr"
+        line = (f"import xarray as xr, alphaearth_nb as aef; da = xr.{opener}({json.dumps(str(path))})"
+                f"[{json.dumps(str(da.name))}]; aef.exports.to_zarr(aef.from_official(da.isel(band={sel})), "
+                f"{json.dumps(str(out))})")
     return (f"--embeddings {path} holds {len(groups)} embeddings of {EMBED_DIM} bands side by side ({', '.join(names[:4])}"
             f"{', ...' if len(names) > 4 else ''}: several years stacked as bands, as Earth Engine's `toBands()` or "
-            "`ee.Image.cat` writes them): aef evaluate scores one map: write the one to score to its own GeoTIFF, "
+            "`ee.Image.cat` writes them): aef evaluate scores one map: write the one to score to its own "
+            f"{'GeoTIFF' if tif else 'store'}, "
             f"e.g. the last ({names[-1]}): `python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
 
 def _bottom_up(tif:Path) -> bool:
