@@ -44,10 +44,10 @@ from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_at, lr_
                                 make_train_step, opt_layout, relayout, schedule_args, train_step)
 
 # %% auto #0
-__all__ = ['RESUMED', 'read_metrics', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed', 'make_mesh',
-           'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'TrainConfig',
-           'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState',
-           'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['RESUMED', 'read_metrics', 'default_warmup', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed',
+           'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch',
+           'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout',
+           'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
@@ -235,9 +235,17 @@ def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
     params = eqx.filter(state.model, eqx.is_inexact_array)
     return TrainState(state.step, state.model, relayout(state.opt_state, params, opt_layout(cfg)), state.key), header
 
+def default_warmup(steps:int,  # the run's length
+                  ) -> int:
+    "The warm-up steps of a run of `steps` when none is set, `fit`'s and `aef train`'s one rule: a tenth of the run, " \
+    "at most the paper's 1,000 (`TrainConfig.warmup`); 0 below 10 steps, where a warm-up step would train at lr 0 " \
+    "(`lr_at(0)` is 0 under any warm-up: was 1 under `aef train --steps 3`, 0 under `aef.fit(steps=3)`)."
+    return min(TrainConfig.__dataclass_fields__["warmup"].default, steps // 10)
+
 def _train_config(config, **over) -> TrainConfig:
-    "The run's `TrainConfig`: `config` with the given overrides; a run shorter than the default warm-up (1000) " \
-    "warms up for a tenth; one shorter than a warm-up set in `config` is refused (`TrainConfig` names both). A " \
+    "The run's `TrainConfig`: `config` with the given overrides; without `config`, or with one whose default " \
+    "warm-up (1000) is longer than the run, the warm-up is `default_warmup(steps)` (was 1000 for 1000..9999 steps, " \
+    "where `aef train` took a tenth); one shorter than a warm-up set in `config` is refused (`TrainConfig` names both). A " \
     "dict (a YAML file's settings) is read as `TrainConfig(**config)`, its misspelt names named (`UnknownFieldError`)."
     if isinstance(config, dict): config = TrainConfig(**config)   # was: AttributeError 'dict' ... 'steps'
     if config is not None and not isinstance(config, TrainConfig):
@@ -247,7 +255,8 @@ def _train_config(config, **over) -> TrainConfig:
     base = config or TrainConfig()
     over = {k: whole(v, k, getattr(base, k)) for k, v in over.items() if v is not None}  # steps="100": named
     default = TrainConfig.__dataclass_fields__["warmup"].default   # warmup=50 of the user's: never changed silently
-    if over.get("steps", base.steps) < base.warmup == default: over["warmup"] = over["steps"] // 10
+    n = over.get("steps", base.steps)
+    if base.warmup == default and (config is None or n < default): over["warmup"] = default_warmup(n)
     return dataclasses.replace(base, **over)
 
 def _model(model, cfg:TrainConfig, shapes_only:bool):

@@ -78,12 +78,12 @@ def _run_header(a, sound:bool=False) -> dict:
 
 def _resume_settings(a) -> None:
     "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was " \
-    "trained; else (or unrecorded) `TRAIN_DEFAULTS`; --warmup a tenth of --steps (at most 1000) when neither says."
+    "trained; else (or unrecorded) `TRAIN_DEFAULTS`; --warmup `train.default_warmup` of --steps (fit's rule) when neither says."
     was = _run_header(a).get("train") or {}
     for opt, k in (("steps", "steps"), ("batch_size", "batch_size"), ("seed", "seed"), ("lr", "peak_lr")):
         if getattr(a, opt) is None: setattr(a, opt, was.get(k, TRAIN_DEFAULTS[k]))
     if a.warmup is None:
-        a.warmup = was["warmup"] if "warmup" in was and was["warmup"] <= a.steps else min(1000, max(1, a.steps // 10))
+        a.warmup = was["warmup"] if "warmup" in was and was["warmup"] <= a.steps else train.default_warmup(a.steps)
 
 def _run_model(a, header:dict) -> str|None:
     "With --resume, a run whose checkpoint names no preset (trained with --inputs/--targets, or in Python from a " \
