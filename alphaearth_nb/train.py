@@ -378,7 +378,13 @@ def _warn_data(was:dict|None, now:dict|None):
                   "you mean to train it on this one.", TrainingWarning, stacklevel=user_stacklevel())
 
 def _warn_changed(cfg:TrainConfig, was:dict):
-    "One `TrainingWarning` naming each `RESUMED` setting of `cfg` that differs from the run's (`was`: its header)."
+    "One `TrainingWarning` naming each `RESUMED` setting of `cfg` that differs from the run's (`was`: its header), " \
+    "and one for another `steps`: it extends (or shortens) the run, but the learning rate's decay moves with it."
+    if was.get("steps", cfg.steps) != cfg.steps:   # was: the decay re-planned without a word
+        warnings.warn(f"resuming with steps={cfg.steps} (the run: {was['steps']}): the learning rate's decay now ends at "
+                      f"step {cfg.steps}, not {was['steps']}, so the run from here on is not the uninterrupted one (its "
+                      "rates differ from the run's plan and from a run of that length from the start).", TrainingWarning,
+                      stacklevel=user_stacklevel())
     diff = [f"{k}={getattr(cfg, k)!r} (the run: {was[k]!r})" for k in RESUMED if k in was and was[k] != getattr(cfg, k)]
     if not diff: return
     why = ("the data position counts batches, so the sampled sequence changes from here on" if "batch_size" in
