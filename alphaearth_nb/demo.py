@@ -215,7 +215,7 @@ def demo(out:str="out/demo",   # folder for pictures, report and the training ru
     stack, texts, labels = scene.load_scene()
     years = [int(y) for y in labels["year"].values]
     # a laptop run is ~1000x shorter than the paper's: a 10x higher peak rate, a short warm-up and clipping
-    cfg = train.TrainConfig(steps=steps, batch_size=batch_size, peak_lr=1e-3, warmup=max(1, steps // 10),
+    cfg = train.TrainConfig(steps=steps, batch_size=batch_size, peak_lr=1e-3, warmup=train.default_warmup(steps),
                             clip_norm=1.0, checkpoint_every=max(1, steps // 4), seed=seed)
     again = t.is_dir() and any(t.iterdir())   # ours and a demo, or `writing_folder` refuses it before this is said
     with writing_folder(out, overwrite=True, what="demo", meta={"kind": "demo"}) as tmp:

@@ -4,7 +4,7 @@ under the command (its first step trained at learning rate 0 below 20 steps) and
 import numpy as np
 import pytest
 
-from alphaearth_nb import cli, train, train_cmd
+from alphaearth_nb import cli, demo, train, train_cmd
 from alphaearth_nb.core import ConfigError
 
 
@@ -41,3 +41,14 @@ def test_the_rule_caps_at_the_papers_warmup():
         [0, 1, 100, 500, 1000, 1000]
     mine = train.TrainConfig(steps=5000, warmup=50)   # a warm-up the user set: kept
     assert train._train_config(mine).warmup == 50
+
+
+def test_the_demo_warms_up_by_the_same_rule(monkeypatch, tmp_path):
+    "`aef demo --steps N` (was max(1, N // 10): lr 0 at its first step below 20 steps, 2000 steps at N = 20000)."
+    seen = []
+    def fit(net, data, config=None, **k):
+        seen.append(config); raise ConfigError("stop here")
+    monkeypatch.setattr(train, "fit", fit)
+    for n in (3, 200, 20_000):
+        with pytest.raises(ConfigError, match="stop here"): demo.demo(out=str(tmp_path / f"d{n}"), steps=n, progress=False)
+        assert seen.pop().warmup == train._train_config(None, steps=n).warmup, n
