@@ -30,7 +30,7 @@ import xarray as xr
 from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
-                                      load_checkpoint, not_a_run, run_folder, save_checkpoint)
+                                      load_checkpoint, not_a_run, read_header, run_folder, save_checkpoint)
 from .core import (CheckpointError, ConfigError, DiskError, MissingSourceError, SourceWarning, TrainingError,
                                 TrainingWarning, flag,
                                 refuse_path, seed_key, whole, checks_flags, user_stacklevel, choice_word)
@@ -179,6 +179,11 @@ def _lacks(data, mcfg, scfg, preset:str|None, held:str="model.cfg") -> str|None:
             f"{tuple(mcfg.targets or ())}) but the stack has only {', '.join(have)}: add "
             f"{'it' if len(missing) == 1 else 'them'} to the stack, or train a model of the stack's sources, e.g. "
             f"`{make}` / {shell} (or a subset of them).")   # was Python's alone under `aef train`
+
+def _sources_of(ckpt) -> list|None:
+    "The stack's sources a checkpoint's run trained on (its header's `data`), None when unread or unrecorded."
+    try: return (read_header(ckpt).get("data") or {}).get("sources")
+    except CheckpointError: return None
 
 def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -> None:
     "One `SourceWarning` naming the stack's sources the model neither encodes nor decodes, which training leaves " \
@@ -475,7 +480,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name, held)
     seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
-    _warn_unread(seen, built, preset_name, held)   # sources the model leaves out: said before the step compiles
+    if found is None or _sources_of(found) != (seen or {}).get("sources"):   # once a run: a resume on the run's
+        _warn_unread(seen, built, preset_name, held)   # sources was told at its start; else before the step compiles
     # a function of the user's: its first batch (drawn anyway) now, from where a resume starts, to be weighed below
     at = int(found.stem.split("_")[1]) if found is not None else 0   # ckpt_<step>.json
     peek = _first_batch(data, at) if lazy and not isinstance(data, samples.Resumable) and at < cfg.steps else None
