@@ -219,6 +219,8 @@ SECTIONS = {
         'values_at': 'emb : xr.DataArray\n    embedding (y, x, band), numpy or dask\nrows\n    pixel rows (N,)\ncols\n    pixel columns (N,)\n',
         'window_rows': "n : int\n    the length of an axis\nside : int\n    each window's length\n",
         'map_sample': 'da : xr.DataArray\n    a map (..., y, x, band), lazy or not\n',
+        'source_refs': 'x\n    a dask array (or anything: no dask graph, no references)\n',
+        'same_sources': 'refs : tuple\n    `source_refs` of an array read before\nx\n    a dask array of the same dask name\n',
         'read_once': 'da : xr.DataArray\n    a selection of a map (`map_sample`, a window), lazy or not\n',
     },
     'alphaearth_nb.points': {

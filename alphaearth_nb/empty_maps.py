@@ -8,7 +8,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/empty_maps.html.md"""
 from __future__ import annotations
 
 import threading
-import weakref
 
 import numpy as np
 import xarray as xr
@@ -16,7 +15,7 @@ import xarray as xr
 from .core import MAP_WANTED, NoValidDataError, refuse_path
 from .dask_keys import compute_own
 from .geo import declared_nodata, is_lazy, rename_spatial
-from .pixels import map_sample, read_once, window_rows
+from .pixels import map_sample, read_once, same_sources, source_refs, window_rows
 from .quantize import NODATA
 from .spatial import runs_model
 
@@ -36,7 +35,7 @@ def _all_fill(a:np.ndarray, fills:tuple) -> bool:
         if not empty.all(): return False
     return True
 
-_SCANNED = {}   # lazy arrays read chunk by chunk lately (`_blocks_empty`), by dask name and fills: (graph, empty)
+_SCANNED = {}   # lazy arrays read chunk by chunk lately (`_blocks_empty`), by dask name and fills: (`source_refs`, empty)
 _SCANNED_LOCK = threading.Lock()   # held while `_SCANNED` changes (doors called from several threads)
 _SCANNED_KEEP = 16   # how many are kept: a weak reference and a bool each
 
@@ -44,14 +43,14 @@ def _blocks_empty(x, fills:tuple) -> bool:
     """Whether dask array `x` holds only NaN and `fills`, its chunks read in a spread order (a fixed permutation) in
     batches of 1, 2, 4, ... chunks, each reduced to one flag where it is read, up to the first batch holding a value:
     a map with data costs the chunks up to the first holding some (at most twice as many), one without any is read
-    whole, once (the answer kept for `x` itself, `_SCANNED`: its dask name and its graph, the same object). On a graph
+    whole, once (the answer kept for `x`'s name and the objects its graph reads from, `pixels.source_refs`). On a graph
     of its own under a distributed client (`dask_keys.compute_own`). A name alone is no proof of the same values:
     xarray names a zarr store's arrays by its path and its top folder's mtime, which a write into a region leaves as
     it was, so the store opened again after one has the name it had (was: kept by name, such a store filled in place
     was refused as empty from its first read)."""
     key = (x.name, fills)
     with _SCANNED_LOCK: known = _SCANNED.get(key)
-    if known is not None and known[0]() is x.dask: return known[1]
+    if known is not None and same_sources(known[0], x): return known[1]
     flags = x.map_blocks(lambda b: np.full((1,) * b.ndim, not _all_fill(b, fills)), dtype=bool,
                          chunks=tuple((1,) * len(c) for c in x.chunks))
     blocks = list(np.ndindex(*flags.numblocks))
@@ -61,7 +60,7 @@ def _blocks_empty(x, fills:tuple) -> bool:
         empty = not any(f.any() for f in compute_own(*[flags.blocks[blocks[j]] for j in order[i:i + n]]))
         i, n = i + n, 2 * n
     with _SCANNED_LOCK:
-        _SCANNED[key] = (weakref.ref(x.dask), empty)   # weak: a kept answer keeps no map's chunks alive
+        _SCANNED[key] = (source_refs(x), empty)   # weak: a kept answer keeps no map's chunks alive
         while len(_SCANNED) > _SCANNED_KEEP: _SCANNED.pop(next(iter(_SCANNED)))
     return empty
 

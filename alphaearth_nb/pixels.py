@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/pixels.html.md"""
 from __future__ import annotations
 
 import threading
+import weakref
 
 import numpy as np
 import xarray as xr
@@ -16,7 +17,8 @@ from .core import MAP_WANTED, refuse_path
 from .spatial import is_lazy
 
 # %% auto #0
-__all__ = ['READ_KEEP', 'pixelwise', 'map_attrs', 'values_at', 'window_rows', 'map_sample', 'read_once']
+__all__ = ['READ_KEEP', 'pixelwise', 'map_attrs', 'values_at', 'window_rows', 'map_sample', 'source_refs', 'same_sources',
+           'read_once']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -73,25 +75,48 @@ def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
     refuse_path(da, MAP_WANTED, "map")
     return da.isel({k: window_rows(da.sizes[k]) for k in ("y", "x") if k in da.dims})
 
-_READ = {}      # lazy selections read lately, by dask name: their values (`read_once`), newest last
+def source_refs(x) -> tuple:  # a dask array (or anything: no dask graph, no references)
+    """Weak references to the layers of `x`'s dask graph that depend on no other layer (its reads of a store, its
+    arrays in memory): the objects one opening of a map made, shared by every selection of it; `()` for a graph
+    without layers. `same_sources` tells whether another array reads from those same objects."""
+    g = getattr(x, "__dask_graph__", lambda: None)()
+    deps = getattr(g, "dependencies", None)
+    if deps is None: return ()
+    return tuple(weakref.ref(layer) for name, layer in g.layers.items() if not deps.get(name))
+
+def same_sources(refs:tuple,  # `source_refs` of an array read before
+                 x,           # a dask array of the same dask name
+                ) -> bool:
+    """Whether `x` reads from one of the objects `refs` point to (still alive): the same opening of a map, where a dask
+    name alone may also be a store opened again after a write into it (xarray: its path and top folder's mtime). One
+    is enough: a selection's graph may hold constants made anew at each call (`isin`'s values), equal by name; a
+    graph joining a map kept in memory with a store opened again is taken for the one read before."""
+    now = source_refs(x)
+    if not refs and not now: return True   # no layers to compare: the name decides
+    kept = {id(o) for r in refs if (o := r()) is not None}
+    return any(id(r()) in kept for r in now)
+
+_READ = {}      # lazy selections read lately, by dask name: (`source_refs`, their values) (`read_once`), newest last
 _READ_LOCK = threading.Lock()   # held while `_READ` changes: two threads evicting at once found it emptied
 READ_KEEP = 4   # how many are kept: each at most a map's sample, 36,864 x 64 values (9.4 MB as float32)
 
 def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window), lazy or not
              ) -> np.ndarray:
     """`da`'s values as a numpy array; for dask input computed once while it is among the last `READ_KEEP` read,
-    kept by its dask name (dask's `tokenize` of the graph: the same map and selection, the same name), so a second
-    gate of one lazy map reads no chunk (was: each call read its windows again; a remote map's chunks fetched again).
-    A copy each time (callers may write into it). Another map, or another selection, is read anew; a store rewritten
-    in place under a map opened before is read as it was (open it again)."""
+    kept by its dask name (dask's `tokenize` of the graph: the same map and selection, the same name) and the objects
+    its graph reads from (`source_refs`), so a second gate of one lazy map reads no chunk (was: each call read its
+    windows again; a remote map's chunks fetched again). A copy each time (callers may write into it). Another map,
+    another selection, or the same store opened again (after a write into it in place, which keeps its dask name) is
+    read anew; a map opened before such a write is read as it was (open it again)."""
     refuse_path(da, MAP_WANTED, "map")
     key = (getattr(da.data, "name", None), da.dims) if is_lazy(da) else (None,)
     if key[0] is None: return np.asarray(da.values)
     with _READ_LOCK:
-        if (v := _READ.pop(key, None)) is not None: _READ[key] = v   # newest last
+        if (kept := _READ.pop(key, None)) is not None: _READ[key] = kept   # newest last
+    v = kept[1] if kept is not None and same_sources(kept[0], da.data) else None
     if v is None:   # read outside the lock (a slow read holds no other thread); two first reads may both read
         v = np.asarray(da.values)
         with _READ_LOCK:
-            _READ[key] = v
+            _READ[key] = (source_refs(da.data), v)   # weak: no map's chunks kept alive by it
             while len(_READ) > READ_KEEP: _READ.pop(next(iter(_READ)))
     return v.copy()

@@ -528,6 +528,11 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "geometry_columns.geometry_points/df": "table_file's own step, on a table it read (a path is table_file's)",
     "labels.with_mappings/ds": "label_array's and aef evaluate's own step, on a Dataset they read",
     "label_grids.cells_inside": "the readers' own step after on_map_grid (points_at, gated_training_set refused a path)",
+    # aef evaluate's own steps, on the table, map and rows it read (labels_from_csv, open_input refused a path first)
+    "evaluate_points.table_places/rows": "aef evaluate's own rows of the table labels_from_csv read",
+    "evaluate_points.table_places/where": "a name for the message",
+    "evaluate_points.pixel_metres/emb": "aef evaluate's own map, opened by open_input",
+    "evaluate_points.thin_points/x": "aef evaluate's own rows", "evaluate_points.thin_points/y": "aef evaluate's own rows",
 }
 # doors still without the rule (a path there gets another error, AttributeError, TypeError, ..., or none): none since
 # session 35. A new door takes its `core.refuse_path` line (kind: `LOADERS`) and a DOORS row; none may join here.
