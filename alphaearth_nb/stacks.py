@@ -173,10 +173,32 @@ def _warn_empty_bands(name, src, empty:list, full:list):
     rng = {tuple(src.valid_range[band_index(src, b)] or ()) for b in empty} if src.valid_range else set()
     within = f", outside {' / '.join(f'{lo:g}..{hi:g}' for lo, hi in rng if hi)}" if rng else ""
     warnings.warn(f"{name}: band(s) {', '.join(empty)} hold no valid value (all NaN, nodata{within}) where "
-                  f"{', '.join(full)} do: the model reads them as absent everywhere, which changes every embedding. "
-                  f"Check their reader (a band that failed to load, or on another scale); to go on without them "
-                  f"knowingly, drop them (the same embedding, without this warning): `ds = ds.drop_vars({empty})`.",
+                  f"{', '.join(full)} do: the model reads them as masked everywhere (a missing value, AEF's input "
+                  f"masking), which changes every embedding. Check their reader (a band that failed to load, or on "
+                  f"another scale). Dropping them (`ds.drop_vars({empty})`) gives the same embedding and a warning "
+                  f"of its own; to go on without them knowingly: {_silence(name)}.",
                   NoDataWarning, stacklevel=user_stacklevel())
+
+def _silence(name:str) -> str:
+    "The filter that hides this module's band warnings for one source, and no other warning."
+    return f"`warnings.filterwarnings('ignore', message='{name}: band', category=aef.core.NoDataWarning)`"
+
+def _warn_missing_bands(name:str, ds:xr.Dataset, src:Source) -> list:
+    """A `NoDataWarning` naming the bands of `src` that `ds` lacks: the model reads a band that is not there as masked
+    in every frame (AEF fills only missing values: no acquisition, NaN, no-data codes; AEF.md section 1), so each
+    embedding differs from the full stack's. `src` is the source as the model reads it (`resolve`). Bands an
+    acquisition mode leaves out (`expected_empty`: Sentinel-1's VV-only or VV+VH stacks) are not named. Returns the
+    bands named."""
+    have = [b for b in src.bands if b in ds.data_vars]
+    lack = [b for b in src.bands if b not in ds.data_vars]
+    lack = [b for b in lack if b not in expected_empty(src, lack, have)] if have else lack
+    if not lack: return []
+    warnings.warn(f"{name}: band(s) {', '.join(lack)} are missing (the stack's {name} has {', '.join(have)}; the "
+                  f"model reads {', '.join(src.bands)}): the model reads them as masked in every frame (a missing "
+                  f"value, AEF's input masking), which changes every embedding. Add them to the stack (read them with "
+                  f"the other bands, e.g. `ds['{lack[0]}'] = ...`); to go on without them knowingly: {_silence(name)}.",
+                  NoDataWarning, stacklevel=user_stacklevel())
+    return lack
 
 
 # %% ../nbs/04_stacks.ipynb #c0012
@@ -202,6 +224,7 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
         if (t := check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
             children[name] = ds = ds.assign_coords(time=t)
             flipped = True
+        _warn_missing_bands(name, ds, src)   # at embed, fit, `aef embed/train --data`: a band left out is masked
         if (m := mask_declared(ds, src)) is not ds:
             children[name] = ds = m
             flipped = True  # a new tree below
