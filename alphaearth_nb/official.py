@@ -269,8 +269,10 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     Each warp runs under `warn_lock.WARN_LOCK` (a lazy cube's chunk by chunk, `warn_lock.serialised`): rasterio's
     warp opens its arrays under `warnings.catch_warnings`, and two such blocks open at once on dask's threads leave
     'ignore' first in `warnings.filters` for the process: every later warning unseen, `simplefilter('error',
-    AEFWarning)` no longer raising. The warps of one compute run one at a time, the reads and sums beside them: on 2 cores at load
-    8 the same wall time as before (0.95x, `benchmarks/warn_lock.py`); on more cores the warps lose their spread.
+    AEFWarning)` no longer raising. The warps of one compute run one at a time, the reads and sums beside them. The
+    warps are most of the work (82% of a 1024 x 1024 x 64 cube's compute, `benchmarks/warn_lock.py`), so on N cores
+    a lazy mosaic computes at most 1 / (0.82 + 0.18 / N) times faster than on one (1.22x at most) where the warps
+    spread over the cores before; on 2 shared cores at load 6-8 no cost showed (0.94-1.05x the wall time of before).
 
     The output's attrs are crs and the cubes' one `embedding:model` and `source` (where they record them): cubes of
     two models are `MixedModelsError` (`cubes.one_model`), as `change` and `join_years` refuse them. A path for the

@@ -8,6 +8,8 @@ ways, alternating rounds in one process, the best kept:
 - synchronous: dask's synchronous scheduler, one task at a time (the floor the lock cannot fall below)
 
 under dask's threaded scheduler with its default workers (one per core). CPU is this process's, wall the elapsed time.
+Then the share of one synchronous compute spent under the lock (the warps): what the lock keeps to one core, so on N
+cores the locked mosaic gains at most 1 / (share + (1 - share) / N) over one thread, where the warps spread before.
 
     .venv/bin/python benchmarks/warn_lock.py               # a 1024 x 1024 cube, 5 rounds
     .venv/bin/python benchmarks/warn_lock.py --size 512 --rounds 3
@@ -29,7 +31,7 @@ import dask.array as darr  # noqa: E402
 import numpy as np  # noqa: E402
 import xarray as xr  # noqa: E402
 
-from alphaearth_nb import official  # noqa: E402
+from alphaearth_nb import official, warn_lock  # noqa: E402
 from alphaearth_nb.core import band_names  # noqa: E402
 
 
@@ -57,6 +59,22 @@ def timed(cube, gb, way):
         warnings.filters[:] = kept   # what the overlapping warps left
 
 
+def locked_share(cube, gb) -> float:
+    "The fraction of a synchronous compute of the mosaic spent in its tasks under the lock."
+    spent, inner = [0.0], warn_lock.under_warn_lock
+    def timed(f, *args, **kwargs):
+        t = time.perf_counter()
+        try: return inner(f, *args, **kwargs)
+        finally: spent[0] += time.perf_counter() - t
+    warn_lock.under_warn_lock = timed   # what `serialised` puts in the tasks, looked up as the graph is built
+    try:
+        m = official.mosaic([cube], gb, "average")
+        t = time.perf_counter()
+        m.data.compute(scheduler="synchronous")
+        return spent[0] / (time.perf_counter() - t)
+    finally: warn_lock.under_warn_lock = inner
+
+
 def main():
     n, rounds = map_args(__doc__, size=1024, rounds=5)
     warnings.filterwarnings("ignore", "Dataset has no geotransform")   # what the overlapping warps let through
@@ -77,6 +95,9 @@ def main():
     for k in ways:
         print(f"  {k:12s} wall {best[k][0]:7.2f} s  CPU {best[k][1]:7.2f} s  wall / overlapping "
               f"{best[k][0] / best['overlapping'][0]:.2f}")
+    share = locked_share(cube, gb)
+    print(f"  under the lock: {share:.0%} of a synchronous compute; on N cores the locked mosaic gains at most "
+          f"{1 / share:.2f}x over one thread (N -> inf), 1 / ({share:.2f} + {1 - share:.2f} / N)")
 
 
 if __name__ == "__main__":
