@@ -237,6 +237,7 @@ SECTIONS = {
         'read_index': "source\n    mirror name, folder or URL (`mirror_of`)\nproject : str|None\n    Google Cloud project billed for the requester-pays 'gcs' mirror\ncache\n    cache folder (`cache_dir`)\nrefresh : bool\n    download the index again even if a copy is cached\n",
         'years_of': 'years\n    a year, a list of years, or a (first, last) tuple, both included\n',
         'area_of': 'area\n    bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), or GeoDataFrame/GeoSeries with a CRS\n',
+        'years_covering': 'area\n    lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame\nsource\n    the mirror, as `tiles` reads it\nproject : str|None\n    Google Cloud project billed by the "gcs" mirror\ncache\n    index cache folder\n',
         'tiles': 'area\n    lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    "source_coop", "gcs", a local mirror folder, or a URL prefix\nproject : str|None\n    Google Cloud project billed by the "gcs" mirror\ncache\n    index cache folder\n',
         'tiles_footprint': 'rows : pd.DataFrame\n    rows of `tiles` in one CRS (their utm_west/south/east/north bounds, metres)\ncrs\n    the CRS of the footprint (any spelling `geo.as_crs` reads)\n',
         'warped_zones': 't : pd.DataFrame\n    rows of `tiles` (crs, year, utm bounds): those read for the grid\ngeobox\n    an odc-geo GeoBox, the grid they are mosaicked onto (`official.mosaic`)\n',

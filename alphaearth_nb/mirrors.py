@@ -42,10 +42,11 @@ from .downloads import TRUE_WORDS, cache_dir, fetch_file
 from .local_mirror import build_local_mirror
 
 # %% auto #0
-__all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'area_of', 'tiles', 'tiles_footprint', 'warped_zones',
-           'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT', 'gdal_path', 'ANNUAL', 'INDEX_COLUMNS',
-           'INDEX_NAME', 'MIRRORS', 'RESOLUTION', 'TILE_SIZE', 'YEARS', 'LocalMirror', 'Mirror', 'mirror_of',
-           'tile_href', 'mirror_root', 'first_tile', 'TRUE_WORDS', 'cache_dir', 'fetch_file', 'build_local_mirror']
+__all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'area_of', 'years_covering', 'tiles', 'tiles_footprint',
+           'warped_zones', 'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT', 'gdal_path', 'ANNUAL',
+           'INDEX_COLUMNS', 'INDEX_NAME', 'MIRRORS', 'RESOLUTION', 'TILE_SIZE', 'YEARS', 'LocalMirror', 'Mirror',
+           'mirror_of', 'tile_href', 'mirror_root', 'first_tile', 'TRUE_WORDS', 'cache_dir', 'fetch_file',
+           'build_local_mirror']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
@@ -185,6 +186,18 @@ def _swapped_cover(geom, idx, ys:list) -> tuple|None:
         return tuple(round(v, 4) for v in sg.bounds)
     return None
 
+def _years_there(geom, idx:pd.DataFrame) -> list:
+    "The years in which rows of the index `idx` cover any of the lon/lat `geom`, ascending."
+    return sorted({int(y) for y in idx.loc[idx.geometry.intersects(geom), "year"]})
+
+def years_covering(area,               # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
+                   source="source_coop", # the mirror, as `tiles` reads it
+                   project:str|None=None, # Google Cloud project billed by the "gcs" mirror
+                   cache=None,         # index cache folder
+                  ) -> list:
+    "The years (ints, ascending) in which the mirror's tile index has a tile covering any of `area`: [] for none."
+    return _years_there(area_of(area), read_index(source, project, cache))
+
 def tiles(area,                          # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
           years=YEARS[-1],               # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
           source="source_coop",          # "source_coop", "gcs", a local mirror folder, or a URL prefix
@@ -199,6 +212,9 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     if hit.empty:
         fix = ("check the bbox (west, south, east, north in degrees) and the years, or the mirror (2017 is missing on "
                "some)")
+        if there := _years_there(geom, idx):   # tiles there in other years: named, as `official.open` names them
+            fix = (f"the mirror's tiles there cover {there}: pass one of those years (years={there[-1]}), or read "
+                   f"{ys} from another mirror (2017 is missing on some)")
         if (swap := _swapped_cover(geom, idx, ys)) is not None:   # (52.3, 4.8, 52.4, 4.9): Amsterdam latitude first
             fix = (f"the area looks swapped (latitude first): read as (min_lon, min_lat, max_lon, max_lat) = {swap} "
                    "official tiles cover it: pass that bbox")

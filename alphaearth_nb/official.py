@@ -33,7 +33,7 @@ from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, R
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
                                    fetch_tiles,
                                    gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
-                                   warped_zones, years_of)
+                                   warped_zones, years_covering, years_of)
 from .crs import crs_label
 from .warn_lock import serialised, under_warn_lock
 
@@ -572,6 +572,10 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     if (none := [y for k, y in enumerate(ys) if not done[k].any()]):   # one rule: an answer per point, and a word
         swap = not done.any() and _swapped_on_tiles(lon[ok], lat[ok], ys, source, project, cache)
         own = None if swap or done.any() else _relabel_hint(points, table, ys, source, project, cache)
+        there = [] if swap else years_covering(hull, source, project, cache)   # a year the mirror lacks there: said
+        if set(none) - set(there) and there: own = (f"the mirror has no tile there in {sorted(set(none) - set(there))}"
+                                                    f"; its tiles there cover {there}: pass those years (years={there})"
+                                                    ", or read the others from another mirror")
         warnings.warn(f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))} (`inside` "
                       "False, vectors NaN): " + ("read as (lat, lon) they lie where official tiles are: longitude and "
                       "latitude look swapped: pass x = longitude, y = latitude" if swap else own or "check the points' "
