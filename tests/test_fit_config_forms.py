@@ -18,7 +18,8 @@ def test_a_dict_config_is_read_as_a_train_config():   # was: AttributeError 'dic
 
 
 def test_the_class_or_another_object_as_config_is_named():   # was: TypeError 'replace() should be called on ...'
-    with pytest.raises(ConfigError, match="config is the class TrainConfig: pass a TrainConfig\\(...\\)"):
+    with pytest.raises(ConfigError, match=r"config is the class TrainConfig: pass a TrainConfig of the settings, e.g. "
+                                          r"`config=aef\.train\.TrainConfig\(steps=1000, batch_size=8\)`"):
         fit(S(), standin_batches, config=TrainConfig, **KW)
     with pytest.raises(ConfigError, match="config is a list"):
         fit(S(), standin_batches, config=[2, 8], **KW)
