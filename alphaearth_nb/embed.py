@@ -446,7 +446,7 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     _check_window(dsets, srcs, period, window)   # every pixel NaN: said, not written
     used = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or [times])
     check_extrapolation(period, float(used.min()), float(used.max()), warn_days, max_days,
-                        data=(float(times.min()), float(times.max())))   # the data's span named beside the frames'
+                        data=(float(times.min()), float(times.max())), days=times)   # the data's span, its years
 
     layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars
                                  if b != CLOUD),  # inference needs no cloud mask (paper S1.1)

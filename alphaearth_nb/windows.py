@@ -118,17 +118,34 @@ def extrapolation_days(period:Period,  # the valid period asked for
     p0, p1 = (float(v) for v in period.days)
     return max(first - p0, p1 - last, 0.0)
 
+def _no_frame(period:Period, days) -> str:
+    "A clause for `check_extrapolation`'s warning where `days` (the frames' days) hold none in `period`: it says so " \
+    "and names the years that hold frames, the nearest as the period to pass; '' otherwise (`days` None or empty too)."
+    d = [float(t) for t in (days.ravel() if hasattr(days, "ravel") else days or ())]   # no numpy here (the seam)
+    lo, hi = (float(v) for v in period.days)
+    if not d or any(lo <= t < hi for t in d): return ""
+    year = lambda t: int(str(from_days(t))[:4])
+    years, mid = sorted({year(t) for t in d}), year((lo + hi) / 2)
+    near = min(years, key=lambda y: (abs(y - mid), y))
+    s, e = period.start.astype("datetime64[D]"), period.end.astype("datetime64[D]")
+    one = str(s)[5:] == "01-01" and str(e)[5:] == "01-01" and int(str(e)[:4]) == int(str(s)[:4]) + 1
+    named = str(s)[:4] if one else f"{s} .. {e}"
+    return (f"; no frame lies in {named} (the data have frames in {', '.join(map(str, years))}: embed one of those, "
+            f"e.g. period={near}, or add frames of {named})")
+
 def check_extrapolation(period:Period,            # the valid period of the embedding
                         first:float,              # day of the first frame in the data (`timecodes.to_days`)
                         last:float,               # day of the last frame
                         warn_days:float=182.625,  # warn beyond this much extrapolation (the paper: about 6 months)
                         max_days:float=730.5,     # raise beyond this much
                         data:tuple|None=None,     # (first, last) day of all the data, when wider than the frames used
+                        days=None,                # days of all the data's frames: the years holding some are named
                        ) -> float:
     """Warn (`ExtrapolationWarning`) or raise (`PeriodError`) when `period` reaches far beyond the support period.
     The message names the support period (the frames the model reads) and, where the data (`data`) reaches further,
     the data's span too: a period before two years of data is judged against the first year of it (`support_window`),
-    and its dates alone read as if the data ended there."""
+    and its dates alone read as if the data ended there. With `days`, a period holding no frame at all says so and
+    names the calendar years that hold frames, the nearest as the period to pass (`aef embed --period` in the CLI)."""
     ext = extrapolation_days(period, first, last)
     day = lambda t: from_days(t).astype('datetime64[D]')
     span = f"{day(first)} .. {day(last)}"
@@ -142,8 +159,8 @@ def check_extrapolation(period:Period,            # the valid period of the embe
         raise PeriodError(f"{msg}, more than {max_days:.0f} days: pick a period nearer the data, e.g. period={year} "
                           f"(the data cover {day(lo)} .. {day(hi)}), or add frames that cover it.")
     if ext > warn_days:
-        warnings.warn(f"{msg}: the model was trained to extrapolate about {warn_days:.0f} days; expect weak embeddings.",
-                      ExtrapolationWarning, stacklevel=user_stacklevel())
+        warnings.warn(f"{msg}{_no_frame(period, days)}: the model was trained to extrapolate about {warn_days:.0f} "
+                      f"days; expect weak embeddings.", ExtrapolationWarning, stacklevel=user_stacklevel())
     return ext
 
 def bucket(n:int,       # a count (frames), >= 0
