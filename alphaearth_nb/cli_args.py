@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .loaders import TEXT_TABLES, VECTOR_FILES, table_suffix   # text tables; the suffix a table is read by ('e.csv.gz': '.csv')
-from .loaders import zip_member   # 'zip://a.zip!in/a.shp': a file in a zip
+from .loaders import TEXT_TABLES, VECTOR_FILES, table_suffix, zip_member   # a table's suffix ('e.csv.gz': '.csv')
+from .value_hints import stack_note   # a stack's Python fix under --data: the file's words
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS', 'COMMAND_FLAGS',
@@ -596,5 +596,5 @@ def shell_words(text:str, command:str|None=None) -> str:
                   text)
     text = re.sub(r"`(" + names + r")=`", lambda m: f"`{flags[m.group(1)]}`", text)   # a bare `crs=`: `--crs`
     under = "|".join(k for k in FLAGS if "_" in k)
-    return re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",
-                  lambda m: m[0] if _in_call(text, m.start()) else FLAGS[m.group(1)], text)
+    return stack_note(re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",   # `ds.drop_vars`: written to a file
+                             lambda m: m[0] if _in_call(text, m.start()) else FLAGS[m.group(1)], text), command)

@@ -19,8 +19,8 @@ from .spatial import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, as_crs, crs_of, 
 from .crs import crs_label
 
 # %% auto #0
-__all__ = ['POLE_TOL', 'LON_RANGE', 'AREA_MARGIN', 'check_longitudes', 'check_degrees', 'check_grid_degrees', 'area_gap',
-           'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
+__all__ = ['POLE_TOL', 'LON_RANGE', 'AREA_MARGIN', 'check_longitudes', 'swap_columns', 'check_degrees', 'check_grid_degrees',
+           'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
 
 # %% ../nbs/02e_crs_checks.ipynb #k0005
 POLE_TOL = 1e-6   # degrees past a pole still read as the pole (float error of a reprojection)
@@ -47,6 +47,11 @@ def check_longitudes(lon,                 # longitudes, degrees (any shape; NaN 
                 f"they are degrees counted past a turn, wrap them into -180..180 first, `lon = (lon + 180) % 360 - 180` "
                 f"({v:g} is {(v + 180) % 360 - 180:g})" + (f"; if they are projected coordinates (metres): {fix}" if fix else ""))
 
+def swap_columns(cols:tuple) -> str:
+    "A table's fix for its lon/lat (or x/y) columns `cols` holding each other's values: `df.rename(...)` swapping the " \
+    "two names (`cli_args.shell_words` reads it as the swap of the names in a file's header line)."
+    return f"swap the columns: `df.rename(columns={{{cols[1]!r}: {cols[0]!r}, {cols[0]!r}: {cols[1]!r}}})`"
+
 def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
                   lat,                 # latitudes
                   what:str="points",   # the points in messages
@@ -67,8 +72,7 @@ def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
     if ma <= 90 + POLE_TOL and mo <= LON_RANGE: return   # longitudes within a turn of -180..180 are degrees
     if mo <= 90 and ma <= 180:
         raise error(f"{what} given in degrees have latitudes up to {ma:g}, beyond +-90, while every longitude is "
-                    "within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`"
-                    f", or swap the columns: `df.rename(columns={{{cols[1]!r}: {cols[0]!r}, {cols[0]!r}: {cols[1]!r}}})`)")
+                    f"within +-90: longitude and latitude look swapped: pass x = longitude, y = latitude (`(lon, lat)`, or {swap_columns(cols)})")
     metres = fix or "pass their CRS (e.g. `crs='EPSG:32631'`, the grid's), or name a table's columns x and y"
     if ma <= 90 + POLE_TOL: check_longitudes(lon, what, error, metres)   # raises: past a turn, or metres
     raise error(f"{what} were read as degrees (longitude, latitude; EPSG:4326) but reach |lon| = {mo:g}, |lat| = "
@@ -92,7 +96,7 @@ def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coo
     xy = [obj[d].values if d in obj.coords else np.zeros(0) for d in ("x", "y")]
     fix = "set the CRS they are in, e.g. the UTM zone: `obj = aef.geo.write_crs(obj, 'EPSG:32631')`"
     if not geographic: _check_grid_units(obj, crs, what)   # 'km' on a metre CRS: placed 1000 times too near
-    if geographic: check_degrees(*xy, f"{what}'s x/y coordinates (its CRS {crs_label(crs)} is geographic)", GridError, fix)
+    if geographic: check_degrees(*xy, f"the x/y coordinates of {what} (its CRS {crs_label(crs)} is geographic)", GridError, fix)
     check_area_of_use(crs, *xy, what, fix)
 
 def _check_grid_units(obj,                  # DataArray or Dataset, spatial dims x/y, on a projected CRS

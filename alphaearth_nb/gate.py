@@ -27,7 +27,7 @@ from .spatial import runs_model
 from .empty_maps import refuse_no_data   # moved there (21f): re-exported
 from .directions import COS_ROWS, change_score, cosines, unit_rows
 from .value_hints import (COMMAND_FILE, cast_hint, decoding_hint, decoding_slip, power_scale,
-                                       scale_hint)
+                                       scale_hint, STACK_FILE, stack_note)
 
 # %% auto #0
 __all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands',
@@ -37,7 +37,7 @@ __all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_quer
            'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
            'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
            'fill_rows', 'table_codes', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale',
-           'scale_hint', 'refuse_no_data']
+           'scale_hint', 'STACK_FILE', 'stack_note', 'refuse_no_data']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -51,7 +51,7 @@ _all_ += ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_no
           "warn_linear", "linear_as_codes", "linear_rows", "read_bytes", "byte_reading", "narrow_bytes", "fill_mask",
           "byte_codes", "fill_rows", "table_codes"]
 _all_ += ["COMMAND_FILE", "decoding_slip", "decoding_hint", "cast_hint", "power_scale",
-          "scale_hint"]   # from `value_hints` (21e), split from here: `gate.scale_hint` is `value_hints.scale_hint`
+          "scale_hint", "STACK_FILE", "stack_note"]   # from `value_hints` (21e), split from here: `gate.scale_hint` is `value_hints.scale_hint`
 _all_ += ["refuse_no_data"]   # from `empty_maps` (21f), split from here: `gate.refuse_no_data` is `empty_maps.refuse_no_data`
 
 # %% ../nbs/22_gate.ipynb #c0009

@@ -71,7 +71,8 @@ def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.nd
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
     x, same, coded = decoded_rows(x)
     if y.ndim != 1: raise LabelError(f"labels must be 1-D (one per point), got shape {y.shape}: pass `y.ravel()`")
-    if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: pass exactly one label per row of x")
+    if len(x) != len(y): raise LabelError(f"x has {len(x)} rows but y has {len(y)} labels: " + (   # (D, N) given: its .T
+        "x looks transposed, one column per label: pass `x.T`" if x.shape[1] == len(y) else "pass exactly one label per row of x"))
     refuse_missing_labels(y)   # NaN, None, pd.NA: unlabelled points, with a fix that reads them all
     fill = fill_rows(x, same) if x.shape[1] == EMBED_DIM else None    # before any shift: a fill row is one value
     vals = x[fill, 0] if fill is not None else ()

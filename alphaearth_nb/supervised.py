@@ -22,9 +22,10 @@ from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_ge
 from .geometries import xy_words
 from .points import as_geojson   # GeoJSON text, a list of Features: the dict they are
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at, years_dim
-from .geo import (as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
+from .geo import (SWAP_HINT, as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
 from .crs import crs_label
+from .crs_checks import swap_columns   # a table's lon/lat columns swapped: `df.rename(...)`
 from .labels import (OFF_MAP, label_column_guess, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_cells, labelled_values,
                                  cells_inside, on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
@@ -264,6 +265,14 @@ def rows_by_year(emb,      # a cube (time, y, x, band)
 
 # %% ../nbs/24c_supervised.ipynb #c0031
 @checks_flags
+def _swap_said(e:LabelError, table) -> LabelError:
+    "`e` (points off the map, `geo.SWAP_HINT` where they lie on it read (y, x)) with the fix of a `table` (DataFrame) " \
+    "whose x/y or lon/lat columns hold each other's values: swap the names (`crs_checks.swap_columns`; `aef evaluate` " \
+    "says the file's header line's); as it was without a table or the swap (session 48: x = longitude alone)."
+    cols = ("x", "y") if table is not None and {"x", "y"} <= set(table.columns) else lonlat_columns(table) if table is not None else (None,)
+    if SWAP_HINT not in str(e) or None in cols: return e
+    return type(e)(str(e).replace(SWAP_HINT, f"{SWAP_HINT[:-1]}, or {swap_columns(cols)})"))
+
 def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band); a cube (time) is a DimensionError
                  labels,                      # points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or raster
                  column:str="label",          # the label column of point/polygon labels (a raster's values are the labels)
@@ -327,6 +336,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if raster and isinstance(labels, xr.DataArray):   # another pixel size or CRS: on the map's grid; a finer raster's
         labels = cells_inside(emb, labels, on_map_grid(emb, labels), lambda a: labelled_cells(unpacked(a), positive),
                               mean=numbers)   # cells between the pixel centres too (`label_grids.cells_inside`)
+    table = labels if isinstance(labels, pd.DataFrame) and type(labels).__name__ != "GeoDataFrame" else None   # columns
     said = crs is not None or raster or is_geometry_input(labels) or not isinstance(labels, (pd.DataFrame, dict))
     own = labels.crs if type(labels).__name__ == "GeoDataFrame" else None   # its own CRS label: the fix names it
     src = crs   # the CRS the points came in, where known: off the map, they are named in it (`_as_given`)
@@ -348,7 +358,8 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
-    r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, src, own))
+    try: r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, src, own))
+    except LabelError as e: raise _swap_said(e, table) from None   # a table's swapped columns: their rename too
     if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
         once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
         r, c, vals = r[once], c[once], vals[once]

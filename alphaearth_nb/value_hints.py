@@ -7,13 +7,15 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/value_hints.html.md"""
 # %% ../nbs/21e_value_hints.ipynb #vh002
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .core import EMBED_DIM, checks_flags, refuse_path
 from .rows import NORM_TOL
 
 # %% auto #0
-__all__ = ['COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale', 'scale_hint']
+__all__ = ['COMMAND_FILE', 'STACK_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale', 'scale_hint', 'stack_note']
 
 # %% ../nbs/21e_value_hints.ipynb #vh005
 # the fix of a map's values for an `aef` command, which reads a file: the Python before it made so, then written
@@ -109,4 +111,24 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
                 f" (a file: its values as stored, `emb = rioxarray.open_rasterio(path) / {s:g}` or "
                 f"`xr.open_dataarray(path) / {s:g}`, as the map read from it is no data already; "
                 f"{COMMAND_FILE.format('so divided')})" if files else ""))
+
+
+# %% ../nbs/21e_value_hints.ipynb #vh005b
+# a stack's fix in Python (`ds = ds.drop_vars(['B5'])`, `ds[bands] * 1e4`, `stack['sentinel2'] = ...`) under a command
+# that reads the stack from --data: no `ds` in a shell, so the note says to write the stack so fixed and pass that
+# (session 48: schema's and units' fixes were Python alone under `aef embed` / `aef train`)
+STACK_FILE = ("Python only: for `aef {}`, open the --data stack (`stack = xr.open_datatree(path)`), make that change to "
+              "its source, write it to a new store (`stack.to_zarr(new)`) and pass that as --data")
+_STACK_CODE = re.compile(r"`[^`\n]*(?<![\w.'\"])(?:ds|stack)(?:\[|\.\w| = )[^`\n]*`")   # a span acting on a Dataset/stack
+
+def stack_note(text:str,     # a message worded for Python callers (the error family's)
+               command:str|None,  # the `aef` command it is shown under ('embed', 'train', ...)
+              ) -> str:
+    """`text` with `STACK_FILE` added where it gives a fix in Python on the stack (a code span on `ds` or `stack`:
+    `ds.drop_vars([...])`, `ds[bands] * 1e4`) under a command that reads the stack from --data (`aef embed`,
+    `aef train`), before its last full stop; as it was under other commands, without such a span, or where it says
+    "Python only" already (embed's dropna fix). Called by `cli_args.shell_words` on each error and warning."""
+    if command not in ("embed", "train") or "Python only" in text or not _STACK_CODE.search(text): return text
+    body, stop = (text[:-1], ".") if text.endswith(".") else (text, "")
+    return f"{body} ({STACK_FILE.format(command)}){stop}"
 
