@@ -312,7 +312,7 @@ SECTIONS = {
         'dms_degrees': "texts\n    the cells of a column that did not read as numbers\ncolumn : str\n    the column's name, for the message\nwhat : str\n    the table in messages\nerr\n    the `AEFError` class raised\n",
         'table_numbers': 'df : pd.DataFrame\n    the table\ncolumns\n    one column name (-> (N,)) or a list of names (-> (N, len(columns)))\nwhat : str\n    the table in messages, e.g. "--embeddings feats.csv"\nerr\n    the `AEFError` class raised\nfirst_line : int|None\n    the file line of row label 0 (2 for `pd.read_csv` of a file with a header)\n',
         'near_column': "column : str\n    the column asked for, not in `columns`\ncolumns\n    the table's column names\n",
-        'label_column_guess': "column : str\n    the label column asked for, not in `columns`\ncolumns\n    the table's column names\n",
+        'label_column_guess': "column : str\n    the label column asked for, not in `columns`\ncolumns\n    the table's column names, or the table (DataFrame): its values judged too\n",
     },
     'alphaearth_nb.tiles': {
         'mercator_check': "south : float\n    the map's southern edge, degrees of latitude\nnorth : float\n    its northern edge, degrees\nwhat : str\n    what the map is, for the messages\n",
@@ -328,6 +328,7 @@ SECTIONS = {
         'cast_hint': "a\n    values (any shape): a map's or queries'\nfiles : bool\n    a map's: an `aef` command reads a file, so the fix says so\n",
         'power_scale': "a\n    values (..., 64): a map's or queries' (NaN rows are left out)\n",
         'scale_hint': 'a\n    values (..., 64) that are no embedding vectors as given (a map\'s or queries\')\nfiles : bool\n    a map\'s: also how to divide a file\'s values, which a reader\'s map has lost\nname : str\n    the values\' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`\'s)\n',
+        'stack_note': "text : str\n    a message worded for Python callers (the error family's)\ncommand : str|None\n    the `aef` command it is shown under ('embed', 'train', ...)\n",
     },
     'alphaearth_nb.vector_layers': {
         'places_path': 'src\n    a path of places, as given\n',

@@ -461,7 +461,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     gdf = read_places(labels, crs, emb)   # x/y without crs=: on the map, as `training_set` reads them
     given = gdf.crs.to_string() if gdf.crs is not None else None   # the places' own units, for a message
     if column not in gdf.columns:
-        near = label_column_guess(column, gdf.columns)
+        near = label_column_guess(column, gdf)   # its values: columns of classes
         cols = [c for c in gdf.columns if c != gdf.geometry.name][:8]   # the places' column: never the labels
         raise LabelError(f"the labels have no `{column}` column (have {cols}): pass "
                          + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))

@@ -466,7 +466,7 @@ def _vector_labels(a, crs=None):
         geom = gdf.geometry.name if type(gdf).__name__ == "GeoDataFrame" else None
         cols = [str(c) for c in gdf.columns if c != geom]
         raise LabelError(f"--labels {a.labels} has no column {a.label_column!r} (columns: {', '.join(cols[:10])}"
-                         f"{', ...' if len(cols) > 10 else ''}): pass " + _label_column_fix(a.label_column, cols))
+                         f"{', ...' if len(cols) > 10 else ''}): pass " + _label_column_fix(a.label_column, pd.DataFrame(gdf[cols])))
     if type(gdf).__name__ != "GeoDataFrame": _table_coordinates(a.labels, gdf, crs)   # X/Y: the file's rename
     miss = gdf[a.label_column].isna().to_numpy()   # said here in the file's words, and gone before training_set
     warn_missing_rows(miss, a.label_column, f"--labels {a.labels}", _fill_fix(miss, a.label_column, a.labels))

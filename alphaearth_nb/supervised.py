@@ -40,7 +40,7 @@ __all__ = ['label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated
 def _table_points(df:pd.DataFrame, column:str, cols:tuple=("x", "y")) -> tuple:
     "x, y and values of a table of points with coordinate columns `cols` (x, y; or its lon/lat) and `column`."
     missing = [c for c in (*cols, column) if c not in df.columns]
-    if column in missing and (near := label_column_guess(column, df.columns)):
+    if column in missing and (near := label_column_guess(column, df)):
         raise LabelError(f"the label table has no column {column!r}: pass `column={near[0]!r}` ({near[1]})")
     if missing:   # coordinates under other names ('Long'/'Lat' read; 'POINT_X', 'Easting', 'lon_dd'): their rename
         hint = coordinate_hint(df.columns) if {"x", "y"} & set(missing) else ""

@@ -222,19 +222,35 @@ def near_column(column:str,  # the column asked for, not in `columns`
 
 _NOT_LABELS = {"x", "y", *LON_NAMES, *LAT_NAMES, "geometry", "year", "inside", "id", "fid"}   # any case
 
+_CLASS_WORDS = ("label", "class", "lulc", "cover", "crop", "type", "categ")   # names that say classes: said first
+
+def _class_like(s:pd.Series) -> bool:
+    "Whether a column's values look like class ids or names: whole numbers or text, 2 to half the rows distinct, " \
+    "not a date (its name)."
+    if s.dtype.kind in "mMc" or any(w in str(s.name).lower() for w in ("date", "time")): return False
+    v = s.dropna()
+    if s.dtype.kind == "f" and not (np.isfinite(v) & (v == np.round(v))).all(): return False   # areas, lengths
+    return 2 <= v.nunique() <= max(2, len(v) // 2)
+
 def label_column_guess(column:str,  # the label column asked for, not in `columns`
-                       columns,     # the table's column names
+                       columns,     # the table's column names, or the table (DataFrame): its values judged too
                       ) -> tuple[str, str]|None:
     """The column of `columns` to pass for the labels, and why: `near_column`'s (the name the file keeps), else the
     one column that holds no coordinates, geometry, year, id or embedding band and is no saved index
     ('Unnamed: 0'): a table `lon, lat, class` read with the default `label`, `lon, lat, label` by regress's `value`.
     Bands by the one rule of band labels (`core.a_bands`: A00..A63 in any case or padding, a07, A7; embedding_N),
     as the tables are read (was A00..A63 as written only, so a CSV of a00..a63 and `cls` had 65 candidates).
-    None where there are none or several. The fix the label-column errors name (classify, regress, training_set,
-    `aef evaluate`); was `pass column=` without a name where the file had one candidate."""
+    Several and `columns` a DataFrame: those whose values look like classes (`_class_like`: whole numbers or text,
+    few distinct; a name of `_CLASS_WORDS` first), all named (session 48: a GeoPackage of RABA_ID, AREA, DATE,
+    LULC_ID, LULC_NAME had no guess). None where there are none or several of names alone. The fix the label-column
+    errors name (classify, regress, training_set, `aef evaluate`); was `pass column=` without a name where the file
+    had one candidate."""
     if near := near_column(column, columns): return near
-    columns = list(columns)
+    table, columns = columns if isinstance(columns, pd.DataFrame) else None, list(columns)
     bands = {i for at in a_bands(columns).values() for i in at}   # the table's embedding bands, however spelt
     rest = [c for i, c in enumerate(columns) if isinstance(c, str) and c.lower() not in _NOT_LABELS
             and not c.startswith("Unnamed:") and i not in bands]
-    return (rest[0], "the one column besides coordinates, geometry and year") if len(rest) == 1 else None
+    if len(rest) == 1: return rest[0], "the one column besides coordinates, geometry and year"
+    few = sorted((c for c in rest if table is not None and _class_like(table[c])), key=lambda c: not any(w in c.lower() for w in _CLASS_WORDS))
+    return (few[0], "the one column of few distinct values" if len(few) == 1 else "one of the columns of few distinct "
+            f"values, class ids or names: {', '.join(few)}") if few else None

@@ -30,11 +30,12 @@ def test_regress_names_label_for_its_value_default(tmp_path):
         regress(E, str(p), method="knn", k=1, crs="EPSG:32631")
 
 
-def test_several_candidates_no_guess():
+def test_several_candidates_all_named():
+    "Two columns of classes: the one whose name says so first, both named (session 48; was no guess at all)."
     t = pd.DataFrame({"x": XS, "y": YS, "class": ["crop", "forest"], "crop": ["a", "b"]})
-    with pytest.raises(LabelError, match=r"lacks columns \['label'\]") as e:
+    with pytest.raises(LabelError, match=r"no column 'label'") as e:
         classify(E, t, k=1, crs="EPSG:32631")
-    assert "column='" not in str(e.value)
+    assert "column='class'" in str(e.value) and "class ids or names: class, crop" in str(e.value), str(e.value)
 
 
 def test_the_command_names_it(tmp_path, capsys):
