@@ -27,6 +27,7 @@ from .same_grid import orient_like, refuse_interleaved   # a grid in another ord
 from .geo import (check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs,
                                to_crs)
 from .gate import cosines, list_vectors, unit_rows
+from .empty_maps import refuse_no_data   # a point on a map with no value at all: said so
 from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
@@ -67,7 +68,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is
     put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a
     point, `DTypeError` for a path (load it first: `query_array`), `NoValidDataError` for a vector that is no
-    embedding or a point with no data.
+    embedding or a point with no data (a map with none at all, as the gate left it, said so).
 
     Several vectors or points (a table of N rows, an (N, 64) array, a list of (x, y) pairs) are a `DimensionError`
     naming what was given and both things meant: one map of their mean vector, or a map each (a loop). Decided: not
@@ -88,6 +89,12 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
         v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs, own)))[0]   # a swap named
         if not np.isfinite(v).all():
+            try: refuse_no_data(emb, "the map as read", "the query")   # no pixel has data: no point could do
+            except NoValidDataError:
+                raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data, nor has any other: the map "
+                                       "holds no data as read (every value NaN after the gate; a warning above names "
+                                       "why, e.g. int8 codes decoded another way, and the fix), so no point on it can "
+                                       "be a query: mend the map as that warning says") from None
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return unit_rows(v, np.float64, zero=np.nan)   # unit, as documented (codes: 0.994 .. 1.006)
     fills = declared_nodata(target) if isinstance(target, (xr.DataArray, xr.Dataset)) else ()
