@@ -319,6 +319,14 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     return xr.Dataset({"class": cls, "scores": scores}, attrs={**res.attrs, "method": method})   # no band names
 
 # %% ../nbs/25_analysis.ipynb #c0036
+def _warn_few_points(n:int, unknowns:int) -> None:
+    "The `LabelWarning` of a linear fit of `n` labelled pixels for `unknowns` (bands and an intercept), n <= unknowns."
+    warnings.warn(f"regress: {n} labelled pixel{'s' if n != 1 else ''} for the {unknowns} unknowns of a linear fit "
+                  f"({unknowns - 1} bands and an intercept): the fit passes exactly through every one of them (the "
+                  "minimum-norm solution), so the map between them is an interpolation no label checks. Label more "
+                  f"pixels (well over {unknowns}), or use method='knn' (the mean of the k nearest labelled pixels).",
+                  LabelWarning, stacklevel=user_stacklevel())
+
 @partial(over_time, tables=True)
 def regress(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
             targets,                    # values: a raster on the grid (NaN/declared nodata unlabelled) or points
@@ -344,7 +352,9 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     column, text where numbers are needed, a raster shifted off the grid), that lie off the map, or fewer pixels than k;
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a target raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
-    map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned)."""
+    map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned).
+    Warns `LabelWarning` where a linear fit has no more labelled pixels than unknowns (65: 64 bands and an
+    intercept): it passes through each of them exactly, an interpolation no label checks (`_warn_few_points`)."""
     da = as_embedding(emb, door="regress")   # all NaN: refused (was 'none of the labelled pixels has embedding data')
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
@@ -356,6 +366,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     dt = np.float64 if wider_than_float32(np.asarray(vals)) else np.float32   # the targets' digits kept
     vals = vals.astype(dt)
     if method == "linear":
+        if len(X) <= X.shape[1] + 1: _warn_few_points(len(X), X.shape[1] + 1)   # an exact fit: said
         W = least_squares_fit(X, vals)
         fn = lambda q: least_squares_predict(W, q)
     else:
