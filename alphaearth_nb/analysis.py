@@ -91,10 +91,9 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
         if not np.isfinite(v).all():
             try: refuse_no_data(emb, "the map as read", "the query")   # no pixel has data: no point could do
             except NoValidDataError:
-                raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data, nor has any other: the map "
-                                       "holds no data as read (every value NaN after the gate; a warning above names "
-                                       "why, e.g. int8 codes decoded another way, and the fix), so no point on it can "
-                                       "be a query: mend the map as that warning says") from None
+                raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data, nor has any other: the map holds "
+                                       "no data as read (all NaN after the gate; a warning above names why and the fix):"
+                                       " mend the map as it says") from None
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
         return unit_rows(v, np.float64, zero=np.nan)   # unit, as documented (codes: 0.994 .. 1.006)
     fills = declared_nodata(target) if isinstance(target, (xr.DataArray, xr.Dataset)) else ()
@@ -321,11 +320,9 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
 # %% ../nbs/25_analysis.ipynb #c0036
 def _warn_few_points(n:int, unknowns:int) -> None:
     "The `LabelWarning` of a linear fit of `n` labelled pixels for `unknowns` (bands and an intercept), n <= unknowns."
-    warnings.warn(f"regress: {n} labelled pixel{'s' if n != 1 else ''} for the {unknowns} unknowns of a linear fit "
-                  f"({unknowns - 1} bands and an intercept): the fit passes exactly through every one of them (the "
-                  "minimum-norm solution), so the map between them is an interpolation no label checks. Label more "
-                  f"pixels (well over {unknowns}), or use method='knn' (the mean of the k nearest labelled pixels).",
-                  LabelWarning, stacklevel=user_stacklevel())
+    warnings.warn(f"regress: {n} labelled pixels for the {unknowns} unknowns of a linear fit ({unknowns - 1} bands, "
+                  "an intercept): it passes exactly through each (minimum norm), an interpolation no label checks. Label "
+                  f"more pixels (well over {unknowns}), or use method='knn'.", LabelWarning, stacklevel=user_stacklevel())
 
 @partial(over_time, tables=True)
 def regress(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
@@ -353,8 +350,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a target raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
     map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned).
-    Warns `LabelWarning` where a linear fit has no more labelled pixels than unknowns (65: 64 bands and an
-    intercept): it passes through each of them exactly, an interpolation no label checks (`_warn_few_points`)."""
+    Warns `LabelWarning` for a linear fit of no more labelled pixels than its 65 unknowns (`_warn_few_points`)."""
     da = as_embedding(emb, door="regress")   # all NaN: refused (was 'none of the labelled pixels has embedding data')
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
