@@ -386,12 +386,14 @@ def crs_advice(obj,        # the map the points missed
     if not crs_of(obj): return "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"
     g, src = crs_guess(obj, xs, ys, crs), crs or crs_of(obj)
     typed = lambda c: crs_typed(c, _HELD if same_crs(c, obj) else None)   # 'EPSG:n', PROJ text: not the stored WKT
-    fix = lambda c: (f"correct it, `gdf = gdf.set_crs({typed(c)}, allow_override=True)` (not `crs=`: {own}'s own CRS "
+    fix = lambda c: (f"correct it, `gdf = gdf.set_crs({typed(c)}, allow_override=True)` / `ogr2ogr "
+                     f"-a_srs {typed(c)} FIXED LABELS` (GDAL's command, for a file; then pass FIXED) (not `crs=`: {own}'s own CRS "
                      "wins over it)" if own else f"pass `crs={typed(c)}`")
     if g is None:
         if own:
             return (f"if {own}'s coordinates are not in {crs_label(src)}{_looks(xs, ys, src)}, its CRS label is wrong: "
-                    "correct it, `gdf = gdf.set_crs(<their CRS>, allow_override=True)` (not `crs=`: its own CRS "
+                    "correct it, `gdf = gdf.set_crs(<their CRS>, allow_override=True)` / `ogr2ogr -a_srs "
+                    "THEIR_CRS FIXED LABELS` (GDAL's command, for a file; then pass FIXED) (not `crs=`: its own CRS "
                     f"wins over it); if they are, they lie elsewhere than this map{_span_in(obj, src)}")
         if crs is not None and not same_crs(crs, obj):   # said in their own CRS: the map's extent in it
             return (f"give points on the grid{_span_in(obj, src)}, or, if they are not in {crs_label(src)}, pass the CRS "

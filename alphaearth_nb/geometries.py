@@ -172,11 +172,13 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
     if geo.same_crs(own, crs): return own
     raise GridError(f"the {what} say their CRS, {crs_label(own)}, and crs= names another "
                     f"({crs_label(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
-                    f"one, correct it instead, " + (fix or f"`gdf.set_crs({crs_typed(crs)}, allow_override=True)` (a "
-                    f"raster: `aef.geo.write_crs(labels, {crs_typed(crs)})`)"))
+                    f"one, correct it instead, " + (fix or f"`gdf.set_crs({crs_typed(crs)}, allow_override=True)` / "
+                    f"`ogr2ogr -a_srs {crs_typed(crs)} FIXED LABELS` (GDAL's command, for a file; then pass FIXED) (a raster: "
+                    f"`aef.geo.write_crs(labels, {crs_typed(crs)})` / `rio edit-info --crs {crs_typed(crs)} LABELS`)"))
 
 _FILE_CRS = ("write the CRS they are in into the file, e.g. a UTM zone's, `gpd.read_file({path!r}).set_crs('EPSG:32631', "
-             "allow_override=True).to_file({path!r})` (`crs=` is refused beside the file's own)")   # a file's wrong CRS
+             "allow_override=True).to_file({path!r})` / `ogr2ogr -a_srs EPSG:32631 FIXED {path!r}` (GDAL's command; "
+             "then pass FIXED) (`crs=` is refused beside the file's own)")   # a file's wrong CRS
 def _geojson_file_crs(path, own, crs) -> None:
     """`GridError` where `crs=` names another CRS than a GeoJSON file's own (`own`, as GDAL reads it): RFC 7946 puts
     GeoJSON in lon/lat (EPSG:4326), which readers assume where no `crs` member (the 2008 spec's) says another, so
@@ -199,7 +201,8 @@ def _is_geojson_file(src) -> bool:
 
 _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
                "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
-               "`gpd.read_file(path).set_crs('EPSG:32631').to_file(path)`")   # a vector file that says no CRS
+               "`gpd.read_file(path).set_crs('EPSG:32631').to_file(path)` / `ogr2ogr -a_srs EPSG:32631 FIXED {path}` "
+               "(GDAL's command; then pass FIXED)")   # a vector file that says no CRS
 
 def _read_geometries(src, crs, layer=None):
     """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless

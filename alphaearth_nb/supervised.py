@@ -191,7 +191,7 @@ def _table_years(a:pd.DataFrame, col:str) -> np.ndarray:
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():
         bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
         raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
-                         f"(2024) or its date, or drop the column to use every label for every year")
+                         f"(2024) or its date, or delete the column (from the table, or the label file) to use every label for every year")
     if hint := year_column_hint(a[col], col):   # 20220105: no year, a date without separators
         bad = a[col][(yr < YEARS[0]) | (yr > YEARS[1])].unique()[:3].tolist()
         raise LabelError(f"column {col!r} of the labels holds {bad}{hint}")
@@ -215,10 +215,10 @@ def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
         return a
     if year not in have:
         raise LabelError(f"the labels' {col!r} column has no row for the map's year {year} (it holds {have[:5]}): "
-                         "label that year, use the map of a year labelled, or drop the column to use every label")
+                         "label that year, use the map of a year labelled, or delete the column (from the table, or the label file) to use every label")
     if other := [v for v in have if v != year]:
         warnings.warn(f"labels of years {other[:5]} are not the map's year {year} (column {col!r}): left out "
-                      f"({int((yr != year).sum())} rows); drop the column to use every label", category=LabelWarning, stacklevel=user_stacklevel())
+                      f"({int((yr != year).sum())} rows); delete the column (from the table, or the label file) to use every label", category=LabelWarning, stacklevel=user_stacklevel())
     return a[yr == year]
 
 def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
@@ -230,7 +230,7 @@ def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
         have = sorted(set(yr.astype(np.int64).tolist()))
         raise LabelError(f"the labels' {col!r} column has no row for {miss} of the cube's years {want.tolist()} (it "
                          f"holds {have[:5]}{' ...' if len(have) > 5 else ''}): label "
-                         f"those years, select the years labelled (`cube.sel(time=...)`), or drop the column to use "
+                         f"those years, select the years labelled (`cube.sel(time=...)`), or delete the column (from the table, or the label file) to use "
                          "every label for every year")
     if (other := sorted(set(yr.astype(np.int64).tolist()) - set(want.tolist()))):
         warnings.warn(f"labels of years {other[:5]} are not years of the cube {want.tolist()} (column {col!r}): left "
