@@ -76,6 +76,7 @@ def keep_bands_hint(da) -> str:  # a DataArray whose `band` dim holds more than 
     with the selection of each (was: 'keep those' for `Image.cat`'s first 64 alone, and for `2023_A00` or no
     descriptions 'read the file with `rioxarray.open_rasterio(path)`', which had read it)."""
     n = getattr(da, "sizes", {}).get("band", 0)
+    if n <= EMBED_DIM: return ""   # one embedding or less (no `band` dim: a selected band): nothing to keep
     if (groups := stacked_embeddings(da)) is not None:
         each = [f"`aef.from_official(da.isel(band={_selection(sorted(p))}))` ({k.format('A00')}..{k.format('A63')})"
                 for k, p in groups]

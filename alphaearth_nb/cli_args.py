@@ -591,7 +591,7 @@ def shell_words(text:str, command:str|None=None) -> str:
     text = re.sub(r"`?\b(?:" + names + r")=" + _VALUE + r"`? \(`((?:--|aef )[^`]*)`(?: on the command line)?\)",
                   r"\2", text)
     while (new := re.sub(r"`(?!(?:aef|ogr2ogr|rio) )[^`\n]*`(?:,| /| or) (?=`(?:aef|ogr2ogr|rio) )", "", text)) != text: text = new
-    text = re.sub(r"`(?:aef\.(?:\w+\.)?)?(" + "|".join(CALLS) + r")(?:\([^`]*\))?`", lambda m: f"`{CALLS[m.group(1)]}`", text)
+    text = re.sub(r"`(?:aef\.(?:\w+\.)?)?(" + "|".join(CALLS) + r")(?:\((?!model\b)[^`]*\))?`", lambda m: f"`{CALLS[m.group(1)]}`", text)
     text = re.sub(r"(?<![\w.\-])(" + names + r")=" + _VALUE, lambda m: m[0] if _in_call(text, m.start()) else _flag(m, flags),
                   text)
     text = re.sub(r"`(" + names + r")=`", lambda m: f"`{flags[m.group(1)]}`", text)   # a bare `crs=`: `--crs`

@@ -478,7 +478,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     check_grid_degrees(obj)   # metres under a guessed geographic CRS: the grid's fault, named before any reading
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     if not xs.size: return default
-    if is_geographic(m) and is_geographic(default):   # degrees in every reading: the one range of a longitude
+    if is_geographic(m) and is_geographic(default) and (np.abs(ys[np.isfinite(ys)]) <= 90 + POLE_TOL).all():   # degrees (metres: `no_place`)
         check_longitudes(xs, f"the {what}s", error)
     if not table: no_place(xs, ys, error, what)   # no reading places them (a table: each its own `inside`)
     other = LONLAT if same_crs(default, m) else m

@@ -10,7 +10,7 @@ from alphaearth_nb.train import load_model
 def test_a_presets_name_is_told_from_a_run(tmp_path, monkeypatch):   # was: 'no checkpoint at tiny ... train first'
     monkeypatch.chdir(tmp_path)
     with pytest.raises(CheckpointError, match=r"'Tiny' is a preset's name, and load_model reads a trained run: .*"
-                                              r"`model.init\('tiny'\)`"):
+                                              r"`aef\.model\.init\('tiny'\)`"):
         load_model("Tiny")
 
 

@@ -25,9 +25,6 @@ CASES = {   # the words after `aef train` (the sample scene, --preset tiny) -> w
                           "`aef train --steps 5` takes when no warm-up is set)"),
     "a source the stack lacks": (["--inputs", "ndvi", "--targets", "ndvi"],
                                  "train a model of the stack's sources, e.g. `aef train --preset tiny --inputs "),
-    "sources the model leaves out": (["--steps", "1", "--batch-size", "2"],
-                                     "pass a model that reads them, e.g. `aef train --preset tiny --inputs landsat,"
-                                     "sentinel1,sentinel2 --targets dem,era5,gedi,landcover,landsat,sentinel1,sentinel2`"),
 }
 
 

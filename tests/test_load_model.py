@@ -135,7 +135,7 @@ def test_an_embedding_store_is_named_not_a_run(tmp_path, capsys):
     store = tmp_path / "emb.zarr"
     embedding_from_array(random_unit((4, 5), seed=1)).aef.to_zarr(store)
     with pytest.raises(CheckpointError, match=r"emb\.zarr is an embedding store .*not a run folder: pass the folder "
-                                              r"given to `fit\(out=\.\.\.\)` / `aef train --out`") as e:
+                                              r"given to `aef\.fit\(out=\.\.\.\)` / `aef train --out`") as e:
         load_model(store)
     assert "train first" not in str(e.value)
     code = main(["embed", "--period", "2021", "--data", str(store), "--checkpoint", str(store),

@@ -48,7 +48,7 @@ def test_several_features_in_a_list_are_named_a_list():
     (GeometryCollection([Point(X, Y)]), "one row per shape of a GeometryCollection, `gdf = gdf.explode", "polygons"),
     (MultiPoint([(X, Y)]), "one row per point, `gdf = gdf.explode(index_parts=False)`", "polygons"),
     (LineString([(X, Y), (X + 10, Y)]), "for lines, points along them", "polygons"),
-    (box(X - 4, Y - 4, X + 4, Y + 4), "for polygons, `aggregate(emb, zones)`", "explode"),
+    (box(X - 4, Y - 4, X + 4, Y + 4), "for polygons, `aef.cubes.aggregate(emb, zones)`", "explode"),
 ])
 def test_sample_names_the_fix_of_each_kind_of_shape(shape, said, unsaid):
     gdf = gpd.GeoDataFrame(geometry=[shape], crs=E.attrs["crs"])
@@ -63,5 +63,5 @@ def test_sample_names_the_fix_of_each_kind_of_shape(shape, said, unsaid):
 def test_several_kinds_name_each_fix_once_in_one_order():
     from alphaearth_nb.points import not_points_fix
     assert not_points_fix(["Polygon", "MultiPoint", "MultiPolygon"]) == (
-        "one row per point, `gdf = gdf.explode(index_parts=False)`; for polygons, `aggregate(emb, zones)` (one vector "
+        "one row per point, `gdf = gdf.explode(index_parts=False)`; for polygons, `aef.cubes.aggregate(emb, zones)` (one vector "
         "per area)")

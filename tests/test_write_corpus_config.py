@@ -22,7 +22,7 @@ def test_a_misspelt_setting_is_named(tmp_path):
 
 @pytest.mark.parametrize("cfg", [[1, 2], "small", corpus.CorpusConfig])
 def test_anything_else_is_refused_with_the_fix(tmp_path, cfg):
-    with pytest.raises(ConfigError, match=r"cfg is (list|str|the class CorpusConfig): pass a CorpusConfig\(\.\.\.\) of "
-                                          r"the settings, e\.g\. `CorpusConfig\(n_scenes=4\)`, or a dict of them"):
+    with pytest.raises(ConfigError, match=r"cfg is (list|str|the class CorpusConfig): pass a CorpusConfig of "
+                                          r"the settings, e\.g\. `aef\.corpus\.CorpusConfig\(n_scenes=4\)`, or a dict of them"):
         corpus.write_corpus(tmp_path / "c", cfg)
     assert not (tmp_path / "c").exists()
