@@ -18,7 +18,6 @@ from pathlib import Path
 
 from . import __version__
 from .loaders import TEXT_TABLES, VECTOR_FILES, table_suffix, zip_member   # a table's suffix ('e.csv.gz': '.csv')
-from .value_hints import stack_note   # a stack's Python fix under --data: the file's words
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS', 'COMMAND_FLAGS',
@@ -31,7 +30,7 @@ TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  #
 _RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "count_text": "core", "whole": "core", "COUNT_MAX": "core",
           "as_folds": "evaluate", "as_levels": "evaluate", "as_spacing": "draws", "named_path": "files", "registered": "sources",
           "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core", "spelt_source": "sources",
-          "mirror_root": "mirror_list", "first_tile": "mirror_list"}
+          "mirror_root": "mirror_list", "first_tile": "mirror_list", "stack_note": "value_hints"}
 
 def _rule(name:str):
     "The package's `name` (one of `_RULES`), its module imported the first time it is asked for."
@@ -596,5 +595,5 @@ def shell_words(text:str, command:str|None=None) -> str:
                   text)
     text = re.sub(r"`(" + names + r")=`", lambda m: f"`{flags[m.group(1)]}`", text)   # a bare `crs=`: `--crs`
     under = "|".join(k for k in FLAGS if "_" in k)
-    return stack_note(re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",   # `ds.drop_vars`: written to a file
+    return _rule("stack_note")(re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",   # `ds.drop_vars`: written to a file
                              lambda m: m[0] if _in_call(text, m.start()) else FLAGS[m.group(1)], text), command)

@@ -264,7 +264,6 @@ def rows_by_year(emb,      # a cube (time, y, x, band)
 
 
 # %% ../nbs/24c_supervised.ipynb #c0031
-@checks_flags
 def _swap_said(e:LabelError, table) -> LabelError:
     "`e` (points off the map, `geo.SWAP_HINT` where they lie on it read (y, x)) with the fix of a `table` (DataFrame) " \
     "whose x/y or lon/lat columns hold each other's values: swap the names (`crs_checks.swap_columns`; `aef evaluate` " \
@@ -273,6 +272,7 @@ def _swap_said(e:LabelError, table) -> LabelError:
     if SWAP_HINT not in str(e) or None in cols: return e
     return type(e)(str(e).replace(SWAP_HINT, f"{SWAP_HINT[:-1]}, or {swap_columns(cols)})"))
 
+@checks_flags
 def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band); a cube (time) is a DimensionError
                  labels,                      # points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or raster
                  column:str="label",          # the label column of point/polygon labels (a raster's values are the labels)
