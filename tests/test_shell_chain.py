@@ -32,7 +32,7 @@ def test_train_embed_evaluate_from_the_shell(tmp_path):
     assert any((tmp_path / "run" / "checkpoints").iterdir()) and (tmp_path / "run" / "metrics.jsonl").is_file()
     code, out, err = _aef("embed", "--checkpoint", "run", "--period", "2024", "--out", "e.zarr", cwd=tmp_path)
     assert code == 0 and "wrote e.zarr" in out and (tmp_path / "e.zarr" / "zarr.json").is_file(), out + err[-2000:]
-    code, out, err = _aef("evaluate", "--embeddings", "e.zarr", "--labels", "samples", "--shots", "1", "--folds", "2",
+    code, out, err = _aef("evaluate", "--embeddings", "e.zarr", "--labels", "samples", "--shots", "1", "--folds", "2", "--spacing", "50",
                           cwd=tmp_path)
     assert code == 0, out + err[-2000:]
     head, *rows = [l.split() for l in out.strip().splitlines()]
