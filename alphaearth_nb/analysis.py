@@ -27,7 +27,6 @@ from .same_grid import orient_like, refuse_interleaved   # a grid in another ord
 from .geo import (check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs,
                                to_crs)
 from .gate import cosines, list_vectors, unit_rows
-from .empty_maps import refuse_no_data   # a point on a map with no value at all: said so
 from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
@@ -89,7 +88,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
         xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
         v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs, own)))[0]   # a swap named
         if not np.isfinite(v).all():
-            try: refuse_no_data(emb, "the map as read", "the query")   # no pixel has data: no point could do
+            try: as_embedding(emb, door="the query", what="the map as read")   # the doors' one entry: no pixel has data
             except NoValidDataError:
                 raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data, nor has any other: the map holds "
                                        "no data as read (all NaN after the gate; a warning above names why and the fix):"

@@ -5,6 +5,7 @@ else. A map the gate empties (int8 codes / 127.5) still gets the gate's warning 
 lazy map larger than its sample windows is read for it (was: not read, NaN everywhere, silently): all NaN, refused,
 read whole once; with a value in one chunk outside the windows only, not refused; a model's lazy output is not read."""
 import ast
+import traceback
 import warnings
 from pathlib import Path
 
@@ -21,8 +22,8 @@ from alphaearth_nb.spatial import MODEL_LAYER
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 TIMES = pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"])
-ENTRIES = {"as_embedding", "_cube_form", "per_year",   # the places each door reads its map
-           "query_vector"}   # a point query on a map the gate emptied: told the map is empty (52b9aa26), after the gate
+ENTRIES = {"as_embedding", "_cube_form", "per_year"}   # the places each door reads its map (a point query on a map
+# the gate emptied asks `as_embedding` too, of the map as read: session 49; was its own call in `query_vector`, 52b9aa26)
 PKG = Path(aef.__file__).parent
 
 
@@ -167,3 +168,16 @@ def test_a_lazy_cube_year_without_data_is_no_data_and_said():
     with pytest.warns(NoDataWarning, match=r"similarity: no data for time 2023-01-01"):
         s = aef.similarity(cube, m.values[0, 0])
     assert s.chunks is not None and bool(s.isel(time=1).isnull().all())
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_a_point_query_on_a_map_the_gate_emptied_is_refused_at_the_shared_entry(lazy):
+    "int8 codes / 127: the gate empties every pixel (warned); the point's refusal comes from `as_embedding`, its words kept."
+    codes = embedding_from_array(np.asarray(quantize(random_unit((4, 5), seed=3))).astype(np.float32) / 127)
+    codes = codes.chunk({"y": 2, "x": 3}) if lazy else codes
+    with pytest.warns(NoDataWarning), pytest.raises(NoValidDataError, match="holds no data as read") as err:
+        aef.similarity(codes, (float(codes.x[1]), float(codes.y[2])))
+    assert "warning above" in str(err.value) and "choose a point with data" not in str(err.value), str(err.value)
+    refusal = err.value.__context__   # the entry's refusal, re-worded (`raise ... from None` keeps it here)
+    names = [f.name for f in traceback.extract_tb(refusal.__traceback__)]
+    assert "refuse_no_data" in names and names[names.index("refuse_no_data") - 1] in ENTRIES, names
