@@ -535,7 +535,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         a.label_column = _label_column(a.label_column, df.columns, f"--embeddings {path}")   # said below
         x, y = labels_from_csv(df, a.label_column, path)
         _refuse_values(y, a.label_column, f"--embeddings {path}", df.columns)
-        source, unit = path, "rows"   # its labels' fill-like ids: said below, in the file's words
+        source, unit, emb = path, "rows", None   # its labels' fill-like ids: said below, in the file's words
         xy, kind = table_places(df[df[a.label_column].notna()], path, a.spacing)   # lon/lat: --spacing thins them
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
@@ -565,16 +565,15 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
         # a vector file's fill-like ids: said below, in the file's words (training_set's `warn_fills=False`; was its
         # warning filtered under `catch_warnings`, process-wide before Python 3.14); a raster's: by training_set
-        x, y, at = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs, warn_fills=not vector,
-                                         at=True)   # each row's pixel: thinned to points --spacing apart
+        x, y, xy = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs, warn_fills=not vector,
+                                         at=True)   # each row's pixel (row, col): in metres below where thinned
         kind = "pixels" if not vector or unit == "pixels" else "points"   # a raster's/polygons', or placed by the user
-        thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0
-        xy = pixel_metres(emb, at) if thin > 0 else None
+    thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0   # the one rule
+    if emb is not None: xy = pixel_metres(emb, xy) if thin > 0 else None   # a map's pixels (no CRS: refused, naming --spacing 0)
     if xy is not None: xy = xy[~evaluate.unlabelled(y)]   # the rows drop_unlabelled keeps
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
-    thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0
     x, y, protocol = thin_points(x, y, xy, thin, a.seed, f"--labels {a.labels}" if a.labels else f"--embeddings {path}",
                                  kind)   # the paper's points apart (a raster's pixels by default), said which
     folds = f"{a.folds} fold{'s' * (a.folds != 1)}" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
