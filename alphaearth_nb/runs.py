@@ -178,7 +178,7 @@ def is_run(folder) -> bool:  # any folder (`~` allowed)
 # what the package's other folders are (their completion marker's kind or what) and what reads them
 FOLDER_KINDS = {
     "embedding": "an embedding store (written by `to_zarr`, `embed_to_zarr` or `aef embed --out`; read it with "
-                 "`aef.exports.open_zarr`)",
+                 "`aef.stores.open_zarr`)",
     "demo": "an `aef demo` folder (its training run is the folder `run` inside it)",
     "scene": "a scene folder (written by `aef.scene.write_scene`; read it with `aef.scene.load_scene`)",
     "corpus": "a corpus folder (written by `aef.corpus.write_corpus`)",

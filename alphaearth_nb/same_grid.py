@@ -191,6 +191,6 @@ def refuse_interleaved(*objs,                      # maps (y, x, band) or cubes 
                         f"apart (a pixel is {step.max():g}), hold data in different years (one has none where the other"
                         f" has){f', and so do {more} more such pairs' if more else ''}: one place under two labels, as `xr.concat(maps, 'time', join='outer')` makes of"
                         " years whose coordinates differ by float rounding (most pixels NaN each year). Join the years"
-                        " on one grid: `aef.cubes.join_years(maps, years=[...])` (it checks the grids by meaning and "
+                        " on one grid: `aef.years.join_years(maps, years=[...])` (it checks the grids by meaning and "
                         "takes the first map's coordinates), or `xr.concat(maps, 'time', join='override')` where they"
                         " are one grid")

@@ -98,7 +98,7 @@ def _joined_by_concat(e, what:str):
         warnings.warn(f"{what}: a cube of {n} years carries one map's attrs ({k}={str(at[k])!r}), as `xr.concat` of maps "
                       "leaves them (it keeps the first map's attrs): the models of its other years are unknown, so "
                       "years of two models (your checkpoint's and the official product's) would pass unseen. Join "
-                      "the years with `aef.cubes.join_years(maps, years)`, which refuses two models",
+                      "the years with `aef.years.join_years(maps, years)`, which refuses two models",
                       MetadataWarning, stacklevel=user_stacklevel())
 
 def one_model(*embs,                     # embeddings or cubes (`attrs['embedding:model']` read; none: they pass)
@@ -330,7 +330,7 @@ def _time_fix(cube) -> str:
         return (f"; this one steps through its years along {extra[0]!r}: name that dim `time`, "
                 f"`cube = cube.rename({{{extra[0]!r}: 'time'}})`, then `aef.years.yearly_change(cube)`")
     return (": open one with `aef.official.open(bbox, years=range(2018, 2025))`, or your own years' maps with "
-            "`aef.cubes.join_years(embs, years)`")
+            "`aef.years.join_years(embs, years)`")
 
 def refuse_repeated_years(cube:xr.DataArray) -> None:  # a cube (time, y, x, band) in `cube_form`
     """`DimensionError` where a cube holds two maps of one year along `time` (two tiles of 2022 joined with

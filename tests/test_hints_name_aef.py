@@ -164,3 +164,37 @@ def test_yearly_change_hint_names_join_years_that_runs():
     env = {"cube": cube, "emb": embedding_from_array(random_unit((3, 4), seed=7))}
     exec(calls[1], {"aef": aef}, env)   # runs as written: the year given
     assert list(env["cube"].time.dt.year.values) == [2023, 2024, 2025]
+
+
+def _paths_by_function():
+    "{function: {aef.a.f path named in hints}} over every hint's code spans (`_spans`), functions of ours alone."
+    by = {}
+    for _, _, code in _spans():
+        for path in re.findall(r"(?<![\w.])aef\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)", code):
+            obj = aef
+            for part in path.split("."): obj = getattr(obj, part, None)
+            if callable(obj) and str(getattr(obj, "__module__", "")).startswith("alphaearth_nb."):
+                by.setdefault(obj, set()).add(path)
+    return by
+
+
+def test_each_function_has_one_path_in_the_hints():
+    """s49: `yearly_change`'s refusals named `aef.years.join_years` (a cube of 2 years) and `aef.cubes.join_years` (a
+    map without time), a re-export; `runs` named `aef.exports.open_zarr`, `loaders` `aef.stores.open_zarr`. Each
+    function is named by one path in all hints (a facade's, such as `aef.geo.to_crs`, where that is the one)."""
+    by = _paths_by_function()
+    assert len(by) > 20   # the hints are read
+    two = {f.__name__: sorted(p) for f, p in by.items() if len(p) > 1}
+    assert not two, two
+
+
+def test_yearly_change_names_join_years_by_one_path():
+    a, b = (embedding_from_array(random_unit((3, 4), seed=s)) for s in (5, 6))
+    two = xr.concat([a, b], dim="time").assign_coords(time=[2023, 2024])
+    said = []
+    for cube in (two, a, a.expand_dims(year=[2023])):   # 2 years; a map of no `time`; years along `year`
+        with pytest.raises(aef.AEFError) as e: aef.years.yearly_change(cube)
+        said.append(str(e.value))
+    assert all(re.findall(r"aef\.\w+\.join_years", s) for s in said[:2]), said
+    paths = {p for s in said for p in re.findall(r"aef\.(\w+)\.(?:join_years|yearly_change)", s)}
+    assert paths <= {"years"}, said
