@@ -54,8 +54,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  crs=None,          # CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)
                 ) -> np.ndarray:
     """The unit float64 64-vector a query means, through the map's gate (`embeddings.gate_query`) or at a point.
-    float64, so a cosine with it is the values' own (was float32: its rounding moved `similarity` by up to 8e-9,
-    more than one int8 code step's 2e-9, so 1 pair of pixels in about 200,000 of official vectors ranked in reverse).
+    float64, so a cosine with it is the values' own.
 
     A point is read by `geo.one_point`, the rule `sample` shares: a dict or Series with lon/lat keys (degrees) or
     x/y keys, a shapely Point, a pair (x, y), the last three in `crs`; a table of one place (`queries.place_row`: lon/lat
@@ -71,9 +70,9 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
 
     Several vectors or points (a table of N rows, an (N, 64) array, a list of (x, y) pairs) are a `DimensionError`
     naming what was given and both things meant: one map of their mean vector, or a map each (a loop). Decided: not
-    averaged on a guess: the spec's query is one vector or one point (DESIGN: `.aef.similarity(vector_or_point)`),
-    and whether several examples mean their shared direction or a map each is the user's to say (was: 'got 128
-    values', which counted a table's numbers as one vector's). A path as `emb` is `core.refuse_path`'s `DTypeError`."""
+    averaged on a guess: the spec's query is one vector or one point (DESIGN: `.aef.similarity(vector_or_point)`), and
+    whether several examples mean their shared direction or a map each is the user's to say. A path as `emb` is
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(emb, MAP_WANTED, "map")
     own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
     if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
@@ -121,11 +120,10 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
     and `DimensionError` for one without a 64-long `band` (`as_embedding`), or for a query of another length;
-    `NoValidDataError` for a query that is no embedding vector (NaN, all zero, a fill value) or a point on no data,
-    and for a map that holds no data (every value NaN or its fill: `empty_maps.refuse_no_data`; was NaN everywhere, silently;
-    a cube's year without any is NaN, warned, `over_time`);
-    `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a `crs` not read; `GridError`
-    for a point in a CRS on a map that records none."""
+    `NoValidDataError` for a query that is no embedding vector (NaN, all zero, a fill value) or a point on no data, and
+    for a map that holds no data (every value NaN or its fill: `empty_maps.refuse_no_data`; a cube's year without any is
+    NaN, warned, `over_time`); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
+    `crs` not read; `GridError` for a point in a CRS on a map that records none."""
     da = as_embedding(emb, door="similarity")   # all NaN as given: refused (was NaN everywhere, silently)
     v = query_vector(da, target, crs)   # unit in float64: the direction of the values given
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")
@@ -165,17 +163,15 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     The result says the years it spans, as a change map does: attrs `from_year` (`emb`'s) and `to_year` (`other`'s),
     the year each map records (`cubes.map_year`: its scalar `time` as cut from a cube, its `period_start`), each left
     out where its map records none; `change(e2023, e2024).attrs` holds `from_year=2023, to_year=2024`, and no one-year
-    `time` or `period_start` (was: the first map's alone, as if a map of 2023). A cube's result has its years on
-    `time`; compared with one map, that map's year is `to_year` (`from_year` in `change(map, cube)`).
+    `time` or `period_start`. A cube's result has its years on `time`; compared with one map, that map's year is
+    `to_year` (`from_year` in `change(map, cube)`).
 
     Two maps (or years) of one place under two labels, the rows of a cube joined with `xr.concat(..., join='outer')`
-    from years whose coordinates differ by float rounding, are a `GridError` naming `join_years` (was: NaN at every
-    pixel, silently: `same_grid.refuse_interleaved`).
+    from years whose coordinates differ by float rounding, are a `GridError` naming `join_years`.
 
     Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first,
     `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`);
-    `NoValidDataError` for a map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; was NaN
-    everywhere, silently)."""
+    `NoValidDataError` for a map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`)."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
         raise ConfigError("change needs `other`, a second embedding on the same grid: `a.aef.change(b)` or `aef.change("
                           "a, b)`. For the change between the years of one cube use `cube.aef.yearly_change()` (3 years or "

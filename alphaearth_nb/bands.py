@@ -72,9 +72,8 @@ def _as_read(da) -> str:
 def keep_bands_hint(da) -> str:  # a DataArray whose `band` dim holds more than 64 bands
     """The selection of the 64 described bands A00..A63 of a file of more bands (`described_positions`), in the file's
     order (`label_bands` then reads each by its description), or ''. A file of k x 64 bands that are k embeddings
-    (`stacked_embeddings`: several years stacked as bands, `toBands()`; or, undescribed, any k x 64) is told so,
-    with the selection of each (was: 'keep those' for `Image.cat`'s first 64 alone, and for `2023_A00` or no
-    descriptions 'read the file with `rioxarray.open_rasterio(path)`', which had read it)."""
+    (`stacked_embeddings`: several years stacked as bands, `toBands()`; or, undescribed, any k x 64) is told so, with
+    the selection of each."""
     n = getattr(da, "sizes", {}).get("band", 0)
     if n <= EMBED_DIM: return ""   # one embedding or less (no `band` dim: a selected band): nothing to keep
     if (groups := stacked_embeddings(da)) is not None:
@@ -105,9 +104,8 @@ def label_bands(da:xr.DataArray,              # DataArray with a 64-long `band` 
 
     The descriptions are the file's, in the file's band order (band 1 first), and xarray keeps attrs as they are
     when the bands are reordered (`da.isel(band=slice(None, None, -1))`, `da.sel(band=[2, 1, 3, ...])`): where the
-    coordinate is the file's band numbers in another order (or 64 of a file of more bands: a mask beside them), band
-    N's description is the Nth (`_file_numbers`). Was: read by position, so a reordered tile's bands were labelled by
-    the descriptions of others, every vector another, silently."""
+    coordinate is the file's band numbers in another order (or 64 of a file of more bands: a mask beside them), band N's
+    description is the Nth (`_file_numbers`)."""
     refuse_path(da, MAP_WANTED, "map")
     coord = list(da["band"].values) if "band" in da.coords else []
     desc = da.attrs.get("long_name")
@@ -166,10 +164,8 @@ def table_bands(names) -> dict[int, list[int]]:  # a table's column labels (any 
     padding; else embedding_N), else all 64 bands under one other spelling `band_order` reads, beside other columns
     as alone: band_1..band_64 (rioxarray's, `ds.to_dataframe()` of `band_as_variable`), Earth Engine's b1..b64 (an
     uploaded GeoTIFF's bands, sampled), QGIS' SAMPLE_1..SAMPLE_64 ('Sample raster values'), data.1..data.64; {} where
-    none is (a part of them names no band: Sentinel-2's B2..B12 are no embedding). A Dataset's variables and a band
-    axis keep `a_bands`' reading: band_N there is no claim to be an embedding (`band_variables`). Was: those spellings
-    read only as a table's every column, so `aef evaluate --embeddings` refused lon, lat, label and b1..b64 as 'no
-    embedding band'."""
+    none is (a part of them names no band: Sentinel-2's B2..B12 are no embedding). A Dataset's variables and a band axis
+    keep `a_bands`' reading: band_N there is no claim to be an embedding (`band_variables`)."""
     if at := a_bands(names): return at
     groups = {}   # the labels that end in a number, by what comes before it ('b', 'sample_', 'band_', 'data.')
     for i, n in enumerate(names):
@@ -205,9 +201,8 @@ def band_columns(names,               # a table's column labels, or a row's inde
     `knn.knn_search`, the linear probes and `evaluate_embeddings`; `query_array`, so `index`, `similarity`; and
     `aef evaluate`'s CSV, `cli.labels_from_csv`), read as `_band_positions` says. `DimensionError` naming the labels
     and the fix, `df.drop(columns=[...])`, for labels that name every band and more, A64..A99 or embedding_64 (an
-    embedding has 64 bands; `embeddings.from_official` refuses a Dataset's variables past A63 alike; was: `aef
-    evaluate` read A00..A63 beside A64 silently, `knn_search` took the table for generic features), and for every
-    band named with one of them twice (a00..a63 and A1)."""
+    embedding has 64 bands; `embeddings.from_official` refuses a Dataset's variables past A63 alike), and for every band
+    named with one of them twice (a00..a63 and A1)."""
     names = list(names)
     got = _band_positions(names)
     if not isinstance(got, dict): return got
@@ -225,8 +220,8 @@ def _is_vector(v) -> bool: return isinstance(v, (list, tuple, np.ndarray)) and n
 def list_vectors(x):  # DataFrame, Series or dict; anything else is given back
     """A table (DataFrame) or row (Series, dict) holding its vectors in one column of 64-long sequences (a list
     column, as GeoParquet tables of other tools hold embeddings: `embedding`, one array per row) with that column
-    spread into columns A00..A63 after the others; anything else (a table with A00..A63 already, two such columns)
-    as given. Was: a row with lon/lat beside its list was read as the point, a table refused as 'text'."""
+    spread into columns A00..A63 after the others; anything else (a table with A00..A63 already, two such columns) as
+    given."""
     if isinstance(x, dict) and any(_is_vector(v) for v in x.values()): x = pd.Series(x)
     if isinstance(x, pd.Series) and x.dtype == object:
         cells = [k for k, v in x.items() if _is_vector(v)]
@@ -253,10 +248,8 @@ def by_band(x,               # features: an array, or a table (DataFrame)
     without band columns is generic features: every column by position, or the columns `features` names, in that
     order. An array is read by position, a DataArray of rows by its band labels. Every query (`query_array`), search,
     fit and predict (`knn.knn_search`, `knn.knn_predict`, the linear probes) reads its tables so: the same vectors
-    with their columns in another order are the same vectors. `ConfigError` for a name in `features` that is no
-    column, or `features` with an array. Was: a table's other columns always followed its bands as features, so a
-    sample table was searched on lon/lat. A path is `core.refuse_path`'s `DTypeError` naming how to load it (was:
-    an array of the path's text)."""
+    with their columns in another order are the same vectors. `ConfigError` for a name in `features` that is no column,
+    or `features` with an array. A path is `core.refuse_path`'s `DTypeError` naming how to load it."""
     refuse_path(x, "features are numbers (N, D) or a table")
     return _picked(*_columns(list_vectors(x), features))
 
@@ -265,10 +258,9 @@ def band_parts(x,               # features: an array, or a table (DataFrame)
               ) -> tuple[np.ndarray, np.ndarray|None]:
     """`by_band(x, features)` in two parts: the bands (N, 64) of a table holding them, in band order, and the other
     columns `features` names (N, n), as given; (`by_band(x, features)`, None) for anything else (an array, a table
-    without bands, no other column named). The bands' dtype is theirs alone: int8 codes beside a float column stay
-    int8, so a search or fit reads them as codes and appends the named columns (`knn.knn_search`, `linear.check_xy`;
-    was: `by_band`'s one array of 65 floats, no longer 64 wide, so codes were searched as raw numbers). Raises what
-    `by_band` raises; a path is `core.refuse_path`'s `DTypeError` (was: an array of the path's text)."""
+    without bands, no other column named). The bands' dtype is theirs alone: int8 codes beside a float column stay int8,
+    so a search or fit reads them as codes and appends the named columns (`knn.knn_search`, `linear.check_xy`). Raises
+    what `by_band` raises; a path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(x, "features are numbers (N, D) or a table")
     x, pos, extra = _columns(list_vectors(x), features)
     if pos is None or not extra: return _picked(x, pos, extra), None
@@ -276,9 +268,9 @@ def band_parts(x,               # features: an array, or a table (DataFrame)
 
 def join_parts(a:np.ndarray,                          # features (N, D), float
                extra:np.ndarray|None) -> np.ndarray:  # named columns (N, n) to append (`band_parts`), or None
-    """Features `a` (N, D), decoded where they were codes, with `band_parts`' named columns (N, n) after them as
-    floats: float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None. A path is `core.refuse_path`'s `DTypeError` (was: the path given back, or
-    AttributeError 'str' ... 'astype')."""
+    """Features `a` (N, D), decoded where they were codes, with `band_parts`' named columns (N, n) after them as floats:
+    float32, float64 where wider (lat/lon, UTM metres keep their digits); `a` alone where `extra` is None. A path is
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(a, "features are numbers (N, D)")
     refuse_path(extra, "named columns are numbers (N, n)")
     return a if extra is None else np.concatenate([a, extra.astype(np.result_type(extra, np.float32))], 1)
@@ -291,8 +283,7 @@ def real_parts(x,              # features: an array, or a table (DataFrame)
     `linear.check_xy`, `linear.least_squares_predict`): bool, integer and float parts as given, others read as
     float64. `DTypeError` for text (a text column named in `features`) or complex values, `ConfigError` (`by_band`'s)
     and `DimensionError` (rows of other lengths) naming `what`. A path (`core.is_path`: a `Path`, 'x.npy') is
-    `core.refuse_path`'s `DTypeError` naming how to load it (was: 'hold values that are not numbers (<U5: could not
-    convert string to float: 'x.npy')')."""
+    `core.refuse_path`'s `DTypeError` naming how to load it."""
     refuse_path(x, f"{what} are numbers (N, D)")   # a file's name, not its numbers (knn_search('x.npy', ...))
     try: parts = band_parts(x, features)
     except ConfigError as e: raise ConfigError(f"{what}: {e}") from None   # a name that is no column; an array
@@ -361,9 +352,8 @@ def query_array(a,                        # vectors as a user holds them: array,
     row of a table with text columns) and number text (a list of str: a CSV line split) are cast to numbers; other
     text among them raises `DimensionError`. A pixel stored as
     uint8 and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its
-    bytes, so the gate reads it as it reads the map (its self-similarity was -0.28). A path (a `Path`, or text
-    naming a file: 'v.npy', 'data/q.csv'; `core.is_path`) is `DTypeError` naming how to load it (was: 'holds text, not numbers ...
-    cast them', a fix that does not apply; `as_embedding`'s rule for a path where a map is wanted)."""
+    bytes, so the gate reads it as it reads the map (its self-similarity was -0.28). A path (a `Path`, or text naming a
+    file: 'v.npy', 'data/q.csv'; `core.is_path`) is `DTypeError` naming how to load it."""
     refuse_path(a, f"{with_article(what)} is {EMBED_DIM} numbers (or rows of them)", "vectors")   # a file's name
     if isinstance(a, dict): a = pd.Series(a)
     # `list_vectors`: a list column of vectors spread into A00..A63;

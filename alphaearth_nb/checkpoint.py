@@ -374,8 +374,8 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     """Read a verified checkpoint into the structure of `like`; returns the state and its header. A folder skips, with
     a `TrainingWarning` naming each, damaged checkpoints, `ckpt_*.json` files not in our format and leaves without a
     header (`orphan_leaves`); `CheckpointError` if none is ours, `DamagedCheckpointError` if every one of ours is
-    damaged. A folder that holds checkpoints of two runs (copied together: other `run` ids, or seeds) loads the
-    newest with a `TrainingWarning` naming both runs' steps and how to load the other (was: the newest, silently)."""
+    damaged. A folder that holds checkpoints of two runs (copied together: other `run` ids, or seeds) loads the newest
+    with a `TrainingWarning` naming both runs' steps and how to load the other."""
     path = checkpoint_folder(path)   # a run folder: its checkpoints/ (read_header's message offers it)
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `aef.fit(..., out=...)` or "

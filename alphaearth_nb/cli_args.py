@@ -568,17 +568,16 @@ def shell_words(text:str, command:str|None=None) -> str:
     its shell form in brackets (`resume=True (`--resume`)`) as the shell form; a Python form offered beside a command
     (`fit(out=...)` / `aef train --out`) left out; a call of `CALLS` as its command; `name=value` of a setting of
     `FLAGS` as the flag (`--steps 3`, `--resume`; a code span of `name=` alone as `--name`) and a bare name with an underscore (`batch_size`) as its flag, but
-    not within a call in a code span (`regress(emb, labels, column='value')` stays: `_in_call`). The
-    rest as it was: one source of message text, the error family's, translated here for the command (`cli.main`).
+    not within a call in a code span (`regress(emb, labels, column='value')` stays: `_in_call`). The rest is kept: one
+    source of message text, the error family's, translated here for the command (`cli.main`).
     `command` (e.g. 'evaluate') adds the settings only it has a flag for (`COMMAND_FLAGS`: `crs=` as `--crs`).
     A table's swapped lon/lat columns (`df.rename(columns={'lat': 'lon', 'lon': 'lat'})`, no `df` in a shell): swap
     the two names in the file's header line; any other rename of a table's columns (`df = df.rename(columns={'X':
-    'x'})`): rename them in the file's header line (`_header_rename`; session 37, was the `df` line under a command);
+    'x'})`): rename them in the file's header line (`_header_rename`);
     a drop of named columns (`df.drop(columns=['A64'])`): delete them from the file (`_file_drop`). A label raster's
-    no-data to declare (`labels.attrs['nodata'] = 255`): `--labels-nodata 255`, for any raster file, or the file's
-    own, `rio edit-info --nodata 255 LABELS` (rasterio's command, installed with it) for a GeoTIFF (`_LABEL_FIXES`;
-    was those Python lines under `aef evaluate --labels lab.tif`, and for a .nc/.zarr words, no command), under
-    `aef evaluate` alone, the one command with `--labels` (was: under every command, naming a flag they lack)."""
+    no-data to declare (`labels.attrs['nodata'] = 255`): `--labels-nodata 255`, for any raster file, or the file's own,
+    `rio edit-info --nodata 255 LABELS` (rasterio's command, installed with it) for a GeoTIFF (`_LABEL_FIXES`), under
+    `aef evaluate` alone, the one command with `--labels`."""
     if command == "evaluate":   # the one command with --labels (and --labels-nodata): others keep Python's words
         for old, new in _LABEL_FIXES: text = re.sub(old, new, text)
     flags = _command_flags(command)   # overwrite=True: `--overwrite` under train and embed alone (demo has none)

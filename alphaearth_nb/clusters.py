@@ -76,9 +76,8 @@ def rgb(emb,                            # embedding (y, x, band), or a cube (tim
     (time, y, x, rgb) from one basis and one stretch fitted on the pixels of all its years, so a colour means the
     same in every year (fitted per year, one land cover took a different colour each year).
 
-    A component without spread (its stretch `FLAT_SPREAD` or less: a map of one or two distinct vectors, a uniform
-    lake) is one value, 0, for every pixel on it: identical vectors take one colour. Was: the float32 rounding of
-    their products stretched to [0, 1], so a map of one vector took two colours, (0, 0, 1) and (0, 1, 0)."""
+    A component without spread (its stretch `FLAT_SPREAD` or less: a map of one or two distinct vectors, a uniform lake)
+    is one value, 0, for every pixel on it: identical vectors take one colour."""
     da = cube_form(emb, door="rgb", what="`emb`")   # every value NaN as given: refused, with what to check
     check_pixels(da, "the embedding")   # 0 rows from a reversed `sel` slice: not "all NaN"
     x = sample_pixels(da, max_samples, seed)
@@ -106,7 +105,7 @@ def spherical_kmeans(x:jax.Array,    # (N, D) unit vectors
                      n_iter:int=50,  # Lloyd iterations
                     ) -> jax.Array:
     """Centres (k, D) of spherical k-means with k-means++ initialisation (jitted, `_kmeans`). A path for `x` is
-    `core.refuse_path`'s `DTypeError` (was: JAX's TypeError 'Error interpreting argument ... as an abstract array')."""
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(x, "rows are numbers (N, D)")
     return _kmeans(x, w, key, k, n_iter)
 

@@ -173,16 +173,15 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
              ):
     """Yield a scratch GeoTIFF beside `path` to write; then make it a COG and move that into `path` atomically, with
     GDAL's sidecar `path.aux.xml` the text `aux` or none: a sidecar left by the file replaced
-    (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data. A write that
-    fails before the new file is in place keeps the old file and its sidecar (was: the sidecar deleted first, so
-    a full disk left the old class map without its category names).
+    (or an orphan, refused without `overwrite`) would give GDAL its old names, statistics or no-data. A write that fails
+    before the new file is in place keeps the old file and its sidecar.
 
     At most two copies lie beside `path` at once (the scratch GeoTIFF and its COG; then the COG and its copy moved
     in). GDAL's error on the way ('Write failed', 'TIFFWriteDirectoryTagData:IO error': libtiff keeps the errno)
     where the disk had less room left than one write (`_one_write`, measured before the scratch copies go) is
-    `core.DiskError` naming the bytes the write needs (`_room`, twice) and those free (`DiskError.full`), as a full
-    disk is at every other writer of the package (was: rasterio's RasterioIOError 'Write failed. See previous
-    exception for details.'); another GDAL error passes as it is. `MissingDependencyError` without rasterio."""
+    `core.DiskError` naming the bytes the write needs (`_room`, twice) and those free (`DiskError.full`), as a full disk
+    is at every other writer of the package; another GDAL error passes as it is. `MissingDependencyError` without
+    rasterio."""
     require("rasterio", "official", "writing COGs")
     import rasterio.shutil
     path = check_output(path, overwrite, "COG")

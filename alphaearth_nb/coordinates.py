@@ -33,9 +33,8 @@ def coordinate_names(columns) -> tuple[str, str, str]|None:  # a table's column 
     return ("xy", x, y) if x and y else None
 
 def coordinate_hint(columns) -> str:  # a table's column names
-    """The fix for a table whose coordinate columns go by names no reader takes (`coordinate_names`), '' when none
-    looks like one: the `rename` that makes them read (x/y with `crs=` naming their CRS). Was: 'rename them, e.g.
-    `df.rename(columns={'X': 'x'})`' whatever they were."""
+    """The fix for a table whose coordinate columns go by names no reader takes (`coordinate_names`), '' when none looks
+    like one: the `rename` that makes them read (x/y with `crs=` naming their CRS)."""
     kind, a, b = coordinate_names(columns) or (None, None, None)
     if kind == "lonlat":
         return (f"; {a!r} and {b!r} look like longitude and latitude (degrees): "

@@ -300,9 +300,8 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
     """Decorate a public function so that its yes/no parameters (`yes_no_params`) go through `flag` at the door,
     before any work: text ('false', 'no'), 2 or 0.5 raise `ConfigError` naming the parameter (text is true in
     Python, so `legend="false"` drew a legend); 0/1 and numpy bools arrive as `bool`; a `bool|None` parameter keeps
-    None. A keyword `fn` does not take is `UnknownFieldError` naming the closest it takes (`unknown_keys`; was
-    Python's TypeError 'got an unexpected keyword argument'). A call that passes none of them costs one dictionary
-    lookup per parameter given."""
+    None. A keyword `fn` does not take is `UnknownFieldError` naming the closest it takes (`unknown_keys`). A call that
+    passes none of them costs one dictionary lookup per parameter given."""
     params = yes_no_params(fn)
     if not params: return fn
     ps = inspect.signature(fn).parameters.values()
@@ -339,8 +338,8 @@ def unknown_keys(given,                  # the keywords passed (a dict or names)
                  aliases:dict|None=None, # names users write for a field -> the field ({'lr': 'peak_lr'})
                 ) -> None:
     "`UnknownFieldError` naming each of `given` that `known` lacks, the one it likely means (`_closest`) and every " \
-    "name `known` holds: `TrainConfig(batchsize=8)` says 'did you mean batch_size?' (was: TypeError " \
-    "'unexpected keyword argument'). Nothing for names it holds."
+    "name `known` holds: `TrainConfig(batchsize=8)` says 'did you mean batch_size?'. " \
+    "Nothing for names it holds."
     known = list(known)
     if not (bad := [k for k in given if k not in known]): return   # each as given: stp={1: 2} names 1, not '1'
     said = [f"{k!r} (did you mean {m!r}?)" if (m := _closest(str(k), known, aliases or {})) else repr(k) for k in bad]
@@ -352,7 +351,7 @@ def checks_fields(cls=None, *,           # a dataclass (put this decorator above
                  ):
     "Class decorator of a config dataclass: a keyword its `__init__` does not take (so `dataclasses.replace`'s too) " \
     "is `UnknownFieldError` naming the field it likely means and every field (`unknown_keys`), before the config is " \
-    "made. Was: Python's TypeError 'got an unexpected keyword argument'. One set lookup a keyword given."
+    "made. One set lookup a keyword given."
     def deco(cls):
         init, names = cls.__init__, [f.name for f in dataclasses.fields(cls) if f.init]
         known = frozenset(names)
@@ -392,9 +391,7 @@ def as_tuple(value,           # a config's field of several values as given: a t
              hint:str="",     # said after the fix (`years=2024`: the field meant instead)
             ) -> tuple:
     """`value` as a tuple. Raises `ConfigError` naming `name`, the value and `example` for one number, a bool, text,
-    None, a dict or a set where a field takes several values in order (was: Python's TypeError 'int' object is not
-    iterable for `CorpusConfig(years=2024)`, and text read letter by letter: `modes='0.3'` said "each of modes='0'"),
-    and for a count of values other than `n` (was: ValueError 'not enough values to unpack')."""
+    None, a dict or a set where a field takes several values in order, and for a count of values other than `n`."""
     if isinstance(value, (tuple, list)) or (isinstance(value, np.ndarray) and value.ndim == 1):
         if n is None or len(value) == n: return tuple(value)
         raise ConfigError(f"{name}={value!r} holds {len(value)} value{'' if len(value) == 1 else 's'}, not {n}: pass "
@@ -476,8 +473,8 @@ def set_elsewhere(name:str,    # the module's full name, `__name__` (it must be 
                   homes:dict,  # each setting it re-exports -> the module of the package that reads it: 'convs'
                  ) -> None:
     """Make setting a re-exported setting on the module `name` (`nn.DW_CHUNK_BYTES = 1 << 20`, `monkeypatch.setattr(nn,
-    'DW_CHUNK_BYTES', ...)`) a `ConfigError` naming the module that reads it, where setting it takes effect. Was (a
-    split module's re-exports, session 42's nn): set, and nothing changed, without a word. Reading it is as before."""
+    'DW_CHUNK_BYTES', ...)`) a `ConfigError` naming the module that reads it, where setting it takes effect. Reading it
+    works."""
     if name == "__main__": return   # a notebook's kernel: its names are its own
     mod = sys.modules[name]
     mod.__dict__["_SET_IN"] = dict(homes)

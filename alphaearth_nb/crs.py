@@ -253,8 +253,7 @@ def as_crs(crs) -> CRS:  # EPSG code or string ('EPSG:32631', 32631), WKT, PROJJ
 
 def crs_name(crs) -> str:  # any spelling `as_crs` reads
     """A short name of `crs`: 'EPSG:n' where one EPSG CRS is it (`_epsg_of`: PROJ.4 text with `+ellps=` alone or
-    `+towgs84=0,0,0` too), else its WKT (MGA zone 55 on GRS80 is GDA94, GDA2020 or PNG94; was pyproj's first,
-    GDA2020)."""
+    `+towgs84=0,0,0` too), else its WKT (MGA zone 55 on GRS80 is GDA94, GDA2020 or PNG94)."""
     c = as_crs(crs)
     code = _epsg_of(c)
     return f"EPSG:{code}" if code else c.to_wkt()
@@ -316,9 +315,9 @@ def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or
     or WKT; else 'EPSG:4326' where its x and y dims are CF longitude and latitude (CF 1.11 4.1-4.2: units
     'degrees_east' / 'degrees_north' in any CF spelling, or standard_name 'longitude' / 'latitude'; both axes, dim
     names alone are not enough), as netCDF files of gridded data write a lon/lat grid; None. Such a map then wraps
-    across the antimeridian, 0..360 longitudes too, as one with its CRS written (was: no CRS, no wrap). PROJ text
-    that fits several EPSG CRSs is the one whose area of use holds the map's middle, where one alone does
-    (`_by_place`); a DataTree's own `attrs['crs']` is read at the place of its data (was: as it is)."""
+    across the antimeridian, 0..360 longitudes too, as one with its CRS written. PROJ text that fits several EPSG CRSs
+    is the one whose area of use holds the map's middle, where one alone does (`_by_place`); a DataTree's own
+    `attrs['crs']` is read at the place of its data."""
     refuse_path(obj, GRID_WANTED, "raster")
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
         parts = ([obj.to_dataset()] if obj.has_data else []) + list(obj.children.values())
@@ -398,8 +397,8 @@ def crs_typed(crs,                # any spelling `as_crs` reads
     """`crs` as Python a user can type in a fix (`crs=...`, `gdf.set_crs(...)`): 'EPSG:n', quoted, where one EPSG CRS
     is it (`_epsg_of`); another authority's code where PROJ finds one exactly (pyproj `to_authority` at
     confidence 100: 'ESRI:102003', 'IGNF:LAMB93'); PROJ text as given; else its PROJ.4 text where that reads back as the same CRS (`same_crs`:
-    a custom LAEA, MODIS's sinusoidal grid); else `held` (a named datum PROJ.4 drops, ETRS89 under a custom
-    projection) or, without one, its WKT. Was: the WKT `crs_of` stores, 800-1800 characters, in every `crs=` fix."""
+    a custom LAEA, MODIS's sinusoidal grid); else `held` (a named datum PROJ.4 drops, ETRS89 under a custom projection)
+    or, without one, its WKT."""
     try: c = as_crs(crs)
     except CRSError: return repr(crs)
     if code := _epsg_of(c): return repr(f"EPSG:{code}")

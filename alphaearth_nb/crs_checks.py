@@ -35,10 +35,9 @@ def check_longitudes(lon,                 # longitudes, degrees (any shape; NaN 
     longitude enters (points, tables, GeoDataFrames and grids through `check_degrees`, an area's bbox and
     geometry, `mirrors.area_of`, a longitude column of degree text, `tables.dms_degrees`). Within it a longitude
     is degrees on the circle: -180..180, 0..360, and spans written past either end (179.5..180.5 across 180,
-    -180.5..-179.5, 359.5..360.5) are read and moved by whole turns onto a map. Beyond it a value is more than a
-    turn from any of these, most likely a wrong number (was: 720.00025 refused as "projected coordinates" while
-    360.0001 was read, -719.9 read as points but refused as a table's): the message gives the value, the rule and
-    the wrap, `lon = (lon + 180) % 360 - 180`, that brings degrees counted past a turn into -180..180."""
+    -180.5..-179.5, 359.5..360.5) are read and moved by whole turns onto a map. Beyond it a value is more than a turn
+    from any of these, most likely a wrong number: the message gives the value, the rule and the wrap, `lon = (lon +
+    180) % 360 - 180`, that brings degrees counted past a turn into -180..180."""
     f = np.asarray(lon, np.float64).ravel()
     f = f[np.isfinite(f)]
     if not f.size or abs(v := float(f[np.argmax(np.abs(f))])) <= LON_RANGE: return

@@ -103,9 +103,9 @@ def _apply(t, x, y) -> tuple:
 def tile_zones(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, band) with a CRS and a regular grid
                size:int,          # tile side in pixels, >= 1
               ):
-    """A GeoDataFrame of regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner however it is
-    stored (`tile_row` 0 is the northern row, as `coarsen` counts blocks; was the first stored row: the south of a
-    map read south-first); the last row/column of tiles (south, east) may be smaller."""
+    """A GeoDataFrame of regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner
+    however it is stored (`tile_row` 0 is the northern row, as `coarsen` counts blocks); the last row/column of tiles
+    (south, east) may be smaller."""
     refuse_path(emb, MAP_WANTED, "map")
     gpd = import_geopandas("tile zones")
     emb = geo.north_up(emb)
@@ -129,8 +129,6 @@ def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular gri
     each cell centre with `point_to_cell`). The cells whose centres fall on the footprint and their neighbours are
     rasterised (rasterio, centres inside; a cell's ring is straight between its vertices in the map's CRS), and a
     pixel none of them holds (a map smaller than a cell) is given its own cell, `h3.latlng_to_cell` of its centre.
-    Was: the cells whose centres fall on the footprint alone, so the pixels of the cells at the map's edge went
-    uncounted, silently: none of a 4 x 4 map of 10 m pixels at resolution 9 (0 cells), 677 of a 40 x 40 map's 1,600.
     Across the antimeridian the footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped,
     e.g. 179.99 .. 180.01), then put on the map's longitudes (`geo.wrap_geometries`)."""
     refuse_path(emb, MAP_WANTED, "map")
@@ -174,7 +172,7 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
             ):
     """The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells); on a
     geographic grid each zone is moved by whole turns onto the grid's longitudes (`geo.wrap_geometries`). A table of
-    points by x/y without `crs=` is read on the map as `sample` reads it (`places.read_places`: was a `GridError`)."""
+    points by x/y without `crs=` is read on the map as `sample` reads it (`places.read_places`)."""
     refuse_path(emb, MAP_WANTED, "map")
     if sum(v is not None for v in (zones, tile, h3)) != 1:
         raise ConfigError("give exactly one of `zones` (polygons or points with `buffer=`), `tile=` (pixels) "
@@ -371,15 +369,14 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
     the map (`n_pixels` 1), as labels are. Zones are
     rasterised on the map north-up, so a pixel centre on a zone's boundary (rasterio decides those by its scan order)
-    counts the same however the map is stored (was: 16 or 12 pixels for one box, north-up or south-first). The zones
-    come back written as the map writes x (`geo.geometries_like`): on a map whose reader wrapped longitude at 180, in
-    [-180, 180], one across 180 split there, as `coarsen` wraps its block centres (was: past 180). A zone without a
-    geometry (None, or empty) is a row of its own with `n_pixels` 0 and NaN vectors; the geometry column keeps its
-    name (`geom`, as PostGIS and some GeoPackages name it). Zones none of which reaches the map (the map's extent,
-    pixel edges) are a `NoDataWarning` naming both bounds (`places.warn_zones_off_map`), as `sample` warns for points
-    (was: silent, every `n_pixels` 0); zones on the map over no data are not warned (`n_pixels` counts pixels with data).
+    counts the same however the map is stored. The zones come back written as the map writes x (`geo.geometries_like`):
+    on a map whose reader wrapped longitude at 180, in [-180, 180], one across 180 split there, as `coarsen` wraps its
+    block centres. A zone without a geometry (None, or empty) is a row of its own with `n_pixels` 0 and NaN vectors; the
+    geometry column keeps its name (`geom`, as PostGIS and some GeoPackages name it). Zones none of which reaches the
+    map (the map's extent, pixel edges) are a `NoDataWarning` naming both bounds (`places.warn_zones_off_map`), as
+    `sample` warns for points; zones on the map over no data are not warned (`n_pixels` counts pixels with data).
     Rows keep the zones' order and the table's own index (repeated for each year), as `sample`'s: `fields.join(out)`
-    puts each vector on its own field (was: renumbered 0, 1, ..., so a table indexed by field id lost the ids)."""
+    puts each vector on its own field."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     emb = geo.north_up(cube_form(emb))   # rasterio's rule for a centre on a zone's boundary: one answer however stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs)
@@ -403,10 +400,9 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
 
 # %% ../nbs/24b_cubes.ipynb #c0031
 def is_geometry_input(labels) -> bool:  # labels in any form `training_set` takes
-    """Whether labels need geometry handling: a vector file path, a GeoDataFrame, a GeoJSON dict (a FeatureCollection,
-    a Feature: labels in its properties; was read as a table of its keys, 'lacks columns ['x', 'y', 'label'] (has
-    ['type', 'features'])'), or a table with lon/lat only, or with Earth Engine's `.geo` column (GeoJSON per row,
-    `places.read_geometries`)."""
+    """Whether labels need geometry handling: a vector file path, a GeoDataFrame, a GeoJSON dict (a FeatureCollection, a
+    Feature: labels in its properties), or a table with lon/lat only, or with Earth Engine's `.geo` column (GeoJSON per
+    row, `places.read_geometries`)."""
     if isinstance(labels, (str, Path)) or type(labels).__name__ == "GeoDataFrame": return True
     if isinstance(labels, dict) and labels.get("type") in ("FeatureCollection", "Feature"): return True
     return (isinstance(labels, pd.DataFrame) and not {"x", "y"} <= set(labels.columns)
@@ -445,14 +441,14 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     grid, geometries are moved by whole turns onto its longitudes first (`geo.wrap_geometries`). A pixel centre in
     several polygons is labelled by the smallest of them, whatever the row order (warned when their labels differ:
     `_rasterize_nested`). A polygon's pixels come north-up (rows north to south, columns west to east) however the map
-    is stored, so kNN's ties and the `sample` draws are the same for a map read south-first (was: storage order).
+    is stored, so kNN's ties and the `sample` draws are the same for a map read south-first.
     A polygon that holds no pixel centre (a field smaller than a pixel, or one the map's edge cuts to a sliver)
     labels the pixel at a point inside it and on the map; one wholly off the map is kept as a point off it, which
     `training_set` refuses as it refuses points there. The label column keeps its dtype: a categorical one its
-    categories (unused ones too) and their order, a nullable `Int64` or `string` one its dtype (was: objects, or
-    numpy's, from `to_numpy`). Its `attrs['labelled']` says what its rows are, for counts said of them: 'pixels'
-    where polygons were rasterised (or sampled), else 'points'; its `attrs['places_crs']` the CRS the places came in
-    (their own, `crs=`, EPSG:4326 for lon/lat columns), in which `training_set` names those off the map."""
+    categories (unused ones too) and their order, a nullable `Int64` or `string` one its dtype. Its `attrs['labelled']`
+    says what its rows are, for counts said of them: 'pixels' where polygons were rasterised (or sampled), else
+    'points'; its `attrs['places_crs']` the CRS the places came in (their own, `crs=`, EPSG:4326 for lon/lat columns),
+    in which `training_set` names those off the map."""
     refuse_path(emb, MAP_WANTED, "map")
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")

@@ -187,10 +187,9 @@ def check_declared_units(source,          # a Source or its name
     registry's unit (`registry_units(ds, source)` runs them all); warn `UnitsWarning` for a depth with no period
     where a month's total is read ('m': ERA5's monthly sums and its monthly means of daily sums alike). The
     registry's own unit, in any spelling (`read_unit`'s tables, `NAMED_UNITS`: 'Kelvin', 'degree_C', 'metre', 'dB',
-    'DN'), passes; a unit nothing reads, unknown ('furlongs a fortnight') or of another quantity ('m' on a
-    temperature), is a `UnitsWarning` naming it once for all its bands and the fix, the values then judged alone
-    (was: passed without a word); placeholders (`NO_UNITS`: '', 'none', 'n/a') declare none. A path is
-    `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'data_vars')."""
+    'DN'), passes; a unit nothing reads, unknown ('furlongs a fortnight') or of another quantity ('m' on a temperature),
+    is a `UnitsWarning` naming it once for all its bands and the fix, the values then judged alone; placeholders
+    (`NO_UNITS`: '', 'none', 'n/a') declare none. A path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     src = get_source(source)
     who = name or src.name
@@ -219,8 +218,8 @@ def registry_units(ds:xr.Dataset,  # one source's bands, each declaring its unit
                   ) -> xr.Dataset:
     """`ds` with each band that declares a unit other than its registry unit converted to it (`unit_conversion`,
     the conversions `check_declared_units` names) and declaring the registry's unit; lazy bands stay lazy.
-    `UnitsError` for a depth with no period where a month's total is read: only its reader knows which it is. A
-    path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'copy')."""
+    `UnitsError` for a depth with no period where a month's total is read: only its reader knows which it is. A path is
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     src = get_source(source)
     out = ds.copy()

@@ -34,8 +34,7 @@ def spatial_dim(obj,          # DataArray or Dataset
                 names:tuple,  # the names of one axis: `X_NAMES` or `Y_NAMES`
                ) -> str|None:
     """The dim of `obj` that `names` name, the first of them that is a dim, else one named so in another case (HDF's
-    'Latitude' / 'Longitude', 'LAT', 'LON'); None when none is. Was: the exact names alone, so a map of
-    ('Latitude', 'Longitude', 'band') dims had 'no y and x dims'."""
+    'Latitude' / 'Longitude', 'LAT', 'LON'); None when none is."""
     refuse_path(obj, GRID_WANTED, "raster")
     dims = [d for d in obj.dims if isinstance(d, str)]
     exact = next((n for n in names if n in dims), None)

@@ -113,7 +113,7 @@ def cloud_score_clear(cs:np.ndarray,        # Cloud Score+ `cs` (or `cs_cdf`) va
                       threshold:float=0.5,  # clear above it (the paper binarises cs at 0.5: arXiv 2507.22291 S1.1)
                      ) -> np.ndarray:
     "Clear-sky pixels by Cloud Score+: `cs > threshold` (NaN cs is not clear)." \
-    " A path is `core.refuse_path`'s `DTypeError` (was: ValueError 'could not convert string to float')."
+    " A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(cs, "Cloud Score+ values are an array")
     return np.nan_to_num(np.asarray(cs, np.float64), nan=-1.0) > threshold
 
@@ -121,7 +121,7 @@ def fmask_clear(qa:np.ndarray,          # Landsat Collection 2 `QA_PIXEL` values
                 bits:tuple=FMASK_BITS,  # the bits that mark a pixel not clear (default: fill, dilated cloud, cirrus, cloud, shadow)
                ) -> np.ndarray:
     "Clear pixels by Landsat Collection 2 `QA_PIXEL`: none of `bits` set (NaN QA is not clear)." \
-    " A path is `core.refuse_path`'s `DTypeError` (was: ValueError 'could not convert string to float')."
+    " A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(qa, "QA_PIXEL values are an array")
     qa = np.asarray(qa, np.float64)
     q = np.nan_to_num(qa, nan=1.0).astype(np.int64)
@@ -133,7 +133,7 @@ def drop_night(ds:xr.Dataset,                  # xee-like, with a `SUN_ELEVATION
                prop:str="SUN_ELEVATION",       # the coordinate or variable: frames at or below 0 dropped
               ) -> xr.Dataset:
     "Day frames only: drops frames whose sun elevation is <= 0 degrees (unchanged without the coordinate)." \
-    " A path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'coords')."
+    " A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(ds, SOURCE_WANTED, "source")
     if prop not in ds.coords and prop not in ds.data_vars: return ds
     return ds.isel(time=np.flatnonzero(np.asarray(ds[prop].values, np.float64) > 0))
@@ -142,7 +142,7 @@ def pad_bands(ds:xr.Dataset,  # a source's Dataset (time, y, x) as xee returned 
               bands:tuple,    # the bands it should have
              ) -> xr.Dataset:
     "Adds each of `bands` missing from `ds` as NaN (time, y, x): read by union, absent means masked." \
-    " A path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'data_vars')."
+    " A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(ds, SOURCE_WANTED, "source")
     ref = next((ds[v] for v in ds.data_vars if {"time", "y", "x"} <= set(ds[v].dims)), None)
     if ref is None or not bands: return ds
@@ -167,7 +167,7 @@ def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, opti
                  ) -> xr.Dataset:
     "One frame per pass (`pass_groups`) and orbit, the frame with the most valid clear pixels preferred; sorted by " \
     "time. Raises `DuplicateTimeError` for frames of opposite orbits at one timestamp (keep one orbit); a path " \
-    "is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'sizes')."
+    "is `core.refuse_path`'s `DTypeError`."
     refuse_path(ds, SOURCE_WANTED, "source")
     if ds.sizes["time"] < 2: return ds.sortby("time")
     g, orbit = pass_groups(ds.time.values, window_s, ids), orbit_coord(ds)
@@ -242,7 +242,7 @@ def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one sou
                      mask_clouds:bool=False,     # True: cloudy pixels NaN (not the paper's; it keeps them)
                     ) -> xr.Dataset:
     "xee output -> one source of a stack: (time, y, x), registry bands and units, `cloud` layer, one frame per pass." \
-    " A path is `core.refuse_path`'s `DTypeError`, before the source is read (was: the message of a map's door)."
+    " A path is `core.refuse_path`'s `DTypeError`, before the source is read."
     refuse_path(ds, SOURCE_WANTED, "source")
     spec, src = ee_source(source), get_source(ee_source(source).name)
     ds = rename_spatial(ds)

@@ -48,8 +48,8 @@ def model_sources(stack:xr.DataTree, # a stack
                  ) -> tuple:
     """`(stack with the sources to embed, the dropped names)` (case G4). Raises `UnknownSourceError` for a name in
     `keep` that is no source or one the model does not read, `MissingSourceError` when model inputs are left out
-    (all of them, or some without `allow_missing`), each naming the `--sources` / `--allow-missing` that works. A
-    path is `core.refuse_path`'s `DTypeError`, before the model is read (was: AttributeError 'str' ... 'children')."""
+    (all of them, or some without `allow_missing`), each naming the `--sources` / `--allow-missing` that works. A path
+    is `core.refuse_path`'s `DTypeError`, before the model is read."""
     refuse_path(stack, "a stack is an xr.DataTree of sources", "stack")
     inputs, targets = tuple(model.cfg.inputs), tuple(getattr(model.cfg, "targets", ()) or ())
     reads, have = set(inputs) | set(targets), list(stack.children)

@@ -98,9 +98,8 @@ def tags_read(attrs:dict) -> dict:  # a map's attrs, where rioxarray puts a GeoT
     the file's int8 codes) read, not carried along: what they keep of the map's origin becomes the attrs
     `provenance_attrs` gives (`source`, `embedding:model`, `time`, ...; attrs already there win); other attrs stay.
     The one rule of every reader of a map from a GeoTIFF (`from_official`, `as_embedding` of a map that
-    `rioxarray.open_rasterio` read), so the maps made from it carry no tag that describes the file, and its year is
-    read (`years.map_year`). Was: a similarity or change map read that way kept the tags (`rio.to_raster` wrote a
-    float change map described as 'int8 codes') and its year was None (AEF_TIME unread)."""
+    `rioxarray.open_rasterio` read), so the maps made from it carry no tag that describes the file, and its year is read
+    (`years.map_year`)."""
     ours = tiff_scheme(attrs) is not None
     out = {k: v for k, v in attrs.items() if not str(k).startswith("AEF_") and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}
     for k, v in provenance_attrs(attrs).items(): out.setdefault(k, v)
@@ -337,7 +336,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     without a word (every vector another), x10000 was every pixel no data, warned; the product's codes have lengths
     127..361, so no codes are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no
     embedding vector (all zero, one code in every band, a length no mean has), -128 in the int8 form as the float
-    form reads them NaN (field case A3's kind: they were kept as data): `codes.int8_form`. With `door`, a map that holds
+    form reads them NaN (field case A3's kind): `codes.int8_form`. With `door`, a map that holds
     no value as given, after the checks above, is a `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`)."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
@@ -485,7 +484,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     The official product records `attrs['source']` and `attrs['embedding:model']` = `OFFICIAL_COLLECTION` (its Earth
     Engine id), so its years and a model of ours are not compared (`cubes.one_model`); our own GeoTIFF
     (`exports.to_cog`) the source and model its tags name (`provenance_attrs`). A path is `core.refuse_path`'s
-    `DTypeError` naming the readers, as `as_embedding` says (was: AttributeError 'str' object has no attribute 'dims').
+    `DTypeError` naming the readers, as `as_embedding` says.
     A tile read from a mirror's layout (`encoding['source']`, `.../2024/31N/x.tiff`) records the year its path names
     where nothing else does (`dated_by_path`)."""
     refuse_path(obj, MAP_WANTED, "map")
@@ -532,7 +531,7 @@ def read_official_tiff(path,                      # local path or URL of an offi
     DataArray or Dataset) is `DTypeError` before any reading, naming `from_official` (a path is wanted here).
     Its year (`attrs['time']`, the year's first day): the file's tags' (AEF_TIME, `exports.to_cog`'s), else the one
     its path names in the mirrors' layout (`.../v1/annual/2024/31N/x.tiff`, a copy's `2024/31N/x.tiff`:
-    `paths.layout_year`; was none, so `join_years` and `map_year` knew no year of a tile read alone)."""
+    `paths.layout_year`)."""
     if isinstance(path, (xr.DataArray, xr.Dataset)):   # was: rasterio's TypeError with the whole repr
         raise DTypeError(f"read_official_tiff takes a path or URL of a GeoTIFF, not a map already read (an xarray "
                          f"{type(path).__name__}): convert that map with `aef.from_official(da)`, or pass the file's path")

@@ -93,7 +93,7 @@ def file_lines(rows,    # 0-based rows of a table as read
               ) -> str:
     "Where the table rows `rows` are in the file `source`: its lines (the header line 1) in a text table, its rows " \
     "(0-based) in a Parquet table, its features (0-based) in a vector file (GeoJSON, GeoPackage); the first five, " \
-    "then the count ('lines 3, 4, 6, 8, 10 and 2 more'). Was: a Parquet table's rows said as 'features'."
+    "then the count ('lines 3, 4, 6, 8, 10 and 2 more')."
     rows, s = list(rows), table_suffix(source)   # 'points.csv.gz': its text's lines
     text = s in TEXT_TABLES
     n = ", ".join(str(r + 2 if text else r) for r in rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
@@ -130,9 +130,8 @@ def refuse_file_rows(x:np.ndarray,    # a table's features (N, D), as read
     the way to delete them from it where all are named (five or fewer): a GNU `sed` line for a text table, a pandas
     `python -c` line for a Parquet or compressed one (`_pandas_drop`, writing a copy 'e_kept.parquet'); more, with
     `columns`, a pandas line keeping the rows of data by the rule of their kinds (`no_data_fix`'s `keep`: 'x =
-    df[...].to_numpy(float); df[(np.abs(x) <= np.finfo(np.float32).max).all(1)]'; was: only their count, '(7 in all)'); else their count.
-    Nothing where there are none; a path as `x` is `core.refuse_path`'s `DTypeError`. Was: a Parquet table's
-    'delete them from the file' with no command, its rows said '(rows 3, 7 (0-based))'."""
+    df[...].to_numpy(float); df[(np.abs(x) <= np.finfo(np.float32).max).all(1)]'); else their count. Nothing where there
+    are none; a path as `x` is `core.refuse_path`'s `DTypeError`."""
     refuse_path(x, "a table's features are numbers (N, D)")
     judged = np.ones(len(x), bool) if judged is None else judged
     rows = {k: m & judged for k, m in no_data_rows(x).items() if (m & judged).any()}

@@ -83,8 +83,8 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     """`(x (N, 64) float32, y (N,))` from a CSV table, labels by `labels.label_values` ('1', '1.0' and 1 one class; 2.5
     a class; no mix of numbers and names; a float column, 1.0 and 2.0, stays float: classes 1.0 and 2.0, reported so);
     `LabelError` naming the column, row and value of a feature cell that holds text (empty cells are NaN). Rows
-    without a label (an empty cell) are left out with a `UserWarning` counting them (`labels.warn_missing_rows`). A
-    path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'columns')."""
+    without a label (an empty cell) are left out with a `UserWarning` counting them (`labels.warn_missing_rows`). A path
+    is `core.refuse_path`'s `DTypeError`."""
     refuse_path(df, "a table is a DataFrame of A00..A63 and a label column", "table")
     names = [str(c) for c in df.columns]
     if column not in df:   # the other columns first (dw_label of the official CSV), the bands as one count

@@ -284,8 +284,8 @@ def add_label(self:Explorer, x:float, y:float, label:str,
              ):
     """Label the pixel at (x, y) as class `label` ((x, y) read as `click` reads them). The name is trimmed of the
     spaces around it (`'Winter wheat '` typed in the class box is the class `'Winter wheat'`, as `labels.label_values`
-    reads every label file and table), case and inner spaces kept; so `labels`, `save_labels` and `classify` name
-    one class. Was: a class each."""
+    reads every label file and table), case and inner spaces kept; so `labels`, `save_labels` and `classify` name one
+    class."""
     label = str(label).strip()
     if not label: raise LabelError("a label needs a class name: type one in the panel's class box")
     x, y = self._grid_xy(x, y, crs)
@@ -388,9 +388,9 @@ def hits(self:Explorer):
 @patch
 def hits_geojson(self:Explorer) -> str:
     """The hits as GeoJSON text by RFC 7946: points in WGS 84 longitude/latitude (degrees, longitude in [-180, 180]),
-    no `crs` member (section 4: GeoJSON has one CRS); each point's properties are `similarity`, `row`, `col` and
-    `x`, `y`, the pixel centre in the grid's CRS (`self.crs`), as `hits` gives them. Was: grid CRS coordinates
-    (metres) with a `crs` member, which RFC 7946 readers take for degrees."""
+    no `crs` member (section 4: GeoJSON has one CRS); each point's properties are `similarity`, `row`, `col` and `x`,
+    `y`, the pixel centre in the grid's CRS (`self.crs`), as `hits` gives them (not grid CRS metres with a `crs` member,
+    which RFC 7946 readers take for degrees)."""
     return _rfc7946(self.hits, self.crs)
 
 def _rfc7946(points, crs) -> str:
@@ -428,9 +428,9 @@ def save_labels(self:Explorer, path,
     """Write the labels as GeoJSON by RFC 7946 for `emb.aef.classify(path)` (and `training_set`, `label_table`,
     `places.read_geometries`): points in WGS 84 longitude/latitude (degrees, longitude in [-180, 180]), no `crs`
     member, properties `label` and `x`, `y` (the point in the grid's CRS, `self.crs`), as `hits_geojson` writes.
-    Read back onto the grid, each label lands on the pixel it was given on. Was: grid CRS coordinates (metres) with
-    a `crs` member, which RFC 7946 readers (QGIS's default, web maps, `json.load`) take for degrees; such files
-    written before are still read right by the package's readers (geopandas honours the member).
+    Read back onto the grid, each label lands on the pixel it was given on. Files of grid CRS coordinates (metres) with
+    a `crs` member, which RFC 7946 readers (QGIS's default, web maps, `json.load`) take for degrees, are still read
+    right by the package's readers (geopandas honours the member).
 
     Written beside `path` and renamed in (`files.write_text`): an existing file, e.g. the labels of an earlier
     session, is replaced only with `overwrite=True`, and never left half written (field case E1's kind)."""

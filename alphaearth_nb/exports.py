@@ -110,10 +110,10 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     geotransform, north-up, on the `spatial_ref` coordinate, so a one-pixel selection keeps its size); the official
     layout (int8 codes, no-data -128, square-root companding) is Google's GCS README,
     https://developers.google.com/earth-engine/guides/aef_on_gcs_readme.
-    Raises `MissingDataError` for no file at a local path, a folder or a file GDAL cannot read as a GeoTIFF (tiles
-    cut short too, GDAL's reason named; was rasterio's 'Read failed'; with `chunks`, those not read here: at compute),
-    `ConfigError` for an `overview` the file lacks (naming the levels it has), `DimensionError` for one band,
-    `GridError` for a rotated grid, `MissingDependencyError` without rioxarray (the `official` extra).
+    Raises `MissingDataError` for no file at a local path, a folder or a file GDAL cannot read as a GeoTIFF (tiles cut
+    short too, GDAL's reason named; with `chunks`, those not read here: at compute), `ConfigError` for an `overview` the
+    file lacks (naming the levels it has), `DimensionError` for one band, `GridError` for a rotated grid,
+    `MissingDependencyError` without rioxarray (the `official` extra).
     Bands go where their descriptions say (`embeddings.label_bands`); a rotated grid is a `GridError`. Integer bands
     other than int8 with a GDAL scale / offset (int16 x 1e-4 from `gdal_translate -a_scale` or an Earth Engine
     export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
@@ -288,8 +288,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     Classes are integer maps, and float maps that hold only whole numbers or name their classes (a label raster
     read masked is float32 with NaN): averaging class ids 1 and 3 wrote 2, a class that is not there (field
     case C19-2). A float map of whole ids that names them all (CF flags or `class_names`: a class map of this
-    function read back with `rioxarray.open_rasterio(p, masked=True)`) is written as the integer class map it was,
-    its names, colour table and no data kept (was: float32, the names dropped). A continuous float map of whole numbers (integer metres) then gets nearest overviews too.
+    function read back with `rioxarray.open_rasterio(p, masked=True)`) is written as the integer class map it was, its
+    names, colour table and no data kept. A continuous float map of whole numbers (integer metres) then gets nearest
+    overviews too.
 
     No data stays no data: the pixels at a value the map declares as no data (`geo.declared_nodata`: `nodata`,
     `_FillValue`, `missing_value`, `nodatavals`, e.g. the eo-learn LULC raster's 0) are written as the file's
@@ -404,9 +405,10 @@ def vectorize(da,                   # (y, x) class map or boolean mask, with att
     (`geo.declared_nodata`: `nodata`, `_FillValue`, `missing_value`, `nodatavals`; the eo-learn LULC raster's 0).
     The values are kept as given, ids beyond int32 too (WorldCereal `ewoc_code`s such as 4102000040, field case
     C2): rasterio traces int32, so it is given each value's rank and the column maps ranks back to values. A map
-    of named classes (CF `flag_values` / `flag_meanings` or `class_names`, from `classify`) gives the names in `name` and the ids in
-    `{name}_id`, a float map of whole ids too (one read back masked, float32 with NaN; was: the ids alone). On a lon/lat map whose reader wrapped longitude at 180 (179.99975, -179.99975) the polygons lie in
-    [-180, 180], one across 180 split there (`geo.geometries_like`; a map stored as one span keeps its x)."""
+    of named classes (CF `flag_values` / `flag_meanings` or `class_names`, from `classify`) gives the names in `name`
+    and the ids in `{name}_id`, a float map of whole ids too (one read back masked, float32 with NaN). On a lon/lat map
+    whose reader wrapped longitude at 180 (179.99975, -179.99975) the polygons lie in [-180, 180], one across 180 split
+    there (`geo.geometries_like`; a map stored as one span keeps its x)."""
     refuse_path(da, "a class map is an xarray DataArray (y, x)", "raster")
     _no_file_name(name)   # 'fields.gpkg': a file the user meant written, not a column
     require("rasterio", "official", "vectorising maps")

@@ -193,8 +193,8 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     features' CRS (30 m land cover on a 10 m map) are put on it, warned, and a raster on the features' lattice over
     another extent (clipped to a wider box, or over part of the map) pairs the pixels under it (`labels.on_map_grid`,
     the rule of `classify` and `regress`; a finer raster's labelled cells off the pixel centres label the pixel they
-    lie in, the most common class or the mean value, `labels.cells_inside`: was lost; in another CRS, each pixel the label of the cell holding its centre,
-    warned; one none of whose cells lies under a feature pixel is off the map, the `LabelError` of `training_set`,
+    lie in, the most common class or the mean value, `labels.cells_inside`; in another CRS, each pixel the label of the
+    cell holding its centre, warned; one none of whose cells lies under a feature pixel is off the map, the `LabelError` of `training_set`,
     `labels.OFF_MAP`); labels on another grid (shifted) raise `GridError`,
     another shape without coordinates `LabelError`. Which pixels are labelled is `labels.labelled_cells`,
     the rule `classify` and `regress` apply: not NaN/None/empty text, not a declared no-data (as text on a text
@@ -204,9 +204,9 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     read by `labels.label_values` (text '1', '01', '1.0' is the number 1), as `classify` reads them. Class ids
     (`positive`) in a float type beyond the integers it holds exactly (2^24 in float32, also a float32 file that
     reading widened) are a `LabelError`, as in `classify` (`labels.check_exact_ids`); value rasters
-    (`positive=False`) are values and pass. A class every labelled pixel of which has no features (NaN) is in no
-    pair, so in no score: a `NoDataWarning` names it and its label count (`labels.lost_classes`). A path (either) is `core.refuse_path`'s `DTypeError` (was, for the
-    labels: 'got a str', naming no reader)."""
+    (`positive=False`) are values and pass. A class every labelled pixel of which has no features (NaN) is in no pair,
+    so in no score: a `NoDataWarning` names it and its label count (`labels.lost_classes`). A path (either) is
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(features, "features are a map (y, x, band): an embedding or a baseline", "map")
     refuse_path(labels, "points_at's labels are a raster (an xarray DataArray (y, x) on the features' grid; points, a "
                 "vector file too: `aef.analysis.training_set(emb, points)`)", "raster")

@@ -149,8 +149,7 @@ def writable(at:Path|list,     # the folder files will be made in (where `t` goe
     """`t`, once a file could be made in the folder `at` (in each, for a list): one without a name
     (`tempfile.TemporaryFile`, gone when closed), so root, ACLs and read-only mounts answer as the write itself
     would, which `os.access` does not. Raises one `NotWritableError` naming every folder of `at` that refuses and the
-    fix (was: one at a time, so a store replaced in a read-only folder was refused twice, for itself, then for its
-    folder); a file where a folder must be is left to `check_output`."""
+    fix; a file where a folder must be is left to `check_output`."""
     said = []
     for a in (at if isinstance(at, (list, tuple)) else [at]):
         if not _isdir(a): continue
@@ -313,7 +312,7 @@ def clear_partials(folder:str|os.PathLike, # the folder to look in (`~` allowed)
                   ) -> list[Path]:
     "Remove (and return) the scratch copies `.{name}.partial-{pid}-*` (`partial_name`) in `folder` that a writer " \
     "of this machine no longer alive left (killed mid-write; a live one's stay, `pid_alive`); another host's stay, " \
-    "said (`UserWarning`) with how to clear them. Was: a file's were never cleared; any host's were."
+    "said (`UserWarning`) with how to clear them."
     d, gone = user_path(folder), []
     for p in (d.glob(f".{name}.partial-*") if d.is_dir() else []):   # its writer ran at its mtime: a later
         try: (pid, host), seen = scratch_writer(p, ".partial-"), p.lstat().st_mtime   # process of that pid is another

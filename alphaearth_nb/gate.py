@@ -242,12 +242,11 @@ def gate_vectors(a,                     # (..., 64) int codes or float vectors (
     warp of an official tile, its average overviews) decode to a vector within a few degrees of the mean direction.
     So are floats averaging codes (`_averaged_codes`: xarray's `coarsen(...).mean()`, `.mean('time')` or `.interp` of
     an int8 map; not whole, within [-128, 127], of both signs, their nearest codes decoding to a mean's length),
-    each read as its nearest code; `gated` and
-    `gate_query` warn naming the fix, `aef.dequantize` before averaging (was: refused as no embedding, with advice
-    about fill values). Pixels with two or more bands at a declared fill are not means. Integers (or floats) of
-    a linear int8 scaling, round(127 x) (`linear_codes`: length 127 within 5%, off unit length decoded as the
-    product's), are read as x = q / |q| (`gated` and `gate_query` warn); they were decoded as the product's codes
-    (length 0.15-0.25: rescaled as means, 0.92 cosine to their vectors, or refused)."""
+    each read as its nearest code; `gated` and `gate_query` warn naming the fix, `aef.dequantize` before averaging.
+    Pixels with two or more bands at a declared fill are not means. Integers (or floats) of a linear int8 scaling,
+    round(127 x) (`linear_codes`: length 127 within 5%, off unit length decoded as the product's), are read as
+    x = q / |q| (`gated` and `gate_query` warn), not as the product's codes (their length 0.15-0.25, 0.92 cosine to
+    their vectors)."""
     refuse_path(a, "vectors are numbers (..., 64)")
     return _gate(a, fills, codes, unit)[:2]
 
@@ -372,8 +371,8 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     codes, warned as the map is; rescales rows of a mean's or a resampling's length (`MEAN_LENGTH`, up to
     `OVERSHOOT_LENGTH`) with the map's warning about means, and rows of any other nonzero length with a warning (a
     query is handed in on purpose: a sum of prototypes points the same way). Integers that are unit vectors scaled by
-    a power of ten (`power_scale`: x10, x100) are no int8 codes: `NoValidDataError` naming the scale (`scale_hint`),
-    as the map's gate refuses such a map (was: decoded as codes, rescaled, another direction scored)."""
+    a power of ten (`power_scale`: x10, x100) are no int8 codes: `NoValidDataError` naming the scale (`scale_hint`), as
+    the map's gate refuses such a map."""
     a = query_array(a, what)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"{with_article(what)} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "

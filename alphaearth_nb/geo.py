@@ -84,12 +84,11 @@ def cell_index(c0:float,   # centre of cell 0
     apart (negative on a descending axis): `floor((v - c0) / step + 0.5)`, or `ceil(... - 0.5)` where that is the
     cell on the right side of an edge. A value on a pixel edge goes to the pixel east (x) or south (y) of it whatever
     order the axis is stored in: rasterio's rule on a north-up grid (`floor` of the geotransform), by place, so a
-    point on an edge reads one vector from a map stored north-up, south-first (an official tile read by rioxarray)
-    or east-first (was: the higher index, the pixel north of it on a south-first map). A value within `EDGE_TOL` of a
-    pixel of an edge is on it (`_on_edges`): a point typed at 4 decimals on a 0.0001-degree grid, whose edges those
-    decimals are, fell on either side by float noise (`(v - c0) / step` is not exact in binary), differently for
-    each storage order. The one pixel-edge rule of `pixel_indices`, `cubes.pixel_of`, label rasters put on the
-    map's grid and the explorer's clicks."""
+    point on an edge reads one vector from a map stored north-up, south-first (an official tile read by rioxarray) or
+    east-first. A value within `EDGE_TOL` of a pixel of an edge is on it (`_on_edges`): a point typed at 4 decimals on a
+    0.0001-degree grid, whose edges those decimals are, fell on either side by float noise (`(v - c0) / step` is not
+    exact in binary), differently for each storage order. The one pixel-edge rule of `pixel_indices`, `cubes.pixel_of`,
+    label rasters put on the map's grid and the explorer's clicks."""
     refuse_path(v, COORDS_WANTED)
     t = _on_edges((np.asarray(v, np.float64) - c0) / step)
     up = (np.asarray(step) > 0) == (axis == "x")   # the wanted side of an edge is the higher index
@@ -123,7 +122,7 @@ def check_monotonic(c:np.ndarray,  # a coordinate axis as `axis_span` reads it
     """`GridError` unless axis `c` (as `axis_span` reads it: a longitude axis wrapped at 180 is one span) is strictly
     monotonic, naming the fix that makes it so: repeated coordinates (two tiles joined with their overlap,
     `xr.concat([a, b], 'x')`) `obj.drop_duplicates(d)` (and a sort where the rest is out of order too), else
-    `obj.sortby(d)` (tiles joined east before west). Was: `sortby` for repeats too, which keeps them."""
+    `obj.sortby(d)` (tiles joined east before west)."""
     refuse_path(c, COORDS_WANTED)
     c = np.asarray(c, np.float64)
     dc = np.diff(c)
@@ -236,8 +235,7 @@ def no_place(xs,                 # x (or lon) of the points as given
              what:str="point",   # the word for a point in messages
             ) -> None:
     """`error` where a point's coordinates are NaN or infinite (an empty cell of a table, a failed geocode): it has no
-    place, so it is neither on the map nor off it. Was: 'lie outside the grid (first: lon nan, ...)' with advice on
-    the CRS or the grid's extent; an infinite latitude was even placed (pyproj gives y 9997964.94 for lat inf)."""
+    place, so it is neither on the map nor off it."""
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
     if (bad := ~(np.isfinite(xs) & np.isfinite(ys))).any():
         i = int(np.argmax(bad.ravel()))
@@ -254,8 +252,8 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
     """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
     so when every point off it lies on it as (y, x) (`swapped_on`: in the grid's geographic CRS, or in the CRS of
     the points `given`, as lon/lat points given to a UTM map). Points `given` in another CRS are named in its units
-    beside the grid's ('first: lon 3.01, lat 45.15 (EPSG:4326), x=500786.094, y=4999613.77 in the grid's CRS'), and
-    the fix says the grid's extent in them (`crs_advice`); was: the grid's metres alone, which the user never typed.
+    beside the grid's ('first: lon 3.01, lat 45.15 (EPSG:4326), x=500786.094, y=4999613.77 in the grid's CRS'), and the
+    fix says the grid's extent in them (`crs_advice`).
     Points of NaN or infinite coordinates are `error` saying so (`no_place`)."""
     refuse_path(obj, GRID_WANTED, "raster")
     refuse_path(xs, COORDS_WANTED)
@@ -338,14 +336,13 @@ def crs_guess(obj,       # the map the points missed
               crs=None,  # the CRS they were read in (None: the map's)
              ) -> tuple|None:
     """The reading under which points that lie off the map `obj` read in `crs` do lie on it (one at least): `('crs',
-    C)`, the map's CRS, lon/lat (EPSG:4326) or Web Mercator (EPSG:3857: web maps' metres, as points clicked on
-    Leaflet, OpenLayers or a QGIS project of web tiles are exported; was: not tried, so such points were told
-    `crs='EPSG:4326'` or the map's, both just tried) or a WGS 84 UTM zone of the map's middle or beside it
-    (`_near_zones`: field points kept in their own zone, the map in the next across the zone's edge, or a lon/lat
-    map; was: told `crs='EPSG:4326'` or `crs='EPSG:32631'`, both just tried); `('feet', [(name, f, twin), ...])`, their values are feet of
-    `name` (`FEET`, f metres each) given as metres of `crs` (`twin`: its CRS in feet, `feet_twin`, or None); `('map
-    feet', [(name, f), ...])`, the map's coordinates are feet under its CRS in metres. Both feet where both put as
-    many on the map (2 ppm apart: 11 m at 5,000 km), else the one that puts more. None where no reading does."""
+    C)`, the map's CRS, lon/lat (EPSG:4326) or Web Mercator (EPSG:3857: web maps' metres, as points clicked on Leaflet,
+    OpenLayers or a QGIS project of web tiles are exported) or a WGS 84 UTM zone of the map's middle or beside it
+    (`_near_zones`: field points kept in their own zone, the map in the next across the zone's edge, or a lon/lat map);
+    `('feet', [(name, f, twin), ...])`, their values are feet of `name` (`FEET`, f metres each) given as metres of `crs`
+    (`twin`: its CRS in feet, `feet_twin`, or None); `('map feet', [(name, f), ...])`, the map's coordinates are feet
+    under its CRS in metres. Both feet where both put as many on the map (2 ppm apart: 11 m at 5,000 km), else the one
+    that puts more. None where no reading does."""
     refuse_path(obj, GRID_WANTED, "raster")
     m = crs_of(obj)
     xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in np.broadcast_arrays(xs, ys))
@@ -463,13 +460,12 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     """The CRS to read points in, by the one rule for points given without one (see "Points without a CRS"): `crs`
     if given; else the reading (the map's CRS, or EPSG:4326) under which they lie on `obj` where the other puts none
     there, without a word (nothing is guessed); where both put points on it (a map near (0, 0) in Web Mercator) the
-    one that puts all (else more; a tie: lon/lat, EPSG:4326, at every door) there, with a `UserWarning` naming both and `crs=`, the same at
-    every door (was: a `table` warned for the non-default reading, a point or a label table did not, so `sample`
-    and `similarity` answered one input differently). Not all on the map in the reading taken: `error`
-    (`PointError`) naming both readings and `crs=` (`SWAP_HINT` where they lie on it latitude first, feet given as
-    metres by `crs_advice`); a `table` is read so then (its own `inside`), in `default` where neither puts one on it.
+    one that puts all (else more; a tie: lon/lat, EPSG:4326, at every door) there, with a `UserWarning` naming both and
+    `crs=`, the same at every door. Not all on the map in the reading taken: `error` (`PointError`) naming both readings
+    and `crs=` (`SWAP_HINT` where they lie on it latitude first, feet given as metres by `crs_advice`); a `table` is
+    read so then (its own `inside`), in `default` where neither puts one on it.
     On a lon/lat map read as degrees either way, a longitude past +-540 is `check_longitudes`' refusal, as at every
-    other door (was: 'outside the grid', while a table of it was told the wrap)."""
+    other door."""
     refuse_path(obj, GRID_WANTED, "raster")
     if crs is not None: return crs
     m = crs_of(obj)

@@ -70,9 +70,8 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     GeoParquet, WKT text, in-memory inputs). Decided: a table is a table wherever it comes from, so
     `classify(emb, 'labels.csv')` reads x/y without `crs=` as `classify(emb, pd.read_csv('labels.csv'))` does, by
     `geo.point_crs` (the map's CRS where the points lie on the map so, else lon/lat; off it both ways a `LabelError`
-    naming `crs=`). Was: the file alone was a `GridError` asking for `crs=`. (`sample` reads them so too: see
-    `points_xy`.) A table whose points are in a geometry column (WKT, WKB, shapely: `geometry_points`) comes back with
-    them as x/y columns, in memory or read from a file."""
+    naming `crs=`). (`sample` reads them so too: see `points_xy`.) A table whose points are in a geometry column (WKT,
+    WKB, shapely: `geometry_points`) comes back with them as x/y columns, in memory or read from a file."""
     if not isinstance(src, (str, Path)) or is_wkt(src): return geometry_points(src)
     p = user_path(src)   # `~` is the home folder, as every reader of the package reads a path
     if (s := table_suffix(p)) not in TEXT_TABLES + (".parquet",) or not p.is_file(): return src
@@ -89,10 +88,9 @@ def read_geometries(src,         # GeoDataFrame/GeoSeries, vector file path, or 
     Invalid polygons (a self-intersecting ring: a bowtie) are made valid and warned (`valid_polygons`).
     A table's lon/lat columns (any case, `lonlat_columns`) are degrees: with a projected `crs=` and every value within
     +-180 / +-90 they are a `GridError` naming both fixes (drop `crs=`; or name them x/y if they are that CRS's
-    coordinates), values beyond degrees are read in `crs` (metres under a lon/lat name). Was: read as metres of the
-    projected `crs` without a word (a point near the projection's false origin, far off any map). A vector file
-    that says no CRS (a shapefile without its .prj, a GeoPackage layer of undefined SRS) is in `crs=`; without it a
-    `GridError` names the file and both fixes (was: geopandas' 'Cannot transform naive geometries', `crs=` or not).
+    coordinates), values beyond degrees are read in `crs` (metres under a lon/lat name). A vector file that says no CRS
+    (a shapefile without its .prj, a GeoPackage layer of undefined SRS) is in `crs=`; without it a `GridError` names the
+    file and both fixes.
     A table of x/y without `crs=` is a `GridError` naming `crs=`: there is no map here to read it on (`sample`,
     `classify` read it on theirs by `geo.point_crs`: `points_xy`). Far off its CRS's area: `geo.shapes_in_area`.
     `layer` names one layer of a vector file of several (a GeoPackage's, a KML's folder); without it such a file is a
@@ -114,9 +112,7 @@ def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
     """`gdf` with each invalid Polygon or MultiPolygon (a ring crossing itself: a bowtie, a figure of eight; a hole
     outside its shell; parts overlapping) made valid by shapely's `make_valid(method='structure')`: the area its rings
     enclose, polygons only (a bowtie is its two triangles); a `UserWarning` counts them, naming the first row, why
-    shapely finds it invalid and the repair to make yourself. Other geometries and a valid input as given (no copy).
-    Was taken as drawn: rasterio filled a bowtie by its scan order (8 of its 12 pixel centres, more on one side, in
-    `label_table` and `aggregate`), and overlapping zones raised GEOS's 'TopologyException: side location conflict'."""
+    shapely finds it invalid and the repair to make yourself. Other geometries and a valid input as given (no copy)."""
     refuse_path(gdf, GEOMS_WANTED, "places")
     g = gdf.geometry
     bad = (g.geom_type.isin(["Polygon", "MultiPolygon"]) & ~g.is_valid).to_numpy()
@@ -164,10 +160,9 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
     """The one CRS of an input that says its own and a `crs=` beside it: `own` (or `crs` where it says none). Two CRSs
     that differ by meaning (`geo.same_crs`: pyproj, so 'EPSG:4326', 'OGC:CRS84' and their WKT are one) raise `error`
     naming both and which to drop: `crs=` (the input says where it is), or, if the input's own is wrong, the fix of
-    that. Was: a GeoDataFrame's own CRS won and `crs=` was ignored without a word (a raster's: `crs=` won).
+    that.
     Decided: the error is a `GridError` for every input (labels, points, zones, a query), as the other faults of an
-    input's CRS are (none said, lon/lat columns under a projected `crs=`); was `LabelError` but for a similarity
-    query's, one fault in two classes."""
+    input's CRS are (none said, lon/lat columns under a projected `crs=`)."""
     if own is None or crs is None: return crs if own is None else own
     if geo.same_crs(own, crs): return own
     raise GridError(f"the {what} say their CRS, {crs_label(own)}, and crs= names another "
@@ -311,8 +306,7 @@ def read_places(src,       # places in any form `read_geometries` takes, a dict 
                ):
     """`read_geometries` of places with a map: a dict of arrays, a CSV/Parquet file the table they hold, x/y without
     `crs=` read on the map by the one rule (`geo.point_crs`): `points_xy` (`sample`), `aggregate`, `label_table`. A
-    GeoDataFrame (GeoSeries) without a CRS is read so too, by its shapes' centres, as `similarity` reads one (was:
-    `GridError` 'set it with `gdf.set_crs('EPSG:4326')`', for UTM metres on a UTM map too)."""
+    GeoDataFrame (GeoSeries) without a CRS is read so too, by its shapes' centres, as `similarity` reads one."""
     if isinstance(src, dict) and not _is_geojson(src): src = pd.DataFrame(src)   # {"lon": [...]}: a table
     src = wkt_rows(src)   # several WKT texts: a table's geometry column, x/y read on the map as its own
     src = table_file(src)   # a CSV/Parquet path: its DataFrame, as the same table in memory
@@ -342,7 +336,7 @@ def own_crs_on(obj,   # the map the places are put on
     `gdf.set_crs(C, allow_override=True)` where the places lie on the map only in another reading: UTM metres under
     EPSG:4326, lon/lat under the map's UTM zone, feet given as metres); a vector file comes back read (once).
     Each shape is judged at the centre of its bounds. The one check of `read_places` (`sample`, `aggregate`, label
-    tables) and of a GeoSeries query (`similarity`). Was: "pass `crs=`", which a GeoDataFrame's own CRS refuses."""
+    tables) and of a GeoSeries query (`similarity`)."""
     refuse_path(obj, GRID_WANTED, "raster")
     if (gdf := _own_label(src)) is None or not len(gdf): return src
     b = gdf.geometry.bounds
@@ -370,14 +364,14 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     x/y among them; one read from its coordinates gains a `geometry`); points given without one ((xs, ys) arrays,
     shapely Points, one point) become a table of the two columns `x_in`, `y_in`, the coordinates as given, in their
     own CRS (lon/lat, or `crs=`): named apart from the map's `x`/`y`, which they are not where the CRSs differ.
-    `sample` and `official.sample_points` return this table (plus `inside`, `year`, A00..A63) alike. A table of one
-    row is a table too (was: a one-row lon/lat table, two numbers, read as one point: its columns became x_in/y_in).
+    `sample` and `official.sample_points` return this table (plus `inside`, `year`, A00..A63) alike. A table of one row
+    is a table too.
 
     A table with x/y columns and no `crs=` (a DataFrame, a dict of arrays, a CSV/Parquet file) is read on the map
     `obj` by the one rule (`read_places`, `geo.point_crs`: the map's CRS where its points lie on the map so, else
-    lon/lat; partly off, the map's CRS), as `training_set` and `classify` read label tables (was: `sample` refused
-    it). Without a map (`official.sample_points`, `read_geometries`) it is a `GridError` naming `crs=`. GeoJSON
-    text and a list of GeoJSON Features are the GeoJSON dict they are (`points.as_geojson`)."""
+    lon/lat; partly off, the map's CRS), as `training_set` and `classify` read label tables. Without a map
+    (`official.sample_points`, `read_geometries`) it is a `GridError` naming `crs=`. GeoJSON text and a list of GeoJSON
+    Features are the GeoJSON dict they are (`points.as_geojson`)."""
     points, xy = as_geojson(points), None
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
         xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x

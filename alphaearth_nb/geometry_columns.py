@@ -51,11 +51,9 @@ def is_geojson_text(src) -> bool:
 
 def wkt_rows(src):
     """A list, tuple or Series of WKT (EWKT) texts as the table of them in a `geometry` column (a Series' index kept),
-    read as a table's column of WKT is (its SRIDs, the one rule without them); anything else as it is. Was:
-    LabelError 'cannot read places from list: pass ... shapely geometries or WKT', which a list of WKT is. The
-    table's `attrs[GIVEN_AS]` says what was passed, so its messages name it ('the list of WKT texts says 2 SRIDs',
-    'text 1 of the list of WKT texts is no WKT geometry'; was: 'the table's 'geometry' column', 'row 1'). A 1-D
-    numpy array of them too, 'the array of WKT texts' (was: 'cannot read places from ndarray')."""
+    read as a table's column of WKT is (its SRIDs, the one rule without them); anything else as it is. The table's
+    `attrs[GIVEN_AS]` says what was passed, so its messages name it ('the list of WKT texts says 2 SRIDs', 'text 1 of
+    the list of WKT texts is no WKT geometry'). A 1-D numpy array of them too, 'the array of WKT texts'."""
     many = isinstance(src, (list, tuple, pd.Series)) or isinstance(src, np.ndarray) and src.ndim == 1
     if many and len(src) and all(is_wkt(s) for s in src):
         t = pd.DataFrame({"geometry": src if isinstance(src, pd.Series) else [str(s) for s in src]})
@@ -100,13 +98,11 @@ def geometry_points(df):  # a table (anything else as it is)
     where they lie on it, else lon/lat). A cell without a shape (empty, `POINT EMPTY`) gives NaN x/y, said as a row
     without coordinates; a cell that is no shape is a `LabelError` naming the row and the GeoDataFrame to pass
     instead. Shapes that are not all points (polygons of fields or zones) come back as a GeoDataFrame of no CRS, read
-    in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed); shapes that say an SRID
-    (EWKT 'SRID=n;...', EWKB) a GeoDataFrame in EPSG:n (was: EWKT unread, EWKB's SRID dropped; two SRIDs, or an SRID on some shapes only: `GridError`),
-    and GeoJSON text ('{"type": "Point", ...}', a Feature too) one in EPSG:4326, as RFC 7946 writes it (was: 'no lon/lat
-    or x/y columns'). Anything else (a
-    GeoDataFrame, a table with coordinate columns) as it is. The table's `attrs[POINTS_FROM]` names the column, so
-    the messages about its points name it (`shape_column`: a row without a shape, the CRS it needs), not the x/y
-    made here. Was: 'the table has no lon/lat or x/y columns (has ['label', 'geometry'])', the points there unread."""
+    in `crs=` (without it the `GridError` asking for it: a shape's CRS is not guessed); shapes that say an SRID (EWKT
+    'SRID=n;...', EWKB) a GeoDataFrame in EPSG:n (two SRIDs, or an SRID on some shapes only: `GridError`), and GeoJSON text ('{"type": "Point", ...}', a Feature too) one in
+    EPSG:4326, as RFC 7946 writes it. Anything else (a GeoDataFrame, a table with coordinate columns) as it is. The
+    table's `attrs[POINTS_FROM]` names the column, so the messages about its points name it (`shape_column`: a row
+    without a shape, the CRS it needs), not the x/y made here."""
     if not isinstance(df, pd.DataFrame) or type(df).__name__ == "GeoDataFrame" or EE_GEO in df.columns \
             or all(lonlat_columns(df)) or {"x", "y"} & set(df.columns): return df
     found = [(c, k) for c in df.columns if df[c].dtype.kind in "OSUT" and (k := _geometry_kind(df[c]))]
@@ -166,16 +162,14 @@ def shape_column(df) -> tuple[str, str, str]|None:
     """`(column, kind, drop)` of a table whose x/y `geometry_points` read from a geometry column: its name, 'WKT',
     'WKB' or 'shapely', and the fix dropping its rows without a shape; None for any other table, and for one made
     from it with other columns (`sample`'s: its x/y are its own). Messages about its points name the column the user
-    gave, not the x/y made from it (was: `df.dropna(subset=['x', 'y'])`, a KeyError on the user's table)."""
+    gave, not the x/y made from it."""
     got = getattr(df, "attrs", {}).get(POINTS_FROM)
     return None if not got or tuple(getattr(df, "columns", ())) != got[2] else (got[0], got[1], got[3])
 
 def xy_words(df) -> dict:
     """`geo.with_coordinates`' `cols` and `drop` for a table's x/y: its geometry column's where they came from one;
-    for one `wkt_rows` made of WKT texts (`given_as`), the words of what was given: a list's (tuple's) positions
-    (from 0), not the rows of a table, 'EMPTY points', and the line that leaves them out of it. Was: '1 of 3 WKT texts
-    have no coordinates (NaN or empty geometry.x/geometry.y; row 1) ... Fill them, or drop them first, leave the
-    EMPTY texts out', for `sample(emb, ['POINT (x y)', 'POINT EMPTY', ...])`."""
+    for one `wkt_rows` made of WKT texts (`given_as`), the words of what was given: a list's (tuple's) positions (from
+    0), not the rows of a table, 'EMPTY points', and the line that leaves them out of it."""
     if (s := shape_column(df)) is None: return {}
     if (given := given_as(df)) is None: return dict(cols=(f"{s[0]}.x", f"{s[0]}.y"), drop=s[2])
     series = "Series" in given   # its own index labels the texts; a list's (tuple's) are positions

@@ -270,9 +270,9 @@ def circle_start(obj) -> int:  # DataArray or Dataset with x/y coordinates (othe
 
 def north_up(obj):  # DataArray or Dataset with x/y coordinates (other spatial names renamed)
     """The standard orientation: rows top-down (y descending), columns west to east (x ascending); labels move along.
-    A lon/lat map in two pieces sorted apart across 180 (`circle_start`) has its columns rolled to one span west to
-    east across 180, longitudes as written (`axis_span` reads them as one span); was: left in two pieces, which every
-    door reading a grid (`cubes.coarsen`, `exports.to_cog`, rasterising) refused."""
+    A lon/lat map in two pieces sorted apart across 180 (`circle_start`) has its columns rolled to one span west to east
+    across 180, longitudes as written (`axis_span` reads them as one span), as every door reading a grid
+    (`cubes.coarsen`, `exports.to_cog`, rasterising) needs."""
     refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
     turn = axes_to_turn(obj)

@@ -104,8 +104,7 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
     row found itself) and the samples table as read was refused for its 81 columns. So is a DataArray of rows (N,
     band) without y/x (pixels picked at points, `emb.sel(x=xs, y=ys)` with `xs`, `ys` DataArrays along one dim),
     which was refused as an embedding without y/x dims. A path (`core.is_path`) is `core.refuse_path`'s `DTypeError`
-    naming the reader of each kind of file, vectors and maps (was: a DimensionError, 'holds text, not numbers ... pass
-    the 64 band values')."""
+    naming the reader of each kind of file, vectors and maps."""
     refuse_path(data, "index data are vectors (N, 64), a table of A00..A63 or an embedding map", "index")
     rows = isinstance(data, xr.DataArray) and data.ndim == 2 and not {"y", "x"} <= set(rename_spatial(data).dims)
     if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree, str, os.PathLike)) and not rows:   # rows (N, band): a table
@@ -238,7 +237,7 @@ class VectorIndex:
 
     def candidates(self, q:np.ndarray, m:int, ef:int|None=None, nprobe:int=64, threads:int=0) -> np.ndarray:
         """(Q, m) positions of approximate neighbours of unit queries `q` (-1 = none), not re-ranked. A path is
-        `core.refuse_path`'s `DTypeError` (was: usearch's AssertionError 'Expects a NumPy array')."""
+        `core.refuse_path`'s `DTypeError`."""
         refuse_path(q, "unit queries are numbers (Q, 64)", "vectors")
         m = min(m, len(self))
         if self.backend == "usearch": return _candidates_usearch(self.index, q, m, ef or max(64, 2 * m), threads)
@@ -248,9 +247,9 @@ class VectorIndex:
         """The `k` nearest rows to `query` by exact cosine among `rerank * k` ANN candidates (see above): `Matches`
         with float64 `scores` (`gate.cosines`' reason: an exact copy ahead of a vector one int8 code step away), (k,)
         arrays for one query vector (64,), (Q, k) for rows (Q, 64), as `knn_search` answers. Equal scores go to the
-        row first in the index's order (`Rows.tie_rank`), as `knn_search` gives ties to the lower index: a grid's
-        pixels north-up (rows north to south, columns west to east) whatever order the map is stored in (was: its
-        storage order, so a map read south-first answered another of two equal pixels), an array's rows by number."""
+        row first in the index's order (`Rows.tie_rank`), as `knn_search` gives ties to the lower index: a grid's pixels
+        north-up (rows north to south, columns west to east) whatever order the map is stored in, an array's rows by
+        number."""
         if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
         q, one = _query_rows(query)
         cand = self.candidates(q, max(k * rerank, k), ef, nprobe, threads)
@@ -295,7 +294,7 @@ def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or 
     are no embedding (NaN, -128 codes, zero or constant rows: the gate `build` applies) are never a neighbour; slots
     beyond the valid rows (k > N) are position -1, score -inf, as `VectorIndex.search` pads them (a NaN row was
     returned as a neighbour with score NaN, and k > N gave fewer than k columns). One query vector (64,) gives (k,)
-    arrays, as `VectorIndex.search` and `knn_search` answer it (was: (1, k)); equal scores: the lower position."""
+    arrays, as `VectorIndex.search` and `knn_search` answer it; equal scores: the lower position."""
     if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
     v = query_array(vectors, "index vector")   # a table by its labels, as `build` reads it
     _index_shape(v)                            # as `build` refuses them (was: numpy's broadcast error)
@@ -313,7 +312,7 @@ def recall_at(found:np.ndarray,  # positions (Q, k') an index returned, -1 for n
               truth:np.ndarray,  # true neighbour positions (Q, k), e.g. `exact_search`'s, -1 slots ignored
              ) -> float:
     """Mean fraction of each row of `truth` (Q, k) found in the same row of `found` (Q, k'): recall@k (-1 slots left
-    out). A path for either is `core.refuse_path`'s `DTypeError` (was: no error, or numpy's '>=' of text)."""
+    out). A path for either is `core.refuse_path`'s `DTypeError`."""
     refuse_path(found, "found positions are numbers (Q, k')")
     refuse_path(truth, "true positions are numbers (Q, k)")
     found, truth = np.atleast_2d(found), np.atleast_2d(truth)

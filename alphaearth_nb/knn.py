@@ -330,7 +330,7 @@ def _vectors(a:np.ndarray, what:str, codes:bool|None) -> tuple[np.ndarray, np.nd
 
 def wider_than_float32(x:np.ndarray) -> bool:  # a feature or target array, any shape
     """Whether float32 may not hold `x`'s values exactly: float64 (or wider), int32 or int64 features. A path is
-    `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' object has no attribute 'dtype')."""
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(x, "features are numbers (N, D)")
     x = np.asarray(x)
     return x.dtype.itemsize > 4 or (x.dtype.kind in "iu" and x.dtype.itemsize == 4)
@@ -340,7 +340,7 @@ def centring_offset(x:np.ndarray) -> np.ndarray:  # rows (N, D), any numeric dty
     in float64 before a float32 cast, it keeps the digits a large common offset (UTM metres, epoch seconds) would
     lose, while values on a grid (1/8 m, whole ms) stay exact, so ties stay ties. Distances, and least-squares fits
     with an intercept, do not change under the shift; unit vectors have offset 0. A path is `core.refuse_path`'s
-    `DTypeError` (was: AttributeError 'str' object has no attribute 'mean')."""
+    `DTypeError`."""
     refuse_path(x, "rows are numbers (N, D)")
     x = np.asarray(x)
     mu = x.mean(0, dtype=np.float64) if len(x) else np.zeros(x.shape[1])
@@ -406,15 +406,14 @@ def knn_search(train_x,                 # training features, (N, D)
                features=None,           # columns of a table to search on besides its 64 bands (`gate.by_band`)
               ) -> tuple[np.ndarray, np.ndarray]:
     """Squared L2 distances (Q, k) and indices (Q, k) of the k nearest training rows, nearest first; for one query
-    vector (D,) (a pixel, `emb.sel(x=.., y=..)`, a table's row `df.iloc[i]`) the arrays (k,), as scipy's
-    `KDTree.query` and `index.VectorIndex.search` answer one query (was: refused, asking for `q.reshape(1, -1)`).
+    vector (D,) (a pixel, `emb.sel(x=.., y=..)`, a table's row `df.iloc[i]`) the arrays (k,), as scipy's `KDTree.query`
+    and `index.VectorIndex.search` answer one query.
 
     Exact: the same neighbours in the same order as a float64 brute force, equal distances to the lower index.
     The distances are the float32 direct sums `sum_d (q_d - t_d)^2` (0.0 for an exact copy, always first), or,
     for queries with a tie or a near-tie below float32 rounding, the float64 ones rounded to float32; for features
-    float32 cannot hold (float64 or int64 ones that lose digits in the cast, see below), always the float64 sums of
-    the features as given, rounded to float32 (was: the cast features' sums, 0.0 for a query 1e-3 off a row at
-    1e8 and 1% off for UTM coordinates).
+    float32 cannot hold (float64 or int64 ones that lose digits in the cast, see below), always the float64 sums of the
+    features as given, rounded to float32.
     Raises `DimensionError` for shapes that do not match, `ConfigError` for k < 1 or not a whole number,
     `LabelError` for k > N or training rows with NaN/inf and `NoValidDataError` for query rows with NaN/inf
     (no data: drop or gate them first), `DTypeError` for features that are not real numbers or exceed float32.
@@ -425,11 +424,10 @@ def knn_search(train_x,                 # training features, (N, D)
     for (`gate.gate_vectors`; see "Codes"): `codes=False` takes any features as the numbers they are, `codes=True`
     takes any 64-wide rows for codes; code -128 (no data) is refused as NaN is.
     A table (DataFrame) holding 64 band columns (A00..A63, band_1..band_64, ...: `gate.by_band`) is searched on its
-    bands alone, in band order: the lon, lat and label of a sample table are no features unless `features` names
-    them (then after the bands; was: every other numeric column, so `knn_search(df, df.iloc[:5], 2)` on a
-    `readers.read_aef_samples` table searched on lon/lat too). Its bands are read as codes or vectors by themselves
-    (`codes`), the named columns appended as floats (`gate.band_parts`). A table without band columns is generic
-    features: every column, or the columns `features` names. With `features`, both sides are tables."""
+    bands alone, in band order: the lon, lat and label of a sample table are no features unless `features` names them
+    (then after the bands). Its bands are read as codes or vectors by themselves (`codes`), the named columns appended
+    as floats (`gate.band_parts`). A table without band columns is generic features: every column, or the columns
+    `features` names. With `features`, both sides are tables."""
     return _knn(train_x, query_x, k, query_chunk, train_chunk, low, codes=codes, features=features)
 
 def _one_query(q) -> tuple[object, bool]:

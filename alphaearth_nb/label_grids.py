@@ -126,8 +126,8 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     each the label of the raster cell holding that centre (`geo.pixel_indices`, the one pixel-edge rule), with the
     map's coordinates (float64 copies of its own, so `grid.sel(y=out.y, x=out.x)` pairs them), attrs (no-data,
     packing) kept. A raster in another CRS (both known) gives each map pixel the label of the cell holding its
-    centre too (`_by_place`, warned; pixels off it unlabelled: was each cell a training point, so a 30 m raster in
-    EPSG:4326 labelled one 10 m UTM pixel in nine and a finer one repeated a pixel's label per cell). A raster of
+    centre too (`_by_place`, warned; pixels off it unlabelled), not each cell a training point (a 30 m raster
+    in EPSG:4326 would label one 10 m UTM pixel in nine, a finer one repeat a pixel's label per cell). A raster of
     the map's pixel size whose cells lie off the map's lattice (a CRS unknown on either
     side counts as the map's) raises `GridError`: half a pixel off (`geo.half_pixel_off`: corner coordinates,
     pixel-is-point read as area) with that fix, any other shift beyond a thousandth of a pixel (or float32
@@ -136,8 +136,7 @@ def on_map_grid(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and regu
     another pixel size without a CRS, no x/y coordinates, or no map pixel centre on it. The one rule
     of `analysis.training_set` (classify, regress) and `evaluate.points_at`. Coordinates that are the cells'
     top-left corners, as the raster's own geotransform tells (stackstac's default), are moved to the centres first
-    (`spatial.centred`, warned), as the embedding's are. A path (either) is `core.refuse_path`'s `DTypeError`
-    (was: the message of geo's door, a map, for the labels too)."""
+    (`spatial.centred`, warned), as the embedding's are. A path (either) is `core.refuse_path`'s `DTypeError`."""
     refuse_path(grid, "a map is an xarray DataArray or Dataset on y/x", "raster")
     refuse_path(labels, f"{with_article(what)} is an xarray DataArray (y, x)", "raster")
     labels = centred(labels, f"the {what}")   # stackstac's corners: refused as half a pixel off before

@@ -79,9 +79,8 @@ def label_array(labels,             # labels in any form; a Dataset of one data 
     return for one file) as its one data variable (`data_variables`: a CF writer's or GDAL's 0-d grid mapping,
     `crs` or `transverse_mercator`, is kept with it as a coordinate, so its CRS is read), the Dataset's attrs (CRS,
     no-data) under the variable's own; anything else as it is. `LabelError` naming the variables when there are
-    several (case G18-6). Text as numpy's variable-width strings (StringDType: a raster of class names or number
-    text read back from zarr) is taken as objects, numpy's other text, so '' is unlabelled and '3' the id 3 (was:
-    '' trained as a class, '0' .. '8' named classes)."""
+    several (case G18-6). Text as numpy's variable-width strings (StringDType: a raster of class names or number text
+    read back from zarr) is taken as objects, numpy's other text, so '' is unlabelled and '3' the id 3."""
     if isinstance(labels, xr.DataArray): return text_objects(labels)   # zarr's StringDType: text as the rest
     if not isinstance(labels, xr.Dataset): return labels
     names = [str(v) for v in data_variables(labels)]
@@ -104,7 +103,7 @@ def labelled_cells(labels:xr.DataArray,  # a label raster (any dims), numeric or
     `valid_range` / `valid_min` / `valid_max`, `geo.outside_valid`; on a text raster by the number a cell reads),
     and (if `positive`) not negative. The one rule
     of every label-raster reader (points_at, classify, regress); `labelled_values` gives the cells' classes too.
-    A path is `core.refuse_path`'s `DTypeError` (was: True, the path one labelled cell)."""
+    A path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(labels, _LABELS_WANTED, "raster")
     return _labelled(labels, positive, nodata)[0]
 
@@ -281,8 +280,8 @@ def label_values(vals) -> np.ndarray:  # labels, any shape: numbers, text, bytes
     texts merged so), integer text an exact int64 id (uint64, float64 beyond), other number text float64; any other
     text makes every label a name (str), its spaces around it trimmed and the rest as written: 'Winter wheat '
     (a spreadsheet cell, a typed class box) is the class 'Winter wheat', as no legend shows such a space, while
-    case and inner spaces are kept ('Forest' and 'forest' stay two classes: `encode_labels` warns); names mixed
-    with numbers are returned as given. Was: names as written, 'Winter wheat ' a class beside 'Winter wheat'."""
+    case and inner spaces are kept ('Forest' and 'forest' stay two classes: `encode_labels` warns); names mixed with
+    numbers are returned as given."""
     return _label_values(vals)
 
 def _label_values(vals, read=None) -> np.ndarray:
@@ -318,8 +317,8 @@ def labelled_values(labels:xr.DataArray,  # a label raster (any dims), numeric o
                     nodata=None,           # further value(s) meaning "unlabelled"
                    ) -> tuple[np.ndarray, np.ndarray]:
     """`labelled_cells` of a label raster and the classes its labelled cells name (`label_values`), the text of a
-    text raster read as numbers once: the mask (shaped like `labels.values`) and the values (n,) where it is True,
-    in row-major order. A path is `core.refuse_path`'s `DTypeError` (was: the path's text one class)."""
+    text raster read as numbers once: the mask (shaped like `labels.values`) and the values (n,) where it is True, in
+    row-major order. A path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(labels, _LABELS_WANTED, "raster")
     keep, num = _labelled(labels, positive, nodata)
     v = np.asarray(labels.values if isinstance(labels, xr.DataArray) else labels)
@@ -345,8 +344,7 @@ def refuse_missing_labels(y,                  # labels (N,): numbers or names, a
                           what:str="labels",  # what they are, for the message
                          ):
     """Raise `LabelError` where labels are missing (NaN, None, pd.NA: what pandas reads from an empty cell): those
-    points are unlabelled, never a class, and the fix (`MISSING_FIX`) drops them. Was: 'labels mix float and str
-    values' with the fix `astype(str)`, which trains a class 'nan'; or `~np.isnan(y)`, which cannot index with NA."""
+    points are unlabelled, never a class, and the fix (`MISSING_FIX`) drops them."""
     v = np.asarray(y)
     if v.dtype.kind == "f": miss = np.isnan(v)
     elif v.dtype.kind == "O": miss = pd.isna(pd.Series(v.ravel(), dtype=object)).to_numpy()
@@ -363,9 +361,9 @@ def warn_missing_rows(missing,                     # mask (N,) of a table's rows
     """One `UserWarning` saying how many rows of a table are left out for a missing label in `column` (an empty
     cell: NaN, None, NA), so the count is never silent: the rule of every reader that drops such rows (`classify`,
     `regress` and `training_set` of tables and vector files, `aef evaluate`'s CSV, which gives `fix` in the command's
-    words: the file's lines to fill). Was: dropped silently. `evaluate_embeddings` refuses missing labels instead
-    (`refuse_missing_labels`); a label raster's NaN is its unlabelled cells, the convention, and not counted. Rows of
-    a `what` naming a target (`regress`'s 'the target table') are 'never a target' (was 'never a class' there too)."""
+    words: the file's lines to fill). `evaluate_embeddings` refuses missing labels instead (`refuse_missing_labels`); a
+    label raster's NaN is its unlabelled cells, the convention, and not counted. Rows of a `what` naming a target
+    (`regress`'s 'the target table') are 'never a target'."""
     if not (miss := np.asarray(missing, bool)).any(): return
     fix = fix or f"fill them first, e.g. `df[{column!r}] = df[{column!r}].fillna(...)`"
     warnings.warn(f"{int(miss.sum()):,} of {len(miss):,} rows of {what} have no value in column {column!r} (NaN, None "
@@ -391,9 +389,7 @@ def refuse_blank_names(y,                 # labels (N,) as `label_values` gives 
                       ) -> None:
     """Raise `LabelError` naming the positions of blank names ('' or spaces: a CSV's empty cell read as text, a
     spreadsheet cell of spaces, `str(None)` gone wrong): a blank name marks an unlabelled point, the package's one
-    rule (`metrics.unlabelled`, so `classify` leaves them out and `evaluate_embeddings` refuses them), never a class.
-    Was: `encode_labels` made them the class '' (the first, index 0); beside number ids, 'the labels mix numbers
-    (1, 2) and names ()'."""
+    rule (`metrics.unlabelled`, so `classify` leaves them out and `evaluate_embeddings` refuses them), never a class."""
     v = np.asarray(y)
     if v.dtype.kind == "U": blank = np.char.strip(v) == ""
     elif v.dtype.kind == "O": blank = np.array([isinstance(s, str) and not s.strip() for s in v.ravel()], bool)
@@ -462,9 +458,9 @@ def class_flags(obj) -> dict|None:  # a label raster or class map (anything with
     Decided: where both name the same classes, the names as given win. `classify` of named classes writes
     `class_names` ('Winter wheat') and the CF pair, whose words cannot hold a space ('Winter_wheat': CF's convention),
     and `map_to_cog` keeps both as tags; so where `flag_values` are the ids 0..C-1 of `class_names` and each word is
-    that name with its spaces made '_', the user sees `class_names` ('Winter wheat' in the legend, the COG's
-    category names, `vectorize`'s names). Was: the flag words ('Winter_wheat'). Flags that pair otherwise (ids not
-    0..C-1, other words: a file's own CF classes) are the names, as before."""
+    that name with its spaces made '_', the user sees `class_names` ('Winter wheat' in the legend, the COG's category
+    names, `vectorize`'s names). Flags that pair otherwise (ids not 0..C-1, other words: a file's own CF classes) are
+    the names."""
     a = getattr(obj, "attrs", None) or {}
     vals, means = a.get("flag_values"), a.get("flag_meanings")
     listed = _listed_names(a)
@@ -493,8 +489,8 @@ def joined_class_maps(maps:list,  # results to join along time: Datasets holding
     their `classes` is, where their `class_names` differ (`classify` of a cube whose years are labelled with other
     named classes: 2021 maize, wheat; 2022 rice, soy): each map's own numbers (indices into its own sorted names)
     made indices into all (2022's rice, its 0, becomes 1), -1 (no data) kept, and its attrs naming all
-    (`class_names`, CF `flag_values` / `flag_meanings`: `flag_attrs`); lazy maps stay lazy. Maps of one list of names
-    as they are. Was: each year's own numbers joined, so 2022's rice read as the joined classes' 0, maize."""
+    (`class_names`, CF `flag_values` / `flag_meanings`: `flag_attrs`); lazy maps stay lazy. Maps of one list of names as
+    they are."""
     own = [list(m["class"].attrs.get("class_names", ())) if "class" in getattr(m, "data_vars", ()) else [] for m in maps]
     if len({tuple(n) for n in own if n}) < 2: return maps
     names = sorted(set().union(*own))

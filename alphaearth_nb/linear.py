@@ -130,7 +130,7 @@ def warn_fill_values(vals,               # target values (N,), NaN and declared 
     """One `UserWarning` naming each value `fill_like_values` finds (in the integer type `targets` stored them in),
     its share of the labelled rows and how to leave it out (a raster: declare it, `targets.attrs['nodata'] = v`; a
     table: drop its rows, from its file where one was read; arrays: `keep = y != v`) or keep it as a value: such a
-    value, undeclared, is fitted (was: silently). `analysis.regress` and `evaluate.evaluate_regression` call it."""
+    value, undeclared, is fitted. `analysis.regress` and `evaluate.evaluate_regression` call it."""
     raster, source = isinstance(targets, xr.DataArray), targets if isinstance(targets, (str, os.PathLike)) else None
     form = "raster" if raster else "table" if source is not None or isinstance(targets, pd.DataFrame) else "array"
     packed = raster and any(targets.attrs.get(a) is not None for a in ("scale_factor", "add_offset"))
@@ -152,7 +152,7 @@ FILL_NAMES = NO_DATA_NAME   # a class name that says no data: `labels`' one rule
 
 def fill_like_names(vals) -> list[tuple]:   # class names (N,), the empty ones gone (numbers: none)
     """The class names among `vals` that say no data (`labels.says_no_data`, the whole name), each `(name, count, why)`:
-    `evaluate.fill_like_ids`' rule for named classes (was: none, so such a class was trained without a word)."""
+    `evaluate.fill_like_ids`' rule for named classes."""
     names, counts = np.unique(np.asarray([str(v) for v in np.ravel(vals) if isinstance(v, (str, np.str_))], object).astype(str),
                               return_counts=True)
     return [(str(k), int(n), "a name for no data") for k, n in zip(names, counts) if says_no_data(k)]

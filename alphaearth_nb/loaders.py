@@ -54,12 +54,11 @@ VECTOR_FILES = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".
 # .gpx: a GPS receiver's waypoints (was left out, so `aef evaluate --labels w.gpx` was read as a label raster)
 
 def places_reader(p) -> str|None:  # a path
-    """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix, `VECTOR_FILES`: .geojson, .json, .gpkg,
-    .shp, .fgb, .kml, .kmz, .gml, .gpx) or `gpd.read_parquet(path)` (a .geoparquet file, or a Parquet file whose footer's
-    key-value metadata, read by pyarrow, holds GeoParquet's 'geo' entry with its `primary_column`); None for any
-    other file (a plain Parquet table, one that is no Parquet, one not there to look in, a remote one: a URL's is not
-    opened, as pyarrow's S3/GCS reads would wait on the network). Was: the footer's bytes
-    searched for '"primary_column"', which a plain table of pandas' with a column of that name holds too."""
+    """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix, `VECTOR_FILES`:
+    .geojson, .json, .gpkg, .shp, .fgb, .kml, .kmz, .gml, .gpx) or `gpd.read_parquet(path)` (a .geoparquet file, or a
+    Parquet file whose footer's key-value metadata, read by pyarrow, holds GeoParquet's 'geo' entry with its
+    `primary_column`); None for any other file (a plain Parquet table, one that is no Parquet, one not there to look in,
+    a remote one: a URL's is not opened, as pyarrow's S3/GCS reads would wait on the network)."""
     if (suffix := Path(os.fspath(p)).suffix.lower()) == ".geoparquet": return "gpd.read_parquet(path)"   # by its name
     if suffix != ".parquet": return "gpd.read_file(path)" if suffix in VECTOR_FILES else None
     if "://" in os.fspath(p): return None   # a remote file (s3://, gs://): no network call to word an error
@@ -71,8 +70,8 @@ def loader_of(x,                # a path (`is_path`) given where data are wanted
               kind:str="array", # what the door wants (`LOADERS`): array, vectors, index, map, stack, raster, table, places, source
              ) -> str:
     """The readers `core.refuse_path` names for path `x` at a door of `kind`: `LOADERS[kind]`, or, where vectors are
-    wanted (array, vectors, index) and `x` is a vector file of places (`places_reader`), geopandas' reader, a
-    one-point GeoDataFrame being a similarity query as it is (was: `np.load`, `pd.read_parquet`, which read no places)."""
+    wanted (array, vectors, index) and `x` is a vector file of places (`places_reader`), geopandas' reader, a one-point
+    GeoDataFrame being a similarity query as it is."""
     if not (read := places_reader(x) if kind in ("array", "vectors", "index") else None): return LOADERS[kind]
     return (f"`{read}` (a vector file of places: a GeoDataFrame of one point is a similarity query as it is, "
             f"`aef.similarity(emb, {read})`; the vectors at its points, a table of A00..A63, `emb.aef.sample({read})`)")
@@ -101,14 +100,10 @@ def zip_member(path) -> tuple[str, str]|None:  # a path, as text
 def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
     """The suffix a table file is read by, lower case: a compressed text table's under its compression
     ('points.csv.gz' is '.csv': pandas reads it as it is), '.parquet' for a file that begins as Parquet does
-    (`_PARQUET_MAGIC`) under another name ('points.pq'), else its own ('P.CSV' is '.csv'). Was: the last suffix, so
-    `classify(emb, 'points.csv.gz')` was 'not recognized as being in a supported file format', `aef evaluate
-    --embeddings all.csv.gz` 'a binary file of no form aef evaluate reads', and a '.pq' file GDAL's
-    'libduckdb.so: cannot open shared object file'. A '.zip' whose files (`zip_files`) are text tables of one suffix
-    is read by it ('l.zip' of 'l.csv': '.csv'; was '.zip', so `aef evaluate --labels l.zip` opened it as a netCDF),
-    one holding one vector file by its (a zipped shapefile, 'fields.zip': '.shp', which GDAL reads zipped), in a
-    folder too; a path into a zip (`zip_member`) by the file it names, or the files of the folder it names
-    ('/vsizip/a.zip/fields': '.shp')."""
+    (`_PARQUET_MAGIC`) under another name ('points.pq'), else its own ('P.CSV' is '.csv'). A '.zip' whose files
+    (`zip_files`) are text tables of one suffix is read by it ('l.zip' of 'l.csv': '.csv'), one holding one vector file
+    by its (a zipped shapefile, 'fields.zip': '.shp', which GDAL reads zipped), in a folder too; a path into a zip
+    (`zip_member`) by the file it names, or the files of the folder it names ('/vsizip/a.zip/fields': '.shp')."""
     p, under = Path(str(path)), ""
     if (zm := zip_member(path)) is not None:   # a path into a zip: its file's suffix, else its folder's files'
         if Path(zm[1]).suffix: return Path(zm[1]).suffix.lower()

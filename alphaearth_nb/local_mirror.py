@@ -97,11 +97,9 @@ def build_local_mirror(root,                        # folder to write (created; 
     The mirror is one output, written as the package's stores are (`files.writing_folder`): beside `root`, renamed
     in whole, so a failure (a full disk, a kill) leaves no half mirror and keeps an old one. `root` must be new or
     empty; a mirror written here before raises `OutputExistsError` unless `overwrite` (then it is replaced whole, its
-    tiles and index together); a folder of other files raises `NotOursError` and is never touched (field cases E1,
-    E3). Was: tiles written into any folder and the index replaced, so a second call with other years left the
-    first's tiles unlisted and a user's folder received the mirror among its own files. Each tile is tagged as
-    the official product's (AEF_SOURCE, AEF_MODEL: its Earth Engine id, `embeddings.OFFICIAL_COLLECTION`), so
-    `read_official_tiff` of a tile records that model as `open_tile` does."""
+    tiles and index together); a folder of other files raises `NotOursError` and is never touched (field cases E1, E3).
+    Each tile is tagged as the official product's (AEF_SOURCE, AEF_MODEL: its Earth Engine id,
+    `embeddings.OFFICIAL_COLLECTION`), so `read_official_tiff` of a tile records that model as `open_tile` does."""
     years = as_years(years)   # was int() of each: (24, 25) wrote tiles of the year 24 AD, 2023.5 those of 2023
     check_output(root, overwrite, "local mirror", folder=True)   # before anything is read: a user's folder, refused
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")

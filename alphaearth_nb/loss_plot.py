@@ -118,7 +118,7 @@ def plot_history(history:list[dict],  # records as `fit` returns them (or `train
     (overall and per source), batch uniformity (with the embeddings' spread, no loss, on a right axis),
     consistency and CLIP; a term of no group on a panel of its own; a log y where the values are positive. Drawn
     under a module lock (thread-safe). A file at `path` that is no PNG (notes, a notebook) is `NotOursError`, left
-    alone; a PNG is replaced. A path given as `history` is `ConfigError` naming `train.read_metrics`. Was (session 36): every curve in one panel, 14 of them for the demo's seven sources."""
+    alone; a PNG is replaced. A path given as `history` is `ConfigError` naming `train.read_metrics`."""
     if isinstance(history, (str, os.PathLike)):   # a run folder or metrics.jsonl: the records are read first
         raise ConfigError(f"plot_history takes the records, not a path ({str(history)!r}): read them first, "
                           f"`aef.train.plot_history(aef.train.read_metrics({str(history)!r}))`.")

@@ -160,9 +160,9 @@ def warn_unknown_families(cfg,       # the `Perturbations` a run trains with
                          ) -> None:
     "A `ConfigWarning` naming each family of `drop_source` / `drop_frame` that no registered input source nor the " \
     "model's own has, and the known ones: it drops nothing (allowed, so not refused). `train.fit` calls it once a run, " \
-    "at its start (was at each `Perturbations(...)`, so again on each resume of one run); `perturb` as it is traced, " \
+    "at its start; `perturb` as it is traced, " \
     "for a config not said yet in this process (`SAID_PERTURBATIONS`: a lambda loss, `perturb` itself; a resume's " \
-    "own is marked by `fit`). Was: drop_source={'foo': 0.3} dropped nothing, without a word."
+    "own is marked by `fit`)."
     SAID_PERTURBATIONS.add(cfg)
     known = sorted({family(get_source(n)) for n in registered("input")} | set(own))
     for k in ("drop_source", "drop_frame"):

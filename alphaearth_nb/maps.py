@@ -60,8 +60,8 @@ def axis_labels(crs, # the map's CRS (any spelling `as_crs` reads, e.g. `crs_of(
                ) -> tuple[str, str]:
     """The x and y axis labels of a map in `crs`: what its coordinates are, by its axes' directions and units
     ('easting (m)' / 'northing (m)', 'longitude (deg)' / 'latitude (deg)', 'easting (US ft)'), the x label with
-    `crs_label` where that is short ('EPSG:32631'); 'x' / 'y' for no CRS, one pyproj cannot read, or axes not east
-    and north (a polar stereographic grid). Was: 'x (CRS)' for CRS text under 20 characters, else 'x', and 'y'."""
+    `crs_label` where that is short ('EPSG:32631'); 'x' / 'y' for no CRS, one pyproj cannot read, or axes not east and
+    north (a polar stereographic grid)."""
     if not crs: return "x", "y"
     try: c = horizontal_crs(crs)
     except CRSError: return "x", "y"
@@ -188,7 +188,7 @@ def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. `analy
                        label:str|None=CHANGE_LABEL):   # the colour bar's label
     """The change map as `plot_heat` draws it (CRS axes, a labelled colour bar) with the true changed pixels outlined
     in cyan on the same coordinates; returns the axes. `events` as a DataArray on the change map's grid the other way
-    round (y ascending: south-up) is read in the change map's order (was: by position, the outline mirrored).
+    round (y ascending: south-up) is read in the change map's order.
     `events` of another shape than `change`'s (y, x) is `DimensionError`."""
     refuse_path(change, "the change score is a map (y, x)", "raster")
     refuse_path(events, "the true change is a mask (y, x)", "raster")

@@ -109,13 +109,12 @@ def warn_fill_ids(vals,                 # class ids (N,), the unlabelled ones go
                   unit:str|None=None,   # what a value labels: "pixels", "points" or "rows" (None: a raster's pixels, else rows)
                  ) -> None:
     """One `UserWarning` naming each id `fill_like_ids` finds, its share of the labelled `unit` (a raster's or
-    rasterised polygons' pixels, point features' points, a table's rows: was rows for all, so 'label 255 holds 6 of 36
-    labelled rows' of a file of 6 polygons), and how to drop it (a raster: declare it, `labels.attrs['nodata'] = id`,
-    as every reader of labels then drops it; a table: drop its rows, or a vector file's features, from the file
+    rasterised polygons' pixels, point features' points, a table's rows), and how to drop it (a raster: declare it,
+    `labels.attrs['nodata'] = id`, as every reader of labels then drops it; a table: drop its rows, or a vector file's features, from the file
     `source` where the command read one; arrays: `keep = y != id`) or keep it as a class:
-    such an id, undeclared, is trained and scored as a class (was: silently). The one rule of
-    `classify`/`training_set` (rasters and tables), `evaluate_embeddings` and `aef evaluate`; a declared no-data
-    (`nodata`, `_FillValue` in attrs or encoding) is no label at all."""
+    such an id, undeclared, is trained and scored as a class. The one rule of `classify`/`training_set` (rasters and
+    tables), `evaluate_embeddings` and `aef evaluate`; a declared no-data (`nodata`, `_FillValue` in attrs or encoding)
+    is no label at all."""
     refuse_path(vals, "class ids are one per point (N,)")
     if not (found := fill_like_ids(vals, dtype, flags)): return
     n, unit = int(np.size(vals)), unit or ("pixels" if form == "raster" else "rows")

@@ -49,8 +49,8 @@ ANNUAL = "v1/annual/"
 def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`
     """The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root).
     `MirrorError` for a name that is no mirror and no folder or file here (said unknown, the mirrors listed, a close
-    name offered: 'source-coop'; was "no aef_index.parquet in nothere"), and for a folder without an
-    `aef_index.parquet` (naming the sources it takes, and the mirror's root where a folder above holds the index:
+    name offered: 'source-coop'), and for a folder without an `aef_index.parquet` (naming the sources it takes, and the
+    mirror's root where a folder above holds the index:
     `m/2024`, a year's folder of the layout)."""
     if isinstance(source, Mirror): return source
     if isinstance(getattr(source, "root", None), Path): source = source.root   # a `LocalMirror` (`build_local_mirror`)
@@ -81,8 +81,7 @@ def tile_href(path:str,       # a tile's path as the index gives it (s3://.../v1
     official indexes' s3:// paths), a path relative to the index on the root too; a path that names a place of its
     own (an index another tool wrote) as it names it: an http(s) URL or `/vsi...` path as it is, a file:// URL as its
     local path, gs:// and s3:// as GDAL's /vsigs/ and /vsis3/, an absolute path that exists on this machine as it is
-    (one that does not is read on the root, as `/2024/31N/...` means). Was: every path without `v1/annual/` on the
-    root, so `/data/m/2024/31N/t.tiff` became `ROOT/data/m/2024/...` and a URL `ROOT/https://...`."""
+    (one that does not is read on the root, as `/2024/31N/...` means)."""
     p = str(path)
     if ANNUAL in p: return mirror.root + p.split(ANNUAL, 1)[1]
     if p.startswith("file://"): return urllib.request.url2pathname(urllib.parse.urlparse(p).path)

@@ -140,12 +140,11 @@ def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), 
     (`ConfigError`), not a box 355 degrees wide. A box or geometry running past 180 deg (xee's form: (179.5, -17,
     180.5, -16)) or before -180 is moved by whole turns into [-180, 180] and split there the same way; one with a
     longitude past +-540 deg (more than a turn from -180..180) is `geo.check_longitudes`' `ConfigError`. A path
-    ('field.geojson') is `core.refuse_path`'s `DTypeError` naming geopandas' readers (was: ValueError 'could not
-    convert string to float'), at every door of an area (`tiles`, `fetch_tiles`, `official.open`, `grid_for`).
+    ('field.geojson') is `core.refuse_path`'s `DTypeError` naming geopandas' readers, at every door of an area (`tiles`,
+    `fetch_tiles`, `official.open`, `grid_for`).
     A GeoJSON dict (a geometry, a Feature or a FeatureCollection: their union) and WKT text are read as the shapely
-    geometry they hold, in lon/lat (RFC 7946's GeoJSON; WKT says no CRS, and an area is lon/lat); anything that is
-    none of these forms, nor four numbers, is a `ConfigError` naming them (was: ValueError 'could not convert
-    string to float: 'type'' for a GeoJSON dict, 'not enough values to unpack' for three numbers)."""
+    geometry they hold, in lon/lat (RFC 7946's GeoJSON; WKT says no CRS, and an area is lon/lat); anything that is none
+    of these forms, nor four numbers, is a `ConfigError` naming them."""
     refuse_path(area, AREA_WANTED, "places")
     require("shapely", "official", "areas as geometries")
     if isinstance(area, dict) or isinstance(area, str) and area.lstrip()[:1].isalpha():
@@ -254,9 +253,8 @@ def warped_zones(t:pd.DataFrame,  # rows of `tiles` (crs, year, utm bounds): tho
                  geobox,          # an odc-geo GeoBox, the grid they are mosaicked onto (`official.mosaic`)
                 ) -> list[str]:
     """The CRSs of `t`'s tiles, but `geobox`'s own, that give the grid pixels in `official.mosaic`: a pixel centre
-    on one of their tiles and on no tile in the grid's own CRS (whose pixels come first) in a year of `t`, in the
-    order of `t`. A rotated grid: every CRS but its own. `official.open` warns of these (was: of every zone read,
-    also where the grid zone's tiles covered each pixel: their footprints overlap across a zone's edge)."""
+    on one of their tiles and on no tile in the grid's own CRS (whose pixels come first) in a year of `t`, in the order
+    of `t`. A rotated grid: every CRS but its own. `official.open` warns of these."""
     dst = geobox.crs.wkt
     other = [z for z in dict.fromkeys(t["crs"]) if not same_crs(z, dst)]
     if geobox.affine.b or geobox.affine.d: return other
@@ -376,11 +374,11 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     """One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs, `source` and
     `embedding:model` the product's Earth Engine id (`embeddings.OFFICIAL_COLLECTION`, as `from_official` and
     `official.open` record it), so `change` or `join_years` of a tile and a map of our model raise
-    `MixedModelsError` (a tile our `to_cog` wrote: the source, model and year its AEF_* tags name, as `read_cog`
-    reads them). Was: attrs crs only, so a tile passed as any model's. A URL is read as `gdal_path` says. A local
-    file GDAL cannot open (text, empty) is `MissingDataError` as `read_cog` words it; a tile that cannot be reached
-    or read otherwise is `MirrorError`, as is a tile of other values than int8 codes (uint8: the same bytes, as GDAL
-    before 3.7 reads them): floats were cast to int8, every vector all zero, silently."""
+    `MixedModelsError` (a tile our `to_cog` wrote: the source, model and year its AEF_* tags name, as `read_cog` reads
+    them). A URL is read as `gdal_path` says. A local file GDAL cannot open (text, empty) is `MissingDataError` as
+    `read_cog` words it; a tile that cannot be reached or read otherwise is `MirrorError`, as is a tile of other values
+    than int8 codes (uint8: the same bytes, as GDAL before 3.7 reads them): floats cast to int8 would make every
+    vector all zero."""
     require("rioxarray", "official", "opening official tiles")
     import rioxarray
     where = remote_url(href) or user_path(href)   # GDAL reads neither a Path of a URL ('gs:/b/x') nor `~`

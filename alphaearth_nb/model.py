@@ -234,11 +234,11 @@ def reader_of(names,                 # a stack's source names
              ) -> tuple[str, str]:
     """How to get a model that reads every source of `names`: `(python, shell)`, its config in Python
     (`preset('tiny', inputs=..., targets=...)`; `dataclasses.replace(model.cfg, ...)` for a model of no preset,
-    `held` naming the config the caller holds: was `cfg`, a name the caller of `embed` or `fit(model, ...)` has not)
+    `held` naming the config the caller holds, not `cfg`, a name the caller of `embed` or `fit(model, ...)` has not)
     and the `aef train` command that builds it, a code span (`aef train --preset tiny --inputs ... --targets ...`).
-    `aef train` builds a preset's sizes only: for a model of no preset its flags build `small`, which the words
-    after the span say (was: the flags alone, as if they built the caller's sizes). Inputs are the sources of an
-    input role (the registry's; one of the user's own counts as an input), targets all of `names`; each sorted.
+    `aef train` builds a preset's sizes only: for a model of no preset its flags build `small`, which the words after
+    the span say. Inputs are the sources of an input role (the registry's; one of the user's own counts as an input),
+    targets all of `names`; each sorted.
     The one rule of `fit`'s, `embed`'s and `aef embed`'s fixes (a stack that lacks a source, sources left unread)."""
     have, preset = tuple(sorted(names)), preset or preset_of(cfg)
     roles = {s.name: s.role for s in PRESETS["lite"].sources + PRESETS["small"].sources + cfg.sources}

@@ -134,10 +134,10 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
               bounds:tuple|None=None,  # (x0, y0, x1, y1) in the zone's CRS on the tiles' 10 m lines, read instead
              ) -> xr.DataArray:
     """int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data;
-    attrs crs, `source` and `embedding:model` the tiles' (`open_tile`: the official product's id; tiles of two
-    models are `MixedModelsError`, `cubes.one_model`). Was: attrs crs only. `bounds` (a GeoBox on the tiles' grid,
-    `open`'s `geobox=`) gives that grid's pixels, no-data where no tile is, in place of the area's snapped bounds.
-    A path for `rows` is `core.refuse_path`'s `DTypeError` (was: TypeError 'string indices must be integers')."""
+    attrs crs, `source` and `embedding:model` the tiles' (`open_tile`: the official product's id; tiles of two models
+    are `MixedModelsError`, `cubes.one_model`). `bounds` (a GeoBox on the tiles' grid, `open`'s `geobox=`) gives that
+    grid's pixels, no-data where no tile is, in place of the area's snapped bounds. A path for `rows` is
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(rows, "rows are a table of `tiles` (href, crs, year)", "table")
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad) if bounds is None else bounds
@@ -214,7 +214,7 @@ def _on_tile_grid(geobox, zone:str) -> tuple|None:
 
 def unit_length(da:xr.DataArray) -> xr.DataArray:  # float vectors (..., band), NaN for no data
     "Vectors scaled to unit length along `band` (NaN stays NaN, zero vectors become NaN); a path is " \
-    "`core.refuse_path`'s `DTypeError` (was: TypeError unsupported operand type(s) for ** or pow())."
+    "`core.refuse_path`'s `DTypeError`."
     refuse_path(da, MAP_WANTED, "map")
     n = np.sqrt((da ** 2).sum("band", skipna=False))
     return (da / n.where(n > 0)).astype(np.float32)
@@ -275,8 +275,8 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
     spread over the cores before; on 2 shared cores at load 6-8 no cost showed (0.94-1.05x the wall time of before).
 
     The output's attrs are crs and the cubes' one `embedding:model` and `source` (where they record them): cubes of
-    two models are `MixedModelsError` (`cubes.one_model`), as `change` and `join_years` refuse them. A path for the
-    list or for one cube is `core.refuse_path`'s `DTypeError` (was: AttributeError, or the path's letters as cubes)."""
+    two models are `MixedModelsError` (`cubes.one_model`), as `change` and `join_years` refuse them. A path for the list
+    or for one cube is `core.refuse_path`'s `DTypeError`."""
     refuse_path(cubes, "cubes are a list of float cubes (time, y, x, band), each with attrs['crs']", "map")
     for c in cubes: refuse_path(c, "each cube is a float DataArray (time, y, x, band) with attrs['crs']", "map")
     require("odc.geo", "official", "mosaicking onto one grid")
@@ -406,19 +406,18 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     or the zone's own (any spelling, `spatial.same_crs`), with no `resolution` or the tiles' 10 m (10, 10.0,
     (10, -10): `pixel_size`); or a `geobox` in the zone's CRS with 10 m north-up pixels on the tiles' 10 m lines
     (its own extent, no-data past the tiles read). Any other grid is warped onto (`mosaic`, `resampling`); where
-    that puts the tiles of one UTM zone onto a grid in another (an area across a zone's edge), a `GridWarning` says
-    so and names `sample_points` for the vectors at points (was: silent, cosine down to -0.09 against them there);
+    that puts the tiles of one UTM zone onto a grid in another (an area across a zone's edge), a `GridWarning` says so
+    and names `sample_points` for the vectors at points;
     only where they give the grid pixels, a pixel centre on none of the grid zone's tiles (`mirrors.warped_zones`).
     A grid of no zone (`crs='EPSG:4326'`, 'EPSG:3857') is warned alike where the tiles of two zones or more give it
-    pixels (was: silent, cosine 0.62-0.69 against `sample_points` past 6 deg E).
+    pixels.
 
     A `geobox` is the output's extent: the tiles read are those under it (`geobox_area`, its lon/lat footprint), all
-    of them, whatever `area` covers, so `area` may be None then; an area given beside it chooses no tile and no
-    pixel (was: only the area's tiles were read, the GeoBox's pixels past them no data where tiles are). Decided:
-    such an area is checked all the same (`_area_beside`): one that is no area (west > east, past the poles) is the
-    `ConfigError` it is without a GeoBox, and one wholly outside the GeoBox's footprint is warned naming both (a
+    of them, whatever `area` covers, so `area` may be None then; an area given beside it chooses no tile and no pixel.
+    Decided: such an area is checked all the same (`_area_beside`): one that is no area (west > east, past the poles)
+    is the `ConfigError` it is without a GeoBox, and one wholly outside the GeoBox's footprint is warned naming both (a
     slip in one of the two, or an area that chooses nothing; a bbox written latitude first named so) and the GeoBox
-    read: both were read in silence.
+    read.
 
     Raises `NoTilesError` where no tile covers the area (the GeoBox) in the years, or in one of them (naming those
     that have tiles); `ConfigError` for a `resolution`

@@ -81,8 +81,8 @@ def layout_year(path) -> int|None:  # a tile's local path, URL, gs:// or s3:// a
     """The year the official mirrors' layout names in a tile's `path`: `YEAR/ZONE/<file>` (`2024/31N/x.tiff`, below
     `v1/annual/` on the mirrors and in copies of them), YEAR `FIRST_YEAR` (2017, the product's first) to
     `last_layout_year()` (this year + 1), ZONE a UTM zone 1..60 with N or S; None for any other path: `2099/31N/x.tiff`
-    is a wrong number more likely than a year of the product (was: any year to 2100 read as the tile's). A URL's
-    query is left out; `gdal_path`'s `/vsicurl?...&url=...` is read as the URL it names."""
+    is a wrong number more likely than a year of the product. A URL's query is left out; `gdal_path`'s
+    `/vsicurl?...&url=...` is read as the URL it names."""
     s = str(os.fspath(path) if isinstance(path, os.PathLike) else path).replace("\\", "/")
     if s.startswith("/vsicurl?"):   # `gdal_path`'s form of a URL: its `url` option
         s = urllib.parse.parse_qs(s.split("?", 1)[1]).get("url", [""])[0]

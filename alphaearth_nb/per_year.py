@@ -88,19 +88,18 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     `cubes.sample` writes; case C19-3: every year was trained on every row), in a file (GeoPackage, GeoJSON, CSV, ...),
     a GeoJSON dict or a dict of arrays too (`_as_table`). With `tables`, one year's map (no `time` dim) takes the rows
     of the year it records (`cubes.map_year`: a scalar `time`, `period_start`), the others left out with a warning
-    naming the column and their years (was: every row, the other years' labels too); a map that records no year
-    takes every row, warned where the column holds several years. A year
-    with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year without any data
-    where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a
-    `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises. With
-    `models`, the cubes go through `cubes.one_model` first: two models are refused, and a cube joined by `xr.concat`
-    (its other years' models unknown) warns, as each year's maps alone cannot tell. Years labelled with other classes
-    (classify): the result's `classes` are all of them, a year's `scores` NaN for a class it has no label of (joined
-    outer, said so: xarray's coming default, exact, refuses them). A cube whose years skip some (2019, 2021, 2022)
-    warns naming them and the fix, by `yearly_change`'s rule (`cubes.warn_missing_years`; was: silent, the result's
-    series skipping 2020 unsaid). A cube that holds one place under two labels (`xr.concat(..., join='outer')` of years
-    a float rounding apart) is a `GridError` (`same_grid.refuse_interleaved`, as `cubes.cube_form` refuses it), and
-    one without data in any year a `NoValidDataError` (`empty_maps.refuse_no_data`), before any year is computed."""
+    naming the column and their years; a map that records no year takes every row, warned where the column holds several
+    years. A year with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year
+    without any data where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class
+    ids), with a `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises.
+    With `models`, the cubes go through `cubes.one_model` first: two models are refused, and a cube joined by
+    `xr.concat` (its other years' models unknown) warns, as each year's maps alone cannot tell. Years labelled with
+    other classes (classify): the result's `classes` are all of them, a year's `scores` NaN for a class it has no label
+    of (joined outer, said so: xarray's coming default, exact, refuses them). A cube whose years skip some (2019, 2021,
+    2022) warns naming them and the fix, by `yearly_change`'s rule (`cubes.warn_missing_years`). A cube that holds one
+    place under two labels (`xr.concat(..., join='outer')` of years a float rounding apart) is a `GridError`
+    (`same_grid.refuse_interleaved`, as `cubes.cube_form` refuses it), and one without data in any year a
+    `NoValidDataError` (`empty_maps.refuse_no_data`), before any year is computed."""
     return _per_year(fn, tables, models)
 
 class _ThisThreadsWarnings:

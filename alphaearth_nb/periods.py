@@ -146,12 +146,12 @@ def _two_years(v, span:bool=False) -> str:   # span: for a period, whose one for
 
 def as_year(v) -> int:  # a year as int, float without fraction, text, datetime64 or pd.Period, a date
     """The calendar year (1900..2100) that `v` names: 2024, np.int64(2024), '2024', 2024.0, np.datetime64('2024') or
-    pd.Period('2024'); a date or instant (pd.Timestamp, np.datetime64 of any unit, datetime.date) its year, as a
-    map's time and a cube's `time` are read (`map_year`, `years_of_cube`; was: "Timestamp('2024-01-01 00:00:00') is
-    not a year"). `PeriodError` for anything else (a fraction of a year, a month's Period, NaT, date text), naming
-    the form to use; `official.years_of` reads years through it. (A date alone is still no period: `as_period`.)
+    pd.Period('2024'); a date or instant (pd.Timestamp, np.datetime64 of any unit, datetime.date) its year, as a map's
+    time and a cube's `time` are read (`map_year`, `years_of_cube`). `PeriodError` for anything else (a fraction of a
+    year, a month's Period, NaT, date text), naming the form to use; `official.years_of` reads years through it. (A date
+    alone is still no period: `as_period`.)
     A whole number outside 1900..2100 is told so with no (start, end) pair of dates offered: `as_period` reads one,
-    `as_year` and `as_years` (`official.open(bbox, 24)`) do not (was: offered, then refused)."""
+    `as_year` and `as_years` (`official.open(bbox, 24)`) do not."""
     if (y := _year_named(v, strict=True, pair=False)) is not None: return y   # 24, '10000': names the range of years
     if isinstance(d := v[()] if isinstance(v, np.ndarray) and v.ndim == 0 else v, (datetime.date, np.datetime64)) \
             and not pd.isna(d):
@@ -164,8 +164,7 @@ def config_year(v,            # a config's year field as given: 2020, '2020', 23
                 what:str,     # what the year is, for the error: "the first simulated year"
                ) -> int:
     "`as_year(v)`, or a `ConfigError` naming the field (`name=v is not a calendar year in 1900..2100: pass e.g. " \
-    "name=example (what)`): the one rule of a config's year (`SceneConfig`, `CorpusConfig`; was `as_year`'s " \
-    "PeriodError, naming no field and offering a (start, end) pair, then the same four lines in each config)."
+    "name=example (what)`): the one rule of a config's year (`SceneConfig`, `CorpusConfig`)."
     try: return as_year(v)
     except PeriodError:   # 23, True, 2020.5
         raise ConfigError(f"{name}={v!r} is not a calendar year in 1900..2100: pass e.g. {name}={example} ({what}).") from None
@@ -174,8 +173,8 @@ def as_years(years) -> list[int]:  # a year, an iterable of years, or a (first, 
     """Sorted calendar years (list of int) from one year (`as_year`), a list, set, array or other iterable of years
     (those years only: [2020, 2024] is two years), or a `(first, last)` tuple (first through last, both included:
     (2020, 2024) is five). The one pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`: a tuple
-    holding a date, (pd.Timestamp('2024-01-01'), pd.Timestamp('2025-01-01')), is the years of `as_period`'s
-    [start, end), 2024 alone (was: 2024 and 2025, each date its year). `PeriodError` otherwise."""
+    holding a date, (pd.Timestamp('2024-01-01'), pd.Timestamp('2025-01-01')), is the years of `as_period`'s [start,
+    end), 2024 alone. `PeriodError` otherwise."""
     one = lambda y: as_year(_text(y))   # b'2024': a year; b'\xff': no UTF-8 (was: '\ufffd' is not a year)
     date = lambda d: isinstance(d, (datetime.date, np.datetime64)) and _year_named(d) is None and not pd.isna(d)
     if isinstance(years, tuple) and len(years) == 2 and any(map(date, years)):   # (start, end) dates: as_period's
@@ -208,8 +207,8 @@ def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `
     pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`. `PeriodError` otherwise: a date or
     instant alone names no span, a set (or dict view) no (start, end), its order being chance; a year or month as the
     end reads two ways (refused by `Period` itself, so `Period(...)` and `as_period` agree). Bytes (`np.bytes_`, a
-    bytearray: a file's or an HDF5 attribute's text) are read as their UTF-8 text (was: b'24' unpacked as the pair
-    (50, 52), 'not epoch milliseconds'); bytes that are no UTF-8 a `PeriodError` naming the decode."""
+    bytearray: a file's or an HDF5 attribute's text) are read as their UTF-8 text; bytes that are no UTF-8 a
+    `PeriodError` naming the decode."""
     if isinstance(p, Period): return p
     if isinstance(p, np.ndarray) and p.ndim == 0: p = p[()]
     p = _text(p)   # bytes: text, never a (start, end) pair of byte values

@@ -32,9 +32,7 @@ def pixelwise(func,                # numpy function: arrays (..., *core), one pe
     """Apply a numpy `func` over the trailing core dims of aligned DataArrays, lazily for dask input
     (`xr.apply_ufunc(..., dask="parallelized")`): a DataArray with the dims of `das` less `core`, then `out_core`.
     Attributes are kept but those describing the entries of a core dim it consumes, one value an entry (rioxarray's
-    `long_name` = ('A00', ..., 'A63') of a GeoTIFF's band descriptions): a one-band map with 64 names is no raster
-    (was: kept, so `sim.rio.to_raster(path)` raised 'Number of names in the 'long_name' attribute does not equal the
-    number of bands')."""
+    `long_name` = ('A00', ..., 'A63') of a GeoTIFF's band descriptions): a one-band map with 64 names is no raster."""
     for d in das: refuse_path(d, MAP_WANTED, "map")
     das = [d.chunk({c: -1 for c in core}) if is_lazy(d) else d for d in das]  # core dims in one chunk
     out = xr.apply_ufunc(func, *das, input_core_dims=[list(core)] * len(das), output_core_dims=[list(out_core)],
@@ -104,10 +102,9 @@ def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window),
              ) -> np.ndarray:
     """`da`'s values as a numpy array; for dask input computed once while it is among the last `READ_KEEP` read,
     kept by its dask name (dask's `tokenize` of the graph: the same map and selection, the same name) and the objects
-    its graph reads from (`source_refs`), so a second gate of one lazy map reads no chunk (was: each call read its
-    windows again; a remote map's chunks fetched again). A copy each time (callers may write into it). Another map,
-    another selection, or the same store opened again (after a write into it in place, which keeps its dask name) is
-    read anew; a map opened before such a write is read as it was (open it again)."""
+    its graph reads from (`source_refs`), so a second gate of one lazy map reads no chunk. A copy each time (callers may
+    write into it). Another map, another selection, or the same store opened again (after a write into it in place,
+    which keeps its dask name) is read anew; a map opened before such a write is read as it was (open it again)."""
     refuse_path(da, MAP_WANTED, "map")
     key = (getattr(da.data, "name", None), da.dims) if is_lazy(da) else (None,)
     if key[0] is None: return np.asarray(da.values)

@@ -52,9 +52,8 @@ def cube_form(obj,                  # an embedding or cube in any form `as_embed
     product opened with xee over several years as its cube (`embeddings.official_cube`). The cube doors' gate: a cube
     (or map) that holds one place under two labels, what `xr.concat(..., join='outer')` makes of years whose
     coordinates differ by float rounding, is a `GridError` naming `join_years` (`same_grid.refuse_interleaved`), so
-    `cluster`, `rgb`, `aggregate`, `coarsen`, `sample` and `yearly_change` refuse it alike (was: `change` and
-    `yearly_change` alone; the others read each year NaN at 3 of 4 pixels, silently). A gap of rows still reads. With
-    `door`, what holds no value as given, in any year, is a `NoValidDataError` naming `door` and `what`
+    `cluster`, `rgb`, `aggregate`, `coarsen`, `sample` and `yearly_change` refuse it alike. A gap of rows still reads.
+    With `door`, what holds no value as given, in any year, is a `NoValidDataError` naming `door` and `what`
     (`empty_maps.refuse_no_data`; a map by `as_embedding`, after its checks); a year without any is read (NaN)."""
     return _no_two_labels(_cube_form(obj, door, what))
 
@@ -123,7 +122,7 @@ def transform_of(emb:xr.DataArray):  # embedding or cube on regular x/y coordina
 
 def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mapping)
     """The cube's CRS (`geo.crs_of`), or `GridError` saying how to set it when it records none: 'EPSG:4326' for a map
-    whose x/y can be degrees (lat/lon dims from a netCDF file without CF attributes; was 'EPSG:32631' for all)."""
+    whose x/y can be degrees (lat/lon dims from a netCDF file without CF attributes)."""
     refuse_path(emb, MAP_WANTED, "map")
     c = crs_of(emb)
     if c: return c
@@ -221,8 +220,8 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
     (and `year`) and A00..A63, under the table's own index, repeated for each year, so `df.join(out)` or
     `pd.concat([df, out], axis=1)` puts each vector on its own point. A GeoDataFrame stays one. A table already
     holding columns of these names (A00..A63, `inside`, and `year` with `years`: an earlier sample's answer, sampled
-    again for another map or year) has them replaced by this sample's, with a `TableWarning` naming them and how to
-    keep both (rename them first); was: a second A00..A63 beside the first (duplicate names)."""
+    again for another map or year) has them replaced by this sample's, with a `TableWarning` naming them and how to keep
+    both (rename them first)."""
     refuse_path(table, "the points' table is a DataFrame (or GeoDataFrame)")
     base = table.copy()
     if ours := [c for c in base.columns if c in {*band_names(), "inside", *(("year",) if years is not None else ())}]:
@@ -261,9 +260,8 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
     as `given`, in the units of their own CRS where that is another: lon/lat to a UTM map),
     and the fix, for a `sample` none of whose points lies on the map and an `aggregate` none of whose zones does
     (one wording for both): with the places as `given`, `geo.crs_advice`'s (the reading that puts them on the map:
-    `crs=`, or for an input with its own CRS `gdf.set_crs(..., allow_override=True)`; feet given as metres; a map
-    in feet), else the checks (their CRS, `crs=`; the lon/lat order). Was: "check the points' CRS (`crs=`)" for a
-    GeoDataFrame too, whose own CRS refuses `crs=`."""
+    `crs=`, or for an input with its own CRS `gdf.set_crs(..., allow_override=True)`; feet given as metres; a map in
+    feet), else the checks (their CRS, `crs=`; the lon/lat order)."""
     refuse_path(emb, MAP_WANTED, "map")
     refuse_path(xs, COORDS_WANTED)
     refuse_path(ys, COORDS_WANTED)
@@ -349,13 +347,12 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     without a CRS": lon/lat, or the map's CRS where they lie on the map so): the points' table plus `inside` and
     A00..A63 (and `year` per row for a cube; a table with a `year` column: each point at its own year, NaN and warned for a year not in the cube).
     Rows in the points' order under the table's own index (repeated for each year of a cube), so `df.join(out)` or
-    `pd.concat([df, out], axis=1)` puts each vector on its own point (was: renumbered 0, 1, ..., which put a filtered or
-    shuffled table's vectors on other points); a row without a geometry is off the map (`inside` False, NaN), one
-    without coordinates too, warned (`geo.with_coordinates`: a `LabelError` where no row has them). The
+    `pd.concat([df, out], axis=1)` puts each vector on its own point; a row without a geometry is off the map (`inside`
+    False, NaN), one without coordinates too, warned (`geo.with_coordinates`: a `LabelError` where no row has them). The
     points' table is `points_xy`'s: a table's own columns; (xs, ys) arrays or one point as `x_in`, `y_in` (the
     coordinates as given, in their own CRS: lon/lat, or `crs=`), as `official.sample_points` gives it.
     No point on the map is a `NoDataWarning`, as `official.sample_points` gives: naming the lon/lat swap where read
-    (lat, lon) they lie on it, else the map's bounds and the points' in the map's CRS (was: silent unless swapped)."""
+    (lat, lon) they lie on it, else the map's bounds and the points' in the map's CRS."""
     emb = cube_form(emb)
     xs, ys, table = points_xy(points, cube_crs(emb), crs, emb)
     rows, cols, inside = pixel_of(emb, xs, ys)

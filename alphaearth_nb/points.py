@@ -42,12 +42,10 @@ def one_point(target,         # a dict/Series (lon/lat, x/y keys), shapely Point
     GeoSeries, a dict of arrays (a table). `DimensionError` naming the fix for another geometry, a dict without point
     keys or with both pairs, lon/lat keys with a projected `crs`, keys that are not numbers. A GeoJSON Point (a geometry dict, a Feature holding one, or a FeatureCollection
     of one such Feature: `gdf.__geo_interface__`, geojson.io's export, `json.load` of a .geojson file; RFC 7946, lon/lat
-    unless `crs=` or the old spec's `crs` member says another, `geojson_crs`) and WKT text `'POINT (x y)'` (in `crs`, as a pair) are that point (was: 'a point dict needs keys 'lon' and
-    'lat'', and 'a similarity query holds text, not numbers', for `similarity(emb, {'type': 'Point', ...})`); EWKT
-    `'SRID=32631;POINT (x y)'` (PostGIS's `ST_AsEWKT`, `split_ewkt`) is that point in its SRID's CRS, `crs=` beside
-    it naming another a `GridError` (was: 'a similarity query holds text, not numbers ... cast them'). A
-    FeatureCollection of several features is a `DimensionError` naming how many and `sample`, the door of many points
-    (was, for one feature too: 'a point dict needs keys 'lon' and 'lat' ... got ['features', 'type']')."""
+    unless `crs=` or the old spec's `crs` member says another, `geojson_crs`) and WKT text `'POINT (x y)'` (in `crs`, as
+    a pair) are that point; EWKT `'SRID=32631;POINT (x y)'` (PostGIS's `ST_AsEWKT`, `split_ewkt`) is that point in its
+    SRID's CRS, `crs=` beside it naming another a `GridError`. A FeatureCollection of several features is a
+    `DimensionError` naming how many and `sample`, the door of many points."""
     if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or hasattr(target, "dims"): return None
     listed = type(target).__name__ if isinstance(target, (list, tuple)) else None   # Features as a list: said so
     target = as_geojson(target)   # GeoJSON text, a list of Features: the dict they are
@@ -126,8 +124,7 @@ def geojson_text(src,                        # anything: text is parsed, nothing
     """The GeoJSON dict that text `src` is (`open('p.geojson').read()`, `gdf.to_json()`, an Earth Engine `.geo`
     cell): JSON opening with '{' whose `type` is one of `types`; None for anything else: no text, no JSON, JSON of
     another kind, and text nested deeper than Python's recursion limit (json's `RecursionError`). The one parser of
-    GeoJSON text (`as_geojson`, `geometry_columns.is_geojson_text`, `vector_layers.places_path`): was two, with
-    lists of types of their own, and the points' raised the `RecursionError` raw."""
+    GeoJSON text (`as_geojson`, `geometry_columns.is_geojson_text`, `vector_layers.places_path`)."""
     if not (isinstance(src, str) and src.lstrip().startswith("{")): return None
     try: g = json.loads(src)
     except (ValueError, RecursionError): return None
@@ -140,9 +137,7 @@ def as_geojson(obj):
     `gdf.to_json()`, an Earth Engine `.geo` cell) parsed; a list or tuple of GeoJSON Features (`fc['features']`) as
     their FeatureCollection, and a list, tuple, 1-D array or Series of GeoJSON texts of geometries or Features
     (`df['geom'].tolist()` of PostGIS's `ST_AsGeoJSON`) too, each geometry a Feature of no properties; anything else as
-    it is, the same object. Was: 'a similarity query holds text, not numbers', and `sample`'s 'no file at {"type": ...'
-    (text), 'cannot read places from list' (Features); for texts in a list a raw `ValueError` 'could not convert
-    string to float', in an array or Series 'cannot read places from ndarray'."""
+    it is, the same object."""
     if (g := geojson_text(obj)) is not None: return g
     if not (isinstance(obj, (list, tuple, pd.Series)) or isinstance(obj, np.ndarray) and obj.ndim == 1) or not len(obj):
         return obj
@@ -220,9 +215,7 @@ def _geojson_point(target:dict, crs, listed:str|None=None) -> tuple:
 def one_item(target):  # a query or place as given
     """The one place a container of one holds: a list, tuple, 1-D numpy array or pandas Series of one text (WKT or
     EWKT, GeoJSON: `np.array(['POINT (x y)'])`, `gdf.geometry.to_wkt()` of one row) or one shapely geometry (an object
-    array of one Point) is that item, read then as one point is (`one_point`); anything else as it is, the same
-    object. Was, for the array and the Series: `similarity`'s 'a similarity query holds text, not numbers', though a
-    list of one was read and `sample` read both."""
+    array of one Point) is that item, read then as one point is (`one_point`); anything else as it is, the same object."""
     if not (isinstance(target, (list, tuple, pd.Series)) or isinstance(target, np.ndarray) and target.ndim == 1) \
             or len(target) != 1 or type(target).__name__ == "GeoSeries": return target   # a GeoSeries: its own CRS
     item = target.iloc[0] if isinstance(target, pd.Series) else target[0]
@@ -237,9 +230,8 @@ _FIXES = {"points": "one row per point, `gdf = gdf.explode(index_parts=False)`",
 
 def not_points_fix(kinds) -> str:  # geometry types among places that are not points: ['MultiPoint', 'Polygon']
     """The fix `sample` names for places that are not all points, by their kinds (GeoJSON's and shapely's type
-    names): a MultiPoint's rows per point, a GeometryCollection's per shape (`explode`), a line's points along it,
-    a polygon's `aggregate`; each kind's once, in that order. Was: 'for polygons use aggregate' for every kind but a
-    MultiPoint, a GeometryCollection of one point and a LineString too."""
+    names): a MultiPoint's rows per point, a GeometryCollection's per shape (`explode`), a line's points along it, a
+    polygon's `aggregate`; each kind's once, in that order."""
     said = sorted({_NOT_POINTS.get(str(k), "polygons") for k in kinds}, key=list(_FIXES).index)
     return "; ".join(_FIXES[s] for s in said) or _FIXES["polygons"]
 
@@ -265,7 +257,7 @@ def with_coordinates(xs,                   # x of the points (any 1-D form; NaN:
     (NaN in a table's x/y or lon/lat, an empty cell of a CSV) at every door that reads points (`sample`, `aggregate`,
     `classify`/`regress`/`training_set` tables, `official.sample_points`, `read_geometries`). Some without: one
     `UserWarning` naming how many and the first row labels (they lie on no pixel: no vector, no label); all without:
-    `error` (`LabelError`), nothing to place. Was: dropped (training) or `inside` False (sample) without a word.
+    `error` (`LabelError`), nothing to place.
     `why` and `fill` word points of no table (EMPTY WKT texts of a list: 'EMPTY points', not 'NaN or empty x/y')."""
     refuse_path(xs, COORDS_WANTED)
     refuse_path(ys, COORDS_WANTED)

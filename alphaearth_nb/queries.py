@@ -30,9 +30,7 @@ def place_row(q, # a similarity query as given: a DataFrame, a dict of arrays, a
     reads) or `x` and `y` columns beside any others (an id, a name, a label), or a geometry column (WKT or EWKT text,
     WKB, shapely, Earth Engine's `.geo`); a dict of one-element arrays as that table. None for anything else: a row of
     band columns (a vector), a GeoDataFrame (its own CRS), several rows (`several_query`), a table of other columns.
-    `analysis.similarity` reads it as `sample` reads the table (`places.read_places`). Was: its cells read by position,
-    as one vector or an (x, y) pair: `df[['lat', 'lon']]` a `PointError` saying lon/lat looked swapped, a row with
-    an id or label 'got 3 values', one with a name or WKT 'holds text, not numbers ... cast them'."""
+    `analysis.similarity` reads it as `sample` reads the table (`places.read_places`)."""
     if isinstance(q, dict) and q.get("type") is None and q and all(np.ndim(v) == 1 for v in q.values()):
         try: q = pd.DataFrame(q)   # {'lon': [2.35], 'lat': [48.85]}: a table
         except (ValueError, TypeError): return None
@@ -85,8 +83,7 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
     points) and the two things a user may mean: one map of their mean (the direction they share: a class's
     examples) or a map each (a loop); None for anything else (one vector or point, or no such shape). Int8 codes
     (an (N, 64) array, a DataArray or a table of integers in [-128, 127]) are averaged as the vectors they code,
-    `aef.dequantize` first (was the codes' mean, `V.mean(0)`); a (64, N) array is N vectors to transpose, `V = V.T`
-    (was 'got 192 values'; (64, 2) stays 64 (x, y) points)."""
+    `aef.dequantize` first; a (64, N) array is N vectors to transpose, `V = V.T` ((64, 2) stays 64 (x, y) points)."""
     if isinstance(q, dict) and q.get("type") is None and any(np.ndim(v) for v in q.values()):
         try: q = pd.DataFrame(q)   # {'x': [...], 'y': [...]}: a table
         except (ValueError, TypeError): return None

@@ -78,7 +78,7 @@ def _raw(values, nodata=65535):
 
 def s1_db(dn) -> np.ndarray:  # WorldCereal Sentinel-1 digital numbers (uint16), any shape
     "WorldCereal's Sentinel-1 digital numbers to dB: 20 log10(DN) - 83 (0 and 65535 -> NaN). A path is " \
-    "`core.refuse_path`'s `DTypeError` (was: ValueError 'could not convert string to float')."
+    "`core.refuse_path`'s `DTypeError`."
     refuse_path(dn, "Sentinel-1 digital numbers are numbers (uint16, any shape)")
     v = _raw(dn)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -153,9 +153,7 @@ def no_offset_frames(ds) -> np.ndarray|None:
     offset taken off (`OFFSET_TAKEN_KEYS` true); None where `ds` has none of these keys (the values alone judge).
     A frame's own value (a coordinate along `time`, as stackstac gives item properties that differ) decides it; a
     value for the whole stack (an attribute or a scalar coordinate, perhaps the first item's copied onto all) decides
-    only frames without their own, and a baseline under 04.00 so given none sensed from `BASELINE_FROM` (2022-01-26)
-    on. Was: an attribute '03.01' marked every frame as older than 04.00, its coordinate saying 04.00 or its date
-    2022 alike, so their + 1000 went unnamed."""
+    only frames without their own, and a baseline under 04.00 so given none sensed from `BASELINE_FROM` (2022-01-26) on."""
     n = ds.sizes.get("time", 1)
     t = ds["time"].values if "time" in ds.coords and ds["time"].dims == ("time",) else None
     late = (t >= BASELINE_FROM) if t is not None and np.issubdtype(t.dtype, np.datetime64) else np.zeros(n, bool)
@@ -331,9 +329,7 @@ def few_scaled_up(src, qs:dict) -> tuple|None:
     2.0, which no surface reaches; ESA's Sentinel-2 Products Specification Document: reflectance x 1e4, the
     QUANTIFICATION_VALUE) and is inside once divided, its median at least 3 times the other bands' and its 1st percentile under half its
     99th (a band moved as a whole: not an active fire's top in B11/B12, not an offset such as + 30000). Half or more:
-    `_scaled_up`, the whole stack, unless some bands lie `f` times under them (`_apart`): then every band but those
-    (was: `ds[bands] / 10` of every band, those too). Was: passed, the values past 20000 masked as no data and the
-    rest read 10 times too bright."""
+    `_scaled_up`, the whole stack, unless some bands lie `f` times under them (`_apart`): then every band but those."""
     hi = max((r[1] for r in (src.valid_range or ()) if r is not None), default=None)
     if hi is None: return None
     over = {b: q for b, q in qs.items() if hi + SHIFTS.get(src.family, 0) < q[2] < q[3]}

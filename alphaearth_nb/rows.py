@@ -69,8 +69,7 @@ def warn_linear(k:int,             # vectors read as a linear int8 scaling
                 what:str="pixel",  # what they are: 'pixel' (a map's), 'row' (a table's), 'query vector' (handed in)
                ):
     "The one warning (`UnitsWarning`) for `k` of `total` vectors read as a linear int8 scaling (`linear_codes`), its " \
-    "fix worded by what was given (`what`): a map's pixels, a table's rows, or vectors handed in (session 38: was the " \
-    "map's, 'a map stored as those floats', for rows and queries too)."
+    "fix worded by what was given (`what`): a map's pixels, a table's rows, or vectors handed in."
     warnings.warn(f"{k} of {total} {what}(s) are a linear scaling of embeddings (length about 127: round(127 x), as "
                   "`(emb * 127).astype('int8')` or Earth Engine's `.multiply(127).toInt8()` write them), not the "
                   f"product's codes (decoded so: length 0.2): each read as x = q / |q|. Say so with floats: "
@@ -93,8 +92,8 @@ def linear_as_codes(q:np.ndarray,        # int rows or pixels (..., 64)
 
 def linear_rows(x:np.ndarray) -> np.ndarray:  # a table's rows (N, 64) of numbers (a text file's: float64)
     """`x` (float64) with its rows of a linear int8 scaling, round(127 x) (`linear_codes`; fills of one value left
-    out) as q / |q|, warned in rows as the map's gate warns of pixels: a table read as floats before `table_codes`
-    (`aef evaluate --embeddings x.csv`; was read as vectors of length 127 silently). A path: `core.refuse_path`'s."""
+    out) as q / |q|, warned in rows as the map's gate warns of pixels: a table read as floats before `table_codes` (`aef
+    evaluate --embeddings x.csv`). A path: `core.refuse_path`'s."""
     refuse_path(x, "a table's rows are numbers (N, 64)")
     x = np.array(x, np.float64)
     lin = linear_codes(x) & ~(x == x[:, :1]).all(1)
@@ -122,12 +121,10 @@ def byte_reading(a:np.ndarray,       # uint8 codes (..., 64)
     """Which reading of uint8 codes (..., 64) to take (`read_bytes`): 0, the official product's bytes read unsigned,
     or 1, codes shifted by 128, the one under which more of the pixels with data are unit vectors (within
     `NORM_TOL`), if more than half are, warned (`UnitsWarning`) where it changes a value; -1 where neither is (`a` as
-    it is: values above 127 refused); None where no pixel has data to tell by. The pixels of the other kind stay
-    those the gate refuses (was: under 99% unit vectors neither reading was taken, so 5 partly filled pixels of 400
-    had the whole map refused). A pixel of one value in every band (a fill nobody
-    declared: a mosaic's 0 or 255 edge, -128 no data) is one value under every reading, no unit vector under any (the
-    gate refuses it): it tells nothing and is not counted (6 such pixels in 100 had the whole map refused, field case
-    A kind)."""
+    it is: values above 127 refused); None where no pixel has data to tell by. The pixels of the other kind stay those
+    the gate refuses. A pixel of one value in every band (a fill nobody declared: a mosaic's 0 or 255 edge, -128 no
+    data) is one value under every reading, no unit vector under any (the gate refuses it): it tells nothing and is not
+    counted (else 6 such pixels in 100 would refuse the whole map, field case A kind)."""
     keep = ~nodata & ~(a == a[..., :1]).all(-1)
     if not keep.any(): return None
     units = [(np.abs(np.sqrt(sq_norms(dequantize(read(a)[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean()
@@ -147,10 +144,9 @@ def narrow_bytes(a:np.ndarray,                # unsigned values (..., 64)
     """Unsigned values (..., 64) wider than a byte (uint16, uint32, uint64) as the uint8 bytes they hold, where most
     pixels with data (not `nodata`, the declared fills; not one value in every band, a fill nobody declared) lie
     within 0..255: int8 codes kept in a wider unsigned type (a UInt16 GeoTIFF with no-data 65535, written by a tool
-    without Int8), shifted by 128 or read unsigned, as `byte_reading` then reads them (every such pixel was refused
-    as no embedding). Pixels with a value above 255 (a fill, whole or in some bands) become 255 in every band (a
-    fill still: the caller masks or refuses them; was: 5 pixels of 400 with 65535 in one band had the whole map
-    refused). `a` as it is otherwise (values past a byte are no int8 codes: refused as they were)."""
+    without Int8), shifted by 128 or read unsigned, as `byte_reading` then reads them (the gate refuses such a pixel
+    as no embedding). Pixels with a value above 255 (a fill, whole or in some bands) become 255 in every band (a fill
+    still: the caller masks or refuses them). `a` as it is otherwise (values past a byte are no int8 codes: refused)."""
     if a.dtype.kind != "u" or a.dtype.itemsize == 1 or a.ndim == 0 or not a.size: return a
     keep = ~(a == a[..., :1]).all(-1)
     if nodata is not None: keep &= ~nodata
@@ -211,7 +207,7 @@ def fill_rows(x:np.ndarray,                              # rows (N, 64) of embed
     """Rows (N,) of one value in every one of 64 columns (64 x -9999, all zero: an export's fill for masked pixels)
     among embeddings or their means (finite rows of a length in `MEAN_LENGTH`: unit, or averaged by Earth Engine's
     sampling at 20 or 30 m; or up to `OVERSHOOT_LENGTH`, a cubic or lanczos warp's, as the map's gate reads them:
-    was `MEAN_LENGTH` only, so one such row hid every fill row); none in a baseline table. `same`: those rows where
+    with `MEAN_LENGTH` only, one such row would hide every fill row); none in a baseline table. `same`: those rows where
     the caller has them (`check_xy`).
     The one fill-row rule of the tables `linear.check_xy` fits on and `knn.knn_search` searches (re-exported
     from `knn`)."""

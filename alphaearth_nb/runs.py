@@ -119,7 +119,7 @@ def own_checkpoints(directory) -> list[Path]:  # a checkpoints folder (missing: 
 
 def checkpoint_folder(path) -> Path:  # a run folder or a checkpoints folder (`~` allowed)
     "`path` as a `Path`; a run folder (`fit(out=...)`: no `ckpt_*.json` of its own) as its `checkpoints/` folder. " \
-    "`CheckpointError` for what is no path (None, a model: was TypeError 'expected str, bytes or os.PathLike')."
+    "`CheckpointError` for what is no path (None, a model)."
     if not isinstance(path, (str, os.PathLike)):
         raise CheckpointError(f"a checkpoint is read from a path, got {type(path).__name__}: pass a run folder "
                               "(`aef.fit(..., out='runs/a')`), its checkpoints/ folder or a ckpt_*.json file")

@@ -52,8 +52,7 @@ def one_lattice_hint(a,  # the first map (DataArray or Dataset), y/x renamed (`r
     """The fix for two maps of one CRS on one lattice (the same pixel size, their pixel lines a whole number of
     pixels apart) over different extents, two years exported over other boxes: `move` put on `onto`'s
     pixels by place (y and x only: a source's dates stay its own), NaN where it has none, as a sentence to append
-    to an error message; '' otherwise (another pixel size, lines off the lattice, no pixel in common, or another
-    CRS). Was: 'resample one onto the other'."""
+    to an error message; '' otherwise (another pixel size, lines off the lattice, no pixel in common, or another CRS)."""
     if not same_crs(a, b): return ""
     steps = {}
     for d in ("y", "x"):
@@ -164,13 +163,12 @@ def refuse_interleaved(*objs,                      # maps (y, x, band) or cubes 
     either side, or a float32 unit at the axis's size, since `xr.concat` makes a float32 year joined with a float64
     one float64; never a quarter of that pixel) whose rows (columns) hold data in different years: in some year (or
     map), one holds data and the other none. A regular grid never has such labels, nor a selection with a gap (its
-    neighbouring rows are a pixel apart, the pixel beside them; was: rows 10 m apart beside a gap of 150 m were one
-    place). That is what `xr.concat(maps, 'time', join='outer')` makes of years whose coordinates differ by float
-    rounding (1e-6 m: two readers, two reprojections; 0.2 m: a year stored as float32): an interleaved cube of twice
-    the rows and columns, each year NaN at 3 of 4 pixels, and `change` of its years NaN everywhere (was: read
-    silently, `yearly_change`'s year_of_change NaN at 60 of 80 pixels). The message names `cubes.join_years`, which
-    checks the grids by meaning and keeps one, and `join='override'`. The coordinates are read first; the data (one
-    band) only where two labels lie that close, so a regular grid costs no read."""
+    neighbouring rows are a pixel apart, the pixel beside them). That is what `xr.concat(maps, 'time', join='outer')`
+    makes of years whose coordinates differ by float rounding (1e-6 m: two readers, two reprojections; 0.2 m: a year
+    stored as float32): an interleaved cube of twice the rows and columns, each year NaN at 3 of 4 pixels, and `change`
+    of its years NaN everywhere. The message names `cubes.join_years`, which checks the grids by meaning and keeps one,
+    and `join='override'`. The coordinates are read first; the data (one band) only where two labels lie that close, so
+    a regular grid costs no read."""
     for o in objs: refuse_path(o, GRID_WANTED, "raster")
     if not objs: return
     first = rename_spatial(objs[0])

@@ -175,8 +175,7 @@ def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the st
     """`(y, x, days)` of every text, float64, float64, float32 days since `EPOCH` (NaN: an empty cell, a timeless
     text). `LabelError` for a missing column or a coordinate cell of text, `TimeError` for a time that is not a
     date ('yesterday'), each naming the column, row and value: checked before any compile. A path ('notes.csv') is
-    `core.refuse_path`'s `DTypeError` naming how to load it (was: AttributeError 'str' object has no attribute
-    'columns')."""
+    `core.refuse_path`'s `DTypeError` naming how to load it."""
     refuse_path(texts, f"{what} {'are' if what == 'texts' else 'is'} a table of y, x, time and text", "table")
     missing = [c for c in ("y", "x", "time", "text") if c not in texts.columns]
     if missing:  # the one check of the columns: `aef train --texts` relies on it too
@@ -210,7 +209,7 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
             strata:xr.DataArray|None=None,  # categorical (y, x) layer to stratify sites by
            ) -> Prepared:
     """Validate a stack and do the one-off work for sampling from it. A path for the stack, texts or strata is
-    `core.refuse_path`'s `DTypeError` naming how to load it (was: AttributeError for texts and strata)."""
+    `core.refuse_path`'s `DTypeError` naming how to load it."""
     _refuse_paths(texts, strata)
     tree = validate_stack(stack, sources={s.name: s for s in cfg.sources})
     names = list(tree.children)
@@ -389,8 +388,7 @@ def example_at(prep:Prepared,  # the stack prepared for sampling (`Prepared`)
                         period=sample_summary(period, cfg, rng).astype(np.float32))
 
 def stack_examples(examples:list) -> TrainExample:  # `TrainExample`s of one shape
-    "Stack examples into one pytree with a leading batch axis (numpy). A path is `core.refuse_path`'s `DTypeError` " \
-    "(was: an array of the path's letters)."
+    "Stack examples into one pytree with a leading batch axis (numpy). A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(examples, "examples are `TrainExample`s (`sample_example` of a stack)", "stack")
     return jax.tree.map(lambda *a: np.stack(a), *examples)
 

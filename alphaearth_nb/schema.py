@@ -74,7 +74,7 @@ def _time_values(ds):
 def orbit_coord(ds:xr.Dataset) -> str|None:  # one source's Dataset (time, y, x)
     "The per-frame orbit coordinate of `ds` (dims `('time',)`): `ascending`, or another provider's spelling of it " \
     "(`spellings.META_NAMES`, e.g. xee's `orbitProperties_pass`); None without one. A path is `core.refuse_path`'s " \
-    "`DTypeError`, as at every door of this module that takes a source (was: AttributeError 'str' ... 'coords')."
+    "`DTypeError`, as at every door of this module that takes a source."
     refuse_path(ds, SOURCE_WANTED, "source")
     return next((k for k in ("ascending", *META_NAMES["ascending"]) if k in ds.coords and ds[k].dims == ("time",)), None)
 
@@ -182,10 +182,9 @@ def check_grid(name:str,          # the source's name, to start each message
                ds:xr.Dataset,     # one source (time, y, x) with y/x coordinates and a CRS
                ref:tuple|None):   # (name, Dataset) of a source already checked to match, or None (no comparison)
     """Check `ds` has y/x coordinates on a regular grid (finite, strictly monotonic, evenly spaced; degrees only
-    under a geographic CRS) and, given `ref`, the same CRS and grid as `ref`'s (`geo.check_same_grid`: to a millionth
-    of a pixel or float32's rounding of the coordinates, longitude a circle; was 1 mm: 11 pixels of degrees); returns
-    None. Raises
-    `GridError` naming the fix (`sortby`, `drop_duplicates`, `reindex`, `rio.reproject_match`, `interp_like`)."""
+    under a geographic CRS) and, given `ref`, the same CRS and grid as `ref`'s (`geo.check_same_grid`: to a millionth of
+    a pixel or float32's rounding of the coordinates, longitude a circle); returns None. Raises `GridError` naming the
+    fix (`sortby`, `drop_duplicates`, `reindex`, `rio.reproject_match`, `interp_like`)."""
     refuse_path(ds, SOURCE_WANTED, "source")
     for c in ("y", "x"):
         if c not in ds.coords:

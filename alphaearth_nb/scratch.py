@@ -103,8 +103,8 @@ def pid_alive(pid:int,                # a process id on this machine
              ) -> bool:
     """True if a process `pid` runs on this machine; with `since`, only if it started before then (within
     `REUSE_SLACK`, for clock steps): one started later got the pid anew, so the writer of `since` is gone (a
-    container's command runs as pid 1 each time, and a killed run's lock, naming pid 1, was refused as in use by the
-    very run that read it; Linux, where /proc tells; elsewhere any process of that id counts)."""
+    container's command runs as pid 1 each time, so a killed run's lock names the pid of the very run that reads it;
+    Linux, where /proc tells; elsewhere any process of that id counts)."""
     try: os.kill(pid, 0)   # signal 0 only asks; a process of another user raises PermissionError
     except ProcessLookupError: return False
     except PermissionError: pass

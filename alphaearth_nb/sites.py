@@ -82,7 +82,7 @@ def raster_points(ids:xr.DataArray,  # stratum ids (y, x) with a `crs` attribute
                   rng,               # numpy Generator
                  ) -> tuple[np.ndarray, np.ndarray]:
     "`n` points in the pixels of `ids == value` (a (y, x) raster with a `crs` attribute): (lon, lat) arrays. A " \
-    "path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'values')."
+    "path is `core.refuse_path`'s `DTypeError`."
     refuse_path(ids, "stratum ids are an xarray DataArray (y, x) with a `crs` attribute", "raster")
     pix = np.argwhere(np.asarray(ids.values) == value)
     if not len(pix): return np.zeros(0), np.zeros(0)
@@ -182,7 +182,7 @@ def boundary_points(polygons,   # polygons (a GeoDataFrame or GeoSeries in any C
                     seed:int=0, # seed of the draw, 0 .. 2**63 - 1
                    ) -> np.ndarray:
     "(n, 2) lon/lat points uniform along the outline of polygons (e.g. land: coastal candidates). A path is " \
-    "`core.refuse_path`'s `DTypeError` (was: geopandas' TypeError 'Non geometry data passed to GeoSeries')."
+    "`core.refuse_path`'s `DTypeError`."
     refuse_path(polygons, "polygons are a GeoDataFrame or GeoSeries", "places")
     gpd, seed = _gpd(), as_seed(seed)
     g = gpd.GeoSeries(polygons.geometry if hasattr(polygons, "geometry") else polygons)
@@ -243,7 +243,7 @@ def candidates(strata,            # polygons (GeoDataFrame, a stratum per `id_co
                min_dist_m:float,  # metres between sites
               ) -> tuple:
     "(set, stratum, lon, lat) arrays of every candidate in the order they are tried: extra sets, then strata " \
-    "shuffled. A path is `core.refuse_path`'s `DTypeError` (was: 'strata of type str', naming no reader)."
+    "shuffled. A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(strata, _STRATA_WANTED, "places")
     seed = as_seed(seed)
     sets, sids, lons, lats = [], [], [], []
@@ -281,7 +281,7 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
                  seed:int=0,                    # seed of the draw, 0 .. 2**63 - 1
                 ):
     "The site table (a GeoDataFrame, columns `SITE_COLUMNS` + geometry), deterministic by `seed`. A path as " \
-    "`strata` is `core.refuse_path`'s `DTypeError`, before any other check (was: 'strata of type str', naming no reader)."
+    "`strata` is `core.refuse_path`'s `DTypeError`, before any other check."
     refuse_path(strata, _STRATA_WANTED, "places")
     gpd, seed = _gpd(), as_seed(seed)
     # numbers: 'abc', 2.5 named with the default (was a TypeError from cap < 1, int()'s ValueError)
@@ -485,8 +485,7 @@ def site_table(table,                   # a site table: `sample_sites`' GeoDataF
     naming the column, what it holds, its first bad cell and rows, and what to write. A
     DataFrame without geometry gets its `lon`/`lat` points (EPSG:4326), as `sample_sites` writes them. Numbers
     given as text (a CSV read as text: lon '12.5') are read as numbers and returned so (`size` int64, the others
-    float64; was: written to the GeoParquet as text); a table of numbers is returned as it is. A path is
-    `core.refuse_path`'s `DTypeError`."""
+    float64); a table of numbers is returned as it is. A path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(table, "a site table is a DataFrame (`sample_sites`, or `read_sites` of its file)", "table")
     if not isinstance(table, pd.DataFrame):
         raise LabelError(f"{where} is {type(table).__name__}, not a table: pass a DataFrame of sites, e.g. "
@@ -530,7 +529,7 @@ def write_sites(path,                  # the GeoParquet file to write
                ) -> Path:
     "Write a site table as GeoParquet (atomically: written beside `path`, renamed in); returns the path. The table is " \
     "checked first as `site_table` checks it (columns, ids, sizes, places, periods; `LabelError`, nothing written): " \
-    "a table `read_sites` and `stream.create_site_corpus` would refuse is never written (was: any table)."
+    "a table `read_sites` and `stream.create_site_corpus` would refuse is never written."
     _gpd()
     sites = site_table(sites, f"the site table to write to {path}")   # before writing: what a corpus reads of it
     with writing_file(path, "wb", overwrite, "site table") as f: sites.to_parquet(f, index=False)   # a Parquet file only

@@ -370,7 +370,7 @@ def compute_stats(source,        # a Source or its name
                   band_axis:int=-1,   # the axis of a numpy `data` holding the bands
                  ) -> Source:
     "A copy of `source` whose per-band mean and std are computed from the valid values of `data`. A path is " \
-    "`core.refuse_path`'s `DTypeError` (was: numpy's AxisError 'axis -1 is out of bounds')."
+    "`core.refuse_path`'s `DTypeError`."
     refuse_path(data, "data are a numpy array, a single-source xr.Dataset or a stack (xr.DataTree)", "stack")
     src = get_source(source)
     x, bands = _as_band_array(src, data, band_axis)

@@ -45,11 +45,9 @@ def read_flag_words(ds:xr.Dataset,  # one source (time, y, x)
                     src:Source,     # its registered `Source`
                    ) -> xr.Dataset:
     """`ds` with each flag coordinate of `src.meta` (`FLAGS`) written as words, every frame's one `flag_word` reads,
-    held as 1.0/0.0 float32 (a new Dataset); `ds` itself otherwise (numbers; a word not read: `check_meta` refuses
-    it with the fix). Was: 'ASCENDING' / 'DESCENDING' refused by `validate_stack`, which `earthengine` read. A flag
-    absent under its own name and held under other providers' (`_provider_flag`: Earth Engine's
-    `orbitProperties_pass`, STAC's `sat:orbit_state`) in words read for every frame, all agreeing, is written as it
-    (was: refused as a DTypeError, or in attrs every frame read as descending)."""
+    held as 1.0/0.0 float32 (a new Dataset); `ds` itself otherwise (numbers; a word not read: `check_meta` refuses it
+    with the fix). A flag absent under its own name and held under other providers' (`_provider_flag`: Earth Engine's
+    `orbitProperties_pass`, STAC's `sat:orbit_state`) in words read for every frame, all agreeing, is written as it."""
     if not isinstance(ds, xr.Dataset): return ds   # a path: refused by `check_source`'s door
     for m in src.meta:   # another provider's name of the flag alone, read without doubt: taken (`_provider_flag`)
         held = _provider_flag(ds, m) if m in FLAGS and m not in ds.coords and ds.sizes.get("time") else {}
@@ -119,8 +117,8 @@ def check_meta(name:str,       # the source's name in the stack, for messages
                src:Source,     # its registered `Source`
               ):
     """Check one source's per-frame metadata (`src.meta`): 1-D along time, numbers, flags 1/0 (`FLAGS`); warn
-    (`MetadataWarning`) when a flag is missing (read as 0). Raises `DimensionError` or `DTypeError` with the fix; a
-    path is `core.refuse_path`'s `DTypeError` (was: passed for a source without metadata, else AttributeError)."""
+    (`MetadataWarning`) when a flag is missing (read as 0). Raises `DimensionError` or `DTypeError` with the fix; a path
+    is `core.refuse_path`'s `DTypeError`."""
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     for m in src.meta:
         if m not in ds.coords:
@@ -148,10 +146,9 @@ def check_meta_names(name:str,       # the source's name in the stack, for messa
                      src:Source,     # its registered `Source`
                     ):
     """Refuse flag metadata under another provider's name (`META_NAMES`, `_provider_flag`) that `read_flag_words` (so
-    `validate_stack`) did not take: codes whose meaning no one said (1/0: which is ascending?), another word, two
-    names that disagree. The message names the coordinate read, `ascending`, and the conversion. Was: every such
-    name refused as a dtype problem, 'ASCENDING'/'DESCENDING' under Earth Engine's name too. A path is
-    `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."""
+    `validate_stack`) did not take: codes whose meaning no one said (1/0: which is ascending?), another word, two names
+    that disagree. The message names the coordinate read, `ascending`, and the conversion. A path is
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     for m in src.meta:
         held = _provider_flag(ds, m) if m in FLAGS else {}

@@ -278,8 +278,7 @@ class SourceArrays:
 def source_arrays(stack,               # a validated stack (DataTree) or one source's Dataset
                   source:str|Source,   # the source: a registry name or a resolved `Source` (its statistics are used)
                  ) -> SourceArrays:
-    "Normalise one source of a (validated) stack into `SourceArrays`. A path is `core.refuse_path`'s `DTypeError` " \
-    "(was: AttributeError 'str' ... 'sizes')."
+    "Normalise one source of a (validated) stack into `SourceArrays`. A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(stack, "a stack is an xr.DataTree of sources or a single-source xr.Dataset", "stack")
     src = resolve(source)
     name = src.name

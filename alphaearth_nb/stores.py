@@ -45,9 +45,8 @@ def to_zarr(emb,                 # embedding (y, x, band) or cube (time, y, x, b
     `NoValidDataError` for an embedding with no pixel of data (checked on the written chunks up to the first with
     data, so a lazy embedding is computed once; nothing is left at `store`).
     The store is written north-up (rows north to south, columns west to east: `geo.north_up`), as `to_cog` writes
-    a GeoTIFF, so `open_zarr` gives a map stored south-first (y ascending) back north-up, the same values at the
-    same coordinates (was: in the order given, the one writer of the package that kept it). Folders missing above
-    the store are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
+    a GeoTIFF, so `open_zarr` gives a map stored south-first (y ascending) back north-up, the same values at the same
+    coordinates. Folders missing above the store are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     check_output(store, overwrite, "embedding store")
     quantized = flag(quantized, "quantized")   # before any work
     emb = north_up(cube_form(emb))   # the package's files are north-up (`to_cog`): a reader takes rows top-down
@@ -99,8 +98,8 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     The grid's GeoTransform is on the `spatial_ref` coordinate (`to_zarr` writes it there; a store written before
     that gets it from the group's `transform`), so a one-pixel selection keeps its pixel size.
     A store another tool wrote (pass `check=False`) without an `embedding` array is read as `embeddings.from_official`
-    reads a Dataset: variables A00..A63 (xee's form, written with `ds.to_zarr`) or one array with a 64-long band dim
-    of any name (`da.to_dataset(name='emb')`), int8 codes with their fill value, north-up (was: `DimensionError`).
+    reads a Dataset: variables A00..A63 (xee's form, written with `ds.to_zarr`) or one array with a 64-long band dim of
+    any name (`da.to_dataset(name='emb')`), int8 codes with their fill value, north-up.
     Every store is read north-up (`geo.north_up`: rows north to south, columns west to east), as `read_cog` reads a
     GeoTIFF: `to_zarr` writes so; a store written south-first (by `to_zarr` before, or by `embed_to_zarr` of a stack
     stored south-first, which writes the stack's order chunk row by chunk row) is turned lazily on reading."""

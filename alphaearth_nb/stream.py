@@ -46,8 +46,7 @@ def create_site_corpus(path,                    # the corpus folder (new, or one
     "Make (or reopen, for the same sources and some of its sites) a site corpus: corpus.json, sites.parquet, the " \
     "store. Nothing is made before the table and the sources are checked: `LabelError` for a table that lacks a " \
     "column a corpus reads (each named with what it holds: `sites.site_table`), holds no site or repeats an id; " \
-    "`UnknownSourceError` for a source the registry lacks; `ConfigError` for no source. Was: KeyError 'size' for " \
-    "a table of one's own, and a corpus made of the letters of `sources='sentinel2'`."
+    "`UnknownSourceError` for a source the registry lacks; `ConfigError` for no source."
     site_table = sites.site_table(site_table, "the site table")   # columns named with their meaning (was KeyError)
     sources = (sources,) if isinstance(sources, str) else tuple(sources)   # 'sentinel2': one source, not 9 letters
     if not sources: raise ConfigError("no sources: name the registry sources every site holds, e.g. ('sentinel2',)")
@@ -89,7 +88,7 @@ def write_source(root,           # the site's zarr group (`open_site_group`)
                  ds:xr.Dataset,  # the source (time, y, x) on the site's grid
                 ):
     "Write one source (time, y, x) of a site into its group `root` (format above). A path as `ds` is " \
-    "`core.refuse_path`'s `DTypeError`, before the group is made (was: AttributeError 'str' ... 'attrs')."
+    "`core.refuse_path`'s `DTypeError`, before the group is made."
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     g = root.create_group(name, attributes={"crs": str(ds.attrs.get("crs", root.attrs.get("crs", ""))), "source": name})
     comp = [BloscCodec(cname="zstd", clevel=3, shuffle="bitshuffle")]
@@ -112,8 +111,7 @@ def write_site(path,                  # a corpus folder from `create_site_corpus
                overwrite:bool=False,  # replace a site this corpus holds already (else refused)
               ) -> Path:
     "Write one site's group atomically (beside, marker last, renamed in); returns the group's folder. A path as " \
-    "`stack` or `texts` is `core.refuse_path`'s `DTypeError`, before anything is written (was: AttributeError " \
-    "'str' ... 'attrs' / 'to_csv')."
+    "`stack` or `texts` is `core.refuse_path`'s `DTypeError`, before anything is written."
     refuse_path(stack, "a site's stack is an xr.DataTree of sources", "stack")
     refuse_path(texts, "texts are a table of y, x, time and text", "table")
     path = user_path(path)

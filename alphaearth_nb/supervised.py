@@ -99,14 +99,14 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped.
     A table without x/y columns but with lon/lat ones (any spelling `lonlat_columns` reads) gives degrees (EPSG:4326,
-    or a geographic `crs`; a projected one is a `LabelError`), latitudes past 90 a `PointError` naming the swap and
-    the rename of those columns (`geo.check_degrees`; was: 'lacks columns x, y', with a rename to the same names).
+    or a geographic `crs`; a projected one is a `LabelError`), latitudes past 90 a `PointError` naming the swap and the
+    rename of those columns (`geo.check_degrees`).
     Class ids (not `numbers`) that lost digits in a float type (beyond 2^24 in float32): `LabelError`
     (`labels.check_exact_ids`); a table's rows without a label (an empty cell) are left out with a `UserWarning`
     counting them (`labels.warn_missing_rows`); class ids that look like an undeclared no-data code (255 beside
     1..10, 0 below 10..100, the largest value of the raster's type, an id its class names call 'no data') are kept
     as classes with a `UserWarning` naming them and the fix (`evaluate.warn_fill_ids`, one rule for rasters and tables).
-    A path is `core.refuse_path`'s `DTypeError` (was: LabelError 'got str', naming no reader)."""
+    A path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(labels, "labels are a raster (DataArray) on the grid, a table of points (DataFrame) or a dict of "
                 "arrays", "raster")
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
@@ -245,8 +245,7 @@ def rows_of_map(emb,      # one map (y, x, band): its `time` coordinate or `peri
     DataFrame, a file or a GeoJSON or array dict reading as one) are the rows of the year the map records, the
     others left out with a warning naming the column and their years (`LabelError` when no row is of that year);
     every row where the map records no year, warned when the column holds several years. Other labels as given.
-    The one rule of `training_set` and `analysis.classify`/`regress` of one map (was: `training_set` alone took
-    every row, whatever its year)."""
+    The one rule of `training_set` and `analysis.classify`/`regress` of one map."""
     refuse_path(emb, MAP_WANTED, "map")
     t = labels if isinstance(labels, pd.DataFrame) else _as_table(labels, crs)
     return labels if (col := _year_column(t)) is None else _rows_of_map(emb, t, col)
@@ -285,24 +284,23 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
                  at:bool=False,              # also return each row's pixel (row, col) on the map, (N, 2)
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS):
-    one row per pixel and label, so points repeating a pixel with its label (a long table, one row per point and
-    month; a field surveyed twice) count once, as kNN's "k nearest labelled pixels" means (was: a row each, so 17
-    monthly copies of the nearest point were all 3 votes of k=3, and the copies of a point fell on both sides of an
-    evaluation split). Points at one pixel with different labels are all kept, warned.
+    one row per pixel and label, so points repeating a pixel with its label (a long table, one row per point and month;
+    a field surveyed twice) count once, as kNN's "k nearest labelled pixels" means. Points at one pixel with different
+    labels are all kept, warned.
 
     A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
     one off the map's grid at its pixel size (half a pixel: corner coordinates, pixel-is-point read as area; any
-    shift beyond a thousandth of a pixel) a `GridError` (`labels.on_map_grid`, the rule of `points_at`); a cube
-    (a `time` dim) a `DimensionError` (was a raw xarray ValueError): `classify`/`regress` take it year by year.
+    shift beyond a thousandth of a pixel) a `GridError` (`labels.on_map_grid`, the rule of `points_at`); a cube (a
+    `time` dim) a `DimensionError`: `classify`/`regress` take it year by year.
     Class ids (not `numbers`) in a float type beyond the integers it holds exactly (2^24 in float32, also where
     the file was float32 and reading widened it: `labels.check_exact_ids`) are a `LabelError`: they lost digits.
     The map goes through the gate first (`as_embedding`), as `points_at`'s does: the official int8 codes are
     dequantised (were returned raw, rows of length ~315), fills and all-zero pixels are no data; labels on pixels
     without data are left out with a `NoDataWarning`. Labels with a `year` column (a table, file or dict: the form
     `cubes.sample` writes) give the rows of the year the map records (`rows_of_map`, the rule of `classify` and
-    `regress`; was: every row, whatever its year). With `at`, a third array: each row's pixel (row, col) on the map's
-    grid, (N, 2) int64 (`aef evaluate` thins the rows to points apart by it)."""
+    `regress`). With `at`, a third array: each row's pixel (row, col) on the map's grid, (N, 2) int64 (`aef evaluate`
+    thins the rows to points apart by it)."""
     if "time" in getattr(emb, "dims", ()):
         if emb.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # no year to pick (`isel(time=0)` fails on it)
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "

@@ -70,10 +70,9 @@ def text_encoding(p) -> str:  # a text file's path
 def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; tab |)
     """A CSV table as spreadsheets write it: ',' separated, or (when ',' gives one column whose name holds ';', a tab
     or '|') that separator, with decimal commas ('0,0123') read as numbers where they are (most European locales
-    export ';' with decimal commas); in the encoding `text_encoding` finds; spaces after a separator and around a
-    header name dropped. Was: a ';' file read as one column, then 'no column label' (case G18-5). `~` is the home
-    folder (`paths.user_path`, as every reader of the package reads a path); a path that is no file is
-    `MissingDataError` naming it (was: pandas' FileNotFoundError for `~/labels.csv`, which pandas itself reads)."""
+    export ';' with decimal commas); in the encoding `text_encoding` finds; spaces after a separator and around a header
+    name dropped. `~` is the home folder (`paths.user_path`, as every reader of the package reads a path); a path that
+    is no file is `MissingDataError` naming it."""
     p = user_path(p)
     if not p.is_file():
         raise MissingDataError(f"{p} is a folder, not a table: pass the CSV file in it" if p.is_dir() else
@@ -123,12 +122,10 @@ def dms_degrees(texts,                 # the cells of a column that did not read
     forms and spreadsheets write them, `48.85N` too; None unless every cell reads so. A cell needs a degree sign or
     a hemisphere letter to be read: '45 9' is no angle. `err` for minutes or seconds of 60 or more, decimals before
     the last part (`45.5°30'`), an angle out of range (more than 90 degrees of latitude: N or S, or a column named as
-    latitudes; more than 180 of longitude: E or W, or no axis said; was: `200°N` read as latitude 200; a signed
-    angle with no letter in a longitude column, `-200°`, follows the rule of its numbers, `geo.check_longitudes`:
-    read within +-540, the wrap named past it), a hemisphere letter and a minus in one cell, N/S beside E/W in one column
-    (latitudes and longitudes mixed), and E/W in a latitude column (`geo.LAT_NAMES`, any case) or N/S in a
-    longitude one (`LON_NAMES`): the two columns swapped (was: read as given, lon 45.15 and lat 3.0 for 45°9'N
-    3°0'E)."""
+    latitudes; more than 180 of longitude: E or W, or no axis said; a signed angle with no letter in a longitude column,
+    `-200°`, follows the rule of its numbers, `geo.check_longitudes`: read within +-540, the wrap named past it), a
+    hemisphere letter and a minus in one cell, N/S beside E/W in one column (latitudes and longitudes mixed), and E/W in
+    a latitude column (`geo.LAT_NAMES`, any case) or N/S in a longitude one (`LON_NAMES`): the two columns swapped."""
     t = pd.Series(np.asarray(texts, object).ravel()).dropna().astype(str)
     m = [_DMS_RE.fullmatch(v) for v in t]
     if t.empty or not all(m) or not all(g["deg"] or g["h1"] or g["h2"] for g in m): return None
@@ -172,8 +169,7 @@ def table_numbers(df:pd.DataFrame,      # the table
     """`columns` of `df` as float64 (empty cells and NaN as NaN); `err` naming the column, row and value of the
     first cell that holds text that is not a number, and how many such cells there are. Angles in degrees, minutes
     and seconds (`45°9'14.3"N`: a GPS receiver's or field form's coordinates) are read as decimal degrees
-    (`dms_degrees`; was: refused, its fix `pd.to_numeric(..., errors='coerce')` making every cell NaN). A path is
-    `core.refuse_path`'s `DTypeError` (was: TypeError 'string indices must be integers')."""
+    (`dms_degrees`). A path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(df, "a table is a DataFrame", "table")
     names = [columns] if isinstance(columns, str) else list(columns)
     out = np.empty((len(df), len(names)), np.float64)
@@ -238,13 +234,12 @@ def label_column_guess(column:str,  # the label column asked for, not in `column
     """The column of `columns` to pass for the labels, and why: `near_column`'s (the name the file keeps), else the
     one column that holds no coordinates, geometry, year, id or embedding band and is no saved index
     ('Unnamed: 0'): a table `lon, lat, class` read with the default `label`, `lon, lat, label` by regress's `value`.
-    Bands by the one rule of band labels (`core.a_bands`: A00..A63 in any case or padding, a07, A7; embedding_N),
-    as the tables are read (was A00..A63 as written only, so a CSV of a00..a63 and `cls` had 65 candidates).
+    Bands by the one rule of band labels (`core.a_bands`: A00..A63 in any case or padding, a07, A7; embedding_N), as the
+    tables are read.
     Several and `columns` a DataFrame: those whose values look like classes (`_class_like`: whole numbers or text,
-    few distinct; a name of `_CLASS_WORDS` first), all named (session 48: a GeoPackage of RABA_ID, AREA, DATE,
-    LULC_ID, LULC_NAME had no guess). None where there are none or several of names alone. The fix the label-column
-    errors name (classify, regress, training_set, `aef evaluate`); was `pass column=` without a name where the file
-    had one candidate."""
+    few distinct; a name of `_CLASS_WORDS` first), all named (eo-learn's LULC.gpkg of RABA_ID, AREA, DATE,
+    LULC_ID, LULC_NAME: LULC_ID, then LULC_NAME). None where there are none or several of names alone. The fix the label-column
+    errors name (classify, regress, training_set, `aef evaluate`)."""
     if near := near_column(column, columns): return near
     table, columns = columns if isinstance(columns, pd.DataFrame) else None, list(columns)
     bands = {i for at in a_bands(columns).values() for i in at}   # the table's embedding bands, however spelt

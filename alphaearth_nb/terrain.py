@@ -63,8 +63,8 @@ def check_terrain(source,          # a Source or its name
     the centre of the first frame; too few sloped pixels: nothing said. A slope in percent: 16 distinct values past
     95, which no slope in degrees reaches (a cliff is 90; one repeated value is a fill), are refused (`UNIT_SLIPS`
     needs its 99th percentile past 90); on moderate mountains, every reading under 90, `_warn_percent` warns where
-    the gradient says percent; on gentle ground it cannot be told (100 tan a is within 1.75 of a in degrees, closer
-    than real products agree). A path is `core.refuse_path`'s `DTypeError` (was: passed, or AttributeError)."""
+    the gradient says percent; on gentle ground it cannot be told (100 tan a is within 1.75 of a in degrees, closer than
+    real products agree). A path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     src = get_source(source)
     pair = TERRAIN.get(src.family)

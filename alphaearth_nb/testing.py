@@ -164,7 +164,7 @@ def fake_official(emb:xr.DataArray,      # (y, x, band) embedding (float vectors
                   time="2024-01-01",     # the image's date (the year's first day, as the official product's)
                  ) -> xr.Dataset:
     "The official collection as xee returns one year of it: variables A00..A63 over (time, X, Y) or `layout`. " \
-    "A path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'transpose')."
+    "A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(emb, MAP_WANTED, "map")
     a = np.asarray(emb.transpose("y", "x", "band").values)
     return fake_xee({b: a[None, ..., i] for i, b in enumerate(band_names())}, [time], emb.x.values, emb.y.values,
@@ -175,7 +175,7 @@ def official_tiff(emb:xr.DataArray,      # (y, x, band) int8 codes (quantise flo
                   bottom_up:bool=True,   # rows stored south-first, y ascending (the public mirror)
                  ) -> xr.DataArray:
     "One official GeoTIFF as `rioxarray.open_rasterio(..., mask_and_scale=False)` reads it: (band, y, x), 1..64. " \
-    "A path is `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'transpose')."
+    "A path is `core.refuse_path`'s `DTypeError`."
     refuse_path(emb, MAP_WANTED, "map")
     t = emb.transpose("band", "y", "x").assign_coords(band=np.arange(1, emb.sizes["band"] + 1))
     t = t.isel(y=slice(None, None, -1)) if bottom_up else t
@@ -188,7 +188,7 @@ def with_source(stack:xr.DataTree,   # a stack: one child per source
                ) -> xr.DataTree:
     """`stack` with source `name` replaced by `ds` (a slip in one reader's output), or with `ds` added as `name` when
     the stack has no such source (a user's own source); the other sources as they are. A path (either) is
-    `core.refuse_path`'s `DTypeError` (was: AttributeError 'str' ... 'children', or a source of the path's text)."""
+    `core.refuse_path`'s `DTypeError`."""
     refuse_path(stack, "a stack is an xr.DataTree of sources", "stack")
     refuse_path(ds, "a source is an xarray Dataset (time, y, x), one variable per band", "source")
     return xr.DataTree.from_dict({**{k: stack[k].to_dataset() for k in stack.children}, name: ds})

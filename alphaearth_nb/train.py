@@ -244,7 +244,7 @@ def default_warmup(steps:int,  # the run's length
                   ) -> int:
     "The warm-up steps of a run of `steps` when none is set, `fit`'s and `aef train`'s one rule: a tenth of the run, " \
     "at most the paper's 1,000 (`TrainConfig.warmup`); 0 below 10 steps, where a warm-up step would train at lr 0 " \
-    "(`lr_at(0)` is 0 under any warm-up: was 1 under `aef train --steps 3`, 0 under `aef.fit(steps=3)`)."
+    "(`lr_at(0)` is 0 under any warm-up), for `aef train --steps 3` and `aef.fit(steps=3)` alike."
     return min(TrainConfig.__dataclass_fields__["warmup"].default, steps // 10)
 
 def _train_config(config, **over) -> TrainConfig:

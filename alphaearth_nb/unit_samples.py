@@ -96,8 +96,8 @@ def frame_samples(da,             # a (time, y, x) DataArray, numpy- or dask-bac
     The search reads one band (the clearest at the centres); the other bands then read only the chunks where it
     found clear values, in one compute, since clouds and empty dates are the same in every band of a source. One
     compute per round, all frames together. A good stack reads one chunk per frame and band; the array is never
-    read whole. Under a dask.distributed client the chunks are computed on keys of their own (`dask_keys.compute_own`):
-    was on the array's, where a `persist` of it the scheduler still held met them ("Detected different `run_spec`",
+    read whole. Under a dask.distributed client the chunks are computed on keys of their own (`dask_keys.compute_own`),
+    not the array's, which a `persist` of it the scheduler still held would meet ("Detected different `run_spec`",
     dask/dask#9888)."""
     refuse_path(da, "frames are a (time, y, x) DataArray or a Dataset of such bands", "source")
     if isinstance(da, xr.Dataset): arrays = [da[v].data for v in da.data_vars]

@@ -98,10 +98,10 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
                name:str="emb",   # the values' name in the fix: "emb" (a map), "v" (a query vector, `gate_query`'s)
               ) -> str:
     """What to say of vectors whose lengths sit at a power of ten (10 .. 100,000, within 3%; half of the finite,
-    nonzero rows at least): unit vectors scaled by it, an embedding exported as `emb * 100` or integers x10000,
-    with the fix `emb / 100` (`name`: `v / 100` of a query); '' otherwise. Was: read as fills ('check the reader's fill value'). With `files`
-    (the map's gate, every reader's) the fix for a file too, its values divided as stored (`rioxarray.open_rasterio(path)
-    / 100`): the map `read_cog` gives is no data already, so `emb / 100` of it gave no data again."""
+    nonzero rows at least): unit vectors scaled by it, an embedding exported as `emb * 100` or integers x10000, with the
+    fix `emb / 100` (`name`: `v / 100` of a query); '' otherwise. With `files` (the map's gate, every reader's) the fix
+    for a file too, its values divided as stored (`rioxarray.open_rasterio(path) / 100`): the map `read_cog` gives is no
+    data already, so `emb / 100` of it gives no data again."""
     refuse_path(a, "values are numbers (..., 64)")
     a = np.asarray(a)
     if (s := power_scale(a)) is None: return ""

@@ -62,15 +62,13 @@ def read_vector_file(p:Path|str, gpd, layer:str|None=None):
     """`gpd.read_file(p)`; a file whose polygon rings are not closed (a ring's last point not its first: GDAL reads
     such GeoJSON, shapely refuses it) is read with each ring closed, its last point joined to its first, and warned
     (`GridWarning`) naming the file and how to close them in it: the shape a GeoJSON dict of the same rings gives
-    (shapely closes a ring it is handed). Was: shapely's `GEOSException` 'Points of LinearRing do not form a closed
-    linestring', naming neither the file nor a fix, after GDAL's `RuntimeWarning` 'Non closed ring detected'.
+    (shapely closes a ring it is handed).
 
     A GeoJSON file's rings are checked before GDAL reads it (`_closed_geojson`: the file parsed once more by `json`)
-    and GDAL reads a copy with them closed, so GDAL gives no 'Non closed ring detected' and no filter is set around
-    the read: the user's own filters hold (was: `catch_warnings`, process-wide before Python 3.14, so a thread's
-    filters meanwhile were lost). Other formats (KML, GML) and GeoJSON files over 256 MB are known to hold open rings
-    only once GDAL reads them, and GDAL's `RuntimeWarning` (pyogrio's, for every GDAL warning: no argument silences
-    it) comes before ours; those are read again with pyogrio's `on_invalid='fix'`.
+    and GDAL reads a copy with them closed, so GDAL gives no 'Non closed ring detected' and no filter is set around the
+    read: the user's own filters hold. Other formats (KML, GML) and GeoJSON files over 256 MB are known to hold open
+    rings only once GDAL reads them, and GDAL's `RuntimeWarning` (pyogrio's, for every GDAL warning: no argument
+    silences it) comes before ours; those are read again with pyogrio's `on_invalid='fix'`.
 
     A file of several layers is read on the one `layer_to_read` names (one with geometry among tables), and one of
     several layers with geometry is its `LabelError`, before anything is read. A zipped file in a folder, or a path
@@ -96,11 +94,9 @@ RASTER_FILES = (".tif", ".tiff", ".vrt", ".nc", ".nc4", ".zarr", ".img", ".jp2",
 def read_places_file(p:Path|str, gpd, layer:str|None=None):
     """A vector file (GeoJSON, GeoPackage, shapefile, GeoParquet) as a GeoDataFrame, a CSV or plain Parquet table
     as a DataFrame (lon/lat or x/y columns); `LabelError` naming the file when it cannot be read. A raster file
-    (`RASTER_FILES`: a GeoTIFF, netCDF, Zarr) is a `LabelError` naming its readers, a label raster being a DataArray
-    on the map's grid (was: GDAL's 'not recognized as being in a supported file format' and 'pass a GeoJSON,
-    GeoPackage, shapefile or GeoParquet file', for `classify(emb, 'landcover.tif')`). A path into a zip
-    (`places_path`: 'zip://a.zip!fields/a.shp') is a vector file. `layer`: the layer of a vector file to read
-    (`read_vector_file`); a table has none: a `LabelError`."""
+    (`RASTER_FILES`: a GeoTIFF, netCDF, Zarr) is a `LabelError` naming its readers, a label raster being a DataArray on
+    the map's grid. A path into a zip (`places_path`: 'zip://a.zip!fields/a.shp') is a vector file. `layer`: the layer
+    of a vector file to read (`read_vector_file`); a table has none: a `LabelError`."""
     if zip_member(p) is not None: p, zipped = str(p), True
     else: p, zipped = Path(p), False
     if not zipped and p.suffix.lower() in RASTER_FILES:

@@ -52,13 +52,12 @@ def layer_to_read(p:Path, src=None) -> str|None:
     """The layer of vector file `p` to read: None (GDAL's default) where it holds one, or is of a format that holds one
     (`_ONE_LAYER`: GeoJSON, FlatGeobuf, a shapefile; not opened twice), or cannot be opened (`gpd.read_file` says why);
     the one layer with geometry where the others hold none (a GeoPackage QGIS saved its styles in, the table
-    'layer_styles'), or the one that holds features where the others with geometry hold none (a GPX file of
-    waypoints: GDAL gives every GPX its 5 layers, `routes`, `tracks`, ... empty; was refused as several). Several
-    layers with geometry and features (a GeoPackage of two layers, a '.zip' of two shapefiles, a KML of
-    several folders) are a `LabelError` naming each (name, geometry type, feature count) and how to read one: in
-    Python `gpd.read_file(path, layer=NAME)`, passed as a GeoDataFrame; on the command line `aef evaluate --labels
-    path --labels-layer NAME` (was: a `python -c` line saving it to a file of its own to pass). Was: the first layer read alone, GDAL's `UserWarning` 'More than one layer
-    found ... Specify layer parameter' the only notice. `src`: GDAL's path of `p` where it differs (`zip_target`)."""
+    'layer_styles'), or the one that holds features where the others with geometry hold none (a GPX file of waypoints:
+    GDAL gives every GPX its 5 layers, `routes`, `tracks`, ... empty). Several layers with geometry and features (a
+    GeoPackage of two layers, a '.zip' of two shapefiles, a KML of several folders) are a `LabelError` naming each
+    (name, geometry type, feature count) and how to read one: in Python `gpd.read_file(path, layer=NAME)`, passed as a
+    GeoDataFrame; on the command line `aef evaluate --labels path --labels-layer NAME`. `src`: GDAL's path of `p` where
+    it differs (`zip_target`)."""
     if pyogrio is None or Path(str(src or p)).suffix.lower() in _ONE_LAYER: return None
     try: layers = pyogrio.list_layers(src or p)
     except (RuntimeError, OSError): return None   # pyogrio's DataSourceError is a RuntimeError: GDAL's read says it
@@ -73,10 +72,8 @@ def zip_target(p:Path|str, layer:str|None=None) -> Path|str:
     a '.zip' (or a folder in one) whose vector files (`VECTOR_FILES`: a shapefile's .shp) lie in a folder, none at its
     top (what zipping a folder makes: Windows' 'Send to > Compressed folder', `zip -r`), GDAL's path of its one vector
     file; anything else `p`. Several vector files in folders are a `LabelError` naming them (8 at most) and the path
-    that reads one, 'zip://ZIP!IN' (GDAL's '/vsizip/ZIP/IN'). Was: GDAL reads a zip's top level only, so
-    `classify(emb, 'fields.zip')` was "cannot read fields.zip ... ('/vsizip/fields.zip' not recognized as being in a
-    supported file format ...)", and a path into it 'no file at zip://fields.zip!fields/a.shp'. `layer`, the name of
-    one of several (a shapefile's, 'a' for 'fields/a.shp'), picks it (`aef evaluate --labels two.zip --labels-layer a`)."""
+    that reads one, 'zip://ZIP!IN' (GDAL's '/vsizip/ZIP/IN'). `layer`, the name of one of several (a shapefile's, 'a'
+    for 'fields/a.shp'), picks it (`aef evaluate --labels two.zip --labels-layer a`)."""
     zm = zip_member(p)
     if zm is None and Path(str(p)).suffix.lower() != ".zip": return p
     z, inside = zm or (str(p), "")
@@ -102,8 +99,7 @@ def places_path(src) -> Path|str|None:  # a path of places, as given
     """The file of places `src` names, to read: a path into a zip (`loaders.zip_member`) as given, where its zip file
     is there; a local path with `~` expanded where it is there; None where nothing is, where the text is places
     themselves, GeoJSON (`points.geojson_text`) or WKT (`geometry_columns.is_wkt`), never looked up as a file's name,
-    and where no file can have the name (longer than the file system's limit). Was: `classify(emb, gdf.to_json())`
-    a raw `OSError` '[Errno 36] File name too long: '{"type": "FeatureCollection", ...'."""
+    and where no file can have the name (longer than the file system's limit)."""
     if isinstance(src, str) and (geojson_text(src) is not None or is_wkt(src)): return None
     try:
         if (zm := zip_member(src)) is not None: return src if Path(zm[0]).is_file() else None
@@ -116,8 +112,7 @@ _PLACES_FORMS = ("pass the path of a vector file (GeoJSON, GeoPackage, shapefile
 def no_places_file(src) -> str:  # places as given, text or a path, where `places_path` finds no file
     """The words of the `LabelError` for places `src` that name no file: for a path, 'no file at PATH: check the path'
     and the files read; for text that cannot be a path (opening with '{'; or with no folder separator or file suffix,
-    `loaders.is_path`) what it is not, shown to 80 characters, and the forms of places taken. Was: 'no file at ' and
-    the whole text (10 kB of a broken GeoJSON) and, before that, a raw `OSError` 'File name too long'."""
+    `loaders.is_path`) what it is not, shown to 80 characters, and the forms of places taken."""
     s = os.fspath(src)
     shown = repr(s[:80]) + (f" ... ({len(s):,} characters)" if len(s) > 80 else "")
     if isinstance(src, str) and s.lstrip().startswith("{"):

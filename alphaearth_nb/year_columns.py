@@ -92,10 +92,9 @@ def column_years(values) -> np.ndarray:  # a table's `year` column (a Series, ar
     Decided: day-first and month-first text are both read, value by value, without judging the column's order (day
     > 12 somewhere), and a column whose days are all <= 12 ('01/06/2020': 1 June or 6 January) is no error: a year
     is all that is read, and it is the same under either reading; only a text that no order makes a date
-    ('31/02/2020') is NaN. The one reading of a label table's `year` column (`supervised.rows_of_map`/`rows_by_year`,
-    so classify, regress and training_set; `places.sample`). Was `pd.to_numeric`: a datetime64 column its epoch
-    count (1704067200000000 for 2024: 'no row for the map's year 2024', and sample's 'not a year of the cube'),
-    dates and date text NaN; then day-first text NaN (classify's 'holds ['31/12/2020'], not whole years')."""
+    ('31/02/2020') is NaN. The one reading of a label table's `year` column (`supervised.rows_of_map`/`rows_by_year`, so
+    classify, regress and training_set; `places.sample`), where `pd.to_numeric` reads a datetime64 column as its epoch
+    count (1704067200000000 for 2024) and dates, date text and day-first text as NaN."""
     refuse_times_path(values, "a year column is values (a Series, an array or a list)")
     s = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values).ravel())
     if isinstance(s.dtype, (pd.DatetimeTZDtype, pd.PeriodDtype)) or s.dtype.kind == "M":

@@ -149,12 +149,11 @@ def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinat
     its `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none
     (a map built by hand). `join_years` joins maps by it; `classify`/`regress` keep a table's rows of that year
     (`analysis.over_time`). A number there is a year (2024, 2024.0: `timecodes.as_year`) within `YEARS`, else epoch
-    milliseconds (`timecodes.to_ms`; was: 2024.0 and 1704067200000 'no date', 2024.5 read as 2024). `TimeError`
-    naming the attr and its fixes where it is no date ('spring', '2024-13-45'; was pandas' bare ValueError), or a
-    number that is neither (5, 2024.5). A path is `core.refuse_path`'s `DTypeError` (was: None, as a map built by
-    hand). A year cut from a timezone-aware cube by `cube.isel(time=i)` holds the time xarray gives it, in UTC
-    (2022-01-01 00:00+01:00 as 2021-12-31 23:00, read 2021): cut it from `places.wall_times(cube)`, as this
-    package's functions over a cube do (`join_years`, `analysis.over_time`), for the year its date names."""
+    milliseconds (`timecodes.to_ms`). `TimeError` naming the attr and its fixes where it is no date ('spring',
+    '2024-13-45'), or a number that is neither (5, 2024.5). A path is `core.refuse_path`'s `DTypeError`. A year cut from
+    a timezone-aware cube by `cube.isel(time=i)` holds the time xarray gives it, in UTC (2022-01-01 00:00+01:00 as
+    2021-12-31 23:00, read 2021): cut it from `places.wall_times(cube)`, as this package's functions over a cube do
+    (`join_years`, `analysis.over_time`), for the year its date names."""
     refuse_path(e, MAP_WANTED, "map")
     if not hasattr(e, "coords") or not hasattr(e, "attrs"): return None
     if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
@@ -184,17 +183,15 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
     (`embed`'s), else its `time` attr (`from_official`'s); a cube's `time` coordinate. Raises `MixedModelsError` for
     two models (`one_model`; `xr.concat` keeps the first's attrs, so the others' model went unseen), `GridError` for
     two grids (`geo.check_same_grid`: coordinates that differ by float noise, up to a millionth of a pixel or their
-    float32 rounding, and the CRS by meaning, are one grid; the cube takes the first map's y/x labels and order,
-    a map stored south-first or east-first turned to it by `same_grid.orient_like`; was: `xr.concat`'s outer join
-    of labels 1e-6 m apart, a 3 x 8 x 10 cube of four 4 x 5 maps' places, 60 of 80 pixels NaN each year, and a
-    south-first map refused, 'differ by up to 30'), `DimensionError` for fewer than two years or a `years` of another length, `TimeError` for years
-    unknown or repeated, `PeriodError` for a value that is not a year (`timecodes.as_year`: 24, True, 2024.5).
-    Decided: `years` names the years of maps that record none; a year it gives a map that records another (a cube
-    of 2019 passed with `years=[2024]`) is a `TimeError` naming both (was: relabelled 2024 without a word).
+    float32 rounding, and the CRS by meaning, are one grid; the cube takes the first map's y/x labels and order, a map
+    stored south-first or east-first turned to it by `same_grid.orient_like`), `DimensionError` for fewer than two years
+    or a `years` of another length, `TimeError` for years unknown or repeated, `PeriodError` for a value that is not a
+    year (`timecodes.as_year`: 24, True, 2024.5).
+    Decided: `years` names the years of maps that record none; a year it gives a map that records another (a cube of
+    2019 passed with `years=[2024]`) is a `TimeError` naming both.
     Years need not be consecutive (every other year is a series too): `yearly_change` names the missing years.
     `time` increases whatever order the maps come in (`join_years([cube, emb_2020])`, the fix `warn_missing_years`
-    names, fills the gap in place; was: the order given, [2019, 2021, 2022, 2020], which `cube.sel(time=slice(...))`
-    refuses as non-monotonic).
+    names, fills the gap in place).
 
     Select a year of the cube by its text, xarray's partial date: `cube.sel(time="2024")` (a one-year cube, `time`
     kept), `cube.sel(time="2024-01-01")` or `cube.isel(time=i)` (the map); `cube.sel(time=2024)` is xarray's KeyError,
@@ -260,7 +257,7 @@ def year_steps(emb,           # a cube (time, y, x, band)
     a time coordinate (labels for 2022, 2021 meet the cube's 2021 in their second step), else by position, which then
     needs equal lengths (`TimeError` otherwise, as for every refusal here). A
     year missing in a second cube of `emb`'s dims (`change(cube_a, cube_b)`) is refused naming both cubes' years
-    and their common-years selection (the labels' fix, `labels.sel(time=cube.time)`, was named before); two cubes
+    and their common-years selection (not the labels' fix, `labels.sel(time=cube.time)`); two cubes
     with no year in common (a 2019 cube and a 2024 one) are refused naming what works: one map each
     (`change(a.isel(time=0), b.isel(time=0))`) or `join_years([a, b])` then `yearly_change`."""
     if "time" in emb.coords and "time" in a.coords:
@@ -359,18 +356,17 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     state, by the years in order (`_change_year`): of the splits of its years into two groups of consecutive years,
     the years from a year on (a step: forest to 2022, cleared from 2023: 2023) or a run of years within the series
     (years that differ and come back: a flood in 2021 alone, 2021), the one whose groups lie tightest round their
-    own mean directions; a change in the last year names it; NaN where no split separates the years (a pixel the
-    same every year, `_NO_SPLIT`; was the cube's second year). `year_of_change` names a year for any other pixel, its
-    change large or small: read it with `max_score`, e.g. `yc.year_of_change.where(yc.max_score > 3)`. Was: the year of the highest score, a year of the side
-    with fewer years: 2024 or 2025 for that clearing of 2023, 2019 for a cube of 2019, 2021, 2022 changed in 2020
-    (2021 right, as the missing-years warning says). NaN where a pixel has no data (fewer than two years). `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's
-    years and the join of more, with `years=` for maps that record no year, which `join_years` needs);
+    own mean directions; a change in the last year names it; NaN where no split separates the years (a pixel the same
+    every year, `_NO_SPLIT`). `year_of_change` names a year for any other pixel, its change large or small: read it with
+    `max_score`, e.g. `yc.year_of_change.where(yc.max_score > 3)`. NaN where a pixel has no data (fewer than two years).
+    `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's years and the join of more,
+    with `years=` for maps that record no year, which `join_years` needs);
     `ConfigError` for a `floor` that is not a number; `DimensionError` for two maps of one year (`refuse_repeated_years`);
-    `NoValidDataError` for a cube that holds no data in any year (`empty_maps.refuse_no_data`; was NaN everywhere, silently);
+    `NoValidDataError` for a cube that holds no data in any year (`empty_maps.refuse_no_data`);
     `GridError` for a cube that holds one place under two labels (`same_grid.refuse_interleaved`: `xr.concat(...,
-    join='outer')` of years on grids a float rounding apart, 60 of 80 pixels NaN each year; was read silently). Years that skip some (2019, 2021, 2022: a cube joined with a year missing, by
-    `join_years` or `xr.concat`) are warned, naming them: a change during 2020 scores in 2021 (was: silent, 2019 to
-    2021 read as one step)."""
+    join='outer')` of years on grids a float rounding apart, 60 of 80 pixels NaN each year). Years that skip some (2019,
+    2021, 2022: a cube joined with a year missing, by `join_years` or `xr.concat`) are warned, naming them: a change
+    during 2020 scores in 2021."""
     floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
     if not isinstance(cube, (xr.DataArray, xr.Dataset, xr.DataTree)): cube_form(cube)   # a path: named with its readers
     if (c := official_cube(cube)) is not None: cube = c   # xee over several years: its cube
