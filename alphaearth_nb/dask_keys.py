@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/dask_keys.html.md"""
 from __future__ import annotations
 
 import uuid
+import warnings
 
 import dask
 import dask.array
@@ -17,7 +18,7 @@ import dask.multiprocessing
 import dask.threaded
 from dask.base import get_scheduler
 
-from .core import MissingDependencyError
+from .core import MissingDependencyError, PerformanceWarning, user_stacklevel
 
 try:
     from dask._task_spec import convert_legacy_graph   # private: dask's task objects (2024.12 on), renamed in place
@@ -62,10 +63,24 @@ def own_keys(x):   # a dask array
     "`x` computing the same, on a graph of its own where the scheduler keeps tasks between computes (`own_graph`)."
     return own_graph([x])[0]
 
+_FALLBACK_SAID = []   # `compute_own`'s local-threads fallback, said once a process
+
+def _fallback_said():
+    "One `PerformanceWarning` a process: `compute_own` computes on local threads, dask lacking the private API."
+    if _FALLBACK_SAID: return
+    _FALLBACK_SAID.append(True)
+    warnings.warn(f"dask {dask.__version__} has no `dask._task_spec.convert_legacy_graph` (a private API of dask "
+                  "2024.12 to 2026.8 that keeps a piece's keys its own under a dask.distributed client), so "
+                  "`aef.dask_keys.compute_own` computes the pieces on this machine's threads, not on the client's "
+                  "workers: the same values, without the cluster's help (said once). Install a dask that has it, "
+                  "e.g. `pip install 'dask[array]==2026.8.0'`", PerformanceWarning, stacklevel=user_stacklevel())
+
 def compute_own(*xs) -> tuple:  # dask arrays
     """numpy arrays of `xs`, computed together on one graph of their own (`own_graph`) by `dask.compute`. Where dask
     moved the private API `own_graph` rests on, they are computed on dask's local threads instead (`scheduler=
     'threads'`): the same values, no task kept between computes, so none to collide with (the cluster's workers
-    left out of it)."""
-    if convert_legacy_graph is None and xs and shares_keys(*xs): return dask.compute(*xs, scheduler="threads")
+    left out of it), said once a process by a `PerformanceWarning` naming the dask to install."""
+    if convert_legacy_graph is None and xs and shares_keys(*xs):
+        _fallback_said()   # was: the cluster left out without a word
+        return dask.compute(*xs, scheduler="threads")
     return dask.compute(*own_graph(xs))

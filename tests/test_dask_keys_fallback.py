@@ -14,7 +14,7 @@ import dask.array as darr
 import dask.local
 
 from alphaearth_nb import dask_keys
-from alphaearth_nb.core import MissingDependencyError
+from alphaearth_nb.core import MissingDependencyError, PerformanceWarning
 
 SHARING = dict(scheduler=lambda dsk, keys, **kw: dask.local.get_sync(dsk, keys, **kw))   # keeps-tasks stand-in
 
@@ -43,6 +43,7 @@ def test_own_graph_keeps_its_guarantees_with_the_private_task_spec():
 
 def test_without_it_compute_own_computes_locally_and_own_graph_says_why(monkeypatch):
     monkeypatch.setattr(dask_keys, "convert_legacy_graph", None)
+    monkeypatch.setattr(dask_keys, "_FALLBACK_SAID", [True], raising=False)   # its warning: the test below
     ran_on = []
     calls = []
     a, x, y = _pieces(calls)
@@ -55,6 +56,30 @@ def test_without_it_compute_own_computes_locally_and_own_graph_says_why(monkeypa
     np.testing.assert_array_equal(vx, np.arange(64.0).reshape(8, 8)[:4, :5] * 2)
     np.testing.assert_array_equal(vy, np.arange(64.0).reshape(8, 8)[2:6, 4:] * 2)
     assert dask_keys.own_graph([x]) == (x,)                          # a local scheduler: as before, nothing to say
+
+
+def test_the_fallback_under_a_key_keeping_scheduler_is_said_once(monkeypatch):
+    "The cluster's workers left out: one PerformanceWarning a process naming the dask version and the fix (was: silent)."
+    monkeypatch.setattr(dask_keys, "convert_legacy_graph", None)   # what a dask that moved `_task_spec` leaves
+    monkeypatch.setattr(dask_keys, "_FALLBACK_SAID", [], raising=False)
+    a, x, y = _pieces([])
+    with dask.config.set(**SHARING), pytest.warns(PerformanceWarning) as said:
+        (vx,) = dask_keys.compute_own(x)
+        (vy,) = dask_keys.compute_own(y)   # not again
+    assert len(said) == 1, [str(w.message) for w in said]
+    msg = str(said[0].message)
+    assert f"dask {dask.__version__}" in msg and "workers" in msg and "pip install 'dask[array]" in msg, msg
+    assert said[0].filename == __file__, said[0].filename   # the caller's line, not the package's
+    np.testing.assert_array_equal(vy, np.arange(64.0).reshape(8, 8)[2:6, 4:] * 2)
+
+
+def test_the_fallback_is_not_said_under_a_local_scheduler(monkeypatch, recwarn):
+    "Threads, processes, synchronous: nothing is left out, so nothing to say."
+    monkeypatch.setattr(dask_keys, "convert_legacy_graph", None)
+    monkeypatch.setattr(dask_keys, "_FALLBACK_SAID", [], raising=False)
+    a, x, y = _pieces([])
+    dask_keys.compute_own(x, y)
+    assert not [w for w in recwarn if issubclass(w.category, PerformanceWarning)], [str(w.message) for w in recwarn]
 
 
 def test_the_module_imports_where_dask_moved_its_task_spec(run_py):
@@ -81,6 +106,7 @@ def test_the_fallback_never_meets_a_persisted_map_s_keys(monkeypatch, watched_cl
     from alphaearth_nb.exports import to_cog
     from alphaearth_nb.quantize import quantize
     monkeypatch.setattr(dask_keys, "convert_legacy_graph", None)
+    monkeypatch.setattr(dask_keys, "_FALLBACK_SAID", [True], raising=False)   # said: the test above
     client, said = watched_client
     raw = darr.from_array(np.random.default_rng(3).normal(size=(64, 48, 32)).astype("float32"), chunks=(64, 16, 16))
     t = raw.transpose(1, 2, 0)
