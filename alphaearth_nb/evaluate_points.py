@@ -84,7 +84,9 @@ def thin_points(x:np.ndarray,    # features (N, D)
     left out with a `LabelWarning` naming them; fewer than two classes of two points or more a `LabelError` naming a
     smaller `--spacing` and `--spacing 0`. With `spacing` 0, or no places, the rows as given, said so."""
     seed = as_seed(seed)   # first: -1, 2**64, 'abc' refused before any work
-    n, one, paper = len(y), unit[:-1], f"the paper's {PAPER_MIN_DIST:g} m, arXiv 2507.22291 S3.2"
+    n, one, cite = len(y), unit[:-1], f"{PAPER_MIN_DIST:g} m, arXiv 2507.22291 S3.2"
+    whose = (f"the paper's {cite}" if spacing == PAPER_MIN_DIST else   # any other spacing is not the paper's
+             f"thinned at {spacing:g} m by --spacing, not the paper's protocol, which thins at {cite}")
     apart = f"the paper's evaluation points lie {PAPER_MIN_DIST:g} m apart, arXiv 2507.22291 S3.2"
     if spacing <= 0 or xy is None:   # pixels (--spacing 0), points as placed, a table's rows without places
         return x, y, ("protocol: " + (
@@ -101,9 +103,8 @@ def thin_points(x:np.ndarray,    # features (N, D)
            f"(not thinned: optimistic)")
     if (counts >= 2).sum() < 2:
         per = ", ".join(f"class {v}: {c}" for v, c in zip(ids.tolist(), counts.tolist()))
-        raise LabelError(f"{where}: thinned to points at least {spacing:g} m apart (the paper's protocol, "
-                         f"{PAPER_MIN_DIST:g} m unless --spacing says), {len(keep):,} of the {n:,} labelled {unit} "
-                         f"remain ({per}), too few to score two classes (two points a class: one to train, one to "
+        raise LabelError(f"{where}: thinned to points at least {spacing:g} m apart ({whose}), {len(keep):,} of the "
+                         f"{n:,} labelled {unit} remain ({per}), too few to score two classes (two points a class: one to train, one to "
                          f"test); the labels span about {span}: {fix}")
     if len(few := ids[counts < 2]):
         warnings.warn(f"{where}: thinned to points {spacing:g} m apart, {len(few)} class{'es' * (len(few) > 1)} "
@@ -111,8 +112,6 @@ def thin_points(x:np.ndarray,    # features (N, D)
                       f"point cannot both train and test); a smaller --spacing keeps more",
                       LabelWarning, stacklevel=user_stacklevel())
         keep = keep[~np.isin(y[keep], few)]
-    said = (f"protocol: {len(keep):,} points at least {spacing:g} m apart "
-            + (f"({paper})" if spacing == PAPER_MIN_DIST else f"(--spacing; {paper})")
-            + f", drawn at random (--seed {seed}) from {n:,} labelled {unit}: no training point lies within "
-            f"{spacing:g} m of a test point")
+    said = (f"protocol: {len(keep):,} points at least {spacing:g} m apart ({whose}), drawn at random (--seed "
+            f"{seed}) from {n:,} labelled {unit}: no training point lies within {spacing:g} m of a test point")
     return x[keep], y[keep], said
