@@ -459,8 +459,8 @@ def _vector_labels(a, crs=None):
     "or the DataFrame of a CSV/TXT table of points (`places.table_file`: lon/lat, or x/y read by `geo.point_crs` as " \
     "`classify(emb, 'labels.csv')` reads them), its label column checked in the command's words, as a CSV's is " \
     "(was: `training_set`'s 'pass `column=...`'; a CSV of points was 'cannot be opened as a netCDF/zarr dataset')."
-    if (layer := getattr(a, "labels_layer", None)) is not None: gdf = read_geometries(a.labels, layer=layer)   # its layer
-    else: gdf = t if isinstance(t := table_file(a.labels), pd.DataFrame) else read_geometries(a.labels)
+    if (layer := getattr(a, "labels_layer", None)) is not None: gdf = read_geometries(a.labels, a.crs, layer=layer)   # its layer
+    else: gdf = t if isinstance(t := table_file(a.labels), pd.DataFrame) else read_geometries(a.labels, a.crs)   # --crs: checked
     a.label_column = _label_column(a.label_column, gdf.columns, f"--labels {a.labels}")   # said by the summary line
     if a.label_column not in gdf.columns:
         geom = gdf.geometry.name if type(gdf).__name__ == "GeoDataFrame" else None

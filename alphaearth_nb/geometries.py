@@ -165,7 +165,7 @@ def agreed_crs(own,                # the CRS the input says it is in (a GeoDataF
     input's CRS are (none said, lon/lat columns under a projected `crs=`)."""
     if own is None or crs is None: return crs if own is None else own
     if geo.same_crs(own, crs): return own
-    raise GridError(f"the {what} say their CRS, {crs_label(own)}, and crs= names another "
+    raise GridError(f"the {what} say their CRS, {crs_label(own)}, and `crs=` names another "
                     f"({crs_label(crs)}): drop `crs=` (the {what} say where they are); if their own CRS is the wrong "
                     f"one, correct it instead, " + (fix or f"`gdf.set_crs({crs_typed(crs)}, allow_override=True)` / "
                     f"`ogr2ogr -a_srs {crs_typed(crs)} FIXED LABELS` (GDAL's command, for a file; then pass FIXED) (a raster: "
@@ -184,10 +184,10 @@ def _geojson_file_crs(path, own, crs) -> None:
     if own is None or crs is None or geo.same_crs(own, crs): return
     says = "it names no other" if geo.same_crs(own, LONLAT) else f"its `crs` member names {crs_label(own)}"
     raise GridError(f"{path} is GeoJSON, in lon/lat (EPSG:4326) by RFC 7946 unless a `crs` member (the 2008 spec's) "
-                    f"says another; {says}, and crs= names {crs_label(crs)}: drop `crs=`; if its coordinates are "
-                    f"{crs_label(crs)}'s, which the file does not say, say it on its table, `gdf = gpd.read_file("
-                    f"{str(path)!r}).set_crs({crs_typed(crs)}, allow_override=True)`, and pass `gdf` (or write it back, "
-                    f"`gdf.to_file({str(path)!r})`, which stores its `crs` member)")
+                    f"says another; {says}, and `crs=` names {crs_label(crs)}: drop `crs=`; if its coordinates are "
+                    f"{crs_label(crs)}'s, which the file does not say, write that into it, `gdf = gpd.read_file("
+                    f"{str(path)!r}).set_crs({crs_typed(crs)}, allow_override=True)`, `gdf.to_file({str(path)!r})` / "
+                    f"`ogr2ogr -a_srs {crs_typed(crs)} FIXED {str(path)!r}` (GDAL's command; then pass FIXED)")
 
 def _is_geojson_file(src) -> bool:
     "Whether `src` names a GeoJSON file (.geojson, .json; not GeoJSON text, which `places_path` reads as no path)."
@@ -230,8 +230,9 @@ def _read_geometries(src, crs, layer=None):
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
                 return src.set_crs(crs)   # was: geopandas' 'Cannot transform naive geometries', crs= or not
             if _is_geojson_file(path): _geojson_file_crs(path, src.crs, crs)   # RFC 7946: its own, named so
-            agreed_crs(src.crs, crs, "file's geometries", fix=f"write it into the file, `gpd.read_file({str(path)!r})"
-                       f".set_crs({crs_typed(crs)}, allow_override=True).to_file({str(path)!r})`")
+            agreed_crs(src.crs, crs, f"geometries of {path}", fix=f"write it into the file, `gpd.read_file({str(path)!r})"
+                       f".set_crs({crs_typed(crs)}, allow_override=True).to_file({str(path)!r})` / `ogr2ogr -a_srs "
+                       f"{crs_typed(crs)} FIXED {str(path)!r}` (GDAL's command; then pass FIXED)")   # the file and flag named
             return src
     if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":

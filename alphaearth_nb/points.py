@@ -109,7 +109,7 @@ def said_crs(own,            # the CRS the input says (an EWKT's SRID); None: sa
     """`own`, or `crs` where the input says none; both, differing by meaning (`same_crs`), a `GridError` naming both
     and the fix: drop `crs=` (the text says where it is) or correct its SRID."""
     if own is None or crs is None or same_crs(own, crs): return crs if own is None else own
-    raise GridError(f"the {what}'s SRID says {crs_label(own)}, and crs= names another ({crs_label(crs)}): drop `crs=` "
+    raise GridError(f"the {what}'s SRID says {crs_label(own)}, and `crs=` names another ({crs_label(crs)}): drop `crs=` "
                     f"(the {what} says where it is), or, if its SRID is wrong, correct it ('SRID=n;' is EPSG:n)")
 
 GEOJSON_GEOMETRIES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
@@ -187,7 +187,7 @@ def _geojson_point(target:dict, crs, listed:str|None=None) -> tuple:
     FeatureCollection of 2 features: pass one, `fc['features'][0]`' for `[feature, feature]`)."""
     own = geojson_crs(target)
     if own is not None and crs is not None and not same_crs(own, crs):
-        raise GridError(f"the GeoJSON's crs member says {crs_label(own)}, and crs= names another ({crs_label(crs)}): "
+        raise GridError(f"the GeoJSON's crs member says {crs_label(own)}, and `crs=` names another ({crs_label(crs)}): "
                         "drop `crs=` (the GeoJSON says where it is), or, if its member is wrong, drop the member")
     crs = own if own is not None else crs
     if target["type"] == "FeatureCollection":

@@ -14,11 +14,24 @@ def _said(err):
     return err
 
 
-def test_a_file_crs_clash_names_ogr2ogr(tmp_path, evaluate_cli, labelled_store):
+def test_a_file_crs_clash_names_the_file_the_flag_and_ogr2ogr(tmp_path, evaluate_cli, labelled_store):
+    "s49: was 'the GeoDataFrame's geometries say their CRS, EPSG:32631, and crs= names another' (no GeoDataFrame given)."
     store, pts = labelled_store
-    pts.to_file(tmp_path / "l.gpkg")   # says EPSG:32631; --crs another
-    rc, _, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "l.gpkg"), "--crs", "EPSG:3857")
-    assert rc == 2 and "`ogr2ogr -a_srs 'EPSG:3857' FIXED LABELS`" in _said(err) and "`rio edit-info --crs" in err, err
+    path = tmp_path / "l.gpkg"
+    pts.to_file(path)   # says EPSG:32631; --crs another
+    rc, _, err = evaluate_cli("--embeddings", store, "--labels", str(path), "--crs", "EPSG:3857")
+    assert rc == 2 and f"the geometries of {path} say their CRS, EPSG:32631, and `--crs` names another (EPSG:3857): " \
+        "drop `--crs`" in _said(err) and f"`ogr2ogr -a_srs 'EPSG:3857' FIXED '{path}'`" in err, err
+    assert "GeoDataFrame" not in err and "crs=" not in err, err
+
+
+def test_a_geojson_file_crs_clash_names_the_flag_and_ogr2ogr(tmp_path, evaluate_cli, labelled_store):
+    store, pts = labelled_store
+    path = tmp_path / "l.geojson"
+    pts.to_crs(4326).to_file(path)   # lon/lat by RFC 7946; --crs says metres
+    rc, _, err = evaluate_cli("--embeddings", store, "--labels", str(path), "--crs", "EPSG:32631")
+    assert rc == 2 and "`--crs` names EPSG:32631: drop `--crs`" in _said(err), err
+    assert f"`ogr2ogr -a_srs 'EPSG:32631' FIXED '{path}'`" in err and "crs=" not in err, err
 
 
 def test_a_file_of_a_wrong_crs_label_names_ogr2ogr(tmp_path, evaluate_cli, labelled_store):

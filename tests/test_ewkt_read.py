@@ -36,7 +36,7 @@ def test_ewkt_point_query_is_that_point_in_its_srid(text):
 
 def test_ewkt_point_with_another_crs_is_refused():
     e = _map()
-    with pytest.raises(GridError, match=r"SRID says EPSG:4326.*crs= names another.*drop `crs=`"):
+    with pytest.raises(GridError, match=r"SRID says EPSG:4326.*`crs=` names another.*drop `crs=`"):
         e.aef.similarity("SRID=4326;POINT (3 45.1)", crs="EPSG:32631")
 
 

@@ -79,7 +79,7 @@ def test_other_shapes_named(emb, kind, c):
 
 def test_crs_member_never_ignored(emb):
     e, (x, y), _ = emb
-    with pytest.raises(GridError, match=r"crs member says EPSG:32631.*crs= names another \(EPSG:32632\)"):
+    with pytest.raises(GridError, match=r"crs member says EPSG:32631.*`crs=` names another \(EPSG:32632\)"):
         e.aef.similarity(_fc(_feature([x, y]), crs=_utm()), crs="EPSG:32632")
     with pytest.raises(GridError, match="names no CRS"):   # a link to a .prj file: not read, so refused
         e.aef.similarity(_fc(_feature([x, y]), crs={"type": "link", "properties": {"href": "data.crs", "type": "proj4"}}))
