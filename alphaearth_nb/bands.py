@@ -176,6 +176,16 @@ def table_bands(names) -> dict[int, list[int]]:  # a table's column labels (any 
             return {b: [cols[i]] for b, i in enumerate(order)}
     return {}
 
+def _partial(names:list) -> list:
+    """The bands A00..A63 that labels `names` leave out where they name, as A00..A63 (any case or padding), half of
+    them or more but not all: a table of the official product (64 bands, AEF.md) with columns dropped (`df.iloc[:,
+    1:]` taking A00 for an index), whose rows are no embedding vectors. [] otherwise: fewer such labels, or
+    `embedding_N` (another model's embedding may be narrower), are generic features."""
+    at = a_bands(names)
+    a_named = [b for b, p in at.items() if b < EMBED_DIM and str(names[p[0]]).strip()[:1] in "Aa"]
+    if len(a_named) < EMBED_DIM // 2: return []
+    return [b for i, b in enumerate(band_names()) if i not in a_named]
+
 def _band_positions(names:list) -> list|dict|None:
     """The rule of `band_columns` without its words: the positions of the 64 band entries among `names` in the order
     A00..A63 by the first reading that finds them all: (1) every label a band by `band_order` (A00..A63,
@@ -183,10 +193,11 @@ def _band_positions(names:list) -> list|dict|None:
     where none is embedding_N, or all 64 of one other spelling (b1..b64, SAMPLE_1.., band_1..), among other labels
     (`a_positions`); (3) A00..A63 by exact name beside a stray A1.
     None where not every band is named (generic features); a refusal as {'past': [labels beyond A63]} (A64..A99,
-    embedding_64: checked before (2)) or {'twice': [labels naming one band, ...]} (a00..a63 beside A1)."""
+    embedding_64: checked before (2)), {'twice': [labels naming one band, ...]} (a00..a63 beside A1) or
+    {'missing': [bands not named]} where labels A00..A63 name half the bands or more but not all (`_partial`)."""
     if (order := band_order(names)) is not None: return order                        # (1)
     at = table_bands(names)   # A00..A63 (else embedding_N, or all 64 of one other spelling)
-    if not at.keys() >= set(range(EMBED_DIM)): return None
+    if not at.keys() >= set(range(EMBED_DIM)): return {"missing": lack} if (lack := _partial(names)) else None
     if past := [names[i] for b, p in sorted(at.items()) if b >= EMBED_DIM for i in p]: return {"past": past}
     if sorted(at) == list(range(EMBED_DIM)) and all(len(p) == 1 for p in at.values()):   # (2): `a_positions`' rule
         return [p[0] for _, p in sorted(at.items())]
@@ -201,8 +212,9 @@ def band_columns(names,               # a table's column labels, or a row's inde
     `knn.knn_search`, the linear probes and `evaluate_embeddings`; `query_array`, so `index`, `similarity`; and
     `aef evaluate`'s CSV, `cli.labels_from_csv`), read as `_band_positions` says. `DimensionError` naming the labels
     and the fix, `df.drop(columns=[...])`, for labels that name every band and more, A64..A99 or embedding_64 (an
-    embedding has 64 bands; `embeddings.from_official` refuses a Dataset's variables past A63 alike), and for every band
-    named with one of them twice (a00..a63 and A1)."""
+    embedding has 64 bands; `embeddings.from_official` refuses a Dataset's variables past A63 alike), for every band
+    named with one of them twice (a00..a63 and A1), and for labels A00..A63 naming half the bands or more but not all
+    (`_partial`: a table of the official product with a column dropped, 63 wide, is no table of embeddings)."""
     names = list(names)
     got = _band_positions(names)
     if not isinstance(got, dict): return got
@@ -210,6 +222,13 @@ def band_columns(names,               # a table's column labels, or a row's inde
         raise DimensionError(f"{what} names bands beyond A63 ({', '.join(map(str, past[:4]))}"
                              f"{', ...' if len(past) > 4 else ''}): an embedding has {EMBED_DIM} bands A00..A63; "
                              f"drop the others, e.g. `df.drop(columns={past})`, or rename them if they are not bands")
+    if lack := got.get("missing"):
+        raise DimensionError(f"{what} lacks the embedding columns {lack[:6]}{'...' if len(lack) > 6 else ''}: it "
+                             f"names {EMBED_DIM - len(lack)} of the {EMBED_DIM} bands A00..A63, and an embedding has "
+                             f"{EMBED_DIM} (the official AlphaEarth product's), so its rows without some are no "
+                             "embedding vectors (neither unit length nor comparable to a map's). Keep every band "
+                             "column where the table is made (a CSV or Parquet file written with all 64); features "
+                             "of your own: label their columns so that none reads as A00..A63 (f00, f01, ...)")
     twice = [" and ".join(map(str, p)) for p in got["twice"]]
     extra = [n for p in got["twice"] for n in p[1:]]   # named: a shell's words too (`cli_args.shell_words`)
     raise DimensionError(f"{what} names bands twice ({', '.join(twice[:3])}): keep one column per band, e.g. drop "
