@@ -219,7 +219,8 @@ def _one_class(classes:list, raster=None) -> str:
     not it: the background), or, for where it is alone, `similarity` with the mean of its vectors: of the points
     (`sample`), or of a `raster`'s pixels of that class (`emb.where(labels == c)`; was `sample(points)` for a raster
     too), its dims of one value other than y, x squeezed (rioxarray's `band`: was a `where` of no band left, refused
-    'got 0 values'). Was 'label more classes', which names no way to map one class."""
+    'got 0 values'). Was 'label more classes', which names no way to map one class. The mean is made unit length
+    (a mean of unit vectors is shorter, which `similarity`'s gate warns of as an averaged map's: session 49)."""
     c = repr(classes[0]) if classes else "it"
     extra = [d for d in getattr(raster, "dims", ()) if d not in ("y", "x", "time") and raster.sizes[d] == 1]
     labels = "labels" + "".join(f".squeeze({d!r}, drop=True)" for d in extra)   # (band: 1, y, x) of a GeoTIFF
@@ -227,7 +228,7 @@ def _one_class(classes:list, raster=None) -> str:
             "emb.aef.sample(points)[aef.core.band_names()].mean()")
     return (f"classification needs at least two classes, got {classes}: label {'points' if raster is None else 'pixels'} of "
             f"another class too (a few of what is not {c}: the background), or, to map how alike each pixel is to {c} "
-            f"alone, use similarity with the mean of its vectors, `emb.aef.similarity({mean})`")
+            f"alone, use similarity with the mean of its vectors made unit, `v = {mean}; emb.aef.similarity(v / np.linalg.norm(v))`")
 
 def _check_k(k) -> None:
     "Refuse a neighbour count that is not a whole number >= 1 (`ConfigError`), whatever the labels."

@@ -263,7 +263,9 @@ def _warn_means(n:np.ndarray, total:int, what:str, codes:bool=False):
                   "a mean of embeddings, from averaging or resampling (`coarsen(...).mean()`, bilinear reprojection, "
                   f"`.interp`{over}), and were scaled back to unit length. Similarity with such a vector is the cosine "
                   "with the mean direction: a pixel that mixed two covers scores partly like each; resample embeddings "
-                  "with method='nearest' to keep each vector as it is" + (
+                  "with method='nearest' to keep each vector as it is" + (   # a query's mean taken on purpose: its way
+                  "; a mean taken on purpose (a class's examples): make it unit first, `v / np.linalg.norm(v)`, and it "
+                  "is read as given, without this warning" if "query" in what and not codes else "") + (
                   ". These are int8 codes averaged by resampling (a bilinear or average warp of an official tile, its "
                   "average overviews): an average of codes decodes to none of its vectors, only near their mean "
                   "direction; dequantise before resampling (`aef.from_official(tile)`, then reproject the floats) or "

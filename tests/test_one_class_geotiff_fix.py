@@ -17,4 +17,4 @@ def test_a_geotiff_of_one_class_is_told_a_fix_that_runs(tmp_path, one_class_fix_
     labels = rioxarray.open_rasterio(tmp_path / "labels.tif")
     assert labels.dims == ("band", "y", "x")
     one_class_fix_runs(emb, labels, v,
-                       "emb.aef.similarity(emb.where(labels.squeeze('band', drop=True) == 7).mean(['y', 'x']))")
+                       "v = emb.where(labels.squeeze('band', drop=True) == 7).mean(['y', 'x']); emb.aef.similarity(v / np.linalg.norm(v))")

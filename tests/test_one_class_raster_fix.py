@@ -10,4 +10,4 @@ def test_one_class_raster_is_told_the_raster_mean(one_class_fix_runs):
     emb = embedding_from_array(v)
     labels = emb.isel(band=0, drop=True).copy(data=np.full((5, 6), -1))
     labels[1, 2] = labels[3, 4] = 7                                # two pixels of one class, the rest unlabelled
-    one_class_fix_runs(emb, labels, v, "emb.aef.similarity(emb.where(labels == 7).mean(['y', 'x']))")
+    one_class_fix_runs(emb, labels, v, "v = emb.where(labels == 7).mean(['y', 'x']); emb.aef.similarity(v / np.linalg.norm(v))")
