@@ -175,6 +175,9 @@ SECTIONS = {
     },
     'alphaearth_nb.loss_plot': {
         'plot_history': "history : list[dict]\n    records as `fit` returns them (or `train.read_metrics` reads)\npath\n    save a PNG here when given\nsmooth : int\n    moving-average window of the curves (the total is also drawn each step)\ntitle : str|None\n    the figure's title (default: 'training loss by step (N steps)')\n",
+        'write_metrics': 'path : Path\n    the run\'s metrics.jsonl\nrecords : list[dict]\n    the records, one JSON line each\nmode : str\n    "a": append them; "w": replace the file with them\n',
+        'read_metrics': "path\n    a run's `metrics.jsonl`, or its run folder (missing: [])\nrun : str|None\n    the run whose records to read (the id its checkpoint headers record as `run`);\n",
+        'metrics_records': "path\n    a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])\nrefuse : bool\n    a file with no record that is no metrics.jsonl: `ConfigError`\n",
     },
     'alphaearth_nb.mirror_list': {
         'Mirror': 'index : str\n    URL of aef_index.parquet\nroot : str\n    what replaces everything up to `v1/annual/` in an index path\n',

@@ -1,4 +1,4 @@
-"""A run's loss as a newcomer reads it: the total, then the loss terms in groups (reconstruction per source, batch uniformity with the spread, consistency and CLIP), each panel naming the term's weight in the paper's total; `train.fit` draws it as `loss.png` (split from `train`, which re-exports `plot_history`).
+"""A run's loss as a newcomer reads it: the total, then the loss terms in groups (reconstruction per source, batch uniformity with the spread, consistency and CLIP), each panel naming the term's weight in the paper's total; `train.fit` draws it as `loss.png`; and the run's `metrics.jsonl` it is drawn from, written and read (split from `train`, which re-exports `plot_history` and `read_metrics`).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/loss_plot.html.md"""
 
@@ -7,17 +7,18 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/loss_plot.html.md"""
 # %% ../nbs/19a_loss_plot.ipynb #lp002
 from __future__ import annotations
 
-import os, threading
+import errno, json, os, threading, warnings
+from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from .core import ConfigError, NotOursError, whole
-from .files import user_path, writing_file
+from .core import ConfigError, DiskError, NotOursError, TrainingWarning, user_stacklevel, whole
+from .files import user_path, write_text, writing_file
 from .losses import LossWeights
 
 # %% auto #0
-__all__ = ['plot_history']
+__all__ = ['plot_history', 'write_metrics', 'read_metrics', 'metrics_records']
 
 # %% ../nbs/19a_loss_plot.ipynb #lp005
 # matplotlib's mathtext parser (log-scale tick labels) is one per process and not thread-safe: two fits in threads
@@ -125,3 +126,73 @@ def plot_history(history:list[dict],  # records as `fit` returns them (or `train
     smooth = whole(smooth, "smooth", 10)   # smooth="5": named with the fix (was a TypeError from a comparison)
     if path is not None: _png_target(path)
     with _DRAWING: return _plot_history(history, path, smooth, title)
+
+# %% ../nbs/19a_loss_plot.ipynb #lp021
+def write_metrics(path:Path,          # the run's metrics.jsonl
+                  records:list[dict], # the records, one JSON line each
+                  mode:str="a",       # "a": append them; "w": replace the file with them
+                 ) -> None:
+    "Append `records` to a run's `metrics.jsonl`, or (mode 'w') replace it atomically: a failed rewrite leaves the " \
+    "old metrics. Raises `DiskError` where the disk fills mid-append, naming what is kept and how to go on."
+    text = "".join(json.dumps(r) + "\n" for r in records)
+    if mode == "w":
+        write_text(path, text)
+        return
+    try:
+        with open(path, "a") as f: f.write(text)
+    except OSError as e:   # a full disk: the file named, what is kept, the way on (was the OS's '[Errno 28]' alone)
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT): raise
+        raise DiskError(e.errno, f"No space left on the disk of {path} while appending the training metrics of steps "
+                        f"{records[0].get('step')}..{records[-1].get('step')}: the lines before are kept (a cut last "
+                        "line is skipped when read, `aef.train.read_metrics`); free space there, then go on from the last "
+                        "checkpoint, `aef.fit(..., resume=True)` (`aef train --resume`)") from e
+
+def _metric(line:str) -> dict|None:
+    "One line of a `metrics.jsonl` as its record (a JSON object with a whole `step`), or None if it is none."
+    try: r = json.loads(line)
+    except ValueError: return None
+    return r if isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool) else None
+
+def read_metrics(path,              # a run's `metrics.jsonl`, or its run folder (missing: [])
+                 run:str|None=None, # the run whose records to read (the id its checkpoint headers record as `run`);
+                                    # None: the run that wrote the last record; "all": every record
+                ) -> list[dict]:
+    "The records of one run in a `metrics.jsonl` (`~` is the home folder: `files.user_path`): each carries its " \
+    "run's id (`run`), so a folder that held two runs (another run's checkpoint resumed there) is read as one, the " \
+    "last run's unless `run` names another; a file written before ids (no record has one) is read whole. A cut last " \
+    "line (a run killed mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the " \
+    "run's last append; an edit) is dropped with a `TrainingWarning` naming it, so a run can still be resumed and " \
+    "its history read. A file with no record that is no metrics.jsonl (a PNG, a checkpoint header, notes) is " \
+    "`ConfigError`."
+    recs = metrics_records(path, refuse=True)
+    if run == "all" or not recs: return recs
+    run = recs[-1].get("run") if run is None else run
+    return [r for r in recs if r.get("run") == run]
+
+def _metrics_path(path) -> Path:
+    "The `metrics.jsonl` a path names: the file, or the one in a run folder (or beside its checkpoints/)."
+    if (path := user_path(path)).is_dir(): path = (path.parent if path.name == "checkpoints" else path) / "metrics.jsonl"
+    return path
+
+def _refuse_other(path, lines):
+    "Refuse a file with no record that is not a metrics.jsonl cut in its first line (a PNG, a checkpoint, notes)."
+    if len(lines) > 1 or not lines[0][1].lstrip().startswith("{"):   # one cut first record (killed mid-append): none
+        raise ConfigError(f"{path} is no metrics.jsonl: none of its lines is a record (a JSON object with a whole "
+                          "'step'). Pass a run folder or the metrics.jsonl that `fit` / `aef train` wrote there.")
+
+def metrics_records(path,               # a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])
+                    refuse:bool=False,  # a file with no record that is no metrics.jsonl: `ConfigError`
+                   ) -> list[dict]:
+    "Every record of a `metrics.jsonl`, whichever run wrote it (`read_metrics` keeps one run's), in file order; a " \
+    "damaged line before the last is passed over with a `TrainingWarning` naming it, a cut last line quietly."
+    if not (path := _metrics_path(path)).exists(): return []
+    lines = [(n, l) for n, l in enumerate(path.read_text(errors="replace").splitlines(), 1) if l.strip()]
+    read = [(n, _metric(l)) for n, l in lines]
+    if refuse and lines and not any(r for _, r in read): _refuse_other(path, lines)   # read_metrics: no warning first
+    if bad := [n for n, r in read[:-1] if r is None]:
+        warnings.warn(f"{path}: line{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:10]))} "
+                      f"{'are' if len(bad) > 1 else 'is'} no metrics record (damaged, e.g. by a full disk "
+                      "mid-append): passed over, the other records kept; a resumed run rewrites the file "
+                      "without them.", TrainingWarning, stacklevel=user_stacklevel())
+    return [r for _, r in read if r is not None]
+

@@ -29,11 +29,29 @@ from .core import checks_fields, typed_fields   # a misspelt config field: Unkno
 
 
 # %% auto #0
-__all__ = ['STEPS_MAX', 'as_peak_lr', 'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer',
-           'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['STEPS_MAX', 'WARMUP_MAX', 'default_warmup', 'warmup_unset', 'as_peak_lr', 'TrainConfig', 'schedule_args', 'lr_at',
+           'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy',
+           'train_step', 'make_train_step']
 
 # %% ../nbs/19_step.ipynb #c0007
 STEPS_MAX = 2**31 - 1  # the most steps: the step counter (`TrainState.step`) and the schedule's steps are int32
+WARMUP_MAX = 1_000     # the most warm-up steps a run takes when none is set: the paper's 1,000 (its 100,000-step run)
+
+def default_warmup(steps:int,  # the run's length
+                  ) -> int:
+    "The warm-up steps of a run of `steps` when none is set, the one rule of `TrainConfig`, `fit` and `aef train`: " \
+    "a tenth of the run, at most the paper's 1,000 (`WARMUP_MAX`); 0 below 10 steps, where a warm-up step would " \
+    "train at lr 0 (`lr_at(0)` is 0 under any warm-up)."
+    return min(WARMUP_MAX, steps // 10)
+
+class _RuleWarmup(int):
+    "A warm-up `TrainConfig` took from `default_warmup` (none was set): an int, marked so that a copy of the config " \
+    "for other steps (`dataclasses.replace(cfg, steps=...)`, `TrainConfig(**vars(cfg))`) takes the rule's for them."
+
+def warmup_unset(cfg) -> bool:  # a `TrainConfig`
+    "True where `cfg`'s warm-up is `default_warmup` of its steps because none was set (`fit`: a resume then keeps the " \
+    "run's recorded one); False for one set, even to the same number."
+    return type(cfg.warmup) is _RuleWarmup
 
 def as_peak_lr(v,                   # a learning rate: a number (text is refused, even '1e-4')
                name:str="peak_lr",  # the setting, for the error
@@ -57,7 +75,7 @@ class TrainConfig:
     "Optimiser, schedule, precision, sharding and checkpoint settings."
     steps: int = 100_000            # optimiser steps; the learning rate reaches 0 at the end (paper: 100,000)
     peak_lr: float = 1e-4           # learning rate after warm-up (paper: 1e-4)
-    warmup: int = 1_000             # steps of linear warm-up from 0 (paper: 1,000)
+    warmup: int | None = None       # steps of linear warm-up from 0; None: `default_warmup(steps)` (paper: 1,000)
     batch_size: int = 256           # examples per step over all devices and hosts (paper: 256)
     b1: float = 0.9                 # Adam beta1 (paper: not given; optax default)
     b2: float = 0.999               # Adam beta2 (paper: not given; optax default)
@@ -79,16 +97,19 @@ class TrainConfig:
         def need(ok, msg):
             if not ok: raise ConfigError(msg)
         own = ("peak_lr", "seed")   # each read once, below, by its own rule (as_peak_lr, as_seed)
+        unset = self.warmup is None or type(self.warmup) is _RuleWarmup   # the rule's, of these steps
+        if unset: object.__setattr__(self, "warmup", None)
         typed_fields(self, own)   # each value as its type (steps=1e5: 100000), core's one rule: text, "1e-4" from YAML
                                   # 1.1, bf16="False", batch_size=1e30 or 2**40, refused naming the fix
         need(self.steps >= 1, f"steps={self.steps}: train for at least 1 step")
         need(self.steps <= STEPS_MAX, f"steps={self.steps}: the step counter is a 32-bit integer, so a run has at "
              f"most 2**31 - 1 = {STEPS_MAX} steps (the paper's is 100000): pass fewer")
-        said = " (the default, the paper's)" if self.warmup == type(self).__dataclass_fields__["warmup"].default else ""
-        need(0 <= self.warmup <= self.steps,   # the default 1000 left in by a short run: the fix named (was: 'shorten')
-             f"warmup={self.warmup}{said} must be in [0, steps={self.steps}]: pass e.g. warmup={self.steps // 10} (a "
-             f"tenth of the steps, what `aef.fit(steps={self.steps})` / `aef train --steps {self.steps}` takes when no "
-             "warm-up is set), or train longer")   # under `aef train` the command's words (`cli_args.shell_words`)
+        if unset: object.__setattr__(self, "warmup", _RuleWarmup(default_warmup(self.steps)))   # the one rule
+        rule = "a tenth of the steps" if self.steps < 10 * WARMUP_MAX else "the paper's 1,000"
+        need(0 <= self.warmup <= self.steps,
+             f"warmup={self.warmup} must be in [0, steps={self.steps}]: pass e.g. warmup={default_warmup(self.steps)} "
+             f"({rule}, what `aef.fit(steps={self.steps})` / `aef train --steps {self.steps}` takes when no warm-up is "
+             "set), leave it out, or train longer")   # under `aef train` the command's words (`cli_args.shell_words`)
         object.__setattr__(self, "peak_lr", as_peak_lr(self.peak_lr))   # (0, 1], the rule `aef train --lr` reads by too
         need(self.batch_size >= 1, f"batch_size={self.batch_size}: use at least 1")
         need(0 <= self.b1 < 1 and 0 <= self.b2 < 1 and 0 < self.eps < math.inf,   # eps=inf: every update 0

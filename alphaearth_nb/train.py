@@ -8,7 +8,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/train.html.md"""
 from __future__ import annotations
 
 import dataclasses
-import errno
 import functools
 import itertools
 import json
@@ -31,29 +30,32 @@ from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
                                       load_checkpoint, not_a_run, read_header, run_folder, save_checkpoint)
-from .core import (CheckpointError, ConfigError, DiskError, MissingSourceError, SourceWarning, TrainingError,
+from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingError,
                                 TrainingWarning, flag,
                                 refuse_path, seed_key, whole, checks_flags, user_stacklevel, choice_word)
-from .files import local_output, user_path, write_text
-from .loss_plot import plot_history   # loss.png (split from train: `train.plot_history` as before)
+from .files import local_output, user_path
+from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.png, metrics.jsonl: split
+                                     read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
 from .runtime import keep_heap
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
-from .step import (TrainConfig, TrainState, apply_policy, init_state, lr_at, lr_schedule, make_optimizer,
-                                make_train_step, opt_layout, relayout, schedule_args, train_step)
+from .step import (TrainConfig, TrainState, apply_policy, default_warmup, init_state, lr_at, lr_schedule,
+                                make_optimizer, make_train_step, opt_layout, relayout, schedule_args, train_step,
+                                warmup_unset)
 
 # %% auto #0
-__all__ = ['RESUMED', 'read_metrics', 'default_warmup', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed',
-           'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch',
-           'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout',
+__all__ = ['RESUMED', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed', 'make_mesh', 'batch_sharding',
+           'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'read_metrics', 'TrainConfig',
+           'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout',
            'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
          'Prefetch',   # dist's, re-exported
-         'TrainConfig', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout',
-         'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']   # step's, re-exported
+         'read_metrics',   # loss_plot's, re-exported
+         'TrainConfig', 'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer',
+         'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']   # step's, re-exported
 
 # %% ../nbs/20_train.ipynb #c0027
 def _plot_quietly(history:list[dict], path:Path):
@@ -65,66 +67,6 @@ def _plot_quietly(history:list[dict], path:Path):
                       f"`aef.train.plot_history(aef.train.read_metrics({str(path.parent / 'metrics.jsonl')!r}), {str(path)!r})`.",
                       TrainingWarning, stacklevel=user_stacklevel())
 
-def _write_jsonl(path:Path, records:list[dict], mode="a"):
-    "Append records, or (mode 'w') replace the file atomically: a failed rewrite leaves the old metrics."
-    text = "".join(json.dumps(r) + "\n" for r in records)
-    if mode == "w":
-        write_text(path, text)
-        return
-    try:
-        with open(path, "a") as f: f.write(text)
-    except OSError as e:   # a full disk: the file named, what is kept, the way on (was the OS's '[Errno 28]' alone)
-        if e.errno not in (errno.ENOSPC, errno.EDQUOT): raise
-        raise DiskError(e.errno, f"No space left on the disk of {path} while appending the training metrics of steps "
-                        f"{records[0].get('step')}..{records[-1].get('step')}: the lines before are kept (a cut last "
-                        "line is skipped when read, `aef.train.read_metrics`); free space there, then go on from the last "
-                        "checkpoint, `aef.fit(..., resume=True)` (`aef train --resume`)") from e
-
-def _metric(line:str) -> dict|None:
-    "One line of a `metrics.jsonl` as its record (a JSON object with a whole `step`), or None if it is none."
-    try: r = json.loads(line)
-    except ValueError: return None
-    return r if isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool) else None
-
-def read_metrics(path,              # a run's `metrics.jsonl`, or its run folder (missing: [])
-                 run:str|None=None, # the run whose records to read (the id its checkpoint headers record as `run`);
-                                    # None: the run that wrote the last record; "all": every record
-                ) -> list[dict]:
-    "The records of one run in a `metrics.jsonl` (`~` is the home folder: `files.user_path`): each carries its " \
-    "run's id (`run`), so a folder that held two runs (another run's checkpoint resumed there) is read as one, the " \
-    "last run's unless `run` names another; a file written before ids (no record has one) is read whole. A cut last " \
-    "line (a run killed mid-append) is dropped quietly; a damaged line before it (a full disk mid-append, then the " \
-    "run's last append; an edit) is dropped with a `TrainingWarning` naming it, so a run can still be resumed and " \
-    "its history read. A file with no record that is no metrics.jsonl (a PNG, a checkpoint header, notes) is " \
-    "`ConfigError`."
-    recs = _read_records(path, refuse=True)
-    if run == "all" or not recs: return recs
-    run = recs[-1].get("run") if run is None else run
-    return [r for r in recs if r.get("run") == run]
-
-def _metrics_path(path) -> Path:
-    "The `metrics.jsonl` a path names: the file, or the one in a run folder (or beside its checkpoints/)."
-    if (path := user_path(path)).is_dir(): path = (path.parent if path.name == "checkpoints" else path) / "metrics.jsonl"
-    return path
-
-def _refuse_other(path, lines):
-    "Refuse a file with no record that is not a metrics.jsonl cut in its first line (a PNG, a checkpoint, notes)."
-    if len(lines) > 1 or not lines[0][1].lstrip().startswith("{"):   # one cut first record (killed mid-append): none
-        raise ConfigError(f"{path} is no metrics.jsonl: none of its lines is a record (a JSON object with a whole "
-                          "'step'). Pass a run folder or the metrics.jsonl that `fit` / `aef train` wrote there.")
-
-def _read_records(path, refuse:bool=False) -> list[dict]:
-    "Every record of a `metrics.jsonl` (of a run folder, or its checkpoints/), whichever run wrote it."
-    if not (path := _metrics_path(path)).exists(): return []
-    lines = [(n, l) for n, l in enumerate(path.read_text(errors="replace").splitlines(), 1) if l.strip()]
-    read = [(n, _metric(l)) for n, l in lines]
-    if refuse and lines and not any(r for _, r in read): _refuse_other(path, lines)   # read_metrics: no warning first
-    if bad := [n for n, r in read[:-1] if r is None]:
-        warnings.warn(f"{path}: line{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:10]))} "
-                      f"{'are' if len(bad) > 1 else 'is'} no metrics record (damaged, e.g. by a full disk "
-                      "mid-append): passed over, the other records kept; a resumed run rewrites the file "
-                      "without them.", TrainingWarning, stacklevel=user_stacklevel())
-    return [r for _, r in read if r is not None]
 
 # %% ../nbs/20_train.ipynb #c0030
 def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=None, strata=None,
@@ -240,18 +182,11 @@ def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
     params = eqx.filter(state.model, eqx.is_inexact_array)
     return TrainState(state.step, state.model, relayout(state.opt_state, params, opt_layout(cfg)), state.key), header
 
-def default_warmup(steps:int,  # the run's length
-                  ) -> int:
-    "The warm-up steps of a run of `steps` when none is set, `fit`'s and `aef train`'s one rule: a tenth of the run, " \
-    "at most the paper's 1,000 (`TrainConfig.warmup`); 0 below 10 steps, where a warm-up step would train at lr 0 " \
-    "(`lr_at(0)` is 0 under any warm-up), for `aef train --steps 3` and `aef.fit(steps=3)` alike."
-    return min(TrainConfig.__dataclass_fields__["warmup"].default, steps // 10)
-
 def _train_config(config, **over) -> TrainConfig:
-    "The run's `TrainConfig`: `config` with the given overrides; without `config`, or with one whose default " \
-    "warm-up (1000) is longer than the run, the warm-up is `default_warmup(steps)` (was 1000 for 1000..9999 steps, " \
-    "where `aef train` took a tenth); one shorter than a warm-up set in `config` is refused (`TrainConfig` names both). A " \
-    "dict (a YAML file's settings) is read as `TrainConfig(**config)`, its misspelt names named (`UnknownFieldError`)."
+    "The run's `TrainConfig`: `config` with the given overrides; a warm-up it leaves unset is `default_warmup` of the " \
+    "run's steps (`steps=` given here too), `TrainConfig`'s one rule; one shorter than a warm-up set in `config` is " \
+    "refused (`TrainConfig` names both). A dict (a YAML file's settings) is read as `TrainConfig(**config)`, its " \
+    "misspelt names named (`UnknownFieldError`)."
     if isinstance(config, dict): config = TrainConfig(**config)   # was: AttributeError 'dict' ... 'steps'
     if config is not None and not isinstance(config, TrainConfig):
         what = "the class TrainConfig" if config is TrainConfig else f"a {type(config).__name__}"
@@ -259,10 +194,16 @@ def _train_config(config, **over) -> TrainConfig:
                           "`config=aef.train.TrainConfig(steps=1000, batch_size=8)`, or a dict of them")
     base = config or TrainConfig()
     over = {k: whole(v, k, getattr(base, k)) for k, v in over.items() if v is not None}  # steps="100": named
-    default = TrainConfig.__dataclass_fields__["warmup"].default   # warmup=50 of the user's: never changed silently
-    n = over.get("steps", base.steps)
-    if base.warmup == default and (config is None or n < default): over["warmup"] = default_warmup(n)
     return dataclasses.replace(base, **over)
+
+def _run_warmup(cfg:TrainConfig, found:Path) -> TrainConfig:
+    "`cfg` resuming the run of checkpoint `found`: a warm-up it leaves unset is the run's, as its header records it " \
+    "(a run begun with another warm-up, set or by another rule, keeps its own), so the run goes on as it was " \
+    "trained, as `aef train --resume` does; a header unread or one past `steps`: `cfg`'s."
+    if not warmup_unset(cfg): return cfg   # set: the caller's (a change from the run's is warned)
+    try: w = (read_header(found).get("train") or {}).get("warmup")
+    except CheckpointError: return cfg   # damaged: `_load_state` falls back to an older one, and names it
+    return dataclasses.replace(cfg, warmup=w) if isinstance(w, int) and 0 <= w <= cfg.steps else cfg
 
 def _model(model, cfg:TrainConfig, shapes_only:bool):
     "The model to train (with the precision policy) and its preset name; shapes only when a checkpoint will fill it."
@@ -475,6 +416,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     # every input is checked before the run folder is touched: a refused call leaves none (or it as it was)
     check_run_folder(out, resume, overwrite)  # its own refusals and warning, before a data function is called
     found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
+    cfg = cfg if found is None else _run_warmup(cfg, found)   # an unset warm-up: the run's own
     built, preset_name = _model(model, cfg, shapes_only=found is not None)
     held = "cfg" if isinstance(model, aef_model.ModelConfig) else "model.cfg"   # the caller's name for its config
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
@@ -499,7 +441,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             _warn_changed(cfg, header.get("train", {}))
             _warn_model(getattr(built, "cfg", None), header.get("model"))
             _warn_data(header.get("data"), seen)
-            records, mine = _read_records(out / "metrics.jsonl"), lambda h: h.get("run") == header.get("run")
+            records, mine = metrics_records(out / "metrics.jsonl"), lambda h: h.get("run") == header.get("run")
             others = [h for h in records if not mine(h)]   # another run's (its checkpoint resumed here): kept as written
             history = [h for h in records if mine(h) and h["step"] <= int(state.step)]   # the loaded run's, to its step
         else:
@@ -512,7 +454,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 **({"run": run_id} if run_id else {})}   # tells its checkpoints from another run's in one folder
         if writer:   # the loaded run's records last
             out.mkdir(parents=True, exist_ok=True)
-            _write_jsonl(out / "metrics.jsonl", others + history, mode="w")
+            write_metrics(out / "metrics.jsonl", others + history, mode="w")
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
@@ -542,7 +484,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 bar.set_postfix(shown, refresh=False)
                 if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
                     if writer:
-                        _write_jsonl(out / "metrics.jsonl", pending)
+                        write_metrics(out / "metrics.jsonl", pending)
                         pending = []
                     if ckdir is not None:
                         last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)},
@@ -551,7 +493,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         finally:
             batches.close()
             bar.close()
-            if writer and pending: _write_jsonl(out / "metrics.jsonl", pending)
+            if writer and pending: write_metrics(out / "metrics.jsonl", pending)
             if writer and history: _plot_quietly(history, out / "loss.png")
         return state, history
 
