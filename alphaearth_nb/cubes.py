@@ -376,9 +376,12 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     map (the map's extent, pixel edges) are a `NoDataWarning` naming both bounds (`places.warn_zones_off_map`), as
     `sample` warns for points; zones on the map over no data are not warned (`n_pixels` counts pixels with data).
     Rows keep the zones' order and the table's own index (repeated for each year), as `sample`'s: `fields.join(out)`
-    puts each vector on its own field."""
+    puts each vector on its own field. A map (or cube) that holds no value as given, every value NaN or its no-data
+    value, is a `NoValidDataError` naming what to check (`empty_maps.refuse_no_data`, as `similarity` or `cluster`
+    refuse it): every row would be NaN."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
-    emb = geo.north_up(cube_form(emb))   # rasterio's rule for a centre on a zone's boundary: one answer however stored
+    emb = geo.north_up(cube_form(emb, door="aggregate", what="`emb`"))   # no value as given: refused; rasterio's rule
+    # for a centre on a zone's boundary: one answer however the rows are stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs)
     index, gdf = gdf.index, gdf.reset_index(drop=True)   # positions below; the zones' own index on the rows
     if zones is not None: warn_zones_off_map(emb, gdf, zones)   # as `sample` warns for points

@@ -352,8 +352,10 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     points' table is `points_xy`'s: a table's own columns; (xs, ys) arrays or one point as `x_in`, `y_in` (the
     coordinates as given, in their own CRS: lon/lat, or `crs=`), as `official.sample_points` gives it.
     No point on the map is a `NoDataWarning`, as `official.sample_points` gives: naming the lon/lat swap where read
-    (lat, lon) they lie on it, else the map's bounds and the points' in the map's CRS."""
-    emb = cube_form(emb)
+    (lat, lon) they lie on it, else the map's bounds and the points' in the map's CRS. A map (or cube) that holds no
+    value as given, every value NaN or its no-data value, is a `NoValidDataError` naming what to check
+    (`empty_maps.refuse_no_data`, as `similarity` refuses it): every vector would be NaN."""
+    emb = cube_form(emb, door="sample", what="`emb`")   # no value as given (every point NaN): refused
     xs, ys, table = points_xy(points, cube_crs(emb), crs, emb)
     rows, cols, inside = pixel_of(emb, xs, ys)
     if len(inside) and not inside.any():   # no point on the map: swapped lon/lat? (the points as given, before reprojection)

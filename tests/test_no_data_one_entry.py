@@ -1,6 +1,6 @@
 """Every analysis door refuses a map (or cube) that holds no value at the one place it reads it, not by a check of its
 own (session 48): `as_embedding(emb, door=...)` (similarity, change, classify, regress), `cube_form(emb, door=...)`
-(rgb, cluster, yearly_change) and `over_time` for a whole cube; `empty_maps.refuse_no_data` is called from nowhere
+(rgb, cluster, yearly_change, aggregate, sample) and `over_time` for a whole cube; `empty_maps.refuse_no_data` is called from nowhere
 else. A map the gate empties (int8 codes / 127.5) still gets the gate's warning naming its fix, not the refusal. A
 lazy map larger than its sample windows is read for it (was: not read, NaN everywhere, silently): all NaN, refused,
 read whole once; with a value in one chunk outside the windows only, not refused; a model's lazy output is not read."""
@@ -54,6 +54,10 @@ DOORS = {
     "classify of a cube": (lambda e, m: aef.classify(_cube([e] * 3), _labels(m), k=1), "the cube"),
     "rgb of a cube": (lambda e, m: aef.analysis.rgb(_cube([e] * 3)), "`emb`"),
     "yearly_change": (lambda e, m: aef.cubes.yearly_change(_cube([e] * 3)), "the cube"),
+    # tables of the map (session 49: every row NaN, without a word)
+    "aggregate": (lambda e, m: aef.cubes.aggregate(e, tile=2), "`emb`"),
+    "aggregate of a cube": (lambda e, m: aef.cubes.aggregate(_cube([e] * 3), tile=2), "`emb`"),
+    "sample": (lambda e, m: aef.places.sample(e, (float(m.x[1]), float(m.y[1])), crs=m.attrs["crs"]), "`emb`"),
 }
 
 
@@ -181,3 +185,15 @@ def test_a_point_query_on_a_map_the_gate_emptied_is_refused_at_the_shared_entry(
     refusal = err.value.__context__   # the entry's refusal, re-worded (`raise ... from None` keeps it here)
     names = [f.name for f in traceback.extract_tb(refusal.__traceback__)]
     assert "refuse_no_data" in names and names[names.index("refuse_no_data") - 1] in ENTRIES, names
+
+
+@pytest.mark.parametrize("call", [lambda c, m: aef.cubes.aggregate(c, tile=2),
+                                  lambda c, m: aef.places.sample(c, (float(m.x[1]), float(m.y[1])), crs=m.attrs["crs"])])
+def test_a_cube_with_one_year_without_data_is_still_a_table(call):
+    "Only a cube without a value in any year is refused: one empty year of three gives its rows NaN, the others values."
+    m = _map()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NoDataWarning)   # the empty year may be said; it is not refused
+        out = call(_cube([m, m * np.nan, m]), m)
+    a00 = out.groupby("year")["A00"].apply(lambda s: s.isna().all())
+    assert a00.tolist() == [False, True, False], out
