@@ -90,17 +90,20 @@ def identity3(d):  # channels of the depthwise kernel (3, 3, d)
 # %% ../nbs/10_nn.ipynb #c0005n1
 _exact = partial(jnp.dot, precision=jax.lax.Precision.HIGHEST)  # float32 sums on every backend (see above)
 def _rowmean(x:Float[Array, "... d"]) -> Float[Array, "..."]: return _exact(x, jnp.full((x.shape[-1],), 1 / x.shape[-1], x.dtype))
-def _colsum_one(x:Float[Array, "... d"]) -> Float[Array, "d"]:
-    return _exact(jnp.ones((x.size // x.shape[-1],), x.dtype), x.reshape(-1, x.shape[-1]))
+def _colsum_one(x:Float[Array, "... d"]) -> Float[Array, "d"]:   # two rows of ones (see below), the first kept
+    return _exact(jnp.ones((2, x.size // x.shape[-1]), x.dtype), x.reshape(-1, x.shape[-1]))[0]
 
 # under jax.vmap a ones-vector product over x's rows, the vector unbatched, puts the batch among x's free dimensions
 # and XLA:CPU transposes x to [rows, batch * d] (a written copy of `g * yh` or `g` for every vmapped Norm's scale and
 # bias gradients, session 46); `_colsum`'s vmap rule instead takes each batch's sums as one batched product, the batch
-# leading in both operands (`_colsums`, which merges any vmap outside into that batch): no transpose, the same sums
+# leading in both operands (`_colsums`, which merges any vmap outside into that batch): no transpose, the same sums.
+# Column sums take TWO rows of ones and keep the first: XLA:CPU compiles a product whose result has a dimension of 1
+# (a matrix-vector product) to an LLVM kernel of its own, ~13 ms of compile CPU each (50 in `small`'s step), where
+# a two-row product is YNNPACK's dot, a library call with nothing to compile, as fast or faster (session 49)
 @custom_vmap
 def _colsums(x:Float[Array, "B R d"]) -> Float[Array, "B d"]:
-    return jax.lax.dot_general(jnp.ones(x.shape[:2], x.dtype), x, (((1,), (1,)), ((0,), (0,))),
-                               precision=jax.lax.Precision.HIGHEST)
+    return jax.lax.dot_general(jnp.ones((x.shape[0], 2, x.shape[1]), x.dtype), x, (((2,), (1,)), ((0,), (0,))),
+                               precision=jax.lax.Precision.HIGHEST)[:, 0]
 @_colsums.def_vmap
 def _colsums_vmap(axis_size, in_batched, x):
     a, b = x.shape[:2]
