@@ -61,12 +61,12 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     or x/y columns beside others, a WKT geometry) by its column names, as `sample` reads it; without one, by the one rule for points
     without a CRS (`geo.point_crs`, the geo notebook's "Points without a CRS"): the map's CRS if the point lies on
     the map so, else lon/lat if it does so (both: lon/lat, warned, as `sample` and `aggregate` read it), else
-    `PointError` naming both. A point in a CRS (`crs=`, lon/lat keys) on a
-    map that records none is a `GridError` naming how to set it, as `sample` says (it was read in the map's units). A vector is read by its
-    labels (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is
-    put in band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a
-    point, `DTypeError` for a path (load it first: `query_array`), `NoValidDataError` for a vector that is no
-    embedding or a point with no data (a map with none at all, as the gate left it, said so).
+    `PointError` naming both. A point in a CRS (`crs=`, lon/lat keys) on a map that records none is a `GridError` naming
+    how to set it, as `sample` says (not read in the map's units). A vector is read by its labels
+    (`embeddings.query_array`): a table row (Series or dict) or a DataArray labelled A00..A63 in any order is put in
+    band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a point,
+    `DTypeError` for a path (load it first: `query_array`), `NoValidDataError` for a vector that is no embedding or a
+    point with no data (a map with none at all, as the gate left it, said so).
 
     Several vectors or points (a table of N rows, an (N, 64) array, a list of (x, y) pairs) are a `DimensionError`
     naming what was given and both things meant: one map of their mean vector, or a map each (a loop). Decided: not
@@ -113,9 +113,9 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     """Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data):
     float64 (y, x), or (time, y, x) for a cube, each pixel and the query made unit in float64 (`gate.cosines`).
 
-    float64 so that ranking by it is exact for official vectors: an exact copy of the query (cosine 1) and a pixel
-    one int8 code step away (1 - 2e-9) were one float32 value, and `nanargmax` picked whichever came first
-    (the neighbour, in the queries of field case D1 `gate.cosines` counts); now the copy, always. The map is 1/32
+    float64 so that ranking by it is exact for official vectors: an exact copy of the query (cosine 1) and a pixel one
+    int8 code step away (1 - 2e-9) are one float32 value, so `nanargmax` of float32 scores picks whichever comes first
+    (the neighbour, in the queries of field case D1 `gate.cosines` counts); of these, the copy, always. The map is 1/32
     of the embedding's bytes; cast with `.astype('float32')` where only the picture matters.
 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)

@@ -71,7 +71,7 @@ def band_order(names) -> list[int]|None:  # the 64 labels of a band axis or tabl
 def a_bands(names) -> dict[int, list[int]]:  # labels of columns or variables, any number, any type (non-text ones ignored)
     """Band number -> the positions of the entries of `names` labelled A00..A63 (any case or padding: A7, a07); where
     none is, those labelled `embedding_N` (`emb_N`, `embedding7`: a table whose list column of vectors was expanded,
-    0..63, or 1..64 as a whole), which named no band, so a table of lon, lat and them was read by position."""
+    0..63, or 1..64 as a whole): a table of lon, lat and them is read by these labels, not by position."""
     at, emb = {}, {}
     for i, n in enumerate(names):
         if not isinstance(n, str): continue

@@ -351,8 +351,7 @@ def _picked(x, pos, extra) -> np.ndarray:
 def narrow_floats(a):  # an array or DataArray of any dtype
     """`a` as float32 where its dtype is one of the narrow floats JAX computes in (ml_dtypes' bfloat16, float8_*;
     what `np.asarray` of a `jnp.bfloat16` array gives), which numpy calls dtype kind 'V', not 'f': every check of a
-    float (`dtype.kind == 'f'`) missed them, so a bfloat16 map was 'neither float nor int8' and a bfloat16 query
-    'not 64 values'. `a` as it is otherwise."""
+    float (`dtype.kind == 'f'`) would miss them. `a` as it is otherwise."""
     d = getattr(a, "dtype", None)
     if d is None or d.kind != "V" or d.names is not None or not d.type.__module__.startswith("ml_dtypes") or \
             "float" not in d.name: return a
@@ -370,9 +369,9 @@ def query_array(a,                        # vectors as a user holds them: array,
     (text, x, y); unlabelled values, or labels that name no band, are read by position. Numbers of object dtype (a
     row of a table with text columns) and number text (a list of str: a CSV line split) are cast to numbers; other
     text among them raises `DimensionError`. A pixel stored as
-    uint8 and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its
-    bytes, so the gate reads it as it reads the map (its self-similarity was -0.28). A path (a `Path`, or text naming a
-    file: 'v.npy', 'data/q.csv'; `core.is_path`) is `DTypeError` naming how to load it."""
+    uint8 and masked to floats by its reader (`encoding['dtype']`, as `gated` reads the map) is given back as its bytes,
+    so the gate reads it as it reads the map (as floats its self-similarity would be -0.28). A path (a `Path`, or text
+    naming a file: 'v.npy', 'data/q.csv'; `core.is_path`) is `DTypeError` naming how to load it."""
     refuse_path(a, f"{with_article(what)} is {EMBED_DIM} numbers (or rows of them)", "vectors")   # a file's name
     if isinstance(a, dict): a = pd.Series(a)
     # `list_vectors`: a list column of vectors spread into A00..A63;

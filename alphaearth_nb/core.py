@@ -369,10 +369,10 @@ def typed_fields(obj,     # a dataclass (a config), in its `__post_init__`: its 
                  skip=(), # fields read by a rule of their own (a seed: `as_seed`; a year: `as_year`)
                 ) -> None:
     """Each field of `obj` annotated `int`, `float` or `bool` (or `... | None`, None kept) read as its type by
-    `whole`, `real` and `flag`, `ConfigError` naming the field and offering its default for text ('8', '1e-4'), a
-    bool for a number (`mlp_ratio=True` was 1.0), a fraction for a count and a float that spells another whole
-    number (1e30); and for an int past `COUNT_MAX` either way (`batch_size=2**40`: JAX counts sizes and steps in
-    32-bit integers). The one reading of every config's numbers, before its own range checks."""
+    `whole`, `real` and `flag`, `ConfigError` naming the field and offering its default for text ('8', '1e-4'), a bool
+    for a number (`mlp_ratio=True`, not read as 1.0), a fraction for a count and a float that spells another whole
+    number (1e30); and for an int past `COUNT_MAX` either way (`batch_size=2**40`: JAX counts sizes and steps in 32-bit
+    integers). The one reading of every config's numbers, before its own range checks."""
     for f in dataclasses.fields(obj):
         kind, v = str(f.type).replace(" ", ""), getattr(obj, f.name)
         optional = kind.endswith("|None")

@@ -59,8 +59,8 @@ def check_degrees(lon,                 # longitudes (any shape; NaN skipped)
                   cols:tuple=("lon", "lat"),  # a table's longitude and latitude columns, swapped in the fix
                  ) -> None:
     """Raise `error` when values read as degrees cannot be: a latitude beyond +-90 with every longitude within +-90
-    (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj
-    turned both into inf without a word, and the points were then "outside the grid" or dropped as unlabelled.
+    (longitude and latitude swapped), or values far beyond the globe (projected metres given as lon/lat). pyproj turns
+    both into inf without a word.
     A latitude within `POLE_TOL` (1e-6 degrees, 0.1 m) beyond a pole is the pole (a reprojected polar box's 90.0000001).
     Longitudes beyond +-`LON_RANGE` with latitudes in range are `check_longitudes`' refusal, naming both fixes."""
     refuse_path(lon, COORDS_WANTED)
@@ -81,9 +81,9 @@ def check_grid_degrees(obj,                  # DataArray or Dataset with x/y coo
                        what:str="the grid",  # what `obj` is, for the message
                       ):
     """Raise `GridError` when `obj`'s CRS is geographic but its coordinates cannot be degrees (`check_degrees`: beyond
-    the globe, or latitude and longitude swapped), most often projected metres under a CRS set by guess
-    (`attrs['crs'] = 'EPSG:4326'`, a reader that lost the CRS). Such a grid was written to files no GIS can place and
-    every point was "outside the grid"; writers (`cubes.grid_of`) and point lookups (`pixel_indices`) call this.
+    the globe, or latitude and longitude swapped), most often projected metres under a CRS set by guess (`attrs['crs'] =
+    'EPSG:4326'`, a reader that lost the CRS). Such a grid would be written to files no GIS can place and every point be
+    "outside the grid"; writers (`cubes.grid_of`) and point lookups (`pixel_indices`) call this.
     Any CRS, geographic or projected: coordinates far outside its area of use (`check_area_of_use`: a typo that
     still parses, EPSG:4236 for 4326) raise `GridError` too, naming the CRS, its area and the grid's place."""
     refuse_path(obj, GRID_WANTED, "raster")

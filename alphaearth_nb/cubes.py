@@ -53,11 +53,11 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
            ) -> xr.DataArray:
     """The map at `factor` times its pixel size, float32 (..., y', x', band): each block's mean direction (the unit
     sum of its vectors with data; NaN where none has data), centred on the block of `factor` pixels from the map's
-    north-west corner (a partial block at the south or east edge too: where the whole block would be), north-up
-    whatever order the map is stored in (a bottom-up tile read by rioxarray had its blocks counted from the south
-    edge: other blocks, a partial one at the north). The coordinates come
-    from the map's grid (`grid_of`: a longitude axis wrapped at 180 read as one span, wrapped back into [-180, 180)
-    where it was), and the grid's geotransform is written fresh, so a block of one pixel keeps its size. `ConfigError` for a factor that is not a positive whole number or a bad `boundary`;
+    north-west corner (a partial block at the south or east edge too: where the whole block would be), north-up whatever
+    order the map is stored in (a bottom-up tile read by rioxarray too). The coordinates come from the map's grid
+    (`grid_of`: a longitude axis wrapped at 180 read as one span, wrapped back into [-180, 180) where it was), and the
+    grid's geotransform is written fresh, so a block of one pixel keeps its size. `ConfigError` for a factor that is not
+    a positive whole number or a bad `boundary`;
     `GridError` where the map's grid is not regular (`grid_of`)."""
     k = (factor, factor) if np.ndim(factor) == 0 else tuple(factor)
     must = f"factor must be a positive whole number of pixels (or two: (k_y, k_x)), got {factor!r}"

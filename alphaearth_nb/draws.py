@@ -172,7 +172,7 @@ def fold_counts(folds,                   # an int (every level), a dict level ->
                ) -> int|dict|None:
     """`folds` as `evaluate_embeddings` takes it, each count read by `as_folds`; a dict's keys read as `as_levels`
     reads levels. Raises `ConfigError` for a count `as_folds` refuses, a key that is no level, and a key no level of
-    `shots` asks (it was ignored: folds={1: 3} with shots=(10,) ran 10-shot with the paper's 500 folds)."""
+    `shots` asks (folds={1: 3} with shots=(10,), which would run 10-shot with the paper's 500 folds)."""
     if folds is None: return None
     if not isinstance(folds, dict): return as_folds(folds)
     keyed = {_level(s, "folds", {1: 1000, 10: 500}): fold_counts(v) for s, v in folds.items()}

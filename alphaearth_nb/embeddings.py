@@ -332,12 +332,12 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
 
     An integer map kept in its int8 form (`dequantize=False`) whose vectors are unit vectors scaled by a power of ten
     (int16/int32 x100, x10000: `gate.power_scale`) is a `DTypeError` naming the scale and the fixes (`emb / 100`;
-    `quantize_embedding(emb / 100)` for codes). Decided: refused, not read: x100 fits int8 and was taken as codes
-    without a word (every vector another), x10000 was every pixel no data, warned; the product's codes have lengths
-    127..361, so no codes are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no
-    embedding vector (all zero, one code in every band, a length no mean has), -128 in the int8 form as the float
-    form reads them NaN (field case A3's kind): `codes.int8_form`. With `door`, a map that holds
-    no value as given, after the checks above, is a `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`)."""
+    `quantize_embedding(emb / 100)` for codes). Decided: refused, not read: x100 fits int8 and would be taken as codes
+    (every vector another), x10000 would be every pixel no data; the product's codes have lengths 127..361, so no codes
+    are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no embedding vector (all
+    zero, one code in every band, a length no mean has), -128 in the int8 form as the float form reads them NaN (field
+    case A3's kind): `codes.int8_form`. With `door`, a map that holds no value as given, after the checks above, is a
+    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`)."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
@@ -429,10 +429,10 @@ def quantize_embedding(emb,   # float embedding (y, x, band), any form `as_embed
                       ) -> xr.DataArray:
     """Quantise an embedding to the official int8 form (NaN -> -128; `quantize.quantize`), keeping coords and attrs.
     A map already in that form (the product's files, our codes read back) is given back as its codes, as
-    `as_embedding(emb, dequantize=False)` reads them (-128 where no data): quantising is idempotent, so `.aef.quantize()`
-    of any map gives the int8 form. Decided: not refused (it was `DTypeError` 'expects float', the docstring saying
-    "as it is"): a user holding the official int8 files already has the codes, and no scheme but the official one
-    is read as int8 (`as_embedding` refuses an integer map scaled x100)."""
+    `as_embedding(emb, dequantize=False)` reads them (-128 where no data): quantising is idempotent, so
+    `.aef.quantize()` of any map gives the int8 form. Decided: not refused: a user holding the official int8 files
+    already has the codes, and no scheme but the official one is read as int8 (`as_embedding` refuses an integer map
+    scaled x100)."""
     da = as_embedding(emb, dequantize=False)
     return (da if da.dtype.kind in "iu" else quantize(da)).rename("embedding")
 

@@ -49,11 +49,10 @@ def _hex(c) -> str: return "#%02x%02x%02x" % tuple(int(round(v * 255)) for v in 
 def query_rule(positives:np.ndarray,            # example vectors (64,) or (N, 64): float or int8 codes, at least one
                negatives:np.ndarray|None=None,  # examples to move away from, (64,) or (M, 64); None or empty: none
               ) -> np.ndarray:
-    """The query of a set of examples: `normalise(mean(unit positives) - mean(unit negatives))` (64,). Examples are
-    read by every query's gate (`gate_query`): rows (64,) or (N, 64), int8 codes dequantised (they were normalised as
-    raw codes: 0.08 off the vectors' query), a row with no data (NaN, -128, zero, constant) a `NoValidDataError` naming
-    it (a NaN positive was told that positives and negatives cancel out; a -128 row was taken as a direction). A
-    path (either) is `core.refuse_path`'s `DTypeError` naming the readers of vectors (`gate_query`'s)."""
+    """The query of a set of examples: `normalise(mean(unit positives) - mean(unit negatives))` (64,). Examples are read
+    by every query's gate (`gate_query`): rows (64,) or (N, 64), int8 codes dequantised (normalised as raw codes they
+    give a query 0.08 off the vectors'), a row with no data (NaN, -128, zero, constant) a `NoValidDataError` naming it.
+    A path (either) is `core.refuse_path`'s `DTypeError` naming the readers of vectors (`gate_query`'s)."""
     if not np.asarray(positives).size:
         raise LabelError("a query needs at least one positive example: click a pixel in query or positive mode")
     q = gate_query(positives, what="positive example").mean(0, dtype=np.float64)

@@ -303,20 +303,19 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     A class map (ids >= 0, at most 256 of them, below 65535) gets a GDAL colour table of the colours the maps draw
     (`class_colour`, as `maps.plot_classes`, `maps.to_rgba` and the explorer), no data transparent, so QGIS opens it
     paletted. GDAL keeps a colour table on Byte and UInt16 bands only, so such a map whose no-data would be negative
-    (-1, classify's, or a declared negative fill) is written uint8 with no-data 255 (ids up to 254; 9 classes were
-    int16 with -1) or uint16 with 65535; `nodata=-1` given keeps it signed, without a table. A float map is float32 with NaN,
-    or with its declared fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given; float64 where it holds
-    whole numbers beyond 2^24 (class ids float32 would round: 20000001 to 20000000). An integer map
-    packed CF-style (`scale_factor` / `add_offset` in attrs, as rioxarray reads a GeoTIFF with band scales) keeps
-    its packing as the band's scale and offset. A map of named
-    classes (CF `flag_values` / `flag_meanings`, or `class_names`, from `classify`) records them in the band's
-    `flag_values` ("{3,7}", GDAL's form, which rioxarray reads back) and `flag_meanings` tags, and for ids 0..C-1 in
-    its `class_names` tag too (JSON list: value i is the i-th name), and in GDAL's sidecar `path.aux.xml`
-    (`pam_categories`: a raster attribute table and category names, what QGIS and ArcGIS show). A sidecar already
-    at `path.aux.xml` is replaced or removed with `overwrite` (else `OutputExistsError`). A map with no pixel of data is a
+    (-1, classify's, or a declared negative fill) is written uint8 with no-data 255 (ids up to 254) or uint16 with
+    65535; `nodata=-1` given keeps it signed, without a table. A float map is float32 with NaN, or with its declared
+    fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given; float64 where it holds whole numbers beyond
+    2^24 (class ids float32 would round: 20000001 to 20000000). An integer map packed CF-style (`scale_factor` /
+    `add_offset` in attrs, as rioxarray reads a GeoTIFF with band scales) keeps its packing as the band's scale and
+    offset. A map of named classes (CF `flag_values` / `flag_meanings`, or `class_names`, from `classify`) records them
+    in the band's `flag_values` ("{3,7}", GDAL's form, which rioxarray reads back) and `flag_meanings` tags, and for ids
+    0..C-1 in its `class_names` tag too (JSON list: value i is the i-th name), and in GDAL's sidecar `path.aux.xml`
+    (`pam_categories`: a raster attribute table and category names, what QGIS and ArcGIS show). A sidecar already at
+    `path.aux.xml` is replaced or removed with `overwrite` (else `OutputExistsError`). A map with no pixel of data is a
     `NoValidDataError`, raised before any work. The map's (or its Dataset's) source, model, year and period
-    (`attrs['source']`, `['embedding:model']`, `['time']`, ..., which `classify` keeps from its embedding) are GDAL
-    tags AEF_SOURCE, AEF_MODEL, AEF_TIME, ... (`embeddings.provenance_tags`; `rioxarray.open_rasterio` puts them in attrs).
+    (`attrs['source']`, `['embedding:model']`, `['time']`, ..., which `classify` keeps from its embedding) are GDAL tags
+    AEF_SOURCE, AEF_MODEL, AEF_TIME, ... (`embeddings.provenance_tags`; `rioxarray.open_rasterio` puts them in attrs).
     Folders missing above it are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     require("rasterio", "official", "writing COGs")
     import rasterio

@@ -318,7 +318,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     (`valid_bounds`; CF 1.11 S2.5.1: such a value is missing, so the vector is), silently. Floats stored as uint8
     (an Int8 GeoTIFF read by GDAL before 3.7, as rasterio 1.3's wheels do, then masked: rioxarray `masked=True`,
     `xr.open_dataset(tif, engine="rasterio")`) are the bytes a uint8 map holds and read as it is read (`byte_reading`:
-    unsigned or shifted by 128, warned); the whole map was refused, its negative codes clipped to 127."""
+    unsigned or shifted by 128, warned)."""
     refuse_path(da, MAP_WANTED, "map")
     fills = declared_nodata(da) if fills is None else tuple(fills)
     valid = valid_bounds(da) if valid is None else valid

@@ -426,8 +426,8 @@ def check_own_crs(obj,                        # the map the places are put on
     """`PointError` (a `GridError`) where places that say their own CRS (a GeoDataFrame's, a vector file's) lie off the map `obj` read
     in it, none on it, while another reading puts them there (`crs_guess`: the map's CRS, lon/lat, feet given as
     metres): the label is wrong, and the message says how to correct it, `gdf.set_crs(C, allow_override=True)`
-    (`crs_advice`): `crs=` beside an own CRS is refused (`agreed_crs`), so "pass `crs=`" was no fix. Silent where
-    they lie on the map, or where no reading puts them there (they lie elsewhere: the door says so)."""
+    (`crs_advice`): `crs=` beside an own CRS is refused (`agreed_crs`), so "pass `crs=`" is no fix. Silent where they
+    lie on the map, or where no reading puts them there (they lie elsewhere: the door says so)."""
     refuse_path(obj, GRID_WANTED, "raster")
     xs, ys = (np.ravel(np.asarray(v, np.float64)) for v in (xs, ys))
     ok = np.isfinite(xs) & np.isfinite(ys)

@@ -182,9 +182,9 @@ def axis_step(obj,                         # DataArray or Dataset with the axis 
               c:np.ndarray|None=None,      # the axis as `axis_span` reads it, when the caller has it
              ) -> float:
     """The signed step of the regular axis `d`: its first step, or for coordinates stored rounded (`stored_rounding`:
-    float32) the mean step end to end (the first step of lat/lon rounded to float32 was up to 8% off on a 10 m grid
-    at longitude 100). A longitude axis wrapped at 180 is read as one span (`axis_span`). The one reading of a
-    pixel step from coordinates: `pixel_size`, `places.grid_of`."""
+    float32) the mean step end to end (the first step of lat/lon rounded to float32 is up to 8% off on a 10 m grid at
+    longitude 100). A longitude axis wrapped at 180 is read as one span (`axis_span`). The one reading of a pixel step
+    from coordinates: `pixel_size`, `places.grid_of`."""
     refuse_path(obj, GRID_WANTED, "raster")
     c = axis_span(obj, d) if c is None else c
     return float((c[-1] - c[0]) / (len(c) - 1)) if stored_rounding(obj, d) else float(c[1] - c[0])
@@ -194,10 +194,9 @@ def pixel_size(obj) -> tuple[float|None, float|None]:  # DataArray or Dataset on
     coordinates (a geotransform never wins over them); an axis of one cell (a strip one pixel wide) takes the
     reader's geotransform where the coordinates still fit it, `k` times its step after `coarsen` by `k` alike, and
     raises `GridError` (fix: `rio.write_transform`) where a coarsened or strided grid leaves it undecidable; with
-    no geotransform, the other axis's spacing (square pixels, as the official product's 10 m); None where nothing
-    says (one pixel alone). Coordinates stored as float32 give the mean step end to end (the first step of lat/lon
-    rounded to float32 was up to 8% off on a 10 m grid at longitude 100, so a label raster on the map's own grid
-    was told it had another pixel size)."""
+    no geotransform, the other axis's spacing (square pixels, as the official product's 10 m); None where nothing says
+    (one pixel alone). Coordinates stored as float32 give the mean step end to end (the first step of lat/lon rounded to
+    float32 is up to 8% off on a 10 m grid at longitude 100)."""
     refuse_path(obj, GRID_WANTED, "raster")
     obj = rename_spatial(obj)
     step = {d: abs(axis_step(obj, d))   # float32 coordinates: end to end; a longitude axis wrapped at 180: one span
@@ -299,8 +298,8 @@ def centred(obj,                 # DataArray or Dataset with x/y coordinates and
     (`coarsen(...).mean()`) is spaced otherwise and left alone. Taken as centres, corners put every vector half a
     pixel off: a point looked up in the pixel beside its own in half the cases. A map without x/y coordinates whose
     reader kept the geotransform (rioxarray's `open_rasterio(path, parse_coordinates=False)`) gets its pixel centres
-    from it, as rioxarray's own `rio.transform()` reads it; the index 0, 1, ... xarray gives a bare dim was read as
-    the map's coordinates (a map at the CRS origin, 1 unit a pixel)."""
+    from it, as rioxarray's own `rio.transform()` reads it, not the index 0, 1, ... xarray gives a bare dim (a map at
+    the CRS origin, 1 unit a pixel)."""
     refuse_path(obj, GRID_WANTED, "raster")
     o = rename_spatial(obj)
     gt = geotransform(o)

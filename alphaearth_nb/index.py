@@ -99,12 +99,10 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
                tile:int|None=None,  # grids only: index the mean of tile x tile pixel blocks (None: pixels)
               ) -> Rows:
     """The rows an index holds and their locations, from an (N, 64) array or an embedding (see above). A table is read
-    by its labels (`query_array`, as queries are): the columns A00..A63 of a DataFrame (the official samples with
-    their other columns) in band order. It was read by position: columns in another order gave other vectors (no
-    row found itself) and the samples table as read was refused for its 81 columns. So is a DataArray of rows (N,
-    band) without y/x (pixels picked at points, `emb.sel(x=xs, y=ys)` with `xs`, `ys` DataArrays along one dim),
-    which was refused as an embedding without y/x dims. A path (`core.is_path`) is `core.refuse_path`'s `DTypeError`
-    naming the reader of each kind of file, vectors and maps."""
+    by its labels (`query_array`, as queries are): the columns A00..A63 of a DataFrame (the official samples with their
+    other columns) in band order. So is a DataArray of rows (N, band) without y/x (pixels picked at points,
+    `emb.sel(x=xs, y=ys)` with `xs`, `ys` DataArrays along one dim). A path (`core.is_path`) is `core.refuse_path`'s
+    `DTypeError` naming the reader of each kind of file, vectors and maps."""
     refuse_path(data, "index data are vectors (N, 64), a table of A00..A63 or an embedding map", "index")
     rows = isinstance(data, xr.DataArray) and data.ndim == 2 and not {"y", "x"} <= set(rename_spatial(data).dims)
     if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree, str, os.PathLike)) and not rows:   # rows (N, band): a table
@@ -211,8 +209,8 @@ def _cos(q:np.ndarray, v:np.ndarray, spec:str) -> np.ndarray:
 
 class VectorIndex:
     """An ANN index over embedding vectors; build with `build`, query with `search`. Saved and loaded as any Python
-    object (`pickle`, `joblib`, a dask worker): a usearch index travels as its own serialised bytes (it could not be
-    pickled, so the default backend's index was lost with the kernel), a faiss index as faiss pickles it."""
+    object (`pickle`, `joblib`, a dask worker): a usearch index travels as its own serialised bytes, a faiss index as
+    faiss pickles it."""
     def __init__(self, rows:Rows,  # the indexed vectors and their locations (`vectors_of`)
                  backend:str,      # "usearch" or "faiss", the library that built `index`
                  index,            # the backend's index object over `rows.vectors`, in the same order
@@ -292,9 +290,8 @@ def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or 
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact cosine top-k (positions, scores), (Q, k), by brute force in numpy: the reference for recall. Rows that
     are no embedding (NaN, -128 codes, zero or constant rows: the gate `build` applies) are never a neighbour; slots
-    beyond the valid rows (k > N) are position -1, score -inf, as `VectorIndex.search` pads them (a NaN row was
-    returned as a neighbour with score NaN, and k > N gave fewer than k columns). One query vector (64,) gives (k,)
-    arrays, as `VectorIndex.search` and `knn_search` answer it; equal scores: the lower position."""
+    beyond the valid rows (k > N) are position -1, score -inf, as `VectorIndex.search` pads them. One query vector
+    (64,) gives (k,) arrays, as `VectorIndex.search` and `knn_search` answer it; equal scores: the lower position."""
     if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
     v = query_array(vectors, "index vector")   # a table by its labels, as `build` reads it
     _index_shape(v)                            # as `build` refuses them (was: numpy's broadcast error)

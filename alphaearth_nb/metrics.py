@@ -35,9 +35,9 @@ def unlabelled(vals) -> np.ndarray:  # label values (N,): class ids, numbers or 
 def refuse_unlabelled(y,        # labels (N,): class ids, numbers or names, any dtype
                       fix:str,  # the end of the message: the job refused ("draw", "score") and how to mend the labels
                      ) -> None:
-    """Raises `LabelError` for labels `unlabelled` marks (negative ids, empty names): no class to draw or score (a
-    label raster's -1 was drawn as one more class by `nshot_split`); `fix` ends the message. The one refusal of
-    `balanced_accuracy`, the draws (`draws.nshot_split`, `draws.max_trial_split`) and `evaluate_embeddings`."""
+    """Raises `LabelError` for labels `unlabelled` marks (negative ids, empty names): no class to draw or score; `fix`
+    ends the message. The one refusal of `balanced_accuracy`, the draws (`draws.nshot_split`, `draws.max_trial_split`)
+    and `evaluate_embeddings`."""
     y = np.asarray(y)
     if (off := unlabelled(y)).any():
         raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
@@ -47,8 +47,8 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
                     vals:np.ndarray,    # their labels (N,)
                     stacklevel:int|None=None,   # of the warning; None: the caller's line (`core.user_stacklevel`)
                    ) -> tuple[np.ndarray, np.ndarray]:
-    """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them
-    (a table's -1 was trained as a class whose pixels then read as no data); `LabelError` when none is left.
+    """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them;
+    `LabelError` when none is left.
     `classify` and `aef evaluate` read label tables this way; `evaluate_embeddings` refuses such labels instead."""
     refuse_path(x, "features are numbers (N, ...)")
     refuse_path(vals, "label values are one per point (N,)")
@@ -165,8 +165,8 @@ def balanced_accuracy(y_true, # true labels, (N,)
                       y_pred, # predicted labels, (N,)
                      ) -> float:
     """Mean per-class recall over the classes present in `y_true`; `LabelError` for a missing true label (NaN, None,
-    pd.NA: `refuse_missing_labels`), which was scored as one more class (recall 0), and for a true label that marks
-    an unlabelled point (a negative id, an empty name: `unlabelled`; a label raster's -1 was scored as a class).
+    pd.NA: `refuse_missing_labels`), and for a true label that marks an unlabelled point (a negative id, an empty name:
+    `unlabelled`).
 
     Both sides name classes by `label_values`, the package's one rule of label identity: '1' (a CSV read as text),
     1 and 1.0 are one class 1. Names on one side and numbers on the other can never match (every recall 0): a

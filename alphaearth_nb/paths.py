@@ -33,8 +33,8 @@ def user_path(path:str|os.PathLike) -> Path:  # a local path, `~` allowed
 
 def remote_url(path) -> str|None:  # a path, URL or `/vsi...` path, as str or Path
     """The URL (`scheme://...`) or GDAL `/vsi...` path that `path` names, or None for a local path. A `Path` folds a
-    URL's '//' (`Path('gs://b/a.zarr')` is 'gs:/b/a.zarr'): the URL is given back as written, so it is read as
-    one and refused as an output (it was a local folder 'gs:'). A one-letter scheme is a Windows drive ('C:/x')."""
+    URL's '//' (`Path('gs://b/a.zarr')` is 'gs:/b/a.zarr'): the URL is given back as written, so it is read as one and
+    refused as an output (not a local folder 'gs:'). A one-letter scheme is a Windows drive ('C:/x')."""
     s = str(os.fspath(path) if isinstance(path, os.PathLike) else path)
     if s.startswith("/vsi"): return s
     scheme, sep, rest = s.partition("://")

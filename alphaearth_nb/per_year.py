@@ -85,13 +85,13 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     official product opened with xee over several years (`emb` or an argument) is its cube (`embeddings.official_cube`).
     Arguments with a `time` dim of their own (labels per year) are paired with the cube's years by year; with
     `tables` (classify, regress), so are the rows of a table with a `year` column (labels per year, the form
-    `cubes.sample` writes; case C19-3: every year was trained on every row), in a file (GeoPackage, GeoJSON, CSV, ...),
-    a GeoJSON dict or a dict of arrays too (`_as_table`). With `tables`, one year's map (no `time` dim) takes the rows
-    of the year it records (`cubes.map_year`: a scalar `time`, `period_start`), the others left out with a warning
-    naming the column and their years; a map that records no year takes every row, warned where the column holds several
-    years. A year with no data for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year
-    without any data where labels are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class
-    ids), with a `NoDataWarning` naming the years, when other years have data (case G18-4); no year with data raises.
+    `cubes.sample` writes; case C19-3), in a file (GeoPackage, GeoJSON, CSV, ...), a GeoJSON dict or a dict of arrays
+    too (`_as_table`). With `tables`, one year's map (no `time` dim) takes the rows of the year it records
+    (`cubes.map_year`: a scalar `time`, `period_start`), the others left out with a warning naming the column and their
+    years; a map that records no year takes every row, warned where the column holds several years. A year with no data
+    for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year without any data where labels
+    are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a `NoDataWarning`
+    naming the years, when other years have data (case G18-4); no year with data raises.
     With `models`, the cubes go through `cubes.one_model` first: two models are refused, and a cube joined by
     `xr.concat` (its other years' models unknown) warns, as each year's maps alone cannot tell. Years labelled with
     other classes (classify): the result's `classes` are all of them, a year's `scores` NaN for a class it has no label

@@ -230,8 +230,8 @@ def table_codes(x,                          # a table (N, 64) of features
     [-128, 127] (uint8 read by meaning first, `byte_codes`, warned), or floats `_float_codes` takes for codes (a
     finite float row under 2 in every column among the first 256 settles "no codes" without a pass over the table).
     Fill rows outside the int8 range (64 x -9999) are kept as they are, those within it (64 x 0, 64 x -128) decoded.
-    Integer rows of a linear int8 scaling, round(127 x) (`linear_codes`), are their directions x = q / |q|, warned,
-    as the map's gate reads them (were decoded as the product's codes: rows of length 0.16-0.26)."""
+    Integer rows of a linear int8 scaling, round(127 x) (`linear_codes`), are their directions x = q / |q|, warned, as
+    the map's gate reads them (not the product's codes: decoded so, rows would have length 0.16-0.26)."""
     refuse_path(x, "a table of features is numbers (N, 64)")
     x = byte_codes(np.asarray(x))
     if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf" or not len(x): return None

@@ -137,7 +137,7 @@ def orient_like(b,  # the map (or cube) to turn, y/x under any common name
     `a`'s reversed, labels moving along; a lon/lat map's columns in `a`'s order by place where either lies in two
     pieces sorted apart across 180 (ascending or descending: each read west to east round the circle, `north_up`'s
     order, then put in `a`'s). `analysis.change` and `cubes.join_years` turn the second map so before
-    `check_same_grid` (a south-first map of one grid was 'differ by up to 30' in `join_years`)."""
+    `check_same_grid`."""
     refuse_path(b, GRID_WANTED, "raster")
     refuse_path(a, GRID_WANTED, "raster")
     b = rename_spatial(b)

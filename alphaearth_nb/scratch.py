@@ -51,7 +51,7 @@ def another_hosts(p:Path,          # a scratch copy
     "Whether scratch copy `p` is a writer's on another machine, changed within `STALE_ELSEWHERE` (its pid means " \
     "nothing here, so it is kept); said once per process (`UserWarning`) with the two ways to clear it. One " \
     "unchanged longer is not kept (`writer_gone`): each `docker run` has a new host name, so a killed container " \
-    "run's copy was kept, and warned, forever."
+    "run's copy would be kept, and warned, forever."
     if host is None or host == this_host() or _last_change(p) < time.time() - STALE_ELSEWHERE: return False
     if p not in _TOLD:
         _TOLD.add(p)

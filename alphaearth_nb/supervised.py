@@ -295,12 +295,12 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     `time` dim) a `DimensionError`: `classify`/`regress` take it year by year.
     Class ids (not `numbers`) in a float type beyond the integers it holds exactly (2^24 in float32, also where
     the file was float32 and reading widened it: `labels.check_exact_ids`) are a `LabelError`: they lost digits.
-    The map goes through the gate first (`as_embedding`), as `points_at`'s does: the official int8 codes are
-    dequantised (were returned raw, rows of length ~315), fills and all-zero pixels are no data; labels on pixels
-    without data are left out with a `NoDataWarning`. Labels with a `year` column (a table, file or dict: the form
-    `cubes.sample` writes) give the rows of the year the map records (`rows_of_map`, the rule of `classify` and
-    `regress`). With `at`, a third array: each row's pixel (row, col) on the map's grid, (N, 2) int64 (`aef evaluate`
-    thins the rows to points apart by it)."""
+    The map goes through the gate first (`as_embedding`), as `points_at`'s does: the official int8 codes are dequantised
+    (raw codes are rows of length ~315), fills and all-zero pixels are no data; labels on pixels without data are left
+    out with a `NoDataWarning`. Labels with a `year` column (a table, file or dict: the form `cubes.sample` writes) give
+    the rows of the year the map records (`rows_of_map`, the rule of `classify` and `regress`). With `at`, a third
+    array: each row's pixel (row, col) on the map's grid, (N, 2) int64 (`aef evaluate` thins the rows to points apart by
+    it)."""
     if "time" in getattr(emb, "dims", ()):
         if emb.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # no year to pick (`isel(time=0)` fails on it)
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "

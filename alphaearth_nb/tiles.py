@@ -192,8 +192,8 @@ class TileSampler:
         return self.window(r, c, ok)
 
     def lonlat_bounds(self) -> tuple[float, float, float, float]:
-        """(south, west, north, east) of the grid in degrees, edges followed (`exports.lonlat_bounds`): west > east
-        for a grid across 180 deg (a UTM zone 60 map over it was -179.998 .. 179.998, the whole globe)."""
+        """(south, west, north, east) of the grid in degrees, edges followed (`exports.lonlat_bounds`): west > east for
+        a grid across 180 deg (a UTM zone 60 map over it, not -179.998 .. 179.998, the whole globe)."""
         hx, hy = abs(self.dx) / 2, abs(self.dy) / 2
         x = self.x0 + self.dx * np.array([0, self.nx - 1])
         y = self.y0 + self.dy * np.array([0, self.ny - 1])

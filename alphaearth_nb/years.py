@@ -350,15 +350,15 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
                  ) -> xr.Dataset:
     """Per pixel and year (time, y, x): `distance`, 1 - cos of the year's vector (made unit length: the official int8
     codes decode to 0.994 .. 1.006) and the mean direction of the pixel's other years, in [0, 2] (about 1e-32 for a
-    pixel the same every year; it was 1 - the code's length, -0.003 .. 0.005, which the score took for change), and
-    `score`, that distance over the median of the other years' distances plus `floor` (3: three times as far as the
-    pixel's usual year); per pixel (y, x): `max_score` and `year_of_change`, the first year of the pixel's changed
-    state, by the years in order (`_change_year`): of the splits of its years into two groups of consecutive years,
-    the years from a year on (a step: forest to 2022, cleared from 2023: 2023) or a run of years within the series
-    (years that differ and come back: a flood in 2021 alone, 2021), the one whose groups lie tightest round their
-    own mean directions; a change in the last year names it; NaN where no split separates the years (a pixel the same
-    every year, `_NO_SPLIT`). `year_of_change` names a year for any other pixel, its change large or small: read it with
-    `max_score`, e.g. `yc.year_of_change.where(yc.max_score > 3)`. NaN where a pixel has no data (fewer than two years).
+    pixel the same every year, where 1 - the code's length, -0.003 .. 0.005, would read as change), and `score`, that
+    distance over the median of the other years' distances plus `floor` (3: three times as far as the pixel's usual
+    year); per pixel (y, x): `max_score` and `year_of_change`, the first year of the pixel's changed state, by the years
+    in order (`_change_year`): of the splits of its years into two groups of consecutive years, the years from a year on
+    (a step: forest to 2022, cleared from 2023: 2023) or a run of years within the series (years that differ and come
+    back: a flood in 2021 alone, 2021), the one whose groups lie tightest round their own mean directions; a change in
+    the last year names it; NaN where no split separates the years (a pixel the same every year, `_NO_SPLIT`).
+    `year_of_change` names a year for any other pixel, its change large or small: read it with `max_score`, e.g.
+    `yc.year_of_change.where(yc.max_score > 3)`. NaN where a pixel has no data (fewer than two years).
     `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's years and the join of more,
     with `years=` for maps that record no year, which `join_years` needs);
     `ConfigError` for a `floor` that is not a number; `DimensionError` for two maps of one year (`refuse_repeated_years`);

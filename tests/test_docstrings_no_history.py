@@ -8,7 +8,10 @@ import re
 
 import alphaearth_nb as aef
 
-HISTORY = re.compile(r"\b[Ww]as:|\(was\b|[;:] was\b|(?:^|[.!?]\s)Was\b")
+HISTORY = re.compile(r"\b[Ww]as:|\(was\b|[;:] was\b|(?:^|[.!?]\s)Was\b"
+                     # and the same told in the past tense: what a door used to do with an input
+                     r"|\b(?:was|were) (?:refused|ignored|lost|returned|decoded as|normalised as|trained as|scored as|drawn as"
+                     r"|taken as|told|cast to)\b")
 
 
 def _public_docs():
@@ -34,7 +37,9 @@ def test_no_public_docstring_tells_its_history():
 
 def test_the_rule_sees_history():
     for text in ("A map. Was: a table.", "the map (was: a table)", "the map (`a`; was: b)", "Was (3f2a): a table.",
-                 "read as a point (`read_places`: was a `GridError`)"):
+                 "read as a point (`read_places`: was a `GridError`)", "a label raster's -1 was scored as a class",
+                 "codes dequantised (they were normalised as raw codes)"):
         assert HISTORY.search(text), text
-    for text in ("the model it was trained with", "a run that was resumed"):
+    for text in ("the model it was trained with", "a run that was resumed", "after the lock was taken (its pid reused)",
+                 "the CRS they were read in"):
         assert not HISTORY.search(text), text
