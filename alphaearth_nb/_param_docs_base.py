@@ -273,6 +273,8 @@ SECTIONS = {
         'not_a_run': 'folder\n    the folder given\nwhat : str\n    what was expected there, for the message\n',
         'check_run_folder': 'out\n    the run folder, or None: nothing to check\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nwarn : bool\n    warn when `resume` finds no checkpoint (False: given already)\n',
         'run_folder': 'out\n    the run folder (created), or None: nothing written, nothing held\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nchecked : bool\n    `check_run_folder` was just called (`fit`): its warning is not given again\n',
+        'run_settings': 'folder\n    a run folder (`~` allowed)\n',
+        'record_settings': 'folder\n    the run folder, held (`run_folder`)\nsettings : dict\n    JSON-ready settings (`checkpoint.jsonable`): what `run_settings` gives back\n',
     },
     'alphaearth_nb.runtime': {
         'compile_cache': 'path : str|Path|None\n    cache folder; default $AEF_COMPILE_CACHE or ~/.cache/alphaearth_nb/jax\nmin_compile_secs : float\n    programs that compile faster are not written\n',
@@ -371,6 +373,7 @@ SECTIONS = {
         'year_starts': 'years\n    calendar years, whole numbers (2017 .. 2025 for the official product)\n',
     },
     'alphaearth_nb.train_cmd': {
+        'rerun_command': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`), with the words given (`a.argv`)\n',
         'aef_train': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`)\n',
     },
     'alphaearth_nb.unit_samples': {

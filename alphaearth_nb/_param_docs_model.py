@@ -10,6 +10,9 @@ SECTIONS = {
         'read_header': "path\n    a checkpoint's `.json`, or its `.eqx`\n",
         'load_checkpoint': 'path\n    a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run\nlike\n    a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a\n',
     },
+    'alphaearth_nb.cli': {
+        'main': 'argv : list[str]|None\n    the words after `aef`; None: `sys.argv[1:]`, and the CPU split for the command\nsigterm : bool|None\n    SIGTERM stops it as Ctrl-C does; None: for `aef` itself (argv None) only\n',
+    },
     'alphaearth_nb.convs': {
         'conv3': 'x : Float[Array, "N h w i"]\n    images (N, h, w, i), NHWC\nw : Float[Array, "3 3 i o"]\n    kernel (3, 3, i, o)\nb : Float[Array, "o"]\n    bias (o,)\n',
     },

@@ -30,14 +30,15 @@ from .runlock import LOCK, LOCK_SETTLE, TAKEOVER, is_stale, read_lock, run_lock
 from .runs import (CKPT_FORMAT, FOLDER_KINDS, RUN_FILES, RUN_MARKER, check_run_folder, checkpoint_folder,
                                 checkpoint_headers, checkpoints, is_run, judged_checkpoints, latest_checkpoint,
                                 leaves_header, newer_format, not_a_run, orphan_leaves, orphan_note, own_checkpoints,
-                                prunable, run_folder, what_folder)
+                                prunable, record_settings, run_folder, run_settings,
+                                what_folder)
 
 # %% auto #0
 __all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'LOCK', 'TAKEOVER',
            'LOCK_SETTLE', 'run_lock', 'CKPT_FORMAT', 'checkpoint_headers', 'checkpoints', 'orphan_leaves',
            'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS',
            'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder', 'newer_format', 'leaves_header',
-           'orphan_note', 'judged_checkpoints', 'prunable']
+           'orphan_note', 'judged_checkpoints', 'prunable', 'run_settings', 'record_settings']
 
 # %% ../nbs/16_checkpoint.ipynb #c0002a
 # from `runlock` (15a), split from here: `checkpoint.run_lock` is `runlock.run_lock`
@@ -46,7 +47,7 @@ _all_ = ["LOCK", "TAKEOVER", "LOCK_SETTLE", "run_lock"]
 _all_ += ["CKPT_FORMAT", "checkpoint_headers", "checkpoints", "orphan_leaves", "own_checkpoints", "checkpoint_folder",
           "latest_checkpoint", "RUN_MARKER", "RUN_FILES", "FOLDER_KINDS", "is_run", "what_folder", "not_a_run",
           "check_run_folder", "run_folder", "newer_format", "leaves_header", "orphan_note", "judged_checkpoints",
-          "prunable"]
+          "prunable", "run_settings", "record_settings"]
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 def jsonable(x):  # a config value: dataclass, dict, list, tuple, scalar or anything with a str

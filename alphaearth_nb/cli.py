@@ -68,14 +68,18 @@ def _show_warning(message, category, filename, lineno, file=None, line=None, com
     print(f"aef: warning: {kind}{shell_words(str(message), command)}", file=sys.stderr if file is None else file)
 
 def _goes_on(a) -> str:
-    "What an interrupted `aef train` can go on from: its newest checkpoint, or none yet (the run starts over)."
+    "What an interrupted `aef train` can go on from: its newest checkpoint; before the first, the command that " \
+    "starts it over as it was begun (`--resume` where it recorded its settings, else the same words and `--overwrite`)."
     if a.cmd != "train": return ""
     try: found = _later("checkpoint").latest_checkpoint(a.out)
     except OSError: found = None
     every = f"one every {_later('commands').checkpoint_every(a.steps)} steps" if a.steps else "one every tenth of the run"
     every = every.replace("every 1 steps", "every step")
-    return (f": `aef train --out {shlex.quote(str(a.out))} --resume` goes on from its newest checkpoint, {found.name}"
-            if found else f": it wrote no checkpoint yet ({every}), so `--resume` would start it over")
+    resume = f"`aef train --out {shlex.quote(str(a.out))} --resume`"
+    if found: return f": {resume} goes on from its newest checkpoint, {found.name}"
+    if _later("checkpoint").run_settings(a.out):   # `fit` records them as the run begins
+        return f": it wrote no checkpoint yet ({every}): {resume} starts it over at step 0 with the settings it recorded"
+    return f": it wrote no checkpoint yet ({every}): `{_later('train_cmd').rerun_command(a)}` starts it over"
 
 class _Terminated(KeyboardInterrupt):
     "SIGTERM (a pre-empted VM's, `kill`'s, a scheduler's) as an interrupt of the main thread: `aef` unwinds as for " \
@@ -84,19 +88,25 @@ class _Terminated(KeyboardInterrupt):
 
 def _on_sigterm(signum, frame): raise _Terminated()
 
-def main(argv:list[str]|None=None) -> int:
-    "The `aef` command of `argv`, the arguments after `aef` (None: `sys.argv[1:]`, and the CPU split for the " \
-    "command): returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of the OS; 130 after Ctrl-C, " \
-    "143 after SIGTERM (the `aef` process only), each saying what `aef train` goes on from."
+def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]`, and the CPU split for the command
+         sigterm:bool|None=None,     # SIGTERM stops it as Ctrl-C does; None: for `aef` itself (argv None) only
+        ) -> int:
+    "The `aef` command of `argv`: returns 0, or 2 after `aef: error: ...` for a bad argument, an error of ours or of " \
+    "the OS; 130 after Ctrl-C, 143 after SIGTERM, each saying what `aef train` goes on from. SIGTERM is handled " \
+    "(metrics written, the run's lock released, the way on said) in the `aef` process, and under `main([...], " \
+    "sigterm=True)` from a script's main thread whose whole job is the command (a TPU VM's launch, which a " \
+    "pre-emption ends with SIGTERM), the caller's handler put back after; else the caller's own is left alone."
     try: a = parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
+    a.argv = list(sys.argv[1:] if argv is None else argv)   # the words given: the rerun a message names
     core, runtime, files = _later("core"), _later("runtime"), _later("files")   # the package: the arguments are read
+    term = argv is None if sigterm is None else core.flag(sigterm, "sigterm")
+    before = signal.signal(signal.SIGTERM, _on_sigterm) if term else None   # main([...]) leaves the caller's
     try:
         # a JAX CPU device per idle core, the batch split over them (runtime.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
         # itself, not for main([...]) called in a process whose later JAX work expects one device; junk
         # AEF_CPU_THREADS/... as `aef: error`
         if argv is None:
-            signal.signal(signal.SIGTERM, _on_sigterm)   # the `aef` process's own: main([...]) leaves the caller's
             runtime.cpu_threads()
             runtime.unroll_cap()
             runtime.llvm_options()
@@ -118,9 +128,11 @@ def main(argv:list[str]|None=None) -> int:
         return 2
     except KeyboardInterrupt as e:   # Ctrl-C: 130; SIGTERM: 143 (128 + the signal, as the shell reports a kill)
         files.settle_zarr(stop=argv is None)
-        term = isinstance(e, _Terminated)
-        print(f"aef: {'terminated (SIGTERM)' if term else 'interrupted'}{_goes_on(a)}", file=sys.stderr)
-        return 143 if term else 130
+        killed = isinstance(e, _Terminated)
+        print(f"aef: {'terminated (SIGTERM)' if killed else 'interrupted'}{_goes_on(a)}", file=sys.stderr)
+        return 143 if killed else 130
+    finally:
+        if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the script's own again
     return 0
 
 # `python -m alphaearth_nb.cli ...` runs the same command as `aef ...` (a notebook kernel has no __spec__ of ours)

@@ -28,7 +28,7 @@ from .runlock import LOCK, in_use_error, live_holder, run_lock
 __all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'newer_format', 'checkpoint_headers', 'checkpoints',
            'leaves_header', 'orphan_leaves', 'orphan_note', 'judged_checkpoints', 'own_checkpoints',
            'checkpoint_folder', 'latest_checkpoint', 'prunable', 'is_run', 'what_folder', 'not_a_run',
-           'check_run_folder', 'run_folder']
+           'check_run_folder', 'run_folder', 'run_settings', 'record_settings']
 
 # %% ../nbs/15b_runs.ipynb #u0005
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -339,3 +339,23 @@ def run_folder(out,                 # the run folder (created), or None: nothing
                 if p.is_dir() and not any(p.iterdir()): p.rmdir()
         write_text(d / RUN_MARKER, json.dumps({"kind": "run", "started": time.strftime("%Y-%m-%dT%H:%M:%S")}))
         yield d
+
+# %% ../nbs/15b_runs.ipynb #u0014
+def run_settings(folder) -> dict:  # a run folder (`~` allowed)
+    "The settings the run in `folder` recorded in its `.aef-run` marker as it began (`record_settings`): the fields " \
+    "of its checkpoint header but the step (`train`, `preset`, `model`, `sampler`, `data`, `run`); {} where there " \
+    "are none (no marker, one that does not read, a run begun before runs recorded them)."
+    try: m = json.loads((user_path(folder) / RUN_MARKER).read_text())
+    except (OSError, ValueError): return {}
+    s = m.get("settings") if isinstance(m, dict) else None
+    return s if isinstance(s, dict) else {}
+
+def record_settings(folder,         # the run folder, held (`run_folder`)
+                    settings:dict,  # JSON-ready settings (`checkpoint.jsonable`): what `run_settings` gives back
+                   ) -> None:
+    "Write `settings` into the run's `.aef-run` marker beside its kind and start time, replacing the file whole " \
+    "(`files.write_text`: a kill mid-write leaves the old marker)."
+    p = user_path(folder) / RUN_MARKER
+    try: m = json.loads(p.read_text())
+    except (OSError, ValueError): m = None
+    write_text(p, json.dumps({**(m if isinstance(m, dict) else {"kind": "run"}), "settings": settings}))

@@ -29,7 +29,8 @@ import xarray as xr
 from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
-                                      load_checkpoint, not_a_run, read_header, run_folder, save_checkpoint)
+                                      load_checkpoint, not_a_run, read_header, record_settings, run_folder,
+                                      save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingError,
                                 TrainingWarning, flag,
                                 refuse_path, seed_key, whole, checks_flags, user_stacklevel, choice_word)
@@ -453,7 +454,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen,
                 **({"run": run_id} if run_id else {})}   # tells its checkpoints from another run's in one folder
         if writer:   # the loaded run's records last
-            out.mkdir(parents=True, exist_ok=True)
+            if found is None: record_settings(out, jsonable(meta))   # `aef train --resume` before a checkpoint
             write_metrics(out / "metrics.jsonl", others + history, mode="w")
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)

@@ -16,13 +16,13 @@ from pathlib import Path
 from . import model, samples, stream, train
 from .core import CheckpointError, ConfigError, DamagedCheckpointError, MissingSourceError, SourceWarning, seed_key
 from .files import output_folder
-from .checkpoint import (check_run_folder, checkpoint_folder, is_run, own_checkpoints, read_header,
-                                      verify_checkpoint)
+from .checkpoint import (check_run_folder, checkpoint_folder, is_run, orphan_leaves, own_checkpoints,
+                                      read_header, run_settings, verify_checkpoint)
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 
 # %% auto #0
-__all__ = ['SMALL_STEP_S', 'checkpoint_every', 'aef_train']
+__all__ = ['SMALL_STEP_S', 'checkpoint_every', 'rerun_command', 'aef_train']
 
 # %% ../nbs/29d_train_cmd.ipynb #t0005
 def _resume_sources(a, header:dict) -> None:
@@ -66,7 +66,8 @@ def _run_header(a, sound:bool=False) -> dict:
     "`fit`'s `load_checkpoint` of the folder skips the damaged ones (was: the newest header, read unverified, so a " \
     "run whose final checkpoint's weights are damaged was said finished where `fit` resumes from an older one). " \
     "Where none verifies, the newest's header as written (its `.json`, else its `.eqx`'s first line) gives the run's " \
-    "preset and settings, so `fit` names the damage of that run; `sound=True`: {} then (no step to resume from)."
+    "preset and settings, so `fit` names the damage of that run; `sound=True`: {} then (no step to resume from). " \
+    "A run with no checkpoint at all: the settings it recorded as it began (`checkpoint.run_settings`; {} if none)."
     found = own_checkpoints(checkpoint_folder(Path(a.out) / "checkpoints")) if a.resume else []  # never another tool's
     for p in found:
         try: return verify_checkpoint(p)
@@ -74,7 +75,7 @@ def _run_header(a, sound:bool=False) -> dict:
     for head in ((found[0], found[0].with_suffix(".eqx")) if found and not sound else ()):  # a header cut: its copy
         try: return read_header(head)
         except CheckpointError: pass  # damaged both ways: `fit` names it
-    return {}   # none sound: `fit` names each
+    return {} if found or not a.resume else run_settings(a.out)   # none sound: `fit` names each
 
 def _resume_settings(a) -> None:
     "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was " \
@@ -101,9 +102,13 @@ def _run_model(a, header:dict) -> str|None:
     if a.preset is not None and a.preset != size:
         raise ConfigError(f"run {a.out} was trained with {said} (its checkpoint records the config: inputs {ins}, "
                           f"targets {outs}): leave --preset out to resume it, or a new --out to train {a.preset!r}")
-    print(f"aef: resuming {a.out} with the model config its checkpoint records ({said}, inputs {ins}, targets {outs})",
+    print(f"aef: resuming {a.out} with the model config {_whose(header)} ({said}, inputs {ins}, targets {outs})",
           file=sys.stderr)
     return size
+
+def _whose(header:dict) -> str:
+    "Where `header` (`_run_header`'s) comes from, for the resume's line: a checkpoint, or the run's own record."
+    return "its checkpoint records" if "step" in header else "it recorded as it began (no checkpoint yet: from step 0)"
 
 def _resume_preset(a) -> str|None:
     "The preset to train: --preset, else (with --resume) the one the run's checkpoint records, else small; a run " \
@@ -114,7 +119,7 @@ def _resume_preset(a) -> str|None:
     if recorded is None and header: return _run_model(a, header)   # a run of no preset (its config, or Python's)
     if recorded is None: return a.preset or "small"   # no run to resume: the command's default
     if a.preset is None:
-        print(f"aef: resuming {a.out} with preset {recorded!r}, the one its checkpoint records", file=sys.stderr)
+        print(f"aef: resuming {a.out} with preset {recorded!r}, the one {_whose(header)}", file=sys.stderr)
         return recorded
     if a.preset != recorded:
         raise ConfigError(f"run {a.out} was trained with preset {recorded!r}: pass --preset {recorded} (or leave "
@@ -131,15 +136,35 @@ def _resume_of_nothing(out:Path) -> str:
     return (f"--resume, but {out} does not exist, so there is no run to resume: give --out the folder of the run "
             f"to continue{there}, or leave out --resume to start a new run in {out}")
 
+def rerun_command(a, # the parsed arguments of `aef train` (`cli_args.parser`), with the words given (`a.argv`)
+                 ) -> str:
+    "The shell command that starts the run of `a` over from step 0: the words `aef` was given (`a.argv`; else " \
+    "`train --out OUT`), `--resume` left out and `--overwrite` added where `--out` holds a run, quoted for a shell."
+    words = [w for w in (getattr(a, "argv", None) or ["train", "--out", str(a.out)]) if w != "--resume"]
+    over = is_run(a.out) and "--overwrite" not in words
+    return shlex.join(["aef", *words, *(["--overwrite"] if over else [])])
+
+def _nothing_recorded(out:Path) -> bool:
+    "True where `--resume` finds a run in `out` with no checkpoint of ours (sound or damaged) and no settings " \
+    "recorded: nothing says what to train, so it is refused (`ConfigError`), never trained with the defaults."
+    ck = checkpoint_folder(out / "checkpoints")
+    return is_run(out) and not own_checkpoints(ck) and not orphan_leaves(ck) and not run_settings(out)
+
 def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
              ) -> None:
     """What `aef train` does: its plan said first, then `train.fit` of the preset on the stack (or corpus), the run
     into `--out`. Raises `CheckpointError` for `--resume` of an `--out` that does not exist (no run to resume),
-    `ConfigError` for a run past `--steps` or other settings than the run's on `--resume`,
+    `ConfigError` for a run past `--steps` or other settings than the run's on `--resume`, and for `--resume` of a run
+    stopped before its first checkpoint that recorded no settings (a run that did record them starts over with them),
     `MissingSourceError` naming `--inputs`/`--targets` where the stack lacks the model's sources."""
     out = output_folder(a.out, "training run")
     if a.resume and not a.overwrite and not out.exists():   # a resume of nothing: refused, naming the runs beside it
         raise CheckpointError(_resume_of_nothing(out))
+    if a.resume and not a.overwrite and _nothing_recorded(out):   # never the command's defaults in its place
+        raise ConfigError(f"--resume, but {out} holds a run stopped before its first checkpoint that recorded no "
+                          "settings (begun by an older alphaearth_nb, or stopped as it began), so nothing says what "
+                          "to train: start it over with the flags it was begun with (--preset, --steps, ...) and "
+                          f"--overwrite in place of --resume, e.g. `{rerun_command(a)}`")
     defaulted = a.steps is None and not a.resume   # `aef train` alone: 1000 steps of `small`, said so
     a.preset = _resume_preset(a)
     _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults

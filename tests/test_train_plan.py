@@ -46,7 +46,8 @@ def test_a_given_length_is_not_called_the_default(tmp_path, caught):
 
 def test_an_interrupted_run_is_told_what_it_goes_on_from(tmp_path, caught):
     rc, _, err = caught(["--steps", "50", "--out", str(tmp_path / "r")], KeyboardInterrupt())
-    assert rc == 130 and "aef: interrupted: it wrote no checkpoint yet (one every 5 steps), so `--resume` would start it over" in err
+    assert rc == 130 and (f"aef: interrupted: it wrote no checkpoint yet (one every 5 steps): `aef --no-compile-cache train "
+                          f"--steps 50 --out {tmp_path / 'r'}` starts it over") in err, err   # the same words: no run began
     import jax.numpy as jnp
     run = tmp_path / "run"
     save_checkpoint(run / "checkpoints", {"w": jnp.zeros(2)}, step=20,
