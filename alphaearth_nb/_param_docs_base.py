@@ -378,6 +378,8 @@ SECTIONS = {
     },
     'alphaearth_nb.unit_samples': {
         'fill_values': 'source\n    a source name or `Source`\n',
+        'fixes_worded': 'fn : Callable\n    message -> message; given its own answer, it must return it unchanged\n',
+        'worded': 'msg : str\n    a message of the checks of one source\n',
         'sample_values': 'da\n    a DataArray (numpy- or dask-backed) or an array\nn : int\n    at most about this many values\nmax_chunks : int\n    chunks computed from a lazy array\n',
         'frame_samples': "da\n    a (time, y, x) DataArray, numpy- or dask-backed; or a Dataset of such bands\nn : int\n    about this many values per frame (per chunk read, for a lazy array)\nenough : int\n    clear values a frame needs before it stops looking further\nmax_chunks : int\n    spatial chunks read per frame of a lazy array, at most\nempty_after : int\n    ... and for a frame without a clear value in any of them yet (an empty date)\nnodata\n    the source's fill value(s) (not clear values): one, a tuple (`fill_values`), or None\n",
     },

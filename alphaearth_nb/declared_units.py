@@ -15,6 +15,7 @@ import xarray as xr
 
 from .core import UnitsError, UnitsWarning, refuse_path, user_stacklevel
 from .sources import band_index, get_source
+from .unit_samples import worded   # said for the stack as passed (`fixes_worded`)
 
 # %% auto #0
 __all__ = ['FOOT', 'INCH', 'ZERO_C', 'LENGTHS', 'PER_DAY', 'MONTHS', 'TEMPERATURES', 'ANGLES', 'RATIOS', 'NAMED_UNITS',
@@ -176,7 +177,7 @@ def _warn_unread(who:str, found:str, reg:str, bands:list):
                 f"({QUANTITY_WORDS.get(_quantity(reg), reg)}), with no conversion between them: the declaration is "
                 f"not read and only the values are judged. Check that {'it is the band' if one else 'they are the bands'}"
                 f" named, convert the values to {reg} if need be, then declare it, `{fix}`")
-    warnings.warn(f"{said}, {what}.", UnitsWarning, stacklevel=user_stacklevel())
+    warnings.warn(worded(f"{said}, {what}."), UnitsWarning, stacklevel=user_stacklevel())
 
 def check_declared_units(source,          # a Source or its name
                          ds:xr.Dataset,   # the source's bands; each may say its unit in attrs['units']
@@ -197,11 +198,11 @@ def check_declared_units(source,          # a Source or its name
         daily = f"`ds['{b}'] = ({expr} * ds.time.dt.days_in_month).assign_attrs(units='{reg}')`"
         total = f"`ds['{b}'] = {_called(expr)}.assign_attrs(units='{reg}')`"
         if ambiguous and expr == f"ds['{b}']":   # metres: right if a month's total, 1/30 of it if a daily mean
-            warnings.warn(f"{who}.{b} declares its units as {found!r} (attrs['units']), a depth with no period, where "
+            warnings.warn(worded(f"{who}.{b} declares its units as {found!r} (attrs['units']), a depth with no period, where "
                           f"the registry reads {reg} (a month's total, as Earth Engine's ERA5_LAND/MONTHLY_AGGR gives "
                           "it): ERA5's monthly means (the CDS 'monthly averaged reanalysis', Earth Engine's "
                           "ERA5_LAND/MONTHLY) hold the mean daily total instead, about 1/30 of it, which no value "
-                          f"tells. A mean daily total: {daily}; a month's total: {total} says so.", UnitsWarning,
+                          f"tells. A mean daily total: {daily}; a month's total: {total} says so."), UnitsWarning,
                           stacklevel=user_stacklevel())
         elif ambiguous:
             raise UnitsError(f"{who}.{b} declares its units as {found!r} (attrs['units']), but {b} is read in {reg}: "

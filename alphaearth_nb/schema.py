@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/schema.html.md"""
 # %% ../nbs/03c_schema.ipynb #sc002
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -25,8 +26,9 @@ from .sources import Source, get_source
 from .timecodes import as_numbers, numeric_time_hint, odd_times, unwritten_years, utc_times
 
 # %% auto #0
-__all__ = ['DIMS', 'SOURCE_WANTED', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc',
-           'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve', 'check_source', 'mask_declared']
+__all__ = ['DIMS', 'SOURCE_WANTED', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'PRODUCT_BANDS', 'PRODUCT_NAMES', 'dim_renames',
+           'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve',
+           'unused_bands', 'check_source', 'mask_declared']
 
 # %% ../nbs/03c_schema.ipynb #sc005
 DIMS = ("time", "y", "x")
@@ -255,6 +257,35 @@ def resolve(source,            # a `Source`, or a registry name
     return get_source(source)
 
 # %% ../nbs/03c_schema.ipynb #c0010
+# family -> every spectral band of its product: ESA's Sentinel-2 MSI, 13 (B10, cirrus, in Level-1C alone; Level-2A
+# keeps 12), USGS's Landsat 8/9 OLI/TIRS, 11 (Collection 2 Level-2: SR_B1..SR_B7, ST_B10). A stack read whole from one
+# holds bands no source reads (the model reads six of Sentinel-2's): `unused_bands`, dropped with a note.
+PRODUCT_BANDS = {"sentinel2": ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B10", "B11", "B12"),
+                 "landsat": ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "B11")}
+PRODUCT_NAMES = {   # STAC eo common names (and Earth Search's asset keys) of those bands; the read ones: COMMON_NAMES
+    "sentinel2": {"coastal": "B1", "rededge1": "B5", "rededge2": "B6", "rededge3": "B7", "nir08": "B8A",
+                  "nir09": "B9", "cirrus": "B10"},
+    "landsat": {"coastal": "B1", "pan": "B8", "cirrus": "B9", "lwir11": "B10", "lwir12": "B11", "lwir": "B10"}}
+_PRODUCT_SPELT = re.compile(r"(?:.*?[-_:/.])?([a-z]+)0*(\d+[a-z]?)")   # B01, SR_B1, ST_B10, S2-L2A-B05, b8a
+
+def unused_bands(src:Source,       # the source as the model reads it (`resolve`)
+                 names:list,       # the variables of its Dataset
+                ) -> dict:
+    """{name: band} for the variables among `names` that are a spectral band of `src`'s product (`PRODUCT_BANDS` of
+    its family, spelt as `spellings.band_renames` reads them, B01, SR_B1, S2-L2A-B05, or by common name,
+    `PRODUCT_NAMES`) that `src` does not read: a full Sentinel-2 stack's B1, B5, B6, B7, B8A, B9 (and B10 of L1C),
+    Landsat's B1, B8..B11. A spelling of a band `src` reads (B02 for B2) is a rename (`check_source` says which), not
+    one of these; names of no band (QA60, SCL, NDWI) neither: `check_source` refuses them."""
+    fam = PRODUCT_BANDS.get(src.family, ())
+    renamed, out = band_renames(src, names, names), {}
+    for n in names:
+        if not fam or n in src.bands or str(n) in renamed or n == CLOUD: continue
+        key = str(n).strip().lower()
+        b = PRODUCT_NAMES[src.family].get(key) or ("".join(m.groups()).upper() if (m := _PRODUCT_SPELT.fullmatch(key))
+                                                   else None)
+        if b in fam and b not in src.bands: out[str(n)] = b
+    return out
+
 def check_source(name:str,        # the source's name in the stack, to start each message
                  ds:xr.Dataset,   # the source, (time, y, x): one variable per band
                  src:Source,      # its registry entry (`resolve`): bands, metadata fields
@@ -268,7 +299,8 @@ def check_source(name:str,        # the source's name in the stack, to start eac
     check_meta_names(name, ds, src)
     if not ds.data_vars: raise EmptyStackError(f"source {name!r} has no variables: add its bands "
                                                f"({', '.join(src.bands)}).")
-    unknown = [v for v in ds.data_vars if v not in src.bands and v != CLOUD]
+    unread = unused_bands(src, list(ds.data_vars))   # a product's bands the model does not read: not refused
+    unknown = [v for v in ds.data_vars if v not in src.bands and v != CLOUD and v not in unread]
     meta = [v for v in unknown if v in src.meta]
     if meta:  # dropping it, as the generic message says, would lose it: every frame would read as 0 (descending)
         raise UnknownBandError(f"{name} has per-frame metadata {meta} as data variables: make them coordinates "

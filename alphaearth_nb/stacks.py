@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/stacks.html.md"""
 # %% ../nbs/04_stacks.ipynb #c0002
 from __future__ import annotations
 
+import contextlib
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -15,19 +17,20 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, EmptyStackError, Frames,
-                                MissingSourceError, NoDataWarning, NoValidDataError, StackTypeError, UnknownSourceError,
-                                checks_flags, refuse_path, user_stacklevel, whole)
+                                MissingSourceError, NoDataWarning, NoValidDataError, SourceWarning, StackTypeError,
+                                UnknownSourceError, checks_flags, refuse_path, user_stacklevel, whole)
 from .geo import axes_to_turn, north_up
 from .labels import data_variables
 from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint, read_flag_words
 from .schema import (CLOUD, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, check_pixel_size, check_source,
-                                  dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve)
+                                  dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve, unused_bands)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .declared_units import check_declared_units
 from .reflectance_scales import no_offset_frames
 from .terrain import check_terrain
 from .units import (check_frame_units, check_units, fill_values, frame_bands, frame_samples,
                                  sample_values)
+from .unit_samples import fixes_worded, worded
 from .timecodes import as_period, to_days
 
 # %% auto #0
@@ -163,20 +166,20 @@ def _warn_empty_bands(name, src, empty:list, full:list):
     ok = expected_empty(src, empty, full)
     lost = {b: o for o in full for b in empty if ACQUIRED_WITH.get(src.family, {}).get(o) == b and b not in ok}
     if lost:  # a co-polarised band lost where its cross-polarised one has data: no mode gives that
-        warnings.warn(f"{name}: band(s) {', '.join(lost)} hold no valid value where {', '.join(lost.values())} do, "
+        warnings.warn(worded(f"{name}: band(s) {', '.join(lost)} hold no valid value where {', '.join(lost.values())} do, "
                       f"but {src.family} acquires {' and '.join(f'{o} only with {b}' for b, o in lost.items())}: the "
                       f"reader lost them, or the bands are named in another order (check `ds[{list(lost.values())}]`"
-                      f" against the product's band list).", NoDataWarning, stacklevel=user_stacklevel())
+                      f" against the product's band list)."), NoDataWarning, stacklevel=user_stacklevel())
         return
     empty = [b for b in empty if b not in ok]
     if not empty: return
     rng = {tuple(src.valid_range[band_index(src, b)] or ()) for b in empty} if src.valid_range else set()
     within = f", outside {' / '.join(f'{lo:g}..{hi:g}' for lo, hi in rng if hi)}" if rng else ""
-    warnings.warn(f"{name}: band(s) {', '.join(empty)} hold no valid value (all NaN, nodata{within}) where "
+    warnings.warn(worded(f"{name}: band(s) {', '.join(empty)} hold no valid value (all NaN, nodata{within}) where "
                   f"{', '.join(full)} do: the model reads them as masked everywhere (a missing value, AEF's input "
                   f"masking), which changes every embedding. Check their reader (a band that failed to load, or on "
                   f"another scale). Dropping them (`ds.drop_vars({empty})`) gives the same embedding and a warning "
-                  f"of its own; to go on without them knowingly: {_silence(name)}.",
+                  f"of its own; to go on without them knowingly: {_silence(name)}."),
                   NoDataWarning, stacklevel=user_stacklevel())
 
 def _silence(name:str) -> str:
@@ -193,15 +196,59 @@ def _warn_missing_bands(name:str, ds:xr.Dataset, src:Source) -> list:
     lack = [b for b in src.bands if b not in ds.data_vars]
     lack = [b for b in lack if b not in expected_empty(src, lack, have)] if have else lack
     if not lack: return []
-    warnings.warn(f"{name}: band(s) {', '.join(lack)} are missing (the stack's {name} has {', '.join(have)}; the "
+    warnings.warn(worded(f"{name}: band(s) {', '.join(lack)} are missing (the stack's {name} has {', '.join(have)}; the "
                   f"model reads {', '.join(src.bands)}): the model reads them as masked in every frame (a missing "
                   f"value, AEF's input masking), which changes every embedding. Add them to the stack (read them with "
-                  f"the other bands, e.g. `ds['{lack[0]}'] = ...`); to go on without them knowingly: {_silence(name)}.",
+                  f"the other bands, e.g. `ds['{lack[0]}'] = ...`); to go on without them knowingly: {_silence(name)}."),
                   NoDataWarning, stacklevel=user_stacklevel())
     return lack
 
 
 # %% ../nbs/04_stacks.ipynb #c0012
+_ON_DS = re.compile(r"`[^`\n]*(?<![\w.'\"])ds(?:\[|\.\w| = )[^`\n]*`")   # a code span acting on a source's Dataset
+
+def _as_passed(stack, name:str, src:Source, ds:xr.Dataset):
+    """The function `unit_samples.fixes_worded` is given while source `name` is checked: a message whose fix is written on its
+    Dataset `ds` (`ds[bands] * 1e4`, `ds = ds.drop_vars([...])`, `ds['B4'] - 1`) gets what `ds` and `bands` are for
+    the stack as passed. A DataTree's source is `ds = stack['sentinel2'].to_dataset()`, put back after the fix with
+    `stack['sentinel2'] = ds` (a dict's: `stack['sentinel2']`); `bands` are the source's bands in the units of the
+    bands the message names before its first fix (Sentinel-1's dB bands, not `angle`). A lone Dataset is `ds` itself:
+    only `bands` is said."""
+    node = stack.get(name) if isinstance(stack, dict) else None
+    tree = not isinstance(stack, xr.Dataset)
+    get = f"stack[{name!r}]" + (".to_dataset()" if isinstance(stack, xr.DataTree) or isinstance(node, xr.DataTree) else "")
+    units = src.units if isinstance(src.units, tuple) else (src.units,) * len(src.bands)
+    unit = dict(zip(src.bands, units))
+    have = [b for b in ds.data_vars if b in unit and b not in src.aux]
+    def words(msg:str) -> str:
+        if "`ds = stack[" in msg or "`bands = [" in msg or not _ON_DS.search(msg): return msg   # said, or no fix on ds
+        said = [f"`ds = {get}`"] if tree else []
+        if "ds[bands]" in msg:
+            head = msg.split("`")[0]
+            named = {unit[b] for b in have if re.search(rf"(?<![\w.]){re.escape(b)}(?!\w)|\.{re.escape(b)}\b", head)}
+            said.append(f"`bands = {[b for b in have if unit[b] in named] or have!r}`")
+        if not said: return msg
+        body, stop = (msg[:-1], ".") if msg.endswith(".") else (msg, "")
+        back = f"; after the fix, `stack[{name!r}] = ds`" if tree else ""
+        return f"{body} (for the stack passed: {', '.join(said)}{back}){stop}"
+    return words
+
+@contextlib.contextmanager
+def _errors_worded(words):
+    "Errors of ours raised inside with their message passed through `words` (its warnings: `unit_samples.worded`)."
+    try: yield
+    except AEFError as e:
+        if e.args and isinstance(e.args[0], str): e.args = (words(e.args[0]), *e.args[1:])
+        raise
+
+def _drop_unread(name:str, ds:xr.Dataset, src:Source, unread:dict) -> xr.Dataset:
+    """`ds` without the bands `unread` (`schema.unused_bands`: its product's bands the model does not read), said in
+    one `SourceWarning` naming them and the drop that silences it (a full 13-band Sentinel-2 stack, B1, B5..B9)."""
+    warnings.warn(worded(f"{name}: band(s) {', '.join(unread)} of the {src.family} product are not read by the model (it "
+                  f"reads {', '.join(src.bands)}): dropped. To go on without this note, drop them first: "
+                  f"`ds = ds.drop_vars({list(unread)})`."), SourceWarning, stacklevel=user_stacklevel())
+    return ds.drop_vars(list(unread))
+
 @checks_flags
 def validate_stack(stack,                # an xr.DataTree of sources, or a single-source xr.Dataset
                    source:str|None=None, # the source name of a single Dataset (else attrs['source'])
@@ -218,22 +265,27 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     ref, flipped = None, False
     for name, ds in list(children.items()):
         src = resolve(name, sources)
-        if (f := read_flag_words(ds, src)) is not ds:   # 'ASCENDING'/'DESCENDING' as `earthengine` reads them: 1/0
-            children[name] = ds = f
-            flipped = True
-        if (t := check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
-            children[name] = ds = ds.assign_coords(time=t)
-            flipped = True
-        _warn_missing_bands(name, ds, src)   # at embed, fit, `aef embed/train --data`: a band left out is masked
-        if (m := mask_declared(ds, src)) is not ds:
-            children[name] = ds = m
-            flipped = True  # a new tree below
-        if axes_to_turn(ds):   # y ascending or x descending: the standard orientation, labels kept
-            children[name] = ds = north_up(ds)
-            flipped = True
-        check_grid(name, ds, ref)
-        ref = ref or (name, ds)
-        if check_values: _check_values(name, ds, src, alone=len(children) == 1)
+        words = _as_passed(stack, name, src, ds)   # each fix on `ds` said for the stack as passed (a tree's)
+        with fixes_worded(words), _errors_worded(words):
+            if (f := read_flag_words(ds, src)) is not ds:   # 'ASCENDING'/'DESCENDING' as `earthengine` reads them: 1/0
+                children[name] = ds = f
+                flipped = True
+            if unread := unused_bands(src, list(ds.data_vars)):   # B1, B5..B9 of a full Sentinel-2 stack: one note
+                children[name] = ds = _drop_unread(name, ds, src, unread)
+                flipped = True
+            if (t := check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
+                children[name] = ds = ds.assign_coords(time=t)
+                flipped = True
+            _warn_missing_bands(name, ds, src)   # at embed, fit, `aef embed/train --data`: a band left out is masked
+            if (m := mask_declared(ds, src)) is not ds:
+                children[name] = ds = m
+                flipped = True  # a new tree below
+            if axes_to_turn(ds):   # y ascending or x descending: the standard orientation, labels kept
+                children[name] = ds = north_up(ds)
+                flipped = True
+            check_grid(name, ds, ref)
+            ref = ref or (name, ds)
+            if check_values: _check_values(name, ds, src, alone=len(children) == 1)
     check_pixel_size(*ref)   # one grid: judged once
     if isinstance(stack, xr.DataTree) and not flipped: return stack
     tree = xr.DataTree.from_dict(children)

@@ -14,7 +14,7 @@ import xarray as xr
 
 from .core import UnitsError, UnitsWarning, refuse_path, user_stacklevel
 from .sources import get_source
-from .unit_samples import clear_values, fill_values
+from .unit_samples import clear_values, fill_values, worded
 
 # %% auto #0
 __all__ = ['TERRAIN', 'METRE_SCALES', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS',
@@ -139,9 +139,9 @@ def _warn_percent(g, s, ok, who, eb, sb, to_deg):
     want = np.median(pct(s[hi]) / deg(s[hi])) / np.median(pct(s[lo]) / deg(s[lo]))   # what percent gives
     if ratio(lo, deg) >= PERCENT_GENTLE: return   # gentle readings as a slope in degrees gives them
     if want < 0.8 and abs(np.log(seen / want)) < abs(np.log(want)) / 3:   # within a third of the way to 1 (in log)
-        warnings.warn(f"{who}.{sb} may be in percent, not degrees: where it reads {h0}..{h1} the gradient of {eb} is "
+        warnings.warn(worded(f"{who}.{sb} may be in percent, not degrees: where it reads {h0}..{h1} the gradient of {eb} is "
                       f"{seen:.2f} times its tangent, relative to gentler readings ({g0}..{g1}), as a slope in "
                       f"percent read as degrees gives ({want:.2f}; 1 in degrees; a slope from a finer grid than "
-                      f"{eb}'s can also do this): if the product says percent, {to_deg}.", UnitsWarning,
+                      f"{eb}'s can also do this): if the product says percent, {to_deg}."), UnitsWarning,
                       stacklevel=user_stacklevel())
 

@@ -7,6 +7,10 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/unit_samples.html.md"""
 # %% ../nbs/02a_unit_samples.ipynb #s0002
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Callable
+
 import dask.array as dask_array
 import numpy as np
 import xarray as xr
@@ -16,7 +20,7 @@ from .sources import get_source
 from .dask_keys import compute_own   # chunks read on keys of their own (a client's persist held)
 
 # %% auto #0
-__all__ = ['COMMON_FILLS', 'clear_values', 'fill_values', 'sample_values', 'frame_samples']
+__all__ = ['COMMON_FILLS', 'clear_values', 'fill_values', 'fixes_worded', 'worded', 'sample_values', 'frame_samples']
 
 # %% ../nbs/02a_unit_samples.ipynb #s0005
 def clear_values(v, nodata) -> np.ndarray:
@@ -39,6 +43,22 @@ def fill_values(source) -> tuple:  # a source name or `Source`
     if ranges and len(ranges) == src.n_bands:
         out += [f for f in COMMON_FILLS if not any(lo <= f <= hi for lo, hi in ranges)]
     return tuple(out)
+
+
+# %% ../nbs/02a_unit_samples.ipynb #in49fw01
+_WORDING = contextvars.ContextVar("aef_fix_wording", default=None)   # `fixes_worded`'s function: this thread's alone
+
+@contextlib.contextmanager
+def fixes_worded(fn:Callable):   # message -> message; given its own answer, it must return it unchanged
+    "Inside, `worded` (so `warn_worded`) passes each message through `fn`, in this thread (or asyncio task) alone."
+    token = _WORDING.set(fn)
+    try: yield
+    finally: _WORDING.reset(token)
+
+def worded(msg:str) -> str:   # a message of the checks of one source
+    "`msg` as the function `fixes_worded` set words it; `msg` itself outside."
+    fn = _WORDING.get()
+    return msg if fn is None else fn(msg)
 
 
 # %% ../nbs/02a_unit_samples.ipynb #c0033

@@ -19,7 +19,8 @@ from .temperatures import (AIR_C, K_FAMILY_SLIPS, K_SLIPS, SCALED_C, SURFACE_C, 
                                         scaled_celsius)
 from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTLE, PERCENT_READS, STEEP,
                                    TERRAIN, TERRAIN_SPREAD, check_terrain)
-from .unit_samples import COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values
+from .unit_samples import (COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values,
+                                        worded)
 
 # %% auto #0
 __all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS', 'PART_SLIPS', 'PART_SHARE', 'FEET',
@@ -383,17 +384,17 @@ def check_units(source,       # a Source or its name
         shown = ", ".join(f"{b} (median {seen[b][1]:.3g} dB, 75th percentile {p:.3g})" for b, p in half.items())
         gap = "" if half.keys() <= {"VH", "HV"} else (", and the gap between co- and cross-polarised medians half a "
                                                      "real one's (5.9..7.6 dB)")
-        warnings.warn(f"{src.name}: the brighter half of {shown} is brighter than any scene's (75th percentiles VV "
+        warnings.warn(worded(f"{src.name}: the brighter half of {shown} is brighter than any scene's (75th percentiles VV "
                       "-8.8..-10.8 dB, VH -14.8..-18.5, medians -10..-13.5 and -16..-21 at 2,160 official sample points "
                       f"of forest, coast and city, water among them){gap}: they look like half the decibels, `10 * "
                       "np.log10` taken of amplitude. If the product gave amplitude, `20 * np.log10(amplitude)` is dB: double "
-                      "them, `ds[bands] * 2`.", UnitsWarning, stacklevel=user_stacklevel())
+                      "them, `ds[bands] * 2`."), UnitsWarning, stacklevel=user_stacklevel())
     for s, w, why in _swapped(src, seen):   # every value on the right scale, under the other's name
-        warnings.warn(f"{src.name}: {s} and {w} look swapped: the median of {w} ({seen[w][1]:.3g}) is above {s}'s "
+        warnings.warn(worded(f"{src.name}: {s} and {w} look swapped: the median of {w} ({seen[w][1]:.3g}) is above {s}'s "
                       f"({seen[s][1]:.3g}), but {why}. Name them in the right order: `ds = ds.rename({s}='{w}', "
-                      f"{w}='{s}')`.", UnitsWarning, stacklevel=user_stacklevel())
+                      f"{w}='{s}')`."), UnitsWarning, stacklevel=user_stacklevel())
     if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
-        warnings.warn(f"{src.name}: {_part_message(*part)}", UnitsWarning, stacklevel=user_stacklevel())
+        warnings.warn(worded(f"{src.name}: {_part_message(*part)}"), UnitsWarning, stacklevel=user_stacklevel())
     lows = {b: float(_clear(src, s).min()) for b, s in zip(bands, samples) if b in refl}   # dark pixels under cloud
     slip = scale_slip(src, refl, lows, none_said) if refl else None
     if slip is None and refl and (few := few_scaled_up(src, refl)):
@@ -411,7 +412,7 @@ def check_units(source,       # a Source or its name
                 f"near them: if those were read with another scale, divide the others alone: `ds = ds.assign(" +
                 ", ".join(f"{b}=ds['{b}'] / {f}" for b in past) + ")`.")
     if refuse: raise UnitsError(msg)
-    warnings.warn(msg, UnitsWarning, stacklevel=user_stacklevel())
+    warnings.warn(worded(msg), UnitsWarning, stacklevel=user_stacklevel())
 
 # %% ../nbs/02a_units.ipynb #c0038
 def frame_bands(source,  # a source name or `Source`
@@ -522,7 +523,7 @@ def check_frame_units(source,     # a Source or its name
                "~off, fixed)` per band); a stack merged from readers with different scales does this."
                if looks != TOA_UNTOLD else ""))   # no value tells: no fix to give
         if refuse: raise UnitsError(msg)
-        warnings.warn(msg, UnitsWarning, stacklevel=user_stacklevel())
+        warnings.warn(worded(msg), UnitsWarning, stacklevel=user_stacklevel())
     slipped = {t for idx in found.values() for t in idx}   # part of a frame on another scale (F18-2: mosaics)
     part = {}
     for t in range(len(times)):
@@ -532,5 +533,5 @@ def check_frame_units(source,     # a Source or its name
         if len(hits) == judged: continue  # every frame: `check_units` on the pooled sample says so
         idx = [t for t, _ in hits]
         share = {b: float(np.mean([s[b] for _, s in hits])) for b in hits[0][1]}
-        warnings.warn(f"{name or src.name}: in {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) "
-                      f"{_part_message(looks, fix, share)}", UnitsWarning, stacklevel=user_stacklevel())
+        warnings.warn(worded(f"{name or src.name}: in {len(idx)} of the {judged} frames judged ({_dates(times[idx])}) "
+                      f"{_part_message(looks, fix, share)}"), UnitsWarning, stacklevel=user_stacklevel())

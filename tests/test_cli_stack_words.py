@@ -1,5 +1,5 @@
 """Errors under the `aef` command whose fix was Python alone (session 48's newcomer): a stack's fix on `ds` (schema's
-unknown band, `ds.drop_vars(['B5'])`; units' reflectance in 0..1, `ds[bands] * 1e4`) under `aef train` / `aef embed`
+unknown variable, `ds.drop_vars(['NDWI'])`; units' reflectance in 0..1, `ds[bands] * 1e4`) under `aef train` / `aef embed`
 now carries the note to write the stack so fixed and pass that as --data (`value_hints.stack_note`, read by
 `cli_args.shell_words`); a CSV of labels with lon/lat swapped within +-90 (Europe: `check_degrees` cannot tell) says
 to swap the names in the file's header line, and Python's `training_set` on the DataFrame the rename
@@ -32,7 +32,7 @@ def _stack(make_stack, path, change):
 
 
 CASES = {   # the stack's sentinel2 -> what the refusal says in Python (kept under the command, with the note)
-    "an extra band B5": (lambda ds: ds.assign(B5=ds["B4"]), "`ds.drop_vars(['B5'])`"),
+    "an extra variable NDWI": (lambda ds: ds.assign(NDWI=ds["B4"]), "`ds.drop_vars(['NDWI'])`"),   # B5: a band, dropped
     "reflectance in 0..1": (lambda ds: ds / 1e4, "`ds[bands] * 1e4`"),
 }
 

@@ -482,7 +482,8 @@ def test_opposite_orbits_are_refused_in_one_wording(stack):
     s1 = _s1_twice(stack)
     with pytest.raises(DuplicateTimeError) as v: validate_stack(with_source(stack, "sentinel1", s1))
     with pytest.raises(DuplicateTimeError) as d: earthengine.dedupe_passes(s1)
-    assert str(v.value) == f"sentinel1: {d.value}", (str(v.value), str(d.value))
+    tree = " (for the stack passed: `ds = stack['sentinel1'].to_dataset()`; after the fix, `stack['sentinel1'] = ds`)."
+    assert str(v.value) == f"sentinel1: {str(d.value)[:-1]}{tree}", (str(v.value), str(d.value))   # its `ds`: a tree's
     assert "share the timestamp" in str(d.value) and "keep one orbit" in str(d.value)
 
 
