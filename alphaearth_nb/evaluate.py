@@ -85,11 +85,12 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                         *,
                         features=None,              # columns of a table besides its 64 bands (`linear.check_xy`)
                         warn_fills:bool=True,       # say ids that look like a no-data code (False: the caller said them)
-                       ) -> pd.DataFrame:
-    """The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method. A kNN
-    with more neighbours than a level's training points (knn3 at 1-shot on a 2-class task: 2 points) cannot vote:
-    it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and `table.attrs["skipped"]`
-    naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 Fig. 1A, so the
+                       ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method; with
+    `return_folds=True`, `(table, per_fold)`, per_fold a row per level, method and fold (`shots`, `method`, `fold`,
+    `balanced_accuracy`). A kNN with more neighbours than a level's training points (knn3 at 1-shot on a 2-class
+    task: 2 points) cannot vote: it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and
+    `table.attrs["skipped"]` naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 Fig. 1A, so the
     other methods stand); a level where no asked method can run is a `LabelError`. Where every class trains on one
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled

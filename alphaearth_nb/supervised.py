@@ -282,11 +282,12 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
                  positive:bool=True,         # a raster's negative values are unlabelled (False: values, regress)
                  warn_fills:bool=True,       # say class ids that look like a no-data code (False: the caller says them)
                  at:bool=False,              # also return each row's pixel (row, col) on the map, (N, 2)
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """Embedding vectors (N, 64) and label values of the labelled pixels that have data (points/polygons in any CRS):
-    one row per pixel and label, so points repeating a pixel with its label (a long table, one row per point and month;
-    a field surveyed twice) count once, as kNN's "k nearest labelled pixels" means. Points at one pixel with different
-    labels are all kept, warned.
+                ) -> tuple[np.ndarray, np.ndarray] | tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`(x, y)`: the embedding vectors x (N, 64) and label values y (N,) of the labelled pixels that have data
+    (points/polygons in any CRS); with `at=True`, `(x, y, at)`: also each row's pixel (row, col) on the map's grid,
+    (N, 2) int64 (`aef evaluate` thins the rows to points apart by it). One row per pixel and label, so points
+    repeating a pixel with its label (a long table, one row per point and month; a field surveyed twice) count once,
+    as kNN's "k nearest labelled pixels" means. Points at one pixel with different labels are all kept, warned.
 
     A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
@@ -298,9 +299,7 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     The map goes through the gate first (`as_embedding`), as `points_at`'s does: the official int8 codes are dequantised
     (raw codes are rows of length ~315), fills and all-zero pixels are no data; labels on pixels without data are left
     out with a `NoDataWarning`. Labels with a `year` column (a table, file or dict: the form `cubes.sample` writes) give
-    the rows of the year the map records (`rows_of_map`, the rule of `classify` and `regress`). With `at`, a third
-    array: each row's pixel (row, col) on the map's grid, (N, 2) int64 (`aef evaluate` thins the rows to points apart by
-    it)."""
+    the rows of the year the map records (`rows_of_map`, the rule of `classify` and `regress`)."""
     if "time" in getattr(emb, "dims", ()):
         if emb.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # no year to pick (`isel(time=0)` fails on it)
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
@@ -320,8 +319,9 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                        positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
                        warn_fills:bool=True,      # say class ids that look like a no-data code (False: the caller does)
                        at:bool=False,             # also return each row's pixel (row, col), (N, 2)
-                      ) -> tuple[np.ndarray, np.ndarray]:
-    "`training_set` of a map in the embedding form already (`classify` and `regress` gate it once)."
+                      ) -> tuple[np.ndarray, np.ndarray] | tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`training_set` of a map in the embedding form already (`classify` and `regress` gate it once): `(x, y)`, or
+    `(x, y, at)` with `at=True`, as `training_set` returns them."""
     refuse_path(emb, MAP_WANTED, "map")
     labels = as_geojson(labels)   # `fc['features']`: their FeatureCollection, as sample reads it (was: 'got list')
     if isinstance(labels, dict) and not isinstance(labels.get("type"), str):   # a dict of arrays (no GeoJSON): its
