@@ -92,7 +92,8 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
                     fix:str="resample one onto the other first, e.g. `other.interp_like(emb, method='nearest')`",  # the fix the message proposes
                     names:tuple=("other", "emb"),  # (moved, onto): the fix's names, one map put on the other's pixels
                    ) -> None:
-    """Raise `GridError` unless `a` and `b` have the same y/x coordinates and (by meaning) the same CRS. On a
+    """Raise `GridError` unless `a` and `b` have (by meaning) the same CRS, checked first (two CRSs are named,
+    with the fix: the same `crs=` or a reprojection), and the same y/x coordinates. On a
     geographic CRS x is compared modulo 360: xee's 180+ form (179.99975, 180.00025) and the -180 form (179.99975,
     -179.99975) of one grid are one grid (callers then give `b` `a`'s labels). Coordinates
     name one place within `_one_place`'s allowance: a hundredth of a pixel, or the rounding of their dtype (float32)
@@ -100,6 +101,12 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
     refuse_path(a, GRID_WANTED, "raster")
     refuse_path(b, GRID_WANTED, "raster")
     a, b = rename_spatial(a), rename_spatial(b)
+    if not same_crs(a, b):   # first: no resampling of coordinates (`interp_like`) mends another CRS
+        ca, cb = crs_label(crs_of(a)), crs_label(crs_of(b))
+        raise GridError(f"{what} have different CRS ({ca} vs {cb}): their pixels are not comparable by coordinates; "
+                        f"open both with the same crs= (`aef.official.open(area, year, crs='{ca}')` for official "
+                        f"maps), or reproject one onto the other's grid, e.g. `{names[0]} = {names[0]}.rio."
+                        f"reproject_match({names[1]})` (rioxarray)")
     lon = is_geographic(crs_of(a)) or is_geographic(crs_of(b))
     steps = {d: 2 * half_pixel(np.unwrap(a[d].values.astype(np.float64), period=360.0) if d == "x" and lon
                                else a[d].values) for d in ("y", "x") if d in a.coords and a.sizes[d] > 1}
@@ -120,9 +127,6 @@ def check_same_grid(a,  # the first map (DataArray or Dataset)
             hint = half_pixel_hint(half_pixel_off(a, b), "other")
             raise GridError(f"{what} are on different grids ({d} coordinates differ, by up to {gap.max():g}, more than "
                             f"the {allow:g} that coordinates of one place may differ by): {fix}{hint}")
-    if not same_crs(a, b):
-        raise GridError(f"{what} have different CRS ({crs_label(crs_of(a))} vs {crs_label(crs_of(b))}): reproject one onto the other's "
-                        "grid first (e.g. `rio.reproject_match`)")
 
 # %% ../nbs/02f_same_grid.ipynb #s0010
 def _west_to_east(o) -> np.ndarray:
