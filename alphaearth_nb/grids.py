@@ -13,15 +13,16 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import GridError, refuse_path, user_stacklevel
+from .core import ConfigError, GridError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from .dims import COORDS_WANTED, GRID_WANTED, rename_spatial
-from .crs import as_crs, crs_name, crs_of, is_geographic
+from .crs import as_crs, crs_label, crs_name, crs_of, is_geographic
 
 # %% auto #0
-__all__ = ['MAX_LON_STEP', 'WRAP_ATOL', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps',
-           'axis_span', 'wrapped_like', 'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform',
-           'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred', 'write_crs']
+__all__ = ['MAX_PIXELS', 'MAX_LON_STEP', 'WRAP_ATOL', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform',
+           'geotransform_steps', 'check_grid_size', 'axis_span', 'wrapped_like', 'stored_rounding', 'axis_step',
+           'pixel_size', 'coords_geotransform', 'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred',
+           'write_crs']
 
 # %% ../nbs/02b_grids.ipynb #g0006
 def grid_coords(ny:int,                  # rows
@@ -91,6 +92,44 @@ def geotransform_steps(obj) -> tuple[float, float]|None:  # DataArray or Dataset
     refuse_path(obj, GRID_WANTED, "raster")
     gt = geotransform(obj)
     return None if gt is None else (gt[1], gt[5])
+
+# %% ../nbs/02b_grids.ipynb #g0007b
+MAX_PIXELS = 10**10   # a grid's pixels a year at most (`check_grid_size`): 1,000 x 1,000 km at 10 m, 2.56 TB of 64 float32 bands
+
+def _unit_hint(size:tuple, crs) -> str:
+    "Which unit `size` (a pixel's width, height) looks given in where the CRS wants another, with an example; else ''."
+    label, geo = crs_label(crs), is_geographic(crs)
+    unit = "degrees" if geo else f"{as_crs(crs).axis_info[0].unit_name}s"
+    if geo and max(size) >= 0.5:
+        return f"{max(size):g} looks like metres; in {label} resolution is in degrees, e.g. 0.0001 (about 10 m)"
+    if not geo and unit == "metres" and min(size) < 0.01:
+        return f"{min(size):g} looks like degrees; in {label} resolution is in metres, e.g. 10"
+    return ""
+
+def check_grid_size(size:tuple,       # the pixel's (width, height) in the CRS's units, both > 0
+                    extent:tuple,     # the area's (width, height) in the same units
+                    crs,              # the grid's CRS (any spelling `as_crs` reads)
+                    asked:str="resolution",  # what the user gave, for the message, e.g. "resolution=10"
+                   ) -> tuple[int, int]:
+    """The grid's (rows, columns) over `extent` at `size`, or `ConfigError` before any work where a pixel is wider or
+    taller than the area and its size looks given in the other unit (>= 0.5 in degrees, < 0.01 in metres), or the
+    grid would hold more than `MAX_PIXELS` pixels (a year): 10 for 10 m in EPSG:4326 is a 10-degree pixel, 0.0001
+    for 10 m in UTM a 0.1 mm one; the message names the unit the CRS wants, with an example size. A pixel larger
+    than a small area in the CRS's own unit is a one-pixel grid. Else the fix is a smaller area, a coarser
+    `resolution`, or the area in parts."""
+    (w, h), (W, H), label = size, extent, crs_label(crs)
+    unit = "degrees" if is_geographic(crs) else f"{as_crs(crs).axis_info[0].unit_name}s"
+    hint = _unit_hint(size, crs)
+    if (w > W or h > H) and hint:   # a pixel past a small area in its own unit is one pixel: kept
+        raise ConfigError(f"{asked} gives a pixel ({w:g} x {h:g} {unit}) larger than the area ({W:.6g} x {H:.6g} "
+                          f"{unit} in {label}): {hint}")
+    rows, cols = int(np.ceil(H / h - 1e-9)), int(np.ceil(W / w - 1e-9))
+    if rows * cols > MAX_PIXELS:
+        raise ConfigError(f"{asked} in {label} over the area ({W:.6g} x {H:.6g} {unit}) makes a grid of {rows:,} x "
+                          f"{cols:,} = {rows * cols:.3g} pixels a year, over the {MAX_PIXELS:.0e} at most "
+                          f"({rows * cols * 256 / 1e12:.3g} TB of 64 float32 bands): " +
+                          (hint or "open a smaller area, a coarser resolution, or the area in parts"))
+    return rows, cols
 
 # %% ../nbs/02b_grids.ipynb #g0012
 MAX_LON_STEP = 90.0   # degrees between neighbouring longitudes beyond which an axis is no grid (a mean across 180)

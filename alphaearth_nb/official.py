@@ -35,6 +35,7 @@ from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, R
                                    gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
                                    warped_zones, years_covering, years_of)
 from .crs import crs_label
+from .grids import check_grid_size
 from .warn_lock import serialised, under_warn_lock
 
 # %% auto #0
@@ -170,7 +171,9 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
     degrees for a geographic `crs`, where it is required: `ConfigError`). Over an area across 180 deg (a bbox with
     west > east) a geographic grid spans only the area, x running on past 180: (177, -19, -178, -16) gives x in
     [177, 182], one span as `geo.axis_span` reads it (a point at -179.5 is looked up at 180.5). `resolution` is one
-    size or a pair (x, y), signs aside ((10, -10), GDAL's): the grid is north-up; no size (0, NaN) is `ConfigError`.
+    size or a pair (x, y), signs aside ((10, -10), GDAL's): the grid is north-up; no size (0, NaN)
+    is `ConfigError`, and so, before any work, is a size in the CRS's other unit or a grid past `grids.MAX_PIXELS`
+    (`grids.check_grid_size`: 10 in EPSG:4326 is a 10-degree pixel, 0.0001 in UTM 7e13 pixels over a 1 km area).
     An area's path is `core.refuse_path`'s `DTypeError` (`mirrors.area_of`)."""
     refuse_path(area, AREA_WANTED, "places")
     require("odc.geo", "official", "mosaicking onto one grid")
@@ -185,6 +188,8 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
     res = Resolution(size[0], -size[1])
     if _across_180(geom): bb = BoundingBox(*(_lon_span(geom) if lonlat else _crs_bounds(geom, crs)), crs=crs)
     else: bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
+    check_grid_size(size, (bb.right - bb.left, bb.top - bb.bottom), crs,   # 10 in EPSG:4326: before any work
+                    "the default 10 m" if resolution is None else f"resolution={resolution!r}")
     return GeoBox.from_bbox(bb, crs, resolution=res)
 
 def pixel_size(resolution) -> tuple|None:  # one size, a pair (x, y) (signs aside: (10, -10) is 10 m), or None
@@ -369,6 +374,8 @@ def _area_beside(area, geobox):
     """The lon/lat footprint of `geobox` (`geobox_area`: the tiles to read), `area` beside it checked: no area at all
     is refused as without a GeoBox (`mirrors.area_of`); one wholly outside the footprint is warned (it chooses
     nothing: `open` reads the GeoBox)."""
+    r = (abs(geobox.resolution.x), abs(geobox.resolution.y))   # billions of pixels: refused before any read
+    check_grid_size(r, (geobox.shape[1] * r[0], geobox.shape[0] * r[1]), geobox.crs.wkt, "geobox=")
     cover = geobox_area(geobox)
     if area is None or area_of(area).intersects(cover): return cover
     said, swap = (tuple(area), "") if isinstance(area, (tuple, list)) else (type(area).__name__, "")
@@ -421,7 +428,8 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
 
     Raises `NoTilesError` where no tile covers the area (the GeoBox) in the years, or in one of them (naming those
     that have tiles); `ConfigError` for a `resolution`
-    that is no pixel size (0, negative, NaN, text), a geographic `crs` without one, another `resampling`, or neither
+    that is no pixel size (0, negative, NaN, text), one in the CRS's other unit or a grid past `grids.MAX_PIXELS`
+    pixels (`grid_for`; a `geobox` past it too), a geographic `crs` without one, another `resampling`, or neither
     an area nor a GeoBox; `DTypeError` for an area's path (`core.refuse_path`: load it with geopandas first)."""
     refuse_path(area, AREA_WANTED, "places")
     require("rioxarray", "official", "official.open")
