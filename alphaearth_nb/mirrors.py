@@ -144,7 +144,8 @@ def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), 
     `fetch_tiles`, `official.open`, `grid_for`).
     A GeoJSON dict (a geometry, a Feature or a FeatureCollection: their union) and WKT text are read as the shapely
     geometry they hold, in lon/lat (RFC 7946's GeoJSON; WKT says no CRS, and an area is lon/lat); anything that is none
-    of these forms, nor four numbers, is a `ConfigError` naming them."""
+    of these forms, nor four numbers, is a `ConfigError` naming them; four numbers past +-540 (UTM metres) are one
+    naming a projected area's forms (a GeoDataFrame with its CRS, `official.open`'s `geobox=`)."""
     refuse_path(area, AREA_WANTED, "places")
     require("shapely", "official", "areas as geometries")
     if isinstance(area, dict) or isinstance(area, str) and area.lstrip()[:1].isalpha():
@@ -171,6 +172,13 @@ def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), 
         raise ConfigError(f"bbox {area} has west > east: west and east swapped? Give (west, south, east, north), e.g. "
                           f"({e}, {s}, {w}, {n}); a box across 180 deg runs from west of 180 (e.g. 179.9) to east of "
                           f"it (-179.9)")
+    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90) and max(abs(w), abs(s), abs(e), abs(n)) > 540:
+        raise ConfigError(f"bbox {area} is not (west, south, east, north) in degrees: its numbers look like metres of "
+                          "a projected CRS (UTM eastings and northings). Give a projected area with its CRS, as a "
+                          f"GeoDataFrame: `gpd.GeoDataFrame(geometry=[shapely.box{(w, s, e, n)}], crs='EPSG:326NN')` "
+                          "(the CRS of its x/y: EPSG:326NN for UTM zone NN north, 327NN south), or the grid to read "
+                          "as `geobox=` of `aef.official.open` (an odc-geo GeoBox in that CRS); or the bbox in degrees, "
+                          "e.g. (5.99, 44.99, 6.01, 45.01)")
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
         raise ConfigError(f"bbox {area} is not (west, south, east, north) in degrees: e.g. (5.99, 44.99, 6.01, 45.01)")
     return box(w, s, e, n)
