@@ -58,19 +58,26 @@ def _as_pairs(points) -> bool:
     if all(isinstance(v, tuple) for v in points): return True
     return isinstance(points, list) and all(isinstance(v, list) for v in points)
 
-def xs_ys(points,   # (xs, ys): two sequences of equal length (lists, arrays, Series)
+def xs_ys(points,             # (xs, ys): two sequences of equal length (lists, arrays, Series)
+          on=None,            # (xs, ys) -> bool: whether points read so all lie on the map; None: no map
+          error=LabelError,   # the refusal's kind (`PointError` for a query's points)
          ) -> tuple[np.ndarray, np.ndarray]:
     """float64 xs and ys of the (xs, ys) form. Two points, `([x1, x2], [y1, y2])`, have the shape of two (x, y)
     pairs, `[(x1, y1), (x2, y2)]`, and nothing in the numbers says which they are: read as (xs, ys), two pairs came
     back transposed without a word. The rule: 2 x 2 numbers written as pairs are written (`_as_pairs`: two tuples,
-    or two lists in a list) are `LabelError` naming both explicit forms (a dict of the xs and the ys, a table of
-    pairs), unless both readings give the same points; arrays, Series and lists in a tuple are (xs, ys), as
-    documented. A list of more pairs than two is no (xs, ys) and is refused as such (`read_geometries`)."""
+    or two lists in a list) are `error` (`LabelError`) naming both explicit forms (a dict of the xs and the ys, a
+    table of pairs), unless both readings give the same points, or `on` (a map's test) puts one reading's points all
+    on the map and not the other's: that reading is taken (`[(5.99, 45.001), (5.995, 45.002)]` on a map near 6 E,
+    45 N: the pairs, as (xs, ys) the second point lies at x 45.001); arrays, Series and lists in a tuple are
+    (xs, ys), as documented. A list of more pairs than two is no (xs, ys) and is refused as such (`read_geometries`)."""
     xs, ys = (np.atleast_1d(np.asarray(v, np.float64)) for v in points)
     _same_shape(xs, ys)
     if xs.shape == (2,) and _as_pairs(points) and not xs[1] == ys[0]:
-        raise LabelError(f"{[list(map(float, v)) for v in points]} reads as two (x, y) pairs or as (xs, ys), two "
-                         f"points either way but not the same two, and nothing says which: pass {_TWO_FORMS}")
+        fits = [r for r in ((np.array([xs[0], ys[0]]), np.array([xs[1], ys[1]])), (xs, ys)) if on and on(*r)]
+        if len(fits) == 1: return fits[0]   # the one reading on the map
+        said = " (both lie on the map)" if fits else " (neither lies on the map)" if on else ""
+        raise error(f"{[list(map(float, v)) for v in points]} reads as two (x, y) pairs or as (xs, ys), two "
+                    f"points either way but not the same two, and nothing says which{said}: pass {_TWO_FORMS}")
     return xs, ys
 
 def pairs_hint(src, # points in a form no reader takes, or anything

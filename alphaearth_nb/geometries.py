@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import GridError, LabelError, refuse_path, user_stacklevel
+from .core import GridError, LabelError, PointError, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from . import geo
 from .points import (GEOJSON_GEOMETRIES, GEOJSON_TYPES, NO_GEOJSON_CRS, as_geojson, geojson_crs,
@@ -347,6 +347,16 @@ def own_crs_on(obj,   # the map the places are put on
 
 POINT_COLUMNS = ("x_in", "y_in")   # the table of points given without one: the coordinates as given, their own CRS
 
+def _all_on(obj, crs):
+    "A test for `xs_ys`: whether points (xs, ys) all lie on the map `obj`, read in `crs` (none: lon/lat or the map's)."
+    def on(xs, ys) -> bool:
+        for c in [crs] if crs is not None else [LONLAT, geo.crs_of(obj)]:
+            try: tx, ty = geo.to_crs(xs, ys, c, geo.crs_of(obj))
+            except (GridError, PointError, ValueError): continue   # no degrees, far off the CRS's area
+            if c is not None and geo.inside_grid(obj, tx, ty).all(): return True
+        return False
+    return on
+
 def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file
               to_crs:str,    # the CRS to give the points in (the map's)
               crs=None,      # the CRS of `points` when they do not say (a GeoDataFrame does)
@@ -358,8 +368,9 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     their CRS (no `crs=`, no lon/lat keys) are read by the one rule for them (`geo.point_crs`, see the geo notebook's
     "Points without a CRS"): lon/lat if they lie on the map `obj` so, else the map's CRS if they do so (arrays,
     a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`. Two points
-    written as two (x, y) pairs (`[(lon, lat), (lon, lat)]`, `[[lon, lat], [lon, lat]]`) read both ways: `LabelError`
-    naming the two explicit forms (`xs_ys`), as `read_geometries` gives it; more (x, y) pairs are no form either.
+    written as two (x, y) pairs (`[(lon, lat), (lon, lat)]`, `[[lon, lat], [lon, lat]]`) are the reading whose
+    points all lie on the map `obj` where the other's do not; else (or without a map) `PointError` naming the two
+    explicit forms (`xs_ys`; `read_geometries` gives it as `LabelError`); more (x, y) pairs are no form either.
 
     The table (`POINT_COLUMNS`): a DataFrame, GeoDataFrame, dict of arrays or file keeps its own columns (lon/lat or
     x/y among them; one read from its coordinates gains a `geometry`); points given without one ((xs, ys) arrays,
@@ -377,7 +388,8 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
         xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
     elif isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
-        xy = xs_ys(points)   # two pairs (2 x 2): refused, naming both forms (was read as (xs, ys): transposed)
+        xy = xs_ys(points, None if obj is None else _all_on(obj, crs), PointError)   # two pairs (2 x 2): the one
+        # reading on the map, else refused naming both forms
     if xy is not None:
         xs, ys = xy
         geo.with_coordinates(xs, ys, what="points", cols=("xs", "ys"))   # NaN: said, not silent
