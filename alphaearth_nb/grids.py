@@ -367,7 +367,10 @@ def write_crs(obj,  # DataArray or Dataset with x/y coordinates
     reader's `GeoTransform` there, or on the grid mapping a CF `grid_mapping` names (GDAL's netCDF), is kept where the
     coordinates still fit it (a slice) and rewritten from them where they do not (`coarsen`, a strided `isel`), so
     exports and `rio.transform()` get the grid the data is on. The variables name `spatial_ref` in their encoding
-    only: a reader's `attrs['grid_mapping']` goes (both made `to_netcdf` fail)."""
+    only: a reader's `attrs['grid_mapping']` goes (both made `to_netcdf` fail). Their encoding names it as a
+    coordinate too (`coordinates`, beside CF's `grid_mapping`), so a map written with `to_netcdf` reads back with
+    `xr.open_dataarray` (xarray's default decode_coords=True) with `spatial_ref` a coordinate, its CRS and grid kept;
+    other non-dimension coordinates go in the file's global `coordinates` (xarray's), read back alike."""
     refuse_path(obj, GRID_WANTED, "raster")
     if crs is None: return obj
     c = as_crs(crs)
@@ -388,4 +391,7 @@ def write_crs(obj,  # DataArray or Dataset with x/y coordinates
     for v in out.data_vars.values() if isinstance(out, xr.Dataset) else [out]:   # encoding names it: a reader's
         v.attrs.pop("grid_mapping", None)   # attrs['grid_mapping'] beside it failed `to_netcdf` ('already exists')
         v.encoding["grid_mapping"] = "spatial_ref"
+        v.attrs.pop("coordinates", None)   # in attrs and encoding both: xarray's ValueError at `to_netcdf`
+        v.encoding["coordinates"] = "spatial_ref"   # CF leaves a grid mapping out of `coordinates`: then read back
+        # as a data variable (decode_coords=True), and `xr.open_dataarray` of a written map failed ('more than one')
     return out
