@@ -347,15 +347,11 @@ def own_crs_on(obj,   # the map the places are put on
 
 POINT_COLUMNS = ("x_in", "y_in")   # the table of points given without one: the coordinates as given, their own CRS
 
-def _all_on(obj, crs):
-    "A test for `xs_ys`: whether points (xs, ys) all lie on the map `obj`, read in `crs` (none: lon/lat or the map's)."
-    def on(xs, ys) -> bool:
-        for c in [crs] if crs is not None else [LONLAT, geo.crs_of(obj)]:
-            try: tx, ty = geo.to_crs(xs, ys, c, geo.crs_of(obj))
-            except (GridError, PointError, ValueError): continue   # no degrees, far off the CRS's area
-            if c is not None and geo.inside_grid(obj, tx, ty).all(): return True
-        return False
-    return on
+def _all_on(obj, crs, xs, ys) -> bool:
+    "`xs_ys`' test: whether points (xs, ys) all lie on the map `obj`, read in `crs` (None: the map's, or lon/lat)."
+    try: return any(geo.inside_grid(obj, *geo.to_crs(xs, ys, c, geo.crs_of(obj))).all()
+                    for c in filter(None, [crs] if crs is not None else [geo.crs_of(obj), LONLAT]))
+    except (GridError, PointError, ValueError): return False   # no degrees, far off the CRS's area: not on it
 
 def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns, a GeoDataFrame, a vector file
               to_crs:str,    # the CRS to give the points in (the map's)
@@ -388,8 +384,7 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     if (shapes := _shapes(points)) is not None and len(shapes) > 1 and all(g.geom_type == "Point" for g in shapes):
         xy = tuple(np.array([getattr(g, a) if not g.is_empty else np.nan for g in shapes]) for a in "xy")   # Points say x
     elif isinstance(points, (tuple, list)) and len(points) == 2 and not isinstance(points[0], str):
-        xy = xs_ys(points, None if obj is None else _all_on(obj, crs), PointError)   # two pairs (2 x 2): the one
-        # reading on the map, else refused naming both forms
+        xy = xs_ys(points, obj is not None and (lambda a, b: _all_on(obj, crs, a, b)), PointError)   # 2 x 2: on the map
     if xy is not None:
         xs, ys = xy
         geo.with_coordinates(xs, ys, what="points", cols=("xs", "ys"))   # NaN: said, not silent

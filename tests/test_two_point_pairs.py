@@ -1,7 +1,8 @@
 """Two points written as (x, y) pairs, `[(lon, lat), (lon, lat)]`, have the shape of the documented (xs, ys) form
 with two points, and were read so: both points came back transposed (inside False, or other pixels) without a
-word. Right: pairs written as pairs are refused naming both explicit forms, for `sample`, `official.sample_points`
-and every reader of places (`read_geometries`: label_table, ...); (xs, ys) as arrays or lists in a tuple reads as
+word. Right: pairs written as pairs are refused naming both explicit forms, for `official.sample_points` (PointError)
+and every reader of places (`read_geometries`: label_table, ...), and read the one way that lies on the map where a map
+says it (`sample`, s49); (xs, ys) as arrays or lists in a tuple reads as
 documented, and the explicit forms give each point its own pixel."""
 import numpy as np
 import pandas as pd
@@ -9,7 +10,7 @@ import pytest
 from pyproj import Transformer
 
 from alphaearth_nb import official
-from alphaearth_nb.core import LabelError, band_names
+from alphaearth_nb.core import LabelError, PointError, band_names
 from alphaearth_nb.cubes import label_table, sample
 from alphaearth_nb.places import read_geometries
 from alphaearth_nb.testing import embedding_from_array, random_unit
@@ -28,12 +29,20 @@ def _want():
 
 @pytest.mark.parametrize("form", list(PAIRS))
 def test_two_pairs_are_refused_naming_both_forms(form):
-    for call in (lambda p: sample(EMB, p), lambda p: read_geometries(p), lambda p: label_table(EMB, p),
-                 lambda p: official.sample_points(p, 2024, source="/nonexistent")):
-        with pytest.raises(LabelError, match=r"two \(x, y\) pairs or as \(xs, ys\)") as e:
+    for call, kind in ((lambda p: read_geometries(p), LabelError), (lambda p: label_table(EMB, p), LabelError),
+                       (lambda p: official.sample_points(p, 2024, source="/nonexistent"), PointError)):   # no map
+        with pytest.raises(kind, match=r"two \(x, y\) pairs or as \(xs, ys\)") as e:
             call(PAIRS[form])
         assert "{'lon': [lon1, lon2], 'lat': [lat1, lat2]}" in str(e.value)
         assert "pd.DataFrame([(lon1, lat1), (lon2, lat2)], columns=['lon', 'lat'])" in str(e.value)
+
+
+@pytest.mark.parametrize("form", list(PAIRS))
+def test_two_pairs_on_a_map_read_the_one_way_that_lies_on_it(form):
+    "s49: `sample` has the map: read as (xs, ys) these lie off it (x 500005 m as a latitude), so they are the pairs."
+    out = sample(EMB, PAIRS[form])
+    assert out["inside"].all()
+    np.testing.assert_array_equal(out[band_names()].to_numpy(np.float32), _want())
 
 
 def test_the_explicit_forms_give_each_point_its_pixel():
