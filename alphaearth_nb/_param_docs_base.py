@@ -219,7 +219,7 @@ SECTIONS = {
     },
     'alphaearth_nb.pixels': {
         'pixelwise': 'func\n    numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)\n*das\n    aligned DataArrays holding the `core` dims, numpy or dask\ndtype\n    of the result (dask is told it before computing)\ncore\n    dims `func` takes whole, trailing in its arrays (one chunk each for dask)\nout_core\n    dims of what `func` gives per pixel (() for one value per pixel)\nout_sizes\n    {dim: length} of the `out_core` dims not in `das` (dask is told them), or None\nname\n    name of the result (None: as `xr.apply_ufunc` leaves it)\n',
-        'map_attrs': 'attrs : dict\n    the attributes of the embedding a map is made of\nlengths\n    the lengths of the dims the map has not (64: the bands)\n',
+        'map_attrs': "attrs : dict\n    the attributes of the embedding a map is made of\nlengths\n    the lengths of the dims the map has not (64: the bands)\nderived : bool\n    a map of values made of the vectors (no `band`): the embedding's identity moved\n",
         'values_at': 'emb : xr.DataArray\n    embedding (y, x, band), numpy or dask\nrows\n    pixel rows (N,)\ncols\n    pixel columns (N,)\n',
         'window_rows': "n : int\n    the length of an axis\nside : int\n    each window's length\n",
         'map_sample': 'da : xr.DataArray\n    a map (..., y, x, band), lazy or not\n',

@@ -66,7 +66,7 @@ def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray
 # what a map says of where it came from and how it was made, kept in a GeoTIFF as GDAL dataset tags (attr -> tag), as
 # a Zarr store keeps attrs: `embed`'s period, support and tiling numbers, `from_official`'s year, `official.open`'s mirror
 COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AEF_TIME",
-             "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END",
+             "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END", "derived_from": "AEF_DERIVED_FROM",
              "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END",
              "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR"}
 COG_INTS = ("tile", "buffer", "trim")   # `embed`'s tiling numbers (pixels): whole numbers, read back as int

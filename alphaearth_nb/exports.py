@@ -313,9 +313,10 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     0..C-1 in its `class_names` tag too (JSON list: value i is the i-th name), and in GDAL's sidecar `path.aux.xml`
     (`pam_categories`: a raster attribute table and category names, what QGIS and ArcGIS show). A sidecar already at
     `path.aux.xml` is replaced or removed with `overwrite` (else `OutputExistsError`). A map with no pixel of data is a
-    `NoValidDataError`, raised before any work. The map's (or its Dataset's) source, model, year and period
-    (`attrs['source']`, `['embedding:model']`, `['time']`, ..., which `classify` keeps from its embedding) are GDAL tags
-    AEF_SOURCE, AEF_MODEL, AEF_TIME, ... (`embeddings.provenance_tags`; `rioxarray.open_rasterio` puts them in attrs).
+    `NoValidDataError`, raised before any work. The map's (or its Dataset's) origin, year and period
+    (`attrs['derived_from']`, the embedding's model as `classify` and `cluster` keep it, `['time']`, ...) are GDAL
+    tags AEF_DERIVED_FROM, AEF_TIME, ... (`embeddings.provenance_tags`; `rioxarray.open_rasterio` puts them in attrs);
+    a derived map has no `source` or `embedding:model` (`pixels.map_attrs`), so no AEF_SOURCE/AEF_MODEL tag.
     Folders missing above it are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     require("rasterio", "official", "writing COGs")
     import rasterio

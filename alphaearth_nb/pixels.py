@@ -38,17 +38,27 @@ def pixelwise(func,                # numpy function: arrays (..., *core), one pe
     out = xr.apply_ufunc(func, *das, input_core_dims=[list(core)] * len(das), output_core_dims=[list(out_core)],
                          dask="parallelized", output_dtypes=[dtype], keep_attrs=True,
                          dask_gufunc_kwargs={"output_sizes": out_sizes} if out_sizes else None)
-    out.attrs = map_attrs(out.attrs, [das[0].sizes[c] for c in core if c not in out_core and c in das[0].dims])
+    gone = [das[0].sizes[c] for c in core if c not in out_core and c in das[0].dims]   # the dims consumed
+    out.attrs = map_attrs(out.attrs, gone, derived="band" in core and "band" not in out_core)   # no vectors: no embedding
     return out.rename(name) if name else out
+
+_IDENTITY = ("source", "embedding:model")   # what says a map is an embedding (of a model, a product)
 
 def map_attrs(attrs:dict,       # the attributes of the embedding a map is made of
               lengths=(64,),    # the lengths of the dims the map has not (64: the bands)
+              derived:bool=True, # a map of values made of the vectors (no `band`): the embedding's identity moved
              ) -> dict:
     """`attrs` less those holding one value an entry of a dim of one of `lengths` (rioxarray's `long_name` of a
     GeoTIFF's 64 band descriptions, 'A00' .. 'A63'): the attributes of a map made of the embedding, one value a
-    pixel, which a one-band raster can carry (`rio.to_raster`)."""
-    return {k: v for k, v in attrs.items() if not (isinstance(v, (list, tuple, np.ndarray)) and np.ndim(v) == 1
-                                                   and len(v) in set(lengths))}
+    pixel, which a one-band raster can carry (`rio.to_raster`). A `derived` map (similarity, change, classes,
+    clusters) is no embedding: the embedding's identity (`source` and `embedding:model`) goes and
+    its model (else its source) stays as `derived_from`, so a class map exported as a COG (AEF_DERIVED_FROM, not
+    AEF_SOURCE/AEF_MODEL) or a store does not claim to be the embedding collection; `one_model` reads no model there."""
+    out = {k: v for k, v in attrs.items() if not (isinstance(v, (list, tuple, np.ndarray)) and np.ndim(v) == 1
+                                                  and len(v) in set(lengths))}
+    if derived and (was := out.get("embedding:model") or out.get("source")) is not None:
+        out = {k: v for k, v in out.items() if k not in _IDENTITY} | {"derived_from": was}
+    return out
 
 def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
               rows,                 # pixel rows (N,)

@@ -50,4 +50,5 @@ def test_a_class_cog_names_its_source_and_year(official, tmp_path):
     pts = pd.DataFrame({"x": official.x.values[[1, 6]], "y": official.y.values[[1, 6]], "label": ["a", "b"]})
     ds = official.aef.classify(pts, k=1)
     with rasterio.open(map_to_cog(ds, tmp_path / "c.tif")) as f: tags = f.tags()
-    assert tags["AEF_SOURCE"] == OFFICIAL_COLLECTION and tags["AEF_TIME"].startswith("2023-01-01"), tags
+    assert tags["AEF_DERIVED_FROM"] == OFFICIAL_COLLECTION and tags["AEF_TIME"].startswith("2023-01-01"), tags
+    assert "AEF_SOURCE" not in tags and "AEF_MODEL" not in tags   # s49: a class map is not the embedding collection
