@@ -137,11 +137,13 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
     """int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data;
     attrs crs, `source` and `embedding:model` the tiles' (`open_tile`: the official product's id; tiles of two models
     are `MixedModelsError`, `cubes.one_model`). `bounds` (a GeoBox on the tiles' grid, `open`'s `geobox=`) gives that
-    grid's pixels, no-data where no tile is, in place of the area's snapped bounds. A path for `rows` is
+    grid's pixels, no-data where no tile is, in place of the area's snapped bounds. More than `grids.MAX_PIXELS`
+    10 m pixels to read (a coarse grid over a vast area) is `ConfigError` before any tile is opened. A path for `rows` is
     `core.refuse_path`'s `DTypeError`."""
     refuse_path(rows, "rows are a table of `tiles` (href, crs, year)", "table")
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad) if bounds is None else bounds
+    check_grid_size((RESOLUTION, RESOLUTION), (x1 - x0, y1 - y0), crs, "the tiles' 10 m pixels read")   # a vast area
     g = grid_coords(round((y1 - y0) / RESOLUTION), round((x1 - x0) / RESOLUTION), x0, y1, RESOLUTION)
     xs, ys = g["x"], g["y"]
     per_year, opened = [], []
