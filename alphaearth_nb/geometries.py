@@ -365,7 +365,7 @@ def points_xy(points,        # (xs, ys), a DataFrame with x/y or lon/lat columns
     "Points without a CRS"): lon/lat if they lie on the map `obj` so, else the map's CRS if they do so (arrays,
     a table, partly off it: lon/lat, each its own `inside`); one point off it both ways is a `PointError`. Two points
     written as two (x, y) pairs (`[(lon, lat), (lon, lat)]`) are the reading lying on the map `obj` where the other
-    does not, else `PointError` naming the two explicit forms (`xs_ys`); more (x, y) pairs are no form either.
+    does not, else `PointError` naming the two explicit forms (`xs_ys`); more pairs are no form either (`LabelError`).
 
     The table (`POINT_COLUMNS`): a DataFrame, GeoDataFrame, dict of arrays or file keeps its own columns (lon/lat or
     x/y among them; one read from its coordinates gains a `geometry`); points given without one ((xs, ys) arrays,
