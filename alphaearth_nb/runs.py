@@ -254,6 +254,12 @@ def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
     "warn (if `warn`) when `resume` finds no checkpoint at all (a new folder, or a run stopped before its first)."
     if is_run(d) and not (resume or overwrite):
         last = latest_checkpoint(d / "checkpoints")
+        bare = not (last or own_checkpoints(d / "checkpoints") or orphan_leaves(d / "checkpoints") or run_settings(d))
+        if bare:   # `aef train --resume` of it is refused (nothing says what to train): the one fix that works
+            raise OutputExistsError(f"{d} holds a run stopped before its first checkpoint that recorded no settings "
+                                    "(begun by an older alphaearth_nb, or stopped as it began), so there is nothing "
+                                    "to resume: pass overwrite=True (`--overwrite`) to start it over, or choose "
+                                    "another folder.")
         held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"
         raise OutputExistsError(f"{d} holds a run ({held}): "
                                 "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "

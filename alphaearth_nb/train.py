@@ -29,7 +29,7 @@ import xarray as xr
 from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
-                                      load_checkpoint, not_a_run, read_header, record_settings, run_folder,
+                                      load_checkpoint, not_a_run, read_header, record_settings, run_folder, run_settings,
                                       save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingError,
                                 TrainingWarning, flag,
@@ -423,6 +423,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name, held)
     seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
+    if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
+        _warn_data(run_settings(out).get("data"), seen)
     if found is None or _sources_of(found) != (seen or {}).get("sources"):   # once a run: a resume on the run's
         _warn_unread(seen, built, preset_name, held)   # sources was told at its start; else before the step compiles
     # a function of the user's: its first batch (drawn anyway) now, from where a resume starts, to be weighed below
