@@ -225,6 +225,7 @@ SECTIONS = {
         'pixel_metres': 'ds : xr.Dataset\n    a Dataset or DataArray on x/y coordinates with a CRS\n',
         'check_pixel_size': "name : str\n    the source's name, to start the warning\nds : xr.Dataset\n    a source on x/y coordinates with a CRS (none, or under 2 x 2 pixels: not judged)\n",
         'resolve': "source\n    a `Source`, or a registry name\nsources\n    {name: Source} that wins over the registry (e.g. a model's resolved sources)\n",
+        'spelt_bands': 'src : Source\n    the source as the model reads it (`resolve`)\nnames : list\n    the variables of its Dataset\n',
         'unused_bands': 'src : Source\n    the source as the model reads it (`resolve`)\nnames : list\n    the variables of its Dataset\n',
         'check_source': "name : str\n    the source's name in the stack, to start each message\nds : xr.Dataset\n    the source, (time, y, x): one variable per band\nsrc : Source\n    its registry entry (`resolve`): bands, metadata fields\n",
         'mask_declared': 'ds : xr.Dataset\n    one source (time, y, x), as its reader left it\nsrc : Source\n    its registry entry: only its bands are masked\n',

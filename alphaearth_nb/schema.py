@@ -21,14 +21,14 @@ from .core import (AEFError, DimensionError, DTypeError, DuplicateTimeError, Emp
 from .geo import (NODATA_KEYS, as_crs, axis_span, check_degrees, check_monotonic, check_same_grid,
                                crs_of, same_crs, to_crs, utm_crs)
 from .crs import crs_label
-from .spellings import META_NAMES, band_renames, check_meta, check_meta_names
+from .spellings import COMMON_NAMES, META_NAMES, band_renames, check_meta, check_meta_names
 from .sources import Source, get_source
 from .timecodes import as_numbers, numeric_time_hint, odd_times, unwritten_years, utc_times
 
 # %% auto #0
-__all__ = ['DIMS', 'SOURCE_WANTED', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'PRODUCT_BANDS', 'PRODUCT_NAMES', 'dim_renames',
-           'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve',
-           'unused_bands', 'check_source', 'mask_declared']
+__all__ = ['DIMS', 'SOURCE_WANTED', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'PRODUCT_BANDS', 'PRODUCT_NAMES', 'PRODUCT_LAYERS',
+           'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size',
+           'resolve', 'spelt_bands', 'unused_bands', 'check_source', 'mask_declared']
 
 # %% ../nbs/03c_schema.ipynb #sc005
 DIMS = ("time", "y", "x")
@@ -267,6 +267,29 @@ PRODUCT_NAMES = {   # STAC eo common names (and Earth Search's asset keys) of th
                   "nir09": "B9", "cirrus": "B10"},
     "landsat": {"coastal": "B1", "pan": "B8", "cirrus": "B9", "lwir11": "B10", "lwir12": "B11", "lwir": "B10"}}
 _PRODUCT_SPELT = re.compile(r"(?:.*?[-_:/.])?([a-z]+)0*(\d+[a-z]?)")   # B01, SR_B1, ST_B10, S2-L2A-B05, b8a
+# family -> the product's layers that are no spectral band (Earth Engine's catalogue: COPERNICUS/S2_SR_HARMONIZED's
+# AOT, WVP, SCL, TCI_R/G/B, MSK_CLDPRB, MSK_SNWPRB, QA10, QA20, QA60, MSK_CLASSI_*; Earth Search's asset keys alike,
+# `visual` the TCI; LANDSAT/LC0[89]/C02/T1_L2's QA_PIXEL, QA_RADSAT, SR_QA_AEROSOL, ST_*, T1_TOA's angles SAA..VZA).
+# No source reads one (clouds: Sentinel-2's are Cloud Score+'s, Landsat's QA_PIXEL is read by the Earth Engine
+# export into the `cloud` layer): dropped with the unread bands' note.
+PRODUCT_LAYERS = {
+    "sentinel2": ("AOT", "WVP", "SCL", "TCI_R", "TCI_G", "TCI_B", "TCI", "VISUAL", "MSK_CLDPRB", "MSK_SNWPRB", "QA10",
+                  "QA20", "QA60", "MSK_CLASSI_OPAQUE", "MSK_CLASSI_CIRRUS", "MSK_CLASSI_SNOW_ICE"),
+    "landsat": ("QA_PIXEL", "QA_RADSAT", "SR_QA_AEROSOL", "ST_ATRAN", "ST_CDIST", "ST_DRAD", "ST_EMIS", "ST_EMSD",
+                "ST_QA", "ST_TRAD", "ST_URAD", "SAA", "SZA", "VAA", "VZA")}
+
+def spelt_bands(src:Source,   # the source as the model reads it (`resolve`)
+                names:list,   # the variables of its Dataset
+               ) -> dict:
+    """{name: band} for the variables among `names` that name a band `src` reads by its product's own numbering
+    (SAFE's and Earth Search's B02, B8A's padding, Landsat Collection 2's SR_B4, WorldCereal's S2-L2A-B02, b4), each
+    band once and only where the stack does not hold it under its own name: read as that band (`validate_stack`
+    renames them with one note). Common names (blue, nir, vv) are not the product's: `check_source` names their
+    rename."""
+    common = COMMON_NAMES.get(src.family, {})
+    return {n: b for n, b in band_renames(src, names, names).items()
+            if n != b and (k := n.strip().lower()) not in common and (m := _PRODUCT_SPELT.fullmatch(k))
+            and m.group(1).endswith("b")}
 
 def unused_bands(src:Source,       # the source as the model reads it (`resolve`)
                  names:list,       # the variables of its Dataset
@@ -274,8 +297,9 @@ def unused_bands(src:Source,       # the source as the model reads it (`resolve`
     """{name: band} for the variables among `names` that are a spectral band of `src`'s product (`PRODUCT_BANDS` of
     its family, spelt as `spellings.band_renames` reads them, B01, SR_B1, S2-L2A-B05, or by common name,
     `PRODUCT_NAMES`) that `src` does not read: a full Sentinel-2 stack's B1, B5, B6, B7, B8A, B9 (and B10 of L1C),
-    Landsat's B1, B8..B11. A spelling of a band `src` reads (B02 for B2) is a rename (`check_source` says which), not
-    one of these; names of no band (QA60, SCL, NDWI) neither: `check_source` refuses them."""
+    Landsat's B1, B8..B11; and its layers that are no band (`PRODUCT_LAYERS`: SCL, QA60, AOT, QA_PIXEL, ST_QA, ...),
+    {name: name}. A spelling of a band `src` reads (B02 for B2) is a rename (`spelt_bands`), not one of these; names
+    of nothing in the product (B13, NDWI) neither: `check_source` refuses them."""
     fam = PRODUCT_BANDS.get(src.family, ())
     renamed, out = band_renames(src, names, names), {}
     for n in names:
@@ -284,6 +308,7 @@ def unused_bands(src:Source,       # the source as the model reads it (`resolve`
         b = PRODUCT_NAMES[src.family].get(key) or ("".join(m.groups()).upper() if (m := _PRODUCT_SPELT.fullmatch(key))
                                                    else None)
         if b in fam and b not in src.bands: out[str(n)] = b
+        elif str(n).strip().upper() in PRODUCT_LAYERS.get(src.family, ()): out[str(n)] = str(n)   # SCL, QA_PIXEL
     return out
 
 def check_source(name:str,        # the source's name in the stack, to start each message

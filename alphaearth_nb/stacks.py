@@ -23,7 +23,8 @@ from .geo import axes_to_turn, north_up
 from .labels import data_variables
 from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint, read_flag_words
 from .schema import (CLOUD, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, check_pixel_size, check_source,
-                                  dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve, unused_bands)
+                                  dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve, spelt_bands,
+                                  unused_bands)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .declared_units import check_declared_units
 from .reflectance_scales import no_offset_frames
@@ -241,13 +242,19 @@ def _errors_worded(words):
         if e.args and isinstance(e.args[0], str): e.args = (words(e.args[0]), *e.args[1:])
         raise
 
-def _drop_unread(name:str, ds:xr.Dataset, src:Source, unread:dict) -> xr.Dataset:
-    """`ds` without the bands `unread` (`schema.unused_bands`: its product's bands the model does not read), said in
-    one `SourceWarning` naming them and the drop that silences it (a full 13-band Sentinel-2 stack, B1, B5..B9)."""
-    warnings.warn(worded(f"{name}: band(s) {', '.join(unread)} of the {src.family} product are not read by the model (it "
-                  f"reads {', '.join(src.bands)}): dropped. To go on without this note, drop them first: "
-                  f"`ds = ds.drop_vars({list(unread)})`."), SourceWarning, stacklevel=user_stacklevel())
-    return ds.drop_vars(list(unread))
+def _drop_unread(name:str, ds:xr.Dataset, src:Source, unread:dict, spelt:dict) -> xr.Dataset:
+    """`ds` without the bands and layers `unread` (`schema.unused_bands`: its product's the model does not read) and
+    with the bands `spelt` under their names (`schema.spelt_bands`: SAFE's B02 as B2), said in one `SourceWarning`
+    naming them and the code that silences it (a full Sentinel-2 stack: B1, B5..B9, SCL, QA60, ...)."""
+    said = ([f"band(s) {', '.join(unread)} of the {src.family} product are not read by the model (it reads "
+             f"{', '.join(src.bands)}): dropped"] if unread else []) + \
+           ([f"{', '.join(spelt)}, the product's names of its bands, read as {', '.join(spelt.values())}"] if spelt else [])
+    code = "ds = ds" + (f".rename({spelt!r})" if spelt else "") + (f".drop_vars({list(unread)})" if unread else "")
+    qa = (" (QA_PIXEL: the Earth Engine export reads it as the `cloud` layer, `ds['cloud'] = "
+          "~xr.apply_ufunc(aef.earthengine.fmask_clear, ds['QA_PIXEL'])`, kept as such)" if "QA_PIXEL" in unread else "")
+    warnings.warn(worded(f"{name}: {'; '.join(said)}{qa}. To go on without this note, do so first: `{code}`."),
+                  SourceWarning, stacklevel=user_stacklevel())
+    return ds.rename(spelt).drop_vars(list(unread))
 
 @checks_flags
 def validate_stack(stack,                # an xr.DataTree of sources, or a single-source xr.Dataset
@@ -270,8 +277,9 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
             if (f := read_flag_words(ds, src)) is not ds:   # 'ASCENDING'/'DESCENDING' as `earthengine` reads them: 1/0
                 children[name] = ds = f
                 flipped = True
-            if unread := unused_bands(src, list(ds.data_vars)):   # B1, B5..B9 of a full Sentinel-2 stack: one note
-                children[name] = ds = _drop_unread(name, ds, src, unread)
+            unread, spelt = unused_bands(src, list(ds.data_vars)), spelt_bands(src, list(ds.data_vars))
+            if unread or spelt:   # B1, B5..B9, SCL of a full Sentinel-2 stack, SAFE's B02: one note
+                children[name] = ds = _drop_unread(name, ds, src, unread, spelt)
                 flipped = True
             if (t := check_source(name, ds, src)) is not None:   # times with a zone or as text: naive UTC
                 children[name] = ds = ds.assign_coords(time=t)

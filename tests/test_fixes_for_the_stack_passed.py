@@ -52,7 +52,7 @@ def test_the_units_fix_runs_as_written_for_the_stack_passed(crop, name, form):
 
 
 def test_a_rename_fix_says_where_ds_comes_from_in_a_tree(crop):
-    ds = crop["sentinel2"].to_dataset().rename(B2="B02")
+    ds = crop["sentinel2"].to_dataset().rename(B2="blue")   # a common name (B02, the product's: read as B2)
     stack, _ = _passed(crop, "sentinel2", ds, "DataTree")
     with pytest.raises(UnknownBandError) as e: validate_stack(stack)
     spans = _spans(str(e.value))
@@ -76,7 +76,7 @@ def test_warnings_are_worded_so_too_and_once(crop):
 def test_messages_without_a_fix_on_ds_are_as_they_were(crop):
     "A Dataset's drop fix names its own `ds`; a tree's refusal of a source with no valid pixel names `stack` itself."
     ds = crop["sentinel2"].to_dataset()
-    with pytest.raises(UnknownBandError) as e: validate_stack(ds.assign(QA60=ds.B2), source="sentinel2")
+    with pytest.raises(UnknownBandError) as e: validate_stack(ds.assign(NDWI=ds.B2), source="sentinel2")
     assert "for the stack passed" not in str(e.value), str(e.value)
     stack, _ = _passed(crop, "sentinel2", ds * np.nan, "DataTree")
     with pytest.raises(Exception) as e, warnings.catch_warnings():
