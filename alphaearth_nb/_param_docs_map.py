@@ -63,7 +63,7 @@ SECTIONS = {
         'all_degrees': 'xs\n    x values (any shape), NaN allowed\nys\n    y values, as many\n',
     },
     'alphaearth_nb.cubes': {
-        'coarsen': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads\nfactor\n    block size in pixels: k (both axes) or (k_y, k_x)\nboundary : str\n    "pad": partial blocks at the south and east edges kept; "trim": dropped\n',
+        'coarsen': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads\nfactor\n    block size in pixels: k (both axes) or (k_y, k_x)\nboundary : str\n    "pad": partial blocks at the south and east edges kept; "trim": dropped\ndoor : str|None\n    the function read for its result, named where the map holds no value; None: unchecked\n',
         'tile_zones': 'emb : xr.DataArray\n    embedding (y, x, band) or cube (time, y, x, band) with a CRS and a regular grid\nsize : int\n    tile side in pixels, >= 1\n',
         'h3_zones': 'emb : xr.DataArray\n    embedding or cube with a CRS and a regular grid\nresolution : int\n    H3 resolution, 0 (cells ~1100 km across) .. 15 (~1 m); 10 m pixels suit 9 .. 11\n',
         'zones_of': 'emb\n    embedding (y, x, band) or cube (time, y, x, band) whose CRS the zones take\nzones\n    polygons or points: GeoDataFrame, vector file path, DataFrame, (lon, lat)\nbuffer : float|None\n    metres around point zones (required for points)\ntile : int|None\n    regular tiles of this many pixels (instead of `zones`)\nh3 : int|None\n    H3 cells of this resolution (instead of `zones`; needs `h3`)\ncrs\n    CRS of `zones` when it does not say\n',

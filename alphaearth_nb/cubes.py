@@ -50,6 +50,7 @@ __all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate',
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads
             factor,             # block size in pixels: k (both axes) or (k_y, k_x)
             boundary:str="pad", # "pad": partial blocks at the south and east edges kept; "trim": dropped
+            door:str|None="coarsen", # the function read for its result, named where the map holds no value; None: unchecked
            ) -> xr.DataArray:
     """The map at `factor` times its pixel size, float32 (..., y', x', band): each block's mean direction (the unit
     sum of its vectors with data; NaN where none has data), centred on the block of `factor` pixels from the map's
@@ -58,14 +59,16 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     (`grid_of`: a longitude axis wrapped at 180 read as one span, wrapped back into [-180, 180) where it was), and the
     grid's geotransform is written fresh, so a block of one pixel keeps its size. `ConfigError` for a factor that is not
     a positive whole number or a bad `boundary`;
-    `GridError` where the map's grid is not regular (`grid_of`)."""
+    `GridError` where the map's grid is not regular (`grid_of`); `NoValidDataError` naming `door` where the map (or
+    cube, in every year) holds no value as given, every block would be NaN (`empty_maps.refuse_no_data`, as
+    `similarity` refuses it; a caller that read the map already passes `door=None`)."""
     k = (factor, factor) if np.ndim(factor) == 0 else tuple(factor)
     must = f"factor must be a positive whole number of pixels (or two: (k_y, k_x)), got {factor!r}"
     if len(k) != 2: raise ConfigError(must)
     ky, kx = (whole(v, "factor", 2) for v in k)   # '2', 2.5, True: ConfigError naming the factor
     if ky < 1 or kx < 1: raise ConfigError(must)
     if boundary not in ("pad", "trim"): raise ConfigError(f"boundary must be 'pad' or 'trim', got {boundary!r}")
-    emb = geo.north_up(cube_form(emb))   # blocks from the north-west corner, however the rows are stored
+    emb = geo.north_up(cube_form(emb, door=door, what="`emb`"))   # blocks from the north-west corner, however stored
     x0, dx, y0, dy = grid_of(emb)
     s = emb.fillna(0).coarsen(y=ky, x=kx, boundary=boundary).sum()
     out = pixelwise(lambda a: unit_rows(a, zero=np.nan), s, out_core=("band",))   # NaN: no data, or a zero sum

@@ -47,9 +47,11 @@ def block_mean_direction(emb,            # embedding (y, x, band) or cube (time,
                          factor:int,     # block size in pixels
                         ) -> xr.DataArray:
     """Mean direction of each `factor x factor` block (partial blocks at the edges kept), NaN where none is valid:
-    `cubes.coarsen` (block centres on the fine grid's corner, longitude kept a circle), the map itself at 1."""
+    `cubes.coarsen` (block centres on the fine grid's corner, longitude kept a circle), the map itself at 1.
+    `NoValidDataError` where the map holds no value as given (`empty_maps.refuse_no_data`): every block would be NaN."""
     if factor < 1: raise ConfigError(f"factor must be >= 1, got {factor}")
-    return cube_form(emb) if factor == 1 else coarsen(emb, factor)
+    door = "block_mean_direction"
+    return cube_form(emb, door=door, what="`emb`") if factor == 1 else coarsen(emb, factor, door=door)
 
 # %% ../nbs/25c_exports.ipynb #c0010
 @checks_flags

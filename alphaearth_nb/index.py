@@ -107,7 +107,7 @@ def vectors_of(data,                # (N, 64) vectors, a DataFrame with A00..A63
     rows = isinstance(data, xr.DataArray) and data.ndim == 2 and not {"y", "x"} <= set(rename_spatial(data).dims)
     if isinstance(data, (xr.DataArray, xr.Dataset, xr.DataTree, str, os.PathLike)) and not rows:   # rows (N, band): a table
         da = as_embedding(data, dequantize=False)
-        if tile: da = coarsen(da, whole(tile, "tile", 2))   # `cubes.coarsen`: blocks from the north-west corner
+        if tile: da = coarsen(da, whole(tile, "tile", 2), door=None)   # `cubes.coarsen`: blocks from the north-west corner
         v = np.asarray(da.values)
         ny, nx = v.shape[:2]
         ok = _valid(v).ravel()

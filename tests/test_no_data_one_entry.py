@@ -58,6 +58,11 @@ DOORS = {
     "aggregate": (lambda e, m: aef.cubes.aggregate(e, tile=2), "`emb`"),
     "aggregate of a cube": (lambda e, m: aef.cubes.aggregate(_cube([e] * 3), tile=2), "`emb`"),
     "sample": (lambda e, m: aef.places.sample(e, (float(m.x[1]), float(m.y[1])), crs=m.attrs["crs"]), "`emb`"),
+    # maps of the map (session 49: NaN everywhere, without a word)
+    "coarsen": (lambda e, m: aef.cubes.coarsen(e, 2), "`emb`"),
+    "coarsen of a cube": (lambda e, m: aef.cubes.coarsen(_cube([e] * 3), 2), "`emb`"),
+    "block_mean_direction": (lambda e, m: aef.exports.block_mean_direction(e, 2), "`emb`"),
+    "block_mean_direction at 1": (lambda e, m: aef.exports.block_mean_direction(e, 1), "`emb`"),
 }
 
 
@@ -197,3 +202,17 @@ def test_a_cube_with_one_year_without_data_is_still_a_table(call):
         out = call(_cube([m, m * np.nan, m]), m)
     a00 = out.groupby("year")["A00"].apply(lambda s: s.isna().all())
     assert a00.tolist() == [False, True, False], out
+
+
+def test_callers_that_read_the_map_already_keep_coarsens_door_quiet(tmp_path):
+    "An index by tiles and a COG's overviews coarsen a map they read: an empty map is named by them, not by coarsen."
+    e = _map() * np.nan
+    with pytest.raises(AEFError) as err:
+        aef.index.vectors_of(e, tile=2)
+    assert "coarsen:" not in str(err.value), str(err.value)
+    with pytest.raises(NoValidDataError) as err:
+        aef.exports.to_cog(e, tmp_path / "e.tif", blocksize=128)
+    assert "coarsen:" not in str(err.value) and "block_mean_direction:" not in str(err.value), str(err.value)
+    m = _map()   # with data: one empty block is NaN, the map not refused
+    out = aef.cubes.coarsen(m.where(m.x > m.x[1]), 2)
+    assert np.isnan(out.values[0, 0]).all() and np.isfinite(out.values[0, 1]).all()
