@@ -86,7 +86,7 @@ def thin_points(x:np.ndarray,    # features (N, D)
     seed = as_seed(seed)   # first: -1, 2**64, 'abc' refused before any work
     n, one, cite = len(y), unit[:-1], f"{PAPER_MIN_DIST:g} m, arXiv 2507.22291 S3.2"
     whose = (f"the paper's {cite}" if spacing == PAPER_MIN_DIST else   # any other spacing is not the paper's
-             f"thinned at {spacing:g} m by --spacing, not the paper's protocol, which thins at {cite}")
+             f"--spacing {spacing:g}, not the paper's protocol, which thins at {cite}")
     apart = f"the paper's evaluation points lie {PAPER_MIN_DIST:g} m apart, arXiv 2507.22291 S3.2"
     if spacing <= 0 or xy is None:   # pixels (--spacing 0), points as placed, a table's rows without places
         return x, y, ("protocol: " + (
