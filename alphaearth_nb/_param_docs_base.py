@@ -180,6 +180,17 @@ SECTIONS = {
         'read_metrics': "path\n    a run's `metrics.jsonl`, or its run folder (missing: [])\nrun : str|None\n    the run whose records to read (the id its checkpoint headers record as `run`);\n",
         'metrics_records': "path\n    a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])\nrefuse : bool\n    a file with no record that is no metrics.jsonl: `ConfigError`\n",
     },
+    'alphaearth_nb.map_args': {
+        'map_commands': "sub\n    `aef`'s subparsers action, after `aef evaluate` was added to it (its option types are read)\n",
+    },
+    'alphaearth_nb.map_cmd': {
+        'open_maps': "path\n    --embeddings as given: a store, a GeoTIFF or a folder of GeoTIFFs\nvar : str|None\n    --embeddings-var\ncmd : str\n    the command, e.g. 'classify', for its messages\n",
+        'one_year': "cube : xr.DataArray\n    a map (y, x, band) or cube (time, y, x, band), `open_maps`'\nyear : int|None\n    --year, or None: the only one\npath\n    --embeddings, for messages\n",
+        'legend': 'classes : xr.DataArray\n    a class map of `analysis.classify` (y, x), -1 no data\n',
+        'aef_classify': 'a\n    the parsed arguments of `aef classify` (`map_args.map_commands`)\n',
+        'aef_similarity': 'a\n    the parsed arguments of `aef similarity` (`map_args.map_commands`)\n',
+        'aef_change': 'a\n    the parsed arguments of `aef change` (`map_args.map_commands`)\n',
+    },
     'alphaearth_nb.mirror_list': {
         'Mirror': 'index : str\n    URL of aef_index.parquet\nroot : str\n    what replaces everything up to `v1/annual/` in an index path\n',
         'mirror_of': 'source : str|Path\n    a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`\n',

@@ -1,4 +1,4 @@
-"""The `aef` command: `aef demo`, `aef train`, `aef embed`, `aef evaluate`.
+"""The `aef` command: `aef demo`, `aef train`, `aef embed`, `aef evaluate`, and the maps `aef classify`, `aef similarity`, `aef change`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/cli.html.md"""
 
@@ -17,6 +17,7 @@ import sys
 import warnings
 
 from .cli_args import parser, shell_words
+from .map_args import MAP_COMMANDS
 
 # %% auto #0
 __all__ = ['COMMANDS', 'main']
@@ -26,18 +27,19 @@ def _later(module:str):
     "The package's `module` (`commands`, `core`, `runtime`, `files`), imported once the command's arguments are read."
     return importlib.import_module(f"alphaearth_nb.{module}")
 
-def _body(cmd:str):
-    "What runs `aef {cmd}`: `commands.COMMANDS[cmd]`, its module loaded when it is called."
-    def run(a): return _later("commands").COMMANDS[cmd](a)
-    run.__name__, run.__doc__ = f"aef_{cmd}", f"Run `aef {cmd}` with the parsed arguments `a` (`aef.commands.COMMANDS`)."
+def _body(cmd:str, module:str="commands"):
+    "What runs `aef {cmd}`: `{module}.COMMANDS[cmd]` (`commands`; the maps' `map_cmd`), its module loaded when it is called."
+    def run(a): return _later(module).COMMANDS[cmd](a)
+    run.__name__, run.__doc__ = f"aef_{cmd}", f"Run `aef {cmd}` with the parsed arguments `a` (`aef.{module}.COMMANDS`)."
     return run
 
 COMMANDS = {cmd: _body(cmd) for cmd in ("demo", "train", "embed", "evaluate")}   # what `main` runs, by command
+COMMANDS |= {cmd: _body(cmd, "map_cmd") for cmd in MAP_COMMANDS}   # aef classify, similarity, change (`map_cmd`)
 
 def __getattr__(name:str):
     "`cli.<name>` of a public name of `commands` (its `__all__`: `cli.open_input`, `cli.labels_from_csv`, " \
     "`cli.demo`), the command bodies split from here: that module loaded on first access. A private name (`_x`) " \
-    "loads nothing: the bodies' own are read where they live (`evaluate_cmd._label_file`)."
+    "loads nothing: the bodies' own are read where they live (`evaluate_cmd._one_array`)."
     if not name.startswith("_") and name in _later("commands").__all__: return getattr(_later("commands"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

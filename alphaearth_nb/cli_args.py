@@ -16,7 +16,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, map_args   # map_args: the options of aef classify, similarity, change
 from .loaders import TEXT_TABLES, VECTOR_FILES, table_suffix, zip_member   # a table's suffix ('e.csv.gz': '.csv')
 
 # %% auto #0
@@ -380,7 +380,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.print_usage(sys.stderr)
         if message == "the following arguments are required: cmd":   # `aef` alone: was argparse's dest name, 'cmd'
-            message = "name a command: aef demo, aef train, aef embed or aef evaluate (aef COMMAND --help says more)"
+            message = "name a command: aef demo, aef train, aef embed, aef evaluate, aef classify, aef similarity or aef change (aef COMMAND --help says more)"
         message = _no_value(self, getattr(self, "_words", []), message) or message   # `--shots -3,max`: the = form
         self.exit(2, f"aef: error: {self._bare(message) or message}\n")
 
@@ -389,7 +389,7 @@ def _command(sub, name:str, what:str) -> argparse.ArgumentParser:
     return sub.add_parser(name, help=what, description=what)
 
 def parser() -> argparse.ArgumentParser:
-    "The `aef` parser: `aef demo`, `aef train`, `aef embed`, `aef evaluate`, each option with its help and default."
+    "The `aef` parser: `aef demo`, `aef train`, `aef embed`, `aef evaluate` and the maps (`map_args`), each option with its help and default."
     p = _Parser(prog="aef", description="AlphaEarth Foundations in JAX")
     p.add_argument("--version", action="version", version=f"aef (alphaearth_nb) {__version__}",
                    help="print the package version and exit")
@@ -503,9 +503,9 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--spacing", type=_spacing, help="metres kept between the points scored: a --labels raster's (or polygons') pixels are "
                    "thinned at random to points so far apart (default: 1280, the paper's, arXiv 2507.22291 S3.2; 0: every pixel, "
                    "neighbours beside each other: optimistic); points of a file or a table are scored as given unless it is passed")
+    map_args.map_commands(sub)   # aef classify, aef similarity, aef change: their options read by the rules above
     top = {o: not isinstance(a, argparse._VersionAction) for o, a in p._option_string_actions.items() if o[:2] == "--"}
-    for c in sub.choices.values(): c._top_flags, c._commands = top, sub.choices   # for `_bare_words`: `aef`'s own
-    # flags (does one go with a command) and the commands (whose flag is it)
+    for c in sub.choices.values(): c._top_flags, c._commands = top, sub.choices   # `_bare_words`: aef's flags, its commands
     return p
 
 # %% ../nbs/29b_cli_args.ipynb #c0023b
@@ -514,7 +514,7 @@ FLAGS = {"steps": "--steps", "batch_size": "--batch-size", "seed": "--seed", "pe
          "resume": "--resume", "overwrite": "--overwrite", "out": "--out", "inputs": "--inputs",
          "targets": "--targets", "int8": "--int8", "allow_missing": "--allow-missing", "column": "--label-column",
          "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period"}
-COMMAND_FLAGS = {"evaluate": {"crs": "--crs"}, "train": {"texts": "--texts"}}   # settings of one command's flag
+COMMAND_FLAGS = {**{c: {"crs": "--crs"} for c in ("evaluate", "classify", "similarity")}, "train": {"texts": "--texts"}}   # one command's flag
 # alone: `crs=` stays elsewhere; `texts=` is fit's, `aef train --texts FILE` (a table under evaluate: its own words)
 # the package's calls that write what a command writes
 CALLS = {"fit": "aef train", "save_checkpoint": "aef train", "embed_to_zarr": "aef embed",
@@ -577,8 +577,8 @@ def shell_words(text:str, command:str|None=None) -> str:
     a drop of named columns (`df.drop(columns=['A64'])`): delete them from the file (`_file_drop`). A label raster's
     no-data to declare (`labels.attrs['nodata'] = 255`): `--labels-nodata 255`, for any raster file, or the file's own,
     `rio edit-info --nodata 255 LABELS` (rasterio's command, installed with it) for a GeoTIFF (`_LABEL_FIXES`), under
-    `aef evaluate` alone, the one command with `--labels`."""
-    if command == "evaluate":   # the one command with --labels (and --labels-nodata): others keep Python's words
+    `aef evaluate` and `aef classify`, the commands with `--labels`."""
+    if command in ("evaluate", "classify"):   # the commands with --labels (and --labels-nodata): others keep Python's
         for old, new in _LABEL_FIXES: text = re.sub(old, new, text)
     flags = _command_flags(command)   # overwrite=True: `--overwrite` under train and embed alone (demo has none)
     names = "|".join(flags)

@@ -10,18 +10,20 @@ from __future__ import annotations
 from .command_inputs import COMPILES, open_csv, open_data, open_input, open_stack
 from .train_cmd import SMALL_STEP_S, aef_train, checkpoint_every, rerun_command
 from .embed_cmd import aef_embed, model_sources
-from .evaluate_cmd import aef_evaluate, labels_from_csv
+from .evaluate_cmd import aef_evaluate, labels_from_csv, label_file, one_map, open_embeddings, sample_labels, vector_labels
 from .demo import demo   # `aef demo` (cli.demo: the same function)
 
 # %% auto #0
 __all__ = ['COMMANDS', 'COMPILES', 'open_csv', 'open_data', 'open_input', 'open_stack', 'SMALL_STEP_S', 'aef_train',
-           'checkpoint_every', 'rerun_command', 'aef_embed', 'model_sources', 'aef_evaluate', 'labels_from_csv', 'demo']
+           'checkpoint_every', 'rerun_command', 'aef_embed', 'model_sources', 'aef_evaluate', 'labels_from_csv',
+           'open_embeddings', 'one_map', 'label_file', 'vector_labels', 'sample_labels', 'demo']
 
 # %% ../nbs/29d_commands.ipynb #c0009
 _all_ = ["COMPILES", "open_csv", "open_data", "open_input", "open_stack",   # `command_inputs`: what every command opens
          "SMALL_STEP_S", "aef_train", "checkpoint_every", "rerun_command",  # `train_cmd`
          "aef_embed", "model_sources",                                      # `embed_cmd`
-         "aef_evaluate", "labels_from_csv",                                 # `evaluate_cmd`
+         "aef_evaluate", "labels_from_csv",                                 # `evaluate_cmd`, and its readers,
+         "open_embeddings", "one_map", "label_file", "vector_labels", "sample_labels",   # which `map_cmd` shares
          "demo"]   # `demo.demo`, which `aef demo` runs: split from cli, `cli.demo` is the same function
 
 # the body of each command, a function of the parsed arguments (`cli.COMMANDS` calls these, loading this module)

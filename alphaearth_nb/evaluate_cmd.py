@@ -41,7 +41,7 @@ from .draws import PAPER_MIN_DIST
 from .evaluate_points import pixel_metres, table_places, thin_points
 
 # %% auto #0
-__all__ = ['labels_from_csv', 'aef_evaluate']
+__all__ = ['labels_from_csv', 'open_embeddings', 'one_map', 'sample_labels', 'label_file', 'vector_labels', 'aef_evaluate']
 
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0005
 def _label_column_fix(column:str, names:list) -> str:
@@ -270,9 +270,10 @@ def _folder_said(path:Path, fix:str) -> str:
             (f"an alphaearth_nb run (no {RUN_MARKER} marker, no checkpoint of ours; " if run else "a table (") +
             f"no zarr.json or .zgroup; {len(files)} entr{'ies' if len(files) != 1 else 'y'}: {names(files)}): {fix}")
 
-def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
+def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
-    official product's A00..A63 variables (xee's Dataset saved: that Dataset), or an error naming what it is."""
+    official product's A00..A63 variables (xee's Dataset saved: that Dataset); else a `DimensionError` naming what it
+    is (a run folder, a mirror, a folder of GeoTIFFs or tables, a file of another form) and the fix."""
     run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
     fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
            "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
@@ -310,12 +311,10 @@ def _open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     if said := _stacked_said(path, da): raise DimensionError(said)   # several years as bands: one written out
     return da
 
-def _one_map(obj, path:Path):
+def one_map(obj, path:Path):
     """--embeddings as one map: a cube of one year (time, y, x, band; the official product's Dataset, xee's, over one
     year) that year's map; a cube of several years a `DimensionError` in the command's words: the years it holds and
-    a shell line writing the last of them to its own file, which --embeddings then takes. Was Python, which the
-    command cannot take: 'select one, e.g. `da.isel(time=0)`' (for one year too), or '`ds.sel(time='2024')` ... the
-    cube, `aef.from_official(ds)`'."""
+    a shell line writing the last of them to its own file, which --embeddings then takes."""
     d = next((d for d in obj.dims if d != "band" and (d == "time" or embeddings.years_dim(obj, d))), None)
     if d is None: return obj
     if obj.sizes[d] == 1: return obj.isel({d: 0})   # one year: its map
@@ -330,7 +329,7 @@ def _one_map(obj, path:Path):
                          f"scores one map: write the year to score to its own file, e.g. the last, {years[-1]}: "
                          f"`python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
 
-def _sample_labels(emb:xr.DataArray) -> xr.DataArray:
+def sample_labels(emb:xr.DataArray) -> xr.DataArray:
     """`--labels samples`: the sample scene's class map (y, x) of the year the embeddings were made for (their
     `period_start`/`period_end`, which `aef embed` records: one calendar year). `LabelError` naming the scene's years
     when the embeddings record no period, span more than a year, or are of a year the scene has no labels for."""
@@ -372,7 +371,7 @@ def _layer_line(path:Path, var, d:str, last, coord:bool) -> tuple[str, Path]:
             f"{q(str(path))})[{q(str(var))}]{pick}.to_netcdf({q(str(out))})")
     return f"python -c {shlex.quote(code)}", out
 
-def _label_file(a) -> xr.DataArray:
+def label_file(a) -> xr.DataArray:
     "The label raster (y, x) of `--labels PATH` (`--labels-var`), `LabelError` for an embedding field or a stack " \
     "of layers, each naming the fix."
     fix = "pass a .nc/.zarr label raster (or a GeoTIFF) of class ids, one layer (y, x) on the embeddings' grid"
@@ -454,11 +453,11 @@ def _no_point_rows(path, t:pd.DataFrame) -> np.ndarray:
                       NoDataWarning, stacklevel=user_stacklevel())
     return none
 
-def _vector_labels(a, crs=None):
+def vector_labels(a, crs=None):
     "The labelled points/polygons of `--labels` a vector file, read once (`places.read_geometries`, in its own CRS), " \
     "or the DataFrame of a CSV/TXT table of points (`places.table_file`: lon/lat, or x/y read by `geo.point_crs` as " \
-    "`classify(emb, 'labels.csv')` reads them), its label column checked in the command's words, as a CSV's is " \
-    "(was: `training_set`'s 'pass `column=...`'; a CSV of points was 'cannot be opened as a netCDF/zarr dataset')."
+    "`classify(emb, 'labels.csv')` reads them), its label column checked in the command's words, as a CSV's is: " \
+    "a `LabelError` naming the columns and --label-column where it lacks one."
     if (layer := getattr(a, "labels_layer", None)) is not None: gdf = read_geometries(a.labels, a.crs, layer=layer)   # its layer
     else: gdf = t if isinstance(t := table_file(a.labels), pd.DataFrame) else read_geometries(a.labels, a.crs)   # --crs: checked
     a.label_column = _label_column(a.label_column, gdf.columns, f"--labels {a.labels}")   # said by the summary line
@@ -553,13 +552,13 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                              "file's layer, --crs the CRS of its points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
                              "(--labels-nodata); leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
-        emb = embeddings.as_embedding(_one_map(_open_embeddings(path, a.embeddings_var), path))  # first: a run folder
+        emb = embeddings.as_embedding(one_map(open_embeddings(path, a.embeddings_var), path))  # first: a run folder
         if a.labels is None: raise LabelError(f"--embeddings {path} ({_store_kind(path)}) needs --labels: a label raster (.nc/.zarr) on the same "
                                              "grid, a vector file or a table of points ("
                                              + ", ".join(LABEL_VECTORS) + "), or `samples` for embeddings of the "
                                              "sample scene")
-        lab = _sample_labels(emb) if a.labels == "samples" else _vector_labels(a, crs_of(emb)) if vector else \
-            _label_file(a)
+        lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else \
+            label_file(a)
         source = a.labels if vector else None   # a raster's fill-like ids: said by training_set (`labels.attrs`)
         unit = ("pixels" if lab.geom_type.isin(["Polygon", "MultiPolygon"]).any() else "points") \
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 HEAVY = {"jax", "equinox", "matplotlib", "dask", "zarr", "xarray", "alphaearth_nb.core", "alphaearth_nb.commands",
-         "alphaearth_nb.command_inputs", "alphaearth_nb.train_cmd", "alphaearth_nb.embed_cmd", "alphaearth_nb.evaluate_cmd"}
+         "alphaearth_nb.command_inputs", "alphaearth_nb.train_cmd", "alphaearth_nb.embed_cmd", "alphaearth_nb.evaluate_cmd",
+         "alphaearth_nb.map_cmd"}
 
 
 def _aef(*argv):
@@ -22,7 +23,7 @@ def _aef(*argv):
 
 
 @pytest.mark.parametrize("argv, rc, said", [
-    (["--help"], 0, "{demo,train,embed,evaluate}"), (["train", "--help"], 0, "--steps"),
+    (["--help"], 0, "{demo,train,embed,evaluate,classify,similarity,change}"), (["train", "--help"], 0, "--steps"),
     (["embed", "--help"], 0, "--period"), (["evaluate", "--help"], 0, "--shots"), (["demo", "--help"], 0, "--out"),
     (["--version"], 0, "aef (alphaearth_nb)"),
     (["train", "--bogus"], 2, "--bogus is not a flag of aef train"),          # a flag of another tool or a typo
@@ -30,6 +31,9 @@ def _aef(*argv):
     (["embed", "run", "stack.zarr"], 2, "these words are not flags"),          # bare words, their flags guessed
     (["embed", "--checkpoint", "/nonexistent/run", "--period", "2024", "--out", "e.zarr"], 2, "does not exist"),
     (["frobnicate"], 2, "invalid choice"),
+    (["classify", "--help"], 0, "--labels"), (["similarity", "--help"], 0, "--points"), (["change", "--help"], 0, "--year"),
+    (["classify", "--embeddings", ".", "--labels", "samples", "--out", "m.tif", "--k", "0"], 2, "e.g. --k=3"),
+    (["change", "--embeddings", ".", "--year", "24", "--out", "c.tif"], 2, "e.g. --year=2024"),
 ])
 def test_help_and_argument_errors_load_no_jax(argv, rc, said):
     got, out, err, mods = _aef(*argv)

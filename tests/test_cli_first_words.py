@@ -9,7 +9,7 @@ from alphaearth_nb.commands import open_data
 def test_aef_alone_names_the_commands(capsys):
     assert main([]) == 2
     err = capsys.readouterr().err
-    assert "aef: error: name a command: aef demo, aef train, aef embed or aef evaluate" in err, err
+    assert "aef: error: name a command: aef demo, aef train, aef embed, aef evaluate, aef classify, aef similarity or aef change" in err, err
     assert "cmd" not in err.replace("command", ""), err
 
 

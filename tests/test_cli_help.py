@@ -24,7 +24,7 @@ def _options(cmd):
     return [a for a in sub._actions if a.option_strings and a.dest != "help"]
 
 
-@pytest.mark.parametrize("cmd", ["demo", "train", "embed", "evaluate"])
+@pytest.mark.parametrize("cmd", ["demo", "train", "embed", "evaluate", "classify", "similarity", "change"])
 def test_help_gives_every_option_a_text_and_its_default(cmd, capsys):
     texts = _help(capsys, cmd)
     for a in _options(cmd):
@@ -39,7 +39,7 @@ def test_help_gives_every_option_a_text_and_its_default(cmd, capsys):
             assert shown in t, f"{cmd} {a.option_strings[0]}: default {shown!r} not in {t!r}"
 
 
-@pytest.mark.parametrize("cmd", ["demo", "train", "embed", "evaluate"])
+@pytest.mark.parametrize("cmd", ["demo", "train", "embed", "evaluate", "classify", "similarity", "change"])
 def test_each_command_help_says_what_the_command_does(cmd, capsys):
     # `aef demo --help` was usage and options only: what demo does was in `aef --help`'s list alone
     from alphaearth_nb.cli_args import parser

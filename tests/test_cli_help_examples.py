@@ -13,7 +13,11 @@ from alphaearth_nb.cli import main
 SHOWN = {"train": ["--data", "--corpus", "--texts", "--inputs", "--targets"],
          "embed": ["--data", "--checkpoint", "--period", "--out", "--sources"],
          "evaluate": ["--embeddings", "--embeddings-var", "--labels", "--crs", "--labels-layer", "--labels-var",
-                      "--label-column"]}
+                      "--label-column"],
+         "classify": ["--embeddings", "--embeddings-var", "--labels", "--label-column", "--labels-var", "--labels-layer",
+                      "--crs", "--out"],
+         "similarity": ["--embeddings", "--embeddings-var", "--points", "--crs", "--out"],
+         "change": ["--embeddings", "--embeddings-var", "--out"]}
 
 
 def _help(capsys, cmd) -> dict:
@@ -29,7 +33,7 @@ def test_the_list_names_every_value_option_that_is_no_number_or_choice():
     "form (--out's out/train does; --data's 'samples' is no path): a new one is listed."
     from alphaearth_nb.cli_args import parser
     sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
-    numbers = {"_positive", "_pairs", "_seed", "_rate", "_natural", "_folds", "_shots", "_nodata", "_spacing"}
+    numbers = {"_positive", "_pairs", "_seed", "_rate", "_natural", "_folds", "_shots", "_nodata", "_spacing", "_k", "_year"}
     found = {cmd: [a.option_strings[0] for a in sub[cmd]._actions if a.option_strings and a.nargs != 0
                    and a.dest != "help" and not a.choices and getattr(a.type, "__name__", "") not in numbers
                    and a.default in (None, "samples")]

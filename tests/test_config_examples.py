@@ -124,8 +124,8 @@ def test_aef_options_offer_an_example_that_works(tmp_path, capsys, cmd, opt, req
     "there; every whole-number option refuses 2.5 in one rule's words (1e3 is 1000, as Python's whole(1e3); --steps "
     "said 'pass e.g. 100', --seed "
     "'pass e.g. --seed=0.')."
-    given = {a.option_strings[-1]: str(tmp_path) if a.type and a.type.__name__ == "_existing" else "2024"
-             for a in req if a.option_strings[-1] != opt}
+    given = {a.option_strings[-1]: str(tmp_path) if a.type and a.type.__name__ == "_existing" else "samples" if
+             a.type and a.type.__name__ == "_labels" else "2024" for a in req if a.option_strings[-1] != opt}   # aef classify's --labels
     args = lambda v: [cmd, *[t for kv in given.items() for t in kv], opt, v]
     sub = next(a for a in cli_args.parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[cmd]
     kind = next(a.type.__name__ for a in sub._actions if a.option_strings and a.option_strings[-1] == opt)

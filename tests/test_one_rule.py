@@ -87,9 +87,9 @@ def test_one_zarr_store_test_for_every_caller(tmp_path, monkeypatch):
     for k, d in folders.items():
         assert files.is_zarr_store(d) is store[k], k
         assert (checkpoint.what_folder(d) == "a zarr store") is store[k], k
-        for read, no_store in ((lambda: evaluate_cmd._label_file(argparse.Namespace(labels=str(d), labels_var=None)),
+        for read, no_store in ((lambda: evaluate_cmd.label_file(argparse.Namespace(labels=str(d), labels_var=None)),
                                 "is a folder that is no zarr store"),
-                               (lambda: evaluate_cmd._open_embeddings(d, None), "neither a zarr store")):
+                               (lambda: evaluate_cmd.open_embeddings(d, None), "neither a zarr store")):
             try: read(); said = ""
             except AEFError as e: said = str(e)   # a store: read, or refused for what it holds
             assert (no_store in said) is not store[k], (k, said)
