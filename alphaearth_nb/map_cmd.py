@@ -14,7 +14,7 @@ import numpy as np
 import xarray as xr
 
 from . import analysis
-from .core import AEFError, DimensionError, NoDataWarning, NoValidDataError, TimeError, band_names, user_stacklevel
+from .core import AEFError, DimensionError, LabelError, NoDataWarning, NoValidDataError, TimeError, band_names, user_stacklevel
 from .files import is_zarr_store
 from .geo import crs_of
 from .crs import crs_label
@@ -120,13 +120,26 @@ def legend(classes:xr.DataArray,   # a class map of `analysis.classify` (y, x), 
     return out
 
 # %% ../nbs/29e_map_cmd.ipynb #p0011
+def _unread(a, vector:bool) -> None:
+    "`LabelError` for options of `aef classify` that the kind of `--labels` given leaves unread (a label raster's " \
+    "--labels-var beside a CSV of points, a vector file's --label-column beside a raster), as `aef evaluate` refuses them."
+    raster = not vector and a.labels != "samples"
+    reads = (("--label-column", a.label_column, vector), ("--labels-layer", a.labels_layer, vector), ("--crs", a.crs, vector),
+             ("--labels-var", a.labels_var, raster), ("--labels-nodata", a.labels_nodata, raster))
+    if not (unread := [f for f, v, read in reads if v is not None and not read]): return
+    kind = "a vector file or table of places" if vector else "a label raster" if raster else "the sample scene's classes"
+    raise LabelError(f"{' and '.join(unread)} given with --labels {a.labels}, {kind}, would be read by nothing: "
+                     "--label-column, --labels-layer and --crs are a vector file's or a CSV's of points, --labels-var and "
+                     f"--labels-nodata a label raster's: leave {'it' if len(unread) == 1 else 'them'} out")
+
 def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_commands`)
                 ) -> None:
     """What `aef classify` does: the map of `--embeddings` (`--year`) classified from `--labels` (read as `aef evaluate`
     reads them: a raster, a vector file or table of points, `samples`) by `analysis.classify` (kNN, `--k`), written
     to `--out` by `exports.map_to_cog` (class ids, no data declared, names and colour table); a legend line a class."""
-    emb = one_year(open_maps(a.embeddings, a.embeddings_var, "classify"), a.year, a.embeddings)
     vector = a.labels != "samples" and table_suffix(a.labels) in LABEL_VECTORS
+    _unread(a, vector)   # before any file is read
+    emb = one_year(open_maps(a.embeddings, a.embeddings_var, "classify"), a.year, a.embeddings)
     try: lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else label_file(a)
     except AEFError as e: raise _in_words(e, "classify") from None
     res = analysis.classify(emb, lab, k=a.k, column=a.label_column or "label", crs=a.crs)

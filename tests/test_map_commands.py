@@ -133,7 +133,12 @@ def test_refusals_name_the_flag_to_pass(tiles, tmp_path, capsys):
              (["similarity", "--embeddings", str(t24), "--points", str(tmp_path / "far.csv")], "none of its 1 points"),
              (["similarity", "--embeddings", str(tmp_path / "far.csv"), "--points", str(tmp_path / "far.csv")],
               "aef similarity maps a field of embeddings"),
-             (["change", "--embeddings", str(folder.parent / "undated")], "2 of its GeoTIFFs record no year")]
+             (["change", "--embeddings", str(folder.parent / "undated")], "2 of its GeoTIFFs record no year"),
+             (["classify", "--embeddings", str(t24), "--labels", "samples", "--label-column", "crop", "--crs",
+               "EPSG:4326"], "--label-column and --crs given with --labels samples, the sample scene's classes, would "
+              "be read by nothing"),
+             (["classify", "--embeddings", str(t24), "--labels", str(tmp_path / "far.csv"), "--labels-var", "lulc"],
+              "--labels-var given with --labels")]
     for argv, said in cases:
         assert main([*argv, "--out", str(tmp_path / "x.tif")]) == 2, argv
         err = capsys.readouterr().err
