@@ -121,14 +121,19 @@ STACK_FILE = ("Python only: for `aef {}`, open the --data stack (`stack = xr.ope
               "its source, write it to a new store (`stack.to_zarr(new)`) and pass that as --data")
 _STACK_CODE = re.compile(r"`[^`\n]*(?<![\w.'\"])(?:ds|stack)(?:\[|\.\w| = )[^`\n]*`")   # a span acting on a Dataset/stack
 
+_PASSED = re.compile(r" \(for the stack passed: (?:`[^`]*`|[^()`])*\)")   # stacks.validate_stack's aside for a DataTree/dict
+
 def stack_note(text:str,     # a message worded for Python callers (the error family's)
                command:str|None,  # the `aef` command it is shown under ('embed', 'train', ...)
               ) -> str:
     """`text` with `STACK_FILE` added where it gives a fix in Python on the stack (a code span on `ds` or `stack`:
     `ds.drop_vars([...])`, `ds[bands] * 1e4`) under a command that reads the stack from --data (`aef embed`,
     `aef train`), before its last full stop; as it was under other commands, without such a span, or where it says
-    "Python only" already (embed's dropna fix). Called by `cli_args.shell_words` on each error and warning."""
+    "Python only" already (embed's dropna fix). `validate_stack`'s Python aside "(for the stack passed: `ds = ...`)" is
+    taken out where the note goes in (its `bands = [...]` kept): one way to the fix, the shell's. Called by
+    `cli_args.shell_words` on each error and warning."""
     if command not in ("embed", "train") or "Python only" in text or not _STACK_CODE.search(text): return text
+    text = _PASSED.sub(lambda m: "".join(f" ({b})" for b in re.findall(r"`bands = [^`]*`", m[0])), text)   # `bands` kept
     body, stop = (text[:-1], ".") if text.endswith(".") else (text, "")
     return f"{body} ({STACK_FILE.format(command)}){stop}"
 
