@@ -144,6 +144,13 @@ def rerun_command(a, # the parsed arguments of `aef train` (`cli_args.parser`), 
     over = is_run(a.out) and "--overwrite" not in words
     return shlex.join(["aef", *words, *(["--overwrite"] if over else [])])
 
+def _begun_with(a) -> str:
+    "`rerun_command(a)` with a placeholder for each of --preset and --steps not given (PRESET, STEPS): a run that " \
+    "recorded nothing is started over with its own, never the command's defaults (`small`, 1000 steps) by example."
+    given = set(getattr(a, "argv", None) or ())
+    return rerun_command(a) + "".join(f" {f} {v}" for f, v in (("--preset", "PRESET"), ("--steps", "STEPS"))
+                                     if f not in given and not any(w.startswith(f + "=") for w in given))
+
 def _nothing_recorded(out:Path) -> bool:
     "True where `--resume` finds a run in `out` with no checkpoint of ours (sound or damaged) and no settings " \
     "recorded: nothing says what to train, so it is refused (`ConfigError`), never trained with the defaults."
@@ -164,7 +171,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         raise ConfigError(f"--resume, but {out} holds a run stopped before its first checkpoint that recorded no "
                           "settings (begun by an older alphaearth_nb, or stopped as it began), so nothing says what "
                           "to train: start it over with the flags it was begun with (--preset, --steps, ...) and "
-                          f"--overwrite in place of --resume, e.g. `{rerun_command(a)}`")
+                          f"--overwrite in place of --resume, e.g. `{_begun_with(a)}`, the capitals the run's own")
     defaulted = a.steps is None and not a.resume   # `aef train` alone: 1000 steps of `small`, said so
     a.preset = _resume_preset(a)
     _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults

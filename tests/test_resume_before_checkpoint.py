@@ -67,7 +67,17 @@ def test_a_run_that_recorded_nothing_is_refused_naming_its_rerun(tmp_path, monke
     err = capsys.readouterr().err
     assert not seen, "trained the defaults"
     assert "stopped before its first checkpoint that recorded no settings" in err, err
-    assert f"`aef --no-compile-cache train --out {out} --steps 50 --overwrite`" in err, err
+    assert f"`aef --no-compile-cache train --out {out} --steps 50 --overwrite --preset PRESET`" in err, err
+
+
+def test_the_rerun_of_a_run_that_recorded_nothing_trains_no_defaults_by_example(tmp_path, monkeypatch, capsys):
+    "`aef train --out old --resume` alone: the example carries PRESET and STEPS, not the words typed (the defaults)."
+    _stopped_run(tmp_path / "old")
+    _fit_called(monkeypatch)
+    out = str(tmp_path / "old")
+    assert main(["train", "--out", out, "--resume"]) == 2
+    err = capsys.readouterr().err
+    assert f"`aef train --out {out} --overwrite --preset PRESET --steps STEPS`, the capitals the run's own" in err, err
     assert (tmp_path / "old" / "metrics.jsonl").read_text().startswith('{"step": 1')   # left as it was
 
 
