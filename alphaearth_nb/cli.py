@@ -90,6 +90,16 @@ class _Terminated(KeyboardInterrupt):
 
 def _on_sigterm(signum, frame): raise _Terminated()
 
+def _flag_first(fn):
+    "`fn(argv, sigterm)` with `sigterm` read by `core.flag` before any work (a yes/no parameter's door, as " \
+    "`core.checks_flags` gives every public one), `core` loaded only when it is given: `aef --help` stays light."
+    @functools.wraps(fn)
+    def checked(argv=None, sigterm=None):
+        if sigterm is not None: sigterm = _later("core").flag(sigterm, "sigterm")
+        return fn(argv, sigterm)
+    return checked
+
+@_flag_first
 def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]`, and the CPU split for the command
          sigterm:bool|None=None,     # SIGTERM stops it as Ctrl-C does; None: for `aef` itself (argv None) only
         ) -> int:
@@ -102,7 +112,7 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     a.argv = list(sys.argv[1:] if argv is None else argv)   # the words given: the rerun a message names
     core, runtime, files = _later("core"), _later("runtime"), _later("files")   # the package: the arguments are read
-    term = argv is None if sigterm is None else core.flag(sigterm, "sigterm")
+    term = argv is None if sigterm is None else sigterm   # read at the door (_flag_first)
     before = signal.signal(signal.SIGTERM, _on_sigterm) if term else None   # main([...]) leaves the caller's
     try:
         # a JAX CPU device per idle core, the batch split over them (runtime.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from .core import ConfigError, DiskError, NotOursError, TrainingWarning, user_stacklevel, whole
+from .core import ConfigError, DiskError, NotOursError, TrainingWarning, user_stacklevel, whole, checks_flags
 from .files import user_path, write_text, writing_file
 from .losses import LossWeights
 
@@ -180,6 +180,7 @@ def _refuse_other(path, lines):
         raise ConfigError(f"{path} is no metrics.jsonl: none of its lines is a record (a JSON object with a whole "
                           "'step'). Pass a run folder or the metrics.jsonl that `fit` / `aef train` wrote there.")
 
+@checks_flags
 def metrics_records(path,               # a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])
                     refuse:bool=False,  # a file with no record that is no metrics.jsonl: `ConfigError`
                    ) -> list[dict]:

@@ -13,7 +13,7 @@ import weakref
 import numpy as np
 import xarray as xr
 
-from .core import MAP_WANTED, refuse_path
+from .core import MAP_WANTED, checks_flags, refuse_path
 from .spatial import is_lazy
 
 # %% auto #0
@@ -44,6 +44,7 @@ def pixelwise(func,                # numpy function: arrays (..., *core), one pe
 
 _IDENTITY = ("source", "embedding:model")   # what says a map is an embedding (of a model, a product)
 
+@checks_flags
 def map_attrs(attrs:dict,       # the attributes of the embedding a map is made of
               lengths=(64,),    # the lengths of the dims the map has not (64: the bands)
               derived:bool=True, # a map of values made of the vectors (no `band`): the embedding's identity moved

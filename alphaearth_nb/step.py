@@ -22,7 +22,7 @@ from jax.sharding import NamedSharding, PartitionSpec as P
 from jaxtyping import Array, Float, Int, PyTree, UInt32
 
 from . import nn
-from .core import ConfigError, as_seed, checks_flags, real, seed_key
+from .core import ConfigError, as_seed, checks_flags, real, seed_key, whole
 from .runtime import compiler_options, frozen_traces, gc_frozen
 from .dist import constrain, place
 from .core import checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
@@ -96,7 +96,7 @@ class TrainConfig:
     def __post_init__(self):
         def need(ok, msg):
             if not ok: raise ConfigError(msg)
-        own = ("peak_lr", "seed")   # each read once, below, by its own rule (as_peak_lr, as_seed)
+        own = ("peak_lr", "seed", "warmup")   # each read once, below, by its own rule (as_peak_lr, as_seed, whole)
         unset = self.warmup is None or type(self.warmup) is _RuleWarmup   # the rule's, of these steps
         if unset: object.__setattr__(self, "warmup", None)
         typed_fields(self, own)   # each value as its type (steps=1e5: 100000), core's one rule: text, "1e-4" from YAML
@@ -105,6 +105,7 @@ class TrainConfig:
         need(self.steps <= STEPS_MAX, f"steps={self.steps}: the step counter is a 32-bit integer, so a run has at "
              f"most 2**31 - 1 = {STEPS_MAX} steps (the paper's is 100000): pass fewer")
         if unset: object.__setattr__(self, "warmup", _RuleWarmup(default_warmup(self.steps)))   # the one rule
+        else: object.__setattr__(self, "warmup", whole(self.warmup, "warmup", default_warmup(self.steps)))   # text: the rule's offered
         rule = "a tenth of the steps" if self.steps < 10 * WARMUP_MAX else "the paper's 1,000"
         need(0 <= self.warmup <= self.steps,
              f"warmup={self.warmup} must be in [0, steps={self.steps}]: pass e.g. warmup={default_warmup(self.steps)} "

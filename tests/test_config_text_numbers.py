@@ -13,7 +13,7 @@ from alphaearth_nb.step import TrainConfig
 
 TINY = preset("tiny")
 MODEL_NUMBERS = [f.name for f in dataclasses.fields(ModelConfig) if f.type in ("int", "float")]
-TRAIN_NUMBERS = [f.name for f in dataclasses.fields(TrainConfig) if f.type in ("int", "float", "float | None")]
+TRAIN_NUMBERS = [f.name for f in dataclasses.fields(TrainConfig) if f.type in ("int", "float", "float | None", "int | None")]
 
 
 def test_the_fields_are_all_there():
