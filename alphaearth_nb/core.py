@@ -255,7 +255,7 @@ def seed_key(seed, # a seed (`as_seed`'s range: 0 .. 2**63 - 1)
             ) -> jax.Array:
     """JAX's PRNG key of `seed`, every bit of it counting: the key of its low 32 bits, the high 32 folded in
     (`jax.random.fold_in`) where they are not 0. Without x64 (the package's setting), `jax.random.key(2**32 + 5)` is
-    `key(5)`: the high bits were dropped, so two seeds gave one model, one k-means. A seed below 2**32 gets the key
+    `key(5)`: without the fold, two seeds 2**32 apart would give one model, one k-means. A seed below 2**32 gets the key
     `jax.random.key(seed)` gives, so runs seeded so keep their draws (`jax.random.key_data` of it is `PRNGKey(seed)`'s
     raw uint32[2]). `ConfigError` as `as_seed`."""
     seed = as_seed(seed)

@@ -120,7 +120,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     other than int8 with a GDAL scale / offset (int16 x 1e-4 from `gdal_translate -a_scale` or an Earth Engine
     export of scaled integers) are unpacked to `value * scale + offset` (`geo.unpacked`), their no-data NaN, as
     every other reader of the package does; int8 is always the official scheme's codes, decoded through the gate of
-    every reader (-128, all codes 0 or one code in every band: NaN; they were zero or constant vectors). Other files (float, int8
+    every reader (-128, all codes 0 or one code in every band: NaN: as floats they would be zero or constant vectors). Other files (float, int8
     codes stored as uint8) pass the gate of every reader (`embeddings.gated`): uint8 codes are decoded as it finds
     them, and a pixel is no data when all its bands hold the file's no-data value; a float copy of our int8 file
     (`gdal_translate -ot Float32` keeps its tags, `cog_tags`) holds codes. A file of one band (a map from

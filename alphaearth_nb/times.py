@@ -238,8 +238,8 @@ def month_name_iso(v) -> str|None:  # text (anything else gives None)
     pandas reads it): '2020-12-05', '2020-01-05T10:00:00+02:00', a 12-hour clock's time on 24 hours. None for other
     text, and for a day or time that is none ('Feb 30 2020', '13:05 PM': pandas' reading then names the failure).
     A month's name says which part is the month, so each value is read alone, in no list order: `to_ms` reads such
-    text so (lists mixing 'Dec' and 'December', or 'Sept', were pandas' guess from the first value, which failed or
-    warned), and `year_columns.column_years` reads its year."""
+    text so (pandas guesses one format from the first value, which fails or warns on lists mixing 'Dec' and
+    'December', or 'Sept'), and `year_columns.column_years` reads its year."""
     if (p := _named_date(v)) is None: return None
     y, mo, d, m = p
     if not 1 <= d <= calendar.monthrange(y, mo)[1]: return None

@@ -35,7 +35,7 @@ def knn_vote_rows(nn_rows,        # (Q, k) training row indices 0 .. N-1 of the 
                  ) -> tuple[np.ndarray, np.ndarray]:
     """`knn_vote(labels[nn_rows], n_classes)`, the same arrays, without the (Q, k) labels: up to `VOTE_TABLE`
     label combinations each query's row of the table is numbered straight from its training rows (1M queries: 10
-    against 16 ms at k = 1, 19 against 38 at k = 3; session 44). `knn.knn_predict` votes by it.
+    against 16 ms at k = 1, 19 against 38 at k = 3: `benchmarks/probe.py`, benchmarks/NOTES.md). `knn.knn_predict` votes by it.
 
     Raises `LabelError` for a label outside 0..C-1 (or not a whole number) or a row outside 0..N-1,
     `DimensionError` if not (Q, k) and (N,)."""

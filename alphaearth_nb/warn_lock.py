@@ -40,7 +40,7 @@ def _locked(task):
 def serialised(x):  # a dask array whose last layer (`x.name`) calls a library that enters `catch_warnings`
     """`x` computing the same, the tasks of the layer that makes it (`x.name`: odc-geo's `reproject-...`) each run
     under `WARN_LOCK` (`under_warn_lock`), so no two of them, nor any other call under the lock, overlap; the graph's
-    other layers (reads, sums) run beside them on dask's threads as before. Costs that layer's parallelism: its tasks
+    other layers (reads, sums) run beside them on dask's threads. Costs that layer's parallelism: its tasks
     run one at a time (`benchmarks/warn_lock.py`: an official mosaic's compute on 2 threads). Blocks that another
     library opens on another thread outside the lock (dask's `nanmax` chunks) can still meet one under it."""
     g = x.__dask_graph__()
