@@ -28,8 +28,8 @@ NUMERIC = [f.name for f in dataclasses.fields(TrainConfig) if str(f.type).split(
 
 
 def _declared(name):
-    "TrainConfig's declared default of `name` (warmup's None: `step.default_warmup` of the steps, no one number)."
-    return next(f.default for f in dataclasses.fields(TrainConfig) if f.name == name)
+    "The default run's `name` (warmup: `step.default_warmup` of its steps, what a refusal of warmup text offers)."
+    return dataclasses.asdict(TrainConfig())[name]
 
 
 @pytest.mark.parametrize("name", NUMERIC)
