@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, map_args   # map_args: the options of aef classify, similarity, change
-from .loaders import TEXT_TABLES, VECTOR_FILES, table_suffix, zip_member   # a table's suffix ('e.csv.gz': '.csv')
+from .loaders import TEXT_TABLES, VECTOR_FILES, near_match, table_suffix, zip_member   # a table's suffix ('e.csv.gz': '.csv')
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS', 'COMMAND_FLAGS',
@@ -185,7 +185,7 @@ def _data(s:str) -> str:
     _named(s)
     s = os.path.expanduser(s)
     if not Path(s).exists():
-        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples` or a .nc/.zarr stack")
+        raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass `samples` or a .nc/.zarr stack")
     if Path(s).is_dir() and not any(Path(s).iterdir()):   # was: after the plan, xarray's GroupNotFoundError
         raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass `samples` or a .nc/.zarr stack")
     if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)   # was: 'not a .nc or .zarr stack'
@@ -197,7 +197,7 @@ def _path(s:str) -> str: return os.path.expanduser(_named(s))   # `--out=~/x`: n
 
 def _existing(s:str) -> str:
     s = os.path.expanduser(_named(s))
-    if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist: check the path")
+    if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: check the path")
     return s
 
 # label files `aef evaluate --labels` reads as points/polygons (`places.read_geometries`: the Explorer's
@@ -224,7 +224,7 @@ def _labels(s:str) -> str:
     if s == "samples": return s
     s = os.path.expanduser(_named(s))
     if not (Path(s).exists() or (zm := zip_member(s)) is not None and Path(zm[0]).is_file()):
-        raise argparse.ArgumentTypeError(f"{s} does not exist: pass `samples`, a .nc/.zarr label raster, a "
+        raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass `samples`, a .nc/.zarr label raster, a "
                                          "vector file of labelled points/polygons (.geojson, .gpkg, ...) or a CSV "
                                          "of points (lon/lat or x/y columns)")
     return s

@@ -17,6 +17,7 @@ import xarray as xr
 from . import readers, scene, train
 from .core import AEFError, ConfigError, LabelError, MissingDataError, StackTypeError
 from .files import quiet_marker
+from .loaders import near_match
 from .labels import read_table   # every CSV the commands read
 from .stacks import embedding_field
 
@@ -51,7 +52,7 @@ def open_input(path,            # the file or folder the user named
     """Every file the `aef` command opens: the object, or `MissingDataError` when absent and `err` when it cannot be
     read (not that format, damaged, unreadable), naming the option, the file and `fix`; errors of ours pass through."""
     p = Path(path)
-    if not p.exists(): raise MissingDataError(f"{flag} {p} does not exist: check the path")
+    if not p.exists(): raise MissingDataError(f"{flag} {p} does not exist{near_match(p)}: check the path")
     if kind == "csv" and p.is_dir():   # was: pandas' IsADirectoryError, then how a CSV is written
         one = next(iter(sorted(p.glob("*.csv"))), None)
         raise err(f"{flag} {p} is a folder, not a CSV file: pass the file itself"

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/loaders.html.md"""
 # %% ../nbs/00_loaders.ipynb #l0002
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -18,7 +19,7 @@ import pyarrow.parquet as pq
 
 # %% auto #0
 __all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'is_path', 'places_reader', 'loader_of', 'zip_files',
-           'zip_member', 'table_suffix']
+           'zip_member', 'table_suffix', 'near_match']
 
 # %% ../nbs/00_loaders.ipynb #l0005
 _PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
@@ -121,3 +122,19 @@ def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
         with open(os.path.expanduser(p), "rb") as f: head = f.read(len(_PARQUET_MAGIC))
     except OSError: return s   # a folder, no file, unreadable: its readers say so
     return ".parquet" if head == _PARQUET_MAGIC else s
+
+# %% ../nbs/00_loaders.ipynb #nm0001
+def near_match(path) -> str:  # a local path (text or `Path`) where no file is
+    """' (did you mean NAME?)', NAME the entry of `path`'s folder whose name is closest to its name (`difflib`'s
+    `get_close_matches`, ratio at least 0.6, its default) and whose stem is as close (a shared '.csv' alone is no
+    match), shown in `path`'s own folder words; '' where none is close,
+    or where the folder is absent or cannot be listed. The one near-match of every 'no file' message: a typo
+    ('labls.geojson') is named with the file meant ('labels.geojson') beside it."""
+    p = Path(os.path.expanduser(os.fspath(path)))
+    try: names = sorted(f.name for f in p.parent.iterdir()) if p.parent.is_dir() else []
+    except OSError: return ""
+    stem = lambda n: n.split(".")[0]
+    close = [n for n in difflib.get_close_matches(p.name, names, 3)
+             if difflib.SequenceMatcher(None, stem(p.name), stem(n)).ratio() >= 0.6]
+    if not close: return ""
+    return f" (did you mean {close[0] if str(p.parent) == '.' else p.parent / close[0]}?)"

@@ -17,7 +17,7 @@ import urllib.parse
 from pathlib import Path
 
 from .core import MissingDataError, NoValidDataError
-from .loaders import COMPRESSIONS, TEXT_TABLES, table_suffix
+from .loaders import COMPRESSIONS, TEXT_TABLES, near_match, table_suffix
 
 # %% auto #0
 __all__ = ['USER_AGENT', 'FIRST_YEAR', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'last_layout_year', 'layout_year',
@@ -100,7 +100,7 @@ def input_path(path,        # a local path (`~` is the home folder), a `Path`, a
     too, never probed here); `MissingDataError` naming `writer` if nothing is at a local path."""
     if (url := remote_url(path)) is not None: return url
     p = user_path(path)
-    if not p.exists(): raise MissingDataError(f"{p} does not exist: check the path (the {what} `{writer}` wrote)")
+    if not p.exists(): raise MissingDataError(f"{p} does not exist{near_match(p)}: check the path (the {what} `{writer}` wrote)")
     return p
 
 def nothing_to_write(what:str,       # what holds no data, e.g. "embedding", "map"

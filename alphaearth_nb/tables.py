@@ -20,7 +20,7 @@ import pandas as pd
 
 from .core import LabelError, MissingDataError, a_bands, refuse_path
 from .paths import COMPRESSIONS, user_path
-from .loaders import zip_files
+from .loaders import near_match, zip_files
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
 from .geo import check_longitudes   # the one rule of a longitude's range
 
@@ -76,7 +76,7 @@ def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; ta
     p = user_path(p)
     if not p.is_file():
         raise MissingDataError(f"{p} is a folder, not a table: pass the CSV file in it" if p.is_dir() else
-                               f"{p} does not exist: check the path (a CSV table)")
+                               f"{p} does not exist{near_match(p)}: check the path (a CSV table)")
     kw = dict(encoding=text_encoding(p), skipinitialspace=True)
     if p.suffix.lower() == ".zip":   # its one table (was: pandas' 'Multiple files found' for a folder or __MACOSX entry)
         raw = _text_bytes(p)

@@ -18,7 +18,7 @@ except ImportError: pyogrio = None   # no layers listed: GDAL's first read, as g
 
 from .core import LabelError
 from .geometry_columns import is_wkt   # WKT text: places, no path
-from .loaders import VECTOR_FILES, is_path, zip_files, zip_member   # the vector files a zip may hold
+from .loaders import VECTOR_FILES, is_path, near_match, zip_files, zip_member   # the vector files a zip may hold
 from .paths import user_path
 from .points import geojson_text   # GeoJSON text: places, no path
 
@@ -123,7 +123,7 @@ def no_places_file(src) -> str:  # places as given, text or a path, where `place
         return f"the places are the text {shown}, which is {why}: {_PLACES_FORMS}"
     if isinstance(src, str) and not is_path(src):
         return f"the places are the text {shown}, which names no file and is no GeoJSON or WKT: {_PLACES_FORMS}"
-    return (f"no file at {src}: check the path (a vector file: GeoJSON, GeoPackage, shapefile; or a CSV or Parquet "
+    return (f"no file at {src}: check the path{near_match(s)} (a vector file: GeoJSON, GeoPackage, shapefile; or a CSV or Parquet "
             "table of points)")
 
 def named_layer(p:Path, src, layer:str) -> str:
