@@ -210,12 +210,21 @@ def to_crs(xs,   # x (longitude, degrees, in a geographic CRS), any shape
     refuse_path(ys, COORDS_WANTED)
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
     if src is not None and as_crs(src).is_geographic:
-        check_degrees(xs, ys)
+        check_degrees(xs, ys, fix=_named_wrongly(src, dst, xs, ys))
         ys = np.clip(ys, -90.0, 90.0)
     if src is None or dst is None or same_crs(src, dst): return xs, ys
     check_area_of_use(src, xs, ys, "the points", "pass the CRS they are in (`crs=`, or the table's or file's own)")
     t = Transformer.from_crs(as_crs(src), as_crs(dst), always_xy=True)
     return tuple(np.asarray(a, np.float64) for a in t.transform(xs, ys))
+
+def _named_wrongly(src, dst, xs, ys) -> str|None:  # points said to be in geographic `src`, wanted in `dst`
+    """The fix where points named as degrees (`src`, geographic: `crs='EPSG:4326'` given, or a file's own CRS) are
+    x/y in the map's projected CRS `dst` (within `AREA_MARGIN` of its area of use): the CRS named is the mistake, so
+    drop it or name `dst`; None otherwise (`check_degrees`' own words). `crs=` reads as `--crs` in a shell."""
+    if dst is None or as_crs(dst).is_geographic: return None
+    if (got := area_gap(dst, xs, ys)) is None or got[0] > AREA_MARGIN: return None
+    return (f"they lie on the map in {crs_label(dst)}, its CRS: drop `crs=` (x and y are then read in the map's CRS) "
+            f"or pass `crs='{crs_label(dst)}'` (a file that records {crs_label(src)} itself: set its CRS to {crs_label(dst)})")
 
 def utm_crs(lon:float,  # longitude, degrees (any turn: wrapped)
             lat:float,  # latitude, degrees (>= 0: a northern zone)
