@@ -20,7 +20,7 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
-from .labels import label_column_guess, warn_missing_rows
+from .labels import label_column_guess, label_column_read, warn_missing_rows
 from .core import (EMBED_DIM, AEFError, ConfigError, GridError, LabelError, as_seed, band_names, real, refuse_path, whole,
                                 user_stacklevel)
 from .core import LabelWarning   # the kinds of its warnings
@@ -462,6 +462,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     emb = geo.north_up(emb)   # pixels taken north-up: the same rows (and draws) whatever order the map is stored in
     gdf = read_places(labels, crs, emb)   # x/y without crs=: on the map, as `training_set` reads them
     given = gdf.crs.to_string() if gdf.crs is not None else None   # the places' own units, for a message
+    if (named := label_column_read(list(gdf.columns), column)) != column: gdf = gdf.rename(columns={named: column})
     if column not in gdf.columns:
         near = label_column_guess(column, gdf)   # its values: columns of classes
         cols = [c for c in gdf.columns if c != gdf.geometry.name][:8]   # the places' column: never the labels

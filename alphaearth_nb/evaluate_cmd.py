@@ -24,7 +24,7 @@ from .files import is_zarr_store
 from .checkpoint import RUN_MARKER, is_run
 from .bands import band_columns, stacked_embeddings, table_bands
 from .empty_rows import file_lines, refuse_file_rows
-from .labels import data_variables, label_column_guess, with_mappings, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
+from .labels import data_variables, label_column_guess, label_columns_named, with_mappings, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
 from .geo import crs_of
 from .crs import crs_label
 from .geometries import EE_GEO, coordinate_names, lonlat_columns, shape_column
@@ -51,8 +51,6 @@ def _label_column_fix(column:str, names:list) -> str:
     return (f"--label-column {shlex.quote(near[0])} ({near[1]})." if near else
             "--label-column with the name of the column that holds the labels.")
 
-_LABEL_WORDS = ("label", "class")   # in a column's name: it may hold the labels (dw_label of the official samples)
-
 def _label_column(given:str|None, # --label-column as typed, or None where it was left out
                   names,          # the table's column names
                   where:str,      # the table in the command's words, e.g. '--embeddings e.csv'
@@ -63,8 +61,7 @@ def _label_column(given:str|None, # --label-column as typed, or None where it wa
     (`_label_column_fix`). Was: `label` always, so the official samples' CSV stopped at "no column 'label'"."""
     names = [str(n) for n in names]
     if given is not None or "label" in names: return "label" if given is None else given
-    band = {i for b, ps in table_bands(names).items() if b < len(band_names()) for i in ps}
-    found = [n for i, n in enumerate(names) if i not in band and any(w in n.lower() for w in _LABEL_WORDS)]
+    found = label_columns_named(names)   # the one rule, Python's label tables too
     if len(found) > 1:
         raise LabelError(f"{where} has no column 'label' and {len(found)} columns that may hold the labels: "
                          f"{', '.join(found)}: pass --label-column with the one to read, e.g. --label-column "

@@ -19,7 +19,7 @@ from .core import LabelError, checks_flags, refuse_path, user_stacklevel
 from .core import LabelWarning   # the kinds of its warnings
 from .geo import declared_nodata, outside_valid, NODATA_KEYS
 from .times import text_objects   # numpy's StringDType text as objects: the one rule
-from .tables import (BOMS, comma_numbers, dms_degrees, label_column_guess, near_column, read_table,   # tables' cells
+from .tables import (BOMS, comma_numbers, dms_degrees, label_column_guess, label_column_read, label_columns_named, near_column, read_table,   # tables' cells
                                   table_numbers, text_encoding)                                        # (re-exported)
 from .label_grids import OFF_MAP, cells_inside, on_map_grid   # label rasters on the map's pixels (re-exported)
 
@@ -28,11 +28,11 @@ __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_
            'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values',
            'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names',
            'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'BOMS', 'comma_numbers', 'dms_degrees',
-           'label_column_guess', 'near_column', 'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP',
-           'on_map_grid', 'cells_inside']
+           'label_column_guess', 'label_column_read', 'label_columns_named', 'near_column', 'read_table',
+           'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid', 'cells_inside']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
-_all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "near_column", "read_table", "table_numbers",   # `tables`,
+_all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
          "text_encoding",                                                                              # split off to
          "OFF_MAP", "on_map_grid", "cells_inside"]                                                     # `label_grids`
 

@@ -26,7 +26,7 @@ from .geo import (SWAP_HINT, as_crs, check_degrees, crs_of, inside_grid, north_u
                                unpacked, with_coordinates)
 from .crs import crs_label
 from .crs_checks import swap_columns   # a table's lon/lat columns swapped: `df.rename(...)`
-from .labels import (OFF_MAP, label_column_guess, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_cells, labelled_values,
+from .labels import (OFF_MAP, label_column_guess, label_column_read, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_cells, labelled_values,
                                  cells_inside, on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
 from .stacks import embedding_field
@@ -118,6 +118,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                 raise LabelError(f"the label table's {ll[0]}/{ll[1]} columns are degrees but crs= is "
                                  f"projected ({crs_label(crs)}): drop `crs=`, or name the columns x and y if they are in it")
             crs = crs or LONLAT
+        column = label_column_read(list(labels.columns), column)   # no 'label', one 'class': read, as `aef evaluate` reads it
         xs, ys, vals = _table_points(labels, column, ("x", "y") if None in ll else ll)
         if None not in ll: check_degrees(xs, ys, f"the label table's {ll[0]}/{ll[1]} columns", cols=ll)
         ok = with_coordinates(xs, ys, labels.index, f"rows of the {'target' if numbers else 'label'} table",

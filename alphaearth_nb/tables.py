@@ -12,13 +12,14 @@ import gzip
 import io
 import lzma
 import re
+import warnings
 import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .core import LabelError, MissingDataError, a_bands, refuse_path
+from .core import LabelError, LabelWarning, MissingDataError, a_bands, refuse_path, user_stacklevel
 from .paths import COMPRESSIONS, user_path
 from .loaders import near_match, zip_files
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
@@ -26,7 +27,7 @@ from .geo import check_longitudes   # the one rule of a longitude's range
 
 # %% auto #0
 __all__ = ['BOMS', 'text_encoding', 'read_table', 'comma_numbers', 'dms_degrees', 'table_numbers', 'near_column',
-           'label_column_guess']
+           'label_column_guess', 'label_columns_named', 'label_column_read']
 
 # %% ../nbs/03a_tables.ipynb #rt0002
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
@@ -249,3 +250,26 @@ def label_column_guess(column:str,  # the label column asked for, not in `column
     few = sorted((c for c in rest if table is not None and _class_like(table[c])), key=lambda c: not any(w in c.lower() for w in _CLASS_WORDS))
     return (few[0], "the one column of few distinct values" if len(few) == 1 else "one of the columns of few distinct "
             f"values, class ids or names: {', '.join(few)}") if few else None
+
+_LABEL_WORDS = ("label", "class")   # in a column's name: it may hold the labels (dw_label of the official samples)
+
+def label_columns_named(names) -> list[str]:  # a table's column names (or the table)
+    """The columns of `names`, no embedding band (`core.a_bands`), whose name holds `label` or `class` in any case
+    (the official samples' `dw_label`, a field table's `class`). Where a table has no column 'label' and this is one
+    column, the labels are read from it: `aef evaluate` and Python's label tables (`supervised.label_points`) alike;
+    several are named by the caller."""
+    names = [str(n) for n in names]
+    bands = {i for at in a_bands(names).values() for i in at}
+    return [n for i, n in enumerate(names) if i not in bands and any(w in n.lower() for w in _LABEL_WORDS)]
+
+def label_column_read(columns,         # a table's column names
+                      column:str,      # the label column asked for (Python's default: 'label')
+                      what:str="the label table",  # the table, for the warning
+                     ) -> str:
+    """The label column read: `column`, else where `column` is the default 'label', absent from `columns`, the one
+    column named for labels (`label_columns_named`: 'class', 'dw_label'), said by a `LabelWarning` naming it and
+    `column=`: the rule `aef evaluate` reads a table by, for Python's classify, training_set and evaluate too."""
+    if column != "label" or "label" in columns or len(found := label_columns_named(columns)) != 1: return column
+    warnings.warn(f"{what} has no column 'label': its labels are read from column {found[0]!r}, the one column named "
+                  f"for labels; pass `column=` to read another", LabelWarning, stacklevel=user_stacklevel())
+    return found[0]

@@ -39,9 +39,9 @@ def test_a_shapefile_column_cut_to_10_characters_is_named(tmp_path):
 
 
 def test_a_table_column_in_another_case_is_named():
-    df = pd.DataFrame({"x": [500005.0, 500045.0], "y": [4999995.0, 4999965.0], "Label": ["a", "b"]})
-    with pytest.raises(LabelError, match=r"column='Label'.*another case"):
-        classify(E, df, k=1)
+    df = pd.DataFrame({"x": [500005.0, 500045.0], "y": [4999995.0, 4999965.0], "Class_ID": ["a", "b"]})
+    with pytest.raises(LabelError, match=r"column='Class_ID'.*another case"):
+        classify(E, df, k=1, column="class_id")
 
 
 def test_aef_evaluate_names_the_label_column_in_another_case(tmp_path, capsys):

@@ -9,7 +9,7 @@ import pytest
 
 from alphaearth_nb.analysis import classify, regress
 from alphaearth_nb.cli import main
-from alphaearth_nb.core import LabelError
+from alphaearth_nb.core import LabelError, LabelWarning
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 E = embedding_from_array(random_unit((4, 5), seed=2))   # 10 m, corner (500000, 5000000), EPSG:32631
@@ -17,10 +17,13 @@ XS, YS = [500005.0, 500035.0], [4999995.0, 4999975.0]
 
 
 def test_classify_names_the_one_other_column():
-    t = pd.DataFrame({"x": XS, "y": YS, "class": ["crop", "forest"]})
-    with pytest.raises(LabelError, match=r"pass `column='class'` \(the one column besides coordinates"):
+    t = pd.DataFrame({"x": XS, "y": YS, "crop": ["maize", "forest"]})
+    with pytest.raises(LabelError, match=r"pass `column='crop'` \(the one column besides coordinates"):
         classify(E, t, k=1, crs="EPSG:32631")
-    assert classify(E, t, column="class", k=1, crs="EPSG:32631")["class"].attrs["class_names"] == ["crop", "forest"]
+    assert classify(E, t, column="crop", k=1, crs="EPSG:32631")["class"].attrs["class_names"] == ["forest", "maize"]
+    t = t.rename(columns={"crop": "class"})   # named for labels: read, as `aef evaluate` reads it (label_column_read)
+    with pytest.warns(LabelWarning, match="read from column 'class'"):
+        assert classify(E, t, k=1, crs="EPSG:32631")["class"].attrs["class_names"] == ["forest", "maize"]
 
 
 def test_regress_names_label_for_its_value_default(tmp_path):
@@ -32,10 +35,10 @@ def test_regress_names_label_for_its_value_default(tmp_path):
 
 def test_several_candidates_all_named():
     "Two columns of classes: the one whose name says so first, both named (session 48; was no guess at all)."
-    t = pd.DataFrame({"x": XS, "y": YS, "class": ["crop", "forest"], "crop": ["a", "b"]})
+    t = pd.DataFrame({"x": XS, "y": YS, "cover": ["crop", "forest"], "crop": ["a", "b"]})
     with pytest.raises(LabelError, match=r"no column 'label'") as e:
         classify(E, t, k=1, crs="EPSG:32631")
-    assert "column='class'" in str(e.value) and "class ids or names: class, crop" in str(e.value), str(e.value)
+    assert "column='cover'" in str(e.value) and "class ids or names: cover, crop" in str(e.value), str(e.value)
 
 
 def test_the_command_names_it(tmp_path, capsys):

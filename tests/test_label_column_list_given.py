@@ -12,7 +12,7 @@ def test_the_columns_given_are_listed():
     from pyproj import Transformer
     lon, lat = Transformer.from_crs(emb.attrs["crs"], "EPSG:4326", always_xy=True).transform(
         [float(emb.x[1]), float(emb.x[2])], [float(emb.y[2]), float(emb.y[3])])
-    table = pd.DataFrame({"lon": lon, "lat": lat, "class": ["a", "b"]})
+    table = pd.DataFrame({"lon": lon, "lat": lat, "crop": ["a", "b"]})
     with pytest.raises(aef.core.LabelError) as e:
         emb.aef.classify(table, k=1)
-    assert "have ['lon', 'lat', 'class']" in str(e.value) and "column='class'" in str(e.value), e.value
+    assert "have ['lon', 'lat', 'crop']" in str(e.value) and "column='crop'" in str(e.value), e.value
