@@ -175,12 +175,21 @@ def table_said(table,  # `evaluate_embeddings`' DataFrame
     """The line under the printed table saying what its numbers are: balanced accuracy (each class's share of its
     test points named right, averaged over the classes; chance 1 in `n`), std (across folds), and `same_as` where a
     row is marked (a method that IS another at that level: one training point a class makes kNN's vote a tie the
-    nearest breaks)."""
+    nearest breaks), and a linear row whose training points number 32..128 in all, about the 64 weights a class it
+    fits: the paper's probe is plain least squares without regularisation (arXiv 2507.22291's protocol, AEF.md
+    section 7), whose minimum-norm fit peaks in error where points and weights are as many (the interpolation
+    threshold), so that row reads lower than fewer or more shots, a fault of the probe, not the embedding."""
     same = table["same_as"].astype(bool).any() if "same_as" in table else False
+    lin = table[table["method"].astype(str).eq("linear")] if {"method", "train_per_class"} <= set(table.columns) else table[:0]
+    near = [(s, int(t) * n) for s, t in zip(lin.get("shots", lin.index), lin["train_per_class"])
+            if EMBED_DIM / 2 <= int(t) * n <= 2 * EMBED_DIM]
     return (f"balanced_accuracy: each class's share of its test points named right, averaged over the {n} classes "
             f"(chance {share_text(1 / n)}), mean over the folds; std: its spread across folds" +
             ("; same_as: the row IS that method at that level (one training point a class: kNN's vote is a tie the "
-             "nearest breaks, so knn3 = knn1)" if same else ""))
+             "nearest breaks, so knn3 = knn1)" if same else "") +
+            "".join(f"\nlinear at {s}-shot: {m} training points for {EMBED_DIM} weights a class, plain least squares "
+                    "without regularisation as the paper's probe: near as many points as weights its minimum-norm fit "
+                    "errs most, so this row reads low (the probe's limit, not the embedding's)" for s, m in near))
 
 # %% ../nbs/24_evaluate.ipynb #c0032
 def evaluate_regression(x,                        # features, (N, D)
