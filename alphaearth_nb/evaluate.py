@@ -91,7 +91,10 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     `balanced_accuracy`). A kNN with more neighbours than a level's training points (knn3 at 1-shot on a 2-class
     task: 2 points) cannot vote: it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and
     `table.attrs["skipped"]` naming it (the paper reports the best of kNN k=1, k=3 and linear per evaluation, arXiv 2507.22291 Fig. 1A, so the
-    other methods stand); a level where no asked method can run is a `LabelError`. Where every class trains on one
+    other methods stand); a level where no asked method can run is a `LabelError`. A level some class has too few
+    points for (10-shot with 5 points of a class) has no rows: a `LabelWarning` names it and why, and
+    `table.attrs["unscored"]` keeps the reason by level; where no level asked can be scored, a `LabelError` naming
+    `shots=` and the levels that can. Where every class trains on one
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class; ids that look like
@@ -111,13 +114,26 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     methods, ks = _parse_methods(methods)
     counts = np.bincount(yi, minlength=C)
     skipped = {}   # shots -> the kNN methods with more neighbours than training points there
+    unscored = {}  # shots -> why no method can be scored there (a class has too few points): left out, said
     for s in shots:  # fail (or say what is left out) before any work
-        n_tr = int(shots_per_class(counts, s, max_shots, max_fraction, classes).sum())
+        try: n_tr = int(shots_per_class(counts, s, max_shots, max_fraction, classes).sum())
+        except LabelError as e:
+            unscored[s] = str(e).split(": label more")[0]   # the reason, not its fix
+            continue
         if out := [m for m, k in ks.items() if k > n_tr]:
             if len(out) == len(methods):
                 raise LabelError(f"{' and '.join(out)} need at least {min(ks[m] for m in out)} training points, "
                                  f"{s}-shot gives {n_tr} ({C} classes): ask more shots, or add 'knn1' or 'linear'")
             skipped[s] = out
+    most = int(counts.min()) - 1   # the most shots every class can train on, a point left to test
+    can = f"at most {most}-shot, or 'max'" if most >= 1 else "none: a class has one point"
+    if len(unscored) == len(shots):
+        raise LabelError(f"no level of shots asked can be scored: {'; '.join(unscored.values())}: label more points of "
+                         f"those classes, drop them, or ask levels every class has points for with `shots=` ({can})")
+    if unscored:
+        warnings.warn(f"not scored: {'; '.join(unscored.values())}; the other levels are. Ask levels every class has "
+                      f"points for with `shots=` ({can}), or label more points", LabelWarning, stacklevel=user_stacklevel())
+        shots = [s for s in shots if s not in unscored]
     if skipped:
         note = "; ".join(f"{', '.join(m)} at {s}-shot ({int(shots_per_class(counts, s, max_shots, max_fraction).sum())} "
                          "training points)" for s, m in skipped.items())
@@ -156,6 +172,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
             per_fold += [dict(shots=s, method=m, fold=i, balanced_accuracy=a) for i, a in enumerate(v)]
     table = pd.DataFrame(rows)
     table.attrs["skipped"] = {s: list(m) for s, m in skipped.items()}
+    table.attrs["unscored"] = unscored   # shots -> why that level has no rows (too few points of a class)
     table.attrs["same_as"] = same_as   # shots -> {method: the method it equals there}
     return (table, pd.DataFrame(per_fold)) if return_folds else table
 
