@@ -221,5 +221,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         print(f"{a.out} is already at step {int(state.step)} of --steps {a.steps}: nothing trained; pass a larger "
               f"--steps (the whole run's, e.g. --steps {2 * a.steps}) to train more")
         return
-    print(f"trained {a.preset or 'the run'} to step {int(state.step)}: loss {hist[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}; "
-          f"run in {a.out}")
+    seg = [h for h in hist if h.get("step", 0) > start] or hist   # this command's steps: a resume's first loss, not step 1's
+    since = f" (from step {seg[0].get('step')})" if start and "step" in seg[0] else ""
+    print(f"trained {a.preset or 'the run'} to step {int(state.step)}: loss {seg[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}"
+          f"{since}; run in {a.out}")
