@@ -25,11 +25,11 @@ from .label_grids import OFF_MAP, cells_inside, on_map_grid   # label rasters on
 
 # %% auto #0
 __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
-           'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'label_values', 'labelled_values',
-           'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels', 'refuse_blank_names',
-           'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'BOMS', 'comma_numbers', 'dms_degrees',
-           'label_column_guess', 'label_column_read', 'label_columns_named', 'near_column', 'read_table',
-           'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid', 'cells_inside']
+           'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'whole_ids', 'label_values',
+           'labelled_values', 'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
+           'refuse_blank_names', 'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'BOMS',
+           'comma_numbers', 'dms_degrees', 'label_column_guess', 'label_column_read', 'label_columns_named',
+           'near_column', 'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid', 'cells_inside']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -252,6 +252,16 @@ def check_exact_ids(vals,              # class ids (any shape); only floats are 
                      "source, no-data e.g. -1), read a table's column as int64 (`pd.read_csv(..., dtype={'label': "
                      "'Int64'})`); a no-data value that large: declare it (`labels.attrs['nodata'] = v`)")
 
+def whole_ids(vals):  # class ids (any shape): an array, or what `np.asarray` reads
+    """Float class ids that are all whole numbers within the integers their type holds exactly (`exact_limit`) as
+    int64, so class 2 reads 2, not 2.0, in every table and message: a label raster read with its no-data as NaN
+    (a GeoTIFF's or netCDF's uint8 classes), or a table's column with an empty cell, is float. Other labels as
+    given: fractions, NaN among them, names, ids beyond that limit (`check_exact_ids` refuses those)."""
+    v = np.asarray(vals)
+    if v.dtype.kind != "f" or not v.size or not np.isfinite(v).all() or (v != np.round(v)).any() or \
+            np.abs(v).max() > exact_limit(v.dtype): return vals
+    return v.astype(np.int64)
+
 # %% ../nbs/03a_labels.ipynb #li0002
 def _as_ids(items:list) -> np.ndarray:
     "Python ints as int64; beyond it uint64 (all >= 0) or float64, for the class map to keep or refuse by name."
@@ -402,13 +412,15 @@ def refuse_blank_names(y,                 # labels (N,) as `label_values` gives 
                      "first, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or name their class")
 
 def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids or names, in any form `label_values` reads
-    """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1) and each label's class index
+    """Class values (sorted; `label_values` first: '1' and '1.0' are one class 1; whole floats as ints, `whole_ids`)
+    and each label's class index
     `0 .. C-1`; `LabelError` for float ids beyond the integers their type holds exactly (`check_exact_ids`), for
     missing labels (`refuse_missing_labels`) and for blank names (`refuse_blank_names`)."""
     refuse_missing_labels(y)   # NaN among names: a missing label, not a float to mix with text
     y = label_values(y)
     refuse_blank_names(y)   # '' or spaces: unlabelled, never a class '' (was: the first class, '')
     check_exact_ids(y)
+    y = whole_ids(y)   # a raster's float 2.0 is class 2
     if y.dtype.kind in "OUS": refuse_mixed_labels(y)  # '1', 'forest': pd.read_csv's mixed column
     try: classes, idx = np.unique(y, return_inverse=True)
     except TypeError:  # e.g. numbers and names in one object array: numpy cannot sort them

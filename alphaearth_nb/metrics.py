@@ -14,7 +14,7 @@ import pandas as pd
 
 from .core import LabelError, refuse_path, user_stacklevel
 from .core import LabelWarning   # the kinds of its warnings
-from .labels import label_values, refuse_missing_labels, says_no_data
+from .labels import label_values, refuse_missing_labels, says_no_data, whole_ids
 from .linear import fill_like_names   # a class name that says no data
 
 # %% auto #0
@@ -49,9 +49,11 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
                    ) -> tuple[np.ndarray, np.ndarray]:
     """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them;
     `LabelError` when none is left.
-    `classify` and `aef evaluate` read label tables this way; `evaluate_embeddings` refuses such labels instead."""
+    `classify` and `aef evaluate` read label tables this way; `evaluate_embeddings` refuses such labels instead.
+    Float ids that are whole numbers come back int64 (`labels.whole_ids`: a raster's class 2.0 is 2)."""
     refuse_path(x, "features are numbers (N, ...)")
     refuse_path(vals, "label values are one per point (N,)")
+    vals = whole_ids(vals)   # a raster's float classes: 2, not 2.0, in what follows
     drop = unlabelled(vals)
     if drop.any():
         warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
