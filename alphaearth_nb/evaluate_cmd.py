@@ -38,7 +38,7 @@ from .paths import layout_year, table_suffix
 from .mirror_list import INDEX_NAME, first_tile, mirror_root
 from .loaders import VECTOR_FILES
 from .draws import PAPER_MIN_DIST
-from .evaluate_points import pixel_metres, table_places, thin_points
+from .evaluate_points import pixel_metres, refuse_other_place, table_places, thin_points
 
 # %% auto #0
 __all__ = ['labels_from_csv', 'open_embeddings', 'one_map', 'sample_labels', 'label_file', 'vector_labels', 'aef_evaluate']
@@ -333,6 +333,7 @@ def sample_labels(emb:xr.DataArray) -> xr.DataArray:
     _, _, labels = scene.load_scene()
     years = [int(y) for y in labels["year"].values]
     fix = f"embed the sample scene for one of its years (`aef embed --data samples --period {years[-1]}`)"
+    refuse_other_place(emb, labels, years[-1])   # first: elsewhere, their period is moot
     s, e = emb.attrs.get("period_start"), emb.attrs.get("period_end")
     if s is None or e is None:
         raise LabelError(f"--labels samples: the embeddings record no period (period_start/period_end, which `aef "

@@ -14,11 +14,12 @@ import pandas as pd
 
 from .core import LabelError, LabelWarning, as_seed, user_stacklevel
 from .geo import as_crs, crs_of, to_crs, utm_crs
+from .crs import crs_label
 from .draws import PAPER_MIN_DIST, spaced_points
 from .geometries import lonlat_columns
 
 # %% auto #0
-__all__ = ['lonlat_metres', 'table_places', 'pixel_metres', 'thin_points']
+__all__ = ['lonlat_metres', 'table_places', 'pixel_metres', 'thin_points', 'refuse_other_place']
 
 # %% ../nbs/29d_evaluate_points.ipynb #p0005
 def lonlat_metres(lon,  # longitudes (N,), degrees
@@ -115,3 +116,32 @@ def thin_points(x:np.ndarray,    # features (N, D)
     said = (f"protocol: {len(keep):,} points at least {spacing:g} m apart ({whose}), drawn at random (--seed "
             f"{seed}) from {n:,} labelled {unit}: no training point lies within {spacing:g} m of a test point")
     return x[keep], y[keep], said
+
+# %% ../nbs/29d_evaluate_points.ipynb #p0011
+def _lonlat_box(obj) -> tuple:
+    "The lon/lat box (west, south, east, north) of map `obj`'s pixel edges (its four corners from its CRS)."
+    x, y = (np.asarray(obj[d].values, np.float64) for d in ("x", "y"))
+    hx, hy = (abs(float(v[1] - v[0])) / 2 if len(v) > 1 else 0.0 for v in (x, y))
+    cx, cy = np.array([x.min() - hx, x.max() + hx] * 2), np.repeat([y.min() - hy, y.max() + hy], 2)
+    lon, lat = (np.asarray(v, np.float64) for v in to_crs(cx, cy, crs_of(obj), "EPSG:4326"))
+    return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
+
+def refuse_other_place(emb,      # the embeddings (y, x, band), their CRS recorded
+                       labels,   # the sample scene's class map (y, x or year, y, x), its CRS recorded
+                       year:int, # a year of the scene's labels, for the fix's `aef embed --period`
+                      ) -> None:
+    """`LabelError` where `--labels samples` and the embeddings share no ground (their lon/lat boxes, pixel edges,
+    do not meet): naming both boxes (and each map's own extent in its CRS), that they are not of the sample scene,
+    and the two fixes: labels of the embeddings' own place, or the scene embedded for `year` and scored. Silent where either map
+    records no CRS (nothing to compare) or they meet (their grids are `training_set`'s to check). Was: 'the
+    embeddings record no period ... embed the sample scene for one of its years', a question of time."""
+    if crs_of(emb) is None or crs_of(labels) is None: return
+    a, b = _lonlat_box(labels), _lonlat_box(emb)
+    if a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]: return
+    said = lambda o, w: (f"lon {w[0]:.4f}..{w[2]:.4f}, lat {w[1]:.4f}..{w[3]:.4f} (x {float(o.x.min()):.0f}..{float(o.x.max()):.0f}, "
+                         f"y {float(o.y.min()):.0f}..{float(o.y.max()):.0f} in {crs_label(crs_of(o))})")
+    raise LabelError(f"--labels samples holds the sample scene's classes, {said(labels, a)}, and the embeddings lie "
+                     f"elsewhere, {said(emb, b)}: they are not of the sample scene, so no labelled pixel is on them. "
+                     f"Pass --labels labels of their own place (a label raster, a vector file or a table of points "
+                     f"on them), or score the sample scene's embeddings: `aef embed --checkpoint out/train --period {year} --out "
+                     f"emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples --spacing 50`")
