@@ -132,9 +132,9 @@ def refuse_other_place(emb,      # the embeddings (y, x, band), their CRS record
                       ) -> None:
     """`LabelError` where `--labels samples` and the embeddings share no ground (their lon/lat boxes, pixel edges,
     do not meet): naming both boxes (and each map's own extent in its CRS), that they are not of the sample scene,
-    and the two fixes: labels of the embeddings' own place, or the scene embedded for `year` and scored. Silent where either map
-    records no CRS (nothing to compare) or they meet (their grids are `training_set`'s to check). Was: 'the
-    embeddings record no period ... embed the sample scene for one of its years', a question of time."""
+    and the two fixes: labels of the embeddings' own place, or the scene embedded for `year` and scored. Silent
+    where either map records no CRS (nothing to compare) or they meet (their grids are `training_set`'s to check).
+    Called before the period is read, whose question (which year) has no answer elsewhere."""
     if crs_of(emb) is None or crs_of(labels) is None: return
     a, b = _lonlat_box(labels), _lonlat_box(emb)
     if a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]: return

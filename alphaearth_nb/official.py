@@ -275,7 +275,7 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
           ) -> xr.DataArray:
     """Float cubes (time, y, x, band) in several CRSs onto one GeoBox; 'average' renormalises, 'nearest' copies.
     A cube on the GeoBox's own pixels (its CRS and pixel size, whole pixels apart: a zone's tiles on their own grid)
-    is copied, not resampled, either way: its values bit for bit (was: 'average' renormalised them, up to 1.7e-3).
+    is copied, not resampled, either way: its values bit for bit ('average' would renormalise them, up to 1.7e-3).
 
     Where several cubes cover an output pixel one gives the whole vector: a cube in the output's own CRS first
     (no reprojection), else the one whose CRS's central meridian (a UTM zone's centre) is nearest the pixel's
