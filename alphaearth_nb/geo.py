@@ -42,18 +42,18 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['EDGE_TOL', 'SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic', 'wrap_x', 'check_pixels',
-           'inside_grid', 'swapped_on', 'no_place', 'pixel_indices', 'feet_twin', 'crs_guess', 'crs_advice',
-           'check_own_crs', 'point_crs', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
-           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
-           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
-           'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step',
-           'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
-           'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on',
-           'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'LON_RANGE',
-           'check_longitudes', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
-           'shapes_in_area', 'to_crs', 'utm_crs', 'half_pixel_off', 'half_pixel_hint', 'one_lattice_hint',
-           'check_same_grid', 'orient_like', 'refuse_interleaved']
+__all__ = ['EDGE_TOL', 'SWAP_HINT', 'XY_SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic', 'wrap_x',
+           'check_pixels', 'inside_grid', 'swapped_on', 'no_place', 'pixel_indices', 'feet_twin', 'crs_guess',
+           'crs_advice', 'check_own_crs', 'point_crs', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS',
+           'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range',
+           'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs',
+           'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps',
+           'pixel_size', 'axis_step', 'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like',
+           'axes_to_turn', 'north_up', 'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like',
+           'unwrap_lon', 'geometries_on', 'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates',
+           'POLE_TOL', 'LON_RANGE', 'check_longitudes', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees',
+           'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs', 'half_pixel_off', 'half_pixel_hint',
+           'one_lattice_hint', 'check_same_grid', 'orient_like', 'refuse_interleaved']
 
 # %% ../nbs/03_geo.ipynb #c0002a
 # from `antimeridian` (02c), split from here: `geo.wrap_geometries` is `antimeridian.wrap_geometries`
@@ -193,22 +193,25 @@ def inside_grid(obj,  # the map (DataArray or Dataset) on a regular grid
 
 SWAP_HINT = ("read as (y, x) they all lie on it: longitude and latitude look swapped: pass x = longitude, "
              "y = latitude (`(lon, lat)`)")
+XY_SWAP_HINT = ("read as (y, x) they all lie on it: x and y look swapped (x holds the northings, y the eastings): "
+                "pass x = easting, y = northing (`(x, y)`)")   # SWAP_HINT's kind in a projected CRS
 
 def swapped_on(obj,       # the map the points missed
-               xs,        # x (longitude) of the points as given
-               ys,        # y (latitude) of the points as given
-               crs=None,  # the points' geographic CRS (default: `obj`'s)
-              ) -> bool:
-    """Whether points (`xs`, `ys`) given in a geographic `crs` (default `obj`'s), none on `obj`'s grid as given
-    (the caller's test), all lie on it read as (y, x): latitude and longitude swapped while both are within +-90
-    (all of Europe), which `check_degrees` cannot tell. False for points in a projected CRS, or none."""
+               xs,        # x (longitude, easting) of the points as given
+               ys,        # y (latitude, northing) of the points as given
+               crs=None,  # the points' CRS (default: `obj`'s)
+              ) -> str:
+    """Where points (`xs`, `ys`) given in `crs` (default `obj`'s), none on `obj`'s grid as given (the caller's
+    test), all lie on it read as (y, x), the words that say so: `SWAP_HINT` in a geographic CRS (latitude and
+    longitude swapped while both are within +-90, all of Europe, which `check_degrees` cannot tell), `XY_SWAP_HINT`
+    in a projected one (a table's x column of northings, y of eastings); '' where they do not, or for no points."""
     refuse_path(obj, GRID_WANTED, "raster")
     crs = crs or crs_of(obj)
     xs, ys = np.broadcast_arrays(np.atleast_1d(np.asarray(xs, np.float64)), np.atleast_1d(np.asarray(ys, np.float64)))
-    if not xs.size or not is_geographic(crs): return False
+    if not xs.size: return ""
     try: sx, sy = to_crs(ys, xs, crs, crs_of(obj) or crs)
-    except (PointError, CRSError): return False
-    return not _placed(obj, sx, sy, "point")[-1].any()
+    except (PointError, CRSError): return ""
+    return "" if _placed(obj, sx, sy, "point")[-1].any() else SWAP_HINT if is_geographic(crs) else XY_SWAP_HINT
 
 def _at(x:float, y:float, crs) -> str:
     "A point in `crs`'s words: 'lon 3.01, lat 45.15' where it is geographic, else 'x=500786.094, y=4999613.77'."
@@ -272,7 +275,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
                  if other else f"x={xs[i]}, y={ys[i]}")
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: {first}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
-                    f"{crs_label(crs_of(obj))}): " + (SWAP_HINT if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
+                    f"{crs_label(crs_of(obj))}): " + (swap if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
                     "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
@@ -495,7 +498,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     else: first_reading = bool(na) or (not nb and (a is not None or b is None))   # none either way: `default`, if it reads
     on = a if first_reading else b
     if table or (on is not None and on.all()): return default if first_reading else other
-    swap = swapped_on(obj, xs, ys, LONLAT if not is_geographic(m) else m)
+    swap = swapped_on(obj, xs, ys, LONLAT if not is_geographic(m) else m) or swapped_on(obj, xs, ys, m)   # x/y too
     off = ~on if on is not None else np.ones(xs.shape, bool)   # off in the reading taken (was: the default's)
     i = int(np.argmax(off))
     n = int(off.sum())
@@ -511,5 +514,5 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     typed = crs_typed(m, _HELD)   # the map's CRS as the user can type it (was: its stored WKT, 800-1800 characters)
     tail = (f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={typed}`"
             if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={typed}`")
-    raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {SWAP_HINT}" if swap else "")
+    raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {swap}" if swap else "")
                 + tail)

@@ -365,7 +365,7 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
         unsaid = crs is None and own is None and "x_in" not in table   # a table's x/y, no CRS: lon/lat is a reading
         swap = geo.swapped_on(emb, *given) or (unsaid and geo.swapped_on(emb, *given[:2], LONLAT))   # (was: the
         warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): " + (
-            geo.SWAP_HINT if swap else off_map_hint(   # map's CRS alone, projected, so never said for such a table)
+            swap if swap else off_map_hint(   # map's CRS alone, projected, so never said for such a table)
                 emb, xs, ys, given=_as_read(emb, given) if "x_in" in table and not crs else given, own=own)),
             NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
     v = gather(emb, rows, cols).astype(np.float32)

@@ -22,7 +22,7 @@ from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_ge
 from .geometries import xy_words
 from .points import as_geojson   # GeoJSON text, a list of Features: the dict they are
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at, years_dim
-from .geo import (SWAP_HINT, as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
+from .geo import (SWAP_HINT, XY_SWAP_HINT, as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
 from .crs import crs_label
 from .crs_checks import swap_columns   # a table's lon/lat columns swapped: `df.rename(...)`
@@ -265,12 +265,13 @@ def rows_by_year(emb,      # a cube (time, y, x, band)
 
 # %% ../nbs/24c_supervised.ipynb #c0031
 def _swap_said(e:LabelError, table) -> LabelError:
-    "`e` (points off the map, `geo.SWAP_HINT` where they lie on it read (y, x)) with the fix of a `table` (DataFrame) " \
+    "`e` (points off the map, `geo.SWAP_HINT` or `XY_SWAP_HINT` where they lie on it read (y, x)) with the fix of a `table` (DataFrame) " \
     "whose x/y or lon/lat columns hold each other's values: swap the names (`crs_checks.swap_columns`; `aef evaluate` " \
     "says the file's header line's); as it was without a table or the swap (session 48: x = longitude alone)."
     cols = ("x", "y") if table is not None and {"x", "y"} <= set(table.columns) else lonlat_columns(table) if table is not None else (None,)
-    if SWAP_HINT not in str(e) or None in cols: return e
-    return type(e)(str(e).replace(SWAP_HINT, f"{SWAP_HINT[:-1]}, or {swap_columns(cols)})"))
+    hint = next((h for h in (SWAP_HINT, XY_SWAP_HINT) if h in str(e)), None)   # lon/lat's, or a projected CRS's x/y
+    if hint is None or None in cols: return e
+    return type(e)(str(e).replace(hint, f"{hint[:-1]}, or {swap_columns(cols)})"))
 
 @checks_flags
 def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band); a cube (time) is a DimensionError
@@ -346,7 +347,8 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster), warn_fills=warn_fills)
     if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
-        src = point_crs(emb, xs, ys, what="label", error=LabelError)
+        try: src = point_crs(emb, xs, ys, what="label", error=LabelError)
+        except LabelError as e: raise _swap_said(e, table) from None   # read either way, swapped: the rename too
         xs, ys = to_crs(xs, ys, src, crs_of(emb))
     if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
     if raster and len(vals):
