@@ -112,6 +112,7 @@ SECTIONS = {
         'table_places': "rows\n    a table's labelled rows (a DataFrame)\nwhere\n    the table as typed, e.g. its path (for the error: '--embeddings PATH')\nspacing\n    --spacing as given: None or 0 ask for no places\n",
         'pixel_metres': 'emb\n    the map the pixels are on (y, x dims with coordinates, its CRS recorded)\nat\n    pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)\n',
         'thin_points': "x : np.ndarray\n    features (N, D)\ny : np.ndarray\n    their labels (N,)\nxy\n    their places in metres (N, 2); None: not known (a table without lon/lat)\nspacing : float\n    metres kept between the points (0: every one)\nseed : int\n    which points (`draws.spaced_points`)\nwhere : str\n    the labels in the command's words, e.g. '--labels lab.nc'\nunit : str\n    what a row is: 'pixels' (a raster's, polygons') or 'points' (placed by the user)\n",
+        'refuse_other_place': "emb\n    the embeddings (y, x, band), their CRS recorded\nlabels\n    the sample scene's class map (y, x or year, y, x), its CRS recorded\nyear : int\n    a year of the scene's labels, for the fix's `aef embed --period`\n",
     },
     'alphaearth_nb.files': {
         'named_path': 'target : str|os.PathLike\n    a path as given\nwhat : str\n    a word for messages\n',
@@ -134,7 +135,7 @@ SECTIONS = {
         'wrap_x': "obj\n    the map (DataArray or Dataset) whose x span to move onto\nxs\n    x values in `obj`'s CRS (longitudes, degrees, where geographic)\n",
         'check_pixels': 'obj\n    DataArray or Dataset with y/x dims\nwhat : str\n    what `obj` is, for the message\n',
         'inside_grid': "obj\n    the map (DataArray or Dataset) on a regular grid\nxs\n    x of the points in `obj`'s CRS\nys\n    y of the points in `obj`'s CRS, the shape of `xs`\n",
-        'swapped_on': "obj\n    the map the points missed\nxs\n    x (longitude) of the points as given\nys\n    y (latitude) of the points as given\ncrs\n    the points' geographic CRS (default: `obj`'s)\n",
+        'swapped_on': "obj\n    the map the points missed\nxs\n    x (longitude, easting) of the points as given\nys\n    y (latitude, northing) of the points as given\ncrs\n    the points' CRS (default: `obj`'s)\n",
         'no_place': 'xs\n    x (or lon) of the points as given\nys\n    y (or lat)\nerror\n    the error raised\nwhat : str\n    the word for a point in messages\n',
         'pixel_indices': "obj\n    the map (y/x dims with coordinates)\nxs\n    x of each point, in the map's CRS (array or number)\nys\n    y of each point, in the map's CRS\nerror\n    the error class raised for a point off the map\nwhat : str\n    the word for a point in messages\ngiven : tuple|None\n    (xs, ys, crs[, own]): the points as given, before `to_crs` (`crs_advice`)\n",
         'feet_twin': 'crs\n    a projected CRS in metres (any spelling `as_crs` reads)\nname : str\n    which foot: "US survey feet" (ftUS) or "international feet" (ft)\n',

@@ -184,6 +184,7 @@ SECTIONS = {
         'exact_limit': 'dtype\n    a float dtype (float16, float32, float64)\n',
         'stored_dtype': 'labels\n    a label raster (DataArray), a table (DataFrame), or values\ncolumn : str|None\n    the label column of a table\n',
         'check_exact_ids': "vals\n    class ids (any shape); only floats are judged\nstored\n    the float type they were stored in (`stored_dtype`), when narrower\nwhat : str\n    the labels' name in the message\n",
+        'whole_ids': 'vals\n    class ids (any shape): an array, or what `np.asarray` reads\n',
         'label_values': 'vals\n    labels, any shape: numbers, text, bytes\n',
         'labelled_values': 'labels : xr.DataArray\n    a label raster (any dims), numeric or text\npositive : bool\n    negative numbers (and negative number text) are unlabelled\nnodata\n    further value(s) meaning "unlabelled"\n',
         'lost_classes': 'vals\n    labels (N,), any form `label_values` reads\nkept\n    bool (N,): whether each label lies on a pixel with data\n',

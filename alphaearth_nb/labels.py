@@ -254,13 +254,14 @@ def check_exact_ids(vals,              # class ids (any shape); only floats are 
 
 def whole_ids(vals):  # class ids (any shape): an array, or what `np.asarray` reads
     """Float class ids that are all whole numbers within the integers their type holds exactly (`exact_limit`) as
-    int64, so class 2 reads 2, not 2.0, in every table and message: a label raster read with its no-data as NaN
-    (a GeoTIFF's or netCDF's uint8 classes), or a table's column with an empty cell, is float. Other labels as
-    given: fractions, NaN among them, names, ids beyond that limit (`check_exact_ids` refuses those)."""
+    integers (int32, int64 beyond it: `classify`'s class map takes their type), so class 2 reads 2, not 2.0, in
+    every table and message: a label raster read with its no-data as NaN (a GeoTIFF's or netCDF's uint8
+    classes), or a table's column with an empty cell, is float. Other labels as given: fractions, NaN among them,
+    names, ids beyond that limit (`check_exact_ids` refuses those)."""
     v = np.asarray(vals)
     if v.dtype.kind != "f" or not v.size or not np.isfinite(v).all() or (v != np.round(v)).any() or \
             np.abs(v).max() > exact_limit(v.dtype): return vals
-    return v.astype(np.int64)
+    return v.astype(np.int32 if np.abs(v).max() < 2**31 else np.int64)
 
 # %% ../nbs/03a_labels.ipynb #li0002
 def _as_ids(items:list) -> np.ndarray:

@@ -50,7 +50,7 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them;
     `LabelError` when none is left.
     `classify` and `aef evaluate` read label tables this way; `evaluate_embeddings` refuses such labels instead.
-    Float ids that are whole numbers come back int64 (`labels.whole_ids`: a raster's class 2.0 is 2)."""
+    Float ids that are whole numbers come back integers (`labels.whole_ids`: a raster's class 2.0 is 2)."""
     refuse_path(x, "features are numbers (N, ...)")
     refuse_path(vals, "label values are one per point (N,)")
     vals = whole_ids(vals)   # a raster's float classes: 2, not 2.0, in what follows
