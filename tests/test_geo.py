@@ -342,9 +342,9 @@ def test_a_point_given_as_lat_lon_within_90_is_named_swapped():
             pixel_indices(e, xs, ys)
         assert "swapped" not in str(ex.value)
     u = e.assign_coords(grid_coords(10, 10, x0=48.80, y0=2.40, res=0.01)).assign_attrs(crs="EPSG:32631")
-    with pytest.raises(PointError) as ex:                           # metres of a projected map: no swap in metres
-        pixel_indices(u, [2.35], [48.85])
-    assert "swapped" not in str(ex.value)
+    with pytest.raises(PointError) as ex:                           # metres of a projected map: x and y swapped (s49),
+        pixel_indices(u, [2.35], [48.85])                           # in a projected CRS's words, not lon/lat's
+    assert "x and y look swapped" in str(ex.value) and "longitude" not in str(ex.value), str(ex.value)
 
 
 def test_lat_lon_given_for_a_utm_map_is_named_swapped_in_queries_and_samples():

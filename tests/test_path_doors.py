@@ -532,6 +532,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "evaluate_points.table_places/rows": "aef evaluate's own rows of the table labels_from_csv read",
     "evaluate_points.table_places/where": "a name for the message",
     "evaluate_points.pixel_metres/emb": "aef evaluate's own map, opened by open_input",
+    "evaluate_points.refuse_other_place/emb": "aef evaluate's own map, opened by open_input",
     "mirrors.years_covering/area": "an area (bbox/geometry) already read by the caller's door, for a message",
     "tables.label_column_guess/columns": "a table's column names (or the table) already read, for a message",
     "evaluate_points.thin_points/x": "aef evaluate's own rows", "evaluate_points.thin_points/y": "aef evaluate's own rows",
