@@ -267,7 +267,7 @@ def _read_geometries(src, crs, layer=None):
                 geo.check_degrees(xs, ys, f"the table's {lon}/{lat} columns", cols=(lon, lat))
             elif all_degrees(xs, ys):   # lon/lat named, degrees' values, a projected crs=: degrees, almost surely
                 raise GridError(f"the table's {lon}/{lat} columns hold values within degrees (|x| <= 180, |y| <= 90) "
-                                f"but crs= is projected ({crs_label(crs)}): lon/lat columns are degrees, "
+                                f"but `crs=` is projected ({crs_label(crs)}): lon/lat columns are degrees, "
                                 "so drop `crs=` (read as EPSG:4326); if they really are coordinates in that CRS, name "
                                 "the columns x and y, `df.rename(columns={" f"{lon!r}: 'x', {lat!r}: 'y'" "})`")
             return gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs or LONLAT)

@@ -72,7 +72,7 @@ def one_point(target,         # a dict/Series (lon/lat, x/y keys), shapely Point
             raise DimensionError(f"a point dict needs keys 'lon' and 'lat' (degrees) or 'x' and 'y' (the map's CRS, or "
                                  f"pass `crs=`), got {sorted(keys)}: e.g. {{'lon': 2.35, 'lat': 48.85}}")
         if ll and crs is not None and not as_crs(crs).is_geographic:
-            raise DimensionError(f"the point's {ll[0]}/{ll[1]} keys are degrees but crs= is projected ({crs_label(crs)}): name "
+            raise DimensionError(f"the point's {ll[0]}/{ll[1]} keys are degrees but `crs=` is projected ({crs_label(crs)}): name "
                                  "the keys 'x' and 'y', or drop `crs=`")
         v = [target[k] for k in (ll or xy)]
         if any(np.ndim(a) for a in v): return None                          # arrays: a table of points

@@ -115,7 +115,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         ll = lonlat_columns(labels) if not {"x", "y"} <= set(labels.columns) else (None, None)
         if None not in ll:   # lon/lat columns: degrees, as `training_set` reads them (was: 'lacks columns x, y')
             if crs is not None and not as_crs(crs).is_geographic:
-                raise LabelError(f"the label table's {ll[0]}/{ll[1]} columns are degrees but crs= is "
+                raise LabelError(f"the label table's {ll[0]}/{ll[1]} columns are degrees but `crs=` is "
                                  f"projected ({crs_label(crs)}): drop `crs=`, or name the columns x and y if they are in it")
             crs = crs or LONLAT
         column = label_column_read(list(labels.columns), column)   # no 'label', one 'class': read, as `aef evaluate` reads it

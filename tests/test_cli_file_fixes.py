@@ -64,3 +64,13 @@ def test_python_callers_keep_the_python_fix(labelled_store):
     with pytest.raises(GridError) as e: agreed_crs("EPSG:32631", "EPSG:3857", "GeoDataFrame's geometries")
     msg = str(e.value)
     assert "`gdf.set_crs('EPSG:3857', allow_override=True)` / `ogr2ogr -a_srs 'EPSG:3857' FIXED LABELS`" in msg, msg
+
+
+def test_lonlat_columns_under_a_projected_crs_name_the_flag(tmp_path, evaluate_cli, labelled_store):
+    "s49: the refusal said 'but crs= is projected' to a shell user who passed --crs."
+    store, pts = labelled_store
+    ll = pts.to_crs(4326)
+    t = ll.assign(lon=ll.geometry.x, lat=ll.geometry.y)[["lon", "lat", "label"]]
+    t.to_csv(tmp_path / "ll.csv", index=False)
+    rc, _, err = evaluate_cli("--embeddings", store, "--labels", str(tmp_path / "ll.csv"), "--crs", "EPSG:32631")
+    assert rc == 2 and "but `--crs` is projected (EPSG:32631)" in _said(err) and "crs=" not in err, err
