@@ -228,9 +228,8 @@ def unit_length(da:xr.DataArray) -> xr.DataArray:  # float vectors (..., band), 
 
 def _on_pixels(g, frame) -> bool:
     "Whether GeoBox `g` (None: none) lies on `frame`'s pixels: one CRS, one pixel size, whole pixels apart (1e-6)."
-    if g is None: return False
-    a, b = g.affine, frame.affine
-    return (a.a, a.b, a.d, a.e) == (b.a, b.b, b.d, b.e) and same_crs(g.crs.wkt, frame.crs.wkt) and all(
+    a, b = getattr(g, "affine", None), frame.affine
+    return a is not None and (a.a, a.b, a.d, a.e) == (b.a, b.b, b.d, b.e) and same_crs(g.crs.wkt, frame.crs.wkt) and all(
         abs(v - round(v)) < 1e-6 for v in ((a.c - b.c) / b.a, (a.f - b.f) / b.e))
 
 def _frame(geobox) -> tuple:
@@ -274,8 +273,7 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
            resampling:str="average",  # "average" (then renormalised to unit length) or "nearest"
           ) -> xr.DataArray:
     """Float cubes (time, y, x, band) in several CRSs onto one GeoBox; 'average' renormalises, 'nearest' copies.
-    A cube on the GeoBox's own pixels (its CRS and pixel size, whole pixels apart: a zone's tiles on their own grid)
-    is copied, not resampled, either way: its values bit for bit ('average' would renormalise them, up to 1.7e-3).
+    A cube on the GeoBox's own pixels (its CRS, pixel size, whole pixels apart: a zone's tiles) is copied, bit for bit.
 
     Where several cubes cover an output pixel one gives the whole vector: a cube in the output's own CRS first
     (no reprojection), else the one whose CRS's central meridian (a UTM zone's centre) is nearest the pixel's
@@ -309,9 +307,7 @@ def mosaic(cubes:list,                # float cubes (time, y, x, band), each wit
         if not shift and _on_pixels(src.odc.geobox, frame):   # the grid's own pixels (or a whole-pixel part): copied,
             ys, xs = (v.values for v in frame.coordinates.values())   # not resampled ('average' renormalised them)
             r = rename_spatial(c).reindex(y=ys, x=xs, method="nearest", tolerance=abs(frame.affine.a) / 100)
-        else:   # rasterio's warp opens each array under `catch_warnings` + simplefilter('ignore'): every warp of ours,
-            # eager or a lazy chunk's on dask's threads, under `warn_lock.WARN_LOCK`, so no two overlap (two that did
-            # left 'ignore' in `warnings.filters` for the process, and let "Dataset has no geotransform" through)
+        else:   # every warp under `warn_lock.WARN_LOCK` (rasterio's opens `catch_warnings`: two at once lost filters)
             r = under_warn_lock(xr_reproject, src, frame, resampling=resampling, dst_nodata=np.nan)
             if r.chunks is not None: r = r.copy(data=serialised(r.data))
             r = rename_spatial(r.drop_vars("spatial_ref", errors="ignore"))
@@ -422,8 +418,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     year by its text, `cube.sel(time="2024")` (a one-year cube) or `cube.sel(time="2024-01-01")` (its map), or by
     position, `cube.isel(time=-1)`; `cube.sel(time=2024)` (a number, no date) is xarray's KeyError.
 
-    A zone's own grid asked for in any way gives its tiles' own pixels (an area reaching another zone too: `mosaic`), bit for
-    bit, not a warp of them ('average' renormalises each vector, changing every value by up to about 1e-3): no `crs`
+    A zone's own grid asked for in any way gives its tiles' own pixels bit for bit (an area reaching another zone too): no `crs`
     or the zone's own (any spelling, `spatial.same_crs`), with no `resolution` or the tiles' 10 m (10, 10.0,
     (10, -10): `pixel_size`); or a `geobox` in the zone's CRS with 10 m north-up pixels on the tiles' 10 m lines
     (its own extent, no-data past the tiles read). Any other grid is warped onto (`mosaic`, `resampling`); where

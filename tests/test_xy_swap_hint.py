@@ -5,7 +5,6 @@ off the map as given, all on it read (y, x). s49 newcomer: 'lie outside the grid
 CRS' (with --crs) or '... read either way' (without), no word of the swap."""
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 
