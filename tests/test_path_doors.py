@@ -481,6 +481,9 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "index.Rows": "record", "index.Rows.tie_rank": "record", "index.Matches": "record",
     "stacks.SourceArrays": "record", "landscape.Layout": "record", "sensors.Surface": "record", "corpus.Event": "record",
     "evaluate.shares_table": "record", "evaluate.table_said": "record",   # `evaluate_embeddings`' table, printed
+    # the commands' own steps on what they have read already (`open_embeddings`, `open_maps`, `classify`)
+    "evaluate_cmd.sample_labels/emb": "read by the command", "map_cmd.one_year/cube": "read by the command",
+    "map_cmd.legend/classes": "the command's class map",
     # xarray builds the accessors from the object `.aef` is read on
     "accessor.EmbeddingAccessor": "xarray's", "accessor.StackAccessor": "xarray's",
     # answers for any object, a path too (False, None, or the object given back): no error to replace
