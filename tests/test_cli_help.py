@@ -56,7 +56,9 @@ def test_evaluate_help_says_its_folds_are_not_the_papers_and_how_to_get_them(cap
         assert says in t, (says, t)
     seen = []   # what `aef evaluate` hands the protocol: 50 by default, the paper's (None) with --folds paper
     monkeypatch.setattr(evaluate, "evaluate_embeddings",
-                        lambda x, y, folds, **k: seen.append(folds) or pd.DataFrame({"folds": [folds]}))
+                        lambda x, y, folds, **k: seen.append(folds) or pd.DataFrame(   # a table as the protocol's
+                            {"shots": [1], "method": ["knn1"], "folds": [folds], "train_per_class": [1],
+                             "balanced_accuracy": [0.5], "std": [0.0]}))
     df = pd.DataFrame(np.eye(64, dtype=np.float32)[:4], columns=band_names()).assign(label=[0, 1, 0, 1])
     df.to_csv(tmp_path / "e.csv", index=False)
     for extra in ([], ["--folds", "paper"], ["--folds", "7"]):
