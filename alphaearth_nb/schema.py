@@ -26,7 +26,7 @@ from .sources import Source, get_source
 from .timecodes import as_numbers, numeric_time_hint, odd_times, unwritten_years, utc_times
 
 # %% auto #0
-__all__ = ['DIMS', 'SOURCE_WANTED', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'PRODUCT_BANDS', 'PRODUCT_NAMES', 'PRODUCT_LAYERS',
+__all__ = ['DIMS', 'SOURCE_WANTED', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'PRODUCT_BANDS', 'PRODUCT_LAYERS', 'CLOUD_LAYERS',
            'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size',
            'resolve', 'spelt_bands', 'unused_bands', 'check_source', 'mask_declared']
 
@@ -262,10 +262,6 @@ def resolve(source,            # a `Source`, or a registry name
 # holds bands no source reads (the model reads six of Sentinel-2's): `unused_bands`, dropped with a note.
 PRODUCT_BANDS = {"sentinel2": ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B10", "B11", "B12"),
                  "landsat": ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "B11")}
-PRODUCT_NAMES = {   # STAC eo common names (and Earth Search's asset keys) of those bands; the read ones: COMMON_NAMES
-    "sentinel2": {"coastal": "B1", "rededge1": "B5", "rededge2": "B6", "rededge3": "B7", "nir08": "B8A",
-                  "nir09": "B9", "cirrus": "B10"},
-    "landsat": {"coastal": "B1", "pan": "B8", "cirrus": "B9", "lwir11": "B10", "lwir12": "B11", "lwir": "B10"}}
 _PRODUCT_SPELT = re.compile(r"(?:.*?[-_:/.])?([a-z]+)0*(\d+[a-z]?)")   # B01, SR_B1, ST_B10, S2-L2A-B05, b8a
 # family -> the product's layers that are no spectral band (Earth Engine's catalogue: COPERNICUS/S2_SR_HARMONIZED's
 # AOT, WVP, SCL, TCI_R/G/B, MSK_CLDPRB, MSK_SNWPRB, QA10, QA20, QA60, MSK_CLASSI_*; Earth Search's asset keys alike,
@@ -277,35 +273,39 @@ PRODUCT_LAYERS = {
                   "QA20", "QA60", "MSK_CLASSI_OPAQUE", "MSK_CLASSI_CIRRUS", "MSK_CLASSI_SNOW_ICE"),
     "landsat": ("QA_PIXEL", "QA_RADSAT", "SR_QA_AEROSOL", "ST_ATRAN", "ST_CDIST", "ST_DRAD", "ST_EMIS", "ST_EMSD",
                 "ST_QA", "ST_TRAD", "ST_URAD", "SAA", "SZA", "VAA", "VZA")}
+# family -> its layers above that flag clouds: ESA's scene classification (SCL), the L1C cloud bitmask (QA60), the
+# cloud probability (MSK_CLDPRB) and masks (MSK_CLASSI_*); Landsat's QA_PIXEL. Without a `cloud` layer beside them,
+# `validate_stack`'s note says the stack has no cloud mask and how the package makes one (it reads none of these
+# but QA_PIXEL, through `earthengine.fmask_clear`).
+CLOUD_LAYERS = {"sentinel2": ("SCL", "QA60", "MSK_CLDPRB", "MSK_CLASSI_OPAQUE", "MSK_CLASSI_CIRRUS"),
+                "landsat": ("QA_PIXEL",)}
 
 def spelt_bands(src:Source,   # the source as the model reads it (`resolve`)
                 names:list,   # the variables of its Dataset
                ) -> dict:
-    """{name: band} for the variables among `names` that name a band `src` reads by its product's own numbering
-    (SAFE's and Earth Search's B02, B8A's padding, Landsat Collection 2's SR_B4, WorldCereal's S2-L2A-B02, b4), each
-    band once and only where the stack does not hold it under its own name: read as that band (`validate_stack`
-    renames them with one note). Common names (blue, nir, vv) are not the product's: `check_source` names their
-    rename."""
-    common = COMMON_NAMES.get(src.family, {})
-    return {n: b for n, b in band_renames(src, names, names).items()
-            if n != b and (k := n.strip().lower()) not in common and (m := _PRODUCT_SPELT.fullmatch(k))
-            and m.group(1).endswith("b")}
+    """{name: band} for the variables among `names` that name a band `src` reads another way, as
+    `spellings.band_renames` reads them: by its product's own numbering (SAFE's and Earth Search's B02, B8A's padding,
+    Landsat Collection 2's SR_B4, WorldCereal's S2-L2A-B02, b4), by the STAC eo extension's common name
+    (`spellings.COMMON_NAMES`: blue, swir22, nir08 for Landsat's B5) or in another case (vv). Each band once and only
+    where the stack does not hold it under its own name: read as that band (`validate_stack` renames them with one
+    note)."""
+    return {n: b for n, b in band_renames(src, names, names).items() if n != b}
 
 def unused_bands(src:Source,       # the source as the model reads it (`resolve`)
                  names:list,       # the variables of its Dataset
                 ) -> dict:
     """{name: band} for the variables among `names` that are a spectral band of `src`'s product (`PRODUCT_BANDS` of
     its family, spelt as `spellings.band_renames` reads them, B01, SR_B1, S2-L2A-B05, or by common name,
-    `PRODUCT_NAMES`) that `src` does not read: a full Sentinel-2 stack's B1, B5, B6, B7, B8A, B9 (and B10 of L1C),
-    Landsat's B1, B8..B11; and its layers that are no band (`PRODUCT_LAYERS`: SCL, QA60, AOT, QA_PIXEL, ST_QA, ...),
-    {name: name}. A spelling of a band `src` reads (B02 for B2) is a rename (`spelt_bands`), not one of these; names
+    `spellings.COMMON_NAMES`: coastal, rededge1, nir08) that `src` does not read: a full Sentinel-2 stack's B1, B5,
+    B6, B7, B8A, B9 (and B10 of L1C), Landsat's B1, B8..B11; and its layers that are no band (`PRODUCT_LAYERS`:
+    SCL, QA60, AOT, QA_PIXEL, ST_QA, ...), {name: name}. A spelling of a band `src` reads (B02 for B2) is a rename (`spelt_bands`), not one of these; names
     of nothing in the product (B13, NDWI) neither: `check_source` refuses them."""
     fam = PRODUCT_BANDS.get(src.family, ())
     renamed, out = band_renames(src, names, names), {}
     for n in names:
         if not fam or n in src.bands or str(n) in renamed or n == CLOUD: continue
         key = str(n).strip().lower()
-        b = PRODUCT_NAMES[src.family].get(key) or ("".join(m.groups()).upper() if (m := _PRODUCT_SPELT.fullmatch(key))
+        b = COMMON_NAMES[src.family].get(key) or ("".join(m.groups()).upper() if (m := _PRODUCT_SPELT.fullmatch(key))
                                                    else None)
         if b in fam and b not in src.bands: out[str(n)] = b
         elif str(n).strip().upper() in PRODUCT_LAYERS.get(src.family, ()): out[str(n)] = str(n)   # SCL, QA_PIXEL

@@ -174,11 +174,18 @@ def check_meta_names(name:str,       # the source's name in the stack, for messa
             fix = f"`ds = ds.assign_coords({m}=('time', np.full(ds.sizes['time'], 1.0)))` (or 0.0 if every frame is {no})"
         raise DTypeError(f"{read}, {why}: every frame would count as {no}. Convert it: {fix}.")
 
-COMMON_NAMES = {  # family -> {name: band}: STAC's eo common names and the spellings readers give Landsat and S2
-    "sentinel2": {"blue": "B2", "green": "B3", "red": "B4", "nir": "B8", "swir16": "B11", "swir22": "B12",
-                  "swir1": "B11", "swir2": "B12"},
-    "landsat": {"blue": "B2", "green": "B3", "red": "B4", "nir": "B5", "nir08": "B5", "swir16": "B6", "swir22": "B7",
-                "swir1": "B6", "swir2": "B7", "lwir11": "B10", "lwir": "B10"},
+# family -> {name: band} for every band of the product: the STAC eo extension's common names (its "Common Band Names"
+# table, https://github.com/stac-extensions/eo: Sentinel-2 and Landsat 8 columns; Earth Search's and the Planetary
+# Computer's asset keys), Earth Search's rededge1..3 (eo's rededge071/075/078), readers' swir1/swir2/lwir and `nir`
+# for Landsat 8's B5. `band_renames` takes the bands a source reads; `schema.unused_bands` the others (dropped).
+COMMON_NAMES = {
+    "sentinel2": {"coastal": "B1", "blue": "B2", "green": "B3", "red": "B4", "rededge071": "B5", "rededge075": "B6",
+                  "rededge078": "B7", "rededge1": "B5", "rededge2": "B6", "rededge3": "B7", "nir": "B8",
+                  "nir08": "B8A", "nir09": "B9", "cirrus": "B10", "swir16": "B11", "swir22": "B12", "swir1": "B11",
+                  "swir2": "B12"},
+    "landsat": {"coastal": "B1", "blue": "B2", "green": "B3", "red": "B4", "nir08": "B5", "nir": "B5", "swir16": "B6",
+                "swir22": "B7", "pan": "B8", "cirrus": "B9", "lwir11": "B10", "lwir12": "B11", "swir1": "B6",
+                "swir2": "B7", "lwir": "B10"},
 }
 _SPELLED = re.compile(r"(?:.*?[-_:/.])?([a-z]+)0*(\d+[a-z]?)")   # B02, SR_B4, S2-L2A-B02, b8a: letters, digits
 

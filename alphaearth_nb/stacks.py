@@ -22,7 +22,7 @@ from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError
 from .geo import axes_to_turn, north_up
 from .labels import data_variables
 from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint, read_flag_words
-from .schema import (CLOUD, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, check_pixel_size, check_source,
+from .schema import (CLOUD, CLOUD_LAYERS, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, check_pixel_size, check_source,
                                   dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve, spelt_bands,
                                   unused_bands)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
@@ -242,18 +242,34 @@ def _errors_worded(words):
         if e.args and isinstance(e.args[0], str): e.args = (words(e.args[0]), *e.args[1:])
         raise
 
+_MASK_MADE = {   # family -> how the package makes its `cloud` layer (`earthengine`'s recipes), for `_no_cloud_said`
+    "sentinel2": ("from Cloud Score+, as `aef.earthengine.load_source('sentinel2', ...)` does: with its `cs` band "
+                  "(GOOGLE/CLOUD_SCORE_PLUS/V1/S2_HARMONIZED) as a DataArray `cs` on these frames and pixels, "
+                  "`ds['cloud'] = ~xr.apply_ufunc(aef.earthengine.cloud_score_clear, cs)`"),
+    "landsat": ("from QA_PIXEL's Fmask bits, as the Earth Engine export does: `ds['cloud'] = "
+                "~xr.apply_ufunc(aef.earthengine.fmask_clear, ds['QA_PIXEL'])`, kept as such")}
+
+def _no_cloud_said(ds:xr.Dataset, src:Source, unread:dict) -> str:
+    """The words for a stack that holds its product's cloud layers (`schema.CLOUD_LAYERS`: SCL, QA60, MSK_CLDPRB,
+    QA_PIXEL) but no `cloud` layer: none is a mask the model reads, so training counts every pixel as clear; how the
+    package makes the layer (`_MASK_MADE`; an SCL rule is none of its). '' where a `cloud` layer is there or none is."""
+    layers = [n for n in unread if str(n).strip().upper() in CLOUD_LAYERS.get(src.family, ())]
+    if not layers or CLOUD in ds.data_vars: return ""
+    return (f" The source holds no `cloud` layer, so no cloud mask: {', '.join(layers)} "
+            f"{'is' if len(layers) == 1 else 'are'} not read as one, and training counts every pixel as clear "
+            f"(`embed` needs no mask). The package makes the layer {_MASK_MADE[src.family]}.")
+
 def _drop_unread(name:str, ds:xr.Dataset, src:Source, unread:dict, spelt:dict) -> xr.Dataset:
     """`ds` without the bands and layers `unread` (`schema.unused_bands`: its product's the model does not read) and
-    with the bands `spelt` under their names (`schema.spelt_bands`: SAFE's B02 as B2), said in one `SourceWarning`
-    naming them and the code that silences it (a full Sentinel-2 stack: B1, B5..B9, SCL, QA60, ...)."""
+    with the bands `spelt` under their names (`schema.spelt_bands`: SAFE's B02, STAC's blue as B2), said in one
+    `SourceWarning` naming them and the code that silences it (a full Sentinel-2 stack: B1, B5..B9, SCL, QA60, ...);
+    a stack with its product's cloud layers but no `cloud` layer is told it has no cloud mask (`_no_cloud_said`)."""
     said = ([f"band(s) {', '.join(unread)} of the {src.family} product are not read by the model (it reads "
              f"{', '.join(src.bands)}): dropped"] if unread else []) + \
-           ([f"{', '.join(spelt)}, the product's names of its bands, read as {', '.join(spelt.values())}"] if spelt else [])
+           ([f"{', '.join(spelt)}, other names of its bands, read as {', '.join(spelt.values())}"] if spelt else [])
     code = "ds = ds" + (f".rename({spelt!r})" if spelt else "") + (f".drop_vars({list(unread)})" if unread else "")
-    qa = (" (QA_PIXEL: the Earth Engine export reads it as the `cloud` layer, `ds['cloud'] = "
-          "~xr.apply_ufunc(aef.earthengine.fmask_clear, ds['QA_PIXEL'])`, kept as such)" if "QA_PIXEL" in unread else "")
-    warnings.warn(worded(f"{name}: {'; '.join(said)}{qa}. To go on without this note, do so first: `{code}`."),
-                  SourceWarning, stacklevel=user_stacklevel())
+    warnings.warn(worded(f"{name}: {'; '.join(said)}.{_no_cloud_said(ds, src, unread)} To go on without this note, do "
+                         f"so first: `{code}`."), SourceWarning, stacklevel=user_stacklevel())
     return ds.rename(spelt).drop_vars(list(unread))
 
 @checks_flags

@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import NoDataWarning, UnitsError, UnknownBandError
+from alphaearth_nb.core import DimensionError, NoDataWarning, UnitsError, UnknownBandError
 from alphaearth_nb.stacks import validate_stack
 
 CASES = {   # source -> (the slip, the bands the fix acts on)
@@ -52,9 +52,9 @@ def test_the_units_fix_runs_as_written_for_the_stack_passed(crop, name, form):
 
 
 def test_a_rename_fix_says_where_ds_comes_from_in_a_tree(crop):
-    ds = crop["sentinel2"].to_dataset().rename(B2="blue")   # a common name (B02, the product's: read as B2)
+    ds = crop["sentinel2"].to_dataset().rename(x="lon", y="lat")   # xee's dims (a band's other name is read as it)
     stack, _ = _passed(crop, "sentinel2", ds, "DataTree")
-    with pytest.raises(UnknownBandError) as e: validate_stack(stack)
+    with pytest.raises(DimensionError) as e: validate_stack(stack)
     spans = _spans(str(e.value))
     assert spans[0].startswith("ds = ds.rename(") and "ds = stack['sentinel2'].to_dataset()" in spans, spans
     ns = {"stack": stack}
