@@ -37,7 +37,7 @@ NAMES = {"AEFError": "core", "AEFWarning": "core", "ExtrapolationWarning": "core
          "preset": "model", "fit": "train", "dequantize": "quantize", "evaluate_embeddings": "evaluate",
          "from_official": "embeddings",
          # the maps of the spec's `.aef` methods as functions of the map, `aef.similarity(emb, q)` as
-         # `emb.aef.similarity(q)` (the accessor's own docstrings name them so); was AttributeError, no pointer
+         # `emb.aef.similarity(q)` (the accessor's own docstrings name them so)
          "similarity": "analysis", "change": "analysis", "classify": "analysis", "regress": "analysis",
          "cluster": "analysis", "rgb": "analysis"}
 
@@ -83,8 +83,8 @@ def _register(xr) -> None:
     for cls, register, name in ((xr.DataArray, xr.register_dataarray_accessor, "EmbeddingAccessor"),
                                 (xr.Dataset, xr.register_dataset_accessor, "StackAccessor"),
                                 (xr.DataTree, xr.register_datatree_accessor, "StackAccessor")):
-        # a re-run's stand-in taken off first: xarray warns of an accessor put over an attribute (was: a
-        # `catch_warnings` around it, process-wide before Python 3.14: another thread's filters lost meanwhile)
+        # a re-run's stand-in taken off first: xarray warns of an accessor put over an attribute (no
+        # `catch_warnings`: process-wide before Python 3.14)
         if "aef" in vars(cls): delattr(cls, "aef")
         register("aef")(_accessor(name))
 
@@ -138,7 +138,7 @@ class _Finder:
         spec = _machinery.PathFinder.find_spec(fullname, path, target) if own else \
             next((s for f in _sys.meta_path if not _ours(f) and hasattr(f, "find_spec")
                   and (s := f.find_spec(fullname, path, target)) is not None), None)
-        if own and spec is None and fullname in _GONE: raise _gone(fullname)   # was a bare ModuleNotFoundError
+        if own and spec is None and fullname in _GONE: raise _gone(fullname)
         loader = getattr(spec, "loader", None)
         if loader is None or not hasattr(loader, "exec_module"): return spec
         run = loader.exec_module
@@ -166,7 +166,7 @@ def _ours(f) -> bool:
     "(another package's finder may be called `_Finder` too, and stays)."
     return getattr(f, "__name__", "") == _Finder.__name__ and getattr(f, "__module__", "") == _Finder.__module__
 
-# one, whatever ran before: a notebook's re-run or `importlib.reload` replaces it (was: one more each time)
+# one, whatever ran before: a notebook's re-run or `importlib.reload` replaces it
 _sys.meta_path[:] = [_Finder] + [f for f in _sys.meta_path if not _ours(f)]
 for _name, _mod in list(_sys.modules.items()):
     if _name.startswith(__name__ + ".") and _mod is not None: _param_docs(_mod)

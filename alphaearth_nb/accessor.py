@@ -125,7 +125,7 @@ class StackAccessor:
         raise AttributeError(name)
 
 # the package's stand-ins (`__init__`), or a notebook re-run's classes, are taken off first: xarray warns of an
-# accessor put over an attribute (was: `warnings.catch_warnings()` around it, process-wide: other threads' filters lost)
+# accessor put over an attribute
 for _cls, _acc, _put in ((xr.DataArray, EmbeddingAccessor, xr.register_dataarray_accessor),
                          (xr.Dataset, StackAccessor, xr.register_dataset_accessor),
                          (xr.DataTree, StackAccessor, xr.register_datatree_accessor)):

@@ -84,8 +84,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
     target = one_item(target)   # [one place], an array or Series of one (WKT, GeoJSON, shapely): as `sample` reads it
     if (row := place_row(target)) is not None:   # a table of one place: by its column names, as `sample` reads it
-        target, crs = _one_place(read_places(row, crs, emb), crs)   # (was: its cells by position, 'got 3 values')
-    if (several := several_query(target)) is not None: raise DimensionError(several)   # was: 'got 128 values'
+        target, crs = _one_place(read_places(row, crs, emb), crs)
+    if (several := several_query(target)) is not None: raise DimensionError(several)
     if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
         xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
         if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)
@@ -129,7 +129,7 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     for a map that holds no data (every value NaN or its fill: `empty_maps.refuse_no_data`; a cube's year without any is
     NaN, warned, `over_time`); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
     `crs` not read; `GridError` for a point in a CRS on a map that records none."""
-    da = as_embedding(emb, door="similarity")   # all NaN as given: refused (was NaN everywhere, silently)
+    da = as_embedding(emb, door="similarity")   # all NaN as given: refused
     v = query_vector(da, target, crs)   # unit in float64: the direction of the values given
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")
 
@@ -184,7 +184,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
                           "year by its date: `cube.sel(time='2023-01-01')`)")
     if isinstance(other, xr.DataArray) and "time" in other.dims and "time" not in getattr(emb, "dims", ("time",)):
         # a map against a cube: each year against the map, as `change(cube, map)`, on the map's orientation (the
-        # score is symmetric); was: 'an embedding has dims (y, x, band) only; extra dims ['time']'
+        # score is symmetric)
         out = orient_like(change(other, emb), as_embedding(emb))
         if "to_year" in out.attrs: out.attrs["from_year"] = out.attrs.pop("to_year")   # the map's year: the first
         return out
@@ -222,10 +222,9 @@ def _class_dtype(vals:np.ndarray, lut:np.ndarray) -> np.dtype:
 def _one_class(classes:list, raster=None) -> str:
     """The words for labels of one class (field case: few-shot with one class only): another class to label (what is
     not it: the background), or, for where it is alone, `similarity` with the mean of its vectors: of the points
-    (`sample`), or of a `raster`'s pixels of that class (`emb.where(labels == c)`; was `sample(points)` for a raster
-    too), its dims of one value other than y, x squeezed (rioxarray's `band`: was a `where` of no band left, refused
-    'got 0 values'). Was 'label more classes', which names no way to map one class. The mean is made unit length
-    (a mean of unit vectors is shorter, which `similarity`'s gate warns of as an averaged map's: session 49)."""
+    (`sample`), or of a `raster`'s pixels of that class (`emb.where(labels == c)`), its dims of one value other than
+    y, x squeezed (rioxarray's `band`). The mean is made unit length (a mean of unit vectors is shorter, which
+    `similarity`'s gate warns of as an averaged map's)."""
     c = repr(classes[0]) if classes else "it"
     extra = [d for d in getattr(raster, "dims", ()) if d not in ("y", "x", "time") and raster.sizes[d] == 1]
     labels = "labels" + "".join(f".squeeze({d!r}, drop=True)" for d in extra)   # (band: 1, y, x) of a GeoTIFF
@@ -285,7 +284,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a label raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
     map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned)."""
-    da = as_embedding(emb, door="classify")   # all NaN: refused (was 'none of the labelled pixels has embedding data')
+    da = as_embedding(emb, door="classify")   # all NaN: refused
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
@@ -352,7 +351,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     `TimeError` for a target raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
     map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned).
     Warns `LabelWarning` for a linear fit of no more labelled pixels than its 65 unknowns (`_warn_few_points`)."""
-    da = as_embedding(emb, door="regress")   # all NaN: refused (was 'none of the labelled pixels has embedding data')
+    da = as_embedding(emb, door="regress")   # all NaN: refused
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name

@@ -327,7 +327,7 @@ def _columns(x, features) -> tuple:
         if len(one) == 1 and band_dim(x[one[0]]).sizes.get("band") == EMBED_DIM: x = x[one[0]]
         else: x = query_array(x)   # A00..A63 (xee's form), or DimensionError naming the variable to pass
     if isinstance(x, xr.DataArray) and band_dim(x).sizes.get("band") == EMBED_DIM:   # rows by their band labels,
-        x = label_bands(band_dim(x)).transpose(..., "band").values   # bands last, as a query's (was by position)
+        x = label_bands(band_dim(x)).transpose(..., "band").values   # bands last, as a query's
     cols = getattr(x, "columns", None)
     names = None if features is None else [features] if isinstance(features, str) else list(features)
     if cols is None:

@@ -86,18 +86,18 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
     "`NotOursError` for a `directory` that is a file (left alone)."
     if (keep := whole(keep, "keep", 3)) < 1:
         raise ConfigError(f"keep={keep}: keep at least the checkpoint being written (keep=1).")
-    if meta is not None and not isinstance(meta, dict):   # was: TypeError "'str' object is not a mapping"
+    if meta is not None and not isinstance(meta, dict):
         raise ConfigError(f"meta is {type(meta).__name__}: pass a dict of header fields, e.g. meta={{'note': {meta!r}}}")
-    if own := sorted(set(meta or {}) & set(_HEADER_OWN)):   # was: written over them, the checkpoint unreadable as ours
+    if own := sorted(set(meta or {}) & set(_HEADER_OWN)):
         raise ConfigError(f"meta holds {', '.join(map(repr, own))}, which the header writes itself: name yours "
                           f"otherwise, e.g. {{'my_{own[0]}': ...}} (the step is the step= argument)")
-    if step is None and not hasattr(state, "step"):   # was: AttributeError "'dict' object has no attribute 'step'"
+    if step is None and not hasattr(state, "step"):
         raise ConfigError(f"a {type(state).__name__} has no step (a TrainState has): pass e.g. step=0")
     step = whole(state.step if step is None else step, "step", getattr(state, "step", 0))   # 1.5 wrote ckpt 1
-    if step < 0:   # was: ckpt_-0000001, a name no reader sees (ckpt_ and 8 digits)
+    if step < 0:
         raise ConfigError(f"step={step}: a checkpoint's step is a count, 0 or more")
     d = user_path(directory)
-    if d.exists() and not d.is_dir():   # was: FileExistsError from mkdir, naming no fix
+    if d.exists() and not d.is_dir():
         raise NotOursError(f"{d} is a file, and checkpoints are written into a folder: pass a folder, e.g. "
                            f"{str(d.with_suffix(''))!r} or its parent's checkpoints/, and the file is left alone")
     d.mkdir(parents=True, exist_ok=True)
@@ -181,7 +181,7 @@ def _other_leaves(path:Path, header:dict, leaves:Path) -> str|None:
     inner = leaves_header(leaves)
     if inner is None:
         if header.get("bytes") is not None and leaves.stat().st_size < header["bytes"]: return None   # cut in line 1
-        if said := _damaged_first_line(header, leaves):   # was: 'another file under this name' for a changed byte
+        if said := _damaged_first_line(header, leaves):
             return said
         return (f"{leaves} does not begin with a checkpoint header of ours ({CKPT_FORMAT!r}), so it is another file "
                 f"under this name; put the checkpoint's own {leaves.name} back, or load an older checkpoint.")
@@ -225,7 +225,7 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
     if not path.exists():
         raise CheckpointError(f"no checkpoint at {path}: pass a run folder, its checkpoints/ folder or a "
                               "ckpt_*.json file that exists.")
-    if path.is_dir():   # was: 'not a checkpoint (a suffix-less file)'
+    if path.is_dir():
         raise CheckpointError(f"{path} is a folder, and a header is read from one checkpoint file: pass one of its "
                               f"ckpt_*.json (the newest: {latest_checkpoint(path)}), or `aef.checkpoint.load_checkpoint(folder, like)`")
     if path.suffix not in (".json", ".eqx"):
@@ -246,7 +246,7 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
 # %% ../nbs/16_checkpoint.ipynb #c0010
 def _mend(header:dict) -> str:
     "The fix for leaves that do not fit `like`: the header's model config when it has one; a `fit` run without one " \
-    "(a model of one's own) the training state's skeleton, `train.state_like` (was the config advice there too)."
+    "(a model of one's own) the training state's skeleton, `train.state_like`."
     if header.get("model") is not None or "train" not in header:
         return "build the model with the config in the checkpoint header"
     return ("its header has no model config (a model of your own): build that model as it was trained and pass its "
@@ -295,8 +295,7 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
 def _none_complete(d:Path) -> str:
     "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, " \
     "and others), why none loads and the fix; 'train first' when it holds none. One sentence, the problem then the " \
-    "fix after a colon, as every message of ours (was 'no complete checkpoint in d. train first (...)': a full stop " \
-    "before a lower-case fix)."
+    "fix after a colon, as every message of ours."
     lost = orphan_leaves(d)
     other = sorted(p.name for p in d.glob("*.eqx") if p not in lost and not p.with_suffix(".json").exists())
     said, s = [], lambda n: "" if n > 1 else "s"
@@ -318,7 +317,7 @@ def _none_complete(d:Path) -> str:
                     "and has written no checkpoint yet: wait for its first (one every checkpoint_every steps, and "
                     "one at its end), then load again")
     if not said: said.append("train first (`aef.fit(..., out=...)`, `aef train --out`)")
-    return f"no complete checkpoint in {d}: " + "; ".join(said) + "."  # what is wrong: the fix (was '{d}. train first')
+    return f"no complete checkpoint in {d}: " + "; ".join(said) + "."  # what is wrong: the fix
 
 def _other_run(h:dict, loaded:dict) -> bool:
     "Whether header `h` is of another run than header `loaded`: their `run` ids differ (`fit` writes one, kept on " \
@@ -348,8 +347,7 @@ def _warn_other_runs(d:Path, loaded:Path, header:dict, judged:list) -> None:
                   TrainingWarning, stacklevel=user_stacklevel())
 
 def _no_header(leaves:Path) -> str:
-    "What to do with a checkpoint's `.eqx` passed without its `.json` beside it: where that file is, how to mend it " \
-    "(was: 'no checkpoint at ckpt_00000003.json: pass ... a ckpt_*.json file that exists', the .eqx never named)."
+    "What to do with a checkpoint's `.eqx` passed without its `.json` beside it: where that file is, how to mend it."
     head = leaves.with_suffix(".json")
     mend = (f"; if it is lost, `head -n 1 {shlex.quote(leaves.name)} > {shlex.quote(head.name)}` in {leaves.parent} "
             "restores it from the copy the .eqx begins with (its size and checksum then go unchecked)"
@@ -399,7 +397,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
         except DamagedCheckpointError as e:
             damaged.append((p.name, e))
             continue
-        for _, e in damaged:   # each damaged one named with the checkpoint loaded instead (was 'an older checkpoint')
+        for _, e in damaged:   # each damaged one named with the checkpoint loaded instead
             warnings.warn(f"{e} Falling back to {p.name} (step {got[1].get('step')}).", TrainingWarning,
                           stacklevel=user_stacklevel())
         _warn_other_runs(path, p, got[1], judged)
@@ -408,7 +406,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
         raise CheckpointError(f"no alphaearth_nb checkpoint in {path}: {', '.join(sorted(foreign))} are not in our "
                               f"format ({CKPT_FORMAT!r}); point at a folder written by `save_checkpoint` or `fit`.")
     # each one's cause, once, without its 'load an older checkpoint' (there is none): what happened, what is kept, the
-    # next command (was: a warning per checkpoint, then 'The newest: ... load an older checkpoint')
+    # next command
     causes = [re.sub(r"(,? or|;) load an older checkpoint.*$", "", str(e), flags=re.S) for _, e in damaged]
     run = path.parent if path.name == "checkpoints" else path
     raise DamagedCheckpointError(f"every checkpoint in {path} is damaged, so none is loaded. {'. '.join(causes)}. "

@@ -85,8 +85,7 @@ def _goes_on(a) -> str:
 
 class _Terminated(KeyboardInterrupt):
     "SIGTERM (a pre-empted VM's, `kill`'s, a scheduler's) as an interrupt of the main thread: `aef` unwinds as for " \
-    "Ctrl-C (metrics written, the run's lock released) and says how to go on (was: killed at once, exit 143 with no " \
-    "word, its lock left for the next `--resume` to take over as stale)."
+    "Ctrl-C (metrics written, the run's lock released) and says how to go on."
 
 def _on_sigterm(signum, frame): raise _Terminated()
 
@@ -126,8 +125,8 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
         # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (runtime.keep_heap;
         # AEF_KEEP_HEAP=0 off)
         if argv is None: runtime.keep_heap()
-        # the command's warnings as `aef: warning: ...` (was: a path of ours, a line number and the source line
-        # `table = evaluate.evaluate_embeddings(x, y, ...)`); main([...]) in Python leaves warnings to the caller
+        # the command's warnings as `aef: warning: ...` (no path of ours, line number or source line); main([...])
+        # in Python leaves warnings to the caller
         if argv is None: warnings.showwarning = functools.partial(_show_warning, command=a.cmd)
         # the first step of `small` compiles once, not every run; the tiny programs of the set-up are kept too (core)
         if not a.no_compile_cache: _cache_or_note()

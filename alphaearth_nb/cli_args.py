@@ -58,7 +58,7 @@ def _ruled(rule, s:str, flag:str, read=int):
 
 def _at_least(lo:int, example:int, why:str=""):
     "The rule of a whole-number option of `lo` .. `core.COUNT_MAX` (`core.whole`), offering `example` (its default, " \
-    "aef's own: was a config's, `--steps 3000000000` offered TrainConfig's --steps 100000, refused past 2**31 - 1 there)."
+    "aef's own)."
     def rule(v, flag):
         v = _rule("whole")(v, flag, example)
         if v < lo: raise _rule("ConfigError")(f"{flag}={v}: {why}pass a whole number, {lo} or more, e.g. {flag}={example}")
@@ -92,9 +92,9 @@ def _rate(s:str) -> float:
     return _ruled(_rule("as_peak_lr"), s, "--lr", float)
 
 def _sources(s:str) -> tuple:
-    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`, spaces around them as "\
-    "`'sentinel2, sentinel1'`); another spelling of one (`Sentinel-2`, `sources.spelt_source`) read as it; a name "\
-    "of none refused naming the closest and the registered ones (was: \"['sentinal2']: not registered source names\")."
+    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`, spaces around them as " \
+    "`'sentinel2, sentinel1'`); another spelling of one (`Sentinel-2`, `sources.spelt_source`) read as it; a name of " \
+    "none refused naming the closest and the registered ones."
     names = tuple(_rule("spelt_source")(t) or t for t in (t.strip() for t in s.split(",")) if t)
     registered = _rule("registered")
     known = f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem"
@@ -186,9 +186,9 @@ def _data(s:str) -> str:
     s = os.path.expanduser(s)
     if not Path(s).exists():
         raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass `samples` or a .nc/.zarr stack")
-    if Path(s).is_dir() and not any(Path(s).iterdir()):   # was: after the plan, xarray's GroupNotFoundError
+    if Path(s).is_dir() and not any(Path(s).iterdir()):
         raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass `samples` or a .nc/.zarr stack")
-    if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)   # was: 'not a .nc or .zarr stack'
+    if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)
     if Path(s).suffix not in (".nc", ".zarr"):
         raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr stack")
     return s
@@ -203,11 +203,11 @@ def _existing(s:str) -> str:
 # label files `aef evaluate --labels` reads as points/polygons (`places.read_geometries`: the Explorer's
 # `save_labels` GeoJSON, GeoPackage, shapefile, FlatGeobuf, GeoParquet, KML/KMZ) or as a table of points (a CSV/TXT
 # with lon/lat or x/y columns, `places.table_file`, as `classify(emb, 'labels.csv')` reads it), beside .nc/.zarr
-# label rasters. Was without .csv/.txt/.kml/.kmz: a CSV of points was 'cannot be opened as a netCDF/zarr dataset'
+# label rasters
 LABEL_VECTORS = VECTOR_FILES + (".geoparquet", ".parquet") + TEXT_TABLES   # VECTOR_FILES: `loaders`' one list (.tsv too)
 # the tables `aef evaluate --embeddings` reads (A00 .. A63 and the labels; `evaluate_cmd.aef_evaluate`): text
 # (`read_table`: any separator of , ; tab |) and Parquet (pandas' or geopandas' `to_parquet`), beside the .zarr/.nc
-# stores: a bare word of any of them is guessed --embeddings (was: .zarr/.csv/.nc only, a bare e.parquet --labels)
+# stores: a bare word of any of them is guessed --embeddings
 PARQUET_TABLES = (".parquet", ".geoparquet")
 EMBEDDING_FILES = (".zarr", ".nc") + TEXT_TABLES + PARQUET_TABLES
 
@@ -242,7 +242,7 @@ _BARE_ORDER = {"demo": ("--out",), "train": ("--data", "--out"), "embed": ("--ch
 def _fits(flag:str, word:str) -> bool:
     "Whether a bare `word` can be the value of `flag` by its form (a stack is .nc/.zarr, a period reads as one, ...); " \
     "a number as `core.decimal` reads one (the CLI's reading of every number: '3', ' 3', '+3'; not '٣') is no checkpoint."
-    suffix = table_suffix(word)   # 'e.csv.gz' a CSV, an 'e.pq' there a Parquet table (was: '.gz', no guess)
+    suffix = table_suffix(word)   # 'e.csv.gz' a CSV, an 'e.pq' there a Parquet table
     if flag == "--period":
         if not _digits(word): return False
         try:
@@ -275,12 +275,11 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
                name:str,                    # the subcommand, e.g. 'embed'
                args:list,                   # the words after the subcommand
               ) -> str|None:
-    """What is wrong with words given to `aef NAME` that are not flags (`aef embed --model x stack.zarr out`): the bare
-    words, each with the flag it likely meant (by its form, then in `_BARE_ORDER`), `aef`'s own flags given after
-    `NAME` (`aef train --no-compile-cache`: put before it), and the flags not of `NAME` (with ours they likely meant);
-    None when every word is a flag or a flag's value. A word starting with '-' that `core.decimal` reads as a number
-    ('-3', '-0.5', '-1e-4') is a bare word, not a flag (was: str.isdecimal, so '-1e-4' was an unknown flag and '-٣' a
-    number, where the CLI's options read numbers by `core.decimal`)."""
+    """What is wrong with words given to `aef NAME` that are not flags (`aef embed --model x stack.zarr out`): the
+    bare words, each with the flag it likely meant (by its form, then in `_BARE_ORDER`), `aef`'s own flags given
+    after `NAME` (`aef train --no-compile-cache`: put before it), and the flags not of `NAME` (with ours they likely
+    meant); None when every word is a flag or a flag's value. A word starting with '-' that `core.decimal` reads as a
+    number ('-3', '-0.5', '-1e-4') is a bare word, not a flag."""
     bare, unknown, early, given, i = [], [], [], set(), 0
     while i < len(args):
         t = args[i]
@@ -307,7 +306,7 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
         if meant: given.add(meant)
     if not (bare or unknown or early): return None
     flags = [f for f in ("--period", *_BARE_ORDER.get(name, ())) if f in sub._option_string_actions]
-    guess, looks = [], []   # the flags the bare words fit; what those that fit none look like (was: 'e.parquet' a --checkpoint)
+    guess, looks = [], []   # the flags the bare words fit; what those that fit none look like
     for w in bare:
         f = next((f for f in flags if f not in given and _fits(f, w)), None)
         if f:
@@ -335,10 +334,10 @@ def _no_value(sub:argparse.ArgumentParser, # the parser argparse's error came fr
               words:list,                  # the words it was given
               message:str,                 # argparse's message
              ) -> str|None:
-    """argparse's 'argument --shots: expected one argument' with what followed the flag: a word starting with '-' that
-    is no plain negative number (`-3,max`, `-2024,2025`, `-1e-4`, a bbox `-122.5,37,-122,38`) is read as a flag, so
-    the fix is the form the shell passes it in, `--shots=-3,max` (then the option's own rule reads it); another flag
-    after it, or nothing, is said. None for any other message (was: argparse's bare 'expected one argument')."""
+    """argparse's 'argument --shots: expected one argument' with what followed the flag: a word starting with '-'
+    that is no plain negative number (`-3,max`, `-2024,2025`, `-1e-4`, a bbox `-122.5,37,-122,38`) is read as a flag,
+    so the fix is the form the shell passes it in, `--shots=-3,max` (then the option's own rule reads it); another
+    flag after it, or nothing, is said. None for any other message."""
     m = re.fullmatch(r"argument ([^:]+): expected one argument", message)
     if m is None: return None
     flag = m[1].split("/")[-1]
@@ -379,7 +378,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         self.print_usage(sys.stderr)
-        if message == "the following arguments are required: cmd":   # `aef` alone: was argparse's dest name, 'cmd'
+        if message == "the following arguments are required: cmd":   # `aef` alone: not argparse's dest name, 'cmd'
             message = "name a command: aef demo, aef train, aef embed, aef evaluate, aef classify, aef similarity or aef change (aef COMMAND --help says more)"
         message = _no_value(self, getattr(self, "_words", []), message) or message   # `--shots -3,max`: the = form
         self.exit(2, f"aef: error: {self._bare(message) or message}\n")
@@ -427,7 +426,7 @@ def parser() -> argparse.ArgumentParser:
                    help="run folder: checkpoints, metrics, header (default: %(default)s; made with its parents)")
     t.add_argument("--seed", type=_seed, default=None, help=f"seed of the model and the sampler (default: "
                    f"{TRAIN_DEFAULTS['seed']}{run})")
-    once = t.add_mutually_exclusive_group()   # both: refused before the plan is said (was: after it, in Python words)
+    once = t.add_mutually_exclusive_group()   # both: refused before the plan is said
     once.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     once.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
     t.add_argument("--lr", type=_rate, default=None, help=f"peak learning rate (default: {TRAIN_DEFAULTS['peak_lr']}, "
@@ -526,7 +525,7 @@ _OPTIONS: dict = {}   # each command's option strings, read once from `parser()`
 def _command_flags(command:str|None) -> dict:
     """`FLAGS` and `command`'s `COMMAND_FLAGS` that `aef command` has (`parser()`'s options): `overwrite=True` is
     `--overwrite` under `aef train` and `aef embed`, and Python's words under `aef demo` and `aef evaluate`, which
-    have no such flag (was: `--overwrite` under any command). All of `FLAGS` for no command or one `aef` has not."""
+    have no such flag. All of `FLAGS` for no command or one `aef` has not."""
     if not _OPTIONS:
         sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
         _OPTIONS.update({n: {o for a in c._actions for o in a.option_strings} for n, c in sub.choices.items()})

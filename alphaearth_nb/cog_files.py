@@ -83,11 +83,9 @@ _own_keys = own_keys   # moved to `dask_keys` (00b), where `embed._write_rows` a
 def _pull(da:xr.DataArray) -> np.ndarray:
     """One window as float32. A lazy window is computed, optimised, on a graph of its own where the scheduler keeps
     tasks between computes (`dask_keys.own_keys`: its tasks alone, under keys new at each call). Under a
-    dask.distributed client another compute of the same map whose keys the scheduler still holds (gate's sample
-    read in `as_embedding`, a user's `persist`, the window before) holds them as other tasks (fused there, not
-    here), and the scheduler keeps its own and loses a task of ours: KeyError, 'Detected different `run_spec`'
-    (dask/dask#9888). Was: computed unoptimised on the shared keys, which met gate's fused sample read (session 45
-    CI)."""
+    dask.distributed client another compute of the same map whose keys the scheduler still holds (gate's sample read
+    in `as_embedding`, a user's `persist`, the window before) holds them as other tasks (fused there, not here), and
+    the scheduler keeps its own and loses a task of ours: KeyError, 'Detected different `run_spec`' (dask/dask#9888)."""
     if not is_lazy(da): return np.asarray(da.values, np.float32)
     (a,) = compute_own(da.data)
     return np.asarray(a, np.float32)
@@ -197,9 +195,9 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
                 rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
                                      COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE",
                                      BIGTIFF="IF_SAFER")
-                (Path(tmp) / "stage.tif").unlink()   # its room for the copy moved in (was three copies at once)
+                (Path(tmp) / "stage.tif").unlink()   # its room for the copy moved in
                 new = Path(tmp) / "new.aux.xml"   # the new sidecar written first: a full disk fails before anything
-                try:                              # is replaced (was: after the new file, the old names then gone)
+                try:                              # is replaced
                     if aux: new.write_text(aux)
                 except OSError as e: raise DiskError.full(e, side, "GDAL sidecar of the COG") or e
                 aside = Path(tmp) / "old.aux.xml"   # the old sidecar, moved off before the new file (never its names

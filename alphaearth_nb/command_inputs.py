@@ -53,11 +53,11 @@ def open_input(path,            # the file or folder the user named
     read (not that format, damaged, unreadable), naming the option, the file and `fix`; errors of ours pass through."""
     p = Path(path)
     if not p.exists(): raise MissingDataError(f"{flag} {p} does not exist{near_match(p)}: check the path")
-    if kind == "csv" and p.is_dir():   # was: pandas' IsADirectoryError, then how a CSV is written
+    if kind == "csv" and p.is_dir():
         one = next(iter(sorted(p.glob("*.csv"))), None)
         raise err(f"{flag} {p} is a folder, not a CSV file: pass the file itself"
                   + (f", e.g. {flag} {shlex.quote(str(one))}" if one else ""))
-    if p.is_file() and p.stat().st_size == 0:   # was: pandas' 'EmptyDataError: No columns to parse from file'
+    if p.is_file() and p.stat().st_size == 0:
         raise err(f"{flag} {p} is an empty file (0 bytes): {fix}")
     try: return _open_file(p, kind)
     except AEFError: raise
@@ -88,7 +88,7 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
                              "Python, `aef.from_official(ds)`.")
     if set(readers.WORLDCEREAL_S2) | {"S1-SIGMA0-VV", "AGERA5-TMEAN"} <= set(tree.data_vars):   # the product, flat
         print(f"aef: --data {p} is a WorldCereal patch: read as a stack of sentinel2, sentinel1, dem and era5 "
-              "(readers.read_worldcereal_patch)", file=sys.stderr)   # was: refused below, with Python's steps only
+              "(readers.read_worldcereal_patch)", file=sys.stderr)   # read, said in one line
         return readers.read_worldcereal_patch(p), None
     if tree.data_vars:   # a product as it comes (WorldCereal's patch): every source in one flat group
         names = [str(v) for v in tree.data_vars]

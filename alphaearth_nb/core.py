@@ -182,8 +182,8 @@ def _offered(kind, example=None) -> str:
 def _text_why(value, convert:str) -> str:
     "Why text that spells a number ('8', '1e-4') is refused, and the fix, for the error; '' for anything else. The " \
     "fix reads the text: `convert`, or for a count int(float()) where int() cannot and `count_text` reads a count " \
-    "('1e5', YAML 1.1's text), none where the text spells no whole number ('2.5', 'nan': was 'convert them with " \
-    "int() first', a ValueError), nor for a count outside 0 .. COUNT_MAX, refused next ('-1e5': was 'is -100000')."
+    "('1e5', YAML 1.1's text), none where the text spells no whole number ('2.5', 'nan'), nor for a count outside 0 " \
+    ".. COUNT_MAX, refused next ('-1e5')."
     if not isinstance(value, (str, bytes)): return ""
     try: float(value)
     except ValueError: return ""

@@ -20,7 +20,7 @@ from zarr.codecs import BloscCodec
 from . import samples, scene
 from .core import ConfigError, LabelError, MissingDataError, as_seed, checks_flags, whole
 from .files import user_path, writing_folder
-from .landscape import smooth_field   # the scene's own noise fields (was scene.smooth_field)
+from .landscape import smooth_field   # the scene's own noise fields
 from .schema import CLOUD
 from .sources import get_source
 from .periods import config_year
@@ -344,7 +344,7 @@ def write_corpus(path,                          # folder to write (must be new, 
     "`path`. `cfg` may be a dict of its settings (read as `CorpusConfig(**cfg)`, a misspelt name `UnknownFieldError`); " \
     "anything else that is no `CorpusConfig` is `ConfigError`, before a folder is made."
     if isinstance(cfg, dict): cfg = CorpusConfig(**cfg)   # a YAML file's settings; misspelt names named
-    if cfg is not None and not isinstance(cfg, CorpusConfig):   # was: AttributeError '...' object has no attribute 'seed'
+    if cfg is not None and not isinstance(cfg, CorpusConfig):
         raise ConfigError(f"cfg is {'the class CorpusConfig' if cfg is CorpusConfig else type(cfg).__name__}: pass a "
                           "CorpusConfig of the settings, e.g. `aef.corpus.CorpusConfig(n_scenes=4)`, or a dict of them")
     cfg = cfg or CorpusConfig()

@@ -322,7 +322,7 @@ def crs_of(obj) -> str|None:  # DataArray, Dataset or DataTree (attrs['crs'], or
     if isinstance(obj, xr.DataTree):   # the tree's own, else its data's, else the first child's that has one
         parts = ([obj.to_dataset()] if obj.has_data else []) + list(obj.children.values())
         if not obj.attrs.get("crs"): return next((c for c in map(crs_of, parts) if c), None)
-        text = _crs_text(obj.attrs["crs"])   # the tree's own, read at the place of its data (was: as it is)
+        text = _crs_text(obj.attrs["crs"])   # the tree's own, read at the place of its data
         grids = [p.to_dataset() if isinstance(p, xr.DataTree) else p for p in parts]
         return next((t for t in (_by_place(g, text) for g in grids) if t != text), text)
     if obj.attrs.get("crs"): return _by_place(obj, _crs_text(obj.attrs["crs"]))
@@ -346,14 +346,13 @@ def is_geographic(crs) -> bool:  # any spelling `as_crs` reads, or None
 def _bound_source(c:CRS) -> CRS:
     """The CRS a bound CRS (PROJ.4's `+towgs84`) places coordinates in. A real shift: the EPSG CRS of the same
     projection and ellipsoid whose datum EPSG shifts to WGS 84 by exactly it, where one (place) does (ED50 / UTM 31N
-    with GDAL 2's -87,-98,-121: EPSG:23031), else its source (was: its source always). A shift of none
-    (`+towgs84=0,0,0`, as GDAL 2, R's raster and old .prj files write): on WGS 84's ellipsoid, WGS 84 (PROJ.4's
-    `+datum=WGS84`); else the EPSG CRS of the same projection and ellipsoid (`_fits`) that PROJ.4's datum spelling
-    names (`+ellps=GRS80 +towgs84=0,0,0` is `+datum=NAD83`: UTM 17N is EPSG:26917, a MetadataWarning naming the
-    other fits), or the one left where EPSG gives the datum that null shift (Lambert-93: RGF93 v1, v2 and v2b are one
-    place, `_one_place`: EPSG:2154). Where several fit equally (MGA zone 55: GDA94, GDA2020 and PNG94, 1.6 m apart)
-    the source is kept as given and a MetadataWarning names them and how to say which. Was: pyproj's first match,
-    GDA2020 for a GDA94 map; EPSG:3035 (northing first) matched none."""
+    with GDAL 2's -87,-98,-121: EPSG:23031), else its source. A shift of none (`+towgs84=0,0,0`, as GDAL 2, R's
+    raster and old .prj files write): on WGS 84's ellipsoid, WGS 84 (PROJ.4's `+datum=WGS84`); else the EPSG CRS of
+    the same projection and ellipsoid (`_fits`) that PROJ.4's datum spelling names (`+ellps=GRS80 +towgs84=0,0,0` is
+    `+datum=NAD83`: UTM 17N is EPSG:26917, a MetadataWarning naming the other fits), or the one left where EPSG gives
+    the datum that null shift (Lambert-93: RGF93 v1, v2 and v2b are one place, `_one_place`: EPSG:2154). Where
+    several fit equally (MGA zone 55: GDA94, GDA2020 and PNG94, 1.6 m apart) the source is kept as given and a
+    MetadataWarning names them and how to say which."""
     out, words = _bound_read(c.to_wkt())
     if words: warnings.warn(words, MetadataWarning, stacklevel=user_stacklevel())
     return out

@@ -180,7 +180,7 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
     if sum(v is not None for v in (zones, tile, h3)) != 1:
         raise ConfigError("give exactly one of `zones` (polygons or points with `buffer=`), `tile=` (pixels) "
                           "or `h3=` (resolution)")
-    if tile is not None:   # 'abc', 2.5: ConfigError naming tile (was int()'s ValueError; 2-pixel tiles)
+    if tile is not None:   # 'abc', 2.5: ConfigError naming tile
         if (tile := whole(tile, "tile", 10)) < 1: raise ConfigError(f"tile={tile}: pass 1 pixel or more, e.g. tile=10")
         return tile_zones(emb, tile)
     if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, whole(h3, "h3", 7)))
@@ -205,11 +205,9 @@ def _xy_pair(zones) -> tuple|None:
 def _zones_read(emb, zones, crs=None):
     """`places.read_places(zones, crs, emb)`, a bare pair without `crs=` (`(x, y)`, `(xs, ys)`) read on the map by
     the one rule for points (`geo.point_crs`: lon/lat where it lies on the map so, else the map's CRS where it does),
-    as `similarity`, `sample` and a table's x/y columns read it (was: lon/lat alone, UTM metres of the map's own
-    CRS refused naming `crs=`, cases B2-n11); where that is a `GridError` for zones without a CRS (a (lon, lat) tuple
-    of UTM metres: far outside lon/lat) that lie on the map read in another CRS (`geo.crs_guess`: the UTM zone beside
-    the map's), the error names it, `crs='EPSG:32632'`, as `classify` and `similarity` do (was: 'pass the CRS they
-    are in (`crs=`, ...)' alone)."""
+    as `similarity`, `sample` and a table's x/y columns read it; where that is a `GridError` for zones without a CRS
+    (a (lon, lat) tuple of UTM metres: far outside lon/lat) that lie on the map read in another CRS (`geo.crs_guess`:
+    the UTM zone beside the map's), the error names it, `crs='EPSG:32632'`, as `classify` and `similarity` do."""
     try: return read_places(zones, _pair_crs(emb, zones, crs), emb)
     except GridError as err:
         if crs is not None or crs_of(emb) is None: raise
@@ -318,9 +316,8 @@ def _vectors_per_window(emb, gdf) -> list:
 def _points_within(emb, geoms) -> tuple[np.ndarray, np.ndarray]:
     """x, y (the cube's CRS) of one point inside each geometry of GeoSeries `geoms` (in the cube's CRS, on its turn):
     its representative point, or, where that lies off the grid, the representative point of its part on the grid (a
-    field or zone cut by the map's edge that holds no pixel centre: the edge pixel it covers; was the point off the
-    grid, so `label_table` refused the polygon as off the map and `aggregate` left the zone empty). A geometry wholly
-    off the grid (or touching it along a line) keeps its own point: refused, or empty, as before."""
+    field or zone cut by the map's edge that holds no pixel centre: the edge pixel it covers). A geometry wholly off
+    the grid (or touching it along a line) keeps its own point: refused by `label_table`, an empty zone in `aggregate`."""
     rp = geoms.representative_point()
     x, y = np.array(rp.x.to_numpy(np.float64)), np.array(rp.y.to_numpy(np.float64))
     off = ~pixel_of(emb, x, y)[2]

@@ -81,6 +81,6 @@ def compute_own(*xs) -> tuple:  # dask arrays
     'threads'`): the same values, no task kept between computes, so none to collide with (the cluster's workers
     left out of it), said once a process by a `PerformanceWarning` naming the dask to install."""
     if convert_legacy_graph is None and xs and shares_keys(*xs):
-        _fallback_said()   # was: the cluster left out without a word
+        _fallback_said()
         return dask.compute(*xs, scheduler="threads")
     return dask.compute(*own_graph(xs))

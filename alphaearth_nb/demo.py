@@ -50,9 +50,9 @@ def _map_axes(ax, crs):
 
 def _scene_figure(stack, years:list) -> Figure:
     """scene.png: each year's true colour on the CRS's coordinates (UTM metres in the sample scene, labelled by
-    `maps.axis_labels`, as the other maps of the demo are: was metres from the south-west corner), and a note of the
-    pixel size and the scene's size, so that the picture reads on its own. The sizes are the stack's grid
-    (`spatial.pixel_size`: 10 m in the sample scene)."""
+    `maps.axis_labels`, as the other maps of the demo are), and a note of the pixel size and the scene's size, so
+    that the picture reads on its own. The sizes are the stack's grid (`spatial.pixel_size`: 10 m in the sample
+    scene)."""
     fig = Figure(figsize=(10.5, 4.6), layout="constrained")
     a = fig.subplots(1, 2)   # the right y label clear of the left
     for ax, y in zip(a, years):
@@ -88,7 +88,7 @@ def _pictures(out:Path, stack, embs:dict, hist:list) -> xr.DataArray:
 
 # %% ../nbs/29c_demo.ipynb #c0011
 def _mean_of(v:np.ndarray) -> float|None:
-    "Mean of the finite values of `v`; None where there are none (no such pixels, or none with data: was NaN, warned)."
+    "Mean of the finite values of `v`; None where there are none (no such pixels, or none with data)."
     v = np.asarray(v, np.float64)[np.isfinite(v)]
     return float(v.mean()) if v.size else None
 

@@ -101,7 +101,7 @@ def nshot_split(y,                     # labels, (N,)
     rng, y = as_rng(seed), np.asarray(y)   # a Generator goes on as it is; a seed: core's one rule, at the door
     if y.ndim != 1: raise LabelError(f"labels must be 1-D, got shape {y.shape}: pass `y.ravel()`")
     refuse_missing_labels(y)
-    refuse_unlabelled(y, _DRAW_FIX)   # a raster's -1: never a class to draw (was drawn, `shots` of them)
+    refuse_unlabelled(y, _DRAW_FIX)   # a raster's -1: never a class to draw
     classes, idx = encode_labels(y)
     counts = np.bincount(idx, minlength=len(classes))
     n = shots_per_class(counts, shots, max_shots, max_fraction, classes)

@@ -208,7 +208,7 @@ def _meta_values(p:np.ndarray, m:str) -> np.ndarray:
         if not isinstance(v, str) or not v.strip(): return np.nan
         if m in FLAGS: return flag_word(m, v)   # the words as validate_stack reads them
         try: return float(v)
-        except ValueError: return np.nan   # 'n/a': unknown, warned by `_frame_meta` (was Python's bare ValueError)
+        except ValueError: return np.nan   # 'n/a': unknown, warned by `_frame_meta`
     return np.array([one(v) for v in p.astype(object).ravel()], np.float32)
 
 def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec) -> xr.Dataset:
@@ -221,7 +221,7 @@ def _frame_meta(res:xr.Dataset, ds:xr.Dataset, spec) -> xr.Dataset:
             if (bad := np.isnan(v)).any():
                 warnings.warn(f"{int(bad.sum())} of {v.size} frames of {spec.name} have no {prop} it can read "
                               f"({', '.join(sorted({repr(x) for x in p.astype(object)[bad]})[:4])}): their {m!r} is NaN "
-                              "(unknown), "   # each value's repr once (was the list's repr of them: "'n/a'")
+                              "(unknown), "   # each value's repr once
                               f"which validate_stack refuses. Drop them, `ds = ds.isel(time=np.isfinite(ds['{m}'].values))`"
                               f", or set them from the scene's metadata.", MetadataWarning, stacklevel=user_stacklevel())
             res = res.assign_coords({m: ("time", v)})

@@ -66,7 +66,7 @@ def model_sources(stack:xr.DataTree, # a stack
     if (excluded or absent) and (len(excluded) + len(absent) == len(inputs) or not allow_missing):
         fix = " and ".join(([f"keep {excluded} (--sources {usable})"] if excluded else []) +
                            ([f"add {absent} to the stack (`stack['{absent[0]}'] = ds` / `aef embed --data` of a stack "
-                             f"that has {'it' if len(absent) == 1 else 'them'})"] if absent else []))   # was Python's alone
+                             f"that has {'it' if len(absent) == 1 else 'them'})"] if absent else []))   # Python's and the command's words
         if len(excluded) + len(absent) == len(inputs):
             raise MissingSourceError(f"none of the model's inputs {list(inputs)} would be embedded (the stack has "
                                      f"{have}): {fix}")
@@ -92,8 +92,7 @@ def _unread_note(unread:list, # the stack's sources the model neither encodes no
                 model,       # the model (its `cfg`)
                ) -> str|None:
     "The note `aef embed` prints for the sources it leaves out as unread, with the `aef train` flags of a model that " \
-    "reads them all (`model.reader_of`): the rule of `fit`'s and `embed`'s `SourceWarning`; None for none. Was: " \
-    "'the model does not read dem: left out', no way to read it."
+    "reads them all (`model.reader_of`): the rule of `fit`'s and `embed`'s `SourceWarning`; None for none."
     if not unread: return None
     it = "it" if len(unread) == 1 else "them"
     how = f": {reader_of(have, model.cfg)[1]}" if isinstance(model.cfg, ModelConfig) else ""
@@ -124,7 +123,7 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
                        "or one of its checkpoints/ckpt_*.json (or its .eqx)", CheckpointError)   # `load_checkpoint` reads either
     given = open_stack(a.data)
     stack, dropped = model_sources(given, model, a.sources, a.allow_missing)
-    _period_reached(stack, model, a.period)   # --period 2030 of a stack of 2023-2024: refused before any word (was after the plan)
+    _period_reached(stack, model, a.period)   # --period 2030 of a stack of 2023-2024: refused before any word
     if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
     reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
     if note := _unread_note([s for s in dropped if s not in reads], list(given.children), model):

@@ -130,9 +130,7 @@ def _time_values(obj) -> np.ndarray:
     """The values of `obj`'s `time` coordinate, numbers of epoch milliseconds (Earth Engine's `system:time_start`, as
     `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, dates of any unit, both as
     `times.TIME_DTYPE` (ns: xarray's default, a mirror cube's, `years.join_years`'), other values as they are (whole
-    years, text). Was: epoch milliseconds kept as numbers, so one image's `attrs['time']` was the text
-    '1704067200000' (`years.map_year`: 'no date', `join_years` refused it) and several were no years at all; then
-    (until session 39) their cube's `time` datetime64[ms] beside the mirrors' [us] and xarray's [ns]."""
+    years, text)."""
     t = np.asarray(obj["time"].values)
     if t.dtype.kind in "iuf" and t.size:
         try: return as_time_dtype(to_ms(t).astype("datetime64[ms]"))
@@ -224,7 +222,7 @@ def _valid_attrs(valid) -> dict:
 def _mappings_kept(ds:xr.Dataset) -> xr.Dataset:  # any Dataset (anything else as it is)
     """`ds` with its 0-d data variables, grid mappings (GDAL's netCDF `transverse_mercator` or `crs`, a CF writer's
     `spatial_ref`, as `xr.open_dataset`'s default decode_coords=True leaves them), as coordinates: a band or a
-    variable taken out of it keeps its CRS and GeoTransform (was: dropped, so a one-pixel strip took square pixels)."""
+    variable taken out of it keeps its CRS and GeoTransform."""
     if not isinstance(ds, xr.Dataset): return ds
     return ds.set_coords([k for k, v in ds.data_vars.items() if v.ndim == 0])
 
@@ -412,7 +410,7 @@ def validate_embedding(emb,                    # embedding (y, x, band) in a for
                              "`da.to_dataset(name='B4').aef.validate(source='sentinel2')` (`aef.validate_stack`)")
     if isinstance(emb, xr.Dataset) and (cube := official_cube(emb)) is not None: emb = cube   # xee over years
     if isinstance(emb, xr.DataArray) and "time" in emb.dims and emb.ndim == 4:   # a cube: each year alike
-        if emb.sizes["time"] == 0:   # as `places.cube_form` says it (was xarray's concat ValueError)
+        if emb.sizes["time"] == 0:   # as `places.cube_form` says it
             raise DimensionError(NO_YEARS)
         da = xr.concat([validate_embedding(emb.isel(time=i), False) for i in range(emb.sizes["time"])], "time")
         da = da.assign_coords(time=emb.indexes.get("time", emb["time"])) if "time" in emb.coords else da   # a zone kept
@@ -532,7 +530,7 @@ def read_official_tiff(path,                      # local path or URL of an offi
     Its year (`attrs['time']`, the year's first day): the file's tags' (AEF_TIME, `exports.to_cog`'s), else the one
     its path names in the mirrors' layout (`.../v1/annual/2024/31N/x.tiff`, a copy's `2024/31N/x.tiff`:
     `paths.layout_year`)."""
-    if isinstance(path, (xr.DataArray, xr.Dataset)):   # was: rasterio's TypeError with the whole repr
+    if isinstance(path, (xr.DataArray, xr.Dataset)):
         raise DTypeError(f"read_official_tiff takes a path or URL of a GeoTIFF, not a map already read (an xarray "
                          f"{type(path).__name__}): convert that map with `aef.from_official(da)`, or pass the file's path")
     if reader is None:

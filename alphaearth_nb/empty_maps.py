@@ -43,11 +43,10 @@ def _blocks_empty(x, fills:tuple) -> bool:
     """Whether dask array `x` holds only NaN and `fills`, its chunks read in a spread order (a fixed permutation) in
     batches of 1, 2, 4, ... chunks, each reduced to one flag where it is read, up to the first batch holding a value:
     a map with data costs the chunks up to the first holding some (at most twice as many), one without any is read
-    whole, once (the answer kept for `x`'s name and the objects its graph reads from, `pixels.source_refs`). On a graph
-    of its own under a distributed client (`dask_keys.compute_own`). A name alone is no proof of the same values:
-    xarray names a zarr store's arrays by its path and its top folder's mtime, which a write into a region leaves as
-    it was, so the store opened again after one has the name it had (was: kept by name, such a store filled in place
-    was refused as empty from its first read)."""
+    whole, once (the answer kept for `x`'s name and the objects its graph reads from, `pixels.source_refs`). On a
+    graph of its own under a distributed client (`dask_keys.compute_own`). A name alone is no proof of the same
+    values: xarray names a zarr store's arrays by its path and its top folder's mtime, which a write into a region
+    leaves as it was, so the store opened again after one has the name it had."""
     key = (x.name, fills)
     with _SCANNED_LOCK: known = _SCANNED.get(key)
     if known is not None and same_sources(known[0], x): return known[1]

@@ -308,7 +308,7 @@ def change_threshold_sweep(e1,                             # features before, (N
     fp = np.cumsum(~ll)[last]   # predicted "changed" at t = that score
     tpr, fpr = tp / n_pos, fp / n_neg
     auc = np.trapezoid(np.r_[0, tpr], np.r_[0, fpr])
-    if thresholds is None:   # every observed score, ascending as the grid is: a tie goes to the lowest (was highest)
+    if thresholds is None:   # every observed score, ascending as the grid is: a tie goes to the lowest
         t, tpr, fpr = ss[last][::-1], tpr[::-1], fpr[::-1]
     else:
         t = np.sort(np.asarray(thresholds, np.float64))

@@ -47,7 +47,7 @@ __all__ = ['labels_from_csv', 'open_embeddings', 'one_map', 'sample_labels', 'la
 def _label_column_fix(column:str, names:list) -> str:
     "The fix for a label column `column` not among `names`, in the command's words: `--label-column` with the name " \
     "the file keeps (`labels.label_column_guess`: another case, a shapefile's first 10 characters, the one other column), else with the right one."
-    near = label_column_guess(column, names)   # quoted as a shell needs it: 'Crop Type' (was: --label-column Crop Type)
+    near = label_column_guess(column, names)   # quoted as a shell needs it: 'Crop Type'
     return (f"--label-column {shlex.quote(near[0])} ({near[1]})." if near else
             "--label-column with the name of the column that holds the labels.")
 
@@ -56,9 +56,9 @@ def _label_column(given:str|None, # --label-column as typed, or None where it wa
                   where:str,      # the table in the command's words, e.g. '--embeddings e.csv'
                  ) -> str:
     """The label column `aef evaluate` reads: `given` as typed; left out, `label`, else the one column (no embedding
-    band) whose name holds `label` or `class` (any case: the official samples' `dw_label`). Several such columns are a
-    `LabelError` naming them and `--label-column`; none: `label`, whose absence the table's reader names with the fix
-    (`_label_column_fix`). Was: `label` always, so the official samples' CSV stopped at "no column 'label'"."""
+    band) whose name holds `label` or `class` (any case: the official samples' `dw_label`). Several such columns are
+    a `LabelError` naming them and `--label-column`; none: `label`, whose absence the table's reader names with the
+    fix (`_label_column_fix`)."""
     names = [str(n) for n in names]
     if given is not None or "label" in names: return "label" if given is None else given
     found = label_columns_named(names)   # the one rule, Python's label tables too
@@ -113,8 +113,7 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
 def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None=None, err=LabelError):
     """The variable `var` of a file (the option `{flag}-var`), its only one, or `prefer`; else `err` naming the fix.
     A 0-d grid mapping beside it (`spatial_ref`, which rioxarray's `write_crs` puts in a netCDF, xarray reading it
-    back as a data variable; CF's `crs`) is no candidate and goes with it as a coordinate (`labels.data_variables`).
-    Was: counted, so `lulc` and its `spatial_ref` were 'holds 2 data variables: pass --labels-var spatial_ref'."""
+    back as a data variable; CF's `crs`) is no candidate and goes with it as a coordinate (`labels.data_variables`)."""
     names = [str(v) for v in ds.data_vars]
     if var is not None:
         if var not in ds.data_vars:
@@ -123,10 +122,10 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
     names = [str(v) for v in data_variables(ds)] if data_variables(ds) else names   # grid mappings aside
     if len(names) == 1: return with_mappings(ds, names[0])
     if prefer in names: return with_mappings(ds, prefer)
-    if not names:   # coordinates alone (was: IndexError; its words '`da.to_netcdf(path)`', Python, came after)
+    if not names:   # coordinates alone
         raise err(f"{flag} {path} holds no data variable, only coordinates: pass the file that holds the "
                   + ("embeddings, e.g. the .zarr `aef embed` wrote" if flag == "--embeddings" else "class ids"))
-    how = f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}"   # --embeddings-var too (was: `ds[['NAME']].to_zarr`)
+    how = f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}"   # --embeddings-var too
     raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")
 
 # what --embeddings reads, said where a file is none of it, with the commands that make one and score it
@@ -145,7 +144,7 @@ def _file_kind(path:Path, flag:str="--embeddings") -> str|None:   # flag: the op
     if not head or head.startswith(_SIGNATURES): return None
     try: text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)   # a character cut at 4096: fine
     except UnicodeDecodeError: text = "\x00"
-    if head.startswith((b"ARROW1", b"FEA1")):   # Arrow IPC / Feather v2, Feather v1 (was: 'a binary file of no form')
+    if head.startswith((b"ARROW1", b"FEA1")):   # Arrow IPC / Feather v2, Feather v1
         new = path.with_suffix(".parquet")
         return (f"a Feather (Arrow IPC) table, which aef evaluate does not read: convert it to Parquet, `python -c "
                 f"\"import pandas as pd; pd.read_feather({str(path)!r}).to_parquet({str(new)!r})\"`, then "
@@ -169,7 +168,7 @@ def _no_band_table(df:pd.DataFrame, path) -> None:
     raise LabelError(f"--embeddings {path} is {what}: {_EMBEDDINGS_KINDS}")
 
 def _store_kind(path:Path) -> str:
-    "What --embeddings `path` (no table) is, by its name: a GeoTIFF, a netCDF file or a zarr store (was: 'a zarr store' of each)."
+    "What --embeddings `path` (no table) is, by its name: a GeoTIFF, a netCDF file or a zarr store."
     s = path.suffix.lower()
     return "a GeoTIFF" if s in (".tif", ".tiff") else "a netCDF file" if s == ".nc" else "a zarr store"
 
@@ -203,12 +202,11 @@ def _mirror_said(path:Path, root:Path) -> str:
             else "") + "), then pass --embeddings emb.zarr")
 
 def _stacked_said(path:Path, da) -> str|None:
-    """The words for --embeddings a GeoTIFF of k x 64 bands, k embeddings side by side (several years stacked as bands:
-    `bands.stacked_embeddings` reads Earth Engine's `toBands()` / `ee.Image.cat` descriptions; undescribed, by
+    """The words for --embeddings a GeoTIFF of k x 64 bands, k embeddings side by side (several years stacked as
+    bands: `bands.stacked_embeddings` reads Earth Engine's `toBands()` / `ee.Image.cat` descriptions; undescribed, by
     position): a shell line writing one of them to its own GeoTIFF (`from_official`, `to_cog`), which --embeddings
     then takes; a .zarr or .nc store's variable alike (its `band` labels, `A00_2023`, as its names), written to a
-    store of its own (`exports.to_zarr`). None for anything else. Was Python alone (`da = rioxarray.open_rasterio(path)`,
-    ...; for a store too, which rioxarray does not read)."""
+    store of its own (`exports.to_zarr`). None for anything else."""
     n = da.sizes.get("band", 0) if isinstance(da, xr.DataArray) else 0
     tif, store = path.suffix.lower() in (".tif", ".tiff"), path.suffix.lower() in (".zarr", ".nc") or is_zarr_store(path)
     if not (tif or store) or n < 2 * EMBED_DIM or n % EMBED_DIM: return None
@@ -242,10 +240,9 @@ def _bottom_up(tif:Path) -> bool:
     return len(y) > 1 and bool(y[1] > y[0])
 
 def _folder_said(path:Path, fix:str) -> str:
-    """The words for --embeddings a folder that is no zarr store, no mirror, no folder of GeoTIFFs: a folder of tables
-    (CSV, Parquet) said so, with one to pass and the line joining them into one file; else what it holds, and a run
-    named only where it looks like one (checkpoints/, metrics.jsonl). Was 'neither a zarr store nor an alphaearth_nb
-    run (no .aef-run marker, no checkpoint of ours)' for any folder, a folder of CSVs too."""
+    """The words for --embeddings a folder that is no zarr store, no mirror, no folder of GeoTIFFs: a folder of
+    tables (CSV, Parquet) said so, with one to pass and the line joining them into one file; else what it holds, and
+    a run named only where it looks like one (checkpoints/, metrics.jsonl)."""
     files = sorted(p for p in path.iterdir() if not p.name.startswith("."))
     names = lambda ps: ", ".join(p.name for p in ps[:2]) + ", ..." * (len(ps) > 2)
     tables = [p for p in files if p.is_file() and table_suffix(p) in _TEXT_TABLES + _PARQUET and table_suffix(p) != ".txt"]
@@ -277,7 +274,7 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
            "a CSV with columns A00 .. A63 and a label column")
     if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
     if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
-    if not is_zarr_store(path) and (root := mirror_root(path)) is not None:   # was: 'neither a zarr store nor a run'
+    if not is_zarr_store(path) and (root := mirror_root(path)) is not None:
         raise DimensionError(_mirror_said(path, root))
     if path.is_dir() and not is_zarr_store(path) and (tifs := sorted(p.name for p in path.iterdir()
                                                                      if p.suffix.lower() in (".tif", ".tiff"))):
@@ -295,14 +292,14 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
         raise DimensionError(f"--embeddings {path} is a folder of {one}, official tiles or `to_cog`'s: aef evaluate "
                              f"scores one map: make one of them, {make} "
                              f"as --embeddings (tiles of one UTM zone and year; others: a folder each); or one tile, "
-                             f"--embeddings {q(str(path / tifs[0]))}")   # was: 'neither a zarr store nor a run', no fix
+                             f"--embeddings {q(str(path / tifs[0]))}")
     if path.is_dir() and not is_zarr_store(path): raise DimensionError(_folder_said(path, fix))
     try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
     except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError (session 36)
         if path.is_dir() or (kind := _file_kind(path)) is None: raise
         raise DimensionError(f"--embeddings {path} is {kind}: {_EMBEDDINGS_KINDS}") from None
     # the official product as xee gives it, A00..A63 one variable each, saved (`ds.to_netcdf`, `ds.to_zarr`): the
-    # Dataset, which `as_embedding` reads as Python does (was: 'holds 64 data variables: pass --embeddings-var A00')
+    # Dataset, which `as_embedding` reads as Python does
     if var is None and names_every_band(ds): return ds
     da = _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
     if said := _stacked_said(path, da): raise DimensionError(said)   # several years as bands: one written out
@@ -345,10 +342,9 @@ def sample_labels(emb:xr.DataArray) -> xr.DataArray:
     return labels.sel(year=y)
 
 def _refuse_packed_nodata(lab:xr.DataArray, a):
-    """Decided: `--labels-nodata V` is a value as the raster is read, CF-unpacked (stored * scale_factor + add_offset,
-    the values xarray shows and the class ids scored), for any file. Where the file packs its values and V is on no
-    pixel but the stored V is (its 55 read as 155), `LabelError` naming the value to pass (was: declared, matching
-    nothing, the no-data pixels scored as a class, in silence)."""
+    """Decided: `--labels-nodata V` is a value as the raster is read, CF-unpacked (stored * scale_factor +
+    add_offset, the values xarray shows and the class ids scored), for any file. Where the file packs its values and
+    V is on no pixel but the stored V is (its 55 read as 155), `LabelError` naming the value to pass."""
     scale, offset = float(lab.encoding.get("scale_factor", 1.0)), float(lab.encoding.get("add_offset", 0.0))
     v, near = a.labels_nodata, lambda u: bool(np.isclose(lab, u, rtol=1e-6, atol=1e-6 * abs(scale)).any())
     if (scale, offset) == (1.0, 0.0) or near(v) or not near(u := v * scale + offset): return
@@ -358,8 +354,8 @@ def _refuse_packed_nodata(lab:xr.DataArray, a):
 
 def _layer_line(path:Path, var, d:str, last, coord:bool) -> tuple[str, Path]:
     """A shell line writing the layer `last` along `d` of the label file `path` (its variable `var`; by position
-    where `d` has no coordinate: the last) to a file of its own, and that file: rioxarray for a GeoTIFF, xarray for
-    a .nc or a zarr store. Was `labels.sel(time=...).to_netcdf(path)`, Python a shell user has no `labels` for."""
+    where `d` has no coordinate: the last) to a file of its own, and that file: rioxarray for a GeoTIFF, xarray for a
+    .nc or a zarr store."""
     q, s = json.dumps, path.suffix.lower()
     out = path.with_name(f"{path.stem}_{str(last).replace(':', '')}{path.suffix}")
     pick = (f".sel({d}={q(last) if isinstance(last, str) else last})" if coord else f".isel({d}=-1)") + ".drop_encoding()"
@@ -380,7 +376,7 @@ def label_file(a) -> xr.DataArray:
     if p.is_dir() and not is_zarr_store(p):
         raise LabelError(f"--labels {p} is a folder that is no zarr store (no zarr.json/.zgroup): {fix}")
     try: ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
-    except LabelError:   # a Feather table: said, with its Parquet line (was: 'cannot be opened as a netCDF/zarr dataset')
+    except LabelError:   # a Feather table: said, with its Parquet line
         if p.is_dir() or not (kind := _file_kind(p, "--labels") or "").startswith("a Feather"): raise
         raise LabelError(f"--labels {p} is {kind}") from None
     lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)
@@ -420,7 +416,7 @@ def _header_fix(path, new:dict) -> str:
 def _table_coordinates(path, t:pd.DataFrame, crs) -> None:
     "A table of points for `--labels` that has no coordinate columns a reader takes (lon/lat, x/y, Earth Engine's " \
     "`.geo`): `LabelError` naming, in the command's words, the columns that look like them and their rename in the " \
-    "file (was: `df.rename(columns=...)` and `crs=`, Python a shell user has no `df` for)."
+    "file."
     if all(lonlat_columns(t)) or {"x", "y"} <= set(t.columns) or EE_GEO in t.columns: return
     kind, a, b = coordinate_names(t.columns) or (None, None, None)
     where = f"the embeddings' CRS, {crs_label(crs)}" if crs else "the embeddings' CRS"
@@ -438,7 +434,7 @@ def _table_coordinates(path, t:pd.DataFrame, crs) -> None:
 def _no_point_rows(path, t:pd.DataFrame) -> np.ndarray:
     "The rows (mask) of a table of points for `--labels` without a point (an empty x/y or lon/lat cell; an empty or " \
     "EMPTY shape in its geometry column), warned in the command's words, their lines in the file, to be left out " \
-    "before `training_set` (was its fix, `df = df.dropna(subset=['geometry'])`: Python a shell user has no `df` for)."
+    "before `training_set`."
     s = shape_column(t)   # x/y read from a geometry column: that column is the file's
     cols = ("x", "y") if s or {"x", "y"} <= set(t.columns) else lonlat_columns(t)
     if None in cols or not set(cols) <= set(t.columns): return np.zeros(len(t), bool)   # `.geo`: its reader's
@@ -471,14 +467,14 @@ def vector_labels(a, crs=None):
     return gdf[~miss]
 
 _TEXT_TABLES, _PARQUET = TEXT_TABLES, PARQUET_TABLES   # --embeddings read as a table: `cli_args`' (a bare word's too)
-# files of other forms given as --embeddings: refused by name, before any reader (was: opened as 'a zarr store')
+# files of other forms given as --embeddings: refused by name, before any reader
 _NOT_STORES = (".xlsx", ".xls", ".ods", *VECTOR_FILES, ".npy", ".npz", ".pkl")   # .gdb: a FileGDB folder
 
 def _not_a_store(path:Path) -> None:
     "`LabelError` for --embeddings a file of a form `aef evaluate` reads not (`_NOT_STORES`), naming the forms it reads."
     s = path.suffix.lower()
-    if s not in _NOT_STORES or not (path.is_file() or s == ".gdb" and path.is_dir()): return   # was: 'a folder that
-    what = "an Esri FileGDB (a .gdb folder)" if path.is_dir() else f"a {s} file"   # is neither a zarr store nor ...'
+    if s not in _NOT_STORES or not (path.is_file() or s == ".gdb" and path.is_dir()): return
+    what = "an Esri FileGDB (a .gdb folder)" if path.is_dir() else f"a {s} file"
     raise LabelError(f"--embeddings {path} is {what}: aef evaluate reads the .zarr store `aef embed` wrote (or a "
                      f".nc), or a table ({', '.join(_TEXT_TABLES + _PARQUET)}) with columns A00 .. A63 and the labels: save "
                      "the table as CSV" + ("; a file of labelled points or polygons goes to --labels" if s in
@@ -486,8 +482,8 @@ def _not_a_store(path:Path) -> None:
 
 def _refuse_values(y:np.ndarray, column:str, where:str, names) -> None:
     "A label column of measurements (a probability): of its 10+ rows, most hold a value no other row has, or " \
-    "fractions mostly distinct (was: most distinct, refusing 30 rows of 16 classes of 2 rows but two): `LabelError` " \
-    "naming the rule, the column read and the one to pass (`_label_column`'s choice), before the 'too few' classes."
+    "fractions mostly distinct: `LabelError` naming the rule, the column read and the one to pass (`_label_column`'s " \
+    "choice), before the 'too few' classes."
     u, counts = np.unique(y, return_counts=True)
     n, single = len(u), int((counts == 1).sum())   # rows whose value no other row has: never scored
     frac = y.dtype.kind == "f" and bool((y != np.round(y)).any()) and n > len(y) / 2   # measurements: a probability
@@ -512,13 +508,13 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     `DimensionError` for --embeddings that is no embedding store (said what it is), each naming the fix."""
     path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
     _not_a_store(path)
-    form = table_suffix(path)   # 'all.csv.gz' a CSV, 'all.pq' Parquet by its bytes (was: 'a binary file of no form')
-    if form in _TEXT_TABLES + _PARQUET:   # a Parquet table: was refused by its name ('save as CSV')
+    form = table_suffix(path)   # 'all.csv.gz' a CSV, 'all.pq' Parquet by its bytes
+    if form in _TEXT_TABLES + _PARQUET:   # a CSV or Parquet table of embeddings
         df = open_csv(path, "--embeddings", "columns A00 .. A63 and the labels") if form in \
             _TEXT_TABLES else open_input(path, "--embeddings", "parquet", "pass a Parquet table with columns A00 .. "
                                          "A63 and the labels, or the same table as a CSV", LabelError)
-        _no_band_table(df, path)   # notes.txt, a table of points: said what it is (was: 'pass --label-column ...'),
-        # first: with --labels, notes.txt was 'a table: its labels are its own column ... leave --labels out'
+        _no_band_table(df, path)   # notes.txt, a table of points: said what it is, before any
+        # --labels check (a table of embeddings holds its labels in a column of its own)
         if given := [f for f, v in (("--labels", a.labels), ("--labels-var", a.labels_var), ("--labels-nodata", a.labels_nodata),
                                     ("--labels-layer", getattr(a, "labels_layer", None)),
                                     ("--embeddings-var", a.embeddings_var), ("--crs", a.crs)) if v is not None]:
@@ -526,7 +522,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                              f"column (--label-column{'' if a.label_column is None else ', now ' + repr(a.label_column)}), so {given[0]} would be read by "
                              "nothing: leave it out, or pass the embeddings as the .zarr `aef embed` wrote to "
                              "evaluate them on that label raster")
-        if df.empty:   # was: 'no labelled point left: negative ids and empty names are unlabelled'
+        if df.empty:
             raise LabelError(f"--embeddings {path} has a header but no rows: it needs a row a point, its A00 .. A63 "
                              "and its label")
         a.label_column = _label_column(a.label_column, df.columns, f"--embeddings {path}")   # said below
@@ -534,7 +530,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         _refuse_values(y, a.label_column, f"--embeddings {path}", df.columns)
         source, unit, emb = path, "rows", None   # its labels' fill-like ids: said below, in the file's words
         xy, kind = table_places(df[df[a.label_column].notna()], path, a.spacing)   # lon/lat: --spacing thins them
-    else:   # an option nothing reads here: refused before any file is read, as beside a CSV (was ignored, exit 0)
+    else:   # an option nothing reads here: refused before any file is read, as beside a CSV
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
         # as saved before) or a CSV of points: read by `training_set` in its own CRS, the labels in --label-column
         vector = a.labels not in (None, "samples") and table_suffix(a.labels) in LABEL_VECTORS
@@ -560,8 +556,8 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         source = a.labels if vector else None   # a raster's fill-like ids: said by training_set (`labels.attrs`)
         unit = ("pixels" if lab.geom_type.isin(["Polygon", "MultiPolygon"]).any() else "points") \
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
-        # a vector file's fill-like ids: said below, in the file's words (training_set's `warn_fills=False`; was its
-        # warning filtered under `catch_warnings`, process-wide before Python 3.14); a raster's: by training_set
+        # a vector file's fill-like ids: said below, in the file's words (training_set's `warn_fills=False`, not
+        # a `catch_warnings`, process-wide before Python 3.14); a raster's: by training_set
         x, y, xy = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs, warn_fills=not vector,
                                          at=True)   # each row's pixel (row, col): in metres below where thinned
         kind = "pixels" if not vector or unit == "pixels" else "points"   # a raster's/polygons', or placed by the user
@@ -569,7 +565,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     if emb is not None: xy = pixel_metres(emb, xy) if thin > 0 else None   # a map's pixels (no CRS: refused, naming --spacing 0)
     if xy is not None: xy = xy[~evaluate.unlabelled(y)]   # the rows drop_unlabelled keeps
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
-    # 255 beside 1..4 in a table file: said once, as the rows to drop from it (was `keep = y != 255`, `df = ...`)
+    # 255 beside 1..4 in a table file: said once, as the rows to drop from it
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
     x, y, protocol = thin_points(x, y, xy, thin, a.seed, f"--labels {a.labels}" if a.labels else f"--embeddings {path}",
                                  kind)   # the paper's points apart (a raster's pixels by default), said which
@@ -589,6 +585,6 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         if not (thin > 0 and xy is not None): raise
         raise LabelError(f"{e} (thinned to points {thin:g} m apart: a smaller --spacing keeps more, --spacing 0 all; or "
                          "fewer --shots)") from None
-    print(evaluate.shares_table(table).to_string(index=False))   # per cent, as the demo prints it (was 0.599660)
-    print(evaluate.table_said(table, n))   # what balanced_accuracy, std and same_as are (was: nothing said)
-    print(protocol)   # which points were scored, how far apart (was: a raster's every pixel, called the paper's)
+    print(evaluate.shares_table(table).to_string(index=False))   # per cent, as the demo prints it
+    print(evaluate.table_said(table, n))   # what balanced_accuracy, std and same_as are
+    print(protocol)   # which points were scored, how far apart

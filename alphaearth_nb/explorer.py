@@ -76,7 +76,7 @@ class Explorer:
                  height:str="600px"):        # the map's CSS height
         max_size, k = whole(max_size, "max_size", 1024), whole(k, "k", 3)   # 'abc', 2.5: named, before any work
         if threshold is not None: threshold = real(threshold, "threshold", 0.5)
-        if threshold is not None and not -1 <= threshold <= 1:   # was: the slider silently set to -1 or 1
+        if threshold is not None and not -1 <= threshold <= 1:
             raise ConfigError(f"threshold={threshold!r} is outside [-1, 1], the range of a similarity (a cosine): "
                               "pass one in it, e.g. threshold=0.5, or none to have the first query set it")
         for mod in ("ipyleaflet", "ipywidgets", "geopandas"): require(mod, "maps", "explore()")

@@ -93,8 +93,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
         for i, f in enumerate(facs):
             # GDAL's OVERVIEW_LEVEL opens overview i as a dataset of its own, georeferenced (the file's geotransform
             # at f times the pixel), writable: so rasterio has no NotGeoreferencedWarning to give and nothing is
-            # filtered (was: `GTIFF_DIR:{i + 2}:` opened the bare overview, which rasterio warned of at every open,
-            # under `catch_warnings`, process-wide before Python 3.14: a thread's filters meanwhile were lost)
+            # filtered (a `catch_warnings` is process-wide before Python 3.14: other threads' filters)
             with rasterio.open(src, "r+", OVERVIEW_LEVEL=i) as ov:
                 # GDAL counts an overview's blocks from the file's first row (the southern one when
                 # bottom_up): y negated, the stored order reads north-up to coarsen, which starts there
@@ -154,10 +153,10 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
         raise DimensionError(f"{path} has one band, so it is a map (classes or a score, e.g. from `map_to_cog`), not "
                              f"an embedding ({EMBED_DIM} bands): read a map with "
                              f"`rioxarray.open_rasterio(path, masked=True).squeeze('band', drop=True)`")
-    if da.sizes["band"] != EMBED_DIM:   # was read as one 'embedding' of that many bands (128: two years, warned as means)
+    if da.sizes["band"] != EMBED_DIM:
         raise DimensionError(f"{path} has {da.sizes['band']} bands, not the {EMBED_DIM} (A00..A63) of an embedding"
                              + (keep_bands_hint(da) or ": read another raster with `rioxarray.open_rasterio(path)`"))
-    # band scales: the values (was the stored integers); a scale of 1/127.5 tags the official codes, kept as codes
+    # band scales: the values; a scale of 1/127.5 tags the official codes, kept as codes
     if da.dtype != np.int8: da = codes_unpacked(da, vector="band")
     crs, da = crs_of(da), north_up(da)
     fill = da.attrs.get("_FillValue")
@@ -171,7 +170,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
             # masked band by band, nodata=0 made a NaN band in ~0.2% of pixels), all-zero and non-vectors NaN, warned
             out = gated(da, fills=(fill,) if fill is not None and np.isfinite(fill) else (),   # uint8 codes: decoded
                         codes=tiff_scheme(da.attrs) == "int8" or None)   # our int8 file copied to floats: codes
-    except rasterio.errors.RasterioIOError as e: raise cut_short_raster(path, e) from None   # was rasterio's 'Read failed'
+    except rasterio.errors.RasterioIOError as e: raise cut_short_raster(path, e) from None
     out.attrs = kept   # what a Zarr store keeps too: the source, year, period and model (`cubes.one_model`)
     out = dated_by_path(out, path)   # a mirror's tile (no AEF_TIME): the year its path names, `.../2024/31N/x.tiff`
     return write_crs(out, crs).rename("embedding")
@@ -182,7 +181,7 @@ def _plane(da) -> xr.DataArray:
         names = [v for v in ("class", "cluster", "similarity", "change", "score") if v in da.data_vars]
         if not names: raise DimensionError(f"pick one map from the Dataset, e.g. `ds['{list(da.data_vars)[0]}']`")
         da = da[names[0]]
-    da = rename_spatial(da)   # lat/lon, X/Y: the map's y/x (was 'extra dims [lat, lon]: select one')
+    da = rename_spatial(da)   # lat/lon, X/Y: the map's y/x
     extra = [d for d in da.dims if d not in ("y", "x")]
     if extra:
         raise DimensionError(f"a map has dims (y, x); extra dims {extra}: select one, e.g. `m.isel({extra[0]}=0)`")
@@ -348,7 +347,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
         own = [f for f in fills if _fits(f, a.dtype)]
         wide = np.promote_types(a.dtype, np.int8)
         if nodata is None and not own and a.dtype.kind == "u" and wide.kind == "i" and (a[~off] == 255).any():
-            a = a.astype(wide)   # 255 is a class here (a 0/255 mask): written signed, -1 no data (was hidden as it)
+            a = a.astype(wide)   # 255 is a class here (a 0/255 mask): written signed, -1 no data
         given = nodata is not None
         nodata = (own[0] if own else -1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
         pal = None if pack else _palette_type(a, off | (a == nodata))   # classes: a colour table, as the maps draw them
@@ -387,8 +386,7 @@ _TABLE_FILES = (*VECTOR_FILES, ".geoparquet", ".parquet", ".csv", ".shz")   # wh
 def _no_file_name(name) -> None:
     """`ConfigError` for a `vectorize` column name that names a file (a path object, a folder separator, a vector
     file's suffix: 'fields.gpkg'): vectorize writes nothing, it returns the GeoDataFrame; the error names its
-    `to_file`. Was: a GeoDataFrame with a column 'fields.gpkg', nothing written and nothing said (`to_cog(path)` and
-    `map_to_cog(path)` write their file)."""
+    `to_file`."""
     text = str(name) if isinstance(name, (str, Path)) else ""
     if not (isinstance(name, Path) or "/" in text or "\\" in text or text.lower().endswith(_TABLE_FILES)): return
     write = "to_parquet" if text.lower().endswith((".parquet", ".geoparquet")) else "to_csv" if \

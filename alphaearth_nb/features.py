@@ -229,7 +229,7 @@ def points_at(features,       # (y, x, band): an embedding in any form (int8 cod
     if crs_of(f) and crs_of(lab) and not same_crs(f, lab):   # a raster `on_map_grid` could not place by its cells
         try: to_crs(lab.x.values[:1], lab.y.values[:1], crs_of(lab), crs_of(f))
         except AEFError: pass   # no way between the two CRSs: resample it (below)
-        else:   # no feature pixel's centre lies on it: off the map, refused as `training_set` refuses it (was: 'reproject')
+        else:   # no feature pixel's centre lies on it: off the map, refused as `training_set` refuses it
             raise LabelError(OFF_MAP.format(n=int(labelled_cells(lab, positive, nodata).sum()), crs=crs_label(crs_of(f))))
         raise GridError(f"the labels and the features have a different CRS ({crs_label(crs_of(lab))} and "
                         f"{crs_label(crs_of(f))}), and points_at pairs cells on one grid. Reproject the labels onto the features' grid first (nearest keeps "

@@ -114,9 +114,7 @@ def _link_target(t:Path,            # an output path that is a symbolic link
                ) -> Path:
     """Where the link `t` leads, the path an output given as `t` is written to (the link stays). `MissingDataError`
     naming the link, where it leads and the fixes for a link in a loop, and for one whose target's folder is missing
-    (a drive not mounted, a folder moved): nothing is made through it (was: the folders made, as `mkdir -p` would,
-    on the disk under the mount point; or Python's PermissionError or FileNotFoundError, naming neither the link nor
-    the output)."""
+    (a drive not mounted, a folder moved): nothing is made through it."""
     q = shlex.quote(str(t))
     try: to = t.resolve()
     except (RuntimeError, OSError):   # Python 3.11 says a loop by RuntimeError, 3.13 by OSError (ELOOP)
@@ -234,7 +232,7 @@ def _example(what:str) -> str:
 def _free_name(t:Path, fit:str) -> Path:
     "A path beside `t` with the suffix `fit` that holds nothing, for messages: notes.tif for notes.txt, draft_2.tif for draft.tif."
     p, n = t.with_suffix(fit), 2
-    while p == t or p.exists(): p, n = t.with_name(f"{t.stem}_{n}{fit}"), n + 1   # was t.with_suffix(fit): t itself
+    while p == t or p.exists(): p, n = t.with_name(f"{t.stem}_{n}{fit}"), n + 1
     return p
 
 def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
@@ -255,7 +253,7 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
             raise NotOursError(f"{t} is a training run folder (`aef.fit(out=...)` / `aef train --out`), so it is left "
                                f"alone, whatever overwrite says: write the {what} to a new or empty folder.")
         if folder is False or ".zarr" not in FORMATS.get(what, (".zarr",)):   # a COG, a file: no folder holds it
-            one = "" if what == "file" else f" ({with_article(what)} is one file)"   # was 'and the file a file'
+            one = "" if what == "file" else f" ({with_article(what)} is one file)"
             raise NotOursError(f"{t} is a non-empty folder, not a file{one}, so it is left alone: name a file, "
                                f"e.g. {t / _example(what)}, or another path.")
         if not is_ours(t):
@@ -408,7 +406,7 @@ def _place(tmp:Path, t:Path, overwrite:bool, what:str):
                                 f"to replace it, or choose another path.") from None
 
 def _keep_mode(tmp:Path, t:Path):
-    "`tmp` with the mode of the output `t` it replaces (a folder's: on each inside), as `cp` keeps it (was: the umask's)."
+    "`tmp` with the mode of the output `t` it replaces (a folder's: on each inside), as `cp` keeps it."
     try: mode, now = stat.S_IMODE(t.stat().st_mode), stat.S_IMODE(tmp.stat().st_mode)
     except OSError: return
     for d, _, fs in ([] if mode == now else os.walk(tmp) if tmp.is_dir() else [(tmp, [], [])]):  # same: no walk
@@ -474,7 +472,7 @@ def writing_folder(target:str|os.PathLike, # the folder to (re)place
             settle_zarr(cancel=False)  # its chunk writes started with the failed one finish first (else they refill
                                        # `tmp`); another thread's zarr writes are waited for, never cancelled
         shutil.rmtree(tmp, ignore_errors=True)
-        raise DiskError.full(e, t, what) or e   # a full disk: named, with what became of `target` (was errno 28 alone)
+        raise DiskError.full(e, t, what) or e   # a full disk: named, with what became of `target`
 
 # %% ../nbs/00a_files.ipynb #c4000c
 @contextlib.contextmanager

@@ -91,7 +91,7 @@ def _float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
     engine="rasterio")`: whole numbers 0..255, NaN where masked) as (the bytes, the pixels masked); None where the
     finite values are not such numbers (a resampled map) or there are none. A minority of pixels with a value past a
     byte (a uint16 map's fill 65535 in some bands, put back by `_unmasked`) count as masked, as `rows.narrow_bytes`
-    takes them (was: the whole map refused, 400 of 400 pixels NaN for 5 such pixels)."""
+    takes them."""
     fin = np.isfinite(a).all(-1)
     with np.errstate(invalid="ignore"): wide = fin & (a > 255).any(-1)
     ok = fin & ~wide
@@ -104,7 +104,7 @@ def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
     `masked=True`, `xr.open_dataset(tif, engine="rasterio")`, xarray's CF decoding: value by value), put back in the
     pixels it masked only in part, and the mask (...) of those pixels. A declared fill of 0 (`gdal_translate -a_nodata
     0`) masks every component that is exactly 0 (int8 code 0; 0.1 to 0.7% of the official vectors have one): such a
-    pixel holds data (a pixel of no data is the fill in every band), so it came out NaN in part and was refused. The
+    pixel holds data (a pixel of no data is the fill in every band), and the reader's NaN in part of it would refuse it. The
     caller keeps a pixel put back only where it is then an embedding (`_gate`: unit length, not a mean)."""
     fin = [f for f in fills if np.isfinite(f)]
     if a.dtype.kind != "f" or len(fin) != 1: return a, np.zeros(a.shape[:-1], bool)
@@ -382,8 +382,8 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
                              "or table rows `df[aef.band_names()]`")
     if a.dtype.kind in "iu" and power_scale(a) is not None:   # integers x100: no codes (lengths 127..361), as the
         raise NoValidDataError(f"{with_article(what)} of integers is no embedding vector nor int8 codes"   # map's gate
-                               + scale_hint(a, name="v"))   # (was: decoded as codes, length 0.13, rescaled: another direction)
-    if a.dtype.kind == "f" and (hint := decoding_hint(a, name="v")):   # codes / 127.5 (was: rescaled, another direction)
+                               + scale_hint(a, name="v"))   # its scale, not a decoding of codes
+    if a.dtype.kind == "f" and (hint := decoding_hint(a, name="v")):   # codes / 127.5
         if decoding_slip(a)[0] == "linear": raise NoValidDataError(f"{with_article(what)} is no embedding vector{hint}")
         warnings.warn(f"{with_article(what)} is no embedding vector as given{hint}", category=UnitsWarning,
                       stacklevel=user_stacklevel())

@@ -176,7 +176,7 @@ def _placed(obj, xs, ys, what:str) -> tuple:
         raise GridError(f"a grid of one pixel does not say its pixel size (no second pixel, no geotransform), so no "
                         f"{what} can be placed on it: read at least 2 pixels, or keep the reader's `spatial_ref` "
                         "coordinate (rioxarray keeps the file's geotransform there)")
-    hx, hy = px / 2, py / 2   # a strip one pixel wide keeps its pixel size (was half a CRS unit)
+    hx, hy = px / 2, py / 2   # a strip one pixel wide keeps its pixel size
     xs = wrap_x(obj, xs)
     tx, ty = hx * (1 + 2 * EDGE_TOL), hy * (1 + 2 * EDGE_TOL)   # on an outer edge up to float noise: on the map
     out = ((xs < gx.min() - tx) | (xs > gx.max() + tx) | (ys < gy.min() - ty) | (ys > gy.max() + ty) |
@@ -282,7 +282,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
 # %% ../nbs/03_geo.ipynb #wc0002
 FEET = (("US survey feet", 1200 / 3937), ("international feet", 0.3048))   # metres per foot: the two in use
 _HELD = "aef.geo.crs_of(<the map>)"   # a fix's CRS of the map where no text shorter than its WKT says it (`crs_typed`):
-# the map by a placeholder, as `<their CRS>`: the user's name for it is unknown here (was `emb`, whatever it was called)
+# the map by a placeholder, as `<their CRS>`: the user's name for it is unknown here
 
 @lru_cache(maxsize=1)
 def _projected_names() -> dict:
@@ -302,8 +302,7 @@ def feet_twin(crs,                      # a projected CRS in metres (any spellin
 def _lands(obj, xs, ys, crs) -> int:
     """How many points (read in `crs`) lie on `obj`'s grid; 0 where they cannot be read so (no degrees, no CRS, far
     outside `crs`'s area of use: `to_crs`'s errors). No filter around it: `to_crs` warns nothing (its area-of-use
-    check raises; pyproj gives inf, silently, for a point it cannot place), so the user's own filters hold (was:
-    `catch_warnings` ignoring every warning, process-wide before Python 3.14, so a thread's filters were lost)."""
+    check raises; pyproj gives inf, silently, for a point it cannot place), so the user's own filters hold."""
     try: tx, ty = to_crs(xs, ys, crs, crs_of(obj))
     except (GridError, ValueError): return 0
     return int((~_placed(obj, tx, ty, "point")[-1]).sum())
@@ -488,8 +487,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     if na and nb:   # both readings put points on the map: a guess, said at every door
         if a.all() != b.all(): first_reading = bool(a.all())   # the reading that puts all of them there
         elif na != nb: first_reading = na > nb                   # else the one that puts more
-        else: first_reading = same_crs(default, LONLAT)          # a tie: lon/lat, the one rule of every door (was
-        # `default`: a bare pair read in the map's CRS by `similarity`, as lon/lat by `sample` and `aggregate`)
+        else: first_reading = same_crs(default, LONLAT)          # a tie: lon/lat, the one rule of every door
         pick = default if first_reading else other
         warnings.warn(f"the {what}s lie on the map both read in {crs_label(default)} ({na} of {xs.size}) and read in "
                       f"{crs_label(other)} ({nb}): read in {crs_label(pick)}; pass `crs=` to say which, "
@@ -499,7 +497,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     on = a if first_reading else b
     if table or (on is not None and on.all()): return default if first_reading else other
     swap = swapped_on(obj, xs, ys, LONLAT if not is_geographic(m) else m) or swapped_on(obj, xs, ys, m)   # x/y too
-    off = ~on if on is not None else np.ones(xs.shape, bool)   # off in the reading taken (was: the default's)
+    off = ~on if on is not None else np.ones(xs.shape, bool)   # off in the reading taken
     i = int(np.argmax(off))
     n = int(off.sum())
     first = f"({xs.flat[i]:.9g}, {ys.flat[i]:.9g})"   # a metre of UTM kept (`:g`: 5e+06)
@@ -511,7 +509,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
            f"either way: in the map's CRS ({crs_label(m)}) and as lon/lat (EPSG:4326)")
     if n < xs.size: how += f"; the other {xs.size - n} lie on it read {named(taken)}"
     g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet
-    typed = crs_typed(m, _HELD)   # the map's CRS as the user can type it (was: its stored WKT, 800-1800 characters)
+    typed = crs_typed(m, _HELD)   # the map's CRS as the user can type it
     tail = (f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={typed}`"
             if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={typed}`")
     raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {swap}" if swap else "")

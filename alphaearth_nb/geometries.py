@@ -99,7 +99,7 @@ def read_geometries(src,         # GeoDataFrame/GeoSeries, vector file path, or 
     if gdf.crs is not None and len(b := gdf.geometry.bounds.dropna()):   # text of several EPSG CRSs: by their place
         text = crs if isinstance(crs, str) else gdf.crs.srs
         if (at := crs_at(text, b[["minx", "maxx"]].to_numpy(), b[["miny", "maxy"]].to_numpy())) != text:
-            gdf = gdf.set_crs(at, allow_override=True)   # as crs_of reads a map's (was: a MetadataWarning, `ds.rio`)
+            gdf = gdf.set_crs(at, allow_override=True)   # as crs_of reads a map's
     file = crs is None and isinstance(src, (str, Path)) and places_path(src) is not None   # the file's CRS: no crs=
     return geo.shapes_in_area(gdf, fix=_FILE_CRS.format(path=str(src)) if file else None)   # a CRS typo: GridError
 
@@ -129,8 +129,7 @@ def valid_polygons(gdf):  # a GeoDataFrame (any geometry column name)
 def _is_geojson(src) -> bool: return isinstance(src, dict) and src.get("type") in GEOJSON_TYPES
 
 def _shapes(src) -> list|None:
-    "Shapely geometries: one, a list, tuple or 1-D array of them (`shapely.points(xy)`: was 'cannot read places " \
-    "from ndarray'); None for anything else."
+    "Shapely geometries: one, a list, tuple or 1-D array of them (`shapely.points(xy)`); None for anything else."
     one = lambda g: isinstance(getattr(g, "geom_type", None), str) and hasattr(g, "__geo_interface__")
     if one(src): return [src]
     if isinstance(src, (list, tuple)) or isinstance(src, np.ndarray) and src.ndim == 1 and src.dtype == object:
@@ -140,8 +139,7 @@ def _shapes(src) -> list|None:
 def _from_geojson(src:dict, gpd, crs):
     """A GeoJSON dict (FeatureCollection, Feature or bare geometry) as a GeoDataFrame of its features (properties as
     columns), in the CRS its 2008-spec `crs` member names (`points.geojson_crs`; `crs=` beside another: `GridError`),
-    else `crs`, else lon/lat: RFC 7946 writes GeoJSON in EPSG:4326 (was: the member ignored, its metres read as degrees,
-    a `PointError`). `LabelError` for one shapely cannot read."""
+    else `crs`, else lon/lat: RFC 7946 writes GeoJSON in EPSG:4326. `LabelError` for one shapely cannot read."""
     feats = (src.get("features") or [] if src["type"] == "FeatureCollection" else
              [src] if src["type"] == "Feature" else [{"type": "Feature", "properties": {}, "geometry": src}])
     try: gdf = gpd.GeoDataFrame.from_features(feats)
@@ -177,10 +175,8 @@ _FILE_CRS = ("write the CRS they are in into the file, e.g. a UTM zone's, `gpd.r
 def _geojson_file_crs(path, own, crs) -> None:
     """`GridError` where `crs=` names another CRS than a GeoJSON file's own (`own`, as GDAL reads it): RFC 7946 puts
     GeoJSON in lon/lat (EPSG:4326), which readers assume where no `crs` member (the 2008 spec's) says another, so
-    `crs=` cannot say what its coordinates are. Names the file, the rule and the fixes: drop `crs=`, or say the CRS on
-    the table read from it (or in the file, whose `to_file` writes the member). Was: 'the GeoDataFrame's geometries
-    say their CRS' (no GeoDataFrame was given), or for metres in a file without a member a label error that left the
-    `crs=` given unsaid."""
+    `crs=` cannot say what its coordinates are. Names the file, the rule and the fixes: drop `crs=`, or say the CRS
+    on the table read from it (or in the file, whose `to_file` writes the member)."""
     if own is None or crs is None or geo.same_crs(own, crs): return
     says = "it names no other" if geo.same_crs(own, LONLAT) else f"its `crs` member names {crs_label(own)}"
     raise GridError(f"{path} is GeoJSON, in lon/lat (EPSG:4326) by RFC 7946 unless a `crs` member (the 2008 spec's) "
@@ -206,7 +202,7 @@ def _read_geometries(src, crs, layer=None):
         raise LabelError(f"layer={layer!r} names a layer of a vector file, and the places are a {type(src).__name__}, "
                          "no file: leave `layer` out")
     src = geometry_points(wkt_rows(as_geojson(src)))   # GeoJSON text, a list of Features: their dict; WKT texts, a
-    # table of shapes in a geometry column: x/y, or a GeoDataFrame (was: GeoJSON text a path, 'File name too long')
+    # table of shapes in a geometry column: x/y, or a GeoDataFrame
     said = not _is_geojson(src) or crs is not None or geojson_crs(src) is not None   # GeoJSON of no CRS: lon/lat
     if _is_geojson(src): src = _from_geojson(src, import_geopandas("GeoJSON geometries"), crs)
     elif (shapes := _shapes(src)) is not None or is_wkt(src):
@@ -228,7 +224,7 @@ def _read_geometries(src, crs, layer=None):
         if type(src).__name__ == "GeoDataFrame":
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
                 if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
-                return src.set_crs(crs)   # was: geopandas' 'Cannot transform naive geometries', crs= or not
+                return src.set_crs(crs)
             if _is_geojson_file(path): _geojson_file_crs(path, src.crs, crs)   # RFC 7946: its own, named so
             agreed_crs(src.crs, crs, f"geometries of {path}", fix=f"write it into the file, `gpd.read_file({str(path)!r})"
                        f".set_crs({crs_typed(crs)}, allow_override=True).to_file({str(path)!r})` / `ogr2ogr -a_srs "
@@ -284,9 +280,8 @@ def _read_geometries(src, crs, layer=None):
                     + ("" if shp else " (or use lon/lat columns)")))
             geo.with_coordinates(xs, ys, **{"index": src.index, "what": "rows of the table", **xy_words(src)})   # NaN
             # rows (EMPTY shapes): said, in the words of what was given (a list of WKT texts: its positions)
-            if geo.as_crs(crs).is_geographic:   # degrees: swapped lon/lat said as the lon/lat columns' are (was: a
-                geo.check_degrees(xs, ys, f"the table's x/y columns (crs {crs_label(crs)})", cols=("x", "y"))   # 'far outside the
-                # area of use')
+            if geo.as_crs(crs).is_geographic:   # degrees: swapped lon/lat said as the lon/lat columns' are
+                geo.check_degrees(xs, ys, f"the table's x/y columns (crs {crs_label(crs)})", cols=("x", "y"))
             gdf = gpd.GeoDataFrame(src, geometry=gpd.points_from_xy(xs, ys), crs=crs)
             for k in (POINTS_FROM, GIVEN_AS): gdf.attrs.pop(k, None)   # read: its x/y are its own now (`sample`'s table)
             return gdf

@@ -72,8 +72,7 @@ GEOMETRY_COLUMNS = ("geometry", "geom", "wkt", "the_geom", "wkb_geometry", "shap
 
 def _wkb_head(b:bytes) -> bool:
     "Whether bytes open as WKB: a byte order (0 big, 1 little endian), then a geometry type 1..7 (OGC's; ISO's Z, M, " \
-    "ZM add 1000..3000, EWKB's flags the top 3 bits). Was: any bytes, any even hex text from 00/01, so a table's ids " \
-    "(sha256 hex, 1 in 128 of them) were 'no WKB geometry: correct it'; random bytes pass 28 of 2**29 types."
+    "ZM add 1000..3000, EWKB's flags the top 3 bits)."
     if len(b) < 21 or b[0] not in (0, 1): return False
     t = int.from_bytes(b[1:5], "little" if b[0] else "big") & 0x1FFFFFFF
     return 1 <= t % 1000 <= 7 and t // 1000 <= 3
@@ -86,7 +85,7 @@ def _geometry_kind(col:pd.Series) -> str|None:
     if isinstance(getattr(v, "geom_type", None), str) and hasattr(v, "__geo_interface__"): return "shapely"
     if isinstance(v, (bytes, bytearray, memoryview)): return "wkb" if _wkb_head(bytes(v)) else None
     if is_wkt(v): return "wkt"
-    if is_geojson_text(v): return "geojson"   # '{"type": "Point", ...}' (was: no shape, 'no lon/lat or x/y columns')
+    if is_geojson_text(v): return "geojson"   # '{"type": "Point", ...}'
     if not (isinstance(v, str) and not len(v) % 2 and all(ch in "0123456789abcdefABCDEF" for ch in v)): return None
     return "wkb" if _wkb_head(bytes.fromhex(v)) else None   # hex WKB (PostGIS' text of a geometry)
 
@@ -126,7 +125,7 @@ def geometry_points(df):  # a table (anything else as it is)
         i = int(np.flatnonzero(bad)[0])
         raise LabelError(f"{item} {df.index[i]!r} of {where} is no {_KIND_WORDS[kind]} "
                          f"geometry ({str(df[col].iloc[i])[:60]!r}): correct it" + ("" if given_as(df) else f", or {fix}"))
-    if len(said) > 1 or (said and srids.isna().any()):   # one CRS cannot hold them (was: the SRID's CRS for all)
+    if len(said) > 1 or (said and srids.isna().any()):   # one CRS cannot hold them
         none = srids.index[srids.isna()].tolist()
         rows = f"{item}{'s' * (len(none) > 1)} {', '.join(map(repr, none[:5]))}{', ...' if len(none) > 5 else ''}"
         what = (f"{len(said)} SRIDs ({', '.join(sorted(said))})" if len(said) > 1 else
@@ -152,8 +151,7 @@ _KIND_WORDS = {"wkb": "WKB", "wkt": "WKT", "shapely": "shapely", "geojson": "Geo
 def _geojson_cell_crs(text) -> str:
     """The CRS of one GeoJSON text cell, as an SRID says: the 2008 spec's `crs` member (`points.geojson_crs`), which
     PostGIS 3's `ST_AsGeoJSON(geom)` writes by default where the SRID is not 4326 (options=8, 'EPSG:32631'), else
-    EPSG:4326 (RFC 7946). Was: EPSG:4326 always, a UTM column's metres read as degrees ('... says its CRS is
-    EPSG:4326, but none of its places lies on the map'). Text that is no JSON: EPSG:4326, its row refused after."""
+    EPSG:4326 (RFC 7946). Text that is no JSON: EPSG:4326, its row refused after."""
     return geojson_crs(geojson_text(text)) or "EPSG:4326"   # no GeoJSON: None, no crs member
 
 POINTS_FROM = "aef_points_from"   # a table's `attrs` key: the geometry column `geometry_points` read its x/y from

@@ -381,7 +381,7 @@ def write_crs(obj,  # DataArray or Dataset with x/y coordinates
     where = obj.variables if isinstance(obj, xr.Dataset) else obj.coords   # `geotransform`'s places: spatial_ref, or
     old = next((where[n] for n in _mapping_names(obj) if n in where and "GeoTransform" in where[n].attrs), None)
     # the mapping a CF grid_mapping names (GDAL's netCDF); a reader's geotransform gives a one-pixel strip its size:
-    # kept, made fresh (was: spatial_ref's alone, so a strip from GDAL's netCDF took square pixels)
+    # kept, made fresh
     text = (_fresh_geotransform(obj.assign_attrs(crs=name), old.attrs["GeoTransform"])
             if old is not None and "GeoTransform" in old.attrs else None)
     gt = _gdal_terms(text)   # None: no geotransform, or a reader's text of no 6 numbers (kept as it is)

@@ -294,7 +294,7 @@ def exact_search(vectors:np.ndarray,  # (N, 64) float vectors or int8 codes (or 
     (64,) gives (k,) arrays, as `VectorIndex.search` and `knn_search` answer it; equal scores: the lower position."""
     if k < 1: raise ConfigError(f"k={k}: ask for at least one neighbour")
     v = query_array(vectors, "index vector")   # a table by its labels, as `build` reads it
-    _index_shape(v)                            # as `build` refuses them (was: numpy's broadcast error)
+    _index_shape(v)                            # as `build` refuses them
     q, one = _query_rows(query)
     v = _table_codes(v)                        # uint8/uint16 codes: as `build` reads them
     s = _cos(q, np.nan_to_num(unit_rows(v, np.float64)), "qd,nd->qn")  # float64, as `search`

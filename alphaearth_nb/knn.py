@@ -275,7 +275,7 @@ def _features(x, what:str, codes:bool|None, features=None) -> tuple[np.ndarray, 
     """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats; and
     the rows of one value in every column (`_one_value`) where `_vectors` found them in the features returned, else None."""
     a, extra = real_parts(x, what, features)
-    v, same = _vectors(a, what, codes)   # int8 codes beside lat/lon: still codes (was: 65 floats, searched as raw numbers)
+    v, same = _vectors(a, what, codes)   # int8 codes beside lat/lon: still codes
     return join_parts(v, extra), same if extra is None else None
 
 def _one_value(x:np.ndarray) -> np.ndarray:
@@ -347,16 +347,16 @@ def centring_offset(x:np.ndarray) -> np.ndarray:  # rows (N, D), any numeric dty
     return np.round(np.where(np.isfinite(mu), mu, 0.0))
 
 def _float32(tx:np.ndarray, qx:np.ndarray) -> tuple:
-    """float32 training and query features for the search (as they are where float32 holds them), and the slack:
-    the largest |x - float32(x)| (Euclidean, after centring) of a training row plus that of a query row (0: exact).
+    """float32 training and query features for the search (as they are where float32 holds them), and the slack: the
+    largest |x - float32(x)| (Euclidean, after centring) of a training row plus that of a query row (0: exact).
 
-    Features wider than float32 (float64, int32, int64) are centred in float64 first, on the training mean rounded
-    to a whole number (values on a grid stay exact, so ties stay ties); the host rechecks read the features as given
+    Features wider than float32 (float64, int32, int64) are centred in float64 first, on the training mean rounded to
+    a whole number (values on a grid stay exact, so ties stay ties); the host rechecks read the features as given
     (the rows they read, cast to float64). float32 keeps 24 bits, so a large common offset (projected coordinates in
-    metres, epoch times, offset digital numbers) lost the digits that tell neighbours apart (2^24 and 2^24 + 1 were
-    one float32 value, and the wrong one was returned as an exact copy at distance 0). Centring keeps the
-    digits of a small spread only: epoch milliseconds over years or UTM metres over 100 km still lose theirs (1 ms,
-    1 mm), so the search widens every distance by the slack (`_knn_block`) and lets float64 decide what it moves."""
+    metres, epoch times, offset digital numbers) would lose the digits that tell neighbours apart (2^24 and 2^24 + 1 are
+    one float32 value: the wrong one would be an exact copy at distance 0). Centring keeps the digits of a
+    small spread only: epoch milliseconds over years or UTM metres over 100 km still lose theirs (1 ms, 1 mm), so the
+    search widens every distance by the slack (`_knn_block`) and lets float64 decide what it moves."""
     if not (wider_than_float32(tx) or wider_than_float32(qx)):
         return tx.astype(np.float32, copy=False), qx.astype(np.float32, copy=False), 0.0   # float32 holds them
     _check_finite(tx, qx)                               # before centring, which would hide 1e39 (`empty_rows.nan_rows`)

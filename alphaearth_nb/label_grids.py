@@ -98,7 +98,7 @@ def _by_place(g, lab, what:str):
 OFF_MAP = ("all {n} labelled pixels of the label raster lie outside the grid of the map (crs {crs}): give the raster "
            "its CRS (`labels.attrs['crs']`) or one that overlaps the map (Python only: for `aef evaluate`, write the "
            "labels with their CRS to a file and pass that as --labels)")
-# the labels fixed in Python, for `aef evaluate`, which reads them from a file (session 37: was the Python alone)
+# the labels fixed in Python, for `aef evaluate`, which reads them from a file
 _ON_FILE = " (Python only: for `aef evaluate`, write the labels so {} to a file and pass that as --labels)"
 
 def _circle_cells(m:np.ndarray,   # a lon/lat map's longitudes, in any order (two pieces sorted apart across 180 too)
@@ -197,7 +197,7 @@ def _finer(g, lab) -> bool:
     `on_map_grid`'s same-size tolerance along either axis (`_size_tol`: `_SAME_SIZE`, a thousandth, plus float32
     coordinates' rounding), so a raster it takes for the map's pixels is never finer; in another (both known), a cell
     at the raster's middle taken into the map's CRS covers less than (1 - `_SAME_SIZE`)² (0.998) of a map pixel's
-    area, the thousandth along each axis (was: 0.999 and 0.998, float32 rounding left out)."""
+    area, the thousandth along each axis."""
     try: (pmx, pmy), (plx, ply) = pixel_size(g), pixel_size(lab)
     except AEFError: return False   # one pixel, no regular step: nothing to compare
     if None in (pmx, pmy, plx, ply) or not (crs_of(lab) and crs_of(g)): return False

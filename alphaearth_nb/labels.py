@@ -123,11 +123,10 @@ def says_no_data(name) -> bool:  # a class name (any object: its text)
 
 def _unnamed_fills(labels:xr.DataArray) -> list:
     """The no-data values `labels` declares (`declared_nodata`) but those its own class names name as a class (CF
-    `flag_values` / `flag_meanings` giving 0 'water' beside `nodata = 0`: a reader's or writer's default no-data on
-    a raster whose 0 is a class, as GDAL sets on Dynamic World's labels), with a warning naming both and either
-    fix; a fill the names call no data (`NO_DATA_NAME`: eo-learn's 0 'no_data') stays no data, and is no data where
-    none is declared (CF `flag_meanings` '... no_data ...' alone: was trained as a class, with a warning). Was: the
-    declared value won silently, and a named class (a quarter of the pixels) was never trained or scored."""
+    `flag_values` / `flag_meanings` giving 0 'water' beside `nodata = 0`: a reader's or writer's default no-data on a
+    raster whose 0 is a class, as GDAL sets on Dynamic World's labels), with a warning naming both and either fix; a
+    fill the names call no data (`NO_DATA_NAME`: eo-learn's 0 'no_data') stays no data, and is no data where none is
+    declared (CF `flag_meanings` '... no_data ...' alone)."""
     fills = list(declared_nodata(labels))
     if not any(k in labels.attrs for k in ("flag_values", "class_names")): return fills   # no names
     try: names = class_flags(labels) or {}   # (defined below, with the class names)
@@ -187,15 +186,13 @@ def _named_negatives(labels) -> dict:  # a label raster (or values: none named)
     return {k: n for k, n in names.items() if isinstance(k, (int, float)) and k < 0 and not says_no_data(n)}
 
 def _odd_negatives(neg:np.ndarray, named:dict|None=None):  # the negative values of the labelled cells (no fill, in the valid range)
-    """A `LabelWarning` naming the negative values other than -1 (the usual 'unlabelled') and their pixels: unlabelled.
-    Its fix declares the no-data value in the raster's attrs, which every reader of label rasters honours
-    (`points_at`, `classify`, `training_set`); was: 'or nodata=-2 to points_at' too, a keyword classify does not take.
-    -1 too where the raster's class names name it a class (`named`, `_named_negatives`: CF flags -1 'loss', 0
-    'stable', 1 'gain'), with its name: was left out without a word, a named class never trained."""
+    """A `LabelWarning` naming the negative values other than -1 (the usual 'unlabelled') and their pixels:
+    unlabelled. Its fix declares the no-data value in the raster's attrs, which every reader of label rasters honours
+    (`points_at`, `classify`, `training_set`)."""
     named = named or {}
     vals, counts = np.unique(neg[(neg != -1) | np.isin(neg, list(named))], return_counts=True)
     if not len(vals): return
-    e = exact_text(vals[0])   # exact: -2147483648 (was `:g`'s -2.14748e+09, a fix that matched no cell)
+    e = exact_text(vals[0])   # exact: -2147483648
     said = ", ".join(f"{exact_text(v)}{f' {named[v]!r}' if v in named else ''} ({c} pixel{'s' * (c != 1)})"
                      for v, c in zip(vals[:5].tolist(), counts[:5].tolist()))
     warnings.warn(f"the label raster holds negative classes{'' if -1 in named else ' other than -1'}: {said}"
@@ -419,7 +416,7 @@ def encode_labels(y) -> tuple[np.ndarray, np.ndarray]:  # labels (N,): class ids
     missing labels (`refuse_missing_labels`) and for blank names (`refuse_blank_names`)."""
     refuse_missing_labels(y)   # NaN among names: a missing label, not a float to mix with text
     y = label_values(y)
-    refuse_blank_names(y)   # '' or spaces: unlabelled, never a class '' (was: the first class, '')
+    refuse_blank_names(y)   # '' or spaces: unlabelled, never a class ''
     check_exact_ids(y)
     y = whole_ids(y)   # a raster's float 2.0 is class 2
     if y.dtype.kind in "OUS": refuse_mixed_labels(y)  # '1', 'forest': pd.read_csv's mixed column

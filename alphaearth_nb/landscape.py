@@ -49,7 +49,7 @@ class SceneConfig:
 
     def __post_init__(self):
         object.__setattr__(self, "seed", as_seed(self.seed))   # the one seed rule (make_scene, write_scene pass here)
-        object.__setattr__(self, "start_year", config_year(self.start_year, "start_year", 2023,   # 23: was 23 AD
+        object.__setattr__(self, "start_year", config_year(self.start_year, "start_year", 2023,   # 23: refused, not 23 AD
                                                            "the first simulated year"))
         if self.size < 24: raise ConfigError(f"size={self.size} is too small for a scene with fields, a town and a river: use size >= 24.")
         if self.res <= 0: raise ConfigError(f"res={self.res} must be positive metres per pixel, e.g. 10.0.")

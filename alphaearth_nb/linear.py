@@ -138,7 +138,7 @@ def warn_fill_values(vals,               # target values (N,), NaN and declared 
     if not (found := fill_like_values(vals, dtype)): return
     n = int(np.size(vals))
     said = "; ".join(f"{exact_text(i)} holds {c:,} of {n:,} labelled rows ({100 * c / n:.1f}%): {why}" for i, c, why in found)
-    f = exact_text(found[0][0])   # exact: 2147483647 (was `:g`'s 2.14748e+09, a fix that matched no cell)
+    f = exact_text(found[0][0])   # exact: 2147483647
     fix = {"raster": f"declare it, `targets.attrs['nodata'] = {f}` (the pixels of it are then left out)",
            "table": f"drop its rows, `df = df[df[{column!r}] != {f}]`" if source is None else
                     f"drop the rows whose {column!r} is {f} from {source}",

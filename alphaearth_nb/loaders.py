@@ -52,7 +52,7 @@ LOADERS = {"array": f"`np.load(path)` (a .npy file), {_TABLE}",   # what to load
 # vector files of places, read by `gpd.read_file` (GeoJSON also as .json; GeoParquet: below): the one list,
 # `places`' files that say their own CRS and `aef evaluate --labels`' vector files (`cli_args.LABEL_VECTORS`) read it
 VECTOR_FILES = (".geojson", ".json", ".gpkg", ".shp", ".fgb", ".kml", ".kmz", ".gml", ".gpx", ".gdb")   # .gdb: a FileGDB folder
-# .gpx: a GPS receiver's waypoints (was left out, so `aef evaluate --labels w.gpx` was read as a label raster)
+# .gpx: a GPS receiver's waypoints
 
 def places_reader(p) -> str|None:  # a path
     """geopandas' reader of a vector file of places as code, `gpd.read_file(path)` (by its suffix, `VECTOR_FILES`:

@@ -37,8 +37,7 @@ _NO_SAMPLES = ("`build_local_mirror` writes its tiles from the official vectors 
 
 def _vectors(samples) -> tuple[np.ndarray, np.ndarray]:
     """The official vectors and Dynamic World labels the mirror is built from. The shared data absent (a fresh
-    clone): `MissingDataError` naming the data set and the way to a real tile (`_NO_SAMPLES`); was the reader's
-    message alone, which names other data sets (worldcereal_patch/, eolearn_patch/) and no way on."""
+    clone): `MissingDataError` naming the data set and the way to a real tile (`_NO_SAMPLES`)."""
     try: df = read_aef_samples(samples) if not isinstance(samples, pd.DataFrame) else samples
     except MissingDataError as e:
         if samples is not None: raise   # the path the user gave: the reader's message names it
@@ -100,7 +99,7 @@ def build_local_mirror(root,                        # folder to write (created; 
     tiles and index together); a folder of other files raises `NotOursError` and is never touched (field cases E1, E3).
     Each tile is tagged as the official product's (AEF_SOURCE, AEF_MODEL: its Earth Engine id,
     `embeddings.OFFICIAL_COLLECTION`), so `read_official_tiff` of a tile records that model as `open_tile` does."""
-    years = as_years(years)   # was int() of each: (24, 25) wrote tiles of the year 24 AD, 2023.5 those of 2023
+    years = as_years(years)
     check_output(root, overwrite, "local mirror", folder=True)   # before anything is read: a user's folder, refused
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
     vecs, labels = _vectors(samples)

@@ -29,7 +29,7 @@ _NOT_TERMS = {"step", "loss", "lr", "sec", "skipped", "texts", "spread", "run"} 
 def _groups(weights:LossWeights, drawn=None) -> list[tuple[str, callable]]:
     """Each panel's title (the term's weight in the paper's total, from `weights`) and which record keys it draws.
     The reconstruction title names the weights of the sources `drawn` (the run's `recon/<source>`; None: all) that
-    differ from 1 (was: every weighted source, so a Sentinel-2-only run's title named grace, landcover and nlcd)."""
+    differ from 1."""
     w = weights
     src = "".join(f"; {s} x {v:g}" for s, v in w.sources if drawn is None or s in drawn)   # the paper's: GRACE, NLCD 0.5
     return [(f"reconstruction, x {w.recon:g} in the total\n(each source x 1{src})",
@@ -101,7 +101,7 @@ def _plot_history(history, path, smooth, title):
 
 # %% ../nbs/19a_loss_plot.ipynb #lp007
 def _png_target(path):
-    "Raise `NotOursError` where `path` holds a file that is no PNG: the plot replaces a picture only (was: any file)."
+    "Raise `NotOursError` where `path` holds a file that is no PNG: the plot replaces a picture only."
     p = user_path(path)
     if not p.is_file(): return   # new (a folder: `writing_file`'s own refusal)
     with open(p, "rb") as f: head = f.read(8)
@@ -123,7 +123,7 @@ def plot_history(history:list[dict],  # records as `fit` returns them (or `train
     if isinstance(history, (str, os.PathLike)):   # a run folder or metrics.jsonl: the records are read first
         raise ConfigError(f"plot_history takes the records, not a path ({str(history)!r}): read them first, "
                           f"`aef.train.plot_history(aef.train.read_metrics({str(history)!r}))`.")
-    smooth = whole(smooth, "smooth", 10)   # smooth="5": named with the fix (was a TypeError from a comparison)
+    smooth = whole(smooth, "smooth", 10)   # smooth="5": named with the fix
     if path is not None: _png_target(path)
     with _DRAWING: return _plot_history(history, path, smooth, title)
 
@@ -140,7 +140,7 @@ def write_metrics(path:Path,          # the run's metrics.jsonl
         return
     try:
         with open(path, "a") as f: f.write(text)
-    except OSError as e:   # a full disk: the file named, what is kept, the way on (was the OS's '[Errno 28]' alone)
+    except OSError as e:   # a full disk: the file named, what is kept, the way on
         if e.errno not in (errno.ENOSPC, errno.EDQUOT): raise
         raise DiskError(e.errno, f"No space left on the disk of {path} while appending the training metrics of steps "
                         f"{records[0].get('step')}..{records[-1].get('step')}: the lines before are kept (a cut last "

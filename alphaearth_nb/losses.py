@@ -42,7 +42,7 @@ class LossWeights:
     stop_teacher: bool = False        # ablation: no gradient through the teacher (paper S2.2.5: both sides train)
 
     def __post_init__(self):
-        typed_fields(self)   # core's one reading of numbers: recon="1" (was a TypeError), clip=True, stop_teacher="no"
+        typed_fields(self)   # core's one reading of numbers: recon="1", clip=True, stop_teacher="no"
         for k in ("recon", "uniformity", "consistency", "clip"):   # nan, inf: every loss nan
             if not 0 <= getattr(self, k) < math.inf:
                 raise ConfigError(f"LossWeights.{k}={getattr(self, k)} must be finite and >= 0: pass e.g. "
@@ -174,7 +174,7 @@ def warn_unknown_families(cfg,       # the `Perturbations` a run trains with
 
 SAID_PERTURBATIONS: set = set()   # `Perturbations` whose families `warn_unknown_families` judged in this process
 
-@checks_fields   # Perturbations(drop_sources=...): was TypeError 'unexpected keyword argument'
+@checks_fields   # Perturbations(drop_sources=...): a misspelt field named with the fix
 @dataclass(frozen=True)
 class Perturbations:
     "How the student's input is perturbed for the consistency loss."
@@ -190,7 +190,7 @@ class Perturbations:
         for k in ("drop_source", "drop_frame"):   # each probability a number: {'landsat': True} was 1.0
             v, eg = getattr(self, k), "{'landsat': 0.3, 'sentinel1': 0.3}"
             v = tuple(v.items()) if isinstance(v, dict) else as_tuple(v, k, eg, hint=f", or {k}={{}} for none")
-            for p in v:   # (True, False), ('landsat',): was TypeError / ValueError of unpacking
+            for p in v:   # (True, False), ('landsat',): refused, named
                 if not (isinstance(p, (tuple, list)) and len(p) == 2 and isinstance(p[0], str)):
                     raise ConfigError(f"{k}={getattr(self, k)!r} holds {p!r}, not a (family, probability) pair: pass "
                                       f"e.g. {k}={eg}, or {k}={{}} for none.")

@@ -334,7 +334,7 @@ def to_rgba(obj,                  # embedding, class map, classify/cluster Datas
         small = downsample(north_up(_shown(obj)), max_size).transpose("y", "x")   # declared no-data: transparent
         v = np.asarray(small.values)
         img = _class_rgba(v)[0] if v.dtype.kind in "iu" else _heat_rgba(v.astype(np.float64), cmap)
-    x = axis_span(small, "x")   # past 180: one span, so rioxarray's transform holds (was 240 deg wide)
+    x = axis_span(small, "x")   # past 180: one span, so rioxarray's transform holds
     gt = coords_geotransform(small)   # rioxarray places a one-row or one-column picture by it (else the identity)
     return xr.DataArray(np.round(np.moveaxis(img, -1, 0) * 255).astype(np.uint8), dims=("band", "y", "x"),
                         coords={"band": [1, 2, 3, 4], "y": small.y.values, "x": x,

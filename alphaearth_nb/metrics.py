@@ -179,8 +179,8 @@ def balanced_accuracy(y_true, # true labels, (N,)
     refuse_path(y_pred, "predicted labels are one per point (N,)")
     refuse_missing_labels(y_true, "true labels")
     refuse_unlabelled(y_true, "score: keep the labelled points, `keep = ~aef.evaluate.unlabelled(y_true)`, and score "
-                       "`y_true[keep]` against `y_pred[keep]`")   # a raster's -1 was scored as one more class
-    y_true, y_pred = label_values(y_true), label_values(y_pred)   # '1' and 1 are one class (was: 0.0, no match)
+                       "`y_true[keep]` against `y_pred[keep]`")   # a raster's -1 is no class to score
+    y_true, y_pred = label_values(y_true), label_values(y_pred)   # '1' and 1 are one class
     if y_true.shape != y_pred.shape: raise LabelError(f"y_true has shape {y_true.shape} but y_pred {y_pred.shape}: pass one prediction per label")
     if y_true.size == 0: raise LabelError("no test points: keep some labelled points out of training")
     _refuse_other_kind(y_true, y_pred)

@@ -113,8 +113,8 @@ def _on_globe(g):
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 def _geometry_of(area):   # a dict (GeoJSON, RFC 7946: lon/lat) or text (WKT)
-    """The shapely geometry a GeoJSON dict (geometry, Feature, FeatureCollection: their union) or WKT text holds; EWKT
-    ('SRID=32631;POLYGON ...', PostGIS's) is moved from its SRID's CRS to lon/lat (was: ConfigError 'Unknown type')."""
+    """The shapely geometry a GeoJSON dict (geometry, Feature, FeatureCollection: their union) or WKT text holds;
+    EWKT ('SRID=32631;POLYGON ...', PostGIS's) is moved from its SRID's CRS to lon/lat."""
     try:
         if isinstance(area, str) and (own := split_ewkt(area))[1] is not None:   # EWKT: to lon/lat
             return shapely.transform(shapely.from_wkt(own[0]), lambda c: np.column_stack(to_crs(*c.T, own[1], LONLAT)))

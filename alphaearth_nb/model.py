@@ -79,14 +79,13 @@ class ModelConfig:
 
     def __post_init__(self):
         if isinstance(self.stp, dict): object.__setattr__(self, "stp", STPConfig(**self.stp))   # its names checked
-        if not isinstance(self.stp, STPConfig):   # was: kept, then AttributeError 'dict' ... 'd_precision' at init
+        if not isinstance(self.stp, STPConfig):
             raise ConfigError(f"ModelConfig.stp is {type(self.stp).__name__}: pass the encoder's STPConfig(...), or a "
                               "dict of its fields, e.g. stp={'blocks': 2} (or preset('tiny', blocks=2))")
         for k in ("inputs", "targets"):
             v = getattr(self, k)
-            # 'landsat, dem' (a YAML value, `aef train --inputs`' text) is the sources it lists; None lists none (was a
-            # TypeError 'NoneType' object is not iterable; the text one source 'landsat, dem', 'did you mean ...?')
-            v = (tuple(s.strip() for s in v.split(",") if s.strip()) if isinstance(v, str) else   # 3: was TypeError
+            # 'landsat, dem' (a YAML value, `aef train --inputs`' text) is the sources it lists; None lists none
+            v = (tuple(s.strip() for s in v.split(",") if s.strip()) if isinstance(v, str) else   # 3: refused, named
                  as_tuple(v or (), k, "('sentinel2',)"))
             if not v: raise ConfigError(f"ModelConfig.{k}={getattr(self, k)!r} names no source: name at least one, "
                                         "e.g. ('sentinel2',).")
@@ -97,8 +96,8 @@ class ModelConfig:
             if self.source(n).role != "input":
                 raise ConfigError(f"{n!r} is a target-only source (decoded in training, never encoded): list it "
                                   "among the targets, not the inputs.")   # words of Python and `aef train` alike
-        typed_fields(self)   # each number as its type, core's one rule: embed_dim="8" (was kept as text), kappa="8000"
-                             # (was a TypeError from a comparison), embed_dim=2**40 refused naming the fix
+        typed_fields(self)   # each number as its type, core's one rule: embed_dim="8", kappa="8000";
+                             # embed_dim=2**40 refused naming the fix
         ints = dict(embed_dim=2, n_proposals=1, text_dim=1, summary_width=1, summary_heads=1, up_width=1,
                     decoder_width=1, decoder_depth=1, decoder_freqs=0, text_width=1)
         for k, lo in ints.items():
@@ -115,7 +114,7 @@ class ModelConfig:
     def _resolve_sources(self):
         "Given `Source`s (objects, or dicts from a checkpoint header) win; the others come from the registry, once."
         given = {}
-        for s in as_tuple(self.sources, "sources", "()", hint=" (the registry's)"):   # None: was TypeError
+        for s in as_tuple(self.sources, "sources", "()", hint=" (the registry's)"):   # None: the registry's
             s = Source(**{k: _tuples(v) for k, v in s.items()}) if isinstance(s, dict) else s
             if not isinstance(s, Source):
                 raise ConfigError(f"ModelConfig.sources holds {type(s).__name__}: pass `Source` objects.")

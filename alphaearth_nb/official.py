@@ -248,10 +248,9 @@ def _frame(geobox) -> tuple:
 
 def _pm180(crs):
     """The lon/lat CRS on geographic `crs`'s ellipsoid with its prime meridian at 180 deg (lon east, lat north, in
-    degrees): PROJ's reading of `crs.to_dict()` with pm=180 (datum 'Unknown based on <ellipsoid> ellipsoid': the
-    same WKT for EPSG:4326, 4269, 4258, OGC:CRS84), built as PROJJSON. Was: that `to_dict`, which warns "you will
-    likely lose important projection information" on every call, under `catch_warnings` (process-wide before Python
-    3.14: a thread's filters meanwhile were lost)."""
+    degrees): PROJ's reading of `crs.to_dict()` with pm=180 (datum 'Unknown based on <ellipsoid> ellipsoid': the same
+    WKT for EPSG:4326, 4269, 4258, OGC:CRS84), built as PROJJSON: `to_dict` itself warns "you will likely lose important
+    projection information" at every call."""
     ell = {k: v for k, v in crs.ellipsoid.to_json_dict().items() if k != "$schema"}
     axis = lambda name, d: {"name": name, "abbreviation": name[:3].lower(), "direction": d, "unit": "degree"}
     return as_crs({"type": "GeographicCRS", "name": "unknown",
@@ -366,8 +365,8 @@ def _warn_warped_zones(t:pd.DataFrame, geobox, resampling:str):
     cosine down to -0.09 (median 0.99) past 6 deg E, against 0.996 on the grid's own zone. Not warned: tiles of
     another zone that give the grid no pixel (`mirrors.warped_zones`: the grid zone's tiles cover it). A grid in a
     CRS of no zone (lon/lat, web mercator, a national grid) is a warp of every tile, asked for: warned where the
-    tiles of two zones or more give it pixels (`_giving_zones`: an area across a zone's edge; was silent, cosine
-    0.62-0.69 against `sample_points` past 6 deg E in EPSG:4326 and EPSG:3857), not where one zone's alone do."""
+    tiles of two zones or more give it pixels (`_giving_zones`: an area across a zone's edge; cosine 0.62-0.69 against `sample_points` past
+    6 deg E in EPSG:4326 and EPSG:3857), not where one zone's alone do."""
     epsg = geobox.crs.epsg
     if epsg is not None and (32601 <= epsg <= 32660 or 32701 <= epsg <= 32760): other = warped_zones(t, geobox)
     elif len(other := _giving_zones(t, geobox)) < 2: return

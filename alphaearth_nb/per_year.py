@@ -70,9 +70,7 @@ def _year(emb, i:int) -> int|None:
 
 def _own_years(attrs:dict, theirs:int|None, mine:int|None) -> dict:
     """The attrs of a year without data made from another year's result (`attrs`, of year `theirs`): a year attr
-    (`_YEAR_ATTRS`) that named that year names this one (`mine`). Was: the other year's kept, so `change(cube, map)`
-    of a 3-year cube whose only year with data was 2024 said `from_year=2024` (the years' attrs, alike, were not
-    dropped as conflicting). Left out where this year records none."""
+    (`_YEAR_ATTRS`) that named that year names this one (`mine`). Left out where this year records none."""
     new = {k: mine if k in _YEAR_ATTRS and theirs is not None and v == theirs else v for k, v in attrs.items()}
     return {k: v for k, v in new.items() if v is not None}
 
@@ -130,9 +128,9 @@ def _per_year(fn, tables:bool, models:bool=False):
         emb, args, kwargs = cube(emb), [cube(a) for a in args], {k: cube(v) for k, v in kwargs.items()}
         one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)
         if one_map and not tables: return fn(emb, *args, **kwargs)
-        if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError (was concat's ValueError)
+        if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError
         if not one_map:   # the cube as a whole, as `cubes.cube_form` judges it for the cube doors
-            refuse_interleaved(emb, what=f"{fn.__name__}: the cube")   # was: each year NaN at 3 of 4 pixels, silently
+            refuse_interleaved(emb, what=f"{fn.__name__}: the cube")
             refuse_no_data(emb, "the cube", fn.__name__)   # no year with any data: one error, not one per year
         try: years = years_of_cube(emb) if not one_map else None
         except TimeError: years = None   # times that are no years (epoch counts): no gap to name

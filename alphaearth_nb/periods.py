@@ -175,7 +175,7 @@ def as_years(years) -> list[int]:  # a year, an iterable of years, or a (first, 
     (2020, 2024) is five). The one pair rule of `as_years`, `official.years_of` and `as_period` is `PAIRS`: a tuple
     holding a date, (pd.Timestamp('2024-01-01'), pd.Timestamp('2025-01-01')), is the years of `as_period`'s [start,
     end), 2024 alone. `PeriodError` otherwise."""
-    one = lambda y: as_year(_text(y))   # b'2024': a year; b'\xff': no UTF-8 (was: '\ufffd' is not a year)
+    one = lambda y: as_year(_text(y))   # b'2024': a year; b'\xff': no UTF-8
     date = lambda d: isinstance(d, (datetime.date, np.datetime64)) and _year_named(d) is None and not pd.isna(d)
     if isinstance(years, tuple) and len(years) == 2 and any(map(date, years)):   # (start, end) dates: as_period's
         p = as_period(years)

@@ -75,7 +75,7 @@ def _cube_form(obj, door:str|None=None, what:str="the cube") -> xr.DataArray:
         if "time" in obj.coords:   # its index as it is: local dates keep their zone (`.values` put them in UTC)
             out = out.assign_coords(time=obj.indexes["time"] if "time" in obj.indexes else obj["time"].values)
         out.attrs = dict(parts[0].attrs)   # as its maps read: a reader's fill (-128, -9999) and packing are the
-                                           # gate's, no attrs of the float cube (was: put back from `obj`)
+                                           # gate's, no attrs of the float cube
         return out.transpose("time", "y", "x", "band")
     return as_embedding(obj, door=door, what=what)
 
@@ -140,7 +140,7 @@ def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Row and column of the pixel holding each point (in the cube's CRS), and whether it is on the grid."
     refuse_path(emb, MAP_WANTED, "map")
-    emb = geo.rename_spatial(emb)                 # lat/lon (X/Y) dims as x/y, as `grid_of` reads them (was: KeyError 'y')
+    emb = geo.rename_spatial(emb)                 # lat/lon (X/Y) dims as x/y, as `grid_of` reads them
     if i := circle_start(emb):   # two pieces sorted apart across 180: the columns of the map in circle order
         rows, cols, inside = pixel_of(emb.isel(x=np.roll(np.arange(emb.sizes["x"]), -i)), xs, ys)
         return rows, np.where(inside, (cols + i) % emb.sizes["x"], 0), inside
@@ -160,9 +160,9 @@ def years_of_cube(emb:xr.DataArray) -> np.ndarray:  # a cube (time, y, x, band)
     conversion that works, rather than being reported as years."""
     refuse_path(emb, MAP_WANTED, "map")
     if "time" not in emb.coords: return np.arange(emb.sizes["time"], dtype=np.int64)
-    if getattr(idx := emb.indexes.get("time"), "tz", None) is not None:   # local dates: their own year (was
-        return idx.year.values.astype(np.int64)   # `.values`, in UTC: 2024-01-01 00:00+01:00 read as 2023)
-    t = text_objects(np.asarray(emb["time"].values).ravel())   # StringDType text ('2022'): was 'neither years nor dates'
+    if getattr(idx := emb.indexes.get("time"), "tz", None) is not None:   # local dates: their own year, not
+        return idx.year.values.astype(np.int64)   # UTC's (2024-01-01 00:00+01:00 is of 2024)
+    t = text_objects(np.asarray(emb["time"].values).ravel())   # StringDType text ('2022'): years
     if np.issubdtype(t.dtype, np.datetime64): return pd.DatetimeIndex(t).year.values.astype(np.int64)
     if t.dtype == object and all(hasattr(v, "year") for v in t):   # cftime dates, datetime.date
         return np.array([v.year for v in t], np.int64)
@@ -312,10 +312,9 @@ def _reach(emb, x0, y0, x1, y1, crs) -> bool:
 
 def _zones_swapped(emb, b) -> bool:
     """Whether zones off the map (`b`: their bounds in its CRS, `GeoSeries.bounds`) reach it, each its extent, with
-    longitude and latitude swapped: their lon/lat, or their x/y read as lon/lat (a table's x/y without a CRS, read
-    in the map's). `sample`'s test for points, for `aggregate`'s zones (was: 'check ... the lon/lat order', never
-    which), by each zone's extent: a zone larger than the map whose centre, swapped, falls beside it was not named
-    so (was: its centre only)."""
+    longitude and latitude swapped: their lon/lat, or their x/y read as lon/lat (a table's x/y without a CRS, read in
+    the map's). `sample`'s test for points, for `aggregate`'s zones, by each zone's extent, not its centre: a zone larger
+    than the map whose centre, swapped, falls beside it is named too."""
     if (m := crs_of(emb)) is None: return False
     x0, y0, x1, y1 = (b[k].to_numpy(np.float64) for k in ("minx", "miny", "maxx", "maxy"))
     try:
@@ -363,9 +362,9 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
             table.geometry.x, table.geometry.y, table.crs)
         own = own_label_word(points)   # an own CRS label: the fix is to relabel it, not `crs=`
         unsaid = crs is None and own is None and "x_in" not in table   # a table's x/y, no CRS: lon/lat is a reading
-        swap = geo.swapped_on(emb, *given) or (unsaid and geo.swapped_on(emb, *given[:2], LONLAT))   # (was: the
+        swap = geo.swapped_on(emb, *given) or (unsaid and geo.swapped_on(emb, *given[:2], LONLAT))   # a table's x/y
         warnings.warn(f"none of the {len(inside)} points lies on the map (`inside` all False, vectors NaN): " + (
-            swap if swap else off_map_hint(   # map's CRS alone, projected, so never said for such a table)
+            swap if swap else off_map_hint(   # without a CRS read either way
                 emb, xs, ys, given=_as_read(emb, given) if "x_in" in table and not crs else given, own=own)),
             NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
     v = gather(emb, rows, cols).astype(np.float32)

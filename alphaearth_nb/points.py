@@ -25,7 +25,7 @@ __all__ = ['LON_NAMES', 'LAT_NAMES', 'GEOJSON_GEOMETRIES', 'GEOJSON_TYPES', 'NO_
 
 # %% ../nbs/02d_points.ipynb #pt0002
 LON_NAMES = ("lon", "longitude", "lng", "long", "decimallongitude")   # longitude keys and columns, any case (GBIF's too;
-# "long" beside "lat": R's map_data, many survey sheets. Was not read: "no lon/lat or x/y columns")
+# "long" beside "lat": R's map_data, many survey sheets)
 LAT_NAMES = ("lat", "latitude", "decimallatitude")
 
 def _key_pair(keys:dict, xs:tuple, ys:tuple) -> tuple|None:
@@ -178,13 +178,11 @@ def geojson_crs(obj) -> str|None:
 NO_GEOJSON_CRS = dict(what="the GeoJSON's coordinates (it has no `crs` member, so RFC 7946's lon/lat)", fix="pass the "
     "CRS they are in, `crs='EPSG:3857'` (web maps' metres) or e.g. `crs='EPSG:32631'` (a UTM zone), or write the GeoJSON "
     "in lon/lat, `gdf.to_crs(4326).to_json()`")   # `check_degrees`' words for GeoJSON of metres saying no CRS
-# (was: the GeoDataFrame's 'its CRS label is wrong (`crs=` is no fix ...)', which for GeoJSON it is)
 
 def _geojson_point(target:dict, crs, listed:str|None=None) -> tuple:
     """`(x, y, crs)` of a GeoJSON Point, a Feature of one, a FeatureCollection of one such Feature (lon/lat unless
     `crs` or its `crs` member, `geojson_crs`: both, differing, a `GridError`); `DimensionError` for other shapes and
-    several features, named as the list (`listed`: 'list', 'tuple') they were given in (was: 'a GeoJSON
-    FeatureCollection of 2 features: pass one, `fc['features'][0]`' for `[feature, feature]`)."""
+    several features, named as the list (`listed`: 'list', 'tuple') they were given in."""
     own = geojson_crs(target)
     if own is not None and crs is not None and not same_crs(own, crs):
         raise GridError(f"the GeoJSON's crs member says {crs_label(own)}, and `crs=` names another ({crs_label(crs)}): "

@@ -20,8 +20,7 @@ __all__ = ['place_row', 'several_query']
 # %% ../nbs/24d_queries.ipynb #ca839b3d
 def _shape_cell(v) -> bool:
     "Whether a table cell holds a geometry: shapely, WKB bytes, (E)WKT text by the one rule of WKT " \
-    "(`geometry_columns.is_wkt`: OGC's 7 types; was a rule of its own, any 'Word (' text: 'Field (north)' a shape) " \
-    "or GeoJSON text (`is_geojson_text`)."
+    "(`geometry_columns.is_wkt`: OGC's 7 types, so 'Field (north)' is no shape) or GeoJSON text (`is_geojson_text`)."
     return hasattr(v, "geom_type") or isinstance(v, (bytes, bytearray, memoryview)) or is_wkt(v) or is_geojson_text(v)
 
 def place_row(q, # a similarity query as given: a DataFrame, a dict of arrays, anything else
@@ -63,12 +62,11 @@ def _table_bands(df:pd.DataFrame) -> tuple[str, str]|None:
 
 def _places(q) -> str|None:
     "'WKT texts', 'GeoJSON texts' or 'shapely geometries' for a list, tuple, Series or 1-D array of two or more of " \
-    "them (several points), else None. Was: lists, tuples and Series of WKT or shapely only; an array of WKT texts " \
-    "'holds text, not numbers'."
+    "them (several points), else None."
     if not (isinstance(q, (list, tuple, pd.Series)) or isinstance(q, np.ndarray) and q.ndim == 1) or len(q) < 2: return None
     if all(isinstance(getattr(g, "geom_type", None), str) for g in q): return "shapely geometries"
     if all(is_geojson_text(g) for g in q): return "GeoJSON texts"
-    return "WKT texts" if all(is_wkt(g) for g in q) else None   # the one rule of WKT (was its own: 'Word (')
+    return "WKT texts" if all(is_wkt(g) for g in q) else None   # the one rule of WKT
 
 def _two_maps(dims:list) -> str:
     """For a query that is a map (y and x among `dims`): the per-pixel cosine of two maps of one place, which a map
@@ -89,12 +87,12 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
         except (ValueError, TypeError): return None
     if isinstance(q, pd.DataFrame) or type(q).__name__ == "GeoSeries":
         if len(q) == 1: return None
-        if len(q) == 0:   # a filter that kept none: no mean, no row to pick (was 'a table of 0 rows ... mean')
+        if len(q) == 0:   # a filter that kept none: no mean, no row to pick
             return (f"{_ONE}; got a table of no rows (columns {list(getattr(q, 'columns', []))[:6]}): check the "
                     "filter or file that made it, which kept no row")
         cols = {str(c).lower() for c in getattr(q, "columns", [])}
         geo = type(q).__name__ in ("GeoSeries", "GeoDataFrame")
-        if bands := _table_bands(q) if isinstance(q, pd.DataFrame) else None:   # any spelling (was A00.. as written)
+        if bands := _table_bands(q) if isinstance(q, pd.DataFrame) else None:   # any spelling
             kind, col, mean = "vectors", bands[0], f"{bands[1]}.mean()"
             if _are_codes(q.iloc[:, a_positions(list(q.columns))].to_numpy()):   # codes: their vectors' mean
                 kind, mean = "vectors" + _CODES, f"np.nanmean(aef.dequantize({bands[1]}.to_numpy()), 0)"
@@ -105,7 +103,7 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
                 f"direction the {kind.replace(_CODES, '')} share, as a class's examples do"
                 f"{', ' + _OF_CODES if _CODES in kind else ''}), {_unit(mean)}; for a map each, "
                 f"loop: `[aef.similarity(emb, df.iloc[[i]]) for i in range(len(df))]`; or pick one, `df.iloc[[0]]`")
-    if kind := _places(q):   # was 'holds text, not numbers ... cast them: `row.astype('float32')`'
+    if kind := _places(q):
         return (f"{_ONE}; got {len(q)} places ({kind}). For one map of their mean vector (the direction they share), "
                 f"sample them, {_unit('emb.aef.sample(pts)[aef.band_names()].mean()')}; for a map each, loop: "
                 "`[aef.similarity(emb, p) for p in pts]`")
@@ -121,17 +119,17 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
     if isinstance(q, (list, tuple, np.ndarray)):
         try: a = np.asarray(q, np.float64)
         except (ValueError, TypeError): return None
-        codes = _are_codes(np.asarray(q))   # int8 codes: the mean of their vectors (was `V.mean(0)`, of the codes)
+        codes = _are_codes(np.asarray(q))   # int8 codes: the mean of their vectors
         mean = f"{_unit('np.nanmean(aef.dequantize(V), 0)' if codes else 'V.mean(0)')}; for a map each, loop: " \
                "`[aef.similarity(emb, v) for v in V]`"
         why = f"the direction they share, as a class's examples do{', ' + _OF_CODES if codes else ''}"
-        if a.size == 0 and a.ndim <= 2:   # a selection that kept none (was 'got 0 values': no length was wrong)
+        if a.size == 0 and a.ndim <= 2:   # a selection that kept none
             return (f"{_ONE}; got {'a table of no rows' if a.ndim == 2 else 'no values'} (an array of shape "
                     f"{a.shape}): check the filter or selection that made it, which kept no row")
         if a.ndim == 2 and a.shape[1] == EMBED_DIM and len(a) > 1:
             return (f"{_ONE}; got {len(a)} vectors{_CODES if codes else ''} (an array of shape {a.shape}). For one "
                     f"map of their mean vector ({why}), {mean}")
-        if a.ndim == 2 and a.shape[0] == EMBED_DIM and a.shape[1] > 2:   # bands first: (64, N), was 'got 192 values'
+        if a.ndim == 2 and a.shape[0] == EMBED_DIM and a.shape[1] > 2:   # bands first: (64, N)
             return (f"{_ONE}; got {a.shape[1]} vectors as the columns of an array of shape {a.shape} (bands first): "
                     f"transpose it first, `V = V.T` (shape ({a.shape[1]}, {EMBED_DIM}), a vector{_CODES if codes else ''}"
                     f" a row). Then for one map of their mean vector ({why}), {mean}")

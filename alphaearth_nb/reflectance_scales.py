@@ -116,7 +116,7 @@ RAYLEIGH_BLUE = 500
 # stay under either (the WorldCereal patch's 10 dates and 360 crops of 16 x 16 pixels, Corsica's 17 months, Presto's
 # 12 steps: where red's lies 0.08 over blue's, 2 times it at most; where 4 times, 0.012 over it at most). Bare soil
 # read as if it held the offset lies past both: a WorldCereal crop on 2021-06-01 (no offset; every band's darkest 1%
-# past 1000, blue's 1215, red's 2390) reads blue 0.022, red 0.139: 0.118 over, 6.5 times (was: warned '- 1000')
+# past 1000, blue's 1215, red's 2390) reads blue 0.022, red 0.139: 0.118 over, 6.5 times
 RED_OVER_BLUE = (800, 5.0)
 TOA_UNTOLD = ("top-of-atmosphere reflectance whose every band's darkest 1% lies at 0.1 or above, which no value can "
               "tell from raw digital numbers of processing baseline 04.00 or later (reflectance x 1e4 + 1000, "
@@ -302,13 +302,13 @@ def _apart(qs:dict, over:dict, f:int) -> list:
 def _scaled_up(src, qs:dict, whole:bool=False) -> tuple|None:
     """(what, fix, True) when reflectance bands (`qs`: band -> quantiles) are 10 or 100 times too large (reflectance
     x 1e5, x 1e6: 0..1 multiplied by 1e5, or x 1e4 by 10): in at least half the bands the 99th percentile, not the
-    largest value (a fill), passes the valid range's top (20000: reflectance 2.0, which no surface reaches; fresh snow
-    and clouds read 0.8..1.2), and every band's is inside once divided by the factor. Fewer bands past the top are on
-    another scale than the rest (`validate_stack` names them): dividing every band would spoil the others. A
+    largest value (a fill), passes the valid range's top (20000: reflectance 2.0, which no surface reaches; fresh
+    snow and clouds read 0.8..1.2), and every band's is inside once divided by the factor. Fewer bands past the top
+    are on another scale than the rest (`validate_stack` names them): dividing every band would spoil the others. A
     provider's offset (Sentinel-2's +1000 since processing baseline 04.00) moves values by itself, never past the top
-    plus it, so it cannot pass for this. `whole`: every band's darkest at an offset's floor (1000), so each band moved,
-    fewer than half past the top included (a real L1C scene x 10: B8 and B11 past it, B2..B4 and B12 just under; was:
-    named the baseline's offset, `- 1000`)."""
+    plus it, so it cannot pass for this. `whole`: every band's darkest at an offset's floor (1000), so each band
+    moved, fewer than half past the top included (a real L1C scene x 10: B8 and B11 past it, B2..B4 and B12 just
+    under)."""
     tops = [r[1] for r in (src.valid_range or ()) if r is not None]
     if not tops: return None
     hi = max(tops)

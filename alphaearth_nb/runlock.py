@@ -38,8 +38,7 @@ TAKEOVER = ".takeover"  # guards beside the lock while a stale lock is replaced:
 
 def _create_lock(p:Path, me:dict) -> bool:
     """Create the lock `p` holding `me`, contents and all at once; False if a lock is there. A full disk is
-    `core.DiskError` naming the lock and the fix, nothing left beside it (was the OS's '[Errno 28] No space left on
-    device' and the partial copy `..aef-lock.partial-*` left in the run folder)."""
+    `core.DiskError` naming the lock and the fix, nothing left beside it."""
     tmp = partial_name(p)   # as files.writing_file names its own
     try: tmp.write_text(json.dumps(me))
     except OSError as e:
@@ -67,14 +66,13 @@ def _names_a_process(held:dict) -> bool:
     return type(held.get("pid")) is int and isinstance(held.get("host"), str)
 
 def _holder(p:Path, wait:float=LOCK_SETTLE) -> dict|None:
-    """The lock's contents; None when there is no lock as it is read (absent, or removed while read: a run ended, or a
-    takeover is between its unlink and its new lock, which may be there by the time the caller looks again: the
-    caller judges anew, never from `p.exists()` a moment later); for a lock that names no process (empty, not
-    JSON, no pid and host: a crash between creating and writing it, a hand edit), what it holds ({} if nothing
-    readable) once it is `wait` seconds old by its modification time, which `is_stale` calls stale. Decided: such a
-    lock is stale as soon as it is a second old (one created this instant on a file system without hard links is
-    written within it, so a younger one is waited for, at most `wait` seconds). Was: waited 5 s, then refused as
-    'in use by pid ? on host ?' until deleted by hand."""
+    """The lock's contents; None when there is no lock as it is read (absent, or removed while read: a run ended, or
+    a takeover is between its unlink and its new lock, which may be there by the time the caller looks again: the
+    caller judges anew, never from `p.exists()` a moment later); for a lock that names no process (empty, not JSON,
+    no pid and host: a crash between creating and writing it, a hand edit), what it holds ({} if nothing readable)
+    once it is `wait` seconds old by its modification time, which `is_stale` calls stale. Decided: such a lock is
+    stale as soon as it is a second old (one created this instant on a file system without hard links is written
+    within it, so a younger one is waited for, at most `wait` seconds)."""
     end = time.monotonic() + wait
     while not _names_a_process(held := read_lock(p)):
         if not p.exists(): return None

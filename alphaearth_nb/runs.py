@@ -138,7 +138,7 @@ def _whole_leaves(leaves:Path, h:dict) -> bool:
         size = leaves.stat().st_size
     except OSError:
         return False
-    return h.get("bytes") in (None, size)   # was: `.exists()` alone, so a copy cut short counted as sound
+    return h.get("bytes") in (None, size)
 
 def prunable(directory,  # the checkpoints folder being written into
              step:int,   # the step being written
@@ -250,8 +250,8 @@ def _none_resumable(d:Path, heads:list[Path], lost:list[Path]) -> str:
 
 def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
     "Refuse the run in `d` given neither `resume` nor `overwrite`, and a `resume` of a run whose checkpoints are all " \
-    "unloadable for want of a file (`_none_resumable`: `DamagedCheckpointError`, was a restart at step 0 over them); " \
-    "warn (if `warn`) when `resume` finds no checkpoint at all (a new folder, or a run stopped before its first)."
+    "unloadable for want of a file (`_none_resumable`: `DamagedCheckpointError`); warn (if `warn`) when `resume` " \
+    "finds no checkpoint at all (a new folder, or a run stopped before its first)."
     if is_run(d) and not (resume or overwrite):
         last = latest_checkpoint(d / "checkpoints")
         bare = not (last or own_checkpoints(d / "checkpoints") or orphan_leaves(d / "checkpoints") or run_settings(d))

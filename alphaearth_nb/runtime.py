@@ -182,8 +182,8 @@ _FIRST = [m for m in ("pandas", "xarray", "geopandas") if m in sys.modules]
 
 def _heap_hint():
     "Say once (`PerformanceWarning`) that pyarrow's jemalloc thread kept the heap from being kept on the CPU backend " \
-    "(pandas imported before the package, usual in notebooks, or xarray, which imports it): what is lost and the " \
-    "two fixes, naming what was imported first (`_FIRST`). Was: silent; then 'pandas (pyarrow)' after `import xarray`."
+    "(pandas imported before the package, usual in notebooks, or xarray, which imports it): what is lost and the two " \
+    "fixes, naming what was imported first (`_FIRST`)."
     if _HINTED or not jemalloc_threads() or jax.default_backend() != "cpu": return
     _HINTED.append(True)
     first = " and ".join(_FIRST) or "pyarrow"

@@ -53,20 +53,20 @@ class SamplerConfig:
     sources: tuple = ()               # resolved `Source`s that win over the registry (a model's, via `sampler_config`)
 
     def __post_init__(self):
-        typed_fields(self)   # core's one reading of numbers: patch="32" (was a TypeError), n_texts=2.5, hold_out="no"
+        typed_fields(self)   # core's one reading of numbers: patch="32", n_texts=2.5, hold_out="no"
         f = self.frames
         if isinstance(f, dict): f = tuple(sorted(f.items()))
-        for p in f if isinstance(f, (tuple, list)) else ():   # (8, 4), (('sentinel2',),): was TypeError of unpacking
+        for p in f if isinstance(f, (tuple, list)) else ():   # (8, 4), (('sentinel2',),): refused, named
             if not (isinstance(p, (tuple, list)) and len(p) == 2 and isinstance(p[0], str)):
                 raise ConfigError(f"frames={self.frames!r} holds {p!r}, not a (source, count) pair: pass one count for "
                                   "every source, e.g. frames=8, or a count each, e.g. frames={'sentinel2': 8, 'landsat': 4}.")
         object.__setattr__(self, "frames", whole(f, "frames", 16) if not isinstance(f, (tuple, list)) else   # True
-                           tuple((k, whole(n, f"frames[{k!r}]", 16)) for k, n in f))   # was 1 frame
+                           tuple((k, whole(n, f"frames[{k!r}]", 16)) for k, n in f))   # True: refused, not 1 frame
         for k in ("inputs", "targets"):
             v = getattr(self, k)
             if isinstance(v, str): v = (v,)
             if v is not None:
-                v = as_tuple(v, k, "('sentinel2',)", hint=", or None for the stack's")   # 3, True: was TypeError
+                v = as_tuple(v, k, "('sentinel2',)", hint=", or None for the stack's")   # 3, True: refused, named
                 for n in v: self.source(n)
                 object.__setattr__(self, k, v)
         if self.patch < 2: raise ConfigError(f"patch={self.patch} is too small: use at least 2 pixels (paper: 128).")
@@ -77,7 +77,7 @@ class SamplerConfig:
         if not 0 < self.min_period_days < self.period_days < np.inf:   # inf: no period is ever drawn
             raise ConfigError(f"need 0 < min_period_days ({self.min_period_days}) < period_days ({self.period_days}), "
                               "finite: pass e.g. period_days=365.25, min_period_days=4.0.")
-        if not 0 <= self.twin_days < np.inf:   # -1, nan: every twin frame kept (was accepted)
+        if not 0 <= self.twin_days < np.inf:   # -1, nan: every twin frame kept
             raise ConfigError(f"twin_days={self.twin_days} must be a finite number of days >= 0: pass e.g. "
                               "twin_days=1 / 24 (an hour, the default), or hold_out=False.")
         if self.subsample not in ("random", "even"):

@@ -284,7 +284,7 @@ def sample_sites(strata,                        # polygons (a GeoDataFrame, a st
     "`strata` is `core.refuse_path`'s `DTypeError`, before any other check."
     refuse_path(strata, _STRATA_WANTED, "places")
     gpd, seed = _gpd(), as_seed(seed)
-    # numbers: 'abc', 2.5 named with the default (was a TypeError from cap < 1, int()'s ValueError)
+    # numbers: 'abc', 2.5 named with the default
     cap, size, periods, oversample = (whole(v, k, d) for v, k, d in ((cap, "cap", PAPER_CAP), (size, "size", 128),
         (periods, "periods", PAPER_PERIODS), (oversample, "oversample", 4)))
     min_dist_m, period_days = real(min_dist_m, "min_dist_m", PAPER_MIN_DIST), real(period_days, "period_days", 365)

@@ -69,7 +69,7 @@ def as_peak_lr(v,                   # a learning rate: a number (text is refused
                          "warmup_steps": "warmup", "total_steps": "steps", "max_steps": "steps", "num_steps": "steps",
                          "bs": "batch_size", "beta1": "b1", "beta2": "b2", "epsilon": "eps", "max_grad_norm": "clip_norm",
                          "grad_clip": "clip_norm", "save_every": "checkpoint_every", "random_seed": "seed",
-                         "epochs": "steps", "num_epochs": "steps"})   # the run's length: was 'did you mean eps?' (Adam's)   # 'batchsize': did you mean batch_size?
+                         "epochs": "steps", "num_epochs": "steps"})   # the run's length, not Adam's eps   # 'batchsize': did you mean batch_size?
 @dataclass(frozen=True)
 class TrainConfig:
     "Optimiser, schedule, precision, sharding and checkpoint settings."

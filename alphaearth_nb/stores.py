@@ -187,13 +187,13 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
         raise MissingDataError(f"{path} is a Zarr store, not a GeoTIFF: an item here describes one file; write the "
                                "map as a COG first, e.g. `aef.stores.open_zarr(path).aef.to_cog('emb.tif')`")
     with reading_raster(path), rasterio.open(gdal_path(path)) as f:   # a URL: the file alone, as `read_cog` reads it
-        if f.crs is None:   # no footprint to say (was: AttributeError 'NoneType' object has no attribute 'to_wkt')
+        if f.crs is None:   # no footprint to say
             raise CRSError(f"{path} has no CRS, so its item has no footprint: write the GeoTIFF from a map that "
                            "has one (`emb.attrs['crs'] = 'EPSG:32631'`, then `emb.aef.to_cog(path)`), or set the "
                            f"file's own, e.g. `gdal_edit.py -a_srs EPSG:32631 {path}`")
-        bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east (was -180 .. 180)
+        bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east
         w, s, e, n = bbox
-        if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL (was 180.001)
+        if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL
             foot = mapping(box(w, s, e, n) if w <= e else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e, n)]))
         else: foot = transform_geom(f.crs, "EPSG:4326", mapping(box(*f.bounds)), antimeridian_cutting=True)
         auth = f.crs.to_authority()

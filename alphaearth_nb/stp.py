@@ -37,7 +37,7 @@ def _positive_int(v) -> bool: return isinstance(v, (int, np.integer)) and not is
 
 # %% ../nbs/11_stp.ipynb #c0006s1
 STP_ALIASES = {"depth": "blocks", "layers": "blocks"}   # names users write for `STPConfig`'s fields: the encoder's
-# depth is its blocks (was 'did you mean patch?' for depth, by difflib's 0.6 to the field patch)
+# depth is its blocks
 
 @checks_fields(aliases=STP_ALIASES)
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class STPConfig:
     dtype: str = "float32"          # activation dtype, "float32" or "bfloat16"; parameters stay float32
 
     def __post_init__(self):
-        typed_fields(self)   # core's one reading of numbers: mlp_ratio=True (was 1.0), '4' (no hint), 2**40 refused
+        typed_fields(self)   # core's one reading of numbers: mlp_ratio=True, '4' (no hint), 2**40 refused
         for f in ("patch", "d_space", "d_time", "d_precision", "blocks"):
             if not _positive_int(v := getattr(self, f)):
                 raise ConfigError(f"STPConfig.{f}={v!r} must be a positive int: pass e.g. "

@@ -47,7 +47,7 @@ def create_site_corpus(path,                    # the corpus folder (new, or one
     "store. Nothing is made before the table and the sources are checked: `LabelError` for a table that lacks a " \
     "column a corpus reads (each named with what it holds: `sites.site_table`), holds no site or repeats an id; " \
     "`UnknownSourceError` for a source the registry lacks; `ConfigError` for no source."
-    site_table = sites.site_table(site_table, "the site table")   # columns named with their meaning (was KeyError)
+    site_table = sites.site_table(site_table, "the site table")   # columns named with their meaning
     sources = (sources,) if isinstance(sources, str) else tuple(sources)   # 'sentinel2': one source, not 9 letters
     if not sources: raise ConfigError("no sources: name the registry sources every site holds, e.g. ('sentinel2',)")
     for s in sources: get_source(s)   # an unknown name: UnknownSourceError with the closest, before anything is made
@@ -289,9 +289,8 @@ class CorpusStream(samples.Resumable):   # state()/restore(); after restore, ite
         self._check_sources()
 
     def _check_sources(self):
-        "`MissingSourceError` now, naming the corpus, where the sampler reads a source its sites do not hold (a site " \
-        "corpus' `corpus.json` lists them). Was: at the first batch, 'the stack has no sources' (none of them held) " \
-        "or 'the stack has only ...', in a worker thread."
+        "`MissingSourceError` before the first batch, naming the corpus, where the sampler reads a source its sites do not hold (a site " \
+        "corpus' `corpus.json` lists them)."
         have, needed = getattr(self.source, "sources", None), self.sites.needed
         if have is None or not needed or not (lack := [n for n in needed if n not in have]): return
         ins = [n for n in self.cfg.inputs if n in have]

@@ -52,8 +52,8 @@ def _table_points(df:pd.DataFrame, column:str, cols:tuple=("x", "y")) -> tuple:
 def _empty_cells(vals:pd.Series) -> np.ndarray:
     """Mask of a label column's cells that hold no label: NaN, None, NA (pandas' empty cell) and, among labels that
     otherwise read as numbers, blank text ('' or spaces: the empty cell of a CSV read as text, `pd.read_csv(...,
-    dtype=str, keep_default_na=False)`, or a spreadsheet cell of spaces). Was: such a cell made the ids names, 'column
-    'label' mixes numbers (1, 2, 3) and names ()'. Among names a blank cell stays an empty name (`unlabelled`)."""
+    dtype=str, keep_default_na=False)`, or a spreadsheet cell of spaces). Among names a blank cell stays an empty
+    name (`unlabelled`)."""
     miss = vals.isna().to_numpy()
     text = vals.map(lambda v: isinstance(v, (str, bytes))).to_numpy(bool) & ~miss
     if not text.any(): return miss
@@ -113,7 +113,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):
         ll = lonlat_columns(labels) if not {"x", "y"} <= set(labels.columns) else (None, None)
-        if None not in ll:   # lon/lat columns: degrees, as `training_set` reads them (was: 'lacks columns x, y')
+        if None not in ll:   # lon/lat columns: degrees, as `training_set` reads them
             if crs is not None and not as_crs(crs).is_geographic:
                 raise LabelError(f"the label table's {ll[0]}/{ll[1]} columns are degrees but `crs=` is "
                                  f"projected ({crs_label(crs)}): drop `crs=`, or name the columns x and y if they are in it")
@@ -123,8 +123,8 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         if None not in ll: check_degrees(xs, ys, f"the label table's {ll[0]}/{ll[1]} columns", cols=ll)
         ok = with_coordinates(xs, ys, labels.index, f"rows of the {'target' if numbers else 'label'} table",
                               **xy_words(labels))   # x/y read from a geometry column: that column named
-        ok &= ~(empty := _empty_cells(vals))   # rows without x/y: said (was: dropped without a word), as every door says it
-        if not raster:   # empty label cells (NaN, '' among ids): left out, counted (was: silently)
+        ok &= ~(empty := _empty_cells(vals))   # rows without x/y: said, as every door says it
+        if not raster:   # empty label cells (NaN, '' among ids): left out, counted
             blank = "" if vals[empty].isna().all() else ".replace(r'^\\s*$', None, regex=True)"   # '' is no NaN
             warn_missing_rows(empty, column, f"the {'target' if numbers else 'label'} table",
                               f"fill them first, e.g. `df[{column!r}] = df[{column!r}]{blank}.fillna(...)`")
@@ -170,10 +170,10 @@ def _year_column(a) -> str|None:
 
 def _as_table(a, crs=None):
     """Labels given as a file path (GeoPackage, GeoJSON, shapefile, CSV, GeoParquet), a GeoJSON FeatureCollection or
-    Feature dict, or a dict of arrays, as the table they read as (`places.read_geometries`, in `crs` where they do not
-    say; a dict of arrays a DataFrame) when it has a `year` column, so each row meets its own year as a DataFrame's
-    does (was: the file's year column unread, every year trained on every row); `a` as given otherwise, and where it
-    cannot be read (the year's own call then names why). GeoJSON text and a list of Features are their dict."""
+    Feature dict, or a dict of arrays, as the table they read as (`places.read_geometries`, in `crs` where they do
+    not say; a dict of arrays a DataFrame) when it has a `year` column, so each row meets its own year as a
+    DataFrame's does; `a` as given otherwise, and where it cannot be read (the year's own call then names why).
+    GeoJSON text and a list of Features are their dict."""
     a = as_geojson(a)
     try:
         if isinstance(t := table_file(a), pd.DataFrame): pass   # a CSV/Parquet table: its DataFrame, as in memory
@@ -201,8 +201,8 @@ def _table_years(a:pd.DataFrame, col:str) -> np.ndarray:
 def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
     """The rows of table `a` for one map `emb` (no `time` dim) by its `col` column: those of the year the map records
     (`cubes.map_year`), the others left out with a warning naming the column and their years (`LabelError` when no
-    row is of that year); every row where the map records no year, warned when the column holds several years
-    (the fixes: select the year's rows, or record the map's year). Was: every row, whatever its year."""
+    row is of that year); every row where the map records no year, warned when the column holds several years (the
+    fixes: select the year's rows, or record the map's year)."""
     yr = _table_years(a, col)
     have = sorted(set(yr.astype(np.int64).tolist()))
     try: year = map_year(emb)
@@ -325,9 +325,9 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     """`training_set` of a map in the embedding form already (`classify` and `regress` gate it once): `(x, y)`, or
     `(x, y, at)` with `at=True`, as `training_set` returns them."""
     refuse_path(emb, MAP_WANTED, "map")
-    labels = as_geojson(labels)   # `fc['features']`: their FeatureCollection, as sample reads it (was: 'got list')
+    labels = as_geojson(labels)   # `fc['features']`: their FeatureCollection, as sample reads it
     if isinstance(labels, dict) and not isinstance(labels.get("type"), str):   # a dict of arrays (no GeoJSON): its
-        labels = pd.DataFrame(labels)   # table, lon/lat keys read as degrees (was: 'lacks columns x, y')
+        labels = pd.DataFrame(labels)   # table, lon/lat keys read as degrees
     given = labels   # as handed in: a raster's type, a table's file (`warn_fill_values`)
     labels = label_array(rows_of_map(emb, table_file(labels), crs))   # a CSV/Parquet path: its DataFrame; a year
                                                                         # column: the map's year's rows
@@ -342,7 +342,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     src = crs   # the CRS the points came in, where known: off the map, they are named in it (`_as_given`)
     if is_geometry_input(labels):
         labels, crs = label_table(emb, labels, column, polygons, crs=crs,
-                                  what="the targets" if numbers else "the labels"), None   # was 'never a class' there
+                                  what="the targets" if numbers else "the labels"), None
         src = labels.attrs.get("places_crs")   # their own, crs=, or lon/lat columns' (the table's x/y: the grid's)
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster), warn_fills=warn_fills)
@@ -378,8 +378,7 @@ def _as_given(emb, xs, ys, raster:bool, crs=None, own=None) -> tuple|None:
     GeoDataFrame's `own` CRS (its words: the label's fix, not `crs=`), else `crs` (the user's `crs=`, a vector file's
     own, lon/lat columns' EPSG:4326, or the reading `geo.point_crs` took), so `pixel_indices` names them in those
     units (lon/lat: and says when they lie on it read as (lat, lon), `geo.swapped_on`; metres: feet given as metres,
-    `geo.crs_advice`). None where all are on it, or nothing says the CRS they came in: the grid's x/y alone (was:
-    lon/lat then, units the user never typed, beside the grid's x/y of points given in the map's own CRS)."""
+    `geo.crs_advice`). None where all are on it, or nothing says the CRS they came in: the grid's x/y alone."""
     m = crs_of(emb)
     if raster or not m or as_crs(m).is_geographic or inside_grid(emb, xs, ys).all(): return None
     if (to := own or crs) is None: return None

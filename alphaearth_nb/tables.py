@@ -45,7 +45,7 @@ def _zip_member(z:zipfile.ZipFile, p) -> str:  # the open zip, its path (for the
 
 def _text_bytes(p) -> bytes:  # a text file's path
     "The bytes of the text file `p`; a compressed one's (`paths.COMPRESSIONS`, by its name, as pandas reads it) " \
-    "decompressed, a '.zip' its one file's (`_zip_member`; was: its first entry, a folder's or '__MACOSX/' metadata)."
+    "decompressed, a '.zip' its one file's (`_zip_member`)."
     s = Path(p).suffix.lower()
     if s not in COMPRESSIONS: return Path(p).read_bytes()
     if s == ".zip":
@@ -55,7 +55,7 @@ def _text_bytes(p) -> bytes:  # a text file's path
 def text_encoding(p) -> str:  # a text file's path
     "The encoding of text file `p`: the one its byte order mark names, else UTF-8; `LabelError` naming the byte, the " \
     "line and a conversion that works when it is not UTF-8 (a Windows code page)."
-    raw = _text_bytes(p)   # 'points.csv.gz': its text (was: its gzip bytes, 'not UTF-8 text')
+    raw = _text_bytes(p)   # 'points.csv.gz': its text
     enc = next((e for b, e in BOMS if raw.startswith(b)), "utf-8")
     if enc != "utf-8": return enc
     try: raw.decode("utf-8")
@@ -79,7 +79,7 @@ def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; ta
         raise MissingDataError(f"{p} is a folder, not a table: pass the CSV file in it" if p.is_dir() else
                                f"{p} does not exist{near_match(p)}: check the path (a CSV table)")
     kw = dict(encoding=text_encoding(p), skipinitialspace=True)
-    if p.suffix.lower() == ".zip":   # its one table (was: pandas' 'Multiple files found' for a folder or __MACOSX entry)
+    if p.suffix.lower() == ".zip":   # its one table
         raw = _text_bytes(p)
         src = lambda: io.BytesIO(raw)
     else: src = lambda: p

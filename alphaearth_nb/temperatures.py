@@ -18,8 +18,8 @@ __all__ = ['SURFACE_K', 'SURFACE_C', 'SCALED_C', 'AIR_C', 'TENTHS_C', 'K_SLIPS',
 SURFACE_K = (175.0, 345.0)
 
 def _scaled_k(q, scale:float) -> bool:
-    "Whether quantiles `q` (p1, p50, p99, max) lie inside `SURFACE_K` x `scale`: a p1 of exactly 0 is a fill (MOD11's " \
-    "_FillValue, an int16 raster's no data: was read as a temperature, so the scale passed), the median tells."
+    "Whether quantiles `q` (p1, p50, p99, max) lie inside `SURFACE_K` x `scale`: a p1 of exactly 0 is a fill " \
+    "(MOD11's _FillValue, an int16 raster's no data), the median tells."
     lo, hi = (k * scale for k in SURFACE_K)
     return (q[0] == 0 or lo <= q[0]) and lo <= q[1] and q[2] <= hi
 
@@ -53,10 +53,10 @@ AIR_C = (-89.2, 56.7)
 _AIR_FILLS = (-1.0, -99.0, -100.0)
 
 def _tenths_c(q) -> bool:
-    """Whether quantiles `q` (p1, p50, p99, max) are no air temperature in K, degC or degF but are in tenths of a degree
-    C (WorldClim 1.4: 'temperature data are in degC * 10', worldclim.org/data/v1.4/formats.html). Fills first: a p1 of
-    exactly 0 is no evidence against kelvin (a 0 fill), nor one of `_AIR_FILLS` under a median in kelvin (-99 in 3% of
-    kelvin: was told tenths); a warm place's tenths inside 184..330 read as a cold place's kelvin: not told."""
+    """Whether quantiles `q` (p1, p50, p99, max) are no air temperature in K, degC or degF but are in tenths of a
+    degree C (WorldClim 1.4: 'temperature data are in degC * 10', worldclim.org/data/v1.4/formats.html). Fills first:
+    a p1 of exactly 0 is no evidence against kelvin (a 0 fill), nor one of `_AIR_FILLS` under a median in kelvin (-99
+    in 3% of kelvin); a warm place's tenths inside 184..330 read as a cold place's kelvin: not told."""
     lo, hi = AIR_C
     fill = q[0] == 0 or q[0] in _AIR_FILLS and q[1] >= lo + 273.15
     k = (fill or q[0] >= lo + 273.15) and q[2] <= hi + 273.15

@@ -122,14 +122,14 @@ def check_terrain(source,          # a Source or its name
 
 # %% ../nbs/02a_terrain.ipynb #c0041d
 def _warn_percent(g, s, ok, who, eb, sb, to_deg):
-    """Warn `UnitsWarning` when a slope read in degrees (`s`, with the gradient `g` of its elevation over pixels `ok`)
-    grows flatter than its gradient where it reads `PERCENT_READS`' steep range as a slope in percent would: the
-    ratio gradient / tan(slope) there, over the ratio on gentle readings, is within a third of the way (in log) from
-    what percent gives (0.64 where the steep readings' median is 58) to 1, degrees' value (a slope 1.5 times as steep
-    reads 0.78..0.82 on the 1,200 m hills of the tests: silent), and on gentle readings the ratio is under
-    `PERCENT_GENTLE` (percent's 0.57, not degrees' 1). A slope from a finer grid than the DEM's also reads steeper than
-    its gradient on steep ground, but not on gentle ground (was: warned). On gentle ground alone nothing is said (100
-    tan a is within 1.75 a)."""
+    """Warn `UnitsWarning` when a slope read in degrees (`s`, with the gradient `g` of its elevation over pixels
+    `ok`) grows flatter than its gradient where it reads `PERCENT_READS`' steep range as a slope in percent would:
+    the ratio gradient / tan(slope) there, over the ratio on gentle readings, is within a third of the way (in log)
+    from what percent gives (0.64 where the steep readings' median is 58) to 1, degrees' value (a slope 1.5 times as
+    steep reads 0.78..0.82 on the 1,200 m hills of the tests: silent), and on gentle readings the ratio is under
+    `PERCENT_GENTLE` (percent's 0.57, not degrees' 1). A slope from a finer grid than the DEM's also reads steeper
+    than its gradient on steep ground, but not on gentle ground. On gentle ground alone nothing is said (100 tan a is
+    within 1.75 a)."""
     (g0, g1), (h0, h1) = PERCENT_READS
     lo, hi = ok & (s > g0) & (s <= g1), ok & (s >= h0) & (s <= h1)
     if lo.sum() < 64 or hi.sum() < 64: return

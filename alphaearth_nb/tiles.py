@@ -149,7 +149,7 @@ def _read(a:xr.DataArray) -> np.ndarray:
 class TileSampler:
     "Embedding vectors under a web map tile; the grid must be regular (as every raster embedding is)."
     def __init__(self, emb:xr.DataArray):  # embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)
-        refuse_path(emb, MAP_WANTED, "map")   # a path: how to load it (was: AttributeError 'str' ... 'attrs')
+        refuse_path(emb, MAP_WANTED, "map")   # a path: how to load it
         if circle_start(emb): emb = north_up(emb)   # a lon/lat map in two pieces sorted apart across 180: one span,
         self.emb, self.crs = emb, crs_of(emb)       # so rows and columns below index `self.emb` (explorer's too)
         if not self.crs: raise DimensionError("the live map needs the grid's CRS: set `emb.attrs['crs'] = 'EPSG:...'`")

@@ -271,7 +271,7 @@ def _read_text(flat:np.ndarray, order:dict) -> np.ndarray:
     Such a value-by-value read is warned after it works, at the caller's line ('Could not infer format', as pandas
     says it); a failure is `to_ms`'s `TimeError` alone. pandas' guess is made here (`_pandas_format`), so pandas
     gives no warning of its own and none is caught: `warnings.catch_warnings` swaps the process's filter list before
-    Python 3.14, so another thread's filter set meanwhile was lost and its warnings were recorded here."""
+    Python 3.14, so another thread's filter set would be lost meanwhile and its warnings recorded here."""
     flat = np.array([month_name_iso(v) or _months_titled(v) for v in flat], object)   # 'JAN': pandas misreads it
     shapes = [_shape(str(v)) for v in flat]
     group = dict.fromkeys(shapes)   # each shape, in order of first sight: its group's number
@@ -325,7 +325,7 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
             raise TimeError(f"{a.ravel()[:3].tolist()} are numbers as text, not dates: {numeric_time_hint(a)}.")
         if odd := odd_times(a): raise TimeError(f"{odd}.")  # a model calendar; day/month order unsettled
         a = _gregorian(a)                                     # cftime Gregorian dates: the same dates
-        order = {"dayfirst": True} if day_first(a) else {}   # '13/01/2024' settles it (was pandas' format error)
+        order = {"dayfirst": True} if day_first(a) else {}   # '13/01/2024' settles it
         try: a = _read_text(a.ravel(), order).reshape(a.shape)   # dates beside dates with a time of day: both read
         except (ValueError, TypeError, OverflowError) as e:
             why = _no_day(a.ravel()) or _pandas_reason(e)

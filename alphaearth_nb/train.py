@@ -97,7 +97,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
         preset = preset or (aef_model.preset_of(mcfg) if isinstance(mcfg, aef_model.ModelConfig) else None)
         scfg = samples.sampler_config(mcfg, preset) if sampler is None or isinstance(sampler, dict) else sampler
         if isinstance(sampler, dict): scfg = dataclasses.replace(scfg, **sampler)   # {'patch': 16}: the model's, changed
-        if not isinstance(scfg, samples.SamplerConfig):   # was: AttributeError '...' object has no attribute 'sources'
+        if not isinstance(scfg, samples.SamplerConfig):
             raise ConfigError(f"sampler is {type(sampler).__name__}: pass a samples.SamplerConfig, or a dict of the "
                               "fields to change in the model's own (`aef.samples.sampler_config`), e.g. sampler={'patch': 16}")
         try: return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank,
@@ -112,16 +112,16 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
     return itertools.islice(iter(data), start, None)
 
 def _lacks(data, mcfg, scfg, preset:str|None, held:str="model.cfg") -> str|None:
-    "What to change when the stack lacks a source the model reads (the stack, or the model's sources); None: not that. " \
-    "`held`: the caller's name for the model's config (was `cfg` for a caller holding a model)."
+    "What to change when the stack lacks a source the model reads (the stack, or the model's sources); None: not " \
+    "that. `held`: the caller's name for the model's config."
     have = list(validate_stack(data, check_values=False, sources={s.name: s for s in scfg.sources}).children)
     reads = tuple(dict.fromkeys(tuple(mcfg.inputs) + tuple(mcfg.targets or ())))
     if not (missing := [n for n in reads if n not in have]): return None
-    make, shell = aef_model.reader_of(have, mcfg, preset, held)   # the one rule (was built again here)
+    make, shell = aef_model.reader_of(have, mcfg, preset, held)   # the one rule
     return (f"the model reads {', '.join(map(repr, missing))} (its inputs {tuple(mcfg.inputs)}, targets "
             f"{tuple(mcfg.targets or ())}) but the stack has only {', '.join(have)}: add "
             f"{'it' if len(missing) == 1 else 'them'} to the stack, or train a model of the stack's sources, e.g. "
-            f"`{make}` / {shell} (or a subset of them).")   # was Python's alone under `aef train`
+            f"`{make}` / {shell} (or a subset of them).")   # Python's and `aef train`'s words
 
 def _sources_of(ckpt) -> list|None:
     "The stack's sources a checkpoint's run trained on (its header's `data`), None when unread or unrecorded."
@@ -131,9 +131,8 @@ def _sources_of(ckpt) -> list|None:
 def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -> None:
     "One `SourceWarning` naming the stack's sources the model neither encodes nor decodes, which training leaves " \
     "out, before the step compiles: the model that reads them, and the drop that leaves them out without a word; " \
-    "each fix in Python and in `aef train`'s words (a code span `... / `aef ...``, which `cli_args.shell_words` keeps " \
-    "alone under the command; was: Python's `preset(...)` and `stack.drop_nodes` under `aef train`). The rule " \
-    "`embed` follows too (was: `embed` refused the stack, `fit` trained on it)."
+    "each fix in Python and in `aef train`'s words (a code span `... / `aef ...``, which `cli_args.shell_words` " \
+    "keeps alone under the command). The rule `embed` follows too."
     mcfg = getattr(model, "cfg", None)
     if not seen or not isinstance(mcfg, aef_model.ModelConfig): return
     if not (unread := aef_model.unread_sources(seen["sources"], mcfg)): return
@@ -188,7 +187,7 @@ def _train_config(config, **over) -> TrainConfig:
     "run's steps (`steps=` given here too), `TrainConfig`'s one rule; one shorter than a warm-up set in `config` is " \
     "refused (`TrainConfig` names both). A dict (a YAML file's settings) is read as `TrainConfig(**config)`, its " \
     "misspelt names named (`UnknownFieldError`)."
-    if isinstance(config, dict): config = TrainConfig(**config)   # was: AttributeError 'dict' ... 'steps'
+    if isinstance(config, dict): config = TrainConfig(**config)
     if config is not None and not isinstance(config, TrainConfig):
         what = "the class TrainConfig" if config is TrainConfig else f"a {type(config).__name__}"
         raise ConfigError(f"config is {what}: pass a TrainConfig of the settings, e.g. "
@@ -208,8 +207,8 @@ def _run_warmup(cfg:TrainConfig, found:Path) -> TrainConfig:
 
 def _model(model, cfg:TrainConfig, shapes_only:bool):
     "The model to train (with the precision policy) and its preset name; shapes only when a checkpoint will fill it."
-    model = choice_word(model)   # 'Tiny' as preset() reads it: the sampler's and the header's name 'tiny' (was: 'unknown
-    if isinstance(model, (str, aef_model.ModelConfig)):   # sampler preset 'Tiny'' after the model was built with it)
+    model = choice_word(model)   # 'Tiny' as preset() reads it: the sampler's and the header's name 'tiny'
+    if isinstance(model, (str, aef_model.ModelConfig)):
         make = lambda: apply_policy(aef_model.init(model, seed_key(cfg.seed)), cfg)
         return (eqx.filter_eval_shape(make) if shapes_only else make()), (model if isinstance(model, str) else None)
     if not isinstance(model, eqx.Module):
@@ -327,7 +326,7 @@ def _warn_data(was:dict|None, now:dict|None):
 def _warn_changed(cfg:TrainConfig, was:dict):
     "One `TrainingWarning` naming each `RESUMED` setting of `cfg` that differs from the run's (`was`: its header), " \
     "and one for another `steps`: it extends (or shortens) the run, but the learning rate's decay moves with it."
-    if was.get("steps", cfg.steps) != cfg.steps:   # was: the decay re-planned without a word
+    if was.get("steps", cfg.steps) != cfg.steps:
         warnings.warn(f"resuming with steps={cfg.steps} (the run: {was['steps']}): the learning rate's decay now ends at "
                       f"step {cfg.steps}, not {was['steps']}, so the run from here on is not the uninterrupted one (its "
                       "rates differ from the run's plan and from a run of that length from the start).", TrainingWarning,
@@ -400,7 +399,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     keep_heap()
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
-    if resume and out is None:   # was: trained from step 0 and saved nothing, without a word
+    if resume and out is None:
         raise ConfigError("resume=True needs the run folder to resume: pass out=, e.g. `aef.fit(model, data, "
                           "out='runs/a', resume=True)` (without out= nothing is resumed and nothing is saved)")
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
@@ -426,7 +425,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
         _warn_data(run_settings(out).get("data"), seen)
     if found is None or _sources_of(found) != (seen or {}).get("sources"):   # once a run: a resume on the run's
-        _warn_unread(seen, built, preset_name, held)   # sources was told at its start; else before the step compiles
+        _warn_unread(seen, built, preset_name, held)   # sources is told at its start; else before the step compiles
     # a function of the user's: its first batch (drawn anyway) now, from where a resume starts, to be weighed below
     at = int(found.stem.split("_")[1]) if found is not None else 0   # ckpt_<step>.json
     peek = _first_batch(data, at) if lazy and not isinstance(data, samples.Resumable) and at < cfg.steps else None

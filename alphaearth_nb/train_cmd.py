@@ -27,8 +27,7 @@ __all__ = ['SMALL_STEP_S', 'checkpoint_every', 'rerun_command', 'aef_train']
 # %% ../nbs/29d_train_cmd.ipynb #t0005
 def _resume_sources(a, header:dict) -> None:
     "With --resume: --inputs/--targets given otherwise than the run's checkpoint records are a `ConfigError` naming " \
-    "the run's, before any work (was: the model built with them, then the checkpoint's load failed in equinox's " \
-    "words with the fix 'build the model with the config in the checkpoint header', which `aef train` cannot do)."
+    "the run's, before any work."
     m = header.get("model")
     for k in ("inputs", "targets") if isinstance(m, dict) else ():
         was, given = tuple(m.get(k) or ()), getattr(a, k)
@@ -63,11 +62,10 @@ def _plan(a, start:int, defaulted:bool) -> str:
 def _run_header(a, sound:bool=False) -> dict:
     "The header of the checkpoint `aef train --resume` continues from ({} without --resume or a run): the newest of " \
     "ours that verifies (`checkpoint.verify_checkpoint`: its weights' size and checksum, its header's copy), as " \
-    "`fit`'s `load_checkpoint` of the folder skips the damaged ones (was: the newest header, read unverified, so a " \
-    "run whose final checkpoint's weights are damaged was said finished where `fit` resumes from an older one). " \
-    "Where none verifies, the newest's header as written (its `.json`, else its `.eqx`'s first line) gives the run's " \
-    "preset and settings, so `fit` names the damage of that run; `sound=True`: {} then (no step to resume from). " \
-    "A run with no checkpoint at all: the settings it recorded as it began (`checkpoint.run_settings`; {} if none)."
+    "`fit`'s `load_checkpoint` of the folder skips the damaged ones. Where none verifies, the newest's header as " \
+    "written (its `.json`, else its `.eqx`'s first line) gives the run's preset and settings, so `fit` names the " \
+    "damage of that run; `sound=True`: {} then (no step to resume from). A run with no checkpoint at all: the " \
+    "settings it recorded as it began (`checkpoint.run_settings`; {} if none)."
     found = own_checkpoints(checkpoint_folder(Path(a.out) / "checkpoints")) if a.resume else []  # never another tool's
     for p in found:
         try: return verify_checkpoint(p)
@@ -88,10 +86,8 @@ def _resume_settings(a) -> None:
 
 def _run_model(a, header:dict) -> str|None:
     "With --resume, a run whose checkpoint names no preset (trained with --inputs/--targets, or in Python from a " \
-    "config): its recorded model config as `a.config`, and the preset of its size (None: of none). Was: the preset " \
-    "of its size, else `small`, so a config of no preset's size resumed as `small` and failed in equinox's words " \
-    "('changed shape ... build the model with the config in the checkpoint header'). A run trained from a model " \
-    "object (no config recorded) is a `ConfigError`: only Python can build its model."
+    "config): its recorded model config as `a.config`, and the preset of its size (None: of none). A run trained " \
+    "from a model object (no config recorded) is a `ConfigError`: only Python can build its model."
     if not isinstance(header.get("model"), dict):
         raise ConfigError(f"run {a.out} was trained in Python from a model object: its checkpoint records no model "
                           "config and no preset, so `aef train` cannot build the model to resume; resume it in Python "
@@ -187,14 +183,14 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = open_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
         samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
-    # the settings and the model's config, refused before the plan and the data (was after both: --batch-size
-    # 3000000000, --inputs dem, a target-only source, once the stack was loaded)
+    # the settings and the model's config, refused before the plan and the data (--batch-size 3000000000,
+    # --inputs dem, a target-only source)
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup,
-                            checkpoint_every=checkpoint_every(a.steps))   # was TrainConfig's 1000: all or nothing
+                            checkpoint_every=checkpoint_every(a.steps))   # the run's length's, not TrainConfig's 1000
     over = {k: v for k in ("inputs", "targets") if (v := getattr(a, k))}
     mcfg = getattr(a, "config", None) or (model.preset(a.preset, **over) if over else None)   # a run's own, or N19-11
     corpus = None   # streamed: batch b of host h depends only on (seed, h, b), so --resume is exact
-    if a.corpus is not None:   # opened (a folder that is no corpus, sources it lacks: refused) before the plan, was after
+    if a.corpus is not None:   # opened (a folder that is no corpus, sources it lacks: refused) before the plan
         cut = samples.sampler_config(mcfg if mcfg is not None else model.preset(a.preset), a.preset)   # fit's own choice
         corpus = stream.CorpusStream(a.corpus, cut, a.batch_size, seed=a.seed)
     print(_plan(a, start, defaulted), file=sys.stderr)   # before any work: the scene, the model, the first step
@@ -214,7 +210,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
             state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
                                     overwrite=a.overwrite, sampler=sampler)
     except MissingSourceError as e:  # a fix that names the Python setting alone: say the options too (fit's own
-        if "`aef train" in str(e): raise   # name the flags of the stack's sources: was this example after them)
+        if "`aef train" in str(e): raise   # name the flags of the stack's sources)
         raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
                                  "ndvi,dem") from None
     if int(state.step) <= start:   # no step ran (a finished run is said above, before any work)

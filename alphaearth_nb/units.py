@@ -118,7 +118,7 @@ BAND_SLIPS = {("sentinel1", "dB", "VH"): _CROSS, ("sentinel1", "dB", "HV"): _CRO
 def _band_quantiles(src, values, unit:str|None=None) -> tuple|None:
     "(p1, p50, p99, max) of a sample's finite, non-fill values (`fill_values`); None when fewer than 16 (too few), " \
     "but for a band in K (`unit`) whose few values all lie below `SURFACE_K`'s 175, colder than any temperature " \
-    "measured: none is kelvin, so they are judged (a point's 12 monthly means in degC: was passed as kelvin)."
+    "measured: none is kelvin, so they are judged (a point's 12 monthly means in degC)."
     v = np.asarray(values, np.float64).ravel()
     v = v[clear_values(v, fill_values(src))]
     if v.size < 16 and not (unit == "K" and v.size and v.max() < SURFACE_K[0]): return None
@@ -307,8 +307,7 @@ def _swapped(src, qs:dict) -> list:
 def _check_class_ids(src, bands, samples):
     """Raise `UnitsError` if a categorical source's sampled values (NaN and its no-data value aside) are not all its
     class ids, whole numbers 0..n-1, naming the form they take: fractions (a resampling that averages), ids from 1,
-    or another scheme's codes (ESA WorldCover's 10..100, Dynamic World's 9 classes). Was: those pixels were no data
-    without a word (`valid_mask`), or the whole source `NoValidDataError`'s 'drop it from the stack'."""
+    or another scheme's codes (ESA WorldCover's 10..100, Dynamic World's 9 classes)."""
     n = src.n_out
     for b, sample in zip(bands, samples):
         v = np.asarray(sample, np.float64).ravel()

@@ -19,8 +19,7 @@ __all__ = ['COMMAND_FILE', 'STACK_FILE', 'decoding_slip', 'decoding_hint', 'cast
 
 # %% ../nbs/21e_value_hints.ipynb #vh005
 # the fix of a map's values for an `aef` command, which reads a file: the Python before it made so, then written
-# (as `embed`'s NoValidDataError says its dropna fix); formatted with how the map is made (session 37: was the Python
-# alone, `emb = emb / 100`, under `aef evaluate`)
+# (as `embed`'s NoValidDataError says its dropna fix); formatted with how the map is made
 COMMAND_FILE = "Python only: for an `aef` command, write the map {} to a file and pass that"
 
 _DIVISORS = (127.5, 127.0, 128.0)   # codes read linearly: q / 127.5 (the scheme's scale), q / 127, q / 128

@@ -67,7 +67,7 @@ def tiling(patch:int,       # the model's patch size L in pixels
     if tile is None and buffer is None: buffer = patch // 8
     for what, v in (("tile", tile), ("buffer", buffer), ("trim", trim)):
         if isinstance(v, (str, bytes)) or not (v is None or hasattr(v, "__float__")):   # text, a list: refused,
-            b = patch // 8   # offering the default tiling's value (was float()'s ValueError; '8' read as 8)
+            b = patch // 8   # offering the default tiling's value
             whole(v, what, {"tile": patch - 2 * b, "buffer": b, "trim": _default_trim(b)}[what])
         if v is not None and (isinstance(v, bool) or not float(v).is_integer()):
             near = min(_good_tiles(patch), key=lambda t: abs(t - v)) if what == "tile" else int(v)

@@ -44,15 +44,14 @@ def _clock(m) -> bool:
 def _text_year(v:str) -> float:
     """The year of date text: ISO ('2024-06-01', '2024-6-1', a time and zone or not), its day and month first in
     either order ('31/12/2020' day-first, '12/31/2020' month-first, '01/06/2020' either: one year whichever was
-    meant, so the order need not be known; '/', '.' or '-' between), '2020/12/31' and '2020-1-5', a time after any
-    of them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a zone after it ('10:00 UTC', '1:05 PM +02:00'), a
-    month and year alone ('2020-01', '2020/01', '01/2020'), a month's English name (`times.month_name_iso`: 'Jan 5
-    2020', '5 January 2020', 'Jan 2020', 'Mon, 5 Jan 2020', '2020-Jan') or a day of the year ('2020-005'): every
-    date text `to_ms` reads, whose year is the one written, in the text's own zone (as ISO text with an offset).
-    NaN for a word, a month or day no order makes a date ('31/02/2020', '13/13/2020', '13/2020'), a time that is
-    none ('1:05 XM', '13:05 PM'), an ISO week ('2020-W01' starts on 30 December 2019: its year is not the
-    calendar's) and a two-digit year ('31/12/20': 1920 or 2020 cannot be told). Was NaN for a month and year alone,
-    a weekday first and a zone after the time ('Jan 2020', '2020-01', 'Mon, 5 Jan 2020', '... 10:00 GMT')."""
+    meant, so the order need not be known; '/', '.' or '-' between), '2020/12/31' and '2020-1-5', a time after any of
+    them on a 24- or 12-hour clock ('12/31/2020 1:05 PM'), a zone after it ('10:00 UTC', '1:05 PM +02:00'), a month
+    and year alone ('2020-01', '2020/01', '01/2020'), a month's English name (`times.month_name_iso`: 'Jan 5 2020',
+    '5 January 2020', 'Jan 2020', 'Mon, 5 Jan 2020', '2020-Jan') or a day of the year ('2020-005'): every date text
+    `to_ms` reads, whose year is the one written, in the text's own zone (as ISO text with an offset). NaN for a
+    word, a month or day no order makes a date ('31/02/2020', '13/13/2020', '13/2020'), a time that is none ('1:05
+    XM', '13:05 PM'), an ISO week ('2020-W01' starts on 30 December 2019: its year is not the calendar's) and a
+    two-digit year ('31/12/20': 1920 or 2020 cannot be told)."""
     if ISO_TEXT.match(v):
         try: return float(pd.Timestamp(v.strip()).year)   # its own zone's year ('...T23:00-05:00')
         except (ValueError, TypeError, OverflowError): return np.nan   # '2024-13-45'

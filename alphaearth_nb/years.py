@@ -65,9 +65,8 @@ def _change_year(v:np.ndarray) -> np.ndarray:
     directions: the largest sum of the two groups' resultant lengths (two-group spherical k-means, the groups kept
     contiguous in time), from each pixel's Gram matrix of unit vectors. NaN where no split separates the years, the
     best gaining no more than `_NO_SPLIT` per year with data over all its years as one group (a pixel the same every
-    year: every split ties; was the second year, the first split tried). A year without data joins either group
-    unseen; each group holds a year with data, and so does the year named (a change during a year without data
-    shows in the next year that has it)."""
+    year: every split ties). A year without data joins either group unseen; each group holds a year with data, and so
+    does the year named (a change during a year without data shows in the next year that has it)."""
     ok = np.isfinite(v).all(-1)
     z = unit_rows(np.where(ok[..., None], v, 0.0).astype(np.float64), np.float64)   # no data: zero rows
     T = v.shape[-2]
@@ -286,7 +285,7 @@ def year_steps(emb,           # a cube (time, y, x, band)
                                                            f"`cube.isel(time={keep})`" if keep else ""))
         return [int(np.nonzero(have == y)[0][0]) for y in want]
     if a.sizes["time"] != emb.sizes["time"]:
-        arg = "query" if name == "similarity" else "labels"   # was 'labels' for a similarity query too
+        arg = "query" if name == "similarity" else "labels"
         raise TimeError(f"a per-year input has {a.sizes['time']} time steps but the cube {emb.sizes['time']}: give it "
                         f"the cube's time coordinate (`{arg}.assign_coords(time=...)`) or one step per year")
     return list(range(emb.sizes["time"]))
@@ -298,8 +297,8 @@ def _years_example(recorded:list) -> list[int]:
 
 def _few_years(cube:xr.DataArray) -> str:
     """`yearly_change`'s refusal of a cube of fewer than 3 years: its years, the two-year change, and the join of
-    more years, with `years=` for maps that record none (`join_years`' TimeError otherwise; was not said). A cube of
-    no time steps is named as empty, made by a time selection that kept none (was 'got 0 ([])' and a join of it)."""
+    more years, with `years=` for maps that record none (`join_years`' TimeError otherwise). A cube of no time steps
+    is named as empty, made by a time selection that kept none."""
     n = cube.sizes["time"]
     if n == 0:   # `cube.sel(time=slice('2030', '2031'))` past its years: no year to join to, none to name
         return (f"yearly_change got a cube of no time steps ({', '.join(f'{d}: {s}' for d, s in cube.sizes.items())}):"
@@ -319,8 +318,7 @@ def _few_years(cube:xr.DataArray) -> str:
 def _time_fix(cube) -> str:
     """`yearly_change`'s fix for a map without `time`: a DataArray whose one dim beside y, x and band steps through
     years under another name (`year`, what `ds.groupby('time.year').first()` gives; `date`: `embeddings.years_dim`)
-    is told the rename that makes it the cube (was: 'open one with `official.open(...)`', for a cube in hand); others
-    how to make one."""
+    is told the rename that makes it the cube; others how to make one."""
     da = geo.rename_spatial(cube) if isinstance(cube, xr.DataArray) else None
     extra = [d for d in da.dims if d not in ("y", "x", "band")] if da is not None else []
     if len(extra) == 1 and years_dim(da, extra[0]):
@@ -367,7 +365,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     join='outer')` of years on grids a float rounding apart, 60 of 80 pixels NaN each year). Years that skip some (2019,
     2021, 2022: a cube joined with a year missing, by `join_years` or `xr.concat`) are warned, naming them: a change
     during 2020 scores in 2021."""
-    floor = real(floor, "floor", 0.02)   # 'abc': named (was float()'s ValueError)
+    floor = real(floor, "floor", 0.02)   # 'abc': named
     if not isinstance(cube, (xr.DataArray, xr.Dataset, xr.DataTree)): cube_form(cube)   # a path: named with its readers
     if (c := official_cube(cube)) is not None: cube = c   # xee over several years: its cube
     if not isinstance(cube, xr.DataArray) or "time" not in cube.dims:
@@ -376,7 +374,7 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
     one_model(cube, what="the cube's years")   # a cube of maps joined by `xr.concat`: warned (its models unknown)
     cube = cube_form(cube, door="yearly_change")   # refused there: no value in any year as given, or years joined
     # outer on grids a rounding apart (one place under two labels)
-    refuse_repeated_years(cube)   # two maps of 2022 (two tiles): was scored as two years, each against the other
+    refuse_repeated_years(cube)   # two maps of 2022 (two tiles): one year, refused
     warn_missing_years(years_of_cube(cube))
     if is_lazy(cube): cube = cube.chunk({"time": -1, "band": -1})
     dist, score = xr.apply_ufunc(_series_change, cube, kwargs={"floor": floor},   # its own errstate: dask's threads too

@@ -42,8 +42,7 @@ _CONSOLIDATED = "Consolidated metadata is currently not part"   # zarr 3, on eve
 
 def _quiet_consolidated() -> None:
     "One fixed filter of zarr's consolidation warning, kept first in the process's filters as `files.quiet_marker` " \
-    "keeps its own (was `warnings.catch_warnings()` around each call: process-wide, so another thread's filters were " \
-    "lost or leaked meanwhile)."
+    "keeps its own."
     f = warnings.filters[0] if warnings.filters else None
     if not (f and f[0] == "ignore" and f[1] is not None and f[1].pattern == _CONSOLIDATED):
         warnings.filterwarnings("ignore", message=_CONSOLIDATED)

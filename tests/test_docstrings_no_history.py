@@ -43,3 +43,68 @@ def test_the_rule_sees_history():
     for text in ("the model it was trained with", "a run that was resumed", "after the lock was taken (its pid reused)",
                  "the CRS they were read in"):
         assert not HISTORY.search(text), text
+
+
+# The same rule for what only a reader of the source sees: every docstring (private ones too) and comment of the
+# package and of the notebooks' code cells, and the notebooks' prose. A comment may also open on the history itself
+# (`# was: TypeError`); prose may name the session that made a change ('split from here in session 45'). What the
+# code did before lives in git; benchmarks/NOTES.md, the lab book, is not read here.
+import ast, io, json, tokenize
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMENT_HISTORY = re.compile(r"^#\s*(?:was|were)\b")
+SESSION = re.compile(r"\b[Ss]essions? \d+|\buntil session\b")
+
+
+def _told(text:str, *extra) -> str|None:
+    flat = " ".join(text.split())
+    for rule in (HISTORY,) + extra:
+        if m := rule.search(flat): return m.group(0)
+
+
+def _source_words(src:str):
+    "(line, text) of every comment and docstring of Python source `src`."
+    for t in tokenize.generate_tokens(io.StringIO(src).readline):
+        if t.type == tokenize.COMMENT: yield t.start[0], t.string
+    for n in ast.walk(ast.parse(src)):
+        if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if d := ast.get_docstring(n, clean=False): yield n.body[0].lineno, d
+
+
+def _history_in_source(src:str) -> list:
+    return [(ln, w) for ln, text in _source_words(src) if (w := _told(text)) or
+            text.startswith("#") and (w := _told(text, COMMENT_HISTORY))]
+
+
+def _cells(kind:str):
+    for nb in sorted((ROOT / "nbs").rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in nb.parts: continue
+        for i, c in enumerate(json.loads(nb.read_text())["cells"]):
+            if c["cell_type"] == kind: yield f"{nb.relative_to(ROOT)} cell {i}", "".join(c["source"])
+
+
+def test_no_private_docstring_or_comment_tells_its_history():
+    mods = sorted(p for p in (ROOT / "alphaearth_nb").glob("*.py") if p.name != "_modidx.py")
+    assert len(mods) > 100
+    told = {f"{p.name}:{ln}": w for p in mods for ln, w in _history_in_source(p.read_text())}
+    assert not told, f"{len(told)} comments or docstrings of the package tell their history (say what the code does " \
+                     f"and why; git keeps what it did): {told}"
+
+
+def test_no_notebook_code_cell_tells_its_history():
+    told = {}
+    for where, src in _cells("code"):
+        try: found = _history_in_source(src)
+        except (SyntaxError, tokenize.TokenError): continue   # a cell of shell or magics
+        told.update({f"{where} line {ln}": w for ln, w in found})
+    assert not told, f"{len(told)} notebook code cells tell their history: {told}"
+
+
+def test_the_source_rule_sees_history():
+    src = ('def f(x):\n    "The map; was: a table."\n    return x   # was: TypeError\n'
+           'def g(x):\n    return x   # refused (was NaN everywhere)\n')
+    assert sorted(ln for ln, _ in _history_in_source(src)) == [2, 3, 5]
+    for fine in ('def f(x):\n    "The model it was trained with."\n    return x   # the CRS they were read in\n',
+                 'x = 1   # a run that was resumed\n'):
+        assert not _history_in_source(fine), fine
