@@ -150,7 +150,7 @@ SECTIONS = {
         'grid_mapping': "gt\n    the grid (x0, a, b, y0, d, e), GDAL's order: top-left corner, signed steps; None: none\nattrs : dict|None\n    the grid mapping's other attributes (a CRS's, a reader's), kept\n",
         'geotransform': "obj\n    DataArray or Dataset (a grid mapping's GeoTransform or attrs['transform'])\n",
         'geotransform_steps': "obj\n    DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])\n",
-        'check_grid_size': 'size : tuple\n    the pixel\'s (width, height) in the CRS\'s units, both > 0\nextent : tuple\n    the area\'s (width, height) in the same units\ncrs\n    the grid\'s CRS (any spelling `as_crs` reads)\nasked : str\n    what the user gave, for the message, e.g. "resolution=10"\n',
+        'check_grid_size': 'size : tuple\n    the pixel\'s (width, height) in the CRS\'s units, both > 0\nextent : tuple\n    the area\'s (width, height) in the same units\ncrs\n    the grid\'s CRS (any spelling `as_crs` reads)\nasked : str\n    what the user gave, for the message, e.g. "resolution=10"\nfix : str|None\n    what helps past the cap (default: a smaller area, a coarser\n',
         'axis_span': 'obj\n    DataArray or Dataset with the axis as a coordinate\nd : str\n    "x" or "y"\n',
         'wrapped_like': "obj\n    the map whose x convention to follow (geographic CRS)\nxs\n    longitudes on `obj`'s one span (`axis_span`), degrees\n",
         'stored_rounding': 'obj\n    DataArray or Dataset with the axis as a coordinate\nd : str\n    "x" or "y" (or another name `rename_spatial` reads as one)\n',

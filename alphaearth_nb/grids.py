@@ -110,13 +110,16 @@ def check_grid_size(size:tuple,       # the pixel's (width, height) in the CRS's
                     extent:tuple,     # the area's (width, height) in the same units
                     crs,              # the grid's CRS (any spelling `as_crs` reads)
                     asked:str="resolution",  # what the user gave, for the message, e.g. "resolution=10"
+                    fix:str|None=None,       # what helps past the cap (default: a smaller area, a coarser
+                                             # resolution, or the area in parts)
                    ) -> tuple[int, int]:
     """The grid's (rows, columns) over `extent` at `size`, or `ConfigError` before any work where a pixel is wider or
     taller than the area and its size looks given in the other unit (>= 0.5 in degrees, < 0.01 in metres), or the
     grid would hold more than `MAX_PIXELS` pixels (a year): 10 for 10 m in EPSG:4326 is a 10-degree pixel, 0.0001
     for 10 m in UTM a 0.1 mm one; the message names the unit the CRS wants, with an example size. A pixel larger
-    than a small area in the CRS's own unit is a one-pixel grid. Else the fix is a smaller area, a coarser
-    `resolution`, or the area in parts."""
+    than a small area in the CRS's own unit is a one-pixel grid. Else the fix is `fix`, by default a smaller area, a
+    coarser `resolution`, or the area in parts (a read whose pixels no `resolution` sets, such as `official`'s tiles
+    at 10 m, passes its own)."""
     (w, h), (W, H), label = size, extent, crs_label(crs)
     unit = "degrees" if is_geographic(crs) else f"{as_crs(crs).axis_info[0].unit_name}s"
     hint = _unit_hint(size, crs)
@@ -128,7 +131,7 @@ def check_grid_size(size:tuple,       # the pixel's (width, height) in the CRS's
         raise ConfigError(f"{asked} in {label} over the area ({W:.6g} x {H:.6g} {unit}) makes a grid of {rows:,} x "
                           f"{cols:,} = {rows * cols:.3g} pixels a year, over the {MAX_PIXELS:.0e} at most "
                           f"({rows * cols * 256 / 1e12:.3g} TB of 64 float32 bands): " +
-                          (hint or "open a smaller area, a coarser resolution, or the area in parts"))
+                          (hint or fix or "open a smaller area, a coarser resolution, or the area in parts"))
     return rows, cols
 
 # %% ../nbs/02b_grids.ipynb #g0012

@@ -223,7 +223,7 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
             fix = (f"the mirror's tiles there cover {there}: pass one of those years (years={there[-1]}), or read "
                    f"{ys} from another mirror (2017 is missing on some)")
         if (swap := _swapped_cover(geom, idx, ys)) is not None:   # (52.3, 4.8, 52.4, 4.9): Amsterdam latitude first
-            fix = (f"the area looks swapped (latitude first): read as (min_lon, min_lat, max_lon, max_lat) = {swap} "
+            fix = (f"the area looks swapped (latitude first): read as (min_lon, min_lat, max_lon, max_lat) = {swap}; "
                    "official tiles cover it: pass that bbox")
         raise NoTilesError(f"no official tile covers {tuple(round(v, 4) for v in geom.bounds)} in {ys}: {fix}")
     m = mirror_of(source)

@@ -19,9 +19,8 @@ try:   # the official extra: `sample_points` requires it; the rest get shapely's
     from shapely.geometry import MultiPolygon, box
 except ImportError: translate = MultiPolygon = box = None
 
-from .core import (EMBED_DIM, MAP_WANTED, ConfigError, GridError, NoDataWarning, NoTilesError,
-                                band_names, checks_flags, refuse_path, user_stacklevel)
-from .core import GridWarning   # the kinds of its warnings
+from .core import (EMBED_DIM, MAP_WANTED, ConfigError, GridError, GridWarning, NoDataWarning,
+                                NoTilesError, band_names, checks_flags, refuse_path, user_stacklevel)
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
                                require, same_crs, to_crs, utm_crs, write_crs)
@@ -31,9 +30,8 @@ from .embeddings import OFFICIAL_COLLECTION
 from .times import year_starts
 from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
-                                   fetch_tiles,
-                                   gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index, tile_href, tiles,
-                                   warped_zones, years_covering, years_of)
+                                   fetch_tiles, gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index,
+                                   tile_href, tiles, warped_zones, years_covering, years_of)
 from .crs import crs_label
 from .grids import check_grid_size
 from .warn_lock import serialised, under_warn_lock
@@ -48,8 +46,7 @@ __all__ = ['geobox_area', 'zone_cube', 'grid_for', 'pixel_size', 'unit_length', 
 # %% ../nbs/27_official.ipynb #c0002a
 _all_ = ["USER_AGENT", "YEARS", "TILE_SIZE", "RESOLUTION", "INDEX_NAME", "INDEX_COLUMNS", "MIRRORS", "ANNUAL", "Mirror",
          "mirror_of", "tile_href", "cache_dir", "index_file", "read_index", "LocalMirror", "build_local_mirror",
-         "years_of", "area_of", "tiles", "fetch_tiles", "gdal_env", "gdal_path", "bill_project",
-         "open_tile"]   # from `mirrors`, where they were split off to
+         "years_of", "area_of", "tiles", "fetch_tiles", "gdal_env", "gdal_path", "bill_project", "open_tile"]   # `mirrors`'s
 
 # %% ../nbs/27_official.ipynb #c0023
 def _across_180(geom) -> bool:
@@ -143,7 +140,10 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
     refuse_path(rows, "rows are a table of `tiles` (href, crs, year)", "table")
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad) if bounds is None else bounds
-    check_grid_size((RESOLUTION, RESOLUTION), (x1 - x0, y1 - y0), crs, "the tiles' 10 m pixels read")   # a vast area
+    check_grid_size((RESOLUTION, RESOLUTION), (x1 - x0, y1 - y0), crs, "the tiles' 10 m pixels read",   # a vast area
+                    "open a smaller area (its tiles are read at 10 m under any `resolution`: a coarser one reads as "
+                    "many), or read it tile by tile, lazily: `aef.official.open_tile(href)` for each `href` of "
+                    "`aef.official.tiles(area, years)`")
     g = grid_coords(round((y1 - y0) / RESOLUTION), round((x1 - x0) / RESOLUTION), x0, y1, RESOLUTION)
     xs, ys = g["x"], g["y"]
     per_year, opened = [], []

@@ -25,7 +25,7 @@ def test_a_latitude_first_bbox_no_tile_covers_is_named_swapped(mirror, tmp_path)
                  lambda: off.fetch_tiles(LAT_FIRST, 2024, tmp_path / "copy", source=mirror.root)):
         with pytest.raises(NoTilesError) as e: call()
         assert ("looks swapped (latitude first): read as (min_lon, min_lat, max_lon, max_lat) = (5.995, 44.999, "
-                "6.004, 45.003) official tiles cover it") in str(e.value), e.value
+                "6.004, 45.003); official tiles cover it") in str(e.value), e.value
     assert not (tmp_path / "copy").exists()
 
 
