@@ -513,8 +513,8 @@ FLAGS = {"steps": "--steps", "batch_size": "--batch-size", "seed": "--seed", "pe
          "resume": "--resume", "overwrite": "--overwrite", "out": "--out", "inputs": "--inputs",
          "targets": "--targets", "int8": "--int8", "allow_missing": "--allow-missing", "column": "--label-column",
          "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period"}
-COMMAND_FLAGS = {**{c: {"crs": "--crs"} for c in ("evaluate", "classify", "similarity")}, "train": {"texts": "--texts"}}   # one command's flag
-# alone: `crs=` stays elsewhere; `texts=` is fit's, `aef train --texts FILE` (a table under evaluate: its own words)
+COMMAND_FLAGS = {**{c: {"crs": "--crs"} for c in ("evaluate", "similarity")}, "classify": {"crs": "--crs", "k": "--k"},
+                 "train": {"texts": "--texts"}}   # one command's flag alone (`crs=`, classify's `k=`); `texts=`: fit's
 # the package's calls that write what a command writes
 CALLS = {"fit": "aef train", "save_checkpoint": "aef train", "embed_to_zarr": "aef embed",
          "evaluate_embeddings": "aef evaluate"}

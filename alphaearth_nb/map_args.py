@@ -44,11 +44,13 @@ def _inputs(c:argparse.ArgumentParser, existing, what:str, many:bool=False) -> N
         c.add_argument("--year", type=_year, default=None, help="the year to map where --embeddings holds several, "
                        "e.g. --year 2024 (default: its only one; several are refused naming them)")
 
-def _output(c:argparse.ArgumentParser, path, what:str) -> None:
-    "The options of a mapping command that say where its map goes: --out and --overwrite."
+def _output(c:argparse.ArgumentParser, path, what:str, names:bool=False) -> None:
+    "The options of a mapping command that say where its map goes: --out and --overwrite (`names`: a class map's sidecar)."
     c.add_argument("--out", type=path, required=True, help=f"the GeoTIFF to write, a cloud-optimised one (COG) of "
                    f"{what}, e.g. --out map.tif (a new path, made with its parents, or one written before with --overwrite)")
-    c.add_argument("--overwrite", action="store_true", help="replace the map written at --out before (and its sidecar of class names)")
+    side = ("its sidecar of class names, --out with .aux.xml added, rewritten" if names else "a GDAL sidecar beside it, "
+            "--out with .aux.xml added, removed: it describes the old map")
+    c.add_argument("--overwrite", action="store_true", help=f"replace the map written at --out before ({side})")
 
 def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was added to it (its option types are read)
                 ) -> None:
@@ -77,7 +79,7 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
                    "e.g. --crs EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else lon/lat)")
     c.add_argument("--k", type=_k, default=3, help="the labelled pixels nearest in embedding space that vote each "
                    "pixel's class (default: %(default)s; 1: the nearest alone)")
-    _output(c, path, "class ids (no data declared), with the class names and a colour table")
+    _output(c, path, "class ids (no data declared), with the class names and a colour table", names=True)
     what = "cosine similarity of every pixel to the mean embedding of a few points: a map of -1 .. 1"
     s = sub.add_parser("similarity", help=what, description=what)
     _inputs(s, existing, "")

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/map_cmd.html.md"""
 # %% ../nbs/29e_map_cmd.ipynb #p0003
 from __future__ import annotations
 
+import shlex
 import warnings
 from pathlib import Path
 
@@ -14,15 +15,19 @@ import numpy as np
 import xarray as xr
 
 from . import analysis
-from .core import AEFError, DimensionError, LabelError, NoDataWarning, NoValidDataError, TimeError, band_names, user_stacklevel
+from .core import (EMBED_DIM, AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
+                                TimeError, band_names, user_stacklevel)
 from .files import is_zarr_store
-from .geo import crs_of
+from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of
+from .embeddings import provenance_attrs
+from .crs_checks import swap_columns
+from .geometry_columns import lonlat_columns
 from .crs import crs_label
 from .loaders import TEXT_TABLES, table_suffix
 from .mirror_list import mirror_root
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES
 from .directions import unit_rows
-from .places import cube_form, sample, years_of_cube
+from .places import cube_form, sample, transform_of, years_of_cube
 from .years import join_years, map_year
 from .exports import class_colour, map_to_cog, read_cog
 from .labels import class_flags
@@ -45,7 +50,11 @@ def _folder(path:Path) -> xr.DataArray:
     tifs = sorted(p for p in path.iterdir() if p.suffix.lower() in (".tif", ".tiff"))
     by_year = {}
     for p in tifs:
-        e = read_cog(p)
+        try: e = read_cog(p)
+        except DimensionError:   # a map of one value a pixel among the tiles (a similarity COG written beside them)
+            if (said := _one_value_map(p, None)) is None: raise
+            raise DimensionError(f"--embeddings {path} holds {p.name}, {said}, not embeddings: move it out of the "
+                                 "folder, which holds the embedding GeoTIFFs to map") from None
         by_year.setdefault(map_year(e), []).append(e)
     maps = []
     for y, es in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
@@ -64,6 +73,39 @@ def _folder(path:Path) -> xr.DataArray:
         maps.append(m.assign_attrs(crs=es[0].attrs["crs"]))
     return maps[0] if len(maps) == 1 else join_years(maps)
 
+_KINDS = {"similarity": "a similarity map", "change": "a change map", "class": "a class map",
+          "cluster": "a cluster map"}   # `map_to_cog`'s band description (the map's name) of each derived map
+
+def _one_value_map(path:Path,      # --embeddings: a GeoTIFF or a .nc/.zarr store
+                  var:str|None,   # --embeddings-var
+                 ) -> str|None:
+    """What `path` holds, in words, where it is a map of one value a pixel and no embedding: a COG of
+    `exports.map_to_cog` (one band: a similarity, change or class map, its year or years and the model of the
+    embeddings it was made from, as its AEF_* tags keep them) or a store of such a map, e.g. 'a change map of 2023 to
+    2024, made from embeddings of GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL'; None for anything else (the file's reader
+    says what it is)."""
+    try:
+        if path.suffix.lower() in (".tif", ".tiff"):
+            with xr.open_dataset(path, engine="rasterio") as ds: m = ds["band_data"].isel(band=0).load()
+            if ds.sizes["band"] != 1: return None
+            name, m.attrs = m.attrs.get("long_name"), provenance_attrs(m.attrs)   # the tags as attrs (AEF_TIME: time)
+        else:
+            with xr.open_dataset(path, engine="zarr" if is_zarr_store(path) else None) as ds:
+                vs = [ds[var]] if var in ds.data_vars else list(ds.data_vars.values())
+                if any(EMBED_DIM in v.shape for v in vs) or not (vs := [v for v in vs if {"y", "x"} <= set(v.dims)]):
+                    return None
+                m = vs[0].isel({d: 0 for d in vs[0].dims if d not in ("y", "x", "time")})
+                m = m.isel(time=0) if "time" in m.dims and m.sizes["time"] == 1 else m
+                name = m.name
+        year = map_year(m) if "time" not in m.dims else None
+    except Exception: return None   # unreadable here: the reader's own error stands
+    at = m.attrs
+    span = (f" of {at['from_year']} to {at['to_year']}" if "from_year" in at and "to_year" in at else
+            f" of {year}" if year is not None else "")
+    made = f", made from embeddings of {at['derived_from']}" if at.get("derived_from") else ""
+    kind = _KINDS.get(str(name), f"a map of one value a pixel ({name!r})" if name else "a map of one value a pixel")
+    return kind + span + made
+
 def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a folder of GeoTIFFs
               var:str|None,   # --embeddings-var
               cmd:str,        # the command, e.g. 'classify', for its messages
@@ -71,7 +113,8 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
     """The embeddings a mapping command reads, as a map (y, x, band) or a cube (time, y, x, band) (`places.cube_form`):
     a store or a GeoTIFF by `aef evaluate`'s reader (`evaluate_cmd.open_embeddings`: what each other thing is, with
     its fix), a folder of embedding GeoTIFFs as one map a year (`_folder`). A table (CSV, Parquet) is a
-    `DimensionError`: points, no map (`aef evaluate` scores a table)."""
+    `DimensionError`: points, no map (`aef evaluate` scores a table); so is a map of one value a pixel (a similarity,
+    change or class COG a mapping command wrote: `_one_value_map` says which, of what year and model)."""
     p = Path(path)
     if table_suffix(p) in TEXT_TABLES + PARQUET_TABLES:
         raise DimensionError(f"--embeddings {p} is a table: vectors at points, no map to write: aef {cmd} maps a field "
@@ -81,6 +124,11 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
             q.suffix.lower() in (".tif", ".tiff") for q in p.iterdir()):
         return cube_form(_folder(p))
     try: return cube_form(open_embeddings(p, var))
+    except DimensionError as e:
+        if (said := _one_value_map(p, var)) is None: raise _in_words(e, cmd) from None
+        raise DimensionError(f"--embeddings {p} is {said}, not embeddings (64 values a pixel, A00..A63): aef {cmd} "
+                             "maps embeddings: pass those the map was made from, the .zarr `aef embed` wrote or an "
+                             "embedding GeoTIFF, e.g. --embeddings emb.zarr") from None
     except AEFError as e: raise _in_words(e, cmd) from None
 
 def one_year(cube:xr.DataArray, # a map (y, x, band) or cube (time, y, x, band), `open_maps`'
@@ -103,17 +151,19 @@ def one_year(cube:xr.DataArray, # a map (y, x, band) or cube (time, y, x, band),
     return cube.isel(time=ys.index(year))
 
 def _wrote(m:xr.DataArray, out:Path) -> str:
-    "The last line of a mapping command: the file, its size in pixels and its CRS."
-    return f"wrote {out}: {m.sizes['y']} x {m.sizes['x']} pixels, {crs_label(crs_of(m))}"
+    "The last line of a mapping command: the file, its size in pixels (width x height, as GDAL says it) and its CRS."
+    return f"wrote {out}: {m.sizes['x']} x {m.sizes['y']} pixels (width x height), {crs_label(crs_of(m))}"
 
 def legend(classes:xr.DataArray,   # a class map of `analysis.classify` (y, x), -1 no data
           ) -> list[str]:
-    "One line a class of the map: its id, its name (`labels.class_flags`), its pixels and its colour in the COG's table."
+    """One line a class of the map: its id, its name (`labels.class_flags`), its pixels and its colour in the COG's
+    table; a named class no pixel was voted into (its few labelled pixels outvoted) too, with 0 pixels."""
     v = np.asarray(classes.values)
     ids, counts = np.unique(v[v >= 0], return_counts=True)
     names, total = class_flags(classes) or {}, max(int(counts.sum()), 1)
+    seen = dict(zip(ids.tolist(), counts.tolist()))
     out = []
-    for i, n in zip(ids.tolist(), counts.tolist()):
+    for i, n in sorted({**{int(i): 0 for i in names}, **seen}.items()):
         r, g, b, _ = (round(c * 255) for c in class_colour(i))
         name = f" {names[i]!r}" if i in names and str(names[i]) != str(i) else ""
         out.append(f"class {i}{name}: {n:,} pixels ({100 * n / total:.1f}%), colour #{r:02x}{g:02x}{b:02x}")
@@ -148,18 +198,40 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     print(_wrote(res["class"], out))
 
 # %% ../nbs/29e_map_cmd.ipynb #p0016
+_OFF = "lies on the map (`inside` all False, vectors NaN): "   # `places.sample`'s words where no point is on the map
+
+def _none_on(said:str|None,      # `places.sample`'s warning where no point lies on the map, else None
+             got,                # its table: the points' own columns, `inside`, A00..A63
+            ) -> str:
+    """Why no point of `aef similarity --points` has a vector, and the fix: `said`'s reason (the map's bounds beside
+    the points', or columns that look swapped: then the swap of their names in the file's header line, as
+    `aef evaluate` says it for --labels, `crs_checks.swap_columns`), or no data at every point on the map."""
+    if said is None: return "they lie on pixels of no data (NaN): pass points where the map has data"
+    why = said.split(_OFF, 1)[-1]
+    hint = next((h for h in (SWAP_HINT, XY_SWAP_HINT) if h in why), None)
+    cols = ("x", "y") if {"x", "y"} <= set(got.columns) else lonlat_columns(got)
+    if hint is None or None in cols: return why
+    return why.replace(hint, hint.split(": pass ", 1)[0] + ": " + swap_columns(cols))
+
 def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_commands`)
                   ) -> None:
     """What `aef similarity` does: the vectors of the map of `--embeddings` (`--year`) at `--points` (`places.sample`),
     their mean made unit length (`directions.unit_rows`), and every pixel's cosine with it (`analysis.similarity`),
     written to `--out` as float32 (`exports.map_to_cog`). Points off the map or on no data are left out, warned
-    (`NoDataWarning`); none left is a `NoValidDataError`."""
+    (`NoDataWarning`); none left is a `NoValidDataError`, one message that says why (`_none_on`: off the map, with
+    the map's bounds, or columns swapped, with the swap of their names in the file's header line)."""
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "similarity"), a.year, a.embeddings)
-    v = sample(emb, a.points, crs=a.crs)[band_names()].to_numpy(np.float64)
+    with warnings.catch_warnings(record=True) as seen:   # `sample`'s words for no point on the map: in the refusal
+        warnings.simplefilter("always")
+        got = sample(emb, a.points, crs=a.crs)
+    off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
+    for w in seen:
+        if w not in off: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    v = got[band_names()].to_numpy(np.float64)
     ok = np.isfinite(v).all(1)
     if not ok.any():
-        raise NoValidDataError(f"--points {a.points}: none of its {len(v)} points lies on a pixel with data: pass "
-                               "points on the map (lon/lat, or x/y in its CRS, or --crs)")
+        raise NoValidDataError(f"--points {a.points}: none of its {len(v)} points lies on a pixel with data: "
+                               + _none_on(str(off[0].message) if off else None, got))
     if not ok.all():
         warnings.warn(f"--points {a.points}: {int((~ok).sum())} of its {len(v)} points lie off the map or on no data: "
                       "left out of the mean", NoDataWarning, stacklevel=user_stacklevel())
@@ -192,12 +264,43 @@ def _two_maps(a) -> tuple:
     a_, b_ = years if len(years) == 2 else ys
     return one_year(cube, a_, p), one_year(cube, b_, p)
 
+def _grid(e:xr.DataArray) -> tuple:
+    "A map's grid as `rio warp` takes it: its CRS's label, bounds (left, bottom, right, top), pixel size and width x height."
+    t, nx, ny = transform_of(e), e.sizes["x"], e.sizes["y"]
+    xs, ys = (t.c, t.c + t.a * nx), (t.f, t.f + t.e * ny)
+    return crs_label(crs_of(e)), (min(xs), min(ys), max(xs), max(ys)), (abs(t.a), abs(t.e)), (nx, ny)
+
+def _off_grid(e1:xr.DataArray, e2:xr.DataArray, paths:list) -> str:
+    """The refusal of two maps `aef change` cannot compare pixel by pixel (another CRS, pixel size or extent): each
+    map's grid, and the fix in the shell's words: a GeoTIFF among them warped onto the other's grid by `rio warp`
+    (rasterio's command, installed with it; nearest: each pixel keeps one of the file's own vectors, the official
+    int8 codes too), else the two embedded on one grid."""
+    (c1, _, _, s1), (c2, _, _, s2) = _grid(e1), _grid(e2)
+    p1, p2 = (paths * 2)[:2]
+    said = (f"--embeddings {p1} ({c1}, {s1[0]} x {s1[1]} pixels) and --embeddings {p2} ({c2}, {s2[0]} x {s2[1]} "
+            "pixels) are not on one grid, so no pixel of one is a pixel of the other: aef change compares each pixel "
+            "of a place with itself: ")
+    tifs = [i for i, p in enumerate((p1, p2)) if Path(p).suffix.lower() in (".tif", ".tiff")]
+    if not tifs: return said + ("embed the two years' stacks on one grid (one area, CRS and pixel size: `aef embed` "
+                                "keeps its stack's grid), or write one as a GeoTIFF and warp it onto the other's")
+    i = tifs[-1]   # the GeoTIFF warped onto the other map's grid
+    src, (crs, b, res, _) = Path((p1, p2)[i]), _grid((e1, e2)[1 - i])
+    out = src.with_name(f"{src.stem}_on_grid.tif")
+    size = " ".join(f"--res {r:.10g}" for r in (res[:1] if res[0] == res[1] else res))
+    return said + (f"warp {src} onto the grid of the other, `rio warp {shlex.quote(str(src))} {shlex.quote(str(out))} "
+                   f"--dst-crs {crs} --bounds {' '.join(f'{v:.10g}' for v in b)} {size} --resampling nearest` "
+                   f"(rasterio's, installed with it; nearest: each pixel keeps one of the file's vectors), then pass "
+                   f"--embeddings {out}")
+
 def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands`)
               ) -> None:
     """What `aef change` does: `1 - cos` of each pixel's two embeddings (`analysis.change`: 0 the same, up to 2) of
-    the two years of `--embeddings` (`--year A --year B`) or of two `--embeddings`, written to `--out` as float32."""
+    the two years of `--embeddings` (`--year A --year B`) or of two `--embeddings`, written to `--out` as float32.
+    Two maps on two grids (another CRS, pixel size or extent) are a `GridError` naming both grids and the `rio warp`
+    that puts a GeoTIFF among them on the other's grid (`_off_grid`)."""
     e1, e2 = _two_maps(a)
-    chg = analysis.change(e1, e2)
+    try: chg = analysis.change(e1, e2)
+    except GridError: raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
     out = map_to_cog(chg, a.out, overwrite=a.overwrite)
     span = " to ".join(str(chg.attrs[k]) for k in ("from_year", "to_year") if k in chg.attrs)
     print(f"change{' from ' + span if span else ''}: median {float(np.nanmedian(chg)):.3f}, largest "

@@ -62,7 +62,7 @@ def test_classify_official_tile_with_labelled_points(tiles, tmp_path, capsys):
     np.testing.assert_array_equal(np.where(got.values == nodata, -1, got.values), want.sel(y=got.y, x=got.x).values)
     legend = [line for line in out if line.startswith("class ")]
     assert len(legend) == 2 and legend[0].startswith("class 0 'a': ") and "colour #" in legend[0], out
-    assert out[-1].startswith(f"wrote {tmp_path / 'm.tif'}: 96 x 96 pixels, EPSG:32631"), out
+    assert out[-1].startswith(f"wrote {tmp_path / 'm.tif'}: 96 x 96 pixels (width x height), EPSG:32631"), out
 
 
 def test_classify_samples_on_the_sample_scene(tmp_path):
