@@ -108,3 +108,19 @@ def test_the_source_rule_sees_history():
     for fine in ('def f(x):\n    "The model it was trained with."\n    return x   # the CRS they were read in\n',
                  'x = 1   # a run that was resumed\n'):
         assert not _history_in_source(fine), fine
+
+
+def test_no_notebook_prose_tells_its_history():
+    told = {}
+    for where, text in _cells("markdown"):
+        if w := _told(text, SESSION): told[where] = w
+    assert not told, f"{len(told)} notebook markdown cells tell their history or the session of a change (say what " \
+                     f"is and why; measurements name their benchmark and benchmarks/NOTES.md): {told}"
+
+
+def test_the_prose_rule_sees_history():
+    for text in ("Split from `gate` in session 45.", "(session 13, `benchmarks/embed.py`)", "until session 42 it gathered",
+                 "Was: refused as a table.", "the raster (was: a table)"):
+        assert _told(text, SESSION), text
+    for fine in ("a session of the scheduler", "the class it was drawn from", "every year it was given"):
+        assert not _told(fine, SESSION), fine
