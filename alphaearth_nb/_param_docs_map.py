@@ -342,7 +342,7 @@ SECTIONS = {
         'knn_vote_rows': 'nn_rows\n    (Q, k) training row indices 0 .. N-1 of the neighbours, nearest first\nlabels\n    (N,) class indices 0 .. C-1 of the training rows\nn_classes : int\n    C\n',
     },
     'alphaearth_nb.years': {
-        'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\n",
+        'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\nfix : str|None\n    what to do instead (default: one model for every year)\n",
         'map_year': 'e\n    one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)\n',
         'join_years': 'embs : list\n    maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads\nyears\n    their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded\n',
         'warn_missing_years': "years\n    a cube's years (`years_of_cube`), any order\nwhat : str|None\n    what the gap does to the caller's result; None: `yearly_change`'s words\n",

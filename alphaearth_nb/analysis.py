@@ -14,13 +14,13 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, MixedModelsError, NoValidDataError, TimeError,
+from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
                                 user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
 from .cubes import ONE_MAP_ATTRS, cube_crs, map_year, one_model
-from .embeddings import MAP_WANTED, as_embedding, gate_query, model_name, pixelwise, query_array, values_at
+from .embeddings import MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .same_grid import orient_like, refuse_interleaved   # a grid in another order; one joined off it
@@ -67,7 +67,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     band order, its other entries left out. Raises `DimensionError` for anything but one 64-vector or a point,
     `DTypeError` for a path (load it first: `query_array`), `NoValidDataError` for a vector that is no embedding or a
     point with no data (a map with none at all, as the gate left it, said so), `MixedModelsError` for a vector whose
-    `attrs['embedding:model']` is another model's than the map's (as `change`; none recorded: passes).
+    `attrs['embedding:model']` is another model's than the map's (`cubes.one_model`, as `change`; none recorded: passes).
 
     Several vectors or points (a table of N rows, an (N, 64) array, a list of (x, y) pairs) are a `DimensionError`
     naming what was given and both things meant: one map of their mean vector, or a map each (a loop). Decided: not
@@ -75,10 +75,8 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     whether several examples mean their shared direction or a map each is the user's to say. A path as `emb` is
     `core.refuse_path`'s `DTypeError`."""
     refuse_path(emb, MAP_WANTED, "map")
-    if len(ms := {model_name(getattr(o, "attrs", {}).get("embedding:model")) for o in (emb, target)} - {None}) > 1:
-        raise MixedModelsError(f"the map and the query vector come from two models {sorted(ms)}: their cosine is no "
-                               "similarity; take the query from this map, a point `emb.aef.similarity((x, y))` or a "
-                               "pixel's vector `emb.sel(x=.., y=.., method='nearest')`, or embed both with one model")
+    one_model(emb, target, what="the map and the query vector", fix="Take the query from this map, a point `emb.aef."
+              "similarity((x, y))` or a pixel's vector `emb.sel(x=.., y=.., method='nearest')`, or embed both by one model")
     own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
     if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)

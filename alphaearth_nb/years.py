@@ -102,10 +102,12 @@ def _joined_by_concat(e, what:str):
 
 def one_model(*embs,                     # embeddings or cubes (`attrs['embedding:model']` read; none: they pass)
               what:str="the two embeddings", # what they are, for the message
+              fix:str|None=None,             # what to do instead (default: one model for every year)
              ) -> str|None:
     """The model the embeddings record in `attrs['embedding:model']` (`embed` writes it; `to_zarr`, `open_zarr`,
     `to_cog` and `read_cog` keep it), None when none records one (older stores, arrays built by hand pass).
-    `MixedModelsError` naming both when two differ: a change between years of two checkpoints is the checkpoints'
+    `MixedModelsError` naming both when two differ: a change between years of two checkpoints (or a similarity to a
+    query vector of another model: `analysis.query_vector` asks this too, with its own `fix`) is the checkpoints'
     difference, not the land's. The official product records its collection id (`embeddings.OFFICIAL_COLLECTION`,
     `from_official` and `official.open` write it; older stores' name of it is read as it, `embeddings.model_name`),
     so its years and ours are refused too. `xr.concat` of maps keeps the first's attrs only (the others' models are
@@ -123,17 +125,16 @@ def one_model(*embs,                     # embeddings or cubes (`attrs['embeddin
     ours) passes as the first's model: join the years with `join_years`, the checked join."""
     for e in embs: _joined_by_concat(e, what)
     seen = list(dict.fromkeys(m for e in embs if (m := model_name(getattr(e, "attrs", {}).get("embedding:model")))))
-    if len(seen) > 1 and OFFICIAL_COLLECTION in seen:
-        own = next(m for m in seen if m != OFFICIAL_COLLECTION)
-        raise MixedModelsError(f"{what} come from two models, the official product ({OFFICIAL_COLLECTION}) and "
-                               f"{own!r}: their change would be the models' difference, not the land's. Compare like "
-                               "with like: the official product for every year (`aef.official.open(area, years=[a, b])`), "
-                               "or your model for every year (`aef.embed(stack, model, year)` for each)")
     if len(seen) > 1:
-        raise MixedModelsError(f"{what} come from two models, {seen[0]!r} and {seen[1]!r}: their change would be the "
-                               "models' difference, not the land's. Embed every year with one checkpoint (`model = "
-                               "aef.train.load_model(run)`, then `aef.embed(stack, model, year)` for each year; `aef embed "
-                               "--checkpoint RUN` for each)")
+        off = OFFICIAL_COLLECTION in seen
+        pair = (f"the official product ({OFFICIAL_COLLECTION}) and {next(m for m in seen if m != OFFICIAL_COLLECTION)!r}"
+                if off else f"{seen[0]!r} and {seen[1]!r}")
+        fix = fix or ("Compare like with like: the official product for every year (`aef.official.open(area, years=[a, "
+                      "b])`), or your model for every year (`aef.embed(stack, model, year)` for each)" if off else
+                      "Embed every year with one checkpoint (`model = aef.train.load_model(run)`, then `aef.embed(stack, "
+                      "model, year)` for each year; `aef embed --checkpoint RUN` for each)")
+        raise MixedModelsError(f"{what} come from two models, {pair}: comparing their vectors (a change, a similarity) "
+                               f"would measure the models' difference, not the land's. {fix}")
     return seen[0] if seen else None
 
 def _number_year(at) -> int|None:
