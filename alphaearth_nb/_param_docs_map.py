@@ -111,6 +111,7 @@ SECTIONS = {
         'refuse_no_data': "obj\n    the map or cube as given (DataArray, Dataset of A00..A63, DataTree)\nwhat : str\n    the input, for the message: 'the map `emb`', '`other`'\ndoor : str\n    the function refusing it, for the message\n",
     },
     'alphaearth_nb.evaluate': {
+        'lone_classes_said': "classes\n    the classes of one labelled point each (ids or names)\nfix : str\n    what would score them, in the caller's words\n",
         'evaluate_embeddings': 'x\n    features (embeddings or a baseline), (N, D)\ny\n    class labels, (N,)\nshots\n    shots per class: ints and/or "max" (`as_levels`)\nfolds\n    int, or dict shots -> folds; None: PAPER_FOLDS\nmethods\n    any of "knn1", "knn3", "linear" (also "knn<k>")\nseed : int\n    base seed of the draws\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take\nreturn_folds : bool\n    also return the per-fold scores\nprogress : bool\n    a tqdm bar (stderr) over each shots level\'s folds\nfeatures\n    columns of a table besides its 64 bands (`linear.check_xy`)\nwarn_fills : bool\n    say ids that look like a no-data code (False: the caller said them)\n',
         'share_text': "v\n    a share, 0 .. 1 (NaN: a row left out, `evaluate_embeddings`' skipped kNN)\n",
         'shares_table': "table\n    `evaluate_embeddings`' DataFrame\n",

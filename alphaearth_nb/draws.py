@@ -81,7 +81,7 @@ def shots_per_class(counts,                 # labelled points per class
         need = f"{shots}-shot needs at least {shots + 1} ({shots} to train, at least 1 to test)"
     if len(bad):
         c = bad[0]
-        raise LabelError(f"class {names[c]!r} has {counts[c]} labelled points; {need}: label more points of class "
+        raise LabelError(f"class {names[c]!r} has {counts[c]} labelled point{'' if counts[c] == 1 else 's'}; {need}: label more points of class "
                          f"{names[c]!r}, drop that class, or ask fewer shots" +
                          (f" (also too few: {[names[b] for b in bad[1:]]})" if len(bad) > 1 else ""))
     return n

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate.html.md"""
 # %% ../nbs/24_evaluate.ipynb #c0002
 from __future__ import annotations
 
+import math
 import warnings
 
 import numpy as np
@@ -33,16 +34,16 @@ from .draws import (FOLDS_MAX, LEVELS_EXAMPLE, PAPER_FOLDS, PAPER_MIN_DIST, as_f
                                  as_spacing, spaced_points)
 
 # %% auto #0
-__all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'evaluate_embeddings', 'share_text', 'shares_table', 'table_said',
-           'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'check_xy', 'least_squares_fit',
-           'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit', 'linear_probe_fit_checked',
-           'linear_probe_predict', 'VALUE_FILLS', 'fill_like_names', 'fill_like_values', 'warn_fill_values',
-           'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote', 'wider_than_float32',
-           'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels', 'refuse_mixed_labels',
-           'FILL_CODES', 'FILL_SAID', 'unlabelled', 'drop_unlabelled', 'fill_like_ids', 'warn_fill_ids',
-           'balanced_accuracy', 'r2', 'mae', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'PAPER_MIN_DIST',
-           'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split', 'as_folds',
-           'separated_points', 'refuse_unlabelled', 'fold_counts', 'as_spacing', 'spaced_points']
+__all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'lone_classes_said', 'evaluate_embeddings', 'share_text', 'shares_table',
+           'table_said', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'check_xy',
+           'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
+           'linear_probe_fit_checked', 'linear_probe_predict', 'VALUE_FILLS', 'fill_like_names', 'fill_like_values',
+           'warn_fill_values', 'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote',
+           'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels',
+           'refuse_mixed_labels', 'FILL_CODES', 'FILL_SAID', 'unlabelled', 'drop_unlabelled', 'fill_like_ids',
+           'warn_fill_ids', 'balanced_accuracy', 'r2', 'mae', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX',
+           'PAPER_MIN_DIST', 'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
+           'as_folds', 'separated_points', 'refuse_unlabelled', 'fold_counts', 'as_spacing', 'spaced_points']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
@@ -71,6 +72,24 @@ def _parse_methods(methods) -> tuple[tuple, dict]:
 def _fold_seed(seed:int, shots, fold:int) -> list[int]:
     return [int(seed), 0 if shots == "max" else int(shots), int(fold)]
 
+def _max_splits(counts:np.ndarray, max_shots:int, max_fraction:float) -> int:
+    "How many different training sets the max-trial draw has (`max_trial_split`: fold f trains on block f mod b of " \
+    "each class, b its blocks of its 'max' share): folds f and g draw one set where f = g modulo every b, so the " \
+    "least common multiple of the b (at most `FOLDS_MAX`)."
+    return min(math.lcm(*(int(b) for b in counts // shots_per_class(counts, "max", max_shots, max_fraction))), FOLDS_MAX)
+
+def lone_classes_said(classes,   # the classes of one labelled point each (ids or names)
+                      fix:str,   # what would score them, in the caller's words
+                     ) -> str:
+    """The words for classes left out because each has 1 labelled point, which cannot both train and test (no
+    level scores it), naming them (the first 8) and `fix`: `evaluate_embeddings` (a caller's labels) and `aef
+    evaluate` (a table, a label file, points thinned by `--spacing`: `evaluate_points.thin_points`) warn so."""
+    names = [v.item() if hasattr(v, "item") else v for v in classes]
+    one = len(names) == 1
+    shown = ", ".join(map(repr, names[:8])) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    return (f"class{'' if one else 'es'} {shown} ha{'s' if one else 've'} 1 labelled point{'' if one else ' each'}, "
+            f"which cannot both train and test: left out, the other classes scored; {fix}")
+
 @checks_flags
 def evaluate_embeddings(x,                          # features (embeddings or a baseline), (N, D)
                         y,                          # class labels, (N,)
@@ -94,7 +113,18 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     other methods stand); a level where no asked method can run is a `LabelError`. A level some class has too few
     points for (10-shot with 5 points of a class) has no rows: a `LabelWarning` names it and why, and
     `table.attrs["unscored"]` keeps the reason by level; where no level asked can be scored, a `LabelError` naming
-    `shots=` and the levels that can. Where every class trains on one
+    `shots=` and the levels that can. A class of 1 labelled point, which no level can score (it cannot both train and
+    test), is left out with a `LabelWarning` naming it (`lone_classes_said`; `table.attrs["left_out"]`), the other
+    classes scored; fewer than two classes of 2 points or more is a `LabelError`. At "max" a fold is one of the
+    max-trial rule's different training sets (`draws.max_trial_split`: each class's points shuffled once and cut into
+    blocks of its "max" share, fold f training on block f of each class, a class of fewer blocks wrapping), of which
+    there are the least common multiple of the classes' block counts: 2 where every class has under 600 points and
+    "max" takes half of each. `folds` above that is cut to it (the `folds` column; `table.attrs["folds_cut"]` maps
+    "max" to (asked, scored)), as a repeated set adds a copy of its score and shrinks the std without a new draw.
+    The paper (arXiv 2507.22291 S4.3, S4.4; AEF.md section 7) fits "max" once and bootstraps its test points where
+    every class has its 300 training points, and draws 1000 / 2^log10(c') folds of random training sets where the
+    smallest class c' has fewer: random sets of half a class overlap, so ours are disjoint blocks, each scored once.
+    Where every class trains on one
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class; ids that look like
@@ -113,6 +143,20 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     if C < 2: raise LabelError(f"classification needs at least two classes, got {classes.tolist()}: label more classes")
     methods, ks = _parse_methods(methods)
     counts = np.bincount(yi, minlength=C)
+    left_out = {}   # class -> its 1 point: no level can score it, so it is left out, said (`lone_classes_said`)
+    if (counts == 1).any():
+        fix = "a second labelled point of a class scores it"
+        if (counts >= 2).sum() < 2:
+            per = ", ".join(f"class {v.item() if hasattr(v, 'item') else v!r}: {c}" for v, c in zip(classes[:8], counts[:8]))
+            raise LabelError(f"classification needs two classes of 2 labelled points or more (1 to train, at least 1 to "
+                             f"test); points by class: {per}{', ...' if C > 8 else ''}: label more points of the classes of 1")
+        warnings.warn(lone_classes_said(classes[counts == 1], fix), LabelWarning, stacklevel=user_stacklevel())
+        left_out = {v.item() if hasattr(v, "item") else v: 1 for v in classes[counts == 1]}
+        kept = np.flatnonzero(counts >= 2)
+        new = np.full(C, -1)
+        new[kept] = np.arange(len(kept))
+        x, yi = x[counts[yi] >= 2], new[yi[counts[yi] >= 2]]
+        classes, counts, C = classes[kept], counts[kept], len(kept)
     skipped = {}   # shots -> the kNN methods with more neighbours than training points there
     unscored = {}  # shots -> why no method can be scored there (a class has too few points): left out, said
     for s in shots:  # fail (or say what is left out) before any work
@@ -125,25 +169,26 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                 raise LabelError(f"{' and '.join(out)} need at least {min(ks[m] for m in out)} training points, "
                                  f"{s}-shot gives {n_tr} ({C} classes): ask more shots, or add 'knn1' or 'linear'")
             skipped[s] = out
-    most = int(counts.min()) - 1   # the most shots every class can train on, a point left to test
-    can = f"at most {most}-shot, or 'max'" if most >= 1 else "none: a class has one point"
+    can = f"at most {int(counts.min()) - 1}-shot, or 'max'"   # every class keeps 2 points or more (classes of 1 left out)
     if len(unscored) == len(shots):
-        raise LabelError(f"no level of shots asked can be scored: {'; '.join(unscored.values())}: label more points of "
-                         f"those classes, drop them, or ask levels every class has points for with `shots=` ({can})")
+        raise LabelError(f"no level of shots asked can be scored: {_reasons(unscored, classes, counts)}: label more points of those "
+                         f"classes, or ask levels every class has points for with `shots=` ({can})")
     if unscored:
-        warnings.warn(f"not scored: {'; '.join(unscored.values())}; the other levels are. Ask levels every class has "
-                      f"points for with `shots=` ({can}), or label more points", LabelWarning, stacklevel=user_stacklevel())
+        warnings.warn(f"not scored: {_reasons(unscored, classes, counts)}; the other levels are. Ask levels every class has points for "
+                      f"with `shots=` ({can}), or label more points", LabelWarning, stacklevel=user_stacklevel())
         shots = [s for s in shots if s not in unscored]
     if skipped:
         note = "; ".join(f"{', '.join(m)} at {s}-shot ({int(shots_per_class(counts, s, max_shots, max_fraction).sum())} "
                          "training points)" for s, m in skipped.items())
         warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; their rows are NaN. "
                       "Ask more shots to score them", LabelWarning, stacklevel=user_stacklevel())
-    rows, per_fold, same_as = [], [], {}
+    rows, per_fold, same_as, cut = [], [], {}, {}
     for s in shots:
         given = folds.get(s) if isinstance(folds, dict) else folds
         nf = (int(given) if given is not None else
               max_trial_folds(yi, max_shots, max_fraction, PAPER_FOLDS["max"]) if s == "max" else PAPER_FOLDS.get(s, 100))
+        if s == "max" and nf > (d := _max_splits(counts, max_shots, max_fraction)):   # more would repeat a set: its
+            cut[s], nf = (nf, d), d   # score again, the std shrunk by copies (50 folds of 2 sets: std over 25 copies)
         scores = {m: [] for m in methods}
         ks_s = {m: k for m, k in ks.items() if m not in skipped.get(s, ())}
         kmax = max(ks_s.values(), default=0)
@@ -174,9 +219,24 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     table.attrs["skipped"] = {s: list(m) for s, m in skipped.items()}
     table.attrs["unscored"] = unscored   # shots -> why that level has no rows (too few points of a class)
     table.attrs["same_as"] = same_as   # shots -> {method: the method it equals there}
+    table.attrs["folds_cut"] = cut   # shots ('max') -> (folds asked, the different training sets scored)
+    table.attrs["left_out"] = left_out   # class -> its points (1): no level can score it
     return (table, pd.DataFrame(per_fold)) if return_folds else table
 
 evaluate = evaluate_embeddings  # the name in the team contract
+
+def _reasons(unscored:dict, classes:np.ndarray, counts:np.ndarray) -> str:
+    "Why the levels `unscored` (n-shot levels; 'max' scores every class of 2 points) are left out, each class too " \
+    "few for one of them named once with its count: 'class 1 has 5 labelled points and class 2 8; 10-shot needs at " \
+    "least 11 (10 to train, at least 1 to test); 20-shot needs at least 21 (...)'."
+    if not all(isinstance(s, int) for s in unscored): return "; ".join(unscored.values())
+    bad = np.flatnonzero(counts <= max(unscored))   # too few for the largest level left out: each level's few among them
+    who = [f"class {classes[i].item() if hasattr(classes[i], 'item') else classes[i]!r}" for i in bad[:8]]
+    said = [f"{w} has {counts[i]} labelled point{'' if counts[i] == 1 else 's'}" if j == 0 else f"{w} {counts[i]}"
+            for j, (w, i) in enumerate(zip(who, bad))]
+    said = (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]) + \
+        (f" (and {len(bad) - 8} more classes)" if len(bad) > 8 else "")
+    return "; ".join([said] + [f"{s}-shot needs at least {s + 1} ({s} to train, at least 1 to test)" for s in unscored])
 
 def share_text(v) -> str:  # a share, 0 .. 1 (NaN: a row left out, `evaluate_embeddings`' skipped kNN)
     "A share as `aef evaluate` and the demo print it: per cent to one decimal (1/8: '12.5%'); NaN as 'nan'."
@@ -195,18 +255,24 @@ def table_said(table,  # `evaluate_embeddings`' DataFrame
     nearest breaks), and a linear row whose training points number 32..128 in all, about the 64 weights a class it
     fits: the paper's probe is plain least squares without regularisation (arXiv 2507.22291's protocol, AEF.md
     section 7), whose minimum-norm fit peaks in error where points and weights are as many (the interpolation
-    threshold), so that row reads lower than fewer or more shots, a fault of the probe, not the embedding."""
+    threshold), so that row reads lower than fewer or more shots, a fault of the probe, not the embedding; and a
+    "max" row whose folds were cut to the different training sets there are (`table.attrs["folds_cut"]`). A table
+    without `method` or `train_per_class` columns gets the first line alone."""
     same = table["same_as"].astype(bool).any() if "same_as" in table else False
-    lin = table[table["method"].astype(str).eq("linear")] if {"method", "train_per_class"} <= set(table.columns) else table[:0]
-    near = [(s, int(t) * n) for s, t in zip(lin.get("shots", lin.index), lin["train_per_class"])
-            if EMBED_DIM / 2 <= int(t) * n <= 2 * EMBED_DIM]
+    lin = table[table["method"].astype(str).eq("linear")] if {"method", "train_per_class"} <= set(table.columns) else None
+    near = [] if lin is None else [(s, int(t) * n) for s, t in zip(lin.get("shots", lin.index), lin["train_per_class"])
+                                   if EMBED_DIM / 2 <= int(t) * n <= 2 * EMBED_DIM]   # a table of other columns: none
+    cut = table.attrs.get("folds_cut") or {}
     return (f"balanced_accuracy: each class's share of its test points named right, averaged over the {n} classes "
             f"(chance {share_text(1 / n)}), mean over the folds; std: its spread across folds" +
             ("; same_as: the row IS that method at that level (one training point a class: kNN's vote is a tie the "
              "nearest breaks, so knn3 = knn1)" if same else "") +
-            "".join(f"\nlinear at {s}-shot: {m} training points for {EMBED_DIM} weights a class, plain least squares "
+            "".join(f"\nlinear at {s}{'' if s == 'max' else '-shot'}: {m} training points for {EMBED_DIM} weights a class, plain least squares "
                     "without regularisation as the paper's probe: near as many points as weights its minimum-norm fit "
-                    "errs most, so this row reads low (the probe's limit, not the embedding's)" for s, m in near))
+                    "errs most, so this row reads low (the probe's limit, not the embedding's)" for s, m in near) +
+            "".join(f"\n{s}: {d} folds, not the {a} asked: the max-trial draw has {d} different training sets here (each "
+                    "class's points cut once into blocks of its 'max' share, a fold training on one block of each), "
+                    "each scored once; more folds would repeat them" for s, (a, d) in cut.items()))
 
 # %% ../nbs/24_evaluate.ipynb #c0032
 def evaluate_regression(x,                        # features, (N, D)

@@ -16,6 +16,7 @@ from .core import LabelError, LabelWarning, as_seed, user_stacklevel
 from .geo import as_crs, crs_of, to_crs, utm_crs
 from .crs import crs_label
 from .draws import PAPER_MIN_DIST, spaced_points
+from .evaluate import lone_classes_said   # a class of one point: the one rule's words
 from .geometries import lonlat_columns
 
 # %% auto #0
@@ -81,10 +82,18 @@ def thin_points(x:np.ndarray,    # features (N, D)
                 unit:str="pixels",   # what a row is: 'pixels' (a raster's, polygons') or 'points' (placed by the user)
                ) -> tuple[np.ndarray, np.ndarray, str]:
     """`(x, y, said)`: the rows kept, `xy` thinned to points at least `spacing` metres apart (`draws.spaced_points`,
-    at random by `seed`), and the line saying which protocol ran and at what spacing. Classes left with one point are
-    left out with a `LabelWarning` naming them; fewer than two classes of two points or more a `LabelError` naming a
-    smaller `--spacing` and `--spacing 0`. With `spacing` 0, or no places, the rows as given, said so."""
+    at random by `seed`), and the line saying which protocol ran and at what spacing. With `spacing` 0, or no places,
+    the rows as given, said so. A class of 1 point, which cannot both train and test, is left out with a
+    `LabelWarning` (`evaluate.lone_classes_said`, the rule `evaluate_embeddings` keeps too) naming it and what would
+    keep it: a smaller `--spacing` where thinning left it one, another point of it in `where` else. Fewer than two
+    classes of two points or more after thinning is a `LabelError` naming a smaller `--spacing` and `--spacing 0`
+    (unthinned: `evaluate_embeddings`' own)."""
     seed = as_seed(seed)   # first: -1, 2**64, 'abc' refused before any work
+    ids, counts = np.unique(y, return_counts=True)
+    if (counts == 1).any() and (counts >= 2).sum() >= 2 and (spacing <= 0 or xy is None):   # before the count said
+        warnings.warn(f"{where}: {lone_classes_said(ids[counts == 1], f'a second {unit[:-1]} of a class in {where} scores it')}",
+                      LabelWarning, stacklevel=user_stacklevel())
+        x, y = x[~np.isin(y, ids[counts == 1])], y[~np.isin(y, ids[counts == 1])]
     n, one, cite = len(y), unit[:-1], f"{PAPER_MIN_DIST:g} m, arXiv 2507.22291 S3.2"
     whose = (f"the paper's {cite}" if spacing == PAPER_MIN_DIST else   # any other spacing is not the paper's
              f"--spacing {spacing:g}, not the paper's protocol, which thins at {cite}")
@@ -108,10 +117,9 @@ def thin_points(x:np.ndarray,    # features (N, D)
                          f"{n:,} labelled {unit} remain ({per}), too few to score two classes (two points a class: one to train, one to "
                          f"test); the labels span about {span}: {fix}")
     if len(few := ids[counts < 2]):
-        warnings.warn(f"{where}: thinned to points {spacing:g} m apart, {len(few)} class{'es' * (len(few) > 1)} "
-                      f"keep{'s' * (len(few) == 1)} one point ({', '.join(map(str, few.tolist()[:5]))}): left out (a "
-                      f"point cannot both train and test); a smaller --spacing keeps more",
-                      LabelWarning, stacklevel=user_stacklevel())
+        warnings.warn(f"{where}: thinned to points {spacing:g} m apart, " + lone_classes_said(
+                          few, f"a smaller --spacing keeps more points of a class, e.g. --spacing {smaller:g} (--spacing "
+                          f"0: every labelled {one})"), LabelWarning, stacklevel=user_stacklevel())
         keep = keep[~np.isin(y[keep], few)]
     said = (f"protocol: {len(keep):,} points at least {spacing:g} m apart ({whose}), drawn at random (--seed "
             f"{seed}) from {n:,} labelled {unit}: no training point lies within {spacing:g} m of a test point")
