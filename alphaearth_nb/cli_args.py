@@ -492,9 +492,9 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--label-column", default=None, help="the column of the labels in a CSV of --embeddings or a "
                    "vector file of --labels, e.g. --label-column crop (default: label, else the one column whose name holds label or class, "
                    "e.g. dw_label in the official samples; the column read is said)")
-    v.add_argument("--folds", type=_folds, default=50, help="random draws of training points per shot level (default: "
-                   "%(default)s, a quick table; this differs from the paper's protocol, arXiv 2507.22291 S6.1, of 1000 folds "
-                   "at 1-shot and 500 at 10-shot: pass --folds paper for those, and the max-trial rule's folds at max)")
+    v.add_argument("--folds", type=_folds, default=50, help="draws of training points per shot level, at max no more than "
+                   "the different training sets there are (default: %(default)s, a quick table; the paper's protocol, arXiv "
+                   "2507.22291 S6.1, has 1000 folds at 1-shot and 500 at 10-shot: pass --folds paper for those, and the max-trial rule's at max)")
     v.add_argument("--shots", type=_shots, default=(1, 10, "max"), help="training points per class, comma-separated "
                    "counts and/or max: the paper's max-trial, up to 300 a class and at most half its points (default: "
                    "1,10,max)")   # given read: no rule loaded for it

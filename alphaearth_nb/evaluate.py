@@ -105,7 +105,8 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                         features=None,              # columns of a table besides its 64 bands (`linear.check_xy`)
                         warn_fills:bool=True,       # say ids that look like a no-data code (False: the caller said them)
                        ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
-    """The transfer-protocol table: balanced accuracy (mean, std over folds) per shots level and method; with
+    """The transfer-protocol table: balanced accuracy (mean, std over folds: NaN where one fold ran, no spread to
+    measure) per shots level and method; with
     `return_folds=True`, `(table, per_fold)`, per_fold a row per level, method and fold (`shots`, `method`, `fold`,
     `balanced_accuracy`). A kNN with more neighbours than a level's training points (knn3 at 1-shot on a 2-class
     task: 2 points) cannot vote: it is left out of that level with a `UserWarning`, its row NaN with `folds` 0 and
@@ -166,7 +167,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
             continue
         if out := [m for m, k in ks.items() if k > n_tr]:
             if len(out) == len(methods):
-                raise LabelError(f"{' and '.join(out)} need at least {min(ks[m] for m in out)} training points, "
+                raise LabelError(f"{' and '.join(out)} need{'s' * (len(out) == 1)} at least {min(ks[m] for m in out)} training points, "
                                  f"{s}-shot gives {n_tr} ({C} classes): ask more shots, or add 'knn1' or 'linear'")
             skipped[s] = out
     can = f"at most {int(counts.min()) - 1}-shot, or 'max'"   # every class keeps 2 points or more (classes of 1 left out)
@@ -180,7 +181,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     if skipped:
         note = "; ".join(f"{', '.join(m)} at {s}-shot ({int(shots_per_class(counts, s, max_shots, max_fraction).sum())} "
                          "training points)" for s, m in skipped.items())
-        warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; their rows are NaN. "
+        warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; {'its row is' if sum(map(len, skipped.values())) == 1 else 'their rows are'} NaN. "
                       "Ask more shots to score them", LabelWarning, stacklevel=user_stacklevel())
     rows, per_fold, same_as, cut = [], [], {}, {}
     for s in shots:
@@ -213,7 +214,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                                  balanced_accuracy=np.nan, std=np.nan, same_as=""))
                 continue
             rows.append(dict(shots=s, method=m, folds=nf, train_per_class=int(train_n.max()),
-                             balanced_accuracy=v.mean(), std=v.std(ddof=1) if nf > 1 else 0.0, same_as=one.get(m, "")))
+                             balanced_accuracy=v.mean(), std=v.std(ddof=1) if nf > 1 else np.nan, same_as=one.get(m, "")))
             per_fold += [dict(shots=s, method=m, fold=i, balanced_accuracy=a) for i, a in enumerate(v)]
     table = pd.DataFrame(rows)
     table.attrs["skipped"] = {s: list(m) for s, m in skipped.items()}
@@ -265,6 +266,7 @@ def table_said(table,  # `evaluate_embeddings`' DataFrame
     cut = table.attrs.get("folds_cut") or {}
     return (f"balanced_accuracy: each class's share of its test points named right, averaged over the {n} classes "
             f"(chance {share_text(1 / n)}), mean over the folds; std: its spread across folds" +
+            (" (nan: one fold, no spread to measure)" if "folds" in table and table["folds"].eq(1).any() else "") +
             ("; same_as: the row IS that method at that level (one training point a class: kNN's vote is a tie the "
              "nearest breaks, so knn3 = knn1)" if same else "") +
             "".join(f"\nlinear at {s}{'' if s == 'max' else '-shot'}: {m} training points for {EMBED_DIM} weights a class, plain least squares "
@@ -286,7 +288,7 @@ def evaluate_regression(x,                        # features, (N, D)
                         *,
                         features=None,            # columns of a table besides its 64 bands (`linear.check_xy`)
                        ) -> pd.DataFrame:
-    """Regression transfer table: R^2 and MAE (mean, std over folds) per training size and method. A table is read
+    """Regression transfer table: R^2 and MAE (mean, std over folds: NaN for `folds=1`) per training size and method. A table is read
     as `linear.check_xy` reads it: its 64 bands, and the other columns `features` names. A target value that looks
     like an undeclared no-data code (-9999, uint8's 255: `fill_like_values`) is warned, naming the fix."""
     refuse_path(x, "features are numbers (N, D)")
@@ -317,7 +319,7 @@ def evaluate_regression(x,                        # features, (N, D)
             for m in methods: res[m].append((r2(y[te], preds[m]), mae(y[te], preds[m])))
         for m in methods:
             v = np.asarray(res[m])
-            sd = v.std(0, ddof=1) if folds > 1 else np.zeros(2)
+            sd = v.std(0, ddof=1) if folds > 1 else np.full(2, np.nan)   # one fold: no spread to measure
             rows.append(dict(n_train=s, method=m, folds=folds, r2=v[:, 0].mean(), r2_std=sd[0], mae=v[:, 1].mean(), mae_std=sd[1]))
     return pd.DataFrame(rows)
 

@@ -583,8 +583,8 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                                               warn_fills=False)   # stderr
     except LabelError as e:   # too few points of a class for the shots: thinned, a smaller --spacing keeps more
         if not (thin > 0 and xy is not None): raise
-        raise LabelError(f"{e} (thinned to points {thin:g} m apart: a smaller --spacing keeps more, --spacing 0 all; or "
-                         "fewer --shots)") from None
+        raise LabelError(f"{e} (thinned to points {thin:g} m apart: a smaller --spacing keeps more, --spacing 0 "
+                         "all)") from None
     print(evaluate.shares_table(table).to_string(index=False))   # per cent, as the demo prints it
     print(evaluate.table_said(table, n))   # what balanced_accuracy, std and same_as are
     print(protocol)   # which points were scored, how far apart

@@ -136,3 +136,19 @@ def test_aef_evaluate_after_spacing_says_a_class_of_one_point_the_same_way(tmp_p
 def test_table_said_reads_a_table_of_other_columns():
     assert evaluate.table_said(pd.DataFrame({"folds": [3]}), 2).startswith("balanced_accuracy: each class's share")
     assert "linear at" not in evaluate.table_said(pd.DataFrame({"method": ["linear"], "shots": [1]}), 64)
+
+
+def test_one_fold_has_no_spread_and_counts_are_worded_right():
+    """One fold measures no spread: its std is NaN ('nan' printed, said under the table), not 0.0%; a method left out
+    'needs' (one) or 'need' (two); one kNN row left out 'its row is NaN'."""
+    x, y = _toy([12, 12])
+    table = evaluate.evaluate_embeddings(x, y, shots=(10,), folds=1)
+    assert table["std"].isna().all() and evaluate.shares_table(table)["std"].eq("nan").all()
+    assert "(nan: one fold, no spread to measure)" in evaluate.table_said(table, 2)
+    assert "nan: one fold" not in evaluate.table_said(evaluate.evaluate_embeddings(x, y, shots=(10,), folds=2), 2)
+    r = evaluate.evaluate_regression(x, x[:, 0], n_train=(10,), folds=1, methods=("knn1",))
+    assert r[["r2_std", "mae_std"]].isna().all().all()
+    with pytest.raises(LabelError, match=r"knn3 needs at least 3 training points, 1-shot gives 2"):
+        evaluate.evaluate_embeddings(x, y, shots=(1,), methods=("knn3",), folds=1)
+    with pytest.warns(LabelWarning, match=r"knn3 at 1-shot \(2 training points\); its row is NaN"):
+        evaluate.evaluate_embeddings(x, y, shots=(1,), folds=2)

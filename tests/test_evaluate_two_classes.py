@@ -36,7 +36,7 @@ def test_three_classes_keep_knn3_at_one_shot(recwarn):
 
 def test_nothing_left_to_run_is_an_error():
     x, y = clusters(2)
-    with pytest.raises(LabelError, match=r"knn3 need at least 3 training points, 1-shot gives 2 \(2 classes\): ask more shots"):
+    with pytest.raises(LabelError, match=r"knn3 needs at least 3 training points, 1-shot gives 2 \(2 classes\): ask more shots"):
         evaluate_embeddings(x, y, shots=1, methods=("knn3",))
     with pytest.warns(LabelWarning, match="knn5 at 1-shot"):  # knn5 cannot run at 1-shot but knn1 can
         t = evaluate_embeddings(x, y, shots=(1, 10), methods=("knn1", "knn5"), folds=2)
