@@ -68,23 +68,24 @@ def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray
 COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AEF_TIME",
              "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END", "derived_from": "AEF_DERIVED_FROM",
              "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END",
-             "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR"}
-COG_INTS = ("tile", "buffer", "trim")   # `embed`'s tiling numbers (pixels): whole numbers, read back as int
+             "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR",
+             "from_year": "AEF_FROM_YEAR", "to_year": "AEF_TO_YEAR"}   # a change map's two years (`analysis.change`)
+COG_INTS = ("tile", "buffer", "trim", "from_year", "to_year")   # read back as int: `embed`'s tiling (pixels), years
 
 def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a class map's)
     """The GDAL tags (`COG_ATTRS`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...) that keep in a
     GeoTIFF what `attrs` say of the map's origin: its source (`attrs['source']`), model (`embedding:model`), year
     (`time`, `from_official`'s), period and support (`period_start` / `period_end`, `support_start` / `support_end`,
-    `embed`'s), tiling (`tile`, `buffer`, `trim`: pixels, `embed`'s, as the Zarr store keeps them) and mirror
-    (`official.open`'s), each as text; `provenance_attrs` reads them back. Attrs absent or empty give no tag. Other
+    `embed`'s), tiling (`tile`, `buffer`, `trim`: pixels, `embed`'s, as the Zarr store keeps them), mirror
+    (`official.open`'s) and a change map's two years (`from_year`, `to_year`, `analysis.change`'s), each as text; `provenance_attrs` reads them back. Attrs absent or empty give no tag. Other
     attrs (a user's own) are not kept: a GeoTIFF's tags are text, a Zarr store keeps any JSON value."""
     refuse_path(attrs, "a map's attrs are a dict, its `.attrs`", "map")
     return {t: str(attrs[a]) for a, t in COG_ATTRS.items() if attrs.get(a) is not None and str(attrs[a]) != ""}
 
 def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
     """The attrs (`source`, `embedding:model`, `time`, `tile`, ...) that `provenance_tags` wrote as tags, as text, the
-    tiling numbers (`COG_INTS`) as int as `embed` writes them where `core.decimal` reads a whole number (other
-    text, '1_0', '--5', another script's digits, kept as text); {} for
+    tiling numbers and a change map's years (`COG_INTS`) as int as `embed` and `analysis.change` write them where
+    `core.decimal` reads a whole number (other text, '1_0', '--5', another script's digits, kept as text); {} for
     none. The model by `model_name` (the official product's old name read as its id)."""
     refuse_path(tags, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
     out = {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}

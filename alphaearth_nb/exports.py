@@ -54,6 +54,16 @@ def block_mean_direction(emb,            # embedding (y, x, band) or cube (time,
     return cube_form(emb, door=door, what="`emb`") if factor == 1 else coarsen(emb, factor, door=door)
 
 # %% ../nbs/25c_exports.ipynb #c0010
+def _dated(obj,  # a map (y, x) or embedding (y, x, band), a DataArray or Dataset
+          ) -> dict:
+    """`obj`'s attrs, with the date of a map cut from a cube (`cube.isel(time=i)`, `cube.sel(time='2024')`: a scalar
+    `time` coordinate, no date in attrs) as `time`, ISO text as `read_cog` gives it back: what its GeoTIFF's tags keep
+    (`embeddings.provenance_tags`, AEF_TIME), so the file records its year (`years.map_year` reads it). A date in
+    attrs already (`time`, `period_start`) wins; a `time` of no date (a number) adds nothing."""
+    at, t = dict(getattr(obj, "attrs", {})), getattr(obj, "coords", {}).get("time")
+    if t is None or t.ndim or t.dtype.kind != "M" or "time" in at or "period_start" in at: return at
+    return at | {"time": str(np.datetime_as_string(t.values, unit="s"))}
+
 @checks_flags
 def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], any orientation (written north-up)
            path,                   # output .tif
@@ -67,7 +77,8 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     Written beside `path` and moved in when complete: a failed write leaves an old file as it was. An embedding with
     no pixel of data (all NaN) is a `NoValidDataError` and nothing is written (it is found while writing, so a lazy
     embedding is computed once). The embedding's source, model, year, period and tiling (`attrs['source']`,
-    `['embedding:model']`, `['time']`, `['period_start']`, `['tile']`, `['buffer']`, `['trim']`, ...) are kept as GDAL
+    `['embedding:model']`, `['time']`, `['period_start']`, `['tile']`, `['buffer']`, `['trim']`, ...; the year of a map
+    cut from a cube, its scalar `time` coordinate: `_dated`) are kept as GDAL
     tags (`embeddings.provenance_tags`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...), which
     `read_cog` reads back: its attrs are those `open_zarr` gives back of a store `to_zarr` wrote, but for attrs
     of the user's own (`embeddings.COG_ATTRS` names those kept). Folders missing above it are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
@@ -78,6 +89,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     blocksize = check_blocksize(blocksize)
     check_output(path, overwrite, "COG")   # before any work
     overviews, bottom_up = flag(overviews, "overviews"), flag(bottom_up, "bottom_up")
+    origin = _dated(emb)   # its attrs, and the year of a map cut from a cube (`cube.isel(time=i)`)
     emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
     nodata = NODATA if dtype == "int8" else float("nan")
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
@@ -87,7 +99,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
         with rasterio.open(src, "w", **prof) as dst:
             dst.descriptions = tuple(band_names())
             dst.update_tags(**cog_tags(dtype, emb.attrs.get("source")))   # the scheme named: no scale/offset can
-            dst.update_tags(**provenance_tags(emb.attrs))   # source, model, year, period: `read_cog` reads them back
+            dst.update_tags(**provenance_tags(origin))   # source, model, year, period: `read_cog` reads them back
             if not write_windows(dst, emb, dtype, blocksize): raise nothing_to_write("embedding", path)  # the stage is removed
             if facs: dst.build_overviews(facs, Resampling.nearest)   # placeholders, overwritten below
         for i, f in enumerate(facs):
@@ -315,8 +327,10 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     (`pam_categories`: a raster attribute table and category names, what QGIS and ArcGIS show). A sidecar already at
     `path.aux.xml` is replaced or removed with `overwrite` (else `OutputExistsError`). A map with no pixel of data is a
     `NoValidDataError`, raised before any work. The map's (or its Dataset's) origin, year and period
-    (`attrs['derived_from']`, the embedding's model as `classify` and `cluster` keep it, `['time']`, ...) are GDAL
-    tags AEF_DERIVED_FROM, AEF_TIME, ... (`embeddings.provenance_tags`; `rioxarray.open_rasterio` puts them in attrs);
+    (`attrs['derived_from']`, the embedding's model as `classify` and `cluster` keep it, `['time']` or the scalar
+    `time` coordinate of a map of one year of a cube (`_dated`), a change map's `['from_year']` and `['to_year']`, ...)
+    are GDAL tags AEF_DERIVED_FROM, AEF_TIME, AEF_FROM_YEAR, AEF_TO_YEAR, ... (`embeddings.provenance_tags`;
+    `rioxarray.open_rasterio` puts them in attrs);
     a derived map has no `source` or `embedding:model` (`pixels.map_attrs`), so no AEF_SOURCE/AEF_MODEL tag.
     Folders missing above it are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     require("rasterio", "official", "writing COGs")
@@ -325,7 +339,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     blocksize = check_blocksize(blocksize)
     check_output(path, overwrite, "map COG")   # before any work
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
-    origin = provenance_tags({**(da.attrs if isinstance(da, xr.Dataset) else {}), **m.attrs})   # source, model, year
+    origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)})   # origin, year
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)

@@ -16,7 +16,7 @@ import xarray as xr
 
 from . import analysis
 from .core import (EMBED_DIM, AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
-                                TimeError, band_names, user_stacklevel)
+                                TimeError, TimeWarning, band_names, user_stacklevel)
 from .files import is_zarr_store
 from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of
 from .embeddings import provenance_attrs
@@ -292,18 +292,43 @@ def _off_grid(e1:xr.DataArray, e2:xr.DataArray, paths:list) -> str:
                    f"(rasterio's, installed with it; nearest: each pixel keeps one of the file's vectors), then pass "
                    f"--embeddings {out}")
 
+def _span(e1:xr.DataArray, e2:xr.DataArray, a, largest:float) -> str:
+    """'2023 to 2024': the years of the two maps `aef change` compares, in the order given (`years.map_year`; a map
+    recording none named by its file), for its first line. `TimeError` where the change is 0 at every pixel (`largest`
+    below float rounding: the same vectors twice, one file or year given twice, or a copy), naming what was given
+    twice and how to give two years; `TimeWarning` where both maps record one year (two sources of it?)."""
+    (y1, y2), paths = (map_year(e1), map_year(e2)), list(a.embeddings)
+    p1, p2 = (paths * 2)[:2]
+    said = [str(y) if y is not None else f"{p} (no year recorded)" for y, p in ((y1, p1), (y2, p2))]
+    if largest <= 1e-6:   # 1 - cos of a unit vector with itself: float rounding, never a change between years
+        one = f" (both of {y1})" if y1 is not None and y1 == y2 else ""
+        what = (f"--year {y1} given twice with --embeddings {p1}" if len(paths) == 1 else
+                f"--embeddings {p1} given twice{one}" if Path(p1).resolve() == Path(p2).resolve() else
+                f"--embeddings {p1} and --embeddings {p2}{one} hold the same vector at every pixel (a copy?)")
+        raise TimeError(f"{what}: their change is 0 at every pixel, no map to write: pass the maps of two years, "
+                        "e.g. --embeddings e2023.tif --embeddings e2024.tif, or one of several years with --year 2023 "
+                        "--year 2024")
+    if y1 is not None and y1 == y2:
+        warnings.warn(f"--embeddings {p1} and --embeddings {p2} are both maps of {y1}: their change is no change "
+                      "between years (two sources of one year?): pass a map of another year as one of them",
+                      TimeWarning, stacklevel=user_stacklevel())
+    return " to ".join(said)
+
 def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands`)
               ) -> None:
     """What `aef change` does: `1 - cos` of each pixel's two embeddings (`analysis.change`: 0 the same, up to 2) of
     the two years of `--embeddings` (`--year A --year B`) or of two `--embeddings`, written to `--out` as float32.
     Two maps on two grids (another CRS, pixel size or extent) are a `GridError` naming both grids and the `rio warp`
-    that puts a GeoTIFF among them on the other's grid (`_off_grid`)."""
+    that puts a GeoTIFF among them on the other's grid (`_off_grid`); the same map twice (one file, one year given
+    twice, copies: the same vector at every pixel) a `TimeError` before anything is written, two maps recording one
+    year a `TimeWarning` (`_span`). Its first line names the two years in the order given, or the file of a map that
+    records none (the COGs of `to_cog` and `map_to_cog` keep a map's year, AEF_TIME)."""
     e1, e2 = _two_maps(a)
     try: chg = analysis.change(e1, e2)
     except GridError: raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
+    span = _span(e1, e2, a, float(np.nanmax(chg)))   # the same map twice: refused before anything is written
     out = map_to_cog(chg, a.out, overwrite=a.overwrite)
-    span = " to ".join(str(chg.attrs[k]) for k in ("from_year", "to_year") if k in chg.attrs)
-    print(f"change{' from ' + span if span else ''}: median {float(np.nanmedian(chg)):.3f}, largest "
+    print(f"change from {span}: median {float(np.nanmedian(chg)):.3f}, largest "
           f"{float(np.nanmax(chg)):.3f} (0: the same, 2: opposite)")
     print(_wrote(chg, out))
 
