@@ -5,7 +5,7 @@ import re
 
 from alphaearth_nb.cli_args import parser
 
-FILES = {"md", "zarr", "csv", "nc", "tsv", "txt", "parquet", "geojson", "gpkg", "shp", "kml", "json", "eqx", "tif"}
+FILES = {"md", "zarr", "csv", "nc", "tsv", "txt", "parquet", "geojson", "gpkg", "shp", "kml", "json", "eqx", "tif", "xml"}
 COLUMNS = {"dw_label"}        # a column of the official samples, as a CSV holds it
 
 
