@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/map_args.html.md"""
 from __future__ import annotations
 
 import argparse
+import math
 
 # %% auto #0
 __all__ = ['MAP_COMMANDS', 'map_commands']
@@ -29,6 +30,17 @@ def _year(s:str) -> int:
     if not (t.isdigit() and len(t) == 4):
         raise argparse.ArgumentTypeError(f"{s!r} is no year: pass a calendar year in full, e.g. --year=2024")
     return int(t)
+
+def _point(s:str) -> tuple[float, float]:
+    "`--point`: one place as two numbers and a comma, LON,LAT (or X,Y in `--crs`), e.g. 5.995,45.002."
+    parts = s.replace(" ", "").split(",")
+    try: xy = tuple(float(p) for p in parts) if len(parts) == 2 else ()
+    except ValueError: xy = ()
+    if len(xy) != 2 or not all(math.isfinite(v) for v in xy):
+        raise argparse.ArgumentTypeError(f"{s!r} is no point: pass LON,LAT, two numbers and a comma, e.g. "
+                                         "--point 5.995,45.002 (or X,Y in --crs; a negative first one after =, "
+                                         "--point=-59.85,-3.30)")
+    return xy
 
 # %% ../nbs/29b_map_args.ipynb #m0010
 def _inputs(c:argparse.ArgumentParser, existing, what:str, many:bool=False) -> None:
@@ -83,11 +95,15 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
     what = "cosine similarity of every pixel to the mean embedding of a few points: a map of -1 .. 1"
     s = sub.add_parser("similarity", help=what, description=what)
     _inputs(s, existing, "")
-    s.add_argument("--points", type=existing, required=True, help="the example places: a CSV of points (lon/lat, or x/y "
-                   "in the embeddings' CRS) or a vector file of points (.geojson, .gpkg, ...), e.g. --points water.csv; "
-                   "their vectors are averaged and made unit length")
-    s.add_argument("--crs", default=None, help="the CRS of --points that do not say their own (a CSV's x/y), e.g. --crs "
-                   "EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else lon/lat)")
+    places = s.add_mutually_exclusive_group(required=True)   # a file of points, or a few typed in
+    places.add_argument("--points", type=existing, help="the example places: a CSV of points (lon/lat, or x/y in the "
+                        "embeddings' CRS) or a vector file of points (.geojson, .gpkg, ...), e.g. --points water.csv; "
+                        "their vectors are averaged and made unit length (default: none; --points or --point is needed)")
+    places.add_argument("--point", type=_point, action="append", help="one example place instead of --points, LON,LAT "
+                        "(or X,Y in --crs), given once a point, e.g. --point 5.995,45.002 --point 5.99,45.001 (a "
+                        "negative first number after =: --point=-59.85,-3.30; default: none)")
+    s.add_argument("--crs", default=None, help="the CRS of --points or --point that do not say their own (a CSV's "
+                   "x/y), e.g. --crs EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else lon/lat)")
     _output(s, path, "float32 cosines, NaN no data")
     what = "the change of every pixel between two years, 1 - cos of its two embeddings: a map of 0 (the same) .. 2"
     g = sub.add_parser("change", help=what, description=what)

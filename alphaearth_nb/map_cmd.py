@@ -202,38 +202,46 @@ _OFF = "lies on the map (`inside` all False, vectors NaN): "   # `places.sample`
 
 def _none_on(said:str|None,      # `places.sample`'s warning where no point lies on the map, else None
              got,                # its table: the points' own columns, `inside`, A00..A63
+             given:bool=False,   # the points came as --point LON,LAT (else a file, --points)
             ) -> str:
-    """Why no point of `aef similarity --points` has a vector, and the fix: `said`'s reason (the map's bounds beside
-    the points', or columns that look swapped: then the swap of their names in the file's header line, as
-    `aef evaluate` says it for --labels, `crs_checks.swap_columns`), or no data at every point on the map."""
+    """Why no point of `aef similarity` has a vector, and the fix: `said`'s reason (the map's bounds beside the
+    points', or coordinates that look swapped: then, for a file, the swap of its columns' names in its header line,
+    as `aef evaluate` says it for --labels, `crs_checks.swap_columns`; for `given` points, each --point with its
+    longitude first), or no data at every point on the map."""
     if said is None: return "they lie on pixels of no data (NaN): pass points where the map has data"
     why = said.split(_OFF, 1)[-1]
     hint = next((h for h in (SWAP_HINT, XY_SWAP_HINT) if h in why), None)
     cols = ("x", "y") if {"x", "y"} <= set(got.columns) else lonlat_columns(got)
-    if hint is None or None in cols: return why
-    return why.replace(hint, hint.split(": pass ", 1)[0] + ": " + swap_columns(cols))
+    fix = ("give each --point as LON,LAT, the longitude (or x, in --crs) first" if given else
+           None if None in cols else swap_columns(cols))
+    return why if hint is None or fix is None else why.replace(hint, hint.split(": pass ", 1)[0] + ": " + fix)
 
 def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_commands`)
                   ) -> None:
-    """What `aef similarity` does: the vectors of the map of `--embeddings` (`--year`) at `--points` (`places.sample`),
-    their mean made unit length (`directions.unit_rows`), and every pixel's cosine with it (`analysis.similarity`),
-    written to `--out` as float32 (`exports.map_to_cog`). Points off the map or on no data are left out, warned
+    """What `aef similarity` does: the vectors of the map of `--embeddings` (`--year`) at `--points` (a file) or at
+    each `--point LON,LAT` (x,y in `--crs`; `places.sample`), their mean made unit length (`directions.unit_rows`),
+    and every pixel's cosine with it (`analysis.similarity`), written to `--out` as float32 (`exports.map_to_cog`). Points off the map or on no data are left out, warned
     (`NoDataWarning`); none left is a `NoValidDataError`, one message that says why (`_none_on`: off the map, with
     the map's bounds, or columns swapped, with the swap of their names in the file's header line)."""
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "similarity"), a.year, a.embeddings)
+    given = a.points is None   # --point LON,LAT, once a point: (xs, ys) in lon/lat or --crs (the one rule)
+    pts = tuple(np.array(c, np.float64) for c in zip(*a.point)) if given else a.points
+    what = " ".join(f"--point {x:.10g},{y:.10g}" for x, y in a.point[:3]) + " ..." * (len(a.point) > 3) if given \
+        else f"--points {a.points}"
+    its = "the" if given else "its"   # --points f.csv: 'its 3 points'; --point ... --point ...: 'the 3 points'
     with warnings.catch_warnings(record=True) as seen:   # `sample`'s words for no point on the map: in the refusal
         warnings.simplefilter("always")
-        got = sample(emb, a.points, crs=a.crs)
+        got = sample(emb, pts, crs=a.crs)
     off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
     for w in seen:
         if w not in off: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     v = got[band_names()].to_numpy(np.float64)
     ok = np.isfinite(v).all(1)
     if not ok.any():
-        raise NoValidDataError(f"--points {a.points}: none of its {len(v)} points lies on a pixel with data: "
-                               + _none_on(str(off[0].message) if off else None, got))
+        raise NoValidDataError(f"{what}: none of {its} {len(v)} points lies on a pixel with data: "
+                               + _none_on(str(off[0].message) if off else None, got, given))
     if not ok.all():
-        warnings.warn(f"--points {a.points}: {int((~ok).sum())} of its {len(v)} points lie off the map or on no data: "
+        warnings.warn(f"{what}: {int((~ok).sum())} of {its} {len(v)} points lie off the map or on no data: "
                       "left out of the mean", NoDataWarning, stacklevel=user_stacklevel())
     sim = analysis.similarity(emb, unit_rows(v[ok].mean(0), np.float64)).astype(np.float32)
     out = map_to_cog(sim, a.out, overwrite=a.overwrite)

@@ -16,7 +16,7 @@ SHOWN = {"train": ["--data", "--corpus", "--texts", "--inputs", "--targets"],
                       "--label-column"],
          "classify": ["--embeddings", "--embeddings-var", "--labels", "--label-column", "--labels-var", "--labels-layer",
                       "--crs", "--out"],
-         "similarity": ["--embeddings", "--embeddings-var", "--points", "--crs", "--out"],
+         "similarity": ["--embeddings", "--embeddings-var", "--points", "--point", "--crs", "--out"],
          "change": ["--embeddings", "--embeddings-var", "--out"]}
 
 

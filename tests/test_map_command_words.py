@@ -133,3 +133,28 @@ def test_overwrite_help_names_the_sidecar_each_writes():
             for c in ("classify", "similarity", "change")}
     assert "class names" in said["classify"], said
     for c in ("similarity", "change"): assert "class names" not in said[c] and ".aux.xml" in said[c], said
+
+
+def test_similarity_takes_points_typed_in(maps, tmp_path, capsys):
+    "`--point LON,LAT` given twice: the map `--points` gives for a file of the same two points (was: a file only); " \
+    "typed (lat, lon) the refusal says to give the longitude first; a file and points together, or a point of one " \
+    "number, exit 2."
+    root, _ = maps
+    lonlat = [(5.995, 45.002), (5.99, 45.001)]
+    pd.DataFrame(lonlat, columns=["lon", "lat"]).to_csv(tmp_path / "two.csv", index=False)
+    assert main(["similarity", "--embeddings", str(root / "e2024.tif"), "--points", str(tmp_path / "two.csv"),
+                 "--out", str(tmp_path / "file.tif")]) == 0
+    rc, out, err = _run(["similarity", "--embeddings", root / "e2024.tif", *[w for x, y in lonlat for w in
+                         ("--point", f"{x},{y}")], "--out", tmp_path / "typed.tif"], capsys)
+    assert rc == 0 and "mean of 2 points" in out, err
+    a, b = (rioxarray.open_rasterio(tmp_path / f).values for f in ("file.tif", "typed.tif"))
+    np.testing.assert_array_equal(a, b)
+    rc, _, err = _run(["similarity", "--embeddings", root / "e2024.tif", "--point", "45.002,5.995",
+                       "--out", tmp_path / "swapped.tif"], capsys)
+    assert rc == 2 and "--point 45.002,5.995: none of the 1 points" in err, err
+    assert "longitude and latitude look swapped: give each --point as LON,LAT" in err and "(`(lon, lat)`)" not in err, err
+    for bad, said in [(["--point", "5.995,45.002", "--points", str(tmp_path / "two.csv")], "not allowed with"),
+                      (["--point", "5.995"], "is no point: pass LON,LAT")]:
+        with pytest.raises(SystemExit):   # argparse's refusal: exit 2 before anything is read
+            parser().parse_args(["similarity", "--embeddings", str(root / "e2024.tif"), *bad, "--out", "x.tif"])
+        assert said in capsys.readouterr().err
