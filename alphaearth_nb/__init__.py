@@ -150,7 +150,7 @@ class _Finder:
         return spec
 
 # modules merged into others, each -> (its home now, one of its names): `import alphaearth_nb.errors` raises
-# `core.MovedError` naming the home (errors and settings were merged into core in session 36, e67a89f)
+# `core.MovedError` naming the home (core holds what `errors` and `settings` held)
 _GONE = {f"{_PKG}.errors": ("core", "ConfigError"), f"{_PKG}.settings": ("core", "whole")}
 
 def _gone(fullname:str) -> ImportError:

@@ -76,7 +76,7 @@ def _strided_chunks(n:int, m:int) -> int:
     return next((c for c in cs if n // c % 2 == 0 or n == c), cs[0] if cs else 0)
 
 YNN_DW_MIN_OUT = 32  # XLA:CPU (jaxlib 0.10.2) runs conv3's weight gradient as a YNNPACK convolution only with at
-                     # least this many out channels; with fewer, as Eigen's (session 36: 1.25 against 0.78 CPU ms)
+                     # least this many out channels; with fewer, as Eigen's (1.25 against 0.78 CPU ms)
 
 def _ynn_dw(i:int, o:int) -> bool:
     "Whether XLA:CPU runs the weight gradient of a conv3 from `i` to `o` channels (`_conv3_dw_cpu`) as YNNPACK's."
@@ -85,7 +85,7 @@ def _ynn_dw(i:int, o:int) -> bool:
 def _even_frames(x, g):
     "`x` and `g` with one frame of zeros after their last where they hold an odd number of frames, 3 or more, and " \
     "YNNPACK runs their weight gradient: its convolution contracts over the frames and runs 2-4x slower a frame over " \
-    "an odd number of them (session 47); the zero frame adds nothing to any sum."
+    "an odd number of them; the zero frame adds nothing to any sum."
     n = len(x)
     if n < 3 or n % 2 == 0 or not _ynn_dw(x.shape[-1], g.shape[-1]): return x, g
     z = ((0, 1),) + ((0, 0),) * (x.ndim - 1)

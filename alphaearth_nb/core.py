@@ -503,7 +503,7 @@ def moved_names(module:str, # the module's full name, `__name__`
 
 _RUNTIME = """FAST_COMPILE FAST_STEP UNROLL_CAP LLVM_OPTIONS HEAP_KEEP_BYTES KEPT_HEAP JEMALLOC_THREAD compile_cache
     compiler_options cpu_threads unroll_cap llvm_options jemalloc_threads keep_heap gc_frozen frozen_traces cpu_devices
-    split_cpu cpu_devices_note""".split()   # core's names until session 36, runtime's since
+    split_cpu cpu_devices_note""".split()   # runtime's names, core's once
 __getattr__ = moved_names(__name__, dict.fromkeys(_RUNTIME, "runtime"))
 
 # %% ../nbs/00_core.ipynb #c0011

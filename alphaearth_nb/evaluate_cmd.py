@@ -295,7 +295,7 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
                              f"--embeddings {q(str(path / tifs[0]))}")
     if path.is_dir() and not is_zarr_store(path): raise DimensionError(_folder_said(path, fix))
     try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
-    except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError (session 36)
+    except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError
         if path.is_dir() or (kind := _file_kind(path)) is None: raise
         raise DimensionError(f"--embeddings {path} is {kind}: {_EMBEDDINGS_KINDS}") from None
     # the official product as xee gives it, A00..A63 one variable each, saved (`ds.to_netcdf`, `ds.to_zarr`): the

@@ -193,7 +193,7 @@ def _knn_blocks(qs:Float[Array, "M Q D"], t, tmax, rows, same, mu, n, slack, k:i
                 direct:bool=True):
     """`_knn_block` over M query blocks in one call: (M, Q, k), (M, Q, k), (M, Q), (M, Q). Indices only (`direct=False`):
     the products and what reads them (`_front`) block by block, the rest over all M at once (its thunks' fixed costs
-    once a call: 1.02-1.06x less CPU, session 43)."""
+    once a call: 1.02-1.06x less CPU)."""
     if direct or low:
         return jax.lax.map(lambda q: _knn_block(q, t, tmax, rows, same, mu, n, slack, k=k, kc=kc, low=low, direct=direct), qs)
     def back(qq, err, front):
@@ -269,7 +269,7 @@ _FIX, _FIX_QUERIES = no_data_fix(["nan"], "training") + _AFTER, no_data_fix(["na
 _all_ = ["by_band", "fill_rows", "knn_vote", "GROUP"]   # `gate.by_band`, which `gate.query_array` reads tables with too: one
 # rule for a table's bands; `gate.fill_rows`, the fill-row rule of every table searched or fitted (`linear.check_xy`);
 # `vote.knn_vote`, the vote `knn_predict` takes (split from here: `knn.knn_vote` is the same function); `GROUP`,
-# `knn_select.GROUP` (the selection stages, split from here in session 40)
+# `knn_select.GROUP` (the selection stages, split from here)
 
 def _features(x, what:str, codes:bool|None, features=None) -> tuple[np.ndarray, np.ndarray|None]:
     """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats; and

@@ -22,7 +22,7 @@ from .tracing import (CPU_LOW_MIN_WIDTH, CPU_LOW_PRODUCTS, DTYPES, activation_dt
 from .convs import DW_CHUNK_BYTES, YNN_DW_MIN_OUT, conv3
 from .core import set_elsewhere
 
-# from `tracing` (09a) and `convs` (09b), split from here (session 42): `nn.conv3` is `convs.conv3`
+# from `tracing` (09a) and `convs` (09b), split from here: `nn.conv3` is `convs.conv3`
 _all_ = ["DTYPES", "CPU_LOW_PRODUCTS", "CPU_LOW_MIN_WIDTH", "loop_body", "in_loop_body", "traced_for", "traced_platform",
          "products", "product_dtype", "activation_dtype", "on_platform", "DW_CHUNK_BYTES", "YNN_DW_MIN_OUT", "conv3"]
 set_elsewhere(__name__, {**dict.fromkeys(["DTYPES", "CPU_LOW_PRODUCTS", "CPU_LOW_MIN_WIDTH"], "tracing"),   # set there
@@ -95,11 +95,11 @@ def _colsum_one(x:Float[Array, "... d"]) -> Float[Array, "d"]:   # two rows of o
 
 # under jax.vmap a ones-vector product over x's rows, the vector unbatched, puts the batch among x's free dimensions
 # and XLA:CPU transposes x to [rows, batch * d] (a written copy of `g * yh` or `g` for every vmapped Norm's scale and
-# bias gradients, session 46); `_colsum`'s vmap rule instead takes each batch's sums as one batched product, the batch
+# bias gradients); `_colsum`'s vmap rule instead takes each batch's sums as one batched product, the batch
 # leading in both operands (`_colsums`, which merges any vmap outside into that batch): no transpose, the same sums.
 # Column sums take TWO rows of ones and keep the first: XLA:CPU compiles a product whose result has a dimension of 1
 # (a matrix-vector product) to an LLVM kernel of its own, ~13 ms of compile CPU each (50 in `small`'s step), where
-# a two-row product is YNNPACK's dot, a library call with nothing to compile, as fast or faster (session 49)
+# a two-row product is YNNPACK's dot, a library call with nothing to compile, as fast or faster (benchmarks/NOTES.md)
 @custom_vmap
 def _colsums(x:Float[Array, "B R d"]) -> Float[Array, "B d"]:
     return jax.lax.dot_general(jnp.ones((x.shape[0], 2, x.shape[1]), x.dtype), x, (((2,), (1,)), ((0,), (0,))),

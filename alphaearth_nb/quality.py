@@ -233,4 +233,4 @@ def compare_on_scene(stack,                # the scene (DataTree)
                 changed_pixels=int(changed.sum()))
 
 # %% ../nbs/24a_quality.ipynb #mv002
-__getattr__ = moved_names(__name__, {"plot_change_events": "maps"})   # moved in session 38
+__getattr__ = moved_names(__name__, {"plot_change_events": "maps"})   # `maps.plot_change_events`

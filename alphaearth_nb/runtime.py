@@ -190,7 +190,7 @@ def _heap_hint():
     was = f"{first} (and so pyarrow) {'was' if len(_FIRST) == 1 else 'were'}" if _FIRST else "pyarrow was"
     warnings.warn(f"{was} imported before alphaearth_nb, so pyarrow's jemalloc thread holds a heap "
                   "arena of its own and XLA:CPU's freed buffers are not kept (`aef.runtime.keep_heap`): small steps run "
-                  f"about a third slower (session 34: 77 vs 49 ms a tiny step). Import alphaearth_nb before {first}, or "
+                  f"about a third slower (77 against 49 ms a `tiny` step). Import alphaearth_nb before {first}, or "
                   "set `os.environ['JE_ARROW_MALLOC_CONF'] = 'background_thread:false'` before pandas is imported, "
                   "then restart the kernel.", PerformanceWarning, stacklevel=user_stacklevel())
 

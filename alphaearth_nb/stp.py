@@ -193,7 +193,7 @@ def _up_project(lin:Dense,                # the 1x1 projection (its bias `lin.b`
               ) -> Array:  # (N, h f, w f, lin's width)
     "`bilinear(lin(x), f)` with the bias added after the upsampling (the same map: a pixel's interpolation weights " \
     "sum to 1), so that the bias's gradient is a column sum of the upsampled gradient, where XLA:CPU fused the " \
-    "upsampling's backward pass into that sum and computed it a second time (~0.12 ms a bias at tiny, session 38)."
+    "upsampling's backward pass into that sum and computed it a second time (~0.12 ms a bias at tiny)."
     if f == 1: return lin(x)
     y = eqx.tree_at(lambda l: l.b, lin, jnp.zeros_like(lin.b))(x)  # the product alone (XLA drops the zero add)
     return bilinear(y, f) + lin.b.astype(y.dtype)

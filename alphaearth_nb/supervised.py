@@ -267,7 +267,7 @@ def rows_by_year(emb,      # a cube (time, y, x, band)
 def _swap_said(e:LabelError, table) -> LabelError:
     "`e` (points off the map, `geo.SWAP_HINT` or `XY_SWAP_HINT` where they lie on it read (y, x)) with the fix of a `table` (DataFrame) " \
     "whose x/y or lon/lat columns hold each other's values: swap the names (`crs_checks.swap_columns`; `aef evaluate` " \
-    "says the file's header line's); as it was without a table or the swap (session 48: x = longitude alone)."
+    "says the file's header line's); `e` itself without a table or the swap."
     cols = ("x", "y") if table is not None and {"x", "y"} <= set(table.columns) else lonlat_columns(table) if table is not None else (None,)
     hint = next((h for h in (SWAP_HINT, XY_SWAP_HINT) if h in str(e)), None)   # lon/lat's, or a projected CRS's x/y
     if hint is None or None in cols: return e

@@ -115,7 +115,6 @@ def scale_hint(a,                # values (..., 64) that are no embedding vector
 # %% ../nbs/21e_value_hints.ipynb #vh005b
 # a stack's fix in Python (`ds = ds.drop_vars(['B5'])`, `ds[bands] * 1e4`, `stack['sentinel2'] = ...`) under a command
 # that reads the stack from --data: no `ds` in a shell, so the note says to write the stack so fixed and pass that
-# (session 48: schema's and units' fixes were Python alone under `aef embed` / `aef train`)
 STACK_FILE = ("Python only: for `aef {}`, open the --data stack (`stack = xr.open_datatree(path)`), make that change to "
               "its source, write it to a new store (`stack.to_zarr(new)`) and pass that as --data")
 _STACK_CODE = re.compile(r"`[^`\n]*(?<![\w.'\"])(?:ds|stack)(?:\[|\.\w| = )[^`\n]*`")   # a span acting on a Dataset/stack
