@@ -19,7 +19,7 @@ from jaxtyping import Array, Float
 from .tracing import in_loop_body, on_platform, product_dtype
 
 # %% auto #0
-__all__ = ['DW_CHUNK_BYTES', 'YNN_DW_MIN_OUT', 'conv3']
+__all__ = ['DW_CHUNK_BYTES', 'YNN_DW_MIN_OUT', 'under_vmap', 'conv3']
 
 # %% ../nbs/09b_convs.ipynb #c0006
 def _conv3(x, w, sums=None): # sums: the dtype of the products' sums and result (None: the operands')
@@ -142,8 +142,9 @@ def _batch_trace() -> type:
     jax.eval_shape(jax.vmap(look), jax.ShapeDtypeStruct((1,), jnp.float32))
     return seen[0]
 
-def _under_vmap() -> bool:
-    "Whether the transformation being traced innermost is a `jax.vmap` (its batching trace)."
+def under_vmap() -> bool:
+    "Whether the transformation being traced innermost is a `jax.vmap` (its batching trace): where `conv3` and " \
+    "`nn.Dense` take their `custom_vmap` forms, whose rules merge the mapped axis into the rows."
     with take_current_trace() as t: return isinstance(t, _batch_trace())
 
 def _conv3_any(x, w):
@@ -166,7 +167,7 @@ def _conv3_frames_vmap(axis_size, in_batched, x, w):
     xb, wb = in_batched
     if wb or not xb: return jax.vmap(_conv3_any, (0 if xb else None, 0 if wb else None))(x, w), True
     y = x.reshape(x.shape[0] * x.shape[1], *x.shape[2:])
-    y = (_conv3_frames if _under_vmap() else _conv3_any)(y, w)
+    y = (_conv3_frames if under_vmap() else _conv3_any)(y, w)
     return y.reshape(*x.shape[:2], *y.shape[1:]), True
 
 def conv3(x:Float[Array, "N h w i"],  # images (N, h, w, i), NHWC
@@ -181,5 +182,5 @@ def conv3(x:Float[Array, "N h w i"],  # images (N, h, w, i), NHWC
     # body) XLA:CPU runs the convolution's weight gradient some 30-50x slower (small step: 5.4 s against 0.58 s)
     if (pd := product_dtype(x.dtype, "conv3")) is not None: return _conv3_low(pd, x, w) + b.astype(x.dtype)
     w = w.astype(x.dtype)
-    return (_conv3_frames if _under_vmap() else _conv3_any)(x, w) + b.astype(x.dtype)
+    return (_conv3_frames if under_vmap() else _conv3_any)(x, w) + b.astype(x.dtype)
 

@@ -8,7 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/nn.html.md"""
 from __future__ import annotations
 
 import math
-from functools import partial
+from functools import cache, partial
 
 import equinox as eqx
 import jax
@@ -19,12 +19,13 @@ from jaxtyping import Array, Bool, Float, PRNGKeyArray
 
 from .tracing import (CPU_LOW_MIN_WIDTH, CPU_LOW_PRODUCTS, DTYPES, activation_dtype, in_loop_body, loop_body,
                                    on_platform, product_dtype, products, traced_for, traced_platform)
-from .convs import DW_CHUNK_BYTES, YNN_DW_MIN_OUT, conv3
+from .convs import DW_CHUNK_BYTES, YNN_DW_MIN_OUT, conv3, under_vmap
 from .core import set_elsewhere
 
 # from `tracing` (09a) and `convs` (09b), split from here: `nn.conv3` is `convs.conv3`
 _all_ = ["DTYPES", "CPU_LOW_PRODUCTS", "CPU_LOW_MIN_WIDTH", "loop_body", "in_loop_body", "traced_for", "traced_platform",
-         "products", "product_dtype", "activation_dtype", "on_platform", "DW_CHUNK_BYTES", "YNN_DW_MIN_OUT", "conv3"]
+         "products", "product_dtype", "activation_dtype", "on_platform", "DW_CHUNK_BYTES", "YNN_DW_MIN_OUT", "conv3",
+         "under_vmap"]
 set_elsewhere(__name__, {**dict.fromkeys(["DTYPES", "CPU_LOW_PRODUCTS", "CPU_LOW_MIN_WIDTH"], "tracing"),   # set there
                          **dict.fromkeys(["DW_CHUNK_BYTES", "YNN_DW_MIN_OUT"], "convs")})   # (nn reads none of them)
 
@@ -34,7 +35,7 @@ __all__ = ['NORMS', 'ACTIVATIONS', 'TAP_SUMS_MAX_C', 'PAIR_SUMS_MIN_SIZE', 'is_c
            'depthwise3', 'bilinear', 'space_to_depth', 'cell_valid', 'Stack', 'Conv3', 'build', 'count_params',
            'DTYPES', 'CPU_LOW_PRODUCTS', 'CPU_LOW_MIN_WIDTH', 'loop_body', 'in_loop_body', 'traced_for',
            'traced_platform', 'products', 'product_dtype', 'activation_dtype', 'on_platform', 'DW_CHUNK_BYTES',
-           'YNN_DW_MIN_OUT', 'conv3']
+           'YNN_DW_MIN_OUT', 'conv3', 'under_vmap']
 
 # %% ../nbs/10_nn.ipynb #c0005
 NORMS = ("layernorm", "rmsnorm")
@@ -172,8 +173,31 @@ def _affine_low_cpu_fwd(pd, x, w, b): return _affine_low(pd, x, w, b), (x, w)
 def _affine_low_cpu_bwd(pd, res, g): return _affine_bwd(res, g)
 _affine_low_cpu.defvjp(_affine_low_cpu_fwd, _affine_low_cpu_bwd)
 
+def _dense(pd, cpu:bool, x, w, b):
+    "Dense's map of `x` (any leading axes): float32 (`pd` None) or products of `pd` operands, on the CPU (`cpu`) " \
+    "with the float32 backward pass."
+    if pd is None: return _affine(x, w.astype(x.dtype), b.astype(x.dtype))
+    return (_affine_low_cpu if cpu else _affine_low)(pd, x, w, b)
+
+@cache
+def _dense_rows(pd, cpu:bool):
+    "`_dense(pd, cpu, ...)` with a `jax.vmap` rule: inputs mapped under one weight keep the mapped axis as one more " \
+    "leading axis of `x` (and again under each vmap outside), so that the weight gradient is one product over every " \
+    "example's rows, not a batched product of one per example that JAX then sums (the summary's and text head's " \
+    "layers under `total_loss`'s vmap over examples; the encoder's see the batch's rows already). A mapped weight " \
+    "or bias is vmapped as JAX would."
+    plain = partial(_dense, pd, cpu)
+    @custom_vmap
+    def rows(x, w, b): return plain(x, w, b)
+    @rows.def_vmap
+    def _rows_vmap(axis_size, in_batched, x, w, b):
+        xb, wb, bb = in_batched
+        if wb or bb or not xb: return jax.vmap(plain, tuple(0 if v else None for v in in_batched))(x, w, b), True
+        return (rows if under_vmap() else plain)(x, w, b), True
+    return rows
+
 class Dense(eqx.Module):
-    "Affine map over the last axis of any array."
+    "Affine map over the last axis of any array; under `jax.vmap` with the mapped axes among the rows (`_dense_rows`)."
     w: Float[Array, "i o"]
     b: Float[Array, "o"]
     def __init__(self, d_in:int,  # input width (last axis)
@@ -183,10 +207,10 @@ class Dense(eqx.Module):
                 ):
         self.w, self.b = host_normal(key, (d_in, d_out), d_in), host_const(0, d_out)
     def __call__(self, x:Float[Array, "... i"]) -> Float[Array, "... o"]:
-        if (pd := product_dtype(x.dtype, "dense", min(self.w.shape))) is None:
-            return _affine(x, self.w.astype(x.dtype), self.b.astype(x.dtype))
+        pd = product_dtype(x.dtype, "dense", min(self.w.shape))
         cpu = traced_platform() == "cpu" and x.dtype == jnp.float32  # float32 activations: the forward product only
-        return (_affine_low_cpu if cpu else _affine_low)(pd, x, self.w, self.b)
+        # custom_vmap only where vmap's trace is innermost: JAX cannot linearize a custom_vmap bound under grad
+        return (_dense_rows(pd, cpu) if under_vmap() else partial(_dense, pd, cpu))(x, self.w, self.b)
 
 class Norm(eqx.Module):
     "LayerNorm (scale and bias) or RMSNorm (scale) over the last axis, computed in float32."

@@ -20,10 +20,10 @@ def _vmap_trace_class():
 
 
 def _seen(f, *args):
-    "What convs._under_vmap said inside `f` (called where the model calls conv3)."
+    "What convs.under_vmap said inside `f` (called where the model calls conv3)."
     said = []
     def probe(v):
-        said.append(convs._under_vmap())
+        said.append(convs.under_vmap())
         return v
     f(probe, *args)
     return said
