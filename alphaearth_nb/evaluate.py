@@ -181,8 +181,9 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     if skipped:
         note = "; ".join(f"{', '.join(m)} at {s}-shot ({int(shots_per_class(counts, s, max_shots, max_fraction).sum())} "
                          "training points)" for s, m in skipped.items())
-        warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; {'its row is' if sum(map(len, skipped.values())) == 1 else 'their rows are'} NaN. "
-                      "Ask more shots to score them", LabelWarning, stacklevel=user_stacklevel())
+        one = sum(map(len, skipped.values())) == 1   # one row left out: its words in the singular
+        warnings.warn(f"left out (more neighbours than training points, so no vote): {note}; {'its row is' if one else 'their rows are'} "
+                      f"NaN. Ask more shots to score {'it' if one else 'them'}", LabelWarning, stacklevel=user_stacklevel())
     rows, per_fold, same_as, cut = [], [], {}, {}
     for s in shots:
         given = folds.get(s) if isinstance(folds, dict) else folds

@@ -9,6 +9,7 @@
    would keep it; in Python, under `aef evaluate` of a table, and after --spacing.
 3. `evaluate.table_said` raised KeyError on a table without `method` / `train_per_class` columns."""
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -150,5 +151,11 @@ def test_one_fold_has_no_spread_and_counts_are_worded_right():
     assert r[["r2_std", "mae_std"]].isna().all().all()
     with pytest.raises(LabelError, match=r"knn3 needs at least 3 training points, 1-shot gives 2"):
         evaluate.evaluate_embeddings(x, y, shots=(1,), methods=("knn3",), folds=1)
-    with pytest.warns(LabelWarning, match=r"knn3 at 1-shot \(2 training points\); its row is NaN"):
+    with pytest.warns(LabelWarning, match=r"knn3 at 1-shot \(2 training points\); its row is NaN. Ask more shots to score it$"):
         evaluate.evaluate_embeddings(x, y, shots=(1,), folds=2)
+
+
+def test_the_readme_says_max_folds_are_no_more_than_the_training_sets():
+    "The README's aef evaluate paragraph counts the folds as the command does: 50 a level, fewer at max."
+    text = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text().split())
+    assert '50 random draws a level, at "max" no more than the different training sets there are' in text
