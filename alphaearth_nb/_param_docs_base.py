@@ -402,6 +402,7 @@ SECTIONS = {
         'unit_slips': 'src\n    a `Source`\nunits : str\n    the unit its bands are in, as `Source.units` names it\n',
         'band_slips': "src\n    the band's `Source`\nb\n    the band's name\n",
         'check_units': "source\n    a Source or its name\nband\n    the band the values belong to, or a tuple of bands judged together\nvalues\n    a sample of the band's physical values (any shape; NaN allowed), or one per band\nnone_said : bool\n    the metadata says no frame holds Sentinel-2's offset (`no_offset_frames`)\n",
+        'fix_bands': "src\n    the `Source` (or its name) the bands belong to\nbands\n    the bands a fix may act on (its auxiliary ones, Sentinel-1's `angle`, are left out)\nmsg : str\n    the message whose fix acts on `ds[bands]`\n",
         'frame_bands': 'source\n    a source name or `Source`\nbands\n    band names present in the data\n',
         'check_frame_units': "source\n    a Source or its name\nbands\n    the bands judged (a tuple)\nframes\n    one (time, m) sample per band (`frame_samples`)\ntimes\n    the frames' timestamps (time,)\nname : str|None\n    the source's name in the stack (for the message)\nnone_said\n    (time,) bool: frames whose metadata says no offset (`no_offset_frames`), or None\n",
     },

@@ -31,6 +31,7 @@ SECTIONS = {
         'band_parts': "x\n    features: an array, or a table (DataFrame)\nfeatures\n    a table's columns to take too (as `by_band`)\n",
         'join_parts': 'a : np.ndarray\n    features (N, D), float\nextra : np.ndarray|None\n    named columns (N, n) to append (`band_parts`), or None\n',
         'real_parts': 'x\n    features: an array, or a table (DataFrame)\nwhat : str\n    what they are, for the messages ("training features")\nfeatures\n    a table\'s columns to take too (as `by_band`)\n',
+        'near_embedding': 'a\n    features as an array (N, D): what `real_parts` gave for an array, no table\nwhat : str\n    what they are, for the message ("training features")\n',
         'narrow_floats': 'a\n    an array or DataArray of any dtype\n',
         'query_array': 'a\n    vectors as a user holds them: array, Series, dict, DataFrame, DataArray\nwhat : str\n    what the vectors are, for messages\n',
         'other_length': 'what : str\n    the vectors of the wrong length ("query rows", "a query vector")\ngot : int\n    values each of them holds\nother : str\n    the vectors they meet ("training rows")\nwant : int\n    values each of those holds\nexample : str\n    how to pass a right one, appended to the message ("" none)\n',

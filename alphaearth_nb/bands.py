@@ -20,7 +20,7 @@ from .labels import data_variables
 # %% auto #0
 __all__ = ['described_positions', 'stacked_embeddings', 'keep_bands_hint', 'label_bands', 'band_dim', 'band_hint',
            'band_variables', 'table_bands', 'band_columns', 'list_vectors', 'by_band', 'band_parts', 'join_parts',
-           'real_parts', 'narrow_floats', 'query_array', 'other_length']
+           'real_parts', 'near_embedding', 'narrow_floats', 'query_array', 'other_length']
 
 # %% ../nbs/21a_bands.ipynb #bn006
 def _file_numbers(coord:list, n:int=EMBED_DIM) -> bool:
@@ -309,6 +309,30 @@ def real_parts(x,              # features: an array, or a table (DataFrame)
     except DimensionError: raise   # a Dataset without an embedding variable (`_columns`): its own fix
     except ValueError as e: raise DimensionError(f"{what} rows differ in length ({e}): pass an (N, D) array") from None
     return tuple(p if p is None else _real(p, what) for p in parts)
+
+def near_embedding(a,          # features as an array (N, D): what `real_parts` gave for an array, no table
+                   what:str,   # what they are, for the message ("training features")
+                  ):
+    """`DimensionError` for an array 63 wide whose rows are embeddings with a band lost: official int8 codes
+    (integers within -128..127), or rows whose lengths are those of 63 of a unit vector's 64 bands (median
+    0.95..1.01, none past 1.01: a lost band b leaves sqrt(1 - b^2)). Features 63 wide that are neither pass, and so
+    does a table (its names say what it holds: the searches and fits ask this of arrays alone). 65 columns are not
+    judged: 64 bands and a column `features=` named (lat) are 65 wide inside the fits. A path is
+    `core.refuse_path`'s `DTypeError`."""
+    refuse_path(a, f"{what} are numbers (N, D)")
+    a = np.asarray(a)
+    if a.ndim != 2 or a.shape[1] != EMBED_DIM - 1 or not len(a): return
+    s = np.asarray(a[:: max(1, len(a) // 4096)], np.float64)   # at most ~4,096 rows judged
+    fin = np.isfinite(s).all(1)
+    n = np.linalg.norm(s[fin], axis=1)
+    codes = bool(fin.any()) and a.dtype.kind in "iu" and s[fin].min() >= -128 and s[fin].max() <= 127
+    if not codes and not (n.size and 0.95 <= float(np.median(n)) <= 1.01 and float(n.max()) < 1.01): return
+    why = ("int8 codes (-128..127) of the official product" if codes else
+           f"AlphaEarth vectors less one band (lengths {n.min():.3g}..{n.max():.3g}, as 63 of a unit vector's 64 bands)")
+    raise DimensionError(f"{what} are an array {a.shape[1]} wide, {a.shape}, whose rows look like {why}; an embedding "
+                         f"has {EMBED_DIM} bands: pass all 64 (a map's `emb.values.reshape(-1, 64)`, a table's columns "
+                         f"A00..A63). Features of your own {a.shape[1]} wide go as a table naming its columns, "
+                         "`pd.DataFrame(x, columns=names)`, read as they are.")
 
 def _real(a:np.ndarray, what:str) -> np.ndarray:
     if a.dtype.kind == "c": raise DTypeError(f"{what} are complex: pass real features (e.g. `np.abs(x)`)")

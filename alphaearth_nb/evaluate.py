@@ -198,7 +198,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
             tr, te = (max_trial_split(yi, f, _fold_seed(seed, s, 0), max_shots, max_fraction) if s == "max" else
                       nshot_split(yi, s, np.random.default_rng(_fold_seed(seed, s, f)), max_shots, max_fraction))
             if ks_s:
-                nn = knn_indices(x[tr], x[te], kmax)
+                nn = knn_indices(x[tr], x[te], kmax, codes=False)   # x read by `check_xy` above
                 nn_lab = yi[tr][nn]
                 for m, k in ks_s.items():
                     scores[m].append(balanced_accuracy(yi[te], knn_vote(nn_lab[:, :k], C)[0]))
@@ -314,7 +314,7 @@ def evaluate_regression(x,                        # features, (N, D)
             tr, te = np.sort(perm[:n]), np.sort(perm[n:])
             preds = {}
             if ks:
-                nn = knn_indices(x[tr], x[te], max(ks.values()))
+                nn = knn_indices(x[tr], x[te], max(ks.values()), codes=False)   # read by `check_xy`
                 for m, k in ks.items(): preds[m] = y[tr][nn[:, :k]].mean(1)
             if "linear" in methods: preds["linear"] = least_squares_predict(least_squares_fit_checked(x[tr], y[tr]), x[te])
             for m in methods: res[m].append((r2(y[te], preds[m]), mae(y[te], preds[m])))

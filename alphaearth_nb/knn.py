@@ -20,7 +20,7 @@ from jaxtyping import Array, Float, Int
 
 from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, LabelError, NoValidDataError,
                                 checks_flags, refuse_path)
-from .bands import other_length
+from .bands import near_embedding, other_length
 from .gate import by_band, byte_codes, fill_rows, gate_vectors, join_parts, real_parts, table_codes
 from .empty_rows import nan_rows, no_data_fix, no_data_said
 from .quantize import NODATA
@@ -275,6 +275,7 @@ def _features(x, what:str, codes:bool|None, features=None) -> tuple[np.ndarray, 
     """`_vectors` of `x`'s bands (or other features), the other columns `features` names after them as floats; and
     the rows of one value in every column (`_one_value`) where `_vectors` found them in the features returned, else None."""
     a, extra = real_parts(x, what, features)
+    if codes is not False and getattr(x, "columns", None) is None: near_embedding(a, what)   # 63 of 64 bands
     v, same = _vectors(a, what, codes)   # int8 codes beside lat/lon: still codes
     return join_parts(v, extra), same if extra is None else None
 

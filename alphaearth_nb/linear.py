@@ -22,6 +22,7 @@ from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, checks_fl
 from .core import LabelWarning   # the kinds of its warnings
 from .knn import centring_offset, wider_than_float32
 from .empty_rows import decoded_rows, nan_rows, no_data_fix, no_data_said
+from .bands import near_embedding
 from .gate import fill_rows, join_parts, real_parts, table_codes
 from .labels import NO_DATA_NAME, exact_text, refuse_missing_labels, says_no_data
 
@@ -66,7 +67,8 @@ def _check_xy(x, y, centre:bool=False, features=None) -> tuple[np.ndarray, np.nd
     """`check_xy`, the float64 offset (D,) its `centre` took off the features (zeros when none), and whether the
     features were given wider than float32 (the fits' weights are float64 then)."""
     refuse_path(y, "labels are one per point (N,)")
-    x, extra = real_parts(x, "features", features)   # the bands apart from the other columns named: codes stay codes
+    table, (x, extra) = hasattr(x, "columns"), real_parts(x, "features", features)   # the bands apart: codes stay codes
+    if not table: near_embedding(x, "features")   # an array 63 wide of embeddings less a band: refused, its width named
     y, given = np.asarray(y), wider_than_float32(x) or (extra is not None and wider_than_float32(extra))
     if x.ndim != 2: raise DimensionError(f"features must be 2-D (points, features), got shape {x.shape}: reshape with `x.reshape(len(x), -1)`")
     x, same, coded = decoded_rows(x)

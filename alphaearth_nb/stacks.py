@@ -29,7 +29,7 @@ from .sources import Source, band_index, get_source, normalise, registered, vali
 from .declared_units import check_declared_units
 from .reflectance_scales import no_offset_frames
 from .terrain import check_terrain
-from .units import (check_frame_units, check_units, fill_values, frame_bands, frame_samples,
+from .units import (check_frame_units, check_units, fill_values, fix_bands, frame_bands, frame_samples,
                                  sample_values)
 from .unit_samples import fixes_worded, worded
 from .timecodes import as_period, to_days
@@ -218,16 +218,11 @@ def _as_passed(stack, name:str, src:Source, ds:xr.Dataset):
     node = stack.get(name) if isinstance(stack, dict) else None
     tree = not isinstance(stack, xr.Dataset)
     get = f"stack[{name!r}]" + (".to_dataset()" if isinstance(stack, xr.DataTree) or isinstance(node, xr.DataTree) else "")
-    units = src.units if isinstance(src.units, tuple) else (src.units,) * len(src.bands)
-    unit = dict(zip(src.bands, units))
-    have = [b for b in ds.data_vars if b in unit and b not in src.aux]
+    have = [b for b in ds.data_vars if b in src.bands and b not in src.aux]
     def words(msg:str) -> str:
         if "`ds = stack[" in msg or "`bands = [" in msg or not _ON_DS.search(msg): return msg   # said, or no fix on ds
         said = [f"`ds = {get}`"] if tree else []
-        if "ds[bands]" in msg:
-            head = msg.split("`")[0]
-            named = {unit[b] for b in have if re.search(rf"(?<![\w.]){re.escape(b)}(?!\w)|\.{re.escape(b)}\b", head)}
-            said.append(f"`bands = {[b for b in have if unit[b] in named] or have!r}`")
+        if "ds[bands]" in msg: said.append(f"`bands = {fix_bands(src, have, msg)!r}`")
         if not said: return msg
         body, stop = (msg[:-1], ".") if msg.endswith(".") else (msg, "")
         back = f"; after the fix, `stack[{name!r}] = ds`" if tree else ""

@@ -20,7 +20,7 @@ from .sources import get_source
 from .dask_keys import compute_own   # chunks read on keys of their own (a client's persist held)
 
 # %% auto #0
-__all__ = ['COMMON_FILLS', 'clear_values', 'fill_values', 'fixes_worded', 'worded', 'sample_values', 'frame_samples']
+__all__ = ['COMMON_FILLS', 'clear_values', 'fill_values', 'fixes_worded', 'wording', 'worded', 'sample_values', 'frame_samples']
 
 # %% ../nbs/02a_unit_samples.ipynb #s0005
 def clear_values(v, nodata) -> np.ndarray:
@@ -54,6 +54,10 @@ def fixes_worded(fn:Callable):   # message -> message; given its own answer, it 
     token = _WORDING.set(fn)
     try: yield
     finally: _WORDING.reset(token)
+
+def wording() -> Callable|None:
+    "The function `fixes_worded` set in this thread (or asyncio task), None outside: a caller words fixes already."
+    return _WORDING.get()
 
 def worded(msg:str) -> str:   # a message of the checks of one source
     "`msg` as the function `fixes_worded` set words it; `msg` itself outside."

@@ -7,11 +7,12 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/units.html.md"""
 # %% ../nbs/02a_units.ipynb #u0002
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
 
-from .core import UnitsError, UnitsWarning, checks_flags, user_stacklevel
+from .core import AEFError, UnitsError, UnitsWarning, checks_flags, user_stacklevel
 from .reflectance_scales import (EIGHT_BIT, PROVIDER_OFFSETS, SHIFTS, TOA_UNTOLD, few_scaled_up, overcast,
                                              past_top, scale_slip)
 from .sources import band_index, get_source
@@ -19,15 +20,15 @@ from .temperatures import (AIR_C, K_FAMILY_SLIPS, K_SLIPS, SCALED_C, SURFACE_C, 
                                         scaled_celsius)
 from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTLE, PERCENT_READS, STEEP,
                                    TERRAIN, TERRAIN_SPREAD, check_terrain)
-from .unit_samples import (COMMON_FILLS, clear_values, fill_values, frame_samples, sample_values,
-                                        worded)
+from .unit_samples import (COMMON_FILLS, clear_values, fill_values, fixes_worded, frame_samples,
+                                        sample_values, worded, wording)
 
 # %% auto #0
 __all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS', 'PART_SLIPS', 'PART_SHARE', 'FEET',
            'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'HALF_DB_VALUES',
-           'LINEAR_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units', 'frame_bands', 'check_frame_units',
-           'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain', 'TERRAIN',
-           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'PERCENT_GENTLE',
+           'LINEAR_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units', 'fix_bands', 'frame_bands',
+           'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain',
+           'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'PERCENT_GENTLE',
            'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SURFACE_K', 'SURFACE_C', 'SCALED_C', 'AIR_C', 'TENTHS_C']
 
 # %% ../nbs/02a_units.ipynb #u0004
@@ -349,7 +350,37 @@ def check_units(source,       # a Source or its name
     reflectance bands judged together, a wrong scale (0..255, percent, provider offsets: `PROVIDER_OFFSETS`);
     a categorical source's values other than its class ids 0..n-1 (`_check_class_ids`).
     A scale that real data can also have (Sentinel-2's offset vs a bright desert) warns `UnitsWarning`; that offset
-    is not named where the metadata says none (`none_said`: `reflectance_scales.no_offset_frames`)."""
+    is not named where the metadata says none (`none_said`: `reflectance_scales.no_offset_frames`). A fix written on
+    `ds[bands]` says what `bands` are, the bands given in the unit of those it names (`fix_bands`), where no caller
+    words the fixes (`validate_stack` says `ds` and `bands` for the stack passed: `unit_samples.fixes_worded`)."""
+    if wording() is not None: return _check_units(source, band, values, none_said)   # the caller says them
+    bands = (band,) if isinstance(band, str) else tuple(band)
+    def words(msg:str) -> str:
+        if "ds[bands]" not in msg or "`bands = [" in msg: return msg
+        body, stop = (msg[:-1], ".") if msg.endswith(".") else (msg, "")
+        return (f"{body} (`ds`: the Dataset of these values, `bands = {fix_bands(get_source(source), bands, msg)!r}`)"
+                f"{stop}")
+    with fixes_worded(words):
+        try: return _check_units(source, band, values, none_said)
+        except AEFError as e:
+            if e.args and isinstance(e.args[0], str): e.args = (words(e.args[0]), *e.args[1:])
+            raise
+
+def fix_bands(src,           # the `Source` (or its name) the bands belong to
+              bands,         # the bands a fix may act on (its auxiliary ones, Sentinel-1's `angle`, are left out)
+              msg:str,       # the message whose fix acts on `ds[bands]`
+             ) -> list:
+    """The bands a fix on `ds[bands]` in `msg` acts on: those of `bands` in the unit of the bands `msg` names before
+    its first code span (Sentinel-1's dB bands, not `angle` in radians); all of them where it names none. The one
+    reading of `bands` for `check_units` called alone and `validate_stack`'s words for the stack passed."""
+    src = get_source(src)
+    have = [b for b in bands if b in src.bands and b not in src.aux]
+    head = msg.split("`")[0]
+    named = {_unit_of(src, b) for b in have if re.search(rf"(?<![\w.]){re.escape(b)}(?!\w)|\.{re.escape(b)}\b", head)}
+    return [b for b in have if _unit_of(src, b) in named] or have
+
+def _check_units(source, band, values, none_said:bool=False) -> None:
+    "`check_units`' checks, each fix as written."
     src = get_source(source)
     bands, samples = ((band,), (values,)) if isinstance(band, str) else (tuple(band), tuple(values))
     if src.kind == "categorical": return _check_class_ids(src, bands, samples)

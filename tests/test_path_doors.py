@@ -294,6 +294,7 @@ DOORS.update({
     "bands.join_parts/a": (lambda p: bands.join_parts(p, None), "array"),   # was: the path given back
     "bands.join_parts/extra": (lambda p: bands.join_parts(W, p), "array"),
     "bands.real_parts": (lambda p: bands.real_parts(p, "features"), "array"),
+    "bands.near_embedding": (lambda p: bands.near_embedding(p, "features"), "array"),
     "bands.label_bands": (lambda p: bands.label_bands(p), "map"),
     "bands.query_array": (lambda p: bands.query_array(p), "vectors"),
 })
