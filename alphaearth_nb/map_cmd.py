@@ -220,9 +220,10 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
                   ) -> None:
     """What `aef similarity` does: the vectors of the map of `--embeddings` (`--year`) at `--points` (a file) or at
     each `--point LON,LAT` (x,y in `--crs`; `places.sample`), their mean made unit length (`directions.unit_rows`),
-    and every pixel's cosine with it (`analysis.similarity`), written to `--out` as float32 (`exports.map_to_cog`). Points off the map or on no data are left out, warned
-    (`NoDataWarning`); none left is a `NoValidDataError`, one message that says why (`_none_on`: off the map, with
-    the map's bounds, or columns swapped, with the swap of their names in the file's header line)."""
+    and every pixel's cosine with it (`analysis.similarity`), written to `--out` as float32 (`exports.map_to_cog`).
+    Points off the map or on no data are left out, warned (`NoDataWarning`); none left is a `NoValidDataError`, one
+    message that says why (`_none_on`: off the map, with the map's bounds, or coordinates swapped, with the swap of
+    a file's column names in its header line or each --point's two numbers)."""
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "similarity"), a.year, a.embeddings)
     given = a.points is None   # --point LON,LAT, once a point: (xs, ys) in lon/lat or --crs (the one rule)
     pts = tuple(np.array(c, np.float64) for c in zip(*a.point)) if given else a.points
