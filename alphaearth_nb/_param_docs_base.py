@@ -289,6 +289,7 @@ SECTIONS = {
         'run_folder': 'out\n    the run folder (created), or None: nothing written, nothing held\nresume : bool\n    continue the run in `out`\noverwrite : bool\n    start over: remove the run in `out` first\nchecked : bool\n    `check_run_folder` was just called (`fit`): its warning is not given again\n',
         'run_settings': 'folder\n    a run folder (`~` allowed)\n',
         'record_settings': 'folder\n    the run folder, held (`run_folder`)\nsettings : dict\n    JSON-ready settings (`checkpoint.jsonable`): what `run_settings` gives back\n',
+        'nothing_recorded': 'folder\n    a run folder (`~` allowed)\n',
     },
     'alphaearth_nb.runtime': {
         'compile_cache': 'path : str|Path|None\n    cache folder; default $AEF_COMPILE_CACHE or ~/.cache/alphaearth_nb/jax\nmin_compile_secs : float\n    programs that compile faster are not written\n',

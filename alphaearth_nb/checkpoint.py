@@ -24,21 +24,22 @@ from jax.experimental import multihost_utils
 from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, TrainingWarning,
-                                whole, user_stacklevel)
+                                checks_flags, whole, user_stacklevel)
 from .files import clear_partials, user_path, write_text, writing_file
 from .runlock import LOCK, LOCK_SETTLE, TAKEOVER, is_stale, read_lock, run_lock
 from .runs import (CKPT_FORMAT, FOLDER_KINDS, RUN_FILES, RUN_MARKER, check_run_folder, checkpoint_folder,
                                 checkpoint_headers, checkpoints, is_run, judged_checkpoints, latest_checkpoint,
-                                leaves_header, newer_format, not_a_run, orphan_leaves, orphan_note, own_checkpoints,
+                                leaves_header, newer_format, not_a_run, nothing_recorded, orphan_leaves, orphan_note,
+                                own_checkpoints,
                                 prunable, record_settings, run_folder, run_settings,
                                 what_folder)
 
 # %% auto #0
-__all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'load_checkpoint', 'LOCK', 'TAKEOVER',
-           'LOCK_SETTLE', 'run_lock', 'CKPT_FORMAT', 'checkpoint_headers', 'checkpoints', 'orphan_leaves',
+__all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'resume_record', 'load_checkpoint', 'LOCK',
+           'TAKEOVER', 'LOCK_SETTLE', 'run_lock', 'CKPT_FORMAT', 'checkpoint_headers', 'checkpoints', 'orphan_leaves',
            'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS',
            'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder', 'newer_format', 'leaves_header',
-           'orphan_note', 'judged_checkpoints', 'prunable', 'run_settings', 'record_settings']
+           'orphan_note', 'judged_checkpoints', 'prunable', 'run_settings', 'record_settings', 'nothing_recorded']
 
 # %% ../nbs/16_checkpoint.ipynb #c0002a
 # from `runlock` (15a), split from here: `checkpoint.run_lock` is `runlock.run_lock`
@@ -47,7 +48,7 @@ _all_ = ["LOCK", "TAKEOVER", "LOCK_SETTLE", "run_lock"]
 _all_ += ["CKPT_FORMAT", "checkpoint_headers", "checkpoints", "orphan_leaves", "own_checkpoints", "checkpoint_folder",
           "latest_checkpoint", "RUN_MARKER", "RUN_FILES", "FOLDER_KINDS", "is_run", "what_folder", "not_a_run",
           "check_run_folder", "run_folder", "newer_format", "leaves_header", "orphan_note", "judged_checkpoints",
-          "prunable", "run_settings", "record_settings"]
+          "prunable", "run_settings", "record_settings", "nothing_recorded"]
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 def jsonable(x):  # a config value: dataclass, dict, list, tuple, scalar or anything with a str
@@ -242,6 +243,26 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
         raise DamagedCheckpointError(f"cannot read the checkpoint header {path} ({type(e).__name__}): the file was "
                                      f"cut short or damaged; {mend}load an older checkpoint (a folder loads the newest "
                                      "valid one).") from e
+
+# %% ../nbs/16_checkpoint.ipynb #c0008s
+@checks_flags
+def resume_record(folder,            # a run folder (`~` allowed)
+                  sound:bool=False,  # only a checkpoint that verifies: {} where none does
+                 ) -> dict:
+    "The record a resume of the run in `folder` goes on from: the header of its newest checkpoint of ours that " \
+    "verifies (`verify_checkpoint`: its weights' size and checksum, its header's copy), as `load_checkpoint` of the " \
+    "folder skips the damaged ones. Where none verifies, the newest's header as written (its `.json`, else its " \
+    "`.eqx`'s first line), so the damage is named by the load of that run (`sound`: {} then). A run with no " \
+    "checkpoint: the settings it recorded as it began (`run_settings`; {} if none). Its `train` holds the " \
+    "`TrainConfig` the run trained with."
+    found = own_checkpoints(checkpoint_folder(user_path(folder) / "checkpoints"))   # never another tool's
+    for p in found:
+        try: return verify_checkpoint(p)
+        except DamagedCheckpointError: pass   # skipped as the load skips it (and names it, loading an older one)
+    for head in ((found[0], found[0].with_suffix(".eqx")) if found and not sound else ()):   # a header cut: its copy
+        try: return read_header(head)
+        except CheckpointError: pass   # damaged both ways: the load names it
+    return {} if found else run_settings(folder)
 
 # %% ../nbs/16_checkpoint.ipynb #c0010
 def _mend(header:dict) -> str:

@@ -28,7 +28,7 @@ from .runlock import LOCK, in_use_error, live_holder, run_lock
 __all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'newer_format', 'checkpoint_headers', 'checkpoints',
            'leaves_header', 'orphan_leaves', 'orphan_note', 'judged_checkpoints', 'own_checkpoints',
            'checkpoint_folder', 'latest_checkpoint', 'prunable', 'is_run', 'what_folder', 'not_a_run',
-           'check_run_folder', 'run_folder', 'run_settings', 'record_settings']
+           'check_run_folder', 'run_folder', 'run_settings', 'record_settings', 'nothing_recorded']
 
 # %% ../nbs/15b_runs.ipynb #u0005
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -254,12 +254,15 @@ def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
     "finds no checkpoint at all (a new folder, or a run stopped before its first)."
     if is_run(d) and not (resume or overwrite):
         last = latest_checkpoint(d / "checkpoints")
-        bare = not (last or own_checkpoints(d / "checkpoints") or orphan_leaves(d / "checkpoints") or run_settings(d))
-        if bare:   # `aef train --resume` of it is refused (nothing says what to train): the one fix that works
+        if last is None and nothing_recorded(d):   # `aef train --resume` of it is refused (nothing says what to train): the one fix that works
             raise OutputExistsError(f"{d} holds a run stopped before its first checkpoint that recorded no settings "
                                     "(begun by an older alphaearth_nb, or stopped as it began), so there is nothing "
                                     "to resume: pass overwrite=True (`--overwrite`) to start it over, or choose "
                                     "another folder.")
+        if last is None and run_settings(d) and not own_checkpoints(d / "checkpoints"):   # a resume starts it over
+            raise OutputExistsError(f"{d} holds a run stopped before its first checkpoint: pass resume=True "
+                                    "(`--resume`) to start it over at step 0 with the settings it recorded, "
+                                    "overwrite=True (`--overwrite`) to start over with the settings given, or choose another folder.")
         held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"
         raise OutputExistsError(f"{d} holds a run ({held}): "
                                 "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "
@@ -269,7 +272,8 @@ def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
         if heads or lost:
             raise DamagedCheckpointError(_none_resumable(d, heads, lost))
         if warn:
-            warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0.",
+            again = " with the settings it recorded as it began (those not passed)" if run_settings(d) else ""
+            warnings.warn(f"resume=True, but {d} holds no checkpoint to resume from: starting at step 0{again}.",
                           TrainingWarning, stacklevel=user_stacklevel())
 
 def _refuse_held(d:Path):
@@ -365,3 +369,12 @@ def record_settings(folder,         # the run folder, held (`run_folder`)
     try: m = json.loads(p.read_text())
     except (OSError, ValueError): m = None
     write_text(p, json.dumps({**(m if isinstance(m, dict) else {"kind": "run"}), "settings": settings}))
+
+def nothing_recorded(folder) -> bool:  # a run folder (`~` allowed)
+    "True where `folder` holds a run (`is_run`) whose `checkpoints/` holds no checkpoint of ours, sound or damaged " \
+    "(`own_checkpoints`, `orphan_leaves`), and that recorded no settings (`run_settings`): nothing says what it " \
+    "trained, so a resume of it is refused and a plain rerun is told to start it over (`overwrite`). The one rule " \
+    "behind `check_run_folder` and `aef train --resume`."
+    d = user_path(folder)
+    ck = d / "checkpoints"
+    return is_run(d) and not own_checkpoints(ck) and not orphan_leaves(ck) and not run_settings(d)

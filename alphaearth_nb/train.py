@@ -29,8 +29,8 @@ import xarray as xr
 from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
-                                      load_checkpoint, not_a_run, read_header, record_settings, run_folder, run_settings,
-                                      save_checkpoint)
+                                      load_checkpoint, not_a_run, read_header, record_settings, resume_record,
+                                      run_folder, run_settings, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingError,
                                 TrainingWarning, flag,
                                 refuse_path, seed_key, whole, checks_flags, user_stacklevel, choice_word)
@@ -46,10 +46,10 @@ from .step import (TrainConfig, TrainState, apply_policy, default_warmup, init_s
                                 warmup_unset)
 
 # %% auto #0
-__all__ = ['RESUMED', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed', 'make_mesh', 'batch_sharding',
-           'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'read_metrics', 'TrainConfig',
-           'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer', 'relayout',
-           'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['CPU_BATCH', 'RESUMED', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed', 'make_mesh',
+           'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'read_metrics',
+           'TrainConfig', 'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer',
+           'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
@@ -195,6 +195,26 @@ def _train_config(config, **over) -> TrainConfig:
     base = config or TrainConfig()
     over = {k: whole(v, k, getattr(base, k)) for k, v in over.items() if v is not None}  # steps="100": named
     return dataclasses.replace(base, **over)
+
+CPU_BATCH = 4   # examples a step of `fit` on a CPU when neither batch_size nor config says: `aef train`'s default
+
+def _call_config(cfg:TrainConfig, given:list, data, out, resume:bool) -> tuple[TrainConfig, bool]:
+    "The run's `TrainConfig` when `fit` is given no `config`: `cfg` (TrainConfig's defaults, the settings `given` in " \
+    "their place), on a resume the run's recorded settings (`checkpoint.resume_record`) for those left out, as `aef " \
+    "train --resume` takes them; for a stack on a CPU with no batch recorded or given, `CPU_BATCH` examples a step, " \
+    "True then (said once the inputs are checked). A warm-up past the steps is the rule's; a record this version " \
+    "cannot read leaves `cfg` (each setting that differs warned on loading)."
+    was = (resume_record(out).get("train") if resume and isinstance(out, (str, os.PathLike)) else None) or {}
+    if isinstance(was, dict) and was:
+        run = {k: v for k, v in was.items() if k in TrainConfig.__dataclass_fields__}
+        run.update({k: getattr(cfg, k) for k in given})   # what the caller passed: theirs
+        if not (isinstance(w := run.get("warmup"), int) and 0 <= w <= run.get("steps", cfg.steps)): run.pop("warmup", None)
+        try: cfg = TrainConfig(**run)
+        except ConfigError: pass
+    stack = isinstance(data, (xr.DataTree, xr.Dataset)) or (isinstance(data, dict) and data and
+                                                           all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()))
+    small = stack and "batch_size" not in given and "batch_size" not in was and jax.default_backend() == "cpu"
+    return (dataclasses.replace(cfg, batch_size=CPU_BATCH) if small else cfg), small
 
 def _run_warmup(cfg:TrainConfig, found:Path) -> TrainConfig:
     "`cfg` resuming the run of checkpoint `found`: a warm-up it leaves unset is the run's, as its header records it " \
@@ -372,14 +392,15 @@ def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
 def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite"), its ModelConfig, or a model
         data,                          # a stack, a samples.Batches, data(position) -> batches, or an iterable
         *,
-        steps:int|None=None,           # total steps (overrides `config.steps`)
-        batch_size:int|None=None,      # examples per step (overrides `config.batch_size`)
+        steps:int|None=None,           # total steps (overrides `config.steps`; left out on a resume: the run's)
+        batch_size:int|None=None,      # examples per step (overrides `config.batch_size`); left out with no config:
+                                       # the run's on a resume, else `CPU_BATCH` for a stack on a CPU, else 256
         out=None,                      # run folder (made with its parents): checkpoints/, metrics.jsonl, loss.png; None: none
         resume:bool=False,             # continue from the newest valid checkpoint in `out`
         overwrite:bool=False,          # start over in an `out` that holds an earlier run (its files are removed)
-        seed:int|None=None,            # overrides `config.seed`
-        checkpoint_every:int|None=None,# overrides `config.checkpoint_every`
-        config:TrainConfig|None=None,  # every other setting
+        seed:int|None=None,            # overrides `config.seed` (left out on a resume: the run's)
+        checkpoint_every:int|None=None,# overrides `config.checkpoint_every` (left out on a resume: the run's)
+        config:TrainConfig|None=None,  # every other setting; None: TrainConfig's, on a resume the run's recorded ones
         loss_fn:Callable|None=None,    # loss_fn(model, batch, key) -> (loss, aux); default `losses.total_loss`
         sampler=None,                  # a `samples.SamplerConfig` for a stack; default `samples.sampler_config`
         texts=None,                    # geotagged texts for a stack (a DataFrame as `scene.load_scene` gives)
@@ -402,6 +423,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     if resume and out is None:
         raise ConfigError("resume=True needs the run folder to resume: pass out=, e.g. `aef.fit(model, data, "
                           "out='runs/a', resume=True)` (without out= nothing is resumed and nothing is saved)")
+    given = [k for k, v in dict(steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every).items()
+             if v is not None]
+    cfg, small = (cfg, False) if config is not None else _call_config(cfg, given, data, out, resume)
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
     _refuse_unpaired(cfg, loss_fn)  # batch_size=1: the uniformity term would be 0, silently
     mesh = make_mesh(batch_size=cfg.batch_size) if mesh is None else mesh  # host CPU: the devices that split it
@@ -424,6 +448,11 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
     if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
         _warn_data(run_settings(out).get("data"), seen)
+    if small:   # the inputs checked: said once, before the step compiles
+        warnings.warn(f"batch_size left out on a CPU: training at batch {CPU_BATCH} (`aef train`'s default), not "
+                      "TrainConfig's 256, the paper's (arXiv 2507.22291: 256 sequences a step over 512 TPU v4 "
+                      "chips), which takes minutes a step on a laptop's cores: pass batch_size= to choose "
+                      "(batch_size=256 or config=aef.train.TrainConfig() for the paper's).", TrainingWarning, stacklevel=user_stacklevel())
     if found is None or _sources_of(found) != (seen or {}).get("sources"):   # once a run: a resume on the run's
         _warn_unread(seen, built, preset_name, held)   # sources is told at its start; else before the step compiles
     # a function of the user's: its first batch (drawn anyway) now, from where a resume starts, to be weighed below

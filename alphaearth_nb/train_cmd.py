@@ -14,10 +14,10 @@ import warnings
 from pathlib import Path
 
 from . import model, samples, stream, train
-from .core import CheckpointError, ConfigError, DamagedCheckpointError, MissingSourceError, SourceWarning, seed_key
+from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingWarning,
+                                seed_key)
 from .files import output_folder
-from .checkpoint import (check_run_folder, checkpoint_folder, is_run, orphan_leaves, own_checkpoints,
-                                      read_header, run_settings, verify_checkpoint)
+from .checkpoint import check_run_folder, is_run, nothing_recorded, resume_record
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 
@@ -60,20 +60,10 @@ def _plan(a, start:int, defaulted:bool) -> str:
             f"`aef train --out {out} --resume` goes on from its newest checkpoint")
 
 def _run_header(a, sound:bool=False) -> dict:
-    "The header of the checkpoint `aef train --resume` continues from ({} without --resume or a run): the newest of " \
-    "ours that verifies (`checkpoint.verify_checkpoint`: its weights' size and checksum, its header's copy), as " \
-    "`fit`'s `load_checkpoint` of the folder skips the damaged ones. Where none verifies, the newest's header as " \
-    "written (its `.json`, else its `.eqx`'s first line) gives the run's preset and settings, so `fit` names the " \
-    "damage of that run; `sound=True`: {} then (no step to resume from). A run with no checkpoint at all: the " \
-    "settings it recorded as it began (`checkpoint.run_settings`; {} if none)."
-    found = own_checkpoints(checkpoint_folder(Path(a.out) / "checkpoints")) if a.resume else []  # never another tool's
-    for p in found:
-        try: return verify_checkpoint(p)
-        except DamagedCheckpointError: pass  # skipped as `fit` skips it (and names it, when it loads the older one)
-    for head in ((found[0], found[0].with_suffix(".eqx")) if found and not sound else ()):  # a header cut: its copy
-        try: return read_header(head)
-        except CheckpointError: pass  # damaged both ways: `fit` names it
-    return {} if found or not a.resume else run_settings(a.out)   # none sound: `fit` names each
+    "The record `aef train --resume` continues from ({} without --resume or a run): `checkpoint.resume_record`, " \
+    "the one `fit(resume=True)` reads too: the newest checkpoint that verifies, else the newest's header as written " \
+    "(`sound=True`: {} then, no step to resume from), else the settings the run recorded as it began."
+    return resume_record(a.out, sound) if a.resume else {}
 
 def _resume_settings(a) -> None:
     "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was " \
@@ -114,13 +104,12 @@ def _resume_preset(a) -> str|None:
     recorded = header.get("preset")
     if recorded is None and header: return _run_model(a, header)   # a run of no preset (its config, or Python's)
     if recorded is None: return a.preset or "small"   # no run to resume: the command's default
-    if a.preset is None:
-        print(f"aef: resuming {a.out} with preset {recorded!r}, the one {_whose(header)}", file=sys.stderr)
-        return recorded
-    if a.preset != recorded:
+    if a.preset is not None and a.preset != recorded:
         raise ConfigError(f"run {a.out} was trained with preset {recorded!r}: pass --preset {recorded} (or leave "
                           f"--preset out) to resume it, or a new --out to train {a.preset!r}")
-    return a.preset
+    if a.preset is None or "step" not in header:   # a start over at step 0 is said here, once (fit's warning: not)
+        print(f"aef: resuming {a.out} with preset {recorded!r}, the one {_whose(header)}", file=sys.stderr)
+    return recorded
 
 def _resume_of_nothing(out:Path) -> str:
     "The message for `aef train --resume` of a folder `out` that does not exist: no run to resume (a mistyped path " \
@@ -147,12 +136,6 @@ def _begun_with(a) -> str:
     return rerun_command(a) + "".join(f" {f} {v}" for f, v in (("--preset", "PRESET"), ("--steps", "STEPS"))
                                      if f not in given and not any(w.startswith(f + "=") for w in given))
 
-def _nothing_recorded(out:Path) -> bool:
-    "True where `--resume` finds a run in `out` with no checkpoint of ours (sound or damaged) and no settings " \
-    "recorded: nothing says what to train, so it is refused (`ConfigError`), never trained with the defaults."
-    ck = checkpoint_folder(out / "checkpoints")
-    return is_run(out) and not own_checkpoints(ck) and not orphan_leaves(ck) and not run_settings(out)
-
 def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
              ) -> None:
     """What `aef train` does: its plan said first, then `train.fit` of the preset on the stack (or corpus), the run
@@ -163,7 +146,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     out = output_folder(a.out, "training run")
     if a.resume and not a.overwrite and not out.exists():   # a resume of nothing: refused, naming the runs beside it
         raise CheckpointError(_resume_of_nothing(out))
-    if a.resume and not a.overwrite and _nothing_recorded(out):   # never the command's defaults in its place
+    if a.resume and not a.overwrite and nothing_recorded(out):   # never the command's defaults in its place
         raise ConfigError(f"--resume, but {out} holds a run stopped before its first checkpoint that recorded no "
                           "settings (begun by an older alphaearth_nb, or stopped as it began), so nothing says what "
                           "to train: start it over with the flags it was begun with (--preset, --steps, ...) and "
@@ -204,9 +187,11 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     # the sample scene holds every preset's sources and a model reads its own: fit's SourceWarning for the rest (its
     # fix: a stack without them, which the shell cannot make of the scene) is left unsaid for it; a stack of one's own keeps it
     shipped = corpus is None and a.data in (None, "samples")
+    anew = a.resume and "step" not in (h := _run_header(a)) and bool(h)   # step 0 with its record: said above, once
     try:
         with warnings.catch_warnings():
             if shipped: warnings.filterwarnings("ignore", r"the stack's sources? .* not read by the model", SourceWarning)
+            if anew: warnings.filterwarnings("ignore", r"resume=True, but .* holds no checkpoint to resume", TrainingWarning)
             state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
                                     overwrite=a.overwrite, sampler=sampler)
     except MissingSourceError as e:  # a fix that names the Python setting alone: say the options too (fit's own

@@ -40,7 +40,8 @@ def test_a_plain_rerun_of_an_unrecorded_run_is_told_overwrite(tmp_path, capsys):
 
 def test_a_plain_rerun_of_a_recorded_run_is_still_told_resume(tmp_path):
     _stopped(tmp_path / "r", {"preset": "tiny", "train": {"steps": 30}})
-    with pytest.raises(OutputExistsError, match=r"no checkpoint yet\): pass resume=True"):
+    with pytest.raises(OutputExistsError, match=r"before its first checkpoint: pass resume=True \(`--resume`\) to start it "
+                                                r"over at step 0 with the settings it recorded"):
         train.fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, out=tmp_path / "r", steps=2, batch_size=8, loss_fn=standin_loss,
                   progress=False)
 
