@@ -339,6 +339,11 @@ def check_source(name:str,        # the source's name in the stack, to start eac
         seen = f" ({', '.join(labels[:8])}{', ...' if len(labels) > 8 else ''})" if labels else ""
         raise UnknownBandError(f"{name}.{v} holds {ds.sizes[d]} bands along {d!r}{seen}: a stack holds one variable "
                                f"per band: split it: `ds = ds['{v}'].to_dataset(dim='{d}')`{then}.")
+    if (cs := [u for u in unknown if str(u).lower() in ("cs", "cs_cdf")]) and src.family == "sentinel2":
+        raise UnknownBandError(f"{name} holds Cloud Score+'s {cs[0]!r} (GOOGLE/CLOUD_SCORE_PLUS/V1/S2_HARMONIZED), which "
+                               "the model reads only as the `cloud` layer: make it that layer, `ds['cloud'] = "
+                               f"~xr.apply_ufunc(aef.earthengine.cloud_score_clear, ds['{cs[0]}'])`, then `ds = "
+                               f"ds.drop_vars({cs!r})`.")
     if unknown:
         ren = band_renames(src, unknown, list(ds.data_vars))
         rest = [u for u in unknown if u not in ren]

@@ -89,3 +89,19 @@ def test_landsat_stac_common_names_are_read_as_the_bands(crop, source, spell):
     assert len(said) == 1 and f"read as {', '.join(spell)}" in said[0] and "coastal" in said[0], said
     for b in src.bands:
         np.testing.assert_array_equal(out[source][b].values, ds[b].values)
+
+
+def test_cloud_score_plus_beside_the_bands_is_told_the_conversion_to_the_cloud_layer():
+    "A `cs` exported beside the bands was refused as 'not its bands: drop them', which would lose the mask."
+    from alphaearth_nb.core import UnknownBandError
+    ds = _s2()
+    cs = xr.full_like(ds["B4"], 0.9, dtype="float32")
+    cs[:, 0, 0] = 0.2
+    with pytest.raises(UnknownBandError) as e: validate_stack(ds.assign(cs=cs), source="sentinel2")
+    code = [c for c in re.findall(r"`([^`]*)`", str(e.value)) if c.startswith("ds")]
+    assert "drop_vars(['cs'])" in code[-1] and "cloud_score_clear" in code[0], e.value
+    ns = {"ds": ds.assign(cs=cs), "aef": aef, "xr": xr}
+    for c in code: exec(c, ns)
+    out, _ = _notes(ns["ds"], source="sentinel2")
+    cloud = out["sentinel2"]["cloud"]
+    assert bool(cloud[0, 0, 0]) and not bool(cloud[0, 1, 1])
