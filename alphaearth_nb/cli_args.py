@@ -465,8 +465,8 @@ def parser() -> argparse.ArgumentParser:
                    "(absent from the stack or left out of --sources): the model sees them as absent")
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=_existing, required=True, help="the .zarr `aef embed` wrote, e.g. --embeddings emb.zarr "
-                   "(or a .nc of it), or a CSV (.csv, .tsv, .txt) or Parquet table (.parquet) with A00..A63 and a label column, "
-                   "e.g. --embeddings points.csv")
+                   "(or a .nc of it), a GeoTIFF of 64 bands (an official tile, or one this package wrote), or a CSV (.csv, .tsv, .txt) or "
+                   "Parquet table (.parquet) with A00..A63 and a label column, e.g. --embeddings points.csv")
     v.add_argument("--embeddings-var", default=None, help="the variable of a .zarr/.nc --embeddings that holds the "
                    "embedding, when it has several, e.g. --embeddings-var embedding (default: its only one, or the one "
                    "named embedding)")
@@ -475,8 +475,8 @@ def parser() -> argparse.ArgumentParser:
                    ".gpkg, .shp, .kml, ...) or a CSV of points (lon/lat, or x/y in the embeddings' CRS; the "
                    "labels in --label-column), or `samples`: "
                    "the sample scene's land-cover classes of the year the embeddings were made for (`aef embed "
-                   "--data samples --period 2024`); needed with zarr embeddings (default: none; a CSV carries its "
-                   "labels in --label-column)")
+                   "--data samples --period 2024`); needed with a store or GeoTIFF of embeddings (default: none; a "
+                   "table carries its labels in --label-column)")
     v.add_argument("--crs", default=None, help="the CRS of --labels points that do not say their own (a CSV's x/y), "
                    "e.g. --crs EPSG:3857 or --crs EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else "
                    "lon/lat; a vector file's own CRS is read from it)")

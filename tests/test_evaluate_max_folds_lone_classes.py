@@ -159,3 +159,10 @@ def test_the_readme_says_max_folds_are_no_more_than_the_training_sets():
     "The README's aef evaluate paragraph counts the folds as the command does: 50 a level, fewer at max."
     text = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text().split())
     assert '50 random draws a level, at "max" no more than the different training sets there are' in text
+
+
+def test_evaluate_help_names_the_geotiff_it_reads(capsys):
+    "aef evaluate reads a GeoTIFF of 64 bands as --embeddings (tests/test_evaluate_tiles_folder.py): its --help says so."
+    main(["evaluate", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "a GeoTIFF of 64 bands (an official tile, or one this package wrote)" in text and "needed with a store or GeoTIFF" in text
