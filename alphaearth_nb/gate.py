@@ -82,6 +82,13 @@ def _averaged_codes(v:np.ndarray) -> np.ndarray:
     return ok
 
 # %% ../nbs/22_gate.ipynb #c0011
+_NAN_ROWS = 1 << 15   # pixels per block of `_all_nan`: 8 MiB of float32 at 64 bands, a copy of that size at most
+
+def _all_nan(v:np.ndarray, sel:np.ndarray) -> np.ndarray:
+    "Whether each pixel of `v` (..., 64) under `sel` is NaN in every band, `_NAN_ROWS` at a time (no copy of a sea)."
+    flat, idx = v.reshape(-1, v.shape[-1]), np.flatnonzero(sel)
+    return np.concatenate([np.isnan(flat[idx[i:i + _NAN_ROWS]]).all(-1) for i in range(0, len(idx), _NAN_ROWS)])
+
 # `rows.read_bytes`' readings on float bytes (NaN kept)
 _FLOAT_READINGS = (lambda a: np.where(a > 127, a - 256, a), lambda a: a - 128)
 
@@ -181,7 +188,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
         if lin.any(): v[lin] = linear_unit(q[lin])
     else:
         v = a.astype(np.float32, copy=False)  # copied below only if a pixel changes
-        long = ~(sq_norms(v) <= 4.0)  # codes have length >= 45; NaN-safe: non-finite pixels are looked at too
+        long = sq_norms(v) > 4.0  # codes have length >= 45; a NaN component is no code (all three checks need finite)
         if long.any(): c[long] = np.isfinite(v[long]).all(-1) if codes else _code_pixels(v[long])
         if long.any() and not codes:
             avg[long] = _averaged_codes(v[long])
@@ -197,7 +204,7 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     n2 = sq_norms(v)
     nf = ~np.isfinite(n2)  # a NaN or infinite component, or an overflowing length
     empty = np.zeros(shape, bool)
-    if nf.any(): empty[nf] = np.isnan(v[nf]).all(-1)  # all NaN: no data, nothing to refuse
+    if nf.any(): empty[nf] = _all_nan(v, nf)  # all NaN: no data, nothing to refuse
     far = np.abs(np.sqrt(n2) - 1.0) > NORM_TOL if unit else n2 == 0
     same = v[..., 0] == v[..., 1]  # cheap pre-test; all 64 components equal (64 x -1, 64 x 0.125): a fill value
     if same.any(): same[same] = (v[same] == v[same][..., :1]).all(-1)
@@ -302,8 +309,7 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) ->
                          "other commands read them as no data already)"),
                       category=NoDataWarning, stacklevel=user_stacklevel())
     elif a.dtype.kind == "f" and (hint := decoding_hint(a, linear=False)):   # unit vectors, yet no embedding's
-        warnings.warn(f"all {bad.size} {what}s hold no embedding vector as given{hint}", category=UnitsWarning,
-                      stacklevel=user_stacklevel())
+        raise NoValidDataError(f"all {bad.size} {what}s hold no embedding vector as given{hint}")   # every one: exact
     return v
 
 @checks_flags
@@ -318,7 +324,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     (`valid_bounds`; CF 1.11 S2.5.1: such a value is missing, so the vector is), silently. Floats stored as uint8
     (an Int8 GeoTIFF read by GDAL before 3.7, as rasterio 1.3's wheels do, then masked: rioxarray `masked=True`,
     `xr.open_dataset(tif, engine="rasterio")`) are the bytes a uint8 map holds and read as it is read (`byte_reading`:
-    unsigned or shifted by 128, warned)."""
+    unsigned or shifted by 128, warned). `NoValidDataError` where all are int8 codes decoded without the sign (`decoding_slip`)."""
     refuse_path(da, MAP_WANTED, "map")
     fills = declared_nodata(da) if fills is None else tuple(fills)
     valid = valid_bounds(da) if valid is None else valid
@@ -374,7 +380,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     `OVERSHOOT_LENGTH`) with the map's warning about means, and rows of any other nonzero length with a warning (a
     query is handed in on purpose: a sum of prototypes points the same way). Integers that are unit vectors scaled by
     a power of ten (`power_scale`: x10, x100) are no int8 codes: `NoValidDataError` naming the scale (`scale_hint`), as
-    the map's gate refuses such a map."""
+    the map's gate refuses such a map; so are floats of int8 codes decoded otherwise (`decoding_slip`: linear, sign lost)."""
     a = query_array(a, what)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"{with_article(what)} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
@@ -384,9 +390,7 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
         raise NoValidDataError(f"{with_article(what)} of integers is no embedding vector nor int8 codes"   # map's gate
                                + scale_hint(a, name="v"))   # its scale, not a decoding of codes
     if a.dtype.kind == "f" and (hint := decoding_hint(a, name="v")):   # codes / 127.5
-        if decoding_slip(a)[0] == "linear": raise NoValidDataError(f"{with_article(what)} is no embedding vector{hint}")
-        warnings.warn(f"{with_article(what)} is no embedding vector as given{hint}", category=UnitsWarning,
-                      stacklevel=user_stacklevel())
+        raise NoValidDataError(f"{with_article(what)} is no embedding vector{hint}")   # linear or sign lost: both exact
     v, _, _, _, _, avg, lin = _gate(np.atleast_2d(a), fills, unit=False)   # `gate_vectors`, averaged and linear codes
     none = ~np.isfinite(v).all(-1)
     if none.any():

@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from .core import EMBED_DIM, checks_flags, refuse_path
-from .rows import NORM_TOL
+from .rows import NORM_TOL, sq_norms
 
 # %% auto #0
 __all__ = ['COMMAND_FILE', 'STACK_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale', 'scale_hint', 'stack_note']
@@ -23,6 +23,7 @@ __all__ = ['COMMAND_FILE', 'STACK_FILE', 'decoding_slip', 'decoding_hint', 'cast
 COMMAND_FILE = "Python only: for an `aef` command, write the map {} to a file and pass that"
 
 _DIVISORS = (127.5, 127.0, 128.0)   # codes read linearly: q / 127.5 (the scheme's scale), q / 127, q / 128
+_SLIP_ROWS = 4096   # rows `decoding_slip` judges (1 MiB of float32): ours, a bound on a check of the whole map's kind
 
 @checks_flags
 def decoding_slip(a,                # float values (..., 64): a map's or queries' (NaN and all-zero rows are left out)
@@ -32,18 +33,26 @@ def decoding_slip(a,                # float values (..., 64): a map's or queries
     (`quantize.dequantize`), rows of one value in all 64 (fills) left out: `('linear', s)` where half of the rows at least are codes divided by s (127.5, 127 or
     128: whole numbers within int8 once multiplied back, lengths 1.4..2.8, which no embedding or mean has);
     `('unsigned', 127.5)` where every row is (q / 127.5)^2 without its sign (all >= 0: unit vectors, each pointing
-    another way); None otherwise (an embedding's floats are on neither grid)."""
+    another way); None otherwise (an embedding's floats are on neither grid).
+
+    Judged on at most `_SLIP_ROWS` rows with data, evenly spaced (the same rows each call; a map's other rows are
+    not copied): the linear share is the sample's, 'unsigned' is then checked on every row (it claims all)."""
     a = np.asarray(a)
     if a.dtype.kind != "f" or a.ndim < 1 or a.shape[-1] != EMBED_DIM: return None
     if not linear and (a[..., :4] < 0).any(): return None   # a negative value: signed (a map's check, kept cheap)
-    rows = np.asarray(a, np.float64).reshape(-1, EMBED_DIM)
-    rows = rows[np.isfinite(rows).all(-1) & (rows != rows[:, :1]).any(-1)]   # one value in all 64 (64 x -1): a fill
+    flat = a.reshape(-1, EMBED_DIM)
+    ok = np.isfinite(sq_norms(flat.astype(np.float32, copy=False)))   # NaN or inf: no data here
+    one = ok & (flat[:, 0] == flat[:, 1])   # cheap pre-test of one value in all 64 (64 x -1): a fill
+    ok[one] = (flat[one] != flat[one][:, :1]).any(-1)
+    idx, pick = np.flatnonzero(ok), lambda i: np.asarray(flat[i], np.float64)
+    rows = pick(idx[np.linspace(0, len(idx) - 1, _SLIP_ROWS).round().astype(int)] if len(idx) > _SLIP_ROWS else idx)
     if not len(rows): return None
     whole = lambda x: (np.abs(x - np.round(x)) <= 1e-3).all(-1) & (np.abs(x) <= 128).all(-1)
     long = np.sqrt((rows ** 2).sum(-1)) > 1 + NORM_TOL
     for s in _DIVISORS if linear else ():
         if (whole(rows * s) & long).mean() >= 0.5: return ("linear", s)
-    if (rows >= 0).all() and whole(np.sqrt(rows) * 127.5).all(): return ("unsigned", 127.5)
+    unsigned = lambda r: (r >= 0).all() and whole(np.sqrt(r) * 127.5).all()
+    if unsigned(rows) and (len(idx) <= _SLIP_ROWS or unsigned(pick(idx))): return ("unsigned", 127.5)
     return None
 
 @checks_flags

@@ -3,7 +3,8 @@
 The product decodes a code q as sign(q) (q / 127.5)^2. A map of `q / 127.5` (a linear decoding, lengths about 2.4)
 was all no data with 'check the reader's fill value'; the same as a similarity query was rescaled to unit length
 and scored another direction without a word. `(q / 127.5) ** 2` (the sign dropped: unit vectors, all >= 0) passed
-the gate in silence (similarity off by up to 0.14). Right: each named, with `aef.dequantize(...)` of the codes."""
+the gate in silence (similarity off by up to 0.14), then warned and used. Right: each named, with `aef.dequantize(...)`
+of the codes; a query of either and a map all sign-lost refused (the package tells both exactly)."""
 import re
 import warnings
 
@@ -43,12 +44,12 @@ def test_a_linear_query_is_refused(maps):
         similarity(emb, (q[1, 2] / 127.5).astype(np.float32))   # was: rescaled, cos 0.93 at its own pixel
 
 
-def test_codes_without_their_sign_are_warned(maps):
+def test_codes_without_their_sign_are_refused(maps):
     q, emb = maps
     unsigned = emb.copy(data=((q / 127.5) ** 2).astype(np.float32))
     for call in (lambda: similarity(unsigned, emb.values[1, 2]), lambda: similarity(emb, unsigned.values[1, 2])):
-        with pytest.warns(UnitsWarning, match=r"without their sign.*aef\.dequantize\(q\)"):
-            call()
+        with pytest.raises(NoValidDataError, match=r"without their sign.*aef\.dequantize\(q\)"):
+            call()   # warned, then scored with the wrong vectors (off by up to 0.83)
     with warnings.catch_warnings():   # the product's floats: no word
         warnings.simplefilter("error")
         similarity(emb, emb.values[1, 2])
