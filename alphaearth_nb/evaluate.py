@@ -21,7 +21,7 @@ from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
-from .gate import change_score, unit_rows
+from .gate import COS_ROWS, change_score, unit_rows
 from .labels import (encode_labels, label_values, refuse_missing_labels,  # label identity
                                  refuse_mixed_labels)                                 # (re-exported)
 from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, least_squares_predict,
@@ -337,17 +337,23 @@ def change_scores(e1,                   # features before, (..., D)
     NaN or one value (a fill). 64-wide rows pass the map's gate first (`gate_vectors`): int8 codes dequantised, -128 NaN.
     With `normalize` it is computed as `|u1 - u2|^2 / 2` of the unit rows (equal to `1 - u1.u2`): 0 exactly for
     equal vectors and never below 0, with no cancellation for small changes. `1 - dot` gave a map compared with
-    itself 702 of 1600 pixels nonzero, 306 of them negative (-4e-16): `change > 0` flagged unchanged pixels."""
+    itself 702 of 1600 pixels nonzero, 306 of them negative (-4e-16): `change > 0` flagged unchanged pixels. In float64
+    `COS_ROWS` rows at a time, each row's own arithmetic (no float64 copy of a map); one pair (D,) gives a scalar."""
     refuse_path(e1, "features before are numbers (..., D)")
     refuse_path(e2, "features after are numbers (..., D)")
     # tables by their labels (A00..A63 in band order, as every query): a DataFrame with the bands in
     # another order was compared by position (the same vectors scored 0.9 .. 1.2)
     e1, e2 = (query_array(e, "change vectors") if isinstance(e, pd.DataFrame) else e for e in (e1, e2))
-    e1, e2 = (np.asarray(gate_vectors(e, unit=False)[0] if np.shape(e)[-1:] == (EMBED_DIM,) else e, np.float64) for e in (e1, e2))
+    e1, e2 = (gate_vectors(np.atleast_2d(e), unit=False)[0].reshape(np.shape(e)) if np.shape(e)[-1:] == (EMBED_DIM,)
+              else np.asarray(e) for e in (e1, e2))   # one pair (64,) too: the gate takes rows
     if e1.shape != e2.shape: raise DimensionError(f"the two embeddings differ in shape, {e1.shape} vs {e2.shape}: sample them at the same points")
-    if normalize:   # `gate.change_score` of the unit rows (a zero row has no direction: NaN)
-        return change_score(unit_rows(e1, np.float64, zero=np.nan), unit_rows(e2, np.float64, zero=np.nan))
-    return 1.0 - np.sum(e1 * e2, axis=-1)
+    a, b = (e.reshape(-1, e.shape[-1]) if e.ndim else e.reshape(1, 1) for e in (e1, e2))
+    out = np.empty(len(a), np.float64)
+    for i in range(0, len(a), COS_ROWS):   # float64 a block at a time (`gate.cosines`' rows): no copy of a whole map
+        x, y = (np.asarray(r[i:i + COS_ROWS], np.float64) for r in (a, b))
+        out[i:i + COS_ROWS] = (change_score(unit_rows(x, np.float64, zero=np.nan), unit_rows(y, np.float64, zero=np.nan))
+                               if normalize else 1.0 - np.sum(x * y, axis=-1))   # unit rows: a zero row NaN
+    return out.reshape(e1.shape[:-1])[()]   # one pair: a scalar
 
 @checks_flags
 def change_threshold_sweep(e1,                             # features before, (N, D)
