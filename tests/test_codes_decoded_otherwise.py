@@ -13,7 +13,7 @@ import pytest
 
 import alphaearth_nb as aef
 from alphaearth_nb.analysis import similarity
-from alphaearth_nb.core import NoDataWarning, NoValidDataError, UnitsWarning
+from alphaearth_nb.core import NoDataWarning, NoValidDataError
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
