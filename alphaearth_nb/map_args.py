@@ -38,7 +38,7 @@ def _point(s:str) -> tuple[float, float]:
     except ValueError: xy = ()
     if len(xy) != 2 or not all(math.isfinite(v) for v in xy):
         raise argparse.ArgumentTypeError(f"{s!r} is no point: pass LON,LAT, two numbers and a comma, e.g. "
-                                         "--point 5.995,45.002 (or X,Y in --crs; a negative first one after =, "
+                                         "--point=5.995,45.002 (LON,LAT, or X,Y in --crs; the = keeps a negative first number, "
                                          "--point=-59.85,-3.30)")
     return xy
 

@@ -115,9 +115,10 @@ def _typed_options():
     sub = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction))
     for cmd, sp in sub.choices.items():
         req = [a for a in sp._actions if a.required]
+        groups = [g._group_actions for g in sp._mutually_exclusive_groups if g.required]   # one of: --points/--point
         for a in sp._actions:
             if a.type is None or a.type.__name__ in ("_path", "_existing"): continue   # any text is a path
-            yield cmd, a.option_strings[-1], req
+            yield cmd, a.option_strings[-1], req + [g[0] for g in groups if a not in g]   # the option stands for its group
 
 
 _WHOLE = ("_positive", "_pairs", "_natural", "_seed", "_folds")   # the whole-number options' type functions
