@@ -19,7 +19,7 @@ SECTIONS = {
     },
     'alphaearth_nb.command_inputs': {
         'open_input': 'path\n    the file or folder the user named\nflag : str\n    the option that named it, e.g. "--labels"\nkind : str\n    \'csv\', \'parquet\', \'tree\', \'dataset\' or \'checkpoint\'\nfix : str\n    what to pass instead, for messages\nerr\n    the `AEFError` class for a file that cannot be read as `kind`\n',
-        'open_data': 'data : str|None\n    "samples", or a .nc / .zarr DataTree on disk\n',
+        'open_data': 'data : str|None\n    "samples", a .nc / .zarr DataTree on disk, or an eo-learn patch folder\n',
         'open_stack': 'data : str|None\n    "samples" (or None: the sample scene), or a .nc / .zarr DataTree on disk\n',
         'open_csv': 'path\n    the CSV file the user named\nflag : str\n    the option that named it, e.g. "--texts"\nneeds : str\n    the columns it needs, in words, e.g. "columns y, x, time, text"\n',
     },
@@ -172,6 +172,7 @@ SECTIONS = {
         'zip_member': 'path\n    a path, as text\n',
         'table_suffix': "path\n    a file's path (text or `Path`), there or not\n",
         'near_match': 'path\n    a local path (text or `Path`) where no file is\n',
+        'is_eolearn_patch': 'folder\n    any path (text or `Path`, `~` allowed)\n',
     },
     'alphaearth_nb.local_mirror': {
         'build_local_mirror': 'root\n    folder to write (created; a new or empty one, or a mirror of ours with `overwrite`)\nyears\n    years to write: one, a list, or (first, last), as for `tiles`\nsize : int\n    tile side in pixels (official tiles: 8192)\nsamples\n    aef_samples folder/CSV or DataFrame (default: shared data)\nblocksize : int\n    internal COG block size\nat : tuple\n    (lon, lat) on a zone boundary where the tiles meet (180: across)\noverwrite : bool\n    replace a mirror this function wrote before at `root`, whole\n',

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 from . import __version__, map_args   # map_args: the options of aef classify, similarity, change
-from .loaders import TEXT_TABLES, VECTOR_FILES, near_match, table_suffix, zip_member   # a table's suffix ('e.csv.gz': '.csv')
+from .loaders import (TEXT_TABLES, VECTOR_FILES, is_eolearn_patch, near_match, table_suffix,   # a table's
+                                   zip_member)   # suffix ('e.csv.gz': '.csv'); an eo-learn patch folder: a stack
 
 # %% auto #0
 __all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS', 'COMMAND_FLAGS',
@@ -189,8 +190,9 @@ def _data(s:str) -> str:
     if Path(s).is_dir() and not any(Path(s).iterdir()):
         raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass `samples` or a .nc/.zarr stack")
     if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)
-    if Path(s).suffix not in (".nc", ".zarr"):
-        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples` or a .nc/.zarr stack")
+    if Path(s).suffix not in (".nc", ".zarr") and not is_eolearn_patch(s):   # an EOPatch folder: read as a stack
+        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples`, a .nc/.zarr stack or an "
+                                         "eo-learn patch folder")
     return s
 
 def _path(s:str) -> str: return os.path.expanduser(_named(s))   # `--out=~/x`: no shell expands a `~` after `=`
@@ -409,9 +411,9 @@ def parser() -> argparse.ArgumentParser:
     t = _command(sub, "train", "train a preset on a stack")
     t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"], type=_word,
                    help="the model size (default small; with --resume, the preset the run was trained with)")
-    data = ("'samples' (the offline sample scene) or a .nc/.zarr stack of the sensors' data, one group per source "
-            "(sentinel2, landsat, ...), e.g. --data "
-            "stack.zarr (default: %(default)s)")
+    data = ("'samples' (the offline sample scene), a .nc/.zarr stack of the sensors' data, one group per source "
+            "(sentinel2, landsat, ...), e.g. --data stack.zarr, or an eo-learn patch folder (read as ndvi and dem) "
+            "(default: %(default)s)")
     t.add_argument("--data", type=_data, default="samples", help=data)
     t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
                    "Earth Engine, written in Python by aef.export.export_sites, or synthetic scenes by aef.corpus.write_corpus), "

@@ -17,7 +17,7 @@ import xarray as xr
 from . import readers, scene, train
 from .core import AEFError, ConfigError, LabelError, MissingDataError, StackTypeError
 from .files import quiet_marker
-from .loaders import near_match
+from .loaders import is_eolearn_patch, near_match
 from .labels import read_table   # every CSV the commands read
 from .stacks import embedding_field
 
@@ -66,9 +66,10 @@ def open_input(path,            # the file or folder the user named
                 "checkpoint": "a checkpoint"}[kind]
         raise err(f"{flag} {p} cannot be opened as {what} ({_first_line(e)}): {fix}") from None
 
-def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on disk
+def open_data(data:str|None="samples" # "samples", a .nc / .zarr DataTree on disk, or an eo-learn patch folder
              ) -> tuple:
-    """`(stack, texts)` of the sample scene, or `(stack, None)` of a stack on disk (a WorldCereal patch read as one).
+    """`(stack, texts)` of the sample scene, or `(stack, None)` of a stack on disk (a WorldCereal patch, or an eo-learn
+    patch folder, read as one).
     Raises `MissingDataError` when the path is absent, `ConfigError` for a file that is no .nc/.zarr,
     `StackTypeError` for an embedding field or a flat group of variables, each naming the fix."""
     if data in (None, "samples"):
@@ -78,6 +79,10 @@ def open_data(data:str|None="samples" # "samples", or a .nc / .zarr DataTree on 
     fix = ("pass --data samples or the path of a .nc/.zarr DataTree (one group per source), written with "
            "`stack.to_netcdf(path)` or `stack.to_zarr(path)`")
     if not p.exists(): raise MissingDataError(f"--data {p}: no stack there: {fix}")
+    if is_eolearn_patch(p):   # an EOPatch folder as eo-learn saves it (numpy arrays): its reader makes the stack
+        print(f"aef: --data {p} is an eo-learn patch: read as a stack of ndvi and dem (readers.read_eolearn_patch)",
+              file=sys.stderr)
+        return readers.read_eolearn_patch(p)[0], None
     if p.suffix not in (".nc", ".zarr"): raise ConfigError(f"--data {p}: not a .nc or .zarr file: {fix}")
     tree = open_input(p, "--data", "tree", fix, StackTypeError)
     if any(embedding_field(n.to_dataset()) for n in tree.subtree):   # the root or a group: the product, a store

@@ -18,8 +18,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 # %% auto #0
-__all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'is_path', 'places_reader', 'loader_of', 'zip_files',
-           'zip_member', 'table_suffix', 'near_match']
+__all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'EOLEARN_FILES', 'is_path', 'places_reader', 'loader_of',
+           'zip_files', 'zip_member', 'table_suffix', 'near_match', 'is_eolearn_patch']
 
 # %% ../nbs/00_loaders.ipynb #l0005
 _PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
@@ -138,3 +138,12 @@ def near_match(path) -> str:  # a local path (text or `Path`) where no file is
              if difflib.SequenceMatcher(None, stem(p.name), stem(n)).ratio() >= 0.6]
     if not close: return ""
     return f" (did you mean {close[0] if str(p.parent) == '.' else p.parent / close[0]}?)"
+
+# %% ../nbs/00_loaders.ipynb #eo0001
+EOLEARN_FILES = ("data/NDVI.npy", "data_timeless/DEM.npy", "mask/CLM.npy", "mask/IS_DATA.npy", "mask_timeless/LULC.npy",
+                 "timestamps.json", "bbox.geojson")   # what `readers.read_eolearn_patch` reads of an EOPatch folder
+
+def is_eolearn_patch(folder) -> bool:  # any path (text or `Path`, `~` allowed)
+    "True where `folder` is a folder holding every file of `EOLEARN_FILES`: an eo-learn patch the package reads."
+    d = Path(os.path.expanduser(str(folder)))
+    return d.is_dir() and all((d / f).is_file() for f in EOLEARN_FILES)
