@@ -57,4 +57,4 @@ def test_the_data_refusal_says_a_stack(tmp_path, capsys):
     assert main(["embed", "--data", str(p), "--checkpoint", str(tmp_path), "--period", "2024", "--out",
                  str(tmp_path / "o.zarr")]) == 2
     err = capsys.readouterr().err
-    assert "pass `samples` or a .nc/.zarr stack" in err and "DataTree" not in err, err
+    assert "pass `samples`, a .nc/.zarr stack or an eo-learn patch folder" in err and "DataTree" not in err, err
