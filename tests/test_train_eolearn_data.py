@@ -2,9 +2,8 @@
 cites the eo-learn stack (`--inputs ndvi --targets ndvi,dem`), and the package reads such a folder
 (`readers.read_eolearn_patch`). `--data` now takes the folder (`loaders.is_eolearn_patch`: the files that reader
 reads) and the command trains on the stack of ndvi and dem read from it, said in one line; `aef embed` reads it too."""
-import pytest
 
-from alphaearth_nb import cli_args, train, train_cmd
+from alphaearth_nb import cli_args, train
 from alphaearth_nb.cli import main
 from alphaearth_nb.loaders import EOLEARN_FILES, is_eolearn_patch
 
