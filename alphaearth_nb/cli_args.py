@@ -300,7 +300,7 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
         flag = t.split("=", 1)[0]   # another command's flag (`aef embed --steps`): said so, never matched by spelling
         others = [f"aef {n}" for n, c in sorted(getattr(sub, "_commands", {}).items())
                   if n != name and flag in c._option_string_actions]
-        meant = _MEANT_IN.get(name, {}).get(flag) or _MEANT.get(flag) or (None if others else next(iter(difflib.get_close_matches(
+        meant = _MEANT_IN.get(name, {}).get(flag) or (m if (m := _MEANT.get(flag)) in sub._option_string_actions else None) or (None if others else next(iter(difflib.get_close_matches(
             flag, [o for o in sub._option_string_actions if o.startswith("--")], 1, 0.75)), None))
         value = t.split("=", 1)[1] if "=" in t else args[i] if i < len(args) and not args[i].startswith("-") else None
         if "=" not in t and value is not None: i += 1
@@ -472,6 +472,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--embeddings-var", default=None, help="the variable of a .zarr/.nc --embeddings that holds the "
                    "embedding, when it has several, e.g. --embeddings-var embedding (default: its only one, or the one "
                    "named embedding)")
+    v.add_argument("--year", type=map_args._year, default=None, help="the year to score where --embeddings holds "
+                   "several (a cube of years), e.g. --year 2024 (default: its only one; several are refused naming them)")
     v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid (e.g. --labels labels.nc), a vector file "
                    "of labelled points/polygons in any CRS (.geojson as the live map saves its labels, "
                    ".gpkg, .shp, .kml, ...) or a CSV of points (lon/lat, or x/y in the embeddings' CRS; the "

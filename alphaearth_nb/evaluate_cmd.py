@@ -38,6 +38,7 @@ from .paths import layout_year, table_suffix
 from .mirror_list import INDEX_NAME, first_tile, mirror_root
 from .loaders import VECTOR_FILES
 from .draws import PAPER_MIN_DIST
+from .years import map_year
 from .evaluate_points import pixel_metres, refuse_other_place, table_places, thin_points
 
 # %% auto #0
@@ -305,22 +306,30 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     if said := _stacked_said(path, da): raise DimensionError(said)   # several years as bands: one written out
     return da
 
-def one_map(obj, path:Path):
+def one_map(obj, path:Path, year:int|None=None):
     """--embeddings as one map: a cube of one year (time, y, x, band; the official product's Dataset, xee's, over one
-    year) that year's map; a cube of several years a `DimensionError` in the command's words: the years it holds and
-    a shell line writing the last of them to its own file, which --embeddings then takes."""
+    year) that year's map, a cube of several the map of `year` (--year); else a `DimensionError` in the command's
+    words: the years it holds, --year, and a shell line writing the last of them to its own file."""
     d = next((d for d in obj.dims if d != "band" and (d == "time" or embeddings.years_dim(obj, d))), None)
-    if d is None: return obj
-    if obj.sizes[d] == 1: return obj.isel({d: 0})   # one year: its map
+    if d is None:
+        if year is not None and (y := map_year(obj)) not in (None, year):
+            raise DimensionError(f"--embeddings {path} is a map of {y}, not of --year {year}: pass the embeddings of "
+                                 f"{year}, or leave --year out")
+        return obj
     v = obj[d].values if d in obj.coords else np.arange(obj.sizes[d])
     years = [str(y) for y in (pd.DatetimeIndex(v).year if v.dtype.kind == "M" else v)]
+    if year is not None and str(year) in years: return obj.isel({d: years.index(str(year))})
+    if year is not None:
+        raise DimensionError(f"--embeddings {path} holds {', '.join(years)} along {d}, not {year}: pass one of them, "
+                             f"e.g. --year {years[-1]}")
+    if obj.sizes[d] == 1: return obj.isel({d: 0})   # one year: its map
     zarr = is_zarr_store(path)
     out = path.with_name(f"{path.stem}_{years[-1]}{'.zarr' if zarr else '.nc'}")
     q = lambda p: json.dumps(str(p))   # "path": one pair of single quotes around the line in the shell
     line = (f"import xarray as xr; xr.{'open_zarr' if zarr else 'open_dataset'}({q(path)}).isel({d}=-1)"
             f".drop_encoding().{'to_zarr' if zarr else 'to_netcdf'}({q(out)})")
     raise DimensionError(f"--embeddings {path} holds {len(years)} years along {d} ({', '.join(years)}): aef evaluate "
-                         f"scores one map: write the year to score to its own file, e.g. the last, {years[-1]}: "
+                         f"scores one map: pass --year {years[-1]} (or another), or write the year to its own file, e.g.: "
                          f"`python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
 
 def sample_labels(emb:xr.DataArray) -> xr.DataArray:
@@ -546,7 +555,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                              "file's layer, --crs the CRS of its points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
                              "(--labels-nodata); leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
-        emb = embeddings.as_embedding(one_map(open_embeddings(path, a.embeddings_var), path))  # first: a run folder
+        emb = embeddings.as_embedding(one_map(open_embeddings(path, a.embeddings_var), path, a.year))  # first: a run folder
         if a.labels is None: raise LabelError(f"--embeddings {path} ({_store_kind(path)}) needs --labels: a label raster (.nc/.zarr) on the same "
                                              "grid, a vector file or a table of points ("
                                              + ", ".join(LABEL_VECTORS) + "), or `samples` for embeddings of the "
