@@ -24,7 +24,6 @@ from .crs_checks import swap_columns
 from .geometry_columns import lonlat_columns
 from .crs import crs_label
 from .loaders import TEXT_TABLES, table_suffix
-from .mirror_list import mirror_root
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES
 from .directions import unit_rows
 from .places import cube_form, sample, transform_of, years_of_cube
@@ -42,7 +41,7 @@ def _in_words(e:AEFError, cmd:str) -> AEFError:
     text = str(e).replace("aef evaluate scores one ", f"aef {cmd} maps one ").replace("aef evaluate takes ", f"aef {cmd} takes ")
     return type(e)(text)
 
-def _folder(path:Path) -> xr.DataArray:
+def _folder(path:Path, cmd:str) -> xr.DataArray:
     """The embedding GeoTIFFs of a folder (`exports.read_cog`: official tiles, `to_cog`'s COGs) as one map, or a cube
     of one map a year (`years.join_years`): the files of one year (`years.map_year`) are tiles of its map
     (`xr.combine_by_coords`, one CRS). `DimensionError` naming the CRSs where they are several (tiles of two UTM
@@ -69,7 +68,7 @@ def _folder(path:Path) -> xr.DataArray:
             raise DimensionError(f"--embeddings {path}: {len(es)} of its GeoTIFFs " + (f"of {y} " if y else "record no "
                                  "year (an AEF_TIME tag, or a year folder as the mirrors' .../2024/31N/) and ") + "cover "
                                  "the same pixels, so they are no tiles of one map: pass a folder of one map's tiles, "
-                                 "or each file as its own --embeddings (aef change takes two)") from None
+                                 "or each file as its own --embeddings" + " (aef change takes two)" * (cmd == "change")) from None
         maps.append(m.assign_attrs(crs=es[0].attrs["crs"]))
     return maps[0] if len(maps) == 1 else join_years(maps)
 
@@ -120,9 +119,8 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
         raise DimensionError(f"--embeddings {p} is a table: vectors at points, no map to write: aef {cmd} maps a field "
                              "of embeddings, the .zarr `aef embed` wrote or an embedding GeoTIFF (a table of "
                              "embeddings and labels is scored by aef evaluate)")
-    if p.is_dir() and not is_zarr_store(p) and mirror_root(p) is None and any(
-            q.suffix.lower() in (".tif", ".tiff") for q in p.iterdir()):
-        return cube_form(_folder(p))
+    if p.is_dir() and not is_zarr_store(p) and any(q.suffix.lower() in (".tif", ".tiff") for q in p.iterdir()):
+        return cube_form(_folder(p, cmd))   # a mirror's YEAR/ZONE folder too: its tiles' year read from their path
     try: return cube_form(open_embeddings(p, var))
     except DimensionError as e:
         if (said := _one_value_map(p, var)) is None: raise _in_words(e, cmd) from None
