@@ -232,6 +232,22 @@ def _span_in(obj, crs) -> str:
     f, (a, b) = (lambda v: f"{v:.6f}", ("lon", "lat")) if deg else (lambda v: f"{v:.2f}", ("x", "y"))
     return f", which spans {a} {f(box[0])}..{f(box[2])}, {b} {f(box[1])}..{f(box[3])} in {crs_label(crs)}"
 
+def _off_said(obj, xs, ys, what:str, others:bool=True) -> str:
+    """Where the points (`xs`, `ys` in `obj`'s CRS) off the grid lie, for points of which others lie on it (so read
+    in the right CRS): how many to each side, the grid's lon/lat span (`_span_in`), their positions, from 0, and
+    (`others`) how many lie on it."""
+    gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
+    sides = {}
+    for y, x in zip(ys[out], xs[out]):
+        k = "-".join(s for s in ("north" * bool(y > gy.max()), "south" * bool(y < gy.min()),
+                                 "east" * bool(x > gx.max()), "west" * bool(x < gx.min())) if s)
+        sides[k] = sides.get(k, 0) + 1
+    at = np.flatnonzero(out)
+    return (f"{', '.join(f'{v} to the {k}' for k, v in sides.items())} of the map{_span_in(obj, LONLAT)} ({what}"
+            f"{'s' * (at.size > 1)} {', '.join(map(str, at[:10]))}{', ...' * (at.size > 10)}, from 0 in the order given)"
+            f"{f' while the other {out.size - at.size} lie on it' * others}: drop {'those' if at.size > 1 else 'it'}, "
+            f"or use a map that covers {'them' if at.size > 1 else 'it'} too")
+
 def no_place(xs,                 # x (or lon) of the points as given
              ys,                 # y (or lat)
              error=PointError,   # the error raised
@@ -276,6 +292,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: {first}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
                     f"{crs_label(crs_of(obj))}): " + (swap if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
+                    _off_said(obj, xs, ys, what) if not out.all() else
                     "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
@@ -510,7 +527,8 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     if n < xs.size: how += f"; the other {xs.size - n} lie on it read {named(taken)}"
     g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet
     typed = crs_typed(m, _HELD)   # the map's CRS as the user can type it
-    tail = (f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={typed}`"
+    tail = (f": {_off_said(obj, *to_crs(xs, ys, taken, m), what, False)}" if n < xs.size and not swap else
+            f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={typed}`"
             if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={typed}`")
     raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {swap}" if swap else "")
                 + tail)
