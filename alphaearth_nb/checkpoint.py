@@ -25,6 +25,7 @@ from jaxtyping import PyTree
 
 from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOursError, TrainingWarning,
                                 checks_flags, whole, user_stacklevel)
+from .loaders import near_match
 from .files import clear_partials, user_path, write_text, writing_file
 from .runlock import LOCK, LOCK_SETTLE, TAKEOVER, is_stale, read_lock, run_lock
 from .runs import (CKPT_FORMAT, FOLDER_KINDS, RUN_FILES, RUN_MARKER, check_run_folder, checkpoint_folder,
@@ -396,9 +397,9 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
     header (`orphan_leaves`); `CheckpointError` if none is ours, `DamagedCheckpointError` if every one of ours is
     damaged. A folder that holds checkpoints of two runs (copied together: other `run` ids, or seeds) loads the newest
     with a `TrainingWarning` naming both runs' steps and how to load the other."""
-    path = checkpoint_folder(path)   # a run folder: its checkpoints/ (read_header's message offers it)
-    if not path.exists():
-        raise CheckpointError(f"no checkpoint at {path}: pass a folder written by `aef.fit(..., out=...)` or "
+    path = checkpoint_folder(given := path)   # a run folder: its checkpoints/ (read_header's message offers it)
+    if not path.exists():   # a typo of a run's name: the run meant (`near_match`, the CLI's)
+        raise CheckpointError(f"no checkpoint at {path}{near_match(given)}: pass a folder written by `aef.fit(..., out=...)` or "
                               f"`aef.checkpoint.save_checkpoint`, or train first{_demo_first(path)}.")
     if path.suffix == ".eqx" and not path.with_suffix(".json").exists(): raise CheckpointError(_no_header(path))
     if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)

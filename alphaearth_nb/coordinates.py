@@ -12,7 +12,7 @@ import numpy as np
 from .core import LabelError
 
 # %% auto #0
-__all__ = ['coordinate_names', 'coordinate_hint', 'xs_ys', 'pairs_hint', 'all_degrees']
+__all__ = ['coordinate_names', 'header_hint', 'coordinate_hint', 'xs_ys', 'pairs_hint', 'all_degrees']
 
 # %% ../nbs/23b_coordinates.ipynb #co005
 _X_NAMES = ("x", "point_x", "easting", "east", "xcoord", "x_coord", "coord_x", "utm_x", "utm_e", "utmx", "utme")
@@ -32,10 +32,27 @@ def coordinate_names(columns) -> tuple[str, str, str]|None:  # a table's column 
     x, y = first(lambda s: s in _X_NAMES), first(lambda s: s in _Y_NAMES)
     return ("xy", x, y) if x and y else None
 
+def _reads_number(s:str) -> bool:
+    "Whether text `s` reads as a number ('45.002', '-5', '1e3'), as a headerless CSV's first row does as column names."
+    try: return np.isfinite(float(s))
+    except ValueError: return False
+
+def header_hint(columns) -> str:  # a table's column names as read
+    """Words for a CSV read without a header line, its first row taken as column names (two or more of them numbers:
+    '5.99', '45.002'); '' for names of any other kind."""
+    named = [str(c) for c in columns]
+    if sum(_reads_number(c) for c in named) < 2: return ""
+    return (f"its first line ({', '.join(named[:4])}) holds numbers, so the file has no header line and its first row "
+            "was read as one")
+
 def coordinate_hint(columns) -> str:  # a table's column names
     """The fix for a table whose coordinate columns go by names no reader takes (`coordinate_names`), '' when none looks
-    like one: the `rename` that makes them read (x/y with `crs=` naming their CRS)."""
+    like one: the `rename` that makes them read (x/y with `crs=` naming their CRS); names of which two or more are
+    numbers ('5.99', '45.002': a CSV without a header line, its first row read as names) the header line to add."""
     kind, a, b = coordinate_names(columns) or (None, None, None)
+    if kind is None and (h := header_hint(columns)):
+        return (f"; {h}: add a header line above its rows naming the columns, e.g. `lon,lat` (degrees; `lon,lat,label` "
+                "with labels) or `x,y` (metres, with their CRS)")
     if kind == "lonlat":
         return (f"; {a!r} and {b!r} look like longitude and latitude (degrees): "
                 f"`df = df.rename(columns={{{a!r}: 'lon', {b!r}: 'lat'}})`")

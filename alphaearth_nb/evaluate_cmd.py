@@ -39,6 +39,7 @@ from .mirror_list import INDEX_NAME, first_tile, mirror_root
 from .loaders import VECTOR_FILES
 from .draws import PAPER_MIN_DIST
 from .years import map_year
+from .coordinates import header_hint
 from .evaluate_points import pixel_metres, refuse_other_place, table_places, thin_points
 
 # %% auto #0
@@ -49,8 +50,8 @@ def _label_column_fix(column:str, names:list) -> str:
     "The fix for a label column `column` not among `names`, in the command's words: `--label-column` with the name " \
     "the file keeps (`labels.label_column_guess`: another case, a shapefile's first 10 characters, the one other column), else with the right one."
     near = label_column_guess(column, names)   # quoted as a shell needs it: 'Crop Type'
-    return (f"--label-column {shlex.quote(near[0])} ({near[1]})." if near else
-            "--label-column with the name of the column that holds the labels.")
+    return (f"--label-column {shlex.quote(near[0])} ({near[1]})." if near else f"a header line above its rows, e.g. lon,lat,label"
+            f" ({h})" if (h := header_hint(names)) else "--label-column with the name of the column that holds the labels.")
 
 def _label_column(given:str|None, # --label-column as typed, or None where it was left out
                   names,          # the table's column names
@@ -313,8 +314,7 @@ def one_map(obj, path:Path, year:int|None=None):
     d = next((d for d in obj.dims if d != "band" and (d == "time" or embeddings.years_dim(obj, d))), None)
     if d is None:
         if year is not None and (y := map_year(obj)) not in (None, year):
-            raise DimensionError(f"--embeddings {path} is a map of {y}, not of --year {year}: pass the embeddings of "
-                                 f"{year}, or leave --year out")
+            raise DimensionError(f"--embeddings {path} is a map of {y}, not of --year {year}: pass {year}'s, or no --year")
         return obj
     v = obj[d].values if d in obj.coords else np.arange(obj.sizes[d])
     years = [str(y) for y in (pd.DatetimeIndex(v).year if v.dtype.kind == "M" else v)]
@@ -581,8 +581,8 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     folds = f"{a.folds} fold{'s' * (a.folds != 1)}" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
     n = len(np.unique(y))   # the column read, named: the one the user left out is chosen above (`_label_column`)
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
-    read = "" if a.label_column is None else \
-        f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
+    read = f" (labels: the sample scene's classes of {int(lab['year'])}, the embeddings' year)" if a.labels == "samples" and emb is not None \
+        else "" if a.label_column is None else f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
     what = f"points {thin:g} m apart" if thin > 0 and xy is not None else "rows" if form in _TEXT_TABLES + _PARQUET else "pixels"
     print(f"aef evaluate: {len(y)} labelled {what} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shot{'s' * (list(a.shots) != [1])} a class, {folds} a level (a bar each)",

@@ -386,6 +386,14 @@ def _looks(xs, ys, src) -> str:
     deg = ok.any() and (np.abs(xs[ok]) <= 180).all() and (np.abs(ys[ok]) <= 90).all() and not is_geographic(src)
     return " (their values lie within degrees: lon/lat, `'EPSG:4326'`?)" if deg else ""
 
+def _lonlat_of(xs, ys, crs) -> str:
+    "', and they span lon w..e, lat s..n' (the points' lon/lat box, read in `crs` by pyproj); '' where that cannot be told."
+    try: lon, lat = (np.asarray(v, np.float64) for v in to_crs(np.ravel(xs), np.ravel(ys), crs, LONLAT))
+    except Exception: return ""   # beyond the projection's domain, no CRS
+    ok = np.isfinite(lon) & np.isfinite(lat)
+    return (f", and they span lon {lon[ok].min():.6f}..{lon[ok].max():.6f}, lat {lat[ok].min():.6f}..{lat[ok].max():.6f}"
+            if ok.any() else "")
+
 def crs_advice(obj,        # the map the points missed
                xs,         # x of the points as given (in `crs`)
                ys,         # y
@@ -410,7 +418,8 @@ def crs_advice(obj,        # the map the points missed
             return (f"if {own}'s coordinates are not in {crs_label(src)}{_looks(xs, ys, src)}, its CRS label is wrong: "
                     "correct it, `gdf = gdf.set_crs(<their CRS>, allow_override=True)` / `ogr2ogr -a_srs "
                     "THEIR_CRS FIXED LABELS` (GDAL's command, for a file; then pass FIXED) (not `crs=`: its own CRS "
-                    f"wins over it); if they are, they lie elsewhere than this map{_span_in(obj, src)}")
+                    f"wins over it); if they are, they lie elsewhere than this map{_span_in(obj, LONLAT)}"
+                    f"{_lonlat_of(xs, ys, src)}")
         if crs is not None and not same_crs(crs, obj):   # said in their own CRS: the map's extent in it
             return (f"give points on the grid{_span_in(obj, src)}, or, if they are not in {crs_label(src)}, pass the CRS "
                     f"they are in, `crs=...`{_looks(xs, ys, src)}")
