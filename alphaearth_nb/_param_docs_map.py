@@ -58,6 +58,7 @@ SECTIONS = {
     },
     'alphaearth_nb.coordinates': {
         'coordinate_names': "columns\n    a table's column names\n",
+        'header_hint': "columns\n    a table's column names as read\n",
         'coordinate_hint': "columns\n    a table's column names\n",
         'xs_ys': "points\n    (xs, ys): two sequences of equal length (lists, arrays, Series)\non\n    (xs, ys) -> bool: whether points read so all lie on the map; None: no map\nerror\n    the refusal's kind (`PointError` for a query's points)\n",
         'pairs_hint': 'src\n    points in a form no reader takes, or anything\n',

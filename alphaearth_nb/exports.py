@@ -15,7 +15,7 @@ import matplotlib
 import numpy as np
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, DTypeError, MissingDataError,
+from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, DTypeError, MissingDataError,
                                 band_names, flag, checks_flags, refuse_path)
 from .loaders import VECTOR_FILES
 from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path,
@@ -27,7 +27,7 @@ from .embeddings import (as_embedding, codes_unpacked, dated_by_path, gated, lab
                                       tiff_scheme)
 from .geo import (crs_of, declared_nodata, geometries_like, north_up, outside_valid, packing,
                                rename_spatial, require, write_crs)
-from .cubes import coarsen, cube_form, transform_of
+from .cubes import coarsen, cube_form, transform_of, years_of_cube
 from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
 from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, overview_factors,
@@ -89,6 +89,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     blocksize = check_blocksize(blocksize)
     check_output(path, overwrite, "COG")   # before any work
     overviews, bottom_up = flag(overviews, "overviews"), flag(bottom_up, "bottom_up")
+    _per_year(emb, path, "to_cog")
     origin = _dated(emb)   # its attrs, and the year of a map cut from a cube (`cube.isel(time=i)`)
     emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
     nodata = NODATA if dtype == "int8" else float("nan")
@@ -188,6 +189,17 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     return write_crs(out, crs).rename("embedding")
 
 # %% ../nbs/25c_exports.ipynb #c0017
+def _per_year(obj, path, call:str) -> None:
+    """`DimensionError` for a cube of years (a `time` dim of 2 or more) given to `call` ('to_cog', 'map_to_cog'),
+    which writes one map a file: the loop writing one file a year, the years named (`cubes.years_of_cube`)."""
+    if not hasattr(obj, "dims") or "time" not in obj.dims or obj.sizes["time"] < 2: return
+    try: ys = [int(y) for y in years_of_cube(obj)]
+    except (AEFError, TypeError, ValueError): ys = list(range(obj.sizes["time"]))   # no years read: their positions
+    p = Path(path)
+    raise DimensionError(f"{call} writes one map a file, and this is a cube of {len(ys)} years along time "
+                         f"({', '.join(map(str, ys))}): write one file a year, `for i, y in enumerate({ys}): "
+                         f"cube.isel(time=i).aef.{call}(f\"{p.with_name(p.stem)}_{{y}}{p.suffix}\")`")
+
 def _plane(da) -> xr.DataArray:
     if isinstance(da, xr.Dataset):
         names = [v for v in ("class", "cluster", "similarity", "change", "score") if v in da.data_vars]
@@ -338,6 +350,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     from rasterio.enums import Resampling
     blocksize = check_blocksize(blocksize)
     check_output(path, overwrite, "map COG")   # before any work
+    _per_year(da, path, "map_to_cog")
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
     origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)})   # origin, year
     m.attrs["crs"] = crs_of(da) or crs_of(m)

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/map_cmd.html.md"""
 # %% ../nbs/29e_map_cmd.ipynb #p0003
 from __future__ import annotations
 
+import json
 import shlex
 import warnings
 from pathlib import Path
@@ -15,6 +16,7 @@ import numpy as np
 import xarray as xr
 
 from . import analysis
+from .evaluate import unlabelled
 from .core import (EMBED_DIM, AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
                                 TimeError, TimeWarning, band_names, user_stacklevel)
 from .files import is_zarr_store
@@ -193,6 +195,12 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     res = analysis.classify(emb, lab, k=a.k, column=a.label_column or "label", crs=a.crs)
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
     print("\n".join(legend(res["class"])))
+    if not vector:   # a raster's labelled pixels train on themselves, each its own nearest neighbour: said how many
+        with warnings.catch_warnings():   # its words said once, by classify above
+            warnings.simplefilter("ignore")
+            n, total = int((~unlabelled(analysis.training_set(emb, lab)[1])).sum()), emb.sizes["y"] * emb.sizes["x"]
+        print(f"{n:,} of the map's {total:,} pixels ({100 * n / total:.0f}%) are labelled by --labels: each is its own "
+              f"nearest neighbour, so the map repeats their labels there and classifies the other {total - n:,}")
     print(_wrote(res["class"], out))
 
 # %% ../nbs/29e_map_cmd.ipynb #p0016
@@ -230,7 +238,14 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     its = "the" if given else "its"   # --points f.csv: 'its 3 points'; --point ... --point ...: 'the 3 points'
     with warnings.catch_warnings(record=True) as seen:   # `sample`'s words for no point on the map: in the refusal
         warnings.simplefilter("always")
-        got = sample(emb, pts, crs=a.crs)
+        try: got = sample(emb, pts, crs=a.crs)
+        except LabelError as e:   # polygons or lines: the shell's fix, a point inside each (not `sample`'s Python)
+            if not str(e).startswith("sampling needs points, got "): raise
+            kinds = str(e).split("got ", 1)[1].split(":", 1)[0]
+            line = (f"import geopandas as gpd; g = gpd.read_file({json.dumps(str(a.points))}).explode(index_parts=False); "
+                    "g.set_geometry(g.representative_point()).to_file(\"points.geojson\")")
+            raise LabelError(f"--points {a.points} holds {kinds}, no points: aef similarity takes points; write one inside "
+                             f"each shape, `python -c {shlex.quote(line)}`, then pass --points points.geojson") from None
     off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
     for w in seen:
         if w not in off: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
