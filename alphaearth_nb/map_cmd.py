@@ -229,7 +229,8 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     and every pixel's cosine with it (`analysis.similarity`), written to `--out` as float32 (`exports.map_to_cog`).
     Points off the map or on no data are left out, warned (`NoDataWarning`); none left is a `NoValidDataError`, one
     message that says why (`_none_on`: off the map, with the map's bounds, or coordinates swapped, with the swap of
-    a file's column names in its header line or each --point's two numbers)."""
+    a file's column names in its header line or each --point's two numbers). Places other than points (polygons, lines) are a `LabelError` naming a shell
+    line that writes a point inside each."""
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "similarity"), a.year, a.embeddings)
     given = a.points is None   # --point LON,LAT, once a point: (xs, ys) in lon/lat or --crs (the one rule)
     pts = tuple(np.array(c, np.float64) for c in zip(*a.point)) if given else a.points
