@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-import alphaearth_nb as aef
 from alphaearth_nb.core import DimensionError
 from alphaearth_nb.spatial import grid_coords
 from alphaearth_nb.testing import embedding_from_array, random_unit
