@@ -24,7 +24,7 @@ from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
 from .vector_files import RASTER_FILES, places_path, read_places_file, read_vector_file
 from .vector_layers import no_places_file   # the words for places that name no file
-from .coordinates import all_degrees, coordinate_hint, coordinate_names, pairs_hint, xs_ys
+from .coordinates import all_degrees, coordinate_hint, coordinate_names, header_hint, pairs_hint, xs_ys
 from .geometry_columns import (EE_GEO, GEOMETRY_COLUMNS, GIVEN_AS, POINTS_FROM, geometry_points, given_as,
                                             import_geopandas, is_geojson_text, is_wkt, lonlat_columns, shape_column,
                                             wkt_rows, xy_words)
@@ -35,14 +35,14 @@ _all_ = ['RASTER_FILES', 'read_vector_file', 'read_places_file', 'places_path']
 _all_ += ['EE_GEO', 'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas', 'is_wkt', 'lonlat_columns',
           'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as', 'is_geojson_text']
 # from `coordinates` (23b), split from here: `geometries.coordinate_hint` is `coordinates.coordinate_hint`
-_all_ += ['coordinate_names', 'coordinate_hint', 'xs_ys', 'pairs_hint', 'all_degrees']
+_all_ += ['coordinate_names', 'coordinate_hint', 'header_hint', 'xs_ys', 'pairs_hint', 'all_degrees']
 
 # %% auto #0
 __all__ = ['LONLAT', 'POINT_COLUMNS', 'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'read_places',
            'own_crs_on', 'points_xy', 'RASTER_FILES', 'read_vector_file', 'read_places_file', 'places_path', 'EE_GEO',
            'GEOMETRY_COLUMNS', 'POINTS_FROM', 'geometry_points', 'import_geopandas', 'is_wkt', 'lonlat_columns',
            'shape_column', 'wkt_rows', 'xy_words', 'GIVEN_AS', 'given_as', 'is_geojson_text', 'coordinate_names',
-           'coordinate_hint', 'xs_ys', 'pairs_hint', 'all_degrees']
+           'coordinate_hint', 'header_hint', 'xs_ys', 'pairs_hint', 'all_degrees']
 
 # %% ../nbs/23c_geometries.ipynb #g0005
 LONLAT = "EPSG:4326"
