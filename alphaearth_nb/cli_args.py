@@ -472,8 +472,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--embeddings-var", default=None, help="the variable of a .zarr/.nc --embeddings that holds the "
                    "embedding, when it has several, e.g. --embeddings-var embedding (default: its only one, or the one "
                    "named embedding)")
-    v.add_argument("--year", type=map_args._year, default=None, help="the year to score where --embeddings holds "
-                   "several (a cube of years), e.g. --year 2024 (default: its only one; several are refused naming them)")
+    v.add_argument("--year", type=map_args._year, help="the year to score where --embeddings holds several, e.g. --year 2024 (default: its only one)")
     v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid (e.g. --labels labels.nc), a vector file "
                    "of labelled points/polygons in any CRS (.geojson as the live map saves its labels, "
                    ".gpkg, .shp, .kml, ...) or a CSV of points (lon/lat, or x/y in the embeddings' CRS; the "
