@@ -65,6 +65,17 @@ def _dated(obj,  # a map (y, x) or embedding (y, x, band), a DataArray or Datase
     return at | {"time": str(np.datetime_as_string(t.values, unit="s"))}
 
 @checks_flags
+def _per_year(obj, path, call:str) -> None:
+    """`DimensionError` for a cube of years (a `time` dim of 2 or more) given to `call` ('to_cog', 'map_to_cog'),
+    which writes one map a file: the loop writing one file a year, the years named (`cubes.years_of_cube`)."""
+    if not hasattr(obj, "dims") or "time" not in obj.dims or obj.sizes["time"] < 2: return
+    try: ys = [int(y) for y in years_of_cube(obj)]
+    except (AEFError, TypeError, ValueError): ys = list(range(obj.sizes["time"]))   # no years read: their positions
+    p = Path(path)
+    raise DimensionError(f"{call} writes one map a file, and this is a cube of {len(ys)} years along time "
+                         f"({', '.join(map(str, ys))}): write one file a year, `for i, y in enumerate({ys}): "
+                         f"cube.isel(time=i).aef.{call}(f\"{p.with_name(p.stem)}_{{y}}{p.suffix}\")`")
+
 def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], any orientation (written north-up)
            path,                   # output .tif
            dtype:str="int8",       # "int8" (official scheme, -128 no-data) or "float32" (NaN no-data)
@@ -189,17 +200,6 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     return write_crs(out, crs).rename("embedding")
 
 # %% ../nbs/25c_exports.ipynb #c0017
-def _per_year(obj, path, call:str) -> None:
-    """`DimensionError` for a cube of years (a `time` dim of 2 or more) given to `call` ('to_cog', 'map_to_cog'),
-    which writes one map a file: the loop writing one file a year, the years named (`cubes.years_of_cube`)."""
-    if not hasattr(obj, "dims") or "time" not in obj.dims or obj.sizes["time"] < 2: return
-    try: ys = [int(y) for y in years_of_cube(obj)]
-    except (AEFError, TypeError, ValueError): ys = list(range(obj.sizes["time"]))   # no years read: their positions
-    p = Path(path)
-    raise DimensionError(f"{call} writes one map a file, and this is a cube of {len(ys)} years along time "
-                         f"({', '.join(map(str, ys))}): write one file a year, `for i, y in enumerate({ys}): "
-                         f"cube.isel(time=i).aef.{call}(f\"{p.with_name(p.stem)}_{{y}}{p.suffix}\")`")
-
 def _plane(da) -> xr.DataArray:
     if isinstance(da, xr.Dataset):
         names = [v for v in ("class", "cluster", "similarity", "change", "score") if v in da.data_vars]
