@@ -64,7 +64,6 @@ def _dated(obj,  # a map (y, x) or embedding (y, x, band), a DataArray or Datase
     if t is None or t.ndim or t.dtype.kind != "M" or "time" in at or "period_start" in at: return at
     return at | {"time": str(np.datetime_as_string(t.values, unit="s"))}
 
-@checks_flags
 def _per_year(obj, path, call:str) -> None:
     """`DimensionError` for a cube of years (a `time` dim of 2 or more) given to `call` ('to_cog', 'map_to_cog'),
     which writes one map a file: the loop writing one file a year, the years named (`cubes.years_of_cube`)."""
@@ -76,6 +75,7 @@ def _per_year(obj, path, call:str) -> None:
                          f"({', '.join(map(str, ys))}): write one file a year, `for i, y in enumerate({ys}): "
                          f"cube.isel(time=i).aef.{call}(f\"{p.with_name(p.stem)}_{{y}}{p.suffix}\")`")
 
+@checks_flags
 def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], any orientation (written north-up)
            path,                   # output .tif
            dtype:str="int8",       # "int8" (official scheme, -128 no-data) or "float32" (NaN no-data)
