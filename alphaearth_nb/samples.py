@@ -211,16 +211,13 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
     """Validate a stack and do the one-off work for sampling from it. A path for the stack, texts or strata is
     `core.refuse_path`'s `DTypeError` naming how to load it."""
     _refuse_paths(texts, strata)
-    every = list(stack.children) if isinstance(stack, xr.DataTree) else None   # a source no one reads: not checked,
-    if every and cfg.inputs is not None and cfg.targets is not None:   # its metadata's warnings would mislead
-        stack = stack.drop_nodes([n for n in every if n not in {*cfg.inputs, *cfg.targets}])
     tree = validate_stack(stack, sources={s.name: s for s in cfg.sources})
     names = list(tree.children)
     inputs = cfg.inputs if cfg.inputs is not None else tuple(n for n in names if cfg.source(n).role == "input")
     targets = cfg.targets if cfg.targets is not None else tuple(names)
     for n in inputs + targets:
         if n not in names:
-            raise MissingSourceError(f"the sampler needs source {n!r} but the stack has only {', '.join(every or names)}: "
+            raise MissingSourceError(f"the sampler needs source {n!r} but the stack has only {', '.join(names)}: "
                                      "add it or leave it out of SamplerConfig.inputs / targets.")
     for n in inputs:
         if cfg.source(n).role != "input":
