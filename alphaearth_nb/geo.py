@@ -232,9 +232,9 @@ def _span_in(obj, crs) -> str:
     f, (a, b) = (lambda v: f"{v:.6f}", ("lon", "lat")) if deg else (lambda v: f"{v:.2f}", ("x", "y"))
     return f", which spans {a} {f(box[0])}..{f(box[2])}, {b} {f(box[1])}..{f(box[3])} in {crs_label(crs)}"
 
-def _off_said(obj, xs, ys, what:str, others:bool=True) -> str:
+def _off_said(obj, xs, ys, what:str, others:bool=True, crs=None) -> str:
     """Where the points (`xs`, `ys` in `obj`'s CRS) off the grid lie, for points of which others lie on it (so read
-    in the right CRS): how many to each side, the grid's lon/lat span (`_span_in`), their positions, from 0, and
+    in the right CRS): how many to each side, the grid's span in `crs` (`_span_in`; None: lon/lat), the CRS the points were given in, their positions, from 0, and
     (`others`) how many lie on it."""
     gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
     sides = {}
@@ -243,7 +243,7 @@ def _off_said(obj, xs, ys, what:str, others:bool=True) -> str:
                                  "east" * bool(x > gx.max()), "west" * bool(x < gx.min())) if s)
         sides[k] = sides.get(k, 0) + 1
     at = np.flatnonzero(out)
-    return (f"{', '.join(f'{v} to the {k}' for k, v in sides.items())} of the map{_span_in(obj, LONLAT)} ({what}"
+    return (f"{', '.join(f'{v} to the {k}' for k, v in sides.items())} of the map{_span_in(obj, crs or LONLAT)} ({what}"
             f"{'s' * (at.size > 1)} {', '.join(map(str, at[:10]))}{', ...' * (at.size > 10)}, from 0 in the order given)"
             f"{f' while the other {out.size - at.size} lie on it' * others}: drop {'those' if at.size > 1 else 'it'}, "
             f"or use a map that covers {'them' if at.size > 1 else 'it'} too")
@@ -292,7 +292,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: {first}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
                     f"{crs_label(crs_of(obj))}): " + (swap if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
-                    _off_said(obj, xs, ys, what) if not out.all() else
+                    _off_said(obj, xs, ys, what, crs=crs_of(obj) if gcrs is None else gcrs) if not out.all() else
                     "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 

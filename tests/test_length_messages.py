@@ -14,6 +14,7 @@ RNG = np.random.default_rng(0)
 T = RNG.standard_normal((50, 64)).astype(np.float32)
 T /= np.linalg.norm(T, axis=1, keepdims=True)
 Q = T[:5, :63].copy()   # a column dropped
+Q2 = 2 * Q   # the same, rows not near unit length: knn's length words (unit rows 63 wide: bands.near_embedding's)
 
 
 def both_counts(f, got, want):
@@ -25,14 +26,14 @@ def both_counts(f, got, want):
     return msg
 
 
-@pytest.mark.parametrize("f", [lambda: knn_search(T, Q, 1), lambda: knn_indices(T, Q, 3),
-                               lambda: knn_predict(T, np.arange(50) % 3, Q, 1, 3)])
+@pytest.mark.parametrize("f", [lambda: knn_search(T, Q2, 1), lambda: knn_indices(T, Q2, 3),
+                               lambda: knn_predict(T, np.arange(50) % 3, Q2, 1, 3)])
 def test_knn_rows(f):
     assert both_counts(f, 63, 64).startswith("query rows")
 
 
 def test_knn_one_query_and_generic_features():
-    assert both_counts(lambda: knn_search(T, Q[0], 1), 63, 64).startswith("a query vector")
+    assert both_counts(lambda: knn_search(T, Q2[0], 1), 63, 64).startswith("a query vector")
     both_counts(lambda: knn_search(T[:, :3], T[:4, :2], 1), 2, 3)   # generic features too
     with pytest.raises(DimensionError, match="reshape"): knn_search(T, T[:4].reshape(4, 8, 8), 1)   # a shape: reshape
 

@@ -41,7 +41,8 @@ def test_help_says_missing_folders_are_made(fn):
     assert "mkdir -p" in doc or "writing_folder`'s rule" in doc, doc[-300:]
 
 def test_fit_and_the_cli_say_it():
-    assert "made with its parents" in inspect.getdoc(train.fit).split("\nParameters\n")[1].split("resume")[0]
+    params = inspect.getdoc(train.fit).split("\nParameters\n")[1]
+    assert "made with its parents" in params.split("\nout\n")[1].split("\nresume ")[0], params   # out's own entry
     p = cli_args.parser()
     subs = next(a for a in p._actions if a.choices and "train" in a.choices).choices
     for cmd in ("demo", "train", "embed"):
