@@ -27,7 +27,7 @@ import xarray as xr
 
 from alphaearth_nb import nn, official
 from alphaearth_nb.core import band_names
-from alphaearth_nb.exports import to_zarr
+from alphaearth_nb.exports import to_cog, to_zarr
 from alphaearth_nb.runtime import compile_cache, compiler_options
 from alphaearth_nb.quantize import dequantize
 from alphaearth_nb.stacks import to_frames
@@ -100,6 +100,21 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"real data not found at {SHARED_DATA}: put ../shared/data beside the clone or set AEF_SHARED_DATA")
     return SHARED_DATA
+
+
+TWO_YEAR_BBOX = (5.985, 44.9995, 5.9995, 45.0045)   # lon/lat: 117 x 60 pixels of 10 m in EPSG:32631, near the 31N/32N line
+
+
+@pytest.fixture(scope="module")
+def two_year_cogs(tmp_path_factory, shared_data):
+    """A local official mirror (2023, 2024) built from the shared AlphaEarth samples, the area `TWO_YEAR_BBOX` opened
+    from it in EPSG:32631 (`cube`, computed) and its two years written as COGs `e2023.tif`, `e2024.tif` (`to_cog` of
+    `cube.isel(time=i)`): returns (folder, cube). For the map commands' and the years' tests."""
+    root = tmp_path_factory.mktemp("two_years")
+    mirror = official.build_local_mirror(root / "mirror", years=(2023, 2024), samples=shared_data / "aef_samples").root
+    cube = official.open(TWO_YEAR_BBOX, (2023, 2024), crs="EPSG:32631", source=mirror).compute()
+    for i, y in enumerate((2023, 2024)): to_cog(cube.isel(time=i), root / f"e{y}.tif")
+    return root, cube
 
 
 @pytest.fixture(scope="session")

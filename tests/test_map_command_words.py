@@ -17,22 +17,19 @@ import pytest
 from alphaearth_nb import official
 from alphaearth_nb.cli import main
 from alphaearth_nb.cli_args import parser
-from alphaearth_nb.exports import to_cog, to_zarr
+from alphaearth_nb.exports import to_zarr
 
 rioxarray = pytest.importorskip("rioxarray")
 
-BBOX = (5.985, 44.9995, 5.9995, 45.0045)   # lon/lat: 117 x 60 pixels of 10 m in EPSG:32631, near the 31N/32N line
+BBOX = (5.985, 44.9995, 5.9995, 45.0045)   # conftest TWO_YEAR_BBOX: 117 x 60 pixels of 10 m in EPSG:32631
 
 
 @pytest.fixture(scope="module")
-def maps(tmp_path_factory, shared_data):
-    "A local official mirror (2023, 2024); the area's 2023 and 2024 maps as COGs (EPSG:32631), 2023 in EPSG:32632 as a store."
-    root = tmp_path_factory.mktemp("words")
-    mirror = official.build_local_mirror(root / "mirror", years=(2023, 2024), samples=shared_data / "aef_samples").root
-    cube = official.open(BBOX, (2023, 2024), crs="EPSG:32631", source=mirror).compute()
-    for i, y in enumerate((2023, 2024)): to_cog(cube.isel(time=i), root / f"e{y}.tif")
+def maps(two_year_cogs):
+    "The area's 2023 and 2024 maps as COGs (EPSG:32631, conftest's `two_year_cogs`), 2023 in EPSG:32632 as a store."
+    root, cube = two_year_cogs
     with pytest.warns(Warning):   # tiles of 31N warped onto a 32N grid: said (GridWarning)
-        to_zarr(official.open(BBOX, 2023, crs="EPSG:32632", source=mirror).compute(), root / "e2023_32n.zarr")
+        to_zarr(official.open(BBOX, 2023, crs="EPSG:32632", source=root / "mirror").compute(), root / "e2023_32n.zarr")
     return root, cube
 
 

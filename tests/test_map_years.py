@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
-from alphaearth_nb import analysis, official
+from alphaearth_nb import analysis
 from alphaearth_nb.cli import main
 from alphaearth_nb.core import TimeWarning
 from alphaearth_nb.embeddings import tags_read
@@ -17,19 +17,14 @@ from alphaearth_nb.years import join_years, map_year
 
 rioxarray = pytest.importorskip("rioxarray")
 
-BBOX = (5.985, 44.9995, 5.9995, 45.0045)   # lon/lat: 117 x 60 pixels of 10 m in EPSG:32631
 
 
 @pytest.fixture(scope="module")
-def years(tmp_path_factory, shared_data):
-    "The area's 2023 and 2024 maps cut from an official cube, as COGs (`to_cog`), and 2023 as a store."
-    root = tmp_path_factory.mktemp("years")
-    mirror = official.build_local_mirror(root / "mirror", years=(2023, 2024), samples=shared_data / "aef_samples").root
-    cube = official.open(BBOX, (2023, 2024), crs="EPSG:32631", source=mirror).compute()
+def years(two_year_cogs):
+    "The area's 2023 and 2024 maps cut from an official cube, as COGs (`to_cog`, conftest's `two_year_cogs`), and 2023 as a store."
+    root, cube = two_year_cogs
     e23, e24 = cube.isel(time=0), cube.isel(time=1)
     assert "time" not in e23.attrs and map_year(e23) == 2023   # the year is the scalar coordinate alone
-    to_cog(e23, root / "e2023.tif")
-    to_cog(e24, root / "e2024.tif")
     to_zarr(e23, root / "e2023.zarr")
     return root, e23, e24
 
