@@ -232,7 +232,7 @@ def _refuse(d:Path):
 def _none_resumable(d:Path, heads:list[Path], lost:list[Path]) -> str:
     "Why the run in `d` cannot be resumed though it holds checkpoints of ours: headers whose leaves (.eqx) are gone " \
     "(`heads`), leaves without a header (`lost`, `orphan_leaves`); each one's fix, and how to start over instead."
-    ck, said = d / "checkpoints", []
+    ck, said = checkpoint_folder(d / "checkpoints"), []
     if heads:
         names = ", ".join(p.name for p in heads[::-1])
         said.append(f"{names} {'is a header' if len(heads) == 1 else 'are headers'} whose leaves (.eqx) are missing "
@@ -252,14 +252,15 @@ def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
     "Refuse the run in `d` given neither `resume` nor `overwrite`, and a `resume` of a run whose checkpoints are all " \
     "unloadable for want of a file (`_none_resumable`: `DamagedCheckpointError`); warn (if `warn`) when `resume` " \
     "finds no checkpoint at all (a new folder, or a run stopped before its first)."
+    ck = checkpoint_folder(d / "checkpoints")   # a checkpoints/ copied into it: the one below, as every reader's
     if is_run(d) and not (resume or overwrite):
-        last = latest_checkpoint(d / "checkpoints")
+        last = latest_checkpoint(ck)
         if last is None and nothing_recorded(d):   # `aef train --resume` of it is refused (nothing says what to train): the one fix that works
             raise OutputExistsError(f"{d} holds a run stopped before its first checkpoint that recorded no settings "
                                     "(begun by an older alphaearth_nb, or stopped as it began), so there is nothing "
                                     "to resume: pass overwrite=True (`--overwrite`) to start it over, or choose "
                                     "another folder.")
-        if last is None and run_settings(d) and not own_checkpoints(d / "checkpoints"):   # a resume starts it over
+        if last is None and run_settings(d) and not own_checkpoints(ck) and not orphan_leaves(ck):   # a resume starts it over
             raise OutputExistsError(f"{d} holds a run stopped before its first checkpoint: pass resume=True "
                                     "(`--resume`) to start it over at step 0 with the settings it recorded, "
                                     "overwrite=True (`--overwrite`) to start over with the settings given, or choose another folder.")
@@ -267,8 +268,8 @@ def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
         raise OutputExistsError(f"{d} holds a run ({held}): "
                                 "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "
                                 "to start over, or choose another folder.")
-    if resume and latest_checkpoint(d / "checkpoints") is None:
-        heads, lost = own_checkpoints(d / "checkpoints"), orphan_leaves(d / "checkpoints")
+    if resume and latest_checkpoint(ck) is None:
+        heads, lost = own_checkpoints(ck), orphan_leaves(ck)
         if heads or lost:
             raise DamagedCheckpointError(_none_resumable(d, heads, lost))
         if warn:
@@ -371,10 +372,11 @@ def record_settings(folder,         # the run folder, held (`run_folder`)
     write_text(p, json.dumps({**(m if isinstance(m, dict) else {"kind": "run"}), "settings": settings}))
 
 def nothing_recorded(folder) -> bool:  # a run folder (`~` allowed)
-    "True where `folder` holds a run (`is_run`) whose `checkpoints/` holds no checkpoint of ours, sound or damaged " \
+    "True where `folder` holds a run (`is_run`) whose `checkpoints/` (`checkpoint_folder`: the copy of one inside it, " \
+    "as every reader of a run) holds no checkpoint of ours, sound or damaged " \
     "(`own_checkpoints`, `orphan_leaves`), and that recorded no settings (`run_settings`): nothing says what it " \
     "trained, so a resume of it is refused and a plain rerun is told to start it over (`overwrite`). The one rule " \
     "behind `check_run_folder` and `aef train --resume`."
     d = user_path(folder)
-    ck = d / "checkpoints"
+    ck = checkpoint_folder(d / "checkpoints")   # one folder deeper where checkpoints/ holds a copy of one
     return is_run(d) and not own_checkpoints(ck) and not orphan_leaves(ck) and not run_settings(d)
