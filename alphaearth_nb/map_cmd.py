@@ -32,6 +32,7 @@ from .places import cube_form, sample, transform_of, years_of_cube
 from .years import join_years, map_year
 from .exports import class_colour, map_to_cog, read_cog
 from .labels import class_flags
+from .per_year import _ThisThreadsWarnings   # this thread's warnings, the user's filters kept
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
 
 # %% auto #0
@@ -196,8 +197,7 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
     print("\n".join(legend(res["class"])))
     if not vector:   # a raster's labelled pixels train on themselves, each its own nearest neighbour: said how many
-        with warnings.catch_warnings():   # its words said once, by classify above
-            warnings.simplefilter("ignore")
+        with _ThisThreadsWarnings():   # its words said once, by classify above: this thread's, not shown again
             n, total = int((~unlabelled(analysis.training_set(emb, lab)[1])).sum()), emb.sizes["y"] * emb.sizes["x"]
         print(f"{n:,} of the map's {total:,} pixels ({100 * n / total:.0f}%) are labelled by --labels: each is its own "
               f"nearest neighbour, so the map repeats their labels there and classifies the other {total - n:,}")
@@ -209,12 +209,16 @@ _OFF = "lies on the map (`inside` all False, vectors NaN): "   # `places.sample`
 def _none_on(said:str|None,      # `places.sample`'s warning where no point lies on the map, else None
              got,                # its table: the points' own columns, `inside`, A00..A63
              given:bool=False,   # the points came as --point LON,LAT (else a file, --points)
+             emb=None,           # the map: its bounds, where a warning filter hid `said`
             ) -> str:
     """Why no point of `aef similarity` has a vector, and the fix: `said`'s reason (the map's bounds beside the
     points', or coordinates that look swapped: then, for a file, the swap of its columns' names in its header line,
     as `aef evaluate` says it for --labels, `crs_checks.swap_columns`; for `given` points, each --point with its
     longitude first), or no data at every point on the map."""
-    if said is None: return "they lie on pixels of no data (NaN): pass points where the map has data"
+    if said is None and not got["inside"].any() and emb is not None:   # off the map, its warning hidden by a filter
+        crs, b, _, _ = _grid(emb)
+        return (f"they lie off the map, which spans x {b[0]:.10g} to {b[2]:.10g}, y {b[1]:.10g} to {b[3]:.10g} in {crs}: "
+                "pass points inside it")
     why = said.split(_OFF, 1)[-1]
     hint = next((h for h in (SWAP_HINT, XY_SWAP_HINT) if h in why), None)
     cols = ("x", "y") if {"x", "y"} <= set(got.columns) else lonlat_columns(got)
@@ -237,8 +241,7 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     what = " ".join(f"--point {x:.10g},{y:.10g}" for x, y in a.point[:3]) + " ..." * (len(a.point) > 3) if given \
         else f"--points {a.points}"
     its = "the" if given else "its"   # --points f.csv: 'its 3 points'; --point ... --point ...: 'the 3 points'
-    with warnings.catch_warnings(record=True) as seen:   # `sample`'s words for no point on the map: in the refusal
-        warnings.simplefilter("always")
+    with _ThisThreadsWarnings() as seen:   # `sample`'s words for no point on the map: in the refusal (the user's filters)
         try: got = sample(emb, pts, crs=a.crs)
         except LabelError as e:   # polygons or lines: the shell's fix, a point inside each (not `sample`'s Python)
             if not str(e).startswith("sampling needs points, got "): raise
@@ -248,13 +251,13 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
             raise LabelError(f"--points {a.points} holds {kinds}, no points: aef similarity takes points; write one inside "
                              f"each shape, `python -c {shlex.quote(line)}`, then pass --points points.geojson") from None
     off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
-    for w in seen:
-        if w not in off: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    for w in seen:   # shown as given (the user's filters judged them): not warned again
+        if w not in off: warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
     v = got[band_names()].to_numpy(np.float64)
     ok = np.isfinite(v).all(1)
     if not ok.any():
         raise NoValidDataError(f"{what}: none of {its} {len(v)} points lies on a pixel with data: "
-                               + _none_on(str(off[0].message) if off else None, got, given))
+                               + _none_on(str(off[0].message) if off else None, got, given, emb))
     if not ok.all():
         warnings.warn(f"{what}: {int((~ok).sum())} of {its} {len(v)} points lie off the map or on no data: "
                       "left out of the mean", NoDataWarning, stacklevel=user_stacklevel())
