@@ -32,7 +32,7 @@ from .places import cube_form, sample, transform_of, years_of_cube
 from .years import join_years, map_year
 from .exports import class_colour, map_to_cog, read_cog
 from .labels import class_flags
-from .per_year import _ThisThreadsWarnings   # this thread's warnings, the user's filters kept
+from .warn_lock import ThisThreadsWarnings   # this thread's warnings, the user's filters kept
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
 
 # %% auto #0
@@ -197,7 +197,7 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
     print("\n".join(legend(res["class"])))
     if not vector:   # a raster's labelled pixels train on themselves, each its own nearest neighbour: said how many
-        with _ThisThreadsWarnings():   # its words said once, by classify above: this thread's, not shown again
+        with ThisThreadsWarnings():   # its words said once, by classify above: this thread's, not shown again
             n, total = int((~unlabelled(analysis.training_set(emb, lab)[1])).sum()), emb.sizes["y"] * emb.sizes["x"]
         print(f"{n:,} of the map's {total:,} pixels ({100 * n / total:.0f}%) are labelled by --labels: each is its own "
               f"nearest neighbour, so the map repeats their labels there and classifies the other {total - n:,}")
@@ -241,7 +241,7 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     what = " ".join(f"--point {x:.10g},{y:.10g}" for x, y in a.point[:3]) + " ..." * (len(a.point) > 3) if given \
         else f"--points {a.points}"
     its = "the" if given else "its"   # --points f.csv: 'its 3 points'; --point ... --point ...: 'the 3 points'
-    with _ThisThreadsWarnings() as seen:   # `sample`'s words for no point on the map: in the refusal (the user's filters)
+    with ThisThreadsWarnings() as seen:   # `sample`'s words for no point on the map: in the refusal (the user's filters)
         try: got = sample(emb, pts, crs=a.crs)
         except LabelError as e:   # polygons or lines: the shell's fix, a point inside each (not `sample`'s Python)
             if not str(e).startswith("sampling needs points, got "): raise

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import threading
 import warnings
 
 import numpy as np
@@ -17,6 +16,7 @@ import xarray as xr
 
 from .core import AEFError, LabelError, NoValidDataError, TimeError, checks_flags, user_stacklevel
 from .core import NoDataWarning   # the kind of its warning
+from .warn_lock import ThisThreadsWarnings   # a cube's years' warnings, this thread's only
 from .cubes import cube_form, one_model, warn_missing_years, years_of_cube, years_with_data
 from .embeddings import official_cube
 from .labels import joined_class_maps
@@ -100,19 +100,6 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     `NoValidDataError` (`empty_maps.refuse_no_data`), before any year is computed."""
     return _per_year(fn, tables, models)
 
-class _ThisThreadsWarnings:
-    """Records the warnings this thread shows while open, passing other threads' on. Not `catch_warnings(record=True)`:
-    process-wide before Python 3.14, it lost another thread's filters set meanwhile and caught its warnings."""
-    def __enter__(self):
-        self.caught, self.me, self.shown = [], threading.get_ident(), warnings.showwarning
-        def record(message, category, filename, lineno, file=None, line=None):
-            if threading.get_ident() != self.me: return self.shown(message, category, filename, lineno, file, line)
-            self.caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
-        self.record = warnings.showwarning = record
-        return self.caught
-    def __exit__(self, *exc):   # closed, this record passes all on: a hook left wrapping it (another thread's) loses none
-        self.me, warnings.showwarning = None, self.shown if warnings.showwarning is self.record else warnings.showwarning
-
 def _said_once(caught:list):
     """The warnings `caught` around a cube's years shown again where given, each text of each category once, in the
     order first given. Shown, not warned again: the user's filters judged them as given ('ignore' dropped them, 'error'
@@ -149,7 +136,7 @@ def _per_year(fn, tables:bool, models:bool=False):
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a
         outs, empty, caught = [], [], []
         try:
-            with _ThisThreadsWarnings() as caught:   # each year's, the user's filters applied
+            with ThisThreadsWarnings() as caught:   # each year's, the user's filters applied
                 for i in range(emb.sizes["time"]):
                     try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args],
                                         **{k: at(v, i) for k, v in kwargs.items()}))

@@ -1,4 +1,4 @@
-"""One lock for the library calls that enter `warnings.catch_warnings` on dask's threads: two such blocks that overlap on two threads leave one's filters (rasterio's 'ignore' every warning) in place for the whole process.
+"""One lock for the library calls that enter `warnings.catch_warnings` on dask's threads: two such blocks that overlap on two threads leave one's filters (rasterio's 'ignore' every warning) in place for the whole process; and `ThisThreadsWarnings`, a record of one thread's warnings that leaves the filters alone.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/warn_lock.html.md"""
 
@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/warn_lock.html.md"""
 from __future__ import annotations
 
 import threading
+import warnings
 
 import dask.array
 from dask.highlevelgraph import HighLevelGraph, MaterializedLayer
@@ -18,7 +19,7 @@ except ImportError:   # moved by a dask release: the legacy tuples odc-geo write
     Task = None
 
 # %% auto #0
-__all__ = ['WARN_LOCK', 'under_warn_lock', 'serialised']
+__all__ = ['WARN_LOCK', 'under_warn_lock', 'serialised', 'ThisThreadsWarnings']
 
 # %% ../nbs/00b_warn_lock.ipynb #wl005
 WARN_LOCK = threading.RLock()   # held around each library call of ours that enters `catch_warnings` on dask's threads
@@ -47,3 +48,20 @@ def serialised(x):  # a dask array whose last layer (`x.name`) calls a library t
     layers = dict(g.layers)
     layers[x.name] = MaterializedLayer({k: _locked(t) for k, t in layers[x.name].items()})
     return dask.array.Array(HighLevelGraph(layers, g.dependencies), x.name, x.chunks, meta=x._meta)
+
+# %% ../nbs/00b_warn_lock.ipynb #wl021
+class ThisThreadsWarnings:
+    """Records the warnings this thread shows while open (a list of `warnings.WarningMessage`, what `with` gives),
+    passing other threads' on; the filter list is not touched, so the user's filters judge each warning first ('ignore'
+    drops it, 'error' raises it). Not `catch_warnings(record=True)`: process-wide before Python 3.14, it lost another
+    thread's filters set meanwhile and caught its warnings. Raises nothing of its own."""
+    def __enter__(self):
+        self.caught, self.me, self.shown = [], threading.get_ident(), warnings.showwarning
+        def record(message, category, filename, lineno, file=None, line=None):
+            if threading.get_ident() != self.me: return self.shown(message, category, filename, lineno, file, line)
+            self.caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+        self.record = warnings.showwarning = record
+        return self.caught
+    def __exit__(self, *exc):   # closed, this record passes all on: a hook left wrapping it (another thread's) loses none
+        self.me, warnings.showwarning = None, self.shown if warnings.showwarning is self.record else warnings.showwarning
+

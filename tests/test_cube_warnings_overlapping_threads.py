@@ -1,5 +1,5 @@
 """Two cube calls in two threads that overlap (A opens, B opens, A ends, B ends) leave every thread's warnings shown
-after them: a closed record (per_year._ThisThreadsWarnings) passes all it is handed on. Was (1d9594a6): B's exit put
+after them: a closed record (warn_lock.ThisThreadsWarnings) passes all it is handed on. Was (1d9594a6): B's exit put
 back the hook it found, A's record, open for no one: every later warning of A's thread (the main thread here) was
 appended to A's finished list and never shown, for the rest of the process (review44)."""
 import threading

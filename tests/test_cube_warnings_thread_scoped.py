@@ -1,4 +1,4 @@
-"""A cube call records its years' warnings for this thread only (per_year._ThisThreadsWarnings), so another
+"""A cube call records its years' warnings for this thread only (warn_lock.ThisThreadsWarnings), so another
 thread's filters and warnings are left alone while it runs. Was (6aed2207): `warnings.catch_warnings(record=True)`
 around the years, process-wide before Python 3.14: a `simplefilter('ignore', ...)` another thread set during the
 call was dropped when the call ended, and that thread's warnings given meanwhile were caught and shown as the
