@@ -9,227 +9,17 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib
-import os
 import re
 import shlex
 import sys
-from pathlib import Path
 
 from . import __version__, map_args   # map_args: the options of aef classify, similarity, change
-from .loaders import (TEXT_TABLES, VECTOR_FILES, is_eolearn_patch, near_match, table_suffix,   # a table's
-                                   zip_member)   # suffix ('e.csv.gz': '.csv'); an eo-learn patch folder: a stack
+from .cli_values import (EMBEDDING_FILES, LABEL_VECTORS, PARQUET_TABLES, READ,   # each option's
+                                      TRAIN_DEFAULTS, has_digit, package_rule)   # reader, its package rule loaded late
+from .loaders import TEXT_TABLES, table_suffix   # a table's suffix ('e.csv.gz': '.csv')
 
 # %% auto #0
-__all__ = ['TRAIN_DEFAULTS', 'PERIOD_FORMS', 'LABEL_VECTORS', 'PARQUET_TABLES', 'EMBEDDING_FILES', 'FLAGS', 'COMMAND_FLAGS',
-           'CALLS', 'parser', 'shell_words']
-
-# %% ../nbs/29b_cli_args.ipynb #c0016
-TRAIN_DEFAULTS = {"steps": 1000, "batch_size": 4, "seed": 0, "peak_lr": 1e-4}  # `aef train`'s, for a new run
-
-# the package's rules the options are read by, each with the module that owns it: loaded when a value is read
-_RULES = {"AEFError": "core", "ConfigError": "core", "as_seed": "core", "decimal": "core", "count_text": "core", "whole": "core", "COUNT_MAX": "core",
-          "as_folds": "evaluate", "as_levels": "evaluate", "as_spacing": "draws", "named_path": "files", "registered": "sources",
-          "as_peak_lr": "step", "as_period": "timecodes", "choice_word": "core", "spelt_source": "sources",
-          "mirror_root": "mirror_list", "first_tile": "mirror_list", "stack_note": "value_hints"}
-
-def _rule(name:str):
-    "The package's `name` (one of `_RULES`), its module imported the first time it is asked for."
-    return getattr(importlib.import_module(f"alphaearth_nb.{_RULES[name]}"), name)
-
-def _digits(word:str) -> bool:
-    "Whether `word` holds a digit: text without one is no number and no period, read without loading a rule."
-    return any(c.isdigit() for c in word)
-
-def _count(t:str) -> int|None:
-    "A count's text read as the whole number it writes, `core.count_text` ('1e5' is 100000, as `TrainConfig(steps=" \
-    "1e5)`); None for other text ('2.5', '1e-3', '1_0', 'inf'), refused by the option's rule as text."
-    return _rule("count_text")(t)
-
-def _ruled(rule, s:str, flag:str, read=int):
-    "`s` read as a count (`_count`) or by `core.decimal` as a float (a list for `_counts`), then by the package's own " \
-    "`rule` (`core.whole`/`real`, `as_seed`, `as_folds`), its `ConfigError` argparse's error."
-    v = read(s) if callable(read) and read not in (int, float) else _count(s) if read is int else _rule("decimal")(s, read)
-    if v is None: v = s   # int: '2.5', '1e-3', '1_0' (int() reads 10) stay text, refused by the rule as text
-    try: return rule(v, flag)
-    except _rule("ConfigError") as e:   # argparse names the flag first: "argument --seed: -1: pass ..., e.g. --seed=0"
-        msg = str(e).removeprefix(f"{flag}=").removeprefix(f"{flag}: ")   # "--shots: '2' is not ...": named once
-        msg, _, why = msg.partition(" (text is not read")   # advice for Python callers:
-        raise argparse.ArgumentTypeError(msg + "." if why else msg) from None          # here the text is the setting
-
-def _at_least(lo:int, example:int, why:str=""):
-    "The rule of a whole-number option of `lo` .. `core.COUNT_MAX` (`core.whole`), offering `example` (its default, " \
-    "aef's own)."
-    def rule(v, flag):
-        v = _rule("whole")(v, flag, example)
-        if v < lo: raise _rule("ConfigError")(f"{flag}={v}: {why}pass a whole number, {lo} or more, e.g. {flag}={example}")
-        if v > (top := _rule("COUNT_MAX")):
-            raise _rule("ConfigError")(f"{flag}={v}: more than 2**31 - 1 = {top}, the largest count a config takes (JAX "
-                                       f"holds steps, sizes and indices in 32-bit integers): pass e.g. {flag}={example}")
-        return v
-    return rule
-
-_NO_PAIR = ("a step of fewer than 2 examples gives the batch-uniformity loss no pair (it compares each example with "
-            "the next, arXiv 2507.22291 S2.2.4), so it would be 0 and nothing would keep the embeddings apart: ")
-
-def _positive(s:str) -> int:
-    "Training steps: a whole number of at least 1."
-    return _ruled(_at_least(1, TRAIN_DEFAULTS["steps"]), s, "--steps")
-
-def _pairs(s:str) -> int:
-    "A batch size of 2 or more: one example has no partner for the batch-uniformity loss (`train.fit` refuses it)."
-    return _ruled(_at_least(2, TRAIN_DEFAULTS["batch_size"], _NO_PAIR), s, "--batch-size")
-
-def _natural(s:str) -> int:
-    "Warm-up steps: a whole number of at least 0 (a tenth of the default steps offered)."
-    return _ruled(_at_least(0, TRAIN_DEFAULTS["steps"] // 10), s, "--warmup")
-
-def _seed(s:str) -> int:
-    "A seed: a whole number in 0 .. 2**63 - 1 (`core.as_seed`'s rule: what JAX's key and numpy's sampler both take)."
-    return _ruled(_rule("as_seed"), s, "--seed")
-
-def _rate(s:str) -> float:
-    "A peak learning rate in (0, 1] (`step.as_peak_lr`, `TrainConfig`'s rule): any number Python reads (1e-4, 0.0001)."
-    return _ruled(_rule("as_peak_lr"), s, "--lr", float)
-
-def _sources(s:str) -> tuple:
-    "Comma-separated registered source names (`--inputs ndvi`, `--targets ndvi,dem`, spaces around them as " \
-    "`'sentinel2, sentinel1'`); another spelling of one (`Sentinel-2`, `sources.spelt_source`) read as it; a name of " \
-    "none refused naming the closest and the registered ones."
-    names = tuple(_rule("spelt_source")(t) or t for t in (t.strip() for t in s.split(",")) if t)
-    registered = _rule("registered")
-    known = f"{', '.join(registered())}, comma-separated, e.g. ndvi,dem"
-    if not names:   # `--targets "$T"` with T unset
-        raise argparse.ArgumentTypeError(f"{s!r} names no source: pass some of {known}")
-    for t in names:
-        if t in registered(): continue
-        close = difflib.get_close_matches(t.lower(), registered(), 1)   # 'sentinal2': sources.get_source's guess
-        meant = f" (did you mean {close[0]}?)" if close else ""
-        raise argparse.ArgumentTypeError(f"{t!r} is no registered source{meant}: pass some of {known}")
-    return names
-
-# %% ../nbs/29b_cli_args.ipynb #c0018
-PERIOD_FORMS = ("a year (--period 2024), years first,last (--period 2023,2024: one embedding valid over both) or "
-                "dates start,end (--period 2024-03-01,2024-06-01, the end not included)")
-
-def _period(s:str):
-    read = lambda t: _rule("as_period")(tuple(p.strip() for p in t.split(",")) if "," in t else t)  # first,last: a tuple (PAIRS)
-    try: return read(s)
-    except _rule("AEFError") as e:
-        parts, swapped = s.split(","), False
-        if len(parts) == 2:   # last,first: the order that reads, in the command's own words
-            try:
-                read(f"{parts[1]},{parts[0]}")
-                swapped = True
-            except _rule("AEFError"): pass
-        what = str(e).split(": ", 1)[0]   # what is wrong; the fix in the command's words, not Python's
-        if day := re.search(r"'[^']*' names no day \([^)]*\)", str(e)): what = day[0]   # '2023-02-30': which and why
-        if gap := re.search(r"gives no (start and no end|start|end)", str(e)): what = f"{s!r} gives no {gap[1]}"   # '2024,'
-        fix = f"--period {parts[1].strip()},{parts[0].strip()}" if swapped else PERIOD_FORMS
-        if "write the year in full" in str(e):   # 24: 2024 meant, as Python's message says
-            fix = fix.replace("a year (--period 2024)", f"a year in full (--period 2024, not {s.strip()})", 1)
-        if full := re.search(r"(\S+) is not a calendar year in \S+ nor a date: write the years in full, e\.g\. "
-                             r"\((\d{4}), (\d{4})\)", str(e)):   # '24,25': 2024 through 2025 meant (`as_period`)
-            what, fix = f"{what} ({full[1]} is not a calendar year)", f"the years in full, --period {full[2]},{full[3]}"
-        if two := re.search(r"names two years in one text: pass them apart, \((\d{4}), (\d{4})\)", str(e)):   # '2024-2025'
-            what, fix = f"{what} (it names two years in one text)", (
-                f"--period {two[1]},{two[2]} (one embedding valid over both years), or --period {two[1]} then --period "
-                f"{two[2]}, each with its own --out, for a map per year")
-        raise argparse.ArgumentTypeError(f"{what}: pass {fix}") from None
-
-def _counts(s:str) -> list:
-    "Comma-separated words, each an int where `_count` reads it ('10', ' 3', '1e1'), else the text ('max', '2.5', " \
-    "'²', '1_0', which int() reads as 10)."
-    return [t if (n := _count(t)) is None else n for t in (t.strip() for t in s.split(","))]
-
-def _shots(s:str) -> tuple:
-    "Shot counts per class, comma-separated whole numbers and/or max: `evaluate.as_levels`' rule and its words."
-    return _ruled(lambda v, flag: _rule("as_levels")(v, flag), s, "--shots", _counts)
-
-def _folds(s:str) -> int|None:
-    "A fold count, or 'paper': None, `evaluate_embeddings`' own (the paper's 1000 / 500, the max-trial rule's at max)."
-    if _word(s) == "paper": return None
-    try: return _ruled(_rule("as_folds"), s, "--folds")   # `evaluate.as_folds`' rule: 1 .. FOLDS_MAX
-    except argparse.ArgumentTypeError as e:
-        raise argparse.ArgumentTypeError(f"{str(e).rstrip('.')}, or --folds paper") from None
-
-def _spacing(s:str) -> float: return _ruled(_rule("as_spacing"), s, "--spacing", float)   # metres, 0 or more (`draws.as_spacing`)
-def _word(s:str) -> str: return _rule("choice_word")(s)   # a choice's name in any case: --preset Small, ' tiny'
-
-def _named(s:str) -> str:
-    "`s` unless it is empty: `--out \"$OUT\"` with OUT unset names the working folder (`files.named_path`, the one rule, " \
-    "asked only of blank text, the text it refuses: a default such as out/train is passed without loading `files`)."
-    if s.strip(): return s
-    try: return _rule("named_path")(s, "file or folder")
-    except _rule("ConfigError") as e: raise argparse.ArgumentTypeError(str(e)) from None
-
-def _embeddings_given(s:str) -> str|None:
-    "What --data `s` is where it holds embeddings (a GeoTIFF; a mirror of the official product, or a folder of one), " \
-    "and what to pass instead; None for anything else."
-    root = _rule("mirror_root")(s)
-    if Path(s).suffix.lower() not in (".tif", ".tiff") and root is None: return None
-    stack = ("aef train and aef embed read a stack of the satellite sources (.nc/.zarr, one group per source, e.g. "
-             "--data samples)")
-    if root is None:
-        return (f"{s} is a GeoTIFF, not a stack: {stack}. A GeoTIFF of 64 bands A00..A63 (an official tile, "
-                f"`to_cog`'s) is embeddings already: score it, `aef evaluate --embeddings {shlex.quote(s)} --labels "
-                "LABELS`; one sensor's scene becomes a stack in Python, `xr.DataTree.from_dict({'sentinel2': "
-                "ds}).to_zarr('stack.zarr')`, then --data stack.zarr")
-    what = "a mirror" if Path(s).resolve() == root.resolve() else f"a folder inside {root}, a mirror"
-    tile = _rule("first_tile")(s)
-    return (f"{s} is {what} of the official embeddings (its aef_index.parquet and tiles), not a stack: {stack}. Its "
-            "tiles are embeddings already: score one, `aef evaluate --embeddings "
-            f"{shlex.quote(str(tile)) if tile else 'TILE.tiff'} --labels LABELS`")
-
-def _data(s:str) -> str:
-    if s == "samples": return s
-    _named(s)
-    s = os.path.expanduser(s)
-    if not Path(s).exists():
-        raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass `samples` or a .nc/.zarr stack")
-    if Path(s).is_dir() and not any(Path(s).iterdir()):
-        raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass `samples` or a .nc/.zarr stack")
-    if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)
-    if Path(s).suffix not in (".nc", ".zarr") and not is_eolearn_patch(s):   # an EOPatch folder: read as a stack
-        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples`, a .nc/.zarr stack or an "
-                                         "eo-learn patch folder")
-    return s
-
-def _path(s:str) -> str: return os.path.expanduser(_named(s))   # `--out=~/x`: no shell expands a `~` after `=`
-
-def _existing(s:str) -> str:
-    s = os.path.expanduser(_named(s))
-    if not Path(s).exists(): raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: check the path")
-    return s
-
-# label files `aef evaluate --labels` reads as points/polygons (`places.read_geometries`: the Explorer's
-# `save_labels` GeoJSON, GeoPackage, shapefile, FlatGeobuf, GeoParquet, KML/KMZ) or as a table of points (a CSV/TXT
-# with lon/lat or x/y columns, `places.table_file`, as `classify(emb, 'labels.csv')` reads it), beside .nc/.zarr
-# label rasters
-LABEL_VECTORS = VECTOR_FILES + (".geoparquet", ".parquet") + TEXT_TABLES   # VECTOR_FILES: `loaders`' one list (.tsv too)
-# the tables `aef evaluate --embeddings` reads (A00 .. A63 and the labels; `evaluate_cmd.aef_evaluate`): text
-# (`read_table`: any separator of , ; tab |) and Parquet (pandas' or geopandas' `to_parquet`), beside the .zarr/.nc
-# stores: a bare word of any of them is guessed --embeddings
-PARQUET_TABLES = (".parquet", ".geoparquet")
-EMBEDDING_FILES = (".zarr", ".nc") + TEXT_TABLES + PARQUET_TABLES
-
-def _nodata(s:str) -> float:
-    "`--labels-nodata`: a number as `core.decimal` reads one (-2, 255, -3.4e38), the label value that marks no data."
-    if (v := _rule("decimal")(s, float)) is None:
-        raise argparse.ArgumentTypeError(f"{s!r} is no number: pass the label value that marks no data in --labels, "
-                                         "e.g. --labels-nodata=255 or --labels-nodata=-2")
-    return v
-
-def _labels(s:str) -> str:
-    "`samples` (the sample scene's labels, as `--data samples` is its stack) or an existing path, or a path into an " \
-    "existing zip ('zip://a.zip!fields/a.shp', '/vsizip/a.zip/fields/a.shp': `loaders.zip_member`)."
-    if s == "samples": return s
-    s = os.path.expanduser(_named(s))
-    if not (Path(s).exists() or (zm := zip_member(s)) is not None and Path(zm[0]).is_file()):
-        raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass `samples`, a .nc/.zarr label raster, a "
-                                         "vector file of labelled points/polygons (.geojson, .gpkg, ...) or a CSV "
-                                         "of points (lon/lat or x/y columns)")
-    return s
+__all__ = ['FLAGS', 'COMMAND_FLAGS', 'CALLS', 'parser', 'shell_words']
 
 # %% ../nbs/29b_cli_args.ipynb #c0021
 # flags of other tools (or of habit) and the flag of ours they mean
@@ -246,15 +36,15 @@ def _fits(flag:str, word:str) -> bool:
     "a number as `core.decimal` reads one (the CLI's reading of every number: '3', ' 3', '+3'; not '٣') is no checkpoint."
     suffix = table_suffix(word)   # 'e.csv.gz' a CSV, an 'e.pq' there a Parquet table
     if flag == "--period":
-        if not _digits(word): return False
+        if not has_digit(word): return False
         try:
-            _period(word)
+            READ["period"](word)
             return True
         except argparse.ArgumentTypeError: return False
     if flag in ("--data", "--labels"):
         return word == "samples" or suffix in (".nc", ".zarr") or (flag == "--labels" and suffix in LABEL_VECTORS)
     if flag == "--embeddings": return suffix in EMBEDDING_FILES
-    if flag == "--checkpoint": return suffix not in EMBEDDING_FILES and not (_digits(word) and _rule("decimal")(word) is not None)
+    if flag == "--checkpoint": return suffix not in EMBEDDING_FILES and not (has_digit(word) and package_rule("decimal")(word) is not None)
     return flag == "--out" and suffix not in TEXT_TABLES + PARQUET_TABLES   # every --out is a folder or a .zarr
 
 def _looks(word:str, name:str) -> str|None:
@@ -286,7 +76,7 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
     while i < len(args):
         t = args[i]
         i += 1
-        if not t.startswith("-") or t == "-" or (_digits(t) and _rule("decimal")(t, float) is not None):
+        if not t.startswith("-") or t == "-" or (has_digit(t) and package_rule("decimal")(t, float) is not None):
             bare.append(t)
             continue
         act = _lookup(sub, t)
@@ -402,60 +192,60 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="cmd", required=True)
     d = _command(sub, "demo", "train the small model on the offline sample scene, embed it, write pictures "
                  "and a report")
-    d.add_argument("--out", type=_path, default="out/demo",
+    d.add_argument("--out", type=READ["path"], default="out/demo",
                    help="folder of the demo: report.md, pictures, the run (default: %(default)s; made with its "
                    "parents; a demo written there before is replaced, and said so; any other non-empty folder is refused)")
-    d.add_argument("--steps", type=_positive, default=200, help="training steps (default: %(default)s)")
-    d.add_argument("--batch-size", type=_pairs, default=4, help="samples a step, at least 2 (default: %(default)s)")
-    d.add_argument("--seed", type=_seed, default=0, help="seed of the model and the sampler (default: %(default)s)")
+    d.add_argument("--steps", type=READ["steps"], default=200, help="training steps (default: %(default)s)")
+    d.add_argument("--batch-size", type=READ["batch_size"], default=4, help="samples a step, at least 2 (default: %(default)s)")
+    d.add_argument("--seed", type=READ["seed"], default=0, help="seed of the model and the sampler (default: %(default)s)")
     t = _command(sub, "train", "train a preset on a stack")
-    t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"], type=_word,
+    t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"], type=READ["word"],
                    help="the model size (default small; with --resume, the preset the run was trained with)")
     data = ("'samples' (the offline sample scene), a .nc/.zarr stack of the sensors' data, one group per source "
             "(sentinel2, landsat, ...), e.g. --data stack.zarr, or an eo-learn patch folder (read as ndvi and dem) "
             "(default: %(default)s)")
-    t.add_argument("--data", type=_data, default="samples", help=data)
-    t.add_argument("--corpus", type=_existing, default=None, help="a corpus folder instead of --data (sites from "
+    t.add_argument("--data", type=READ["data"], default="samples", help=data)
+    t.add_argument("--corpus", type=READ["existing"], default=None, help="a corpus folder instead of --data (sites from "
                    "Earth Engine, written in Python by aef.export.export_sites, or synthetic scenes by aef.corpus.write_corpus), "
                    "e.g. --corpus corpus: streamed, one "
                    "shard per host (default: none, --data is read)")
     run = "; with --resume, the run's"   # left out on a resume: the run goes on as it was trained (TRAIN_DEFAULTS)
-    t.add_argument("--steps", type=_positive, default=None, help=f"training steps, the whole run's (default: "
+    t.add_argument("--steps", type=READ["steps"], default=None, help=f"training steps, the whole run's (default: "
                    f"{TRAIN_DEFAULTS['steps']}{run})")
-    t.add_argument("--batch-size", type=_pairs, default=None, help=f"samples a step, at least 2 (default: "
+    t.add_argument("--batch-size", type=READ["batch_size"], default=None, help=f"samples a step, at least 2 (default: "
                    f"{TRAIN_DEFAULTS['batch_size']}{run})")
-    t.add_argument("--out", type=_path, default="out/train",
+    t.add_argument("--out", type=READ["path"], default="out/train",
                    help="run folder: checkpoints, metrics, header (default: %(default)s; made with its parents)")
-    t.add_argument("--seed", type=_seed, default=None, help=f"seed of the model and the sampler (default: "
+    t.add_argument("--seed", type=READ["seed"], default=None, help=f"seed of the model and the sampler (default: "
                    f"{TRAIN_DEFAULTS['seed']}{run})")
     once = t.add_mutually_exclusive_group()   # both: refused before the plan is said
     once.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     once.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
-    t.add_argument("--lr", type=_rate, default=None, help=f"peak learning rate (default: {TRAIN_DEFAULTS['peak_lr']}, "
+    t.add_argument("--lr", type=READ["lr"], default=None, help=f"peak learning rate (default: {TRAIN_DEFAULTS['peak_lr']}, "
                    f"the paper's{run})")
-    t.add_argument("--texts", type=_path, default=None,
+    t.add_argument("--texts", type=READ["path"], default=None,
                    help="a CSV of geotagged texts for --data, columns y, x (in the stack's CRS), time (a date, "
                    "2024-06-01) and text, e.g. --texts notes.csv; "
                    "default: the sample scene's with --data samples, none otherwise")
-    t.add_argument("--warmup", type=_natural, default=None,
+    t.add_argument("--warmup", type=READ["warmup"], default=None,
                    help="warm-up steps (default: a tenth of --steps, at most 1000; with --resume, the run's)")
     for k, role, preset_s in (("inputs", "encoder input", "small: landsat,sentinel1,sentinel2; tiny: sentinel2"),
                               ("targets", "decoded target",   # ModelConfig/SamplerConfig.<k>; test_cli_sources checks
                                "small: dem,era5,gedi,landcover,landsat,sentinel1,sentinel2; tiny: sentinel2")):
-        t.add_argument(f"--{k}", type=_sources, default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
+        t.add_argument(f"--{k}", type=READ["sources"], default=None, metavar="NAMES", help=f"{role} sources, comma-separated "
                        f"(default: the preset's, {preset_s}), for a stack without them: e.g. --inputs ndvi --targets "
                        f"ndvi,dem (the eo-learn stack) (with --resume: the run's, as --preset is)")
     e = _command(sub, "embed", "embed a stack with a trained model into zarr")
-    e.add_argument("--data", type=_data, default="samples", help=data)
-    e.add_argument("--checkpoint", type=_existing, required=True, help="the run folder `aef train --out` wrote, or "
+    e.add_argument("--data", type=READ["data"], default="samples", help=data)
+    e.add_argument("--checkpoint", type=READ["existing"], required=True, help="the run folder `aef train --out` wrote, or "
                    "one of its checkpoints/ckpt_*.json (or its .eqx), e.g. --checkpoint out/train (`aef train`'s default "
                    "--out)")
-    e.add_argument("--period", type=_period, required=True,
+    e.add_argument("--period", type=READ["period"], required=True,
                    help="a year, e.g. --period 2024 (one annual embedding, as the official product's), years first,last (2023,2024: "
                    "ONE embedding valid over both years, not one per year: for a map per year run once per year, "
                    "--period 2023 then --period 2024, each with its own --out) or dates start,end "
                    "(2024-01-01,2025-01-01)")
-    e.add_argument("--out", type=_path, required=True,
+    e.add_argument("--out", type=READ["path"], required=True,
                    help="output .zarr, e.g. --out emb.zarr (a new path, made with its parents, or one written before "
                    "with --overwrite)")
     e.add_argument("--overwrite", action="store_true", help="replace a store that `aef embed` wrote before")
@@ -466,14 +256,14 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--allow-missing", action="store_true", help="embed without some of the model's input sources "
                    "(absent from the stack or left out of --sources): the model sees them as absent")
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
-    v.add_argument("--embeddings", type=_existing, required=True, help="the .zarr `aef embed` wrote, e.g. --embeddings emb.zarr "
+    v.add_argument("--embeddings", type=READ["existing"], required=True, help="the .zarr `aef embed` wrote, e.g. --embeddings emb.zarr "
                    "(or a .nc of it), a GeoTIFF of 64 bands (an official tile, or one this package wrote), or a CSV (.csv, .tsv, .txt) or "
                    "Parquet table (.parquet) with A00..A63 and a label column, e.g. --embeddings points.csv")
     v.add_argument("--embeddings-var", default=None, help="the variable of a .zarr/.nc --embeddings that holds the "
                    "embedding, when it has several, e.g. --embeddings-var embedding (default: its only one, or the one "
                    "named embedding)")
     v.add_argument("--year", type=map_args._year, help="the year to score where --embeddings holds several, e.g. --year 2024 (default: its only one)")
-    v.add_argument("--labels", type=_labels, help="a .nc/.zarr label raster on the embeddings' grid (e.g. --labels labels.nc), a vector file "
+    v.add_argument("--labels", type=READ["labels"], help="a .nc/.zarr label raster on the embeddings' grid (e.g. --labels labels.nc), a vector file "
                    "of labelled points/polygons in any CRS (.geojson as the live map saves its labels, "
                    ".gpkg, .shp, .kml, ...) or a CSV of points (lon/lat, or x/y in the embeddings' CRS; the "
                    "labels in --label-column), or `samples`: "
@@ -488,21 +278,21 @@ def parser() -> argparse.ArgumentParser:
                    "default: its only layer of places; a file of several is refused naming them)")
     v.add_argument("--labels-var", default=None, help="the variable of --labels that holds the labels, when it has "
                    "several, e.g. --labels-var landcover (default: its only one)")
-    v.add_argument("--labels-nodata", type=_nodata, default=None, help="a value of the --labels raster that marks no "
+    v.add_argument("--labels-nodata", type=READ["nodata"], default=None, help="a value of the --labels raster that marks no "
                    "data, its pixels unlabelled, where the file does not declare it, e.g. --labels-nodata 255 or "
                    "--labels-nodata -2; a value as read: a CF-packed file's unpacked, as xarray shows it (default: "
                    "the file's own no-data, NaN and negative ids only)")
     v.add_argument("--label-column", default=None, help="the column of the labels in a CSV of --embeddings or a "
                    "vector file of --labels, e.g. --label-column crop (default: label, else the one column whose name holds label or class, "
                    "e.g. dw_label in the official samples; the column read is said)")
-    v.add_argument("--folds", type=_folds, default=50, help="draws of training points per shot level, at max no more than "
+    v.add_argument("--folds", type=READ["folds"], default=50, help="draws of training points per shot level, at max no more than "
                    "the different training sets there are (default: %(default)s, a quick table; the paper's protocol, arXiv "
                    "2507.22291 S6.1, has 1000 folds at 1-shot and 500 at 10-shot: pass --folds paper for those, and the max-trial rule's at max)")
-    v.add_argument("--shots", type=_shots, default=(1, 10, "max"), help="training points per class, comma-separated "
+    v.add_argument("--shots", type=READ["shots"], default=(1, 10, "max"), help="training points per class, comma-separated "
                    "counts and/or max: the paper's max-trial, up to 300 a class and at most half its points (default: "
                    "1,10,max)")   # given read: no rule loaded for it
-    v.add_argument("--seed", type=_seed, default=0, help="seed of the draws and of the points --spacing keeps (default: %(default)s)")
-    v.add_argument("--spacing", type=_spacing, help="metres kept between the points scored: a --labels raster's (or polygons') pixels are "
+    v.add_argument("--seed", type=READ["seed"], default=0, help="seed of the draws and of the points --spacing keeps (default: %(default)s)")
+    v.add_argument("--spacing", type=READ["spacing"], help="metres kept between the points scored: a --labels raster's (or polygons') pixels are "
                    "thinned at random to points so far apart (default: 1280, the paper's, arXiv 2507.22291 S3.2; 0: every pixel, "
                    "neighbours beside each other: optimistic); points of a file or a table are scored as given unless it is passed")
     map_args.map_commands(sub)   # aef classify, aef similarity, aef change: their options read by the rules above
@@ -596,5 +386,5 @@ def shell_words(text:str, command:str|None=None) -> str:
                   text)
     text = re.sub(r"`(" + names + r")=`", lambda m: f"`{flags[m.group(1)]}`", text)   # a bare `crs=`: `--crs`
     under = "|".join(k for k in FLAGS if "_" in k)
-    return _rule("stack_note")(re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",   # `ds.drop_vars`: written to a file
+    return package_rule("stack_note")(re.sub(r"(?<![\w.\-`])(" + under + r")(?![\w=])",   # `ds.drop_vars`: written to a file
                              lambda m: m[0] if _in_call(text, m.start()) else FLAGS[m.group(1)], text), command)

@@ -1,13 +1,13 @@
 """A count's text is read by one rule, core.count_text: `aef`'s count options (cli_args), the int(float()) fix of
 `whole`'s refusal of text (core._text_why) and its YAML form (core._yaml_why) name the same number, or none. Was: three
-readings (cli_args._count, and two in core), which disagreed on '1.00000000000000001e5': the one refusal of
+readings (cli_values._count, and two in core), which disagreed on '1.00000000000000001e5': the one refusal of
 TrainConfig(steps=...) said 'write 100000' (the YAML form, by the float) and offered no int(float()) (by the text),
 and `--steps` refused it: text of a fraction, no count."""
 import re
 
 import pytest
 
-from alphaearth_nb import cli_args
+from alphaearth_nb import cli_args, cli_values
 from alphaearth_nb.core import COUNT_MAX, ConfigError, count_text, whole
 
 TEXTS = {"10": 10, " +10 ": 10, "1e5": 100000, "10.0": 10, "1.5e1": 15, ".1e2": 10, "-1e5": -100000,
@@ -18,7 +18,7 @@ TEXTS = {"10": 10, " +10 ": 10, "1e5": 100000, "10.0": 10, "1.5e1": 15, ".1e2": 
 @pytest.mark.parametrize("text,count", TEXTS.items())
 def test_one_reading(text, count):
     assert count_text(text) == count
-    assert cli_args._count(text) == count                    # aef train --steps TEXT
+    assert cli_values._count(text) == count                    # aef train --steps TEXT
 
 
 def _refusal(text):

@@ -168,7 +168,7 @@ def test_a_set_of_two_years_is_no_period(years):
 def test_one_pair_rule_a_tuple_is_a_span_a_list_names_years():
     """Review b 5: as_years([2020, 2024]) was two years, as_period([2020, 2024]) 2020..2024. A list of years names
     those years (as_years, years_of); as_period refuses it naming the tuple; the CLI's --period first,last is the tuple."""
-    from alphaearth_nb.cli_args import _period
+    from alphaearth_nb.cli_values import _period
     from alphaearth_nb.official import years_of
     from alphaearth_nb.timecodes import PAIRS, as_years
     assert as_years([2020, 2024]) == years_of([2020, 2024]) == [2020, 2024]
