@@ -15,7 +15,7 @@ import xarray as xr
 from .core import MAP_WANTED, NoValidDataError, refuse_path
 from .dask_keys import compute_own
 from .geo import declared_nodata, is_lazy, rename_spatial
-from .pixels import map_sample, read_once, same_sources, source_refs, window_rows
+from .pixels import map_sample, read_once, same_sources, source_refs
 from .quantize import NODATA
 from .spatial import runs_model
 
@@ -65,8 +65,9 @@ def _blocks_empty(x, fills:tuple) -> bool:
 
 def _lazy_empty(s:xr.DataArray, fills:tuple) -> bool:
     "`_declared_empty` of lazy map `s` (y, x, ...): its sample windows (`read_once`: the gate's read), then its chunks."
-    if not _all_fill(read_once(map_sample(s)), fills): return False
-    if all(len(window_rows(s.sizes[d])) == s.sizes[d] for d in ("y", "x") if d in s.dims): return True   # all read
+    smp = map_sample(s)
+    if not _all_fill(read_once(smp), fills): return False
+    if all(smp.sizes[d] == s.sizes[d] for d in ("y", "x") if d in s.dims): return True   # all of it read
     return _blocks_empty(s.data, fills)
 
 def _declared_empty(v:xr.DataArray) -> bool|None:

@@ -125,13 +125,14 @@ def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     """The uint8 reading (`byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
     block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
-    (a few chunks read), else, where that holds no data (sea), from nine 64 x 64 windows spread over the map (at
-    1/6, 1/2 and 5/6 of each axis: the chunks under them, not every chunk of a remote map); None where neither does
+    (a few chunks read), else, where that holds no data (sea), from its sample (`map_sample`: nine 64 x 64 windows
+    spread over the map, or over its centre chunk where the chunks under them hold more than `SAMPLE_PIXELS`;
+    the chunks under them, not every chunk of a remote map); None where neither does
     (each block then tells by its own values). Pixels outside the declared range `valid` tell nothing either."""
     d = rename_spatial(da)
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
-                 {k: window_rows(d.sizes[k]) for k in ("y", "x") if k in d.dims}):   # outer indexing: the 3 x 3 windows
-        a = read_once(d.isel(look).transpose(..., "band")).reshape(-1, EMBED_DIM)   # once per map
+                 None):   # None: the map's sample, the gate's own read
+        a = read_once((map_sample(d) if look is None else d.isel(look)).transpose(..., "band")).reshape(-1, EMBED_DIM)
         nd = fill_mask(a, fills, valid)
         if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
             if (fb := _float_bytes(a)) is None: continue

@@ -17,8 +17,8 @@ from .core import MAP_WANTED, checks_flags, refuse_path
 from .spatial import is_lazy
 
 # %% auto #0
-__all__ = ['READ_KEEP', 'pixelwise', 'map_attrs', 'values_at', 'window_rows', 'map_sample', 'source_refs', 'same_sources',
-           'read_once']
+__all__ = ['SAMPLE_PIXELS', 'READ_KEEP', 'pixelwise', 'map_attrs', 'values_at', 'window_rows', 'map_sample', 'source_refs',
+           'same_sources', 'read_once']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -77,12 +77,31 @@ def window_rows(n:int,           # the length of an axis
     return np.unique(np.concatenate([np.arange(s, min(n, s + side)) for s in
                                      (min(max(0, int(n * f) - side // 2), max(0, n - side)) for f in (1/6, 1/2, 5/6))]))
 
+SAMPLE_PIXELS = 1 << 19   # the most pixels the chunks under a lazy map's sample may hold, a (y, x) plane: two 512 x 512 chunks
+
+def _centre_chunk(edges:np.ndarray, n:int) -> np.ndarray:
+    "`window_rows` inside the chunk holding pixel `n // 2` of an axis whose chunk edges are `edges` (0, ..., n)."
+    i = int(np.searchsorted(edges, n // 2, side="right")) - 1
+    return edges[i] + window_rows(int(edges[i + 1] - edges[i]))
+
 def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
               ) -> xr.DataArray:
-    """`da`'s pixels in nine 64 x 64 windows spread over it (`window_rows` of `y` and `x`), at most 36,864: what a lazy
-    map's gates judge (F4), reading the chunks under them only; still lazy (the caller computes it)."""
+    """`da`'s pixels in nine 64 x 64 windows (`window_rows` of `y` and `x`), at most 36,864: what a lazy map's gates
+    judge (F4), reading the chunks under them only; still lazy (the caller computes it). The windows are spread over
+    the map (at 1/6, 1/2 and 5/6 of each axis) where the chunks under them hold at most `SAMPLE_PIXELS` pixels of a
+    (y, x) plane; else, decided, they are spread over the map's centre chunk alone (the chunk holding its middle row
+    and column, on each axis), so the sample costs one chunk computed, not nine: a chunk of a lazy mosaic is its tiles
+    decoded and warped whole (`official.open`'s 512 x 512 chunks: nine of them were most of a similarity's time). A
+    map with no data in that chunk is judged on none there; `empty_maps.refuse_no_data` then reads its chunks."""
     refuse_path(da, MAP_WANTED, "map")
-    return da.isel({k: window_rows(da.sizes[k]) for k in ("y", "x") if k in da.dims})
+    dims = [k for k in ("y", "x") if k in da.dims]
+    rows = {k: window_rows(da.sizes[k]) for k in dims}
+    if dims and is_lazy(da):
+        edges = {k: np.cumsum((0, *da.chunksizes[k])) for k in dims}
+        under = {k: np.unique(np.searchsorted(edges[k], rows[k], side="right") - 1) for k in dims}   # chunk indices
+        if np.prod([np.diff(edges[k])[under[k]].sum() for k in dims]) > SAMPLE_PIXELS:
+            rows = {k: _centre_chunk(edges[k], da.sizes[k]) for k in dims}
+    return da.isel(rows)
 
 def source_refs(x) -> tuple:  # a dask array (or anything: no dask graph, no references)
     """Weak references to the layers of `x`'s dask graph that depend on no other layer (its reads of a store, its
