@@ -204,11 +204,12 @@ def parser() -> argparse.ArgumentParser:
     data = ("'samples' (the offline sample scene), a .nc/.zarr stack of the sensors' data, one group per source "
             "(sentinel2, landsat, ...), e.g. --data stack.zarr, or an eo-learn patch folder (read as ndvi and dem) "
             "(default: %(default)s)")
-    t.add_argument("--data", type=READ["data"], default="samples", help=data)
+    t.add_argument("--data", type=READ["data"], default=None, help=data.replace("%(default)s", "samples; with --resume, "
+                   "the data the run was trained on"))   # None: left out (`train_cmd._resume_data`)
     t.add_argument("--corpus", type=READ["existing"], default=None, help="a corpus folder instead of --data (sites from "
                    "Earth Engine, written in Python by aef.export.export_sites, or synthetic scenes by aef.corpus.write_corpus), "
                    "e.g. --corpus corpus: streamed, one "
-                   "shard per host (default: none, --data is read)")
+                   "shard per host (default: none, --data is read; with --resume, the run's corpus where it was trained on one)")
     run = "; with --resume, the run's"   # left out on a resume: the run goes on as it was trained (TRAIN_DEFAULTS)
     t.add_argument("--steps", type=READ["steps"], default=None, help=f"training steps, the whole run's (default: "
                    f"{TRAIN_DEFAULTS['steps']}{run})")

@@ -46,10 +46,10 @@ from .step import (TrainConfig, TrainState, apply_policy, default_warmup, init_s
                                 warmup_unset)
 
 # %% auto #0
-__all__ = ['CPU_BATCH', 'RESUMED', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed', 'make_mesh',
-           'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'read_metrics',
-           'TrainConfig', 'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer',
-           'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['CPU_BATCH', 'RESUMED', 'DATA_FROM', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed',
+           'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch',
+           'read_metrics', 'TrainConfig', 'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout',
+           'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
@@ -320,9 +320,23 @@ def _warn_texts(rec:dict, seen:int) -> int:
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
 # to continue the run it resumes (`steps` is how a run is extended; the others change no update or batch)
 
+DATA_FROM = "aef_data"   # a stack's attrs (or a corpus' attribute): where `aef train` read it, recorded with the run
+
+def _data_from(data) -> dict|None:
+    "Where `data` was read from, as `aef train` marks it (`DATA_FROM`: `{'kind': 'stack', 'path': ...}`, " \
+    "`{'kind': 'samples'}`, a corpus'), for the run's record; None for data of Python's (unmarked)."
+    said = data.attrs.get(DATA_FROM) if isinstance(data, (xr.Dataset, xr.DataTree)) else getattr(data, DATA_FROM, None)
+    return dict(said) if isinstance(said, dict) else None
+
 def _data_print(data) -> dict|None:
     "What a (validated) stack is, for the run header: its sources, grid (shape, first and last y and x) and time " \
-    "span; None for other data (batches, a function, a corpus)."
+    "span, and where `aef train` read it (`from`, `_data_from`); None for other data (batches, a function, a corpus " \
+    "not read by `aef train`)."
+    seen, came = _stack_print(data), _data_from(data)
+    return seen if came is None else {**(seen or {}), "from": came}
+
+def _stack_print(data) -> dict|None:
+    "A stack's sources, grid and time span (`_data_print`'s); None for data that is no stack."
     if isinstance(data, dict) and data and all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()):
         data = xr.DataTree.from_dict({str(k): v.to_dataset() if isinstance(v, xr.DataTree) else v
                                       for k, v in data.items()})
@@ -337,7 +351,8 @@ def _data_print(data) -> dict|None:
 
 def _warn_data(was:dict|None, now:dict|None):
     "One `TrainingWarning` when a resume trains on another stack than the run's (`_data_print`s differ)."
-    if not was or not now or was == now: return
+    was, now = ({k: v for k, v in d.items() if k != "from"} if isinstance(d, dict) else d for d in (was, now))
+    if not was or not now or was == now: return   # where it was read: `aef train --resume` checks (a copy moved: same)
     diff = "; ".join(f"{k} {now[k]} (the run: {was.get(k)})" for k in now if was.get(k) != now[k])
     warnings.warn(f"resuming on other data than the run's: {diff}: the batches from here on come from it, so the run "
                   "is not continued as it was; pass the run's stack (`aef train --resume` with its --data) unless "

@@ -13,13 +13,16 @@ import sys
 import warnings
 from pathlib import Path
 
-from . import model, samples, stream, train
-from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingWarning,
+import xarray as xr
+
+from . import model, samples, scene, stream, train
+from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TrainingWarning,
                                 seed_key)
 from .files import output_folder
 from .checkpoint import check_run_folder, is_run, nothing_recorded, resume_record
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
+from .loaders import is_eolearn_patch   # an eo-learn patch folder: its kind, recorded with the run
 
 # %% auto #0
 __all__ = ['SMALL_STEP_S', 'checkpoint_every', 'rerun_command', 'aef_train']
@@ -121,6 +124,60 @@ def _resume_of_nothing(out:Path) -> str:
     return (f"--resume, but {out} does not exist, so there is no run to resume: give --out the folder of the run "
             f"to continue{there}, or leave out --resume to start a new run in {out}")
 
+_SCENE_SOURCES = sorted({s for s, _ in scene.ENCODING})   # the sample scene's sources (`--data samples`)
+
+def _said_data(came:dict) -> str:
+    "The option that reads the data a run recorded (`train._data_from`'s record), as a command's words."
+    if came.get("kind") == "samples": return "--data samples"
+    return f"--{'corpus' if came.get('kind') == 'corpus' else 'data'} {shlex.quote(str(came.get('path')))}"
+
+def _stack_said(seen:dict) -> str:
+    "A run's record of its stack (`train._data_print`) in a few words: its sources, size and dates."
+    shape, time = seen.get("shape") or [], seen.get("time") or []
+    size = f", {shape[1]} x {shape[0]} pixels" if len(shape) == 2 else ""
+    dates = f", {time[0][:10]} .. {time[1][:10]}" if len(time) == 2 else ""
+    return f"sources {', '.join(seen.get('sources') or ())}{size}{dates}"
+
+def _resume_data(a) -> None:
+    "The data to train on: --data or --corpus as given (--data left out: the sample scene), and with --resume the " \
+    "data the run recorded (`train._data_from`) where neither is given. Other data than the run's given on a " \
+    "resume is a `ConfigError` naming both; a recorded stack that is gone, a `MissingDataError` naming it; a run " \
+    "of an older version that recorded its stack but not where it was read (not the sample scene's), a " \
+    "`ConfigError` asking for its --data."
+    seen = (_run_header(a).get("data") or {}) if a.resume else {}
+    came = seen.get("from") if isinstance(seen.get("from"), dict) else None
+    given = {"kind": "corpus", "path": str(Path(a.corpus).resolve())} if a.corpus else \
+        {"kind": "samples"} if a.data in (None, "samples") else {"path": str(Path(a.data).resolve())}
+    if came is None:
+        if a.resume and a.data is None and a.corpus is None and seen.get("sources") not in (None, _SCENE_SOURCES):
+            raise ConfigError(f"run {a.out} records the stack it was trained on ({_stack_said(seen)}) but not the "
+                              "--data it was read from (an older alphaearth_nb began it): pass --data <the run's data> "
+                              f"with --resume, e.g. `aef train --out {shlex.quote(str(a.out))} --resume --data PATH`")
+    elif a.data is None and a.corpus is None:   # left out: the run's own
+        if came.get("kind") == "samples": pass
+        elif not Path(str(came.get("path"))).exists():
+            raise MissingDataError(f"run {a.out} was trained on {_said_data(came)}, which is not there now: pass "
+                                   f"{'--corpus' if came.get('kind') == 'corpus' else '--data'} with where it is now "
+                                   "(moved or renamed) to resume the run on it")
+        elif came.get("kind") == "corpus": a.corpus = came["path"]
+        else: a.data = came["path"]
+        if came.get("kind") != "samples":
+            print(f"aef: resuming {a.out} on {_said_data(came)}, the data it was trained on", file=sys.stderr)
+    elif {**given, "kind": given.get("kind", came.get("kind"))} != came:   # a stack's kind: read from its path
+        theirs = _said_data({**given, "kind": given.get("kind", "stack")})
+        raise ConfigError(f"run {a.out} was trained on {_said_data(came)}, not {theirs}: leave {theirs.split()[0]} out "
+                          f"to resume it on its own data (or pass {_said_data(came)}), or a new --out to train on "
+                          f"{theirs}")
+    if a.data is None and a.corpus is None: a.data = "samples"
+
+def _mark_data(a, data) -> None:
+    "Mark `data` with where it was read (`train.DATA_FROM`), recorded with the run so `--resume` reads it again."
+    came = {"kind": "corpus", "path": str(Path(a.corpus).resolve())} if a.corpus else {"kind": "samples"} \
+        if a.data == "samples" else {"kind": "eolearn" if is_eolearn_patch(a.data) else "stack",
+                                     "path": str(Path(a.data).resolve())}
+    if isinstance(data, (xr.Dataset, xr.DataTree)): data.attrs[train.DATA_FROM] = came
+    elif isinstance(data, stream.CorpusStream): setattr(data, train.DATA_FROM, came)
+
 def rerun_command(a, # the parsed arguments of `aef train` (`cli_args.parser`), with the words given (`a.argv`)
                  ) -> str:
     "The shell command that starts the run of `a` over from step 0: the words `aef` was given (`a.argv`; else " \
@@ -151,6 +208,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
                           "settings (begun by an older alphaearth_nb, or stopped as it began), so nothing says what "
                           "to train: start it over with the flags it was begun with (--preset, --steps, ...) and "
                           f"--overwrite in place of --resume, e.g. `{_begun_with(a)}`, the capitals the run's own")
+    _resume_data(a)   # --data left out: the sample scene, or on --resume the data the run recorded
     defaulted = a.steps is None and not a.resume   # `aef train` alone: 1000 steps of `small`, said so
     a.preset = _resume_preset(a)
     _resume_settings(a)   # options left out: the run's on --resume (its lr, seed, batch), else the command's defaults
@@ -178,6 +236,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         corpus = stream.CorpusStream(a.corpus, cut, a.batch_size, seed=a.seed)
     print(_plan(a, start, defaulted), file=sys.stderr)   # before any work: the scene, the model, the first step
     stack, texts = open_data(a.data) if corpus is None else (corpus, None)
+    _mark_data(a, stack)   # where it was read, recorded with the run: a resume reads it again
     if a.texts: texts = mine
     net, sampler = a.preset, None
     if mcfg is not None:  # a stack without the preset's sources, e.g. ndvi and dem (N19-11); a resumed run's config
