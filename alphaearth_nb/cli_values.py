@@ -179,18 +179,21 @@ def _embeddings_given(s:str) -> str|None:
             "tiles are embeddings already: score one, `aef evaluate --embeddings "
             f"{shlex.quote(str(tile)) if tile else 'TILE.tiff'} --labels LABELS`")
 
+_DATA_KINDS = "`samples`, a .nc/.zarr stack or an eo-learn patch folder"   # what --data takes, one list
+
 def _data(s:str) -> str:
+    "--data: `samples`, or a path that exists of a kind `_DATA_KINDS` names (an embeddings file or mirror refused " \
+    "naming what reads it, `_embeddings_given`)."
     if s == "samples": return s
     _named(s)
     s = os.path.expanduser(s)
     if not Path(s).exists():
-        raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass `samples` or a .nc/.zarr stack")
+        raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass {_DATA_KINDS}")
     if Path(s).is_dir() and not any(Path(s).iterdir()):
-        raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass `samples` or a .nc/.zarr stack")
+        raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass {_DATA_KINDS}")
     if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)
     if Path(s).suffix not in (".nc", ".zarr") and not is_eolearn_patch(s):   # an EOPatch folder: read as a stack
-        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass `samples`, a .nc/.zarr stack or an "
-                                         "eo-learn patch folder")
+        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass {_DATA_KINDS}")
     return s
 
 def _path(s:str) -> str: return os.path.expanduser(_named(s))   # `--out=~/x`: no shell expands a `~` after `=`
