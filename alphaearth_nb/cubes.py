@@ -262,7 +262,9 @@ def _vectors_by_zone(emb, ids:np.ndarray, n:int, stream:bool) -> list:
     for rs in _block_rows(emb):
         zid = ids[rs]
         if not (zid > 0).any(): continue
-        block = np.asarray(emb.isel(y=rs).values, np.float32)
+        cols = np.flatnonzero((zid > 0).any(0))   # the zones' columns only: a lazy map's chunks beside them unread
+        cs = slice(int(cols[0]), int(cols[-1]) + 1)
+        zid, block = zid[:, cs], np.asarray(emb.isel(y=rs, x=cs).values, np.float32)
         if "time" not in emb.dims: block = block[None]
         for t in range(T):
             v = block[t]

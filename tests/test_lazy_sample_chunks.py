@@ -102,3 +102,18 @@ def test_a_map_of_small_chunks_keeps_its_spread_windows():
                      coords={"y": np.arange(1000), "x": np.arange(1000)})
     s = map_sample(m)
     assert np.array_equal(s.y.values, aef.gate.window_rows(1000)) and np.array_equal(s.x.values, s.y.values)
+
+
+def test_aggregate_of_a_zone_in_one_chunk_computes_that_chunk_and_the_sample():
+    "The zones' row blocks were read across the map's width: a field in chunk (0, 0) computed the 4 chunks of its rows."
+    gpd = pytest.importorskip("geopandas")
+    shapely = pytest.importorskip("shapely")
+    pytest.importorskip("rasterio")
+    m, computed = _counted()
+    field = shapely.box(float(m.x[10]), float(m.y[60]), float(m.x[60]), float(m.y[10]))
+    zones = gpd.GeoDataFrame(geometry=[field], crs=m.attrs["crs"])
+    out = aef.cubes.aggregate(m, zones)
+    assert sorted(computed) == [(0, 0, 0), (0, *CENTRE)], sorted(computed)   # the field's chunk, the sample's
+    corner = aef.cubes.aggregate(m.isel(y=slice(0, SIDE), x=slice(0, SIDE)).compute(), zones)   # that chunk in memory
+    assert out["n_pixels"].iloc[0] == corner["n_pixels"].iloc[0] > 2000
+    np.testing.assert_allclose(out[aef.band_names()].values, corner[aef.band_names()].values, atol=1e-6)
