@@ -313,20 +313,24 @@ def real_parts(x,              # features: an array, or a table (DataFrame)
 def near_embedding(a,          # features as an array (N, D): what `real_parts` gave for an array, no table
                    what:str,   # what they are, for the message ("training features")
                   ):
-    """`DimensionError` for an array 63 wide whose rows are embeddings with a band lost: official int8 codes
-    (integers within -128..127), or rows whose lengths are those of 63 of a unit vector's 64 bands (median
-    0.95..1.01, none past 1.01: a lost band b leaves sqrt(1 - b^2)). Features 63 wide that are neither pass, and so
-    does a table (its names say what it holds: the searches and fits ask this of arrays alone). 65 columns are not
-    judged: 64 bands and a column `features=` named (lat) are 65 wide inside the fits. A path is
+    """`DimensionError` for an array 63 wide whose rows are embeddings with a band lost: rows whose lengths are those
+    of 63 of a unit vector's 64 bands (median 0.95..1.01, none past 1.01: a lost band b leaves sqrt(1 - b^2)), or
+    official int8 codes, integers within -128..127 whose rows so measured de-quantised (`sign(q) (q / 127.5)^2`; none
+    past 1.02, the codes' rounding: a unit vector's 64 codes decode to 0.99..1.01). Integers are judged only as
+    codes (counts or ids of one's own, 0..4 or one-hot, decode to lengths near 0). Features 63 wide that are
+    neither pass, and so does a table (its names say what it holds: the searches and fits ask this of arrays alone).
+    65 columns are not judged: 64 bands and a column `features=` named (lat) are 65 wide inside the fits. A path is
     `core.refuse_path`'s `DTypeError`."""
     refuse_path(a, f"{what} are numbers (N, D)")
     a = np.asarray(a)
     if a.ndim != 2 or a.shape[1] != EMBED_DIM - 1 or not len(a): return
     s = np.asarray(a[:: max(1, len(a) // 4096)], np.float64)   # at most ~4,096 rows judged
     fin = np.isfinite(s).all(1)
+    codes = a.dtype.kind in "biu"   # integers: codes or none (no embedding's floats)
+    if codes and not (fin.any() and s[fin].min() >= -128 and s[fin].max() <= 127): return   # past a byte: no codes
+    if codes: s = np.sign(s) * (s / 127.5) ** 2   # the vectors the codes decode to, measured as floats are
     n = np.linalg.norm(s[fin], axis=1)
-    codes = bool(fin.any()) and a.dtype.kind in "iu" and s[fin].min() >= -128 and s[fin].max() <= 127
-    if not codes and not (n.size and 0.95 <= float(np.median(n)) <= 1.01 and float(n.max()) < 1.01): return
+    if not (n.size and 0.95 <= float(np.median(n)) <= 1.01 and float(n.max()) < (1.02 if codes else 1.01)): return
     why = ("int8 codes (-128..127) of the official product" if codes else
            f"AlphaEarth vectors less one band (lengths {n.min():.3g}..{n.max():.3g}, as 63 of a unit vector's 64 bands)")
     raise DimensionError(f"{what} are an array {a.shape[1]} wide, {a.shape}, whose rows look like {why}; an embedding "
