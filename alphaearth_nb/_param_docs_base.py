@@ -161,6 +161,7 @@ SECTIONS = {
         'circle_start': 'obj\n    DataArray or Dataset with x/y coordinates (other spatial names renamed)\n',
         'north_up': 'obj\n    DataArray or Dataset with x/y coordinates (other spatial names renamed)\n',
         'flip_rows': 'obj\n    DataArray or Dataset with a y dim\n',
+        'corner_centres': "obj\n    DataArray or Dataset with x/y coordinates and a reader's geotransform\n",
         'centred': "obj\n    DataArray or Dataset with x/y coordinates and a reader's geotransform\nwhat : str\n    what `obj` is, for the warning\n",
         'write_crs': 'obj\n    DataArray or Dataset with x/y coordinates\ncrs\n    any spelling `as_crs` reads; None: `obj` as it is\n',
     },

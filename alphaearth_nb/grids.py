@@ -21,8 +21,8 @@ from .crs import as_crs, crs_label, crs_name, crs_of, is_geographic
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'MAX_LON_STEP', 'WRAP_ATOL', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform',
            'geotransform_steps', 'check_grid_size', 'axis_span', 'wrapped_like', 'stored_rounding', 'axis_step',
-           'pixel_size', 'coords_geotransform', 'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred',
-           'write_crs']
+           'pixel_size', 'coords_geotransform', 'axes_to_turn', 'circle_start', 'north_up', 'flip_rows',
+           'corner_centres', 'centred', 'write_crs']
 
 # %% ../nbs/02b_grids.ipynb #g0006
 def grid_coords(ny:int,                  # rows
@@ -329,6 +329,26 @@ def flip_rows(obj):  # DataArray or Dataset with a y dim
     return out.assign_coords(y=obj.y.values) if "y" in obj.coords else out
 
 # %% ../nbs/02b_grids.ipynb #g0018
+def corner_centres(obj,   # DataArray or Dataset with x/y coordinates and a reader's geotransform
+                  ) -> dict:
+    """{'x': ..., 'y': ...}: the pixel centres (x + a/2, y + e/2) of `obj` (spatial dims as x/y) where its x/y
+    coordinates are its pixels' top-left corners, as its geotransform tells (`geotransform`; both axes of 2+ cells
+    spaced as it steps, every coordinate on its pixel edges: stackstac's default); {} otherwise. `centred`'s test,
+    without its warning: for a caller that said it already (`label_grids.cells_inside`, after `on_map_grid`), so no
+    warning filter need be swapped around it. A path is `core.refuse_path`'s `DTypeError`."""
+    refuse_path(obj, GRID_WANTED, "raster")
+    o = rename_spatial(obj)
+    gt = geotransform(o)
+    if gt is None or gt[2] or gt[4] or not gt[1] or not gt[5]: return {}
+    moved = {}
+    for d, corner, g in (("x", gt[0], gt[1]), ("y", gt[3], gt[5])):
+        if d not in o.coords or o[d].ndim != 1 or o.sizes[d] < 2: return {}
+        c = np.asarray(o[d].values, np.float64)
+        k = (c - corner) / g
+        if not (np.allclose(np.diff(c), g, rtol=1e-6) and np.allclose(k, np.round(k), atol=1e-6)): return {}
+        moved[d] = c + g / 2
+    return moved
+
 def centred(obj,                 # DataArray or Dataset with x/y coordinates and a reader's geotransform
             what:str="the map",  # what `obj` is, for the warning
            ):
@@ -349,13 +369,7 @@ def centred(obj,                 # DataArray or Dataset with x/y coordinates and
     if bare := {d: g0 + g * (np.arange(o.sizes[d]) + 0.5) for d, g0, g in (("x", gt[0], gt[1]), ("y", gt[3], gt[5]))
                 if d in o.dims and d not in o.coords}:   # rioxarray's `parse_coordinates=False`: no x/y, the transform
         return o.assign_coords(bare)                     # kept; xarray's index 0, 1, ... was read as the metres
-    moved = {}
-    for d, corner, g in (("x", gt[0], gt[1]), ("y", gt[3], gt[5])):
-        if d not in o.coords or o[d].ndim != 1 or o.sizes[d] < 2: return obj
-        c = np.asarray(o[d].values, np.float64)
-        k = (c - corner) / g
-        if not (np.allclose(np.diff(c), g, rtol=1e-6) and np.allclose(k, np.round(k), atol=1e-6)): return obj
-        moved[d] = c + g / 2
+    if not (moved := corner_centres(o)): return obj
     warnings.warn(f"{what}'s x/y coordinates are its pixels' top-left corners (its geotransform says so; stackstac "
                   "writes corners by default, `xy_coords='topleft'`): moved half a pixel to the centres, where every "
                   "vector is looked up. Read with `xy_coords='center'` to have centres from the start",

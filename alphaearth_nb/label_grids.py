@@ -16,6 +16,7 @@ import xarray as xr
 from .core import AEFError, GridError, LabelError, checks_flags, refuse_path, user_stacklevel, with_article
 from .core import GridWarning   # the kinds of its warnings
 from .spatial import centred, is_geographic, stored_rounding
+from .grids import corner_centres   # `centred`'s test, without its warning
 from .geo import (axis_span, cell_index, crs_of, declared_nodata, half_pixel_hint, half_pixel_off,
                                inside_grid, pixel_indices, pixel_size, rename_spatial, same_crs, to_crs, wrap_x)
 from .crs import crs_label
@@ -225,9 +226,7 @@ def cells_inside(grid:xr.DataArray,    # the map (y, x, ...), with a CRS and reg
     lab = rename_spatial(labels).squeeze(drop=True)
     o, g = rename_spatial(on).squeeze(drop=True), rename_spatial(grid)
     if {"y", "x"} != set(lab.dims) or {"y", "x"} != set(o.dims) or not {"y", "x"} <= set(lab.coords): return on
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")   # `on_map_grid` said it: corner coordinates moved to the centres
-        lab = centred(lab, "the label raster").transpose("y", "x")
+    lab = lab.assign_coords(corner_centres(lab)).transpose("y", "x")   # corners: `on_map_grid` said it (`centred`)
     if not _finer(g, lab): return on
     o = o.transpose("y", "x")
     r, c = np.nonzero(np.asarray(labelled(lab)))

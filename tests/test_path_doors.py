@@ -32,6 +32,7 @@ from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spa
 from alphaearth_nb import terrain, timecodes, units
 from alphaearth_nb import bands, declared_units, earthengine, label_grids, sites, spellings, stream
 from alphaearth_nb import empty_rows
+from alphaearth_nb import grids
 from alphaearth_nb import commands, explorer
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
@@ -229,6 +230,7 @@ DOORS.update({
     "spatial.axis_step": (lambda p: spatial.axis_step(p, "x"), "raster"),
     "spatial.wrapped_like": (lambda p: spatial.wrapped_like(p, _C), "raster"),
     "spatial.half_pixel": (lambda p: spatial.half_pixel(p), "array"),
+    "grids.corner_centres": (lambda p: grids.corner_centres(p), "raster"),
     "spatial.spatial_dim": (lambda p: spatial.spatial_dim(p, spatial.X_NAMES), "raster"),   # dims' (was spatial._spatial_dim)
     "antimeridian.turn_shift": (lambda p: antimeridian.turn_shift(p, 0.0), "raster"),
     "antimeridian.wrap_geometries/obj": (lambda p: antimeridian.wrap_geometries(p, _GS), "raster"),
