@@ -39,7 +39,8 @@ def _reads_number(s:str) -> bool:
 
 def header_hint(columns) -> str:  # a table's column names as read
     """Words for a CSV read without a header line, its first row taken as column names (two or more of them numbers:
-    '5.99', '45.002'); '' for names of any other kind."""
+    '5.99', '45.002'); '' for names of any other kind, or not text (`pd.DataFrame(array)`'s 0, 1: no file)."""
+    if not all(isinstance(c, str) for c in columns): return ""   # a reader of text names every column with text
     named = [str(c) for c in columns]
     if sum(_reads_number(c) for c in named) < 2: return ""
     return (f"its first line ({', '.join(named[:4])}) holds numbers, so the file has no header line and its first row "
@@ -48,8 +49,12 @@ def header_hint(columns) -> str:  # a table's column names as read
 def coordinate_hint(columns) -> str:  # a table's column names
     """The fix for a table whose coordinate columns go by names no reader takes (`coordinate_names`), '' when none looks
     like one: the `rename` that makes them read (x/y with `crs=` naming their CRS); names of which two or more are
-    numbers ('5.99', '45.002': a CSV without a header line, its first row read as names) the header line to add."""
+    numbers ('5.99', '45.002': a CSV without a header line, its first row read as names) the header line to add;
+    columns numbered, not named (`pd.DataFrame(array)`'s 0, 1, ...) the rename naming the first two."""
     kind, a, b = coordinate_names(columns) or (None, None, None)
+    if kind is None and len(c := [int(v) for v in columns if isinstance(v, (int, np.integer))]) == len(columns) >= 2:
+        return (f"; its columns are numbered ({', '.join(map(str, c[:4]))}), not named (a DataFrame made from an array): "
+                f"`df = df.rename(columns={{{c[0]}: 'lon', {c[1]}: 'lat'}})` (degrees), or {{{c[0]}: 'x', {c[1]}: 'y'}} (metres, `crs=`)")
     if kind is None and (h := header_hint(columns)):
         return (f"; {h}: add a header line above its rows naming the columns, e.g. `lon,lat` (degrees; `lon,lat,label` "
                 "with labels) or `x,y` (metres, with their CRS)")
