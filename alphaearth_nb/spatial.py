@@ -18,7 +18,7 @@ from .nodata import (declared_nodata, declared_valid_range, NODATA_KEYS, outside
                                   unpacked, VALID_KEYS)   # declared no-data (re-exported)
 from .crs import (as_crs, CF_LAT_UNITS, CF_LON_UNITS, crs_at, crs_label, crs_name, crs_typed, crs_of, horizontal_crs, is_geographic,
                                same_crs)   # the CRS read and compared (re-exported)
-from .grids import (axes_to_turn, axis_span, axis_step, centred, check_grid_size, circle_start, coords_geotransform, flip_rows,
+from .grids import (axes_to_turn, axis_span, axis_step, centred, check_grid_size, corner_centres, circle_start, coords_geotransform, flip_rows,
                                  geotransform, geotransform_steps, grid_coords, grid_mapping, half_pixel,
                                  MAX_LON_STEP, MAX_PIXELS, north_up, pixel_size, stored_rounding, WRAP_ATOL, wrapped_like,
                                  write_crs)   # grids, north-up, write_crs (re-exported)
@@ -30,8 +30,8 @@ __all__ = ['MODEL_LAYER', 'require', 'is_lazy', 'runs_model', 'X_NAMES', 'Y_NAME
            'crs_typed', 'CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs',
            'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'stored_rounding',
            'axis_step', 'pixel_size', 'coords_geotransform', 'MAX_LON_STEP', 'axis_span', 'WRAP_ATOL', 'wrapped_like',
-           'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred', 'write_crs', 'MAX_PIXELS',
-           'check_grid_size']
+           'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred', 'corner_centres', 'write_crs',
+           'MAX_PIXELS', 'check_grid_size']
 
 # %% ../nbs/02b_spatial.ipynb #c0002a
 _all_ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'rename_spatial', 'spatial_dim',
@@ -40,7 +40,7 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', '
          'horizontal_crs', 'same_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform',
          'geotransform_steps', 'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform', 'MAX_LON_STEP',
          'axis_span', 'WRAP_ATOL', 'wrapped_like', 'axes_to_turn', 'circle_start', 'north_up', 'flip_rows',
-         'centred', 'write_crs', 'MAX_PIXELS', 'check_grid_size']   # dims, nodata, crs and grids (02b), re-exported: their home was here
+         'centred', 'corner_centres', 'write_crs', 'MAX_PIXELS', 'check_grid_size']   # dims, nodata, crs and grids (02b), re-exported: their home was here
 
 # %% ../nbs/02b_spatial.ipynb #c0006
 def require(module:str,       # top-level module name, e.g. "leafmap"

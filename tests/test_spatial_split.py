@@ -18,7 +18,8 @@ PARTS = {"dims": ("X_NAMES", "Y_NAMES", "GRID_WANTED", "COORDS_WANTED", "GEOMS_W
                  "same_crs"),
          "grids": ("grid_coords", "half_pixel", "grid_mapping", "geotransform", "geotransform_steps", "stored_rounding",
                    "axis_step", "pixel_size", "coords_geotransform", "MAX_LON_STEP", "axis_span", "WRAP_ATOL",
-                   "wrapped_like", "axes_to_turn", "circle_start", "north_up", "flip_rows", "centred", "write_crs",
+                   "wrapped_like", "axes_to_turn", "circle_start", "north_up", "flip_rows", "centred", "corner_centres",
+                   "write_crs",
                    "MAX_PIXELS", "check_grid_size")}
 STAYED = ("require", "is_lazy", "MODEL_LAYER", "runs_model")
 
