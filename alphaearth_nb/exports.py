@@ -54,22 +54,15 @@ def block_mean_direction(emb,            # embedding (y, x, band) or cube (time,
     return cube_form(emb, door=door, what="`emb`") if factor == 1 else coarsen(emb, factor, door=door)
 
 # %% ../nbs/25c_exports.ipynb #c0010
-def _dated(obj,         # a map (y, x) or embedding (y, x, band), a DataArray or Dataset
-           given=None,  # what `obj` was made from (`to_cog`'s input): its date where `obj` has none
+def _dated(obj,  # a map (y, x) or embedding (y, x, band), a DataArray or Dataset
           ) -> dict:
-    """`obj`'s attrs, with the date of a map cut from a cube (`cube.isel(time=i)`, `cube.sel(time='2024')`: a scalar
-    `time` coordinate, no date in attrs) as `time`, ISO text as `read_cog` gives it back: what its GeoTIFF's tags keep
-    (`embeddings.provenance_tags`, AEF_TIME), so the file records its year (`years.map_year` reads it). A date in
-    attrs already (`time`, `period_start`) wins; a `time` of no date (a number) adds nothing. A change map's year
-    (`analysis.change` of a cube and a map: attrs name one of `from_year`, `to_year`, the other year is the cube's
-    `time`) is the year it lacks, as a whole number, and no `time`: it is a change between two years."""
-    at = dict(getattr(obj, "attrs", {}))
-    t = next((c for o in (obj, given) if (c := getattr(o, "coords", {}).get("time")) is not None and not c.ndim
-              and c.dtype.kind == "M"), None)
-    if t is None or "time" in at or "period_start" in at: return at
-    if "from_year" in at or "to_year" in at:   # a change map: the cube's year is the one of its two it lacks
-        year = int(str(np.datetime_as_string(t.values, unit="Y")))
-        return at | {k: year for k in ("from_year", "to_year") if k not in at}
+    """`obj`'s attrs, with the date of a map cut from a cube (`cube.isel(time=i)`: a scalar `time` coordinate, no date
+    in attrs) as `time`, ISO text as `read_cog` gives it back (AEF_TIME: `years.map_year` reads it). A date in attrs
+    (`time`, `period_start`) wins; a `time` of no date adds nothing; a change map's (`from_year` or `to_year` only: a
+    cube against a map, `analysis.change`) is the year of the two it lacks, no `time` (a change is between two)."""
+    at, t = dict(getattr(obj, "attrs", {})), getattr(obj, "coords", {}).get("time")
+    if t is None or t.ndim or t.dtype.kind != "M" or "time" in at or "period_start" in at: return at
+    if {"from_year", "to_year"} & set(at): return at | {k: int(str(t.values)[:4]) for k in ("from_year", "to_year") if k not in at}
     return at | {"time": str(np.datetime_as_string(t.values, unit="s"))}
 
 def _per_year(obj, path, call:str) -> None:
@@ -109,8 +102,8 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     check_output(path, overwrite, "COG")   # before any work
     overviews, bottom_up = flag(overviews, "overviews"), flag(bottom_up, "bottom_up")
     _per_year(emb, path, "to_cog")
-    given, emb = emb, north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
-    origin = _dated(emb, given)   # the embedding's attrs (a Dataset's variable's), the year of a map cut from a cube
+    emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
+    origin = _dated(emb)   # the embedding's attrs (a Dataset's variable's), the year of a map cut from a cube
     nodata = NODATA if dtype == "int8" else float("nan")
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
     prof = cog_profile(emb, dtype, blocksize, EMBED_DIM, nodata, bottom_up)
