@@ -82,6 +82,10 @@ SECTIONS = {
         'check_declared_units': "source\n    a Source or its name\nds : xr.Dataset\n    the source's bands; each may say its unit in attrs['units']\nname : str|None\n    the source's name in the stack (for the message)\n",
         'registry_units': "ds : xr.Dataset\n    one source's bands, each declaring its unit in attrs['units'] or not\nsource\n    a Source or its name\n",
     },
+    'alphaearth_nb.derived_maps': {
+        'one_value_map': 'path : Path\n    --embeddings: a GeoTIFF or a .nc/.zarr store\nvar : str|None\n    --embeddings-var\n',
+        'not_embeddings_said': "path\n    --embeddings as given\nvar : str|None\n    --embeddings-var\ncmd : str\n    the command: 'evaluate', 'classify', 'similarity', 'change'\n",
+    },
     'alphaearth_nb.dims': {
         'rename_spatial': 'obj\n    DataArray or Dataset with spatial dims of any common name (X/Y, lon/lat, ...)\n',
         'spatial_dim': 'obj\n    DataArray or Dataset\nnames : tuple\n    the names of one axis: `X_NAMES` or `Y_NAMES`\n',
@@ -113,6 +117,10 @@ SECTIONS = {
         'pixel_metres': 'emb\n    the map the pixels are on (y, x dims with coordinates, its CRS recorded)\nat\n    pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)\n',
         'thin_points': "x : np.ndarray\n    features (N, D)\ny : np.ndarray\n    their labels (N,)\nxy\n    their places in metres (N, 2); None: not known (a table without lon/lat)\nspacing : float\n    metres kept between the points (0: every one)\nseed : int\n    which points (`draws.spaced_points`)\nwhere : str\n    the labels in the command's words, e.g. '--labels lab.nc'\nunit : str\n    what a row is: 'pixels' (a raster's, polygons') or 'points' (placed by the user)\n",
         'refuse_other_place': "emb\n    the embeddings (y, x, band), their CRS recorded\nlabels\n    the sample scene's class map (y, x or year, y, x), its CRS recorded\nyear : int\n    a year of the scene's labels, for the fix's `aef embed --period`\n",
+    },
+    'alphaearth_nb.evaluate_years': {
+        'refuse_other_year': 'm\n    one map (y, x, band): its year read by `years.map_year`\nyear : int|None\n    --year, or None\npath\n    --embeddings, for the message\n',
+        'year_rows': "t : pd.DataFrame\n    a table of labels (or embeddings and labels), as read from the file\nyear : int|None\n    --year, or None\nwhere : str\n    the table in the command's words, e.g. '--embeddings samples.csv'\n",
     },
     'alphaearth_nb.files': {
         'named_path': 'target : str|os.PathLike\n    a path as given\nwhat : str\n    a word for messages\n',
@@ -416,6 +424,8 @@ SECTIONS = {
     'alphaearth_nb.year_columns': {
         'column_years': "values\n    a table's `year` column (a Series, array or list): numbers, text or dates\n",
         'year_column_hint': "values\n    a table's `year` column (a Series, array or list)\ncol : str\n    the column's name, for the fix\ntable : str\n    the table's name in the fix\n",
+        'year_column': 'a\n    a table (DataFrame) of labels; anything else has none\n',
+        'table_years': 'a : pd.DataFrame\n    a table of labels\ncol : str\n    its year column (`year_column`)\n',
     },
     'alphaearth_nb.zarr_files': {
         'is_zarr_store': 'folder : str|os.PathLike\n    any local path (`~` allowed)\nwithin : bool\n    True: a store begun anywhere under `folder` counts too\n',

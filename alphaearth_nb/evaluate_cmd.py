@@ -39,11 +39,14 @@ from .mirror_list import INDEX_NAME, first_tile, mirror_root
 from .loaders import VECTOR_FILES
 from .draws import PAPER_MIN_DIST
 from .years import map_year
+from .evaluate_years import one_map, refuse_other_year, year_rows   # which year is scored
+from .derived_maps import not_embeddings_said   # a similarity/change/class COG, named
+from .year_columns import year_column
 from .coordinates import header_hint
 from .evaluate_points import pixel_metres, refuse_other_place, table_places, thin_points
 
 # %% auto #0
-__all__ = ['labels_from_csv', 'open_embeddings', 'one_map', 'sample_labels', 'label_file', 'vector_labels', 'aef_evaluate']
+__all__ = ['labels_from_csv', 'open_embeddings', 'sample_labels', 'label_file', 'vector_labels', 'aef_evaluate']
 
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0005
 def _label_column_fix(column:str, names:list) -> str:
@@ -307,31 +310,6 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     if said := _stacked_said(path, da): raise DimensionError(said)   # several years as bands: one written out
     return da
 
-def one_map(obj, path:Path, year:int|None=None):
-    """--embeddings as one map: a cube of one year (time, y, x, band; the official product's Dataset, xee's, over one
-    year) that year's map, a cube of several the map of `year` (--year); else a `DimensionError` in the command's
-    words: the years it holds, --year, and a shell line writing the last of them to its own file."""
-    d = next((d for d in obj.dims if d != "band" and (d == "time" or embeddings.years_dim(obj, d))), None)
-    if d is None:
-        if year is not None and (y := map_year(obj)) not in (None, year):
-            raise DimensionError(f"--embeddings {path} is a map of {y}, not of --year {year}: pass {year}'s, or no --year")
-        return obj
-    v = obj[d].values if d in obj.coords else np.arange(obj.sizes[d])
-    years = [str(y) for y in (pd.DatetimeIndex(v).year if v.dtype.kind == "M" else v)]
-    if year is not None and str(year) in years: return obj.isel({d: years.index(str(year))})
-    if year is not None:
-        raise DimensionError(f"--embeddings {path} holds {', '.join(years)} along {d}, not {year}: pass one of them, "
-                             f"e.g. --year {years[-1]}")
-    if obj.sizes[d] == 1: return obj.isel({d: 0})   # one year: its map
-    zarr = is_zarr_store(path)
-    out = path.with_name(f"{path.stem}_{years[-1]}{'.zarr' if zarr else '.nc'}")
-    q = lambda p: json.dumps(str(p))   # "path": one pair of single quotes around the line in the shell
-    line = (f"import xarray as xr; xr.{'open_zarr' if zarr else 'open_dataset'}({q(path)}).isel({d}=-1)"
-            f".drop_encoding().{'to_zarr' if zarr else 'to_netcdf'}({q(out)})")
-    raise DimensionError(f"--embeddings {path} holds {len(years)} years along {d} ({', '.join(years)}): aef evaluate "
-                         f"scores one map: pass --year {years[-1]} (or another), or write the year to its own file, e.g.: "
-                         f"`python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
-
 def sample_labels(emb:xr.DataArray) -> xr.DataArray:
     """`--labels samples`: the sample scene's class map (y, x) of the year the embeddings were made for (their
     `period_start`/`period_end`, which `aef embed` records: one calendar year). `LabelError` naming the scene's years
@@ -535,10 +513,13 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
             raise LabelError(f"--embeddings {path} has a header but no rows: it needs a row a point, its A00 .. A63 "
                              "and its label")
         a.label_column = _label_column(a.label_column, df.columns, f"--embeddings {path}")   # said below
-        x, y = labels_from_csv(df, a.label_column, path)
+        keep = year_rows(df, a.year, f"--embeddings {path}")   # its year column: one year's rows (several: --year)
+        x, y = labels_from_csv(df, a.label_column, path)   # every row checked, its lines in the file's words
+        labelled = df[a.label_column].notna().to_numpy()
+        if keep is not None: x, y, labelled = x[keep[labelled]], y[keep[labelled]], labelled & keep
         _refuse_values(y, a.label_column, f"--embeddings {path}", df.columns)
         source, unit, emb = path, "rows", None   # its labels' fill-like ids: said below, in the file's words
-        xy, kind = table_places(df[df[a.label_column].notna()], path, a.spacing)   # lon/lat: --spacing thins them
+        xy, kind = table_places(df[labelled], path, a.spacing)   # lon/lat: --spacing thins them
     else:   # an option nothing reads here: refused before any file is read, as beside a CSV
         # a vector file of points/polygons (the live map's `save_labels` GeoJSON, RFC 7946 or with a `crs` member
         # as saved before) or a CSV of points: read by `training_set` in its own CRS, the labels in --label-column
@@ -555,13 +536,20 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                              "file's layer, --crs the CRS of its points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
                              "(--labels-nodata); leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
-        emb = embeddings.as_embedding(one_map(open_embeddings(path, a.embeddings_var), path, a.year))  # first: a run folder
+        emb = one_map(open_embeddings(path, a.embeddings_var), path, a.year)   # first: a run folder
+        try: emb = embeddings.as_embedding(emb)
+        except DimensionError:   # a similarity, change or class COG: named as the map commands name it
+            if (said := not_embeddings_said(path, a.embeddings_var, "evaluate")) is None: raise
+            raise DimensionError(said) from None
+        refuse_other_year(emb, a.year, path)   # its year read from its tags too (a COG's AEF_TIME)
         if a.labels is None: raise LabelError(f"--embeddings {path} ({_store_kind(path)}) needs --labels: a label raster (.nc/.zarr) on the same "
                                              "grid, a vector file or a table of points ("
                                              + ", ".join(LABEL_VECTORS) + "), or `samples` for embeddings of the "
                                              "sample scene")
         lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else \
             label_file(a)
+        if vector and map_year(emb) is None and year_column(lab) is not None:   # else: the map's year's rows
+            lab = lab[year_rows(lab, a.year, f"--labels {a.labels}")]   # (`supervised.rows_of_map`)
         source = a.labels if vector else None   # a raster's fill-like ids: said by training_set (`labels.attrs`)
         unit = ("pixels" if lab.geom_type.isin(["Polygon", "MultiPolygon"]).any() else "points") \
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
@@ -582,7 +570,8 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     n = len(np.unique(y))   # the column read, named: the one the user left out is chosen above (`_label_column`)
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
     read = f" (labels: the sample scene's classes of {int(lab['year'])}, the embeddings' year)" if a.labels == "samples" and emb is not None \
-        else "" if a.label_column is None else f" (labels: column {a.label_column!r}{'; another: --label-column NAME' if chose else ''})"
+        else "" if a.label_column is None else f" (labels: column {a.label_column!r}" \
+        f"{f', its rows of --year {a.year}' if a.year and emb is None else ''}{'; another: --label-column NAME' if chose else ''})"
     what = f"points {thin:g} m apart" if thin > 0 and xy is not None else "rows" if form in _TEXT_TABLES + _PARQUET else "pixels"
     print(f"aef evaluate: {len(y)} labelled {what} of {n} "
           f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shot{'s' * (list(a.shots) != [1])} a class, {folds} a level (a bar each)",

@@ -17,11 +17,10 @@ import xarray as xr
 
 from . import analysis
 from .evaluate import unlabelled
-from .core import (EMBED_DIM, AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
+from .core import (AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
                                 TimeError, TimeWarning, band_names, user_stacklevel)
 from .files import is_zarr_store
 from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of
-from .embeddings import provenance_attrs
 from .crs_checks import swap_columns
 from .geometry_columns import lonlat_columns
 from .crs import crs_label
@@ -34,6 +33,8 @@ from .exports import class_colour, map_to_cog, read_cog
 from .labels import class_flags
 from .warn_lock import ThisThreadsWarnings   # this thread's warnings, the user's filters kept
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
+from .derived_maps import not_embeddings_said, one_value_map   # a similarity/change/class COG named
+from .evaluate_years import refuse_other_year   # a map of another year than --year: one rule
 
 # %% auto #0
 __all__ = ['COMMANDS', 'open_maps', 'one_year', 'legend', 'aef_classify', 'aef_similarity', 'aef_change']
@@ -54,7 +55,7 @@ def _folder(path:Path, cmd:str) -> xr.DataArray:
     for p in tifs:
         try: e = read_cog(p)
         except DimensionError:   # a map of one value a pixel among the tiles (a similarity COG written beside them)
-            if (said := _one_value_map(p, None)) is None: raise
+            if (said := one_value_map(p, None)) is None: raise
             raise DimensionError(f"--embeddings {path} holds {p.name}, {said}, not embeddings: move it out of the "
                                  "folder, which holds the embedding GeoTIFFs to map") from None
         by_year.setdefault(map_year(e), []).append(e)
@@ -75,39 +76,6 @@ def _folder(path:Path, cmd:str) -> xr.DataArray:
         maps.append(m.assign_attrs(crs=es[0].attrs["crs"]))
     return maps[0] if len(maps) == 1 else join_years(maps)
 
-_KINDS = {"similarity": "a similarity map", "change": "a change map", "class": "a class map",
-          "cluster": "a cluster map"}   # `map_to_cog`'s band description (the map's name) of each derived map
-
-def _one_value_map(path:Path,      # --embeddings: a GeoTIFF or a .nc/.zarr store
-                  var:str|None,   # --embeddings-var
-                 ) -> str|None:
-    """What `path` holds, in words, where it is a map of one value a pixel and no embedding: a COG of
-    `exports.map_to_cog` (one band: a similarity, change or class map, its year or years and the model of the
-    embeddings it was made from, as its AEF_* tags keep them) or a store of such a map, e.g. 'a change map of 2023 to
-    2024, made from embeddings of GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL'; None for anything else (the file's reader
-    says what it is)."""
-    try:
-        if path.suffix.lower() in (".tif", ".tiff"):
-            with xr.open_dataset(path, engine="rasterio") as ds: m = ds["band_data"].isel(band=0).load()
-            if ds.sizes["band"] != 1: return None
-            name, m.attrs = m.attrs.get("long_name"), provenance_attrs(m.attrs)   # the tags as attrs (AEF_TIME: time)
-        else:
-            with xr.open_dataset(path, engine="zarr" if is_zarr_store(path) else None) as ds:
-                vs = [ds[var]] if var in ds.data_vars else list(ds.data_vars.values())
-                if any(EMBED_DIM in v.shape for v in vs) or not (vs := [v for v in vs if {"y", "x"} <= set(v.dims)]):
-                    return None
-                m = vs[0].isel({d: 0 for d in vs[0].dims if d not in ("y", "x", "time")})
-                m = m.isel(time=0) if "time" in m.dims and m.sizes["time"] == 1 else m
-                name = m.name
-        year = map_year(m) if "time" not in m.dims else None
-    except Exception: return None   # unreadable here: the reader's own error stands
-    at = m.attrs
-    span = (f" of {at['from_year']} to {at['to_year']}" if "from_year" in at and "to_year" in at else
-            f" of {year}" if year is not None else "")
-    made = f", made from embeddings of {at['derived_from']}" if at.get("derived_from") else ""
-    kind = _KINDS.get(str(name), f"a map of one value a pixel ({name!r})" if name else "a map of one value a pixel")
-    return kind + span + made
-
 def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a folder of GeoTIFFs
               var:str|None,   # --embeddings-var
               cmd:str,        # the command, e.g. 'classify', for its messages
@@ -116,7 +84,7 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
     a store or a GeoTIFF by `aef evaluate`'s reader (`evaluate_cmd.open_embeddings`: what each other thing is, with
     its fix), a folder of embedding GeoTIFFs as one map a year (`_folder`). A table (CSV, Parquet) is a
     `DimensionError`: points, no map (`aef evaluate` scores a table); so is a map of one value a pixel (a similarity,
-    change or class COG a mapping command wrote: `_one_value_map` says which, of what year and model)."""
+    change or class COG a mapping command wrote: `derived_maps.one_value_map` says which, of what year and model)."""
     p = Path(path)
     if table_suffix(p) in TEXT_TABLES + PARQUET_TABLES:
         raise DimensionError(f"--embeddings {p} is a table: vectors at points, no map to write: aef {cmd} maps a field "
@@ -126,10 +94,8 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
         return cube_form(_folder(p, cmd))   # a mirror's YEAR/ZONE folder too: its tiles' year read from their path
     try: return cube_form(open_embeddings(p, var))
     except DimensionError as e:
-        if (said := _one_value_map(p, var)) is None: raise _in_words(e, cmd) from None
-        raise DimensionError(f"--embeddings {p} is {said}, not embeddings (64 values a pixel, A00..A63): aef {cmd} "
-                             "maps embeddings: pass those the map was made from, the .zarr `aef embed` wrote or an "
-                             "embedding GeoTIFF, e.g. --embeddings emb.zarr") from None
+        if (said := not_embeddings_said(p, var, cmd)) is None: raise _in_words(e, cmd) from None
+        raise DimensionError(said) from None
     except AEFError as e: raise _in_words(e, cmd) from None
 
 def one_year(cube:xr.DataArray, # a map (y, x, band) or cube (time, y, x, band), `open_maps`'
@@ -138,11 +104,7 @@ def one_year(cube:xr.DataArray, # a map (y, x, band) or cube (time, y, x, band),
             ) -> xr.DataArray:
     """The map of `year` in `cube` (None: its only one); `TimeError` naming the years it holds and `--year` where it
     holds several and none is given, or not `year` (a map recording another year)."""
-    if "time" not in cube.dims:
-        if year is not None and (y := map_year(cube)) is not None and y != year:
-            raise TimeError(f"--embeddings {path} is a map of {y}, not of --year {year}: pass the embeddings of {year}, "
-                            f"or leave --year out")
-        return cube
+    if "time" not in cube.dims: return refuse_other_year(cube, year, path)   # a map of another year: said
     ys = years_of_cube(cube).tolist()
     if year is None and len(ys) == 1: return cube.isel(time=0)
     if year is None or year not in ys:

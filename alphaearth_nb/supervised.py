@@ -30,7 +30,7 @@ from .labels import (OFF_MAP, label_column_guess, label_column_read, lost_classe
                                  cells_inside, on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
                                  warn_missing_rows)
 from .stacks import embedding_field
-from .timecodes import YEARS, column_years, year_column_hint
+from .year_columns import table_years, year_column   # a table's year column: the one rule
 from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
 
 # %% auto #0
@@ -163,11 +163,6 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     return xs, ys, vals
 
 # %% ../nbs/24c_supervised.ipynb #yr0001
-def _year_column(a) -> str|None:
-    "The `year` column (any case) of a table of labels per year, as `cubes.sample` writes it; None for anything else."
-    if not isinstance(a, pd.DataFrame): return None
-    return next((c for c in a.columns if isinstance(c, str) and c.lower() == "year"), None)
-
 def _as_table(a, crs=None):
     """Labels given as a file path (GeoPackage, GeoJSON, shapefile, CSV, GeoParquet), a GeoJSON FeatureCollection or
     Feature dict, or a dict of arrays, as the table they read as (`places.read_geometries`, in `crs` where they do
@@ -182,28 +177,14 @@ def _as_table(a, crs=None):
         elif isinstance(a, dict): t = pd.DataFrame(a)
         else: return a
     except (AEFError, ValueError, TypeError): return a
-    return t if _year_column(t) is not None else a
-
-def _table_years(a:pd.DataFrame, col:str) -> np.ndarray:
-    """The `col` column of table `a` as float64 years (`timecodes.column_years`: numbers, their text, dates of any
-    form their year); `LabelError` naming values that are not whole years, or dates written YYYYMMDD (20220105,
-    `timecodes.year_column_hint`: the conversion that passes them as dates)."""
-    yr = column_years(a[col])
-    if not (np.isfinite(yr) & (yr == np.round(yr))).all():
-        bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
-        raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
-                         f"(2024) or its date, or delete the column (from the table, or the label file) to use every label for every year")
-    if hint := year_column_hint(a[col], col):   # 20220105: no year, a date without separators
-        bad = a[col][(yr < YEARS[0]) | (yr > YEARS[1])].unique()[:3].tolist()
-        raise LabelError(f"column {col!r} of the labels holds {bad}{hint}")
-    return yr
+    return t if year_column(t) is not None else a
 
 def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
     """The rows of table `a` for one map `emb` (no `time` dim) by its `col` column: those of the year the map records
     (`cubes.map_year`), the others left out with a warning naming the column and their years (`LabelError` when no
     row is of that year); every row where the map records no year, warned when the column holds several years (the
     fixes: select the year's rows, or record the map's year)."""
-    yr = _table_years(a, col)
+    yr = table_years(a, col)
     have = sorted(set(yr.astype(np.int64).tolist()))
     try: year = map_year(emb)
     except (ValueError, TypeError): year = None   # a `time` attr that is no date: no year recorded
@@ -225,7 +206,7 @@ def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
 def _rows_by_year(emb, a:pd.DataFrame, col:str) -> list[pd.DataFrame]:
     """The rows of table `a` for each of cube `emb`'s years, by its `col` column (whole years). `LabelError` for a year
     of the cube without rows; rows of other years are left out with a warning naming them and the column."""
-    yr = _table_years(a, col)
+    yr = table_years(a, col)
     want = years_of_cube(emb)
     if miss := [int(y) for y in want if not (yr == y).any()]:
         have = sorted(set(yr.astype(np.int64).tolist()))
@@ -249,7 +230,7 @@ def rows_of_map(emb,      # one map (y, x, band): its `time` coordinate or `peri
     The one rule of `training_set` and `analysis.classify`/`regress` of one map."""
     refuse_path(emb, MAP_WANTED, "map")
     t = labels if isinstance(labels, pd.DataFrame) else _as_table(labels, crs)
-    return labels if (col := _year_column(t)) is None else _rows_of_map(emb, t, col)
+    return labels if (col := year_column(t)) is None else _rows_of_map(emb, t, col)
 
 def rows_by_year(emb,      # a cube (time, y, x, band)
                  labels,   # labels in any form `training_set` takes
@@ -260,7 +241,7 @@ def rows_by_year(emb,      # a cube (time, y, x, band)
     without a year column (every year takes them all). `analysis.over_time`'s pairing of labels with years."""
     refuse_path(emb, MAP_WANTED, "map")
     t = labels if isinstance(labels, pd.DataFrame) else _as_table(labels, crs)
-    return None if (col := _year_column(t)) is None else _rows_by_year(emb, t, col)
+    return None if (col := year_column(t)) is None else _rows_by_year(emb, t, col)
 
 
 # %% ../nbs/24c_supervised.ipynb #c0031

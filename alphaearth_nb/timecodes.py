@@ -15,19 +15,20 @@ from .times import (as_numbers, day_first, EPOCH, from_days, GREGORIAN, is_yyyym
                                  to_ms, unwritten_years, utc_times, YEARS, ZONE_TEXT,
                                  TIME_DTYPE, as_time_dtype, year_starts, text_objects)   # times read (re-exported)
 from .periods import (as_period, as_year, as_years, config_year, PAIRS, Period)   # periods and years (re-exported)
-from .year_columns import (column_years, year_column_hint)   # a table's year column (re-exported)
+from .year_columns import (column_years, year_column_hint, year_column, table_years)   # a table's year column (re-exported)
 
 # %% auto #0
 __all__ = ['PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'timecode', 'position', 'period_features', 'EPOCH', 'MS_PER_DAY',
            'YEARS', 'as_numbers', 'text_objects', 'is_yyyymmdd', 'numeric_time_hint', 'refuse_times_path',
            'unwritten_years', 'ISO_TEXT', 'month_name_iso', 'to_ms', 'GREGORIAN', 'odd_times', 'day_first', 'to_days',
            'utc_times', 'from_days', 'ZONE_TEXT', 'TIME_DTYPE', 'as_time_dtype', 'year_starts', 'Period', 'PAIRS',
-           'as_year', 'as_years', 'config_year', 'as_period', 'column_years', 'year_column_hint']
+           'as_year', 'as_years', 'config_year', 'as_period', 'column_years', 'year_column_hint', 'year_column',
+           'table_years']
 
 # %% ../nbs/01_timecodes.ipynb #c0002a
 _all_ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'as_numbers', 'text_objects', 'is_yyyymmdd', 'numeric_time_hint', 'refuse_times_path',
          'unwritten_years', 'ISO_TEXT', 'month_name_iso', 'to_ms', 'GREGORIAN', 'odd_times', 'day_first', 'to_days',
-         'utc_times', 'from_days', 'ZONE_TEXT', 'TIME_DTYPE', 'as_time_dtype', 'year_starts', 'Period', 'PAIRS', 'as_year', 'as_years', 'config_year', 'as_period', 'column_years', 'year_column_hint']   # times, periods and year_columns (01), re-exported: their home was here
+         'utc_times', 'from_days', 'ZONE_TEXT', 'TIME_DTYPE', 'as_time_dtype', 'year_starts', 'Period', 'PAIRS', 'as_year', 'as_years', 'config_year', 'as_period', 'column_years', 'year_column_hint', 'year_column', 'table_years']   # times, periods and year_columns (01), re-exported: their home was here
 
 # %% ../nbs/01_timecodes.ipynb #c0011
 PERIODS = tuple(float(2**k) for k in range(14)) + (365.25, 182.625)  # days

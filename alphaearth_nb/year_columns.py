@@ -13,10 +13,11 @@ import re
 import numpy as np
 import pandas as pd
 
+from .core import LabelError
 from .times import ISO_TEXT, YEARS, ZONE_TEXT, is_yyyymmdd, month_name_iso, refuse_times_path
 
 # %% auto #0
-__all__ = ['column_years', 'year_column_hint']
+__all__ = ['column_years', 'year_column_hint', 'year_column', 'table_years']
 
 # %% ../nbs/01_year_columns.ipynb #y0005
 # A date written with its day and month first ('31/12/2020', '31.12.2020', '12-31-2020') or its four-digit year
@@ -117,3 +118,26 @@ def year_column_hint(values,            # a table's `year` column (a Series, arr
     if not odd.size or not is_yyyymmdd(odd): return ""
     return (f": they look like dates written YYYYMMDD, not years; pass them as dates, whose years are read: "
             f"`{table}[{col!r}] = pd.to_datetime({table}[{col!r}]{cast}.astype(str), format='%Y%m%d')`")
+
+# %% ../nbs/01_year_columns.ipynb #y0012
+def year_column(a, # a table (DataFrame) of labels; anything else has none
+               ) -> str|None:
+    "The `year` column (any case) of a table of labels per year, as `cubes.sample` writes it; None for anything else."
+    if not isinstance(a, pd.DataFrame): return None
+    return next((c for c in a.columns if isinstance(c, str) and c.lower() == "year"), None)
+
+def table_years(a:pd.DataFrame, # a table of labels
+                col:str,        # its year column (`year_column`)
+               ) -> np.ndarray:
+    """The `col` column of table `a` as float64 years (N,) (`column_years`: numbers, their text, dates of any form
+    their year); `LabelError` naming values that are not whole years, or dates written YYYYMMDD (20220105,
+    `year_column_hint`: the conversion that passes them as dates)."""
+    yr = column_years(a[col])
+    if not (np.isfinite(yr) & (yr == np.round(yr))).all():
+        bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
+        raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
+                         f"(2024) or its date, or delete the column (from the table, or the label file) to use every label for every year")
+    if hint := year_column_hint(a[col], col):   # 20220105: no year, a date without separators
+        bad = a[col][(yr < YEARS[0]) | (yr > YEARS[1])].unique()[:3].tolist()
+        raise LabelError(f"column {col!r} of the labels holds {bad}{hint}")
+    return yr

@@ -542,6 +542,10 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "mirrors.years_covering/area": "an area (bbox/geometry) already read by the caller's door, for a message",
     "tables.label_column_guess/columns": "a table's column names (or the table) already read, for a message",
     "evaluate_points.thin_points/x": "aef evaluate's own rows", "evaluate_points.thin_points/y": "aef evaluate's own rows",
+    "evaluate_years.refuse_other_year/m": "aef evaluate's and the map commands' own map, opened by open_input",
+    "evaluate_years.year_rows/t": "aef evaluate's own table, read by open_csv/open_input or vector_labels",
+    "year_columns.year_column/a": "the readers' own step on labels they read (anything but a DataFrame: None)",
+    "year_columns.table_years/a": "the readers' own step on a table in which year_column found the column",
 }
 # doors still without the rule (a path there gets another error, AttributeError, TypeError, ..., or none): none since
 # session 35. A new door takes its `core.refuse_path` line (kind: `LOADERS`) and a DOORS row; none may join here.

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from alphaearth_nb.core import TimeError
-from alphaearth_nb.supervised import _table_years
+from alphaearth_nb.year_columns import table_years as _table_years
 from alphaearth_nb.timecodes import as_period, column_years, to_ms
 
 # text -> the instant it names (UTC), worked by hand: 12 AM is 00, 12 PM is 12, 1 PM is 13; an offset is subtracted

@@ -14,7 +14,7 @@ PARTS = {"times": ("EPOCH", "MS_PER_DAY", "YEARS", "as_numbers", "is_yyyymmdd", 
                    "from_days", "ZONE_TEXT", "TIME_DTYPE", "as_time_dtype", "year_starts",   # these three: session 39
                    "text_objects"),   # session 41
          "periods": ("Period", "PAIRS", "as_year", "as_years", "as_period", "config_year"),   # config_year: session 40
-         "year_columns": ("column_years", "year_column_hint")}
+         "year_columns": ("column_years", "year_column_hint", "year_column", "table_years")}
 STAYED = ("PERIODS", "TIMECODE_DIM", "timecode", "position", "period_features", "PERIOD_FEATURE_DIM")
 
 
