@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/draws.html.md"""
 # %% ../nbs/23f_draws.ipynb #c0002
 from __future__ import annotations
 
+import math
 import warnings
 
 import numpy as np
@@ -20,8 +21,8 @@ from .metrics import refuse_unlabelled   # unlabelled points are no class to dra
 
 # %% auto #0
 __all__ = ['LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'PAPER_MIN_DIST', 'as_levels', 'shots_per_class', 'nshot_split',
-           'max_trial_folds', 'max_trial_split', 'as_folds', 'fold_counts', 'separated_points', 'as_spacing',
-           'spaced_points']
+           'max_trial_folds', 'max_trial_sets', 'max_trial_split', 'as_folds', 'fold_counts', 'separated_points',
+           'as_spacing', 'spaced_points']
 
 # %% ../nbs/23f_draws.ipynb #c0025
 LEVELS_EXAMPLE = (1, 10, "max")   # offered when shots levels are refused (`evaluate_embeddings`' default)
@@ -126,6 +127,17 @@ def max_trial_folds(y,                     # labels, (N,)
     n = shots_per_class(counts, "max", max_shots, max_fraction)
     return int(min(cap, (counts // n).max()))
 
+def max_trial_sets(counts,                 # labelled points of each class (C,), each at least 2
+                   max_shots:int=300,      # cap of "max" per class
+                   max_fraction:float=0.5, # share of a class "max" may take
+                  ) -> int:
+    "How many different training sets the max-trial draw has (`max_trial_split`: fold f trains on block f mod b of " \
+    "each class, b its blocks of its 'max' share): folds f and g draw one set where f = g modulo every b, so the " \
+    "least common multiple of the b (at most `FOLDS_MAX`)."
+    refuse_path(counts, "counts are numbers of points a class (C,)")
+    counts = np.asarray(counts, np.int64)
+    return min(math.lcm(*(int(b) for b in counts // shots_per_class(counts, "max", max_shots, max_fraction))), FOLDS_MAX)
+
 def max_trial_split(y,                     # labels, (N,)
                     fold:int,              # fold index 0, 1, ...
                     seed=0,                # int, sequence of ints, or np.random.Generator: the one shuffle per class
@@ -151,7 +163,7 @@ def max_trial_split(y,                     # labels, (N,)
 
 # %% ../nbs/23f_draws.ipynb #f0002
 # folds per shots level: 1000 at 1-shot and 500 at 10-shot are the paper's (arXiv 2507.22291 S6.1); "max": ours,
-# a cap on `max_trial_folds`' disjoint blocks (the paper draws 1000 / 2^log10(c') folds there, S4.3, S4.4)
+# a cap on `max_trial_folds`' disjoint blocks (the paper's own count there: its supplement, S4.3, S4.4, as we read it)
 PAPER_FOLDS = {1: 1000, 10: 500, "max": 100}
 FOLDS_MAX = 100_000   # most folds a level: 100 x the paper's 1000; 10**24 would loop for ever without a word
 

@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate.html.md"""
 # %% ../nbs/24_evaluate.ipynb #c0002
 from __future__ import annotations
 
-import math
 import warnings
 
 import numpy as np
@@ -30,20 +29,22 @@ from .linear import (check_xy, least_squares_fit, least_squares_fit_checked, lea
 from .metrics import (FILL_CODES, FILL_SAID, balanced_accuracy, drop_unlabelled, fill_like_ids, mae, r2,
                                    refuse_unlabelled, unlabelled, warn_fill_ids)   # which labels count, the scores
 from .draws import (FOLDS_MAX, LEVELS_EXAMPLE, PAPER_FOLDS, PAPER_MIN_DIST, as_folds, as_levels, fold_counts,
-                                 max_trial_folds, max_trial_split, nshot_split, separated_points, shots_per_class,   # the draws
+                                 max_trial_folds, max_trial_sets, max_trial_split, nshot_split, separated_points,
+                                 shots_per_class,   # the draws
                                  as_spacing, spaced_points)
 
 # %% auto #0
-__all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'lone_classes_said', 'evaluate_embeddings', 'share_text', 'shares_table',
-           'table_said', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'check_xy',
+__all__ = ['METHODS', 'evaluate', 'PAPER_THRESHOLDS', 'max_folds', 'lone_classes_said', 'evaluate_embeddings', 'share_text',
+           'shares_table', 'table_said', 'evaluate_regression', 'change_scores', 'change_threshold_sweep', 'check_xy',
            'least_squares_fit', 'least_squares_fit_checked', 'least_squares_predict', 'linear_probe_fit',
            'linear_probe_fit_checked', 'linear_probe_predict', 'VALUE_FILLS', 'fill_like_names', 'fill_like_values',
            'warn_fill_values', 'centring_offset', 'knn_indices', 'knn_predict', 'knn_search', 'knn_vote',
            'wider_than_float32', 'composite_features', 'lonlat', 'points_at', 'xy_features', 'encode_labels',
            'refuse_mixed_labels', 'FILL_CODES', 'FILL_SAID', 'unlabelled', 'drop_unlabelled', 'fill_like_ids',
            'warn_fill_ids', 'balanced_accuracy', 'r2', 'mae', 'LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX',
-           'PAPER_MIN_DIST', 'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_split',
-           'as_folds', 'separated_points', 'refuse_unlabelled', 'fold_counts', 'as_spacing', 'spaced_points']
+           'PAPER_MIN_DIST', 'as_levels', 'shots_per_class', 'nshot_split', 'max_trial_folds', 'max_trial_sets',
+           'max_trial_split', 'as_folds', 'separated_points', 'refuse_unlabelled', 'fold_counts', 'as_spacing',
+           'spaced_points']
 
 # %% ../nbs/24_evaluate.ipynb #c0002a
 _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_squares_predict", "linear_probe_fit",
@@ -55,7 +56,7 @@ _all_ = ["check_xy", "least_squares_fit", "least_squares_fit_checked", "least_sq
          "FILL_CODES", "FILL_SAID", "unlabelled", "drop_unlabelled", "fill_like_ids", "warn_fill_ids",   # `metrics`:
          "balanced_accuracy", "r2", "mae",                                                            # split off to
          "LEVELS_EXAMPLE", "PAPER_FOLDS", "FOLDS_MAX", "PAPER_MIN_DIST", "as_levels", "shots_per_class",   # `draws`:
-         "nshot_split", "max_trial_folds", "max_trial_split", "as_folds", "separated_points",               # (too)
+         "nshot_split", "max_trial_folds", "max_trial_sets", "max_trial_split", "as_folds", "separated_points",               # (too)
          "refuse_unlabelled", "fold_counts", "as_spacing", "spaced_points"]   # public since the split: the draws and tables call them
 
 # %% ../nbs/24_evaluate.ipynb #c0028
@@ -72,11 +73,21 @@ def _parse_methods(methods) -> tuple[tuple, dict]:
 def _fold_seed(seed:int, shots, fold:int) -> list[int]:
     return [int(seed), 0 if shots == "max" else int(shots), int(fold)]
 
-def _max_splits(counts:np.ndarray, max_shots:int, max_fraction:float) -> int:
-    "How many different training sets the max-trial draw has (`max_trial_split`: fold f trains on block f mod b of " \
-    "each class, b its blocks of its 'max' share): folds f and g draw one set where f = g modulo every b, so the " \
-    "least common multiple of the b (at most `FOLDS_MAX`)."
-    return min(math.lcm(*(int(b) for b in counts // shots_per_class(counts, "max", max_shots, max_fraction))), FOLDS_MAX)
+def max_folds(y,                       # class labels (N,), as `evaluate_embeddings` takes them
+              folds:int|None=None,     # the folds asked at "max" (None: its default, `max_trial_folds`')
+              max_shots:int=300,       # cap of "max" per class
+              max_fraction:float=0.5,  # share of a class "max" may take
+             ) -> int:
+    """How many folds `evaluate_embeddings` scores at "max" for labels `y`: `folds` (None: `max_trial_folds`' count,
+    at most `PAPER_FOLDS["max"]`), cut to the different training sets the max-trial draw has (`max_trial_sets`);
+    classes of 1 point left out, as it leaves them. `LabelError` where fewer than two classes have 2 points."""
+    refuse_path(y, "labels are one per point (N,)")
+    _, yi = encode_labels(np.asarray(y))
+    counts = np.bincount(yi)
+    if (counts >= 2).sum() < 2: raise LabelError("classification needs two classes of 2 labelled points or more")
+    keep = counts[yi] >= 2
+    nf = int(folds) if folds is not None else max_trial_folds(yi[keep], max_shots, max_fraction, PAPER_FOLDS["max"])
+    return min(nf, max_trial_sets(counts[counts >= 2], max_shots, max_fraction))
 
 def lone_classes_said(classes,   # the classes of one labelled point each (ids or names)
                       fix:str,   # what would score them, in the caller's words
@@ -122,9 +133,10 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     there are the least common multiple of the classes' block counts: 2 where every class has under 600 points and
     "max" takes half of each. `folds` above that is cut to it (the `folds` column; `table.attrs["folds_cut"]` maps
     "max" to (asked, scored)), as a repeated set adds a copy of its score and shrinks the std without a new draw.
-    The paper (arXiv 2507.22291 S4.3, S4.4; AEF.md section 7) fits "max" once and bootstraps its test points where
-    every class has its 300 training points, and draws 1000 / 2^log10(c') folds of random training sets where the
-    smallest class c' has fewer: random sets of half a class overlap, so ours are disjoint blocks, each scored once.
+    The paper's own count at "max" is in its supplement (arXiv 2507.22291 S4.3, S4.4; AEF.md section 7 gives none):
+    as we read it, one fit and a bootstrap of the test points where every class has its 300 training points, else
+    1000 / 2^log10(c') folds of random training sets (c' the smallest class); random sets of half a class overlap, so
+    ours are disjoint blocks, each scored once.
     Where every class trains on one
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
@@ -189,7 +201,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
         given = folds.get(s) if isinstance(folds, dict) else folds
         nf = (int(given) if given is not None else
               max_trial_folds(yi, max_shots, max_fraction, PAPER_FOLDS["max"]) if s == "max" else PAPER_FOLDS.get(s, 100))
-        if s == "max" and nf > (d := _max_splits(counts, max_shots, max_fraction)):   # more would repeat a set: its
+        if s == "max" and nf > (d := max_trial_sets(counts, max_shots, max_fraction)):   # more would repeat a set: its
             cut[s], nf = (nf, d), d   # score again, the std shrunk by copies (50 folds of 2 sets: std over 25 copies)
         scores = {m: [] for m in methods}
         ks_s = {m: k for m, k in ks.items() if m not in skipped.get(s, ())}
@@ -223,6 +235,9 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     table.attrs["same_as"] = same_as   # shots -> {method: the method it equals there}
     table.attrs["folds_cut"] = cut   # shots ('max') -> (folds asked, the different training sets scored)
     table.attrs["left_out"] = left_out   # class -> its points (1): no level can score it
+    if "max" in shots:   # each class's own 'max' share: train_per_class shows the largest
+        got = shots_per_class(counts, "max", max_shots, max_fraction)
+        table.attrs["max_per_class"] = (int(got.min()), int(got.max()))
     return (table, pd.DataFrame(per_fold)) if return_folds else table
 
 evaluate = evaluate_embeddings  # the name in the team contract
@@ -258,13 +273,15 @@ def table_said(table,  # `evaluate_embeddings`' DataFrame
     fits: the paper's probe is plain least squares without regularisation (arXiv 2507.22291's protocol, AEF.md
     section 7), whose minimum-norm fit peaks in error where points and weights are as many (the interpolation
     threshold), so that row reads lower than fewer or more shots, a fault of the probe, not the embedding; and a
-    "max" row whose folds were cut to the different training sets there are (`table.attrs["folds_cut"]`). A table
-    without `method` or `train_per_class` columns gets the first line alone."""
+    "max" row whose folds were cut to the different training sets there are (`table.attrs["folds_cut"]`), and one
+    whose classes train on different counts (each its own "max" share, `table.attrs["max_per_class"]`: the column
+    shows the largest). A table without `method` or `train_per_class` columns gets the first line alone."""
     same = table["same_as"].astype(bool).any() if "same_as" in table else False
     lin = table[table["method"].astype(str).eq("linear")] if {"method", "train_per_class"} <= set(table.columns) else None
     near = [] if lin is None else [(s, int(t) * n) for s, t in zip(lin.get("shots", lin.index), lin["train_per_class"])
                                    if EMBED_DIM / 2 <= int(t) * n <= 2 * EMBED_DIM]   # a table of other columns: none
     cut = table.attrs.get("folds_cut") or {}
+    lo, hi = table.attrs.get("max_per_class") or (None, None)
     return (f"balanced_accuracy: each class's share of its test points named right, averaged over the {n} classes "
             f"(chance {share_text(1 / n)}), mean over the folds; std: its spread across folds" +
             (" (nan: one fold, no spread to measure)" if "folds" in table and table["folds"].eq(1).any() else "") +
@@ -275,7 +292,9 @@ def table_said(table,  # `evaluate_embeddings`' DataFrame
                     "errs most, so this row reads low (the probe's limit, not the embedding's)" for s, m in near) +
             "".join(f"\n{s}: {d} folds, not the {a} asked: the max-trial draw has {d} different training sets here (each "
                     "class's points cut once into blocks of its 'max' share, a fold training on one block of each), "
-                    "each scored once; more folds would repeat them" for s, (a, d) in cut.items()))
+                    "each scored once; more folds would repeat them" for s, (a, d) in cut.items()) +
+            (f"\nmax: train_per_class is the largest class's; each class trains on its own 'max' share of its points "
+             f"(half, at most 300 by default), {lo} to {hi} here" if (lo, hi) != (None, None) and lo != hi else ""))
 
 # %% ../nbs/24_evaluate.ipynb #c0032
 def evaluate_regression(x,                        # features, (N, D)

@@ -19,7 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from . import analysis, embeddings, evaluate, scene
-from .core import EMBED_DIM, DimensionError, LabelError, NoDataWarning, band_names, refuse_path, user_stacklevel
+from .core import EMBED_DIM, DimensionError, LabelError, LabelWarning, NoDataWarning, band_names, refuse_path, user_stacklevel
 from .files import is_zarr_store
 from .checkpoint import RUN_MARKER, is_run
 from .bands import band_columns, stacked_embeddings, table_bands
@@ -43,7 +43,7 @@ from .evaluate_years import one_map, refuse_other_year, year_rows   # which year
 from .derived_maps import not_embeddings_said   # a similarity/change/class COG, named
 from .year_columns import year_column
 from .coordinates import header_hint
-from .evaluate_points import pixel_metres, refuse_other_place, table_places, thin_points
+from .evaluate_points import nameless_ids, pixel_metres, refuse_other_place, table_places, thin_points
 
 # %% auto #0
 __all__ = ['labels_from_csv', 'open_embeddings', 'sample_labels', 'label_file', 'vector_labels', 'aef_evaluate']
@@ -451,6 +451,12 @@ def vector_labels(a, crs=None):
     miss = gdf[a.label_column].isna().to_numpy()   # said here in the file's words, and gone before training_set
     warn_missing_rows(miss, a.label_column, f"--labels {a.labels}", _fill_fix(miss, a.label_column, a.labels))
     if type(gdf).__name__ != "GeoDataFrame": miss = miss | _no_point_rows(a.labels, gdf)   # said here, in the file's words
+    if (none := nameless_ids(gdf[~miss], a.label_column)) is not None:   # eo-learn's LULC_ID 0: no name, no data
+        ids = sorted(set(gdf[~miss][a.label_column][none[0]].tolist()))
+        warnings.warn(f"--labels {a.labels}: {a.label_column} {', '.join(map(str, ids))} has no name in {none[1]} ("
+                      f"{int(none[0].sum())} rows): read as no data, left out, as --label-column {none[1]} leaves it; "
+                      "to score it as a class, name it in the file", LabelWarning, stacklevel=user_stacklevel())
+        miss = miss | np.isin(np.arange(len(miss)), np.flatnonzero(~miss)[none[0]])
     return gdf[~miss]
 
 _TEXT_TABLES, _PARQUET = TEXT_TABLES, PARQUET_TABLES   # --embeddings read as a table: `cli_args`' (a bare word's too)
@@ -567,6 +573,9 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     x, y, protocol = thin_points(x, y, xy, thin, a.seed, f"--labels {a.labels}" if a.labels else f"--embeddings {path}",
                                  kind)   # the paper's points apart (a raster's pixels by default), said which
     folds = f"{a.folds} fold{'s' * (a.folds != 1)}" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
+    try: m = evaluate.max_folds(y, a.folds) if "max" in a.shots else a.folds   # cut to its different training sets
+    except LabelError: m = a.folds   # too few classes: evaluate_embeddings says so
+    maxed = f", {m} at max, the different training sets it has" if m != a.folds else ""
     n = len(np.unique(y))   # the column read, named: the one the user left out is chosen above (`_label_column`)
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
     read = f" (labels: the sample scene's classes of {int(lab['year'])}, the embeddings' year)" if a.labels == "samples" and emb is not None \
@@ -574,7 +583,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         f"{f', its rows of --year {a.year}' if a.year and emb is None else ''}{'; another: --label-column NAME' if chose else ''})"
     what = f"points {thin:g} m apart" if thin > 0 and xy is not None else "rows" if form in _TEXT_TABLES + _PARQUET else "pixels"
     print(f"aef evaluate: {len(y)} labelled {what} of {n} "
-          f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shot{'s' * (list(a.shots) != [1])} a class, {folds} a level (a bar each)",
+          f"class{'es' * (n != 1)}{read}; {', '.join(map(str, a.shots))} shot{'s' * (list(a.shots) != [1])} a class, {folds} a level{maxed} (a bar each)",
           file=sys.stderr)
     # fill-like ids (255 beside 1..4): said once, above or by training_set, so not again (`warn_fills=False`)
     try: table = evaluate.evaluate_embeddings(x, y, shots=a.shots, folds=a.folds, seed=a.seed, progress=True,  # bars:
