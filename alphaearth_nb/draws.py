@@ -21,7 +21,7 @@ from .metrics import refuse_unlabelled   # unlabelled points are no class to dra
 
 # %% auto #0
 __all__ = ['LEVELS_EXAMPLE', 'PAPER_FOLDS', 'FOLDS_MAX', 'PAPER_MIN_DIST', 'as_levels', 'shots_per_class', 'nshot_split',
-           'max_trial_folds', 'max_trial_sets', 'max_trial_split', 'as_folds', 'fold_counts', 'separated_points',
+           'max_trial_folds', 'max_trial_split', 'as_folds', 'fold_counts', 'max_trial_sets', 'separated_points',
            'as_spacing', 'spaced_points']
 
 # %% ../nbs/23f_draws.ipynb #c0025
@@ -127,17 +127,6 @@ def max_trial_folds(y,                     # labels, (N,)
     n = shots_per_class(counts, "max", max_shots, max_fraction)
     return int(min(cap, (counts // n).max()))
 
-def max_trial_sets(counts,                 # labelled points of each class (C,), each at least 2
-                   max_shots:int=300,      # cap of "max" per class
-                   max_fraction:float=0.5, # share of a class "max" may take
-                  ) -> int:
-    "How many different training sets the max-trial draw has (`max_trial_split`: fold f trains on block f mod b of " \
-    "each class, b its blocks of its 'max' share): folds f and g draw one set where f = g modulo every b, so the " \
-    "least common multiple of the b (at most `FOLDS_MAX`)."
-    refuse_path(counts, "counts are numbers of points a class (C,)")
-    counts = np.asarray(counts, np.int64)
-    return min(math.lcm(*(int(b) for b in counts // shots_per_class(counts, "max", max_shots, max_fraction))), FOLDS_MAX)
-
 def max_trial_split(y,                     # labels, (N,)
                     fold:int,              # fold index 0, 1, ...
                     seed=0,                # int, sequence of ints, or np.random.Generator: the one shuffle per class
@@ -192,6 +181,17 @@ def fold_counts(folds,                   # an int (every level), a dict level ->
         raise ConfigError(f"folds={folds!r} gives folds for {extra}, which shots={shots!r} does not ask: key the "
                           f"dict by the levels asked, e.g. folds={ {s: 10 for s in shots} !r}")
     return keyed
+
+def max_trial_sets(counts,                 # labelled points of each class (C,), each at least 2
+                   max_shots:int=300,      # cap of "max" per class
+                   max_fraction:float=0.5, # share of a class "max" may take
+                  ) -> int:
+    "How many different training sets the max-trial draw has (`max_trial_split`: fold f trains on block f mod b of " \
+    "each class, b its blocks of its 'max' share): folds f and g draw one set where f = g modulo every b, so the " \
+    "least common multiple of the b (at most `FOLDS_MAX`)."
+    refuse_path(counts, "counts are numbers of points a class (C,)")
+    counts = np.asarray(counts, np.int64)
+    return min(math.lcm(*(int(b) for b in counts // shots_per_class(counts, "max", max_shots, max_fraction))), FOLDS_MAX)
 
 # %% ../nbs/23f_draws.ipynb #q0002
 PAPER_MIN_DIST = 1280.0  # metres between evaluation points (S3)
