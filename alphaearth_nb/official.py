@@ -20,7 +20,7 @@ try:   # the official extra: `sample_points` requires it; the rest get shapely's
 except ImportError: translate = MultiPolygon = box = None
 
 from .core import (EMBED_DIM, MAP_WANTED, ConfigError, GridError, GridWarning, NoDataWarning,
-                                NoTilesError, band_names, checks_flags, refuse_path, user_stacklevel)
+                                NoTilesError, PointError, band_names, checks_flags, refuse_path, user_stacklevel)
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
                                require, same_crs, to_crs, utm_crs, write_crs)
@@ -539,8 +539,8 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     `mosaic` does off the output's own zone. The index is searched over the points' hull, split at 180 deg when
     the points lie across it (not a band round the globe). Every point gets an answer: one no tile covers (in a
     year) has `inside` False and NaN vectors, and a year in which no point is covered is warned (`NoDataWarning`,
-    naming the checks: lon/lat order, CRS, years, mirror; or, where none lies on a tile and read (lat, lon) they lie
-    where tiles are, that they look swapped), not raised, however many points are outside. Rows keep
+    naming the checks: lon/lat order, CRS, years, mirror), not raised, however many points are outside; but where
+    none lies on a tile and read (lat, lon) they lie where tiles are, `PointError` says they look swapped. Rows keep
     the points' order and the table's own index (repeated for each year), as `places.sample`: `df.join(out)` puts
     each vector on its own point. The points' table is `places.points_xy`'s, as `places.sample`'s: a table's own
     columns (a DataFrame's lon/lat kept); (lon, lat) arrays or one point as `x_in`, `y_in`, the coordinates as given
@@ -591,9 +591,10 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
         if set(none) - set(there) and there: own = (f"the mirror has no tile there in {sorted(set(none) - set(there))}"
                                                     f"; its tiles there cover {there}: pass those years (years={there})"
                                                     ", or read the others from another mirror")
-        warnings.warn(f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))} (`inside` "
-                      "False, vectors NaN): " + ("read as (lat, lon) they lie where official tiles are: longitude and "
-                      "latitude look swapped: pass x = longitude, y = latitude" if swap else own or "check the points' "
-                      "lon/lat order (x = longitude) and CRS (`crs=`), the years, and the mirror (2017 is missing on "
-                      "some)"), NoDataWarning, stacklevel=user_stacklevel())
+        said = (f"none of the {len(lon)} points lies on an official tile in {', '.join(map(str, none))}" + (": read as "
+                "(lat, lon) they lie where official tiles are: longitude and latitude look swapped: pass x = longitude, "
+                "y = latitude" if swap else " (`inside` False, vectors NaN): " + (own or "check the points' lon/lat order "
+                "(x = longitude) and CRS (`crs=`), the years, and the mirror (2017 is missing on some)")))
+        if swap: raise PointError(said)   # every point off, and each on a tile read (lat, lon): refused, as `open`
+        warnings.warn(said, NoDataWarning, stacklevel=user_stacklevel())
     return points_table(table, done, out, ys)   # its index kept, repeated each year, as `places.sample`'s

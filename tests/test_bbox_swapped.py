@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("geopandas"); pytest.importorskip("rioxarray"); pytest.importorskip("odc.geo")
 
 from alphaearth_nb import official as off  # noqa: E402
-from alphaearth_nb.core import ConfigError, NoDataWarning, NoTilesError  # noqa: E402
+from alphaearth_nb.core import ConfigError, NoDataWarning, NoTilesError, PointError  # noqa: E402
 
 RIGHT = (5.995, 44.999, 6.004, 45.003)              # lon/lat: the sample mirror's tiles cover it
 LAT_FIRST = (44.999, 5.995, 45.003, 6.004)          # the same, latitude first: a box in the sea off Somalia
@@ -47,10 +47,9 @@ def test_official_points_given_latitude_first_are_named_swapped(mirror):
     # was: 'check the points' lon/lat order (x = longitude) and CRS (`crs=`), the years, and the mirror', every cause
     lon, lat = [5.996, 6.003], [45.0, 45.002]
     assert off.sample_points({"lon": lon, "lat": lat}, 2024, source=mirror.root)["inside"].all()
-    with pytest.warns(NoDataWarning) as w:
-        got = off.sample_points({"lon": lat, "lat": lon}, 2024, source=mirror.root)
-    assert not got["inside"].any()
-    said = " ".join(str(m.message) for m in w)
+    with pytest.raises(PointError) as e:   # every point off so: refused (was NoDataWarning + NaN rows), as `open`
+        off.sample_points({"lon": lat, "lat": lon}, 2024, source=mirror.root)
+    said = str(e.value)
     assert "read as (lat, lon) they lie where official tiles are: longitude and latitude look swapped" in said, said
     with pytest.warns(NoDataWarning) as w:   # nowhere either way: the list of checks, no swap named
         off.sample_points({"lon": [20.0], "lat": [10.0]}, 2024, source=mirror.root)
