@@ -233,7 +233,8 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
 # %% ../nbs/29e_map_cmd.ipynb #p0020
 def _two_maps(a) -> tuple:
     "The two maps `aef change` compares: two --embeddings of one year each (`--year` for each, in order), or the two " \
-    "years (`--year A --year B`, else its only two) of one."
+    "years (`--year A --year B`, else its only two) of one; one --year of a cube of several is a `TimeError` naming " \
+    "two (the year given and the next, else the one before)."
     years, paths = a.year or [], a.embeddings
     if len(paths) > 2 or len(years) > 2:
         raise DimensionError(f"aef change compares two maps: got {len(paths)} --embeddings and {len(years)} --year: pass "
@@ -245,6 +246,13 @@ def _two_maps(a) -> tuple:
         return tuple(one_year(c, y, p) for c, p, y in zip(cubes, paths, years or [None, None]))
     cube, p = open_maps(paths[0], a.embeddings_var, "change"), paths[0]
     ys = years_of_cube(cube).tolist() if "time" in cube.dims else [map_year(cube)]
+    if len(years) == 1 and len(ys) > 1:   # one --year of a cube: the other map unnamed (it was left to the cube's two)
+        y = years[0]
+        one_year(cube, y, p)   # a year the cube lacks: its refusal, naming those it holds
+        o = next((v for v in ys if v > y), max(v for v in ys if v != y))   # the year after it, else the latest before
+        raise TimeError(f"--year {y} given once with one --embeddings ({p}, {len(ys)} years: "
+                        f"{', '.join(map(str, ys))}): aef change compares two of its years, one --year each: pass "
+                        f"--year {min(y, o)} --year {max(y, o)}")
     if len(years) < 2 and len(ys) != 2:
         raise TimeError(f"--embeddings {p} holds {len(ys)} year{'s' * (len(ys) != 1)} ({', '.join(map(str, ys))}): aef "
                         "change compares two: " + (f"pass the two, e.g. --year {ys[-2]} --year {ys[-1]}" if len(ys) > 2
