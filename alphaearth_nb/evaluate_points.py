@@ -67,11 +67,19 @@ def pixel_metres(emb,  # the map the pixels are on (y, x dims with coordinates, 
     return np.stack([xs, ys], 1) * f
 
 # %% ../nbs/29d_evaluate_points.ipynb #p0008
-def _span_said(xy:np.ndarray) -> tuple[str, float]:
-    "The extent of the points `xy` (metres) in words, and a spacing that keeps some 500 points over it."
+def _span_said(xy:np.ndarray,   # the points' places in metres (N, 2)
+               spacing:float,   # the --spacing that thinned them (above 0)
+              ) -> tuple[str, float|None, float]:
+    """The extent of the points `xy` (metres) in words; a smaller spacing than `spacing` that keeps more of them
+    (one that keeps some 500 over the extent, at most half of `spacing`, at least the points' closest step along an
+    axis: a raster's pixel), None where none does (`spacing` at or below that step keeps every point already); the step."""
     span = float(np.ptp(xy, 0).max()) if len(xy) else 0.0
-    smaller = float(f"{max(span / 32, 10):.0g}")   # (span / s)^2 / 2 ~ 500 points, one figure
-    return (f"{span / 1000:.3g} km" if span >= 1000 else f"{span:.0f} m"), smaller
+    gaps = [np.diff(np.unique(xy[:, i])) for i in range(2)] if len(xy) else []
+    step = min((float(g[g > 0].min()) for g in gaps if (g > 0).any()), default=0.0)   # a raster's pixel size
+    if spacing <= step: return (f"{span / 1000:.3g} km" if span >= 1000 else f"{span:.0f} m"), None, step
+    smaller = float(f"{max(min(span / 32, spacing / 2), step, 1):.0g}")   # (span / s)^2 / 2 ~ 500 points, one figure
+    smaller = smaller if smaller < spacing else step
+    return (f"{span / 1000:.3g} km" if span >= 1000 else f"{span:.0f} m"), smaller, step
 
 def thin_points(x:np.ndarray,    # features (N, D)
                 y:np.ndarray,    # their labels (N,)
@@ -87,7 +95,8 @@ def thin_points(x:np.ndarray,    # features (N, D)
     `LabelWarning` (`evaluate.lone_classes_said`, the rule `evaluate_embeddings` keeps too) naming it and what would
     keep it: a smaller `--spacing` where thinning left it one, another point of it in `where` else. Fewer than two
     classes of two points or more after thinning is a `LabelError` naming a smaller `--spacing` and `--spacing 0`
-    (unthinned: `evaluate_embeddings`' own)."""
+    (unthinned: `evaluate_embeddings`' own); a smaller one named is below `spacing` and keeps more (`_span_said`): where
+    `spacing` keeps every point already (at or below their closest step, a raster's pixel), more labels are named instead."""
     seed = as_seed(seed)   # first: -1, 2**64, 'abc' refused before any work
     ids, counts = np.unique(y, return_counts=True)
     if (counts == 1).any() and (counts >= 2).sum() >= 2 and (spacing <= 0 or xy is None):   # before the count said
@@ -108,18 +117,23 @@ def thin_points(x:np.ndarray,    # features (N, D)
             f"than {PAPER_MIN_DIST:g} m may flatter the scores ({apart})"))
     keep = spaced_points(xy, spacing, seed)
     ids, counts = np.unique(y[keep], return_counts=True)
-    span, smaller = _span_said(np.asarray(xy))
-    fix = (f"pass a smaller --spacing, e.g. --spacing {smaller:g}, or --spacing 0 to score every labelled {one} "
-           f"(not thinned: optimistic)")
+    few = ids[counts < 2]
+    if len(few) or (counts >= 2).sum() < 2:   # what would keep more: a smaller spacing, where one does
+        span, smaller, step = _span_said(np.asarray(xy, np.float64), spacing)
+        fix = (f"pass a smaller --spacing, e.g. --spacing {smaller:g}, or --spacing 0 to score every labelled {one} "
+               f"(not thinned: optimistic)" if smaller is not None else
+               f"no smaller --spacing keeps more (at {spacing:g} m every labelled {one} is kept, the closest {step:g} m "
+               f"apart): label more {unit} of the classes short of two")
     if (counts >= 2).sum() < 2:
         per = ", ".join(f"class {v}: {c}" for v, c in zip(ids.tolist(), counts.tolist()))
         raise LabelError(f"{where}: thinned to points at least {spacing:g} m apart ({whose}), {len(keep):,} of the "
                          f"{n:,} labelled {unit} remain ({per}), too few to score two classes (two points a class: one to train, one to "
                          f"test); the labels span about {span}: {fix}")
-    if len(few := ids[counts < 2]):
+    if len(few):
         warnings.warn(f"{where}: thinned to points {spacing:g} m apart, " + lone_classes_said(
                           few, f"a smaller --spacing keeps more points of a class, e.g. --spacing {smaller:g} (--spacing "
-                          f"0: every labelled {one})"), LabelWarning, stacklevel=user_stacklevel())
+                          f"0: every labelled {one})" if smaller is not None else f"another {one} of it in {where} scores "
+                          f"it (at {spacing:g} m every labelled {one} is kept)"), LabelWarning, stacklevel=user_stacklevel())
         keep = keep[~np.isin(y[keep], few)]
     said = (f"protocol: {len(keep):,} points at least {spacing:g} m apart ({whose}), drawn at random (--seed "
             f"{seed}) from {n:,} labelled {unit}: no training point lies within {spacing:g} m of a test point")
