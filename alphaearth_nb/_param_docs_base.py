@@ -183,6 +183,7 @@ SECTIONS = {
         'table_suffix': "path\n    a file's path (text or `Path`), there or not\n",
         'near_match': 'path\n    a local path (text or `Path`) where no file is\n',
         'is_eolearn_patch': 'folder\n    any path (text or `Path`, `~` allowed)\n',
+        'eolearn_labels_hint': 'path\n    --labels as given (text or `Path`, `~` allowed)\n',
     },
     'alphaearth_nb.local_mirror': {
         'build_local_mirror': 'root\n    folder to write (created; a new or empty one, or a mirror of ours with `overwrite`)\nyears\n    years to write: one, a list, or (first, last), as for `tiles`\nsize : int\n    tile side in pixels (official tiles: 8192)\nsamples\n    aef_samples folder/CSV or DataFrame (default: shared data)\nblocksize : int\n    internal COG block size\nat : tuple\n    (lon, lat) on a zone boundary where the tiles meet (180: across)\noverwrite : bool\n    replace a mirror this function wrote before at `root`, whole\n',

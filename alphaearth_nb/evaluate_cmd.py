@@ -36,7 +36,7 @@ from .stacks import embedding_field, names_every_band
 from .command_inputs import open_csv, open_input
 from .paths import layout_year, table_suffix
 from .mirror_list import INDEX_NAME, first_tile, mirror_root
-from .loaders import VECTOR_FILES
+from .loaders import VECTOR_FILES, eolearn_labels_hint
 from .draws import PAPER_MIN_DIST
 from .years import map_year
 from .evaluate_years import one_map, refuse_other_year, year_rows   # which year is scored
@@ -360,8 +360,8 @@ def label_file(a) -> xr.DataArray:
     if p.is_dir() and is_run(p):   # `aef train --out`: xarray's GroupNotFoundError said nothing of what it is
         raise LabelError(f"--labels {p} is a training run folder (checkpoints, not labels): --labels takes a class "
                          f"raster, not a model: {fix} (or --labels samples, the sample scene's classes)")
-    if p.is_dir() and not is_zarr_store(p):
-        raise LabelError(f"--labels {p} is a folder that is no zarr store (no zarr.json/.zgroup): {fix}")
+    if (eo := eolearn_labels_hint(p)) or (p.is_dir() and not is_zarr_store(p)):   # an eo-learn patch's: its polygons
+        raise LabelError(f"--labels {p} " + (eo or f"is a folder that is no zarr store (no zarr.json/.zgroup): {fix}"))
     try: ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
     except LabelError:   # a Feather table: said, with its Parquet line
         if p.is_dir() or not (kind := _file_kind(p, "--labels") or "").startswith("a Feather"): raise

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 
 # %% auto #0
 __all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'EOLEARN_FILES', 'is_path', 'places_reader', 'loader_of',
-           'zip_files', 'zip_member', 'table_suffix', 'near_match', 'is_eolearn_patch']
+           'zip_files', 'zip_member', 'table_suffix', 'near_match', 'is_eolearn_patch', 'eolearn_labels_hint']
 
 # %% ../nbs/00_loaders.ipynb #l0005
 _PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
@@ -147,3 +147,27 @@ def is_eolearn_patch(folder) -> bool:  # any path (text or `Path`, `~` allowed)
     "True where `folder` is a folder holding every file of `EOLEARN_FILES`: an eo-learn patch the package reads."
     d = Path(os.path.expanduser(str(folder)))
     return d.is_dir() and all((d / f).is_file() for f in EOLEARN_FILES)
+
+_EOLEARN_PARTS = ("data", "data_timeless", "mask", "mask_timeless", "vector", "vector_timeless")   # an EOPatch's folders
+
+def eolearn_labels_hint(path, # --labels as given (text or `Path`, `~` allowed)
+                       ) -> str|None:
+    """What `path` is and what to pass as `--labels` instead, where it is an eo-learn patch folder (`bbox.geojson`
+    beside its folders of arrays), a folder or numpy array inside one (`mask_timeless/LULC.npy`), or any `.npy`: numpy
+    arrays record no grid (no CRS or coordinates), so the patch's labelled polygons (`vector_timeless/*.gpkg`, in its
+    CRS) are named, with the class column of eo-learn's land-cover example (`LULC_NAME`). None for any other path."""
+    p = Path(os.path.expanduser(str(path)))
+    if p.suffix.lower() != ".npy" and not p.is_dir(): return None   # a file of another kind: its own words
+    patch = next((d for d in (p, p.parent, p.parent.parent) if (d / "bbox.geojson").is_file()
+                  and any((d / f).is_dir() for f in _EOLEARN_PARTS)), None)
+    if patch is None and p.suffix.lower() != ".npy": return None
+    what = ("is an eo-learn patch folder of numpy arrays, which record no grid (no CRS or coordinates)" if patch == p else
+            f"is a {'numpy array' if p.suffix.lower() == '.npy' else 'folder'} of the eo-learn patch {patch}, "
+            "which records no grid (no CRS or coordinates)" if patch else
+            "is a numpy array, which records no grid (no CRS or coordinates)")
+    takes = ("--labels takes a label raster of class ids on the embeddings' grid (a GeoTIFF, .nc or .zarr) or a vector "
+             "file or table of labelled places")
+    layers = sorted((patch / "vector_timeless").glob("*.gpkg")) if patch else []
+    if not layers: return f"{what}: {takes}: write the classes with their grid as a GeoTIFF or .nc"
+    col = "LULC_NAME" if layers[0].stem == "LULC" else "<its class column>"
+    return f"{what}: {takes}; its labelled polygons are {layers[0]}: pass --labels {layers[0]} --label-column {col}"
