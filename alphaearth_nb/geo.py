@@ -234,7 +234,7 @@ def _span_in(obj, crs) -> str:
 
 def _off_said(obj, xs, ys, what:str, others:bool=True, crs=None) -> str:
     """Where the points (`xs`, `ys` in `obj`'s CRS) off the grid lie, for points of which others lie on it (so read
-    in the right CRS): how many to each side, the grid's span in `crs` (`_span_in`; None: lon/lat), the CRS the points were given in, their positions, from 0, and
+    in the right CRS): how many to each side (of the grid, named so where `crs` is another), the grid's span in `crs` (`_span_in`; None: lon/lat), the CRS the points were given in, their positions, from 0, and
     (`others`) how many lie on it."""
     gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
     sides = {}
@@ -242,8 +242,8 @@ def _off_said(obj, xs, ys, what:str, others:bool=True, crs=None) -> str:
         k = "-".join(s for s in ("north" * bool(y > gy.max()), "south" * bool(y < gy.min()),
                                  "east" * bool(x > gx.max()), "west" * bool(x < gx.min())) if s)
         sides[k] = sides.get(k, 0) + 1
-    at = np.flatnonzero(out)
-    return (f"{', '.join(f'{v} to the {k}' for k, v in sides.items())} of the map{_span_in(obj, crs or LONLAT)} ({what}"
+    at, by = np.flatnonzero(out), "" if same_crs(crs or LONLAT, obj) else f" (sides by its grid, {crs_label(crs_of(obj))})"
+    return (f"{', '.join(f'{v} to the {k}' for k, v in sides.items())} of the map{by}{_span_in(obj, crs or LONLAT)} ({what}"
             f"{'s' * (at.size > 1)} {', '.join(map(str, at[:10]))}{', ...' * (at.size > 10)}, from 0 in the order given)"
             f"{f' while the other {out.size - at.size} lie on it' * others}: drop {'those' if at.size > 1 else 'it'}, "
             f"or use a map that covers {'them' if at.size > 1 else 'it'} too")
