@@ -169,7 +169,7 @@ def _no_band_table(df:pd.DataFrame, path) -> None:
                 "embeddings")
     else:
         what = (f"a table of {len(df)} row{'s' * (len(df) != 1)} whose columns ({', '.join(names[:8])}"
-                f"{', ...' if len(names) > 8 else ''}) hold no embedding band (A00 .. A63)")
+                f"{', ...' if len(names) > 8 else ''}) hold no embedding band (A00 .. A63)" + (f"; {h}: add a header line above its rows naming the columns, e.g. A00,A01,...,A63,label" if (h := header_hint(names)) else ""))
     raise LabelError(f"--embeddings {path} is {what}: {_EMBEDDINGS_KINDS}")
 
 def _store_kind(path:Path) -> str:
