@@ -295,7 +295,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
         raster = label_array(labels)   # a label raster's own dims name the fix (rioxarray's band of one)
         raise LabelError(_one_class(np.asarray(classes).tolist(), raster if isinstance(raster, xr.DataArray) else None))
     if method == "knn":
-        if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
+        if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: pass k={len(X)} or less (the most they allow), or label more")
         _warn_small_classes(classes, np.bincount(y, minlength=C), k)
         fn = lambda q: (lambda lab, sc: np.c_[sc, lab])(*knn_predict(X, y, q, k, C))
     else:
@@ -364,7 +364,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
         W = least_squares_fit(X, vals)
         fn = lambda q: least_squares_predict(W, q)
     else:
-        if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: label more or lower k")
+        if k > len(X): raise LabelError(f"k={k} neighbours but only {len(X)} labelled pixels: pass k={len(X)} or less (the most they allow), or label more")
         fn = lambda q: vals[knn_indices(X, q, k)].mean(1)
     pred = predict_pixels(da, fn, 1, dtype=dt).isel(out=0, drop=True)
     return pred.rename("prediction").assign_attrs(method=method)

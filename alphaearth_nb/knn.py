@@ -458,7 +458,7 @@ def _knn(train_x, query_x, k:int, query_chunk:int=256, train_chunk:int=8192, low
     sums, direct = direct, direct or low or bool(slack)   # `_by_products` assumes the features float32 holds
     if not (isinstance(k, (int, np.integer)) and not isinstance(k, bool) and k >= 1):
         raise ConfigError(f"k={k!r} neighbours: pass a whole number k >= 1 (1 is the nearest neighbour alone)")
-    if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: label more points or lower k")
+    if k > len(tx): raise LabelError(f"k={k} neighbours but only {len(tx)} training points: pass k={len(tx)} or less (the most they allow), or label more points")
     _check_finite(tx)                     # the query rows: from the first round (`_check_queries`)
     _fill_queries(tx, qx, same if qx is hq else None)   # 64 x 0 against embeddings: no data, as the training side reads it
     if not len(qx): return np.zeros((0, k), np.float32), np.zeros((0, k), np.int32)

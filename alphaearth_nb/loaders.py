@@ -126,7 +126,7 @@ def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
 # %% ../nbs/00_loaders.ipynb #nm0001
 def near_match(path) -> str:  # a local path (text or `Path`) where no file is
     """' (did you mean NAME?)', NAME the entry of `path`'s folder whose name is closest to its name (`difflib`'s
-    `get_close_matches`, ratio at least 0.6, its default) and whose stem is as close (a shared '.csv' alone is no
+    `get_close_matches`, ratio at least 0.6, its default; 0.5 for a name of two letters: one typed wrong) and whose stem is as close (a shared '.csv' alone is no
     match), shown in `path`'s own folder words; '' where none is close,
     or where the folder is absent or cannot be listed. The one near-match of every 'no file' message: a typo
     ('labls.geojson') is named with the file meant ('labels.geojson') beside it."""
@@ -134,8 +134,9 @@ def near_match(path) -> str:  # a local path (text or `Path`) where no file is
     try: names = sorted(f.name for f in p.parent.iterdir()) if p.parent.is_dir() else []
     except OSError: return ""
     stem = lambda n: n.split(".")[0]
-    close = [n for n in difflib.get_close_matches(p.name, names, 3)
-             if difflib.SequenceMatcher(None, stem(p.name), stem(n)).ratio() >= 0.6]
+    cut = 0.5 if len(stem(p.name)) <= 2 else 0.6   # 'r2' for 'r1': one of two letters wrong is a ratio of 0.5
+    close = [n for n in difflib.get_close_matches(p.name, names, 3, cut)
+             if difflib.SequenceMatcher(None, stem(p.name), stem(n)).ratio() >= cut]
     if not close: return ""
     return f" (did you mean {close[0] if str(p.parent) == '.' else p.parent / close[0]}?)"
 

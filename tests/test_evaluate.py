@@ -313,7 +313,7 @@ def test_error_messages(blobs):
         nshot_split(np.array([0, 0, 1]), "max")
     with pytest.raises(LabelError, match="unknown methods"):
         evaluate_embeddings(x, y, methods=("svm",))
-    with pytest.raises(LabelError, match="lower k"):
+    with pytest.raises(LabelError, match=r"pass k=2 or less \(the most they allow\)"):
         knn_search(x[:2], x, 3)
     with pytest.raises(LabelError, match="encode_labels"):
         knn_predict(x, y + 1, x[:2], 1, 3)
