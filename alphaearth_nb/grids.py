@@ -128,8 +128,8 @@ def check_grid_size(size:tuple,       # the pixel's (width, height) in the CRS's
                           f"{unit} in {label}): {hint}")
     rows, cols = int(np.ceil(H / h - 1e-9)), int(np.ceil(W / w - 1e-9))
     if rows * cols > MAX_PIXELS:
-        raise ConfigError(f"{asked} in {label} over the area ({W:.6g} x {H:.6g} {unit}) makes a grid of {rows:,} x "
-                          f"{cols:,} = {rows * cols:.3g} pixels a year, over the {MAX_PIXELS:.0e} at most "
+        raise ConfigError(f"{asked} in {label} over the area ({W:.6g} x {H:.6g} {unit}, width x height) makes a grid of "
+                          f"{cols:,} x {rows:,} = {rows * cols:.3g} pixels a year, over the {MAX_PIXELS:.0e} at most "
                           f"({rows * cols * 256 / 1e12:.3g} TB of 64 float32 bands): " +
                           (hint or fix or "open a smaller area, a coarser resolution, or the area in parts"))
     return rows, cols

@@ -140,7 +140,7 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
     refuse_path(rows, "rows are a table of `tiles` (href, crs, year)", "table")
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad) if bounds is None else bounds
-    check_grid_size((RESOLUTION, RESOLUTION), (x1 - x0, y1 - y0), crs, "the tiles' 10 m pixels read",   # a vast area
+    check_grid_size((RESOLUTION, RESOLUTION), (x1 - x0, y1 - y0), crs, "whatever `crs`, the tiles' 10 m pixels read",
                     "open a smaller area (its tiles are read at 10 m under any `resolution`: a coarser one reads as "
                     "many), or read it tile by tile, lazily: `aef.official.open_tile(href)` for each `href` of "
                     "`aef.official.tiles(area, years)`")

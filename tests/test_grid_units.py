@@ -47,7 +47,7 @@ def test_a_grid_past_the_cap_names_its_size_and_the_fix(mirror):
     with pytest.raises(ConfigError) as e: off.open(None, 2024, geobox=world, source=mirror.root)
     assert "pixels a year, over the" in str(e.value) and "a coarser resolution" in str(e.value), e.value
     rows, cols = world.shape
-    assert f"{rows:,} x {cols:,}" in str(e.value) and rows * cols > MAX_PIXELS
+    assert f"makes a grid of {cols:,} x {rows:,} = " in str(e.value) and rows * cols > MAX_PIXELS   # width x height
 
 
 def test_one_pixel_past_a_small_area_in_its_own_unit_is_kept():
