@@ -272,7 +272,10 @@ PRODUCT_LAYERS = {
     "sentinel2": ("AOT", "WVP", "SCL", "TCI_R", "TCI_G", "TCI_B", "TCI", "VISUAL", "MSK_CLDPRB", "MSK_SNWPRB", "QA10",
                   "QA20", "QA60", "MSK_CLASSI_OPAQUE", "MSK_CLASSI_CIRRUS", "MSK_CLASSI_SNOW_ICE"),
     "landsat": ("QA_PIXEL", "QA_RADSAT", "SR_QA_AEROSOL", "ST_ATRAN", "ST_CDIST", "ST_DRAD", "ST_EMIS", "ST_EMSD",
-                "ST_QA", "ST_TRAD", "ST_URAD", "SAA", "SZA", "VAA", "VZA")}
+                "ST_QA", "ST_TRAD", "ST_URAD", "SAA", "SZA", "VAA", "VZA",
+                # the Planetary Computer's and Earth Search's asset keys of the same QA and thermal auxiliaries
+                # (landsat-c2-l2: qa_aerosol, atran, cdist, drad, emis, emsd, qa, trad, urad), upper-cased as read
+                "QA_AEROSOL", "ATRAN", "CDIST", "DRAD", "EMIS", "EMSD", "QA", "TRAD", "URAD")}
 # family -> its layers above that flag clouds: ESA's scene classification (SCL), the L1C cloud bitmask (QA60), the
 # cloud probability (MSK_CLDPRB) and masks (MSK_CLASSI_*); Landsat's QA_PIXEL. Without a `cloud` layer beside them,
 # `validate_stack`'s note says the stack has no cloud mask and how the package makes one (it reads none of these
@@ -344,6 +347,10 @@ def check_source(name:str,        # the source's name in the stack, to start eac
                                "the model reads only as the `cloud` layer: make it that layer, `ds['cloud'] = "
                                f"~xr.apply_ufunc(aef.earthengine.cloud_score_clear, ds['{cs[0]}'])`, then `ds = "
                                f"ds.drop_vars({cs!r})`.")
+    if twice := {u: b for u in unknown if (b := band_renames(src, [u]).get(u)) in ds.data_vars and b != u}:
+        raise UnknownBandError(f"{name} holds {', '.join(f'{u!r} beside {b!r}' for u, b in twice.items())}: each names the "
+                               "same band (a common name or another spelling of it), so the band is there twice and "
+                               f"which to read no one says: keep one, e.g. `ds = ds.drop_vars({list(twice)})`.")
     if unknown:
         ren = band_renames(src, unknown, list(ds.data_vars))
         rest = [u for u in unknown if u not in ren]
