@@ -3,7 +3,6 @@
 of 156,709 x 87,830"), and named EPSG:32631 to a user who asked for EPSG:4326 without saying why. One order now,
 width x height, said; and `official`'s words say the tiles are read at 10 m in their zone whatever `crs`."""
 import re
-from pathlib import Path
 
 import pytest
 

@@ -2,7 +2,6 @@
 k" (classify, regress, `knn_search`): it names the largest k the labels allow. And the did-you-mean of a path no file
 is at (`loaders.near_match`, every 'no file' message's) missed names of two letters: 'r2' for the run folder 'r1' is
 a `difflib` ratio of 0.5, under its 0.6; one of two letters typed wrong is now named."""
-import numpy as np
 import pandas as pd
 import pytest
 
