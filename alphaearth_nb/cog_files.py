@@ -18,7 +18,7 @@ import numpy as np
 import xarray as xr
 
 from .dask_keys import compute_own, own_keys
-from .core import ConfigError, DiskError, GridError, checks_flags, free_bytes
+from .core import EMBED_DIM, ConfigError, DimensionError, DiskError, GridError, checks_flags, free_bytes
 from .files import check_output, writing_file
 from .quantize import NODATA, quantize
 from .embeddings import INT8_SCHEME, TIFF_SCHEME
@@ -26,7 +26,8 @@ from .geo import crs_of, is_lazy, require
 from .cubes import grid_of, transform_of
 
 # %% auto #0
-__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'check_blocksize', 'overview_factors', 'cog_stage']
+__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'check_blocksize', 'overview_factors', 'cog_stage',
+           'map_given']
 
 # %% ../nbs/25c_cog_files.ipynb #cf005
 @checks_flags
@@ -215,3 +216,18 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
         if n := _said_full(e): raise DiskError.full(OSError(n, os.strerror(n)), path, "COG") from e   # a quota too
         if full: raise DiskError.full(e, path, "COG", 2 * _room(prof, facs)) from e   # two copies at most at once
         raise
+
+# %% ../nbs/25c_cog_files.ipynb #cf021
+def map_given(obj,    # what `to_cog` was given
+                         path,   # its path, for the fix
+                        ) -> None:
+    """`DimensionError` for a map of one value a pixel given to `to_cog`, the writer of 64-band embeddings: a
+    DataArray of two dims and no `band` (a similarity, change or class map) or with a `band` of 1 (a one-band GeoTIFF
+    as `rioxarray.open_rasterio` reads it), naming the call that writes it, `map_to_cog` (the band squeezed first)."""
+    if not isinstance(obj, xr.DataArray): return
+    one = "band" in obj.dims and obj.sizes["band"] == 1
+    if not one and ("band" in obj.dims or obj.ndim != 2): return   # an embedding, or another shape: as_embedding's
+    squeeze = '.squeeze("band", drop=True)' if one else ""
+    raise DimensionError(f"to_cog writes embeddings of {EMBED_DIM} bands (y, x, band), and this is a map of one value a "
+                         f"pixel (dims {dict(obj.sizes)}: a similarity, change or class map): write it with "
+                         f"`m{squeeze}.aef.map_to_cog({str(path)!r})` (a score as float32, class ids with their names)")

@@ -30,17 +30,17 @@ from .geo import (crs_of, declared_nodata, geometries_like, north_up, outside_va
 from .cubes import coarsen, cube_form, transform_of, years_of_cube
 from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
-from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, overview_factors,
-                                     write_windows)
+from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, map_given,
+                                     overview_factors, write_windows)
 
 # %% auto #0
 __all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'class_colour', 'pam_categories', 'map_to_cog', 'vectorize',
            'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE',
-           'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage']
+           'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given']
 
 # %% ../nbs/25c_exports.ipynb #c0004r
 _all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item',   # from `stores`, where they moved
-        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage']   # `cog_files`'
+        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given']   # `cog_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -88,7 +88,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     """Write an embedding COG: bands A00..A63, north-up, tiled, overviews by renormalised mean; returns the path.
     Written beside `path` and moved in when complete: a failed write leaves an old file as it was. An embedding with
     no pixel of data (all NaN) is a `NoValidDataError` and nothing is written (it is found while writing, so a lazy
-    embedding is computed once). The embedding's source, model, year, period and tiling (`attrs['source']`,
+    embedding is computed once), a map (y, x) a `DimensionError` naming `map_to_cog`. The embedding's source, model, year, period and tiling (`attrs['source']`,
     `['embedding:model']`, `['time']`, `['period_start']`, `['tile']`, `['buffer']`, `['trim']`, ...; the year of a map
     cut from a cube, its scalar `time` coordinate: `_dated`) are kept as GDAL
     tags (`embeddings.provenance_tags`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...), which
@@ -100,6 +100,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     if dtype not in ("int8", "float32"): raise DTypeError(f"dtype must be 'int8' or 'float32', got {dtype!r}")
     blocksize = check_blocksize(blocksize)
     check_output(path, overwrite, "COG")   # before any work
+    map_given(emb, path)   # a similarity, change or class map: `map_to_cog`'s, named
     overviews, bottom_up = flag(overviews, "overviews"), flag(bottom_up, "bottom_up")
     _per_year(emb, path, "to_cog")
     emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
