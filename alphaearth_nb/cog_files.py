@@ -219,8 +219,8 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
 
 # %% ../nbs/25c_cog_files.ipynb #cf021
 def map_given(obj,    # what `to_cog` was given
-                         path,   # its path, for the fix
-                        ) -> None:
+              path,   # its path, for the fix
+             ) -> None:
     """`DimensionError` for a map of one value a pixel given to `to_cog`, the writer of 64-band embeddings: a
     DataArray of two dims and no `band` (a similarity, change or class map) or with a `band` of 1 (a one-band GeoTIFF
     as `rioxarray.open_rasterio` reads it), naming the call that writes it, `map_to_cog` (the band squeezed first)."""
