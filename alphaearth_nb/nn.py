@@ -113,7 +113,8 @@ def _colsums_vmap(axis_size, in_batched, x):
 @custom_vmap
 def _colsum(x:Float[Array, "... d"]) -> Float[Array, "d"]: return _colsum_one(x)
 @_colsum.def_vmap
-def _colsum_vmap(axis_size, in_batched, x): return _colsums(x.reshape(axis_size, -1, x.shape[-1])), True
+def _colsum_vmap(axis_size, in_batched, x):   # the sizes given: a vmap over nothing (no texts) has no -1 to infer
+    return _colsums(x.reshape(axis_size, math.prod(x.shape[1:-1]), x.shape[-1])), True
 
 def _standardise(center:bool, x):
     y = x - _rowmean(x)[..., None] if center else x
