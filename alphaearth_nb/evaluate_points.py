@@ -99,10 +99,11 @@ def thin_points(x:np.ndarray,    # features (N, D)
     `spacing` keeps every point already (at or below their closest step, a raster's pixel), more labels are named instead."""
     seed = as_seed(seed)   # first: -1, 2**64, 'abc' refused before any work
     ids, counts = np.unique(y, return_counts=True)
-    if (counts == 1).any() and (counts >= 2).sum() >= 2 and (spacing <= 0 or xy is None):   # before the count said
+    if (counts == 1).any() and (counts >= 2).sum() >= 2:   # before the count is said, and before thinning (which
         warnings.warn(f"{where}: {lone_classes_said(ids[counts == 1], f'a second {unit[:-1]} of a class in {where} scores it')}",
-                      LabelWarning, stacklevel=user_stacklevel())
-        x, y = x[~np.isin(y, ids[counts == 1])], y[~np.isin(y, ids[counts == 1])]
+                      LabelWarning, stacklevel=user_stacklevel())   # gives no class of one a second point)
+        kept = ~np.isin(y, ids[counts == 1])
+        x, y, xy = x[kept], y[kept], (None if xy is None else np.asarray(xy)[kept])
     n, one, cite = len(y), unit[:-1], f"{PAPER_MIN_DIST:g} m, arXiv 2507.22291 S3.2"
     whose = (f"the paper's {cite}" if spacing == PAPER_MIN_DIST else   # any other spacing is not the paper's
              f"--spacing {spacing:g}, not the paper's protocol, which thins at {cite}")
