@@ -248,6 +248,23 @@ def _none_resumable(d:Path, heads:list[Path], lost:list[Path]) -> str:
             "removed), leave resume out and pass overwrite=True (`--overwrite` in place of `--resume`): the two "
             "together contradict each other.")
 
+def _all_damaged(ck:Path) -> str|None:
+    "What is wrong with each checkpoint of ours in the folder `ck` when none is whole (a header that reads, its " \
+    "leaves there with the size it records: a stat, the checksum is the load's), newest first; None when one is " \
+    "whole or there is none."
+    said = []
+    for p, other, h in judged_checkpoints(ck):
+        leaves = p.with_suffix(".eqx")
+        if other is not None: continue   # another tool's: not ours to judge
+        if h is not None and _whole_leaves(leaves, h): return None   # one whole: the run resumes from it
+        mend = f" (restore it from the first line of {leaves.name}, the header as written)" \
+            if h is None and leaves_header(leaves) is not None else ""
+        said.append(f"{p.name}: its header cannot be read{mend}" if h is None else f"{leaves.name} is missing"
+                    if not leaves.exists() else f"{leaves.name} has {leaves.stat().st_size} bytes, written with "
+                    f"{h.get('bytes')}")
+    said += [f"{q.name}: leaves with no header" for q in orphan_leaves(ck)[::-1]]
+    return "; ".join(said) or None
+
 def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
     "Refuse the run in `d` given neither `resume` nor `overwrite`, and a `resume` of a run whose checkpoints are all " \
     "unloadable for want of a file (`_none_resumable`: `DamagedCheckpointError`); warn (if `warn`) when `resume` " \
@@ -264,6 +281,11 @@ def _refuse_run(d:Path, resume:bool, overwrite:bool, warn:bool):
             raise OutputExistsError(f"{d} holds a run stopped before its first checkpoint: pass resume=True "
                                     "(`--resume`) to start it over at step 0 with the settings it recorded, "
                                     "overwrite=True (`--overwrite`) to start over with the settings given, or choose another folder.")
+        if said := _all_damaged(ck):   # none whole: their damage and the fixes, never "no checkpoint yet"
+            raise OutputExistsError(f"{d} holds a run whose checkpoints are all damaged ({said}), so none can be "
+                                    "resumed: pass overwrite=True (`--overwrite`) to start the run over (they are "
+                                    "removed), or restore them (copy the run again from where it was written) and "
+                                    "pass resume=True (`--resume`), or choose another folder.")
         held = f"newest checkpoint {last.stem}" if last else "no checkpoint yet"
         raise OutputExistsError(f"{d} holds a run ({held}): "
                                 "pass resume=True (`--resume`) to continue it, overwrite=True (`--overwrite`) "

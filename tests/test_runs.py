@@ -239,7 +239,8 @@ def test_a_cut_header_from_before_the_marker_is_ours_and_damaged_at_every_entry_
     with pytest.raises(DamagedCheckpointError) as e:   # every checkpoint damaged: one error, no warning before it
         load_checkpoint(ck, _like())                   # (ff31785)
     assert cut.name in str(e.value) and mend in str(e.value), e.value
-    with pytest.raises(OutputExistsError, match=f"holds a run \\(newest checkpoint {cut.stem}\\)") as e:
+    with pytest.raises(OutputExistsError, match=f"checkpoints are all damaged \\({cut.name}: its header cannot be "
+                       f"read \\(restore it from the {mend}") as e:
         with run_folder(out): pass
     assert not isinstance(e.value, NotOursError)
     with pytest.raises(OutputExistsError, match="resume=True") as e: _fit(out)
