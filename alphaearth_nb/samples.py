@@ -211,7 +211,9 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
     """Validate a stack and do the one-off work for sampling from it. A path for the stack, texts or strata is
     `core.refuse_path`'s `DTypeError` naming how to load it."""
     _refuse_paths(texts, strata)
-    tree = validate_stack(stack, sources={s.name: s for s in cfg.sources})
+    read = None if cfg.inputs is None or cfg.targets is None else {*cfg.inputs, *cfg.targets}
+    unread = tuple(n for n in stack.children if n not in read) if read and isinstance(stack, xr.DataTree) else ()
+    tree = validate_stack(stack, sources={s.name: s for s in cfg.sources}, unread_sources=unread)   # their refusals stand
     names = list(tree.children)
     inputs = cfg.inputs if cfg.inputs is not None else tuple(n for n in names if cfg.source(n).role == "input")
     targets = cfg.targets if cfg.targets is not None else tuple(names)

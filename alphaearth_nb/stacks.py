@@ -33,6 +33,7 @@ from .units import (check_frame_units, check_units, fill_values, fix_bands, fram
                                  sample_values)
 from .unit_samples import fixes_worded, worded
 from .timecodes import as_period, to_days
+from .warn_lock import ThisThreadsWarnings   # an unread source's warnings: taken, the filters untouched
 
 # %% auto #0
 __all__ = ['ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'expected_empty', 'validate_stack', 'toy_stack',
@@ -272,8 +273,12 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
                    source:str|None=None, # the source name of a single Dataset (else attrs['source'])
                    check_values:bool=True, # check values: a valid pixel per source, units (lazy data: sampled)
                    sources:dict|None=None, # {name: Source} that wins over the registry (a model's resolved sources)
+                   unread_sources:tuple=(), # sources no model reads: refused as any, their warnings unsaid
                   ) -> xr.DataTree:
-    "Check a stack against the schema and return it as a north-up DataTree; raise the precise error otherwise."
+    "Check a stack against the schema and return it as a north-up DataTree; raise the precise error otherwise. The " \
+    "sources named in `unread_sources` are checked all the same (a refusal stands: an all-NaN source, another grid), but " \
+    "what would only be warned of them (a missing band, no 'ascending' coordinate) is left unsaid: no model reads " \
+    "them (`warn_lock.ThisThreadsWarnings` takes this thread's, the filters untouched)."
     children = _as_children(stack, source, sources)
     for name, ds in children.items():   # an embedding among the sources: said so before its bands are refused
         if embedding_field(ds) and not _declares(name, sources): raise _embedding_refused(f"the source {name!r}")
@@ -284,7 +289,8 @@ def validate_stack(stack,                # an xr.DataTree of sources, or a singl
     for name, ds in list(children.items()):
         src = resolve(name, sources)
         words = _as_passed(stack, name, src, ds)   # each fix on `ds` said for the stack as passed (a tree's)
-        with fixes_worded(words), _errors_worded(words):
+        unsaid = ThisThreadsWarnings() if name in unread_sources else contextlib.nullcontext()   # refusals stand
+        with fixes_worded(words), _errors_worded(words), unsaid:
             if (f := read_flag_words(ds, src)) is not ds:   # 'ASCENDING'/'DESCENDING' as `earthengine` reads them: 1/0
                 children[name] = ds = f
                 flipped = True
