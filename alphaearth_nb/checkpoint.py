@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import json
 import re
 import shlex
@@ -130,7 +131,11 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
 def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
     "Check a checkpoint's `.eqx` against the size and SHA-256 in its header, and the header against the copy " \
     "inside the `.eqx` and the file name; returns the header. Raises `DamagedCheckpointError`."
-    path = user_path(path)
+    return _verify(user_path(path))[0]
+
+def _verify(path:Path, whole:bool=False) -> tuple[dict, bytes|None]:
+    "`verify_checkpoint` of `path`: its header, and (`whole`) the `.eqx` read into memory once, its checksum taken " \
+    "of those bytes, for a load to read the leaves from (else streamed, None)."
     if path.suffix == ".eqx" and path.with_suffix(".json").exists(): path = path.with_suffix(".json")
     header = read_header(path)
     leaves = path.with_suffix(".eqx")
@@ -144,16 +149,36 @@ def verify_checkpoint(path) -> dict:  # a checkpoint's `.json` (or its `.eqx`)
                 f"{size - want} bytes were added after writing (its first line is the header as written)")
         raise DamagedCheckpointError(f"{leaves} has {size} bytes but was written with {want}: {what}; load an older "
                                      "checkpoint, or copy it again from where it was written.")
+    raw = leaves.read_bytes() if whole else None
     if header.get("sha256"):
-        sha = hashlib.sha256()
-        with open(leaves, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""): sha.update(block)
+        sha = hashlib.sha256(raw if raw is not None else b"")
+        if raw is None:
+            with open(leaves, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""): sha.update(block)
         if sha.hexdigest() != header["sha256"]:
             if other := _other_leaves(path, header, leaves): raise DamagedCheckpointError(other)
             raise DamagedCheckpointError(f"{leaves} is damaged: its SHA-256 differs from the one written in its "
                                          "header; load an older checkpoint, or copy it again.")
     _same_header(path, header, read_header(leaves))
-    return header
+    return header, raw
+
+_KEPT: dict = {}   # the checkpoint a resume's record read whole (`_read_whole`): its files' state -> (header, bytes)
+
+def _state(path:Path) -> tuple|None:
+    "The state of a checkpoint's two files as they are now (device, inode, size, modification time of its `.json` " \
+    "and `.eqx`), None where one cannot be read: a copy or a rewrite (a new file) gives another."
+    try: return tuple((s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns) for s in (path.stat(), path.with_suffix(".eqx").stat()))
+    except OSError: return None
+
+def _read_whole(path:Path, keep:bool) -> tuple[dict, bytes]:
+    "The verified header and `.eqx` bytes of the checkpoint `path` (`_verify`), read once a resume: its record " \
+    "(`resume_record`, `keep`) keeps them, and its load takes them back while both files are as they were, so the " \
+    "weights are read and their checksum taken once. At most one checkpoint is kept."
+    key = _state(path)   # the files themselves, whichever path names them
+    got = (_KEPT.pop(key, None) if key is not None else None) or _verify(path, whole=True)
+    _KEPT.clear()
+    if keep and key is not None: _KEPT[key] = got
+    return got
 
 def _damaged_first_line(header:dict, leaves:Path) -> str|None:
     "What to say of `leaves` (a `.eqx` whose first line is no header of ours) when it is still this checkpoint's, its " \
@@ -258,7 +283,7 @@ def resume_record(folder,            # a run folder (`~` allowed)
     "`TrainConfig` the run trained with."
     found = own_checkpoints(checkpoint_folder(user_path(folder) / "checkpoints"))   # never another tool's
     for p in found:
-        try: return verify_checkpoint(p)
+        try: return _read_whole(p, keep=True)[0]   # its weights kept for the load that follows: read once
         except DamagedCheckpointError: pass   # skipped as the load skips it (and names it, loading an older one)
     for head in ((found[0], found[0].with_suffix(".eqx")) if found and not sound else ()):   # a header cut: its copy
         try: return read_header(head)
@@ -288,7 +313,7 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
                               f"{CKPT_FORMAT!r}), so it is not loaded and is left as it is: upgrade the package, `pip "
                               "install -U alphaearth_nb` (in a clone of its repository `git pull`, then `.venv/bin/pip "
                               "install -e .`), then load it (or resume its run) again.")
-    header = verify_checkpoint(path)
+    header, raw = _read_whole(path, keep=False)   # verified from the bytes the leaves are read from: one read
     if header.get("format") != CKPT_FORMAT:
         raise CheckpointError(f"{path} is not an alphaearth_nb checkpoint (format {header.get('format')!r}, "
                               f"expected {CKPT_FORMAT!r}): point at a folder written by `save_checkpoint` or `fit`")
@@ -296,7 +321,7 @@ def _load_one(path:Path, like) -> tuple[PyTree, dict]:
     _refuse_empty_skeleton(like, header)
     leaves = path.with_suffix(".eqx")
     try:
-        with open(leaves, "rb") as f:
+        with io.BytesIO(raw) as f:
             f.readline()
             state = eqx.tree_deserialise_leaves(f, like)
     except Exception as e:

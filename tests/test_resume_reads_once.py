@@ -1,0 +1,73 @@
+"""A resume read a checkpoint's weights three times: `checkpoint.resume_record` (the run's settings, from the newest
+checkpoint that verifies) read the whole `.eqx` for its checksum, then `load_checkpoint` read it again for its
+checksum and a third time for the leaves (seconds for `lite`; `aef train --resume` asked the record four times). The
+record now keeps the bytes it verified and the load reads the leaves from them while the files are unchanged
+(`checkpoint._read_whole`), and a load verifies the bytes it reads the leaves from: one read a resume."""
+import builtins
+import io
+
+import jax.numpy as jnp
+import pytest
+
+from alphaearth_nb import checkpoint
+from alphaearth_nb.checkpoint import load_checkpoint, resume_record, save_checkpoint
+
+
+class _Counted:
+    "A file whose reads are counted into `seen` (bytes)."
+    def __init__(self, f, seen): self.f, self.seen = f, seen
+    def _n(self, got):
+        self.seen[0] += len(got) if isinstance(got, (bytes, bytearray)) else 0
+        return got
+    def read(self, *a): return self._n(self.f.read(*a))
+    def read1(self, *a): return self._n(self.f.read1(*a))
+    def readline(self, *a): return self._n(self.f.readline(*a))
+    def readinto(self, b):
+        n = self.f.readinto(b)
+        self.seen[0] += n or 0
+        return n
+    def __getattr__(self, k): return getattr(self.f, k)
+    def __enter__(self): return self
+    def __exit__(self, *e): return self.f.__exit__(*e)
+    def __iter__(self): return iter(self.f)
+
+
+@pytest.fixture
+def eqx_bytes(monkeypatch):
+    "The bytes read from `.eqx` files while the test runs: [count]."
+    seen, real = [0], io.open
+    def counted(file, mode="r", *a, **k):
+        f = real(file, mode, *a, **k)
+        return _Counted(f, seen) if str(file).endswith(".eqx") and "r" in mode and "b" in mode else f
+    monkeypatch.setattr(io, "open", counted)
+    monkeypatch.setattr(builtins, "open", counted)
+    return seen
+
+
+def test_a_record_then_a_load_read_the_weights_once(tmp_path, eqx_bytes):
+    state = {"w": jnp.arange(250_000.0), "b": jnp.ones(7)}   # a 1 MB .eqx: its header line is a rounding error
+    p = save_checkpoint(tmp_path / "run" / "checkpoints", state, {"train": {"steps": 4}}, step=2)
+    size = p.with_suffix(".eqx").stat().st_size
+    eqx_bytes[0] = 0
+    assert resume_record(tmp_path / "run")["train"] == {"steps": 4}
+    assert resume_record(tmp_path / "run")["step"] == 2   # asked again (`aef train --resume` does): not read again
+    got, header = load_checkpoint(tmp_path / "run", state)
+    assert header["step"] == 2 and bool((got["w"] == state["w"]).all())
+    assert eqx_bytes[0] < 1.1 * size, (eqx_bytes[0], size)   # was 4 x size (each record, the load's check, its read)
+
+
+def test_a_load_alone_reads_them_once_and_a_change_is_still_caught(tmp_path, eqx_bytes):
+    state = {"w": jnp.arange(250_000.0)}
+    d = tmp_path / "run" / "checkpoints"
+    for k in (1, 2): save_checkpoint(d, state, {}, step=k)
+    size = (d / "ckpt_00000002.eqx").stat().st_size
+    eqx_bytes[0] = 0
+    load_checkpoint(d, state)
+    assert eqx_bytes[0] < 1.1 * size, (eqx_bytes[0], size)   # was 2 x size (its check, then its read)
+    resume_record(tmp_path / "run")                          # kept for a load ...
+    leaves = d / "ckpt_00000002.eqx"
+    leaves.write_bytes(leaves.read_bytes()[:-8])             # ... but the file is cut short meanwhile
+    with pytest.warns(match="ckpt_00000002.eqx has"):
+        _, header = load_checkpoint(d, state)
+    assert header["step"] == 1   # the damage named and an older one loaded, as ever
+    assert not checkpoint._KEPT   # nothing held once loaded
