@@ -134,7 +134,7 @@ def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -
     "each fix in Python and in `aef train`'s words (a code span `... / `aef ...``, which `cli_args.shell_words` " \
     "keeps alone under the command). The rule `embed` follows too."
     mcfg = getattr(model, "cfg", None)
-    if not seen or not isinstance(mcfg, aef_model.ModelConfig): return
+    if not (seen or {}).get("sources") or not isinstance(mcfg, aef_model.ModelConfig): return   # a corpus: no stack
     if not (unread := aef_model.unread_sources(seen["sources"], mcfg)): return
     have, it = tuple(seen["sources"]), "it" if len(unread) == 1 else "them"
     make, shell = aef_model.reader_of(have, mcfg, preset, held)
@@ -460,7 +460,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     held = "cfg" if isinstance(model, aef_model.ModelConfig) else "model.cfg"   # the caller's name for its config
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name, held)
-    seen = None if lazy else _data_print(data)   # validated by `_batch_source`: the header's record of the stack
+    seen = _data_print(data)   # validated by `_batch_source` (a stack): the header's record; a corpus: where it was read
     if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
         _warn_data(run_settings(out).get("data"), seen)
     if small:   # the inputs checked: said once, before the step compiles
