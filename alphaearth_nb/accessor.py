@@ -13,7 +13,7 @@ import inspect
 import xarray as xr
 
 from .analysis import change, classify, cluster, regress, rgb, similarity
-from .core import DimensionError, documented
+from .core import DimensionError, documented, unknown_keys
 from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
 from .embeddings import (as_embedding, dequantize_embedding, embedding_variable, official_years, years_text,
@@ -30,10 +30,18 @@ def forward(fn):  # a free function whose first parameter is the object (`aef.si
     """An accessor method calling `fn(self._obj, ...)`, with `fn`'s name, signature less the object and docstring (the
     whole of it, Parameters section included, less the object the method passes itself: `core.documented`, so
     `help(ds.aef.embed)` reads as `help(aef.embed)` without its `stack`, `help(emb.aef.similarity)` lists `target`
-    and `crs`, what the user passes)."""
-    @functools.wraps(fn)
-    def method(self, *args, **kwargs): return fn(self._obj, *args, **kwargs)
+    and `crs`, what the user passes). A keyword `fn` does not take is `core.UnknownFieldError` (a `TypeError`) naming
+    the one it likely means and every one it takes (`core.unknown_keys`), as `fit` and the configs say it:
+    `emb.aef.aggregate(h3res=9)` asks 'did you mean 'h3'?' (a name that begins with one taken means it)."""
     sig = inspect.signature(fn)
+    names = list(sig.parameters)[1:]   # what the user passes: the object is the method's own
+    known = None if any(p.kind is p.VAR_KEYWORD for p in sig.parameters.values()) else frozenset(names)
+    @functools.wraps(fn)
+    def method(self, *args, **kwargs):
+        if known is not None and not known.issuperset(kwargs):   # a name that begins with one taken means it: 'h3res'
+            unknown_keys(kwargs, names, f"`.aef.{fn.__name__}`",
+                         {k: n for k in kwargs if k not in known for n in names if len(n) > 1 and k.startswith(n)})
+        return fn(self._obj, *args, **kwargs)
     self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
     method.__signature__ = sig.replace(parameters=[self_param, *list(sig.parameters.values())[1:]])
     del method.__wrapped__
