@@ -29,9 +29,9 @@ from .core import as_tuple, checks_fields, typed_fields   # a misspelt config fi
 
 
 # %% auto #0
-__all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'Prepared', 'read_texts', 'prepare', 'sample_site', 'sample_periods',
-           'sample_summary', 'example_at', 'stack_examples', 'sample_example', 'sample_batch', 'Resumable',
-           'BatchIterator', 'Batches']
+__all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'run_sampler', 'sampler_changes', 'Prepared', 'read_texts', 'prepare',
+           'sample_site', 'sample_periods', 'sample_summary', 'example_at', 'stack_examples', 'sample_example',
+           'sample_batch', 'Resumable', 'BatchIterator', 'Batches']
 
 # %% ../nbs/05_samples.ipynb #c0006
 @checks_fields
@@ -122,6 +122,28 @@ def sampler_config(model_cfg,              # a `model.ModelConfig`: its inputs, 
     made = dict(patch=model_cfg.patch, inputs=model_cfg.inputs, targets=model_cfg.targets,
                 text_dim=model_cfg.text_dim, sources=model_cfg.sources)
     return replace(base or SamplerConfig(), **{**made, **overrides})
+
+_MODEL_FIELDS = ("patch", "inputs", "targets", "text_dim", "sources")   # what `sampler_config` takes from the model
+
+def run_sampler(record:dict,   # a run's record (`checkpoint.resume_record`): its `sampler`, a dict, is read
+               ) -> dict|None:
+    """The sampler settings a run recorded that the model does not set (its patch, inputs, targets, text width and
+    sources are the model's), as a dict of `SamplerConfig` fields for `fit(sampler=...)`, so that a resume draws its
+    examples as the run drew them; None where the record holds none (a run on batches of one's own, an older
+    record). Fields this version lacks are left out."""
+    was = record.get("sampler") if isinstance(record, dict) else None
+    if not isinstance(was, dict): return None
+    return {k: v for k, v in was.items() if k in SamplerConfig.__dataclass_fields__ and k not in _MODEL_FIELDS} or None
+
+def sampler_changes(cfg:SamplerConfig,   # the sampler a resume draws with
+                    record:dict,         # the run's record (`run_sampler` reads it)
+                   ) -> list[str]:
+    "Each setting of `cfg` the model does not set that differs from the run's recorded one, as 'frames=5 (the " \
+    "run: 3)', the run's read as `SamplerConfig` reads a field (a list of pairs as a tuple); [] where none differs " \
+    "or nothing is recorded."
+    was = run_sampler(record) or {}
+    run = replace(cfg, **was)
+    return [f"{k}={getattr(cfg, k)!r} (the run: {getattr(run, k)!r})" for k in was if getattr(run, k) != getattr(cfg, k)]
 
 # %% ../nbs/05_samples.ipynb #c0009
 @dataclass

@@ -198,13 +198,13 @@ def _train_config(config, **over) -> TrainConfig:
 
 CPU_BATCH = 4   # examples a step of `fit` on a CPU when neither batch_size nor config says: `aef train`'s default
 
-def _call_config(cfg:TrainConfig, given:list, data, out, resume:bool) -> tuple[TrainConfig, bool]:
+def _call_config(cfg:TrainConfig, given:list, data, record:dict) -> tuple[TrainConfig, bool]:
     "The run's `TrainConfig` when `fit` is given no `config`: `cfg` (TrainConfig's defaults, the settings `given` in " \
-    "their place), on a resume the run's recorded settings (`checkpoint.resume_record`) for those left out, as `aef " \
+    "their place), on a resume the run's recorded settings (`record`: `checkpoint.resume_record`) for those left out, as `aef " \
     "train --resume` takes them; for a stack on a CPU with no batch recorded or given, `CPU_BATCH` examples a step, " \
     "True then (said once the inputs are checked). A warm-up past the steps is the rule's; a record this version " \
     "cannot read leaves `cfg` (each setting that differs warned on loading)."
-    was = (resume_record(out).get("train") if resume and isinstance(out, (str, os.PathLike)) else None) or {}
+    was = record.get("train") or {}
     if isinstance(was, dict) and was:
         run = {k: v for k, v in was.items() if k in TrainConfig.__dataclass_fields__}
         run.update({k: getattr(cfg, k) for k in given})   # what the caller passed: theirs
@@ -417,7 +417,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         checkpoint_every:int|None=None,# overrides `config.checkpoint_every` (left out on a resume: the run's)
         config:TrainConfig|None=None,  # every other setting; None: TrainConfig's, on a resume the run's recorded ones
         loss_fn:Callable|None=None,    # loss_fn(model, batch, key) -> (loss, aux); default `losses.total_loss`
-        sampler=None,                  # a `samples.SamplerConfig` for a stack; default `samples.sampler_config`
+        sampler=None,                  # a `samples.SamplerConfig` for a stack; default `samples.sampler_config` (on a resume the run's)
         texts=None,                    # geotagged texts for a stack (a DataFrame as `scene.load_scene` gives)
         strata=None,                   # a strata layer for site sampling (`samples.Batches`)
         mesh:Mesh|None=None,           # default: every device (on CPU: the most that split the batch)
@@ -440,7 +440,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                           "out='runs/a', resume=True)` (without out= nothing is resumed and nothing is saved)")
     given = [k for k, v in dict(steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every).items()
              if v is not None]
-    cfg, small = (cfg, False) if config is not None else _call_config(cfg, given, data, out, resume)
+    record = resume_record(out) if resume and isinstance(out, (str, os.PathLike)) else {}   # the run resumed: its settings
+    cfg, small = (cfg, False) if config is not None else _call_config(cfg, given, data, record)
+    sampler = samples.run_sampler(record) if sampler is None else sampler   # left out on a resume: the run's
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
     _refuse_unpaired(cfg, loss_fn)  # batch_size=1: the uniformity term would be 0, silently
     mesh = make_mesh(batch_size=cfg.batch_size) if mesh is None else mesh  # host CPU: the devices that split it
@@ -463,6 +465,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     seen = _data_print(data)   # validated by `_batch_source` (a stack): the header's record; a corpus: where it was read
     if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
         _warn_data(run_settings(out).get("data"), seen)
+    if resume and isinstance(source, samples.Batches) and (diff := samples.sampler_changes(source.cfg, record)):
+        warnings.warn(f"resuming with sampler {', '.join(diff)}: the examples from here on are drawn otherwise than "
+                      "the run's; leave sampler= out to continue it as it was.", TrainingWarning, stacklevel=user_stacklevel())
     if small:   # the inputs checked: said once, before the step compiles
         warnings.warn(f"batch_size left out on a CPU: training at batch {CPU_BATCH} (`aef train`'s default), not "
                       "TrainConfig's 256, the paper's (arXiv 2507.22291: 256 sequences a step over 512 TPU v4 "
