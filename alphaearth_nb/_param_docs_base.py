@@ -125,7 +125,7 @@ SECTIONS = {
     },
     'alphaearth_nb.files': {
         'named_path': 'target : str|os.PathLike\n    a path as given\nwhat : str\n    a word for messages\n',
-        'local_output': 'target : str|os.PathLike\n    the folder or file about to be written\nwhat : str\n    a word for messages\nfolder : bool|None\n    True: a folder (the upload copies recursively; an existing one is\nreplace : bool\n    an existing folder is replaced (a copy beside it): its folder too\n',
+        'local_output': 'target : str|os.PathLike\n    the folder or file about to be written\nwhat : str\n    a word for messages\nfolder : bool|None\n    True: a folder (the upload copies recursively; an existing one is written into, so it must be writable itself)\nreplace : bool\n    an existing folder is replaced (a copy beside it): its folder too\n',
         'writable': 'at : Path|list\n    the folder files will be made in (where `t` goes, or `t` itself), or several\nt : Path\n    the output, for the message\nwhat : str\n    a word for messages\n',
         'is_ours': 'path : str|os.PathLike\n    a folder (`~` allowed)\n',
         'inside_ours': 'path : str|os.PathLike\n    a file or folder to be written (`~` allowed)\n',
@@ -159,7 +159,7 @@ SECTIONS = {
         'grid_mapping': "gt\n    the grid (x0, a, b, y0, d, e), GDAL's order: top-left corner, signed steps; None: none\nattrs : dict|None\n    the grid mapping's other attributes (a CRS's, a reader's), kept\n",
         'geotransform': "obj\n    DataArray or Dataset (a grid mapping's GeoTransform or attrs['transform'])\n",
         'geotransform_steps': "obj\n    DataArray or Dataset (a `spatial_ref` coordinate or attrs['transform'])\n",
-        'check_grid_size': 'size : tuple\n    the pixel\'s (width, height) in the CRS\'s units, both > 0\nextent : tuple\n    the area\'s (width, height) in the same units\ncrs\n    the grid\'s CRS (any spelling `as_crs` reads)\nasked : str\n    what the user gave, for the message, e.g. "resolution=10"\nfix : str|None\n    what helps past the cap (default: a smaller area, a coarser\n',
+        'check_grid_size': 'size : tuple\n    the pixel\'s (width, height) in the CRS\'s units, both > 0\nextent : tuple\n    the area\'s (width, height) in the same units\ncrs\n    the grid\'s CRS (any spelling `as_crs` reads)\nasked : str\n    what the user gave, for the message, e.g. "resolution=10"\nfix : str|None\n    what helps past the cap (default: a smaller area, a coarser resolution, or the area in parts)\n',
         'axis_span': 'obj\n    DataArray or Dataset with the axis as a coordinate\nd : str\n    "x" or "y"\n',
         'wrapped_like': "obj\n    the map whose x convention to follow (geographic CRS)\nxs\n    longitudes on `obj`'s one span (`axis_span`), degrees\n",
         'stored_rounding': 'obj\n    DataArray or Dataset with the axis as a coordinate\nd : str\n    "x" or "y" (or another name `rename_spatial` reads as one)\n',
@@ -191,7 +191,7 @@ SECTIONS = {
     'alphaearth_nb.loss_plot': {
         'plot_history': "history : list[dict]\n    records as `fit` returns them (or `train.read_metrics` reads)\npath\n    save a PNG here when given\nsmooth : int\n    moving-average window of the curves (the total is also drawn each step)\ntitle : str|None\n    the figure's title (default: 'training loss by step (N steps)')\n",
         'write_metrics': 'path : Path\n    the run\'s metrics.jsonl\nrecords : list[dict]\n    the records, one JSON line each\nmode : str\n    "a": append them; "w": replace the file with them\n',
-        'read_metrics': "path\n    a run's `metrics.jsonl`, or its run folder (missing: [])\nrun : str|None\n    the run whose records to read (the id its checkpoint headers record as `run`);\n",
+        'read_metrics': 'path\n    a run\'s `metrics.jsonl`, or its run folder (missing: [])\nrun : str|None\n    the run whose records to read (the id its checkpoint headers record as `run`); None: the run that wrote the last record; "all": every record\n',
         'metrics_records': "path\n    a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])\nrefuse : bool\n    a file with no record that is no metrics.jsonl: `ConfigError`\n",
     },
     'alphaearth_nb.map_args': {
@@ -324,7 +324,7 @@ SECTIONS = {
         'scratch_writer': 'p : Path\n    a scratch copy: `.NAME{tag}PID-HEX@HOST`\ntag : str\n    what its name holds before the pid (".old-": an old output moved aside)\n',
         'another_hosts': "p : Path\n    a scratch copy\npid : int\n    its writer's pid (`scratch_writer`)\nhost : str|None\n    its writer's host (None: this machine's, a name from before hosts were recorded)\n",
         'writer_gone': "p : Path\n    a scratch copy\npid : int\n    its writer's pid (`scratch_writer`)\nhost : str|None\n    its writer's host (None: this machine's)\nseen : float\n    when its writer was at work (s since the epoch: the copy's mtime or ctime)\n",
-        'pid_alive': "pid : int\n    a process id on this machine\nsince : float|None\n    when that pid was seen at work (s since the epoch: a lock's start, a file's\n",
+        'pid_alive': "pid : int\n    a process id on this machine\nsince : float|None\n    when that pid was seen at work (s since the epoch: a lock's start, a file's time); None: any process of that id counts\n",
     },
     'alphaearth_nb.sensors': {
         'Surface': 'veg : np.ndarray\n    (n_years, H, W, 6) green canopy spectrum\nbg : np.ndarray\n    (n_years, H, W, 6) background (soil, floor, urban, water)\nsoil : np.ndarray\n    (n_years, H, W) bool: background is soil (darkens when wet)\nwater : np.ndarray\n    (H, W) bool\nbright : np.ndarray\n    (H, W) brightness factor\n',

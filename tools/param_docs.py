@@ -58,20 +58,34 @@ def _as_written(lines:list, node) -> str:
     return " ".join(seg.split()) if "\n" in seg else seg
 
 
+def comment_of(lines:list, n:int, notes:dict) -> str:
+    "The comment ending line `n` (1-based), with the comment-only lines right below it that start in its column "
+    "joined on (a comment run onto a second line: `fit`'s `batch_size`); '' for none."
+    text, at = [notes.get(n, "")], lines[n - 1].rfind(b"#") if n <= len(lines) else -1
+    while text[0] and n < len(lines) and lines[n].lstrip().startswith(b"#") and \
+            len(lines[n]) - len(lines[n].lstrip()) == at and notes.get(n + 1):
+        n += 1
+        text.append(notes[n])
+    return " ".join(text)
+
+
 def signature_params(lines:list, fn:ast.FunctionDef, notes:dict) -> list[list[str]]:
     "[name, annotation, comment] of each parameter of `fn` (less self and cls): `*args` and `**kw` keep their stars; "
-    "where several parameters start on one line, the comment is the last one's."
+    "where several parameters start on one line, the comment is the last one's; a comment run onto the lines below "
+    "(comment-only lines in its column) is read whole (`comment_of`)."
     a = fn.args
     args = [("", p) for p in a.posonlyargs + a.args] + ([("*", a.vararg)] if a.vararg else []) + \
            [("", p) for p in a.kwonlyargs] + ([("**", a.kwarg)] if a.kwarg else [])
     last = {p.lineno: p.arg for _, p in args}   # the last parameter starting on each line
-    return [[star + p.arg, _as_written(lines, p.annotation), notes.get(p.lineno, "") if last[p.lineno] == p.arg else ""]
+    return [[star + p.arg, _as_written(lines, p.annotation),
+             comment_of(lines, p.lineno, notes) if last[p.lineno] == p.arg else ""]
             for star, p in args if p.arg not in ("self", "cls")]
 
 
 def class_fields(lines:list, cls:ast.ClassDef, notes:dict) -> list[list[str]]:
-    "[name, annotation, comment] of each annotated field in the body of `cls` that a comment explains."
-    return [[s.target.id, _as_written(lines, s.annotation), notes[s.lineno]] for s in cls.body
+    "[name, annotation, comment] of each annotated field in the body of `cls` that a comment explains (read whole: " \
+    "`comment_of`)."
+    return [[s.target.id, _as_written(lines, s.annotation), comment_of(lines, s.lineno, notes)] for s in cls.body
             if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name) and notes.get(s.lineno)]
 
 
