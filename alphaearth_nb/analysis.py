@@ -20,6 +20,7 @@ from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
 from .cubes import ONE_MAP_ATTRS, cube_crs, map_year, one_model
+from .years import warn_support_outside
 from .embeddings import MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -188,6 +189,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
         return out
     a, b = maps = (as_embedding(emb, door="change", what="the first map `emb`"),   # no value as given: refused
                    as_embedding(other, door="change", what="`other`"))   # their years read as given (coords: a's)
+    for e, said in ((a, "the first map `emb`"), (b, "`other`")): warn_support_outside(e, said)   # a year of no frame
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)

@@ -256,6 +256,9 @@ def parser() -> argparse.ArgumentParser:
                    "e.g. --sources sentinel2,sentinel1 (default: all it reads; the others are dropped)")
     e.add_argument("--allow-missing", action="store_true", help="embed without some of the model's input sources "
                    "(absent from the stack or left out of --sources): the model sees them as absent")
+    e.add_argument("--allow-extrapolation", action="store_true", help="embed a --period that holds no frame of the "
+                   "data and lies more than half a year beyond them (refused by default: its map would carry a year "
+                   "the model saw nothing of), with a warning to expect weak embeddings")
     v = _command(sub, "evaluate", "the transfer protocol: embeddings + labels -> table")
     v.add_argument("--embeddings", type=READ["existing"], required=True, help="the .zarr `aef embed` wrote, e.g. --embeddings emb.zarr "
                    "(or a .nc of it), a GeoTIFF of 64 bands (an official tile, or one this package wrote), or a CSV (.csv, .tsv, .txt) or "
@@ -306,7 +309,8 @@ def parser() -> argparse.ArgumentParser:
 FLAGS = {"steps": "--steps", "batch_size": "--batch-size", "seed": "--seed", "peak_lr": "--lr", "warmup": "--warmup",
          "resume": "--resume", "overwrite": "--overwrite", "out": "--out", "inputs": "--inputs",
          "targets": "--targets", "int8": "--int8", "allow_missing": "--allow-missing", "column": "--label-column",
-         "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period"}
+         "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period",
+         "allow_extrapolation": "--allow-extrapolation"}
 COMMAND_FLAGS = {**{c: {"crs": "--crs"} for c in ("evaluate", "similarity")}, "classify": {"crs": "--crs", "k": "--k"},
                  "train": {"texts": "--texts"}}   # one command's flag alone (`crs=`, classify's `k=`); `texts=`: fit's
 # the package's calls that write what a command writes

@@ -375,12 +375,14 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
           batch_size:int=8,           # tiles per device call
           progress:bool=True,         # tqdm bar over batches (eager runs only)
           chunks:int=None,            # y/x chunk size of a lazy result, rounded up to a multiple of the tile core
-          lazy:bool=None,             # force the dask path (True) or numpy (False); default: dask iff the stack is
+          lazy:bool=None,             # the dask path (True) or numpy (False); default: dask iff
+                                      # the stack's arrays are dask arrays
           allow_missing:bool=False,   # embed even when the stack lacks some of the model's input sources
           support_days:float=365.25,  # shortest window of frames fed to the model
           frame_bucket:int=8,         # frame counts are padded to a multiple of this
           warn_days:float=182.625,    # ExtrapolationWarning beyond this many days outside the support period
           max_days:float=730.5,       # PeriodError beyond this many
+          allow_extrapolation:bool=False, # embed a period holding no frame, beyond warn_days, with a warning
          ) -> xr.DataArray:
     """Embed a stack over its whole extent for a valid period: `embedding` (y, x, band), NaN where no data; a source
     the model neither encodes nor decodes is left out with a `SourceWarning` naming it (as `fit` does). Keeps this
@@ -392,7 +394,9 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
     it); what `stacks.validate_stack` raises for a stack that is
     none (`StackTypeError`, `DimensionError`, `DTypeError`, `TimeError`, `GridError`, `UnitsError`, ...);
     `EmptyStackError` / `NoValidDataError` for no frames or no valid value in the period; `PeriodError` for a
-    period more than `max_days` from the stack's frames. Warns `GridWarning` for a stack that records no CRS (the
+    period more than `max_days` from the stack's frames, or one holding no frame that reaches more than `warn_days`
+    beyond them (`period=2022` of a scene of 2023-2024: its map would be labelled 2022; `windows.check_extrapolation`
+    names the years with frames; `allow_extrapolation=True` embeds it with an `ExtrapolationWarning`). Warns `GridWarning` for a stack that records no CRS (the
     embedding would have none: the warning says how to set it)."""
     keep_heap()
     return _embed(stack, model, period, **{k: v for k, v in locals().items() if k in embed.__kwdefaults__})[0]
@@ -409,12 +413,13 @@ def _stack_crs(tree:xr.DataTree) -> str|None:
     return None
 
 def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, chunks, lazy, allow_missing,
-           support_days, frame_bucket, warn_days, max_days) -> tuple[xr.DataArray, da.Array | None]:
+           support_days, frame_bucket, warn_days, max_days, allow_extrapolation) -> tuple[xr.DataArray, da.Array | None]:
     "`embed`, and the lazy path's tile sums per chunk (`_lazy_sums`; None when eager) for `embed_to_zarr`."
     patch, inputs, targets, dim = model_spec(model)
     tl = tiling(patch, tile, buffer, trim)  # arguments first: before any data is read
     ex = embed.__kwdefaults__ | {"chunks": 4 * tl.core}  # the example a message offers for text that spells no number
     allow_missing = flag(allow_missing, "allow_missing")  # "False" is true
+    allow_extrapolation = flag(allow_extrapolation, "allow_extrapolation")
     batch_size = whole(batch_size, "batch_size", ex["batch_size"])
     lazy = None if lazy is None else flag(lazy, "lazy")
     support_days, warn_days, max_days = (real(v, k, ex[k]) for v, k in ((support_days, "support_days"),
@@ -446,7 +451,8 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     _check_window(dsets, srcs, period, window)   # every pixel NaN: said, not written
     used = np.concatenate([to_days(ds.time.values) for s, ds in dsets.items() if not srcs[s].static] or [times])
     check_extrapolation(period, float(used.min()), float(used.max()), warn_days, max_days,
-                        data=(float(times.min()), float(times.max())), days=times)   # the data's span, its years
+                        data=(float(times.min()), float(times.max())), days=times,   # the data's span, its years
+                        allow_extrapolation=allow_extrapolation)   # no frame in the period: refused unless asked
 
     layout = _Layout(bands=tuple((s, b) for s, ds in dsets.items() if ds.sizes["time"] for b in ds.data_vars
                                  if b != CLOUD),  # inference needs no cloud mask (paper S1.1)

@@ -101,17 +101,22 @@ def _unread_note(unread:list, # the stack's sources the model neither encodes no
 def _period_reached(stack:xr.DataTree, # the stack to embed (its input sources kept: `model_sources`)
                    model,             # the model (its `cfg.inputs`, `cfg.sources`)
                    period,            # the valid period (`Period`)
+                   allow_extrapolation:bool=False, # `--allow-extrapolation`: a period with no frame is embedded
                   ) -> None:
     """`embed`'s `PeriodError` (`windows.check_extrapolation`) for a `period` more than `embed`'s `max_days` (730.5)
-    beyond the frames of the stack's input sources (static ones, terrain, aside), raised before `aef embed` prints a
-    word of its plan; `embed` raises it too, judged on the frames it reads, so none passes here that it refuses."""
+    beyond the frames of the stack's input sources (static ones, terrain, aside), or holding none of them and more
+    than its `warn_days` (182.625) beyond them unless `allow_extrapolation`, raised before `aef embed` prints a
+    word of its plan; `embed` raises it too, judged on the frames it reads."""
     own = {s.name: s for s in getattr(model.cfg, "sources", ())}   # the model's resolved sources, as `embed` reads them
     static = lambda s: getattr(own.get(s) or (get_source(s) if s in registered() else None), "static", False)
     days = [to_days(stack[s].time.values) for s in model.cfg.inputs
             if s in stack.children and "time" in stack[s].coords and not static(s)]
     t = np.concatenate(days) if days else np.array([])
-    if t.size and extrapolation_days(period, float(t.min()), float(t.max())) > embed.__kwdefaults__["max_days"]:
-        check_extrapolation(period, float(t.min()), float(t.max()), max_days=embed.__kwdefaults__["max_days"])
+    if not t.size: return
+    lim, (p0, p1) = embed.__kwdefaults__, (float(v) for v in period.days)
+    ext, none_in = extrapolation_days(period, float(t.min()), float(t.max())), not ((t >= p0) & (t < p1)).any()
+    if ext > lim["max_days"] or (none_in and ext > lim["warn_days"] and not allow_extrapolation):   # else: no word
+        check_extrapolation(period, float(t.min()), float(t.max()), lim["warn_days"], lim["max_days"], days=t)
 
 def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
              ) -> None:
@@ -123,7 +128,7 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
                        "or one of its checkpoints/ckpt_*.json (or its .eqx)", CheckpointError)   # `load_checkpoint` reads either
     given = open_stack(a.data)
     stack, dropped = model_sources(given, model, a.sources, a.allow_missing)
-    _period_reached(stack, model, a.period)   # --period 2030 of a stack of 2023-2024: refused before any word
+    _period_reached(stack, model, a.period, a.allow_extrapolation)   # --period 2030 of a stack of 2023-2024: refused before any word
     if note := _period_note(a.period): print(note, file=sys.stderr)   # 2016,2017 read as 'both years' (N19-13)
     reads = set(model.cfg.inputs) | set(getattr(model.cfg, "targets", ()) or ())
     if note := _unread_note([s for s in dropped if s not in reads], list(given.children), model):
@@ -135,5 +140,5 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
           f"{a.checkpoint} over {p.start.astype('datetime64[D]')} .. {p.end.astype('datetime64[D]')} (end excluded) "
           f"into {a.out}; {COMPILES.replace('step', 'region')}", file=sys.stderr)
     out = embed_to_zarr(stack, model, a.period, a.out, int8=a.int8, overwrite=a.overwrite,
-                        allow_missing=a.allow_missing)
+                        allow_missing=a.allow_missing, allow_extrapolation=a.allow_extrapolation)
     print(f"wrote {out}")

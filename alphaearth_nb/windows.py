@@ -10,7 +10,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 
-from .core import ConfigError, ExtrapolationWarning, PeriodError, user_stacklevel, whole
+from .core import ConfigError, ExtrapolationWarning, PeriodError, checks_flags, user_stacklevel, whole
 from .timecodes import Period, from_days
 
 # %% auto #0
@@ -119,7 +119,7 @@ def extrapolation_days(period:Period,  # the valid period asked for
     return max(first - p0, p1 - last, 0.0)
 
 def _no_frame(period:Period, days) -> str:
-    "A clause for `check_extrapolation`'s warning where `days` (the frames' days) hold none in `period`: it says so " \
+    "A clause for `check_extrapolation`'s refusal where `days` (the frames' days) hold none in `period`: it says so " \
     "and names the years that hold frames, the nearest as the period to pass; '' otherwise (`days` None or empty too)."
     d = [float(t) for t in (days.ravel() if hasattr(days, "ravel") else days or ())]   # no numpy here (the seam)
     lo, hi = (float(v) for v in period.days)
@@ -133,6 +133,7 @@ def _no_frame(period:Period, days) -> str:
     return (f"; no frame lies in {named} (the data have frames in {', '.join(map(str, years))}: embed one of those, "
             f"e.g. period={near}, or add frames of {named})")
 
+@checks_flags
 def check_extrapolation(period:Period,            # the valid period of the embedding
                         first:float,              # day of the first frame in the data (`timecodes.to_days`)
                         last:float,               # day of the last frame
@@ -140,12 +141,17 @@ def check_extrapolation(period:Period,            # the valid period of the embe
                         max_days:float=730.5,     # raise beyond this much
                         data:tuple|None=None,     # (first, last) day of all the data, when wider than the frames used
                         days=None,                # days of all the data's frames: the years holding some are named
+                        allow_extrapolation:bool=False, # a period with no frame, beyond `warn_days`: warn, not raise
                        ) -> float:
     """Warn (`ExtrapolationWarning`) or raise (`PeriodError`) when `period` reaches far beyond the support period.
     The message names the support period (the frames the model reads) and, where the data (`data`) reaches further,
     the data's span too: a period before two years of data is judged against the first year of it (`support_window`),
-    and its dates alone read as if the data ended there. With `days`, a period holding no frame at all says so and
-    names the calendar years that hold frames, the nearest as the period to pass (`aef embed --period` in the CLI)."""
+    and its dates alone read as if the data ended there. With `days`, a period holding no frame at all and reaching
+    more than `warn_days` beyond them (`embed`'s 2022 of a scene of 2023-2024) is a `PeriodError` naming the calendar
+    years that hold frames, the nearest as the period to pass (`aef embed --period` in the CLI): its map would carry
+    the label of a year the model saw nothing of, and `change` against another year would name that year.
+    `allow_extrapolation=True` embeds it with the warning. Nearer (the paper's extrapolation, about 6 months past a
+    support of at most a year: AEF.md section 3) or with frames inside, the period passes as before."""
     ext = extrapolation_days(period, first, last)
     day = lambda t: from_days(t).astype('datetime64[D]')
     span = f"{day(first)} .. {day(last)}"
@@ -158,6 +164,10 @@ def check_extrapolation(period:Period,            # the valid period of the embe
         year = int(str(day(hi - 182 if period.days[0] > hi else lo + 182))[:4])   # the year most inside the data
         raise PeriodError(f"{msg}, more than {max_days:.0f} days: pick a period nearer the data, e.g. period={year} "
                           f"(the data cover {day(lo)} .. {day(hi)}), or add frames that cover it.")
+    if ext > warn_days and (none := _no_frame(period, days)) and not allow_extrapolation:
+        raise PeriodError(f"{msg}{none}: the model was trained to extrapolate about {warn_days:.0f} days, and its map "
+                          "would carry the label of a period it saw no frame of; to embed it anyway, pass "
+                          "allow_extrapolation=True (expect weak embeddings).")
     if ext > warn_days:
         warnings.warn(f"{msg}{_no_frame(period, days)}: the model was trained to extrapolate about {warn_days:.0f} "
                       f"days; expect weak embeddings.", ExtrapolationWarning, stacklevel=user_stacklevel())

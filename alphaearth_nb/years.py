@@ -27,8 +27,8 @@ from .places import cube_form, wall_times, years_of_cube
 from .same_grid import orient_like
 
 # %% auto #0
-__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'year_steps', 'refuse_repeated_years',
-           'yearly_change']
+__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'warn_support_outside', 'join_years', 'warn_missing_years', 'year_steps',
+           'refuse_repeated_years', 'yearly_change']
 
 # %% ../nbs/24a_years.ipynb #c0027
 def _nanmedian(d:np.ndarray) -> np.ndarray:
@@ -173,6 +173,37 @@ def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinat
                         "years=[...])`)")
     return t.year
 
+def warn_support_outside(e,                # one map (y, x, band): its attrs `support_start`/`support_end` are read
+                         what:str="the map", # how the warning names it, e.g. "`other`"
+                         year=None,        # the year it is labelled with; None: its valid period, else `map_year`
+                        ) -> bool:
+    """A `TimeWarning` where map `e` was embedded from frames that all lie outside the period it is labelled with:
+    its support period (attrs `support_start` .. `support_end`, the first and last frame `embed` read) holds no day
+    of its valid period (`year`, else attrs `period_start` .. `period_end`, else the calendar year `map_year` reads).
+    `embed` refuses such a period unless `allow_extrapolation=True` (`windows.check_extrapolation`); the map it then
+    writes carries a year the model saw no frame of, and a change against another year is named by that year. True
+    when warned; False for a map inside its year or one that records no support (an official map, one built by hand).
+    A path is `core.refuse_path`'s `DTypeError`."""
+    refuse_path(e, MAP_WANTED, "map")
+    at = getattr(e, "attrs", {})
+    try:
+        s, t = pd.Timestamp(str(at["support_start"])), pd.Timestamp(str(at["support_end"]))
+        if year is None and "period_start" in at and "period_end" in at:
+            p0, p1 = pd.Timestamp(str(at["period_start"])), pd.Timestamp(str(at["period_end"]))
+        else:
+            year = map_year(e) if year is None else as_year(year)
+            p0, p1 = pd.Timestamp(f"{year}-01-01"), pd.Timestamp(f"{year + 1}-01-01")
+    except (KeyError, ValueError, TypeError, TimeError, PeriodError): return False   # no support, no year: unjudged
+    if pd.isna(s) or pd.isna(t) or pd.isna(p0) or pd.isna(p1) or (s < p1 and t >= p0): return False
+    one = p0.month == p0.day == p1.month == p1.day == 1 and p1.year == p0.year + 1
+    label = str(p0.year) if one else f"{p0:%Y-%m-%d} .. {p1:%Y-%m-%d}"
+    near = t.year if t < p0 else s.year
+    warnings.warn(f"{what} is labelled {label} but the model read no frame of it: its frames span {s:%Y-%m-%d} .. "
+                  f"{t:%Y-%m-%d} (attrs support_start/support_end), so it was extrapolated beyond them, and a change "
+                  f"against it compares those frames, not {label}'s: embed a period that holds frames, e.g. "
+                  f"period={near} (`aef embed --period {near}`), or read the map as one of {near}", TimeWarning, stacklevel=user_stacklevel())
+    return True
+
 def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads
                years=None, # their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded
               ) -> xr.DataArray:
@@ -225,6 +256,7 @@ def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, 
                         "maps say their years), or pass the years they record; if a recorded year is wrong, correct "
                         "it first (`emb.assign_attrs(period_start='2024-01-01')`, `cube.assign_coords(time=...)`)")
     if len(set(years)) < len(years): raise TimeError(f"years {years} repeat one: one map a year")
+    for i, (e, y) in enumerate(zip(maps, years)): warn_support_outside(e, f"map {i}", y)   # a year with no frame
     order = np.argsort(years, kind="stable")   # time increasing, whatever order the maps come in
     maps, years = [maps[i].drop_vars("time", errors="ignore") for i in order], [years[i] for i in order]
     cube = xr.concat(maps, "time", combine_attrs="drop_conflicts").assign_coords(

@@ -273,7 +273,8 @@ def test_embed_leaving_out_an_input_needs_allow_missing(fake_embed, capsys):
     assert "allow_missing=True" not in err
     code = main(argv + ["--sources", "sentinel2", "--allow-missing"])  # the fix named
     err = capsys.readouterr().err
-    assert code == 0 and seen[-1] == (["sentinel2"], {"int8": False, "overwrite": False, "allow_missing": True})
+    assert code == 0 and seen[-1] == (["sentinel2"], {"int8": False, "overwrite": False, "allow_missing": True,
+                                                         "allow_extrapolation": False})
     line = next(l for l in err.splitlines() if "not in --sources, left out:" in l)
     assert sorted(line.split(": ")[-1].split(", ")) == ["dem", "sentinel1"] and "does not read" not in err, err
 

@@ -141,7 +141,8 @@ def test_grid_error(stack, model):
 
 def test_period_checks(stack, model):
     with pytest.warns(ExtrapolationWarning, match="beyond the data's support period"):
-        embed(stack.isel(y=slice(0, 12), x=slice(0, 12)), model, ("2025-03-01", "2025-12-01"), progress=False)
+        embed(stack.isel(y=slice(0, 12), x=slice(0, 12)), model, ("2025-03-01", "2025-12-01"), progress=False,
+              allow_extrapolation=True)   # no frame of it: refused unless asked (tests/test_period_without_frames)
     with pytest.raises(PeriodError, match="pick a period nearer the data"):
         embed(stack, model, 2028)
 
@@ -248,7 +249,7 @@ def test_embed_to_zarr_ctrl_c_keeps_the_old_store(stack, model, eager, tmp_path,
         return real(self, *a, **k)
     monkeypatch.setattr(xr.Dataset, "to_zarr", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        embed_to_zarr(stack, model, 2023, path, overwrite=True, progress=False, chunks=16)
+        embed_to_zarr(stack, model, 2023, path, overwrite=True, progress=False, chunks=16, allow_extrapolation=True)
     monkeypatch.undo()
     np.testing.assert_allclose(xr.open_zarr(path, consolidated=False)["embedding"].values, eager.values, atol=1e-6)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.zarr"]

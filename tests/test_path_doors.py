@@ -369,6 +369,7 @@ DOORS.update({
     "supervised.label_points": (lambda p: supervised.label_points(p), "raster"),   # was: LabelError 'got str'
     "tables.table_numbers": (lambda p: aef.tables.table_numbers(p, "a"), "table"),   # was: TypeError
     "years.map_year": (lambda p: aef.years.map_year(p), "map"),   # was: None
+    "years.warn_support_outside": (lambda p: aef.years.warn_support_outside(p), "map"),
     "commands.labels_from_csv": (lambda p: commands.labels_from_csv(p, "label"), "table"),   # was: AttributeError
     "commands.model_sources": (lambda p: commands.model_sources(p, None), "stack"),
     "explorer.query_rule/positives": (lambda p: explorer.query_rule(p), "vectors"),
