@@ -21,7 +21,9 @@ _Y_NAMES = ("y", "point_y", "northing", "north", "ycoord", "y_coord", "coord_y",
 def coordinate_names(columns) -> tuple[str, str, str]|None:  # a table's column names
     """`('lonlat', lon, lat)` or `('xy', x, y)`: the columns of a table that look like coordinates under names no
     reader takes (longitude/latitude by their start, 'lon_dd', 'Lat_WGS84'; projected x/y by the names GIS exports
-    write, 'X'/'Y' of QGIS, ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing'); None when none does. The one guess
+    write, 'X'/'Y' of QGIS, ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing'); None when none does. Given the table
+    itself (a DataFrame, not its `columns`), x/y names holding values all within degrees are `'lonlat'`: the values
+    say what they are (ArcGIS's X/Y of a geographic layer, 5.99 and 45.00). The one guess
     of `coordinate_hint` (the Python fix) and of `aef evaluate --labels` (the command's)."""
     cols = [c for c in columns if isinstance(c, str)]
     low = lambda c: c.strip().lower()
@@ -30,6 +32,9 @@ def coordinate_names(columns) -> tuple[str, str, str]|None:  # a table's column 
     lat = first(lambda s: s.startswith("lat") or "latitude" in s)
     if lon and lat: return "lonlat", lon, lat
     x, y = first(lambda s: s in _X_NAMES), first(lambda s: s in _Y_NAMES)
+    xs, ys = (np.asarray(columns[c]) for c in (x, y)) if x and y and hasattr(columns, "columns") else ((), ())
+    if len(xs) and {xs.dtype.kind, ys.dtype.kind} <= set("iuf") and np.isfinite(xs).any() and all_degrees(xs, ys):
+        return "lonlat", x, y   # numbers all within degrees: lon/lat under x/y-like names (ArcGIS's X/Y, 5.99, 45.00)
     return ("xy", x, y) if x and y else None
 
 def _reads_number(s:str) -> bool:

@@ -405,7 +405,7 @@ def _table_coordinates(path, t:pd.DataFrame, crs) -> None:
     "`.geo`): `LabelError` naming, in the command's words, the columns that look like them and their rename in the " \
     "file."
     if all(lonlat_columns(t)) or {"x", "y"} <= set(t.columns) or EE_GEO in t.columns: return
-    kind, a, b = coordinate_names(t.columns) or (None, None, None)
+    kind, a, b = coordinate_names(t) or (None, None, None)   # the values judged: X/Y of degrees are lon/lat
     where = f"the embeddings' CRS, {crs_label(crs)}" if crs else "the embeddings' CRS"
     if kind == "xy":
         fix = (f"{a!r} and {b!r} look like projected coordinates: rename them x and y in the file's header line (read "

@@ -287,7 +287,7 @@ def _read_geometries(src, crs, layer=None):
             return gdf
         if EE_GEO in src: return _ee_geometries(src, gpd, crs)   # an Earth Engine export: GeoJSON per row
         raise LabelError(f"the table has no lon/lat or x/y columns (has {list(src.columns)[:6]})"
-                         + (coordinate_hint(src.columns) or ": rename its coordinate columns lon/lat (degrees) or "
+                         + (coordinate_hint(src) or ": rename its coordinate columns lon/lat (degrees) or "
                             "x/y (with `crs=`), e.g. `df.rename(columns={'X': 'x', 'Y': 'y'})`"))
     if isinstance(src, (tuple, list)) and len(src) == 2:
         xs, ys = xs_ys(src)   # two pairs (2 x 2): refused, naming both forms

@@ -90,7 +90,16 @@ def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; ta
         comma = pd.read_csv(src(), sep=sep, decimal=",", **kw)   # the same cells with ',' as the decimal mark
         numbers = lambda d: sum(pd.api.types.is_numeric_dtype(d[c]) for c in d.columns)
         df = comma if numbers(comma) > numbers(df) else df
-    return df.rename(columns=lambda c: c.strip() if isinstance(c, str) else c)
+    return _xy_lower(df.rename(columns=lambda c: c.strip() if isinstance(c, str) else c))
+
+def _xy_lower(df:pd.DataFrame) -> pd.DataFrame:  # a table as read
+    """`df` with its coordinate columns named `X` and `Y` (ArcGIS's Add XY Coordinates, QGIS, spreadsheets: any case)
+    as `x` and `y`, the names every reader of places takes (`geometries.read_geometries`, `aef evaluate --labels`,
+    `aef classify`); read from there as lower-case x/y are: in a map's CRS, or lon/lat where that puts them on the
+    map. A table that has `x` and `y` already, or not both in any case, is returned as given."""
+    low = {c.lower(): c for c in df.columns if isinstance(c, str)}
+    if {"x", "y"} <= set(df.columns) or not {"x", "y"} <= set(low): return df
+    return df.rename(columns={low["x"]: "x", low["y"]: "y"})
 
 # %% ../nbs/03a_tables.ipynb #tn0002
 _COMMA_RE = re.compile(r"\s*[+-]?(?:\d+,\d*|,\d+)(?:[eE][+-]?\d+)?\s*")   # '3,25', '-0,5', '1,500'

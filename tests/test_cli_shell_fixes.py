@@ -33,10 +33,13 @@ def test_x_y_columns_are_renamed_in_the_file_as_said(tmp_path, evaluate_cli, sto
     pts.to_csv(tmp_path / "ok.csv", index=False)
     rc, want, _ = evaluate_cli("--embeddings", emb, "--labels", str(tmp_path / "ok.csv"))
     assert rc == 0
-    f = tmp_path / "XY.csv"
+    f = tmp_path / "XY.csv"   # X/Y (ArcGIS's, a spreadsheet's): read as x/y (tests/test_upper_case_xy.py)
     pts.rename(columns={"x": "X", "y": "Y"}).to_csv(f, index=False)
+    assert evaluate_cli("--embeddings", emb, "--labels", str(f))[:2] == (0, want)
+    pts.rename(columns={"x": "POINT_X", "y": "POINT_Y"}).to_csv(f, index=False)
     rc, _, err = evaluate_cli("--embeddings", emb, "--labels", str(f))
-    assert rc == 2 and "'X' and 'Y' look like projected coordinates: rename them x and y in the file's header line" in err
+    assert rc == 2 and "'POINT_X' and 'POINT_Y' look like projected coordinates: rename them x and y in the file's " \
+        "header line" in err
     assert "EPSG:32631" in err and "df" not in err and "crs=" not in err, err
     line = err.split("e.g. `")[1].split("`")[0]
     assert line == f"sed -i '1s/.*/x,y,label/' {f}"
