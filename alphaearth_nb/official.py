@@ -23,7 +23,7 @@ from .core import (EMBED_DIM, MAP_WANTED, ConfigError, GridError, GridWarning, N
                                 NoTilesError, PointError, band_names, checks_flags, refuse_path, user_stacklevel)
 from .quantize import NODATA, dequantize
 from .geo import (as_crs, cell_index, cell_inside, crs_name, grid_coords, grid_mapping, rename_spatial,
-                               require, same_crs, to_crs, utm_crs, write_crs)
+                               require, same_crs, to_crs, write_crs)
 from .cubes import LONLAT, gather, one_model, pixel_of, points_xy
 from .places import own_label_word, points_table
 from .embeddings import OFFICIAL_COLLECTION
@@ -34,48 +34,23 @@ from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, R
                                    tile_href, tiles, warped_zones, years_covering, years_of)
 from .crs import crs_label
 from .grids import check_grid_size
+from .official_grids import crs_bounds, grid_for, ground_scale, pixel_size, warn_ground_pixel   # re-exported
 from .warn_lock import serialised, under_warn_lock
 
 # %% auto #0
-__all__ = ['geobox_area', 'zone_cube', 'grid_for', 'pixel_size', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points',
-           'USER_AGENT', 'YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL',
-           'Mirror', 'mirror_of', 'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror',
-           'build_local_mirror', 'years_of', 'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'gdal_path', 'bill_project',
-           'open_tile']
+__all__ = ['geobox_area', 'zone_cube', 'unit_length', 'mosaic', 'open', 'on_tile', 'sample_points', 'USER_AGENT', 'YEARS',
+           'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
+           'tile_href', 'cache_dir', 'index_file', 'read_index', 'LocalMirror', 'build_local_mirror', 'years_of',
+           'area_of', 'tiles', 'fetch_tiles', 'gdal_env', 'gdal_path', 'bill_project', 'open_tile', 'crs_bounds',
+           'grid_for', 'pixel_size', 'ground_scale', 'warn_ground_pixel']
 
 # %% ../nbs/27_official.ipynb #c0002a
 _all_ = ["USER_AGENT", "YEARS", "TILE_SIZE", "RESOLUTION", "INDEX_NAME", "INDEX_COLUMNS", "MIRRORS", "ANNUAL", "Mirror",
          "mirror_of", "tile_href", "cache_dir", "index_file", "read_index", "LocalMirror", "build_local_mirror",
          "years_of", "area_of", "tiles", "fetch_tiles", "gdal_env", "gdal_path", "bill_project", "open_tile"]   # `mirrors`'s
+_all_ += ["crs_bounds", "grid_for", "pixel_size", "ground_scale", "warn_ground_pixel"]   # `official_grids`'s (26b)
 
 # %% ../nbs/27_official.ipynb #c0023
-def _across_180(geom) -> bool:
-    "Whether a lon/lat geometry is split at 180 deg (a multi-part geometry touching both -180 and 180)."
-    b = geom.bounds
-    return hasattr(geom, "geoms") and b[0] <= -180 and b[2] >= 180
-
-def _crs_bounds(geom, crs:str) -> tuple:
-    "The lon/lat geometry's bounds in `crs`; one split at 180 deg is one span there (its parts' bounds joined)."
-    require("rasterio", "official", "bounds in a projected CRS")
-    from rasterio.warp import transform_bounds
-    if not _across_180(geom): return transform_bounds(LONLAT, crs, *geom.bounds, densify_pts=21)
-    b = np.array([transform_bounds(LONLAT, crs, *p.bounds, densify_pts=21) for p in geom.geoms])
-    return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
-
-def _centre(geom) -> tuple:
-    "Lon/lat centre of a geometry; one split at 180 deg is unwrapped first (its centre is near 180, not 0)."
-    if not _across_180(geom): return geom.centroid.x, geom.centroid.y
-    c = MultiPolygon([translate(p, 360) if p.centroid.x < 0 else p for p in geom.geoms]).centroid
-    return (c.x + 180) % 360 - 180, c.y
-
-def _lon_span(geom) -> tuple:
-    """Bounds of a lon/lat geometry as one span: one split at 180 deg has its parts east of 180 moved by 360 deg, so
-    (177, -19, -178, -16) spans x in [177, 182] (`geo.axis_span`'s convention, xee's 180+ form), not the globe."""
-    if not _across_180(geom): return geom.bounds
-    b = np.array([p.bounds for p in geom.geoms])
-    b[[p.centroid.x < 0 for p in geom.geoms], 0::2] += 360.0
-    return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
-
 def _lonlat_cover(w:float, s:float, e:float, n:float):
     "The lon/lat area of bounds whose x may run past 180 deg (or come as west > east): one box, or two split at 180."
     if w > e: e += 360.0                                   # transform_bounds' form of a box across 180 deg
@@ -109,7 +84,7 @@ def _zone_gap(lon, crs):
 
 def _snapped_bounds(geom, crs:str, res:float, pad:int=0) -> tuple:
     "The lon/lat geometry's bounds in `crs`, snapped outward to the `res` grid, grown by `pad` pixels."
-    w, s, e, n = _crs_bounds(geom, crs)
+    w, s, e, n = crs_bounds(geom, crs)
     return (np.floor(w / res) * res - pad * res, np.floor(s / res) * res - pad * res,
             np.ceil(e / res) * res + pad * res, np.ceil(n / res) * res + pad * res)
 
@@ -165,50 +140,6 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
     return cube.chunk({"time": 1, "y": chunks, "x": chunks, "band": -1})
 
 # %% ../nbs/27_official.ipynb #c0025
-def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), shapely geometry or GeoDataFrame
-             crs:str|None=None,           # the grid's CRS (default: the UTM zone of the area's centre)
-             resolution=None,             # pixel size in `crs` units (default 10 m; required, in degrees, for a geographic CRS)
-            ):
-    """An odc-geo `GeoBox` over the lon/lat `area` in `crs` (default: its centre's UTM zone) at `resolution` (10 m;
-    degrees for a geographic `crs`, where it is required: `ConfigError`). Over an area across 180 deg (a bbox with
-    west > east) a geographic grid spans only the area, x running on past 180: (177, -19, -178, -16) gives x in
-    [177, 182], one span as `geo.axis_span` reads it (a point at -179.5 is looked up at 180.5). `resolution` is one
-    size or a pair (x, y), signs aside ((10, -10), GDAL's): the grid is north-up; no size (0, NaN)
-    is `ConfigError`, and so, before any work, is a size in the CRS's other unit or a grid past `grids.MAX_PIXELS`
-    (`grids.check_grid_size`: 10 in EPSG:4326 is a 10-degree pixel, 0.0001 in UTM 7e13 pixels over a 1 km area).
-    An area's path is `core.refuse_path`'s `DTypeError` (`mirrors.area_of`)."""
-    refuse_path(area, AREA_WANTED, "places")
-    require("odc.geo", "official", "mosaicking onto one grid")
-    from odc.geo.geobox import GeoBox
-    from odc.geo.geom import BoundingBox
-    geom = area_of(area)
-    crs = crs or utm_crs(*_centre(geom))
-    lonlat = as_crs(crs).is_geographic
-    size = pixel_size(resolution) or (None if lonlat else (RESOLUTION, RESOLUTION))
-    if size is None: raise ConfigError("a geographic CRS needs `resolution=` in degrees, e.g. 0.0001")
-    from odc.geo import Resolution
-    res = Resolution(size[0], -size[1])
-    if _across_180(geom): bb = BoundingBox(*(_lon_span(geom) if lonlat else _crs_bounds(geom, crs)), crs=crs)
-    else: bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
-    check_grid_size(size, (bb.right - bb.left, bb.top - bb.bottom), crs,   # 10 in EPSG:4326: before any work
-                    "the default 10 m" if resolution is None else f"resolution={resolution!r}")
-    return GeoBox.from_bbox(bb, crs, resolution=res)
-
-def pixel_size(resolution) -> tuple|None:  # one size, a pair (x, y) (signs aside: (10, -10) is 10 m), or None
-    """`resolution` as the pixel's (width, height), both > 0, or None for none asked. One number is a square pixel; a
-    pair (a list, an odc-geo `Resolution`) gives x and y, their signs dropped (GDAL's (10, -10) and (10, 10) alike: the
-    grids here are north-up). Anything else (0, a negative number, NaN, text, three numbers) is `ConfigError`."""
-    if resolution is None: return None
-    pair = (resolution.x, resolution.y) if hasattr(resolution, "x") and hasattr(resolution, "y") else resolution
-    one = not isinstance(pair, (tuple, list, np.ndarray))   # one number: > 0 as given; a pair: signs dropped
-    try: v = np.asarray([pair, pair] if one else pair, dtype=float) if not isinstance(pair, (str, bytes)) else None
-    except (TypeError, ValueError): v = None
-    v = None if v is None or v.shape != (2,) else (v if one else np.abs(v))
-    if v is None or not (np.isfinite(v).all() and (v > 0).all()):
-        raise ConfigError(f"resolution must be a pixel size > 0 in the CRS's units, one number or a pair (x, y) such "
-                          f"as (10, -10), got {resolution!r}")
-    return float(v[0]), float(v[1])
-
 def _on_tile_grid(geobox, zone:str) -> tuple|None:
     """The bounds (x0, y0, x1, y1) of `geobox` where it is the tiles' own grid: `zone`'s CRS, 10 m north-up pixels
     (no rotation) whose edges lie on the tiles' 10 m lines (within 1e-6 of a pixel); else None (a warp is needed)."""

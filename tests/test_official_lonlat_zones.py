@@ -13,7 +13,7 @@ from alphaearth_nb.testing import warned
 
 ACROSS = (5.995, 44.999, 6.004, 45.003)   # straddles 6 deg E, the edge of UTM zones 31N and 32N
 WEST = (5.990, 44.999, 5.995, 45.003)     # zone 31N's tiles alone
-GRIDS = {"lonlat": dict(crs="EPSG:4326", resolution=0.0001), "web mercator": dict(crs="EPSG:3857", resolution=10)}
+GRIDS = {"lonlat": dict(crs="EPSG:4326", resolution=0.0001), "web mercator": dict(crs="EPSG:3857", resolution=14.14)}   # 10 m on the ground at 45 N
 
 
 @pytest.fixture(scope="module")
