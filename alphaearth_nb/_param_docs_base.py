@@ -223,8 +223,8 @@ SECTIONS = {
     'alphaearth_nb.official_grids': {
         'grid_for': "area\n    lon/lat area: bbox (w, s, e, n), shapely geometry or GeoDataFrame\ncrs : str|None\n    the grid's CRS (default: the UTM zone of the area's centre)\nresolution\n    pixel size in `crs` units (default 10 m; required, in degrees, for a geographic CRS)\n",
         'pixel_size': 'resolution\n    one size, a pair (x, y) (signs aside: (10, -10) is 10 m), or None\n',
-        'ground_scale': 'crs\n    a projected CRS (any spelling `geo.as_crs` reads)\nlon : float\n    where (degrees)\nlat : float\n    \n',
-        'warn_ground_pixel': 'size : tuple\n    the pixel\'s (width, height) in the CRS\'s units\ncrs\n    the grid\'s projected CRS\nlon : float\n    the area\'s centre (degrees)\nlat : float\n    \nasked : str\n    what the user gave, for the message, e.g. "the default 10 m"\n',
+        'ground_scale': 'crs\n    a projected CRS (any spelling `geo.as_crs` reads)\nlon : float\n    where (degrees)\nlat : float\n    where (degrees)\n',
+        'warn_ground_pixel': 'size : tuple\n    the pixel\'s (width, height) in the CRS\'s units\ncrs\n    the grid\'s projected CRS\nlon : float\n    the area\'s centre (degrees)\nlat : float\n    the area\'s centre (degrees)\nasked : str\n    what the user gave, for the message, e.g. "the default 10 m"\n',
     },
     'alphaearth_nb.package': {
         'callable_module': "name : str\n    the module's full name, `__name__` (it must be imported)\n",

@@ -106,7 +106,7 @@ def pixel_size(resolution) -> tuple|None:  # one size, a pair (x, y) (signs asid
 
 def ground_scale(crs,       # a projected CRS (any spelling `geo.as_crs` reads)
                  lon:float, # where (degrees)
-                 lat:float,
+                 lat:float, # where (degrees)
                 ) -> tuple[float, float]:
     """How far `crs` stretches distances at (lon, lat): its scale factors along x and y (parallel and meridional,
     pyproj's `Proj.get_factors`), 1 where a unit of the CRS is a metre on the ground: EPSG:3857 1/cos(lat) both ways
@@ -117,7 +117,7 @@ def ground_scale(crs,       # a projected CRS (any spelling `geo.as_crs` reads)
 def warn_ground_pixel(size:tuple,  # the pixel's (width, height) in the CRS's units
                       crs,         # the grid's projected CRS
                       lon:float,   # the area's centre (degrees)
-                      lat:float,
+                      lat:float,   # the area's centre (degrees)
                       asked:str,   # what the user gave, for the message, e.g. "the default 10 m"
                      ) -> float|None:
     """A `GridWarning` where `crs` stretches distances at (lon, lat) by more than 2% (`ground_scale`) and so a pixel
