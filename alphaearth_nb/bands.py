@@ -70,11 +70,19 @@ def _as_read(da) -> str:
     return f"`da = xr.{'open_dataset' if src.endswith('.nc') else 'open_zarr'}(path)[{str(name)!r}]`"
 
 def keep_bands_hint(da) -> str:  # a DataArray whose `band` dim holds more than 64 bands
-    """The selection of the 64 described bands A00..A63 of a file of more bands (`described_positions`), in the file's
+    """Where some of A00..A63 are missing (63 of them: a selection cut one), which, and to pass all 64.
+    The selection of the 64 described bands A00..A63 of a file of more bands (`described_positions`), in the file's
     order (`label_bands` then reads each by its description), or ''. A file of k x 64 bands that are k embeddings
     (`stacked_embeddings`: several years stacked as bands, `toBands()`; or, undescribed, any k x 64) is told so, with
     the selection of each."""
     n = getattr(da, "sizes", {}).get("band", 0)
+    if 0 < n < EMBED_DIM and "band" in da.coords:   # a selection that cut some of A00..A63 (`isel(band=slice(0, 63))`)
+        have = {str(b) for b in np.asarray(da["band"].values).ravel()}
+        gone = [b for b in (f"A{i:02d}" for i in range(EMBED_DIM)) if b not in have]
+        if len(gone) == EMBED_DIM - n:
+            return (f"; it holds {n} of the {EMBED_DIM} bands, {', '.join(gone[:5])}{', ...' if len(gone) > 5 else ''} "
+                    f"missing (cut by a selection such as `isel(band=slice(0, {n}))`): pass all {EMBED_DIM}, the map "
+                    "before that selection")
     if n <= EMBED_DIM: return ""   # one embedding or less (no `band` dim: a selected band): nothing to keep
     if (groups := stacked_embeddings(da)) is not None:
         each = [f"`aef.from_official(da.isel(band={_selection(sorted(p))}))` ({k.format('A00')}..{k.format('A63')})"

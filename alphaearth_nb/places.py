@@ -129,9 +129,11 @@ def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mappin
     o = geo.rename_spatial(emb)
     deg = all(d in o.coords and o[d].size for d in "xy") and bool(np.abs(o.x.values).max() <= 360) \
         and bool(np.abs(o.y.values).max() <= 90)   # coordinates that can be degrees: lon/lat the likely CRS
-    raise GridError(f"the embedding (a map or cube) has no CRS: set it, e.g. `emb.attrs['crs'] = "
-                    f"{'EPSG:4326' if deg else 'EPSG:32631'!r}`" + (" (its x/y lie within degrees: lon/lat? netCDF says "
-                    "so by CF's units 'degrees_east' / 'degrees_north' on them, read as EPSG:4326)" if deg else ""))
+    raise GridError("the embedding (a map or cube) has no CRS: set it, e.g. " + (
+        "`emb.attrs['crs'] = 'EPSG:4326'` (its x/y lie within degrees: lon/lat? netCDF says so by CF's units "
+        "'degrees_east' / 'degrees_north' on them, read as EPSG:4326)" if deg else
+        "`emb.attrs['crs'] = 'EPSG:326NN'`, NN its UTM zone (327NN south of the equator; metres in x/y: "
+        "`aef.geo.utm_crs(lon, lat)` names the zone of a place of the map), or the CRS its x/y were written in"))
 
 # %% ../nbs/23c_places.ipynb #c0011
 def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates

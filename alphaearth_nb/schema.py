@@ -47,9 +47,10 @@ def _check_dims(name, ds):
     for v, da in ds.data_vars.items():
         if da.dims == DIMS: continue
         if "time" not in da.dims and set(da.dims) <= {"y", "x"}:
-            raise MissingTimeError(f"{name}.{v} has dims {da.dims} and no time: give it one frame with "
-                                   "`ds.expand_dims(time=[np.datetime64('2020-01-01')])` (static sources have a time "
-                                   "dim of length 1).")
+            raise MissingTimeError(f"{name}.{v} has dims {da.dims} and no time: give it one frame dated when it was "
+                                   "acquired, `ds.expand_dims(time=[np.datetime64('YYYY-MM-DD')])` with that date "
+                                   "(a scene's acquisition date; a static source such as terrain takes any one date: "
+                                   "static sources have a time dim of length 1).")
         if set(da.dims) == set(DIMS):
             raise DimensionError(f"{name}.{v} has dims {da.dims}, expected ('time', 'y', 'x'): call "
                                  "`ds.transpose('time', 'y', 'x')`.")
