@@ -101,10 +101,13 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
         else: return f"{_ONE}; got a table of {len(q)} rows (columns {list(q.columns)[:6]}): pick one, `df.iloc[[0]]`"
         return (f"{_ONE}; got a table of {len(q)} rows ({kind}: its {col}). For one map of their mean vector (the "
                 f"direction the {kind.replace(_CODES, '')} share, as a class's examples do"
-                f"{', ' + _OF_CODES if _CODES in kind else ''}), {_unit(mean)}; for a map each, "
+                f"{', ' + _OF_CODES if _CODES in kind else ''}"
+                f"{'; the map `aef similarity --point LON,LAT --point ...` makes of several' if kind == 'points' else ''}"
+                f"), {_unit(mean)}; for a map each, "
                 f"loop: `[aef.similarity(emb, df.iloc[[i]]) for i in range(len(df))]`; or pick one, `df.iloc[[0]]`")
     if kind := _places(q):
-        return (f"{_ONE}; got {len(q)} places ({kind}). For one map of their mean vector (the direction they share), "
+        return (f"{_ONE}; got {len(q)} places ({kind}). For one map of their mean vector (the direction they share; "
+                "the map `aef similarity --point LON,LAT --point ...` makes of several), "
                 f"sample them, {_unit('emb.aef.sample(pts)[aef.band_names()].mean()')}; for a map each, loop: "
                 "`[aef.similarity(emb, p) for p in pts]`")
     if isinstance(q, xr.Dataset) and len(q.data_vars) == 1: q = next(iter(q.data_vars.values()))   # band_data

@@ -34,3 +34,12 @@ def test_a_map_cut_to_63_bands_names_the_missing_one(drop):
     cut = e.isel(band=[i for i in range(64) if i != drop])
     with pytest.raises(DimensionError, match=f"holds 63 of the 64 bands, A{drop:02d} missing"):
         cut.aef.similarity((float(e.x[2]), float(e.y[3])))
+
+
+def test_several_points_name_the_commands_mean():   # finding 3: the CLI maps their mean; Python said its own recipe
+    import pandas as pd
+    e = embedding_from_array(random_unit((6, 6), seed=1))
+    pts = pd.DataFrame({"x": e.x.values[[1, 2, 3]], "y": e.y.values[[1, 2, 3]]})
+    with pytest.raises(DimensionError) as got: e.aef.similarity(pts)
+    msg = str(got.value)
+    assert "`aef similarity --point LON,LAT --point ...` makes of several" in msg and "v / np.linalg.norm(v)" in msg, msg
