@@ -348,6 +348,7 @@ SECTIONS = {
     'alphaearth_nb.years': {
         'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\nfix : str|None\n    what to do instead (default: one model for every year)\n",
         'map_year': 'e\n    one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)\n',
+        'warn_support_outside': 'e\n    one map (y, x, band): its attrs `support_start`/`support_end` are read\nwhat : str\n    how the warning names it, e.g. "`other`"\nyear\n    the year it is labelled with; None: its valid period, else `map_year`\n',
         'join_years': 'embs : list\n    maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads\nyears\n    their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded\n',
         'warn_missing_years': "years\n    a cube's years (`years_of_cube`), any order\nwhat : str|None\n    what the gap does to the caller's result; None: `yearly_change`'s words\n",
         'year_steps': 'emb\n    a cube (time, y, x, band)\na\n    a per-year input with a `time` dim: labels or a query per year, a second cube\nname : str\n    the function pairing them (`change`, `similarity`): named in its errors\n',
