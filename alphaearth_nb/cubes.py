@@ -29,7 +29,7 @@ from . import geo
 from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .years import (ONE_MAP_ATTRS, join_years, map_year, one_model, refuse_repeated_years,
-                                 warn_missing_years, year_steps, yearly_change)
+                                 warn_missing_years, warn_support_outside, year_steps, yearly_change)
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
                                   pixel_of, warn_zones_off_map, points_xy, read_geometries, read_places, sample, transform_of, years_of_cube,
                                   years_with_data)
@@ -37,14 +37,14 @@ from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopan
 _all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
          'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample',   # places', re-exported
          'ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change',   # and years'
-         'refuse_repeated_years', 'year_steps']
+         'refuse_repeated_years', 'year_steps', 'warn_support_outside']
 
 # %% auto #0
 __all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'is_geometry_input', 'label_table', 'LONLAT',
            'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries',
            'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample', 'ONE_MAP_ATTRS',
            'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change', 'refuse_repeated_years',
-           'year_steps']
+           'year_steps', 'warn_support_outside']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads
