@@ -40,7 +40,8 @@ def one_value_map(path:Path,      # --embeddings: a GeoTIFF or a .nc/.zarr store
         else:
             with xr.open_dataset(path, engine="zarr" if is_zarr_store(path) else None) as ds:
                 vs = [ds[var]] if var in ds.data_vars else list(ds.data_vars.values())
-                if any(EMBED_DIM in v.shape for v in vs) or names_every_band(ds) or not (vs := [v for v in vs if {"y", "x"} <= set(v.dims)]):
+                if any(v.sizes[b] == EMBED_DIM for v in vs for b in v.dims if b not in ("y", "x", "time")) or \
+                        names_every_band(ds) or not (vs := [v for v in vs if {"y", "x"} <= set(v.dims)]):
                     return None
                 m = vs[0].isel({d: 0 for d in vs[0].dims if d not in ("y", "x", "time")})
                 m = m.isel(time=0) if "time" in m.dims and m.sizes["time"] == 1 else m
