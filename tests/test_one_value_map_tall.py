@@ -1,7 +1,6 @@
 """A similarity map 64 pixels high given back as --embeddings (a .zarr store of it) got the reader's generic words,
 not "is a similarity map ..., not embeddings": the test for a 64-band embedding took any dimension of 64, the map's
 y too. Only a dimension other than y, x and time can hold the bands."""
-import numpy as np
 
 from alphaearth_nb.analysis import similarity
 from alphaearth_nb.cli import main
