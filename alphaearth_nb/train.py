@@ -306,6 +306,10 @@ def _record(k:int, loss:float, aux:dict, sched, t0:float) -> dict:
     return {"step": k + 1, "loss": loss, **{t: float(v) for t, v in aux.items()}, "lr": float(sched(k)),
             "sec": time.perf_counter() - t0}
 
+_NO_TEXTS = ("the stack came without texts, so the CLIP term is 0 every step: pass `texts=` (`aef train --texts FILE`; a "
+             "scene's: `stack, texts, _ = aef.scene.load_scene(path)`), or weigh the term 0 to say so: fit `loss_fn=functools."
+             "partial(aef.losses.total_loss, weights=aef.losses.LossWeights(clip=0))`.")   # before step 1, not at step 10
+
 def _warn_texts(rec:dict, seen:int) -> int:
     "Count the first steps whose batches hold no valid text; warn once at the 10th (-1: done, texts were seen)."
     if seen < 0 or "texts" not in rec: return seen
@@ -463,6 +467,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name, held)
     seen = _data_print(data)   # validated by `_batch_source` (a stack): the header's record; a corpus: where it was read
+    textless = isinstance(source, samples.Batches) and source.prep.texts is None and loss_fn is losses.total_loss
+    if textless: warnings.warn(_NO_TEXTS, TrainingWarning, stacklevel=user_stacklevel())   # a stack: its CLIP term 0
     if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
         _warn_data(run_settings(out).get("data"), seen)
     if resume and isinstance(source, samples.Batches) and (diff := samples.sampler_changes(source.cfg, record)):
@@ -509,7 +515,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
-        pending, no_text, collapsed = [], 0, 0
+        pending, no_text, collapsed = [], -1 if textless else 0, 0
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
         if isinstance(source, samples.Batches): source.position = start  # a stack's sampler, checked above
         elif peek is not None and start == at: source = peek[1]   # the function's batches, the one weighed first
