@@ -26,7 +26,7 @@ def _first_training_warning(**kw):
 def test_a_stack_without_texts_is_warned_before_the_first_step():
     said = _first_training_warning()
     assert said is not None and "came without texts, so the CLIP term is 0 every step" in said, said
-    assert "`texts=`" in said and "aef.load_scene(path)" in said and "LossWeights(clip=0)" in said
+    assert "`texts=`" in said and "aef.scene.load_scene(path)" in said and "LossWeights(clip=0)" in said
 
 
 @pytest.mark.slow
