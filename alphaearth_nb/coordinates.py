@@ -57,10 +57,11 @@ def coordinate_hint(columns) -> str:  # a table's column names
     numbers ('5.99', '45.002': a CSV without a header line, its first row read as names) the header line to add;
     columns numbered, not named (`pd.DataFrame(array)`'s 0, 1, ...) the rename naming the first two."""
     kind, a, b = coordinate_names(columns) or (None, None, None)
-    if kind is None and len(c := [int(v) for v in columns if isinstance(v, (int, np.integer))]) == len(columns) >= 2:
+    names = list(columns.columns) if hasattr(columns, "columns") else list(columns)   # the table or its names
+    if kind is None and len(c := [int(v) for v in names if isinstance(v, (int, np.integer))]) == len(names) >= 2:
         return (f"; its columns are numbered ({', '.join(map(str, c[:4]))}), not named (a DataFrame made from an array): "
                 f"`df = df.rename(columns={{{c[0]}: 'lon', {c[1]}: 'lat'}})` (degrees), or {{{c[0]}: 'x', {c[1]}: 'y'}} (metres, `crs=`)")
-    if kind is None and (h := header_hint(columns)):
+    if kind is None and (h := header_hint(names)):
         return (f"; {h}: add a header line above its rows naming the columns, e.g. `lon,lat` (degrees; `lon,lat,label` "
                 "with labels) or `x,y` (metres, with their CRS)")
     if kind == "lonlat":

@@ -136,7 +136,8 @@ def table_years(a:pd.DataFrame, # a table of labels
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():
         bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
         raise LabelError(f"column {col!r} of the labels holds {bad}, not whole years: write the year of each label "
-                         f"(2024) or its date, or delete the column (from the table, or the label file) to use every label for every year")
+                         f"(2024) or its date, or delete the column (from the table, or the label file) to use "
+                         "every label for every year")
     if hint := year_column_hint(a[col], col):   # 20220105: no year, a date without separators
         bad = a[col][(yr < YEARS[0]) | (yr > YEARS[1])].unique()[:3].tolist()
         raise LabelError(f"column {col!r} of the labels holds {bad}{hint}")

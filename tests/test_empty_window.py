@@ -7,7 +7,7 @@ import jax
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import NoValidDataError
+from alphaearth_nb.core import NoValidDataError, PeriodError
 from alphaearth_nb.embed import embed
 from alphaearth_nb.model import AlphaEarth, preset
 
@@ -34,7 +34,9 @@ def test_a_period_without_a_valid_value_is_refused(crop, model, lazy):
         with pytest.raises(NoValidDataError, match=r"2024-01-01 .. 2025-01-01.*73 frames of sentinel2.*dropna"):
             embed(s2, model, 2024, progress=False, lazy=True)
         fixed = s2.dropna("time", how="all", subset=bands)   # the fix, as named: 2023's frames are read instead
-        out = embed(fixed, model, 2024, progress=False, lazy=True)   # lazy: nothing embedded here
+        with pytest.raises(PeriodError, match="no frame lies in 2024"):   # 2023's frames alone: 2024 holds none
+            embed(fixed, model, 2024, progress=False, lazy=True)
+        out = embed(fixed, model, 2024, progress=False, lazy=True, allow_extrapolation=True)   # lazy: nothing embedded
     assert out.attrs["support_end"] < "2024"
 
 

@@ -40,7 +40,7 @@ def test_the_similarity_refusal_of_several_texts_runs_as_written():
     pts = _texts()
     with pytest.raises(DimensionError, match="got 2 places \\(GeoJSON texts\\)") as e:
         E.aef.similarity(pts)
-    call = str(e.value).split("`")[1]   # 'v = emb.aef.sample(pts)[...].mean(); similarity(emb, v / ...)'
+    call = next(s for s in str(e.value).split("`")[1::2] if s.startswith("v = "))   # 'v = emb.aef.sample(pts)[...]...'
     env = {"emb": E, "pts": pts, "np": np, "aef": aef, "band_names": band_names,
            "similarity": aef.analysis.similarity}
     exec(call, env)

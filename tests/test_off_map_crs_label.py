@@ -63,7 +63,7 @@ def test_evaluate_table_without_coordinates_names_the_crs_shortly(tmp_path):
     import pandas as pd
     from alphaearth_nb.crs import crs_name
     from alphaearth_nb.evaluate_cmd import _table_coordinates
-    t = pd.DataFrame({"easting": [5.0], "northing": [5.0], "class": [1]})   # x/y under other names: the message says
+    t = pd.DataFrame({"easting": [500000.0], "northing": [4500000.0], "class": [1]})   # x/y under other names: the message says
     with pytest.raises(LabelError) as e: _table_coordinates(tmp_path / "l.csv", t, crs_name(LAEA))   # what CRS they read in
     msg = str(e.value)
     assert "PROJCRS[" not in msg and "+proj=laea" in msg and "+lat_0=40" in msg, msg
