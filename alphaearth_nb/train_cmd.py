@@ -142,9 +142,10 @@ def _resume_data(a) -> None:
     "The data to train on: --data or --corpus as given (--data left out: the sample scene), and with --resume the " \
     "data the run recorded (`train._data_from`) where neither is given. Other data than the run's given on a " \
     "resume is a `ConfigError` naming both; a recorded stack that is gone, a `MissingDataError` naming it; a run " \
-    "of an older version that recorded its stack but not where it was read (not the sample scene's), a " \
-    "`ConfigError` asking for its --data."
-    seen = (_run_header(a).get("data") or {}) if a.resume else {}
+    "of an older version that recorded its stack but not where it was read (not the sample scene's), or one that " \
+    "recorded no stack (a corpus or batches of Python's: `data` None), a `ConfigError` asking for its --data/--corpus."
+    head = _run_header(a) if a.resume else {}
+    seen = head.get("data") or {}
     came = seen.get("from") if isinstance(seen.get("from"), dict) else None
     given = {"kind": "corpus", "path": str(Path(a.corpus).resolve())} if a.corpus else \
         {"kind": "samples"} if a.data in (None, "samples") else {"path": str(Path(a.data).resolve())}
@@ -153,6 +154,11 @@ def _resume_data(a) -> None:
             raise ConfigError(f"run {a.out} records the stack it was trained on ({_stack_said(seen)}) but not the "
                               "--data it was read from (an older alphaearth_nb began it): pass --data <the run's data> "
                               f"with --resume, e.g. `aef train --out {shlex.quote(str(a.out))} --resume --data PATH`")
+        if a.resume and a.data is None and a.corpus is None and "data" in head and head["data"] is None:   # no stack
+            raise ConfigError(f"run {a.out} was trained on data that is no stack (a corpus, or batches given in Python) "
+                              "and recorded no path to it, so the sample scene would stand in for it: pass --corpus "
+                              f"<its corpus> (or --data <its stack>) with --resume, e.g. `aef train --out "
+                              f"{shlex.quote(str(a.out))} --resume --corpus PATH`, or resume it in Python with its data")
     elif a.data is None and a.corpus is None:   # left out: the run's own
         if came.get("kind") == "samples": pass
         elif not Path(str(came.get("path"))).exists():
@@ -241,8 +247,8 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     net, sampler = a.preset, None
     if mcfg is not None:  # a stack without the preset's sources, e.g. ndvi and dem (N19-11); a resumed run's config
         net = model.AlphaEarth(mcfg, key=seed_key(a.seed))  # fit's own key
-        if corpus is None:   # fit's own choice: a source the preset lacks gets its most frames
-            sampler = samples.sampler_config(net.cfg, a.preset)
+        if corpus is None and not a.resume:   # fit's own choice: a source the preset lacks gets its most frames
+            sampler = samples.sampler_config(net.cfg, a.preset)   # on --resume none: fit takes the run's recorded one
     # the sample scene holds every preset's sources and a model reads its own: fit's SourceWarning for the rest (its
     # fix: a stack without them, which the shell cannot make of the scene) is left unsaid for it; a stack of one's own keeps it
     shipped = corpus is None and a.data in (None, "samples")
