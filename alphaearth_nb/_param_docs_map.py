@@ -313,6 +313,7 @@ SECTIONS = {
     'alphaearth_nb.tables': {
         'text_encoding': "p\n    a text file's path\n",
         'read_table': "p\n    a CSV file's path (any separator of , ; tab |)\n",
+        'xy_lower': 'df : pd.DataFrame\n    a table as read, or as handed in (any DataFrame)\n',
         'comma_numbers': "texts\n    the cells of the column that did not read as numbers\ncolumn : str\n    the column's name, for the message\n",
         'dms_degrees': "texts\n    the cells of a column that did not read as numbers\ncolumn : str\n    the column's name, for the message\nwhat : str\n    the table in messages\nerr\n    the `AEFError` class raised\n",
         'table_numbers': 'df : pd.DataFrame\n    the table\ncolumns\n    one column name (-> (N,)) or a list of names (-> (N, len(columns)))\nwhat : str\n    the table in messages, e.g. "--embeddings feats.csv"\nerr\n    the `AEFError` class raised\nfirst_line : int|None\n    the file line of row label 0 (2 for `pd.read_csv` of a file with a header)\n',

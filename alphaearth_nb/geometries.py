@@ -20,6 +20,7 @@ from .points import (GEOJSON_GEOMETRIES, GEOJSON_TYPES, NO_GEOJSON_CRS, as_geojs
                                   geojson_text, not_points_fix, said_crs, split_ewkt)   # EWKT's SRID; GeoJSON's one parser, crs member
 from .spatial import GEOMS_WANTED, GRID_WANTED
 from .labels import table_numbers
+from .tables import xy_lower   # X/Y of any case: x/y, in every plain table
 from .paths import TEXT_TABLES, table_suffix, user_path
 from .crs import crs_at, crs_label, crs_typed
 from .vector_files import RASTER_FILES, places_path, read_places_file, read_vector_file
@@ -71,12 +72,15 @@ def table_file(src):  # labels or points in any form: only a path to a CSV/TXT o
     `classify(emb, 'labels.csv')` reads x/y without `crs=` as `classify(emb, pd.read_csv('labels.csv'))` does, by
     `geo.point_crs` (the map's CRS where the points lie on the map so, else lon/lat; off it both ways a `LabelError`
     naming `crs=`). (`sample` reads them so too: see `points_xy`.) A table whose points are in a geometry column (WKT,
-    WKB, shapely: `geometry_points`) comes back with them as x/y columns, in memory or read from a file."""
-    if not isinstance(src, (str, Path)) or is_wkt(src): return geometry_points(src)
+    WKB, shapely: `geometry_points`) comes back with them as x/y columns, in memory or read from a file. Columns
+    `X`/`Y` (any case: ArcGIS's, a spreadsheet's) are `x`/`y` in every plain table, a CSV, a Parquet file or a DataFrame
+    (`tables.xy_lower`)."""
+    if not isinstance(src, (str, Path)) or is_wkt(src):
+        return geometry_points(xy_lower(src) if type(src).__name__ == "DataFrame" else src)
     p = user_path(src)   # `~` is the home folder, as every reader of the package reads a path
     if (s := table_suffix(p)) not in TEXT_TABLES + (".parquet",) or not p.is_file(): return src
     t = read_places_file(p, import_geopandas("reading a Parquet table") if s == ".parquet" else None)
-    return src if type(t).__name__ == "GeoDataFrame" else geometry_points(t)
+    return src if type(t).__name__ == "GeoDataFrame" else geometry_points(xy_lower(t))
 
 def read_geometries(src,         # GeoDataFrame/GeoSeries, vector file path, or DataFrame of lon/lat, x/y or `.geo`
                     crs=None,    # CRS of a DataFrame's x/y (lon/lat: EPSG:4326 unless given)

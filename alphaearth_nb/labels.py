@@ -20,7 +20,7 @@ from .core import LabelWarning   # the kinds of its warnings
 from .geo import declared_nodata, outside_valid, NODATA_KEYS
 from .times import text_objects   # numpy's StringDType text as objects: the one rule
 from .tables import (BOMS, comma_numbers, dms_degrees, label_column_guess, label_column_read, label_columns_named, near_column, read_table,   # tables' cells
-                                  table_numbers, text_encoding)                                        # (re-exported)
+                                  table_numbers, text_encoding, xy_lower)                                        # (re-exported)
 from .label_grids import OFF_MAP, cells_inside, on_map_grid   # label rasters on the map's pixels (re-exported)
 
 # %% auto #0
@@ -29,11 +29,12 @@ __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_
            'labelled_values', 'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
            'refuse_blank_names', 'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'BOMS',
            'comma_numbers', 'dms_degrees', 'label_column_guess', 'label_column_read', 'label_columns_named',
-           'near_column', 'read_table', 'table_numbers', 'text_encoding', 'OFF_MAP', 'on_map_grid', 'cells_inside']
+           'near_column', 'read_table', 'table_numbers', 'text_encoding', 'xy_lower', 'OFF_MAP', 'on_map_grid',
+           'cells_inside']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
-         "text_encoding",                                                                              # split off to
+         "text_encoding", "xy_lower",                                                                       # split off to
          "OFF_MAP", "on_map_grid", "cells_inside"]                                                     # `label_grids`
 
 # %% ../nbs/03a_labels.ipynb #w0002

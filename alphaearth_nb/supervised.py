@@ -43,7 +43,7 @@ def _table_points(df:pd.DataFrame, column:str, cols:tuple=("x", "y")) -> tuple:
     if column in missing and (near := label_column_guess(column, df)):
         raise LabelError(f"the label table has no column {column!r}: pass `column={near[0]!r}` ({near[1]})")
     if missing:   # coordinates under other names ('Long'/'Lat' read; 'POINT_X', 'Easting', 'lon_dd'): their rename
-        hint = coordinate_hint(df.columns) if {"x", "y"} & set(missing) else ""
+        hint = coordinate_hint(df) if {"x", "y"} & set(missing) else ""   # the table: degrees named by their values
         raise LabelError(f"the label table lacks columns {missing} (has {list(df.columns)}): give lon/lat columns "
                          f"(degrees), or x, y (in the grid's CRS, or pass `crs=`), and the label in `{column}` (or "
                          f"pass `column=`){hint}")

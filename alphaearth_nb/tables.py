@@ -26,7 +26,7 @@ from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
 from .geo import check_longitudes   # the one rule of a longitude's range
 
 # %% auto #0
-__all__ = ['BOMS', 'text_encoding', 'read_table', 'comma_numbers', 'dms_degrees', 'table_numbers', 'near_column',
+__all__ = ['BOMS', 'text_encoding', 'read_table', 'xy_lower', 'comma_numbers', 'dms_degrees', 'table_numbers', 'near_column',
            'label_column_guess', 'label_columns_named', 'label_column_read']
 
 # %% ../nbs/03a_tables.ipynb #rt0002
@@ -90,15 +90,19 @@ def read_table(p) -> pd.DataFrame:  # a CSV file's path (any separator of , ; ta
         comma = pd.read_csv(src(), sep=sep, decimal=",", **kw)   # the same cells with ',' as the decimal mark
         numbers = lambda d: sum(pd.api.types.is_numeric_dtype(d[c]) for c in d.columns)
         df = comma if numbers(comma) > numbers(df) else df
-    return _xy_lower(df.rename(columns=lambda c: c.strip() if isinstance(c, str) else c))
+    return xy_lower(df.rename(columns=lambda c: c.strip() if isinstance(c, str) else c))
 
-def _xy_lower(df:pd.DataFrame) -> pd.DataFrame:  # a table as read
+def xy_lower(df:pd.DataFrame) -> pd.DataFrame:  # a table as read, or as handed in (any DataFrame)
     """`df` with its coordinate columns named `X` and `Y` (ArcGIS's Add XY Coordinates, QGIS, spreadsheets: any case)
     as `x` and `y`, the names every reader of places takes (`geometries.read_geometries`, `aef evaluate --labels`,
     `aef classify`); read from there as lower-case x/y are: in a map's CRS, or lon/lat where that puts them on the
-    map. A table that has `x` and `y` already, or not both in any case, is returned as given."""
+    map. One rule for a table wherever it comes from: a CSV (`read_table`), a Parquet file and a DataFrame in memory
+    (`geometries.table_file`). A table that has `x` and `y` already, not both in any case, or lon/lat columns
+    (`geo.LON_NAMES`, `LAT_NAMES`: its places; an `X` or `Y` beside them is some other value) is returned as given."""
+    if not isinstance(df, pd.DataFrame): return df
     low = {c.lower(): c for c in df.columns if isinstance(c, str)}
     if {"x", "y"} <= set(df.columns) or not {"x", "y"} <= set(low): return df
+    if any(n in low for n in LON_NAMES) and any(n in low for n in LAT_NAMES): return df
     return df.rename(columns={low["x"]: "x", low["y"]: "y"})
 
 # %% ../nbs/03a_tables.ipynb #tn0002

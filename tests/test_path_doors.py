@@ -494,6 +494,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
     "bands.band_variables": "None", "bands.narrow_floats": "given back",
     "labels.label_array": "given back (only a Dataset is taken apart)",
+    "tables.xy_lower": "given back (only a DataFrame's X/Y are renamed; table_file reads a path first)",
     "geometry_columns.geometry_points": "given back (only a DataFrame is read; table_file reads a path first)",
     "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None",
     "queries.several_query": "None", "queries.place_row": "None",
