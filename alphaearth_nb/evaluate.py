@@ -73,21 +73,32 @@ def _parse_methods(methods) -> tuple[tuple, dict]:
 def _fold_seed(seed:int, shots, fold:int) -> list[int]:
     return [int(seed), 0 if shots == "max" else int(shots), int(fold)]
 
+def _max_count(yi:np.ndarray, given, max_shots:int, max_fraction:float) -> tuple[int, int]:
+    "(folds asked at 'max', folds scored) for class codes `yi` (0 .. C-1, each class of 2 points or more): `given` " \
+    "(None: `max_trial_folds`' count, at most `PAPER_FOLDS['max']`), scored up to the different training sets " \
+    "(`max_trial_sets`): more would repeat a set, its score again, the std shrunk by copies. `evaluate_embeddings`' " \
+    "rule, and `max_folds`'."
+    asked = int(given) if given is not None else max_trial_folds(yi, max_shots, max_fraction, PAPER_FOLDS["max"])
+    return asked, min(asked, max_trial_sets(np.bincount(yi), max_shots, max_fraction))
+
 def max_folds(y,                       # class labels (N,), as `evaluate_embeddings` takes them
-              folds:int|None=None,     # the folds asked at "max" (None: its default, `max_trial_folds`')
+              folds=None,              # the folds asked: an int, or a dict by level (its "max"), as `evaluate_embeddings`
+                                       # takes them (None: its default at "max", `max_trial_folds`')
               max_shots:int=300,       # cap of "max" per class
               max_fraction:float=0.5,  # share of a class "max" may take
              ) -> int:
     """How many folds `evaluate_embeddings` scores at "max" for labels `y`: `folds` (None: `max_trial_folds`' count,
     at most `PAPER_FOLDS["max"]`), cut to the different training sets the max-trial draw has (`max_trial_sets`);
-    classes of 1 point left out, as it leaves them. `LabelError` where fewer than two classes have 2 points."""
+    classes of 1 point left out, as it leaves them. `ConfigError` for folds `fold_counts` refuses (text, a fraction,
+    0); `LabelError` where fewer than two classes have 2 points."""
     refuse_path(y, "labels are one per point (N,)")
+    folds = fold_counts(folds)   # 'abc', 2.5, True, 0: refused as evaluate_embeddings refuses them
+    given = folds.get("max") if isinstance(folds, dict) else folds
     _, yi = encode_labels(np.asarray(y))
     counts = np.bincount(yi)
-    if (counts >= 2).sum() < 2: raise LabelError("classification needs two classes of 2 labelled points or more")
-    keep = counts[yi] >= 2
-    nf = int(folds) if folds is not None else max_trial_folds(yi[keep], max_shots, max_fraction, PAPER_FOLDS["max"])
-    return min(nf, max_trial_sets(counts[counts >= 2], max_shots, max_fraction))
+    if (counts >= 2).sum() < 2: raise LabelError("classification needs two classes of 2 labelled points or more: "
+                                                 "label a second point of a class, or more classes")
+    return _max_count(np.unique(yi[counts[yi] >= 2], return_inverse=True)[1], given, max_shots, max_fraction)[1]
 
 def lone_classes_said(classes,   # the classes of one labelled point each (ids or names)
                       fix:str,   # what would score them, in the caller's words
@@ -199,10 +210,10 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     rows, per_fold, same_as, cut = [], [], {}, {}
     for s in shots:
         given = folds.get(s) if isinstance(folds, dict) else folds
-        nf = (int(given) if given is not None else
-              max_trial_folds(yi, max_shots, max_fraction, PAPER_FOLDS["max"]) if s == "max" else PAPER_FOLDS.get(s, 100))
-        if s == "max" and nf > (d := max_trial_sets(counts, max_shots, max_fraction)):   # more would repeat a set: its
-            cut[s], nf = (nf, d), d   # score again, the std shrunk by copies (50 folds of 2 sets: std over 25 copies)
+        if s == "max":   # cut to the different training sets (50 folds of 2 sets: std over 25 copies of each)
+            asked, nf = _max_count(yi, given, max_shots, max_fraction)
+            if nf < asked: cut[s] = (asked, nf)
+        else: nf = int(given) if given is not None else PAPER_FOLDS.get(s, 100)
         scores = {m: [] for m in methods}
         ks_s = {m: k for m, k in ks.items() if m not in skipped.get(s, ())}
         kmax = max(ks_s.values(), default=0)

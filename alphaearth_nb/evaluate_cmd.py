@@ -360,7 +360,7 @@ def label_file(a) -> xr.DataArray:
     if p.is_dir() and is_run(p):   # `aef train --out`: xarray's GroupNotFoundError said nothing of what it is
         raise LabelError(f"--labels {p} is a training run folder (checkpoints, not labels): --labels takes a class "
                          f"raster, not a model: {fix} (or --labels samples, the sample scene's classes)")
-    if (eo := eolearn_labels_hint(p)) or (p.is_dir() and not is_zarr_store(p)):   # an eo-learn patch's: its polygons
+    if (eo := not is_zarr_store(p) and eolearn_labels_hint(p)) or (p.is_dir() and not is_zarr_store(p)):   # a store: read
         raise LabelError(f"--labels {p} " + (eo or f"is a folder that is no zarr store (no zarr.json/.zgroup): {fix}"))
     try: ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
     except LabelError:   # a Feather table: said, with its Parquet line
@@ -575,7 +575,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     folds = f"{a.folds} fold{'s' * (a.folds != 1)}" if a.folds else "the paper's folds (1000 at 1-shot, 500 at 10-shot)"
     try: m = evaluate.max_folds(y, a.folds) if "max" in a.shots else a.folds   # cut to its different training sets
     except LabelError: m = a.folds   # too few classes: evaluate_embeddings says so
-    maxed = f", {m} at max, the different training sets it has" if m != a.folds else ""
+    maxed = "" if m == a.folds else f", {m} at max, " + ("the different training sets it has" if a.folds else "the max-trial rule's")
     n = len(np.unique(y))   # the column read, named: the one the user left out is chosen above (`_label_column`)
     chose = typed is None and a.label_column not in (None, "label")   # dw_label, read without --label-column
     read = f" (labels: the sample scene's classes of {int(lab['year'])}, the embeddings' year)" if a.labels == "samples" and emb is not None \
