@@ -19,7 +19,7 @@ from . import model, samples, scene, stream, train
 from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TrainingWarning,
                                 seed_key)
 from .files import output_folder
-from .checkpoint import check_run_folder, is_run, nothing_recorded, resume_record
+from .checkpoint import check_run_folder, is_run, latest_checkpoint, nothing_recorded, resume_record
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 from .loaders import is_eolearn_patch   # an eo-learn patch folder: its kind, recorded with the run
@@ -114,6 +114,24 @@ def _resume_preset(a) -> str|None:
         print(f"aef: resuming {a.out} with preset {recorded!r}, the one {_whose(header)}", file=sys.stderr)
     return recorded
 
+def _one_source(a) -> None:
+    "--corpus is read instead of --data, and each site of a corpus carries its own texts: --corpus given with --data " \
+    "or --texts is a `ConfigError` naming the option to drop, before any work (was: the corpus trained, the other unread)."
+    for opt, v, why, other in (("--data", a.data, "both name the data to train on (--corpus is read instead of --data)",
+                                f"--corpus to train on --data {a.data}"),
+                               ("--texts", a.texts, "--texts goes with a --data stack, and each site of a corpus "
+                                "carries its own texts", "--corpus to train on a --data stack with these texts")):
+        if a.corpus is not None and v is not None:
+            raise ConfigError(f"--corpus {a.corpus} and {opt} {v} were given together, but {why}: drop {opt} to train "
+                              f"on the corpus, or {other}")
+
+def _refuse_damaged(a) -> None:
+    "With --resume: a run whose checkpoints all fail to verify (weights cut short or changed: `resume_record` of " \
+    "sound ones finds none) is refused before its plan, in the load's own words (`train.load_model`'s " \
+    "`DamagedCheckpointError`: each one's damage, the fixes). Was: the plan and fit's warnings, then the refusal."
+    if a.resume and not a.overwrite and latest_checkpoint(a.out) is not None and not _run_header(a, sound=True):
+        train.load_model(a.out)   # none verifies: raises, naming each
+
 def _resume_of_nothing(out:Path) -> str:
     "The message for `aef train --resume` of a folder `out` that does not exist: no run to resume (a mistyped path " \
     "trained a new run from step 0 there, warned only after the plan), the runs beside it nearest its name first, " \
@@ -206,6 +224,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     `ConfigError` for a run past `--steps` or other settings than the run's on `--resume`, and for `--resume` of a run
     stopped before its first checkpoint that recorded no settings (a run that did record them starts over with them),
     `MissingSourceError` naming `--inputs`/`--targets` where the stack lacks the model's sources."""
+    _one_source(a)   # --corpus with --data or --texts: one of them would go unread
     out = output_folder(a.out, "training run")
     if a.resume and not a.overwrite and not out.exists():   # a resume of nothing: refused, naming the runs beside it
         raise CheckpointError(_resume_of_nothing(out))
@@ -214,6 +233,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
                           "settings (begun by an older alphaearth_nb, or stopped as it began), so nothing says what "
                           "to train: start it over with the flags it was begun with (--preset, --steps, ...) and "
                           f"--overwrite in place of --resume, e.g. `{_begun_with(a)}`, the capitals the run's own")
+    _refuse_damaged(a)   # every checkpoint damaged: refused before a word of the plan
     _resume_data(a)   # --data left out: the sample scene, or on --resume the data the run recorded
     defaulted = a.steps is None and not a.resume   # `aef train` alone: 1000 steps of `small`, said so
     a.preset = _resume_preset(a)

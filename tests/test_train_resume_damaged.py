@@ -42,15 +42,15 @@ def test_a_sound_final_checkpoint_is_still_finished(tmp_path, capsys, monkeypatc
     assert did == [] and "is already at step 2 of --steps 2" in capsys.readouterr().out
 
 
-def test_every_checkpoint_damaged_is_not_finished_and_keeps_the_runs_settings(tmp_path, capsys, monkeypatch):
-    "Steps 1 and 2 both damaged: no step to resume from is verified, so no 'already at step 2' (fit is called and " \
-    "names the damage), while the preset and settings still come from the newest header as written (was, on " \
-    "43f73e4: the preset fell back to 'small' and tests/test_cli's cut-header case failed)."
+def test_every_checkpoint_damaged_is_not_finished_and_is_refused_first(tmp_path, capsys, monkeypatch):
+    "Steps 1 and 2 both damaged: no step to resume from is verified, so no 'already at step 2'; the run is refused " \
+    "before its plan in the load's words (session 52: was, fit called and naming the damage after the plan)."
     run, seen = _run(tmp_path), []
     leaves = run / "checkpoints" / "ckpt_00000001.eqx"
     raw = bytearray(leaves.read_bytes()); raw[-1] ^= 0xFF; leaves.write_bytes(bytes(raw))
     monkeypatch.setattr(train_cmd.train, "fit", lambda preset, *a, **k: seen.append((preset, k["config"].steps)) or
                         (type("S", (), {"step": 2})(), [{"loss": 1.0}, {"loss": 0.5}]))
-    main(["train", "--out", str(run), "--resume"])
+    assert main(["train", "--out", str(run), "--resume"]) == 2
     said = capsys.readouterr()
-    assert "already at step" not in said.out and seen == [("tiny", 2)], (said, seen)
+    assert "already at step" not in said.out and seen == [], (said, seen)
+    assert "every checkpoint in" in said.err and "is damaged" in said.err, said.err
