@@ -116,7 +116,7 @@ def _resume_preset(a) -> str|None:
 
 def _one_source(a) -> None:
     "--corpus is read instead of --data, and each site of a corpus carries its own texts: --corpus given with --data " \
-    "or --texts is a `ConfigError` naming the option to drop, before any work (was: the corpus trained, the other unread)."
+    "or --texts is a `ConfigError` naming the option to drop, before any work: else the corpus trains, the other unread."
     for opt, v, why, other in (("--data", a.data, "both name the data to train on (--corpus is read instead of --data)",
                                 f"--corpus to train on --data {a.data}"),
                                ("--texts", a.texts, "--texts goes with a --data stack, and each site of a corpus "
@@ -128,7 +128,7 @@ def _one_source(a) -> None:
 def _refuse_damaged(a) -> None:
     "With --resume: a run whose checkpoints all fail to verify (weights cut short or changed: `resume_record` of " \
     "sound ones finds none) is refused before its plan, in the load's own words (`train.load_model`'s " \
-    "`DamagedCheckpointError`: each one's damage, the fixes). Was: the plan and fit's warnings, then the refusal."
+    "`DamagedCheckpointError`: each one's damage, the fixes), not after the plan and fit's warnings."
     if a.resume and not a.overwrite and latest_checkpoint(a.out) is not None and not _run_header(a, sound=True):
         train.load_model(a.out)   # none verifies: raises, naming each
 
