@@ -29,9 +29,9 @@ from .core import as_tuple, checks_fields, typed_fields   # a misspelt config fi
 
 
 # %% auto #0
-__all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'run_sampler', 'sampler_changes', 'Prepared', 'read_texts', 'prepare',
-           'sample_site', 'sample_periods', 'sample_summary', 'example_at', 'stack_examples', 'sample_example',
-           'sample_batch', 'Resumable', 'BatchIterator', 'Batches']
+__all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'run_sampler', 'sampler_changes', 'model_sampler', 'fits_model',
+           'Prepared', 'read_texts', 'prepare', 'sample_site', 'sample_periods', 'sample_summary', 'example_at',
+           'stack_examples', 'sample_example', 'sample_batch', 'Resumable', 'BatchIterator', 'Batches']
 
 # %% ../nbs/05_samples.ipynb #c0006
 @checks_fields
@@ -144,6 +144,37 @@ def sampler_changes(cfg:SamplerConfig,   # the sampler a resume draws with
     was = run_sampler(record) or {}
     run = replace(cfg, **was)
     return [f"{k}={getattr(cfg, k)!r} (the run: {getattr(run, k)!r})" for k in was if getattr(run, k) != getattr(cfg, k)]
+
+# %% ../nbs/05_samples.ipynb #c0006s3
+def model_sampler(model_cfg,          # the model's `model.ModelConfig`: its patch and text width
+                  preset:str|None=None, # the preset whose frames and texts to take (`sampler_config`'s `base`)
+                  sampler=None,       # None (the model's own), a dict of fields to change in it, or a `SamplerConfig`
+                 ) -> SamplerConfig:
+    """The sampler `fit` cuts a stack's examples with: the model's own (`sampler_config(model_cfg, preset)`), that with
+    the fields of a dict `sampler` changed (`{'n_texts': 4}`), or a `SamplerConfig` as given. Raises `ConfigError`
+    for any other `sampler`, and (`fits_model`) for one whose patch or text width is not the model's."""
+    cfg = sampler_config(model_cfg, preset) if sampler is None or isinstance(sampler, dict) else sampler
+    if isinstance(sampler, dict): cfg = replace(cfg, **sampler)   # {'n_texts': 4}: the model's, changed
+    if not isinstance(cfg, SamplerConfig):
+        raise ConfigError(f"sampler is {type(sampler).__name__}: pass a samples.SamplerConfig, or a dict of the "
+                          "fields to change in the model's own (`aef.samples.sampler_config`), e.g. sampler={'n_texts': 4}")
+    return fits_model(cfg, model_cfg, "sampler=")
+
+def fits_model(cfg:SamplerConfig,   # the sampler examples are cut with (`fit`'s sampler=, a Batches' or corpus's `cfg`)
+               model_cfg,           # the model's config (`model.ModelConfig`; anything without `patch`: not judged)
+               what:str="the sampler", # the sampler's name in the message
+              ) -> SamplerConfig:
+    """`cfg` where its patch and text width are the model's; else a `ConfigError` naming both and the fixes, before
+    anything is drawn or compiled (was: a `GridError` from inside the first jitted step, its fix for `embed`). The
+    model reads `patch` x `patch` examples and texts `text_dim` wide: nothing else fits its layers."""
+    for k, unit, eg in (("patch", "pixels a side", "patch"), ("text_dim", "numbers a text", "text_dim")):
+        mine, theirs = getattr(model_cfg, k, None), getattr(cfg, k)
+        if mine is not None and theirs != mine:
+            raise ConfigError(f"{what} has {k}={theirs} but the model's is {mine} ({unit}): the model reads only its "
+                              f"own; leave {k} out of sampler= (`aef.samples.sampler_config(model.cfg)` is the model's "
+                              f"own), or train a model of {k} {theirs}, e.g. `aef.preset('tiny', {eg}={theirs})`")
+    return cfg
+
 
 # %% ../nbs/05_samples.ipynb #c0009
 @dataclass

@@ -74,6 +74,8 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
                   preset:str|None=None, held:str="model.cfg") -> Iterator:
     "An iterator over host batches starting at batch `start`, from any of the forms `fit` takes."
     n_proc, rank = jax.process_count(), jax.process_index()
+    if isinstance(getattr(data, "cfg", None), samples.SamplerConfig):   # a Batches' or corpus's: the model's patch
+        samples.fits_model(data.cfg, getattr(model, "cfg", None), f"the {type(data).__name__}' sampler")
     if isinstance(data, samples.Batches):
         if data.batch_size * n_proc != cfg.batch_size:
             raise ConfigError(f"the Batches give {data.batch_size} examples per host but TrainConfig.batch_size is "
@@ -95,11 +97,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
         # a config or model of a preset's size samples as that preset does: fit(preset("tiny", ...)) as fit("tiny")
         mcfg = model.cfg
         preset = preset or (aef_model.preset_of(mcfg) if isinstance(mcfg, aef_model.ModelConfig) else None)
-        scfg = samples.sampler_config(mcfg, preset) if sampler is None or isinstance(sampler, dict) else sampler
-        if isinstance(sampler, dict): scfg = dataclasses.replace(scfg, **sampler)   # {'patch': 16}: the model's, changed
-        if not isinstance(scfg, samples.SamplerConfig):
-            raise ConfigError(f"sampler is {type(sampler).__name__}: pass a samples.SamplerConfig, or a dict of the "
-                              "fields to change in the model's own (`aef.samples.sampler_config`), e.g. sampler={'patch': 16}")
+        scfg = samples.model_sampler(mcfg, preset, sampler)   # another patch than the model's: refused here
         try: return samples.Batches(data, scfg, cfg.batch_size // n_proc, seed=cfg.seed + 1_000_003 * rank,
                                     texts=texts, strata=strata, start=start)
         except MissingSourceError:  # its fix names the sampler's config, which fit made: name the model's

@@ -12,7 +12,7 @@ from alphaearth_nb import train
 from alphaearth_nb.cli_args import TRAIN_DEFAULTS
 from alphaearth_nb.core import TrainingWarning
 
-STACK = aef.stacks.toy_stack()
+STACK = aef.stacks.toy_stack(size=32)   # tiny's 32 x 32 patch (a sampler of another patch is refused)
 
 
 class Compiled(Exception): "Raised where the step would compile: the run's config is known by then."
@@ -25,7 +25,7 @@ def config_used(monkeypatch):
     def fit(*a, **k):
         with warnings.catch_warnings(record=True) as w, pytest.raises(Compiled) as e:
             warnings.simplefilter("always")
-            train.fit(*a, progress=False, sampler={"patch": 8}, **k)   # the toy stack's 8 x 8
+            train.fit(*a, progress=False, **k)
         return e.value.args[0], [str(x.message) for x in w if issubclass(x.category, TrainingWarning)]
     return fit
 

@@ -19,8 +19,10 @@ def stack():
 
 def test_a_dict_changes_the_models_own_sampler(stack):   # was: AttributeError 'dict' object has no attribute 'sources'
     built, name = _model("tiny", CFG, shapes_only=True)
-    src = _batch_source(stack, 0, CFG, built, {"patch": 16}, preset=name)
-    assert src.cfg.patch == 16 and src.cfg.inputs == ("sentinel2",)   # the model's sources kept
+    src = _batch_source(stack, 0, CFG, built, {"n_texts": 2}, preset=name)
+    assert src.cfg.n_texts == 2 and src.cfg.inputs == ("sentinel2",)   # the model's sources kept
+    with pytest.raises(ConfigError, match="sampler= has patch=16 but the model's is 32"):   # the model's own only
+        _batch_source(stack, 0, CFG, built, {"patch": 16}, preset=name)
     with pytest.raises(UnknownFieldError, match="'ptach' \\(did you mean 'patch'\\?\\)"):
         _batch_source(stack, 0, CFG, built, {"ptach": 16}, preset=name)
     with pytest.raises(ConfigError, match="sampler is int: pass a samples.SamplerConfig, or a dict"):
