@@ -237,7 +237,8 @@ def parser() -> argparse.ArgumentParser:
                        f"(default: the preset's, {preset_s}), for a stack without them: e.g. --inputs ndvi --targets "
                        f"ndvi,dem (the eo-learn stack) (with --resume: the run's, as --preset is)")
     e = _command(sub, "embed", "embed a stack with a trained model into zarr")
-    e.add_argument("--data", type=READ["data"], default="samples", help=data)
+    e.add_argument("--data", type=READ["data"], default=None, help=data.replace("%(default)s", "the stack or eo-learn "
+                   "patch folder the run of --checkpoint was trained on, said so; else samples"))   # `embed_cmd._run_data`
     e.add_argument("--checkpoint", type=READ["existing"], required=True, help="the run folder `aef train --out` wrote, or "
                    "one of its checkpoints/ckpt_*.json (or its .eqx), e.g. --checkpoint out/train (`aef train`'s default "
                    "--out)")

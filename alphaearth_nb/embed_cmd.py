@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import sys
+from pathlib import Path
 
 import numpy as np
 import xarray as xr
 
-from .core import (CheckpointError, ConfigError, MissingSourceError, UnknownSourceError, checks_flags,
+from .checkpoint import latest_checkpoint, read_header
+from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, UnknownSourceError, checks_flags,
                                 refuse_path)
 from .files import check_output
 from .embed import embed, embed_to_zarr
@@ -118,6 +120,25 @@ def _period_reached(stack:xr.DataTree, # the stack to embed (its input sources k
     if ext > lim["max_days"] or (none_in and ext > lim["warn_days"] and not allow_extrapolation):   # else: no word
         check_extrapolation(period, float(t.min()), float(t.max()), lim["warn_days"], lim["max_days"], days=t)
 
+def _run_data(a) -> None:
+    "--data left out (None): the stack or eo-learn patch folder the run of --checkpoint was trained on, where the " \
+    "run recorded one (`train.DATA_FROM`, as `aef train --resume` reads it), said in one line; else the sample " \
+    "scene. A recorded folder that is gone is a `MissingDataError` naming it and the fixes."
+    if a.data is not None: return
+    p = Path(a.checkpoint).expanduser()
+    try: head = read_header(latest_checkpoint(p) or p) if p.is_dir() else read_header(p)
+    except CheckpointError: head = {}   # unread: the model's load named its fault already
+    came = (head.get("data") or {}).get("from") if isinstance(head.get("data"), dict) else None
+    a.data = "samples"
+    if not isinstance(came, dict) or came.get("kind") not in ("stack", "eolearn"): return   # the scene, a corpus
+    if not (was := Path(str(came.get("path")))).exists():
+        raise MissingDataError(f"--data left out, and the run of --checkpoint {a.checkpoint} was trained on --data "
+                               f"{was}, which is not there now: pass --data with where it is now (moved or renamed), "
+                               "or --data samples for the sample scene")
+    a.data = str(was)
+    print(f"aef embed: --data left out: embedding {was}, the data the run of {a.checkpoint} was trained on (--data "
+          "samples for the sample scene)", file=sys.stderr)
+
 def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
              ) -> None:
     """What `aef embed` does: the model of `--checkpoint` embeds the stack's sources it reads (`model_sources`)
@@ -126,6 +147,7 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
     check_output(a.out, a.overwrite, "embedding store", folder=True)  # a typo in --out costs nothing (writable too)
     model = open_input(a.checkpoint, "--checkpoint", "checkpoint", "pass a run folder written by `aef train --out` "
                        "or one of its checkpoints/ckpt_*.json (or its .eqx)", CheckpointError)   # `load_checkpoint` reads either
+    _run_data(a)   # --data left out: the run's own stack where it recorded one, said; else the sample scene
     given = open_stack(a.data)
     stack, dropped = model_sources(given, model, a.sources, a.allow_missing)
     _period_reached(stack, model, a.period, a.allow_extrapolation)   # --period 2030 of a stack of 2023-2024: refused before any word

@@ -1,0 +1,68 @@
+"""`aef embed --checkpoint RUN` of a run trained with `aef train --data <eo-learn patch folder>` (ndvi and dem)
+embedded the sample scene, the default --data, and failed on its missing ndvi, while `aef train --resume` of the
+same run reads the data it recorded (session 51). --data left out now takes the stack or eo-learn folder the run
+recorded, said in one line; a recorded folder that is gone is refused naming it; a run with none recorded (or
+trained on the sample scene) embeds the sample scene as before, and --data given wins."""
+from pathlib import Path
+from types import SimpleNamespace
+
+import jax.numpy as jnp
+import pytest
+
+import alphaearth_nb as aef
+from alphaearth_nb import embed_cmd
+from alphaearth_nb.checkpoint import save_checkpoint
+from alphaearth_nb.cli import main
+
+PATCH = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "eolearn_patch"
+
+
+def _run(tmp_path, came):
+    run = tmp_path / "run"
+    save_checkpoint(run / "checkpoints", {"w": jnp.zeros(2)}, step=1, keep=5,
+                    meta={"preset": None, "data": ({"sources": ["dem", "ndvi"], "from": came} if came else None)})
+    return run
+
+
+@pytest.fixture
+def embedded(monkeypatch):
+    "The model the run would load (ndvi in, ndvi and dem out) and the stack `aef embed` passes to the writer."
+    got = []
+    model = SimpleNamespace(cfg=aef.preset("tiny", inputs=("ndvi",), targets=("ndvi", "dem")))
+    monkeypatch.setattr(embed_cmd, "open_input", lambda *a, **k: model)
+    monkeypatch.setattr(embed_cmd, "embed_to_zarr", lambda stack, *a, **k: got.append(sorted(stack.children)) or "e")
+    return got
+
+
+def _embed(capsys, run, tmp_path, *more):
+    code = main(["embed", "--checkpoint", str(run), "--period", "2016", "--out", str(tmp_path / "e.zarr"), *more])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.skipif(not PATCH.exists(), reason="needs ../shared/data/eolearn_patch")
+@pytest.mark.parametrize("given", ["run folder", "checkpoint file"])
+def test_the_runs_recorded_eolearn_folder_is_embedded(tmp_path, capsys, embedded, given):
+    run = _run(tmp_path, {"kind": "eolearn", "path": str(PATCH.resolve())})
+    where = run if given == "run folder" else run / "checkpoints" / "ckpt_00000001.json"
+    code, err = _embed(capsys, where, tmp_path)
+    assert code == 0 and embedded == [["dem", "ndvi"]], (code, err, embedded)
+    assert f"--data left out: embedding {PATCH.resolve()}, the data the run of {where} was trained on" in err, err
+
+
+def test_a_recorded_folder_that_is_gone_is_named(tmp_path, capsys, embedded):
+    gone = tmp_path / "moved_patch"
+    code, err = _embed(capsys, _run(tmp_path, {"kind": "eolearn", "path": str(gone)}), tmp_path)
+    assert code == 2 and embedded == [], err
+    assert f"trained on --data {gone}, which is not there now: pass --data with where it is now" in err, err
+
+
+def test_no_record_embeds_the_sample_scene_and_data_given_wins(tmp_path, capsys, embedded):
+    "No record: the sample scene (it lacks ndvi: refused as before, naming --data); --data given: no run's word."
+    code, err = _embed(capsys, _run(tmp_path, None), tmp_path)
+    assert code == 2 and "--data left out" not in err and "ndvi" in err, err
+    if PATCH.exists():
+        run = tmp_path / "other"
+        save_checkpoint(run / "checkpoints", {"w": jnp.zeros(2)}, step=1, keep=5,
+                        meta={"data": {"from": {"kind": "stack", "path": str(tmp_path / "nowhere.zarr")}}})
+        code, err = _embed(capsys, run, tmp_path, "--data", str(PATCH))
+        assert code == 0 and "--data left out" not in err and embedded[-1] == ["dem", "ndvi"], err
