@@ -80,9 +80,15 @@ class CorpusConfig:
         if not 0 <= c[0] <= c[1] <= 0.75:
             pct = f" (fractions, not percent: {c} % is {tuple(v / 100 for v in c)})" if 1 < c[1] <= 75 else ""
             raise ConfigError(f"cloud_cover={self.cloud_cover} must lie in [0, 0.75], least first, e.g. (0.2, 0.7){pct}.")
-        if self.size < 48: raise ConfigError(f"size={self.size}: scenes with events need size >= 48.")
         if not 0 <= self.event_chance <= 1:
             raise ConfigError(f"event_chance={self.event_chance} must be a probability.")
+        if self.size < 48 and self.event_chance > 0:   # the way out named: scenes without those events
+            raise ConfigError(f"size={self.size}: scenes with fire, flood and construction events (event_chance="
+                              f"{self.event_chance}) need size >= 48: pass size >= 48, or event_chance=0 for scenes "
+                              f"without them (their clearing and crop rotations kept), which need size >= 24.")
+        if self.size < 24:   # `landscape.SceneConfig`'s own floor, said before a folder is made
+            raise ConfigError(f"size={self.size} is too small for a scene with fields, a town and a river: use size "
+                              ">= 24.")
 
 # %% ../nbs/07a_corpus.ipynb #c0008
 def scene_table(cfg:CorpusConfig) -> pd.DataFrame:  # the corpus config (`CorpusConfig`: seed, regions, scenes, their ranges)
