@@ -99,10 +99,11 @@ def support_window(period:Period,             # the valid period
     p0, p1 = (float(v) for v in period.days)
     if p1 - p0 > max(support_days, 366.0) + 1e-3:
         day = lambda t: from_days(t).astype("datetime64[D]")
+        y0 = int(str(day(p0))[:4])   # the example: the years of the user's own period, first of them first
         warnings.warn(f"the valid period {day(p0)} .. {day(p1)} spans {p1 - p0:.0f} days, more than a year: the model "
                       f"reads all {p1 - p0:.0f} days of frames as its support, where AlphaEarth's support is at most a "
                       "year and each embedding describes one year (arXiv 2507.22291; AEF.md section 3): embed a year "
-                      "at a time, e.g. `period=2024`, then `period=2025`.", ExtrapolationWarning,
+                      f"at a time, e.g. `period={y0}`, then `period={y0 + 1}`.", ExtrapolationWarning,
                       stacklevel=user_stacklevel())
     w = max(p1 - p0, support_days)
     start = (p0 + p1) / 2 - w / 2   # the period, widened symmetrically

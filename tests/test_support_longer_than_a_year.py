@@ -15,7 +15,7 @@ d = lambda s: float(to_days(s))
 
 def test_a_period_of_two_years_is_warned_with_the_fix():
     with pytest.warns(ExtrapolationWarning, match=r"2023-01-01 \.\. 2025-01-01 spans 731 days, more than a year.*"
-                                                  r"embed a year at a time, e.g. `period=2024`"):
+                                                  r"embed a year at a time, e.g. `period=2023`, then `period=2024`"):
         w = support_window(as_period(("2023-01-01", "2025-01-01")), d("2023-01-03"), d("2024-12-28"))
     assert w[1] - w[0] == pytest.approx(731)
 
