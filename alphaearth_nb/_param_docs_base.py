@@ -117,7 +117,6 @@ SECTIONS = {
         'pixel_metres': 'emb\n    the map the pixels are on (y, x dims with coordinates, its CRS recorded)\nat\n    pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)\n',
         'thin_points': "x : np.ndarray\n    features (N, D)\ny : np.ndarray\n    their labels (N,)\nxy\n    their places in metres (N, 2); None: not known (a table without lon/lat)\nspacing : float\n    metres kept between the points (0: every one)\nseed : int\n    which points (`draws.spaced_points`)\nwhere : str\n    the labels in the command's words, e.g. '--labels lab.nc'\nunit : str\n    what a row is: 'pixels' (a raster's, polygons') or 'points' (placed by the user)\n",
         'refuse_other_place': "emb\n    the embeddings (y, x, band), their CRS recorded\nlabels\n    the sample scene's class map (y, x or year, y, x), its CRS recorded\nyear : int\n    a year of the scene's labels, for the fix's `aef embed --period`\n",
-        'nameless_ids': "t : pd.DataFrame\n    a table of labelled places (a vector file's features)\ncolumn : str\n    its label column, class ids\n",
     },
     'alphaearth_nb.evaluate_years': {
         'refuse_other_year': 'm\n    one map (y, x, band): its year read by `years.map_year`\nyear : int|None\n    --year, or None\npath\n    --embeddings, for the message\n',

@@ -202,6 +202,8 @@ SECTIONS = {
         'class_flags': 'obj\n    a label raster or class map (anything with attrs)\n',
         'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",
         'joined_class_maps': 'maps : list\n    results to join along time: Datasets holding a `class` map (anything else as it is)\n',
+        'nameless_ids': "t : pd.DataFrame\n    a table of labelled places (a vector file's features)\ncolumn : str\n    its label column, class ids\n",
+        'leave_nameless': "t : pd.DataFrame\n    a table of labelled places (a vector file's features, a table of points)\ncolumn : str\n    its label column, class ids\n",
     },
     'alphaearth_nb.linear': {
         'check_xy': 'x\n    features, (N, D)\ny\n    labels or targets, (N,)\ncentre : bool\n    features wider than float32: centred in float64 first (`knn.centring_offset`)\nfeatures\n    columns of a table to fit on besides its 64 bands (`gate.by_band`, as `knn.knn_search`)\n',

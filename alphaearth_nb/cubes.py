@@ -20,7 +20,7 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
-from .labels import label_column_guess, label_column_read, warn_missing_rows
+from .labels import label_column_guess, label_column_read, leave_nameless, warn_missing_rows
 from .core import (EMBED_DIM, AEFError, ConfigError, GridError, LabelError, as_seed, band_names, real, refuse_path, whole,
                                 user_stacklevel)
 from .core import LabelWarning   # the kinds of its warnings
@@ -468,7 +468,8 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         raise LabelError(f"the labels have no `{column}` column (have {cols}): pass "
                          + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))
     warn_missing_rows(gdf[column].isna().to_numpy(), column, what)   # said, not silent; 'never a target' for regress
-    gdf = gdf[geo.has_geometry(gdf) & gdf[column].notna().to_numpy()].reset_index(drop=True)   # no notna warning
+    gdf = gdf[geo.has_geometry(gdf) & gdf[column].notna().to_numpy()]   # no notna warning
+    gdf = (leave_nameless(gdf, column) if what == "the labels" else gdf).reset_index(drop=True)   # LULC_ID 0: no data
     gdf = geo.geometries_on(emb, gdf, cube_crs(emb))   # longitudes whole, on the grid's turn
     multi = gdf.geom_type.isin(["MultiPoint", "GeometryCollection"])   # each part a label of its own
     if multi.any(): gdf = pd.concat([gdf[~multi], gdf[multi].explode(index_parts=False)], ignore_index=True)

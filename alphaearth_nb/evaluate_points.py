@@ -18,6 +18,7 @@ from .crs import crs_label
 from .draws import PAPER_MIN_DIST, spaced_points
 from .evaluate import lone_classes_said   # a class of one point: the one rule's words
 from .geometries import lonlat_columns
+from .labels import nameless_ids   # ids a table leaves without a name: labels' one rule (re-exported)
 
 # %% auto #0
 __all__ = ['lonlat_metres', 'table_places', 'pixel_metres', 'thin_points', 'refuse_other_place', 'nameless_ids']
@@ -170,21 +171,5 @@ def refuse_other_place(emb,      # the embeddings (y, x, band), their CRS record
                      f"emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples --spacing 50`")
 
 # %% ../nbs/29d_evaluate_points.ipynb #p0014
-def nameless_ids(t:pd.DataFrame,  # a table of labelled places (a vector file's features)
-                 column:str,      # its label column, class ids
-                ) -> tuple[np.ndarray, str]|None:
-    """(mask (N,) of the rows whose id has no name, the column of names) where another column of `t` names the ids of
-    `column` one to one (each id one name, each name one id; at least two ids named) and some ids have an empty or
-    missing name on every row (eo-learn's `LULC_NAME` leaves its no-data id 0 without one); None otherwise (ids
-    of text, no such column, every id named)."""
-    ids = t[column]
-    if ids.dtype.kind not in "iuf" or ids.nunique() < 3: return None
-    for c in t.columns:
-        if c == column or t[c].dtype.kind not in "OSU" and str(t[c].dtype) not in ("string", "str"): continue
-        names = t[c].astype(object).where(t[c].notna(), "").map(lambda v: str(v).strip())
-        pairs = pd.DataFrame({"id": ids.to_numpy(), "name": names.to_numpy()}).drop_duplicates()
-        if pairs["id"].duplicated().any() or pairs["name"].duplicated().any(): continue   # no one-to-one naming
-        none = pairs.loc[pairs["name"] == "", "id"]
-        if none.empty or len(pairs) - len(none) < 2: continue
-        return ids.isin(none).to_numpy(), str(c)
-    return None
+_all_ = ["nameless_ids"]   # moved to `labels` (s52), the rule of Python's readers too
+

@@ -27,10 +27,10 @@ from .label_grids import OFF_MAP, cells_inside, on_map_grid   # label rasters on
 __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
            'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'whole_ids', 'label_values',
            'labelled_values', 'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
-           'refuse_blank_names', 'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'BOMS',
-           'comma_numbers', 'dms_degrees', 'label_column_guess', 'label_column_read', 'label_columns_named',
-           'near_column', 'read_table', 'table_numbers', 'text_encoding', 'xy_lower', 'OFF_MAP', 'on_map_grid',
-           'cells_inside']
+           'refuse_blank_names', 'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'nameless_ids',
+           'leave_nameless', 'BOMS', 'comma_numbers', 'dms_degrees', 'label_column_guess', 'label_column_read',
+           'label_columns_named', 'near_column', 'read_table', 'table_numbers', 'text_encoding', 'xy_lower', 'OFF_MAP',
+           'on_map_grid', 'cells_inside']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -511,3 +511,38 @@ def joined_class_maps(maps:list,  # results to join along time: Datasets holding
         return out.assign_attrs({**c.attrs, "class_names": names, **flag_attrs(dict(enumerate(names)), c.dtype)})
     return [m.assign({"class": renumber(m["class"], n)}) if n else m for m, n in zip(maps, own)]
 
+
+# %% ../nbs/03a_labels.ipynb #nm0002
+def nameless_ids(t:pd.DataFrame,  # a table of labelled places (a vector file's features)
+                 column:str,      # its label column, class ids
+                ) -> tuple[np.ndarray, str]|None:
+    """(mask (N,) of the rows whose id has no name, the column of names) where another column of `t` names the ids of
+    `column` one to one (each id one name, each name one id; at least two ids named) and some ids have an empty or
+    missing name on every row (eo-learn's `LULC_NAME` leaves its no-data id 0 without one); None otherwise (ids
+    of text, no such column, every id named)."""
+    ids = t[column]
+    if ids.dtype.kind not in "iuf" or ids.nunique() < 3: return None
+    for c in t.columns:
+        if c == column or t[c].dtype.kind not in "OSU" and str(t[c].dtype) not in ("string", "str"): continue
+        names = t[c].astype(object).where(t[c].notna(), "").map(lambda v: str(v).strip())
+        pairs = pd.DataFrame({"id": ids.to_numpy(), "name": names.to_numpy()}).drop_duplicates()
+        if pairs["id"].duplicated().any() or pairs["name"].duplicated().any(): continue   # no one-to-one naming
+        none = pairs.loc[pairs["name"] == "", "id"]
+        if none.empty or len(pairs) - len(none) < 2: continue
+        return ids.isin(none).to_numpy(), str(c)
+    return None
+
+def leave_nameless(t:pd.DataFrame,  # a table of labelled places (a vector file's features, a table of points)
+                   column:str,      # its label column, class ids
+                  ) -> pd.DataFrame:
+    """`t` without the rows whose class id has no name where another column names the ids (`nameless_ids`: eo-learn's
+    `LULC_ID` 0 beside `LULC_NAME`), read as no data with a `LabelWarning` naming the ids, the column and how to keep
+    them as a class; `t` itself where there are none."""
+    if (none := nameless_ids(t, column)) is None: return t
+    mask, names = none
+    ids = sorted(set(t[column][mask].tolist()))
+    warnings.warn(f"the labels' {column} {', '.join(map(str, ids))} has no name in {names} ({int(mask.sum())} rows): read "
+                  f"as no data and left out, as `aef classify` leaves it; to train on it as a class, name it, e.g. "
+                  f"`labels.loc[labels[{column!r}] == {ids[0]}, {names!r}] = 'other'`", LabelWarning,
+                  stacklevel=user_stacklevel())
+    return t[~mask]

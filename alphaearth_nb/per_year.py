@@ -86,7 +86,7 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     `cubes.sample` writes; case C19-3), in a file (GeoPackage, GeoJSON, CSV, ...), a GeoJSON dict or a dict of arrays
     too (`_as_table`). With `tables`, one year's map (no `time` dim) takes the rows of the year it records
     (`cubes.map_year`: a scalar `time`, `period_start`), the others left out with a warning naming the column and their
-    years; a map that records no year takes every row, warned where the column holds several years. A year with no data
+    years; a map that records no year takes every row of a column of one year (of several: `LabelError`). A year with no data
     for the query (`NoValidDataError`: a point query's pixel is NaN that year), or a year without any data where labels
     are read (`LabelError`, classify/regress), is no data in the result (NaN, -1 class ids), with a `NoDataWarning`
     naming the years, when other years have data (case G18-4); no year with data raises.

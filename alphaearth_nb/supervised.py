@@ -28,7 +28,7 @@ from .crs import crs_label
 from .crs_checks import swap_columns   # a table's lon/lat columns swapped: `df.rename(...)`
 from .labels import (OFF_MAP, label_column_guess, label_column_read, lost_classes, check_exact_ids, comma_numbers, label_array, label_values, labelled_cells, labelled_values,
                                  cells_inside, on_map_grid, refuse_mixed_labels, stored_dtype, table_numbers, class_flags,
-                                 warn_missing_rows)
+                                 leave_nameless, warn_missing_rows)
 from .stacks import embedding_field
 from .year_columns import table_years, year_column   # a table's year column: the one rule
 from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
@@ -119,6 +119,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                                  f"projected ({crs_label(crs)}): drop `crs=`, or name the columns x and y if they are in it")
             crs = crs or LONLAT
         column = label_column_read(list(labels.columns), column)   # no 'label', one 'class': read, as `aef evaluate` reads it
+        if not numbers and column in labels.columns: labels = leave_nameless(labels, column)   # LULC_ID 0: no data
         xs, ys, vals = _table_points(labels, column, ("x", "y") if None in ll else ll)
         if None not in ll: check_degrees(xs, ys, f"the label table's {ll[0]}/{ll[1]} columns", cols=ll)
         ok = with_coordinates(xs, ys, labels.index, f"rows of the {'target' if numbers else 'label'} table",
@@ -182,18 +183,20 @@ def _as_table(a, crs=None):
 def _rows_of_map(emb, a:pd.DataFrame, col:str) -> pd.DataFrame:
     """The rows of table `a` for one map `emb` (no `time` dim) by its `col` column: those of the year the map records
     (`cubes.map_year`), the others left out with a warning naming the column and their years (`LabelError` when no
-    row is of that year); every row where the map records no year, warned when the column holds several years (the
-    fixes: select the year's rows, or record the map's year)."""
+    row is of that year); every row where the map records no year and the column holds one year, and a `LabelError`
+    where it holds several (which year's rows train it is not known; `aef classify` refuses it too), naming the fixes:
+    keep one year's rows, or record the map's year."""
     yr = table_years(a, col)
     have = sorted(set(yr.astype(np.int64).tolist()))
     try: year = map_year(emb)
     except (ValueError, TypeError): year = None   # a `time` attr that is no date: no year recorded
     if year is None:
         if len(have) > 1:
-            warnings.warn(f"the labels' {col!r} column holds years {have[:5]} but the map records no year (no `time` "
-                          "coordinate or `period_start`): every row trains it. Keep its year's rows, e.g. "
-                          f"`labels[labels[{col!r}] == {have[-1]}]`, or record the map's year, e.g. "
-                          f"`emb.attrs['period_start'] = '{have[-1]}-01-01'`", category=LabelWarning, stacklevel=user_stacklevel())
+            raise LabelError(f"the labels' {col!r} column holds years {have[:5]} but the map records no year (no "
+                             "`time` coordinate or `period_start`), so which of them label it is not known (pooled, "
+                             "one place labelled in two years trains twice): keep the map's year's rows, e.g. "
+                             f"`labels[labels[{col!r}] == {have[-1]}]`, or record the map's year, e.g. "
+                             f"`emb.attrs['period_start'] = '{have[-1]}-01-01'`")
         return a
     if year not in have:
         raise LabelError(f"the labels' {col!r} column has no row for the map's year {year} (it holds {have[:5]}): "
@@ -226,7 +229,7 @@ def rows_of_map(emb,      # one map (y, x, band): its `time` coordinate or `peri
     """The labels one map trains on: those of a table with a `year` column (any case: `cubes.sample`'s form; a
     DataFrame, a file or a GeoJSON or array dict reading as one) are the rows of the year the map records, the
     others left out with a warning naming the column and their years (`LabelError` when no row is of that year);
-    every row where the map records no year, warned when the column holds several years. Other labels as given.
+    every row where the map records no year and the column holds one year (several: `LabelError`). Other labels as given.
     The one rule of `training_set` and `analysis.classify`/`regress` of one map."""
     refuse_path(emb, MAP_WANTED, "map")
     t = labels if isinstance(labels, pd.DataFrame) else _as_table(labels, crs)

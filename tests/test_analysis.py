@@ -976,9 +976,9 @@ def test_case_C19_labels_per_year_in_a_table_train_their_own_year():
     with pytest.raises(LabelError, match=r"no row for \[2024\]"): classify(cube, t[t.year == 2023], k=1)
     with pytest.warns(LabelWarning, match=r"years \[2022\] are not years of the cube"):
         classify(cube, pd.concat([t, t.iloc[:2].assign(year=2022)]), k=1)
-    with pytest.warns(LabelWarning, match="the map records no year"):   # one map of no recorded year: every row, warned
-        one = classify(e, t, k=1)["class"].values
-    assert one.shape == (6, 6)
+    with pytest.raises(LabelError, match="the map records no year"):   # one map of no recorded year, rows of 2: refused
+        classify(e, t, k=1)
+    assert classify(e, t[t.year == 2024], k=1)["class"].values.shape == (6, 6)   # one year's rows: every row
 
 
 def test_case_C19_sample_a_cube_at_each_points_own_year():

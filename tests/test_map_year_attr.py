@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alphaearth_nb.core import AEFError, LabelWarning, TimeError
+from alphaearth_nb.core import AEFError, TimeError
 from alphaearth_nb.testing import embedding_from_array, random_unit
 from alphaearth_nb.years import join_years, map_year
 
@@ -32,9 +32,12 @@ def test_join_years_names_it_and_the_fix_joins():
     assert map_year(_map(3, time="2024-06-01T10:00:00")) == 2024
 
 
-def test_such_a_map_still_trains_on_every_row(crop_rotation):
+def test_such_a_map_trains_on_one_years_rows(crop_rotation):
+    "Rows of two years for a map of no year: refused, naming the fixes (s52: was every row, warned)."
     from alphaearth_nb.analysis import classify
     m = crop_rotation.maps[0].assign_attrs(time="spring")
-    with pytest.warns(LabelWarning, match="the map records no year"):
-        out = classify(m, crop_rotation.rows, k=1, crs="EPSG:32631")
-    assert out["class"].shape == (8, 10)
+    with pytest.raises(AEFError, match="the map records no year"):
+        classify(m, crop_rotation.rows, k=1, crs="EPSG:32631")
+    col = next(c for c in crop_rotation.rows.columns if c.lower() == "year")
+    one = crop_rotation.rows[crop_rotation.rows[col] == crop_rotation.rows[col].max()]
+    assert classify(m, one, k=1, crs="EPSG:32631")["class"].shape == (8, 10)

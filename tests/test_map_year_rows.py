@@ -48,9 +48,10 @@ def test_a_file_of_labels_and_no_row_of_the_year(tmp_path):
         classify(e.assign_attrs(period_start="2019-01-01"), t, k=1)
 
 
-def test_a_map_recording_no_year_takes_every_row_warned():
+def test_a_map_recording_no_year_takes_one_years_rows():
+    "Rows of several years for a map of no year: refused with the fixes (s52: was every row, warned)."
     e, t = _case()
-    with pytest.warns(LabelWarning, match=r"'Year' column holds years \[2023, 2024\] but the map records no year.*"
+    with pytest.raises(LabelError, match=r"'Year' column holds years \[2023, 2024\] but the map records no year.*"
                                          r"period_start"):
         classify(e, t, k=1)
     with warnings.catch_warnings():

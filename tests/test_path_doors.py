@@ -548,7 +548,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "evaluate_years.year_rows/t": "aef evaluate's own table, read by open_csv/open_input or vector_labels",
     "year_columns.year_column/a": "the readers' own step on labels they read (anything but a DataFrame: None)",
     "year_columns.table_years/a": "the readers' own step on a table in which year_column found the column",
-    "evaluate_points.nameless_ids/t": "vector_labels' own step, on the table read_geometries read",
+    "labels.nameless_ids/t": "vector_labels' own step, on the table read_geometries read (and leave_nameless')",
+    "labels.leave_nameless/t": "label_table's and label_points' own step, on the table they read (a path refused)",
 }
 # doors still without the rule (a path there gets another error, AttributeError, TypeError, ..., or none): none since
 # session 35. A new door takes its `core.refuse_path` line (kind: `LOADERS`) and a DOORS row; none may join here.

@@ -34,14 +34,14 @@ def test_training_set_keeps_the_maps_year(form, tmp_path):
         training_set(e.assign_attrs(period_start="2019-01-01"), t)
 
 
-def test_one_warning_through_classify_and_training_set_alike():
+def test_one_refusal_through_classify_and_training_set_alike():
+    "A map recording no year, rows of two years: the same LabelError from both (s52: was every row, warned once)."
     e, t = _case()
-    with pytest.warns(LabelWarning) as rec:                             # a map recording no year: every row, once warned
-        X, vals = training_set(e, t)
-    assert len(X) == 4 and sum("records no year" in str(w.message) for w in rec) == 1
-    with pytest.warns(LabelWarning) as rec:
+    with pytest.raises(LabelError, match="records no year") as a:
+        training_set(e, t)
+    with pytest.raises(LabelError, match="records no year") as b:
         classify(e, t, k=1)
-    assert sum("records no year" in str(w.message) for w in rec) == 1   # not twice (over_time and training_set)
+    assert str(a.value) == str(b.value)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         training_set(e.assign_attrs(period_start="2024-01-01"), t[t.Year == 2024])   # the map's year alone: silent
