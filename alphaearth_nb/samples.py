@@ -165,7 +165,7 @@ def fits_model(cfg:SamplerConfig,   # the sampler examples are cut with (`fit`'s
                what:str="the sampler", # the sampler's name in the message
               ) -> SamplerConfig:
     """`cfg` where its patch and text width are the model's; else a `ConfigError` naming both and the fixes, before
-    anything is drawn or compiled (was: a `GridError` from inside the first jitted step, its fix for `embed`). The
+    anything is drawn or compiled (not a `GridError` from inside the first jitted step, its fix for `embed`). The
     model reads `patch` x `patch` examples and texts `text_dim` wide: nothing else fits its layers."""
     for k, unit, eg in (("patch", "pixels a side", "patch"), ("text_dim", "numbers a text", "text_dim")):
         mine, theirs = getattr(model_cfg, k, None), getattr(cfg, k)
