@@ -430,11 +430,13 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
         raise ConfigError(f"frame_bucket={frame_bucket} and chunks={chunks} must be >= 1, support_days={support_days} "
                           f"> 0, and 0 <= warn_days={warn_days} <= max_days={max_days}: pass the defaults or such values.")
     if batch_size < 1: raise ConfigError(f"batch_size must be >= 1, not {batch_size}.")
+    unread = tuple(unread_sources(list(stack.children), model.cfg)) if isinstance(stack, xr.DataTree) else ()
     if isinstance(stack, xr.DataTree):  # names first: the likeliest slip, and the cheapest check
-        stack = _leave_unread(stack, model.cfg)   # said before any tile compiles, as `fit` says it
-        check_sources(list(stack.children), inputs, targets, allow_missing)
+        check_sources([s for s in stack.children if s not in unread], inputs, targets, allow_missing)
     own = {s.name: s for s in getattr(model.cfg, "sources", ())}  # the model's resolved sources win over the registry
-    tree = _leave_unread(validate_stack(stack, sources=own), model.cfg)   # a Dataset's one source
+    # the sources no model reads are checked as `fit` checks them (an all-NaN one refused), their warnings unsaid,
+    # then left out, said before any tile compiles (a Dataset's one source too)
+    tree = _leave_unread(validate_stack(stack, sources=own, unread_sources=unread), model.cfg)
     check_sources(list(tree.children), inputs, targets, allow_missing)
     dsets = {s: tree[s].to_dataset() for s in sorted(inputs) if s in tree.children}
     srcs = {s: resolve(s, own) for s in dsets}

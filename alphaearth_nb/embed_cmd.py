@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import difflib
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
 import xarray as xr
 
 from .checkpoint import latest_checkpoint, read_header
-from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, UnknownSourceError, checks_flags,
+from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, UnknownSourceError, checks_flags,
                                 refuse_path)
 from .files import check_output
 from .embed import embed, embed_to_zarr
@@ -161,6 +162,10 @@ def aef_embed(a, # the parsed arguments of `aef embed` (`cli_args.parser`)
     print(f"aef embed: embedding {'the sample scene' if a.data == 'samples' else a.data} with the model of "
           f"{a.checkpoint} over {p.start.astype('datetime64[D]')} .. {p.end.astype('datetime64[D]')} (end excluded) "
           f"into {a.out}; {COMPILES.replace('step', 'region')}", file=sys.stderr)
-    out = embed_to_zarr(stack, model, a.period, a.out, int8=a.int8, overwrite=a.overwrite,
-                        allow_missing=a.allow_missing, allow_extrapolation=a.allow_extrapolation)
+    unread = [s for s in dropped if s not in reads]   # handed on: embed checks them as training does (an all-NaN
+    with warnings.catch_warnings():                   # one refused), then leaves them out, said above in one note
+        warnings.filterwarnings("ignore", r"the stack's sources? .* not read by the model", SourceWarning)
+        out = embed_to_zarr(given.drop_nodes([s for s in dropped if s not in unread]), model, a.period, a.out,
+                            int8=a.int8, overwrite=a.overwrite, allow_missing=a.allow_missing,
+                            allow_extrapolation=a.allow_extrapolation)
     print(f"wrote {out}")
