@@ -13,10 +13,10 @@ import numpy as np
 import xarray as xr
 
 from .core import DTypeError, NoDataWarning
-from .gate import (gate_vectors, linear_as_codes, map_byte_codes, map_sample, pixelwise, power_scale,
+from .gate import (gate_vectors, linear_as_codes, map_byte_codes, pixelwise, power_scale,
                                 scale_hint, user_stacklevel, valid_bounds)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, packing, unpacked
-from .pixels import read_once
+from .pixels import read_sample
 from .quantize import NODATA
 from .spatial import is_lazy, runs_model
 
@@ -24,6 +24,14 @@ from .spatial import is_lazy, runs_model
 __all__ = ['SCALE_ROWS', 'CODE_SCALE', 'int8_form', 'code_scaled', 'codes_unpacked']
 
 # %% ../nbs/22d_codes.ipynb #q0005
+def _sample_empty(has_off:bool):
+    """A test for `pixels.read_sample` of the int8 form's sample (its values, and with `has_off` its declared no data
+    stacked after them on `part`): whether no pixel holds data (each all -128, or declared off)."""
+    def empty(v:np.ndarray) -> bool:
+        gone = ((v[0] if has_off else v) == NODATA).all(-1)
+        return bool((gone | (v[1] != 0).all(-1) if has_off else gone).all())
+    return empty
+
 SCALE_ROWS = 65_536   # the rows (pixels) `_no_scaled_codes` judges: a median and a share need no more
 
 def _no_scaled_codes(da:xr.DataArray, off) -> None:
@@ -77,7 +85,7 @@ def int8_form(da:xr.DataArray,  # an integer map (y, x, band), bands A00..A63, a
     they store (`gate.map_byte_codes`); a linear int8 scaling, round(127 x), as the product's codes
     (`gate.linear_as_codes`, warned). Raises `DTypeError` where the integers are unit vectors scaled by a power of ten
     (`_no_scaled_codes`); values past int8 and codes that are no embedding vector are no data, warned. A lazy map is
-    judged on its `gate.map_sample` (read once) and converted block by block; `embed`'s output is not judged (judging
+    judged on its `gate.map_sample` (read once; the spread windows where its centre chunk holds no data, `read_sample`) and converted block by block; `embed`'s output is not judged (judging
     it would embed it). attrs: `da`'s, less its no-data and valid-range keys, with `nodata` -128."""
     fills, valid = declared_nodata(da, finite=True), valid_bounds(da)
     off = da.isin(fills) if fills else None     # the stored values (a uint8 map's bytes, before they are read)
@@ -88,11 +96,11 @@ def int8_form(da:xr.DataArray,  # an integer map (y, x, band), bands A00..A63, a
     lazy = is_lazy(da)   # F4: a lazy map is judged on its `map_sample`; embed's output is none (it would embed)
     judge = not (lazy and runs_model(da))
     if lazy and judge:   # the sample of the map and of its declared no data: one compute, once per map (`read_once`)
-        sv, so = map_sample(da), None if off is None else map_sample(off)
-        both = sv if so is None else xr.concat([sv, so.broadcast_like(sv).transpose(*sv.dims).astype(sv.dtype)], "part")
-        both = read_once(both)   # a second call on the map (as_embedding, then similarity's) reads no chunk
-        sv = sv.copy(data=both if so is None else both[0])
-        if so is not None: so = so.copy(data=both[1].astype(bool) if so.ndim == 3 else both[1][..., 0].astype(bool))
+        both = da if off is None else xr.concat([da, off.broadcast_like(da).transpose(*da.dims).astype(da.dtype)], "part")
+        both = read_sample(both, _sample_empty(off is not None))   # the spread windows where the centre is sea
+        sv = both if off is None else both.isel(part=0, drop=True)   # a second call on the map reads no chunk
+        so = None if off is None else both.isel(part=1, drop=True).astype(bool)
+        if so is not None and "band" not in off.dims: so = so.isel(band=0, drop=True)
     else: sv, so = da, off
     if judge: _no_scaled_codes(sv, so)   # `emb * 100` as integers: no codes, refused
     past_of = lambda v: ((v < -128) | (v > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44)

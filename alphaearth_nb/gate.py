@@ -18,7 +18,7 @@ from .core import NoDataWarning, UnitsWarning   # the kinds of its warnings
 from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
-from .pixels import map_sample, pixelwise, read_once, values_at, window_rows
+from .pixels import map_sample, pixelwise, read_once, read_sample, values_at, window_rows
 from .quantize import NODATA, dequantize
 from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_codes, byte_reading,
                                 fill_mask, fill_rows, linear_as_codes, linear_codes, linear_rows, linear_unit,
@@ -122,17 +122,26 @@ def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
 
 
 
+def _no_data(fills, valid=None):
+    """A test of read values (..., 64) for `pixels.read_sample`: whether every pixel is no data (each band at a fill,
+    a value outside `valid`, or NaN in every band)."""
+    def empty(a:np.ndarray) -> bool:
+        off = fill_mask(a, fills, valid)
+        return bool((off | np.isnan(a).all(-1) if a.dtype.kind == "f" else off).all())
+    return empty
+
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     """The uint8 reading (`byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
     block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
-    (a few chunks read), else, where that holds no data (sea), from its sample (`map_sample`: nine 64 x 64 windows
-    spread over the map, or over its centre chunk where the chunks under them hold more than `SAMPLE_PIXELS`;
-    the chunks under them, not every chunk of a remote map); None where neither does
+    (a few chunks read), else, where that holds no data (sea), from its sample (`read_sample`: nine 64 x 64 windows
+    spread over the map, or over its centre chunk where the chunks under them hold more than `SAMPLE_PIXELS` and it
+    holds data; the chunks under them, not every chunk of a remote map); None where neither does
     (each block then tells by its own values). Pixels outside the declared range `valid` tell nothing either."""
-    d = rename_spatial(da)
+    d = rename_spatial(da).transpose(..., "band")
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
                  None):   # None: the map's sample, the gate's own read
-        a = read_once((map_sample(d) if look is None else d.isel(look)).transpose(..., "band")).reshape(-1, EMBED_DIM)
+        a = read_sample(d, _no_data(fills, valid)).values if look is None else read_once(d.isel(look))
+        a = a.reshape(-1, EMBED_DIM)
         nd = fill_mask(a, fills, valid)
         if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
             if (fb := _float_bytes(a)) is None: continue
@@ -296,7 +305,7 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel", files
 
 def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:
     """`_gate` of values `a` (..., 64) with `gated`'s warnings of what it found, counted in `what`s (a lazy map's:
-    'sampled pixel', of its `map_sample`); the gated values."""
+    'sampled pixel', of its `read_sample`); the gated values."""
     v, bad, mean, n, coded, avg, lin = _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=stored_bytes)
     if lin.any(): warn_linear(int(lin.sum()), lin.size, what)
     if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()), what, files=True)
@@ -337,7 +346,8 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         reading = _map_reading(da, fills, valid) if da.dtype.kind == "u" or byte else None
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         out_core=("band",))
-        if not runs_model(da): _said(read_once(map_sample(da)), fills, codes, reading, valid, byte, "sampled pixel")
+        if not runs_model(da):   # its sample: the spread windows where the centre chunk holds no data
+            _said(read_sample(da, _no_data(fills, valid)).values, fills, codes, reading, valid, byte, "sampled pixel")
     else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel"))
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}

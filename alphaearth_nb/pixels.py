@@ -18,7 +18,7 @@ from .spatial import is_lazy
 
 # %% auto #0
 __all__ = ['SAMPLE_PIXELS', 'READ_KEEP', 'pixelwise', 'map_attrs', 'values_at', 'window_rows', 'map_sample', 'source_refs',
-           'same_sources', 'read_once']
+           'same_sources', 'read_once', 'read_sample']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -84,6 +84,19 @@ def _centre_chunk(edges:np.ndarray, n:int) -> np.ndarray:
     i = int(np.searchsorted(edges, n // 2, side="right")) - 1
     return edges[i] + window_rows(int(edges[i + 1] - edges[i]))
 
+def _sample_rows(da:xr.DataArray, # a map (..., y, x, band), lazy or not
+                 spread:bool,      # the nine windows spread over the map, whatever its chunks
+                ) -> dict:
+    "`map_sample`'s indices of `y` and `x`: spread over the map, or over its centre chunk (not `spread`, past the bound)."
+    dims = [k for k in ("y", "x") if k in da.dims]
+    rows = {k: window_rows(da.sizes[k]) for k in dims}
+    if dims and is_lazy(da) and not spread:
+        edges = {k: np.cumsum((0, *da.chunksizes[k])) for k in dims}
+        under = {k: np.unique(np.searchsorted(edges[k], rows[k], side="right") - 1) for k in dims}   # chunk indices
+        if np.prod([np.diff(edges[k])[under[k]].sum() for k in dims]) > SAMPLE_PIXELS:
+            rows = {k: _centre_chunk(edges[k], da.sizes[k]) for k in dims}
+    return rows
+
 def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
               ) -> xr.DataArray:
     """`da`'s pixels in nine 64 x 64 windows (`window_rows` of `y` and `x`), at most 36,864: what a lazy map's gates
@@ -91,17 +104,10 @@ def map_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
     the map (at 1/6, 1/2 and 5/6 of each axis) where the chunks under them hold at most `SAMPLE_PIXELS` pixels of a
     (y, x) plane; else, decided, they are spread over the map's centre chunk alone (the chunk holding its middle row
     and column, on each axis), so the sample costs one chunk computed, not nine: a chunk of a lazy mosaic is its tiles
-    decoded and warped whole (`official.open`'s 512 x 512 chunks: nine of them were most of a similarity's time). A
-    map with no data in that chunk is judged on none there; `empty_maps.refuse_no_data` then reads its chunks."""
+    decoded and warped whole (`official.open`'s 512 x 512 chunks: nine of them were most of a similarity's time). Where
+    that chunk holds no data (a coast's sea in the middle), the gates judge the spread windows (`read_sample`)."""
     refuse_path(da, MAP_WANTED, "map")
-    dims = [k for k in ("y", "x") if k in da.dims]
-    rows = {k: window_rows(da.sizes[k]) for k in dims}
-    if dims and is_lazy(da):
-        edges = {k: np.cumsum((0, *da.chunksizes[k])) for k in dims}
-        under = {k: np.unique(np.searchsorted(edges[k], rows[k], side="right") - 1) for k in dims}   # chunk indices
-        if np.prod([np.diff(edges[k])[under[k]].sum() for k in dims]) > SAMPLE_PIXELS:
-            rows = {k: _centre_chunk(edges[k], da.sizes[k]) for k in dims}
-    return da.isel(rows)
+    return da.isel(_sample_rows(da, False))
 
 def source_refs(x) -> tuple:  # a dask array (or anything: no dask graph, no references)
     """Weak references to the layers of `x`'s dask graph that depend on no other layer (its reads of a store, its
@@ -147,3 +153,24 @@ def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window),
             _READ[key] = (source_refs(da.data), v)   # weak: no map's chunks kept alive by it
             while len(_READ) > READ_KEEP: _READ.pop(next(iter(_READ)))
     return v.copy()
+
+def _no_value(a:np.ndarray) -> bool:
+    "Whether values `a` (..., band) hold no finite value (integers: none at all)."
+    return not (np.isfinite(a).any() if a.dtype.kind in "fc" else a.size)
+
+def read_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
+                empty=None,       # values (..., band) -> True where they hold no data (default: no finite value)
+               ) -> xr.DataArray:
+    """`da`'s sample (`map_sample`) with its values read (`read_once`): what the gates judge. Where that is a lazy
+    map's centre chunk (the spread windows' chunks past `SAMPLE_PIXELS`) and `empty` finds no data in it (a coast
+    whose middle is sea), the nine windows spread over the map instead, the chunks under them read: a sample of no data
+    judges nothing, and a map of vectors x 100 whose centre was sea passed unwarned, NaN everywhere once computed."""
+    refuse_path(da, MAP_WANTED, "map")
+    rows = _sample_rows(da, False)
+    s = da.isel(rows)
+    s = s.copy(data=read_once(s))
+    if not is_lazy(da) or not (empty or _no_value)(s.values): return s
+    wide = _sample_rows(da, True)
+    if all(np.array_equal(rows[k], wide[k]) for k in rows): return s   # spread over the map already
+    w = da.isel(wide)
+    return w.copy(data=read_once(w))
