@@ -283,6 +283,7 @@ SECTIONS = {
         'read_bytes': 'a : np.ndarray\n    uint8 values (..., 64)\nreading : int\n    which reading (`byte_reading`): 0 read unsigned, 1 shifted by 128\n',
         'byte_reading': 'a : np.ndarray\n    uint8 codes (..., 64)\nnodata : np.ndarray\n    pixels (...) of declared no data (`fill_mask`): they tell nothing\n',
         'narrow_bytes': 'a : np.ndarray\n    unsigned values (..., 64)\nnodata : np.ndarray|None\n    pixels (...) of declared no data, left out of the judgement\n',
+        'no_data_test': 'fills\n    declared no-data values\nvalid\n    the declared valid range (low, high), or None\n',
         'fill_mask': 'a : np.ndarray\n    values (..., 64)\nfills\n    declared no-data values\nvalid\n    the declared valid range (low, high: one bound or one per band); None: none\n',
         'byte_codes': 'a : np.ndarray\n    (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128\nfills\n    declared no-data values (pixels of them tell nothing)\n',
         'fill_rows': 'x : np.ndarray\n    rows (N, 64) of embeddings or their means\nsame : np.ndarray|None\n    rows (N,) whose values are all one, where known\n',

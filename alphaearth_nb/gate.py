@@ -21,7 +21,7 @@ from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range,
 from .pixels import map_sample, pixelwise, read_once, read_sample, values_at, window_rows
 from .quantize import NODATA, dequantize
 from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_codes, byte_reading,
-                                fill_mask, fill_rows, linear_as_codes, linear_codes, linear_rows, linear_unit,
+                                fill_mask, fill_rows, linear_as_codes, no_data_test, linear_codes, linear_rows, linear_unit,
                                 narrow_bytes, read_bytes, sq_norms, table_codes, warn_linear)
 from .spatial import runs_model
 from .empty_maps import refuse_no_data   # moved there (21f): re-exported
@@ -36,8 +36,8 @@ __all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_quer
            'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
            'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
            'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
-           'fill_rows', 'table_codes', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale',
-           'scale_hint', 'STACK_FILE', 'stack_note', 'refuse_no_data']
+           'fill_rows', 'table_codes', 'no_data_test', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint',
+           'power_scale', 'scale_hint', 'STACK_FILE', 'stack_note', 'refuse_no_data']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -49,7 +49,7 @@ _all_ += ["unit_rows", "COS_ROWS", "cosines", "change_score"]   # from `directio
 # from `rows` (21d), split from here: `gate.table_codes` is `rows.table_codes`
 _all_ += ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_norms", "linear_codes", "linear_unit",
           "warn_linear", "linear_as_codes", "linear_rows", "read_bytes", "byte_reading", "narrow_bytes", "fill_mask",
-          "byte_codes", "fill_rows", "table_codes"]
+          "byte_codes", "fill_rows", "table_codes", "no_data_test"]
 _all_ += ["COMMAND_FILE", "decoding_slip", "decoding_hint", "cast_hint", "power_scale",
           "scale_hint", "STACK_FILE", "stack_note"]   # from `value_hints` (21e), split from here: `gate.scale_hint` is `value_hints.scale_hint`
 _all_ += ["refuse_no_data"]   # from `empty_maps` (21f), split from here: `gate.refuse_no_data` is `empty_maps.refuse_no_data`
@@ -122,14 +122,6 @@ def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
 
 
 
-def _no_data(fills, valid=None):
-    """A test of read values (..., 64) for `pixels.read_sample`: whether every pixel is no data (each band at a fill,
-    a value outside `valid`, or NaN in every band)."""
-    def empty(a:np.ndarray) -> bool:
-        off = fill_mask(a, fills, valid)
-        return bool((off | np.isnan(a).all(-1) if a.dtype.kind == "f" else off).all())
-    return empty
-
 def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     """The uint8 reading (`byte_reading`) of a lazy map, decided once for the whole map (a reading chosen per dask
     block read one block shifted and the next not, and warned in worker threads): from its central 64 x 64 window
@@ -140,8 +132,7 @@ def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
     d = rename_spatial(da).transpose(..., "band")
     for look in ({k: slice(max(0, d.sizes[k] // 2 - 32), d.sizes[k] // 2 + 32) for k in ("y", "x") if k in d.dims},
                  None):   # None: the map's sample, the gate's own read
-        a = read_sample(d, _no_data(fills, valid)).values if look is None else read_once(d.isel(look))
-        a = a.reshape(-1, EMBED_DIM)
+        a = (read_sample(d, no_data_test(fills, valid)).values if look is None else read_once(d.isel(look))).reshape(-1, EMBED_DIM)
         nd = fill_mask(a, fills, valid)
         if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
             if (fb := _float_bytes(a)) is None: continue
@@ -347,7 +338,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         out_core=("band",))
         if not runs_model(da):   # its sample: the spread windows where the centre chunk holds no data
-            _said(read_sample(da, _no_data(fills, valid)).values, fills, codes, reading, valid, byte, "sampled pixel")
+            _said(read_sample(da, no_data_test(fills, valid)).values, fills, codes, reading, valid, byte, "sampled pixel")
     else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel"))
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}

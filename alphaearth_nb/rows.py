@@ -16,8 +16,8 @@ from .quantize import dequantize, quantize, vector_roundtrip_bound
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit',
-           'warn_linear', 'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask',
-           'byte_codes', 'fill_rows', 'table_codes']
+           'warn_linear', 'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes',
+           'no_data_test', 'fill_mask', 'byte_codes', 'fill_rows', 'table_codes']
 
 # %% ../nbs/21d_rows.ipynb #q0005
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
@@ -153,6 +153,16 @@ def narrow_bytes(a:np.ndarray,                # unsigned values (..., 64)
     wide = (a > 255).any(-1)
     if not keep.any() or wide[keep].mean() >= .5: return a
     return np.where(wide[..., None], 255, a).astype(np.uint8)
+
+def no_data_test(fills,       # declared no-data values
+                 valid=None,  # the declared valid range (low, high), or None
+                ):
+    """A test of read values (..., 64) for `pixels.read_sample`: whether every pixel is no data (`fill_mask`: each
+    band at a fill, or a value outside `valid`; or NaN in every band)."""
+    def empty(a:np.ndarray) -> bool:
+        off = fill_mask(a, fills, valid)
+        return bool((off | np.isnan(a).all(-1) if a.dtype.kind == "f" else off).all())
+    return empty
 
 def fill_mask(a:np.ndarray,  # values (..., 64)
               fills,         # declared no-data values
