@@ -16,6 +16,7 @@ import xarray as xr
 from .core import (EMBED_DIM, MAP_WANTED, ConfigError, DimensionError, DTypeError, a_bands, a_positions,
                                  band_names, band_order, refuse_path, with_article)
 from .labels import data_variables
+from .quantize import NODATA
 
 # %% auto #0
 __all__ = ['described_positions', 'stacked_embeddings', 'keep_bands_hint', 'label_bands', 'band_dim', 'band_hint',
@@ -324,7 +325,8 @@ def near_embedding(a,          # features as an array (N, D): what `real_parts` 
     """`DimensionError` for an array 63 wide whose rows are embeddings with a band lost: rows whose lengths are those
     of 63 of a unit vector's 64 bands (median 0.95..1.01, none past 1.01: a lost band b leaves sqrt(1 - b^2)), or
     official int8 codes, integers within -128..127 whose rows so measured de-quantised (`sign(q) (q / 127.5)^2`; none
-    past 1.02, the codes' rounding: a unit vector's 64 codes decode to 0.99..1.01). Integers are judged only as
+    past 1.02, the codes' rounding: a unit vector's 64 codes decode to 0.99..1.01; rows holding -128, the product's
+    no data, are left out as NaN rows are). Integers are judged only as
     codes (counts or ids of one's own, 0..4 or one-hot, decode to lengths near 0). Features 63 wide that are
     neither pass, and so does a table (its names say what it holds: the searches and fits ask this of arrays alone).
     65 columns are not judged: 64 bands and a column `features=` named (lat) are 65 wide inside the fits. A path is
@@ -335,6 +337,7 @@ def near_embedding(a,          # features as an array (N, D): what `real_parts` 
     s = np.asarray(a[:: max(1, len(a) // 4096)], np.float64)   # at most ~4,096 rows judged
     fin = np.isfinite(s).all(1)
     codes = a.dtype.kind in "biu"   # integers: codes or none (no embedding's floats)
+    if codes: fin &= ~(s == NODATA).any(1)   # the product's no data (-128): no vector to measure, as NaN rows
     if codes and not (fin.any() and s[fin].min() >= -128 and s[fin].max() <= 127): return   # past a byte: no codes
     if codes: s = np.sign(s) * (s / 127.5) ** 2   # the vectors the codes decode to, measured as floats are
     n = np.linalg.norm(s[fin], axis=1)
