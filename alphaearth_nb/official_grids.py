@@ -60,15 +60,15 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
              crs:str|None=None,           # the grid's CRS (default: the UTM zone of the area's centre)
              resolution=None,             # pixel size in `crs` units (default 10 m; required, in degrees, for a geographic CRS)
             ):
-    """An odc-geo `GeoBox` over the lon/lat `area` in `crs` (default: its centre's UTM zone) at `resolution` (10 m;
-    degrees for a geographic `crs`, where it is required: `ConfigError`). Over an area across 180 deg (a bbox with
+    """An odc-geo `GeoBox` over the lon/lat `area` in `crs` (default: its centre's UTM zone) at `resolution` (10 m,
+    in the CRS's unit: 32.81 in US survey feet; degrees for a geographic `crs`, where it is required: `ConfigError`). Over an area across 180 deg (a bbox with
     west > east) a geographic grid spans only the area, x running on past 180: (177, -19, -178, -16) gives x in
     [177, 182], one span as `geo.axis_span` reads it (a point at -179.5 is looked up at 180.5). `resolution` is one
     size or a pair (x, y), signs aside ((10, -10), GDAL's): the grid is north-up; no size (0, NaN)
     is `ConfigError`, and so, before any work, is a size in the CRS's other unit or a grid past `grids.MAX_PIXELS`
     (`grids.check_grid_size`: 10 in EPSG:4326 is a 10-degree pixel, 0.0001 in UTM 7e13 pixels over a 1 km area).
-    A projected `crs` whose units are not metres on the ground there (EPSG:3857 away from the equator) is warned with
-    the pixel's ground size and the resolution that gives 10 m (`warn_ground_pixel`).
+    A projected `crs` whose units are not metres on the ground there (EPSG:3857 away from the equator; a `resolution`
+    given in feet) is warned with the pixel's ground size and the resolution that gives 10 m (`warn_ground_pixel`).
     An area's path is `core.refuse_path`'s `DTypeError` (`mirrors.area_of`)."""
     refuse_path(area, AREA_WANTED, "places")
     require("odc.geo", "official", "mosaicking onto one grid")
@@ -77,7 +77,8 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
     geom = area_of(area)
     crs = crs or utm_crs(*_centre(geom))
     lonlat = as_crs(crs).is_geographic
-    size = pixel_size(resolution) or (None if lonlat else (RESOLUTION, RESOLUTION))
+    unit = 1.0 if lonlat else _unit_metres(as_crs(crs))   # the default 10 m in the CRS's unit: 32.81 US feet
+    size = pixel_size(resolution) or (None if lonlat else (RESOLUTION / unit, RESOLUTION / unit))
     if size is None: raise ConfigError("a geographic CRS needs `resolution=` in degrees, e.g. 0.0001")
     from odc.geo import Resolution
     res = Resolution(size[0], -size[1])
@@ -108,11 +109,19 @@ def ground_scale(crs,       # a projected CRS (any spelling `geo.as_crs` reads)
                  lon:float, # where (degrees)
                  lat:float, # where (degrees)
                 ) -> tuple[float, float]:
-    """How far `crs` stretches distances at (lon, lat): its scale factors along x and y (parallel and meridional,
-    pyproj's `Proj.get_factors`), 1 where a unit of the CRS is a metre on the ground: EPSG:3857 1/cos(lat) both ways
-    (1.414 at 45 N), a UTM zone 0.9996 .. 1.001 within it."""
-    f = Proj(as_crs(crs)).get_factors(lon, lat)
-    return float(f.parallel_scale), float(f.meridional_scale)
+    """How many units of `crs` make a metre on the ground at (lon, lat), along x and y: its scale factors (parallel
+    and meridional, pyproj's `Proj.get_factors`) over its unit's length in metres (its first axis's
+    `unit_conversion_factor`), 1 where a unit of the CRS is a metre on the ground: EPSG:3857 1/cos(lat) both ways
+    (1.414 at 45 N), a UTM zone 0.9996 .. 1.001 within it, New York's State Plane in US survey feet (EPSG:2263)
+    3.28 there."""
+    c = as_crs(crs)
+    f, unit = Proj(c).get_factors(lon, lat), _unit_metres(c)
+    return float(f.parallel_scale) / unit, float(f.meridional_scale) / unit
+
+def _unit_metres(c) -> float:
+    "The length in metres of one unit of pyproj CRS `c`'s x axis (0.3048006 for US survey feet); 1 where none is said."
+    axes = getattr(c, "axis_info", None) or []
+    return float(getattr(axes[0], "unit_conversion_factor", 1.0) or 1.0) if axes else 1.0
 
 def warn_ground_pixel(size:tuple,  # the pixel's (width, height) in the CRS's units
                       crs,         # the grid's projected CRS
@@ -120,20 +129,29 @@ def warn_ground_pixel(size:tuple,  # the pixel's (width, height) in the CRS's un
                       lat:float,   # the area's centre (degrees)
                       asked:str,   # what the user gave, for the message, e.g. "the default 10 m"
                      ) -> float|None:
-    """A `GridWarning` where `crs` stretches distances at (lon, lat) by more than 2% (`ground_scale`) and so a pixel
-    of `size` is not 10 m on the ground, the official pixels' size (`mirrors.RESOLUTION`), there: "10 m" Web-Mercator
-    pixels at 45 N are 7.07 m, so the official pixels are resampled about 2x finer and pixel counts (areas summed by
-    pixels) read 2x the ground's. It names the ground size and the `resolution=` that gives 10 m. Returns the ground
-    width (m) when warned, else None."""
+    """A `GridWarning` where a unit of `crs` is not a metre on the ground at (lon, lat), within 2% (`ground_scale`:
+    a CRS that stretches distances there, or one in feet), and so a pixel of `size` is not 10 m on the ground, the
+    official pixels' size (`mirrors.RESOLUTION`): "10 m" Web-Mercator pixels at 45 N are 7.07 m, so the official
+    pixels are resampled about 2x finer (2x as many over the same ground) and areas summed by pixel (count x its
+    size) read 2x the ground's; the default 10 of a CRS in US feet is 3.05 m (10.8x as many pixels). It names the
+    ground size and the `resolution=` that gives 10 m. Returns the ground width (m) when warned, else None."""
     kx, ky = ground_scale(crs, lon, lat)
+    if not (np.isfinite(kx) and np.isfinite(ky) and kx > 0 and ky > 0): return None   # off the CRS's domain: untold
     gx, gy = size[0] / kx, size[1] / ky
     if max(abs(kx - 1), abs(ky - 1)) <= 0.02 or max(abs(gx / RESOLUTION - 1), abs(gy / RESOLUTION - 1)) <= 0.02:
         return None
+    c = as_crs(crs)
+    unit, f = _unit_metres(c), Proj(c).get_factors(lon, lat)
+    fx, fy = float(f.parallel_scale), float(f.meridional_scale)
+    why = [f"a unit of that CRS is {unit:.7g} m ({c.axis_info[0].unit_name})"] if abs(unit - 1) > 1e-9 else []
+    stretched = max(abs(fx - 1), abs(fy - 1)) > 0.02
+    if stretched: why.append(f"it stretches distances there {fx:.3f} times (its scale factor)")
     fix = f"{RESOLUTION * kx:.2f}" if abs(kx - ky) < 1e-3 * kx else f"({RESOLUTION * kx:.2f}, {RESOLUTION * ky:.2f})"
     warnings.warn(f"{asked} in {crs_label(crs)} is {gx:.2f} x {gy:.2f} m on the ground at the area's centre "
-                  f"({lat:.2f}, {lon:.2f} lat/lon): that CRS stretches distances there {kx:.3f} times (its scale "
-                  f"factor), so the official {RESOLUTION:g} m pixels are resampled onto pixels {RESOLUTION / gx:.2f} "
-                  f"times finer and pixel counts and areas summed by pixel read {RESOLUTION ** 2 / (gx * gy):.2f} "
-                  f"times the ground's: for {RESOLUTION:g} m on the ground pass `resolution={fix}`, or leave `crs=` "
-                  "out for the tiles' own UTM grid", GridWarning, stacklevel=user_stacklevel())
+                  f"({lat:.2f}, {lon:.2f} lat/lon): {' and '.join(why)}, so the official {RESOLUTION:g} m pixels are "
+                  f"resampled onto pixels {RESOLUTION / gx:.2f} times finer ({RESOLUTION ** 2 / (gx * gy):.2f} times "
+                  "as many over the same ground)" + (f" and areas summed by pixel (count x its size) read {fx * fy:.2f} "
+                  "times the ground's" if stretched else "") + f": for {RESOLUTION:g} m on the ground pass "
+                  f"`resolution={fix}`, or leave `crs=` out for the tiles' own UTM grid", GridWarning,
+                  stacklevel=user_stacklevel())
     return gx
