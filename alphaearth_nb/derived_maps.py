@@ -34,8 +34,9 @@ def one_value_map(path:Path,      # --embeddings: a GeoTIFF or a .nc/.zarr store
     says what it is)."""
     try:
         if path.suffix.lower() in (".tif", ".tiff"):
-            with xr.open_dataset(path, engine="rasterio") as ds: m = ds["band_data"].isel(band=0).load()
-            if ds.sizes["band"] != 1: return None
+            with xr.open_dataset(path, engine="rasterio") as ds:
+                if ds.sizes["band"] != 1: return None   # counted first: a file of other bands is its reader's to name
+                m = ds["band_data"].isel(band=0)   # its tags and coordinates: no value is read
             name, m.attrs = m.attrs.get("long_name"), provenance_attrs(m.attrs)   # the tags as attrs (AEF_TIME: time)
         else:
             with xr.open_dataset(path, engine="zarr" if is_zarr_store(path) else None) as ds:
