@@ -98,9 +98,10 @@ def xy_lower(df:pd.DataFrame) -> pd.DataFrame:  # a table as read, or as handed 
     `aef classify`); read from there as lower-case x/y are: in a map's CRS, or lon/lat where that puts them on the
     map. One rule for a table wherever it comes from: a CSV (`read_table`), a Parquet file and a DataFrame in memory
     (`geometries.table_file`). A table that has `x` and `y` already, not both in any case, or lon/lat columns
-    (`geo.LON_NAMES`, `LAT_NAMES`: its places; an `X` or `Y` beside them is some other value) is returned as given."""
+    (`geo.LON_NAMES`, `LAT_NAMES`: its places; an `X` or `Y` beside them is some other value) is returned as given; an `x` (or `y`) beside an `X` stays the x, the other alone renamed."""
     if not isinstance(df, pd.DataFrame): return df
     low = {c.lower(): c for c in df.columns if isinstance(c, str)}
+    low |= {c: c for c in ("x", "y") if c in df.columns}   # an `x` beside an `X` stays the x: no second `x` made
     if {"x", "y"} <= set(df.columns) or not {"x", "y"} <= set(low): return df
     if any(n in low for n in LON_NAMES) and any(n in low for n in LAT_NAMES): return df
     return df.rename(columns={low["x"]: "x", low["y"]: "y"})
