@@ -23,8 +23,8 @@ from pyproj import Transformer
 from .accessor import EmbeddingAccessor, forward
 from .analysis import pca_basis, sample_pixels
 from .cubes import years_with_data
-from .core import (ConfigError, LabelError, NoDataWarning, NoValidDataError, checks_flags, real,
-                                user_stacklevel, whole)
+from .core import (ConfigError, LabelError, NoDataWarning, NoValidDataError, PeriodError, checks_flags,
+                                real, user_stacklevel, whole)
 from .files import write_text
 from .embeddings import as_embedding, gate_query, official_cube
 from .places import wall_times   # a zoned cube's years as its dates name them
@@ -463,9 +463,26 @@ def clear(self:Explorer):
     self.refresh()
 
 @patch
-def set_year(self:Explorer, i:int):
-    "Show year `i` of the time series (the examples keep the vectors they were clicked with)."
+def _year_position(self:Explorer, year) -> int:
+    """The position in the time series of `year`, a year of it (2023) or a position (0 .. n-1; a lone map's is 0);
+    `PeriodError` naming the years and positions for anything else (it was numpy's bare IndexError)."""
+    names = [str(t)[:10] for t in self.times] if self.times is not None else []
+    n = max(len(names), 1)
+    years = [int(s[:4]) for s in names if s[:4].isdigit()]
+    if isinstance(year, (int, np.integer)) and not isinstance(year, (bool, np.bool_)):
+        if int(year) in years: return years.index(int(year))
+        if 0 <= int(year) < n: return int(year)
+    have = f"its years are {', '.join(names)}" if names else "it shows one map, not a time series"
+    raise PeriodError(f"set_year({year!r}): {have}; pass a year of them (e.g. {years[-1] if years else 0}) or a "
+                      f"position 0..{n - 1}")
+
+@patch
+def set_year(self:Explorer, year:int):   # a year of the series (2023) or its position (0 .. n-1)
+    """Show a year of the time series, by the year (2023) or its position (0, 1, ...); the examples keep the
+    vectors they were clicked with. `PeriodError` naming the series' years for a year or position not in it."""
+    i = self._year_position(year)
     self._set_year(i)
+    if getattr(self, "year", None) is not None and self.year.value != i: self.year.value = i   # the panel's picker
     self.refresh()
     if self._query is not None: self._update_status()
 
