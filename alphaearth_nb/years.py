@@ -183,15 +183,16 @@ def warn_support_outside(e,                # one map (y, x, band): its attrs `su
     `embed` refuses such a period unless `allow_extrapolation=True` (`windows.check_extrapolation`); the map it then
     writes carries a year the model saw no frame of, and a change against another year is named by that year. True
     when warned; False for a map inside its year or one that records no support (an official map, one built by hand).
-    A path is `core.refuse_path`'s `DTypeError`."""
+    A path is `core.refuse_path`'s `DTypeError`; a `year` that is none, `timecodes.as_year`'s `PeriodError`."""
     refuse_path(e, MAP_WANTED, "map")
+    year = None if year is None else as_year(year)   # 'abc', 2022.5: refused here, not taken below for no year
     at = getattr(e, "attrs", {})
     try:
         s, t = pd.Timestamp(str(at["support_start"])), pd.Timestamp(str(at["support_end"]))
         if year is None and "period_start" in at and "period_end" in at:
             p0, p1 = pd.Timestamp(str(at["period_start"])), pd.Timestamp(str(at["period_end"]))
         else:
-            year = map_year(e) if year is None else as_year(year)
+            year = map_year(e) if year is None else year
             p0, p1 = pd.Timestamp(f"{year}-01-01"), pd.Timestamp(f"{year + 1}-01-01")
     except (KeyError, ValueError, TypeError, TimeError, PeriodError): return False   # no support, no year: unjudged
     if pd.isna(s) or pd.isna(t) or pd.isna(p0) or pd.isna(p1) or (s < p1 and t >= p0): return False
