@@ -18,6 +18,7 @@ from .core import DimensionError, LabelError, TimeError
 from .files import is_zarr_store
 from .embeddings import years_dim
 from .years import map_year
+from .timecodes import as_year   # --year as Python gives it: '2024', 2024.0
 from .year_columns import table_years, year_column
 
 # %% auto #0
@@ -29,7 +30,9 @@ def refuse_other_year(m,                # one map (y, x, band): its year read by
                       path,             # --embeddings, for the message
                      ):
     """`m` itself, unless it records a year (`years.map_year`) other than `year`: then a `TimeError` naming both and
-    the fixes (the embeddings of `year`, or no --year). A map that records no year passes."""
+    the fixes (the embeddings of `year`, or no --year). A map that records no year passes. A `year` that is none
+    ('abc', 2024.5) is `timecodes.as_year`'s `PeriodError`."""
+    year = None if year is None else as_year(year)   # '2024' is 2024: never 'a map of 2024, not of --year 2024'
     if year is not None and (y := map_year(m)) is not None and y != year:
         raise TimeError(f"--embeddings {path} is a map of {y}, not of --year {year}: pass the embeddings of {year}, "
                         f"or leave --year out")
@@ -68,7 +71,9 @@ def year_rows(t:pd.DataFrame,   # a table of labels (or embeddings and labels), 
     a table of one year when `year` is None. None for a table without the column and no `year` (every row).
     `LabelError` for a table of several years without `year` (pooled, one place's rows of two years could train and
     test each other), for a `year` it holds no row of, and for `year` beside a table without the column, each naming
-    the table's years (or the column it lacks) and what to pass."""
+    the table's years (or the column it lacks) and what to pass; a `year` that is none, `timecodes.as_year`'s
+    `PeriodError`."""
+    year = None if year is None else as_year(year)   # '2024' is 2024: never 'no row of --year 2024 ... pass 2024'
     if (col := year_column(t)) is None:
         if year is None: return None
         raise LabelError(f"--year {year} given with {where}, which has no year column (year, Year or YEAR): the year of "
