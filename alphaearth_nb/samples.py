@@ -30,8 +30,8 @@ from .core import as_tuple, checks_fields, typed_fields   # a misspelt config fi
 
 # %% auto #0
 __all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'run_sampler', 'sampler_changes', 'model_sampler', 'fits_model',
-           'Prepared', 'read_texts', 'prepare', 'sample_site', 'sample_periods', 'sample_summary', 'example_at',
-           'stack_examples', 'sample_example', 'sample_batch', 'Resumable', 'BatchIterator', 'Batches']
+           'refuse_texts_apart', 'Prepared', 'read_texts', 'prepare', 'sample_site', 'sample_periods', 'sample_summary',
+           'example_at', 'stack_examples', 'sample_example', 'sample_batch', 'Resumable', 'BatchIterator', 'Batches']
 
 # %% ../nbs/05_samples.ipynb #c0006
 @checks_fields
@@ -175,6 +175,18 @@ def fits_model(cfg:SamplerConfig,   # the sampler examples are cut with (`fit`'s
                               f"own), or train a model of {k} {theirs}, e.g. `aef.preset('tiny', {eg}={theirs})`")
     return cfg
 
+
+# %% ../nbs/05_samples.ipynb #c0006s5
+def refuse_texts_apart(data,  # fit's data: a stack, or a corpus, Batches, batches, a function of them
+                       texts, # fit's texts= (None: none given)
+                      ) -> None:
+    """`ConfigError` where `texts` are given with `data` that is no stack (an `xr.DataTree`, `Dataset`, `DataArray` or
+    a dict of them): a corpus's sites and a `Batches`' stack bring their own texts, batches hold theirs, so `texts`
+    would go unread (as `aef train --corpus` with `--texts` is refused)."""
+    if texts is None or isinstance(data, (xr.DataTree, xr.Dataset, xr.DataArray, dict)): return
+    raise ConfigError(f"texts= goes with a stack, but fit's data is a {type(data).__name__}, which brings its own "
+                      "texts (a corpus's sites, a Batches' stack, the batches' own) or none: leave texts= out, or "
+                      "pass the stack itself with its texts=")
 
 # %% ../nbs/05_samples.ipynb #c0009
 @dataclass

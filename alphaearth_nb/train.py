@@ -74,6 +74,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
                   preset:str|None=None, held:str="model.cfg") -> Iterator:
     "An iterator over host batches starting at batch `start`, from any of the forms `fit` takes."
     n_proc, rank = jax.process_count(), jax.process_index()
+    samples.refuse_texts_apart(data, texts)   # a corpus's, a Batches' own texts: texts= would go unread
     if isinstance(getattr(data, "cfg", None), samples.SamplerConfig):   # a Batches' or corpus's: the model's patch
         samples.fits_model(data.cfg, getattr(model, "cfg", None), f"the {type(data).__name__}' sampler")
     if isinstance(data, samples.Batches):
