@@ -355,6 +355,10 @@ SECTIONS = {
         'is_lazy': 'obj\n    DataArray, Dataset, DataTree or any array\n',
         'runs_model': 'obj\n    DataArray or array, lazy or not\n',
     },
+    'alphaearth_nb.spelling': {
+        'near_names': 'word\n    the name given (a flag, a file name, a keyword, ...)\nchoices\n    the names it may mean, in the order ties keep\nn : int\n    how many to return at most\ncutoff : float|None\n    the least `likeness`; None: `CUTOFF`, `SHORT_CUTOFF` for a short word\n',
+        'suggest': "word\n    the name given\nchoices\n    the names it may mean\nn : int\n    how many to offer at most\ncutoff : float|None\n    as `near_names`'s\n",
+    },
     'alphaearth_nb.spellings': {
         'flag_word': "m : str\n    the flag metadata (`FLAGS`), e.g. 'ascending'\nv\n    one frame's value: text or bytes\n",
         'read_flag_words': 'ds : xr.Dataset\n    one source (time, y, x)\nsrc : Source\n    its registered `Source`\n',

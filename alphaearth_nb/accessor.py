@@ -32,15 +32,13 @@ def forward(fn):  # a free function whose first parameter is the object (`aef.si
     `help(ds.aef.embed)` reads as `help(aef.embed)` without its `stack`, `help(emb.aef.similarity)` lists `target`
     and `crs`, what the user passes). A keyword `fn` does not take is `core.UnknownFieldError` (a `TypeError`) naming
     the one it likely means and every one it takes (`core.unknown_keys`), as `fit` and the configs say it:
-    `emb.aef.aggregate(h3res=9)` asks 'did you mean 'h3'?' (a name that begins with one taken means it)."""
+    `emb.aef.aggregate(h3res=9)` asks 'did you mean 'h3'?' (`core.near_names`: a name that begins with one taken means it)."""
     sig = inspect.signature(fn)
     names = list(sig.parameters)[1:]   # what the user passes: the object is the method's own
     known = None if any(p.kind is p.VAR_KEYWORD for p in sig.parameters.values()) else frozenset(names)
     @functools.wraps(fn)
     def method(self, *args, **kwargs):
-        if known is not None and not known.issuperset(kwargs):   # a name that begins with one taken means it: 'h3res'
-            unknown_keys(kwargs, names, f"`.aef.{fn.__name__}`",
-                         {k: n for k in kwargs if k not in known for n in names if len(n) > 1 and k.startswith(n)})
+        if known is not None and not known.issuperset(kwargs): unknown_keys(kwargs, names, f"`.aef.{fn.__name__}`")
         return fn(self._obj, *args, **kwargs)
     self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
     method.__signature__ = sig.replace(parameters=[self_param, *list(sig.parameters.values())[1:]])
@@ -101,6 +99,8 @@ class StackAccessor:
 
     def validate(self, *args, **kwargs):
         check = validate_embedding if holds_embedding(self._obj) else validate_stack
+        takes = list(inspect.signature(check).parameters)[1:]   # what the method takes: the object is its own
+        if not set(kwargs) <= set(takes): unknown_keys(kwargs, takes, f"`.aef.validate` ({check.__name__})")
         return check(self._obj, *args, **kwargs)
     validate.__doc__ = ("`validate_stack` on a stack; `validate_embedding` on a Dataset that holds an embedding "
                         "(`holds_embedding`). Both docstrings, less the object this passes:\n\n"

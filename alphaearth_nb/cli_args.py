@@ -8,7 +8,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cli_args.html.md"""
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import shlex
 import sys
@@ -16,6 +15,7 @@ import sys
 from . import __version__, map_args   # map_args: the options of aef classify, similarity, change
 from .cli_values import (EMBEDDING_FILES, LABEL_VECTORS, PARQUET_TABLES, READ,   # each option's
                                       TRAIN_DEFAULTS, has_digit, package_rule)   # reader, its package rule loaded late
+from .spelling import near_names, suggest   # the package's one did-you-mean (light: no core)
 from .loaders import TEXT_TABLES, table_suffix   # a table's suffix ('e.csv.gz': '.csv')
 
 # %% auto #0
@@ -90,8 +90,8 @@ def _bare_words(sub:argparse.ArgumentParser, # the subcommand's parser
         flag = t.split("=", 1)[0]   # another command's flag (`aef embed --steps`): said so, never matched by spelling
         others = [f"aef {n}" for n, c in sorted(getattr(sub, "_commands", {}).items())
                   if n != name and flag in c._option_string_actions]
-        meant = _MEANT_IN.get(name, {}).get(flag) or (m if (m := _MEANT.get(flag)) in sub._option_string_actions else None) or (None if others else next(iter(difflib.get_close_matches(
-            flag, [o for o in sub._option_string_actions if o.startswith("--")], 1, 0.75)), None))
+        meant = _MEANT_IN.get(name, {}).get(flag) or (m if (m := _MEANT.get(flag)) in sub._option_string_actions else None) or (None if others else next(iter(near_names(
+            flag, [o for o in sub._option_string_actions if o.startswith("--")])), None))
         value = t.split("=", 1)[1] if "=" in t else args[i] if i < len(args) and not args[i].startswith("-") else None
         if "=" not in t and value is not None: i += 1
         unknown.append((flag, meant, value, others))
@@ -173,6 +173,10 @@ class _Parser(argparse.ArgumentParser):
         if message == "the following arguments are required: cmd":   # `aef` alone: not argparse's dest name, 'cmd'
             message = "name a command: aef demo, aef train, aef embed, aef evaluate, aef classify, aef similarity or aef change (aef COMMAND --help says more)"
         message = _no_value(self, getattr(self, "_words", []), message) or message   # `--shots -3,max`: the = form
+        subs = next((a.choices for a in self._actions if isinstance(a, argparse._SubParsersAction)), {})
+        if m := re.match(r"argument cmd: invalid choice: '(.*)' \(", message):   # `aef clasify`: the command meant
+            message = (f"{m[1]!r} is no command of aef{suggest(m[1], subs)}: name one of {', '.join(subs)} (aef --help "
+                       "says what each does)")
         self.exit(2, f"aef: error: {self._bare(message) or message}\n")
 
 def _command(sub, name:str, what:str) -> argparse.ArgumentParser:

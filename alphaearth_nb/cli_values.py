@@ -8,13 +8,13 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/cli_values.html.md"""
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import os
 import re
 import shlex
 from pathlib import Path
 
+from .spelling import suggest   # the package's one did-you-mean (light: no core)
 from .loaders import (TEXT_TABLES, VECTOR_FILES, is_eolearn_patch, near_match,   # an eo-learn patch
                                    zip_member)   # folder: a stack; a path into a zip: a label file
 
@@ -101,9 +101,7 @@ def _sources(s:str) -> tuple:
         raise argparse.ArgumentTypeError(f"{s!r} names no source: pass some of {known}")
     for t in names:
         if t in registered(): continue
-        close = difflib.get_close_matches(t.lower(), registered(), 1)   # 'sentinal2': sources.get_source's guess
-        meant = f" (did you mean {close[0]}?)" if close else ""
-        raise argparse.ArgumentTypeError(f"{t!r} is no registered source{meant}: pass some of {known}")
+        raise argparse.ArgumentTypeError(f"{t!r} is no registered source{suggest(t, registered())}: pass some of {known}")
     return names
 
 # %% ../nbs/29b_cli_values.ipynb #c0018

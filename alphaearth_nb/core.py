@@ -8,7 +8,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/core.html.md"""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import errno
 import functools
 import inspect
@@ -29,6 +28,7 @@ from jaxtyping import Array, Bool, Float
 from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
 from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime, which imports core
 from .package import PARAMETERS, CallableModule, callable_module, documented, user_stacklevel
+from .spelling import likeness, near_names, suggest
 
 # %% auto #0
 __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError',
@@ -45,7 +45,7 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'TimeError', 'Miss
            'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'moved_names', 'Frames',
            'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
            'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module', 'PARAMETERS',
-           'documented']
+           'documented', 'near_names', 'suggest']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -321,16 +321,13 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
     return checked
 
 def _closest(key:str, known:list, aliases:dict) -> str|None:
-    "The name of `known` that `key` likely means: itself in another case, the same letters without '_' " \
-    "('batchsize'), a name users write for it (`aliases`: 'lr' -> 'peak_lr'), else the closest by `difflib`'s ratio " \
-    "of `known`'s names (at least 0.6) and of the aliases, misspelt closely (at least 0.8: 'dpeth' -> 'depth' -> " \
-    "'blocks'); None. An alias is no name to misspell loosely: 'wdith' was 'blocks' (0.6 to 'depth', an alias of it)."
-    words = {**{k: k for k in known}, **aliases}
-    bare = lambda s: re.sub(r"[\s_-]+", "", str(s).lower())
-    if hit := next((v for w, v in words.items() if bare(w) == bare(key)), None): return hit
-    ratio = lambda w: difflib.SequenceMatcher(None, str(key).lower(), w).ratio()
-    near = [(r, w) for w in words if (r := ratio(w)) >= (0.6 if w in known else 0.8)]
-    return words[max(near)[1]] if near else None
+    "The name of `known` that `key` likely means (`near_names`: itself in another case or without '_', 'batchsize'; " \
+    "else the closest), or the one a name users write for it stands for (`aliases`: 'lr' -> 'peak_lr'), that name " \
+    "written or misspelt closely (likeness at least 0.8: 'dpeth' -> 'depth' -> 'blocks'), whichever is closer; None. " \
+    "An alias is no name to misspell loosely: 'wdith' was 'blocks' (0.6 to 'depth', an alias of it)."
+    near = [(likeness(key, w), w) for w in near_names(key, known)] + \
+           [(likeness(key, w), aliases[w]) for w in near_names(key, aliases, cutoff=0.8)]
+    return max(near, key=lambda t: t[0])[1] if near else None
 
 def unknown_keys(given,                  # the keywords passed (a dict or names)
                  known,                  # the names taken, in their order
@@ -456,7 +453,8 @@ def refuse_path(x,                # what a door was given
 
 # %% ../nbs/00_core.ipynb #c0008
 _all_ = ["EMBED_DIM", "band_names", "band_order", "a_bands", "a_positions",   # from `band_labels` (see above)
-         "user_stacklevel", "CallableModule", "callable_module", "PARAMETERS", "documented"]   # from `package`
+         "user_stacklevel", "CallableModule", "callable_module", "PARAMETERS", "documented",   # from `package`
+         "near_names", "suggest"]   # from `spelling`
 
 # %% ../nbs/00_core.ipynb #c3001
 class _SetElsewhere(types.ModuleType):

@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embed_cmd.html.md"""
 # %% ../nbs/29d_embed_cmd.ipynb #e0002
 from __future__ import annotations
 
-import difflib
 import sys
 import warnings
 from pathlib import Path
@@ -17,7 +16,7 @@ import xarray as xr
 
 from .checkpoint import latest_checkpoint, read_header
 from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, UnknownSourceError, checks_flags,
-                                refuse_path)
+                                near_names, refuse_path)
 from .files import check_output
 from .embed import embed, embed_to_zarr
 from .model import ModelConfig, reader_of, unread_said
@@ -37,8 +36,7 @@ def _source_names(keep:str, known:set) -> list:
     if not names: raise ConfigError(f"--sources {keep!r} names no source: pass e.g. --sources sentinel2")
     bad = [s for s in names if s not in known]
     if bad:
-        low = {k.lower(): k for k in known}
-        near = [low.get(s.lower()) or next(iter(difflib.get_close_matches(s, sorted(known), 1)), None) for s in bad]
+        near = [next(iter(near_names(s, sorted(known))), None) for s in bad]   # 'Sentinal2': case folded
         hint = "".join(f"; {s!r}: did you mean {n!r}?" for s, n in zip(bad, near) if n)
         raise UnknownSourceError(f"--sources: unknown source(s) {bad}{hint} (known: {', '.join(sorted(known))})")
     return names

@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/loaders.html.md"""
 # %% ../nbs/00_loaders.ipynb #l0002
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -16,6 +15,8 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from .spelling import near_names   # the package's one did-you-mean (below core, as this module)
 
 # %% auto #0
 __all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'EOLEARN_FILES', 'is_path', 'places_reader', 'loader_of',
@@ -125,18 +126,16 @@ def table_suffix(path) -> str:  # a file's path (text or `Path`), there or not
 
 # %% ../nbs/00_loaders.ipynb #nm0001
 def near_match(path) -> str:  # a local path (text or `Path`) where no file is
-    """' (did you mean NAME?)', NAME the entry of `path`'s folder whose name is closest to its name (`difflib`'s
-    `get_close_matches`, ratio at least 0.6, its default; 0.5 for a name of two letters: one typed wrong) and whose stem is as close (a shared '.csv' alone is no
-    match), shown in `path`'s own folder words; '' where none is close,
+    """' (did you mean NAME?)', NAME the entry of `path`'s folder whose name is closest to its name (`near_names`, the
+    package's one rule: case, '-' and '_' folded, a ratio at least 0.6, 0.5 for two letters) and whose stem is close
+    too (a shared '.csv' alone is no match), shown in `path`'s own folder words; '' where none is close,
     or where the folder is absent or cannot be listed. The one near-match of every 'no file' message: a typo
     ('labls.geojson') is named with the file meant ('labels.geojson') beside it."""
     p = Path(os.path.expanduser(os.fspath(path)))
     try: names = sorted(f.name for f in p.parent.iterdir()) if p.parent.is_dir() else []
     except OSError: return ""
-    stem = lambda n: n.split(".")[0]
-    cut = 0.5 if len(stem(p.name)) <= 2 else 0.6   # 'r2' for 'r1': one of two letters wrong is a ratio of 0.5
-    close = [n for n in difflib.get_close_matches(p.name, names, 3, cut)
-             if difflib.SequenceMatcher(None, stem(p.name), stem(n)).ratio() >= cut]
+    stem = lambda n: n.split(".")[0]   # 'r2' for 'r1': two letters, one wrong, is close (near_names' short words)
+    close = [n for n in near_names(p.name, names, 3) if near_names(stem(p.name), [stem(n)])]
     if not close: return ""
     return f" (did you mean {close[0] if str(p.parent) == '.' else p.parent / close[0]}?)"
 

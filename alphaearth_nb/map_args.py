@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import re
 
 # %% auto #0
 __all__ = ['MAP_COMMANDS', 'map_commands']
@@ -36,6 +38,9 @@ def _point(s:str) -> tuple[float, float]:
     parts = s.replace(" ", "").split(",")
     try: xy = tuple(float(p) for p in parts) if len(parts) == 2 else ()
     except ValueError: xy = ()
+    if not xy and (re.search(r"\.[A-Za-z]\w*$", s.strip()) or os.path.isfile(os.path.expanduser(s))):   # pts.csv
+        raise argparse.ArgumentTypeError(f"{s!r} names a file, not a point: a file of points is --points {s} (their "
+                                         "mean is the query); --point takes one place, LON,LAT, e.g. --point=5.995,45.002")
     if len(xy) != 2 or not all(math.isfinite(v) for v in xy):
         raise argparse.ArgumentTypeError(f"{s!r} is no point: pass LON,LAT, two numbers and a comma, e.g. "
                                          "--point=5.995,45.002 (LON,LAT, or X,Y in --crs; the = keeps a negative first number, "

@@ -7,14 +7,13 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/mirror_list.html.md"""
 # %% ../nbs/26a_mirror_list.ipynb #ml0002
 from __future__ import annotations
 
-import difflib
 import os
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .core import MirrorError
+from .core import MirrorError, near_names
 from .files import remote_url, user_path
 
 # %% auto #0
@@ -62,7 +61,7 @@ def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, 
     p = user_path(s)
     known = ", ".join(repr(k) for k in MIRRORS)
     if not p.exists():   # a mirror's name mistyped, or a folder that is not here
-        near = difflib.get_close_matches(s.strip().lower().replace("-", "_").replace(" ", "_"), list(MIRRORS), 1, 0.6)
+        near = near_names(s, MIRRORS)   # case, '-' and ' ' folded: 'GCS', 'earth-engine'
         raise MirrorError(f"source={s!r} is unknown" + (f" (did you mean source={near[0]!r}?)" if near else "") +
                           f": it is no mirror of the product ({known}; 'gcs' needs project=...) and no folder here: "
                           "pass one of those, a URL prefix, or a folder laid out like a mirror (build a small one "

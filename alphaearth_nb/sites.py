@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/sites.html.md"""
 # %% ../nbs/07b_sites.ipynb #c0002
 from __future__ import annotations
 
-import difflib
 import re
 import zlib
 from pathlib import Path
@@ -25,7 +24,7 @@ try:   # the corpus extra (geopandas needs shapely): its users call `_gpd` first
 except ImportError: shapely = box = None
 
 from . import samples
-from .core import ConfigError, CRSError, LabelError, MissingDataError, as_seed, checks_flags, real, refuse_path, whole
+from .core import ConfigError, CRSError, LabelError, MissingDataError, as_seed, checks_flags, near_names, real, refuse_path, whole
 from .crs import as_crs
 from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
@@ -344,11 +343,10 @@ _SITE_SPELLINGS = {"size": ("patch_size", "patch", "l", "side", "pixels", "npix"
                    "lat": ("latitude",), "p0_start": ("start", "start_date"), "p0_end": ("end", "end_date")}
 
 def _spelt(col:str, cols:list) -> str|None:
-    "The column of `cols` that may be `col` spelt another way: a known other name, or a close one (`difflib`)."
+    "The column of `cols` that may be `col` spelt another way: a known other name, or a close one (`near_names`)."
     low = {c.strip().lower(): c for c in cols if c not in SITE_MEANINGS}
     known = next((low[k] for k in (col, *_SITE_SPELLINGS.get(col, ())) if k in low), None)
-    close = difflib.get_close_matches(col, list(low), 1, 0.75)
-    return known or (low[close[0]] if close else None)
+    return known or next(iter(near_names(col, low.values())), None)
 
 def _rows(mask, index) -> str:
     "The first rows `mask` marks, by the table's index, for a message: 'rows 3, 7 and 2 more'."

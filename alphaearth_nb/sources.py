@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/sources.html.md"""
 # %% ../nbs/02_sources.ipynb #c0002
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 
 import jax
@@ -17,7 +16,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DTypeError, EmptyStackError, NoValidDataError,
-                                UnknownBandError, UnknownSourceError, checks_flags, refuse_path)
+                                UnknownBandError, UnknownSourceError, checks_flags, refuse_path, suggest)
 
 # %% auto #0
 __all__ = ['TRANSFORMS', 'ROLES', 'KINDS', 'S2_L2A', 'S2_L1C', 'S1', 'LANDSAT_SR', 'LANDSAT_TOA', 'DEM', 'ERA5', 'GEDI',
@@ -160,9 +159,7 @@ def get_source(name,   # a registered source's name ("sentinel2", "landsat", ...
     "The registry entry for a name (a `Source` passes through)."
     if isinstance(name, Source): return name
     if name in _REGISTRY: return _REGISTRY[name]
-    close = difflib.get_close_matches(str(name), list(_REGISTRY), n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise UnknownSourceError(f"unknown source {name!r}.{hint} Known sources: {', '.join(_REGISTRY)}; add your own "
+    raise UnknownSourceError(f"unknown source {name!r}{suggest(name, _REGISTRY)}. Known sources: {', '.join(_REGISTRY)}; add your own "
                              "with `aef.register(aef.sources.Source(...))`.")
 
 # %% ../nbs/02_sources.ipynb #c0010t

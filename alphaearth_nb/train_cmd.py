@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/train_cmd.html.md"""
 # %% ../nbs/29d_train_cmd.ipynb #t0002
 from __future__ import annotations
 
-import difflib
 import shlex
 import sys
 import warnings
@@ -17,7 +16,7 @@ import xarray as xr
 
 from . import model, samples, scene, stream, train
 from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TrainingWarning,
-                                seed_key)
+                                near_names, seed_key)
 from .files import output_folder
 from .checkpoint import check_run_folder, is_run, latest_checkpoint, nothing_recorded, resume_record
 from .cli_args import TRAIN_DEFAULTS
@@ -137,7 +136,7 @@ def _resume_of_nothing(out:Path) -> str:
     "trained a new run from step 0 there, warned only after the plan), the runs beside it nearest its name first, " \
     "and the two fixes. Python's `fit(resume=True)` of a new folder still starts anew, warned (`TrainingWarning`)."
     beside = [p.name for p in out.parent.iterdir() if p.is_dir() and is_run(p)] if out.parent.is_dir() else []
-    near = difflib.get_close_matches(out.name, beside, n=3, cutoff=0.0)
+    near = near_names(out.name, beside, n=3, cutoff=0.0)   # every run beside it (up to 3), the nearest first
     there = f" (runs in {out.parent}: {', '.join(near)})" if near else ""
     return (f"--resume, but {out} does not exist, so there is no run to resume: give --out the folder of the run "
             f"to continue{there}, or leave out --resume to start a new run in {out}")

@@ -30,7 +30,7 @@ def _aef(*argv):
     (["evaluate"], 2, "required: --embeddings"),                               # a missing option (and --shots' default)
     (["embed", "run", "stack.zarr"], 2, "these words are not flags"),          # bare words, their flags guessed
     (["embed", "--checkpoint", "/nonexistent/run", "--period", "2024", "--out", "e.zarr"], 2, "does not exist"),
-    (["frobnicate"], 2, "invalid choice"),
+    (["frobnicate"], 2, "is no command of aef"),
     (["classify", "--help"], 0, "--labels"), (["similarity", "--help"], 0, "--points"), (["change", "--help"], 0, "--year"),
     (["classify", "--embeddings", ".", "--labels", "samples", "--out", "m.tif", "--k", "0"], 2, "e.g. --k=3"),
     (["change", "--embeddings", ".", "--year", "24", "--out", "c.tif"], 2, "e.g. --year=2024"),

@@ -12,7 +12,7 @@ def test_the_import_loads_core_and_runtime_alone(run_py):
                   "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('xarray', 'dask', 'matplotlib', "
                   "'zarr') or (m.startswith('alphaearth_nb.') and '._' not in m))))") == \
         ["alphaearth_nb.band_labels", "alphaearth_nb.core", "alphaearth_nb.loaders", "alphaearth_nb.package",
-         "alphaearth_nb.runtime"]   # core, what it imports, runtime above it; _param_docs*: the generated text of help()
+         "alphaearth_nb.runtime", "alphaearth_nb.spelling"]   # core, what it imports, runtime above it; _param_docs*: the generated text of help()
 
 
 @pytest.mark.parametrize("first", ["import xarray as xr, alphaearth_nb as aef", "import alphaearth_nb as aef, xarray as xr"])

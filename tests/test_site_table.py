@@ -41,7 +41,7 @@ def test_a_plain_dataframe_makes_a_corpus_that_reads_back(table, tmp_path):  # w
 
 
 def test_an_unknown_source_is_named_before_anything_is_made(table, tmp_path):
-    with pytest.raises(UnknownSourceError, match="Did you mean 'sentinel2'"):
+    with pytest.raises(UnknownSourceError, match="did you mean 'sentinel2'"):
         stream.create_site_corpus(tmp_path / "c", table, ("sentinel-2",))
     assert not (tmp_path / "c").exists()
 

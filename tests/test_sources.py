@@ -52,7 +52,7 @@ def test_clip_and_invalid():
 
 
 def test_errors():
-    with pytest.raises(UnknownSourceError, match="Did you mean 'sentinel1'"):
+    with pytest.raises(UnknownSourceError, match="did you mean 'sentinel1'"):
         get_source("sentinel_1")
     with pytest.raises(UnknownBandError, match="its bands are"):
         band_index("sentinel2", "B9")

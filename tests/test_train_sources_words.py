@@ -20,9 +20,9 @@ def _error(capsys, args):
 def test_a_misspelt_source_is_named_with_the_likely_one_and_the_known_ones(capsys, flag, given, likely):
     bad = next(t.strip() for t in given.split(",") if t.strip() not in sources.registered())
     err = _error(capsys, ["train", "--out", "never", flag, given])
-    assert f"argument {flag}: {bad!r} is no registered source (did you mean {likely}?)" in err, err
+    assert f"argument {flag}: {bad!r} is no registered source (did you mean {likely!r}?)" in err, err
     assert all(s in err for s in sources.registered()), err
-    with pytest.raises(UnknownSourceError, match=f"Did you mean {likely!r}"):   # Python's words agree
+    with pytest.raises(UnknownSourceError, match=f"did you mean {likely!r}"):   # Python's words agree
         model.preset("tiny", **{flag[2:]: (bad,)})
 
 
