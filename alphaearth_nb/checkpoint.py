@@ -37,11 +37,12 @@ from .runs import (CKPT_FORMAT, FOLDER_KINDS, RUN_FILES, RUN_MARKER, check_run_f
                                 what_folder)
 
 # %% auto #0
-__all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'read_header', 'resume_record', 'load_checkpoint', 'LOCK',
-           'TAKEOVER', 'LOCK_SETTLE', 'run_lock', 'CKPT_FORMAT', 'checkpoint_headers', 'checkpoints', 'orphan_leaves',
-           'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS',
-           'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder', 'newer_format', 'leaves_header',
-           'orphan_note', 'judged_checkpoints', 'prunable', 'run_settings', 'record_settings', 'nothing_recorded']
+__all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'RunRecord', 'read_header', 'resume_record', 'load_checkpoint',
+           'LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'run_lock', 'CKPT_FORMAT', 'checkpoint_headers', 'checkpoints',
+           'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'RUN_MARKER', 'RUN_FILES',
+           'FOLDER_KINDS', 'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder', 'newer_format',
+           'leaves_header', 'orphan_note', 'judged_checkpoints', 'prunable', 'run_settings', 'record_settings',
+           'nothing_recorded']
 
 # %% ../nbs/16_checkpoint.ipynb #c0002a
 # from `runlock` (15a), split from here: `checkpoint.run_lock` is `runlock.run_lock`
@@ -162,23 +163,31 @@ def _verify(path:Path, whole:bool=False) -> tuple[dict, bytes|None]:
     _same_header(path, header, read_header(leaves))
     return header, raw
 
-_KEPT: dict = {}   # the checkpoint a resume's record read whole (`_read_whole`): its files' state -> (header, bytes)
-
 def _state(path:Path) -> tuple|None:
     "The state of a checkpoint's two files as they are now (device, inode, size, modification time of its `.json` " \
     "and `.eqx`), None where one cannot be read: a copy or a rewrite (a new file) gives another."
     try: return tuple((s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns) for s in (path.stat(), path.with_suffix(".eqx").stat()))
     except OSError: return None
 
-def _read_whole(path:Path, keep:bool) -> tuple[dict, bytes]:
-    "The verified header and `.eqx` bytes of the checkpoint `path` (`_verify`), read once a resume: its record " \
-    "(`resume_record`, `keep`) keeps them, and its load takes them back while both files are as they were, so the " \
-    "weights are read and their checksum taken once. At most one checkpoint is kept."
-    key = _state(path)   # the files themselves, whichever path names them
-    got = (_KEPT.pop(key, None) if key is not None else None) or _verify(path, whole=True)
-    _KEPT.clear()
-    if keep and key is not None: _KEPT[key] = got
-    return got
+class RunRecord(dict):
+    "`resume_record`'s answer: the run's record (a dict) and how it was read, `came`: 'checkpoint' (the newest that " \
+    "verifies), 'written' (the newest's header as written: none verifies), 'damaged' ({}: none verifies, `sound`, " \
+    "or no header reads), 'settings' (the run's own as it began: no checkpoint). " \
+    "From a checkpoint it holds that checkpoint's verified bytes until a load takes them (`take`): pass the record to " \
+    "`load_checkpoint(..., record=)` and the weights are read and their checksum taken once a resume."
+    def __init__(self,
+                 record:dict,           # the run's record: a checkpoint's header, or the settings it began with
+                 came:str,              # how it was read: 'checkpoint', 'written', 'damaged' or 'settings' (above)
+                 read:tuple|None=None,  # from a checkpoint: (its two files' `_state`, header, `.eqx` bytes)
+                ):
+        super().__init__(record)
+        self.came, self._read = came, read
+
+    def take(self, path:Path) -> tuple[dict, bytes]|None:
+        "The verified header and `.eqx` bytes of the checkpoint `path` where this record read it and its two files " \
+        "are as they were then (`_state`: a copy or a rewrite since is read anew); None else. Given once: released."
+        got, self._read = self._read, None
+        return got[1:] if got is not None and got[0] is not None and got[0] == _state(path) else None
 
 def _damaged_first_line(header:dict, leaves:Path) -> str|None:
     "What to say of `leaves` (a `.eqx` whose first line is no header of ours) when it is still this checkpoint's, its " \
@@ -280,15 +289,17 @@ def resume_record(folder,            # a run folder (`~` allowed)
     "folder skips the damaged ones. Where none verifies, the newest's header as written (its `.json`, else its " \
     "`.eqx`'s first line), so the damage is named by the load of that run (`sound`: {} then). A run with no " \
     "checkpoint: the settings it recorded as it began (`run_settings`; {} if none). Its `train` holds the " \
-    "`TrainConfig` the run trained with."
+    "`TrainConfig` the run trained with. A `RunRecord` (a dict): `load_checkpoint(folder, like, record=it)` loads the " \
+    "checkpoint it verified from the bytes it read."
     found = own_checkpoints(checkpoint_folder(user_path(folder) / "checkpoints"))   # never another tool's
     for p in found:
-        try: return _read_whole(p, keep=True)[0]   # its weights kept for the load that follows: read once
-        except DamagedCheckpointError: pass   # skipped as the load skips it (and names it, loading an older one)
+        try: header, raw = _verify(p, whole=True)   # its weights kept for the load that follows: read once
+        except DamagedCheckpointError: continue   # skipped as the load skips it (and names it, loading an older one)
+        return RunRecord(header, "checkpoint", (_state(p), header, raw))
     for head in ((found[0], found[0].with_suffix(".eqx")) if found and not sound else ()):   # a header cut: its copy
-        try: return read_header(head)
+        try: return RunRecord(read_header(head), "written")
         except CheckpointError: pass   # damaged both ways: the load names it
-    return {} if found else run_settings(folder)
+    return RunRecord({}, "damaged") if found else RunRecord(run_settings(folder), "settings")
 
 # %% ../nbs/16_checkpoint.ipynb #c0010
 def _mend(header:dict) -> str:
@@ -306,14 +317,15 @@ def _refuse_empty_skeleton(like, header:dict) -> None:
     raise CheckpointError(f"like is {like!r:.60}, which holds no array to read the checkpoint's leaves into: pass the "
                           f"skeleton of what was saved (or `eqx.filter_eval_shape` of it), or header -> skeleton{fit}")
 
-def _load_one(path:Path, like) -> tuple[PyTree, dict]:
-    "One verified checkpoint file into the structure of `like` (a skeleton, or a function header -> skeleton)."
+def _load_one(path:Path, like, record:dict|None=None) -> tuple[PyTree, dict]:
+    "One verified checkpoint file into the structure of `like` (a skeleton, or a function header -> skeleton); the " \
+    "bytes `record` read of it where it did (`RunRecord.take`)."
     if newer_format(fmt := read_header(path).get("format")):   # before its checks: a newer layout is no damage
         raise CheckpointError(f"{path} was written by a newer alphaearth_nb (checkpoint format {fmt!r}; this one reads "
                               f"{CKPT_FORMAT!r}), so it is not loaded and is left as it is: upgrade the package, `pip "
                               "install -U alphaearth_nb` (in a clone of its repository `git pull`, then `.venv/bin/pip "
                               "install -e .`), then load it (or resume its run) again.")
-    header, raw = _read_whole(path, keep=False)   # verified from the bytes the leaves are read from: one read
+    header, raw = (record.take(path) if isinstance(record, RunRecord) else None) or _verify(path, whole=True)
     if header.get("format") != CKPT_FORMAT:
         raise CheckpointError(f"{path} is not an alphaearth_nb checkpoint (format {header.get('format')!r}, "
                               f"expected {CKPT_FORMAT!r}): point at a folder written by `save_checkpoint` or `fit`")
@@ -416,6 +428,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
                                         # folder or its `checkpoints/` folder
                     like,               # a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a
                                         # function of the verified header giving one (per checkpoint tried)
+                    record:dict|None=None, # the run's `resume_record`: the checkpoint it verified is not read again
                    ) -> tuple[PyTree, dict]:
     """Read a verified checkpoint into the structure of `like`; returns the state and its header. A folder skips, with
     a `TrainingWarning` naming each, damaged checkpoints, `ckpt_*.json` files not in our format and leaves without a
@@ -427,7 +440,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
         raise CheckpointError(f"no checkpoint at {path}{near_match(given)}: pass a folder written by `aef.fit(..., out=...)` or "
                               f"`aef.checkpoint.save_checkpoint`, or train first{_demo_first(path)}.")
     if path.suffix == ".eqx" and not path.with_suffix(".json").exists(): raise CheckpointError(_no_header(path))
-    if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like)
+    if not path.is_dir(): return _load_one(path.with_suffix(".json") if path.suffix == ".eqx" else path, like, record)
     if not checkpoints(path): raise CheckpointError(_none_complete(path))
     if lost := orphan_leaves(path):
         warnings.warn(orphan_note(path, lost), TrainingWarning, stacklevel=user_stacklevel())
@@ -440,7 +453,7 @@ def load_checkpoint(path,               # a checkpoint `.json` or `.eqx`, or a f
             foreign.append(p.name)
             continue
         try:
-            got = _load_one(p, like)
+            got = _load_one(p, like, record)
         except DamagedCheckpointError as e:
             damaged.append((p.name, e))
             continue

@@ -171,12 +171,11 @@ def _cached_step(loss_fn, cfg:TrainConfig, shardings, bsh) -> Callable:
     args = schedule_args(cfg)
     return lambda state, batch: step(state, batch, args)
 
-def _load_state(ckdir:Path, built, cfg:TrainConfig) -> tuple[TrainState, dict]:
-    "The newest valid checkpoint in `ckdir` as a state in this run's optimiser layout (`opt_layout`); a " \
-    "checkpoint that records none was written per parameter ('tree')."
+def _load_state(ckdir:Path, built, cfg:TrainConfig, record:dict) -> tuple[TrainState, dict]:
+    "The newest valid checkpoint in `ckdir` (`record`'s bytes of it) in this run's optimiser layout; none said: 'tree'."
     layout = lambda h: h.get("optimizer", "tree")  # from each verified header: a fallback gets its own skeleton
     state, header = load_checkpoint(ckdir, lambda h: eqx.filter_eval_shape(
-        init_state, built, make_optimizer(cfg, layout(h)), cfg.seed))
+        init_state, built, make_optimizer(cfg, layout(h)), cfg.seed), record=record)
     if layout(header) == opt_layout(cfg): return state, header
     params = eqx.filter(state.model, eqx.is_inexact_array)
     return TrainState(state.step, state.model, relayout(state.opt_state, params, opt_layout(cfg)), state.key), header
@@ -415,6 +414,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                                        # the run's on a resume, else `CPU_BATCH` for a stack on a CPU, else 256
         out=None,                      # run folder (made with its parents): checkpoints/, metrics.jsonl, loss.png; None: none
         resume:bool=False,             # continue from the newest valid checkpoint in `out`
+        record:dict|None=None,         # on a resume, `checkpoint.resume_record(out)` when read already: not read again
         overwrite:bool=False,          # start over in an `out` that holds an earlier run (its files are removed)
         seed:int|None=None,            # overrides `config.seed` (left out on a resume: the run's)
         checkpoint_every:int|None=None,# overrides `config.checkpoint_every` (left out on a resume: the run's)
@@ -443,7 +443,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                           "out='runs/a', resume=True)` (without out= nothing is resumed and nothing is saved)")
     given = [k for k, v in dict(steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every).items()
              if v is not None]
-    record = resume_record(out) if resume and isinstance(out, (str, os.PathLike)) else {}   # the run resumed: its settings
+    record = (resume_record(out) if record is None else record) if resume and isinstance(out, (str, os.PathLike)) else {}
     cfg, small = (cfg, False) if config is not None else _call_config(cfg, given, data, record)
     sampler = samples.run_sampler(record) if sampler is None else sampler   # left out on a resume: the run's
     loss_fn = losses.total_loss if loss_fn is None else loss_fn
@@ -490,7 +490,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         shardings = state_sharding(like, mesh, cfg.shard_params, cfg.fsdp_min_size)
         history, others = [], []
         if found is not None:
-            state, header = _load_state(ckdir, built, cfg)  # the newest checkpoint that verifies
+            state, header = _load_state(ckdir, built, cfg, record)  # the newest checkpoint that verifies
             if int(state.step) > cfg.steps:  # steps=50 meant as "50 more": nothing trained, without a word
                 raise ConfigError(f"{out} holds a run at step {int(state.step)}, past steps={cfg.steps}: steps counts "
                                   f"the whole run, so pass steps={int(state.step) + cfg.steps} to train {cfg.steps} more.")

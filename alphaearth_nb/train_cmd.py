@@ -64,8 +64,11 @@ def _plan(a, start:int, defaulted:bool) -> str:
 def _run_header(a, sound:bool=False) -> dict:
     "The record `aef train --resume` continues from ({} without --resume or a run): `checkpoint.resume_record`, " \
     "the one `fit(resume=True)` reads too: the newest checkpoint that verifies, else the newest's header as written " \
-    "(`sound=True`: {} then, no step to resume from), else the settings the run recorded as it began."
-    return resume_record(a.out, sound) if a.resume else {}
+    "(`sound=True`: {} then, no step to resume from), else the settings the run recorded as it began. Read once a " \
+    "command (the checkpoint verified once), kept on `a` and passed to `fit` (`record=`), whose load reads its bytes."
+    if not a.resume: return {}
+    if getattr(a, "_record", (None,))[0] != a.out: a._record = (a.out, resume_record(a.out))   # once: its checksum
+    return {} if sound and a._record[1].came in ("written", "damaged") else a._record[1]
 
 def _resume_settings(a) -> None:
     "Fill the training options left out (None): with --resume the run's recorded ones, so it goes on as it was " \
@@ -277,7 +280,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
             if shipped: warnings.filterwarnings("ignore", r"the stack's sources? .* not read by the model", SourceWarning)
             if anew: warnings.filterwarnings("ignore", r"resume=True, but .* holds no checkpoint to resume", TrainingWarning)
             state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
-                                    overwrite=a.overwrite, sampler=sampler)
+                                    record=_run_header(a) or None, overwrite=a.overwrite, sampler=sampler)
     except MissingSourceError as e:  # a fix that names the Python setting alone: say the options too (fit's own
         if "`aef train" in str(e): raise   # name the flags of the stack's sources)
         raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "

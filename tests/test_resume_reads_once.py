@@ -1,16 +1,22 @@
 """A resume read a checkpoint's weights three times: `checkpoint.resume_record` (the run's settings, from the newest
 checkpoint that verifies) read the whole `.eqx` for its checksum, then `load_checkpoint` read it again for its
 checksum and a third time for the leaves (seconds for `lite`; `aef train --resume` asked the record four times). The
-record now keeps the bytes it verified and the load reads the leaves from them while the files are unchanged
-(`checkpoint._read_whole`), and a load verifies the bytes it reads the leaves from: one read a resume."""
+record now keeps the bytes it verified and the load reads the leaves from them while the files are unchanged, and a
+load verifies the bytes it reads the leaves from: one read a resume. Session 52: the bytes were module state
+(`checkpoint._KEPT`, keyed on the files, held until a load took them: after `aef train --resume` of a finished run, a
+checkpoint's bytes for the life of the process); the record (`checkpoint.RunRecord`) holds them now, and `fit`
+and `aef train` pass it to the load (`load_checkpoint(..., record=)`); `aef train --resume` reads it once."""
+import gc
+import tracemalloc
 import builtins
 import io
 
 import jax.numpy as jnp
 import pytest
 
-from alphaearth_nb import checkpoint
+from alphaearth_nb import train_cmd
 from alphaearth_nb.checkpoint import load_checkpoint, resume_record, save_checkpoint
+from alphaearth_nb.cli import main
 
 
 class _Counted:
@@ -49,11 +55,13 @@ def test_a_record_then_a_load_read_the_weights_once(tmp_path, eqx_bytes):
     p = save_checkpoint(tmp_path / "run" / "checkpoints", state, {"train": {"steps": 4}}, step=2)
     size = p.with_suffix(".eqx").stat().st_size
     eqx_bytes[0] = 0
-    assert resume_record(tmp_path / "run")["train"] == {"steps": 4}
-    assert resume_record(tmp_path / "run")["step"] == 2   # asked again (`aef train --resume` does): not read again
-    got, header = load_checkpoint(tmp_path / "run", state)
+    record = resume_record(tmp_path / "run")
+    assert record["train"] == {"steps": 4} and record["step"] == 2 and record.came == "checkpoint"
+    got, header = load_checkpoint(tmp_path / "run", state, record=record)
     assert header["step"] == 2 and bool((got["w"] == state["w"]).all())
     assert eqx_bytes[0] < 1.1 * size, (eqx_bytes[0], size)   # was 4 x size (each record, the load's check, its read)
+    load_checkpoint(tmp_path / "run", state, record=record)   # given once: a second load reads the file itself
+    assert 2 * size < eqx_bytes[0] < 2.2 * size, (eqx_bytes[0], size)
 
 
 def test_a_load_alone_reads_them_once_and_a_change_is_still_caught(tmp_path, eqx_bytes):
@@ -64,10 +72,45 @@ def test_a_load_alone_reads_them_once_and_a_change_is_still_caught(tmp_path, eqx
     eqx_bytes[0] = 0
     load_checkpoint(d, state)
     assert eqx_bytes[0] < 1.1 * size, (eqx_bytes[0], size)   # was 2 x size (its check, then its read)
-    resume_record(tmp_path / "run")                          # kept for a load ...
+    record = resume_record(tmp_path / "run")                 # kept for a load ...
     leaves = d / "ckpt_00000002.eqx"
     leaves.write_bytes(leaves.read_bytes()[:-8])             # ... but the file is cut short meanwhile
     with pytest.warns(match="ckpt_00000002.eqx has"):
-        _, header = load_checkpoint(d, state)
+        _, header = load_checkpoint(d, state, record=record)
     assert header["step"] == 1   # the damage named and an older one loaded, as ever
-    assert not checkpoint._KEPT   # nothing held once loaded
+    assert record._read is None   # nothing held once loaded
+
+
+def test_a_record_let_go_holds_no_checkpoint(tmp_path):
+    "A record nobody loads from (`aef train --resume` of a finished run) keeps no bytes once dropped: was one " \
+    "checkpoint's, in module state, until the process ended."
+    p = save_checkpoint(tmp_path / "run" / "checkpoints", {"w": jnp.arange(500_000.0)}, {}, step=1)
+    size = p.with_suffix(".eqx").stat().st_size
+    gc.collect()
+    tracemalloc.start()
+    try:
+        record = resume_record(tmp_path / "run")
+        assert record["step"] == 1 and tracemalloc.get_traced_memory()[0] > size   # held while it lives
+        del record
+        gc.collect()
+        assert tracemalloc.get_traced_memory()[0] < size / 4, (tracemalloc.get_traced_memory(), size)
+    finally:
+        tracemalloc.stop()
+
+
+def test_aef_train_resume_reads_the_checkpoint_once(tmp_path, capsys, monkeypatch, eqx_bytes):
+    "`aef train --resume` asks the run's record for its settings, preset, data and step (four times) and `fit` " \
+    "loads it: one read of the `.eqx` in all, the record passed to `fit` (`record=`) and on to the load."
+    state = {"w": jnp.arange(250_000.0)}
+    p = save_checkpoint(tmp_path / "run" / "checkpoints", state, step=2,
+                        meta={"preset": "tiny", "train": {"steps": 2}, "data_position": 2})
+    size, loaded = p.with_suffix(".eqx").stat().st_size, []
+    def fit(*a, **k):   # fit's load, from the record the command passes
+        got, header = load_checkpoint(k["out"], state, record=k["record"])
+        loaded.append(header["step"])
+        return type("S", (), {"step": 3})(), [{"loss": 1.0}]
+    monkeypatch.setattr(train_cmd.train, "fit", fit)
+    eqx_bytes[0] = 0
+    assert main(["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "3"]) == 0
+    assert loaded == [2] and "resuming at step 2" in capsys.readouterr().err
+    assert eqx_bytes[0] < 1.1 * size, (eqx_bytes[0], size)
