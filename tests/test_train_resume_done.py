@@ -1,7 +1,9 @@
 """`aef train --resume` of a run already at its final step says so first, before the plan, the data and any JAX work
 (no model built, no step compiled), with the step and how to train longer (session 36). Was: the plan, the sample
 scene loaded and `fit` called (the model built and its step compiled, 20 s or more) before 'already at step 2 of
---steps 2: nothing trained'."""
+--steps 2: nothing trained'. And the line a resumed run ends with gives the resumed segment's first loss, 'from step
+N' (it was hist[0], step 1 of the original run: fit's history holds the loaded run's records); merged here from
+tests/test_resumed_loss_line.py (session 52: the two built the same finished run)."""
 import jax.numpy as jnp
 
 from alphaearth_nb import train_cmd
@@ -37,3 +39,12 @@ def test_a_run_short_of_its_steps_still_trains(tmp_path, capsys, monkeypatch):
     assert main(["train", "--out", str(run), "--resume", "--steps", "3"]) == 0
     said = capsys.readouterr()
     assert seen == [3] and "resuming at step 2" in said.err and "trained tiny to step 3" in said.out, said
+
+
+def test_the_resumed_segment_is_said(tmp_path, capsys, monkeypatch):
+    run = _finished(tmp_path)
+    hist = [{"step": 1, "loss": 0.7986}, {"step": 2, "loss": 0.75}, {"step": 3, "loss": 0.9}, {"step": 4, "loss": 0.8068}]
+    monkeypatch.setattr(train_cmd.train, "fit", lambda *a, **k: (type("S", (), {"step": 4})(), hist))
+    assert main(["train", "--out", str(run), "--resume", "--steps", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "loss 0.9000 -> 0.8068 (from step 3)" in out and "0.7986" not in out, out
