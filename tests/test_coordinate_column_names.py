@@ -1,6 +1,7 @@
 """A table of points whose longitude is 'long' (beside 'lat': R's map_data, survey sheets) is read as lon/lat by
-classify, sample and the one-point readers; coordinates under names no reader takes ('lon_dd', QGIS's 'X'/'Y',
-ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing') are refused naming those columns and the rename that reads them.
+classify, sample and the one-point readers, and so are QGIS's 'X'/'Y' (as x/y, as in a file); coordinates under
+names no reader takes ('lon_dd', ArcGIS's 'POINT_X'/'POINT_Y', 'Easting'/'Northing') are refused naming those columns
+and the rename that reads them.
 Was: 'no lon/lat or x/y columns ... e.g. `df.rename(columns={'X': 'x'})`' for all of them."""
 import re
 
@@ -28,10 +29,11 @@ def _table(e, pts, xname, yname, degrees):
     return pd.DataFrame({yname: y, xname: x, "label": [l for *_, l in pts]})
 
 
-@pytest.mark.parametrize("names", [("long", "lat"), ("Long", "Lat"), ("LONG", "LAT")])
-def test_long_lat_read_as_lon_lat(names):
+@pytest.mark.parametrize("names,degrees", [(("long", "lat"), True), (("Long", "Lat"), True), (("LONG", "LAT"), True),
+                                           (("X", "Y"), False), (("X", "Y"), True)])
+def test_long_lat_read_as_lon_lat(names, degrees):
     e, pts = _map()
-    t = _table(e, pts, *names, degrees=True)
+    t = _table(e, pts, *names, degrees=degrees)
     want = np.where(np.arange(8) < 4, 1, 2)[None, :] * np.ones((6, 1), int)
     assert (classify(e, t, k=1)["class"].values == want).all()
     s = sample(e, t)
@@ -40,7 +42,6 @@ def test_long_lat_read_as_lon_lat(names):
 
 @pytest.mark.parametrize("names,degrees,fix", [
     (("lon_dd", "lat_dd"), True, "{'lon_dd': 'lon', 'lat_dd': 'lat'}"),
-    (("X", "Y"), False, "{'X': 'x', 'Y': 'y'}"),
     (("POINT_X", "POINT_Y"), False, "{'POINT_X': 'x', 'POINT_Y': 'y'}"),
     (("Easting", "Northing"), False, "{'Easting': 'x', 'Northing': 'y'}")])
 def test_other_coordinate_names_are_named_with_their_rename(names, degrees, fix):
