@@ -32,7 +32,7 @@ from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
 from .queries import place_row, several_query
-from .supervised import gated_training_set, label_points, predict_pixels, training_set
+from .supervised import gated_placed, label_points, labelled_rows, predict_pixels, training_set
 from .per_year import over_time
 
 # %% auto #0
@@ -258,6 +258,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
              column:str="label",        # label column of a table
              polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
              crs=None,                  # CRS of the points (default: the table's own, else `geo.point_crs`)
+             off_map:str="refuse",      # labels off the map: "refuse" (a LabelError) or "drop" (left out, warned)
             ) -> xr.Dataset:
     """Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`
     (y, x, classes: NaN = no data), per class what chose the class (the highest wins), not probabilities.
@@ -280,16 +281,16 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
     and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a k
     that is no whole number >= 1; `LabelError` for labels that cannot be read (no file, no coordinate or `column`
-    column, a raster shifted off the grid), that lie off the map, name fewer than two classes or fewer pixels than k;
+    column, a raster shifted off the grid), off the map (some: `off_map='drop'`), of under two classes or k pixels;
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a label raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
     map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned)."""
-    da = as_embedding(emb, door="classify")   # all NaN: refused
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
-    if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
+    da, placed = gated_placed(emb, labels, "classify", lambda: method == "knn" and _check_k(k), column, polygons=polygons,
+                              crs=crs, off_map=off_map)   # k, the labels on its grid: before a value is read; all NaN: refused
     flags = class_flags(label_array(labels))   # CF flag_values/flag_meanings of a label raster: its ids' names
-    X, vals = gated_training_set(da, labels, column, polygons=polygons, crs=crs)
+    X, vals = labelled_rows(da, placed)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)
     C = len(classes)
@@ -332,6 +333,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
             column:str="value",         # value column of a table
             polygons:str="rasterize",   # polygon targets: "rasterize" (every pixel inside) or "sample"
             crs=None,                   # CRS of the points (default: the table's own, else `geo.point_crs`)
+            off_map:str="refuse",       # targets off the map: "refuse" (a LabelError) or "drop" (left out, warned)
            ) -> xr.DataArray:
     """Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data; float32 for targets
     float32 holds (float32, int16, uint8, ...), float64 for wider ones (float64, int32, int64: elevations in mm, epoch
@@ -346,19 +348,18 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
     and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a k
     that is no whole number >= 1; `LabelError` for targets that cannot be read (no file, no coordinate or `column`
-    column, text where numbers are needed, a raster shifted off the grid), that lie off the map, or fewer pixels than k;
+    column, text where numbers are needed, a raster shifted off the grid), off the map (some: `off_map='drop'`), under k;
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a target raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
     map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned).
     Warns `LabelWarning` for a linear fit of no more labelled pixels than its 65 unknowns (`_warn_few_points`)."""
-    da = as_embedding(emb, door="regress")   # all NaN: refused
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
-    if method == "knn": _check_k(k)   # before the labels are read: a bad k is the first thing to name
-    targets = label_array(targets, "targets")   # a Dataset of one variable is that variable
-    raster = isinstance(targets, xr.DataArray)   # a value raster: negative values are real, NaN and nodata are not
-    X, vals = gated_training_set(da, targets, column, polygons=polygons, crs=crs, raster=raster, numbers=True,
-                                 positive=False)
+    targets = label_array(targets, "targets")   # a Dataset of one variable is that variable; a value raster: negative
+    da, placed = gated_placed(emb, targets, "regress", lambda: method == "knn" and _check_k(k), column, polygons=polygons,
+                              crs=crs, raster=isinstance(targets, xr.DataArray), numbers=True, positive=False,
+                              off_map=off_map)   # values are real, NaN and nodata are not; placed before the map is read
+    X, vals = labelled_rows(da, placed)
     dt = np.float64 if wider_than_float32(np.asarray(vals)) else np.float32   # the targets' digits kept
     vals = vals.astype(dt)
     if method == "linear":

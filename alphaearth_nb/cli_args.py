@@ -316,7 +316,8 @@ FLAGS = {"steps": "--steps", "batch_size": "--batch-size", "seed": "--seed", "pe
          "targets": "--targets", "int8": "--int8", "allow_missing": "--allow-missing", "column": "--label-column",
          "folds": "--folds", "shots": "--shots", "preset": "--preset", "period": "--period",
          "allow_extrapolation": "--allow-extrapolation"}
-COMMAND_FLAGS = {**{c: {"crs": "--crs"} for c in ("evaluate", "similarity")}, "classify": {"crs": "--crs", "k": "--k"},
+COMMAND_FLAGS = {**{c: {"crs": "--crs"} for c in ("evaluate", "similarity")},
+                 "classify": {"crs": "--crs", "k": "--k", "off_map": "--off-map"},
                  "train": {"texts": "--texts"}}   # one command's flag alone (`crs=`, classify's `k=`); `texts=`: fit's
 # the package's calls that write what a command writes
 CALLS = {"fit": "aef train", "save_checkpoint": "aef train", "embed_to_zarr": "aef embed",

@@ -322,6 +322,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
                  door:str|None=None,    # an analysis reading it for a result ("similarity"): no value, refused
                  what:str="the map `emb`",  # the input, as `door`'s refusal names it ("`other`")
+                 before_read=None,      # called with the map's form (grid, CRS, attrs) before a value is read, or None
                 ) -> xr.DataArray:
     """The embedding form of `obj`: DataArray `embedding`, dims (y, x, band), bands A00..A63, NaN = no data.
 
@@ -336,7 +337,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no embedding vector (all
     zero, one code in every band, a length no mean has), -128 in the int8 form as the float form reads them NaN (field
     case A3's kind): `codes.int8_form`. With `door`, a map that holds no value as given, after the checks above, is a
-    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`)."""
+    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`). `before_read`: `supervised.gated_placed`."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
@@ -347,9 +348,9 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         if (var := embedding_variable(obj)) is not None:   # band_data, band_1..band_64, data.1..data.64 (odc-stac)
             if var.sizes.get("time") == 1:   # one image along `time` (odc-stac's load of one year): as from_official reads it
                 var = _drop_time(var, a := dict(var.attrs)).assign_attrs(a)
-            return as_embedding(var, dequantize, door, what)
+            return as_embedding(var, dequantize, door, what, before_read)
         if len(data := data_variables(obj)) == 1 and keep_bands_hint(obj[data[0]]):   # k x 64 bands (years), A00..A63 among
-            return as_embedding(obj[data[0]], dequantize, door, what)   # more: refused with that hint, each one's selection
+            return as_embedding(obj[data[0]], dequantize, door, what, before_read)   # more: refused with that hint, each one's selection
         raise DimensionError(f"this Dataset is not an embedding (variables {list(obj.data_vars)[:5]}...): an "
                              f"embedding is a DataArray with a {EMBED_DIM}-long `band` dim (from `embed`), a "
                              "Dataset with variables A00..A63 (the official product), one variable with a "
@@ -389,6 +390,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     da = dated_by_path(da, src)      # a mirror's tile: the year its path names, where its attrs name none
     if da.dtype.kind not in "iuf":
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
+    if before_read is not None: before_read(_with_crs(da.rename("embedding"), crs_of(obj)))   # no value read yet
     if door is not None: refuse_no_data(obj, what, door)   # as given: a map the gate empties keeps its warning
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
         return _named_mapping(int8_form(da), obj)

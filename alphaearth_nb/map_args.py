@@ -94,6 +94,9 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
                    "data, e.g. --labels-nodata 255 (default: the file's own no-data, NaN and negative ids only)")
     c.add_argument("--crs", default=None, help="the CRS of --labels points that do not say their own (a CSV's x/y), "
                    "e.g. --crs EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else lon/lat)")
+    c.add_argument("--off-map", type=str.lower, choices=("refuse", "drop"), default="refuse", help="--labels points or "
+                   "polygons off the map: refuse (an error naming them) or drop (left out, counted in a warning), e.g. "
+                   "--off-map drop (default: %(default)s)")
     c.add_argument("--k", type=_k, default=3, help="the labelled pixels nearest in embedding space that vote each "
                    "pixel's class (default: %(default)s; 1: the nearest alone)")
     _output(c, path, "class ids (no data declared), with the class names and a colour table", names=True)

@@ -155,7 +155,7 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "classify"), a.year, a.embeddings)
     try: lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else label_file(a)
     except AEFError as e: raise _in_words(e, "classify") from None
-    res = analysis.classify(emb, lab, k=a.k, column=a.label_column or "label", crs=a.crs)
+    res = analysis.classify(emb, lab, k=a.k, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
     print("\n".join(legend(res["class"])))
     if not vector:   # a raster's labelled pixels train on themselves, each its own nearest neighbour: said how many

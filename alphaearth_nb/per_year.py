@@ -118,7 +118,8 @@ def _per_year(fn, tables:bool, models:bool=False):
         if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError
         if not one_map:   # the cube as a whole, as `cubes.cube_form` judges it for the cube doors
             refuse_interleaved(emb, what=f"{fn.__name__}: the cube")
-            refuse_no_data(emb, "the cube", fn.__name__)   # no year with any data: one error, not one per year
+            if not tables: refuse_no_data(emb, "the cube", fn.__name__)   # no year with data: one error, not one a year
+            # (classify/regress: after the loop, their labels placed on the grid before a year is read)
         try: years = years_of_cube(emb) if not one_map else None
         except TimeError: years = None   # times that are no years (epoch counts): no gap to name
         if years is not None:   # years that skip some: named, as yearly_change does (one rule)
@@ -144,13 +145,14 @@ def _per_year(fn, tables:bool, models:bool=False):
                         outs.append(None)
                         empty.append((i, e))
                     except LabelError as e:   # classify/regress: no labelled pixel has data, because the year has none
-                        if years_with_data(emb.isel(time=[i])):   # the year has data: the labels' fault, in that year
+                        if getattr(e, "before_read", False) or years_with_data(emb.isel(time=[i])):   # labels' fault
                             raise LabelError(f"{fn.__name__}, time {_when(emb, i)}: {e} (if that year has no labels, "
                                              "select the years labelled first, e.g. `cube.isel(time=[...])`)") from None
                         outs.append(None)
                         empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
                             "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         finally: _said_once(caught)   # the same text each year (labels read again, the gate's count): said once
+        if tables and len(empty) == len(outs): refuse_no_data(zoned, "the cube", fn.__name__)   # no year with data
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
         outs = joined_class_maps(outs)   # classify's named classes: one numbering for all years
         out = xr.concat(outs, dim="time", join="outer", combine_attrs="drop_conflicts")   # years of other classes:

@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/supervised.html.md"""
 from __future__ import annotations
 
 import warnings
+from collections import namedtuple
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, DimensionError, LabelError, NoDataWarning, checks_flags,
-                                user_stacklevel, refuse_path)
+                                user_stacklevel, refuse_path, ConfigError, choice_word)
 from .core import LabelWarning   # the kinds of its warnings
 from .cubes import is_geometry_input, label_table, map_year, years_of_cube
 from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_geometries, table_file
@@ -34,7 +35,8 @@ from .year_columns import table_years, year_column   # a table's year column: th
 from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
 
 # %% auto #0
-__all__ = ['label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated_training_set', 'predict_pixels']
+__all__ = ['LabelPixels', 'OFF_MAP_CHOICES', 'label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated_training_set',
+           'gated_placed', 'place_labels', 'labelled_rows', 'predict_pixels']
 
 # %% ../nbs/24c_supervised.ipynb #c0028
 def _table_points(df:pd.DataFrame, column:str, cols:tuple=("x", "y")) -> tuple:
@@ -268,6 +270,7 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
                  positive:bool=True,         # a raster's negative values are unlabelled (False: values, regress)
                  warn_fills:bool=True,       # say class ids that look like a no-data code (False: the caller says them)
                  at:bool=False,              # also return each row's pixel (row, col) on the map, (N, 2)
+                 off_map:str="refuse",       # points/polygons off the map: "refuse" (a LabelError) or "drop" (left out, warned)
                 ) -> tuple[np.ndarray, np.ndarray] | tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`(x, y)`: the embedding vectors x (N, 64) and label values y (N,) of the labelled pixels that have data
     (points/polygons in any CRS); with `at=True`, `(x, y, at)`: also each row's pixel (row, col) on the map's grid,
@@ -275,7 +278,8 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     repeating a pixel with its label (a long table, one row per point and month; a field surveyed twice) count once,
     as kNN's "k nearest labelled pixels" means. Points at one pixel with different labels are all kept, warned.
 
-    A point or polygon off the map raises `LabelError` (a wrong CRS, most often); a label raster larger than the
+    A point or polygon off the map raises `LabelError` (a wrong CRS, most often), or with `off_map='drop'` is left out
+    with a `LabelWarning` counting those left (every one off: still the `LabelError`); a label raster larger than the
     map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
     one off the map's grid at its pixel size (half a pixel: corner coordinates, pixel-is-point read as area; any
     shift beyond a thousandth of a pixel) a `GridError` (`labels.on_map_grid`, the rule of `points_at`); a cube (a
@@ -291,7 +295,7 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
                              "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
     return gated_training_set(as_embedding(emb), labels, column, polygons=polygons, crs=crs, raster=raster,
-                              numbers=numbers, positive=positive, warn_fills=warn_fills, at=at)
+                              numbers=numbers, positive=positive, warn_fills=warn_fills, at=at, off_map=off_map)
 
 @checks_flags
 def gated_training_set(emb,                       # one year's embedding (y, x, band), already through the map's gate
@@ -305,9 +309,68 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                        positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
                        warn_fills:bool=True,      # say class ids that look like a no-data code (False: the caller does)
                        at:bool=False,             # also return each row's pixel (row, col), (N, 2)
+                       off_map:str="refuse",      # points/polygons off the map: "refuse" (a LabelError) or "drop" (warned)
                       ) -> tuple[np.ndarray, np.ndarray] | tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`training_set` of a map in the embedding form already (`classify` and `regress` gate it once): `(x, y)`, or
-    `(x, y, at)` with `at=True`, as `training_set` returns them."""
+    `(x, y, at)` with `at=True`, as `training_set` returns them: `labelled_rows` of `place_labels`."""
+    return labelled_rows(emb, place_labels(emb, labels, column, polygons=polygons, crs=crs, raster=raster, numbers=numbers,
+                                           positive=positive, warn_fills=warn_fills, off_map=off_map), at=at)
+
+def gated_placed(emb,                # the map as given (any form `as_embedding` reads)
+                 labels,             # labels in any form `training_set` takes
+                 door:str,           # the analysis reading them, for `as_embedding`'s refusal ("classify")
+                 check=None,         # the caller's own checks, run first (classify's k), or None
+                 column:str="label", # the label column of point/polygon labels
+                 **kw,               # `place_labels`' other settings (polygons, crs, raster, numbers, ..., off_map)
+                ) -> tuple:
+    """(`as_embedding(emb, door=door)`, `place_labels(grid, labels, column, **kw)`): `check()` and the labels placed
+    on the map's grid in `as_embedding`'s `before_read`, so labels that cannot be read or lie off the map are refused
+    before any value of a lazy map is read (its chunks; an official Dataset of A00..A63 variables is read by
+    `from_official` first); then its no data (`NoValidDataError`) and its gate. What
+    `classify` and `regress` read their map and labels with; a path is `core.refuse_path`'s `DTypeError`."""
+    refuse_path(emb, MAP_WANTED, "map")
+    placed = []
+    def place(grid):
+        if check is not None: check()
+        placed.append(place_labels(grid, labels, column, **kw))
+    da = as_embedding(emb, door=door, before_read=place)   # a Dataset of A00..A63: its form known once read
+    return da, placed[0] if placed else place(da) or placed[0]
+
+LabelPixels = namedtuple("LabelPixels", "r c vals raster numbers positive given column")   # `place_labels`' answer
+OFF_MAP_CHOICES = ("refuse", "drop")   # what `off_map=` takes (`training_set`, `classify`, `regress`)
+_DROP_FIX = {"those": "them", "it": "it"}   # the refusal's 'drop those': with the way to (`off_map='drop'`)
+
+@checks_flags
+def place_labels(emb,                       # one year's map (y, x, band): its grid, CRS and attrs read, no value
+                 labels,                    # points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or a label raster
+                 column:str="label",        # the label column of point/polygon labels
+                 *,
+                 polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
+                 crs=None,                  # CRS of points that do not say (default: `geo.point_crs`)
+                 raster:bool|None=None,     # labels are a raster (default: a DataArray)
+                 numbers:bool=False,        # values must be numbers (regress): text is a LabelError
+                 positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
+                 warn_fills:bool=True,      # say class ids that look like a no-data code (False: the caller does)
+                 off_map:str="refuse",      # points/polygons off the map: "refuse" (a LabelError) or "drop" (warned)
+                ) -> LabelPixels:
+    """The labels on map `emb`'s pixels, from its coordinates, CRS and attrs alone (no value of it read):
+    `LabelPixels` (r, c: pixel rows and columns (N,); vals: the labels (N,); and how they were read, for
+    `labelled_rows`). `classify` and `regress` place their labels so before their map's gate reads it, so labels that
+    cannot be read or lie off the map are refused before a lazy map's chunks are read. The refusals are
+    `training_set`'s; each `LabelError` carries `before_read=True` (`per_year.over_time` then reads no year to tell
+    the labels' fault from a year without data). `off_map='drop'`: points and polygons off the map are left out with
+    a `LabelWarning` counting them, where some lie on it (every one off: the `LabelError`, which names the CRS);
+    another `off_map` is a `ConfigError`."""
+    if (off_map := choice_word(off_map)) not in OFF_MAP_CHOICES:
+        raise ConfigError(f"off_map={off_map!r}: use 'refuse' (labels off the map are an error, the default) or 'drop' "
+                          "(those off it left out, counted in a warning)")
+    try: return _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_fills, off_map == "drop")
+    except LabelError as e:
+        e.before_read = True   # the labels' own fault, whatever the map holds
+        raise
+
+def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_fills, drop:bool) -> LabelPixels:
+    "`place_labels` (its `off_map` read: `drop`)."
     refuse_path(emb, MAP_WANTED, "map")
     labels = as_geojson(labels)   # `fc['features']`: their FeatureCollection, as sample reads it
     if isinstance(labels, dict) and not isinstance(labels.get("type"), str):   # a dict of arrays (no GeoJSON): its
@@ -335,6 +398,12 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
         except LabelError as e: raise _swap_said(e, table) from None   # read either way, swapped: the rename too
         xs, ys = to_crs(xs, ys, src, crs_of(emb))
     if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
+    if drop and not raster and len(vals):   # points off the map left out where some lie on it, counted
+        off = np.isfinite(xs) & np.isfinite(ys) & ~inside_grid(emb, xs, ys)   # no place (NaN): refused below
+        if off.any() and not off.all():
+            warnings.warn(f"{int(off.sum())} of {len(off)} labelled points lie off the map (outside its grid, "
+                          f"{crs_label(crs_of(emb))}): left out, as asked", LabelWarning, stacklevel=user_stacklevel())
+            xs, ys, vals = xs[~off], ys[~off], vals[~off]
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
         if not on.any():
@@ -344,10 +413,25 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
     try: r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, src, own))
-    except LabelError as e: raise _swap_said(e, table) from None   # a table's swapped columns: their rename too
+    except LabelError as e:   # a table's swapped columns: their rename too; some off the map: the way to drop them
+        said = str(_swap_said(e, table))
+        for w, o in _DROP_FIX.items(): said = said.replace(f": drop {w}, or", f": drop {w} (`off_map='drop'` leaves {o} out), or")
+        raise type(e)(said) from None
     if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
         once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
         r, c, vals = r[once], c[once], vals[once]
+    return LabelPixels(r, c, vals, bool(raster), numbers, positive, given, column)
+
+@checks_flags
+def labelled_rows(emb,                  # the map of `placed` (y, x, band), through its gate (`as_embedding`)
+                  placed:LabelPixels,   # the labels on its pixels (`place_labels`)
+                  at:bool=False,        # also return each row's pixel (row, col), (N, 2)
+                 ) -> tuple[np.ndarray, np.ndarray] | tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`gated_training_set`'s rows of labels `placed` on `emb`'s pixels: `(x, y)` or `(x, y, at)`, as it returns
+    them; the vectors read here (a lazy map's chunks under the labels), labels on pixels without data left out
+    (`NoDataWarning`; none with data: `LabelError`)."""
+    refuse_path(emb, MAP_WANTED, "map")
+    r, c, vals, raster, numbers, positive, given, column = placed
     X = values_at(emb, r, c)
     ok = np.isfinite(X).all(1)
     if not ok.any():

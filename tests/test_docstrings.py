@@ -69,7 +69,7 @@ KNOWN_UNSAID = {   # public functions raising a core error their docstring does 
     "sites.candidates", "sites.sample_sites", "sites.read_sites", "sources.register", "sources.get_source",
     "sources.band_index", "sources.compute_stats", "stacks.validate_stack",
     "stacks.to_frames", "step.make_optimizer", "step.apply_policy", "stores.to_zarr", "stores.open_zarr",
-    "stp.check_inputs", "supervised.gated_training_set", "text.text_features",
+    "stp.check_inputs", "text.text_features",
     "text.encode_texts", "train.model_config",
 }
 

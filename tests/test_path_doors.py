@@ -128,6 +128,9 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "supervised.rows_by_year": (lambda p: supervised.rows_by_year(p, LAB), "map"),
     "supervised.training_set": (lambda p: supervised.training_set(p, LAB), "map"),
     "supervised.gated_training_set": (lambda p: supervised.gated_training_set(p, LAB), "map"),
+    "supervised.place_labels/emb": (lambda p: supervised.place_labels(p, LAB), "map"),
+    "supervised.labelled_rows/emb": (lambda p: supervised.labelled_rows(p, supervised.place_labels(EMB, LAB)), "map"),
+    "supervised.gated_placed/emb": (lambda p: supervised.gated_placed(p, LAB, "classify"), "map"),
     "supervised.predict_pixels": (lambda p: supervised.predict_pixels(p, lambda v: v[:, :1], 1), "map"),
     "cubes.coarsen": (lambda p: cubes.coarsen(p, 2), "map"),
     "cubes.tile_zones": (lambda p: cubes.tile_zones(p, 2), "map"),
@@ -478,6 +481,7 @@ READERS = {   # doors that take a path by design: they read the file themselves 
     "cubes.label_table/labels": "a vector file is one of its forms",
     "supervised.training_set/labels": "a vector file, or a CSV/Parquet table of points, is one of its forms",
     "supervised.gated_training_set/labels": "a vector file, or a CSV/Parquet table of points, is one of its forms",
+    "supervised.place_labels/labels": "a vector file, or a CSV/Parquet table of points, is one of its forms",
     "places.warn_zones_off_map/zones": "the zones as given, their file too: its own CRS label is what it reads",
     "stores.stac_item/path": "the GeoTIFF's path or URL: the file it describes",
 }
