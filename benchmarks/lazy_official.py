@@ -2,8 +2,9 @@
 fix), side by side in one run: `official.open` of 0.2 x 0.1 degrees about (6.0, 45.0) from a local mirror
 (`official.build_local_mirror`, two zones, written once here) onto EPSG:32631 (3 x 4 chunks of 512 px: zone 32N
 warped), then `similarity` at a point of its 2024 map, `change` of its two years, and `similarity` computed over one
-512 x 512 chunk. Each case runs in a fresh process, both checkouts alternating in each round; each prints its time and
-how many chunks of the cube it computed (its warps of zone 32N, one a chunk, counted by a dask callback).
+512 x 512 chunk, and `classify` of both years with one label of three off the map (refused). Each case runs in a
+fresh process, both checkouts alternating in each round; each prints its time, how many chunks of the cube it
+computed (its warps of zone 32N, one a chunk, counted by a dask callback) and the tasks of the cube's graph.
 
     .venv/bin/python benchmarks/lazy_official.py --base /path/to/base      # 2 rounds
     .venv/bin/python benchmarks/lazy_official.py --dry                     # one round, this checkout only
@@ -26,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_cli import load  # noqa: E402
 
-CASES = ("point", "change", "chunk")
+CASES = ("point", "change", "chunk", "offmap")
 AREA = (5.9, 44.95, 6.1, 45.05)
 
 CHILD = r"""
@@ -47,9 +48,13 @@ with warnings.catch_warnings():
         t = time.perf_counter()
         if case == "point": c.sel(time="2024-01-01").aef.similarity((5.99, 45.0))
         elif case == "change": c.isel(time=0).aef.change(c.isel(time=1))
-        else: c.isel(time=1).aef.similarity((5.99, 45.0)).isel(y=slice(0, 512), x=slice(512, 1024)).values
+        elif case == "chunk": c.isel(time=1).aef.similarity((5.99, 45.0)).isel(y=slice(0, 512), x=slice(512, 1024)).values
+        else:   # classify of both years with one label of three off the map: refused
+            try: aef.classify(c, {"lon": [5.998, 6.002, 8.0], "lat": [45.0, 45.0005, 45.0], "label": [1, 2, 1]}, k=1)
+            except aef.core.LabelError: pass
         took = time.perf_counter() - t
-print(json.dumps({"open": opened, "s": took, "chunks": n.n, "of": c.data.npartitions}))
+print(json.dumps({"open": opened, "s": took, "chunks": n.n, "of": c.data.npartitions,
+                  "tasks": len(dict(c.data.__dask_graph__()))}))
 """ % (AREA,)
 
 
@@ -79,7 +84,8 @@ def main():
             print(f"round {i + 1}: {load()}", flush=True)
     print(f"official.open{AREA}, 2023-2024, EPSG:32631, chunks of 512; best of {1 if a.dry else a.rounds}; {load()}")
     for case in CASES:
-        line = "  ".join(f"{k} {b[case]['s']:6.2f} s ({b[case]['chunks']} of {b[case]['of']} chunks)"
+        line = "  ".join(f"{k} {b[case]['s']:6.2f} s ({b[case]['chunks']} of {b[case]['of']} chunks, "
+                         f"{b[case].get('tasks', '?')} tasks)"
                          for k, b in best.items())
         if "base" in best: line += f"   base/this {best['base'][case]['s'] / best['this'][case]['s']:5.1f}x"
         print(f"  {case:6s} {line}")
