@@ -16,7 +16,7 @@ import sys
 import urllib.parse
 from pathlib import Path
 
-from .core import MissingDataError, NoValidDataError
+from .core import DTypeError, MissingDataError, NoValidDataError, with_article
 from .loaders import COMPRESSIONS, TEXT_TABLES, near_match, table_suffix
 
 # %% auto #0
@@ -97,7 +97,12 @@ def input_path(path,        # a local path (`~` is the home folder), a `Path`, a
                writer:str,  # the function that writes it, for the message, e.g. "exports.to_cog"
               ) -> Path|str:
     """A local `path` with `~` expanded, or the URL or GDAL /vsi path it names (`remote_url`: a `Path` of a URL
-    too, never probed here); `MissingDataError` naming `writer` if nothing is at a local path."""
+    too, never probed here); `MissingDataError` naming `writer` if nothing is at a local path, `DTypeError` naming
+    `writer` for what is no path (a map in memory: it raised TypeError 'expected str, bytes or os.PathLike')."""
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        raise DTypeError(f"the {what} is read from disk: pass its path (text or a Path), got "
+                         f"{with_article(type(path).__name__)}; write a map in memory to one first with "
+                         f"`aef.{writer}(da, path)`")
     if (url := remote_url(path)) is not None: return url
     p = user_path(path)
     if not p.exists(): raise MissingDataError(f"{p} does not exist{near_match(p)}: check the path (the {what} `{writer}` wrote)")

@@ -15,7 +15,8 @@ import xarray as xr
 import zarr
 from pyproj import Transformer
 
-from .core import EMBED_DIM, CRSError, DimensionError, GridError, MissingDataError, band_names, flag, checks_flags
+from .core import (EMBED_DIM, CRSError, DimensionError, GridError, MissingDataError, PeriodError, band_names,
+                                flag, checks_flags, decimal)
 from .files import (MARKER, check_output, consolidate_zarr, gdal_path, input_path, is_ours,
                                  is_zarr_store, nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
 from .quantize import NODATA, SCALE, quantize
@@ -25,7 +26,7 @@ from .cubes import cube_form, transform_of
 from .timecodes import as_year
 
 # %% auto #0
-__all__ = ['OFFICIAL_MODEL', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item']
+__all__ = ['OFFICIAL_MODEL', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'file_span', 'stac_item']
 
 # %% ../nbs/25b_stores.ipynb #c0020
 OFFICIAL_MODEL = OFFICIAL_COLLECTION   # the official product's `embedding:model`: its Earth Engine collection id
@@ -157,25 +158,62 @@ def lonlat_bounds(crs,            # the box's CRS, any form `geo.as_crs` reads (
     w, e = w - 360.0 * k, e - 360.0 * k   # west in [-180, 180)
     return float(w), float(s), float(e - 360.0 if e > 180.0 else e), float(n)
 
-def stac_item(path,                   # the embedding GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path
+def _stamp(t:dt.datetime) -> str:  # an aware time
+    "`t` in UTC as RFC 3339 text with 'Z' (2024-12-31T23:59:59Z): the one form of every time of an item."
+    return t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+def _year_span(first:int, last:int|None=None) -> tuple[dt.datetime, dt.datetime]:
+    "1 January of `first` to the last second of `last` (default `first`), UTC: STAC's `end_datetime` is inclusive."
+    return (dt.datetime(first, 1, 1, tzinfo=dt.timezone.utc),
+            dt.datetime((last or first) + 1, 1, 1, tzinfo=dt.timezone.utc) - dt.timedelta(seconds=1))
+
+def _tag_time(text) -> dt.datetime|None:  # a tag's ISO text, '2024-01-01T00:00:00.000' (UTC, as the package writes)
+    "The tag's time, UTC; None for text that is no ISO time."
+    try: t = dt.datetime.fromisoformat(str(text).strip().replace("Z", "+00:00"))
+    except ValueError: return None
+    return t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)
+
+def file_span(tags:dict) -> tuple[dt.datetime, dt.datetime]|None:  # a GeoTIFF's GDAL tags (rasterio's `tags()`)
+    """(start, end) in UTC of what our GeoTIFF's tags say it describes, the end inclusive (STAC's rule: the last
+    second): an own model's period (AEF_PERIOD_START .. AEF_PERIOD_END, whose end is the first instant after it), a
+    change map's years (AEF_FROM_YEAR .. AEF_TO_YEAR, whole years), else the year of AEF_TIME (an official year's
+    first day, `from_official`); None where the tags say none (a file not ours)."""
+    s, e = _tag_time(tags.get("AEF_PERIOD_START")), _tag_time(tags.get("AEF_PERIOD_END"))
+    if s is not None and e is not None and e > s: return s, e - dt.timedelta(seconds=1)
+    years = [decimal(tags.get(k)) for k in ("AEF_FROM_YEAR", "AEF_TO_YEAR")]
+    if None not in years and years[0] <= years[1]: return _year_span(*years)
+    t = _tag_time(tags.get("AEF_TIME"))
+    return None if t is None else _year_span(t.year)
+
+def stac_item(path,                   # the embedding GeoTIFF (or a map derived from one): a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path
               item_id:str|None=None,  # the item's id; None: the file's name without its suffix ('emb' for emb.tif)
-              year:int|None=None,     # the year it describes (`timecodes.as_year`): the item spans 1 January of it to 1 January of the next (UTC); None: 2017 to today
-              model:str|None=None,    # the model named in `embedding:model`; None: the file's (AEF_MODEL tag), else `OFFICIAL_MODEL`
+              year:int|None=None,     # the year it describes (`timecodes.as_year`): 1 January to 31 December 23:59:59 UTC; None: the file's tags' (`file_span`), else 2017 to today
+              model:str|None=None,    # the model named in `embedding_model` (a derived map's `derived_from`); None: the file's tag (AEF_MODEL, AEF_DERIVED_FROM), else `OFFICIAL_MODEL`
              ):
-    """A pystac `Item` describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding fields).
+    """A pystac `Item` (STAC 1.1) describing an embedding GeoTIFF (lon/lat footprint, projection, bands, embedding
+    fields), or a map derived from one (`exports.map_to_cog`'s: similarity, classes, clusters, change).
+    Its time span (`start_datetime`, `end_datetime`, both inclusive as STAC reads them, RFC 3339 UTC 'Z' text;
+    `datetime` null) is `year`'s, else what the file's tags say (`file_span`: an own model's period, a year), else the
+    product's record, 2017 to today. The embedding fields are plain properties (no STAC extension defines them):
+    `embedding_model`, `embedding_dimensions` and, for int8 files, `embedding_quantization` = `QUANTIZATION`
+    (the official scheme), the asset `embedding`. A derived map (tag AEF_DERIVED_FROM) has none of them: its asset is
+    `data`, its properties `derived_from` (the model or source of its embeddings) and `measure` (what its band
+    holds: the file's AEF_MEASURE tag, else its band names, 'similarity').
     Its bbox is `lonlat_bounds` of the file (degrees, WGS 84): west > east across 180 deg, the footprint cut there
     (GeoJSON, RFC 7946 section 5.2). The CRS is `proj:code` (EPSG:32631, ESRI:102003), or `proj:wkt2` for one
     without a code (a proj string's CRS): the STAC projection extension v2 (`PROJECTION_EXT`); `proj:shape` is
     [rows, columns], `proj:transform` the file's affine (CRS units a pixel). One `bands` entry a band (name, data
     type, no-data); int8 files get `embedding:quantization` = `QUANTIZATION` (the official scheme). The asset's
     href is a URL as given or the file's absolute path, so the item still finds it once saved in a catalog.
-    Raises `PeriodError` for a `year` that is no calendar year (24, True, 2024.5, a date), before the file is read;
+    Raises `PeriodError` for a `year` that is no calendar year (24, True, 2024.5, a date), before the file is read,
+    and for one other than the file's tags say (leave `year` out); `DTypeError` for a map in memory (a DataArray:
+    write it with `exports.to_cog` first);
     `MissingDataError` for no file at a local path, `MissingDependencyError` without pystac or rasterio (the
     `official` extra); for a file GDAL cannot open (text, empty) `MissingDataError` as `read_cog` words it, and for a
     Zarr store (no one file: `to_cog` first); `CRSError` for a GeoTIFF without a CRS (no footprint to say)."""
     # the year as every year is read (np.int64, '2024', np.datetime64('2024')); int(year) made year=24 the year 24 AD,
     # True the year 1, 2024.5 2024, and year=0 an item of 2017 to today
-    when = None if year is None else dt.datetime(as_year(year), 1, 1, tzinfo=dt.timezone.utc)
+    when = None if year is None else _year_span(as_year(year))
     require("pystac", "official", "STAC items")
     require("rasterio", "official", "STAC items")
     require("shapely", "official", "STAC items")
@@ -203,25 +241,32 @@ def stac_item(path,                   # the embedding GeoTIFF: a local path (`~`
         nodata = f.nodata
         names = list(f.descriptions)
         crs_wkt = f.crs.to_wkt()
-        model = model_name(model or f.tags().get("AEF_MODEL")) or OFFICIAL_MODEL   # `to_cog` names our model's
-    quant = QUANTIZATION if dtype == "int8" else None
+        tags = f.tags()
+    derived = tags.get("AEF_DERIVED_FROM")   # a similarity, class, cluster or change map: no embedding
+    model = model_name(model or (derived if derived else tags.get("AEF_MODEL"))) or OFFICIAL_MODEL   # `to_cog`'s
+    span = file_span(tags)
+    if when is not None and span is not None and when != span:   # it dated the file by `year` whatever it said
+        raise PeriodError(f"year={as_year(year)}, but {path}'s tags say it describes {_stamp(span[0])} .. "
+                          f"{_stamp(span[1])}: leave `year` out (the item takes the file's own span)")
+    start, end = when or span or (dt.datetime(2017, 1, 1, tzinfo=dt.timezone.utc), dt.datetime.now(dt.timezone.utc))
+    quant = QUANTIZATION if dtype == "int8" and not derived else None
     # the CRS by its code (EPSG, ESRI, ...), else in full as WKT2 (projection extension v2): one without an EPSG code
     # (ESRI:102003, a proj string) had proj:code None and nothing else, so the item named no CRS
     code = ":".join(auth) if auth else None
     props = {"proj:code": code, "proj:shape": shp, "proj:transform": list(t)[:6],
-             "embedding:model": model, "embedding:dimensions": len(names), "embedding:quantization": quant}
+             "start_datetime": _stamp(start), "end_datetime": _stamp(end)}
+    if derived:   # it said embedding:model GOOGLE/... and embedding:dimensions 1 of a similarity map
+        props.update(derived_from=model, measure=tags.get("AEF_MEASURE") or ", ".join(n for n in names if n) or "unknown")
+    else:   # plain properties: `embedding:` fields named no extension schema (none is published)
+        props.update(embedding_model=model, embedding_dimensions=len(names),
+                     **({"embedding_quantization": quant} if quant else {}))
     if code is None: props["proj:wkt2"] = as_crs(crs_wkt).to_wkt()
-    if when is None:
-        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT00:00:00Z")
-        props.update(start_datetime="2017-01-01T00:00:00Z", end_datetime=now)
-    else:
-        props.update(start_datetime=when.isoformat(), end_datetime=when.replace(year=when.year + 1).isoformat())
-    item = pystac.Item(id=item_id or Path(path).stem, geometry=foot, bbox=list(bbox), datetime=when,
+    item = pystac.Item(id=item_id or Path(path).stem, geometry=foot, bbox=list(bbox), datetime=None,
                        properties=props, stac_extensions=[PROJECTION_EXT])
     nd = nodata if nodata is not None and np.isfinite(nodata) else "nan"
     bands = [{"name": n or f"A{i:02d}", "data_type": dtype, "nodata": nd} for i, n in enumerate(names)]
     # a URL as given, a local file absolute: a relative 'emb.tif' was read against the saved item's folder
     href = str(path) if isinstance(path, str) else str(path.absolute())
-    item.add_asset("embedding", pystac.Asset(href=href, media_type=pystac.MediaType.COG, roles=["data"],
-                                             extra_fields={"bands": bands}))
+    item.add_asset("data" if derived else "embedding", pystac.Asset(href=href, media_type=pystac.MediaType.COG,
+                                                                    roles=["data"], extra_fields={"bands": bands}))
     return item
