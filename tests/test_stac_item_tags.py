@@ -6,7 +6,6 @@ embedding:dimensions 1; embedding:* fields named no extension schema; a DataArra
 bytes or os.PathLike object'."""
 import datetime as dt
 
-import numpy as np
 import pytest
 
 pystac = pytest.importorskip("pystac")
