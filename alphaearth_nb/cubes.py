@@ -23,11 +23,12 @@ except ImportError: shapely = affinity = Polygon = box = None
 from .labels import label_column_guess, label_column_read, leave_nameless, warn_missing_rows
 from .core import (EMBED_DIM, AEFError, ConfigError, GridError, LabelError, as_seed, band_names, real, refuse_path, whole,
                                 user_stacklevel)
-from .core import LabelWarning   # the kinds of its warnings
+from .core import LabelWarning, NoDataWarning   # the kinds of its warnings
 from .embeddings import MAP_WANTED
 from . import geo
 from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
+from .schema import pixel_metres
 from .years import (ONE_MAP_ATTRS, join_years, map_year, one_model, refuse_repeated_years,
                                  warn_missing_years, warn_support_outside, year_steps, yearly_change)
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
@@ -123,6 +124,25 @@ def tile_zones(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, 
                          "geometry": box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))})
     return gpd.GeoDataFrame(recs, crs=cube_crs(emb))
 
+def _h3_fits(emb, resolution:int, h3) -> None:
+    """`ConfigError` for an H3 `resolution` outside 0..15, or whose average cell (`h3.average_hexagon_area`, the
+    H3 docs' table of cell statistics) is smaller than a pixel of `emb` (`schema.pixel_metres`: its size on the
+    ground): most such cells hold no pixel centre and listing them took minutes (h3=15 on a 60 x 117 map of 10 m
+    pixels). The message names the resolutions that fit, the finest first. A map without a CRS is not judged."""
+    if isinstance(resolution, bool) or not 0 <= resolution <= 15:
+        raise ConfigError(f"h3={resolution!r}: H3 resolutions are 0 (cells ~1100 km across) .. 15 (~1 m); "
+                          "10 m pixels suit 9 .. 11, e.g. h3=10")
+    if (m := pixel_metres(emb)) is None: return
+    px = m[0] * m[1]   # m^2 a pixel
+    area = [h3.average_hexagon_area(r, unit="m^2") for r in range(16)]
+    if area[resolution] >= px: return
+    fit = max((r for r in range(16) if area[r] >= px), default=0)
+    raise ConfigError(f"h3={resolution}: its cells average {area[resolution]:.3g} m^2 (H3's table of cell areas), "
+                      f"smaller than one pixel of this map ({m[0]:.3g} x {m[1]:.3g} m = {px:.3g} m^2), so most would "
+                      f"hold no pixel centre and listing them takes minutes: pass h3={fit} or coarser "
+                      f"(0..{fit}; a cell at {fit} averages {area[fit] / px:.3g} pixels, at {max(fit - 1, 0)} "
+                      f"{area[max(fit - 1, 0)] / px:.3g}), or `tile=` for square blocks of pixels")
+
 def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular grid
              resolution:int,    # H3 resolution, 0 (cells ~1100 km across) .. 15 (~1 m); 10 m pixels suit 9 .. 11
             ):
@@ -137,6 +157,7 @@ def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular gri
     refuse_path(emb, MAP_WANTED, "map")
     require("h3", "h3", "H3 zones")
     import h3
+    _h3_fits(emb, resolution, h3)   # before the cells are listed: cells far below a pixel took minutes
     gpd = import_geopandas("H3 zones")
     emb = geo.north_up(emb)   # a lon/lat map in two pieces sorted apart across 180: one span (`grid_of`)
     t = transform_of(emb)
@@ -186,11 +207,17 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
     if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, whole(h3, "h3", 7)))
     gdf = geo.geometries_on(emb, _zones_read(emb, zones, crs), cube_crs(emb))   # whole over 180, on the grid's turn
     points = gdf.geom_type.isin(["Point", "MultiPoint"])
+    if buffer is not None and not points.any():   # it was ignored: the polygons' vectors as without it
+        raise ConfigError(f"buffer={buffer!r} is metres round point zones, but these {len(gdf)} zones hold no point: "
+                          "leave `buffer` out, or grow the polygons first in a CRS of metres, e.g. "
+                          "`zones.to_crs(emb.rio.crs).buffer(20)`")
     if points.any():
         if not buffer:
             raise ConfigError("zones are points: pass `buffer=` (metres) for one vector per buffer, "
                               "or use `sample` for pixel vectors")
-        gdf = gdf.set_geometry(_buffer_metres(gdf.geometry, real(buffer, "buffer", 100.0)).rename(gdf.geometry.name))
+        g = gdf.geometry.copy()   # the points only: a polygon beside them keeps its own outline
+        g[points] = _buffer_metres(g[points], real(buffer, "buffer", 100.0))
+        gdf = gdf.set_geometry(g.rename(gdf.geometry.name))
     return geo.wrap_geometries(emb, gdf)   # a zone written in -180..180 on a grid stored over 180 (and mirror)
 
 def _xy_pair(zones) -> tuple|None:
@@ -357,6 +384,29 @@ def _below_a_pixel(emb, gdf, per:list) -> list:
             if inside[j] and np.isfinite(v[j, t]).all(): per[t][i] = v[j, t][None]
     return per
 
+def _shares_on_map(emb, gdf) -> np.ndarray:
+    """Each zone's share of its area on the map (its footprint to the pixel edges, in the map's CRS), 0..1: a zone
+    without area (a point) 1 where it touches the map, else 0; NaN for a zone without a geometry."""
+    t, H, W = transform_of(emb), emb.sizes["y"], emb.sizes["x"]
+    (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
+    foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+    g = np.asarray(gdf.geometry, dtype=object)
+    none = shapely.is_missing(g) | shapely.is_empty(g)
+    g = np.where(none, Polygon(), g)
+    area, on = shapely.area(g), shapely.area(shapely.intersection(g, foot))
+    out = np.where(area > 0, on / np.where(area > 0, area, 1.0), shapely.intersects(g, foot)).astype(np.float64)
+    out[none] = np.nan
+    return np.clip(out, 0.0, 1.0)
+
+def _warn_cut(shares:np.ndarray, index) -> None:
+    "`NoDataWarning` naming the zones the map's edge cuts (part on it, part off), their shares on it."
+    cut = np.flatnonzero((shares > 0) & (shares < 1 - 1e-9))
+    if not len(cut): return
+    said = ", ".join(f"{index[i]!r} ({shares[i]:.0%} on it)" for i in cut[:5]) + (", ..." if len(cut) > 5 else "")
+    warnings.warn(f"{len(cut)} of the {len(shares)} zones reach past the map's edge (by index: {said}): each is "
+                  "averaged over its part on the map only, `fraction_on_map` its share; open a larger area for them, "
+                  "or keep whole zones, `out[out.fraction_on_map == 1]`", NoDataWarning, stacklevel=user_stacklevel())
+
 def aggregate(emb,                      # embedding (y, x, band) or cube (time, y, x, band)
               zones=None,               # polygons or points: GeoDataFrame, file path, DataFrame, (x, y) (lon/lat or the map's CRS)
               how:str="mean",           # "mean" (mean direction), "mean_std" or "percentiles"
@@ -366,7 +416,11 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
               q=(10, 50, 90),           # percentiles for how="percentiles"
               crs=None,                 # CRS of `zones` when it does not say
              ):
-    """One row per zone (and year): the zones' columns, `n_pixels` and the reduced vector columns (a GeoDataFrame).
+    """One row per zone (and year): the zones' columns, `n_pixels`, `fraction_on_map` and the reduced vector columns
+    (a GeoDataFrame). `fraction_on_map` is the share of the zone's area on the map (pixel edges, 0..1; a point 1,
+    NaN without a geometry): a zone the map's edge cuts is averaged over its part on the map, with a `NoDataWarning`
+    naming it. `buffer` (metres) grows point zones only: with polygons alone it is a `ConfigError` (it was ignored);
+    an `h3` resolution whose cells are smaller than a pixel is a `ConfigError` naming those that fit (`h3_zones`).
     A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
     field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
     the map (`n_pixels` 1), as labels are. Zones are
@@ -387,6 +441,8 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     gdf = zones_of(emb, zones, buffer, tile, h3, crs)
     index, gdf = gdf.index, gdf.reset_index(drop=True)   # positions below; the zones' own index on the rows
     if zones is not None: warn_zones_off_map(emb, gdf, zones)   # as `sample` warns for points
+    shares = _shares_on_map(emb, gdf)   # a zone half off the map was averaged over the rest with no word
+    if zones is not None: _warn_cut(shares, index)
     if _overlapping(gdf): per = _vectors_per_window(emb, gdf)
     else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
     per = _below_a_pixel(emb, gdf, per)
@@ -398,6 +454,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
         part = gdf.copy()
         if years is not None: part["year"] = years[k]
         part["n_pixels"] = [len(v) for v in vecs]
+        part["fraction_on_map"] = shares
         parts.append(pd.concat([part, pd.DataFrame(vals, columns=cols, index=part.index)], axis=1))
     res = pd.concat(parts, ignore_index=True)
     res.index = index.append([index] * (len(parts) - 1))   # each year's rows repeat it, as `sample`'s

@@ -31,7 +31,8 @@ def _said(e, b, swap):
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
         out = aef.cubes.aggregate(e, gpd.GeoDataFrame({"id": [1]}, geometry=[g], crs="EPSG:4326"))
-    return out, [str(x.message) for x in w if issubclass(x.category, NoDataWarning)]
+    return out, [str(x.message) for x in w if issubclass(x.category, NoDataWarning)
+                 and "reach past the map's edge" not in str(x.message)]   # a zone cut by the edge: its own word
 
 
 @pytest.mark.parametrize("east", [0.0, 0.05])   # inside the map; 4 km east of it, its centre 2 km beside the map
