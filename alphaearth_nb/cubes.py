@@ -153,7 +153,9 @@ def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular gri
     rasterised (rasterio, centres inside; a cell's ring is straight between its vertices in the map's CRS), and a
     pixel none of them holds (a map smaller than a cell) is given its own cell, `h3.latlng_to_cell` of its centre.
     Across the antimeridian the footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped,
-    e.g. 179.99 .. 180.01), then put on the map's longitudes (`geo.wrap_geometries`)."""
+    e.g. 179.99 .. 180.01), then put on the map's longitudes (`geo.wrap_geometries`). A `resolution` outside 0..15, or
+    whose average cell is smaller than a pixel (minutes of work for cells most of which hold no pixel centre), is a
+    `ConfigError` naming the resolutions that fit, before any cell is listed."""
     refuse_path(emb, MAP_WANTED, "map")
     require("h3", "h3", "H3 zones")
     import h3
