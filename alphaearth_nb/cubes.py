@@ -209,7 +209,7 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
     if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, whole(h3, "h3", 7)))
     gdf = geo.geometries_on(emb, _zones_read(emb, zones, crs), cube_crs(emb))   # whole over 180, on the grid's turn
     points = gdf.geom_type.isin(["Point", "MultiPoint"])
-    if buffer is not None and not points.any():   # it was ignored: the polygons' vectors as without it
+    if buffer is not None and not points.any():   # metres round points: polygons alone have none to grow
         raise ConfigError(f"buffer={buffer!r} is metres round point zones, but these {len(gdf)} zones hold no point: "
                           "leave `buffer` out, or grow the polygons first in a CRS of metres, e.g. "
                           "`zones.to_crs(emb.rio.crs).buffer(20)`")
@@ -421,7 +421,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     """One row per zone (and year): the zones' columns, `n_pixels`, `fraction_on_map` and the reduced vector columns
     (a GeoDataFrame). `fraction_on_map` is the share of the zone's area on the map (pixel edges, 0..1; a point 1,
     NaN without a geometry): a zone the map's edge cuts is averaged over its part on the map, with a `NoDataWarning`
-    naming it. `buffer` (metres) grows point zones only: with polygons alone it is a `ConfigError` (it was ignored);
+    naming it. `buffer` (metres) grows point zones only: with polygons alone it is a `ConfigError`;
     an `h3` resolution whose cells are smaller than a pixel is a `ConfigError` naming those that fit (`h3_zones`).
     A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
     field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
