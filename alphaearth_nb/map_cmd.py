@@ -114,8 +114,12 @@ def one_year(cube:xr.DataArray, # a map (y, x, band) or cube (time, y, x, band),
     return cube.isel(time=ys.index(year))
 
 def _wrote(m:xr.DataArray, out:Path) -> str:
-    "The last line of a mapping command: the file, its size in pixels (width x height, as GDAL says it) and its CRS."
-    return f"wrote {out}: {m.sizes['x']} x {m.sizes['y']} pixels (width x height), {crs_label(crs_of(m))}"
+    """The last line of a mapping command: the file, its size in pixels (width x height, as GDAL says it) and its CRS,
+    and the sidecar `out.aux.xml` where one was written beside it (`exports.pam_categories`: the class names QGIS and
+    ArcGIS show; it came unsaid, a file to keep with the map)."""
+    aux = Path(f"{out}.aux.xml")
+    side = f"; and {aux}, the class names QGIS and ArcGIS read beside it (copy both)" if aux.is_file() else ""
+    return f"wrote {out}: {m.sizes['x']} x {m.sizes['y']} pixels (width x height), {crs_label(crs_of(m))}{side}"
 
 def legend(classes:xr.DataArray,   # a class map of `analysis.classify` (y, x), -1 no data
           ) -> list[str]:
