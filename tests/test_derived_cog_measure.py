@@ -1,7 +1,6 @@
 """A derived map's COG says what its values are (newcomer s52, finding 13). Was: sim.tif's tags were only
 AEF_DERIVED_FROM, AEF_MIRROR and AEF_TIME: nothing said the band is a cosine in -1..1, a cluster map's k, or what a
 change map's numbers mean."""
-import numpy as np
 import pytest
 
 rasterio = pytest.importorskip("rasterio")
