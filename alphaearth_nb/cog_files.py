@@ -26,8 +26,8 @@ from .geo import crs_of, is_lazy, require
 from .cubes import grid_of, transform_of
 
 # %% auto #0
-__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'check_blocksize', 'overview_factors', 'cog_stage',
-           'map_given']
+__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'map_measure', 'check_blocksize', 'overview_factors',
+           'cog_stage', 'map_given']
 
 # %% ../nbs/25c_cog_files.ipynb #cf005
 @checks_flags
@@ -107,6 +107,21 @@ def write_windows(dst,        # an open rasterio dataset (or overview) to write,
             dst.write(_codes(block, dtype), window=Window(c, r, block.shape[1], block.shape[0]))
             n += int(np.isfinite(block).any(-1).sum())
     return n
+
+_MEASURES = {   # the package's derived maps (by name) -> what their values are, the AEF_MEASURE tag of `map_to_cog`
+    "similarity": "cosine similarity to the query vector, -1..1 (1: the query's direction; analysis.similarity)",
+    "change": "1 - cosine of the two years' vectors, 0..2 (0: unchanged, 2: opposite; analysis.change)",
+    "class": "class id (names: the class_names and flag_meanings tags; analysis.classify)",
+    "cluster": "spherical k-means cluster id, 0..k-1 (analysis.cluster)"}
+
+def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its centres)
+                m,   # its (y, x) plane, the band written
+               ) -> dict:
+    "What map `m` (of `da`, perhaps its Dataset) measures, as the tag {'AEF_MEASURE': text} (by its name: a similarity, change, class or cluster map; else {}); a cluster map's k from its centres."
+    said = _MEASURES.get(str(m.name))
+    if said and m.name == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
+        said += f", k = {da['centres'].shape[0]}"
+    return {"AEF_MEASURE": said} if said else {}
 
 def check_blocksize(blocksize) -> int:  # COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)
     "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."

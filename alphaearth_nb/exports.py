@@ -31,16 +31,17 @@ from .cubes import coarsen, cube_form, transform_of, years_of_cube
 from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
 from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, map_given,
-                                     overview_factors, write_windows)
+                                     map_measure, overview_factors, write_windows)
 
 # %% auto #0
-__all__ = ['MEASURES', 'block_mean_direction', 'to_cog', 'read_cog', 'class_colour', 'pam_categories', 'map_to_cog', 'vectorize',
+__all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'class_colour', 'pam_categories', 'map_to_cog', 'vectorize',
            'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE',
-           'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given']
+           'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given',
+           'map_measure']
 
 # %% ../nbs/25c_exports.ipynb #c0004r
 _all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item',   # from `stores`, where they moved
-        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given']   # `cog_files`'
+        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given', 'map_measure']   # `cog_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -303,19 +304,6 @@ def _colour_table(a:np.ndarray, nodata:int) -> dict:
     c = np.round(np.asarray(matplotlib.colormaps["tab20"](np.arange(n) % 20)) * 255).astype(int)   # as `class_colour`
     return {**{i: tuple(map(int, c[i])) for i in range(n)}, nodata: (0, 0, 0, 0)}
 
-MEASURES = {   # the package's derived maps (by name) -> what their values are, the AEF_MEASURE tag of `map_to_cog`
-    "similarity": "cosine similarity to the query vector, -1..1 (1: the query's direction; analysis.similarity)",
-    "change": "1 - cosine of the two years' vectors, 0..2 (0: unchanged, 2: opposite; analysis.change)",
-    "class": "class id (names: the class_names and flag_meanings tags; analysis.classify)",
-    "cluster": "spherical k-means cluster id, 0..k-1 (analysis.cluster)"}
-
-def _measure(da, m:xr.DataArray) -> str|None:
-    "What map `m` (of `da`, perhaps its Dataset) measures, `MEASURES` by its name; a cluster map's k from its centres."
-    said = MEASURES.get(str(m.name))
-    if said and m.name == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
-        said += f", k = {da['centres'].shape[0]}"
-    return said
-
 @checks_flags
 def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a continuous score (float)
                path,                    # the GeoTIFF to write (`~` is the home folder)
@@ -357,8 +345,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     (`attrs['derived_from']`, the embedding's model as `classify` and `cluster` keep it, `['time']` or the scalar
     `time` coordinate of a map of one year of a cube (`_dated`), a change map's `['from_year']` and `['to_year']`, ...)
     are GDAL tags AEF_DERIVED_FROM, AEF_TIME, AEF_FROM_YEAR, AEF_TO_YEAR, ... (`embeddings.provenance_tags`;
-    a similarity, change, class or cluster map's AEF_MEASURE says what its values are, `MEASURES`;
-    `rioxarray.open_rasterio` puts them in attrs);
+    `rioxarray.open_rasterio` puts them in attrs; AEF_MEASURE: what the package's maps' values are, `map_measure`);
     a derived map has no `source` or `embedding:model` (`pixels.map_attrs`), so no AEF_SOURCE/AEF_MODEL tag.
     Folders missing above it are made (as `mkdir -p`, `files.writing_folder`'s rule)."""
     require("rasterio", "official", "writing COGs")
@@ -368,8 +355,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     check_output(path, overwrite, "map COG")   # before any work
     _per_year(da, path, "map_to_cog")
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
-    origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)})   # origin, year
-    if (said := _measure(da, m)) is not None: origin["AEF_MEASURE"] = said   # a sim.tif said only where it came from
+    origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)}) | map_measure(da, m)
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)
