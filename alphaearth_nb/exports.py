@@ -7,7 +7,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/exports.html.md"""
 # %% ../nbs/25c_exports.ipynb #c0002
 from __future__ import annotations
 
+import colorsys
 import json
+from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -236,6 +238,14 @@ def _class_names(m:xr.DataArray, a:np.ndarray, valid:np.ndarray) -> dict|None:
         return names if not ids.size or int(ids.max()) < len(names) else None
     return names if all(int(i) in names for i in np.unique(ids)) else None
 
+def _cluster_names(da, a:np.ndarray, valid:np.ndarray) -> dict|None:
+    """Category names of a cluster map (`analysis.cluster`'s, its map named `cluster`) that has none: 'cluster 0' ..
+    'cluster k-1', k the count of its Dataset's centres (else its largest id + 1); None where its ids are no such."""
+    ids = a[valid]
+    if a.dtype.kind not in "iu" or not ids.size or ids.min() < 0: return None
+    k = max(int(ids.max()) + 1, da["centres"].shape[0] if isinstance(da, xr.Dataset) and "centres" in da else 0)
+    return {i: f"cluster {i}" for i in range(k)}
+
 def _named_ids(m:xr.DataArray, a:np.ndarray, off:np.ndarray, fills:list) -> np.ndarray:
     """`a` (the values of map `m`) as int64 class ids where it is a float map of whole ids >= 0 that `m` names
     (`labels.class_flags`): a class map read back masked, float32 with NaN (`rioxarray.open_rasterio(p, masked=True)`),
@@ -261,12 +271,39 @@ def _smallest_int(a:np.ndarray, nodata:int) -> np.dtype:
     return next((t for t in _MAP_INTS if t.itemsize < a.dtype.itemsize
                  and np.iinfo(t).min <= lo and hi <= np.iinfo(t).max), a.dtype)
 
-def class_colour(i:int,             # class id, any int (taken modulo the map's colours)
+_PALETTE = 256   # class ids 0..255 (a Byte map's) have colours of their own; ids beyond take id mod 256's
+
+def _bytes(c) -> tuple:
+    "An RGBA colour (0..1) as the 0..255 integers a GDAL colour table holds."
+    return tuple(int(v) for v in np.round(np.asarray(c, float) * 255))
+
+@lru_cache(maxsize=8)
+def _palette(cmap:str) -> np.ndarray:
+    """(256, 4) RGBA 0..1, the colours of class ids 0..255: the qualitative colour map `cmap`'s own n colours (tab20:
+    20), then hues spread round the circle by the golden ratio (id n + j: hue j * 0.618... turns, at three saturation
+    and brightness levels in turn), a colour that rounds (8 bits) to one already taken skipped, so no two ids of
+    0..255 share a colour (tab20 repeated every 20 ids: classes 0 and 20 were one colour)."""
+    cm = matplotlib.colormaps[cmap]
+    out = [tuple(map(float, c)) for c in cm(np.arange(cm.N))]
+    taken, j = set(map(_bytes, out)), 0
+    while len(out) < _PALETTE:
+        s, v = ((0.75, 0.85), (0.5, 0.95), (0.9, 0.6))[j % 3]
+        c = (*colorsys.hsv_to_rgb((j * 0.6180339887498949) % 1.0, s, v), 1.0)
+        if _bytes(c) not in taken:
+            out.append(c)
+            taken.add(_bytes(c))
+        j += 1
+    return np.asarray(out)
+
+def class_colour(i:int,             # class id, any int (ids 0..255 distinct; beyond, id mod 256)
                  cmap:str="tab20",  # name of a matplotlib qualitative colour map
                 ) -> tuple:
-    "The RGBA colour of class id `i`: entry `i mod n` of the qualitative colour map `cmap` (n colours)."
+    """The RGBA colour (0..1) of class id `i`: for a qualitative colour map `cmap` (fewer than 256 colours: tab20's
+    20), its own colours for ids 0..n-1, then distinct hues (`_palette`): ids 0..255 never share a colour, an id
+    beyond takes id mod 256's; a continuous colour map's (viridis: 256 colours) entry `i mod` its colours."""
     cm = matplotlib.colormaps[cmap]
-    return cm(int(i) % getattr(cm, "N", 256))
+    if getattr(cm, "N", 256) >= _PALETTE: return cm(int(i) % cm.N)
+    return tuple(_palette(cmap)[int(i) % _PALETTE].tolist())
 
 def _palette_type(a:np.ndarray, off:np.ndarray) -> np.dtype|None:
     """uint8 or uint16 for an integer map that can carry a colour table (GDAL keeps one on Byte and UInt16 bands
@@ -301,7 +338,7 @@ def pam_categories(names:dict) -> str:  # class id -> class name
 def _colour_table(a:np.ndarray, nodata:int) -> dict:
     "GDAL colour table {id: (r, g, b, alpha) 0..255} of ids 0..max (0..255 for Byte): `class_colour`, no data clear."
     n = 256 if a.dtype == np.uint8 else int(a[a != nodata].max()) + 1
-    c = np.round(np.asarray(matplotlib.colormaps["tab20"](np.arange(n) % 20)) * 255).astype(int)   # as `class_colour`
+    c = np.round(_palette("tab20")[np.arange(n) % _PALETTE] * 255).astype(int)   # as `class_colour`: 0..255 distinct
     return {**{i: tuple(map(int, c[i])) for i in range(n)}, nodata: (0, 0, 0, 0)}
 
 @checks_flags
@@ -329,8 +366,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     (Int64 GeoTIFFs need GDAL >= 3.5; int8 is left out, GDAL < 3.7 reads it as Byte).
 
     A class map (ids >= 0, at most 256 of them, below 65535) gets a GDAL colour table of the colours the maps draw
-    (`class_colour`, as `maps.plot_classes`, `maps.to_rgba` and the explorer), no data transparent, so QGIS opens it
-    paletted. GDAL keeps a colour table on Byte and UInt16 bands only, so such a map whose no-data would be negative
+    (`class_colour`: ids 0..255 of distinct colours, as `maps.plot_classes`, `maps.to_rgba` and the explorer), no
+    data transparent, so QGIS opens it paletted. GDAL keeps a colour table on Byte and UInt16 bands only, so such a
+    map whose no-data would be negative
     (-1, classify's, or a declared negative fill) is written uint8 with no-data 255 (ids up to 254) or uint16 with
     65535; `nodata=-1` given keeps it signed, without a table. A float map is float32 with NaN, or with its declared
     fill (e.g. -9999, NaN pixels written as it too) or `nodata` when given; float64 where it holds whole numbers beyond
@@ -339,7 +377,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     offset. A map of named classes (CF `flag_values` / `flag_meanings`, or `class_names`, from `classify`) records them
     in the band's `flag_values` ("{3,7}", GDAL's form, which rioxarray reads back) and `flag_meanings` tags, and for ids
     0..C-1 in its `class_names` tag too (JSON list: value i is the i-th name), and in GDAL's sidecar `path.aux.xml`
-    (`pam_categories`: a raster attribute table and category names, what QGIS and ArcGIS show). A sidecar already at
+    (`pam_categories`: a raster attribute table and category names, what QGIS and ArcGIS show); a cluster map
+    (named `cluster`, `analysis.cluster`'s) is named 'cluster 0' .. 'cluster k-1' so (k: its centres). A sidecar at
     `path.aux.xml` is replaced or removed with `overwrite` (else `OutputExistsError`). A map with no pixel of data is a
     `NoValidDataError`, raised before any work. The map's (or its Dataset's) origin, year and period
     (`attrs['derived_from']`, the embedding's model as `classify` and `cluster` keep it, `['time']` or the scalar
@@ -395,6 +434,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
     if not valid.any(): raise nothing_to_write("map", path)
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
+    if names is None and m.name == "cluster": names = _cluster_names(da, a, valid)   # 'cluster 0' ..: as classes
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = cog_profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     aux = pam_categories({int(k): str(v) for k, v in names.items()}) if names else None   # GDAL's category names
