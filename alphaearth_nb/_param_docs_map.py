@@ -254,7 +254,8 @@ SECTIONS = {
         'fetch_tiles': 'area\n    lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame\nyears\n    a year, a list of years, or a tuple (first, last), as for `tiles`\nroot\n    folder to write (created): the tiles in the mirror\'s layout, their index\nsource\n    the mirror to copy from: "source_coop", "gcs", a URL prefix or a folder\nproject : str|None\n    Google Cloud project billed by the "gcs" mirror\ncache\n    index cache folder\n',
         'gdal_env': 'project : str|None\n    Google Cloud project billed for /vsigs/ reads; None: no setting\n',
         'bill_project': "project : str|None\n    the Google Cloud project to bill (`tiles`' `project`)\nhrefs\n    the tiles' `href`s: only `/vsigs/` ones (the 'gcs' mirror) are billed\n",
-        'open_tile': 'href : str\n    what `tiles` put in `href`\nchunks : int\n    dask chunk side in pixels (all 64 bands in one chunk)\n',
+        'chunk_side': 'chunks\n    dask chunk side in pixels, as `open_tile`, `official.open` and `sample_points` take it\n',
+        'open_tile': 'href : str\n    what `tiles` put in `href`\nchunks : int\n    dask chunk side in pixels (all 64 bands in one chunk): `chunk_side`\n',
     },
     'alphaearth_nb.official': {
         'geobox_area': 'geobox\n    an odc-geo GeoBox, in any CRS\n',

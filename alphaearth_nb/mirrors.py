@@ -27,7 +27,7 @@ except ImportError:
     BaseGeometry = ()
 
 from .core import (EMBED_DIM, ConfigError, DiskError, GridError, MirrorError, NoTilesError, PeriodError,
-                                band_names, checks_flags, refuse_path)
+                                band_names, checks_flags, refuse_path, whole)
 from .geo import check_longitudes, crs_of, north_up, require, same_crs, to_crs, write_crs
 from pyproj import Transformer
 from .points import split_ewkt   # EWKT: its WKT and SRID
@@ -43,10 +43,10 @@ from .local_mirror import build_local_mirror
 
 # %% auto #0
 __all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'area_of', 'years_covering', 'tiles', 'tiles_footprint',
-           'warped_zones', 'fetch_tiles', 'gdal_env', 'bill_project', 'open_tile', 'USER_AGENT', 'gdal_path', 'ANNUAL',
-           'INDEX_COLUMNS', 'INDEX_NAME', 'MIRRORS', 'RESOLUTION', 'TILE_SIZE', 'YEARS', 'LocalMirror', 'Mirror',
-           'mirror_of', 'tile_href', 'mirror_root', 'first_tile', 'TRUE_WORDS', 'cache_dir', 'fetch_file',
-           'build_local_mirror']
+           'warped_zones', 'fetch_tiles', 'gdal_env', 'bill_project', 'chunk_side', 'open_tile', 'USER_AGENT',
+           'gdal_path', 'ANNUAL', 'INDEX_COLUMNS', 'INDEX_NAME', 'MIRRORS', 'RESOLUTION', 'TILE_SIZE', 'YEARS',
+           'LocalMirror', 'Mirror', 'mirror_of', 'tile_href', 'mirror_root', 'first_tile', 'TRUE_WORDS', 'cache_dir',
+           'fetch_file', 'build_local_mirror']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
@@ -376,8 +376,35 @@ def bill_project(project:str|None,      # the Google Cloud project to bill (`til
                           "or use source='source_coop'")
     if not have: os.environ["GS_USER_PROJECT"] = project
 
+_CHUNK_WHY = {"auto": "dask's 'auto' sizes chunks by bytes", None: "None names no side"}
+
+def chunk_side(chunks, # dask chunk side in pixels, as `open_tile`, `official.open` and `sample_points` take it
+              ) -> int:
+    """`chunks` as the one side, in pixels, of the square dask chunks tiles and cubes are read in (y and x alike, all
+    64 bands, one year a chunk): an int >= 1 (numpy's too) or a float without a fraction (`core.whole`). Decided: one
+    side, not xarray's dict or dask's 'auto': the tiles' reads, the padding onto the area and the cube's chunks line up
+    on it. Raises `ConfigError` before any tile is opened for anything else, naming the fix: a dict (`{'y': 32, 'x':
+    32}`) its side, `chunks=32`, or sides apart after opening (`cube.chunk({'y': 32, 'x': 64})`, lazy); 'auto' and
+    None leave it out (512 pixels: 64 MiB of float32 vectors a chunk and year). Was: a dict failed inside GDAL's read
+    as a `MissingDataError` blaming a healthy tile."""
+    if isinstance(chunks, dict):
+        ok = lambda v: isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= 1
+        y, x = (v if ok(v := chunks.get(d)) else None for d in ("y", "x"))
+        one = min(s for s in (y, x, 512) if s is not None)
+        apart = (f", then `cube = cube.chunk({{'y': {y}, 'x': {x}}})` for sides apart (lazy)" if y and x and y != x
+                 else f"; for sides apart chunk the cube after opening, `cube.chunk({{'y': ..., 'x': ...}})` (lazy)")
+        raise ConfigError(f"chunks={chunks!r}: chunks is one side in pixels (an int), the square chunks of y and x "
+                          f"(all 64 bands, one year each): pass chunks={one}{apart}")
+    if isinstance(chunks, str) or chunks is None:
+        why = _CHUNK_WHY.get(chunks.strip().lower() if isinstance(chunks, str) else None, "text is no side")
+        raise ConfigError(f"chunks={chunks!r}: chunks is one side in pixels (an int) and {why}: leave it out for "
+                          "512 (64 MiB of float32 vectors a chunk and year), or pass a side, e.g. chunks=256")
+    side = whole(chunks, "chunks", 512)
+    if side < 1: raise ConfigError(f"chunks={chunks!r}: a chunk's side is 1 pixel or more: pass e.g. chunks=512")
+    return side
+
 def open_tile(href:str,                 # what `tiles` put in `href`
-              chunks:int=512,           # dask chunk side in pixels (all 64 bands in one chunk)
+              chunks:int=512,           # dask chunk side in pixels (all 64 bands in one chunk): `chunk_side`
              ) -> xr.DataArray:
     """One official tile as a lazy int8 DataArray (y, x, band), north-up, with attrs crs, `source` and
     `embedding:model` the product's Earth Engine id (`embeddings.OFFICIAL_COLLECTION`, as `from_official` and
@@ -386,7 +413,8 @@ def open_tile(href:str,                 # what `tiles` put in `href`
     them). A URL is read as `gdal_path` says. A local file GDAL cannot open (text, empty) is `MissingDataError` as
     `read_cog` words it; a tile that cannot be reached or read otherwise is `MirrorError`, as is a tile of other values
     than int8 codes (uint8: the same bytes, as GDAL before 3.7 reads them): floats cast to int8 would make every
-    vector all zero."""
+    vector all zero. `chunks` other than one side in pixels: `chunk_side`'s `ConfigError`."""
+    chunks = chunk_side(chunks)
     require("rioxarray", "official", "opening official tiles")
     import rioxarray
     where = remote_url(href) or user_path(href)   # GDAL reads neither a Path of a URL ('gs:/b/x') nor `~`

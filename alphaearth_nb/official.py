@@ -30,7 +30,7 @@ from .embeddings import OFFICIAL_COLLECTION
 from .times import year_starts
 from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
-                                   fetch_tiles, gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index,
+                                   chunk_side, fetch_tiles, gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index,
                                    tile_href, tiles, warped_zones, years_covering, years_of)
 from .crs import crs_label
 from .grids import check_grid_size
@@ -113,6 +113,7 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
     10 m pixels to read (a coarse grid over a vast area) is `ConfigError` before any tile is opened. A path for `rows` is
     `core.refuse_path`'s `DTypeError`."""
     refuse_path(rows, "rows are a table of `tiles` (href, crs, year)", "table")
+    chunks = chunk_side(chunks)   # one side in pixels: a dict or 'auto' refused before any tile is read
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad) if bounds is None else bounds
     check_grid_size((RESOLUTION, RESOLUTION), (x1 - x0, y1 - y0), crs, "whatever `crs`, the tiles' 10 m pixels read",
@@ -372,6 +373,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     an area nor a GeoBox; `DTypeError` for an area's path (`core.refuse_path`: load it with geopandas first)."""
     refuse_path(area, AREA_WANTED, "places")
     require("rioxarray", "official", "official.open")
+    chunks = chunk_side(chunks)   # one side in pixels: a dict or 'auto' refused before any tile is read
     if area is None and geobox is None:
         raise ConfigError("official.open needs an area: pass area=(west, south, east, north) in degrees, a shapely "
                           "geometry or a GeoDataFrame, or geobox= (the grid to read, its footprint the area)")
@@ -477,6 +479,7 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     columns (a DataFrame's lon/lat kept); (lon, lat) arrays or one point as `x_in`, `y_in`, the coordinates as given
     (degrees, or in `crs=`), not renamed from a table's x/y."""
     require("shapely", "official", "official.sample_points")
+    chunks = chunk_side(chunks)   # one side in pixels: a dict or 'auto' refused before any tile is read
     ys = years_of(years)
     lon, lat, table = points_xy(points, LONLAT, crs)
     ok = np.isfinite(lon) & np.isfinite(lat)
