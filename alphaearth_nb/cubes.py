@@ -436,9 +436,12 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     Rows keep the zones' order and the table's own index (repeated for each year), as `sample`'s: `fields.join(out)`
     puts each vector on its own field. A map (or cube) that holds no value as given, every value NaN or its no-data
     value, is a `NoValidDataError` naming what to check (`empty_maps.refuse_no_data`, as `similarity` or `cluster`
-    refuse it): every row would be NaN."""
+    refuse it): every row would be NaN. A cube's rows are labelled by `year`: one of two maps of a year (2023-01-01 and
+    2023-06-01, two tiles of 2022) or of no year (no `time` coordinate: years 0, 1) is a `DimensionError` naming the
+    fix (`years.refuse_repeated_years`, as `yearly_change` refuses it), not rows of one year twice."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     emb = geo.north_up(cube_form(emb, door="aggregate", what="`emb`"))   # no value as given: refused; rasterio's rule
+    if "time" in emb.dims: refuse_repeated_years(emb)   # rows named by year: one map a year, each with its year
     # for a centre on a zone's boundary: one answer however the rows are stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs)
     index, gdf = gdf.index, gdf.reset_index(drop=True)   # positions below; the zones' own index on the rows

@@ -365,7 +365,16 @@ def refuse_repeated_years(cube:xr.DataArray) -> None:  # a cube (time, y, x, ban
     """`DimensionError` where a cube holds two maps of one year along `time` (two tiles of 2022 joined with
     `xr.concat(..., 'time')`, or `open_mfdataset` over a year's tiles), naming the year and the merge: one map a
     year, each pixel from the first map with data there (`groupby(...).first()`), or a selection. The official
-    product's images (xee) are refused so already (`embeddings._by_year`, Earth Engine's `mosaic()`)."""
+    product's images (xee) are refused so already (`embeddings._by_year`, Earth Engine's `mosaic()`). A cube without a
+    `time` coordinate (`xr.concat(maps, 'time')` of maps that carry none) is a `DimensionError` too: its years would
+    be the steps 0, 1, ... (`years_of_cube`), named as years in a result (`aggregate`'s `year`, `yearly_change`'s
+    `year_of_change`)."""
+    if "time" not in cube.coords:
+        raise DimensionError(f"the cube's {cube.sizes['time']} maps along `time` carry no year (no `time` coordinate: "
+                             "`xr.concat(maps, 'time')` of maps without one), so its years would read as the steps 0, "
+                             "1, ...: join the maps by their years, `cube = aef.years.join_years(maps, years)`, or give "
+                             "it its years, `cube = cube.assign_coords(time=pd.to_datetime(['2023-01-01', "
+                             "'2024-01-01']))`")
     years = years_of_cube(cube)
     u, n = np.unique(years, return_counts=True)
     if not (n > 1).any(): return

@@ -1,6 +1,7 @@
 "The official product names its model (its Earth Engine id): its years and a model of ours are never compared."
 import warnings
 
+import pandas as pd
 import pytest
 import xarray as xr
 
@@ -51,7 +52,8 @@ def test_stores_keep_the_official_id_and_read_the_old_name_as_it(tmp_path):
 
 def test_a_cube_joined_by_concat_is_warned():
     "xr.concat keeps the first map's attrs: a cube of official 2022 and own 2023/2024 passed as one model's."
-    cube = xr.concat([official(2022), own(2023), own(2024, seed=3)], "time")
+    cube = xr.concat([official(2022), own(2023), own(2024, seed=3)], "time")   # its years given: a cube of no year
+    cube = cube.assign_coords(time=pd.to_datetime(["2022-01-01", "2023-01-01", "2024-01-01"]))   # is refused
     assert cube.attrs["embedding:model"] == OFFICIAL_COLLECTION     # the others' model lost: what is warned
     with pytest.warns(MetadataWarning, match="join_years"):
         yearly_change(cube)
