@@ -120,6 +120,8 @@ SECTIONS = {
     },
     'alphaearth_nb.evaluate_years': {
         'refuse_other_year': 'm\n    one map (y, x, band): its year read by `years.map_year`\nyear : int|None\n    --year, or None\npath\n    --embeddings, for the message\n',
+        'label_years': "labels\n    --labels: a table or vector file's path (None, 'samples': none)\n",
+        'one_map': "obj\n    --embeddings as opened: a map (y, x, band) or a cube of years\npath : Path\n    --embeddings, for the message\nyear : int|None\n    --year, or None\nlabels\n    --labels, whose year column's years the fix names first (`label_years`)\n",
         'year_rows': "t : pd.DataFrame\n    a table of labels (or embeddings and labels), as read from the file\nyear : int|None\n    --year, or None\nwhere : str\n    the table in the command's words, e.g. '--embeddings samples.csv'\n",
     },
     'alphaearth_nb.files': {

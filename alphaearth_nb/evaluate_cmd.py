@@ -542,7 +542,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                              "file's layer, --crs the CRS of its points, and --labels samples or a vector file has no variable to pick nor raster no-data to declare "
                              "(--labels-nodata); leave it out, or "
                              "pass --labels a .nc/.zarr file with several variables for --labels-var")
-        emb = one_map(open_embeddings(path, a.embeddings_var), path, a.year)   # first: a run folder
+        emb = one_map(open_embeddings(path, a.embeddings_var), path, a.year, a.labels)   # first: a run folder
         try: emb = embeddings.as_embedding(emb)
         except DimensionError:   # a similarity, change or class COG: named as the map commands name it
             if (said := not_embeddings_said(path, a.embeddings_var, "evaluate")) is None: raise

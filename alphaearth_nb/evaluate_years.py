@@ -14,15 +14,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import DimensionError, LabelError, TimeError
+from .core import AEFError, DimensionError, LabelError, TimeError
 from .files import is_zarr_store
 from .embeddings import years_dim
 from .years import map_year
 from .timecodes import as_year   # --year as Python gives it: '2024', 2024.0
 from .year_columns import table_years, year_column
+from .geometries import import_geopandas, read_places_file, table_file   # --labels' years, for a fix
+from .paths import user_path
 
 # %% auto #0
-__all__ = ['refuse_other_year', 'one_map', 'year_rows']
+__all__ = ['refuse_other_year', 'label_years', 'one_map', 'year_rows']
 
 # %% ../nbs/29d_evaluate_years.ipynb #ey005
 def refuse_other_year(m,                # one map (y, x, band): its year read by `years.map_year`
@@ -38,27 +40,44 @@ def refuse_other_year(m,                # one map (y, x, band): its year read by
                         f"or leave --year out")
     return m
 
-def one_map(obj, path:Path, year:int|None=None):
+def label_years(labels) -> list[int]:  # --labels: a table or vector file's path (None, 'samples': none)
+    """The years in the year column (`year_columns.year_column`) of the label file `labels`, in order; [] where it has
+    none or cannot be read here (its reader says why later, in the command's words). Read only for a refusal's fix."""
+    if labels is None or str(labels) == "samples": return []
+    try:
+        t = table_file(labels)   # a CSV/Parquet table; a vector file read as places
+        t = t if isinstance(t, pd.DataFrame) else read_places_file(user_path(t), import_geopandas("reading --labels"))
+        return sorted({int(v) for v in table_years(t, col)}) if (col := year_column(t)) is not None else []
+    except (AEFError, ValueError, TypeError, OSError): return []
+
+def one_map(obj,                  # --embeddings as opened: a map (y, x, band) or a cube of years
+            path:Path,            # --embeddings, for the message
+            year:int|None=None,   # --year, or None
+            labels=None,          # --labels, whose year column's years the fix names first (`label_years`)
+           ):
     """--embeddings as one map: a cube of one year (time, y, x, band; the official product's Dataset, xee's, over one
     year) that year's map, a cube of several the map of `year` (--year); else a `DimensionError` in the command's
-    words: the years it holds, --year, and a shell line writing the last of them to its own file. A map that records
-    another year than `year` is `refuse_other_year`'s `TimeError`."""
+    words: the years it holds, --year (the latest year of `labels`' rows the cube holds, else its last), and a shell
+    line writing that year to its own file. A map that records another year than `year` is `refuse_other_year`'s
+    `TimeError`."""
     d = next((d for d in obj.dims if d != "band" and (d == "time" or years_dim(obj, d))), None)
     if d is None: return refuse_other_year(obj, year, path)   # a map of another year: said (its tags: after as_embedding)
     v = obj[d].values if d in obj.coords else np.arange(obj.sizes[d])
     years = [str(y) for y in (pd.DatetimeIndex(v).year if v.dtype.kind == "M" else v)]
     if year is not None and str(year) in years: return obj.isel({d: years.index(str(year))})
+    if year is None and obj.sizes[d] == 1: return obj.isel({d: 0})   # one year: its map
+    theirs = [str(y) for y in label_years(labels) if str(y) in years]   # the labels' years the cube holds
+    pick, why = (theirs[-1], f" (the year of --labels {labels}'s rows)") if theirs else (years[-1], "")
     if year is not None:
         raise DimensionError(f"--embeddings {path} holds {', '.join(years)} along {d}, not {year}: pass one of them, "
-                             f"e.g. --year {years[-1]}")
-    if obj.sizes[d] == 1: return obj.isel({d: 0})   # one year: its map
+                             f"e.g. --year {pick}{why}")
     zarr = is_zarr_store(path)
-    out = path.with_name(f"{path.stem}_{years[-1]}{'.zarr' if zarr else '.nc'}")
+    out = path.with_name(f"{path.stem}_{pick}{'.zarr' if zarr else '.nc'}")
     q = lambda p: json.dumps(str(p))   # "path": one pair of single quotes around the line in the shell
-    line = (f"import xarray as xr; xr.{'open_zarr' if zarr else 'open_dataset'}({q(path)}).isel({d}=-1)"
+    line = (f"import xarray as xr; xr.{'open_zarr' if zarr else 'open_dataset'}({q(path)}).isel({d}={years.index(pick)})"
             f".drop_encoding().{'to_zarr' if zarr else 'to_netcdf'}({q(out)})")
     raise DimensionError(f"--embeddings {path} holds {len(years)} years along {d} ({', '.join(years)}): aef evaluate "
-                         f"scores one map: pass --year {years[-1]} (or another), or write the year to its own file, e.g.: "
+                         f"scores one map: pass --year {pick}{why or ' (or another)'}, or write the year to its own file, e.g.: "
                          f"`python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
 
 # %% ../nbs/29d_evaluate_years.ipynb #ey009
