@@ -392,7 +392,7 @@ def chunk_side(chunks, # dask chunk side in pixels, as `open_tile`, `official.op
         y, x = (v if ok(v := chunks.get(d)) else None for d in ("y", "x"))
         one = min(s for s in (y, x, 512) if s is not None)
         apart = (f", then `cube = cube.chunk({{'y': {y}, 'x': {x}}})` for sides apart (lazy)" if y and x and y != x
-                 else f"; for sides apart chunk the cube after opening, `cube.chunk({{'y': ..., 'x': ...}})` (lazy)")
+                 else "; for sides apart chunk the cube after opening, `cube.chunk({'y': ..., 'x': ...})` (lazy)")
         raise ConfigError(f"chunks={chunks!r}: chunks is one side in pixels (an int), the square chunks of y and x "
                           f"(all 64 bands, one year each): pass chunks={one}{apart}")
     if isinstance(chunks, str) or chunks is None:
