@@ -56,6 +56,7 @@ SECTIONS = {
         'check_blocksize': 'blocksize\n    COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)\n',
         'overview_factors': 'height : int\n    image rows, pixels\nwidth : int\n    image columns, pixels\nblocksize : int\n    COG tile side, pixels (`check_blocksize`)\n',
         'cog_stage': "path\n    the COG to make (`~` is the home folder)\nblocksize : int\n    its tile side, pixels (COGs get at least 128)\nfacs : list\n    its overview factors (`overview_factors`), [] for none\noverwrite : bool\n    replace an existing file at `path` and its sidecar (else `OutputExistsError`)\naux : str|None\n    the text of GDAL's sidecar `path.aux.xml` (`exports.pam_categories`), None: none\nprof : dict|None\n    the file's profile (`cog_profile`): what a write takes, to tell a full disk\n",
+        'resampled_attrs': 'emb\n    the map `to_cog` writes (y, x, band)\norigin : dict\n    its attrs (`exports._dated`)\n',
         'map_given': 'obj\n    what `to_cog` was given\npath\n    its path, for the fix\n',
     },
     'alphaearth_nb.coordinates': {

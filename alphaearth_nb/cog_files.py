@@ -21,13 +21,13 @@ from .dask_keys import compute_own, own_keys
 from .core import EMBED_DIM, ConfigError, DimensionError, DiskError, GridError, checks_flags, free_bytes
 from .files import check_output, writing_file
 from .quantize import NODATA, quantize
-from .embeddings import INT8_SCHEME, TIFF_SCHEME
-from .geo import crs_of, is_lazy, require
+from .embeddings import INT8_SCHEME, OFFICIAL_COLLECTION, TIFF_SCHEME
+from .geo import crs_of, is_geographic, is_lazy, pixel_size, require
 from .cubes import grid_of, transform_of
 
 # %% auto #0
 __all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'map_measure', 'check_blocksize', 'overview_factors',
-           'cog_stage', 'map_given']
+           'cog_stage', 'resampled_attrs', 'map_given']
 
 # %% ../nbs/25c_cog_files.ipynb #cf005
 @checks_flags
@@ -233,6 +233,18 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
         raise
 
 # %% ../nbs/25c_cog_files.ipynb #cf021
+def resampled_attrs(emb,          # the map `to_cog` writes (y, x, band)
+                    origin:dict,  # its attrs (`exports._dated`)
+                   ) -> dict:
+    """`origin` (a map's attrs) with `resampled` said where the map is of the official product (its `source`) on other
+    pixels than the product's 10 m (a degree grid, `xarray`'s `coarsen(...).mean()`) and says not how (`cubes.coarsen`
+    and a warped `official.open` say it): its COG's AEF_RESAMPLED tells it from the product's own pixels."""
+    if origin.get("resampled") or origin.get("source") != OFFICIAL_COLLECTION: return origin
+    w, h = pixel_size(emb)
+    if not is_geographic(crs_of(emb)) and w is not None and abs(w - 10) < 1e-6 and abs(h - 10) < 1e-6: return origin
+    size = f"pixels of {w:g} x {h:g} in {crs_of(emb)}'s units" if w is not None else "one pixel of no size"
+    return origin | {"resampled": f"{size}, not the product's 10 m: made from its pixels, how is not recorded"}
+
 def map_given(obj,    # what `to_cog` was given
               path,   # its path, for the fix
              ) -> None:

@@ -79,6 +79,8 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     gt = (left, kx * dx, 0.0, top, 0.0, ky * dy)   # GDAL's order; one block keeps k times the pixel size
     out = out.drop_vars("spatial_ref", errors="ignore").assign_coords(x=xs, y=ys, spatial_ref=geo.grid_mapping(gt))
     out.attrs = {a: v for a, v in emb.attrs.items() if a != "transform"}   # a reader's affine: stale
+    said = f"each pixel the mean direction of {ky} x {kx} pixels (cubes.coarsen)"   # a COG's AEF_RESAMPLED
+    out.attrs["resampled"] = f"{emb.attrs['resampled']}; then {said}" if emb.attrs.get("resampled") else said
     return geo.write_crs(out, crs_of(emb)).rename("embedding")
 
 # %% ../nbs/24b_cubes.ipynb #c0016

@@ -33,17 +33,17 @@ from .cubes import coarsen, cube_form, transform_of, years_of_cube
 from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
 from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, map_given,
-                                     map_measure, overview_factors, write_windows)
+                                     map_measure, overview_factors, resampled_attrs, write_windows)
 
 # %% auto #0
 __all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'class_colour', 'pam_categories', 'map_to_cog', 'vectorize',
            'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE',
            'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given',
-           'map_measure']
+           'map_measure', 'resampled_attrs']
 
 # %% ../nbs/25c_exports.ipynb #c0004r
 _all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item',   # from `stores`, where they moved
-        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given', 'map_measure']   # `cog_files`'
+        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given', 'map_measure', 'resampled_attrs']   # `cog_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -107,7 +107,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     overviews, bottom_up = flag(overviews, "overviews"), flag(bottom_up, "bottom_up")
     _per_year(emb, path, "to_cog")
     emb = north_up(as_embedding(emb))   # rows top-down, columns west to east: the file every reader expects
-    origin = _dated(emb)   # the embedding's attrs (a Dataset's variable's), the year of a map cut from a cube
+    origin = resampled_attrs(emb, _dated(emb))   # its attrs (a Dataset's variable's), a year cut from a cube, resampling
     nodata = NODATA if dtype == "int8" else float("nan")
     if bottom_up: emb = emb.isel(y=slice(None, None, -1))   # file order: the southern row first
     prof = cog_profile(emb, dtype, blocksize, EMBED_DIM, nodata, bottom_up)

@@ -500,6 +500,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "bands.band_variables": "None", "bands.narrow_floats": "given back",
     "labels.label_array": "given back (only a Dataset is taken apart)",
     "tables.xy_lower": "given back (only a DataFrame's X/Y are renamed; table_file reads a path first)",
+    "cog_files.resampled_attrs": "to_cog's own step on the map it read (as_embedding refused a path first)",
     "geometry_columns.geometry_points": "given back (only a DataFrame is read; table_file reads a path first)",
     "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None",
     "queries.several_query": "None", "queries.place_row": "None",
