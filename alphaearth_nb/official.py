@@ -105,6 +105,7 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
               chunks:int=512,   # dask chunk side in pixels; all 64 bands in one chunk
               pad:int=0,        # pixels of margin around the area's bounds (2 where the cube is reprojected)
               bounds:tuple|None=None,  # (x0, y0, x1, y1) in the zone's CRS on the tiles' 10 m lines, read instead
+              asked:str|None=None,     # the grid these tiles are warped onto, named in the size refusal (`open`'s)
              ) -> xr.DataArray:
     """int8 cube (time, y, x, band) of one zone's tiles (`rows` of `tiles`) over the area, lazily, -128 = no data;
     attrs crs, `source` and `embedding:model` the tiles' (`open_tile`: the official product's id; tiles of two models
@@ -116,7 +117,8 @@ def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href,
     chunks = chunk_side(chunks)   # one side in pixels: a dict or 'auto' refused before any tile is read
     crs = rows["crs"].iloc[0]
     x0, y0, x1, y1 = _snapped_bounds(geom, crs, RESOLUTION, pad) if bounds is None else bounds
-    check_grid_size((RESOLUTION, RESOLUTION), (x1 - x0, y1 - y0), crs, "whatever `crs`, the tiles' 10 m pixels read",
+    said = f"{asked} is warped from the tiles' 10 m pixels, read" if asked else "whatever `crs`, the tiles' 10 m pixels read"
+    check_grid_size((RESOLUTION, RESOLUTION), (x1 - x0, y1 - y0), crs, said,
                     "open a smaller area (its tiles are read at 10 m under any `resolution`: a coarser one reads as "
                     "many), or read it tile by tile, lazily: `aef.official.open_tile(href)` for each `href` of "
                     "`aef.official.tiles(area, years)`")
@@ -395,9 +397,10 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     else:
         gb = geobox if geobox is not None else grid_for(geom, crs, resolution)
         cover = geobox_area(gb)                      # one box, or two split at 180 deg
+        asked = f"the GeoBox ({crs_label(str(gb.crs))})" if geobox is not None else f"crs={crs!r}, resolution={resolution!r}"
         parts = []
         for z in zones:
-            c = dequantize(zone_cube(t[t["crs"] == z], cover, ys, chunks, pad=2))
+            c = dequantize(zone_cube(t[t["crs"] == z], cover, ys, chunks, pad=2, asked=asked))
             c.attrs = {"crs": z}
             parts.append(c)
         _warn_warped_zones(t, gb, resampling)   # another zone's pixels resampled: not sample_points' values

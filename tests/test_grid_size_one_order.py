@@ -1,7 +1,8 @@
 """The refusal of a grid past `grids.MAX_PIXELS` gave the area as width x height and the grid as rows x columns
 (`official.open(area, crs="EPSG:4326", resolution=0.5)` over a vast area: "(878300 x 1.56709e+06 metres) makes a grid
 of 156,709 x 87,830"), and named EPSG:32631 to a user who asked for EPSG:4326 without saying why. One order now,
-width x height, said; and `official`'s words say the tiles are read at 10 m in their zone whatever `crs`."""
+width x height, said; and `official`'s words name the grid asked for (crs=, resolution=), warped from the tiles read
+at 10 m in their zone (session 52: they said 'whatever `crs`', not the user's)."""
 import re
 
 import pytest
@@ -30,6 +31,6 @@ def test_official_open_says_why_it_names_the_zone(shared_data, tmp_path):
     with pytest.raises(ConfigError) as e:
         official.open((-2, 38, 8, 52), years=2024, source=str(root), crs="EPSG:4326", resolution=0.5)
     said = str(e.value)
-    assert said.startswith("whatever `crs`, the tiles' 10 m pixels read in EPSG:326"), said
+    assert said.startswith("crs='EPSG:4326', resolution=0.5 is warped from the tiles' 10 m pixels, read in EPSG:326"), said
     W, H, a, b = _sizes(said)
     assert abs(a * 10 - W) <= 10 and abs(b * 10 - H) <= 10 and H > W, said   # 10-degree-tall, narrower area
