@@ -385,8 +385,7 @@ def chunk_side(chunks, # dask chunk side in pixels, as `open_tile`, `official.op
     side, not xarray's dict or dask's 'auto': the tiles' reads, the padding onto the area and the cube's chunks line up
     on it. Raises `ConfigError` before any tile is opened for anything else, naming the fix: a dict (`{'y': 32, 'x':
     32}`) its side, `chunks=32`, or sides apart after opening (`cube.chunk({'y': 32, 'x': 64})`, lazy); 'auto' and
-    None leave it out (512 pixels: 64 MiB of float32 vectors a chunk and year). Was: a dict failed inside GDAL's read
-    as a `MissingDataError` blaming a healthy tile."""
+    None leave it out (512 pixels: 64 MiB of float32 vectors a chunk and year)."""
     if isinstance(chunks, dict):
         ok = lambda v: isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= 1
         y, x = (v if ok(v := chunks.get(d)) else None for d in ("y", "x"))
