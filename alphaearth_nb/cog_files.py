@@ -236,9 +236,8 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
 def resampled_attrs(emb,          # the map `to_cog` writes (y, x, band)
                     origin:dict,  # its attrs (`exports._dated`)
                    ) -> dict:
-    """`origin` (a map's attrs) with `resampled` said where the map is of the official product (its `source`) on other
-    pixels than the product's 10 m (a degree grid, `xarray`'s `coarsen(...).mean()`) and says not how (`cubes.coarsen`
-    and a warped `official.open` say it): its COG's AEF_RESAMPLED tells it from the product's own pixels."""
+    """`origin` with `resampled` said where the map is of the official product (`source`) on other pixels than its 10 m
+    (`xarray`'s `coarsen(...).mean()`) and says not how: the COG's AEF_RESAMPLED tells it from the product's pixels."""
     if origin.get("resampled") or origin.get("source") != OFFICIAL_COLLECTION: return origin
     w, h = pixel_size(emb)
     if not is_geographic(crs_of(emb)) and w is not None and abs(w - 10) < 1e-6 and abs(h - 10) < 1e-6: return origin
