@@ -67,10 +67,9 @@ def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray
 # a Zarr store keeps attrs: `embed`'s period, support and tiling numbers, `from_official`'s year, `official.open`'s mirror
 COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AEF_TIME",
              "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END", "derived_from": "AEF_DERIVED_FROM",
-             "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END",
+             "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END", "resampled": "AEF_RESAMPLED",
              "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR",
-             "from_year": "AEF_FROM_YEAR", "to_year": "AEF_TO_YEAR",   # a change map's two years (`analysis.change`)
-             "resampled": "AEF_RESAMPLED"}   # pixels made from others (`cubes.coarsen`, a warped `official.open`)
+             "from_year": "AEF_FROM_YEAR", "to_year": "AEF_TO_YEAR"}   # a change map's two years (`analysis.change`)
 COG_INTS = ("tile", "buffer", "trim", "from_year", "to_year")   # read back as int: `embed`'s tiling (pixels), years
 
 def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a class map's)
