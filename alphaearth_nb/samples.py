@@ -172,7 +172,9 @@ def fits_model(cfg:SamplerConfig,   # the sampler examples are cut with (`fit`'s
         if mine is not None and theirs != mine:
             raise ConfigError(f"{what} has {k}={theirs} but the model's is {mine} ({unit}): the model reads only its "
                               f"own; leave {k} out of sampler= (`aef.samples.sampler_config(model.cfg)` is the model's "
-                              f"own), or train a model of {k} {theirs}, e.g. `aef.preset('tiny', {eg}={theirs})`")
+                              f"own), or " + (f"train a model of {k} {theirs}, e.g. `aef.preset('tiny', {eg}={theirs})`"
+                              if k != "patch" or theirs % 16 == 0 else f"cut {mine}: no model reads {theirs} (a "
+                              f"model's patch is a multiple of 16, its space grid being L/16, STPConfig)"))
     return cfg
 
 

@@ -39,3 +39,12 @@ def test_other_text_width_is_refused(stack):
 def test_fits_example_is_a_field_that_works():
     with pytest.raises(ConfigError, match=r"e\.g\. sampler=\{'n_texts': 4\}"):
         samples.model_sampler(aef.preset("tiny"), "tiny", 3)
+
+
+def test_a_patch_no_model_reads_is_not_offered_as_a_model():
+    "patch=17 was answered 'e.g. aef.preset('tiny', patch=17)', itself a ConfigError (not divisible by 16)."
+    stack = toy_stack(n_time=4, size=40)
+    with pytest.raises(ConfigError) as e:
+        aef.fit("tiny", stack, steps=1, batch_size=2, sampler={"patch": 17}, progress=False)
+    msg = str(e.value)
+    assert "patch=17 but the model's is 32" in msg and "patch=17)" not in msg and "multiple of 16" in msg, msg
