@@ -58,4 +58,4 @@ def test_a_coarse_grid_over_a_vast_area_is_refused_before_reading_its_tiles(mirr
     "0.5-degree pixels over 20 x 20 degrees: 1,600 pixels out, but ~4e12 of the tiles' 10 m pixels read under them."
     monkeypatch.setattr(off, "open_tile", lambda *a, **k: pytest.fail("a tile was read"))
     with pytest.raises(ConfigError) as e: off.open((-4, 35, 16, 55), 2024, crs="EPSG:4326", resolution=0.5, source=mirror.root)
-    assert "the tiles' 10 m pixels read" in str(e.value) and "open a smaller area" in str(e.value), e.value
+    assert "warped from the tiles' 10 m pixels, read in" in str(e.value) and "open a smaller area" in str(e.value), e.value

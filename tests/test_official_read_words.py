@@ -26,7 +26,7 @@ def test_a_vast_area_under_a_coarse_grid_is_not_told_a_coarser_resolution(mirror
     with pytest.raises(ConfigError) as e:
         off.open((-4, 35, 16, 55), 2024, crs="EPSG:4326", resolution=0.5, source=mirror.root)
     said = str(e.value)
-    assert "the tiles' 10 m pixels read" in said and "coarser resolution" not in said, said
+    assert "warped from the tiles' 10 m pixels, read in" in said and "coarser resolution" not in said, said
     assert "open a smaller area" in said and "tile by tile" in said, said
     assert "`aef.official.open_tile(href)`" in said and "`aef.official.tiles(area, years)`" in said, said
 
