@@ -17,7 +17,7 @@ import xarray as xr
 
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
                                 NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning,
-                                as_seed, choice_word, refuse_path, user_stacklevel, whole)
+                                as_seed, choice_word, is_path, refuse_path, user_stacklevel, whole)
 from .geo import north_up
 from .labels import table_numbers
 from .sources import Source
@@ -30,8 +30,9 @@ from .core import as_tuple, checks_fields, typed_fields   # a misspelt config fi
 
 # %% auto #0
 __all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'run_sampler', 'sampler_changes', 'model_sampler', 'fits_model',
-           'refuse_texts_apart', 'Prepared', 'read_texts', 'prepare', 'sample_site', 'sample_periods', 'sample_summary',
-           'example_at', 'stack_examples', 'sample_example', 'sample_batch', 'Resumable', 'BatchIterator', 'Batches']
+           'data_fits_model', 'refuse_texts_apart', 'Prepared', 'read_texts', 'prepare', 'sample_site',
+           'sample_periods', 'sample_summary', 'example_at', 'stack_examples', 'sample_example', 'sample_batch',
+           'Resumable', 'BatchIterator', 'Batches']
 
 # %% ../nbs/05_samples.ipynb #c0006
 @checks_fields
@@ -163,6 +164,7 @@ def model_sampler(model_cfg,          # the model's `model.ModelConfig`: its pat
 def fits_model(cfg:SamplerConfig,   # the sampler examples are cut with (`fit`'s sampler=, a Batches' or corpus's `cfg`)
                model_cfg,           # the model's config (`model.ModelConfig`; anything without `patch`: not judged)
                what:str="the sampler", # the sampler's name in the message
+               own:str|None=None,   # how to cut with the model's own sampler, in the caller's words (None: sampler='s)
               ) -> SamplerConfig:
     """`cfg` where its patch and text width are the model's; else a `ConfigError` naming both and the fixes, before
     anything is drawn or compiled (not a `GridError` from inside the first jitted step, its fix for `embed`). The
@@ -171,11 +173,26 @@ def fits_model(cfg:SamplerConfig,   # the sampler examples are cut with (`fit`'s
         mine, theirs = getattr(model_cfg, k, None), getattr(cfg, k)
         if mine is not None and theirs != mine:
             raise ConfigError(f"{what} has {k}={theirs} but the model's is {mine} ({unit}): the model reads only its "
-                              f"own; leave {k} out of sampler= (`aef.samples.sampler_config(model.cfg)` is the model's "
-                              f"own), or " + (f"train a model of {k} {theirs}, e.g. `aef.preset('tiny', {eg}={theirs})`"
+                              f"own; " + (own or f"leave {k} out of sampler= (`aef.samples.sampler_config(model.cfg)` "
+                              "is the model's own)") + ", or " + (f"train a model of {k} {theirs}, e.g. `aef.preset('tiny', {eg}={theirs})`"
                               if k != "patch" or theirs % 16 == 0 else f"cut {mine}: no model reads {theirs} (a "
                               f"model's patch is a multiple of 16, its space grid being L/16, STPConfig)"))
     return cfg
+
+_OWN_CUT = {"Batches": "samples.Batches(stack, aef.samples.sampler_config(model.cfg), batch_size)",   # each kind of
+            "CorpusStream": "aef.stream.CorpusStream(path, aef.samples.sampler_config(model.cfg), batch_size)"}  # data
+
+def data_fits_model(data,       # fit's data: a `Batches` or `stream.CorpusStream` (its `cfg`); anything else passes
+                    model_cfg,  # the model's config (`model.ModelConfig`)
+                   ) -> None:
+    """`fits_model` of data that cuts its own examples (a `Batches`' or a corpus stream's sampler, its `cfg`): a patch
+    or text width other than the model's is a `ConfigError` whose fix makes that data again with the model's own
+    sampler (fit's `sampler=` is not read for such data, so leaving it out would change nothing), or a model of
+    that patch."""
+    if not isinstance(cfg := getattr(data, "cfg", None), SamplerConfig): return
+    name = type(data).__name__
+    eg, whose = _OWN_CUT.get(name, "aef.samples.sampler_config(model.cfg)"), f"{name}'" if name.endswith("s") else f"{name}'s"
+    fits_model(cfg, model_cfg, f"the {whose} sampler", f"make the {name} with the model's own sampler, e.g. `{eg}`")
 
 
 # %% ../nbs/05_samples.ipynb #c0006s5
@@ -184,8 +201,10 @@ def refuse_texts_apart(data,  # fit's data: a stack, or a corpus, Batches, batch
                       ) -> None:
     """`ConfigError` where `texts` are given with `data` that is no stack (an `xr.DataTree`, `Dataset`, `DataArray` or
     a dict of them): a corpus's sites and a `Batches`' stack bring their own texts, batches hold theirs, so `texts`
-    would go unread (as `aef train --corpus` with `--texts` is refused)."""
-    if texts is None or isinstance(data, (xr.DataTree, xr.Dataset, xr.DataArray, dict)): return
+    would go unread (as `aef train --corpus` with `--texts` is refused). A path or None passes: fit refuses it as
+    data in its own words (load it first)."""
+    if texts is None or data is None or is_path(data) or isinstance(data, (str, bytes)): return   # not data: fit says so
+    if isinstance(data, (xr.DataTree, xr.Dataset, xr.DataArray, dict)): return
     raise ConfigError(f"texts= goes with a stack, but fit's data is a {type(data).__name__}, which brings its own "
                       "texts (a corpus's sites, a Batches' stack, the batches' own) or none: leave texts= out, or "
                       "pass the stack itself with its texts=")

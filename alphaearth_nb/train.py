@@ -75,8 +75,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
     "An iterator over host batches starting at batch `start`, from any of the forms `fit` takes."
     n_proc, rank = jax.process_count(), jax.process_index()
     samples.refuse_texts_apart(data, texts)   # a corpus's, a Batches' own texts: texts= would go unread
-    if isinstance(getattr(data, "cfg", None), samples.SamplerConfig):   # a Batches' or corpus's: the model's patch
-        samples.fits_model(data.cfg, getattr(model, "cfg", None), f"the {type(data).__name__}' sampler")
+    samples.data_fits_model(data, getattr(model, "cfg", None))   # a Batches' or corpus's own sampler: the model's patch
     if isinstance(data, samples.Batches):
         if data.batch_size * n_proc != cfg.batch_size:
             raise ConfigError(f"the Batches give {data.batch_size} examples per host but TrainConfig.batch_size is "
