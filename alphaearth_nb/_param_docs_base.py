@@ -258,7 +258,8 @@ SECTIONS = {
         'source_refs': 'x\n    a dask array (or anything: no dask graph, no references)\n',
         'same_sources': 'refs : tuple\n    `source_refs` of an array read before\nx\n    a dask array of the same dask name\n',
         'read_once': 'da : xr.DataArray\n    a selection of a map (`map_sample`, a window), lazy or not\n',
-        'read_sample': 'da : xr.DataArray\n    a map (..., y, x, band), lazy or not\nempty\n    values (..., band) -> True where they hold no data (default: no finite value)\n',
+        'one_value': 'a : np.ndarray\n    values (..., band)\n',
+        'read_sample': 'da : xr.DataArray\n    a map (..., y, x, band), lazy or not\nempty\n    values (..., band) -> True where they hold no data (default: `_no_value`)\n',
     },
     'alphaearth_nb.points': {
         'one_point': 'target\n    a dict/Series (lon/lat, x/y keys), shapely Point, GeoJSON or WKT of one point, a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)\n',

@@ -16,7 +16,7 @@ from .core import DTypeError, NoDataWarning
 from .gate import (gate_vectors, linear_as_codes, map_byte_codes, pixelwise, power_scale,
                                 scale_hint, user_stacklevel, valid_bounds)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, packing, unpacked
-from .pixels import read_sample
+from .pixels import one_value, read_sample
 from .quantize import NODATA
 from .spatial import is_lazy, runs_model
 
@@ -26,9 +26,10 @@ __all__ = ['SCALE_ROWS', 'CODE_SCALE', 'int8_form', 'code_scaled', 'codes_unpack
 # %% ../nbs/22d_codes.ipynb #q0005
 def _sample_empty(has_off:bool):
     """A test for `pixels.read_sample` of the int8 form's sample (its values, and with `has_off` its declared no data
-    stacked after them on `part`): whether no pixel holds data (each all -128, or declared off)."""
+    stacked after them on `part`): whether no pixel holds data (each one code in every band, `pixels.one_value`:
+    -128, all zero; or declared off)."""
     def empty(v:np.ndarray) -> bool:
-        gone = ((v[0] if has_off else v) == NODATA).all(-1)
+        gone = one_value(v[0] if has_off else v)
         return bool((gone | (v[1] != 0).all(-1) if has_off else gone).all())
     return empty
 

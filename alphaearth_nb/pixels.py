@@ -18,7 +18,7 @@ from .spatial import is_lazy
 
 # %% auto #0
 __all__ = ['SAMPLE_PIXELS', 'READ_KEEP', 'pixelwise', 'map_attrs', 'values_at', 'window_rows', 'map_sample', 'source_refs',
-           'same_sources', 'read_once', 'read_sample']
+           'same_sources', 'read_once', 'one_value', 'read_sample']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -154,17 +154,26 @@ def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window),
             while len(_READ) > READ_KEEP: _READ.pop(next(iter(_READ)))
     return v.copy()
 
+def one_value(a:np.ndarray,  # values (..., band)
+             ) -> np.ndarray:
+    """Pixels (...) of `a` holding one value in every band: all zero (an export's no data, field case A3), -128 (the
+    product's), a fill nobody declared. No vector under any reading (the gates refuse them): no data to judge a map
+    by. A path is `core.refuse_path`'s `DTypeError`."""
+    refuse_path(a, "values are numbers (..., band)")
+    return (a == a[..., :1]).all(-1)
+
 def _no_value(a:np.ndarray) -> bool:
-    "Whether values `a` (..., band) hold no finite value (integers: none at all)."
-    return not (np.isfinite(a).any() if a.dtype.kind in "fc" else a.size)
+    "Whether values `a` (..., band) hold no vector: each pixel non-finite in every band or of one value (`one_value`)."
+    return bool((one_value(a) | (~np.isfinite(a).any(-1) if a.dtype.kind in "fc" else False)).all())
 
 def read_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
-                empty=None,       # values (..., band) -> True where they hold no data (default: no finite value)
+                empty=None,       # values (..., band) -> True where they hold no data (default: `_no_value`)
                ) -> xr.DataArray:
     """`da`'s sample (`map_sample`) with its values read (`read_once`): what the gates judge. Where that is a lazy
     map's centre chunk (the spread windows' chunks past `SAMPLE_PIXELS`) and `empty` finds no data in it (a coast
-    whose middle is sea), the nine windows spread over the map instead, the chunks under them read: a sample of no data
-    judges nothing, and a map of vectors x 100 whose centre was sea passed unwarned, NaN everywhere once computed."""
+    whose middle is sea, NaN, a fill or zeros: each caller's test counts `one_value` pixels), the nine windows spread
+    over the map instead, the chunks under them read: a sample of no data judges nothing, and a map of vectors x 100
+    whose centre was sea passed unwarned, NaN everywhere once computed."""
     refuse_path(da, MAP_WANTED, "map")
     rows = _sample_rows(da, False)
     s = da.isel(rows)

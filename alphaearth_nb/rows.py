@@ -13,6 +13,7 @@ import numpy as np
 
 from .core import EMBED_DIM, UnitsWarning, checks_flags, refuse_path, user_stacklevel
 from .quantize import dequantize, quantize, vector_roundtrip_bound
+from .pixels import one_value   # a pixel of one value in every band: no vector
 
 # %% auto #0
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit',
@@ -158,9 +159,10 @@ def no_data_test(fills,       # declared no-data values
                  valid=None,  # the declared valid range (low, high), or None
                 ):
     """A test of read values (..., 64) for `pixels.read_sample`: whether every pixel is no data (`fill_mask`: each
-    band at a fill, or a value outside `valid`; or NaN in every band)."""
+    band at a fill, or a value outside `valid`; NaN in every band; or one value in every band, `pixels.one_value`:
+    all zero, an export's no data, holds no vector either)."""
     def empty(a:np.ndarray) -> bool:
-        off = fill_mask(a, fills, valid)
+        off = fill_mask(a, fills, valid) | one_value(a)
         return bool((off | np.isnan(a).all(-1) if a.dtype.kind == "f" else off).all())
     return empty
 

@@ -48,3 +48,31 @@ def test_a_sea_centre_around_good_vectors_passes_quietly():
     out, said = warned(lambda: as_embedding(m))
     assert said == [] and out.chunks is not None
     assert np.isfinite(out.isel(y=slice(0, 4), x=slice(0, 4)).values).all()
+
+
+# The no data of many exports is 0, not NaN (field case A3: a footprint with no data written as zero vectors; Earth
+# Engine's unmasked GeoTIFF export): a centre chunk of zero vectors, or of one value in every band, holds no vector
+# under any reading, so the spread windows are judged there too. On a332712c the zeros alone were judged: the x 100
+# floats were told only "not embedding vectors ... check the reader's fill value" and were NaN everywhere, and the
+# int16 x 100 passed as int8 codes.
+
+@pytest.mark.parametrize("sea", [0.0, -9999.0])
+def test_floats_x100_around_a_centre_of_one_value_are_warned(sea):
+    m = _sea_centre(lambda u: 100 * u, "float32", sea)
+    out, said = warned(lambda: as_embedding(m))
+    assert out.chunks is not None
+    assert any("scaled by 100" in s for s in said), said
+
+
+def test_int16_x100_around_a_zero_centre_is_refused_as_no_codes():
+    m = _sea_centre(lambda u: np.round(100 * u), "int16", 0)
+    with pytest.raises(DTypeError, match=r"scaled by 100"): as_embedding(m, dequantize=False)
+
+
+def test_a_zero_centre_around_good_vectors_keeps_them():
+    "Unit vectors around a centre of zeros: the vectors are kept, the zeros no data (counted in the sample's words)."
+    m = _sea_centre(lambda u: u, "float32", 0.0)
+    out, said = warned(lambda: as_embedding(m))
+    assert not any("scaled by" in s for s in said), said
+    assert np.isfinite(out.isel(y=slice(0, 4), x=slice(0, 4)).values).all()
+    assert np.isnan(out.isel(y=slice(CENTRE[0], CENTRE[0] + 4), x=slice(CENTRE[1], CENTRE[1] + 4)).values).all()
