@@ -110,7 +110,7 @@ SECTIONS = {
         'validate_embedding': "emb\n    embedding (y, x, band) in a form `as_embedding` reads, or a cube\ncheck_values : bool\n    refuse a field without a pixel of data (computes a lazy field's mask)\n",
         'quantize_embedding': 'emb\n    float embedding (y, x, band), any form `as_embedding` reads (an int8 one: as it is)\n',
         'dequantize_embedding': 'q\n    int8 embedding (y, x, band) in the official scheme, -128 = no data\n',
-        'from_official': 'obj\n    xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)\ndequantize : bool\n    dequantise int8 codes (keep False to get the int8 form back)\nflip : bool|None\n    True: rows stored bottom-up (south-first) whatever the y labels say\n',
+        'from_official': "obj\n    xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)\ndequantize : bool\n    dequantise int8 codes (keep False to get the int8 form back)\nflip : bool|None\n    True: rows stored bottom-up (south-first) whatever the y labels say\nbefore_read\n    called with the map's form (grid, CRS, attrs) before a value is read, or None\n",
         'read_official_tiff': 'path\n    local path or URL of an official GeoTIFF\nchunks\n    dask chunks, e.g. {"y": 2048, "x": 2048} (lazy)\nflip : bool|None\n    see `from_official`\nreader : Callable|None\n    path, chunks -> DataArray (band, y, x); default rioxarray\n',
     },
     'alphaearth_nb.empty_maps': {

@@ -15,8 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, TimeError,
-                                MAP_WANTED, band_names, checks_flags, decimal, refuse_path)
-from .core import GridWarning   # the kind of its warnings
+                                MAP_WANTED, band_names, checks_flags, decimal, refuse_path, GridWarning)
 from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, write_crs)
 from .files import gdal_path, reading_raster
@@ -342,8 +341,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
             if (ys := official_years(obj)) is not None: raise DimensionError(years_text(ys))   # tiles: from_official
-            if door is not None: refuse_no_data(obj, what, door)   # every door reads its map here: no value, refused
-            return from_official(obj, dequantize=dequantize)
+            first = lambda form: (before_read and before_read(form), door and refuse_no_data(obj, what, door))
+            return from_official(obj, dequantize=dequantize, before_read=first)   # its labels, then its no data
         refuse_rotation(obj)   # GDAL's netCDF: its grid mapping, a variable beside the bands, is left behind below
         if (var := embedding_variable(obj)) is not None:   # band_data, band_1..band_64, data.1..data.64 (odc-stac)
             if var.sizes.get("time") == 1:   # one image along `time` (odc-stac's load of one year): as from_official reads it
@@ -474,6 +473,7 @@ def _orient(da:xr.DataArray, flip:bool|None, e:float|None) -> xr.DataArray:
 def from_official(obj,                   # xee Dataset with A00..A63, or a (band, y, x) DataArray (rioxarray)
                   dequantize:bool=True,  # dequantise int8 codes (keep False to get the int8 form back)
                   flip:bool|None=None,   # True: rows stored bottom-up (south-first) whatever the y labels say
+                  before_read=None,      # called with the map's form (grid, CRS, attrs) before a value is read, or None
                  ) -> xr.DataArray:
     """The official embedding product (xee or GeoTIFF form) as an embedding DataArray (y, x, band), rows top-down;
     several years (one image per year along a datetime `time`, xee over several years; a `time` of epoch
@@ -487,7 +487,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     (`exports.to_cog`) the source and model its tags name (`provenance_attrs`). A path is `core.refuse_path`'s
     `DTypeError` naming the readers, as `as_embedding` says.
     A tile read from a mirror's layout (`encoding['source']`, `.../2024/31N/x.tiff`) records the year its path names
-    where nothing else does (`dated_by_path`)."""
+    where nothing else does (`dated_by_path`). `before_read`: as `as_embedding`'s, for one year (a cube's: not called)."""
     refuse_path(obj, MAP_WANTED, "map")
     src = getattr(obj, "encoding", {}).get("source")   # the file a reader (rioxarray, xarray) read it from: its year
     obj = _mappings_kept(obj)   # a grid mapping left a variable (decode_coords=True) goes along with the bands
@@ -516,6 +516,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
     da = dated_by_path(da, src)   # a mirror's tile (`.../2024/31N/x.tiff`): the year its path names
     da.encoding = {}
+    if before_read is not None: before_read(_with_crs(da.rename("embedding"), crs))   # no value read yet
     if da.dtype.kind in "iu" and not dequantize:
         return as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid)), obj), dequantize=False)
     return _with_crs(_named_mapping(gated(da, fills, codes or None, valid, stored=stored).rename("embedding"), obj), crs)
@@ -529,10 +530,9 @@ def read_official_tiff(path,                      # local path or URL of an offi
                       ) -> xr.DataArray:
     """An official embedding GeoTIFF as an embedding DataArray (y, x, band), rows top-down. A file GDAL cannot open
     (text, empty, none there) is `MissingDataError`, worded as `exports.read_cog` words it. A map already read (a
-    DataArray or Dataset) is `DTypeError` before any reading, naming `from_official` (a path is wanted here).
-    Its year (`attrs['time']`, the year's first day): the file's tags' (AEF_TIME, `exports.to_cog`'s), else the one
-    its path names in the mirrors' layout (`.../v1/annual/2024/31N/x.tiff`, a copy's `2024/31N/x.tiff`:
-    `paths.layout_year`)."""
+    DataArray or Dataset) is `DTypeError` before any reading, naming `from_official` (a path is wanted here). Its year
+    (`attrs['time']`, the year's first day): the file's tags' (AEF_TIME, `exports.to_cog`'s), else the one its path
+    names in the mirrors' layout (`.../v1/annual/2024/31N/x.tiff`, a copy's `2024/31N/x.tiff`: `paths.layout_year`)."""
     if isinstance(path, (xr.DataArray, xr.Dataset)):
         raise DTypeError(f"read_official_tiff takes a path or URL of a GeoTIFF, not a map already read (an xarray "
                          f"{type(path).__name__}): convert that map with `aef.from_official(da)`, or pass the file's path")

@@ -325,15 +325,15 @@ def gated_placed(emb,                # the map as given (any form `as_embedding`
                 ) -> tuple:
     """(`as_embedding(emb, door=door)`, `place_labels(grid, labels, column, **kw)`): `check()` and the labels placed
     on the map's grid in `as_embedding`'s `before_read`, so labels that cannot be read or lie off the map are refused
-    before any value of a lazy map is read (its chunks; an official Dataset of A00..A63 variables is read by
-    `from_official` first); then its no data (`NoValidDataError`) and its gate. What
+    before any value of a lazy map is read (its chunks; a Dataset of A00..A63 variables of one year too, placed in
+    `from_official`'s `before_read`; of several years, `per_year`'s cube is read first); then its no data (`NoValidDataError`) and its gate. What
     `classify` and `regress` read their map and labels with; a path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(emb, MAP_WANTED, "map")
     placed = []
     def place(grid):
         if check is not None: check()
         placed.append(place_labels(grid, labels, column, **kw))
-    da = as_embedding(emb, door=door, before_read=place)   # a Dataset of A00..A63: its form known once read
+    da = as_embedding(emb, door=door, before_read=place)   # any form not met there: placed once read
     return da, placed[0] if placed else place(da) or placed[0]
 
 LabelPixels = namedtuple("LabelPixels", "r c vals raster numbers positive given column")   # `place_labels`' answer
