@@ -279,8 +279,9 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     as kNN's "k nearest labelled pixels" means. Points at one pixel with different labels are all kept, warned.
 
     A point or polygon off the map raises `LabelError` (a wrong CRS, most often), or with `off_map='drop'` is left out
-    with a `LabelWarning` counting those left (every one off: still the `LabelError`); a label raster larger than the
-    map (a land-cover map clipped to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
+    with a `LabelWarning` counting those left (every one off: still the `LabelError`; x/y of no CRS read as those on
+    the map lie, `geo.point_crs`'s rule for a table); a label raster larger than the map (a land-cover map clipped
+    to a wider box) gives the labelled pixels on the map, `LabelError` if none is;
     one off the map's grid at its pixel size (half a pixel: corner coordinates, pixel-is-point read as area; any
     shift beyond a thousandth of a pixel) a `GridError` (`labels.on_map_grid`, the rule of `points_at`); a cube (a
     `time` dim) a `DimensionError`: `classify`/`regress` take it year by year.
@@ -340,6 +341,13 @@ LabelPixels = namedtuple("LabelPixels", "r c vals raster numbers positive given 
 OFF_MAP_CHOICES = ("refuse", "drop")   # what `off_map=` takes (`training_set`, `classify`, `regress`)
 _DROP_FIX = {"those": "them", "it": "it"}   # the refusal's 'drop those': with the way to (`off_map='drop'`)
 
+def _drop_said(e:LabelError, table, read:bool=False) -> LabelError:
+    """`e` (`_swap_said`'s) with its 'drop those' naming the way to, `off_map='drop'`; `read`: points of no CRS read
+    by the one rule (`geo.point_crs`), whose drop keeps the reading that puts the others on the map, `crs=` the other way."""
+    said, how = str(_swap_said(e, table)), ", all read as the others lie on the map; `crs=` says their CRS" * read
+    for w, o in _DROP_FIX.items(): said = said.replace(f": drop {w}, or", f": drop {w} (`off_map='drop'` leaves {o} out{how}), or")
+    return type(e)(said)
+
 @checks_flags
 def place_labels(emb,                       # one year's map (y, x, band): its grid, CRS and attrs read, no value
                  labels,                    # points/polygons (GeoDataFrame, GeoJSON path, DataFrame x/y) or a label raster
@@ -394,8 +402,11 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
     xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                 raster=bool(raster), warn_fills=warn_fills)
     if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
-        try: src = point_crs(emb, xs, ys, what="label", error=LabelError)
-        except LabelError as e: raise _swap_said(e, table) from None   # read either way, swapped: the rename too
+        try:   # drop: the reading that puts those kept on the map (`table`), where one puts any there
+            src = point_crs(emb, xs, ys, what="label", error=LabelError, table=drop)
+            if drop and not inside_grid(emb, *to_crs(xs, ys, src, crs_of(emb))).any():   # none either way:
+                point_crs(emb, xs, ys, what="label", error=LabelError)                   # the one refusal's words
+        except LabelError as e: raise _drop_said(e, table, True) from None   # read either way, swapped: the rename too
         xs, ys = to_crs(xs, ys, src, crs_of(emb))
     if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
     if drop and not raster and len(vals):   # points off the map left out where some lie on it, counted
@@ -413,10 +424,7 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
     try: r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, src, own))
-    except LabelError as e:   # a table's swapped columns: their rename too; some off the map: the way to drop them
-        said = str(_swap_said(e, table))
-        for w, o in _DROP_FIX.items(): said = said.replace(f": drop {w}, or", f": drop {w} (`off_map='drop'` leaves {o} out), or")
-        raise type(e)(said) from None
+    except LabelError as e: raise _drop_said(e, table) from None   # swapped columns: renamed; some off: dropped
     if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
         once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
         r, c, vals = r[once], c[once], vals[once]
