@@ -157,8 +157,10 @@ def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular gri
     Across the antimeridian the footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped,
     e.g. 179.99 .. 180.01), then put on the map's longitudes (`geo.wrap_geometries`). A `resolution` outside 0..15, or
     whose average cell is smaller than a pixel (minutes of work for cells most of which hold no pixel centre), is a
-    `ConfigError` naming the resolutions that fit, before any cell is listed."""
+    `ConfigError` naming the resolutions that fit, before any cell is listed; so is one that is no whole number (10.5,
+    '10': `core.whole`, as `aggregate` reads `h3`)."""
     refuse_path(emb, MAP_WANTED, "map")
+    resolution = whole(resolution, "resolution", 10)   # 10.5 and '10' raised bare TypeErrors below
     require("h3", "h3", "H3 zones")
     import h3
     _h3_fits(emb, resolution, h3)   # before the cells are listed: cells far below a pixel took minutes
