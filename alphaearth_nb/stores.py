@@ -176,12 +176,12 @@ def _tag_time(text) -> dt.datetime|None:  # a tag's ISO text, '2024-01-01T00:00:
 def file_span(tags:dict) -> tuple[dt.datetime, dt.datetime]|None:  # a GeoTIFF's GDAL tags (rasterio's `tags()`)
     """(start, end) in UTC of what our GeoTIFF's tags say it describes, the end inclusive (STAC's rule: the last
     second): an own model's period (AEF_PERIOD_START .. AEF_PERIOD_END, whose end is the first instant after it), a
-    change map's years (AEF_FROM_YEAR .. AEF_TO_YEAR, whole years), else the year of AEF_TIME (an official year's
-    first day, `from_official`); None where the tags say none (a file not ours)."""
+    change map's years (AEF_FROM_YEAR and AEF_TO_YEAR, whole years, the earlier first either way), else the year of
+    AEF_TIME (an official year's first day, `from_official`); None where the tags say none (a file not ours)."""
     s, e = _tag_time(tags.get("AEF_PERIOD_START")), _tag_time(tags.get("AEF_PERIOD_END"))
     if s is not None and e is not None and e > s: return s, e - dt.timedelta(seconds=1)
     years = [decimal(tags.get(k)) for k in ("AEF_FROM_YEAR", "AEF_TO_YEAR")]
-    if None not in years and years[0] <= years[1]: return _year_span(*years)
+    if None not in years: return _year_span(min(years), max(years))   # change(e2024, e2019) spans 2019 .. 2024 too
     t = _tag_time(tags.get("AEF_TIME"))
     return None if t is None else _year_span(t.year)
 
@@ -203,8 +203,8 @@ def stac_item(path,                   # the embedding GeoTIFF (or a map derived 
     (GeoJSON, RFC 7946 section 5.2). The CRS is `proj:code` (EPSG:32631, ESRI:102003), or `proj:wkt2` for one
     without a code (a proj string's CRS): the STAC projection extension v2 (`PROJECTION_EXT`); `proj:shape` is
     [rows, columns], `proj:transform` the file's affine (CRS units a pixel). One `bands` entry a band (name, data
-    type, no-data); int8 files get `embedding:quantization` = `QUANTIZATION` (the official scheme). The asset's
-    href is a URL as given or the file's absolute path, so the item still finds it once saved in a catalog.
+    type, no-data). The asset's href is a URL as given or the file's absolute path, so the item still finds it once
+    saved in a catalog.
     Raises `PeriodError` for a `year` that is no calendar year (24, True, 2024.5, a date), before the file is read,
     and for one other than the file's tags say (leave `year` out); `DTypeError` for a map in memory (a DataArray:
     write it with `exports.to_cog` first);
