@@ -97,7 +97,8 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     2022) warns naming them and the fix, by `yearly_change`'s rule (`cubes.warn_missing_years`). A cube that holds one
     place under two labels (`xr.concat(..., join='outer')` of years a float rounding apart) is a `GridError`
     (`same_grid.refuse_interleaved`, as `cubes.cube_form` refuses it), and one without data in any year a
-    `NoValidDataError` (`empty_maps.refuse_no_data`), before any year is computed."""
+    `NoValidDataError` (`empty_maps.refuse_no_data`): before any year is computed, or with `tables` (classify,
+    regress) after each year's labels are placed on its grid, so labels that cannot be read are named first."""
     return _per_year(fn, tables, models)
 
 def _said_once(caught:list):
