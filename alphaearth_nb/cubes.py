@@ -140,7 +140,7 @@ def _h3_fits(emb, resolution:int, h3) -> None:
     if area[resolution] >= px: return
     fit = max((r for r in range(16) if area[r] >= px), default=0)
     raise ConfigError(f"h3={resolution}: its cells average {area[resolution]:.3g} m^2 (H3's table of cell areas), "
-                      f"smaller than one pixel of this map ({m[0]:.3g} x {m[1]:.3g} m = {px:.3g} m^2), so most would "
+                      f"smaller than one pixel of this map ({m[0]:.4g} x {m[1]:.4g} m = {px:.4g} m^2), so most would "
                       f"hold no pixel centre and listing them takes minutes: pass h3={fit} or coarser "
                       f"(0..{fit}; a cell at {fit} averages {area[fit] / px:.3g} pixels, at {max(fit - 1, 0)} "
                       f"{area[max(fit - 1, 0)] / px:.3g}), or `tile=` for square blocks of pixels")
