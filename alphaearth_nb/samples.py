@@ -184,11 +184,14 @@ _OWN_CUT = {"Batches": "samples.Batches(stack, aef.samples.sampler_config(model.
 
 def data_fits_model(data,       # fit's data: a `Batches` or `stream.CorpusStream` (its `cfg`); anything else passes
                     model_cfg,  # the model's config (`model.ModelConfig`)
+                    texts=None, # fit's texts= (None: none given), judged first (`refuse_texts_apart`)
                    ) -> None:
     """`fits_model` of data that cuts its own examples (a `Batches`' or a corpus stream's sampler, its `cfg`): a patch
     or text width other than the model's is a `ConfigError` whose fix makes that data again with the model's own
     sampler (fit's `sampler=` is not read for such data, so leaving it out would change nothing), or a model of
-    that patch."""
+    that patch. `texts` beside data that brings its own: `refuse_texts_apart`'s `ConfigError`. `fit` asks before
+    its run folder is made, a corpus stream or a function of batches too (drawn only once the run has begun)."""
+    refuse_texts_apart(data, texts)
     if not isinstance(cfg := getattr(data, "cfg", None), SamplerConfig): return
     name = type(data).__name__
     eg, whose = _OWN_CUT.get(name, "aef.samples.sampler_config(model.cfg)"), f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -74,8 +74,6 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
                   preset:str|None=None, held:str="model.cfg") -> Iterator:
     "An iterator over host batches starting at batch `start`, from any of the forms `fit` takes."
     n_proc, rank = jax.process_count(), jax.process_index()
-    samples.refuse_texts_apart(data, texts)   # a corpus's, a Batches' own texts: texts= would go unread
-    samples.data_fits_model(data, getattr(model, "cfg", None))   # a Batches' or corpus's own sampler: the model's patch
     if isinstance(data, samples.Batches):
         if data.batch_size * n_proc != cfg.batch_size:
             raise ConfigError(f"the Batches give {data.batch_size} examples per host but TrainConfig.batch_size is "
@@ -463,6 +461,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     built, preset_name = _model(model, cfg, shapes_only=found is not None)
     held = "cfg" if isinstance(model, aef_model.ModelConfig) else "model.cfg"   # the caller's name for its config
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
+    samples.data_fits_model(data, getattr(built, "cfg", None), texts)   # texts beside a corpus, its patch: lazy data too
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name, held)
     seen = _data_print(data)   # validated by `_batch_source` (a stack): the header's record; a corpus: where it was read
     textless = isinstance(source, samples.Batches) and source.prep.texts is None and loss_fn is losses.total_loss

@@ -187,6 +187,9 @@ def _resume_data(a) -> None:
                                    "(moved or renamed) to resume the run on it")
         elif came.get("kind") == "corpus": a.corpus = came["path"]
         else: a.data = came["path"]
+        if a.corpus is not None and a.texts is not None:   # `_one_source`'s rule, for the corpus the run recorded
+            raise ConfigError(f"--texts {a.texts} given with --resume of run {a.out}, trained on {_said_data(came)}, "
+                              "whose sites carry their own texts, so --texts would go unread: drop --texts")
         if came.get("kind") != "samples":
             print(f"aef: resuming {a.out} on {_said_data(came)}, the data it was trained on", file=sys.stderr)
     elif {**given, "kind": given.get("kind", came.get("kind"))} != came:   # a stack's kind: read from its path
