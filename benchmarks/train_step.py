@@ -127,6 +127,28 @@ def _hlo_sources(hlo: str) -> dict:
     out = {}
     for m in re.finditer(r'^\s*(?:ROOT )?%([\w.\-]+) = .*?op_name="([^"]*)".*?stack_frame_id=(\d+)', hlo, re.M):
         out.setdefault(m.group(1), ("bwd" if "transpose(" in m.group(2) else "fwd", where(int(m.group(3)))))
+    return _layout_sources(hlo, out)
+
+
+LAYOUT = " (its operands' layout)"  # the mark of a thunk XLA inserted, read from the thunk it feeds (_layout_sources)
+
+def _layout_sources(hlo: str, out: dict) -> dict:
+    "`out` (instruction -> (direction, line)) with each transpose or copy fusion that has no stack frame given the " \
+    "line of the first instruction it feeds that has one, marked `LAYOUT`: XLA:CPU inserts such fusions without " \
+    "metadata where an operand needs another layout: 89 of small's 95 such transposes lay out conv3's weight-" \
+    "gradient operands (the Upsample conv's too; each chunk of frames with the frames minor) and kernels for " \
+    "YNNPACK, 4 TimePool's einsum operands (session 53); before, the profile listed them all under '?'."
+    users = {}
+    for m in re.finditer(r"^\s*(?:ROOT )?%([\w.\-]+) = (?:\(.*?\)|\S+) [\w\-]+\((.*?)\)", hlo, re.M):
+        for operand in re.findall(r"%([\w.\-]+)", m.group(2)): users.setdefault(operand, []).append(m.group(1))
+    for name in [n for n in users if n not in out and n.startswith(("transpose", "copy"))]:
+        todo, seen = list(users[name]), set()
+        while todo:  # through bitcasts and other unattributed users, breadth first
+            u = todo.pop(0)
+            if u in seen: continue
+            seen.add(u)
+            if u in out and not out[u][1].endswith(LAYOUT): out[name] = (out[u][0], out[u][1] + LAYOUT); break
+            todo += users.get(u, [])
     return out
 
 
