@@ -185,6 +185,14 @@ SECTIONS = {
         'read_worldcereal_points': 'path : str|Path|None\n    the .geoparquet file (default: shared data)\nroot : str|Path|None\n    the data folder, when `path` is not given\n',
         'read_presto_points': 'path : str|Path|None\n    the presto_algae_blooms folder (default: shared data)\nroot : str|Path|None\n    the data folder, when `path` is not given\n',
     },
+    'alphaearth_nb.run_data': {
+        'data_from': 'data\n    a stack (its attrs), a corpus or anything else\n',
+        'data_print': 'data\n    a validated stack, or other data `fit` takes (batches, a function, a corpus)\n',
+        'stack_print': 'data\n    an `xr.DataTree`, a single-source `xr.Dataset` or a dict of them, or other data\n',
+        'warn_data': "was : dict|None\n    the run's record of its data (`data_print`, its header's `data`)\nnow : dict|None\n    the resume's (`data_print` of the data given)\n",
+        'warn_changed': "cfg : TrainConfig\n    the resume's settings\nwas : dict\n    the run's (its header's `train`)\n",
+        'warn_model': "now\n    the model's config (a `ModelConfig`, or its JSON form)\nwas : dict|None\n    the run's (its header's `model`)\n",
+    },
     'alphaearth_nb.runlock': {
         'read_lock': 'p : Path\n    the lock file (`folder / LOCK`)\n',
         'is_stale': 'held : dict\n    lock contents (`read_lock`)\nme : dict\n    the judge: at least its "host" (a run\'s own contents)\n',

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-import json
 import math
 import os
 import time
@@ -37,6 +36,8 @@ from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarni
 from .files import local_output, user_path
 from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.png, metrics.jsonl: split
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
+from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data,   # what a resume
+                                    warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
 from .runtime import keep_heap
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -46,15 +47,16 @@ from .step import (TrainConfig, TrainState, apply_policy, default_warmup, init_s
                                 warmup_unset)
 
 # %% auto #0
-__all__ = ['CPU_BATCH', 'RESUMED', 'DATA_FROM', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed',
-           'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch',
-           'read_metrics', 'TrainConfig', 'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout',
-           'make_optimizer', 'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
+__all__ = ['CPU_BATCH', 'fit', 'model_config', 'state_like', 'load_model', 'init_distributed', 'make_mesh', 'batch_sharding',
+           'fsdp_spec', 'state_sharding', 'place', 'constrain', 'Prefetch', 'read_metrics', 'RESUMED', 'DATA_FROM',
+           'TrainConfig', 'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer',
+           'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']
 
 # %% ../nbs/20_train.ipynb #c0015r
 _all_ = ['init_distributed', 'make_mesh', 'batch_sharding', 'fsdp_spec', 'state_sharding', 'place', 'constrain',
          'Prefetch',   # dist's, re-exported
          'read_metrics',   # loss_plot's, re-exported
+         'RESUMED', 'DATA_FROM',   # run_data's, re-exported
          'TrainConfig', 'default_warmup', 'schedule_args', 'lr_at', 'lr_schedule', 'opt_layout', 'make_optimizer',
          'relayout', 'TrainState', 'init_state', 'apply_policy', 'train_step', 'make_train_step']   # step's, re-exported
 
@@ -316,84 +318,6 @@ def _warn_texts(rec:dict, seen:int) -> int:
                       "weights=aef.losses.LossWeights(clip=0))`.", TrainingWarning, stacklevel=user_stacklevel())
     return seen + 1
 
-RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
-# to continue the run it resumes (`steps` is how a run is extended; the others change no update or batch)
-
-DATA_FROM = "aef_data"   # a stack's attrs (or a corpus' attribute): where `aef train` read it, recorded with the run
-
-def _data_from(data) -> dict|None:
-    "Where `data` was read from, as `aef train` marks it (`DATA_FROM`: `{'kind': 'stack', 'path': ...}`, " \
-    "`{'kind': 'samples'}`, a corpus'), for the run's record; None for data of Python's (unmarked)."
-    said = data.attrs.get(DATA_FROM) if isinstance(data, (xr.Dataset, xr.DataTree)) else getattr(data, DATA_FROM, None)
-    return dict(said) if isinstance(said, dict) else None
-
-def _data_print(data) -> dict|None:
-    "What a (validated) stack is, for the run header: its sources, grid (shape, first and last y and x) and time " \
-    "span, and where `aef train` read it (`from`, `_data_from`); None for other data (batches, a function, a corpus " \
-    "not read by `aef train`)."
-    seen, came = _stack_print(data), _data_from(data)
-    return seen if came is None else {**(seen or {}), "from": came}
-
-def _stack_print(data) -> dict|None:
-    "A stack's sources, grid and time span (`_data_print`'s); None for data that is no stack."
-    if isinstance(data, dict) and data and all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()):
-        data = xr.DataTree.from_dict({str(k): v.to_dataset() if isinstance(v, xr.DataTree) else v
-                                      for k, v in data.items()})
-    if isinstance(data, xr.Dataset): data = xr.DataTree.from_dict({str(data.attrs.get("source", "stack")): data})
-    if not isinstance(data, xr.DataTree) or not data.children: return None
-    ds = [c.to_dataset() for c in data.children.values()]
-    t = [np.asarray(d["time"].values) for d in ds if "time" in d.coords and d.sizes.get("time")]
-    g = ds[0]
-    return {"sources": sorted(data.children), "shape": [int(g.sizes["y"]), int(g.sizes["x"])],
-            "y": [float(g.y[0]), float(g.y[-1])], "x": [float(g.x[0]), float(g.x[-1])],
-            "time": [str(min(a.min() for a in t))[:19], str(max(a.max() for a in t))[:19]] if t else None}
-
-def _warn_data(was:dict|None, now:dict|None):
-    "One `TrainingWarning` when a resume trains on another stack than the run's (`_data_print`s differ)."
-    was, now = ({k: v for k, v in d.items() if k != "from"} if isinstance(d, dict) else d for d in (was, now))
-    if not was or not now or was == now: return   # where it was read: `aef train --resume` checks (a copy moved: same)
-    diff = "; ".join(f"{k} {now[k]} (the run: {was.get(k)})" for k in now if was.get(k) != now[k])
-    warnings.warn(f"resuming on other data than the run's: {diff}: the batches from here on come from it, so the run "
-                  "is not continued as it was; pass the run's stack (`aef train --resume` with its --data) unless "
-                  "you mean to train it on this one.", TrainingWarning, stacklevel=user_stacklevel())
-
-def _warn_changed(cfg:TrainConfig, was:dict):
-    "One `TrainingWarning` naming each `RESUMED` setting of `cfg` that differs from the run's (`was`: its header), " \
-    "and one for another `steps`: it extends (or shortens) the run, but the learning rate's decay moves with it."
-    if was.get("steps", cfg.steps) != cfg.steps:
-        warnings.warn(f"resuming with steps={cfg.steps} (the run: {was['steps']}): the learning rate's decay now ends at "
-                      f"step {cfg.steps}, not {was['steps']}, so the run from here on is not the uninterrupted one (its "
-                      "rates differ from the run's plan and from a run of that length from the start).", TrainingWarning,
-                      stacklevel=user_stacklevel())
-    diff = [f"{k}={getattr(cfg, k)!r} (the run: {was[k]!r})" for k in RESUMED if k in was and was[k] != getattr(cfg, k)]
-    if not diff: return
-    why = ("the data position counts batches, so the sampled sequence changes from here on" if "batch_size" in
-           " ".join(diff) else "the updates from here on differ from the run's")
-    warnings.warn(f"resuming with {', '.join(diff)}: {why}; pass the run's values to continue it as it was (`aef "
-                  "train --resume` takes them when their options are left out).", TrainingWarning,
-                  stacklevel=user_stacklevel())
-
-def _warn_model(now, was:dict|None):
-    "One `TrainingWarning` naming each field of the model's config (`now`) that differs from the run's (`was`: its " \
-    "header's `model`): the checkpoint loaded, so the shapes agree, but a constant (kappa, the time-pooling decay) or " \
-    "a source's statistics do not: the model trained from here on is not the run's."
-    if not isinstance(was, dict) or not isinstance(now := jsonable(now), dict): return
-    policy = lambda d: {**d, "stp": {k: v for k, v in d["stp"].items() if k not in ("dtype", "remat")}} \
-        if isinstance(d.get("stp"), dict) else d   # bf16/remat are TrainConfig's to change on a resume
-    now, was = policy(now), policy(was)
-    show = lambda v: s if len(s := json.dumps(v, sort_keys=True)) <= 40 else s[:37] + "..."
-    same = lambda k: json.dumps(now[k], sort_keys=True) == json.dumps(was[k], sort_keys=True)
-    if not (diff := [k for k in now if k in was and not same(k)]): return   # fields both know (older headers lack
-    def said(k):                                                            # newer ones)
-        if k != "sources": return f"{k}={show(now[k])} (the run: {show(was[k])})"
-        runs = {str(d.get("name")): d for d in was[k] if isinstance(d, dict)}
-        other = [str(d.get("name")) for d in now[k] if isinstance(d, dict) and runs.get(str(d.get("name"))) != d]
-        return f"sources: {', '.join(other) or 'their list'} (bands, statistics or ranges) differ from the run's"
-    warnings.warn(f"resuming with a model config that differs from the run's: {'; '.join(map(said, diff))}: the "
-                  "checkpoint loads (the shapes agree), but the model trained from here on is not the run's; build it with "
-                  "the run's config (`aef.train.model_config(header)` / `aef train --resume` without --preset; a model of no "
-                  "preset, built in Python, resumes in Python only).", TrainingWarning, stacklevel=user_stacklevel())
-
 def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
     where = f"the last good checkpoint is {last_good}" if last_good else "no checkpoint was written yet"
     err = TrainingError(f"the loss became {loss} at step {k}: training stopped and {where}. "
@@ -463,11 +387,11 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
     samples.data_fits_model(data, getattr(built, "cfg", None), texts)   # texts beside a corpus, its patch: lazy data too
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name, held)
-    seen = _data_print(data)   # validated by `_batch_source` (a stack): the header's record; a corpus: where it was read
+    seen = data_print(data)   # validated by `_batch_source` (a stack): the header's record; a corpus: where it was read
     textless = isinstance(source, samples.Batches) and source.prep.texts is None and loss_fn is losses.total_loss
     if textless: warnings.warn(_NO_TEXTS, TrainingWarning, stacklevel=user_stacklevel())   # a stack: its CLIP term 0
     if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
-        _warn_data(run_settings(out).get("data"), seen)
+        warn_data(run_settings(out).get("data"), seen)
     if resume and isinstance(source, samples.Batches) and (diff := samples.sampler_changes(source.cfg, record)):
         warnings.warn(f"resuming with sampler {', '.join(diff)}: the examples from here on are drawn otherwise than "
                       "the run's; leave sampler= out to continue it as it was.", TrainingWarning, stacklevel=user_stacklevel())
@@ -492,9 +416,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             if int(state.step) > cfg.steps:  # steps=50 meant as "50 more": nothing trained, without a word
                 raise ConfigError(f"{out} holds a run at step {int(state.step)}, past steps={cfg.steps}: steps counts "
                                   f"the whole run, so pass steps={int(state.step) + cfg.steps} to train {cfg.steps} more.")
-            _warn_changed(cfg, header.get("train", {}))
-            _warn_model(getattr(built, "cfg", None), header.get("model"))
-            _warn_data(header.get("data"), seen)
+            warn_changed(cfg, header.get("train", {}))
+            warn_model(getattr(built, "cfg", None), header.get("model"))
+            warn_data(header.get("data"), seen)
             records, mine = metrics_records(out / "metrics.jsonl"), lambda h: h.get("run") == header.get("run")
             others = [h for h in records if not mine(h)]   # another run's (its checkpoint resumed here): kept as written
             history = [h for h in records if mine(h) and h["step"] <= int(state.step)]   # the loaded run's, to its step

@@ -147,12 +147,12 @@ def _resume_of_nothing(out:Path) -> str:
 _SCENE_SOURCES = sorted({s for s, _ in scene.ENCODING})   # the sample scene's sources (`--data samples`)
 
 def _said_data(came:dict) -> str:
-    "The option that reads the data a run recorded (`train._data_from`'s record), as a command's words."
+    "The option that reads the data a run recorded (`run_data.data_from`'s record), as a command's words."
     if came.get("kind") == "samples": return "--data samples"
     return f"--{'corpus' if came.get('kind') == 'corpus' else 'data'} {shlex.quote(str(came.get('path')))}"
 
 def _stack_said(seen:dict) -> str:
-    "A run's record of its stack (`train._data_print`) in a few words: its sources, size and dates."
+    "A run's record of its stack (`run_data.data_print`) in a few words: its sources, size and dates."
     shape, time = seen.get("shape") or [], seen.get("time") or []
     size = f", {shape[1]} x {shape[0]} pixels" if len(shape) == 2 else ""
     dates = f", {time[0][:10]} .. {time[1][:10]}" if len(time) == 2 else ""
@@ -160,7 +160,7 @@ def _stack_said(seen:dict) -> str:
 
 def _resume_data(a) -> None:
     "The data to train on: --data or --corpus as given (--data left out: the sample scene), and with --resume the " \
-    "data the run recorded (`train._data_from`) where neither is given. Other data than the run's given on a " \
+    "data the run recorded (`run_data.data_from`) where neither is given. Other data than the run's given on a " \
     "resume is a `ConfigError` naming both; a recorded stack that is gone, a `MissingDataError` naming it; a run " \
     "of an older version that recorded its stack but not where it was read (not the sample scene's), or one that " \
     "recorded no stack (a corpus or batches of Python's: `data` None), a `ConfigError` asking for its --data/--corpus."

@@ -112,9 +112,9 @@ def test_a_resumed_models_config_fix_is_the_commands_under_aef_train():
     from alphaearth_nb.checkpoint import jsonable
     from alphaearth_nb.core import TrainingWarning
     from alphaearth_nb.model import preset
-    from alphaearth_nb.train import _warn_model
+    from alphaearth_nb.run_data import warn_model
     with pytest.warns(TrainingWarning, match="model config") as w:
-        _warn_model(preset("tiny"), jsonable(preset("tiny", kappa=100.0)))
+        warn_model(preset("tiny"), jsonable(preset("tiny", kappa=100.0)))
     said = str(w[0].message)
     assert "(`aef.train.model_config(header)` / `aef train --resume` without --preset;" in said, said
     shell = shell_words(said, "train")

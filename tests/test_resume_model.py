@@ -70,9 +70,9 @@ def test_the_precision_policy_is_not_the_model(run):
     "another policy is the same model."
     import dataclasses as dc
     from alphaearth_nb.checkpoint import jsonable
-    from alphaearth_nb.train import _warn_model
+    from alphaearth_nb.run_data import warn_model
     cfg = preset("tiny")
     other = dc.replace(cfg, stp=dc.replace(cfg.stp, dtype="bfloat16", remat=True))
     with warnings.catch_warnings():
         warnings.simplefilter("error", TrainingWarning)
-        _warn_model(other, jsonable(cfg))
+        warn_model(other, jsonable(cfg))

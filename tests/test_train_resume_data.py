@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from alphaearth_nb import train, train_cmd
+from alphaearth_nb import run_data, train, train_cmd
 from alphaearth_nb.checkpoint import record_settings, run_folder
 from alphaearth_nb.cli import main
 from alphaearth_nb.core import ConfigError, MissingDataError
@@ -69,7 +69,7 @@ def test_an_older_run_without_its_data_asks_for_it(tmp_path):
 def test_a_new_run_records_where_its_data_was_read(shared_data, tmp_path, monkeypatch):
     seen = {}
     def fit(net, stack, **k):
-        seen["from"] = train._data_print(stack).get("from")
+        seen["from"] = run_data.data_print(stack).get("from")
         return type("S", (), {"step": 1})(), [{"step": 1, "loss": 1.0}]
     monkeypatch.setattr(train, "fit", fit)
     eo = shared_data / "eolearn_patch"
