@@ -83,11 +83,13 @@ def _goes_on(a) -> str:
         return f": it wrote no checkpoint yet ({every}): {resume} starts it over at step 0 with the settings it recorded"
     return f": it wrote no checkpoint yet ({every}): `{_later('train_cmd').rerun_command(a)}` starts it over"
 
-class _Terminated(KeyboardInterrupt):
-    "SIGTERM (a pre-empted VM's, `kill`'s, a scheduler's) as an interrupt of the main thread: `aef` unwinds as for " \
-    "Ctrl-C (metrics written, the run's lock released) and says how to go on."
-
-def _on_sigterm(signum, frame): raise _Terminated()
+def _on_sigterm(signum, frame):
+    "SIGTERM as `runlock.Terminated` (a `KeyboardInterrupt`: `aef` unwinds as for Ctrl-C) raised in the main " \
+    "thread, the request noted first (`runlock.ask_stop`): where Python swallows the raise (a gc callback, a " \
+    "`__del__`), `fit` stops at its next step all the same."
+    runlock = _later("runlock")   # loaded by `main` before it installs this handler
+    runlock.ask_stop()
+    raise runlock.Terminated()
 
 def _flag_first(fn):
     "`fn(argv, sigterm)` with `sigterm` read by `core.flag` before any work (a yes/no parameter's door, as " \
@@ -111,7 +113,9 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     a.argv = list(sys.argv[1:] if argv is None else argv)   # the words given: the rerun a message names
     core, runtime, files = _later("core"), _later("runtime"), _later("files")   # the package: the arguments are read
+    runlock = _later("runlock")   # SIGTERM's note and kind (`_on_sigterm`)
     term = argv is None if sigterm is None else sigterm   # read at the door (_flag_first)
+    if term: runlock.clear_stop()   # a stop asked of an earlier command of this process is not this one's
     before = signal.signal(signal.SIGTERM, _on_sigterm) if term else None   # main([...]) leaves the caller's
     try:
         # a JAX CPU device per idle core, the batch split over them (runtime.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
@@ -139,10 +143,11 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
         return 2
     except KeyboardInterrupt as e:   # Ctrl-C: 130; SIGTERM: 143 (128 + the signal, as the shell reports a kill)
         files.settle_zarr(stop=argv is None)
-        killed = isinstance(e, _Terminated)
+        killed = isinstance(e, runlock.Terminated)
         print(f"aef: {'terminated (SIGTERM)' if killed else 'interrupted'}{_goes_on(a)}", file=sys.stderr)
         return 143 if killed else 130
     finally:
+        if term: runlock.clear_stop()   # noted by `_on_sigterm`, acted on or not: not the next command's
         if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the script's own again
     return 0
 

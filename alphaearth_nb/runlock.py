@@ -1,4 +1,4 @@
-"""A run folder's lock: one live run per folder, the lock of a dead run taken over by exactly one of those that find it; split from `checkpoint` (16), which re-exports `LOCK`, `TAKEOVER`, `LOCK_SETTLE` and `run_lock`.
+"""A run folder's lock: one live run per folder, the lock of a dead run taken over by exactly one of those that find it, and a stop asked of the run (SIGTERM) that a swallowed raise does not lose; split from `checkpoint` (16), which re-exports `LOCK`, `TAKEOVER`, `LOCK_SETTLE` and `run_lock`.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/runlock.html.md"""
 
@@ -23,7 +23,8 @@ from .core import FileWarning   # the kinds of its warnings
 from .files import partial_name, pid_alive, user_path
 
 # %% auto #0
-__all__ = ['LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'read_lock', 'is_stale', 'live_holder', 'in_use_error', 'run_lock']
+__all__ = ['LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'read_lock', 'is_stale', 'live_holder', 'in_use_error', 'run_lock', 'Terminated',
+           'ask_stop', 'stop_asked', 'clear_stop', 'stop_if_asked']
 
 # %% ../nbs/15a_runlock.ipynb #r0005
 LOCK = ".aef-lock"  # a run's lock file (run_lock, below); `checkpoint` reads it to tell a run in progress from none
@@ -157,3 +158,30 @@ def run_lock(folder:str|os.PathLike): # the run folder (created if absent)
     finally:
         if read_lock(p).get("id") == me["id"]: p.unlink(missing_ok=True)
 
+
+# %% ../nbs/15a_runlock.ipynb #r0008
+class Terminated(KeyboardInterrupt):
+    "SIGTERM (a pre-empted VM's, `kill`'s, a scheduler's) as an interrupt of the main thread: `aef` unwinds as for " \
+    "Ctrl-C (metrics written, the run's lock released), says how to go on and exits 143."
+
+_STOP = {"asked": False}   # set by `aef`'s SIGTERM handler (`ask_stop`); read between `fit`'s steps
+
+def ask_stop() -> None:
+    "Note that this process was asked to stop (`aef`'s SIGTERM handler, before it raises `Terminated`), so a " \
+    "raise that Python swallows (in a gc callback, a `__del__`) does not lose it: `stop_if_asked` raises it again."
+    _STOP["asked"] = True
+
+def stop_asked() -> bool:
+    "Whether a stop was asked (`ask_stop`) and not yet acted on (`stop_if_asked`) or cleared (`clear_stop`)."
+    return _STOP["asked"]
+
+def clear_stop() -> None:
+    "Forget a stop asked (`aef` as it installs its handler, and when its command ends)."
+    _STOP["asked"] = False
+
+def stop_if_asked() -> None:
+    "Raise `Terminated` where a stop was asked (`ask_stop`), taking the request (a second call raises nothing): " \
+    "`fit` calls it between steps, after checkpointing its state."
+    if _STOP["asked"]:
+        _STOP["asked"] = False
+        raise Terminated()

@@ -38,6 +38,7 @@ from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.p
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
 from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data,   # what a resume
                                     warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
+from .runlock import stop_asked, stop_if_asked   # SIGTERM's note (`aef`), read between steps
 from .runtime import keep_heap
 from .stacks import validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -442,8 +443,15 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         elif peek is not None and start == at: source = peek[1]   # the function's batches, the one weighed first
         else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name, held)   # (newest ckpt bad)
         batches = Prefetch(source, bsh, cfg.prefetch)
+        saved = start   # the step of the run's newest checkpoint (a resume's: the one loaded)
         try:
             for k in range(start, cfg.steps):
+                # a SIGTERM whose raise Python swallowed (in a gc callback, many run during a compile) was noted
+                # (`runlock.ask_stop`): the run stops here, between steps, its state checkpointed; on one process only
+                # (hosts stopped apart would wait for each other in the gather)
+                if stop_asked() and ckdir is not None and k > saved and jax.process_count() == 1:
+                    last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
+                stop_if_asked()
                 t0 = time.perf_counter()
                 try: batch = next(batches)
                 except StopIteration:
@@ -467,6 +475,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                     if ckdir is not None:
                         last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)},
                                                     keep=cfg.keep)
+                        saved = k + 1
                         if writer: _plot_quietly(history, out / "loss.png")
         finally:
             batches.close()
