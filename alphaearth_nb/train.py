@@ -389,7 +389,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     samples.data_fits_model(data, getattr(built, "cfg", None), texts)   # texts beside a corpus, its patch: lazy data too
     source = None if lazy else _batch_source(data, 0, cfg, built, sampler, texts, strata, preset_name, held)
     seen = data_print(data)   # validated by `_batch_source` (a stack): the header's record; a corpus: where it was read
-    textless = isinstance(source, samples.Batches) and source.prep.texts is None and loss_fn is losses.total_loss
+    unsampled = isinstance(source, samples.Batches) and source.cfg.n_texts == 0   # sampler n_texts=0: none, chosen
+    textless = isinstance(source, samples.Batches) and source.prep.texts is None and loss_fn is losses.total_loss \
+        and not unsampled
     if textless: warnings.warn(_NO_TEXTS, TrainingWarning, stacklevel=user_stacklevel())   # a stack: its CLIP term 0
     if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
         warn_data(run_settings(out).get("data"), seen)
@@ -437,7 +439,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
-        pending, no_text, collapsed = [], -1 if textless else 0, 0
+        pending, no_text, collapsed = [], -1 if textless or unsampled else 0, 0
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
         if isinstance(source, samples.Batches): source.position = start  # a stack's sampler, checked above
         elif peek is not None and start == at: source = peek[1]   # the function's batches, the one weighed first
