@@ -499,6 +499,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     # answers for any object, a path too (False, None, or the object given back): no error to replace
     "accessor.holds_embedding": "False", "bands.band_dim": "given back", "bands.list_vectors": "given back",
     "bands.band_variables": "None", "bands.narrow_floats": "given back",
+    "run_data.data_from/data": "None", "run_data.stack_print/data": "None",   # a run's record of a stack: None else
     "labels.label_array": "given back (only a Dataset is taken apart)",
     "tables.xy_lower": "given back (only a DataFrame's X/Y are renamed; table_file reads a path first)",
     "cog_files.resampled_attrs": "to_cog's own step on the map it read (as_embedding refused a path first)",
