@@ -188,9 +188,13 @@ def max_trial_sets(counts,                 # labelled points of each class (C,),
                   ) -> int:
     "How many different training sets the max-trial draw has (`max_trial_split`: fold f trains on block f mod b of " \
     "each class, b its blocks of its 'max' share): folds f and g draw one set where f = g modulo every b, so the " \
-    "least common multiple of the b (at most `FOLDS_MAX`)."
+    "least common multiple of the b (at most `FOLDS_MAX`). `DimensionError` for `counts` that are no sequence " \
+    "(C,), `ConfigError` for a count that is no whole number (3.7), `LabelError` for a class of fewer than 2."
     refuse_path(counts, "counts are numbers of points a class (C,)")
-    counts = np.asarray(counts, np.int64)
+    if isinstance(counts, (str, bytes, dict)) or not hasattr(counts, "__len__") or getattr(counts, "ndim", 1) != 1:
+        raise DimensionError(f"counts={counts!r}: pass the labelled points of each class, one number a class (C,), "
+                             "e.g. [3, 4]")
+    counts = np.array([whole(c, f"counts[{i}]", 3) for i, c in enumerate(counts)], np.int64)   # 3.7: refused, not 3
     return min(math.lcm(*(int(b) for b in counts // shots_per_class(counts, "max", max_shots, max_fraction))), FOLDS_MAX)
 
 # %% ../nbs/23f_draws.ipynb #q0002

@@ -554,8 +554,8 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                                              "sample scene")
         lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else \
             label_file(a)
-        if vector and map_year(emb) is None and year_column(lab) is not None:   # else: the map's year's rows
-            lab = lab[year_rows(lab, a.year, f"--labels {a.labels}")]   # (`supervised.rows_of_map`)
+        if vector and map_year(emb) is None and (a.year is not None or year_column(lab) is not None):   # else: the
+            lab = lab[year_rows(lab, a.year, f"--labels {a.labels}")]   # map's year's rows; --year, no year: refused
         source = a.labels if vector else None   # a raster's fill-like ids: said by training_set (`labels.attrs`)
         unit = ("pixels" if lab.geom_type.isin(["Polygon", "MultiPolygon"]).any() else "points") \
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels

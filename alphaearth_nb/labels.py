@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import LabelError, checks_flags, refuse_path, user_stacklevel
+from .core import LabelError, checks_flags, refuse_path, suggest, user_stacklevel
 from .core import LabelWarning   # the kinds of its warnings
 from .geo import declared_nodata, outside_valid, NODATA_KEYS
 from .times import text_objects   # numpy's StringDType text as objects: the one rule
@@ -519,7 +519,10 @@ def nameless_ids(t:pd.DataFrame,  # a table of labelled places (a vector file's 
     """(mask (N,) of the rows whose id has no name, the column of names) where another column of `t` names the ids of
     `column` one to one (each id one name, each name one id; at least two ids named) and some ids have an empty or
     missing name on every row (eo-learn's `LULC_NAME` leaves its no-data id 0 without one); None otherwise (ids
-    of text, no such column, every id named)."""
+    of text, no such column, every id named). `LabelError` for a `column` that `t` has not."""
+    if column not in (cols := [str(c) for c in getattr(t, "columns", [])]):   # pandas' KeyError, a list's TypeError
+        raise LabelError(f"the labels have no column {column!r}{suggest(column, cols)} (columns: {', '.join(cols[:10])}): "
+                         "pass a table and its label column")
     ids = t[column]
     if ids.dtype.kind not in "iuf" or ids.nunique() < 3: return None
     for c in t.columns:

@@ -141,7 +141,10 @@ def sampler_changes(cfg:SamplerConfig,   # the sampler a resume draws with
                    ) -> list[str]:
     "Each setting of `cfg` the model does not set that differs from the run's recorded one, as 'frames=5 (the " \
     "run: 3)', the run's read as `SamplerConfig` reads a field (a list of pairs as a tuple); [] where none differs " \
-    "or nothing is recorded."
+    "or nothing is recorded. `ConfigError` for a `cfg` that is no `SamplerConfig` (a dict: `model_sampler` reads one)."
+    if not isinstance(cfg, SamplerConfig):   # dataclasses.replace's TypeError
+        raise ConfigError(f"cfg is a {type(cfg).__name__}: pass the SamplerConfig the resume draws with (a dict of fields "
+                          "to change: `aef.samples.model_sampler(model.cfg, sampler={...})` makes it)")
     was = run_sampler(record) or {}
     run = replace(cfg, **was)
     return [f"{k}={getattr(cfg, k)!r} (the run: {getattr(run, k)!r})" for k in was if getattr(run, k) != getattr(cfg, k)]

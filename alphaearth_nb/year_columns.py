@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .core import LabelError
+from .core import LabelError, suggest
 from .times import ISO_TEXT, YEARS, ZONE_TEXT, is_yyyymmdd, month_name_iso, refuse_times_path
 
 # %% auto #0
@@ -131,7 +131,11 @@ def table_years(a:pd.DataFrame, # a table of labels
                ) -> np.ndarray:
     """The `col` column of table `a` as float64 years (N,) (`column_years`: numbers, their text, dates of any form
     their year); `LabelError` naming values that are not whole years, or dates written YYYYMMDD (20220105,
-    `year_column_hint`: the conversion that passes them as dates)."""
+    `year_column_hint`: the conversion that passes them as dates), or a `col` that `a` has not (no table: a list)."""
+    if col not in (cols := [str(c) for c in getattr(a, "columns", [])]):   # pandas' KeyError, a list's TypeError
+        have = f"columns: {', '.join(cols[:10])}" if hasattr(a, "columns") else f"a {type(a).__name__} has none"
+        raise LabelError(f"the labels have no column {col!r}{suggest(col, cols)} ({have}): pass a table and the name "
+                         "of its year column (`year_column(a)` finds year, Year or YEAR)")
     yr = column_years(a[col])
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():
         bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
