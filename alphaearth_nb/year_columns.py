@@ -135,7 +135,7 @@ def table_years(a:pd.DataFrame, # a table of labels
     if col not in (cols := [str(c) for c in getattr(a, "columns", [])]):   # pandas' KeyError, a list's TypeError
         have = f"columns: {', '.join(cols[:10])}" if hasattr(a, "columns") else f"a {type(a).__name__} has none"
         raise LabelError(f"the labels have no column {col!r}{suggest(col, cols)} ({have}): pass a table and the name "
-                         "of its year column (`year_column(a)` finds year, Year or YEAR)")
+                         "of its year column (`aef.year_columns.year_column(table)` finds year, Year or YEAR)")
     yr = column_years(a[col])
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():
         bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
