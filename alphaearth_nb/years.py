@@ -369,12 +369,15 @@ def refuse_repeated_years(cube:xr.DataArray) -> None:  # a cube (time, y, x, ban
     `time` coordinate (`xr.concat(maps, 'time')` of maps that carry none) is a `DimensionError` too: its years would
     be the steps 0, 1, ... (`years_of_cube`), named as years in a result (`aggregate`'s `year`, `yearly_change`'s
     `year_of_change`)."""
-    if "time" not in cube.coords:
-        raise DimensionError(f"the cube's {cube.sizes['time']} maps along `time` carry no year (no `time` coordinate: "
-                             "`xr.concat(maps, 'time')` of maps without one), so its years would read as the steps 0, "
-                             "1, ...: join the maps by their years, `cube = aef.years.join_years(maps, years)`, or give "
-                             "it its years, `cube = cube.assign_coords(time=pd.to_datetime(['2023-01-01', "
-                             "'2024-01-01']))`")
+    if "time" not in cube.coords:   # the example offers as many dates as the cube has maps
+        n = cube.sizes["time"]
+        eg = ", ".join(f"'{2025 - min(n, 3) + i}-01-01'" for i in range(min(n, 3))) + (", ..." if n > 3 else "")
+        raise DimensionError(f"the cube's {n} map{'s' * (n != 1)} along `time` carr{'y' if n != 1 else 'ies'} no year "
+                             "(no `time` coordinate: `xr.concat(maps, 'time')` of maps without one), so its years would "
+                             "read as the steps 0, 1, ...: join the maps by their years, `cube = "
+                             f"aef.years.join_years(maps, years)`, or give it its years, `cube = "
+                             f"cube.assign_coords(time=pd.to_datetime([{eg}]))`"
+                             + (", or take the map alone, `cube.isel(time=0)`" if n == 1 else ""))
     years = years_of_cube(cube)
     u, n = np.unique(years, return_counts=True)
     if not (n > 1).any(): return

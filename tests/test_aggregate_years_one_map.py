@@ -33,3 +33,14 @@ def test_a_cube_of_distinct_years_still_aggregates_by_year():
 def test_yearly_change_refuses_a_cube_of_no_years():
     with pytest.raises(DimensionError, match="join_years"):
         yearly_change(_cube(None))
+
+
+@pytest.mark.parametrize("n, dates", [(1, "['2024-01-01']"), (2, "['2023-01-01', '2024-01-01']"),
+                                      (5, "['2022-01-01', '2023-01-01', '2024-01-01', ...]")])
+def test_a_cube_of_no_years_is_offered_as_many_dates_as_maps(n, dates):
+    "A cube of 1 map and no `time` coordinate was told 'the cube's 1 maps ... carry no year' and offered two dates."
+    c = xr.concat([embedding_from_array(random_unit((12, 12), seed=s)) for s in range(n)], dim="time")
+    with pytest.raises(DimensionError) as got: aggregate(c, tile=6)
+    said = str(got.value)
+    assert f"pd.to_datetime({dates})" in said and ("1 map along `time` carries" in said) == (n == 1), said
+    assert ("cube.isel(time=0)" in said) == (n == 1), said
