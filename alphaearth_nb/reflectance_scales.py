@@ -12,10 +12,10 @@ import re
 import numpy as np
 
 # %% auto #0
-__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'OVERCAST_ROLES', 'OVERCAST_DARK', 'OVERCAST_DARKEST',
-           'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'RED_OVER_BLUE', 'TOA_UNTOLD',
-           'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'BASELINE_FROM', 'no_offset_frames', 'toa', 'overcast',
-           'past_top', 'few_scaled_up']
+__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SCALED_FILLS', 'OVERCAST_ROLES', 'OVERCAST_DARK',
+           'OVERCAST_DARKEST', 'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'RED_OVER_BLUE',
+           'TOA_UNTOLD', 'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'BASELINE_FROM', 'no_offset_frames', 'toa',
+           'overcast', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -51,6 +51,8 @@ PROVIDER_OFFSETS = {  # family -> ((1st percentile every reflectance band reache
 
 SHIFTS = {"sentinel2": 1000, "landsat": 2000}  # family -> the offset its users subtract (Level-2 DN: BOA_ADD_OFFSET, -0.2)
 EIGHT_BIT = "8-bit display values (0..255) or reflectance in percent (0..100), not reflectance x 1e4"
+SCALED_FILLS = (65535, 32767)   # 16-bit no-data values (unsigned, signed) that reflectance divided by 1e4 keeps as
+# its largest value (6.5535, 3.2767: past 2.0, so read as 8-bit or percent) when the fill is not masked first
 
 # Overcast, not offset (`overcast`). Cloudy values are valid input (AEF.md section 1: no input masking), and a frame
 # under cloud from edge to edge has every band's darkest pixels past the offsets above, as a shifted frame has.
@@ -265,6 +267,13 @@ def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple
     "no offset, None); nor where the metadata says none (`none_said`: `no_offset_frames`), nor where the reading " \
     "leaves surface reflectance redder than any surface's darkest (`RED_OVER_BLUE`)."
     seen = [q for b, q in qs.items() if b in ("B2", "B3", "B4")]
+    if seen and all(q[1] < 0 for q in seen) and all(-1 in (q[0], q[1]) for q in seen):   # 65535 read as int16
+        return ("-1 where the file holds 65535, the no-data value: 16-bit unsigned values stored as int16 with the "
+                "netCDF attribute `_Unsigned = 'true'` come back signed when read without it (xarray's "
+                "mask_and_scale=False or decode_cf=False), 65535 as -1 and values over 32767 negative, not an offset",
+                "open the file with xarray's default decoding (`xr.open_dataset(path)` reads `_Unsigned` and masks the "
+                "fill), or make them unsigned and mask 65535: `(ds[bands].astype('int32') % 65536).where(lambda v: "
+                "v != 65535)`", True)
     if seen and all(q[1] < 0 for q in seen):  # no real surface is darker than 0 in every visible band
         add = SHIFTS.get(src.family)
         return ("an offset subtracted from values that had none (reflectance is never below 0 in every visible band: "
@@ -272,6 +281,11 @@ def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple
                 "baseline 04.00 applied to Earth Engine's *_HARMONIZED collections, which had applied it already",
                 f"add it back: `ds[bands] + {add}`" if add else "add back what was subtracted", True)
     top = max(q[3] for q in qs.values())
+    if (fill := next((f for f in SCALED_FILLS if abs(top * 1e4 - f) < 0.5), None)) is not None:
+        return (f"reflectance 0..1 whose no-data value, {fill}, was divided by 1e4 with it (the largest value is "
+                f"{top:.5g}), not {EIGHT_BIT.split(', not')[0]}",
+                f"multiply by 10000 and mask the no-data value: `(ds[bands] * 10000).where(lambda v: v.round() != "
+                f"{fill})`", True)
     if 2.0 < top <= 255.0 and (len(qs) >= 2 or top >= 250.0):  # one dark band alone (B2 over forest) can be < 255
         return (EIGHT_BIT,
                 "read the reflectance bands themselves (e.g. Sentinel-2 L2A surface reflectance: Earth Engine's "
