@@ -75,6 +75,15 @@ class EmbeddingAccessor:
     map_to_cog = forward(map_to_cog)
     vectorize = forward(vectorize)
 
+    def __getattr__(self, name):   # a name the class lacks: a stack's method asked of a DataArray said so
+        if name == "embed":
+            obj = vars(self).get("_obj")
+            raise AttributeError(f"`.aef.embed` is a stack's: this is a DataArray ({getattr(obj, 'name', None)!r}), "
+                                 "one band of a stack or an embedding, and the model reads every band of a source "
+                                 "together: call it on the Dataset of the source (attrs['source'] set) or the "
+                                 "DataTree of sources, `ds.aef.embed(model, period)`, not on `ds['B2']`.")
+        raise AttributeError(name)
+
 # %% ../nbs/26_accessor.ipynb #c0008
 _EMBEDDING_ONLY = ("embedding", "quantize", "dequantize", "similarity", "change", "cluster", "classify",
                    "regress", "rgb", "plot", "explore", "sample", "aggregate", "coarsen", "yearly_change", "to_cog",

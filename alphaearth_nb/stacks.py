@@ -93,7 +93,9 @@ def _as_children(stack, source, sources=None):
         if embedding_field(stack) and not _declares(name, sources): raise _embedding_refused("the Dataset")
         if name is None:
             raise UnknownSourceError("a single-source Dataset needs its source name: set `ds.attrs['source'] = "
-                                     f"'sentinel2'` or pass source='sentinel2' (known: {', '.join(registered())}).")
+                                     f"'sentinel2'` (known: {', '.join(registered())}); `validate_stack` also takes "
+                                     "source='sentinel2', and a stack of several sources names each by its key, "
+                                     "`xr.DataTree.from_dict({'sentinel2': ds})`.")
         return {str(name): stack}
     if isinstance(stack, xr.DataTree):
         if embedding_field(stack.to_dataset()): raise _embedding_refused("the DataTree's root")
@@ -104,6 +106,13 @@ def _as_children(stack, source, sources=None):
         return {k: v.to_dataset() for k, v in stack.children.items()}
     if isinstance(stack, dict):
         return {str(k): (v.to_dataset() if isinstance(v, xr.DataTree) else v) for k, v in stack.items()}
+    if hasattr(stack, "__array__") and hasattr(stack, "shape"):   # numpy, JAX, a DataFrame: numbers without names
+        raise StackTypeError(f"got a {type(stack).__name__} of shape {tuple(stack.shape)}, numbers without band names, "
+                             "dates or a grid, where a stack is wanted (an xr.DataTree of sources, or a single-source "
+                             "xr.Dataset): wrap it, e.g. for `a` of (band, time, y, x) `ds = xr.Dataset({b: (('time', "
+                             "'y', 'x'), a[i]) for i, b in enumerate(['B2', 'B3', 'B4', 'B8', 'B11', 'B12'])}, "
+                             "coords={'time': dates, 'y': ys, 'x': xs}, attrs={'source': 'sentinel2', 'crs': "
+                             "'EPSG:326NN'})` (reflectance x 1e4; y, x the pixel centres in metres of a 10 m grid).")
     raise StackTypeError("expected an xr.DataTree of sources or a single-source xr.Dataset, got "
                          f"{type(stack).__name__}: "
                          "build one with `xr.DataTree.from_dict({'sentinel2': ds, ...})`.")

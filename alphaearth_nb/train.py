@@ -86,7 +86,8 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
     if isinstance(data, dict) and data and all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()):
         data = xr.DataTree.from_dict({str(k): v.to_dataset() if isinstance(v, xr.DataTree) else v   # {name: Dataset}:
                                       for k, v in data.items()})   # the stack it names, as validate_stack reads it
-    if isinstance(data, xr.DataArray): validate_stack(data)   # StackTypeError: one variable per band, how to get there
+    if isinstance(data, xr.DataArray) or hasattr(data, "__array__") and not isinstance(data, (xr.Dataset, xr.DataTree)):
+        validate_stack(data)   # StackTypeError: a DataArray, numpy, JAX: one variable per band, how to get there
     if isinstance(data, (list, tuple)) and data and isinstance(data[0], (xr.Dataset, xr.DataTree, xr.DataArray)):
         raise ConfigError(f"fit got a {type(data).__name__} of stacks, but it trains on one stack (a DataTree of "
                           "sources): pass one, or several sites as a corpus streamed with `aef.stream.CorpusStream` "
