@@ -145,6 +145,7 @@ SECTIONS = {
         'unread_sources': "names\n    a stack's source names\ncfg : ModelConfig\n    the model's config\n",
         'unread_said': "unread : list\n    the sources left out (`unread_sources`)\ncfg : ModelConfig\n    the model's config\n",
         'reader_of': "names\n    a stack's source names\ncfg : ModelConfig\n    the model's config (its preset's sizes are kept)\npreset : str|None\n    its preset's name; None: `preset_of(cfg)`\nheld : str\n    what the caller holds for `cfg`, named in the fix of no preset\n",
+        'variants_said': "missing\n    the source names a model reads that the stack lacks\nhave\n    the stack's source names\n",
         'AlphaEarth': 'cfg : ModelConfig\n    the sizes and sources: `preset("small")`, `preset("tiny", ...)`\nkey : PRNGKeyArray\n    JAX PRNG key of the initial weights, e.g. `jax.random.key(0)`\n',
         'encoder_width': "encoder\n    the model's encoder (unused: the width is the config's)\ncfg : ModelConfig\n    the model's config\n",
         'init': 'cfg : ModelConfig|str\n    a config or a preset name\nkey : PRNGKeyArray|int\n    random key or seed\n',

@@ -33,8 +33,8 @@ from .core import UnknownFieldError, as_tuple, checks_fields, typed_fields, unkn
 
 # %% auto #0
 __all__ = ['PRESETS', 'REQUIRED_FAMILIES', 'input_spec', 'n_outputs', 'family', 'ModelConfig', 'preset', 'config_from_json',
-           'preset_of', 'unread_sources', 'unread_said', 'reader_of', 'AlphaEarth', 'encoder_width', 'init',
-           'param_count', 'dummy_example']
+           'preset_of', 'unread_sources', 'unread_said', 'reader_of', 'variants_said', 'AlphaEarth', 'encoder_width',
+           'init', 'param_count', 'dummy_example']
 
 # %% ../nbs/14_model.ipynb #c0005
 def input_spec(s:Source) -> tuple[int, int]:  # an input source (`sources.get_source`)
@@ -247,6 +247,30 @@ def reader_of(names,                 # a stack's source names
     shell = f"`aef train {f'--preset {preset} ' if preset else ''}--inputs {','.join(ins)} --targets {','.join(have)}`"
     return python, shell + ("" if preset else " (a `small` model: `aef train` builds a preset's sizes, not this "
                                                "model's)")
+
+def variants_said(missing,   # the source names a model reads that the stack lacks
+                  have,      # the stack's source names
+                 ) -> str:
+    """Words for each source of `missing` whose product the stack may hold under another name: a source of the same
+    family (Sentinel-2 L1C top-of-atmosphere `sentinel2_l1c` beside L2A surface reflectance `sentinel2`, Landsat's
+    `landsat_toa` beside `landsat`; the `lite` preset reads the top-of-atmosphere ones, as the paper's model does),
+    each product named by its registry description, and the rename of a node that holds it under the other name; ''
+    where no such pair is."""
+    said = []
+    for m in missing:
+        try: src = get_source(m)
+        except SourceError: continue   # a user's own source: no registered product beside it
+        for h in have:
+            try: other = get_source(h)
+            except SourceError: continue
+            if h == m or other.family != src.family: continue
+            said.append(f" {m!r} is {src.description.split(';')[0]}, another product than {h!r}, "
+                        f"{other.description.split(';')[0]}: read that product, or, if the stack's {h!r} holds it "
+                        f"already, rename the node, `stack[{m!r}] = stack[{h!r}].to_dataset().assign_attrs(source="
+                        f"{m!r}); del stack[{h!r}]`.")
+            break
+    return "".join(said)
+
 
 # %% ../nbs/14_model.ipynb #c0014
 REQUIRED_FAMILIES = ("sentinel2",)  # families the perturbations never drop: the model needs them

@@ -121,7 +121,7 @@ def _lacks(data, mcfg, scfg, preset:str|None, held:str="model.cfg") -> str|None:
     return (f"the model reads {', '.join(map(repr, missing))} (its inputs {tuple(mcfg.inputs)}, targets "
             f"{tuple(mcfg.targets or ())}) but the stack has only {', '.join(have)}: add "
             f"{'it' if len(missing) == 1 else 'them'} to the stack, or train a model of the stack's sources, e.g. "
-            f"`{make}` / {shell} (or a subset of them).")   # Python's and `aef train`'s words
+            f"`{make}` / {shell} (or a subset of them).{aef_model.variants_said(missing, have)}")   # and aef train's
 
 def _sources_of(ckpt) -> list|None:
     "The stack's sources a checkpoint's run trained on (its header's `data`), None when unread or unrecorded."
