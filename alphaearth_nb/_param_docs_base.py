@@ -184,6 +184,8 @@ SECTIONS = {
         'table_suffix': "path\n    a file's path (text or `Path`), there or not\n",
         'near_match': 'path\n    a local path (text or `Path`) where no file is\n',
         'is_eolearn_patch': 'folder\n    any path (text or `Path`, `~` allowed)\n',
+        'eolearn_unread': 'folder\n    an eo-learn patch folder (text or `Path`, `~` allowed)\n',
+        'data_folder_said': 'folder\n    a --data path (text or `Path`, `~` allowed)\n',
         'eolearn_labels_hint': 'path\n    --labels as given (text or `Path`, `~` allowed)\n',
     },
     'alphaearth_nb.local_mirror': {

@@ -15,7 +15,7 @@ import shlex
 from pathlib import Path
 
 from .spelling import suggest   # the package's one did-you-mean (light: no core)
-from .loaders import (TEXT_TABLES, VECTOR_FILES, is_eolearn_patch, near_match,   # an eo-learn patch
+from .loaders import (TEXT_TABLES, VECTOR_FILES, data_folder_said, is_eolearn_patch, near_match,   # an eo-learn patch
                                    zip_member)   # folder: a stack; a path into a zip: a label file
 
 # %% auto #0
@@ -191,7 +191,7 @@ def _data(s:str) -> str:
         raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass {_DATA_KINDS}")
     if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)
     if Path(s).suffix not in (".nc", ".zarr") and not is_eolearn_patch(s):   # an EOPatch folder: read as a stack
-        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack: pass {_DATA_KINDS}")
+        raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack{data_folder_said(s)}: pass {_DATA_KINDS}")
     return s
 
 def _path(s:str) -> str: return os.path.expanduser(_named(s))   # `--out=~/x`: no shell expands a `~` after `=`

@@ -17,7 +17,7 @@ import xarray as xr
 from . import readers, scene, train
 from .core import AEFError, ConfigError, LabelError, MissingDataError, StackTypeError
 from .files import quiet_marker
-from .loaders import is_eolearn_patch, near_match
+from .loaders import eolearn_unread, is_eolearn_patch, near_match
 from .labels import read_table   # every CSV the commands read
 from .stacks import embedding_field
 
@@ -80,7 +80,8 @@ def open_data(data:str|None="samples" # "samples", a .nc / .zarr DataTree on dis
            "`stack.to_netcdf(path)` or `stack.to_zarr(path)`")
     if not p.exists(): raise MissingDataError(f"--data {p}: no stack there: {fix}")
     if is_eolearn_patch(p):   # an EOPatch folder as eo-learn saves it (numpy arrays): its reader makes the stack
-        print(f"aef: --data {p} is an eo-learn patch: read as a stack of ndvi and dem (readers.read_eolearn_patch)",
+        print(f"aef: --data {p} is an eo-learn patch: read as a stack of ndvi and dem (readers.read_eolearn_patch)"
+              + "".join(f"; {f} is not read" for f in eolearn_unread(p)),
               file=sys.stderr)
         return readers.read_eolearn_patch(p)[0], None
     if p.suffix not in (".nc", ".zarr"): raise ConfigError(f"--data {p}: not a .nc or .zarr file: {fix}")

@@ -20,7 +20,8 @@ from .spelling import near_names   # the package's one did-you-mean (below core,
 
 # %% auto #0
 __all__ = ['LOADERS', 'VECTOR_FILES', 'TEXT_TABLES', 'COMPRESSIONS', 'EOLEARN_FILES', 'is_path', 'places_reader', 'loader_of',
-           'zip_files', 'zip_member', 'table_suffix', 'near_match', 'is_eolearn_patch', 'eolearn_labels_hint']
+           'zip_files', 'zip_member', 'table_suffix', 'near_match', 'is_eolearn_patch', 'eolearn_unread',
+           'data_folder_said', 'eolearn_labels_hint']
 
 # %% ../nbs/00_loaders.ipynb #l0005
 _PATH_TEXT = re.compile(r"[/\\]|\.(?![eE][+-]?\d+\s*$)[A-Za-z]\w*\s*$")   # a separator or a file suffix (1.e5: a number)
@@ -149,6 +150,34 @@ def is_eolearn_patch(folder) -> bool:  # any path (text or `Path`, `~` allowed)
     return d.is_dir() and all((d / f).is_file() for f in EOLEARN_FILES)
 
 _EOLEARN_PARTS = ("data", "data_timeless", "mask", "mask_timeless", "vector", "vector_timeless")   # an EOPatch's folders
+
+def eolearn_unread(folder) -> list:  # an eo-learn patch folder (text or `Path`, `~` allowed)
+    "The arrays of its `data/` folder `readers.read_eolearn_patch` does not read (it reads NDVI.npy): e.g. eo-learn's " \
+    "BANDS-S2-L1C.npy, 13 Level-1C bands as 0..1, which no reader here turns into a source. [] for any other path."
+    d = Path(os.path.expanduser(str(folder))) / "data"
+    return sorted(f"data/{f.name}" for f in d.glob("*.npy") if f.name != "NDVI.npy") if d.is_dir() else []
+
+def data_folder_said(folder) -> str:  # a --data path (text or `Path`, `~` allowed)
+    """Why a folder given as a stack is none, with the way to one: an eo-learn patch folder (`bbox.geojson` or its
+    folders of arrays) lacking files of `EOLEARN_FILES`, named, with the arrays it holds unread (`eolearn_unread`);
+    a folder of GeoTIFFs (one a date), with the recipe of a stack from them. '' for a file or another folder."""
+    d = Path(os.path.expanduser(str(folder)))
+    if not d.is_dir(): return ""
+    if (d / "bbox.geojson").is_file() or any((d / p).is_dir() for p in _EOLEARN_PARTS):
+        lacks = [f for f in EOLEARN_FILES if not (d / f).is_file()]
+        unread = eolearn_unread(d)
+        return (f"; it looks like an eo-learn patch folder but lacks {', '.join(lacks)} (the package reads "
+                f"{', '.join(EOLEARN_FILES)}: NDVI as the `ndvi` source, CLM as its cloud layer, DEM, LULC labels)" +
+                (f"; its {', '.join(unread)} {'is' if len(unread) == 1 else 'are'} not read by it (no reader here "
+                 "makes a source of eo-learn's other arrays: write a stack of them in Python)" if unread else ""))
+    tifs = sorted(f.name for f in d.iterdir() if f.suffix.lower() in (".tif", ".tiff"))
+    if not tifs: return ""
+    return (f"; it is a folder of {len(tifs)} GeoTIFF(s) ({', '.join(tifs[:2])}{', ...' if len(tifs) > 2 else ''}), "
+            "and a stack is one .zarr/.nc of every date: in Python, read each file (`rioxarray.open_rasterio(f)`, "
+            "bands named as the source's, e.g. B2, B3, B4, B8, B11, B12, reflectance x 1e4), join them on a `time` "
+            "coordinate, `ds = xr.concat(frames, dim=pd.Index(dates, name='time')).rename(band_names)` with "
+            "attrs source='sentinel2' and crs, then `xr.DataTree.from_dict({'sentinel2': ds}).to_zarr('stack.zarr')` "
+            "and pass --data stack.zarr")
 
 def eolearn_labels_hint(path, # --labels as given (text or `Path`, `~` allowed)
                        ) -> str|None:
