@@ -335,7 +335,8 @@ def gated_placed(emb,                # the map as given (any form `as_embedding`
         if check is not None: check()
         placed.append(place_labels(grid, labels, column, **kw))
     da = as_embedding(emb, door=door, before_read=place)   # any form not met there: placed once read
-    return da, placed[0] if placed else place(da) or placed[0]
+    if not placed: place(da)
+    return da, placed[0]
 
 LabelPixels = namedtuple("LabelPixels", "r c vals raster numbers positive given column")   # `place_labels`' answer
 OFF_MAP_CHOICES = ("refuse", "drop")   # what `off_map=` takes (`training_set`, `classify`, `regress`)
