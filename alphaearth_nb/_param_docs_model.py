@@ -7,9 +7,10 @@ SECTIONS = {
         'jsonable': 'x\n    a config value: dataclass, dict, list, tuple, scalar or anything with a str\n',
         'save_checkpoint': "directory\n    the checkpoint folder (created if needed)\nstate : PyTree\n    any pytree of arrays: a TrainState, a model, ...\nmeta : dict|None\n    more header fields: configs, preset, data position...\nkeep : int\n    sound checkpoints kept, this one included; older ones (damaged too) removed\nstep : int|None\n    the checkpoint's number; default `state.step` (a TrainState's)\n",
         'verify_checkpoint': "path\n    a checkpoint's `.json` (or its `.eqx`)\n",
-        'RunRecord': "record : dict\n    the run's record: a checkpoint's header, or the settings it began with\ncame : str\n    how it was read: 'checkpoint', 'written', 'damaged' or 'settings' (above)\nread : tuple|None\n    from a checkpoint: (its two files' `_state`, header, `.eqx` bytes)\n",
+        'RunRecord': "record : dict\n    the run's record: a checkpoint's header, or the settings it began with\ncame : str\n    how it was read: 'checkpoint', 'written', 'damaged' or 'settings' (above)\nread : tuple|None\n    from a checkpoint: (its `.json` path, its two files' `_state`, header, bytes)\nfolder : Path|None\n    the run folder it was read from\n",
         'read_header': "path\n    a checkpoint's `.json`, or its `.eqx`\n",
         'resume_record': 'folder\n    a run folder (`~` allowed)\nsound : bool\n    only a checkpoint that verifies: {} where none does\n',
+        'run_record': "out\n    fit's out=: the run folder (text or a `Path`), or None\nresume : bool\n    fit's resume=\nrecord\n    fit's record=: the run's `resume_record(out)` read already, or None (read here)\n",
         'load_checkpoint': "path\n    a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run folder or its `checkpoints/` folder\nlike\n    a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a function of the verified header giving one (per checkpoint tried)\nrecord : dict|None\n    the run's `resume_record`: the checkpoint it verified is not read again\n",
     },
     'alphaearth_nb.cli': {

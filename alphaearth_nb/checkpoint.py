@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import io
 import json
+import os
 import re
 import shlex
 import socket
@@ -37,12 +38,12 @@ from .runs import (CKPT_FORMAT, FOLDER_KINDS, RUN_FILES, RUN_MARKER, check_run_f
                                 what_folder)
 
 # %% auto #0
-__all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'RunRecord', 'read_header', 'resume_record', 'load_checkpoint',
-           'LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'run_lock', 'CKPT_FORMAT', 'checkpoint_headers', 'checkpoints',
-           'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'RUN_MARKER', 'RUN_FILES',
-           'FOLDER_KINDS', 'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder', 'newer_format',
-           'leaves_header', 'orphan_note', 'judged_checkpoints', 'prunable', 'run_settings', 'record_settings',
-           'nothing_recorded']
+__all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'RunRecord', 'read_header', 'resume_record', 'run_record',
+           'load_checkpoint', 'LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'run_lock', 'CKPT_FORMAT', 'checkpoint_headers',
+           'checkpoints', 'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'RUN_MARKER',
+           'RUN_FILES', 'FOLDER_KINDS', 'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder',
+           'newer_format', 'leaves_header', 'orphan_note', 'judged_checkpoints', 'prunable', 'run_settings',
+           'record_settings', 'nothing_recorded']
 
 # %% ../nbs/16_checkpoint.ipynb #c0002a
 # from `runlock` (15a), split from here: `checkpoint.run_lock` is `runlock.run_lock`
@@ -174,20 +175,25 @@ class RunRecord(dict):
     "verifies), 'written' (the newest's header as written: none verifies), 'damaged' ({}: none verifies, `sound`, " \
     "or no header reads), 'settings' (the run's own as it began: no checkpoint). " \
     "From a checkpoint it holds that checkpoint's verified bytes until a load takes them (`take`): pass the record to " \
-    "`load_checkpoint(..., record=)` and the weights are read and their checksum taken once a resume."
+    "`load_checkpoint(..., record=)` and the weights are read and their checksum taken once a resume. `folder`: " \
+    "the run folder it was read from (resolved), which `run_record` holds `fit`'s out= to."
     def __init__(self,
                  record:dict,           # the run's record: a checkpoint's header, or the settings it began with
                  came:str,              # how it was read: 'checkpoint', 'written', 'damaged' or 'settings' (above)
-                 read:tuple|None=None,  # from a checkpoint: (its two files' `_state`, header, `.eqx` bytes)
+                 read:tuple|None=None,  # from a checkpoint: (its `.json` path, its two files' `_state`, header, bytes)
+                 folder:Path|None=None, # the run folder it was read from
                 ):
         super().__init__(record)
-        self.came, self._read = came, read
+        self.came, self._read, self.folder = came, read, folder
 
     def take(self, path:Path) -> tuple[dict, bytes]|None:
         "The verified header and `.eqx` bytes of the checkpoint `path` where this record read it and its two files " \
-        "are as they were then (`_state`: a copy or a rewrite since is read anew); None else. Given once: released."
-        got, self._read = self._read, None
-        return got[1:] if got is not None and got[0] is not None and got[0] == _state(path) else None
+        "are as they were then (`_state`: a copy or a rewrite since is read anew); None else. Given once, to the " \
+        "checkpoint it read: a load that tries a newer (damaged) one first still finds them for the one it read."
+        got = self._read
+        if got is None or Path(path).resolve() != got[0]: return None   # another checkpoint: kept for the one read
+        self._read = None   # released: taken, or stale (its files changed since)
+        return got[2:] if got[1] is not None and got[1] == _state(path) else None
 
 def _damaged_first_line(header:dict, leaves:Path) -> str|None:
     "What to say of `leaves` (a `.eqx` whose first line is no header of ours) when it is still this checkpoint's, its " \
@@ -291,15 +297,37 @@ def resume_record(folder,            # a run folder (`~` allowed)
     "checkpoint: the settings it recorded as it began (`run_settings`; {} if none). Its `train` holds the " \
     "`TrainConfig` the run trained with. A `RunRecord` (a dict): `load_checkpoint(folder, like, record=it)` loads the " \
     "checkpoint it verified from the bytes it read."
-    found = own_checkpoints(checkpoint_folder(user_path(folder) / "checkpoints"))   # never another tool's
+    run = user_path(folder).resolve()   # where it was read: `run_record` holds fit's out= to it
+    found = own_checkpoints(checkpoint_folder(run / "checkpoints"))   # never another tool's
     for p in found:
         try: header, raw = _verify(p, whole=True)   # its weights kept for the load that follows: read once
         except DamagedCheckpointError: continue   # skipped as the load skips it (and names it, loading an older one)
-        return RunRecord(header, "checkpoint", (_state(p), header, raw))
+        return RunRecord(header, "checkpoint", (p.resolve(), _state(p), header, raw), run)
     for head in ((found[0], found[0].with_suffix(".eqx")) if found and not sound else ()):   # a header cut: its copy
-        try: return RunRecord(read_header(head), "written")
+        try: return RunRecord(read_header(head), "written", folder=run)
         except CheckpointError: pass   # damaged both ways: the load names it
-    return RunRecord({}, "damaged") if found else RunRecord(run_settings(folder), "settings")
+    return RunRecord({}, "damaged", folder=run) if found else RunRecord(run_settings(folder), "settings", folder=run)
+
+@checks_flags
+def run_record(out,            # fit's out=: the run folder (text or a `Path`), or None
+               resume:bool,    # fit's resume=
+               record=None,    # fit's record=: the run's `resume_record(out)` read already, or None (read here)
+              ) -> dict:
+    """The record `fit` resumes from: `record` where given, else `resume_record(out)`; {} without `resume` or a
+    folder. `ConfigError` for a `record` that is no dict (a path is out='s, or `resume_record(path)`'s), one given
+    without `resume=True` (it is read on a resume only), and a `RunRecord` read from another run folder than `out`
+    (its settings and weights are that run's, not `out`'s)."""
+    if record is not None and not isinstance(record, dict):
+        raise ConfigError(f"record={record!r:.80} is no run record: pass `aef.checkpoint.resume_record(out)` (a dict), "
+                          "or leave record= out and fit reads it")
+    if record is not None and not resume:
+        raise ConfigError("record= is read on a resume only: pass resume=True with it (out= the run it was read "
+                          "from), or leave record= out")
+    if not resume or not isinstance(out, (str, os.PathLike)): return {}
+    if (theirs := getattr(record, "folder", None)) is not None and theirs != user_path(out).resolve():
+        raise ConfigError(f"record= was read from {theirs}, not out={out}: pass the record of the run resumed, "
+                          f"`aef.checkpoint.resume_record({str(out)!r})`, or leave record= out and fit reads it")
+    return resume_record(out) if record is None else record
 
 # %% ../nbs/16_checkpoint.ipynb #c0010
 def _mend(header:dict) -> str:

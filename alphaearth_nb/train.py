@@ -28,7 +28,7 @@ import xarray as xr
 from . import losses, samples
 from . import model as aef_model
 from .checkpoint import (check_run_folder, checkpoint_folder, checkpoints, jsonable, latest_checkpoint,
-                                      load_checkpoint, not_a_run, read_header, record_settings, resume_record,
+                                      load_checkpoint, not_a_run, read_header, record_settings, run_record,
                                       run_folder, run_settings, save_checkpoint)
 from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarning, TrainingError,
                                 TrainingWarning, flag,
@@ -366,7 +366,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                           "out='runs/a', resume=True)` (without out= nothing is resumed and nothing is saved)")
     given = [k for k, v in dict(steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every).items()
              if v is not None]
-    record = (resume_record(out) if record is None else record) if resume and isinstance(out, (str, os.PathLike)) else {}
+    record = run_record(out, resume, record)   # the run resumed: its settings ({} for a new run)
     cfg, small = (cfg, False) if config is not None else _call_config(cfg, given, data, record)
     sampler = samples.run_sampler(record) if sampler is None else sampler   # left out on a resume: the run's
     loss_fn = losses.total_loss if loss_fn is None else loss_fn

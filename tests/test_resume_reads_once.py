@@ -114,3 +114,24 @@ def test_aef_train_resume_reads_the_checkpoint_once(tmp_path, capsys, monkeypatc
     assert main(["train", "--out", str(tmp_path / "run"), "--resume", "--steps", "3"]) == 0
     assert loaded == [2] and "resuming at step 2" in capsys.readouterr().err
     assert eqx_bytes[0] < 1.1 * size, (eqx_bytes[0], size)
+
+
+def test_a_damaged_newest_does_not_cost_the_records_bytes(tmp_path, eqx_bytes):
+    "The record verified an older checkpoint (the newest damaged): the load tries the newest first, and that try " \
+    "released the record's bytes (taken once, whatever the path), so the older one was read and checksummed again."
+    state = {"w": jnp.arange(200_000.0)}
+    d = tmp_path / "run" / "checkpoints"
+    save_checkpoint(d, state, {}, step=1)
+    newest = save_checkpoint(d, {"w": state["w"] + 1}, {}, step=2).with_suffix(".eqx")
+    raw = bytearray(newest.read_bytes())
+    raw[-3] ^= 0xFF   # a byte changed in place: the size holds, the checksum does not
+    newest.write_bytes(bytes(raw))
+    record = resume_record(tmp_path / "run")
+    assert record["step"] == 1
+    size = newest.stat().st_size
+    eqx_bytes[0] = 0
+    with pytest.warns(match="ckpt_00000002.eqx"):
+        got, header = load_checkpoint(d, state, record=record)
+    assert header["step"] == 1 and bool((got["w"] == state["w"]).all())
+    assert eqx_bytes[0] < 1.5 * size, (eqx_bytes[0], size)   # the damaged newest's check alone (was 2 x size)
+    assert record._read is None   # released once taken
