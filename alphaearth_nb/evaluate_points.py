@@ -127,10 +127,11 @@ def thin_points(x:np.ndarray,    # features (N, D)
                f"no smaller --spacing keeps more (at {spacing:g} m every labelled {one} is kept, the closest {step:g} m "
                f"apart): label more {unit} of the classes short of two")
     if (counts >= 2).sum() < 2:
-        per = ", ".join(f"class {v}: {c}" for v, c in zip(ids.tolist(), counts.tolist()))
-        raise LabelError(f"{where}: thinned to points at least {spacing:g} m apart ({whose}), {len(keep):,} of the "
-                         f"{n:,} labelled {unit} remain ({per}), too few to score two classes (two points a class: one to train, one to "
-                         f"test); the labels span about {span}: {fix}")
+        kept = dict(zip(ids.tolist(), counts.tolist()))   # each class kept of its labelled: a class short in all is seen
+        per = ", ".join(f"class {v}: {kept.get(v, 0)} of {c}" for v, c in zip(*(a.tolist() for a in np.unique(y, return_counts=True))))
+        raise LabelError(f"{where}: {unit} kept of those labelled, by class: {per}; thinned to points at least {spacing:g} m "
+                         f"apart ({whose}), {len(keep):,} of the {n:,} labelled {unit} remain, too few to score two classes (two "
+                         f"points a class: one to train, one to test); the labels span about {span}: {fix}")
     if len(few):
         warnings.warn(f"{where}: thinned to points {spacing:g} m apart, " + lone_classes_said(
                           few, f"a smaller --spacing keeps more points of a class, e.g. --spacing {smaller:g} (--spacing "
