@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/map_cmd.html.md"""
 # %% ../nbs/29e_map_cmd.ipynb #p0003
 from __future__ import annotations
 
+import functools
 import json
 import shlex
 import warnings
@@ -149,6 +150,26 @@ def _unread(a, vector:bool) -> None:
                      "--label-column, --labels-layer and --crs are a vector file's or a CSV's of points, --labels-var and "
                      f"--labels-nodata a label raster's: leave {'it' if len(unread) == 1 else 'them'} out")
 
+def _crs_said(run):
+    """`run` (`aef_classify`, `aef_similarity`, `aef_change`) with its `GridError` for an embedding of no CRS (`places.
+    cube_crs`, `cog_files`: a Python fix, `emb.attrs['crs'] = ...`) said as the shell's: each --embeddings that records
+    none named, with the line that writes a copy of it with its CRS (a store) or sets it in place (a GeoTIFF, GDAL)."""
+    def said(a):
+        try: return run(a)
+        except GridError as e:
+            if "has no CRS" not in str(e): raise
+            paths = [Path(p) for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings])]
+            bare = [p for p in paths if not crs_of(open_maps(p, a.embeddings_var, run.__name__[4:]))] or paths
+            fix = lambda p: (f"`python -c \"import xarray as xr; ds = xr.open_zarr('{p}'); [ds[v].attrs.update(crs="
+                             f"'EPSG:326NN') for v in ds.data_vars]; ds.to_zarr('{p.stem}_crs.zarr')\"`, then --embeddings "
+                             f"{p.stem}_crs.zarr" if p.is_dir() else f"`gdal_edit.py -a_srs EPSG:326NN {p}`")
+            raise GridError(f"--embeddings {', '.join(map(str, bare))} record{'s' * (len(bare) == 1)} no CRS, which aef "
+                            f"{run.__name__[4:]} needs to place the map: write the CRS its x/y are in (EPSG:326NN, NN its "
+                            f"UTM zone, 327NN south of the equator; EPSG:4326 for lon/lat), e.g. "
+                            f"{'; '.join(map(fix, bare))}") from None
+    return functools.wraps(run)(said)
+
+@_crs_said
 def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_commands`)
                 ) -> None:
     """What `aef classify` does: the map of `--embeddings` (`--year`) classified from `--labels` (read as `aef evaluate`
@@ -192,6 +213,7 @@ def _none_on(said:str|None,      # `places.sample`'s warning where no point lies
            None if None in cols else swap_columns(cols))
     return why if hint is None or fix is None else why.replace(hint, hint.split(": pass ", 1)[0] + ": " + fix)
 
+@_crs_said
 def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_commands`)
                   ) -> None:
     """What `aef similarity` does: the vectors of the map of `--embeddings` (`--year`) at `--points` (a file) or at
@@ -314,6 +336,7 @@ def _span(e1:xr.DataArray, e2:xr.DataArray, a, largest:float) -> str:
                       TimeWarning, stacklevel=user_stacklevel())
     return " to ".join(said)
 
+@_crs_said
 def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands`)
               ) -> None:
     """What `aef change` does: `1 - cos` of each pixel's two embeddings (`analysis.change`: 0 the same, up to 2) of
