@@ -18,7 +18,7 @@ import xarray as xr
 from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
                                 NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning,
                                 as_seed, choice_word, is_path, refuse_path, user_stacklevel, whole)
-from .geo import north_up
+from .geo import crs_of, north_up
 from .labels import table_numbers
 from .sources import Source
 from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays,
@@ -30,7 +30,7 @@ from .core import as_tuple, checks_fields, typed_fields   # a misspelt config fi
 
 # %% auto #0
 __all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'run_sampler', 'sampler_changes', 'model_sampler', 'fits_model',
-           'data_fits_model', 'refuse_texts_apart', 'Prepared', 'read_texts', 'prepare', 'sample_site',
+           'data_fits_model', 'refuse_texts_apart', 'Prepared', 'texts_fix', 'read_texts', 'prepare', 'sample_site',
            'sample_periods', 'sample_summary', 'example_at', 'stack_examples', 'sample_example', 'sample_batch',
            'Resumable', 'BatchIterator', 'Batches']
 
@@ -260,6 +260,31 @@ def _text_days(times:pd.Series, what:str, first_line:int|None) -> np.ndarray:
                             f"{fix} (an empty cell is a text without a time)") from None
     raise TimeError(f"{what}: column 'time': {why}")  # each alone is a date, together not (e.g. numbers and text)
 
+_TEXT_NAMES = {"time": ("date", "datetime", "timestamp", "day"), "text": ("note", "notes", "description", "caption",
+                                                                        "comment")}   # other names of the columns
+
+def texts_fix(columns,           # the texts table's columns
+              what:str="texts",  # the table in messages; '--texts PATH' gets a shell line
+              lonlat=None,       # (lon, lat) column names of degrees; None: read from `columns`
+              crs:str|None=None, # the stack's CRS, where known (else 'EPSG:326NN', its UTM zone)
+             ) -> str:
+    """The words mending a texts table's columns (`read_texts`, `_prepare_texts`): lon/lat degrees (columns lon/lng/
+    longitude and lat/latitude, or `lonlat`) converted to y, x in the stack's CRS with pyproj's `Transformer`, and other
+    names of time and text (`_TEXT_NAMES`: date, note, ...) renamed; as a `python -c` line for `aef train --texts`."""
+    low = {str(c).strip().lower(): c for c in columns}
+    lon, lat = lonlat or (next((low[n] for n in ns if n in low), None) for ns in (("lon", "lng", "longitude"), ("lat", "latitude")))
+    ren = {low[n]: k for k, ns in _TEXT_NAMES.items() if k not in columns for n in ns if n in low}
+    code = ([f"t['x'], t['y'] = pyproj.Transformer.from_crs('EPSG:4326', '{crs or 'EPSG:326NN'}', always_xy=True)"
+             f".transform(t[{lon!r}], t[{lat!r}])"] if lon is not None and lat is not None else []) + \
+           ([f"t = t.rename(columns={ren!r})"] if ren else [])
+    if not code: return ""
+    zone = "" if crs else " (NN its UTM zone, 327NN south of the equator)"
+    if not what.startswith("--texts "): return f": with the table as `t`, `{'; '.join(code)}`{zone}"
+    src = what[len("--texts "):]
+    out = src[:-4] + "_xy.csv" if src.lower().endswith(".csv") else src + "_xy.csv"
+    return (f": `python -c \"import pandas as pd, pyproj; t = pd.read_csv('{src}'); {'; '.join(code)}; "
+            f"t.to_csv('{out}', index=False)\"`{zone}, then --texts {out}")
+
 def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the stack's CRS), time, text
                what:str="texts",         # the table in messages, e.g. "--texts notes.csv"
                first_line:int|None=None, # the file line of row 0 (2 for `pd.read_csv` with a header), for messages
@@ -273,7 +298,7 @@ def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the st
     if missing:  # the one check of the columns: `aef train --texts` relies on it too
         raise LabelError(f"{what} {'lack' if what == 'texts' else 'lacks'} the column(s) {missing} (it has "
                          f"{list(texts.columns)[:6]}): pass a table with y, x (metres, the stack's CRS), time and "
-                         "text.")
+                         f"text{texts_fix(texts.columns, what) or '.'}")
     ty, tx = (table_numbers(texts, c, what, first_line=first_line) for c in ("y", "x"))  # 'abc': LabelError
     return ty, tx, _text_days(texts["time"], what, first_line)
 
@@ -288,9 +313,11 @@ def _prepare_texts(texts, ds, cfg):
     keep = (rows >= 0) & (cols >= 0)
     if len(texts) and not keep.any():  # cheap, and otherwise found only after 10 text-less batches (or never)
         span = lambda v: f"{np.nanmin(v):.9g} .. {np.nanmax(v):.9g}" if np.isfinite(v).any() else "none"
+        deg = np.nanmax(np.abs(ty), initial=0) <= 90 and np.nanmax(np.abs(tx), initial=0) <= 180   # lat, lon as y, x
         raise LabelError(f"none of the {len(texts)} texts lies on the stack's grid (texts: y {span(ty)}, x "
                          f"{span(tx)}; grid: y {span(ds['y'].values)}, x {span(ds['x'].values)}): give y, x in the "
-                         "stack's CRS (metres, not lon/lat), or train without texts")
+                         "stack's CRS (metres, not lon/lat), or train without texts" +
+                         (texts_fix(texts.columns, "texts", ("x", "y"), crs_of(ds)) if deg else ""))
     return dict(row=rows[keep], col=cols[keep], days=days[keep],
                 emb=encode_texts([str(s) for s in texts["text"].values[keep]], cfg.text_dim))
 
