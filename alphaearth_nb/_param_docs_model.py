@@ -123,6 +123,7 @@ SECTIONS = {
         'uniformity_loss': 'u : Float[Array, "B L L E"]\n    unit embeddings (B, L, L, E) of a batch, in its order\n',
         'embedding_spread': 'u : Float[Array, "... E"]\n    unit embeddings: every pixel of every example of a batch\n',
         'collapse_watch': 'rec : dict\n    one logged step of `fit`: {"step": ..., "uniformity": ..., "spread": ...}\nrun : int\n    logged steps in a row so far that looked collapsed (-1: warned already)\nsteps : int\n    warn when this many logged steps in a row look collapsed\n',
+        'unweighed_watch': 'rec : dict\n    one logged step of `fit`: {"step": ..., "recon/sentinel2": ..., ...}\nsaid : frozenset\n    the sources warned of so far in this run\n',
         'consistency_loss': 'u_teacher : Float[Array, "... E"]\n    teacher embeddings (full input)\nu_student : Float[Array, "... E"]\n    student embeddings (perturbed input)\nstop_teacher : bool\n    ablation: no gradient through the teacher\n',
         'clip_loss': 'text : Float[Array, "N E"]\n    text-head vectors (unit)\nemb : Float[Array, "N E"]\n    embeddings at the texts\' pixels (unit)\nvalid : Bool[Array, "N"]\n    False for padding\nscale : Float[Array, ""]\n    inverse temperature\n',
         'warn_unknown_families': "cfg\n    the `Perturbations` a run trains with\nown\n    the families of the model's own input sources (known too)\n",
@@ -281,6 +282,7 @@ SECTIONS = {
     'alphaearth_nb.stacks': {
         'names_every_band': 'ds\n    any object; only a Dataset can answer True\n',
         'embedding_field': 'obj\n    any object; a Dataset or DataArray can answer True\n',
+        'check_cloud_layer': "name : str\n    the source's name, to start the words\nds : xr.Dataset\n    a source; its `cloud` layer (`schema.CLOUD`), if any, is judged\n",
         'expected_empty': 'src : Source\n    the source (its `family` names the acquisition modes: `ACQUIRED_WITH`)\nempty : list\n    its measurement bands holding no valid value\nfull : list\n    its measurement bands holding some\n',
         'validate_stack': "stack\n    an xr.DataTree of sources, or a single-source xr.Dataset\nsource : str|None\n    the source name of a single Dataset (else attrs['source'])\ncheck_values : bool\n    check values: a valid pixel per source, units (lazy data: sampled)\nsources : dict|None\n    {name: Source} that wins over the registry (a model's resolved sources)\nunread_sources : tuple\n    sources no model reads: refused as any, their warnings unsaid\n",
         'toy_stack': 'n_time : int\n    frames of the optical source\nsize : int\n    pixels per side\nseed : int\n    seed of the random values, 0 .. 2**63 - 1\nstart : str\n    date of the first optical frame\ndays : int\n    spacing of the optical frames\n',

@@ -26,8 +26,9 @@ from .core import as_tuple, checks_fields, real, typed_fields   # a misspelt con
 
 # %% auto #0
 __all__ = ['COLLAPSED', 'SPREAD_MIN', 'SAID_PERTURBATIONS', 'LossWeights', 'source_error', 'uniformity_loss', 'embedding_spread',
-           'collapse_watch', 'consistency_loss', 'clip_loss', 'warn_unknown_families', 'Perturbations', 'support',
-           'mask_frames', 'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms', 'total_loss']
+           'collapse_watch', 'unweighed_watch', 'consistency_loss', 'clip_loss', 'warn_unknown_families',
+           'Perturbations', 'support', 'mask_frames', 'perturb_draws', 'perturb', 'encoder_inputs', 'example_terms',
+           'total_loss']
 
 # %% ../nbs/15_losses.ipynb #c0005
 @checks_fields
@@ -127,6 +128,22 @@ def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "unifo
                   f"weights=aef.losses.LossWeights(uniformity={2 * LossWeights().uniformity:g}))` (the default: "
                   f"{LossWeights().uniformity:g}).", TrainingWarning, stacklevel=user_stacklevel())
     return -1
+
+def unweighed_watch(rec:dict,         # one logged step of `fit`: {"step": ..., "recon/sentinel2": ..., ...}
+                    said:frozenset,   # the sources warned of so far in this run
+                   ) -> frozenset:
+    """`said` with the sources whose reconstruction term (`recon/<source>`, `total_loss`) is exactly 0 in this step,
+    each warned of once a run (`TrainingWarning`): 0 is the mean over no target pixel (a sum of errors over any pixel
+    is above 0), so no pixel of that source's held-out frames in the whole batch was valid and clear: its `cloud`
+    layer flags every pixel drawn (a Cloud Score+ `cs` or an inverted flag read as cloudy), or its values are NaN."""
+    new = sorted(k.split("/", 1)[1] for k, v in rec.items()
+                 if k.startswith("recon/") and v == 0 and k.split("/", 1)[1] not in said)
+    if new:
+        warnings.warn(f"step {rec['step']}: the reconstruction term of {', '.join(new)} is 0: no pixel of the "
+                      "batch's held-out frames of it was valid and clear, so it gets no weight and teaches the model "
+                      "nothing. Check its `cloud` layer (1 or True = cloudy, 0 = clear: `aef.validate_stack` judges "
+                      "it) and that its bands hold values.", TrainingWarning, stacklevel=user_stacklevel())
+    return said | frozenset(new)
 
 # %% ../nbs/15_losses.ipynb #c0014
 @checks_flags

@@ -17,12 +17,12 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, EmptyStackError, Frames,
-                                MissingSourceError, NoDataWarning, NoValidDataError, SourceWarning, StackTypeError,
+                                MissingSourceError, NoDataWarning, NoValidDataError, SourceWarning, StackTypeError, UnitsError,
                                 UnknownSourceError, checks_flags, refuse_path, user_stacklevel, whole)
 from .geo import axes_to_turn, north_up
 from .labels import data_variables
 from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint, read_flag_words
-from .schema import (CLOUD, CLOUD_LAYERS, DIM_NAMES, DIMS, GRID_M, check_grid, check_orbits, check_pixel_size, check_source,
+from .schema import (CLOUD, CLOUD_LAYERS, DIM_NAMES, DIMS, GRID_M, SOURCE_WANTED, check_grid, check_orbits, check_pixel_size, check_source,
                                   dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve, spelt_bands,
                                   unused_bands)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
@@ -36,11 +36,11 @@ from .timecodes import as_period, to_days
 from .warn_lock import ThisThreadsWarnings   # an unread source's warnings: taken, the filters untouched
 
 # %% auto #0
-__all__ = ['ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'expected_empty', 'validate_stack', 'toy_stack',
-           'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS',
-           'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames', 'DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M',
-           'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size',
-           'resolve', 'mask_declared']
+__all__ = ['ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'check_cloud_layer', 'expected_empty', 'validate_stack',
+           'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames',
+           'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames', 'DIMS', 'CLOUD',
+           'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid',
+           'pixel_metres', 'check_pixel_size', 'resolve', 'mask_declared']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band_renames"]   # from `spellings`, where they moved
@@ -119,14 +119,56 @@ def _as_children(stack, source, sources=None):
 
 
 # %% ../nbs/04_stacks.ipynb #c0009
+def _cloud_fix(v:np.ndarray) -> str:
+    "How to make the `cloud` flag from a layer of values `v` (finite) that is no flag: what such values usually are."
+    lo, hi = float(v.min()), float(v.max())
+    if lo >= 0 and hi <= 1:
+        return ("These look like Cloud Score+'s `cs` (0..1, 1 = clear), which the paper reads as clear above 0.5 "
+                "(arXiv 2507.22291 S1.1): make the flag from it, `ds['cloud'] = ~xr.apply_ufunc("
+                "aef.earthengine.cloud_score_clear, ds['cloud'])`.")
+    if lo >= 0 and hi <= 100 and not (hi < 16 and np.all(v == np.round(v))):   # SCL's classes are 0..11
+        return ("These look like a score in percent: Cloud Score+'s `cs` x 100 (100 = clear) gives the flag as "
+                "`ds['cloud'] = ds['cloud'] <= 50`; a cloud probability (Sentinel-2's MSK_CLDPRB) as "
+                "`ds['cloud'] = ds['cloud'] > p` for a threshold p of your choice.")
+    return ("These look like a class or bit layer: make the flag from it, e.g. from Sentinel-2's SCL (3 cloud shadow, "
+            "8-9 cloud, 10 cirrus) `ds['cloud'] = scl.isin([3, 8, 9, 10])`, from Landsat's QA_PIXEL `ds['cloud'] = "
+            "~xr.apply_ufunc(aef.earthengine.fmask_clear, qa)`.")
+
+def check_cloud_layer(name:str,        # the source's name, to start the words
+                      ds:xr.Dataset,   # a source; its `cloud` layer (`schema.CLOUD`), if any, is judged
+                     ) -> bool:
+    """The `cloud` layer is a flag: 1 (or True) where a pixel is cloudy or flagged, 0 (or NaN) where clear; training
+    gives a flagged pixel no reconstruction weight (it stays an input). `UnitsError` for a layer of other values
+    (Cloud Score+'s `cs`, 0..1 with 1 = clear; a score or probability in percent; a class layer such as SCL), which
+    training would read as cloudy wherever nonzero, with the recipe for the flag (`_cloud_fix`); a `SourceWarning`
+    when every pixel read is flagged (the source would teach no reconstruction). A lazy layer is judged on a sample
+    of its chunks (`units.sample_values`). Returns whether the layer flags some pixels read and not all (the values'
+    units are judged off the flagged pixels then), False without a `cloud` layer."""
+    refuse_path(ds, SOURCE_WANTED, "source")
+    if CLOUD not in ds.data_vars: return False
+    v = sample_values(ds[CLOUD])
+    if not (v := v[np.isfinite(v)]).size: return False
+    if (other := np.setdiff1d(np.unique(v), [0.0, 1.0])).size:
+        lo, hi = float(v.min()), float(v.max())
+        raise UnitsError(f"{name}: its `cloud` layer holds values other than 0 and 1 ({other.size} others, from "
+                         f"{lo:g} to {hi:g}; e.g. {', '.join(f'{x:g}' for x in other[:3])}), but the layer is a flag: 1 "
+                         "(True) where a pixel is cloudy, 0 where it is clear; training reads every nonzero value as "
+                         f"cloudy, so {np.mean(v != 0):.0%} of its pixels would count as cloud. {_cloud_fix(v)}")
+    if v.all():
+        warnings.warn(f"{name}: its `cloud` layer flags every pixel read ({v.size}) as cloudy, so training gives this "
+                      "source's reconstruction no weight (it is still an input). If 1 means clear in your layer, flip "
+                      "it: `ds['cloud'] = ds['cloud'] == 0`.", SourceWarning, stacklevel=user_stacklevel())
+    return bool(v.any() and not v.all())
+
 def _check_values(name, ds, src, alone:bool=False):
     """Raise `NoValidDataError` if no measurement band has a valid pixel (auxiliary bands such as Sentinel-1's
     incidence `angle`, `Source.aux`, do not count: they are no data on their own), `UnitsError` if a band is on a
     wrong scale. The stack's only source (`alone`) is not told to be dropped: nothing would be left to embed or
     train on, so the message names what to check instead."""
     bands = [v for v in ds.data_vars if v != CLOUD]
+    masks = check_cloud_layer(name, ds)   # a score or class layer as `cloud`: every nonzero pixel read as cloudy
     check_declared_units(src, ds, name)  # attrs["units"] of another unit (m/day rain: no value tells it); reads none
-    seen = ds.assign({v: ds[v].where(~(ds[CLOUD] > 0)) for v in bands}) if CLOUD in ds.data_vars else ds  # units are
+    seen = ds.assign({v: ds[v].where(~(ds[CLOUD] > 0)) for v in bands}) if masks else ds  # units are
     samples = [sample_values(seen[v]) for v in bands]  # judged off the flagged clouds: white in any unit, an overcast
     judged = frame_bands(src, bands)  # frame read as an offset. One plan for all bands: clouds over the centre, empty dates
     frames = frame_samples(seen[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data

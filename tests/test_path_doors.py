@@ -214,6 +214,7 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "schema.check_grid": (lambda p: schema.check_grid("s2", p, None), "source"),
     "schema.pixel_metres": (lambda p: schema.pixel_metres(p), "raster"),
     "schema.check_pixel_size": (lambda p: schema.check_pixel_size("s2", p), "source"),
+    "stacks.check_cloud_layer": (lambda p: stacks.check_cloud_layer("s2", p), "source"),
     "schema.check_source": (lambda p: schema.check_source("sentinel2", p, S2), "source"),
     "schema.mask_declared": (lambda p: schema.mask_declared(p, S2), "source"),
     "readers.masked": (lambda p: readers.masked("sentinel2", "B2", p), "array"),
