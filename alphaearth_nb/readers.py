@@ -21,6 +21,7 @@ from .core import AEFError, MissingDataError, MissingDependencyError, checks_fla
 from .files import user_path
 from .geo import crs_of, grid_coords
 from .labels import flag_attrs, table_numbers
+from .schema import CLOUD
 from .sources import valid_mask
 
 # %% auto #0
@@ -135,10 +136,12 @@ def slope_degrees(elevation:np.ndarray, # (H, W) metres
 def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (default: shared data)
                        root:str|Path|None=None,  # the data folder, when `path` is not given
                       ) -> tuple:
-    "The eo-learn patch: `(stack with ndvi and dem, LULC labels DataArray (y, x), 0 = no data)`."
+    """The eo-learn patch: `(stack with ndvi and dem, LULC labels DataArray (y, x), 0 = no data)`. NDVI is NaN only
+    where `IS_DATA` is 0; cloudy pixels keep their values (no input masking: AEF.md 1, arXiv 2507.22291 S2.2.2) and
+    `CLM` (1 = cloud) is the source's `cloud` layer, which weights the reconstruction loss only."""
     p = _find(path, "eolearn_patch", root)
     ndvi = np.load(p / "data" / "NDVI.npy")[..., 0]
-    ok = (np.load(p / "mask" / "CLM.npy")[..., 0] == 0) & (np.load(p / "mask" / "IS_DATA.npy")[..., 0] == 1)
+    clm, ok = np.load(p / "mask" / "CLM.npy")[..., 0], np.load(p / "mask" / "IS_DATA.npy")[..., 0] == 1
     dem = np.load(p / "data_timeless" / "DEM.npy")[..., 0]
     lulc = np.load(p / "mask_timeless" / "LULC.npy")[..., 0]
     times = pd.to_datetime(json.loads((p / "timestamps.json").read_text()), utc=True).tz_localize(None).values
@@ -152,6 +155,7 @@ def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (defa
     y, x = g["y"], g["x"]
     order = np.argsort(times, kind="stable")
     nd = _source_ds("ndvi", {"NDVI": np.where(ok, ndvi, np.nan)[order]}, times[order], y, x, crs)
+    nd[CLOUD] = (("time", "y", "x"), np.where(ok, clm != 0, False)[order].astype(np.float32))   # 1 = cloud
     dm = _source_ds("dem", {"elevation": dem[None], "slope": slope_degrees(dem, dy, dx)[None]},
                     times[order][:1], y, x, crs)
     labels = xr.DataArray(lulc.astype(np.int16), dims=("y", "x"), coords={"y": y, "x": x}, name="lulc",

@@ -68,7 +68,11 @@ def test_eolearn_patch(eolearn, shared_data):
     ndvi = stack["ndvi"].to_dataset()["NDVI"].values
     clm = np.load(shared_data / "eolearn_patch/mask/CLM.npy")[..., 0].astype(bool)
     assert ndvi.shape == (68, 101, 100)
-    np.testing.assert_array_equal(np.isnan(ndvi), clm)  # clouds (and only clouds: IS_DATA is all 1) are NaN
+    # no input masking (AEF.md 1): cloudy pixels keep their NDVI (IS_DATA is all 1: no NaN), CLM is the `cloud` layer
+    is_data = np.load(shared_data / "eolearn_patch/mask/IS_DATA.npy")[..., 0] == 1
+    np.testing.assert_array_equal(np.isnan(ndvi), ~is_data)
+    assert clm.any() and np.isfinite(ndvi[clm]).all()
+    np.testing.assert_array_equal(stack["ndvi"].to_dataset()["cloud"].values == 1, clm)
     assert lulc.dims == ("y", "x") and lulc.dtype.kind == "i" and int((lulc == 0).sum()) == 155
     assert sorted(np.unique(lulc.values)) == [0, 1, 2, 3, 4, 8]
     dem = stack["dem"].to_dataset()
