@@ -125,8 +125,9 @@ class StackAccessor:
         if name == "plot" and var is not None and hasattr(EmbeddingAccessor, "plot"):
             return EmbeddingAccessor(self._obj).plot   # `maps.plot`: the class map in its colours, named classes
         if name in _EMBEDDING_ONLY and var is not None:
-            fix = (f"its map is the DataArray `ds['{var}']`: `ds['{var}'].aef.{name}(...)`"
-                   if name in _CLASS_MAP else f"call it on the embedding that went into `{made_by[var]}`")
+            fix = (f"its map is the DataArray `ds['{var}']`: `ds['{var}'].aef.{name}(...)`" if name in _CLASS_MAP else
+                   f"write its map `{var}` with `ds['{var}'].aef.map_to_cog(path)`" if name == "to_cog" else
+                   f"call it on the embedding that went into `{made_by[var]}`")
             raise DimensionError(f"`.aef.{name}` is not for this Dataset: it is `{made_by[var]}`'s result (variables "
                                  f"{list(self._obj.data_vars)}), not an embedding; {fix}")
         if name in _ONE_MAP and (ys := official_years(self._obj)) is not None:   # xee over years: one, by name

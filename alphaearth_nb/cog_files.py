@@ -18,7 +18,7 @@ import numpy as np
 import xarray as xr
 
 from .dask_keys import compute_own, own_keys
-from .core import EMBED_DIM, ConfigError, DimensionError, DiskError, GridError, checks_flags, free_bytes
+from .core import ConfigError, DiskError, GridError, checks_flags, free_bytes
 from .files import check_output, writing_file
 from .quantize import NODATA, quantize
 from .embeddings import INT8_SCHEME, OFFICIAL_COLLECTION, TIFF_SCHEME
@@ -26,8 +26,8 @@ from .geo import crs_of, is_geographic, is_lazy, pixel_size, require
 from .cubes import grid_of, transform_of
 
 # %% auto #0
-__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'map_measure', 'check_blocksize', 'overview_factors',
-           'cog_stage', 'resampled_attrs', 'map_given']
+__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'check_blocksize', 'overview_factors', 'cog_stage',
+           'resampled_attrs']
 
 # %% ../nbs/25c_cog_files.ipynb #cf005
 @checks_flags
@@ -107,21 +107,6 @@ def write_windows(dst,        # an open rasterio dataset (or overview) to write,
             dst.write(_codes(block, dtype), window=Window(c, r, block.shape[1], block.shape[0]))
             n += int(np.isfinite(block).any(-1).sum())
     return n
-
-_MEASURES = {   # the package's derived maps (by name) -> what their values are, the AEF_MEASURE tag of `map_to_cog`
-    "similarity": "cosine similarity to the query vector, -1..1 (1: the query's direction; analysis.similarity)",
-    "change": "1 - cosine of the two years' vectors, 0..2 (0: unchanged, 2: opposite; analysis.change)",
-    "class": "class id (names: the class_names and flag_meanings tags; analysis.classify)",
-    "cluster": "spherical k-means cluster id, 0..k-1 (analysis.cluster)"}
-
-def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its centres)
-                m,   # its (y, x) plane, the band written
-               ) -> dict:
-    "What map `m` (of `da`, perhaps its Dataset) measures, as the tag {'AEF_MEASURE': text} (by its name: a similarity, change, class or cluster map; else {}); a cluster map's k from its centres."
-    said = _MEASURES.get(str(m.name))
-    if said and m.name == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
-        said += f", k = {da['centres'].shape[0]}"
-    return {"AEF_MEASURE": said} if said else {}
 
 def check_blocksize(blocksize) -> int:  # COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)
     "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."
@@ -243,17 +228,3 @@ def resampled_attrs(emb,          # the map `to_cog` writes (y, x, band)
     if not is_geographic(crs_of(emb)) and w is not None and abs(w - 10) < 1e-6 and abs(h - 10) < 1e-6: return origin
     size = f"pixels of {w:g} x {h:g} in {crs_of(emb)}'s units" if w is not None else "one pixel of no size"
     return origin | {"resampled": f"{size}, not the product's 10 m: made from its pixels, how is not recorded"}
-
-def map_given(obj,    # what `to_cog` was given
-              path,   # its path, for the fix
-             ) -> None:
-    """`DimensionError` for a map of one value a pixel given to `to_cog`, the writer of 64-band embeddings: a
-    DataArray of two dims and no `band` (a similarity, change or class map) or with a `band` of 1 (a one-band GeoTIFF
-    as `rioxarray.open_rasterio` reads it), naming the call that writes it, `map_to_cog` (the band squeezed first)."""
-    if not isinstance(obj, xr.DataArray): return
-    one = "band" in obj.dims and obj.sizes["band"] == 1
-    if not one and ("band" in obj.dims or obj.ndim != 2): return   # an embedding, or another shape: as_embedding's
-    squeeze = '.squeeze("band", drop=True)' if one else ""
-    raise DimensionError(f"to_cog writes embeddings of {EMBED_DIM} bands (y, x, band), and this is a map of one value a "
-                         f"pixel (dims {dict(obj.sizes)}: a similarity, change or class map): write it with "
-                         f"`m{squeeze}.aef.map_to_cog({str(path)!r})` (a score as float32, class ids with their names)")

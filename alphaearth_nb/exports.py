@@ -7,13 +7,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/exports.html.md"""
 # %% ../nbs/25c_exports.ipynb #c0002
 from __future__ import annotations
 
-import colorsys
 import json
-from functools import lru_cache
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
-import matplotlib
 import numpy as np
 import xarray as xr
 
@@ -32,18 +28,22 @@ from .geo import (crs_of, declared_nodata, geometries_like, north_up, outside_va
 from .cubes import coarsen, cube_form, transform_of, years_of_cube
 from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
-from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, map_given,
-                                     map_measure, overview_factors, resampled_attrs, write_windows)
+from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, overview_factors,
+                                     resampled_attrs, write_windows)
+from .map_files import (MAP_NAMES, class_colour, cluster_names, colour_table, map_given, map_measure, palette_type,
+                                     pam_categories)
 
 # %% auto #0
-__all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'class_colour', 'pam_categories', 'map_to_cog', 'vectorize',
-           'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE',
-           'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given',
-           'map_measure', 'resampled_attrs']
+__all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'map_to_cog', 'vectorize', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr',
+           'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE', 'cog_tags', 'check_blocksize',
+           'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs', 'MAP_NAMES',
+           'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given',
+           'map_measure']
 
 # %% ../nbs/25c_exports.ipynb #c0004r
 _all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item',   # from `stores`, where they moved
-        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'map_given', 'map_measure', 'resampled_attrs']   # `cog_files`'
+        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs',   # `cog_files`'
+        'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_measure']   # `map_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -207,7 +207,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
 # %% ../nbs/25c_exports.ipynb #c0017
 def _plane(da) -> xr.DataArray:
     if isinstance(da, xr.Dataset):
-        names = [v for v in ("class", "cluster", "similarity", "change", "score") if v in da.data_vars]
+        names = [v for v in MAP_NAMES if v in da.data_vars]
         if not names: raise DimensionError(f"pick one map from the Dataset, e.g. `ds['{list(da.data_vars)[0]}']`")
         da = da[names[0]]
     da = rename_spatial(da)   # lat/lon, X/Y: the map's y/x
@@ -238,14 +238,6 @@ def _class_names(m:xr.DataArray, a:np.ndarray, valid:np.ndarray) -> dict|None:
         return names if not ids.size or int(ids.max()) < len(names) else None
     return names if all(int(i) in names for i in np.unique(ids)) else None
 
-def _cluster_names(da, a:np.ndarray, valid:np.ndarray) -> dict|None:
-    """Category names of a cluster map (`analysis.cluster`'s, its map named `cluster`) that has none: 'cluster 0' ..
-    'cluster k-1', k the count of its Dataset's centres (else its largest id + 1); None where its ids are no such."""
-    ids = a[valid]
-    if a.dtype.kind not in "iu" or not ids.size or ids.min() < 0: return None
-    k = max(int(ids.max()) + 1, da["centres"].shape[0] if isinstance(da, xr.Dataset) and "centres" in da else 0)
-    return {i: f"cluster {i}" for i in range(k)}
-
 def _named_ids(m:xr.DataArray, a:np.ndarray, off:np.ndarray, fills:list) -> np.ndarray:
     """`a` (the values of map `m`) as int64 class ids where it is a float map of whole ids >= 0 that `m` names
     (`labels.class_flags`): a class map read back masked, float32 with NaN (`rioxarray.open_rasterio(p, masked=True)`),
@@ -270,76 +262,6 @@ def _smallest_int(a:np.ndarray, nodata:int) -> np.dtype:
     lo, hi = (min(int(a.min()), nodata), max(int(a.max()), nodata)) if a.size else (nodata, nodata)
     return next((t for t in _MAP_INTS if t.itemsize < a.dtype.itemsize
                  and np.iinfo(t).min <= lo and hi <= np.iinfo(t).max), a.dtype)
-
-_PALETTE = 256   # class ids 0..255 (a Byte map's) have colours of their own; ids beyond take id mod 256's
-
-def _bytes(c) -> tuple:
-    "An RGBA colour (0..1) as the 0..255 integers a GDAL colour table holds."
-    return tuple(int(v) for v in np.round(np.asarray(c, float) * 255))
-
-@lru_cache(maxsize=8)
-def _palette(cmap:str) -> np.ndarray:
-    """(256, 4) RGBA 0..1, the colours of class ids 0..255: the qualitative colour map `cmap`'s own n colours (tab20:
-    20), then hues spread round the circle by the golden ratio (id n + j: hue j * 0.618... turns, at three saturation
-    and brightness levels in turn), a colour that rounds (8 bits) to one already taken skipped, so no two ids of
-    0..255 share a colour (tab20 repeated every 20 ids: classes 0 and 20 were one colour)."""
-    cm = matplotlib.colormaps[cmap]
-    out = [tuple(map(float, c)) for c in cm(np.arange(cm.N))]
-    taken, j = set(map(_bytes, out)), 0
-    while len(out) < _PALETTE:
-        s, v = ((0.75, 0.85), (0.5, 0.95), (0.9, 0.6))[j % 3]
-        c = (*colorsys.hsv_to_rgb((j * 0.6180339887498949) % 1.0, s, v), 1.0)
-        if _bytes(c) not in taken:
-            out.append(c)
-            taken.add(_bytes(c))
-        j += 1
-    return np.asarray(out)
-
-def class_colour(i:int,             # class id, any int (ids 0..255 distinct; beyond, id mod 256)
-                 cmap:str="tab20",  # name of a matplotlib qualitative colour map
-                ) -> tuple:
-    """The RGBA colour (0..1) of class id `i`: for a qualitative colour map `cmap` (fewer than 256 colours: tab20's
-    20), its own colours for ids 0..n-1, then distinct hues (`_palette`): ids 0..255 never share a colour, an id
-    beyond takes id mod 256's; a continuous colour map's (viridis: 256 colours) entry `i mod` its colours."""
-    cm = matplotlib.colormaps[cmap]
-    if getattr(cm, "N", 256) >= _PALETTE: return cm(int(i) % cm.N)
-    return tuple(_palette(cmap)[int(i) % _PALETTE].tolist())
-
-def _palette_type(a:np.ndarray, off:np.ndarray) -> np.dtype|None:
-    """uint8 or uint16 for an integer map that can carry a colour table (GDAL keeps one on Byte and UInt16 bands
-    only): ids (the pixels not `off`) >= 0, below the type's largest value (left for no data), at most 256 distinct
-    (more is a quantity in whole numbers, metres, not classes); else None."""
-    ids = a[~off]
-    if not ids.size or ids.min() < 0 or ids.max() >= 65535: return None
-    if np.count_nonzero(np.bincount(ids.ravel().astype(np.int64))) > 256: return None
-    return np.dtype(np.uint8 if ids.max() < 255 else np.uint16)
-
-def pam_categories(names:dict) -> str:  # class id -> class name
-    """GDAL's PAM sidecar (`.aux.xml`, read beside any raster) naming band 1's classes, id -> name: a thematic raster
-    attribute table (Value, Class; Value real for ids beyond int32) and, for ids in 0..65535, the category names
-    GDAL lists by value. GeoTIFF keeps neither inside, so QGIS, ArcGIS and `gdalinfo` find them only here."""
-    root = ET.Element("PAMDataset")
-    band = ET.SubElement(root, "PAMRasterBand", band="1")
-    ids = sorted(int(i) for i in names)
-    if ids and ids[0] >= 0 and ids[-1] < 65536:
-        cats = ET.SubElement(band, "CategoryNames")
-        for i in range(ids[-1] + 1): ET.SubElement(cats, "Category").text = str(names.get(i, ""))
-    rat = ET.SubElement(band, "GDALRasterAttributeTable", tableType="thematic")
-    wide = bool(ids) and not (-2**31 <= ids[0] and ids[-1] < 2**31)
-    for j, field in enumerate((("Value", 1 if wide else 0, 5), ("Class", 2, 2))):   # GFT_Integer/Real/String; MinMax, Name
-        f = ET.SubElement(rat, "FieldDefn", index=str(j))
-        for k, v in zip(("Name", "Type", "Usage"), field): ET.SubElement(f, k).text = str(v)
-    for r, i in enumerate(ids):
-        row = ET.SubElement(rat, "Row", index=str(r))
-        for v in (i, names[i]): ET.SubElement(row, "F").text = str(v)
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode") + "\n"
-
-def _colour_table(a:np.ndarray, nodata:int) -> dict:
-    "GDAL colour table {id: (r, g, b, alpha) 0..255} of ids 0..max (0..255 for Byte): `class_colour`, no data clear."
-    n = 256 if a.dtype == np.uint8 else int(a[a != nodata].max()) + 1
-    c = np.round(_palette("tab20")[np.arange(n) % _PALETTE] * 255).astype(int)   # as `class_colour`: 0..255 distinct
-    return {**{i: tuple(map(int, c[i])) for i in range(n)}, nodata: (0, 0, 0, 0)}
 
 @checks_flags
 def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a continuous score (float)
@@ -419,7 +341,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
             a = a.astype(wide)   # 255 is a class here (a 0/255 mask): written signed, -1 no data
         given = nodata is not None
         nodata = (own[0] if own else -1 if a.dtype.kind == "i" else 255) if nodata is None else nodata
-        pal = None if pack else _palette_type(a, off | (a == nodata))   # classes: a colour table, as the maps draw them
+        pal = None if pack else palette_type(a, off | (a == nodata))   # classes: a colour table, as the maps draw them
         if pal is not None and nodata < 0 and not given:   # a negative no-data (-1, classify's) allows no colour table
             off = off | (a == nodata)
             a = np.where(off, 0, a).astype(pal)
@@ -434,7 +356,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
     if not valid.any(): raise nothing_to_write("map", path)
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
-    if names is None and m.name == "cluster": names = _cluster_names(da, a, valid)   # 'cluster 0' ..: as classes
+    if names is None and m.name == "cluster": names = cluster_names(da, a, valid)   # 'cluster 0' ..: as classes
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = cog_profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     aux = pam_categories({int(k): str(v) for k, v in names.items()}) if names else None   # GDAL's category names
@@ -447,7 +369,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
             tags = {"flag_values": "{" + ",".join(map(str, names)) + "}", "flag_meanings": flag_attrs(names)["flag_meanings"]}
             if list(names) == list(range(len(names))): tags["class_names"] = json.dumps(list(names.values()))
             dst.update_tags(1, **tags)
-        if pal is not None and a.dtype in (np.uint8, np.uint16): dst.write_colormap(1, _colour_table(a, nodata))
+        if pal is not None and a.dtype in (np.uint8, np.uint16): dst.write_colormap(1, colour_table(a, nodata))
         if facs: dst.build_overviews(facs, rs)
     return user_path(path)
 

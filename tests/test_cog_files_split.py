@@ -40,3 +40,4 @@ def test_to_cog_still_writes_through_the_moved_parts(tmp_path):
 def test_the_split_modules_keep_under_the_cap(split_module_check):
     split_module_check("cog_files", 260)
     split_module_check("exports", 510)   # 470 until s52: +class palette (ids 0..255 distinct), cluster names
+    split_module_check("map_files", 250)   # s53: the palette, category names, measure and map door, out of exports and cog_files

@@ -76,7 +76,7 @@ BEFORE = {
         unreadable_raster reading_raster partial_name pid_alive REUSE_SLACK""", ("paths", "zarr_files")),
     "exports": ("""SCHEME_SOURCE block_mean_direction cog_tags check_blocksize overview_factors to_cog read_cog class_colour
         pam_categories map_to_cog vectorize QUANTIZATION PROJECTION_EXT to_zarr open_zarr lonlat_bounds stac_item""",
-                ("cog_files",)),   # and stores (only its Zarr and STAC names re-exported)
+                ("cog_files", "map_files")),   # and stores (only its Zarr and STAC names re-exported)
 }
 
 # core's public names before session 35's split, less runtime's (above core since session 36)
