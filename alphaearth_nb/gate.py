@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import (EMBED_DIM, DimensionError, NoValidDataError, a_bands, a_positions, band_order,
+from .core import (EMBED_DIM, DimensionError, DTypeError, NoValidDataError, a_bands, a_positions, band_order,
                                 MAP_WANTED, checks_flags, refuse_path, user_stacklevel, with_article)
 from .core import NoDataWarning, UnitsWarning   # the kinds of its warnings
 from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
@@ -21,7 +21,7 @@ from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range,
 from .pixels import map_sample, pixelwise, read_once, read_sample, values_at, window_rows
 from .quantize import NODATA, dequantize
 from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_codes, byte_reading,
-                                fill_mask, fill_rows, linear_as_codes, no_data_test, linear_codes, linear_rows, linear_unit,
+                                count_values, fill_mask, fill_rows, FLOAT_READINGS, float_bytes, linear_as_codes, no_data_test, linear_codes, linear_rows, linear_unit,
                                 narrow_bytes, read_bytes, sq_norms, table_codes, warn_linear)
 from .spatial import runs_model
 from .empty_maps import refuse_no_data   # moved there (21f): re-exported
@@ -36,8 +36,9 @@ __all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_quer
            'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
            'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
            'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
-           'fill_rows', 'table_codes', 'no_data_test', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint',
-           'power_scale', 'scale_hint', 'STACK_FILE', 'stack_note', 'refuse_no_data']
+           'fill_rows', 'table_codes', 'no_data_test', 'FLOAT_READINGS', 'float_bytes', 'count_values', 'COMMAND_FILE',
+           'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale', 'scale_hint', 'STACK_FILE', 'stack_note',
+           'refuse_no_data']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -49,7 +50,7 @@ _all_ += ["unit_rows", "COS_ROWS", "cosines", "change_score"]   # from `directio
 # from `rows` (21d), split from here: `gate.table_codes` is `rows.table_codes`
 _all_ += ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_norms", "linear_codes", "linear_unit",
           "warn_linear", "linear_as_codes", "linear_rows", "read_bytes", "byte_reading", "narrow_bytes", "fill_mask",
-          "byte_codes", "fill_rows", "table_codes", "no_data_test"]
+          "byte_codes", "fill_rows", "table_codes", "no_data_test", "FLOAT_READINGS", "float_bytes", "count_values"]
 _all_ += ["COMMAND_FILE", "decoding_slip", "decoding_hint", "cast_hint", "power_scale",
           "scale_hint", "STACK_FILE", "stack_note"]   # from `value_hints` (21e), split from here: `gate.scale_hint` is `value_hints.scale_hint`
 _all_ += ["refuse_no_data"]   # from `empty_maps` (21f), split from here: `gate.refuse_no_data` is `empty_maps.refuse_no_data`
@@ -89,23 +90,6 @@ def _all_nan(v:np.ndarray, sel:np.ndarray) -> np.ndarray:
     flat, idx = v.reshape(-1, v.shape[-1]), np.flatnonzero(sel)
     return np.concatenate([np.isnan(flat[idx[i:i + _NAN_ROWS]]).all(-1) for i in range(0, len(idx), _NAN_ROWS)])
 
-# `rows.read_bytes`' readings on float bytes (NaN kept)
-_FLOAT_READINGS = (lambda a: np.where(a > 127, a - 256, a), lambda a: a - 128)
-
-
-def _float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
-    """Float values (..., 64) a masking reader made of uint8 bytes (rioxarray `masked=True`, `xr.open_dataset(tif,
-    engine="rasterio")`: whole numbers 0..255, NaN where masked) as (the bytes, the pixels masked); None where the
-    finite values are not such numbers (a resampled map) or there are none. A minority of pixels with a value past a
-    byte (a uint16 map's fill 65535 in some bands, put back by `_unmasked`) count as masked, as `rows.narrow_bytes`
-    takes them."""
-    fin = np.isfinite(a).all(-1)
-    with np.errstate(invalid="ignore"): wide = fin & (a > 255).any(-1)
-    ok = fin & ~wide
-    w = a[ok]
-    if not w.size or wide[fin].mean() >= .5 or not ((w == np.round(w)) & (w >= 0)).all(): return None
-    return np.where(ok[..., None], a, 0).astype(np.uint8), ~ok
-
 def _unmasked(a:np.ndarray, fills) -> tuple[np.ndarray, np.ndarray]:
     """Float values (..., 64) a masking reader made NaN where they equalled the one declared finite fill (rioxarray
     `masked=True`, `xr.open_dataset(tif, engine="rasterio")`, xarray's CF decoding: value by value), put back in the
@@ -135,7 +119,7 @@ def _map_reading(da:xr.DataArray, fills, valid=None) -> int|None:
         a = (read_sample(d, no_data_test(fills, valid)).values if look is None else read_once(d.isel(look))).reshape(-1, EMBED_DIM)
         nd = fill_mask(a, fills, valid)
         if a.dtype.kind == "f":   # bytes a masking reader turned to floats (`gated`'s `stored`)
-            if (fb := _float_bytes(a)) is None: continue
+            if (fb := float_bytes(a)) is None: continue
             a, nd = fb[0], nd | fb[1]
         if (a := narrow_bytes(a, nd)).dtype != np.uint8: continue   # uint16 values past a byte: no codes here
         if (r := byte_reading(a, nd)) is not None: return r
@@ -178,9 +162,9 @@ def _gate(a, fills=(), codes:bool|None=None, unit:bool=True,
     if a.dtype == np.uint8 and reading is not None and reading >= 0:
         a = read_bytes(a, reading)  # int8 read unsigned, or shifted
     if stored_bytes and a.dtype.kind == "f":   # the same bytes, masked to floats by the reader
-        if reading is None and (fb := _float_bytes(a)) is not None and (fb[0] > 127).any():
+        if reading is None and (fb := float_bytes(a)) is not None and (fb[0] > 127).any():
             reading = byte_reading(fb[0], nodata | fb[1])
-        if reading is not None and reading >= 0: a = _FLOAT_READINGS[reading](np.asarray(a, np.float32))
+        if reading is not None and reading >= 0: a = FLOAT_READINGS[reading](np.asarray(a, np.float32))
     lin = np.zeros(shape, bool)   # a linear int8 scaling (`linear_codes`): read as q / |q|
     if a.dtype.kind in "iub":
         outside = ((a < -128) | (a > 127)).any(-1)
@@ -296,7 +280,8 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel", files
 
 def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:
     """`_gate` of values `a` (..., 64) with `gated`'s warnings of what it found, counted in `what`s (a lazy map's:
-    'sampled pixel', of its `read_sample`); the gated values."""
+    'sampled pixel', of its `read_sample`); the gated values. `DTypeError` for integers that are no int8 codes (`count_values`)."""
+    if said := count_values(a, fills, valid): raise DTypeError(f"this map holds {said}")
     v, bad, mean, n, coded, avg, lin = _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=stored_bytes)
     if lin.any(): warn_linear(int(lin.sum()), lin.size, what)
     if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()), what, files=True)
@@ -382,12 +367,14 @@ def gate_query(a,                         # a 64-vector or (Q, 64): float vector
     `OVERSHOOT_LENGTH`) with the map's warning about means, and rows of any other nonzero length with a warning (a
     query is handed in on purpose: a sum of prototypes points the same way). Integers that are unit vectors scaled by
     a power of ten (`power_scale`: x10, x100) are no int8 codes: `NoValidDataError` naming the scale (`scale_hint`), as
-    the map's gate refuses such a map; so are floats of int8 codes decoded otherwise (`decoding_slip`: linear, sign lost)."""
+    the map's gate refuses such a map; so are floats of int8 codes decoded otherwise (`decoding_slip`: linear, sign lost).
+    Integers with no negative value (counts: `count_values`) are a `DTypeError`, as the map's gate says."""
     a = query_array(a, what)
     if a.ndim not in (1, 2) or a.shape[-1] != EMBED_DIM or a.dtype.kind not in "iubf":
         raise DimensionError(f"{with_article(what)} is a {EMBED_DIM}-vector or (Q, {EMBED_DIM}) rows of numbers, got shape "
                              f"{a.shape} of {a.dtype}: pass a pixel, e.g. `emb.sel(x=.., y=.., method='nearest')`, "
                              "or table rows `df[aef.band_names()]`")
+    if said := count_values(a.reshape(-1, EMBED_DIM), fills): raise DTypeError(f"{with_article(what)} holds {said}")
     if a.dtype.kind in "iu" and power_scale(a) is not None:   # integers x100: no codes (lengths 127..361), as the
         raise NoValidDataError(f"{with_article(what)} of integers is no embedding vector nor int8 codes"   # map's gate
                                + scale_hint(a, name="v"))   # its scale, not a decoding of codes

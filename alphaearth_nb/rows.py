@@ -16,9 +16,9 @@ from .quantize import dequantize, quantize, vector_roundtrip_bound
 from .pixels import one_value   # a pixel of one value in every band: no vector
 
 # %% auto #0
-__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit',
-           'warn_linear', 'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes',
-           'no_data_test', 'fill_mask', 'byte_codes', 'fill_rows', 'table_codes']
+__all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'FLOAT_READINGS', 'sq_norms', 'linear_codes',
+           'linear_unit', 'warn_linear', 'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes',
+           'no_data_test', 'fill_mask', 'byte_codes', 'float_bytes', 'count_values', 'fill_rows', 'table_codes']
 
 # %% ../nbs/21d_rows.ipynb #q0005
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
@@ -200,6 +200,47 @@ def byte_codes(a:np.ndarray,   # (..., 64) values; uint8 ones may be int8 codes 
     if a is not w and (big := (w > 255).any(-1)).any():   # fill rows past a byte: as they were, not 255
         out = np.where(big[..., None], w, out.astype(np.int64))
     return out
+
+FLOAT_READINGS = (lambda a: np.where(a > 127, a - 256, a), lambda a: a - 128)   # `read_bytes`' readings on float bytes (NaN kept)
+
+
+def float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
+    """Float values (..., 64) a masking reader made of uint8 bytes (rioxarray `masked=True`, `xr.open_dataset(tif,
+    engine="rasterio")`: whole numbers 0..255, NaN where masked) as (the bytes, the pixels masked); None where the
+    finite values are not such numbers (a resampled map) or there are none. A minority of pixels with a value past a
+    byte (a uint16 map's fill 65535 in some bands, put back by `_unmasked`) count as masked, as `rows.narrow_bytes`
+    takes them (`gate`'s reading of a masked uint8 map)."""
+    fin = np.isfinite(a).all(-1)
+    with np.errstate(invalid="ignore"): wide = fin & (a > 255).any(-1)
+    ok = fin & ~wide
+    w = a[ok]
+    if not w.size or wide[fin].mean() >= .5 or not ((w == np.round(w)) & (w >= 0)).all(): return None
+    return np.where(ok[..., None], a, 0).astype(np.uint8), ~ok
+
+def count_values(a:np.ndarray,  # integer values (..., 64) as stored, before any reading (other kinds: None)
+                 fills=(),      # declared no-data values: pixels all at one are left out
+                 valid=None,    # the declared valid range (low, high): a pixel with a value outside is left out
+                ) -> str|None:
+    """Words for integers that are no int8 codes of embeddings (counts, class ids, a quantity), else None: a type
+    other than int8 whose pixels with data (not no data, `fill_mask`; not one value in every band, a fill) hold no
+    negative value, read as the gate reads them: a signed type (int16, int32, int64) of no negative value; an
+    unsigned one of values past a byte (`narrow_bytes` keeps them), or within 0..127 (no byte of a negative code read
+    unsigned, 128..255, nor shifted by 128: `byte_reading`). The codes of a unit vector (-127..127, `quantize`) take
+    both signs (its 64 components do: an official vector with none below 0 is unheard of), so a map or query whose
+    codes hold no negative value anywhere is no embedding; the gate read it as codes (0..127: averaged codes, or
+    past 127 every pixel "not an embedding"). int8 values are codes as they are."""
+    if a.dtype.kind not in "iu" or a.dtype == np.int8 or not a.size: return None
+    keep = ~fill_mask(a, fills, valid) & ~(a == a[..., :1]).all(-1)
+    if not keep.any(): return None
+    n = narrow_bytes(a, ~keep)   # unsigned: the bytes they hold where most pixels lie within 0..255
+    if n.dtype == np.uint8 and a.dtype != np.uint8: keep &= ~(n == 255).all(-1)   # a value past a byte: a fill
+    w = n[keep]
+    lo, hi = int(w.min()), int(w.max())
+    if lo < 0 or (w.dtype == np.uint8 and hi > 127): return None   # codes, or bytes `byte_reading` reads
+    return (f"{a.dtype} values {lo}..{hi} with no negative value in any vector with data: these are no int8 codes of an "
+            f"embedding (its codes, -127..127, take both signs in every vector), but counts, class ids or another "
+            f"quantity. Pass an embedding: float unit vectors (`aef.embed`) or the official int8 codes "
+            f"(`aef.official.open`); int8 codes stored unsigned keep their negative codes as 128..255")
 
 # %% ../nbs/21d_rows.ipynb #q0011
 def _float_codes(x:np.ndarray) -> np.ndarray|None:

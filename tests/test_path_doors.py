@@ -538,6 +538,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "rows.linear_codes": "the gate's own step", "rows.linear_unit": "the gate's own step",
     "rows.read_bytes": "the gate's own step", "rows.byte_reading": "the gate's own step",
     "rows.narrow_bytes": "the gate's own step", "rows.fill_mask": "the gate's own step",
+    "rows.float_bytes": "the gate's own step", "rows.count_values": "the gate's own step (str, or None for any other object)",
     "grids.axis_step/c": "the caller's own", "units.check_frame_units/frames": "`frame_samples`' own sample",
     "units.check_frame_units/none_said": "`no_offset_frames`' own bools, read from the stack's metadata",
     "places.points_table/inside": "sample's own, read off the map", "places.points_table/vectors": "sample's own",
