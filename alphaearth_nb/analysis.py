@@ -31,7 +31,7 @@ from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, label_array
 from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
-from .queries import place_row, several_query
+from .queries import place_row, query_said, several_query
 from .supervised import gated_placed, label_points, labelled_rows, predict_pixels, training_set
 from .per_year import over_time
 
@@ -115,22 +115,22 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
                crs=None, # CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)
               ) -> xr.DataArray:
     """Cosine of every pixel with a query vector or with the embedding at a point, in [-1, 1] (NaN where no data):
-    float64 (y, x), or (time, y, x) for a cube, each pixel and the query made unit in float64 (`gate.cosines`).
-
+    float64 (y, x), or (time, y, x) for a cube, each pixel and the query made unit in float64 (`gate.cosines`);
+    `attrs['query']` says what the query was (`queries.query_said`: the point and its CRS, or 'a vector').
     float64 so that ranking by it is exact for official vectors: an exact copy of the query (cosine 1) and a pixel one
     int8 code step away (1 - 2e-9) are one float32 value, so `nanargmax` of float32 scores picks whichever comes first
     (the neighbour, in the queries of field case D1 `gate.cosines` counts); of these, the copy, always. The map is 1/32
-    of the embedding's bytes; cast with `.astype('float32')` where only the picture matters.
+    of the embedding's bytes; `.astype('float32')` where only the picture matters.
 
-    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
-    and `DimensionError` for one without a 64-long `band` (`as_embedding`), or for a query of another length;
-    `NoValidDataError` for a query that is no embedding vector (NaN, all zero, a fill value) or a point on no data, and
-    for a map that holds no data (every value NaN or its fill: `empty_maps.refuse_no_data`; a cube's year without any is
-    NaN, warned, `over_time`); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
+    Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text;
+    integers of no negative value), `DimensionError` for one without a 64-long `band` (`as_embedding`), or for a query of
+    another length; `NoValidDataError` for a query that is no embedding vector (NaN, all zero, a fill value) or a point on
+    no data, and for a map that holds no data (every value NaN or its fill: `empty_maps.refuse_no_data`; a cube's year
+    without any is NaN, warned); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
     `crs` not read; `GridError` for a point in a CRS on a map that records none."""
     da = as_embedding(emb, door="similarity")   # all NaN as given: refused
-    v = query_vector(da, target, crs)   # unit in float64: the direction of the values given
-    return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity")
+    v, said = query_vector(da, target, crs), query_said(da, target, crs)   # unit float64; the query (AEF_QUERY tag)
+    return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity").assign_attrs(query=said)
 
 # %% ../nbs/25_analysis.ipynb #c0015
 def _spanned(out:xr.DataArray, a, b) -> xr.DataArray:

@@ -15,9 +15,10 @@ import matplotlib
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError
+from .core import EMBED_DIM, DimensionError, TimeError
 from .stacks import names_every_band
 from .embeddings import embedding_variable
+from .years import map_year
 
 # %% auto #0
 __all__ = ['MAP_NAMES', 'class_colour', 'palette_type', 'colour_table', 'pam_categories', 'cluster_names', 'map_measure',
@@ -109,14 +110,24 @@ _MEASURES = {   # the package's derived maps (by name) -> what their values are,
     "class": "class id (names: the class_names and flag_meanings tags; analysis.classify)",
     "cluster": "spherical k-means cluster id, 0..k-1 (analysis.cluster)"}
 
+def _year(obj) -> int|None:
+    try: return map_year(obj)
+    except TimeError: return None   # 'spring': no year said (AEF_TIME keeps the text as it was)
+
 def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its centres)
                 m,   # its (y, x) plane, the band written
                ) -> dict:
-    "What map `m` (of `da`, perhaps its Dataset) measures, as the tag {'AEF_MEASURE': text} (by its name: a similarity, change, class or cluster map; else {}); a cluster map's k from its centres."
-    said = _MEASURES.get(str(m.name))
+    """What map `m` (of `da`, perhaps its Dataset) measures, as GDAL tags: AEF_MEASURE (by its name: a similarity,
+    change, class or cluster map; else none; a cluster map's k from its centres), AEF_QUERY (a similarity map's
+    `attrs['query']`, `queries.query_said`: the point and its CRS, or 'a vector') and AEF_YEAR (the calendar year
+    the map records, `years.map_year`: AEF_TIME is its first instant, '2024-01-01T00:00:00')."""
+    said, tags = _MEASURES.get(str(m.name)), {}
     if said and m.name == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
         said += f", k = {da['centres'].shape[0]}"
-    return {"AEF_MEASURE": said} if said else {}
+    if query := m.attrs.get("query", getattr(da, "attrs", {}).get("query")): tags["AEF_QUERY"] = str(query)
+    year = next((y for y in (_year(m), _year(da) if isinstance(da, xr.Dataset) else None) if y is not None), None)
+    if year is not None and not {"from_year", "to_year"} & set(m.attrs): tags["AEF_YEAR"] = str(year)   # a change: two
+    return ({"AEF_MEASURE": said} if said else {}) | tags
 
 # %% ../nbs/25c_map_files.ipynb #mf012
 MAP_NAMES = ("class", "cluster", "similarity", "change", "score")   # the package's maps, by their variable's name

@@ -13,9 +13,12 @@ import xarray as xr
 
 from .core import EMBED_DIM, a_positions, band_names
 from .geometries import EE_GEO, is_geojson_text, is_wkt, lonlat_columns   # is_wkt: the one rule of WKT text
+from .crs import crs_label
+from .geo import is_geographic, point_crs
+from .points import one_item, one_point
 
 # %% auto #0
-__all__ = ['place_row', 'several_query']
+__all__ = ['place_row', 'several_query', 'query_said']
 
 # %% ../nbs/24d_queries.ipynb #ca839b3d
 def _shape_cell(v) -> bool:
@@ -145,3 +148,18 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
                     f"{_unit(f'emb.aef.sample({tab})[aef.band_names()].mean()')}; for a map each, loop: `[aef.similarity(emb, p) for p "
                     f"in {each}]`")
     return None
+
+# %% ../nbs/24d_queries.ipynb #q0009
+def query_said(emb,       # the map a similarity query is read on
+               target,    # the query as `analysis.similarity` took it (read there first: `analysis.query_vector`)
+               crs=None,  # its `crs=`
+              ) -> str:
+    """What a similarity query was, kept as the map's `attrs['query']` (its COG's AEF_QUERY tag, `map_to_cog`):
+    'lon=.., lat=..' or 'x=.., y=.. in <CRS>' for one point (`points.one_point`'s forms), in the CRS it was read in
+    (`crs`, lon/lat keys' EPSG:4326, else `geo.point_crs`'s reading: the one `query_vector` took); 'a place (<type>)'
+    for a table row or GeoSeries naming one; 'a vector' for a 64-vector (a pixel's, a prototype)."""
+    if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or place_row(target) is not None:
+        return f"a place ({type(target).__name__})"
+    if (p := one_point(one_item(target), crs)) is None: return "a vector"
+    c = p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
+    return f"lon={p[0]:.9g}, lat={p[1]:.9g}" if is_geographic(c) else f"x={p[0]:.9g}, y={p[1]:.9g} in {crs_label(c)}"

@@ -146,7 +146,8 @@ def _number_year(at) -> int|None:
 def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)
             ) -> int|None:
     """The calendar year one map records: its scalar `time` coordinate (a cube's year, `cube.isel(time=0)`), else
-    its `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s); None when none
+    its `period_start` attr (`embed`'s), else its `time` attr (`from_official`'s, `read_cog`'s), else the tags a map COG
+    read by `rioxarray.open_rasterio` holds as attrs (AEF_PERIOD_START, AEF_TIME: `map_to_cog`'s); None when none
     (a map built by hand). `join_years` joins maps by it; `classify`/`regress` keep a table's rows of that year
     (`analysis.over_time`). A number there is a year (2024, 2024.0: `timecodes.as_year`) within `YEARS`, else epoch
     milliseconds (`timecodes.to_ms`). `TimeError` naming the attr and its fixes where it is no date ('spring',
@@ -157,7 +158,7 @@ def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinat
     refuse_path(e, MAP_WANTED, "map")
     if not hasattr(e, "coords") or not hasattr(e, "attrs"): return None
     if "time" in e.coords and e["time"].ndim == 0: return int(years_of_cube(e.expand_dims("time"))[0])
-    key = "period_start" if "period_start" in e.attrs else "time"
+    key = next((k for k in ("period_start", "time", "AEF_PERIOD_START", "AEF_TIME") if k in e.attrs), "time")
     if (at := e.attrs.get(key)) is None: return None
     number = isinstance(at, (int, float, np.integer, np.floating)) and not isinstance(at, bool)
     if number and (y := _number_year(at)) is not None: return y
