@@ -405,13 +405,18 @@ def _shares_on_map(emb, gdf) -> np.ndarray:
     return np.clip(out, 0.0, 1.0)
 
 def _warn_cut(shares:np.ndarray, index) -> None:
-    "`NoDataWarning` naming the zones the map's edge cuts (part on it, part off), their shares on it."
-    cut = np.flatnonzero((shares > 0) & (shares < 1 - 1e-9))
-    if not len(cut): return
-    said = ", ".join(f"{index[i]!r} ({shares[i]:.0%} on it)" for i in cut[:5]) + (", ..." if len(cut) > 5 else "")
-    warnings.warn(f"{len(cut)} of the {len(shares)} zones reach past the map's edge (by index: {said}): each is "
-                  "averaged over its part on the map only, `fraction_on_map` its share; open a larger area for them, "
-                  "or keep whole zones, `out[out.fraction_on_map == 1]`", NoDataWarning, stacklevel=user_stacklevel())
+    """`NoDataWarning` naming the zones the map's edge cuts (part on it, part off), their shares on it, and those
+    wholly off it (share 0: a row of NaN vectors, `n_pixels` 0) where another reaches it (none: `warn_zones_off_map`),
+    the wholly-off ones first: a zone not on the map at all is the likelier mistake (a typo in its coordinates)."""
+    some = (shares > 0).any()
+    cut = np.flatnonzero((shares == 0) & some).tolist() + np.flatnonzero((shares > 0) & (shares < 1 - 1e-9)).tolist()
+    if not cut: return
+    said = ", ".join(f"{index[i]!r} ({'wholly off it' if shares[i] == 0 else f'{shares[i]:.0%} on it'})" for i in cut[:5])
+    off = f"; one wholly off it is a row of NaN with `n_pixels` 0" if (shares[cut] == 0).any() else ""
+    warnings.warn(f"{len(cut)} of the {len(shares)} zones reach past the map's edge (by index: {said}"
+                  f"{', ...' if len(cut) > 5 else ''}): each is averaged over its part on the map only, `fraction_on_map` "
+                  f"its share{off}; open a larger area for them, or keep whole zones, `out[out.fraction_on_map == 1]`",
+                  NoDataWarning, stacklevel=user_stacklevel())
 
 def aggregate(emb,                      # embedding (y, x, band) or cube (time, y, x, band)
               zones=None,               # polygons or points: GeoDataFrame, file path, DataFrame, (x, y) (lon/lat or the map's CRS)
@@ -425,7 +430,8 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     """One row per zone (and year): the zones' columns, `n_pixels`, `fraction_on_map` and the reduced vector columns
     (a GeoDataFrame). `fraction_on_map` is the share of the zone's area on the map (pixel edges, 0..1; a point 1,
     NaN without a geometry): a zone the map's edge cuts is averaged over its part on the map, with a `NoDataWarning`
-    naming it. `buffer` (metres) grows point zones only: with polygons alone it is a `ConfigError`;
+    naming it, and any zone wholly off the map (a row of NaN, `n_pixels` 0) where another is on it. `buffer` (metres)
+    grows point zones only: with polygons alone it is a `ConfigError`;
     an `h3` resolution whose cells are smaller than a pixel is a `ConfigError` naming those that fit (`h3_zones`).
     A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
     field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
