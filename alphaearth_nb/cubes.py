@@ -435,9 +435,12 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     an `h3` resolution whose cells are smaller than a pixel is a `ConfigError` naming those that fit (`h3_zones`).
     A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
     field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
-    the map (`n_pixels` 1), as labels are. Zones are
-    rasterised on the map north-up, so a pixel centre on a zone's boundary (rasterio decides those by its scan order)
-    counts the same however the map is stored. The zones come back written as the map writes x (`geo.geometries_like`):
+    the map (`n_pixels` 1), as labels are. A pixel counts whole or not at all (no area weighting; `fraction_on_map` is
+    by area): rasterio's centre rule (`all_touched=False`), its scan order deciding a centre on a zone's boundary, on
+    the map north-up, so the same however the map's rows are stored. Zones in another CRS are reprojected vertex by
+    vertex, so centres within rounding of an edge may fall either way: a box whose edges lie on pixel centres counts
+    420 pixels drawn in EPSG:32631 and 414 after `.to_crs(4326)`; edges on pixel edges (between centres) count the
+    same in both. The zones come back written as the map writes x (`geo.geometries_like`):
     on a map whose reader wrapped longitude at 180, in [-180, 180], one across 180 split there, as `coarsen` wraps its
     block centres. A zone without a geometry (None, or empty) is a row of its own with `n_pixels` 0 and NaN vectors; the
     geometry column keeps its name (`geom`, as PostGIS and some GeoPackages name it). Zones none of which reaches the
