@@ -242,6 +242,7 @@ SECTIONS = {
         'check_orbits': "ds : xr.Dataset\n    one source, (time, y, x)\ntimes\n    (T,) datetime64 times of its frames; None: `ds.time`\nkeep\n    indices of the frames to judge (e.g. one per pass); None: all\nname : str|None\n    the source's name, to start the message\n",
         'naive_utc': 'ds : xr.Dataset\n    a source Dataset with a time coordinate (zone-aware text or times allowed)\n',
         'check_grid': "name : str\n    the source's name, to start each message\nds : xr.Dataset\n    one source (time, y, x) with y/x coordinates and a CRS\nref : tuple|None\n    (name, Dataset) of a source already checked to match, or None (no comparison)\n",
+        'ground_metres': "crs\n    the CRS of (x, y) (any spelling `geo.as_crs` reads)\nx : float\n    where, in `crs`\ny : float\n    where, in `crs` (y)\ndx : float\n    a step along x, in `crs`'s units\ndy : float\n    a step along y, in `crs`'s units\n",
         'pixel_metres': 'ds : xr.Dataset\n    a Dataset or DataArray on x/y coordinates with a CRS\n',
         'check_pixel_size': "name : str\n    the source's name, to start the warning\nds : xr.Dataset\n    a source on x/y coordinates with a CRS (none, or under 2 x 2 pixels: not judged)\n",
         'resolve': "source\n    a `Source`, or a registry name\nsources\n    {name: Source} that wins over the registry (e.g. a model's resolved sources)\n",

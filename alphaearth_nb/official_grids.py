@@ -10,7 +10,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from pyproj import Proj
 
 try:   # the official extra (shapely): an area across 180 deg
     from shapely.affinity import translate
@@ -18,10 +17,11 @@ try:   # the official extra (shapely): an area across 180 deg
 except ImportError: translate = MultiPolygon = None
 
 from .core import ConfigError, GridWarning, refuse_path, user_stacklevel
-from .geo import as_crs, require, utm_crs
+from .geo import as_crs, require, to_crs, utm_crs
 from .cubes import LONLAT
 from .mirrors import AREA_WANTED, RESOLUTION, area_of
 from .crs import crs_label
+from .schema import ground_metres
 from .grids import check_grid_size
 
 # %% auto #0
@@ -86,7 +86,7 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
     else: bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
     asked = "the default 10 m" if resolution is None else f"resolution={resolution!r}"
     check_grid_size(size, (bb.right - bb.left, bb.top - bb.bottom), crs, asked)   # 10 in EPSG:4326: before any work
-    if not lonlat: warn_ground_pixel(size, crs, *_centre(geom), asked)   # EPSG:3857's "10 m" at 45 N: 7.07 m
+    if not lonlat: warn_ground_pixel(size, crs, *_centre(geom), asked)   # EPSG:3857's "10 m" at 45 N: 7.08 x 7.06 m
     return GeoBox.from_bbox(bb, crs, resolution=res)
 
 def pixel_size(resolution) -> tuple|None:  # one size, a pair (x, y) (signs aside: (10, -10) is 10 m), or None
@@ -109,14 +109,17 @@ def ground_scale(crs,       # a projected CRS (any spelling `geo.as_crs` reads)
                  lon:float, # where (degrees)
                  lat:float, # where (degrees)
                 ) -> tuple[float, float]:
-    """How many units of `crs` make a metre on the ground at (lon, lat), along x and y: its scale factors (parallel
-    and meridional, pyproj's `Proj.get_factors`) over its unit's length in metres (its first axis's
-    `unit_conversion_factor`), 1 where a unit of the CRS is a metre on the ground: EPSG:3857 1/cos(lat) both ways
-    (1.414 at 45 N), a UTM zone 0.9996 .. 1.001 within it, New York's State Plane in US survey feet (EPSG:2263)
-    3.28 there."""
+    """How many units of `crs` make a metre on the ground at (lon, lat), along x and y: a step of 10 m's worth of
+    units (its first axis's `unit_conversion_factor`) over its length on the ground, `schema.ground_metres`' WGS 84
+    geodesics, the rule `schema.pixel_metres` measures a grid's pixels by; 1 where a unit of the CRS is a metre on
+    the ground: EPSG:3857 1.412 east-west and 1.417 north-south at 45 N (its sphere's 1/cos(lat), 1.414, 0.2% off the
+    ellipsoid's ground), a UTM zone 0.9996 .. 1.001 within it, New York's State Plane in US survey feet (EPSG:2263)
+    3.28 there. NaN where the point does not transform (off the CRS's domain)."""
     c = as_crs(crs)
-    f, unit = Proj(c).get_factors(lon, lat), _unit_metres(c)
-    return float(f.parallel_scale) / unit, float(f.meridional_scale) / unit
+    s = RESOLUTION / _unit_metres(c)
+    xy = to_crs([lon], [lat], "EPSG:4326", c)
+    g = ground_metres(c, float(xy[0][0]), float(xy[1][0]), s, s) if np.isfinite(xy).all() else None
+    return (np.nan, np.nan) if g is None or not (g[0] > 0 and g[1] > 0) else (s / g[0], s / g[1])
 
 def _unit_metres(c) -> float:
     "The length in metres of one unit of pyproj CRS `c`'s x axis (0.3048006 for US survey feet); 1 where none is said."
@@ -131,7 +134,7 @@ def warn_ground_pixel(size:tuple,  # the pixel's (width, height) in the CRS's un
                      ) -> float|None:
     """A `GridWarning` where a unit of `crs` is not a metre on the ground at (lon, lat), within 2% (`ground_scale`:
     a CRS that stretches distances there, or one in feet), and so a pixel of `size` is not 10 m on the ground, the
-    official pixels' size (`mirrors.RESOLUTION`): "10 m" Web-Mercator pixels at 45 N are 7.07 m, so the official
+    official pixels' size (`mirrors.RESOLUTION`): "10 m" Web-Mercator pixels at 45 N are 7.08 x 7.06 m, so the official
     pixels are resampled about 2x finer (2x as many over the same ground) and areas summed by pixel (count x its
     size) read 2x the ground's; the default 10 of a CRS in US feet is 3.05 m (10.8x as many pixels). It names the
     ground size and the `resolution=` that gives 10 m. Returns the ground width (m) when warned, else None."""
@@ -141,12 +144,13 @@ def warn_ground_pixel(size:tuple,  # the pixel's (width, height) in the CRS's un
     if max(abs(kx - 1), abs(ky - 1)) <= 0.02 or max(abs(gx / RESOLUTION - 1), abs(gy / RESOLUTION - 1)) <= 0.02:
         return None
     c = as_crs(crs)
-    unit, f = _unit_metres(c), Proj(c).get_factors(lon, lat)
-    fx, fy = float(f.parallel_scale), float(f.meridional_scale)
+    unit = _unit_metres(c)
+    fx, fy = kx * unit, ky * unit   # the CRS's stretch of ground distances there (its scale factors, on the ellipsoid)
     why = [f"a unit of that CRS is {unit:.7g} m ({c.axis_info[0].unit_name})"] if abs(unit - 1) > 1e-9 else []
     stretched = max(abs(fx - 1), abs(fy - 1)) > 0.02
-    if stretched: why.append(f"it stretches distances there {fx:.3f} times (its scale factor)")
-    fix = f"{RESOLUTION * kx:.2f}" if abs(kx - ky) < 1e-3 * kx else f"({RESOLUTION * kx:.2f}, {RESOLUTION * ky:.2f})"
+    if stretched: why.append(f"it stretches distances there {np.sqrt(fx * fy):.3f} times (its scale factor)")
+    k = np.sqrt(kx * ky)   # within 1% both ways: one resolution, each side within 0.5% of 10 m
+    fix = f"{RESOLUTION * k:.2f}" if abs(kx - ky) < 1e-2 * k else f"({RESOLUTION * kx:.2f}, {RESOLUTION * ky:.2f})"
     warnings.warn(f"{asked} in {crs_label(crs)} is {gx:.2f} x {gy:.2f} m on the ground at the area's centre "
                   f"({lat:.2f}, {lon:.2f} lat/lon): {' and '.join(why)}, so the official {RESOLUTION:g} m pixels are "
                   f"resampled onto pixels {RESOLUTION / gx:.2f} times finer ({RESOLUTION ** 2 / (gx * gy):.2f} times "

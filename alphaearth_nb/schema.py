@@ -27,8 +27,8 @@ from .timecodes import as_numbers, numeric_time_hint, odd_times, unwritten_years
 
 # %% auto #0
 __all__ = ['DIMS', 'SOURCE_WANTED', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'PRODUCT_BANDS', 'PRODUCT_LAYERS', 'CLOUD_LAYERS',
-           'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size',
-           'resolve', 'spelt_bands', 'unused_bands', 'check_source', 'mask_declared']
+           'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'ground_metres', 'pixel_metres',
+           'check_pixel_size', 'resolve', 'spelt_bands', 'unused_bands', 'check_source', 'mask_declared']
 
 # %% ../nbs/03c_schema.ipynb #sc005
 DIMS = ("time", "y", "x")
@@ -219,16 +219,30 @@ def _centre_pixel(ds:xr.Dataset) -> tuple|None:
     x, y = axis_span(ds, "x"), np.asarray(ds["y"].values, np.float64)
     i, j = len(x) // 2, len(y) // 2
     dx, dy = float(np.median(np.diff(x))), float(np.median(np.diff(y)))
-    try: lon, lat = to_crs([x[i], x[i] + dx, x[i]], [y[j], y[j], y[j] + dy], crs, "EPSG:4326")
+    if (g := ground_metres(crs, x[i], y[j], dx, dy)) is None: return None
+    return g[:2], g[2], (abs(dx), abs(dy)), crs
+
+def ground_metres(crs,       # the CRS of (x, y) (any spelling `geo.as_crs` reads)
+                  x:float,   # where, in `crs`
+                  y:float,   # where, in `crs` (y)
+                  dx:float,  # a step along x, in `crs`'s units
+                  dy:float,  # a step along y, in `crs`'s units
+                 ) -> tuple|None:
+    """(east-west, north-south) length in metres on the ground of the steps `dx` and `dy` from (x, y) in `crs`: WGS 84
+    geodesics (pyproj's `Geod`) between the points transformed to lon/lat, and that (lon, lat); None where they do not
+    transform (a CRS not read, off its domain). The one rule of a pixel's ground size: `pixel_metres` and
+    `official_grids.ground_scale` both measure so. A projection's own scale factor (pyproj's `get_factors`) is taken
+    on the figure the CRS defines: EPSG:3857 projects onto a sphere, 0.2% off the ellipsoid's ground at 45 N."""
+    try: lon, lat = to_crs([x, x + dx, x], [y, y, y + dy], crs, "EPSG:4326")
     except AEFError: return None   # a CRS that cannot be read is judged where it is used
     if not (np.isfinite(lon).all() and np.isfinite(lat).all()): return None
     g = Geod(ellps="WGS84")
     m = (abs(g.inv(lon[0], lat[0], lon[1], lat[1])[2]), abs(g.inv(lon[0], lat[0], lon[2], lat[2])[2]))
-    return m, (float(lon[0]), float(lat[0])), (abs(dx), abs(dy)), crs
+    return m[0], m[1], (float(lon[0]), float(lat[0]))
 
 def pixel_metres(ds:xr.Dataset) -> tuple|None:  # a Dataset or DataArray on x/y coordinates with a CRS
-    "(east-west, north-south) size in metres on the ground (WGS 84 geodesics) of a pixel at the centre of `ds`'s grid, " \
-    "whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
+    "(east-west, north-south) size in metres on the ground (WGS 84 geodesics, `ground_metres`) of a pixel at the " \
+    "centre of `ds`'s grid, whatever its CRS (degrees, metres, feet, Web Mercator); None without a CRS or a 2 x 2 grid."
     refuse_path(ds, "a grid is an xarray Dataset or DataArray on x/y coordinates with a CRS", "raster")
     return None if (c := _centre_pixel(ds)) is None else c[0]
 
