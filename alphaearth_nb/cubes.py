@@ -412,7 +412,7 @@ def _warn_cut(shares:np.ndarray, index) -> None:
     cut = np.flatnonzero((shares == 0) & some).tolist() + np.flatnonzero((shares > 0) & (shares < 1 - 1e-9)).tolist()
     if not cut: return
     said = ", ".join(f"{index[i]!r} ({'wholly off it' if shares[i] == 0 else f'{shares[i]:.0%} on it'})" for i in cut[:5])
-    off = f"; one wholly off it is a row of NaN with `n_pixels` 0" if (shares[cut] == 0).any() else ""
+    off = "; one wholly off it is a row of NaN with `n_pixels` 0" if (shares[cut] == 0).any() else ""
     warnings.warn(f"{len(cut)} of the {len(shares)} zones reach past the map's edge (by index: {said}"
                   f"{', ...' if len(cut) > 5 else ''}): each is averaged over its part on the map only, `fraction_on_map` "
                   f"its share{off}; open a larger area for them, or keep whole zones, `out[out.fraction_on_map == 1]`",

@@ -3,7 +3,6 @@ year of a cube said its year only as the instant AEF_TIME='2024-01-01T00:00:00',
 back from the file (rioxarray puts the tags in attrs as AEF_TIME: None). The map keeps `attrs['query']`
 (`queries.query_said`: the point and the CRS it was read in, or 'a vector'), `map_to_cog` writes it as AEF_QUERY and
 the year as AEF_YEAR, and `map_year` reads AEF_TIME / AEF_PERIOD_START of a map COG."""
-import numpy as np
 import pandas as pd
 import pytest
 import xarray as xr

@@ -1,6 +1,5 @@
 """Kind A: int8 codes kept in a wider unsigned type (a UInt16 GeoTIFF with no-data 65535: the tool had no Int8) are
 read as the uint8 bytes they are, and `as_embedding(dequantize=False)` never wraps a value outside int8."""
-import warnings
 
 import numpy as np
 import pytest
