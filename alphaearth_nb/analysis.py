@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
+from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
                                 user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
@@ -34,6 +34,9 @@ from .points import one_item   # [one place], an array or Series of one: that pl
 from .queries import place_row, query_said, several_query
 from .supervised import gated_placed, label_points, labelled_rows, predict_pixels, training_set
 from .per_year import over_time
+from .pixels import at_pixels, map_sample, read_once   # a point read with a lazy map's sample
+from .spatial import is_lazy, runs_model
+from .warn_lock import ThisThreadsWarnings
 
 # %% auto #0
 __all__ = ['query_vector', 'similarity', 'change', 'classify', 'regress', 'over_time', 'label_points', 'training_set',
@@ -49,6 +52,29 @@ def _one_place(target, crs) -> tuple:
     g = target.geometry if isinstance(target, pd.DataFrame) else target
     if len(g) != 1: raise DimensionError(several_query(target))
     return g.iloc[0], agreed_crs(g.crs, crs, "query's geometries")   # the one rule of an own CRS and crs=
+
+def _query_read(emb:xr.DataArray, target, crs) -> tuple:
+    "`(target, (xy, (rows, cols)))`: `query_vector`'s reading of `target`, a point's (x, y) as given and its pixel (else Nones)."
+    own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
+    if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
+    target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
+    target = one_item(target)   # [one place], an array or Series of one (WKT, GeoJSON, shapely): as `sample` reads it
+    if (row := place_row(target)) is not None:   # a table of one place: by its column names, as `sample` reads it
+        target, crs = _one_place(read_places(row, crs, emb), crs)
+    if (several := several_query(target)) is not None: raise DimensionError(several)
+    if (p := one_point(target, crs)) is None: return target, (None, None)
+    xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])   # no CRS said: the one rule, the map's first
+    if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)
+    xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
+    return target, (xy, pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs, own)))   # a swap named
+
+def _read_with_sample(form:xr.DataArray, target, crs) -> None:
+    "A lazy map's sample (the door's and the gate's read) and the pixel of a point `target` read in one compute (`pixels.read_once`), before either."
+    if not is_lazy(form) or runs_model(form): return   # a model's output: not read here (it would embed)
+    with ThisThreadsWarnings():   # said where `query_vector` reads the point
+        try: at = _query_read(form, target, crs)[1][1]
+        except (AEFError, Warning): return   # refused there, in its order
+    if at is not None: read_once(map_sample(form), also=[at_pixels(form, *at)])
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)
@@ -78,18 +104,9 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     refuse_path(emb, MAP_WANTED, "map")
     one_model(emb, target, what="the map and the query vector", fix="Take the query from this map, a point `emb.aef."
               "similarity((x, y))` or a pixel's vector `emb.sel(x=.., y=.., method='nearest')`, or embed both by one model")
-    own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
-    if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
-    target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
-    target = one_item(target)   # [one place], an array or Series of one (WKT, GeoJSON, shapely): as `sample` reads it
-    if (row := place_row(target)) is not None:   # a table of one place: by its column names, as `sample` reads it
-        target, crs = _one_place(read_places(row, crs, emb), crs)
-    if (several := several_query(target)) is not None: raise DimensionError(several)
-    if (p := one_point(target, crs)) is not None:   # no CRS said: the one rule (`geo.point_crs`), the map's first
-        xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
-        if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)
-        xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
-        v = values_at(emb, *pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs, own)))[0]   # a swap named
+    target, (xy, at) = _query_read(emb, target, crs)
+    if at is not None:   # a point: its pixel's vector (read once: `similarity` reads it with a lazy map's sample)
+        v = values_at(emb, *at)[0]
         if not np.isfinite(v).all():
             try: as_embedding(emb, door="the query", what="the map as read")   # the doors' one entry: no pixel has data
             except NoValidDataError:
@@ -128,7 +145,7 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     no data, and for a map that holds no data (every value NaN or its fill: `empty_maps.refuse_no_data`; a cube's year
     without any is NaN, warned); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
     `crs` not read; `GridError` for a point in a CRS on a map that records none."""
-    da = as_embedding(emb, door="similarity")   # all NaN as given: refused
+    da = as_embedding(emb, door="similarity", before_read=partial(_read_with_sample, target=target, crs=crs))
     v, said = query_vector(da, target, crs), query_said(da, target, crs)   # unit float64; the query (AEF_QUERY tag)
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity").assign_attrs(query=said)
 

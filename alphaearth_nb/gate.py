@@ -18,7 +18,7 @@ from .core import NoDataWarning, UnitsWarning   # the kinds of its warnings
 from .bands import (band_dim, band_hint, band_parts, band_variables, by_band, join_parts, label_bands,
                                  list_vectors, query_array, real_parts)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range, is_lazy, rename_spatial
-from .pixels import map_sample, pixelwise, read_once, read_sample, values_at, window_rows
+from .pixels import map_sample, per_pixel, pixelwise, read_once, read_sample, values_at, window_rows
 from .quantize import NODATA, dequantize
 from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_codes, byte_reading,
                                 count_values, fill_mask, fill_rows, FLOAT_READINGS, float_bytes, linear_as_codes, no_data_test, linear_codes, linear_rows, linear_unit,
@@ -320,8 +320,8 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     byte = da.dtype.kind == "f" and stored is not None and np.dtype(stored).kind == "u"   # uint8, or uint16 codes
     if is_lazy(da):   # uint8 codes: one reading for the whole map, decided (and warned) here
         reading = _map_reading(da, fills, valid) if da.dtype.kind == "u" or byte else None
-        out = pixelwise(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
-                        out_core=("band",))
+        out = per_pixel(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
+                        not (da.dtype.kind == "u" or byte))   # unsigned: bytes read block by block
         if not runs_model(da):   # its sample: the spread windows where the centre chunk holds no data
             _said(read_sample(da, no_data_test(fills, valid)).values, fills, codes, reading, valid, byte, "sampled pixel")
     else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel"))

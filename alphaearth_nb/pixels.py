@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import weakref
 
+import dask
 import numpy as np
 import xarray as xr
 
@@ -17,8 +18,8 @@ from .core import MAP_WANTED, checks_flags, refuse_path
 from .spatial import is_lazy
 
 # %% auto #0
-__all__ = ['SAMPLE_PIXELS', 'READ_KEEP', 'pixelwise', 'map_attrs', 'values_at', 'window_rows', 'map_sample', 'source_refs',
-           'same_sources', 'read_once', 'one_value', 'read_sample']
+__all__ = ['READ_MOST', 'SAMPLE_PIXELS', 'READ_KEEP', 'pixelwise', 'map_attrs', 'per_pixel', 'at_pixels', 'values_at',
+           'window_rows', 'map_sample', 'source_refs', 'same_sources', 'read_once', 'one_value', 'read_sample']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -61,13 +62,48 @@ def map_attrs(attrs:dict,       # the attributes of the embedding a map is made 
         out = {k: v for k, v in out.items() if k not in _IDENTITY} | {"derived_from": was}
     return out
 
+READ_MOST = 9 * 64 * 64   # the most pixels `values_at` keeps (`read_once`): a sample's
+_ALONE = {}   # `id` of a lazy map's dask array made by `per_pixel` -> (a weak reference to it, func, the map it read)
+
+@checks_flags
+def per_pixel(func,             # numpy function: vectors (..., 64) -> vectors (..., 64)
+              da:xr.DataArray,  # the map (y, x, band) it reads, numpy or dask
+              alone:bool=True,  # `func` reads each pixel by itself (nothing decided per block)
+             ) -> xr.DataArray:
+    """`pixelwise(func, da, out_core=("band",))`: a map of vectors made of `da`'s. Where `alone` and `da` is lazy,
+    `values_at` of it reads only the pixels asked of `da` (`read_once`) and applies `func` to them, not the chunks
+    under them through `func`: the gate of a lazy map (`gate.gated`), so a point's vector read with the map's sample
+    (`analysis.similarity`) is not computed again."""
+    refuse_path(da, MAP_WANTED, "map")
+    out = pixelwise(func, da, out_core=("band",))
+    if alone and is_lazy(out) and set(da.dims) == {"y", "x", "band"}:
+        _ALONE[key := id(out.data)] = (weakref.ref(out.data), func, da)
+        weakref.finalize(out.data, _ALONE.pop, key, None)   # gone with the map
+    return out
+
+def at_pixels(emb:xr.DataArray,  # a map (y, x, band), numpy or dask
+              rows,              # pixel rows (N,)
+              cols,              # pixel columns (N,)
+             ) -> xr.DataArray:
+    "`emb`'s values at pixel rows/cols, (p, band), lazy for dask input: the selection `values_at` reads (`read_once`)."
+    refuse_path(emb, MAP_WANTED, "map")
+    r, c = xr.DataArray(np.asarray(rows), dims="p"), xr.DataArray(np.asarray(cols), dims="p")
+    return emb.isel(y=r, x=c).transpose("p", "band")
+
+def _read_at(emb:xr.DataArray, rows, cols) -> np.ndarray:
+    "`emb`'s values (N, 64) at pixel rows/cols as stored: read once (`read_once`), a `per_pixel` map's made of its map's."
+    if is_lazy(emb) and (made := _ALONE.get(id(emb.data))) is not None and made[0]() is emb.data:
+        return made[1](_read_at(made[2], rows, cols))
+    sel = at_pixels(emb, rows, cols)   # numpy: as it is; a few lazy pixels: kept
+    return read_once(sel) if is_lazy(sel) and len(np.atleast_1d(rows)) <= READ_MOST else np.asarray(sel.values)
+
 def values_at(emb:xr.DataArray,     # embedding (y, x, band), numpy or dask
               rows,                 # pixel rows (N,)
               cols) -> np.ndarray:  # pixel columns (N,)
-    "Embedding vectors (N, 64) at pixel rows/cols; computes only those pixels of a dask array."
+    """Embedding vectors (N, 64) at pixel rows/cols, float32; computes only those pixels of a dask array, read once
+    (`read_once`: a point read with the map's sample is not read again), a `per_pixel` map's through its function."""
     refuse_path(emb, MAP_WANTED, "map")
-    r, c = xr.DataArray(np.asarray(rows), dims="p"), xr.DataArray(np.asarray(cols), dims="p")
-    return np.asarray(emb.isel(y=r, x=c).transpose("p", "band").values, np.float32)
+    return np.asarray(_read_at(emb, rows, cols), np.float32)
 
 # %% ../nbs/21c_pixels.ipynb #p0009
 def window_rows(n:int,           # the length of an axis
@@ -135,24 +171,33 @@ _READ_LOCK = threading.Lock()   # held while `_READ` changes: two threads evicti
 READ_KEEP = 4   # how many are kept: each at most a map's sample, 36,864 x 64 values (9.4 MB as float32)
 
 def read_once(da:xr.DataArray,  # a selection of a map (`map_sample`, a window), lazy or not
+              also=(),          # other lazy selections read in the same compute and kept alike (a query's pixel)
              ) -> np.ndarray:
     """`da`'s values as a numpy array; for dask input computed once while it is among the last `READ_KEEP` read,
     kept by its dask name (dask's `tokenize` of the graph: the same map and selection, the same name) and the objects
     its graph reads from (`source_refs`), so a second gate of one lazy map reads no chunk. A copy each time (callers may
     write into it). Another map, another selection, or the same store opened again (after a write into it in place,
-    which keeps its dask name) is read anew; a map opened before such a write is read as it was (open it again)."""
+    which keeps its dask name) is read anew; a map opened before such a write is read as it was (open it again).
+    `also`: lazy selections not kept yet are computed with `da`'s read, in one compute (the tasks they share run once:
+    a lazy mosaic's chunk warped once for a sample and a point in it), and kept alike; none where `da` is kept."""
     refuse_path(da, MAP_WANTED, "map")
-    key = (getattr(da.data, "name", None), da.dims) if is_lazy(da) else (None,)
+    key = _read_key(da)
     if key[0] is None: return np.asarray(da.values)
     with _READ_LOCK:
         if (kept := _READ.pop(key, None)) is not None: _READ[key] = kept   # newest last
     v = kept[1] if kept is not None and same_sources(kept[0], da.data) else None
     if v is None:   # read outside the lock (a slow read holds no other thread); two first reads may both read
-        v = np.asarray(da.values)
+        more = [a for a in also if _read_key(a)[0] is not None and _read_key(a) not in _READ]
+        v, *vs = (np.asarray(x) for x in dask.compute(da.data, *[a.data for a in more]))
         with _READ_LOCK:
-            _READ[key] = (source_refs(da.data), v)   # weak: no map's chunks kept alive by it
+            for a, x in ((da, v), *zip(more, vs)):
+                _READ[_read_key(a)] = (source_refs(a.data), x)   # weak: no map's chunks kept alive by it
             while len(_READ) > READ_KEEP: _READ.pop(next(iter(_READ)))
     return v.copy()
+
+def _read_key(da:xr.DataArray) -> tuple:
+    "`read_once`'s key of `da`: its dask name and dims ((None,) for numpy)."
+    return (getattr(da.data, "name", None), da.dims) if is_lazy(da) else (None,)
 
 def one_value(a:np.ndarray,  # values (..., band)
              ) -> np.ndarray:

@@ -36,8 +36,9 @@ sys.path.insert(0, sys.argv[1])
 import alphaearth_nb as aef
 from dask.callbacks import Callback
 mirror, case = sys.argv[2], sys.argv[3]
-class Chunks(Callback):   # the warps of zone 32N run: one a chunk of the cube computed
-    n = 0
+class Chunks(Callback):   # the warps of zone 32N run (one a chunk of the cube computed), and the computes
+    n = computes = 0
+    def _start(self, dsk): self.computes += 1
     def _pretask(self, key, dsk, state): self.n += isinstance(key, tuple) and str(key[0]).startswith("reproject-")
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -53,7 +54,7 @@ with warnings.catch_warnings():
             try: aef.classify(c, {"lon": [5.998, 6.002, 8.0], "lat": [45.0, 45.0005, 45.0], "label": [1, 2, 1]}, k=1)
             except aef.core.LabelError: pass
         took = time.perf_counter() - t
-print(json.dumps({"open": opened, "s": took, "chunks": n.n, "of": c.data.npartitions,
+print(json.dumps({"open": opened, "s": took, "chunks": n.n, "computes": n.computes, "of": c.data.npartitions,
                   "tasks": len(dict(c.data.__dask_graph__()))}))
 """ % (AREA,)
 
@@ -69,6 +70,7 @@ def main():
     p.add_argument("--base", help="another checkout's root (its alphaearth_nb is imported in the base rounds)")
     p.add_argument("--rounds", type=int, default=2, help="alternating rounds, the best kept (default 2)")
     p.add_argument("--dry", action="store_true", help="one round, this checkout only")
+    p.add_argument("--cases", nargs="+", choices=CASES, default=CASES, help="the cases run (default: all)")
     a = p.parse_args()
     roots = {"this": Path(__file__).resolve().parents[1]} | ({"base": Path(a.base)} if a.base and not a.dry else {})
     sys.path.insert(0, str(roots["this"]))
@@ -77,14 +79,15 @@ def main():
         mirror = official.build_local_mirror(Path(tmp) / "mirror", years=(2023, 2024)).root
         best = {k: {} for k in roots}
         for i in range(1 if a.dry else a.rounds):
-            for case in CASES:
+            for case in a.cases:
                 for k in (roots if i % 2 == 0 else dict(reversed(roots.items()))):
                     r = run(roots[k], mirror, case)
                     if case not in best[k] or r["s"] < best[k][case]["s"]: best[k][case] = r
             print(f"round {i + 1}: {load()}", flush=True)
     print(f"official.open{AREA}, 2023-2024, EPSG:32631, chunks of 512; best of {1 if a.dry else a.rounds}; {load()}")
-    for case in CASES:
+    for case in a.cases:
         line = "  ".join(f"{k} {b[case]['s']:6.2f} s ({b[case]['chunks']} of {b[case]['of']} chunks, "
+                         f"{b[case].get('computes', '?')} computes, "
                          f"{b[case].get('tasks', '?')} tasks)"
                          for k, b in best.items())
         if "base" in best: line += f"   base/this {best['base'][case]['s'] / best['this'][case]['s']:5.1f}x"

@@ -166,6 +166,8 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "embeddings.provenance_attrs": (lambda p: embeddings.provenance_attrs(p), "raster"),
     "pixels.pixelwise": (lambda p: pixels.pixelwise(np.abs, EMB, p), "map"),
     "pixels.values_at": (lambda p: pixels.values_at(p, [0], [0]), "map"),
+    "pixels.per_pixel": (lambda p: pixels.per_pixel(np.abs, p), "map"),
+    "pixels.at_pixels": (lambda p: pixels.at_pixels(p, [0], [0]), "map"),
     "pixels.map_sample": (lambda p: pixels.map_sample(p), "map"),
     "pixels.read_once": (lambda p: pixels.read_once(p), "map"),
     "pixels.read_sample": (lambda p: pixels.read_sample(p), "map"),
