@@ -177,6 +177,10 @@ class _Parser(argparse.ArgumentParser):
         if m := re.match(r"argument cmd: invalid choice: '(.*)' \(", message):   # `aef clasify`: the command meant
             message = (f"{m[1]!r} is no command of aef{suggest(m[1], subs)}: name one of {', '.join(subs)} (aef --help "
                        "says what each does)")
+        elif m := re.match(r"argument (\S+): invalid choice: ('.*') \(choose from", message):   # `--preset tiyn`
+            act = self._option_string_actions.get(m[1].split("/")[-1])   # the option's own choices: the near one named
+            near = suggest(m[2][1:-1], [str(c) for c in act.choices]) if act is not None and act.choices else ""
+            message = message.replace(f"{m[2]} (", f"{m[2]}{near} (", 1)
         self.exit(2, f"aef: error: {self._bare(message) or message}\n")
 
 def _command(sub, name:str, what:str) -> argparse.ArgumentParser:

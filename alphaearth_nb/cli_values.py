@@ -14,7 +14,7 @@ import re
 import shlex
 from pathlib import Path
 
-from .spelling import suggest   # the package's one did-you-mean (light: no core)
+from .spelling import near_names, suggest   # the package's one did-you-mean (light: no core)
 from .loaders import (TEXT_TABLES, VECTOR_FILES, data_folder_said, is_eolearn_patch, near_match,   # an eo-learn patch
                                    zip_member)   # folder: a stack; a path into a zip: a label file
 
@@ -179,6 +179,12 @@ def _embeddings_given(s:str) -> str|None:
 
 _DATA_KINDS = "`samples`, a .nc/.zarr stack or an eo-learn patch folder"   # what --data takes, one list
 
+def _near(s:str) -> str:
+    "What a --data/--labels `s` that names nothing here likely meant: `samples` for a bare word spelt near it " \
+    "(`sampels`, `Sample`: no folder or suffix), else the entry of its folder near its name (`loaders.near_match`)."
+    if not re.search(r"[/\\.]", s) and near_names(s, ["samples"]): return " (did you mean samples?)"
+    return near_match(s)
+
 def _data(s:str) -> str:
     "--data: `samples`, or a path that exists of a kind `_DATA_KINDS` names (an embeddings file or mirror refused " \
     "naming what reads it, `_embeddings_given`)."
@@ -186,7 +192,7 @@ def _data(s:str) -> str:
     _named(s)
     s = os.path.expanduser(s)
     if not Path(s).exists():
-        raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass {_DATA_KINDS}")
+        raise argparse.ArgumentTypeError(f"{s} does not exist{_near(s)}: pass {_DATA_KINDS}")
     if Path(s).is_dir() and not any(Path(s).iterdir()):
         raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass {_DATA_KINDS}")
     if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)
@@ -225,7 +231,7 @@ def _labels(s:str) -> str:
     if s == "samples": return s
     s = os.path.expanduser(_named(s))
     if not (Path(s).exists() or (zm := zip_member(s)) is not None and Path(zm[0]).is_file()):
-        raise argparse.ArgumentTypeError(f"{s} does not exist{near_match(s)}: pass `samples`, a .nc/.zarr label raster, a "
+        raise argparse.ArgumentTypeError(f"{s} does not exist{_near(s)}: pass `samples`, a .nc/.zarr label raster, a "
                                          "vector file of labelled points/polygons (.geojson, .gpkg, ...) or a CSV "
                                          "of points (lon/lat or x/y columns)")
     return s

@@ -21,7 +21,7 @@ from pyproj.datadir import get_data_dir
 from pyproj.exceptions import CRSError as _ProjCRSError
 from pyproj.exceptions import ProjError
 
-from .core import CRSError, MetadataWarning, refuse_path, user_stacklevel
+from .core import CRSError, MetadataWarning, near_names, refuse_path, user_stacklevel
 from .dims import GRID_WANTED, X_NAMES, Y_NAMES, spatial_dim
 
 # %% auto #0
@@ -248,8 +248,21 @@ def as_crs(crs) -> CRS:  # EPSG code or string ('EPSG:32631', 32631), WKT, PROJJ
     if isinstance(crs, CRS): return crs
     try: return CRS.from_user_input(crs)
     except (_ProjCRSError, TypeError, ValueError) as e:
-        raise CRSError(f"cannot read the CRS {str(crs)[:80]!r} ({e}): give an EPSG code such as 'EPSG:32631', "
-                       "a WKT string or PROJJSON") from None
+        raise CRSError(f"cannot read the CRS {str(crs)[:80]!r}{_authority_fix(crs)} ({e}): give an EPSG code such as "
+                       "'EPSG:32631', a WKT string or PROJJSON") from None
+
+_AUTHORITIES = ("EPSG", "ESRI", "IGNF", "OGC")   # the authorities of PROJ's database a code is most often given by
+
+def _authority_fix(crs) -> str:
+    "\" (did you mean 'EPSG:32633'?)\" for text whose authority is spelt near one of `_AUTHORITIES` ('EPGS:32633', " \
+    "'espg:4326', 'EPSG 4326' read as 'EPSG:4326') where the text so spelt is a CRS PROJ reads; '' otherwise."
+    parts = str(crs).strip().replace(":", " ").split() if isinstance(crs, str) else []
+    if len(parts) != 2 or not parts[1].isalnum(): return ""
+    for name in near_names(parts[0], _AUTHORITIES):
+        try: CRS.from_user_input(f"{name}:{parts[1]}")
+        except _ProjCRSError: continue
+        return f" (did you mean '{name}:{parts[1]}'?)"
+    return ""
 
 def crs_name(crs) -> str:  # any spelling `as_crs` reads
     """A short name of `crs`: 'EPSG:n' where one EPSG CRS is it (`_epsg_of`: PROJ.4 text with `+ellps=` alone or

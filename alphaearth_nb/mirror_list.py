@@ -45,6 +45,11 @@ MIRRORS = {
 ANNUAL = "v1/annual/"
 
 # %% ../nbs/26a_mirror_list.ipynb #c0007
+def _entries(folder:Path) -> list:
+    "The folders in `folder` (a source may be one, a local mirror); [] where it is absent or cannot be listed."
+    try: return sorted(q.name for q in folder.iterdir() if q.is_dir())
+    except OSError: return []
+
 def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`
     """The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root).
     `MirrorError` for a name that is no mirror and no folder or file here (said unknown, the mirrors listed, a close
@@ -61,7 +66,8 @@ def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, 
     p = user_path(s)
     known = ", ".join(repr(k) for k in MIRRORS)
     if not p.exists():   # a mirror's name mistyped, or a folder that is not here
-        near = near_names(s, MIRRORS)   # case, '-' and ' ' folded: 'GCS', 'earth-engine'
+        near = near_names(s, MIRRORS) or [str(p.parent / n) if str(p.parent) != "." else n   # 'GCS', 'earth-engine';
+                                           for n in near_names(p.name, _entries(p.parent))]   # a folder beside: 'mirorr'
         raise MirrorError(f"source={s!r} is unknown" + (f" (did you mean source={near[0]!r}?)" if near else "") +
                           f": it is no mirror of the product ({known}; 'gcs' needs project=...) and no folder here: "
                           "pass one of those, a URL prefix, or a folder laid out like a mirror (build a small one "

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import LabelError, LabelWarning, MissingDataError, a_bands, refuse_path, user_stacklevel
+from .core import LabelError, LabelWarning, MissingDataError, a_bands, near_names, refuse_path, user_stacklevel
 from .paths import COMPRESSIONS, user_path
 from .loaders import near_match, zip_files
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
@@ -247,7 +247,7 @@ def label_column_guess(column:str,  # the label column asked for, not in `column
                        columns,     # the table's column names, or the table (DataFrame): its values judged too
                       ) -> tuple[str, str]|None:
     """The column of `columns` to pass for the labels, and why: `near_column`'s (the name the file keeps), else the
-    one column that holds no coordinates, geometry, year, id or embedding band and is no saved index
+    column spelt nearest (`core.near_names`: `dw_lable` for `dw_label`), else the one column that holds no coordinates, geometry, year, id or embedding band and is no saved index
     ('Unnamed: 0'): a table `lon, lat, class` read with the default `label`, `lon, lat, label` by regress's `value`.
     Bands by the one rule of band labels (`core.a_bands`: A00..A63 in any case or padding, a07, A7; embedding_N), as the
     tables are read.
@@ -260,6 +260,7 @@ def label_column_guess(column:str,  # the label column asked for, not in `column
     bands = {i for at in a_bands(columns).values() for i in at}   # the table's embedding bands, however spelt
     rest = [c for i, c in enumerate(columns) if isinstance(c, str) and c.lower() not in _NOT_LABELS
             and not c.startswith("Unnamed:") and i not in bands]
+    if near := near_names(column, rest): return near[0], "the nearest spelling among its columns"
     if len(rest) == 1: return rest[0], "the one column besides coordinates, geometry and year"
     few = sorted((c for c in rest if table is not None and _class_like(table[c])), key=lambda c: not any(w in c.lower() for w in _CLASS_WORDS))
     return (few[0], "the one column of few distinct values" if len(few) == 1 else "one of the columns of few distinct "
