@@ -201,6 +201,7 @@ SECTIONS = {
         'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",
         'joined_class_maps': 'maps : list\n    results to join along time: Datasets holding a `class` map (anything else as it is)\n',
         'nameless_ids': "t : pd.DataFrame\n    a table of labelled places (a vector file's features)\ncolumn : str\n    its label column, class ids\n",
+        'id_names': 't\n    labels as given: a table of labelled places (DataFrame, GeoDataFrame), else anything\ncolumn : str\n    its label column, class ids\n',
         'leave_nameless': "t : pd.DataFrame\n    a table of labelled places (a vector file's features, a table of points)\ncolumn : str\n    its label column, class ids\n",
     },
     'alphaearth_nb.linear': {

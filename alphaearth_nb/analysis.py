@@ -28,7 +28,7 @@ from .same_grid import orient_like, refuse_interleaved   # a grid in another ord
 from .geo import (check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs,
                                to_crs)
 from .gate import cosines, list_vectors, unit_rows
-from .labels import class_flags, encode_labels, flag_attrs, label_array
+from .labels import class_flags, encode_labels, flag_attrs, id_names, label_array
 from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
 from .queries import place_row, query_said, several_query
@@ -292,7 +292,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
 
     Named classes ('forest', 'crop') are numbered 0..C-1 in sorted order; the class map keeps the names in
     `attrs['class_names']`. A label raster that names its ids CF-style (`flag_values` / `flag_meanings`, read by
-    `labels.class_flags`) gives its names to the classes. Either way the class map carries CF `flag_values` /
+    `labels.class_flags`) gives its names to the classes, as does a table's column naming its ids (`labels.id_names`). Either way the class map carries CF `flag_values` /
     `flag_meanings` (ids and names), which `to_netcdf`, `vectorize`, `map_to_cog` and `plot_classes` write out.
 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
@@ -306,7 +306,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     da, placed = gated_placed(emb, labels, "classify", lambda: method == "knn" and _check_k(k), column, polygons=polygons,
                               crs=crs, off_map=off_map)   # k, the labels on its grid: before a value is read; all NaN: refused
-    flags = class_flags(label_array(labels))   # CF flag_values/flag_meanings of a label raster: its ids' names
+    flags = class_flags(label_array(labels)) or id_names(labels, column)   # a raster's CF flags, a table's LULC_NAME
     X, vals = labelled_rows(da, placed)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning
     classes, y = encode_labels(vals)

@@ -139,8 +139,9 @@ def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
     "The report's text, one line per finding."
     first, last, steps, batch = rep["loss_first10"], rep["loss_last10"], rep["steps"], rep["batch_size"]
     n = rep.get("loss_window", 10)   # steps a mean: the first and last n apart (10 and 10 overlapped under 20 steps)
-    loss = (f"- total loss: {first:.4f} (one step)" if n == 0 else f"- total loss: {first:.4f} (mean of the first "
-            f"{n} step{'s' * (n != 1)}) -> {last:.4f} (of the last {n})")
+    loss = (f"- total loss: {first:.4f} (one step)" if n == 0 else f"- total loss: {first:.4f} (the first step) -> "
+            f"{last:.4f} (the last step)" if n == 1 else f"- total loss: {first:.4f} (mean of the first {n} steps) -> "
+            f"{last:.4f} (of the last {n})")
     moved = _said(rep["change_cleared"], "no pixel with data changed its land cover")
     kept = _said(rep["change_elsewhere"], "no pixel with data kept its land cover")
     out = ["# aef demo report", "",

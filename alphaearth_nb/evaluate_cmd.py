@@ -11,6 +11,7 @@ import codecs
 import json
 import shlex
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -254,7 +255,7 @@ def _folder_said(path:Path, fix:str) -> str:
     if tables:
         q, t = shlex.quote, tables[0]
         suf = t.suffix   # .csv.gz: no join line (awk reads no gzip)
-        out = path.with_name(path.name + suf)
+        out = Path(tempfile.gettempdir() if Path.cwd() == path.resolve() else "") / (path.resolve().name + suf)   # here, not beside the data
         code = (f"import glob, pandas as pd; pd.concat(map(pd.read_parquet, sorted(glob.glob("
                 f"{json.dumps(str(path) + '/*' + suf)})))).to_parquet({json.dumps(str(out))})")
         line = (f"`python -c {q(code)}`" if table_suffix(t) in _PARQUET else None if suf.lower() == ".gz" else

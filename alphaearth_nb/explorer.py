@@ -473,8 +473,11 @@ def _year_position(self:Explorer, year) -> int:
         if int(year) in years: return years.index(int(year))
         if 0 <= int(year) < n: return int(year)
     have = f"its years are {', '.join(names)}" if names else "it shows one map, not a time series"
-    raise PeriodError(f"set_year({year!r}): {have}; pass a year of them (e.g. {years[-1] if years else 0}) or a "
-                      f"position 0..{n - 1}")
+    text = isinstance(year, str)   # '2024': a number is asked for; the number it writes offered where it is a year of them
+    num = int(year.strip()) if text and year.strip().isdigit() else None
+    fix = (f"pass the number, set_year({num})" if num is not None and (num in years or 0 <= num < n) else
+           f"pass a year of them{' as a number' if text else ''} (e.g. {years[-1] if years else 0}) or a position 0..{n - 1}")
+    raise PeriodError(f"set_year({year!r}){' takes a number, not text' if text else ''}: {have}; {fix}")
 
 @patch
 def set_year(self:Explorer, year:int):   # a year of the series (2023) or its position (0 .. n-1)

@@ -28,9 +28,9 @@ __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_
            'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'whole_ids', 'label_values',
            'labelled_values', 'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
            'refuse_blank_names', 'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'nameless_ids',
-           'leave_nameless', 'BOMS', 'comma_numbers', 'dms_degrees', 'label_column_guess', 'label_column_read',
-           'label_columns_named', 'near_column', 'read_table', 'table_numbers', 'text_encoding', 'xy_lower', 'OFF_MAP',
-           'on_map_grid', 'cells_inside']
+           'id_names', 'leave_nameless', 'BOMS', 'comma_numbers', 'dms_degrees', 'label_column_guess',
+           'label_column_read', 'label_columns_named', 'near_column', 'read_table', 'table_numbers', 'text_encoding',
+           'xy_lower', 'OFF_MAP', 'on_map_grid', 'cells_inside']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
@@ -523,16 +523,34 @@ def nameless_ids(t:pd.DataFrame,  # a table of labelled places (a vector file's 
     if column not in (cols := [str(c) for c in getattr(t, "columns", [])]):   # pandas' KeyError, a list's TypeError
         raise LabelError(f"the labels have no column {column!r}{suggest(column, cols)} (columns: {', '.join(cols[:10])}): "
                          "pass a table and its label column")
+    if t[column].nunique() < 3: return None
+    for c, pairs in _namings(t, column):
+        none = pairs.loc[pairs["name"] == "", "id"]
+        if none.empty or len(pairs) - len(none) < 2: continue
+        return t[column].isin(none).to_numpy(), c
+    return None
+
+def _namings(t:pd.DataFrame, column:str):
+    "Each column of text in `t` that names the ids of `column` (numbers) one to one (each id one name, each name " \
+    "one id), with its pairs (a DataFrame of id, name; a missing name '')."
     ids = t[column]
-    if ids.dtype.kind not in "iuf" or ids.nunique() < 3: return None
+    if ids.dtype.kind not in "iuf": return
     for c in t.columns:
         if c == column or t[c].dtype.kind not in "OSU" and str(t[c].dtype) not in ("string", "str"): continue
         names = t[c].astype(object).where(t[c].notna(), "").map(lambda v: str(v).strip())
         pairs = pd.DataFrame({"id": ids.to_numpy(), "name": names.to_numpy()}).drop_duplicates()
-        if pairs["id"].duplicated().any() or pairs["name"].duplicated().any(): continue   # no one-to-one naming
-        none = pairs.loc[pairs["name"] == "", "id"]
-        if none.empty or len(pairs) - len(none) < 2: continue
-        return ids.isin(none).to_numpy(), str(c)
+        if not (pairs["id"].duplicated().any() or pairs["name"].duplicated().any()): yield str(c), pairs
+
+def id_names(t,            # labels as given: a table of labelled places (DataFrame, GeoDataFrame), else anything
+             column:str,   # its label column, class ids
+            ) -> dict|None:
+    """id -> name of the class ids of `column` where another column of the table `t` names them one to one (eo-learn's
+    `LULC_NAME` beside `LULC_ID`; at least two ids named; an id without a name left out), for a class map's legend;
+    None where `t` is no table or no column names them so."""
+    if not isinstance(t, pd.DataFrame) or column not in t: return None
+    for _, pairs in _namings(t, column):
+        named = pairs[(pairs["name"] != "") & pairs["id"].notna()]
+        if len(named) >= 2: return {(int(i) if float(i).is_integer() else i): n for i, n in zip(named["id"], named["name"])}
     return None
 
 def leave_nameless(t:pd.DataFrame,  # a table of labelled places (a vector file's features, a table of points)

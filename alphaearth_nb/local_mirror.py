@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import MissingDataError, band_names, checks_flags
+from .core import ConfigError, MissingDataError, band_names, checks_flags
 from .quantize import quantize
 from .geo import grid_coords, require, to_crs
 from .labels import table_numbers
@@ -80,6 +80,18 @@ def _mirror_tiles(size:int, at:tuple=(6.0, 45.0)) -> list:
         for c in cols: out.append((zone, epsg, x_edge + c * size * 10.0, snap(y - size * 5.0)))
     return out
 
+def _zone_boundary(at) -> None:
+    "`ConfigError` unless `at` is (lon, lat), two finite numbers, its lon on a UTM zone boundary (-180 + 6k degrees)."
+    try: lon, lat = (float(v) for v in at)
+    except (TypeError, ValueError): lon = lat = float("nan")
+    if not (np.isfinite(lon) and np.isfinite(lat) and abs(lat) <= 84): raise ConfigError(
+        f"at={at!r}: pass (lon, lat) in degrees on a boundary of UTM zones, e.g. at=(6.0, 45.0) (31N and 32N)")
+    if abs((off := (lon + 180) % 6)) > 1e-9 and abs(off - 6) > 1e-9:
+        lo = lon - off
+        raise ConfigError(f"at={at!r}: {lon:g} is no boundary of UTM zones (they lie every 6 degrees from -180, the "
+                          f"nearest {lo:g} and {lo + 6:g}), so the west zone's tiles would lie outside it: pass "
+                          f"at=({lo if off <= 3 else lo + 6:.1f}, {lat:g})")
+
 @checks_flags
 def build_local_mirror(root,                        # folder to write (created; a new or empty one, or a mirror of ours with `overwrite`)
                        years=(2023, 2024),          # years to write: one, a list, or (first, last), as for `tiles`
@@ -91,7 +103,8 @@ def build_local_mirror(root,                        # folder to write (created; 
                       ) -> LocalMirror:
     """Write a small mirror in the official layout (index + int8 bottom-up COGs, 2 zones) from real official vectors.
     `years` are read by `timecodes.as_years` (`years_of`'s rule) before anything is read or written: `PeriodError`
-    for 24 or 2023.5.
+    for 24 or 2023.5. `at`'s longitude must lie on a boundary of UTM zones, a multiple of 6 degrees from -180 (the
+    west zone's tiles lie in their own zone, as the official tiles do): `ConfigError` naming the nearest otherwise.
 
     The mirror is one output, written as the package's stores are (`files.writing_folder`): beside `root`, renamed
     in whole, so a failure (a full disk, a kill) leaves no half mirror and keeps an old one. `root` must be new or
@@ -100,6 +113,7 @@ def build_local_mirror(root,                        # folder to write (created; 
     Each tile is tagged as the official product's (AEF_SOURCE, AEF_MODEL: its Earth Engine id,
     `embeddings.OFFICIAL_COLLECTION`), so `read_official_tiff` of a tile records that model as `open_tile` does."""
     years = as_years(years)
+    _zone_boundary(at)
     check_output(root, overwrite, "local mirror", folder=True)   # before anything is read: a user's folder, refused
     for mod in ("geopandas", "rasterio"): require(mod, "official", "building a local mirror")
     vecs, labels = _vectors(samples)

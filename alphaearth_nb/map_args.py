@@ -48,6 +48,21 @@ def _point(s:str) -> tuple[float, float]:
     return xy
 
 # %% ../nbs/29b_map_args.ipynb #m0010
+def _points_file(existing):
+    "`--points`: a file of points that exists (`existing`, `aef evaluate`'s rule); a place typed in its stead " \
+    "(`--points 5.99,45.001`: LON,LAT, where no such file is) pointed to `--point`."
+    def read(s:str) -> str:
+        if not os.path.exists(os.path.expanduser(s)):
+            try: xy = _point(s)
+            except argparse.ArgumentTypeError: xy = None
+            if xy is not None:
+                raise argparse.ArgumentTypeError(f"{s!r} is a place, not a file of points: one place typed in is --point"
+                                                 f"{'=' if s.strip()[:1] == '-' else ' '}{s.strip()}, given once a point (--point 5.995,45.002 --point "
+                                                 "5.99,45.001); --points takes a CSV or vector file of them")
+        return existing(s)
+    read.__name__ = existing.__name__   # its kind of value, a path that exists, as the other options of one are named
+    return read
+
 def _inputs(c:argparse.ArgumentParser, existing, what:str, many:bool=False) -> None:
     "The options of `aef classify/similarity/change` that say which embeddings to map: --embeddings, its variable, --year."
     c.add_argument("--embeddings", type=existing, required=True, action="append" if many else "store",
@@ -104,7 +119,7 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
     s = sub.add_parser("similarity", help=what, description=what)
     _inputs(s, existing, "")
     places = s.add_mutually_exclusive_group(required=True)   # a file of points, or a few typed in
-    places.add_argument("--points", type=existing, help="the example places: a CSV of points (lon/lat, or x/y in the "
+    places.add_argument("--points", type=_points_file(existing), help="the example places: a CSV of points (lon/lat, or x/y in the "
                         "embeddings' CRS) or a vector file of points (.geojson, .gpkg, ...), e.g. --points water.csv; "
                         "their vectors are averaged and made unit length (default: none; --points or --point is needed)")
     places.add_argument("--point", type=_point, action="append", help="one example place instead of --points, LON,LAT "

@@ -55,13 +55,14 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     refuse_path(vals, "label values are one per point (N,)")
     vals = whole_ids(vals)   # a raster's float classes: 2, not 2.0, in what follows
     drop = unlabelled(vals)
+    fix = "a name" if vals.dtype.kind in "OSU" else "an id >= 0"   # a table of names is not asked for ids
     if drop.any():
         warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
                       "ids and empty names mark unlabelled points, as in a label raster (the class map's -1 is no "
-                      "data); they were left out. Give real classes ids >= 0", category=LabelWarning, stacklevel=stacklevel or user_stacklevel())
+                      f"data); they were left out. Give each real class {fix}", category=LabelWarning, stacklevel=stacklevel or user_stacklevel())
         x, vals = x[~drop], vals[~drop]
     if len(vals) == 0:
-        raise LabelError("no labelled point left: negative ids and empty names are unlabelled; label with ids >= 0")
+        raise LabelError(f"no labelled point left: negative ids and empty names are unlabelled; give each class {fix}")
     return x, vals
 
 # 0 and the largest values of 8-, 16- and 32-bit integers: the no-data codes of class rasters (ESA WorldCover's 0,

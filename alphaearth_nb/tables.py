@@ -104,6 +104,12 @@ def xy_lower(df:pd.DataFrame) -> pd.DataFrame:  # a table as read, or as handed 
     low |= {c: c for c in ("x", "y") if c in df.columns}   # an `x` beside an `X` stays the x: no second `x` made
     if {"x", "y"} <= set(df.columns) or not {"x", "y"} <= set(low): return df
     if any(n in low for n in LON_NAMES) and any(n in low for n in LAT_NAMES): return df
+    if left := [c for c in df.columns if isinstance(c, str) and c.lower() in ("x", "y") and c not in (low["x"], low["y"])]:
+        kept = next(c for c in ("x", "y") if low[c] == c)   # an x beside X, Y: which two are the places, said
+        warnings.warn(f"the table has columns {', '.join(c for c in df.columns if c in (low['x'], low['y'], *left))}: its places are read from "
+                      f"{low['x']} and {low['y']} (a lower-case {kept} is the {kept} where there is one), {', '.join(left)} "
+                      f"left as a value; if {left[0]} holds the places, rename the {kept}: `df = df.rename(columns="
+                      f"{{{kept!r}: {kept + '_id'!r}}})`", LabelWarning, stacklevel=user_stacklevel())
     return df.rename(columns={low["x"]: "x", low["y"]: "y"})
 
 # %% ../nbs/03a_tables.ipynb #tn0002

@@ -468,9 +468,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 no_text, collapsed, unweighed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed), losses.unweighed_watch(rec, unweighed)
                 history.append(rec)
                 pending.append(rec)
-                bar.update(1)
                 shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec", "run")}
                 bar.set_postfix(shown, refresh=False)
+                bar.update(1)   # after the postfix: the bar shows this step's loss, not the step before's
                 if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
                     if writer:
                         write_metrics(out / "metrics.jsonl", pending)

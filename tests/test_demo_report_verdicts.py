@@ -42,7 +42,8 @@ def test_the_loss_windows_do_not_overlap(tmp_path, steps, monkeypatch):
 def test_the_loss_line_names_its_window():
     say = lambda n: _line("\n".join(demo._lines({**REP, "loss_first10": 0.9, "loss_last10": 0.8, "loss_window": n},
                                                 {}, TABLE, [2023, 2024])), "- total loss")
-    assert "first 1 step)" in say(1) and "last 1)" in say(1) and "first 3 steps" in say(3) and "one step" in say(0)
+    assert "0.9000 (the first step) -> 0.8000 (the last step)" in say(1) and "mean of the first 1" not in say(1)
+    assert "first 3 steps) -> 0.8000 (of the last 3)" in say(3) and "one step" in say(0)
 
 
 def test_each_comparison_says_its_own_winner():
