@@ -20,7 +20,7 @@ import pandas as pd
 import xarray as xr
 
 from . import analysis, embeddings, evaluate, scene
-from .core import EMBED_DIM, DimensionError, LabelError, LabelWarning, NoDataWarning, band_names, refuse_path, user_stacklevel
+from .core import EMBED_DIM, DimensionError, LabelError, LabelWarning, NoDataWarning, band_names, refuse_path, suggest, user_stacklevel
 from .files import is_zarr_store
 from .checkpoint import RUN_MARKER, is_run
 from .bands import band_columns, stacked_embeddings, table_bands
@@ -123,7 +123,7 @@ def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None
     names = [str(v) for v in ds.data_vars]
     if var is not None:
         if var not in ds.data_vars:
-            raise err(f"{flag} {path} has no variable {var!r} (it has {names}): pass {flag}-var with one of them")
+            raise err(f"{flag} {path} has no variable {var!r}{suggest(var, names)} (it has {names}): pass {flag}-var with one of them")
         return with_mappings(ds, var)
     names = [str(v) for v in data_variables(ds)] if data_variables(ds) else names   # grid mappings aside
     if len(names) == 1: return with_mappings(ds, names[0])

@@ -24,7 +24,7 @@ try:   # the corpus extra (geopandas needs shapely): its users call `_gpd` first
 except ImportError: shapely = box = None
 
 from . import samples
-from .core import ConfigError, CRSError, LabelError, MissingDataError, as_seed, checks_flags, near_names, real, refuse_path, whole
+from .core import ConfigError, CRSError, LabelError, MissingDataError, as_seed, checks_flags, near_names, real, refuse_path, suggest, whole
 from .crs import as_crs
 from .files import user_path, writing_file
 from .geo import require, to_crs, utm_crs
@@ -220,7 +220,8 @@ def _candidates(strata, id_col, cap, oversample, seed, min_dist_m):
     if not isinstance(strata, gpd.GeoDataFrame):
         raise LabelError(f"strata of type {type(strata).__name__}: pass a GeoDataFrame of polygons or a raster of ids")
     if id_col not in strata.columns:
-        raise LabelError(f"strata have no column {id_col!r} (have {list(strata.columns)[:8]}): pass id_col=")
+        raise LabelError(f"strata have no column {id_col!r}{suggest(id_col, [str(c) for c in strata.columns])} (have "
+                         f"{list(strata.columns)[:8]}): pass id_col=")
     s = strata if strata.crs is not None else strata.set_crs(4326)
     area = s.to_crs(6933).area.groupby(s[id_col].astype(str).values).sum()  # EPSG:6933: equal-area
     s = s.to_crs(4326).dissolve(by=s[id_col].astype(str).values)

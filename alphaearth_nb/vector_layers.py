@@ -16,7 +16,7 @@ from pathlib import Path
 try: import pyogrio   # geopandas' reader (its default engine): lists a file's layers
 except ImportError: pyogrio = None   # no layers listed: GDAL's first read, as geopandas' other engine reads it
 
-from .core import LabelError
+from .core import LabelError, suggest
 from .geometry_columns import is_wkt   # WKT text: places, no path
 from .loaders import VECTOR_FILES, is_path, near_match, zip_files, zip_member   # the vector files a zip may hold
 from .paths import user_path
@@ -131,6 +131,6 @@ def named_layer(p:Path, src, layer:str) -> str:
     try: names = [str(n) for n, _ in pyogrio.list_layers(src)] if pyogrio is not None else [layer]
     except (RuntimeError, OSError): return layer   # cannot be opened: GDAL's read says why
     if layer in names: return layer
-    raise LabelError(f"{p} holds no layer {layer!r}: its layer{'s are' if len(names) > 1 else ' is'} "
+    raise LabelError(f"{p} holds no layer {layer!r}{suggest(layer, names)}: its layer{'s are' if len(names) > 1 else ' is'} "
                      f"{', '.join(map(repr, names[:12]))}{', ...' if len(names) > 12 else ''}: name one of them")
 

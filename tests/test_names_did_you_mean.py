@@ -96,3 +96,26 @@ def test_mirror_folder_misspelt(tmp_path, monkeypatch):
         mirror_list.mirror_of(str(tmp_path / "mirorr"))
     with pytest.raises(MirrorError, match=r"source='sorce_coop' is unknown \(did you mean source='source_coop'\?\)"):
         mirror_list.mirror_of("sorce_coop")
+
+
+def test_variable_layer_and_strata_column_misspelt(tmp_path, capsys):
+    """The same kind: --embeddings-var, --labels-layer and `sample_sites(id_col=)` named a name that is not there
+    with the list alone."""
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import box
+    from alphaearth_nb.core import LabelError
+    from alphaearth_nb.exports import to_zarr
+    from alphaearth_nb.sites import sample_sites
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    e = embedding_from_array(random_unit((4, 4), seed=1))
+    store = str(to_zarr(e, tmp_path / "e.zarr"))
+    pts = gpd.GeoDataFrame({"label": [1, 2]}, geometry=gpd.points_from_xy(e.x.values[:2], e.y.values[:2]), crs="EPSG:32631")
+    pts.to_file(tmp_path / "l.gpkg", layer="fields")
+    base = ["classify", "--embeddings", store, "--out", str(tmp_path / "m.tif")]
+    err = _error(capsys, [*base, "--embeddings-var", "embeding", "--labels", str(tmp_path / "l.gpkg")], usage=False)
+    assert "has no variable 'embeding' (did you mean 'embedding'?)" in err, err
+    err = _error(capsys, [*base, "--labels", str(tmp_path / "l.gpkg"), "--labels-layer", "feilds"], usage=False)
+    assert "holds no layer 'feilds' (did you mean 'fields'?)" in err, err
+    strata = gpd.GeoDataFrame({"ECO_ID": [1]}, geometry=[box(5, 45, 5.1, 45.1)], crs="EPSG:4326")
+    with pytest.raises(LabelError, match=r"strata have no column 'ECO_DI' \(did you mean 'ECO_ID'\?\)"):
+        sample_sites(strata, (2020, 2021), id_col="ECO_DI")
