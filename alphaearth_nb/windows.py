@@ -135,6 +135,14 @@ def _no_frame(period:Period, days) -> str:
             f"e.g. period={near}, or add frames of {named})")
 
 @checks_flags
+def _cap_said(max_days:float) -> str:
+    "The one sentence on the two limits, in `check_extrapolation`'s both refusals (Python's and `aef embed`'s)."
+    return (f"Two limits: a period holding no frame and more than about half a year past the frames (the paper's "
+            f"extrapolation, AEF.md section 3) is embedded only with allow_extrapolation=True; one more than "
+            f"{max_days:.0f} days past them (two years: this package's hard cap, no frame being near enough to tell of "
+            f"it) is refused whatever the flag: allow_extrapolation=True cannot lift it (in Python, "
+            f"`embed(max_days=)` moves it).")
+
 def check_extrapolation(period:Period,            # the valid period of the embedding
                         first:float,              # day of the first frame in the data (`timecodes.to_days`)
                         last:float,               # day of the last frame
@@ -164,11 +172,11 @@ def check_extrapolation(period:Period,            # the valid period of the embe
         lo, hi = data if data is not None else (first, last)
         year = int(str(day(hi - 182 if period.days[0] > hi else lo + 182))[:4])   # the year most inside the data
         raise PeriodError(f"{msg}, more than {max_days:.0f} days: pick a period nearer the data, e.g. period={year} "
-                          f"(the data cover {day(lo)} .. {day(hi)}), or add frames that cover it.")
+                          f"(the data cover {day(lo)} .. {day(hi)}), or add frames that cover it. {_cap_said(max_days)}")
     if ext > warn_days and (none := _no_frame(period, days)) and not allow_extrapolation:
         raise PeriodError(f"{msg}{none}: the model was trained to extrapolate about {warn_days:.0f} days, and its map "
                           "would carry the label of a period it saw no frame of; to embed it anyway, pass "
-                          "allow_extrapolation=True (expect weak embeddings).")
+                          f"allow_extrapolation=True (expect weak embeddings). {_cap_said(max_days)}")
     if ext > warn_days:
         warnings.warn(f"{msg}{_no_frame(period, days)}: the model was trained to extrapolate about {warn_days:.0f} "
                       f"days; expect weak embeddings.", ExtrapolationWarning, stacklevel=user_stacklevel())
