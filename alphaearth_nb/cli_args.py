@@ -302,7 +302,8 @@ def parser() -> argparse.ArgumentParser:
                    "the different training sets there are (default: %(default)s, a quick table; the paper's protocol, arXiv "
                    "2507.22291 S6.1, has 1000 folds at 1-shot and 500 at 10-shot: pass --folds paper for those, and the max-trial rule's at max)")
     v.add_argument("--shots", type=READ["shots"], default=(1, 10, "max"), help="training points per class, comma-separated "
-                   "counts and/or max: the paper's max-trial, up to 300 a class and at most half its points (default: "
+                   "counts and/or max: the paper's max-trial, up to 300 a class (AEF.md section 7), and, departing "
+                   "from it, at most half its points, so each class keeps points to test (default: "
                    "1,10,max)")   # given read: no rule loaded for it
     v.add_argument("--seed", type=READ["seed"], default=0, help="seed of the draws and of the points --spacing keeps (default: %(default)s)")
     v.add_argument("--spacing", type=READ["spacing"], help="metres kept between the points scored: a --labels raster's (or polygons') pixels are "

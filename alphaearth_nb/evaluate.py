@@ -305,7 +305,10 @@ def table_said(table,  # `evaluate_embeddings`' DataFrame
                     "class's points cut once into blocks of its 'max' share, a fold training on one block of each), "
                     "each scored once; more folds would repeat them" for s, (a, d) in cut.items()) +
             (f"\nmax: train_per_class is the largest class's; each class trains on its own 'max' share of its points "
-             f"(half, at most 300 by default), {lo} to {hi} here" if (lo, hi) != (None, None) and lo != hi else ""))
+             f"(half, at most 300 by default), {lo} to {hi} here" if (lo, hi) != (None, None) and lo != hi else "") +
+            ("\nThe max rows depart from AEF.md section 7 (at most 300 points a class, the rest for test): also at most "
+             "half of each class, so a class of under 600 points keeps as many to test as it trains on (the paper's "
+             "max of a 40-point class would leave none)" if (lo, hi) != (None, None) else ""))
 
 # %% ../nbs/24_evaluate.ipynb #c0032
 def evaluate_regression(x,                        # features, (N, D)
