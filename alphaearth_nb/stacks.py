@@ -36,10 +36,10 @@ from .timecodes import as_period, to_days
 from .warn_lock import ThisThreadsWarnings   # an unread source's warnings: taken, the filters untouched
 
 # %% auto #0
-__all__ = ['ACQUIRED_WITH', 'names_every_band', 'embedding_field', 'check_cloud_layer', 'expected_empty', 'validate_stack',
-           'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period', 'to_frames',
-           'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames', 'DIMS', 'CLOUD',
-           'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid',
+__all__ = ['ACQUIRED_WITH', 'SCL_CLOUDY', 'names_every_band', 'embedding_field', 'check_cloud_layer', 'expected_empty',
+           'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period',
+           'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames', 'DIMS',
+           'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid',
            'pixel_metres', 'check_pixel_size', 'resolve', 'mask_declared']
 
 # %% ../nbs/04_stacks.ipynb #c0005
@@ -296,15 +296,24 @@ _MASK_MADE = {   # family -> how the package makes its `cloud` layer (`earthengi
     "landsat": ("from QA_PIXEL's Fmask bits, as the Earth Engine export does: `ds['cloud'] = "
                 "~xr.apply_ufunc(aef.earthengine.fmask_clear, ds['QA_PIXEL'])`, kept as such")}
 
-def _no_cloud_said(ds:xr.Dataset, src:Source, unread:dict) -> str:
+# ESA's Sentinel-2 L2A scene classes (Sen2Cor's SCL) that are cloud: 3 cloud shadows, 8 and 9 cloud of medium and
+# high probability, 10 thin cirrus (the L2A product specification's SCL table)
+SCL_CLOUDY = (3, 8, 9, 10)
+
+def _no_cloud_said(ds:xr.Dataset, src:Source, unread:dict) -> tuple[str, str]:
     """The words for a stack that holds its product's cloud layers (`schema.CLOUD_LAYERS`: SCL, QA60, MSK_CLDPRB,
-    QA_PIXEL) but no `cloud` layer: none is a mask the model reads, so training counts every pixel as clear; how the
-    package makes the layer (`_MASK_MADE`; an SCL rule is none of its). '' where a `cloud` layer is there or none is."""
+    QA_PIXEL) but no `cloud` layer, (lead, why): lead, where one is SCL, the one line that makes the layer from it
+    (`SCL_CLOUDY`); why, none is a mask the model reads, so training counts every pixel as clear, and how the package
+    makes the layer (`_MASK_MADE`). ('', '') where a `cloud` layer is there or none is."""
     layers = [n for n in unread if str(n).strip().upper() in CLOUD_LAYERS.get(src.family, ())]
-    if not layers or CLOUD in ds.data_vars: return ""
-    return (f" The source holds no `cloud` layer, so no cloud mask: {', '.join(layers)} "
-            f"{'is' if len(layers) == 1 else 'are'} not read as one, and training counts every pixel as clear "
-            f"(`embed` needs no mask). The package makes the layer {_MASK_MADE[src.family]}.")
+    if not layers or CLOUD in ds.data_vars: return "", ""
+    scl = next((n for n in layers if str(n).strip().upper() == "SCL"), None)
+    lead = "" if scl is None else (f" no `cloud` layer: make it from {scl} first, `ds['cloud'] = ds[{str(scl)!r}]"
+                                   f".isin({list(SCL_CLOUDY)})` (its cloud shadow, medium and high cloud probability "
+                                   f"and thin cirrus classes), then")
+    return lead, (f" The source holds no `cloud` layer, so no cloud mask: {', '.join(layers)} "
+                  f"{'is' if len(layers) == 1 else 'are'} not read as one, and training counts every pixel as clear "
+                  f"(`embed` needs no mask). The package makes the layer {_MASK_MADE[src.family]}.")
 
 def _drop_unread(name:str, ds:xr.Dataset, src:Source, unread:dict, spelt:dict) -> xr.Dataset:
     """`ds` without the bands and layers `unread` (`schema.unused_bands`: its product's the model does not read) and
@@ -315,8 +324,9 @@ def _drop_unread(name:str, ds:xr.Dataset, src:Source, unread:dict, spelt:dict) -
              f"{', '.join(src.bands)}): dropped"] if unread else []) + \
            ([f"{', '.join(spelt)}, other names of its bands, read as {', '.join(spelt.values())}"] if spelt else [])
     code = "ds = ds" + (f".rename({spelt!r})" if spelt else "") + (f".drop_vars({list(unread)})" if unread else "")
-    warnings.warn(worded(f"{name}: {'; '.join(said)}.{_no_cloud_said(ds, src, unread)} To go on without this note, do "
-                         f"so first: `{code}`."), SourceWarning, stacklevel=user_stacklevel())
+    lead, why = _no_cloud_said(ds, src, unread)   # SCL: its one-line fix first, then why
+    warnings.warn(worded(f"{name}:{lead} `{code}`. Why: {'; '.join(said)}.{why}" if lead else f"{name}: {'; '.join(said)}."
+                         f"{why} To go on without this note, do so first: `{code}`."), SourceWarning, stacklevel=user_stacklevel())
     return ds.rename(spelt).drop_vars(list(unread))
 
 @checks_flags

@@ -38,7 +38,7 @@ def test_a_full_sentinel2_image_without_a_cloud_layer_is_told_it_has_no_mask():
     _, said = _notes(full, source="sentinel2")
     assert len(said) == 1 and "no cloud mask" in said[0] and "every pixel as clear" in said[0], said
     assert "SCL, MSK_CLDPRB, QA60 are not read as one" in said[0], said
-    code = re.search(r"`(ds\['cloud'\] = [^`]*)`", said[0]).group(1)
+    code = re.search(r"`(ds\['cloud'\] = ~xr[^`]*)`", said[0]).group(1)   # Cloud Score+'s recipe (SCL's line leads)
     cs = xr.full_like(ds["B4"], 0.9, dtype="float32")   # Cloud Score+'s cs: clear
     cs[:, 0, 0] = 0.2                                    # one cloudy pixel
     ns = {"ds": full, "cs": cs, "aef": aef, "xr": xr}; exec(code, ns)
