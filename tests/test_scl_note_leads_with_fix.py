@@ -5,7 +5,6 @@ both lines give a stack that validates with no note and a cloud layer flagging S
 import re
 import warnings
 
-import numpy as np
 
 from alphaearth_nb.core import SourceWarning
 from alphaearth_nb.stacks import toy_stack, validate_stack
