@@ -141,7 +141,7 @@ def _cap_said(max_days:float) -> str:
             f"extrapolation, AEF.md section 3) is embedded only with allow_extrapolation=True; one more than "
             f"{max_days:.0f} days past them (two years: this package's hard cap, no frame being near enough to tell of "
             f"it) is refused whatever the flag: allow_extrapolation=True cannot lift it (in Python, "
-            f"`embed(max_days=)` moves it).")
+            f"`aef.embed(..., max_days=...)` moves it).")
 
 def check_extrapolation(period:Period,            # the valid period of the embedding
                         first:float,              # day of the first frame in the data (`timecodes.to_days`)
