@@ -320,7 +320,8 @@ def to_ms(t) -> np.ndarray:  # epoch milliseconds, datetime64, pandas times or I
             raise TimeError(f"numbers {a.ravel()[:3].tolist()} are not epoch milliseconds: {numeric_time_hint(a)}.")
         return a.astype(np.int64)
     if a.dtype == object and a.size and all(isinstance(v, datetime.datetime) and v.tzinfo for v in a.ravel()):
-        a = pd.to_datetime(a.ravel(), utc=True).tz_localize(None).values.reshape(a.shape)   # tz-aware: UTC, unread as text
+        # tz-aware: UTC, unread as text
+        a = pd.to_datetime(a.ravel(), utc=True).tz_localize(None).values.reshape(a.shape)
     if a.dtype.kind in "OUS":
         a = _decoded(a)     # bytes text (b'2024-01-01', netCDF's char arrays): its ASCII text
         n = as_numbers(a)   # numbers as text ('1672772700000'): pandas would read them as nanoseconds or fail

@@ -134,7 +134,6 @@ def _no_frame(period:Period, days) -> str:
     return (f"; no frame lies in {named} (the data have frames in {', '.join(map(str, years))}: embed one of those, "
             f"e.g. period={near}, or add frames of {named})")
 
-@checks_flags
 def _cap_said(max_days:float) -> str:
     "The one sentence on the two limits, in `check_extrapolation`'s both refusals (Python's and `aef embed`'s)."
     return (f"Two limits: a period holding no frame and more than about half a year past the frames (the paper's "
@@ -143,6 +142,7 @@ def _cap_said(max_days:float) -> str:
             f"it) is refused whatever the flag: allow_extrapolation=True cannot lift it (in Python, "
             f"`aef.embed(..., max_days=...)` moves it).")
 
+@checks_flags
 def check_extrapolation(period:Period,            # the valid period of the embedding
                         first:float,              # day of the first frame in the data (`timecodes.to_days`)
                         last:float,               # day of the last frame
