@@ -172,12 +172,20 @@ def data_folder_said(folder) -> str:  # a --data path (text or `Path`, `~` allow
                  "makes a source of eo-learn's other arrays: write a stack of them in Python)" if unread else ""))
     tifs = sorted(f.name for f in d.iterdir() if f.suffix.lower() in (".tif", ".tiff"))
     if not tifs: return ""
+    sufs = {Path(f).suffix for f in tifs}
+    files = (d / ("*" + sufs.pop() if len(sufs) == 1 else "*.tif*")).as_posix()
+    # rioxarray reads a file as one DataArray (band, y, x): the `band` dim becomes the stack's variables
+    recipe = ("import glob, re, pandas as pd, rioxarray, xarray as xr; "
+              f"fs = sorted(glob.glob('{files}')); frames = [rioxarray.open_rasterio(f) for f in fs]; "
+              "t = pd.to_datetime([re.search(r'\\d{4}-?\\d{2}-?\\d{2}', f).group() for f in fs]); "
+              "ds = xr.concat(frames, dim=pd.Index(t, name='time'))"
+              ".assign_coords(band=['B2', 'B3', 'B4', 'B8', 'B11', 'B12']).to_dataset(dim='band')"
+              ".drop_vars('spatial_ref').assign_attrs(source='sentinel2', crs=frames[0].rio.crs.to_string()); "
+              "xr.DataTree.from_dict({'sentinel2': ds}).to_zarr('stack.zarr')")
     return (f"; it is a folder of {len(tifs)} GeoTIFF(s) ({', '.join(tifs[:2])}{', ...' if len(tifs) > 2 else ''}), "
-            "and a stack is one .zarr/.nc of every date: in Python, read each file (`rioxarray.open_rasterio(f)`, "
-            "bands named as the source's, e.g. B2, B3, B4, B8, B11, B12, reflectance x 1e4), join them on a `time` "
-            "coordinate, `ds = xr.concat(frames, dim=pd.Index(dates, name='time')).rename(band_names)` with "
-            "attrs source='sentinel2' and crs, then `xr.DataTree.from_dict({'sentinel2': ds}).to_zarr('stack.zarr')` "
-            "and pass --data stack.zarr")
+            "and a stack is one .zarr/.nc of every date: read each file, date it from its name, join them on `time` "
+            "and name the bands as the source's (reflectance x 1e4; the line names Sentinel-2's B2, B3, B4, B8, B11, "
+            f"B12 in the files' band order: put yours): python -c \"{recipe}\" then pass --data stack.zarr")
 
 def eolearn_labels_hint(path, # --labels as given (text or `Path`, `~` allowed)
                        ) -> str|None:
