@@ -283,6 +283,7 @@ SECTIONS = {
     'alphaearth_nb.stacks': {
         'names_every_band': 'ds\n    any object; only a Dataset can answer True\n',
         'embedding_field': 'obj\n    any object; a Dataset or DataArray can answer True\n',
+        'dataarray_fix': 'da\n    an xr.DataArray given where a stack (a Dataset of one variable per band) is wanted\n',
         'check_cloud_layer': "name : str\n    the source's name, to start the words\nds : xr.Dataset\n    a source; its `cloud` layer (`schema.CLOUD`), if any, is judged\n",
         'expected_empty': 'src : Source\n    the source (its `family` names the acquisition modes: `ACQUIRED_WITH`)\nempty : list\n    its measurement bands holding no valid value\nfull : list\n    its measurement bands holding some\n',
         'validate_stack': "stack\n    an xr.DataTree of sources, or a single-source xr.Dataset\nsource : str|None\n    the source name of a single Dataset (else attrs['source'])\ncheck_values : bool\n    check values: a valid pixel per source, units (lazy data: sampled)\nsources : dict|None\n    {name: Source} that wins over the registry (a model's resolved sources)\nunread_sources : tuple\n    sources no model reads: refused as any, their warnings unsaid\n",

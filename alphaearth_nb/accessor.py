@@ -20,7 +20,7 @@ from .embeddings import (as_embedding, dequantize_embedding, embedding_variable,
                                       quantize_embedding, validate_embedding)
 from .exports import map_to_cog, to_cog, vectorize
 from .stores import to_zarr
-from .stacks import names_every_band, validate_stack
+from .stacks import dataarray_fix, embedding_field, names_every_band, validate_stack
 
 # %% auto #0
 __all__ = ['forward', 'EmbeddingAccessor', 'holds_embedding', 'StackAccessor']
@@ -78,10 +78,13 @@ class EmbeddingAccessor:
     def __getattr__(self, name):   # a name the class lacks: a stack's method asked of a DataArray said so
         if name == "embed":
             obj = vars(self).get("_obj")
-            raise AttributeError(f"`.aef.embed` is a stack's: this is a DataArray ({getattr(obj, 'name', None)!r}), "
-                                 "one band of a stack or an embedding, and the model reads every band of a source "
-                                 "together: call it on the Dataset of the source (attrs['source'] set) or the "
-                                 "DataTree of sources, `ds.aef.embed(model, period)`, not on `ds['B2']`.")
+            if obj is None or embedding_field(obj) or all(d in ("time", "y", "x") for d in obj.dims):
+                raise AttributeError(f"`.aef.embed` is a stack's: this is a DataArray ({getattr(obj, 'name', None)!r}), "
+                                     "one band of a stack or an embedding, and the model reads every band of a source "
+                                     "together: call it on the Dataset of the source (attrs['source'] set) or the "
+                                     "DataTree of sources, `ds.aef.embed(model, period)`, not on `ds['B2']`.")
+            raise AttributeError(f"`.aef.embed` is a stack's (a Dataset of one variable per band): this is "
+                                 f"{dataarray_fix(obj)}; then `ds.aef.embed(model, period)`.")
         raise AttributeError(name)
 
 # %% ../nbs/26_accessor.ipynb #c0008

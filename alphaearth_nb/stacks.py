@@ -36,11 +36,11 @@ from .timecodes import as_period, to_days
 from .warn_lock import ThisThreadsWarnings   # an unread source's warnings: taken, the filters untouched
 
 # %% auto #0
-__all__ = ['ACQUIRED_WITH', 'SCL_CLOUDY', 'names_every_band', 'embedding_field', 'check_cloud_layer', 'expected_empty',
-           'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period',
-           'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames', 'DIMS',
-           'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid',
-           'pixel_metres', 'check_pixel_size', 'resolve', 'mask_declared']
+__all__ = ['ACQUIRED_WITH', 'SCL_CLOUDY', 'names_every_band', 'embedding_field', 'dataarray_fix', 'check_cloud_layer',
+           'expected_empty', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames',
+           'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint',
+           'band_renames', 'DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits',
+           'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve', 'mask_declared']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band_renames"]   # from `spellings`, where they moved
@@ -80,14 +80,32 @@ def _declares(name, sources) -> bool:
     try: return "A00" in resolve(name, sources).bands
     except AEFError: return False
 
+def dataarray_fix(da) -> str:  # an xr.DataArray given where a stack (a Dataset of one variable per band) is wanted
+    """What a DataArray given as a stack is, named (or 'an unnamed DataArray') with its dims, and the way to a Dataset
+    of one variable per band: a dim other than time/y/x (`variable` from `Dataset.to_array()`, `band` from
+    `rioxarray.open_rasterio`) holds the bands of a whole source, which `da.to_dataset(dim=...)` makes variables (band
+    names set first where its labels are numbers, the source set where its attrs lack one); else it is one band."""
+    what = (f"a DataArray {da.name!r}" if da.name is not None else "an unnamed DataArray") + f" of dims {da.dims}"
+    extra = [d for d in da.dims if d not in ("time", "y", "x")]
+    source = "" if da.attrs.get("source") else ".assign_attrs(source='sentinel2')"
+    if not extra:
+        return (f"{what}, one band: make a Dataset of one variable per band of the source, e.g. "
+                f"`ds = da.to_dataset(name='B4'){source}`, with its other bands beside it")
+    dim = extra[0]
+    labels = da[dim].values if dim in da.coords else None
+    named = "" if labels is not None and all(isinstance(v, str) for v in labels.tolist()) else \
+        f".assign_coords({dim}=[<its {da.sizes[dim]} band names, e.g. 'B2', 'B3', ...>])"
+    return (f"{what}: its `{dim}` dim ({da.sizes[dim]} long) holds the bands of a whole stack; make it a Dataset of "
+            f"one variable per band, `ds = da{named}.to_dataset(dim={str(dim)!r}, promote_attrs=True){source}`"
+            + (" (the source's name in place of sentinel2)" if source else ""))
+
 def _as_children(stack, source, sources=None):
     "The stack as a dict {source name: Dataset}."
     refuse_path(stack, "a stack is an xr.DataTree of sources or a single-source xr.Dataset", "stack")
     if isinstance(stack, xr.DataArray) and embedding_field(stack): raise _embedding_refused("the DataArray")
     if isinstance(stack, xr.DataArray):
-        raise StackTypeError(f"got a DataArray ({stack.name!r}), not a stack: make it a Dataset with one variable per "
-                             "band, e.g. `da.to_dataset(dim='band')` or `da.to_dataset(name='B4')`, and set "
-                             "attrs['source'].")
+        raise StackTypeError("a stack is a Dataset of one variable per band (attrs['source'] set) or a DataTree of "
+                             f"them; got {dataarray_fix(stack)}.")
     if isinstance(stack, xr.Dataset):
         name = source or stack.attrs.get("source")
         if embedding_field(stack) and not _declares(name, sources): raise _embedding_refused("the Dataset")
