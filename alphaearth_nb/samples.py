@@ -288,6 +288,7 @@ def texts_fix(columns,           # the texts table's columns
 def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the stack's CRS), time, text
                what:str="texts",         # the table in messages, e.g. "--texts notes.csv"
                first_line:int|None=None, # the file line of row 0 (2 for `pd.read_csv` with a header), for messages
+               crs:str|None=None,        # the stack's CRS where known, for the line converting lon/lat (`texts_fix`)
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`(y, x, days)` of every text, float64, float64, float32 days since `EPOCH` (NaN: an empty cell, a timeless
     text). `LabelError` for a missing column or a coordinate cell of text, `TimeError` for a time that is not a
@@ -298,7 +299,7 @@ def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the st
     if missing:  # the one check of the columns: `aef train --texts` relies on it too
         raise LabelError(f"{what} {'lack' if what == 'texts' else 'lacks'} the column(s) {missing} (it has "
                          f"{list(texts.columns)[:6]}): pass a table with y, x (metres, the stack's CRS), time and "
-                         f"text{texts_fix(texts.columns, what) or '.'}")
+                         f"text{texts_fix(texts.columns, what, crs=crs) or '.'}")
     ty, tx = (table_numbers(texts, c, what, first_line=first_line) for c in ("y", "x"))  # 'abc': LabelError
     return ty, tx, _text_days(texts["time"], what, first_line)
 

@@ -15,9 +15,10 @@ from pathlib import Path
 import xarray as xr
 
 from . import model, samples, scene, stream, train
-from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TrainingWarning,
+from .core import (AEFError, CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TrainingWarning,
                                 near_names, seed_key)
 from .files import output_folder
+from .geo import crs_of
 from .checkpoint import check_run_folder, is_run, latest_checkpoint, nothing_recorded, resume_record
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
@@ -151,6 +152,11 @@ def _said_data(came:dict) -> str:
     if came.get("kind") == "samples": return "--data samples"
     return f"--{'corpus' if came.get('kind') == 'corpus' else 'data'} {shlex.quote(str(came.get('path')))}"
 
+def _stack_crs(data) -> str|None:
+    "The CRS of --data's stack (opened lazily), for the words of a texts table in lon/lat; None where it has none."
+    try: return crs_of(open_data(data)[0])
+    except AEFError: return None   # the data's own refusal comes after, in its place
+
 def _stack_said(seen:dict) -> str:
     "A run's record of its stack (`run_data.data_print`) in a few words: its sources, size and dates."
     shape, time = seen.get("shape") or [], seen.get("time") or []
@@ -254,7 +260,8 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         return
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = open_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
-        samples.read_texts(mine, f"--texts {a.texts}", first_line=2)  # a missing column, a time 'yesterday': exit 2 now
+        crs = None if {"y", "x"} <= set(mine.columns) or a.corpus is not None else _stack_crs(a.data)  # lon/lat's fix
+        samples.read_texts(mine, f"--texts {a.texts}", first_line=2, crs=crs)  # a missing column, a time 'yesterday': exit 2 now
     # the settings and the model's config, refused before the plan and the data (--batch-size 3000000000,
     # --inputs dem, a target-only source)
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup,
