@@ -566,7 +566,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                                          at=True)   # each row's pixel (row, col): in metres below where thinned
         kind = "pixels" if not vector or unit == "pixels" else "points"   # a raster's/polygons', or placed by the user
     thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0   # the one rule
-    if emb is not None: xy = pixel_metres(emb, xy) if thin > 0 else None   # a map's pixels (no CRS: refused, naming --spacing 0)
+    if emb is not None: xy = pixel_metres(emb, xy, a.embeddings) if thin > 0 else None   # a map's pixels (no CRS: refused, naming --spacing 0)
     if xy is not None: xy = xy[~evaluate.unlabelled(y)]   # the rows drop_unlabelled keeps
     x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it

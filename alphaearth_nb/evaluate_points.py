@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate_points.html.md"""
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ from .geometries import lonlat_columns
 from .labels import nameless_ids   # ids a table leaves without a name: labels' one rule (re-exported)
 
 # %% auto #0
-__all__ = ['lonlat_metres', 'table_places', 'pixel_metres', 'thin_points', 'refuse_other_place', 'nameless_ids']
+__all__ = ['lonlat_metres', 'table_places', 'crs_fix_line', 'pixel_metres', 'thin_points', 'refuse_other_place', 'nameless_ids']
 
 # %% ../nbs/29d_evaluate_points.ipynb #p0005
 def lonlat_metres(lon,  # longitudes (N,), degrees
@@ -50,8 +51,18 @@ def table_places(rows,         # a table's labelled rows (a DataFrame)
                          "(degrees) as columns, or leave --spacing out")
     return lonlat_metres(ll[:, 0], ll[:, 1]), "points"
 
-def pixel_metres(emb,  # the map the pixels are on (y, x dims with coordinates, its CRS recorded)
-                 at,   # pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)
+def crs_fix_line(path) -> str:  # an --embeddings map that records no CRS: a store (folder) or a GeoTIFF
+    """The shell line that gives the map at `path` its CRS, 'EPSG:326NN' to fill in (NN its UTM zone): a store is
+    written again as `<stem>_crs.zarr` with `attrs['crs']` on every variable (then named as --embeddings); a GeoTIFF
+    is set in place by GDAL's `gdal_edit.py -a_srs`. `aef classify/similarity/change` and `aef evaluate` say it."""
+    p = Path(str(path))
+    if not p.is_dir(): return f"`gdal_edit.py -a_srs EPSG:326NN {p}`"
+    return (f"`python -c \"import xarray as xr; ds = xr.open_zarr('{p}'); [ds[v].attrs.update(crs='EPSG:326NN') for v "
+            f"in ds.data_vars]; ds.to_zarr('{p.stem}_crs.zarr')\"`, then --embeddings {p.stem}_crs.zarr")
+
+def pixel_metres(emb,       # the map the pixels are on (y, x dims with coordinates, its CRS recorded)
+                 at,        # pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)
+                 path=None, # the --embeddings `emb` was read from, for the shell line that writes its CRS
                 ) -> np.ndarray:
     """The pixel centres `at` of `emb` as (x, y) in metres, (N, 2) float64: a projected map's own coordinates (another
     unit, such as US feet, scaled to metres by its CRS), a lon/lat map's projected by `lonlat_metres`. `LabelError`
@@ -60,8 +71,10 @@ def pixel_metres(emb,  # the map the pixels are on (y, x dims with coordinates, 
     xs, ys = np.asarray(emb["x"].values, np.float64)[at[:, 1]], np.asarray(emb["y"].values, np.float64)[at[:, 0]]
     if (crs := crs_of(emb)) is None:
         raise LabelError("the embeddings record no CRS, so how far apart their pixels lie is not known and they cannot be "
-                         "thinned to points apart: write the embeddings with their CRS (`aef embed` records it), or "
-                         "pass --spacing 0 to score every labelled pixel (neighbours not thinned: optimistic)")
+                         "thinned to points apart: write the embeddings with their CRS (`aef embed` records it)" +
+                         (f", the CRS its x/y are in (EPSG:326NN, NN its UTM zone, 327NN south of the equator; "
+                          f"EPSG:4326 for lon/lat), e.g. {crs_fix_line(path)}" if path is not None else "") +
+                         ", or pass --spacing 0 to score every labelled pixel (neighbours not thinned: optimistic)")
     c = as_crs(crs)
     if c.is_geographic: return lonlat_metres(xs, ys)
     f = c.axis_info[0].unit_conversion_factor if c.axis_info else 1.0   # metres per unit of the axes

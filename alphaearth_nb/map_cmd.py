@@ -35,6 +35,7 @@ from .labels import class_flags
 from .warn_lock import ThisThreadsWarnings   # this thread's warnings, the user's filters kept
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
 from .derived_maps import not_embeddings_said, one_value_map   # a similarity/change/class COG named
+from .evaluate_points import crs_fix_line   # the shell line giving a map its CRS: aef evaluate's too
 from .evaluate_years import refuse_other_year   # a map of another year than --year: one rule
 
 # %% auto #0
@@ -160,13 +161,10 @@ def _crs_said(run):
             if "has no CRS" not in str(e): raise
             paths = [Path(p) for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings])]
             bare = [p for p in paths if not crs_of(open_maps(p, a.embeddings_var, run.__name__[4:]))] or paths
-            fix = lambda p: (f"`python -c \"import xarray as xr; ds = xr.open_zarr('{p}'); [ds[v].attrs.update(crs="
-                             f"'EPSG:326NN') for v in ds.data_vars]; ds.to_zarr('{p.stem}_crs.zarr')\"`, then --embeddings "
-                             f"{p.stem}_crs.zarr" if p.is_dir() else f"`gdal_edit.py -a_srs EPSG:326NN {p}`")
             raise GridError(f"--embeddings {', '.join(map(str, bare))} record{'s' * (len(bare) == 1)} no CRS, which aef "
                             f"{run.__name__[4:]} needs to place the map: write the CRS its x/y are in (EPSG:326NN, NN its "
                             f"UTM zone, 327NN south of the equator; EPSG:4326 for lon/lat), e.g. "
-                            f"{'; '.join(map(fix, bare))}") from None
+                            f"{'; '.join(map(crs_fix_line, bare))}") from None
     return functools.wraps(run)(said)
 
 @_crs_said
