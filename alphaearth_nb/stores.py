@@ -206,7 +206,9 @@ def stac_item(path,                   # the embedding GeoTIFF (or a map derived 
     type, no-data). The asset's href is a URL as given or the file's absolute path, so the item still finds it once
     saved in a catalog.
     Raises `PeriodError` for a `year` that is no calendar year (24, True, 2024.5, a date), before the file is read,
-    and for one other than the file's tags say (leave `year` out); `DTypeError` for a map in memory (a DataArray:
+    and for one other than the file's tags say (leave `year` out): the file's span must lie within `year` (an own
+    model's period of 2024-03 .. 2024-09 is of 2024, and keeps its own span; a change map of 2019 -> 2024 is of no
+    one year); `DTypeError` for a map in memory (a DataArray:
     write it with `exports.to_cog` first);
     `MissingDataError` for no file at a local path, `MissingDependencyError` without pystac or rasterio (the
     `official` extra); for a file GDAL cannot open (text, empty) `MissingDataError` as `read_cog` words it, and for a
@@ -245,10 +247,12 @@ def stac_item(path,                   # the embedding GeoTIFF (or a map derived 
     derived = tags.get("AEF_DERIVED_FROM")   # a similarity, class, cluster or change map: no embedding
     model = model_name(model or (derived if derived else tags.get("AEF_MODEL"))) or OFFICIAL_MODEL   # `to_cog`'s
     span = file_span(tags)
-    if when is not None and span is not None and when != span:   # it dated the file by `year` whatever it said
+    if when is not None and span is not None and (span[0].year, span[1].year) != (when[0].year,) * 2:
         raise PeriodError(f"year={as_year(year)}, but {path}'s tags say it describes {_stamp(span[0])} .. "
                           f"{_stamp(span[1])}: leave `year` out (the item takes the file's own span)")
-    start, end = when or span or (dt.datetime(2017, 1, 1, tzinfo=dt.timezone.utc), dt.datetime.now(dt.timezone.utc))
+    # the years compared, not the instants: an own model's period 2024-03 .. 2024-09 is of year=2024 (its own span
+    # kept, the finer), a change map of 2019 -> 2024 of no one year
+    start, end = span if when is not None and span is not None else when or span or (dt.datetime(2017, 1, 1, tzinfo=dt.timezone.utc), dt.datetime.now(dt.timezone.utc))
     quant = QUANTIZATION if dtype == "int8" and not derived else None
     # the CRS by its code (EPSG, ESRI, ...), else in full as WKT2 (projection extension v2): one without an EPSG code
     # (ESRI:102003, a proj string) had proj:code None and nothing else, so the item named no CRS
