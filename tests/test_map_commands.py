@@ -165,10 +165,15 @@ def test_readme_map_lines_parse_and_chain(tmp_path, monkeypatch):
     block = re.findall(r"```sh\n(.*?)```", text.split("### Map from the shell", 1)[1], re.S)[0]
     monkeypatch.chdir(tmp_path)
     for made in ("emb.zarr", "out/train"): (tmp_path / made).mkdir(parents=True)
-    (tmp_path / "points.csv").write_text("lon,lat\n6,45\n")
-    cmds = []
+    cmds, acc = [], ""
     for line in block.splitlines():
-        words = shlex.split(line.split("#", 1)[0])
+        acc += line + "\n"
+        try: words = shlex.split(acc, comments=True)
+        except ValueError: continue   # a quoted python -c of several lines goes on
+        acc = ""
+        if words[0] == ".venv/bin/python":   # writes points.csv (run in tests/test_readme_classify_few_shot.py)
+            (tmp_path / "points.csv").write_text("x,y,label\n640500,5619500,water\n")
+            continue
         assert words[0] == ".venv/bin/aef", line
         ns = cli_args.parser().parse_args(words[1:])   # a wrong flag is SystemExit here
         cmds.append(ns.cmd)
