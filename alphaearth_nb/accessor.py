@@ -19,6 +19,7 @@ from .embed import embed
 from .embeddings import (as_embedding, dequantize_embedding, embedding_variable, official_years, years_text,
                                       quantize_embedding, validate_embedding)
 from .exports import map_to_cog, to_cog, vectorize
+from .map_files import made_by, map_held
 from .stores import to_zarr
 from .stacks import dataarray_fix, embedding_field, names_every_band, validate_stack
 
@@ -121,17 +122,15 @@ class StackAccessor:
                                       for fn in (validate_stack, validate_embedding)))
 
     def __getattr__(self, name):
-        made_by = {"class": "classify", "cluster": "cluster"}   # a map method's Dataset result, not a stack
-        pair = {"class": "scores", "cluster": "centres"}          # (a land-cover source's band is `class` too)
-        var = next((v for v in made_by if isinstance(self._obj, xr.Dataset) and {v, pair[v]} <= set(self._obj.data_vars)),
-                   None)
-        if name == "plot" and var is not None and hasattr(EmbeddingAccessor, "plot"):
-            return EmbeddingAccessor(self._obj).plot   # `maps.plot`: the class map in its colours, named classes
+        var = map_held(self._obj)   # a map method's Dataset result (or a map's `.to_dataset()`), not a stack
+        if name == "plot" and var is not None and hasattr(EmbeddingAccessor, "plot"):   # `maps.plot`: a class map in
+            return EmbeddingAccessor(self._obj if var in ("class", "cluster") else self._obj[var]).plot   # its colours
         if name in _EMBEDDING_ONLY and var is not None:
+            what = f"`{made_by(var)}`'s result" if made_by(var) else f"a map `{var}`"
             fix = (f"its map is the DataArray `ds['{var}']`: `ds['{var}'].aef.{name}(...)`" if name in _CLASS_MAP else
                    f"write its map `{var}` with `ds['{var}'].aef.map_to_cog(path)`" if name == "to_cog" else
-                   f"call it on the embedding that went into `{made_by[var]}`")
-            raise DimensionError(f"`.aef.{name}` is not for this Dataset: it is `{made_by[var]}`'s result (variables "
+                   f"call it on the embedding that went into {f'`{made_by(var)}`' if made_by(var) else 'it'}")
+            raise DimensionError(f"`.aef.{name}` is not for this Dataset: it is {what} (variables "
                                  f"{list(self._obj.data_vars)}), not an embedding; {fix}")
         if name in _ONE_MAP and (ys := official_years(self._obj)) is not None:   # xee over years: one, by name
             call = "embedding" if name == "embedding" else f"{name}(...)"

@@ -22,7 +22,7 @@ from .years import map_year
 
 # %% auto #0
 __all__ = ['MAP_NAMES', 'class_colour', 'palette_type', 'colour_table', 'pam_categories', 'cluster_names', 'map_measure',
-           'map_given']
+           'map_held', 'made_by', 'map_given']
 
 # %% ../nbs/25c_map_files.ipynb #mf006
 _PALETTE = 256   # class ids 0..255 (a Byte map's) have colours of their own; ids beyond take id mod 256's
@@ -133,13 +133,24 @@ def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its cent
 MAP_NAMES = ("class", "cluster", "similarity", "change", "score")   # the package's maps, by their variable's name
 _MADE_BY = {"class": "classify", "cluster": "cluster", "similarity": "similarity", "change": "change"}
 
+def map_held(ds) -> str|None:   # any object: a Dataset, DataArray, DataTree, ...
+    """The name of the package's map a Dataset holds in place of an embedding (`MAP_NAMES`: a variable of no `band`
+    dim and two dims or more: `classify`'s `class`, `cluster`'s `cluster`, a similarity or change map's
+    `.to_dataset()`), or None: not a Dataset, one holding an embedding (the official A00..A63 variables or another
+    reader's form, `embeddings.embedding_variable`), or a source of a stack (`attrs['source']`: a land-cover source's
+    band is `class` too). `to_cog` (`map_given`) and `ds.aef.<method>` name the map's own call by it."""
+    if not isinstance(ds, xr.Dataset) or ds.attrs.get("source") is not None: return None
+    if names_every_band(ds) or embedding_variable(ds) is not None: return None
+    return next((n for n in MAP_NAMES if n in ds.data_vars and "band" not in ds[n].dims and ds[n].ndim >= 2), None)
+
+def made_by(var:str) -> str|None:   # a map's variable name, `MAP_NAMES`
+    "The package's call whose result a map of that name is (`class`: classify), or None (`score`: no one call)."
+    return _MADE_BY.get(var)
+
 def _map_dataset(ds:xr.Dataset, path) -> None:
-    """`DimensionError` for a Dataset given to `to_cog` that holds one of the package's maps (`MAP_NAMES`: a variable
-    of no `band` dim) and no embedding (neither the official A00..A63 variables nor another reader's form,
-    `embeddings.embedding_variable`): `as_embedding` said "a source stack must be embedded first" of a classify result."""
-    if names_every_band(ds) or embedding_variable(ds) is not None: return
-    v = next((n for n in MAP_NAMES if n in ds.data_vars and "band" not in ds[n].dims and ds[n].ndim >= 2), None)
-    if v is None: return
+    """`DimensionError` for a Dataset given to `to_cog` that holds one of the package's maps and no embedding
+    (`map_held`): `as_embedding` said "a source stack must be embedded first" of a classify result."""
+    if (v := map_held(ds)) is None: return
     made = f"`{_MADE_BY[v]}`'s result, " if v in _MADE_BY else ""
     raise DimensionError(f"to_cog writes embeddings of {EMBED_DIM} bands (y, x, band), and this Dataset holds a map of "
                          f"one value a pixel ({made}variables {list(ds.data_vars)}): write its map `{v}` with "

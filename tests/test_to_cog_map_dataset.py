@@ -31,7 +31,7 @@ def _results(e):
 def test_a_map_dataset_given_to_to_cog_names_its_map_and_map_to_cog(emb, tmp_path, kind, var):
     ds = _results(emb)[kind]
     path = tmp_path / "m.tif"
-    writes = [lambda: to_cog(ds, path)] + ([lambda: ds.aef.to_cog(path)] if kind != "similarity" else [])
+    writes = [lambda: to_cog(ds, path), lambda: ds.aef.to_cog(path)]
     for write in writes:
         with pytest.raises(DimensionError) as e:
             write()
