@@ -137,11 +137,15 @@ def map_held(ds) -> str|None:   # any object: a Dataset, DataArray, DataTree, ..
     """The name of the package's map a Dataset holds in place of an embedding (`MAP_NAMES`: a variable of no `band`
     dim and two dims or more: `classify`'s `class`, `cluster`'s `cluster`, a similarity or change map's
     `.to_dataset()`), or None: not a Dataset, one holding an embedding (the official A00..A63 variables or another
-    reader's form, `embeddings.embedding_variable`), or a source of a stack (`attrs['source']`: a land-cover source's
-    band is `class` too). `to_cog` (`map_given`) and `ds.aef.<method>` name the map's own call by it."""
+    reader's form, `embeddings.embedding_variable`), or a source of a stack (`attrs['source']`; a land-cover source's
+    band is `class` too, over `time`: a `class` or `cluster` over time is a map only beside its `scores` or `centres`,
+    as `classify` and `cluster` of a cube give it). `to_cog` (`map_given`) and `ds.aef.<method>` name the map's own
+    call by it."""
     if not isinstance(ds, xr.Dataset) or ds.attrs.get("source") is not None: return None
     if names_every_band(ds) or embedding_variable(ds) is not None: return None
-    return next((n for n in MAP_NAMES if n in ds.data_vars and "band" not in ds[n].dims and ds[n].ndim >= 2), None)
+    pair = {"class": "scores", "cluster": "centres"}
+    return next((n for n in MAP_NAMES if n in ds.data_vars and "band" not in ds[n].dims and ds[n].ndim >= 2
+                 and ("time" not in ds[n].dims or pair.get(n, n) in ds.data_vars)), None)
 
 def made_by(var:str) -> str|None:   # a map's variable name, `MAP_NAMES`
     "The package's call whose result a map of that name is (`class`: classify), or None (`score`: no one call)."

@@ -4,7 +4,7 @@ a map the package made: the accessor knew `classify`'s and `cluster`'s Datasets 
 where `to_cog(ds, path)` (`map_files.map_given`) knew every map. Both now go by `map_files.map_held`: the Dataset is
 named as `similarity`'s (`change`'s) result and the fix is its writer, `ds['similarity'].aef.map_to_cog(path)`, a call
 that runs; `ds.aef.plot()` draws the map. A source of a stack (attrs['source'], a land-cover source's `class`) keeps
-the stack words."""
+the stack words, and so does a `class` over `time` without `classify`'s `scores`."""
 import re
 
 import numpy as np
@@ -59,7 +59,9 @@ def test_plot_of_a_map_dataset_draws_its_map():
     assert ax is not None
 
 
-def test_a_stack_source_named_class_keeps_the_stack_words(tmp_path):
-    lc = xr.Dataset({"class": (("time", "y", "x"), np.zeros((2, 3, 4), np.uint8))}, attrs={"source": "landcover"})
-    with pytest.raises(DimensionError, match="embed it first"):
-        lc.aef.to_cog(tmp_path / "lc.tif")
+@pytest.mark.parametrize("attrs", [{"source": "landcover"}, {}])
+def test_a_stack_source_named_class_keeps_the_stack_words(tmp_path, attrs):
+    lc = xr.Dataset({"class": (("time", "y", "x"), np.zeros((2, 3, 4), np.uint8))}, attrs=attrs)
+    for call in (lambda: lc.aef.to_cog(tmp_path / "lc.tif"), lambda: lc.aef.plot()):
+        with pytest.raises(DimensionError, match="embed it first"):
+            call()
