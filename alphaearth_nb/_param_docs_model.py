@@ -123,7 +123,7 @@ SECTIONS = {
         'uniformity_loss': 'u : Float[Array, "B L L E"]\n    unit embeddings (B, L, L, E) of a batch, in its order\n',
         'embedding_spread': 'u : Float[Array, "... E"]\n    unit embeddings: every pixel of every example of a batch\n',
         'collapse_watch': 'rec : dict\n    one logged step of `fit`: {"step": ..., "uniformity": ..., "spread": ...}\nrun : int\n    logged steps in a row so far that looked collapsed (-1: warned already)\nsteps : int\n    warn when this many logged steps in a row look collapsed\n',
-        'unweighed_watch': 'rec : dict\n    one logged step of `fit`: {"step": ..., "recon/sentinel2": ..., ...}\nsaid : frozenset\n    the sources warned of so far in this run\n',
+        'unweighed_watch': 'rec : dict\n    one logged step of `fit`: {"step": ..., "recon/sentinel2": ..., ...}\nruns : dict\n    per source: logged steps in a row so far whose term was 0 (-1: warned already)\nsteps : int\n    warn when a source\'s term is 0 this many logged steps in a row\n',
         'consistency_loss': 'u_teacher : Float[Array, "... E"]\n    teacher embeddings (full input)\nu_student : Float[Array, "... E"]\n    student embeddings (perturbed input)\nstop_teacher : bool\n    ablation: no gradient through the teacher\n',
         'clip_loss': 'text : Float[Array, "N E"]\n    text-head vectors (unit)\nemb : Float[Array, "N E"]\n    embeddings at the texts\' pixels (unit)\nvalid : Bool[Array, "N"]\n    False for padding\nscale : Float[Array, ""]\n    inverse temperature\n',
         'warn_unknown_families': "cfg\n    the `Perturbations` a run trains with\nown\n    the families of the model's own input sources (known too)\n",

@@ -129,21 +129,29 @@ def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "unifo
                   f"{LossWeights().uniformity:g}).", TrainingWarning, stacklevel=user_stacklevel())
     return -1
 
-def unweighed_watch(rec:dict,         # one logged step of `fit`: {"step": ..., "recon/sentinel2": ..., ...}
-                    said:frozenset,   # the sources warned of so far in this run
-                   ) -> frozenset:
-    """`said` with the sources whose reconstruction term (`recon/<source>`, `total_loss`) is exactly 0 in this step,
-    each warned of once a run (`TrainingWarning`): 0 is the mean over no target pixel (a sum of errors over any pixel
-    is above 0), so no pixel of that source's held-out frames in the whole batch was valid and clear: its `cloud`
-    layer flags every pixel drawn (a Cloud Score+ `cs` or an inverted flag read as cloudy), or its values are NaN."""
-    new = sorted(k.split("/", 1)[1] for k, v in rec.items()
-                 if k.startswith("recon/") and v == 0 and k.split("/", 1)[1] not in said)
-    if new:
-        warnings.warn(f"step {rec['step']}: the reconstruction term of {', '.join(new)} is 0: no pixel of the "
-                      "batch's held-out frames of it was valid and clear, so it gets no weight and teaches the model "
-                      "nothing. Check its `cloud` layer (1 or True = cloudy, 0 = clear: `aef.validate_stack` judges "
-                      "it) and that its bands hold values.", TrainingWarning, stacklevel=user_stacklevel())
-    return said | frozenset(new)
+def unweighed_watch(rec:dict,     # one logged step of `fit`: {"step": ..., "recon/sentinel2": ..., ...}
+                    runs:dict,    # per source: logged steps in a row so far whose term was 0 (-1: warned already)
+                    steps:int=10, # warn when a source's term is 0 this many logged steps in a row
+                   ) -> dict:
+    """The new counts, per source, of logged steps in a row whose reconstruction term (`recon/<source>`,
+    `total_loss`) is exactly 0 (-1 once warned); warns once a source (`TrainingWarning`, naming the step and both
+    causes) at the `steps`-th. 0 is the mean over no target pixel (a sum of errors over any pixel is above 0): no pixel
+    of that source's held-out frames in the batch was valid and clear. One such step is chance for a sparse source (a
+    few GEDI footprints or frames: many windows and periods hold none); `steps` in a row say its `cloud` layer flags
+    every pixel drawn (a Cloud Score+ `cs` or an inverted flag read as cloudy), its values are NaN, or it is too
+    sparse for the run's batches. A record with no `recon/` term: unchanged."""
+    new = dict(runs)
+    for k, v in rec.items():
+        if k.startswith("recon/") and new.get(n := k.split("/", 1)[1], 0) >= 0: new[n] = new.get(n, 0) + 1 if v == 0 else 0
+    if not (full := sorted(n for n, c in new.items() if c >= steps)): return new
+    warnings.warn(f"step {rec['step']}: the reconstruction term of {', '.join(full)} was 0 for {steps} logged steps "
+                  "in a row: no pixel of its held-out frames in those batches was valid and clear, so it got no weight "
+                  "and taught the model nothing. Either its `cloud` layer flags every pixel (1 or True = cloudy, 0 = "
+                  "clear: `aef.validate_stack` judges it) or its bands hold no values (NaN); or the source is sparse "
+                  "(a few GEDI footprints or frames), so that few windows and periods of a batch hold a pixel of it: "
+                  "a larger batch_size (`aef train --batch-size`) or more of its data gives it weight.",
+                  TrainingWarning, stacklevel=user_stacklevel())
+    return new | dict.fromkeys(full, -1)
 
 # %% ../nbs/15_losses.ipynb #c0014
 @checks_flags

@@ -440,7 +440,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         bsh = batch_sharding(mesh)
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
-        pending, no_text, collapsed, unweighed = [], -1 if textless or unsampled else 0, 0, frozenset()
+        pending, no_text, collapsed, unweighed = [], -1 if textless or unsampled else 0, 0, {}
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
         if isinstance(source, samples.Batches): source.position = start  # a stack's sampler, checked above
         elif peek is not None and start == at: source = peek[1]   # the function's batches, the one weighed first
@@ -465,7 +465,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 rec = {**_record(k, loss, aux, sched, t0), **({"run": run_id} if run_id else {})}   # whose it is
                 if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
                                                      "(the step and the data position still advance).", TrainingWarning, stacklevel=user_stacklevel())
-                no_text, collapsed, unweighed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed), losses.unweighed_watch(rec, unweighed)
+                no_text, collapsed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed)
+                unweighed = losses.unweighed_watch(rec, unweighed)
                 history.append(rec)
                 pending.append(rec)
                 shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec", "run")}

@@ -43,16 +43,17 @@ def test_a_flag_passes_without_a_word(cloud):
 
 
 def test_a_zero_reconstruction_term_is_warned_once_naming_the_source():
-    from alphaearth_nb.losses import unweighed_watch   # new in this fix: the base fails here alone
-    with pytest.warns(TrainingWarning, match="reconstruction term of sentinel2 is 0") as w:
-        said = unweighed_watch({"step": 1, "recon/sentinel2": 0.0, "recon/sentinel1": 0.5}, frozenset())
-        said = unweighed_watch({"step": 2, "recon/sentinel2": 0.0, "recon/sentinel1": 0.5}, said)
-    assert said == {"sentinel2"} and sum("reconstruction term" in str(x.message) for x in w) == 1
+    from alphaearth_nb.losses import unweighed_watch
+    runs = {}
+    with pytest.warns(TrainingWarning, match="reconstruction term of sentinel2 was 0 for 10 logged steps") as w:
+        for k in range(12): runs = unweighed_watch({"step": k + 1, "recon/sentinel2": 0.0, "recon/sentinel1": 0.5}, runs)
+    assert runs == {"sentinel2": -1, "sentinel1": 0} and sum("reconstruction term" in str(x.message) for x in w) == 1
+    assert "step 10" in str(w[0].message) and "cloud` layer" in str(w[0].message) and "sparse" in str(w[0].message)
 
 
 @pytest.mark.slow
 def test_fit_warns_when_every_target_pixel_is_flagged():
     s2 = toy_stack(size=40)["sentinel2"].to_dataset()
-    s2["cloud"] = s2["B3"] * 0 + 1   # every pixel flagged: no target frame has a clear pixel
-    with pytest.warns(SourceWarning), pytest.warns(TrainingWarning, match="reconstruction term of sentinel2 is 0"):
-        aef.fit("tiny", s2.assign_attrs(source="sentinel2"), steps=1, batch_size=2, progress=False)
+    s2["cloud"] = s2["B3"] * 0 + 1   # every pixel flagged: no target frame has a clear pixel, 10 steps in a row
+    with pytest.warns(SourceWarning), pytest.warns(TrainingWarning, match="reconstruction term of sentinel2 was 0"):
+        aef.fit("tiny", s2.assign_attrs(source="sentinel2"), steps=10, batch_size=2, progress=False)
