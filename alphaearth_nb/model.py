@@ -254,8 +254,9 @@ def variants_said(missing,   # the source names a model reads that the stack lac
     """Words for each source of `missing` whose product the stack may hold under another name: a source of the same
     family (Sentinel-2 L1C top-of-atmosphere `sentinel2_l1c` beside L2A surface reflectance `sentinel2`, Landsat's
     `landsat_toa` beside `landsat`; the `lite` preset reads the top-of-atmosphere ones, as the paper's model does),
-    each product named by its registry description, and the rename of a node that holds it under the other name; ''
-    where no such pair is."""
+    each product named by its registry description, and the rename of a node that holds it under the other name
+    where the two share a band (L1C and L2A, TOA and surface reflectance; not `ndvi`, a node of one band NDVI, which
+    holds no band of `sentinel2` under any name); '' where no such pair is."""
     said = []
     for m in missing:
         try: src = get_source(m)
@@ -265,9 +266,11 @@ def variants_said(missing,   # the source names a model reads that the stack lac
             except SourceError: continue
             if h == m or other.family != src.family: continue
             said.append(f" {m!r} is {src.description.split(';')[0]}, another product than {h!r}, "
-                        f"{other.description.split(';')[0]}: read that product, or, if the stack's {h!r} holds it "
-                        f"already, rename the node, `stack[{m!r}] = stack[{h!r}].to_dataset().assign_attrs(source="
-                        f"{m!r}); del stack[{h!r}]`.")
+                        f"{other.description.split(';')[0]}: read that product" + (
+                            f", or, if the stack's {h!r} holds it already, rename the node, `stack[{m!r}] = stack["
+                            f"{h!r}].to_dataset().assign_attrs(source={m!r}); del stack[{h!r}]`."
+                            if set(src.bands) & set(other.bands) else
+                            f" ({', '.join(src.bands)}; {h!r} holds {', '.join(other.bands)}, none of them)."))
             break
     return "".join(said)
 
