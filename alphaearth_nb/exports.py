@@ -30,20 +30,20 @@ from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
 from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, overview_factors,
                                      resampled_attrs, write_windows)
-from .map_files import (MAP_NAMES, class_colour, cluster_names, colour_table, map_given, map_measure, palette_type,
+from .map_files import (MAP_NAMES, class_colour, cluster_names, colour_table, made_by, map_given, map_held, map_measure, palette_type,
                                      pam_categories)
 
 # %% auto #0
 __all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'map_to_cog', 'vectorize', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr',
            'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE', 'cog_tags', 'check_blocksize',
            'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs', 'MAP_NAMES',
-           'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given',
-           'map_measure']
+           'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held',
+           'made_by', 'map_measure']
 
 # %% ../nbs/25c_exports.ipynb #c0004r
 _all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item',   # from `stores`, where they moved
         'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs',   # `cog_files`'
-        'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_measure']   # `map_files`'
+        'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held', 'made_by', 'map_measure']   # `map_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)

@@ -565,6 +565,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "year_columns.table_years/a": "the readers' own step on a table in which year_column found the column",
     "labels.nameless_ids/t": "vector_labels' own step, on the table read_geometries read (and leave_nameless')",
     "labels.leave_nameless/t": "label_table's and label_points' own step, on the table they read (a path refused)",
+    "map_files.map_held/ds": "names the package map a Dataset already in hand holds (to_cog, the accessor): no reading",
     "stacks.dataarray_fix/da": "words for a DataArray already given where a stack is wanted (fit, .aef.embed): no reading",
     "labels.id_names/t": "classify's labels as given: a path or anything but a table names no class (None), read elsewhere",
 }
