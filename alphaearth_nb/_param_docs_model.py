@@ -9,7 +9,7 @@ SECTIONS = {
         'verify_checkpoint': "path\n    a checkpoint's `.json` (or its `.eqx`)\n",
         'RunRecord': "record : dict\n    the run's record: a checkpoint's header, or the settings it began with\ncame : str\n    how it was read: 'checkpoint', 'written', 'damaged' or 'settings' (above)\nread : tuple|None\n    from a checkpoint: (its `.json` path, its two files' `_state`, header, bytes)\nfolder : Path|None\n    the run folder it was read from\n",
         'read_header': "path\n    a checkpoint's `.json`, or its `.eqx`\n",
-        'resume_record': 'folder\n    a run folder (`~` allowed)\nsound : bool\n    only a checkpoint that verifies: {} where none does\n',
+        'resume_record': 'folder\n    a run folder (`~` allowed)\n',
         'run_record': "out\n    fit's out=: the run folder (text or a `Path`), or None\nresume : bool\n    fit's resume=\nrecord\n    fit's record=: the run's `resume_record(out)` read already, or None (read here)\n",
         'load_checkpoint': "path\n    a checkpoint `.json` or `.eqx`, or a folder (its newest valid one): a run folder or its `checkpoints/` folder\nlike\n    a skeleton, e.g. `eqx.filter_eval_shape(AlphaEarth, cfg, key=...)`, or a function of the verified header giving one (per checkpoint tried)\nrecord : dict|None\n    the run's `resume_record`: the checkpoint it verified is not read again\n",
     },
@@ -282,6 +282,7 @@ SECTIONS = {
     },
     'alphaearth_nb.stacks': {
         'names_every_band': 'ds\n    any object; only a Dataset can answer True\n',
+        'unnamed_numbers': 'obj\n    any object\n',
         'embedding_field': 'obj\n    any object; a Dataset or DataArray can answer True\n',
         'dataarray_fix': 'da\n    an xr.DataArray given where a stack (a Dataset of one variable per band) is wanted\n',
         'check_cloud_layer': "name : str\n    the source's name, to start the words\nds : xr.Dataset\n    a source; its `cloud` layer (`schema.CLOUD`), if any, is judged\n",

@@ -172,8 +172,8 @@ def _state(path:Path) -> tuple|None:
 
 class RunRecord(dict):
     "`resume_record`'s answer: the run's record (a dict) and how it was read, `came`: 'checkpoint' (the newest that " \
-    "verifies), 'written' (the newest's header as written: none verifies), 'damaged' ({}: none verifies, `sound`, " \
-    "or no header reads), 'settings' (the run's own as it began: no checkpoint). " \
+    "verifies), 'written' (the newest's header as written: none verifies), 'damaged' ({}: none verifies and no " \
+    "header reads), 'settings' (the run's own as it began: no checkpoint). " \
     "From a checkpoint it holds that checkpoint's verified bytes until a load takes them (`take`): pass the record to " \
     "`load_checkpoint(..., record=)` and the weights are read and their checksum taken once a resume. `folder`: " \
     "the run folder it was read from (resolved), which `run_record` holds `fit`'s out= to."
@@ -288,12 +288,11 @@ def read_header(path) -> dict:  # a checkpoint's `.json`, or its `.eqx`
 # %% ../nbs/16_checkpoint.ipynb #c0008s
 @checks_flags
 def resume_record(folder,            # a run folder (`~` allowed)
-                  sound:bool=False,  # only a checkpoint that verifies: {} where none does
                  ) -> dict:
     "The record a resume of the run in `folder` goes on from: the header of its newest checkpoint of ours that " \
     "verifies (`verify_checkpoint`: its weights' size and checksum, its header's copy), as `load_checkpoint` of the " \
     "folder skips the damaged ones. Where none verifies, the newest's header as written (its `.json`, else its " \
-    "`.eqx`'s first line), so the damage is named by the load of that run (`sound`: {} then). A run with no " \
+    "`.eqx`'s first line), so the damage is named by the load of that run (`came` says which). A run with no " \
     "checkpoint: the settings it recorded as it began (`run_settings`; {} if none). Its `train` holds the " \
     "`TrainConfig` the run trained with. A `RunRecord` (a dict): `load_checkpoint(folder, like, record=it)` loads the " \
     "checkpoint it verified from the bytes it read."
@@ -303,7 +302,7 @@ def resume_record(folder,            # a run folder (`~` allowed)
         try: header, raw = _verify(p, whole=True)   # its weights kept for the load that follows: read once
         except DamagedCheckpointError: continue   # skipped as the load skips it (and names it, loading an older one)
         return RunRecord(header, "checkpoint", (p.resolve(), _state(p), header, raw), run)
-    for head in ((found[0], found[0].with_suffix(".eqx")) if found and not sound else ()):   # a header cut: its copy
+    for head in ((found[0], found[0].with_suffix(".eqx")) if found else ()):   # a header cut: its copy
         try: return RunRecord(read_header(head), "written", folder=run)
         except CheckpointError: pass   # damaged both ways: the load names it
     return RunRecord({}, "damaged", folder=run) if found else RunRecord(run_settings(folder), "settings", folder=run)

@@ -36,11 +36,11 @@ from .timecodes import as_period, to_days
 from .warn_lock import ThisThreadsWarnings   # an unread source's warnings: taken, the filters untouched
 
 # %% auto #0
-__all__ = ['ACQUIRED_WITH', 'SCL_CLOUDY', 'names_every_band', 'embedding_field', 'dataarray_fix', 'check_cloud_layer',
-           'expected_empty', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays', 'pick_frames',
-           'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES', 'flag_hint',
-           'band_renames', 'DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord', 'check_orbits',
-           'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve', 'mask_declared']
+__all__ = ['ACQUIRED_WITH', 'SCL_CLOUDY', 'names_every_band', 'unnamed_numbers', 'embedding_field', 'dataarray_fix',
+           'check_cloud_layer', 'expected_empty', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
+           'pick_frames', 'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES',
+           'flag_hint', 'band_renames', 'DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord',
+           'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve', 'mask_declared']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band_renames"]   # from `spellings`, where they moved
@@ -52,6 +52,13 @@ def names_every_band(ds) -> bool:  # any object; only a Dataset can answer True
     the official product's form from xee; a band named twice or past A63 too (`embeddings.from_official` refuses
     those with the fix). The one test of that form: `embedding_field` and `embeddings.as_embedding` both ask it."""
     return isinstance(ds, xr.Dataset) and a_bands(data_variables(ds)).keys() >= set(range(EMBED_DIM))
+
+def unnamed_numbers(obj) -> bool:  # any object
+    """Whether `obj` is numbers without band names, dates or a grid where a stack is wanted: numpy, JAX, a DataFrame
+    (an array with a shape, not an xarray object). The one test behind `validate_stack`'s refusal of them and `fit`'s
+    routing of them to it (before they would be read as an iterable of batches)."""
+    return hasattr(obj, "__array__") and hasattr(obj, "shape") and not isinstance(obj, (xr.DataArray, xr.Dataset,
+                                                                                       xr.DataTree))
 
 def embedding_field(obj) -> bool:  # any object; a Dataset or DataArray can answer True
     """Whether `obj` is an embedding field (the official product's 64 bands, or one `aef embed` wrote), not a source:
@@ -124,7 +131,7 @@ def _as_children(stack, source, sources=None):
         return {k: v.to_dataset() for k, v in stack.children.items()}
     if isinstance(stack, dict):
         return {str(k): (v.to_dataset() if isinstance(v, xr.DataTree) else v) for k, v in stack.items()}
-    if hasattr(stack, "__array__") and hasattr(stack, "shape"):   # numpy, JAX, a DataFrame: numbers without names
+    if unnamed_numbers(stack):   # numpy, JAX, a DataFrame: numbers without names
         raise StackTypeError(f"got a {type(stack).__name__} of shape {tuple(stack.shape)}, numbers without band names, "
                              "dates or a grid, where a stack is wanted (an xr.DataTree of sources, or a single-source "
                              "xr.Dataset): wrap it, e.g. for `a` of (band, time, y, x) `ds = xr.Dataset({b: (('time', "

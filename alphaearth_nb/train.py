@@ -40,7 +40,7 @@ from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data, 
                                     warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
 from .runlock import stop_asked, stop_if_asked   # SIGTERM's note (`aef`), read between steps
 from .runtime import keep_heap
-from .stacks import validate_stack
+from .stacks import unnamed_numbers, validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
                                 place, state_sharding)
 from .step import (TrainConfig, TrainState, apply_policy, default_warmup, init_state, lr_at, lr_schedule,
@@ -86,7 +86,7 @@ def _batch_source(data, start:int, cfg:TrainConfig, model, sampler=None, texts=N
     if isinstance(data, dict) and data and all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()):
         data = xr.DataTree.from_dict({str(k): v.to_dataset() if isinstance(v, xr.DataTree) else v   # {name: Dataset}:
                                       for k, v in data.items()})   # the stack it names, as validate_stack reads it
-    if isinstance(data, xr.DataArray) or hasattr(data, "__array__") and not isinstance(data, (xr.Dataset, xr.DataTree)):
+    if isinstance(data, xr.DataArray) or unnamed_numbers(data):
         validate_stack(data)   # StackTypeError: a DataArray, numpy, JAX: one variable per band, how to get there
     if isinstance(data, (list, tuple)) and data and isinstance(data[0], (xr.Dataset, xr.DataTree, xr.DataArray)):
         raise ConfigError(f"fit got a {type(data).__name__} of stacks, but it trains on one stack (a DataTree of "

@@ -290,7 +290,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
             if shipped: warnings.filterwarnings("ignore", r"the stack's sources? .* not read by the model", SourceWarning)
             if anew: warnings.filterwarnings("ignore", r"resume=True, but .* holds no checkpoint to resume", TrainingWarning)
             state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
-                                    record=_run_header(a) or None, overwrite=a.overwrite, sampler=sampler)
+                                    record=_run_header(a) if a.resume else None, overwrite=a.overwrite, sampler=sampler)
     except MissingSourceError as e:  # a fix that names the Python setting alone: say the options too (fit's own
         if "`aef train" in str(e): raise   # name the flags of the stack's sources)
         raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
