@@ -278,10 +278,12 @@ def _warn_averaged_codes(k:int, total:int, rescaled:int, what:str="pixel", files
                   + (f" ({COMMAND_FILE.format('so made')})" if files else ""), category=UnitsWarning,
                   stacklevel=user_stacklevel())
 
-def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str) -> np.ndarray:
+def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str, told:bool=False) -> np.ndarray:
     """`_gate` of values `a` (..., 64) with `gated`'s warnings of what it found, counted in `what`s (a lazy map's:
-    'sampled pixel', of its `read_sample`); the gated values. `DTypeError` for integers that are no int8 codes (`count_values`)."""
-    if said := count_values(a, fills, valid): raise DTypeError(f"this map holds {said}")
+    'sampled pixel', of its `read_sample`); the gated values. `DTypeError` for integers that are no int8 codes
+    (`count_values`; `told`: the file or call says they are codes)."""
+    b = float_bytes(a) if stored_bytes and a.dtype.kind == "f" else None   # a masking reader's floats of bytes
+    if said := count_values(a if b is None else b[0], fills, valid, said=told): raise DTypeError(f"this map holds {said}")
     v, bad, mean, n, coded, avg, lin = _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=stored_bytes)
     if lin.any(): warn_linear(int(lin.sum()), lin.size, what)
     if avg.any(): _warn_averaged_codes(int(avg.sum()), avg.size, int((avg & mean).sum()), what, files=True)
@@ -310,11 +312,14 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
     (`valid_bounds`; CF 1.11 S2.5.1: such a value is missing, so the vector is), silently. Floats stored as uint8
     (an Int8 GeoTIFF read by GDAL before 3.7, as rasterio 1.3's wheels do, then masked: rioxarray `masked=True`,
     `xr.open_dataset(tif, engine="rasterio")`) are the bytes a uint8 map holds and read as it is read (`byte_reading`:
-    unsigned or shifted by 128, warned). `NoValidDataError` where all are int8 codes decoded without the sign (`decoding_slip`)."""
+    unsigned or shifted by 128, warned). `NoValidDataError` where all are int8 codes decoded without the sign (`decoding_slip`).
+    `DTypeError` for integers that are no codes (`rows.count_values`): bytes past 127 that no reading makes unit
+    vectors are counts unless `codes` (the caller: our AEF_QUANTIZATION tag, `from_official`) says they are codes."""
     refuse_path(da, MAP_WANTED, "map")
     fills = declared_nodata(da) if fills is None else tuple(fills)
     valid = valid_bounds(da) if valid is None else valid
     stored = da.encoding.get("dtype") if stored is None else stored
+    told = codes is True   # the caller's word (our AEF_QUANTIZATION tag, `from_official`), not the storage type's
     if codes is None and stored is not None and np.dtype(stored).kind in "iu":
         codes = True  # declared on disk as integer codes (e.g. rioxarray with mask_and_scale=True)
     byte = da.dtype.kind == "f" and stored is not None and np.dtype(stored).kind == "u"   # uint8, or uint16 codes
@@ -323,8 +328,9 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         out = per_pixel(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         not (da.dtype.kind == "u" or byte))   # unsigned: bytes read block by block
         if not runs_model(da):   # its sample: the spread windows where the centre chunk holds no data
-            _said(read_sample(da, no_data_test(fills, valid)).values, fills, codes, reading, valid, byte, "sampled pixel")
-    else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel"))
+            _said(read_sample(da, no_data_test(fills, valid)).values, fills, codes, reading, valid, byte, "sampled pixel",
+                  told)
+    else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel", told))
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
     return out

@@ -116,6 +116,12 @@ def read_bytes(a:np.ndarray,  # uint8 values (..., 64)
     "(128..255 are -128..-1); 1, codes stored shifted by 128 (value - 128)."
     return _BYTE_READINGS[reading][1](a)
 
+def _byte_units(a:np.ndarray, keep:np.ndarray) -> list:
+    "The share of the pixels `keep` of uint8 values `a` (..., 64) that are unit vectors (within `NORM_TOL`) under " \
+    "each reading of `_BYTE_READINGS` (read unsigned, shifted by 128)."
+    return [float((np.abs(np.sqrt(sq_norms(dequantize(read(a)[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean())
+            for _, read in _BYTE_READINGS]
+
 def byte_reading(a:np.ndarray,       # uint8 codes (..., 64)
                  nodata:np.ndarray,  # pixels (...) of declared no data (`fill_mask`): they tell nothing
                 ) -> int|None:
@@ -128,8 +134,7 @@ def byte_reading(a:np.ndarray,       # uint8 codes (..., 64)
     counted (else 6 such pixels in 100 would refuse the whole map, field case A kind)."""
     keep = ~nodata & ~(a == a[..., :1]).all(-1)
     if not keep.any(): return None
-    units = [(np.abs(np.sqrt(sq_norms(dequantize(read(a)[keep].astype(np.int8)))) - 1) <= NORM_TOL).mean()
-             for _, read in _BYTE_READINGS]
+    units = _byte_units(a, keep)
     for i, (how, read) in enumerate(_BYTE_READINGS):
         if units[i] > .5 and units[i] >= max(units):
             if i or (a > 127).any():   # the unsigned reading of values up to 127 is the values themselves
@@ -220,6 +225,7 @@ def float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
 def count_values(a:np.ndarray,  # integer values (..., 64) as stored, before any reading (other kinds: None)
                  fills=(),      # declared no-data values: pixels all at one are left out
                  valid=None,    # the declared valid range (low, high): a pixel with a value outside is left out
+                 said:bool=False,  # the file or call says these are int8 codes (our AEF_QUANTIZATION tag, `from_official`)
                 ) -> str|None:
     """Words for integers that are no int8 codes of embeddings (counts, class ids, a quantity), else None: a type
     other than int8 whose pixels with data (not no data, `fill_mask`; not one value in every band, a fill) hold no
@@ -228,7 +234,12 @@ def count_values(a:np.ndarray,  # integer values (..., 64) as stored, before any
     unsigned, 128..255, nor shifted by 128: `byte_reading`). The codes of a unit vector (-127..127, `quantize`) take
     both signs (its 64 components do: an official vector with none below 0 is unheard of), so a map or query whose
     codes hold no negative value anywhere is no embedding; the gate read it as codes (0..127: averaged codes, or
-    past 127 every pixel "not an embedding"). int8 values are codes as they are."""
+    past 127 every pixel "not an embedding"). int8 values are codes as they are.
+    Bytes past 127 (uint8, or uint16 holding bytes) are ambiguous: the product's int8 codes read unsigned (GDAL before
+    3.7 reads an Int8 GeoTIFF as Byte: negative codes come as 128..255) or shifted by 128, or counts up to 255. They are
+    taken for codes where a reading makes most vectors with data unit vectors (`byte_reading`, which the gate then
+    takes) or where `said` (the file says it holds int8 codes, or the call is `from_official`); else they are counts,
+    and the words say which readings were tried (they made every pixel "not an embedding", all NaN, before)."""
     if a.dtype.kind not in "iu" or a.dtype == np.int8 or not a.size: return None
     keep = ~fill_mask(a, fills, valid) & ~(a == a[..., :1]).all(-1)
     if not keep.any(): return None
@@ -236,11 +247,21 @@ def count_values(a:np.ndarray,  # integer values (..., 64) as stored, before any
     if n.dtype == np.uint8 and a.dtype != np.uint8: keep &= ~(n == 255).all(-1)   # a value past a byte: a fill
     w = n[keep]
     lo, hi = int(w.min()), int(w.max())
-    if lo < 0 or (w.dtype == np.uint8 and hi > 127): return None   # codes, or bytes `byte_reading` reads
+    if lo < 0: return None   # codes take both signs
+    fix = "Pass an embedding: float unit vectors (`aef.embed`) or the official int8 codes (`aef.official.open`)"
+    if w.dtype == np.uint8 and hi > 127:   # bytes: codes read unsigned or shifted, if a reading makes unit vectors
+        if said: return None
+        units = _byte_units(n, keep)
+        if max(units) > .5: return None    # `byte_reading` takes that reading
+        return (f"{a.dtype} values {lo}..{hi}, which no reading makes int8 codes of an embedding: bytes are ambiguous "
+                f"(the product's codes are int8, which GDAL before 3.7 reads as bytes, -128..-1 as 128..255), yet read "
+                f"so {units[0]:.0%}, and shifted by 128 {units[1]:.0%}, of the vectors with data are unit vectors (of "
+                f"an embedding's, all), and nothing says they are int8 codes (no AEF_QUANTIZATION tag): these are "
+                f"counts, class ids or another quantity. {fix}; if this file holds the product's codes, read it with "
+                f"`aef.from_official(da)`, which takes its bytes for codes (a pixel that is no unit vector: no data)")
     return (f"{a.dtype} values {lo}..{hi} with no negative value in any vector with data: these are no int8 codes of an "
             f"embedding (its codes, -127..127, take both signs in every vector), but counts, class ids or another "
-            f"quantity. Pass an embedding: float unit vectors (`aef.embed`) or the official int8 codes "
-            f"(`aef.official.open`); int8 codes stored unsigned keep their negative codes as 128..255")
+            f"quantity. {fix}; int8 codes stored unsigned keep their negative codes as 128..255")
 
 # %% ../nbs/21d_rows.ipynb #q0011
 def _float_codes(x:np.ndarray) -> np.ndarray|None:

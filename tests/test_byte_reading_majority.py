@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from alphaearth_nb.core import UnitsWarning
+from alphaearth_nb.core import DTypeError, NoDataWarning, UnitsWarning
 from alphaearth_nb.embeddings import as_embedding, from_official
 from alphaearth_nb.quantize import dequantize, quantize
 from alphaearth_nb.testing import embedding_from_array, official_tiff, random_unit
@@ -34,9 +34,14 @@ def test_a_few_partly_filled_pixels_do_not_refuse_the_whole_byte_map(shifted):
 
 def test_bytes_of_no_codes_are_still_refused():
     """uint8 values that are no int8 codes under either reading (an RGB-like image in 64 bands) stay refused:
-    the majority rule takes a reading only where more than half the pixels are unit vectors under it."""
+    the majority rule takes a reading only where more than half the pixels are unit vectors under it. Nothing says
+    they are codes, so they are counts (`rows.count_values`, tests/test_byte_counts_not_codes.py); from_official
+    takes them for codes, every pixel no data."""
     a = np.random.default_rng(0).integers(0, 256, (6, 6, 64)).astype(np.uint8)
-    got = as_embedding(embedding_from_array(a)).values
+    with pytest.raises(DTypeError, match="no reading makes int8 codes"):
+        as_embedding(embedding_from_array(a))
+    with pytest.warns(NoDataWarning):
+        got = from_official(embedding_from_array(a)).values
     assert np.isnan(got).all()
 
 

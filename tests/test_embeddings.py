@@ -694,10 +694,10 @@ def test_int8_codes_held_as_uint8_are_read_by_meaning(tmp_path):
     for a in (embedding_from_array(shifted), embedding_from_array(shifted).chunk({"y": 2})):
         with pytest.warns(UnitsWarning, match="shifted by 128"):
             np.testing.assert_array_equal(as_embedding(a).values, want)
-    # bytes that are no embedding either way stay refused, as before
+    # bytes that are no embedding either way stay refused: counts, as nothing says they are codes (was all NaN)
     junk = np.random.default_rng(34).integers(0, 256, (4, 5, EMBED_DIM)).astype(np.uint8)
-    with pytest.warns(NoDataWarning, match="20 of 20 pixels are not embedding vectors"):
-        assert np.isnan(as_embedding(embedding_from_array(junk)).values).all()
+    with pytest.raises(DTypeError, match="no reading makes int8 codes"):
+        as_embedding(embedding_from_array(junk))
 
 
 def test_a_pixel_of_the_official_dataset_is_a_query():
