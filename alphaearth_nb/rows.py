@@ -222,6 +222,7 @@ def float_bytes(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]|None:
     if not w.size or wide[fin].mean() >= .5 or not ((w == np.round(w)) & (w >= 0)).all(): return None
     return np.where(ok[..., None], a, 0).astype(np.uint8), ~ok
 
+@checks_flags
 def count_values(a:np.ndarray,  # integer values (..., 64) as stored, before any reading (other kinds: None)
                  fills=(),      # declared no-data values: pixels all at one are left out
                  valid=None,    # the declared valid range (low, high): a pixel with a value outside is left out
