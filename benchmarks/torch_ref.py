@@ -278,7 +278,9 @@ def matmul_peak(n=2048, reps=10):
 
 
 def time_step(batch, cfg, reps=10, warm=2, bf16=False):
-    "Median and min seconds of one forward + backward + AdamW step on `batch`, and torch's dense matmul FLOP/s. "
+    "Median and min seconds of one forward + backward + AdamW step on `batch`, torch's dense matmul FLOP/s, and the " \
+    "median CPU seconds of the calling thread a step (`time.thread_time`: at one torch thread all of the step's work, " \
+    "eager autograd runs the backward on the calling thread; the load's waits left out, which wall time counts). "
     "`bf16`: the forward pass under `torch.autocast('cpu', torch.bfloat16)` (float32 parameters and optimiser; the "
     "mixed precision one would write in PyTorch), the counterpart of `train_step.py --bf16`."
     torch.manual_seed(0)
@@ -293,10 +295,11 @@ def time_step(batch, cfg, reps=10, warm=2, bf16=False):
         opt.step()
         return loss.item()
     for _ in range(warm): step()
-    ts = []
+    ts, cs = [], []
     for _ in range(reps):
-        t0 = time.perf_counter(); step(); ts.append(time.perf_counter() - t0)
-    return statistics.median(ts), min(ts), matmul_peak()
+        c0, t0 = time.thread_time(), time.perf_counter(); step()
+        ts.append(time.perf_counter() - t0); cs.append(time.thread_time() - c0)
+    return statistics.median(ts), min(ts), matmul_peak(), statistics.median(cs)
 
 
 DOTS = ("aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm", "aten::matmul", "aten::linear")
