@@ -1,4 +1,4 @@
-"""The embedding's width and the labels of its 64 bands (`A00`..`A63`, and how other readers label them), read by one rule below every module.
+"""The embedding's width, its pixels' side and the labels of its 64 bands (`A00`..`A63`, and how other readers label them), read by one rule below every module.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/band_labels.html.md"""
 
@@ -12,10 +12,11 @@ import re
 import numpy as np
 
 # %% auto #0
-__all__ = ['EMBED_DIM', 'band_names', 'band_order', 'a_bands', 'a_positions']
+__all__ = ['EMBED_DIM', 'PIXEL_M', 'band_names', 'band_order', 'a_bands', 'a_positions']
 
 # %% ../nbs/00_band_labels.ipynb #c0008
 EMBED_DIM = 64  # the paper's embedding width: unit vectors on S^63
+PIXEL_M = 10.0  # the official product's pixel side, metres: a 10 m grid in each WGS 84 / UTM zone (GCS README)
 
 def band_names(n:int=EMBED_DIM # number of embedding dimensions
               ) -> list[str]:

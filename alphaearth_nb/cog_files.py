@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,11 +19,12 @@ import numpy as np
 import xarray as xr
 
 from .dask_keys import compute_own, own_keys
-from .core import ConfigError, DiskError, GridError, checks_flags, free_bytes
+from .core import PIXEL_M, AEFError, ConfigError, DiskError, GridError, checks_flags, free_bytes
 from .files import check_output, writing_file
 from .quantize import NODATA, quantize
 from .embeddings import INT8_SCHEME, OFFICIAL_COLLECTION, TIFF_SCHEME
-from .geo import crs_of, is_geographic, is_lazy, pixel_size, require
+from .geo import crs_of, is_lazy, pixel_size, require
+from .crs import crs_label, crs_name
 from .cubes import grid_of, transform_of
 
 # %% auto #0
@@ -221,10 +223,20 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
 def resampled_attrs(emb,          # the map `to_cog` writes (y, x, band)
                     origin:dict,  # its attrs (`exports._dated`)
                    ) -> dict:
-    """`origin` with `resampled` said where the map is of the official product (`source`) on other pixels than its 10 m
-    (`xarray`'s `coarsen(...).mean()`) and says not how: the COG's AEF_RESAMPLED tells it from the product's pixels."""
+    """`origin` with `resampled` said where the map is of the official product (`source`) on other pixels than its own,
+    10 m (`core.PIXEL_M`) in a WGS 84 / UTM zone (EPSG:326NN, 327NN), and says not how: `xarray`'s
+    `coarsen(...).mean()`, or `rio.reproject` onto 10 m pixels of another CRS (EPSG:3035). The COG's AEF_RESAMPLED
+    tells it from the product's pixels. A tag never stops a write: a grid whose size or CRS cannot be read here is
+    said as such (the writer's own `cog_profile` names what is wrong)."""
     if origin.get("resampled") or origin.get("source") != OFFICIAL_COLLECTION: return origin
-    w, h = pixel_size(emb)
-    if not is_geographic(crs_of(emb)) and w is not None and abs(w - 10) < 1e-6 and abs(h - 10) < 1e-6: return origin
-    size = f"pixels of {w:g} x {h:g} in {crs_of(emb)}'s units" if w is not None else "one pixel of no size"
-    return origin | {"resampled": f"{size}, not the product's 10 m: made from its pixels, how is not recorded"}
+    crs = crs_of(emb)
+    try: w, h = pixel_size(emb)
+    except GridError: w = h = None   # a one-pixel strip whose transform no longer fits (coarsened or strided)
+    try: code = crs_name(crs) if crs else ""
+    except AEFError: code = ""
+    utm = re.fullmatch(r"EPSG:32[67](0[1-9]|[1-5][0-9]|60)", code)   # a WGS 84 / UTM zone: the product's CRS
+    if utm and w is not None and abs(w - PIXEL_M) < 1e-6 and abs(h - PIXEL_M) < 1e-6: return origin
+    where = crs_label(crs) if crs else "a CRS not said"
+    size = f"pixels of {w:g} x {h:g} in {where}'s units" if w is not None else f"pixels of no size told, in {where}"
+    return origin | {"resampled": f"{size}, not the product's {PIXEL_M:g} m pixels of a WGS 84 / UTM zone: made from "
+                                  "its pixels, how is not recorded"}

@@ -25,7 +25,7 @@ import jax
 import equinox as eqx
 from jaxtyping import Array, Bool, Float
 
-from .band_labels import EMBED_DIM, a_bands, a_positions, band_names, band_order
+from .band_labels import EMBED_DIM, PIXEL_M, a_bands, a_positions, band_names, band_order
 from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime, which imports core
 from .package import PARAMETERS, CallableModule, callable_module, documented, user_stacklevel
 from .spelling import likeness, near_names, suggest
@@ -43,7 +43,7 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'TimeError', 'Miss
            'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
            'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'as_tuple', 'decimal', 'count_text',
            'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'moved_names', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'band_names',
+           'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'PIXEL_M', 'band_names',
            'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module', 'PARAMETERS',
            'documented', 'near_names', 'suggest']
 
@@ -452,7 +452,7 @@ def refuse_path(x,                # what a door was given
     if is_path(x): raise DTypeError(f"{what}, got the path {os.fspath(x)!r}: load it first, e.g. {loader_of(x, kind)}")
 
 # %% ../nbs/00_core.ipynb #c0008
-_all_ = ["EMBED_DIM", "band_names", "band_order", "a_bands", "a_positions",   # from `band_labels` (see above)
+_all_ = ["EMBED_DIM", "PIXEL_M", "band_names", "band_order", "a_bands", "a_positions",   # from `band_labels` (see above)
          "user_stacklevel", "CallableModule", "callable_module", "PARAMETERS", "documented",   # from `package`
          "near_names", "suggest"]   # from `spelling`
 

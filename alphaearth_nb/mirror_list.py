@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .core import MirrorError, near_names
 from .files import remote_url, user_path
+from .band_labels import PIXEL_M
 
 # %% auto #0
 __all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
@@ -23,7 +24,7 @@ __all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'M
 # %% ../nbs/26a_mirror_list.ipynb #c0005
 YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
 TILE_SIZE = 8192                        # pixels per side of an official tile (GCS README)
-RESOLUTION = 10.0                       # metres per pixel
+RESOLUTION = PIXEL_M                    # metres per pixel (`band_labels.PIXEL_M`, the one figure)
 INDEX_NAME = "aef_index.parquet"
 INDEX_COLUMNS = ("path", "year", "utm_zone", "crs", "wgs84_west", "wgs84_south", "wgs84_east", "wgs84_north",
                  "utm_west", "utm_south", "utm_east", "utm_north", "geometry")

@@ -1,7 +1,7 @@
 """core's band-label readers live in `band_labels` (below core, importing nothing of the package), so core stays under
 the layout's module size; core re-exports each public name, so `from alphaearth_nb.core import band_order` works."""
 
-NAMES = ["EMBED_DIM", "band_names", "band_order", "a_bands", "a_positions"]
+NAMES = ["EMBED_DIM", "PIXEL_M", "band_names", "band_order", "a_bands", "a_positions"]
 
 
 def test_core_reexports_the_band_labels(reexported):
