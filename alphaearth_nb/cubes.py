@@ -131,7 +131,7 @@ def _h3_fits(emb, resolution:int, h3) -> None:
     H3 docs' table of cell statistics) is smaller than a pixel of `emb` (`schema.pixel_metres`: its size on the
     ground): most such cells hold no pixel centre and listing them took minutes (h3=15 on a 60 x 117 map of 10 m
     pixels). The message names the resolutions that fit, the finest first. A map without a CRS is not judged."""
-    if isinstance(resolution, bool) or not 0 <= resolution <= 15:
+    if not 0 <= resolution <= 15:   # a whole number already (`core.whole`, at each caller's door)
         raise ConfigError(f"h3={resolution!r}: H3 resolutions are 0 (cells ~1100 km across) .. 15 (~1 m); "
                           "10 m pixels suit 9 .. 11, e.g. h3=10")
     if (m := pixel_metres(emb)) is None: return

@@ -97,7 +97,7 @@ def linear_rows(x:np.ndarray) -> np.ndarray:  # a table's rows (N, 64) of number
     evaluate --embeddings x.csv`). A path: `core.refuse_path`'s."""
     refuse_path(x, "a table's rows are numbers (N, 64)")
     x = np.array(x, np.float64)
-    lin = linear_codes(x) & ~(x == x[:, :1]).all(1)
+    lin = linear_codes(x) & ~one_value(x)
     if lin.any():
         x[lin] = linear_unit(x[lin])
         warn_linear(int(lin.sum()), len(x), "row")
@@ -132,7 +132,7 @@ def byte_reading(a:np.ndarray,       # uint8 codes (..., 64)
     the gate refuses. A pixel of one value in every band (a fill nobody declared: a mosaic's 0 or 255 edge, -128 no
     data) is one value under every reading, no unit vector under any (the gate refuses it): it tells nothing and is not
     counted (else 6 such pixels in 100 would refuse the whole map, field case A kind)."""
-    keep = ~nodata & ~(a == a[..., :1]).all(-1)
+    keep = ~nodata & ~one_value(a)
     if not keep.any(): return None
     units = _byte_units(a, keep)
     for i, (how, read) in enumerate(_BYTE_READINGS):
@@ -154,7 +154,7 @@ def narrow_bytes(a:np.ndarray,                # unsigned values (..., 64)
     as no embedding). Pixels with a value above 255 (a fill, whole or in some bands) become 255 in every band (a fill
     still: the caller masks or refuses them). `a` as it is otherwise (values past a byte are no int8 codes: refused)."""
     if a.dtype.kind != "u" or a.dtype.itemsize == 1 or a.ndim == 0 or not a.size: return a
-    keep = ~(a == a[..., :1]).all(-1)
+    keep = ~one_value(a)
     if nodata is not None: keep &= ~nodata
     wide = (a > 255).any(-1)
     if not keep.any() or wide[keep].mean() >= .5: return a
@@ -242,7 +242,7 @@ def count_values(a:np.ndarray,  # integer values (..., 64) as stored, before any
     takes) or where `said` (the file says it holds int8 codes, or the call is `from_official`); else they are counts,
     and the words say which readings were tried (they made every pixel "not an embedding", all NaN, before)."""
     if a.dtype.kind not in "iu" or a.dtype == np.int8 or not a.size: return None
-    keep = ~fill_mask(a, fills, valid) & ~(a == a[..., :1]).all(-1)
+    keep = ~fill_mask(a, fills, valid) & ~one_value(a)
     if not keep.any(): return None
     n = narrow_bytes(a, ~keep)   # unsigned: the bytes they hold where most pixels lie within 0..255
     if n.dtype == np.uint8 and a.dtype != np.uint8: keep &= ~(n == 255).all(-1)   # a value past a byte: a fill
@@ -312,9 +312,9 @@ def table_codes(x,                          # a table (N, 64) of features
     if x.ndim != 2 or x.shape[1] != EMBED_DIM or x.dtype.kind not in "iuf" or not len(x): return None
     if x.dtype.kind == "f":
         h = x[:256]
-        r = h[np.isfinite(h).all(1) & ~(h == h[:, :1]).all(1)]
+        r = h[np.isfinite(h).all(1) & ~one_value(h)]
         if len(r) and np.abs(r[0]).max() < 2: return None          # a vector: no code row is that short
-    if fill is None: fill = (x == x[:, :1]).all(1)
+    if fill is None: fill = one_value(x)
     rest = ~fill if (~fill).any() else np.ones(len(x), bool)
     if x.dtype.kind in "iu":
         r = x[rest]
