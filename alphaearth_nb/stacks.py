@@ -19,7 +19,7 @@ import xarray as xr
 from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, EmptyStackError, Frames,
                                 MissingSourceError, NoDataWarning, NoValidDataError, SourceWarning, StackTypeError, UnitsError,
                                 UnknownSourceError, checks_flags, refuse_path, user_stacklevel, whole)
-from .geo import axes_to_turn, north_up
+from .geo import axes_to_turn, declared_nodata, north_up
 from .labels import data_variables
 from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint, read_flag_words
 from .schema import (CLOUD, CLOUD_LAYERS, DIM_NAMES, DIMS, GRID_M, SOURCE_WANTED, check_grid, check_orbits, check_pixel_size, check_source,
@@ -147,10 +147,16 @@ def _as_children(stack, source, sources=None):
 def _cloud_fix(v:np.ndarray) -> str:
     "How to make the `cloud` flag from a layer of values `v` (finite) that is no flag: what such values usually are."
     lo, hi = float(v.min()), float(v.max())
+    other = np.setdiff1d(np.unique(v), [0.0, 1.0])
+    if other.size == 1 and np.isin(v, [0.0, 1.0]).mean() >= .5 and not 0 < other[0] < 1:   # 0/1 and one more value
+        return (f"These look like a 0/1 flag with a fill value, {other[0]:g}, that the layer does not declare: "
+                f"declare it, `ds['cloud'].attrs['_FillValue'] = {other[0]:g}`, or count it as cloud, "
+                "`ds['cloud'] = ds['cloud'] != 0`.")
     if lo >= 0 and hi <= 1:
         return ("These look like Cloud Score+'s `cs` (0..1, 1 = clear), which the paper reads as clear above 0.5 "
                 "(arXiv 2507.22291 S1.1): make the flag from it, `ds['cloud'] = ~xr.apply_ufunc("
-                "aef.earthengine.cloud_score_clear, ds['cloud'])`.")
+                "aef.earthengine.cloud_score_clear, ds['cloud'])`; a cloud probability 0..1 (s2cloudless's, 1 = "
+                "cloudy) gives it as `ds['cloud'] = ds['cloud'] > p` for a threshold p of your choice.")
     if lo >= 0 and hi <= 100 and not (hi < 16 and np.all(v == np.round(v))):   # SCL's classes are 0..11
         return ("These look like a score in percent: Cloud Score+'s `cs` x 100 (100 = clear) gives the flag as "
                 "`ds['cloud'] = ds['cloud'] <= 50`; a cloud probability (Sentinel-2's MSK_CLDPRB) as "
@@ -165,14 +171,17 @@ def check_cloud_layer(name:str,        # the source's name, to start the words
     """The `cloud` layer is a flag: 1 (or True) where a pixel is cloudy or flagged, 0 (or NaN) where clear; training
     gives a flagged pixel no reconstruction weight (it stays an input). `UnitsError` for a layer of other values
     (Cloud Score+'s `cs`, 0..1 with 1 = clear; a score or probability in percent; a class layer such as SCL), which
-    training would read as cloudy wherever nonzero, with the recipe for the flag (`_cloud_fix`); a `SourceWarning`
+    training would read as cloudy wherever nonzero, with the recipe for the flag (`_cloud_fix`; a 0/1 flag with one
+    fill value it does not declare: declare it); the values it declares no data (`_FillValue`, `nodata`: a uint8
+    mask's 255) are left out of the judgement (training reads them as cloud, nonzero); a `SourceWarning`
     when every pixel read is flagged (the source would teach no reconstruction). A lazy layer is judged on a sample
     of its chunks (`units.sample_values`). Returns whether the layer flags some pixels read and not all (the values'
     units are judged off the flagged pixels then), False without a `cloud` layer."""
     refuse_path(ds, SOURCE_WANTED, "source")
     if CLOUD not in ds.data_vars: return False
     v = sample_values(ds[CLOUD])
-    if not (v := v[np.isfinite(v)]).size: return False
+    fills = declared_nodata(ds[CLOUD], finite=True)   # a 0/1 mask's declared 255: no data, not a class
+    if not (v := v[np.isfinite(v) & ~np.isin(v, fills)]).size: return False
     if (other := np.setdiff1d(np.unique(v), [0.0, 1.0])).size:
         lo, hi = float(v.min()), float(v.max())
         raise UnitsError(f"{name}: its `cloud` layer holds values other than 0 and 1 ({other.size} others, from "
