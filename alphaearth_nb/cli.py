@@ -147,8 +147,11 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
         print(f"aef: {'terminated (SIGTERM)' if killed else 'interrupted'}{_goes_on(a)}", file=sys.stderr)
         return 143 if killed else 130
     finally:
-        if term: runlock.clear_stop()   # noted by `_on_sigterm`, acted on or not: not the next command's
-        if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the script's own again
+        try:
+            if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the script's own again
+        finally:   # where a SIGTERM came just before that (its note set, its raise on the way out): put back all
+            if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the same, and the note cleared,
+            if term: runlock.clear_stop()   # acted on or not: not the next command's, nor the caller's next `fit`
     return 0
 
 # `python -m alphaearth_nb.cli ...` runs the same command as `aef ...` (a notebook kernel has no __spec__ of ours)

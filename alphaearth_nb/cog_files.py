@@ -21,6 +21,7 @@ import xarray as xr
 from .dask_keys import compute_own, own_keys
 from .core import PIXEL_M, AEFError, ConfigError, DiskError, GridError, checks_flags, free_bytes
 from .files import check_output, writing_file
+from .runlock import stop_if_asked   # SIGTERM's note (`aef`), read before a COG is placed
 from .quantize import NODATA, quantize
 from .embeddings import INT8_SCHEME, OFFICIAL_COLLECTION, TIFF_SCHEME
 from .geo import crs_of, is_lazy, pixel_size, require
@@ -194,7 +195,8 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
         with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.stage-") as tmp:
             try:
                 yield Path(tmp) / "stage.tif"
-                cog = Path(tmp) / "cog.tif"
+                stop_if_asked()   # a SIGTERM whose raise Python swallowed as the map was computed or written (`aef
+                cog = Path(tmp) / "cog.tif"   # similarity`, ...): the stage is dropped, nothing placed at `path`
                 rasterio.shutil.copy(Path(tmp) / "stage.tif", cog, driver="COG", BLOCKSIZE=max(128, int(blocksize)),
                                      COMPRESS="DEFLATE", OVERVIEWS="FORCE_USE_EXISTING" if facs else "NONE",
                                      BIGTIFF="IF_SAFER")

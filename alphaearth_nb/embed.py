@@ -29,6 +29,7 @@ from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, GridWarning,
 from .core import callable_module, flag, is_path, real, whole
 from .dask_keys import compute_own
 from .runtime import compiler_options, frozen_traces, keep_heap
+from .runlock import stop_if_asked   # SIGTERM's note (`aef`), read between regions
 from .files import check_output, consolidate_zarr, user_path, writing_folder
 from .dist import batch_sharding, make_mesh
 from .geo import crs_of, is_lazy
@@ -535,6 +536,7 @@ def _write_rows(ds:xr.Dataset, sums:da.Array, o:int, tmp, g:int, int8:bool, prog
     with tqdm(total=ny * -(-nx // g), disable=not progress, desc="embed -> zarr", unit="region") as bar:
         for i in range(ny):
             for j0 in range(0, nx, g):
+                stop_if_asked()   # a SIGTERM whose raise Python swallowed (`aef embed`): stopped here, the store dropped
                 js = range(j0, min(j0 + g, nx))
                 need = [(a, b) for a in range(max(i - 1, 0), min(i + 2, ny))
                         for b in range(max(j0 - 1, 0), min(j0 + g + 1, nx)) if (a, b) not in done]
@@ -547,6 +549,7 @@ def _write_rows(ds:xr.Dataset, sums:da.Array, o:int, tmp, g:int, int8:bool, prog
                 part.to_zarr(tmp, region={"y": ry, "x": rx}, consolidated=False)
                 bar.update()
             for k in [k for k in done if k[0] < i]: del done[k]
+    stop_if_asked()   # asked as the last region was written: the store is dropped all the same, never placed whole
 
 # %% ../nbs/21_embed.ipynb #c0031
 callable_module(__name__)

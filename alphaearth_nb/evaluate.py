@@ -17,6 +17,7 @@ from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vot
                                wider_than_float32)                                             # (re-exported here)
 from .core import EMBED_DIM, DimensionError, LabelError, as_seed, checks_flags, decimal, user_stacklevel, refuse_path
 from .core import LabelWarning   # the kinds of its warnings
+from .runlock import stop_if_asked   # SIGTERM's note (`aef`), read between folds
 from .core import choice_word   # a choice's name in any case: one reading
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
 from .embeddings import gate_vectors, query_array
@@ -218,6 +219,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
         ks_s = {m: k for m, k in ks.items() if m not in skipped.get(s, ())}
         kmax = max(ks_s.values(), default=0)
         for f in tqdm(range(nf), disable=not progress, desc=f"{s}-shot", unit="fold"):
+            stop_if_asked()   # a SIGTERM whose raise Python swallowed (`aef evaluate`): stopped here, no table
             tr, te = (max_trial_split(yi, f, _fold_seed(seed, s, 0), max_shots, max_fraction) if s == "max" else
                       nshot_split(yi, s, np.random.default_rng(_fold_seed(seed, s, f)), max_shots, max_fraction))
             if ks_s:

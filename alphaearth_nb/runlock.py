@@ -164,7 +164,7 @@ class Terminated(KeyboardInterrupt):
     "SIGTERM (a pre-empted VM's, `kill`'s, a scheduler's) as an interrupt of the main thread: `aef` unwinds as for " \
     "Ctrl-C (metrics written, the run's lock released), says how to go on and exits 143."
 
-_STOP = {"asked": False}   # set by `aef`'s SIGTERM handler (`ask_stop`); read between `fit`'s steps
+_STOP = {"asked": False}   # set by `aef`'s SIGTERM handler (`ask_stop`); read at the commands' safe points
 
 def ask_stop() -> None:
     "Note that this process was asked to stop (`aef`'s SIGTERM handler, before it raises `Terminated`), so a " \
@@ -181,7 +181,9 @@ def clear_stop() -> None:
 
 def stop_if_asked() -> None:
     "Raise `Terminated` where a stop was asked (`ask_stop`), taking the request (a second call raises nothing): " \
-    "`fit` calls it between steps, after checkpointing its state."
+    "`fit` calls it between steps, after checkpointing its state; `embed_to_zarr` between regions and before its " \
+    "store is placed, `cog_files.cog_stage` before a COG is placed (`aef similarity`, `classify`, `change`), " \
+    "`evaluate_embeddings` between folds: the command exits 143 with no output placed as if whole."
     if _STOP["asked"]:
         _STOP["asked"] = False
         raise Terminated()
