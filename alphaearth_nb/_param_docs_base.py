@@ -85,6 +85,7 @@ SECTIONS = {
     'alphaearth_nb.derived_maps': {
         'one_value_map': 'path : Path\n    --embeddings: a GeoTIFF or a .nc/.zarr store\nvar : str|None\n    --embeddings-var\n',
         'not_embeddings_said': "path\n    --embeddings as given\nvar : str|None\n    --embeddings-var\ncmd : str\n    the command: 'evaluate', 'classify', 'similarity', 'change'\n",
+        'tif_folder': "path : Path\n    --embeddings: a folder of GeoTIFFs\ncmd : str\n    the command, e.g. 'evaluate', for its messages\n",
     },
     'alphaearth_nb.dims': {
         'rename_spatial': 'obj\n    DataArray or Dataset with spatial dims of any common name (X/Y, lon/lat, ...)\n',

@@ -11,14 +11,17 @@ from pathlib import Path
 
 import xarray as xr
 
-from .core import EMBED_DIM
+from .core import EMBED_DIM, DimensionError
+from .geo import crs_of
+from .crs import crs_label
+from .exports import read_cog
 from .files import is_zarr_store
 from .embeddings import provenance_attrs
-from .years import map_year
+from .years import join_years, map_year
 from .stacks import names_every_band
 
 # %% auto #0
-__all__ = ['KINDS', 'one_value_map', 'not_embeddings_said']
+__all__ = ['KINDS', 'one_value_map', 'not_embeddings_said', 'tif_folder']
 
 # %% ../nbs/29d_derived_maps.ipynb #dm005
 KINDS = {"similarity": "a similarity map", "change": "a change map", "class": "a class map",
@@ -68,3 +71,38 @@ def not_embeddings_said(path,          # --embeddings as given
     return (f"--embeddings {path} is {said}, not embeddings (64 values a pixel, A00..A63): aef {cmd} {does} "
             "embeddings: pass those the map was made from, the .zarr `aef embed` wrote or an embedding GeoTIFF, e.g. "
             "--embeddings emb.zarr")
+
+def tif_folder(path:Path, # --embeddings: a folder of GeoTIFFs
+               cmd:str,   # the command, e.g. 'evaluate', for its messages
+              ) -> xr.DataArray:
+    """The embedding GeoTIFFs of a folder (`exports.read_cog`: official tiles, `to_cog`'s COGs) as one map, or a cube
+    of one map a year (`years.join_years`): the files of one year (`years.map_year`) are tiles of its map
+    (`xr.combine_by_coords`, one CRS). `DimensionError` naming the CRSs where they are several (tiles of two UTM
+    zones: one folder a zone), and for files of one year, or none recorded, that cover the same pixels. Read so by
+    `aef evaluate` and the mapping commands alike (`map_cmd.open_maps`); `--year` picks a year of the cube."""
+    tifs = sorted(p for p in path.iterdir() if p.suffix.lower() in (".tif", ".tiff"))
+    by_year = {}
+    for p in tifs:
+        try: e = read_cog(p)
+        except DimensionError:   # a map of one value a pixel among the tiles (a similarity COG written beside them)
+            if (said := one_value_map(p, None)) is None: raise
+            raise DimensionError(f"--embeddings {path} holds {p.name}, {said}, not embeddings: move it out of the "
+                                 "folder, which holds the embedding GeoTIFFs to map") from None
+        by_year.setdefault(map_year(e), []).append(e)
+    maps = []
+    for y, es in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
+        crss = sorted({crs_label(crs_of(e)) for e in es})
+        if len(crss) > 1:
+            raise DimensionError(f"--embeddings {path} holds tiles of {len(crss)} CRSs ({', '.join(crss)})"
+                                 f"{f' for {y}' if y else ''}: a map is on one grid: put each zone's tiles in a "
+                                 "folder of their own and map each")
+        try: m = es[0] if len(es) == 1 else xr.combine_by_coords([e.to_dataset(name="embedding") for e in es],
+                                                                combine_attrs="override")["embedding"]
+        except ValueError:   # the same pixels twice: no tiles of one map (xarray: no order, or overlapping)
+            raise DimensionError(f"--embeddings {path}: {len(es)} of its GeoTIFFs " + (f"of {y} " if y else "record no "
+                                 "year (an AEF_TIME tag, or a year folder as the mirrors' .../2024/31N/) and ") + "cover "
+                                 "the same pixels, so they are no tiles of one map: pass a folder of one map's tiles, "
+                                 "or each file as its own --embeddings" + " (aef change takes two)" * (cmd == "change")) from None
+        maps.append(m.assign_attrs(crs=es[0].attrs["crs"]))
+    return maps[0] if len(maps) == 1 else join_years(maps)
+

@@ -41,7 +41,7 @@ from .loaders import VECTOR_FILES, eolearn_labels_hint
 from .draws import PAPER_MIN_DIST
 from .years import map_year
 from .evaluate_years import one_map, refuse_other_year, year_rows   # which year is scored
-from .derived_maps import not_embeddings_said   # a similarity/change/class COG, named
+from .derived_maps import not_embeddings_said, tif_folder   # a similarity/change/class COG, named
 from .year_columns import year_column
 from .coordinates import header_hint
 from .evaluate_points import nameless_ids, pixel_metres, refuse_other_place, table_places, thin_points
@@ -238,13 +238,6 @@ def _stacked_said(path:Path, da) -> str|None:
             f"{'GeoTIFF' if tif else 'store'}, "
             f"e.g. the last ({names[-1]}): `python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
 
-def _bottom_up(tif:Path) -> bool:
-    "Whether GeoTIFF `tif` stores its rows south first (y ascending, as the mirrors store the official tiles); read lazily."
-    try:
-        with xr.open_dataset(tif, engine="rasterio") as ds: y = ds["y"].values
-    except Exception: return False   # unreadable here: said when it is read
-    return len(y) > 1 and bool(y[1] > y[0])
-
 def _folder_said(path:Path, fix:str) -> str:
     """The words for --embeddings a folder that is no zarr store, no mirror, no folder of GeoTIFFs: a folder of
     tables (CSV, Parquet) said so, with one to pass and the line joining them into one file; else what it holds, and
@@ -273,7 +266,9 @@ def _folder_said(path:Path, fix:str) -> str:
 def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
     official product's A00..A63 variables (xee's Dataset saved: that Dataset); else a `DimensionError` naming what it
-    is (a run folder, a mirror, a folder of GeoTIFFs or tables, a file of another form) and the fix."""
+    is (a run folder, a mirror, a folder of tables, a file of another form) and the fix. A folder of embedding
+    GeoTIFFs is read as the mapping commands read it (`derived_maps.tif_folder`: tiles of a year joined, a cube of
+    years, of which `evaluate_years.one_map` takes --year's)."""
     run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
     fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
            "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
@@ -282,23 +277,8 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
     if not is_zarr_store(path) and (root := mirror_root(path)) is not None:
         raise DimensionError(_mirror_said(path, root))
-    if path.is_dir() and not is_zarr_store(path) and (tifs := sorted(p.name for p in path.iterdir()
-                                                                     if p.suffix.lower() in (".tif", ".tiff"))):
-        q, one = shlex.quote, f"{len(tifs)} GeoTIFF{'s' * (len(tifs) != 1)} ({', '.join(tifs[:2])}{', ...' * (len(tifs) > 2)})"
-        suf = Path(tifs[0]).suffix   # the tiles' own: an official tile is .tiff, which '*.tif' matched none of
-        if _bottom_up(path / tifs[0]):   # the mirrors' tiles: `rio merge` and `gdalbuildvrt` refuse 'upside down' rasters
-            line = (f"import glob, xarray as xr, alphaearth_nb as aef; aef.exports.to_zarr(xr.combine_by_coords([aef."
-                    f"embeddings.read_official_tiff(p).to_dataset() for p in sorted(glob.glob("
-                    f"{json.dumps(str(path) + '/*' + suf)}))]).embedding, {json.dumps(str(path) + '.zarr')})")
-            make = (f"`python -c {q(line)}` (their rows are stored bottom-up, as the mirrors store them, which `rio "
-                    f"merge` and `gdalbuildvrt` refuse), and pass {q(str(path) + '.zarr')}")
-        else: make = (f"`gdalbuildvrt {q(str(path) + '.vrt')} {q(str(path))}/*{suf}` (GDAL's tools) or `rio merge "
-                      f"{q(str(path))}/*{suf} {q(str(path) + '.tif')}` (rasterio's, installed with the package), and "
-                      "pass that file")
-        raise DimensionError(f"--embeddings {path} is a folder of {one}, official tiles or `to_cog`'s: aef evaluate "
-                             f"scores one map: make one of them, {make} "
-                             f"as --embeddings (tiles of one UTM zone and year; others: a folder each); or one tile, "
-                             f"--embeddings {q(str(path / tifs[0]))}")
+    if path.is_dir() and not is_zarr_store(path) and any(p.suffix.lower() in (".tif", ".tiff") for p in path.iterdir()):
+        return tif_folder(path, "evaluate")   # tiles and years, read as the mapping commands read them (--year: one_map)
     if path.is_dir() and not is_zarr_store(path): raise DimensionError(_folder_said(path, fix))
     try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
     except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError

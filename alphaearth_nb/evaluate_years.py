@@ -72,6 +72,9 @@ def one_map(obj,                  # --embeddings as opened: a map (y, x, band) o
         raise DimensionError(f"--embeddings {path} holds {', '.join(years)} along {d}, not {year}: pass one of them, "
                              f"e.g. --year {pick}{why}")
     zarr = is_zarr_store(path)
+    if path.is_dir() and not zarr:   # a folder of GeoTIFFs, a map a year: --year picks one
+        raise DimensionError(f"--embeddings {path} holds maps of {len(years)} years ({', '.join(years)}): aef evaluate "
+                             f"scores one map: pass --year {pick}{why or ' (or another)'}")
     out = path.with_name(f"{path.stem}_{pick}{'.zarr' if zarr else '.nc'}")
     q = lambda p: json.dumps(str(p))   # "path": one pair of single quotes around the line in the shell
     line = (f"import xarray as xr; xr.{'open_zarr' if zarr else 'open_dataset'}({q(path)}).isel({d}={years.index(pick)})"

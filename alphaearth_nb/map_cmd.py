@@ -29,12 +29,12 @@ from .loaders import TEXT_TABLES, table_suffix
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES
 from .directions import unit_rows
 from .places import cube_form, sample, transform_of, years_of_cube
-from .years import join_years, map_year
-from .exports import class_colour, map_to_cog, read_cog
+from .years import map_year
+from .exports import class_colour, map_to_cog
 from .labels import class_flags
 from .warn_lock import ThisThreadsWarnings   # this thread's warnings, the user's filters kept
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
-from .derived_maps import not_embeddings_said, one_value_map   # a similarity/change/class COG named
+from .derived_maps import not_embeddings_said, tif_folder   # a similarity/change/class COG named
 from .evaluate_points import crs_fix_line   # the shell line giving a map its CRS: aef evaluate's too
 from .evaluate_years import refuse_other_year   # a map of another year than --year: one rule
 
@@ -47,44 +47,13 @@ def _in_words(e:AEFError, cmd:str) -> AEFError:
     text = str(e).replace("aef evaluate scores one ", f"aef {cmd} maps one ").replace("aef evaluate takes ", f"aef {cmd} takes ")
     return type(e)(text)
 
-def _folder(path:Path, cmd:str) -> xr.DataArray:
-    """The embedding GeoTIFFs of a folder (`exports.read_cog`: official tiles, `to_cog`'s COGs) as one map, or a cube
-    of one map a year (`years.join_years`): the files of one year (`years.map_year`) are tiles of its map
-    (`xr.combine_by_coords`, one CRS). `DimensionError` naming the CRSs where they are several (tiles of two UTM
-    zones: one folder a zone), and for files of one year, or none recorded, that cover the same pixels."""
-    tifs = sorted(p for p in path.iterdir() if p.suffix.lower() in (".tif", ".tiff"))
-    by_year = {}
-    for p in tifs:
-        try: e = read_cog(p)
-        except DimensionError:   # a map of one value a pixel among the tiles (a similarity COG written beside them)
-            if (said := one_value_map(p, None)) is None: raise
-            raise DimensionError(f"--embeddings {path} holds {p.name}, {said}, not embeddings: move it out of the "
-                                 "folder, which holds the embedding GeoTIFFs to map") from None
-        by_year.setdefault(map_year(e), []).append(e)
-    maps = []
-    for y, es in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-        crss = sorted({crs_label(crs_of(e)) for e in es})
-        if len(crss) > 1:
-            raise DimensionError(f"--embeddings {path} holds tiles of {len(crss)} CRSs ({', '.join(crss)})"
-                                 f"{f' for {y}' if y else ''}: a map is on one grid: put each zone's tiles in a "
-                                 "folder of their own and map each")
-        try: m = es[0] if len(es) == 1 else xr.combine_by_coords([e.to_dataset(name="embedding") for e in es],
-                                                                combine_attrs="override")["embedding"]
-        except ValueError:   # the same pixels twice: no tiles of one map (xarray: no order, or overlapping)
-            raise DimensionError(f"--embeddings {path}: {len(es)} of its GeoTIFFs " + (f"of {y} " if y else "record no "
-                                 "year (an AEF_TIME tag, or a year folder as the mirrors' .../2024/31N/) and ") + "cover "
-                                 "the same pixels, so they are no tiles of one map: pass a folder of one map's tiles, "
-                                 "or each file as its own --embeddings" + " (aef change takes two)" * (cmd == "change")) from None
-        maps.append(m.assign_attrs(crs=es[0].attrs["crs"]))
-    return maps[0] if len(maps) == 1 else join_years(maps)
-
 def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a folder of GeoTIFFs
               var:str|None,   # --embeddings-var
               cmd:str,        # the command, e.g. 'classify', for its messages
              ) -> xr.DataArray:
     """The embeddings a mapping command reads, as a map (y, x, band) or a cube (time, y, x, band) (`places.cube_form`):
     a store or a GeoTIFF by `aef evaluate`'s reader (`evaluate_cmd.open_embeddings`: what each other thing is, with
-    its fix), a folder of embedding GeoTIFFs as one map a year (`_folder`). A table (CSV, Parquet) is a
+    its fix), a folder of embedding GeoTIFFs as one map a year (`derived_maps.tif_folder`). A table (CSV, Parquet) is a
     `DimensionError`: points, no map (`aef evaluate` scores a table); so is a map of one value a pixel (a similarity,
     change or class COG a mapping command wrote: `derived_maps.one_value_map` says which, of what year and model)."""
     p = Path(path)
@@ -93,7 +62,7 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
                              "of embeddings, the .zarr `aef embed` wrote or an embedding GeoTIFF (a table of "
                              "embeddings and labels is scored by aef evaluate)")
     if p.is_dir() and not is_zarr_store(p) and any(q.suffix.lower() in (".tif", ".tiff") for q in p.iterdir()):
-        return cube_form(_folder(p, cmd))   # a mirror's YEAR/ZONE folder too: its tiles' year read from their path
+        return cube_form(tif_folder(p, cmd))   # a mirror's YEAR/ZONE folder too: its tiles' year read from their path
     try: return cube_form(open_embeddings(p, var))
     except DimensionError as e:
         if (said := not_embeddings_said(p, var, cmd)) is None: raise _in_words(e, cmd) from None

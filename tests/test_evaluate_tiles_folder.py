@@ -1,11 +1,9 @@
-"""`aef evaluate --embeddings tiles/` (a folder of embedding GeoTIFFs, what a user of the official tiles has) names
-the fix: one file of them (`gdalbuildvrt`, or `rio merge`, which runs here as named), or one tile. Was: 'a folder
-that is neither a zarr store nor an alphaearth_nb run ...: pass the .zarr written by `aef embed --out`', no fix."""
-import shlex
-import subprocess
-import sys
-from pathlib import Path
+"""`aef evaluate --embeddings tiles/` (a folder of embedding GeoTIFFs: tiles, or a map a year) is read as `aef
+classify/similarity/change` read it (`derived_maps.tif_folder`): tiles of a year joined into one map, --year picking a
+year. Was (f65dc79a): refused, offering `gdalbuildvrt`/`rio merge` of the folder, which mixes a folder of 2023 and 2024
+into one map of no year, or 'one tile' naming the 2023 file beside --year 2024; a folder of one file refused alike."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,20 +13,37 @@ from alphaearth_nb.exports import to_cog
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
-def test_a_folder_of_tiles_names_one_file_of_them(tmp_path, capsys):
-    e = embedding_from_array(random_unit((8, 12), seed=2)).assign_attrs(crs="EPSG:32631")
-    tiles = tmp_path / "tiles"; tiles.mkdir()
-    to_cog(e.isel(x=slice(0, 6)), tiles / "a.tif", overviews=False)
-    to_cog(e.isel(x=slice(6, 12)), tiles / "b.tif", overviews=False)
-    pts = pd.DataFrame({"x": e.x.values[[1, 3, 7, 10]], "y": e.y.values[[1, 5, 2, 6]], "label": [0, 0, 1, 1]})
+def _maps(tmp_path):
+    "A 2023 map of noise and a 2024 map whose two halves are two directions, and points labelled by half."
+    noise = embedding_from_array(random_unit((8, 12), seed=2)).assign_attrs(crs="EPSG:32631", time="2023-01-01")
+    d = random_unit((2,), seed=5); v = np.zeros((8, 12, 64), "float32"); v[:, :6], v[:, 6:] = d[0], d[1]
+    clear = embedding_from_array(v).assign_coords(x=noise.x, y=noise.y).assign_attrs(crs="EPSG:32631", time="2024-01-01")
+    cols, rows = np.array([0, 1, 2, 3, 4, 7, 8, 9, 10, 11] * 2), np.repeat([1, 6], 10)
+    pts = pd.DataFrame({"x": noise.x.values[cols], "y": noise.y.values[rows], "label": (cols >= 6).astype(int)})
     pts.to_csv(tmp_path / "p.csv", index=False)
-    assert main(["evaluate", "--embeddings", str(tiles), "--labels", str(tmp_path / "p.csv")]) == 2
+    return noise, clear
+
+
+def test_a_folder_of_two_years_scores_the_year_given(tmp_path, capsys):
+    noise, clear = _maps(tmp_path)
+    tifs = tmp_path / "tifs"; tifs.mkdir()
+    to_cog(noise, tifs / "e23.tif", overviews=False); to_cog(clear, tifs / "e24.tif", overviews=False)
+    args = ["evaluate", "--embeddings", str(tifs), "--labels", str(tmp_path / "p.csv"), "--shots", "3", "--folds", "4"]
+    assert main(args) == 2   # two years, no --year: which one, said
     err = " ".join(capsys.readouterr().err.split())
-    assert "folder of 2 GeoTIFFs (a.tif, b.tif)" in err and "neither a zarr store" not in err, err
-    assert f"gdalbuildvrt {tiles}.vrt {tiles}/*.tif" in err and f"--embeddings {tiles / 'a.tif'}" in err, err
-    rio = Path(sys.executable).with_name("rio")
-    if not rio.exists(): pytest.skip("no rio command beside this Python")
-    line = err.split("`rio merge ")[1].split("`")[0]
-    subprocess.run(f"{shlex.quote(str(rio))} merge {line}", shell=True, check=True, cwd=tmp_path)
-    assert main(["evaluate", "--embeddings", f"{tiles}.tif", "--labels", str(tmp_path / "p.csv"), "--shots", "1",
-                 "--folds", "2"]) == 0
+    assert "2 years (2023, 2024)" in err and "pass --year 2024" in err and "gdalbuildvrt" not in err, err
+    assert main(args + ["--year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert "100.0" in out, out   # the 2024 map: its halves separate the classes exactly (2023's noise does not)
+
+
+def test_a_folder_of_one_map_or_of_tiles_is_read(tmp_path, capsys):
+    _, clear = _maps(tmp_path)
+    one, tiles = tmp_path / "one", tmp_path / "tiles"; one.mkdir(); tiles.mkdir()
+    to_cog(clear, one / "e24.tif", overviews=False)
+    to_cog(clear.isel(x=slice(0, 6)), tiles / "a.tif", overviews=False)
+    to_cog(clear.isel(x=slice(6, 12)), tiles / "b.tif", overviews=False)
+    for f in (one, tiles):
+        assert main(["evaluate", "--embeddings", str(f), "--labels", str(tmp_path / "p.csv"), "--shots", "3",
+                     "--folds", "4"]) == 0, capsys.readouterr().err
+        assert "100.0" in capsys.readouterr().out
