@@ -15,24 +15,24 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (ConfigError, DimensionError, EmptyStackError, LabelError, MissingSourceError,
-                                NoValidDataError, Target, Texts, TimeError, TrainExample, TrainingWarning,
+from .core import (ConfigError, DimensionError, EmptyStackError, MissingSourceError,
+                                NoValidDataError, Target, Texts, TrainExample, TrainingWarning,
                                 as_seed, choice_word, is_path, refuse_path, user_stacklevel, whole)
-from .geo import crs_of, north_up
-from .labels import table_numbers
+from .geo import north_up
+from .geotexts import place_texts, read_texts, texts_fix
 from .sources import Source
 from .stacks import (check_grid, in_period, pack_frames, pick_frames, resolve, source_arrays,
                                   validate_stack)
-from .text import TEXT_DIM, encode_texts
-from .timecodes import as_numbers, numeric_time_hint, to_days
+from .text import TEXT_DIM
 from .core import as_tuple, checks_fields, typed_fields   # a misspelt config field: UnknownFieldError naming the closest
+_all_ = ["texts_fix", "read_texts", "place_texts"]   # from `geotexts`, re-exported
 
 
 # %% auto #0
 __all__ = ['SAMPLERS', 'SamplerConfig', 'sampler_config', 'run_sampler', 'sampler_changes', 'model_sampler', 'fits_model',
-           'data_fits_model', 'refuse_texts_apart', 'Prepared', 'texts_fix', 'read_texts', 'prepare', 'sample_site',
-           'sample_periods', 'sample_summary', 'example_at', 'stack_examples', 'sample_example', 'sample_batch',
-           'Resumable', 'BatchIterator', 'Batches']
+           'data_fits_model', 'refuse_texts_apart', 'Prepared', 'prepare', 'sample_site', 'sample_periods',
+           'sample_summary', 'example_at', 'stack_examples', 'sample_example', 'sample_batch', 'Resumable',
+           'BatchIterator', 'Batches', 'texts_fix', 'read_texts', 'place_texts']
 
 # %% ../nbs/05_samples.ipynb #c0006
 @checks_fields
@@ -226,101 +226,11 @@ class Prepared:
     strata: list | None = None   # per stratum, the flat pixel indices it covers
     texts: dict | None = None    # row, col, days (NaN = timeless), emb
 
-def _grid_index(values, coords):
-    "Nearest pixel index of each value along a coordinate axis, -1 when outside the extent."
-    coords = np.asarray(coords, np.float64)
-    values = np.asarray(values, np.float64)
-    order = np.argsort(coords)
-    c = coords[order]
-    i = np.clip(np.searchsorted(c, values), 1, len(c) - 1)
-    j = np.where(np.abs(values - c[i - 1]) <= np.abs(values - c[i]), i - 1, i)
-    res = np.abs(np.diff(c)).min() if len(c) > 1 else 1.0
-    return np.where(np.abs(values - c[j]) <= res / 2 + 1e-6, order[j], -1)
-
-def _text_days(times:pd.Series, what:str, first_line:int|None) -> np.ndarray:
-    "Days since `EPOCH` of each text's time, NaN for an empty cell (a timeless text); `TimeError` naming a bad cell."
-    has = ~(times.isna() | (times.astype(str).str.strip() == "")).to_numpy()
-    days = np.full(len(times), np.nan, np.float32)
-    if not has.any(): return days
-    try:
-        days[has] = to_days(times[has].to_numpy())
-        return days
-    except TimeError as e: why = str(e)
-    for i in np.flatnonzero(has):
-        try: to_days(np.asarray([times.iloc[i]]))
-        except TimeError:
-            line = (f", line {first_line + int(times.index[i])} of the file"
-                    if first_line is not None and isinstance(times.index[i], (int, np.integer)) else "")
-            nums = as_numbers(times[has].to_numpy()) if as_numbers([times.iloc[i]]) is not None else None
-            fix = (f"{numeric_time_hint(times[has].to_numpy())} on the column (`texts['time'] = ...`; Python only: "
-                   "for `aef train --texts`, write the column as ISO dates such as '2024-01-31')"  # seconds, years
-                   if nums is not None else "write ISO dates such as '2024-01-31' or '2024-01-31T10:50'")
-            v = times.iloc[i].item() if isinstance(times.iloc[i], np.generic) else times.iloc[i]   # 2024, not np.int64(2024)
-            raise TimeError(f"{what}: column 'time' holds {v!r} (row {times.index[i]!r}{line}), not a date: "
-                            f"{fix} (an empty cell is a text without a time)") from None
-    raise TimeError(f"{what}: column 'time': {why}")  # each alone is a date, together not (e.g. numbers and text)
-
-_TEXT_NAMES = {"time": ("date", "datetime", "timestamp", "day"), "text": ("note", "notes", "description", "caption",
-                                                                        "comment")}   # other names of the columns
-
-def texts_fix(columns,           # the texts table's columns
-              what:str="texts",  # the table in messages; '--texts PATH' gets a shell line
-              lonlat=None,       # (lon, lat) column names of degrees; None: read from `columns`
-              crs:str|None=None, # the stack's CRS, where known (else 'EPSG:326NN', its UTM zone)
-             ) -> str:
-    """The words mending a texts table's columns (`read_texts`, `_prepare_texts`): lon/lat degrees (columns lon/lng/
-    longitude and lat/latitude, or `lonlat`) converted to y, x in the stack's CRS with pyproj's `Transformer`, and other
-    names of time and text (`_TEXT_NAMES`: date, note, ...) renamed; as a `python -c` line for `aef train --texts`."""
-    low = {str(c).strip().lower(): c for c in columns}
-    lon, lat = lonlat or (next((low[n] for n in ns if n in low), None) for ns in (("lon", "lng", "longitude"), ("lat", "latitude")))
-    ren = {low[n]: k for k, ns in _TEXT_NAMES.items() if k not in columns for n in ns if n in low}
-    code = ([f"t['x'], t['y'] = pyproj.Transformer.from_crs('EPSG:4326', '{crs or 'EPSG:326NN'}', always_xy=True)"
-             f".transform(t[{lon!r}], t[{lat!r}])"] if lon is not None and lat is not None else []) + \
-           ([f"t = t.rename(columns={ren!r})"] if ren else [])
-    if not code: return ""
-    zone = "" if crs else " (NN its UTM zone, 327NN south of the equator)"
-    if not what.startswith("--texts "): return f": with the table as `t`, `{'; '.join(code)}`{zone}"
-    src = what[len("--texts "):]
-    out = src[:-4] + "_xy.csv" if src.lower().endswith(".csv") else src + "_xy.csv"
-    return (f": `python -c \"import pandas as pd, pyproj; t = pd.read_csv('{src}'); {'; '.join(code)}; "
-            f"t.to_csv('{out}', index=False)\"`{zone}, then --texts {out}")
-
-def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the stack's CRS), time, text
-               what:str="texts",         # the table in messages, e.g. "--texts notes.csv"
-               first_line:int|None=None, # the file line of row 0 (2 for `pd.read_csv` with a header), for messages
-               crs:str|None=None,        # the stack's CRS where known, for the line converting lon/lat (`texts_fix`)
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`(y, x, days)` of every text, float64, float64, float32 days since `EPOCH` (NaN: an empty cell, a timeless
-    text). `LabelError` for a missing column or a coordinate cell of text, `TimeError` for a time that is not a
-    date ('yesterday'), each naming the column, row and value: checked before any compile. A path ('notes.csv') is
-    `core.refuse_path`'s `DTypeError` naming how to load it."""
-    refuse_path(texts, f"{what} {'are' if what == 'texts' else 'is'} a table of y, x, time and text", "table")
-    missing = [c for c in ("y", "x", "time", "text") if c not in texts.columns]
-    if missing:  # the one check of the columns: `aef train --texts` relies on it too
-        raise LabelError(f"{what} {'lack' if what == 'texts' else 'lacks'} the column(s) {missing} (it has "
-                         f"{list(texts.columns)[:6]}): pass a table with y, x (metres, the stack's CRS), time and "
-                         f"text{texts_fix(texts.columns, what, crs=crs) or '.'}")
-    ty, tx = (table_numbers(texts, c, what, first_line=first_line) for c in ("y", "x"))  # 'abc': LabelError
-    return ty, tx, _text_days(texts["time"], what, first_line)
-
 def _refuse_paths(texts, strata):
     "The one path rule (`core.refuse_path`) at the sampler's texts and strata, before any other check."
     refuse_path(texts, "texts are a table of y, x, time and text", "table")
     refuse_path(strata, "strata are a categorical (y, x) DataArray", "raster")
 
-def _prepare_texts(texts, ds, cfg):
-    ty, tx, days = read_texts(texts)
-    rows, cols = _grid_index(ty, ds["y"].values), _grid_index(tx, ds["x"].values)
-    keep = (rows >= 0) & (cols >= 0)
-    if len(texts) and not keep.any():  # cheap, and otherwise found only after 10 text-less batches (or never)
-        span = lambda v: f"{np.nanmin(v):.9g} .. {np.nanmax(v):.9g}" if np.isfinite(v).any() else "none"
-        deg = np.nanmax(np.abs(ty), initial=0) <= 90 and np.nanmax(np.abs(tx), initial=0) <= 180   # lat, lon as y, x
-        raise LabelError(f"none of the {len(texts)} texts lies on the stack's grid (texts: y {span(ty)}, x "
-                         f"{span(tx)}; grid: y {span(ds['y'].values)}, x {span(ds['x'].values)}): give y, x in the "
-                         "stack's CRS (metres, not lon/lat), or train without texts" +
-                         (texts_fix(texts.columns, "texts", ("x", "y"), crs_of(ds)) if deg else ""))
-    return dict(row=rows[keep], col=cols[keep], days=days[keep],
-                emb=encode_texts([str(s) for s in texts["text"].values[keep]], cfg.text_dim))
 
 # %% ../nbs/05_samples.ipynb #c0009s1
 def prepare(stack,                  # a stack (DataTree) or single-source Dataset
@@ -378,7 +288,7 @@ def prepare(stack,                  # a stack (DataTree) or single-source Datase
         idx = [np.flatnonzero(s == k) for k in np.unique(s[np.isfinite(s)])]
         if not idx: raise NoValidDataError("the strata layer has no finite value: pass a categorical (y, x) layer such "
                                            "as land-cover labels.")
-    tx = _prepare_texts(texts, ds0, cfg) if texts is not None else None
+    tx = place_texts(texts, ds0, cfg.text_dim) if texts is not None else None
     return Prepared(cfg, arrays, (H, W), span, idx, tx)
 
 # %% ../nbs/05_samples.ipynb #c0012

@@ -27,7 +27,7 @@ from shapely.geometry import Point
 import alphaearth_nb as aef
 from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, linear, quality, supervised, vote
 from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places, stacks, testing
-from alphaearth_nb import mirrors, official, readers, samples, schema, tiles
+from alphaearth_nb import geotexts, mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
 from alphaearth_nb import terrain, timecodes, units
 from alphaearth_nb import bands, declared_units, earthengine, label_grids, sites, spellings, stream
@@ -47,6 +47,7 @@ W = np.zeros((65, 2), np.float32)
 POS = np.array([[0, 1], [1, 0]])
 STACK = aef.stacks.toy_stack()
 SAMPLER, S2 = samples.SAMPLERS["tiny"], schema.resolve("sentinel2")
+TEXTS = pd.DataFrame({"y": [4999985.0], "x": [500015.0], "time": ["2021-05-01"], "text": ["wheat"]})
 LAB = xr.DataArray(np.arange(12).reshape(3, 4) % 2, dims=("y", "x"), coords={"y": EMB.y, "x": EMB.x})
 
 DOORS = {   # door -> (call of a path, the kind of readers named)
@@ -193,6 +194,8 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "train.fit/data": (lambda p: aef.train.fit("tiny", p, steps=1), "stack"),
     "testing.embedding_from_array": (lambda p: testing.embedding_from_array(p), "array"),
     "samples.read_texts": (lambda p: samples.read_texts(p), "table"),
+    "geotexts.place_texts/texts": (lambda p: geotexts.place_texts(p, STACK["sentinel2"].to_dataset(), 8), "table"),
+    "geotexts.place_texts/ds": (lambda p: geotexts.place_texts(TEXTS, p, 8), "stack"),
     "samples.prepare/stack": (lambda p: samples.prepare(p, SAMPLER), "stack"),
     "samples.prepare/texts": (lambda p: samples.prepare(STACK, SAMPLER, texts=p), "table"),
     "samples.prepare/strata": (lambda p: samples.prepare(STACK, SAMPLER, strata=p), "raster"),

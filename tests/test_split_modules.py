@@ -10,7 +10,7 @@ and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the 
 `nn.traced_for`, `nn.DW_CHUNK_BYTES` and the rest of `nn` (session 42: `convs`, `tracing`), `geo.check_same_grid` and the
 rest of `geo` (session 42: `same_grid`); `core.user_stacklevel`, `core.documented` (session 45: `package`,
 below core, no error or setting reader among them); `exports.check_blocksize`, `exports.cog_tags` (session 46:
-`cog_files`). core's split (session 35)
+`cog_files`); `samples.read_texts`, `samples.texts_fix` (session 54: `geotexts`, 04b). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -77,6 +77,9 @@ BEFORE = {
     "exports": ("""SCHEME_SOURCE block_mean_direction cog_tags check_blocksize overview_factors to_cog read_cog class_colour
         pam_categories map_to_cog vectorize QUANTIZATION PROJECTION_EXT to_zarr open_zarr lonlat_bounds stac_item""",
                 ("cog_files", "map_files")),   # and stores (only its Zarr and STAC names re-exported)
+    "samples": ("""SAMPLERS SamplerConfig sampler_config run_sampler sampler_changes model_sampler fits_model data_fits_model
+        refuse_texts_apart Prepared texts_fix read_texts prepare sample_site sample_periods sample_summary example_at
+        stack_examples sample_example sample_batch Resumable BatchIterator Batches""", ("geotexts",)),
 }
 
 # core's public names before session 35's split, less runtime's (above core since session 36)
@@ -124,6 +127,21 @@ def test_the_evaluate_parts_work_through_evaluate():
     train, test = ev.nshot_split(np.array([0, 0, 1, 1, 1]), 1, seed=0)
     assert len(train) == 2 and sorted(train.tolist() + test.tolist()) == [0, 1, 2, 3, 4]
     assert ev.fold_counts({1: 3}, (1,)) == {1: 3} and ev.refuse_unlabelled is _mod("metrics").refuse_unlabelled
+
+
+def test_the_geotexts_part_works_through_samples():
+    "Session 54: the texts table's reading (`geotexts`, below samples) is samples' still. Hand-worked: a text at the " \
+    "centre of the toy stack's pixel (1, 1) (10 m pixels from y 4999995, x 500005) lands there, one 100 km off is " \
+    "left out; `samples.prepare` places the same texts."
+    import pandas as pd
+    from alphaearth_nb.stacks import toy_stack
+    sm, gt = _mod("samples"), _mod("geotexts")
+    assert sm.read_texts is gt.read_texts and sm.place_texts is gt.place_texts and "_prepare_texts" not in vars(sm)
+    t = pd.DataFrame({"y": [4999985.0, 4899985.0], "x": [500015.0, 500015.0], "time": ["2021-05-01", ""], "text": ["a", "b"]})
+    tx = sm.place_texts(t, toy_stack()["sentinel2"].to_dataset(), 8)
+    assert (tx["row"].tolist(), tx["col"].tolist(), tx["emb"].shape) == ([1], [1], (1, 8))
+    pr = sm.prepare(toy_stack(), sm.SamplerConfig(patch=4, frames=3), texts=t)
+    assert (pr.texts["row"].tolist(), pr.texts["col"].tolist()) == ([1], [1])
 
 
 def test_the_nn_parts_work_through_nn():

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb.core import LabelError
-from alphaearth_nb.samples import _prepare_texts, read_texts
+from alphaearth_nb.geotexts import place_texts, read_texts
 from alphaearth_nb.stacks import toy_stack
 
 
@@ -33,6 +33,6 @@ def test_degrees_off_the_grid_get_the_conversion_in_the_stacks_crs():
     ds = toy_stack()["sentinel2"].to_dataset().assign_attrs(crs="EPSG:32631")
     t = pd.DataFrame({"y": [50.63], "x": [4.66], "time": ["2021-05-01"], "text": ["wheat"]})
     with pytest.raises(LabelError) as e:
-        _prepare_texts(t, ds, None)
+        place_texts(t, ds, 16)
     msg = str(e.value)
     assert "Transformer.from_crs('EPSG:4326', 'EPSG:32631', always_xy=True).transform(t['x'], t['y'])" in msg, msg

@@ -30,7 +30,7 @@ JOBS = {"map": {"accessor", "analysis", "bands", "clusters", "codes", "cubes", "
                 "index", "knn", "labels", "label_grids", "tables", "linear", "maps", "metrics", "draws", "mirrors", "official", "places", "geometries", "quality", "quantize",
                 "stores", "supervised", "tiles", "vote", "knn_select", "vector_files", "vector_layers", "geometry_columns", "years",
                 "value_hints", "per_year", "coordinates", "empty_maps"},
-        "model": {"checkpoint", "runlock", "run_data", "cli", "corpus", "demo", "decoders", "dist", "earthengine", "embed", "export", "features",
+        "model": {"checkpoint", "runlock", "run_data", "cli", "corpus", "demo", "geotexts", "decoders", "dist", "earthengine", "embed", "export", "features",
                   "landscape", "losses", "model", "nn", "tracing", "convs", "readers", "samples", "scene", "schema", "sites", "sources",
                   "stacks", "step", "stp", "stream", "summary", "text", "train", "windows"}}
 PARTS = ("base", "map", "model")
