@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import LabelError, TimeError, refuse_path
+from .core import DimensionError, LabelError, TimeError, refuse_path
 from .geo import crs_of
 from .labels import table_numbers
 from .text import encode_texts
@@ -102,25 +102,39 @@ def _grid_index(values, coords):
     return np.where(np.abs(values - c[j]) <= res / 2 + 1e-6, order[j], -1)
 
 def place_texts(texts:pd.DataFrame,  # geotagged notes: columns y, x (the stack's CRS), time, text
-                ds:xr.Dataset,       # a source of the stack: its y, x coordinates are the grid
-                text_dim:int,        # the width of each text's embedding (`SamplerConfig.text_dim`)
+                ds:xr.Dataset|xr.DataTree,  # a source of the stack (its y, x are the grid), or the stack (its first source's)
+                text_dim:int|None,   # the width of each text's embedding (`SamplerConfig.text_dim`); None: placed only
+                what:str="texts",    # the table in messages; '--texts PATH' gets the shell's words (`aef train`)
                ) -> dict:
     """Each text on the grid of `ds`: `dict(row, col, days, emb)` of the texts that lie on it (row, col: int pixel
-    indices; days: float32 days since `EPOCH`, NaN a timeless text; emb: (n, text_dim) float32 of `text.encode_texts`),
-    those off it left out. A path for either is `core.refuse_path`'s `DTypeError`; `LabelError` where none lies on it, naming both extents (and, for y, x that look like
-    degrees, the line converting them, `texts_fix`); `read_texts`' errors for the table itself."""
+    indices; days: float32 days since `EPOCH`, NaN a timeless text; emb: (n, text_dim) float32 of `text.encode_texts`,
+    left out for `text_dim` None), those off it left out. A path for either is `core.refuse_path`'s `DTypeError`;
+    `LabelError` where none lies on it, naming both extents and, for y, x that look like degrees on a grid of metres,
+    the line converting them to the stack's CRS (`texts_fix`: for '--texts PATH' a `python -c` line writing a CSV);
+    `read_texts`' errors for the table itself; `DimensionError` for a stack of no y, x grid. `aef train --texts` calls it before it says its plan."""
     refuse_path(texts, "texts are a table of y, x, time and text", "table")
     refuse_path(ds, "ds is one source of a stack (an xarray Dataset)", "stack")
-    ty, tx, days = read_texts(texts)
-    rows, cols = _grid_index(ty, ds["y"].values), _grid_index(tx, ds["x"].values)
+    crs = crs_of(ds)   # a stack's own, or its sources'
+    if isinstance(ds, xr.DataTree):   # the grid of its first source of y and x (`validate_stack`: one grid for all)
+        grids = [g for g in (n.to_dataset() for n in (ds, *ds.children.values())) if {"y", "x"} <= set(g.dims)]
+        if not grids: raise DimensionError(f"the stack has no source of dims y and x (its sources: "
+                                           f"{list(ds.children)}): pass a stack `validate_stack` accepts")
+        ds = grids[0]
+    ty, tx, days = read_texts(texts, what)
+    gy, gx = ds["y"].values, ds["x"].values
+    rows, cols = _grid_index(ty, gy), _grid_index(tx, gx)
     keep = (rows >= 0) & (cols >= 0)
     if len(texts) and not keep.any():  # cheap, and otherwise found only after 10 text-less batches (or never)
         span = lambda v: f"{np.nanmin(v):.9g} .. {np.nanmax(v):.9g}" if np.isfinite(v).any() else "none"
-        deg = np.nanmax(np.abs(ty), initial=0) <= 90 and np.nanmax(np.abs(tx), initial=0) <= 180   # lat, lon as y, x
-        raise LabelError(f"none of the {len(texts)} texts lies on the stack's grid (texts: y {span(ty)}, x "
-                         f"{span(tx)}; grid: y {span(ds['y'].values)}, x {span(ds['x'].values)}): give y, x in the "
-                         "stack's CRS (metres, not lon/lat), or train without texts" +
-                         (texts_fix(texts.columns, "texts", ("x", "y"), crs_of(ds)) if deg else ""))
-    return dict(row=rows[keep], col=cols[keep], days=days[keep],
-                emb=encode_texts([str(s) for s in texts["text"].values[keep]], text_dim))
+        deg = np.nanmax(np.abs(ty), initial=0) <= 90 and np.nanmax(np.abs(tx), initial=0) <= 180 and \
+            (np.abs(gy).max(initial=0) > 90 or np.abs(gx).max(initial=0) > 180)   # lat, lon as y, x on a grid of metres
+        shell = what.startswith("--texts ")
+        raise LabelError(f"{f'{what}: none of its' if shell else 'none of the'} {len(texts)} texts lies on the stack's "
+                         f"grid{' (its y, x look like lat, lon in degrees)' if deg else ''} (texts: y {span(ty)}, x "
+                         f"{span(tx)}; grid: y {span(gy)}, x {span(gx)}): give y, x in the stack's CRS (metres, not "
+                         f"lon/lat){texts_fix(texts.columns, what, ('x', 'y'), crs) if deg else ''}; or "
+                         f"{'train without --texts' if shell else 'train without texts'}")
+    out = dict(row=rows[keep], col=cols[keep], days=days[keep])
+    if text_dim is None: return out
+    return out | dict(emb=encode_texts([str(s) for s in texts["text"].values[keep]], text_dim))
 

@@ -152,10 +152,11 @@ def _said_data(came:dict) -> str:
     if came.get("kind") == "samples": return "--data samples"
     return f"--{'corpus' if came.get('kind') == 'corpus' else 'data'} {shlex.quote(str(came.get('path')))}"
 
-def _stack_crs(data) -> str|None:
-    "The CRS of --data's stack (opened lazily), for the words of a texts table in lon/lat; None where it has none."
-    try: return crs_of(open_data(data)[0])
-    except AEFError: return None   # the data's own refusal comes after, in its place
+def _data_opened(data) -> tuple|None:
+    "--data's `(stack, texts)` (`open_data`: lazy), opened once before the plan where --texts is given, for the words " \
+    "of a texts table (its CRS, its grid); None where it fails (the data's own refusal comes after, in its place)."
+    try: return open_data(data)
+    except AEFError: return None
 
 def _stack_said(seen:dict) -> str:
     "A run's record of its stack (`run_data.data_print`) in a few words: its sources, size and dates."
@@ -258,10 +259,13 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         print(f"{a.out} is already at step {start} of --steps {a.steps}: nothing to train; pass a larger --steps (the "
               f"whole run's, e.g. --steps {2 * a.steps}) to train more, with --resume")
         return
+    opened = None   # --data, opened before the plan where --texts is given
     if a.texts:  # geotagged texts for a stack on disk (y, x in its CRS, time, text); read first: it is cheap
         mine = open_csv(a.texts, "--texts", "columns y, x (in the stack's CRS), time, text")
-        crs = None if {"y", "x"} <= set(mine.columns) or a.corpus is not None else _stack_crs(a.data)  # lon/lat's fix
-        samples.read_texts(mine, f"--texts {a.texts}", first_line=2, crs=crs)  # a missing column, a time 'yesterday': exit 2 now
+        opened = None if a.corpus is not None else _data_opened(a.data)   # read once: used again below
+        samples.read_texts(mine, f"--texts {a.texts}", first_line=2,   # a missing column, a time 'yesterday': exit 2 now
+                           crs=crs_of(opened[0]) if opened else None)  # lon/lat's fix
+        if opened: samples.place_texts(mine, opened[0], None, f"--texts {a.texts}")   # none on its grid: exit 2 now too
     # the settings and the model's config, refused before the plan and the data (--batch-size 3000000000,
     # --inputs dem, a target-only source)
     cfg = train.TrainConfig(steps=a.steps, batch_size=a.batch_size, peak_lr=a.lr, seed=a.seed, warmup=a.warmup,
@@ -273,7 +277,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         cut = samples.sampler_config(mcfg if mcfg is not None else model.preset(a.preset), a.preset)   # fit's own choice
         corpus = stream.CorpusStream(a.corpus, cut, a.batch_size, seed=a.seed)
     print(_plan(a, start, defaulted), file=sys.stderr)   # before any work: the scene, the model, the first step
-    stack, texts = open_data(a.data) if corpus is None else (corpus, None)
+    stack, texts = (opened or open_data(a.data)) if corpus is None else (corpus, None)
     _mark_data(a, stack)   # where it was read, recorded with the run: a resume reads it again
     if a.texts: texts = mine
     net, sampler = a.preset, None
