@@ -172,12 +172,13 @@ def data_folder_said(folder) -> str:  # a --data path (text or `Path`, `~` allow
                  "makes a source of eo-learn's other arrays: write a stack of them in Python)" if unread else ""))
     tifs = sorted(f.name for f in d.iterdir() if f.suffix.lower() in (".tif", ".tiff"))
     if not tifs: return ""
-    sufs = {Path(f).suffix for f in tifs}
-    files = (d / ("*" + sufs.pop() if len(sufs) == 1 else "*.tif*")).as_posix()
-    # rioxarray reads a file as one DataArray (band, y, x): the `band` dim becomes the stack's variables
-    recipe = ("import glob, re, pandas as pd, rioxarray, xarray as xr; "
-              f"fs = sorted(glob.glob('{files}')); frames = [rioxarray.open_rasterio(f) for f in fs]; "
-              "t = pd.to_datetime([re.search(r'\\d{4}-?\\d{2}-?\\d{2}', f).group() for f in fs]); "
+    # the files' own suffixes only (.tif, .TIFF, ...): never GDAL's .tif.aux.xml sidecars, which are no frames
+    files = [(d / ("*" + s)).as_posix() for s in sorted({Path(f).suffix for f in tifs})]
+    # rioxarray reads a file as one DataArray (band, y, x): the `band` dim becomes the stack's variables; each date
+    # from the file's own name, never its folder's ('20210501_tiles')
+    recipe = ("import glob, os, re, pandas as pd, rioxarray, xarray as xr; "
+              f"fs = sorted({{f for p in {files!r} for f in glob.glob(p)}}); frames = [rioxarray.open_rasterio(f) for f in fs]; "
+              "t = pd.to_datetime([re.search(r'\\d{4}-?\\d{2}-?\\d{2}', os.path.basename(f)).group() for f in fs]); "
               "ds = xr.concat(frames, dim=pd.Index(t, name='time'))"
               ".assign_coords(band=['B2', 'B3', 'B4', 'B8', 'B11', 'B12']).to_dataset(dim='band')"
               ".drop_vars('spatial_ref').assign_attrs(source='sentinel2', crs=frames[0].rio.crs.to_string()); "
