@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import xarray as xr
 
-from .checkpoint import latest_checkpoint, read_header
+from .checkpoint import checkpoint_folder, own_checkpoints, read_header, verify_checkpoint
 from .core import (CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, UnknownSourceError, checks_flags,
                                 near_names, refuse_path)
 from .files import check_output
@@ -119,14 +119,21 @@ def _period_reached(stack:xr.DataTree, # the stack to embed (its input sources k
     if ext > lim["max_days"] or (none_in and ext > lim["warn_days"] and not allow_extrapolation):   # else: no word
         check_extrapolation(period, float(t.min()), float(t.max()), lim["warn_days"], lim["max_days"], days=t)
 
+def _loaded_header(p:Path) -> dict:
+    "The header of the checkpoint the model of --checkpoint `p` was loaded from: a file's own; a folder's newest " \
+    "that verifies (`verify_checkpoint`), as `load_checkpoint` skips a damaged one; {} where none reads."
+    for c in own_checkpoints(checkpoint_folder(p)) if p.is_dir() else [p]:
+        try: return verify_checkpoint(c) if p.is_dir() else read_header(c)
+        except CheckpointError: continue   # damaged: an older one was loaded (and named by the load)
+    return {}
+
 def _run_data(a) -> None:
     "--data left out (None): the stack or eo-learn patch folder the run of --checkpoint was trained on, where the " \
     "run recorded one (`train.DATA_FROM`, as `aef train --resume` reads it), said in one line; else the sample " \
     "scene. A recorded folder that is gone is a `MissingDataError` naming it and the fixes."
     if a.data is not None: return
     p = Path(a.checkpoint).expanduser()
-    try: head = read_header(latest_checkpoint(p) or p) if p.is_dir() else read_header(p)
-    except CheckpointError: head = {}   # unread: the model's load named its fault already
+    head = _loaded_header(p)   # the loaded checkpoint's, not the newest's: a damaged newest one records nothing
     came = (head.get("data") or {}).get("from") if isinstance(head.get("data"), dict) else None
     a.data = "samples"
     if not isinstance(came, dict) or came.get("kind") not in ("stack", "eolearn"): return   # the scene, a corpus

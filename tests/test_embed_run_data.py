@@ -66,3 +66,18 @@ def test_no_record_embeds_the_sample_scene_and_data_given_wins(tmp_path, capsys,
                         meta={"data": {"from": {"kind": "stack", "path": str(tmp_path / "nowhere.zarr")}}})
         code, err = _embed(capsys, run, tmp_path, "--data", str(PATCH))
         assert code == 0 and "--data left out" not in err and embedded[-1] == ["dem", "ndvi"], err
+
+
+@pytest.mark.skipif(not PATCH.exists(), reason="needs ../shared/data/eolearn_patch")
+def test_a_damaged_newest_header_reads_the_loaded_checkpoints_record(tmp_path, capsys, embedded):
+    "Review of session 53: --data left out read the newest checkpoint's header, while the model loaded is the newest " \
+    "that verifies: a header cut short made --data the sample scene, unsaid (here: refused for its missing ndvi). " \
+    "The record is the loaded checkpoint's now: the run's eo-learn folder, said."
+    run = _run(tmp_path, {"kind": "eolearn", "path": str(PATCH.resolve())})
+    save_checkpoint(run / "checkpoints", {"w": jnp.ones(2)}, step=2, keep=5,
+                    meta={"preset": None, "data": {"sources": ["dem", "ndvi"], "from": {"kind": "eolearn", "path": str(PATCH.resolve())}}})
+    newest = run / "checkpoints" / "ckpt_00000002.json"
+    newest.write_text(newest.read_text()[:20])   # cut short
+    code, err = _embed(capsys, run, tmp_path)
+    assert code == 0 and embedded == [["dem", "ndvi"]], (code, err, embedded)
+    assert f"--data left out: embedding {PATCH.resolve()}, the data the run of {run} was trained on" in err, err
