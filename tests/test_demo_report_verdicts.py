@@ -56,3 +56,11 @@ def test_each_comparison_says_its_own_winner():
     assert "the change comparison" in closing and "10-shot" not in closing
     both = "\n".join(demo._lines(rep, _cmp(2.0, 0.5, 0.9), TABLE, [2023, 2024]))
     assert "the 10-shot comparison and the change comparison" in _line(both, "The features from raw bands win")
+
+
+def test_an_exact_tie_is_no_win():
+    "An error ratio of exactly 1 and equal change scores were reported as 'the embedding wins' (session 53's review)."
+    rep = {**REP, "loss_first10": 0.9, "loss_last10": 0.8}
+    text = "\n".join(demo._lines(rep, _cmp(1.0, 0.7, 0.7), TABLE, [2023, 2024]))
+    assert _line(text, "- beside").endswith("a tie, neither wins") and _line(text, "- change").endswith("a tie, neither wins")
+    assert not [l for l in text.splitlines() if l.startswith("The features from raw bands win")]   # no closing verdict
