@@ -2830,4 +2830,12 @@ d = { 'settings': { 'branch': 'main',
                                           'alphaearth_nb.zarr_files.is_zarr_store': ( 'zarr_files.html#is_zarr_store',
                                                                                       'alphaearth_nb/zarr_files.py'),
                                           'alphaearth_nb.zarr_files.settle_zarr': ( 'zarr_files.html#settle_zarr',
-                                                                                    'alphaearth_nb/zarr_files.py')}}}
+                                                                                    'alphaearth_nb/zarr_files.py')},
+            'alphaearth_nb.zone_areas': { 'alphaearth_nb.zone_areas.area_vectors': ( 'zone_areas.html#area_vectors',
+                                                                                     'alphaearth_nb/zone_areas.py'),
+                                          'alphaearth_nb.zone_areas.check_coverage': ( 'zone_areas.html#check_coverage',
+                                                                                       'alphaearth_nb/zone_areas.py'),
+                                          'alphaearth_nb.zone_areas.covered_cells': ( 'zone_areas.html#covered_cells',
+                                                                                      'alphaearth_nb/zone_areas.py'),
+                                          'alphaearth_nb.zone_areas.weighted_reduce': ( 'zone_areas.html#weighted_reduce',
+                                                                                        'alphaearth_nb/zone_areas.py')}}}

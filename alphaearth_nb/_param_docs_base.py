@@ -456,4 +456,10 @@ SECTIONS = {
         'consolidate_zarr': 'store : str|os.PathLike\n    a local zarr store, written and closed\n',
         'settle_zarr': "timeout : float\n    seconds to wait for zarr's running tasks before cancelling them\nstop : bool\n    also end zarr's loop, its thread and pool (zarr starts them anew when used)\ncancel : bool\n    cancel what still runs after `timeout` (False: leave it, e.g. another writer's)\n",
     },
+    'alphaearth_nb.zone_areas': {
+        'check_coverage': "coverage : str\n    `aggregate`'s `coverage`\n",
+        'covered_cells': "emb\n    embedding or cube, north-up (`geo.north_up`), on a regular grid\ngdf\n    zones, a GeoDataFrame in `emb`'s CRS\n",
+        'area_vectors': "emb\n    embedding (y, x, band) or cube (time, y, x, band), north-up\ngdf\n    zones in `emb`'s CRS\nper : list\n    `aggregate`'s vectors by the centre rule: per time step, per zone, (n, 64)\n",
+        'weighted_reduce': 'vecs : np.ndarray\n    one zone\'s (n, 64) vectors with data, n >= 1\nw : np.ndarray\n    their weights (n,), the area each pixel gives the zone\nhow : str\n    "mean", "mean_std" or "percentiles" (`cubes.HOWS`)\nq\n    percentiles for how="percentiles"\n',
+    },
 }

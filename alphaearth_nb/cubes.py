@@ -29,6 +29,7 @@ from . import geo
 from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .schema import pixel_metres
+from .zone_areas import area_vectors, check_coverage, weighted_reduce
 from .years import (ONE_MAP_ATTRS, join_years, map_year, one_model, refuse_repeated_years,
                                  warn_missing_years, warn_support_outside, year_steps, yearly_change)
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
@@ -426,6 +427,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
               h3:int|None=None,         # H3 cells of this resolution (instead of `zones`; needs `h3`)
               q=(10, 50, 90),           # percentiles for how="percentiles"
               crs=None,                 # CRS of `zones` when it does not say
+              coverage:str="centre",    # "centre" (a pixel whole where the zone holds its centre) or "area" (weighted)
              ):
     """One row per zone (and year): the zones' columns, `n_pixels`, `fraction_on_map` and the reduced vector columns
     (a GeoDataFrame). `fraction_on_map` is the share of the zone's area on the map (pixel edges, 0..1; a point 1,
@@ -436,7 +438,10 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
     field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
     the map (`n_pixels` 1), as labels are. A pixel counts whole or not at all (no area weighting; `fraction_on_map` is
-    by area): rasterio's centre rule (`all_touched=False`), its scan order deciding a centre on a zone's boundary, on
+    by area; `coverage="area"` weights each pixel by the share of its area the zone covers, `zone_areas`: exactextract,
+    the `zonal` extra, a `MissingDependencyError` naming it where missing; `n_pixels` then counts every pixel with data
+    the zone touches, and a zone's count no longer jumps as its edges cross pixel centres): rasterio's centre rule
+    (`all_touched=False`), its scan order deciding a centre on a zone's boundary, on
     the map north-up, so the same however the map's rows are stored. Zones in another CRS are reprojected vertex by
     vertex, so centres within rounding of an edge may fall either way: a box whose edges lie on pixel centres counts
     420 pixels drawn in EPSG:32631 and 414 after `.to_crs(4326)`; edges on pixel edges (between centres) count the
@@ -453,6 +458,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     2023-06-01, two tiles of 2022) or of no year (no `time` coordinate: years 0, 1) is a `DimensionError` naming the
     fix (`years.refuse_repeated_years`, as `yearly_change` refuses it), not rows of one year twice."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
+    check_coverage(coverage)   # exactextract for "area": named before any work
     emb = geo.north_up(cube_form(emb, door="aggregate", what="`emb`"))   # no value as given: refused; rasterio's rule
     if "time" in emb.dims: refuse_repeated_years(emb)   # rows named by year: one map a year, each with its year
     # for a centre on a zone's boundary: one answer however the rows are stored
@@ -461,14 +467,17 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     if zones is not None: warn_zones_off_map(emb, gdf, zones)   # as `sample` warns for points
     shares = _shares_on_map(emb, gdf)   # a zone half off the map was averaged over the rest with no word
     if zones is not None: _warn_cut(shares, index)
-    if _overlapping(gdf): per = _vectors_per_window(emb, gdf)
+    if coverage == "area": per = [[np.zeros((0, EMBED_DIM), np.float32)] * len(gdf) for _ in range(emb.sizes.get("time", 1))]
+    elif _overlapping(gdf): per = _vectors_per_window(emb, gdf)
     else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
-    per = _below_a_pixel(emb, gdf, per)
+    per = _below_a_pixel(emb, gdf, per)   # zones of no area (points): the pixel at the point, whichever coverage
+    per, w = area_vectors(emb, gdf, per) if coverage == "area" else (per, None)
     cols = _columns(how, q)
     years = years_of_cube(emb) if "time" in emb.dims else None
     parts = []
     for k, vecs in enumerate(per):
-        vals = np.stack([_reduce(v, how, q) for v in vecs]) if len(vecs) else np.zeros((0, len(cols)), np.float32)
+        vals = (np.stack([_reduce(v, how, q) if w is None or not len(v) else weighted_reduce(v, w[k][i], how, q)
+                          for i, v in enumerate(vecs)]) if len(vecs) else np.zeros((0, len(cols)), np.float32))
         part = gdf.copy()
         if years is not None: part["year"] = years[k]
         part["n_pixels"] = [len(v) for v in vecs]
