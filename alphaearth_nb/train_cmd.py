@@ -25,7 +25,7 @@ from .command_inputs import COMPILES, open_csv, open_data
 from .loaders import is_eolearn_patch   # an eo-learn patch folder: its kind, recorded with the run
 
 # %% auto #0
-__all__ = ['SMALL_STEP_S', 'checkpoint_every', 'rerun_command', 'aef_train']
+__all__ = ['SMALL_STEP_S', 'NO_TEXTS', 'checkpoint_every', 'rerun_command', 'aef_train']
 
 # %% ../nbs/29d_train_cmd.ipynb #t0005
 def _resume_sources(a, header:dict) -> None:
@@ -48,8 +48,17 @@ def checkpoint_every(steps:int) -> int:
 
 def _steps(n:int) -> str: return "step" if n == 1 else f"{n} steps"   # "every 100 steps", "every step"
 
+def _textless(a) -> bool:
+    "Whether `aef train` trains a stack of one's own (--data, not the sample scene or a corpus) without --texts."
+    return a.corpus is None and a.texts is None and a.data not in (None, "samples")
+
+NO_TEXTS = ("no --texts, so the CLIP text term is 0 every step (the other terms train as they would); --texts FILE, a "
+            "CSV of y, x (in the stack's CRS), time and text, trains it too")   # fit's TrainingWarning, in the plan
+
 def _plan(a, start:int, defaulted:bool) -> str:
-    "What `aef train` is about to do, said before any work: what, where, how long, how to stop and go on."
+    "What `aef train` is about to do, said before any work: what, where, how long, how to stop and go on; a stack " \
+    "of one's own without --texts, that its CLIP term is 0 (`NO_TEXTS`: fit's warning, whose fix weighs the term 0 " \
+    "in Python, is left unsaid)."
     on = f"the corpus {a.corpus}" if a.corpus else "the sample scene" if a.data == "samples" else f"the stack {a.data}"
     took = "" if a.preset != "small" else (f" (`small` at batch 4: about {SMALL_STEP_S} s a step on 2 idle cores, so "
                                            f"about {max(1, round(SMALL_STEP_S * a.batch_size / 4 * (a.steps - start) / 60))} "
@@ -60,7 +69,8 @@ def _plan(a, start:int, defaulted:bool) -> str:
             f"(batch {a.batch_size}){'; the default --steps: pass --steps N for another length' if defaulted else ''}; "
             f"the run (checkpoints, metrics) goes to {a.out}, a checkpoint every {_steps(checkpoint_every(a.steps))} "
             f"and at the end\naef train: {COMPILES}, then shows the time left{took}; Ctrl-C stops it, and "
-            f"`aef train --out {out} --resume` goes on from its newest checkpoint")
+            f"`aef train --out {out} --resume` goes on from its newest checkpoint"
+            + (f"\naef train: {NO_TEXTS}" if _textless(a) else ""))
 
 def _run_header(a, sound:bool=False) -> dict:
     "The record `aef train --resume` continues from ({} without --resume or a run): `checkpoint.resume_record`, " \
@@ -292,6 +302,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     try:
         with warnings.catch_warnings():
             if shipped: warnings.filterwarnings("ignore", r"the stack's sources? .* not read by the model", SourceWarning)
+            if _textless(a): warnings.filterwarnings("ignore", r"the stack came without texts", TrainingWarning)   # the plan's
             if anew: warnings.filterwarnings("ignore", r"resume=True, but .* holds no checkpoint to resume", TrainingWarning)
             state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
                                     record=_run_header(a) if a.resume else None, overwrite=a.overwrite, sampler=sampler)
