@@ -25,7 +25,7 @@ from .command_inputs import COMPILES, open_csv, open_data
 from .loaders import is_eolearn_patch   # an eo-learn patch folder: its kind, recorded with the run
 
 # %% auto #0
-__all__ = ['SMALL_STEP_S', 'NO_TEXTS', 'checkpoint_every', 'rerun_command', 'aef_train']
+__all__ = ['SMALL_STEP_S', 'checkpoint_every', 'rerun_command', 'aef_train']
 
 # %% ../nbs/29d_train_cmd.ipynb #t0005
 def _resume_sources(a, header:dict) -> None:
@@ -52,12 +52,12 @@ def _textless(a) -> bool:
     "Whether `aef train` trains a stack of one's own (--data, not the sample scene or a corpus) without --texts."
     return a.corpus is None and a.texts is None and a.data not in (None, "samples")
 
-NO_TEXTS = ("no --texts, so the CLIP text term is 0 every step (the other terms train as they would); --texts FILE, a "
+_NO_TEXTS = ("no --texts, so the CLIP text term is 0 every step (the other terms train as they would); --texts FILE, a "
             "CSV of y, x (in the stack's CRS), time and text, trains it too")   # fit's TrainingWarning, in the plan
 
 def _plan(a, start:int, defaulted:bool) -> str:
     "What `aef train` is about to do, said before any work: what, where, how long, how to stop and go on; a stack " \
-    "of one's own without --texts, that its CLIP term is 0 (`NO_TEXTS`: fit's warning, whose fix weighs the term 0 " \
+    "of one's own without --texts, that its CLIP term is 0 (`_NO_TEXTS`: fit's warning, whose fix weighs the term 0 " \
     "in Python, is left unsaid)."
     on = f"the corpus {a.corpus}" if a.corpus else "the sample scene" if a.data == "samples" else f"the stack {a.data}"
     took = "" if a.preset != "small" else (f" (`small` at batch 4: about {SMALL_STEP_S} s a step on 2 idle cores, so "
@@ -70,7 +70,7 @@ def _plan(a, start:int, defaulted:bool) -> str:
             f"the run (checkpoints, metrics) goes to {a.out}, a checkpoint every {_steps(checkpoint_every(a.steps))} "
             f"and at the end\naef train: {COMPILES}, then shows the time left{took}; Ctrl-C stops it, and "
             f"`aef train --out {out} --resume` goes on from its newest checkpoint"
-            + (f"\naef train: {NO_TEXTS}" if _textless(a) else ""))
+            + (f"\naef train: {_NO_TEXTS}" if _textless(a) else ""))
 
 def _run_header(a, sound:bool=False) -> dict:
     "The record `aef train --resume` continues from ({} without --resume or a run): `checkpoint.resume_record`, " \
