@@ -71,7 +71,10 @@ def _show_warning(message, category, filename, lineno, file=None, line=None, com
 
 def _goes_on(a) -> str:
     "What an interrupted `aef train` can go on from: its newest checkpoint; before the first, the command that " \
-    "starts it over as it was begun (`--resume` where it recorded its settings, else the same words and `--overwrite`)."
+    "starts it over as it was begun (`--resume` where it recorded its settings, else the same words and `--overwrite`). " \
+    "`aef embed` and the map commands: that their --out holds no part of the output (placed only once whole)."
+    if a.cmd in ("embed", *MAP_COMMANDS):   # `files.writing_folder`, `cog_files.cog_stage`: placed whole or not at all
+        return f": an output is placed only once whole, so {a.out} holds no part of this one; run the command again"
     if a.cmd != "train": return ""
     try: found = _later("checkpoint").latest_checkpoint(a.out)
     except OSError: found = None

@@ -69,8 +69,9 @@ def _aef(tmp_path, hook, when, *words, **env):
     return p, int(err.rsplit("calls ", 1)[1].split()[0])
 
 
-def _nothing_beside(out:Path):
-    "No output at `out`, and nothing of its write left beside it (a stage, a partial copy)."
+def _nothing_beside(out:Path, err:str):
+    "No output at `out`, nothing of its write left beside it (a stage, a partial copy), and the words say so."
+    assert f"holds no part of this one; run the command again" in err and str(out) in err, err[-2000:]
     assert not out.exists(), out
     assert not [p.name for p in out.parent.iterdir() if out.name in p.name], list(out.parent.iterdir())
 
@@ -87,7 +88,7 @@ def test_embed_stops_between_regions(tmp_path):
                     "--data", tmp_path / "st.zarr", "--period", "2021", "--out", out, CHUNKS="24")
     assert calls == 1, p.stderr[-2000:]   # no region after the signal's was computed (8 in all)
     assert "wrote" not in p.stdout
-    _nothing_beside(out)
+    _nothing_beside(out, p.stderr)
 
 
 def test_a_map_command_places_no_map(tmp_path):
@@ -98,7 +99,7 @@ def test_a_map_command_places_no_map(tmp_path):
     p, calls = _aef(tmp_path, "alphaearth_nb.map_cmd:map_to_cog", "before", "similarity", "--embeddings",
                     tmp_path / "e.tif", "--point", f"{x},{y}", "--crs", "EPSG:32631", "--out", out)
     assert calls == 1 and "wrote" not in p.stdout
-    _nothing_beside(out)
+    _nothing_beside(out, p.stderr)
 
 
 def test_evaluate_stops_between_folds(tmp_path):
@@ -110,3 +111,4 @@ def test_evaluate_stops_between_folds(tmp_path):
                     tmp_path / "t.csv", "--label-column", "label", "--shots", "1", "--folds", "50")
     assert calls == 1, p.stderr[-2000:]   # the fold after the signal's was not scored (50 asked)
     assert "balanced_accuracy" not in p.stdout and not p.stdout.strip(), p.stdout   # no table printed
+    assert p.stderr.rstrip().splitlines()[-2] == "aef: terminated (SIGTERM)", p.stderr[-2000:]   # no output to name
