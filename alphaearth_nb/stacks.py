@@ -22,7 +22,7 @@ from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError
 from .geo import axes_to_turn, declared_nodata, north_up
 from .labels import data_variables
 from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames, flag_hint, read_flag_words
-from .schema import (CLOUD, CLOUD_LAYERS, DIM_NAMES, DIMS, GRID_M, SOURCE_WANTED, check_grid, check_orbits, check_pixel_size, check_source,
+from .schema import (CLOUD, CLOUD_LAYERS, DIM_NAMES, DIMS, GRID_M, PRODUCT_BANDS, SOURCE_WANTED, check_grid, check_orbits, check_pixel_size, check_source,
                                   dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve, spelt_bands,
                                   unused_bands)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
@@ -349,12 +349,17 @@ def _no_cloud_said(ds:xr.Dataset, src:Source, unread:dict) -> tuple[str, str]:
                   f"{'is' if len(layers) == 1 else 'are'} not read as one, and training counts every pixel as clear "
                   f"(`embed` needs no mask). The package makes the layer {_MASK_MADE[src.family]}.")
 
+def _product(src:Source) -> str:
+    "The product a source's bands are of: its own name where it reads bands of its family's (`sentinel2_l1c`, L1C; " \
+    "`landsat_toa`), the family's where it reads none (`ndvi`, an index of Sentinel-2 bands)."
+    return src.name if set(src.bands) & set(PRODUCT_BANDS.get(src.family, ())) else src.family
+
 def _drop_unread(name:str, ds:xr.Dataset, src:Source, unread:dict, spelt:dict) -> xr.Dataset:
     """`ds` without the bands and layers `unread` (`schema.unused_bands`: its product's the model does not read) and
     with the bands `spelt` under their names (`schema.spelt_bands`: SAFE's B02, STAC's blue as B2), said in one
     `SourceWarning` naming them and the code that silences it (a full Sentinel-2 stack: B1, B5..B9, SCL, QA60, ...);
     a stack with its product's cloud layers but no `cloud` layer is told it has no cloud mask (`_no_cloud_said`)."""
-    said = ([f"band(s) {', '.join(unread)} of the {src.family} product are not read by the model (it reads "
+    said = ([f"band(s) {', '.join(unread)} of the {_product(src)} product are not read by the model (it reads "
              f"{', '.join(src.bands)}): dropped"] if unread else []) + \
            ([f"{', '.join(spelt)}, other names of its bands, read as {', '.join(spelt.values())}"] if spelt else [])
     code = "ds = ds" + (f".rename({spelt!r})" if spelt else "") + (f".drop_vars({list(unread)})" if unread else "")
