@@ -136,6 +136,27 @@ def _crs_said(run):
                             f"{'; '.join(map(crs_fix_line, bare))}") from None
     return functools.wraps(run)(said)
 
+_FEW_SHOT_K = 3   # `aef classify`'s k where --k is left out and every class has 3 labelled pixels or more
+
+def _few_shot_k(a, emb, lab) -> tuple[int, str]:
+    """The k `aef classify` votes with, and a line saying why where it is not --k: --k as given; left out,
+    `_FEW_SHOT_K`, cut to the labelled pixels of the smallest class (at least 1) where it has fewer. A class of fewer
+    labelled pixels than k is out-voted wherever other classes' points lie near (a majority of k needs more than k / 2
+    of its own): 4 points, crop x2, forest, water, at k=3 gave forest no pixel, not even its own. The paper's protocol
+    (kNN k=1 and k=3, `aef evaluate`) is unchanged: this is the map's k alone. Labels that cannot be read here: the
+    default, and `analysis.classify` says why."""
+    if a.k is not None: return a.k, ""
+    try:
+        with ThisThreadsWarnings():   # said once, by classify
+            vals = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)[1]
+    except (AEFError, TypeError, ValueError): return _FEW_SHOT_K, ""
+    names, counts = np.unique(np.asarray(vals)[~unlabelled(vals)], return_counts=True)
+    if len(counts) < 2 or counts.min() >= _FEW_SHOT_K: return _FEW_SHOT_K, ""
+    k, few = int(counts.min()), [f"{n!r}: {c}" for n, c in zip(names.tolist(), counts.tolist()) if c < _FEW_SHOT_K]
+    return k, (f"kNN with k={k} (--k left out: {_FEW_SHOT_K}, cut to the labelled pixels of the smallest class, "
+               f"{', '.join(few[:4])}{', ...' if len(few) > 4 else ''}: a majority of {_FEW_SHOT_K} neighbours could "
+               f"not elect it even at its own points; --k {_FEW_SHOT_K} to vote among {_FEW_SHOT_K} all the same)")
+
 @_crs_said
 def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_commands`)
                 ) -> None:
@@ -147,14 +168,24 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "classify"), a.year, a.embeddings)
     try: lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else label_file(a)
     except AEFError as e: raise _in_words(e, "classify") from None
-    res = analysis.classify(emb, lab, k=a.k, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)
+    k, said = _few_shot_k(a, emb, lab)   # --k left out: 3, or fewer where a class has fewer labelled pixels
+    res = analysis.classify(emb, lab, k=k, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
+    if said: print(said)
     print("\n".join(legend(res["class"])))
+    names = class_flags(res["class"]) or {}
+    if k > 1 and (lost := [str(names.get(i, i)) for i in names if not (res["class"].values == i).any()]):
+        print(f"{', '.join(map(repr, lost))}: no pixel, out-voted by the other classes' points even at "
+              f"{'its' if len(lost) == 1 else 'their'} own labelled pixels (a majority of the {k} nearest): --k 1 keeps "
+              f"every class, or label more of {'it' if len(lost) == 1 else 'them'}")
     if not vector:   # a raster's labelled pixels train on themselves, each its own nearest neighbour: said how many
         with ThisThreadsWarnings():   # its words said once, by classify above: this thread's, not shown again
             n, total = int((~unlabelled(analysis.training_set(emb, lab)[1])).sum()), emb.sizes["y"] * emb.sizes["x"]
+        gap = int((np.asarray(res["class"].values) < 0).sum())   # the map's pixels of no data: no class
+        rest = (f"classifies the other {total - n - gap:,}" if total - n - gap else "") + (" and " if total - n - gap and gap
+                else "") + (f"leaves the other {gap:,}, which hold no data, as no data" if gap else "")
         print(f"{n:,} of the map's {total:,} pixels ({100 * n / total:.0f}%) are labelled by --labels: each is its own "
-              f"nearest neighbour, so the map repeats their labels there and classifies the other {total - n:,}")
+              f"nearest neighbour, so the map repeats their labels there" + (f" and {rest}" if rest else ""))
     print(_wrote(res["class"], out))
 
 # %% ../nbs/29e_map_cmd.ipynb #p0016
@@ -312,8 +343,11 @@ def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands
     that puts a GeoTIFF among them on the other's grid (`_off_grid`); the same map twice (one file, one year given
     twice, copies: the same vector at every pixel) a `TimeError` before anything is written, two maps recording one
     year a `TimeWarning` (`_span`). Its first line names the two years in the order given, or the file of a map that
-    records none (the COGs of `to_cog` and `map_to_cog` keep a map's year, AEF_TIME)."""
+    records none (the COGs of `to_cog` and `map_to_cog` keep a map's year, AEF_TIME). A map that records no CRS is
+    a `GridError` naming it, as `aef similarity` and `aef evaluate` refuse it, never read in the other map's CRS."""
     e1, e2 = _two_maps(a)
+    if not (crs_of(e1) and crs_of(e2)):   # one side's CRS taken from the other's: x/y of another zone compared silently
+        raise GridError("an embedding has no CRS")   # said by `_crs_said`, each that has none named, as similarity says it
     try: chg = analysis.change(e1, e2)
     except GridError: raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
     span = _span(e1, e2, a, float(np.nanmax(chg)))   # the same map twice: refused before anything is written
