@@ -128,6 +128,9 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
                         "negative first number after =: --point=-59.85,-3.30; default: none)")
     s.add_argument("--crs", default=None, help="the CRS of --points or --point that do not say their own (a CSV's "
                    "x/y), e.g. --crs EPSG:32631 (default: the embeddings' CRS where they lie on the map so, else lon/lat)")
+    s.add_argument("--off-map", type=str.lower, choices=("refuse", "drop"), default="refuse", help="points off the map "
+                   "while others lie on it: refuse (an error naming them) or drop (left out of the mean, named in a "
+                   "warning), e.g. --off-map drop (default: %(default)s)")
     _output(s, path, "float32 cosines, NaN no data")
     what = "the change of every pixel between two years, 1 - cos of its two embeddings: a map of 0 (the same) .. 2"
     g = sub.add_parser("change", help=what, description=what)

@@ -21,14 +21,15 @@ from .evaluate import unlabelled
 from .core import (AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
                                 TimeError, TimeWarning, band_names, user_stacklevel)
 from .files import is_zarr_store
-from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of
+from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices
 from .crs_checks import swap_columns
 from .geometry_columns import lonlat_columns
 from .crs import crs_label
 from .loaders import TEXT_TABLES, table_suffix
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES
 from .directions import unit_rows
-from .places import cube_form, sample, transform_of, years_of_cube
+from .places import cube_crs, cube_form, sample, transform_of, years_of_cube
+from .geometries import points_xy
 from .years import map_year
 from .exports import class_colour, map_to_cog
 from .labels import class_flags
@@ -217,7 +218,9 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     """What `aef similarity` does: the vectors of the map of `--embeddings` (`--year`) at `--points` (a file) or at
     each `--point LON,LAT` (x,y in `--crs`; `places.sample`), their mean made unit length (`directions.unit_rows`),
     and every pixel's cosine with it (`analysis.similarity`), written to `--out` as float32 (`exports.map_to_cog`).
-    Points off the map or on no data are left out, warned (`NoDataWarning`); none left is a `NoValidDataError`, one
+    A point off the map while others lie on it is a `LabelError` naming it (its place from 0, the side of the map)
+    as `aef classify` refuses it; `--off-map drop` leaves it out. Points on no data (or dropped) are left out, warned
+    (`NoDataWarning`, naming them); none left is a `NoValidDataError`, one
     message that says why (`_none_on`: off the map, with the map's bounds, or coordinates swapped, with the swap of
     a file's column names in its header line or each --point's two numbers). Places other than points (polygons, lines) are a `LabelError` naming a shell
     line that writes a point inside each."""
@@ -244,9 +247,16 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     if not ok.any():
         raise NoValidDataError(f"{what}: none of {its} {len(v)} points lies on a pixel with data: "
                                + _none_on(str(off[0].message) if off else None, got, given, emb))
+    if (~got["inside"].to_numpy(bool)).any() and a.off_map == "refuse":   # a mean of other points: another map
+        xs, ys, _ = points_xy(pts, cube_crs(emb), a.crs, emb)   # in the map's CRS: which, and to which side
+        try: pixel_indices(emb, xs, ys, error=LabelError, what="point")
+        except LabelError as e:
+            raise LabelError(f"{what}: {e}; or pass --off-map drop to map the mean of those on it") from None
     if not ok.all():
-        warnings.warn(f"{what}: {int((~ok).sum())} of {its} {len(v)} points lie off the map or on no data: "
-                      "left out of the mean", NoDataWarning, stacklevel=user_stacklevel())
+        at = np.flatnonzero(~ok)
+        warnings.warn(f"{what}: {at.size} of {its} {len(v)} points lie off the map or on no data (point"
+                      f"{'s' * (at.size > 1)} {', '.join(map(str, at[:10]))}{', ...' * (at.size > 10)}, from 0 in the "
+                      "order given): left out of the mean", NoDataWarning, stacklevel=user_stacklevel())
     sim = analysis.similarity(emb, unit_rows(v[ok].mean(0), np.float64)).astype(np.float32)
     out = map_to_cog(sim, a.out, overwrite=a.overwrite)
     n = int(ok.sum())
