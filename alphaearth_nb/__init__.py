@@ -61,7 +61,22 @@ def __getattr__(name:str):
             and found.__module__ == f"{_PKG}.core":   # an error class: aef.core.ConfigError, not aef.ConfigError
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}: {name} is aef.core.{name} "
                              f"(`from alphaearth_nb.core import {name}`)")
+    if not name.startswith("_") and (said := _where_defined(name)):   # aef.aggregate: aef.cubes.aggregate, emb.aef.aggregate
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}: {said}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def _where_defined(name:str) -> str:
+    """Where a public function or class `name` of a submodule lives, in words, read from nbdev's index (`_modidx`),
+    and whether an embedding map's `.aef` has it (`accessor`, imported here, on the way to an error): 'aggregate is aef.cubes.aggregate (`from alphaearth_nb.cubes import aggregate`), or
+    `emb.aef.aggregate(...)`'; '' for a name no module defines."""
+    syms = _importlib.import_module(f"{_PKG}._modidx").d["syms"]
+    keys = [k.split(".")[1:] for m in syms.values() for k in m]
+    mods = sorted({p[0] for p in keys if len(p) == 2 and p[1] == name and not p[0].startswith("_")})
+    acc = name in getattr(_importlib.import_module(f"{_PKG}.accessor"), "_EMBEDDING_ONLY", ())   # `emb.aef.<name>`
+    if not mods and not acc: return ""
+    said = " or ".join(f"aef.{m}.{name}" for m in mods[:3])
+    return (f"{name} is {said} (`from {_PKG}.{mods[0]} import {name}`)" if mods else f"{name} is no function here") + \
+        (f"{', or' if mods else ': it is'} `emb.aef.{name}(...)`, a method of an embedding map" if acc else "")
 
 def __dir__() -> list:
     "What `aef.<Tab>` offers: the loaded names, the everyday names and every public module, loaded or not."

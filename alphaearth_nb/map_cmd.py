@@ -212,6 +212,17 @@ def _none_on(said:str|None,      # `places.sample`'s warning where no point lies
            None if None in cols else swap_columns(cols))
     return why if hint is None or fix is None else why.replace(hint, hint.split(": pass ", 1)[0] + ": " + fix)
 
+def _comma_said(a) -> str:
+    """Where a --point typed without --crs reads as no LON,LAT (a latitude past 90) and its two numbers are whole,
+    the last under 1000 (`--point 5,995`: a decimal comma, 5.995, read as LON 5, LAT 995): a sentence saying so and
+    how to write a point (decimal points); '' otherwise."""
+    if a.points is not None or a.crs is not None: return ""
+    bad = [(x, y) for x, y in a.point if abs(y) > 90 and float(x).is_integer() and float(y).is_integer() and abs(y) < 1000]
+    if not bad: return ""
+    x, y = bad[0]
+    return (f"; --point {x:g},{y:g} is no LON,LAT (latitude {y:g} is out of range, -90 .. 90): a decimal comma? the "
+            "comma parts LON from LAT, so write decimals with a decimal point, e.g. --point 5.995,45.002")
+
 @_crs_said
 def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_commands`)
                   ) -> None:
@@ -246,7 +257,7 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     ok = np.isfinite(v).all(1)
     if not ok.any():
         raise NoValidDataError(f"{what}: none of {its} {len(v)} points lies on a pixel with data: "
-                               + _none_on(str(off[0].message) if off else None, got, given, emb))
+                               + _none_on(str(off[0].message) if off else None, got, given, emb) + _comma_said(a))
     if (~got["inside"].to_numpy(bool)).any() and a.off_map == "refuse":   # a mean of other points: another map
         xs, ys, _ = points_xy(pts, cube_crs(emb), a.crs, emb)   # in the map's CRS: which, and to which side
         try: pixel_indices(emb, xs, ys, error=LabelError, what="point")

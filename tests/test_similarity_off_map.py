@@ -25,3 +25,12 @@ def test_a_point_off_the_map_is_refused_by_name(tmp_path, capsys):
     with pytest.warns(NoDataWarning, match=r"1 of its 2 points lie off the map or on no data \(point 1, from 0"):
         assert main(args + ["--off-map", "drop"]) == 0
     assert (tmp_path / "s.tif").exists()
+
+
+def test_a_decimal_comma_point_is_said(tmp_path, capsys):
+    e = embedding_from_array(random_unit((6, 8), seed=2).astype("float32")).assign_attrs(crs="EPSG:32631")
+    to_cog(e, tmp_path / "e.tif", overviews=False)
+    assert main(["similarity", "--embeddings", str(tmp_path / "e.tif"), "--point", "5,995", "--out",
+                 str(tmp_path / "s.tif")]) != 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "--point 5,995 is no LON,LAT (latitude 995 is out of range" in err and "decimal point" in err, err
