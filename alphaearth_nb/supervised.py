@@ -389,6 +389,12 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
                                                                         # column: the map's year's rows
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
+    if raster and isinstance(labels, xr.DataArray) and 0 in labels.shape:   # not 'no labelled pixel': no pixel at all
+        raise LabelError(f"the label raster holds no cell ({', '.join(f'{d}: {n}' for d, n in labels.sizes.items())}): "
+                         "nothing to label the map with. An empty array often comes of xarray aligning two arrays on "
+                         "coordinates they do not share (an inner join), e.g. `da.assign_coords(x=da.x + 5).where(da > 0)`"
+                         ", the mask on the old coordinates: mask first, `da.where(da > 0).assign_coords(...)`, and "
+                         "write it again")
     if raster and isinstance(labels, xr.DataArray):   # another pixel size or CRS: on the map's grid; a finer raster's
         labels = cells_inside(emb, labels, on_map_grid(emb, labels), lambda a: labelled_cells(unpacked(a), positive),
                               mean=numbers)   # cells between the pixel centres too (`label_grids.cells_inside`)
