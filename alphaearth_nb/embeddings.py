@@ -365,6 +365,15 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")
     src = obj.encoding.get("source")   # the file a reader read it from: a mirror's layout names its year
     obj = band_dim(obj)   # the bands on a dim of another name that its labels give away (`ds.to_dataarray()`)
+    if obj.sizes.get("band") != EMBED_DIM and set(obj.dims) - {"time"} == {"y", "x"}:   # one value a pixel: no bands
+        raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
+                             f"{dict(obj.sizes)}: a map of one value a pixel (a similarity, change or class map, as "
+                             "`aef.similarity`, `aef.change`, `aef.classify` give), not embeddings" + (
+                             ": aggregate reduces embeddings per zone; for a score map's mean per zone, "
+                             "`[float(m.rio.write_crs(m.attrs['crs']).rio.clip([g], zones.crs).mean()) for g in "
+                             "zones.geometry]` (rioxarray: the pixels whose centres lie in the zone), or "
+                             "aggregate the embeddings of each year and compare the zones' vectors" if door == "aggregate"
+                             else ": pass the embeddings it was made from"))
     if obj.sizes.get("band") != EMBED_DIM:
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
                              f"{dict(obj.sizes)}" + (keep_bands_hint(obj) or ": pass the output of `aef.embed(...)`, "

@@ -64,14 +64,16 @@ def test_a_derived_map_as_embeddings_is_named(maps, tmp_path, capsys):
 
 
 def test_few_points_warning_names_the_k_flag(maps, tmp_path, capsys):
-    "Classes of one or two labelled points under the default --k 3: the warning offers `--k 1` (was: `k=1`), and " \
+    "Classes of one or two labelled points under --k 3 (the default until session 54, which cuts it to 1 here: " \
+    "tests/test_classify_few_shot_k): the warning offers `--k 1` (was: `k=1`), and " \
     "the legend has a line for every named class, one no pixel was voted into with 0 pixels (was: no line)."
     root, _ = maps   # the 'forest' point lies where the two others' votes win at k=3
     pts = pd.DataFrame({"lon": [5.987, 5.990, 5.994, 5.998], "lat": [45.001, 45.003, 45.002, 45.004],
                         "label": ["crop", "forest", "crop", "water"]})
     pts.to_csv(tmp_path / "few.csv", index=False)
     r = subprocess.run([sys.executable, "-m", "alphaearth_nb.cli", "--no-compile-cache", "classify", "--embeddings",
-                        str(root / "e2024.tif"), "--labels", str(tmp_path / "few.csv"), "--out", str(tmp_path / "m.tif")],
+                        str(root / "e2024.tif"), "--labels", str(tmp_path / "few.csv"), "--k", "3", "--out",
+                        str(tmp_path / "m.tif")],
                        capture_output=True, text=True, timeout=600)   # as a user runs it: warnings as `aef: warning:`
     out, err = r.stdout, r.stderr
     assert r.returncode == 0, err
