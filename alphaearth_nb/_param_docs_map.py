@@ -241,7 +241,7 @@ SECTIONS = {
     'alphaearth_nb.metrics': {
         'unlabelled': 'vals\n    label values (N,): class ids, numbers or names, any dtype\n',
         'refuse_unlabelled': 'y\n    labels (N,): class ids, numbers or names, any dtype\nfix : str\n    the end of the message: the job refused ("draw", "score") and how to mend the labels\n',
-        'drop_unlabelled': "x : np.ndarray\n    features (N, ...)\nvals : np.ndarray\n    their labels (N,)\nstacklevel : int|None\n    of the warning; None: the caller's line (`core.user_stacklevel`)\n",
+        'drop_unlabelled': "x : np.ndarray\n    features (N, ...)\nvals : np.ndarray\n    their labels (N,)\nstacklevel : int|None\n    of the warning; None: the caller's line (`core.user_stacklevel`)\nrows : str|None\n    the unlabelled rows in the caller's words, e.g. '4 polygons (155 pixels)'\n",
         'fill_like_ids': "vals\n    class ids (N,) after the unlabelled ones are gone (any dtype; names: none)\ndtype\n    the type the labels were stored in (a raster's uint8): its largest value\nflags : dict|None\n    id -> class name a raster declares (`labels.class_flags`)\n",
         'warn_fill_ids': 'vals\n    class ids (N,), the unlabelled ones gone\ndtype\n    the type they were stored in (`fill_like_ids`)\nflags : dict|None\n    id -> class name a raster declares\nform : str\n    "raster", "table" or "array": what the fix in the message acts on\ncolumn : str\n    a table\'s label column, for its fix\nsource\n    a table\'s file, for a fix in a command\'s words (`aef evaluate`); None: Python\'s\nunit : str|None\n    what a value labels: "pixels", "points" or "rows" (None: a raster\'s pixels, else rows)\n',
         'balanced_accuracy': 'y_true\n    true labels, (N,)\ny_pred\n    predicted labels, (N,)\n',

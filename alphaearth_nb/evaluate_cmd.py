@@ -548,7 +548,11 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0   # the one rule
     if emb is not None: xy = pixel_metres(emb, xy, a.embeddings) if thin > 0 else None   # a map's pixels (no CRS: refused, naming --spacing 0)
     if xy is not None: xy = xy[~evaluate.unlabelled(y)]   # the rows drop_unlabelled keeps
-    x, y = evaluate.drop_unlabelled(x, y)   # a table's -1 or empty name is unlabelled, as `classify` reads it
+    rows = None   # polygons rasterised: their unlabelled pixels said as polygons and pixels, not 'labels'
+    if unit == "pixels" and (gone := evaluate.unlabelled(y)).any():
+        n = int(evaluate.unlabelled(np.asarray(lab[a.label_column or "label"])).sum())
+        rows = f"{n} polygon{'s' * (n != 1)} of --labels {a.labels} ({int(gone.sum())} of their {len(y)} pixels)"
+    x, y = evaluate.drop_unlabelled(x, y, rows=rows)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
     x, y, protocol = thin_points(x, y, xy, thin, a.seed, f"--labels {a.labels}" if a.labels else f"--embeddings {path}",

@@ -46,6 +46,7 @@ def refuse_unlabelled(y,        # labels (N,): class ids, numbers or names, any 
 def drop_unlabelled(x:np.ndarray,       # features (N, ...)
                     vals:np.ndarray,    # their labels (N,)
                     stacklevel:int|None=None,   # of the warning; None: the caller's line (`core.user_stacklevel`)
+                    rows:str|None=None,   # the unlabelled rows in the caller's words, e.g. '4 polygons (155 pixels)'
                    ) -> tuple[np.ndarray, np.ndarray]:
     """`x` and `vals` without the points `unlabelled` marks (negative ids, empty names), with a warning naming them;
     `LabelError` when none is left.
@@ -57,8 +58,8 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     drop = unlabelled(vals)
     fix = "a name" if vals.dtype.kind in "OSU" else "an id >= 0"   # a table of names is not asked for ids
     if drop.any():
-        warnings.warn(f"{int(drop.sum())} of {len(vals)} labels are {sorted(set(vals[drop].tolist()))[:3]}: negative "
-                      "ids and empty names mark unlabelled points, as in a label raster (the class map's -1 is no "
+        warnings.warn(f"{rows or f'{int(drop.sum())} of {len(vals)} labels'} are {sorted(set(vals[drop].tolist()))[:3]}: "
+                      "negative ids and empty names mark unlabelled places, as in a label raster (the class map's -1 is no "
                       f"data); they were left out. Give each real class {fix}", category=LabelWarning, stacklevel=stacklevel or user_stacklevel())
         x, vals = x[~drop], vals[~drop]
     if len(vals) == 0:
