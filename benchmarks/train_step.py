@@ -57,6 +57,7 @@ share of the in-process matmul's, speed-up the median of the rounds' torch / JAX
     48       19ff515  0.9-2.0  tiny      42.1     24%       1.36x    (the same machine, `--rounds 2`)
     48       19ff515  2.0-5.1  small    175.1     39%       3.17x    (both goals met; compile 27.1 s, goal < 20 s)
     54       f65dc79  6.1-9.8  tiny      37.7      -        3.96x    (the same machine; by CPU 1.66x: rounds 1.65-1.66)
+    54       f65dc79  3.4-5.5  tiny      44.6     26%       1.54x    (by CPU 1.51x; round 0, no waits: 35.3 ms, 33%, 1.54x)
     54       f65dc79  7.2-12.5 small    333.0      -        1.35x    (by CPU 1.65x: rounds 1.48-1.66)
 
 Sessions 47-48's small figures met both speed goals at loads of 2-5, but at loads above ~2 the wall ratios are the
