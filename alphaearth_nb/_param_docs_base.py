@@ -282,6 +282,7 @@ SECTIONS = {
     },
     'alphaearth_nb.reflectance_scales': {
         'overcast': "src\n    a `Source` (families other than sentinel2 and landsat: False)\nqs : dict\n    its reflectance bands' (p1, p50, p99, max) of one frame or a stack, band -> quantiles, x 1e4\nlows : dict|None\n    band -> the darkest clear value of the same sample (its minimum), x 1e4; or None\n",
+        'read_signed': 'src\n    a `Source` (a family of `SHIFTS`, Sentinel-2 or Landsat; any other: None)\nvalues : dict\n    band -> (signed, a sample of its values): signed, stored int16 or `_Unsigned` undecoded\n',
     },
     'alphaearth_nb.rows': {
         'sq_norms': 'v : np.ndarray\n    float32 vectors (..., 64)\n',

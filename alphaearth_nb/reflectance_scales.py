@@ -12,10 +12,10 @@ import re
 import numpy as np
 
 # %% auto #0
-__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SCALED_FILLS', 'OVERCAST_ROLES', 'OVERCAST_DARK',
-           'OVERCAST_DARKEST', 'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE', 'RED_OVER_BLUE',
-           'TOA_UNTOLD', 'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'BASELINE_FROM', 'no_offset_frames', 'toa',
-           'overcast', 'past_top', 'few_scaled_up']
+__all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SCALED_FILLS', 'UNSIGNED_FIX', 'OVERCAST_ROLES',
+           'OVERCAST_DARK', 'OVERCAST_DARKEST', 'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE',
+           'RED_OVER_BLUE', 'TOA_UNTOLD', 'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'BASELINE_FROM',
+           'no_offset_frames', 'toa', 'overcast', 'read_signed', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -53,6 +53,10 @@ SHIFTS = {"sentinel2": 1000, "landsat": 2000}  # family -> the offset its users 
 EIGHT_BIT = "8-bit display values (0..255) or reflectance in percent (0..100), not reflectance x 1e4"
 SCALED_FILLS = (65535, 32767)   # 16-bit no-data values (unsigned, signed) that reflectance divided by 1e4 keeps as
 # its largest value (6.5535, 3.2767: past 2.0, so read as 8-bit or percent) when the fill is not masked first
+# a 16-bit unsigned file read signed (`_Unsigned` ignored, or cast): the words of its fix, `scale_slip`'s and `read_signed`'s
+UNSIGNED_FIX = ("open the file with xarray's default decoding (`xr.open_dataset(path)` reads `_Unsigned` and masks the "
+                "fill), or make them unsigned and mask 65535: `(ds[bands].astype('int32') % 65536).where(lambda v: "
+                "v != 65535)`")
 
 # Overcast, not offset (`overcast`). Cloudy values are valid input (AEF.md section 1: no input masking), and a frame
 # under cloud from edge to edge has every band's darkest pixels past the offsets above, as a shifted frame has.
@@ -271,9 +275,7 @@ def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple
         return ("-1 where the file holds 65535, the no-data value: 16-bit unsigned values stored as int16 with the "
                 "netCDF attribute `_Unsigned = 'true'` come back signed when read without it (xarray's "
                 "mask_and_scale=False or decode_cf=False), 65535 as -1 and values over 32767 negative, not an offset",
-                "open the file with xarray's default decoding (`xr.open_dataset(path)` reads `_Unsigned` and masks the "
-                "fill), or make them unsigned and mask 65535: `(ds[bands].astype('int32') % 65536).where(lambda v: "
-                "v != 65535)`", True)
+                UNSIGNED_FIX, True)
     if seen and all(q[1] < 0 for q in seen):  # no real surface is darker than 0 in every visible band
         add = SHIFTS.get(src.family)
         return ("an offset subtracted from values that had none (reflectance is never below 0 in every visible band: "
@@ -297,6 +299,35 @@ def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple
     said = (TOA_UNTOLD, TOA_CHECK, False) if toa(src) else offs[0][1:] if offs else None   # L1C: no value tells
     if none_said and src.family == "sentinel2": said = None   # an older baseline's, or taken off: no offset
     return _scaled_up(src, qs, whole=bool(offs)) or (said if offs else None)   # past the top: no offset
+
+# %% ../nbs/02a_reflectance_scales.ipynb #s54rs01
+def read_signed(src,          # a `Source` (a family of `SHIFTS`, Sentinel-2 or Landsat; any other: None)
+                values:dict,  # band -> (signed, a sample of its values): signed, stored int16 or `_Unsigned` undecoded
+               ) -> str|None:
+    """Words for reflectance bands (a valid range from 0) read signed from a 16-bit unsigned file (`values`' flag)
+    whose values are mostly 0 or more (most under 0 in every visible band: `scale_slip`'s refusal) but hold -1, the
+    no-data value 65535, with no other value from -2 down to minus the family's offset (`SHIFTS`: dark pixels with
+    the offset taken off go down to -1000 for Sentinel-2), or any value under minus that offset, which no reflectance
+    reaches (values over 32767: Landsat's digital numbers of bright cloud). Out of the valid range, such values are
+    read as no data, which hides the misread: the words name each band's count and the fix (`UNSIGNED_FIX`). None
+    where no band shows it."""
+    floor = SHIFTS.get(getattr(src, "family", None))
+    if floor is None or not src.valid_range: return None
+    said = []
+    for b, (signed, v) in values.items():
+        if not signed or b not in src.bands or src.valid_range[src.bands.index(b)][0] < 0: continue
+        v = np.asarray(v, np.float64)
+        if not (v := v[np.isfinite(v)]).size or np.median(v) < 0: continue
+        ones, deep = int(np.sum(v == -1)), int(np.sum(v < -floor))
+        if ones and np.any((v <= -2) & (v >= -floor)): ones = 0   # an offset taken off dark pixels: -1 among them
+        counts = [f"{ones:,} at -1"] * bool(ones) + [f"{deep:,} under -{floor}"] * bool(deep)
+        if counts: said.append(f"{b} ({' and '.join(counts)} of {v.size:,} values read)")
+    if not said: return None
+    return (f"band(s) {', '.join(said)} are mostly 0 or more, as reflectance is, but hold what a 16-bit unsigned "
+            "file read signed gives: 65535, the no-data value, reads -1 and values over 32767 read negative (a netCDF "
+            "or Zarr variable stored as int16 with the attribute `_Unsigned = 'true'`, opened with xarray's "
+            "mask_and_scale=False or decode_cf=False, or cast with `.astype('int16')`); out of the valid range, they "
+            f"are read as no data, the bright ones lost: {UNSIGNED_FIX}.")
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005t
 def past_top(src, qs:dict) -> tuple:

@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, EmptyStackError, Frames,
-                                MissingSourceError, NoDataWarning, NoValidDataError, SourceWarning, StackTypeError, UnitsError,
+                                MissingSourceError, NoDataWarning, NoValidDataError, SourceWarning, StackTypeError, UnitsError, UnitsWarning,
                                 UnknownSourceError, checks_flags, refuse_path, user_stacklevel, whole)
 from .geo import axes_to_turn, declared_nodata, north_up
 from .labels import data_variables
@@ -27,7 +27,7 @@ from .schema import (CLOUD, CLOUD_LAYERS, DIM_NAMES, DIMS, GRID_M, PRODUCT_BANDS
                                   unused_bands)
 from .sources import Source, band_index, get_source, normalise, registered, valid_mask
 from .declared_units import check_declared_units
-from .reflectance_scales import no_offset_frames
+from .reflectance_scales import no_offset_frames, read_signed
 from .terrain import check_terrain
 from .units import (check_frame_units, check_units, fill_values, fix_bands, frame_bands, frame_samples,
                                  sample_values)
@@ -204,6 +204,9 @@ def _check_values(name, ds, src, alone:bool=False):
     check_declared_units(src, ds, name)  # attrs["units"] of another unit (m/day rain: no value tells it); reads none
     seen = ds.assign({v: ds[v].where(~(ds[CLOUD] > 0)) for v in bands}) if masks else ds  # units are
     samples = [sample_values(seen[v]) for v in bands]  # judged off the flagged clouds: white in any unit, an overcast
+    signed = {v: (ds[v].dtype == np.int16 or str(ds[v].attrs.get("_Unsigned", "")).lower() == "true", s)
+              for v, s in zip(bands, samples)}   # 65535 read as -1 is out of range, so masked: said, not silent
+    if said := read_signed(src, signed): warnings.warn(worded(f"{name}: {said}"), UnitsWarning, stacklevel=user_stacklevel())
     judged = frame_bands(src, bands)  # frame read as an offset. One plan for all bands: clouds over the centre, empty dates
     frames = frame_samples(seen[list(judged)], nodata=fill_values(src)) if judged else []  # 65535 gaps: no data
     check_terrain(src, ds, name)  # a DEM in centimetres (lowland too) or millimetres: told by its slope, precisely
