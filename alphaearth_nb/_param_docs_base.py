@@ -99,6 +99,9 @@ SECTIONS = {
         'model_sources': "stack : xr.DataTree\n    a stack\nmodel\n    a model with `cfg.inputs` and `cfg.targets`\nkeep : str|None\n    comma-separated sources to keep (default: those the model reads)\nallow_missing : bool\n    embed without some (not all) of the model's inputs\n",
         'aef_embed': 'a\n    the parsed arguments of `aef embed` (`cli_args.parser`)\n',
     },
+    'alphaearth_nb.embedding_files': {
+        'file_kind': 'path : Path\n    a file that no reader of --embeddings (or --labels) opened\nflag : str\n    the option the Parquet copy of a Feather table is given to\n',
+    },
     'alphaearth_nb.empty_rows': {
         'decoded_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',
         'nan_rows': 'x\n    features (N, D), any numeric dtype\n',

@@ -7,11 +7,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate_cmd.html.md"""
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0002
 from __future__ import annotations
 
-import codecs
 import json
 import shlex
 import sys
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -20,12 +18,12 @@ import pandas as pd
 import xarray as xr
 
 from . import analysis, embeddings, evaluate, scene
-from .core import EMBED_DIM, DimensionError, LabelError, LabelWarning, NoDataWarning, band_names, refuse_path, suggest, user_stacklevel
+from .core import DimensionError, LabelError, LabelWarning, NoDataWarning, band_names, refuse_path, user_stacklevel
 from .files import is_zarr_store
-from .checkpoint import RUN_MARKER, is_run
-from .bands import band_columns, stacked_embeddings, table_bands
+from .checkpoint import is_run
+from .bands import band_columns, table_bands
 from .empty_rows import file_lines, refuse_file_rows
-from .labels import data_variables, label_column_guess, label_columns_named, with_mappings, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
+from .labels import label_column_guess, label_columns_named, label_values, refuse_mixed_labels, table_numbers, warn_missing_rows
 from .geo import crs_of
 from .crs import crs_label
 from .geometries import EE_GEO, coordinate_names, lonlat_columns, shape_column
@@ -33,21 +31,23 @@ from .places import read_geometries, table_file
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES, TEXT_TABLES
 from .gate import linear_rows
 from .spatial import rename_spatial
-from .stacks import embedding_field, names_every_band
+from .stacks import embedding_field
 from .command_inputs import open_csv, open_input
-from .paths import layout_year, table_suffix
-from .mirror_list import INDEX_NAME, first_tile, mirror_root
+from .paths import table_suffix
 from .loaders import VECTOR_FILES, eolearn_labels_hint
 from .draws import PAPER_MIN_DIST
 from .years import map_year
 from .evaluate_years import one_map, refuse_other_year, year_rows   # which year is scored
-from .derived_maps import not_embeddings_said, tif_folder   # a similarity/change/class COG, named
+from .derived_maps import not_embeddings_said   # a similarity/change/class COG, named
 from .year_columns import year_column
 from .coordinates import header_hint
 from .evaluate_points import nameless_ids, pixel_metres, refuse_other_place, table_places, thin_points
+from .embedding_files import EMBEDDINGS_KINDS, file_kind, one_variable, open_embeddings   # --embeddings opened
+_all_ = ["open_embeddings"]   # from `embedding_files`, re-exported (its other names are the opener's own steps)
+
 
 # %% auto #0
-__all__ = ['labels_from_csv', 'open_embeddings', 'sample_labels', 'label_file', 'vector_labels', 'aef_evaluate']
+__all__ = ['labels_from_csv', 'sample_labels', 'label_file', 'vector_labels', 'aef_evaluate', 'open_embeddings']
 
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0005
 def _label_column_fix(column:str, names:list) -> str:
@@ -116,50 +116,6 @@ def labels_from_csv(df:pd.DataFrame, # a table with A00..A63 and a label column
     return linear_rows(x).astype(np.float32), y
 
 # %% ../nbs/29d_evaluate_cmd.ipynb #v0009
-def _one_array(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None=None, err=LabelError):
-    """The variable `var` of a file (the option `{flag}-var`), its only one, or `prefer`; else `err` naming the fix.
-    A 0-d grid mapping beside it (`spatial_ref`, which rioxarray's `write_crs` puts in a netCDF, xarray reading it
-    back as a data variable; CF's `crs`) is no candidate and goes with it as a coordinate (`labels.data_variables`)."""
-    names = [str(v) for v in ds.data_vars]
-    if var is not None:
-        if var not in ds.data_vars:
-            raise err(f"{flag} {path} has no variable {var!r}{suggest(var, names)} (it has {names}): pass {flag}-var with one of them")
-        return with_mappings(ds, var)
-    names = [str(v) for v in data_variables(ds)] if data_variables(ds) else names   # grid mappings aside
-    if len(names) == 1: return with_mappings(ds, names[0])
-    if prefer in names: return with_mappings(ds, prefer)
-    if not names:   # coordinates alone
-        raise err(f"{flag} {path} holds no data variable, only coordinates: pass the file that holds the "
-                  + ("embeddings, e.g. the .zarr `aef embed` wrote" if flag == "--embeddings" else "class ids"))
-    how = f"pass {flag}-var NAME to pick one, e.g. {flag}-var {names[0]}"   # --embeddings-var too
-    raise err(f"{flag} {path} holds {len(names)} data variables {names[:8]}: {how}")
-
-# what --embeddings reads, said where a file is none of it, with the commands that make one and score it
-_EMBEDDINGS_KINDS = ("aef evaluate --embeddings reads the .zarr store `aef embed` wrote (or a .nc of it), or a text "
-                     "table (.csv, .tsv, .txt) or a Parquet table (.parquet, .geoparquet) with columns A00 .. A63 and "
-                     "a label column: e.g. `aef embed --checkpoint "
-                     "out/train --period 2024 --out emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples --spacing 50`")
-# first bytes of what the readers of a store or a raster open: netCDF 3, HDF5 (netCDF 4), TIFF and BigTIFF
-_SIGNATURES = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
-
-def _file_kind(path:Path, flag:str="--embeddings") -> str|None:   # flag: the option the Parquet copy is given to
-    "What a file no reader of --embeddings opened holds, in words: a text file (its first line) or a binary file of " \
-    "another form; None for an empty file or one that starts as netCDF, HDF5 or GeoTIFF (damaged: its reader says why)."
-    try: head = path.open("rb").read(4096)
-    except OSError: return None
-    if not head or head.startswith(_SIGNATURES): return None
-    try: text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)   # a character cut at 4096: fine
-    except UnicodeDecodeError: text = "\x00"
-    if head.startswith((b"ARROW1", b"FEA1")):   # Arrow IPC / Feather v2, Feather v1
-        new = path.with_suffix(".parquet")
-        return (f"a Feather (Arrow IPC) table, which aef evaluate does not read: convert it to Parquet, `python -c "
-                f"\"import pandas as pd; pd.read_feather({str(path)!r}).to_parquet({str(new)!r})\"`, then "
-                f"{flag} {shlex.quote(str(new))}")
-    if "\x00" in text: return "a binary file of no form aef evaluate reads (no netCDF, HDF5 or GeoTIFF signature)"
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return f"a text file (its first line: {first[:60] + ('...' if len(first) > 60 else '')!r}), no netCDF, HDF5, " \
-           "GeoTIFF or zarr store"
-
 def _no_band_table(df:pd.DataFrame, path) -> None:
     "`LabelError` for a text table of --embeddings with no embedding band among its columns (not one A00 .. A63), " \
     "saying what it is: text without a column separator (prose, notes), or a table of other columns."
@@ -171,125 +127,12 @@ def _no_band_table(df:pd.DataFrame, path) -> None:
     else:
         what = (f"a table of {len(df)} row{'s' * (len(df) != 1)} whose columns ({', '.join(names[:8])}"
                 f"{', ...' if len(names) > 8 else ''}) hold no embedding band (A00 .. A63)" + (f"; {h}: add a header line above its rows naming the columns, e.g. A00,A01,...,A63,label" if (h := header_hint(names)) else ""))
-    raise LabelError(f"--embeddings {path} is {what}: {_EMBEDDINGS_KINDS}")
+    raise LabelError(f"--embeddings {path} is {what}: {EMBEDDINGS_KINDS}")
 
 def _store_kind(path:Path) -> str:
     "What --embeddings `path` (no table) is, by its name: a GeoTIFF, a netCDF file or a zarr store."
     s = path.suffix.lower()
     return "a GeoTIFF" if s in (".tif", ".tiff") else "a netCDF file" if s == ".nc" else "a zarr store"
-
-def _tile_box(root:Path, tile:Path|None) -> tuple[str, int|None]:
-    """A small lon/lat box (west, south, east, north) in the middle of `tile` of the mirror at `root`, as text, and
-    its year, read from the mirror's index (its row naming the tile); a box of words and None where it names none."""
-    try: ix = pd.read_parquet(root / INDEX_NAME, columns=["path", "year", "wgs84_west", "wgs84_south", "wgs84_east",
-                                                           "wgs84_north"])
-    except Exception: return "(WEST, SOUTH, EAST, NORTH)", None   # an index of another form: the words
-    t, r = (None, None) if tile is None else (tile.resolve(), root.resolve())
-    rel = t.relative_to(r).as_posix() if t is not None and t.is_relative_to(r) else None
-    rows = ix[[str(p).endswith(rel) for p in ix["path"]]] if rel else ix.iloc[[]]
-    if rows.empty: return "(WEST, SOUTH, EAST, NORTH)", None
-    r = rows.iloc[0]
-    x, y = (r.wgs84_west + r.wgs84_east) / 2, (r.wgs84_south + r.wgs84_north) / 2
-    return f"({x - 0.002:.4f}, {y - 0.002:.4f}, {x + 0.002:.4f}, {y + 0.002:.4f})", int(r.year)
-
-def _mirror_said(path:Path, root:Path) -> str:
-    """The words for --embeddings a mirror of the official product on disk, or a folder of one (`mirror_list.mirror_root`):
-    what it is, one tile to pass, and a shell line writing the map of an area from it (`official.open`, `to_zarr`)."""
-    tile = first_tile(path)
-    box, year = _tile_box(root, tile)
-    year = year or (layout_year(tile) if tile is not None else None) or 2024
-    line = (f"import alphaearth_nb as aef; aef.exports.to_zarr(aef.official.open({box}, {year}, "
-            f"source={json.dumps(str(root))}), \"emb.zarr\")")
-    what = "a mirror" if path.resolve() == root.resolve() else f"a folder inside {root}, a mirror"
-    return (f"--embeddings {path} is {what} of the official embeddings (its {INDEX_NAME} and tiles by year and UTM "
-            "zone): aef evaluate scores one map: pass one tile" + (f", --embeddings {shlex.quote(str(tile))}" if tile
-            else "") + f", or write the map of your area from the mirror to a store, `python -c {shlex.quote(line)}` "
-            "(west, south, east, north in degrees" + (", here the middle of that tile" if year and "WEST" not in box
-            else "") + "), then pass --embeddings emb.zarr")
-
-def _stacked_said(path:Path, da) -> str|None:
-    """The words for --embeddings a GeoTIFF of k x 64 bands, k embeddings side by side (several years stacked as
-    bands: `bands.stacked_embeddings` reads Earth Engine's `toBands()` / `ee.Image.cat` descriptions; undescribed, by
-    position): a shell line writing one of them to its own GeoTIFF (`from_official`, `to_cog`), which --embeddings
-    then takes; a .zarr or .nc store's variable alike (its `band` labels, `A00_2023`, as its names), written to a
-    store of its own (`exports.to_zarr`). None for anything else."""
-    n = da.sizes.get("band", 0) if isinstance(da, xr.DataArray) else 0
-    tif, store = path.suffix.lower() in (".tif", ".tiff"), path.suffix.lower() in (".zarr", ".nc") or is_zarr_store(path)
-    if not (tif or store) or n < 2 * EMBED_DIM or n % EMBED_DIM: return None
-    groups = stacked_embeddings(da) or [(f"bands {i * EMBED_DIM + 1}..{(i + 1) * EMBED_DIM}", list(range(
-        i * EMBED_DIM, (i + 1) * EMBED_DIM))) for i in range(n // EMBED_DIM)]
-    names = [k.format("A00") + ".." + k.format("A63") if "{}" in k else k for k, _ in groups]
-    key, pos = groups[-1]
-    tag = y[0] if (y := [w for w in key.replace("{}", " ").replace("_", " ").split() if w.isdigit() and len(w) == 4]) \
-        else str(len(groups))
-    pos = sorted(pos)
-    sel = f"slice({pos[0]}, {pos[-1] + 1})" if pos == list(range(pos[0], pos[-1] + 1)) else str(pos)
-    out = path.with_name(f"{path.stem}_{tag}{'.tif' if tif else '.zarr'}")
-    if tif: line = (f"import rioxarray, alphaearth_nb as aef; da = rioxarray.open_rasterio({json.dumps(str(path))}); "
-                    f"aef.exports.to_cog(aef.from_official(da.isel(band={sel})), {json.dumps(str(out))})")
-    else:
-        opener = "open_dataset" if path.suffix.lower() == ".nc" else "open_zarr"
-        line = (f"import xarray as xr, alphaearth_nb as aef; da = xr.{opener}({json.dumps(str(path))})"
-                f"[{json.dumps(str(da.name))}]; aef.exports.to_zarr(aef.from_official(da.isel(band={sel})), "
-                f"{json.dumps(str(out))})")
-    return (f"--embeddings {path} holds {len(groups)} embeddings of {EMBED_DIM} bands side by side ({', '.join(names[:4])}"
-            f"{', ...' if len(names) > 4 else ''}: several years stacked as bands, as Earth Engine's `toBands()` or "
-            "`ee.Image.cat` writes them): aef evaluate scores one map: write the one to score to its own "
-            f"{'GeoTIFF' if tif else 'store'}, "
-            f"e.g. the last ({names[-1]}): `python -c {shlex.quote(line)}`, then pass {out} as --embeddings")
-
-def _folder_said(path:Path, fix:str) -> str:
-    """The words for --embeddings a folder that is no zarr store, no mirror, no folder of GeoTIFFs: a folder of
-    tables (CSV, Parquet) said so, with one to pass and the line joining them into one file; else what it holds, and
-    a run named only where it looks like one (checkpoints/, metrics.jsonl)."""
-    files = sorted(p for p in path.iterdir() if not p.name.startswith("."))
-    names = lambda ps: ", ".join(p.name for p in ps[:2]) + ", ..." * (len(ps) > 2)
-    tables = [p for p in files if p.is_file() and table_suffix(p) in _TEXT_TABLES + _PARQUET and table_suffix(p) != ".txt"]
-    if tables:
-        q, t = shlex.quote, tables[0]
-        suf = t.suffix   # .csv.gz: no join line (awk reads no gzip)
-        out = Path(tempfile.gettempdir() if Path.cwd() == path.resolve() else "") / (path.resolve().name + suf)   # here, not beside the data
-        code = (f"import glob, pandas as pd; pd.concat(map(pd.read_parquet, sorted(glob.glob("
-                f"{json.dumps(str(path) + '/*' + suf)})))).to_parquet({json.dumps(str(out))})")
-        line = (f"`python -c {q(code)}`" if table_suffix(t) in _PARQUET else None if suf.lower() == ".gz" else
-                f"`awk 'FNR > 1 || NR == 1' {q(str(path))}/*{suf} > {q(str(out))}` (the first file's header, then "
-                "every file's rows)")
-        join = f", or join them into one file (the same columns in each), {line}, then --embeddings {q(str(out))}" \
-            if line and len(tables) > 1 else ""
-        return (f"--embeddings {path} is a folder of {len(tables)} table{'s' * (len(tables) != 1)} ({names(tables)}), "
-                f"no zarr store: aef evaluate scores one table (or one store): pass one, --embeddings {q(str(tables[0]))}{join}")
-    run = (path / "checkpoints").is_dir() or (path / "metrics.jsonl").exists()   # another tool's run, or ours damaged
-    return (f"--embeddings {path} is a folder that is neither a zarr store nor " +
-            (f"an alphaearth_nb run (no {RUN_MARKER} marker, no checkpoint of ours; " if run else "a table (") +
-            f"no zarr.json or .zgroup; {len(files)} entr{'ies' if len(files) != 1 else 'y'}: {names(files)}): {fix}")
-
-def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
-    """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
-    official product's A00..A63 variables (xee's Dataset saved: that Dataset); else a `DimensionError` naming what it
-    is (a run folder, a mirror, a folder of tables, a file of another form) and the fix. A folder of embedding
-    GeoTIFFs is read as the mapping commands read it (`derived_maps.tif_folder`: tiles of a year joined, a cube of
-    years, of which `evaluate_years.one_map` takes --year's)."""
-    run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
-    fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
-           "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
-           "a CSV with columns A00 .. A63 and a label column")
-    if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
-    if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
-    if not is_zarr_store(path) and (root := mirror_root(path)) is not None:
-        raise DimensionError(_mirror_said(path, root))
-    if path.is_dir() and not is_zarr_store(path) and any(p.suffix.lower() in (".tif", ".tiff") for p in path.iterdir()):
-        return tif_folder(path, "evaluate")   # tiles and years, read as the mapping commands read them (--year: one_map)
-    if path.is_dir() and not is_zarr_store(path): raise DimensionError(_folder_said(path, fix))
-    try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
-    except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError
-        if path.is_dir() or (kind := _file_kind(path)) is None: raise
-        raise DimensionError(f"--embeddings {path} is {kind}: {_EMBEDDINGS_KINDS}") from None
-    # the official product as xee gives it, A00..A63 one variable each, saved (`ds.to_netcdf`, `ds.to_zarr`): the
-    # Dataset, which `as_embedding` reads as Python does
-    if var is None and names_every_band(ds): return ds
-    da = _one_array(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
-    if said := _stacked_said(path, da): raise DimensionError(said)   # several years as bands: one written out
-    return da
 
 def sample_labels(emb:xr.DataArray) -> xr.DataArray:
     """`--labels samples`: the sample scene's class map (y, x) of the year the embeddings were made for (their
@@ -345,9 +188,9 @@ def label_file(a) -> xr.DataArray:
         raise LabelError(f"--labels {p} " + (eo or f"is a folder that is no zarr store (no zarr.json/.zgroup): {fix}"))
     try: ds = open_input(a.labels, "--labels", "dataset", fix, LabelError)
     except LabelError:   # a Feather table: said, with its Parquet line
-        if p.is_dir() or not (kind := _file_kind(p, "--labels") or "").startswith("a Feather"): raise
+        if p.is_dir() or not (kind := file_kind(p, "--labels") or "").startswith("a Feather"): raise
         raise LabelError(f"--labels {p} is {kind}") from None
-    lab = ds if embedding_field(ds) else _one_array(ds, "--labels", a.labels, a.labels_var)
+    lab = ds if embedding_field(ds) else one_variable(ds, "--labels", a.labels, a.labels_var)
     if embedding_field(lab):   # the store itself, or the official product: told in the command's words
         raise LabelError(f"--labels {a.labels} is an embedding field (64 bands A00..A63: a store `aef embed` "
                          "wrote, or the official product), not a label raster: pass the embeddings as "

@@ -5,7 +5,7 @@ import numpy as np
 import rioxarray
 import xarray as xr
 
-from alphaearth_nb import evaluate_cmd, labels
+from alphaearth_nb import embedding_files, evaluate_cmd, labels
 from alphaearth_nb.labels import label_array, with_mappings
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
@@ -19,4 +19,4 @@ def test_one_rule_reads_the_files_crs(tmp_path):
     assert "spatial_ref" in ds.data_vars                     # xarray reads the mapping back as a data variable
     for da in (with_mappings(ds, "lulc"), label_array(ds)):
         assert "spatial_ref" in da.coords and da.rio.crs == emb.rio.crs
-    assert evaluate_cmd.with_mappings is labels.with_mappings and not hasattr(evaluate_cmd, "_with_mappings")
+    assert embedding_files.with_mappings is labels.with_mappings and not hasattr(evaluate_cmd, "_with_mappings")

@@ -10,7 +10,8 @@ and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the 
 `nn.traced_for`, `nn.DW_CHUNK_BYTES` and the rest of `nn` (session 42: `convs`, `tracing`), `geo.check_same_grid` and the
 rest of `geo` (session 42: `same_grid`); `core.user_stacklevel`, `core.documented` (session 45: `package`,
 below core, no error or setting reader among them); `exports.check_blocksize`, `exports.cog_tags` (session 46:
-`cog_files`); `samples.read_texts`, `samples.texts_fix` (session 54: `geotexts`, 04b). core's split (session 35)
+`cog_files`); `samples.read_texts`, `samples.texts_fix` (session 54: `geotexts`, 04b); `evaluate_cmd.open_embeddings` (session 54:
+`embedding_files`, test_evaluate_cmd_keeps_open_embeddings). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -142,6 +143,15 @@ def test_the_geotexts_part_works_through_samples():
     assert (tx["row"].tolist(), tx["col"].tolist(), tx["emb"].shape) == ([1], [1], (1, 8))
     pr = sm.prepare(toy_stack(), sm.SamplerConfig(patch=4, frames=3), texts=t)
     assert (pr.texts["row"].tolist(), pr.texts["col"].tolist()) == ([1], [1])
+
+
+def test_evaluate_cmd_keeps_open_embeddings():
+    "Session 54: the --embeddings opener (`embedding_files`, 29d) is evaluate_cmd's and commands' name still; its " \
+    "steps (`one_variable`, `file_kind`) are its own. Hand-worked: a store of one variable gives that variable."
+    import xarray as xr
+    ec, ef, cm = _mod("evaluate_cmd"), _mod("embedding_files"), _mod("commands")
+    assert ec.open_embeddings is ef.open_embeddings is cm.open_embeddings and "open_embeddings" in ec.__all__
+    assert ef.one_variable(xr.Dataset({"e": ("x", [1.0])}), "--embeddings", "e.zarr").name == "e"
 
 
 def test_the_nn_parts_work_through_nn():
