@@ -281,7 +281,7 @@ SECTIONS = {
     'alphaearth_nb.queries': {
         'place_row': 'q\n    a similarity query as given: a DataFrame, a dict of arrays, anything else\n',
         'several_query': 'q\n    a similarity query as given: a table, an array, a DataArray, a dict of arrays, pairs\n',
-        'query_said': 'emb\n    the map a similarity query is read on\ntarget\n    the query as `analysis.similarity` took it (read there first: `analysis.query_vector`)\ncrs\n    its `crs=`\n',
+        'query_said': "xy\n    a point query's (x, y) as read, in `crs`; None: the query was a vector\ncrs\n    the CRS `xy` was read in (None: the map's units, on a map that records no CRS)\n",
     },
     'alphaearth_nb.reflectance_scales': {
         'overcast': "src\n    a `Source` (families other than sentinel2 and landsat: False)\nqs : dict\n    its reflectance bands' (p1, p50, p99, max) of one frame or a stack, band -> quantiles, x 1e4\nlows : dict|None\n    band -> the darkest clear value of the same sample (its minimum), x 1e4; or None\n",

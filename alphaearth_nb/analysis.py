@@ -25,8 +25,7 @@ from .embeddings import MAP_WANTED, as_embedding, gate_query, pixelwise, query_a
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .same_grid import orient_like, refuse_interleaved   # a grid in another order; one joined off it
-from .geo import (check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs,
-                               to_crs)
+from .geo import check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs, to_crs
 from .gate import cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, id_names, label_array
 from .places import agreed_crs, own_crs_on, read_places
@@ -47,14 +46,13 @@ _all_ = ["over_time"]   # from `per_year` (24f), split from here: `analysis.over
 
 # %% ../nbs/25_analysis.ipynb #c0009
 def _one_place(target, crs) -> tuple:
-    """(shapely geometry, CRS) of a GeoSeries or GeoDataFrame of one row: a place carries its own CRS (`crs` must
-    agree with it, or be None); `DimensionError` for several rows (`queries.several_query`'s words), `GridError` for two CRSs."""
+    "(shapely geometry, its own CRS) of a one-row GeoSeries/GeoDataFrame: `crs` agrees or is None (else `GridError`); several rows: `DimensionError`."
     g = target.geometry if isinstance(target, pd.DataFrame) else target
     if len(g) != 1: raise DimensionError(several_query(target))
     return g.iloc[0], agreed_crs(g.crs, crs, "query's geometries")   # the one rule of an own CRS and crs=
 
 def _query_read(emb:xr.DataArray, target, crs) -> tuple:
-    "`(target, (xy, (rows, cols)))`: `query_vector`'s reading of `target`, a point's (x, y) as given and its pixel (else Nones)."
+    "`(target, xy, crs, (rows, cols))`: `query_vector`'s one reading: a point's (x, y) as given, its CRS and pixel, else Nones."
     own = "the GeoDataFrame" if type(target).__name__ in ("GeoSeries", "GeoDataFrame") else None
     if own: target, crs = _one_place(own_crs_on(emb, target), crs)   # its own CRS label checked on the map first
     target = list_vectors(target)   # a row holding its vector as a list beside lon/lat: the vector (as A00..A63 is)
@@ -62,17 +60,17 @@ def _query_read(emb:xr.DataArray, target, crs) -> tuple:
     if (row := place_row(target)) is not None:   # a table of one place: by its column names, as `sample` reads it
         target, crs = _one_place(read_places(row, crs, emb), crs)
     if (several := several_query(target)) is not None: raise DimensionError(several)
-    if (p := one_point(target, crs)) is None: return target, (None, None)
+    if (p := one_point(target, crs)) is None: return target, None, None, None
     xy, crs = p[:2], p[2] if p[2] is not None else point_crs(emb, p[0], p[1])   # no CRS said: the one rule, the map's first
     if crs is not None: cube_crs(emb)   # a point said to be in a CRS: the map must say its own (as `sample`)
     xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
-    return target, (xy, pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs, own)))   # a swap named
+    return target, xy, crs, pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs, own))   # a swap named
 
 def _read_with_sample(form:xr.DataArray, target, crs) -> None:
     "A lazy map's sample (the door's and the gate's read) and the pixel of a point `target` read in one compute (`pixels.read_once`), before either."
     if not is_lazy(form) or runs_model(form): return   # a model's output: not read here (it would embed)
     with ThisThreadsWarnings():   # said where `query_vector` reads the point
-        try: at = _query_read(form, target, crs)[1][1]
+        try: at = _query_read(form, target, crs)[3]
         except (AEFError, Warning): return   # refused there, in its order
     if at is not None: read_once(map_sample(form), also=[at_pixels(form, *at)])
 
@@ -101,10 +99,14 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     averaged on a guess: the spec's query is one vector or one point (DESIGN: `.aef.similarity(vector_or_point)`), and
     whether several examples mean their shared direction or a map each is the user's to say. A path as `emb` is
     `core.refuse_path`'s `DTypeError`."""
+    return _query(emb, target, crs)[0]
+
+def _query(emb:xr.DataArray, target, crs) -> tuple:
+    "(`query_vector`, `queries.query_said`'s words of what it read): the query read once, for `similarity`."
     refuse_path(emb, MAP_WANTED, "map")
     one_model(emb, target, what="the map and the query vector", fix="Take the query from this map, a point `emb.aef."
               "similarity((x, y))` or a pixel's vector `emb.sel(x=.., y=.., method='nearest')`, or embed both by one model")
-    target, (xy, at) = _query_read(emb, target, crs)
+    target, xy, crs, at = _query_read(emb, target, crs)
     if at is not None:   # a point: its pixel's vector (read once: `similarity` reads it with a lazy map's sample)
         v = values_at(emb, *at)[0]
         if not np.isfinite(v).all():
@@ -114,7 +116,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                                        "no data as read (all NaN after the gate; a warning above names why and the fix):"
                                        " mend the map as it says") from None
             raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
-        return unit_rows(v, np.float64, zero=np.nan)   # unit, as documented (codes: 0.994 .. 1.006)
+        return unit_rows(v, np.float64, zero=np.nan), query_said(xy, crs)   # unit, as documented (codes: 0.994 .. 1.006)
     fills = declared_nodata(target) if isinstance(target, (xr.DataArray, xr.Dataset)) else ()
     a = query_array(target, "similarity query")
     if a.size != EMBED_DIM or a.dtype.kind not in "iubf":
@@ -123,7 +125,7 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                              f"embedding model (all {EMBED_DIM} bands, a table's A00..A63 columns; no reshape makes "
                              "another length one), e.g. `emb.sel(x=.., y=.., method='nearest')`, a table row "
                              "`df.loc[i, aef.band_names()]`, or a point `(x, y)`")
-    return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query", np.float64)[0]  # the map's gate; unit length
+    return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query", np.float64)[0], query_said()  # unit, gated
 
 # %% ../nbs/25_analysis.ipynb #c0010
 @over_time
@@ -146,7 +148,7 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     without any is NaN, warned); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
     `crs` not read; `GridError` for a point in a CRS on a map that records none."""
     da = as_embedding(emb, door="similarity", before_read=partial(_read_with_sample, target=target, crs=crs))
-    v, said = query_vector(da, target, crs), query_said(da, target, crs)   # unit float64; the query (AEF_QUERY tag)
+    v, said = _query(da, target, crs)   # unit float64; what the query was (its AEF_QUERY tag): one reading
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity").assign_attrs(query=said)
 
 # %% ../nbs/25_analysis.ipynb #c0015
@@ -325,8 +327,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     ids = classes.dtype.kind in "iub" or (classes.dtype.kind == "f" and bool(np.all(classes == np.round(classes))))
     lut = _class_ids(classes) if ids else np.arange(C)
     dt = _class_dtype(np.asarray(vals), lut) if ids else np.dtype(np.int32)
-    def to_class(i):
-        return np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(dt)
+    to_class = lambda i: np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(dt)   # -1: no data
     cls = pixelwise(to_class, res.isel(classes=C), dtype=dt, core=()).assign_attrs(nodata=-1)
     if not ids: cls.attrs["class_names"] = [str(c) for c in classes]  # index i is class_names[i], on the way out too
     names = dict(enumerate(cls.attrs["class_names"])) if not ids else \

@@ -13,9 +13,7 @@ import xarray as xr
 
 from .core import EMBED_DIM, a_positions, band_names
 from .geometries import EE_GEO, is_geojson_text, is_wkt, lonlat_columns   # is_wkt: the one rule of WKT text
-from .crs import crs_label
-from .geo import is_geographic, point_crs
-from .points import one_item, one_point
+from .crs import crs_label, is_geographic
 
 # %% auto #0
 __all__ = ['place_row', 'several_query', 'query_said']
@@ -150,16 +148,14 @@ def several_query(q, # a similarity query as given: a table, an array, a DataArr
     return None
 
 # %% ../nbs/24d_queries.ipynb #q0009
-def query_said(emb,       # the map a similarity query is read on
-               target,    # the query as `analysis.similarity` took it (read there first: `analysis.query_vector`)
-               crs=None,  # its `crs=`
+def query_said(xy=None,   # a point query's (x, y) as read, in `crs`; None: the query was a vector
+               crs=None,  # the CRS `xy` was read in (None: the map's units, on a map that records no CRS)
               ) -> str:
-    """What a similarity query was, kept as the map's `attrs['query']` (its COG's AEF_QUERY tag, `map_to_cog`):
-    'lon=.., lat=..' or 'x=.., y=.. in <CRS>' for one point (`points.one_point`'s forms), in the CRS it was read in
-    (`crs`, lon/lat keys' EPSG:4326, else `geo.point_crs`'s reading: the one `query_vector` took); 'a place (<type>)'
-    for a table row or GeoSeries naming one; 'a vector' for a 64-vector (a pixel's, a prototype)."""
-    if type(target).__name__ in ("GeoSeries", "GeoDataFrame") or place_row(target) is not None:
-        return f"a place ({type(target).__name__})"
-    if (p := one_point(one_item(target), crs)) is None: return "a vector"
-    c = p[2] if p[2] is not None else point_crs(emb, p[0], p[1])
-    return f"lon={p[0]:.9g}, lat={p[1]:.9g}" if is_geographic(c) else f"x={p[0]:.9g}, y={p[1]:.9g} in {crs_label(c)}"
+    """What a similarity query was, kept as the map's `attrs['query']` (its COG's AEF_QUERY tag, `map_to_cog`), in
+    the words of what `analysis.similarity` read (`analysis.query_vector`'s one reading, not a second one here):
+    'lon=.., lat=..' or 'x=.., y=.. in <CRS>' for a point, any form of one (a pair, lon/lat or x/y keys, WKT, a table
+    row or GeoDataFrame naming one place), in the CRS it was read in (`crs=`, lon/lat keys' EPSG:4326, a place's own
+    CRS, else `geo.point_crs`'s reading); 'a vector' for a 64-vector (a pixel's, a prototype, a row holding one)."""
+    if xy is None: return "a vector"
+    if is_geographic(crs): return f"lon={xy[0]:.9g}, lat={xy[1]:.9g}"
+    return f"x={xy[0]:.9g}, y={xy[1]:.9g} " + (f"in {crs_label(crs)}" if crs is not None else "in the map's units (no CRS)")

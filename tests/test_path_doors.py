@@ -515,7 +515,6 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "geometry_columns.geometry_points": "given back (only a DataFrame is read; table_file reads a path first)",
     "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None",
     "queries.several_query": "None", "queries.place_row": "None",
-    "queries.query_said": "similarity's own step on the map and query it read (as_embedding refused a path first)",
     "spellings.read_flag_words": "given back (validate_stack's check_source refuses it next)",
     "labels.stored_dtype": "None, for labels in any form (gated_training_set asks it of a GeoJSON path too)",
     "bands.band_hint": "a message's hint: the generic rename for an object without sizes",

@@ -52,3 +52,33 @@ def test_a_change_map_says_its_two_years_not_one(emb, tmp_path):
     a, b = (emb.assign_attrs(time=f"{y}-01-01") for y in (2023, 2024))
     t = _tags(a.aef.change(b), tmp_path / "c.tif")
     assert str(t["AEF_FROM_YEAR"]) == "2023" and str(t["AEF_TO_YEAR"]) == "2024" and "AEF_YEAR" not in t
+
+
+def test_the_words_are_of_the_query_as_read_not_a_second_reading(emb, tmp_path):
+    """`query_said` read the query again in its own order, before `list_vectors`: a row of lon, lat and its 64-vector
+    as a list (read as that vector) was tagged 'a place (DataFrame)', or as a Series or dict its lon/lat point, a place
+    it was not; a table row or GeoDataFrame of one point was 'a place (...)', not the point read. Now the one reading
+    (`analysis._query`) is worded: a vector, or the point in the CRS it was read in."""
+    import geopandas as gpd
+    from pyproj import Transformer
+    x, y = float(emb.x[1]), float(emb.y[2])
+    lon, lat = Transformer.from_crs("EPSG:32631", "EPSG:4326", always_xy=True).transform(x, y)
+    v = list(emb.isel(x=3, y=4).values)
+    for row in (pd.DataFrame({"lon": [lon], "lat": [lat], "embedding": [v]}), {"lon": lon, "lat": lat, "embedding": v},
+                pd.Series({"lon": lon, "lat": lat, "embedding": v})):
+        s = emb.aef.similarity(row)
+        assert s.attrs["query"] == "a vector" and float(s.isel(x=3, y=4)) == pytest.approx(1.0)
+    assert _tags(s, tmp_path / "r.tif")["AEF_QUERY"] == "a vector"
+    at = f"x={x:.9g}, y={y:.9g} in EPSG:32631"
+    for place, said in ((pd.DataFrame({"lon": [lon], "lat": [lat], "name": ["a"]}), f"lon={lon:.9g}, lat={lat:.9g}"),
+                        (pd.DataFrame({"x": [x], "y": [y], "id": [7]}), at),
+                        (gpd.GeoDataFrame(geometry=gpd.points_from_xy([x], [y]), crs=32631), at)):
+        s = emb.aef.similarity(place)
+        assert s.attrs["query"] == said and float(s.sel(x=x, y=y)) == pytest.approx(1.0)
+
+
+def test_a_point_on_a_map_of_no_crs_says_the_maps_units(emb):
+    e = emb.copy().drop_vars("spatial_ref", errors="ignore")   # a copy: attrs set on a shallow one are the fixture's
+    e.attrs = {k: a for k, a in e.attrs.items() if "crs" not in k.lower()}
+    assert emb.aef.similarity((float(emb.x[1]), float(emb.y[2]))).attrs["query"].endswith("EPSG:32631")
+    assert e.aef.similarity((float(e.x[1]), float(e.y[2]))).attrs["query"].endswith("in the map's units (no CRS)")
