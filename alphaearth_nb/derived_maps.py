@@ -103,6 +103,6 @@ def tif_folder(path:Path, # --embeddings: a folder of GeoTIFFs
                                  "year (an AEF_TIME tag, or a year folder as the mirrors' .../2024/31N/) and ") + "cover "
                                  "the same pixels, so they are no tiles of one map: pass a folder of one map's tiles, "
                                  "or each file as its own --embeddings" + " (aef change takes two)" * (cmd == "change")) from None
-        maps.append(m.assign_attrs(crs=es[0].attrs["crs"]))
+        maps.append(m.assign_attrs(crs=es[0].attrs["crs"]) if "crs" in es[0].attrs else m)   # none: the fix said later
     return maps[0] if len(maps) == 1 else join_years(maps)
 

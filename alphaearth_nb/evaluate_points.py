@@ -7,8 +7,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/evaluate_points.html.md"""
 # %% ../nbs/29d_evaluate_points.ipynb #p0002
 from __future__ import annotations
 
+import json
+import shlex
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,8 @@ from .crs import crs_label
 from .draws import PAPER_MIN_DIST, spaced_points
 from .evaluate import lone_classes_said   # a class of one point: the one rule's words
 from .geometries import lonlat_columns
+from .files import is_zarr_store
+from .paths import user_path
 from .labels import nameless_ids   # ids a table leaves without a name: labels' one rule (re-exported)
 
 # %% auto #0
@@ -51,14 +54,27 @@ def table_places(rows,         # a table's labelled rows (a DataFrame)
                          "(degrees) as columns, or leave --spacing out")
     return lonlat_metres(ll[:, 0], ll[:, 1]), "points"
 
-def crs_fix_line(path) -> str:  # an --embeddings map that records no CRS: a store (folder) or a GeoTIFF
-    """The shell line that gives the map at `path` its CRS, 'EPSG:326NN' to fill in (NN its UTM zone): a store is
-    written again as `<stem>_crs.zarr` with `attrs['crs']` on every variable (then named as --embeddings); a GeoTIFF
-    is set in place by GDAL's `gdal_edit.py -a_srs`. `aef classify/similarity/change` and `aef evaluate` say it."""
-    p = Path(str(path))
-    if not p.is_dir(): return f"`gdal_edit.py -a_srs EPSG:326NN {p}`"
-    return (f"`python -c \"import xarray as xr; ds = xr.open_zarr('{p}'); [ds[v].attrs.update(crs='EPSG:326NN') for v "
-            f"in ds.data_vars]; ds.to_zarr('{p.stem}_crs.zarr')\"`, then --embeddings {p.stem}_crs.zarr")
+def crs_fix_line(path) -> str:  # an --embeddings map that records no CRS: a store, a netCDF, a GeoTIFF, a folder of them
+    """The shell line that gives the map at `path` (`~` read as the shell does) its CRS, 'EPSG:326NN' to fill in (NN its
+    UTM zone): a zarr store or a netCDF is written again beside it, `<stem>_crs.zarr` / `<stem>_crs.nc`, with
+    `attrs['crs']` on it and every variable (A00..A63 variables are read as one map by the store's; its encoding dropped, as `evaluate_years` writes a year), then named as
+    --embeddings; a GeoTIFF, or each of a folder of them (`map_cmd.open_maps` reads one as a map), is set in place by
+    rasterio (installed with the package; a COG's layout let break, which GDAL otherwise refuses to edit). Paths are
+    quoted for Python (`json.dumps`) and the shell (`shlex.quote`: spaces, quotes). `aef classify/similarity/change`
+    and `aef evaluate` say it."""
+    p, q, crs = user_path(path), lambda s: json.dumps(str(s)), '"EPSG:326NN"'
+    if is_zarr_store(p) or p.suffix.lower() in (".nc", ".nc4", ".cdf"):   # a copy with its CRS: named next
+        z = is_zarr_store(p)
+        out = p.with_name(f"{p.stem}_crs{'.zarr' if z else '.nc'}")
+        line = (f"import xarray as xr; ds = xr.{'open_zarr' if z else 'open_dataset'}({q(p)}); ds.attrs.update(crs={crs}); "
+                f"[ds[v].attrs.update(crs={crs}) for v in ds.data_vars]; "   # the store's own too: A00..A63 read as one
+                f"ds.drop_encoding().{'to_zarr' if z else 'to_netcdf'}({q(out)})")
+        return f"`python -c {shlex.quote(line)}`, then --embeddings {shlex.quote(str(out))}"
+    opened = 'rasterio.open({}, "r+", IGNORE_COG_LAYOUT_BREAK="YES")'   # a GeoTIFF's CRS set in place
+    if p.is_dir(): line = (f'import pathlib, rasterio; ds = [{opened.format("f")} for f in pathlib.Path({q(p)}).iterdir() '
+                           f'if f.suffix.lower() in (".tif", ".tiff")]; [setattr(d, "crs", {crs}) or d.close() for d in ds]')
+    else: line = f'import rasterio; d = {opened.format(q(p))}; d.crs = {crs}; d.close()'
+    return f"`python -c {shlex.quote(line)}`"
 
 def pixel_metres(emb,       # the map the pixels are on (y, x dims with coordinates, its CRS recorded)
                  at,        # pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)

@@ -123,14 +123,16 @@ def _unread(a, vector:bool) -> None:
 
 def _crs_said(run):
     """`run` (`aef_classify`, `aef_similarity`, `aef_change`) with its `GridError` for an embedding of no CRS (`places.
-    cube_crs`, `cog_files`: a Python fix, `emb.attrs['crs'] = ...`) said as the shell's: each --embeddings that records
-    none named, with the line that writes a copy of it with its CRS (a store) or sets it in place (a GeoTIFF, GDAL)."""
+    cube_crs`, `cog_files`: a Python fix, `emb.attrs['crs'] = ...`) said as the shell's: each --embeddings whose map
+    records none (`crs_of` of it opened) named, with the line that writes a copy of it with its CRS (a store, a netCDF)
+    or sets it in place (a GeoTIFF, a folder of them: `evaluate_points.crs_fix_line`). A `GridError` where every map
+    records its CRS (a GeoDataFrame's own 'has no CRS') is raised as it is."""
     def said(a):
         try: return run(a)
         except GridError as e:
             if "has no CRS" not in str(e): raise
             paths = [Path(p) for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings])]
-            bare = [p for p in paths if not crs_of(open_maps(p, a.embeddings_var, run.__name__[4:]))] or paths
+            if not (bare := [p for p in paths if crs_of(open_maps(p, a.embeddings_var, run.__name__[4:])) is None]): raise
             raise GridError(f"--embeddings {', '.join(map(str, bare))} record{'s' * (len(bare) == 1)} no CRS, which aef "
                             f"{run.__name__[4:]} needs to place the map: write the CRS its x/y are in (EPSG:326NN, NN its "
                             f"UTM zone, 327NN south of the equator; EPSG:4326 for lon/lat), e.g. "

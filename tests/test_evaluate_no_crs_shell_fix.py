@@ -25,6 +25,6 @@ def test_a_store_of_no_crs_gets_the_shell_line(tmp_path, capsys, monkeypatch):
     assert main([*args, "--embeddings", "e.zarr"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "--spacing 0" in err and "then --embeddings e_crs.zarr" in err, err
-    line = re.search(r'`(python -c "[^`]*")`', err).group(1).replace("EPSG:326NN", crs)
+    line = re.search(r"`(python -c '[^`]*')`", err).group(1).replace("EPSG:326NN", crs)
     subprocess.run(["bash", "-c", sys.executable + line[len("python"):]], check=True)
     assert main([*args, "--embeddings", "e_crs.zarr"]) == 0, capsys.readouterr().err
