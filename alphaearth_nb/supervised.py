@@ -340,14 +340,9 @@ def gated_placed(emb,                # the map as given (any form `as_embedding`
 
 LabelPixels = namedtuple("LabelPixels", "r c vals raster numbers positive given column")   # `place_labels`' answer
 OFF_MAP_CHOICES = ("refuse", "drop")   # what `off_map=` takes (`training_set`, `classify`, `regress`)
-_DROP_FIX = {"those": "them", "it": "it"}   # the refusal's 'drop those': with the way to (`off_map='drop'`)
-
-def _drop_said(e:LabelError, table, read:bool=False) -> LabelError:
-    """`e` (`_swap_said`'s) with its 'drop those' naming the way to, `off_map='drop'`; `read`: points of no CRS read
-    by the one rule (`geo.point_crs`), whose drop keeps the reading that puts the others on the map, `crs=` the other way."""
-    said, how = str(_swap_said(e, table)), ", all read as the others lie on the map; `crs=` says their CRS" * read
-    for w, o in _DROP_FIX.items(): said = said.replace(f": drop {w}, or", f": drop {w} (`off_map='drop'` leaves {o} out{how}), or")
-    return type(e)(said)
+_DROP = " (`off_map='drop'` leaves {them} out)"   # the refusal's 'drop those' (`geo._off_said`): the way to
+# points of no CRS read by the one rule (`geo.point_crs`): the drop keeps the reading that puts the others on the map
+_DROP_READ = _DROP[:-1] + ", all read as the others lie on the map; `crs=` says their CRS)"
 
 @checks_flags
 def place_labels(emb,                       # one year's map (y, x, band): its grid, CRS and attrs read, no value
@@ -410,17 +405,20 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
                                 raster=bool(raster), warn_fills=warn_fills)
     if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
         try:   # drop: the reading that puts those kept on the map (`table`), where one puts any there
-            src = point_crs(emb, xs, ys, what="label", error=LabelError, table=drop)
+            src = point_crs(emb, xs, ys, what="label", error=LabelError, table=drop, drop=_DROP_READ)
             if drop and not inside_grid(emb, *to_crs(xs, ys, src, crs_of(emb))).any():   # none either way:
                 point_crs(emb, xs, ys, what="label", error=LabelError)                   # the one refusal's words
-        except LabelError as e: raise _drop_said(e, table, True) from None   # read either way, swapped: the rename too
+        except LabelError as e: raise _swap_said(e, table) from None   # read either way, swapped: the rename too
         xs, ys = to_crs(xs, ys, src, crs_of(emb))
     if not numbers: check_exact_ids(vals, stored)   # ids beyond 2^24 in float32 lost digits: refused, naming the fix
     if drop and not raster and len(vals):   # points off the map left out where some lie on it, counted
         off = np.isfinite(xs) & np.isfinite(ys) & ~inside_grid(emb, xs, ys)   # no place (NaN): refused below
         if off.any() and not off.all():
-            warnings.warn(f"{int(off.sum())} of {len(off)} labelled points lie off the map (outside its grid, "
-                          f"{crs_label(crs_of(emb))}): left out, as asked", LabelWarning, stacklevel=user_stacklevel())
+            pixels = getattr(labels, "attrs", {}).get("labelled") == "pixels"   # polygons' pixels beside points
+            n = f"{int(off.sum())} of the labels (points, or polygons wholly off it)" if pixels else \
+                f"{int(off.sum())} of {len(off)} labelled points"
+            warnings.warn(f"{n} lie off the map (outside its grid, {crs_label(crs_of(emb))}): left out, as asked" +
+                          f"; {int((~off).sum())} labelled pixels remain" * pixels, LabelWarning, stacklevel=user_stacklevel())
             xs, ys, vals = xs[~off], ys[~off], vals[~off]
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
@@ -430,8 +428,9 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
     if len(vals) == 0:
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
-    try: r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, src, own))
-    except LabelError as e: raise _drop_said(e, table) from None   # swapped columns: renamed; some off: dropped
+    try: r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, src, own),
+                              drop=_DROP)   # some off: the way to drop them
+    except LabelError as e: raise _swap_said(e, table) from None   # swapped columns: their rename too
     if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
         once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
         r, c, vals = r[once], c[once], vals[once]
