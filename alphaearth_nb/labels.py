@@ -517,17 +517,22 @@ def nameless_ids(t:pd.DataFrame,  # a table of labelled places (a vector file's 
                  column:str,      # its label column, class ids
                 ) -> tuple[np.ndarray, str]|None:
     """(mask (N,) of the rows whose id has no name, the column of names) where another column of `t` names the ids of
-    `column` one to one (each id one name, each name one id; at least two ids named) and some ids have an empty or
-    missing name on every row (eo-learn's `LULC_NAME` leaves its no-data id 0 without one); None otherwise (ids
-    of text, no such column, every id named). `LabelError` for a `column` that `t` has not."""
-    if column not in (cols := [str(c) for c in getattr(t, "columns", [])]):   # pandas' KeyError, a list's TypeError
-        raise LabelError(f"the labels have no column {column!r}{suggest(column, cols)} (columns: {', '.join(cols[:10])}): "
+    `column` one to one (each id one name, each name one id; at least two ids named, one of them on two rows or more)
+    and some ids have an empty or missing name on every row (eo-learn's `LULC_NAME` leaves its no-data id 0 without
+    one); None otherwise (ids of text, no such column, every id named). Decided: a column is seen to name the ids only
+    where a named id recurs with its name; where each id has one row, a column of text (a note, a site's name) is as
+    one to one as a naming, so an empty cell there leaves no id out. `LabelError` for a `column` that `t` has not (a
+    column labelled by a number, `t[0]`, is read as labelled)."""
+    if not hasattr(t, "columns") or column not in t.columns:   # pandas' KeyError, a list's TypeError
+        cols = [str(c) for c in getattr(t, "columns", [])]
+        raise LabelError(f"the labels have no column {column!r}{suggest(str(column), cols)} (columns: {', '.join(cols[:10])}): "
                          "pass a table and its label column")
-    if t[column].nunique() < 3: return None
+    ids = t[column]
+    if ids.dtype.kind not in "iuf" or ids.nunique() < 3: return None   # ids of text: their own names
     for c, pairs in _namings(t, column):
-        none = pairs.loc[pairs["name"] == "", "id"]
-        if none.empty or len(pairs) - len(none) < 2: continue
-        return t[column].isin(none).to_numpy(), c
+        none, named = pairs.loc[pairs["name"] == "", "id"], pairs.loc[pairs["name"] != "", "id"]
+        if none.empty or len(named) < 2 or not ids[ids.isin(named)].duplicated().any(): continue   # no naming seen
+        return ids.isin(none).to_numpy(), c
     return None
 
 def _namings(t:pd.DataFrame, column:str):
@@ -539,7 +544,7 @@ def _namings(t:pd.DataFrame, column:str):
         if c == column or t[c].dtype.kind not in "OSU" and str(t[c].dtype) not in ("string", "str"): continue
         names = t[c].astype(object).where(t[c].notna(), "").map(lambda v: str(v).strip())
         pairs = pd.DataFrame({"id": ids.to_numpy(), "name": names.to_numpy()}).drop_duplicates()
-        if not (pairs["id"].duplicated().any() or pairs["name"].duplicated().any()): yield str(c), pairs
+        if not (pairs["id"].duplicated().any() or pairs["name"].duplicated().any()): yield c, pairs   # as labelled: t[0]
 
 def id_names(t,            # labels as given: a table of labelled places (DataFrame, GeoDataFrame), else anything
              column:str,   # its label column, class ids

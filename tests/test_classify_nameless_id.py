@@ -52,3 +52,24 @@ def test_every_id_named_trains_every_class():
     t = t.assign(LULC_NAME=t.LULC_NAME.replace("", "water"))
     out = aef.classify(e, t, column="LULC_ID", k=1)
     assert sorted(np.unique(out["class"].values).tolist()) == [0, 2, 3]
+
+
+def test_an_id_of_one_row_with_a_blank_note_stays_a_class(recwarn):
+    """Points 1..4 each of one row beside a column of text 'a', 'b', 'c', '': a note or a site's name is as one to one
+    as a naming there, and id 4 was left out as no data, warned. A column names the ids only where a named id recurs
+    with its name (eo-learn's LULC_NAME); here nothing says so, so every id is a class."""
+    e, _ = _case()
+    t = pd.DataFrame({"x": e.x.values[[0, 2, 4, 5]], "y": e.y.values[[0, 1, 3, 5]], "id": [1, 2, 3, 4],
+                      "note": ["a", "b", "c", ""]})
+    assert sorted(np.unique(aef.analysis.training_set(e, t, column="id")[1]).tolist()) == [1, 2, 3, 4]
+    aef.classify(e, t, column="id", k=1)   # classify reads them so too: nothing said
+    assert not [w for w in recwarn if "has no name" in str(w.message)]
+
+
+def test_columns_labelled_by_numbers_are_read():
+    "A table of columns labelled 0, 1 (`header=None`): its label column 0 was refused as missing ('0' not among them)."
+    from alphaearth_nb.labels import leave_nameless, nameless_ids
+    t = pd.DataFrame({0: [2, 3, 0, 2, 8], 1: ["forest", "grassland", "", "forest", "artificial surface"]})
+    assert nameless_ids(t, 0)[0].tolist() == [False, False, True, False, False] and nameless_ids(t, 0)[1] == 1
+    with pytest.warns(LabelWarning, match=r"has no name in 1 .*`labels.loc\[labels\[0\] == 0, 1\] = 'other'`"):
+        assert leave_nameless(t, 0)[0].tolist() == [2, 3, 2, 8]
