@@ -132,9 +132,10 @@ def table_years(a:pd.DataFrame, # a table of labels
     """The `col` column of table `a` as float64 years (N,) (`column_years`: numbers, their text, dates of any form
     their year); `LabelError` naming values that are not whole years, or dates written YYYYMMDD (20220105,
     `year_column_hint`: the conversion that passes them as dates), or a `col` that `a` has not (no table: a list)."""
-    if col not in (cols := [str(c) for c in getattr(a, "columns", [])]):   # pandas' KeyError, a list's TypeError
+    if not hasattr(a, "columns") or col not in a.columns:   # pandas' KeyError, a list's TypeError; `a[0]` as labelled
+        cols = [str(c) for c in getattr(a, "columns", [])]
         have = f"columns: {', '.join(cols[:10])}" if hasattr(a, "columns") else f"a {type(a).__name__} has none"
-        raise LabelError(f"the labels have no column {col!r}{suggest(col, cols)} ({have}): pass a table and the name "
+        raise LabelError(f"the labels have no column {col!r}{suggest(str(col), cols)} ({have}): pass a table and the name "
                          "of its year column (`aef.year_columns.year_column(table)` finds year, Year or YEAR)")
     yr = column_years(a[col])
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():

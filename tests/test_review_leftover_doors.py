@@ -31,6 +31,14 @@ def test_a_missing_column_is_named_with_the_near_one():
     assert nameless_ids(T, "LULC_ID") is None
 
 
+def test_a_column_labelled_by_a_number_is_read():
+    "s54: `col not in [str(c) ...]` refused a table's column 0 (`header=None`), which `a[0]` reads."
+    t = T.set_axis([0, 1, 2], axis=1)
+    np.testing.assert_array_equal(table_years(t, 0), [2023, 2024])
+    with pytest.raises(LabelError, match=r"no column 3 \(columns: 0, 1, 2\)"):
+        table_years(t, 3)
+
+
 def test_sampler_changes_takes_a_sampler_config_only():
     with pytest.raises(ConfigError, match="cfg is a dict: pass the SamplerConfig"):
         sampler_changes({"frames": 3}, {})
