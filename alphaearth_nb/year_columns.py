@@ -135,8 +135,8 @@ def table_years(a:pd.DataFrame, # a table of labels
     if not hasattr(a, "columns") or col not in a.columns:   # pandas' KeyError, a list's TypeError; `a[0]` as labelled
         cols = [str(c) for c in getattr(a, "columns", [])]
         have = f"columns: {', '.join(cols[:10])}" if hasattr(a, "columns") else f"a {type(a).__name__} has none"
-        raise LabelError(f"the labels have no column {col!r}{suggest(str(col), cols)} ({have}): pass a table and the name "
-                         "of its year column (`aef.year_columns.year_column(table)` finds year, Year or YEAR)")
+        raise LabelError(f"the labels have no column {col!r}{suggest(str(col), cols)} ({have}): pass a table and the "
+                         "name of its year column (`aef.year_columns.year_column(table)` finds year, Year or YEAR)")
     yr = column_years(a[col])
     if not (np.isfinite(yr) & (yr == np.round(yr))).all():
         bad = a[col][~(np.isfinite(yr) & (yr == np.round(yr)))].unique()[:3].tolist()
