@@ -575,7 +575,6 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "zone_areas.weighted_reduce/w": "their coverage fractions (covered_cells): arrays, never a path",
     "map_files.map_held/ds": "names the package map a Dataset already in hand holds (to_cog, the accessor): no reading",
     "stacks.dataarray_fix/da": "words for a DataArray already given where a stack is wanted (fit, .aef.embed): no reading",
-    "map_files.map_held/ds": "which package map a Dataset holds (to_cog's and .aef's words): a path is no Dataset, None",
     "labels.id_names/t": "classify's labels as given: a path or anything but a table names no class (None), read elsewhere",
 }
 # doors still without the rule (a path there gets another error, AttributeError, TypeError, ..., or none): none since
