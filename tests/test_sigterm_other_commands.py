@@ -71,7 +71,7 @@ def _aef(tmp_path, hook, when, *words, **env):
 
 def _nothing_beside(out:Path, err:str):
     "No output at `out`, nothing of its write left beside it (a stage, a partial copy), and the words say so."
-    assert f"holds no part of this one; run the command again" in err and str(out) in err, err[-2000:]
+    assert "holds no part of this one; run the command again" in err and str(out) in err, err[-2000:]
     assert not out.exists(), out
     assert not [p.name for p in out.parent.iterdir() if out.name in p.name], list(out.parent.iterdir())
 
