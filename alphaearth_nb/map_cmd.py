@@ -29,6 +29,7 @@ from .loaders import TEXT_TABLES, table_suffix
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES
 from .directions import unit_rows
 from .places import cube_crs, cube_form, sample, transform_of, years_of_cube
+from .cubes import aggregate   # --points of polygons: a field's mean vector
 from .geometries import points_xy
 from .years import map_year
 from .exports import class_colour, map_to_cog
@@ -235,23 +236,31 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     as `aef classify` refuses it; `--off-map drop` leaves it out. Points on no data (or dropped) are left out, warned
     (`NoDataWarning`, naming them); none left is a `NoValidDataError`, one
     message that says why (`_none_on`: off the map, with the map's bounds, or coordinates swapped, with the swap of
-    a file's column names in its header line or each --point's two numbers). Places other than points (polygons, lines) are a `LabelError` naming a shell
-    line that writes a point inside each."""
+    a file's column names in its header line or each --point's two numbers). Polygons (fields) each give their
+    pixels' mean direction (`cubes.aggregate`, as `classify` reads polygons; a field off the map or over no data is
+    left out, warned), and the query is the mean of those; lines or a mix are a `LabelError` naming a shell line that
+    writes a point inside each."""
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "similarity"), a.year, a.embeddings)
     given = a.points is None   # --point LON,LAT, once a point: (xs, ys) in lon/lat or --crs (the one rule)
     pts = tuple(np.array(c, np.float64) for c in zip(*a.point)) if given else a.points
     what = " ".join(f"--point {x:.10g},{y:.10g}" for x, y in a.point[:3]) + " ..." * (len(a.point) > 3) if given \
         else f"--points {a.points}"
     its = "the" if given else "its"   # --points f.csv: 'its 3 points'; --point ... --point ...: 'the 3 points'
+    fields = None   # --points of polygons: how many (their pixels' mean directions are the query's vectors)
     with ThisThreadsWarnings() as seen:   # `sample`'s words for no point on the map: in the refusal (the user's filters)
         try: got = sample(emb, pts, crs=a.crs)
         except LabelError as e:   # polygons or lines: the shell's fix, a point inside each (not `sample`'s Python)
             if not str(e).startswith("sampling needs points, got "): raise
             kinds = str(e).split("got ", 1)[1].split(":", 1)[0]
-            line = (f"import geopandas as gpd; g = gpd.read_file({json.dumps(str(a.points))}).explode(index_parts=False); "
-                    "g.set_geometry(g.representative_point()).to_file(\"points.geojson\")")
-            raise LabelError(f"--points {a.points} holds {kinds}, no points: aef similarity takes points; write one inside "
-                             f"each shape, `python -c {shlex.quote(line)}`, then pass --points points.geojson") from None
+            if "Polygon" in kinds and "Point" not in kinds and "Line" not in kinds:   # fields: each its pixels' mean
+                z = aggregate(emb, a.points, crs=a.crs)   # direction (`cubes.aggregate`), as classify reads polygons
+                got, fields = z.assign(inside=z["n_pixels"].to_numpy() > 0), len(z)
+            else:
+                line = (f"import geopandas as gpd; g = gpd.read_file({json.dumps(str(a.points))}).explode(index_parts=False); "
+                        "g.set_geometry(g.representative_point()).to_file(\"points.geojson\")")
+                raise LabelError(f"--points {a.points} holds {kinds}, no points nor polygons alone: aef similarity takes "
+                                 f"points, or fields (polygons); write a point inside each shape, `python -c "
+                                 f"{shlex.quote(line)}`, then pass --points points.geojson") from None
     off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
     for w in seen:   # shown as given (the user's filters judged them): not warned again
         if w not in off: warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
@@ -260,7 +269,7 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     if not ok.any():
         raise NoValidDataError(f"{what}: none of {its} {len(v)} points lies on a pixel with data: "
                                + _none_on(str(off[0].message) if off else None, got, given, emb) + _comma_said(a))
-    if (~got["inside"].to_numpy(bool)).any() and a.off_map == "refuse":   # a mean of other points: another map
+    if (~got["inside"].to_numpy(bool)).any() and a.off_map == "refuse" and fields is None:   # a mean of other points: another map
         xs, ys, _ = points_xy(pts, cube_crs(emb), a.crs, emb)   # in the map's CRS: which, and to which side
         try: pixel_indices(emb, xs, ys, error=LabelError, what="point")
         except LabelError as e:
@@ -273,7 +282,8 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     sim = analysis.similarity(emb, unit_rows(v[ok].mean(0), np.float64)).astype(np.float32)
     out = map_to_cog(sim, a.out, overwrite=a.overwrite)
     n = int(ok.sum())
-    print(f"similarity to the mean of {n} point{'s' * (n != 1)}, made unit length: median {float(np.nanmedian(sim)):.3f}, "
+    print(f"similarity to the mean of {n} {'field' if fields else 'point'}{'s' * (n != 1)}"
+          f"{' (each the mean direction of its pixels)' if fields else ''}, made unit length: median {float(np.nanmedian(sim)):.3f}, "
           f"largest {float(np.nanmax(sim)):.3f}")
     print(_wrote(sim, out))
 
