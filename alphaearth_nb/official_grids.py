@@ -137,9 +137,24 @@ def warn_ground_pixel(size:tuple,  # the pixel's (width, height) in the CRS's un
     official pixels' size (`mirrors.RESOLUTION`): "10 m" Web-Mercator pixels at 45 N are 7.08 x 7.06 m, so the official
     pixels are resampled about 2x finer (2x as many over the same ground) and areas summed by pixel (count x its
     size) read 2x the ground's; the default 10 of a CRS in US feet is 3.05 m (10.8x as many pixels). It names the
-    ground size and the `resolution=` that gives 10 m. Returns the ground width (m) when warned, else None."""
+    ground size and the `resolution=` that gives 10 m. Where the size cannot be measured there (`ground_scale` NaN:
+    the centre lies far outside the CRS's area of use, EPSG:3031 or New York's EPSG:2263 over the Alps), the warning
+    says so, with the unit's length where it is not a metre. Returns the ground width (m) when measured and warned,
+    else None."""
     kx, ky = ground_scale(crs, lon, lat)
-    if not (np.isfinite(kx) and np.isfinite(ky) and kx > 0 and ky > 0): return None   # off the CRS's domain: untold
+    if not (np.isfinite(kx) and np.isfinite(ky) and kx > 0 and ky > 0):   # far off the CRS's area: said, not measured
+        c = as_crs(crs)
+        unit = _unit_metres(c)
+        feet = (f"; a unit of that CRS is {unit:.7g} m ({c.axis_info[0].unit_name}), so a pixel of {size[0]:g} x "
+                f"{size[1]:g} units is {size[0] * unit:.2f} x {size[1] * unit:.2f} m before any stretch"
+                if abs(unit - 1) > 1e-9 else "")
+        warnings.warn(f"{asked} in {crs_label(crs)}: the size of its pixels on the ground at the area's centre "
+                      f"({lat:.2f}, {lon:.2f} lat/lon) cannot be measured, the centre lying far outside that CRS's "
+                      f"area of use (or off its projection){feet}. A CRS made for another place stretches the grid "
+                      f"there, so the official {RESOLUTION:g} m pixels are resampled onto pixels of another size and "
+                      "areas summed by pixel read wrong: leave `crs=` out for the tiles' own UTM grid, or pass a CRS "
+                      "whose area of use holds the area", GridWarning, stacklevel=user_stacklevel())
+        return None
     gx, gy = size[0] / kx, size[1] / ky
     if max(abs(kx - 1), abs(ky - 1)) <= 0.02 or max(abs(gx / RESOLUTION - 1), abs(gy / RESOLUTION - 1)) <= 0.02:
         return None
