@@ -328,7 +328,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     lut = _class_ids(classes) if ids else np.arange(C)
     dt = _class_dtype(np.asarray(vals), lut) if ids else np.dtype(np.int32)
     to_class = lambda i: np.where(np.isfinite(i), lut[np.nan_to_num(i).astype(np.int64)], -1).astype(dt)   # -1: no data
-    cls = pixelwise(to_class, res.isel(classes=C), dtype=dt, core=()).assign_attrs(nodata=-1)
+    cls = pixelwise(to_class, res.isel(classes=C), dtype=dt, core=()).assign_attrs(nodata=-1, measure="class")
     if not ids: cls.attrs["class_names"] = [str(c) for c in classes]  # index i is class_names[i], on the way out too
     names = dict(enumerate(cls.attrs["class_names"])) if not ids else \
         {v: flags.get(v, str(v)) for v in lut.tolist()} if flags else None

@@ -30,20 +30,20 @@ from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
 from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, overview_factors,
                                      resampled_attrs, write_windows)
-from .map_files import (MAP_NAMES, class_colour, cluster_names, colour_table, made_by, map_given, map_held, map_measure, palette_type,
-                                     pam_categories)
+from .map_files import (MAP_NAMES, class_colour, cluster_names, colour_table, made_by, map_given, map_held, map_kind,
+                                     map_measure, palette_type, pam_categories)
 
 # %% auto #0
 __all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'map_to_cog', 'vectorize', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr',
            'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE', 'cog_tags', 'check_blocksize',
            'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs', 'MAP_NAMES',
            'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held',
-           'made_by', 'map_measure']
+           'made_by', 'map_measure', 'map_kind']
 
 # %% ../nbs/25c_exports.ipynb #c0004r
 _all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item',   # from `stores`, where they moved
         'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs',   # `cog_files`'
-        'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held', 'made_by', 'map_measure']   # `map_files`'
+        'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held', 'made_by', 'map_measure', 'map_kind']   # `map_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -356,7 +356,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
     if not valid.any(): raise nothing_to_write("map", path)
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
-    if names is None and m.name == "cluster": names = cluster_names(da, a, valid)   # 'cluster 0' ..: as classes
+    if names is None and map_kind(da, m) == "cluster": names = cluster_names(da, a, valid)   # 'cluster 0' ..
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = cog_profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     aux = pam_categories({int(k): str(v) for k, v in names.items()}) if names else None   # GDAL's category names

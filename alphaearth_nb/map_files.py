@@ -21,8 +21,8 @@ from .embeddings import embedding_variable
 from .years import map_year
 
 # %% auto #0
-__all__ = ['MAP_NAMES', 'class_colour', 'palette_type', 'colour_table', 'pam_categories', 'cluster_names', 'map_measure',
-           'map_held', 'made_by', 'map_given']
+__all__ = ['MAP_NAMES', 'class_colour', 'palette_type', 'colour_table', 'pam_categories', 'cluster_names', 'map_kind',
+           'map_measure', 'map_held', 'made_by', 'map_given']
 
 # %% ../nbs/25c_map_files.ipynb #mf006
 _PALETTE = 256   # class ids 0..255 (a Byte map's) have colours of their own; ids beyond take id mod 256's
@@ -97,7 +97,7 @@ def pam_categories(names:dict) -> str:  # class id -> class name
     return ET.tostring(root, encoding="unicode") + "\n"
 
 def cluster_names(da, a:np.ndarray, valid:np.ndarray) -> dict|None:
-    """Category names of a cluster map (`analysis.cluster`'s, its map named `cluster`) that has none: 'cluster 0' ..
+    """Category names of a cluster map (`analysis.cluster`'s: `map_kind` 'cluster') that has none: 'cluster 0' ..
     'cluster k-1', k the count of its Dataset's centres (else its largest id + 1); None where its ids are no such."""
     ids = a[valid]
     if a.dtype.kind not in "iu" or not ids.size or ids.min() < 0: return None
@@ -114,15 +114,27 @@ def _year(obj) -> int|None:
     try: return map_year(obj)
     except TimeError: return None   # 'spring': no year said (AEF_TIME keeps the text as it was)
 
+def map_kind(da,  # what `map_to_cog` was given: the map, or its Dataset (a cluster map beside its centres)
+             m,   # its (y, x) plane
+            ) -> str|None:
+    """Which of the package's maps `m` is (a key of `_MEASURES`: similarity, change, class, cluster), by what its
+    maker wrote: `attrs['measure']` (`pixels.pixelwise`'s derived maps; `analysis.classify`'s class map), or the
+    Dataset a maker returns (`cluster`'s map beside its `centres`, `classify`'s beside its `scores`). None for a
+    raster the package did not make, whatever its name (a user's land-cover map named `class`: no package tags)."""
+    if (kind := m.attrs.get("measure")) in _MEASURES: return kind
+    pair = {"class": "scores", "cluster": "centres"}.get(str(m.name))
+    return str(m.name) if pair and isinstance(da, xr.Dataset) and pair in da.data_vars else None
+
 def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its centres)
                 m,   # its (y, x) plane, the band written
                ) -> dict:
-    """What map `m` (of `da`, perhaps its Dataset) measures, as GDAL tags: AEF_MEASURE (by its name: a similarity,
-    change, class or cluster map; else none; a cluster map's k from its centres), AEF_QUERY (a similarity map's
+    """What map `m` (of `da`, perhaps its Dataset) measures, as GDAL tags: AEF_MEASURE (a similarity, change, class
+    or cluster map of the package's, `map_kind`; else none; a cluster map's k from its centres), AEF_QUERY (a similarity map's
     `attrs['query']`, `queries.query_said`: the point and its CRS, or 'a vector') and AEF_YEAR (the calendar year
     the map records, `years.map_year`: AEF_TIME is its first instant, '2024-01-01T00:00:00')."""
-    said, tags = _MEASURES.get(str(m.name)), {}
-    if said and m.name == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
+    kind = map_kind(da, m)
+    said, tags = _MEASURES.get(kind), {}
+    if said and kind == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
         said += f", k = {da['centres'].shape[0]}"
     if query := m.attrs.get("query", getattr(da, "attrs", {}).get("query")): tags["AEF_QUERY"] = str(query)
     year = next((y for y in (_year(m), _year(da) if isinstance(da, xr.Dataset) else None) if y is not None), None)

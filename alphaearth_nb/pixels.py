@@ -33,14 +33,18 @@ def pixelwise(func,                # numpy function: arrays (..., *core), one pe
     """Apply a numpy `func` over the trailing core dims of aligned DataArrays, lazily for dask input
     (`xr.apply_ufunc(..., dask="parallelized")`): a DataArray with the dims of `das` less `core`, then `out_core`.
     Attributes are kept but those describing the entries of a core dim it consumes, one value an entry (rioxarray's
-    `long_name` = ('A00', ..., 'A63') of a GeoTIFF's band descriptions): a one-band map with 64 names is no raster."""
+    `long_name` = ('A00', ..., 'A63') of a GeoTIFF's band descriptions): a one-band map with 64 names is no raster.
+    A map of values made of the vectors (`band` consumed) that is given a `name` keeps it as `attrs['measure']`
+    (similarity, change, cluster): what its values are, which `map_files.map_kind` reads (a raster of the user's
+    named `class` is no package map; a package map renamed still is)."""
     for d in das: refuse_path(d, MAP_WANTED, "map")
     das = [d.chunk({c: -1 for c in core}) if is_lazy(d) else d for d in das]  # core dims in one chunk
     out = xr.apply_ufunc(func, *das, input_core_dims=[list(core)] * len(das), output_core_dims=[list(out_core)],
                          dask="parallelized", output_dtypes=[dtype], keep_attrs=True,
                          dask_gufunc_kwargs={"output_sizes": out_sizes} if out_sizes else None)
     gone = [das[0].sizes[c] for c in core if c not in out_core and c in das[0].dims]   # the dims consumed
-    out.attrs = map_attrs(out.attrs, gone, derived="band" in core and "band" not in out_core)   # no vectors: no embedding
+    derived = "band" in core and "band" not in out_core   # no vectors: no embedding
+    out.attrs = map_attrs(out.attrs, gone, derived=derived) | ({"measure": name} if derived and name else {})
     return out.rename(name) if name else out
 
 _IDENTITY = ("source", "embedding:model")   # what says a map is an embedding (of a model, a product)
