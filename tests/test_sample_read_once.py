@@ -9,6 +9,7 @@ import numpy as np
 
 from alphaearth_nb.gate import gated, map_sample
 from alphaearth_nb.pixels import READ_KEEP, read_once
+from alphaearth_nb.quantize import quantize
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
@@ -37,7 +38,7 @@ def test_a_second_gate_of_a_lazy_map_reads_nothing():
 
 
 def test_a_uint8_maps_reading_and_sample_are_read_once():
-    codes = np.round(np.asarray(embedding_from_array(random_unit((300, 300), seed=2)).values) * 127).astype(np.int8)
+    codes = quantize(np.asarray(embedding_from_array(random_unit((300, 300), seed=2)).values))   # the product's codes
     da, src = _lazy(codes.view(np.uint8))   # int8 codes read unsigned, as GDAL before 3.7 gives them
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
