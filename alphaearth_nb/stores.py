@@ -8,6 +8,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/stores.html.md"""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shlex
 from pathlib import Path
 
 import numpy as np
@@ -228,9 +230,12 @@ def stac_item(path,                   # the embedding GeoTIFF (or a map derived 
                                "map as a COG first, e.g. `aef.stores.open_zarr(path).aef.to_cog('emb.tif')`")
     with reading_raster(path), rasterio.open(gdal_path(path)) as f:   # a URL: the file alone, as `read_cog` reads it
         if f.crs is None:   # no footprint to say
+            # set in place by rasterio (the package's), a COG's layout let break: `gdal_edit.py` refuses a COG
+            line = (f'import rasterio; d = rasterio.open({json.dumps(str(path))}, "r+", IGNORE_COG_LAYOUT_BREAK='
+                    '"YES"); d.crs = "EPSG:32631"; d.close()')
             raise CRSError(f"{path} has no CRS, so its item has no footprint: write the GeoTIFF from a map that "
                            "has one (`emb.attrs['crs'] = 'EPSG:32631'`, then `emb.aef.to_cog(path)`), or set the "
-                           f"file's own, e.g. `gdal_edit.py -a_srs EPSG:32631 {path}`")
+                           f"file's own (the CRS its x/y are in), e.g. `python -c {shlex.quote(line)}`")
         bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east
         w, s, e, n = bbox
         if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL
