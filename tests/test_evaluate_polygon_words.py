@@ -1,7 +1,6 @@
 """`aef evaluate --labels fields.gpkg` whose polygons of no data have an empty name warned '155 of 10100 labels are
 ['']: ... mark unlabelled points': those are pixels of rasterised polygons, not labels nor points. Now it counts the
 polygons and their pixels. Fails on f65dc79a."""
-import numpy as np
 import pytest
 
 gpd = pytest.importorskip("geopandas")

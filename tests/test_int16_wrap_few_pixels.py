@@ -6,7 +6,6 @@ naming the bands, the counts and the reopen fix, which runs: the fixed stack val
 import warnings
 
 import numpy as np
-import pytest
 import xarray as xr
 
 import alphaearth_nb as aef

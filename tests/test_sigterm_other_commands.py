@@ -16,7 +16,6 @@ import jax.numpy as jnp
 import numpy as np
 import equinox as eqx
 import pandas as pd
-import pytest
 
 import alphaearth_nb
 from alphaearth_nb.exports import to_cog
