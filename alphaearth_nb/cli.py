@@ -91,8 +91,25 @@ def _on_sigterm(signum, frame):
     "thread, the request noted first (`runlock.ask_stop`): where Python swallows the raise (a gc callback, a " \
     "`__del__`), `fit` stops at its next step all the same."
     runlock = _later("runlock")   # loaded by `main` before it installs this handler
-    runlock.ask_stop()
+    if _held(runlock, runlock.Terminated, "SIGTERM"): return
     raise runlock.Terminated()
+
+def _held(runlock, kind, what) -> bool:
+    "Note a stop (`runlock.ask_stop`); True where `fit`'s step loop takes it at its next step (`runlock.stops_held`, " \
+    "said once; a second asks at once)."
+    again = runlock.stop_asked()
+    runlock.ask_stop(kind)
+    if again or not runlock.stops_held(): return False
+    print(f"aef: {what}: stopping after this step, its state checkpointed (Ctrl-C again to stop at once)", file=sys.stderr)
+    return True
+
+def _on_sigint(signum, frame):
+    "Ctrl-C as Python's `KeyboardInterrupt`, the request noted first (`runlock.ask_stop`), as SIGTERM's is: `fit` " \
+    "checkpoints the last whole step before it unwinds (a data source's own raise is no stop) and a swallowed " \
+    "raise still stops the run at its next step."
+    runlock = _later("runlock")
+    if _held(runlock, KeyboardInterrupt, "Ctrl-C"): return
+    raise KeyboardInterrupt()
 
 def _flag_first(fn):
     "`fn(argv, sigterm)` with `sigterm` read by `core.flag` before any work (a yes/no parameter's door, as " \
@@ -120,6 +137,9 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     term = argv is None if sigterm is None else sigterm   # read at the door (_flag_first)
     if term: runlock.clear_stop()   # a stop asked of an earlier command of this process is not this one's
     before = signal.signal(signal.SIGTERM, _on_sigterm) if term else None   # main([...]) leaves the caller's
+    # Ctrl-C noted as SIGTERM is, where Python's own handler is in place (a background job's ignored SIGINT stays so)
+    ctrl_c = term and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if ctrl_c: signal.signal(signal.SIGINT, _on_sigint)
     try:
         # a JAX CPU device per idle core, the batch split over them (runtime.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
         # itself, not for main([...]) called in a process whose later JAX work expects one device; junk
@@ -152,6 +172,7 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     finally:
         try:
             if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the script's own again
+            if ctrl_c and argv is not None: signal.signal(signal.SIGINT, signal.default_int_handler)
         finally:   # where a SIGTERM came just before that (its note set, its raise on the way out): put back all
             if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the same, and the note cleared,
             if term: runlock.clear_stop()   # acted on or not: not the next command's, nor the caller's next `fit`

@@ -24,7 +24,7 @@ from .files import partial_name, pid_alive, user_path
 
 # %% auto #0
 __all__ = ['LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'read_lock', 'is_stale', 'live_holder', 'in_use_error', 'run_lock', 'Terminated',
-           'ask_stop', 'stop_asked', 'clear_stop', 'stop_if_asked']
+           'ask_stop', 'stop_asked', 'hold_stops', 'stops_held', 'clear_stop', 'stop_if_asked']
 
 # %% ../nbs/15a_runlock.ipynb #r0005
 LOCK = ".aef-lock"  # a run's lock file (run_lock, below); `checkpoint` reads it to tell a run in progress from none
@@ -164,26 +164,39 @@ class Terminated(KeyboardInterrupt):
     "SIGTERM (a pre-empted VM's, `kill`'s, a scheduler's) as an interrupt of the main thread: `aef` unwinds as for " \
     "Ctrl-C (metrics written, the run's lock released), says how to go on and exits 143."
 
-_STOP = {"asked": False}   # set by `aef`'s SIGTERM handler (`ask_stop`); read at the commands' safe points
+_STOP = {"asked": None, "held": False}   # the interrupt's kind, set by `aef`'s SIGTERM and Ctrl-C handlers (`ask_stop`);
+                                         # held: `fit`'s step loop takes it at its next step (`hold_stops`)
 
-def ask_stop() -> None:
-    "Note that this process was asked to stop (`aef`'s SIGTERM handler, before it raises `Terminated`), so a " \
-    "raise that Python swallows (in a gc callback, a `__del__`) does not lose it: `stop_if_asked` raises it again."
-    _STOP["asked"] = True
+def ask_stop(kind:type=Terminated, # what `stop_if_asked` raises: `Terminated` (SIGTERM), `KeyboardInterrupt` (Ctrl-C)
+            ) -> None:
+    "Note that this process was asked to stop (`aef`'s SIGTERM or Ctrl-C handler, before it raises `kind`), so a " \
+    "raise that Python swallows (in a gc callback, a `__del__`) does not lose it: `stop_if_asked` raises it again; " \
+    "`fit` checkpoints its state where an interrupt comes with this note (not a data source's own raise)."
+    _STOP["asked"] = kind
 
 def stop_asked() -> bool:
     "Whether a stop was asked (`ask_stop`) and not yet acted on (`stop_if_asked`) or cleared (`clear_stop`)."
-    return _STOP["asked"]
+    return _STOP["asked"] is not None
+
+def hold_stops(on:bool, # True as `fit`'s step loop begins, False as it ends
+              ) -> None:
+    "While on, `aef`'s handlers only note a first SIGTERM or Ctrl-C (`stops_held`): a raise inside a step would " \
+    "find the state's buffers donated to the step and gone, so `fit` stops at its next step and checkpoints there."
+    _STOP["held"] = bool(on)
+
+def stops_held() -> bool:
+    "Whether a stop asked now waits for `fit`'s next step (`hold_stops`) rather than being raised at once."
+    return _STOP["held"]
 
 def clear_stop() -> None:
     "Forget a stop asked (`aef` as it installs its handler, and when its command ends)."
-    _STOP["asked"] = False
+    _STOP["asked"] = None
 
 def stop_if_asked() -> None:
-    "Raise `Terminated` where a stop was asked (`ask_stop`), taking the request (a second call raises nothing): " \
+    "Raise `Terminated` (or the kind noted: Ctrl-C's `KeyboardInterrupt`) where a stop was asked (`ask_stop`), taking the request (a second call raises nothing): " \
     "`fit` calls it between steps, after checkpointing its state; `embed_to_zarr` between regions and before its " \
     "store is placed, `cog_files.cog_stage` before a COG is placed (`aef similarity`, `classify`, `change`), " \
     "`evaluate_embeddings` between folds: the command exits 143 with no output placed as if whole."
-    if _STOP["asked"]:
-        _STOP["asked"] = False
-        raise Terminated()
+    if (kind := _STOP["asked"]) is not None:
+        _STOP["asked"] = None
+        raise kind()

@@ -38,7 +38,7 @@ from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.p
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
 from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data,   # what a resume
                                     warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
-from .runlock import stop_asked, stop_if_asked   # SIGTERM's note (`aef`), read between steps
+from .runlock import hold_stops, stop_asked, stop_if_asked   # SIGTERM's note (`aef`), read between steps
 from .runtime import keep_heap
 from .stacks import unnamed_numbers, validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -446,14 +446,13 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         elif peek is not None and start == at: source = peek[1]   # the function's batches, the one weighed first
         else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name, held)   # (newest ckpt bad)
         batches = Prefetch(source, bsh, cfg.prefetch)
-        saved = start   # the step of the run's newest checkpoint (a resume's: the one loaded)
+        saved, stopping = start, False   # the step of the run's newest checkpoint (a resume's: the one loaded)
+        hold_stops(jax.process_count() == 1 and ckdir is not None)   # `aef`'s Ctrl-C/SIGTERM: taken between steps
         try:
             for k in range(start, cfg.steps):
-                # a SIGTERM whose raise Python swallowed (in a gc callback, many run during a compile) was noted
-                # (`runlock.ask_stop`): the run stops here, between steps, its state checkpointed; on one process only
-                # (hosts stopped apart would wait for each other in the gather)
-                if stop_asked() and ckdir is not None and k > saved and jax.process_count() == 1:
-                    last_good = save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
+                # a SIGTERM or Ctrl-C whose raise Python swallowed (in a gc callback, many run during a compile) was
+                # noted (`runlock.ask_stop`): the run stops here, between steps, its state checkpointed (below)
+                stopping = stop_asked()
                 stop_if_asked()
                 t0 = time.perf_counter()
                 try: batch = next(batches)
@@ -481,7 +480,18 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                                                     keep=cfg.keep)
                         saved = k + 1
                         if writer: _plot_quietly(history, out / "loss.png")
+        except KeyboardInterrupt:
+            # `aef`'s Ctrl-C or SIGTERM (noted by its handler: `runlock.ask_stop`; a data source's own raise is no
+            # such stop): `state` is the last whole step's (a step cut short never assigned it), so it is
+            # checkpointed and `--resume` loses nothing and goes on as the uninterrupted run; on one process only
+            # (hosts stopped apart would wait for each other in the gather)
+            if (stopping or stop_asked()) and ckdir is not None and jax.process_count() == 1 \
+                    and not any(x.is_deleted() for x in jax.tree_util.tree_leaves(state) if isinstance(x, jax.Array)) \
+                    and int(state.step) > saved:   # (a second Ctrl-C inside a step: its input donated, gone)
+                save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
+            raise
         finally:
+            hold_stops(False)
             batches.close()
             bar.close()
             if writer and pending: write_metrics(out / "metrics.jsonl", pending)

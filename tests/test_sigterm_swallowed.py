@@ -54,7 +54,9 @@ def test_a_swallowed_sigterm_stops_the_run_at_its_next_step(tmp_path):
                         str(steps), "--batch-size", "2", "--out", str(out)],
                        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
     err = p.stderr
-    assert "Exception ignored in" in err, err[-3000:]   # the raise was swallowed: the race this test is about
+    # the raise was swallowed (the race this test is about), or, inside fit's step loop, never raised: only noted
+    # there (runlock.hold_stops, session 54: a raise in a step finds its donated state gone)
+    assert "Exception ignored in" in err or "stopping after this step" in err, err[-3000:]
     assert p.returncode == 143, (p.returncode, err[-3000:])   # was: 0, all 60 steps trained
     found = latest_checkpoint(out / "checkpoints")
     assert found is not None, err[-3000:]
