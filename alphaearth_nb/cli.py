@@ -109,7 +109,7 @@ def _on_sigint(signum, frame):
     "raise still stops the run at its next step."
     runlock = _later("runlock")
     if _held(runlock, KeyboardInterrupt, "Ctrl-C"): return
-    raise KeyboardInterrupt()
+    signal.default_int_handler(signum, frame)   # Python's own: KeyboardInterrupt
 
 def _flag_first(fn):
     "`fn(argv, sigterm)` with `sigterm` read by `core.flag` before any work (a yes/no parameter's door, as " \
