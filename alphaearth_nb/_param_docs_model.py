@@ -208,7 +208,6 @@ SECTIONS = {
         'in_use_error': "d : Path\n    the run folder\np : Path\n    its lock file\nheld : dict\n    the lock's contents, naming the live run\n",
         'run_lock': 'folder : str|os.PathLike\n    the run folder (created if absent)\n',
         'ask_stop': 'kind : type\n    what `stop_if_asked` raises: `Terminated` (SIGTERM), `KeyboardInterrupt` (Ctrl-C)\n',
-        'hold_stops': "on : bool\n    True as `fit`'s step loop begins, False as it ends\n",
     },
     'alphaearth_nb.samples': {
         'SamplerConfig': 'patch : int\n    L: window side in pixels (paper: 128)\ninputs : tuple | None\n    encoder sources (default: the stack\'s input-role sources)\ntargets : tuple | None\n    reconstructed sources (default: every source in the stack)\nframes : int | tuple\n    frames per input source: an int, or ((name, n), ...) / a dict\nn_texts : int\n    texts per example (padded)\nperiod_days : float\n    sequence period per example (paper: a year)\nperiods_per_site : int\n    non-overlapping periods per site (paper: 2)\nmin_period_days : float\n    summary periods are longer than this (paper: 4 days)\nsubsample : str\n    frames beyond `frames`: "random" or "even"\nhold_out : bool\n    remove input sources\' target frames from the encoder input\ntwin_days : float\n    with hold_out: also drop input frames of the target\'s family this close to it\nsources : tuple\n    resolved `Source`s that win over the registry (a model\'s, via `sampler_config`)\n',

@@ -24,7 +24,7 @@ from .files import partial_name, pid_alive, user_path
 
 # %% auto #0
 __all__ = ['LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'read_lock', 'is_stale', 'live_holder', 'in_use_error', 'run_lock', 'Terminated',
-           'ask_stop', 'stop_asked', 'hold_stops', 'stops_held', 'clear_stop', 'stop_if_asked']
+           'ask_stop', 'stop_asked', 'hold_stops', 'release_stops', 'stops_held', 'clear_stop', 'stop_if_asked']
 
 # %% ../nbs/15a_runlock.ipynb #r0005
 LOCK = ".aef-lock"  # a run's lock file (run_lock, below); `checkpoint` reads it to tell a run in progress from none
@@ -178,11 +178,15 @@ def stop_asked() -> bool:
     "Whether a stop was asked (`ask_stop`) and not yet acted on (`stop_if_asked`) or cleared (`clear_stop`)."
     return _STOP["asked"] is not None
 
-def hold_stops(on:bool, # True as `fit`'s step loop begins, False as it ends
-              ) -> None:
-    "While on, `aef`'s handlers only note a first SIGTERM or Ctrl-C (`stops_held`): a raise inside a step would " \
-    "find the state's buffers donated to the step and gone, so `fit` stops at its next step and checkpoints there."
-    _STOP["held"] = bool(on)
+def hold_stops() -> None:
+    "From here (`fit`'s step loop) to `release_stops`, `aef`'s handlers only note a first SIGTERM or Ctrl-C " \
+    "(`stops_held`): a raise inside a step would find the state's buffers donated to the step and gone, so `fit` " \
+    "stops at its next step and checkpoints there."
+    _STOP["held"] = True
+
+def release_stops() -> None:
+    "End `hold_stops`: a stop asked is raised at once again (`fit`, as its step loop ends)."
+    _STOP["held"] = False
 
 def stops_held() -> bool:
     "Whether a stop asked now waits for `fit`'s next step (`hold_stops`) rather than being raised at once."

@@ -38,7 +38,7 @@ from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.p
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
 from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data,   # what a resume
                                     warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
-from .runlock import hold_stops, stop_asked, stop_if_asked   # SIGTERM's note (`aef`), read between steps
+from .runlock import hold_stops, release_stops, stop_asked, stop_if_asked   # SIGTERM's note (`aef`), read between steps
 from .runtime import keep_heap
 from .stacks import unnamed_numbers, validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -447,7 +447,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name, held)   # (newest ckpt bad)
         batches = Prefetch(source, bsh, cfg.prefetch)
         saved, stopping = start, False   # the step of the run's newest checkpoint (a resume's: the one loaded)
-        hold_stops(jax.process_count() == 1 and ckdir is not None)   # `aef`'s Ctrl-C/SIGTERM: taken between steps
+        if jax.process_count() == 1 and ckdir is not None: hold_stops()   # `aef`'s Ctrl-C/SIGTERM: between steps
         try:
             for k in range(start, cfg.steps):
                 # a SIGTERM or Ctrl-C whose raise Python swallowed (in a gc callback, many run during a compile) was
@@ -491,7 +491,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
             raise
         finally:
-            hold_stops(False)
+            release_stops()
             batches.close()
             bar.close()
             if writer and pending: write_metrics(out / "metrics.jsonl", pending)
