@@ -378,6 +378,12 @@ def _load_one(path:Path, like, record:dict|None=None) -> tuple[PyTree, dict]:
     return state, header
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
+def _last_step(p:Path) -> int:
+    "The last step a run's metrics.jsonl records (0 where none or unreadable)."
+    try: rows = [json.loads(l) for l in p.read_text().splitlines() if l.strip()]
+    except (OSError, ValueError): return 0
+    return max((r.get("step", 0) for r in rows if isinstance(r, dict) and isinstance(r.get("step"), int)), default=0)
+
 def _none_complete(d:Path) -> str:
     "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, " \
     "and others), why none loads and the fix; 'train first' when it holds none. One sentence, the problem then the " \
@@ -402,6 +408,10 @@ def _none_complete(d:Path) -> str:
         said.append(f"the run in {run} is training now (pid {held.get('pid', '?')} on host {held.get('host', '?')}) "
                     "and has written no checkpoint yet: wait for its first (one every checkpoint_every steps, and "
                     "one at its end), then load again")
+    if not said and (step := _last_step(run / "metrics.jsonl")):   # a run stopped (killed) before its first checkpoint
+        said.append(f"{run} holds a run stopped at step {step} before its first checkpoint: "
+                    + (f"`aef train --out {run} --resume` starts it over at step 0 with the settings it recorded"
+                       if run_settings(run) else "train it again (`aef train --out ... --overwrite`)"))
     if not said: said.append("train first (`aef.fit(..., out=...)`, `aef train --out`)")
     return f"no complete checkpoint in {d}: " + "; ".join(said) + "."  # what is wrong: the fix
 
