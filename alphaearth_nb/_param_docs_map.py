@@ -44,7 +44,7 @@ SECTIONS = {
         'cluster': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads\nk : int\n    number of clusters\nseed : int\n    seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1\nn_iter : int\n    Lloyd iterations (assign, re-centre) after k-means++\nmax_samples : int\n    pixels used to fit the centres\n',
     },
     'alphaearth_nb.codes': {
-        'int8_form': 'da : xr.DataArray\n    an integer map (y, x, band), bands A00..A63, as `as_embedding` has read it\n',
+        'int8_form': 'da : xr.DataArray\n    an integer map (y, x, band), bands A00..A63, as `as_embedding` has read it\ntold : bool\n    the file or call says its integers are int8 codes (AEF_QUANTIZATION tag, `from_official`)\n',
         'code_scaled': "a : dict\n    a variable's attrs or encoding (`scale_factor`, `add_offset`)\n",
         'codes_unpacked': "obj\n    DataArray or Dataset of an embedding's bands, as a reader gave them\nvector\n    as `geo.unpacked`'s: the `band` dim, or the band variables\n",
     },

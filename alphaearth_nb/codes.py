@@ -13,7 +13,7 @@ import numpy as np
 import xarray as xr
 
 from .core import DTypeError, NoDataWarning
-from .gate import (gate_vectors, linear_as_codes, map_byte_codes, pixelwise, power_scale,
+from .gate import (count_values, gate_vectors, linear_as_codes, map_byte_codes, pixelwise, power_scale,
                                 scale_hint, user_stacklevel, valid_bounds)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, packing, unpacked
 from .pixels import one_value, read_sample
@@ -80,12 +80,14 @@ def _codes_gated(q:xr.DataArray, sample=None) -> xr.DataArray:
     return q.copy(data=np.where(bad[..., None], np.int8(NODATA), q.values))
 
 def int8_form(da:xr.DataArray,  # an integer map (y, x, band), bands A00..A63, as `as_embedding` has read it
+              told:bool=False,  # the file or call says its integers are int8 codes (AEF_QUANTIZATION tag, `from_official`)
              ) -> xr.DataArray:
     """The int8 form (y, x, band) of the integer map `da`, -128 = no data: `as_embedding(emb, dequantize=False)`'s.
     A map's declared fills and values outside its valid range are no data; a uint8 map's bytes are read as the codes
     they store (`gate.map_byte_codes`); a linear int8 scaling, round(127 x), as the product's codes
     (`gate.linear_as_codes`, warned). Raises `DTypeError` where the integers are unit vectors scaled by a power of ten
-    (`_no_scaled_codes`); values past int8 and codes that are no embedding vector are no data, warned. A lazy map is
+    (`_no_scaled_codes`), or where they are counts, class ids or another quantity (`rows.count_values`, the gate's rule:
+    bytes past 127 that no reading makes unit vectors are counts unless `told`); values past int8 and codes that are no embedding vector are no data, warned. A lazy map is
     judged on its `gate.map_sample` (read once; the spread windows where its centre chunk holds no data, `read_sample`) and converted block by block; `embed`'s output is not judged (judging
     it would embed it). attrs: `da`'s, less its no-data and valid-range keys, with `nodata` -128."""
     fills, valid = declared_nodata(da, finite=True), valid_bounds(da)
@@ -93,7 +95,7 @@ def int8_form(da:xr.DataArray,  # an integer map (y, x, band), bands A00..A63, a
     if valid is not None:                       # a value outside the valid range: the pixel is no data (`gated`)
         rng = ((da < valid[0]) | (da > valid[1])).any("band")
         off = rng if off is None else off | rng
-    da = map_byte_codes(da, fills, valid)       # a uint8 map's bytes as `gated` reads them
+    stored, da = da.dtype, map_byte_codes(da, fills, valid)   # a uint8 map's bytes as `gated` reads them
     lazy = is_lazy(da)   # F4: a lazy map is judged on its `map_sample`; embed's output is none (it would embed)
     judge = not (lazy and runs_model(da))
     if lazy and judge:   # the sample of the map and of its declared no data: one compute, once per map (`read_once`)
@@ -103,6 +105,8 @@ def int8_form(da:xr.DataArray,  # an integer map (y, x, band), bands A00..A63, a
         so = None if off is None else both.isel(part=1, drop=True).astype(bool)
         if so is not None and "band" not in off.dims: so = so.isel(band=0, drop=True)
     else: sv, so = da, off
+    if judge and sv.dtype == stored and (said := count_values(sv.values, fills, valid, said=told)):   # no reading taken
+        raise DTypeError(f"this map holds {said}")   # counts: refused as the gate refuses them
     if judge: _no_scaled_codes(sv, so)   # `emb * 100` as integers: no codes, refused
     past_of = lambda v: ((v < -128) | (v > 127)).any("band")   # no int8 code: `astype` wrapped it (300 -> 44)
     off_of = lambda v, o: past_of(v) if o is None else o | past_of(v)

@@ -403,7 +403,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if before_read is not None: before_read(_with_crs(da.rename("embedding"), crs_of(obj)))   # no value read yet
     if door is not None: refuse_no_data(obj, what, door)   # as given: a map the gate empties keeps its warning
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
-        return _named_mapping(int8_form(da), obj)
+        return _named_mapping(int8_form(da, codes is True), obj)
     return _with_crs(_named_mapping(gated(da, codes=codes).rename("embedding"), obj), crs_of(obj))
 
 # %% ../nbs/23_embeddings.ipynb #c0019w
@@ -529,7 +529,7 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     da.encoding = {}
     if before_read is not None: before_read(_with_crs(da.rename("embedding"), crs))   # no value read yet
     if da.dtype.kind in "iu" and not dequantize:
-        return as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid)), obj), dequantize=False)
+        return as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid), **{TIFF_SCHEME: INT8_SCHEME}), obj), dequantize=False)
     return _with_crs(_named_mapping(gated(da, fills, codes or da.dtype.kind in "iu" or None, valid, stored=stored).rename("embedding"), obj), crs)
 
 # %% ../nbs/23_embeddings.ipynb #c0029

@@ -31,7 +31,7 @@ def test_embeddings_reexports_the_int8_form_and_as_embedding_calls_it(reexported
         warnings.simplefilter("ignore", NoDataWarning)
         np.testing.assert_array_equal(codes.int8_form(wide).values, got.values)
     seen = []
-    monkeypatch.setattr(embeddings, "int8_form", lambda da: seen.append(da.dtype) or codes.int8_form(da))
+    monkeypatch.setattr(embeddings, "int8_form", lambda da, told=False: seen.append(da.dtype) or codes.int8_form(da, told))
     embeddings.as_embedding(q, dequantize=False)
     assert seen == [np.dtype(np.int8)]   # the one reading of an integer map's codes
 
