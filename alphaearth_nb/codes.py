@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import DTypeError, NoDataWarning
+from .core import DTypeError, NoDataWarning, checks_flags
 from .gate import (count_values, gate_vectors, linear_as_codes, map_byte_codes, pixelwise, power_scale,
                                 scale_hint, user_stacklevel, valid_bounds)
 from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, packing, unpacked
@@ -79,6 +79,7 @@ def _codes_gated(q:xr.DataArray, sample=None) -> xr.DataArray:
     _warn_refused(bad, "pixels")
     return q.copy(data=np.where(bad[..., None], np.int8(NODATA), q.values))
 
+@checks_flags
 def int8_form(da:xr.DataArray,  # an integer map (y, x, band), bands A00..A63, as `as_embedding` has read it
               told:bool=False,  # the file or call says its integers are int8 codes (AEF_QUANTIZATION tag, `from_official`)
              ) -> xr.DataArray:
