@@ -335,7 +335,7 @@ SECTIONS = {
         'near_column': "column : str\n    the column asked for, not in `columns`\ncolumns\n    the table's column names\n",
         'label_column_guess': "column : str\n    the label column asked for, not in `columns`\ncolumns\n    the table's column names, or the table (DataFrame): its values judged too\n",
         'label_columns_named': "names\n    a table's column names (or the table)\n",
-        'label_column_read': "columns\n    a table's column names\ncolumn : str\n    the label column asked for (Python's default: 'label')\nwhat : str\n    the table, for the warning\n",
+        'label_column_read': "columns\n    a table's column names\ncolumn : str\n    the label column asked for (Python's default: 'label')\nwhat : str\n    the table, for the warning\nsaid : bool\n    warn where another column is read (False: its reader has said so)\n",
     },
     'alphaearth_nb.tiles': {
         'mercator_check': "south : float\n    the map's southern edge, degrees of latitude\nnorth : float\n    its northern edge, degrees\nwhat : str\n    what the map is, for the messages\n",

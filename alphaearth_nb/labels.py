@@ -551,8 +551,10 @@ def id_names(t,            # labels as given: a table of labelled places (DataFr
             ) -> dict|None:
     """id -> name of the class ids of `column` where another column of the table `t` names them one to one (eo-learn's
     `LULC_NAME` beside `LULC_ID`; at least two ids named; an id without a name left out), for a class map's legend;
-    None where `t` is no table or no column names them so."""
-    if not isinstance(t, pd.DataFrame) or column not in t: return None
+    None where `t` is no table or no column names them so. `column` as the labels were read (`label_column_read`:
+    'label' absent, the one column named for labels, 'Label' or 'class'), its warning given where they were read."""
+    if not isinstance(t, pd.DataFrame) or (column := label_column_read(list(t.columns), column, said=False)) not in t:
+        return None
     for _, pairs in _namings(t, column):
         named = pairs[(pairs["name"] != "") & pairs["id"].notna()]
         if len(named) >= 2: return {(int(i) if float(i).is_integer() else i): n for i, n in zip(named["id"], named["name"])}

@@ -286,11 +286,13 @@ def label_columns_named(names) -> list[str]:  # a table's column names (or the t
 def label_column_read(columns,         # a table's column names
                       column:str,      # the label column asked for (Python's default: 'label')
                       what:str="the label table",  # the table, for the warning
+                      said:bool=True,  # warn where another column is read (False: its reader has said so)
                      ) -> str:
     """The label column read: `column`, else where `column` is the default 'label', absent from `columns`, the one
     column named for labels (`label_columns_named`: 'class', 'dw_label'), said by a `LabelWarning` naming it and
-    `column=`: the rule `aef evaluate` reads a table by, for Python's classify, training_set and evaluate too."""
+    `column=` (unless not `said`): the rule `aef evaluate` reads a table by, for Python's classify, training_set and
+    evaluate too, and the column `labels.id_names` reads the class names beside."""
     if column != "label" or "label" in columns or len(found := label_columns_named(columns)) != 1: return column
-    warnings.warn(f"{what} has no column 'label': its labels are read from column {found[0]!r}, the one column named "
-                  f"for labels; pass `column=` to read another", LabelWarning, stacklevel=user_stacklevel())
+    if said: warnings.warn(f"{what} has no column 'label': its labels are read from column {found[0]!r}, the one column named "
+                           f"for labels; pass `column=` to read another", LabelWarning, stacklevel=user_stacklevel())
     return found[0]
