@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import LabelError, LabelWarning, MissingDataError, a_bands, near_names, refuse_path, user_stacklevel
+from .core import LabelError, LabelWarning, MissingDataError, a_bands, checks_flags, near_names, refuse_path, user_stacklevel
 from .paths import COMPRESSIONS, user_path
 from .loaders import near_match, zip_files
 from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
@@ -283,6 +283,7 @@ def label_columns_named(names) -> list[str]:  # a table's column names (or the t
     bands = {i for at in a_bands(names).values() for i in at}
     return [n for i, n in enumerate(names) if i not in bands and any(w in n.lower() for w in _LABEL_WORDS)]
 
+@checks_flags
 def label_column_read(columns,         # a table's column names
                       column:str,      # the label column asked for (Python's default: 'label')
                       what:str="the label table",  # the table, for the warning
