@@ -162,6 +162,12 @@ def data_folder_said(folder) -> str:  # a --data path (text or `Path`, `~` allow
     folders of arrays) lacking files of `EOLEARN_FILES`, named, with the arrays it holds unread (`eolearn_unread`);
     a folder of GeoTIFFs (one a date), with the recipe of a stack from them. '' for a file or another folder."""
     d = Path(os.path.expanduser(str(folder)))
+    points = ("read_worldcereal_points" if d.suffix.lower() in (".geoparquet", ".parquet") and d.is_file() else
+              "read_presto_points" if (d / "s1_s2_era5_srtm.npy").is_file() and (d / "latlon.npy").is_file() else "")
+    if points:   # a point set of the shared data: series a point, no patch
+        return (f"; it is a point set (a monthly series a point, no spatial patch), which aef train cannot sample "
+                f"patches from: read it in Python with `aef.readers.{points}({str(d)!r})` (probes, point "
+                "classification), and train on a stack")
     if not d.is_dir(): return ""
     if (d / "bbox.geojson").is_file() or any((d / p).is_dir() for p in _EOLEARN_PARTS):
         lacks = [f for f in EOLEARN_FILES if not (d / f).is_file()]
