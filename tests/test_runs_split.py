@@ -28,4 +28,4 @@ def test_checkpoint_reexports_the_run_folder(tmp_path, reexported):
 
 def test_the_split_modules_keep_under_the_cap_unjoined(split_module_check):
     "No statement joined with ';' to fit the line cap in either module (session 37's helpers joined them)."
-    for name, cap in (("runs", 450), ("checkpoint", 505)): split_module_check(name, cap)   # checkpoint: + one read a resume, fit's record= door
+    for name, cap in (("runs", 450), ("checkpoint", 520)): split_module_check(name, cap)   # checkpoint: + one read a resume, fit's record= door; s54: 520 for a run stopped before its first checkpoint (_last_step)
