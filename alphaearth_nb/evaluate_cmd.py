@@ -130,9 +130,11 @@ def _no_band_table(df:pd.DataFrame, path) -> None:
     raise LabelError(f"--embeddings {path} is {what}: {EMBEDDINGS_KINDS}")
 
 def _store_kind(path:Path) -> str:
-    "What --embeddings `path` (no table) is, by its name: a GeoTIFF, a netCDF file or a zarr store."
+    "What --embeddings `path` (no table) is, by its name: a GeoTIFF, a netCDF file, a folder of GeoTIFFs or a zarr store."
     s = path.suffix.lower()
-    return "a GeoTIFF" if s in (".tif", ".tiff") else "a netCDF file" if s == ".nc" else "a zarr store"
+    tifs = s != ".zarr" and path.is_dir() and any(f.suffix.lower() in (".tif", ".tiff") for f in path.iterdir())
+    return ("a GeoTIFF" if s in (".tif", ".tiff") else "a netCDF file" if s == ".nc" else
+            "a folder of GeoTIFFs" if tifs else "a zarr store")
 
 def sample_labels(emb:xr.DataArray) -> xr.DataArray:
     """`--labels samples`: the sample scene's class map (y, x) of the year the embeddings were made for (their

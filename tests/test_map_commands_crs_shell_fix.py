@@ -3,6 +3,7 @@ the Python fix only ("set it, e.g. `emb.attrs['crs'] = 'EPSG:326NN'`"), which th
 now names the --embeddings that records none and a shell line writing a copy with the CRS; run as written (the
 zone filled in), the command then maps it."""
 import re
+import shlex
 import subprocess
 import sys
 
@@ -35,7 +36,7 @@ def test_a_store_of_no_crs_gets_a_shell_line_that_mends_it(tmp_path, capsys, mon
     assert main([cmd, "--embeddings", "e.zarr", *more, "--out", "m.tif"]) == 2
     err = capsys.readouterr().err
     assert "--embeddings e.zarr records no CRS" in err and "emb.attrs" not in err, err
-    line = re.search(r'`(python -c "[^`]*")`', err).group(1).replace("326NN", "32631")
-    subprocess.run([sys.executable, "-W", "ignore", "-c", re.search(r'-c "(.*)"', line).group(1)], check=True)
+    line = re.search(r"`python (-c [^`]*)`", err).group(1).replace("326NN", "32631")   # quoted for the shell (de0580e2)
+    subprocess.run(["bash", "-c", f"{shlex.quote(sys.executable)} -W ignore {line}"], check=True)
     assert "then --embeddings e_crs.zarr" in err
     assert main([cmd, "--embeddings", "e_crs.zarr", *more, "--out", "m.tif"]) == 0, capsys.readouterr().err
