@@ -373,7 +373,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              "`aef.similarity`, `aef.change`, `aef.classify` give), not embeddings" + (
                              ": aggregate reduces embeddings per zone; for a score map's mean per zone, "
                              "`[float(m.rio.write_crs(m.attrs['crs']).rio.clip([g], zones.crs).mean()) for g in "
-                             "zones.geometry]` (rioxarray: the pixels whose centres lie in the zone), or "
+                             "zones.geometry]` (after `import rioxarray`: the pixels whose centres lie in the zone), or "
                              "aggregate the embeddings of each year and compare the zones' vectors" if door == "aggregate"
                              else ": pass the embeddings it was made from"))
     if obj.sizes.get("band") != EMBED_DIM:

@@ -15,7 +15,7 @@ import numpy as np
 __all__ = ['OVERCAST', 'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SCALED_FILLS', 'UNSIGNED_FIX', 'OVERCAST_ROLES',
            'OVERCAST_DARK', 'OVERCAST_DARKEST', 'OVERCAST_WHITENESS', 'SNOW_NDSI', 'OVERCAST_NDVI', 'RAYLEIGH_BLUE',
            'RED_OVER_BLUE', 'TOA_UNTOLD', 'TOA_CHECK', 'BASELINE_KEYS', 'OFFSET_TAKEN_KEYS', 'BASELINE_FROM',
-           'no_offset_frames', 'toa', 'overcast', 'read_signed', 'past_top', 'few_scaled_up']
+           'LOW_FILLS', 'no_offset_frames', 'toa', 'overcast', 'low_fill', 'read_signed', 'past_top', 'few_scaled_up']
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005
 # a frame under cloud from edge to edge is bright in every band, so its darkest pixels pass the offsets below too;
@@ -301,6 +301,15 @@ def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple
     return _scaled_up(src, qs, whole=bool(offs)) or (said if offs else None)   # past the top: no offset
 
 # %% ../nbs/02a_reflectance_scales.ipynb #s54rs01
+LOW_FILLS = (-9999, -10000, -32767, -32768)   # no-data values of int16 reflectance in use (GEE's unmask(-9999), FORCE, GDAL's int16 minimum)
+
+def low_fill(fills:list) -> str|None:
+    "Words for bands holding one value far under 0 (`read_signed`'s `fills`: -9999, -32768): an undeclared fill."
+    if not fills: return None
+    return (f"band(s) {', '.join(fills)} hold one value far under 0 that no reflectance takes: a no-data value not "
+            "declared; declare it (`ds[b].attrs['_FillValue'] = value`, or open with rioxarray's masked=True) or mask "
+            "it (`ds[b] = ds[b].where(ds[b] != value)`), not the 16-bit unsigned fix, which would keep it as data.")
+
 def read_signed(src,          # a `Source` (a family of `SHIFTS`, Sentinel-2 or Landsat; any other: None)
                 values:dict,  # band -> (signed, a sample of its values): signed, stored int16 or `_Unsigned` undecoded
                ) -> str|None:
@@ -310,24 +319,28 @@ def read_signed(src,          # a `Source` (a family of `SHIFTS`, Sentinel-2 or 
     the offset taken off go down to -1000 for Sentinel-2), or any value under minus that offset, which no reflectance
     reaches (values over 32767: Landsat's digital numbers of bright cloud). Out of the valid range, such values are
     read as no data, which hides the misread: the words name each band's count and the fix (`UNSIGNED_FIX`). None
-    where no band shows it."""
+    where no band shows it. One usual no-data value (`LOW_FILLS`) repeated far under 0 is named a fill (`low_fill`) instead."""
     floor = SHIFTS.get(getattr(src, "family", None))
     if floor is None or not src.valid_range: return None
-    said = []
+    said, fills = [], []
     for b, (signed, v) in values.items():
         if not signed or b not in src.bands or src.valid_range[src.bands.index(b)][0] < 0: continue
         v = np.asarray(v, np.float64)
         if not (v := v[np.isfinite(v)]).size or np.median(v) < 0: continue
         ones, deep = int(np.sum(v == -1)), int(np.sum(v < -floor))
         if ones and np.any((v <= -2) & (v >= -floor)): ones = 0   # an offset taken off dark pixels: -1 among them
+        low = np.unique(v[v < -floor])
+        if deep and low.size == 1 and low[0] in LOW_FILLS:   # a usual no-data value repeated (-9999): a fill, no misread
+            fills.append(f"{b} ({deep:,} of {v.size:,} values read at {low[0]:g})"); deep = 0
         counts = [f"{ones:,} at -1"] * bool(ones) + [f"{deep:,} under -{floor}"] * bool(deep)
         if counts: said.append(f"{b} ({' and '.join(counts)} of {v.size:,} values read)")
-    if not said: return None
+    fill = low_fill(fills)
+    if not said: return fill
     return (f"band(s) {', '.join(said)} are mostly 0 or more, as reflectance is, but hold what a 16-bit unsigned "
             "file read signed gives: 65535, the no-data value, reads -1 and values over 32767 read negative (a netCDF "
             "or Zarr variable stored as int16 with the attribute `_Unsigned = 'true'`, opened with xarray's "
             "mask_and_scale=False or decode_cf=False, or cast with `.astype('int16')`); out of the valid range, they "
-            f"are read as no data, the bright ones lost: {UNSIGNED_FIX}.")
+            f"are read as no data, the bright ones lost: {UNSIGNED_FIX}." + (f" {fill}" if fill else ""))
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005t
 def past_top(src, qs:dict) -> tuple:

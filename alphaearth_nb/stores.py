@@ -232,10 +232,11 @@ def stac_item(path,                   # the embedding GeoTIFF (or a map derived 
         if f.crs is None:   # no footprint to say
             # set in place by rasterio (the package's), a COG's layout let break: `gdal_edit.py` refuses a COG
             line = (f'import rasterio; d = rasterio.open({json.dumps(str(path))}, "r+", IGNORE_COG_LAYOUT_BREAK='
-                    '"YES"); d.crs = "EPSG:32631"; d.close()')
+                    '"YES"); d.crs = "EPSG:326NN"; d.close()')
             raise CRSError(f"{path} has no CRS, so its item has no footprint: write the GeoTIFF from a map that "
-                           "has one (`emb.attrs['crs'] = 'EPSG:32631'`, then `emb.aef.to_cog(path)`), or set the "
-                           f"file's own (the CRS its x/y are in), e.g. `python -c {shlex.quote(line)}`")
+                           "has one (`emb.attrs['crs'] = 'EPSG:326NN'`, then `emb.aef.to_cog(path)`), or set the "
+                           "file's own (the CRS its x/y are in: EPSG:326NN, NN its UTM zone, 327NN south of the equator, "
+                           f"EPSG:4326 for lon/lat), e.g. `python -c {shlex.quote(line)}`")
         bbox = lonlat_bounds(f.crs.to_wkt(), *f.bounds)   # across 180 deg: west > east
         w, s, e, n = bbox
         if f.crs.is_geographic:   # a lon/lat box, x perhaps past 180 (xee's form): cut at 180 like GDAL

@@ -29,6 +29,8 @@ def test_the_printed_line_sets_the_crs_of_a_cog(tmp_path):
     said = str(e.value)
     assert "gdal_edit" not in said
     line = re.search(r"`(python -c .+)`$", said).group(1)
+    assert "32631" not in said and "326NN" in line   # no zone guessed: a pasted line must not write a wrong CRS (s54 final helper)
+    line = line.replace("326NN", "32631")
     argv = shlex.split(line)
     subprocess.run([sys.executable, *argv[1:]], check=True)   # the package's Python, as `python` in its env
     with rasterio.open(cog) as f: assert f.crs.to_epsg() == 32631
