@@ -331,7 +331,8 @@ def read_signed(src,          # a `Source` (a family of `SHIFTS`, Sentinel-2 or 
         if ones and np.any((v <= -2) & (v >= -floor)): ones = 0   # an offset taken off dark pixels: -1 among them
         low = np.unique(v[v < -floor])
         if deep and low.size == 1 and low[0] in LOW_FILLS:   # a usual no-data value repeated (-9999): a fill, no misread
-            fills.append(f"{b} ({deep:,} of {v.size:,} values read at {low[0]:g})"); deep = 0
+            fills.append(f"{b} ({deep:,} of {v.size:,} values read at {low[0]:g})")
+            deep = 0
         counts = [f"{ones:,} at -1"] * bool(ones) + [f"{deep:,} under -{floor}"] * bool(deep)
         if counts: said.append(f"{b} ({' and '.join(counts)} of {v.size:,} values read)")
     fill = low_fill(fills)
