@@ -175,6 +175,7 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
             if ctrl_c and argv is not None: signal.signal(signal.SIGINT, signal.default_int_handler)
         finally:   # where a SIGTERM came just before that (its note set, its raise on the way out): put back all
             if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the same, and the note cleared,
+            if ctrl_c and argv is not None: signal.signal(signal.SIGINT, signal.default_int_handler)   # Python's own
             if term: runlock.clear_stop()   # acted on or not: not the next command's, nor the caller's next `fit`
     return 0
 

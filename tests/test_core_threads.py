@@ -1,6 +1,7 @@
 """runtime.cpu_threads and runtime.keep_heap: process settings (jaxlib's `NPROC`, glibc's mallopt); the heap kept by `aef` and `fit`."""
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -111,7 +112,11 @@ def test_aef_keeps_the_heap(monkeypatch):  # the `aef` command, before JAX start
         monkeypatch.setattr(runtime, "split_cpu", lambda *a, **k: None)
         monkeypatch.setattr(cli, "COMMANDS", {"demo": lambda a: seen.append(runtime.KEPT_HEAP)})
         monkeypatch.setattr(sys, "argv", ["aef", "--no-compile-cache", "demo"])
-        assert cli.main() == 0 and calls == want and seen[-1] == bool(want)
+        kept = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+        try: assert cli.main() == 0 and calls == want and seen[-1] == bool(want)
+        finally:   # `aef` itself (argv None) leaves its SIGTERM/Ctrl-C handlers to the process's end: not the worker's
+            signal.signal(signal.SIGTERM, kept[0])
+            signal.signal(signal.SIGINT, kept[1])
     runtime, calls = _recorded(monkeypatch)
     assert cli.main(["--no-compile-cache", "demo"]) == 0 and calls == [] and seen[-1] is False
 

@@ -18,6 +18,7 @@ def test_a_sigterm_as_the_handler_is_put_back_leaves_no_note(tmp_path, monkeypat
             sent.append(sig)
             cli._on_sigterm(sig, None)   # SIGTERM arrives just before the caller's handler is put back
         return real(sig, handler)
+    real(signal.SIGTERM, signal.SIG_DFL)   # the caller's own handler (a test that ran `aef` itself may have left aef's)
     monkeypatch.setattr(signal, "signal", put_back)
     before = signal.getsignal(signal.SIGTERM)
     try:
@@ -26,6 +27,7 @@ def test_a_sigterm_as_the_handler_is_put_back_leaves_no_note(tmp_path, monkeypat
                       str(tmp_path / "o.zarr")], sigterm=True)
         assert sent and signal.getsignal(signal.SIGTERM) is before   # the caller's own again (was: aef's left)
         assert not runlock.stop_asked()   # was: True, and the caller's next fit stopped at its first step
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler   # Python's Ctrl-C again (was: aef's left)
     finally:
         real(signal.SIGTERM, before)
         runlock.clear_stop()
