@@ -19,19 +19,26 @@ def _u16(x):
     return np.round(np.nan_to_num(x, nan=1000.0)).astype(np.uint16)
 
 
-def _signed(fill_share=0.002, bright=False):
-    "The toy stack's Sentinel-2 as a 16-bit unsigned file read signed: 65535 at `fill_share` of B2's pixels (-1)."
+def _int16(edit):
+    "The toy stack's Sentinel-2 as a 16-bit unsigned file (`_u16`) read as int16, after `edit(band, values, rng)`."
     st = toy_stack()
     ds = st["sentinel2"].to_dataset()
     rng = np.random.default_rng(0)
     out = {}
     for b in ds.data_vars:
         v = _u16(ds[b].values)
-        if b == "B2": v.ravel()[rng.choice(v.size, max(1, round(fill_share * v.size)), replace=False)] = 65535
-        if bright and b == "B4": v[0, :2, :2] = 40000   # bright patch over 32767
+        edit(b, v, rng)
         out[b] = (ds[b].dims, v.astype(np.int16), ds[b].attrs)
     st["sentinel2"] = xr.Dataset(out, coords=ds.coords, attrs=ds.attrs)
     return st
+
+
+def _signed(fill_share=0.002, bright=False):
+    "The toy stack's Sentinel-2 as a 16-bit unsigned file read signed: 65535 at `fill_share` of B2's pixels (-1)."
+    def edit(b, v, rng):
+        if b == "B2": v.ravel()[rng.choice(v.size, max(1, round(fill_share * v.size)), replace=False)] = 65535
+        if bright and b == "B4": v[0, :2, :2] = 40000   # bright patch over 32767
+    return _int16(edit)
 
 
 def _said(st):
@@ -78,15 +85,9 @@ def test_offset_data_and_unsigned_reads_are_not_told():
 def test_an_undeclared_minus_9999_is_named_a_fill_not_an_unsigned_read():
     "Final helper s54: int16 reflectance with -9999 at 1% undeclared (GEE's unmask(-9999)) was told the uint16 fix, "
     "which run as told keeps the fills as 55537 (data) and then scaled three frames by 0.1: it is named a fill."
-    st = toy_stack()
-    ds = st["sentinel2"].to_dataset()
-    rng = np.random.default_rng(0)
-    out = {}
-    for b in ds.data_vars:
-        v = np.round(np.nan_to_num(ds[b].values, nan=1000.0)).astype(np.int16)
-        if b != "cloud": v.ravel()[rng.choice(v.size, 4, replace=False)] = -9999
-        out[b] = (ds[b].dims, v, ds[b].attrs)
-    st["sentinel2"] = xr.Dataset(out, coords=ds.coords, attrs=ds.attrs)
+    def edit(b, v, rng):
+        if b != "cloud": v.ravel()[rng.choice(v.size, 4, replace=False)] = 65536 - 9999   # -9999 read as int16
+    st = _int16(edit)
     with warnings.catch_warnings(record=True) as got:
         warnings.simplefilter("always")
         aef.validate_stack(st)
