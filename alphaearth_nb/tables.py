@@ -98,18 +98,22 @@ def xy_lower(df:pd.DataFrame) -> pd.DataFrame:  # a table as read, or as handed 
     `aef classify`); read from there as lower-case x/y are: in a map's CRS, or lon/lat where that puts them on the
     map. One rule for a table wherever it comes from: a CSV (`read_table`), a Parquet file and a DataFrame in memory
     (`geometries.table_file`). A table that has `x` and `y` already, not both in any case, or lon/lat columns
-    (`geo.LON_NAMES`, `LAT_NAMES`: its places; an `X` or `Y` beside them is some other value) is returned as given; an `x` (or `y`) beside an `X` stays the x, the other alone renamed."""
+    (`geo.LON_NAMES`, `LAT_NAMES`: its places; an `X` or `Y` beside them is some other value) is returned as given.
+    A lone `x` (or `y`) beside both `X` and `Y` is a `LabelError`: the places are the pair `X`, `Y` or the mixed
+    pair `x`, `Y`, which no rule tells apart (an id or pixel column `x` beside ArcGIS's X/Y, or the other way round),
+    so the error names the rename that says which."""
     if not isinstance(df, pd.DataFrame): return df
     low = {c.lower(): c for c in df.columns if isinstance(c, str)}
-    low |= {c: c for c in ("x", "y") if c in df.columns}   # an `x` beside an `X` stays the x: no second `x` made
     if {"x", "y"} <= set(df.columns) or not {"x", "y"} <= set(low): return df
     if any(n in low for n in LON_NAMES) and any(n in low for n in LAT_NAMES): return df
-    if left := [c for c in df.columns if isinstance(c, str) and c.lower() in ("x", "y") and c not in (low["x"], low["y"])]:
-        kept = next(c for c in ("x", "y") if low[c] == c)   # an x beside X, Y: which two are the places, said
-        warnings.warn(f"the table has columns {', '.join(c for c in df.columns if c in (low['x'], low['y'], *left))}: its places are read from "
-                      f"{low['x']} and {low['y']} (a lower-case {kept} is the {kept} where there is one), {', '.join(left)} "
-                      f"left as a value; if {left[0]} holds the places, rename the {kept}: `df = df.rename(columns="
-                      f"{{{kept!r}: {kept + '_id'!r}}})`", LabelWarning, stacklevel=user_stacklevel())
+    cols = [c for c in df.columns if isinstance(c, str) and c.lower() in ("x", "y")]
+    if len(cols) > 2:   # x beside X and Y (or y beside them): two pairs, one mixed; never guessed
+        lone = next(c for c in ("x", "y") if c in df.columns)
+        mixed, up = ("x and Y", "X") if lone == "x" else ("X and y", "Y")
+        raise LabelError(f"the table has columns {', '.join(cols)}: its places are X and Y or the mixed pair {mixed}, "
+                         f"which cannot be told apart: rename the column that is no coordinate, e.g. `df = "
+                         f"df.rename(columns={{{lone!r}: {lone + '_id'!r}}})` to read X and Y (`{{{up!r}: {up + '_0'!r}}}` "
+                         f"to read {mixed}); in a file, rename it in the header line")
     return df.rename(columns={low["x"]: "x", low["y"]: "y"})
 
 # %% ../nbs/03a_tables.ipynb #tn0002

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from alphaearth_nb import cli, train
-from alphaearth_nb.core import ConfigError, LabelWarning, PeriodError
+from alphaearth_nb.core import ConfigError, LabelError, LabelWarning, PeriodError
 from alphaearth_nb.metrics import drop_unlabelled
 from alphaearth_nb.tables import xy_lower
 from alphaearth_nb.testing import Standin, embedding_from_array, random_unit, standin_batches, standin_loss
@@ -36,10 +36,10 @@ def test_a_place_given_to_points_is_pointed_to_point(capsys, tmp_path, monkeypat
 
 
 def test_x_beside_x_and_y_says_which_columns_are_read():
-    with pytest.warns(LabelWarning, match=r"the table has columns x, X, Y: its places are read from x and Y") as rec:
-        out = xy_lower(pd.DataFrame({"x": [1.0], "X": [500000.0], "Y": [4e6]}))
-    assert list(out.columns) == ["x", "X", "y"]
-    assert "df.rename(columns={'x': 'x_id'})" in str(rec[0].message)
+    with pytest.raises(LabelError, match=r"the table has columns x, X, Y: its places are X and Y or the mixed pair x "
+                       r"and Y") as e:   # refused since s55 (tests/test_xy_mixed_pair.py), no longer read as x and Y
+        xy_lower(pd.DataFrame({"x": [1.0], "X": [500000.0], "Y": [4e6]}))
+    assert "df.rename(columns={'x': 'x_id'})" in str(e.value)
     with warnings.catch_warnings():
         warnings.simplefilter("error")   # no word where the reading is plain
         assert list(xy_lower(pd.DataFrame({"X": [1.0], "Y": [2.0]})).columns) == ["x", "y"]
