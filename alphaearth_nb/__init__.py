@@ -15,6 +15,7 @@ __all__ = ['NAMES', 'core', 'timecodes', 'sources', 'geo', 'stacks', 'samples', 
 # %% ../nbs/40_api.ipynb #c0003
 __version__ = "0.1.0"
 
+import ast as _ast
 import importlib as _importlib
 import importlib.machinery as _machinery
 import importlib.util as _importlib_util
@@ -67,16 +68,34 @@ def __getattr__(name:str):
 
 def _where_defined(name:str) -> str:
     """Where a public function or class `name` of a submodule lives, in words, read from nbdev's index (`_modidx`),
-    and whether an embedding map's `.aef` has it (`accessor`, imported here, on the way to an error): 'aggregate is aef.cubes.aggregate (`from alphaearth_nb.cubes import aggregate`), or
-    `emb.aef.aggregate(...)`'; '' for a name no module defines."""
-    syms = _importlib.import_module(f"{_PKG}._modidx").d["syms"]
-    keys = [k.split(".")[1:] for m in syms.values() for k in m]
-    mods = sorted({p[0] for p in keys if len(p) == 2 and p[1] == name and not p[0].startswith("_")})
-    acc = name in getattr(_importlib.import_module(f"{_PKG}.accessor"), "_EMBEDDING_ONLY", ())   # `emb.aef.<name>`
+    and whether an embedding map's `.aef` has it (`_accessor_methods`): 'aggregate is aef.cubes.aggregate (`from
+    alphaearth_nb.cubes import aggregate`), or `emb.aef.aggregate(...)`'; '' for a name no module defines, or where the
+    index cannot be read. Cheap, on the way to an `AttributeError` that `hasattr(aef, x)` probes take: no module of
+    the package imported (not `accessor`, which loads xarray and registers `.aef`), the index read once."""
+    if not _DEFINED:
+        try: syms = _importlib.import_module(f"{_PKG}._modidx").d["syms"]
+        except (ImportError, AttributeError, KeyError): return ""   # an install without nbdev's index: no words
+        for k in (k for m in syms.values() for k in m):
+            if len(p := k.split(".")[1:]) == 2 and not p[0].startswith("_"): _DEFINED.setdefault(p[1], set()).add(p[0])
+    mods, acc = sorted(_DEFINED.get(name, ())), name in _accessor_methods()   # `emb.aef.<name>`
     if not mods and not acc: return ""
     said = " or ".join(f"aef.{m}.{name}" for m in mods[:3])
     return (f"{name} is {said} (`from {_PKG}.{mods[0]} import {name}`)" if mods else f"{name} is no function here") + \
         (f"{', or' if mods else ': it is'} `emb.aef.{name}(...)`, a method of an embedding map" if acc else "")
+
+_DEFINED: dict = {}   # public name -> the modules that define it (nbdev's index, read by `_where_defined` once)
+
+def _accessor_methods() -> tuple:
+    "The methods `.aef` has on an embedding map only (`accessor._EMBEDDING_ONLY`): the loaded module's, else read from " \
+    "its source's one assignment without importing it (xarray, the mapping modules, the accessor's registration); () " \
+    "where neither can be read."
+    if (mod := _sys.modules.get(f"{_PKG}.accessor")) is not None: return tuple(getattr(mod, "_EMBEDDING_ONLY", ()))
+    try:
+        spec = _importlib_util.find_spec(f"{_PKG}.accessor")
+        with open(spec.origin, encoding="utf-8") as f: tree = _ast.parse(f.read())
+        return next((tuple(_ast.literal_eval(a.value)) for a in tree.body if isinstance(a, _ast.Assign)
+                     and any(getattr(t, "id", None) == "_EMBEDDING_ONLY" for t in a.targets)), ())
+    except (ImportError, AttributeError, TypeError, OSError, SyntaxError, ValueError): return ()
 
 def __dir__() -> list:
     "What `aef.<Tab>` offers: the loaded names, the everyday names and every public module, loaded or not."
