@@ -113,8 +113,8 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
                    "polygons off the map: refuse (an error naming them) or drop (left out, counted in a warning), e.g. "
                    "--off-map drop (default: %(default)s)")
     c.add_argument("--k", type=_k, default=None, help="the labelled pixels nearest in embedding space that vote each "
-                   "pixel's class (default: 3, or the labelled pixels of the smallest class where it has fewer, said; "
-                   "1: the nearest alone)")
+                   "pixel's class (default: 3, or 1 where a class has fewer than 3 labelled pixels, said; 1: the "
+                   "nearest alone)")
     _output(c, path, "class ids (no data declared), with the class names and a colour table", names=True)
     what = "cosine similarity of every pixel to the mean embedding of a few points: a map of -1 .. 1"
     s = sub.add_parser("similarity", help=what, description=what)

@@ -140,15 +140,17 @@ def _crs_said(run):
                             f"{'; '.join(map(crs_fix_line, bare))}") from None
     return functools.wraps(run)(said)
 
-_FEW_SHOT_K = 3   # `aef classify`'s k where --k is left out and every class has 3 labelled pixels or more
+_FEW_SHOT_K = 3   # `aef classify`'s k where --k is left out and every class has 3 labelled pixels or more (else 1)
 
 def _few_shot_k(a, emb, lab) -> tuple[int, str]:
     """The k `aef classify` votes with, and a line saying why where it is not --k: --k as given; left out,
-    `_FEW_SHOT_K`, cut to the labelled pixels of the smallest class (at least 1) where it has fewer. A class of fewer
-    labelled pixels than k is out-voted wherever other classes' points lie near (a majority of k needs more than k / 2
-    of its own): 4 points, crop x2, forest, water, at k=3 gave forest no pixel, not even its own. The paper's protocol
-    (kNN k=1 and k=3, `aef evaluate`) is unchanged: this is the map's k alone. Labels that cannot be read here: the
-    default, and `analysis.classify` says why."""
+    `_FEW_SHOT_K` where every class has that many labelled pixels, else 1, the nearest labelled pixel alone: the
+    paper's two k (kNN k=1 and k=3, `aef evaluate`). A class of fewer labelled pixels than k is out-voted wherever
+    other classes' points lie near (a majority of k needs more than k / 2 of its own): 4 points, crop x2, forest,
+    water, at k=3 gave forest no pixel, not even its own. Never k=2: a tie of votes goes to the class of the nearest
+    (`vote`), so 2 votes as 1 does, with half shares. Unbalanced classes (300 and 2) take k=1 too: the paper draws
+    its training sets per class (shots), so its k=3 never met a class of 2 beside one of 300. Labels that cannot be
+    read here: the default, and `analysis.classify` says why."""
     if a.k is not None: return a.k, ""
     try:
         with ThisThreadsWarnings():   # said once, by classify
@@ -156,10 +158,13 @@ def _few_shot_k(a, emb, lab) -> tuple[int, str]:
     except (AEFError, TypeError, ValueError): return _FEW_SHOT_K, ""
     names, counts = np.unique(np.asarray(vals)[~unlabelled(vals)], return_counts=True)
     if len(counts) < 2 or counts.min() >= _FEW_SHOT_K: return _FEW_SHOT_K, ""
-    k, few = int(counts.min()), [f"{n!r}: {c}" for n, c in zip(names.tolist(), counts.tolist()) if c < _FEW_SHOT_K]
-    return k, (f"kNN with k={k} (--k left out: {_FEW_SHOT_K}, cut to the labelled pixels of the smallest class, "
-               f"{', '.join(few[:4])}{', ...' if len(few) > 4 else ''}: a majority of {_FEW_SHOT_K} neighbours could "
-               f"not elect it even at its own points; --k {_FEW_SHOT_K} to vote among {_FEW_SHOT_K} all the same)")
+    few = [f"{n!r}: {c}" for n, c in sorted(zip(names.tolist(), counts.tolist()), key=lambda p: p[1]) if c < _FEW_SHOT_K]
+    them = "it" if len(few) == 1 else "them"
+    return 1, (f"kNN with k=1, the nearest labelled pixel (--k left out: {_FEW_SHOT_K} where every class has "
+               f"{_FEW_SHOT_K} labelled pixels or more; {len(few)} class{'es' * (len(few) > 1)} "
+               f"{'have' if len(few) > 1 else 'has'} fewer, {', '.join(few[:4])}{', ...' if len(few) > 4 else ''}: a "
+               f"majority of {_FEW_SHOT_K} neighbours may not elect {them} even at {'its' if len(few) == 1 else 'their'} "
+               f"own points; --k {_FEW_SHOT_K} to vote among {_FEW_SHOT_K} all the same)")
 
 @_crs_said
 def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_commands`)
@@ -172,7 +177,7 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "classify"), a.year, a.embeddings)
     try: lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else label_file(a)
     except AEFError as e: raise _in_words(e, "classify") from None
-    k, said = _few_shot_k(a, emb, lab)   # --k left out: 3, or fewer where a class has fewer labelled pixels
+    k, said = _few_shot_k(a, emb, lab)   # --k left out: 3, or 1 where a class has fewer labelled pixels
     res = analysis.classify(emb, lab, k=k, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
     if said: print(said)

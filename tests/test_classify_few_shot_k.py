@@ -1,6 +1,6 @@
 """`aef classify` with a handful of points (crop x2, forest, water): at the old default --k 3 a class of one point was
 out-voted everywhere, even at its own labelled pixel (forest: 0 pixels, exit 0, a warning only). --k left out is now
-3 cut to the smallest class's labelled pixels (here 1), said; an explicit --k is kept, and a class it leaves with
+3, or 1 where a class has fewer labelled pixels (here 1; tests/test_few_shot_k_one.py), said; an explicit --k is kept, and a class it leaves with
 no pixel is named with --k 1. A label raster's pixels of no data are said as no data, not 'classified'. Fail on f65dc79a."""
 import numpy as np
 import pandas as pd
@@ -32,7 +32,7 @@ def test_default_k_keeps_a_class_of_one_point(tmp_path, capsys):
     base = ["classify", "--embeddings", str(tmp_path / "e24.tif"), "--labels", str(tmp_path / "pts.csv")]
     assert main(base + ["--out", str(tmp_path / "k.tif")]) == 0
     out = capsys.readouterr().out
-    assert "kNN with k=1 (--k left out: 3, cut to the labelled pixels of the smallest class" in out, out
+    assert "kNN with k=1, the nearest labelled pixel (--k left out: 3 where every class has 3" in out, out
     assert "'forest': 0 pixels" not in out and "'water': 0 pixels" not in out, out
     assert main(base + ["--k", "3", "--out", str(tmp_path / "k3.tif")]) == 0   # asked for: kept, the loss named
     out = capsys.readouterr().out
