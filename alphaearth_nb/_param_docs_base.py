@@ -85,7 +85,8 @@ SECTIONS = {
     'alphaearth_nb.derived_maps': {
         'one_value_map': 'path : Path\n    --embeddings: a GeoTIFF or a .nc/.zarr store\nvar : str|None\n    --embeddings-var\n',
         'not_embeddings_said': "path\n    --embeddings as given\nvar : str|None\n    --embeddings-var\ncmd : str\n    the command: 'evaluate', 'classify', 'similarity', 'change'\n",
-        'tif_folder': "path : Path\n    --embeddings: a folder of GeoTIFFs\ncmd : str\n    the command, e.g. 'evaluate', for its messages\n",
+        'name_year': "path\n    a file's path (text or `Path`)\n",
+        'tif_folder': "path : Path\n    --embeddings: a folder of GeoTIFFs (or a copy of the mirrors' YEAR/ZONE/ layout)\ncmd : str\n    the command, e.g. 'evaluate', for its messages\nfiles : list|None\n    the GeoTIFFs to read (default: those in `path`; a mirror copy's, below it)\n",
     },
     'alphaearth_nb.dims': {
         'rename_spatial': 'obj\n    DataArray or Dataset with spatial dims of any common name (X/Y, lon/lat, ...)\n',
@@ -101,6 +102,7 @@ SECTIONS = {
     },
     'alphaearth_nb.embedding_files': {
         'file_kind': 'path : Path\n    a file that no reader of --embeddings (or --labels) opened\nflag : str\n    the option the Parquet copy of a Feather table is given to\n',
+        'layout_tiles': 'path : Path\n    a folder\n',
     },
     'alphaearth_nb.empty_rows': {
         'decoded_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',

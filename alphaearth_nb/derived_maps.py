@@ -7,11 +7,14 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/derived_maps.html.md"""
 # %% ../nbs/29d_derived_maps.ipynb #dm002
 from __future__ import annotations
 
+import re
+import shlex
+import warnings
 from pathlib import Path
 
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError
+from .core import EMBED_DIM, DimensionError, TimeWarning, user_stacklevel
 from .geo import crs_of
 from .crs import crs_label
 from .exports import read_cog
@@ -19,9 +22,10 @@ from .files import is_zarr_store
 from .embeddings import provenance_attrs
 from .years import join_years, map_year
 from .stacks import names_every_band
+from .evaluate_points import crs_fix_line
 
 # %% auto #0
-__all__ = ['KINDS', 'one_value_map', 'not_embeddings_said', 'tif_folder']
+__all__ = ['KINDS', 'one_value_map', 'not_embeddings_said', 'name_year', 'tif_folder']
 
 # %% ../nbs/29d_derived_maps.ipynb #dm005
 KINDS = {"similarity": "a similarity map", "change": "a change map", "class": "a class map",
@@ -72,26 +76,74 @@ def not_embeddings_said(path,          # --embeddings as given
             "embeddings: pass those the map was made from, the .zarr `aef embed` wrote or an embedding GeoTIFF, e.g. "
             "--embeddings emb.zarr")
 
-def tif_folder(path:Path, # --embeddings: a folder of GeoTIFFs
-               cmd:str,   # the command, e.g. 'evaluate', for its messages
+def _rel(folder:Path, p:Path) -> str:
+    "File `p` named within `folder` (`2024/31N/x.tiff` of a mirror copy), else by its name."
+    return p.relative_to(folder).as_posix() if p.is_relative_to(folder) else p.name
+
+def name_year(path) -> int|None:  # a file's path (text or `Path`)
+    """The year a file's name gives where it records none (an Earth Engine export, `embedding_2024.tif`): the one
+    four-digit number 2017..2100 its stem holds as a whole token (letters and digits around it no part of it:
+    `AEF_2024_31N`, `2024-06-01`); None for none, or for two years (`change_2023_2024.tif`: ambiguous)."""
+    ys = {int(t) for t in re.findall(r"(?<![A-Za-z0-9])(\d{4})(?![A-Za-z0-9])", Path(path).stem) if 2017 <= int(t) <= 2100}
+    return ys.pop() if len(ys) == 1 else None
+
+def _named_years(path:Path, read:list) -> None:
+    """The years of `read`, (file, map, year) of the GeoTIFFs of folder `path`, where the files record none: each
+    untagged file's name's (`name_year`), said in a warning; a folder mixing files of a year with files of none
+    (no tag, no year folder, no year in the name) a `DimensionError` naming those and the fix (they were joined
+    as a year of no date: Python words, or a resampling of one tile onto another's pixels)."""
+    named = [(p, y) for p, e, y0 in read if y0 is None and (y := name_year(p)) is not None]
+    for i, (p, e, y0) in enumerate(read):
+        if y0 is None and (y := name_year(p)) is not None:
+            read[i] = (p, e.assign_attrs(time=f"{y}-01-01T00:00:00"), y)
+    if named:
+        warnings.warn(f"--embeddings {path}: {', '.join(f'{_rel(path, p)} ({y})' for p, y in named[:4])}"
+                      f"{' ...' * (len(named) > 4)} record{'s' * (len(named) == 1)} no year (no AEF_TIME tag, as an Earth Engine export): read "
+                      "as the year in the file name", TimeWarning, stacklevel=user_stacklevel())
+    none = [p for p, _, y in read if y is None]
+    if none and len(none) < len(read):
+        dated = sorted({y for _, _, y in read if y is not None})
+        p = none[0]
+        raise DimensionError(
+            f"--embeddings {path} holds GeoTIFFs of {', '.join(map(str, dated))} and {len(none)} that record{'s' * (len(none) == 1)} no year "
+            f"({', '.join(_rel(path, q) for q in none[:4])}{', ...' * (len(none) > 4)}: no AEF_TIME tag, no year folder as the "
+            "mirrors' .../2024/31N/, no year in the file name): name each one's year in its file name, e.g. "
+            f"`mv {shlex.quote(str(p))} {shlex.quote(str(p.with_name(f'{p.stem}_YEAR{p.suffix}')))}` (YEAR its year, "
+            "as 2024), or move it out of the folder")
+
+def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy of the mirrors' YEAR/ZONE/ layout)
+               cmd:str,          # the command, e.g. 'evaluate', for its messages
+               files:list|None=None,  # the GeoTIFFs to read (default: those in `path`; a mirror copy's, below it)
               ) -> xr.DataArray:
     """The embedding GeoTIFFs of a folder (`exports.read_cog`: official tiles, `to_cog`'s COGs) as one map, or a cube
-    of one map a year (`years.join_years`): the files of one year (`years.map_year`) are tiles of its map
-    (`xr.combine_by_coords`, one CRS). `DimensionError` naming the CRSs where they are several (tiles of two UTM
-    zones: one folder a zone), and for files of one year, or none recorded, that cover the same pixels. Read so by
-    `aef evaluate` and the mapping commands alike (`map_cmd.open_maps`); `--year` picks a year of the cube."""
-    tifs = sorted(p for p in path.iterdir() if p.suffix.lower() in (".tif", ".tiff"))
-    by_year = {}
+    of one map a year (`years.join_years`): the files of one year (`years.map_year`; a file of none, the year its
+    name gives, `name_year`, with a `TimeWarning`) are tiles of its map (`xr.combine_by_coords`, one CRS).
+    `DimensionError` naming the CRSs where they are several (tiles of two UTM zones: one folder a zone), the tiles
+    that record no CRS beside those that do (with the line that sets it), the files of no year beside files of one,
+    and files of one year, or none recorded, that cover the same pixels. Read so by `aef evaluate` and the mapping
+    commands alike (`map_cmd.open_maps`); `--year` picks a year of the cube."""
+    tifs = sorted(files) if files is not None else sorted(p for p in path.iterdir() if p.suffix.lower() in (".tif", ".tiff"))
+    read = []
     for p in tifs:
         try: e = read_cog(p)
         except DimensionError:   # a map of one value a pixel among the tiles (a similarity COG written beside them)
             if (said := one_value_map(p, None)) is None: raise
-            raise DimensionError(f"--embeddings {path} holds {p.name}, {said}, not embeddings: move it out of the "
+            raise DimensionError(f"--embeddings {path} holds {_rel(path, p)}, {said}, not embeddings: move it out of the "
                                  "folder, which holds the embedding GeoTIFFs to map") from None
-        by_year.setdefault(map_year(e), []).append(e)
+        read.append((p, e, map_year(e)))
+    _named_years(path, read)
+    by_year = {}
+    for p, e, y in read: by_year.setdefault(y, []).append((p, e))
     maps = []
-    for y, es in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-        crss = sorted({crs_label(crs_of(e)) for e in es})
+    for y, pes in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
+        es = [e for _, e in pes]
+        crss = sorted({crs_label(c) for e in es if (c := crs_of(e)) is not None})
+        if (none := [p for p, e in pes if crs_of(e) is None]) and crss:   # 'None' was counted as a CRS
+            raise DimensionError(f"--embeddings {path} holds {len(none)} tile{'s' * (len(none) > 1)} that record{'s' * (len(none) == 1)} no CRS "
+                                 f"({', '.join(_rel(path, q) for q in none[:4])}{', ...' * (len(none) > 4)}) beside tiles of "
+                                 f"{', '.join(crss)}: write each one's CRS (EPSG:326NN, NN its UTM zone, 327NN south of "
+                                 f"the equator; the others' is {crss[0]}), e.g. {crs_fix_line(none[0])}, or move "
+                                 f"{'it' if len(none) == 1 else 'them'} out of the folder")
         if len(crss) > 1:
             raise DimensionError(f"--embeddings {path} holds tiles of {len(crss)} CRSs ({', '.join(crss)})"
                                  f"{f' for {y}' if y else ''}: a map is on one grid: put each zone's tiles in a "
@@ -100,9 +152,9 @@ def tif_folder(path:Path, # --embeddings: a folder of GeoTIFFs
                                                                 combine_attrs="override")["embedding"]
         except ValueError:   # the same pixels twice: no tiles of one map (xarray: no order, or overlapping)
             raise DimensionError(f"--embeddings {path}: {len(es)} of its GeoTIFFs " + (f"of {y} " if y else "record no "
-                                 "year (an AEF_TIME tag, or a year folder as the mirrors' .../2024/31N/) and ") + "cover "
+                                 "year (an AEF_TIME tag, a year folder as the mirrors' .../2024/31N/, or a year in the "
+                                 "file name, embedding_2024.tif) and ") + "cover "
                                  "the same pixels, so they are no tiles of one map: pass a folder of one map's tiles, "
                                  "or each file as its own --embeddings" + " (aef change takes two)" * (cmd == "change")) from None
         maps.append(m.assign_attrs(crs=es[0].attrs["crs"]) if "crs" in es[0].attrs else m)   # none: the fix said later
     return maps[0] if len(maps) == 1 else join_years(maps)
-

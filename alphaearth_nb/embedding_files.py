@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import json
 import shlex
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -28,9 +27,8 @@ from .paths import layout_year, table_suffix
 from .mirror_list import INDEX_NAME, first_tile, mirror_root
 from .derived_maps import tif_folder
 
-
 # %% auto #0
-__all__ = ['EMBEDDINGS_KINDS', 'one_variable', 'file_kind', 'open_embeddings']
+__all__ = ['EMBEDDINGS_KINDS', 'one_variable', 'file_kind', 'layout_tiles', 'open_embeddings']
 
 # %% ../nbs/29d_embedding_files.ipynb #e0005
 def one_variable(ds:xr.Dataset, flag:str, path, var:str|None=None, prefer:str|None=None, err=LabelError):
@@ -149,7 +147,8 @@ def _folder_said(path:Path, fix:str) -> str:
     if tables:
         q, t = shlex.quote, tables[0]
         suf = t.suffix   # .csv.gz: no join line (awk reads no gzip)
-        out = Path(tempfile.gettempdir() if Path.cwd() == path.resolve() else "") / (path.resolve().name + suf)   # here, not beside the data
+        # beside the folder, never in it (a second run would join the join too), nor in the folder the line is run in
+        out = (path.parent if path.name not in ("", ".", "..") else path.resolve().parent) / f"{path.resolve().name}_joined{suf}"
         code = (f"import glob, pandas as pd; pd.concat(map(pd.read_parquet, sorted(glob.glob("
                 f"{json.dumps(str(path) + '/*' + suf)})))).to_parquet({json.dumps(str(out))})")
         line = (f"`python -c {q(code)}`" if table_suffix(t) in PARQUET_TABLES else None if suf.lower() == ".gz" else
@@ -159,27 +158,56 @@ def _folder_said(path:Path, fix:str) -> str:
             if line and len(tables) > 1 else ""
         return (f"--embeddings {path} is a folder of {len(tables)} table{'s' * (len(tables) != 1)} ({names(tables)}), "
                 f"no zarr store: aef evaluate scores one table (or one store): pass one, --embeddings {q(str(tables[0]))}{join}")
+    if (tile := first_tile(path)) is not None:   # GeoTIFFs a folder or two below, in no layout of the mirrors'
+        return (f"--embeddings {path} holds no GeoTIFF itself, but folders of them ({_rel_tile(path, tile)}, ...): a folder "
+                f"of GeoTIFFs is one map's tiles (or one a year): pass the folder that holds them, --embeddings "
+                f"{shlex.quote(str(tile.parent))}")
     run = (path / "checkpoints").is_dir() or (path / "metrics.jsonl").exists()   # another tool's run, or ours damaged
     return (f"--embeddings {path} is a folder that is neither a zarr store nor " +
             (f"an alphaearth_nb run (no {RUN_MARKER} marker, no checkpoint of ours; " if run else "a table (") +
             f"no zarr.json or .zgroup; {len(files)} entr{'ies' if len(files) != 1 else 'y'}: {names(files)}): {fix}")
+
+def _rel_tile(folder:Path, tile:Path) -> str:
+    "`tile` as a path within `folder` (`2024/31N/x.tiff`)."
+    return tile.relative_to(folder).as_posix() if tile.is_relative_to(folder) else tile.name
+
+def layout_tiles(path:Path) -> list:  # a folder
+    """The GeoTIFFs one or two folders below `path` in the official mirrors' layout, `YEAR/ZONE/x.tiff`
+    (`paths.layout_year`), where `path` is a copy of a mirror's root (no index) or one of its year folders; [] else."""
+    found = [t for depth in (1, 2) for s in ("tif", "tiff", "TIF", "TIFF") for t in path.glob("*/" * depth + f"*.{s}")]
+    return sorted(t for t in found if layout_year(t) is not None)
+
+def _layout_map(path:Path, tiles:list) -> xr.DataArray:  # `layout_tiles(path)`
+    """The tiles of a mirror copy (`layout_tiles`) as `derived_maps.tif_folder` reads a folder of them (one map a
+    year, the year its folder names); `DimensionError` naming a zone's folder to pass where they lie in several UTM
+    zones (each its own grid)."""
+    zones = sorted({t.parent.name for t in tiles})
+    if len(zones) == 1: return tif_folder(path, "evaluate", files=tiles)
+    last = max(tiles, key=lambda t: (layout_year(t), t.parent.name))
+    raise DimensionError(
+        f"--embeddings {path} holds tiles of the official mirrors' layout (YEAR/ZONE/) in {len(zones)} UTM zones "
+        f"({', '.join(zones[:6])}{', ...' * (len(zones) > 6)}), each its own grid, so no one map: pass one zone's "
+        f"folder, e.g. --embeddings {shlex.quote(str(last.parent))}")
 
 def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
     official product's A00..A63 variables (xee's Dataset saved: that Dataset); else a `DimensionError` naming what it
     is (a run folder, a mirror, a folder of tables, a file of another form) and the fix. A folder of embedding
     GeoTIFFs is read as the mapping commands read it (`derived_maps.tif_folder`: tiles of a year joined, a cube of
-    years, of which `evaluate_years.one_map` takes --year's)."""
+    years, of which `evaluate_years.one_map` takes --year's), a copy of a mirror's `YEAR/ZONE/` layout without its
+    index (its root or a year's folder: `layout_tiles`) alike where it holds one UTM zone."""
     run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
     fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
            "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
            "a CSV with columns A00 .. A63 and a label column")
     if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
     if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
-    if not is_zarr_store(path) and (root := mirror_root(path)) is not None:
-        raise DimensionError(_mirror_said(path, root))
     if path.is_dir() and not is_zarr_store(path) and any(p.suffix.lower() in (".tif", ".tiff") for p in path.iterdir()):
         return tif_folder(path, "evaluate")   # tiles and years, read as the mapping commands read them (--year: one_map)
+    if not is_zarr_store(path) and (root := mirror_root(path)) is not None:   # a mirror's root or year: its index
+        raise DimensionError(_mirror_said(path, root))
+    if path.is_dir() and not is_zarr_store(path) and (tiles := layout_tiles(path)):   # a mirror copied, no index
+        return _layout_map(path, tiles)
     if path.is_dir() and not is_zarr_store(path): raise DimensionError(_folder_said(path, fix))
     try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
     except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError
@@ -191,4 +219,3 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     da = one_variable(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
     if said := _stacked_said(path, da): raise DimensionError(said)   # several years as bands: one written out
     return da
-

@@ -1,5 +1,5 @@
 """The `aef` commands name an official tile or mirror handed to them for what it is and say what to pass instead:
-`aef evaluate --embeddings` of a mirror on disk (or a year's or zone's folder of it) names a tile to pass and a line
+`aef evaluate --embeddings` of a mirror on disk (or a year's folder of it; a zone's is read) names a tile to pass and a line
 writing the map of an area from the mirror (which runs); of a tile with an option nothing reads, 'a GeoTIFF' (was 'a
 zarr store'), without --labels '(a GeoTIFF) needs --labels' (was 'zarr embeddings need --labels'); of a folder of
 .tiff tiles a glob that matches them (was '*.tif', none); `aef train/embed --data` of a tile or a mirror says it holds
@@ -36,7 +36,7 @@ def _err(capsys, argv):
     return " ".join(capsys.readouterr().err.split())
 
 
-@pytest.mark.parametrize("inner", ["", "2024", "2024/31N"])
+@pytest.mark.parametrize("inner", ["", "2024"])   # a zone's folder is read, as classify reads it
 def test_evaluate_of_a_mirror_names_a_tile_and_a_line_that_runs(mirror, capsys, inner, tmp_path):
     err = _err(capsys, ["evaluate", "--embeddings", str(mirror / inner) if inner else str(mirror)])
     assert "a mirror of the official embeddings" in err and "neither a zarr store" not in err, err
@@ -76,3 +76,10 @@ def test_data_of_a_tile_or_a_mirror_says_it_is_embeddings(mirror, capsys, cmd):
         assert said in err and "aef evaluate --embeddings" in err and "not a .nc or .zarr stack" not in err, err
         named = re.search(r"aef evaluate --embeddings (\S+) --labels", err)[1]
         assert Path(named).is_file(), err
+
+
+def test_evaluate_of_a_zone_folder_reads_its_tiles(mirror, capsys):
+    "A zone's folder of the mirror is a folder of one map's tiles: read (f54a6ee4: 'a folder inside a mirror', as classify read it)."
+    from alphaearth_nb.embedding_files import open_embeddings
+    e = open_embeddings(mirror / "2024" / "31N", None)
+    assert e.sizes["band"] == 64 and str(e.attrs["time"]).startswith("2024"), e
