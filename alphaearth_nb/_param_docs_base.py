@@ -432,6 +432,7 @@ SECTIONS = {
         'aef_train': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`)\n',
     },
     'alphaearth_nb.unit_samples': {
+        'clear_sample': "src\n    a `Source` (its fill values, `fill_values`)\nvalues\n    a sample of one band's values, any shape\n",
         'fill_values': 'source\n    a source name or `Source`\n',
         'fixes_worded': 'fn : Callable\n    message -> message; given its own answer, it must return it unchanged\n',
         'worded': 'msg : str\n    a message of the checks of one source\n',

@@ -20,12 +20,20 @@ from .sources import get_source
 from .dask_keys import compute_own   # chunks read on keys of their own (a client's persist held)
 
 # %% auto #0
-__all__ = ['COMMON_FILLS', 'clear_values', 'fill_values', 'fixes_worded', 'wording', 'worded', 'sample_values', 'frame_samples']
+__all__ = ['COMMON_FILLS', 'clear_values', 'clear_sample', 'fill_values', 'fixes_worded', 'wording', 'worded', 'sample_values',
+           'frame_samples']
 
 # %% ../nbs/02a_unit_samples.ipynb #s0005
 def clear_values(v, nodata) -> np.ndarray:
     "Where `v` holds a value: finite and not a fill value (`nodata`: one, a tuple of them, or None)."
     return np.isfinite(v) & (~np.isin(v, np.asarray(nodata, np.float64)) if nodata is not None else True)
+
+def clear_sample(src,     # a `Source` (its fill values, `fill_values`)
+                 values,  # a sample of one band's values, any shape
+                ) -> np.ndarray:
+    "A sample's clear values (`clear_values` with the source's `fill_values`), float64, flat: what each rule judges."
+    v = np.asarray(values, np.float64).ravel()
+    return v[clear_values(v, fill_values(src))]
 
 
 # %% ../nbs/02a_unit_samples.ipynb #s0009

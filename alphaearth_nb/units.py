@@ -20,23 +20,28 @@ from .temperatures import (AIR_C, K_FAMILY_SLIPS, K_SLIPS, SCALED_C, SURFACE_C, 
                                         scaled_celsius)
 from .terrain import (DM_RATIO, FEET_RATIO, FOLLOWS, METRE_SCALES, PERCENT_GENTLE, PERCENT_READS, STEEP,
                                    TERRAIN, TERRAIN_SPREAD, check_terrain)
-from .unit_samples import (COMMON_FILLS, clear_values, fill_values, fixes_worded, frame_samples,
-                                        sample_values, worded, wording)
+from .unit_samples import (COMMON_FILLS, clear_sample, clear_values, fill_values, fixes_worded,
+                                        frame_samples, sample_values, worded, wording)
+from .backscatter import (BAND_ORDERS, BAND_SLIPS, CROSS_AMPLITUDE, HALF_DB_TOPS, HALF_DB_VALUES, HALF_GAP,
+                                       LINEAR_GAP, ORDER_MARGIN, amplitude_pair, half_db, swapped_bands)
 
 # %% auto #0
-__all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'CROSS_AMPLITUDE', 'BAND_SLIPS', 'PART_SLIPS', 'PART_SHARE', 'FEET',
-           'SCALED_UNITS', 'HARD_TOPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'HALF_DB_VALUES',
-           'LINEAR_GAP', 'range_slips', 'unit_slips', 'band_slips', 'check_units', 'fix_bands', 'frame_bands',
-           'check_frame_units', 'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain',
-           'TERRAIN', 'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'PERCENT_GENTLE',
-           'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SURFACE_K', 'SURFACE_C', 'SCALED_C', 'AIR_C', 'TENTHS_C']
+__all__ = ['WETTEST', 'UNIT_SLIPS', 'FAMILY_SLIPS', 'PART_SLIPS', 'PART_SHARE', 'FEET', 'SCALED_UNITS', 'HARD_TOPS',
+           'range_slips', 'unit_slips', 'band_slips', 'check_units', 'fix_bands', 'frame_bands', 'check_frame_units',
+           'sample_values', 'frame_samples', 'fill_values', 'COMMON_FILLS', 'check_terrain', 'TERRAIN',
+           'TERRAIN_SPREAD', 'STEEP', 'FEET_RATIO', 'DM_RATIO', 'FOLLOWS', 'PERCENT_READS', 'PERCENT_GENTLE',
+           'PROVIDER_OFFSETS', 'SHIFTS', 'EIGHT_BIT', 'SURFACE_K', 'SURFACE_C', 'SCALED_C', 'AIR_C', 'TENTHS_C',
+           'CROSS_AMPLITUDE', 'BAND_SLIPS', 'BAND_ORDERS', 'ORDER_MARGIN', 'HALF_DB_TOPS', 'HALF_GAP', 'HALF_DB_VALUES',
+           'LINEAR_GAP', 'half_db', 'amplitude_pair', 'swapped_bands']
 
 # %% ../nbs/02a_units.ipynb #u0004
 _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # from `unit_samples` (02a)
          "check_terrain", "TERRAIN", "TERRAIN_SPREAD", "STEEP", "FEET_RATIO", "DM_RATIO", "FOLLOWS",
          "PERCENT_READS", "PERCENT_GENTLE",   # from `terrain` (02a); both split from here: `units.check_terrain` as before
          "PROVIDER_OFFSETS", "SHIFTS", "EIGHT_BIT",   # from `reflectance_scales` (02a), split from here too
-         "SURFACE_K", "SURFACE_C", "SCALED_C", "AIR_C", "TENTHS_C"]   # from `temperatures` (02a), split from here too
+         "SURFACE_K", "SURFACE_C", "SCALED_C", "AIR_C", "TENTHS_C",   # from `temperatures` (02a), split from here too
+         "CROSS_AMPLITUDE", "BAND_SLIPS", "BAND_ORDERS", "ORDER_MARGIN", "HALF_DB_TOPS", "HALF_GAP", "HALF_DB_VALUES",
+         "LINEAR_GAP", "half_db", "amplitude_pair", "swapped_bands"]   # from `backscatter` (02a), split from here (s55)
 
 
 # %% ../nbs/02a_units.ipynb #c0029
@@ -98,30 +103,13 @@ UNIT_SLIPS = {  # units -> [(test on one band's (p1, p50, p99, max) percentiles,
 _OTHER_LOG = next(t for t, looks, _ in UNIT_SLIPS["dB"] if looks.startswith("another logarithm"))   # `_lone_log`
 # (family, units) -> slips of one sensor's bands, judged before its unit's `UNIT_SLIPS`: those in K, `temperatures`' (02a)
 FAMILY_SLIPS = {**K_FAMILY_SLIPS}
-# (family, units, band) -> slips of one band, judged before its unit's (in frames, alone): a cross-polarised band's amplitude. Its power is far
-# darker than co-polarised power (VH's median -16..-21 dB at the 2,160 official sample points, VV's -10..-13.5), so
-# VV's amplitude test (a median of 0.2, -14 dB as amplitude) reads VH's amplitude (0.09..0.16) as power. At 0.05 VH's
-# power would be -13 dB, brighter than every sample region's median (a scene wholly of buildings reaches -10), and
-# its amplitude -26 dB, at Sentinel-1's noise floor (NESZ about -22..-26 dB): at or above it, amplitude comes first.
-# Real medians in ../shared/data cross it both ways, so the message gives both fixes: open water's VH amplitude
-# 0.020..0.033 (official points), Presto's dark crops 0.043; VH power of a city, a greenhouse, 0.058..0.116 (SF Bay's
-# points with VV above -6 dB, 4 Corsica fields); 77 of 82 land covers, fields and cities fall on their side each way
-CROSS_AMPLITUDE = 0.05
-_CROSS = [(lambda q: q[0] >= 0 and CROSS_AMPLITUDE <= q[1] < 2.0, "linear amplitude (a cross-polarised band's median "
-           f"at or above {CROSS_AMPLITUDE}: as power that would be -13 dB or more, brighter than VH's median in every "
-           "region of the 2,160 official sample points, -16..-21 dB; as amplitude -26 dB or more)",
-           "convert to decibels: `20 * np.log10(ds[bands])` (`10 * np.log10(ds[bands])` if the product says power: "
-           "a scene wholly of buildings can have VH's power at -10 dB, 0.1)")]
-BAND_SLIPS = {("sentinel1", "dB", "VH"): _CROSS, ("sentinel1", "dB", "HV"): _CROSS}   # (family, units, band)
-
 
 # %% ../nbs/02a_units.ipynb #c0029u
 def _band_quantiles(src, values, unit:str|None=None) -> tuple|None:
     "(p1, p50, p99, max) of a sample's finite, non-fill values (`fill_values`); None when fewer than 16 (too few), " \
     "but for a band in K (`unit`) whose few values all lie below `SURFACE_K`'s 175, colder than any temperature " \
     "measured: none is kelvin, so they are judged (a point's 12 monthly means in degC)."
-    v = np.asarray(values, np.float64).ravel()
-    v = v[clear_values(v, fill_values(src))]
+    v = clear_sample(src, values)
     if v.size < 16 and not (unit == "K" and v.size and v.max() < SURFACE_K[0]): return None
     return (*(float(p) for p in np.percentile(v, (1, 50, 99))), float(v.max()))
 
@@ -143,8 +131,7 @@ def _part_slip(src, samples:dict) -> tuple|None:
     by_unit = {}
     for b, v in samples.items():
         if (u := _unit_of(src, b)) not in PART_SLIPS: continue
-        v = np.asarray(v, np.float64).ravel()
-        v = v[clear_values(v, fill_values(src))]
+        v = clear_sample(src, v)
         if v.size >= 16: by_unit.setdefault(u, {})[b] = v
     for u, group in by_unit.items():
         pick, test, looks, fix = PART_SLIPS[u]
@@ -234,77 +221,6 @@ def band_slips(src,  # the band's `Source`
 def _own_slips(src, b) -> list:   # what frames are judged by: `band_slips` less `range_slips`
     return list(BAND_SLIPS.get((src.family, _unit_of(src, b), b), ())) + unit_slips(src, _unit_of(src, b))
 
-# family -> (strong, weak, why) band pairs whose medians never come the other way round in real data, so the other
-# way round means the bands were named in another order (a reader's band list, `to_dataset(dim='band')`)
-BAND_ORDERS = {"sentinel1": (("VV", "VH", "cross-polarised backscatter is weaker than co-polarised on every natural "
-                                          "surface (VH > VV at 0 of the 2160 official sample points)"),
-                             ("HH", "HV", "cross-polarised backscatter is weaker than co-polarised"))}
-ORDER_MARGIN = 1.0  # dB the weak band's median must exceed the strong one's: a flooded field can bring them close
-# family -> (band, (75th, 1st percentile) in dB above which no scene lies): half the decibels, `10 * np.log10` of
-# amplitude, when every band present passes both and a cross-polarised one is among them. The 2,160 official sample
-# points (../shared/data/aef_samples, 2024: Amazon forest, California coast, San Francisco Bay urban, 720 each) have
-# medians VV -10..-13.5 dB, VH -16..-21 (VH above -10 dB at 1% of the urban points only) and 75th percentiles VV
-# -8.8..-10.8, VH -14.8..-18.5; halved, the coast's medians read VV -6.8, VH -10.6 (its water, 11%, pulls them down:
-# the median missed it), its 75th percentiles -5.4, -9.3 (the land's brighter half, whatever the water). The 1st
-# percentiles: VV -22..-24 dB there, VH -32..-36 (water, shadow); halved -11, -16..-18
-HALF_DB_TOPS = {"sentinel1": (("VV", (-7.0, -16.0)), ("HH", (-7.0, -16.0)), ("VH", (-10.0, -22.0)),
-                              ("HV", (-10.0, -22.0)))}
-
-# dB between the co- and cross-polarised medians under which they may be halved: halving the decibels halves their gap
-# (VV - VH at the sample points: 6.3 forest, 7.6 coast, 7.4 city, 5.9 at the built-up ones; their 5th percentile point
-# by point 4.9), so halved 3.2..3.8; a chip wholly of bright city keeps its (the urban points above -6 dB in VV: 6.4)
-HALF_GAP = 5.0
-
-# clear values each band needs before it is called half the decibels: a single field's own series is as bright.
-# Corsica's 500 WorldCereal fields, 17 months each (../shared/data/worldcereal_points, real dB): 2 fields alone
-# (2022_FRA_LPIS_POLY_110_6125757: VV median -6.8, VH -11.6 dB) pass every other rule, and 8 of 800 draws of 2 or 3
-# of the 60 fields brightest in VH, pooled (34..51 values); none of 2,000 draws of 4 to 12 of them (68..204 values)
-HALF_DB_VALUES = 300
-
-def _clear(src, values) -> np.ndarray:   # a sample's clear values (`_band_quantiles`' filter)
-    v = np.asarray(values, np.float64).ravel()
-    return v[clear_values(v, fill_values(src))]
-
-def _upper(src, values) -> float:   # the 75th percentile of a sample's clear values
-    return float(np.percentile(_clear(src, values), 75))
-
-def _half_db(src, qs:dict, samples:dict) -> dict:
-    "{band: 75th percentile} of the bands of `qs` (band -> quantiles; `samples`: band -> values) whose 75th and 1st " \
-    "percentiles all pass `HALF_DB_TOPS`, a cross-polarised one among them (a mosaic with linear power in part lifts " \
-    "the medians only: `_part_slip`), and, with a co-polarised one too, the medians' gap under `HALF_GAP` (a dense " \
-    "city is bright, its gap whole). The 75th, not the median: water (VH -30 dB) pulls a halved scene's median under " \
-    "the top, not its land's brighter half. A chip wholly of water halved reads as real land (VV -10, VH -17): not told. " \
-    "Nothing under `HALF_DB_VALUES` clear values in a band: a field's own months (17) can be that bright."
-    tops = [(b, t) for b, t in HALF_DB_TOPS.get(src.family, ()) if b in qs]
-    cross = any(b in ("VH", "HV") for b, _ in tops)
-    if not cross or not all(qs[b][0] > p for b, (_, p) in tops): return {}
-    if any(_clear(src, samples[b]).size < HALF_DB_VALUES for b, _ in tops): return {}   # a field, not a scene
-    up = {b: _upper(src, samples[b]) for b, _ in tops}
-    if not all(up[b] > m for b, (m, _) in tops): return {}
-    gaps = [qs[co][1] - qs[x][1] for co, x in (("VV", "VH"), ("HH", "HV")) if co in qs and x in qs]
-    return up if all(g < HALF_GAP for g in gaps) else {}
-
-# dB between co- and cross-polarised medians read as power under which a linear pair is likelier amplitude than power,
-# where their densities cross in ../shared/data: power's gap is 5.1..8.4 dB at the 495 Corsica fields of WorldCereal
-# (5th..95th percentiles, 17 months each; 6.4 the median), 5.4..13.7 between land covers' medians at the official
-# points, amplitude's half that. The values never settle it: real power reaches 4.4..2.5 (1.4% of those fields: one
-# at VV -7.1, VH -9.6 dB; wetland and city chips of 16 official points 4.3; Presto's shrub 4.3) and 0.6 (calm water,
-# both bands at the noise floor, -25 dB), so both readings are named: amplitude first (water's: 3.8)
-LINEAR_GAP = 4.5
-
-def _amplitude_pair(qs:dict) -> tuple|None:
-    "(co, cross, gap in dB) of a linear co- and cross-polarised pair of `qs` (band -> quantiles: all >= 0, medians " \
-    "in 0..2) whose medians lie 0..`LINEAR_GAP` dB apart read as power: likelier amplitude, however dark; else None."
-    for co, x in (("VV", "VH"), ("HH", "HV")):
-        if co in qs and x in qs and all(qs[b][0] >= 0 and 0 < qs[b][1] < 2 for b in (co, x)):
-            if 0 < (g := 10 * np.log10(qs[co][1] / qs[x][1])) < LINEAR_GAP: return co, x, float(g)
-    return None
-
-def _swapped(src, qs:dict) -> list:
-    "(strong, weak, why) pairs of `BAND_ORDERS` whose medians (`qs`: band -> quantiles) come the other way round."
-    return [(s, w, why) for s, w, why in BAND_ORDERS.get(src.family, ())
-            if s in qs and w in qs and qs[w][1] > qs[s][1] + ORDER_MARGIN]
-
 def _check_class_ids(src, bands, samples):
     """Raise `UnitsError` if a categorical source's sampled values (NaN and its no-data value aside) are not all its
     class ids, whole numbers 0..n-1, naming the form they take: fractions (a resampling that averages), ids from 1,
@@ -393,7 +309,7 @@ def _check_units(source, band, values, none_said:bool=False) -> None:
     for b, q in seen.items():   # each band's first slip; another logarithm only where every dB band shows it
         hits += [(i, b, _unit_of(src, b), q, looks, fix) for i, (test, looks, fix) in enumerate(band_slips(src, b))
                  if test(q) and not _lone_log(src, test, seen)][:1]
-    if hits and (pair := _amplitude_pair(seen)):   # a pair's gap halved: likelier amplitude, however dark (water)
+    if hits and (pair := amplitude_pair(seen)):   # a pair's gap halved: likelier amplitude, however dark (water)
         co, x, g = pair
         raise UnitsError(f"{src.name}.{co} and {x} should be in dB but their medians ({seen[co][1]:.3g}, "
                          f"{seen[x][1]:.3g}) lie {g:.1f} dB apart read as power, under {LINEAR_GAP:g}: they look like "
@@ -410,7 +326,7 @@ def _check_units(source, band, values, none_said:bool=False) -> None:
                 if units == "dB" and q[0] >= 0 and 0 < q[1] < 2 else "")
         raise UnitsError(f"{src.name}.{b} should be in {units} but its values (1st/50th/99th percentile "
                          f"{q[0]:.4g} / {q[1]:.4g} / {q[2]:.4g}) look like {looks}: {fix}.{both}")
-    if half := _half_db(src, seen, dict(zip(bands, samples))):   # in range, but brighter than any scene
+    if half := half_db(src, seen, dict(zip(bands, samples))):   # in range, but brighter than any scene
         shown = ", ".join(f"{b} (median {seen[b][1]:.3g} dB, 75th percentile {p:.3g})" for b, p in half.items())
         gap = "" if half.keys() <= {"VH", "HV"} else (", and the gap between co- and cross-polarised medians half a "
                                                      "real one's (5.9..7.6 dB)")
@@ -419,13 +335,13 @@ def _check_units(source, band, values, none_said:bool=False) -> None:
                       f"of forest, coast and city, water among them){gap}: they look like half the decibels, `10 * "
                       "np.log10` taken of amplitude. If the product gave amplitude, `20 * np.log10(amplitude)` is dB: double "
                       "them, `ds[bands] * 2`."), UnitsWarning, stacklevel=user_stacklevel())
-    for s, w, why in _swapped(src, seen):   # every value on the right scale, under the other's name
+    for s, w, why in swapped_bands(src, seen):   # every value on the right scale, under the other's name
         warnings.warn(worded(f"{src.name}: {s} and {w} look swapped: the median of {w} ({seen[w][1]:.3g}) is above {s}'s "
                       f"({seen[s][1]:.3g}), but {why}. Name them in the right order: `ds = ds.rename({s}='{w}', "
                       f"{w}='{s}')`."), UnitsWarning, stacklevel=user_stacklevel())
     if part := _part_slip(src, dict(zip(bands, samples))):  # F18-2: a mosaic, part of the scene on another scale
         warnings.warn(worded(f"{src.name}: {_part_message(*part)}"), UnitsWarning, stacklevel=user_stacklevel())
-    lows = {b: float(_clear(src, s).min()) for b, s in zip(bands, samples) if b in refl}   # dark pixels under cloud
+    lows = {b: float(clear_sample(src, s).min()) for b, s in zip(bands, samples) if b in refl}   # dark pixels under cloud
     slip = scale_slip(src, refl, lows, none_said) if refl else None
     if slip is None and refl and (few := few_scaled_up(src, refl)):
         raise UnitsError(f"{src.name} band(s) {', '.join(few[0])} should be in reflectance x 1e4 but their values "
