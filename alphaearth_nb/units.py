@@ -41,7 +41,7 @@ _all_ = ["sample_values", "frame_samples", "fill_values", "COMMON_FILLS",   # fr
          "PROVIDER_OFFSETS", "SHIFTS", "EIGHT_BIT",   # from `reflectance_scales` (02a), split from here too
          "SURFACE_K", "SURFACE_C", "SCALED_C", "AIR_C", "TENTHS_C",   # from `temperatures` (02a), split from here too
          "CROSS_AMPLITUDE", "BAND_SLIPS", "BAND_ORDERS", "ORDER_MARGIN", "HALF_DB_TOPS", "HALF_GAP", "HALF_DB_VALUES",
-         "LINEAR_GAP", "half_db", "amplitude_pair", "swapped_bands"]   # from `backscatter` (02a), split from here (s55)
+         "LINEAR_GAP", "half_db", "amplitude_pair", "swapped_bands"]   # from `backscatter` (02a), split from here too
 
 
 # %% ../nbs/02a_units.ipynb #c0029
