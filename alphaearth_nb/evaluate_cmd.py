@@ -395,8 +395,9 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     if xy is not None: xy = xy[~evaluate.unlabelled(y)]   # the rows drop_unlabelled keeps
     rows = None   # polygons rasterised: their unlabelled pixels said as polygons and pixels, not 'labels'
     if unit == "pixels" and (gone := evaluate.unlabelled(y)).any():
-        n = int(evaluate.unlabelled(np.asarray(lab[a.label_column or "label"])).sum())
-        rows = f"{n} polygon{'s' * (n != 1)} of --labels {a.labels} ({int(gone.sum())} of their {len(y)} pixels)"
+        off, poly = evaluate.unlabelled(np.asarray(lab[a.label_column or "label"])), lab.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
+        n = [(int(k), w) for k, w in (((off & poly).sum(), "polygon"), ((off & ~poly).sum(), "point")) if k]   # a mixed file's points apart
+        rows = f"{' and '.join(f'{k} {w}' + 's' * (k != 1) for k, w in n)} of --labels {a.labels} ({int(gone.sum())} of the {len(y)} labelled pixels on the map)"
     x, y = evaluate.drop_unlabelled(x, y, rows=rows)   # a table's -1 or empty name is unlabelled, as `classify` reads it
     # 255 beside 1..4 in a table file: said once, as the rows to drop from it
     if source is not None: evaluate.warn_fill_ids(y, form="table", column=a.label_column, source=source, unit=unit)
