@@ -74,9 +74,6 @@ SECTIONS = {
         'load_official': 'year\n    a calendar year (2017 onward), or several: iterable or (first, last)\ngrid : dict\n    xee grid keywords, e.g. from `utm_grid`\nopener : Callable|None\n    EERequest -> xee-like Dataset (default: `official_opener`)\n',
     },
     'alphaearth_nb.embed': {
-        'model_spec': 'model\n    a trained model with a `cfg` (`train.load_model`); a preset name is a ConfigError\n',
-        'model_id': 'model\n    a model with `cfg` (`train.load_model`); its array leaves are hashed\n',
-        'check_sources': 'names\n    the source names in the stack\ninputs\n    the sources the model encodes\ntargets\n    the sources the model only decodes (ignored by embed)\nallow_missing : bool\n    accept a stack that lacks some (not all) input sources\n',
         'has_data': 'inputs : dict\n    source -> Frames of one block (x, valid, frame masks)\n',
         'tile_sums': 'model\n    any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`\ninputs : dict\n    source -> Frames over the block *with* its margins (`Tiling.margin`), numpy\nperiod\n    f32[2], the valid period in days\ntl : Tiling\n    how to cut tiles\nbatch_size : int\n    tiles per call (rounded up to a multiple of the local devices)\nprogress : bool\n    show a tqdm bar over batches\ndim : int\n    embedding width E\n',
         'embed_frames': 'model\n    any model with `model(inputs, periods[P, 2]) -> [P, L, L, E]`\ninputs : dict\n    source -> Frames over the block with its margins (`Tiling.margin`), numpy\nperiod\n    f32[2], the valid period in days since `timecodes.EPOCH` (2020-01-01)\ntl : Tiling\n    how to cut tiles (`Tiling`)\nbatch_size : int\n    tiles per call (rounded up to a multiple of the local devices)\nprogress : bool\n    show a tqdm bar over batches\ndim : int\n    embedding width E\n',
@@ -158,6 +155,11 @@ SECTIONS = {
         'init': 'cfg : ModelConfig|str\n    a config or a preset name\nkey : PRNGKeyArray|int\n    random key or seed\n',
         'param_count': 'cfg : ModelConfig|str\n    a `ModelConfig` or a preset\'s name ("tiny", "small", "lite")\n',
         'dummy_example': "cfg : ModelConfig\n    the model's config\nseed : int\n    numpy random seed\nbatch : int|None\n    stack this many examples on a leading axis\nframes : int|dict\n    frames per input source: one count, or {name: count}\nn_texts : int\n    texts per example\n",
+    },
+    'alphaearth_nb.model_inputs': {
+        'model_spec': 'model\n    a trained model with a `cfg` (`train.load_model`); a preset name is a ConfigError\n',
+        'model_id': 'model\n    a model with `cfg` (`train.load_model`); its array leaves are hashed\n',
+        'check_sources': 'names\n    the source names in the stack\ninputs\n    the sources the model encodes\ntargets\n    the sources the model only decodes (ignored by embed)\nallow_missing : bool\n    accept a stack that lacks some (not all) input sources\n',
     },
     'alphaearth_nb.nn': {
         'is_concrete': 'key\n    a JAX PRNG key, typed or raw uint32[2]\n',

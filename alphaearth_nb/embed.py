@@ -7,8 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embed.html.md"""
 # %% ../nbs/21_embed.ipynb #c0002
 from __future__ import annotations
 
-import hashlib
-import os
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -22,11 +20,9 @@ import xarray as xr
 from jax.sharding import NamedSharding, PartitionSpec
 from tqdm.auto import tqdm
 
-from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, GridWarning, MissingSourceError,
-                                NoDataWarning,
-                                NoValidDataError, SourceWarning, UnknownSourceError, band_names, checks_flags,
-                                user_stacklevel)
-from .core import callable_module, flag, is_path, real, whole
+from .core import (EMBED_DIM, ConfigError, EmptyStackError, Frames, GridWarning, NoDataWarning,
+                                NoValidDataError, band_names, checks_flags, user_stacklevel)
+from .core import callable_module, flag, real, whole
 from .dask_keys import compute_own
 from .runtime import compiler_options, frozen_traces, keep_heap
 from .runlock import stop_if_asked   # SIGTERM's note (`aef`), read between regions
@@ -36,7 +32,8 @@ from .geo import crs_of, is_lazy
 from .spatial import MODEL_LAYER
 from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
-from .model import PRESETS, ModelConfig, preset_of, reader_of, unread_said, unread_sources
+from .model import unread_sources
+from .model_inputs import check_sources, leave_unread, model_id, model_spec
 from .sources import valid_mask
 from .units import sample_values
 from .timecodes import Period, as_period, from_days, to_days
@@ -44,89 +41,13 @@ from .windows import (Tiling, bucket, check_extrapolation, extrapolation_days, s
                                    trim_range)
 
 # %% auto #0
-__all__ = ['model_spec', 'model_id', 'check_sources', 'has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr', 'Tiling',
-           'tiling', 'trim_range', 'support_window', 'extrapolation_days', 'check_extrapolation', 'bucket']
+__all__ = ['has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr', 'Tiling', 'tiling', 'trim_range', 'support_window',
+           'extrapolation_days', 'check_extrapolation', 'bucket', 'model_spec', 'model_id', 'check_sources']
 
 # %% ../nbs/21_embed.ipynb #c0004x
 _all_ = ["Tiling", "tiling", "trim_range", "support_window", "extrapolation_days", "check_extrapolation",
           "bucket"]   # from `windows` (20b), split from here: `embed.tiling` is `windows.tiling`
-
-# %% ../nbs/21_embed.ipynb #c0008
-def model_spec(model) -> tuple[int, tuple, tuple, int]:  # a trained model with a `cfg` (`train.load_model`); a preset name is a ConfigError
-    "The patch size `L`, input sources, target sources and embedding width of a model with a `ModelConfig`-like `cfg`."
-    cfg = getattr(model, "cfg", None)
-    try: patch, inputs = int(cfg.stp.patch), tuple(cfg.inputs)
-    except (AttributeError, TypeError):
-        if isinstance(model, str) and model in PRESETS and not os.path.exists(model):   # an untrained preset
-            raise ConfigError(f"model {model!r} is a preset name, not a trained model: train one, `state, _ = "
-                              f"aef.fit({model!r}, stack, out=run)`, then `model = aef.train.load_model(run)` (an untrained "
-                              f"model, knowingly: `aef.AlphaEarth(aef.preset({model!r}), key=jax.random.key(0))`)") from None
-        if is_path(model):   # a run folder or checkpoint path (`core.is_path`): the model is loaded from it
-            raise ConfigError(f"model is the path {str(model)!r}, not a model: load it first, "
-                              "`model = aef.train.load_model(path)` (a run folder or a checkpoint file)") from None
-        if isinstance(model, str):   # a word naming no file and no preset: a typo, or a run folder that is not there
-            raise ConfigError(f"model {model!r} names no file and no preset ({', '.join(PRESETS)}): pass a trained "
-                              "model, `model = aef.train.load_model(run)` (a run folder or a checkpoint file)") from None
-        if isinstance(model, ModelConfig):
-            raise ConfigError("model is a ModelConfig, not a model: load a trained one (`aef.train.load_model(run)`), or "
-                              "build an untrained one knowingly, `aef.AlphaEarth(cfg, key=jax.random.key(0))`") from None
-        inner = model[0] if isinstance(model, tuple) and model else model   # fit(...) returns (state, history)
-        if hasattr(getattr(inner, "model", None), "cfg"):
-            what = "what fit returns, (state, history)" if inner is not model else "a training state"
-            raise ConfigError(f"model is {what}, not a model: embed its model for inference, "
-                              "`state.model.with_policy()` (float32, whatever the training precision), or load the "
-                              "run: `aef.train.load_model(run)`") from None
-        raise ConfigError(f"cannot read the patch size and input sources of {type(model).__name__}: embed needs a "
-                          "model with `cfg.stp.patch` and `cfg.inputs`, e.g. `aef.AlphaEarth(aef.preset('small'), key=...)`.") from None
-    return patch, inputs, tuple(getattr(cfg, "targets", ()) or ()), int(getattr(cfg, "embed_dim", EMBED_DIM))
-
-def model_id(model) -> str:  # a model with `cfg` (`train.load_model`); its array leaves are hashed
-    """What `embed` records as `attrs['embedding:model']` (and stores and COGs keep): 'alphaearth_nb PRESET
-    sha256:HASH', the preset its sizes match (`model.preset_of`; 'custom' for none) and the first 12 hex digits of
-    the SHA-256 of its weights' bytes in tree order, so every embedding of one checkpoint carries one identity and
-    two checkpoints (another step, another run) two: `cubes.one_model` refuses to compare years across them."""
-    h = hashlib.sha256()
-    for leaf in jax.tree_util.tree_leaves(eqx.filter(model, eqx.is_array)):
-        a = np.ascontiguousarray(jax.device_get(leaf))
-        h.update(f"{a.dtype}{a.shape}".encode())
-        h.update(a.view(np.uint8).reshape(-1) if a.size else b"")
-    cfg = getattr(model, "cfg", None)
-    name = preset_of(cfg) if isinstance(cfg, ModelConfig) else None
-    return f"alphaearth_nb {name or 'custom'} sha256:{h.hexdigest()[:12]}"
-
-@checks_flags
-def check_sources(names,                   # the source names in the stack
-                  inputs,                  # the sources the model encodes
-                  targets=(),              # the sources the model only decodes (ignored by embed)
-                  allow_missing:bool=False, # accept a stack that lacks some (not all) input sources
-                 ):
-    "Raise unless the stack holds every source the model encodes (or some, with `allow_missing`) and none it does not " \
-    "know."
-    names = list(names)
-    missing = [s for s in inputs if s not in names]
-    if missing and (not allow_missing or len(missing) == len(inputs)):
-        raise MissingSourceError(f"the model encodes {missing} but the stack has only {names}: add the missing "
-                                 f"source(s) to the stack (e.g. `stack['{missing[0]}'] = ds`), or pass "
-                                 "`allow_missing=True` to embed"
-                                 " without them (the model then sees them as absent, as when training drops them).")
-    unknown = [s for s in names if s not in inputs and s not in targets]
-    if unknown:
-        raise UnknownSourceError(f"the stack carries {unknown}, which the model does not know (it encodes "
-                                 f"{list(inputs)}): drop with `stack.drop_nodes({unknown!r})`.")
-
-def _leave_unread(stack:xr.DataTree, cfg) -> xr.DataTree:
-    "`stack` less the sources a model of config `cfg` neither encodes nor decodes (`model.unread_sources`), named " \
-    "first in one `SourceWarning` with the model that reads them and the drop that says so; `stack` itself if none."
-    if not (unread := unread_sources(list(stack.children), cfg)): return stack
-    it, eg = "it" if len(unread) == 1 else "them", ""
-    if isinstance(cfg, ModelConfig):   # a config of ours: the one that reads them all, in Python and `aef train`'s flags
-        make, shell = reader_of(list(stack.children), cfg)
-        eg = f", e.g. `aef.fit({make}, stack, out=run)` / {shell}"
-    warnings.warn(f"{unread_said(unread, cfg)}, so the embedding leaves {it} out: a model reads only the sources it "
-                  f"was trained with; to use {it}, train one that reads {it}{eg}; to leave {it} out without this "
-                  f"warning, drop {it} first, `stack.drop_nodes({unread})`.", SourceWarning,
-                  stacklevel=user_stacklevel())
-    return stack.drop_nodes(unread)
+_all_ += ["model_spec", "model_id", "check_sources"]   # from `model_inputs` (20c), split from here (session 55)
 
 # %% ../nbs/21_embed.ipynb #c0014
 def _embed_tiles(model, inputs:dict, period):
@@ -437,7 +358,7 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     own = {s.name: s for s in getattr(model.cfg, "sources", ())}  # the model's resolved sources win over the registry
     # the sources no model reads are checked as `fit` checks them (an all-NaN one refused), their warnings unsaid,
     # then left out, said before any tile compiles (a Dataset's one source too)
-    tree = _leave_unread(validate_stack(stack, sources=own, unread_sources=unread), model.cfg)
+    tree = leave_unread(validate_stack(stack, sources=own, unread_sources=unread), model.cfg)
     check_sources(list(tree.children), inputs, targets, allow_missing)
     dsets = {s: tree[s].to_dataset() for s in sorted(inputs) if s in tree.children}
     srcs = {s: resolve(s, own) for s in dsets}

@@ -54,7 +54,7 @@ FAMILY = {n for n, c in vars(_core).items() if isinstance(c, type) and issubclas
 KNOWN_UNSAID = {   # public functions raising a core error their docstring does not name yet (session 31): to shrink
     "clusters.rgb", "bands.list_vectors", "checkpoint.read_header", "cubes.zones_of",
     "cubes.label_table", "earthengine.ee_initialize", "earthengine.ee_source",
-    "earthengine.to_stack_dataset", "earthengine.utm_grid", "embed.model_spec", "embed.check_sources",
+    "earthengine.to_stack_dataset", "earthengine.utm_grid",
     "embed.tile_sums", "embed.embed_to_zarr", "embeddings.dequantize_embedding", "embeddings.from_official",
     "metrics.r2", "evaluate.evaluate_regression", "evaluate.change_scores",
     "evaluate.change_threshold_sweep", "draws.separated_points", "explorer.query_rule", "export.with_retries",

@@ -512,6 +512,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "map_files.palette_type": "map_to_cog's own step on the array it read", "map_files.colour_table": "map_to_cog's own step",
     "map_files.cluster_names": "map_to_cog's own step on the array it read",
     "embedding_files.one_variable": "aef evaluate's own step on the file it opened (--embeddings-var, --labels-var)",
+    "model_inputs.leave_unread": "embed's own step on the stack validate_stack read (a path refused there first)",
     "map_files.map_kind": "map_to_cog's own step on the map it read",
     "geometry_columns.geometry_points": "given back (only a DataFrame is read; table_file reads a path first)",
     "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None",
