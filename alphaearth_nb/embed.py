@@ -47,7 +47,7 @@ __all__ = ['has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr', 'T
 # %% ../nbs/21_embed.ipynb #c0004x
 _all_ = ["Tiling", "tiling", "trim_range", "support_window", "extrapolation_days", "check_extrapolation",
           "bucket"]   # from `windows` (20b), split from here: `embed.tiling` is `windows.tiling`
-_all_ += ["model_spec", "model_id", "check_sources"]   # from `model_inputs` (20c), split from here (session 55)
+_all_ += ["model_spec", "model_id", "check_sources"]   # from `model_inputs` (20c), split from here
 
 # %% ../nbs/21_embed.ipynb #c0014
 def _embed_tiles(model, inputs:dict, period):
