@@ -86,6 +86,7 @@ SECTIONS = {
         'one_value_map': 'path : Path\n    --embeddings: a GeoTIFF or a .nc/.zarr store\nvar : str|None\n    --embeddings-var\n',
         'not_embeddings_said': "path\n    --embeddings as given\nvar : str|None\n    --embeddings-var\ncmd : str\n    the command: 'evaluate', 'classify', 'similarity', 'change'\n",
         'name_year': "path\n    a file's path (text or `Path`)\n",
+        'counts_said': "e : Exception\n    an error reading --embeddings\npath\n    --embeddings as given\ncmd : str\n    the command: 'evaluate', 'classify', 'similarity', 'change'\n",
         'tif_folder': "path : Path\n    --embeddings: a folder of GeoTIFFs (or a copy of the mirrors' YEAR/ZONE/ layout)\ncmd : str\n    the command, e.g. 'evaluate', for its messages\nfiles : list|None\n    the GeoTIFFs to read (default: those in `path`; a mirror copy's, below it)\n",
     },
     'alphaearth_nb.dims': {

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/derived_maps.html.md"""
 # %% ../nbs/29d_derived_maps.ipynb #dm002
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import warnings
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, TimeWarning, user_stacklevel
+from .core import EMBED_DIM, DimensionError, DTypeError, TimeWarning, user_stacklevel
 from .geo import crs_of
 from .crs import crs_label
 from .exports import read_cog
@@ -25,7 +26,7 @@ from .stacks import names_every_band
 from .evaluate_points import crs_fix_line
 
 # %% auto #0
-__all__ = ['KINDS', 'one_value_map', 'not_embeddings_said', 'name_year', 'tif_folder']
+__all__ = ['KINDS', 'one_value_map', 'not_embeddings_said', 'name_year', 'counts_said', 'tif_folder']
 
 # %% ../nbs/29d_derived_maps.ipynb #dm005
 KINDS = {"similarity": "a similarity map", "change": "a change map", "class": "a class map",
@@ -110,6 +111,34 @@ def _named_years(path:Path, read:list) -> None:
             "mirrors' .../2024/31N/, no year in the file name): name each one's year in its file name, e.g. "
             f"`mv {shlex.quote(str(p))} {shlex.quote(str(p.with_name(f'{p.stem}_YEAR{p.suffix}')))}` (YEAR its year, "
             "as 2024), or move it out of the folder")
+
+# the gate's Python words for integers that are no codes (`rows.count_values`), said in a command's by `counts_said`
+_PASS = "Pass an embedding: float unit vectors (`aef.embed`) or the official int8 codes (`aef.official.open`)"
+_FROM_OFFICIAL = ("; if this file holds the product's codes, read it with `aef.from_official(da)`, which takes its bytes "
+                  "for codes (a pixel that is no unit vector: no data)")
+
+def counts_said(e:Exception,  # an error reading --embeddings
+                path,         # --embeddings as given
+                cmd:str,      # the command: 'evaluate', 'classify', 'similarity', 'change'
+               ) -> Exception:
+    """`e` where it is the gate's refusal of integers that are no codes of an embedding ('this map holds uint8 values
+    0..255 ...', `rows.count_values`, in Python words) said of --embeddings `path` in a command's words: the embeddings
+    to pass, and for a GeoTIFF of bytes that may yet be the product's codes the shell line writing a copy read as
+    codes (`from_official`, `exports.to_cog`; a file of counts leaves no pixel with data, which the line refuses);
+    `e` itself for any other error."""
+    text = str(e)
+    if not (isinstance(e, DTypeError) and text.startswith("this map holds ")): return e
+    p, does = Path(path), "scores" if cmd == "evaluate" else "maps"
+    text = (f"--embeddings {path} holds " + text[len("this map holds "):]).replace(
+        _PASS, f"aef {cmd} {does} embeddings: pass those, the .zarr `aef embed` wrote or the official int8 tiles")
+    if p.suffix.lower() in (".tif", ".tiff") and p.is_file():
+        out = p.with_name(f"{p.stem}_codes.tif")
+        line = (f"import rioxarray, alphaearth_nb as aef; aef.exports.to_cog(aef.from_official(rioxarray.open_rasterio("
+                f"{json.dumps(str(p))})), {json.dumps(str(out))})")
+        fix = (f"; if the file holds the product's codes, write a copy read as codes (a pixel that is no unit vector: no "
+               f"data), `python -c {shlex.quote(line)}`, then --embeddings {shlex.quote(str(out))}")
+    else: fix = "; if it holds the product's codes, write them as int8 (a GeoTIFF of Int8 bands) and pass that"
+    return DTypeError(text.replace(_FROM_OFFICIAL, fix))
 
 def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy of the mirrors' YEAR/ZONE/ layout)
                cmd:str,          # the command, e.g. 'evaluate', for its messages

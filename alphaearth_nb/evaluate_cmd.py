@@ -18,7 +18,7 @@ import pandas as pd
 import xarray as xr
 
 from . import analysis, embeddings, evaluate, scene
-from .core import DimensionError, LabelError, LabelWarning, NoDataWarning, band_names, refuse_path, user_stacklevel
+from .core import DimensionError, DTypeError, LabelError, LabelWarning, NoDataWarning, band_names, refuse_path, user_stacklevel
 from .files import is_zarr_store
 from .checkpoint import is_run
 from .bands import band_columns, table_bands
@@ -38,7 +38,7 @@ from .loaders import VECTOR_FILES, eolearn_labels_hint
 from .draws import PAPER_MIN_DIST
 from .years import map_year
 from .evaluate_years import one_map, refuse_other_year, year_rows   # which year is scored
-from .derived_maps import not_embeddings_said   # a similarity/change/class COG, named
+from .derived_maps import counts_said, not_embeddings_said   # a similarity/change/class COG, counts: named
 from .year_columns import year_column
 from .coordinates import header_hint
 from .evaluate_points import nameless_ids, pixel_metres, refuse_other_place, table_places, thin_points
@@ -373,6 +373,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         except DimensionError:   # a similarity, change or class COG: named as the map commands name it
             if (said := not_embeddings_said(path, a.embeddings_var, "evaluate")) is None: raise
             raise DimensionError(said) from None
+        except DTypeError as e: raise counts_said(e, path, "evaluate") from None   # counts: the shell's words
         refuse_other_year(emb, a.year, path)   # its year read from its tags too (a COG's AEF_TIME)
         if a.labels is None: raise LabelError(f"--embeddings {path} ({_store_kind(path)}) needs --labels: a label raster (.nc/.zarr) on the same "
                                              "grid, a vector file or a table of points ("

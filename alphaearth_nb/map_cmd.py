@@ -36,7 +36,7 @@ from .exports import class_colour, map_to_cog
 from .labels import class_flags
 from .warn_lock import ThisThreadsWarnings   # this thread's warnings, the user's filters kept
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
-from .derived_maps import not_embeddings_said, tif_folder   # a similarity/change/class COG named
+from .derived_maps import counts_said, not_embeddings_said, tif_folder   # a similarity/change/class COG named
 from .evaluate_points import crs_fix_line   # the shell line giving a map its CRS: aef evaluate's too
 from .evaluate_years import refuse_other_year   # a map of another year than --year: one rule
 
@@ -69,7 +69,7 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
     except DimensionError as e:
         if (said := not_embeddings_said(p, var, cmd)) is None: raise _in_words(e, cmd) from None
         raise DimensionError(said) from None
-    except AEFError as e: raise _in_words(e, cmd) from None
+    except AEFError as e: raise _in_words(counts_said(e, p, cmd), cmd) from None   # counts: the shell's words
 
 def one_year(cube:xr.DataArray, # a map (y, x, band) or cube (time, y, x, band), `open_maps`'
              year:int|None,     # --year, or None: the only one
