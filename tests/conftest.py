@@ -826,3 +826,32 @@ def interleave_kit():
             warnings.simplefilter("ignore")
             return xr.concat(maps, "time", join="outer").assign_coords(time=times)
     return times, one_map, outer
+
+
+@pytest.fixture
+def tif_recipe(tmp_path, capsys):
+    """`tif_recipe(folder, names, command=("train", "--preset", "tiny"), sidecar=False)`: six-band uint16 GeoTIFFs of
+    8 x 8 pixels (EPSG:32631, 10 m from (500000, 5000000); file i of seed i) named `names` in tmp_path/folder (GDAL's
+    .aux.xml sidecar beside the first with `sidecar`), `aef <command> --data <folder>` refused (status 2) with its
+    `python -c` recipe, and that line run in bash as printed, in tmp_path (it writes stack.zarr). Returns the DataTree
+    the line wrote and each file's values (6, 8, 8), for the tests of a folder of GeoTIFFs given as --data."""
+    rasterio = pytest.importorskip("rasterio")
+    pytest.importorskip("rioxarray")
+    from alphaearth_nb.cli import main
+    def run(folder, names, command=("train", "--preset", "tiny"), sidecar=False):
+        d = tmp_path / folder
+        d.mkdir()
+        data = [np.random.default_rng(i).integers(0, 10000, (6, 8, 8), dtype=np.uint16) for i in range(len(names))]
+        for n, v in zip(names, data):
+            with rasterio.open(d / n, "w", driver="GTiff", width=8, height=8, count=6, dtype="uint16", crs="EPSG:32631",
+                               transform=rasterio.transform.from_origin(500000, 5000000, 10, 10)) as f:
+                f.write(v)
+        if sidecar: (d / f"{names[0]}.aux.xml").write_text('<PAMDataset><Metadata><MDI key="k">v</MDI></Metadata></PAMDataset>\n')
+        try: rc = main([*command, "--data", str(d), "--out", str(tmp_path / "unused")])
+        except SystemExit as e: rc = e.code
+        assert rc == 2
+        err = " ".join(capsys.readouterr().err.split())
+        line = re.search(r'python -c ".*?\)"', err).group()
+        subprocess.run(["bash", "-c", sys.executable + line[len("python"):]], cwd=tmp_path, check=True)
+        return xr.open_datatree(tmp_path / "stack.zarr", engine="zarr"), data
+    return run
