@@ -93,12 +93,6 @@ SECTIONS = {
         'spaced_points': 'xy\n    point coordinates in metres, (N, 2); millions are fine\nmin_dist : float\n    smallest distance kept between two points (0: all kept)\nseed\n    int or Generator: which points\n',
     },
     'alphaearth_nb.embeddings': {
-        'tiff_scheme': "attrs : dict\n    a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
-        'provenance_tags': "attrs : dict\n    a map's attrs (an embedding's, a class map's)\n",
-        'provenance_attrs': "tags : dict\n    a GeoTIFF's GDAL tags, as rioxarray puts them in attrs\n",
-        'tags_read': "attrs : dict\n    a map's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
-        'dated_by_path': "da : xr.DataArray\n    a map just read from a file (its attrs are set in place)\npath\n    the file's path or URL (None: none known)\n",
-        'model_name': "model\n    what `attrs['embedding:model']` holds (None, text)\n",
         'refuse_rotation': "obj\n    a DataArray or Dataset with a geotransform (`spatial_ref` or attrs['transform'])\nwhat : str\n    what `obj` is, for the message\n",
         'embedding_variable': 'ds\n    a Dataset from another reader (rasterio, xee, netCDF); anything else gives None\n',
         'official_years': 'obj\n    any object; only a Dataset of the official product gives years\n',
@@ -290,6 +284,14 @@ SECTIONS = {
         'off_map_hint': 'emb\n    the map (y, x, band) or cube, with its CRS\nxs : np.ndarray\n    the places\' x in the map\'s CRS (points; a zone\'s bounds)\nys : np.ndarray\n    their y\nwhat : str\n    what the places are, for the message: "points", "zones"\ngiven\n    (xs, ys, crs): the places as given, in their own CRS; None: the checks only\nown\n    the input when that CRS is its own label (\'the GeoDataFrame\'); None: `crs=` or none\n',
         'warn_zones_off_map': "emb\n    the map (y, x, band) or cube, with its CRS\ngdf\n    the zones (GeoDataFrame) in the map's CRS\nzones\n    the zones as given (a GeoDataFrame or file: its own CRS label is what to check)\n",
         'sample': "emb\n    embedding (y, x, band) or cube (time, y, x, band), any CRS\npoints\n    (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point\ncrs\n    CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)\n",
+    },
+    'alphaearth_nb.provenance': {
+        'tiff_scheme': "attrs : dict\n    a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
+        'provenance_tags': "attrs : dict\n    a map's attrs (an embedding's, a class map's)\n",
+        'provenance_attrs': "tags : dict\n    a GeoTIFF's GDAL tags, as rioxarray puts them in attrs\n",
+        'tags_read': "attrs : dict\n    a map's attrs, where rioxarray puts a GeoTIFF's GDAL tags\n",
+        'dated_by_path': "da : xr.DataArray\n    a map just read from a file (its attrs are set in place)\npath\n    the file's path or URL (None: none known)\n",
+        'model_name': "model\n    what `attrs['embedding:model']` holds (None, text)\n",
     },
     'alphaearth_nb.quality': {
         'raw_series_features': 'stack\n    a scene (DataTree)\nyear : int\n    calendar year\nsources\n    per-date sources\n',

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/embeddings.html.md"""
 # %% ../nbs/23_embeddings.ipynb #c0002
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Callable
 
@@ -15,17 +16,19 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, TimeError,
-                                MAP_WANTED, band_names, checks_flags, decimal, refuse_path, GridWarning)
+                                MAP_WANTED, band_names, checks_flags, refuse_path, GridWarning)
 from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, write_crs)
 from .files import gdal_path, reading_raster
-from .paths import layout_year
 from .times import as_time_dtype, to_ms
 from .labels import data_variables
 from .quantize import quantize
 from .spatial import centred
 from .bands import keep_bands_hint, narrow_floats
 from .stacks import check_grid, names_every_band
+from .provenance import (COG_ATTRS, COG_INTS, INT8_SCHEME, MODEL_ALIASES, OFFICIAL_COLLECTION,
+                                      TIFF_SCHEME, dated_by_path, model_name, provenance_attrs, provenance_tags,
+                                      tags_read, tiff_scheme)
 from .codes import SCALE_ROWS, int8_form, CODE_SCALE, code_scaled, codes_unpacked
 from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_hint, band_order,
                                 band_variables, byte_codes, gate_query, gate_vectors, gated, label_bands,
@@ -33,14 +36,14 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 refuse_no_data, sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'NO_YEARS',
-           'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read', 'dated_by_path', 'model_name',
-           'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'years_text',
+__all__ = ['NO_YEARS', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'years_text',
            'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official',
            'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
            'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated',
            'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds', 'SCALE_ROWS', 'int8_form',
-           'CODE_SCALE', 'code_scaled', 'codes_unpacked']
+           'CODE_SCALE', 'code_scaled', 'codes_unpacked', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME',
+           'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read',
+           'dated_by_path', 'model_name']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -48,82 +51,11 @@ _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "p
          "gate_query", "user_stacklevel", "valid_bounds"]   # from `gate`, where they were split off to
 _all_ += ["SCALE_ROWS", "int8_form", "CODE_SCALE", "code_scaled", "codes_unpacked"]   # from `codes`, the int8 form's reading of a map's integers
 # and its reading of codes tagged with a scale of 1/127.5
+_all_ += ["OFFICIAL_COLLECTION", "TIFF_SCHEME", "INT8_SCHEME", "COG_ATTRS", "COG_INTS", "MODEL_ALIASES", "tiff_scheme",
+          "provenance_tags", "provenance_attrs", "tags_read", "dated_by_path", "model_name"]   # from `provenance` (22e):
+# what a map says of its origin, kept in a GeoTIFF's tags, split from here (session 55)
 
 # %% ../nbs/23_embeddings.ipynb #c0024
-OFFICIAL_COLLECTION = "GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL"
-TIFF_SCHEME = "AEF_QUANTIZATION"    # GDAL tag of our embedding GeoTIFFs (`exports.to_cog`) naming what the numbers are
-INT8_SCHEME = "official-int8-sqrt"  # its value for the official int8 codes (written as 'sign(q)*(q/127.5)^2' before)
-
-def tiff_scheme(attrs:dict) -> str|None:  # a DataArray's attrs, where rioxarray puts a GeoTIFF's GDAL tags
-    """What the GDAL tags of our embedding GeoTIFF (`exports.to_cog`; rioxarray puts them in attrs) say its numbers
-    are: 'int8' (the official scheme's codes, also after a copy to another type, `gdal_translate -ot Float32`),
-    'float' (vectors); None without the tag (not ours: an official tile)."""
-    refuse_path(attrs, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
-    v = attrs.get(TIFF_SCHEME)
-    return None if v is None else "int8" if str(v).replace(" ", "") in (INT8_SCHEME, "sign(q)*(q/127.5)^2") else "float"
-
-# what a map says of where it came from and how it was made, kept in a GeoTIFF as GDAL dataset tags (attr -> tag), as
-# a Zarr store keeps attrs: `embed`'s period, support and tiling numbers, `from_official`'s year, `official.open`'s mirror
-COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AEF_TIME",
-             "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END", "derived_from": "AEF_DERIVED_FROM",
-             "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END", "resampled": "AEF_RESAMPLED",
-             "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR",
-             "from_year": "AEF_FROM_YEAR", "to_year": "AEF_TO_YEAR"}   # a change map's two years (`analysis.change`)
-COG_INTS = ("tile", "buffer", "trim", "from_year", "to_year")   # read back as int: `embed`'s tiling (pixels), years
-
-def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a class map's)
-    """The GDAL tags (`COG_ATTRS`: AEF_SOURCE, AEF_MODEL, AEF_TIME, AEF_PERIOD_START, AEF_TILE, ...) that keep in a
-    GeoTIFF what `attrs` say of the map's origin: its source (`attrs['source']`), model (`embedding:model`), year
-    (`time`, `from_official`'s), period and support (`period_start` / `period_end`, `support_start` / `support_end`,
-    `embed`'s), tiling (`tile`, `buffer`, `trim`: pixels, `embed`'s, as the Zarr store keeps them), mirror
-    (`official.open`'s) and a change map's two years (`from_year`, `to_year`, `analysis.change`'s), each as text; `provenance_attrs` reads them back. Attrs absent or empty give no tag. Other
-    attrs (a user's own) are not kept: a GeoTIFF's tags are text, a Zarr store keeps any JSON value."""
-    refuse_path(attrs, "a map's attrs are a dict, its `.attrs`", "map")
-    return {t: str(attrs[a]) for a, t in COG_ATTRS.items() if attrs.get(a) is not None and str(attrs[a]) != ""}
-
-def provenance_attrs(tags:dict) -> dict:  # a GeoTIFF's GDAL tags, as rioxarray puts them in attrs
-    """The attrs (`source`, `embedding:model`, `time`, `tile`, ...) that `provenance_tags` wrote as tags, as text, the
-    tiling numbers and a change map's years (`COG_INTS`) as int as `embed` and `analysis.change` write them where
-    `core.decimal` reads a whole number (other text, '1_0', '--5', another script's digits, kept as text); {} for
-    none. The model by `model_name` (the official product's old name read as its id)."""
-    refuse_path(tags, "a GeoTIFF's tags are a dict, its DataArray's `.attrs`", "raster")
-    out = {a: str(tags[t]) for a, t in COG_ATTRS.items() if tags.get(t) not in (None, "")}
-    for a in COG_INTS:
-        if a in out and (n := decimal(out[a])) is not None: out[a] = n   # the one reading of number text
-    if "embedding:model" in out: out["embedding:model"] = model_name(out["embedding:model"])
-    return out
-
-def tags_read(attrs:dict) -> dict:  # a map's attrs, where rioxarray puts a GeoTIFF's GDAL tags
-    """`attrs` with our GeoTIFF's tags (`exports.to_cog`'s AEF_*, and its TIFFTAG_IMAGEDESCRIPTION, which describes
-    the file's int8 codes) read, not carried along: what they keep of the map's origin becomes the attrs
-    `provenance_attrs` gives (`source`, `embedding:model`, `time`, ...; attrs already there win); other attrs stay.
-    The one rule of every reader of a map from a GeoTIFF (`from_official`, `as_embedding` of a map that
-    `rioxarray.open_rasterio` read), so the maps made from it carry no tag that describes the file, and its year is read
-    (`years.map_year`)."""
-    ours = tiff_scheme(attrs) is not None
-    out = {k: v for k, v in attrs.items() if not str(k).startswith("AEF_") and not (ours and k == "TIFFTAG_IMAGEDESCRIPTION")}
-    for k, v in provenance_attrs(attrs).items(): out.setdefault(k, v)
-    return out
-
-def dated_by_path(da:xr.DataArray,  # a map just read from a file (its attrs are set in place)
-                  path,             # the file's path or URL (None: none known)
-                 ) -> xr.DataArray:
-    """`da` with `attrs['time']` the first day of the year the official mirrors' layout names in its file's `path`
-    (`paths.layout_year`: `.../2024/31N/x.tiff`; the tiles carry no date), ISO text as `from_official` records xee's
-    date, where `da` records none (`time`, or `period_start`: our tags' AEF_TIME, xee's date, win)."""
-    if path is None or "time" in da.attrs or "period_start" in da.attrs: return da
-    if (y := layout_year(path)) is not None: da.attrs["time"] = f"{y}-01-01T00:00:00"
-    return da
-
-# the official product's name in `embedding:model` of stores written before it was given its id (`OFFICIAL_COLLECTION`)
-MODEL_ALIASES = {"AlphaEarth Foundations (Satellite Embedding V1, annual)": OFFICIAL_COLLECTION}
-
-def model_name(model) -> str|None:  # what `attrs['embedding:model']` holds (None, text)
-    """The model an embedding records (`attrs['embedding:model']`) as compared: the official product is its Earth
-    Engine collection id, 'GOOGLE/SATELLITE_EMBEDDING/V1/ANNUAL' (`OFFICIAL_COLLECTION`; stores written before
-    named it 'AlphaEarth Foundations (Satellite Embedding V1, annual)', `MODEL_ALIASES`), our own models
-    'alphaearth_nb PRESET sha256:HASH' (`embed.model_id`); None for none recorded."""
-    return None if model is None or str(model) == "" else MODEL_ALIASES.get(str(model), str(model))
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
 def _time_values(obj) -> np.ndarray:
@@ -316,6 +248,17 @@ def years_text(years:list,          # the years a Dataset of the official produc
     return (f"{held}: select one, `ds.sel(time='{years[-1]}').aef.{call}`, or one at a time, "
             f"`[ds.sel(time=t).aef.{call} for t in ds.time.values]`")
 
+def _one_band(da:xr.DataArray) -> str:
+    "The band a (y, x) map is, where its name (A00..A63; band_N, BandN, bN, data.N past 1) or a scalar `band` label " \
+    "(A05; a number but 1) says it is one band selected from an embedding's 64 ('A05', 'band 7'); '' otherwise: a " \
+    "similarity, change or class map, or a one-band file's band 1 (`band_data`, `band_1`), which either may be."
+    label = da["band"].item() if "band" in da.coords and da["band"].ndim == 0 else None
+    if label is not None and (re.fullmatch(r"A\d\d", str(label)) or str(label).lstrip("-").isdigit() and int(label) != 1):
+        return str(label) if str(label).startswith("A") else f"band {label}"
+    name = str(da.name or "")
+    n = re.fullmatch(r"(?:[Bb]and_?|b|data\.)(\d+)", name)
+    return name if re.fullmatch(r"A\d\d", name) or (n and int(n[1]) > 1) else ""
+
 @checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
@@ -336,7 +279,13 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no embedding vector (all
     zero, one code in every band, a length no mean has), -128 in the int8 form as the float form reads them NaN (field
     case A3's kind): `codes.int8_form`. With `door`, a map that holds no value as given, after the checks above, is a
-    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`). `before_read`: `supervised.gated_placed`."""
+    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`). `before_read`: `supervised.gated_placed`.
+
+    The storage order is kept, on purpose: a map stored south-first (y ascending: an official tile that
+    `rioxarray.open_rasterio` read) stays so, and every tool answers in its input's order, the same value at every place
+    (tests/test_output_orientation.py). `from_official` of the same tile, or `geo.north_up(emb)`, gives rows top-down
+    (y descending), as `imshow` and `.plot()` draw the map north up. A map of one value a pixel is refused: one band of
+    the product (`ds['A00']`, `band_data.sel(band=1)`) named so, a similarity, change or class map as not embeddings."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
@@ -367,6 +316,11 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")
     src = obj.encoding.get("source")   # the file a reader read it from: a mirror's layout names its year
     obj = band_dim(obj)   # the bands on a dim of another name that its labels give away (`ds.to_dataarray()`)
+    if obj.sizes.get("band") != EMBED_DIM and set(obj.dims) - {"time"} == {"y", "x"} and (one := _one_band(obj)):
+        raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
+                             f"{dict(obj.sizes)}: one band ({one}) of an embedding's {EMBED_DIM}, not the map: pass "
+                             "all of them, the official product's Dataset of A00..A63 as it is (`aef.from_official(ds)`, "
+                             "not `ds['A00']`), a GeoTIFF's (band, y, x) array without `.sel(band=...)`")
     if obj.sizes.get("band") != EMBED_DIM and set(obj.dims) - {"time"} == {"y", "x"}:   # one value a pixel: no bands
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
                              f"{dict(obj.sizes)}: a map of one value a pixel (a similarity, change or class map, as "

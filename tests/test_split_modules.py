@@ -11,7 +11,8 @@ and the rest of `gate` (session 38); `analysis.rgb`, `analysis.cluster` and the 
 rest of `geo` (session 42: `same_grid`); `core.user_stacklevel`, `core.documented` (session 45: `package`,
 below core, no error or setting reader among them); `exports.check_blocksize`, `exports.cog_tags` (session 46:
 `cog_files`); `samples.read_texts`, `samples.texts_fix` (session 54: `geotexts`, 04b); `evaluate_cmd.open_embeddings` (session 54:
-`embedding_files`, test_evaluate_cmd_keeps_open_embeddings). core's split (session 35)
+`embedding_files`, test_evaluate_cmd_keeps_open_embeddings); `embeddings.provenance_tags`, `embeddings.OFFICIAL_COLLECTION`
+(session 55: `provenance`, 22e, tests/test_provenance_split.py). core's split (session 35)
 was undone in session 36: its names are its own again, runtime's above it (test_core_defines_...)."""
 import importlib
 
@@ -54,7 +55,7 @@ BEFORE = {
         validate_embedding quantize_embedding dequantize_embedding tiff_scheme provenance_tags provenance_attrs model_name
         from_official read_official_tiff MAP_WANTED band_order a_bands a_positions label_bands pixelwise values_at
         NORM_TOL MEAN_LENGTH sq_norms byte_codes map_byte_codes gate_vectors gated band_variables query_array gate_query
-        user_stacklevel valid_bounds""", ("codes",)),
+        user_stacklevel valid_bounds""", ("codes", "provenance")),
     "geometries": ("""LONLAT EE_GEO RASTER_FILES GEOMETRY_COLUMNS POINTS_FROM POINT_COLUMNS lonlat_columns coordinate_names
         coordinate_hint import_geopandas geometry_points shape_column xy_words table_file read_geometries valid_polygons
         agreed_crs read_places own_crs_on points_xy""", ("vector_files", "geometry_columns", "coordinates")),
