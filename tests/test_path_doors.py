@@ -523,7 +523,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "bands.described_positions": "None", "bands.stacked_embeddings": "None", "bands.keep_bands_hint": "a message's hint: '' for an object without descriptions",
     "embeddings.embedding_variable": "None", "spatial.is_lazy": "False", "spatial.runs_model": "False",
     # a reader's own steps on what it just read (`read_official_tiff`, `read_cog`, `from_official` refuse a path first)
-    "embeddings.dated_by_path": "a reader's step", "codes.codes_unpacked": "a reader's step",
+    "provenance.dated_by_path": "a reader's step", "codes.codes_unpacked": "a reader's step",
     # the synthetic sample scene's steps: each takes what the one before made (`scene.make_scene`, `load_scene`)
     "landscape.class_profiles": "scene", "landscape.autumn_sowing": "scene", "landscape.green_dry": "scene",
     "sensors.reflectance": "scene", "sensors.cloudy": "scene", "scene.quantise": "scene", "scene.dequantise": "scene", "scene.checksums": "scene",
