@@ -53,7 +53,7 @@ _all_ += ["SCALE_ROWS", "int8_form", "CODE_SCALE", "code_scaled", "codes_unpacke
 # and its reading of codes tagged with a scale of 1/127.5
 _all_ += ["OFFICIAL_COLLECTION", "TIFF_SCHEME", "INT8_SCHEME", "COG_ATTRS", "COG_INTS", "MODEL_ALIASES", "tiff_scheme",
           "provenance_tags", "provenance_attrs", "tags_read", "dated_by_path", "model_name"]   # from `provenance` (22e):
-# what a map says of its origin, kept in a GeoTIFF's tags, split from here (session 55)
+# what a map says of its origin, kept in a GeoTIFF's tags, split from here
 
 # %% ../nbs/23_embeddings.ipynb #c0024
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
