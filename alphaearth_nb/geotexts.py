@@ -7,6 +7,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geotexts.html.md"""
 # %% ../nbs/04b_geotexts.ipynb #g0002
 from __future__ import annotations
 
+import json
+import shlex
+
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -55,20 +58,23 @@ def texts_fix(columns,           # the texts table's columns
              ) -> str:
     """The words mending a texts table's columns (`read_texts`, `_prepare_texts`): lon/lat degrees (columns lon/lng/
     longitude and lat/latitude, or `lonlat`) converted to y, x in the stack's CRS with pyproj's `Transformer`, and other
-    names of time and text (`_TEXT_NAMES`: date, note, ...) renamed; as a `python -c` line for `aef train --texts`."""
+    names of time and text (`_TEXT_NAMES`: date, note, ...) renamed; as a `python -c` line for `aef train --texts`, the path
+    quoted for Python (`json.dumps`) and the shell (`shlex.quote`: spaces, quotes), as `evaluate_points.crs_fix_line` does."""
     low = {str(c).strip().lower(): c for c in columns}
     lon, lat = lonlat or (next((low[n] for n in ns if n in low), None) for ns in (("lon", "lng", "longitude"), ("lat", "latitude")))
     ren = {low[n]: k for k, ns in _TEXT_NAMES.items() if k not in columns for n in ns if n in low}
-    code = ([f"t['x'], t['y'] = pyproj.Transformer.from_crs('EPSG:4326', '{crs or 'EPSG:326NN'}', always_xy=True)"
-             f".transform(t[{lon!r}], t[{lat!r}])"] if lon is not None and lat is not None else []) + \
-           ([f"t = t.rename(columns={ren!r})"] if ren else [])
-    if not code: return ""
+    def lines(q):   # the statements converting and renaming, each text written by `q`
+        return ([f"t[{q('x')}], t[{q('y')}] = pyproj.Transformer.from_crs({q('EPSG:4326')}, {q(crs or 'EPSG:326NN')}, "
+                 f"always_xy=True).transform(t[{q(lon)}], t[{q(lat)}])"] if lon is not None and lat is not None else []) + \
+               ([f"t = t.rename(columns={{{', '.join(f'{q(k)}: {q(v)}' for k, v in ren.items())}}})"] if ren else [])
+    if not (code := lines(repr)): return ""
     zone = "" if crs else " (NN its UTM zone, 327NN south of the equator)"
     if not what.startswith("--texts "): return f": with the table as `t`, `{'; '.join(code)}`{zone}"
     src = what[len("--texts "):]
     out = src[:-4] + "_xy.csv" if src.lower().endswith(".csv") else src + "_xy.csv"
-    return (f": `python -c \"import pandas as pd, pyproj; t = pd.read_csv('{src}'); {'; '.join(code)}; "
-            f"t.to_csv('{out}', index=False)\"`{zone}, then --texts {out}")
+    q = lambda s: json.dumps(s) if isinstance(s, str) else repr(s)   # Python's text in a line the shell quotes once
+    line = f"import pandas as pd, pyproj; t = pd.read_csv({q(src)}); {'; '.join(lines(q))}; t.to_csv({q(out)}, index=False)"
+    return f": `python -c {shlex.quote(line)}`{zone}, then --texts {shlex.quote(out)}"
 
 def read_texts(texts:pd.DataFrame,       # geotagged notes: columns y, x (the stack's CRS), time, text
                what:str="texts",         # the table in messages, e.g. "--texts notes.csv"

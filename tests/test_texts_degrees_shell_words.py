@@ -28,7 +28,7 @@ def test_degrees_as_y_x_get_a_shell_line_before_the_plan(tmp_path, monkeypatch, 
     err = " ".join(capsys.readouterr().err.split())
     assert rc == 2 and "training `tiny`" not in err and "bar waits" not in err, err   # refused before the plan
     assert "--texts notes.csv: none of its 1 texts lies on the stack's grid" in err and "with the table as" not in err, err
-    line = re.search(r'`(python -c ".*?")`, then --texts notes_xy.csv; or train without --texts', err).group(1)
+    line = re.search(r"`(python -c '.*?')`, then --texts notes_xy.csv; or train without --texts", err).group(1)
     assert crs in line, line
     subprocess.run(["bash", "-c", sys.executable + line[len("python"):]], check=True)
     placed = place_texts(pd.read_csv("notes_xy.csv"), stack, None, "--texts notes_xy.csv")

@@ -3,6 +3,7 @@ names with no hint, and one with y, x in degrees was told only 'metres, not lon/
 line that writes y, x in the stack's CRS from the degrees (pyproj) and renames date/note to time/text: run as
 written (the zone filled in), the table reads."""
 import re
+import shlex
 import subprocess
 import sys
 
@@ -22,7 +23,7 @@ def test_lat_lon_date_note_get_a_shell_line_that_reads(tmp_path, monkeypatch):
     with pytest.raises(LabelError) as e:
         read_texts(pd.read_csv("notes.csv"), "--texts notes.csv", first_line=2)
     msg = str(e.value)
-    line = re.search(r'`python -c "(.*)"`', msg).group(1).replace("326NN", "32631")
+    line = shlex.split(re.search(r"`python -c ('.*')`", msg).group(1))[0].replace("326NN", "32631")
     subprocess.run([sys.executable, "-W", "ignore", "-c", line], check=True)
     assert "then --texts notes_xy.csv" in msg, msg
     y, x, days = read_texts(pd.read_csv("notes_xy.csv"), "--texts notes_xy.csv", first_line=2)

@@ -32,7 +32,7 @@ def test_the_line_uses_the_stacks_crs_and_runs(tmp_path, monkeypatch, capsys):
     pd.DataFrame({"lat": [lat], "lon": [lon], "date": ["2021-05-01"], "note": ["wheat"]}).to_csv("notes.csv", index=False)
     err = _said(capsys, ["--data", "samples", "--texts", "notes.csv"])
     assert "326NN" not in err and crs in err, err
-    line = re.search(r'`(python -c ".*?")`', err).group(1)
+    line = re.search(r"`(python -c '.*?')`", err).group(1)
     subprocess.run(["bash", "-c", sys.executable + line[len("python"):]], check=True)
     ty, tx, _ = read_texts(pd.read_csv("notes_xy.csv"), "--texts notes_xy.csv", first_line=2)
     assert abs(ty[0] - y) < 0.01 and abs(tx[0] - x) < 0.01, (ty, tx, y, x)
