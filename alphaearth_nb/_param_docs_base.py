@@ -211,7 +211,7 @@ SECTIONS = {
     'alphaearth_nb.map_cmd': {
         'open_maps': "path\n    --embeddings as given: a store, a GeoTIFF or a folder of GeoTIFFs\nvar : str|None\n    --embeddings-var\ncmd : str\n    the command, e.g. 'classify', for its messages\n",
         'one_year': "cube : xr.DataArray\n    a map (y, x, band) or cube (time, y, x, band), `open_maps`'\nyear : int|None\n    --year, or None: the only one\npath\n    --embeddings, for messages\n",
-        'legend': 'classes : xr.DataArray\n    a class map of `analysis.classify` (y, x), -1 no data\n',
+        'legend': "classes : xr.DataArray\n    a class map of `analysis.classify` (y, x), -1 no data\ntrained\n    the class ids trained (`classify`'s `classes`): one of no pixel listed too\n",
         'aef_classify': 'a\n    the parsed arguments of `aef classify` (`map_args.map_commands`)\n',
         'aef_similarity': 'a\n    the parsed arguments of `aef similarity` (`map_args.map_commands`)\n',
         'aef_change': 'a\n    the parsed arguments of `aef change` (`map_args.map_commands`)\n',

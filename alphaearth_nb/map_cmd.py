@@ -95,15 +95,17 @@ def _wrote(m:xr.DataArray, out:Path) -> str:
     return f"wrote {out}: {m.sizes['x']} x {m.sizes['y']} pixels (width x height), {crs_label(crs_of(m))}{side}"
 
 def legend(classes:xr.DataArray,   # a class map of `analysis.classify` (y, x), -1 no data
+           trained=(),             # the class ids trained (`classify`'s `classes`): one of no pixel listed too
           ) -> list[str]:
     """One line a class of the map: its id, its name (`labels.class_flags`), its pixels and its colour in the COG's
-    table; a named class no pixel was voted into (its few labelled pixels outvoted) too, with 0 pixels."""
+    table; a class no pixel was voted into (its few labelled pixels outvoted) too, with 0 pixels: a named one, or
+    one `trained` (class ids of numbers, which have no names)."""
     v = np.asarray(classes.values)
     ids, counts = np.unique(v[v >= 0], return_counts=True)
     names, total = class_flags(classes) or {}, max(int(counts.sum()), 1)
     seen = dict(zip(ids.tolist(), counts.tolist()))
     out = []
-    for i, n in sorted({**{int(i): 0 for i in names}, **seen}.items()):
+    for i, n in sorted({**{int(i): 0 for i in (*names, *trained)}, **seen}.items()):
         r, g, b, _ = (round(c * 255) for c in class_colour(i))
         name = f" {names[i]!r}" if i in names and str(names[i]) != str(i) else ""
         out.append(f"class {i}{name}: {n:,} pixels ({100 * n / total:.1f}%), colour #{r:02x}{g:02x}{b:02x}")
@@ -181,8 +183,9 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     res = analysis.classify(emb, lab, k=k, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
     if said: print(said)
-    print("\n".join(legend(res["class"])))
-    names = class_flags(res["class"]) or {}
+    ids = res["classes"].values if res["classes"].dtype.kind in "iu" else ()   # ids of numbers: no names, each its id
+    print("\n".join(legend(res["class"], ids)))
+    names = class_flags(res["class"]) or {int(i): int(i) for i in ids}
     if k > 1 and (lost := [str(names.get(i, i)) for i in names if not (res["class"].values == i).any()]):
         print(f"{', '.join(map(repr, lost))}: no pixel, out-voted by the other classes' points even at "
               f"{'its' if len(lost) == 1 else 'their'} own labelled pixels (a majority of the {k} nearest): --k 1 keeps "
