@@ -150,11 +150,15 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
                 shots,                  # the shots level compared (1, 10 or "max", as in `table.shots`)
                 ours:str="embedding",   # `table.features` of our rows; the others are the baselines
                ) -> tuple[float, str]:
-    "Error (1 - best balanced accuracy of any method) of `ours` over the best baseline's at one shots level; that baseline."
+    """Error (1 - best balanced accuracy of any method) of `ours` over the best baseline's at one shots level; that
+    baseline. Equal errors are 1, a tie, both 100% too (0 / 0); a baseline of no error beside an error of ours is inf:
+    the baseline wins, whatever ours (a floor under its error made 100% vs 100% a ratio of 0, 'the embedding wins')."""
     refuse_path(table, "the table is `evaluate_embeddings`' results (a DataFrame)")
     best = table[table.shots.astype(str) == str(shots)].groupby("features").balanced_accuracy.max()
     base = best.drop(ours)
-    return float((1 - best[ours]) / max(1 - base.max(), 1e-9)), str(base.idxmax())
+    ours_err, base_err = 1 - float(best[ours]), 1 - float(base.max())
+    ratio = 1.0 if ours_err == base_err else ours_err / base_err if base_err > 0 else float("inf")
+    return ratio, str(base.idxmax())
 
 # %% ../nbs/24a_quality.ipynb #c0010e2
 def _rows(v) -> np.ndarray:
