@@ -355,8 +355,14 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
     No point on the map is a `NoDataWarning`, as `official.sample_points` gives: naming the lon/lat swap where read
     (lat, lon) they lie on it, else the map's bounds and the points' in the map's CRS. A map (or cube) that holds no
     value as given, every value NaN or its no-data value, is a `NoValidDataError` naming what to check
-    (`empty_maps.refuse_no_data`, as `similarity` refuses it): every vector would be NaN."""
+    (`empty_maps.refuse_no_data`, as `similarity` refuses it): every vector would be NaN. A cube whose `time` carries
+    no labels is a `TimeError` naming how to label its years, before any value is read: its rows would say 0, 1, ...."""
     emb = cube_form(emb, door="sample", what="`emb`")   # no value as given (every point NaN): refused
+    if "time" in emb.dims and "time" not in emb.coords:   # `years_of_cube`'s steps 0, 1, ...: no years for a `year` column
+        raise TimeError(f"the cube's {emb.sizes['time']} time steps carry no labels (`xr.concat(maps, 'time')` without "
+                        "`.assign_coords(time=...)`), so its rows would name years 0, 1, ...: label them, one date a "
+                        "step in order, `cube = cube.assign_coords(time=pd.to_datetime(['2023-01-01', '2024-01-01']))`, "
+                        "then sample it; or sample one map, `cube.isel(time=0)`")
     xs, ys, table = points_xy(points, cube_crs(emb), crs, emb)
     rows, cols, inside = pixel_of(emb, xs, ys)
     if len(inside) and not inside.any():   # no point on the map: swapped lon/lat? (the points as given, before reprojection)
