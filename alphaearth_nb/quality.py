@@ -152,7 +152,7 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
                ) -> tuple[float, str]:
     """Error (1 - best balanced accuracy of any method) of `ours` over the best baseline's at one shots level; that
     baseline. Equal errors are 1, a tie, both 100% too (0 / 0); a baseline of no error beside an error of ours is inf:
-    the baseline wins, whatever ours (a floor under its error made 100% vs 100% a ratio of 0, 'the embedding wins')."""
+    the baseline wins, whatever ours (no floor under its error: 100% vs 100% is no win of the embedding)."""
     refuse_path(table, "the table is `evaluate_embeddings`' results (a DataFrame)")
     best = table[table.shots.astype(str) == str(shots)].groupby("features").balanced_accuracy.max()
     base = best.drop(ours)
