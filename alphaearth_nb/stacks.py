@@ -10,13 +10,12 @@ from __future__ import annotations
 import contextlib
 import re
 import warnings
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, ConfigError, EmptyStackError, Frames,
+from .core import (EMBED_DIM, AEFError, a_bands, as_rng, band_order, EmptyStackError,
                                 MissingSourceError, NoDataWarning, NoValidDataError, SourceWarning, StackTypeError, UnitsError, UnitsWarning,
                                 UnknownSourceError, checks_flags, refuse_path, user_stacklevel, whole)
 from .geo import axes_to_turn, declared_nodata, north_up
@@ -25,27 +24,30 @@ from .spellings import COMMON_NAMES, FLAG_WORDS, FLAGS, META_NAMES, band_renames
 from .schema import (CLOUD, CLOUD_LAYERS, DIM_NAMES, DIMS, GRID_M, PRODUCT_BANDS, SOURCE_WANTED, check_grid, check_orbits, check_pixel_size, check_source,
                                   dim_renames, mask_declared, naive_utc, orbit_coord, pixel_metres, resolve, spelt_bands,
                                   unused_bands)
-from .sources import Source, band_index, get_source, normalise, registered, valid_mask
+from .sources import Source, band_index, get_source, registered, valid_mask
 from .declared_units import check_declared_units
 from .reflectance_scales import no_offset_frames, read_signed
 from .terrain import check_terrain
 from .units import (check_frame_units, check_units, fill_values, fix_bands, frame_bands, frame_samples,
                                  sample_values)
 from .unit_samples import fixes_worded, worded
-from .timecodes import as_period, to_days
+from .timecodes import as_period
+from .frame_arrays import SourceArrays, in_period, pack_frames, pick_frames, source_arrays
 from .warn_lock import ThisThreadsWarnings   # an unread source's warnings: taken, the filters untouched
 
 # %% auto #0
 __all__ = ['ACQUIRED_WITH', 'SCL_CLOUDY', 'names_every_band', 'unnamed_numbers', 'embedding_field', 'dataarray_fix',
-           'check_cloud_layer', 'expected_empty', 'validate_stack', 'toy_stack', 'SourceArrays', 'source_arrays',
-           'pick_frames', 'pack_frames', 'in_period', 'to_frames', 'FLAG_WORDS', 'FLAGS', 'META_NAMES', 'COMMON_NAMES',
-           'flag_hint', 'band_renames', 'DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M', 'dim_renames', 'orbit_coord',
-           'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size', 'resolve', 'mask_declared']
+           'check_cloud_layer', 'expected_empty', 'validate_stack', 'toy_stack', 'to_frames', 'FLAG_WORDS', 'FLAGS',
+           'META_NAMES', 'COMMON_NAMES', 'flag_hint', 'band_renames', 'DIMS', 'CLOUD', 'DIM_NAMES', 'GRID_M',
+           'dim_renames', 'orbit_coord', 'check_orbits', 'naive_utc', 'check_grid', 'pixel_metres', 'check_pixel_size',
+           'resolve', 'mask_declared', 'SourceArrays', 'source_arrays', 'pick_frames', 'pack_frames', 'in_period']
 
 # %% ../nbs/04_stacks.ipynb #c0005
 _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band_renames"]   # from `spellings`, where they moved
 _all_ += ["DIMS", "CLOUD", "DIM_NAMES", "GRID_M", "dim_renames", "orbit_coord", "check_orbits", "naive_utc", "check_grid",
           "pixel_metres", "check_pixel_size", "resolve", "mask_declared"]   # from `schema` (03c), split from here
+_all_ += ["SourceArrays", "source_arrays", "pick_frames", "pack_frames", "in_period"]   # from `frame_arrays` (03d), split
+# from here (session 55)
 
 def names_every_band(ds) -> bool:  # any object; only a Dataset can answer True
     """Whether `ds` is a Dataset whose data variables name every band A00..A63 (`core.a_bands`: any case or padding),
@@ -443,80 +445,6 @@ def toy_stack(n_time:int=6,        # frames of the optical source
             ascending=("time", np.arange(2 * n_time) % 2 == 0)).drop_vars(["HH", "HV"])  # IW over land: VV + VH
     dem = ds("dem", 1, 1, lambda i, s: rng.uniform(100, 300, s) if i == 0 else rng.uniform(0, 20, s))
     return xr.DataTree.from_dict({"sentinel2": s2, "sentinel1": s1, "dem": dem})
-
-# %% ../nbs/04_stacks.ipynb #c0017
-@dataclass
-class SourceArrays:
-    "One source of a stack as numpy arrays: normalised values (NaN = invalid), days, metadata."
-    name: str
-    z: np.ndarray      # [T, H, W, C] float32, NaN where invalid
-    days: np.ndarray   # [T] float32 days since EPOCH
-    meta: np.ndarray   # [T, M] float32
-    static: bool
-    clear: np.ndarray | None = None  # [T, H, W] bool, False where the `cloud` layer flags a pixel; None: no layer
-
-def source_arrays(stack,               # a validated stack (DataTree) or one source's Dataset
-                  source:str|Source,   # the source: a registry name or a resolved `Source` (its statistics are used)
-                 ) -> SourceArrays:
-    "Normalise one source of a (validated) stack into `SourceArrays`. A path is `core.refuse_path`'s `DTypeError`."
-    refuse_path(stack, "a stack is an xr.DataTree of sources or a single-source xr.Dataset", "stack")
-    src = resolve(source)
-    name = src.name
-    ds = stack[name].to_dataset() if isinstance(stack, xr.DataTree) else stack
-    T, H, W = ds.sizes["time"], ds.sizes["y"], ds.sizes["x"]
-    present = [b for b in src.bands if b in ds.data_vars]
-    z = normalise(src, np.stack([np.asarray(ds[b].values, np.float32) for b in present], -1), bands=tuple(present))
-    if len(present) < src.n_bands:  # absent bands: NaN (invalid) everywhere
-        full = np.full((T, H, W, src.n_bands), np.nan, np.float32)
-        full[..., [src.bands.index(b) for b in present]] = z
-        z = full
-    meta = np.zeros((T, len(src.meta)), np.float32)
-    for j, m in enumerate(src.meta):
-        if m in ds.coords: meta[:, j] = np.nan_to_num(np.asarray(ds[m].values, np.float32))
-    clear = ~(np.nan_to_num(np.asarray(ds[CLOUD].values, np.float32)) > 0) if CLOUD in ds.data_vars else None
-    return SourceArrays(name, z, to_days(ds["time"].values), meta, src.static, clear)
-
-# %% ../nbs/04_stacks.ipynb #c0020
-def pick_frames(idx,             # frame indices to choose from (sorted), (T,)
-                n:int,           # at most this many are kept
-                subsample:str,   # "even" (evenly spaced) or "random" (a random subset)
-                rng,             # numpy Generator for "random"
-               ) -> np.ndarray:
-    "At most n of the indices idx, sorted: evenly spaced or a random subset; all of them when there are n or fewer. " \
-    "`ConfigError` for another `subsample`."
-    if len(idx) <= n: return np.asarray(idx, int)
-    if subsample == "even": return np.asarray(idx)[np.round(np.linspace(0, len(idx) - 1, n)).astype(int)]
-    if subsample == "random": return np.sort(rng.choice(np.asarray(idx), n, replace=False))
-    raise ConfigError(f"subsample={subsample!r} is not 'even' or 'random'.")
-
-def pack_frames(sa:SourceArrays,   # a prepared source
-                idx,               # frame indices to keep (sorted)
-                n:int,             # fixed frame count (pad to it)
-                window=None,       # (row slice, col slice), default the whole extent
-               ) -> Frames:
-    "Gather frames `idx` (inside `window`) into a `Frames` padded to `n`, with 0 where invalid."
-    idx = np.asarray(idx, int)[:n]
-    k = len(idx)
-    ys, xs = window or (slice(None), slice(None))
-    shape = (n,) + sa.z[:1, ys, xs].shape[1:]
-    x = np.zeros(shape, np.float32)
-    x[:k] = sa.z[idx, ys, xs]   # copies only the window
-    valid = np.isfinite(x)
-    valid[k:] = False
-    np.copyto(x, 0.0, where=~valid)
-    days = np.full(n, sa.days[idx[-1]] if k else 0.0, np.float32)
-    days[:k] = sa.days[idx]
-    meta = np.zeros((n, sa.meta.shape[1]), np.float32)
-    meta[:k] = sa.meta[idx]
-    frame = np.arange(n) < k
-    return Frames(x=x, valid=valid, days=days, frame=frame, meta=meta)
-
-def in_period(sa:SourceArrays,   # a prepared source (`source_arrays`)
-              period_days,       # [start, end) in days since `timecodes.EPOCH` (`Period.days`), or None
-             ) -> np.ndarray:
-    "Indices of the frames of `sa` inside `[start, end)` days (every frame of a static source, or with no period)."
-    if sa.static or period_days is None: return np.arange(len(sa.days))
-    return np.flatnonzero((sa.days >= period_days[0]) & (sa.days < period_days[1]))
 
 # %% ../nbs/04_stacks.ipynb #c0020s1
 def to_frames(stack,                    # a stack (DataTree) or single-source Dataset

@@ -495,7 +495,7 @@ READERS = {   # doors that take a path by design: they read the file themselves 
 NOT_DOORS = {   # data parameters that are no door for a user's file
     # records of the package's own: built by the package from arrays it made, never from a user's file
     "index.Rows": "record", "index.Rows.tie_rank": "record", "index.Matches": "record",
-    "stacks.SourceArrays": "record", "landscape.Layout": "record", "sensors.Surface": "record", "corpus.Event": "record",
+    "frame_arrays.SourceArrays": "record", "landscape.Layout": "record", "sensors.Surface": "record", "corpus.Event": "record",
     "evaluate.shares_table": "record", "evaluate.table_said": "record",   # `evaluate_embeddings`' table, printed
     # the commands' own steps on what they have read already (`open_embeddings`, `open_maps`, `classify`)
     "evaluate_cmd.sample_labels/emb": "read by the command", "map_cmd.one_year/cube": "read by the command",
