@@ -47,7 +47,7 @@ _all_ = ["FLAG_WORDS", "FLAGS", "META_NAMES", "COMMON_NAMES", "flag_hint", "band
 _all_ += ["DIMS", "CLOUD", "DIM_NAMES", "GRID_M", "dim_renames", "orbit_coord", "check_orbits", "naive_utc", "check_grid",
           "pixel_metres", "check_pixel_size", "resolve", "mask_declared"]   # from `schema` (03c), split from here
 _all_ += ["SourceArrays", "source_arrays", "pick_frames", "pack_frames", "in_period"]   # from `frame_arrays` (03d), split
-# from here (session 55)
+# from here
 
 def names_every_band(ds) -> bool:  # any object; only a Dataset can answer True
     """Whether `ds` is a Dataset whose data variables name every band A00..A63 (`core.a_bands`: any case or padding),
