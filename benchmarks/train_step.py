@@ -43,6 +43,7 @@ Prints (figures only: nothing here is asserted):
 With `--devices N`, JAX's CPU is split into N host devices before it starts (`jax_num_cpu_devices`, as
 `AEF_CPU_DEVICES` does at import: runtime.split_cpu) and the step runs data parallel over the most of them that split
 `--batch` (state replicated, batch sharded); the header says how many. The embedding and the matmul run on one.
+benchmarks/host_split.py times that split against one device side by side in one process (wall and CPU).
 
 Latest figures, `--torch --rounds 3` (2 shared cores, no AMX; step ms is the median, "of matmul" its FLOP/s as a
 share of the in-process matmul's, speed-up the median of the rounds' torch / JAX):

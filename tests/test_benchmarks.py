@@ -120,7 +120,7 @@ def test_realdata_embeds_points(load, shared_data, monkeypatch):
     assert np.isnan(e[0]).all() and np.allclose(np.linalg.norm(e[1:], axis=1), 1, atol=1e-4)
 
 
-TIMES_JAX = ["compile", "corpus", "device", "embed", "eolearn_model", "layers", "packed_step", "paper_scale", "probe",
+TIMES_JAX = ["compile", "corpus", "device", "embed", "eolearn_model", "host_split", "layers", "packed_step", "paper_scale", "probe",
              "quality", "realdata", "train_step", "xla_options"]   # their figures come from long JAX runs (or compiles)
 
 
