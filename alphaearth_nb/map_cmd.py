@@ -21,7 +21,7 @@ from .evaluate import unlabelled
 from .core import (AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
                                 TimeError, TimeWarning, band_names, user_stacklevel)
 from .files import is_zarr_store
-from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices
+from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs
 from .crs_checks import swap_columns
 from .geometry_columns import lonlat_columns
 from .crs import crs_label
@@ -201,6 +201,33 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     print(_wrote(res["class"], out))
 
 # %% ../nbs/29e_map_cmd.ipynb #p0016
+def _typed(emb, pts, tab, crs) -> tuple|None:
+    """The points of `aef similarity` as the user typed them, (xs, ys, CRS), for `geo.pixel_indices`' words (their
+    own units beside the map's): --point's numbers, a file's lon/lat columns, a GeoDataFrame's points in its own CRS,
+    x/y in the CRS the one rule reads them in (`geo.point_crs`); None where that cannot be told."""
+    try:
+        if type(tab).__name__ == "GeoDataFrame" and tab.crs is not None and not isinstance(pts, tuple):
+            return tab.geometry.x.to_numpy(np.float64), tab.geometry.y.to_numpy(np.float64), tab.crs
+        if not isinstance(pts, tuple) and None not in (ll := lonlat_columns(tab)):
+            return tab[ll[0]].to_numpy(np.float64), tab[ll[1]].to_numpy(np.float64), crs or "EPSG:4326"
+        xs, ys = pts if isinstance(pts, tuple) else (tab["x"].to_numpy(np.float64), tab["y"].to_numpy(np.float64))
+        return xs, ys, point_crs(emb, xs, ys, crs=crs, table=True)
+    except (AEFError, KeyError, TypeError, ValueError, AttributeError): return None
+
+def _fields_off(emb, got, what:str) -> None:
+    """`LabelError` for `aef similarity --points` of fields (`got`: `cubes.aggregate`'s table) of which some lie
+    wholly off the map while others lie on it, in `geo.pixel_indices`' words (the side, the map's span, which field,
+    from 0 in the file's order): a field at each's point inside it, one on the map at its centre."""
+    out, m = got["fraction_on_map"].to_numpy() == 0, crs_of(emb)
+    rep = got.geometry.representative_point()
+    t = rep.to_crs(m) if got.crs is not None and m else rep
+    cx, cy = float(emb.x.mean()), float(emb.y.mean())
+    xs, ys = np.where(out, t.x.to_numpy(), cx), np.where(out, t.y.to_numpy(), cy)
+    own = (rep.x.to_numpy(), rep.y.to_numpy(), got.crs) if got.crs is not None else None   # in the file's units
+    try: pixel_indices(emb, xs, ys, error=LabelError, what="field", given=own)
+    except LabelError as e:
+        raise LabelError(f"{what}: {e}; or pass --off-map drop to map the mean of those on it") from None
+
 _OFF = "lies on the map (`inside` all False, vectors NaN): "   # `places.sample`'s words where no point is on the map
 
 def _none_on(said:str|None,      # `places.sample`'s warning where no point lies on the map, else None
@@ -273,18 +300,21 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     for w in seen:   # shown as given (the user's filters judged them): not warned again
         if w not in off: warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
     v = got[band_names()].to_numpy(np.float64)
-    ok = np.isfinite(v).all(1)
+    ok, noun = np.isfinite(v).all(1), "field" if fields else "point"
     if not ok.any():
-        raise NoValidDataError(f"{what}: none of {its} {len(v)} points lies on a pixel with data: "
-                               + _none_on(str(off[0].message) if off else None, got, given, emb) + _comma_said(a))
+        raise NoValidDataError(f"{what}: none of {its} {len(v)} {noun}s lies on a pixel with data: "
+                               + _none_on(str(off[0].message) if off else None, got, given, emb).replace(
+                                   "pass points inside it", f"pass {noun}s on it") + _comma_said(a))
     if (~got["inside"].to_numpy(bool)).any() and a.off_map == "refuse" and fields is None:   # a mean of other points: another map
-        xs, ys, _ = points_xy(pts, cube_crs(emb), a.crs, emb)   # in the map's CRS: which, and to which side
-        try: pixel_indices(emb, xs, ys, error=LabelError, what="point")
+        xs, ys, tab = points_xy(pts, cube_crs(emb), a.crs, emb)   # in the map's CRS: which, and to which side
+        try: pixel_indices(emb, xs, ys, error=LabelError, what="point", given=_typed(emb, pts, tab, a.crs))   # as typed
         except LabelError as e:
             raise LabelError(f"{what}: {e}; or pass --off-map drop to map the mean of those on it") from None
+    if fields and a.off_map == "refuse" and (got["fraction_on_map"].to_numpy() == 0).any():   # a field wholly off:
+        _fields_off(emb, got, what)                                                         # refused as points are
     if not ok.all():
         at = np.flatnonzero(~ok)
-        warnings.warn(f"{what}: {at.size} of {its} {len(v)} points lie off the map or on no data (point"
+        warnings.warn(f"{what}: {at.size} of {its} {len(v)} {noun}s lie off the map or on no data ({noun}"
                       f"{'s' * (at.size > 1)} {', '.join(map(str, at[:10]))}{', ...' * (at.size > 10)}, from 0 in the "
                       "order given): left out of the mean", NoDataWarning, stacklevel=user_stacklevel())
     sim = analysis.similarity(emb, unit_rows(v[ok].mean(0), np.float64)).astype(np.float32)
