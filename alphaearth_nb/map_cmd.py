@@ -304,7 +304,8 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     if not ok.any():
         raise NoValidDataError(f"{what}: none of {its} {len(v)} {noun}s lies on a pixel with data: "
                                + _none_on(str(off[0].message) if off else None, got, given, emb).replace(
-                                   "pass points inside it", f"pass {noun}s on it") + _comma_said(a))
+                                   "pass points inside it", "pass fields on it" if fields else "pass points inside it")
+                               + _comma_said(a))
     if (~got["inside"].to_numpy(bool)).any() and a.off_map == "refuse" and fields is None:   # a mean of other points: another map
         xs, ys, tab = points_xy(pts, cube_crs(emb), a.crs, emb)   # in the map's CRS: which, and to which side
         try: pixel_indices(emb, xs, ys, error=LabelError, what="point", given=_typed(emb, pts, tab, a.crs))   # as typed
