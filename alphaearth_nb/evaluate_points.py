@@ -54,21 +54,34 @@ def table_places(rows,         # a table's labelled rows (a DataFrame)
                          "(degrees) as columns, or leave --spacing out")
     return lonlat_metres(ll[:, 0], ll[:, 1]), "points"
 
+# the first bytes of a netCDF 3 or an HDF5 file (netCDF 4), whatever it is named (.h5, .netcdf, .nc4)
+_NETCDF = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n")
+
+def _netcdf(p) -> bool:
+    "True where file `p` starts as a netCDF 3 or HDF5 file does, whatever its name."
+    try:
+        with open(p, "rb") as f: return f.read(8).startswith(_NETCDF)
+    except OSError: return False
+
 def crs_fix_line(path) -> str:  # an --embeddings map that records no CRS: a store, a netCDF, a GeoTIFF, a folder of them
     """The shell line that gives the map at `path` (`~` read as the shell does) its CRS, 'EPSG:326NN' to fill in (NN its
     UTM zone): a zarr store or a netCDF is written again beside it, `<stem>_crs.zarr` / `<stem>_crs.nc`, with
-    `attrs['crs']` on it and every variable (A00..A63 variables are read as one map by the store's; its encoding dropped, as `evaluate_years` writes a year), then named as
-    --embeddings; a GeoTIFF, or each of a folder of them (`map_cmd.open_maps` reads one as a map), is set in place by
+    `attrs['crs']` on it and every variable (A00..A63 variables are read as one map by the store's; read undecoded,
+    `mask_and_scale=False`, so int8 codes stay int8 with their `_FillValue`; its encoding dropped, as `evaluate_years`
+    writes a year), then named as --embeddings, the copy replaced where the line is run again (a zone mistyped); a
+    netCDF is known by its first bytes too (`.h5`, `.netcdf`); a GeoTIFF, or each of a folder of them (`map_cmd.open_maps` reads one as a map), is set in place by
     rasterio (installed with the package; a COG's layout let break, which GDAL otherwise refuses to edit). Paths are
     quoted for Python (`json.dumps`) and the shell (`shlex.quote`: spaces, quotes). `aef classify/similarity/change`
     and `aef evaluate` say it."""
     p, q, crs = user_path(path), lambda s: json.dumps(str(s)), '"EPSG:326NN"'
-    if is_zarr_store(p) or p.suffix.lower() in (".nc", ".nc4", ".cdf"):   # a copy with its CRS: named next
+    if is_zarr_store(p) or p.suffix.lower() in (".nc", ".nc4", ".cdf") or _netcdf(p):   # a copy with its CRS: named next
         z = is_zarr_store(p)
         out = p.with_name(f"{p.stem}_crs{'.zarr' if z else '.nc'}")
-        line = (f"import xarray as xr; ds = xr.{'open_zarr' if z else 'open_dataset'}({q(p)}); ds.attrs.update(crs={crs}); "
+        again = ', mode="w"' if z else ""   # run twice (a zone mistyped): the copy replaced, as to_netcdf does
+        line = (f"import xarray as xr; ds = xr.{'open_zarr' if z else 'open_dataset'}({q(p)}, mask_and_scale=False); "
+                f"ds.attrs.update(crs={crs}); "
                 f"[ds[v].attrs.update(crs={crs}) for v in ds.data_vars]; "   # the store's own too: A00..A63 read as one
-                f"ds.drop_encoding().{'to_zarr' if z else 'to_netcdf'}({q(out)})")
+                f"ds.drop_encoding().{'to_zarr' if z else 'to_netcdf'}({q(out)}{again})")
         return f"`python -c {shlex.quote(line)}`, then --embeddings {shlex.quote(str(out))}"
     opened = 'rasterio.open({}, "r+", IGNORE_COG_LAYOUT_BREAK="YES")'   # a GeoTIFF's CRS set in place
     if p.is_dir(): line = (f'import pathlib, rasterio; ds = [{opened.format("f")} for f in pathlib.Path({q(p)}).iterdir() '

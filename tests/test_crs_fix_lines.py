@@ -79,7 +79,7 @@ def test_a_home_path_is_read_as_the_shell_reads_it(emb, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     _bare(emb).to_zarr(tmp_path / "e.zarr")
     said = crs_fix_line("~/e.zarr")
-    assert f'xr.open_zarr("{tmp_path}/e.zarr")' in said and f"then --embeddings {tmp_path}/e_crs.zarr" in said, said
+    assert f'xr.open_zarr("{tmp_path}/e.zarr", mask_and_scale=False)' in said and f"then --embeddings {tmp_path}/e_crs.zarr" in said, said
 
 
 def test_another_no_crs_is_left_as_it_was_said(emb, tmp_path, monkeypatch):
