@@ -157,12 +157,23 @@ def eolearn_unread(folder) -> list:  # an eo-learn patch folder (text or `Path`,
     d = Path(os.path.expanduser(str(folder))) / "data"
     return sorted(f"data/{f.name}" for f in d.glob("*.npy") if f.name != "NDVI.npy") if d.is_dir() else []
 
+# the columns a WorldCereal point export has and no other table does (`readers.read_worldcereal_points` reads them)
+_WORLDCEREAL_KEYS = ("sample_id", "timestamp", "ewoc_code")
+
+def _worldcereal_like(path:Path) -> bool:
+    "True where the Parquet file `path` has the columns of a WorldCereal point export (`_WORLDCEREAL_KEYS`)."
+    try: names = set(pq.read_schema(path).names)
+    except Exception: return False   # no Parquet file (pyarrow's errors vary): no point set, its reader says why
+    return all(k in names for k in _WORLDCEREAL_KEYS)
+
 def data_folder_said(folder) -> str:  # a --data path (text or `Path`, `~` allowed)
-    """Why a folder given as a stack is none, with the way to one: an eo-learn patch folder (`bbox.geojson` or its
+    """Why a folder given as a stack is none, with the way to one: a Parquet file of the columns of a WorldCereal
+    point export (`_WORLDCEREAL_KEYS`; any other table is not called one) or a Presto point folder, named a point set; an eo-learn patch folder (`bbox.geojson` or its
     folders of arrays) lacking files of `EOLEARN_FILES`, named, with the arrays it holds unread (`eolearn_unread`);
     a folder of GeoTIFFs (one a date), with the recipe of a stack from them. '' for a file or another folder."""
     d = Path(os.path.expanduser(str(folder)))
-    points = ("read_worldcereal_points" if d.suffix.lower() in (".geoparquet", ".parquet") and d.is_file() else
+    points = ("read_worldcereal_points" if d.suffix.lower() in (".geoparquet", ".parquet") and d.is_file() and
+              _worldcereal_like(d) else
               "read_presto_points" if (d / "s1_s2_era5_srtm.npy").is_file() and (d / "latlon.npy").is_file() else "")
     if points:   # a point set of the shared data: series a point, no patch
         return (f"; it is a point set (a monthly series a point, no spatial patch), which aef train cannot sample "

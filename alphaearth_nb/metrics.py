@@ -43,6 +43,12 @@ def refuse_unlabelled(y,        # labels (N,): class ids, numbers or names, any 
         raise LabelError(f"{int(off.sum())} of {len(y)} labels are {sorted(set(y[off].tolist()))[:3]}: negative ids and "
                          f"empty names mark unlabelled points (the class map's -1 is no data), so they are no class to {fix}")
 
+def _named(vals:np.ndarray) -> bool:
+    "True where labels `vals` (N,) hold a name, a value that is no number ('-1' from a CSV, ints in an object column: ids)."
+    if vals.dtype.kind not in "OSU": return False
+    v = pd.Series(vals.ravel())
+    return bool((pd.to_numeric(v, errors="coerce").isna() & (v.astype(str).str.strip() != "")).any())
+
 def drop_unlabelled(x:np.ndarray,       # features (N, ...)
                     vals:np.ndarray,    # their labels (N,)
                     stacklevel:int|None=None,   # of the warning; None: the caller's line (`core.user_stacklevel`)
@@ -56,7 +62,7 @@ def drop_unlabelled(x:np.ndarray,       # features (N, ...)
     refuse_path(vals, "label values are one per point (N,)")
     vals = whole_ids(vals)   # a raster's float classes: 2, not 2.0, in what follows
     drop = unlabelled(vals)
-    fix = "a name" if vals.dtype.kind in "OSU" else "an id >= 0"   # a table of names is not asked for ids
+    fix = "a name" if _named(vals) else "an id >= 0"   # a table of names is not asked for ids; one of ids is
     if drop.any():
         warnings.warn(f"{rows or f'{int(drop.sum())} of {len(vals)} labels'} are {sorted(set(vals[drop].tolist()))[:3]}: "
                       "negative ids and empty names mark unlabelled places, as in a label raster (the class map's -1 is no "
