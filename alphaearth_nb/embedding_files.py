@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import shlex
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -147,8 +148,7 @@ def _folder_said(path:Path, fix:str) -> str:
     if tables:
         q, t = shlex.quote, tables[0]
         suf = t.suffix   # .csv.gz: no join line (awk reads no gzip)
-        # beside the folder, never in it (a second run would join the join too), nor in the folder the line is run in
-        out = (path.parent if path.name not in ("", ".", "..") else path.resolve().parent) / f"{path.resolve().name}_joined{suf}"
+        out = Path(tempfile.gettempdir() if Path.cwd() == path.resolve() else "") / (path.resolve().name + suf)   # here, not beside the data
         code = (f"import glob, pandas as pd; pd.concat(map(pd.read_parquet, sorted(glob.glob("
                 f"{json.dumps(str(path) + '/*' + suf)})))).to_parquet({json.dumps(str(out))})")
         line = (f"`python -c {q(code)}`" if table_suffix(t) in PARQUET_TABLES else None if suf.lower() == ".gz" else

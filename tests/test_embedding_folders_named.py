@@ -5,7 +5,7 @@ table"): read as its tiles, a zone's folder named where it holds several zones; 
 in each name read, said; a file of no year beside files of one (`join_years`' Python words, or the
 `interp_like` resampling advice): the file named, with a `mv` line; a tile of no CRS beside tiles of one ("2 CRSs
 (EPSG:32631, None)"): the tile named with the line that sets it; a folder of folders of GeoTIFFs: the folder to
-pass; a folder of tables: the joined table beside it (was: in the folder the line is run in)."""
+pass."""
 import shlex
 
 import numpy as np
@@ -112,12 +112,3 @@ def test_a_folder_of_folders_of_tiles_names_the_folder(tmp_path):
     with pytest.raises(DimensionError, match="pass the folder that holds them, --embeddings .*tiles"):
         open_embeddings(tmp_path / "out", None)
 
-
-def test_a_folder_of_tables_is_joined_beside_it(tmp_path, monkeypatch):
-    t = tmp_path / "tabs"; t.mkdir()
-    for i in range(2): pd.DataFrame({"A00": [0.1], "label": [i]}).to_csv(t / f"t{i}.csv", index=False)
-    for cwd, arg in ((tmp_path, "tabs"), (t, ".")):
-        monkeypatch.chdir(cwd)
-        with pytest.raises(DimensionError) as e: open_embeddings(__import__("pathlib").Path(arg), None)
-        out = (cwd / shlex.split(str(e.value).split("then --embeddings ")[1])[0]).resolve()
-        assert out == tmp_path / "tabs_joined.csv", str(e.value)

@@ -145,9 +145,9 @@ def test_a_folder_of_tables_says_so_and_which_to_pass(tmp_path, capsys):
     if shutil.which("awk"):   # the line it gives joins them: one header, 80 rows, scored
         line = err.split("`")[1]
         subprocess.run(line, shell=True, check=True, cwd=tmp_path)
-        joined = pd.read_csv(f"{d}_joined.csv")   # beside the folder
+        joined = pd.read_csv(f"{d}.csv")
         assert len(joined) == 80 and list(joined.columns) == list(df.columns)
-        assert main(["evaluate", "--embeddings", f"{d}_joined.csv", "--shots", "1", "--folds", "2"]) == 0
+        assert main(["evaluate", "--embeddings", f"{d}.csv", "--shots", "1", "--folds", "2"]) == 0
     other = tmp_path / "other"; other.mkdir(); (other / "notes.txt").write_text("x")
     assert main(["evaluate", "--embeddings", str(other)]) == 2
     err = capsys.readouterr().err
