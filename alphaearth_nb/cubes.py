@@ -20,7 +20,7 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
-from .labels import label_column_guess, label_column_read, leave_nameless, warn_missing_rows
+from .labels import ROW, label_column_guess, label_column_read, leave_nameless, warn_missing_rows
 from .core import (EMBED_DIM, AEFError, ConfigError, GridError, LabelError, as_seed, band_names, real, refuse_path, whole,
                                 user_stacklevel)
 from .core import LabelWarning, NoDataWarning   # the kinds of its warnings
@@ -537,7 +537,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     categories (unused ones too) and their order, a nullable `Int64` or `string` one its dtype. Its `attrs['labelled']`
     says what its rows are, for counts said of them: 'pixels' where polygons were rasterised (or sampled), else
     'points'; its `attrs['places_crs']` the CRS the places came in (their own, `crs=`, EPSG:4326 for lon/lat columns),
-    in which `training_set` names those off the map."""
+    in which `training_set` names those off the map; its `attrs['rows']` each row's place (from 0) in `labels` as read."""
     refuse_path(emb, MAP_WANTED, "map")
     if polygons not in ("rasterize", "sample"):
         raise ConfigError(f"polygons must be 'rasterize' or 'sample', got {polygons!r}")
@@ -552,6 +552,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         raise LabelError(f"the labels have no `{column}` column (have {cols}): pass "
                          + (f"`column={near[0]!r}` ({near[1]})" if near else "`column=` with the label column's name"))
     warn_missing_rows(gdf[column].isna().to_numpy(), column, what)   # said, not silent; 'never a target' for regress
+    gdf = gdf.assign(**{ROW: np.arange(len(gdf))})   # each row's place in `labels`, kept through the drops below
     gdf = gdf[geo.has_geometry(gdf) & gdf[column].notna().to_numpy()]   # no notna warning
     gdf = (leave_nameless(gdf, column) if what == "the labels" else gdf).reset_index(drop=True)   # LULC_ID 0: no data
     gdf = geo.geometries_on(emb, gdf, cube_crs(emb))   # longitudes whole, on the grid's turn
@@ -566,7 +567,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
     pts = pts[np.isfinite(pts.geometry.x.to_numpy()) & np.isfinite(pts.geometry.y.to_numpy())]   # no coordinates:
                                                                         # left out, said by the reader (`geo.with_coordinates`)
     out = [pd.DataFrame({"x": pts.geometry.x.to_numpy(), "y": pts.geometry.y.to_numpy(),
-                         column: pts[column].array})]   # the column's own dtype (categories, Int64) kept
+                         column: pts[column].array, ROW: pts[ROW].to_numpy()})]   # the column's own dtype kept
     polys = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])].reset_index(drop=True)
     if len(polys):
         ids = _rasterize_nested(polys, emb, column)
@@ -580,14 +581,15 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
             rr, cc, inside = pixel_of(emb, px, py)
             keep = ~inside | (ids[rr, cc] == 0)
             out.append(pd.DataFrame({"x": px[keep], "y": py[keep],
-                                     column: polys[column].array.take(miss[keep])}))
+                                     column: polys[column].array.take(miss[keep]), ROW: polys[ROW].to_numpy()[miss[keep]]}))
         if polygons == "sample" and len(z):
             rng = np.random.default_rng(seed)
             keep = np.concatenate([rng.permutation(np.nonzero(z == i)[0])[:per_polygon] for i in np.unique(z)])
             r, c, z = r[keep], c[keep], z[keep]
         x0, dx, y0, dy = grid_of(emb)
-        out.append(pd.DataFrame({"x": x0 + dx * c, "y": y0 + dy * r, column: polys[column].array.take(z)}))
+        out.append(pd.DataFrame({"x": x0 + dx * c, "y": y0 + dy * r, column: polys[column].array.take(z), ROW: polys[ROW].to_numpy()[z]}))
     table = pd.concat(out, ignore_index=True)
+    table.attrs["rows"] = table.pop(ROW).to_numpy()   # the user's rows: those off the map named so (`training_set`)
     table.attrs["labelled"] = "pixels" if len(polys) else "points"   # a warning's count: not the file's rows
     table.attrs["places_crs"] = given   # x/y are the grid's: the CRS the user's places were in, to name them so
     return table

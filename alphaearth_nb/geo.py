@@ -232,11 +232,12 @@ def _span_in(obj, crs) -> str:
     f, (a, b) = (lambda v: f"{v:.6f}", ("lon", "lat")) if deg else (lambda v: f"{v:.2f}", ("x", "y"))
     return f", which spans {a} {f(box[0])}..{f(box[2])}, {b} {f(box[1])}..{f(box[3])} in {crs_label(crs)}"
 
-def _off_said(obj, xs, ys, what:str, others:bool=True, crs=None, drop:str="") -> str:
+def _off_said(obj, xs, ys, what:str, others:bool=True, crs=None, drop:str="", rows=None) -> str:
     """Where the points (`xs`, `ys` in `obj`'s CRS) off the grid lie, for points of which others lie on it (so read
     in the right CRS): how many to each side (of the grid, named so where `crs` is another), the grid's span in `crs` (`_span_in`; None: lon/lat), the CRS the points were given in, their positions, from 0, and
     (`others`) how many lie on it; then the fix, 'drop those', with `drop` after it (the caller's way to, its
-    `{them}` 'them' or 'it')."""
+    `{them}` 'them' or 'it'). `rows` (codes (N,), words): each point's row of the user's table (a polygon's pixels, a
+    MultiPoint's parts share one) and the words naming rows by code: those off and the others are counted as rows."""
     gx, gy, hx, hy, xs, ys, out = _placed(obj, xs, ys, what)
     sides = {}
     for y, x in zip(ys[out], xs[out]):
@@ -244,11 +245,13 @@ def _off_said(obj, xs, ys, what:str, others:bool=True, crs=None, drop:str="") ->
                                  "east" * bool(x > gx.max()), "west" * bool(x < gx.min())) if s)
         sides[k] = sides.get(k, 0) + 1
     at, by = np.flatnonzero(out), "" if same_crs(crs or LONLAT, obj) else f" (sides by its grid, {crs_label(crs_of(obj))})"
-    return (f"{', '.join(f'{v} to the {k}' for k, v in sides.items())} of the map{by}{_span_in(obj, crs or LONLAT)} ({what}"
-            f"{'s' * (at.size > 1)} {', '.join(map(str, at[:10]))}{', ...' * (at.size > 10)}, from 0 in the order given)"
-            f"{f' while the other {out.size - at.size} lie on it' * others}: drop {'those' if at.size > 1 else 'it'}"
-            f"{drop.format(them='them' if at.size > 1 else 'it')}, "
-            f"or use a map that covers {'them' if at.size > 1 else 'it'} too")
+    named, n = (f"{what}{'s' * (at.size > 1)} {', '.join(map(str, at[:10]))}{', ...' * (at.size > 10)}, from 0 in the order "
+                "given", at.size) if rows is None else (rows[1](off := np.unique(np.asarray(rows[0])[out])), off.size)
+    on = out.size - at.size if rows is None else np.setdiff1d(np.asarray(rows[0])[~out], off).size   # rows: the user's
+    verb = "lies" if on == 1 else "lie"
+    return (f"{', '.join(f'{v} to the {k}' for k, v in sides.items())} of the map{by}{_span_in(obj, crs or LONLAT)} ("
+            f"{named}){f' while the other {on} {verb} on it' * others}: drop {'those' if n > 1 else 'it'}"
+            f"{drop.format(them='them' if n > 1 else 'it')}, or use a map that covers {'them' if n > 1 else 'it'} too")
 
 def no_place(xs,                 # x (or lon) of the points as given
              ys,                 # y (or lat)
@@ -270,6 +273,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
                   what:str="point",        # the word for a point in messages
                   given:tuple|None=None,   # (xs, ys, crs[, own]): the points as given, before `to_crs` (`crs_advice`)
                   drop:str="",             # how to leave those off out, where others lie on it (`_off_said`)
+                  rows=None,               # (codes (N,), words): each point's row of the user's table (`_off_said`)
                  ) -> tuple[np.ndarray, np.ndarray]:
     """Row and column of the pixel nearest each (x, y) in `obj`'s CRS; raise `error` when one lies outside, saying
     so when every point off it lies on it as (y, x) (`swapped_on`: in the grid's geographic CRS, or in the CRS of
@@ -295,7 +299,7 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
         raise error(f"{int(out.sum())} {what}(s) lie outside the grid (first: {first}; grid x in "
                     f"[{gx.min() - hx}, {gx.max() + hx}], y in [{gy.min() - hy}, {gy.max() + hy}], crs "
                     f"{crs_label(crs_of(obj))}): " + (swap if swap else crs_advice(obj, gxs, gys, gcrs, *own) if out.all() and crs_of(obj) else
-                    _off_said(obj, xs, ys, what, crs=crs_of(obj) if gcrs is None else gcrs, drop=drop) if not out.all() else
+                    _off_said(obj, xs, ys, what, crs=crs_of(obj) if gcrs is None else gcrs, drop=drop, rows=rows) if not out.all() else
                     "give coordinates in the grid's CRS (or pass `crs=`) and drop those outside it"))
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
@@ -488,6 +492,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
               table:bool=False,    # a table (arrays): each point its own `inside`, partly off the map no error
               error=PointError,    # the error raised (`LabelError` for training labels)
               drop:str="",         # how to leave those off the map out, where others lie on it (`_off_said`)
+              rows=None,           # (codes (N,), words): each point's row of the user's table (`_off_said`)
              ):
     """The CRS to read points in, by the one rule for points given without one (see "Points without a CRS"): `crs`
     if given; else the reading (the map's CRS, or EPSG:4326) under which they lie on `obj` where the other puts none
@@ -540,7 +545,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     if n < xs.size: how += f"; the other {xs.size - n} lie on it read {named(taken)}"
     g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet
     typed = crs_typed(m, _HELD)   # the map's CRS as the user can type it
-    tail = (f": {_off_said(obj, *to_crs(xs, ys, taken, m), what, False, drop=drop)}" if n < xs.size and not swap else
+    tail = (f": {_off_said(obj, *to_crs(xs, ys, taken, m), what, False, drop=drop, rows=rows)}" if n < xs.size and not swap else
             f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={typed}`"
             if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={typed}`")
     raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {swap}" if swap else "")

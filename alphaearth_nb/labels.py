@@ -24,7 +24,7 @@ from .tables import (BOMS, comma_numbers, dms_degrees, label_column_guess, label
 from .label_grids import OFF_MAP, cells_inside, on_map_grid   # label rasters on the map's pixels (re-exported)
 
 # %% auto #0
-__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
+__all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'ROW', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
            'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'whole_ids', 'label_values',
            'labelled_values', 'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
            'refuse_blank_names', 'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'nameless_ids',
@@ -559,6 +559,8 @@ def id_names(t,            # labels as given: a table of labelled places (DataFr
         named = pairs[(pairs["name"] != "") & pairs["id"].notna()]
         if len(named) >= 2: return {(int(i) if float(i).is_integer() else i): n for i, n in zip(named["id"], named["name"])}
     return None
+
+ROW = "_aef_row"   # `cubes.label_table`'s column of each row's place in the labels read, its `attrs['rows']` at the end
 
 def leave_nameless(t:pd.DataFrame,  # a table of labelled places (a vector file's features, a table of points)
                    column:str,      # its label column, class ids

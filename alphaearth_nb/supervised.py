@@ -98,6 +98,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                  numbers:bool=False,     # values must be numbers (a regression target): text is a LabelError
                  raster:bool=False,      # a table of a raster's cells (`regress`): a fix names the raster
                  warn_fills:bool=True,   # say class ids that look like a no-data code (False: the caller says them)
+                 kept:bool=False,        # also give the places (from 0) of a table's rows kept, (N,) (None: a raster)
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x, y (in `grid_crs`) and value of every labelled point; a raster's NaN, negatives and declared no-data skipped.
     A table without x/y columns but with lon/lat ones (any spelling `lonlat_columns` reads) gives degrees (EPSG:4326,
@@ -112,6 +113,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     refuse_path(labels, "labels are a raster (DataArray) on the grid, a table of points (DataFrame) or a dict of "
                 "arrays", "raster")
     if isinstance(labels, dict): labels = pd.DataFrame(labels)
+    at = None   # a table's rows kept (`kept`)
     labels = label_array(labels)   # a Dataset of one variable (xr.open_dataset of a label file) is that variable
     if isinstance(labels, pd.DataFrame):
         ll = lonlat_columns(labels) if not {"x", "y"} <= set(labels.columns) else (None, None)
@@ -131,7 +133,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
             blank = "" if vals[empty].isna().all() else ".replace(r'^\\s*$', None, regex=True)"   # '' is no NaN
             warn_missing_rows(empty, column, f"the {'target' if numbers else 'label'} table",
                               f"fill them first, e.g. `df[{column!r}] = df[{column!r}]{blank}.fillna(...)`")
-        xs, ys, vals = xs[ok], ys[ok], label_values(vals.to_numpy()[ok])   # '1', '01', '1.0': one class 1
+        xs, ys, vals, at = xs[ok], ys[ok], label_values(vals.to_numpy()[ok]), np.flatnonzero(ok)   # '1', '1.0': 1
     elif isinstance(labels, xr.DataArray):
         (xs, ys, vals), crs = _raster_points(labels, positive), agreed_crs(crs_of(labels), crs, "label raster's cells")
     else:
@@ -147,7 +149,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
     if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
         num = pd.to_numeric(pd.Series(vals), errors="coerce")
-        if num.notna().all(): return xs, ys, num.to_numpy(np.float64)
+        if num.notna().all(): return (xs, ys, num.to_numpy(np.float64), at)[:3 + kept]
         text = pd.Series(vals)[num.isna()].unique()[:3]
         if table := isinstance(labels, pd.DataFrame) and not raster:
             if fix := comma_numbers(pd.Series(vals)[num.isna()], column): raise LabelError(f"column {column!r} holds {fix}")
@@ -163,7 +165,7 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
         raise LabelError(f"{where} holds text ({', '.join(map(str, text))}) but regress needs numbers: convert it, "
                          f"e.g. {convert} (text becomes NaN, unlabelled), or use classify for named categories")
     if vals.dtype.kind in "OUS": refuse_mixed_labels(vals, column if isinstance(labels, pd.DataFrame) else None)
-    return xs, ys, vals
+    return (xs, ys, vals, at)[:3 + kept]
 
 # %% ../nbs/24c_supervised.ipynb #yr0001
 def _as_table(a, crs=None):
@@ -373,6 +375,33 @@ def place_labels(emb,                       # one year's map (y, x, band): its g
         e.before_read = True   # the labels' own fault, whatever the map holds
         raise
 
+_IDS = ("id", "fid", "uid", "gid", "objectid", "ogc_fid")   # an id column's names (and any ending '_id'): named beside rows
+
+def _rows_said(given, read, pos, column:str) -> tuple:
+    """(codes (N,), words): each labelled point's row of the labels as given (`pos`: places from 0 in `read`, the table
+    read from `given`, maybe a year's rows of it) and the words naming rows by code, for `geo._off_said`. A table's
+    rows go by its index (a number from 0 where the rows were read or made, the CLI's file too, and kept through a
+    filter), a file's or a FeatureCollection's features by place from 0; an id column's values beside them (`_IDS`,
+    one value a row)."""
+    idx = read.index[pos] if isinstance(read, pd.DataFrame) else pd.Index(pos)
+    try: codes, names = pd.factorize(idx, sort=True)
+    except TypeError: codes, names = pd.factorize(idx)   # an index of mixed types: in the order met
+    t = given if isinstance(given, pd.DataFrame) else read if isinstance(read, pd.DataFrame) else None
+    ids = [c for c in getattr(t, "columns", []) if isinstance(c, str) and c != column and (c.lower() in _IDS or
+           c.lower().endswith("_id")) and t[c].notna().all() and t[c].is_unique]
+    file = str(given) if isinstance(given, (str, Path)) else None
+    noun = "rows" if isinstance(given, pd.DataFrame) or type(read).__name__ == "DataFrame" else "features"
+    whole = names.dtype.kind in "iu" and (names >= 0).all()
+    plain = isinstance(getattr(t, "index", None), pd.RangeIndex) and t.index.start == 0 and t.index.step == 1
+    how = (", from 0 (the first row under the header is 0)" if file and noun == "rows" else ", from 0" if plain or
+           not isinstance(given, pd.DataFrame) else " (their index, from 0 as read)" if whole else " (their index)")
+    def said(off) -> str:
+        v = names[off]
+        more = f"; {ids[0]} {', '.join(map(repr, t.loc[v[:10], ids[0]].tolist()))}" if ids and v.isin(t.index).all() else ""
+        return (f"{noun} {', '.join(map(str if whole else repr, v[:10].tolist()))}{', ...' * (len(v) > 10)} of "
+                f"{file or ('the FeatureCollection' if isinstance(given, dict) else 'the labels')}{how}{more}")
+    return codes, said
+
 def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_fills, drop:bool) -> LabelPixels:
     "`place_labels` (its `off_map` read: `drop`)."
     refuse_path(emb, MAP_WANTED, "map")
@@ -396,16 +425,17 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
     table = labels if isinstance(labels, pd.DataFrame) and type(labels).__name__ != "GeoDataFrame" else None   # columns
     said = crs is not None or raster or is_geometry_input(labels) or not isinstance(labels, (pd.DataFrame, dict))
     own = labels.crs if type(labels).__name__ == "GeoDataFrame" else None   # its own CRS label: the fix names it
-    src = crs   # the CRS the points came in, where known: off the map, they are named in it (`_as_given`)
+    src, read, at = crs, labels, None   # the CRS the points came in, where known: off the map, named in it (`_as_given`)
     if is_geometry_input(labels):
         labels, crs = label_table(emb, labels, column, polygons, crs=crs,
                                   what="the targets" if numbers else "the labels"), None
-        src = labels.attrs.get("places_crs")   # their own, crs=, or lon/lat columns' (the table's x/y: the grid's)
-    xs, ys, vals = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
-                                raster=bool(raster), warn_fills=warn_fills)
+        src, at = labels.attrs.get("places_crs"), labels.attrs["rows"]   # their own CRS; each row's place in `read`
+    xs, ys, vals, kept = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
+                                      raster=bool(raster), warn_fills=warn_fills, kept=True)
+    rows = None if kept is None else _rows_said(given, read, kept if at is None else at[kept], column)   # the user's
     if not said and len(vals) and crs_of(emb):   # x/y without a CRS: the one rule, `geo.point_crs` (the map's first)
         try:   # drop: the reading that puts those kept on the map (`table`), where one puts any there
-            src = point_crs(emb, xs, ys, what="label", error=LabelError, table=drop, drop=_DROP_READ)
+            src = point_crs(emb, xs, ys, what="label", error=LabelError, table=drop, drop=_DROP_READ, rows=rows)
             if drop and not inside_grid(emb, *to_crs(xs, ys, src, crs_of(emb))).any():   # none either way:
                 point_crs(emb, xs, ys, what="label", error=LabelError)                   # the one refusal's words
         except LabelError as e: raise _swap_said(e, table) from None   # read either way, swapped: the rename too
@@ -419,7 +449,7 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
                 f"{int(off.sum())} of {len(off)} labelled points"
             warnings.warn(f"{n} lie off the map (outside its grid, {crs_label(crs_of(emb))}): left out, as asked" +
                           f"; {int((~off).sum())} labelled pixels remain" * pixels, LabelWarning, stacklevel=user_stacklevel())
-            xs, ys, vals = xs[~off], ys[~off], vals[~off]
+            xs, ys, vals, rows = xs[~off], ys[~off], vals[~off], (rows[0][~off], rows[1])
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
         if not on.any():
@@ -429,7 +459,7 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
         raise LabelError("no labelled pixel found: mark unlabelled pixels with NaN, -1 or the raster's declared "
                          "nodata and label at least one per class")
     try: r, c = pixel_indices(emb, xs, ys, error=LabelError, what="label", given=_as_given(emb, xs, ys, raster, src, own),
-                              drop=_DROP)   # some off: the way to drop them
+                              drop=_DROP, rows=rows)   # some off: the way to drop them, the user's rows named
     except LabelError as e: raise _swap_said(e, table) from None   # swapped columns: their rename too
     if not raster:   # a pixel labelled alike twice (a long table, a row a month): one training row, as a raster gives
         once = ~pd.DataFrame({"p": r * emb.sizes["x"] + c, "v": vals}).duplicated().to_numpy()
