@@ -27,7 +27,7 @@ def test_points_partly_off_the_map_say_side_span_and_which(cols):
     msg = str(e.value)
     assert "1 to the east" in msg and "1 to the north-west" in msg, msg
     assert f"lon {SPAN[0]:.6f}..{SPAN[2]:.6f}, lat {SPAN[1]:.6f}..{SPAN[3]:.6f}" in msg, msg
-    assert "labels 1, 4, from 0" in msg, msg
+    assert "(rows 1, 4 of the labels, from 0)" in msg, msg   # the user's rows (s55: tests/test_off_map_user_rows.py)
     said = msg.replace("; `crs=` says their CRS", "")   # x/y of no CRS: the drop reads them as the others lie
     assert "crs=" not in said and "CRS (or pass" not in said, msg   # no other CRS advice: some lie on the map
 
