@@ -29,6 +29,7 @@ from .loaders import TEXT_TABLES, table_suffix
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES
 from .directions import unit_rows
 from .places import cube_crs, cube_form, sample, transform_of, years_of_cube
+from .supervised import LABELS_FILE   # --labels' rows named in the file
 from .cubes import aggregate   # --points of polygons: a field's mean vector
 from .geometries import points_xy
 from .years import map_year
@@ -179,6 +180,7 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "classify"), a.year, a.embeddings)
     try: lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else label_file(a)
     except AEFError as e: raise _in_words(e, "classify") from None
+    if vector: lab.attrs[LABELS_FILE] = str(a.labels)   # its rows by their place in the file (off the map, named)
     k, said = _few_shot_k(a, emb, lab)   # --k left out: 3, or 1 where a class has fewer labelled pixels
     res = analysis.classify(emb, lab, k=k, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)

@@ -35,8 +35,8 @@ from .year_columns import table_years, year_column   # a table's year column: th
 from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
 
 # %% auto #0
-__all__ = ['LabelPixels', 'OFF_MAP_CHOICES', 'label_points', 'rows_of_map', 'rows_by_year', 'training_set', 'gated_training_set',
-           'gated_placed', 'place_labels', 'labelled_rows', 'predict_pixels']
+__all__ = ['LabelPixels', 'OFF_MAP_CHOICES', 'LABELS_FILE', 'label_points', 'rows_of_map', 'rows_by_year', 'training_set',
+           'gated_training_set', 'gated_placed', 'place_labels', 'labelled_rows', 'predict_pixels']
 
 # %% ../nbs/24c_supervised.ipynb #c0028
 def _table_points(df:pd.DataFrame, column:str, cols:tuple=("x", "y")) -> tuple:
@@ -375,6 +375,7 @@ def place_labels(emb,                       # one year's map (y, x, band): its g
         e.before_read = True   # the labels' own fault, whatever the map holds
         raise
 
+LABELS_FILE = "labels_file"   # a table's `attrs` key naming the file it was read from whole (`aef classify`'s --labels)
 _IDS = ("id", "fid", "uid", "gid", "objectid", "ogc_fid")   # an id column's names (and any ending '_id'): named beside rows
 
 def _rows_said(given, read, pos, column:str) -> tuple:
@@ -389,11 +390,11 @@ def _rows_said(given, read, pos, column:str) -> tuple:
     t = given if isinstance(given, pd.DataFrame) else read if isinstance(read, pd.DataFrame) else None
     ids = [c for c in getattr(t, "columns", []) if isinstance(c, str) and c != column and (c.lower() in _IDS or
            c.lower().endswith("_id")) and t[c].notna().all() and t[c].is_unique]
-    file = str(given) if isinstance(given, (str, Path)) else None
-    noun = "rows" if isinstance(given, pd.DataFrame) or type(read).__name__ == "DataFrame" else "features"
+    file = str(given) if isinstance(given, (str, Path)) else getattr(given, "attrs", {}).get(LABELS_FILE)   # the CLI's
+    noun = "features" if (file and type(t).__name__ != "DataFrame") or isinstance(given, dict) else "rows"
     whole = names.dtype.kind in "iu" and (names >= 0).all()
     plain = isinstance(getattr(t, "index", None), pd.RangeIndex) and t.index.start == 0 and t.index.step == 1
-    how = (", from 0 (the first row under the header is 0)" if file and noun == "rows" else ", from 0" if plain or
+    how = (", from 0 (the first row under the header is 0)" if file and noun == "rows" else ", from 0" if plain or file or
            not isinstance(given, pd.DataFrame) else " (their index, from 0 as read)" if whole else " (their index)")
     def said(off) -> str:
         v = names[off]

@@ -52,3 +52,17 @@ def test_a_table_of_points_without_a_label_in_between():
     df = pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1], "label": [0, 1, 0, None, 1, 1]})
     msg = _refusal(df, crs="EPSG:32631")
     assert "(rows 2, 4 of the labels, from 0) while the other 3 lie on it" in msg, msg
+
+
+def test_aef_classify_names_the_files_rows(tmp_path, capsys):
+    pytest.importorskip("rioxarray")
+    from alphaearth_nb.cli import main
+    from alphaearth_nb.exports import to_cog
+    to_cog(UTM.astype("float32"), tmp_path / "e.tif", overviews=False)
+    xy = np.array([(500005, 4999995)] + PTS, float)
+    pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1], "label": ["a", "b", "a", "", "b", "b"]}).to_csv(tmp_path / "p.csv", index=False)
+    with pytest.warns(UserWarning):   # the row without a label: said in the file's words
+        assert main(["classify", "--embeddings", str(tmp_path / "e.tif"), "--labels", str(tmp_path / "p.csv"),
+                     "--crs", "EPSG:32631", "--out", str(tmp_path / "c.tif")]) != 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"(rows 2, 4 of {tmp_path / 'p.csv'}, from 0 (the first row under the header is 0)) while the other 3" in err, err
