@@ -203,7 +203,6 @@ SECTIONS = {
         'plot_history': "history : list[dict]\n    records as `fit` returns them (or `train.read_metrics` reads)\npath\n    save a PNG here when given\nsmooth : int\n    moving-average window of the curves (the total is also drawn each step)\ntitle : str|None\n    the figure's title (default: 'training loss by step (N steps)')\n",
         'write_metrics': 'path : Path\n    the run\'s metrics.jsonl\nrecords : list[dict]\n    the records, one JSON line each\nmode : str\n    "a": append them; "w": replace the file with them\n',
         'read_metrics': 'path\n    a run\'s `metrics.jsonl`, or its run folder (missing: [])\nrun : str|None\n    the run whose records to read (the id its checkpoint headers record as `run`); None: the run that wrote the last record; "all": every record\n',
-        'metrics_records': "path\n    a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])\nrefuse : bool\n    a file with no record that is no metrics.jsonl: `ConfigError`\n",
     },
     'alphaearth_nb.map_args': {
         'map_commands': "sub\n    `aef`'s subparsers action, after `aef evaluate` was added to it (its option types are read)\n",
@@ -327,6 +326,7 @@ SECTIONS = {
         'run_settings': 'folder\n    a run folder (`~` allowed)\n',
         'record_settings': 'folder\n    the run folder, held (`run_folder`)\nsettings : dict\n    JSON-ready settings (`checkpoint.jsonable`): what `run_settings` gives back\n',
         'nothing_recorded': 'folder\n    a run folder (`~` allowed)\n',
+        'metrics_records': "path\n    a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])\nrefuse : bool\n    a file with no record that is no metrics.jsonl: `ConfigError`\n",
     },
     'alphaearth_nb.runtime': {
         'compile_cache': 'path : str|Path|None\n    cache folder; default $AEF_COMPILE_CACHE or ~/.cache/alphaearth_nb/jax\nmin_compile_secs : float\n    programs that compile faster are not written\n',

@@ -30,6 +30,7 @@ from .core import (CheckpointError, ConfigError, DamagedCheckpointError, NotOurs
 from .loaders import near_match
 from .files import clear_partials, user_path, write_text, writing_file
 from .runlock import LOCK, LOCK_SETTLE, TAKEOVER, is_stale, read_lock, run_lock
+from .runs import metrics_records   # a run's metrics.jsonl, one reader (`_last_step`)
 from .runs import (CKPT_FORMAT, FOLDER_KINDS, RUN_FILES, RUN_MARKER, check_run_folder, checkpoint_folder,
                                 checkpoint_headers, checkpoints, is_run, judged_checkpoints, latest_checkpoint,
                                 leaves_header, newer_format, not_a_run, nothing_recorded, orphan_leaves, orphan_note,
@@ -379,10 +380,13 @@ def _load_one(path:Path, like, record:dict|None=None) -> tuple[PyTree, dict]:
 
 # %% ../nbs/16_checkpoint.ipynb #c0011
 def _last_step(p:Path) -> int:
-    "The last step a run's metrics.jsonl records (0 where none or unreadable)."
-    try: rows = [json.loads(l) for l in p.read_text().splitlines() if l.strip()]
-    except (OSError, ValueError): return 0
-    return max((r.get("step", 0) for r in rows if isinstance(r, dict) and isinstance(r.get("step"), int)), default=0)
+    "The last step a run's metrics.jsonl records (0 where none or unreadable), read as `runs.metrics_records` " \
+    "reads it: a cut last line (a run killed mid-append) or a damaged one passed over, quietly (an error's words)."
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", TrainingWarning)
+            return max((r["step"] for r in metrics_records(p)), default=0)
+    except (OSError, ConfigError): return 0
 
 def _none_complete(d:Path) -> str:
     "Why the folder `d` has no checkpoint to load: the `.eqx` files in it without a `.json` (ours, `orphan_leaves`, " \
@@ -410,7 +414,7 @@ def _none_complete(d:Path) -> str:
                     "one at its end), then load again")
     if not said and (step := _last_step(run / "metrics.jsonl")):   # a run stopped (killed) before its first checkpoint
         said.append(f"{run} holds a run stopped at step {step} before its first checkpoint: "
-                    + (f"`aef train --out {run} --resume` starts it over at step 0 with the settings it recorded"
+                    + (f"`aef train --out {shlex.quote(str(run))} --resume` starts it over at step 0 with the settings it recorded"
                        if run_settings(run) else "train it again (`aef train --out ... --overwrite`)"))
     if not said: said.append("train first (`aef.fit(..., out=...)`, `aef train --out`)")
     return f"no complete checkpoint in {d}: " + "; ".join(said) + "."  # what is wrong: the fix

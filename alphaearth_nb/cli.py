@@ -14,6 +14,7 @@ import os
 import shlex
 import signal
 import sys
+import time
 import warnings
 
 from .cli_args import parser, shell_words
@@ -74,7 +75,9 @@ def _goes_on(a) -> str:
     "starts it over as it was begun (`--resume` where it recorded its settings, else the same words and `--overwrite`). " \
     "`aef embed` and the map commands: that their --out holds no part of the output (placed only once whole)."
     if a.cmd in ("embed", *MAP_COMMANDS):   # `files.writing_folder`, `cog_files.cog_stage`: placed whole or not at all
-        return f": an output is placed only once whole, so {a.out} holds no part of this one; run the command again"
+        if _placed(a): return f": {shlex.quote(str(a.out))} was placed whole before it"   # the interrupt came late
+        return (f": an output is placed only once whole, so {shlex.quote(str(a.out))} holds no part of this one; run "
+                "the command again")
     if a.cmd != "train": return ""
     try: found = _later("checkpoint").latest_checkpoint(a.out)
     except OSError: found = None
@@ -86,30 +89,28 @@ def _goes_on(a) -> str:
         return f": it wrote no checkpoint yet ({every}): {resume} starts it over at step 0 with the settings it recorded"
     return f": it wrote no checkpoint yet ({every}): `{_later('train_cmd').rerun_command(a)}` starts it over"
 
+def _placed(a) -> bool:
+    "Whether --out was placed by this command (modified since it began, `a.began`): an interrupt after the output " \
+    "was placed whole (as the command printed or ended); a file there from before (--overwrite) is not."
+    try: return os.stat(os.path.expanduser(a.out)).st_mtime >= getattr(a, "began", float("inf")) - 1   # 1 s: a coarse clock
+    except OSError: return False
+
 def _on_sigterm(signum, frame):
     "SIGTERM as `runlock.Terminated` (a `KeyboardInterrupt`: `aef` unwinds as for Ctrl-C) raised in the main " \
     "thread, the request noted first (`runlock.ask_stop`): where Python swallows the raise (a gc callback, a " \
-    "`__del__`), `fit` stops at its next step all the same."
+    "`__del__`), it is raised again outside (`runlock.raise_stop`), and `fit` stops at its next step all the same; " \
+    "in `fit`'s step loop a first is only noted (`runlock.note_stop`), taken at its next step."
     runlock = _later("runlock")   # loaded by `main` before it installs this handler
-    if _held(runlock, runlock.Terminated, "SIGTERM"): return
-    raise runlock.Terminated()
-
-def _held(runlock, kind, what) -> bool:
-    "Note a stop (`runlock.ask_stop`); True where `fit`'s step loop takes it at its next step (`runlock.stops_held`, " \
-    "said once; a second asks at once)."
-    again = runlock.stop_asked()
-    runlock.ask_stop(kind)
-    if again or not runlock.stops_held(): return False
-    print(f"aef: {what}: stopping after this step, its state checkpointed (Ctrl-C again to stop at once)", file=sys.stderr)
-    return True
+    if not runlock.note_stop(runlock.Terminated, "aef: SIGTERM", "a second SIGTERM or a Ctrl-C"):   # held: `fit`'s
+        runlock.raise_stop(runlock.Terminated, signum)   # (swallowed in a gc callback: raised again)
 
 def _on_sigint(signum, frame):
     "Ctrl-C as Python's `KeyboardInterrupt`, the request noted first (`runlock.ask_stop`), as SIGTERM's is: `fit` " \
     "checkpoints the last whole step before it unwinds (a data source's own raise is no stop) and a swallowed " \
     "raise still stops the run at its next step."
     runlock = _later("runlock")
-    if _held(runlock, KeyboardInterrupt, "Ctrl-C"): return
-    signal.default_int_handler(signum, frame)   # Python's own: KeyboardInterrupt
+    if not runlock.note_stop(KeyboardInterrupt, "aef: Ctrl-C", "Ctrl-C again"):   # held: `fit` takes it, next step
+        runlock.raise_stop(KeyboardInterrupt, signum)   # Python's KeyboardInterrupt (swallowed: again)
 
 def _flag_first(fn):
     "`fn(argv, sigterm)` with `sigterm` read by `core.flag` before any work (a yes/no parameter's door, as " \
@@ -132,6 +133,7 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     try: a = parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     a.argv = list(sys.argv[1:] if argv is None else argv)   # the words given: the rerun a message names
+    a.began = time.time()   # an output modified since: placed by this command (`_goes_on`)
     core, runtime, files = _later("core"), _later("runtime"), _later("files")   # the package: the arguments are read
     runlock = _later("runlock")   # SIGTERM's note and kind (`_on_sigterm`)
     term = argv is None if sigterm is None else sigterm   # read at the door (_flag_first)

@@ -7,15 +7,17 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/loss_plot.html.md"""
 # %% ../nbs/19a_loss_plot.ipynb #lp002
 from __future__ import annotations
 
-import errno, json, os, threading, warnings
+import errno, json, os, threading
 from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from .core import ConfigError, DiskError, NotOursError, TrainingWarning, user_stacklevel, whole, checks_flags
+from .core import ConfigError, DiskError, NotOursError, whole
 from .files import user_path, write_text, writing_file
 from .losses import LossWeights
+from .runs import metrics_records   # the file's records (`read_metrics`): in runs (15b),
+_all_ = ["metrics_records"]   # below `checkpoint`, which reads them too; re-exported here, its home before
 
 # %% auto #0
 __all__ = ['plot_history', 'write_metrics', 'read_metrics', 'metrics_records']
@@ -147,12 +149,6 @@ def write_metrics(path:Path,          # the run's metrics.jsonl
                         "line is skipped when read, `aef.train.read_metrics`); free space there, then go on from the last "
                         "checkpoint, `aef.fit(..., resume=True)` (`aef train --resume`)") from e
 
-def _metric(line:str) -> dict|None:
-    "One line of a `metrics.jsonl` as its record (a JSON object with a whole `step`), or None if it is none."
-    try: r = json.loads(line)
-    except ValueError: return None
-    return r if isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool) else None
-
 def read_metrics(path,              # a run's `metrics.jsonl`, or its run folder (missing: [])
                  run:str|None=None, # the run whose records to read (the id its checkpoint headers record as `run`);
                                     # None: the run that wrote the last record; "all": every record
@@ -168,32 +164,3 @@ def read_metrics(path,              # a run's `metrics.jsonl`, or its run folder
     if run == "all" or not recs: return recs
     run = recs[-1].get("run") if run is None else run
     return [r for r in recs if r.get("run") == run]
-
-def _metrics_path(path) -> Path:
-    "The `metrics.jsonl` a path names: the file, or the one in a run folder (or beside its checkpoints/)."
-    if (path := user_path(path)).is_dir(): path = (path.parent if path.name == "checkpoints" else path) / "metrics.jsonl"
-    return path
-
-def _refuse_other(path, lines):
-    "Refuse a file with no record that is not a metrics.jsonl cut in its first line (a PNG, a checkpoint, notes)."
-    if len(lines) > 1 or not lines[0][1].lstrip().startswith("{"):   # one cut first record (killed mid-append): none
-        raise ConfigError(f"{path} is no metrics.jsonl: none of its lines is a record (a JSON object with a whole "
-                          "'step'). Pass a run folder or the metrics.jsonl that `fit` / `aef train` wrote there.")
-
-@checks_flags
-def metrics_records(path,               # a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])
-                    refuse:bool=False,  # a file with no record that is no metrics.jsonl: `ConfigError`
-                   ) -> list[dict]:
-    "Every record of a `metrics.jsonl`, whichever run wrote it (`read_metrics` keeps one run's), in file order; a " \
-    "damaged line before the last is passed over with a `TrainingWarning` naming it, a cut last line quietly."
-    if not (path := _metrics_path(path)).exists(): return []
-    lines = [(n, l) for n, l in enumerate(path.read_text(errors="replace").splitlines(), 1) if l.strip()]
-    read = [(n, _metric(l)) for n, l in lines]
-    if refuse and lines and not any(r for _, r in read): _refuse_other(path, lines)   # read_metrics: no warning first
-    if bad := [n for n, r in read[:-1] if r is None]:
-        warnings.warn(f"{path}: line{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:10]))} "
-                      f"{'are' if len(bad) > 1 else 'is'} no metrics record (damaged, e.g. by a full disk "
-                      "mid-append): passed over, the other records kept; a resumed run rewrites the file "
-                      "without them.", TrainingWarning, stacklevel=user_stacklevel())
-    return [r for _, r in read if r is not None]
-

@@ -132,6 +132,7 @@ def collapse_watch(rec:dict,    # one logged step of `fit`: {"step": ..., "unifo
 def unweighed_watch(rec:dict,     # one logged step of `fit`: {"step": ..., "recon/sentinel2": ..., ...}
                     runs:dict,    # per source: logged steps in a row so far whose term was 0 (-1: warned already)
                     steps:int=10, # warn when a source's term is 0 this many logged steps in a row
+                    ran:int|None=None, # at the run's last step: its logged steps (a source 0 at each is warned too)
                    ) -> dict:
     """The new counts, per source, of logged steps in a row whose reconstruction term (`recon/<source>`,
     `total_loss`) is exactly 0 (-1 once warned); warns once a source (`TrainingWarning`, naming the step and both
@@ -139,13 +140,16 @@ def unweighed_watch(rec:dict,     # one logged step of `fit`: {"step": ..., "rec
     of that source's held-out frames in the batch was valid and clear. One such step is chance for a sparse source (a
     few GEDI footprints or frames: many windows and periods hold none); `steps` in a row say its `cloud` layer flags
     every pixel drawn (a Cloud Score+ `cs` or an inverted flag read as cloudy), its values are NaN, or it is too
-    sparse for the run's batches. A record with no `recon/` term: unchanged."""
+    sparse for the run's batches. At a run's last step (`ran`: the steps it logged, fewer than `steps`), a source
+    0 at every one of them is warned too: a short run (`aef train --steps 5`) says it as a long one. A record with
+    no `recon/` term: unchanged."""
     new = dict(runs)
     for k, v in rec.items():
         if k.startswith("recon/") and new.get(n := k.split("/", 1)[1], 0) >= 0: new[n] = new.get(n, 0) + 1 if v == 0 else 0
-    if not (full := sorted(n for n, c in new.items() if c >= steps)): return new
-    warnings.warn(f"step {rec['step']}: the reconstruction term of {', '.join(full)} was 0 for {steps} logged steps "
-                  "in a row: no pixel of its held-out frames in those batches was valid and clear, so it got no weight "
+    if not (full := sorted(n for n, c in new.items() if c >= steps or ran and c == ran)): return new
+    run = min(steps, *(new[n] for n in full))
+    warnings.warn(f"step {rec['step']}: the reconstruction term of {', '.join(full)} was 0 for {run} logged steps "
+                  f"in a row{' (every step of the run)' if run == ran else ''}: no pixel of its held-out frames in those batches was valid and clear, so it got no weight "
                   "and taught the model nothing. Either its `cloud` layer flags every pixel (1 or True = cloudy, 0 = "
                   "clear: `aef.validate_stack` judges it) or its bands hold no values (NaN); or the source is sparse "
                   "(a few GEDI footprints or frames), so that few windows and periods of a batch hold a pixel of it: "

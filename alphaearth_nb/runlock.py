@@ -7,12 +7,16 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/runlock.html.md"""
 # %% ../nbs/15a_runlock.ipynb #r0002
 from __future__ import annotations
 
+import _thread
 import contextlib
 import hashlib
 import itertools
 import json
 import os
+import signal
 import socket
+import sys
+import threading
 import time
 import uuid
 import warnings
@@ -24,7 +28,8 @@ from .files import partial_name, pid_alive, user_path
 
 # %% auto #0
 __all__ = ['LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'read_lock', 'is_stale', 'live_holder', 'in_use_error', 'run_lock', 'Terminated',
-           'ask_stop', 'stop_asked', 'hold_stops', 'release_stops', 'stops_held', 'clear_stop', 'stop_if_asked']
+           'ask_stop', 'stop_asked', 'hold_stops', 'release_stops', 'stops_held', 'clear_stop', 'stop_if_asked',
+           'note_stop', 'raise_stop', 'on_interrupt']
 
 # %% ../nbs/15a_runlock.ipynb #r0005
 LOCK = ".aef-lock"  # a run's lock file (run_lock, below); `checkpoint` reads it to tell a run in progress from none
@@ -164,8 +169,9 @@ class Terminated(KeyboardInterrupt):
     "SIGTERM (a pre-empted VM's, `kill`'s, a scheduler's) as an interrupt of the main thread: `aef` unwinds as for " \
     "Ctrl-C (metrics written, the run's lock released), says how to go on and exits 143."
 
-_STOP = {"asked": None, "held": False}   # the interrupt's kind, set by `aef`'s SIGTERM and Ctrl-C handlers (`ask_stop`);
-                                         # held: `fit`'s step loop takes it at its next step (`hold_stops`)
+_STOP = {"asked": None, "held": None}   # the interrupt's kind, set by `aef`'s SIGTERM and Ctrl-C handlers (`ask_stop`);
+    # held: what `fit`'s step loop waits for before it takes a stop ("step"; "compile": its first, compiling), else None;
+    # raised (`raise_stop`): the signal, its handler and the `sys.unraisablehook` before ours
 
 def ask_stop(kind:type=Terminated, # what `stop_if_asked` raises: `Terminated` (SIGTERM), `KeyboardInterrupt` (Ctrl-C)
             ) -> None:
@@ -178,19 +184,30 @@ def stop_asked() -> bool:
     "Whether a stop was asked (`ask_stop`) and not yet acted on (`stop_if_asked`) or cleared (`clear_stop`)."
     return _STOP["asked"] is not None
 
-def hold_stops() -> None:
-    "From here (`fit`'s step loop) to `release_stops`, `aef`'s handlers only note a first SIGTERM or Ctrl-C " \
-    "(`stops_held`): a raise inside a step would find the state's buffers donated to the step and gone, so `fit` " \
-    "stops at its next step and checkpoints there."
-    _STOP["held"] = True
+def hold_stops(compiling:bool=False, # the step to wait for is the run's first, compiling (minutes on a CPU): said so
+              ) -> bool:
+    "From here (`fit`'s step loop) to `release_stops`, or the stop taken (`stop_if_asked`), a first SIGTERM or " \
+    "Ctrl-C is only noted (`note_stop`): a raise inside a step would find the state's buffers donated to the step " \
+    "and gone, so `fit` stops at its next step and checkpoints there. Where Python's own Ctrl-C handler is in place " \
+    "in the main thread (a notebook's kernel interrupt, a script's Ctrl-C; `aef` has its own), `on_interrupt` is put " \
+    "there till `release_stops`, so an interrupt in a notebook keeps the steps as `aef train`'s does: True then."
+    _STOP["held"] = "compile" if compiling else "step"
+    own = threading.current_thread() is threading.main_thread() and \
+        signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if own: signal.signal(signal.SIGINT, on_interrupt)
+    return own
 
-def release_stops() -> None:
+def release_stops(own:bool=False, # `hold_stops` put `on_interrupt` in place: Python's own again, the note cleared
+                 ) -> None:
     "End `hold_stops`: a stop asked is raised at once again (`fit`, as its step loop ends)."
-    _STOP["held"] = False
+    _STOP["held"] = None
+    if own and signal.getsignal(signal.SIGINT) is on_interrupt:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        clear_stop()   # a second interrupt's note: not the next `fit`'s
 
 def stops_held() -> bool:
     "Whether a stop asked now waits for `fit`'s next step (`hold_stops`) rather than being raised at once."
-    return _STOP["held"]
+    return _STOP["held"] is not None
 
 def clear_stop() -> None:
     "Forget a stop asked (`aef` as it installs its handler, and when its command ends)."
@@ -200,7 +217,48 @@ def stop_if_asked() -> None:
     "Raise `Terminated` (or the kind noted: Ctrl-C's `KeyboardInterrupt`) where a stop was asked (`ask_stop`), taking the request (a second call raises nothing): " \
     "`fit` calls it between steps, after checkpointing its state; `embed_to_zarr` between regions and before its " \
     "store is placed, `cog_files.cog_stage` before a COG is placed (`aef similarity`, `classify`, `change`), " \
-    "`evaluate_embeddings` between folds: the command exits 143 with no output placed as if whole."
+    "`evaluate_embeddings` between folds: the command exits 143 with no output placed as if whole. A stop taken " \
+    "ends `hold_stops`: a second Ctrl-C while `fit` checkpoints the stop stops it at once, as the words promise."
     if (kind := _STOP["asked"]) is not None:
-        _STOP["asked"] = None
+        _STOP["asked"], _STOP["held"] = None, None
         raise kind()
+
+def note_stop(kind:type,  # what the stop raises: `Terminated` (SIGTERM), `KeyboardInterrupt` (Ctrl-C)
+              said:str,   # who was asked what, for the words: "aef: SIGTERM", "fit: interrupted"
+              again:str,  # what stops it at once, for the words: "Ctrl-C again"
+             ) -> bool:
+    "Note a stop (`ask_stop`); True where `fit`'s step loop takes it at its next step (`stops_held`), said once on " \
+    "stderr (the first step: that it compiles first); False where it is to be raised now (a second one, or none held)."
+    first = not stop_asked()
+    ask_stop(kind)
+    if not (first and stops_held()): return False
+    wait = "the first step, compiling now (minutes for a large model on a CPU)" if _STOP["held"] == "compile" \
+        else "this step"
+    print(f"{said}: stopping after {wait}, its state checkpointed ({again} to stop at once)", file=sys.stderr)
+    return True
+
+def _unraised(u) -> None:
+    "`sys.unraisablehook` while `raise_stop` has raised: a stop's interrupt that Python swallowed (raised in a gc " \
+    "callback, a weakref callback, a `__del__`) is not printed (\"Exception ignored in ...\") but raised again 20 ms " \
+    "later, outside it (while the stop is still asked and its handler in place); anything else as before."
+    signum, handler, before = _STOP["raised"]
+    if not (isinstance(u.exc_value, KeyboardInterrupt) and stop_asked()): return before(u)
+    def again():
+        if stop_asked() and signal.getsignal(signum) is handler: _thread.interrupt_main(signum)
+    threading.Timer(0.02, again).start()
+
+def raise_stop(kind:type,  # what to raise: `Terminated`, `KeyboardInterrupt`
+               signum:int, # the signal handled (its handler: the one in place)
+              ) -> None:
+    "Raise `kind` from a signal handler, so that where it lands in a gc callback (JAX's `_xla_gc_callback` runs at " \
+    "every collection, many during a compile), a weakref callback or a `__del__`, which Python would print as " \
+    "\"Exception ignored in ...\" and swallow, the signal is handled again 20 ms later instead (`_unraised`)."
+    before = _STOP["raised"][2] if sys.unraisablehook is _unraised else sys.unraisablehook   # the hook it wraps
+    _STOP["raised"], sys.unraisablehook = (signum, signal.getsignal(signum), before), _unraised
+    raise kind()
+
+def on_interrupt(signum, frame):
+    "Ctrl-C's handler in `fit`'s step loop where Python's own was in place (`hold_stops`: a notebook's kernel " \
+    "interrupt, a script's Ctrl-C): a first one is noted and taken at the next step, the state checkpointed; a " \
+    "second is Python's `KeyboardInterrupt` at once."
+    if not note_stop(KeyboardInterrupt, "fit: interrupted", "interrupt again"): raise_stop(KeyboardInterrupt, signum)

@@ -28,7 +28,7 @@ from .runlock import LOCK, in_use_error, live_holder, run_lock
 __all__ = ['CKPT_FORMAT', 'RUN_MARKER', 'RUN_FILES', 'FOLDER_KINDS', 'newer_format', 'checkpoint_headers', 'checkpoints',
            'leaves_header', 'orphan_leaves', 'orphan_note', 'judged_checkpoints', 'own_checkpoints',
            'checkpoint_folder', 'latest_checkpoint', 'prunable', 'is_run', 'what_folder', 'not_a_run',
-           'check_run_folder', 'run_folder', 'run_settings', 'record_settings', 'nothing_recorded']
+           'check_run_folder', 'run_folder', 'run_settings', 'record_settings', 'nothing_recorded', 'metrics_records']
 
 # %% ../nbs/15b_runs.ipynb #u0005
 CKPT_FORMAT = "alphaearth_nb.train/1"  # unchanged: older checkpoints still load
@@ -402,3 +402,38 @@ def nothing_recorded(folder) -> bool:  # a run folder (`~` allowed)
     d = user_path(folder)
     ck = checkpoint_folder(d / "checkpoints")   # one folder deeper where checkpoints/ holds a copy of one
     return is_run(d) and not own_checkpoints(ck) and not orphan_leaves(ck) and not run_settings(d)
+
+# %% ../nbs/15b_runs.ipynb #u0015r
+def _metric(line:str) -> dict|None:
+    "One line of a `metrics.jsonl` as its record (a JSON object with a whole `step`), or None if it is none."
+    try: r = json.loads(line)
+    except ValueError: return None
+    return r if isinstance(r, dict) and isinstance(r.get("step"), int) and not isinstance(r["step"], bool) else None
+
+def _metrics_path(path) -> Path:
+    "The `metrics.jsonl` a path names: the file, or the one in a run folder (or beside its checkpoints/)."
+    if (path := user_path(path)).is_dir(): path = (path.parent if path.name == "checkpoints" else path) / "metrics.jsonl"
+    return path
+
+def _refuse_other(path, lines):
+    "Refuse a file with no record that is not a metrics.jsonl cut in its first line (a PNG, a checkpoint, notes)."
+    if len(lines) > 1 or not lines[0][1].lstrip().startswith("{"):   # one cut first record (killed mid-append): none
+        raise ConfigError(f"{path} is no metrics.jsonl: none of its lines is a record (a JSON object with a whole "
+                          "'step'). Pass a run folder or the metrics.jsonl that `fit` / `aef train` wrote there.")
+
+@checks_flags
+def metrics_records(path,               # a run's metrics.jsonl, its run folder or checkpoints/ (missing: [])
+                    refuse:bool=False,  # a file with no record that is no metrics.jsonl: `ConfigError`
+                   ) -> list[dict]:
+    "Every record of a `metrics.jsonl`, whichever run wrote it (`read_metrics` keeps one run's), in file order; a " \
+    "damaged line before the last is passed over with a `TrainingWarning` naming it, a cut last line quietly."
+    if not (path := _metrics_path(path)).exists(): return []
+    lines = [(n, l) for n, l in enumerate(path.read_text(errors="replace").splitlines(), 1) if l.strip()]
+    read = [(n, _metric(l)) for n, l in lines]
+    if refuse and lines and not any(r for _, r in read): _refuse_other(path, lines)   # read_metrics: no warning first
+    if bad := [n for n, r in read[:-1] if r is None]:
+        warnings.warn(f"{path}: line{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:10]))} "
+                      f"{'are' if len(bad) > 1 else 'is'} no metrics record (damaged, e.g. by a full disk "
+                      "mid-append): passed over, the other records kept; a resumed run rewrites the file "
+                      "without them.", TrainingWarning, stacklevel=user_stacklevel())
+    return [r for _, r in read if r is not None]

@@ -12,6 +12,7 @@ import functools
 import itertools
 import math
 import os
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -38,7 +39,8 @@ from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.p
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
 from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data,   # what a resume
                                     warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
-from .runlock import hold_stops, release_stops, stop_asked, stop_if_asked   # SIGTERM's note (`aef`), read between steps
+from .runlock import (hold_stops, release_stops, stop_asked, stop_if_asked,   # `aef`'s SIGTERM/Ctrl-C
+                                   stops_held)   # note (and a notebook's), read between steps
 from .runtime import keep_heap
 from .stacks import unnamed_numbers, validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -314,10 +316,12 @@ def _warn_texts(rec:dict, seen:int) -> int:
     if seen < 0 or "texts" not in rec: return seen
     if rec["texts"] > 0: return -1
     if seen + 1 == 10:
-        warnings.warn("the first 10 batches hold no valid text, so the CLIP term is 0: pass `texts=` with the stack "
-                      "(`aef train --texts FILE`), or weigh the term 0 to say so, which needs Python (no flag of `aef "
-                      "train` sets it): pass fit `loss_fn=functools.partial(aef.losses.total_loss, "
-                      "weights=aef.losses.LossWeights(clip=0))`.", TrainingWarning, stacklevel=user_stacklevel())
+        warnings.warn("the first 10 batches hold no valid text, so the CLIP term was 0 in each: the texts lie in none "
+                      "of the windows and periods drawn. Give more of them over the stack's area and period (`texts=`: "
+                      "y, x in its CRS, time, text) or draw larger batches (`batch_size=`); a run meant without texts "
+                      "weighs the term 0, which needs Python (no flag of `aef train` sets it): pass fit `loss_fn="
+                      "functools.partial(aef.losses.total_loss, weights=aef.losses.LossWeights(clip=0))`.",
+                      TrainingWarning, stacklevel=user_stacklevel())   # under `aef train`: --texts, --batch-size
     return seen + 1
 
 def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
@@ -447,11 +451,12 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         else: source = _batch_source(data, start, cfg, built, sampler, texts, strata, preset_name, held)   # (newest ckpt bad)
         batches = Prefetch(source, bsh, cfg.prefetch)
         saved, stopping = start, False   # the step of the run's newest checkpoint (a resume's: the one loaded)
-        if jax.process_count() == 1 and ckdir is not None: hold_stops()   # `aef`'s Ctrl-C/SIGTERM: between steps
+        # `aef`'s Ctrl-C/SIGTERM, a notebook's interrupt (own: `runlock.on_interrupt` put in place): between steps
+        own = jax.process_count() == 1 and ckdir is not None and hold_stops(compiling=True)
         try:
             for k in range(start, cfg.steps):
-                # a SIGTERM or Ctrl-C whose raise Python swallowed (in a gc callback, many run during a compile) was
-                # noted (`runlock.ask_stop`): the run stops here, between steps, its state checkpointed (below)
+                # a SIGTERM or Ctrl-C noted during the step before (held: `runlock.hold_stops`), or whose raise Python
+                # swallowed (a gc callback): the run stops here, between steps, its state checkpointed (below)
                 stopping = stop_asked()
                 stop_if_asked()
                 t0 = time.perf_counter()
@@ -460,12 +465,13 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                     raise TrainingError(f"the data ran out after {k - start} batches at step {k}: "
                                         "pass more data or fewer steps") from None
                 state, loss, aux = step_fn(state, batch)
+                if k == start and stops_held(): hold_stops()   # compiled: a stop waits for one step now, said so
                 if not math.isfinite(loss := float(loss)): raise _diverged(k, loss, last_good, state)
                 rec = {**_record(k, loss, aux, sched, t0), **({"run": run_id} if run_id else {})}   # whose it is
                 if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
                                                      "(the step and the data position still advance).", TrainingWarning, stacklevel=user_stacklevel())
                 no_text, collapsed = _warn_texts(rec, no_text), losses.collapse_watch(rec, collapsed)
-                unweighed = losses.unweighed_watch(rec, unweighed)
+                unweighed = losses.unweighed_watch(rec, unweighed, ran=k + 1 - start if k + 1 == cfg.steps else None)
                 history.append(rec)
                 pending.append(rec)
                 shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec", "run")}
@@ -485,13 +491,16 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             # such stop): `state` is the last whole step's (a step cut short never assigned it), so it is
             # checkpointed and `--resume` loses nothing and goes on as the uninterrupted run; on one process only
             # (hosts stopped apart would wait for each other in the gather)
-            if (stopping or stop_asked()) and ckdir is not None and jax.process_count() == 1 \
+            if (asked := stopping or stop_asked()) and ckdir is not None and jax.process_count() == 1 \
                     and not any(x.is_deleted() for x in jax.tree_util.tree_leaves(state) if isinstance(x, jax.Array)) \
                     and int(state.step) > saved:   # (a second Ctrl-C inside a step: its input donated, gone)
                 save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
+            if own and asked:   # a notebook's interrupt: no `aef` to say where the run goes on from
+                print("fit: interrupted: " + (f"fit(..., out={str(out)!r}, resume=True) goes on from its newest checkpoint, "
+                      f"{last.name}" if (last := latest_checkpoint(ckdir)) else "it wrote no checkpoint"), file=sys.stderr)
             raise
         finally:
-            release_stops()
+            release_stops(own)
             batches.close()
             bar.close()
             if writer and pending: write_metrics(out / "metrics.jsonl", pending)

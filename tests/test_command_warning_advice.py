@@ -20,7 +20,8 @@ def _texts_warning() -> str:
 
 def test_no_text_names_the_flag_and_the_python_that_weighs_clip_0():
     shown = shell_words(_texts_warning(), "train")
-    assert "pass `--texts` with the stack (`aef train --texts FILE`)" in shown, shown
+    assert "over the stack's area and period (`--texts`: y, x in its CRS, time, text)" in shown, shown   # s55: the
+    assert "draw larger batches (`--batch-size`)" in shown and "texts=" not in shown, shown   # cause and its flags
     assert "which needs Python (no flag of `aef train` sets it)" in shown, shown
     code = re.search(r"pass fit `loss_fn=(functools\.partial\([^`]*\))`", shown)
     assert code, shown

@@ -2,7 +2,8 @@
 commands) and `aef evaluate` too, as it stops `aef train` (tests/test_sigterm_swallowed.py): `aef`'s handler notes
 the request (`runlock.ask_stop`) and the command acts on it at its next safe point (`runlock.stop_if_asked`:
 `embed_to_zarr` between regions and before its store is placed, `cog_files.cog_stage` before a COG is placed,
-`evaluate_embeddings` between folds), exits 143 with train's words and places no output. Was: the note was read by
+`evaluate_embeddings` between folds; since s55 the raise is also sent again outside the callback: `raise_stop`),
+exits 143 with train's words and places no output. Was: the note was read by
 `fit` alone, so these commands ran to their end and exited 0 with the output written (session 53's Left). The race
 is made certain: the signal is sent from inside a gc callback, at a call chosen by the test."""
 import os
@@ -62,7 +63,9 @@ def _aef(tmp_path, hook, when, *words, **env):
     p = subprocess.run([sys.executable, str(script), "--no-compile-cache", *map(str, words)], capture_output=True,
                        text=True, env=env, cwd=tmp_path, timeout=600)
     err = p.stderr
-    assert "Exception ignored in" in err, err[-3000:]   # the raise was swallowed: the race this test is about
+    # the raise landed in the gc callback (the race this test is about), where Python swallows it: since s55 it is not
+    # printed ("Exception ignored in ...") but raised again outside (`runlock.raise_stop`); the stop points stay
+    assert "Exception ignored in" not in err and "calls " in err, err[-3000:]
     assert p.returncode == 143, (p.returncode, err[-3000:])   # was: 0, the command ran to its end
     assert "aef: terminated (SIGTERM)" in err, err[-2000:]
     return p, int(err.rsplit("calls ", 1)[1].split()[0])
