@@ -22,7 +22,7 @@ import uuid
 import warnings
 from pathlib import Path
 
-from .core import DiskError, RunLockedError, user_stacklevel
+from .core import DiskError, RunLockedError, checks_flags, user_stacklevel
 from .core import FileWarning   # the kinds of its warnings
 from .files import partial_name, pid_alive, user_path
 
@@ -184,6 +184,7 @@ def stop_asked() -> bool:
     "Whether a stop was asked (`ask_stop`) and not yet acted on (`stop_if_asked`) or cleared (`clear_stop`)."
     return _STOP["asked"] is not None
 
+@checks_flags
 def hold_stops(compiling:bool=False, # the step to wait for is the run's first, compiling (minutes on a CPU): said so
               ) -> bool:
     "From here (`fit`'s step loop) to `release_stops`, or the stop taken (`stop_if_asked`), a first SIGTERM or " \
@@ -197,6 +198,7 @@ def hold_stops(compiling:bool=False, # the step to wait for is the run's first, 
     if own: signal.signal(signal.SIGINT, on_interrupt)
     return own
 
+@checks_flags
 def release_stops(own:bool=False, # `hold_stops` put `on_interrupt` in place: Python's own again, the note cleared
                  ) -> None:
     "End `hold_stops`: a stop asked is raised at once again (`fit`, as its step loop ends)."
