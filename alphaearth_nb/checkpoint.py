@@ -44,7 +44,7 @@ __all__ = ['jsonable', 'save_checkpoint', 'verify_checkpoint', 'RunRecord', 'rea
            'checkpoints', 'orphan_leaves', 'own_checkpoints', 'checkpoint_folder', 'latest_checkpoint', 'RUN_MARKER',
            'RUN_FILES', 'FOLDER_KINDS', 'is_run', 'what_folder', 'not_a_run', 'check_run_folder', 'run_folder',
            'newer_format', 'leaves_header', 'orphan_note', 'judged_checkpoints', 'prunable', 'run_settings',
-           'record_settings', 'nothing_recorded']
+           'record_settings', 'nothing_recorded', 'metrics_records']
 
 # %% ../nbs/16_checkpoint.ipynb #c0002a
 # from `runlock` (15a), split from here: `checkpoint.run_lock` is `runlock.run_lock`
@@ -53,7 +53,7 @@ _all_ = ["LOCK", "TAKEOVER", "LOCK_SETTLE", "run_lock"]
 _all_ += ["CKPT_FORMAT", "checkpoint_headers", "checkpoints", "orphan_leaves", "own_checkpoints", "checkpoint_folder",
           "latest_checkpoint", "RUN_MARKER", "RUN_FILES", "FOLDER_KINDS", "is_run", "what_folder", "not_a_run",
           "check_run_folder", "run_folder", "newer_format", "leaves_header", "orphan_note", "judged_checkpoints",
-          "prunable", "run_settings", "record_settings", "nothing_recorded"]
+          "prunable", "run_settings", "record_settings", "nothing_recorded", "metrics_records"]
 
 # %% ../nbs/16_checkpoint.ipynb #c0004
 def jsonable(x):  # a config value: dataclass, dict, list, tuple, scalar or anything with a str
