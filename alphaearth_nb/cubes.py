@@ -29,7 +29,7 @@ from . import geo
 from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .schema import pixel_metres
-from .zone_areas import area_vectors, check_coverage, weighted_reduce
+from .zone_areas import area_vectors, check_coverage, shares_inside, weighted_reduce
 from .years import (ONE_MAP_ATTRS, join_years, map_year, one_model, refuse_repeated_years,
                                  warn_missing_years, warn_support_outside, year_steps, yearly_change)
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
@@ -392,16 +392,14 @@ def _below_a_pixel(emb, gdf, per:list) -> list:
     return per
 
 def _shares_on_map(emb, gdf) -> np.ndarray:
-    """Each zone's share of its area on the map (its footprint to the pixel edges, in the map's CRS), 0..1: a zone
-    without area (a point) 1 where it touches the map, else 0; NaN for a zone without a geometry."""
+    """Each zone's share of its area on the map (its footprint to the pixel edges, in the map's CRS), 0..1: a line's
+    share of its length, a point 1 where it touches the map, else 0 (`shares_inside`); NaN for a zone without a geometry."""
     t, H, W = transform_of(emb), emb.sizes["y"], emb.sizes["x"]
     (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
     foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
     g = np.asarray(gdf.geometry, dtype=object)
     none = shapely.is_missing(g) | shapely.is_empty(g)
-    g = np.where(none, Polygon(), g)
-    area, on = shapely.area(g), shapely.area(shapely.intersection(g, foot))
-    out = np.where(area > 0, on / np.where(area > 0, area, 1.0), shapely.intersects(g, foot)).astype(np.float64)
+    out = shares_inside(np.where(none, Polygon(), g), foot)
     out[none] = np.nan
     return np.clip(out, 0.0, 1.0)
 
@@ -438,7 +436,8 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
     field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
     the map (`n_pixels` 1), as labels are. A pixel counts whole or not at all (no area weighting; `fraction_on_map` is
-    by area; `coverage="area"` weights each pixel by the share of its area the zone covers, `zone_areas`: exactextract,
+    by area; `coverage="area"` weights each pixel by the share of its area the zone covers (a line, a road or a river,
+    by its length in the pixel; its `fraction_on_map` the share of its length), `zone_areas`: exactextract,
     the `zonal` extra, a `MissingDependencyError` naming it where missing; `n_pixels` then counts every pixel with data
     the zone touches, and a zone's count no longer jumps as its edges cross pixel centres): rasterio's centre rule
     (`all_touched=False`), its scan order deciding a centre on a zone's boundary, on

@@ -19,7 +19,7 @@ from .geo import crs_of, require
 from .places import grid_of
 
 # %% auto #0
-__all__ = ['COVERAGES', 'check_coverage', 'covered_cells', 'area_vectors', 'weighted_reduce']
+__all__ = ['COVERAGES', 'check_coverage', 'shares_inside', 'line_cells', 'covered_cells', 'area_vectors', 'weighted_reduce']
 
 # %% ../nbs/24b_zone_areas.ipynb #c0005
 COVERAGES = ("centre", "area")   # `aggregate`'s rules: a pixel whole by its centre, or weighted by the area covered
@@ -35,12 +35,51 @@ def check_coverage(coverage:str,   # `aggregate`'s `coverage`
         require("exactextract", "zonal", "area-weighted zone statistics (coverage='area')")
     return coverage
 
+def shares_inside(g:np.ndarray,   # geometries (shapely, an object array), none missing
+                  foot,             # a polygon (a map's footprint) in their CRS
+                 ) -> np.ndarray:
+    "Each geometry's share inside `foot`, 0..1: of its area; of its length for a line (a road half off the map: 0.5); a point 1 where it touches `foot`, else 0."
+    cut = shapely.intersection(g, foot)
+    area, length = shapely.area(g), shapely.length(g)
+    by_length = np.where(length > 0, shapely.length(cut) / np.where(length > 0, length, 1.0), shapely.intersects(g, foot))
+    return np.clip(np.where(area > 0, shapely.area(cut) / np.where(area > 0, area, 1.0), by_length), 0.0, 1.0)
+
+def line_cells(g,             # a line (LineString, MultiLineString, LinearRing), in the grid's CRS
+               grid:tuple,    # (x0, dx, y0, dy): the first pixel centre and the steps (`places.grid_of`)
+               shape:tuple,   # (H, W) of the grid
+              ) -> tuple:
+    """(rows, cols, weights) of the pixels line `g` crosses, each weighted by its length inside the pixel in pixel
+    sides (a road along a row of pixels from centre to centre: 1 each, 0.5 at the two ends), planar in the map's CRS;
+    a stretch along a pixel edge counts in the pixel east or south of it (as `floor`); parts off the grid are left out."""
+    x0, dx, y0, dy = grid
+    H, W = shape
+    xmin, ymax, side = x0 - dx / 2, y0 - dy / 2, np.sqrt(abs(dx * dy))
+    ids, lengths = [np.zeros(0, np.int64)], [np.zeros(0)]
+    parts = shapely.get_parts(shapely.get_parts(g))
+    for xy in (shapely.get_coordinates(q) for q in parts if shapely.get_type_id(q) in (1, 2)):   # lines, rings
+        for (xa, ya), (xb, yb) in zip(xy[:-1], xy[1:]):
+            (ua, ub), (va, vb), ts = ((xa - xmin) / dx, (xb - xmin) / dx), ((ya - ymax) / dy, (yb - ymax) / dy), [0., 1.]
+            for a, b, n in ((ua, ub, W), (va, vb, H)):   # where the segment crosses a pixel edge, 0..1 along it
+                k = np.arange(max(np.ceil(min(a, b)), 0), min(np.floor(max(a, b)), n) + 1)
+                if a != b: ts.extend((k - a) / (b - a))
+            t = np.unique(np.clip(ts, 0, 1))
+            m = (t[:-1] + t[1:]) / 2   # each piece's middle names its pixel
+            r, c = np.floor(va + m * (vb - va)).astype(np.int64), np.floor(ua + m * (ub - ua)).astype(np.int64)
+            on = (r >= 0) & (r < H) & (c >= 0) & (c < W)
+            ids.append(r[on] * W + c[on])
+            lengths.append(np.diff(t)[on] * np.hypot(xb - xa, yb - ya) / side)
+    cell, back = np.unique(np.concatenate(ids), return_inverse=True)
+    w = np.bincount(back, np.concatenate(lengths), minlength=len(cell))
+    keep = w > 0
+    return cell[keep] // W, cell[keep] % W, w[keep]
+
 def covered_cells(emb,   # embedding or cube, north-up (`geo.north_up`), on a regular grid
                   gdf,   # zones, a GeoDataFrame in `emb`'s CRS
                  ) -> list:
     """For each zone of `gdf`, (rows, cols, fractions) of the pixels of `emb` it covers (`exactextract`: the share of
-    each pixel's area inside the zone, 0..1, planar in the map's CRS, so in degrees on a lon/lat map); None for a zone
-    of no area (a point, a line, no geometry: `aggregate` takes its pixel by its point)."""
+    each pixel's area inside the zone, 0..1, planar in the map's CRS, so in degrees on a lon/lat map); for a line (a
+    road, a river: no area, some length) its length in each pixel it crosses (`line_cells`); None for a zone of no
+    area or length (a point, no geometry: `aggregate` takes its pixel by its point)."""
     require("exactextract", "zonal", "area-weighted zone statistics (coverage='area')")
     from exactextract import exact_extract
     from exactextract.raster import NumPyRasterSource
@@ -52,8 +91,10 @@ def covered_cells(emb,   # embedding or cube, north-up (`geo.north_up`), on a re
                              xmax=xmin + W * dx, ymax=ymax, srs_wkt=wkt)   # the grid only: no value is read
     g = np.asarray(gdf.geometry, dtype=object)
     has = ~(shapely.is_missing(g) | shapely.is_empty(g))
+    line = has.copy()
     has[has] = shapely.area(g[has]) > 0
-    out = [None] * len(g)
+    line[line & ~has] = shapely.length(g[line & ~has]) > 0   # exactextract 0.3 misses a line along a row of pixels
+    out = [None if not line[i] or has[i] else line_cells(g[i], (x0, dx, y0, dy), (H, W)) for i in range(len(g))]
     if not has.any(): return out
     zones = gdf.iloc[np.flatnonzero(has)][[gdf.geometry.name]]
     if zones.crs is None: zones = zones.set_crs(crs_of(emb), allow_override=True)
