@@ -35,7 +35,7 @@ def check_coverage(coverage:str,   # `aggregate`'s `coverage`
         require("exactextract", "zonal", "area-weighted zone statistics (coverage='area')")
     return coverage
 
-def shares_inside(g:np.ndarray,   # geometries (shapely, an object array), none missing
+def shares_inside(g,                # geometries (shapely, an object array), none missing
                   foot,             # a polygon (a map's footprint) in their CRS
                  ) -> np.ndarray:
     "Each geometry's share inside `foot`, 0..1: of its area; of its length for a line (a road half off the map: 0.5); a point 1 where it touches `foot`, else 0."
