@@ -316,9 +316,9 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     check_output(path, overwrite, "map COG")   # before any work
     _per_year(da, path, "map_to_cog")
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
-    origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)}) | map_measure(da, m)
-    m.attrs["crs"] = crs_of(da) or crs_of(m)
     a = np.asarray(m.values)
+    origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)}) | map_measure(da, m, a)
+    m.attrs["crs"] = crs_of(da) or crs_of(m)
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)
     off, fills = _declared_off(m, a)
     a = _named_ids(m, a, off, fills)   # a named class map read back masked (float32, NaN): the integer map it was
@@ -356,7 +356,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
     if not valid.any(): raise nothing_to_write("map", path)
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
-    if names is None and map_kind(da, m) == "cluster": names = cluster_names(da, a, valid)   # 'cluster 0' ..
+    if names is None and map_kind(da, m, a) == "cluster": names = cluster_names(da, a, valid)   # 'cluster 0' ..
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = cog_profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     aux = pam_categories({int(k): str(v) for k, v in names.items()}) if names else None   # GDAL's category names

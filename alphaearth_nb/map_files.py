@@ -114,25 +114,40 @@ def _year(obj) -> int|None:
     try: return map_year(obj)
     except TimeError: return None   # 'spring': no year said (AEF_TIME keeps the text as it was)
 
+_RANGES = {"similarity": (-1, 1), "change": (0, 2)}   # a score's values: a map outside them is not that score
+
+def _fits(kind:str, m, values) -> bool:
+    """Whether map `m` (its values if at hand) can be the `kind` its attrs say: xarray keeps name and attrs through
+    `sim * 100` or `sim > 0.5`, so the tag must not be taken on trust: a score is floats in its range, an id whole."""
+    a = m.values if values is None else np.asarray(values)
+    if a.dtype == bool or (kind in _RANGES) != (a.dtype.kind == "f"): return False
+    v = a[np.isfinite(a)] if a.dtype.kind == "f" else a
+    if kind not in _RANGES: return bool((v == np.round(v)).all()) if a.dtype.kind == "f" else True
+    lo, hi = _RANGES[kind]
+    return not v.size or bool(v.min() >= lo - 1e-5 and v.max() <= hi + 1e-5)
+
 def map_kind(da,  # what `map_to_cog` was given: the map, or its Dataset (a cluster map beside its centres)
              m,   # its (y, x) plane
+             values=None,   # `m`'s values where already read (else read here, for a map that says its kind)
             ) -> str|None:
     """Which of the package's maps `m` is (a key of `_MEASURES`: similarity, change, class, cluster), by what its
     maker wrote: `attrs['measure']` (`pixels.pixelwise`'s derived maps; `analysis.classify`'s class map), or the
     Dataset a maker returns (`cluster`'s map beside its `centres`, `classify`'s beside its `scores`). None for a
-    raster the package did not make, whatever its name (a user's land-cover map named `class`: no package tags)."""
-    if (kind := m.attrs.get("measure")) in _MEASURES: return kind
+    raster the package did not make, whatever its name (a user's land-cover map named `class`: no package tags),
+    nor for one whose values the kind cannot hold (`sim * 100`, `sim > 0.5` keep `sim`'s attrs: no score of -1..1)."""
+    if (kind := m.attrs.get("measure")) in _MEASURES: return kind if _fits(kind, m, values) else None
     pair = {"class": "scores", "cluster": "centres"}.get(str(m.name))
     return str(m.name) if pair and isinstance(da, xr.Dataset) and pair in da.data_vars else None
 
 def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its centres)
                 m,   # its (y, x) plane, the band written
+                values=None,   # `m`'s values where already read (`map_kind`)
                ) -> dict:
     """What map `m` (of `da`, perhaps its Dataset) measures, as GDAL tags: AEF_MEASURE (a similarity, change, class
     or cluster map of the package's, `map_kind`; else none; a cluster map's k from its centres), AEF_QUERY (a similarity map's
     `attrs['query']`, `queries.query_said`: the point and its CRS, or 'a vector') and AEF_YEAR (the calendar year
     the map records, `years.map_year`: AEF_TIME is its first instant, '2024-01-01T00:00:00')."""
-    kind = map_kind(da, m)
+    kind = map_kind(da, m, values)
     said, tags = _MEASURES.get(kind), {}
     if said and kind == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
         said += f", k = {da['centres'].shape[0]}"
