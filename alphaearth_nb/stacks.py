@@ -150,6 +150,11 @@ def _cloud_fix(v:np.ndarray) -> str:
     "How to make the `cloud` flag from a layer of values `v` (finite) that is no flag: what such values usually are."
     lo, hi = float(v.min()), float(v.max())
     other = np.setdiff1d(np.unique(v), [0.0, 1.0])
+    if other.size == 1 and np.isin(v, [0.0, 1.0]).mean() >= .5 and other[0] in range(2, 16):   # 0/1/2: classes
+        return (f"These look like a layer of three classes, 0, 1 and {other[0]:g} (clear, cloud and cloud shadow or "
+                f"thin cloud, as CloudSEN12 codes them), not a flag with a fill: flag each that is not clear, "
+                f"`ds['cloud'] = ds['cloud'] != 0` (or pick them, `ds['cloud'].isin([1, {other[0]:g}])`); only where "
+                f"{other[0]:g} marks pixels of no data, declare it: `ds['cloud'].attrs['_FillValue'] = {other[0]:g}`.")
     if other.size == 1 and np.isin(v, [0.0, 1.0]).mean() >= .5 and not 0 < other[0] < 1:   # 0/1 and one more value
         return (f"These look like a 0/1 flag with a fill value, {other[0]:g}, that the layer does not declare: "
                 f"declare it, `ds['cloud'].attrs['_FillValue'] = {other[0]:g}`, or count it as cloud, "
