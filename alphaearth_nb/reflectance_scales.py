@@ -322,26 +322,31 @@ def read_signed(src,          # a `Source` (a family of `SHIFTS`, Sentinel-2 or 
     where no band shows it. One usual no-data value (`LOW_FILLS`) repeated far under 0 is named a fill (`low_fill`) instead."""
     floor = SHIFTS.get(getattr(src, "family", None))
     if floor is None or not src.valid_range: return None
-    said, fills = [], []
+    said, fills, seen = [], [], set()
     for b, (signed, v) in values.items():
         if not signed or b not in src.bands or src.valid_range[src.bands.index(b)][0] < 0: continue
         v = np.asarray(v, np.float64)
         if not (v := v[np.isfinite(v)]).size or np.median(v) < 0: continue
+        if (low := np.isin(v, LOW_FILLS)).any():   # a usual no-data value (-9999): a fill, whatever else the band holds
+            seen |= set(np.unique(v[low]).astype(int).tolist())
+            fills.append(f"{b} ({int(low.sum()):,} of {v.size:,} values read at "
+                         f"{', '.join(f'{x:g}' for x in np.unique(v[low]))})")
+        n, v = v.size, v[~low]
         ones, deep = int(np.sum(v == -1)), int(np.sum(v < -floor))
         if ones and np.any((v <= -2) & (v >= -floor)): ones = 0   # an offset taken off dark pixels: -1 among them
-        low = np.unique(v[v < -floor])
-        if deep and low.size == 1 and low[0] in LOW_FILLS:   # a usual no-data value repeated (-9999): a fill, no misread
-            fills.append(f"{b} ({deep:,} of {v.size:,} values read at {low[0]:g})")
-            deep = 0
         counts = [f"{ones:,} at -1"] * bool(ones) + [f"{deep:,} under -{floor}"] * bool(deep)
-        if counts: said.append(f"{b} ({' and '.join(counts)} of {v.size:,} values read)")
+        if counts: said.append(f"{b} ({' and '.join(counts)} of {n:,} values read)")
     fill = low_fill(fills)
     if not said: return fill
+    wrapped = ", ".join(str(65536 + x) for x in sorted(seen))   # the fills as the unsigned reading puts them: data
+    fix = UNSIGNED_FIX if not seen else UNSIGNED_FIX.replace("v != 65535", f"~v.isin([65535, {wrapped}])")
+    fill = fill and (f"Band(s) {', '.join(fills)} also hold a usual no-data value, which that line masks too "
+                     f"({wrapped} once unsigned): declared alone, or left out of it, it would be kept as data.")
     return (f"band(s) {', '.join(said)} are mostly 0 or more, as reflectance is, but hold what a 16-bit unsigned "
             "file read signed gives: 65535, the no-data value, reads -1 and values over 32767 read negative (a netCDF "
             "or Zarr variable stored as int16 with the attribute `_Unsigned = 'true'`, opened with xarray's "
             "mask_and_scale=False or decode_cf=False, or cast with `.astype('int16')`); out of the valid range, they "
-            f"are read as no data, the bright ones lost: {UNSIGNED_FIX}." + (f" {fill}" if fill else ""))
+            f"are read as no data, the bright ones lost: {fix}." + (f" {fill}" if fill else ""))
 
 # %% ../nbs/02a_reflectance_scales.ipynb #r0005t
 def past_top(src, qs:dict) -> tuple:
