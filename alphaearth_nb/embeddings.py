@@ -483,7 +483,8 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     da.encoding = {}
     if before_read is not None: before_read(_with_crs(da.rename("embedding"), crs))   # no value read yet
     if da.dtype.kind in "iu" and not dequantize:
-        return as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid), **{TIFF_SCHEME: INT8_SCHEME}), obj), dequantize=False)
+        out = as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid), **{TIFF_SCHEME: INT8_SCHEME}), obj), dequantize=False)
+        return out.assign_attrs({k: v for k, v in da.attrs.items() if k == "TIFFTAG_IMAGEDESCRIPTION"})   # the file's own: kept
     return _with_crs(_named_mapping(gated(da, fills, codes or da.dtype.kind in "iu" or None, valid, stored=stored).rename("embedding"), obj), crs)
 
 # %% ../nbs/23_embeddings.ipynb #c0029
