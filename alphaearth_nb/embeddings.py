@@ -326,8 +326,9 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"{dict(obj.sizes)}: a map of one value a pixel (a similarity, change or class map, as "
                              "`aef.similarity`, `aef.change`, `aef.classify` give), not embeddings" + (
                              ": aggregate reduces embeddings per zone; for a score map's mean per zone, "
-                             "`[float(m.rio.write_crs(m.attrs['crs']).rio.clip([g], zones.crs).mean()) for g in "
-                             "zones.geometry]` (after `import rioxarray`: the pixels whose centres lie in the zone), or "
+                             "`[float(m.rio.write_crs(m.attrs['crs']).rio.clip([g], zones.crs, all_touched=True).mean()) for g in "
+                             "zones.geometry]` (after `import rioxarray`: every pixel the zone touches, so one smaller "
+                             "than a pixel has its own; a zone off the map is rioxarray's NoDataInBounds), or "
                              "aggregate the embeddings of each year and compare the zones' vectors" if door == "aggregate"
                              else ": pass the embeddings it was made from"))
     if obj.sizes.get("band") != EMBED_DIM:

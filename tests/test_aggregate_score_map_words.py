@@ -27,3 +27,15 @@ def test_a_score_map_is_said_so_with_a_zonal_line_that_runs():
     got = eval(line, {"m": m, "zones": zones})
     assert np.isclose(got[0], float(m.isel(y=slice(0, 4), x=slice(0, 4)).mean()), rtol=1e-5), (got, line)
     with pytest.raises(DimensionError, match="pass the embeddings it was made from"): aef.similarity(m, m.isel(y=0, x=0))
+
+
+def test_the_zonal_line_gives_a_zone_smaller_than_a_pixel_its_pixel():
+    "Final helper s54: the line raised rioxarray's NoDataInBounds for a zone holding no pixel centre."
+    e, f = (embedding_from_array(random_unit((6, 8), seed=s)) for s in (1, 2))
+    m = aef.change(e, f)
+    x, y = float(e.x[2]), float(e.y[3])
+    zones = gpd.GeoDataFrame(geometry=[box(x + 1, y + 1, x + 3, y + 3)], crs=e.attrs["crs"])   # 2 m, off the centre
+    with pytest.raises(DimensionError) as err: m.aef.aggregate(zones)
+    line = str(err.value).split("zone, `")[1].split("`")[0]
+    got = eval(line, {"m": m, "zones": zones})
+    assert np.isclose(got[0], float(m.isel(y=3, x=2)), rtol=1e-5), (got, line)
