@@ -381,7 +381,7 @@ def _below_a_pixel(emb, gdf, per:list) -> list:
         if g is None or g.is_empty: continue
         x0, y0, x1, y1 = g.bounds
         cx, cy = gx[(gx >= x0) & (gx <= x1)], gy[(gy >= y0) & (gy <= y1)]
-        if not (cx.size and cy.size and shapely.contains_xy(g, *np.meshgrid(cx, cy)).any()): tiny.append(i)
+        if not (cx.size and any(shapely.contains_xy(g, cx, np.full(cx.size, v)).any() for v in cy)): tiny.append(i)   # row by row
     if not tiny: return per
     rows, cols, inside = pixel_of(emb, *_points_within(emb, gdf.geometry.iloc[tiny]))   # a zone cut by the edge: on it
     v = gather(emb, rows, cols).astype(np.float32)
