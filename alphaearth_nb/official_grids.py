@@ -17,7 +17,7 @@ try:   # the official extra (shapely): an area across 180 deg
 except ImportError: translate = MultiPolygon = None
 
 from .core import ConfigError, GridWarning, refuse_path, user_stacklevel
-from .geo import as_crs, require, to_crs, utm_crs
+from .geo import as_crs, check_area_of_use, require, to_crs, utm_crs
 from .cubes import LONLAT
 from .mirrors import AREA_WANTED, RESOLUTION, area_of
 from .crs import crs_label
@@ -68,7 +68,9 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
     is `ConfigError`, and so, before any work, is a size in the CRS's other unit or a grid past `grids.MAX_PIXELS`
     (`grids.check_grid_size`: 10 in EPSG:4326 is a 10-degree pixel, 0.0001 in UTM 7e13 pixels over a 1 km area).
     A projected `crs` whose units are not metres on the ground there (EPSG:3857 away from the equator; a `resolution`
-    given in feet) is warned with the pixel's ground size and the resolution that gives 10 m (`warn_ground_pixel`).
+    given in feet) is warned with the pixel's ground size and the resolution that gives 10 m (`warn_ground_pixel`);
+    one whose area of use lies far from the area (EPSG:3031 over the Alps) is `GridError` (`geo.check_area_of_use`,
+    as every door refuses a map in it), before any work.
     An area's path is `core.refuse_path`'s `DTypeError` (`mirrors.area_of`)."""
     refuse_path(area, AREA_WANTED, "places")
     require("odc.geo", "official", "mosaicking onto one grid")
@@ -85,6 +87,8 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
     if _across_180(geom): bb = BoundingBox(*(_lon_span(geom) if lonlat else crs_bounds(geom, crs)), crs=crs)
     else: bb = BoundingBox(*geom.bounds, crs=LONLAT).to_crs(crs)
     asked = "the default 10 m" if resolution is None else f"resolution={resolution!r}"
+    check_area_of_use(crs, [bb.left, bb.right], [bb.bottom, bb.top], "the area asked for", "leave `crs=` out for the "
+                      "tiles' own UTM grid, or pass a CRS whose area of use holds the area")   # as the map would be
     check_grid_size(size, (bb.right - bb.left, bb.top - bb.bottom), crs, asked)   # 10 in EPSG:4326: before any work
     if not lonlat: warn_ground_pixel(size, crs, *_centre(geom), asked)   # EPSG:3857's "10 m" at 45 N: 7.08 x 7.06 m
     return GeoBox.from_bbox(bb, crs, resolution=res)
