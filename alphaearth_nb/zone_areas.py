@@ -15,7 +15,7 @@ except ImportError: shapely = None
 
 from .core import EMBED_DIM, ConfigError
 from .gate import unit_rows
-from .geo import crs_of, require
+from .geo import crs_of, is_geographic, require
 from .places import grid_of
 
 # %% auto #0
@@ -47,9 +47,11 @@ def shares_inside(g,                # geometries (shapely, an object array), non
 def line_cells(g,             # a line (LineString, MultiLineString, LinearRing), in the grid's CRS
                grid:tuple,    # (x0, dx, y0, dy): the first pixel centre and the steps (`places.grid_of`)
                shape:tuple,   # (H, W) of the grid
+               lonlat:bool=False,   # a lon/lat grid: an east-west degree counts cos(latitude) of a north-south one
               ) -> tuple:
     """(rows, cols, weights) of the pixels line `g` crosses, each weighted by its length inside the pixel in pixel
-    sides (a road along a row of pixels from centre to centre: 1 each, 0.5 at the two ends), planar in the map's CRS;
+    sides (a road along a row of pixels from centre to centre: 1 each, 0.5 at the two ends), planar in the map's CRS
+    (on a lon/lat grid, `lonlat`, each piece's east-west part times the cosine of its latitude: its ground length);
     a stretch along a pixel edge counts in the pixel east or south of it (as `floor`); parts off the grid are left out."""
     x0, dx, y0, dy = grid
     H, W = shape
@@ -67,7 +69,8 @@ def line_cells(g,             # a line (LineString, MultiLineString, LinearRing)
             r, c = np.floor(va + m * (vb - va)).astype(np.int64), np.floor(ua + m * (ub - ua)).astype(np.int64)
             on = (r >= 0) & (r < H) & (c >= 0) & (c < W)
             ids.append(r[on] * W + c[on])
-            lengths.append(np.diff(t)[on] * np.hypot(xb - xa, yb - ya) / side)
+            k = np.cos(np.radians(ya + m * (yb - ya))) if lonlat else 1.0   # an east-west degree on the ground
+            lengths.append((np.diff(t) * np.hypot((xb - xa) * k, yb - ya) / side)[on])
     cell, back = np.unique(np.concatenate(ids), return_inverse=True)
     w = np.bincount(back, np.concatenate(lengths), minlength=len(cell))
     keep = w > 0
@@ -77,7 +80,8 @@ def covered_cells(emb,   # embedding or cube, north-up (`geo.north_up`), on a re
                   gdf,   # zones, a GeoDataFrame in `emb`'s CRS
                  ) -> list:
     """For each zone of `gdf`, (rows, cols, fractions) of the pixels of `emb` it covers (`exactextract`: the share of
-    each pixel's area inside the zone, 0..1, planar in the map's CRS, so in degrees on a lon/lat map); for a line (a
+    each pixel's area inside the zone, 0..1, planar in the map's CRS; on a lon/lat map times the cosine of its row's
+    latitude, as a pixel's ground area shrinks with it); for a line (a
     road, a river: no area, some length) its length in each pixel it crosses (`line_cells`); None for a zone of no
     area or length (a point, no geometry: `aggregate` takes its pixel by its point)."""
     require("exactextract", "zonal", "area-weighted zone statistics (coverage='area')")
@@ -94,7 +98,8 @@ def covered_cells(emb,   # embedding or cube, north-up (`geo.north_up`), on a re
     line = has.copy()
     has[has] = shapely.area(g[has]) > 0
     line[line & ~has] = shapely.length(g[line & ~has]) > 0   # exactextract 0.3 misses a line along a row of pixels
-    out = [None if not line[i] or has[i] else line_cells(g[i], (x0, dx, y0, dy), (H, W)) for i in range(len(g))]
+    deg = is_geographic(crs_of(emb))   # lon/lat: a pixel's ground area and an east-west length shrink with cos(lat)
+    out = [None if not line[i] or has[i] else line_cells(g[i], (x0, dx, y0, dy), (H, W), deg) for i in range(len(g))]
     if not has.any(): return out
     zones = gdf.iloc[np.flatnonzero(has)][[gdf.geometry.name]]
     if zones.crs is None: zones = zones.set_crs(crs_of(emb), allow_override=True)
@@ -102,7 +107,7 @@ def covered_cells(emb,   # embedding or cube, north-up (`geo.north_up`), on a re
     for i, (ids, f) in zip(np.flatnonzero(has), zip(got["cell_id"], got["coverage"])):
         ids, f = np.asarray(ids, np.int64), np.asarray(f, np.float64)
         keep = f > 0
-        out[i] = (ids[keep] // W, ids[keep] % W, f[keep])
+        out[i] = (ids[keep] // W, ids[keep] % W, f[keep] * (np.cos(np.radians(y0 + ids[keep] // W * dy)) if deg else 1))
     return out
 
 def area_vectors(emb,   # embedding (y, x, band) or cube (time, y, x, band), north-up
