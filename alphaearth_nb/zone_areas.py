@@ -16,7 +16,7 @@ except ImportError: shapely = None
 from .core import EMBED_DIM, ConfigError
 from .gate import unit_rows
 from .geo import crs_of, is_geographic, require
-from .places import grid_of
+from .places import gather, grid_of
 
 # %% auto #0
 __all__ = ['COVERAGES', 'check_coverage', 'shares_inside', 'line_cells', 'covered_cells', 'area_vectors', 'weighted_reduce']
@@ -116,7 +116,8 @@ def area_vectors(emb,   # embedding (y, x, band) or cube (time, y, x, band), nor
                 ) -> tuple[list, list]:
     """`per` with each zone of area given the vectors of every pixel with data it covers, and their weights (its
     coverage fractions, `covered_cells`); a zone of no area keeps its vectors (its pixel by its point), each of
-    weight 1. Each zone's window is read once, for every year."""
+    weight 1. Each zone's window is read once, for every year; one covering under a quarter of its window (a road,
+    a river or a thin strip across the map) its own pixels only (`places.gather`)."""
     T = emb.sizes.get("time", 1)
     weights = [[np.ones(len(per[t][i])) for i in range(len(gdf))] for t in range(T)]
     for i, cells in enumerate(covered_cells(emb, gdf)):
@@ -126,10 +127,15 @@ def area_vectors(emb,   # embedding (y, x, band) or cube (time, y, x, band), nor
             for t in range(T): per[t][i], weights[t][i] = np.zeros((0, EMBED_DIM), np.float32), np.zeros(0)
             continue
         r0, c0 = int(r.min()), int(c.min())
-        block = np.asarray(emb.isel(y=slice(r0, int(r.max()) + 1), x=slice(c0, int(c.max()) + 1)).values, np.float32)
-        if "time" not in emb.dims: block = block[None]
+        h, w = int(r.max()) + 1 - r0, int(c.max()) + 1 - c0
+        if 4 * len(r) < h * w:   # a road or a thin zone across the map: its own pixels, not its window (the map)
+            got = np.asarray(gather(emb, r, c), np.float32)   # (n, T, 64) or (n, 64)
+            got = got.transpose(1, 0, 2) if got.ndim == 3 else got[None]
+        else:
+            block = np.asarray(emb.isel(y=slice(r0, r0 + h), x=slice(c0, c0 + w)).values, np.float32)
+            got = (block if "time" in emb.dims else block[None])[:, r - r0, c - c0]
         for t in range(T):
-            v = block[t][r - r0, c - c0]
+            v = got[t]
             ok = np.isfinite(v).all(-1)
             per[t][i], weights[t][i] = v[ok], f[ok]
     return per, weights
