@@ -212,6 +212,7 @@ def stac_item(path,                   # the embedding GeoTIFF (or a map derived 
     model's period of 2024-03 .. 2024-09 is of 2024, and keeps its own span; a change map of 2019 -> 2024 is of no
     one year); `DTypeError` for a map in memory (a DataArray:
     write it with `exports.to_cog` first);
+    `GridError` for a GeoTIFF with a CRS but no geotransform (pixel numbers for x/y: no footprint to say);
     `MissingDataError` for no file at a local path, `MissingDependencyError` without pystac or rasterio (the
     `official` extra); for a file GDAL cannot open (text, empty) `MissingDataError` as `read_cog` words it, and for a
     Zarr store (no one file: `to_cog` first); `CRSError` for a GeoTIFF without a CRS (no footprint to say)."""
