@@ -29,7 +29,8 @@ from . import geo
 from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .schema import pixel_metres
-from .zone_areas import area_vectors, check_coverage, shares_inside, weighted_reduce
+from .zone_areas import (area_vectors, check_coverage, score_columns, score_map, score_row, shares_inside,
+                                       weighted_reduce)
 from .years import (ONE_MAP_ATTRS, join_years, map_year, one_model, refuse_repeated_years,
                                  warn_missing_years, warn_support_outside, year_steps, yearly_change)
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
@@ -428,7 +429,9 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
               coverage:str="centre",    # "centre" (a pixel whole where the zone holds its centre) or "area" (weighted)
              ):
     """One row per zone (and year): the zones' columns, `n_pixels`, `fraction_on_map` and the reduced vector columns
-    (a GeoDataFrame). `fraction_on_map` is the share of the zone's area on the map (pixel edges, 0..1; a point 1,
+    (a GeoDataFrame); of a map of float scores (a similarity or change map, `zone_areas.score_map`), its values' mean,
+    mean and std or percentiles, in columns named by the map (`change`, `change_std`, ...). `fraction_on_map` is the
+    share of the zone's area on the map (pixel edges, 0..1; a point 1,
     NaN without a geometry): a zone the map's edge cuts is averaged over its part on the map, with a `NoDataWarning`
     naming it, and any zone wholly off the map (a row of NaN, `n_pixels` 0) where another is on it. `buffer` (metres)
     grows point zones only: with polygons alone it is a `ConfigError`;
@@ -458,7 +461,8 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     fix (`years.refuse_repeated_years`, as `yearly_change` refuses it), not rows of one year twice."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
     check_coverage(coverage)   # exactextract for "area": named before any work
-    emb = geo.north_up(cube_form(emb, door="aggregate", what="`emb`"))   # no value as given: refused; rasterio's rule
+    score = score_map(emb)   # a similarity or change map (one float a pixel): its values per zone, `score_row`
+    emb = geo.north_up(score if score is not None else cube_form(emb, door="aggregate", what="`emb`"))   # rasterio's rule
     if "time" in emb.dims: refuse_repeated_years(emb)   # rows named by year: one map a year, each with its year
     # for a centre on a zone's boundary: one answer however the rows are stored
     gdf = zones_of(emb, zones, buffer, tile, h3, crs)
@@ -471,12 +475,14 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
     per = _below_a_pixel(emb, gdf, per)   # zones of no area (points): the pixel at the point, whichever coverage
     per, w = area_vectors(emb, gdf, per) if coverage == "area" else (per, None)
-    cols = _columns(how, q)
+    cols = _columns(how, q) if score is None else score_columns(str(score.band.values[0]), how, q)
+    red = (lambda v, wi: score_row(v, wi, how, q)) if score is not None else \
+        (lambda v, wi: _reduce(v, how, q) if wi is None or not len(v) else weighted_reduce(v, wi, how, q))
     years = years_of_cube(emb) if "time" in emb.dims else None
     parts = []
     for k, vecs in enumerate(per):
-        vals = (np.stack([_reduce(v, how, q) if w is None or not len(v) else weighted_reduce(v, w[k][i], how, q)
-                          for i, v in enumerate(vecs)]) if len(vecs) else np.zeros((0, len(cols)), np.float32))
+        vals = np.stack([red(v, None if w is None else w[k][i]) for i, v in enumerate(vecs)]) if len(vecs) else \
+            np.zeros((0, len(cols)), np.float32)
         part = gdf.copy()
         if years is not None: part["year"] = years[k]
         part["n_pixels"] = [len(v) for v in vecs]

@@ -325,11 +325,10 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
                              f"{dict(obj.sizes)}: a map of one value a pixel (a similarity, change or class map, as "
                              "`aef.similarity`, `aef.change`, `aef.classify` give), not embeddings" + (
-                             ": aggregate reduces embeddings per zone; for a score map's mean per zone, "
-                             "`[float(m.rio.write_crs(m.attrs['crs']).rio.clip([g], zones.crs, all_touched=True).mean()) for g in "
-                             "zones.geometry]` (after `import rioxarray`: every pixel the zone touches, so one smaller "
-                             "than a pixel has its own; a zone off the map is rioxarray's NoDataInBounds), or "
-                             "aggregate the embeddings of each year and compare the zones' vectors" if door == "aggregate"
+                             ": aggregate reduces embeddings, or a map of float scores (similarity, change), per "
+                             "zone; the integer ids of a class or cluster map have no mean: each class's share of a zone "
+                             "is the mean of its 0/1 map, `(m == c).where(m != -1).aef.aggregate(zones)` for class id c "
+                             "(-1: no data)" if door == "aggregate"
                              else ": pass the embeddings it was made from"))
     if obj.sizes.get("band") != EMBED_DIM:
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "

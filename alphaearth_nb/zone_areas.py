@@ -8,6 +8,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/zone_areas.html.md"""
 from __future__ import annotations
 
 import numpy as np
+import xarray as xr
 
 try:   # the official extra (geopandas needs it): `aggregate` reads its zones with geopandas first
     import shapely
@@ -15,11 +16,12 @@ except ImportError: shapely = None
 
 from .core import EMBED_DIM, ConfigError
 from .gate import unit_rows
-from .geo import crs_of, is_geographic, require
+from .geo import crs_of, declared_nodata, is_geographic, require
 from .places import gather, grid_of
 
 # %% auto #0
-__all__ = ['COVERAGES', 'check_coverage', 'shares_inside', 'line_cells', 'covered_cells', 'area_vectors', 'weighted_reduce']
+__all__ = ['COVERAGES', 'check_coverage', 'shares_inside', 'line_cells', 'covered_cells', 'area_vectors', 'score_map',
+           'score_columns', 'score_row', 'weighted_reduce']
 
 # %% ../nbs/24b_zone_areas.ipynb #c0005
 COVERAGES = ("centre", "area")   # `aggregate`'s rules: a pixel whole by its centre, or weighted by the area covered
@@ -139,6 +141,34 @@ def area_vectors(emb,   # embedding (y, x, band) or cube (time, y, x, band), nor
             ok = np.isfinite(v).all(-1)
             per[t][i], weights[t][i] = v[ok], f[ok]
     return per, weights
+
+def score_map(obj) -> xr.DataArray|None:   # what `aggregate` was given
+    """A map of one float value a pixel (a similarity or change map, a 0/1 mask as floats: `aggregate` reduces its
+    values per zone, `score_row`) as (y, x, band) or (time, y, x, band) of one band, float32, its declared no data
+    NaN; None for anything else (an embedding; a class or cluster map of integer ids, whose mean means nothing:
+    `cube_form` refuses it, naming a 0/1 map per class)."""
+    if not isinstance(obj, xr.DataArray) or "band" in obj.dims or set(obj.dims) - {"time"} != {"y", "x"}: return None
+    if obj.dtype.kind != "f": return None
+    fills = [f for f in declared_nodata(obj) if np.isfinite(f)]
+    m = obj.where(~obj.isin(fills)) if fills else obj
+    return m.astype(np.float32).expand_dims(band=[str(obj.name or "score")], axis=-1).rename(obj.name)
+
+def score_columns(name:str, how:str, q) -> list[str]:   # the map's name (similarity, change), `how`, its percentiles
+    "`aggregate`'s value columns for a score map: `name`; `name`_mean, `name`_std; or `name`_p10 .. (`score_row`)."
+    return [name] if how == "mean" else [f"{name}_mean", f"{name}_std"] if how == "mean_std" else [f"{name}_p{p:g}" for p in q]
+
+def score_row(v:np.ndarray,   # one zone's (n, 1) values with data
+              w,              # their weights (n,) (coverage="area"), or None (the centre rule: each pixel whole)
+              how:str,        # "mean", "mean_std" or "percentiles"
+              q=(10, 50, 90), # percentiles for how="percentiles"
+             ) -> np.ndarray:
+    """One zone's row of a score map's values: the (weighted) mean; mean and standard deviation; or percentiles
+    (np.percentile's, or with weights the inverted CDF as `weighted_reduce`); NaN for a zone with no value."""
+    if not len(v): return np.full({"mean": 1, "mean_std": 2}.get(how, len(q)), np.nan, np.float32)
+    if w is not None and how != "mean": return weighted_reduce(v, w, how, q)
+    s = np.asarray(v, np.float64)[:, 0]
+    if how == "mean": return np.array([np.average(s, weights=w)], np.float32)
+    return np.array([s.mean(), s.std()] if how == "mean_std" else np.percentile(s, q), np.float32)
 
 def weighted_reduce(vecs:np.ndarray,   # one zone's (n, 64) vectors with data, n >= 1
                     w:np.ndarray,      # their weights (n,), the area each pixel gives the zone

@@ -1,41 +1,60 @@
-"""`chg.aef.aggregate(fields)` of a change (or similarity) map was refused with an embedding's words ('pass the output
-of aef.embed(...), convert the official product with aef.from_official(ds), or name the embedding axis band'), wrong
-for a map of one value a pixel: it now says what the map is and, for aggregate, a line giving the mean per zone
-(rioxarray's clip), which runs. Fails on f65dc79a."""
+"""`chg.aef.aggregate(fields)` of a change (or similarity) map was refused with an embedding's words (f65dc79a); session
+54 said what the map is and printed a rioxarray line for its mean per zone, which raised NoDataInBounds for a zone
+holding no pixel centre and ignored coverage="area". Session 55: `aggregate` reduces a map of float scores itself
+(`zone_areas.score_map`): a column named by the map (`change`, `change_mean`/`_std`, `change_p10` ..), the same zones,
+rules and `n_pixels` as for embeddings (a zone smaller than a pixel: its pixel). A class map's integer ids have no
+mean: refused, naming the 0/1 map per class whose mean is the class's share, a line that runs."""
+import warnings
+
 import numpy as np
 import pytest
 
 gpd = pytest.importorskip("geopandas")
-pytest.importorskip("rioxarray")
 from shapely.geometry import box
 
 import alphaearth_nb as aef
 from alphaearth_nb.core import DimensionError
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
+E, F = (embedding_from_array(random_unit((6, 8), seed=s)) for s in (1, 2))
+X, Y = float(E.x[0]) - 5, float(E.y[0]) + 5   # the map's north-west corner
 
-def test_a_score_map_is_said_so_with_a_zonal_line_that_runs():
-    e, f = (embedding_from_array(random_unit((6, 8), seed=s)) for s in (1, 2))
-    m = aef.change(e, f)
-    dx = float(e.x[1] - e.x[0])
-    zones = gpd.GeoDataFrame(geometry=[box(float(e.x[0]) - dx / 2, float(e.y[3]) - dx / 2, float(e.x[3]) + dx / 2,
-                                           float(e.y[0]) + dx / 2)], crs=e.attrs["crs"])   # pixel edges: 4 x 4
-    with pytest.raises(DimensionError) as err: m.aef.aggregate(zones)
+
+def _zones():
+    return gpd.GeoDataFrame({"name": ["field", "gps"]}, crs=E.attrs["crs"],
+                            geometry=[box(X, Y - 40, X + 40, Y), box(X + 21, Y - 39, X + 23, Y - 37)])   # 4 x 4; 2 m
+
+
+def _agg(m, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return m.aef.aggregate(_zones(), **kw)
+
+
+@pytest.mark.parametrize("coverage", ["centre", "area"])
+def test_a_score_maps_values_per_zone(coverage):
+    if coverage == "area": pytest.importorskip("exactextract")
+    m = aef.change(E, F)
+    got = _agg(m, coverage=coverage)                                          # was a DimensionError
+    assert list(got.columns[-3:]) == ["n_pixels", "fraction_on_map", "change"] and got["n_pixels"].tolist() == [16, 1]
+    np.testing.assert_allclose(got["change"], [float(m.isel(y=slice(0, 4), x=slice(0, 4)).mean()), float(m.isel(y=3, x=2))],
+                               rtol=1e-5)
+    sd = _agg(m, how="mean_std", coverage=coverage)
+    assert sd["change_std"].iloc[0] == pytest.approx(float(m.isel(y=slice(0, 4), x=slice(0, 4)).std()), rel=1e-4)
+    sim = aef.similarity(E, E.values[1, 2])
+    assert list(_agg(sim, how="percentiles", q=(50,)).columns[-1:]) == ["similarity_p50"]
+
+
+def test_a_class_map_is_refused_with_a_share_line_that_runs():
+    pts = {"x": E.x.values[[0, 1, 5, 6]], "y": E.y.values[[0, 1, 4, 5]], "label": list("aabb")}
+    import pandas as pd
+    m = aef.classify(E, pd.DataFrame(pts), column="label", k=1)["class"]
+    with pytest.raises(DimensionError) as err: _agg(m)
     said = str(err.value)
-    assert "a map of one value a pixel" in said and "aef.embed(...)" not in said, said
-    line = said.split("zone, `")[1].split("`")[0]
-    got = eval(line, {"m": m, "zones": zones})
-    assert np.isclose(got[0], float(m.isel(y=slice(0, 4), x=slice(0, 4)).mean()), rtol=1e-5), (got, line)
-    with pytest.raises(DimensionError, match="pass the embeddings it was made from"): aef.similarity(m, m.isel(y=0, x=0))
-
-
-def test_the_zonal_line_gives_a_zone_smaller_than_a_pixel_its_pixel():
-    "Final helper s54: the line raised rioxarray's NoDataInBounds for a zone holding no pixel centre."
-    e, f = (embedding_from_array(random_unit((6, 8), seed=s)) for s in (1, 2))
-    m = aef.change(e, f)
-    x, y = float(e.x[2]), float(e.y[3])
-    zones = gpd.GeoDataFrame(geometry=[box(x + 1, y + 1, x + 3, y + 3)], crs=e.attrs["crs"])   # 2 m, off the centre
-    with pytest.raises(DimensionError) as err: m.aef.aggregate(zones)
-    line = str(err.value).split("zone, `")[1].split("`")[0]
-    got = eval(line, {"m": m, "zones": zones})
-    assert np.isclose(got[0], float(m.isel(y=3, x=2)), rtol=1e-5), (got, line)
+    assert "have no mean" in said and "aef.embed(...)" not in said, said
+    line = said.split("0/1 map, `")[1].split("`")[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = eval(line, {"aef": aef, "m": m, "c": int(m.values[0, 0]), "zones": _zones()})
+    want = float((m.isel(y=slice(0, 4), x=slice(0, 4)) == int(m.values[0, 0])).mean())
+    assert got.iloc[0, -1] == pytest.approx(want)
