@@ -327,8 +327,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              "`aef.similarity`, `aef.change`, `aef.classify` give), not embeddings" + (
                              ": aggregate reduces embeddings, or a map of float scores (similarity, change), per "
                              "zone; the integer ids of a class or cluster map have no mean: each class's share of a zone "
-                             "is the mean of its 0/1 map, `(m == c).where(m != -1).aef.aggregate(zones)` for class id c "
-                             "(-1: no data)" if door == "aggregate"
+                             "is the mean of its 0/1 map, `(m == c).where(m != -1).assign_attrs(measure='share')"
+                             ".aef.aggregate(zones)` for class id c (-1: no data)" if door == "aggregate"
                              else ": pass the embeddings it was made from"))
     if obj.sizes.get("band") != EMBED_DIM:
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "

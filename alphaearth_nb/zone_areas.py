@@ -148,7 +148,9 @@ def score_map(obj) -> xr.DataArray|None:   # what `aggregate` was given
     NaN; None for anything else (an embedding; a class or cluster map of integer ids, whose mean means nothing:
     `cube_form` refuses it, naming a 0/1 map per class)."""
     if not isinstance(obj, xr.DataArray) or "band" in obj.dims or set(obj.dims) - {"time"} != {"y", "x"}: return None
-    if obj.dtype.kind != "f": return None
+    said = obj.attrs.get("measure")   # ids read back as floats, or named classes (CF flags): no scores
+    if obj.dtype.kind != "f" or said in ("class", "cluster"): return None
+    if not said and {"flag_values", "class_names"} & set(obj.attrs): return None
     fills = [f for f in declared_nodata(obj) if np.isfinite(f)]
     m = obj.where(~obj.isin(fills)) if fills else obj
     return m.astype(np.float32).expand_dims(band=[str(obj.name or "score")], axis=-1).rename(obj.name)

@@ -58,3 +58,11 @@ def test_a_class_map_is_refused_with_a_share_line_that_runs():
         got = eval(line, {"aef": aef, "m": m, "c": int(m.values[0, 0]), "zones": _zones()})
     want = float((m.isel(y=slice(0, 4), x=slice(0, 4)) == int(m.values[0, 0])).mean())
     assert got.iloc[0, -1] == pytest.approx(want)
+
+
+def test_a_class_map_read_back_as_floats_is_still_no_score():
+    pts = {"x": E.x.values[[0, 1, 5, 6]], "y": E.y.values[[0, 1, 4, 5]], "label": list("aabb")}
+    import pandas as pd
+    m = aef.classify(E, pd.DataFrame(pts), column="label", k=1)["class"]
+    for f in (m.astype("float32"), m.astype("float32").assign_attrs(measure=None, class_names=["a", "b"])):
+        with pytest.raises(DimensionError, match="have no mean"): _agg(f)   # not a mean of class ids
