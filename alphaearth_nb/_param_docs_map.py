@@ -275,6 +275,7 @@ SECTIONS = {
         'grid_of': 'emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\n',
         'transform_of': 'emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\n',
         'cube_crs': "emb\n    embedding or cube (attrs['crs'] or a CF grid mapping)\n",
+        'off_product_grid': 'emb\n    a map of 10 m pixels (y, x, ...) on a regular grid\ncode : str\n    its CRS, a WGS 84 / UTM zone: EPSG:326NN or 327NN\n',
         'pixel_of': "emb : xr.DataArray\n    embedding or cube on regular x/y coordinates\nxs\n    x of the points in the cube's CRS\nys\n    y of the points in the cube's CRS, the shape of `xs`\n",
         'years_of_cube': 'emb : xr.DataArray\n    a cube (time, y, x, band)\n',
         'wall_times': 'cube\n    a cube (time, y, x, band), or anything else (returned as it is)\n',

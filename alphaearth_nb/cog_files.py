@@ -17,7 +17,6 @@ from pathlib import Path
 
 import numpy as np
 import xarray as xr
-from pyproj import Transformer
 
 from .dask_keys import compute_own, own_keys
 from .core import PIXEL_M, AEFError, ConfigError, DiskError, GridError, checks_flags, free_bytes
@@ -28,10 +27,11 @@ from .embeddings import INT8_SCHEME, OFFICIAL_COLLECTION, TIFF_SCHEME
 from .geo import crs_of, is_lazy, pixel_size, require
 from .crs import crs_label, crs_name
 from .cubes import grid_of, transform_of
+from .places import off_product_grid
 
 # %% auto #0
-__all__ = ['SCHEME_SOURCE', 'TILE_M', 'cog_profile', 'cog_tags', 'write_windows', 'check_blocksize', 'overview_factors',
-           'cog_stage', 'resampled_attrs']
+__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'check_blocksize', 'overview_factors', 'cog_stage',
+           'resampled_attrs']
 
 # %% ../nbs/25c_cog_files.ipynb #cf005
 @checks_flags
@@ -223,34 +223,12 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
         raise
 
 # %% ../nbs/25c_cog_files.ipynb #cf021
-TILE_M = 8192 * PIXEL_M   # an official tile's side (8192 pixels of 10 m): how far a zone's tiles reach past its edge
-
-def _off_tiles(emb, code:str) -> str|None:
-    """Words where 10 m map `emb` in WGS 84 / UTM zone `code` (EPSG:326NN, 327NN) is not on the product's pixels, else
-    None: its pixel edges off the tiles' 10 m lines (whole multiples of 10 m in the zone's CRS, as `official.open`
-    reads them; a shift by `rio.reproject` or `interp`), or its centre farther from the zone than a tile reaches (the
-    product is tiled by UTM zone, 1-60 N and S, no polar UPS: a map reprojected into a neighbouring zone's CRS)."""
-    try: x0, dx, y0, dy = grid_of(emb)
-    except GridError: return None   # a strip of no size told: its pixels cannot be judged, so not said
-    ex, ey = x0 - dx / 2, y0 - dy / 2
-    if max(abs(e / PIXEL_M - round(e / PIXEL_M)) for e in (ex, ey)) > 1e-6:
-        return f"pixel edges at x {ex:.6g}, y {ey:.6g}, off the product's {PIXEL_M:g} m lines (whole multiples of {PIXEL_M:g} m)"
-    zone, south = int(code[-2:]), code[7] == "7"
-    xc, yc = x0 + dx * (emb.sizes["x"] - 1) / 2, y0 + dy * (emb.sizes["y"] - 1) / 2
-    lon, lat = Transformer.from_crs(code, "EPSG:4326", always_xy=True).transform(xc, yc)
-    reach = np.degrees(TILE_M / 6_371_000)   # a tile, in degrees of latitude; of longitude over cos(lat)
-    off = abs((lon - (6 * zone - 183) + 180) % 360 - 180) > 3 + reach / max(np.cos(np.radians(lat)), 1e-3)
-    if not (off or (lat > reach if south else lat < -reach)): return None
-    own = f"{int((lon + 180) // 6) % 60 + 1}{'S' if lat < 0 else 'N'}"
-    return (f"its centre (lon {lon:.3f}, lat {lat:.3f}) lies in UTM zone {own}, farther from zone {zone}"
-            f"{'S' if south else 'N'} than its tiles reach: reprojected into another zone's CRS")
-
 def resampled_attrs(emb,          # the map `to_cog` writes (y, x, band)
                     origin:dict,  # its attrs (`exports._dated`)
                    ) -> dict:
     """`origin` with `resampled` said where the map is of the official product (`source`) on other pixels than its own,
     10 m (`core.PIXEL_M`) in a WGS 84 / UTM zone (EPSG:326NN, 327NN) on its tiles' 10 m lines and within a tile of
-    that zone (`_off_tiles`), and says not how: `xarray`'s `coarsen(...).mean()`, `rio.reproject` onto 10 m pixels
+    that zone (`places.off_product_grid`), and says not how: `xarray`'s `coarsen(...).mean()`, `rio.reproject` onto 10 m pixels
     of another CRS (EPSG:3035) or zone (EPSG:32632 for a map in zone 31), or shifted off the 10 m lines. The COG's AEF_RESAMPLED
     tells it from the product's pixels. A tag never stops a write: a grid whose size or CRS cannot be read here is
     said as such (the writer's own `cog_profile` names what is wrong)."""
@@ -262,7 +240,7 @@ def resampled_attrs(emb,          # the map `to_cog` writes (y, x, band)
     except AEFError: code = ""
     utm = re.fullmatch(r"EPSG:32[67](0[1-9]|[1-5][0-9]|60)", code)   # a WGS 84 / UTM zone: the product's CRS
     if utm and w is not None and abs(w - PIXEL_M) < 1e-6 and abs(h - PIXEL_M) < 1e-6:
-        said = _off_tiles(emb, code)
+        said = off_product_grid(emb, code)
         return origin | {"resampled": f"10 m pixels of {crs_label(crs)}, {said}: made from the product's pixels, "
                                       "how is not recorded"} if said else origin
     where = crs_label(crs) if crs else "a CRS not said"

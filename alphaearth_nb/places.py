@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (AEFError, DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags,
+from .core import (AEFError, DimensionError, GridError, NoDataWarning, TimeError, band_names, checks_flags, PIXEL_M,
                                 refuse_path, user_stacklevel)
 from .core import TableWarning   # the kinds of its warnings
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube, official_years
@@ -32,10 +32,11 @@ from .geometries import (EE_GEO, LONLAT, POINT_COLUMNS, agreed_crs, own_crs_on, 
 from .crs import crs_label
 
 # %% auto #0
-__all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'pixel_of', 'years_of_cube', 'wall_times', 'years_with_data',
-           'gather', 'points_table', 'off_map_hint', 'warn_zones_off_map', 'own_label_word', 'sample', 'circle_start',
-           'LONLAT', 'lonlat_columns', 'coordinate_hint', 'EE_GEO', 'import_geopandas', 'table_file', 'read_geometries',
-           'valid_polygons', 'agreed_crs', 'own_crs_on', 'read_places', 'POINT_COLUMNS', 'points_xy']
+__all__ = ['cube_form', 'grid_of', 'transform_of', 'cube_crs', 'off_product_grid', 'pixel_of', 'years_of_cube', 'wall_times',
+           'years_with_data', 'gather', 'points_table', 'off_map_hint', 'warn_zones_off_map', 'own_label_word',
+           'sample', 'circle_start', 'LONLAT', 'lonlat_columns', 'coordinate_hint', 'EE_GEO', 'import_geopandas',
+           'table_file', 'read_geometries', 'valid_polygons', 'agreed_crs', 'own_crs_on', 'read_places',
+           'POINT_COLUMNS', 'points_xy']
 
 # %% ../nbs/23c_places.ipynb #c0002a
 # from `geometries` (23c), split from here: `places.read_geometries` is `geometries.read_geometries`
@@ -134,6 +135,31 @@ def cube_crs(emb) -> str:  # embedding or cube (attrs['crs'] or a CF grid mappin
         "'degrees_east' / 'degrees_north' on them, read as EPSG:4326)" if deg else
         "`emb.attrs['crs'] = 'EPSG:326NN'`, NN its UTM zone (327NN south of the equator; metres in x/y: "
         "`aef.geo.utm_crs(lon, lat)` names the zone of a place of the map), or the CRS its x/y were written in"))
+
+_TILE_M = 8192 * PIXEL_M   # an official tile's side (8192 pixels of 10 m): how far a zone's tiles reach past its edge
+
+def off_product_grid(emb,       # a map of 10 m pixels (y, x, ...) on a regular grid
+                     code:str,  # its CRS, a WGS 84 / UTM zone: EPSG:326NN or 327NN
+                    ) -> str|None:
+    """Words where 10 m map `emb` in WGS 84 / UTM zone `code` (EPSG:326NN, 327NN) is not on the product's pixels, else
+    None: its pixel edges off the tiles' 10 m lines (whole multiples of 10 m in the zone's CRS, as `official.open`
+    reads them; a shift by `rio.reproject` or `interp`), or its centre farther from the zone than a tile reaches (the
+    product is tiled by UTM zone, 1-60 N and S, no polar UPS: a map reprojected into a neighbouring zone's CRS)."""
+    try: x0, dx, y0, dy = grid_of(emb)
+    except GridError: return None   # a strip of no size told: its pixels cannot be judged, so not said
+    ex, ey = x0 - dx / 2, y0 - dy / 2
+    if max(abs(e / PIXEL_M - round(e / PIXEL_M)) for e in (ex, ey)) > 1e-6:
+        return f"pixel edges at x {ex:.6g}, y {ey:.6g}, off the product's {PIXEL_M:g} m lines (whole multiples of {PIXEL_M:g} m)"
+    zone, south = int(code[-2:]), code[7] == "7"
+    xc, yc = x0 + dx * (emb.sizes["x"] - 1) / 2, y0 + dy * (emb.sizes["y"] - 1) / 2
+    lon, lat = (float(v[0]) for v in geo.to_crs([xc], [yc], code, LONLAT))
+    reach = np.degrees(_TILE_M / 6_371_000)   # a tile, in degrees of latitude; of longitude over cos(lat)
+    off = abs((lon - (6 * zone - 183) + 180) % 360 - 180) > 3 + reach / max(np.cos(np.radians(lat)), 1e-3)
+    if not (off or (lat > reach if south else lat < -reach)): return None
+    own = f"{int((lon + 180) // 6) % 60 + 1}{'S' if lat < 0 else 'N'}"
+    return (f"its centre (lon {lon:.3f}, lat {lat:.3f}) lies in UTM zone {own}, farther from zone {zone}"
+            f"{'S' if south else 'N'} than its tiles reach: reprojected into another zone's CRS")
+
 
 # %% ../nbs/23c_places.ipynb #c0011
 def pixel_of(emb:xr.DataArray,  # embedding or cube on regular x/y coordinates

@@ -14,7 +14,7 @@ try:   # the official extra (geopandas needs it): `aggregate` reads its zones wi
     import shapely
 except ImportError: shapely = None
 
-from .core import EMBED_DIM, ConfigError
+from .core import EMBED_DIM, ConfigError, checks_flags
 from .gate import unit_rows
 from .geo import crs_of, declared_nodata, is_geographic, require
 from .places import gather, grid_of
@@ -46,6 +46,7 @@ def shares_inside(g,                # geometries (shapely, an object array), non
     by_length = np.where(length > 0, shapely.length(cut) / np.where(length > 0, length, 1.0), shapely.intersects(g, foot))
     return np.clip(np.where(area > 0, shapely.area(cut) / np.where(area > 0, area, 1.0), by_length), 0.0, 1.0)
 
+@checks_flags
 def line_cells(g,             # a line (LineString, MultiLineString, LinearRing), in the grid's CRS
                grid:tuple,    # (x0, dx, y0, dy): the first pixel centre and the steps (`places.grid_of`)
                shape:tuple,   # (H, W) of the grid
@@ -155,7 +156,10 @@ def score_map(obj) -> xr.DataArray|None:   # what `aggregate` was given
     m = obj.where(~obj.isin(fills)) if fills else obj
     return m.astype(np.float32).expand_dims(band=[str(obj.name or "score")], axis=-1).rename(obj.name)
 
-def score_columns(name:str, how:str, q) -> list[str]:   # the map's name (similarity, change), `how`, its percentiles
+def score_columns(name:str,   # the map's name (similarity, change)
+                  how:str,    # "mean", "mean_std" or "percentiles"
+                  q,          # percentiles for how="percentiles"
+                 ) -> list[str]:
     "`aggregate`'s value columns for a score map: `name`; `name`_mean, `name`_std; or `name`_p10 .. (`score_row`)."
     return [name] if how == "mean" else [f"{name}_mean", f"{name}_std"] if how == "mean_std" else [f"{name}_p{p:g}" for p in q]
 

@@ -4,7 +4,6 @@ rule gave every pixel along it (zones of no area were left to `_below_a_pixel`, 
 centre). Now a line takes every pixel it crosses, each weighted by the line's length inside it (`zone_areas.line_cells`;
 exactextract 0.3 misses a line along a row of pixels), and its `fraction_on_map` is the share of its length on the map
 (it was 1 for a road half off the map, so no word was said)."""
-import importlib.util
 import warnings
 
 import numpy as np

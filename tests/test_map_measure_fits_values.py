@@ -2,7 +2,6 @@
 (a mask) still said attrs['measure'] == 'similarity', and `map_to_cog` tagged it AEF_MEASURE 'cosine similarity to
 the query vector, -1..1'. `map_files.map_kind` now checks the values fit the kind its attrs say (a score: floats in its
 range; a class or cluster id: whole), read once with the values `map_to_cog` writes."""
-import numpy as np
 import pandas as pd
 import pytest
 
