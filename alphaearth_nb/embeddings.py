@@ -36,14 +36,14 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 refuse_no_data, sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['NO_YEARS', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'years_text',
-           'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official',
-           'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise',
-           'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated',
-           'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds', 'SCALE_ROWS', 'int8_form',
-           'CODE_SCALE', 'code_scaled', 'codes_unpacked', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME',
-           'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read',
-           'dated_by_path', 'model_name']
+__all__ = ['NO_YEARS', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'official_form',
+           'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding',
+           'from_official', 'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands',
+           'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
+           'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds',
+           'SCALE_ROWS', 'int8_form', 'CODE_SCALE', 'code_scaled', 'codes_unpacked', 'OFFICIAL_COLLECTION',
+           'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'tiff_scheme', 'provenance_tags',
+           'provenance_attrs', 'tags_read', 'dated_by_path', 'model_name']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -234,6 +234,24 @@ def official_cube(obj) -> xr.DataArray|None:   # any object, as `official_years`
     (`official_years`); None for anything else. What maps a cube year by year (similarity, classify, rgb, sample,
     ...) reads such a Dataset through it, as it reads `aef.from_official(ds)`."""
     return None if official_years(obj) is None else from_official(obj)
+
+class _Unread(Exception): "`official_form`'s stop: a year's form kept before a value of it is read."
+
+def official_form(obj) -> xr.DataArray|None:   # any object, as `official_years`
+    """`official_cube`'s form, no value read: each year as `from_official` lays it out (grid, rows top-down, CRS,
+    attrs, the cube's dates) before its gate reads a sample, its values neither dequantised nor gated; None for
+    anything but a Dataset of several years. What places labels on a lazy cube's grid before a chunk is read
+    (`per_year`'s classify, then each year read through `from_official`, labels first)."""
+    if official_years(obj) is None: return None
+    forms = []
+    def keep(form):
+        forms.append(form)
+        raise _Unread
+    for i in range(obj.sizes["time"]):
+        try: from_official(obj.isel(time=[i]), before_read=keep)
+        except _Unread: pass
+    cube = xr.concat(forms, "time", combine_attrs="drop_conflicts").assign_coords(time=_time_values(obj))
+    return cube.transpose("time", "y", "x", "band")
 
 def years_text(years:list,          # the years a Dataset of the official product holds (`official_years`)
                call:str|None=None, # an `.aef` call that takes one map and refuses the cube too, e.g. "quantize(...)"

@@ -18,7 +18,7 @@ from .core import AEFError, LabelError, NoValidDataError, TimeError, checks_flag
 from .core import NoDataWarning   # the kind of its warning
 from .warn_lock import ThisThreadsWarnings   # a cube's years' warnings, this thread's only
 from .cubes import cube_form, one_model, warn_missing_years, years_of_cube, years_with_data
-from .embeddings import official_cube
+from .embeddings import official_cube, official_form, official_years
 from .labels import joined_class_maps
 from .places import wall_times
 from .years import map_year, year_steps
@@ -112,8 +112,14 @@ def _said_once(caught:list):
 def _per_year(fn, tables:bool, models:bool=False):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
+        if models and all(a is None for a in (*args, *kwargs.values())): return fn(emb)   # `change` without `other`:
+        # refused before any read (an official Dataset's years were gated first)
         cube = lambda a: c if (c := official_cube(a)) is not None else a   # xee over several years: its cube
-        emb, args, kwargs = cube(emb), [cube(a) for a in args], {k: cube(v) for k, v in kwargs.items()}
+        ds = emb if tables and official_years(emb) is not None else None   # labelled: each year read as its labels
+        # are placed (a chunk read over the network each), so the cube's form holds no value read (`official_form`)
+        emb, args, kwargs = cube(emb) if ds is None else official_form(ds), [cube(a) for a in args], \
+            {k: cube(v) for k, v in kwargs.items()}
+        year = lambda i: emb.isel(time=i) if ds is None else ds.isel(time=[i])   # the map `fn` reads of year i
         one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)
         if one_map and not tables: return fn(emb, *args, **kwargs)
         if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError
@@ -140,20 +146,21 @@ def _per_year(fn, tables:bool, models:bool=False):
         try:
             with ThisThreadsWarnings() as caught:   # each year's, the user's filters applied
                 for i in range(emb.sizes["time"]):
-                    try: outs.append(fn(emb.isel(time=i), *[at(a, i) for a in args],
+                    try: outs.append(fn(year(i), *[at(a, i) for a in args],
                                         **{k: at(v, i) for k, v in kwargs.items()}))
                     except NoValidDataError as e:
                         outs.append(None)
                         empty.append((i, e))
                     except LabelError as e:   # classify/regress: no labelled pixel has data, because the year has none
-                        if getattr(e, "before_read", False) or years_with_data(emb.isel(time=[i])):   # labels' fault
+                        if getattr(e, "before_read", False) or years_with_data((emb if ds is None else ds).isel(time=[i])):
                             raise LabelError(f"{fn.__name__}, time {_when(emb, i)}: {e} (if that year has no labels, "
                                              "select the years labelled first, e.g. `cube.isel(time=[...])`)") from None
                         outs.append(None)
                         empty.append((i, LabelError("the map has no data that year (all NaN), so no labelled "
                             "pixel to train on: select the years with data, e.g. `cube.dropna('time', how='all')`")))
         finally: _said_once(caught)   # the same text each year (labels read again, the gate's count): said once
-        if tables and len(empty) == len(outs): refuse_no_data(zoned, "the cube", fn.__name__)   # no year with data
+        if tables and len(empty) == len(outs):   # no year with data (a Dataset's: its years gated, the form is not)
+            refuse_no_data(zoned if ds is None else official_cube(ds), "the cube", fn.__name__)
         if empty: outs = _fill_empty_years(fn.__name__, emb, outs, empty)
         outs = joined_class_maps(outs)   # classify's named classes: one numbering for all years
         out = xr.concat(outs, dim="time", join="outer", combine_attrs="drop_conflicts")   # years of other classes:
