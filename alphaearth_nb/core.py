@@ -42,10 +42,10 @@ __all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'TimeError', 'Miss
            'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning', 'FileWarning', 'SourceWarning',
            'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
            'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'as_tuple', 'decimal', 'count_text',
-           'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'moved_names', 'Frames',
-           'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'PIXEL_M', 'band_names',
-           'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module', 'PARAMETERS',
-           'documented', 'near_names', 'suggest']
+           'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'FormOnly', 'moved_names',
+           'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'PIXEL_M',
+           'band_names', 'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module',
+           'PARAMETERS', 'documented', 'near_names', 'suggest']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -480,6 +480,10 @@ def set_elsewhere(name:str,    # the module's full name, `__name__` (it must be 
 
 # %% ../nbs/00_core.ipynb #mv002
 class MovedError(AEFError, ImportError): "A public name moved to another module: the error names where it is now."
+
+class FormOnly(BaseException):
+    "No error: raised by a `before_read` that wants a map's form alone, to stop before a value is read, and caught by " \
+    "its caller (`embeddings.official_form`); a BaseException, so no `except Exception` on the way takes it."
 
 def moved_names(module:str, # the module's full name, `__name__`
                 moved:dict, # each moved name -> the module holding it now: 'maps' (of the package) or a full name

@@ -16,7 +16,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, TimeError,
-                                MAP_WANTED, band_names, checks_flags, refuse_path, GridWarning)
+                                MAP_WANTED, band_names, checks_flags, refuse_path, GridWarning, FormOnly)
 from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, write_crs)
 from .files import gdal_path, reading_raster
@@ -235,8 +235,6 @@ def official_cube(obj) -> xr.DataArray|None:   # any object, as `official_years`
     ...) reads such a Dataset through it, as it reads `aef.from_official(ds)`."""
     return None if official_years(obj) is None else from_official(obj)
 
-class _Unread(Exception): "`official_form`'s stop: a year's form kept before a value of it is read."
-
 def official_form(obj) -> xr.DataArray|None:   # any object, as `official_years`
     """`official_cube`'s form, no value read: each year as `from_official` lays it out (grid, rows top-down, CRS,
     attrs, the cube's dates) before its gate reads a sample, its values neither dequantised nor gated; None for
@@ -246,10 +244,10 @@ def official_form(obj) -> xr.DataArray|None:   # any object, as `official_years`
     forms = []
     def keep(form):
         forms.append(form)
-        raise _Unread
+        raise FormOnly
     for i in range(obj.sizes["time"]):
         try: from_official(obj.isel(time=[i]), before_read=keep)
-        except _Unread: pass
+        except FormOnly: pass
     cube = xr.concat(forms, "time", combine_attrs="drop_conflicts").assign_coords(time=_time_values(obj))
     return cube.transpose("time", "y", "x", "band")
 
