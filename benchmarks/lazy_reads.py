@@ -79,8 +79,7 @@ def labels(cube, off: int = 0, year=None) -> pd.DataFrame:
 def cases(cube) -> dict:
     "name -> a call of the cube, run with its reads counted (a refusal's error caught and named)."
     from alphaearth_nb import analysis, cubes
-    from alphaearth_nb.embeddings import from_official
-    one = lambda: from_official(cube).isel(time=1) if isinstance(cube, xr.Dataset) else cube.isel(time=1)
+    two = lambda i: cube.isel(time=i)   # one year's map, as `aef evaluate --year` and `change` are given it
     x, y = cube.x.values, cube.y.values
     return {
         "classify": lambda: analysis.classify(cube, labels(cube), k=1, crs="EPSG:32631")["class"].values,
@@ -92,10 +91,11 @@ def cases(cube) -> dict:
         "similarity": lambda: analysis.similarity(cube, (x[70], y[70]), crs="EPSG:32631").values,
         "similarity, the point off the map (refused)": lambda: analysis.similarity(cube, (x[-1] + 1e4, y[3]),
                                                                                    crs="EPSG:32631"),
-        "change": lambda: analysis.change(cube).values,
+        "change of the two years": lambda: analysis.change(two(0), two(1)).values,
+        "change, no `other` (refused)": lambda: analysis.change(cube),
         "aggregate": lambda: cubes.aggregate(cube, pd.DataFrame({"x": x[[10, 150]], "y": y[[10, 100]]}), buffer=50,
                                              crs="EPSG:32631"),
-        "evaluate's read (training_set, one year)": lambda: analysis.training_set(one(), labels(cube), crs="EPSG:32631"),
+        "evaluate's read (training_set, one year)": lambda: analysis.training_set(two(1), labels(cube), crs="EPSG:32631"),
     }
 
 
