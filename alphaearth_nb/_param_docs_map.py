@@ -93,11 +93,11 @@ SECTIONS = {
         'spaced_points': 'xy\n    point coordinates in metres, (N, 2); millions are fine\nmin_dist : float\n    smallest distance kept between two points (0: all kept)\nseed\n    int or Generator: which points\n',
     },
     'alphaearth_nb.embeddings': {
+        'time_values': 'obj\n    a Dataset or DataArray with a `time` coordinate\n',
         'refuse_rotation': "obj\n    a DataArray or Dataset with a geotransform (`spatial_ref` or attrs['transform'])\nwhat : str\n    what `obj` is, for the message\n",
         'embedding_variable': 'ds\n    a Dataset from another reader (rasterio, xee, netCDF); anything else gives None\n',
         'official_years': 'obj\n    any object; only a Dataset of the official product gives years\n',
         'official_cube': 'obj\n    any object, as `official_years`\n',
-        'official_form': 'obj\n    any object, as `official_years`\n',
         'years_text': 'years : list\n    the years a Dataset of the official product holds (`official_years`)\ncall : str|None\n    an `.aef` call that takes one map and refuses the cube too, e.g. "quantize(...)"\n',
         'as_embedding': 'obj\n    DataArray with a 64-long `band` dim, or a Dataset with A00..A63\ndequantize : bool\n    dequantise an int8 (official, quantised) input\ndoor : str|None\n    an analysis reading it for a result ("similarity"): no value, refused\nwhat : str\n    the input, as `door`\'s refusal names it ("`other`")\nbefore_read\n    called with the map\'s form (grid, CRS, attrs) before a value is read, or None\n',
         'validate_embedding': "emb\n    embedding (y, x, band) in a form `as_embedding` reads, or a cube\ncheck_values : bool\n    refuse a field without a pixel of data (computes a lazy field's mask)\n",

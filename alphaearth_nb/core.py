@@ -483,7 +483,7 @@ class MovedError(AEFError, ImportError): "A public name moved to another module:
 
 class FormOnly(BaseException):
     "No error: raised by a `before_read` that wants a map's form alone, to stop before a value is read, and caught by " \
-    "its caller (`embeddings.official_form`); a BaseException, so no `except Exception` on the way takes it."
+    "its caller (`per_year`'s `_official_form`); a BaseException, so no `except Exception` on the way takes it."
 
 def moved_names(module:str, # the module's full name, `__name__`
                 moved:dict, # each moved name -> the module holding it now: 'maps' (of the package) or a full name

@@ -16,7 +16,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, TimeError,
-                                MAP_WANTED, band_names, checks_flags, refuse_path, GridWarning, FormOnly)
+                                MAP_WANTED, band_names, checks_flags, refuse_path, GridWarning)
 from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, write_crs)
 from .files import gdal_path, reading_raster
@@ -36,7 +36,7 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 refuse_no_data, sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['NO_YEARS', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube', 'official_form',
+__all__ = ['NO_YEARS', 'time_values', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube',
            'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding',
            'from_official', 'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands',
            'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
@@ -58,7 +58,7 @@ _all_ += ["OFFICIAL_COLLECTION", "TIFF_SCHEME", "INT8_SCHEME", "COG_ATTRS", "COG
 # %% ../nbs/23_embeddings.ipynb #c0024
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
 
-def _time_values(obj) -> np.ndarray:
+def time_values(obj) -> np.ndarray:   # a Dataset or DataArray with a `time` coordinate
     """The values of `obj`'s `time` coordinate, numbers of epoch milliseconds (Earth Engine's `system:time_start`, as
     `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, dates of any unit, both as
     `times.TIME_DTYPE` (ns: xarray's default, a mirror cube's, `years.join_years`'), other values as they are (whole
@@ -80,17 +80,17 @@ def _drop_time(obj, attrs:dict):
         raise DimensionError(f"the official product holds {n} images along `time` without dates or years: pick one "
                              "first, e.g. `ds.isel(time=[0])`; with dates or years as `time`, one image per year is a cube")
     if "time" in obj.coords:
-        t = _time_values(obj)[0]   # a cftime date (a netCDF of another calendar) has no dtype
+        t = time_values(obj)[0]   # a cftime date (a netCDF of another calendar) has no dtype
         attrs["time"] = str(np.datetime_as_string(t, unit="s")) if isinstance(t, np.datetime64) else str(t)
     return obj.isel(time=0, drop=True)
 
 def _time_years(obj) -> pd.Index|None:
     """The calendar year of each image along `time` of an official product holding several (dates, cftime dates,
-    epoch milliseconds (`_time_values`) or whole years 1900..2200, as `cubes.years_of_cube` reads them); None for one
+    epoch milliseconds (`time_values`) or whole years 1900..2200, as `cubes.years_of_cube` reads them); None for one
     image or other times. Reads the coordinate only: nothing of the data."""
     if not isinstance(obj, (xr.DataArray, xr.Dataset)) or obj.sizes.get("time", 1) < 2 or "time" not in obj.coords:
         return None
-    t = _time_values(obj)
+    t = time_values(obj)
     if t.dtype.kind == "M": return pd.DatetimeIndex(t).year
     if t.dtype == object and all(hasattr(v, "year") for v in t): return pd.Index([v.year for v in t])   # cftime
     if t.dtype.kind in "iuf" and ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all():
@@ -102,7 +102,7 @@ def _by_year(obj, dequantize:bool, flip) -> xr.DataArray|None:
     over several years: `_time_years`), each year through `from_official`; None for one image or other times.
     `DimensionError` for two images of one year: the tiles of that year (one per UTM zone), to mosaic first."""
     if (years := _time_years(obj)) is None: return None
-    t = _time_values(obj)   # epoch milliseconds: the cube's `time` as the dates they are
+    t = time_values(obj)   # epoch milliseconds: the cube's `time` as the dates they are
     if years.duplicated().any():
         y = int(years[years.duplicated()][0])
         raise DimensionError(f"the official product holds {int((years == y).sum())} images of {y} along `time` "
@@ -234,22 +234,6 @@ def official_cube(obj) -> xr.DataArray|None:   # any object, as `official_years`
     (`official_years`); None for anything else. What maps a cube year by year (similarity, classify, rgb, sample,
     ...) reads such a Dataset through it, as it reads `aef.from_official(ds)`."""
     return None if official_years(obj) is None else from_official(obj)
-
-def official_form(obj) -> xr.DataArray|None:   # any object, as `official_years`
-    """`official_cube`'s form, no value read: each year as `from_official` lays it out (grid, rows top-down, CRS,
-    attrs, the cube's dates) before its gate reads a sample, its values neither dequantised nor gated; None for
-    anything but a Dataset of several years. What places labels on a lazy cube's grid before a chunk is read
-    (`per_year`'s classify, then each year read through `from_official`, labels first)."""
-    if official_years(obj) is None: return None
-    forms = []
-    def keep(form):
-        forms.append(form)
-        raise FormOnly
-    for i in range(obj.sizes["time"]):
-        try: from_official(obj.isel(time=[i]), before_read=keep)
-        except FormOnly: pass
-    cube = xr.concat(forms, "time", combine_attrs="drop_conflicts").assign_coords(time=_time_values(obj))
-    return cube.transpose("time", "y", "x", "band")
 
 def years_text(years:list,          # the years a Dataset of the official product holds (`official_years`)
                call:str|None=None, # an `.aef` call that takes one map and refuses the cube too, e.g. "quantize(...)"

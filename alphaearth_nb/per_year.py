@@ -14,11 +14,11 @@ import warnings
 import numpy as np
 import xarray as xr
 
-from .core import AEFError, LabelError, NoValidDataError, TimeError, checks_flags, user_stacklevel
+from .core import AEFError, FormOnly, LabelError, NoValidDataError, TimeError, checks_flags, user_stacklevel
 from .core import NoDataWarning   # the kind of its warning
 from .warn_lock import ThisThreadsWarnings   # a cube's years' warnings, this thread's only
 from .cubes import cube_form, one_model, warn_missing_years, years_of_cube, years_with_data
-from .embeddings import official_cube, official_form, official_years
+from .embeddings import from_official, official_cube, official_years, time_values
 from .labels import joined_class_maps
 from .places import wall_times
 from .years import map_year, year_steps
@@ -34,6 +34,20 @@ def _no_data_like(r):
     "`r` as no data: NaN in floats, -1 in ints (ids); a Dataset (`cluster`'s, an AttributeError before) by variable."
     if isinstance(r, xr.Dataset): return r.map(_no_data_like, keep_attrs=True)
     return xr.full_like(r, np.nan if r.dtype.kind == "f" else -1)
+
+def _official_form(obj) -> xr.DataArray|None:   # any object, as `embeddings.official_years`
+    """`official_cube`'s form, no value read: each year as `from_official` lays it out (grid, rows top-down, CRS, attrs,
+    the cube's dates) before its gate reads a sample, not dequantised; None for anything but a Dataset of several years."""
+    if official_years(obj) is None: return None
+    forms = []
+    def keep(form):
+        forms.append(form)
+        raise FormOnly
+    for i in range(obj.sizes["time"]):
+        try: from_official(obj.isel(time=[i]), before_read=keep)
+        except FormOnly: pass
+    cube = xr.concat(forms, "time", combine_attrs="drop_conflicts").assign_coords(time=time_values(obj))
+    return cube.transpose("time", "y", "x", "band")
 
 def _when(emb, i:int) -> str:
     "The `i`-th time of cube `emb` as a user reads it: '2023-01-01' (datetime64), else its value, else `i`."
@@ -116,8 +130,8 @@ def _per_year(fn, tables:bool, models:bool=False):
         # refused before any read (an official Dataset's years were gated first)
         cube = lambda a: c if (c := official_cube(a)) is not None else a   # xee over several years: its cube
         ds = emb if tables and official_years(emb) is not None else None   # labelled: each year read as its labels
-        # are placed (a chunk read over the network each), so the cube's form holds no value read (`official_form`)
-        emb, args, kwargs = cube(emb) if ds is None else official_form(ds), [cube(a) for a in args], \
+        # are placed (a chunk read over the network each), so the cube's form holds no value read (`_official_form`)
+        emb, args, kwargs = cube(emb) if ds is None else _official_form(ds), [cube(a) for a in args], \
             {k: cube(v) for k, v in kwargs.items()}
         year = lambda i: emb.isel(time=i) if ds is None else ds.isel(time=[i])   # the map `fn` reads of year i
         one_map = not (isinstance(emb, xr.DataArray) and "time" in emb.dims)

@@ -3,7 +3,7 @@ zarr store or a mirror of COGs is a network read). xee's form, a Dataset of A00.
 cube by `per_year` (`embeddings.official_cube`, every year gated: its sample read) before classify placed its labels,
 so labels off the map, labels in another CRS's numbers and labels of a year the cube lacks were refused after 24 of
 its 24 chunks were read; `change(cube)` without `other` after 12 (the DataArray) or 24 (the Dataset). Now each is
-refused before a chunk is read: the Dataset's years are laid out without a value read (`embeddings.official_form`)
+refused before a chunk is read: the Dataset's years are laid out without a value read (`per_year._official_form`)
 and each year is read by classify itself, labels placed first."""
 from pathlib import Path
 
@@ -12,8 +12,9 @@ import pytest
 import xarray as xr
 
 from alphaearth_nb import analysis
-from alphaearth_nb.core import ConfigError, LabelError
-from alphaearth_nb.embeddings import from_official, official_cube, official_form
+from alphaearth_nb.core import ConfigError
+from alphaearth_nb.embeddings import from_official, official_cube
+from alphaearth_nb.per_year import _official_form as official_form
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "lazy_reads.py"
 REFUSED = ("classify, a label off the map (refused)", "classify, labels in lon/lat said metres (refused)",
