@@ -8,8 +8,6 @@ in each name read, said; a file of no year beside files of one (`join_years`' Py
 pass."""
 import shlex
 
-import numpy as np
-import pandas as pd
 import pytest
 
 pytest.importorskip("rioxarray")
@@ -18,18 +16,8 @@ from alphaearth_nb.embeddings import quantize_embedding
 from alphaearth_nb.embedding_files import open_embeddings
 from alphaearth_nb.exports import to_cog
 from alphaearth_nb.core import DimensionError, TimeWarning
-from alphaearth_nb.testing import embedding_from_array, official_tiff, random_unit
-
-
-def _maps(tmp_path):
-    "A 2023 map of noise and a 2024 map whose halves are two directions; points labelled by half (p.csv)."
-    noise = embedding_from_array(random_unit((8, 12), seed=2)).assign_attrs(crs="EPSG:32631", time="2023-01-01")
-    d = random_unit((2,), seed=5); v = np.zeros((8, 12, 64), "float32"); v[:, :6], v[:, 6:] = d[0], d[1]
-    clear = embedding_from_array(v).assign_coords(x=noise.x, y=noise.y).assign_attrs(crs="EPSG:32631", time="2024-01-01")
-    cols, rows = np.array([0, 1, 2, 3, 4, 7, 8, 9, 10, 11] * 2), np.repeat([1, 6], 10)
-    pd.DataFrame({"x": noise.x.values[cols], "y": noise.y.values[rows], "label": (cols >= 6).astype(int)}).to_csv(
-        tmp_path / "p.csv", index=False)
-    return noise, clear
+from alphaearth_nb.testing import official_tiff
+from test_evaluate_tiles_folder import _maps   # a 2023 map of noise, a 2024 map of two halves, p.csv
 
 
 def _export(e, path, crs="EPSG:32631"):
