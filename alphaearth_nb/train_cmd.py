@@ -189,7 +189,8 @@ def _resume_data(a) -> None:
     if came is None:
         if a.resume and a.data is None and a.corpus is None and seen.get("sources") not in (None, _SCENE_SOURCES):
             raise ConfigError(f"run {a.out} records the stack it was trained on ({_stack_said(seen)}) but not the "
-                              "--data it was read from (an older alphaearth_nb began it): pass --data <the run's data> "
+                              "--data it was read from (begun in Python with a stack in memory, which has "
+                              "no path; or an older alphaearth_nb began it): pass --data <the run's data> "
                               f"with --resume, e.g. `aef train --out {shlex.quote(str(a.out))} --resume --data PATH`")
         if a.resume and a.data is None and a.corpus is None and "data" in head and head["data"] is None:   # no stack
             raise ConfigError(f"run {a.out} was trained on data that is no stack (a corpus, or batches given in Python) "
