@@ -132,6 +132,7 @@ def tile_sums(model,                # any model with `model(inputs, periods[P, 2
     def add(todo, u):  # waits for the batch, then adds what its tiles keep: core +- o
         for (i, j), ut in zip(todo, np.asarray(u)): acc[i:i + k, j:j + k] += w2 * ut[t:L - t, t:L - t]
     for b in tqdm(range(0, len(corners), batch_size), disable=not progress, desc="embed", unit="batch"):
+        stop_if_asked()   # a SIGTERM or Ctrl-C whose raise Python swallowed (`aef demo`'s, `embed`'s in memory): here
         todo = corners[b:b + batch_size]
         cut = todo + todo[-1:] * (batch_size - len(todo))  # the core at (i, j) of the block: its tile's input at (i, j)
         done.append((todo, _embed_batch(model, {s: _tile(f, cut, L) for s, f in inputs.items()}, period)))
