@@ -116,10 +116,8 @@ def write_windows(dst,        # an open rasterio dataset (or overview) to write,
 def map_values(m:xr.DataArray,  # `map_to_cog`'s map (y, x), eager or lazy
                rows:int=512,    # pixel rows a compute reads at least (whole rows of chunks)
               ) -> np.ndarray:
-    """The values of map `m`, its dtype kept: a lazy map (a similarity, class or change map of a lazy cube, each chunk
-    a read) computed whole rows of chunks at a time, `rows` pixel rows or more, each on a graph of its own (`_pull`'s
-    rule), with a stop point before each (`runlock.stop_if_asked`): a SIGTERM or Ctrl-C whose raise Python swallowed
-    while the map was read stops at the next rows, not once the whole map is read, and nothing is written."""
+    """The values of map `m`, its dtype kept; a lazy one (each chunk a read) `rows` pixel rows or more (whole chunk rows)
+    at a time on graphs of their own (`_pull`'s rule), `runlock.stop_if_asked` before each (the last: `cog_stage`'s)."""
     if not is_lazy(m): return np.asarray(m.values)
     edges, parts, a = np.cumsum((0, *m.chunks[0])), [], 0
     for b in edges[1:]:
@@ -127,7 +125,6 @@ def map_values(m:xr.DataArray,  # `map_to_cog`'s map (y, x), eager or lazy
         stop_if_asked()
         parts.append(np.asarray(compute_own(m.isel({m.dims[0]: slice(a, b)}).data)[0]))
         a = b
-    stop_if_asked()   # asked as the last rows were read
     return np.concatenate(parts, 0) if parts else np.asarray(m.values)
 
 def check_blocksize(blocksize) -> int:  # COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)
