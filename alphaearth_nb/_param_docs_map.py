@@ -52,7 +52,6 @@ SECTIONS = {
         'cog_profile': 'emb\n    `to_cog`\'s or `map_to_cog`\'s own map, (y, x[, band]) with attrs["crs"]\ndtype : str\n    the file\'s numpy dtype name ("int8", "float32", "uint8", ...)\nblocksize : int\n    tile side, pixels (`check_blocksize`)\ncount : int\n    bands\nnodata\n    the file\'s no-data value\nbottom_up : bool\n    rows stored south to north (the mirrors\' tiles)\n',
         'cog_tags': 'dtype : str\n    the file\'s: "int8" (official codes) or "float32"\nsource : str|None\n    where the embedding came from (`attrs[\'source\']`), kept as AEF_SOURCE\n',
         'write_windows': 'dst\n    an open rasterio dataset (or overview) to write, `emb`\'s size\nemb\n    `to_cog`\'s own embedding (y, x, band), rows in file order, eager or lazy\ndtype : str\n    the file\'s: "int8" (official codes, `quantize`) or "float32"\nsize : int\n    window side, pixels\n',
-        'map_values': "m : xr.DataArray\n    `map_to_cog`'s map (y, x), eager or lazy\nrows : int\n    pixel rows a compute reads at least (whole rows of chunks)\n",
         'check_blocksize': 'blocksize\n    COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)\n',
         'overview_factors': 'height : int\n    image rows, pixels\nwidth : int\n    image columns, pixels\nblocksize : int\n    COG tile side, pixels (`check_blocksize`)\n',
         'cog_stage': "path\n    the COG to make (`~` is the home folder)\nblocksize : int\n    its tile side, pixels (COGs get at least 128)\nfacs : list\n    its overview factors (`overview_factors`), [] for none\noverwrite : bool\n    replace an existing file at `path` and its sidecar (else `OutputExistsError`)\naux : str|None\n    the text of GDAL's sidecar `path.aux.xml` (`exports.pam_categories`), None: none\nprof : dict|None\n    the file's profile (`cog_profile`): what a write takes, to tell a full disk\n",
@@ -220,6 +219,7 @@ SECTIONS = {
         'map_held': 'ds\n    any object: a Dataset, DataArray, DataTree, ...\n',
         'made_by': "var : str\n    a map's variable name, `MAP_NAMES`\n",
         'map_given': 'obj\n    what `to_cog` was given\npath\n    its path, for the fix\n',
+        'map_values': "m : xr.DataArray\n    `map_to_cog`'s map (y, x), eager or lazy\nrows : int\n    pixel rows a compute reads at least (whole rows of chunks)\n",
     },
     'alphaearth_nb.maps': {
         'downsample': 'da : xr.DataArray\n    a map or cube with y/x dims (any names `geo.rename_spatial` reads)\nmax_size : int\n    longest side kept, pixels\n',

@@ -30,8 +30,8 @@ from .cubes import grid_of, transform_of
 from .places import off_product_grid
 
 # %% auto #0
-__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'map_values', 'check_blocksize', 'overview_factors',
-           'cog_stage', 'resampled_attrs']
+__all__ = ['SCHEME_SOURCE', 'cog_profile', 'cog_tags', 'write_windows', 'check_blocksize', 'overview_factors', 'cog_stage',
+           'resampled_attrs']
 
 # %% ../nbs/25c_cog_files.ipynb #cf005
 @checks_flags
@@ -112,20 +112,6 @@ def write_windows(dst,        # an open rasterio dataset (or overview) to write,
             dst.write(_codes(block, dtype), window=Window(c, r, block.shape[1], block.shape[0]))
             n += int(np.isfinite(block).any(-1).sum())
     return n
-
-def map_values(m:xr.DataArray,  # `map_to_cog`'s map (y, x), eager or lazy
-               rows:int=512,    # pixel rows a compute reads at least (whole rows of chunks)
-              ) -> np.ndarray:
-    """The values of map `m`, its dtype kept; a lazy one (each chunk a read) `rows` pixel rows or more (whole chunk rows)
-    at a time on graphs of their own (`_pull`'s rule), `runlock.stop_if_asked` before each (the last: `cog_stage`'s)."""
-    if not is_lazy(m): return np.asarray(m.values)
-    edges, parts, a = np.cumsum((0, *m.chunks[0])), [], 0
-    for b in edges[1:]:
-        if b - a < rows and b < edges[-1]: continue   # chunk rows joined up to `rows` pixel rows
-        stop_if_asked()
-        parts.append(np.asarray(compute_own(m.isel({m.dims[0]: slice(a, b)}).data)[0]))
-        a = b
-    return np.concatenate(parts, 0) if parts else np.asarray(m.values)
 
 def check_blocksize(blocksize) -> int:  # COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)
     "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."

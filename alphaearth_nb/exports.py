@@ -29,21 +29,21 @@ from .cubes import coarsen, cube_form, transform_of, years_of_cube
 from .labels import class_flags, exact_limit, flag_attrs
 from .stores import PROJECTION_EXT, QUANTIZATION, lonlat_bounds, open_zarr, stac_item, to_zarr
 from .cog_files import (SCHEME_SOURCE, check_blocksize, cog_profile, cog_stage, cog_tags, overview_factors,
-                                     map_values, resampled_attrs, write_windows)
+                                     resampled_attrs, write_windows)
 from .map_files import (MAP_NAMES, class_colour, cluster_names, colour_table, made_by, map_given, map_held, map_kind,
-                                     map_measure, palette_type, pam_categories)
+                                     map_measure, map_values, palette_type, pam_categories)
 
 # %% auto #0
 __all__ = ['block_mean_direction', 'to_cog', 'read_cog', 'map_to_cog', 'vectorize', 'QUANTIZATION', 'PROJECTION_EXT', 'to_zarr',
            'open_zarr', 'lonlat_bounds', 'stac_item', 'SCHEME_SOURCE', 'cog_tags', 'check_blocksize',
-           'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs', 'map_values',
-           'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given',
-           'map_held', 'made_by', 'map_measure', 'map_kind']
+           'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs', 'MAP_NAMES',
+           'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held',
+           'made_by', 'map_measure', 'map_kind', 'map_values']
 
 # %% ../nbs/25c_exports.ipynb #c0004r
 _all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bounds', 'stac_item',   # from `stores`, where they moved
-        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs', 'map_values',   # `cog_files`'
-        'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held', 'made_by', 'map_measure', 'map_kind']   # `map_files`'
+        'SCHEME_SOURCE', 'cog_tags', 'check_blocksize', 'overview_factors', 'cog_profile', 'write_windows', 'cog_stage', 'resampled_attrs',   # `cog_files`'
+        'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held', 'made_by', 'map_measure', 'map_kind', 'map_values']   # `map_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
@@ -316,7 +316,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     check_output(path, overwrite, "map COG")   # before any work
     _per_year(da, path, "map_to_cog")
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
-    a = map_values(m)   # a lazy map: rows of chunks at a time, a stop point between (`cog_files.map_values`)
+    a = map_values(m)   # a lazy map: rows of chunks at a time, a stop point between (`map_files.map_values`)
     origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)}) | map_measure(da, m, a)
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)

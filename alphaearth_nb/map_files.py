@@ -19,10 +19,13 @@ from .core import EMBED_DIM, DimensionError, TimeError
 from .stacks import names_every_band
 from .embeddings import embedding_variable
 from .years import map_year
+from .geo import is_lazy
+from .dask_keys import compute_own
+from .runlock import stop_if_asked   # SIGTERM's note (`aef`), read between rows of a lazy map
 
 # %% auto #0
 __all__ = ['MAP_NAMES', 'class_colour', 'palette_type', 'colour_table', 'pam_categories', 'cluster_names', 'map_kind',
-           'map_measure', 'map_held', 'made_by', 'map_given']
+           'map_measure', 'map_held', 'made_by', 'map_given', 'map_values']
 
 # %% ../nbs/25c_map_files.ipynb #mf006
 _PALETTE = 256   # class ids 0..255 (a Byte map's) have colours of their own; ids beyond take id mod 256's
@@ -205,3 +208,19 @@ def map_given(obj,    # what `to_cog` was given
     raise DimensionError(f"to_cog writes embeddings of {EMBED_DIM} bands (y, x, band), and this is a map of one value a "
                          f"pixel (dims {dict(obj.sizes)}: a similarity, change or class map): write it with "
                          f"`m{squeeze}.aef.map_to_cog({str(path)!r})` (a score as float32, class ids with their names)")
+
+def map_values(m:xr.DataArray,  # `map_to_cog`'s map (y, x), eager or lazy
+               rows:int=512,    # pixel rows a compute reads at least (whole rows of chunks)
+              ) -> np.ndarray:
+    """The values of map `m`, its dtype kept; a lazy one (each chunk a read) `rows` pixel rows or more (whole chunk rows)
+    at a time, each on a graph of its own (`dask_keys.compute_own`), `runlock.stop_if_asked` before each (then
+    `cog_stage`'s): a SIGTERM or Ctrl-C whose raise Python swallowed stops at the next rows, nothing written."""
+    if not is_lazy(m): return np.asarray(m.values)
+    edges, parts, a = np.cumsum((0, *m.chunks[0])), [], 0
+    for b in edges[1:]:
+        if b - a < rows and b < edges[-1]: continue   # chunk rows joined up to `rows` pixel rows
+        stop_if_asked()
+        parts.append(np.asarray(compute_own(m.isel({m.dims[0]: slice(a, b)}).data)[0]))
+        a = b
+    return np.concatenate(parts, 0) if parts else np.asarray(m.values)
+

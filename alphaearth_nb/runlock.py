@@ -219,7 +219,7 @@ def stop_if_asked() -> None:
     "Raise `Terminated` (or the kind noted: Ctrl-C's `KeyboardInterrupt`) where a stop was asked (`ask_stop`), taking the request (a second call raises nothing): " \
     "`fit` calls it between steps, after checkpointing its state; `embed_to_zarr` between regions and before its " \
     "store is placed, `cog_files.cog_stage` before a COG is placed (`aef similarity`, `classify`, `change`), " \
-    "`evaluate_embeddings` between folds, `embed.tile_sums` between batches of tiles (`aef demo`), `cog_files.map_values` " \
+    "`evaluate_embeddings` between folds, `embed.tile_sums` between batches of tiles (`aef demo`), `map_files.map_values` " \
     "between rows of a lazy map's chunks and `write_windows` between windows (`map_to_cog`, `to_cog`): the command exits " \
     "143 with no output placed as if whole. A stop taken ends `hold_stops`: a second Ctrl-C while `fit` checkpoints " \
     "the stop stops it at once, as the words promise."

@@ -509,7 +509,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "labels.label_array": "given back (only a Dataset is taken apart)",
     "tables.xy_lower": "given back (only a DataFrame's X/Y are renamed; table_file reads a path first)",
     "cog_files.resampled_attrs": "to_cog's own step on the map it read (as_embedding refused a path first)",
-    "cog_files.map_values": "map_to_cog's own step on the map it holds (`_plane` read it first)",
+    "map_files.map_values": "map_to_cog's own step on the map it holds (`_plane` read it first)",
     "map_files.palette_type": "map_to_cog's own step on the array it read", "map_files.colour_table": "map_to_cog's own step",
     "map_files.cluster_names": "map_to_cog's own step on the array it read",
     "embedding_files.one_variable": "aef evaluate's own step on the file it opened (--embeddings-var, --labels-var)",

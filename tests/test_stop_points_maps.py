@@ -2,7 +2,7 @@
 once a map's whole compute was done: `map_to_cog` of a lazy map (a similarity or class map of a lazy cube: each chunk
 a network read) read every chunk before `cog_stage` stopped it, and `embed` in memory (`aef demo`'s loop,
 `embed.tile_sums`) ran every batch of tiles. Now `map_to_cog` reads a lazy map rows of chunks at a time
-(`cog_files.map_values`) with a stop point before each, `to_cog` one before each window, `tile_sums` one before
+(`map_files.map_values`) with a stop point before each, `to_cog` one before each window, `tile_sums` one before
 each batch: the stop is raised there, nothing written."""
 import threading
 
@@ -12,7 +12,7 @@ import pytest
 import xarray as xr
 
 import alphaearth_nb as aef
-from alphaearth_nb.cog_files import map_values
+from alphaearth_nb.map_files import map_values
 from alphaearth_nb.exports import map_to_cog
 from alphaearth_nb.runlock import Terminated, ask_stop, clear_stop, stop_asked
 from alphaearth_nb.stacks import toy_stack
