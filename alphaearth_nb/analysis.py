@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
+from .core import (checks_flags, EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
                                 user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
@@ -128,6 +128,7 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
     return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query", np.float64)[0], query_said()  # unit, gated
 
 # %% ../nbs/25_analysis.ipynb #c0010
+@checks_flags
 @over_time
 def similarity(emb,      # embedding (any form `as_embedding` takes)
                target,   # a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)
@@ -166,6 +167,7 @@ def _spanned(out:xr.DataArray, a, b) -> xr.DataArray:
         {k: y for k, y in years.items() if y is not None}
     return out
 
+@checks_flags
 @partial(over_time, models=True)
 def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
            other=None,  # embedding (y, x, band) on the same grid and CRS, e.g. another year (required)
@@ -269,6 +271,7 @@ def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
                       f"its own labelled pixels; label at least {k} pixels per class, or pass k=1", LabelWarning,
                       stacklevel=user_stacklevel())
 
+@checks_flags
 @partial(over_time, tables=True)
 def classify(emb,                       # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
              labels,                    # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
@@ -343,6 +346,7 @@ def _warn_few_points(n:int, unknowns:int) -> None:
                   "an intercept): it passes exactly through each (minimum norm), an interpolation no label checks. Label "
                   f"more pixels (well over {unknowns}), or use method='knn'.", LabelWarning, stacklevel=user_stacklevel())
 
+@checks_flags
 @partial(over_time, tables=True)
 def regress(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
             targets,                    # values: a raster on the grid (NaN/declared nodata unlabelled) or points

@@ -16,7 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 import xarray as xr
 
-from .core import (EMBED_DIM, MAP_WANTED, ConfigError, NoDataWarning, NoValidDataError, as_seed,
+from .core import (checks_flags, EMBED_DIM, MAP_WANTED, ConfigError, NoDataWarning, NoValidDataError, as_seed,
                                 refuse_path, seed_key, user_stacklevel, whole)
 from .cubes import cube_form
 from .places import wall_times   # a zoned cube's dates as they are named
@@ -67,6 +67,7 @@ FLAT_SPREAD = 1e-5   # a colour's stretch (2..98 percentile range of a principal
 # rounding, not contrast: float32 projections of identical vectors differ by up to ~5e-8 (measured on 100 random
 # maps of one and of two unit vectors: flat stretch <= 3.7e-8, offsets <= 4.5e-8); one int8 code step is >= 6e-5
 
+@checks_flags
 def rgb(emb,                            # embedding (y, x, band), or a cube (time, y, x, band)
         percentiles:tuple=(2.0, 98.0),  # robust stretch limits
         max_samples:int=50_000,         # pixels used to fit the basis and the stretch (all years of a cube together)
@@ -138,6 +139,7 @@ def _distinct_rows(x:np.ndarray) -> int:
     b = np.ascontiguousarray(x + x.dtype.type(0))   # -0.0 + 0 = 0.0: the bytes of equal values agree
     return len(np.unique(b.view(np.dtype((np.void, b.dtype.itemsize * b.shape[1]))).ravel()))
 
+@checks_flags
 def cluster(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
             k:int,                      # number of clusters
             seed:int=0,                 # seed of the pixel subsample and of k-means++, 0 .. 2**63 - 1

@@ -300,13 +300,14 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
     """Decorate a public function so that its yes/no parameters (`yes_no_params`) go through `flag` at the door,
     before any work: text ('false', 'no'), 2 or 0.5 raise `ConfigError` naming the parameter (text is true in
     Python, so `legend="false"` drew a legend); 0/1 and numpy bools arrive as `bool`; a `bool|None` parameter keeps
-    None. A keyword `fn` does not take is `UnknownFieldError` naming the closest it takes (`unknown_keys`). A call that
+    None. A keyword `fn` does not take is `UnknownFieldError` naming the closest it takes (`unknown_keys`), for a function
+    of no yes/no parameter too (every public door wears it: `aef.official.open(bbox, 2024, sourc=...)`). A call that
     passes none of them costs one dictionary lookup per parameter given."""
     params = yes_no_params(fn)
-    if not params: return fn
     ps = inspect.signature(fn).parameters.values()
     takes = None if any(p.kind == p.VAR_KEYWORD for p in ps) else \
         [p.name for p in ps if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]   # None: takes any keyword
+    if not params and takes is None: return fn
     known = frozenset(takes or ())
     @functools.wraps(fn)
     def checked(*args, **kwargs):

@@ -12,7 +12,7 @@ import warnings
 
 import numpy as np
 
-from .core import (ConfigError, DimensionError, LabelError, as_rng, real, refuse_path, user_stacklevel,
+from .core import (checks_flags, ConfigError, DimensionError, LabelError, as_rng, real, refuse_path, user_stacklevel,
                                 whole)
 from .core import UnitsWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
@@ -90,6 +90,7 @@ def shots_per_class(counts,                 # labelled points per class
 _DRAW_FIX = ("draw. Draw among the labelled ones and index back: `idx = np.flatnonzero(~aef.evaluate.unlabelled(y)); "
             "train, test = aef.evaluate.nshot_split(y[idx], ...); train, test = idx[train], idx[test]`")
 
+@checks_flags
 def nshot_split(y,                     # labels, (N,)
                 shots,                 # int n (per class) or "max"
                 seed=0,                # int, sequence of ints, or np.random.Generator

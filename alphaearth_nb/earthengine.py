@@ -99,6 +99,7 @@ EE_SOURCES = {s.name: s for s in (
              {"temperature_2m": "temperature_2m", "total_precipitation_sum": "total_precipitation"}),
 )}
 
+@checks_flags
 def ee_source(name,   # a registry source with a recipe in `EE_SOURCES` ("sentinel2", ...) or an `EESource`
              ) -> EESource:
     "The Earth Engine recipe of a registry source."

@@ -131,6 +131,7 @@ def to_cog(emb,                    # embedding (y, x, band) with attrs["crs"], a
     return user_path(path)
 
 # %% ../nbs/25c_exports.ipynb #c0012
+@checks_flags
 def read_cog(path,                    # the GeoTIFF: a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path
              chunks=None,             # dask chunks as `rioxarray.open_rasterio` takes them ({"y": 512}, "auto"); None: no dask
              overview:int|None=None,  # the overview level to read: 0 the first (half resolution), 1 the next; None: full resolution

@@ -111,6 +111,7 @@ def _png_target(path):
         raise NotOursError(f"{p} is a file but no PNG, so no plot drawn before: it is left alone: save the plot to "
                            f"another path, e.g. {p.with_suffix('.png').name!r}")
 
+@checks_flags
 def plot_history(history:list[dict],  # records as `fit` returns them (or `train.read_metrics` reads)
                  path=None,            # save a PNG here when given
                  smooth:int=10,        # moving-average window of the curves (the total is also drawn each step)

@@ -41,6 +41,7 @@ def downsample(da:xr.DataArray,   # a map or cube with y/x dims (any names `geo.
     s = max(1, math.ceil(max(da.sizes.get("y", 1), da.sizes.get("x", 1)) / max_size))
     return da.isel(y=slice(None, None, s), x=slice(None, None, s)) if s > 1 else da
 
+@checks_flags
 def extent(da:xr.DataArray,   # a map with x/y pixel-centre coordinates (metres or degrees)
           ) -> tuple[float, float, float, float]:
     """`imshow` extent (left, right, bottom, top) of a grid from its pixel-centre coordinates (a longitude axis wrapped
@@ -157,6 +158,7 @@ def plot_classes(classes,                 # DataArray (y, x) of ints (-1 = no da
     return _finish(ax, da, title or "classes")
 
 # %% ../nbs/28_maps.ipynb #c0011
+@checks_flags
 def plot_heat(da:xr.DataArray,       # a 2-D (y, x) map: similarity, change, one band; NaN / declared no data clear
               ax=None,                # matplotlib Axes to draw on (default: a new figure)
               max_size:int=1000,      # longest side drawn in pixels: larger maps show every n-th pixel

@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .core import LabelError, refuse_path, user_stacklevel
+from .core import checks_flags, LabelError, refuse_path, user_stacklevel
 from .core import LabelWarning   # the kinds of its warnings
 from .labels import label_values, refuse_missing_labels, says_no_data, whole_ids
 from .linear import fill_like_names   # a class name that says no data
@@ -171,6 +171,7 @@ def _warn_unscored(classes:np.ndarray, y_pred:np.ndarray) -> None:
                   "points of it (a class whose every point lies on no data is left out: `points_at` says so)",
                   LabelWarning, stacklevel=user_stacklevel())
 
+@checks_flags
 def balanced_accuracy(y_true, # true labels, (N,)
                       y_pred, # predicted labels, (N,)
                      ) -> float:

@@ -205,6 +205,7 @@ def years_covering(area,               # lon/lat bbox (west, south, east, north)
     "The years (ints, ascending) in which the mirror's tile index has a tile covering any of `area`: [] for none."
     return _years_there(area_of(area), read_index(source, project, cache))
 
+@checks_flags
 def tiles(area,                          # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
           years=YEARS[-1],               # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
           source="source_coop",          # "source_coop", "gcs", a local mirror folder, or a URL prefix
@@ -214,6 +215,11 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     "The official tiles covering `area` in `years`: index rows plus `href` (what GDAL opens), sorted by year and zone."
     refuse_path(area, AREA_WANTED, "places")   # before the years: the one path rule first
     ys, geom = years_of(years), area_of(area)
+    if isinstance(source, (int, np.integer)) or (isinstance(source, str) and len(source) == 4 and source.isdigit()
+                                                  and not Path(source).exists()):   # open(bbox, 2023, 2024)
+        raise ConfigError(f"source={source!r} looks like a year: the years are one argument, years=({ys[0]}, {source}) "
+                          f"(first to last, both included) or years=[{ys[0]}, {source}]; source is the mirror "
+                          "('source_coop', 'gcs', a mirror folder)")
     idx = read_index(source, project, cache)
     hit = idx[idx.geometry.intersects(geom) & idx["year"].astype(int).isin(ys)].copy()
     if hit.empty:

@@ -18,7 +18,7 @@ import jax.numpy as jnp
 import numpy as np
 from jaxtyping import Array, Float, PRNGKeyArray
 
-from .core import (EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
+from .core import (checks_flags, EMBED_DIM, ConfigError, DimensionError, Frames, GridError, MissingSourceError,
                                 PeriodError, SourceError, Target, Texts, TrainExample, as_seed, seed_key, user_stacklevel)
 from .core import FileWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
@@ -406,6 +406,7 @@ def init(cfg:ModelConfig|str, # a config or a preset name
     key = seed_key(key) if isinstance(key, int) else key   # every bit of a seed (`core.seed_key`)
     return AlphaEarth(cfg, key=key)
 
+@checks_flags
 def param_count(cfg:ModelConfig|str,   # a `ModelConfig` or a preset's name ("tiny", "small", "lite")
                ) -> dict:
     "Parameters of each part and the total, without allocating them."

@@ -333,6 +333,7 @@ def _area_beside(area, geobox):
                   stacklevel=user_stacklevel())
     return cover
 
+@checks_flags
 def open(area,                           # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame;
                                         # None with `geobox` (its footprint)
          years=YEARS[-1],                # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
@@ -461,6 +462,7 @@ def _swapped_on_tiles(lon, lat, ys:list, source, project, cache) -> bool:
                                project, cache)))
     except NoTilesError: return False
 
+@checks_flags
 def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path
                   years=YEARS[-1],        # a year, a list of years, or a tuple (first, last): (2020, 2024) is five
                   source="source_coop",   # "source_coop", "gcs", a local mirror folder, or a URL prefix (as `open`)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .core import ConfigError, PeriodError, TimeError
+from .core import checks_flags, ConfigError, PeriodError, TimeError
 from .times import YEARS, to_days, to_ms
 
 # %% auto #0
@@ -197,6 +197,7 @@ def _short_year(v) -> int|None:
     if not isinstance(v, (int, np.integer, float, np.floating)) or not float(v).is_integer(): return None
     return int(v) if 0 <= v < 100 else None
 
+@checks_flags
 def as_period(p,   # a year (2024), (first, last) years, (start, end) dates, a `pd.Period` or a `Period`
              ) -> Period:
     """A `Period` from what names one interval: a `Period`; one calendar year (`as_year`: 2024, '2024', 2024.0,

@@ -12,7 +12,7 @@ import jax.numpy as jnp
 import numpy as np
 import xarray as xr
 
-from .core import DTypeError, callable_module, refuse_path
+from .core import checks_flags, DTypeError, callable_module, refuse_path
 
 # %% auto #0
 __all__ = ['NODATA', 'SCALE', 'DEQUANT_TABLE', 'HALF_STEP', 'quantize', 'dequantize', 'roundtrip_bound', 'vector_roundtrip_bound']
@@ -32,6 +32,7 @@ def _check_float(x):
         raise DTypeError(f"quantize expects float embeddings, got {x.dtype}: integer input is probably already "
                          "quantised (use `aef.dequantize(q)`), otherwise cast with `.astype('float32')`.")
 
+@checks_flags
 def quantize(x # float embeddings (numpy, JAX or xr.DataArray), NaN where there is no data
             ):
     """Official int8 codes `clip(round(sign(x) sqrt(|x|) 127.5), -127, 127)`; NaN -> -128. Floats narrower than
@@ -49,6 +50,7 @@ def quantize(x # float embeddings (numpy, JAX or xr.DataArray), NaN where there 
     return xp.where(xp.isnan(x), NODATA, q).astype(np.int8)
 
 # %% ../nbs/20a_quantize.ipynb #c0008
+@checks_flags
 def dequantize(q # int8 codes (numpy, JAX or xr.DataArray); -128 = no data
               ):
     "float32 values `sign(q) (q / 127.5)^2` of official int8 codes; -128 -> NaN."
@@ -79,6 +81,7 @@ def roundtrip_bound(x # float values in [-1, 1]
     xp = jnp if isinstance(x, jax.Array) else np
     return HALF_STEP * (2 * xp.sqrt(xp.abs(x)) + HALF_STEP)
 
+@checks_flags
 def vector_roundtrip_bound(dim:int=64 # embedding width
                           ) -> float:
     "Largest L2 distance a round trip moves a unit vector of `dim` components."

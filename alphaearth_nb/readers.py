@@ -167,6 +167,7 @@ def read_eolearn_patch(path:str|Path|None=None, # the eolearn_patch folder (defa
 DW_CLASSES = ("water", "trees", "grass", "flooded_vegetation", "crops", "shrub_and_scrub", "built", "bare",
               "snow_and_ice")
 
+@checks_flags
 def read_aef_samples(path:str|Path|None=None, # the aef_samples folder or one CSV (default: shared data)
                      root:str|Path|None=None,  # the data folder, when `path` is not given
                      regions:tuple|None=None,  # keep only these regions, e.g. ("amazon_forest",)

@@ -228,6 +228,7 @@ def write_scene(path:str|Path=DEFAULT_DIR,   # folder to write (the package's da
 
 
 # %% ../nbs/07_scene.ipynb #c0040d
+@checks_flags
 def load_scene(path:str|Path|None=None, # folder written by `write_scene` (default: the package's data/)
                ) -> tuple:
     "Load a written scene: `(stack DataTree, texts DataFrame, labels DataArray (year, y, x))`. Raises " \

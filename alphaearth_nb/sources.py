@@ -154,6 +154,7 @@ def registered(role:str|None=None) -> tuple:  # "input" or "target" to list only
     "Names of all registered sources (optionally only those of one role), in registration order."
     return tuple(k for k, v in _REGISTRY.items() if role is None or v.role == role)
 
+@checks_flags
 def get_source(name,   # a registered source's name ("sentinel2", "landsat", ...) or a `Source` (returned as is)
               ) -> Source:
     "The registry entry for a name (a `Source` passes through)."

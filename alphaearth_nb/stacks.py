@@ -452,6 +452,7 @@ def toy_stack(n_time:int=6,        # frames of the optical source
     return xr.DataTree.from_dict({"sentinel2": s2, "sentinel1": s1, "dem": dem})
 
 # %% ../nbs/04_stacks.ipynb #c0020s1
+@checks_flags
 def to_frames(stack,                    # a stack (DataTree) or single-source Dataset
               sources=None,             # source names or resolved `Source`s (default: the stack's input sources)
               n_frames=None,            # frames per source: int, {name: int}, or None (as many as there are)

@@ -187,6 +187,7 @@ def file_span(tags:dict) -> tuple[dt.datetime, dt.datetime]|None:  # a GeoTIFF's
     t = _tag_time(tags.get("AEF_TIME"))
     return None if t is None else _year_span(t.year)
 
+@checks_flags
 def stac_item(path,                   # the embedding GeoTIFF (or a map derived from one): a local path (`~` is the home folder), an http(s) URL or a GDAL /vsi path
               item_id:str|None=None,  # the item's id; None: the file's name without its suffix ('emb' for emb.tif)
               year:int|None=None,     # the year it describes (`timecodes.as_year`): 1 January to 31 December 23:59:59 UTC; None: the file's tags' (`file_span`), else 2017 to today

@@ -536,6 +536,7 @@ def _fit_skeleton(header:dict):
     "The shapes of the `TrainState` a `fit` checkpoint with this (verified) header holds: its model and optimiser."
     return state_like(eqx.filter_eval_shape(aef_model.AlphaEarth, model_config(header), key=jax.random.key(0)), header)
 
+@checks_flags
 def load_model(path, # a run folder or its `checkpoints/` folder (newest valid checkpoint), or a checkpoint file
               ) -> aef_model.AlphaEarth:
     """The trained `AlphaEarth` of the newest valid (or the given) checkpoint. A folder skips a damaged or edited

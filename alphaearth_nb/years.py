@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError, PeriodError, TimeError, real,
+from .core import (checks_flags, MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError, PeriodError, TimeError, real,
                                 refuse_path, user_stacklevel)
 from .core import TimeWarning   # the kinds of its warnings
 from . import geo
@@ -206,6 +206,7 @@ def warn_support_outside(e,                # one map (y, x, band): its attrs `su
                   f"period={near} (`aef embed --period {near}`), or read the map as one of {near}", TimeWarning, stacklevel=user_stacklevel())
     return True
 
+@checks_flags
 def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads
                years=None, # their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded
               ) -> xr.DataArray:
