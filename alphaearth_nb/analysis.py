@@ -26,10 +26,11 @@ from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .same_grid import orient_like, refuse_interleaved   # a grid in another order; one joined off it
 from .geo import check_same_grid, crs_of, declared_nodata, one_point, pixel_indices, point_crs, to_crs
-from .gate import cosines, list_vectors, unit_rows
+from .gate import NO_DATA_WHY, cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, id_names, label_array
 from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
+from .value_hints import cast_hint, decoding_hint, scale_hint   # the gate's reasons, in its refusal
 from .queries import place_row, query_said, several_query
 from .supervised import gated_placed, label_points, labelled_rows, predict_pixels, training_set
 from .per_year import over_time
@@ -101,6 +102,16 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     `core.refuse_path`'s `DTypeError`."""
     return _query(emb, target, crs)[0]
 
+def _gate_why(emb) -> str:
+    "Why the gate found no embedding vector in `emb` (a DataArray with a band axis): its warning's words (scaled by " \
+    "100, cast to integers, ...) from a sample of the map as given, so the error says them; a pointer to the warning else."
+    if why := getattr(emb, "attrs", {}).get(NO_DATA_WHY): return f"{why})"   # the gate's, where a door gated it
+    if isinstance(emb, xr.DataArray) and emb.sizes.get("band") == EMBED_DIM and {"y", "x"} <= set(emb.dims):
+        a = np.asarray(map_sample(emb.transpose(..., "y", "x", "band")))
+        if hint := cast_hint(a, files=True) or scale_hint(a, files=True) or decoding_hint(a, files=True):
+            return f"{hint})"
+    return "; a warning above names why and the fix): mend the map as it says"
+
 def _query(emb:xr.DataArray, target, crs) -> tuple:
     "(`query_vector`, `queries.query_said`'s words of what it read): the query read once, for `similarity`."
     refuse_path(emb, MAP_WANTED, "map")
@@ -110,12 +121,12 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
     if at is not None:   # a point: its pixel's vector (read once: `similarity` reads it with a lazy map's sample)
         v = values_at(emb, *at)[0]
         if not np.isfinite(v).all():
+            at_said = query_said(xy, crs).split(" in ")[0].replace("=", " ")   # 'lon 14.56, lat 45.87' / 'x 3, y 4'
             try: as_embedding(emb, door="the query", what="the map as read")   # the doors' one entry: no pixel has data
-            except NoValidDataError:
-                raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data, nor has any other: the map holds "
-                                       "no data as read (all NaN after the gate; a warning above names why and the fix):"
-                                       " mend the map as it says") from None
-            raise NoValidDataError(f"the pixel at x={xy[0]}, y={xy[1]} has no data (NaN): choose a point with data")
+            except NoValidDataError:   # the gate's reason said here too: a notebook that silences warnings sees none
+                raise NoValidDataError(f"the pixel at {at_said} has no data, nor has any other: the map holds no data "
+                                       f"as read (all NaN after the gate{_gate_why(emb)}") from None
+            raise NoValidDataError(f"the pixel at {at_said} has no data (NaN): choose a point with data")
         return unit_rows(v, np.float64, zero=np.nan), query_said(xy, crs)   # unit, as documented (codes: 0.994 .. 1.006)
     fills = declared_nodata(target) if isinstance(target, (xr.DataArray, xr.Dataset)) else ()
     a = query_array(target, "similarity query")

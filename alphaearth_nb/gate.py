@@ -30,10 +30,10 @@ from .value_hints import (COMMAND_FILE, cast_hint, decoding_hint, decoding_slip,
                                        scale_hint, STACK_FILE, stack_note)
 
 # %% auto #0
-__all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands',
-           'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band',
-           'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows',
-           'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
+__all__ = ['NO_DATA_WHY', 'map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel',
+           'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables',
+           'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at',
+           'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
            'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
            'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
            'fill_rows', 'table_codes', 'no_data_test', 'FLOAT_READINGS', 'float_bytes', 'count_values', 'COMMAND_FILE',
@@ -300,6 +300,8 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str, to
         raise NoValidDataError(f"all {bad.size} {what}s hold no embedding vector as given{hint}")   # every one: exact
     return v
 
+NO_DATA_WHY = "aef:no_data_why"   # attrs key of a gated map whose every pixel the gate refused: why, and the fix
+
 @checks_flags
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
           fills=None,            # declared no-data values (default: what `da` declares)
@@ -330,7 +332,11 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         if not runs_model(da):   # its sample: the spread windows where the centre chunk holds no data
             _said(read_sample(da, no_data_test(fills, valid)).values, fills, codes, reading, valid, byte, "sampled pixel",
                   told)
-    else: out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel", told))
+    else:
+        out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel", told))
+        if out.size and np.isnan(out.values).all() and (why := cast_hint(da.values, files=True) or   # every pixel
+                scale_hint(da.values, files=True) or decoding_hint(da.values, files=True)):   # refused: the warning's
+            out.attrs[NO_DATA_WHY] = why   # reason kept for the door's error (warnings silenced in a notebook)
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
     return out
