@@ -366,6 +366,16 @@ def _as_read(emb, given:tuple) -> tuple:
     "of them so puts them on the map (a map in feet), else the map's CRS (None: every reading, feet given as metres)."
     return given if geo.crs_guess(emb, *given) is not None else (*given[:2], None)
 
+def _sides_said(emb, xs, ys, off, index) -> str:
+    "The points `off` (positions) named by their `index` label and the side of the map they lie past, five at most: " \
+    "'1 (east), 4 (north-west)'."
+    (x0, x1), (y0, y1) = _extent(emb)
+    side = lambda i: "-".join(w for w, past in (("north", ys[i] > y1), ("south", ys[i] < y0)) if past) + \
+        ("-" if (ys[i] > y1 or ys[i] < y0) and (xs[i] < x0 or xs[i] > x1) else "") + \
+        ("west" if xs[i] < x0 else "east" if xs[i] > x1 else "")
+    return (f"{'row' if off.size == 1 else 'rows'} " + ", ".join(f"{index[i]!r} ({side(i) or 'off'})" for i in off[:5]) +
+            (f" and {off.size - 5} more" if off.size > 5 else ""))
+
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
            points,          # (lon, lat) arrays, DataFrame (lon/lat, or x/y: in crs, else the one rule), GeoDataFrame, file path, one point
            crs=None,        # CRS of `points` when it does not say (default: `geo.point_crs`, lon/lat or the map's)
@@ -401,6 +411,10 @@ def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band),
             swap if swap else off_map_hint(   # without a CRS read either way
                 emb, xs, ys, given=_as_read(emb, given) if "x_in" in table and not crs else given, own=own)),
             NoDataWarning, stacklevel=user_stacklevel())   # official.sample_points' kind
+    elif (off := np.flatnonzero(~inside & np.isfinite(xs) & np.isfinite(ys))).size:   # some off: named, no silent NaN
+        warnings.warn(f"{off.size} of {len(inside)} points lie off the map ({_sides_said(emb, xs, ys, off, table.index)}): "
+                      "their `inside` is False and their vectors NaN; keep the others with `out[out.inside]`",
+                      NoDataWarning, stacklevel=user_stacklevel())
     v = gather(emb, rows, cols).astype(np.float32)
     v[~inside] = np.nan
     if "time" not in emb.dims: return points_table(table, inside, v)
