@@ -116,8 +116,8 @@ def lone_classes_said(classes,   # the classes of one labelled point each (ids o
 @checks_flags
 def evaluate_embeddings(x,                          # features (embeddings or a baseline), (N, D)
                         y,                          # class labels, (N,)
-                        shots=(1, 10, "max"),       # shots per class: ints and/or "max" (`as_levels`)
-                        folds=None,                 # int, or dict shots -> folds; None: PAPER_FOLDS
+                        shots=LEVELS_EXAMPLE,       # shots per class: ints and/or "max" (`as_levels`); (1, 10, "max")
+                        folds=None,                 # int, or dict shots -> folds (not given: its levels); None: PAPER_FOLDS
                         methods=METHODS,            # any of "knn1", "knn3", "linear" (also "knn<k>")
                         seed:int=0,                 # base seed of the draws
                         max_shots:int=300,          # cap of "max" per class
@@ -153,10 +153,12 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     point (1-shot) a kNN with k > 1 is a tie the nearest breaks, so it IS kNN k=1: its row is marked `same_as`
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class; ids that look like
-    a no-data code (255 beside 1..10: `fill_like_ids`) are scored as classes with a `UserWarning` naming them. A table is read
+    a no-data code (255 beside 1..10: `fill_like_ids`) are scored as classes with a `UserWarning` naming them. `folds` as a dict with `shots`
+    not given names the levels run (folds={1: 4, 10: 2}: 1 and 10-shot, not "max" at its default too). A table is read
     as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
     refuse_path(x, "features are numbers (N, D)")
     refuse_path(y, "labels are one per point (N,)")
+    if shots is LEVELS_EXAMPLE and isinstance(folds, dict) and folds: shots = tuple(folds)   # folds={1: 4, 10: 2}: those
     shots = as_levels(shots)  # np.int64(10), (1.0, 10.0): ints; '10', True, 10.5, (1, 1): ConfigError, before any work
     seed, folds = as_seed(seed), fold_counts(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
