@@ -127,6 +127,8 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
                         *,
                         features=None,              # columns of a table besides its 64 bands (`linear.check_xy`)
                         warn_fills:bool=True,       # say ids that look like a no-data code (False: the caller said them)
+                        xy=None,                    # the points' coordinates in metres (N, 2): thinned to `spacing`
+                        spacing:float=PAPER_MIN_DIST,  # metres between the points scored, with `xy` (0: every point)
                        ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """The transfer-protocol table: balanced accuracy (mean, std over folds: NaN where one fold ran, no spread to
     measure) per shots level and method; with
@@ -154,7 +156,9 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     "knn1" (the column is "" elsewhere; `table.attrs["same_as"]` too), not another method. Labels that mark unlabelled
     points (negative ids, empty names: `unlabelled`) are a `LabelError` naming them, never a class; ids that look like
     a no-data code (255 beside 1..10: `fill_like_ids`) are scored as classes with a `UserWarning` naming them. `folds` as a dict with `shots`
-    not given names the levels run (folds={1: 4, 10: 2}: 1 and 10-shot, not "max" at its default too). A table is read
+    not given names the levels run (folds={1: 4, 10: 2}: 1 and 10-shot, not "max" at its default too). Points of a map (its labelled pixels) score their neighbours: give their
+    coordinates, `xy=` in metres, and they are thinned to `spacing` apart (`draws.spaced_points`, the paper's 1,280 m, as
+    `aef evaluate` does; 0 keeps every point). A table is read
     as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
     refuse_path(x, "features are numbers (N, D)")
     refuse_path(y, "labels are one per point (N,)")
@@ -162,6 +166,12 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     shots = as_levels(shots)  # np.int64(10), (1.0, 10.0): ints; '10', True, 10.5, (1, 1): ConfigError, before any work
     seed, folds = as_seed(seed), fold_counts(folds, shots)   # -1, 2**64, 10**24 folds, a level not asked: refused
     x, y = check_xy(x, y, centre=True, features=features)   # UTM, epoch seconds: their digits kept
+    if xy is not None:   # a map's pixels: neighbours score each other (0.73 where points 50 m apart give 0.40)
+        pts = np.asarray(xy, np.float64)
+        if pts.shape != (len(y), 2):
+            raise DimensionError(f"xy holds {pts.shape} values for {len(y)} points: pass their (x, y) in metres, (N, 2)")
+        keep = spaced_points(pts, as_spacing(spacing), seed)   # `aef evaluate`'s rule: at least `spacing` apart
+        x, y = x[keep], y[keep]
     refuse_unlabelled(y, "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or "
                        "renumber real classes from 0 (`classes, y = np.unique(y, return_inverse=True)`)")
     if warn_fills: warn_fill_ids(y, getattr(y, "dtype", None))   # 255 beside 1..10, undeclared: scored as a class
