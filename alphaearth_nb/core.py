@@ -31,21 +31,22 @@ from .package import PARAMETERS, CallableModule, callable_module, documented, us
 from .spelling import likeness, near_names, suggest
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'TimeError', 'MissingTimeError', 'UnsortedTimeError', 'PeriodError',
-           'SourceError', 'UnknownSourceError', 'MissingSourceError', 'UnknownBandError', 'GridError', 'DimensionError',
-           'EmptyStackError', 'NoValidDataError', 'DTypeError', 'ConfigError', 'LabelError', 'CheckpointError',
-           'TrainingError', 'MissingDependencyError', 'AEFWarning', 'ExtrapolationWarning', 'DuplicateTimeError',
-           'StackTypeError', 'UntrainedSourceError', 'PointError', 'MissingDataError', 'EarthEngineError', 'UnitsError',
-           'UnitsWarning', 'NoDataWarning', 'MetadataWarning', 'DamagedCheckpointError', 'MixedModelsError',
-           'UnknownFieldError', 'OutputExistsError', 'NotOursError', 'RunLockedError', 'NotWritableError',
-           'RemoteOutputError', 'free_bytes', 'DiskError', 'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning',
-           'PerformanceWarning', 'ConfigWarning', 'LabelWarning', 'GridWarning', 'FileWarning', 'SourceWarning',
-           'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
-           'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'as_tuple', 'decimal', 'count_text',
-           'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'FormOnly', 'moved_names',
-           'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'PIXEL_M',
-           'band_names', 'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module',
-           'PARAMETERS', 'documented', 'near_names', 'suggest']
+__all__ = ['SEED_MAX', 'DOOR_ALIASES', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'TimeError', 'MissingTimeError',
+           'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError',
+           'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError',
+           'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError', 'AEFWarning',
+           'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
+           'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
+           'DamagedCheckpointError', 'MixedModelsError', 'UnknownFieldError', 'OutputExistsError', 'NotOursError',
+           'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'free_bytes', 'DiskError', 'CRSError',
+           'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning',
+           'GridWarning', 'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed',
+           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields',
+           'typed_fields', 'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'refuse_path',
+           'set_elsewhere', 'MovedError', 'FormOnly', 'moved_names', 'Frames', 'Target', 'Texts', 'TrainExample',
+           'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'PIXEL_M', 'band_names', 'band_order', 'a_bands',
+           'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module', 'PARAMETERS', 'documented',
+           'near_names', 'suggest']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -330,6 +331,9 @@ def _closest(key:str, known:list, aliases:dict) -> str|None:
            [(likeness(key, w), aliases[w]) for w in near_names(key, aliases, cutoff=0.8)]
     return max(near, key=lambda t: t[0])[1] if near else None
 
+DOOR_ALIASES = {"label": "column", "label_column": "column", "class_column": "column"}   # names users write
+# for a door's parameter -> the parameter, where the door takes it (`unknown_keys`): classify(df, label="dw_label")
+
 def unknown_keys(given,                  # the keywords passed (a dict or names)
                  known,                  # the names taken, in their order
                  where:str,              # who takes them, for the message: "TrainConfig", "fit()"
@@ -340,7 +344,12 @@ def unknown_keys(given,                  # the keywords passed (a dict or names)
     "Nothing for names it holds."
     known = list(known)
     if not (bad := [k for k in given if k not in known]): return   # each as given: stp={1: 2} names 1, not '1'
-    said = [f"{k!r} (did you mean {m!r}?)" if (m := _closest(str(k), known, aliases or {})) else repr(k) for k in bad]
+    doors = {k: v for k, v in DOOR_ALIASES.items() if v in known}   # label= of classify: its `column`
+    def meant(k) -> str:   # both where a door's alias and a near name differ: label= is `column` or `labels`
+        m = _closest(str(k), known, {**doors, **(aliases or {})})
+        near = [w for w in near_names(str(k), known) if w != m][:1] if m in doors.values() else []
+        return f"{k!r} (did you mean {' or '.join(repr(w) for w in [m, *near])}?)" if m else repr(k)
+    said = [meant(k) for k in bad]
     raise UnknownFieldError(f"{where} got {'an unknown name' if len(bad) == 1 else 'unknown names'} {', '.join(said)}: "
                             f"it takes {', '.join(known)}.")
 
