@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from .core import ConfigError, DiskError, NotOursError, whole
+from .core import ConfigError, DiskError, NotOursError, checks_flags, whole
 from .files import user_path, write_text, writing_file
 from .losses import LossWeights
 from .runs import metrics_records   # the file's records (`read_metrics`): in runs (15b),
