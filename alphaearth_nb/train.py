@@ -332,6 +332,19 @@ def _diverged(k:int, loss:float, last_good, state) -> TrainingError:
     return err
 
 # %% ../nbs/20_train.ipynb #c0034s1
+def _refuse_other_config(model, found, out) -> None:
+    "`ConfigError` where a resume is given a preset name whose config is not the run's (its checkpoint `found` " \
+    "records it, `model_config`): the other fields named, with the run's own config as the fix."
+    if not isinstance(name := choice_word(model), str) or name not in aef_model.PRESETS: return
+    try: run = model_config(read_header(found))
+    except CheckpointError: return   # a model object's run: no config to compare
+    own, ran = dataclasses.asdict(aef_model.preset(name)), dataclasses.asdict(run)
+    if not (diff := [k for k in own if k != "sources" and own[k] != ran.get(k)]): return
+    said = ", ".join(f"{k} {ran.get(k)!r} (preset {name!r}: {own[k]!r})" for k in diff[:4])
+    raise ConfigError(f"run {str(out)!r} was trained with another config than preset {name!r}: {said}. Resume it with "
+                      f"its own, `cfg = aef.train.model_config(aef.checkpoint.read_header(aef.checkpoint.latest_checkpoint"
+                      f"({str(out) + '/checkpoints'!r})))`, then `aef.fit(cfg, data, out={str(out)!r}, resume=True)`")
+
 @checks_flags
 def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite"), its ModelConfig, or a model
         data,                          # a stack, a samples.Batches, data(position) -> batches, or an iterable
@@ -388,6 +401,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     check_run_folder(out, resume, overwrite)  # its own refusals and warning, before a data function is called
     found = latest_checkpoint(ckdir) if (resume and ckdir is not None) else None
     cfg = cfg if found is None else _run_warmup(cfg, found)   # an unset warm-up: the run's own
+    if found is not None: _refuse_other_config(model, found, out)   # fit("tiny", ..., resume=True) of another config
     built, preset_name = _model(model, cfg, shapes_only=found is not None)
     held = "cfg" if isinstance(model, aef_model.ModelConfig) else "model.cfg"   # the caller's name for its config
     lazy = callable(data) and not hasattr(data, "__iter__")  # data(position) is called once, at the start
