@@ -158,7 +158,7 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
     a no-data code (255 beside 1..10: `fill_like_ids`) are scored as classes with a `UserWarning` naming them. `folds` as a dict with `shots`
     not given names the levels run (folds={1: 4, 10: 2}: 1 and 10-shot, not "max" at its default too). Points of a map (its labelled pixels) score their neighbours: give their
     coordinates, `xy=` in metres, and they are thinned to `spacing` apart (`draws.spaced_points`, the paper's 1,280 m, as
-    `aef evaluate` does; 0 keeps every point). A table is read
+    `aef evaluate` does; 0 keeps every point; `DimensionError` for an `xy` not (N, 2)). A table is read
     as `linear.check_xy` reads it: its 64 bands (codes decoded), and the other columns `features` names after them."""
     refuse_path(x, "features are numbers (N, D)")
     refuse_path(y, "labels are one per point (N,)")
