@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (checks_flags, EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
+from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
                                 user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
@@ -30,7 +30,6 @@ from .gate import NO_DATA_WHY, cosines, list_vectors, unit_rows
 from .labels import class_flags, encode_labels, flag_attrs, id_names, label_array
 from .places import agreed_crs, own_crs_on, read_places
 from .points import one_item   # [one place], an array or Series of one: that place
-from .value_hints import cast_hint, decoding_hint, scale_hint   # the gate's reasons, in its refusal
 from .queries import place_row, query_said, several_query
 from .supervised import gated_placed, label_points, labelled_rows, predict_pixels, training_set
 from .per_year import over_time
@@ -102,16 +101,6 @@ def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
     `core.refuse_path`'s `DTypeError`."""
     return _query(emb, target, crs)[0]
 
-def _gate_why(emb) -> str:
-    "Why the gate found no embedding vector in `emb` (a DataArray with a band axis): its warning's words (scaled by " \
-    "100, cast to integers, ...) from a sample of the map as given, so the error says them; a pointer to the warning else."
-    if why := getattr(emb, "attrs", {}).get(NO_DATA_WHY): return f"{why})"   # the gate's, where a door gated it
-    if isinstance(emb, xr.DataArray) and emb.sizes.get("band") == EMBED_DIM and {"y", "x"} <= set(emb.dims):
-        a = np.asarray(map_sample(emb.transpose(..., "y", "x", "band")))
-        if hint := cast_hint(a, files=True) or scale_hint(a, files=True) or decoding_hint(a, files=True):
-            return f"{hint})"
-    return "; a warning above names why and the fix): mend the map as it says"
-
 def _query(emb:xr.DataArray, target, crs) -> tuple:
     "(`query_vector`, `queries.query_said`'s words of what it read): the query read once, for `similarity`."
     refuse_path(emb, MAP_WANTED, "map")
@@ -121,12 +110,12 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
     if at is not None:   # a point: its pixel's vector (read once: `similarity` reads it with a lazy map's sample)
         v = values_at(emb, *at)[0]
         if not np.isfinite(v).all():
-            at_said = query_said(xy, crs).split(" in ")[0].replace("=", " ")   # 'lon 14.56, lat 45.87' / 'x 3, y 4'
             try: as_embedding(emb, door="the query", what="the map as read")   # the doors' one entry: no pixel has data
-            except NoValidDataError:   # the gate's reason said here too: a notebook that silences warnings sees none
-                raise NoValidDataError(f"the pixel at {at_said} has no data, nor has any other: the map holds no data "
-                                       f"as read (all NaN after the gate{_gate_why(emb)}") from None
-            raise NoValidDataError(f"the pixel at {at_said} has no data (NaN): choose a point with data")
+            except NoValidDataError:   # the gate's reason (`gate.NO_DATA_WHY`) said here: silenced warnings show none
+                raise NoValidDataError(f"the pixel at {query_said(xy, crs)} has no data, nor has any other: the map holds no "
+                                       f"data as read (all NaN after the gate: {getattr(emb, 'attrs', {}).get(NO_DATA_WHY, 'a warning above names why and the fix')}"
+                                       "): mend the map as it says") from None
+            raise NoValidDataError(f"the pixel at {query_said(xy, crs)} has no data (NaN): choose a point with data")
         return unit_rows(v, np.float64, zero=np.nan), query_said(xy, crs)   # unit, as documented (codes: 0.994 .. 1.006)
     fills = declared_nodata(target) if isinstance(target, (xr.DataArray, xr.Dataset)) else ()
     a = query_array(target, "similarity query")
@@ -139,7 +128,6 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
     return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query", np.float64)[0], query_said()  # unit, gated
 
 # %% ../nbs/25_analysis.ipynb #c0010
-@checks_flags
 @over_time
 def similarity(emb,      # embedding (any form `as_embedding` takes)
                target,   # a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)
@@ -178,7 +166,6 @@ def _spanned(out:xr.DataArray, a, b) -> xr.DataArray:
         {k: y for k, y in years.items() if y is not None}
     return out
 
-@checks_flags
 @partial(over_time, models=True)
 def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
            other=None,  # embedding (y, x, band) on the same grid and CRS, e.g. another year (required)
@@ -282,7 +269,6 @@ def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
                       f"its own labelled pixels; label at least {k} pixels per class, or pass k=1", LabelWarning,
                       stacklevel=user_stacklevel())
 
-@checks_flags
 @partial(over_time, tables=True)
 def classify(emb,                       # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
              labels,                    # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
@@ -357,7 +343,6 @@ def _warn_few_points(n:int, unknowns:int) -> None:
                   "an intercept): it passes exactly through each (minimum norm), an interpolation no label checks. Label "
                   f"more pixels (well over {unknowns}), or use method='knn'.", LabelWarning, stacklevel=user_stacklevel())
 
-@checks_flags
 @partial(over_time, tables=True)
 def regress(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
             targets,                    # values: a raster on the grid (NaN/declared nodata unlabelled) or points

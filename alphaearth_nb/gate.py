@@ -336,7 +336,7 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel", told))
         if out.size and np.isnan(out.values).all() and (why := cast_hint(da.values, files=True) or   # every pixel
                 scale_hint(da.values, files=True) or decoding_hint(da.values, files=True)):   # refused: the warning's
-            out.attrs[NO_DATA_WHY] = why   # reason kept for the door's error (warnings silenced in a notebook)
+            out.attrs[NO_DATA_WHY] = why.lstrip(': ')   # reason kept for the door's error (warnings silenced in a notebook)
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
     return out

@@ -197,4 +197,4 @@ def _per_year(fn, tables:bool, models:bool=False):
         # every class, NaN scores where a year has none (xarray's future default, exact, refused it); attrs that differ
         # by year (`change`'s from_year) dropped; the cube's own times (zoned ones: local dates above)
         return out.assign_coords(time=zoned.indexes["time"]) if "time" in zoned.indexes else out
-    return per_year
+    return checks_flags(per_year)   # a misspelt keyword: UnknownFieldError naming the one meant
