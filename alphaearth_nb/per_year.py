@@ -123,11 +123,9 @@ def _said_once(caught:list):
     for w in caught: first.setdefault((str(w.message), w.category), w)
     for w in first.values(): warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
 
-def _warn_yearless(name:str, emb, labels) -> None:
-    "The `LabelWarning` of labels of no year (no `year` column, no `time` dim) given with a cube of several years: " \
-    "each year trains on its own vectors at the labelled places, wrong where the land changed since the labels' year."
-    try: one = f"cube.sel(time='{int(years_of_cube(emb)[-1])}')"
-    except TimeError: one = "cube.isel(time=-1)"   # times that are no years
+def _warn_yearless(name:str, emb) -> None:   # labels of no year (no `year` column, no `time` dim), a cube of years
+    "The `LabelWarning`: each year trains on its own vectors at the labels' places, wrong where the land changed."
+    one = f"cube.sel(time='{str(emb['time'].values[-1])[:4]}')" if "time" in emb.coords else "cube.isel(time=-1)"
     warnings.warn(f"{name}: the labels record no year (no `year` column, no `time` dim), so each of the cube's "
                   f"{emb.sizes['time']} years trains on its own vectors at the labelled places: where the land changed "
                   "since the labels were observed, those years learn the wrong class there. Label the year observed "
@@ -162,15 +160,13 @@ def _per_year(fn, tables:bool, models:bool=False):
         if models:   # the years compared: the cubes' models first (one of maps joined by `xr.concat` warned)
             one_model(emb, *[a for a in (*args, *kwargs.values()) if timed(a)], what=f"the cubes {fn.__name__} compares")
         steps = {id(a): year_steps(emb, a, fn.__name__) for a in (*args, *kwargs.values()) if timed(a)}
-        given = {}
-        if tables:   # labels with a year column (a table, file or dict): their rows, year by year
-            try: given = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments
-            except TypeError: pass   # the call itself names a wrong argument
+        try: given = inspect.signature(fn).bind_partial(emb, *args, **kwargs).arguments if tables else {}   # labels
+        except TypeError: given = {}   # the call itself names a wrong argument
         crs = given.get("crs")
         rows = {id(a): r for a in (*args, *kwargs.values()) if tables and (r := rows_by_year(emb, a, crs)) is not None}
         lab = list(given.values())[1] if len(given) > 1 else None   # classify's labels, regress's targets
         if lab is not None and emb.sizes["time"] > 1 and not timed(lab) and id(lab) not in rows:
-            _warn_yearless(fn.__name__, emb, lab)
+            _warn_yearless(fn.__name__, emb)
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a
         outs, empty, caught = [], [], []
         try:
