@@ -51,11 +51,26 @@ def _series_scores(v:np.ndarray, floor:float) -> tuple[np.ndarray, np.ndarray]:
     loo = z.sum(-2, keepdims=True) - z
     m = loo / np.maximum(np.linalg.norm(loo, axis=-1, keepdims=True), 1e-12)
     d = change_score(z, m)   # 1 - cos(z, m) without cancellation, never below 0 (`gate.change_score`)
-    d = np.where(ok & (np.linalg.norm(loo, axis=-1) > 0), d, np.nan)
-    T = v.shape[-2]
-    spread = np.stack([_nanmedian(np.delete(d, t, axis=-1)) if T > 1 else d[..., t] * np.nan
-                       for t in range(T)], -1) if T else d
-    return d.astype(np.float32), (d / (spread + floor)).astype(np.float32)
+    others = ok.sum(-1, keepdims=True) - ok   # the years with data that year t is scored against
+    d = np.where(np.linalg.norm(loo, axis=-1) > 0, d, 1.0)   # others that cancel (a, -a): no direction, 1 (below)
+    d = np.where(ok & (others > 0), d, np.nan)
+    return d.astype(np.float32), (d / (_others_spread(z, ok) + floor)).astype(np.float32)
+
+def _others_spread(z:np.ndarray, ok:np.ndarray) -> np.ndarray:
+    """(..., T, 64) unit rows (zero without data), (..., T) -> (..., T): the spread year t is scored against, the
+    median over the other years s with data of `1 - cos(z_s, mean direction of the years but s and t)`, i.e. the
+    other years' own `distance` in the series without t (t's pull left out of its scale too: leave-one-out, as the
+    externally studentised residual). 0 where no other year has a reference (one other year with data: the distance
+    is scored against `floor` alone). From each pixel's Gram matrix; a reference that cancels (a, -a) counts 1."""
+    G = np.einsum("...tk,...sk->...ts", z, z)
+    R, g = G.sum(-1), np.diagonal(G, axis1=-2, axis2=-1)   # z_s . (all years), z_s . z_s (1, or 0 without data)
+    num = R[..., None, :] - G - g[..., None, :]   # [t, s]: z_s . (all years but s and t)
+    W2 = (R.sum(-1)[..., None, None] - 2 * R[..., :, None] - 2 * R[..., None, :] + g[..., :, None]
+          + g[..., None, :] + 2 * G)   # |all years but s and t|^2
+    dd = np.clip(np.where(W2 > 1e-12, 1 - num / np.sqrt(np.maximum(W2, 1e-300)), 1.0), 0.0, 2.0)
+    refs = ok.sum(-1)[..., None, None] - ok[..., :, None] - ok[..., None, :]   # years with data but s and t
+    use = ok[..., None, :] & (refs > 0) & ~np.eye(z.shape[-2], dtype=bool)
+    return np.nan_to_num(_nanmedian(np.where(use, dd, np.nan)), nan=0.0)
 
 def _change_year(v:np.ndarray) -> np.ndarray:
     """(..., T, 64), years in increasing order -> (...) float, the position of the year a pixel's change shows first,
@@ -396,15 +411,17 @@ def yearly_change(cube,               # (time, y, x, band) cube with at least 3 
                  ) -> xr.Dataset:
     """Per pixel and year (time, y, x): `distance`, 1 - cos of the year's vector (made unit length: the official int8
     codes decode to 0.994 .. 1.006) and the mean direction of the pixel's other years, in [0, 2] (about 1e-32 for a
-    pixel the same every year, where 1 - the code's length, -0.003 .. 0.005, would read as change), and `score`, that
-    distance over the median of the other years' distances plus `floor` (3: three times as far as the pixel's usual
-    year); per pixel (y, x): `max_score` and `year_of_change`, the first year of the pixel's changed state, by the years
+    pixel the same every year, where 1 - the code's length, -0.003 .. 0.005, would read as change; 1 where the other
+    years cancel, a and -a), and `score`, that distance over the other years' spread plus `floor`, the spread the
+    median of their own distances in the series without the year scored (`_others_spread`: leave-one-out, so the
+    score grows with the change for any number of years; a year `d` from others that held still scores `d / floor`,
+    0.1: 5; 0 where no other year has a reference, `floor` alone); per pixel (y, x): `max_score` and `year_of_change`, the first year of the pixel's changed state, by the years
     in order (`_change_year`): of the splits of its years into two groups of consecutive years, the years from a year on
     (a step: forest to 2022, cleared from 2023: 2023) or a run of years within the series (years that differ and come
     back: a flood in 2021 alone, 2021), the one whose groups lie tightest round their own mean directions; a change in
     the last year names it; NaN where no split separates the years (a pixel the same every year, `_NO_SPLIT`).
     `year_of_change` names a year for any other pixel, its change large or small: read it with `max_score`, e.g.
-    `yc.year_of_change.where(yc.max_score > 3)`. NaN where a pixel has no data (fewer than two years).
+    `yc.year_of_change.where(yc.max_score > 5)`. NaN where a pixel has no data (fewer than two years).
     `DimensionError` for a map without `time` or with fewer than 3 years (naming the cube's years and the join of more,
     with `years=` for maps that record no year, which `join_years` needs);
     `ConfigError` for a `floor` that is not a number; `DimensionError` for two maps of one year (`refuse_repeated_years`);
