@@ -15,7 +15,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
-                                user_stacklevel, refuse_path)
+                                user_stacklevel, refuse_path, SameMapError, MixedSettingsWarning, TimeWarning)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
@@ -155,7 +155,13 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
 def _spanned(out:xr.DataArray, a, b) -> xr.DataArray:
     """Change map `out` of map `a` to map `b` with the years it spans, attrs `from_year` and `to_year` (ints, each
     map's `cubes.map_year`; a map that records none, or an attr that is no date, leaves its one out), in place of
-    `a`'s one year (its scalar `time`, its `period_start`/`period_end`/`time` attrs), which named the first alone."""
+    `a`'s one year (its scalar `time`, its `period_start`/`period_end`/`time` attrs), which named the first alone;
+    `a`'s support (`support_start`/`support_end`, `embed`'s first and last frame) in place for both maps' periods and
+    supports, `from_period`, `to_period`, `from_support`, `to_support`, each an ISO 8601 interval 'start/end' (each
+    left out where its map records none; the COG keeps them, AEF_FROM_PERIOD ...)."""
+    spans = {f"{side}_{w}": f"{e.attrs[f'{w}_start']}/{e.attrs[f'{w}_end']}" for side, e in (("from", a), ("to", b))
+             for w in ("period", "support") if f"{w}_start" in e.attrs and f"{w}_end" in e.attrs}
+    out.attrs = {k: v for k, v in out.attrs.items() if k not in ("support_start", "support_end")} | spans
     years = {}
     for k, e in (("from_year", a), ("to_year", b)):
         try: years[k] = map_year(e)
@@ -165,6 +171,49 @@ def _spanned(out:xr.DataArray, a, b) -> xr.DataArray:
     out.attrs = {k: v for k, v in out.attrs.items() if k not in ONE_MAP_ATTRS} | \
         {k: y for k, y in years.items() if y is not None}
     return out
+
+_MAKING = {"tile": "tile", "buffer": "buffer", "trim": "trim", "resampled": "resampling"}   # attrs: how a map was made
+
+def _year(e) -> int|None:
+    "`cubes.map_year`, None where the map records none or no date."
+    try: return map_year(e)
+    except TimeError: return None
+
+def _same_values(a:xr.DataArray, b:xr.DataArray) -> bool:
+    "Whether maps `a`, `b` (one grid) hold the same values: equal arrays, or one lazy graph (not computed to tell)."
+    if a.shape != b.shape: return False
+    if is_lazy(a) or is_lazy(b): return is_lazy(a) and is_lazy(b) and a.data.name == b.data.name
+    return bool(np.array_equal(np.asarray(a.data), np.asarray(b.data), equal_nan=True))
+
+def _two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one grid; their years as given
+    """`change`'s check that maps `a`, `b` (on one grid) are two years made alike. `SameMapError` for the same values
+    twice where both record one year (`e.aef.change(e)`, a loop's index slip: a map of zeros that reads as 'nothing
+    changed'; as `aef change` refuses it), a `TimeWarning` where a map records no year (hand-built arrays, whose
+    change with themselves is a check of the grid) or each another (a copy relabelled?); `TimeWarning` for two maps of one recorded year (two sources of
+    it?); `MixedSettingsWarning` for maps made two ways, `_MAKING`'s attrs (`embed`'s tile, buffer, trim;
+    `official.open`'s resampling) recorded by both and different, naming each: measured on an own 30-step model's 2017
+    embedded with tile 24 buffer 4 and with tile 32 buffer 0, the change's 99th percentile was 0.345, where 2016 to
+    2017 alike was 0.104 (the seams of the other tiling read as change)."""
+    ya, yb = _year(ma), _year(mb)   # as given (`b` on `a`'s coords carries `a`'s scalar `time`)
+    one = f" (both of {ya})" if ya is not None and ya == yb else ""
+    if _same_values(a, b):
+        two = f" (though they record {ya} and {yb}: a copy relabelled?)" if ya is not None and yb is not None else ""
+        said = (f"the first map `emb` and `other` hold the same vector at every pixel{one}{two}: their change is 0 at "
+                "every pixel, no change between years: pass the maps of two years, e.g. `e2023.aef.change(e2024)`, or"
+                " a cube's first and last, `cube.isel(time=0).aef.change(cube.isel(time=-1))`")
+        if one: raise SameMapError(said)
+        warnings.warn(said, TimeWarning, stacklevel=user_stacklevel())   # no year recorded: a check of a grid?
+    elif one: warnings.warn(f"the first map `emb` and `other` are both maps of {ya}: their change is no change between "
+                          "years (two sources of one year?): pass a map of another year as one of them", TimeWarning,
+                          stacklevel=user_stacklevel())
+    differ = [f"{w} {a.attrs[k]!r} and {b.attrs[k]!r}" for k, w in _MAKING.items()
+              if k in a.attrs and k in b.attrs and str(a.attrs[k]) != str(b.attrs[k])]
+    if differ:
+        years = f"{ya} and {yb}" if ya is not None and yb is not None else "the first map `emb` and `other`"
+        warnings.warn(f"{years} were made two ways ({'; '.join(differ)}, in that order): their change holds the "
+                      "settings' difference too, the other tiling's seams and resampling read as change (one year embedded"
+                      " with tile 24 and with tile 32 differed more than two years did): embed (or open) both with the "
+                      "same settings", MixedSettingsWarning, stacklevel=user_stacklevel())
 
 @partial(over_time, models=True)
 def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
@@ -194,7 +243,12 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
 
     Raises (all `core.AEFError`), besides those above, `DTypeError` for no embedding (a path: load it first,
     `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`);
-    `NoValidDataError` for a map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`)."""
+    `NoValidDataError` for a map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`).
+
+    Two maps made to be compared (`_two_makings`): the same map twice (`e.aef.change(e)`: the same values, one year
+    recorded by both) is a `SameMapError` (where a map records no year, a `TimeWarning`); two maps of one year a
+    `TimeWarning`; maps made two ways (`embed`'s tile,
+    buffer or trim, `official.open`'s resampling, as their attrs record) a `MixedSettingsWarning` naming each."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)
         raise ConfigError("change needs `other`, a second embedding on the same grid: `a.aef.change(b)` or `aef.change("
                           "a, b)`. For the change between the years of one cube use `cube.aef.yearly_change()` (3 years or "
@@ -214,6 +268,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
     refuse_interleaved(a, b, what="change")
+    _two_makings(a, b, *maps)   # the same map twice: refused; one year twice, or two settings: warned
     return _spanned(pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change"), *maps)
 
 # %% ../nbs/25_analysis.ipynb #c0028

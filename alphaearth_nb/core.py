@@ -37,16 +37,16 @@ __all__ = ['SEED_MAX', 'DOOR_ALIASES', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'T
            'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError', 'AEFWarning',
            'ExtrapolationWarning', 'DuplicateTimeError', 'StackTypeError', 'UntrainedSourceError', 'PointError',
            'MissingDataError', 'EarthEngineError', 'UnitsError', 'UnitsWarning', 'NoDataWarning', 'MetadataWarning',
-           'DamagedCheckpointError', 'MixedModelsError', 'UnknownFieldError', 'OutputExistsError', 'NotOursError',
-           'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'free_bytes', 'DiskError', 'CRSError',
-           'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning', 'LabelWarning',
-           'GridWarning', 'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning', 'flag', 'whole', 'as_seed',
-           'seed_key', 'as_rng', 'real', 'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields',
-           'typed_fields', 'as_tuple', 'decimal', 'count_text', 'choice_word', 'with_article', 'refuse_path',
-           'set_elsewhere', 'MovedError', 'FormOnly', 'moved_names', 'Frames', 'Target', 'Texts', 'TrainExample',
-           'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'PIXEL_M', 'band_names', 'band_order', 'a_bands',
-           'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module', 'PARAMETERS', 'documented',
-           'near_names', 'suggest']
+           'DamagedCheckpointError', 'MixedModelsError', 'SameMapError', 'UnknownFieldError', 'OutputExistsError',
+           'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'free_bytes', 'DiskError',
+           'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning',
+           'LabelWarning', 'GridWarning', 'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning',
+           'MixedSettingsWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
+           'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'as_tuple', 'decimal', 'count_text',
+           'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'FormOnly', 'moved_names',
+           'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'PIXEL_M',
+           'band_names', 'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module',
+           'PARAMETERS', 'documented', 'near_names', 'suggest']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -94,6 +94,7 @@ class NoDataWarning(AEFWarning): "Part of a result has no data (a year of a cube
 class MetadataWarning(AEFWarning): "Per-frame metadata (e.g. Sentinel-1 orbit direction) is absent: a default is assumed."
 class DamagedCheckpointError(CheckpointError): "A checkpoint file is cut short or its bytes changed."
 class MixedModelsError(CheckpointError): "Embeddings compared or joined come from two models (checkpoints)."
+class SameMapError(TimeError): "One map compared with itself (the same map or year given twice): its change is 0 at every pixel."
 class UnknownFieldError(ConfigError, TypeError): "A keyword a config or function does not take ('batchsize'): the closest named."
 
 # %% ../nbs/00_core.ipynb #c2001e
@@ -166,6 +167,9 @@ class TimeWarning(AEFWarning):
 class TableWarning(AEFWarning):
     "A table given is read or answered one way of several (its columns of an earlier answer, A00..A63 and `inside`, " \
     "replaced by this answer's): what was done is said. Labels in a table are `LabelWarning`'s."
+class MixedSettingsWarning(AEFWarning):
+    "Maps compared were made two ways (`embed`'s tile, buffer or trim; `official.open`'s resampling), or are two maps " \
+    "of one year: their difference holds the settings' (tile seams), not only the land's: what differs is said."
 
 # %% ../nbs/00_core.ipynb #h2v001
 def _kind(value) -> str:

@@ -19,7 +19,7 @@ import xarray as xr
 from . import analysis
 from .evaluate import unlabelled
 from .core import (AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
-                                TimeError, TimeWarning, band_names, user_stacklevel)
+                                TimeError, TimeWarning, band_names, user_stacklevel, ConfigError, SameMapError)
 from .files import is_zarr_store
 from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs
 from .crs_checks import swap_columns
@@ -177,6 +177,7 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     to `--out` by `exports.map_to_cog` (class ids, no data declared, names and colour table); a legend line a class."""
     vector = a.labels != "samples" and table_suffix(a.labels) in LABEL_VECTORS
     _unread(a, vector)   # before any file is read
+    _out_beside(a, "class")   # a class map among the maps it reads: every later command refuses the folder
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "classify"), a.year, a.embeddings)
     try: lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else label_file(a)
     except AEFError as e: raise _in_words(e, "classify") from None
@@ -277,6 +278,7 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     pixels' mean direction (`cubes.aggregate`, as `classify` reads polygons; a field off the map or over no data is
     left out, warned), and the query is the mean of those; lines or a mix are a `LabelError` naming a shell line that
     writes a point inside each."""
+    _out_beside(a, "similarity")   # before anything is read
     emb = one_year(open_maps(a.embeddings, a.embeddings_var, "similarity"), a.year, a.embeddings)
     given = a.points is None   # --point LON,LAT, once a point: (xs, ys) in lon/lat or --crs (the one rule)
     pts = tuple(np.array(c, np.float64) for c in zip(*a.point)) if given else a.points
@@ -329,6 +331,19 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     print(_wrote(sim, out))
 
 # %% ../nbs/29e_map_cmd.ipynb #p0020
+def _out_beside(a, what:str) -> None:  # parsed arguments with `embeddings` (a path or list) and `out`
+    """`ConfigError` where `--out` lies inside a folder (or Zarr store) `--embeddings` reads, before anything is read
+    or computed: a map written there is read as one of its maps by the next command, which refuses the folder
+    (`derived_maps.not_embeddings_said`, 'holds chg.tif, a change map'). Was: written, and every later command on the
+    folder refused. Names the folder and an --out beside it."""
+    out = Path(a.out).resolve()
+    for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings]):
+        d = Path(p).resolve()
+        if d.is_dir() and (d == out or d in out.parents):
+            raise ConfigError(f"--out {a.out} lies in the --embeddings folder {p}: the {what} map written there is read "
+                              f"as one of its maps by the next command on {p}, which refuses the folder: write it beside"
+                              f" the folder, e.g. --out {shlex.quote(str(Path(p).parent / out.name))}")
+
 def _two_maps(a) -> tuple:
     "The two maps `aef change` compares: two --embeddings of one year each (`--year` for each, in order), or the two " \
     "years (`--year A --year B`, else its only two) of one; one --year of a cube of several is a `TimeError` naming " \
@@ -419,11 +434,13 @@ def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands
     year a `TimeWarning` (`_span`). Its first line names the two years in the order given, or the file of a map that
     records none (the COGs of `to_cog` and `map_to_cog` keep a map's year, AEF_TIME). A map that records no CRS is
     a `GridError` naming it, as `aef similarity` and `aef evaluate` refuse it, never read in the other map's CRS."""
+    _out_beside(a, "change")   # before anything is read or computed
     e1, e2 = _two_maps(a)
     if not (crs_of(e1) and crs_of(e2)):   # one side's CRS taken from the other's: x/y of another zone compared silently
         raise GridError("an embedding has no CRS")   # said by `_crs_said`, each that has none named, as similarity says it
     try: chg = analysis.change(e1, e2)
     except GridError: raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
+    except SameMapError: _span(e1, e2, a, 0.0)   # the same map twice: the command's words (what was given twice)
     span = _span(e1, e2, a, float(np.nanmax(chg)))   # the same map twice: refused before anything is written
     out = map_to_cog(chg, a.out, overwrite=a.overwrite)
     print(f"change from {span}: median {float(np.nanmedian(chg)):.3f}, largest "

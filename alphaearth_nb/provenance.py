@@ -36,7 +36,9 @@ COG_ATTRS = {"source": "AEF_SOURCE", "embedding:model": "AEF_MODEL", "time": "AE
              "period_start": "AEF_PERIOD_START", "period_end": "AEF_PERIOD_END", "derived_from": "AEF_DERIVED_FROM",
              "support_start": "AEF_SUPPORT_START", "support_end": "AEF_SUPPORT_END", "resampled": "AEF_RESAMPLED",
              "tile": "AEF_TILE", "buffer": "AEF_BUFFER", "trim": "AEF_TRIM", "mirror": "AEF_MIRROR",
-             "from_year": "AEF_FROM_YEAR", "to_year": "AEF_TO_YEAR"}   # a change map's two years (`analysis.change`)
+             "from_year": "AEF_FROM_YEAR", "to_year": "AEF_TO_YEAR",   # a change map's two years (`analysis.change`)
+             "from_period": "AEF_FROM_PERIOD", "to_period": "AEF_TO_PERIOD",   # and each map's period and support,
+             "from_support": "AEF_FROM_SUPPORT", "to_support": "AEF_TO_SUPPORT"}   # 'start/end' (ISO 8601 intervals)
 COG_INTS = ("tile", "buffer", "trim", "from_year", "to_year")   # read back as int: `embed`'s tiling (pixels), years
 
 def provenance_tags(attrs:dict) -> dict:  # a map's attrs (an embedding's, a class map's)

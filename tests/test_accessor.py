@@ -77,7 +77,7 @@ def test_an_official_dataset_answers_as_its_dataarray(emb, layout, codes):
     da = from_official(ds)
     x, y = float(da.x[2]), float(da.y[3])
     pts = pd.DataFrame({"x": da.x.values[1:5], "y": da.y.values[1:5], "label": ["a", "b", "a", "b"]})
-    calls = {"embedding": None, "similarity": ((x, y),), "change": (da.isel(x=slice(None, None, -1)),),
+    calls = {"embedding": None, "similarity": ((x, y),), "change": (da.isel(x=slice(None, None, -1)).roll(y=1, roll_coords=False),),   # turned, and another map
              "cluster": (2,), "classify": (pts,), "rgb": (), "coarsen": (2,)} | ({} if codes else {"quantize": ()})
     for name, args in calls.items():
         a, b = ((o.aef.embedding if args is None else getattr(o.aef, name)(*args)) for o in (ds, da))

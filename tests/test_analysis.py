@@ -1049,7 +1049,8 @@ def test_change_of_cubes_with_a_year_missing_names_both_cubes_years():
     from alphaearth_nb.core import TimeError
     e = embedding_from_array(random_unit((4, 4), seed=2))
     years = lambda *ys: xr.DataArray(pd.to_datetime([f"{y}-01-01" for y in ys]), dims="time", name="time")
-    a, b = xr.concat([e, e, e], dim=years(2021, 2022, 2023)), xr.concat([e, e], dim=years(2021, 2023))
+    f = embedding_from_array(random_unit((4, 4), seed=3))   # another map: one map twice is refused (SameMapError)
+    a, b = xr.concat([e, e, e], dim=years(2021, 2022, 2023)), xr.concat([f, f], dim=years(2021, 2023))
     with pytest.raises(TimeError) as err:
         change(a, b)
     msg = str(err.value)

@@ -1,0 +1,91 @@
+"""`change` of two maps made to be compared (newcomer s55 findings 1, 6, 8). Was: `e.aef.change(e)` (the same map
+twice, a loop's index slip) a map of zeros with no word, where `aef change` refuses it; two maps of one year (2024
+opened with two resamplings) compared silently; two maps made with other tile/buffer settings (whose seams read as
+change: 99th pct 0.345 against a real year's 0.104) compared silently though both record them; and the change map's
+`support_start`/`support_end` (and its COG's AEF_SUPPORT_*) the first year's alone. Now: `SameMapError`, a
+`TimeWarning`, a `MixedSettingsWarning` naming each setting, and both maps' periods and supports recorded."""
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import xarray as xr
+
+import alphaearth_nb as aef
+from alphaearth_nb.core import MixedSettingsWarning, SameMapError, TimeWarning
+
+
+def _map(year, seed, **attrs):
+    v = np.random.default_rng(seed).normal(size=(4, 5, 64))
+    v /= np.linalg.norm(v, axis=-1, keepdims=True)
+    at = {"crs": "EPSG:32631", "period_start": f"{year}-01-01", "period_end": f"{year}-12-31",
+          "support_start": f"{year}-01-07", "support_end": f"{year}-12-22", "tile": 24, "buffer": 4, "trim": 0} | attrs
+    return xr.DataArray(v.astype(np.float32), dims=("y", "x", "band"), attrs=at,
+                        coords={"y": 5e6 + 5 - 10 * np.arange(4), "x": 5e5 + 5 + 10 * np.arange(5),
+                                "band": aef.band_names()})
+
+
+def _quiet(f):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        return f(), w
+
+
+def test_the_same_map_twice_is_refused():
+    e = _map(2023, 0)
+    with pytest.raises(SameMapError, match="same vector at every pixel \\(both of 2023\\)"):
+        e.aef.change(e)
+    with pytest.raises(SameMapError):   # a copy, a cube's year twice
+        aef.analysis.change(e.copy(deep=True), e)
+    cube = xr.concat([_map(2022, 1), e], "time").assign_coords(time=pd.to_datetime(["2022-01-01", "2023-01-01"]))
+    with pytest.raises(SameMapError):
+        cube.isel(time=1).aef.change(cube.isel(time=1))
+    with pytest.raises(SameMapError):   # lazy: one graph, refused before computing
+        e.chunk({"y": 2}).aef.change(e.chunk({"y": 2}))
+    assert issubclass(SameMapError, aef.core.TimeError)
+
+
+def test_two_years_alike_pass_quietly():
+    chg, w = _quiet(lambda: _map(2022, 1).aef.change(_map(2023, 2)))
+    assert not [x for x in w if issubclass(x.category, aef.core.AEFWarning)]
+    assert chg.attrs["from_year"] == 2022 and chg.attrs["to_year"] == 2023
+
+
+def test_one_year_twice_is_warned_with_what_differs():
+    a, b = _map(2024, 1, resampled="average"), _map(2024, 2, resampled="nearest")
+    with pytest.warns(TimeWarning, match="both maps of 2024"):
+        with pytest.warns(MixedSettingsWarning, match="resampling 'average' and 'nearest'"):
+            a.aef.change(b)
+
+
+def test_two_tilings_are_warned_naming_each_setting():
+    with pytest.warns(MixedSettingsWarning, match="2016 and 2017 were made two ways \\(tile 24 and 32; buffer 4 and 0"):
+        _map(2016, 1).aef.change(_map(2017, 2, tile=32, buffer=0))
+
+
+def test_the_change_map_records_both_years_periods_and_supports(tmp_path):
+    chg = _map(2016, 1).aef.change(_map(2017, 2))
+    assert "support_start" not in chg.attrs and "support_end" not in chg.attrs and "period_start" not in chg.attrs
+    assert chg.attrs["from_support"] == "2016-01-07/2016-12-22" and chg.attrs["to_support"] == "2017-01-07/2017-12-22"
+    assert chg.attrs["from_period"] == "2016-01-01/2016-12-31" and chg.attrs["to_period"] == "2017-01-01/2017-12-31"
+    rasterio = pytest.importorskip("rasterio")
+    out = chg.aef.map_to_cog(tmp_path / "chg.tif")
+    with rasterio.open(out) as f: tags = f.tags()
+    assert "AEF_SUPPORT_START" not in tags
+    assert tags["AEF_FROM_SUPPORT"] == "2016-01-07/2016-12-22" and tags["AEF_TO_SUPPORT"] == "2017-01-07/2017-12-22"
+    assert tags["AEF_TO_PERIOD"] == "2017-01-01/2017-12-31"
+
+
+def test_a_copy_relabelled_another_year_is_warned_not_refused():
+    e = _map(2023, 0)
+    with pytest.warns(TimeWarning, match="though they record 2023 and 2024: a copy relabelled"):
+        chg = e.aef.change(e.assign_attrs(period_start="2024-01-01", period_end="2024-12-31"))
+    assert float(chg.max()) == 0 and chg.attrs["to_year"] == 2024
+
+
+def test_a_cube_year_against_itself_relabelled_reads_each_years_own():
+    cube = xr.concat([_map(2022, 1), _map(2023, 0)], "time").assign_coords(
+        time=pd.to_datetime(["2022-01-01", "2023-01-01"]))
+    e = cube.isel(time=1)
+    with pytest.warns(TimeWarning, match="record 2023 and 2024"):
+        e.aef.change(e.assign_coords(time=np.datetime64("2024-01-01")))
