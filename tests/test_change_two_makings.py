@@ -89,3 +89,14 @@ def test_a_cube_year_against_itself_relabelled_reads_each_years_own():
     e = cube.isel(time=1)
     with pytest.warns(TimeWarning, match="record 2023 and 2024"):
         e.aef.change(e.assign_coords(time=np.datetime64("2024-01-01")))
+
+
+def test_the_cli_says_the_settings_too(tmp_path, capsys):
+    pytest.importorskip("rioxarray")
+    from alphaearth_nb.cli import main
+    from alphaearth_nb.exports import to_cog
+    a, b = tmp_path / "e2016.tif", tmp_path / "e2017.tif"
+    to_cog(_map(2016, 1), a)
+    to_cog(_map(2017, 2, tile=32, buffer=0), b)
+    with pytest.warns(MixedSettingsWarning, match="tile 24 and 32; buffer 4 and 0"):
+        assert main(["change", "--embeddings", str(a), "--embeddings", str(b), "--out", str(tmp_path / "c.tif")]) == 0
