@@ -15,13 +15,14 @@ import pandas as pd
 import xarray as xr
 
 from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
-                                user_stacklevel, refuse_path, SameMapError, MixedSettingsWarning, TimeWarning)
+                                user_stacklevel, refuse_path, SameMapError, MixedSettingsWarning, TimeWarning,
+                                TrainingWarning)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
 from .cubes import ONE_MAP_ATTRS, cube_crs, map_year, one_model
 from .years import warn_support_outside
-from .embeddings import MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
+from .embeddings import OFFICIAL_COLLECTION, MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .same_grid import orient_like, refuse_interleaved   # a grid in another order; one joined off it
@@ -38,8 +39,9 @@ from .spatial import is_lazy, runs_model
 from .warn_lock import ThisThreadsWarnings
 
 # %% auto #0
-__all__ = ['query_vector', 'similarity', 'change', 'classify', 'regress', 'over_time', 'label_points', 'training_set',
-           'predict_pixels', 'FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
+__all__ = ['COLLAPSED', 'query_vector', 'warn_collapsed', 'similarity', 'change', 'classify', 'regress', 'over_time',
+           'label_points', 'training_set', 'predict_pixels', 'FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb',
+           'spherical_kmeans', 'cluster']
 
 # %% ../nbs/25_analysis.ipynb #c0006r
 _all_ = ["over_time"]   # from `per_year` (24f), split from here: `analysis.over_time` is `per_year.over_time`
@@ -128,6 +130,36 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
     return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query", np.float64)[0], query_said()  # unit, gated
 
 # %% ../nbs/25_analysis.ipynb #c0010
+COLLAPSED = 0.9   # median cosine between an own model's pixels above which its map is nearly one vector
+_COLLAPSE_SAID = set()   # the models already warned of: once each
+
+def warn_collapsed(emb:xr.DataArray,  # a map (y, x, band) or cube as `as_embedding` returns it
+                   door:str,          # what meets it, for the words ('similarity')
+                  ) -> float|None:
+    """`TrainingWarning`, once per model, where an own model's map (`attrs['embedding:model']` recorded and not the
+    official product's) is nearly one vector everywhere: the median cosine of 2,000 seeded pairs of its pixels with
+    data (`clusters.sample_pixels`, unit rows) above `COLLAPSED`, naming the cause (too few training steps) and the
+    fix (train longer, resumed). Measured (newcomer s55): a `tiny` model of 20 steps on the eo-learn patch, 0.987
+    (similarity to a forest pixel 0.976 on forest, 0.945 on artificial land: the whole map 'like the point'; change
+    0.04 .. 0.11 everywhere, 'stable'); the official samples 0.24; the demo's 200-step `small` 0.47. Returns the
+    median (None: not measured: no model recorded, the official product, a lazy map, a model warned of, or fewer
+    than 20 pixels)."""
+    m = emb.attrs.get("embedding:model")
+    if m is None or str(m) == OFFICIAL_COLLECTION or str(m) in _COLLAPSE_SAID or is_lazy(emb): return None
+    x = sample_pixels(emb, 2000, 0)
+    if len(x) < 20: return None
+    u = unit_rows(np.asarray(x, np.float64), np.float64)
+    i, j = np.random.default_rng(0).integers(0, len(u), (2, 2000))
+    med = float(np.median((u[i[i != j]] * u[j[i != j]]).sum(-1)))
+    if med > COLLAPSED:
+        _COLLAPSE_SAID.add(str(m))
+        warnings.warn(f"these embeddings (model {m}) are nearly one vector everywhere: median cosine between pixels "
+                      f"{med:.3f} (the official product's about 0.24), so {door} will not tell places apart; the model "
+                      "is undertrained (too few steps): train it longer, resumed, `aef.fit(cfg, stack, steps=N, "
+                      "out=run, resume=True)` or `aef train --out RUN --resume --steps N`, then embed again",
+                      TrainingWarning, stacklevel=user_stacklevel())
+    return med
+
 @over_time
 def similarity(emb,      # embedding (any form `as_embedding` takes)
                target,   # a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)
@@ -148,6 +180,7 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     without any is NaN, warned); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
     `crs` not read; `GridError` for a point in a CRS on a map that records none."""
     da = as_embedding(emb, door="similarity", before_read=partial(_read_with_sample, target=target, crs=crs))
+    warn_collapsed(da, "similarity")   # an undertrained model's map: every pixel 'like the point'
     v, said = _query(da, target, crs)   # unit float64; what the query was (its AEF_QUERY tag): one reading
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity").assign_attrs(query=said)
 
@@ -197,7 +230,7 @@ def _two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one
     ya, yb = _year(ma), _year(mb)   # as given (`b` on `a`'s coords carries `a`'s scalar `time`)
     one = f" (both of {ya})" if ya is not None and ya == yb else ""
     if _same_values(a, b):
-        two = f" (though they record {ya} and {yb}: a copy relabelled?)" if ya is not None and yb is not None else ""
+        two = f" (though they record {ya} and {yb}: a copy relabelled?)" if None not in (ya, yb) and ya != yb else ""
         said = (f"the first map `emb` and `other` hold the same vector at every pixel{one}{two}: their change is 0 at "
                 "every pixel, no change between years: pass the maps of two years, e.g. `e2023.aef.change(e2024)`, or"
                 " a cube's first and last, `cube.isel(time=0).aef.change(cube.isel(time=-1))`")
@@ -263,6 +296,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     a, b = maps = (as_embedding(emb, door="change", what="the first map `emb`"),   # no value as given: refused
                    as_embedding(other, door="change", what="`other`"))   # their years read as given (coords: a's)
     for e, said in ((a, "the first map `emb`"), (b, "`other`")): warn_support_outside(e, said)   # a year of no frame
+    for e in maps: warn_collapsed(e, "change")   # an undertrained model's years: 'stable' everywhere
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
@@ -363,6 +397,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     da, placed = gated_placed(emb, labels, "classify", lambda: method == "knn" and _check_k(k), column, polygons=polygons,
                               crs=crs, off_map=off_map)   # k, the labels on its grid: before a value is read; all NaN: refused
+    warn_collapsed(da, "classify")   # an undertrained model's map: its classes are the labels' neighbours by chance
     flags = class_flags(label_array(labels)) or id_names(labels, column)   # a raster's CF flags, a table's LULC_NAME
     X, vals = labelled_rows(da, placed)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning

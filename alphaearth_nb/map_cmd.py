@@ -169,6 +169,19 @@ def _few_shot_k(a, emb, lab) -> tuple[int, str]:
                f"majority of {_FEW_SHOT_K} neighbours may not elect {them} even at {'its' if len(few) == 1 else 'their'} "
                f"own points; --k {_FEW_SHOT_K} to vote among {_FEW_SHOT_K} all the same)")
 
+def _out_beside(a, what:str) -> None:  # parsed arguments with `embeddings` (a path or list) and `out`
+    """`ConfigError` where `--out` lies inside a folder (or Zarr store) `--embeddings` reads, before anything is read
+    or computed: a map written there is read as one of its maps by the next command, which refuses the folder
+    (`derived_maps.not_embeddings_said`, 'holds chg.tif, a change map'). Was: written, and every later command on the
+    folder refused. Names the folder and an --out beside it."""
+    out = Path(a.out).resolve()
+    for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings]):
+        d = Path(p).resolve()
+        if d.is_dir() and (d == out or d in out.parents):
+            raise ConfigError(f"--out {a.out} lies in the --embeddings folder {p}: the {what} map written there is read "
+                              f"as one of its maps by the next command on {p}, which refuses the folder: write it beside"
+                              f" the folder, e.g. --out {shlex.quote(str(Path(p).parent / out.name))}")
+
 @_crs_said
 def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_commands`)
                 ) -> None:
@@ -331,19 +344,6 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     print(_wrote(sim, out))
 
 # %% ../nbs/29e_map_cmd.ipynb #p0020
-def _out_beside(a, what:str) -> None:  # parsed arguments with `embeddings` (a path or list) and `out`
-    """`ConfigError` where `--out` lies inside a folder (or Zarr store) `--embeddings` reads, before anything is read
-    or computed: a map written there is read as one of its maps by the next command, which refuses the folder
-    (`derived_maps.not_embeddings_said`, 'holds chg.tif, a change map'). Was: written, and every later command on the
-    folder refused. Names the folder and an --out beside it."""
-    out = Path(a.out).resolve()
-    for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings]):
-        d = Path(p).resolve()
-        if d.is_dir() and (d == out or d in out.parents):
-            raise ConfigError(f"--out {a.out} lies in the --embeddings folder {p}: the {what} map written there is read "
-                              f"as one of its maps by the next command on {p}, which refuses the folder: write it beside"
-                              f" the folder, e.g. --out {shlex.quote(str(Path(p).parent / out.name))}")
-
 def _two_maps(a) -> tuple:
     "The two maps `aef change` compares: two --embeddings of one year each (`--year` for each, in order), or the two " \
     "years (`--year A --year B`, else its only two) of one; one --year of a cube of several is a `TimeError` naming " \
