@@ -11,7 +11,6 @@ SECTIONS = {
     },
     'alphaearth_nb.analysis': {
         'query_vector': "emb : xr.DataArray\n    embedding form (for a point query)\ntarget\n    a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)\ncrs\n    CRS of a point (default: `geo.point_crs`, the grid's or lon/lat)\n",
-        'warn_collapsed': "emb : xr.DataArray\n    a map (y, x, band) or cube as `as_embedding` returns it\ndoor : str\n    what meets it, for the words ('similarity')\n",
         'similarity': "emb\n    embedding (any form `as_embedding` takes)\ntarget\n    a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)\ncrs\n    CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)\n",
         'change': 'emb\n    embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)\nother\n    embedding (y, x, band) on the same grid and CRS, e.g. another year (required)\n',
         'classify': 'emb\n    embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads\nlabels\n    class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points\nmethod : str\n    "knn" or "linear"\nk : int\n    neighbours for knn\ncolumn : str\n    label column of a table\npolygons : str\n    polygon labels: "rasterize" (every pixel inside) or "sample"\ncrs\n    CRS of the points (default: the table\'s own, else `geo.point_crs`)\noff_map : str\n    labels off the map: "refuse" (a LabelError) or "drop" (left out, warned)\n',

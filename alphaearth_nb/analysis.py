@@ -8,7 +8,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/analysis.html.md"""
 from __future__ import annotations
 
 import warnings
-from functools import partial
+from contextvars import ContextVar
+from functools import partial, wraps
 
 import numpy as np
 import pandas as pd
@@ -39,9 +40,9 @@ from .spatial import is_lazy, runs_model
 from .warn_lock import ThisThreadsWarnings
 
 # %% auto #0
-__all__ = ['COLLAPSED', 'query_vector', 'warn_collapsed', 'similarity', 'change', 'classify', 'regress', 'over_time',
-           'label_points', 'training_set', 'predict_pixels', 'FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb',
-           'spherical_kmeans', 'cluster']
+__all__ = ['COLLAPSED', 'query_vector', 'similarity', 'change', 'classify', 'regress', 'over_time', 'label_points',
+           'training_set', 'predict_pixels', 'FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
+           'cluster']
 
 # %% ../nbs/25_analysis.ipynb #c0006r
 _all_ = ["over_time"]   # from `per_year` (24f), split from here: `analysis.over_time` is `per_year.over_time`
@@ -133,7 +134,7 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
 COLLAPSED = 0.9   # median cosine between an own model's pixels above which its map is nearly one vector
 _COLLAPSE_SAID = set()   # the models already warned of: once each
 
-def warn_collapsed(emb:xr.DataArray,  # a map (y, x, band) or cube as `as_embedding` returns it
+def _warn_collapsed(emb:xr.DataArray,  # a map (y, x, band) or cube as `as_embedding` returns it
                    door:str,          # what meets it, for the words ('similarity')
                   ) -> float|None:
     """`TrainingWarning`, once per model, where an own model's map (`attrs['embedding:model']` recorded and not the
@@ -180,7 +181,7 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     without any is NaN, warned); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
     `crs` not read; `GridError` for a point in a CRS on a map that records none."""
     da = as_embedding(emb, door="similarity", before_read=partial(_read_with_sample, target=target, crs=crs))
-    warn_collapsed(da, "similarity")   # an undertrained model's map: every pixel 'like the point'
+    _warn_collapsed(da, "similarity")   # an undertrained model's map: every pixel 'like the point'
     v, said = _query(da, target, crs)   # unit float64; what the query was (its AEF_QUERY tag): one reading
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity").assign_attrs(query=said)
 
@@ -222,14 +223,16 @@ def _two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one
     """`change`'s check that maps `a`, `b` (on one grid) are two years made alike. `SameMapError` for the same values
     twice where both record one year (`e.aef.change(e)`, a loop's index slip: a map of zeros that reads as 'nothing
     changed'; as `aef change` refuses it), a `TimeWarning` where a map records no year (hand-built arrays, whose
-    change with themselves is a check of the grid) or each another (a copy relabelled?); `TimeWarning` for two maps of one recorded year (two sources of
+    change with themselves is a check of the grid) or each another (a copy relabelled?); neither within a cube's compare (`change(cube, e2023)`: the cube's
+    2023 against itself is 0, as expected; `_IN_CUBE`); `TimeWarning` for two maps of one recorded year (two sources of
     it?); `MixedSettingsWarning` for maps made two ways, `_MAKING`'s attrs (`embed`'s tile, buffer, trim;
     `official.open`'s resampling) recorded by both and different, naming each: measured on an own 30-step model's 2017
     embedded with tile 24 buffer 4 and with tile 32 buffer 0, the change's 99th percentile was 0.345, where 2016 to
     2017 alike was 0.104 (the seams of the other tiling read as change)."""
     ya, yb = _year(ma), _year(mb)   # as given (`b` on `a`'s coords carries `a`'s scalar `time`)
     one = f" (both of {ya})" if ya is not None and ya == yb else ""
-    if _same_values(a, b):
+    if _IN_CUBE.get(): one = ""   # a cube's years against a map (or cube) holding one of them: that year's 0 expected
+    elif _same_values(a, b):
         two = f" (though they record {ya} and {yb}: a copy relabelled?)" if None not in (ya, yb) and ya != yb else ""
         said = (f"the first map `emb` and `other` hold the same vector at every pixel{one}{two}: their change is 0 at "
                 "every pixel, no change between years: pass the maps of two years, e.g. `e2023.aef.change(e2024)`, or"
@@ -248,6 +251,19 @@ def _two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one
                       " with tile 24 and with tile 32 differed more than two years did): embed (or open) both with the "
                       "same settings", MixedSettingsWarning, stacklevel=user_stacklevel())
 
+_IN_CUBE = ContextVar("_IN_CUBE", default=False)   # `change` of a cube: its years are compared one by one
+
+def _cubes_said(fn):
+    "`change` called with a cube (either side): `_IN_CUBE` set while its years are compared (`_two_makings`)."
+    @wraps(fn)
+    def w(emb, other=None, *args, **kwargs):
+        cube = any(isinstance(e, (xr.DataArray, xr.Dataset)) and "time" in e.dims for e in (emb, other))
+        token = _IN_CUBE.set(cube or _IN_CUBE.get())
+        try: return fn(emb, other, *args, **kwargs)
+        finally: _IN_CUBE.reset(token)
+    return w
+
+@_cubes_said
 @partial(over_time, models=True)
 def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
            other=None,  # embedding (y, x, band) on the same grid and CRS, e.g. another year (required)
@@ -296,7 +312,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     a, b = maps = (as_embedding(emb, door="change", what="the first map `emb`"),   # no value as given: refused
                    as_embedding(other, door="change", what="`other`"))   # their years read as given (coords: a's)
     for e, said in ((a, "the first map `emb`"), (b, "`other`")): warn_support_outside(e, said)   # a year of no frame
-    for e in maps: warn_collapsed(e, "change")   # an undertrained model's years: 'stable' everywhere
+    for e in maps: _warn_collapsed(e, "change")   # an undertrained model's years: 'stable' everywhere
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
@@ -397,7 +413,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     da, placed = gated_placed(emb, labels, "classify", lambda: method == "knn" and _check_k(k), column, polygons=polygons,
                               crs=crs, off_map=off_map)   # k, the labels on its grid: before a value is read; all NaN: refused
-    warn_collapsed(da, "classify")   # an undertrained model's map: its classes are the labels' neighbours by chance
+    _warn_collapsed(da, "classify")   # an undertrained model's map: its classes are the labels' neighbours by chance
     flags = class_flags(label_array(labels)) or id_names(labels, column)   # a raster's CF flags, a table's LULC_NAME
     X, vals = labelled_rows(da, placed)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning

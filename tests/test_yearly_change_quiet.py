@@ -39,10 +39,14 @@ def test_a_lazy_cube_with_gaps_computes_without_a_runtime_warning():
 
 
 def test_the_score_is_the_distance_over_the_other_years_median_plus_floor():
-    "By hand: a pixel with all three years, score = d_t / (median of the other two d + 0.02)."
+    "By hand: a pixel with all three years, score = d_t / (spread_t + 0.02), spread_t the other two years' distance " \
+    "to each other (each one's mean direction without t is the other: leave-one-out, session 55)."
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
         out = yearly_change(_cube().chunk({"y": 2})).compute()
     d = out.distance.values[:, 1, 1].astype(np.float64)
-    want = [d[t] / (np.median(np.delete(d, t)) + 0.02) for t in range(3)]
+    v = _cube().values[:, 1, 1].astype(np.float64)
+    u = v / np.linalg.norm(v, axis=-1, keepdims=True)
+    pair = lambda t: 1 - float(np.dot(*np.delete(u, t, axis=0)))   # the two other years against each other
+    want = [d[t] / (pair(t) + 0.02) for t in range(3)]
     np.testing.assert_allclose(out.score.values[:, 1, 1], want, rtol=1e-5)
