@@ -245,7 +245,8 @@ def _two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one
     differ = [f"{w} {a.attrs[k]!r} and {b.attrs[k]!r}" for k, w in _MAKING.items()
               if k in a.attrs and k in b.attrs and str(a.attrs[k]) != str(b.attrs[k])]
     if differ:
-        years = f"{ya} and {yb}" if ya is not None and yb is not None else "the first map `emb` and `other`"
+        years = (f"the two maps of {ya}" if ya == yb else f"{ya} and {yb}") if None not in (ya, yb) else \
+            "the first map `emb` and `other`"
         warnings.warn(f"{years} were made two ways ({'; '.join(differ)}, in that order): their change holds the "
                       "settings' difference too, the other tiling's seams and resampling read as change (one year embedded"
                       " with tile 24 and with tile 32 differed more than two years did): embed (or open) both with the "
