@@ -172,8 +172,7 @@ def _few_shot_k(a, emb, lab) -> tuple[int, str]:
 def _out_beside(a, what:str) -> None:  # parsed arguments with `embeddings` (a path or list) and `out`
     """`ConfigError` where `--out` lies inside a folder (or Zarr store) `--embeddings` reads, before anything is read
     or computed: a map written there is read as one of its maps by the next command, which refuses the folder
-    (`derived_maps.not_embeddings_said`, 'holds chg.tif, a change map'). Was: written, and every later command on the
-    folder refused. Names the folder and an --out beside it."""
+    (`derived_maps.not_embeddings_said`, 'holds chg.tif, a change map'). Names the folder and an --out beside it."""
     out = Path(a.out).resolve()
     for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings]):
         d = Path(p).resolve()
