@@ -3,7 +3,6 @@ where the land changed, earlier years learned the wrong class, silently (newcome
 a LabelWarning says so and names the fix (map the labelled year; or a `year` column)."""
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 import xarray as xr
