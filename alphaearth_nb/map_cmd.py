@@ -314,7 +314,8 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
                                  f"{shlex.quote(line)}`, then pass --points points.geojson") from None
     off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
     for w in seen:   # shown as given (the user's filters judged them): not warned again
-        if w not in off: warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
+        if w not in off and " points lie off the map (" not in str(w.message):   # some off: this command's words below
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
     v = got[band_names()].to_numpy(np.float64)
     ok, noun = np.isfinite(v).all(1), "field" if fields else "point"
     if not ok.any():
