@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/derived_maps.html.md"""
 # %% ../nbs/29d_derived_maps.ipynb #dm002
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shlex
@@ -83,19 +84,23 @@ def _rel(folder:Path, p:Path) -> str:
 
 def name_year(path) -> int|None:  # a file's path (text or `Path`)
     """The year a file's name gives where it records none (an Earth Engine export, `embedding_2024.tif`): the one
-    four-digit number 2017..2100 its stem holds as a whole token (letters and digits around it no part of it:
-    `AEF_2024_31N`, `2024-06-01`); None for none, or for two years (`change_2023_2024.tif`: ambiguous)."""
-    ys = {int(t) for t in re.findall(r"(?<![A-Za-z0-9])(\d{4})(?![A-Za-z0-9])", Path(path).stem) if 2017 <= int(t) <= 2100}
+    four-digit number from 2017 (the annual product's first year) to this year its stem holds as a whole token
+    (letters and digits around it no part of it: `AEF_2024_31N`, `2024-06-01`); None for none, or for two years
+    (`change_2023_2024.tif`: ambiguous). A later number (`emb_0_2048.tif`, a tile offset) is no year."""
+    last = datetime.date.today().year
+    ys = {int(t) for t in re.findall(r"(?<![A-Za-z0-9])(\d{4})(?![A-Za-z0-9])", Path(path).stem) if 2017 <= int(t) <= last}
     return ys.pop() if len(ys) == 1 else None
 
 def _named_years(path:Path, read:list) -> None:
     """The years of `read`, (file, map, year) of the GeoTIFFs of folder `path`, where the files record none: each
-    untagged file's name's (`name_year`), said in a warning; a folder mixing files of a year with files of none
+    untagged file's name's (`name_year`) where every untagged file names one, said in a warning; a folder mixing files of a year with files of none
     (no tag, no year folder, no year in the name) a `DimensionError` naming those and the fix (they were joined
     as a year of no date: Python words, or a resampling of one tile onto another's pixels)."""
-    named = [(p, y) for p, e, y0 in read if y0 is None and (y := name_year(p)) is not None]
+    named = [(p, name_year(p)) for p, e, y0 in read if y0 is None]   # names read only where each untagged one names
+    named = named if all(y is not None for _, y in named) else []   # a year: else numbers of another kind (tile offsets)
     for i, (p, e, y0) in enumerate(read):
-        if y0 is None and (y := name_year(p)) is not None:
+        if y0 is None and named:
+            y = dict(named)[p]
             read[i] = (p, e.assign_attrs(time=f"{y}-01-01T00:00:00"), y)
     if named:
         warnings.warn(f"--embeddings {path}: {', '.join(f'{_rel(path, p)} ({y})' for p, y in named[:4])}"
