@@ -257,10 +257,11 @@ _IN_CUBE = ContextVar("_IN_CUBE", default=False)   # `change` of a cube: its yea
 def _cubes_said(fn):
     "`change` called with a cube (either side): `_IN_CUBE` set while its years are compared (`_two_makings`)."
     @wraps(fn)
-    def w(emb, other=None, *args, **kwargs):
-        cube = any(isinstance(e, (xr.DataArray, xr.Dataset)) and "time" in e.dims for e in (emb, other))
+    def w(*args, **kwargs):   # any call reaches `fn`'s door (a misspelt keyword: its words, not a missing emb)
+        given = (*args[:2], kwargs.get("emb"), kwargs.get("other"))
+        cube = any(isinstance(e, (xr.DataArray, xr.Dataset)) and "time" in e.dims for e in given)
         token = _IN_CUBE.set(cube or _IN_CUBE.get())
-        try: return fn(emb, other, *args, **kwargs)
+        try: return fn(*args, **kwargs)
         finally: _IN_CUBE.reset(token)
     return w
 

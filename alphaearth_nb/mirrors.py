@@ -217,9 +217,11 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     ys, geom = years_of(years), area_of(area)
     if isinstance(source, (int, np.integer)) or (isinstance(source, str) and len(source) == 4 and source.isdigit()
                                                   and not Path(source).exists()):   # open(bbox, 2023, 2024)
-        raise ConfigError(f"source={source!r} looks like a year: the years are one argument, years=({ys[0]}, {source}) "
-                          f"(first to last, both included) or years=[{ys[0]}, {source}]; source is the mirror "
-                          "('source_coop', 'gcs', a mirror folder)")
+        named = sorted({*map(int, ys), int(source)})   # every year given, in order (years=(2024, 2023) is refused)
+        span = f"years=({named[0]}, {named[-1]}) (first to last, both included) or " if named == list(
+            range(named[0], named[-1] + 1)) else ""
+        raise ConfigError(f"source={source!r} looks like a year: the years are one argument, {span}years={named}; "
+                          "source is the mirror ('source_coop', 'gcs', a mirror folder)")
     idx = read_index(source, project, cache)
     hit = idx[idx.geometry.intersects(geom) & idx["year"].astype(int).isin(ys)].copy()
     if hit.empty:

@@ -48,3 +48,13 @@ def test_years_given_as_two_positionals_are_named(year):
         aef.official.open(bbox, 2023, year)
     with pytest.raises(ConfigError, match="looks like a year"):
         aef.official.tiles(bbox, 2023, year)
+
+def test_the_year_slip_names_years_that_run():
+    """The suggested years= runs: in order (years=(2024, 2023) is refused) and holding every year given."""
+    bbox = (5.985, 44.9995, 5.9995, 45.0045)
+    with pytest.raises(ConfigError, match=r"years=\(2023, 2024\).*years=\[2023, 2024\]"):
+        aef.official.tiles(bbox, 2024, 2023)
+    with pytest.raises(ConfigError, match=r"years=\(2022, 2024\).*years=\[2022, 2023, 2024\]"):
+        aef.official.tiles(bbox, [2022, 2024], 2023)
+    with pytest.raises(ConfigError, match=r"one argument, years=\[2019, 2023\]"):   # no span where years are missing
+        aef.official.tiles(bbox, 2019, 2023)
