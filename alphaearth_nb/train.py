@@ -339,6 +339,8 @@ def _refuse_other_config(model, found, out) -> None:
     try: run = model_config(read_header(found))
     except CheckpointError: return   # a model object's run: no config to compare
     own, ran = dataclasses.asdict(aef_model.preset(name)), dataclasses.asdict(run)
+    for d in (own, ran):   # the precision policy's fields (TrainConfig bf16/remat, `apply_policy`), not the model's
+        for k in ("dtype", "remat"): d["stp"].pop(k, None)
     if not (diff := [k for k in own if k != "sources" and own[k] != ran.get(k)]): return
     said = ", ".join(f"{k} {ran.get(k)!r} (preset {name!r}: {own[k]!r})" for k in diff[:4])
     raise ConfigError(f"run {str(out)!r} was trained with another config than preset {name!r}: {said}. Resume it with "

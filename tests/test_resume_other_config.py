@@ -30,3 +30,11 @@ def test_the_runs_own_preset_passes(tmp_path):
     out, found = _run(tmp_path, aef.preset("tiny"))
     _refuse_other_config("tiny", found, out)   # no refusal
     _refuse_other_config(CFG, found, out)      # a config given: not a preset name, left to fit's own checks
+
+@pytest.mark.parametrize("policy", [{"remat": True}, {"dtype": "bfloat16"}])
+def test_the_precision_policy_is_no_other_config(tmp_path, policy):
+    """fit records the config after `apply_policy` (TrainConfig(bf16=True) or remat=True write stp.dtype/stp.remat):
+    resuming such a run of preset 'tiny' with 'tiny' is the same config (refused after the first cut of this check)."""
+    cfg = aef.preset("tiny")
+    out, found = _run(tmp_path, dataclasses.replace(cfg, stp=dataclasses.replace(cfg.stp, **policy)))
+    _refuse_other_config("tiny", found, out)   # no refusal
