@@ -594,7 +594,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         x0, dx, y0, dy = grid_of(emb)
         out.append(pd.DataFrame({"x": x0 + dx * c, "y": y0 + dy * r, column: polys[column].array.take(z), ROW: polys[ROW].to_numpy()[z]}))
     table = pd.concat(out, ignore_index=True)
-    table.attrs["rows"] = table.pop(ROW).to_numpy()   # the user's rows: those off the map named so (`training_set`)
+    table.attrs["rows"] = table.pop(ROW).to_numpy().tolist()   # the user's rows (a list: concat, parquet): `training_set`
     table.attrs["labelled"] = "pixels" if len(polys) else "points"   # a warning's count: not the file's rows
     table.attrs["places_crs"] = given   # x/y are the grid's: the CRS the user's places were in, to name them so
     return table

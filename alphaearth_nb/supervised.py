@@ -430,7 +430,7 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
     if is_geometry_input(labels):
         labels, crs = label_table(emb, labels, column, polygons, crs=crs,
                                   what="the targets" if numbers else "the labels"), None
-        src, at = labels.attrs.get("places_crs"), labels.attrs["rows"]   # their own CRS; each row's place in `read`
+        src, at = labels.attrs.get("places_crs"), np.asarray(labels.attrs["rows"])   # their CRS; each row's place in `read`
     xs, ys, vals, kept = label_points(labels, column, crs=crs, grid_crs=crs_of(emb), positive=positive, numbers=numbers,
                                       raster=bool(raster), warn_fills=warn_fills, kept=True)
     rows = None if kept is None else _rows_said(given, read, kept if at is None else at[kept], column)   # the user's
