@@ -123,7 +123,7 @@ def _fits(kind:str, m, values) -> bool:
     """Whether map `m` (its values if at hand) can be the `kind` its attrs say: xarray keeps name and attrs through
     `sim * 100` or `sim > 0.5`, so the tag must not be taken on trust: a score is floats in its range, an id whole."""
     a = m.values if values is None else np.asarray(values)
-    if a.dtype == bool or (kind in _RANGES) != (a.dtype.kind == "f"): return False
+    if a.dtype == bool or (kind in _RANGES and a.dtype.kind != "f"): return False   # ids: ints, or whole floats (NaN)
     v = a[np.isfinite(a)] if a.dtype.kind == "f" else a
     if kind not in _RANGES: return bool((v == np.round(v)).all()) if a.dtype.kind == "f" else True
     lo, hi = _RANGES[kind]

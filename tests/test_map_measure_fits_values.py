@@ -37,3 +37,15 @@ def test_the_package_maps_still_say_what_they_are(tmp_path):
     cls = classify(EMB, pts, column="label", k=1)["class"]
     assert "class id" in _measure(cls, tmp_path / "k.tif")
     assert map_kind(cls / 2, cls / 2) is None                                # halves: no class ids
+
+
+def test_a_float_class_or_cluster_map_keeps_its_kind():
+    """A class map masked with NaN (`res['class'].where(mask)`) is floats holding whole ids: still a class map (the
+    first cut of the value check took every float id map for no id map, so map_to_cog wrote no AEF_MEASURE)."""
+    import numpy as np, xarray as xr
+    from alphaearth_nb.map_files import map_kind
+    for kind in ("class", "cluster"):
+        m = xr.DataArray(np.array([[0., 1.], [np.nan, 2.]], np.float32), dims=("y", "x"), name=kind,
+                         attrs={"measure": kind})
+        assert map_kind(m, m) == kind
+        assert map_kind(m + 0.5, m + 0.5) is None   # no whole ids: no id map
