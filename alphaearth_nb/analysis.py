@@ -309,7 +309,8 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
         # a map against a cube: each year against the map, as `change(cube, map)`, on the map's orientation (the
         # score is symmetric)
         out = orient_like(change(other, emb), as_embedding(emb))
-        if "to_year" in out.attrs: out.attrs["from_year"] = out.attrs.pop("to_year")   # the map's year: the first
+        out.attrs.update({f"{s}_{k}": out.attrs.pop(f"{o}_{k}") for k in ("year", "period", "support") for s, o in   # the
+                          (("from", "to"), ("to", "from")) if f"{o}_{k}" in out.attrs})   # map's year etc.: from_*
         return out
     a, b = maps = (as_embedding(emb, door="change", what="the first map `emb`"),   # no value as given: refused
                    as_embedding(other, door="change", what="`other`"))   # their years read as given (coords: a's)

@@ -100,3 +100,14 @@ def test_the_cli_says_the_settings_too(tmp_path, capsys):
     to_cog(_map(2017, 2, tile=32, buffer=0), b)
     with pytest.warns(MixedSettingsWarning, match="tile 24 and 32; buffer 4 and 0"):
         assert main(["change", "--embeddings", str(a), "--embeddings", str(b), "--out", str(tmp_path / "c.tif")]) == 0
+
+
+def test_a_map_against_a_cube_records_the_map_as_the_first():
+    """change(map, cube) is computed as change(cube, map): its to_year was moved to from_year, but its to_period and
+    to_support (the map's) were not, so the map's 2020 period was written as AEF_TO_PERIOD (re-read r2 #3)."""
+    cube = xr.concat([_map(2022, 1), _map(2023, 3)], "time").assign_coords(
+        time=pd.to_datetime(["2022-01-01", "2023-01-01"]))
+    chg, _ = _quiet(lambda: aef.change(_map(2020, 2), cube))
+    assert chg.attrs["from_period"] == "2020-01-01/2020-12-31" and chg.attrs["from_support"] == "2020-01-07/2020-12-22"
+    assert not chg.attrs.get("to_period", "").startswith("2020") and not chg.attrs.get("to_support", "").startswith("2020")
+    assert chg.attrs.get("from_year") == 2020
