@@ -212,8 +212,10 @@ def stops_held() -> bool:
     return _STOP["held"] is not None
 
 def clear_stop() -> None:
-    "Forget a stop asked (`aef` as it installs its handler, and when its command ends)."
+    "Forget a stop asked (`aef` as it installs its handler, and when its command ends), and put back the " \
+    "`sys.unraisablehook` that `raise_stop` wrapped."
     _STOP["asked"] = None
+    if sys.unraisablehook is _unraised: sys.unraisablehook = _STOP.pop("raised")[2]
 
 def stop_if_asked() -> None:
     "Raise `Terminated` (or the kind noted: Ctrl-C's `KeyboardInterrupt`) where a stop was asked (`ask_stop`), taking the request (a second call raises nothing): " \

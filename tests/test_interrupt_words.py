@@ -126,3 +126,22 @@ def test_a_short_run_names_a_source_zero_at_every_step(tmp_path):
         return total, {**aux, "recon/sentinel2": 0.0 * total, "recon/sentinel1": total}   # sentinel2: no pixel
     with pytest.warns(TrainingWarning, match=r"sentinel2 was 0 for 4 logged steps in a row \(every step of the run\)"):
         train.fit(Standin(key=jax.random.PRNGKey(0)), standin_batches, **{**KW, "steps": 4, "loss_fn": loss})
+
+
+def test_clear_stop_puts_the_unraisable_hook_back():
+    """raise_stop wraps sys.unraisablehook for a stop Python swallows; nothing put the caller's back, so a notebook or
+    a `main([...])` caller kept aef's hook for good (re-read r1 #2): clear_stop (each command's end) restores it."""
+    import sys
+    mine = lambda u: None
+    hook = sys.unraisablehook
+    sys.unraisablehook = mine
+    try:
+        runlock.ask_stop(KeyboardInterrupt)
+        with pytest.raises(KeyboardInterrupt):
+            runlock.raise_stop(KeyboardInterrupt, signal.SIGINT)
+        assert sys.unraisablehook is not mine   # wrapped while the stop is asked
+        runlock.clear_stop()
+        assert sys.unraisablehook is mine
+    finally:
+        sys.unraisablehook = hook
+        runlock.clear_stop()
