@@ -125,7 +125,9 @@ def _said_once(caught:list):
 
 def _warn_yearless(name:str, emb) -> None:   # labels of no year (no `year` column, no `time` dim), a cube of years
     "The `LabelWarning`: each year trains on its own vectors at the labels' places, wrong where the land changed."
-    one = f"cube.sel(time='{str(emb['time'].values[-1])[:4]}')" if "time" in emb.coords else "cube.isel(time=-1)"
+    t = emb["time"].values[-1] if "time" in emb.coords else None   # the last year, by its own kind of label (ints too)
+    one = "cube.isel(time=-1)" if t is None else f"cube.sel(time='{str(t)[:4]}')" if np.asarray(t).dtype.kind == "M" \
+        else f"cube.sel(time={t.item()!r})"
     warnings.warn(f"{name}: the labels record no year (no `year` column, no `time` dim), so each of the cube's "
                   f"{emb.sizes['time']} years trains on its own vectors at the labelled places: where the land changed "
                   "since the labels were observed, those years learn the wrong class there. Label the year observed "

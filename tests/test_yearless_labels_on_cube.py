@@ -23,3 +23,12 @@ def test_labels_with_a_year_column_or_one_map_are_quiet():
         warnings.simplefilter("error", LabelWarning)
         CUBE.aef.classify(pd.concat([PTS.assign(year=2023), PTS.assign(year=2024)]), k=1, crs="EPSG:32631")
         E.aef.classify(PTS, k=1, crs="EPSG:32631")
+
+def test_the_fix_runs_on_a_cube_of_integer_years():
+    """A cube whose years are ints (classify takes it) was told `cube.sel(time='2024')`, a KeyError (re-read r2 #4)."""
+    cube = CUBE.assign_coords(time=[2023, 2024])
+    with pytest.warns(LabelWarning, match=r"cube.sel\(time=2024\)") as said:
+        cube.aef.classify(PTS, k=1, crs="EPSG:32631")
+    line = next(str(w.message) for w in said if issubclass(w.category, LabelWarning))
+    fix = __import__("re").search(r"cube\.sel\(time=[^)]*\)", line).group(0)
+    assert eval(fix, {"cube": cube}).sizes["y"] == 6   # the printed selection runs
