@@ -373,7 +373,7 @@ def _sides_said(emb, xs, ys, off, index) -> str:
     side = lambda i: "-".join(w for w, past in (("north", ys[i] > y1), ("south", ys[i] < y0)) if past) + \
         ("-" if (ys[i] > y1 or ys[i] < y0) and (xs[i] < x0 or xs[i] > x1) else "") + \
         ("west" if xs[i] < x0 else "east" if xs[i] > x1 else "")
-    return (f"{'row' if off.size == 1 else 'rows'} " + ", ".join(f"{index[i]!r} ({side(i) or 'off'})" for i in off[:5]) +
+    return (f"{'row' if off.size == 1 else 'rows'} " + ", ".join(f"{getattr(index[i], 'item', lambda: index[i])()!r} ({side(i) or 'off'})" for i in off[:5]) +
             (f" and {off.size - 5} more" if off.size > 5 else ""))
 
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS

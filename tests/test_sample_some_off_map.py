@@ -21,3 +21,11 @@ def test_points_all_on_the_map_are_quiet():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         E.aef.sample(([float(E.x[2])], [float(E.y[3])]), crs=E.attrs.get("crs") or "EPSG:32631")
+
+def test_rows_are_named_as_numbers_not_numpy_reprs():
+    """A table of its own index (a filtered DataFrame) named a row `np.int64(20)` under numpy 2 (re-read r1 #3)."""
+    import pandas as pd
+    t = pd.DataFrame({"x": [float(E.x[2]), float(E.x.max()) + 100], "y": [float(E.y[3])] * 2}, index=[10, 20])
+    with pytest.warns(NoDataWarning, match=r"\(row 20 \(east\)\)") as said:
+        E.aef.sample(t, crs=E.attrs.get("crs") or "EPSG:32631")
+    assert not any("np.int64" in str(w.message) for w in said)
