@@ -855,3 +855,19 @@ def tif_recipe(tmp_path, capsys):
         subprocess.run(["bash", "-c", sys.executable + line[len("python"):]], cwd=tmp_path, check=True)
         return xr.open_datatree(tmp_path / "stack.zarr", engine="zarr"), data
     return run
+
+
+@pytest.fixture
+def two_year_maps(tmp_path):
+    "A 2023 map of noise and a 2024 map whose two halves are two directions, and p.csv of points labelled by half "
+    "(the --embeddings folder tests)."
+    noise = embedding_from_array(random_unit((8, 12), seed=2)).assign_attrs(crs="EPSG:32631",
+                                                                            time="2023-01-01")
+    d = random_unit((2,), seed=5); v = np.zeros((8, 12, 64), "float32"); v[:, :6], v[:, 6:] = d[0], d[1]
+    clear = embedding_from_array(v).assign_coords(x=noise.x, y=noise.y).assign_attrs(crs="EPSG:32631",
+                                                                                     time="2024-01-01")
+    cols, rows = np.array([0, 1, 2, 3, 4, 7, 8, 9, 10, 11] * 2), np.repeat([1, 6], 10)
+    pts = pd.DataFrame({"x": noise.x.values[cols], "y": noise.y.values[rows], "label": (cols >= 6).astype(int)})
+    pts.to_csv(tmp_path / "p.csv", index=False)
+    return noise, clear
+

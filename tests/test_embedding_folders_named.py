@@ -17,7 +17,6 @@ from alphaearth_nb.embedding_files import open_embeddings
 from alphaearth_nb.exports import to_cog
 from alphaearth_nb.core import DimensionError, TimeWarning
 from alphaearth_nb.testing import official_tiff
-from test_evaluate_tiles_folder import _maps   # a 2023 map of noise, a 2024 map of two halves, p.csv
 
 
 def _export(e, path, crs="EPSG:32631"):
@@ -34,8 +33,8 @@ def _run(capsys, tmp_path, emb, *more, cmd="evaluate"):
     return rc, c.out, " ".join(c.err.split())
 
 
-def test_a_mirror_copy_without_its_index_is_read(tmp_path, capsys):
-    noise, clear = _maps(tmp_path)
+def test_a_mirror_copy_without_its_index_is_read(tmp_path, capsys, two_year_maps):
+    noise, clear = two_year_maps
     for y, e in ((2023, noise), (2024, clear)):
         (tmp_path / "m" / str(y) / "31N").mkdir(parents=True)
         _export(e, tmp_path / "m" / str(y) / "31N" / "tile.tif")
@@ -53,8 +52,8 @@ def test_a_mirror_copy_without_its_index_is_read(tmp_path, capsys):
     assert rc == 2 and "2 UTM zones (31N, 32N)" in err and f"--embeddings {tmp_path / 'm' / '2024' / '32N'}" in err, err
 
 
-def test_earth_engine_exports_are_dated_by_their_names(tmp_path, capsys):
-    noise, clear = _maps(tmp_path)
+def test_earth_engine_exports_are_dated_by_their_names(tmp_path, capsys, two_year_maps):
+    noise, clear = two_year_maps
     gee = tmp_path / "gee"; gee.mkdir()
     _export(noise, gee / "embedding_2023.tif"); _export(clear, gee / "embedding_2024.tif")
     with pytest.warns(TimeWarning, match=r"embedding_2023.tif \(2023\), embedding_2024.tif \(2024\) record no year .* "
@@ -68,8 +67,8 @@ def test_earth_engine_exports_are_dated_by_their_names(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("cmd", ["evaluate", "classify"])
-def test_a_file_of_no_year_beside_dated_files_is_named(tmp_path, capsys, cmd):
-    noise, clear = _maps(tmp_path)
+def test_a_file_of_no_year_beside_dated_files_is_named(tmp_path, capsys, cmd, two_year_maps):
+    noise, clear = two_year_maps
     mixed = tmp_path / "mixed"; mixed.mkdir()
     to_cog(clear, mixed / "e24.tif", overviews=False)
     _export(noise, mixed / "old.tif")   # untagged, no year in its name
@@ -83,8 +82,8 @@ def test_a_file_of_no_year_beside_dated_files_is_named(tmp_path, capsys, cmd):
     assert rc == 0, err
 
 
-def test_a_tile_of_no_crs_is_named(tmp_path, capsys):
-    _, clear = _maps(tmp_path)
+def test_a_tile_of_no_crs_is_named(tmp_path, capsys, two_year_maps):
+    _, clear = two_year_maps
     part = tmp_path / "part"; part.mkdir()
     _export(clear.isel(x=slice(0, 6)), part / "west.tif")
     _export(clear.isel(x=slice(6, 12)), part / "east.tif", crs=None)
@@ -93,8 +92,8 @@ def test_a_tile_of_no_crs_is_named(tmp_path, capsys):
     assert "None" not in err and "rasterio.open" in err and "east.tif" in err.split("rasterio.open")[1], err
 
 
-def test_a_folder_of_folders_of_tiles_names_the_folder(tmp_path):
-    _, clear = _maps(tmp_path)
+def test_a_folder_of_folders_of_tiles_names_the_folder(tmp_path, two_year_maps):
+    _, clear = two_year_maps
     (tmp_path / "out" / "tiles").mkdir(parents=True)
     to_cog(clear, tmp_path / "out" / "tiles" / "e.tif", overviews=False)
     with pytest.raises(DimensionError, match="pass the folder that holds them, --embeddings .*tiles"):

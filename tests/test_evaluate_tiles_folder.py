@@ -3,29 +3,15 @@ classify/similarity/change` read it (`derived_maps.tif_folder`): tiles of a year
 year. Was (f65dc79a): refused, offering `gdalbuildvrt`/`rio merge` of the folder, which mixes a folder of 2023 and 2024
 into one map of no year, or 'one tile' naming the 2023 file beside --year 2024; a folder of one file refused alike."""
 
-import numpy as np
-import pandas as pd
 import pytest
 
 pytest.importorskip("rioxarray")
 from alphaearth_nb.cli import main
 from alphaearth_nb.exports import to_cog
-from alphaearth_nb.testing import embedding_from_array, random_unit
 
 
-def _maps(tmp_path):
-    "A 2023 map of noise and a 2024 map whose two halves are two directions, and points labelled by half."
-    noise = embedding_from_array(random_unit((8, 12), seed=2)).assign_attrs(crs="EPSG:32631", time="2023-01-01")
-    d = random_unit((2,), seed=5); v = np.zeros((8, 12, 64), "float32"); v[:, :6], v[:, 6:] = d[0], d[1]
-    clear = embedding_from_array(v).assign_coords(x=noise.x, y=noise.y).assign_attrs(crs="EPSG:32631", time="2024-01-01")
-    cols, rows = np.array([0, 1, 2, 3, 4, 7, 8, 9, 10, 11] * 2), np.repeat([1, 6], 10)
-    pts = pd.DataFrame({"x": noise.x.values[cols], "y": noise.y.values[rows], "label": (cols >= 6).astype(int)})
-    pts.to_csv(tmp_path / "p.csv", index=False)
-    return noise, clear
-
-
-def test_a_folder_of_two_years_scores_the_year_given(tmp_path, capsys):
-    noise, clear = _maps(tmp_path)
+def test_a_folder_of_two_years_scores_the_year_given(tmp_path, capsys, two_year_maps):
+    noise, clear = two_year_maps
     tifs = tmp_path / "tifs"; tifs.mkdir()
     to_cog(noise, tifs / "e23.tif", overviews=False); to_cog(clear, tifs / "e24.tif", overviews=False)
     args = ["evaluate", "--embeddings", str(tifs), "--labels", str(tmp_path / "p.csv"), "--shots", "3", "--folds", "4"]
@@ -37,8 +23,8 @@ def test_a_folder_of_two_years_scores_the_year_given(tmp_path, capsys):
     assert "100.0" in out, out   # the 2024 map: its halves separate the classes exactly (2023's noise does not)
 
 
-def test_a_folder_of_one_map_or_of_tiles_is_read(tmp_path, capsys):
-    _, clear = _maps(tmp_path)
+def test_a_folder_of_one_map_or_of_tiles_is_read(tmp_path, capsys, two_year_maps):
+    _, clear = two_year_maps
     one, tiles = tmp_path / "one", tmp_path / "tiles"; one.mkdir(); tiles.mkdir()
     to_cog(clear, one / "e24.tif", overviews=False)
     to_cog(clear.isel(x=slice(0, 6)), tiles / "a.tif", overviews=False)
