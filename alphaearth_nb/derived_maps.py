@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/derived_maps.html.md"""
 # %% ../nbs/29d_derived_maps.ipynb #dm002
 from __future__ import annotations
 
-import datetime
 import json
 import re
 import shlex
@@ -25,6 +24,7 @@ from .embeddings import provenance_attrs
 from .years import join_years, map_year
 from .stacks import names_every_band
 from .evaluate_points import crs_fix_line
+from .paths import FIRST_YEAR, last_layout_year
 
 # %% auto #0
 __all__ = ['KINDS', 'one_value_map', 'not_embeddings_said', 'name_year', 'counts_said', 'tif_folder']
@@ -84,11 +84,11 @@ def _rel(folder:Path, p:Path) -> str:
 
 def name_year(path) -> int|None:  # a file's path (text or `Path`)
     """The year a file's name gives where it records none (an Earth Engine export, `embedding_2024.tif`): the one
-    four-digit number from 2017 (the annual product's first year) to this year its stem holds as a whole token
+    four-digit number from `paths.FIRST_YEAR` to `paths.last_layout_year()` its stem holds as a whole token
     (letters and digits around it no part of it: `AEF_2024_31N`, `2024-06-01`); None for none, or for two years
     (`change_2023_2024.tif`: ambiguous). A later number (`emb_0_2048.tif`, a tile offset) is no year."""
-    last = datetime.date.today().year
-    ys = {int(t) for t in re.findall(r"(?<![A-Za-z0-9])(\d{4})(?![A-Za-z0-9])", Path(path).stem) if 2017 <= int(t) <= last}
+    last = last_layout_year()   # the mirrors' layout's bounds: a year of the product
+    ys = {int(t) for t in re.findall(r"(?<![A-Za-z0-9])(\d{4})(?![A-Za-z0-9])", Path(path).stem) if FIRST_YEAR <= int(t) <= last}
     return ys.pop() if len(ys) == 1 else None
 
 def _named_years(path:Path, read:list) -> None:
@@ -98,10 +98,10 @@ def _named_years(path:Path, read:list) -> None:
     as a year of no date: Python words, or a resampling of one tile onto another's pixels)."""
     named = [(p, name_year(p)) for p, e, y0 in read if y0 is None]   # names read only where each untagged one names
     named = named if all(y is not None for _, y in named) else []   # a year: else numbers of another kind (tile offsets)
+    years = dict(named)
     for i, (p, e, y0) in enumerate(read):
         if y0 is None and named:
-            y = dict(named)[p]
-            read[i] = (p, e.assign_attrs(time=f"{y}-01-01T00:00:00"), y)
+            read[i] = (p, e.assign_attrs(time=f"{years[p]}-01-01T00:00:00"), years[p])
     if named:
         warnings.warn(f"--embeddings {path}: {', '.join(f'{_rel(path, p)} ({y})' for p, y in named[:4])}"
                       f"{' ...' * (len(named) > 4)} record{'s' * (len(named) == 1)} no year (no AEF_TIME tag, as an Earth Engine export): read "

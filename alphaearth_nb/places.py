@@ -370,10 +370,10 @@ def _sides_said(emb, xs, ys, off, index) -> str:
     "The points `off` (positions) named by their `index` label and the side of the map they lie past, five at most: " \
     "'1 (east), 4 (north-west)'."
     (x0, x1), (y0, y1) = _extent(emb)
-    side = lambda i: "-".join(w for w, past in (("north", ys[i] > y1), ("south", ys[i] < y0)) if past) + \
-        ("-" if (ys[i] > y1 or ys[i] < y0) and (xs[i] < x0 or xs[i] > x1) else "") + \
-        ("west" if xs[i] < x0 else "east" if xs[i] > x1 else "")
-    return (f"{'row' if off.size == 1 else 'rows'} " + ", ".join(f"{getattr(index[i], 'item', lambda: index[i])()!r} ({side(i) or 'off'})" for i in off[:5]) +
+    side = lambda i: "-".join(filter(None, ("north" if ys[i] > y1 else "south" if ys[i] < y0 else "",
+                                            "west" if xs[i] < x0 else "east" if xs[i] > x1 else "")))
+    names = index.tolist()   # plain labels (numpy 2's scalars print as np.int64(20))
+    return (f"{'row' if off.size == 1 else 'rows'} " + ", ".join(f"{names[i]!r} ({side(i) or 'off'})" for i in off[:5]) +
             (f" and {off.size - 5} more" if off.size > 5 else ""))
 
 def sample(emb,             # embedding (y, x, band) or cube (time, y, x, band), any CRS
