@@ -471,6 +471,7 @@ SECTIONS = {
         'covered_cells': "emb\n    embedding or cube, north-up (`geo.north_up`), on a regular grid\ngdf\n    zones, a GeoDataFrame in `emb`'s CRS\n",
         'area_vectors': "emb\n    embedding (y, x, band) or cube (time, y, x, band), north-up\ngdf\n    zones in `emb`'s CRS\nper : list\n    `aggregate`'s vectors by the centre rule: per time step, per zone, (n, 64)\n",
         'score_map': 'obj\n    what `aggregate` was given\n',
+        'score_reducer': 'score : xr.DataArray\n    `score_map`\'s map\nper : list\n    its values in the zones: per year, per zone, (n, 1) with data\nhow : str\n    "mean", "mean_std" or "percentiles"\nq\n    percentiles for how="percentiles"\n',
         'score_columns': 'name : str\n    the map\'s name (similarity, change)\nhow : str\n    "mean", "mean_std" or "percentiles"\nq\n    percentiles for how="percentiles"\n',
         'score_row': 'v : np.ndarray\n    one zone\'s (n, 1) values with data\nw\n    their weights (n,) (coverage="area"), or None (the centre rule: each pixel whole)\nhow : str\n    "mean", "mean_std" or "percentiles"\nq\n    percentiles for how="percentiles"\n',
         'weighted_reduce': 'vecs : np.ndarray\n    one zone\'s (n, 64) vectors with data, n >= 1\nw : np.ndarray\n    their weights (n,), the area each pixel gives the zone\nhow : str\n    "mean", "mean_std" or "percentiles" (`cubes.HOWS`)\nq\n    percentiles for how="percentiles"\n',

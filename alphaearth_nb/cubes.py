@@ -29,7 +29,7 @@ from . import geo
 from .gate import pixelwise, unit_rows
 from .geo import crs_of, is_lazy, require
 from .schema import pixel_metres
-from .zone_areas import (area_vectors, check_coverage, score_columns, score_map, score_row, shares_inside,
+from .zone_areas import (area_vectors, check_coverage, score_columns, score_map, score_reducer, shares_inside,
                                        weighted_reduce)
 from .years import (ONE_MAP_ATTRS, join_years, map_year, one_model, refuse_repeated_years,
                                  warn_missing_years, warn_support_outside, year_steps, yearly_change)
@@ -476,7 +476,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     per = _below_a_pixel(emb, gdf, per)   # zones of no area (points): the pixel at the point, whichever coverage
     per, w = area_vectors(emb, gdf, per) if coverage == "area" else (per, None)
     cols = _columns(how, q) if score is None else score_columns(str(score.band.values[0]), how, q)
-    red = (lambda v, wi: score_row(v, wi, how, q)) if score is not None else \
+    red = score_reducer(score, per, how, q) if score is not None else \
         (lambda v, wi: _reduce(v, how, q) if wi is None or not len(v) else weighted_reduce(v, wi, how, q))
     years = years_of_cube(emb) if "time" in emb.dims else None
     parts = []

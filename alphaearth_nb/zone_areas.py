@@ -14,14 +14,14 @@ try:   # the official extra (geopandas needs it): `aggregate` reads its zones wi
     import shapely
 except ImportError: shapely = None
 
-from .core import EMBED_DIM, ConfigError, checks_flags
+from .core import EMBED_DIM, ConfigError, DimensionError, checks_flags
 from .gate import unit_rows
 from .geo import crs_of, declared_nodata, is_geographic, require
 from .places import gather, grid_of
 
 # %% auto #0
 __all__ = ['COVERAGES', 'check_coverage', 'shares_inside', 'line_cells', 'covered_cells', 'area_vectors', 'score_map',
-           'score_columns', 'score_row', 'weighted_reduce']
+           'score_reducer', 'score_columns', 'score_row', 'weighted_reduce']
 
 # %% ../nbs/24b_zone_areas.ipynb #c0005
 COVERAGES = ("centre", "area")   # `aggregate`'s rules: a pixel whole by its centre, or weighted by the area covered
@@ -144,17 +144,41 @@ def area_vectors(emb,   # embedding (y, x, band) or cube (time, y, x, band), nor
     return per, weights
 
 def score_map(obj) -> xr.DataArray|None:   # what `aggregate` was given
-    """A map of one float value a pixel (a similarity or change map, a 0/1 mask as floats: `aggregate` reduces its
-    values per zone, `score_row`) as (y, x, band) or (time, y, x, band) of one band, float32, its declared no data
-    NaN; None for anything else (an embedding; a class or cluster map of integer ids, whose mean means nothing:
-    `cube_form` refuses it, naming a 0/1 map per class)."""
+    """A map of one float value a pixel (a similarity or change map, a 0/1 mask as floats or bools: `aggregate`
+    reduces its values per zone, `score_row`) as (y, x, band) or (time, y, x, band) of one band, float32, its declared
+    no data NaN; None for anything else (an embedding; a class or cluster map of integer ids, whose mean means
+    nothing: `cube_form` refuses it, naming a 0/1 map per class; ids as floats: `score_reducer` refuses them)."""
     if not isinstance(obj, xr.DataArray) or "band" in obj.dims or set(obj.dims) - {"time"} != {"y", "x"}: return None
     said = obj.attrs.get("measure")   # ids read back as floats, or named classes (CF flags): no scores
-    if obj.dtype.kind != "f" or said in ("class", "cluster"): return None
+    if obj.dtype.kind not in "fb" or said in ("class", "cluster"): return None   # a mask (m == c): shares
     if not said and {"flag_values", "class_names"} & set(obj.attrs): return None
     fills = [f for f in declared_nodata(obj) if np.isfinite(f)]
     m = obj.where(~obj.isin(fills)) if fills else obj
     return m.astype(np.float32).expand_dims(band=[str(obj.name or "score")], axis=-1).rename(obj.name)
+
+def score_reducer(score:xr.DataArray,   # `score_map`'s map
+                  per:list,             # its values in the zones: per year, per zone, (n, 1) with data
+                  how:str,              # "mean", "mean_std" or "percentiles"
+                  q=(10, 50, 90),       # percentiles for how="percentiles"
+                 ):
+    """`score_row` for `score`'s zones, `f(values, weights)`, once its values are known to be scores: a map that says
+    no `measure` (read from a file, built by hand) whose values in the zones are all whole numbers, other than a 0/1
+    mask (a land-cover GeoTIFF of ids 10, 20, 30 read with `masked=True`, so float), is a `DimensionError`: class ids
+    have no mean; it names each class's share (the mean of its 0/1 map) and, for amounts (heights in metres,
+    counts), `assign_attrs(measure='amount')`, which is then averaged. Judged on the values read for the zones (no
+    read more)."""
+    if not score.attrs.get("measure"):
+        v = np.concatenate([np.ravel(z) for zs in per for z in zs] or [np.zeros(0)])
+        if len(v) and (v == np.round(v)).all() and not np.isin(v, (0, 1)).all():
+            ids = np.unique(v)
+            raise DimensionError(f"`emb`, a map of one value a pixel, holds whole numbers only in the zones ("
+                                 f"{', '.join(f'{i:g}' for i in ids[:6])}{' ...' if len(ids) > 6 else ''}) and says no "
+                                 "`measure`: class or cluster ids read as floats (a land-cover GeoTIFF opened with "
+                                 "masked=True)? Ids have no mean: each class's share of a zone is the mean of its 0/1 map, "
+                                 "`(m == c).where(m.notnull()).assign_attrs(measure='share').aef.aggregate(zones)` for "
+                                 "class id c; if they are amounts (heights in metres, counts), say so and they are "
+                                 "averaged: `m.assign_attrs(measure='amount').aef.aggregate(zones)`")
+    return lambda v, w: score_row(v, w, how, q)
 
 def score_columns(name:str,   # the map's name (similarity, change)
                   how:str,    # "mean", "mean_std" or "percentiles"

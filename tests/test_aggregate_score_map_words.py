@@ -66,3 +66,24 @@ def test_a_class_map_read_back_as_floats_is_still_no_score():
     m = aef.classify(E, pd.DataFrame(pts), column="label", k=1)["class"]
     for f in (m.astype("float32"), m.astype("float32").assign_attrs(measure=None, class_names=["a", "b"])):
         with pytest.raises(DimensionError, match="have no mean"): _agg(f)   # not a mean of class ids
+
+
+def test_whole_number_floats_that_say_no_measure_are_not_averaged():
+    """A land-cover GeoTIFF of ids 10/20/30 read with masked=True is float with no attrs: its mean per zone (ids
+    averaged, 20 for a half 10 half 30 field) was returned as a score (s55 r2 #9). Now refused, naming each class's
+    share, a line that runs; `measure='amount'` (heights, counts) is averaged; 0/1 masks and real scores as before."""
+    import xarray as xr
+    ids = np.where(np.arange(8)[None, :] < 2, 10.0, 30.0) * np.ones((6, 1))
+    ids[5, 7] = np.nan
+    m = xr.DataArray(ids.astype("float32"), dims=("y", "x"), coords={"y": E.y, "x": E.x}, attrs={"crs": E.attrs["crs"]})
+    with pytest.raises(DimensionError, match="whole numbers only") as err: _agg(m)
+    said = str(err.value)
+    assert "10, 30" in said, said
+    line = said.split("0/1 map, `")[1].split("`")[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = eval(line, {"aef": aef, "m": m, "c": 10, "zones": _zones()})
+    assert got["n_pixels"].iloc[0] == 16 and got.iloc[0, -1] == pytest.approx(0.5)   # 2 of the field's 4 columns
+    amount = _agg(m.assign_attrs(measure="amount"))
+    assert amount.iloc[0, -1] == pytest.approx(20.0)
+    assert _agg(m == 10).iloc[0, -1] == pytest.approx(0.5)   # a mask of bools: its share (refused before)
