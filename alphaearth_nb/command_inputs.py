@@ -16,7 +16,7 @@ import xarray as xr
 
 from . import readers, scene, train
 from .core import AEFError, ConfigError, LabelError, MissingDataError, StackTypeError
-from .files import quiet_marker
+from .files import quiet_marker, refuse_partial
 from .loaders import eolearn_unread, is_eolearn_patch, near_match
 from .labels import read_table   # every CSV the commands read
 from .stacks import embedding_field
@@ -53,6 +53,7 @@ def open_input(path,            # the file or folder the user named
     read (not that format, damaged, unreadable), naming the option, the file and `fix`; errors of ours pass through."""
     p = Path(path)
     if not p.exists(): raise MissingDataError(f"{flag} {p} does not exist{near_match(p)}: check the path")
+    refuse_partial(p)   # a killed write's scratch copy (`files.partial_name`): part of it unwritten
     if kind == "csv" and p.is_dir():
         one = next(iter(sorted(p.glob("*.csv"))), None)
         raise err(f"{flag} {p} is a folder, not a CSV file: pass the file itself"

@@ -19,7 +19,7 @@ from .core import EMBED_DIM, DimensionError, DTypeError, TimeWarning, user_stack
 from .geo import crs_of
 from .crs import crs_label
 from .exports import read_cog
-from .files import is_zarr_store
+from .files import is_zarr_store, refuse_partial
 from .embeddings import provenance_attrs
 from .years import join_years, map_year
 from .stacks import names_every_band
@@ -156,6 +156,7 @@ def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy
     that record no CRS beside those that do (with the line that sets it), the files of no year beside files of one,
     and files of one year, or none recorded, that cover the same pixels. Read so by `aef evaluate` and the mapping
     commands alike (`map_cmd.open_maps`); `--year` picks a year of the cube."""
+    refuse_partial(path, "folder of GeoTIFFs")   # inside a killed write's scratch copy: never read
     tifs = sorted(files) if files is not None else sorted(p for p in path.iterdir() if p.suffix.lower() in (".tif", ".tiff"))
     read = []
     for p in tifs:

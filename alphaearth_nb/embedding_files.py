@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, LabelError, suggest
-from .files import is_zarr_store
+from .files import is_zarr_store, refuse_partial, warn_unmarked
 from .checkpoint import RUN_MARKER, is_run
 from .bands import stacked_embeddings
 from .labels import data_variables, with_mappings
@@ -196,6 +196,7 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     GeoTIFFs is read as the mapping commands read it (`derived_maps.tif_folder`: tiles of a year joined, a cube of
     years, of which `evaluate_years.one_map` takes --year's), a copy of a mirror's `YEAR/ZONE/` layout without its
     index (its root or a year's folder: `layout_tiles`) alike where it holds one UTM zone."""
+    refuse_partial(path, "embedding store")           # a killed write's scratch copy: part of it no data
     run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
     fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "
            "emb.zarr`), then pass --embeddings emb.zarr" if run else "pass the .zarr written by `aef embed --out`, or "
@@ -209,6 +210,7 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
     if path.is_dir() and not is_zarr_store(path) and (tiles := layout_tiles(path)):   # a mirror copied, no index
         return _layout_map(path, tiles)
     if path.is_dir() and not is_zarr_store(path): raise DimensionError(_folder_said(path, fix))
+    warn_unmarked(path)   # a store of ours copied without its marker: read, said
     try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
     except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError
         if path.is_dir() or (kind := file_kind(path)) is None: raise

@@ -16,7 +16,7 @@ import xarray as xr
 from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, DTypeError, MissingDataError,
                                 band_names, flag, checks_flags, refuse_path)
 from .loaders import VECTOR_FILES
-from .files import (gdal_path, check_output, input_path, nothing_to_write, user_path,
+from .files import (gdal_path, check_output, input_path, nothing_to_write, refuse_partial, user_path,
                                  unreadable_raster, cut_short_raster)
 from .quantize import NODATA
 from .bands import keep_bands_hint
@@ -167,6 +167,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     kw = {"overview_level": overview} if overview is not None else {}
     import rasterio.errors
     path = input_path(path, "embedding GeoTIFF", "exports.to_cog")
+    if isinstance(path, Path): refuse_partial(path, "GeoTIFF")   # a killed write's scratch copy: never read
     if Path(path).is_dir():
         raise MissingDataError(f"{path} is a folder, not a GeoTIFF: open a zarr store with `open_zarr`, or pass the .tif")
     try: da = rioxarray.open_rasterio(gdal_path(path), chunks=chunks, mask_and_scale=False, lock=False, **kw)

@@ -34,12 +34,13 @@ from .paths import (FIRST_YEAR, USER_AGENT, gdal_path, input_path, is_remote, la
 from .zarr_files import ZARR_FILES, consolidate_zarr, is_zarr_store, settle_zarr   # zarr's side (re-exported)
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'named_path', 'local_output', 'writable', 'is_ours', 'inside_ours',
-           'no_file_on_the_way', 'output_folder', 'check_output', 'clear_partials', 'writing_folder', 'writing_file',
-           'write_text', 'partial_name', 'pid_alive', 'REUSE_SLACK', 'USER_AGENT', 'gdal_path', 'input_path',
-           'is_remote', 'nothing_to_write', 'reading_raster', 'remote_url', 'unreadable_raster', 'cut_short_raster',
-           'user_path', 'COMPRESSIONS', 'TEXT_TABLES', 'table_suffix', 'layout_year', 'FIRST_YEAR', 'last_layout_year',
-           'ZARR_FILES', 'consolidate_zarr', 'is_zarr_store', 'settle_zarr']
+__all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'named_path', 'local_output', 'writable', 'is_ours', 'inside_ours', 'scratch_of',
+           'refuse_partial', 'mark_line', 'warn_unmarked', 'no_file_on_the_way', 'output_folder', 'check_output',
+           'clear_partials', 'writing_folder', 'writing_file', 'write_text', 'partial_name', 'pid_alive', 'REUSE_SLACK',
+           'USER_AGENT', 'gdal_path', 'input_path', 'is_remote', 'nothing_to_write', 'reading_raster', 'remote_url',
+           'unreadable_raster', 'cut_short_raster', 'user_path', 'COMPRESSIONS', 'TEXT_TABLES', 'table_suffix',
+           'layout_year', 'FIRST_YEAR', 'last_layout_year', 'ZARR_FILES', 'consolidate_zarr', 'is_zarr_store',
+           'settle_zarr']
 
 # %% ../nbs/00a_files.ipynb #f0002a
 _all_ = ["partial_name", "pid_alive", "REUSE_SLACK",   # from `scratch` (00), re-exported: their home was here
@@ -169,6 +170,53 @@ def inside_ours(path:str|os.PathLike) -> Path|None:  # a file or folder to be wr
     "replaces with all it holds; None if there is none."
     return next((p for p in user_path(path).absolute().parents if is_ours(p)), None)
 
+
+_SCRATCH = re.compile(r"\.(.+)\.partial-(\d+)-[0-9a-f]+(?:@.*)?")   # `partial_name`'s form: .NAME.partial-PID-HEX@HOST
+
+def scratch_of(path:str|os.PathLike) -> tuple[Path, Path]|None:  # a file or folder to read (`~` allowed)
+    "The scratch copy a write works in (`partial_name`) that `path` is or lies in, and the output it was to become " \
+    "(NAME beside it); None for any other path."
+    p = user_path(path).absolute()
+    for q in (p, *p.parents):
+        if m := _SCRATCH.fullmatch(q.name): return q, q.parent / m[1]
+    return None
+
+def refuse_partial(path:str|os.PathLike, # what a reader was given (`~` allowed)
+                   what:str="output",    # its kind, for the message: "embedding store"
+                  ):
+    """Raise `MissingDataError` where `path` is, or lies in, the scratch copy a write works in before moving it
+    into place (`partial_name`, `writing_folder`): one left by a killed or failed write may hold only part of its
+    chunks, and the rest read as no data (a store of it read all NaN without a word). Every reader of our stores
+    and files calls it first (`stores.open_zarr`, `exports.read_cog`, `aef`'s inputs)."""
+    if (s := scratch_of(path)) is None: return
+    q, t = s
+    pid, host = scratch_writer(q, ".partial-")
+    live = host in (None, this_host()) and pid_alive(pid)
+    by = f"process {pid}" + (f" on {host}" if host not in (None, this_host()) else "")
+    if live: why = f"its write ({by}) is still running: wait for it to end, then read {t}"
+    else: why = (f"the write ({by}) that made it did not finish, so part of it may never have been written and "
+                 f"would read as no data: read {t} itself, which holds the {what} of the last write that finished, "
+                 f"or write it again (rerun the command that wrote it, with --overwrite or overwrite=True where "
+                 f"{t.name} exists); the next write of {t.name} removes this copy")
+    at = f"lies inside {q.name}, " if q != user_path(path).absolute() else "is "
+    raise MissingDataError(f"{path} {at}the scratch copy a write of {t} works in before moving it into place: {why}.")
+
+def mark_line(store:Path, what:str="embedding store") -> str:
+    "The shell line that writes the completion marker (`MARKER`) into `store` as `writing_folder` writes it."
+    text = json.dumps({"complete": True, "what": what})
+    return f"echo {shlex.quote(text)} > {shlex.quote(str(store / MARKER))}"
+
+def warn_unmarked(store:str|os.PathLike) -> None:  # a zarr store given to a reader
+    """Warn (`FileWarning`) where `store` is laid out as ours (an `embedding` array) but holds no completion marker
+    (`MARKER`, written last): copied without its hidden files (a write that did not finish, read as whole, would
+    have no data where its chunks are missing); with the line that marks it, which also silences this. A store of
+    another tool (no `embedding` array) is read without a word."""
+    p = user_path(store)
+    if not (is_zarr_store(p) and (p / "embedding").is_dir()) or is_ours(p): return
+    warnings.warn(f"{store} has no completion marker ({MARKER}), which alphaearth_nb writes into a store last, once "
+                  f"all of it is written: it was copied without its hidden files, or its write did not finish (its "
+                  f"unwritten pixels would read as no data). Read as it is; if its write finished, mark it whole, "
+                  f"which also silences this: `{mark_line(p)}`", category=FileWarning, stacklevel=user_stacklevel())
 def _what_of(t:Path) -> str|None:
     "What the folder of ours `t` holds (its marker's `what`: embedding store, scene, corpus ...); None if unsaid."
     try: return json.loads((t / MARKER).read_text()).get("what")

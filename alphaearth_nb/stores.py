@@ -20,7 +20,8 @@ from pyproj import Transformer
 from .core import (EMBED_DIM, CRSError, DimensionError, GridError, MissingDataError, PeriodError, band_names,
                                 flag, checks_flags, decimal)
 from .files import (MARKER, check_output, consolidate_zarr, gdal_path, input_path, is_ours,
-                                 is_zarr_store, nothing_to_write, quiet_marker, reading_raster, user_path, writing_folder)
+                                 is_zarr_store, mark_line, nothing_to_write, quiet_marker, reading_raster, refuse_partial,
+                                 user_path, writing_folder)
 from .quantize import NODATA, SCALE, quantize
 from .embeddings import OFFICIAL_COLLECTION, embedding_variable, from_official, gated, model_name
 from .geo import as_crs, crs_of, grid_mapping, north_up, require, write_crs
@@ -107,10 +108,12 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     GeoTIFF: `to_zarr` writes so; a store written south-first (by `to_zarr` before, or by `embed_to_zarr` of a stack
     stored south-first, which writes the stack's order chunk row by chunk row) is turned lazily on reading."""
     store = input_path(store, "embedding store", "exports.to_zarr")
+    if isinstance(store, Path): refuse_partial(store, "embedding store")   # a killed write's scratch copy: never read
     if check and Path(store).is_dir() and not is_ours(store):
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
                                f"died: write it again (`aef.embed.embed_to_zarr` or `aef embed` for a model's embeddings, "
-                               f"`aef.exports.to_zarr` for a map), or pass check=False if another tool wrote it.")
+                               f"`aef.exports.to_zarr` for a map), or pass check=False if another tool wrote it (a "
+                               f"store of ours copied without its hidden files and whole: mark it, `{mark_line(Path(store))}`).")
     try:
         quiet_marker()   # our completion marker is no zarr node: zarr says so on every open
         ds = xr.open_zarr(str(store), chunks=chunks, consolidated=False, mask_and_scale=False)
