@@ -82,3 +82,28 @@ def test_official_snippet_runs_offline_as_written(shared_data, tmp_path, monkeyp
     assert ns["chg"].shape == grid and ns["pts"]["inside"].all()
     assert list(ns["classes"]["class"].attrs["class_names"]) == ["crop", "forest", "water"]
     assert type(ns["m"]).__name__ == "Explorer"
+
+
+def test_python_snippet_scores_spaced_pixels_each_at_its_own_place(monkeypatch):
+    "The own-model snippet classified from 80 labels and scored nothing; a notebook user scoring a map's labelled"
+    " pixels with `evaluate_embeddings` got neighbours scored against neighbours (newcomer s55 #4: 0.73 where points"
+    " 50 m apart give 0.40). Now its last line passes `xy=` and `spacing=`, as `aef evaluate` spaces points: run it"
+    " (a random embedding on the scene's grid) and check each row's coordinates are its own pixel's."
+    import numpy as np
+    import alphaearth_nb as aef
+    from alphaearth_nb.testing import embedding_from_array, random_unit
+    snippet = _python_block("load_scene()")
+    assert "evaluate_embeddings(" in snippet and "xy=" in snippet and "spacing=" in snippet
+    lines = [("emb = FAKE(labels)" if l.startswith("emb = ") else l) for l in snippet.splitlines() if "load_model(" not in l]
+    fake = lambda labels: embedding_from_array(random_unit((labels.sizes["y"], labels.sizes["x"]))).assign_coords(
+        y=labels.y.values, x=labels.x.values).assign_attrs(crs=labels.attrs["crs"])
+    seen = {}
+    monkeypatch.setattr(aef, "evaluate_embeddings", lambda x, y, **kw: seen.update(x=x, y=y, **kw))
+    ns = {"FAKE": fake}
+    exec("\n".join(lines), ns)
+    emb, lab, xy = ns["emb"], ns["lab"], np.asarray(seen["xy"])
+    assert seen["spacing"] > 0 and xy.shape == (lab.size, 2) and len(seen["x"]) == len(seen["y"]) == lab.size
+    for i in (0, 1, 151, lab.size - 1):   # row i: its vector, its label and its centre are one pixel's
+        r, c = np.unravel_index(i, lab.shape)
+        np.testing.assert_array_equal(seen["x"][i], emb.values[r, c])
+        assert seen["y"][i] == lab.values[r, c] and tuple(xy[i]) == (float(lab.x[c]), float(lab.y[r]))
