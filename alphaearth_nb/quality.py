@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, DimensionError, as_rng, as_seed, checks_flags, real, whole, moved_names,
+from .core import (EMBED_DIM, ConfigError, DimensionError, as_rng, as_seed, checks_flags, real, whole, moved_names,
                              refuse_path)
 from .embeddings import MAP_WANTED, as_embedding
 from .gate import gate_vectors
@@ -152,9 +152,19 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
                ) -> tuple[float, str]:
     """Error (1 - best balanced accuracy of any method) of `ours` over the best baseline's at one shots level; that
     baseline. Equal errors are 1, a tie, both 100% too (0 / 0); a baseline of no error beside an error of ours is inf:
-    the baseline wins, whatever ours (no floor under its error: 100% vs 100% is no win of the embedding)."""
+    the baseline wins, whatever ours (no floor under its error: 100% vs 100% is no win of the embedding). A `shots`
+    level the table lacks, `ours` not among its features there, or no baseline beside it is a `ConfigError` naming
+    what the table holds (was a bare KeyError)."""
     refuse_path(table, "the table is `evaluate_embeddings`' results (a DataFrame)")
-    best = table[table.shots.astype(str) == str(shots)].groupby("features").balanced_accuracy.max()
+    levels = table.shots.astype(str)
+    if str(shots) not in set(levels):
+        raise ConfigError(f"the table holds no rows of shots={shots!r}: its shots levels are "
+                          f"{', '.join(dict.fromkeys(levels))}: pass one of them")
+    best = table[levels == str(shots)].groupby("features").balanced_accuracy.max()
+    if ours not in best.index or len(best) < 2:
+        raise ConfigError(f"the table's features at shots={shots!r} are {', '.join(map(repr, best.index))}: " + (
+                          f"pass `ours=` the one of our rows, not {ours!r}" if ours not in best.index else
+                          f"no baseline beside {ours!r} to compare it with"))
     base = best.drop(ours)
     ours_err, base_err = 1 - float(best[ours]), 1 - float(base.max())
     ratio = 1.0 if ours_err == base_err else ours_err / base_err if base_err > 0 else float("inf")

@@ -234,15 +234,18 @@ def stac_item(path,                   # the embedding GeoTIFF (or a map derived 
         raise MissingDataError(f"{path} is a Zarr store, not a GeoTIFF: an item here describes one file; write the "
                                "map as a COG first, e.g. `aef.stores.open_zarr(path).aef.to_cog('emb.tif')`")
     with reading_raster(path), rasterio.open(gdal_path(path)) as f:   # a URL: the file alone, as `read_cog` reads it
+        px, size = ("S", "S its pixel size in degrees: 10 m is about 0.00009") if f.crs is not None and \
+            f.crs.is_geographic else ("10", "10 its pixel size in metres")   # a lon/lat file's pixel is no 10 degrees
         grid = ("; it has no geotransform either (its x/y are pixel numbers, 0 .. its size): give it that too, "
-                "`d.transform = affine.Affine(10, 0, X0, 0, -10, Y0)`, X0, Y0 its north-west corner") if f.transform.is_identity else ""
+                "`d.transform = affine.Affine(10, 0, X0, 0, -10, Y0)`, X0, Y0 its north-west corner, 10 its pixel size "
+                "in the CRS's units") if f.transform.is_identity else ""
         if f.crs is not None and grid:   # a CRS over pixel numbers: a footprint of 0 .. W metres, off the real place
             raise GridError(f"{path} has a CRS but no geotransform (its x/y are pixel numbers), so its footprint "
                             f"would be 0 .. {f.width} x 0 .. {f.height} {f.crs.linear_units or 'units'} at the CRS's "
                             "origin, not the place: write the GeoTIFF from a map with its x/y (`emb.aef.to_cog(path)`)"
                             ", or set the file's own: `python -c " + shlex.quote(f'import affine, rasterio; d = rasterio.open('
                             f'{json.dumps(str(path))}, "r+", IGNORE_COG_LAYOUT_BREAK="YES"); d.transform = affine.Affine('
-                            '10, 0, X0, 0, -10, Y0); d.close()') + "` (X0, Y0 its north-west corner, 10 its pixel size)")
+                            f'{px}, 0, X0, 0, -{px}, Y0); d.close()') + f"` (X0, Y0 its north-west corner, {size})")
         if f.crs is None:   # no footprint to say
             # set in place by rasterio (the package's), a COG's layout let break: `gdal_edit.py` refuses a COG
             line = (f'import rasterio; d = rasterio.open({json.dumps(str(path))}, "r+", IGNORE_COG_LAYOUT_BREAK='

@@ -32,3 +32,13 @@ def test_the_demo_reads_100_vs_100_as_a_tie(base, verdict):
     text = demo._lines(rep, cmp, pd.DataFrame({"method": ["knn1"], "balanced_accuracy": [0.658]}), [2023, 2024])
     line = next(l for l in text if l.startswith("- beside"))
     assert line.endswith(verdict), line
+
+
+def test_a_level_or_features_the_table_lacks_are_named():
+    "A shots level absent, `ours` misnamed, or no baseline was a bare KeyError (s55 r1 #4): a ConfigError naming the table's."
+    from alphaearth_nb.core import ConfigError
+    t = _table(0.8, 0.6)
+    with pytest.raises(ConfigError, match="shots levels are 10: pass one"): error_ratio(t, 1)
+    with pytest.raises(ConfigError, match="'composites', 'embedding', 'raw series': pass `ours=`"): error_ratio(t, 10, "emb")
+    with pytest.raises(ConfigError, match="no baseline beside 'embedding'"): error_ratio(t[t.features == "embedding"], 10)
+    assert error_ratio(t.assign(shots="10"), 10)[1] == "composites"   # a level as text: the same level

@@ -31,3 +31,16 @@ def test_no_crs_nor_geotransform_names_both(tmp_path):
     p = _tif(tmp_path / "none.tif")
     with pytest.raises(CRSError, match=r"d\.crs = .*no geotransform either.*d\.transform"):
         stac_item(p)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_lonlat_file_is_not_told_a_pixel_of_10_degrees(tmp_path):
+    "The line hardcoded `Affine(10, ...)`, '10 its pixel size': 10 degrees for an EPSG:4326 file (s55 r3 #6)."
+    import shlex
+    p = _tif(tmp_path / "ll.tif", crs="EPSG:4326")
+    with pytest.raises(GridError, match=r"Affine\(S, 0, X0, 0, -S, Y0\).*S its pixel size in degrees") as err:
+        stac_item(p)
+    code = shlex.split(str(err.value).split("`python -c ")[1].rsplit("` (", 1)[0])[0]
+    exec(code.replace("S,", "0.0001,").replace("-S", "-0.0001").replace("X0", "2.0").replace("Y0", "48.0"), {})
+    item = stac_item(p)                                                    # the line as filled in: the place
+    assert item.bbox == pytest.approx([2.0, 48.0 - 4e-4, 2.0 + 5e-4, 48.0])
