@@ -154,7 +154,7 @@ def error_ratio(table:pd.DataFrame,     # rows: features, shots, method, balance
     baseline. Equal errors are 1, a tie, both 100% too (0 / 0); a baseline of no error beside an error of ours is inf:
     the baseline wins, whatever ours (no floor under its error: 100% vs 100% is no win of the embedding). A `shots`
     level the table lacks, `ours` not among its features there, or no baseline beside it is a `ConfigError` naming
-    what the table holds (was a bare KeyError)."""
+    what the table holds."""
     refuse_path(table, "the table is `evaluate_embeddings`' results (a DataFrame)")
     levels = table.shots.astype(str)
     if str(shots) not in set(levels):
