@@ -1,4 +1,4 @@
-"""Cubes with areas: coarser pixels, one vector per area, label tables from points and polygons (a cube's years and the change in a pixel's own series: `years`; the cube's grid and the vectors at points: `places`; both re-exported).
+"""Cubes with areas: coarser pixels, label tables from points and polygons (one vector per area: `zones`; a cube's years and the change in a pixel's own series: `years`; the cube's grid and the vectors at points: `places`; all re-exported).
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/cubes.html.md"""
 
@@ -16,34 +16,30 @@ import xarray as xr
 
 try:   # the official and corpus extras (geopandas needs it): every user of these calls import_geopandas first,
     import shapely   # which names the extra to install when it is missing
-    from shapely import affinity
-    from shapely.geometry import Polygon, box
-except ImportError: shapely = affinity = Polygon = box = None
+except ImportError: shapely = None
 
 from .labels import ROW, label_column_guess, label_column_read, leave_nameless, warn_missing_rows
-from .core import (EMBED_DIM, AEFError, ConfigError, GridError, LabelError, as_seed, band_names, real, refuse_path, whole,
-                                user_stacklevel)
-from .core import LabelWarning, NoDataWarning   # the kinds of its warnings
+from .core import ConfigError, LabelError, as_seed, refuse_path, whole, user_stacklevel
+from .core import LabelWarning   # the kind of its warnings
 from .embeddings import MAP_WANTED
 from . import geo
 from .gate import pixelwise, unit_rows
-from .geo import crs_of, is_lazy, require
-from .schema import pixel_metres
-from .zone_areas import (area_vectors, check_coverage, score_columns, score_map, score_reducer, shares_inside,
-                                       weighted_reduce)
+from .geo import crs_of
+from .zones import HOWS, aggregate, h3_zones, points_within, rasterize_zones, tile_zones, zones_of
 from .years import (ONE_MAP_ATTRS, join_years, map_year, one_model, refuse_repeated_years,
                                  warn_missing_years, warn_support_outside, year_steps, yearly_change)
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
-                                  pixel_of, warn_zones_off_map, points_xy, read_geometries, read_places, sample, transform_of, years_of_cube,
+                                  pixel_of, points_xy, read_geometries, read_places, sample, transform_of, years_of_cube,
                                   years_with_data)
 
-_all_ = ['LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
+_all_ = ['HOWS', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate',   # zones', re-exported
+         'LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
          'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample',   # places', re-exported
          'ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change',   # and years'
          'refuse_repeated_years', 'year_steps', 'warn_support_outside']
 
 # %% auto #0
-__all__ = ['HOWS', 'coarsen', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'is_geometry_input', 'label_table', 'LONLAT',
+__all__ = ['coarsen', 'is_geometry_input', 'label_table', 'HOWS', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'LONLAT',
            'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries',
            'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample', 'ONE_MAP_ATTRS',
            'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change', 'refuse_repeated_years',
@@ -85,413 +81,6 @@ def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, ba
     out.attrs["resampled"] = f"{emb.attrs['resampled']}; then {said}" if emb.attrs.get("resampled") else said
     return geo.write_crs(out, crs_of(emb)).rename("embedding")
 
-# %% ../nbs/24b_cubes.ipynb #c0016
-def _reduce(vecs:np.ndarray, how:str, q) -> np.ndarray:
-    "One zone's (n, 64) valid vectors to its row of values."
-    if len(vecs) == 0:
-        width = {"mean": EMBED_DIM, "mean_std": 2 * EMBED_DIM}.get(how, EMBED_DIM * len(q))
-        return np.full(width, np.nan, np.float32)
-    if how == "mean": return unit_rows(vecs.sum(0), zero=np.nan)   # the mean direction; none for a zero sum
-    if how == "mean_std": return np.concatenate([vecs.mean(0), vecs.std(0)]).astype(np.float32)
-    return np.percentile(vecs, q, axis=0).T.reshape(-1).astype(np.float32)   # A00_p.., A01_p..
-
-def _columns(how:str, q) -> list[str]:
-    if how == "mean": return band_names()
-    if how == "mean_std": return [f"{b}_mean" for b in band_names()] + [f"{b}_std" for b in band_names()]
-    return [f"{b}_p{p:g}" for b in band_names() for p in q]
-
-HOWS = ("mean", "mean_std", "percentiles")
-
-# %% ../nbs/24b_cubes.ipynb #c0018
-def _apply(t, x, y) -> tuple:
-    """`t` applied to the point (x, y) by affine's matrix product: `t @ (x, y)` (affine 3 has `@` and deprecates
-    `*` with a tuple; affine 2 has only `t * (x, y)`, the same arithmetic)."""
-    return t @ (x, y) if hasattr(type(t), "__matmul__") else t * (x, y)
-
-def tile_zones(emb:xr.DataArray,  # embedding (y, x, band) or cube (time, y, x, band) with a CRS and a regular grid
-               size:int,          # tile side in pixels, >= 1
-              ):
-    """A GeoDataFrame of regular `size` x `size`-pixel tiles over the cube's grid, counted from its north-west corner
-    however it is stored (`tile_row` 0 is the northern row, as `coarsen` counts blocks); the last row/column of tiles
-    (south, east) may be smaller."""
-    refuse_path(emb, MAP_WANTED, "map")
-    gpd = import_geopandas("tile zones")
-    emb = geo.north_up(emb)
-    t = transform_of(emb)
-    H, W = emb.sizes["y"], emb.sizes["x"]
-    recs = []
-    for r in range(0, H, size):
-        for c in range(0, W, size):
-            x1, y1 = _apply(t, c, r)
-            x2, y2 = _apply(t, min(c + size, W), min(r + size, H))
-            recs.append({"tile_row": r // size, "tile_col": c // size,
-                         "geometry": box(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))})
-    return gpd.GeoDataFrame(recs, crs=cube_crs(emb))
-
-def _h3_fits(emb, resolution:int, h3) -> None:
-    """`ConfigError` for an H3 `resolution` outside 0..15, or whose average cell (`h3.average_hexagon_area`, the
-    H3 docs' table of cell statistics) is smaller than a pixel of `emb` (`schema.pixel_metres`: its size on the
-    ground): most such cells hold no pixel centre and listing them took minutes (h3=15 on a 60 x 117 map of 10 m
-    pixels). The message names the resolutions that fit, the finest first. A map without a CRS is not judged."""
-    if not 0 <= resolution <= 15:   # a whole number already (`core.whole`, at each caller's door)
-        raise ConfigError(f"h3={resolution!r}: H3 resolutions are 0 (cells ~1100 km across) .. 15 (~1 m); "
-                          "10 m pixels suit 9 .. 11, e.g. h3=10")
-    if (m := pixel_metres(emb)) is None: return
-    px = m[0] * m[1]   # m^2 a pixel
-    area = [h3.average_hexagon_area(r, unit="m^2") for r in range(16)]
-    if area[resolution] >= px: return
-    fit = max((r for r in range(16) if area[r] >= px), default=0)
-    raise ConfigError(f"h3={resolution}: its cells average {area[resolution]:.3g} m^2 (H3's table of cell areas), "
-                      f"smaller than one pixel of this map ({m[0]:.4g} x {m[1]:.4g} m = {px:.4g} m^2), so most would "
-                      f"hold no pixel centre and listing them takes minutes: pass h3={fit} or coarser "
-                      f"(0..{fit}; a cell at {fit} averages {area[fit] / px:.3g} pixels, at {max(fit - 1, 0)} "
-                      f"{area[max(fit - 1, 0)] / px:.3g}), or `tile=` for square blocks of pixels")
-
-def h3_zones(emb:xr.DataArray,  # embedding or cube with a CRS and a regular grid
-             resolution:int,    # H3 resolution, 0 (cells ~1100 km across) .. 15 (~1 m); 10 m pixels suit 9 .. 11
-            ):
-    """A GeoDataFrame of the H3 cells (at `resolution`) that hold a pixel centre of the cube, sorted by cell id: each
-    pixel lies in the cell its centre falls in, so `aggregate(h3=...)` counts every pixel once (the pixel-centre rule
-    of raster-to-H3 tools, NextGIS Toolbox's 'Aggregate raster layer to H3 grid', PIXEL_CENTER; h3jsr users index
-    each cell centre with `point_to_cell`). The cells whose centres fall on the footprint and their neighbours are
-    rasterised (rasterio, centres inside; a cell's ring is straight between its vertices in the map's CRS), and a
-    pixel none of them holds (a map smaller than a cell) is given its own cell, `h3.latlng_to_cell` of its centre.
-    Across the antimeridian the footprint is cut at 180 for H3 and each cell's ring kept whole (longitudes unwrapped,
-    e.g. 179.99 .. 180.01), then put on the map's longitudes (`geo.wrap_geometries`). A `resolution` outside 0..15, or
-    whose average cell is smaller than a pixel (minutes of work for cells most of which hold no pixel centre), is a
-    `ConfigError` naming the resolutions that fit, before any cell is listed; so is one that is no whole number (10.5,
-    '10': `core.whole`, as `aggregate` reads `h3`)."""
-    refuse_path(emb, MAP_WANTED, "map")
-    resolution = whole(resolution, "resolution", 10)   # 10.5 and '10' raised bare TypeErrors below
-    require("h3", "h3", "H3 zones")
-    import h3
-    _h3_fits(emb, resolution, h3)   # before the cells are listed: cells far below a pixel took minutes
-    gpd = import_geopandas("H3 zones")
-    emb = geo.north_up(emb)   # a lon/lat map in two pieces sorted apart across 180: one span (`grid_of`)
-    t = transform_of(emb)
-    H, W = emb.sizes["y"], emb.sizes["x"]
-    (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
-    foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
-    foot = gpd.GeoSeries([foot], crs=cube_crs(emb)).to_crs(LONLAT).iloc[0]
-    ring = np.asarray(foot.exterior.coords)          # a projected grid over 180 comes back as 179.9 .. -179.9
-    foot = Polygon(np.c_[np.unwrap(ring[:, 0], period=360.0), ring[:, 1]])
-    world = box(-180.0, -90.0, 180.0, 90.0)          # H3 reads longitudes in -180..180 only
-    parts = [affinity.translate(foot, xoff=360.0 * k).intersection(world) for k in (-1, 0, 1)]
-    inner = set().union(*[h3.geo_to_cells(q.__geo_interface__, resolution)
-                          for p in parts for q in getattr(p, "geoms", [p])
-                          if q.geom_type == "Polygon" and q.area > 0])
-    def cell_polygon(c):
-        lat, lon = np.asarray(h3.cell_to_boundary(c)).T
-        return Polygon(np.c_[np.unwrap(lon, period=360.0), lat])
-    def frame(cells):   # the cells on the map's CRS and longitudes
-        g = gpd.GeoDataFrame({"h3": cells}, geometry=[cell_polygon(c) for c in cells], crs=LONLAT)
-        return geo.wrap_geometries(emb, g.to_crs(cube_crs(emb)))
-    near = sorted(inner.union(*[h3.grid_disk(c, 1) for c in inner]))   # centres on the map, and their neighbours
-    ids = _rasterize(frame(near), emb) if near else np.zeros((H, W), np.int32)
-    held = {near[i - 1] for i in np.unique(ids[ids > 0])}
-    rows, cols = np.nonzero(ids == 0)   # pixels in none of them: each its own cell, by its centre
-    if len(rows):
-        lon, lat = geo.to_crs(*_apply(t, cols + 0.5, rows + 0.5), cube_crs(emb), LONLAT)
-        held |= {h3.latlng_to_cell(b, (a + 180.0) % 360.0 - 180.0, resolution) for a, b in zip(lon, lat)}
-    return frame(sorted(held))
-
-def zones_of(emb,                     # embedding (y, x, band) or cube (time, y, x, band) whose CRS the zones take
-             zones=None,              # polygons or points: GeoDataFrame, vector file path, DataFrame, (lon, lat)
-             buffer:float|None=None,  # metres around point zones (required for points)
-             tile:int|None=None,      # regular tiles of this many pixels (instead of `zones`)
-             h3:int|None=None,        # H3 cells of this resolution (instead of `zones`; needs `h3`)
-             crs=None,                # CRS of `zones` when it does not say
-            ):
-    """The zones as a GeoDataFrame in the cube's CRS (polygons, point buffers, regular tiles or H3 cells); on a
-    geographic grid each zone is moved by whole turns onto the grid's longitudes (`geo.wrap_geometries`). A table of
-    points by x/y without `crs=` is read on the map as `sample` reads it (`places.read_places`)."""
-    refuse_path(emb, MAP_WANTED, "map")
-    if sum(v is not None for v in (zones, tile, h3)) != 1:
-        raise ConfigError("give exactly one of `zones` (polygons or points with `buffer=`), `tile=` (pixels) "
-                          "or `h3=` (resolution)")
-    if tile is not None:   # 'abc', 2.5: ConfigError naming tile
-        if (tile := whole(tile, "tile", 10)) < 1: raise ConfigError(f"tile={tile}: pass 1 pixel or more, e.g. tile=10")
-        return tile_zones(emb, tile)
-    if h3 is not None: return geo.wrap_geometries(emb, h3_zones(emb, whole(h3, "h3", 7)))
-    gdf = geo.geometries_on(emb, _zones_read(emb, zones, crs), cube_crs(emb))   # whole over 180, on the grid's turn
-    points = gdf.geom_type.isin(["Point", "MultiPoint"])
-    if buffer is not None and not points.any():   # metres round points: polygons alone have none to grow
-        raise ConfigError(f"buffer={buffer!r} is metres round point zones, but these {len(gdf)} zones hold no point: "
-                          "leave `buffer` out, or grow the polygons first in a CRS of metres, e.g. "
-                          "`zones.to_crs(emb.rio.crs).buffer(20)`")
-    if points.any():
-        if not buffer:
-            raise ConfigError("zones are points: pass `buffer=` (metres) for one vector per buffer, "
-                              "or use `sample` for pixel vectors")
-        g = gdf.geometry.copy()   # the points only: a polygon beside them keeps its own outline
-        g[points] = _buffer_metres(g[points], real(buffer, "buffer", 100.0))
-        gdf = gdf.set_geometry(g.rename(gdf.geometry.name))
-    return geo.wrap_geometries(emb, gdf)   # a zone written in -180..180 on a grid stored over 180 (and mirror)
-
-def _xy_pair(zones) -> tuple|None:
-    "(xs, ys) of zones given as a bare pair, (x, y) numbers or (xs, ys) arrays of one length; None for other forms."
-    if not isinstance(zones, tuple) or len(zones) != 2: return None
-    num = lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
-    arr = lambda v: isinstance(v, (np.ndarray, pd.Series)) and v.ndim == 1 and v.dtype.kind in "iuf"
-    if all(map(num, zones)) or (all(map(arr, zones)) and len(zones[0]) == len(zones[1])):
-        return tuple(np.atleast_1d(np.asarray(v, np.float64)) for v in zones)
-    return None
-
-def _zones_read(emb, zones, crs=None):
-    """`places.read_places(zones, crs, emb)`, a bare pair without `crs=` (`(x, y)`, `(xs, ys)`) read on the map by
-    the one rule for points (`geo.point_crs`: lon/lat where it lies on the map so, else the map's CRS where it does),
-    as `similarity`, `sample` and a table's x/y columns read it; where that is a `GridError` for zones without a CRS
-    (a (lon, lat) tuple of UTM metres: far outside lon/lat) that lie on the map read in another CRS (`geo.crs_guess`:
-    the UTM zone beside the map's), the error names it, `crs='EPSG:32632'`, as `classify` and `similarity` do."""
-    try: return read_places(zones, _pair_crs(emb, zones, crs), emb)
-    except GridError as err:
-        if crs is not None or crs_of(emb) is None: raise
-        try: b = read_places(zones, crs_of(emb), emb).geometry.bounds   # their numbers, as given
-        except AEFError: raise err from None
-        xs, ys = ((b.minx + b.maxx) / 2).to_numpy(), ((b.miny + b.maxy) / 2).to_numpy()
-        if geo.crs_guess(emb, xs, ys, LONLAT) is None: raise
-        hint = geo.crs_advice(emb, xs, ys, LONLAT).replace("they lie on it read", "they lie on the map read", 1)
-        raise GridError(f"{err}: {hint}") from None
-
-def _pair_crs(emb, zones, crs):
-    "`crs`, or for a bare pair (`_xy_pair`) without it the reading that puts it all on the map (`geo.point_crs`); " \
-    "None where neither does (read as lon/lat: its error, with the CRS that places it, follows)."
-    if crs is not None or crs_of(emb) is None or (xy := _xy_pair(zones)) is None: return crs
-    try: return geo.point_crs(emb, *xy, None, LONLAT)
-    except AEFError: return None
-
-def _buffer_metres(geoms, metres:float):
-    """`geoms` buffered by `metres`: in their CRS when it is projected (its units), else in each one's UTM zone and
-    back to longitude/latitude (a buffer on a lon/lat grid was `metres` degrees), its ring kept whole over 180."""
-    if geoms.crs is None or not geoms.crs.is_geographic: return geoms.buffer(metres)
-    gpd = import_geopandas("buffers around points")
-    c = geoms.representative_point()
-    zone = [geo.utm_crs((x + 180.0) % 360.0 - 180.0, y) for x, y in zip(c.x, c.y)]
-    out = list(geoms)
-    for z in sorted(set(zone)):
-        i = [k for k, v in enumerate(zone) if v == z]
-        part = gpd.GeoSeries([out[k] for k in i], crs=geoms.crs).to_crs(z).buffer(metres).to_crs(geoms.crs)
-        for k, b in zip(i, part):
-            b = geo.unwrap_lon(b)   # one piece, not round the globe (every part of a MultiPoint's buffer, holes kept)
-            out[k] = affinity.translate(b, xoff=360.0 * np.round((c.x.iloc[k] - b.centroid.x) / 360.0))
-    return gpd.GeoSeries(out, crs=geoms.crs, index=geoms.index)
-
-# %% ../nbs/24b_cubes.ipynb #c0020
-def _overlapping(gdf) -> bool:
-    "Whether zones overlap: their areas add up to more than their union's (a ratio, so degrees do as well as metres)."
-    # the zones' areas by shapely, not `GeoSeries.area`, which warns on every lon/lat cube that degree areas are wrong
-    area = float(np.nansum(shapely.area(np.asarray(gdf.geometry, dtype=object))))
-    return len(gdf) > 1 and area > float(gdf.geometry.union_all().area) * (1 + 1e-9)
-
-def _block_rows(emb:xr.DataArray, target:int=256) -> list[slice]:
-    "Row slices aligned to the cube's y chunks (about `target` rows each)."
-    H = emb.sizes["y"]
-    if not is_lazy(emb): step = max(1, min(H, target))
-    else: step = max(1, int(emb.chunksizes["y"][0]) * max(1, target // int(emb.chunksizes["y"][0])))
-    return [slice(r, min(r + step, H)) for r in range(0, H, step)]
-
-def _vectors_by_zone(emb, ids:np.ndarray, n:int, stream:bool) -> list:
-    "Per time step, per zone id 1..n, the valid vectors (n_i, 64)."
-    T = emb.sizes.get("time", 1)
-    out = [[[] for _ in range(n)] for _ in range(T)]
-    for rs in _block_rows(emb):
-        zid = ids[rs]
-        if not (zid > 0).any(): continue
-        cols = np.flatnonzero((zid > 0).any(0))   # the zones' columns only: a lazy map's chunks beside them unread
-        cs = slice(int(cols[0]), int(cols[-1]) + 1)
-        zid, block = zid[:, cs], np.asarray(emb.isel(y=rs, x=cs).values, np.float32)
-        if "time" not in emb.dims: block = block[None]
-        for t in range(T):
-            v = block[t]
-            ok = (zid > 0) & np.isfinite(v).all(-1)
-            z = zid[ok] - 1
-            vals = v[ok]
-            order = np.argsort(z, kind="stable")
-            z, vals = z[order], vals[order]
-            cuts = np.searchsorted(z, np.arange(n + 1))
-            for i in np.nonzero(np.diff(cuts))[0]: out[t][i].append(vals[cuts[i]:cuts[i + 1]])
-    return [[np.concatenate(l) if l else np.zeros((0, EMBED_DIM), np.float32) for l in per_t] for per_t in out]
-
-def _rasterize(gdf, emb) -> np.ndarray:
-    require("rasterio", "official", "zone statistics")
-    from rasterio import features
-    shapes = ((g, i + 1) for i, g in enumerate(gdf.geometry) if g is not None and not g.is_empty)
-    return features.rasterize(shapes, out_shape=(emb.sizes["y"], emb.sizes["x"]), transform=transform_of(emb),
-                              fill=0, dtype="int32")
-
-def _vectors_per_window(emb, gdf) -> list:
-    "Overlapping zones: each zone's bounding window read once, masked by its own geometry."
-    require("rasterio", "official", "zone statistics")
-    from affine import Affine
-    from rasterio import features
-    T = emb.sizes.get("time", 1)
-    t = transform_of(emb)
-    H, W = emb.sizes["y"], emb.sizes["x"]
-    out = [[None] * len(gdf) for _ in range(T)]
-    for i, g in enumerate(gdf.geometry):
-        if g is None or g.is_empty:                    # no geometry (a feature without one): an empty zone
-            for k in range(T): out[k][i] = np.zeros((0, EMBED_DIM), np.float32)
-            continue
-        minx, miny, maxx, maxy = g.bounds
-        (ca, ra), (cb, rb) = _apply(~t, minx, maxy), _apply(~t, maxx, miny)
-        r0, r1 = max(0, int(np.floor(min(ra, rb)))), min(H, int(np.ceil(max(ra, rb))))
-        c0, c1 = max(0, int(np.floor(min(ca, cb)))), min(W, int(np.ceil(max(ca, cb))))
-        if r1 <= r0 or c1 <= c0:                       # zone off the grid
-            for k in range(T): out[k][i] = np.zeros((0, EMBED_DIM), np.float32)
-            continue
-        h, wd = r1 - r0, c1 - c0
-        wt = Affine(t.a, t.b, _apply(t, c0, r0)[0], t.d, t.e, _apply(t, c0, r0)[1])   # the window's own grid
-        inside = features.geometry_mask([g], out_shape=(h, wd), transform=wt, invert=True)
-        block = np.asarray(emb.isel(y=slice(r0, r0 + h), x=slice(c0, c0 + wd)).values, np.float32)
-        if "time" not in emb.dims: block = block[None]
-        for k in range(T):
-            v = block[k][inside]
-            out[k][i] = v[np.isfinite(v).all(-1)]
-    return out
-
-# %% ../nbs/24b_cubes.ipynb #c0021
-def _points_within(emb, geoms) -> tuple[np.ndarray, np.ndarray]:
-    """x, y (the cube's CRS) of one point inside each geometry of GeoSeries `geoms` (in the cube's CRS, on its turn):
-    its representative point, or, where that lies off the grid, the representative point of its part on the grid (a
-    field or zone cut by the map's edge that holds no pixel centre: the edge pixel it covers). A geometry wholly off
-    the grid (or touching it along a line) keeps its own point: refused by `label_table`, an empty zone in `aggregate`."""
-    rp = geoms.representative_point()
-    x, y = np.array(rp.x.to_numpy(np.float64)), np.array(rp.y.to_numpy(np.float64))
-    off = ~pixel_of(emb, x, y)[2]
-    if off.any():
-        x0, dx, y0, dy = grid_of(emb)
-        (xa, xb), (ya, yb) = [(c - d / 2, c + d * (n - 0.5)) for c, d, n in
-                              ((x0, dx, emb.sizes["x"]), (y0, dy, emb.sizes["y"]))]
-        part = shapely.intersection(np.asarray(geoms, dtype=object)[off],
-                                    box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)))
-        on = shapely.area(part) > 0
-        p, i = shapely.point_on_surface(part[on]), np.flatnonzero(off)[on]
-        x[i], y[i] = shapely.get_x(p), shapely.get_y(p)
-    return x, y
-
-def _below_a_pixel(emb, gdf, per:list) -> list:
-    """`per` with each zone that holds no pixel centre (a GPS point buffered by a few metres, a field smaller than a
-    pixel) given the vector of the pixel at its representative point, as `label_table` labels such a polygon; a zone
-    off the grid, or on a pixel with no data that year, stays empty. Zones that hold centres are as computed."""
-    empty = [i for i in range(len(gdf)) if all(len(p[i]) == 0 for p in per)]
-    if not empty: return per
-    gx, gy = emb["x"].values.astype(np.float64), emb["y"].values.astype(np.float64)
-    tiny = []
-    for i in empty:
-        g = gdf.geometry.iloc[i]
-        if g is None or g.is_empty: continue
-        x0, y0, x1, y1 = g.bounds
-        cx, cy = gx[(gx >= x0) & (gx <= x1)], gy[(gy >= y0) & (gy <= y1)]
-        if not (cx.size and any(shapely.contains_xy(g, cx, np.full(cx.size, v)).any() for v in cy)): tiny.append(i)   # row by row
-    if not tiny: return per
-    rows, cols, inside = pixel_of(emb, *_points_within(emb, gdf.geometry.iloc[tiny]))   # a zone cut by the edge: on it
-    v = gather(emb, rows, cols).astype(np.float32)
-    if "time" not in emb.dims: v = v[:, None]
-    for j, i in enumerate(tiny):
-        for t in range(len(per)):
-            if inside[j] and np.isfinite(v[j, t]).all(): per[t][i] = v[j, t][None]
-    return per
-
-def _shares_on_map(emb, gdf) -> np.ndarray:
-    """Each zone's share of its area on the map (its footprint to the pixel edges, in the map's CRS), 0..1: a line's
-    share of its length, a point 1 where it touches the map, else 0 (`shares_inside`); NaN for a zone without a geometry."""
-    t, H, W = transform_of(emb), emb.sizes["y"], emb.sizes["x"]
-    (xa, ya), (xb, yb) = _apply(t, 0, 0), _apply(t, W, H)
-    foot = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
-    g = np.asarray(gdf.geometry, dtype=object)
-    none = shapely.is_missing(g) | shapely.is_empty(g)
-    out = shares_inside(np.where(none, Polygon(), g), foot)
-    out[none] = np.nan
-    return np.clip(out, 0.0, 1.0)
-
-def _warn_cut(shares:np.ndarray, index) -> None:
-    """`NoDataWarning` naming the zones the map's edge cuts (part on it, part off), their shares on it, and those
-    wholly off it (share 0: a row of NaN vectors, `n_pixels` 0) where another reaches it (none: `warn_zones_off_map`),
-    the wholly-off ones first: a zone not on the map at all is the likelier mistake (a typo in its coordinates)."""
-    some = (shares > 0).any()
-    cut = np.flatnonzero((shares == 0) & some).tolist() + np.flatnonzero((shares > 0) & (shares < 1 - 1e-9)).tolist()
-    if not cut: return
-    said = ", ".join(f"{index[i]!r} ({'wholly off it' if shares[i] == 0 else f'{shares[i]:.0%} on it'})" for i in cut[:5])
-    off = "; one wholly off it is a row of NaN with `n_pixels` 0" if (shares[cut] == 0).any() else ""
-    warnings.warn(f"{len(cut)} of the {len(shares)} zones reach past the map's edge (by index: {said}"
-                  f"{', ...' if len(cut) > 5 else ''}): each is averaged over its part on the map only, `fraction_on_map` "
-                  f"its share{off}; open a larger area for them, or keep whole zones, `out[out.fraction_on_map == 1]`",
-                  NoDataWarning, stacklevel=user_stacklevel())
-
-def aggregate(emb,                      # embedding (y, x, band) or cube (time, y, x, band)
-              zones=None,               # polygons or points: GeoDataFrame, file path, DataFrame, (x, y) (lon/lat or the map's CRS)
-              how:str="mean",           # "mean" (mean direction), "mean_std" or "percentiles"
-              buffer:float|None=None,   # metres around point zones
-              tile:int|None=None,       # regular tiles of this many pixels (instead of `zones`)
-              h3:int|None=None,         # H3 cells of this resolution (instead of `zones`; needs `h3`)
-              q=(10, 50, 90),           # percentiles for how="percentiles"
-              crs=None,                 # CRS of `zones` when it does not say
-              coverage:str="centre",    # "centre" (a pixel whole where the zone holds its centre) or "area" (weighted)
-             ):
-    """One row per zone (and year): the zones' columns, `n_pixels`, `fraction_on_map` and the reduced vector columns
-    (a GeoDataFrame); of a map of float scores (a similarity or change map, `zone_areas.score_map`), its values' mean,
-    mean and std or percentiles, in columns named by the map (`change`, `change_std`, ...). `fraction_on_map` is the
-    share of the zone's area on the map (pixel edges, 0..1; a point 1,
-    NaN without a geometry): a zone the map's edge cuts is averaged over its part on the map, with a `NoDataWarning`
-    naming it, and any zone wholly off the map (a row of NaN, `n_pixels` 0) where another is on it. `buffer` (metres)
-    grows point zones only: with polygons alone it is a `ConfigError`;
-    an `h3` resolution whose cells are smaller than a pixel is a `ConfigError` naming those that fit (`h3_zones`).
-    A zone is the pixels whose centres it holds; one that holds none (a GPS point with a few metres of `buffer`, a
-    field smaller than a pixel, or a zone the map's edge cuts to a sliver) is the pixel at a point inside it and on
-    the map (`n_pixels` 1), as labels are. A pixel counts whole or not at all (no area weighting; `fraction_on_map` is
-    by area; `coverage="area"` weights each pixel by the share of its area the zone covers (a line, a road or a river,
-    by its length in the pixel; its `fraction_on_map` the share of its length), `zone_areas`: exactextract,
-    the `zonal` extra, a `MissingDependencyError` naming it where missing; `n_pixels` then counts every pixel with data
-    the zone touches, and a zone's count no longer jumps as its edges cross pixel centres): rasterio's centre rule
-    (`all_touched=False`), its scan order deciding a centre on a zone's boundary, on
-    the map north-up, so the same however the map's rows are stored. Zones in another CRS are reprojected vertex by
-    vertex, so centres within rounding of an edge may fall either way: a box whose edges lie on pixel centres counts
-    420 pixels drawn in EPSG:32631 and 414 after `.to_crs(4326)`; edges on pixel edges (between centres) count the
-    same in both. The zones come back written as the map writes x (`geo.geometries_like`):
-    on a map whose reader wrapped longitude at 180, in [-180, 180], one across 180 split there, as `coarsen` wraps its
-    block centres. A zone without a geometry (None, or empty) is a row of its own with `n_pixels` 0 and NaN vectors; the
-    geometry column keeps its name (`geom`, as PostGIS and some GeoPackages name it). Zones none of which reaches the
-    map (the map's extent, pixel edges) are a `NoDataWarning` naming both bounds (`places.warn_zones_off_map`), as
-    `sample` warns for points; zones on the map over no data are not warned (`n_pixels` counts pixels with data).
-    Rows keep the zones' order and the table's own index (repeated for each year), as `sample`'s: `fields.join(out)`
-    puts each vector on its own field. A map (or cube) that holds no value as given, every value NaN or its no-data
-    value, is a `NoValidDataError` naming what to check (`empty_maps.refuse_no_data`, as `similarity` or `cluster`
-    refuse it): every row would be NaN. A cube's rows are labelled by `year`: one of two maps of a year (2023-01-01 and
-    2023-06-01, two tiles of 2022) or of no year (no `time` coordinate: years 0, 1) is a `DimensionError` naming the
-    fix (`years.refuse_repeated_years`, as `yearly_change` refuses it), not rows of one year twice."""
-    if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
-    check_coverage(coverage)   # exactextract for "area": named before any work
-    score = score_map(emb)   # a similarity or change map (one float a pixel): its values per zone, `score_row`
-    emb = geo.north_up(score if score is not None else cube_form(emb, door="aggregate", what="`emb`"))   # rasterio's rule
-    if "time" in emb.dims: refuse_repeated_years(emb)   # rows named by year: one map a year, each with its year
-    # for a centre on a zone's boundary: one answer however the rows are stored
-    gdf = zones_of(emb, zones, buffer, tile, h3, crs)
-    index, gdf = gdf.index, gdf.reset_index(drop=True)   # positions below; the zones' own index on the rows
-    if zones is not None: warn_zones_off_map(emb, gdf, zones)   # as `sample` warns for points
-    shares = _shares_on_map(emb, gdf)   # a zone half off the map was averaged over the rest with no word
-    if zones is not None: _warn_cut(shares, index)
-    if coverage == "area": per = [[np.zeros((0, EMBED_DIM), np.float32)] * len(gdf) for _ in range(emb.sizes.get("time", 1))]
-    elif _overlapping(gdf): per = _vectors_per_window(emb, gdf)
-    else: per = _vectors_by_zone(emb, _rasterize(gdf, emb), len(gdf), True)
-    per = _below_a_pixel(emb, gdf, per)   # zones of no area (points): the pixel at the point, whichever coverage
-    per, w = area_vectors(emb, gdf, per) if coverage == "area" else (per, None)
-    cols = _columns(how, q) if score is None else score_columns(str(score.band.values[0]), how, q)
-    red = score_reducer(score, per, how, q) if score is not None else \
-        (lambda v, wi: _reduce(v, how, q) if wi is None or not len(v) else weighted_reduce(v, wi, how, q))
-    years = years_of_cube(emb) if "time" in emb.dims else None
-    parts = []
-    for k, vecs in enumerate(per):
-        vals = np.stack([red(v, None if w is None else w[k][i]) for i, v in enumerate(vecs)]) if len(vecs) else \
-            np.zeros((0, len(cols)), np.float32)
-        part = gdf.copy()
-        if years is not None: part["year"] = years[k]
-        part["n_pixels"] = [len(v) for v in vecs]
-        part["fraction_on_map"] = shares
-        parts.append(pd.concat([part, pd.DataFrame(vals, columns=cols, index=part.index)], axis=1))
-    res = pd.concat(parts, ignore_index=True)
-    res.index = index.append([index] * (len(parts) - 1))   # each year's rows repeat it, as `sample`'s
-    return geo.geometries_like(emb, type(gdf)(res, geometry=gdf.geometry.name, crs=gdf.crs))   # `geom` (PostGIS) too
-
 # %% ../nbs/24b_cubes.ipynb #c0031
 def is_geometry_input(labels) -> bool:  # labels in any form `training_set` takes
     """Whether labels need geometry handling: a vector file path, a GeoDataFrame, a GeoJSON dict (a FeatureCollection, a
@@ -509,11 +98,11 @@ def _rasterize_nested(polys, emb, column:str) -> np.ndarray:
     area = shapely.area(polys.geometry.to_numpy())    # planar, in the labels' units: only the order counts
     order = np.argsort(-area, kind="stable")            # largest first: rasterize's later shapes win, the smallest last
     back = lambda ids, o: np.where(ids > 0, o[np.maximum(ids, 1) - 1] + 1, 0)
-    small = back(_rasterize(polys.iloc[order], emb), order)
+    small = back(rasterize_zones(polys.iloc[order], emb), order)
     lab, g = polys[column].to_numpy(), polys.geometry.to_numpy()
     i, j = shapely.STRtree(g).query(g, predicate="intersects")   # pairs that may contest a pixel
     if not ((i != j) & (lab[i] != lab[j])).any(): return small   # none of different labels: nothing to count
-    large = back(_rasterize(polys.iloc[order[::-1]], emb), order[::-1])
+    large = back(rasterize_zones(polys.iloc[order[::-1]], emb), order[::-1])
     n = int((small > 0).sum() and (lab[np.maximum(small, 1) - 1] != lab[np.maximum(large, 1) - 1])[small > 0].sum())
     if n:
         warnings.warn(f"{n} labelled pixels lie in label polygons of different labels (nested or overlapping): each "
@@ -582,7 +171,7 @@ def label_table(emb,                      # embedding (y, x, band) with a CRS
         # representative point, unless another polygon labels that pixel; off the grid it is refused like a point
         miss = np.setdiff1d(np.arange(len(polys)), z)
         if len(miss):
-            px, py = _points_within(emb, polys.geometry.iloc[miss])   # one cut by the map's edge: a point on it
+            px, py = points_within(emb, polys.geometry.iloc[miss])   # one cut by the map's edge: a point on it
             rr, cc, inside = pixel_of(emb, px, py)
             keep = ~inside | (ids[rr, cc] == 0)
             out.append(pd.DataFrame({"x": px[keep], "y": py[keep],

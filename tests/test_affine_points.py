@@ -41,6 +41,6 @@ def test_h3_zones_without_pending_deprecation():
 
 def test_transform_points_match_affine_matmul():
     t = transform_of(_cube())
-    from alphaearth_nb.cubes import _apply
+    from alphaearth_nb.zones import _apply
     for p in [(0, 0), (6, 6), (2.5, 1.25)]:
         assert np.allclose(_apply(t, *p), t @ p) and np.allclose(_apply(~t, *(t @ p)), p)

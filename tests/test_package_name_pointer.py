@@ -7,7 +7,7 @@ import alphaearth_nb as aef
 
 
 @pytest.mark.parametrize("name, said", [
-    ("aggregate", "aggregate is aef.cubes.aggregate (`from alphaearth_nb.cubes import aggregate`), or `emb.aef.aggregate(...)`"),
+    ("aggregate", "aggregate is aef.zones.aggregate (`from alphaearth_nb.zones import aggregate`), or `emb.aef.aggregate(...)`"),
     ("load_model", "load_model is aef.train.load_model (`from alphaearth_nb.train import load_model`)"),
     ("to_cog", "to_cog is aef.exports.to_cog"),
     ("embed_to_zarr", "aef.embed.embed_to_zarr")])

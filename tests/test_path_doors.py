@@ -32,7 +32,7 @@ from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spa
 from alphaearth_nb import terrain, timecodes, units
 from alphaearth_nb import bands, declared_units, earthengine, label_grids, sites, spellings, stream
 from alphaearth_nb import empty_rows
-from alphaearth_nb import grids
+from alphaearth_nb import grids, zones
 from alphaearth_nb import commands, explorer
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
@@ -134,10 +134,10 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "supervised.gated_placed/emb": (lambda p: supervised.gated_placed(p, LAB, "classify"), "map"),
     "supervised.predict_pixels": (lambda p: supervised.predict_pixels(p, lambda v: v[:, :1], 1), "map"),
     "cubes.coarsen": (lambda p: cubes.coarsen(p, 2), "map"),
-    "cubes.tile_zones": (lambda p: cubes.tile_zones(p, 2), "map"),
-    "cubes.h3_zones": (lambda p: cubes.h3_zones(p, 5), "map"),
-    "cubes.zones_of": (lambda p: cubes.zones_of(p, tile=2), "map"),
-    "cubes.aggregate": (lambda p: cubes.aggregate(p, tile=2), "map"),
+    "zones.tile_zones": (lambda p: zones.tile_zones(p, 2), "map"),
+    "zones.h3_zones": (lambda p: zones.h3_zones(p, 5), "map"),
+    "zones.zones_of": (lambda p: zones.zones_of(p, tile=2), "map"),
+    "zones.aggregate": (lambda p: zones.aggregate(p, tile=2), "map"),
     "cubes.label_table": (lambda p: cubes.label_table(p, LAB), "map"),
     "quantize.quantize": (lambda p: quantize(p), "array"),
     "quantize.dequantize": (lambda p: dequantize(p), "array"),
@@ -483,8 +483,8 @@ READERS = {   # doors that take a path by design: they read the file themselves 
     "local_mirror.build_local_mirror": "samples: the aef_samples folder or one CSV of it (`readers.read_aef_samples`)",
     "linear.warn_fill_values": "targets: what the values were read from, a table's file too (the fix names it)",
     # one parameter ('function/parameter') that reads a path itself, its others doors
-    "cubes.zones_of/zones": "a vector file is one of its forms",
-    "cubes.aggregate/zones": "a vector file is one of its forms",
+    "zones.zones_of/zones": "a vector file is one of its forms",
+    "zones.aggregate/zones": "a vector file is one of its forms",
     "cubes.label_table/labels": "a vector file is one of its forms",
     "supervised.training_set/labels": "a vector file, or a CSV/Parquet table of points, is one of its forms",
     "supervised.gated_training_set/labels": "a vector file, or a CSV/Parquet table of points, is one of its forms",

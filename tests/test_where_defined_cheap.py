@@ -27,7 +27,7 @@ def _run(code):
 def test_a_failed_lookup_imports_no_module_and_keeps_its_words():
     loaded, aggregate, explore = _run(PROBE)
     assert loaded == "[]", loaded   # was ['alphaearth_nb.accessor', 'alphaearth_nb.explorer', 'xarray']
-    assert "aef.cubes.aggregate (`from alphaearth_nb.cubes import aggregate`), or `emb.aef.aggregate(...)`" in aggregate
+    assert "aef.zones.aggregate (`from alphaearth_nb.zones import aggregate`), or `emb.aef.aggregate(...)`" in aggregate
     assert "`emb.aef.explore(...)`, a method of an embedding map" in explore
 
 
