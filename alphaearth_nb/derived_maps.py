@@ -20,6 +20,7 @@ from .geo import crs_of
 from .crs import crs_label
 from .exports import read_cog
 from .files import is_zarr_store, refuse_partial
+from .rows import BYTE_CASTS, CAST_LEAD, COUNTS_PASS
 from .embeddings import provenance_attrs
 from .years import join_years, map_year
 from .stacks import names_every_band
@@ -117,33 +118,31 @@ def _named_years(path:Path, read:list) -> None:
             f"`mv {shlex.quote(str(p))} {shlex.quote(str(p.with_name(f'{p.stem}_YEAR{p.suffix}')))}` (YEAR its year, "
             "as 2024), or move it out of the folder")
 
-# the gate's Python words for integers that are no codes (`rows.count_values`), said in a command's by `counts_said`
-_PASS = "Pass an embedding: float unit vectors (`aef.embed`) or the official int8 codes (`aef.official.open`)"
-_FROM_OFFICIAL = ("; if this file holds the product's codes, read it with `aef.from_official(da)`, which takes its bytes "
-                  "for codes (a pixel that is no unit vector: no data)")
-
 def counts_said(e:Exception,  # an error reading --embeddings
                 path,         # --embeddings as given
                 cmd:str,      # the command: 'evaluate', 'classify', 'similarity', 'change'
                ) -> Exception:
     """`e` where it is the gate's refusal of integers that are no codes of an embedding ('this map holds uint8 values
     0..255 ...', `rows.count_values`, in Python words) said of --embeddings `path` in a command's words: the embeddings
-    to pass, and for a GeoTIFF of bytes that may yet be the product's codes the shell line writing a copy read as
-    codes (`from_official`, `exports.to_cog`; a file of counts leaves no pixel with data, which the line refuses);
-    `e` itself for any other error."""
+    to pass (for `rows.COUNTS_PASS`), and for a GeoTIFF of bytes that some vectors of are codes under a reading, the
+    shell line writing a copy read so (`rows.cast_fix`'s cast of the bytes, `from_official`, `exports.to_cog`; the
+    vectors of no code no data) in place of the Python line; `e` itself for any other error."""
     text = str(e)
     if not (isinstance(e, DTypeError) and text.startswith("this map holds ")): return e
     p, does = Path(path), "scores" if cmd == "evaluate" else "maps"
     text = (f"--embeddings {path} holds " + text[len("this map holds "):]).replace(
-        _PASS, f"aef {cmd} {does} embeddings: pass those, the .zarr `aef embed` wrote or the official int8 tiles")
+        COUNTS_PASS, f"aef {cmd} {does} embeddings: pass those, the .zarr `aef embed` wrote or the official int8 tiles")
+    if (cast := next((c for c in BYTE_CASTS if f"`aef.from_official({c})`" in text), None)) is None: return DTypeError(text)
+    head, tail = text.split(CAST_LEAD, 1)
+    share = tail[tail.index("` (") + 3:]   # '25% of its vectors with data are unit vectors read so; ...)'
     if p.suffix.lower() in (".tif", ".tiff") and p.is_file():
         out = p.with_name(f"{p.stem}_codes.tif")
-        line = (f"import rioxarray, alphaearth_nb as aef; aef.exports.to_cog(aef.from_official(rioxarray.open_rasterio("
-                f"{json.dumps(str(p))})), {json.dumps(str(out))})")
-        fix = (f"; if the file holds the product's codes, write a copy read as codes (a pixel that is no unit vector: no "
-               f"data), `python -c {shlex.quote(line)}`, then --embeddings {shlex.quote(str(out))}")
-    else: fix = "; if it holds the product's codes, write them as int8 (a GeoTIFF of Int8 bands) and pass that"
-    return DTypeError(text.replace(_FROM_OFFICIAL, fix))
+        line = (f"import rioxarray, alphaearth_nb as aef; da = rioxarray.open_rasterio({json.dumps(str(p))}); "
+                f"aef.exports.to_cog(aef.from_official({cast}), {json.dumps(str(out))})")
+        fix = (f"{CAST_LEAD}, write a copy of its bytes read as codes, `python -c {shlex.quote(line)}` ({share}, "
+               f"then --embeddings {shlex.quote(str(out))}")
+    else: fix = f"{CAST_LEAD}, write them as int8 (a GeoTIFF of Int8 bands) and pass that ({share}"
+    return DTypeError(head + fix)
 
 def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy of the mirrors' YEAR/ZONE/ layout)
                cmd:str,          # the command, e.g. 'evaluate', for its messages
@@ -161,6 +160,9 @@ def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy
     read = []
     for p in tifs:
         try: e = read_cog(p)
+        except DTypeError as err:   # a GeoTIFF of counts among them: the command's words, as for the file passed alone
+            if (said := counts_said(err, p, cmd)) is err: raise
+            raise said from None
         except DimensionError:   # a map of one value a pixel among the tiles (a similarity COG written beside them)
             if (said := one_value_map(p, None)) is None: raise
             raise DimensionError(f"--embeddings {path} holds {_rel(path, p)}, {said}, not embeddings: move it out of the "
