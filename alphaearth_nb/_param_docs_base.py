@@ -306,7 +306,6 @@ SECTIONS = {
         'fill_mask': 'a : np.ndarray\n    values (..., 64)\nfills\n    declared no-data values\nvalid\n    the declared valid range (low, high: one bound or one per band); None: none\n',
         'byte_codes': 'a : np.ndarray\n    (..., 64) values; uint8 ones may be int8 codes read unsigned or shifted by 128\nfills\n    declared no-data values (pixels of them tell nothing)\n',
         'count_values': 'a : np.ndarray\n    integer values (..., 64) as stored, before any reading (other kinds: None)\nfills\n    declared no-data values: pixels all at one are left out\nvalid\n    the declared valid range (low, high): a pixel with a value outside is left out\nsaid : bool\n    the file or call says these are int8 codes (our AEF_QUANTIZATION tag, `from_official`)\n',
-        'cast_fix': 'units : list\n    the share of vectors with data that are unit vectors under each reading (`_byte_units`)\n',
         'fill_rows': 'x : np.ndarray\n    rows (N, 64) of embeddings or their means\nsame : np.ndarray|None\n    rows (N,) whose values are all one, where known\n',
         'table_codes': 'x\n    a table (N, 64) of features\nfill : np.ndarray|None\n    its rows of one value in every column, where the caller has them\n',
     },

@@ -125,7 +125,7 @@ def counts_said(e:Exception,  # an error reading --embeddings
     """`e` where it is the gate's refusal of integers that are no codes of an embedding ('this map holds uint8 values
     0..255 ...', `rows.count_values`, in Python words) said of --embeddings `path` in a command's words: the embeddings
     to pass (for `rows.COUNTS_PASS`), and for a GeoTIFF of bytes that some vectors of are codes under a reading, the
-    shell line writing a copy read so (`rows.cast_fix`'s cast of the bytes, `from_official`, `exports.to_cog`; the
+    shell line writing a copy read so (`rows.count_values`'s cast of the bytes, `from_official`, `exports.to_cog`; the
     vectors of no code no data) in place of the Python line; `e` itself for any other error."""
     text = str(e)
     if not (isinstance(e, DTypeError) and text.startswith("this map holds ")): return e

@@ -21,7 +21,7 @@ from .geo import NODATA_KEYS, VALID_KEYS, declared_nodata, declared_valid_range,
 from .pixels import map_sample, per_pixel, pixelwise, read_once, read_sample, values_at, window_rows
 from .quantize import NODATA, dequantize
 from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_codes, byte_reading,
-                                count_values, fill_mask, fill_rows, FLOAT_READINGS, float_bytes, linear_as_codes, no_data_test, linear_codes, linear_rows, linear_unit,
+                                count_values, COUNTS_PASS, BYTE_CASTS, CAST_LEAD, fill_mask, fill_rows, FLOAT_READINGS, float_bytes, linear_as_codes, no_data_test, linear_codes, linear_rows, linear_unit,
                                 narrow_bytes, read_bytes, sq_norms, table_codes, warn_linear)
 from .spatial import runs_model
 from .empty_maps import refuse_no_data   # moved there (21f): re-exported
@@ -36,9 +36,9 @@ __all__ = ['NO_DATA_WHY', 'map_byte_codes', 'gate_vectors', 'gated', 'valid_boun
            'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
            'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
            'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
-           'fill_rows', 'table_codes', 'no_data_test', 'FLOAT_READINGS', 'float_bytes', 'count_values', 'COMMAND_FILE',
-           'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale', 'scale_hint', 'STACK_FILE', 'stack_note',
-           'refuse_no_data']
+           'fill_rows', 'table_codes', 'no_data_test', 'FLOAT_READINGS', 'float_bytes', 'count_values', 'COUNTS_PASS',
+           'BYTE_CASTS', 'CAST_LEAD', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale',
+           'scale_hint', 'STACK_FILE', 'stack_note', 'refuse_no_data']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -50,7 +50,8 @@ _all_ += ["unit_rows", "COS_ROWS", "cosines", "change_score"]   # from `directio
 # from `rows` (21d), split from here: `gate.table_codes` is `rows.table_codes`
 _all_ += ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_norms", "linear_codes", "linear_unit",
           "warn_linear", "linear_as_codes", "linear_rows", "read_bytes", "byte_reading", "narrow_bytes", "fill_mask",
-          "byte_codes", "fill_rows", "table_codes", "no_data_test", "FLOAT_READINGS", "float_bytes", "count_values"]
+          "byte_codes", "fill_rows", "table_codes", "no_data_test", "FLOAT_READINGS", "float_bytes", "count_values",
+          "COUNTS_PASS", "BYTE_CASTS", "CAST_LEAD"]
 _all_ += ["COMMAND_FILE", "decoding_slip", "decoding_hint", "cast_hint", "power_scale",
           "scale_hint", "STACK_FILE", "stack_note"]   # from `value_hints` (21e), split from here: `gate.scale_hint` is `value_hints.scale_hint`
 _all_ += ["refuse_no_data"]   # from `empty_maps` (21f), split from here: `gate.refuse_no_data` is `empty_maps.refuse_no_data`

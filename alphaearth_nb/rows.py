@@ -19,7 +19,7 @@ from .pixels import one_value   # a pixel of one value in every band: no vector
 __all__ = ['NORM_TOL', 'MEAN_LENGTH', 'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'FLOAT_READINGS', 'COUNTS_PASS', 'BYTE_CASTS',
            'CAST_LEAD', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear', 'linear_as_codes', 'linear_rows',
            'read_bytes', 'byte_reading', 'narrow_bytes', 'no_data_test', 'fill_mask', 'byte_codes', 'float_bytes',
-           'count_values', 'cast_fix', 'fill_rows', 'table_codes']
+           'count_values', 'fill_rows', 'table_codes']
 
 # %% ../nbs/21d_rows.ipynb #q0005
 NORM_TOL = vector_roundtrip_bound(EMBED_DIM) + 1e-3  # |length - 1| beyond this: not an embedding
@@ -258,16 +258,16 @@ def count_values(a:np.ndarray,  # integer values (..., 64) as stored, before any
                 f"(the product's codes are int8, which GDAL before 3.7 reads as bytes, -128..-1 as 128..255), yet read "
                 f"so {units[0]:.0%}, and shifted by 128 {units[1]:.0%}, of the vectors with data are unit vectors (of "
                 f"an embedding's, all), and nothing says they are int8 codes (no AEF_QUANTIZATION tag): these are "
-                f"counts, class ids or another quantity. {COUNTS_PASS}{cast_fix(units)}")
+                f"counts, class ids or another quantity. {COUNTS_PASS}{_cast_fix(units)}")
     return (f"{a.dtype} values {lo}..{hi} with no negative value in any vector with data: these are no int8 codes of an "
             f"embedding (its codes, -127..127, take both signs in every vector), but counts, class ids or another "
             f"quantity. {COUNTS_PASS}; int8 codes stored unsigned keep their negative codes as 128..255")
 
 COUNTS_PASS = "Pass an embedding: float unit vectors (`aef.embed`) or the official int8 codes (`aef.official.open`)"
 BYTE_CASTS = ('da.astype("int8")', '(da.astype("int16") - 128).astype("int8")')   # bytes as codes: unsigned, shifted
-CAST_LEAD = "; if this file holds the product's codes"   # where `cast_fix`'s words begin (`derived_maps.counts_said`)
+CAST_LEAD = "; if this file holds the product's codes"   # where `_cast_fix`'s words begin (`derived_maps.counts_said`)
 
-def cast_fix(units:list) -> str:  # the share of vectors with data that are unit vectors under each reading (`_byte_units`)
+def _cast_fix(units:list) -> str:  # the share of vectors with data that are unit vectors under each reading (`_byte_units`)
     """The words after `COUNTS_PASS` for bytes `count_values` takes for counts: the cast (`BYTE_CASTS`) that reads them
     as codes under the reading of more unit vectors, which `aef.from_official` then takes (it reads bytes of no
     majority as they are, values above 127 no code: every pixel no data), with the share it leaves with data; none
