@@ -366,6 +366,8 @@ SECTIONS = {
         'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\nfix : str|None\n    what to do instead (default: one model for every year)\n",
         'map_year': 'e\n    one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)\n',
         'warn_support_outside': 'e\n    one map (y, x, band): its attrs `support_start`/`support_end` are read\nwhat : str\n    how the warning names it, e.g. "`other`"\nyear\n    the year it is labelled with; None: its valid period, else `map_year`\n',
+        'same_values': "a : xr.DataArray\n    a map or cube\nb : xr.DataArray\n    another, on `a`'s grid\n",
+        'refuse_same_cube': "a\n    `change`'s `emb`\nb\n    its `other`\n",
         'join_years': 'embs : list\n    maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads\nyears\n    their calendar years, one per year of the inputs (a cube counts its time steps); None: recorded\n',
         'warn_missing_years': "years\n    a cube's years (`years_of_cube`), any order\nwhat : str|None\n    what the gap does to the caller's result; None: `yearly_change`'s words\n",
         'year_steps': 'emb\n    a cube (time, y, x, band)\na\n    a per-year input with a `time` dim: labels or a query per year, a second cube\nname : str\n    the function pairing them (`change`, `similarity`): named in its errors\n',

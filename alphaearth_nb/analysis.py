@@ -22,7 +22,7 @@ from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
 from .cubes import ONE_MAP_ATTRS, cube_crs, map_year, one_model
-from .years import warn_support_outside
+from .years import refuse_same_cube, same_values, warn_support_outside
 from .embeddings import OFFICIAL_COLLECTION, MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
@@ -139,8 +139,11 @@ def _warn_collapsed(emb:xr.DataArray,  # a map (y, x, band) or cube as `as_embed
                   ) -> float|None:
     """`TrainingWarning`, once per model, where an own model's map (`attrs['embedding:model']` recorded and not the
     official product's) is nearly one vector everywhere: the median cosine of 2,000 seeded pairs of its pixels with
-    data (`clusters.sample_pixels`, unit rows) above `COLLAPSED`, naming the cause (too few training steps) and the
-    fix (train longer, resumed). Measured (newcomer s55): a `tiny` model of 20 steps on the eo-learn patch, 0.987
+    data (`clusters.sample_pixels`, unit rows) above `COLLAPSED`, saying what was measured and what it may mean: a
+    model trained too few steps (the fix: train longer, resumed), or a place of one land cover alone (all forest,
+    open water), whose pixels are alike under a trained model too (no fault: the map alone cannot tell the two apart).
+    The sample costs 3 .. 20 ms on a 1000 x 1000 map (a similarity of it 9 s), so it is taken anew each call.
+    Measured (newcomer s55): a `tiny` model of 20 steps on the eo-learn patch, 0.987
     (similarity to a forest pixel 0.976 on forest, 0.945 on artificial land: the whole map 'like the point'; change
     0.04 .. 0.11 everywhere, 'stable'); the official samples 0.24; the demo's 200-step `small` 0.47. Returns the
     median (None: not measured: no model recorded, the official product, a lazy map, a model warned of, or fewer
@@ -155,10 +158,12 @@ def _warn_collapsed(emb:xr.DataArray,  # a map (y, x, band) or cube as `as_embed
     if med > COLLAPSED:
         _COLLAPSE_SAID.add(str(m))
         warnings.warn(f"these embeddings (model {m}) are nearly one vector everywhere: median cosine between pixels "
-                      f"{med:.3f} (the official product's about 0.24), so {door} will not tell places apart; the model "
-                      "is undertrained (too few steps): train it longer, resumed, `aef.fit(cfg, stack, steps=N, "
-                      "out=run, resume=True)` or `aef train --out RUN --resume --steps N`, then embed again",
-                      TrainingWarning, stacklevel=user_stacklevel())
+                      f"{med:.3f}, of 2,000 pairs (the official product's about 0.24 on mixed land), so {door} will tell "
+                      "few places apart. A model trained too few steps gives this (a 20-step `tiny`: 0.987): train it "
+                      "longer, resumed, `aef.fit(cfg, stack, steps=N, out=run, resume=True)` or `aef train --out RUN "
+                      "--resume --steps N`, then embed again; a place of one land cover alone (all forest, open water) "
+                      "may give it too under a trained model, and is then no fault", TrainingWarning,
+                      stacklevel=user_stacklevel())
     return med
 
 @over_time
@@ -213,12 +218,6 @@ def _year(e) -> int|None:
     try: return map_year(e)
     except TimeError: return None
 
-def _same_values(a:xr.DataArray, b:xr.DataArray) -> bool:
-    "Whether maps `a`, `b` (one grid) hold the same values: equal arrays, or one lazy graph (not computed to tell)."
-    if a.shape != b.shape: return False
-    if is_lazy(a) or is_lazy(b): return is_lazy(a) and is_lazy(b) and a.data.name == b.data.name
-    return bool(np.array_equal(np.asarray(a.data), np.asarray(b.data), equal_nan=True))
-
 def _two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one grid; their years as given
     """`change`'s check that maps `a`, `b` (on one grid) are two years made alike. `SameMapError` for the same values
     twice where both record one year (`e.aef.change(e)`, a loop's index slip: a map of zeros that reads as 'nothing
@@ -232,7 +231,7 @@ def _two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one
     ya, yb = _year(ma), _year(mb)   # as given (`b` on `a`'s coords carries `a`'s scalar `time`)
     one = f" (both of {ya})" if ya is not None and ya == yb else ""
     if _IN_CUBE.get(): one = ""   # a cube's years against a map (or cube) holding one of them: that year's 0 expected
-    elif _same_values(a, b):
+    elif same_values(a, b):
         two = f" (though they record {ya} and {yb}: a copy relabelled?)" if None not in (ya, yb) and ya != yb else ""
         said = (f"the first map `emb` and `other` hold the same vector at every pixel{one}{two}: their change is 0 at "
                 "every pixel, no change between years: pass the maps of two years, e.g. `e2023.aef.change(e2024)`, or"
@@ -260,6 +259,7 @@ def _cubes_said(fn):
     def w(*args, **kwargs):   # any call reaches `fn`'s door (a misspelt keyword: its words, not a missing emb)
         given = (*args[:2], kwargs.get("emb"), kwargs.get("other"))
         cube = any(isinstance(e, (xr.DataArray, xr.Dataset)) and "time" in e.dims for e in given)
+        refuse_same_cube(args[0] if args else kwargs.get("emb"), args[1] if len(args) > 1 else kwargs.get("other"))
         token = _IN_CUBE.set(cube or _IN_CUBE.get())
         try: return fn(*args, **kwargs)
         finally: _IN_CUBE.reset(token)
@@ -297,7 +297,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     `NoValidDataError` for a map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`).
 
     Two maps made to be compared (`_two_makings`): the same map twice (`e.aef.change(e)`: the same values, one year
-    recorded by both) is a `SameMapError` (where a map records no year, a `TimeWarning`); two maps of one year a
+    recorded by both; a cube twice, `years.refuse_same_cube`) is a `SameMapError` (where a map records no year, a `TimeWarning`); two maps of one year a
     `TimeWarning`; maps made two ways (`embed`'s tile,
     buffer or trim, `official.open`'s resampling, as their attrs record) a `MixedSettingsWarning` naming each."""
     if other is None:   # `cube.aef.change()` was a bare TypeError (missing `other`)

@@ -438,10 +438,14 @@ def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands
     e1, e2 = _two_maps(a)
     if not (crs_of(e1) and crs_of(e2)):   # one side's CRS taken from the other's: x/y of another zone compared silently
         raise GridError("an embedding has no CRS")   # said by `_crs_said`, each that has none named, as similarity says it
-    try: chg = analysis.change(e1, e2)
-    except GridError: raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
-    except SameMapError: _span(e1, e2, a, 0.0)   # the same map twice: the command's words (what was given twice)
-    span = _span(e1, e2, a, float(np.nanmax(chg)))   # the same map twice: refused before anything is written
+    with ThisThreadsWarnings() as seen:   # change's Python words for one map or year twice: `_span` says them below
+        try: chg = analysis.change(e1, e2)
+        except GridError: raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
+        except SameMapError: chg = None   # the same map twice: the command's words (what was given twice), below
+    for w in seen:   # the user's filters judged them: shown once, but change's own twin of `_span`'s words
+        if not (issubclass(w.category, TimeWarning) and str(w.message).startswith("the first map `emb` and `other`")):
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
+    span = _span(e1, e2, a, 0.0 if chg is None else float(np.nanmax(chg)))   # one map twice: refused, nothing written
     out = map_to_cog(chg, a.out, overwrite=a.overwrite)
     print(f"change from {span}: median {float(np.nanmedian(chg)):.3f}, largest "
           f"{float(np.nanmax(chg)):.3f} (0: the same, 2: opposite)")

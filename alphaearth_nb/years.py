@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (checks_flags, MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError, PeriodError, TimeError, real,
+from .core import (checks_flags, MAP_WANTED, DimensionError, MetadataWarning, MixedModelsError, PeriodError, SameMapError, TimeError, real,
                                 refuse_path, user_stacklevel)
 from .core import TimeWarning   # the kinds of its warnings
 from . import geo
@@ -27,8 +27,8 @@ from .places import cube_form, wall_times, years_of_cube
 from .same_grid import orient_like
 
 # %% auto #0
-__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'warn_support_outside', 'join_years', 'warn_missing_years', 'year_steps',
-           'refuse_repeated_years', 'yearly_change']
+__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'warn_support_outside', 'same_values', 'refuse_same_cube', 'join_years',
+           'warn_missing_years', 'year_steps', 'refuse_repeated_years', 'yearly_change']
 
 # %% ../nbs/24a_years.ipynb #c0027
 def _nanmedian(d:np.ndarray) -> np.ndarray:
@@ -220,6 +220,28 @@ def warn_support_outside(e,                # one map (y, x, band): its attrs `su
                   f"against it compares those frames, not {label}'s: embed a period that holds frames, e.g. "
                   f"period={near} (`aef embed --period {near}`), or read the map as one of {near}", TimeWarning, stacklevel=user_stacklevel())
     return True
+
+def same_values(a:xr.DataArray,   # a map or cube
+                b:xr.DataArray,   # another, on `a`'s grid
+               ) -> bool:
+    "Whether `a`, `b` hold the same values: equal arrays (NaN equal), or one lazy graph (not computed to tell)."
+    if a.shape != b.shape: return False
+    if is_lazy(a) or is_lazy(b): return is_lazy(a) and is_lazy(b) and a.data.name == b.data.name
+    return bool(np.array_equal(np.asarray(a.data), np.asarray(b.data), equal_nan=True))
+
+def refuse_same_cube(a,   # `change`'s `emb`
+                     b,   # its `other`
+                    ) -> None:
+    """`SameMapError` for one cube (time, y, x, band) given as both `emb` and `other` of `analysis.change` (the same
+    values, `same_values`: `cube.aef.change(cube)`), whose change is 0 at every pixel of every year, as
+    `e.aef.change(e)` is refused; anything else passes."""
+    if type(a) is not type(b) or not all(isinstance(e, (xr.DataArray, xr.Dataset)) and "time" in e.dims for e in (a, b)):
+        return
+    if a.equals(b) if isinstance(a, xr.Dataset) else same_values(a, b): raise SameMapError(
+        "the cube `emb` and `other` hold the same vector at every pixel of every year: their change is 0 everywhere, "
+        "no change between years (two cubes are compared year by year, a's 2023 with b's): for the change between one "
+        "cube's years pass its first and last, `cube.isel(time=0).aef.change(cube.isel(time=-1))`, or "
+        "`cube.aef.yearly_change()` (3 years or more)")
 
 @checks_flags
 def join_years(embs:list,  # maps (y, x, band), one a year, and/or cubes (time, y, x, band) on one grid, any form `cube_form` reads

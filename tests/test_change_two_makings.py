@@ -111,3 +111,55 @@ def test_a_map_against_a_cube_records_the_map_as_the_first():
     assert chg.attrs["from_period"] == "2020-01-01/2020-12-31" and chg.attrs["from_support"] == "2020-01-07/2020-12-22"
     assert not chg.attrs.get("to_period", "").startswith("2020") and not chg.attrs.get("to_support", "").startswith("2020")
     assert chg.attrs.get("from_year") == 2020
+
+
+def _cube(*seeds):
+    years = 2022 + np.arange(len(seeds))
+    return xr.concat([_map(y, s) for y, s in zip(years, seeds)], "time").assign_coords(
+        time=pd.to_datetime([f"{y}-01-01" for y in years]))
+
+
+def test_a_cube_against_itself_is_refused_as_a_map_is():
+    """`cube.aef.change(cube)` was a map of zeros every year without a word, where `e.aef.change(e)` is refused
+    (s55 r2 #8): now SameMapError naming a cube's first and last. Two cubes that differ, and a cube against one of
+    its own years (that year's 0 expected), still pass."""
+    cube = _cube(1, 2)
+    for other in (cube, cube.copy(deep=True), cube.to_dataset(name="e")):
+        first = cube.to_dataset(name="e") if isinstance(other, xr.Dataset) else cube
+        with pytest.raises(SameMapError, match=r"same vector at every pixel of every year.*cube\.isel\(time=0\)"):
+            aef.change(first, other)
+    with pytest.raises(SameMapError): cube.aef.change(other=cube)
+    chg, w = _quiet(lambda: cube.aef.change(_cube(3, 4)))
+    assert chg.sizes["time"] == 2 and float(chg.min()) > 0
+    chg, w = _quiet(lambda: cube.aef.change(cube.isel(time=1)))
+    assert float(chg.isel(time=1).max()) == 0 and float(chg.isel(time=0).min()) > 0
+
+
+def _cli_warnings(tmp_path, capsys, a, b):
+    from alphaearth_nb.cli import main
+    from alphaearth_nb.exports import to_cog
+    pa, pb = tmp_path / "a.tif", tmp_path / "b.tif"
+    to_cog(a, pa)
+    to_cog(b, pb)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        rc = main(["change", "--embeddings", str(pa), "--embeddings", str(pb), "--out", str(tmp_path / "c.tif")])
+    return [str(x.message) for x in w], rc, capsys.readouterr().err
+
+
+def test_the_cli_says_one_year_twice_once(tmp_path, capsys):
+    "`aef change` of two maps of 2024 printed change's Python TimeWarning and its own, saying the same (note55 left)."
+    pytest.importorskip("rioxarray")
+    said, rc, err = _cli_warnings(tmp_path, capsys, _map(2024, 1), _map(2024, 2))
+    ours = [s for s in said if "both maps of 2024" in s]
+    assert rc == 0 and len(ours) == 1 and ours[0].startswith("--embeddings "), said
+
+
+def test_the_cli_of_two_yearless_copies_says_its_own_words_alone(tmp_path, capsys):
+    "Two year-less copies: change's Python-fix TimeWarning (`e2023.aef.change(e2024)`) before the shell's (s55 r2 #6)."
+    pytest.importorskip("rioxarray")
+    e = _map(2024, 1)
+    e.attrs = {"crs": e.attrs["crs"]}
+    said, rc, err = _cli_warnings(tmp_path, capsys, e, e)
+    assert rc != 0 and "hold the same vector at every pixel (a copy?)" in err, err
+    assert not [s for s in said if "aef.change(" in s] and "aef.change(" not in err, (said, err)

@@ -29,8 +29,9 @@ def _ours(w): return [x for x in w if issubclass(x.category, TrainingWarning)]
 
 def test_a_collapsed_own_map_is_warned_once_with_the_cause_and_fix():
     e = _map(0.02, "alphaearth_nb tiny sha256:collapsed1")
-    with pytest.warns(TrainingWarning, match=r"nearly one vector everywhere: median cosine between pixels 0\.9\d\d.*"
-                                             r"similarity will not tell places apart.*too few steps.*train it longer"):
+    with pytest.warns(TrainingWarning, match=r"nearly one vector everywhere: median cosine between pixels 0\.9\d\d, of "
+                                             r"2,000 pairs.*similarity will tell few places apart.*too few steps gives this"
+                                             r".*train it longer.*one land cover alone.*may give it too"):
         e.aef.similarity((5e5 + 15, 5e6 - 5))
     with warnings.catch_warnings(record=True) as w:   # once per model
         warnings.simplefilter("always")
@@ -42,7 +43,7 @@ def test_a_collapsed_own_map_is_warned_once_with_the_cause_and_fix():
 def test_every_map_door_says_it(door):
     m = f"alphaearth_nb tiny sha256:collapsed-{door}"
     e = _map(0.02, m)
-    with pytest.warns(TrainingWarning, match=f"so {door} will not"):
+    with pytest.warns(TrainingWarning, match=f"so {door} will tell few"):
         if door == "change": e.aef.change(_map(0.02, m, seed=1, year=2018))
         else: e.aef.classify(pd.DataFrame({"x": [5e5 + 5, 5e5 + 55], "y": [5e6 + 5, 5e6 - 55], "label": [0, 1]}), k=1)
 
@@ -58,3 +59,12 @@ def test_a_spread_map_an_unrecorded_model_and_the_official_product_pass_quietly(
     assert not _ours(w)
     med = aef.analysis._warn_collapsed(e, "similarity")
     assert med is None if spread == 0.02 else med < 0.2
+
+
+def test_a_map_of_one_land_cover_is_not_called_undertrained_as_a_fact():
+    """A trained model's map of one homogeneous land cover (all forest: its pixels alike, median cosine past 0.9) was
+    told 'the model is undertrained' as a fact (s55 r2 #7): the words say what was measured and both readings."""
+    e = _map(0.03, "alphaearth_nb small sha256:trained-forest", seed=5)
+    with pytest.warns(TrainingWarning) as w: e.aef.similarity((5e5 + 15, 5e6 - 5))
+    said = str(_ours(w)[0].message)
+    assert "the model is undertrained" not in said and "one land cover alone" in said and "no fault" in said, said

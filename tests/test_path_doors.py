@@ -580,6 +580,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "places.off_product_grid/emb": "resampled_attrs' helper: the map to_cog writes, read at its door (as_embedding)",
     "zone_areas.score_row/v": "one zone's score values aggregate gathered from the map (score_map): arrays, never a path",
     "zone_areas.score_reducer/score": "aggregate's helper: the map score_map made of what aggregate was given, never a path",
+    "years.same_values/a": "change's helper: the maps (or cubes) as_embedding read at change's door, never a path",
+    "years.same_values/b": "change's helper: the other map as_embedding read at change's door, never a path",
     "map_files.map_held/ds": "names the package map a Dataset already in hand holds (to_cog, the accessor): no reading",
     "stacks.dataarray_fix/da": "words for a DataArray already given where a stack is wanted (fit, .aef.embed): no reading",
     "labels.id_names/t": "classify's labels as given: a path or anything but a table names no class (None), read elsewhere",
