@@ -14,7 +14,6 @@ import os
 import shlex
 import signal
 import sys
-import time
 import warnings
 
 from .cli_args import parser, shell_words
@@ -89,11 +88,18 @@ def _goes_on(a) -> str:
         return f": it wrote no checkpoint yet ({every}): {resume} starts it over at step 0 with the settings it recorded"
     return f": it wrote no checkpoint yet ({every}): `{_later('train_cmd').rerun_command(a)}` starts it over"
 
+def _out_now(a) -> tuple|None:
+    "What --out is now (its device, inode and modification time in ns), None where there is none (or no --out)."
+    try: s = os.stat(os.path.expanduser(a.out))
+    except (OSError, TypeError, AttributeError): return None
+    return s.st_dev, s.st_ino, s.st_mtime_ns
+
 def _placed(a) -> bool:
-    "Whether --out was placed by this command (modified since it began, `a.began`): an interrupt after the output " \
-    "was placed whole (as the command printed or ended); a file there from before (--overwrite) is not."
-    try: return os.stat(os.path.expanduser(a.out)).st_mtime >= getattr(a, "began", float("inf")) - 1   # 1 s: a coarse clock
-    except OSError: return False
+    "Whether --out was placed by this command: there now, and not the file or folder that was there as it began " \
+    "(`a.out_was`, `_out_now`: an output is renamed into place whole, a new inode), so an interrupt came after it " \
+    "was placed (as the command printed or ended); an earlier run's output there (--overwrite) is not, however " \
+    "soon before this one it was placed."
+    return (now := _out_now(a)) is not None and now != getattr(a, "out_was", now)
 
 def _on_sigterm(signum, frame):
     "SIGTERM as `runlock.Terminated` (a `KeyboardInterrupt`: `aef` unwinds as for Ctrl-C) raised in the main " \
@@ -133,7 +139,7 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     try: a = parser().parse_args(argv)
     except SystemExit as e: return e.code  # argparse printed `aef: error: ...` (2) or the help (0)
     a.argv = list(sys.argv[1:] if argv is None else argv)   # the words given: the rerun a message names
-    a.began = time.time()   # an output modified since: placed by this command (`_goes_on`)
+    a.out_was = _out_now(a)   # --out as it began: another one there after an interrupt was placed by it (`_goes_on`)
     core, runtime, files = _later("core"), _later("runtime"), _later("files")   # the package: the arguments are read
     runlock = _later("runlock")   # SIGTERM's note and kind (`_on_sigterm`)
     term = argv is None if sigterm is None else sigterm   # read at the door (_flag_first)
@@ -171,15 +177,20 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
         killed = isinstance(e, runlock.Terminated)
         print(f"aef: {'terminated (SIGTERM)' if killed else 'interrupted'}{_goes_on(a)}", file=sys.stderr)
         return 143 if killed else 130
-    finally:
-        try:
-            if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the script's own again
-            if ctrl_c and argv is not None: signal.signal(signal.SIGINT, signal.default_int_handler)
-        finally:   # where a SIGTERM came just before that (its note set, its raise on the way out): put back all
-            if term and argv is not None: signal.signal(signal.SIGTERM, before)   # the same, and the note cleared,
-            if ctrl_c and argv is not None: signal.signal(signal.SIGINT, signal.default_int_handler)   # Python's own
-            if term: runlock.clear_stop()   # acted on or not: not the next command's, nor the caller's next `fit`
+    finally:   # acted on or not, the stop is not the next command's nor the caller's next `fit`'s; main([...])
+        if term: _put_back(runlock, {} if argv is None else   # from a script: its own handlers again
+                           {signal.SIGTERM: before, **({signal.SIGINT: signal.default_int_handler} if ctrl_c else {})})
     return 0
+
+def _put_back(runlock, handlers:dict) -> None:
+    "End a command's hold on signals: the stop forgotten with `aef`'s handlers still in place (a re-delivery of a " \
+    "swallowed stop, sent before, is dropped there: `runlock.clear_stop`), then the caller's `handlers` (signal: " \
+    "handler) put back and the stop forgotten again. Each runs where the one before raised (a signal that lands " \
+    "meanwhile, its raise on its way out), so none of ours is left in place nor its note kept."
+    with contextlib.ExitStack() as then:   # its callbacks run last first, every one
+        then.callback(runlock.clear_stop)
+        for s, h in handlers.items(): then.callback(signal.signal, s, h)
+        then.callback(runlock.clear_stop)
 
 # `python -m alphaearth_nb.cli ...` runs the same command as `aef ...` (a notebook kernel has no __spec__ of ours)
 if __name__ == "__main__" and getattr(globals().get("__spec__"), "name", "") == "alphaearth_nb.cli": sys.exit(main())

@@ -28,8 +28,8 @@ from .files import partial_name, pid_alive, user_path
 
 # %% auto #0
 __all__ = ['LOCK', 'TAKEOVER', 'LOCK_SETTLE', 'read_lock', 'is_stale', 'live_holder', 'in_use_error', 'run_lock', 'Terminated',
-           'ask_stop', 'stop_asked', 'hold_stops', 'release_stops', 'stops_held', 'clear_stop', 'stop_if_asked',
-           'note_stop', 'raise_stop', 'on_interrupt']
+           'ask_stop', 'stop_asked', 'hold_stops', 'step_compiled', 'release_stops', 'stops_held', 'clear_stop',
+           'stop_if_asked', 'note_stop', 'raise_stop', 'on_interrupt']
 
 # %% ../nbs/15a_runlock.ipynb #r0005
 LOCK = ".aef-lock"  # a run's lock file (run_lock, below); `checkpoint` reads it to tell a run in progress from none
@@ -171,7 +171,9 @@ class Terminated(KeyboardInterrupt):
 
 _STOP = {"asked": None, "held": None}   # the interrupt's kind, set by `aef`'s SIGTERM and Ctrl-C handlers (`ask_stop`);
     # held: what `fit`'s step loop waits for before it takes a stop ("step"; "compile": its first, compiling), else None;
-    # raised (`raise_stop`): the signal, its handler and the `sys.unraisablehook` before ours
+    # raised (`raise_stop`): the signal, its handler and the `sys.unraisablehook` before ours; again: a re-delivery
+    # of a swallowed stop is on its way to the handler (`_again`)
+_AGAIN = threading.Lock()   # a re-delivery's check and its sending, against `clear_stop` (none sent after it)
 
 def ask_stop(kind:type=Terminated, # what `stop_if_asked` raises: `Terminated` (SIGTERM), `KeyboardInterrupt` (Ctrl-C)
             ) -> None:
@@ -189,23 +191,31 @@ def hold_stops(compiling:bool=False, # the step to wait for is the run's first, 
               ) -> bool:
     "From here (`fit`'s step loop) to `release_stops`, or the stop taken (`stop_if_asked`), a first SIGTERM or " \
     "Ctrl-C is only noted (`note_stop`): a raise inside a step would find the state's buffers donated to the step " \
-    "and gone, so `fit` stops at its next step and checkpoints there. Where Python's own Ctrl-C handler is in place " \
-    "in the main thread (a notebook's kernel interrupt, a script's Ctrl-C; `aef` has its own), `on_interrupt` is put " \
-    "there till `release_stops`, so an interrupt in a notebook keeps the steps as `aef train`'s does: True then."
+    "and gone, so `fit` stops at its next step and checkpoints there (`compiling`: till its first step is done, " \
+    "`step_compiled`). Where Python's own Ctrl-C handler is in place (a notebook's kernel interrupt, a script's " \
+    "Ctrl-C; `aef` has its own), `on_interrupt` is put there till `release_stops`, so an interrupt in a notebook " \
+    "keeps the steps as `aef train`'s does: True then, a stop noted before it forgotten (no handler of ours was in " \
+    "place to note one for this run). Signals are the main thread's: in another thread (`fit` in a thread of a " \
+    "notebook or a server) nothing is held, so the main thread's own work is still stopped at once, and False."
+    if threading.current_thread() is not threading.main_thread(): return False
     _STOP["held"] = "compile" if compiling else "step"
-    own = threading.current_thread() is threading.main_thread() and \
-        signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    if own: signal.signal(signal.SIGINT, on_interrupt)
+    if own := signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        clear_stop()
+        signal.signal(signal.SIGINT, on_interrupt)
     return own
+
+def step_compiled() -> None:
+    "`fit`'s first step is done (compiled): a stop held from here waits for one step, and says so (`note_stop`)."
+    if _STOP["held"] == "compile": _STOP["held"] = "step"
 
 @checks_flags
 def release_stops(own:bool=False, # `hold_stops` put `on_interrupt` in place: Python's own again, the note cleared
                  ) -> None:
     "End `hold_stops`: a stop asked is raised at once again (`fit`, as its step loop ends)."
-    _STOP["held"] = None
+    if threading.current_thread() is threading.main_thread(): _STOP["held"] = None   # a thread's `fit` held none
     if own and signal.getsignal(signal.SIGINT) is on_interrupt:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        clear_stop()   # a second interrupt's note: not the next `fit`'s
+        try: clear_stop()   # a second interrupt's note: not the next `fit`'s (first: a re-delivery sent is dropped)
+        finally: signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def stops_held() -> bool:
     "Whether a stop asked now waits for `fit`'s next step (`hold_stops`) rather than being raised at once."
@@ -213,8 +223,14 @@ def stops_held() -> bool:
 
 def clear_stop() -> None:
     "Forget a stop asked (`aef` as it installs its handler, and when its command ends), and put back the " \
-    "`sys.unraisablehook` that `raise_stop` wrapped."
-    _STOP["asked"] = None
+    "`sys.unraisablehook` that `raise_stop` wrapped. No re-delivery of a swallowed stop (`_again`) is sent after " \
+    "it; one sent before is handled here, in the main thread, by the handler still in place, and dropped " \
+    "(`note_stop`): call it before putting another handler back."
+    _STOP["asked"] = None   # first: a re-delivery handled from here on is dropped (`note_stop`), none sent after
+    with _AGAIN: pass       # one being sent as it was cleared (checked before): sent now, to be handled below
+    if threading.current_thread() is threading.main_thread() and _STOP.get("again"):
+        time.sleep(0)   # the main thread runs a pending handler after a call: the re-delivery, dropped there
+    _STOP.pop("again", None)
     if sys.unraisablehook is _unraised: sys.unraisablehook = _STOP.pop("raised")[2]
 
 def stop_if_asked() -> None:
@@ -235,6 +251,8 @@ def note_stop(kind:type,  # what the stop raises: `Terminated` (SIGTERM), `Keybo
              ) -> bool:
     "Note a stop (`ask_stop`); True where `fit`'s step loop takes it at its next step (`stops_held`), said once on " \
     "stderr (the first step: that it compiles first); False where it is to be raised now (a second one, or none held)."
+    if _STOP.pop("again", None) and (not stop_asked() or isinstance(sys.exc_info()[1], KeyboardInterrupt)):
+        return True   # a re-delivery (`_again`) of a stop taken since, or already unwinding the command: dropped
     first = not stop_asked()
     ask_stop(kind)
     if not (first and stops_held()): return False
@@ -246,12 +264,23 @@ def note_stop(kind:type,  # what the stop raises: `Terminated` (SIGTERM), `Keybo
 def _unraised(u) -> None:
     "`sys.unraisablehook` while `raise_stop` has raised: a stop's interrupt that Python swallowed (raised in a gc " \
     "callback, a weakref callback, a `__del__`) is not printed (\"Exception ignored in ...\") but raised again 20 ms " \
-    "later, outside it (while the stop is still asked and its handler in place); anything else as before."
-    signum, handler, before = _STOP["raised"]
-    if not (isinstance(u.exc_value, KeyboardInterrupt) and stop_asked()): return before(u)
-    def again():
-        if stop_asked() and signal.getsignal(signum) is handler: _thread.interrupt_main(signum)
-    threading.Timer(0.02, again).start()
+    "later, outside it (`_again`); anything else as before."
+    signum, handler, before = _STOP.get("raised") or (None, None, sys.__unraisablehook__)   # (kept by another hook)
+    if signum is None or not (isinstance(u.exc_value, KeyboardInterrupt) and stop_asked()): return before(u)
+    later = threading.Timer(0.02, _again, (signum, handler))
+    later.daemon = True   # never holds the process at its exit
+    later.start()
+
+def _again(signum:int, handler) -> None:
+    "The re-delivery of a swallowed stop (`_unraised`, in a timer's thread): the signal `signum` handled again in " \
+    "the main thread, only while the stop is still asked and `handler` (ours) is in place, checked and sent under " \
+    "one lock with `clear_stop`, so none reaches a handler put back after it. Marked (`again`), it is dropped " \
+    "(`note_stop`) where it comes too late: the stop taken meanwhile (`stop_if_asked`: `fit` checkpointing it), or " \
+    "the command already unwinding from an interrupt (its cleanup, `aef`'s words on how to go on), which it would cut."
+    with _AGAIN:
+        if stop_asked() and signal.getsignal(signum) is handler:
+            _STOP["again"] = True
+            _thread.interrupt_main(signum)
 
 def raise_stop(kind:type,  # what to raise: `Terminated`, `KeyboardInterrupt`
                signum:int, # the signal handled (its handler: the one in place)

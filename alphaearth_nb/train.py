@@ -40,7 +40,7 @@ from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.p
 from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data,   # what a resume
                                     warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
 from .runlock import (hold_stops, release_stops, stop_asked, stop_if_asked,   # `aef`'s SIGTERM/Ctrl-C
-                                   stops_held)   # note (and a notebook's), read between steps
+                                   step_compiled)   # note (and a notebook's), read between steps
 from .runtime import keep_heap
 from .stacks import unnamed_numbers, validate_stack
 from .dist import (Prefetch, batch_sharding, constrain, fsdp_spec, init_distributed, make_mesh,
@@ -481,7 +481,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                     raise TrainingError(f"the data ran out after {k - start} batches at step {k}: "
                                         "pass more data or fewer steps") from None
                 state, loss, aux = step_fn(state, batch)
-                if k == start and stops_held(): hold_stops()   # compiled: a stop waits for one step now, said so
+                if k == start: step_compiled()   # a stop waits for one step now, said so
                 if not math.isfinite(loss := float(loss)): raise _diverged(k, loss, last_good, state)
                 rec = {**_record(k, loss, aux, sched, t0), **({"run": run_id} if run_id else {})}   # whose it is
                 if rec.get("skipped"): warnings.warn(f"step {k + 1}: non-finite gradients, the update was skipped "
@@ -511,9 +511,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                     and not any(x.is_deleted() for x in jax.tree_util.tree_leaves(state) if isinstance(x, jax.Array)) \
                     and int(state.step) > saved:   # (a second Ctrl-C inside a step: its input donated, gone)
                 save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
-            if own and asked:   # a notebook's interrupt: no `aef` to say where the run goes on from
-                print("fit: interrupted: " + (f"fit(..., out={str(out)!r}, resume=True) goes on from its newest checkpoint, "
-                      f"{last.name}" if (last := latest_checkpoint(ckdir)) else "it wrote no checkpoint"), file=sys.stderr)
+            if own and asked: print(f"fit: interrupted: {_goes_on(out, cfg)}", file=sys.stderr)   # no `aef` to say it
             raise
         finally:
             release_stops(own)
@@ -522,6 +520,15 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             if writer and pending: write_metrics(out / "metrics.jsonl", pending)
             if writer and history: _plot_quietly(history, out / "loss.png")
         return state, history
+
+def _goes_on(out:Path, cfg:TrainConfig) -> str:
+    "Where a run `fit` stopped on a notebook's interrupt goes on from, as `cli._goes_on` says it for `aef train`: its " \
+    "newest checkpoint; before its first, the start over that `resume=True` makes with the settings it recorded."
+    if last := latest_checkpoint(out / "checkpoints"):
+        return f"fit(..., out={str(out)!r}, resume=True) goes on from its newest checkpoint, {last.name}"
+    every = "every step" if cfg.checkpoint_every == 1 else f"one every {cfg.checkpoint_every} steps"
+    return (f"it wrote no checkpoint ({every}; one interrupt, not two, saves the last whole step), so its steps are "
+            f"lost but its settings kept: fit(..., out={str(out)!r}, resume=True) starts it over at step 0 with them")
 
 # %% ../nbs/20_train.ipynb #c0038
 def model_config(header:dict) -> aef_model.ModelConfig:  # a checkpoint header (`checkpoint.read_header`) written by `fit`

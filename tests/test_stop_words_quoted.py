@@ -28,19 +28,23 @@ def test_a_cut_last_line_still_names_the_step_the_run_stopped_at(tmp_path):
     assert [r["step"] for r in metrics_records(run)] == [7]   # the same reading as the metrics' reader
 
 
-def _args(cmd, out, began):
-    return argparse.Namespace(cmd=cmd, out=str(out), began=began, argv=[])
+def _args(cmd, out):
+    "The arguments as `cli.main` gives them: --out as it was when the command began (`cli._out_now`)."
+    a = argparse.Namespace(cmd=cmd, out=str(out), argv=[])
+    a.out_was = cli._out_now(a)
+    return a
 
 
 def test_an_interrupt_after_the_map_was_placed_says_so(tmp_path):
     out = tmp_path / "my maps" / "s.tif"
     out.parent.mkdir()
-    said = cli._goes_on(_args("similarity", out, time.time()))   # nothing there: none of it placed
+    said = cli._goes_on(_args("similarity", out))   # nothing there: none of it placed
     assert f"so {shlex.quote(str(out))} holds no part of this one" in said, said   # quoted (was: bare)
     out.write_bytes(b"old")
     os.utime(out, (time.time() - 3600,) * 2)   # an earlier map, kept under --overwrite
-    assert "holds no part of this one" in cli._goes_on(_args("similarity", out, time.time()))
-    began = time.time() - 60
-    out.write_bytes(b"new")   # placed whole by this command, the interrupt after it
-    said = cli._goes_on(_args("similarity", out, began))
+    assert "holds no part of this one" in cli._goes_on(_args("similarity", out))
+    a = _args("similarity", out)
+    (tmp_path / "new.tif").write_bytes(b"new")
+    os.replace(tmp_path / "new.tif", out)   # placed whole by this command (renamed in), the interrupt after it
+    said = cli._goes_on(a)
     assert "was placed whole before it" in said and "holds no part" not in said, said   # was: "holds no part"
