@@ -183,14 +183,18 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     return 0
 
 def _put_back(runlock, handlers:dict) -> None:
-    "End a command's hold on signals: the stop forgotten with `aef`'s handlers still in place (a re-delivery of a " \
-    "swallowed stop, sent before, is dropped there: `runlock.clear_stop`), then the caller's `handlers` (signal: " \
-    "handler) put back and the stop forgotten again. Each runs where the one before raised (a signal that lands " \
-    "meanwhile, its raise on its way out), so none of ours is left in place nor its note kept."
-    with contextlib.ExitStack() as then:   # its callbacks run last first, every one
-        then.callback(runlock.clear_stop)
-        for s, h in handlers.items(): then.callback(signal.signal, s, h)
-        then.callback(runlock.clear_stop)
+    "End a command's hold on signals: the stop forgotten while `aef`'s handlers are still in place (a re-delivery " \
+    "of a swallowed stop, sent before, is dropped there: `runlock.clear_stop`), then the caller's `handlers` " \
+    "(signal: handler) put back. Where a signal lands meanwhile (its raise then on its way out of `main`), both are " \
+    "done again after it: none of ours is left in place, nor its note."
+    def put():
+        for s, h in handlers.items(): signal.signal(s, h)
+    try:
+        runlock.clear_stop()
+        put()
+    finally:
+        put()
+        runlock.clear_stop()
 
 # `python -m alphaearth_nb.cli ...` runs the same command as `aef ...` (a notebook kernel has no __spec__ of ours)
 if __name__ == "__main__" and getattr(globals().get("__spec__"), "name", "") == "alphaearth_nb.cli": sys.exit(main())
