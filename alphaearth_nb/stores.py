@@ -241,7 +241,7 @@ def stac_item(path,                   # the embedding GeoTIFF (or a map derived 
                 "in the CRS's units") if f.transform.is_identity else ""
         if f.crs is not None and grid:   # a CRS over pixel numbers: a footprint of 0 .. W metres, off the real place
             raise GridError(f"{path} has a CRS but no geotransform (its x/y are pixel numbers), so its footprint "
-                            f"would be 0 .. {f.width} x 0 .. {f.height} {f.crs.linear_units or 'units'} at the CRS's "
+                            f"would be 0 .. {f.width} x 0 .. {f.height} {'degrees' if f.crs.is_geographic else f.crs.linear_units or 'units'} at the CRS's "
                             "origin, not the place: write the GeoTIFF from a map with its x/y (`emb.aef.to_cog(path)`)"
                             ", or set the file's own: `python -c " + shlex.quote(f'import affine, rasterio; d = rasterio.open('
                             f'{json.dumps(str(path))}, "r+", IGNORE_COG_LAYOUT_BREAK="YES"); d.transform = affine.Affine('
