@@ -207,6 +207,10 @@ SECTIONS = {
         'linear_probe_fit_checked': 'x\n    float32 features (N, D) that `check_xy` passed\ny\n    class indices 0 .. n_classes-1, (N,)\nn_classes : int\n    C, the number of classes\nmethod : str\n    solver, as in `least_squares_fit`\nrcond : float\n    relative eigenvalue cut-off of the "gram" solver\n',
         'linear_probe_predict': 'W\n    from `linear_probe_fit`, (D + 1, C)\nx\n    features, (N, D)\nfeatures\n    columns of a table besides its bands, as the fit took them (`check_xy`)\n',
     },
+    'alphaearth_nb.map_checks': {
+        'warn_collapsed': "emb : xr.DataArray\n    a map (y, x, band) or cube as `as_embedding` returns it\ndoor : str\n    what meets it, for the words ('similarity')\n",
+        'two_makings': 'a : xr.DataArray\n    \nb : xr.DataArray\n    \nma\n    \nmb\n    maps on one grid; their years as given\n',
+    },
     'alphaearth_nb.map_files': {
         'class_colour': 'i : int\n    class id, any int (ids 0..255 distinct; beyond, id mod 256)\ncmap : str\n    name of a matplotlib qualitative colour map\n',
         'pam_categories': 'names : dict\n    class id -> class name\n',

@@ -8,22 +8,20 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/analysis.html.md"""
 from __future__ import annotations
 
 import warnings
-from contextvars import ContextVar
-from functools import partial, wraps
+from functools import partial
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError, TimeError,
-                                user_stacklevel, refuse_path, SameMapError, MixedSettingsWarning, TimeWarning,
-                                TrainingWarning)
+from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError,
+                                user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
 from .clusters import FLAT_SPREAD, cluster, pca_basis, rgb, sample_pixels, spherical_kmeans
-from .cubes import ONE_MAP_ATTRS, cube_crs, map_year, one_model
-from .years import refuse_same_cube, same_values, warn_support_outside
-from .embeddings import OFFICIAL_COLLECTION, MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
+from .cubes import cube_crs, one_model
+from .years import warn_support_outside
+from .embeddings import MAP_WANTED, as_embedding, gate_query, pixelwise, query_array, values_at
 from .evaluate import (change_scores, drop_unlabelled, knn_indices, knn_predict, least_squares_fit,
                                     least_squares_predict, linear_probe_fit, linear_probe_predict, wider_than_float32)
 from .same_grid import orient_like, refuse_interleaved   # a grid in another order; one joined off it
@@ -35,17 +33,20 @@ from .points import one_item   # [one place], an array or Series of one: that pl
 from .queries import place_row, query_said, several_query
 from .supervised import gated_placed, label_points, labelled_rows, predict_pixels, training_set
 from .per_year import over_time
+from .map_checks import COLLAPSED, cubes_said, spanned, two_makings, warn_collapsed
 from .pixels import at_pixels, map_sample, read_once   # a point read with a lazy map's sample
 from .spatial import is_lazy, runs_model
 from .warn_lock import ThisThreadsWarnings
 
 # %% auto #0
-__all__ = ['COLLAPSED', 'query_vector', 'similarity', 'change', 'classify', 'regress', 'over_time', 'label_points',
+__all__ = ['query_vector', 'similarity', 'change', 'classify', 'regress', 'over_time', 'COLLAPSED', 'label_points',
            'training_set', 'predict_pixels', 'FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans',
            'cluster']
 
 # %% ../nbs/25_analysis.ipynb #c0006r
 _all_ = ["over_time"]   # from `per_year` (24f), split from here: `analysis.over_time` is `per_year.over_time`
+_all_ += ["COLLAPSED"]   # from `map_checks` (24g), split from here: `analysis.COLLAPSED` is `map_checks.COLLAPSED`
+
 
 # %% ../nbs/25_analysis.ipynb #c0009
 def _one_place(target, crs) -> tuple:
@@ -131,41 +132,6 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
     return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query", np.float64)[0], query_said()  # unit, gated
 
 # %% ../nbs/25_analysis.ipynb #c0010
-COLLAPSED = 0.9   # median cosine between an own model's pixels above which its map is nearly one vector
-_COLLAPSE_SAID = set()   # the models already warned of: once each
-
-def _warn_collapsed(emb:xr.DataArray,  # a map (y, x, band) or cube as `as_embedding` returns it
-                   door:str,          # what meets it, for the words ('similarity')
-                  ) -> float|None:
-    """`TrainingWarning`, once per model, where an own model's map (`attrs['embedding:model']` recorded and not the
-    official product's) is nearly one vector everywhere: the median cosine of 2,000 seeded pairs of its pixels with
-    data (`clusters.sample_pixels`, unit rows) above `COLLAPSED`, saying what was measured and what it may mean: a
-    model trained too few steps (the fix: train longer, resumed), or a place of one land cover alone (all forest,
-    open water), whose pixels are alike under a trained model too (no fault: the map alone cannot tell the two apart).
-    The sample costs 3 .. 20 ms on a 1000 x 1000 map (a similarity of it 9 s), so it is taken anew each call.
-    Measured (newcomer s55): a `tiny` model of 20 steps on the eo-learn patch, 0.987
-    (similarity to a forest pixel 0.976 on forest, 0.945 on artificial land: the whole map 'like the point'; change
-    0.04 .. 0.11 everywhere, 'stable'); the official samples 0.24; the demo's 200-step `small` 0.47. Returns the
-    median (None: not measured: no model recorded, the official product, a lazy map, a model warned of, or fewer
-    than 20 pixels)."""
-    m = emb.attrs.get("embedding:model")
-    if m is None or str(m) == OFFICIAL_COLLECTION or str(m) in _COLLAPSE_SAID or is_lazy(emb): return None
-    x = sample_pixels(emb, 2000, 0)
-    if len(x) < 20: return None
-    u = unit_rows(np.asarray(x, np.float64), np.float64)
-    i, j = np.random.default_rng(0).integers(0, len(u), (2, 2000))
-    med = float(np.median((u[i[i != j]] * u[j[i != j]]).sum(-1)))
-    if med > COLLAPSED:
-        _COLLAPSE_SAID.add(str(m))
-        warnings.warn(f"these embeddings (model {m}) are nearly one vector everywhere: median cosine between pixels "
-                      f"{med:.3f}, of 2,000 pairs (the official product's about 0.24 on mixed land), so {door} will tell "
-                      "few places apart. A model trained too few steps gives this (a 20-step `tiny`: 0.987): train it "
-                      "longer, resumed, `aef.fit(cfg, stack, steps=N, out=run, resume=True)` or `aef train --out RUN "
-                      "--resume --steps N`, then embed again; a place of one land cover alone (all forest, open water) "
-                      "may give it too under a trained model, and is then no fault", TrainingWarning,
-                      stacklevel=user_stacklevel())
-    return med
-
 @over_time
 def similarity(emb,      # embedding (any form `as_embedding` takes)
                target,   # a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)
@@ -186,86 +152,12 @@ def similarity(emb,      # embedding (any form `as_embedding` takes)
     without any is NaN, warned); `PointError` for a point off the map (read both ways where no `crs`); `CRSError` for a
     `crs` not read; `GridError` for a point in a CRS on a map that records none."""
     da = as_embedding(emb, door="similarity", before_read=partial(_read_with_sample, target=target, crs=crs))
-    _warn_collapsed(da, "similarity")   # an undertrained model's map: every pixel 'like the point'
+    warn_collapsed(da, "similarity")   # an undertrained model's map: every pixel 'like the point'
     v, said = _query(da, target, crs)   # unit float64; what the query was (its AEF_QUERY tag): one reading
     return pixelwise(lambda a: cosines(a, v), da, dtype=np.float64, name="similarity").assign_attrs(query=said)
 
 # %% ../nbs/25_analysis.ipynb #c0015
-def _spanned(out:xr.DataArray, a, b) -> xr.DataArray:
-    """Change map `out` of map `a` to map `b` with the years it spans, attrs `from_year` and `to_year` (ints, each
-    map's `cubes.map_year`; a map that records none, or an attr that is no date, leaves its one out), in place of
-    `a`'s one year (its scalar `time`, its `period_start`/`period_end`/`time` attrs), which named the first alone;
-    `a`'s support (`support_start`/`support_end`, `embed`'s first and last frame) in place for both maps' periods and
-    supports, `from_period`, `to_period`, `from_support`, `to_support`, each an ISO 8601 interval 'start/end' (each
-    left out where its map records none; the COG keeps them, AEF_FROM_PERIOD ...)."""
-    spans = {f"{side}_{w}": f"{e.attrs[f'{w}_start']}/{e.attrs[f'{w}_end']}" for side, e in (("from", a), ("to", b))
-             for w in ("period", "support") if f"{w}_start" in e.attrs and f"{w}_end" in e.attrs}
-    out.attrs = {k: v for k, v in out.attrs.items() if k not in ("support_start", "support_end")} | spans
-    years = {}
-    for k, e in (("from_year", a), ("to_year", b)):
-        try: years[k] = map_year(e)
-        except TimeError: years[k] = None   # 'spring': no year said (the change needs none)
-    if all(y is None for y in years.values()): return out
-    out = out.drop_vars("time", errors="ignore")
-    out.attrs = {k: v for k, v in out.attrs.items() if k not in ONE_MAP_ATTRS} | \
-        {k: y for k, y in years.items() if y is not None}
-    return out
-
-_MAKING = {"tile": "tile", "buffer": "buffer", "trim": "trim", "resampled": "resampling"}   # attrs: how a map was made
-
-def _year(e) -> int|None:
-    "`cubes.map_year`, None where the map records none or no date."
-    try: return map_year(e)
-    except TimeError: return None
-
-def _two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one grid; their years as given
-    """`change`'s check that maps `a`, `b` (on one grid) are two years made alike. `SameMapError` for the same values
-    twice where both record one year (`e.aef.change(e)`, a loop's index slip: a map of zeros that reads as 'nothing
-    changed'; as `aef change` refuses it), a `TimeWarning` where a map records no year (hand-built arrays, whose
-    change with themselves is a check of the grid) or each another (a copy relabelled?); neither within a cube's compare (`change(cube, e2023)`: the cube's
-    2023 against itself is 0, as expected; `_IN_CUBE`); `TimeWarning` for two maps of one recorded year (two sources of
-    it?); `MixedSettingsWarning` for maps made two ways, `_MAKING`'s attrs (`embed`'s tile, buffer, trim;
-    `official.open`'s resampling) recorded by both and different, naming each: measured on an own 30-step model's 2017
-    embedded with tile 24 buffer 4 and with tile 32 buffer 0, the change's 99th percentile was 0.345, where 2016 to
-    2017 alike was 0.104 (the seams of the other tiling read as change)."""
-    ya, yb = _year(ma), _year(mb)   # as given (`b` on `a`'s coords carries `a`'s scalar `time`)
-    one = f" (both of {ya})" if ya is not None and ya == yb else ""
-    if _IN_CUBE.get(): one = ""   # a cube's years against a map (or cube) holding one of them: that year's 0 expected
-    elif same_values(a, b):
-        two = f" (though they record {ya} and {yb}: a copy relabelled?)" if None not in (ya, yb) and ya != yb else ""
-        said = (f"the first map `emb` and `other` hold the same vector at every pixel{one}{two}: their change is 0 at "
-                "every pixel, no change between years: pass the maps of two years, e.g. `e2023.aef.change(e2024)`, or"
-                " a cube's first and last, `cube.isel(time=0).aef.change(cube.isel(time=-1))`")
-        if one: raise SameMapError(said)
-        warnings.warn(said, TimeWarning, stacklevel=user_stacklevel())   # no year recorded: a check of a grid?
-    elif one: warnings.warn(f"the first map `emb` and `other` are both maps of {ya}: their change is no change between "
-                          "years (two sources of one year?): pass a map of another year as one of them", TimeWarning,
-                          stacklevel=user_stacklevel())
-    differ = [f"{w} {a.attrs[k]!r} and {b.attrs[k]!r}" for k, w in _MAKING.items()
-              if k in a.attrs and k in b.attrs and str(a.attrs[k]) != str(b.attrs[k])]
-    if differ:
-        years = (f"the two maps of {ya}" if ya == yb else f"{ya} and {yb}") if None not in (ya, yb) else \
-            "the first map `emb` and `other`"
-        warnings.warn(f"{years} were made two ways ({'; '.join(differ)}, in that order): their change holds the "
-                      "settings' difference too, the other tiling's seams and resampling read as change (one year embedded"
-                      " with tile 24 and with tile 32 differed more than two years did): embed (or open) both with the "
-                      "same settings", MixedSettingsWarning, stacklevel=user_stacklevel())
-
-_IN_CUBE = ContextVar("_IN_CUBE", default=False)   # `change` of a cube: its years are compared one by one
-
-def _cubes_said(fn):
-    "`change` called with a cube (either side): `_IN_CUBE` set while its years are compared (`_two_makings`)."
-    @wraps(fn)
-    def w(*args, **kwargs):   # any call reaches `fn`'s door (a misspelt keyword: its words, not a missing emb)
-        given = (*args[:2], kwargs.get("emb"), kwargs.get("other"))
-        cube = any(isinstance(e, (xr.DataArray, xr.Dataset)) and "time" in e.dims for e in given)
-        refuse_same_cube(args[0] if args else kwargs.get("emb"), args[1] if len(args) > 1 else kwargs.get("other"))
-        token = _IN_CUBE.set(cube or _IN_CUBE.get())
-        try: return fn(*args, **kwargs)
-        finally: _IN_CUBE.reset(token)
-    return w
-
-@_cubes_said
+@cubes_said
 @partial(over_time, models=True)
 def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embedding` reads (official int8 codes too)
            other=None,  # embedding (y, x, band) on the same grid and CRS, e.g. another year (required)
@@ -296,7 +188,7 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     `core.refuse_path`; other text) and `DimensionError` for one without a 64-long `band` in either (`as_embedding`);
     `NoValidDataError` for a map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`).
 
-    Two maps made to be compared (`_two_makings`): the same map twice (`e.aef.change(e)`: the same values, one year
+    Two maps made to be compared (`two_makings`): the same map twice (`e.aef.change(e)`: the same values, one year
     recorded by both; a cube twice, `years.refuse_same_cube`) is a `SameMapError` (where a map records no year, a `TimeWarning`); two maps of one year a
     `TimeWarning`; maps made two ways (`embed`'s tile,
     buffer or trim, `official.open`'s resampling, as their attrs record) a `MixedSettingsWarning` naming each."""
@@ -315,14 +207,14 @@ def change(emb,    # embedding (y, x, band), e.g. one year; any form `as_embeddi
     a, b = maps = (as_embedding(emb, door="change", what="the first map `emb`"),   # no value as given: refused
                    as_embedding(other, door="change", what="`other`"))   # their years read as given (coords: a's)
     for e, said in ((a, "the first map `emb`"), (b, "`other`")): warn_support_outside(e, said)   # a year of no frame
-    for e in maps: _warn_collapsed(e, "change")   # an undertrained model's years: 'stable' everywhere
+    for e in maps: warn_collapsed(e, "change")   # an undertrained model's years: 'stable' everywhere
     one_model(a, b)   # two checkpoints' years: refused, naming both (none recorded: hand-built, older stores pass)
     b = orient_like(b, a)  # the same grid stored in another order (y ascending, x descending) is not another grid
     check_same_grid(a, b)
     b = b.assign_coords(y=a.y, x=a.x)  # equal up to float noise: align exactly so nothing is dropped
     refuse_interleaved(a, b, what="change")
-    _two_makings(a, b, *maps)   # the same map twice: refused; one year twice, or two settings: warned
-    return _spanned(pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change"), *maps)
+    two_makings(a, b, *maps)   # the same map twice: refused; one year twice, or two settings: warned
+    return spanned(pixelwise(lambda u, w: change_scores(u, w).astype(np.float32), a, b, name="change"), *maps)
 
 # %% ../nbs/25_analysis.ipynb #c0028
 _all_ = ["label_points", "training_set", "predict_pixels"]   # from `supervised`, re-exported
@@ -416,7 +308,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     da, placed = gated_placed(emb, labels, "classify", lambda: method == "knn" and _check_k(k), column, polygons=polygons,
                               crs=crs, off_map=off_map)   # k, the labels on its grid: before a value is read; all NaN: refused
-    _warn_collapsed(da, "classify")   # an undertrained model's map: its classes are the labels' neighbours by chance
+    warn_collapsed(da, "classify")   # an undertrained model's map: its classes are the labels' neighbours by chance
     flags = class_flags(label_array(labels)) or id_names(labels, column)   # a raster's CF flags, a table's LULC_NAME
     X, vals = labelled_rows(da, placed)
     X, vals = drop_unlabelled(X, vals)   # a table's -1 or empty name: unlabelled, left out with a warning

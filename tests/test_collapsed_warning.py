@@ -57,7 +57,7 @@ def test_a_spread_map_an_unrecorded_model_and_the_official_product_pass_quietly(
         warnings.simplefilter("always")
         e.aef.similarity((5e5 + 15, 5e6 - 5))
     assert not _ours(w)
-    med = aef.analysis._warn_collapsed(e, "similarity")
+    med = aef.map_checks.warn_collapsed(e, "similarity")
     assert med is None if spread == 0.02 else med < 0.2
 
 

@@ -39,4 +39,4 @@ def test_a_year_without_data_is_no_data_warned_once():
 
 def test_the_split_modules_keep_under_the_cap(split_module_check):
     split_module_check("per_year", 200)
-    split_module_check("analysis", 505)   # session 53: 390, a point read with a lazy map's sample (`_query_read`); s54: 391, the query read once (`_query`); s55: 498, change's same-map and mixed-settings checks and the collapsed-map warning
+    split_module_check("analysis", 430)   # session 53: 390, a point read with a lazy map's sample (`_query_read`); s54: 391, the query read once (`_query`); s55: 498, change's same-map and mixed-settings checks and the collapsed-map warning; s56: 392, those checks in `map_checks` (tests/test_map_checks_split.py)
