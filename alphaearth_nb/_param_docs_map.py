@@ -209,7 +209,7 @@ SECTIONS = {
     },
     'alphaearth_nb.map_checks': {
         'warn_collapsed': "emb : xr.DataArray\n    a map (y, x, band) or cube as `as_embedding` returns it\ndoor : str\n    what meets it, for the words ('similarity')\n",
-        'two_makings': 'a : xr.DataArray\n    \nb : xr.DataArray\n    \nma\n    \nmb\n    maps on one grid; their years as given\n',
+        'two_makings': "a : xr.DataArray\n    the first map, on one grid with `b`\nb : xr.DataArray\n    the second, on `a`'s coordinates\nma\n    `a` as given (its years as recorded)\nmb\n    `b` as given\n",
     },
     'alphaearth_nb.map_files': {
         'class_colour': 'i : int\n    class id, any int (ids 0..255 distinct; beyond, id mod 256)\ncmap : str\n    name of a matplotlib qualitative colour map\n',

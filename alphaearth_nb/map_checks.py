@@ -90,7 +90,11 @@ def _year(e) -> int|None:
     try: return map_year(e)
     except TimeError: return None
 
-def two_makings(a:xr.DataArray, b:xr.DataArray, ma, mb) -> None:  # maps on one grid; their years as given
+def two_makings(a:xr.DataArray,  # the first map, on one grid with `b`
+                b:xr.DataArray,  # the second, on `a`'s coordinates
+                ma,              # `a` as given (its years as recorded)
+                mb,              # `b` as given
+               ) -> None:
     """`change`'s check that maps `a`, `b` (on one grid) are two years made alike. `SameMapError` for the same values
     twice where both record one year (`e.aef.change(e)`, a loop's index slip: a map of zeros that reads as 'nothing
     changed'; as `aef change` refuses it), a `TimeWarning` where a map records no year (hand-built arrays, whose
