@@ -163,3 +163,14 @@ def test_the_cli_of_two_yearless_copies_says_its_own_words_alone(tmp_path, capsy
     said, rc, err = _cli_warnings(tmp_path, capsys, e, e)
     assert rc != 0 and "hold the same vector at every pixel (a copy?)" in err, err
     assert not [s for s in said if "aef.change(" in s] and "aef.change(" not in err, (said, err)
+
+
+def test_a_lazy_cube_twice_is_refused_without_a_read():
+    "A lazy Dataset cube given twice was compared with `Dataset.equals`, which computes every chunk of both."
+    import dask
+    ds = _cube(1, 2).to_dataset(name="e").chunk({"y": 2})
+    calls = []
+    with dask.config.set(scheduler=lambda dsk, keys, **kw: calls.append(keys) or dask.get(dsk, keys, **kw)):
+        with pytest.raises(SameMapError): aef.years.refuse_same_cube(ds, ds)
+        aef.years.refuse_same_cube(ds, _cube(1, 3).to_dataset(name="e").chunk({"y": 2}))   # another cube passes
+    assert not calls
