@@ -206,8 +206,10 @@ SECTIONS = {
         'data_from': 'data\n    a stack (its attrs), a corpus or anything else\n',
         'data_print': 'data\n    a validated stack, or other data `fit` takes (batches, a function, a corpus)\n',
         'stack_print': 'data\n    an `xr.DataTree`, a single-source `xr.Dataset` or a dict of them, or other data\n',
+        'stack_said': "seen : dict\n    a run's record of its stack (`data_print`, its header's `data`)\n",
         'warn_data': "was : dict|None\n    the run's record of its data (`data_print`, its header's `data`)\nnow : dict|None\n    the resume's (`data_print` of the data given)\n",
         'warn_changed': "cfg : TrainConfig\n    the resume's settings\nwas : dict\n    the run's (its header's `train`)\n",
+        'model_changes': "now\n    a model's config (a `ModelConfig`, or its JSON form)\nwas : dict|None\n    the run's (its header's `model`)\n",
         'warn_model': "now\n    the model's config (a `ModelConfig`, or its JSON form)\nwas : dict|None\n    the run's (its header's `model`)\n",
     },
     'alphaearth_nb.runlock': {

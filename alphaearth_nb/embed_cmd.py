@@ -24,6 +24,7 @@ from .sources import get_source, registered, spelt_source
 from .timecodes import to_days
 from .windows import check_extrapolation, extrapolation_days
 from .command_inputs import COMPILES, open_input, open_stack
+from .run_data import SCENE_SOURCES, stack_said   # what a run recorded of its stack: the scene's, or one named
 
 # %% auto #0
 __all__ = ['model_sources', 'aef_embed']
@@ -120,12 +121,36 @@ def _period_reached(stack:xr.DataTree, # the stack to embed (its input sources k
         check_extrapolation(period, float(t.min()), float(t.max()), lim["warn_days"], lim["max_days"], days=t)
 
 def _loaded_header(p:Path) -> dict:
-    "The header of the checkpoint the model of --checkpoint `p` was loaded from: a file's own; a folder's newest " \
-    "that verifies (`verify_checkpoint`), as `load_checkpoint` skips a damaged one; {} where none reads."
+    "The record of its data in the header of the checkpoint the model of --checkpoint `p` was loaded from: a " \
+    "file's own; in a folder, the newest header that reads where every header that reads records the same data " \
+    "(one run's checkpoints do: the load verified the one it took, not verified again), else the newest that " \
+    "verifies (`verify_checkpoint`), as `load_checkpoint` skips a damaged one; {} where none reads."
+    heads = []
     for c in own_checkpoints(checkpoint_folder(p)) if p.is_dir() else [p]:
-        try: return verify_checkpoint(c) if p.is_dir() else read_header(c)
-        except CheckpointError: continue   # damaged: an older one was loaded (and named by the load)
+        try: heads.append((c, read_header(c)))
+        except CheckpointError: continue   # a header cut short: an older one was loaded (and named by the load)
+    if len({repr(h.get("data")) for _, h in heads}) <= 1: return heads[0][1] if heads else {}
+    for c, _ in heads:   # checkpoints of runs on other data in one folder: the one loaded
+        try: return verify_checkpoint(c)
+        except CheckpointError: continue
     return {}
+
+def _unrecorded(a, head:dict, came) -> None:
+    "--data left out of `aef embed` of a run that recorded no stack's path (`head`: its checkpoint's header, its " \
+    "`data`; `came`: where that was read, a corpus' or None): `ConfigError` where it recorded a stack other than the " \
+    "sample scene's (begun in Python with a stack in memory), naming it; else the sample scene, said with why."
+    seen = head.get("data")
+    if not isinstance(came, dict) and isinstance(seen, dict) and seen.get("sources") not in (None, SCENE_SOURCES):
+        raise ConfigError(f"--data left out, and the run of --checkpoint {a.checkpoint} was trained on a stack it "
+                          f"recorded ({stack_said(seen)}) but not where it was read (begun in Python with a stack in "
+                          "memory, which has no path), so the sample scene would stand in for it: pass --data with that "
+                          "stack written to disk (`stack.to_zarr(path)` in Python), or --data samples for the sample scene")
+    what = f"the corpus {came.get('path')}, whose sites are no stack to embed" if isinstance(came, dict) else \
+        "a stack of the sample scene's sources, in Python" if isinstance(seen, dict) else \
+        "data that is no stack (a corpus or batches given in Python)" if "data" in head else \
+        "data it does not record (an older alphaearth_nb began it)"
+    print(f"aef embed: --data left out: embedding the sample scene, as the run of {a.checkpoint} was trained on "
+          f"{what} (--data for another stack)", file=sys.stderr)
 
 def _run_data(a) -> None:
     "--data left out (None): the stack or eo-learn patch folder the run of --checkpoint was trained on, where the " \
@@ -136,7 +161,9 @@ def _run_data(a) -> None:
     head = _loaded_header(p)   # the loaded checkpoint's, not the newest's: a damaged newest one records nothing
     came = (head.get("data") or {}).get("from") if isinstance(head.get("data"), dict) else None
     a.data = "samples"
-    if not isinstance(came, dict) or came.get("kind") not in ("stack", "eolearn"): return   # the scene, a corpus
+    if not isinstance(came, dict) or came.get("kind") not in ("stack", "eolearn"):   # the scene, said in the plan
+        if head and (came or {}).get("kind") != "samples": _unrecorded(a, head, came)   # or why
+        return
     if not (was := Path(str(came.get("path")))).exists():
         raise MissingDataError(f"--data left out, and the run of --checkpoint {a.checkpoint} was trained on --data "
                                f"{was}, which is not there now: pass --data with where it is now (moved or renamed), "

@@ -244,11 +244,13 @@ def _fields_off(emb, got, what:str) -> None:
         raise LabelError(f"{what}: {e}; or pass --off-map drop to map the mean of those on it") from None
 
 _OFF = "lies on the map (`inside` all False, vectors NaN): "   # `places.sample`'s words where no point is on the map
+_SOME_OFF = " points lie off the map ("   # its words where some are off (`aef similarity` says its own)
 
 def _none_on(said:str|None,      # `places.sample`'s warning where no point lies on the map, else None
              got,                # its table: the points' own columns, `inside`, A00..A63
              given:bool=False,   # the points came as --point LON,LAT (else a file, --points)
              emb=None,           # the map: its bounds, where a warning filter hid `said`
+             fields:bool=False,  # the points are fields' (--points of polygons): their fix says so
             ) -> str:
     """Why no point of `aef similarity` has a vector, and the fix: `said`'s reason (the map's bounds beside the
     points', or coordinates that look swapped: then, for a file, the swap of its columns' names in its header line,
@@ -257,7 +259,7 @@ def _none_on(said:str|None,      # `places.sample`'s warning where no point lies
     if said is None and not got["inside"].any() and emb is not None:   # off the map, its warning hidden by a filter
         crs, b, _, _ = _grid(emb)
         return (f"they lie off the map, which spans x {b[0]:.10g} to {b[2]:.10g}, y {b[1]:.10g} to {b[3]:.10g} in {crs}: "
-                "pass points inside it")
+                + ("pass fields on it" if fields else "pass points inside it"))
     why = said.split(_OFF, 1)[-1]
     hint = next((h for h in (SWAP_HINT, XY_SWAP_HINT) if h in why), None)
     cols = ("x", "y") if {"x", "y"} <= set(got.columns) else lonlat_columns(got)
@@ -314,14 +316,13 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
                                  f"{shlex.quote(line)}`, then pass --points points.geojson") from None
     off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
     for w in seen:   # shown as given (the user's filters judged them): not warned again
-        if w not in off and " points lie off the map (" not in str(w.message):   # some off: this command's words below
+        if w not in off and _SOME_OFF not in str(w.message):   # some off: this command's words below
             warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
     v = got[band_names()].to_numpy(np.float64)
     ok, noun = np.isfinite(v).all(1), "field" if fields else "point"
     if not ok.any():
         raise NoValidDataError(f"{what}: none of {its} {len(v)} {noun}s lies on a pixel with data: "
-                               + _none_on(str(off[0].message) if off else None, got, given, emb).replace(
-                                   "pass points inside it", "pass fields on it" if fields else "pass points inside it")
+                               + _none_on(str(off[0].message) if off else None, got, given, emb, bool(fields))
                                + _comma_said(a))
     if (~got["inside"].to_numpy(bool)).any() and a.off_map == "refuse" and fields is None:   # a mean of other points: another map
         xs, ys, tab = points_xy(pts, cube_crs(emb), a.crs, emb)   # in the map's CRS: which, and to which side

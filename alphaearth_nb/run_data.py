@@ -15,16 +15,19 @@ import xarray as xr
 
 from .checkpoint import jsonable
 from .core import TrainingWarning, user_stacklevel
+from .scene import ENCODING   # the sample scene's sources (`SCENE_SOURCES`)
 from .step import TrainConfig
 
 # %% auto #0
-__all__ = ['RESUMED', 'DATA_FROM', 'data_from', 'data_print', 'stack_print', 'warn_data', 'warn_changed', 'warn_model']
+__all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'data_from', 'data_print', 'stack_print', 'stack_said', 'warn_data',
+           'warn_changed', 'model_changes', 'warn_model']
 
 # %% ../nbs/19b_run_data.ipynb #rd0005
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
 # to continue the run it resumes (`steps` is how a run is extended; the others change no update or batch)
 
 DATA_FROM = "aef_data"   # a stack's attrs (or a corpus' attribute): where `aef train` read it, recorded with the run
+SCENE_SOURCES = sorted({s for s, _ in ENCODING})   # the sample scene's sources (`--data samples`), as a run records them
 
 def data_from(data, # a stack (its attrs), a corpus or anything else
              ) -> dict|None:
@@ -55,6 +58,14 @@ def stack_print(data, # an `xr.DataTree`, a single-source `xr.Dataset` or a dict
     return {"sources": sorted(data.children), "shape": [int(g.sizes["y"]), int(g.sizes["x"])],
             "y": [float(g.y[0]), float(g.y[-1])], "x": [float(g.x[0]), float(g.x[-1])],
             "time": [str(min(a.min() for a in t))[:19], str(max(a.max() for a in t))[:19]] if t else None}
+
+def stack_said(seen:dict, # a run's record of its stack (`data_print`, its header's `data`)
+              ) -> str:
+    "A run's record of its stack in a few words, for a command's message: its sources, size and dates."
+    shape, time = seen.get("shape") or [], seen.get("time") or []
+    size = f", {shape[1]} x {shape[0]} pixels" if len(shape) == 2 else ""
+    dates = f", {time[0][:10]} .. {time[1][:10]}" if len(time) == 2 else ""
+    return f"sources {', '.join(seen.get('sources') or ())}{size}{dates}"
 
 
 # %% ../nbs/19b_run_data.ipynb #rd0008
@@ -87,20 +98,30 @@ def warn_changed(cfg:TrainConfig, # the resume's settings
                   "train --resume` takes them when their options are left out).", TrainingWarning,
                   stacklevel=user_stacklevel())
 
+def model_changes(now,           # a model's config (a `ModelConfig`, or its JSON form)
+                  was:dict|None, # the run's (its header's `model`)
+                 ) -> list[str]:
+    "The fields of `now` that differ from the run's `was`, of those both know (older headers lack newer ones), the " \
+    "precision policy's aside (`stp` dtype and remat: TrainConfig's bf16/remat to change on a resume, `apply_policy`); " \
+    "[] where either is no config (a model built in Python records none). `warn_model` and `train`'s refusal of a " \
+    "preset that is not the run's both read it."
+    if not isinstance(was, dict) or not isinstance(now := jsonable(now), dict): return []
+    policy = lambda d: {**d, "stp": {k: v for k, v in d["stp"].items() if k not in ("dtype", "remat")}} \
+        if isinstance(d.get("stp"), dict) else d
+    now, was = policy(now), policy(was)
+    same = lambda k: json.dumps(now[k], sort_keys=True) == json.dumps(was[k], sort_keys=True)
+    return [k for k in now if k in was and not same(k)]
+
 def warn_model(now,           # the model's config (a `ModelConfig`, or its JSON form)
                was:dict|None, # the run's (its header's `model`)
               ) -> None:
     "One `TrainingWarning` naming each field of the model's config (`now`) that differs from the run's (`was`: its " \
     "header's `model`): the checkpoint loaded, so the shapes agree, but a constant (kappa, the time-pooling decay) or " \
     "a source's statistics do not: the model trained from here on is not the run's."
-    if not isinstance(was, dict) or not isinstance(now := jsonable(now), dict): return
-    policy = lambda d: {**d, "stp": {k: v for k, v in d["stp"].items() if k not in ("dtype", "remat")}} \
-        if isinstance(d.get("stp"), dict) else d   # bf16/remat are TrainConfig's to change on a resume
-    now, was = policy(now), policy(was)
+    if not (diff := model_changes(now, was)): return
+    now = jsonable(now)
     show = lambda v: s if len(s := json.dumps(v, sort_keys=True)) <= 40 else s[:37] + "..."
-    same = lambda k: json.dumps(now[k], sort_keys=True) == json.dumps(was[k], sort_keys=True)
-    if not (diff := [k for k in now if k in was and not same(k)]): return   # fields both know (older headers lack
-    def said(k):                                                            # newer ones)
+    def said(k):
         if k != "sources": return f"{k}={show(now[k])} (the run: {show(was[k])})"
         runs = {str(d.get("name")): d for d in was[k] if isinstance(d, dict)}
         other = [str(d.get("name")) for d in now[k] if isinstance(d, dict) and runs.get(str(d.get("name"))) != d]

@@ -38,7 +38,7 @@ from .files import local_output, user_path
 from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.png, metrics.jsonl: split
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
 from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data,   # what a resume
-                                    warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
+                                    model_changes, warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
 from .runlock import (hold_stops, release_stops, stop_asked, stop_if_asked,   # `aef`'s SIGTERM/Ctrl-C
                                    step_compiled)   # note (and a notebook's), read between steps
 from .runtime import keep_heap
@@ -338,10 +338,8 @@ def _refuse_other_config(model, found, out) -> None:
     if not isinstance(name := choice_word(model), str) or name not in aef_model.PRESETS: return
     try: run = model_config(read_header(found))
     except CheckpointError: return   # a model object's run: no config to compare
+    if not (diff := [k for k in model_changes(aef_model.preset(name), jsonable(run)) if k != "sources"]): return
     own, ran = dataclasses.asdict(aef_model.preset(name)), dataclasses.asdict(run)
-    for d in (own, ran):   # the precision policy's fields (TrainConfig bf16/remat, `apply_policy`), not the model's
-        for k in ("dtype", "remat"): d["stp"].pop(k, None)
-    if not (diff := [k for k in own if k != "sources" and own[k] != ran.get(k)]): return
     said = ", ".join(f"{k} {ran.get(k)!r} (preset {name!r}: {own[k]!r})" for k in diff[:4])
     raise ConfigError(f"run {str(out)!r} was trained with another config than preset {name!r}: {said}. Resume it with "
                       f"its own, `cfg = aef.train.model_config(aef.checkpoint.read_header(aef.checkpoint.latest_checkpoint"

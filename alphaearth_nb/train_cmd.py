@@ -14,7 +14,7 @@ from pathlib import Path
 
 import xarray as xr
 
-from . import model, samples, scene, stream, train
+from . import model, samples, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TrainingWarning,
                                 near_names, seed_key)
 from .files import output_folder
@@ -23,6 +23,7 @@ from .checkpoint import check_run_folder, is_run, latest_checkpoint, nothing_rec
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 from .loaders import is_eolearn_patch   # an eo-learn patch folder: its kind, recorded with the run
+from .run_data import SCENE_SOURCES, stack_said   # a run's record of its stack, in words
 
 # %% auto #0
 __all__ = ['SMALL_STEP_S', 'checkpoint_every', 'rerun_command', 'aef_train']
@@ -155,8 +156,6 @@ def _resume_of_nothing(out:Path) -> str:
     return (f"--resume, but {out} does not exist, so there is no run to resume: give --out the folder of the run "
             f"to continue{there}, or leave out --resume to start a new run in {out}")
 
-_SCENE_SOURCES = sorted({s for s, _ in scene.ENCODING})   # the sample scene's sources (`--data samples`)
-
 def _said_data(came:dict) -> str:
     "The option that reads the data a run recorded (`run_data.data_from`'s record), as a command's words."
     if came.get("kind") == "samples": return "--data samples"
@@ -167,13 +166,6 @@ def _data_opened(data) -> tuple|None:
     "of a texts table (its CRS, its grid); None where it fails (the data's own refusal comes after, in its place)."
     try: return open_data(data)
     except AEFError: return None
-
-def _stack_said(seen:dict) -> str:
-    "A run's record of its stack (`run_data.data_print`) in a few words: its sources, size and dates."
-    shape, time = seen.get("shape") or [], seen.get("time") or []
-    size = f", {shape[1]} x {shape[0]} pixels" if len(shape) == 2 else ""
-    dates = f", {time[0][:10]} .. {time[1][:10]}" if len(time) == 2 else ""
-    return f"sources {', '.join(seen.get('sources') or ())}{size}{dates}"
 
 def _resume_data(a) -> None:
     "The data to train on: --data or --corpus as given (--data left out: the sample scene), and with --resume the " \
@@ -187,8 +179,8 @@ def _resume_data(a) -> None:
     given = {"kind": "corpus", "path": str(Path(a.corpus).resolve())} if a.corpus else \
         {"kind": "samples"} if a.data in (None, "samples") else {"path": str(Path(a.data).resolve())}
     if came is None:
-        if a.resume and a.data is None and a.corpus is None and seen.get("sources") not in (None, _SCENE_SOURCES):
-            raise ConfigError(f"run {a.out} records the stack it was trained on ({_stack_said(seen)}) but not the "
+        if a.resume and a.data is None and a.corpus is None and seen.get("sources") not in (None, SCENE_SOURCES):
+            raise ConfigError(f"run {a.out} records the stack it was trained on ({stack_said(seen)}) but not the "
                               "--data it was read from (begun in Python with a stack in memory, which has "
                               "no path; or an older alphaearth_nb began it): pass --data <the run's data> "
                               f"with --resume, e.g. `aef train --out {shlex.quote(str(a.out))} --resume --data PATH`")

@@ -57,9 +57,10 @@ def test_a_recorded_folder_that_is_gone_is_named(tmp_path, capsys, embedded):
 
 
 def test_no_record_embeds_the_sample_scene_and_data_given_wins(tmp_path, capsys, embedded):
-    "No record: the sample scene (it lacks ndvi: refused as before, naming --data); --data given: no run's word."
+    "No record: the sample scene, said (it lacks ndvi: refused as before, naming --data); --data given: no run's word."
     code, err = _embed(capsys, _run(tmp_path, None), tmp_path)
-    assert code == 2 and "--data left out" not in err and "ndvi" in err, err
+    assert code == 2 and "ndvi" in err, err
+    assert "--data left out: embedding the sample scene, as the run of" in err and "data that is no stack" in err, err
     if PATCH.exists():
         run = tmp_path / "other"
         save_checkpoint(run / "checkpoints", {"w": jnp.zeros(2)}, step=1, keep=5,
@@ -81,3 +82,37 @@ def test_a_damaged_newest_header_reads_the_loaded_checkpoints_record(tmp_path, c
     code, err = _embed(capsys, run, tmp_path)
     assert code == 0 and embedded == [["dem", "ndvi"]], (code, err, embedded)
     assert f"--data left out: embedding {PATCH.resolve()}, the data the run of {run} was trained on" in err, err
+
+
+def test_a_python_runs_stack_is_named_not_replaced_by_the_sample_scene(tmp_path, capsys, embedded):
+    "Re-read of session 55 (newcomer): a run begun in Python on a stack in memory records the stack but no path, and " \
+    "`aef embed --checkpoint RUN` without --data embedded the sample scene in its place, unsaid. It is refused now, " \
+    "naming the stack and the fixes; a Python run on the sample scene's sources embeds the scene, said."
+    seen = {"sources": ["dem", "ndvi"], "shape": [40, 30], "y": [0.0, 39.0], "x": [0.0, 29.0],
+            "time": ["2020-01-01T00:00:00", "2020-12-01T00:00:00"]}
+    code, err = _embed(capsys, _python_run(tmp_path / "a", seen), tmp_path)
+    assert code == 2 and embedded == [], err
+    assert ("was trained on a stack it recorded (sources dem, ndvi, 30 x 40 pixels, 2020-01-01 .. 2020-12-01) but not "
+            "where it was read (begun in Python") in err and "--data samples for the sample scene" in err, err
+    scene = {**seen, "sources": aef.run_data.SCENE_SOURCES}
+    code, err = _embed(capsys, _python_run(tmp_path / "b", scene), tmp_path)
+    assert "--data left out: embedding the sample scene, as the run of" in err, err
+    assert "a stack of the sample scene's sources, in Python" in err, err
+
+
+def _python_run(run, seen):
+    save_checkpoint(run / "checkpoints", {"w": jnp.zeros(2)}, step=1, keep=5, meta={"preset": None, "data": seen})
+    return run
+
+
+def test_the_data_record_is_read_without_verifying_the_checkpoint_again(tmp_path, monkeypatch):
+    "`_loaded_header` verified (a checksum of the whole .eqx) the checkpoint the load had just verified: once now."
+    from alphaearth_nb import checkpoint
+    run = _run(tmp_path, {"kind": "stack", "path": str(tmp_path)})
+    save_checkpoint(run / "checkpoints", {"w": jnp.ones(2)}, step=2, keep=5,
+                    meta={"preset": None, "data": {"sources": ["dem", "ndvi"], "from": {"kind": "stack", "path": str(tmp_path)}}})
+    real, seen = checkpoint._verify, []
+    monkeypatch.setattr(checkpoint, "_verify", lambda *a, **k: seen.append(a[0]) or real(*a, **k))
+    a = SimpleNamespace(data=None, checkpoint=str(run))
+    embed_cmd._run_data(a)
+    assert a.data == str(tmp_path) and seen == [], seen   # was: the newest checkpoint verified again
