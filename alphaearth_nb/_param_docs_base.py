@@ -224,6 +224,7 @@ SECTIONS = {
         'tile_href': "path : str\n    a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)\nmirror : Mirror\n    the mirror it is read from\n",
         'LocalMirror': 'index : object\n    GeoDataFrame\nwritten : dict\n    index path -> (int8 codes (H, W, 64), Affine, crs), north-up\n',
         'mirror_root': 'path\n    a local folder (`~` allowed), or anything else (None)\n',
+        'tiffs_below': "folder\n    a local folder (`~` allowed)\ndepth : int\n    how many folders down: 0, in it; 2, `YEAR/ZONE/*.tiff` of a mirror's root\n",
         'first_tile': "folder\n    a local folder: a mirror's root, a year's or a zone's folder of its layout\n",
     },
     'alphaearth_nb.nodata': {

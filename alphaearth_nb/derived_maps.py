@@ -28,7 +28,7 @@ from .evaluate_points import crs_fix_line
 from .paths import FIRST_YEAR, last_layout_year
 
 # %% auto #0
-__all__ = ['KINDS', 'one_value_map', 'not_embeddings_said', 'name_year', 'counts_said', 'tif_folder']
+__all__ = ['KINDS', 'one_value_map', 'not_embeddings_said', 'rel_name', 'name_year', 'counts_said', 'tif_folder']
 
 # %% ../nbs/29d_derived_maps.ipynb #dm005
 KINDS = {"similarity": "a similarity map", "change": "a change map", "class": "a class map",
@@ -79,7 +79,7 @@ def not_embeddings_said(path,          # --embeddings as given
             "embeddings: pass those the map was made from, the .zarr `aef embed` wrote or an embedding GeoTIFF, e.g. "
             "--embeddings emb.zarr")
 
-def _rel(folder:Path, p:Path) -> str:
+def rel_name(folder:Path, p:Path) -> str:
     "File `p` named within `folder` (`2024/31N/x.tiff` of a mirror copy), else by its name."
     return p.relative_to(folder).as_posix() if p.is_relative_to(folder) else p.name
 
@@ -104,7 +104,7 @@ def _named_years(path:Path, read:list) -> None:
         if y0 is None and named:
             read[i] = (p, e.assign_attrs(time=f"{years[p]}-01-01T00:00:00"), years[p])
     if named:
-        warnings.warn(f"--embeddings {path}: {', '.join(f'{_rel(path, p)} ({y})' for p, y in named[:4])}"
+        warnings.warn(f"--embeddings {path}: {', '.join(f'{rel_name(path, p)} ({y})' for p, y in named[:4])}"
                       f"{' ...' * (len(named) > 4)} record{'s' * (len(named) == 1)} no year (no AEF_TIME tag, as an Earth Engine export): read "
                       "as the year in the file name", TimeWarning, stacklevel=user_stacklevel())
     none = [p for p, _, y in read if y is None]
@@ -113,7 +113,7 @@ def _named_years(path:Path, read:list) -> None:
         p = none[0]
         raise DimensionError(
             f"--embeddings {path} holds GeoTIFFs of {', '.join(map(str, dated))} and {len(none)} that record{'s' * (len(none) == 1)} no year "
-            f"({', '.join(_rel(path, q) for q in none[:4])}{', ...' * (len(none) > 4)}: no AEF_TIME tag, no year folder as the "
+            f"({', '.join(rel_name(path, q) for q in none[:4])}{', ...' * (len(none) > 4)}: no AEF_TIME tag, no year folder as the "
             "mirrors' .../2024/31N/, no year in the file name): name each one's year in its file name, e.g. "
             f"`mv {shlex.quote(str(p))} {shlex.quote(str(p.with_name(f'{p.stem}_YEAR{p.suffix}')))}` (YEAR its year, "
             "as 2024), or move it out of the folder")
@@ -165,7 +165,7 @@ def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy
             raise said from None
         except DimensionError:   # a map of one value a pixel among the tiles (a similarity COG written beside them)
             if (said := one_value_map(p, None)) is None: raise
-            raise DimensionError(f"--embeddings {path} holds {_rel(path, p)}, {said}, not embeddings: move it out of the "
+            raise DimensionError(f"--embeddings {path} holds {rel_name(path, p)}, {said}, not embeddings: move it out of the "
                                  "folder, which holds the embedding GeoTIFFs to map") from None
         read.append((p, e, map_year(e)))
     _named_years(path, read)
@@ -177,7 +177,7 @@ def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy
         crss = sorted({crs_label(c) for e in es if (c := crs_of(e)) is not None})
         if (none := [p for p, e in pes if crs_of(e) is None]) and crss:   # 'None' was counted as a CRS
             raise DimensionError(f"--embeddings {path} holds {len(none)} tile{'s' * (len(none) > 1)} that record{'s' * (len(none) == 1)} no CRS "
-                                 f"({', '.join(_rel(path, q) for q in none[:4])}{', ...' * (len(none) > 4)}) beside tiles of "
+                                 f"({', '.join(rel_name(path, q) for q in none[:4])}{', ...' * (len(none) > 4)}) beside tiles of "
                                  f"{', '.join(crss)}: write each one's CRS (EPSG:326NN, NN its UTM zone, 327NN south of "
                                  f"the equator; the others' is {crss[0]}), e.g. {crs_fix_line(none[0])}, or move "
                                  f"{'it' if len(none) == 1 else 'them'} out of the folder")

@@ -25,8 +25,9 @@ from .cli_args import PARQUET_TABLES, TEXT_TABLES
 from .stacks import names_every_band
 from .command_inputs import open_input
 from .paths import layout_year, table_suffix
-from .mirror_list import INDEX_NAME, first_tile, mirror_root
-from .derived_maps import tif_folder
+from .mirror_list import INDEX_NAME, first_tile, mirror_root, tiffs_below
+from .derived_maps import rel_name, tif_folder
+from .evaluate_points import NETCDF_SIGNATURES
 
 # %% auto #0
 __all__ = ['EMBEDDINGS_KINDS', 'one_variable', 'file_kind', 'layout_tiles', 'open_embeddings']
@@ -56,7 +57,7 @@ EMBEDDINGS_KINDS = ("aef evaluate --embeddings reads the .zarr store `aef embed`
                      "a label column: e.g. `aef embed --checkpoint "
                      "out/train --period 2024 --out emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples --spacing 50`")
 # first bytes of what the readers of a store or a raster open: netCDF 3, HDF5 (netCDF 4), TIFF and BigTIFF
-_SIGNATURES = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+_SIGNATURES = NETCDF_SIGNATURES + (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 
 def file_kind(path:Path,                 # a file that no reader of --embeddings (or --labels) opened
               flag:str="--embeddings",   # the option the Parquet copy of a Feather table is given to
@@ -159,7 +160,7 @@ def _folder_said(path:Path, fix:str) -> str:
         return (f"--embeddings {path} is a folder of {len(tables)} table{'s' * (len(tables) != 1)} ({names(tables)}), "
                 f"no zarr store: aef evaluate scores one table (or one store): pass one, --embeddings {q(str(tables[0]))}{join}")
     if (tile := first_tile(path)) is not None:   # GeoTIFFs a folder or two below, in no layout of the mirrors'
-        return (f"--embeddings {path} holds no GeoTIFF itself, but folders of them ({_rel_tile(path, tile)}, ...): a folder "
+        return (f"--embeddings {path} holds no GeoTIFF itself, but folders of them ({rel_name(path, tile)}, ...): a folder "
                 f"of GeoTIFFs is one map's tiles (or one a year): pass the folder that holds them, --embeddings "
                 f"{shlex.quote(str(tile.parent))}")
     run = (path / "checkpoints").is_dir() or (path / "metrics.jsonl").exists()   # another tool's run, or ours damaged
@@ -167,15 +168,10 @@ def _folder_said(path:Path, fix:str) -> str:
             (f"an alphaearth_nb run (no {RUN_MARKER} marker, no checkpoint of ours; " if run else "a table (") +
             f"no zarr.json or .zgroup; {len(files)} entr{'ies' if len(files) != 1 else 'y'}: {names(files)}): {fix}")
 
-def _rel_tile(folder:Path, tile:Path) -> str:
-    "`tile` as a path within `folder` (`2024/31N/x.tiff`)."
-    return tile.relative_to(folder).as_posix() if tile.is_relative_to(folder) else tile.name
-
 def layout_tiles(path:Path) -> list:  # a folder
     """The GeoTIFFs one or two folders below `path` in the official mirrors' layout, `YEAR/ZONE/x.tiff`
     (`paths.layout_year`), where `path` is a copy of a mirror's root (no index) or one of its year folders; [] else."""
-    found = [t for depth in (1, 2) for s in ("tif", "tiff", "TIF", "TIFF") for t in path.glob("*/" * depth + f"*.{s}")]
-    return sorted(t for t in found if layout_year(t) is not None)
+    return sorted(t for depth in (1, 2) for t in tiffs_below(path, depth) if layout_year(t) is not None)
 
 def _layout_map(path:Path, tiles:list) -> xr.DataArray:  # `layout_tiles(path)`
     """The tiles of a mirror copy (`layout_tiles`) as `derived_maps.tif_folder` reads a folder of them (one map a
@@ -203,13 +199,15 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
            "a CSV with columns A00 .. A63 and a label column")
     if path.is_dir() and not any(path.iterdir()): raise DimensionError(f"--embeddings {path} is an empty folder: {fix}")
     if run: raise DimensionError(f"--embeddings {path} is not an embedding store: {fix}")
-    if path.is_dir() and not is_zarr_store(path) and any(p.suffix.lower() in (".tif", ".tiff") for p in path.iterdir()):
+    store = is_zarr_store(path)   # read once: each test reads the disk
+    folder = path.is_dir() and not store
+    if folder and any(p.suffix.lower() in (".tif", ".tiff") for p in path.iterdir()):
         return tif_folder(path, "evaluate")   # tiles and years, read as the mapping commands read them (--year: one_map)
-    if not is_zarr_store(path) and (root := mirror_root(path)) is not None:   # a mirror's root or year: its index
+    if not store and (root := mirror_root(path)) is not None:   # a mirror's root or year: its index
         raise DimensionError(_mirror_said(path, root))
-    if path.is_dir() and not is_zarr_store(path) and (tiles := layout_tiles(path)):   # a mirror copied, no index
+    if folder and (tiles := layout_tiles(path)):   # a mirror copied, no index
         return _layout_map(path, tiles)
-    if path.is_dir() and not is_zarr_store(path): raise DimensionError(_folder_said(path, fix))
+    if folder: raise DimensionError(_folder_said(path, fix))
     warn_unmarked(path)   # a store of ours copied without its marker: read, said
     try: ds = open_input(path, "--embeddings", "dataset", f"it is not an embedding store: {fix}", DimensionError)
     except DimensionError:   # a file of another form: what it holds, not the last reader's ValueError

@@ -25,7 +25,8 @@ from .paths import user_path
 from .labels import nameless_ids   # ids a table leaves without a name: labels' one rule (re-exported)
 
 # %% auto #0
-__all__ = ['lonlat_metres', 'table_places', 'crs_fix_line', 'pixel_metres', 'thin_points', 'refuse_other_place', 'nameless_ids']
+__all__ = ['NETCDF_SIGNATURES', 'lonlat_metres', 'table_places', 'crs_fix_line', 'pixel_metres', 'thin_points',
+           'refuse_other_place', 'nameless_ids']
 
 # %% ../nbs/29d_evaluate_points.ipynb #p0005
 def lonlat_metres(lon,  # longitudes (N,), degrees
@@ -55,12 +56,12 @@ def table_places(rows,         # a table's labelled rows (a DataFrame)
     return lonlat_metres(ll[:, 0], ll[:, 1]), "points"
 
 # the first bytes of a netCDF 3 or an HDF5 file (netCDF 4), whatever it is named (.h5, .netcdf, .nc4)
-_NETCDF = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n")
+NETCDF_SIGNATURES = (b"CDF\x01", b"CDF\x02", b"CDF\x05", b"\x89HDF\r\n\x1a\n")   # netCDF 3 (classic, 64-bit offset, 64-bit data), HDF5 (netCDF 4)
 
 def _netcdf(p) -> bool:
     "True where file `p` starts as a netCDF 3 or HDF5 file does, whatever its name."
     try:
-        with open(p, "rb") as f: return f.read(8).startswith(_NETCDF)
+        with open(p, "rb") as f: return f.read(8).startswith(NETCDF_SIGNATURES)
     except OSError: return False
 
 def crs_fix_line(path) -> str:  # an --embeddings map that records no CRS: a store, a netCDF, a GeoTIFF, a folder of them

@@ -319,7 +319,8 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     _per_year(da, path, "map_to_cog")
     m = north_up(_plane(da))   # a map of a y-ascending (or x-descending) embedding: written north-up
     a = map_values(m)   # a lazy map: rows of chunks at a time, a stop point between (`map_files.map_values`)
-    origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)}) | map_measure(da, m, a)
+    kind = map_kind(da, m, a)   # which of the package's maps: one scan of its values (`map_files._fits`)
+    origin = provenance_tags({**(_dated(da) if isinstance(da, xr.Dataset) else {}), **_dated(m)}) | map_measure(da, m, kind=kind)
     m.attrs["crs"] = crs_of(da) or crs_of(m)
     pack = packing(m.attrs) if a.dtype.kind in "iu" else None   # CF-packed (value * scale_factor + add_offset)
     off, fills = _declared_off(m, a)
@@ -358,7 +359,7 @@ def map_to_cog(da,                      # (y, x) map: classes (int/bool) or a co
     valid = a != nodata if np.isfinite(nodata) else ~np.isnan(a)   # the pixels written as data
     if not valid.any(): raise nothing_to_write("map", path)
     names = _class_names(m, a, valid)   # CF flags that do not pair: LabelError, before any file or folder is made
-    if names is None and map_kind(da, m, a) == "cluster": names = cluster_names(da, a, valid)   # 'cluster 0' ..
+    if names is None and kind == "cluster": names = cluster_names(da, a, valid)   # 'cluster 0' ..
     if a.dtype.kind == "f" and (names or (a[valid] == np.round(a[valid])).all()): rs = Resampling.nearest   # classes
     prof, facs = cog_profile(m, a.dtype.name, blocksize, 1, nodata), overview_factors(*a.shape, blocksize)
     aux = pam_categories({int(k): str(v) for k, v in names.items()}) if names else None   # GDAL's category names

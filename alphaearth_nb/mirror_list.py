@@ -19,7 +19,7 @@ from .band_labels import PIXEL_M
 
 # %% auto #0
 __all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
-           'tile_href', 'LocalMirror', 'mirror_root', 'first_tile']
+           'tile_href', 'LocalMirror', 'mirror_root', 'tiffs_below', 'first_tile']
 
 # %% ../nbs/26a_mirror_list.ipynb #c0005
 YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
@@ -117,10 +117,12 @@ def mirror_root(path) -> Path|None:  # a local folder (`~` allowed), or anything
     if p is None or not p.is_dir(): return None
     return next((q for q in (p, *p.resolve().parents[:2]) if (q / INDEX_NAME).is_file()), None)
 
+def tiffs_below(folder,      # a local folder (`~` allowed)
+                depth:int,   # how many folders down: 0, in it; 2, `YEAR/ZONE/*.tiff` of a mirror's root
+               ) -> list[Path]:
+    "The GeoTIFFs (.tif, .tiff, .TIF, .TIFF) exactly `depth` folders below `folder`, sorted by path."
+    return sorted(t for s in ("tif", "tiff", "TIF", "TIFF") for t in user_path(folder).glob("*/" * depth + f"*.{s}"))
+
 def first_tile(folder) -> Path|None:  # a local folder: a mirror's root, a year's or a zone's folder of its layout
     "A GeoTIFF (.tif, .tiff) in `folder` or up to two levels below it (`YEAR/ZONE/*.tiff`): the last by name (the latest year's); None for none."
-    p = user_path(folder)
-    for depth in range(3):
-        if tiles := sorted(t for s in ("tif", "tiff", "TIF", "TIFF") for t in p.glob("*/" * depth + f"*.{s}")):
-            return tiles[-1]
-    return None
+    return next((tiles[-1] for depth in range(3) if (tiles := tiffs_below(folder, depth))), None)
