@@ -270,7 +270,9 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
     return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
 
 def _span(lo:float, hi:float, degrees:bool) -> str:
-    "'lo..hi' to 6 decimals for degrees (0.1 m), to 1 for metres."
+    "'lo..hi' to 6 decimals for degrees (0.1 m) and for values that look like them (under 1000 in a CRS of metres: " \
+    "lon/lat given with a --crs of metres, 5.995 read as 6.0), to 1 for metres."
+    degrees = degrees or max(abs(lo), abs(hi)) < 1000
     return f"{lo:.6f}..{hi:.6f}" if degrees else f"{lo:.1f}..{hi:.1f}"
 
 def _extent(emb) -> tuple:   # the map's x and y extents (pixel edges), each sorted: `off_map_hint`'s, the zones'
