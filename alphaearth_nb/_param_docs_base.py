@@ -291,6 +291,7 @@ SECTIONS = {
     },
     'alphaearth_nb.reflectance_scales': {
         'overcast': "src\n    a `Source` (families other than sentinel2 and landsat: False)\nqs : dict\n    its reflectance bands' (p1, p50, p99, max) of one frame or a stack, band -> quantiles, x 1e4\nlows : dict|None\n    band -> the darkest clear value of the same sample (its minimum), x 1e4; or None\n",
+        'low_fill': "fills : list\n    `read_signed`'s words of each band: 'B2 (30 of 1,000 values read at -9999)'\nvalues : list\n    the values they hold (`LOW_FILLS`): -9999, -32768\n",
         'read_signed': 'src\n    a `Source` (a family of `SHIFTS`, Sentinel-2 or Landsat; any other: None)\nvalues : dict\n    band -> (signed, a sample of its values): signed, stored int16 or `_Unsigned` undecoded\n',
     },
     'alphaearth_nb.rows': {

@@ -316,7 +316,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                          "`xr.DataArray(a, dims=('y', 'x', 'band'))`")
     src = obj.encoding.get("source")   # the file a reader read it from: a mirror's layout names its year
     obj = band_dim(obj)   # the bands on a dim of another name that its labels give away (`ds.to_dataarray()`)
-    if obj.sizes.get("band") != EMBED_DIM and set(obj.dims) - {"time"} == {"y", "x"} and (one := _one_band(obj)):
+    one = _one_band(obj) if obj.sizes.get("band") != EMBED_DIM and set(obj.dims) - {"time"} == {"y", "x"} else ""
+    if one and door != "aggregate":   # aggregate's own words below: a band of a class map's file is as likely
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "
                              f"{dict(obj.sizes)}: one band ({one}) of an embedding's {EMBED_DIM}, not the map: pass "
                              "all of them, the official product's Dataset of A00..A63 as it is (`aef.from_official(ds)`, "
@@ -328,7 +329,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              ": aggregate reduces embeddings, or a map of float scores (similarity, change), per "
                              "zone; the integer ids of a class or cluster map have no mean: each class's share of a zone "
                              "is the mean of its 0/1 map, `(m == c).where(m != -1).assign_attrs(measure='share')"
-                             ".aef.aggregate(zones)` for class id c (-1: no data)" if door == "aggregate"
+                             ".aef.aggregate(zones)` for class id c (-1: no data)" + (f"; if it is one band ({one}) of "
+                             f"an embedding's {EMBED_DIM}, pass all of them" if one else "") if door == "aggregate"
                              else ": pass the embeddings it was made from"))
     if obj.sizes.get("band") != EMBED_DIM:
         raise DimensionError(f"expected an embedding with a {EMBED_DIM}-long `band` dimension, got dims "

@@ -303,12 +303,22 @@ def scale_slip(src, qs:dict, lows:dict|None=None, none_said:bool=False) -> tuple
 # %% ../nbs/02a_reflectance_scales.ipynb #s54rs01
 LOW_FILLS = (-9999, -10000, -32767, -32768)   # no-data values of int16 reflectance in use (GEE's unmask(-9999), FORCE, GDAL's int16 minimum)
 
-def low_fill(fills:list) -> str|None:
-    "Words for bands holding one value far under 0 (`read_signed`'s `fills`: -9999, -32768): an undeclared fill."
+def low_fill(fills:list,       # `read_signed`'s words of each band: 'B2 (30 of 1,000 values read at -9999)'
+             values:list=(),   # the values they hold (`LOW_FILLS`): -9999, -32768
+            ) -> str|None:
+    """Words for bands holding a value far under 0 (`read_signed`'s `fills`): an undeclared fill, declared or masked
+    by the line given; two or more such values (-9999 and -32768) are masked together (a `_FillValue` declares one:
+    the other would stay as data)."""
     if not fills: return None
+    vs = sorted(values)
+    if len(vs) > 1:
+        return (f"band(s) {', '.join(fills)} hold {len(vs)} values far under 0 that no reflectance takes "
+                f"({', '.join(map(str, vs))}): no-data values not declared; mask them all (`ds[b] = ds[b].where(~ds[b]"
+                f".isin({vs}))`; a `_FillValue` declares one only), not the 16-bit unsigned fix, which would keep them as data.")
+    v = vs[0] if vs else "value"
     return (f"band(s) {', '.join(fills)} hold one value far under 0 that no reflectance takes: a no-data value not "
-            "declared; declare it (`ds[b].attrs['_FillValue'] = value`, or open with rioxarray's masked=True) or mask "
-            "it (`ds[b] = ds[b].where(ds[b] != value)`), not the 16-bit unsigned fix, which would keep it as data.")
+            f"declared; declare it (`ds[b].attrs['_FillValue'] = {v}`, or open with rioxarray's masked=True) or mask "
+            f"it (`ds[b] = ds[b].where(ds[b] != {v})`), not the 16-bit unsigned fix, which would keep it as data.")
 
 def read_signed(src,          # a `Source` (a family of `SHIFTS`, Sentinel-2 or Landsat; any other: None)
                 values:dict,  # band -> (signed, a sample of its values): signed, stored int16 or `_Unsigned` undecoded
@@ -336,7 +346,7 @@ def read_signed(src,          # a `Source` (a family of `SHIFTS`, Sentinel-2 or 
         if ones and np.any((v <= -2) & (v >= -floor)): ones = 0   # an offset taken off dark pixels: -1 among them
         counts = [f"{ones:,} at -1"] * bool(ones) + [f"{deep:,} under -{floor}"] * bool(deep)
         if counts: said.append(f"{b} ({' and '.join(counts)} of {n:,} values read)")
-    fill = low_fill(fills)
+    fill = low_fill(fills, seen)
     if not said: return fill
     wrapped = ", ".join(str(65536 + x) for x in sorted(seen))   # the fills as the unsigned reading puts them: data
     fix = UNSIGNED_FIX if not seen else UNSIGNED_FIX.replace("v != 65535", f"~v.isin([65535, {wrapped}])")
