@@ -5,7 +5,6 @@
 - `aggregate` of a class map picked from a multi-band file (`.isel(band=2)`: a scalar band label 3) called it "one
   band (band 3) of an embedding's 64", losing aggregate's own words (the class share per zone). Now aggregate's words
   come first, the band named as the other reading."""
-import warnings
 
 import geopandas as gpd
 import numpy as np
@@ -13,11 +12,11 @@ import pytest
 import xarray as xr
 from shapely.geometry import box
 
-from alphaearth_nb.core import DimensionError, UnitsWarning
+from alphaearth_nb.core import DimensionError
 from alphaearth_nb.sources import get_source
 from alphaearth_nb.reflectance_scales import read_signed
 from alphaearth_nb.testing import embedding_from_array, random_unit
-import alphaearth_nb  # noqa: F401  (the .aef accessor)
+from alphaearth_nb import zones
 
 
 def test_two_fills_are_named_and_the_line_masks_both():
@@ -43,8 +42,8 @@ def test_aggregate_of_a_band_of_a_class_file_says_aggregates_words():
     e = embedding_from_array(random_unit((6, 6), seed=1)).assign_attrs(crs="EPSG:32631")
     classes = xr.DataArray(np.ones((3, 6, 6), np.int16), dims=("band", "y", "x"),
                            coords={"band": [1, 2, 3], "y": e.y, "x": e.x}, attrs={"crs": "EPSG:32631"})
-    zones = gpd.GeoDataFrame(geometry=[box(float(e.x.min()), float(e.y.min()), float(e.x.max()), float(e.y.max()))],
+    gdf = gpd.GeoDataFrame(geometry=[box(float(e.x.min()), float(e.y.min()), float(e.x.max()), float(e.y.max()))],
                              crs="EPSG:32631")
-    with pytest.raises(DimensionError) as err: classes.isel(band=2).aef.aggregate(zones)
+    with pytest.raises(DimensionError) as err: zones.aggregate(classes.isel(band=2), gdf)
     said = str(err.value)
     assert "each class's share of a zone" in said and "if it is one band (band 3) of an embedding's 64" in said, said
