@@ -166,7 +166,7 @@ def _per_year(fn, tables:bool, models:bool=False):
         except TypeError: given = {}   # the call itself names a wrong argument
         crs = given.get("crs")
         rows = {id(a): r for a in (*args, *kwargs.values()) if tables and (r := rows_by_year(emb, a, crs)) is not None}
-        lab = list(given.values())[1] if len(given) > 1 else None   # classify's labels, regress's targets
+        lab = given.get([*inspect.signature(fn).parameters][1]) if tables else None   # classify's labels (not crs=)
         if lab is not None and emb.sizes["time"] > 1 and not timed(lab) and id(lab) not in rows:
             _warn_yearless(fn.__name__, emb)
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a

@@ -32,3 +32,10 @@ def test_the_fix_runs_on_a_cube_of_integer_years():
     line = next(str(w.message) for w in said if issubclass(w.category, LabelWarning))
     fix = __import__("re").search(r"cube\.sel\(time=[^)]*\)", line).group(0)
     assert eval(fix, {"cube": cube}).sizes["y"] == 6   # the printed selection runs
+
+def test_no_labels_but_a_crs_is_not_taken_for_yearless_labels():
+    "The labels were the second argument bound, so `classify(cube, crs=...)` warned of labels of no year (its crs)."
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        with pytest.raises(TypeError, match="labels"): CUBE.aef.classify(crs="EPSG:32631")
+    assert not [x for x in w if issubclass(x.category, LabelWarning)]
