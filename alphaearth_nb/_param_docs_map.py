@@ -347,6 +347,7 @@ SECTIONS = {
         'tile_lonlat': 'z : int\n    zoom level, 0 (one tile for the world) and up\ntx : int\n    tile column, 0 at 180 deg W\nty : int\n    tile row, 0 at the north (XYZ scheme, not TMS)\nn : int\n    pixels a side of a tile\n',
         'tile_pixel_centre': "lon : float\n    longitude of a click, degrees\nlat : float\n    latitude of a click, degrees\nz : int\n    the web map's zoom level\nn : int\n    pixels a side of a tile\n",
         'png': 'rgba : np.ndarray\n    image (h, w, 4): float in [0, 1] (clipped) or uint8\n',
+        'browser_base': "port : int\n    the tile server's TCP port in this kernel\nhost : str\n    the address it listens on\n",
         'TileServer': 'host : str\n    address to listen on (the default: this machine only)\nport : int\n    TCP port; 0 picks a free one (read it from `.port`)\n',
         'TileSampler': 'emb : xr.DataArray\n    embedding (y, x, band) on a regular grid with a CRS (attrs or `spatial_ref`)\n',
     },

@@ -87,6 +87,7 @@ class Explorer:
         self.cube, self.max_size, self.k = emb, max_size, k
         self.times = list(emb["time"].values) if isinstance(emb, xr.DataArray) and "time" in emb.dims else None
         self.server, self.version = tile_server(), 0
+        self.server.base   # the browser's way to the tiles, asked now (Colab: its proxy and widget manager)
         self.positives, self.negatives, self._labels = [], [], []   # (x, y, vector) / (x, y, label)
         self._query, self.view, self._classes = None, None, None
         self._open_year()   # the first year with data (a cube's first years may be missing from the product)
@@ -108,7 +109,7 @@ class Explorer:
     def _repr_mimebundle_(self, **kwargs): return self.map._repr_mimebundle_(**kwargs)
     def __repr__(self) -> str:
         ny, nx = self.emb.sizes["y"], self.emb.sizes["x"]
-        return f"Explorer({ny} x {nx} pixels, crs {crs_label(self.crs)}, {len(self.positives)} positives)"
+        return f"Explorer({ny} x {nx} pixels, crs {crs_label(self.crs)}, {len(self.positives)} positives; {self.server.reach})"
 
 # %% ../nbs/28a_explorer.ipynb #c0019
 @patch

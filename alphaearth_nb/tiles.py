@@ -7,8 +7,11 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/tiles.html.md"""
 # %% ../nbs/27a_tiles.ipynb #c0002
 from __future__ import annotations
 
+import importlib
 import io
 import math
+import os
+import sys
 import threading
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,8 +31,8 @@ from .geo import cell_index, cell_inside, crs_of, is_lazy, north_up, to_crs, wra
 from .places import circle_start, grid_of
 
 # %% auto #0
-__all__ = ['TILE', 'MERCATOR_LAT', 'mercator_check', 'tile_lonlat', 'tile_pixel_centre', 'png', 'TileServer', 'tile_server',
-           'TileSampler']
+__all__ = ['TILE', 'MERCATOR_LAT', 'mercator_check', 'tile_lonlat', 'tile_pixel_centre', 'png', 'browser_base', 'TileServer',
+           'tile_server', 'TileSampler']
 
 # %% ../nbs/27a_tiles.ipynb #c0005
 TILE = 256          # pixels a side of a web map tile
@@ -99,6 +102,29 @@ def png(rgba:np.ndarray) -> bytes:  # image (h, w, 4): float in [0, 1] (clipped)
     return buf.getvalue()
 
 # %% ../nbs/27a_tiles.ipynb #c0008
+def browser_base(port:int,                # the tile server's TCP port in this kernel
+                 host:str="127.0.0.1",     # the address it listens on
+                ) -> tuple[str, str]:      # (base URL the browser asks, words of how it reaches the kernel)
+    """Where the notebook's browser finds a server of this kernel: in Colab its proxy
+    (`google.colab.kernel.proxyPort`, as leafmap and localtileserver ask it); with `AEF_TILE_PREFIX` set
+    (e.g. `/user/me/proxy/{port}` for jupyter-server-proxy, or an ssh-forwarded `http://localhost:{port}`) that;
+    under JupyterHub with jupyter-server-proxy installed its `JUPYTERHUB_SERVICE_PREFIX` + `proxy/PORT`;
+    else `http://HOST:PORT`, which only a browser on the kernel's machine reaches (the words say so and the fixes)."""
+    if (prefix := os.environ.get("AEF_TILE_PREFIX")):
+        return prefix.format(port=port).rstrip("/"), f"tiles through AEF_TILE_PREFIX ({prefix})"
+    if "google.colab" in sys.modules:   # a Colab kernel: the browser reaches the kernel's ports through its proxy
+        colab = importlib.import_module("google.colab.output")
+        colab.enable_custom_widget_manager()   # ipyleaflet's widgets render in Colab only with it
+        eval_js = colab.eval_js
+        return str(eval_js(f"google.colab.kernel.proxyPort({port})")).rstrip("/"), "tiles through Colab's port proxy"
+    if (hub := os.environ.get("JUPYTERHUB_SERVICE_PREFIX")) and importlib.util.find_spec("jupyter_server_proxy"):
+        return f"{hub.rstrip('/')}/proxy/{port}", "tiles through jupyter-server-proxy under JupyterHub"
+    return f"http://{host}:{port}", (
+        f"tiles are served from this kernel at {host}:{port}: a browser on another machine (a remote Jupyter, "
+        f"JupyterHub, a server over ssh) sees the basemaps and no embedding: forward the port "
+        f"(`ssh -L {port}:127.0.0.1:{port} ...`) or install jupyter-server-proxy and set "
+        f"os.environ['AEF_TILE_PREFIX'] = '/user/NAME/proxy/{{port}}' (your server's prefix) before explore()")
+
 class TileServer:
     "HTTP tiles `/<layer>/<z>/<x>/<y>.png` drawn by `layers[layer](z, x, y) -> (256, 256, 4)` in a kernel thread."
     def __init__(self, host:str="127.0.0.1",  # address to listen on (the default: this machine only)
@@ -115,7 +141,13 @@ class TileServer:
 
     def url(self, layer:str, version:int=0) -> str:
         "The tile URL template of `layer` (`version` makes the browser fetch again after a change)."
-        return f"http://{self.host}:{self.port}/{layer}/{{z}}/{{x}}/{{y}}.png?v={version}"
+        return f"{self.base}/{layer}/{{z}}/{{x}}/{{y}}.png?v={version}"
+
+    @property
+    def base(self) -> str:
+        "The server's address as the notebook's browser reaches it (`browser_base`; asked once)."
+        if not hasattr(self, "_base"): self._base, self.reach = browser_base(self.port, self.host)
+        return self._base
 
     def _serve(self, h):
         parts = urlparse(h.path).path.strip("/").split("/")
