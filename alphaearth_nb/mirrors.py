@@ -203,7 +203,21 @@ def years_covering(area,               # lon/lat bbox (west, south, east, north)
                    cache=None,         # index cache folder
                   ) -> list:
     "The years (ints, ascending) in which the mirror's tile index has a tile covering any of `area`: [] for none."
+    _not_a_year(source, [], "years_covering")
     return _years_there(area_of(area), read_index(source, project, cache))
+
+def _not_a_year(source, ys:list, call:str):
+    "`ConfigError` where `source` is a year (`tiles(bbox, 2023, 2024)`), not a mirror: the years `call` takes, as one argument."
+    if not (isinstance(source, (int, np.integer)) or (isinstance(source, str) and len(source) == 4 and source.isdigit()
+                                                       and not Path(source).exists())): return
+    if call == "years_covering":
+        raise ConfigError(f"source={source!r} looks like a year: years_covering takes no years (it gives those the "
+                          "mirror covers the area in); source is the mirror ('source_coop', 'gcs', a mirror folder)")
+    named = sorted({*map(int, ys), int(source)})   # every year given, in order (years=(2024, 2023) is refused)
+    span = f"years=({named[0]}, {named[-1]}) (first to last, both included) or " if named == list(
+        range(named[0], named[-1] + 1)) else ""
+    raise ConfigError(f"source={source!r} looks like a year: the years are one argument, {span}years={named}; "
+                      "source is the mirror ('source_coop', 'gcs', a mirror folder)")
 
 @checks_flags
 def tiles(area,                          # lon/lat bbox (west, south, east, north), shapely geometry or GeoDataFrame
@@ -215,13 +229,7 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
     "The official tiles covering `area` in `years`: index rows plus `href` (what GDAL opens), sorted by year and zone."
     refuse_path(area, AREA_WANTED, "places")   # before the years: the one path rule first
     ys, geom = years_of(years), area_of(area)
-    if isinstance(source, (int, np.integer)) or (isinstance(source, str) and len(source) == 4 and source.isdigit()
-                                                  and not Path(source).exists()):   # open(bbox, 2023, 2024)
-        named = sorted({*map(int, ys), int(source)})   # every year given, in order (years=(2024, 2023) is refused)
-        span = f"years=({named[0]}, {named[-1]}) (first to last, both included) or " if named == list(
-            range(named[0], named[-1] + 1)) else ""
-        raise ConfigError(f"source={source!r} looks like a year: the years are one argument, {span}years={named}; "
-                          "source is the mirror ('source_coop', 'gcs', a mirror folder)")
+    _not_a_year(source, ys, "tiles")   # open(bbox, 2023, 2024)
     idx = read_index(source, project, cache)
     hit = idx[idx.geometry.intersects(geom) & idx["year"].astype(int).isin(ys)].copy()
     if hit.empty:
