@@ -270,7 +270,7 @@ SECTIONS = {
         'sample_points': 'points\n    (lon, lat) arrays, DataFrame, GeoDataFrame, or vector file path\nyears\n    a year, a list of years, or a tuple (first, last): (2020, 2024) is five\nsource\n    "source_coop", "gcs", a local mirror folder, or a URL prefix (as `open`)\nproject : str|None\n    Google Cloud project for source="gcs" (requester pays)\ncrs\n    CRS of `points` when it does not say (default lon/lat; a table\'s x/y columns need it)\nchunks : int\n    side of the tile blocks read (pixels); one read per block with points\ncache\n    index cache folder (default: `mirrors.cache_dir`)\n',
     },
     'alphaearth_nb.per_year': {
-        'over_time': "fn\n    a function of one year's map, `fn(emb, ...)` (y, x, band)\ntables : bool\n    also pair a table's rows with the years by its `year` column (classify, regress)\nmodels : bool\n    the years are compared (change): the cubes' models checked first (`cubes.one_model`)\n",
+        'over_time': "fn\n    a function of one year's map, `fn(emb, ...)` (y, x, band)\ntables : bool\n    also pair a table's rows with the years by its `year` column (classify, regress)\nmodels : bool\n    the years are compared (change): the cubes' models checked first (`cubes.one_model`)\nfirst\n    `first(a year's map, ...)`: the arguments judged on its form, before the cube is read\n",
     },
     'alphaearth_nb.places': {
         'cube_form': 'obj\n    an embedding or cube in any form `as_embedding` takes (Dataset, DataTree, int8 codes)\ndoor : str|None\n    an analysis reading it for a result ("rgb"): no value in any year, refused\nwhat : str\n    the input, as `door`\'s refusal names it ("`emb`")\n',

@@ -8,13 +8,14 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/analysis.html.md"""
 from __future__ import annotations
 
 import warnings
+from contextlib import suppress
 from functools import partial
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, AEFError, ConfigError, DimensionError, LabelError, NoValidDataError,
+from .core import (EMBED_DIM, AEFError, ConfigError, FormOnly, DimensionError, LabelError, NoValidDataError,
                                 user_stacklevel, refuse_path)
 from .core import LabelWarning   # the kinds of its warnings
 from .core import choice_word   # a choice's name in any case: one reading
@@ -34,7 +35,6 @@ from .queries import place_row, query_said, several_query
 from .supervised import gated_placed, label_points, labelled_rows, predict_pixels, training_set
 from .per_year import over_time
 from .map_checks import COLLAPSED, cubes_said, spanned, two_makings, warn_collapsed
-from .pixels import at_pixels, map_sample, read_once   # a point read with a lazy map's sample
 from .spatial import is_lazy, runs_model
 from .warn_lock import ThisThreadsWarnings
 
@@ -70,13 +70,17 @@ def _query_read(emb:xr.DataArray, target, crs) -> tuple:
     xs, ys = to_crs([xy[0]], [xy[1]], crs, crs_of(emb))
     return target, xy, crs, pixel_indices(emb, xs, ys, given=([xy[0]], [xy[1]], crs, own))   # a swap named
 
-def _read_with_sample(form:xr.DataArray, target, crs) -> None:
-    "A lazy map's sample (the door's and the gate's read) and the pixel of a point `target` read in one compute (`pixels.read_once`), before either."
-    if not is_lazy(form) or runs_model(form): return   # a model's output: not read here (it would embed)
-    with ThisThreadsWarnings():   # said where `query_vector` reads the point
-        try: at = _query_read(form, target, crs)[3]
-        except (AEFError, Warning): return   # refused there, in its order
-    if at is not None: read_once(map_sample(form), also=[at_pixels(form, *at)])
+def _read_with_sample(form:xr.DataArray, target, crs, stop:bool=False) -> tuple|None:
+    "Pixel (rows, cols) of point `target` on a map's form: held with a lazy map's sample (`pixels.held`); off it: refused, no value read."
+    try:
+        with ThisThreadsWarnings(): at = _query_read(form, target, crs)[3]   # its warnings said where `query_vector` reads it
+    except (AEFError, Warning): _query_read(form, target, crs)   # again, its warnings said: the refusal raised
+    if stop: raise FormOnly
+    return at if is_lazy(form) and not runs_model(form) else None   # a model's output: not read here (it would embed)
+
+def _point_first(year, target, crs=None) -> None:   # `similarity`'s `over_time(first=)`: a point judged on year 0's form
+    if "time" in getattr(target, "dims", ()): return   # a query a year: paired with the years by `over_time`; else refused here, no chunk read
+    with suppress(FormOnly), ThisThreadsWarnings(): as_embedding(year, before_read=partial(_read_with_sample, target=target, crs=crs, stop=True))
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)
@@ -132,7 +136,7 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
     return gate_query(a.reshape(1, EMBED_DIM), fills, "similarity query", np.float64)[0], query_said()  # unit, gated
 
 # %% ../nbs/25_analysis.ipynb #c0010
-@over_time
+@partial(over_time, first=_point_first)   # a point off the map: refused before the cube is read
 def similarity(emb,      # embedding (any form `as_embedding` takes)
                target,   # a 64-vector (float or int8), or a point (`geo.one_point`'s forms, a one-point GeoSeries)
                crs=None, # CRS of a point target (default: a GeoSeries's own, else `geo.point_crs`)

@@ -24,6 +24,7 @@ from .times import as_time_dtype, to_ms
 from .labels import data_variables
 from .quantize import quantize
 from .spatial import centred
+from .pixels import held   # the chunks a door's gate and its pixels read, read once
 from .bands import keep_bands_hint, narrow_floats
 from .stacks import check_grid, names_every_band
 from .provenance import (COG_ATTRS, COG_INTS, INT8_SCHEME, MODEL_ALIASES, OFFICIAL_COLLECTION,
@@ -260,6 +261,28 @@ def _one_band(da:xr.DataArray) -> str:
     return name if re.fullmatch(r"A\d\d", name) or (n and int(n[1]) > 1) else ""
 
 @checks_flags
+def _map_form(obj:xr.DataArray, src) -> tuple:
+    "(the map (y, x, band) `as_embedding` gates, codes said by its tags): `obj`'s values as given, no value read."
+    da = rename_spatial(codes_unpacked(obj, vector="band"))  # int16 packed with scale_factor: float values; 1/127.5: codes
+    da = centred(da, "the embedding")   # stackstac's corner coordinates (its transform says so): the pixel centres
+    if "y" not in da.dims or "x" not in da.dims:
+        raise DimensionError(f"an embedding needs `y` and `x` dims, got {da.dims}: rename them, e.g. "
+                             "`da.rename({'row': 'y', 'col': 'x'})`")
+    extra = [d for d in da.dims if d not in ("y", "x", "band")]
+    if extra:
+        if "time" in extra and da.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # `isel(time=0)` fails on it
+        cube = (f", or map every year as a cube (time, y, x, band): `da = da.rename({{{extra[0]!r}: 'time'}})`"
+                if len(extra) == 1 and "time" not in da.dims and years_dim(da, extra[0]) else "")
+        raise DimensionError(f"an embedding has dims (y, x, band) only; extra dims {extra}: select one, e.g. "
+                             f"`da.isel({extra[0]}=0)`{cube}")
+    da = narrow_floats(label_bands(da.transpose("y", "x", "band"))).copy(deep=False)   # bfloat16, float8: as float32
+    codes = True if tiff_scheme(da.attrs) == "int8" else None   # our int8 file (a float copy of it too): codes
+    da.attrs = tags_read(da.attrs)   # our GeoTIFF's tags (rioxarray's attrs): read as `from_official` reads them
+    da = dated_by_path(da, src)      # a mirror's tile: the year its path names, where its attrs name none
+    if da.dtype.kind not in "iuf":
+        raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
+    return da, codes
+
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
                  door:str|None=None,    # an analysis reading it for a result ("similarity"): no value, refused
@@ -279,7 +302,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no embedding vector (all
     zero, one code in every band, a length no mean has), -128 in the int8 form as the float form reads them NaN (field
     case A3's kind): `codes.int8_form`. With `door`, a map that holds no value as given, after the checks above, is a
-    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`). `before_read`: `supervised.gated_placed`.
+    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`). `before_read`: `supervised.gated_placed`; what it
+    returns, (rows, cols) of pixels the caller reads, is held with the sample's chunks (`pixels.held`).
 
     The storage order is kept, on purpose: a map stored south-first (y ascending: an official tile that
     `rioxarray.open_rasterio` read) stays so, and every tool answers in its input's order, the same value at every place
@@ -338,25 +362,10 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              "convert the official product with `aef.from_official(ds)`, or name the embedding axis "
                              f"`band` ({band_hint(obj)})"))
     refuse_rotation(obj)
-    da = rename_spatial(codes_unpacked(obj, vector="band"))  # int16 packed with scale_factor: float values; 1/127.5: codes
-    da = centred(da, "the embedding")   # stackstac's corner coordinates (its transform says so): the pixel centres
-    if "y" not in da.dims or "x" not in da.dims:
-        raise DimensionError(f"an embedding needs `y` and `x` dims, got {da.dims}: rename them, e.g. "
-                             "`da.rename({'row': 'y', 'col': 'x'})`")
-    extra = [d for d in da.dims if d not in ("y", "x", "band")]
-    if extra:
-        if "time" in extra and da.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # `isel(time=0)` fails on it
-        cube = (f", or map every year as a cube (time, y, x, band): `da = da.rename({{{extra[0]!r}: 'time'}})`"
-                if len(extra) == 1 and "time" not in da.dims and years_dim(da, extra[0]) else "")
-        raise DimensionError(f"an embedding has dims (y, x, band) only; extra dims {extra}: select one, e.g. "
-                             f"`da.isel({extra[0]}=0)`{cube}")
-    da = narrow_floats(label_bands(da.transpose("y", "x", "band"))).copy(deep=False)   # bfloat16, float8: as float32
-    codes = True if tiff_scheme(da.attrs) == "int8" else None   # our int8 file (a float copy of it too): codes
-    da.attrs = tags_read(da.attrs)   # our GeoTIFF's tags (rioxarray's attrs): read as `from_official` reads them
-    da = dated_by_path(da, src)      # a mirror's tile: the year its path names, where its attrs name none
-    if da.dtype.kind not in "iuf":
-        raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
-    if before_read is not None: before_read(_with_crs(da.rename("embedding"), crs_of(obj)))   # no value read yet
+    da, codes = _map_form(obj, src)
+    at = before_read(_with_crs(da.rename("embedding"), crs_of(obj))) if before_read is not None else None   # no value read
+    if (door is not None or at is not None) and (h := held(rename_spatial(obj), at).data) is not obj.data:
+        da, codes = _map_form(obj := obj.copy(data=h), src)   # the chunks its gate and `at` read, held: each read once
     if door is not None: refuse_no_data(obj, what, door)   # as given: a map the gate empties keeps its warning
     if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
         return _named_mapping(int8_form(da, codes is True), obj)

@@ -23,6 +23,7 @@ from .labels import joined_class_maps
 from .places import wall_times
 from .years import map_year, year_steps
 from .supervised import rows_by_year
+from .pixels import held   # the years' samples' chunks, read once
 from .empty_maps import refuse_no_data   # a cube without data in any year, named
 from .same_grid import refuse_interleaved   # one place under two labels (an outer join of years)
 
@@ -92,6 +93,7 @@ def _own_years(attrs:dict, theirs:int|None, mine:int|None) -> dict:
 def over_time(fn,                 # a function of one year's map, `fn(emb, ...)` (y, x, band)
               tables:bool=False,  # also pair a table's rows with the years by its `year` column (classify, regress)
               models:bool=False,  # the years are compared (change): the cubes' models checked first (`cubes.one_model`)
+              first=None,         # `first(a year's map, ...)`: the arguments judged on its form, before the cube is read
              ):
     """Let `fn(emb, ...)` take a cube with a `time` dim: applied to each year, results stacked along `time`. The
     official product opened with xee over several years (`emb` or an argument) is its cube (`embeddings.official_cube`).
@@ -112,8 +114,8 @@ def over_time(fn,                 # a function of one year's map, `fn(emb, ...)`
     place under two labels (`xr.concat(..., join='outer')` of years a float rounding apart) is a `GridError`
     (`same_grid.refuse_interleaved`, as `cubes.cube_form` refuses it), and one without data in any year a
     `NoValidDataError` (`empty_maps.refuse_no_data`): before any year is computed, or with `tables` (classify,
-    regress) after each year's labels are placed on its grid, so labels that cannot be read are named first."""
-    return _per_year(fn, tables, models)
+    regress) after their labels are placed; `first` (similarity's point) before either; its sample's chunks held (`held`)."""
+    return _per_year(fn, tables, models, first)
 
 def _said_once(caught:list):
     """The warnings `caught` around a cube's years shown again where given, each text of each category once, in the
@@ -134,11 +136,10 @@ def _warn_yearless(name:str, emb) -> None:   # labels of no year (no `year` colu
                   f"and map that year, `{one}.aef.{name}(labels)`, or give each year its own labels (a `year` column, "
                   "rows for every year)", LabelWarning, stacklevel=user_stacklevel())
 
-def _per_year(fn, tables:bool, models:bool=False):
+def _per_year(fn, tables:bool, models:bool=False, first=None):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
-        if models and all(a is None for a in (*args, *kwargs.values())): return fn(emb)   # `change` without `other`:
-        # refused before any read (an official Dataset's years were gated first)
+        if models and all(a is None for a in (*args, *kwargs.values())): return fn(emb)   # no `other`: no read
         cube = lambda a: c if (c := official_cube(a)) is not None else a   # xee over several years: its cube
         ds = emb if tables and official_years(emb) is not None else None   # labelled: each year read as its labels
         # are placed (a chunk read over the network each), so the cube's form holds no value read (`_official_form`)
@@ -150,8 +151,8 @@ def _per_year(fn, tables:bool, models:bool=False):
         if not one_map and emb.sizes["time"] == 0: cube_form(emb)   # no year: its DimensionError
         if not one_map:   # the cube as a whole, as `cubes.cube_form` judges it for the cube doors
             refuse_interleaved(emb, what=f"{fn.__name__}: the cube")
-            if not tables: refuse_no_data(emb, "the cube", fn.__name__)   # no year with data: one error, not one a year
-            # (classify/regress: after the loop, their labels placed on the grid before a year is read)
+            if not tables and first is not None: first(emb.isel(time=0), *args, **kwargs)   # no read
+            if not tables: refuse_no_data(emb := held(emb), "the cube", fn.__name__)   # one error, not one a year
         try: years = years_of_cube(emb) if not one_map else None
         except TimeError: years = None   # times that are no years (epoch counts): no gap to name
         if years is not None:   # years that skip some: named, as yearly_change does (one rule)

@@ -11,15 +11,19 @@ import threading
 import weakref
 
 import dask
+import dask.array
+from dask.base import tokenize
+from dask.highlevelgraph import HighLevelGraph
 import numpy as np
 import xarray as xr
 
 from .core import MAP_WANTED, checks_flags, refuse_path
-from .spatial import is_lazy
+from .spatial import is_lazy, runs_model
 
 # %% auto #0
-__all__ = ['READ_MOST', 'SAMPLE_PIXELS', 'READ_KEEP', 'pixelwise', 'map_attrs', 'per_pixel', 'at_pixels', 'values_at',
-           'window_rows', 'map_sample', 'source_refs', 'same_sources', 'read_once', 'one_value', 'read_sample']
+__all__ = ['READ_MOST', 'SAMPLE_PIXELS', 'READ_KEEP', 'HOLD_PIXELS', 'pixelwise', 'map_attrs', 'per_pixel', 'at_pixels',
+           'values_at', 'window_rows', 'map_sample', 'source_refs', 'same_sources', 'read_once', 'one_value',
+           'read_sample', 'held']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -232,3 +236,53 @@ def read_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
     if all(np.array_equal(rows[k], wide[k]) for k in rows): return s   # spread over the map already
     w = da.isel(wide)
     return w.copy(data=read_once(w))
+
+# %% ../nbs/21c_pixels.ipynb #p0010h
+HOLD_PIXELS = SAMPLE_PIXELS   # the most pixels of a (y, x) plane `held` keeps beside the sample's: chunks under a call's pixels
+
+_HELD = {}   # the chunks `held` read last, by dask name and blocks: (`source_refs`, values), one map's kept
+
+def _chunk_of(edges:np.ndarray, i) -> np.ndarray:
+    "The chunk index along an axis of chunk edges `edges` (0, ..., n) of each pixel index in `i`."
+    return np.searchsorted(edges, np.asarray(i, np.int64), side="right") - 1
+
+def held(da:xr.DataArray,  # a map (..., y, x, ...) as given, lazy or not: dims `y` and `x` (`geo.rename_spatial`)
+         at=None,          # (rows, cols) of the pixels the call reads beside the sample (a query's point, labels), or None
+        ) -> xr.DataArray:
+    """`da` with the chunks under its sample (`map_sample`) and under pixels `at` read in one compute and held in its
+    graph, in memory: the gates' sample, `values_at` of those pixels and the map's own compute then take them from
+    there, so a call that returns or writes a map reads each chunk once (a lazy map over the network: each read a
+    request; the gates' sample, the labelled pixels and the map read the chunks under the sample three times before).
+    Held: the sample's chunks (at most `SAMPLE_PIXELS` pixels of a plane, else its centre chunk, as `map_sample` picks)
+    and `at`'s, those holding most of its pixels first, up to `HOLD_PIXELS` pixels more (the rest read apart, once
+    more each); they live as long as the map or result made of it, and the last map's are kept (`_HELD`: a call
+    again on it, a retry of a refused one, reads none). `da` as it is where it is numpy, has no y/x, or
+    its graph runs the model (`spatial.runs_model`: reading a chunk is embedding it)."""
+    refuse_path(da, MAP_WANTED, "map")
+    if not is_lazy(da) or runs_model(da) or not {"y", "x"} <= set(da.dims): return da
+    x, (iy, ix) = da.data, (da.dims.index("y"), da.dims.index("x"))
+    edges = {k: np.cumsum((0, *da.chunksizes[k])) for k in ("y", "x")}
+    rows = _sample_rows(da, False)
+    keep = {(int(a), int(b)) for a in np.unique(_chunk_of(edges["y"], rows["y"]))
+            for b in np.unique(_chunk_of(edges["x"], rows["x"]))}
+    if at is not None and len(np.atleast_1d(at[0])):
+        by, bx = _chunk_of(edges["y"], np.atleast_1d(at[0])), _chunk_of(edges["x"], np.atleast_1d(at[1]))
+        pairs, n = np.unique(np.stack([by, bx], 1), axis=0, return_counts=True)
+        room = HOLD_PIXELS
+        for (a, b) in pairs[np.argsort(-n, kind="stable")].tolist():
+            size = int(np.diff(edges["y"])[a] * np.diff(edges["x"])[b])
+            if (a, b) in keep or size > room: continue
+            keep.add((a, b)); room -= size
+    blocks = [i for i in np.ndindex(*x.numblocks) if (i[iy], i[ix]) in keep]
+    with _READ_LOCK: kept = _HELD.get(key := (x.name, tuple(blocks)))
+    vals = kept[1] if kept is not None and same_sources(kept[0], x) else None   # the last held: a call again reads none
+    if vals is None:
+        vals = dict(zip(blocks, dask.compute(*[x.blocks[i] for i in blocks])))   # one compute: shared tasks run once
+        with _READ_LOCK:   # the newest alone: one map's chunks stay in memory past its call
+            _HELD.clear()
+            _HELD[key] = (source_refs(x), vals)
+    name = "held-" + tokenize(x.name, blocks)
+    layer = {(name, *i): vals[i] if i in vals else (x.name, *i) for i in np.ndindex(*x.numblocks)}
+    return da.copy(data=dask.array.Array(HighLevelGraph.from_collections(name, layer, dependencies=[x]), name,
+                                         x.chunks, meta=x._meta))
+

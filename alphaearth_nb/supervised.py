@@ -336,6 +336,7 @@ def gated_placed(emb,                # the map as given (any form `as_embedding`
     def place(grid):
         if check is not None: check()
         placed.append(place_labels(grid, labels, column, **kw))
+        return placed[-1].r, placed[-1].c   # their chunks held with the sample's (`pixels.held`): read once
     da = as_embedding(emb, door=door, before_read=place)   # any form not met there: placed once read
     if not placed: place(da)
     return da, placed[0]
