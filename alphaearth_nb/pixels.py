@@ -271,8 +271,9 @@ def held(da:xr.DataArray,  # a map (..., y, x, ...) as given, lazy or not: dims 
         room = HOLD_PIXELS
         for (a, b) in pairs[np.argsort(-n, kind="stable")].tolist():
             size = int(np.diff(edges["y"])[a] * np.diff(edges["x"])[b])
-            if (a, b) in keep or size > room: continue
-            keep.add((a, b)); room -= size
+            if (a, b) not in keep and size <= room:
+                keep.add((a, b))
+                room -= size
     blocks = [i for i in np.ndindex(*x.numblocks) if (i[iy], i[ix]) in keep]
     with _READ_LOCK: kept = _HELD.get(key := (x.name, tuple(blocks)))
     vals = kept[1] if kept is not None and same_sources(kept[0], x) else None   # the last held: a call again reads none
