@@ -172,6 +172,7 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "pixels.map_sample": (lambda p: pixels.map_sample(p), "map"),
     "pixels.read_once": (lambda p: pixels.read_once(p), "map"),
     "pixels.read_sample": (lambda p: pixels.read_sample(p), "map"),
+    "pixels.held": (lambda p: pixels.held(p), "map"),
     "pixels.one_value": (lambda p: pixels.one_value(p), "array"),
     "gate.map_byte_codes": (lambda p: gate.map_byte_codes(p), "map"),
     "gate.gated": (lambda p: gate.gated(p), "map"),
