@@ -260,7 +260,6 @@ def _one_band(da:xr.DataArray) -> str:
     n = re.fullmatch(r"(?:[Bb]and_?|b|data\.)(\d+)", name)
     return name if re.fullmatch(r"A\d\d", name) or (n and int(n[1]) > 1) else ""
 
-@checks_flags
 def _map_form(obj:xr.DataArray, src) -> tuple:
     "(the map (y, x, band) `as_embedding` gates, codes said by its tags): `obj`'s values as given, no value read."
     da = rename_spatial(codes_unpacked(obj, vector="band"))  # int16 packed with scale_factor: float values; 1/127.5: codes
@@ -283,6 +282,7 @@ def _map_form(obj:xr.DataArray, src) -> tuple:
         raise DTypeError(f"embedding dtype {da.dtype} is neither float nor int8: cast with `da.astype('float32')`")
     return da, codes
 
+@checks_flags
 def as_embedding(obj,                   # DataArray with a 64-long `band` dim, or a Dataset with A00..A63
                  dequantize:bool=True,  # dequantise an int8 (official, quantised) input
                  door:str|None=None,    # an analysis reading it for a result ("similarity"): no value, refused
