@@ -90,5 +90,6 @@ def test_results_over_a_zoned_cube_keep_its_times(zone):
     cube = cube_of(pd.to_datetime([f"{y}-01-01" for y in YEARS]).tz_localize(zone))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for got in (change(cube, cube), classify(cube, table(), k=1)):
+        other = cube.copy(data=cube.data[::-1])   # its years reversed: change(cube, cube) is SameMapError (b4274378)
+        for got in (change(cube, other), classify(cube, table(), k=1)):
             assert got.indexes["time"].equals(cube.indexes["time"])
