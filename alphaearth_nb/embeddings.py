@@ -260,8 +260,7 @@ def _one_band(da:xr.DataArray) -> str:
     n = re.fullmatch(r"(?:[Bb]and_?|b|data\.)(\d+)", name)
     return name if re.fullmatch(r"A\d\d", name) or (n and int(n[1]) > 1) else ""
 
-def _map_form(obj:xr.DataArray, src) -> tuple:
-    "(the map (y, x, band) `as_embedding` gates, codes said by its tags): `obj`'s values as given, no value read."
+def _map_form(obj:xr.DataArray, src) -> tuple:   # (the map (y, x, band) `as_embedding` gates, codes told by its tags)
     da = rename_spatial(codes_unpacked(obj, vector="band"))  # int16 packed with scale_factor: float values; 1/127.5: codes
     da = centred(da, "the embedding")   # stackstac's corner coordinates (its transform says so): the pixel centres
     if "y" not in da.dims or "x" not in da.dims:
@@ -302,8 +301,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     are mistaken. Other values past int8 (a fill) stay no data, warned; so do codes that are no embedding vector (all
     zero, one code in every band, a length no mean has), -128 in the int8 form as the float form reads them NaN (field
     case A3's kind): `codes.int8_form`. With `door`, a map that holds no value as given, after the checks above, is a
-    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`). `before_read`: `supervised.gated_placed`; what it
-    returns, (rows, cols) of pixels the caller reads, is held with the sample's chunks (`pixels.held`).
+    `NoValidDataError` naming `door` (`empty_maps.refuse_no_data`). `before_read`: `supervised.gated_placed`; its (rows, cols): held.
 
     The storage order is kept, on purpose: a map stored south-first (y ascending: an official tile that
     `rioxarray.open_rasterio` read) stays so, and every tool answers in its input's order, the same value at every place
