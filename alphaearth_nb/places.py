@@ -20,6 +20,7 @@ from .core import (AEFError, DimensionError, GridError, NoDataWarning, TimeError
 from .core import TableWarning   # the kinds of its warnings
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, official_cube, official_years
 from .empty_maps import refuse_no_data   # the cube doors' refusal of a cube without a value
+from .pixels import held   # its years' samples' chunks, read once with the cube's own read
 from . import geo
 from .geo import crs_of, require
 from .grids import circle_start
@@ -67,7 +68,8 @@ def _cube_form(obj, door:str|None=None, what:str="the cube") -> xr.DataArray:
     "`cube_form`'s reading of `obj`, before its grid is judged."
     refuse_path(obj, MAP_WANTED, "map")
     if door is not None and (official_years(obj) is not None or isinstance(obj, xr.DataArray) and "time" in obj.dims):
-        refuse_no_data(obj, what, door)   # the cube as given: no year with any value (a year without: read, NaN)
+        refuse_no_data(obj := held(obj) if isinstance(obj, xr.DataArray) else obj, what, door)   # the cube as given: no
+        # year with any value (a year without: read, NaN); its samples' chunks held (`pixels.held`): each read once
     if (cube := official_cube(obj)) is not None: return cube
     if isinstance(obj, xr.DataArray) and "time" in obj.dims:
         if obj.sizes["time"] == 0: raise DimensionError(NO_YEARS)

@@ -289,7 +289,8 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
     `time` dim) a `DimensionError`: `classify`/`regress` take it year by year.
     Class ids (not `numbers`) in a float type beyond the integers it holds exactly (2^24 in float32, also where
     the file was float32 and reading widened it: `labels.check_exact_ids`) are a `LabelError`: they lost digits.
-    The map goes through the gate first (`as_embedding`), as `points_at`'s does: the official int8 codes are dequantised
+    The labels are placed on the map's grid before a value is read (`gated_placed`: labels refused read no chunk of a
+    lazy map, and the chunks under them are read with its sample's, once), then the map goes through the gate (`as_embedding`), as `points_at`'s does: the official int8 codes are dequantised
     (raw codes are rows of length ~315), fills and all-zero pixels are no data; labels on pixels without data are left
     out with a `NoDataWarning`. Labels with a `year` column (a table, file or dict: the form `cubes.sample` writes) give
     the rows of the year the map records (`rows_of_map`, the rule of `classify` and `regress`)."""
@@ -297,8 +298,9 @@ def training_set(emb:xr.DataArray,            # one year's embedding (y, x, band
         if emb.sizes["time"] == 0: raise DimensionError(NO_YEARS)   # no year to pick (`isel(time=0)` fails on it)
         raise DimensionError(f"training_set takes one year's embedding (y, x, band), got a cube of {emb.sizes['time']} "
                              "time steps: select one, e.g. `cube.isel(time=0)` (classify and regress take cubes year by year)")
-    return gated_training_set(as_embedding(emb), labels, column, polygons=polygons, crs=crs, raster=raster,
-                              numbers=numbers, positive=positive, warn_fills=warn_fills, at=at, off_map=off_map)
+    da, placed = gated_placed(emb, labels, None, None, column, polygons=polygons, crs=crs, raster=raster, numbers=numbers,
+                              positive=positive, warn_fills=warn_fills, off_map=off_map)   # placed first: no value read
+    return labelled_rows(da, placed, at=at)   # a lazy map's chunks under the labels held with its sample's: read once
 
 @checks_flags
 def gated_training_set(emb,                       # one year's embedding (y, x, band), already through the map's gate
@@ -321,7 +323,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
 
 def gated_placed(emb,                # the map as given (any form `as_embedding` reads)
                  labels,             # labels in any form `training_set` takes
-                 door:str,           # the analysis reading them, for `as_embedding`'s refusal ("classify")
+                 door:str|None,      # the analysis reading them, for `as_embedding`'s refusal ("classify"); None: no refusal
                  check=None,         # the caller's own checks, run first (classify's k), or None
                  column:str="label", # the label column of point/polygon labels
                  **kw,               # `place_labels`' other settings (polygons, crs, raster, numbers, ..., off_map)

@@ -1,6 +1,7 @@
 """Each chunk of a lazy map read once by a call that succeeds (benchmarks/lazy_reads.py counts them: on xee over Earth
 Engine, a zarr store or a mirror of COGs each read is a network request). On 906bfade a counted cube of 2 years x 3 x 4
-chunks (24) was read 58 times by classify, 49 by similarity, 48 by change of its two years: the gate's sample
+chunks (24) was read 58 times by classify, 49 by similarity, 48 by change of its two years, 42 by aggregate, and
+training_set of one year (12 chunks) 17 times: the gate's sample
 (`pixels.map_sample`, every chunk of this small map), then the labelled or query pixels, then the map. Now the door holds
 the chunks its sample and its pixels read (`pixels.held`) and the map takes them from there; a point off the map is
 refused from its coordinates before any chunk is read (it read year 0's 12 chunks first)."""
@@ -15,7 +16,7 @@ from alphaearth_nb.core import PointError
 from alphaearth_nb.pixels import held, map_sample
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "lazy_reads.py"
-ONCE = ("classify", "similarity", "change of the two years")
+ONCE = ("classify", "similarity", "change of the two years", "aggregate")
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,14 @@ def bench(load_script):
 def test_a_call_reads_each_chunk_once(bench, case, dtype):
     t = bench.count(dtype, False, case)
     assert t["error"] is None and t["chunks"] == t["of"], t
-    assert t["reads"] <= t["chunks"] and t["most"] == 1, t   # was 58, 49, 48 reads of 24 chunks (most 3, 3, 2)
+    assert t["reads"] <= t["chunks"] and t["most"] == 1, t   # was 58, 49, 48, 42 reads of 24 chunks (most 3, 3, 2, 2)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "float32"])
+def test_evaluates_read_reads_each_chunk_once(bench, dtype):
+    "`training_set` of one year (`aef evaluate`'s read): the labels' chunks held with its sample's."
+    t = bench.count(dtype, False, "evaluate's read (training_set, one year)")
+    assert t["error"] is None and t["reads"] == t["chunks"] == 12 and t["most"] == 1, t   # was 17 reads of 12 chunks
 
 
 def test_a_point_off_the_map_reads_nothing(bench):
