@@ -312,9 +312,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     if isinstance(obj, xr.Dataset):
         if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
             if (ys := official_years(obj)) is not None: raise DimensionError(years_text(ys))   # tiles: from_official
-            def first(form):   # before a value is read: the caller's check of its form, then its no data
-                if before_read is not None: before_read(form)
-                if door is not None: refuse_no_data(obj, what, door)
+            if door is not None and before_read is None: obj = held(rename_spatial(obj))   # the sample's chunks: read once
+            first = lambda form: (before_read and before_read(form), door and refuse_no_data(obj, what, door))   # no value read yet
             return from_official(obj, dequantize=dequantize, before_read=first)
         refuse_rotation(obj)   # GDAL's netCDF: its grid mapping, a variable beside the bands, is left behind below
         if (var := embedding_variable(obj)) is not None:   # band_data, band_1..band_64, data.1..data.64 (odc-stac)

@@ -140,7 +140,7 @@ def _per_year(fn, tables:bool, models:bool=False, first=None):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
         if models and all(a is None for a in (*args, *kwargs.values())): return fn(emb)   # no `other`: no read
-        cube = lambda a: c if (c := official_cube(a)) is not None else a   # xee over several years: its cube
+        cube = lambda a: official_cube(held(a)) if official_years(a) is not None else a   # xee's years: its cube, chunks held
         ds = emb if tables and official_years(emb) is not None else None   # labelled: each year read as its labels
         # are placed (a chunk read over the network each), so the cube's form holds no value read (`_official_form`)
         emb, args, kwargs = cube(emb) if ds is None else _official_form(ds), [cube(a) for a in args], \

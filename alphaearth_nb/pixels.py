@@ -246,21 +246,9 @@ def _chunk_of(edges:np.ndarray, i) -> np.ndarray:
     "The chunk index along an axis of chunk edges `edges` (0, ..., n) of each pixel index in `i`."
     return np.searchsorted(edges, np.asarray(i, np.int64), side="right") - 1
 
-def held(da:xr.DataArray,  # a map (..., y, x, ...) as given, lazy or not: dims `y` and `x` (`geo.rename_spatial`)
-         at=None,          # (rows, cols) of the pixels the call reads beside the sample (a query's point, labels), or None
-        ) -> xr.DataArray:
-    """`da` with the chunks under its sample (`map_sample`) and under pixels `at` read in one compute and held in its
-    graph, in memory: the gates' sample, `values_at` of those pixels and the map's own compute then take them from
-    there, so a call that returns or writes a map reads each chunk once (a lazy map over the network: each read a
-    request; the gates' sample, the labelled pixels and the map read the chunks under the sample three times before).
-    Held: the sample's chunks (at most `SAMPLE_PIXELS` pixels of a plane, else its centre chunk, as `map_sample` picks)
-    and `at`'s, those holding most of its pixels first, up to `HOLD_PIXELS` pixels more (the rest read apart, once
-    more each); they live as long as the map or result made of it, and the last map's are kept (`_HELD`: a call
-    again on it, a retry of a refused one, reads none). `da` as it is where it is numpy, has no y/x, or
-    its graph runs the model (`spatial.runs_model`: reading a chunk is embedding it)."""
-    refuse_path(da, MAP_WANTED, "map")
-    if not is_lazy(da) or runs_model(da) or not {"y", "x"} <= set(da.dims): return da
-    x, (iy, ix) = da.data, (da.dims.index("y"), da.dims.index("x"))
+def _kept_blocks(da:xr.DataArray, at) -> list:
+    "The blocks of lazy map `da` (dims y, x) `held` reads: under its sample and, up to `HOLD_PIXELS`, under pixels `at`."
+    iy, ix = da.dims.index("y"), da.dims.index("x")
     edges = {k: np.cumsum((0, *da.chunksizes[k])) for k in ("y", "x")}
     rows = _sample_rows(da, False)
     keep = {(int(a), int(b)) for a in np.unique(_chunk_of(edges["y"], rows["y"]))
@@ -274,16 +262,39 @@ def held(da:xr.DataArray,  # a map (..., y, x, ...) as given, lazy or not: dims 
             if (a, b) not in keep and size <= room:
                 keep.add((a, b))
                 room -= size
-    blocks = [i for i in np.ndindex(*x.numblocks) if (i[iy], i[ix]) in keep]
-    with _READ_LOCK: kept = _HELD.get(key := (x.name, tuple(blocks)))
-    vals = kept[1] if kept is not None and same_sources(kept[0], x) else None   # the last held: a call again reads none
-    if vals is None:
-        vals = dict(zip(blocks, dask.compute(*[x.blocks[i] for i in blocks])))   # one compute: shared tasks run once
+    return [i for i in np.ndindex(*da.data.numblocks) if (i[iy], i[ix]) in keep]
+
+def held(da,      # a map (..., y, x, ...) as given, lazy or not: dims `y` and `x` (`geo.rename_spatial`); or a Dataset of them (xee's A00..A63)
+         at=None, # (rows, cols) of the pixels the call reads beside the sample (a query's point, labels), or None
+        ):
+    """`da` with the chunks under its sample (`map_sample`) and under pixels `at` read in one compute and held in its
+    graph, in memory: the gates' sample, `values_at` of those pixels and the map's own compute then take them from
+    there, so a call that returns or writes a map reads each chunk once (a lazy map over the network: each read a
+    request; the gates' sample, the labelled pixels and the map read the chunks under the sample three times before).
+    Held: the sample's chunks (at most `SAMPLE_PIXELS` pixels of a plane, else its centre chunk, as `map_sample` picks)
+    and `at`'s, those holding most of its pixels first, up to `HOLD_PIXELS` pixels more (the rest read apart, once
+    more each); they live as long as the map or result made of it, and the last map's are kept (`_HELD`: a call
+    again on it, a retry of a refused one, reads none). A Dataset: each variable's alike, in the one compute. A map
+    as it is where it is numpy, has no y/x, or its graph runs the model (`spatial.runs_model`: reading is embedding)."""
+    refuse_path(da, MAP_WANTED, "map")
+    vs = dict(da.data_vars) if isinstance(da, xr.Dataset) else {None: da}
+    vs = {k: v for k, v in vs.items() if is_lazy(v) and not runs_model(v) and {"y", "x"} <= set(v.dims)}
+    if not vs: return da
+    plan = {k: (v.data, _kept_blocks(v, at)) for k, v in vs.items()}
+    with _READ_LOCK: kept = _HELD.get(key := tuple((x.name, tuple(b)) for x, b in plan.values()))
+    vals = kept[1] if kept is not None and all(map(same_sources, kept[0], [x for x, _ in plan.values()])) else None
+    if vals is None:   # one compute: shared tasks run once; the last held kept, so a call again reads none
+        got = iter(dask.compute(*[x.blocks[i] for x, b in plan.values() for i in b]))
+        vals = [{i: next(got) for i in b} for _, b in plan.values()]
         with _READ_LOCK:   # the newest alone: one map's chunks stay in memory past its call
             _HELD.clear()
-            _HELD[key] = (source_refs(x), vals)
-    name = "held-" + tokenize(x.name, blocks)
+            _HELD[key] = ([source_refs(x) for x, _ in plan.values()], vals)
+    out = {k: vs[k].copy(data=_with_blocks(x, v)) for (k, (x, _)), v in zip(plan.items(), vals)}
+    return da.assign(out) if isinstance(da, xr.Dataset) else out[None]
+
+def _with_blocks(x, vals:dict):
+    "Dask array `x` with the blocks in `vals` (block index -> numpy) taken from memory, the others from `x`."
+    name = "held-" + tokenize(x.name, sorted(vals))
     layer = {(name, *i): vals[i] if i in vals else (x.name, *i) for i in np.ndindex(*x.numblocks)}
-    return da.copy(data=dask.array.Array(HighLevelGraph.from_collections(name, layer, dependencies=[x]), name,
-                                         x.chunks, meta=x._meta))
+    return dask.array.Array(HighLevelGraph.from_collections(name, layer, dependencies=[x]), name, x.chunks, meta=x._meta)
 
