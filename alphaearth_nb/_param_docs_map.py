@@ -36,6 +36,11 @@ SECTIONS = {
         'query_array': 'a\n    vectors as a user holds them: array, Series, dict, DataFrame, DataArray\nwhat : str\n    what the vectors are, for messages\n',
         'other_length': 'what : str\n    the vectors of the wrong length ("query rows", "a query vector")\ngot : int\n    values each of them holds\nother : str\n    the vectors they meet ("training rows")\nwant : int\n    values each of those holds\nexample : str\n    how to pass a right one, appended to the message ("" none)\n',
     },
+    'alphaearth_nb.class_names': {
+        'class_flags': 'obj\n    a label raster or class map (anything with attrs)\n',
+        'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",
+        'joined_class_maps': 'maps : list\n    results to join along time: Datasets holding a `class` map (anything else as it is)\n',
+    },
     'alphaearth_nb.clusters': {
         'sample_pixels': 'emb : xr.DataArray\n    embedding (y, x, band) or cube (time, y, x, band), any storage order\nmax_samples : int\n    most pixels returned; a regular stride first, then a seeded choice\nseed : int\n    seed of the choice, 0 .. 2**63 - 1\n',
         'pca_basis': 'x : np.ndarray\n    rows (N, D), float, no NaN\nn : int\n    principal directions wanted, at most min(N, D)\n',
@@ -188,9 +193,6 @@ SECTIONS = {
         'refuse_mixed_labels': "vals\n    labels (text, numbers or both), no unlabelled entries\ncolumn : str|None\n    the column's name, for the message\n",
         'refuse_blank_names': 'y\n    labels (N,) as `label_values` gives them (names trimmed)\nwhat : str\n    what they are, for the message\n',
         'encode_labels': 'y\n    labels (N,): class ids or names, in any form `label_values` reads\n',
-        'class_flags': 'obj\n    a label raster or class map (anything with attrs)\n',
-        'flag_attrs': "names : dict\n    id -> name\ndtype\n    the class map's dtype (CF: `flag_values` of the variable's type)\n",
-        'joined_class_maps': 'maps : list\n    results to join along time: Datasets holding a `class` map (anything else as it is)\n',
         'nameless_ids': "t : pd.DataFrame\n    a table of labelled places (a vector file's features)\ncolumn : str\n    its label column, class ids\n",
         'id_names': 't\n    labels as given: a table of labelled places (DataFrame, GeoDataFrame), else anything\ncolumn : str\n    its label column, class ids\n',
         'leave_nameless': "t : pd.DataFrame\n    a table of labelled places (a vector file's features, a table of points)\ncolumn : str\n    its label column, class ids\n",

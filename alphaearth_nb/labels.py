@@ -7,7 +7,6 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/labels.html.md"""
 # %% ../nbs/03a_labels.ipynb #lb0002
 from __future__ import annotations
 
-import json
 import re
 import warnings
 
@@ -22,20 +21,23 @@ from .times import text_objects   # numpy's StringDType text as objects: the one
 from .tables import (BOMS, comma_numbers, dms_degrees, label_column_guess, label_column_read, label_columns_named, near_column, read_table,   # tables' cells
                                   table_numbers, text_encoding, xy_lower)                                        # (re-exported)
 from .label_grids import OFF_MAP, cells_inside, on_map_grid   # label rasters on the map's pixels (re-exported)
+from .class_names import class_flags, flag_attrs, joined_class_maps   # the class names a raster declares (re-exported)
 
 # %% auto #0
 __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'ROW', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
            'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'whole_ids', 'label_values',
            'labelled_values', 'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
-           'refuse_blank_names', 'encode_labels', 'class_flags', 'flag_attrs', 'joined_class_maps', 'nameless_ids',
-           'id_names', 'leave_nameless', 'BOMS', 'comma_numbers', 'dms_degrees', 'label_column_guess',
-           'label_column_read', 'label_columns_named', 'near_column', 'read_table', 'table_numbers', 'text_encoding',
-           'xy_lower', 'OFF_MAP', 'on_map_grid', 'cells_inside']
+           'refuse_blank_names', 'encode_labels', 'nameless_ids', 'id_names', 'leave_nameless', 'BOMS', 'comma_numbers',
+           'dms_degrees', 'label_column_guess', 'label_column_read', 'label_columns_named', 'near_column', 'read_table',
+           'table_numbers', 'text_encoding', 'xy_lower', 'OFF_MAP', 'on_map_grid', 'cells_inside', 'class_flags',
+           'flag_attrs', 'joined_class_maps']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
 _all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
          "text_encoding", "xy_lower",                                                                       # split off to
          "OFF_MAP", "on_map_grid", "cells_inside"]                                                     # `label_grids`
+_all_ += ["class_flags", "flag_attrs", "joined_class_maps"]   # `class_names` (03a), split off in session 56
+
 
 # %% ../nbs/03a_labels.ipynb #w0002
 _INT_TEXT_RE = re.compile(r"\s*[+-]?\d+\s*")
@@ -439,77 +441,6 @@ def _warn_near_names(classes:np.ndarray) -> None:
                       "kept as different classes: if they are one class, normalise the names first, e.g. "
                       "`df['label'] = df['label'].str.lower().str.split().str.join(' ')` (Python only: for an `aef` "
                       "command, write them so in the file)", category=LabelWarning, stacklevel=user_stacklevel())
-
-
-# %% ../nbs/03a_labels.ipynb #cf0002
-def _flag_list(v) -> list:
-    "CF attribute values as a list: an array, a number, or text of numbers ('{3,7}', '3 7', '3, 7')."
-    if isinstance(v, bytes): v = v.decode(errors="replace")
-    if isinstance(v, str): return [float(t) for t in re.findall(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", v)]
-    return np.atleast_1d(np.asarray(v)).ravel().tolist()
-
-def _flag_word(name) -> str:
-    "A class name as one CF `flag_meanings` word: spaces around trimmed, runs of spaces inside made '_' ('_' if empty)."
-    return re.sub(r"\s+", "_", str(name).strip()) or "_"
-
-def _listed_names(a:dict) -> list|None:
-    "`attrs['class_names']` as a list of str (a list, or the JSON text of a GeoTIFF tag); None if absent or unread."
-    names = a.get("class_names")
-    if isinstance(names, (str, bytes)):
-        try: names = json.loads(names)
-        except ValueError: return None
-    if names is None or isinstance(names, (str, dict)) or np.ndim(names) != 1: return None
-    return [str(n) for n in np.asarray(names).tolist()]
-
-def class_flags(obj) -> dict|None:  # a label raster or class map (anything with attrs)
-    """The class names a label raster or class map declares, id -> name: CF `flag_values` with `flag_meanings`
-    (words separated by spaces), else `class_names` (id i -> the i-th name; a list, or the JSON text of a GeoTIFF tag);
-    None when it declares none. `LabelError` when `flag_values` and `flag_meanings` differ in length.
-
-    Decided: where both name the same classes, the names as given win. `classify` of named classes writes
-    `class_names` ('Winter wheat') and the CF pair, whose words cannot hold a space ('Winter_wheat': CF's convention),
-    and `map_to_cog` keeps both as tags; so where `flag_values` are the ids 0..C-1 of `class_names` and each word is
-    that name with its spaces made '_', the user sees `class_names` ('Winter wheat' in the legend, the COG's category
-    names, `vectorize`'s names). Flags that pair otherwise (ids not 0..C-1, other words: a file's own CF classes) are
-    the names."""
-    a = getattr(obj, "attrs", None) or {}
-    vals, means = a.get("flag_values"), a.get("flag_meanings")
-    listed = _listed_names(a)
-    if vals is not None and means is not None:
-        vals = [int(v) if float(v).is_integer() else v for v in _flag_list(vals)]
-        words = (means.decode(errors="replace") if isinstance(means, bytes) else str(means)).split() \
-            if isinstance(means, (str, bytes)) else [str(m) for m in np.ravel(means)]
-        if len(vals) != len(words):
-            raise LabelError(f"flag_values has {len(vals)} values but flag_meanings {len(words)} words: CF pairs them "
-                             "one to one (one word per class, no spaces inside); fix the attrs, or drop them with "
-                             "`da.attrs.pop('flag_meanings')`")
-        same = listed is not None and vals == list(range(len(listed))) and words == [_flag_word(n) for n in listed]
-        return dict(enumerate(listed)) if same else dict(zip(vals, words))   # the names as given, where they pair
-    return None if listed is None else dict(enumerate(listed))
-
-def flag_attrs(names:dict,             # id -> name
-               dtype=np.int64,          # the class map's dtype (CF: `flag_values` of the variable's type)
-              ) -> dict:
-    "CF attrs of a class map from id -> name: `flag_values` (the ids) and `flag_meanings` (spaces in a name made '_')."
-    return {"flag_values": np.asarray(list(names), dtype),
-            "flag_meanings": " ".join(_flag_word(n) for n in names.values())}
-
-def joined_class_maps(maps:list,  # results to join along time: Datasets holding a `class` map (anything else as it is)
-                     ) -> list:
-    """`maps` with every class map numbered by the class names of all of them, sorted as `xr.concat`'s outer join of
-    their `classes` is, where their `class_names` differ (`classify` of a cube whose years are labelled with other
-    named classes: 2021 maize, wheat; 2022 rice, soy): each map's own numbers (indices into its own sorted names)
-    made indices into all (2022's rice, its 0, becomes 1), -1 (no data) kept, and its attrs naming all
-    (`class_names`, CF `flag_values` / `flag_meanings`: `flag_attrs`); lazy maps stay lazy. Maps of one list of names as
-    they are."""
-    own = [list(m["class"].attrs.get("class_names", ())) if "class" in getattr(m, "data_vars", ()) else [] for m in maps]
-    if len({tuple(n) for n in own if n}) < 2: return maps
-    names = sorted(set().union(*own))
-    def renumber(c, n):
-        lut = np.array([names.index(x) for x in n] + [-1], c.dtype)   # the last entry: -1 (no data) stays -1
-        out = xr.apply_ufunc(lambda a: lut[a], c, dask="parallelized", output_dtypes=[c.dtype])
-        return out.assign_attrs({**c.attrs, "class_names": names, **flag_attrs(dict(enumerate(names)), c.dtype)})
-    return [m.assign({"class": renumber(m["class"], n)}) if n else m for m, n in zip(maps, own)]
 
 
 # %% ../nbs/03a_labels.ipynb #nm0002

@@ -35,7 +35,7 @@ BEFORE = {
     "labels": ("""MISSING_FIX BOMS OFF_MAP data_variables label_array labelled_cells exact_limit stored_dtype
         check_exact_ids label_values labelled_values refuse_missing_labels warn_missing_rows refuse_mixed_labels
         near_column label_column_guess encode_labels class_flags flag_attrs comma_numbers table_numbers text_encoding
-        read_table on_map_grid""", ("tables", "label_grids")),
+        read_table on_map_grid""", ("tables", "label_grids", "class_names")),
     "mirrors": ("""YEARS TILE_SIZE RESOLUTION INDEX_NAME INDEX_COLUMNS MIRRORS ANNUAL TRUE_WORDS AREA_WANTED Mirror mirror_of
         tile_href cache_dir index_file read_index LocalMirror build_local_mirror years_of area_of tiles fetch_tiles
         gdal_env bill_project open_tile USER_AGENT gdal_path""", ("mirror_list", "downloads", "local_mirror")),

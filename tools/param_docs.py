@@ -27,7 +27,7 @@ SKIP = {"_modidx", "_param_docs"}   # and every `_param_docs_<job>.py`
 # one generated part per job the package does (the two a user comes for, and what both stand on), so no part grows
 # past the module size the layout allows; a module not named here is in `base`
 JOBS = {"map": {"accessor", "analysis", "bands", "clusters", "codes", "cubes", "embeddings", "evaluate", "explorer", "exports", "cog_files", "map_files", "gate", "directions",
-                "index", "knn", "labels", "label_grids", "tables", "linear", "maps", "metrics", "draws", "mirrors", "official", "places", "geometries", "quality", "quantize",
+                "index", "knn", "labels", "label_grids", "class_names", "tables", "linear", "maps", "metrics", "draws", "mirrors", "official", "places", "geometries", "quality", "quantize",
                 "stores", "supervised", "tiles", "vote", "knn_select", "vector_files", "vector_layers", "geometry_columns", "years", "zones", "map_checks",
                 "value_hints", "per_year", "coordinates", "empty_maps", "provenance"},
         "model": {"checkpoint", "runlock", "run_data", "cli", "corpus", "demo", "geotexts", "decoders", "dist", "earthengine", "embed", "export", "features",
