@@ -36,7 +36,7 @@ __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'ROW', 'exact_text', 'data_variables',
 _all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
          "text_encoding", "xy_lower",                                                                       # split off to
          "OFF_MAP", "on_map_grid", "cells_inside"]                                                     # `label_grids`
-_all_ += ["class_flags", "flag_attrs", "joined_class_maps"]   # `class_names` (03a), split off in session 56
+_all_ += ["class_flags", "flag_attrs", "joined_class_maps"]   # `class_names` (03a): the class names a raster declares
 
 
 # %% ../nbs/03a_labels.ipynb #w0002
