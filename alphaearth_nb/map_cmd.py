@@ -28,6 +28,7 @@ from .crs import crs_label
 from .loaders import TEXT_TABLES, table_suffix
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES
 from .directions import unit_rows
+from .value_hints import power_scale   # a map of integers x10000: refused in shell words
 from .places import cube_crs, cube_form, sample, transform_of, years_of_cube
 from .supervised import LABELS_FILE   # --labels' rows named in the file
 from .cubes import aggregate   # --points of polygons: a field's mean vector
@@ -42,7 +43,7 @@ from .evaluate_points import crs_fix_line   # the shell line giving a map its CR
 from .evaluate_years import refuse_other_year   # a map of another year than --year: one rule
 
 # %% auto #0
-__all__ = ['COMMANDS', 'open_maps', 'one_year', 'legend', 'aef_classify', 'aef_similarity', 'aef_change']
+__all__ = ['COMMANDS', 'open_maps', 'refuse_scaled', 'one_year', 'legend', 'aef_classify', 'aef_similarity', 'aef_change']
 
 # %% ../nbs/29e_map_cmd.ipynb #p0006
 def _in_words(e:AEFError, cmd:str) -> AEFError:
@@ -66,11 +67,31 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
                              "embeddings and labels is scored by aef evaluate)")
     if p.is_dir() and not is_zarr_store(p) and any(q.suffix.lower() in (".tif", ".tiff") for q in p.iterdir()):
         return cube_form(tif_folder(p, cmd))   # a mirror's YEAR/ZONE folder too: its tiles' year read from their path
+    if p.suffix.lower() in (".tif", ".tiff") and p.is_file(): refuse_scaled(p, cmd)   # x10000: before the gate's warning
     try: return cube_form(open_embeddings(p, var))
     except DimensionError as e:
         if (said := not_embeddings_said(p, var, cmd)) is None: raise _in_words(e, cmd) from None
         raise DimensionError(said) from None
     except AEFError as e: raise _in_words(counts_said(e, p, cmd), cmd) from None   # counts: the shell's words
+
+def refuse_scaled(p:Path, cmd:str) -> None:
+    """`NoValidDataError` where GeoTIFF `p` of 64 bands holds, in its centre window (32 x 32 pixels, its fill masked),
+    vectors whose lengths sit at a power of ten (`value_hints.power_scale`: unit vectors x10000 as int16, a common
+    export): every pixel would be no data (the gate's warning gives a Python fix, the analysis then blamed the area or
+    the year); said in the shell's words with the line that writes the map divided. Silent otherwise."""
+    try: import rasterio.windows   # the optional extras' reader of GeoTIFFs (without it the reader says so)
+    except ImportError: return
+    with rasterio.open(p) as f:
+        if f.count != 64: return
+        w = rasterio.windows.Window(max(f.width // 2 - 16, 0), max(f.height // 2 - 16, 0), min(32, f.width), min(32, f.height))
+        a = f.read(window=w, masked=True).astype(np.float64).filled(np.nan).reshape(64, -1).T
+    if (s := power_scale(a)) is None: return
+    new = p.with_name(f"{p.stem}_unit.tif")
+    line = f"import rioxarray; a = rioxarray.open_rasterio({str(p)!r}, masked=True); (a / {s:g}).rio.to_raster({str(new)!r})"
+    raise NoValidDataError(f"--embeddings {p} holds unit vectors scaled by {s:g} (their lengths are about {s:g}, values "
+                           f"up to {np.nanmax(np.abs(a)):.4g}: an embedding exported as integers x{s:g}), which aef {cmd} "
+                           f"reads as no data: write it divided, `python -c {shlex.quote(line)}`, then pass {new} as "
+                           "--embeddings")
 
 def one_year(cube:xr.DataArray, # a map (y, x, band) or cube (time, y, x, band), `open_maps`'
              year:int|None,     # --year, or None: the only one
