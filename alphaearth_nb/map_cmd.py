@@ -14,6 +14,8 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+try: import rasterio.windows   # the optional extras' reader of GeoTIFFs (without it the reader says so)
+except ImportError: rasterio = None
 import xarray as xr
 
 from . import analysis
@@ -79,8 +81,7 @@ def refuse_scaled(p:Path, cmd:str) -> None:
     vectors whose lengths sit at a power of ten (`value_hints.power_scale`: unit vectors x10000 as int16, a common
     export): every pixel would be no data (the gate's warning gives a Python fix, the analysis then blamed the area or
     the year); said in the shell's words with the line that writes the map divided. Silent otherwise."""
-    try: import rasterio.windows   # the optional extras' reader of GeoTIFFs (without it the reader says so)
-    except ImportError: return
+    if rasterio is None: return   # no reader of GeoTIFFs: the reader says so
     with rasterio.open(p) as f:
         if f.count != 64: return
         w = rasterio.windows.Window(max(f.width // 2 - 16, 0), max(f.height // 2 - 16, 0), min(32, f.width), min(32, f.height))
