@@ -275,7 +275,7 @@ def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
 
 @partial(over_time, tables=True)
 def classify(emb,                       # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
-             labels,                    # class ids: a raster on the grid (NaN/-1/declared nodata unlabelled) or points
+             labels,                    # class ids: a raster on the grid (NaN/-1/nodata unlabelled), points, or vectors (A00..A63)
              method:str="knn",          # "knn" or "linear"
              k:int=3,                   # neighbours for knn
              column:str="label",        # label column of a table
@@ -300,6 +300,8 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     `attrs['class_names']`. A label raster that names its ids CF-style (`flag_values` / `flag_meanings`, read by
     `labels.class_flags`) gives its names to the classes, as does a table's column naming its ids (`labels.id_names`). Either way the class map carries CF `flag_values` /
     `flag_meanings` (ids and names), which `to_netcdf`, `vectorize`, `map_to_cog` and `plot_classes` write out.
+    A table of the 64 band columns and a label column (an Earth Engine `sampleRegions` export, a `sample` labelled)
+    trains on its own vectors, not placed on the map (`vector_labels.labelled_vectors`: bands, column, unit gate).
 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
     and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a k
@@ -350,7 +352,7 @@ def _warn_few_points(n:int, unknowns:int) -> None:
 
 @partial(over_time, tables=True)
 def regress(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
-            targets,                    # values: a raster on the grid (NaN/declared nodata unlabelled) or points
+            targets,                    # values: a raster on the grid (NaN/nodata unlabelled), points, or vectors (A00..A63)
             method:str="linear",        # "linear" (least squares) or "knn" (mean of k nearest)
             k:int=3,                    # neighbours averaged by "knn" (at most the labelled pixels)
             column:str="value",         # value column of a table
@@ -366,7 +368,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     GeoTIFF with band scales so by default) is unpacked first: predictions are in the target's units. A target
     raster is placed on the map's pixels as a label raster is (`labels.on_map_grid`: another pixel size, nearest,
     warned; a shifted one refused); negative values are values, NaN and declared no-data are not (an undeclared
-    -9999 or uint8 255 is fitted, warned: `linear.fill_like_values`).
+    -9999 or uint8 255 is fitted, warned: `linear.fill_like_values`). A table of A00..A63 and `column` trains on its own vectors.
 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
     and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a k

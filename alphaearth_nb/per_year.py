@@ -22,7 +22,7 @@ from .embeddings import from_official, official_cube, official_years, time_value
 from .labels import joined_class_maps
 from .places import wall_times
 from .years import map_year, year_steps
-from .supervised import rows_by_year
+from .supervised import is_vector_table, rows_by_year   # labelled vectors: no place, no year to warn of
 from .pixels import held   # the years' samples' chunks, read once
 from .empty_maps import refuse_no_data   # a cube without data in any year, named
 from .same_grid import refuse_interleaved   # one place under two labels (an outer join of years)
@@ -168,7 +168,7 @@ def _per_year(fn, tables:bool, models:bool=False, first=None):
         crs = given.get("crs")
         rows = {id(a): r for a in (*args, *kwargs.values()) if tables and (r := rows_by_year(emb, a, crs)) is not None}
         lab = given.get([*inspect.signature(fn).parameters][1]) if tables else None   # classify's labels (not crs=)
-        if lab is not None and emb.sizes["time"] > 1 and not timed(lab) and id(lab) not in rows:
+        if lab is not None and emb.sizes["time"] > 1 and not timed(lab) and id(lab) not in rows and not is_vector_table(lab):
             _warn_yearless(fn.__name__, emb)
         at = lambda a, i: a.isel(time=steps[id(a)][i]) if timed(a) else rows[id(a)][i] if id(a) in rows else a
         outs, empty, caught = [], [], []

@@ -33,6 +33,7 @@ from .labels import (OFF_MAP, label_column_guess, label_column_read, lost_classe
 from .stacks import embedding_field
 from .year_columns import table_years, year_column   # a table's year column: the one rule
 from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
+from .vector_labels import LabelVectors, is_vector_table, labelled_vectors   # a table of A00..A63 and labels
 
 # %% auto #0
 __all__ = ['LabelPixels', 'OFF_MAP_CHOICES', 'LABELS_FILE', 'label_points', 'rows_of_map', 'rows_by_year', 'training_set',
@@ -317,7 +318,9 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
                        off_map:str="refuse",      # points/polygons off the map: "refuse" (a LabelError) or "drop" (warned)
                       ) -> tuple[np.ndarray, np.ndarray] | tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`training_set` of a map in the embedding form already (`classify` and `regress` gate it once): `(x, y)`, or
-    `(x, y, at)` with `at=True`, as `training_set` returns them: `labelled_rows` of `place_labels`."""
+    `(x, y, at)` with `at=True`, as `training_set` returns them: `labelled_rows` of `place_labels`; a table of labelled
+    vectors (`vector_labels.is_vector_table`) gives its own (`labelled_vectors`; no pixel for `at`: `LabelError`)."""
+    if is_vector_table(labels): return labelled_rows(emb, labelled_vectors(rows_of_map(emb, labels), column, numbers), at=at)
     return labelled_rows(emb, place_labels(emb, labels, column, polygons=polygons, crs=crs, raster=raster, numbers=numbers,
                                            positive=positive, warn_fills=warn_fills, off_map=off_map), at=at)
 
@@ -332,13 +335,17 @@ def gated_placed(emb,                # the map as given (any form `as_embedding`
     on the map's grid in `as_embedding`'s `before_read`, so labels that cannot be read or lie off the map are refused
     before any value of a lazy map is read (its chunks; a Dataset of A00..A63 variables of one year too, placed in
     `from_official`'s `before_read`; of several years, `per_year`'s cube is read first); then its no data (`NoValidDataError`) and its gate. What
-    `classify` and `regress` read their map and labels with; a path is `core.refuse_path`'s `DTypeError`."""
+    `classify` and `regress` read their map and labels with; a path is `core.refuse_path`'s `DTypeError`. A table of
+    labelled vectors (`vector_labels.is_vector_table`: the 64 band columns and a label column) is not placed: its
+    vectors are the training rows (`vector_labels.labelled_vectors`, the rows of the map's year where it has a `year`
+    column), a `LabelVectors` in place of `LabelPixels`."""
     refuse_path(emb, MAP_WANTED, "map")
     placed = []
     def place(grid):
         if check is not None: check()
-        placed.append(place_labels(grid, labels, column, **kw))
-        return placed[-1].r, placed[-1].c   # their chunks held with the sample's (`pixels.held`): read once
+        placed.append(labelled_vectors(rows_of_map(grid, labels), column, kw.get("numbers", False))
+                      if is_vector_table(labels) else place_labels(grid, labels, column, **kw))
+        return (placed[-1].r, placed[-1].c) if isinstance(placed[-1], LabelPixels) else None   # their chunks held with the sample's (`pixels.held`): read once; vectors: none
     da = as_embedding(emb, door=door, before_read=place)   # any form not met there: placed once read
     if not placed: place(da)
     return da, placed[0]
@@ -477,8 +484,12 @@ def labelled_rows(emb,                  # the map of `placed` (y, x, band), thro
                  ) -> tuple[np.ndarray, np.ndarray] | tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`gated_training_set`'s rows of labels `placed` on `emb`'s pixels: `(x, y)` or `(x, y, at)`, as it returns
     them; the vectors read here (a lazy map's chunks under the labels), labels on pixels without data left out
-    (`NoDataWarning`; none with data: `LabelError`)."""
+    (`NoDataWarning`; none with data: `LabelError`). Labelled vectors (`LabelVectors`) are their own rows, no pixel
+    read; they have no pixel to give (`at`: `LabelError`)."""
     refuse_path(emb, MAP_WANTED, "map")
+    if isinstance(placed, LabelVectors):
+        if at: raise LabelError("labelled vectors (a table of A00..A63) have no pixel on the map: place points instead")
+        return placed.X, placed.vals
     r, c, vals, raster, numbers, positive, given, column = placed
     X = values_at(emb, r, c)
     ok = np.isfinite(X).all(1)
