@@ -13,7 +13,7 @@ from collections import namedtuple
 import numpy as np
 import pandas as pd
 
-from .core import EMBED_DIM, LabelError, NoDataWarning, NoValidDataError, user_stacklevel
+from .core import EMBED_DIM, LabelError, NoDataWarning, NoValidDataError, checks_flags, user_stacklevel
 from .band_labels import a_bands, a_positions
 from .gate import gate_query
 from .tables import label_column_guess, label_column_read
@@ -62,6 +62,7 @@ def _vectors(t:pd.DataFrame, pos:list[int]) -> tuple[np.ndarray, np.ndarray]:
     return X, np.isfinite(X.astype(np.float64)).all(1)
 
 # %% ../nbs/24b_vector_labels.ipynb #vl007
+@checks_flags
 def labelled_vectors(labels:pd.DataFrame,  # a table of the 64 band columns (any spelling `a_positions` reads) and labels
                      column:str="label",    # the label column (the default 'label' absent: the one named for labels)
                      numbers:bool=False,    # values must be numbers (regress's targets): text is a `LabelError`
