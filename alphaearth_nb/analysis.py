@@ -35,6 +35,7 @@ from .queries import place_row, query_said, several_query
 from .supervised import gated_placed, label_points, labelled_rows, predict_pixels, training_set
 from .per_year import over_time
 from .map_checks import COLLAPSED, cubes_said, spanned, two_makings, warn_collapsed
+from .trained_year import trained_on_year   # train_year=: one year's vectors train every year
 from .spatial import is_lazy, runs_model
 from .warn_lock import ThisThreadsWarnings
 
@@ -273,6 +274,7 @@ def _warn_small_classes(classes:np.ndarray, counts:np.ndarray, k:int) -> None:
                       f"its own labelled pixels; label at least {k} pixels per class, or pass k=1", LabelWarning,
                       stacklevel=user_stacklevel())
 
+@trained_on_year
 @partial(over_time, tables=True)
 def classify(emb,                       # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
              labels,                    # class ids: a raster on the grid (NaN/-1/nodata unlabelled), points, or vectors (A00..A63)
@@ -282,6 +284,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
              polygons:str="rasterize",  # polygon labels: "rasterize" (every pixel inside) or "sample"
              crs=None,                  # CRS of the points (default: the table's own, else `geo.point_crs`)
              off_map:str="refuse",      # labels off the map: "refuse" (a LabelError) or "drop" (left out, warned)
+             train_year:int|None=None,  # a cube's year whose vectors at the labels train every year (None: each its own)
             ) -> xr.Dataset:
     """Few-shot classification of every pixel: Dataset with `class` (y, x; the labels' ids, -1 = no data), `scores`
     (y, x, classes: NaN = no data), per class what chose the class (the highest wins), not probabilities.
@@ -300,8 +303,7 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     `attrs['class_names']`. A label raster that names its ids CF-style (`flag_values` / `flag_meanings`, read by
     `labels.class_flags`) gives its names to the classes, as does a table's column naming its ids (`labels.id_names`). Either way the class map carries CF `flag_values` /
     `flag_meanings` (ids and names), which `to_netcdf`, `vectorize`, `map_to_cog` and `plot_classes` write out.
-    A table of the 64 band columns and a label column (an Earth Engine `sampleRegions` export, a `sample` labelled)
-    trains on its own vectors, not placed on the map (`vector_labels.labelled_vectors`: bands, column, unit gate).
+    A table of A00..A63 and a label column (an Earth Engine export) trains on its own vectors (`vector_labels`).
 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
     and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for another `method` or a k
@@ -309,7 +311,8 @@ def classify(emb,                       # embedding (y, x, band) or cube (time, 
     column, a raster shifted off the grid), off the map (some: `off_map='drop'`), of under two classes or k pixels;
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a label raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
-    map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned)."""
+    map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned).
+    `train_year`: a survey of one year maps every year (`trained_year.year_vectors`; a year not in the cube: `TimeError`)."""
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("knn", "linear"): raise ConfigError(f"unknown method {method!r}: use 'knn' or 'linear'")
     da, placed = gated_placed(emb, labels, "classify", lambda: method == "knn" and _check_k(k), column, polygons=polygons,
@@ -350,6 +353,7 @@ def _warn_few_points(n:int, unknowns:int) -> None:
                   "an intercept): it passes exactly through each (minimum norm), an interpolation no label checks. Label "
                   f"more pixels (well over {unknowns}), or use method='knn'.", LabelWarning, stacklevel=user_stacklevel())
 
+@trained_on_year
 @partial(over_time, tables=True)
 def regress(emb,                        # embedding (y, x, band) or cube (time, y, x, band), as `as_embedding` reads
             targets,                    # values: a raster on the grid (NaN/nodata unlabelled), points, or vectors (A00..A63)
@@ -359,6 +363,7 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
             polygons:str="rasterize",   # polygon targets: "rasterize" (every pixel inside) or "sample"
             crs=None,                   # CRS of the points (default: the table's own, else `geo.point_crs`)
             off_map:str="refuse",       # targets off the map: "refuse" (a LabelError) or "drop" (left out, warned)
+            train_year:int|None=None,   # a cube's year whose vectors at the targets train every year (None: each its own)
            ) -> xr.DataArray:
     """Few-shot regression of every pixel: DataArray `prediction` (y, x), NaN where no data; float32 for targets
     float32 holds (float32, int16, uint8, ...), float64 for wider ones (float64, int32, int64: elevations in mm, epoch
@@ -377,7 +382,8 @@ def regress(emb,                        # embedding (y, x, band) or cube (time, 
     `GridError` for points whose CRS clashes with `crs=` or cannot be told (`CRSError`: a `crs` not read); of a cube,
     `TimeError` for a target raster per year whose years are not the cube's (`over_time`); `NoValidDataError` for a
     map that holds no data (every value NaN or its fill, `empty_maps.refuse_no_data`; a cube's year without: NaN, warned).
-    Warns `LabelWarning` for a linear fit of no more labelled pixels than its 65 unknowns (`_warn_few_points`)."""
+    Warns `LabelWarning` for a linear fit of no more labelled pixels than its 65 unknowns (`_warn_few_points`).
+    `train_year`: that year's vectors at the targets train every year of a cube, as `classify`'s."""
     method = choice_word(method)   # 'KNN', ' Linear': one reading of choice words
     if method not in ("linear", "knn"): raise ConfigError(f"unknown method {method!r}: use 'linear' or 'knn'")
     targets = label_array(targets, "targets")   # a Dataset of one variable is that variable; a value raster: negative

@@ -115,6 +115,9 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
     c.add_argument("--k", type=_k, default=None, help="the labelled pixels nearest in embedding space that vote each "
                    "pixel's class (default: 3, or 1 where a class has fewer than 3 labelled pixels, said; 1: the "
                    "nearest alone)")
+    c.add_argument("--train-year", type=_year, default=None, help="the year of --embeddings whose vectors at --labels "
+                   "train the map of --year: labels observed that year mapped in another, e.g. --train-year 2024 "
+                   "(default: the mapped year's own vectors at --labels)")
     _output(c, path, "class ids (no data declared), with the class names and a colour table", names=True)
     what = "cosine similarity of every pixel to the mean embedding of a few points: a map of -1 .. 1"
     s = sub.add_parser("similarity", help=what, description=what)

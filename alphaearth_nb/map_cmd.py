@@ -36,6 +36,7 @@ from .supervised import LABELS_FILE   # --labels' rows named in the file
 from .cubes import aggregate   # --points of polygons: a field's mean vector
 from .geometries import points_xy
 from .years import map_year
+from .trained_year import year_vectors   # --train-year: that year's vectors at --labels
 from .exports import class_colour, map_to_cog
 from .labels import class_flags
 from .warn_lock import ThisThreadsWarnings   # this thread's warnings, the user's filters kept
@@ -203,19 +204,31 @@ def _out_beside(a, what:str) -> None:  # parsed arguments with `embeddings` (a p
                               f"as one of its maps by the next command on {p}, which refuses the folder: write it beside"
                               f" the folder, e.g. --out {shlex.quote(str(Path(p).parent / out.name))}")
 
+def _trained(a, maps, lab):   # parsed arguments of `aef classify` with --train-year; `open_maps`' cube; the labels read
+    """The labelled vectors of `--train-year` of `--embeddings` at `lab` (`trained_year.year_vectors`: a table of
+    A00..A63 and the labels), which train the map of `--year`; `TimeError` naming the years held for another year."""
+    ys = years_of_cube(maps).tolist() if "time" in maps.dims else [map_year(maps)]
+    if a.train_year not in ys:
+        raise TimeError(f"--train-year {a.train_year} is not a year of --embeddings {a.embeddings}, which holds "
+                        f"{', '.join(map(str, ys))}: pass one of them, e.g. --train-year {ys[-1]}")
+    return year_vectors(maps, lab, a.train_year, "classify", a.label_column or "label", crs=a.crs, off_map=a.off_map)
+
 @_crs_said
 def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_commands`)
                 ) -> None:
     """What `aef classify` does: the map of `--embeddings` (`--year`) classified from `--labels` (read as `aef evaluate`
     reads them: a raster, a vector file or table of points, `samples`) by `analysis.classify` (kNN, `--k`), written
-    to `--out` by `exports.map_to_cog` (class ids, no data declared, names and colour table); a legend line a class."""
+    to `--out` by `exports.map_to_cog` (class ids, no data declared, names and colour table); a legend line a class.
+    `--train-year`: the vectors of that year of `--embeddings` at the labels train the map (`_trained`)."""
     vector = a.labels != "samples" and table_suffix(a.labels) in LABEL_VECTORS
     _unread(a, vector)   # before any file is read
     _out_beside(a, "class")   # a class map among the maps it reads: every later command refuses the folder
-    emb = one_year(open_maps(a.embeddings, a.embeddings_var, "classify"), a.year, a.embeddings)
+    maps = open_maps(a.embeddings, a.embeddings_var, "classify")
+    emb = one_year(maps, a.year, a.embeddings)
     try: lab = sample_labels(emb) if a.labels == "samples" else vector_labels(a, crs_of(emb)) if vector else label_file(a)
     except AEFError as e: raise _in_words(e, "classify") from None
     if vector: lab.attrs[LABELS_FILE] = str(a.labels)   # its rows by their place in the file (off the map, named)
+    if a.train_year is not None: lab = _trained(a, maps, lab)   # labels of one year: its vectors train --year's map
     k, said = _few_shot_k(a, emb, lab)   # --k left out: 3, or 1 where a class has fewer labelled pixels
     res = analysis.classify(emb, lab, k=k, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
@@ -227,7 +240,7 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
         print(f"{', '.join(map(repr, lost))}: no pixel, out-voted by the other classes' points even at "
               f"{'its' if len(lost) == 1 else 'their'} own labelled pixels (a majority of the {k} nearest): --k 1 keeps "
               f"every class, or label more of {'it' if len(lost) == 1 else 'them'}")
-    if not vector:   # a raster's labelled pixels train on themselves, each its own nearest neighbour: said how many
+    if not vector and a.train_year is None:   # a raster's labelled pixels train on themselves: said how many
         with ThisThreadsWarnings():   # its words said once, by classify above: this thread's, not shown again
             n, total = int((~unlabelled(analysis.training_set(emb, lab)[1])).sum()), emb.sizes["y"] * emb.sizes["x"]
         gap = int((np.asarray(res["class"].values) < 0).sum())   # the map's pixels of no data: no class

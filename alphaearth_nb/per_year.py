@@ -132,9 +132,9 @@ def _warn_yearless(name:str, emb) -> None:   # labels of no year (no `year` colu
         else f"cube.sel(time={t.item()!r})"
     warnings.warn(f"{name}: the labels record no year (no `year` column, no `time` dim), so each of the cube's "
                   f"{emb.sizes['time']} years trains on its own vectors at the labelled places: where the land changed "
-                  "since the labels were observed, those years learn the wrong class there. Label the year observed "
-                  f"and map that year, `{one}.aef.{name}(labels)`, or give each year its own labels (a `year` column, "
-                  "rows for every year)", LabelWarning, stacklevel=user_stacklevel())
+                  "since the labels were observed, those years learn the wrong class there. Train every year on the "
+                  f"year observed, `cube.aef.{name}(labels, train_year=...)`, map that year alone, `{one}.aef.{name}"
+                  "(labels)`, or give each year its own labels (a `year` column)", LabelWarning, stacklevel=user_stacklevel())
 
 def _per_year(fn, tables:bool, models:bool=False, first=None):
     @functools.wraps(fn)
