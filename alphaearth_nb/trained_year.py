@@ -31,7 +31,7 @@ def _year_of(emb, year:int, door:str) -> int|None:
         if (mine := map_year(emb)) == year: return None   # one map of that year: trained on itself, as without it
         raise TimeError(f"{door}: train_year={year}, but the map " + (f"is of {mine}" if mine is not None else
                         "records no year") + ": train_year picks the year of a cube (time, y, x, band) whose vectors at "
-                        f"the labels train every year; for one map, drop it")
+                        "the labels train every year; for one map, drop it")
     if "time" not in emb.coords:
         raise TimeError(f"{door}: train_year={year}, but the cube's {emb.sizes['time']} time steps record no year (no "
                         "`time` coordinate): label them, e.g. `cube = cube.assign_coords(time=[2023, 2024])`")
