@@ -122,7 +122,7 @@ def _query(emb:xr.DataArray, target, crs) -> tuple:
             try: as_embedding(emb, door="the query", what="the map as read")   # the doors' one entry: no pixel has data
             except NoValidDataError:   # the gate's reason (`gate.NO_DATA_WHY`) said here: silenced warnings show none
                 raise NoValidDataError(f"the pixel at {query_said(xy, crs)} has no data, nor has any other: the map holds no "
-                                       f"data as read (all NaN after the gate: {getattr(emb, 'attrs', {}).get(NO_DATA_WHY, 'a warning above names why and the fix')}"
+                                       f"data as read (all NaN after the gate: {getattr(emb, 'attrs', {}).get(NO_DATA_WHY, 'no pixel is an embedding vector; the gate warns why')}"
                                        "): mend the map as it says") from None
             raise NoValidDataError(f"the pixel at {query_said(xy, crs)} has no data (NaN): choose a point with data")
         return unit_rows(v, np.float64, zero=np.nan), query_said(xy, crs)   # unit, as documented (codes: 0.994 .. 1.006)

@@ -22,6 +22,7 @@ from .cubes import cube_form
 from .places import wall_times   # a zoned cube's dates as they are named
 from .geo import check_pixels, north_up
 from .pixels import pixelwise
+from .gate import NO_DATA_WHY   # why the gate left a map no data (warnings silenced: none shown)
 
 # %% auto #0
 __all__ = ['FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
@@ -67,6 +68,11 @@ FLAT_SPREAD = 1e-5   # a colour's stretch (2..98 percentile range of a principal
 # rounding, not contrast: float32 projections of identical vectors differ by up to ~5e-8 (measured on 100 random
 # maps of one and of two unit vectors: flat stretch <= 3.7e-8, offsets <= 4.5e-8); one int8 code step is >= 6e-5
 
+def _why(da, fix:str) -> str:
+    "The gate's reason a map `da` holds no data and its fix (`gate.NO_DATA_WHY`, kept where every pixel was refused: " \
+    "unit vectors x100, int16 x32767), else `fix`: the error says it where a notebook's silenced warnings did not."
+    return f"every pixel was refused by the gate: {why}" if (why := da.attrs.get(NO_DATA_WHY)) else fix
+
 @checks_flags
 def rgb(emb,                            # embedding (y, x, band), or a cube (time, y, x, band)
         percentiles:tuple=(2.0, 98.0),  # robust stretch limits
@@ -83,8 +89,8 @@ def rgb(emb,                            # embedding (y, x, band), or a cube (tim
     check_pixels(da, "the embedding")   # 0 rows from a reversed `sel` slice: not "all NaN"
     x = sample_pixels(da, max_samples, seed)
     if len(x) < 3:
-        raise NoValidDataError(f"rgb needs at least 3 pixels with data, found {len(x)}: check the embedding is not "
-                               "all NaN")
+        raise NoValidDataError(f"rgb needs at least 3 pixels with data, found {len(x)}: " + _why(da, "check the "
+                               "embedding is not all NaN"))
     mean, V = pca_basis(x, 3)
     if len(V) < 3: V = np.concatenate([V, np.zeros((3 - len(V), V.shape[1]), np.float32)])
     p = (x - mean) @ V.T
@@ -156,15 +162,16 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
 
     Raises (all `core.AEFError`) `DTypeError` for no embedding (a path: load it first, `core.refuse_path`; other text)
     and `DimensionError` for one without a 64-long `band` (`as_embedding`); `ConfigError` for k < 1, n_iter < 0 or a
-    `seed`, `k` or `n_iter` that is no whole number; `NoValidDataError` for no pixel with data or too few distinct
-    vectors."""
+    `seed`, `k` or `n_iter` that is no whole number; `NoValidDataError` for no pixel with data (the gate's reason
+    and fix where it refused every pixel: unit vectors x100, int16 x32767; `_why`) or too few distinct vectors."""
     da = cube_form(emb, door="cluster", what="`emb`")   # a cube: one fit for all its years; no value: refused
     k, n_iter, seed = whole(k, "k", 8), whole(n_iter, "n_iter", 50), as_seed(seed)   # text, -1: named
     if k < 1 or n_iter < 0: raise ConfigError(f"k={k}, n_iter={n_iter}: pass k >= 1, n_iter >= 0, e.g. k=8, n_iter=50")
     check_pixels(da, "the embedding")
     x, empty = _sample(da, max_samples, seed)   # `sample_pixels`, as `rgb` fits: a cube's years together
     if not len(x):
-        raise NoValidDataError("the embedding has no pixel with data (all NaN): check the area, the year and any mask")
+        raise NoValidDataError("the embedding has no pixel with data (all NaN): " + _why(da, "check the area, the year "
+                               "and any mask"))
     if (m := _distinct_rows(x)) < k:   # k-means++ then drew a centre twice, or a padding row (all 0)
         raise NoValidDataError(f"cluster(k={k}) needs at least {k} distinct vectors among the pixels with data, found "
                                f"{m} (of {len(x)} pixels): lower k, e.g. k={m}")

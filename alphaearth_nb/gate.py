@@ -330,14 +330,14 @@ def gated(da:xr.DataArray,       # (y, x, band) embedding in any form
         reading = _map_reading(da, fills, valid) if da.dtype.kind == "u" or byte else None
         out = per_pixel(lambda a: _gate(a, fills, codes, reading=reading, valid=valid, stored_bytes=byte)[0], da,
                         not (da.dtype.kind == "u" or byte))   # unsigned: bytes read block by block
-        if not runs_model(da):   # its sample: the spread windows where the centre chunk holds no data
-            _said(read_sample(da, no_data_test(fills, valid)).values, fills, codes, reading, valid, byte, "sampled pixel",
-                  told)
+        seen = read_sample(da, no_data_test(fills, valid)).values if not runs_model(da) else None   # its sample: the
+        # spread windows where the centre chunk holds no data (judged and warned as the map's)
+        kept = None if seen is None else _said(seen, fills, codes, reading, valid, byte, "sampled pixel", told)
     else:
-        out = da.copy(data=_said(da.values, fills, codes, None, valid, byte, "pixel", told))
-        if out.size and np.isnan(out.values).all() and (why := cast_hint(da.values, files=True) or   # every pixel
-                scale_hint(da.values, files=True) or decoding_hint(da.values, files=True)):   # refused: the warning's
-            out.attrs[NO_DATA_WHY] = why.lstrip(': ')   # reason kept for the door's error (warnings silenced in a notebook)
+        out = da.copy(data=(kept := _said(seen := da.values, fills, codes, None, valid, byte, "pixel", told)))
+    if seen is not None and kept.size and np.isnan(kept).all() and (why := cast_hint(seen, files=True) or   # every pixel
+            scale_hint(seen, files=True) or decoding_hint(seen, files=True)):   # (a lazy map's: sampled) refused: why
+        out.attrs[NO_DATA_WHY] = why.lstrip(': ')   # kept for the door's error (warnings silenced in a notebook)
     for k in (*NODATA_KEYS, *VALID_KEYS, "scale_factor", "add_offset"): out.attrs.pop(k, None)
     out.encoding = {}
     return out

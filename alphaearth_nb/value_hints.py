@@ -86,8 +86,9 @@ def cast_hint(a,                # values (any shape): a map's or queries'
 
 def power_scale(a,  # values (..., 64): a map's or queries' (NaN rows are left out)
                ) -> float|None:
-    """The power of ten (10 .. 100,000) at which the lengths of vectors `a` sit, within 3% for half of the finite,
-    nonzero rows at least: unit vectors scaled by it (`emb * 100`, integers x10000); None otherwise (unit vectors,
+    """The power of ten (10 .. 100,000), or int16's full scale 32767, at which the lengths of vectors `a` sit, within
+    3% for half of the finite, nonzero rows at least: unit vectors scaled by it (`emb * 100`, integers x10000, int16
+    `round(emb * 32767)`); None otherwise (unit vectors,
     junk, fills). Rows of one value in all 64 components are fills, left out: int8's no-data code, 64 x -128, has
     length 1024, which read as a vector scaled by 1000 told an int8 query of a no-data pixel to divide by 1000. `scale_hint`'s judgement, and `as_embedding`'s of an int map read as codes."""
     refuse_path(a, "values are numbers (..., 64)")
@@ -98,6 +99,7 @@ def power_scale(a,  # values (..., 64): a map's or queries' (NaN rows are left o
     n = n[np.isfinite(n) & (n > 0) & (rows != rows[:, :1]).any(-1)]   # one value in all 64 (int8's -128): a fill
     if not n.size: return None
     s = 10.0 ** np.round(np.log10(np.median(n)))
+    s = 32767.0 if abs(np.median(n) / 32767 - 1) <= 0.03 else s   # int16's full scale (an export `* 32767`), not 1e4
     return float(s) if 10 <= s <= 1e5 and (np.abs(n / s - 1) <= 0.03).mean() >= 0.5 else None
 
 @checks_flags
