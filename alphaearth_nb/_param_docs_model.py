@@ -393,6 +393,7 @@ SECTIONS = {
     },
     'alphaearth_nb.windows': {
         'Tiling': "patch : int\n    L, the model's input patch (pixels)\ncore : int\n    the tile's core: tiles start every `core` pixels (paper: 96 px = 960 m at L = 128)\nmargin : int\n    the buffer on each side (paper: 16 px = 160 m)\ntrim : int\n    the trimmed border on each side (paper: 8 px = 80 m); None: all of the buffer\n",
+        'warn_seams': "tl : Tiling\n    how `embed` cuts the map\nH : int\n    the map's height in pixels\nW : int\n    its width\n",
         'trim_range': "tile : int\n    the tile's core, pixels\nbuffer : int\n    the margin on each side, pixels\n",
         'tiling': "patch : int\n    the model's patch size L in pixels\ntile : int\n    core per tile; default 3L/4 (the paper's 960 m of 1.28 km)\nbuffer : int\n    buffer per side; default L/8 (the paper's 160 m)\ntrim : int\n    trimmed per side; default max(0, buffer - 8) (paper: 80 m); =buffer: no overlap\n",
         'support_window': 'period : Period\n    the valid period\nfirst : float\n    day of the first frame in the data (`timecodes.to_days`)\nlast : float\n    day of the last frame\nsupport_days : float\n    shortest window fed to the model\n',

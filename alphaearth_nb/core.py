@@ -41,12 +41,12 @@ __all__ = ['SEED_MAX', 'DOOR_ALIASES', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'T
            'NotOursError', 'RunLockedError', 'NotWritableError', 'RemoteOutputError', 'free_bytes', 'DiskError',
            'CRSError', 'MirrorError', 'NoTilesError', 'TrainingWarning', 'PerformanceWarning', 'ConfigWarning',
            'LabelWarning', 'GridWarning', 'FileWarning', 'SourceWarning', 'TimeWarning', 'TableWarning',
-           'MixedSettingsWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real', 'yes_no_params',
-           'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'as_tuple', 'decimal', 'count_text',
-           'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'FormOnly', 'moved_names',
-           'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM', 'PIXEL_M',
-           'band_names', 'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module',
-           'PARAMETERS', 'documented', 'near_names', 'suggest']
+           'MixedSettingsWarning', 'SeamWarning', 'flag', 'whole', 'as_seed', 'seed_key', 'as_rng', 'real',
+           'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'as_tuple', 'decimal',
+           'count_text', 'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'FormOnly',
+           'moved_names', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM',
+           'PIXEL_M', 'band_names', 'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule',
+           'callable_module', 'PARAMETERS', 'documented', 'near_names', 'suggest']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -170,6 +170,9 @@ class TableWarning(AEFWarning):
 class MixedSettingsWarning(AEFWarning):
     "Maps compared were made two ways (`embed`'s tile, buffer or trim; `official.open`'s resampling), or are two maps " \
     "of one year: their difference holds the settings' (tile seams), not only the land's: what differs is said."
+class SeamWarning(AEFWarning):
+    "An embedding cut in tiles that meet with no overlap to blend (`embed`'s buffer = trim, e.g. tile = the model's " \
+    "patch): the map holds hard seams at the tiles' edges, which read as change beside a map made otherwise."
 
 # %% ../nbs/00_core.ipynb #h2v001
 def _kind(value) -> str:

@@ -38,15 +38,16 @@ from .sources import valid_mask
 from .units import sample_values
 from .timecodes import Period, as_period, from_days, to_days
 from .windows import (Tiling, bucket, check_extrapolation, extrapolation_days, support_window, tiling,
-                                   trim_range)
+                                   trim_range, warn_seams)
 
 # %% auto #0
 __all__ = ['has_data', 'tile_sums', 'embed_frames', 'embed', 'embed_to_zarr', 'Tiling', 'tiling', 'trim_range', 'support_window',
-           'extrapolation_days', 'check_extrapolation', 'bucket', 'model_spec', 'model_id', 'check_sources']
+           'extrapolation_days', 'check_extrapolation', 'bucket', 'warn_seams', 'model_spec', 'model_id',
+           'check_sources']
 
 # %% ../nbs/21_embed.ipynb #c0004x
 _all_ = ["Tiling", "tiling", "trim_range", "support_window", "extrapolation_days", "check_extrapolation",
-          "bucket"]   # from `windows` (20b), split from here: `embed.tiling` is `windows.tiling`
+          "bucket", "warn_seams"]   # from `windows` (20b), split from here: `embed.tiling` is `windows.tiling`
 _all_ += ["model_spec", "model_id", "check_sources"]   # from `model_inputs` (20c), split from here
 
 # %% ../nbs/21_embed.ipynb #c0014
@@ -385,6 +386,7 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
                              for s, ds in dsets.items()},
                      n_frames={s: bucket(ds.sizes["time"], frame_bucket) for s, ds in dsets.items()}, sources=srcs)
     H, W, c, m, o = ref.sizes["y"], ref.sizes["x"], tl.core, tl.margin, tl.overlap
+    warn_seams(tl, H, W)   # tiles that meet with no overlap (tile = patch, buffer 0): hard seams, said
     args = dict(layout=layout, model=_replicated(model, _devices()),  # on each local device, once
                 period=period.days, tl=tl, batch_size=batch_size, dim=dim)
     arrays = [dsets[s][b].data for s, b in layout.bands]

@@ -13,7 +13,7 @@ import inspect
 import pandas as pd
 import xarray as xr
 
-from .core import ConfigError, LabelError, TimeError, band_names, whole
+from .core import MAP_WANTED, ConfigError, LabelError, TimeError, band_names, refuse_path, whole
 from .embeddings import official_cube
 from .places import years_of_cube
 from .years import map_year
@@ -56,6 +56,7 @@ def year_vectors(emb,                       # a cube (time, y, x, band), or one 
     Raises `ConfigError` for a year that is no whole number, or labelled vectors (they train every year already);
     `LabelError` for labels per year (a `time` dim: each year its own); `TimeError` for a year the cube does not hold
     (naming those it holds) or a map of another year; the labels' own refusals (`training_set`)."""
+    refuse_path(emb, MAP_WANTED, "map")
     year = whole(year, "train_year", 2024)
     if is_vector_table(labels):
         raise ConfigError(f"{door}: train_year={year} with labelled vectors (a table of A00..A63): the vectors train every "

@@ -13,7 +13,7 @@ from collections import namedtuple
 import numpy as np
 import pandas as pd
 
-from .core import EMBED_DIM, LabelError, NoDataWarning, NoValidDataError, checks_flags, user_stacklevel
+from .core import EMBED_DIM, LabelError, NoDataWarning, NoValidDataError, checks_flags, refuse_path, user_stacklevel
 from .band_labels import a_bands, a_positions
 from .gate import gate_query
 from .tables import label_column_guess, label_column_read
@@ -76,6 +76,7 @@ def labelled_vectors(labels:pd.DataFrame,  # a table of the 64 band columns (any
     band, no `column` column (naming the one meant, `tables.label_column_guess`), text among regress's targets, or no
     row left; the vectors' gate refusals (`gate.gate_query`: unit vectors x100, a fill value, all zero) as a `LabelError`
     naming the rows' count."""
+    refuse_path(labels, "labelled vectors are a table (DataFrame) of A00..A63 and a label column", "table")
     try: return _labelled_vectors(labels, column, numbers)
     except LabelError as e:
         e.before_read = True   # `per_year.over_time` then reads no year to tell the labels' fault from a year without data

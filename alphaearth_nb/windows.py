@@ -11,10 +11,12 @@ import warnings
 from dataclasses import dataclass
 
 from .core import ConfigError, ExtrapolationWarning, PeriodError, checks_flags, user_stacklevel, whole
+from .core import SeamWarning   # tiles that meet with no overlap
 from .timecodes import Period, from_days
 
 # %% auto #0
-__all__ = ['Tiling', 'trim_range', 'tiling', 'support_window', 'extrapolation_days', 'check_extrapolation', 'bucket']
+__all__ = ['Tiling', 'warn_seams', 'trim_range', 'tiling', 'support_window', 'extrapolation_days', 'check_extrapolation',
+           'bucket']
 
 # %% ../nbs/20b_windows.ipynb #c0005
 @dataclass(frozen=True)
@@ -45,6 +47,22 @@ class Tiling:
         return self.margin - self.trim
 
 # %% ../nbs/20b_windows.ipynb #c0005n
+def warn_seams(tl:Tiling,  # how `embed` cuts the map
+               H:int,      # the map's height in pixels
+               W:int,      # its width
+              ) -> None:
+    """`SeamWarning` where the tiles of `tl` meet with no overlap to blend (buffer = trim: `tile` = the model's patch,
+    buffer 0, or `trim=buffer`) on a map larger than one tile: each tile's edge pixels see only its side (AEF.md S6:
+    the paper's tiles overlap by 160 m, 80 m trimmed, blended), so seams every `tile` px show in the map and in a change
+    against a map of other settings (newcomer s55: max change 0.53 on the seams, the real year's 0.14)."""
+    if tl.overlap or max(H, W) <= tl.core: return
+    b = tl.patch // 8
+    warnings.warn(f"tile {tl.core} with buffer {tl.margin} and trim {tl.trim}: the tiles meet with no overlap to blend, "
+                  f"so the {H} x {W} px map holds hard seams every {tl.core} px (each tile's edge pixels see one side "
+                  f"only), which read as change beside a map embedded otherwise; the paper's tiles overlap (AEF.md S6): "
+                  f"leave tile and buffer to their defaults (tile {tl.patch - 2 * b}, buffer {b}), or pass a buffer > "
+                  "trim", SeamWarning, stacklevel=user_stacklevel())
+
 def trim_range(tile:int,    # the tile's core, pixels
                buffer:int,  # the margin on each side, pixels
               ) -> tuple[int, int]:

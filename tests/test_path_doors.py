@@ -34,6 +34,7 @@ from alphaearth_nb import bands, declared_units, earthengine, label_grids, sites
 from alphaearth_nb import empty_rows
 from alphaearth_nb import grids, zones
 from alphaearth_nb import commands, explorer
+from alphaearth_nb import trained_year, vector_labels
 from alphaearth_nb.quantize import dequantize, quantize, roundtrip_bound
 from alphaearth_nb._param_docs import SECTIONS
 from alphaearth_nb.core import CallableModule, DTypeError, LOADERS, is_path
@@ -128,6 +129,8 @@ DOORS = {   # door -> (call of a path, the kind of readers named)
     "supervised.rows_of_map": (lambda p: supervised.rows_of_map(p, LAB), "map"),
     "supervised.rows_by_year": (lambda p: supervised.rows_by_year(p, LAB), "map"),
     "supervised.training_set": (lambda p: supervised.training_set(p, LAB), "map"),
+    "vector_labels.labelled_vectors": (lambda p: vector_labels.labelled_vectors(p), "table"),
+    "trained_year.year_vectors/emb": (lambda p: trained_year.year_vectors(p, LAB, 2024), "map"),
     "supervised.gated_training_set": (lambda p: supervised.gated_training_set(p, LAB), "map"),
     "supervised.place_labels/emb": (lambda p: supervised.place_labels(p, LAB), "map"),
     "supervised.labelled_rows/emb": (lambda p: supervised.labelled_rows(p, supervised.place_labels(EMB, LAB)), "map"),
