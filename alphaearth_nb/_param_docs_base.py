@@ -439,7 +439,7 @@ SECTIONS = {
         'aef_train': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`)\n',
     },
     'alphaearth_nb.trained_year': {
-        'year_vectors': "emb\n    a cube (time, y, x, band), or one map; an official Dataset of years too\nlabels\n    labels in any form `classify` takes, of no year (no `time` dim)\nyear\n    the year whose vectors at the labels train: one of the cube's\ndoor : str\n    the caller, for messages\ncolumn : str\n    the label column of a table\nnumbers\n    targets are numbers (regress)\n**kw\n    `training_set`'s placing: polygons, crs, off_map\n",
+        'year_vectors': "emb\n    a cube (time, y, x, band), or one map; an official Dataset of years too\nlabels\n    labels in any form `classify` takes, of no year (no `time` dim)\nyear\n    the year whose vectors at the labels train: one of the cube's\ndoor : str\n    the caller, for messages\ncolumn : str\n    the label column of a table\nnumbers : bool\n    targets are numbers (regress)\n**kw\n    `training_set`'s placing: polygons, crs, off_map\n",
         'trained_on_year': 'fn\n    classify or regress of `per_year.over_time`: (emb, labels, ..., column, train_year, ...)\n',
     },
     'alphaearth_nb.unit_samples': {

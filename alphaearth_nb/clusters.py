@@ -69,7 +69,7 @@ FLAT_SPREAD = 1e-5   # a colour's stretch (2..98 percentile range of a principal
 # maps of one and of two unit vectors: flat stretch <= 3.7e-8, offsets <= 4.5e-8); one int8 code step is >= 6e-5
 
 def _why(da, fix:str) -> str:
-    "The gate's reason a map `da` holds no data and its fix (`gate.NO_DATA_WHY`, kept where every pixel was refused: " \
+    "The gate's reason a map `da` holds no data and its fix (`gate.NO_DATA_WHY`, kept where the gate refuses every pixel: " \
     "unit vectors x100, int16 x32767), else `fix`: the error says it where a notebook's silenced warnings did not."
     return f"every pixel was refused by the gate: {why}" if (why := da.attrs.get(NO_DATA_WHY)) else fix
 

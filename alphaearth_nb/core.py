@@ -26,12 +26,13 @@ import equinox as eqx
 from jaxtyping import Array, Bool, Float
 
 from .band_labels import EMBED_DIM, PIXEL_M, a_bands, a_positions, band_names, band_order
+from . import band_labels   # its band_names wears checks_flags (below), one object in both modules
 from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime, which imports core
 from .package import PARAMETERS, CallableModule, callable_module, documented, user_stacklevel
 from .spelling import likeness, near_names, suggest
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'DOOR_ALIASES', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'TimeError', 'MissingTimeError',
+__all__ = ['SEED_MAX', 'DOOR_ALIASES', 'COUNT_MAX', 'MAP_WANTED', 'band_names', 'AEFError', 'TimeError', 'MissingTimeError',
            'UnsortedTimeError', 'PeriodError', 'SourceError', 'UnknownSourceError', 'MissingSourceError',
            'UnknownBandError', 'GridError', 'DimensionError', 'EmptyStackError', 'NoValidDataError', 'DTypeError',
            'ConfigError', 'LabelError', 'CheckpointError', 'TrainingError', 'MissingDependencyError', 'AEFWarning',
@@ -45,8 +46,8 @@ __all__ = ['SEED_MAX', 'DOOR_ALIASES', 'COUNT_MAX', 'MAP_WANTED', 'AEFError', 'T
            'yes_no_params', 'checks_flags', 'unknown_keys', 'checks_fields', 'typed_fields', 'as_tuple', 'decimal',
            'count_text', 'choice_word', 'with_article', 'refuse_path', 'set_elsewhere', 'MovedError', 'FormOnly',
            'moved_names', 'Frames', 'Target', 'Texts', 'TrainExample', 'is_path', 'LOADERS', 'loader_of', 'EMBED_DIM',
-           'PIXEL_M', 'band_names', 'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule',
-           'callable_module', 'PARAMETERS', 'documented', 'near_names', 'suggest']
+           'PIXEL_M', 'band_order', 'a_bands', 'a_positions', 'user_stacklevel', 'CallableModule', 'callable_module',
+           'PARAMETERS', 'documented', 'near_names', 'suggest']
 
 # %% ../nbs/00_core.ipynb #c0005
 class AEFError(ValueError):
@@ -472,6 +473,8 @@ def refuse_path(x,                # what a door was given
 _all_ = ["EMBED_DIM", "PIXEL_M", "band_names", "band_order", "a_bands", "a_positions",   # from `band_labels` (see above)
          "user_stacklevel", "CallableModule", "callable_module", "PARAMETERS", "documented",   # from `package`
          "near_names", "suggest"]   # from `spelling`
+# `band_names(dims=64)`: UnknownFieldError as at every door; band_labels, below core, cannot wear it itself
+band_names = band_labels.band_names = checks_flags(band_names)
 
 # %% ../nbs/00_core.ipynb #c3001
 class _SetElsewhere(types.ModuleType):

@@ -13,7 +13,7 @@ import inspect
 import pandas as pd
 import xarray as xr
 
-from .core import MAP_WANTED, ConfigError, LabelError, TimeError, band_names, refuse_path, whole
+from .core import MAP_WANTED, ConfigError, LabelError, TimeError, band_names, checks_flags, refuse_path, whole
 from .embeddings import official_cube
 from .places import years_of_cube
 from .years import map_year
@@ -41,12 +41,13 @@ def _year_of(emb, year:int, door:str) -> int|None:
                         f"pass one of them, e.g. train_year={years[-1]}")
     return years.index(year)
 
+@checks_flags
 def year_vectors(emb,                       # a cube (time, y, x, band), or one map; an official Dataset of years too
                  labels,                    # labels in any form `classify` takes, of no year (no `time` dim)
                  year,                      # the year whose vectors at the labels train: one of the cube's
                  door:str="classify",       # the caller, for messages
                  column:str="label",        # the label column of a table
-                 numbers=False,             # targets are numbers (regress)
+                 numbers:bool=False,        # targets are numbers (regress)
                  **kw,                      # `training_set`'s placing: polygons, crs, off_map
                 ):
     """The labelled vectors (DataFrame: A00..A63 and `column`, a row per labelled pixel with data) of cube `emb`'s

@@ -4,7 +4,6 @@ lazy map (the reason was kept for maps in memory only), and `cluster`, `rgb` and
 and no reason (newcomer s55 finding 10, note55 'left'). Now each error carries the gate's reason and fix."""
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 
