@@ -26,7 +26,6 @@ import equinox as eqx
 from jaxtyping import Array, Bool, Float
 
 from .band_labels import EMBED_DIM, PIXEL_M, a_bands, a_positions, band_names, band_order
-from . import band_labels   # its band_names wears checks_flags (below), one object in both modules
 from .loaders import LOADERS, is_path, loader_of   # imports pyarrow: before runtime, which imports core
 from .package import PARAMETERS, CallableModule, callable_module, documented, user_stacklevel
 from .spelling import likeness, near_names, suggest
@@ -171,9 +170,7 @@ class TableWarning(AEFWarning):
 class MixedSettingsWarning(AEFWarning):
     "Maps compared were made two ways (`embed`'s tile, buffer or trim; `official.open`'s resampling), or are two maps " \
     "of one year: their difference holds the settings' (tile seams), not only the land's: what differs is said."
-class SeamWarning(AEFWarning):
-    "An embedding cut in tiles that meet with no overlap to blend (`embed`'s buffer = trim, e.g. tile = the model's " \
-    "patch): the map holds hard seams at the tiles' edges, which read as change beside a map made otherwise."
+class SeamWarning(AEFWarning): "Tiles that meet with no overlap to blend (`embed`'s buffer = trim): hard seams in the map."
 
 # %% ../nbs/00_core.ipynb #h2v001
 def _kind(value) -> str:
@@ -473,8 +470,7 @@ def refuse_path(x,                # what a door was given
 _all_ = ["EMBED_DIM", "PIXEL_M", "band_names", "band_order", "a_bands", "a_positions",   # from `band_labels` (see above)
          "user_stacklevel", "CallableModule", "callable_module", "PARAMETERS", "documented",   # from `package`
          "near_names", "suggest"]   # from `spelling`
-# `band_names(dims=64)`: UnknownFieldError as at every door; band_labels, below core, cannot wear it itself
-band_names = band_labels.band_names = checks_flags(band_names)
+band_names = sys.modules[band_names.__module__].band_names = checks_flags(band_names)   # band_labels' too: one object
 
 # %% ../nbs/00_core.ipynb #c3001
 class _SetElsewhere(types.ModuleType):
