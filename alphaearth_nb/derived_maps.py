@@ -13,9 +13,10 @@ import shlex
 import warnings
 from pathlib import Path
 
+import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, DTypeError, TimeWarning, user_stacklevel
+from .core import EMBED_DIM, DimensionError, DTypeError, FileWarning, TimeWarning, user_stacklevel
 from .geo import crs_of
 from .crs import crs_label
 from .exports import read_cog
@@ -144,6 +145,36 @@ def counts_said(e:Exception,  # an error reading --embeddings
     else: fix = f"{CAST_LEAD}, write them as int8 (a GeoTIFF of Int8 bands) and pass that ({share}"
     return DTypeError(head + fix)
 
+def _same_pixels(path:Path, y:int|None, pes:list, cmd:str) -> list:
+    """`pes` (a year's (file, map) pairs) less the files whose pixels another file holds with the same values (a
+    re-download `name (1).tif`, a `_copy.tif`; the shorter name kept, a `FileWarning` naming those left out).
+    `DimensionError` naming both files, their shared pixels and the fix where two hold some pixels with different values:
+    the map would be the one its name sorts last (`xr.combine_by_coords` keeps one)."""
+    keep, skipped = [], []
+    for p, e in sorted(pes, key=lambda pe: (len(pe[0].name), pe[0].name)):
+        for q, f in keep:
+            xs, ys = np.intersect1d(e.x.values, f.x.values), np.intersect1d(e.y.values, f.y.values)
+            if not (xs.size and ys.size): continue
+            a, b = e.sel(x=xs, y=ys).transpose("y", "x", ...).values, f.sel(x=xs, y=ys).transpose("y", "x", ...).values
+            if not np.array_equal(a, b, equal_nan=a.dtype.kind == "f"):
+                raise DimensionError(f"--embeddings {path}: {_rel(path, p)} and {_rel(path, q)} " + (f"(both of {y}) " if y
+                                     else "(both record no year: an AEF_TIME tag, a year folder as the mirrors' "
+                                     ".../2024/31N/, or a year in the file name, embedding_2024.tif) ") + f"cover the same pixels ({ys.size} x {xs.size}, centres x {xs.min():.10g}.."
+                                     f"{xs.max():.10g}, y {ys.min():.10g}..{ys.max():.10g}) with different vectors, so they "
+                                     "are no tiles of one map (the map would hold the one whose name sorts last): move the "
+                                     "one of another year or area out of the folder" + ", or pass each file as its own "
+                                     "--embeddings (aef change takes two)" * (cmd == "change"))
+            if xs.size == e.sizes["x"] and ys.size == e.sizes["y"]:   # all its pixels another file's, same values
+                skipped.append((p, q)); break
+        else: keep.append((p, e))
+    if skipped:
+        warnings.warn(f"--embeddings {path}: " + "; ".join(f"{_rel(path, p)} holds the same pixels and vectors as "
+                      f"{_rel(path, q)}" for p, q in skipped[:4]) + ", ..." * (len(skipped) > 4) + ": read once, the "
+                      "first named of each left out; delete the copies to silence this",
+                      FileWarning, stacklevel=user_stacklevel())
+    kept = {id(e) for _, e in keep}
+    return [(p, e) for p, e in pes if id(e) in kept]
+
 def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy of the mirrors' YEAR/ZONE/ layout)
                cmd:str,          # the command, e.g. 'evaluate', for its messages
                files:list|None=None,  # the GeoTIFFs to read (default: those in `path`; a mirror copy's, below it)
@@ -153,7 +184,8 @@ def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy
     name gives, `name_year`, with a `TimeWarning`) are tiles of its map (`xr.combine_by_coords`, one CRS).
     `DimensionError` naming the CRSs where they are several (tiles of two UTM zones: one folder a zone), the tiles
     that record no CRS beside those that do (with the line that sets it), the files of no year beside files of one,
-    and files of one year, or none recorded, that cover the same pixels. Read so by `aef evaluate` and the mapping
+    and files of one year, or none recorded, that cover the same pixels with different vectors (`_same_pixels`: a
+    copy of a tile, the same vectors, is read once, said). Read so by `aef evaluate` and the mapping
     commands alike (`map_cmd.open_maps`); `--year` picks a year of the cube."""
     refuse_partial(path, "folder of GeoTIFFs")   # inside a killed write's scratch copy: never read
     tifs = sorted(files) if files is not None else sorted(p for p in path.iterdir() if p.suffix.lower() in (".tif", ".tiff"))
@@ -174,6 +206,7 @@ def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy
     maps = []
     for y, pes in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
         es = [e for _, e in pes]
+        if len(es) > 1: es = [e for _, e in _same_pixels(path, y, pes, cmd)]
         crss = sorted({crs_label(c) for e in es if (c := crs_of(e)) is not None})
         if (none := [p for p, e in pes if crs_of(e) is None]) and crss:   # 'None' was counted as a CRS
             raise DimensionError(f"--embeddings {path} holds {len(none)} tile{'s' * (len(none) > 1)} that record{'s' * (len(none) == 1)} no CRS "

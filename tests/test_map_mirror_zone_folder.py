@@ -1,7 +1,7 @@
 """`aef classify --embeddings mirror/2024/31N` (a year's zone folder of an official mirror on disk) was refused, "a
 folder inside a mirror ... pass one tile", though the same folder copied out of the mirror was read: a folder of
 GeoTIFFs is one map a year wherever it lies, its tiles' year read from the mirror's path. And a folder of two
-undated copies of one tile under aef similarity ended "(aef change takes two)": that clause is said under change only."""
+undated tiles of one place under aef similarity ended "(aef change takes two)": that clause is said under change only."""
 import shutil
 
 import numpy as np
@@ -43,8 +43,8 @@ def test_a_zone_folder_inside_a_mirror_is_mapped_as_its_tiles(mirror, tmp_path, 
 
 def test_change_clause_only_under_change(mirror, tmp_path, capsys):
     tile = sorted((mirror / "2024" / "31N").glob("*.tiff"))[0]
-    (tmp_path / "two").mkdir()
-    for n in ("a", "b"): shutil.copy(tile, tmp_path / "two" / f"{n}.tiff")
+    (tmp_path / "two").mkdir()   # two years' tiles of one place, undated (two copies of one tile: read once)
+    for n, y in (("a", "2023"), ("b", "2024")): shutil.copy(mirror / y / "31N" / tile.name, tmp_path / "two" / f"{n}.tiff")
     e = read_cog(tile)
     pd.DataFrame({"x": e.x.values[[3]], "y": e.y.values[[4]]}).to_csv(tmp_path / "p.csv", index=False)
     said = {}
