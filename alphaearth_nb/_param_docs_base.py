@@ -233,6 +233,7 @@ SECTIONS = {
         'declared_valid_range': 'obj\n    DataArray or Dataset whose attrs or encoding may declare a valid range\n',
         'outside_valid': "obj\n    DataArray whose attrs or encoding may declare a valid range\nvalues\n    values to test, in `obj`'s units (default: `obj.values`)\n",
         'unpacked': 'obj\n    DataArray or Dataset, maybe CF-packed (integers with scale_factor / add_offset)\nnodata\n    further stored (packed) value(s) meaning no data, beyond those `obj` declares\nvector\n    the values that form one vector: a DataArray\'s dim (`"band"`), a Dataset\'s variables\n',
+        'kept_where': 'obj : xr.DataArray\n    a class or cluster map of ids (int with -1 for no data, or floats with NaN)\n',
     },
     'alphaearth_nb.official_grids': {
         'grid_for': "area\n    lon/lat area: bbox (w, s, e, n), shapely geometry or GeoDataFrame\ncrs : str|None\n    the grid's CRS (default: the UTM zone of the area's centre)\nresolution\n    pixel size in `crs` units (default 10 m; required, in degrees, for a geographic CRS)\n",

@@ -20,6 +20,7 @@ from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, N
 from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, write_crs)
 from .files import gdal_path, reading_raster
+from .nodata import kept_where
 from .times import as_time_dtype, to_ms
 from .labels import data_variables
 from .quantize import quantize
@@ -349,8 +350,8 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              "`aef.similarity`, `aef.change`, `aef.classify` give), not embeddings" + (
                              ": aggregate reduces embeddings, or a map of float scores (similarity, change), per "
                              "zone; the integer ids of a class or cluster map have no mean: each class's share of a zone "
-                             "is the mean of its 0/1 map, `(m == c).where(m != -1).assign_attrs(measure='share')"
-                             ".aef.aggregate(zones)` for class id c (-1: no data)" + (f"; if it is one band ({one}) of "
+                             f"is the mean of its 0/1 map, `(m == c).where({kept_where(obj)}).assign_attrs(measure='share')"
+                             ".aef.aggregate(zones)` for class id c (its pixels of no data left out)" + (f"; if it is one band ({one}) of "
                              f"an embedding's {EMBED_DIM}, pass all of them" if one else "") if door == "aggregate"
                              else ": pass the embeddings it was made from"))
     if obj.sizes.get("band") != EMBED_DIM:

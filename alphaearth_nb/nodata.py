@@ -14,7 +14,8 @@ from .core import checks_flags, refuse_path
 from .dims import GRID_WANTED
 
 # %% auto #0
-__all__ = ['NODATA_KEYS', 'VALID_KEYS', 'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked']
+__all__ = ['NODATA_KEYS', 'VALID_KEYS', 'declared_nodata', 'packing', 'declared_valid_range', 'outside_valid', 'unpacked',
+           'kept_where']
 
 # %% ../nbs/02b_nodata.ipynb #n0005
 NODATA_KEYS = ("_FillValue", "missing_value", "nodata", "nodatavals")  # where readers declare no-data
@@ -131,3 +132,16 @@ def unpacked(obj,      # DataArray or Dataset, maybe CF-packed (integers with sc
     out.attrs = {k: v for k, v in obj.attrs.items() if k not in gone}
     out.encoding = {}
     return out
+
+# %% ../nbs/02b_nodata.ipynb #n0008a
+def kept_where(obj:xr.DataArray,   # a class or cluster map of ids (int with -1 for no data, or floats with NaN)
+              ) -> str:
+    """The condition on `m` (the map) that keeps its pixels with data, as a user types it in the class-share line
+    `(m == c).where(COND)`: `m.notnull()` for floats (a COG read with masked=True), `m != -1` for ints (`classify`'s
+    map), and `m != v` for each finite fill value it declares (a COG read without masked=True: 255). Without it a
+    pixel of no data counts as "not class c" and the shares of a zone sum below 1."""
+    fills = [f for f in declared_nodata(obj, finite=True)]
+    if obj.dtype.kind == "i" and -1 not in fills: fills = [-1.0, *fills]
+    conds = ([] if obj.dtype.kind in "iub" else ["m.notnull()"]) + [f"m != {f:g}" for f in fills]
+    return " & ".join(c if len(conds) == 1 or c.endswith("()") else f"({c})" for c in conds) or "m.notnull()"
+

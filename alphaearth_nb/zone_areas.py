@@ -17,6 +17,7 @@ except ImportError: shapely = None
 from .core import EMBED_DIM, ConfigError, DimensionError, checks_flags
 from .gate import unit_rows
 from .geo import crs_of, declared_nodata, is_geographic, require
+from .nodata import kept_where
 from .places import gather, grid_of
 
 # %% auto #0
@@ -175,7 +176,7 @@ def score_reducer(score:xr.DataArray,   # `score_map`'s map
                                  f"{', '.join(f'{i:g}' for i in ids[:6])}{' ...' if len(ids) > 6 else ''}) and says no "
                                  "`measure`: class or cluster ids read as floats (a land-cover GeoTIFF opened with "
                                  "masked=True)? Ids have no mean: each class's share of a zone is the mean of its 0/1 map, "
-                                 "`(m == c).where(m.notnull()).assign_attrs(measure='share').aef.aggregate(zones)` for "
+                                 f"`(m == c).where({kept_where(score)}).assign_attrs(measure='share').aef.aggregate(zones)` for "
                                  "class id c; if they are amounts (heights in metres, counts), say so and they are "
                                  "averaged: `m.assign_attrs(measure='amount').aef.aggregate(zones)`")
     return lambda v, w: score_row(v, w, how, q)
