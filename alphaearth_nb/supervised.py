@@ -414,6 +414,10 @@ def _rows_said(given, read, pos, column:str) -> tuple:
                 f"{file or ('the FeatureCollection' if isinstance(given, dict) else 'the labels')}{how}{more}")
     return codes, said
 
+def _class_said(v) -> str:
+    "A class in words: its name quoted, its id as a number (3, not 3.0)."
+    return f"'{v}'" if isinstance(v, str) else f"{v:g}"
+
 def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_fills, drop:bool) -> LabelPixels:
     "`place_labels` (its `off_map` read: `drop`)."
     refuse_path(emb, MAP_WANTED, "map")
@@ -459,8 +463,14 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
             pixels = getattr(labels, "attrs", {}).get("labelled") == "pixels"   # polygons' pixels beside points
             n = f"{int(off.sum())} of the labels (points, or polygons wholly off it)" if pixels else \
                 f"{int(off.sum())} of {len(off)} labelled points"
+            lost = [] if numbers else sorted(set(vals[off].tolist()) - set(vals[~off].tolist()), key=str)   # whole classes
+            them = "them" if len(lost) > 1 else "it"
             warnings.warn(f"{n} lie off the map (outside its grid, {crs_label(crs_of(emb))}): left out, as asked" +
-                          f"; {int((~off).sum())} labelled pixels remain" * pixels, LabelWarning, stacklevel=user_stacklevel())
+                          f"; {int((~off).sum())} labelled pixels remain" * pixels + (
+                          f"; class{'es' * (len(lost) > 1)} {', '.join(_class_said(v) for v in lost[:8])}"
+                          f"{', ...' * (len(lost) > 8)} had no label left on the map, so the map has no pixel of {them}: "
+                          f"label {them} on the map, or leave {them} out of the labels" if lost else ""),
+                          LabelWarning, stacklevel=user_stacklevel())
             xs, ys, vals, rows = xs[~off], ys[~off], vals[~off], (rows[0][~off], rows[1])
     if raster and len(vals):
         on = inside_grid(emb, xs, ys)
