@@ -157,10 +157,11 @@ def _same_pixels(path:Path, y:int|None, pes:list, cmd:str) -> list:
             if not (xs.size and ys.size): continue
             a, b = e.sel(x=xs, y=ys).transpose("y", "x", ...).values, f.sel(x=xs, y=ys).transpose("y", "x", ...).values
             if not np.array_equal(a, b, equal_nan=a.dtype.kind == "f"):
-                raise DimensionError(f"--embeddings {path}: {_rel(path, p)} and {_rel(path, q)} " + (f"(both of {y}) " if y
-                                     else "(both record no year: an AEF_TIME tag, a year folder as the mirrors' "
-                                     ".../2024/31N/, or a year in the file name, embedding_2024.tif) ") + f"cover the same pixels ({ys.size} x {xs.size}, centres x {xs.min():.10g}.."
-                                     f"{xs.max():.10g}, y {ys.min():.10g}..{ys.max():.10g}) with different vectors, so they "
+                raise DimensionError(f"--embeddings {path}: 2 of its GeoTIFFs " + (f"of {y} " if y else "record no year "
+                                     "(an AEF_TIME tag, a year folder as the mirrors' .../2024/31N/, or a year in the file "
+                                     "name, embedding_2024.tif) and ") + f"cover the same pixels with different vectors ("
+                                     f"{_rel(path, p)} and {_rel(path, q)}: {ys.size} x {xs.size} pixels, centres x "
+                                     f"{xs.min():.10g}..{xs.max():.10g}, y {ys.min():.10g}..{ys.max():.10g}), so they "
                                      "are no tiles of one map (the map would hold the one whose name sorts last): move the "
                                      "one of another year or area out of the folder" + ", or pass each file as its own "
                                      "--embeddings (aef change takes two)" * (cmd == "change"))
