@@ -313,6 +313,30 @@ def _comma_said(a) -> str:
     return (f"; --point {x:g},{y:g} is no LON,LAT (latitude {y:g} is out of range, -90 .. 90): a decimal comma? the "
             "comma parts LON from LAT, so write decimals with a decimal point, e.g. --point 5.995,45.002")
 
+_CLASS_COLUMNS = ("label", "class", "classes", "category", "landcover", "land_cover", "crop", "lc")   # labels' names
+
+def _one_class(got, a, fields) -> None:
+    """`LabelError` where `aef similarity --points` holds labelled points of several classes (a column of class names
+    or ids: `label`, as `aef classify` reads it, or `class`, `crop`, `landcover`, ...): their mean is a direction like
+    none of the classes. Names the column, each class's count and the fixes: a file of one class's points (the
+    line that writes it), or every class mapped by `aef classify`."""
+    cols = {str(c).lower(): c for c in got.columns}
+    if not (col := next((cols[n] for n in _CLASS_COLUMNS if n in cols), None)): return
+    n = got[col].value_counts(dropna=True)
+    if len(n) < 2: return
+    first, f, suf = n.index[0], json.dumps(str(a.points)), Path(a.points).suffix.lower()
+    pick = f"t[t[{json.dumps(str(col))}] == {json.dumps(first) if isinstance(first, str) else f'{first:g}'}]"
+    out = f"{str(first).replace(' ', '_')}{'.csv' if suf in ('.csv', '.txt') else '.gpkg'}"
+    line = (f"import pandas as pd; t = pd.read_csv({f}); {pick}.to_csv({json.dumps(out)}, index=False)" if suf in (".csv", ".txt")
+            else f"import geopandas as gpd; t = gpd.read_{'parquet' if 'parquet' in suf else 'file'}({f}); {pick}.to_file({json.dumps(out)})")
+    pts = "fields" if fields else "points"
+    raise LabelError(f"--points {a.points} holds {pts} of {len(n)} classes in its column {str(col)!r} ("
+                     f"{', '.join(f'{k}: {v}' for k, v in list(n.items())[:6])}{', ...' * (len(n) > 6)}): aef similarity "
+                     "maps one query, the mean of all its {pts}, a direction like none of the classes: pass a file of "
+                     f"one class's {pts}, e.g. `python -c {shlex.quote(line)}`, then --points {out}; or map every class, "
+                     f"`aef classify --embeddings {a.embeddings} --labels {a.points}{f' --label-column {col}' if str(col) != 'label' else ''}"
+                     f" --out classes.tif` (to average them all on purpose, drop the column {str(col)!r})")
+
 @_crs_said
 def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_commands`)
                   ) -> None:
@@ -349,6 +373,7 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
                 raise LabelError(f"--points {a.points} holds {kinds}, no points nor polygons alone: aef similarity takes "
                                  f"points, or fields (polygons); write a point inside each shape, `python -c "
                                  f"{shlex.quote(line)}`, then pass --points points.geojson") from None
+    if not given: _one_class(got, a, fields)   # a file of labelled points: their mean is no class's
     off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
     for w in seen:   # shown as given (the user's filters judged them): not warned again
         if w not in off and _SOME_OFF not in str(w.message):   # some off: this command's words below
