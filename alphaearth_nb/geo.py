@@ -401,6 +401,24 @@ def _lonlat_of(xs, ys, crs) -> str:
     return (f", and they span lon {lon[ok].min():.6f}..{lon[ok].max():.6f}, lat {lat[ok].min():.6f}..{lat[ok].max():.6f}"
             if ok.any() else "")
 
+def _zone_said(obj, xs, ys, src) -> str:
+    """'; they lie on the map if its CRS were EPSG:326NN (their UTM zone) ...' where points (`xs`, `ys` in `src`) that
+    miss a map in one UTM zone lie on it read in their own zone's CRS: the map's recorded CRS is likely wrong (a
+    `write_crs` of the wrong zone; its x/y, eastings, fit any zone, so the map alone cannot tell); else ''."""
+    try:
+        zone = as_crs(crs_of(obj)).utm_zone
+        lon, lat = (np.ravel(np.asarray(v, np.float64)) for v in to_crs(xs, ys, src, LONLAT))
+        ok = np.isfinite(lon) & np.isfinite(lat)
+        if not zone or not ok.any(): return ""
+        code = (32600 if zone[-1].upper() == "N" else 32700) + int(np.floor((np.median(lon[ok]) + 180) / 6) % 60) + 1
+        if f"{code % 100}{zone[-1].upper()}" == zone.upper(): return ""
+        tx, ty = to_crs(lon[ok], lat[ok], LONLAT, f"EPSG:{code}")
+        if not inside_grid(obj, np.asarray(tx), np.asarray(ty)).any(): return ""
+    except Exception: return ""   # beyond a projection's domain
+    return (f"; they lie on the map if its CRS were EPSG:{code} (their UTM zone) rather than {crs_label(crs_of(obj))}: if "
+            f"its recorded CRS is wrong, write the right one, `emb = aef.geo.write_crs(emb, 'EPSG:{code}')` (a GeoTIFF: "
+            f"`rio edit-info --crs EPSG:{code} FILE`)")
+
 def crs_advice(obj,        # the map the points missed
                xs,         # x of the points as given (in `crs`)
                ys,         # y
@@ -427,9 +445,11 @@ def crs_advice(obj,        # the map the points missed
                     "THEIR_CRS FIXED LABELS` (GDAL's command, for a file; then pass FIXED) (not `crs=`: its own CRS "
                     f"wins over it); if they are, they lie elsewhere than this map{_span_in(obj, LONLAT)}"
                     f"{_lonlat_of(xs, ys, src)}")
+        if crs is None and _looks(xs, ys, src):   # values within degrees on a projected map: read as lon/lat too
+            crs = src = LONLAT
         if crs is not None and not same_crs(crs, obj):   # said in their own CRS: the map's extent in it
             return (f"give points on the grid{_span_in(obj, src)}, or, if they are not in {crs_label(src)}, pass the CRS "
-                    f"they are in, `crs=...`{_looks(xs, ys, src)}")
+                    f"they are in, `crs=...`{_looks(xs, ys, src)}{_zone_said(obj, xs, ys, src)}")
         return (f"give coordinates in the grid's CRS ({crs_label(crs_of(obj))}), or pass the CRS they are in, "
                 f"`crs=...`{_looks(xs, ys, src)}")
     if g[0] == "crs":
