@@ -20,9 +20,10 @@ import xarray as xr
 
 from . import analysis
 from .evaluate import unlabelled
-from .core import (AEFError, DimensionError, GridError, LabelError, NoDataWarning, NoValidDataError,
+from .core import (AEFError, DimensionError, GridError, GridWarning, LabelError, NoDataWarning, NoValidDataError,
                                 TimeError, TimeWarning, band_names, user_stacklevel, ConfigError, SameMapError)
 from .files import is_zarr_store
+from .same_grid import one_lattice_hint   # one grid over two extents: their overlap
 from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs
 from .crs_checks import swap_columns
 from .geometry_columns import lonlat_columns
@@ -462,6 +463,21 @@ def _off_grid(e1:xr.DataArray, e2:xr.DataArray, paths:list) -> str:
                    f"(rasterio's, installed with it; nearest: each pixel keeps one of the file's vectors), then pass "
                    f"--embeddings {out}")
 
+def _overlap(e1:xr.DataArray, e2:xr.DataArray, paths:list) -> tuple:
+    """Two maps on one grid over different extents (`same_grid.one_lattice_hint`: one CRS and pixel size, pixel lines
+    a whole number of pixels apart) cut to the pixels both hold, `e2` on `e1`'s coordinates, with a `GridWarning`
+    naming each map's size and the overlap's: what `aef change` maps (Python's `change` names the reindex)."""
+    s = {d: float(abs(e1[d].values[1] - e1[d].values[0])) / 4 for d in ("y", "x")}   # a quarter pixel: one place
+    lo = {d: max(float(e1[d].min()), float(e2[d].min())) - s[d] for d in s}
+    hi = {d: min(float(e1[d].max()), float(e2[d].max())) + s[d] for d in s}
+    e1 = e1.sel({d: e1[d].values[(e1[d].values >= lo[d]) & (e1[d].values <= hi[d])] for d in s})
+    e2c = e2.reindex(y=e1.y, x=e1.x, method="nearest", tolerance=min(s.values()))
+    p1, p2 = (paths * 2)[:2]
+    warnings.warn(f"--embeddings {p1} and --embeddings {p2} lie on one grid over different extents: the change is "
+                  f"mapped where both have pixels, {e1.sizes['x']} x {e1.sizes['y']} (width x height)", GridWarning,
+                  stacklevel=user_stacklevel())
+    return e1, e2c
+
 def _span(e1:xr.DataArray, e2:xr.DataArray, a, largest:float) -> str:
     """'2023 to 2024': the years of the two maps `aef change` compares, in the order given (`years.map_year`; a map
     recording none named by its file), for its first line. `TimeError` where the change is 0 at every pixel (`largest`
@@ -501,7 +517,9 @@ def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands
         raise GridError("an embedding has no CRS")   # said by `_crs_said`, each that has none named, as similarity says it
     with ThisThreadsWarnings() as seen:   # change's Python words for one map or year twice: `_span` says them below
         try: chg = analysis.change(e1, e2)
-        except GridError: raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
+        except GridError:   # one grid over two extents (a year exported over a larger box): their overlap, said
+            if not one_lattice_hint(e1, e2): raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
+            chg = analysis.change(*_overlap(e1, e2, a.embeddings))
         except SameMapError: chg = None   # the same map twice: the command's words (what was given twice), below
     for w in seen:   # the user's filters judged them: shown once, but change's own twin of `_span`'s words
         if not (issubclass(w.category, TimeWarning) and str(w.message).startswith("the first map `emb` and `other`")):
