@@ -22,7 +22,7 @@ from .checkpoint import RUN_MARKER, is_run
 from .bands import stacked_embeddings
 from .labels import data_variables, with_mappings
 from .cli_args import PARQUET_TABLES, TEXT_TABLES
-from .stacks import names_every_band
+from .stacks import embedding_field, names_every_band
 from .command_inputs import open_input
 from .paths import layout_year, table_suffix
 from .mirror_list import INDEX_NAME, first_tile, mirror_root, tiffs_below
@@ -215,7 +215,8 @@ def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
         raise DimensionError(f"--embeddings {path} is {kind}: {EMBEDDINGS_KINDS}") from None
     # the official product as xee gives it, A00..A63 one variable each, saved (`ds.to_netcdf`, `ds.to_zarr`): the
     # Dataset, which `as_embedding` reads as Python does
-    if var is None and names_every_band(ds): return ds
+    if var is None and (names_every_band(ds) or len(data_variables(ds)) > 1 and embedding_field(ds)): return ds   # 64
+    # variables band_1..band_64 too (`rioxarray.open_rasterio(tif, band_as_variable=True)` saved): read as Python reads them
     da = one_variable(ds, "--embeddings", path, var, prefer="embedding", err=DimensionError)
     if said := _stacked_said(path, da): raise DimensionError(said)   # several years as bands: one written out
     return da
