@@ -166,7 +166,8 @@ def _same_pixels(path:Path, y:int|None, pes:list, cmd:str) -> list:
                                      "one of another year or area out of the folder" + ", or pass each file as its own "
                                      "--embeddings (aef change takes two)" * (cmd == "change"))
             if xs.size == e.sizes["x"] and ys.size == e.sizes["y"]:   # all its pixels another file's, same values
-                skipped.append((p, q)); break
+                skipped.append((p, q))
+                break
         else: keep.append((p, e))
     if skipped:
         warnings.warn(f"--embeddings {path}: " + "; ".join(f"{_rel(path, p)} holds the same pixels and vectors as "

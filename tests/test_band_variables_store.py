@@ -9,7 +9,6 @@ import rioxarray
 
 from alphaearth_nb import analysis
 from alphaearth_nb.cli import main
-from alphaearth_nb.exports import to_cog
 from alphaearth_nb.testing import embedding_from_array, random_unit
 
 

@@ -15,7 +15,6 @@ rioxarray = pytest.importorskip("rioxarray")
 gpd = pytest.importorskip("geopandas")
 from shapely.geometry import box
 
-import alphaearth_nb  # noqa: F401  (the .aef accessor)
 from alphaearth_nb.core import DimensionError
 from alphaearth_nb.exports import map_to_cog
 

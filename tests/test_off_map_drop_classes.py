@@ -4,7 +4,6 @@ nothing said which were gone (the newcomer of s56, #4). The warning now names th
 the map, in Python and on the command line alike; a drop that leaves every class some label says no class."""
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 

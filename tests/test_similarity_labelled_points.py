@@ -3,7 +3,6 @@
 mean of 6 points"), a direction like none of the classes; Python refuses the same table (the newcomer of s56, #5).
 Now the command refuses a file of several classes in a label column, naming it, each class's count, the line that
 writes one class's file and `aef classify`; a file of one class (or no label column) is mapped as before."""
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -38,7 +37,7 @@ def test_points_of_several_classes_are_refused_naming_the_column(tif, tmp_path, 
     assert f't[t["{column}"] == "water"].to_csv("water.csv", index=False)' in err and "aef classify" in err, err
     # the printed line, run, gives a file of one class that is mapped
     line = err.split("python -c '")[1].split("'`")[0]
-    import os, subprocess, sys
+    import subprocess, sys
     subprocess.run([sys.executable, "-c", line], cwd=tmp_path, check=True)
     assert main(["similarity", "--embeddings", str(tif), "--points", str(tmp_path / "water.csv"), "--crs", "EPSG:32631",
                  "--out", str(tmp_path / "w.tif")]) == 0
