@@ -160,7 +160,7 @@ def _same_pixels(path:Path, y:int|None, pes:list, cmd:str) -> list:
                 raise DimensionError(f"--embeddings {path}: 2 of its GeoTIFFs " + (f"of {y} " if y else "record no year "
                                      "(an AEF_TIME tag, a year folder as the mirrors' .../2024/31N/, or a year in the file "
                                      "name, embedding_2024.tif) and ") + f"cover the same pixels with different vectors ("
-                                     f"{_rel(path, p)} and {_rel(path, q)}: {ys.size} x {xs.size} pixels, centres x "
+                                     f"{rel_name(path, p)} and {rel_name(path, q)}: {ys.size} x {xs.size} pixels, centres x "
                                      f"{xs.min():.10g}..{xs.max():.10g}, y {ys.min():.10g}..{ys.max():.10g}), so they "
                                      "are no tiles of one map (the map would hold the one whose name sorts last): move the "
                                      "one of another year or area out of the folder" + ", or pass each file as its own "
@@ -170,8 +170,8 @@ def _same_pixels(path:Path, y:int|None, pes:list, cmd:str) -> list:
                 break
         else: keep.append((p, e))
     if skipped:
-        warnings.warn(f"--embeddings {path}: " + "; ".join(f"{_rel(path, p)} holds the same pixels and vectors as "
-                      f"{_rel(path, q)}" for p, q in skipped[:4]) + ", ..." * (len(skipped) > 4) + ": read once, the "
+        warnings.warn(f"--embeddings {path}: " + "; ".join(f"{rel_name(path, p)} holds the same pixels and vectors as "
+                      f"{rel_name(path, q)}" for p, q in skipped[:4]) + ", ..." * (len(skipped) > 4) + ": read once, the "
                       "first named of each left out; delete the copies to silence this",
                       FileWarning, stacklevel=user_stacklevel())
     kept = {id(e) for _, e in keep}
