@@ -312,12 +312,14 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
     params = yes_no_params(fn)
     ps = inspect.signature(fn).parameters.values()
     takes = None if any(p.kind == p.VAR_KEYWORD for p in ps) else \
-        [p.name for p in ps if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]   # None: takes any keyword
+        [p.name for p in ps if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name != "self"]   # None: any
+    door = (f"{fn.__qualname__.split('.')[-2]}()" if fn.__name__ == "__init__" and "." in fn.__qualname__ else
+            f"{fn.__name__}()")   # a class's `__init__`: the class, as called (not `__init__()`, which takes self)
     if not params and takes is None: return fn
     known = frozenset(takes or ())
     @functools.wraps(fn)
     def checked(*args, **kwargs):
-        if takes is not None and not known.issuperset(kwargs): unknown_keys(kwargs, takes, f"{fn.__name__}()")
+        if takes is not None and not known.issuperset(kwargs): unknown_keys(kwargs, takes, door)
         args = list(args)
         for name, (i, none_ok) in params.items():
             if i is not None and i < len(args):

@@ -40,10 +40,14 @@ def _ee():
     import ee
     return ee
 
-def ee_initialize(project:str,   # the Google Cloud project registered for Earth Engine
+def ee_initialize(project:str|None=None,  # the Google Cloud project registered for Earth Engine (needed)
                   **kwargs,      # passed to `ee.Initialize` (e.g. opt_url for the high-volume endpoint)
                  ) -> None:
-    "Initialise Earth Engine for `project` (call this yourself, once per session)."
+    "Initialise Earth Engine for `project` (call this yourself, once per session); `EarthEngineError` without one."
+    if not project:
+        raise EarthEngineError("ee_initialize needs the Google Cloud project registered for Earth Engine: "
+                               "ee_initialize(project='your-cloud-project') (register one at "
+                               "https://code.earthengine.google.com/register; authenticate first, `ee.Authenticate()`)")
     ee = _ee()
     try: ee.Initialize(project=project, **kwargs)
     except Exception as e:  # ee raises several types here (EEException, google.auth errors)
@@ -285,6 +289,7 @@ class EERequest:
     period: Period
     grid: dict                 # xee grid keywords (crs, crs_transform, shape_2d, ...)
 
+@checks_flags
 def utm_grid(x0:float,              # left edge of the grid in the CRS (metres)
              y0:float,              # top edge (metres): (x0, y0) is the top-left corner
              width:int,             # pixels along x
@@ -376,6 +381,7 @@ def official_opener(req:EERequest) -> xr.Dataset:  # a request whose period is o
     require("xee", "ee", "Earth Engine loading")
     return xr.open_dataset(official_collection(req), engine="ee", **req.grid)
 
+@checks_flags
 def load_official(year,                        # a calendar year (2017 onward), or several: iterable or (first, last)
                   grid:dict,                   # xee grid keywords, e.g. from `utm_grid`
                   opener:Callable|None=None,   # EERequest -> xee-like Dataset (default: `official_opener`)

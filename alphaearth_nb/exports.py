@@ -390,6 +390,7 @@ def _no_file_name(name) -> None:
                       f"writes nothing, it returns the polygons as a GeoDataFrame; write them yourself, `gdf = "
                       f"da.aef.vectorize()`, then `gdf.{write}({text!r})`")
 
+@checks_flags
 def vectorize(da,                   # (y, x) class map or boolean mask, with attrs["crs"]
               name:str="value",     # column for the pixel value
               connectivity:int=4,   # 4 (pixels sharing an edge join) or 8 (an edge or a corner), rasterio's shapes

@@ -32,6 +32,7 @@ __all__ = ['CHANGE_LABEL', 'downsample', 'extent', 'axis_labels', 'plot_rgb', 'p
            'plot', 'plot_years', 'to_rgba', 'explore', 'ee_layer']
 
 # %% ../nbs/28_maps.ipynb #c0005
+@checks_flags
 def downsample(da:xr.DataArray,   # a map or cube with y/x dims (any names `geo.rename_spatial` reads)
                max_size:int=1000,  # longest side kept, pixels
               ) -> xr.DataArray:
@@ -182,6 +183,7 @@ def plot_heat(da:xr.DataArray,       # a 2-D (y, x) map: similarity, change, one
 # %% ../nbs/28_maps.ipynb #c0011f
 CHANGE_LABEL = "1 - dot of the years' unit embeddings\n(0 same, 2 opposite)"   # a change map's colour bar (`analysis.change`)
 
+@checks_flags
 def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. `analysis.change(e1, e2)` (1 - dot)
                        events,                # (y, x) bool mask of the true change on its grid (or (event, y, x) masks)
                        ax=None,               # matplotlib Axes to draw on (default: a new figure)
@@ -310,6 +312,7 @@ def _heat_rgba(v:np.ndarray, cmap:str) -> np.ndarray:
     img[~ok] = 0.0
     return img
 
+@checks_flags
 def to_rgba(obj,                  # embedding, class map, classify/cluster Dataset, 2-D map or `rgb` colours
             max_size:int=2048,    # longest side in pixels: larger maps keep every n-th pixel
             band:str|None=None,   # an embedding's band to draw as a heat map instead of colours
