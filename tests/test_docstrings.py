@@ -53,7 +53,7 @@ from alphaearth_nb import core as _core   # noqa: E402
 FAMILY = {n for n, c in vars(_core).items() if isinstance(c, type) and issubclass(c, _core.AEFError)}
 KNOWN_UNSAID = {   # public functions raising a core error their docstring does not name yet (session 31): to shrink
     "clusters.rgb", "bands.list_vectors", "checkpoint.read_header", "zones.zones_of",
-    "cubes.label_table", "earthengine.ee_initialize", "earthengine.ee_source",
+    "cubes.label_table", "earthengine.ee_source",
     "earthengine.to_stack_dataset", "earthengine.utm_grid",
     "embed.tile_sums", "embed.embed_to_zarr", "embeddings.dequantize_embedding", "embeddings.from_official",
     "metrics.r2", "evaluate.evaluate_regression", "evaluate.change_scores",
