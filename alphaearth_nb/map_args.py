@@ -33,6 +33,11 @@ def _year(s:str) -> int:
         raise argparse.ArgumentTypeError(f"{s!r} is no year: pass a calendar year in full, e.g. --year=2024")
     return int(t)
 
+def _train_year(s:str) -> int:
+    "`--train-year`: `_year`, its example naming --train-year (the one offered works there)."
+    try: return _year(s)
+    except argparse.ArgumentTypeError as e: raise argparse.ArgumentTypeError(str(e).replace("--year=", "--train-year=")) from None
+
 def _point(s:str) -> tuple[float, float]:
     "`--point`: one place as two numbers and a comma, LON,LAT (or X,Y in `--crs`), e.g. 5.995,45.002."
     parts = s.replace(" ", "").split(",")
@@ -115,7 +120,7 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
     c.add_argument("--k", type=_k, default=None, help="the labelled pixels nearest in embedding space that vote each "
                    "pixel's class (default: 3, or 1 where a class has fewer than 3 labelled pixels, said; 1: the "
                    "nearest alone)")
-    c.add_argument("--train-year", type=_year, default=None, help="the year of --embeddings whose vectors at --labels "
+    c.add_argument("--train-year", type=_train_year, default=None, help="the year of --embeddings whose vectors at --labels "
                    "train the map of --year: labels observed that year mapped in another, e.g. --train-year 2024 "
                    "(default: the mapped year's own vectors at --labels)")
     _output(c, path, "class ids (no data declared), with the class names and a colour table", names=True)
