@@ -253,6 +253,19 @@ def _class_like(s:pd.Series) -> bool:
     if s.dtype.kind == "f" and not (np.isfinite(v) & (v == np.round(v))).all(): return False   # areas, lengths
     return 2 <= v.nunique() <= max(2, len(v) // 2)
 
+_LABEL_NAMES = ("ewoc_code", "label", "labels", "class", "classes", "landcover", "land_cover", "lulc", "crop",
+                "crop_type", "class_id", "class_name", "category")   # known label columns (WorldCereal's ewoc_code)
+
+def _label_rank(s:pd.Series) -> int:
+    "Where a class-like column stands as a user would rank it: 0 a known label name, 1 a name saying classes or " \
+    "codes, 2 text, 3 other whole numbers, 4 ids and measurements (`*_id`, `*_index`, tile, h3 cells; over 100 values)."
+    n = str(s.name).lower()
+    if n in _LABEL_NAMES: return 0
+    if any(w in n for w in (*_CLASS_WORDS, "code")): return 1
+    if n.endswith(("_id", "_index", "index", "_fid")) or n in ("tile", "fid", "uid") or n.startswith("h3") \
+            or s.dropna().nunique() > 100: return 4
+    return 2 if s.dtype.kind in "OSUT" else 3
+
 def label_column_guess(column:str,  # the label column asked for, not in `columns`
                        columns,     # the table's column names, or the table (DataFrame): its values judged too
                       ) -> tuple[str, str]|None:
@@ -272,7 +285,7 @@ def label_column_guess(column:str,  # the label column asked for, not in `column
             and not c.startswith("Unnamed:") and i not in bands]
     if near := near_names(column, rest): return near[0], "the nearest spelling among its columns"
     if len(rest) == 1: return rest[0], "the one column besides coordinates, geometry and year"
-    few = sorted((c for c in rest if table is not None and _class_like(table[c])), key=lambda c: not any(w in c.lower() for w in _CLASS_WORDS))
+    few = sorted((c for c in rest if table is not None and _class_like(table[c])), key=lambda c: _label_rank(table[c]))
     return (few[0], "the one column of few distinct values" if len(few) == 1 else "one of the columns of few distinct "
             f"values, class ids or names: {', '.join(few)}") if few else None
 
