@@ -347,6 +347,9 @@ def to_rgba(obj,                  # embedding, class map, classify/cluster Datas
                         attrs={"crs": crs_of(small)})
 
 # %% ../nbs/28_maps.ipynb #c0018
+_LEAFMAP_EXPLORE = ("aef.maps.explore() (a leafmap picture of any map; not the live map of an embedding, "
+                    "`emb.aef.explore()` or `aef.explore(emb)`, which needs only ipyleaflet, ipywidgets and geopandas)")
+
 def explore(obj,                        # anything `to_rgba` draws, with a CRS (`attrs["crs"]` or `spatial_ref`)
             m=None,                     # a leafmap Map to add the layer to (default: a new one)
             max_size:int=2048,          # longest side of the picture in pixels: larger maps keep every n-th pixel
@@ -356,8 +359,8 @@ def explore(obj,                        # anything `to_rgba` draws, with a CRS (
     """An interactive leafmap map with `obj` drawn on it (needs the `maps` extra). Web maps are Web Mercator, which
     ends at +-85.0511 deg latitude (`tiles.mercator_check`): a map wholly beyond it is a `GridError` naming the fix
     (`obj.aef.plot()`, its own CRS), one partly beyond warns what is left out."""
-    require("leafmap", "maps", "explore()")
-    require("rioxarray", "maps", "explore()")
+    require("leafmap", "maps", _LEAFMAP_EXPLORE)
+    require("rioxarray", "maps", _LEAFMAP_EXPLORE)
     import leafmap, rioxarray  # noqa: F401  (optional extra: imported only here, after the check)
     img = to_rgba(obj, max_size=max_size, band=band)
     if not img.attrs.get("crs"):
