@@ -348,7 +348,7 @@ def to_rgba(obj,                  # embedding, class map, classify/cluster Datas
 
 # %% ../nbs/28_maps.ipynb #c0018
 _LEAFMAP_EXPLORE = ("aef.maps.explore() (a leafmap picture of any map; not the live map of an embedding, "
-                    "`emb.aef.explore()` or `aef.explore(emb)`, which needs only ipyleaflet, ipywidgets and geopandas)")
+                    "`emb.aef.explore()`, which needs only ipyleaflet, ipywidgets and geopandas)")
 
 def explore(obj,                        # anything `to_rgba` draws, with a CRS (`attrs["crs"]` or `spatial_ref`)
             m=None,                     # a leafmap Map to add the layer to (default: a new one)
