@@ -240,7 +240,7 @@ def read_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
 # %% ../nbs/21c_pixels.ipynb #p0010h
 HOLD_PIXELS = SAMPLE_PIXELS   # the most pixels of a (y, x) plane `held` keeps beside the sample's: chunks under a call's pixels
 
-_HELD = {}   # the chunks `held` read last, by dask name and blocks: (`source_refs`, values), one map's kept
+_HELD = {}   # a refused map's chunks `held` read (no value in any), by dask name and blocks: (`source_refs`, values)
 
 def _chunk_of(edges:np.ndarray, i) -> np.ndarray:
     "The chunk index along an axis of chunk edges `edges` (0, ..., n) of each pixel index in `i`."
@@ -273,8 +273,9 @@ def held(da,      # a map (..., y, x, ...) as given, lazy or not: dims `y` and `
     request; the gates' sample, the labelled pixels and the map read the chunks under the sample three times before).
     Held: the sample's chunks (at most `SAMPLE_PIXELS` pixels of a plane, else its centre chunk, as `map_sample` picks)
     and `at`'s, those holding most of its pixels first, up to `HOLD_PIXELS` pixels more (the rest read apart, once
-    more each); they live as long as the map or result made of it, and the last map's are kept (`_HELD`: a call
-    again on it, a retry of a refused one, reads none). A Dataset: each variable's alike, in the one compute. A map
+    more each); they live as long as the map or result made of it. Kept past the call only where no held chunk holds a
+    value (`_HELD`, the last such map's: a refused call run again reads none, as `read_once`'s sample did); a map with
+    a value is read again by each call, so a store rewritten in place gives its new values. A Dataset: each variable's alike, in the one compute. A map
     as it is where it is numpy, has no y/x, or its graph runs the model (`spatial.runs_model`: reading is embedding)."""
     refuse_path(da, MAP_WANTED, "map")
     vs = dict(da.data_vars) if isinstance(da, xr.Dataset) else {None: da}
@@ -283,12 +284,13 @@ def held(da,      # a map (..., y, x, ...) as given, lazy or not: dims `y` and `
     plan = {k: (v.data, _kept_blocks(v, at)) for k, v in vs.items()}
     with _READ_LOCK: kept = _HELD.get(key := tuple((x.name, tuple(b)) for x, b in plan.values()))
     vals = kept[1] if kept is not None and all(map(same_sources, kept[0], [x for x, _ in plan.values()])) else None
-    if vals is None:   # one compute: shared tasks run once; the last held kept, so a call again reads none
+    if vals is None:   # one compute: shared tasks run once
         got = iter(dask.compute(*[x.blocks[i] for x, b in plan.values() for i in b]))
         vals = [{i: next(got) for i in b} for _, b in plan.values()]
-        with _READ_LOCK:   # the newest alone: one map's chunks stay in memory past its call
+        with _READ_LOCK:   # values are never kept past the call (stale after a rewrite); a refused map's no data is
             _HELD.clear()
-            _HELD[key] = ([source_refs(x) for x, _ in plan.values()], vals)
+            if all(_no_value(np.asarray(a)) for v in vals for a in v.values()):
+                _HELD[key] = ([source_refs(x) for x, _ in plan.values()], vals)
     out = {k: vs[k].copy(data=_with_blocks(x, v)) for (k, (x, _)), v in zip(plan.items(), vals)}
     return da.assign(out) if isinstance(da, xr.Dataset) else out[None]
 
