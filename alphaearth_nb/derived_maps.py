@@ -145,6 +145,18 @@ def counts_said(e:Exception,  # an error reading --embeddings
     else: fix = f"{CAST_LEAD}, write them as int8 (a GeoTIFF of Int8 bands) and pass that ({share}"
     return DTypeError(head + fix)
 
+_BLOCK_BYTES = 2**26   # `_same_values` reads about this much of each map at a time (64 MiB)
+
+def _same_values(e:xr.DataArray, f:xr.DataArray, xs, ys) -> bool:
+    "Whether maps `e` and `f` hold the same values at the pixels of centres `xs` x `ys`, read in blocks of rows " \
+    "(`_BLOCK_BYTES` each: an 8192 x 8192 x 64 tile is not read whole twice), the first difference ending it."
+    row = xs.size * e.dtype.itemsize * int(np.prod([e.sizes[d] for d in e.dims if d not in ("y", "x")]))
+    step = max(1, _BLOCK_BYTES // max(row, 1))
+    for i in range(0, ys.size, step):
+        a, b = (m.sel(x=xs, y=ys[i:i + step]).transpose("y", "x", ...).values for m in (e, f))
+        if not np.array_equal(a, b, equal_nan=a.dtype.kind == "f"): return False
+    return True
+
 def _same_pixels(path:Path, y:int|None, pes:list, cmd:str) -> list:
     """`pes` (a year's (file, map) pairs) less the files whose pixels another file holds with the same values (a
     re-download `name (1).tif`, a `_copy.tif`; the shorter name kept, a `FileWarning` naming those left out).
@@ -155,8 +167,7 @@ def _same_pixels(path:Path, y:int|None, pes:list, cmd:str) -> list:
         for q, f in keep:
             xs, ys = np.intersect1d(e.x.values, f.x.values), np.intersect1d(e.y.values, f.y.values)
             if not (xs.size and ys.size): continue
-            a, b = e.sel(x=xs, y=ys).transpose("y", "x", ...).values, f.sel(x=xs, y=ys).transpose("y", "x", ...).values
-            if not np.array_equal(a, b, equal_nan=a.dtype.kind == "f"):
+            if not _same_values(e, f, xs, ys):
                 raise DimensionError(f"--embeddings {path}: 2 of its GeoTIFFs " + (f"of {y} " if y else "record no year "
                                      "(an AEF_TIME tag, a year folder as the mirrors' .../2024/31N/, or a year in the file "
                                      "name, embedding_2024.tif) and ") + f"cover the same pixels with different vectors ("

@@ -28,7 +28,8 @@ from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs
 from .crs_checks import swap_columns
 from .geometry_columns import lonlat_columns
 from .crs import crs_label
-from .loaders import TEXT_TABLES, table_suffix
+from .loaders import TEXT_TABLES, places_reader, table_suffix
+from .tables import LABEL_NAMES   # label columns by name: a labelled --points file's classes
 from .cli_args import LABEL_VECTORS, PARQUET_TABLES
 from .directions import unit_rows
 from .value_hints import power_scale   # a map of integers x10000: refused in shell words
@@ -84,7 +85,9 @@ def refuse_scaled(p:Path, cmd:str) -> None:
     export): every pixel would be no data (the gate's warning gives a Python fix, the analysis then blamed the area or
     the year); said in the shell's words with the line that writes the map divided. Silent otherwise."""
     if rasterio is None: return   # no reader of GeoTIFFs: the reader says so
-    with rasterio.open(p) as f:
+    try: f = rasterio.open(p)
+    except rasterio.errors.RasterioIOError: return   # no GeoTIFF GDAL reads (text, empty): the reader says what it is
+    with f:
         if f.count != 64: return
         w = rasterio.windows.Window(max(f.width // 2 - 16, 0), max(f.height // 2 - 16, 0), min(32, f.width), min(32, f.height))
         a = f.read(window=w, masked=True).astype(np.float64).filled(np.nan).reshape(64, -1).T
@@ -209,6 +212,10 @@ def _trained(a, maps, lab):   # parsed arguments of `aef classify` with --train-
     """The labelled vectors of `--train-year` of `--embeddings` at `lab` (`trained_year.year_vectors`: a table of
     A00..A63 and the labels), which train the map of `--year`; `TimeError` naming the years held for another year."""
     ys = years_of_cube(maps).tolist() if "time" in maps.dims else [map_year(maps)]
+    if ys == [None]:
+        raise TimeError(f"--train-year {a.train_year}: --embeddings {a.embeddings} is one map that records no year, so "
+                        "there is no other year to train on: leave out --train-year (the labels train on this map), or "
+                        f"pass as --embeddings a folder or store of yearly maps that holds {a.train_year}")
     if a.train_year not in ys:
         raise TimeError(f"--train-year {a.train_year} is not a year of --embeddings {a.embeddings}, which holds "
                         f"{', '.join(map(str, ys))}: pass one of them, e.g. --train-year {ys[-1]}")
@@ -314,26 +321,28 @@ def _comma_said(a) -> str:
     return (f"; --point {x:g},{y:g} is no LON,LAT (latitude {y:g} is out of range, -90 .. 90): a decimal comma? the "
             "comma parts LON from LAT, so write decimals with a decimal point, e.g. --point 5.995,45.002")
 
-_CLASS_COLUMNS = ("label", "class", "classes", "category", "landcover", "land_cover", "crop", "lc")   # labels' names
-
 def _one_class(got, a, fields) -> None:
     """`LabelError` where `aef similarity --points` holds labelled points of several classes (a column of class names
     or ids: `label`, as `aef classify` reads it, or `class`, `crop`, `landcover`, ...): their mean is a direction like
     none of the classes. Names the column, each class's count and the fixes: a file of one class's points (the
     line that writes it), or every class mapped by `aef classify`."""
     cols = {str(c).lower(): c for c in got.columns}
-    if not (col := next((cols[n] for n in _CLASS_COLUMNS if n in cols), None)): return
+    if not (col := next((cols[n] for n in LABEL_NAMES if n in cols), None)): return
     n = got[col].value_counts(dropna=True)
-    if len(n) < 2: return
-    first, f, suf = n.index[0], json.dumps(str(a.points)), Path(a.points).suffix.lower()
+    if len(n) < 2 or n.max() < 2: return   # one class, or a name a point (lake1, lake2): no class averaged
+    first, f = n.index[0], json.dumps(str(a.points))
     pick = f"t[t[{json.dumps(str(col))}] == {json.dumps(first) if isinstance(first, str) else f'{first:g}'}]"
-    out = f"{str(first).replace(' ', '_')}{'.csv' if suf in ('.csv', '.txt') else '.gpkg'}"
-    line = (f"import pandas as pd; t = pd.read_csv({f}); {pick}.to_csv({json.dumps(out)}, index=False)" if suf in (".csv", ".txt")
-            else f"import geopandas as gpd; t = gpd.read_{'parquet' if 'parquet' in suf else 'file'}({f}); {pick}.to_file({json.dumps(out)})")
+    geo = places_reader(a.points)   # a vector file: its geometry kept; a table (text, plain Parquet): a CSV
+    out = f"{str(first).replace(' ', '_')}{'.gpkg' if geo else '.csv'}"
+    read = (geo.replace("path", f) if geo else f"pd.read_parquet({f})" if table_suffix(a.points) in PARQUET_TABLES
+            else f"read_table({f})")   # `tables.read_table`: any separator, as the command read it
+    head = ("import geopandas as gpd" if geo else "import pandas as pd" if "pd." in read
+            else "from alphaearth_nb.tables import read_table")
+    line = f"{head}; t = {read}; {pick}." + (f"to_file({json.dumps(out)})" if geo else f"to_csv({json.dumps(out)}, index=False)")
     pts = "fields" if fields else "points"
     raise LabelError(f"--points {a.points} holds {pts} of {len(n)} classes in its column {str(col)!r} ("
                      f"{', '.join(f'{k}: {v}' for k, v in list(n.items())[:6])}{', ...' * (len(n) > 6)}): aef similarity "
-                     "maps one query, the mean of all its {pts}, a direction like none of the classes: pass a file of "
+                     f"maps one query, the mean of all its {pts}, a direction like none of the classes: pass a file of "
                      f"one class's {pts}, e.g. `python -c {shlex.quote(line)}`, then --points {out}; or map every class, "
                      f"`aef classify --embeddings {a.embeddings} --labels {a.points}{f' --label-column {col}' if str(col) != 'label' else ''}"
                      f" --out classes.tif` (to average them all on purpose, drop the column {str(col)!r})")

@@ -26,8 +26,8 @@ from .geo import LAT_NAMES, LON_NAMES   # coordinate columns are no label column
 from .geo import check_longitudes   # the one rule of a longitude's range
 
 # %% auto #0
-__all__ = ['BOMS', 'text_encoding', 'read_table', 'xy_lower', 'comma_numbers', 'dms_degrees', 'table_numbers', 'near_column',
-           'label_column_guess', 'label_columns_named', 'label_column_read']
+__all__ = ['BOMS', 'LABEL_NAMES', 'text_encoding', 'read_table', 'xy_lower', 'comma_numbers', 'dms_degrees', 'table_numbers',
+           'near_column', 'label_column_guess', 'label_columns_named', 'label_column_read']
 
 # %% ../nbs/03a_tables.ipynb #rt0002
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
@@ -253,14 +253,14 @@ def _class_like(s:pd.Series) -> bool:
     if s.dtype.kind == "f" and not (np.isfinite(v) & (v == np.round(v))).all(): return False   # areas, lengths
     return 2 <= v.nunique() <= max(2, len(v) // 2)
 
-_LABEL_NAMES = ("ewoc_code", "label", "labels", "class", "classes", "landcover", "land_cover", "lulc", "crop",
+LABEL_NAMES = ("ewoc_code", "label", "labels", "class", "classes", "landcover", "land_cover", "lulc", "crop",
                 "crop_type", "class_id", "class_name", "category")   # known label columns (WorldCereal's ewoc_code)
 
 def _label_rank(s:pd.Series) -> int:
     "Where a class-like column stands as a user would rank it: 0 a known label name, 1 a name saying classes or " \
     "codes, 2 text, 3 other whole numbers, 4 ids and measurements (`*_id`, `*_index`, tile, h3 cells; over 100 values)."
     n = str(s.name).lower()
-    if n in _LABEL_NAMES: return 0
+    if n in LABEL_NAMES: return 0
     if any(w in n for w in (*_CLASS_WORDS, "code")): return 1
     if n.endswith(("_id", "_index", "index", "_fid")) or n in ("tile", "fid", "uid") or n.startswith("h3") \
             or s.dropna().nunique() > 100: return 4

@@ -11,6 +11,7 @@ import importlib
 import io
 import math
 import os
+import string
 import sys
 import threading
 import traceback
@@ -24,7 +25,7 @@ from PIL import Image
 import warnings
 
 from .dask_keys import compute_own
-from .core import MAP_WANTED, DimensionError, GridError, checks_flags, refuse_path, user_stacklevel
+from .core import MAP_WANTED, ConfigError, DimensionError, GridError, checks_flags, refuse_path, user_stacklevel
 from .core import GridWarning   # the kinds of its warnings
 from .stores import lonlat_bounds
 from .geo import cell_index, cell_inside, crs_of, is_lazy, north_up, to_crs, wrap_x
@@ -111,6 +112,12 @@ def browser_base(port:int,                # the tile server's TCP port in this k
     under JupyterHub with jupyter-server-proxy installed its `JUPYTERHUB_SERVICE_PREFIX` + `proxy/PORT`;
     else `http://HOST:PORT`, which only a browser on the kernel's machine reaches (the words say so and the fixes)."""
     if (prefix := os.environ.get("AEF_TILE_PREFIX")):
+        try: fields = {f for _, f, _, _ in string.Formatter().parse(prefix) if f is not None}
+        except ValueError: fields = {"a lone brace"}
+        if fields - {"port"}:
+            raise ConfigError(f"AEF_TILE_PREFIX {prefix!r} holds {', '.join(sorted(fields - {'port'}))}: the one field "
+                              "it takes is {port} (the tile server's port), e.g. os.environ['AEF_TILE_PREFIX'] = "
+                              "'/user/NAME/proxy/{port}'")
         return prefix.format(port=port).rstrip("/"), f"tiles through AEF_TILE_PREFIX ({prefix})"
     if "google.colab" in sys.modules:   # a Colab kernel: the browser reaches the kernel's ports through its proxy
         colab = importlib.import_module("google.colab.output")
@@ -143,11 +150,21 @@ class TileServer:
         "The tile URL template of `layer` (`version` makes the browser fetch again after a change)."
         return f"{self.base}/{layer}/{{z}}/{{x}}/{{y}}.png?v={version}"
 
+    def _where(self) -> tuple[str, str]:
+        "`browser_base`'s (base, words), asked again where AEF_TILE_PREFIX changed since (set after a first explore())."
+        if getattr(self, "_asked", None) != (key := (os.environ.get("AEF_TILE_PREFIX"),)):
+            self._at, self._asked = browser_base(self.port, self.host), key
+        return self._at
+
     @property
     def base(self) -> str:
-        "The server's address as the notebook's browser reaches it (`browser_base`; asked once)."
-        if not hasattr(self, "_base"): self._base, self.reach = browser_base(self.port, self.host)
-        return self._base
+        "The server's address as the notebook's browser reaches it (`browser_base`; AEF_TILE_PREFIX read each time)."
+        return self._where()[0]
+
+    @property
+    def reach(self) -> str:
+        "How the browser reaches the tiles, in words (`browser_base`'s)."
+        return self._where()[1]
 
     def _serve(self, h):
         parts = urlparse(h.path).path.strip("/").split("/")
