@@ -85,12 +85,12 @@ def refuse_scaled(p:Path, cmd:str) -> None:
     export): every pixel would be no data (the gate's warning gives a Python fix, the analysis then blamed the area or
     the year); said in the shell's words with the line that writes the map divided. Silent otherwise."""
     if rasterio is None: return   # no reader of GeoTIFFs: the reader says so
-    try: f = rasterio.open(p)
-    except rasterio.errors.RasterioIOError: return   # no GeoTIFF GDAL reads (text, empty): the reader says what it is
-    with f:
-        if f.count != 64: return
-        w = rasterio.windows.Window(max(f.width // 2 - 16, 0), max(f.height // 2 - 16, 0), min(32, f.width), min(32, f.height))
-        a = f.read(window=w, masked=True).astype(np.float64).filled(np.nan).reshape(64, -1).T
+    try:
+        with rasterio.open(p) as f:
+            if f.count != 64: return
+            w = rasterio.windows.Window(max(f.width // 2 - 16, 0), max(f.height // 2 - 16, 0), min(32, f.width), min(32, f.height))
+            a = f.read(window=w, masked=True).astype(np.float64).filled(np.nan).reshape(64, -1).T
+    except rasterio.errors.RasterioError: return   # no GeoTIFF GDAL reads (text, empty, cut short): the reader says what
     if (s := power_scale(a)) is None: return
     new = p.with_name(f"{p.stem}_unit.tif")
     line = f"import rioxarray; a = rioxarray.open_rasterio({str(p)!r}, masked=True); (a / {s:g}).rio.to_raster({str(new)!r})"
