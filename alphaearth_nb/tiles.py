@@ -110,7 +110,8 @@ def browser_base(port:int,                # the tile server's TCP port in this k
     (`google.colab.kernel.proxyPort`, as leafmap and localtileserver ask it); with `AEF_TILE_PREFIX` set
     (e.g. `/user/me/proxy/{port}` for jupyter-server-proxy, or an ssh-forwarded `http://localhost:{port}`) that;
     under JupyterHub with jupyter-server-proxy installed its `JUPYTERHUB_SERVICE_PREFIX` + `proxy/PORT`;
-    else `http://HOST:PORT`, which only a browser on the kernel's machine reaches (the words say so and the fixes)."""
+    else `http://HOST:PORT`, which only a browser on the kernel's machine reaches (the words say so and the fixes).
+    `ConfigError` where AEF_TILE_PREFIX holds a field other than `{port}` (`{PORT}`, a lone brace), naming it."""
     if (prefix := os.environ.get("AEF_TILE_PREFIX")):
         try: fields = {f for _, f, _, _ in string.Formatter().parse(prefix) if f is not None}
         except ValueError: fields = {"a lone brace"}
