@@ -18,7 +18,7 @@ from .core import LabelError, checks_flags, refuse_path, suggest, user_stackleve
 from .core import LabelWarning   # the kinds of its warnings
 from .geo import declared_nodata, outside_valid, NODATA_KEYS
 from .times import text_objects   # numpy's StringDType text as objects: the one rule
-from .tables import (BOMS, comma_numbers, dms_degrees, label_column_guess, label_column_read, label_columns_named, near_column, read_table,   # tables' cells
+from .tables import (BOMS, LABEL_NAMES, comma_numbers, dms_degrees, label_column_guess, label_column_read, label_columns_named, near_column, read_table,   # tables' cells
                                   table_numbers, text_encoding, xy_lower)                                        # (re-exported)
 from .label_grids import OFF_MAP, cells_inside, on_map_grid   # label rasters on the map's pixels (re-exported)
 from .class_names import class_flags, flag_attrs, joined_class_maps   # the class names a raster declares (re-exported)
@@ -27,13 +27,13 @@ from .class_names import class_flags, flag_attrs, joined_class_maps   # the clas
 __all__ = ['NO_DATA_NAME', 'MISSING_FIX', 'ROW', 'exact_text', 'data_variables', 'with_mappings', 'label_array', 'labelled_cells',
            'says_no_data', 'exact_limit', 'stored_dtype', 'check_exact_ids', 'whole_ids', 'label_values',
            'labelled_values', 'lost_classes', 'refuse_missing_labels', 'warn_missing_rows', 'refuse_mixed_labels',
-           'refuse_blank_names', 'encode_labels', 'nameless_ids', 'id_names', 'leave_nameless', 'BOMS', 'comma_numbers',
-           'dms_degrees', 'label_column_guess', 'label_column_read', 'label_columns_named', 'near_column', 'read_table',
-           'table_numbers', 'text_encoding', 'xy_lower', 'OFF_MAP', 'on_map_grid', 'cells_inside', 'class_flags',
-           'flag_attrs', 'joined_class_maps']
+           'refuse_blank_names', 'encode_labels', 'nameless_ids', 'id_names', 'leave_nameless', 'BOMS', 'LABEL_NAMES',
+           'comma_numbers', 'dms_degrees', 'label_column_guess', 'label_column_read', 'label_columns_named',
+           'near_column', 'read_table', 'table_numbers', 'text_encoding', 'xy_lower', 'OFF_MAP', 'on_map_grid',
+           'cells_inside', 'class_flags', 'flag_attrs', 'joined_class_maps']
 
 # %% ../nbs/03a_labels.ipynb #lb0002a
-_all_ = ["BOMS", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
+_all_ = ["BOMS", "LABEL_NAMES", "comma_numbers", "dms_degrees", "label_column_guess", "label_column_read", "label_columns_named", "near_column", "read_table", "table_numbers",   # `tables`,
          "text_encoding", "xy_lower",                                                                       # split off to
          "OFF_MAP", "on_map_grid", "cells_inside"]                                                     # `label_grids`
 _all_ += ["class_flags", "flag_attrs", "joined_class_maps"]   # `class_names` (03a): the class names a raster declares
