@@ -37,7 +37,7 @@ from .per_year import over_time
 from .map_checks import COLLAPSED, cubes_said, spanned, two_makings, warn_collapsed
 from .trained_year import trained_on_year   # train_year=: one year's vectors train every year
 from .spatial import is_lazy, runs_model
-from .warn_lock import ThisThreadsWarnings
+from .warn_lock import ThisThreadsWarnings, say, unsaid
 
 # %% auto #0
 __all__ = ['query_vector', 'similarity', 'change', 'classify', 'regress', 'over_time', 'COLLAPSED', 'label_points',
@@ -74,14 +74,19 @@ def _query_read(emb:xr.DataArray, target, crs) -> tuple:
 def _read_with_sample(form:xr.DataArray, target, crs, stop:bool=False) -> tuple|None:
     "Pixel (rows, cols) of point `target` on a map's form: held with a lazy map's sample (`pixels.held`); off it: refused, no value read."
     try:
-        with ThisThreadsWarnings(): at = _query_read(form, target, crs)[3]   # its warnings said where `query_vector` reads it
-    except (AEFError, Warning): _query_read(form, target, crs)   # again, its warnings said: the refusal raised
+        with ThisThreadsWarnings() as said: at = _query_read(form, target, crs)[3]   # its warnings said where `query_vector` reads it
+    except (AEFError, Warning):
+        unsaid(said); _query_read(form, target, crs); raise   # again, its warnings said: the refusal raised
+    unsaid(said)   # Python's registry would hide them from that read (the default filter: once a line): shown none
     if stop: raise FormOnly
     return at if is_lazy(form) and not runs_model(form) else None   # a model's output: not read here (it would embed)
 
 def _point_first(year, target, crs=None) -> None:   # `similarity`'s `over_time(first=)`: a point judged on year 0's form
     if "time" in getattr(target, "dims", ()): return   # a query a year: paired with the years by `over_time`; else refused here, no chunk read
-    with suppress(FormOnly), ThisThreadsWarnings(): as_embedding(year, before_read=partial(_read_with_sample, target=target, crs=crs, stop=True))
+    try:
+        with suppress(FormOnly), ThisThreadsWarnings() as said: as_embedding(year, before_read=partial(_read_with_sample, target=target, crs=crs, stop=True))
+    except BaseException: say(said); raise   # refused: said here (no year read after)
+    unsaid(said)   # said where the years are read, not hidden there by Python's registry
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
                  target,            # a 64-vector (float or int8 codes), or one point (`geo.one_point`'s forms)

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/warn_lock.html.md"""
 # %% ../nbs/00b_warn_lock.ipynb #wl002
 from __future__ import annotations
 
+import sys
 import threading
 import warnings
 
@@ -19,7 +20,7 @@ except ImportError:   # moved by a dask release: the legacy tuples odc-geo write
     Task = None
 
 # %% auto #0
-__all__ = ['WARN_LOCK', 'under_warn_lock', 'serialised', 'ThisThreadsWarnings']
+__all__ = ['WARN_LOCK', 'under_warn_lock', 'serialised', 'ThisThreadsWarnings', 'unsaid', 'say']
 
 # %% ../nbs/00b_warn_lock.ipynb #wl005
 WARN_LOCK = threading.RLock()   # held around each library call of ours that enters `catch_warnings` on dask's threads
@@ -65,3 +66,20 @@ class ThisThreadsWarnings:
     def __exit__(self, *exc):   # closed, this record passes all on: a hook left wrapping it (another thread's) loses none
         self.me, warnings.showwarning = None, self.shown if warnings.showwarning is self.record else warnings.showwarning
 
+
+# %% ../nbs/00b_warn_lock.ipynb #wl0unsaid
+def unsaid(caught:list) -> None:
+    """Forget that the warnings `caught` (a `ThisThreadsWarnings` record, not shown) were given: Python's registry (the
+    'default', 'module' and 'once' filters show a text once a line) would hide them where they are given again, so a
+    form pass that records a call's warnings, to be said where the call reads for real, lost them (s56 r2)."""
+    for w in caught:
+        text = str(w.message)
+        warnings.onceregistry.pop((text, w.category), None)
+        for m in list(sys.modules.values()):
+            reg = getattr(m, "__warningregistry__", None)
+            if isinstance(reg, dict):
+                for k in ((text, w.category, w.lineno), (text, w.category, 0), (text, w.category)): reg.pop(k, None)   # default, module, once
+
+def say(caught:list) -> None:
+    "Show the warnings `caught` (a `ThisThreadsWarnings` record) as given: the user's filters judged them already."
+    for w in caught: warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
