@@ -76,7 +76,9 @@ def _read_with_sample(form:xr.DataArray, target, crs, stop:bool=False) -> tuple|
     try:
         with ThisThreadsWarnings() as said: at = _query_read(form, target, crs)[3]   # its warnings said where `query_vector` reads it
     except (AEFError, Warning):
-        unsaid(said); _query_read(form, target, crs); raise   # again, its warnings said: the refusal raised
+        unsaid(said)
+        _query_read(form, target, crs)   # again, its warnings said: the refusal raised
+        raise
     unsaid(said)   # Python's registry would hide them from that read (the default filter: once a line): shown none
     if stop: raise FormOnly
     return at if is_lazy(form) and not runs_model(form) else None   # a model's output: not read here (it would embed)
@@ -85,7 +87,9 @@ def _point_first(year, target, crs=None) -> None:   # `similarity`'s `over_time(
     if "time" in getattr(target, "dims", ()): return   # a query a year: paired with the years by `over_time`; else refused here, no chunk read
     try:
         with suppress(FormOnly), ThisThreadsWarnings() as said: as_embedding(year, before_read=partial(_read_with_sample, target=target, crs=crs, stop=True))
-    except BaseException: say(said); raise   # refused: said here (no year read after)
+    except BaseException:
+        say(said)   # refused: said here (no year read after)
+        raise
     unsaid(said)   # said where the years are read, not hidden there by Python's registry
 
 def query_vector(emb:xr.DataArray,  # embedding form (for a point query)
