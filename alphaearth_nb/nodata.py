@@ -142,6 +142,7 @@ def kept_where(obj:xr.DataArray,   # a class or cluster map of ids (int with -1 
     pixel of no data counts as "not class c" and the shares of a zone sum below 1."""
     fills = [f for f in declared_nodata(obj, finite=True)]
     if obj.dtype.kind == "i" and -1 not in fills: fills = [-1.0, *fills]
-    conds = ([] if obj.dtype.kind in "iub" else ["m.notnull()"]) + [f"m != {f:g}" for f in fills]
+    typed = lambda f: str(int(f)) if float(f).is_integer() and abs(f) < 2**53 else repr(float(f))   # exact: `g` rounded 2147483647
+    conds = ([] if obj.dtype.kind in "iub" else ["m.notnull()"]) + [f"m != {typed(f)}" for f in fills]
     return " & ".join(c if len(conds) == 1 or c.endswith("()") else f"({c})" for c in conds) or "m.notnull()"
 
