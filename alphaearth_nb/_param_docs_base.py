@@ -461,8 +461,10 @@ SECTIONS = {
         'check_frame_units': "source\n    a Source or its name\nbands\n    the bands judged (a tuple)\nframes\n    one (time, m) sample per band (`frame_samples`)\ntimes\n    the frames' timestamps (time,)\nname : str|None\n    the source's name in the stack (for the message)\nnone_said\n    (time,) bool: frames whose metadata says no offset (`no_offset_frames`), or None\n",
     },
     'alphaearth_nb.vector_labels': {
+        'placed_rows': 't\n    a table (anything else: False)\n',
         'is_vector_table': 'labels\n    labels in any form classify takes\n',
-        'labelled_vectors': "labels : pd.DataFrame\n    a table of the 64 band columns (any spelling `a_positions` reads) and labels\ncolumn : str\n    the label column (the default 'label' absent: the one named for labels)\nnumbers : bool\n    values must be numbers (regress's targets): text is a `LabelError`\n",
+        'target_numbers': "vals : np.ndarray\n    \ncolumn : str\n    a table's targets (N,), any dtype\n",
+        'labelled_vectors': "labels : pd.DataFrame\n    a table of the 64 band columns (any spelling `bands.table_bands` reads) and labels\ncolumn : str\n    the label column (the default 'label' absent: the one named for labels)\nnumbers : bool\n    values must be numbers (regress's targets): text is a `LabelError`\n",
     },
     'alphaearth_nb.warn_lock': {
         'under_warn_lock': "f\n    the library call (odc-geo's chunk warp, rasterio's `warp.reproject`)\n*args\n    its positional arguments\n**kwargs\n    its keyword arguments\n",

@@ -34,7 +34,8 @@ from .labels import (OFF_MAP, label_column_guess, label_column_read, lost_classe
 from .stacks import embedding_field
 from .year_columns import table_years, year_column   # a table's year column: the one rule
 from .evaluate import unlabelled, warn_fill_ids, warn_fill_values
-from .vector_labels import LabelVectors, is_vector_table, labelled_vectors   # a table of A00..A63 and labels
+from .vector_labels import LabelVectors, is_vector_table, labelled_vectors, target_numbers   # a table of A00..A63 and labels
+from .bands import table_bands   # a table's band columns, any spelling
 
 # %% auto #0
 __all__ = ['LabelPixels', 'OFF_MAP_CHOICES', 'LABELS_FILE', 'label_points', 'rows_of_map', 'rows_by_year', 'training_set',
@@ -150,22 +151,18 @@ def label_points(labels,                # raster (y, x) on the grid, DataFrame o
                       "table" if table else "raster", column, unit=unit)
     xs, ys = to_crs(xs, ys, crs, grid_crs) if len(xs) else (xs, ys)
     if numbers and vals.dtype.kind in "OUS":   # number text ("2.5", from a CSV read as text) is fine
+        if isinstance(labels, pd.DataFrame) and not raster:   # a table's: the one reading (labelled vectors' too)
+            return (xs, ys, target_numbers(vals, column), at)[:3 + kept]
         num = pd.to_numeric(pd.Series(vals), errors="coerce")
         if num.notna().all(): return (xs, ys, num.to_numpy(np.float64), at)[:3 + kept]
         text = pd.Series(vals)[num.isna()].unique()[:3]
-        if table := isinstance(labels, pd.DataFrame) and not raster:
-            if fix := comma_numbers(pd.Series(vals)[num.isna()], column): raise LabelError(f"column {column!r} holds {fix}")
-            convert = f"`df[{column!r}] = pd.to_numeric(df[{column!r}], errors='coerce')`"
-        else:   # a raster of text: no table to read again
-            if comma_numbers(pd.Series(vals)[num.isna()], column):
-                raise LabelError(f"the target raster holds numbers written with a comma ({', '.join(map(repr, text[:2]))}"
-                                 "): convert it, e.g. `target = target.str.replace(',', '.').astype(float)` (a decimal "
-                                 "comma), or `.str.replace(',', '')` if the comma groups thousands")
-            convert = ("`target = target.copy(data=pd.to_numeric(target.values.ravel(), errors='coerce')"
-                       ".reshape(target.shape))`")
-        where = f"column {column!r}" if table else "the target raster"
-        raise LabelError(f"{where} holds text ({', '.join(map(str, text))}) but regress needs numbers: convert it, "
-                         f"e.g. {convert} (text becomes NaN, unlabelled), or use classify for named categories")
+        if comma_numbers(pd.Series(vals)[num.isna()], column):   # a raster of text: no table to read again
+            raise LabelError(f"the target raster holds numbers written with a comma ({', '.join(map(repr, text[:2]))}"
+                             "): convert it, e.g. `target = target.str.replace(',', '.').astype(float)` (a decimal "
+                             "comma), or `.str.replace(',', '')` if the comma groups thousands")
+        convert = "`target = target.copy(data=pd.to_numeric(target.values.ravel(), errors='coerce').reshape(target.shape))`"
+        raise LabelError(f"the target raster holds text ({', '.join(map(str, text))}) but regress needs numbers: convert "
+                         f"it, e.g. {convert} (text becomes NaN, unlabelled), or use classify for named categories")
     if vals.dtype.kind in "OUS": refuse_mixed_labels(vals, column if isinstance(labels, pd.DataFrame) else None)
     return (xs, ys, vals, at)[:3 + kept]
 
@@ -321,7 +318,7 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     """`training_set` of a map in the embedding form already (`classify` and `regress` gate it once): `(x, y)`, or
     `(x, y, at)` with `at=True`, as `training_set` returns them: `labelled_rows` of `place_labels`; a table of labelled
     vectors (`vector_labels.is_vector_table`) gives its own (`labelled_vectors`; no pixel for `at`: `LabelError`)."""
-    if is_vector_table(labels): return labelled_rows(emb, labelled_vectors(rows_of_map(emb, labels), column, numbers), at=at)
+    if is_vector_table(t := table_file(labels)): return labelled_rows(emb, labelled_vectors(rows_of_map(emb, t), column, numbers), at=at)
     return labelled_rows(emb, place_labels(emb, labels, column, polygons=polygons, crs=crs, raster=raster, numbers=numbers,
                                            positive=positive, warn_fills=warn_fills, off_map=off_map), at=at)
 
@@ -344,8 +341,8 @@ def gated_placed(emb,                # the map as given (any form `as_embedding`
     placed = []
     def place(grid):
         if check is not None: check()
-        placed.append(labelled_vectors(rows_of_map(grid, labels), column, kw.get("numbers", False))
-                      if is_vector_table(labels) else place_labels(grid, labels, column, **kw))
+        placed.append(labelled_vectors(rows_of_map(grid, t), column, kw.get("numbers", False))   # a CSV too, as in memory
+                      if is_vector_table(t := table_file(labels)) else place_labels(grid, labels, column, **kw))
         return (placed[-1].r, placed[-1].c) if isinstance(placed[-1], LabelPixels) else None   # their chunks held with the sample's (`pixels.held`): read once; vectors: none
     da = as_embedding(emb, door=door, before_read=place)   # any form not met there: placed once read
     if not placed: place(da)
@@ -383,8 +380,19 @@ def place_labels(emb,                       # one year's map (y, x, band): its g
                           "(those off it left out, counted in a warning)")
     try: return _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_fills, off_map == "drop")
     except LabelError as e:
+        e = _own_vectors_said(e, labels)
         e.before_read = True   # the labels' own fault, whatever the map holds
-        raise
+        raise e from None
+
+def _own_vectors_said(e:LabelError, labels) -> LabelError:
+    "`e` of points off the map that also hold the 64 band columns (vectors of another area): the way to train on those."
+    t = table_file(labels)
+    if not isinstance(t, pd.DataFrame) or len(table_bands(list(t.columns))) < EMBED_DIM // 2: return e
+    if not any(w in str(e) for w in ("outside the grid", "off the map")): return e
+    coords = [c for c in t.columns if str(c).lower() in ("x", "y", ".geo", "geometry", "geom", "the_geom", "wkt") or
+              c in lonlat_columns(t)]
+    return type(e)(f"{e}. The table also holds the {EMBED_DIM} band columns: to train on its own vectors, not the map's at "
+                   f"its places, drop its coordinate columns, `df.drop(columns={coords})`")
 
 LABELS_FILE = "labels_file"   # a table's `attrs` key naming the file it was read from whole (`aef classify`'s --labels)
 _IDS = ("id", "fid", "uid", "gid", "objectid", "ogc_fid")   # an id column's names (and any ending '_id'): named beside rows
@@ -463,7 +471,8 @@ def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_
             pixels = getattr(labels, "attrs", {}).get("labelled") == "pixels"   # polygons' pixels beside points
             n = f"{int(off.sum())} of the labels (points, or polygons wholly off it)" if pixels else \
                 f"{int(off.sum())} of {len(off)} labelled points"
-            lost = [] if numbers else sorted(set(vals[off].tolist()) - set(vals[~off].tolist()), key=str)   # whole classes
+            lost = [] if numbers else sorted(set(vals[off & ~unlabelled(vals)].tolist()) - set(vals[~off].tolist()),
+                                             key=str)   # whole classes (-1, '': no class)
             them = "them" if len(lost) > 1 else "it"
             warnings.warn(f"{n} lie off the map (outside its grid, {crs_label(crs_of(emb))}): left out, as asked" +
                           f"; {int((~off).sum())} labelled pixels remain" * pixels + (
@@ -499,7 +508,8 @@ def labelled_rows(emb,                  # the map of `placed` (y, x, band), thro
     read; they have no pixel to give (`at`: `LabelError`)."""
     refuse_path(emb, MAP_WANTED, "map")
     if isinstance(placed, LabelVectors):
-        if at: raise LabelError("labelled vectors (a table of A00..A63) have no pixel on the map: place points instead")
+        if at: raise LabelError("labelled vectors (a table of A00..A63 with no x/y, lon/lat or geometry) have no pixel on "
+                                "the map: add the rows' x and y columns (or lon/lat) to read them at the map's pixels")
         return placed.X, placed.vals
     r, c, vals, raster, numbers, positive, given, column = placed
     X = values_at(emb, r, c)

@@ -14,25 +14,41 @@ import numpy as np
 import pandas as pd
 
 from .core import EMBED_DIM, LabelError, NoDataWarning, NoValidDataError, checks_flags, refuse_path, user_stacklevel
-from .band_labels import a_bands, a_positions
+from .bands import table_bands   # the one rule of a table's band columns (A00..A63, b1..b64, SAMPLE_n)
+from .geometry_columns import lonlat_columns
 from .gate import gate_query
-from .tables import label_column_guess, label_column_read
+from .tables import comma_numbers, label_column_guess, label_column_read
 from .labels import label_values, leave_nameless, warn_missing_rows
 
 # %% auto #0
-__all__ = ['LabelVectors', 'is_vector_table', 'labelled_vectors']
+__all__ = ['LabelVectors', 'placed_rows', 'is_vector_table', 'target_numbers', 'labelled_vectors']
 
 # %% ../nbs/24b_vector_labels.ipynb #vl005
+def placed_rows(t) -> bool:   # a table (anything else: False)
+    """Whether table `t`'s rows say where they lie: x and y columns, lon/lat (`lonlat_columns`), a GeoDataFrame, a
+    geometry or WKT column, or an Earth Engine export's `.geo` with a place in it (not the empty one of
+    `sampleRegions(geometries=False)`)."""
+    if not isinstance(t, pd.DataFrame): return False
+    cols = {str(c).lower() for c in t.columns}
+    if {"x", "y"} <= cols or None not in lonlat_columns(t) or type(t).__name__ == "GeoDataFrame": return True
+    if cols & {"geometry", "geom", "the_geom", "wkt"}: return True
+    geo = [c for c in t.columns if str(c).lower() == ".geo"]
+    return bool(geo) and t[geo[0]].astype(str).str.contains(r'"coordinates"\s*:\s*\[\s*[-\d.\[]').any()
+
 def is_vector_table(labels) -> bool:   # labels in any form classify takes
-    "Whether `labels` is a table (DataFrame, GeoDataFrame) of labelled vectors: it holds half or more of the 64 band columns."
-    return isinstance(labels, pd.DataFrame) and len(a_bands(list(labels.columns))) >= EMBED_DIM // 2
+    """Whether `labels` is a table (DataFrame) of labelled vectors: it holds half or more of the 64 band columns
+    (`bands.table_bands`: A00..A63, b1..b64, SAMPLE_1.., band_1..) and its rows cannot be placed (`placed_rows`). A
+    table with x/y, lon/lat or a geometry (`sample`'s answer with labels added) is points, read at the map's pixels,
+    as a file of it is (`classify(emb, 'labels.csv')`), so the same labels train alike given either way."""
+    return (isinstance(labels, pd.DataFrame) and len(table_bands(list(labels.columns))) >= EMBED_DIM // 2
+            and not placed_rows(labels))
 
 LabelVectors = namedtuple("LabelVectors", "X vals given column numbers")   # `labelled_vectors`' answer
 
 def _bands(t:pd.DataFrame) -> list[int]:
     "Positions of the 64 band columns of `t` in band order; `LabelError` naming those missing or named twice."
-    if (pos := a_positions(list(t.columns))) is not None: return pos
-    at = a_bands(list(t.columns))
+    at = table_bands(list(t.columns))
+    if len(at) == EMBED_DIM and all(len(p) == 1 for p in at.values()): return [at[i][0] for i in range(EMBED_DIM)]
     missing = [f"A{i:02d}" for i in range(EMBED_DIM) if i not in at]
     twice = [[t.columns[p] for p in at[i]] for i in sorted(at) if len(at[i]) > 1]
     said = "; ".join(w for w in (f"no column for band{'s' * (len(missing) > 1)} {', '.join(missing[:8])}"
@@ -42,14 +58,17 @@ def _bands(t:pd.DataFrame) -> list[int]:
                      f"labelled vectors needs all {EMBED_DIM}, each once (A00..A63, `aef.band_names()`): rename or add "
                      "the columns, or drop the band columns to place the rows as points by their coordinates")
 
-def _numbers(vals:np.ndarray, column:str) -> np.ndarray:
-    "Targets as float64; `LabelError` for text that reads as no number (regress)."
+def target_numbers(vals:np.ndarray, column:str) -> np.ndarray:   # a table's targets (N,), any dtype
+    """Targets as float64, number text ("2.5") read; `LabelError` for text that reads as no number: numbers with a
+    comma named as such, with the fix reading them (`tables.comma_numbers`: coercing them would make each NaN), else
+    the conversion that makes such text NaN. The one reading of a table's targets (points or labelled vectors)."""
     num = pd.to_numeric(pd.Series(vals), errors="coerce")
-    if num.isna().any():
-        raise LabelError(f"column {column!r} holds text ({', '.join(map(str, pd.Series(vals)[num.isna()].unique()[:3]))}) "
-                         f"but regress needs numbers: convert it, e.g. `df[{column!r}] = pd.to_numeric(df[{column!r}], "
-                         "errors='coerce')`, or use classify for named categories")
-    return num.to_numpy(np.float64)
+    if num.notna().all(): return num.to_numpy(np.float64)
+    text = pd.Series(vals)[num.isna()]
+    if fix := comma_numbers(text, column): raise LabelError(f"column {column!r} holds {fix}")
+    raise LabelError(f"column {column!r} holds text ({', '.join(map(str, text.unique()[:3]))}) but regress needs "
+                     f"numbers: convert it, e.g. `df[{column!r}] = pd.to_numeric(df[{column!r}], errors='coerce')` (text "
+                     "becomes NaN, unlabelled), or use classify for named categories")
 
 def _vectors(t:pd.DataFrame, pos:list[int]) -> tuple[np.ndarray, np.ndarray]:
     "The band columns of `t` as numbers (N, 64) and the mask of rows with a value in each; `LabelError` for text."
@@ -58,12 +77,15 @@ def _vectors(t:pd.DataFrame, pos:list[int]) -> tuple[np.ndarray, np.ndarray]:
     if bad:
         raise LabelError(f"band columns {bad[:4]} of the labelled vectors hold text, not numbers: convert them, e.g. "
                          "`df[aef.band_names()] = df[aef.band_names()].apply(pd.to_numeric, errors='coerce')`")
-    X = X.to_numpy()
+    if any(isinstance(d, pd.api.extensions.ExtensionDtype) for d in X.dtypes):   # Float64/Int64 (convert_dtypes,
+        X = (X.to_numpy(np.float64, na_value=np.nan) if X.isna().any(axis=None) else   # numpy_nullable): NA is NaN
+             X.astype({c: X[c].dtype.numpy_dtype for c in X.columns}).to_numpy())      # codes kept as codes
+    else: X = X.to_numpy()
     return X, np.isfinite(X.astype(np.float64)).all(1)
 
 # %% ../nbs/24b_vector_labels.ipynb #vl007
 @checks_flags
-def labelled_vectors(labels:pd.DataFrame,  # a table of the 64 band columns (any spelling `a_positions` reads) and labels
+def labelled_vectors(labels:pd.DataFrame,  # a table of the 64 band columns (any spelling `bands.table_bands` reads) and labels
                      column:str="label",    # the label column (the default 'label' absent: the one named for labels)
                      numbers:bool=False,    # values must be numbers (regress's targets): text is a `LabelError`
                     ) -> LabelVectors:
@@ -108,4 +130,4 @@ def _labelled_vectors(labels, column, numbers) -> LabelVectors:
     try: V = gate_query(X[keep], what="labelled vector")   # codes decoded, means made unit (warned), x100 refused
     except NoValidDataError as e: raise LabelError(f"the labelled vectors are not embeddings: {e}") from None
     vals = vals.to_numpy()[keep]
-    return LabelVectors(V, _numbers(vals, col) if numbers else label_values(vals), labels, col, numbers)
+    return LabelVectors(V, target_numbers(vals, col) if numbers else label_values(vals), labels, col, numbers)

@@ -25,11 +25,16 @@ def test_classify_trains_on_the_tables_vectors():
 
 
 def test_an_earth_engine_export_with_its_own_label_column_and_geo():
-    "sampleRegions' CSV: system:index, the bands, the property, .geo (a point far off the map): the vectors train."
+    """sampleRegions' CSV: system:index, the bands, the property, .geo. Its rows say where they lie, so they are points
+    (as the same file is): a point far off the map is refused, naming the drop that trains on the vectors; with no
+    place (geometries=False's empty .geo, or .geo dropped) the vectors train."""
     ee = TABLE.rename(columns={"label": "landcover"}).assign(**{"system:index": [f"0_{i}" for i in range(6)],
                                                                 ".geo": ['{"type":"Point","coordinates":[-60,-3]}'] * 6})
-    got = E.aef.classify(ee, k=1, column="landcover")["class"].values.reshape(-1)
-    assert got[:6].tolist() == [0, 0, 0, 1, 1, 1]
+    with pytest.raises(LabelError, match=r"drop its coordinate columns, `df.drop\(columns=\['.geo'\]\)`"):
+        E.aef.classify(ee, k=1, column="landcover")
+    for t in (ee.drop(columns=".geo"), ee.assign(**{".geo": '{"type":"MultiPoint","coordinates":[]}'})):
+        got = E.aef.classify(t, k=1, column="landcover")["class"].values.reshape(-1)
+        assert got[:6].tolist() == [0, 0, 0, 1, 1, 1]
 
 
 def test_regress_trains_on_the_tables_vectors():

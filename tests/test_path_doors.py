@@ -579,6 +579,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "year_columns.table_years/a": "the readers' own step on a table in which year_column found the column",
     "labels.nameless_ids/t": "vector_labels' own step, on the table read_geometries read (and leave_nameless')",
     "labels.leave_nameless/t": "label_table's and label_points' own step, on the table they read (a path refused)",
+    "vector_labels.placed_rows/t": "is_vector_table's own step (anything but a DataFrame: False; a path read by table_file first)",
+    "vector_labels.target_numbers/vals": "label_points' and labelled_vectors' own step on a table's label column already read",
     "nodata.kept_where/obj": "the class map as_embedding and score_reducer refuse, after their doors read it: words only",
     "zone_areas.covered_cells/emb": "aggregate(coverage='area')'s helper: the map aggregate's door read (cube_form)",
     "zone_areas.covered_cells/gdf": "the zones aggregate read (zones_of) and put in the map's CRS",
