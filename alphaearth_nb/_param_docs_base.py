@@ -463,7 +463,7 @@ SECTIONS = {
     'alphaearth_nb.vector_labels': {
         'placed_rows': 't\n    a table (anything else: False)\n',
         'is_vector_table': 'labels\n    labels in any form classify takes\n',
-        'target_numbers': "vals : np.ndarray\n    \ncolumn : str\n    a table's targets (N,), any dtype\n",
+        'target_numbers': "vals : np.ndarray\n    a table's targets (N,), any dtype (number text read)\ncolumn : str\n    the targets' column, for the message\n",
         'labelled_vectors': "labels : pd.DataFrame\n    a table of the 64 band columns (any spelling `bands.table_bands` reads) and labels\ncolumn : str\n    the label column (the default 'label' absent: the one named for labels)\nnumbers : bool\n    values must be numbers (regress's targets): text is a `LabelError`\n",
     },
     'alphaearth_nb.warn_lock': {

@@ -58,7 +58,9 @@ def _bands(t:pd.DataFrame) -> list[int]:
                      f"labelled vectors needs all {EMBED_DIM}, each once (A00..A63, `aef.band_names()`): rename or add "
                      "the columns, or drop the band columns to place the rows as points by their coordinates")
 
-def target_numbers(vals:np.ndarray, column:str) -> np.ndarray:   # a table's targets (N,), any dtype
+def target_numbers(vals:np.ndarray,  # a table's targets (N,), any dtype (number text read)
+                   column:str,        # the targets' column, for the message
+                  ) -> np.ndarray:
     """Targets as float64, number text ("2.5") read; `LabelError` for text that reads as no number: numbers with a
     comma named as such, with the fix reading them (`tables.comma_numbers`: coercing them would make each NaN), else
     the conversion that makes such text NaN. The one reading of a table's targets (points or labelled vectors)."""
