@@ -18,7 +18,7 @@ from .core import AEFError, FormOnly, LabelError, NoValidDataError, TimeError, c
 from .core import LabelWarning, NoDataWarning   # the kinds of its warnings
 from .warn_lock import ThisThreadsWarnings   # a cube's years' warnings, this thread's only
 from .cubes import cube_form, one_model, warn_missing_years, years_of_cube, years_with_data
-from .embeddings import from_official, official_cube, official_years, time_values
+from .embeddings import from_official, official_cube, official_years, rename_spatial, time_values
 from .labels import joined_class_maps
 from .places import wall_times
 from .years import map_year, year_steps
@@ -140,7 +140,7 @@ def _per_year(fn, tables:bool, models:bool=False, first=None):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
         if models and all(a is None for a in (*args, *kwargs.values())): return fn(emb)   # no `other`: no read
-        cube = lambda a: official_cube(held(a)) if official_years(a) is not None else a   # xee's years: its cube, chunks held
+        cube = lambda a: official_cube(held(rename_spatial(a))) if official_years(a) is not None else a   # xee's years: its cube, chunks held
         ds = emb if tables and official_years(emb) is not None else None   # labelled: each year read as its labels
         # are placed (a chunk read over the network each), so the cube's form holds no value read (`_official_form`)
         emb, args, kwargs = cube(emb) if ds is None else _official_form(ds), [cube(a) for a in args], \

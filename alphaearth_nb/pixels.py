@@ -253,7 +253,7 @@ def _kept_blocks(da:xr.DataArray, at) -> list:
     rows = _sample_rows(da, False)
     keep = {(int(a), int(b)) for a in np.unique(_chunk_of(edges["y"], rows["y"]))
             for b in np.unique(_chunk_of(edges["x"], rows["x"]))}
-    if at is not None and len(np.atleast_1d(at[0])):
+    if isinstance(at, (tuple, list)) and len(at) == 2 and len(np.atleast_1d(at[0])):   # a `before_read` of another return: none
         by, bx = _chunk_of(edges["y"], np.atleast_1d(at[0])), _chunk_of(edges["x"], np.atleast_1d(at[1]))
         pairs, n = np.unique(np.stack([by, bx], 1), axis=0, return_counts=True)
         room = HOLD_PIXELS
