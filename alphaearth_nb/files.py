@@ -259,6 +259,7 @@ def check_output(target:str|os.PathLike, # the folder or file about to be writte
                 ) -> Path:
     "The path to write (a symlink's target): raise unless absent, an empty folder, or ours and `overwrite`."
     t = local_output(target, what, folder, replace=True)  # a URL: refused first (case E18-2)
+    if not t.exists(): no_file_on_the_way(t, what)   # a plain file above it: said first, before its name's words
     if what == "map COG" and not t.suffix and not t.is_dir():   # 'o/plain': a GeoTIFF QGIS's dialogs do not list
         raise ConfigError(f"{t.name} has no suffix, but the {what} is a GeoTIFF: name it {t.name}.tif")
     if (s := t.suffix.lower()) in _NAMED and s not in FORMATS.get(what, (s,)):  # to_zarr("m.tif"): a folder m.tif

@@ -24,7 +24,7 @@ from .geo import is_lazy
 from .timecodes import YEARS, as_year, to_ms
 from .times import year_starts
 from .places import cube_form, wall_times, years_of_cube
-from .same_grid import orient_like
+from .same_grid import orient_like, refuse_interleaved
 
 # %% auto #0
 __all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'warn_support_outside', 'same_values', 'refuse_same_cube', 'join_years',
@@ -239,7 +239,9 @@ def refuse_same_cube(a,   # `change`'s `emb`
         return
     pairs = [(a[k], b[k]) for k in a.data_vars] if isinstance(a, xr.Dataset) and set(a.data_vars) == set(b.data_vars) \
         else [(a, b)] if isinstance(a, xr.DataArray) else []   # a lazy Dataset: its graphs compared, nothing read
-    if pairs and all(same_values(u, w) for u, w in pairs): raise SameMapError(
+    if not a.sizes.get("time", 0) or not pairs or not all(same_values(u, w) for u, w in pairs): return
+    refuse_interleaved(a, what="the cube")   # a cube of no year, or one place under two labels: its own words first
+    raise SameMapError(
         "the cube `emb` and `other` hold the same vector at every pixel of every year: their change is 0 everywhere, "
         "no change between years (two cubes are compared year by year, a's 2023 with b's): for the change between one "
         "cube's years pass its first and last, `cube.isel(time=0).aef.change(cube.isel(time=-1))`, or "
