@@ -168,7 +168,7 @@ def zones_of(emb,                     # embedding (y, x, band) or cube (time, y,
     if buffer is not None and not points.any():   # metres round points: polygons alone have none to grow
         raise ConfigError(f"buffer={buffer!r} is metres round point zones, but these {len(gdf)} zones hold no point: "
                           "leave `buffer` out, or grow the polygons first in a CRS of metres, e.g. "
-                          "`zones.to_crs(emb.rio.crs).buffer(20)`")
+                          "`gdf.to_crs(emb.rio.crs).buffer(20)` (geopandas)")
     if points.any():
         if not buffer:
             raise ConfigError("zones are points: pass `buffer=` (metres) for one vector per buffer, "
