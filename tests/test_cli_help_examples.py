@@ -33,7 +33,7 @@ def test_the_list_names_every_value_option_that_is_no_number_or_choice():
     "form (--out's out/train does; --data's 'samples' is no path): a new one is listed."
     from alphaearth_nb.cli_args import parser
     sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
-    numbers = {"_positive", "_pairs", "_seed", "_rate", "_natural", "_folds", "_shots", "_nodata", "_spacing", "_k", "_year"}
+    numbers = {"_positive", "_pairs", "_seed", "_rate", "_natural", "_folds", "_shots", "_nodata", "_spacing", "_k", "_year", "_train_year"}
     found = {cmd: [a.option_strings[0] for a in sub[cmd]._actions if a.option_strings and a.nargs != 0
                    and a.dest != "help" and not a.choices and getattr(a.type, "__name__", "") not in numbers
                    and a.default in (None, "samples")]
