@@ -253,7 +253,7 @@ def _class_like(s:pd.Series) -> bool:
     if s.dtype.kind == "f" and not (np.isfinite(v) & (v == np.round(v))).all(): return False   # areas, lengths
     return 2 <= v.nunique() <= max(2, len(v) // 2)
 
-LABEL_NAMES = ("ewoc_code", "label", "labels", "class", "classes", "landcover", "land_cover", "lulc", "crop",
+LABEL_NAMES = ("ewoc_code", "label", "labels", "class", "classes", "landcover", "land_cover", "lulc", "crop", "cover",
                 "crop_type", "class_id", "class_name", "category")   # known label columns (WorldCereal's ewoc_code)
 
 def _label_rank(s:pd.Series) -> int:
