@@ -15,8 +15,9 @@ from alphaearth_nb.testing import embedding_from_array, random_unit
 def test_points_off_a_utm_map_name_both_bounds():
     e = embedding_from_array(random_unit((6, 6), seed=1))             # x 500000..500060, y 4999940..5000000 (edges)
     t = pd.DataFrame({"x": [100.0, 200.0], "y": [300.0, np.nan]})     # the second has no y: the bounds of finite points
+    # the points under 1000 are told to 6 decimals as lon/lat-like values may be (places._span): both bounds named either way
     with pytest.warns(NoDataWarning, match=r"none of the 2 points lies on the map.*map spans x 500000\.0\.\.500060\.0, "
-                                           r"y 4999940\.0\.\.5000000\.0 and the points x 100\.0\.\.100\.0, y 300\.0\.\.300\.0 "
+                                           r"y 4999940\.0\.\.5000000\.0 and the points x 100\.0+\.\.100\.0+, y 300\.0+\.\.300\.0+ "
                                            r"\(in the map's CRS, EPSG:32631\).*crs="):
         s = sample(e, t, crs="EPSG:32631")
     assert not s["inside"].any()
