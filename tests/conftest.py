@@ -871,3 +871,17 @@ def two_year_maps(tmp_path):
     pts.to_csv(tmp_path / "p.csv", index=False)
     return noise, clear
 
+
+
+@pytest.fixture
+def python_ctrl_c():
+    "Python's own Ctrl-C handler in place (a notebook kernel's, a script's), no stop noted; both put back after."
+    import signal
+    from alphaearth_nb import runlock
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    runlock.clear_stop()
+    try: yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+        runlock.release_stops()
+        runlock.clear_stop()

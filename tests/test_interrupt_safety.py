@@ -99,17 +99,6 @@ def test_fit_in_a_thread_holds_no_stop_of_the_main_thread(tmp_path, monkeypatch)
     assert latest_checkpoint(tmp_path / "a") is not None   # the run itself as before
 
 
-@pytest.fixture
-def python_ctrl_c():
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)
-    runlock.clear_stop()
-    try: yield
-    finally:
-        signal.signal(signal.SIGINT, before)
-        runlock.release_stops()
-        runlock.clear_stop()
-
-
 def test_a_notebook_fit_stopped_before_its_checkpoint_says_how_to_start_over(tmp_path, python_ctrl_c, monkeypatch,
                                                                              capsys):
     made = train._cached_step

@@ -26,18 +26,6 @@ from alphaearth_nb.testing import Standin, standin_batches, standin_loss
 KW = dict(steps=10, batch_size=8, checkpoint_every=100, seed=4, loss_fn=standin_loss, progress=False)
 
 
-@pytest.fixture
-def python_ctrl_c():
-    "Python's own Ctrl-C handler in place (a notebook kernel's, a script's), no stop noted; both put back after."
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)
-    runlock.clear_stop()
-    try: yield
-    finally:
-        signal.signal(signal.SIGINT, before)
-        runlock.release_stops()
-        runlock.clear_stop()
-
-
 def test_a_second_ctrl_c_while_the_stop_is_checkpointed_stops_at_once(tmp_path, monkeypatch, capsys):
     real, cut = train.save_checkpoint, []
     def save(*a, **k):   # the stop's checkpoint: a second Ctrl-C comes while it is written
