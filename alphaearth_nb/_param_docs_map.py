@@ -217,7 +217,7 @@ SECTIONS = {
         'class_colour': 'i : int\n    class id, any int (ids 0..255 distinct; beyond, id mod 256)\ncmap : str\n    name of a matplotlib qualitative colour map\n',
         'pam_categories': 'names : dict\n    class id -> class name\n',
         'map_kind': "da\n    what `map_to_cog` was given: the map, or its Dataset (a cluster map beside its centres)\nm\n    its (y, x) plane\nvalues\n    `m`'s values where already read (else read here, for a map that says its kind)\n",
-        'map_measure': "da\n    what `map_to_cog` was given (with a cluster map, its centres)\nm\n    its (y, x) plane, the band written\nvalues\n    `m`'s values where already read (`map_kind`)\nkind : str|None\n    `map_kind(da, m)` where known (None: found here)\n",
+        'map_measure': "da\n    what `map_to_cog` was given (with a cluster map, its centres)\nm\n    its (y, x) plane, the band written\nvalues\n    `m`'s values where already read (`map_kind`)\nkind\n    `map_kind(da, m)` where known, None included (no kind); `...`: found here\n",
         'map_held': 'ds\n    any object: a Dataset, DataArray, DataTree, ...\n',
         'made_by': "var : str\n    a map's variable name, `MAP_NAMES`\n",
         'map_given': 'obj\n    what `to_cog` was given\npath\n    its path, for the fix\n',

@@ -17,7 +17,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import EMBED_DIM, DimensionError, LabelError, suggest
-from .files import is_zarr_store, refuse_partial, warn_unmarked
+from .files import TIFF_SIGNATURES, is_zarr_store, refuse_partial, warn_unmarked
 from .checkpoint import RUN_MARKER, is_run
 from .bands import stacked_embeddings
 from .labels import data_variables, with_mappings
@@ -57,7 +57,7 @@ EMBEDDINGS_KINDS = ("aef evaluate --embeddings reads the .zarr store `aef embed`
                      "a label column: e.g. `aef embed --checkpoint "
                      "out/train --period 2024 --out emb.zarr`, then `aef evaluate --embeddings emb.zarr --labels samples --spacing 50`")
 # first bytes of what the readers of a store or a raster open: netCDF 3, HDF5 (netCDF 4), TIFF and BigTIFF
-_SIGNATURES = NETCDF_SIGNATURES + (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+_SIGNATURES = NETCDF_SIGNATURES + TIFF_SIGNATURES
 
 def file_kind(path:Path,                 # a file that no reader of --embeddings (or --labels) opened
               flag:str="--embeddings",   # the option the Parquet copy of a Feather table is given to

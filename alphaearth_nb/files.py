@@ -34,13 +34,13 @@ from .paths import (FIRST_YEAR, USER_AGENT, gdal_path, input_path, is_remote, la
 from .zarr_files import ZARR_FILES, consolidate_zarr, is_zarr_store, settle_zarr   # zarr's side (re-exported)
 
 # %% auto #0
-__all__ = ['MARKER', 'FORMATS', 'quiet_marker', 'named_path', 'local_output', 'writable', 'is_ours', 'inside_ours', 'scratch_of',
-           'refuse_partial', 'mark_line', 'warn_unmarked', 'no_file_on_the_way', 'output_folder', 'check_output',
-           'clear_partials', 'writing_folder', 'writing_file', 'write_text', 'partial_name', 'pid_alive', 'REUSE_SLACK',
-           'USER_AGENT', 'gdal_path', 'input_path', 'is_remote', 'nothing_to_write', 'reading_raster', 'remote_url',
-           'unreadable_raster', 'cut_short_raster', 'user_path', 'COMPRESSIONS', 'TEXT_TABLES', 'table_suffix',
-           'layout_year', 'FIRST_YEAR', 'last_layout_year', 'ZARR_FILES', 'consolidate_zarr', 'is_zarr_store',
-           'settle_zarr']
+__all__ = ['MARKER', 'FORMATS', 'TIFF_SIGNATURES', 'quiet_marker', 'named_path', 'local_output', 'writable', 'is_ours',
+           'inside_ours', 'scratch_of', 'refuse_partial', 'mark_line', 'warn_unmarked', 'no_file_on_the_way',
+           'output_folder', 'check_output', 'clear_partials', 'writing_folder', 'writing_file', 'write_text',
+           'partial_name', 'pid_alive', 'REUSE_SLACK', 'USER_AGENT', 'gdal_path', 'input_path', 'is_remote',
+           'nothing_to_write', 'reading_raster', 'remote_url', 'unreadable_raster', 'cut_short_raster', 'user_path',
+           'COMPRESSIONS', 'TEXT_TABLES', 'table_suffix', 'layout_year', 'FIRST_YEAR', 'last_layout_year', 'ZARR_FILES',
+           'consolidate_zarr', 'is_zarr_store', 'settle_zarr']
 
 # %% ../nbs/00a_files.ipynb #f0002a
 _all_ = ["partial_name", "pid_alive", "REUSE_SLACK",   # from `scratch` (00), re-exported: their home was here
@@ -329,7 +329,8 @@ def _checked(t:Path, overwrite:bool, what:str, folder:bool|None) -> Path:
                                 f"replace the {what}, or choose another path.")
     return writable(t.parent, t, what)   # replaced by a copy written beside it: its folder must take one
 
-_MAGIC = {".tif": (b"II*\0", b"MM\0*", b"II+\0", b"MM\0+"), ".parquet": (b"PAR1",)}   # TIFF, BigTIFF; Parquet
+TIFF_SIGNATURES = (b"II*\0", b"MM\0*", b"II+\0", b"MM\0+")   # a TIFF's and a BigTIFF's first 4 bytes, either byte order
+_MAGIC = {".tif": TIFF_SIGNATURES, ".parquet": (b"PAR1",)}   # TIFF, BigTIFF; Parquet
 
 def _of_kind(p:Path, what:str) -> bool:
     "Whether the file `p` is empty or begins as files of kind `what` do (`_MAGIC` of its `FORMATS` suffix: a TIFF's " \

@@ -73,10 +73,7 @@ def spanned(out:xr.DataArray, a, b) -> xr.DataArray:
     spans = {f"{side}_{w}": f"{e.attrs[f'{w}_start']}/{e.attrs[f'{w}_end']}" for side, e in (("from", a), ("to", b))
              for w in ("period", "support") if f"{w}_start" in e.attrs and f"{w}_end" in e.attrs}
     out.attrs = {k: v for k, v in out.attrs.items() if k not in ("support_start", "support_end")} | spans
-    years = {}
-    for k, e in (("from_year", a), ("to_year", b)):
-        try: years[k] = map_year(e)
-        except TimeError: years[k] = None   # 'spring': no year said (the change needs none)
+    years = {"from_year": _year(a), "to_year": _year(b)}   # None: 'spring', no year said (the change needs none)
     if all(y is None for y in years.values()): return out
     out = out.drop_vars("time", errors="ignore")
     out.attrs = {k: v for k, v in out.attrs.items() if k not in ONE_MAP_ATTRS} | \

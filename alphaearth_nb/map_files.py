@@ -145,13 +145,13 @@ def map_kind(da,  # what `map_to_cog` was given: the map, or its Dataset (a clus
 def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its centres)
                 m,   # its (y, x) plane, the band written
                 values=None,   # `m`'s values where already read (`map_kind`)
-                kind:str|None=None,   # `map_kind(da, m)` where known (None: found here)
+                kind=...,   # `map_kind(da, m)` where known, None included (no kind); `...`: found here
                ) -> dict:
     """What map `m` (of `da`, perhaps its Dataset) measures, as GDAL tags: AEF_MEASURE (a similarity, change, class
     or cluster map of the package's, `map_kind`; else none; a cluster map's k from its centres), AEF_QUERY (a similarity map's
     `attrs['query']`, `queries.query_said`: the point and its CRS, or 'a vector') and AEF_YEAR (the calendar year
     the map records, `years.map_year`: AEF_TIME is its first instant, '2024-01-01T00:00:00')."""
-    kind = kind or map_kind(da, m, values)
+    kind = map_kind(da, m, values) if kind is ... else kind   # a None given is known: no second scan
     said, tags = _MEASURES.get(kind), {}
     if said and kind == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
         said += f", k = {da['centres'].shape[0]}"

@@ -98,8 +98,8 @@ def power_scale(a,  # values (..., 64): a map's or queries' (NaN rows are left o
     n = np.sqrt((rows ** 2).sum(-1))
     n = n[np.isfinite(n) & (n > 0) & (rows != rows[:, :1]).any(-1)]   # one value in all 64 (int8's -128): a fill
     if not n.size: return None
-    s = 10.0 ** np.round(np.log10(np.median(n)))
-    s = 32767.0 if abs(np.median(n) / 32767 - 1) <= 0.03 else s   # int16's full scale (an export `* 32767`), not 1e4
+    med = np.median(n)
+    s = 32767.0 if abs(med / 32767 - 1) <= 0.03 else 10.0 ** np.round(np.log10(med))   # int16's full scale (an export `* 32767`), not 1e4
     return float(s) if 10 <= s <= 1e5 and (np.abs(n / s - 1) <= 0.03).mean() >= 0.5 else None
 
 @checks_flags
