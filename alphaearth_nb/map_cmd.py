@@ -524,15 +524,18 @@ def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands
     e1, e2 = _two_maps(a)
     if not (crs_of(e1) and crs_of(e2)):   # one side's CRS taken from the other's: x/y of another zone compared silently
         raise GridError("an embedding has no CRS")   # said by `_crs_said`, each that has none named, as similarity says it
-    with ThisThreadsWarnings() as seen:   # change's Python words for one map or year twice: `_span` says them below
-        try: chg = analysis.change(e1, e2)
-        except GridError:   # one grid over two extents (a year exported over a larger box): their overlap, said
-            if not one_lattice_hint(e1, e2): raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
-            chg = analysis.change(*_overlap(e1, e2, a.embeddings))
-        except SameMapError: chg = None   # the same map twice: the command's words (what was given twice), below
-    for w in seen:   # the user's filters judged them: shown once, but change's own twin of `_span`'s words
-        if not (issubclass(w.category, TimeWarning) and str(w.message).startswith("the first map `emb` and `other`")):
-            warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
+    try:
+        with ThisThreadsWarnings() as seen:   # change's Python words for one map or year twice: `_span` says them below
+            try:
+                try: chg = analysis.change(e1, e2)
+                except GridError:   # one grid over two extents (a year exported over a larger box): their overlap, said
+                    if not one_lattice_hint(e1, e2): raise GridError(_off_grid(e1, e2, a.embeddings)) from None   # Python's fix: the command's
+                    chg = analysis.change(*_overlap(e1, e2, a.embeddings))
+            except SameMapError: chg = None   # the same map twice (the overlap's too): the command's words, below
+    finally:   # shown however the step ended: an error's explaining warning (s56 r3 #6) kept
+        for w in seen:   # the user's filters judged them: shown once, but change's own twin of `_span`'s words
+            if not (issubclass(w.category, TimeWarning) and str(w.message).startswith("the first map `emb` and `other`")):
+                warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
     span = _span(e1, e2, a, 0.0 if chg is None else float(np.nanmax(chg)))   # one map twice: refused, nothing written
     out = map_to_cog(chg, a.out, overwrite=a.overwrite)
     print(f"change from {span}: median {float(np.nanmedian(chg)):.3f}, largest "
