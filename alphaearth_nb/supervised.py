@@ -423,8 +423,8 @@ def _rows_said(given, read, pos, column:str) -> tuple:
     return codes, said
 
 def _class_said(v) -> str:
-    "A class in words: its name quoted, its id as a number (3, not 3.0)."
-    return f"'{v}'" if isinstance(v, str) else f"{v:g}"
+    "A class in words: its name quoted, its id as a number (3, not 3.0; 1101060000 whole, not 1.10106e+09)."
+    return f"'{v}'" if isinstance(v, str) else str(int(v)) if float(v).is_integer() else str(v)
 
 def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_fills, drop:bool) -> LabelPixels:
     "`place_labels` (its `off_map` read: `drop`)."

@@ -47,3 +47,10 @@ def test_the_command_line_names_them_too(emb, tmp_path, capsys):
         rc = main(["classify", "--embeddings", str(tmp_path / "e.tif"), "--labels", str(tmp_path / "l.csv"), "--crs",
                    "EPSG:32631", "--off-map", "drop", "--out", str(tmp_path / "c.tif")])
     assert rc == 0, capsys.readouterr().err
+
+
+def test_large_class_ids_are_said_whole(emb):   # WorldCereal's ewoc_code: said as "1.10106e+09" before (s56 r1 #9)
+    t = _labels(emb, {1101060000: 1, 1234567: 1})
+    t["label"] = t["label"].replace({"crop": 1, "forest": 2}).astype("int64")
+    with pytest.warns(LabelWarning, match=r"classes 1101060000, 1234567 had no label left on the map"):
+        training_set(emb, t, crs="EPSG:32631", off_map="drop")
