@@ -85,6 +85,25 @@ def _vectors(t:pd.DataFrame, pos:list[int]) -> tuple[np.ndarray, np.ndarray]:
     else: X = X.to_numpy()
     return X, np.isfinite(X.astype(np.float64)).all(1)
 
+def _flat_rows(X:np.ndarray, keep:np.ndarray, index:pd.Index) -> np.ndarray:
+    """The rows of `X` (N, 64) among `keep` holding one value in all 64 bands (a fill such as 64 x -9999, all zero: no
+    embedding, as the gate reads them), warned (`NoDataWarning`) naming them by `index` and the drop that leaves them
+    out; a `LabelError` in a table's words where every row kept is such a row."""
+    flat = keep & (X == X[:, :1]).all(1)
+    if not flat.any(): return flat
+    seen = ", ".join(f"{X.shape[1]} x {v:g}" for v in np.unique(X[flat, 0].astype(np.float64))[:3])
+    if flat.sum() == keep.sum():
+        raise LabelError(f"every one of the {int(keep.sum())} labelled vectors holds one value in all {X.shape[1]} bands "
+                         f"({seen}: a fill or all zero), no embedding: fill the band columns with the vectors sampled "
+                         "(A00..A63 of an embedding map, `sample`'s answer)")
+    rows = index[flat].tolist()
+    warnings.warn(f"{int(flat.sum())} of {len(X)} labelled vectors hold one value in all {X.shape[1]} bands (row"
+                  f"{'s' * (len(rows) > 1)} {', '.join(map(repr, rows[:10]))}{', ...' * (len(rows) > 10)}: {seen}, a "
+                  f"fill or all zero), no embedding: left out; drop {'them' if len(rows) > 1 else 'it'} to train on the "
+                  f"others quietly, e.g. `df = df.drop(index={rows[:10]!r})`" +
+                  " (the first 10 named)" * (len(rows) > 10), NoDataWarning, stacklevel=user_stacklevel())
+    return flat
+
 # %% ../nbs/24b_vector_labels.ipynb #vl007
 @checks_flags
 def labelled_vectors(labels:pd.DataFrame,  # a table of the 64 band columns (any spelling `bands.table_bands` reads) and labels
@@ -98,8 +117,9 @@ def labelled_vectors(labels:pd.DataFrame,  # a table of the 64 band columns (any
 
     Raises `LabelError` (its `before_read` set: the labels' own fault) for a band missing or named twice, text in a
     band, no `column` column (naming the one meant, `tables.label_column_guess`), text among regress's targets, or no
-    row left; the vectors' gate refusals (`gate.gate_query`: unit vectors x100, a fill value, all zero) as a `LabelError`
-    naming the rows' count."""
+    row left; the vectors' gate refusals (`gate.gate_query`: unit vectors x100) as a `LabelError` naming the rows'
+    count. Rows of one value in all 64 bands (a fill such as 64 x -9999, all zero) are left out, warned
+    (`NoDataWarning`) naming them and their drop; a `LabelError` where every row is such a row."""
     refuse_path(labels, "labelled vectors are a table (DataFrame) of A00..A63 and a label column", "table")
     try: return _labelled_vectors(labels, column, numbers)
     except LabelError as e:
@@ -129,6 +149,7 @@ def _labelled_vectors(labels, column, numbers) -> LabelVectors:
     if not keep.any():
         raise LabelError(f"none of the {len(ok)} rows of the labelled vectors has both a vector and a label: fill the "
                          f"band columns and column {col!r}")
+    keep &= ~_flat_rows(X, keep, t.index)   # 64 x -9999, all zero: no vector, left out (the gate refused them all)
     try: V = gate_query(X[keep], what="labelled vector")   # codes decoded, means made unit (warned), x100 refused
     except NoValidDataError as e: raise LabelError(f"the labelled vectors are not embeddings: {e}") from None
     vals = vals.to_numpy()[keep]

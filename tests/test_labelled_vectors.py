@@ -77,3 +77,18 @@ def test_training_set_of_labelled_vectors_has_no_pixels():
     "`aef evaluate`'s thinning reads each row's pixel: labelled vectors have none, said."
     with pytest.raises(LabelError, match="no pixel on the map"):
         aef.supervised.gated_training_set(E, TABLE, at=True)
+
+
+def test_a_fill_or_all_zero_row_is_left_out_named():
+    """One row of 64 x -9999 (a fill) or all zero refused the whole table with a fix for a map ("pass a pixel with data,
+    e.g. `emb.sel(...)`", s56 r1 #10). Such rows are left out, warned, naming them and the drop; rows of no vector at
+    all are refused in a table's words."""
+    bad = pd.concat([TABLE, pd.DataFrame([[-9999.0] * 64 + [1], [0.0] * 64 + [0]], columns=TABLE.columns,
+                                         index=[17, 18])])
+    with pytest.warns(NoDataWarning, match=r"2 of 8 labelled vectors hold one value in all 64 bands \(rows 17, 18: 64 x -9999, 64 x 0,.*"
+                                           r"left out.*df.drop\(index=\[17, 18\]\)"):
+        got = E.aef.classify(bad, k=1)["class"].values.reshape(-1)
+    assert got[:6].tolist() == [0, 0, 0, 1, 1, 1]
+    with pytest.raises(LabelError, match=r"every one of the 2 labelled vectors holds one value in all 64 bands") as e:
+        E.aef.classify(bad.loc[[17, 18]], k=1)
+    assert "emb.sel" not in str(e.value)
