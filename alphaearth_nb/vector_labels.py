@@ -61,9 +61,11 @@ def _bands(t:pd.DataFrame) -> list[int]:
 def target_numbers(vals:np.ndarray,  # a table's targets (N,), any dtype (number text read)
                    column:str,        # the targets' column, for the message
                   ) -> np.ndarray:
-    """Targets as float64, number text ("2.5") read; `LabelError` for text that reads as no number: numbers with a
+    """Targets as numbers: a column of numbers as it is (float32 kept, so `regress` answers float32, as of points),
+    number text ("2.5") read as float64; `LabelError` for text that reads as no number: numbers with a
     comma named as such, with the fix reading them (`tables.comma_numbers`: coercing them would make each NaN), else
     the conversion that makes such text NaN. The one reading of a table's targets (points or labelled vectors)."""
+    if np.asarray(vals).dtype.kind in "iuf": return np.asarray(vals)   # their digits: regress's dtype follows them
     num = pd.to_numeric(pd.Series(vals), errors="coerce")
     if num.notna().all(): return num.to_numpy(np.float64)
     text = pd.Series(vals)[num.isna()]

@@ -49,6 +49,16 @@ def test_regress_takes_train_year_too():
     assert np.isin(got.values, [1.0, 2.0, 3.0, 4.0]).all()
 
 
+def test_regress_answers_float32_for_float32_targets_by_every_route():
+    "float64 came back through train_year or a table of vectors, float32 of the same targets as points (s56 r1 #11)."
+    t = PTS.rename(columns={"label": "value"}).assign(value=np.array([1, 2, 3, 4], np.float32))
+    vectors = pd.DataFrame(NEW.values.reshape(-1, 64)[:4], columns=band_names()).assign(value=t.value.values)
+    assert aef.regress(NEW, t, method="knn", k=1, crs="EPSG:32631").dtype == np.float32   # points: as it was
+    assert aef.regress(CUBE, t, method="knn", k=1, crs="EPSG:32631", train_year=2023).dtype == np.float32
+    assert aef.regress(NEW, vectors, method="knn", k=1).dtype == np.float32
+    assert aef.regress(NEW, vectors.astype({"value": np.float64}), method="knn", k=1).dtype == np.float64
+
+
 def test_a_year_not_in_the_cube_is_refused_naming_its_years():
     with pytest.raises(TimeError, match=r"train_year=2022 is not a year of the cube, which holds 2023, 2024: pass one "
                                         r"of them, e.g. train_year=2024"):
