@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import inspect
 
+import numpy as np
 import pandas as pd
 import xarray as xr
 
@@ -19,6 +20,7 @@ from .places import years_of_cube
 from .years import map_year
 from .supervised import training_set
 from .vector_labels import is_vector_table
+from .year_columns import table_years, year_column
 
 # %% auto #0
 __all__ = ['year_vectors', 'trained_on_year']
@@ -40,6 +42,18 @@ def _year_of(emb, year:int, door:str) -> int|None:
         raise TimeError(f"{door}: train_year={year} is not a year of the cube, which holds {', '.join(map(str, years))}: "
                         f"pass one of them, e.g. train_year={years[-1]}")
     return years.index(year)
+
+def _labelled_year(labels, cube, year:int, door:str) -> None:
+    """`LabelError` where table `labels` has a `year` column holding no row of `year`, naming the years it holds and
+    the `train_year` of one the cube holds; nothing for labels of that year or of no year column."""
+    if not isinstance(labels, pd.DataFrame) or (col := year_column(labels)) is None: return
+    have = sorted(set(table_years(labels, col).astype(np.int64).tolist()))
+    if year in have: return
+    held = [y for y in have if y in years_of_cube(cube).tolist()]
+    raise LabelError(f"{door}: train_year={year}, but the labels' {col!r} column holds no row of {year} (it holds "
+                     f"{', '.join(map(str, have[:5]))}{' ...' * (len(have) > 5)}): " +
+                     (f"pass a year it labels, train_year={held[-1]}, " if held else "label that year, ") +
+                     f"or delete the column (from the table, or the label file) to train on every label at {year}'s vectors")
 
 @checks_flags
 def year_vectors(emb,                       # a cube (time, y, x, band), or one map; an official Dataset of years too
@@ -67,6 +81,7 @@ def year_vectors(emb,                       # a cube (time, y, x, band), or one 
                          f"labels already; drop train_year, or pass that year's, e.g. `labels.sel(time='{year}')`")
     cube = c if (c := official_cube(emb)) is not None else emb
     if (i := _year_of(cube, year, door)) is None: return labels
+    _labelled_year(labels, cube, year, door)
     X, vals = training_set(cube.isel(time=i), labels, column, numbers=numbers, positive=not numbers, **kw)
     return pd.DataFrame(X, columns=band_names()).assign(**{column: vals})
 

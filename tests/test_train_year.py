@@ -88,3 +88,10 @@ def test_aef_classify_train_year(tmp_path, capsys):
     capsys.readouterr()
     assert main([*args, "--year", "2023", "--train-year", "2022", "--out", str(tmp_path / "x.tif")]) == 2
     assert "--train-year 2022 is not a year of --embeddings" in capsys.readouterr().err
+
+
+def test_a_year_the_table_does_not_label_names_the_years_it_does():
+    "The refusal said 'label that year, use the map of a year labelled, or delete the column' (s56 r1 #16)."
+    with pytest.raises(aef.core.LabelError, match=r"train_year=2024.* holds no row of 2024 \(it holds 2023\): pass a "
+                                                  r"year it labels, train_year=2023"):
+        CUBE.aef.classify(PTS.assign(year=2023), k=1, crs="EPSG:32631", train_year=2024)
