@@ -20,6 +20,7 @@ from .places import years_of_cube
 from .years import map_year
 from .supervised import training_set
 from .vector_labels import is_vector_table
+from .labels import class_flags, id_names, label_array   # the class names labels declare (CF flags, a name column)
 from .year_columns import table_years, year_column
 
 # %% auto #0
@@ -66,7 +67,9 @@ def year_vectors(emb,                       # a cube (time, y, x, band), or one 
                 ):
     """The labelled vectors (DataFrame: A00..A63 and `column`, a row per labelled pixel with data) of cube `emb`'s
     year `year` at `labels`, which `classify`/`regress` of the cube then train every year on; `labels` as given for
-    one map of that year. Labels with a `year` column give that year's rows (`supervised.rows_of_map`).
+    one map of that year. Labels with a `year` column give that year's rows (`supervised.rows_of_map`). Class names
+    the labels declare (a raster's CF flags, a table's LULC_NAME: `labels.class_flags`, `labels.id_names`) go in a
+    `{column}_name` column, which names the classes of the map, as of one map.
 
     Raises `ConfigError` for a year that is no whole number, or labelled vectors (they train every year already);
     `LabelError` for labels per year (a `time` dim: each year its own); `TimeError` for a year the cube does not hold
@@ -83,7 +86,10 @@ def year_vectors(emb,                       # a cube (time, y, x, band), or one 
     if (i := _year_of(cube, year, door)) is None: return labels
     _labelled_year(labels, cube, year, door)
     X, vals = training_set(cube.isel(time=i), labels, column, numbers=numbers, positive=not numbers, **kw)
-    return pd.DataFrame(X, columns=band_names()).assign(**{column: vals})
+    out = pd.DataFrame(X, columns=band_names()).assign(**{column: vals})
+    if not numbers and (names := class_flags(label_array(labels)) or id_names(labels, column)):   # CF flags, LULC_NAME:
+        out[f"{column}_name"] = [names.get(v, str(v)) for v in vals.tolist()]   # the classes named, as of one map
+    return out
 
 def trained_on_year(fn):   # classify or regress of `per_year.over_time`: (emb, labels, ..., column, train_year, ...)
     """`fn` taking `train_year=`: given, the labels (its second argument) become that year's vectors at them

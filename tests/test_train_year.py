@@ -90,6 +90,17 @@ def test_aef_classify_train_year(tmp_path, capsys):
     assert "--train-year 2022 is not a year of --embeddings" in capsys.readouterr().err
 
 
+def test_a_label_raster_names_its_classes_under_train_year_too():
+    "A label raster's CF flags named the classes of one map but were lost under train_year (s56 r1 #12)."
+    lab = xr.full_like(OLD.isel(band=0, drop=True), np.nan, dtype=np.float32).rename("lc")
+    lab[0, 0], lab[0, 1], lab[4, 5], lab[5, 6] = 10, 10, 20, 20
+    lab.attrs = {"flag_values": [10, 20], "flag_meanings": "water forest"}
+    one = NEW.aef.classify(lab, k=1)["class"]
+    got = CUBE.aef.classify(lab, k=1, train_year=2024)["class"]
+    assert one.attrs["flag_meanings"] == "water forest"   # one map: named, as before
+    assert got.attrs.get("flag_meanings") == "water forest" and list(got.attrs["flag_values"]) == [10, 20]
+
+
 def test_a_year_the_table_does_not_label_names_the_years_it_does():
     "The refusal said 'label that year, use the map of a year labelled, or delete the column' (s56 r1 #16)."
     with pytest.raises(aef.core.LabelError, match=r"train_year=2024.* holds no row of 2024 \(it holds 2023\): pass a "
