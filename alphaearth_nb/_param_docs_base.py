@@ -276,7 +276,7 @@ SECTIONS = {
         'read_once': "da : xr.DataArray\n    a selection of a map (`map_sample`, a window), lazy or not\nalso\n    other lazy selections read in the same compute and kept alike (a query's pixel)\n",
         'one_value': 'a : np.ndarray\n    values (..., band)\n',
         'read_sample': 'da : xr.DataArray\n    a map (..., y, x, band), lazy or not\nempty\n    values (..., band) -> True where they hold no data (default: `_no_value`)\n',
-        'held': "da\n    a map (..., y, x, ...) as given, lazy or not: dims `y` and `x` (`geo.rename_spatial`); or a Dataset of them (xee's A00..A63)\nat\n    (rows, cols) of the pixels the call reads beside the sample (a query's point, labels), or None\n",
+        'held': "da\n    a map (..., y, x, ...) as given, lazy or not (xee's X/Y, lon/lat: its y/x); or a Dataset of them (xee's A00..A63)\nat\n    (rows, cols) of the pixels the call reads beside the sample (a query's point, labels), or None\n",
     },
     'alphaearth_nb.points': {
         'one_point': 'target\n    a dict/Series (lon/lat, x/y keys), shapely Point, GeoJSON or WKT of one point, a pair (x, y)\ncrs\n    the CRS of x/y keys, a Point and a pair (None: the caller reads them by `point_crs`)\n',

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/pixels.html.md"""
 # %% ../nbs/21c_pixels.ipynb #p0002
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 
@@ -18,6 +19,8 @@ import numpy as np
 import xarray as xr
 
 from .core import MAP_WANTED, checks_flags, refuse_path
+from .dask_keys import own_graph, shares_keys
+from .dims import rename_spatial
 from .spatial import is_lazy, runs_model
 
 # %% auto #0
@@ -240,7 +243,14 @@ def read_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
 # %% ../nbs/21c_pixels.ipynb #p0010h
 HOLD_PIXELS = SAMPLE_PIXELS   # the most pixels of a (y, x) plane `held` keeps beside the sample's: chunks under a call's pixels
 
-_HELD = {}   # a refused map's chunks `held` read (no value in any), by dask name and blocks: (`source_refs`, values)
+_HELD = {}   # a refused map's chunks `held` read, each of one value (no vector): by dask name and blocks, (`source_refs`, fills)
+
+def _fill_of(a) -> tuple|None:
+    "`(value, shape, dtype)` of block `a` where every value is that one (all NaN, all -128: no vector), else None."
+    a = np.asarray(a)
+    if not a.size: return None
+    v = a.flat[0]
+    return (v, a.shape, a.dtype) if (np.isnan(a).all() if a.dtype.kind in "fc" and np.isnan(v) else (a == v).all()) else None
 
 def _chunk_of(edges:np.ndarray, i) -> np.ndarray:
     "The chunk index along an axis of chunk edges `edges` (0, ..., n) of each pixel index in `i`."
@@ -264,39 +274,56 @@ def _kept_blocks(da:xr.DataArray, at) -> list:
                 room -= size
     return [i for i in np.ndindex(*da.data.numblocks) if (i[iy], i[ix]) in keep]
 
-def held(da,      # a map (..., y, x, ...) as given, lazy or not: dims `y` and `x` (`geo.rename_spatial`); or a Dataset of them (xee's A00..A63)
+def held(da,      # a map (..., y, x, ...) as given, lazy or not (xee's X/Y, lon/lat: its y/x); or a Dataset of them (xee's A00..A63)
          at=None, # (rows, cols) of the pixels the call reads beside the sample (a query's point, labels), or None
         ):
     """`da` with the chunks under its sample (`map_sample`) and under pixels `at` read in one compute and held in its
-    graph, in memory: the gates' sample, `values_at` of those pixels and the map's own compute then take them from
-    there, so a call that returns or writes a map reads each chunk once (a lazy map over the network: each read a
-    request; the gates' sample, the labelled pixels and the map read the chunks under the sample three times before).
+    graph: the gates' sample, `values_at` of those pixels and the map's own compute then take them from there, so a
+    call that returns or writes a map reads each chunk once (a lazy map over the network: each read a request; the
+    gates' sample, the labelled pixels and the map read the chunks under the sample three times before).
     Held: the sample's chunks (at most `SAMPLE_PIXELS` pixels of a plane, else its centre chunk, as `map_sample` picks)
     and `at`'s, those holding most of its pixels first, up to `HOLD_PIXELS` pixels more (the rest read apart, once
-    more each); they live as long as the map or result made of it. Kept past the call only where no held chunk holds a
-    value (`_HELD`, the last such map's: a refused call run again reads none, as `read_once`'s sample did); a map with
-    a value is read again by each call, so a store rewritten in place gives its new values. A Dataset: each variable's alike, in the one compute. A map
-    as it is where it is numpy, has no y/x, or its graph runs the model (`spatial.runs_model`: reading is embedding)."""
+    more each); they live as long as the map or result made of it. In this process's memory, numpy in the graph; under
+    a dask.distributed client on its workers (`dask_keys.shares_keys`: persisted on a graph of their own, the graph
+    holding their futures), so a later compute sends no chunk back to the scheduler (was: each graph held them, "Sending
+    large graph"). Kept past the call only where each held chunk is one value (`_HELD`, the last such map's, one value a
+    chunk: a refused call run again reads none, as `read_once`'s sample did); a map with a value is read again by each
+    call, so a store rewritten in place gives its new values. A Dataset: each variable's alike, in the one compute. A
+    map as it is where it is numpy, has no y/x, or its graph runs the model (`spatial.runs_model`: reading is embedding)."""
     refuse_path(da, MAP_WANTED, "map")
-    vs = dict(da.data_vars) if isinstance(da, xr.Dataset) else {None: da}
+    named = rename_spatial(da)   # xee's dims: as y/x
+    vs = dict(named.data_vars) if isinstance(named, xr.Dataset) else {None: named}
     vs = {k: v for k, v in vs.items() if is_lazy(v) and not runs_model(v) and {"y", "x"} <= set(v.dims)}
     if not vs: return da
     plan = {k: (v.data, _kept_blocks(v, at)) for k, v in vs.items()}
+    idx = [(k, i) for k, (_, b) in plan.items() for i in b]   # each variable's held blocks, in one list
     with _READ_LOCK: kept = _HELD.get(key := tuple((x.name, tuple(b)) for x, b in plan.values()))
-    vals = kept[1] if kept is not None and all(map(same_sources, kept[0], [x for x, _ in plan.values()])) else None
-    if vals is None:   # one compute: shared tasks run once
-        got = iter(dask.compute(*[x.blocks[i] for x, b in plan.values() for i in b]))
-        vals = [{i: next(got) for i in b} for _, b in plan.values()]
-        with _READ_LOCK:   # values are never kept past the call (stale after a rewrite); a refused map's no data is
+    fills = kept[1] if kept is not None and all(map(same_sources, kept[0], [x for x, _ in plan.values()])) else None
+    parts, deps = [plan[k][0].blocks[i] for k, i in idx], ()
+    if fills is not None:   # a refused map's chunks, one value each: made again, none read
+        got = [(functools.partial(np.full, f[1], f[0], f[2]),) for f in fills]
+    elif shares_keys(*parts):   # a dask.distributed client: held on its workers, the graphs hold their futures
+        deps = dask.persist(*own_graph(parts))
+        got = [(p.name, *(0,) * p.ndim) for p in deps]
+        fills = dask.compute(*[dask.delayed(_fill_of)(p) for p in deps])
+    else:   # one compute: shared tasks run once
+        got = dask.compute(*parts)
+        fills = [_fill_of(v) for v in got]
+    if kept is None or kept[1] is not fills:   # values are never kept past the call (stale after a rewrite): a
+        with _READ_LOCK:   # refused map's chunks, one value each, are (one value a chunk)
             _HELD.clear()
-            if all(_no_value(np.asarray(a)) for v in vals for a in v.values()):
-                _HELD[key] = ([source_refs(x) for x, _ in plan.values()], vals)
-    out = {k: vs[k].copy(data=_with_blocks(x, v)) for (k, (x, _)), v in zip(plan.items(), vals)}
-    return da.assign(out) if isinstance(da, xr.Dataset) else out[None]
+            if all(f is not None for f in fills): _HELD[key] = ([source_refs(x) for x, _ in plan.values()], list(fills))
+    vals = {k: {} for k in plan}
+    for (k, i), g in zip(idx, got): vals[k][i] = g
+    data = {k: _with_blocks(x, vals[k], deps) for k, (x, _) in plan.items()}
+    return da.assign({k: da[k].copy(data=d) for k, d in data.items()}) if isinstance(da, xr.Dataset) else \
+        da.copy(data=data[None])
 
-def _with_blocks(x, vals:dict):
-    "Dask array `x` with the blocks in `vals` (block index -> numpy) taken from memory, the others from `x`."
-    name = "held-" + tokenize(x.name, sorted(vals))
+def _with_blocks(x, vals:dict, deps=()):
+    """Dask array `x` with the blocks in `vals` (block index -> numpy, a task, or the key of a block persisted in `deps`)
+    taken from there, the others from `x`."""
+    name = "held-" + tokenize(x.name, sorted(vals), [d.name for d in deps])
     layer = {(name, *i): vals[i] if i in vals else (x.name, *i) for i in np.ndindex(*x.numblocks)}
-    return dask.array.Array(HighLevelGraph.from_collections(name, layer, dependencies=[x]), name, x.chunks, meta=x._meta)
+    return dask.array.Array(HighLevelGraph.from_collections(name, layer, dependencies=[x, *deps]), name, x.chunks,
+                            meta=x._meta)
 

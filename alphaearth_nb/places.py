@@ -68,8 +68,8 @@ def _cube_form(obj, door:str|None=None, what:str="the cube") -> xr.DataArray:
     "`cube_form`'s reading of `obj`, before its grid is judged."
     refuse_path(obj, MAP_WANTED, "map")
     if door is not None and (official_years(obj) is not None or isinstance(obj, xr.DataArray) and "time" in obj.dims):
-        refuse_no_data(obj := held(geo.rename_spatial(obj)) if isinstance(obj, (xr.DataArray, xr.Dataset)) else obj, what, door)   # the cube as given: no
-        # year with any value (a year without: read, NaN); its samples' chunks held (`pixels.held`): each read once
+        refuse_no_data(obj := held(obj), what, door)   # the cube as given: no year with any value (a year without:
+        # read, NaN); its samples' chunks held (`pixels.held`): each read once
     if (cube := official_cube(obj)) is not None: return cube
     if isinstance(obj, xr.DataArray) and "time" in obj.dims:
         if obj.sizes["time"] == 0: raise DimensionError(NO_YEARS)
