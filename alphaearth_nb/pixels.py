@@ -285,7 +285,7 @@ def held(da,      # a map (..., y, x, ...) as given, lazy or not (xee's X/Y, lon
     and `at`'s, those holding most of its pixels first, up to `HOLD_PIXELS` pixels more (the rest read apart, once
     more each); they live as long as the map or result made of it. In this process's memory, numpy in the graph; under
     a dask.distributed client on its workers (`dask_keys.shares_keys`: persisted on a graph of their own, the graph
-    holding their futures), so a later compute sends no chunk back to the scheduler (was: each graph held them, "Sending
+    holding their futures), so a later compute sends no chunk back to the scheduler (not in each graph: "Sending
     large graph"). Kept past the call only where each held chunk is one value (`_HELD`, the last such map's, one value a
     chunk: a refused call run again reads none, as `read_once`'s sample did); a map with a value is read again by each
     call, so a store rewritten in place gives its new values. A Dataset: each variable's alike, in the one compute. A
