@@ -318,9 +318,8 @@ def gated_training_set(emb,                       # one year's embedding (y, x, 
     """`training_set` of a map in the embedding form already (`classify` and `regress` gate it once): `(x, y)`, or
     `(x, y, at)` with `at=True`, as `training_set` returns them: `labelled_rows` of `place_labels`; a table of labelled
     vectors (`vector_labels.is_vector_table`) gives its own (`labelled_vectors`; no pixel for `at`: `LabelError`)."""
-    if is_vector_table(t := table_file(labels)): return labelled_rows(emb, labelled_vectors(rows_of_map(emb, t), column, numbers), at=at)
-    return labelled_rows(emb, place_labels(emb, labels, column, polygons=polygons, crs=crs, raster=raster, numbers=numbers,
-                                           positive=positive, warn_fills=warn_fills, off_map=off_map), at=at)
+    return labelled_rows(emb, _training_labels(emb, labels, column, polygons=polygons, crs=crs, raster=raster, numbers=numbers,
+                                               positive=positive, warn_fills=warn_fills, off_map=off_map), at=at)
 
 def gated_placed(emb,                # the map as given (any form `as_embedding` reads)
                  labels,             # labels in any form `training_set` takes
@@ -341,12 +340,18 @@ def gated_placed(emb,                # the map as given (any form `as_embedding`
     placed = []
     def place(grid):
         if check is not None: check()
-        placed.append(labelled_vectors(rows_of_map(grid, t), column, kw.get("numbers", False))   # a CSV too, as in memory
-                      if is_vector_table(t := table_file(labels)) else place_labels(grid, labels, column, **kw))
+        placed.append(_training_labels(grid, labels, column, **kw))
         return (placed[-1].r, placed[-1].c) if isinstance(placed[-1], LabelPixels) else None   # their chunks held with the sample's (`pixels.held`): read once; vectors: none
     da = as_embedding(emb, door=door, before_read=place)   # any form not met there: placed once read
     if not placed: place(da)
     return da, placed[0]
+
+def _training_labels(grid, labels, column:str, **kw):
+    """The labels map `grid` trains on, a file of them read once (`table_file`): a table of labelled vectors' own rows
+    (`LabelVectors`, a CSV's as a DataFrame's), else the labels placed on its pixels (`place_labels` of settings `kw`,
+    given the table read: `LabelPixels`)."""
+    if is_vector_table(t := table_file(labels)): return labelled_vectors(rows_of_map(grid, t), column, kw.get("numbers", False))
+    return place_labels(grid, labels, column, read=t, **kw)
 
 LabelPixels = namedtuple("LabelPixels", "r c vals raster numbers positive given column")   # `place_labels`' answer
 OFF_MAP_CHOICES = ("refuse", "drop")   # what `off_map=` takes (`training_set`, `classify`, `regress`)
@@ -366,6 +371,8 @@ def place_labels(emb,                       # one year's map (y, x, band): its g
                  positive:bool=True,        # a raster's negative values are unlabelled (False: values, regress)
                  warn_fills:bool=True,      # say class ids that look like a no-data code (False: the caller does)
                  off_map:str="refuse",      # points/polygons off the map: "refuse" (a LabelError) or "drop" (warned)
+                 read=None,                 # `places.table_file(labels)` where the caller read it (`gated_placed`): a
+                                            # file read once; None: read here
                 ) -> LabelPixels:
     """The labels on map `emb`'s pixels, from its coordinates, CRS and attrs alone (no value of it read):
     `LabelPixels` (r, c: pixel rows and columns (N,); vals: the labels (N,); and how they were read, for
@@ -378,15 +385,16 @@ def place_labels(emb,                       # one year's map (y, x, band): its g
     if (off_map := choice_word(off_map)) not in OFF_MAP_CHOICES:
         raise ConfigError(f"off_map={off_map!r}: use 'refuse' (labels off the map are an error, the default) or 'drop' "
                           "(those off it left out, counted in a warning)")
-    try: return _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_fills, off_map == "drop")
+    read = table_file(labels) if read is None else read   # a CSV/Parquet path: its DataFrame, read once
+    try: return _placed(emb, labels, read, column, polygons, crs, raster, numbers, positive, warn_fills, off_map == "drop")
     except LabelError as e:
-        e = _own_vectors_said(e, labels)
+        e = _own_vectors_said(e, read)
         e.before_read = True   # the labels' own fault, whatever the map holds
         raise e from None
 
-def _own_vectors_said(e:LabelError, labels) -> LabelError:
-    "`e` of points off the map that also hold the 64 band columns (vectors of another area): the way to train on those."
-    t = table_file(labels)
+def _own_vectors_said(e:LabelError, t) -> LabelError:
+    """`e` of points off the map that also hold the 64 band columns (vectors of another area): the way to train on those
+    (`t`: the labels' `table_file`)."""
     if not isinstance(t, pd.DataFrame) or len(table_bands(list(t.columns))) < EMBED_DIM // 2: return e
     if not any(w in str(e) for w in ("outside the grid", "off the map")): return e
     coords = [c for c in t.columns if str(c).lower() in ("x", "y", ".geo", "geometry", "geom", "the_geom", "wkt") or
@@ -426,15 +434,16 @@ def _class_said(v) -> str:
     "A class in words: its name quoted, its id as a number (3, not 3.0; 1101060000 whole, not 1.10106e+09)."
     return f"'{v}'" if isinstance(v, str) else str(int(v)) if float(v).is_integer() else str(v)
 
-def _placed(emb, labels, column, polygons, crs, raster, numbers, positive, warn_fills, drop:bool) -> LabelPixels:
-    "`place_labels` (its `off_map` read: `drop`)."
+def _placed(emb, labels, read, column, polygons, crs, raster, numbers, positive, warn_fills, drop:bool) -> LabelPixels:
+    "`place_labels` (its `off_map` read: `drop`; `read`: the labels' `table_file`)."
     refuse_path(emb, MAP_WANTED, "map")
     labels = as_geojson(labels)   # `fc['features']`: their FeatureCollection, as sample reads it
     if isinstance(labels, dict) and not isinstance(labels.get("type"), str):   # a dict of arrays (no GeoJSON): its
         labels = pd.DataFrame(labels)   # table, lon/lat keys read as degrees
     given = labels   # as handed in: a raster's type, a table's file (`warn_fill_values`)
-    labels = label_array(rows_of_map(emb, table_file(labels), crs))   # a CSV/Parquet path: its DataFrame; a year
-                                                                        # column: the map's year's rows
+    labels = label_array(rows_of_map(emb, read if isinstance(given, (str, Path)) else table_file(labels), crs))   # a
+    # CSV/Parquet path: its DataFrame, read once (GeoJSON text, a dict of arrays: read as their dict, table); a year
+    # column: the map's year's rows
     stored = None if numbers else stored_dtype(labels, column)   # class ids: the float type of the file, before resampling
     raster = isinstance(labels, xr.DataArray) if raster is None else raster
     if raster and isinstance(labels, xr.DataArray) and 0 in labels.shape:   # not 'no labelled pixel': no pixel at all
