@@ -23,7 +23,7 @@ from .gate import unit_rows
 from .spatial import is_lazy
 
 # %% auto #0
-__all__ = ['COLLAPSED', 'warn_collapsed', 'spanned', 'two_makings', 'cubes_said']
+__all__ = ['COLLAPSED', 'PAIR', 'warn_collapsed', 'spanned', 'two_makings', 'cubes_said']
 
 # %% ../nbs/24g_map_checks.ipynb #c0005
 COLLAPSED = 0.9   # median cosine between an own model's pixels above which its map is nearly one vector
@@ -81,6 +81,7 @@ def spanned(out:xr.DataArray, a, b) -> xr.DataArray:
     return out
 
 _MAKING = {"tile": "tile", "buffer": "buffer", "trim": "trim", "resampled": "resampling"}   # attrs: how a map was made
+PAIR = "the first map `emb` and `other`"   # how change's warnings name its two maps (`aef change` knows its own by it)
 
 def _year(e) -> int|None:
     "`cubes.map_year`, None where the map records none or no date."
@@ -106,19 +107,19 @@ def two_makings(a:xr.DataArray,  # the first map, on one grid with `b`
     if _IN_CUBE.get(): one = ""   # a cube's years against a map (or cube) holding one of them: that year's 0 expected
     elif same_values(a, b):
         two = f" (though they record {ya} and {yb}: a copy relabelled?)" if None not in (ya, yb) and ya != yb else ""
-        said = (f"the first map `emb` and `other` hold the same vector at every pixel{one}{two}: their change is 0 at "
+        said = (f"{PAIR} hold the same vector at every pixel{one}{two}: their change is 0 at "
                 "every pixel, no change between years: pass the maps of two years, e.g. `e2023.aef.change(e2024)`, or"
                 " a cube's first and last, `cube.isel(time=0).aef.change(cube.isel(time=-1))`")
         if one: raise SameMapError(said)
         warnings.warn(said, TimeWarning, stacklevel=user_stacklevel())   # no year recorded: a check of a grid?
-    elif one: warnings.warn(f"the first map `emb` and `other` are both maps of {ya}: their change is no change between "
+    elif one: warnings.warn(f"{PAIR} are both maps of {ya}: their change is no change between "
                           "years (two sources of one year?): pass a map of another year as one of them", TimeWarning,
                           stacklevel=user_stacklevel())
     differ = [f"{w} {a.attrs[k]!r} and {b.attrs[k]!r}" for k, w in _MAKING.items()
               if k in a.attrs and k in b.attrs and str(a.attrs[k]) != str(b.attrs[k])]
     if differ:
         years = (f"the two maps of {ya}" if ya == yb else f"{ya} and {yb}") if None not in (ya, yb) else \
-            "the first map `emb` and `other`"
+            PAIR
         warnings.warn(f"{years} were made two ways ({'; '.join(differ)}, in that order): their change holds the "
                       "settings' difference too, the other tiling's seams and resampling read as change (one year embedded"
                       " with tile 24 and with tile 32 differed more than two years did): embed (or open) both with the "

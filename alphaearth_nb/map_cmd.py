@@ -41,7 +41,8 @@ from .years import map_year
 from .trained_year import year_vectors   # --train-year: that year's vectors at --labels
 from .exports import class_colour, map_to_cog
 from .labels import class_flags
-from .warn_lock import ThisThreadsWarnings   # this thread's warnings, the user's filters kept
+from .warn_lock import ThisThreadsWarnings, say   # this thread's warnings, the user's filters kept
+from .map_checks import PAIR   # how change's Python warnings name its two maps: `_span` says its own
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
 from .derived_maps import counts_said, not_embeddings_said, tif_folder   # a similarity/change/class COG named
 from .evaluate_points import crs_fix_line   # the shell line giving a map its CRS: aef evaluate's too
@@ -385,9 +386,8 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
                                  f"{shlex.quote(line)}`, then pass --points points.geojson") from None
     if not given: _one_class(got, a, fields)   # a file of labelled points: their mean is no class's
     off = [w for w in seen if issubclass(w.category, NoDataWarning) and _OFF in str(w.message)]
-    for w in seen:   # shown as given (the user's filters judged them): not warned again
-        if w not in off and _SOME_OFF not in str(w.message):   # some off: this command's words below
-            warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
+    say([w for w in seen if w not in off and _SOME_OFF not in str(w.message)])   # as given (the user's filters judged
+    # them), not warned again; some off: this command's words below
     v = got[band_names()].to_numpy(np.float64)
     ok, noun = np.isfinite(v).all(1), "field" if fields else "point"
     if not ok.any():
@@ -533,9 +533,8 @@ def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands
                     chg = analysis.change(*_overlap(e1, e2, a.embeddings))
             except SameMapError: chg = None   # the same map twice (the overlap's too): the command's words, below
     finally:   # shown however the step ended: an error's explaining warning (s56 r3 #6) kept
-        for w in seen:   # the user's filters judged them: shown once, but change's own twin of `_span`'s words
-            if not (issubclass(w.category, TimeWarning) and str(w.message).startswith("the first map `emb` and `other`")):
-                warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
+        say([w for w in seen if not (issubclass(w.category, TimeWarning) and str(w.message).startswith(PAIR))])   # the
+        # user's filters judged them: shown once, but change's own twin of `_span`'s words (one map or year twice)
     span = _span(e1, e2, a, 0.0 if chg is None else float(np.nanmax(chg)))   # one map twice: refused, nothing written
     out = map_to_cog(chg, a.out, overwrite=a.overwrite)
     print(f"change from {span}: median {float(np.nanmedian(chg)):.3f}, largest "

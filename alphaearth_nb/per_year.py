@@ -16,7 +16,7 @@ import xarray as xr
 
 from .core import AEFError, FormOnly, LabelError, NoValidDataError, TimeError, checks_flags, user_stacklevel
 from .core import LabelWarning, NoDataWarning   # the kinds of its warnings
-from .warn_lock import ThisThreadsWarnings   # a cube's years' warnings, this thread's only
+from .warn_lock import ThisThreadsWarnings, say   # a cube's years' warnings, this thread's only
 from .cubes import cube_form, one_model, warn_missing_years, years_of_cube, years_with_data
 from .embeddings import from_official, official_cube, official_years, rename_spatial, time_values
 from .labels import joined_class_maps
@@ -123,7 +123,7 @@ def _said_once(caught:list):
     raised there; a second `warn` would lose a 'once' filter's and move a library's to a line its filter does not name)."""
     first = {}
     for w in caught: first.setdefault((str(w.message), w.category), w)
-    for w in first.values(): warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
+    say(first.values())
 
 def _warn_yearless(name:str, emb) -> None:   # labels of no year (no `year` column, no `time` dim), a cube of years
     "The `LabelWarning`: each year trains on its own vectors at the labels' places, wrong where the land changed."
