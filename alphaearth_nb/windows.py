@@ -56,12 +56,15 @@ def warn_seams(tl:Tiling,  # how `embed` cuts the map
     the paper's tiles overlap by 160 m, 80 m trimmed, blended), so seams every `tile` px show in the map and in a change
     against a map of other settings (newcomer s55: max change 0.53 on the seams, the real year's 0.14)."""
     if tl.overlap or max(H, W) <= tl.core: return
-    b = tl.patch // 8
+    b, ok = tl.patch // 8, [t for t in _good_tiles(tl.patch) if t < tl.patch]   # ok: tiles with a buffer, overlapping
+    fix = (f"leave tile and buffer to their defaults (tile {tl.patch - 2 * b}, buffer {b}), or pass a buffer > trim" if b
+           else f"pass tile={max(ok)}, buffer={(tl.patch - max(ok)) // 2} (the defaults of a patch under 8 px, "
+                f"{tl.patch}, have buffer 0)" if ok else
+           f"no tiling of a {tl.patch} px patch overlaps: a model of a larger patch (the presets' 32 or 128) blends")
     warnings.warn(f"tile {tl.core} with buffer {tl.margin} and trim {tl.trim}: the tiles meet with no overlap to blend, "
                   f"so the {H} x {W} px map holds hard seams every {tl.core} px (each tile's edge pixels see one side "
                   f"only), which read as change beside a map embedded otherwise; the paper's tiles overlap (AEF.md S6): "
-                  f"leave tile and buffer to their defaults (tile {tl.patch - 2 * b}, buffer {b}), or pass a buffer > "
-                  "trim", SeamWarning, stacklevel=user_stacklevel())
+                  f"{fix}", SeamWarning, stacklevel=user_stacklevel())
 
 def trim_range(tile:int,    # the tile's core, pixels
                buffer:int,  # the margin on each side, pixels

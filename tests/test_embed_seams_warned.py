@@ -32,3 +32,14 @@ def test_embed_says_it(embed_standin):
     tiny = AlphaEarth(preset("tiny"), key=jax.random.key(0))
     with pytest.warns(SeamWarning, match="40 x 40 px map holds hard seams every 32 px"):
         embed(tree, tiny, 2024, progress=False, batch_size=4, tile=32, buffer=0)
+
+
+def test_a_patch_under_8_px_is_advised_a_tiling_that_overlaps():
+    "Its defaults are buffer 0: 'leave tile and buffer to their defaults (tile 4, buffer 0)' advised the settings warned (s56 r1 #14)."
+    with pytest.warns(SeamWarning, match=r"pass tile=2, buffer=1") as w:
+        warn_seams(tiling(4), 10, 10)
+    assert "defaults (tile 4, buffer 0)" not in str(w[0].message)
+    tl = tiling(4, tile=2, buffer=1)   # the advice, taken: quiet
+    assert tl.overlap > 0
+    with pytest.warns(SeamWarning, match=r"no tiling of a 3 px patch overlaps"):
+        warn_seams(tiling(3), 10, 10)
