@@ -106,7 +106,9 @@ class Explorer:
         self.map.on_interaction(self._on_interaction)
         self.map.observe(self._on_bounds, names="bounds")
 
-    def _repr_mimebundle_(self, **kwargs): return self.map._repr_mimebundle_(**kwargs)
+    def _repr_mimebundle_(self, **kwargs):   # shown again: its tiles at the server's URLs now (AEF_TILE_PREFIX set since)
+        self._follow_server()
+        return self.map._repr_mimebundle_(**kwargs)
     def __repr__(self) -> str:
         ny, nx = self.emb.sizes["y"], self.emb.sizes["x"]
         return f"Explorer({ny} x {nx} pixels, crs {crs_label(self.crs)}, {len(self.positives)} positives; {self.server.reach})"
@@ -177,12 +179,20 @@ def _tile_layer(self:Explorer, name:str, title:str, opacity:float=1.0):
     return layer
 
 @patch
+def _follow_server(self:Explorer) -> list:
+    """Each layer of ours (those made) at the tile server's URL now, `self.version` asked: an AEF_TILE_PREFIX set after
+    the explorer was made (the repr's advice) reaches its tiles. The layers, for `refresh`."""
+    made = [(n, l) for n, l in (("rgb", self.rgb_layer), ("similarity", self.sim_layer), ("classes", self.class_layer))
+            if l is not None]
+    for name, layer in made:
+        if (url := self.server.url(f"{id(self):x}-{name}", self.version)) != layer.url: layer.url = url
+    return [l for _, l in made]
+
+@patch
 def refresh(self:Explorer):
     "Make the browser fetch every layer of ours again (after a change of query, threshold, year or labels)."
     self.version += 1
-    for layer in (self.rgb_layer, self.sim_layer, self.class_layer):
-        if layer is None: continue
-        layer.url = layer.url.rsplit("?v=", 1)[0] + f"?v={self.version}"
+    for layer in self._follow_server():   # each at the server's URL of this version (a prefix set since too)
         layer.redraw()  # the url change alone leaves tiles already on screen
 
 @patch

@@ -232,3 +232,17 @@ def test_a_cube_whose_first_year_is_empty_opens_on_the_first_year_with_data():
     np.testing.assert_allclose(m.emb.values, cube[1].values)
     with pytest.raises(NoValidDataError, match="2022.*2024"):
         Explorer(cube * np.nan, basemaps=False)
+
+
+def test_an_explorer_made_follows_a_tile_prefix_set_later(monkeypatch):
+    """Its layers kept the URLs of the prefix when it was made: AEF_TILE_PREFIX set after (the repr's advice) changed
+    the server's URLs but not the map's tiles (s56 r3 #4). Shown again, or refreshed, its layers take the new ones."""
+    monkeypatch.delenv("AEF_TILE_PREFIX", raising=False)
+    m = Explorer(embedding_from_array(random_unit((8, 6), seed=1)), basemaps=False)
+    assert m.rgb_layer.url.startswith("http://")
+    monkeypatch.setenv("AEF_TILE_PREFIX", "/user/me/proxy/{port}")
+    m._repr_mimebundle_()   # shown again
+    assert m.rgb_layer.url.startswith(f"/user/me/proxy/{m.server.port}/") and m.rgb_layer.url.endswith("?v=0")
+    monkeypatch.setenv("AEF_TILE_PREFIX", "/other/{port}")
+    m.refresh()
+    assert m.rgb_layer.url.startswith(f"/other/{m.server.port}/") and m.rgb_layer.url.endswith("?v=1")
