@@ -255,6 +255,7 @@ SECTIONS = {
         'nothing_to_write': 'what : str\n    what holds no data, e.g. "embedding", "map"\npath\n    the target left untouched, named in the message\nout : str\n    the kind of output it would have been, e.g. "COG", "store"\n',
         'unreadable_raster': "path\n    the file GDAL could not open, named in the message\nerr\n    GDAL's reason (rasterio's `RasterioIOError`), quoted\n",
         'cut_short_raster': "path\n    the GeoTIFF whose pixels GDAL could not read, named in the message\nerr\n    rasterio's `RasterioIOError` ('Read failed. See previous exception for details.')\n",
+        'read_failure': 'err\n    an error a command or a computation raised\npaths\n    the files it was given (str or Path; others ignored), among them the one GDAL names\n',
         'reading_raster': 'path\n    the file opened inside, named in the message\n',
     },
     'alphaearth_nb.periods': {

@@ -170,6 +170,8 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
         # a failed zarr write (a full disk) left chunk writes running on zarr's thread: they end before `aef` does,
         # else they meet the thread pool shut down at exit and print a traceback under our one line (files.settle_zarr)
         files.settle_zarr(stop=argv is None)
+        given = [v for x in vars(a).values() for v in (x if isinstance(x, list) else [x])]   # --embeddings a b: each
+        e = _later("paths").read_failure(e, given) or e   # a lazy map's cut-short .tif: named, not "Read failed"
         print(f"aef: error: {shell_words(str(e), a.cmd)}", file=sys.stderr)   # Python's `resume=True` as `--resume` (cli_args)
         return 2
     except KeyboardInterrupt as e:   # Ctrl-C: 130; SIGTERM: 143 (128 + the signal, as the shell reports a kill)

@@ -29,7 +29,7 @@ from .core import FileWarning   # the kinds of its warnings
 from .scratch import REUSE_SLACK, partial_name, pid_alive, scratch_writer, this_host, writer_gone
 from .paths import (FIRST_YEAR, USER_AGENT, gdal_path, input_path, is_remote, last_layout_year, layout_year,
                                  nothing_to_write,   # what a path names
-                                 reading_raster, remote_url, unreadable_raster, cut_short_raster, user_path,   # (re-exported)
+                                 reading_raster, read_failure, remote_url, unreadable_raster, cut_short_raster, user_path,   # (re-exported)
                                  COMPRESSIONS, TEXT_TABLES, table_suffix)
 from .zarr_files import ZARR_FILES, consolidate_zarr, is_zarr_store, settle_zarr   # zarr's side (re-exported)
 
@@ -38,14 +38,14 @@ __all__ = ['MARKER', 'FORMATS', 'TIFF_SIGNATURES', 'quiet_marker', 'named_path',
            'inside_ours', 'scratch_of', 'refuse_partial', 'mark_line', 'warn_unmarked', 'no_file_on_the_way',
            'output_folder', 'check_output', 'clear_partials', 'writing_folder', 'writing_file', 'write_text',
            'partial_name', 'pid_alive', 'REUSE_SLACK', 'USER_AGENT', 'gdal_path', 'input_path', 'is_remote',
-           'nothing_to_write', 'reading_raster', 'remote_url', 'unreadable_raster', 'cut_short_raster', 'user_path',
-           'COMPRESSIONS', 'TEXT_TABLES', 'table_suffix', 'layout_year', 'FIRST_YEAR', 'last_layout_year', 'ZARR_FILES',
-           'consolidate_zarr', 'is_zarr_store', 'settle_zarr']
+           'nothing_to_write', 'reading_raster', 'read_failure', 'remote_url', 'unreadable_raster', 'cut_short_raster',
+           'user_path', 'COMPRESSIONS', 'TEXT_TABLES', 'table_suffix', 'layout_year', 'FIRST_YEAR', 'last_layout_year',
+           'ZARR_FILES', 'consolidate_zarr', 'is_zarr_store', 'settle_zarr']
 
 # %% ../nbs/00a_files.ipynb #f0002a
 _all_ = ["partial_name", "pid_alive", "REUSE_SLACK",   # from `scratch` (00), re-exported: their home was here
          "USER_AGENT", "gdal_path", "input_path", "is_remote", "nothing_to_write", "reading_raster",   # `paths` and
-         "remote_url", "unreadable_raster", "cut_short_raster", "user_path",                         # `zarr_files`
+         "read_failure", "remote_url", "unreadable_raster", "cut_short_raster", "user_path",         # `zarr_files`
          "COMPRESSIONS", "TEXT_TABLES", "table_suffix", "layout_year", "FIRST_YEAR", "last_layout_year",
          "ZARR_FILES", "consolidate_zarr", "is_zarr_store", "settle_zarr"]                           # (00a), too
 

@@ -21,8 +21,8 @@ from .loaders import COMPRESSIONS, TEXT_TABLES, near_match, table_suffix
 
 # %% auto #0
 __all__ = ['USER_AGENT', 'FIRST_YEAR', 'user_path', 'remote_url', 'is_remote', 'gdal_path', 'last_layout_year', 'layout_year',
-           'input_path', 'nothing_to_write', 'unreadable_raster', 'cut_short_raster', 'reading_raster', 'TEXT_TABLES',
-           'COMPRESSIONS', 'table_suffix']
+           'input_path', 'nothing_to_write', 'unreadable_raster', 'cut_short_raster', 'read_failure', 'reading_raster',
+           'TEXT_TABLES', 'COMPRESSIONS', 'table_suffix']
 
 # %% ../nbs/00a_paths.ipynb #pa0002
 def user_path(path:str|os.PathLike) -> Path:  # a local path, `~` allowed
@@ -134,6 +134,22 @@ def cut_short_raster(path,  # the GeoTIFF whose pixels GDAL could not read, name
     while (e := e.__cause__ or e.__context__) is not None: why = str(e)   # the first error GDAL raised: the reason
     return MissingDataError(f"{path} opens as a GeoTIFF but its pixels cannot be read ({why}): the file is damaged or "
                             "cut short, most often by an interrupted download or copy; download or write it again")
+
+def read_failure(err,    # an error a command or a computation raised
+                 paths,  # the files it was given (str or Path; others ignored), among them the one GDAL names
+                ) -> MissingDataError|None:
+    """`cut_short_raster` of the GeoTIFF that rasterio's "Read failed" (`RasterioIOError`) came from, found by the
+    name GDAL gives in the error's chain ('cut.tif, band 10: IReadBlock failed at ...') among `paths` (as given: its
+    folder kept), else as GDAL names it: a lazy map's read fails at compute, far from its open, where no reader can
+    name it; None for any other error."""
+    errors = sys.modules.get("rasterio.errors")
+    if errors is None or not isinstance(err, errors.RasterioIOError): return None
+    e = err
+    while (e := e.__cause__ or e.__context__) is not None:
+        if m := re.match(r"(.+?), band \d+: IReadBlock failed", str(e)):
+            given = [p for p in paths if isinstance(p, (str, Path)) and Path(p).name == Path(m.group(1)).name]
+            return cut_short_raster(given[0] if given else m.group(1), err)
+    return None
 
 @contextlib.contextmanager
 def reading_raster(path):  # the file opened inside, named in the message
