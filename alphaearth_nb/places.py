@@ -272,10 +272,15 @@ def points_table(table,       # the points' table (DataFrame or GeoDataFrame) of
     return type(base)(res) if type(base).__name__ == "GeoDataFrame" else res
 
 def _span(lo:float, hi:float, degrees:bool) -> str:
-    "'lo..hi' to 6 decimals for degrees (0.1 m) and for values that look like them (under 1000 in a CRS of metres: " \
-    "lon/lat given with a --crs of metres, 5.995 read as 6.0), to 1 for metres."
-    degrees = degrees or max(abs(lo), abs(hi)) < 1000
+    "'lo..hi' to 6 decimals for degrees (0.1 m), to 1 for metres."
     return f"{lo:.6f}..{hi:.6f}" if degrees else f"{lo:.1f}..{hi:.1f}"
+
+def _spans(x:tuple, y:tuple, degrees:bool) -> tuple[str, str]:
+    "The x and y `_span`s of places, (lo, hi) each, judged together: degrees, or values that look like them on both " \
+    "axes (under 1000 in a CRS of metres: lon/lat given with a --crs of metres, 5.995 read as 6.0), not y 300 beside " \
+    "x 500000 (s56 r2)."
+    degrees = degrees or max(map(abs, (*x, *y))) < 1000
+    return _span(*x, degrees), _span(*y, degrees)
 
 def _extent(emb) -> tuple:   # the map's x and y extents (pixel edges), each sorted: `off_map_hint`'s, the zones'
     x0, dx, y0, dy = grid_of(geo.north_up(emb))   # a lon/lat map in two pieces across 180: one span
@@ -301,7 +306,7 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
     deg = crs is not None and geo.as_crs(crs).is_geographic
     ex, ey = _extent(emb)
     ok = np.isfinite(xs) & np.isfinite(ys)
-    pts = (f"the {what} x {_span(xs[ok].min(), xs[ok].max(), deg)}, y {_span(ys[ok].min(), ys[ok].max(), deg)}"
+    pts = ("the {} x {}, y {}".format(what, *_spans((xs[ok].min(), xs[ok].max()), (ys[ok].min(), ys[ok].max()), deg))
            if ok.any() else f"the {what} have no finite coordinates in it")
     fix = (geo.crs_advice(emb, *given, own) if given is not None else f"check the {what}' CRS (" + (
            f"{own}'s own label: `gdf.set_crs(..., allow_override=True)`, not `crs=`" if own else "`crs=`") +
@@ -310,9 +315,9 @@ def off_map_hint(emb,               # the map (y, x, band) or cube, with its CRS
     if given is not None and given[2] is not None and crs is not None and not geo.same_crs(given[2], emb):
         gx, gy = (np.ravel(np.asarray(v, np.float64)) for v in given[:2])
         k, gd = np.isfinite(gx) & np.isfinite(gy), geo.is_geographic(given[2])
-        if k.any(): said = (f"; as given, {'lon' if gd else 'x'} {_span(gx[k].min(), gx[k].max(), gd)}, {'lat' if gd else 'y'} "
-                            f"{_span(gy[k].min(), gy[k].max(), gd)} in {crs_label(given[2])}")
-    return (f"the map spans x {_span(*ex, deg)}, y {_span(*ey, deg)} and {pts} (in the map's CRS, "
+        sx, sy = _spans((gx[k].min(), gx[k].max()), (gy[k].min(), gy[k].max()), gd) if k.any() else ("", "")
+        if k.any(): said = f"; as given, {'lon' if gd else 'x'} {sx}, {'lat' if gd else 'y'} {sy} in {crs_label(given[2])}"
+    return ("the map spans x {}, y {}".format(*_spans(ex, ey, deg)) + f" and {pts} (in the map's CRS, "
             f"{crs_label(crs) if crs else 'none given'}{said}): {fix}")
 
 def warn_zones_off_map(emb,         # the map (y, x, band) or cube, with its CRS
