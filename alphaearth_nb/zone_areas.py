@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/zone_areas.html.md"""
 # %% ../nbs/24b_zone_areas.ipynb #c0002
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import xarray as xr
 
@@ -14,7 +16,7 @@ try:   # the official extra (geopandas needs it): `aggregate` reads its zones wi
     import shapely
 except ImportError: shapely = None
 
-from .core import EMBED_DIM, ConfigError, DimensionError, checks_flags
+from .core import EMBED_DIM, ConfigError, DimensionError, UnitsWarning, checks_flags, user_stacklevel
 from .gate import unit_rows
 from .geo import crs_of, declared_nodata, is_geographic, require
 from .nodata import kept_where
@@ -155,7 +157,8 @@ def score_map(obj) -> xr.DataArray|None:   # what `aggregate` was given
     if not said and {"flag_values", "class_names"} & set(obj.attrs): return None
     fills = [f for f in declared_nodata(obj) if np.isfinite(f)]
     m = obj.where(~obj.isin(fills)) if fills else obj
-    return m.astype(np.float32).expand_dims(band=[str(obj.name or "score")], axis=-1).rename(obj.name)
+    m = m.astype(np.float32).assign_attrs(measure="share") if obj.dtype.kind == "b" else m.astype(np.float32)   # bools: a share
+    return m.expand_dims(band=[str(obj.name or "score")], axis=-1).rename(obj.name)
 
 def score_reducer(score:xr.DataArray,   # `score_map`'s map
                   per:list,             # its values in the zones: per year, per zone, (n, 1) with data
@@ -166,8 +169,9 @@ def score_reducer(score:xr.DataArray,   # `score_map`'s map
     no `measure` (read from a file, built by hand) whose values in the zones are all whole numbers, other than a 0/1
     mask (a land-cover GeoTIFF of ids 10, 20, 30 read with `masked=True`, so float), is a `DimensionError`: class ids
     have no mean; it names each class's share (the mean of its 0/1 map) and, for amounts (heights in metres,
-    counts), `assign_attrs(measure='amount')`, which is then averaged. Judged on the values read for the zones (no
-    read more)."""
+    counts), `assign_attrs(measure='amount')`, which is then averaged. Floats of 0 and 1 only that say no `measure`
+    are averaged as a 0/1 mask (the share at 1), with a `UnitsWarning` saying so: two cluster ids read as floats have
+    cluster 1's share, and cluster 0's is 1 minus it. Judged on the values read for the zones (no read more)."""
     if not score.attrs.get("measure"):
         v = np.concatenate([np.ravel(z) for zs in per for z in zs] or [np.zeros(0)])
         if len(v) and (v == np.round(v)).all() and not np.isin(v, (0, 1)).all():
@@ -179,6 +183,12 @@ def score_reducer(score:xr.DataArray,   # `score_map`'s map
                                  f"`(m == c).where({kept_where(score)}).assign_attrs(measure='share').aef.aggregate(zones)` for "
                                  "class id c; if they are amounts (heights in metres, counts), say so and they are "
                                  "averaged: `m.assign_attrs(measure='amount').aef.aggregate(zones)`")
+        if len(v) and np.isin(v, (0, 1)).all():   # 0 and 1 only: a mask's share at 1, or two cluster ids' (s56 ra): read one way of two, said
+            warnings.warn("`emb`, a map of one value a pixel, holds 0 and 1 only in the zones and says no `measure`: "
+                          "read as a 0/1 mask: each zone's value is the share of its pixels at 1 (if 0 and 1 are two "
+                          "cluster or class ids, cluster 1's share; cluster 0's is 1 minus it); say it is a share to "
+                          "silence this: `m.assign_attrs(measure='share').aef.aggregate(zones)`", UnitsWarning,
+                          stacklevel=user_stacklevel())
     return lambda v, w: score_row(v, w, how, q)
 
 def score_columns(name:str,   # the map's name (similarity, change)

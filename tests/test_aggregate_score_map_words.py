@@ -87,3 +87,21 @@ def test_whole_number_floats_that_say_no_measure_are_not_averaged():
     amount = _agg(m.assign_attrs(measure="amount"))
     assert amount.iloc[0, -1] == pytest.approx(20.0)
     assert _agg(m == 10).iloc[0, -1] == pytest.approx(0.5)   # a mask of bools: its share (refused before)
+
+
+def test_a_float_map_of_0_and_1_that_says_no_measure_is_said_to_be_read_as_a_mask():
+    """Two cluster ids 0 and 1 as floats (`kmeans` of two, read back with masked=True) were averaged as a 0/1 mask:
+    cluster 1's share, right, but unsaid, and cluster 0's share nowhere (s56 ra). Now said, with the other share and
+    the attrs that mark a share; a mask of bools or one that says `measure='share'` is quiet."""
+    import xarray as xr
+    ids = (np.arange(8)[None, :] >= 2) * np.ones((6, 1))
+    m = xr.DataArray(ids.astype("float32"), dims=("y", "x"), coords={"y": E.y, "x": E.x}, attrs={"crs": E.attrs["crs"]})
+    with pytest.warns(aef.core.UnitsWarning, match=r"0 and 1 only.*read as a 0/1 mask: each zone's value is the share of "
+                                                   r"its pixels at 1.*cluster 0's is 1 minus it.*measure='share'"):
+        got = m.aef.aggregate(_zones())
+    assert got.iloc[0, -1] == pytest.approx(0.5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", aef.core.UnitsWarning)
+        (m == 1).aef.aggregate(_zones())
+        m.assign_attrs(measure="share").aef.aggregate(_zones())
+        (m * 0.5 + 0.25).aef.aggregate(_zones())   # scores: no mask
