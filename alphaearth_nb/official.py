@@ -410,7 +410,11 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     crs = cube.attrs["crs"]
     cube.attrs.update({"source": OFFICIAL_COLLECTION, "mirror": str(mirror_of(source).name),
                        "embedding:model": OFFICIAL_COLLECTION})   # its id: change(official, own) is refused
-    if own is None: cube.attrs["resampled"] = f"the tiles' 10 m pixels warped onto this grid ({resampling}, official.open)"
+    mine = [] if own is not None else [z for z in zones if _on_tile_grid(gb, z) is not None]   # a zone's own grid
+    warped = [] if own is not None else warped_zones(t, gb) if mine else zones   # the zones whose pixels are resampled
+    if warped: cube.attrs["resampled"] = (f"the tiles' 10 m pixels warped onto this grid ({resampling}, official.open)"
+                                          if not mine else f"the tiles of {', '.join(warped)} warped onto this grid "
+                                          f"({resampling}, official.open); those of {mine[0]} on their own pixels")
     # the grid's GeoTransform (north-up, x as the cube writes it) on `spatial_ref`: a one-pixel selection keeps its
     # size (it was dropped with the zones' and the mosaic's own: to_cog(cube.isel(y=[3], x=[4])) raised GridError)
     gt = (float(cube.x[0]) - size[0] / 2, size[0], 0.0, float(cube.y[0]) + size[1] / 2, 0.0, -size[1])

@@ -53,3 +53,12 @@ def test_a_grid_of_another_pixel_still_resamples(two_zones):
     ok = np.isfinite(avg.values).all(-1)
     assert ok.mean() > 0.5 and np.abs(np.linalg.norm(avg.values[ok], axis=-1) - 1).max() < 1e-5   # renormalised
     assert np.abs(avg.values[ok] - near.values[ok]).max() > 1e-3   # averaged across pixels, not copied
+
+
+@pytest.mark.parametrize("kw", [{}, {"crs": "EPSG:32631"}], ids=["default", "crs"])
+def test_its_own_pixels_are_not_said_resampled(two_zones, kw):
+    """attrs['resampled'] said "the tiles' 10 m pixels warped onto this grid" of README's box, whose pixels are the
+    31N tiles' own bit for bit (the 32N tile gives none: s56 tut). Said only where some zone's tiles are warped."""
+    src, _ = two_zones
+    assert "resampled" not in official.open(BOX, 2024, source=src, chunks=32, **kw).attrs
+    assert "warped onto this grid" in official.open(BOX, 2024, source=src, chunks=32, crs="EPSG:32632").attrs["resampled"]
