@@ -24,7 +24,7 @@ from .core import (AEFError, DimensionError, GridError, GridWarning, LabelError,
                                 TimeError, TimeWarning, band_names, user_stacklevel, ConfigError, SameMapError)
 from .files import is_zarr_store
 from .same_grid import one_lattice_hint   # one grid over two extents: their overlap
-from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs
+from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs, swapped_on
 from .crs_checks import swap_columns
 from .geometry_columns import lonlat_columns
 from .crs import crs_label
@@ -311,6 +311,17 @@ def _none_on(said:str|None,      # `places.sample`'s warning where no point lies
            None if None in cols else swap_columns(cols))
     return why if hint is None or fix is None else why.replace(hint, hint.split(": pass ", 1)[0] + ": " + fix)
 
+def _swap_unsaid(got, pts, given:bool, emb, crs) -> str|None:
+    """`sample`'s swap words (`_OFF` and `geo.swapped_on`'s) for points none of which lies on the map, where a warning
+    filter hid its warning (`-W ignore`: the refusal's words are not the filters' to drop): --point's LON,LAT, a table's
+    lon/lat or x/y read swapped lie on it; else None (`_none_on` gives the map's bounds)."""
+    cols = lonlat_columns(got)
+    xy = (*pts, crs or "EPSG:4326") if given else (got[cols[0]], got[cols[1]], crs or "EPSG:4326") if None not in cols \
+        else (got["x"], got["y"], crs) if {"x", "y"} <= set(got.columns) else None
+    try: swap = swapped_on(emb, *xy) if xy is not None and not got["inside"].any() else ""
+    except AEFError: swap = ""   # no reading of them: the bounds
+    return _OFF + swap if swap else None
+
 def _comma_said(a) -> str:
     """Where a --point typed without --crs reads as no LON,LAT (a latitude past 90) and its two numbers are whole,
     the last under 1000 (`--point 5,995`: a decimal comma, 5.995, read as LON 5, LAT 995): a sentence saying so and
@@ -392,7 +403,8 @@ def aef_similarity(a, # the parsed arguments of `aef similarity` (`map_args.map_
     ok, noun = np.isfinite(v).all(1), "field" if fields else "point"
     if not ok.any():
         raise NoValidDataError(f"{what}: none of {its} {len(v)} {noun}s lies on a pixel with data: "
-                               + _none_on(str(off[0].message) if off else None, got, given, emb, bool(fields))
+                               + _none_on(str(off[0].message) if off else _swap_unsaid(got, pts, given, emb, a.crs),
+                                          got, given, emb, bool(fields))
                                + _comma_said(a))
     if (~got["inside"].to_numpy(bool)).any() and a.off_map == "refuse" and fields is None:   # a mean of other points: another map
         xs, ys, tab = points_xy(pts, cube_crs(emb), a.crs, emb)   # in the map's CRS: which, and to which side

@@ -157,3 +157,18 @@ def test_similarity_takes_points_typed_in(maps, tmp_path, capsys):
         with pytest.raises(SystemExit):   # argparse's refusal: exit 2 before anything is read
             parser().parse_args(["similarity", "--embeddings", str(root / "e2024.tif"), *bad, "--out", "x.tif"])
         assert said in capsys.readouterr().err
+
+
+def test_the_swap_is_said_whatever_the_warning_filters(maps, tmp_path, capsys):
+    "The refusal of points typed (lat, lon) took its swap words from `sample`'s warning: under `-W ignore` (or " \
+    "PYTHONWARNINGS=ignore) it said only the map's bounds (s56). The words are the refusal's own now."
+    root, _ = maps
+    pd.DataFrame([(45.002, 5.995)], columns=["lon", "lat"]).to_csv(tmp_path / "swapped.csv", index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rc, _, err = _run(["similarity", "--embeddings", root / "e2024.tif", "--point", "45.002,5.995",
+                           "--out", tmp_path / "s1.tif"], capsys)
+        assert rc == 2 and "longitude and latitude look swapped: give each --point as LON,LAT" in err, err
+        rc, _, err = _run(["similarity", "--embeddings", root / "e2024.tif", "--points", tmp_path / "swapped.csv",
+                           "--out", tmp_path / "s2.tif"], capsys)
+        assert rc == 2 and "longitude and latitude look swapped" in err and "swap the names 'lon' and 'lat'" in err, err
