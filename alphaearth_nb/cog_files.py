@@ -60,6 +60,7 @@ def cog_profile(emb,                   # `to_cog`'s or `map_to_cog`'s own map, (
 
 SCHEME_SOURCE = "https://developers.google.com/earth-engine/guides/aef_on_gcs_readme"   # the official layout
 
+@checks_flags
 def cog_tags(dtype:str,                 # the file's: "int8" (official codes) or "float32"
              source:str|None=None,      # where the embedding came from (`attrs['source']`), kept as AEF_SOURCE
             ) -> dict:
@@ -95,6 +96,7 @@ def _pull(da:xr.DataArray) -> np.ndarray:
     (a,) = compute_own(da.data)
     return np.asarray(a, np.float32)
 
+@checks_flags
 def write_windows(dst,        # an open rasterio dataset (or overview) to write, `emb`'s size
                   emb,        # `to_cog`'s own embedding (y, x, band), rows in file order, eager or lazy
                   dtype:str,  # the file's: "int8" (official codes, `quantize`) or "float32"
@@ -113,6 +115,7 @@ def write_windows(dst,        # an open rasterio dataset (or overview) to write,
             n += int(np.isfinite(block).any(-1).sum())
     return n
 
+@checks_flags
 def check_blocksize(blocksize) -> int:  # COG tile side in pixels: a positive multiple of 16 (512.0 counts as 512)
     "`blocksize` as an int; `ConfigError` (before any work) unless a positive multiple of 16, GeoTIFF's tile rule."
     ok = isinstance(blocksize, (int, np.integer, float, np.floating)) and not isinstance(blocksize, (bool, np.bool_)) \
@@ -122,6 +125,7 @@ def check_blocksize(blocksize) -> int:  # COG tile side in pixels: a positive mu
                           "side: pass e.g. blocksize=512 (the default) or 256; -1 (the whole image) is not a tiling.")
     return int(blocksize)
 
+@checks_flags
 def overview_factors(height:int,     # image rows, pixels
                      width:int,      # image columns, pixels
                      blocksize:int,  # COG tile side, pixels (`check_blocksize`)
@@ -224,6 +228,7 @@ def cog_stage(path,                 # the COG to make (`~` is the home folder)
         raise
 
 # %% ../nbs/25c_cog_files.ipynb #cf021
+@checks_flags
 def resampled_attrs(emb,          # the map `to_cog` writes (y, x, band)
                     origin:dict,  # its attrs (`exports._dated`)
                    ) -> dict:

@@ -308,7 +308,7 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
     Python, so `legend="false"` drew a legend); 0/1 and numpy bools arrive as `bool`; a `bool|None` parameter keeps
     None. A keyword `fn` does not take is `UnknownFieldError` naming the closest it takes (`unknown_keys`), for a function
     of no yes/no parameter too (every public door wears it: `aef.official.open(bbox, 2024, sourc=...)`). A call that
-    passes none of them costs one dictionary lookup per parameter given."""
+    passes none of them costs one dictionary lookup per parameter given; a function of none, the keyword check alone."""
     params = yes_no_params(fn)
     ps = inspect.signature(fn).parameters.values()
     takes = None if any(p.kind == p.VAR_KEYWORD for p in ps) else \
@@ -319,7 +319,8 @@ def checks_flags(fn:Callable) -> Callable:  # a public function whose bool param
     known = frozenset(takes or ())
     @functools.wraps(fn)
     def checked(*args, **kwargs):
-        if takes is not None and not known.issuperset(kwargs): unknown_keys(kwargs, takes, door)
+        if kwargs and takes is not None and not known.issuperset(kwargs): unknown_keys(kwargs, takes, door)
+        if not params: return fn(*args, **kwargs)   # no list of the arguments made: a helper per tile, `tile_href`
         args = list(args)
         for name, (i, none_ok) in params.items():
             if i is not None and i < len(args):
@@ -358,7 +359,7 @@ def unknown_keys(given,                  # the keywords passed (a dict or names)
         return f"{k!r} (did you mean {' or '.join(repr(w) for w in [m, *near])}?)" if m else repr(k)
     said = [meant(k) for k in bad]
     raise UnknownFieldError(f"{where} got {'an unknown name' if len(bad) == 1 else 'unknown names'} {', '.join(said)}: "
-                            f"it takes {', '.join(known)}.")
+                            f"it takes {', '.join(known) or 'no keyword'}.")
 
 def checks_fields(cls=None, *,           # a dataclass (put this decorator above `@dataclass`)
                   aliases:dict|None=None, # names users write for a field -> the field ({'lr': 'peak_lr'})

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pyarrow import fs as pafs   # S3 mirrors: pyarrow's S3 client (pyarrow is a dependency)
 
-from .core import MirrorError
+from .core import MirrorError, checks_flags
 from .geo import require
 from .files import USER_AGENT, remote_url, user_path
 
@@ -25,6 +25,7 @@ from .files import USER_AGENT, remote_url, user_path
 __all__ = ['TRUE_WORDS', 'cache_dir', 'fetch_file']
 
 # %% ../nbs/26a_downloads.ipynb #dl0006
+@checks_flags
 def cache_dir(path=None) -> Path:  # the folder (default: $AEF_CACHE, else ~/.cache/alphaearth_nb/official); made if missing
     "The folder where mirror indexes are cached (`~` is the home folder, in `path` or `AEF_CACHE`: `files.user_path`)."
     p = user_path(path or os.environ.get("AEF_CACHE") or Path.home() / ".cache" / "alphaearth_nb" / "official")

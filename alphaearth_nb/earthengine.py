@@ -16,7 +16,7 @@ import pandas as pd
 import xarray as xr
 
 from .core import (ConfigError, DimensionError, EarthEngineError, EmptyStackError, MetadataWarning,
-                                UnknownSourceError, band_names, real, refuse_path, whole, checks_flags, user_stacklevel)
+                                UnknownSourceError, band_names, real, refuse_path, whole, checks_flags, user_stacklevel, checks_fields)
 from .embeddings import OFFICIAL_COLLECTION, from_official
 from .geo import crs_of, north_up, rename_spatial, require
 from .official import years_of
@@ -56,6 +56,7 @@ def ee_initialize(project:str|None=None,  # the Google Cloud project registered 
                                "`aef.earthengine.ee_initialize(project='your-cloud-project')`") from e
 
 # %% ../nbs/29_earthengine.ipynb #c0007
+@checks_fields
 @dataclass(frozen=True)
 class EESource:
     "How one registry source is read from Earth Engine."
@@ -114,6 +115,7 @@ def ee_source(name,   # a registry source with a recipe in `EE_SOURCES` ("sentin
     return EE_SOURCES[name]
 
 # %% ../nbs/29_earthengine.ipynb #c0012
+@checks_flags
 def cloud_score_clear(cs:np.ndarray,        # Cloud Score+ `cs` (or `cs_cdf`) values in [0, 1], any shape
                       threshold:float=0.5,  # clear above it (the paper binarises cs at 0.5: arXiv 2507.22291 S1.1)
                      ) -> np.ndarray:
@@ -122,6 +124,7 @@ def cloud_score_clear(cs:np.ndarray,        # Cloud Score+ `cs` (or `cs_cdf`) va
     refuse_path(cs, "Cloud Score+ values are an array")
     return np.nan_to_num(np.asarray(cs, np.float64), nan=-1.0) > threshold
 
+@checks_flags
 def fmask_clear(qa:np.ndarray,          # Landsat Collection 2 `QA_PIXEL` values, any shape
                 bits:tuple=FMASK_BITS,  # the bits that mark a pixel not clear (default: fill, dilated cloud, cirrus, cloud, shadow)
                ) -> np.ndarray:
@@ -134,6 +137,7 @@ def fmask_clear(qa:np.ndarray,          # Landsat Collection 2 `QA_PIXEL` values
     return (bad == 0) & np.isfinite(qa)
 
 # %% ../nbs/29_earthengine.ipynb #c0014a
+@checks_flags
 def drop_night(ds:xr.Dataset,                  # xee-like, with a `SUN_ELEVATION` (degrees) time coordinate
                prop:str="SUN_ELEVATION",       # the coordinate or variable: frames at or below 0 dropped
               ) -> xr.Dataset:
@@ -143,6 +147,7 @@ def drop_night(ds:xr.Dataset,                  # xee-like, with a `SUN_ELEVATION
     if prop not in ds.coords and prop not in ds.data_vars: return ds
     return ds.isel(time=np.flatnonzero(np.asarray(ds[prop].values, np.float64) > 0))
 
+@checks_flags
 def pad_bands(ds:xr.Dataset,  # a source's Dataset (time, y, x) as xee returned it
               bands:tuple,    # the bands it should have
              ) -> xr.Dataset:
@@ -153,6 +158,7 @@ def pad_bands(ds:xr.Dataset,  # a source's Dataset (time, y, x) as xee returned 
     if ref is None or not bands: return ds
     return ds.assign({b: xr.full_like(ref, np.nan, dtype=np.float64) for b in bands if b not in ds.data_vars})
 
+@checks_flags
 def pass_groups(times,                         # (T,) datetime64
                 window_s:float=0.0,            # frames chained within this many seconds are one pass
                 ids=None,                      # (T,) pass ids (e.g. DATATAKE_IDENTIFIER); overrides the window
@@ -166,6 +172,7 @@ def pass_groups(times,                         # (T,) datetime64
     return g
 
 # %% ../nbs/29_earthengine.ipynb #c0014c
+@checks_flags
 def dedupe_passes(ds:xr.Dataset,               # (time, y, x) stack source, optionally with `cloud`
                   window_s:float=0.0,          # frames chained within this many seconds are one pass
                   ids=None,                    # (T,) pass ids (e.g. DATATAKE_IDENTIFIER); overrides the window
@@ -282,6 +289,7 @@ def to_stack_dataset(ds:xr.Dataset,              # what xee returned for one sou
     return res
 
 # %% ../nbs/29_earthengine.ipynb #c0019
+@checks_fields
 @dataclass(frozen=True)
 class EERequest:
     "What an opener is asked for: one source over a period on a grid."
@@ -312,6 +320,7 @@ def _grid_region(ee, grid:dict):
     return ee.Geometry.Rectangle([x0, y0 + e * h, x0 + a * w, y0], proj=grid["crs"], geodesic=False)
 
 # %% ../nbs/29_earthengine.ipynb #c0021
+@checks_flags
 def ee_collection(req:EERequest):  # one source, grid and period (`EERequest`)
     "The server-side ee.ImageCollection for a request: filtered, mask bands linked, bands selected (live)."
     ee, s = _ee(), req.source
@@ -333,6 +342,7 @@ def ee_collection(req:EERequest):  # one source, grid and period (`EERequest`)
         coll = coll.map(lambda im: blank.addBands(im, None, True).copyProperties(im, im.propertyNames()))
     return coll.select(list(s.bands) + list(s.mask_bands)).sort("system:time_start")
 
+@checks_flags
 def xee_opener(req:EERequest) -> xr.Dataset:  # one source, grid and period (`EERequest`)
     "Open a request with xee (live: needs `ee_initialize` first and the `ee` extra)."
     require("xee", "ee", "Earth Engine loading")
@@ -345,6 +355,7 @@ def xee_opener(req:EERequest) -> xr.Dataset:  # one source, grid and period (`EE
     return ds
 
 # %% ../nbs/29_earthengine.ipynb #c0023
+@checks_flags
 def load_source(name:str,                     # registry source name
                 period,                       # (start, end) or a Period
                 grid:dict,                    # xee grid keywords, e.g. from `utm_grid`
@@ -368,6 +379,7 @@ def load_stack(sources,                       # registry source names
 # %% ../nbs/29_earthengine.ipynb #c0027
 OFFICIAL = EESource("official", (OFFICIAL_COLLECTION,), {b: b for b in band_names()})
 
+@checks_flags
 def official_collection(req:EERequest):  # a request whose period is one calendar year
     "One mosaicked image of the official product for the request's year (live)."
     ee = _ee()
@@ -376,6 +388,7 @@ def official_collection(req:EERequest):  # a request whose period is one calenda
     img = coll.mosaic().set("system:time_start", ee.Date(start).millis())
     return ee.ImageCollection([img])
 
+@checks_flags
 def official_opener(req:EERequest) -> xr.Dataset:  # a request whose period is one calendar year
     "Open one year of the official product with xee (live)."
     require("xee", "ee", "Earth Engine loading")

@@ -46,6 +46,7 @@ _all_ = ['QUANTIZATION', 'PROJECTION_EXT', 'to_zarr', 'open_zarr', 'lonlat_bound
         'MAP_NAMES', 'class_colour', 'pam_categories', 'palette_type', 'colour_table', 'cluster_names', 'map_given', 'map_held', 'made_by', 'map_measure', 'map_kind', 'map_values']   # `map_files`'
 
 # %% ../nbs/25c_exports.ipynb #c0006
+@checks_flags
 def block_mean_direction(emb,            # embedding (y, x, band) or cube (time, y, x, band)
                          factor:int,     # block size in pixels
                         ) -> xr.DataArray:

@@ -15,7 +15,7 @@ import matplotlib
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, TimeError
+from .core import EMBED_DIM, DimensionError, TimeError, checks_flags
 from .stacks import names_every_band
 from .embeddings import embedding_variable
 from .years import map_year
@@ -52,6 +52,7 @@ def _palette(cmap:str) -> np.ndarray:
         j += 1
     return np.asarray(out)
 
+@checks_flags
 def class_colour(i:int,             # class id, any int (ids 0..255 distinct; beyond, id mod 256)
                  cmap:str="tab20",  # name of a matplotlib qualitative colour map
                 ) -> tuple:
@@ -62,6 +63,7 @@ def class_colour(i:int,             # class id, any int (ids 0..255 distinct; be
     if getattr(cm, "N", 256) >= _PALETTE: return cm(int(i) % cm.N)
     return tuple(_palette(cmap)[int(i) % _PALETTE].tolist())
 
+@checks_flags
 def palette_type(a:np.ndarray, off:np.ndarray) -> np.dtype|None:
     """uint8 or uint16 for an integer map that can carry a colour table (GDAL keeps one on Byte and UInt16 bands
     only): ids (the pixels not `off`) >= 0, below the type's largest value (left for no data), at most 256 distinct
@@ -71,6 +73,7 @@ def palette_type(a:np.ndarray, off:np.ndarray) -> np.dtype|None:
     if np.count_nonzero(np.bincount(ids.ravel().astype(np.int64))) > 256: return None
     return np.dtype(np.uint8 if ids.max() < 255 else np.uint16)
 
+@checks_flags
 def colour_table(a:np.ndarray, nodata:int) -> dict:
     "GDAL colour table {id: (r, g, b, alpha) 0..255} of ids 0..max (0..255 for Byte): `class_colour`, no data clear."
     n = 256 if a.dtype == np.uint8 else int(a[a != nodata].max()) + 1
@@ -78,6 +81,7 @@ def colour_table(a:np.ndarray, nodata:int) -> dict:
     return {**{i: tuple(map(int, c[i])) for i in range(n)}, nodata: (0, 0, 0, 0)}
 
 # %% ../nbs/25c_map_files.ipynb #mf009
+@checks_flags
 def pam_categories(names:dict) -> str:  # class id -> class name
     """GDAL's PAM sidecar (`.aux.xml`, read beside any raster) naming band 1's classes, id -> name: a thematic raster
     attribute table (Value, Class; Value real for ids beyond int32) and, for ids in 0..65535, the category names
@@ -99,6 +103,7 @@ def pam_categories(names:dict) -> str:  # class id -> class name
     ET.indent(root)
     return ET.tostring(root, encoding="unicode") + "\n"
 
+@checks_flags
 def cluster_names(da, a:np.ndarray, valid:np.ndarray) -> dict|None:
     """Category names of a cluster map (`analysis.cluster`'s: `map_kind` 'cluster') that has none: 'cluster 0' ..
     'cluster k-1', k the count of its Dataset's centres (else its largest id + 1); None where its ids are no such."""
@@ -129,6 +134,7 @@ def _fits(kind:str, m, values) -> bool:
     lo, hi = _RANGES[kind]
     return not v.size or bool(v.min() >= lo - 1e-5 and v.max() <= hi + 1e-5)
 
+@checks_flags
 def map_kind(da,  # what `map_to_cog` was given: the map, or its Dataset (a cluster map beside its centres)
              m,   # its (y, x) plane
              values=None,   # `m`'s values where already read (else read here, for a map that says its kind)
@@ -142,6 +148,7 @@ def map_kind(da,  # what `map_to_cog` was given: the map, or its Dataset (a clus
     pair = {"class": "scores", "cluster": "centres"}.get(str(m.name))
     return str(m.name) if pair and isinstance(da, xr.Dataset) and pair in da.data_vars else None
 
+@checks_flags
 def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its centres)
                 m,   # its (y, x) plane, the band written
                 values=None,   # `m`'s values where already read (`map_kind`)
@@ -164,6 +171,7 @@ def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its cent
 MAP_NAMES = ("class", "cluster", "similarity", "change", "score")   # the package's maps, by their variable's name
 _MADE_BY = {"class": "classify", "cluster": "cluster", "similarity": "similarity", "change": "change"}
 
+@checks_flags
 def map_held(ds) -> str|None:   # any object: a Dataset, DataArray, DataTree, ...
     """The name of the package's map a Dataset holds in place of an embedding (`MAP_NAMES`: a variable of no `band`
     dim and two dims or more: `classify`'s `class`, `cluster`'s `cluster`, a similarity or change map's
@@ -178,6 +186,7 @@ def map_held(ds) -> str|None:   # any object: a Dataset, DataArray, DataTree, ..
     return next((n for n in MAP_NAMES if n in ds.data_vars and "band" not in ds[n].dims and ds[n].ndim >= 2
                  and ("time" not in ds[n].dims or pair.get(n, n) in ds.data_vars)), None)
 
+@checks_flags
 def made_by(var:str) -> str|None:   # a map's variable name, `MAP_NAMES`
     "The package's call whose result a map of that name is (`class`: classify), or None (`score`: no one call)."
     return _MADE_BY.get(var)
@@ -192,6 +201,7 @@ def _map_dataset(ds:xr.Dataset, path) -> None:
                          f"`ds['{v}'].aef.map_to_cog({str(path)!r})` (class ids with their names and colour table, a "
                          "score as float32)")
 
+@checks_flags
 def map_given(obj,    # what `to_cog` was given
               path,   # its path, for the fix
              ) -> None:
@@ -210,6 +220,7 @@ def map_given(obj,    # what `to_cog` was given
                          f"pixel (dims {dict(obj.sizes)}: a similarity, change or class map): write it with "
                          f"`m{squeeze}.aef.map_to_cog({str(path)!r})` (a score as float32, class ids with their names)")
 
+@checks_flags
 def map_values(m:xr.DataArray,  # `map_to_cog`'s map (y, x), eager or lazy
                rows:int=512,    # pixel rows a compute reads at least (whole rows of chunks)
               ) -> np.ndarray:

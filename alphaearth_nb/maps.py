@@ -58,6 +58,7 @@ def _axes(ax, figsize=(6, 6)):
 
 _UNITS = {"metre": "m", "degree": "deg", "US survey foot": "US ft", "foot": "ft"}   # axis units as a figure says them
 
+@checks_flags
 def axis_labels(crs, # the map's CRS (any spelling `as_crs` reads, e.g. `crs_of(da)`); None: none recorded
                ) -> tuple[str, str]:
     """The x and y axis labels of a map in `crs`: what its coordinates are, by its axes' directions and units

@@ -13,7 +13,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .core import MirrorError, near_names
+from .core import MirrorError, near_names, checks_fields, checks_flags
 from .files import remote_url, user_path
 from .band_labels import PIXEL_M
 
@@ -29,6 +29,7 @@ INDEX_NAME = "aef_index.parquet"
 INDEX_COLUMNS = ("path", "year", "utm_zone", "crs", "wgs84_west", "wgs84_south", "wgs84_east", "wgs84_north",
                  "utm_west", "utm_south", "utm_east", "utm_north", "geometry")
 
+@checks_fields
 @dataclass(frozen=True)
 class Mirror:
     "Where a mirror keeps its index and how an index `path` becomes a readable address."
@@ -51,6 +52,7 @@ def _entries(folder:Path) -> list:
     try: return sorted(q.name for q in folder.iterdir() if q.is_dir())
     except OSError: return []
 
+@checks_flags
 def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, a local folder or URL laid out like a mirror, a `Mirror` or `LocalMirror`
     """The `Mirror` for a mirror name, a local folder or a URL prefix laid out like a mirror (a `LocalMirror`: its root).
     `MirrorError` for a name that is no mirror and no folder or file here (said unknown, the mirrors listed, a close
@@ -80,6 +82,7 @@ def mirror_of(source:str|Path="source_coop") -> Mirror:  # a name in `MIRRORS`, 
                           "URL prefix, or a folder laid out like a mirror (build a small one with `build_local_mirror`)"))
     return Mirror(str(p), str(p / INDEX_NAME), str(p.resolve()) + os.sep)
 
+@checks_flags
 def tile_href(path:str,       # a tile's path as the index gives it (s3://.../v1/annual/..., relative, URL, local)
               mirror:Mirror,  # the mirror it is read from
              ) -> str:
@@ -98,6 +101,7 @@ def tile_href(path:str,       # a tile's path as the index gives it (s3://.../v1
     return mirror.root + p.lstrip("/")
 
 # %% ../nbs/26a_mirror_list.ipynb #ml0011
+@checks_fields
 @dataclass
 class LocalMirror:
     "A mirror built on disk: its root (a `source`), its index, and what was written in each file."

@@ -89,6 +89,7 @@ def read_index(source="source_coop",   # mirror name, folder or URL (`mirror_of`
     return gdf if gdf.crs is not None else gdf.set_crs(LONLAT)
 
 # %% ../nbs/26a_mirrors.ipynb #c0017
+@checks_flags
 def years_of(years) -> list[int]:  # a year, a list of years, or a (first, last) tuple, both included
     """Sorted product years (list of int) from one year, a list (or set, array) of years, those years only ([2020,
     2024] is two years), or a `(first, last)` tuple, first through last, both included ((2020, 2024) is five), read
@@ -132,6 +133,7 @@ def _geometry_of(area):   # a dict (GeoJSON, RFC 7946: lon/lat) or text (WKT)
 AREA_WANTED = ("an area is a bbox (west, south, east, north) in degrees, a shapely geometry or a GeoDataFrame"
                "/GeoSeries")   # what the doors of an area want (`core.refuse_path`: a vector file's readers named)
 
+@checks_flags
 def area_of(area):  # bbox (w, s, e, n) in degrees, shapely geometry (lon/lat), or GeoDataFrame/GeoSeries with a CRS
     """The area as one shapely geometry in lon/lat (bbox tuple, shapely geometry, or GeoDataFrame/GeoSeries).
 
@@ -369,12 +371,14 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
 
 
 # %% ../nbs/26a_mirrors.ipynb #c0020
+@checks_flags
 def gdal_env(project:str|None=None) -> dict:  # Google Cloud project billed for /vsigs/ reads; None: no setting
     """The process-wide GDAL settings the mirrors need: `GS_USER_PROJECT` (the Google Cloud project billed for the
     requester-pays 'gcs' mirror; GDAL reads it for `/vsigs/` paths only), {} without `project`. HTTP mirrors need
     none (`gdal_path`). For dask.distributed workers: `client.run(os.environ.update, gdal_env(project))`."""
     return {"GS_USER_PROJECT": project} if project else {}
 
+@checks_flags
 def bill_project(project:str|None,      # the Google Cloud project to bill (`tiles`' `project`)
                  hrefs=(),              # the tiles' `href`s: only `/vsigs/` ones (the 'gcs' mirror) are billed
                 ) -> None:
@@ -418,6 +422,7 @@ def chunk_side(chunks, # dask chunk side in pixels, as `open_tile`, `official.op
     if side < 1: raise ConfigError(f"chunks={chunks!r}: a chunk's side is 1 pixel or more: pass e.g. chunks=512")
     return side
 
+@checks_flags
 def open_tile(href:str,                 # what `tiles` put in `href`
               chunks:int=512,           # dask chunk side in pixels (all 64 bands in one chunk): `chunk_side`
              ) -> xr.DataArray:

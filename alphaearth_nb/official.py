@@ -59,6 +59,7 @@ def _lonlat_cover(w:float, s:float, e:float, n:float):
     if e - w >= 360.0: return box(-180.0, s, 180.0, n)
     return box(w, s, e, n) if e <= 180.0 else MultiPolygon([box(w, s, 180.0, n), box(-180.0, s, e - 360.0, n)])
 
+@checks_flags
 def geobox_area(geobox,  # an odc-geo GeoBox, in any CRS
                ):
     """The lon/lat area (a shapely box, or two split at 180 deg) a GeoBox covers: its bounds, densified (21 points an
@@ -99,6 +100,7 @@ def _place(tile:xr.DataArray, xs:np.ndarray, ys:np.ndarray, res:float) -> xr.Dat
     out = sub.pad(x=(c0, len(xs) - c0 - sub.sizes["x"]), y=(r0, len(ys) - r0 - sub.sizes["y"]), constant_values=NODATA)
     return out.assign_coords(x=xs, y=ys).astype(np.int8)
 
+@checks_flags
 def zone_cube(rows,             # rows of `tiles` in one UTM zone (columns href, crs, year)
               geom,             # the area, one lon/lat shapely geometry (`mirrors.area_of`)
               years:list[int],  # product years, each a `time` step
@@ -153,6 +155,7 @@ def _on_tile_grid(geobox, zone:str) -> tuple|None:
     x0, y1 = round(a.c / RESOLUTION) * RESOLUTION, round(a.f / RESOLUTION) * RESOLUTION
     return x0, y1 - ny * RESOLUTION, x0 + nx * RESOLUTION, y1
 
+@checks_flags
 def unit_length(da:xr.DataArray) -> xr.DataArray:  # float vectors (..., band), NaN for no data
     "Vectors scaled to unit length along `band` (NaN stays NaN, zero vectors become NaN); a path is " \
     "`core.refuse_path`'s `DTypeError`."
@@ -201,6 +204,7 @@ def _pixel_lon(r:xr.DataArray, crs) -> xr.DataArray:
     return xr.apply_ufunc(lambda a, b: to_crs(a, b, crs, LONLAT)[0], x, y, dask="parallelized",
                           output_dtypes=[np.float64])
 
+@checks_flags
 def mosaic(cubes:list,                # float cubes (time, y, x, band), each with attrs['crs'], the same years
            geobox,                    # odc-geo GeoBox of the output grid (`grid_for`)
            resampling:str="average",  # "average" (then renormalised to unit length) or "nearest"

@@ -16,7 +16,7 @@ try:   # the official extra (shapely): an area across 180 deg
     from shapely.geometry import MultiPolygon
 except ImportError: translate = MultiPolygon = None
 
-from .core import ConfigError, GridWarning, refuse_path, user_stacklevel
+from .core import ConfigError, GridWarning, refuse_path, user_stacklevel, checks_flags
 from .geo import as_crs, check_area_of_use, require, to_crs, utm_crs
 from .cubes import LONLAT
 from .mirrors import AREA_WANTED, RESOLUTION, area_of
@@ -33,6 +33,7 @@ def _across_180(geom) -> bool:
     b = geom.bounds
     return hasattr(geom, "geoms") and b[0] <= -180 and b[2] >= 180
 
+@checks_flags
 def crs_bounds(geom, crs:str) -> tuple:
     "The lon/lat geometry's bounds in `crs`; one split at 180 deg is one span there (its parts' bounds joined)."
     require("rasterio", "official", "bounds in a projected CRS")
@@ -56,6 +57,7 @@ def _lon_span(geom) -> tuple:
     return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
 
 
+@checks_flags
 def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), shapely geometry or GeoDataFrame
              crs:str|None=None,           # the grid's CRS (default: the UTM zone of the area's centre)
              resolution=None,             # pixel size in `crs` units (default 10 m; required, in degrees, for a geographic CRS)
@@ -93,6 +95,7 @@ def grid_for(area,                        # lon/lat area: bbox (w, s, e, n), sha
     if not lonlat: warn_ground_pixel(size, crs, *_centre(geom), asked)   # EPSG:3857's "10 m" at 45 N: 7.08 x 7.06 m
     return GeoBox.from_bbox(bb, crs, resolution=res)
 
+@checks_flags
 def pixel_size(resolution) -> tuple|None:  # one size, a pair (x, y) (signs aside: (10, -10) is 10 m), or None
     """`resolution` as the pixel's (width, height), both > 0, or None for none asked. One number is a square pixel; a
     pair (a list, an odc-geo `Resolution`) gives x and y, their signs dropped (GDAL's (10, -10) and (10, 10) alike: the
@@ -109,6 +112,7 @@ def pixel_size(resolution) -> tuple|None:  # one size, a pair (x, y) (signs asid
     return float(v[0]), float(v[1])
 
 
+@checks_flags
 def ground_scale(crs,       # a projected CRS (any spelling `geo.as_crs` reads)
                  lon:float, # where (degrees)
                  lat:float, # where (degrees)
@@ -130,6 +134,7 @@ def _unit_metres(c) -> float:
     axes = getattr(c, "axis_info", None) or []
     return float(getattr(axes[0], "unit_conversion_factor", 1.0) or 1.0) if axes else 1.0
 
+@checks_flags
 def warn_ground_pixel(size:tuple,  # the pixel's (width, height) in the CRS's units
                       crs,         # the grid's projected CRS
                       lon:float,   # the area's centre (degrees)

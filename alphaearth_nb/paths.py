@@ -16,7 +16,7 @@ import sys
 import urllib.parse
 from pathlib import Path
 
-from .core import DTypeError, MissingDataError, NoValidDataError, with_article
+from .core import DTypeError, MissingDataError, NoValidDataError, with_article, checks_flags
 from .loaders import COMPRESSIONS, TEXT_TABLES, near_match, table_suffix
 
 # %% auto #0
@@ -54,6 +54,7 @@ def _version() -> str:
 
 USER_AGENT = f"alphaearth_nb/{_version()} (+https://github.com/alphaearth-nb/alphaearth_nb)"
 
+@checks_flags
 def gdal_path(href):  # a raster's address: http(s) URL, local path, `/vsi...` path
     """What GDAL opens for a raster `href` (an official tile, a user's own COG): an http(s) URL as
     `/vsicurl?empty_dir=yes&useragent=...&url=...` (GDAL's per-file /vsicurl options, GDAL >= 3.4), so GDAL neither

@@ -144,6 +144,7 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
 # %% ../nbs/25b_stores.ipynb #c0023
 PROJECTION_EXT = "https://stac-extensions.github.io/projection/v2.0.0/schema.json"
 
+@checks_flags
 def lonlat_bounds(crs,            # the box's CRS, any form `geo.as_crs` reads ("EPSG:32631", a pyproj CRS, WKT)
                   west:float,     # the box's western edge in `crs` units (metres for UTM, degrees for lon/lat)
                   south:float,    # its southern edge, in `crs` units
@@ -178,6 +179,7 @@ def _tag_time(text) -> dt.datetime|None:  # a tag's ISO text, '2024-01-01T00:00:
     except ValueError: return None
     return t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)
 
+@checks_flags
 def file_span(tags:dict) -> tuple[dt.datetime, dt.datetime]|None:  # a GeoTIFF's GDAL tags (rasterio's `tags()`)
     """(start, end) in UTC of what our GeoTIFF's tags say it describes, the end inclusive (STAC's rule: the last
     second): an own model's period (AEF_PERIOD_START .. AEF_PERIOD_END, whose end is the first instant after it), a
