@@ -121,7 +121,9 @@ SECTIONS = {
     'alphaearth_nb.evaluate_points': {
         'lonlat_metres': 'lon\n    longitudes (N,), degrees\nlat\n    latitudes (N,), degrees\n',
         'table_places': "rows\n    a table's labelled rows (a DataFrame)\nwhere\n    the table as typed, e.g. its path (for the error: '--embeddings PATH')\nspacing\n    --spacing as given: None or 0 ask for no places\n",
-        'crs_fix_line': 'path\n    an --embeddings map that records no CRS: a store, a netCDF, a GeoTIFF, a folder of them\n',
+        'likely_crs': 'obj\n    a map of no CRS (spatial dims of any common name: x/y, lon/lat, ...)\n',
+        'crs_asked': 'crs : str|None\n    the CRS to name (`likely_crs`), None: a UTM zone to fill in\n',
+        'crs_fix_line': "path\n    an --embeddings map that records no CRS: a store, a netCDF, a GeoTIFF, a folder of them\ncrs : str|None\n    the CRS to write (`likely_crs`: 'EPSG:4326' for degrees); None: 'EPSG:326NN'\n",
         'pixel_metres': 'emb\n    the map the pixels are on (y, x dims with coordinates, its CRS recorded)\nat\n    pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)\npath\n    the --embeddings `emb` was read from, for the shell line that writes its CRS\n',
         'thin_points': "x : np.ndarray\n    features (N, D)\ny : np.ndarray\n    their labels (N,)\nxy\n    their places in metres (N, 2); None: not known (a table without lon/lat)\nspacing : float\n    metres kept between the points (0: every one)\nseed : int\n    which points (`draws.spaced_points`)\nwhere : str\n    the labels in the command's words, e.g. '--labels lab.nc'\nunit : str\n    what a row is: 'pixels' (a raster's, polygons') or 'points' (placed by the user)\n",
         'refuse_other_place': "emb\n    the embeddings (y, x, band), their CRS recorded\nlabels\n    the sample scene's class map (y, x or year, y, x), its CRS recorded\nyear : int\n    a year of the scene's labels, for the fix's `aef embed --period`\n",

@@ -225,7 +225,7 @@ def tif_folder(path:Path,        # --embeddings: a folder of GeoTIFFs (or a copy
             raise DimensionError(f"--embeddings {path} holds {len(none)} tile{'s' * (len(none) > 1)} that record{'s' * (len(none) == 1)} no CRS "
                                  f"({', '.join(rel_name(path, q) for q in none[:4])}{', ...' * (len(none) > 4)}) beside tiles of "
                                  f"{', '.join(crss)}: write each one's CRS (EPSG:326NN, NN its UTM zone, 327NN south of "
-                                 f"the equator; the others' is {crss[0]}), e.g. {crs_fix_line(none[0])}, or move "
+                                 f"the equator; the others' is {crss[0]}), e.g. {crs_fix_line(none[0], crss[0])}, or move "
                                  f"{'it' if len(none) == 1 else 'them'} out of the folder")
         if len(crss) > 1:
             raise DimensionError(f"--embeddings {path} holds tiles of {len(crss)} CRSs ({', '.join(crss)})"

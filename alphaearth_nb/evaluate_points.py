@@ -22,11 +22,13 @@ from .evaluate import lone_classes_said   # a class of one point: the one rule's
 from .geometries import lonlat_columns
 from .files import is_zarr_store
 from .paths import user_path
+from .dims import rename_spatial
+from .coordinates import all_degrees
 from .labels import nameless_ids   # ids a table leaves without a name: labels' one rule (re-exported)
 
 # %% auto #0
-__all__ = ['NETCDF_SIGNATURES', 'lonlat_metres', 'table_places', 'crs_fix_line', 'pixel_metres', 'thin_points',
-           'refuse_other_place', 'nameless_ids']
+__all__ = ['NETCDF_SIGNATURES', 'lonlat_metres', 'table_places', 'likely_crs', 'crs_asked', 'crs_fix_line', 'pixel_metres',
+           'thin_points', 'refuse_other_place', 'nameless_ids']
 
 # %% ../nbs/29d_evaluate_points.ipynb #p0005
 def lonlat_metres(lon,  # longitudes (N,), degrees
@@ -64,9 +66,26 @@ def _netcdf(p) -> bool:
         with open(p, "rb") as f: return f.read(8).startswith(NETCDF_SIGNATURES)
     except OSError: return False
 
-def crs_fix_line(path) -> str:  # an --embeddings map that records no CRS: a store, a netCDF, a GeoTIFF, a folder of them
-    """The shell line that gives the map at `path` (`~` read as the shell does) its CRS, 'EPSG:326NN' to fill in (NN its
-    UTM zone): a zarr store or a netCDF is written again beside it, `<stem>_crs.zarr` / `<stem>_crs.nc`, with
+def likely_crs(obj) -> str|None:  # a map of no CRS (spatial dims of any common name: x/y, lon/lat, ...)
+    """'EPSG:4326' where the x/y of map `obj` (lon/lat dims, CF's names, read as x/y) all lie within degrees (+-180,
+    +-90: `coordinates.all_degrees`), the CRS that a map of no CRS then has; None otherwise (metres: a UTM zone,
+    EPSG:326NN, which the user names). A UTM easting lies between 166 and 834 km, never within 180."""
+    o = rename_spatial(obj)
+    if not all(d in o.coords and o[d].size for d in "xy"): return None
+    return "EPSG:4326" if all_degrees(o["x"].values, o["y"].values) else None
+
+def crs_asked(crs:str|None=None,  # the CRS to name (`likely_crs`), None: a UTM zone to fill in
+             ) -> str:
+    "The words that ask for a map's CRS, in the error that gives `crs_fix_line`: the CRS named, or how to name a UTM zone."
+    if crs == "EPSG:4326": return "EPSG:4326: its x/y lie within degrees, lon/lat"
+    if crs: return crs
+    return "EPSG:326NN, NN its UTM zone, 327NN south of the equator; EPSG:4326 for lon/lat"
+
+def crs_fix_line(path,               # an --embeddings map that records no CRS: a store, a netCDF, a GeoTIFF, a folder of them
+                 crs:str|None=None,  # the CRS to write (`likely_crs`: 'EPSG:4326' for degrees); None: 'EPSG:326NN'
+                ) -> str:
+    """The shell line that gives the map at `path` (`~` read as the shell does) its CRS, `crs` (None: 'EPSG:326NN' to
+    fill in, NN its UTM zone): a zarr store or a netCDF is written again beside it, `<stem>_crs.zarr` / `<stem>_crs.nc`, with
     `attrs['crs']` on it and every variable (A00..A63 variables are read as one map by the store's; read undecoded,
     `mask_and_scale=False`, so int8 codes stay int8 with their `_FillValue`; its encoding dropped, as `evaluate_years`
     writes a year), then named as --embeddings, the copy replaced where the line is run again (a zone mistyped); a
@@ -74,7 +93,7 @@ def crs_fix_line(path) -> str:  # an --embeddings map that records no CRS: a sto
     rasterio (installed with the package; a COG's layout let break, which GDAL otherwise refuses to edit). Paths are
     quoted for Python (`json.dumps`) and the shell (`shlex.quote`: spaces, quotes). `aef classify/similarity/change`
     and `aef evaluate` say it."""
-    p, q, crs = user_path(path), lambda s: json.dumps(str(s)), '"EPSG:326NN"'
+    p, q, crs = user_path(path), lambda s: json.dumps(str(s)), json.dumps(crs or "EPSG:326NN")
     if is_zarr_store(p) or p.suffix.lower() in (".nc", ".nc4", ".cdf") or _netcdf(p):   # a copy with its CRS: named next
         z = is_zarr_store(p)
         out = p.with_name(f"{p.stem}_crs{'.zarr' if z else '.nc'}")
@@ -102,8 +121,8 @@ def pixel_metres(emb,       # the map the pixels are on (y, x dims with coordina
     if (crs := crs_of(emb)) is None:
         raise LabelError("the embeddings record no CRS, so how far apart their pixels lie is not known and they cannot be "
                          "thinned to points apart: write the embeddings with their CRS (`aef embed` records it)" +
-                         (f", the CRS its x/y are in (EPSG:326NN, NN its UTM zone, 327NN south of the equator; "
-                          f"EPSG:4326 for lon/lat), e.g. {crs_fix_line(path)}" if path is not None else "") +
+                         (f", the CRS its x/y are in ({crs_asked(likely_crs(emb))}), e.g. "
+                          f"{crs_fix_line(path, likely_crs(emb))}" if path is not None else "") +
                          ", or pass --spacing 0 to score every labelled pixel (neighbours not thinned: optimistic)")
     c = as_crs(crs)
     if c.is_geographic: return lonlat_metres(xs, ys)

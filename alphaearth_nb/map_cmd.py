@@ -45,7 +45,7 @@ from .warn_lock import ThisThreadsWarnings, say   # this thread's warnings, the 
 from .map_checks import PAIR   # how change's Python warnings name its two maps: `_span` says its own
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
 from .derived_maps import counts_said, not_embeddings_said, tif_folder   # a similarity/change/class COG named
-from .evaluate_points import crs_fix_line   # the shell line giving a map its CRS: aef evaluate's too
+from .evaluate_points import crs_asked, crs_fix_line, likely_crs   # the shell line giving a map its CRS: aef evaluate's too
 from .evaluate_years import refuse_other_year   # a map of another year than --year: one rule
 
 # %% auto #0
@@ -164,11 +164,12 @@ def _crs_said(run):
         except GridError as e:
             if "has no CRS" not in str(e): raise
             paths = [Path(p) for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings])]
-            if not (bare := [p for p in paths if crs_of(open_maps(p, a.embeddings_var, run.__name__[4:])) is None]): raise
-            raise GridError(f"--embeddings {', '.join(map(str, bare))} record{'s' * (len(bare) == 1)} no CRS, which aef "
-                            f"{run.__name__[4:]} needs to place the map: write the CRS its x/y are in (EPSG:326NN, NN its "
-                            f"UTM zone, 327NN south of the equator; EPSG:4326 for lon/lat), e.g. "
-                            f"{'; '.join(map(crs_fix_line, bare))}") from None
+            opened = [(p, open_maps(p, a.embeddings_var, run.__name__[4:])) for p in paths]
+            if not (bare := [(p, likely_crs(m)) for p, m in opened if crs_of(m) is None]): raise
+            asked = crs_asked(bare[0][1] if len({c for _, c in bare}) == 1 else None)   # EPSG:4326 for degrees
+            raise GridError(f"--embeddings {', '.join(str(p) for p, _ in bare)} record{'s' * (len(bare) == 1)} no CRS, "
+                            f"which aef {run.__name__[4:]} needs to place the map: write the CRS its x/y are in "
+                            f"({asked}), e.g. {'; '.join(crs_fix_line(p, c) for p, c in bare)}") from None
     return functools.wraps(run)(said)
 
 _FEW_SHOT_K = 3   # `aef classify`'s k where --k is left out and every class has 3 labelled pixels or more (else 1)
