@@ -93,9 +93,15 @@ def name_year(path) -> int|None:  # a file's path (text or `Path`)
     ys = {int(t) for t in re.findall(r"(?<![A-Za-z0-9])(\d{4})(?![A-Za-z0-9])", Path(path).stem) if FIRST_YEAR <= int(t) <= last}
     return ys.pop() if len(ys) == 1 else None
 
+_EE_PART = re.compile(r"-\d{10}-\d{10}$")   # Earth Engine's name of each part of an export split into tiles: PREFIX-ROW-COL
+_YEARS_SAID = set()   # (folder, its files and years) whose years read from file names were said: once a process each
+
 def _named_years(path:Path, read:list) -> None:
     """The years of `read`, (file, map, year) of the GeoTIFFs of folder `path`, where the files record none: each
-    untagged file's name's (`name_year`) where every untagged file names one, said in a warning; a folder mixing files of a year with files of none
+    untagged file's name's (`name_year`) where every untagged file names one, said in a warning once per folder and
+    files in a process (`_YEARS_SAID`: each command, a notebook's second read not told again), and not at all where
+    each such file is named as Earth Engine names the parts of a split export (`_EE_PART`, the year in the export's
+    prefix: EE writes no AEF_TIME tag, so there is nothing to mend); a folder mixing files of a year with files of none
     (no tag, no year folder, no year in the name) a `DimensionError` naming those and the fix (they were joined
     as a year of no date: Python words, or a resampling of one tile onto another's pixels)."""
     named = [(p, name_year(p)) for p, e, y0 in read if y0 is None]   # names read only where each untagged one names
@@ -104,7 +110,9 @@ def _named_years(path:Path, read:list) -> None:
     for i, (p, e, y0) in enumerate(read):
         if y0 is None and named:
             read[i] = (p, e.assign_attrs(time=f"{years[p]}-01-01T00:00:00"), years[p])
-    if named:
+    said = (str(Path(path).resolve()), tuple((str(p), y) for p, y in named))
+    if named and said not in _YEARS_SAID and not all(_EE_PART.search(Path(p).stem) for p, _ in named):
+        _YEARS_SAID.add(said)
         warnings.warn(f"--embeddings {path}: {', '.join(f'{rel_name(path, p)} ({y})' for p, y in named[:4])}"
                       f"{' ...' * (len(named) > 4)} record{'s' * (len(named) == 1)} no year (no AEF_TIME tag, as an Earth Engine export): read "
                       "as the year in the file name", TimeWarning, stacklevel=user_stacklevel())
