@@ -570,6 +570,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "evaluate_points.table_places/where": "a name for the message",
     "evaluate_points.pixel_metres/emb": "aef evaluate's own map, opened by open_input",
     "evaluate_points.refuse_other_place/emb": "aef evaluate's own map, opened by open_input",
+    "evaluate_points.likely_crs/obj": "a map the commands opened (open_maps, open_input), for the no-CRS words",
     "mirrors.years_covering/area": "an area (bbox/geometry) already read by the caller's door, for a message",
     "tables.label_column_guess/columns": "a table's column names (or the table) already read, for a message",
     "evaluate_points.thin_points/x": "aef evaluate's own rows", "evaluate_points.thin_points/y": "aef evaluate's own rows",
