@@ -18,7 +18,7 @@ import xarray as xr
 from .core import (ConfigError, DimensionError, EarthEngineError, EmptyStackError, MetadataWarning,
                                 UnknownSourceError, band_names, real, refuse_path, whole, checks_flags, user_stacklevel, checks_fields)
 from .embeddings import OFFICIAL_COLLECTION, from_official
-from .geo import crs_of, north_up, rename_spatial, require
+from .geo import crs_of, north_up, rename_spatial, require, to_crs, utm_crs
 from .official import years_of
 from .schema import SOURCE_WANTED
 from .stacks import CLOUD, check_orbits, orbit_coord, validate_stack
@@ -394,12 +394,41 @@ def official_opener(req:EERequest) -> xr.Dataset:  # a request whose period is o
     require("xee", "ee", "Earth Engine loading")
     return xr.open_dataset(official_collection(req), engine="ee", **req.grid)
 
+def _grid_line(box) -> str:
+    """`utm_grid(...)` as a call: 10 m pixels in the UTM zone of lon/lat `box` (west, south, east, north) that cover it
+    (edges on the 10 m lines), 'utm_grid(x0, y0, width, height, crs)' where `box` is no such bbox."""
+    try: w, s, e, n = (float(v) for v in box)
+    except (TypeError, ValueError): w = s = e = n = np.nan   # no four numbers
+    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90): return "utm_grid(x0, y0, width, height, crs)"
+    crs = utm_crs((w + e) / 2, (s + n) / 2)
+    xs, ys = (np.asarray(v, np.float64) for v in to_crs([w, e, w, e], [s, s, n, n], "EPSG:4326", crs))
+    x0, y0 = np.floor(xs.min() / 10) * 10, np.ceil(ys.max() / 10) * 10
+    width, height = int(np.ceil((xs.max() - x0) / 10)), int(np.ceil((y0 - ys.min()) / 10))
+    return f"utm_grid({x0:.0f}, {y0:.0f}, {width}, {height}, crs={crs!r})"
+
+def _swapped_said(year, grid) -> str|None:
+    """The words for `load_official(year, grid)` given its arguments swapped, a grid (a bbox) first and a year
+    second: the call in its order, xee's grid over the bbox (`_grid_line`) and `official.open` for a bbox; None
+    where `grid` reads as no year or `year` as one (each its own check then)."""
+    def reads(v) -> bool:   # a probe: any refusal of `years_of` is 'no year'
+        try: years_of(v)
+        except Exception: return False
+        return True
+    if reads(year) or not reads(grid): return None
+    r = repr(year) if len(repr(year)) <= 60 else type(year).__name__
+    return (f"load_official's year and grid are swapped: year={r} is no year and grid={grid!r} reads as one: the "
+            f"year comes first, then xee's grid (keywords, `utm_grid`): `load_official({grid!r}, {_grid_line(year)})`"
+            + (f" (10 m pixels over the bbox in its UTM zone); or read the product's tiles over a lon/lat bbox "
+               f"without Earth Engine, `aef.official.open({r}, {grid!r})`" if "x0" not in _grid_line(year) else ""))
+
 @checks_flags
 def load_official(year,                        # a calendar year (2017 onward), or several: iterable or (first, last)
                   grid:dict,                   # xee grid keywords, e.g. from `utm_grid`
                   opener:Callable|None=None,   # EERequest -> xee-like Dataset (default: `official_opener`)
                  ) -> xr.DataArray:
-    "The official embeddings on a grid: one year as (y, x, band), several as a (time, y, x, band) cube."
+    """The official embeddings on a grid: one year as (y, x, band), several as a (time, y, x, band) cube. `ConfigError`
+    where the year and the grid are swapped (`load_official(bbox, 2024)`: `_swapped_said`), else for what is no year."""
+    if not isinstance(grid, dict) and (said := _swapped_said(year, grid)): raise ConfigError(said)
     if not isinstance(year, (int, np.integer)):
         years = years_of(year)
         parts = [load_official(y, grid, opener) for y in years]

@@ -42,11 +42,11 @@ from .downloads import TRUE_WORDS, cache_dir, fetch_file
 from .local_mirror import build_local_mirror
 
 # %% auto #0
-__all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'area_of', 'years_covering', 'tiles', 'tiles_footprint',
-           'warped_zones', 'fetch_tiles', 'gdal_env', 'bill_project', 'chunk_side', 'open_tile', 'USER_AGENT',
-           'gdal_path', 'ANNUAL', 'INDEX_COLUMNS', 'INDEX_NAME', 'MIRRORS', 'RESOLUTION', 'TILE_SIZE', 'YEARS',
-           'LocalMirror', 'Mirror', 'mirror_of', 'tile_href', 'mirror_root', 'first_tile', 'tiffs_below', 'TRUE_WORDS',
-           'cache_dir', 'fetch_file', 'build_local_mirror']
+__all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'refuse_swapped', 'area_of', 'years_covering', 'tiles',
+           'tiles_footprint', 'warped_zones', 'fetch_tiles', 'gdal_env', 'bill_project', 'chunk_side', 'open_tile',
+           'USER_AGENT', 'gdal_path', 'ANNUAL', 'INDEX_COLUMNS', 'INDEX_NAME', 'MIRRORS', 'RESOLUTION', 'TILE_SIZE',
+           'YEARS', 'LocalMirror', 'Mirror', 'mirror_of', 'tile_href', 'mirror_root', 'first_tile', 'tiffs_below',
+           'TRUE_WORDS', 'cache_dir', 'fetch_file', 'build_local_mirror']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
@@ -102,6 +102,30 @@ def years_of(years) -> list[int]:  # a year, a list of years, or a (first, last)
         raise ConfigError(f"years {bad or ys} are outside the product ({YEARS[0]}-{YEARS[-1]}): "
                           "e.g. years=2024 or years=(2018, 2024)")
     return ys
+
+def _arg_said(v) -> str:
+    "An argument as a call writes it: its repr where short (a bbox, a year, (lon, lat) lists), else its type's name."
+    r = repr(v)
+    return r if len(r) <= 60 and "\n" not in r else type(v).__name__
+
+def refuse_swapped(area,            # what was given as the area (points, a grid): the first argument
+                   years,           # what was given as the years
+                   door:str,        # the function in words, e.g. 'official.open'
+                   what:str="area", # the first argument's name: 'area', 'points'
+                   rest:str="",     # the call's further arguments as written, e.g. ', root'
+                  ) -> None:
+    """`ConfigError` where `door` was given its `what` and its years swapped: `years` no year (a bbox of degrees,
+    points: `years_of` refuses it) and `area` years (`years_of` reads it), naming the call in its order,
+    `door(YEARS GIVEN, AREA GIVEN{rest})`; silent otherwise (each argument's own check then speaks: 'years 5.98
+    is not a year' is true of a bbox but does not name the fix)."""
+    def reads(v) -> bool:   # a probe: any refusal of `years_of` is 'no year'
+        try: years_of(v)
+        except Exception: return False
+        return True
+    if reads(years) or not reads(area): return
+    call = f"aef.{door}({_arg_said(years)}, {_arg_said(area)}{rest})"
+    raise ConfigError(f"{door}: the {what} and the years are swapped: years={_arg_said(years)} is no year and "
+                      f"{what}={_arg_said(area)} reads as one: the {what} come{'s' * (what == 'area')} first, `{call}`")
 
 def _on_globe(g):
     """A lon/lat geometry with parts past +-180 deg moved by whole turns into [-180, 180] (split at 180); else as
@@ -229,6 +253,7 @@ def tiles(area,                          # lon/lat bbox (west, south, east, nort
           cache=None,                    # index cache folder
          ):
     "The official tiles covering `area` in `years`: index rows plus `href` (what GDAL opens), sorted by year and zone."
+    refuse_swapped(area, years, "mirrors.tiles")   # `tiles(2024, bbox)`: the order named
     refuse_path(area, AREA_WANTED, "places")   # before the years: the one path rule first
     ys, geom = years_of(years), area_of(area)
     _not_a_year(source, ys, "tiles")   # open(bbox, 2023, 2024)
@@ -347,6 +372,7 @@ def fetch_tiles(area,                    # lon/lat bbox (west, south, east, nort
     relative row of it would, and its row in `root`'s index names that copy. Two rows that would land on one file (one
     year, zone and file name from two folders), a file `root` already holds for another tile, or a row leading out of
     `root` are `MirrorError`, naming the rows, before a byte is copied."""
+    refuse_swapped(area, years, "mirrors.fetch_tiles", rest=f", {_arg_said(str(root))}")   # named as this door
     refuse_path(area, AREA_WANTED, "places")
     hit, root, m = tiles(area, years, source, project, cache), user_path(root), mirror_of(source)
     old = read_index(root) if (root / INDEX_NAME).exists() else None

@@ -31,7 +31,7 @@ from .times import year_starts
 from .mirrors import (ANNUAL, AREA_WANTED, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, USER_AGENT,
                                    YEARS, LocalMirror, Mirror, area_of, bill_project, build_local_mirror, cache_dir,
                                    chunk_side, fetch_tiles, gdal_env, gdal_path, index_file, mirror_of, open_tile, read_index,
-                                   tile_href, tiles, warped_zones, years_covering, years_of)
+                                   refuse_swapped, tile_href, tiles, warped_zones, years_covering, years_of)
 from .crs import crs_label
 from .grids import check_grid_size
 from .official_grids import crs_bounds, grid_for, ground_scale, pixel_size, warn_ground_pixel   # re-exported
@@ -378,6 +378,7 @@ def open(area,                           # lon/lat bbox (west, south, east, nort
     that is no pixel size (0, negative, NaN, text), one in the CRS's other unit or a grid past `grids.MAX_PIXELS`
     pixels (`grid_for`; a `geobox` past it too), a geographic `crs` without one, another `resampling`, or neither
     an area nor a GeoBox; `DTypeError` for an area's path (`core.refuse_path`: load it with geopandas first)."""
+    refuse_swapped(area, years, "official.open")   # `open(2024, bbox)`: the order named, not 'years 5.98 ...'
     refuse_path(area, AREA_WANTED, "places")
     require("rioxarray", "official", "official.open")
     chunks = chunk_side(chunks)   # one side in pixels: a dict or 'auto' refused before any tile is read
@@ -492,6 +493,7 @@ def sample_points(points,                 # (lon, lat) arrays, DataFrame, GeoDat
     each vector on its own point. The points' table is `places.points_xy`'s, as `places.sample`'s: a table's own
     columns (a DataFrame's lon/lat kept); (lon, lat) arrays or one point as `x_in`, `y_in`, the coordinates as given
     (degrees, or in `crs=`), not renamed from a table's x/y."""
+    refuse_swapped(points, years, "official.sample_points", "points")   # `sample_points(2024, pts)`: the order named
     require("shapely", "official", "official.sample_points")
     chunks = chunk_side(chunks)   # one side in pixels: a dict or 'auto' refused before any tile is read
     ys = years_of(years)
