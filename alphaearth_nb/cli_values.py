@@ -187,7 +187,8 @@ def _near(s:str) -> str:
 
 def _data(s:str) -> str:
     "--data: `samples`, or a path that exists of a kind `_DATA_KINDS` names (an embeddings file or mirror refused " \
-    "naming what reads it, `_embeddings_given`)."
+    "naming what reads it, `_embeddings_given`); a folder holding one .nc/.zarr stack (beside a LICENSE, a README: " \
+    "the shared WorldCereal patch) is that stack, one of several stacks named to pass."
     if s == "samples": return s
     _named(s)
     s = os.path.expanduser(s)
@@ -196,6 +197,12 @@ def _data(s:str) -> str:
     if Path(s).is_dir() and not any(Path(s).iterdir()):
         raise argparse.ArgumentTypeError(f"{s} is an empty folder: pass {_DATA_KINDS}")
     if said := _embeddings_given(s): raise argparse.ArgumentTypeError(said)
+    stacks = sorted(p for p in Path(s).iterdir() if p.suffix in (".nc", ".zarr") and not p.name.startswith(".")) \
+        if Path(s).is_dir() and Path(s).suffix != ".zarr" and not is_eolearn_patch(s) else []
+    if len(stacks) == 1: return str(stacks[0])   # a folder of one stack (and its LICENSE, README): that stack
+    if stacks:
+        raise argparse.ArgumentTypeError(f"{s} is a folder of {len(stacks)} stacks ({', '.join(p.name for p in stacks[:4])}"
+                                         f"{', ...' * (len(stacks) > 4)}): pass one, e.g. --data {shlex.quote(str(stacks[0]))}")
     if Path(s).suffix not in (".nc", ".zarr") and not is_eolearn_patch(s):   # an EOPatch folder: read as a stack
         raise argparse.ArgumentTypeError(f"{s} is not a .nc or .zarr stack{data_folder_said(s)}: pass {_DATA_KINDS}")
     return s
