@@ -34,12 +34,14 @@ _EMB_NAME = re.compile(r"\s*emb(?:edding)?s?[_ ]?(\d{1,2})\s*", re.IGNORECASE)  
 
 def _band_numbers(names:list) -> list|None:
     """The band number 0..63 each name gives, under the one naming scheme all names follow; None when none fits.
-    `asset.N` names (odc-stac's for the bands of a 64-band asset without band names, 1-based) share one asset."""
+    `asset.N` names (odc-stac's for the bands of a 64-band asset without band names, 1-based) share one asset. A
+    scheme numbered from 1 (`bN`, `band_N`) whose names run 0..63 (`b0` .. `b63`, a user's own names) counts from 0."""
     text = [n.decode(errors="replace") if isinstance(n, bytes) else n for n in names]
     for rx, base in ((_A_NAME, 0), (_BAND_NAME, 1), (_TOOL_BAND, 1), (_ASSET_BAND, 1)):
         m = [rx.fullmatch(n) if isinstance(n, str) else None for n in text]
         if all(m) and (rx.groups < 2 or len({g[1].lower() for g in m}) == 1):   # a prefix: one for all
-            return [int(g[rx.groups]) - base for g in m]
+            num = [int(g[rx.groups]) for g in m]   # 1-based names numbered 0..63 (b0..b63, band_0..): from 0
+            return [v - base for v in num] if sorted(num) != list(range(EMBED_DIM)) else num
     if (emb := _emb_numbers(text)) is not None: return emb
     try: num = [float(n) for n in text if not isinstance(n, (bool, np.bool_))]  # numbers: GDAL's 1..64, or 0..63
     except (TypeError, ValueError): return None
