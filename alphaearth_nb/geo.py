@@ -566,7 +566,7 @@ def point_crs(obj,                 # the map (grid in its CRS) the points are pl
     g = None if swap or na or nb else crs_guess(obj, xs, ys, m)   # feet given as metres, a map in feet
     typed = crs_typed(m, _HELD)   # the map's CRS as the user can type it
     tail = (f": {_off_said(obj, *to_crs(xs, ys, taken, m), what, False, drop=drop, rows=rows)}" if n < xs.size and not swap else
-            f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map and say their CRS, `crs={typed}`"
-            if one else f": give points on the map and say their CRS, `crs='EPSG:4326'` or `crs={typed}`")
+            f": {crs_advice(obj, xs, ys, m)}" if g else f": give points on the map{_span_in(obj, LONLAT)}, and say their "
+            "CRS, " + (f"`crs={typed}`" if one else f"`crs='EPSG:4326'` or `crs={typed}`"))   # where the map lies
     raise error(f"{n} {what}(s) (first {first}) lie outside the grid read {how}" + (f"; {swap}" if swap else "")
                 + tail)
