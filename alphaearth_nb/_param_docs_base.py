@@ -104,6 +104,7 @@ SECTIONS = {
     'alphaearth_nb.embedding_files': {
         'file_kind': 'path : Path\n    a file that no reader of --embeddings (or --labels) opened\nflag : str\n    the option the Parquet copy of a Feather table is given to\n',
         'layout_tiles': 'path : Path\n    a folder\n',
+        'open_embeddings': "path\n    a store, a netCDF, a folder of embedding GeoTIFFs (`~` the home folder)\nvar : str|None\n    the variable to read (--embeddings-var); None: the embedding's own\n",
     },
     'alphaearth_nb.empty_rows': {
         'decoded_rows': 'x : np.ndarray\n    features (N, D), 2-D\n',

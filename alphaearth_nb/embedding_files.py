@@ -24,7 +24,7 @@ from .labels import data_variables, with_mappings
 from .cli_args import PARQUET_TABLES, TEXT_TABLES
 from .stacks import embedding_field, names_every_band
 from .command_inputs import open_input
-from .paths import layout_year, table_suffix
+from .paths import layout_year, table_suffix, user_path
 from .mirror_list import INDEX_NAME, first_tile, mirror_root, tiffs_below
 from .derived_maps import rel_name, tif_folder
 from .evaluate_points import NETCDF_SIGNATURES
@@ -185,13 +185,19 @@ def _layout_map(path:Path, tiles:list) -> xr.DataArray:  # `layout_tiles(path)`
         f"({', '.join(zones[:6])}{', ...' * (len(zones) > 6)}), each its own grid, so no one map: pass one zone's "
         f"folder, e.g. --embeddings {shlex.quote(str(last.parent))}")
 
-def open_embeddings(path:Path, var:str|None) -> xr.DataArray:
+def open_embeddings(path,                # a store, a netCDF, a folder of embedding GeoTIFFs (`~` the home folder)
+                    var:str|None=None,   # the variable to read (--embeddings-var); None: the embedding's own
+                   ) -> xr.DataArray:
     """The embedding of a store written by `aef embed` / `exports.to_zarr` (or a netCDF), or of one holding the
     official product's A00..A63 variables (xee's Dataset saved: that Dataset); else a `DimensionError` naming what it
     is (a run folder, a mirror, a folder of tables, a file of another form) and the fix. A folder of embedding
     GeoTIFFs is read as the mapping commands read it (`derived_maps.tif_folder`: tiles of a year joined, a cube of
     years, of which `evaluate_years.one_map` takes --year's), a copy of a mirror's `YEAR/ZONE/` layout without its
-    index (its root or a year's folder: `layout_tiles`) alike where it holds one UTM zone."""
+    index (its root or a year's folder: `layout_tiles`) alike where it holds one UTM zone. Python's reader of such a
+    folder too (what Earth Engine's `Export.image.toDrive` leaves: tiles of a year, one export a year, the years in
+    their names): `open_embeddings("ee_exports")` gives one map (y, x, band), or a cube (time, y, x, band) of one a
+    year, `cube.sel(time="2024")`; `exports.read_cog` reads one GeoTIFF and names this for a folder."""
+    path = user_path(path)
     refuse_partial(path, "embedding store")           # a killed write's scratch copy: part of it no data
     run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
     fix = (f"it is a training run folder: embed with it first (`aef embed --checkpoint {path} --period YEAR --out "

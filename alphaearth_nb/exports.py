@@ -170,7 +170,10 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     path = input_path(path, "embedding GeoTIFF", "exports.to_cog")
     if isinstance(path, Path): refuse_partial(path, "GeoTIFF")   # a killed write's scratch copy: never read
     if Path(path).is_dir():
-        raise MissingDataError(f"{path} is a folder, not a GeoTIFF: open a zarr store with `open_zarr`, or pass the .tif")
+        raise MissingDataError(f"{path} is a folder, not a GeoTIFF: a folder of embedding GeoTIFFs (Earth Engine's exports: "
+                               "tiles of a year, one export a year) is read as one map, or a cube of one map a year, by "
+                               f"`aef.embedding_files.open_embeddings({str(path)!r})`; a zarr store by `open_zarr`; or "
+                               "pass the .tif")
     try: da = rioxarray.open_rasterio(gdal_path(path), chunks=chunks, mask_and_scale=False, lock=False, **kw)
     except rasterio.errors.RasterioIOError as e:
         if overview is not None and "overview" in str(e).lower():
