@@ -19,7 +19,8 @@ try:   # the official and corpus extras (geopandas needs it): every user of thes
     from shapely.geometry import Polygon, box
 except ImportError: shapely = affinity = Polygon = box = None
 
-from .core import EMBED_DIM, AEFError, ConfigError, GridError, band_names, real, refuse_path, whole, user_stacklevel
+from .core import (EMBED_DIM, AEFError, ConfigError, GridError, band_names, is_path, real, refuse_path, whole,
+                                user_stacklevel)
 from .core import NoDataWarning   # the kind of its warnings
 from .embeddings import MAP_WANTED
 from . import geo
@@ -30,7 +31,7 @@ from .zone_areas import (area_vectors, check_coverage, score_columns, score_map,
                                        weighted_reduce)
 from .years import refuse_repeated_years
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, pixel_of,
-                                  warn_zones_off_map, read_places, transform_of, years_of_cube)
+                                  warn_zones_off_map, read_geometries, read_places, transform_of, years_of_cube)
 
 # %% auto #0
 __all__ = ['HOWS', 'tile_zones', 'h3_zones', 'zones_of', 'rasterize_zones', 'points_within', 'aggregate']
@@ -379,6 +380,7 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
               q=(10, 50, 90),           # percentiles for how="percentiles"
               crs=None,                 # CRS of `zones` when it does not say
               coverage:str="centre",    # "centre" (a pixel whole where the zone holds its centre) or "area" (weighted)
+              layer:str|None=None,      # the layer of a vector file `zones` of several (a GeoPackage's), by name
              ):
     """One row per zone (and year): the zones' columns, `n_pixels`, `fraction_on_map` and the reduced vector columns
     (a GeoDataFrame); of a map of float scores (a similarity or change map, `zone_areas.score_map`), its values' mean,
@@ -410,8 +412,15 @@ def aggregate(emb,                      # embedding (y, x, band) or cube (time, 
     value, is a `NoValidDataError` naming what to check (`empty_maps.refuse_no_data`, as `similarity` or `cluster`
     refuse it): every row would be NaN. A cube's rows are labelled by `year`: one of two maps of a year (2023-01-01 and
     2023-06-01, two tiles of 2022) or of no year (no `time` coordinate: years 0, 1) is a `DimensionError` naming the
-    fix (`years.refuse_repeated_years`, as `yearly_change` refuses it), not rows of one year twice."""
+    fix (`years.refuse_repeated_years`, as `yearly_change` refuses it), not rows of one year twice. `layer` reads
+    that layer of a vector file of several (`read_geometries`, as `aef evaluate --labels-layer`); beside zones that
+    are no file it is a `ConfigError`."""
     if how not in HOWS: raise ConfigError(f"unknown how={how!r}: choose one of {HOWS}")
+    if layer is not None:   # a layer of a vector file: read here, then zones as any GeoDataFrame
+        if not is_path(zones):
+            raise ConfigError(f"layer={layer!r} names a layer of a vector file, but the zones are a {type(zones).__name__}, "
+                              "no file: leave `layer` out, or pass the file's path")
+        zones = read_geometries(zones, crs, layer=layer)
     check_coverage(coverage)   # exactextract for "area": named before any work
     score = score_map(emb)   # a similarity or change map (one float a pixel): its values per zone, `score_row`
     emb = geo.north_up(score if score is not None else cube_form(emb, door="aggregate", what="`emb`"))   # rasterio's rule
