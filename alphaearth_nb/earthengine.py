@@ -417,7 +417,7 @@ def _swapped_said(year, grid) -> str|None:
     if reads(year) or not reads(grid): return None
     r = repr(year) if len(repr(year)) <= 60 else type(year).__name__
     return (f"load_official's year and grid are swapped: year={r} is no year and grid={grid!r} reads as one: the "
-            f"year comes first, then xee's grid (keywords, `utm_grid`): `load_official({grid!r}, {_grid_line(year)})`"
+            f"year comes first, then xee's grid (keywords, `utm_grid`): `aef.earthengine.load_official({grid!r}, aef.earthengine.{_grid_line(year)})`"
             + (f" (10 m pixels over the bbox in its UTM zone); or read the product's tiles over a lon/lat bbox "
                f"without Earth Engine, `aef.official.open({r}, {grid!r})`" if "x0" not in _grid_line(year) else ""))
 

@@ -38,8 +38,8 @@ def test_load_official_swapped_names_the_grid():
         aef.earthengine.load_official(BOX, 2024)
     text = str(e.value)
     assert "swapped" in text and "is not a year" not in text, text
-    line = re.search(r"`(load_official\(2024, utm_grid\([^`]*\)\))`", text).group(1)   # the grid over the bbox
-    grid = eval(line[len("load_official(2024, "):-1], {"utm_grid": aef.earthengine.utm_grid})
+    line = re.search(r"`aef\.earthengine\.(load_official\(2024, aef\.earthengine\.utm_grid\([^`]*\)\))`", text).group(1)
+    grid = eval(line[len("load_official(2024, "):-1], {"aef": aef})
     (a, _, x0, _, e_, y0), (w, h) = grid["crs_transform"], grid["shape_2d"]
     assert grid["crs"] == "EPSG:32631" and a == 10 and e_ == -10
     lon, lat = aef.geo.to_crs([x0, x0 + 10 * w], [y0, y0 - 10 * h], "EPSG:32631", "EPSG:4326")
