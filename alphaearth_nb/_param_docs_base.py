@@ -345,7 +345,8 @@ SECTIONS = {
         'keep_heap': 'default : bool\n    what to do when `AEF_KEEP_HEAP` is unset\n',
         'frozen_traces': 'jit : Callable\n    a jit, e.g. `eqx.filter_jit` or `jax.jit`\nfn : Callable\n    the function to jit\n**kwargs\n    for `jit` (donation, compiler options...)\n',
         'cpu_devices': 'default : str|None\n    used when `AEF_CPU_DEVICES` is unset (the command line passes "free")\n',
-        'split_cpu': 'default : str|None\n    used when `AEF_CPU_DEVICES` is unset: a count, "auto" or "free" (the command line\'s)\n',
+        'split_cpu': 'default : str|None\n    used when `AEF_CPU_DEVICES` is unset: a count, "auto" or "free" (the command line\'s, `step_devices`)\nwhy : str\n    why `default` (`step_devices`\' words), said in `cpu_devices_note()` when it is used\n',
+        'step_devices': 'preset : str|None\n    the model trained: "tiny", "small", "lite"; another (None: a run of no preset): small\'s size\nbatch : int\n    examples a step\n',
     },
     'alphaearth_nb.same_grid': {
         'half_pixel_off': 'a\n    the reference map (DataArray or Dataset)\nb\n    the map that may lie half a pixel off `a`\n',

@@ -62,6 +62,19 @@ def _cache_or_note() -> None:
         print(f"aef: note: no compile cache ({e}): each run compiles anew; set AEF_COMPILE_CACHE to a writable "
               "folder, or pass --no-compile-cache.", file=sys.stderr)
 
+def _split_default(a, runtime) -> tuple:
+    "`runtime.split_cpu`'s default and why for command `a`: a training command's by its step's work " \
+    "(`runtime.step_devices` of the preset and batch given, else the run's on a resume, else the defaults: small, " \
+    "batch 4); every other command's 'free' (one device per idle core)."
+    if a.cmd not in ("train", "demo"): return "free", ""
+    preset, batch = ("small", a.batch_size) if a.cmd == "demo" else (a.preset, a.batch_size)
+    if a.cmd == "train" and a.resume and (preset is None or batch is None):   # the run's newest header, unverified
+        ckpt = _later("checkpoint")
+        try: head = ckpt.read_header(p) if (p := ckpt.latest_checkpoint(a.out)) else {}
+        except (_later("core").AEFError, OSError): head = {}   # none or damaged: train_cmd says so, in its order
+        preset, batch = preset or head.get("preset"), batch or (head.get("train") or {}).get("batch_size")
+    return runtime.step_devices(preset or "small", batch or _later("cli_values").TRAIN_DEFAULTS["batch_size"])
+
 def _show_warning(message, category, filename, lineno, file=None, line=None, command:str|None=None):
     "A warning of the `aef` command as one line, `aef: warning: <message>` (its kind unless a `UserWarning`), " \
     "without the file, line number and source line of ours that Python's default adds; in the shell's words of " \
@@ -149,14 +162,15 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     ctrl_c = term and signal.getsignal(signal.SIGINT) is signal.default_int_handler
     if ctrl_c: signal.signal(signal.SIGINT, _on_sigint)
     try:
-        # a JAX CPU device per idle core, the batch split over them (runtime.split_cpu; AEF_CPU_DEVICES=0 off): for `aef`
-        # itself, not for main([...]) called in a process whose later JAX work expects one device; junk
-        # AEF_CPU_THREADS/... as `aef: error`
+        # a JAX CPU device per idle core, the batch split over them where the step's work a device pays for it
+        # (runtime.split_cpu, _split_default; AEF_CPU_DEVICES overrides): for `aef` itself, not for main([...])
+        # called in a process whose later JAX work expects one device; junk AEF_CPU_THREADS/... as `aef: error`
         if argv is None:
             runtime.cpu_threads()
             runtime.unroll_cap()
             runtime.llvm_options()
-            runtime.split_cpu("free")
+            runtime.split_cpu(*_split_default(a, runtime))
+            a.devices_note = runtime.cpu_devices_note()   # said in `aef train`'s plan
         # XLA:CPU's buffers kept in the heap before JAX starts: no page faults a step (runtime.keep_heap;
         # AEF_KEEP_HEAP=0 off)
         if argv is None: runtime.keep_heap()

@@ -27,8 +27,9 @@ from .core import ConfigError, ConfigWarning, PerformanceWarning, checks_flags, 
 
 # %% auto #0
 __all__ = ['FAST_COMPILE', 'FAST_STEP', 'UNROLL_CAP', 'LLVM_OPTIONS', 'HEAP_KEEP_BYTES', 'KEPT_HEAP', 'JEMALLOC_THREAD',
-           'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap', 'llvm_options', 'jemalloc_threads',
-           'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu', 'cpu_devices_note']
+           'STEP_GFLOP', 'SPLIT_GFLOP', 'compile_cache', 'compiler_options', 'cpu_threads', 'unroll_cap',
+           'llvm_options', 'jemalloc_threads', 'keep_heap', 'gc_frozen', 'frozen_traces', 'cpu_devices', 'split_cpu',
+           'step_devices', 'cpu_devices_note']
 
 # %% ../nbs/00_runtime.ipynb #spd002
 _OFF = {"0", "off", "false", "no", ""}
@@ -253,16 +254,23 @@ def cpu_devices(default:str|None=None, # used when `AEF_CPU_DEVICES` is unset (t
     return _count_env("AEF_CPU_DEVICES", default, {"auto": _usable_cores, "free": _free_cores}, "device count",
                       "a whole number, 'auto' (one per core), 'free' (one per idle core) or 0 (JAX's one CPU device)")
 
-def split_cpu(default:str|None=None) -> int|None:  # used when `AEF_CPU_DEVICES` is unset: a count, "auto" or "free" (the command line's)
+def split_cpu(default:str|None=None, # used when `AEF_CPU_DEVICES` is unset: a count, "auto" or "free" (the command line's, `step_devices`)
+              why:str="",                # why `default` (`step_devices`' words), said in `cpu_devices_note()` when it is used
+             ) -> int|None:
     "Ask JAX for `cpu_devices(default)` host CPU devices (`jax_num_cpu_devices`) if its backends have not started " \
     "and the user set no count of their own; returns the count set, else None (`cpu_devices_note()` says why)."
+    env = os.environ.get("AEF_CPU_DEVICES")
+    said = f"AEF_CPU_DEVICES={env!r}" if env is not None else why or f"AEF_CPU_DEVICES unset, default {default!r}"
     try: n = cpu_devices(default)
     except ConfigError as e:
         _CPU_NOTE[0] = f"JAX's one CPU device: {e}"
         raise
     if n is None or n < 2:
-        _CPU_NOTE[0] = f"JAX's one CPU device (AEF_CPU_DEVICES={os.environ.get('AEF_CPU_DEVICES', default)!r})"
+        _CPU_NOTE[0] = f"JAX's one CPU device ({said})"
         return None
+    if jax.config.jax_num_cpu_devices == n and env is not None:   # set at import from the same variable: applied
+        _CPU_NOTE[0] = f"{n} host CPU devices, the batch split over them ({said})"
+        return n
     if jax.config.jax_num_cpu_devices != -1 or "xla_force_host_platform_device_count" in os.environ.get("XLA_FLAGS", ""):
         _CPU_NOTE[0] = "left alone: the CPU device count is set already (jax_num_cpu_devices or XLA_FLAGS)"
         return None
@@ -271,8 +279,37 @@ def split_cpu(default:str|None=None) -> int|None:  # used when `AEF_CPU_DEVICES`
         _CPU_NOTE[0] = (f"not applied ({n} asked): JAX's backends had started; set AEF_CPU_DEVICES and import "
                         "alphaearth_nb before JAX first runs anything")
         return None
-    _CPU_NOTE[0] = f"{n} host CPU devices (AEF_CPU_DEVICES={os.environ.get('AEF_CPU_DEVICES', default)!r})"
+    _CPU_NOTE[0] = f"{n} host CPU devices, the batch split over them ({said})"
     return n
+
+# one example's training step (forward + backward + update) by preset, GFLOP: benchmarks/flops.py's jaxpr count as
+# benchmarks/train_step.py prints it at batch 2 (tiny 2.32, small 13.17); lite 562 TFLOP a step of batch 4 with remat
+# (benchmarks/NOTES.md#device): rounded down
+STEP_GFLOP = {"tiny": 1.16, "small": 6.58, "lite": 100_000.0}
+SPLIT_GFLOP = 10.0  # the least step work a host CPU device (GFLOP) at which a split pays by the clock (see below)
+
+def step_devices(preset:str|None,  # the model trained: "tiny", "small", "lite"; another (None: a run of no preset): small's size
+                 batch:int,        # examples a step
+                ) -> tuple[str|None, str]:
+    "The command line's default for `split_cpu` where it trains: the most host CPU devices (a count, as text) that " \
+    "the 1-minute load average leaves free (`_free_cores`), that split `batch` and that each get at least " \
+    "`SPLIT_GFLOP` of the step's work (`STEP_GFLOP[preset] * batch / devices`), else None (JAX's one CPU device); " \
+    "and why, in words, for `cpu_devices_note()`. `AEF_CPU_DEVICES` set overrides it (`split_cpu`)."
+    work, free = STEP_GFLOP.get(preset, STEP_GFLOP["small"]) * batch, _free_cores()
+    n = max([k for k in range(1, free + 1) if batch % k == 0 and (k == 1 or work / k >= SPLIT_GFLOP)])
+    what = f"`{preset}`" if preset in STEP_GFLOP else "the model"
+    if n > 1:
+        return str(n), (f"{what} at batch {batch} gives each {work / n:.3g} GFLOP of the step's work, at least the "
+                        f"{SPLIT_GFLOP:g} at which a split pays, and {free} cores are free; AEF_CPU_DEVICES=0 for one")
+    if batch % 2:
+        why = f"batch {batch} is odd: it does not split over 2 devices"
+    elif work / 2 < SPLIT_GFLOP:
+        why = (f"{what} at batch {batch} would give 2 devices {work / 2:.3g} GFLOP of the step's work each, under the "
+               f"{SPLIT_GFLOP:g} at which a split pays (two devices are slower there)")
+    else:
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+        why = f"no core to spare: load average {load:.1f} on {_usable_cores()} cores"
+    return None, f"{why}; AEF_CPU_DEVICES=2 splits it anyway"
 
 def cpu_devices_note() -> str:
     "What the last `split_cpu` did (at import, or the command line's): the count set, or why none."

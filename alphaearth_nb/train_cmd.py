@@ -57,7 +57,8 @@ _NO_TEXTS = ("no --texts, so the CLIP text term is 0 every step (the other terms
             "CSV of y, x (in the stack's CRS), time and text, trains it too")   # fit's TrainingWarning, in the plan
 
 def _plan(a, start:int, defaulted:bool) -> str:
-    "What `aef train` is about to do, said before any work: what, where, how long, how to stop and go on; a stack " \
+    "What `aef train` is about to do, said before any work: what, where, how long, how to stop and go on, on how " \
+    "many CPU devices and why (`aef` itself: `cli._split_default`); a stack " \
     "of one's own without --texts, that its CLIP term is 0 (`_NO_TEXTS`: fit's warning, whose fix weighs the term 0 " \
     "in Python, is left unsaid)."
     on = f"the corpus {a.corpus}" if a.corpus else "the sample scene" if a.data == "samples" else f"the stack {a.data}"
@@ -71,7 +72,8 @@ def _plan(a, start:int, defaulted:bool) -> str:
             f"the run (checkpoints, metrics) goes to {a.out}, a checkpoint every {_steps(checkpoint_every(a.steps))} "
             f"and at the end\naef train: {COMPILES}, then shows the time left{took}; Ctrl-C stops it, and "
             f"`aef train --out {out} --resume` goes on from its newest checkpoint"
-            + (f"\naef train: {_NO_TEXTS}" if _textless(a) else ""))
+            + (f"\naef train: {_NO_TEXTS}" if _textless(a) else "")
+            + (f"\naef train: on {a.devices_note}" if getattr(a, "devices_note", None) else ""))   # `aef`'s split (cli)
 
 def _run_header(a, sound:bool=False) -> dict:
     "The record `aef train --resume` continues from ({} without --resume or a run): `checkpoint.resume_record`, " \
