@@ -4,7 +4,7 @@ its object's docstring (nbs/40_api.ipynb)."""
 
 SECTIONS = {
     'alphaearth_nb.accessor': {
-        'forward': 'fn\n    a free function whose first parameter is the object (`aef.similarity(emb, ...)`)\n',
+        'forward': "fn\n    a free function whose first parameter is the object (`aef.similarity(emb, ...)`)\nname\n    the method's name where it is not `fn`'s (`quantize` of `quantize_embedding`)\n",
         'EmbeddingAccessor': 'obj\n    the DataArray (or Dataset, DataTree) xarray hands to `.aef`\n',
         'holds_embedding': 'obj\n    any object: a Dataset, DataTree, DataArray, ...\n',
         'StackAccessor': 'obj\n    the Dataset or DataTree xarray hands to `.aef`\n',

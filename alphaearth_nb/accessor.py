@@ -27,7 +27,8 @@ from .stacks import dataarray_fix, embedding_field, names_every_band, validate_s
 __all__ = ['forward', 'EmbeddingAccessor', 'holds_embedding', 'StackAccessor']
 
 # %% ../nbs/26_accessor.ipynb #c0005
-def forward(fn):  # a free function whose first parameter is the object (`aef.similarity(emb, ...)`)
+def forward(fn,           # a free function whose first parameter is the object (`aef.similarity(emb, ...)`)
+            name=None):   # the method's name where it is not `fn`'s (`quantize` of `quantize_embedding`)
     """An accessor method calling `fn(self._obj, ...)`, with `fn`'s name, signature less the object and docstring (the
     whole of it, Parameters section included, less the object the method passes itself: `core.documented`, so
     `help(ds.aef.embed)` reads as `help(aef.embed)` without its `stack`, `help(emb.aef.similarity)` lists `target`
@@ -39,7 +40,8 @@ def forward(fn):  # a free function whose first parameter is the object (`aef.si
     known = None if any(p.kind is p.VAR_KEYWORD for p in sig.parameters.values()) else frozenset(names)
     @functools.wraps(fn)
     def method(self, *args, **kwargs):
-        if known is not None and not known.issuperset(kwargs): unknown_keys(kwargs, names, f"`.aef.{fn.__name__}`")
+        if known is not None and not known.issuperset(kwargs):
+            unknown_keys(kwargs, names, f"`.aef.{name or fn.__name__}`")
         return fn(self._obj, *args, **kwargs)
     self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
     method.__signature__ = sig.replace(parameters=[self_param, *list(sig.parameters.values())[1:]])
@@ -58,9 +60,9 @@ class EmbeddingAccessor:
         "This object in the embedding form (see `embeddings.as_embedding`)."
         return as_embedding(self._obj)
 
-    validate = forward(validate_embedding)   # what a user asks of a DataArray: is it an embedding fit to map with
-    quantize = forward(quantize_embedding)
-    dequantize = forward(dequantize_embedding)
+    validate = forward(validate_embedding, "validate")   # a DataArray asked: is it an embedding fit to map with
+    quantize = forward(quantize_embedding, "quantize")
+    dequantize = forward(dequantize_embedding, "dequantize")
     similarity = forward(similarity)
     change = forward(change)
     cluster = forward(cluster)

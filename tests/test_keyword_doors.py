@@ -101,6 +101,12 @@ def test_a_misspelt_keyword_names_the_one_meant(name):
         f(**{typo: 1})
     assert issubclass(UnknownFieldError, AEFError)
 
+def test_a_method_door_names_the_method():
+    "`.aef.quantize` forwards to `quantize_embedding`: its refusal named `.aef.quantize_embedding`, no method of `.aef`."
+    for n in ("quantize", "dequantize", "validate", "similarity"):
+        with pytest.raises(UnknownFieldError, match=f"^`.aef.{n}` got an unknown name 'bits'"):
+            getattr(EmbeddingAccessor(None), n)(bits=8)
+
 def test_a_class_door_names_the_class():
     "A config dataclass of the map side names itself, as it is called, and the fields it takes."
     with pytest.raises(UnknownFieldError, match=r"^Mirror got an unknown name 'requester_pay' \(did you mean "
