@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/maps.html.md"""
 # %% ../nbs/28_maps.ipynb #c0002
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 
 import matplotlib.pyplot as plt
@@ -17,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .accessor import EmbeddingAccessor, forward
 from .analysis import rgb
-from .core import CRSError, DimensionError, checks_flags, refuse_path
+from .core import CRSError, DimensionError, checks_flags, refuse_path, unknown_keys
 from .cubes import cube_form, years_of_cube
 from .embeddings import MAP_WANTED, as_embedding, official_cube
 from .exports import class_colour   # one colour per class id: the maps, the explorer, map_to_cog's table
@@ -96,6 +98,34 @@ def _shown(da:xr.DataArray) -> xr.DataArray:
     return da.where(~off) if da.dtype.kind == "f" else da.astype(np.int64).where(~off, -1)
 
 # %% ../nbs/28_maps.ipynb #c0008
+def _keywords(fn) -> list:  # a function, or a door of `_passes_keywords` (its own names and those it hands on)
+    "The keywords `fn` takes by name, in order: its signature's, and a `_passes_keywords` door's targets' too."
+    if hasattr(fn, "keywords"): return fn.keywords()
+    return [p.name for p in inspect.signature(fn).parameters.values()
+            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+
+def _passes_keywords(*targets):  # the package's doors a picture's **kwargs go on to: functions, or names here
+    """Decorator of a drawing function taking **kwargs it hands on to the package's own doors `targets`: a keyword
+    that neither it nor any of them takes (nor theirs in turn) is `UnknownFieldError` at this door, naming the closest
+    of all those names (`plot_rgb(emb, titel=...)` was `rgb()` refusing 'titel', listing rgb's names, never 'title').
+    A target's first parameter, the object the door hands it, is left out; targets named are read at the first call
+    (`plot` hands on to `plot_years`, defined below it). Not `core`'s: core keeps under its cap (560 lines)."""
+    def deco(fn):
+        taken = {}   # the names taken, in order: its own, then each target's (made at the first call)
+        def fill() -> dict:
+            for t in () if taken else (fn, *(globals()[t] if isinstance(t, str) else t for t in targets)):
+                taken.update(dict.fromkeys(_keywords(t)[t is not fn:]))
+            return taken
+        @functools.wraps(fn)
+        def door(*args, **kwargs):
+            if kwargs and not (taken or fill()).keys() >= kwargs.keys():
+                unknown_keys(kwargs, list(taken), f"{fn.__name__}()")
+            return fn(*args, **kwargs)
+        door.keywords = lambda: list(fill())
+        return door
+    return deco
+
+@_passes_keywords(rgb)   # rgb_kwargs: `analysis.rgb`'s
 def plot_rgb(emb,                                       # embedding (y, x, band), any form `as_embedding` reads
              ax=None,                                   # matplotlib Axes to draw on (default: a new figure)
              max_size:int=1000,                         # longest side drawn in pixels: larger maps, every n-th
@@ -218,6 +248,7 @@ def plot_change_events(change:xr.DataArray,   # (y, x) change score, e.g. `analy
     return ax
 
 # %% ../nbs/28_maps.ipynb #c0013
+@_passes_keywords("plot_rgb", "plot_classes", "plot_heat", "plot_years")   # the picture drawn
 def plot(obj,                  # embedding, cube (time, ...), class map, classify/cluster Dataset, 2-D map or `rgb`
          band:str|None=None,   # an embedding's band to draw as a heat map (e.g. "A05") instead of colours
          ax=None,              # matplotlib Axes (default: a new figure); for a cube, one per year
@@ -264,6 +295,7 @@ def _panels(n:int, ax, ncols:int, aspect:float) -> list:
                              "or none, or select one year first, e.g. `cube.isel(time=0).aef.plot()`")
     return axs
 
+@_passes_keywords(rgb, plot_heat, plot_classes)
 def plot_years(cube,                # cube (time, y, x, band), or a map per year (time, y, x), or classify/cluster's
                band:str|None=None,  # draw this band of an embedding cube as a heat map (e.g. "A05"), not colours
                ax=None,             # one matplotlib Axes per year (default: a new figure)

@@ -28,19 +28,17 @@ MODULES = ["exports", "earthengine", "maps", "official", "stores"]   # every cal
 TAKE_ANY = {"preset": "the ModelConfig's fields, whose door names a misspelt one (a training one too: batchsize)",
             "earthengine.ee_initialize": "to ee.Initialize (opt_url=...); tried in test_doors_forwarding_keywords",
             "earthengine.load_stack": "to load_source, whose door names a misspelt one (test_forwarded_...)",
-            "maps.plot_rgb": "to analysis.rgb (percentiles, max_samples, seed), whose door names a misspelt one",
-            "maps.plot": "to the picture it draws: plot_rgb, plot_classes, plot_heat or plot_years",
-            "maps.plot_years": "to rgb, plot_heat (cmap, vmin, vmax, label) or plot_classes",
             "maps.explore": "to leafmap.Map (center, zoom, height): test_a_pass_through_keyword_reaches_the_library",
             "maps.ee_layer": "to geemap.Map",
-            ".aef.plot": "maps.plot's **kwargs", ".aef.explore": "explorer.explore's, to Explorer (tried below)"}
+            ".aef.explore": "explorer.explore's, to Explorer (tried below)"}
 PROPERTIES = {".aef.embedding"}   # a property: called with nothing
 HAND_DOORS = {".aef.validate (stack)": validate_stack}   # a method of (*args, **kwargs) checking its target's names
 
 def _door_of(f, name:str):
     "`(f, its longest keyword)` for a door the walk tries (None: it takes none, `.aef.quantize`); None for one " \
-    "taking any keyword (`TAKE_ANY` says why)."
+    "taking any keyword (`TAKE_ANY` says why); a door handing them to the package's doors: its and theirs."
     ps = [p for p in inspect.signature(f).parameters.values() if p.name != "self"]
+    if hasattr(f, "keywords"): return f, max(f.keywords(), key=len)   # a door handing **kwargs on: `maps.plot`
     if any(p.kind == p.VAR_KEYWORD for p in ps): return None
     return f, max((p.name for p in ps if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)), key=len, default=None)
 
@@ -127,6 +125,22 @@ def test_a_pass_through_keyword_reaches_the_library(monkeypatch):
     e = embedding_from_array(random_unit((4, 4), seed=1))
     aef.maps.explore(e, zoom=5, center=(45.0, 6.0), layer_name="here")
     assert made == {"zoom": 5, "center": (45.0, 6.0), "layer": "here"}
+
+def test_drawing_doors_name_their_keywords_and_those_they_hand_on():
+    """`plot_rgb(emb, **rgb_kwargs)` hands them to `rgb`: a misspelt one of its own was `rgb()` refusing it and listing
+    rgb's names, never the one meant ('titel': 'title'); `plot` and `plot_years` alike. Now the door itself names it;
+    what its targets take still passes."""
+    import matplotlib
+    matplotlib.use("Agg")
+    e = embedding_from_array(random_unit((4, 4), seed=1))
+    with pytest.raises(UnknownFieldError, match=r"^plot_rgb\(\) got an unknown name 'titel' \(did you mean 'title'\?\)"):
+        aef.maps.plot_rgb(e, titel="x")
+    with pytest.raises(UnknownFieldError, match=r"^plot\(\) got an unknown name 'bnd' \(did you mean 'band'\?\)"):
+        e.aef.plot(bnd="A01")
+    with pytest.raises(UnknownFieldError, match=r"^plot_years\(\) got an unknown name 'ncol' \(did you mean 'ncols'"):
+        aef.maps.plot_years(e.expand_dims(time=[2024]), ncol=2)
+    assert aef.maps.plot(e, title="t", percentiles=(1, 99), seed=2).get_title() == "t"   # to plot_rgb and rgb
+    assert len(aef.maps.plot_years(e.expand_dims(time=[2024]), seed=2, title="t")) == 1
 
 def test_forwarded_keywords_meet_the_next_door():
     "`load_stack(..., **kwargs)` hands them to `load_source`: a misspelt one is named there, with the one meant."
