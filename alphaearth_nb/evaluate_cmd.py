@@ -18,7 +18,8 @@ import pandas as pd
 import xarray as xr
 
 from . import analysis, embeddings, evaluate, scene
-from .core import DimensionError, DTypeError, LabelError, LabelWarning, NoDataWarning, band_names, refuse_path, user_stacklevel
+from .core import (DimensionError, DTypeError, GridError, LabelError, LabelWarning, NoDataWarning, band_names,
+                                refuse_path, user_stacklevel)
 from .files import is_zarr_store
 from .checkpoint import is_run
 from .bands import band_columns, table_bands
@@ -41,7 +42,8 @@ from .evaluate_years import one_map, refuse_other_year, year_rows   # which year
 from .derived_maps import counts_said, not_embeddings_said   # a similarity/change/class COG, counts: named
 from .year_columns import year_column
 from .coordinates import header_hint
-from .evaluate_points import nameless_ids, pixel_metres, refuse_other_place, table_places, thin_points
+from .evaluate_points import (crs_asked, crs_fix_line, likely_crs, nameless_ids, pixel_metres, refuse_other_place,
+                                           table_places, thin_points)
 from .embedding_files import EMBEDDINGS_KINDS, file_kind, one_variable, open_embeddings   # --embeddings opened
 _all_ = ["open_embeddings"]   # from `embedding_files`, re-exported (its other names are the opener's own steps)
 
@@ -388,8 +390,13 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
                if type(lab).__name__ == "GeoDataFrame" else "rows"   # polygons are rasterised: counted in pixels
         # a vector file's fill-like ids: said below, in the file's words (training_set's `warn_fills=False`, not
         # a `catch_warnings`, process-wide before Python 3.14); a raster's: by training_set
-        x, y, xy = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs, warn_fills=not vector,
-                                         at=True)   # each row's pixel (row, col): in metres below where thinned
+        try: x, y, xy = analysis.training_set(emb, lab, column=a.label_column or "label", crs=a.crs,
+                                              warn_fills=not vector, at=True)   # each row's pixel (row, col): in metres below where thinned
+        except GridError as e:   # a map of no CRS: the shell's line that writes it (`places.cube_crs` says Python's)
+            if "has no CRS" not in str(e) or crs_of(emb) is not None: raise
+            raise GridError(f"--embeddings {path} records no CRS, which aef evaluate needs to place --labels {a.labels} on "
+                            f"it: write the CRS its x/y are in ({crs_asked(likely_crs(emb))}), e.g. "
+                            f"{crs_fix_line(path, likely_crs(emb))}") from None
         kind = "pixels" if not vector or unit == "pixels" else "points"   # a raster's/polygons', or placed by the user
     thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0   # the one rule
     if emb is not None: xy = pixel_metres(emb, xy, a.embeddings) if thin > 0 else None   # a map's pixels (no CRS: refused, naming --spacing 0)

@@ -74,3 +74,18 @@ def test_a_utm_tile_of_no_crs_beside_others_gets_their_crs(tmp_path, capsys, mon
     assert main(["similarity", "--embeddings", "f", "--point", "600055,4999955", "--crs", "EPSG:32631", "--out", "m.tif"]) == 2
     err = capsys.readouterr().err
     assert "record" in err and 'd.crs = "EPSG:32631"' in err and "326NN" not in err.split("e.g.")[1], err
+
+
+def test_evaluate_of_points_on_a_lonlat_store_gets_the_shell_line(tmp_path, capsys, monkeypatch):
+    "Points (a table) on a map of no CRS: was Python's words, `emb.attrs['crs'] = ...`; now the shell line, run as printed."
+    monkeypatch.chdir(tmp_path)
+    _lonlat_store(tmp_path / "ll.zarr")
+    rows = [(5.99 + 0.0001 * c + 0.00005, 45.01 - 0.0001 * r - 0.00005, "ab"[c >= 10]) for r in (2, 8, 14) for c in (1, 3, 5, 12, 15, 18)]
+    (tmp_path / "pts.csv").write_text("lon,lat,label\n" + "".join(f"{x},{y},{k}\n" for x, y, k in rows))
+    args = ["evaluate", "--labels", "pts.csv", "--spacing", "0", "--shots", "3", "--folds", "3"]
+    assert main([*args, "--embeddings", "ll.zarr"]) == 2
+    err = capsys.readouterr().err
+    assert "--embeddings ll.zarr records no CRS" in err and "emb.attrs" not in err and "326NN" not in err, err
+    line = re.search(r"`python (-c [^`]*)`", err).group(1)
+    subprocess.run(["bash", "-c", f"{shlex.quote(sys.executable)} -W ignore {line}"], check=True)
+    assert main([*args, "--embeddings", "ll_crs.zarr"]) == 0, capsys.readouterr().err
