@@ -326,7 +326,8 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
     protocol: a label raster's (or polygons') pixels thinned to points `--spacing` metres apart (1280 by default, the
     paper's), points and table rows as given unless `--spacing` is passed (`evaluate_points.thin_points`).
     Raises `LabelError` for options nothing would read, a table without A00 .. A63 and labels that are no classes,
-    `DimensionError` for --embeddings that is no embedding store (said what it is), each naming the fix."""
+    `DimensionError` for --embeddings that is no embedding store (said what it is), `GridError` for one of no CRS
+    that labels must be placed on (the shell line writing it), each naming the fix."""
     path, typed = Path(a.embeddings), a.label_column   # typed: None where --label-column was left out
     _not_a_store(path)
     form = table_suffix(path)   # 'all.csv.gz' a CSV, 'all.pq' Parquet by its bytes
