@@ -280,6 +280,7 @@ SECTIONS = {
         'read_once': "da : xr.DataArray\n    a selection of a map (`map_sample`, a window), lazy or not\nalso\n    other lazy selections read in the same compute and kept alike (a query's pixel)\n",
         'one_value': 'a : np.ndarray\n    values (..., band)\n',
         'read_sample': 'da : xr.DataArray\n    a map (..., y, x, band), lazy or not\nempty\n    values (..., band) -> True where they hold no data (default: `_no_value`)\n',
+        'per_pixel_sample': 'da : xr.DataArray\n    a map as `per_pixel` made it of a lazy map (a gated map), or any map\n',
         'held': "da\n    a map (..., y, x, ...) as given, lazy or not (xee's X/Y, lon/lat: its y/x); or a Dataset of them (xee's A00..A63)\nat\n    (rows, cols) of the pixels the call reads beside the sample (a query's point, labels), or None\n",
     },
     'alphaearth_nb.points': {

@@ -210,6 +210,8 @@ SECTIONS = {
         'linear_probe_predict': 'W\n    from `linear_probe_fit`, (D + 1, C)\nx\n    features, (N, D)\nfeatures\n    columns of a table besides its bands, as the fit took them (`check_xy`)\n',
     },
     'alphaearth_nb.map_checks': {
+        'median_cosine': "x\n    vectors (..., 64), float: rows holding a NaN are left out\npairs : int\n    seeded pairs of rows (two rows apart each)\nseed : int\n    seed of the pairs' choice\n",
+        'collapsed_said': 'med : float\n    `median_cosine` of the pixels\nwhat : str\n    whose pixels, ending in a verb: \'these embeddings (model M) are\'\nmeasured : str\n    of what pixels: \'of 2,000 pairs\'\ndoor : str\n    what will tell few places apart: \'similarity\'\nresume : str\n    how to train it longer: "`aef train --out RUN --resume --steps N`"\nalone : str|None\n    the map\'s other reading (None: none)\n',
         'warn_collapsed': "emb : xr.DataArray\n    a map (y, x, band) or cube as `as_embedding` returns it\ndoor : str\n    what meets it, for the words ('similarity')\n",
         'two_makings': "a : xr.DataArray\n    the first map, on one grid with `b`\nb : xr.DataArray\n    the second, on `a`'s coordinates\nma\n    `a` as given (its years as recorded)\nmb\n    `b` as given\n",
     },

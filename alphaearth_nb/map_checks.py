@@ -21,46 +21,81 @@ from .years import ONE_MAP_ATTRS, map_year, refuse_same_cube, same_values
 from .embeddings import OFFICIAL_COLLECTION
 from .gate import unit_rows
 from .spatial import is_lazy
+from .pixels import per_pixel_sample
 
 # %% auto #0
-__all__ = ['COLLAPSED', 'PAIR', 'warn_collapsed', 'spanned', 'two_makings', 'cubes_said']
+__all__ = ['COLLAPSED', 'ONE_COVER', 'PAIR', 'median_cosine', 'collapsed_said', 'warn_collapsed', 'spanned', 'two_makings',
+           'cubes_said']
 
 # %% ../nbs/24g_map_checks.ipynb #c0005
 COLLAPSED = 0.9   # median cosine between an own model's pixels above which its map is nearly one vector
 _COLLAPSE_SAID = set()   # the models already warned of: once each
 
+def median_cosine(x,             # vectors (..., 64), float: rows holding a NaN are left out
+                  pairs:int=2000,  # seeded pairs of rows (two rows apart each)
+                  seed:int=0,      # seed of the pairs' choice
+                 ) -> float|None:
+    """The median cosine between the rows of `x` with data, of `pairs` seeded pairs: near 1 where every pixel points
+    one way (a collapsed model), the official product's about 0.24 on mixed land. Noisy where pixels fall in a few
+    kinds (the cosines of a pair of one kind near 1, of two kinds far below): the demo's 200-step `small` map gave
+    0.35 .. 0.62 by seed (0.45 over every pair); a collapsed map's pairs are all near 1 (0.987 .. 0.99 by seed). None
+    under 20 rows with data."""
+    x = np.asarray(x, np.float64).reshape(-1, np.shape(x)[-1])
+    x = x[np.isfinite(x).all(1)]
+    if len(x) < 20: return None
+    u = unit_rows(x, np.float64)
+    i, j = np.random.default_rng(seed).integers(0, len(u), (2, pairs))
+    return float(np.median((u[i[i != j]] * u[j[i != j]]).sum(-1)))
+
+ONE_COVER = ("a place of one land cover alone (all forest, open water) may give it too under a trained model, and is "
+             "then no fault")   # what a map nearly one vector may be besides a collapsed model
+
+def collapsed_said(med:float,     # `median_cosine` of the pixels
+                   what:str,      # whose pixels, ending in a verb: 'these embeddings (model M) are'
+                   measured:str,  # of what pixels: 'of 2,000 pairs'
+                   door:str,      # what will tell few places apart: 'similarity'
+                   resume:str,    # how to train it longer: "`aef train --out RUN --resume --steps N`"
+                   alone:str|None=ONE_COVER,  # the map's other reading (None: none)
+                  ) -> str:
+    """The words of a `TrainingWarning` of embeddings nearly one vector everywhere: the figure, what gives it (too
+    few steps; training data of little variety, which more steps do not mend), the fixes. Measured (7 Dec 2026,
+    `aef train`'s end check, `train_cmd.collapse_check`): `tiny` on the sample scene 0.93 untrained, 0.87 at 2 steps,
+    0.69 at 20 (its map 0.62); a `tiny` of NDVI alone on the eo-learn patch 0.99 at 20 steps (its map 0.987), 0.97
+    at 100, 0.99 at 300, 0.98 at 600."""
+    return (f"{what} nearly one vector everywhere: median cosine between pixels {med:.3f}, {measured} (the official "
+            f"product's about 0.24 on mixed land), so {door} will tell few places apart. A model trained too few steps "
+            f"gives this (`tiny` on the sample scene: 0.93 untrained, 0.69 at 20 steps): train it longer, resumed, "
+            f"{resume}; so does training data of little variety, which more steps do not mend (a `tiny` of NDVI alone "
+            "on the eo-learn patch: 0.99 at 20 steps, 0.98 at 600): train on more sources or more varied land"
+            + (f"; {alone}" if alone else ""))
+
 def warn_collapsed(emb:xr.DataArray,  # a map (y, x, band) or cube as `as_embedding` returns it
                    door:str,          # what meets it, for the words ('similarity')
                   ) -> float|None:
     """`TrainingWarning`, once per model, where an own model's map (`attrs['embedding:model']` recorded and not the
-    official product's) is nearly one vector everywhere: the median cosine of 2,000 seeded pairs of its pixels with
-    data (`clusters.sample_pixels`, unit rows) above `COLLAPSED`, saying what was measured and what it may mean: a
-    model trained too few steps (the fix: train longer, resumed), or a place of one land cover alone (all forest,
-    open water), whose pixels are alike under a trained model too (no fault: the map alone cannot tell the two apart).
-    The sample costs 3 .. 20 ms on a 1000 x 1000 map (a similarity of it 9 s), so it is taken anew each call.
-    Measured (newcomer s55): a `tiny` model of 20 steps on the eo-learn patch, 0.987
-    (similarity to a forest pixel 0.976 on forest, 0.945 on artificial land: the whole map 'like the point'; change
-    0.04 .. 0.11 everywhere, 'stable'); the official samples 0.24; the demo's 200-step `small` 0.47. Returns the
-    median (None: not measured: no model recorded, the official product, a lazy map, a model warned of, or fewer
-    than 20 pixels)."""
+    official product's) is nearly one vector everywhere: the median cosine (`median_cosine`) of 2,000 seeded pairs
+    of its pixels with data above `COLLAPSED`, saying what was measured and what it may mean: a model trained too
+    few steps (the fix: train longer, resumed), or a place of one land cover alone (all forest, open water), whose
+    pixels are alike under a trained model too (no fault: the map alone cannot tell the two apart). The pixels: a
+    numpy map's `clusters.sample_pixels` (3 .. 20 ms on a 1000 x 1000 map, a similarity of it 9 s: taken anew each
+    call); a lazy map's, the sample its gate read (`pixels.per_pixel_sample`: no chunk read again; an own model's
+    store opened lazily, the usual route, was not measured before). Measured (newcomer s55): a `tiny` model of 20
+    steps (NDVI alone) on the eo-learn patch, 0.987 (similarity to a forest pixel 0.976 on forest, 0.945 on artificial land: the
+    whole map 'like the point'; change 0.04 .. 0.11 everywhere, 'stable'); the official samples 0.24; the demo's
+    200-step `small` 0.45 .. 0.62. Returns the median (None: not measured: no model recorded, the official product,
+    a model warned of, a lazy map whose sample no gate read (`per_pixel_sample`'s None), or fewer than 20 pixels)."""
     m = emb.attrs.get("embedding:model")
-    if m is None or str(m) == OFFICIAL_COLLECTION or str(m) in _COLLAPSE_SAID or is_lazy(emb): return None
-    x = sample_pixels(emb, 2000, 0)
-    if len(x) < 20: return None
-    u = unit_rows(np.asarray(x, np.float64), np.float64)
-    i, j = np.random.default_rng(0).integers(0, len(u), (2, 2000))
-    med = float(np.median((u[i[i != j]] * u[j[i != j]]).sum(-1)))
+    if m is None or str(m) == OFFICIAL_COLLECTION or str(m) in _COLLAPSE_SAID: return None
+    x = per_pixel_sample(emb) if is_lazy(emb) else sample_pixels(emb, 2000, 0)
+    if x is None or (med := median_cosine(x)) is None: return None
     if med > COLLAPSED:
         _COLLAPSE_SAID.add(str(m))
-        warnings.warn(f"these embeddings (model {m}) are nearly one vector everywhere: median cosine between pixels "
-                      f"{med:.3f}, of 2,000 pairs (the official product's about 0.24 on mixed land), so {door} will tell "
-                      "few places apart. A model trained too few steps gives this (a 20-step `tiny`: 0.987): train it "
-                      "longer, resumed, `aef.fit(cfg, stack, steps=N, out=run, resume=True)` or `aef train --out RUN "
-                      "--resume --steps N`, then embed again; a place of one land cover alone (all forest, open water) "
-                      "may give it too under a trained model, and is then no fault", TrainingWarning,
+        of = "of 2,000 pairs" if not is_lazy(emb) else "of 2,000 pairs of the pixels its gate sampled"
+        warnings.warn(collapsed_said(med, f"these embeddings (model {m}) are", of, door,
+                                     "`aef.fit(cfg, stack, steps=N, out=run, resume=True)` or `aef train --out RUN "
+                                     "--resume --steps N`, then embed again"), TrainingWarning,
                       stacklevel=user_stacklevel())
     return med
-
 
 # %% ../nbs/24g_map_checks.ipynb #c0008
 def spanned(out:xr.DataArray, a, b) -> xr.DataArray:

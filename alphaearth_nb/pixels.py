@@ -26,7 +26,7 @@ from .spatial import is_lazy, runs_model
 # %% auto #0
 __all__ = ['READ_MOST', 'SAMPLE_PIXELS', 'READ_KEEP', 'HOLD_PIXELS', 'pixelwise', 'map_attrs', 'per_pixel', 'at_pixels',
            'values_at', 'window_rows', 'map_sample', 'source_refs', 'same_sources', 'read_once', 'one_value',
-           'read_sample', 'held']
+           'read_sample', 'per_pixel_sample', 'held']
 
 # %% ../nbs/21c_pixels.ipynb #c0006
 def pixelwise(func,                # numpy function: arrays (..., *core), one per DataArray -> (..., *out_core)
@@ -239,6 +239,15 @@ def read_sample(da:xr.DataArray,  # a map (..., y, x, band), lazy or not
     if all(np.array_equal(rows[k], wide[k]) for k in rows): return s   # spread over the map already
     w = da.isel(wide)
     return w.copy(data=read_once(w))
+def per_pixel_sample(da:xr.DataArray,  # a map as `per_pixel` made it of a lazy map (a gated map), or any map
+                    ) -> np.ndarray|None:
+    """The values (..., band) of the sample (`read_sample`) of a lazy map `per_pixel` made (`gate.gated`'s: a lazy
+    map as `as_embedding` returns it): its map's sample, read once (`read_once`: the gate read it and kept it, so
+    no chunk is read again), through its function: what `map_checks.warn_collapsed` judges. None for a numpy map or a lazy map
+    `per_pixel` did not make (its sample would compute its graph again: a chunk read once more)."""
+    made = _ALONE.get(id(da.data)) if is_lazy(da) else None
+    if made is None or made[0]() is not da.data: return None
+    return np.asarray(made[1](read_sample(made[2]).values))
 
 # %% ../nbs/21c_pixels.ipynb #p0010h
 HOLD_PIXELS = SAMPLE_PIXELS   # the most pixels of a (y, x) plane `held` keeps beside the sample's: chunks under a call's pixels
