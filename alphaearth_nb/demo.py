@@ -21,6 +21,8 @@ from . import analysis, evaluate, maps, quality, scene, train
 from .core import checks_flags
 from .draws import PAPER_MIN_DIST, spaced_points
 from .embed import embed
+from .clusters import sample_pixels
+from .map_checks import COLLAPSED, median_cosine   # the collapse figure of the demo's map
 from .files import output_folder, writing_folder
 from .schema import CLOUD
 from .spatial import pixel_size
@@ -135,6 +137,13 @@ def _paper_said(rep:dict) -> str:
             "class, " + ("too few for 10 shots a class (10 to train, one to score), so it cannot be scored that way here"
                          if most < 11 else "enough for `aef evaluate --labels samples` at its default --spacing"))
 
+def _collapse_line(med:float|None, year) -> list[str]:
+    "The report's line of the collapse figure of the first year's map (`map_checks.median_cosine`; [] unmeasured)."
+    if med is None: return []
+    return [f"- median cosine between pixels of the {year} embedding: {med:.3f} (1: one vector everywhere, a collapsed "
+            f"model, warned above {COLLAPSED}; the official product's about 0.24 on mixed land, the demo's 200 steps' "
+            "about 0.5)"]
+
 def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
     "The report's text, one line per finding."
     first, last, steps, batch = rep["loss_first10"], rep["loss_last10"], rep["steps"], rep["batch_size"]
@@ -149,6 +158,7 @@ def _lines(rep:dict, cmp:dict, table, years:list) -> list[str]:
            f"in {rep['train_seconds']} s (compiling the step included); the whole demo (training, embedding both "
            f"years, pictures, evaluation) took {rep['seconds']} s.",
            loss,
+           *_collapse_line(rep.get("pixel_cosine"), years[0]),
            f"- embedding change {years[0]} -> {years[1]} (1 - dot): {moved} where the land cover changed "
            f"({rep['cleared_pixels']} px) vs {kept} elsewhere; by transition:",
            *[f"  - {t['from']} -> {t['to']}: {t['pixels']} px, 1 - dot {_said(t['one_minus_dot'], 'no data')}"
@@ -229,6 +239,7 @@ def _report(out:Path, embs:dict, ch, labels, hist:list, steps:int, batch_size:in
            "tenshot_protocol": "every labelled pixel, neighbours not thinned (aef evaluate --spacing 0)",
            **_paper_points(embs[years[0]], ok, y, seed),   # what 1280 m apart would keep: too few here
            **{k: v for k, v in cmp.items() if k not in ("landcover", "change")},
+           "pixel_cosine": median_cosine(sample_pixels(embs[years[0]], 2000, 0)),   # `map_checks.warn_collapsed`'s
            "train_seconds": round(train_seconds, 1), "seconds": round(time.time() - t0, 1)}   # training; whole demo
     lines = _lines(rep, cmp, table, years)
     (out / "report.md").write_text("\n".join(lines) + "\n")

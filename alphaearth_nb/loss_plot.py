@@ -26,7 +26,8 @@ __all__ = ['plot_history', 'write_metrics', 'read_metrics', 'metrics_records']
 # matplotlib's mathtext parser (log-scale tick labels) is one per process and not thread-safe: two fits in threads
 # died in it with a pyparsing ValueError (case E18-1), so every drawing of ours takes this lock
 _DRAWING = threading.RLock()
-_NOT_TERMS = {"step", "loss", "lr", "sec", "skipped", "texts", "spread", "run"}   # run: the record's run id
+_NOT_TERMS = {"step", "loss", "lr", "sec", "skipped", "texts", "spread", "run",   # run: the record's run id
+              "pixel_cosine"}   # `aef train`'s end check (`train_cmd.collapse_check`): no loss term
 
 def _groups(weights:LossWeights, drawn=None) -> list[tuple[str, callable]]:
     """Each panel's title (the term's weight in the paper's total, from `weights`) and which record keys it draws.

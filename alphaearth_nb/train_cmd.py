@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import shlex
 import sys
+import time
 import warnings
 from pathlib import Path
 
+import numpy as np
 import xarray as xr
 
 from . import model, samples, stream, train
 from .core import (AEFError, CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TrainingWarning,
-                                near_names, seed_key)
+                                near_names, seed_key, user_stacklevel)
 from .files import output_folder
 from .geo import crs_of
 from .checkpoint import check_run_folder, is_run, latest_checkpoint, nothing_recorded, resume_record
@@ -24,9 +26,14 @@ from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 from .loaders import is_eolearn_patch   # an eo-learn patch folder: its kind, recorded with the run
 from .run_data import SCENE_SOURCES, stack_said   # a run's record of its stack, in words
+from .embed import embed   # the end check's windows
+from .loss_plot import write_metrics
+from .map_checks import COLLAPSED, collapsed_said, median_cosine   # the collapse figure, its words
+from .model_inputs import model_spec
+from .runs import metrics_records
 
 # %% auto #0
-__all__ = ['SMALL_STEP_S', 'checkpoint_every', 'rerun_command', 'aef_train']
+__all__ = ['SMALL_STEP_S', 'CHECK_WINDOWS', 'checkpoint_every', 'rerun_command', 'aef_train', 'windows_stack', 'collapse_check']
 
 # %% ../nbs/29d_train_cmd.ipynb #t0005
 def _resume_sources(a, header:dict) -> None:
@@ -313,3 +320,105 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     since = f" (from step {seg[0].get('step')})" if start and "step" in seg[0] else ""
     print(f"trained {a.preset or 'the run'} to step {int(state.step)}: loss {seg[0]['loss']:.4f} -> {hist[-1]['loss']:.4f}"
           f"{since}; run in {a.out}")
+    _end_check(a, state, stack)   # the model's embeddings of its own data: collapsed or not, said and recorded
+
+# %% ../nbs/29d_train_cmd.ipynb #t0010
+CHECK_WINDOWS = 3   # windows along each axis that `aef train`'s end check embeds: nine, at 1/6, 1/2 and 5/6
+
+def _starts(n:int, side:int) -> list:
+    "Starts of `CHECK_WINDOWS` `side`-long windows along an axis of `n` px, at 1/6, 1/2 and 5/6 of it (overlapping " \
+    "where it is shorter than three; one, the whole axis, where it is shorter than one)."
+    return sorted({min(max(0, int(n * (2 * k + 1) / (2 * CHECK_WINDOWS)) - side // 2), max(0, n - side))
+                   for k in range(CHECK_WINDOWS)})
+
+def windows_stack(stack:xr.DataTree,  # a stack (`xr.DataTree` of sources on one grid, dims y, x)
+                  side:int,           # window side in px: the model's patch (one tile each)
+                 ) -> xr.DataTree:
+    """`stack`'s windows of `side` x `side` px spread over it (`_starts`: three along each axis, nine in all; an axis
+    shorter than `side` whole) side by side in one stack, each at a multiple of `side` on a regular grid of the
+    stack's pixel size and first corner: embedded with tile `side` and no buffer, each tile is one window (no tile
+    sees two), as cheap as nine tiles, and its pixels span the stack's variety as one window's do not."""
+    ref = _gridded(stack)
+    at = {d: np.concatenate([np.arange(s, s + min(side, ref.sizes[d])) for s in _starts(ref.sizes[d], side)])
+          for d in ("y", "x")}
+    step = {d: float(ref[d][1] - ref[d][0]) if ref.sizes[d] > 1 else 10.0 for d in ("y", "x")}
+    grid = {d: float(ref[d][0]) + step[d] * np.arange(len(at[d])) for d in ("y", "x")}
+    return stack.map_over_datasets(lambda ds: ds.isel(at).assign_coords(grid) if {"y", "x"} <= set(ds.dims) else ds)
+
+def _gridded(stack:xr.DataTree) -> xr.DataTree:
+    "The first source of `stack` with dims y and x: the grid every source shares (`stacks.validate_stack`)."
+    return next(stack[k] for k in stack.children if {"y", "x"} <= set(stack[k].dims))
+
+def _check_year(stack:xr.DataTree, inputs) -> int:
+    "The year the end check embeds: that of the median frame of the sources the model reads, `inputs` (all sources' " \
+    "where the stack holds none of them)."
+    reads = [k for k in stack.children if k in set(inputs) and "time" in stack[k].coords]
+    t = np.concatenate([np.asarray(stack[k].time.values).ravel() for k in reads or stack.children
+                        if "time" in stack[k].coords])
+    return int(np.sort(t)[len(t) // 2].astype("datetime64[Y]").astype(int) + 1970)
+
+def _check_stack(data) -> tuple:
+    "The stack the end check embeds windows of, and its words: `data` itself, or a corpus' first training site."
+    if not isinstance(data, stream.CorpusStream): return data, "its data"
+    src, site = data.source, data.site_ids[0]
+    got = src.read(site) if hasattr(src, "read") else src.load(site)   # a site corpus; a synthetic one
+    return got[0], f"site {site} of its corpus"
+
+def collapse_check(model,  # the trained model (`fit`'s `state.model`)
+                   data,   # what it trained on: a stack, or a `stream.CorpusStream` (its first training site)
+                   step:int=None,  # the step it was trained to, for the words
+                   longer:str="`aef train --out RUN --resume --steps N` (N: the whole run's steps)",  # the fix's command
+                  ) -> dict|None:
+    """`aef train`'s check at its end: the model embeds `windows_stack`'s nine windows of one patch spread over its
+    own data (a year of its frames, `_check_year`), and the median cosine between their pixels
+    (`map_checks.median_cosine`) is measured; past `map_checks.COLLAPSED` a `TrainingWarning` in the words of a
+    map's (`map_checks.collapsed_said`: the figure, too few steps or data of one land cover, the fix). Returns
+    `{'pixel_cosine', 'windows', 'side', 'year', 'where', 'seconds'}`, or None where the windows could not be
+    embedded (any `AEFError`: the run is kept, the check skipped). Warnings of the embedding itself (a source the
+    model does not read, tiles meeting with no overlap) are the check's, not shown."""
+    t0 = time.perf_counter()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            (stack, where), (side, inputs) = _check_stack(data), model_spec(model)[:2]   # no model: ConfigError
+            year, win = _check_year(stack, inputs), windows_stack(stack, side)
+            emb = embed(win, model, year, tile=side, buffer=0, trim=0, batch_size=CHECK_WINDOWS ** 2, progress=False,
+                        lazy=False)
+    except AEFError: return None
+    med = median_cosine(emb.values)
+    if med is None: return None
+    ref = _gridded(stack)
+    out = {"pixel_cosine": med, "windows": len(_starts(ref.sizes["y"], side)) * len(_starts(ref.sizes["x"], side)),
+           "side": side, "year": year, "where": where,
+           "seconds": time.perf_counter() - t0}
+    if med > COLLAPSED:
+        warnings.warn(collapsed_said(med, f"the model{f' trained to step {step}' if step else ''} embeds {where} as",
+                                     f"of 2,000 pairs in {out['windows']} windows of {side} x {side} px spread over "
+                                     f"{where} ({year})", "its maps", longer, None),
+                      TrainingWarning, stacklevel=user_stacklevel())
+    return out
+
+def _end_check(a, state, data) -> None:
+    "`collapse_check` at `aef train`'s end: its figure printed with the report (stdout) and recorded in the run's " \
+    "last metrics record (`pixel_cosine`), its warning (collapsed) naming this run's resume; where the windows " \
+    "could not be embedded, a line saying the check was skipped; a state of no model, nothing."
+    if (net := getattr(state, "model", None)) is None: return   # a state of no model (a stand-in `fit`'s): nothing
+    step = int(state.step)
+    got = collapse_check(net, data, step, longer=f"`aef train --out {shlex.quote(str(a.out))} --resume --steps "
+                                                         f"{2 * a.steps}` (--steps: the whole run's)")
+    if got is None:
+        print("aef train: the end check could not embed windows of the data, so whether the model collapsed (every "
+              "pixel one vector) is not measured: embed a map and look (`aef embed`)", file=sys.stderr)
+        return
+    _record_cosine(Path(a.out) / "metrics.jsonl", step, got["pixel_cosine"])
+    print(f"checked the model on {got['windows']} windows of {got['side']} x {got['side']} px of {got['where']} "
+          f"({got['year']}): median cosine between their pixels {got['pixel_cosine']:.3f} (1: one vector everywhere; "
+          f"collapsed above {COLLAPSED}), in {got['seconds']:.1f} s; recorded as pixel_cosine in "
+          f"{Path(a.out) / 'metrics.jsonl'}")
+
+def _record_cosine(path:Path, step:int, med:float) -> None:
+    "The end check's figure as `pixel_cosine` in the run's record of `step` in its metrics.jsonl (the last such)."
+    recs = metrics_records(path)
+    if (last := next((r for r in reversed(recs) if r.get("step") == step), None)) is None: return
+    last["pixel_cosine"] = round(med, 4)
+    write_metrics(path, recs, mode="w")
