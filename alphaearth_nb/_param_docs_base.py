@@ -444,6 +444,8 @@ SECTIONS = {
     'alphaearth_nb.train_cmd': {
         'rerun_command': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`), with the words given (`a.argv`)\n',
         'aef_train': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`)\n',
+        'windows_stack': "stack : xr.DataTree\n    a stack (`xr.DataTree` of sources on one grid, dims y, x)\nside : int\n    window side in px: the model's patch (one tile each)\n",
+        'collapse_check': "model\n    the trained model (`fit`'s `state.model`)\ndata\n    what it trained on: a stack, or a `stream.CorpusStream` (its first training site)\nstep : int\n    the step it was trained to, for the words\nlonger : str\n    the fix's command\n",
     },
     'alphaearth_nb.trained_year': {
         'year_vectors': "emb\n    a cube (time, y, x, band), or one map; an official Dataset of years too\nlabels\n    labels in any form `classify` takes, of no year (no `time` dim)\nyear\n    the year whose vectors at the labels train: one of the cube's\ndoor : str\n    the caller, for messages\ncolumn : str\n    the label column of a table\nnumbers : bool\n    targets are numbers (regress)\n**kw\n    `training_set`'s placing: polygons, crs, off_map\n",
