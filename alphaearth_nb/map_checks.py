@@ -14,7 +14,7 @@ from functools import wraps
 import numpy as np
 import xarray as xr
 
-from .core import (TimeError, user_stacklevel, SameMapError, MixedSettingsWarning, TimeWarning,
+from .core import (TimeError, refuse_path, user_stacklevel, SameMapError, MixedSettingsWarning, TimeWarning,
                                 TrainingWarning)
 from .clusters import sample_pixels
 from .years import ONE_MAP_ATTRS, map_year, refuse_same_cube, same_values
@@ -39,7 +39,8 @@ def median_cosine(x,             # vectors (..., 64), float: rows holding a NaN 
     one way (a collapsed model), the official product's about 0.24 on mixed land. Noisy where pixels fall in a few
     kinds (the cosines of a pair of one kind near 1, of two kinds far below): the demo's 200-step `small` map gave
     0.35 .. 0.62 by seed (0.45 over every pair); a collapsed map's pairs are all near 1 (0.987 .. 0.99 by seed). None
-    under 20 rows with data."""
+    under 20 rows with data. A path is `core.refuse_path`'s `DTypeError`."""
+    refuse_path(x, "pixels are numbers (..., 64)")
     x = np.asarray(x, np.float64).reshape(-1, np.shape(x)[-1])
     x = x[np.isfinite(x).all(1)]
     if len(x) < 20: return None

@@ -245,6 +245,7 @@ def per_pixel_sample(da:xr.DataArray,  # a map as `per_pixel` made it of a lazy 
     map as `as_embedding` returns it): its map's sample, read once (`read_once`: the gate read it and kept it, so
     no chunk is read again), through its function: what `map_checks.warn_collapsed` judges. None for a numpy map or a lazy map
     `per_pixel` did not make (its sample would compute its graph again: a chunk read once more)."""
+    refuse_path(da, MAP_WANTED, "map")
     made = _ALONE.get(id(da.data)) if is_lazy(da) else None
     if made is None or made[0]() is not da.data: return None
     return np.asarray(made[1](read_sample(made[2]).values))
