@@ -8,19 +8,22 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/commands.html.md"""
 from __future__ import annotations
 
 from .command_inputs import COMPILES, open_csv, open_data, open_input, open_stack
-from .train_cmd import SMALL_STEP_S, aef_train, checkpoint_every, rerun_command
+from .train_cmd import (CHECK_WINDOWS, SMALL_STEP_S, aef_train, checkpoint_every, collapse_check,
+                                     rerun_command, windows_stack)
 from .embed_cmd import aef_embed, model_sources
 from .evaluate_cmd import aef_evaluate, labels_from_csv, label_file, one_map, open_embeddings, sample_labels, vector_labels
 from .demo import demo   # `aef demo` (cli.demo: the same function)
 
 # %% auto #0
 __all__ = ['COMMANDS', 'COMPILES', 'open_csv', 'open_data', 'open_input', 'open_stack', 'SMALL_STEP_S', 'aef_train',
-           'checkpoint_every', 'rerun_command', 'aef_embed', 'model_sources', 'aef_evaluate', 'labels_from_csv',
-           'open_embeddings', 'one_map', 'label_file', 'vector_labels', 'sample_labels', 'demo']
+           'checkpoint_every', 'rerun_command', 'CHECK_WINDOWS', 'windows_stack', 'collapse_check', 'aef_embed',
+           'model_sources', 'aef_evaluate', 'labels_from_csv', 'open_embeddings', 'one_map', 'label_file',
+           'vector_labels', 'sample_labels', 'demo']
 
 # %% ../nbs/29d_commands.ipynb #c0009
 _all_ = ["COMPILES", "open_csv", "open_data", "open_input", "open_stack",   # `command_inputs`: what every command opens
-         "SMALL_STEP_S", "aef_train", "checkpoint_every", "rerun_command",  # `train_cmd`
+         "SMALL_STEP_S", "aef_train", "checkpoint_every", "rerun_command",  # `train_cmd`,
+         "CHECK_WINDOWS", "windows_stack", "collapse_check",                # and its end check
          "aef_embed", "model_sources",                                      # `embed_cmd`
          "aef_evaluate", "labels_from_csv",                                 # `evaluate_cmd`, and its readers,
          "open_embeddings", "one_map", "label_file", "vector_labels", "sample_labels",   # which `map_cmd` shares
