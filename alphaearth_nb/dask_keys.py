@@ -26,7 +26,7 @@ except ImportError:   # moved by a dask release: `compute_own` computes on local
     convert_legacy_graph = None
 
 # %% auto #0
-__all__ = ['LOCAL_SCHEDULERS', 'shares_keys', 'own_graph', 'own_keys', 'compute_own']
+__all__ = ['LOCAL_SCHEDULERS', 'shares_keys', 'own_graph', 'own_keys_work', 'own_keys', 'compute_own']
 
 # %% ../nbs/00b_dask_keys.ipynb #dk005
 LOCAL_SCHEDULERS = (dask.threaded.get, dask.multiprocessing.get, dask.local.get_sync)   # keep no task between computes
@@ -58,6 +58,10 @@ def own_graph(xs) -> tuple:  # a sequence of dask arrays
     new = {k: (f"{k[0]}-{tok}", *k[1:]) if isinstance(k, tuple) else f"{k}-{tok}" for k in dsk}
     graph = {new[k]: t.substitute(new, key=new[k]) for k, t in dsk.items()}
     return tuple(dask.array.Array(graph, f"{x.name}-{tok}", x.chunks, meta=x._meta) for x in xs)
+
+def own_keys_work() -> bool:
+    "Whether this dask has the private API `own_graph` renames keys with (`convert_legacy_graph`, dask 2024.12 to 2026.8)."
+    return convert_legacy_graph is not None
 
 def own_keys(x):   # a dask array
     "`x` computing the same, on a graph of its own where the scheduler keeps tasks between computes (`own_graph`)."

@@ -19,7 +19,7 @@ import numpy as np
 import xarray as xr
 
 from .core import MAP_WANTED, checks_flags, refuse_path
-from .dask_keys import own_graph, shares_keys
+from .dask_keys import compute_own, own_graph, own_keys_work, shares_keys
 from .dims import rename_spatial
 from .spatial import is_lazy, runs_model
 
@@ -312,12 +312,12 @@ def held(da,      # a map (..., y, x, ...) as given, lazy or not (xee's X/Y, lon
     parts, deps = [plan[k][0].blocks[i] for k, i in idx], ()
     if fills is not None:   # a refused map's chunks, one value each: made again, none read
         got = [(functools.partial(np.full, f[1], f[0], f[2]),) for f in fills]
-    elif shares_keys(*parts):   # a dask.distributed client: held on its workers, the graphs hold their futures
-        deps = dask.persist(*own_graph(parts))
+    elif shares_keys(*parts) and own_keys_work():   # a dask.distributed client: held on its workers, the graphs
+        deps = dask.persist(*own_graph(parts))       # hold their futures
         got = [(p.name, *(0,) * p.ndim) for p in deps]
         fills = dask.compute(*[dask.delayed(_fill_of)(p) for p in deps])
-    else:   # one compute: shared tasks run once
-        got = dask.compute(*parts)
+    else:   # one compute: shared tasks run once (on local threads under a client where dask lacks own_graph's API)
+        got = compute_own(*parts)
         fills = [_fill_of(v) for v in got]
     if kept is None or kept[1] is not fills:   # values are never kept past the call (stale after a rewrite): a
         with _READ_LOCK:   # refused map's chunks, one value each, are (one value a chunk)
