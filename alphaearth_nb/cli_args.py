@@ -230,6 +230,8 @@ def parser() -> argparse.ArgumentParser:
     once = t.add_mutually_exclusive_group()   # both: refused before the plan is said
     once.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     once.add_argument("--overwrite", action="store_true", help="start over: remove the run already in --out")
+    t.add_argument("--data-changed", action="store_true", help="with --resume: go on although --data's values "
+                   "changed since the run began (refused otherwise)")
     t.add_argument("--lr", type=READ["lr"], default=None, help=f"peak learning rate (default: {TRAIN_DEFAULTS['peak_lr']}, "
                    f"the paper's{run})")
     t.add_argument("--texts", type=READ["path"], default=None,

@@ -7,6 +7,7 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/run_data.html.md"""
 # %% ../nbs/19b_run_data.ipynb #rd0002
 from __future__ import annotations
 
+import hashlib
 import json
 import warnings
 
@@ -14,13 +15,13 @@ import numpy as np
 import xarray as xr
 
 from .checkpoint import jsonable
-from .core import TrainingWarning, user_stacklevel
+from .core import TrainingError, TrainingWarning, user_stacklevel
 from .scene import ENCODING   # the sample scene's sources (`SCENE_SOURCES`)
 from .step import TrainConfig
 
 # %% auto #0
-__all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'data_from', 'data_print', 'stack_print', 'stack_said', 'warn_data',
-           'warn_changed', 'model_changes', 'warn_model']
+__all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'data_from', 'data_print', 'stack_print', 'values_print', 'stack_said',
+           'warn_data', 'warn_changed', 'model_changes', 'warn_model']
 
 # %% ../nbs/19b_run_data.ipynb #rd0005
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
@@ -57,7 +58,26 @@ def stack_print(data, # an `xr.DataTree`, a single-source `xr.Dataset` or a dict
     g = ds[0]
     return {"sources": sorted(data.children), "shape": [int(g.sizes["y"]), int(g.sizes["x"])],
             "y": [float(g.y[0]), float(g.y[-1])], "x": [float(g.x[0]), float(g.x[-1])],
-            "time": [str(min(a.min() for a in t))[:19], str(max(a.max() for a in t))[:19]] if t else None}
+            "time": [str(min(a.min() for a in t))[:19], str(max(a.max() for a in t))[:19]] if t else None,
+            "values": {str(k): values_print(c.to_dataset()) for k, c in data.children.items()}}
+
+def values_print(ds:xr.Dataset, # one source of a stack (lazy: only the sampled windows are read)
+                ) -> str:
+    "A cheap fingerprint of a source's values, for a resume to tell a file rewritten since the run began: the " \
+    "sha256 (16 hex digits) of a fixed sample of every variable, 4-wide windows at the start, middle and end of " \
+    "each dimension (at most 12 indices a dimension: a few chunks of a large zarr or .nc are read, not the file), " \
+    "and the sampled frames' dates."
+    h = hashlib.sha256()
+    for name in sorted(map(str, ds.data_vars)):
+        v = ds[name]
+        at = {d: sorted({i for c in (0, n // 2, n - 4) for i in range(max(c, 0), min(c + 4, n))})
+              for d, n in v.sizes.items()}
+        s = v.isel(at)
+        a = np.ascontiguousarray(s.values)
+        h.update(f"{name}:{a.dtype.str}:{a.shape}".encode())
+        h.update(a.tobytes())
+        if "time" in s.coords: h.update(np.asarray(s["time"].values).astype("datetime64[s]").tobytes())   # its dates
+    return h.hexdigest()[:16]
 
 def stack_said(seen:dict, # a run's record of its stack (`data_print`, its header's `data`)
               ) -> str:
@@ -71,10 +91,32 @@ def stack_said(seen:dict, # a run's record of its stack (`data_print`, its heade
 # %% ../nbs/19b_run_data.ipynb #rd0008
 def warn_data(was:dict|None, # the run's record of its data (`data_print`, its header's `data`)
               now:dict|None, # the resume's (`data_print` of the data given)
+              read=None,     # the sources the model reads (others' presence or values do not matter); None: all
+              changed:bool=False, # values changed since the run began are resumed on knowingly: warned, not refused
              ) -> None:
-    "One `TrainingWarning` when a resume trains on another stack than the run's (`data_print`s differ)."
-    was, now = ({k: v for k, v in d.items() if k != "from"} if isinstance(d, dict) else d for d in (was, now))
-    if not was or not now or was == now: return   # where it was read: `aef train --resume` checks (a copy moved: same)
+    "One `TrainingWarning` when a resume trains on another stack than the run's (`data_print`s differ, of the " \
+    "sources the model reads). Raises `TrainingError` where the stack is the run's (sources, grid, dates) but the " \
+    "sampled values of a source read (`values_print`) differ: the file was rewritten since, and the run would go " \
+    "on on other values without a word; `changed=True` (`aef train --data-changed`) resumes on them, warned."
+    if not isinstance(was, dict) or not isinstance(now, dict) or not was or not now: return
+    some = read is not None and was.get("sources") != now.get("sources")   # the time span is all sources': moot
+    def mine(d):   # where it was read: `aef train --resume` checks (a copy moved: same); the sources read only
+        d = {k: v for k, v in d.items() if k not in ("from", "values") and not (some and k == "time")}
+        if read is not None and isinstance(d.get("sources"), list): d["sources"] = [s for s in d["sources"] if s in read]
+        return d
+    if mine(was) == mine(now):
+        a, b = was.get("values") or {}, now.get("values") or {}   # an older run's header: none recorded
+        if not (moved := sorted(s for s in b if s in a and a[s] != b[s] and (read is None or s in read))): return
+        said = f"the values of {', '.join(moved)} differ from those the run began on (the run's sources and grid: the " \
+               "data was rewritten since)"
+        if changed:
+            return warnings.warn(f"resuming on changed data: {said}; the run from here on is not continued as it "
+                                 "was.", TrainingWarning, stacklevel=user_stacklevel())
+        raise TrainingError(f"{said}, so the resumed run would train on other values than its own without a word: "
+                            "start over on them (`fit(..., overwrite=True)` / `aef train --overwrite`), resume on the "
+                            "run's data, or resume on these knowingly (`fit(..., resume=True, data_changed=True)` / "
+                            "`aef train --resume --data-changed`).")
+    was, now = mine(was), mine(now)
     diff = "; ".join(f"{k} {now[k]} (the run: {was.get(k)})" for k in now if was.get(k) != now[k])
     warnings.warn(f"resuming on other data than the run's: {diff}: the batches from here on come from it, so the run "
                   "is not continued as it was; pass the run's stack (`aef train --resume` with its --data) unless "

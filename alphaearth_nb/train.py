@@ -147,6 +147,11 @@ def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -
                   f"warning, drop {it} first, `stack.drop_nodes({unread})` / `aef train --data` of a stack without "
                   f"{it}.", SourceWarning, stacklevel=user_stacklevel())
 
+def _read(model) -> set|None:
+    "The sources `model` encodes or decodes (a resume compares those of its stack only); None for no config."
+    c = getattr(model, "cfg", None)
+    return set(c.inputs) | set(c.targets or ()) if isinstance(c, aef_model.ModelConfig) else None
+
 def _sampled(source) -> dict|None:
     "The sampler settings of a stack's batches, for the run header (without its sources: the model's own)."
     if not isinstance(source, samples.Batches): return None
@@ -356,6 +361,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         resume:bool=False,             # continue from the newest valid checkpoint in `out`
         record:dict|None=None,         # on a resume, `checkpoint.resume_record(out)` when read already: not read again
         overwrite:bool=False,          # start over in an `out` that holds an earlier run (its files are removed)
+        data_changed:bool=False,       # resume on a stack whose values changed since the run began (warned, not refused)
         seed:int|None=None,            # overrides `config.seed` (left out on a resume: the run's)
         checkpoint_every:int|None=None,# overrides `config.checkpoint_every` (left out on a resume: the run's)
         config:TrainConfig|None=None,  # every other setting; None: TrainConfig's, on a resume the run's recorded ones
@@ -374,9 +380,11 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     without `out`; `UnknownFieldError` (a `ConfigError`) for a misspelt keyword or config name; what `checkpoint.run_folder` raises for `out` (`RunLockedError` while a live
     run holds it, `NotOursError` for a folder that is no run, `OutputExistsError` for a run there without `resume`
     or `overwrite`); `CheckpointError` for a checkpoint that does not fit the model; `TrainingError` when the loss
-    becomes NaN or the data runs out before `steps`."""
+    becomes NaN, the data runs out before `steps`, or a resume's stack is the run's but its values changed since
+    (a source the model reads: `run_data.warn_data`; `data_changed=True` resumes on them)."""
     keep_heap()
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
+    data_changed = flag(data_changed, "data_changed")
     cfg = _train_config(config, steps=steps, batch_size=batch_size, seed=seed, checkpoint_every=checkpoint_every)
     if resume and out is None:
         raise ConfigError("resume=True needs the run folder to resume: pass out=, e.g. `aef.fit(model, data, "
@@ -413,7 +421,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         and not unsampled
     if textless: warnings.warn(_NO_TEXTS, TrainingWarning, stacklevel=user_stacklevel())   # a stack: its CLIP term 0
     if resume and found is None and out is not None:   # no checkpoint: the stack it recorded as it began
-        warn_data(run_settings(out).get("data"), seen)
+        warn_data(run_settings(out).get("data"), seen, _read(built), data_changed)
     if resume and isinstance(source, samples.Batches) and (diff := samples.sampler_changes(source.cfg, record)):
         warnings.warn(f"resuming with sampler {', '.join(diff)}: the examples from here on are drawn otherwise than "
                       "the run's; leave sampler= out to continue it as it was.", TrainingWarning, stacklevel=user_stacklevel())
@@ -440,7 +448,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                                   f"the whole run, so pass steps={int(state.step) + cfg.steps} to train {cfg.steps} more.")
             warn_changed(cfg, header.get("train", {}))
             warn_model(getattr(built, "cfg", None), header.get("model"))
-            warn_data(header.get("data"), seen)
+            warn_data(header.get("data"), seen, _read(built), data_changed)
             records, mine = metrics_records(out / "metrics.jsonl"), lambda h: h.get("run") == header.get("run")
             others = [h for h in records if not mine(h)]   # another run's (its checkpoint resumed here): kept as written
             history = [h for h in records if mine(h) and h["step"] <= int(state.step)]   # the loaded run's, to its step

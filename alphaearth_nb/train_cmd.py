@@ -307,7 +307,8 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
             if _textless(a): warnings.filterwarnings("ignore", r"the stack came without texts", TrainingWarning)   # the plan's
             if anew: warnings.filterwarnings("ignore", r"resume=True, but .* holds no checkpoint to resume", TrainingWarning)
             state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,
-                                    record=_run_header(a) if a.resume else None, overwrite=a.overwrite, sampler=sampler)
+                                    record=_run_header(a) if a.resume else None, overwrite=a.overwrite, sampler=sampler,
+                                    data_changed=getattr(a, "data_changed", False))
     except MissingSourceError as e:  # a fix that names the Python setting alone: say the options too (fit's own
         if "`aef train" in str(e): raise   # name the flags of the stack's sources)
         raise MissingSourceError(f"{e} With `aef train`: --inputs / --targets, e.g. --inputs ndvi --targets "
