@@ -220,7 +220,7 @@ SECTIONS = {
         'in_use_error': "d : Path\n    the run folder\np : Path\n    its lock file\nheld : dict\n    the lock's contents, naming the live run\n",
         'run_lock': 'folder : str|os.PathLike\n    the run folder (created if absent)\n',
         'ask_stop': 'kind : type\n    what `stop_if_asked` raises: `Terminated` (SIGTERM), `KeyboardInterrupt` (Ctrl-C)\n',
-        'hold_stops': "compiling : bool\n    the step to wait for is the run's first, compiling (minutes on a CPU): said so\n",
+        'hold_stops': "compiling : bool\n    the step to wait for is the run's first, compiling (minutes on a CPU): said so\nkeeps : str\n    what a stop keeps, for the words (`fit` without out=: the interrupt)\n",
         'release_stops': "own : bool\n    `hold_stops` put `on_interrupt` in place: Python's own again, the note cleared\n",
         'note_stop': 'kind : type\n    what the stop raises: `Terminated` (SIGTERM), `KeyboardInterrupt` (Ctrl-C)\nsaid : str\n    who was asked what, for the words: "aef: SIGTERM", "fit: interrupted"\nagain : str\n    what stops it at once, for the words: "Ctrl-C again"\n',
         'raise_stop': 'kind : type\n    what to raise: `Terminated`, `KeyboardInterrupt`\nsignum : int\n    the signal handled (its handler: the one in place)\n',

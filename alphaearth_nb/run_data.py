@@ -10,18 +10,19 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from pathlib import Path
 
 import numpy as np
 import xarray as xr
 
-from .checkpoint import jsonable
+from .checkpoint import jsonable, latest_checkpoint
 from .core import TrainingError, TrainingWarning, user_stacklevel
 from .scene import ENCODING   # the sample scene's sources (`SCENE_SOURCES`)
 from .step import TrainConfig
 
 # %% auto #0
-__all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'data_from', 'data_print', 'stack_print', 'values_print', 'stack_said',
-           'warn_data', 'warn_changed', 'model_changes', 'warn_model']
+__all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'METRICS_EVERY_S', 'data_from', 'data_print', 'stack_print', 'values_print',
+           'stack_said', 'warn_data', 'warn_changed', 'model_changes', 'warn_model', 'checkpoints_of', 'stopped_words']
 
 # %% ../nbs/19b_run_data.ipynb #rd0005
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
@@ -172,4 +173,30 @@ def warn_model(now,           # the model's config (a `ModelConfig`, or its JSON
                   "checkpoint loads (the shapes agree), but the model trained from here on is not the run's; build it with "
                   "the run's config (`aef.train.model_config(header)` / `aef train --resume` without --preset; a model of no "
                   "preset, built in Python, resumes in Python only).", TrainingWarning, stacklevel=user_stacklevel())
+
+
+# %% ../nbs/19b_run_data.ipynb #rd0020
+METRICS_EVERY_S = 5.0   # at most this long between `fit`'s writes of metrics.jsonl (a `tail -f`, a dead kernel)
+
+def checkpoints_of(steps:int) -> int:
+    "Steps between the checkpoints of a run of `steps` steps where neither `checkpoint_every` nor a config says: " \
+    "a tenth of them (at least 1, at most `TrainConfig`'s 1000), so an interrupt or a dead kernel loses at most a " \
+    "tenth of the run (one is also written at the end); `fit`'s and `aef train`'s rule."
+    return max(1, min(1000, steps // 10))
+
+def stopped_words(out:Path|None, cfg:TrainConfig, step:int|None=None, ended:bool=False) -> str:
+    "What `fit` stopped by a notebook's interrupt kept and where it goes on, as `cli._goes_on` says it for `aef " \
+    "train`: a run that had `ended`, saved; its newest checkpoint; before its first, the start over that " \
+    "`resume=True` makes with the settings it recorded; without `out`, the last whole `step`'s state on the interrupt."
+    if out is None:
+        return (f"nothing saved (no out=), but step {step}'s state is on the interrupt: `state, history = sys.last_value"
+                ".state, sys.last_value.history` (or `except KeyboardInterrupt as e:` `e.state`); pass out='runs/a' to "
+                "checkpoint a run") if step is not None else "nothing kept (no out=): pass out='runs/a' to checkpoint a run"
+    if ended and (last := latest_checkpoint(out / "checkpoints")):
+        return f"all {cfg.steps} steps done and checkpointed ({last.name}): nothing to resume"
+    if last := latest_checkpoint(out / "checkpoints"):
+        return f"fit(..., out={str(out)!r}, resume=True) goes on from its newest checkpoint, {last.name}"
+    every = "every step" if cfg.checkpoint_every == 1 else f"one every {cfg.checkpoint_every} steps"
+    return (f"it wrote no checkpoint ({every}; one interrupt, not two, saves the last whole step), so its steps are "
+            f"lost but its settings kept: fit(..., out={str(out)!r}, resume=True) starts it over at step 0 with them")
 

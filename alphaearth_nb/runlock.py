@@ -188,6 +188,7 @@ def stop_asked() -> bool:
 
 @checks_flags
 def hold_stops(compiling:bool=False, # the step to wait for is the run's first, compiling (minutes on a CPU): said so
+               keeps:str="its state checkpointed", # what a stop keeps, for the words (`fit` without out=: the interrupt)
               ) -> bool:
     "From here (`fit`'s step loop) to `release_stops`, or the stop taken (`stop_if_asked`), a first SIGTERM or " \
     "Ctrl-C is only noted (`note_stop`): a raise inside a step would find the state's buffers donated to the step " \
@@ -198,7 +199,7 @@ def hold_stops(compiling:bool=False, # the step to wait for is the run's first, 
     "place to note one for this run). Signals are the main thread's: in another thread (`fit` in a thread of a " \
     "notebook or a server) nothing is held, so the main thread's own work is still stopped at once, and False."
     if threading.current_thread() is not threading.main_thread(): return False
-    _STOP["held"] = "compile" if compiling else "step"
+    _STOP["held"], _STOP["keeps"] = "compile" if compiling else "step", keeps
     if own := signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         clear_stop()
         signal.signal(signal.SIGINT, on_interrupt)
@@ -258,7 +259,8 @@ def note_stop(kind:type,  # what the stop raises: `Terminated` (SIGTERM), `Keybo
     if not (first and stops_held()): return False
     wait = "the first step, compiling now (minutes for a large model on a CPU)" if _STOP["held"] == "compile" \
         else "this step"
-    print(f"{said}: stopping after {wait}, its state checkpointed ({again} to stop at once)", file=sys.stderr)
+    print(f"{said}: stopping after {wait}, {_STOP.get('keeps') or 'its state checkpointed'} ({again} to stop at "
+          "once)", file=sys.stderr)
     return True
 
 def _unraised(u) -> None:

@@ -37,7 +37,7 @@ from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarni
 from .files import local_output, user_path
 from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.png, metrics.jsonl: split
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
-from .run_data import (DATA_FROM, RESUMED, data_print, warn_changed, warn_data,   # what a resume
+from .run_data import (DATA_FROM, METRICS_EVERY_S, RESUMED, checkpoints_of, data_print, stopped_words, warn_changed, warn_data,   # what a resume
                                     model_changes, warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
 from .runlock import (hold_stops, release_stops, stop_asked, stop_if_asked,   # `aef`'s SIGTERM/Ctrl-C
                                    step_compiled)   # note (and a notebook's), read between steps
@@ -207,7 +207,7 @@ CPU_BATCH = 4   # examples a step of `fit` on a CPU when neither batch_size nor 
 def _call_config(cfg:TrainConfig, given:list, data, record:dict) -> tuple[TrainConfig, bool]:
     "The run's `TrainConfig` when `fit` is given no `config`: `cfg` (TrainConfig's defaults, the settings `given` in " \
     "their place), on a resume the run's recorded settings (`record`: `checkpoint.resume_record`) for those left out, as `aef " \
-    "train --resume` takes them; for a stack on a CPU with no batch recorded or given, `CPU_BATCH` examples a step, " \
+    "train --resume` takes them, `checkpoint_every` left out `checkpoints_of(steps)`; for a stack on a CPU with no batch recorded or given, `CPU_BATCH` examples a step, " \
     "True then (said once the inputs are checked). A warm-up past the steps is the rule's; a record this version " \
     "cannot read leaves `cfg` (each setting that differs warned on loading)."
     was = record.get("train") or {}
@@ -220,6 +220,8 @@ def _call_config(cfg:TrainConfig, given:list, data, record:dict) -> tuple[TrainC
     stack = isinstance(data, (xr.DataTree, xr.Dataset)) or (isinstance(data, dict) and data and
                                                            all(isinstance(v, (xr.Dataset, xr.DataTree)) for v in data.values()))
     small = stack and "batch_size" not in given and "batch_size" not in was and jax.default_backend() == "cpu"
+    if "checkpoint_every" not in given and "checkpoint_every" not in was:   # the run's length's, not 1000 for all
+        cfg = dataclasses.replace(cfg, checkpoint_every=checkpoints_of(cfg.steps))
     return (dataclasses.replace(cfg, batch_size=CPU_BATCH) if small else cfg), small
 
 def _run_warmup(cfg:TrainConfig, found:Path) -> TrainConfig:
@@ -381,7 +383,13 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
     run holds it, `NotOursError` for a folder that is no run, `OutputExistsError` for a run there without `resume`
     or `overwrite`); `CheckpointError` for a checkpoint that does not fit the model; `TrainingError` when the loss
     becomes NaN, the data runs out before `steps`, or a resume's stack is the run's but its values changed since
-    (a source the model reads: `run_data.warn_data`; `data_changed=True` resumes on them)."""
+    (a source the model reads: `run_data.warn_data`; `data_changed=True` resumes on them).
+
+    An interrupt (a notebook's, Ctrl-C) is taken after the step it lands in, in the last step after the final
+    checkpoint too, and re-raised as `KeyboardInterrupt` carrying the last whole step's state and history as
+    `e.state`, `e.history` (a notebook: `sys.last_value.state`); with `out` that state is checkpointed. Checkpoints
+    come every `checkpoint_every` steps (default a tenth of `steps`, at most 1000: `run_data.checkpoints_of`),
+    metrics.jsonl is written every `METRICS_EVERY_S` seconds at most."""
     keep_heap()
     resume, overwrite = flag(resume, "resume"), flag(overwrite, "overwrite")  # overwrite="no" is true: refused
     data_changed = flag(data_changed, "data_changed")
@@ -467,6 +475,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         step_fn, sched = _cached_step(loss_fn, cfg, shardings, bsh), lr_schedule(cfg)
         last_good = latest_checkpoint(ckdir) if ckdir is not None else None
         pending, no_text, collapsed, unweighed = [], -1 if textless or unsampled else 0, 0, {}
+        flushed, ended = time.perf_counter(), False   # metrics last written; a stop held past the last step
         bar = tqdm(total=cfg.steps, initial=start, disable=not progress, desc="train", dynamic_ncols=True)
         if isinstance(source, samples.Batches): source.position = start  # a stack's sampler, checked above
         elif peek is not None and start == at: source = peek[1]   # the function's batches, the one weighed first
@@ -474,7 +483,8 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         batches = Prefetch(source, bsh, cfg.prefetch)
         saved, stopping = start, False   # the step of the run's newest checkpoint (a resume's: the one loaded)
         # `aef`'s Ctrl-C/SIGTERM, a notebook's interrupt (own: `runlock.on_interrupt` put in place): between steps
-        own = jax.process_count() == 1 and ckdir is not None and hold_stops(compiling=True)
+        own = jax.process_count() == 1 and hold_stops(compiling=True, keeps="its state checkpointed" if ckdir else
+                                                      "its state kept on the interrupt (no out=)")
         try:
             for k in range(start, cfg.steps):
                 # a SIGTERM or Ctrl-C noted during the step before (held: `runlock.hold_stops`), or whose raise Python
@@ -499,6 +509,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                 shown = {t: f"{v:.3g}" for t, v in rec.items() if t not in ("step", "lr", "sec", "run")}
                 bar.set_postfix(shown, refresh=False)
                 bar.update(1)   # after the postfix: the bar shows this step's loss, not the step before's
+                if writer and time.perf_counter() - flushed > METRICS_EVERY_S:   # a tail -f of it, a dead kernel
+                    write_metrics(out / "metrics.jsonl", pending)
+                    pending, flushed = [], time.perf_counter()
                 if (k + 1) % cfg.checkpoint_every == 0 or k + 1 == cfg.steps:
                     if writer:
                         write_metrics(out / "metrics.jsonl", pending)
@@ -508,7 +521,10 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                                                     keep=cfg.keep)
                         saved = k + 1
                         if writer: _plot_quietly(history, out / "loss.png")
-        except KeyboardInterrupt:
+            if stop_asked():   # held through the last step (and its checkpoint): taken now, the run saved
+                stopping = ended = True
+                stop_if_asked()
+        except KeyboardInterrupt as e:
             # `aef`'s Ctrl-C or SIGTERM (noted by its handler: `runlock.ask_stop`; a data source's own raise is no
             # such stop): `state` is the last whole step's (a step cut short never assigned it), so it is
             # checkpointed and `--resume` loses nothing and goes on as the uninterrupted run; on one process only
@@ -517,7 +533,11 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                     and not any(x.is_deleted() for x in jax.tree_util.tree_leaves(state) if isinstance(x, jax.Array)) \
                     and int(state.step) > saved:   # (a second Ctrl-C inside a step: its input donated, gone)
                 save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
-            if own and asked: print(f"fit: interrupted: {_goes_on(out, cfg)}", file=sys.stderr)   # no `aef` to say it
+            whole = not any(x.is_deleted() for x in jax.tree_util.tree_leaves(state) if isinstance(x, jax.Array))
+            if whole: e.state, e.history = state, history   # the last whole step's: where no out= keeps it
+            if own and asked:   # no `aef` to say it
+                print(f"fit: interrupted{' as the run ended' if ended else ''}: "
+                      f"{stopped_words(out, cfg, int(state.step) if whole else None, ended)}", file=sys.stderr)
             raise
         finally:
             release_stops(own)
@@ -527,14 +547,6 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             if writer and history: _plot_quietly(history, out / "loss.png")
         return state, history
 
-def _goes_on(out:Path, cfg:TrainConfig) -> str:
-    "Where a run `fit` stopped on a notebook's interrupt goes on from, as `cli._goes_on` says it for `aef train`: its " \
-    "newest checkpoint; before its first, the start over that `resume=True` makes with the settings it recorded."
-    if last := latest_checkpoint(out / "checkpoints"):
-        return f"fit(..., out={str(out)!r}, resume=True) goes on from its newest checkpoint, {last.name}"
-    every = "every step" if cfg.checkpoint_every == 1 else f"one every {cfg.checkpoint_every} steps"
-    return (f"it wrote no checkpoint ({every}; one interrupt, not two, saves the last whole step), so its steps are "
-            f"lost but its settings kept: fit(..., out={str(out)!r}, resume=True) starts it over at step 0 with them")
 
 # %% ../nbs/20_train.ipynb #c0038
 def model_config(header:dict) -> aef_model.ModelConfig:  # a checkpoint header (`checkpoint.read_header`) written by `fit`

@@ -51,8 +51,9 @@ SMALL_STEP_S = 0.5   # s a step of `small` at batch 4 on 2 idle cores (README: `
 
 def checkpoint_every(steps:int) -> int:
     "Steps between the checkpoints of an `aef train` run of `steps` steps: a tenth of them (at least 1, at most " \
-    "`TrainConfig`'s 1000), so that Ctrl-C loses at most a tenth of the run (one is also written at the end)."
-    return max(1, min(1000, steps // 10))
+    "`TrainConfig`'s 1000), so that Ctrl-C loses at most a tenth of the run (one is also written at the end): " \
+    "`fit`'s own rule where none is given (`run_data.checkpoints_of`)."
+    return train.checkpoints_of(steps)
 
 def _steps(n:int) -> str: return "step" if n == 1 else f"{n} steps"   # "every 100 steps", "every step"
 
