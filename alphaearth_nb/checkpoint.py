@@ -110,7 +110,7 @@ def save_checkpoint(directory,           # the checkpoint folder (created if nee
     if jax.process_count() > 1:  # gather FSDP-split leaves; only process 0 writes
         state = multihost_utils.process_allgather(state, tiled=True)
         if jax.process_index() != 0: return d / f"ckpt_{step:08d}.json"
-    header = {"format": CKPT_FORMAT, "step": step, "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    header = {"format": CKPT_FORMAT, "step": step, "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
               "jax": jax.__version__, **jsonable(meta or {})}
     leaves = d / f"ckpt_{step:08d}.eqx"
     with writing_file(leaves, "wb") as f:

@@ -9,20 +9,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shlex
+import subprocess
+import sys
 import warnings
 from pathlib import Path
+
+import equinox as eqx
+import optax
 
 import numpy as np
 import xarray as xr
 
+from . import __version__
 from .checkpoint import jsonable, latest_checkpoint
-from .core import TrainingError, TrainingWarning, user_stacklevel
+from .core import FileWarning, TrainingError, TrainingWarning, user_stacklevel
 from .scene import ENCODING   # the sample scene's sources (`SCENE_SOURCES`)
 from .step import TrainConfig
 
 # %% auto #0
 __all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'METRICS_EVERY_S', 'data_from', 'data_print', 'stack_print', 'values_print',
-           'stack_said', 'warn_data', 'warn_changed', 'model_changes', 'warn_model', 'checkpoints_of', 'stopped_words']
+           'stack_said', 'warn_data', 'warn_changed', 'model_changes', 'warn_model', 'checkpoints_of', 'made_by',
+           'warn_version', 'stopped_words']
 
 # %% ../nbs/19b_run_data.ipynb #rd0005
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
@@ -183,6 +191,35 @@ def checkpoints_of(steps:int) -> int:
     "a tenth of them (at least 1, at most `TrainConfig`'s 1000), so an interrupt or a dead kernel loses at most a " \
     "tenth of the run (one is also written at the end); `fit`'s and `aef train`'s rule."
     return max(1, min(1000, steps // 10))
+
+def made_by() -> dict:
+    "What made a run, for its checkpoints' headers (`made_by`; jax's version is `save_checkpoint`'s `jax`): " \
+    "alphaearth_nb's version and, run from a git checkout, its commit (`git rev-parse`, 2 s at most), equinox's, " \
+    "optax's and numpy's versions, and the command (`aef train ...` as typed, else 'python fit')."
+    root, commit = Path(__file__).resolve().parent.parent, None
+    if (root / ".git").exists():
+        try:
+            got = subprocess.run(["git", "-C", str(root), "rev-parse", "--short=12", "HEAD"], capture_output=True,
+                                 text=True, timeout=2)
+            commit = got.stdout.strip() or None
+        except (OSError, subprocess.SubprocessError): pass
+    aef = Path(sys.argv[0]).name == "aef" if sys.argv and sys.argv[0] else False
+    return {"alphaearth_nb": __version__, **({"commit": commit} if commit else {}),
+            "equinox": eqx.__version__, "optax": optax.__version__,
+            "numpy": np.__version__, "command": shlex.join(["aef", *sys.argv[1:]]) if aef else "python fit"}
+
+def warn_version(header:dict, # a checkpoint's header (`checkpoint.read_header`)
+                 path,        # what was loaded, for the words
+                ) -> None:
+    "One `FileWarning` where the checkpoint was written by another alphaearth_nb version than this one (its " \
+    "header's `made_by`; an older header records none: nothing said): the model's numerics may differ."
+    was, now = (header.get("made_by") or {}).get("alphaearth_nb"), __version__
+    if not was or was == now: return
+    at = (header.get("made_by") or {}).get("commit")
+    warnings.warn(f"{path} was trained by alphaearth_nb {was}{f' (commit {at})' if at else ''}, this is {now}: it "
+                  "loads, but the model's numerics (precision, sampling rules) may differ from those it was trained "
+                  "with; install that version to reproduce the run's maps exactly.", FileWarning,
+                  stacklevel=user_stacklevel())
 
 def stopped_words(out:Path|None, cfg:TrainConfig, step:int|None=None, ended:bool=False) -> str:
     "What `fit` stopped by a notebook's interrupt kept and where it goes on, as `cli._goes_on` says it for `aef " \

@@ -37,7 +37,8 @@ from .core import (CheckpointError, ConfigError, MissingSourceError, SourceWarni
 from .files import local_output, user_path
 from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.png, metrics.jsonl: split
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
-from .run_data import (DATA_FROM, METRICS_EVERY_S, RESUMED, checkpoints_of, data_print, stopped_words, warn_changed, warn_data,   # what a resume
+from .run_data import (DATA_FROM, METRICS_EVERY_S, RESUMED, checkpoints_of, data_print, made_by,
+                                    stopped_words, warn_version, warn_changed, warn_data,   # what a resume
                                     model_changes, warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
 from .runlock import (hold_stops, release_stops, stop_asked, stop_if_asked,   # `aef`'s SIGTERM/Ctrl-C
                                    step_compiled)   # note (and a notebook's), read between steps
@@ -466,7 +467,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
         _warn_perturbations(loss_fn, built, say=start == 0)   # once a run: a resume's was said at its start
         run_id = header.get("run") if found is not None else os.urandom(4).hex()   # kept on resume: one run's id
         meta = {"train": cfg, "preset": preset_name, "model": getattr(built, "cfg", None), "seed": cfg.seed,
-                "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen,
+                "optimizer": opt_layout(cfg), "sampler": _sampled(source), "data": seen, "made_by": made_by(),
                 **({"run": run_id} if run_id else {})}   # tells its checkpoints from another run's in one folder
         if writer:   # the loaded run's records last
             if found is None: record_settings(out, jsonable(meta))   # `aef train --resume` before a checkpoint
@@ -590,5 +591,6 @@ def load_model(path, # a run folder or its `checkpoints/` folder (newest valid c
     path = checkpoint_folder(path)   # a run folder: its checkpoints/
     if path.is_dir() and not checkpoints(path) and (what := not_a_run(path)):  # an embedding store, a demo folder
         raise CheckpointError(what)  # ...: say what it is (G18-2); leaves without a header: load_checkpoint names them
-    state, _ = load_checkpoint(path, _fit_skeleton)  # each checkpoint tried is read as its own header says
+    state, header = load_checkpoint(path, _fit_skeleton)  # each checkpoint tried is read as its own header says
+    warn_version(header, path)
     return state.model.with_policy()  # inference: float32, no remat, whatever the training policy was
