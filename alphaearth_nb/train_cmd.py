@@ -78,7 +78,7 @@ def _plan(a, start:int, defaulted:bool) -> str:
     return (f"aef train: {f'resuming at step {start}, ' if start else ''}training {what} on {on} to step {a.steps} "
             f"(batch {a.batch_size}){'; the default --steps: pass --steps N for another length' if defaulted else ''}; "
             f"the run (checkpoints, metrics) goes to {a.out}, a checkpoint every {_steps(checkpoint_every(a.steps))} "
-            f"and at the end\naef train: {COMPILES}, then shows the time left{took}; Ctrl-C stops it, and "
+            f"and at the end\naef train: {_compiles(a.preset)}, then shows the time left{took}; Ctrl-C stops it, and "
             f"`aef train --out {out} --resume` goes on from its newest checkpoint"
             + (f"\naef train: {_NO_TEXTS}" if _textless(a) else "")
             + (f"\naef train: on {a.devices_note}" if getattr(a, "devices_note", None) else ""))   # `aef`'s split (cli)
@@ -219,6 +219,22 @@ def _resume_data(a) -> None:
                           f"{theirs}")
     if a.data is None and a.corpus is None: a.data = "samples"
 
+def _compiles(name:str|None) -> str:
+    "`COMPILES` for the preset trained: lite's step (480M parameters; its model alone takes about a minute and 5 GB " \
+    "to build on 2 busy cores, newcomer s57) compiles for minutes, not the small presets' 20 s."
+    return COMPILES.replace("about 20 s", "several minutes for lite") if name == "lite" else COMPILES
+
+def _refuse_small_stack(a, stack, mcfg) -> None:
+    "Refuse a stack smaller than the model's patch before the model is built (lite's: a minute and 5 GB), in the " \
+    "command's words: the presets whose patches fit, or a larger --data."
+    kids = [c.to_dataset() for c in getattr(stack, "children", {}).values()]
+    cfg = mcfg if mcfg is not None else model.preset(a.preset or "small")
+    if not kids or "y" not in kids[0].sizes or cfg.patch <= min(h := kids[0].sizes["y"], w := kids[0].sizes["x"]): return
+    fits = [f"{n} ({c.patch}-pixel patches)" for n, c in model.PRESETS.items() if c.patch <= min(h, w)]
+    raise ConfigError(f"--preset {a.preset or 'small'} reads {cfg.patch} x {cfg.patch}-pixel patches, the stack "
+                      f"{a.data} has {w} x {h} pixels: " + (f"use --preset {' or '.join(fits)}, or a larger --data"
+                                                            if fits else "pass a larger --data"))
+
 def _mark_data(a, data) -> None:
     "Mark `data` with where it was read (`train.DATA_FROM`), recorded with the run so `--resume` reads it again."
     came = {"kind": "corpus", "path": str(Path(a.corpus).resolve())} if a.corpus else {"kind": "samples"} \
@@ -291,6 +307,7 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
         corpus = stream.CorpusStream(a.corpus, cut, a.batch_size, seed=a.seed)
     print(_plan(a, start, defaulted), file=sys.stderr)   # before any work: the scene, the model, the first step
     stack, texts = (opened or open_data(a.data)) if corpus is None else (corpus, None)
+    if corpus is None: _refuse_small_stack(a, stack, mcfg)   # before the model is built
     _mark_data(a, stack)   # where it was read, recorded with the run: a resume reads it again
     if a.texts: texts = mine
     net, sampler = a.preset, None
