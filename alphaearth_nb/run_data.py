@@ -139,8 +139,11 @@ def warn_changed(cfg:TrainConfig, # the resume's settings
     if was.get("steps", cfg.steps) != cfg.steps:
         warnings.warn(f"resuming with steps={cfg.steps} (the run: {was['steps']}): the learning rate's decay now ends at "
                       f"step {cfg.steps}, not {was['steps']}, so the run from here on is not the uninterrupted one (its "
-                      "rates differ from the run's plan and from a run of that length from the start).", TrainingWarning,
-                      stacklevel=user_stacklevel())
+                      "rates differ from the run's plan and from a run of that length from the start): for the run "
+                      f"a {cfg.steps}-step run is, start one anew (`fit(..., steps={cfg.steps}, out='runs/new')` / `aef "
+                      f"train --steps {cfg.steps} --out NEW`, or `--overwrite` here); to go on from here on this "
+                      "schedule, as now, nothing to do (a run that had ended, its rate decayed to 0, trains on at the "
+                      "rate of the new decay's point).", TrainingWarning, stacklevel=user_stacklevel())
     diff = [f"{k}={getattr(cfg, k)!r} (the run: {was[k]!r})" for k in RESUMED if k in was and was[k] != getattr(cfg, k)]
     if not diff: return
     why = ("the data position counts batches, so the sampled sequence changes from here on" if "batch_size" in
