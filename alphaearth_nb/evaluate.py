@@ -16,7 +16,8 @@ from tqdm.auto import tqdm
 from .knn import (centring_offset, knn_indices, knn_predict, knn_search, knn_vote,  # the kNN engine
                                wider_than_float32)                                             # (re-exported here)
 from .core import EMBED_DIM, DimensionError, LabelError, as_seed, checks_flags, decimal, user_stacklevel, refuse_path
-from .core import LabelWarning   # the kinds of its warnings
+from .core import GridWarning, LabelWarning   # the kinds of its warnings
+from .crs_checks import to_crs, utm_crs   # lon/lat `xy` thinned in metres
 from .runlock import stop_if_asked   # SIGTERM's note (`aef`), read between folds
 from .core import choice_word   # a choice's name in any case: one reading
 from .features import composite_features, lonlat, points_at, xy_features  # grid features (re-exported)
@@ -170,6 +171,14 @@ def evaluate_embeddings(x,                          # features (embeddings or a 
         pts = np.asarray(xy, np.float64)
         if pts.shape != (len(y), 2):
             raise DimensionError(f"xy holds {pts.shape} values for {len(y)} points: pass their (x, y) in metres, (N, 2)")
+        if spacing and np.all(np.abs(pts[:, 0]) <= 180) and np.all(np.abs(pts[:, 1]) <= 90) \
+                and not np.all(pts == np.round(pts)):   # degrees (not a grid's whole numbers): metres as `aef evaluate`
+            utm = utm_crs(float(np.median(pts[:, 0])), float(np.median(pts[:, 1])))
+            warnings.warn(f"xy look like lon/lat degrees (x {pts[:, 0].min():.6g}..{pts[:, 0].max():.6g}, y "
+                          f"{pts[:, 1].min():.6g}..{pts[:, 1].max():.6g}): spacing={spacing} is in metres, so they are "
+                          f"projected to {utm} first, as `aef evaluate` does; pass xy in metres to say so.", GridWarning,
+                          stacklevel=user_stacklevel())
+            pts = np.column_stack(to_crs(pts[:, 0], pts[:, 1], "EPSG:4326", utm))
         keep = spaced_points(pts, as_spacing(spacing), seed)   # `aef evaluate`'s rule: at least `spacing` apart
         x, y = x[keep], y[keep]
     refuse_unlabelled(y, "score. Drop them, e.g. `keep = ~aef.evaluate.unlabelled(y); x, y = x[keep], y[keep]`, or "
