@@ -122,8 +122,8 @@ def warn_data(was:dict|None, # the run's record of its data (`data_print`, its h
             return warnings.warn(f"resuming on changed data: {said}; the run from here on is not continued as it "
                                  "was.", TrainingWarning, stacklevel=user_stacklevel())
         raise TrainingError(f"{said}, so the resumed run would train on other values than its own without a word: "
-                            "start over on them (`fit(..., overwrite=True)` / `aef train --overwrite`), resume on the "
-                            "run's data, or resume on these knowingly (`fit(..., resume=True, data_changed=True)` / "
+                            "start over on them (`aef.fit(..., overwrite=True)` / `aef train --overwrite`), resume on the "
+                            "run's data, or resume on these knowingly (`aef.fit(..., resume=True, data_changed=True)` / "
                             "`aef train --resume --data-changed`).")
     was, now = mine(was), mine(now)
     diff = "; ".join(f"{k} {now[k]} (the run: {was.get(k)})" for k in now if was.get(k) != now[k])
@@ -140,7 +140,7 @@ def warn_changed(cfg:TrainConfig, # the resume's settings
         warnings.warn(f"resuming with steps={cfg.steps} (the run: {was['steps']}): the learning rate's decay now ends at "
                       f"step {cfg.steps}, not {was['steps']}, so the run from here on is not the uninterrupted one (its "
                       "rates differ from the run's plan and from a run of that length from the start): for the run "
-                      f"a {cfg.steps}-step run is, start one anew (`fit(..., steps={cfg.steps}, out='runs/new')` / `aef "
+                      f"a {cfg.steps}-step run is, start one anew (`aef.fit(..., steps={cfg.steps}, out='runs/new')` / `aef "
                       f"train --steps {cfg.steps} --out NEW`, or `--overwrite` here); to go on from here on this "
                       "schedule, as now, nothing to do (a run that had ended, its rate decayed to 0, trains on at the "
                       "rate of the new decay's point).", TrainingWarning, stacklevel=user_stacklevel())

@@ -15,7 +15,7 @@ def test_more_steps_on_resume_names_both_choices():
         warn_changed(TrainConfig(steps=16, batch_size=4), {"steps": 8, "batch_size": 4})
     said = " ".join(str(w.message) for w in got)
     assert "the learning rate's decay now ends at step 16, not 8" in said, said
-    assert "start one anew (`fit(..., steps=16, out='runs/new')` / `aef train --steps 16 --out NEW`" in said, said
+    assert "start one anew (`aef.fit(..., steps=16, out='runs/new')` / `aef train --steps 16 --out NEW`" in said, said
     assert "to go on from here on this schedule, as now, nothing to do" in said, said
     with warnings.catch_warnings():
         warnings.simplefilter("error")
