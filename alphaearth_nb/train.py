@@ -145,8 +145,9 @@ def _warn_unread(seen:dict|None, model, preset:str|None, held:str="model.cfg") -
     also = f", or the preset {whole!r} (`aef.fit({whole!r}, ...)` / `aef train --preset {whole}`)" if whole else ""
     warnings.warn(f"{aef_model.unread_said(unread, mcfg)}, so training leaves {it} out: to train on {it}, pass a model "
                   f"that reads {it}, e.g. `{make}` / {shell}{also}; to leave {it} out without this "
-                  f"warning, drop {it} first, `stack.drop_nodes({unread})` / `aef train --data` of a stack without "
-                  f"{it}.", SourceWarning, stacklevel=user_stacklevel())
+                  f"warning, drop {it} first, `stack.drop_nodes({unread})` / `aef train --inputs {','.join(mcfg.inputs)} "
+                  f"--targets {','.join(mcfg.targets or mcfg.inputs)}` (the sources named: the rest left out quietly).",
+                  SourceWarning, stacklevel=user_stacklevel())
 
 def _read(model) -> set|None:
     "The sources `model` encodes or decodes (a resume compares those of its stack only); None for no config."

@@ -321,7 +321,8 @@ def aef_train(a, # the parsed arguments of `aef train` (`cli_args.parser`)
     anew = a.resume and "step" not in (h := _run_header(a)) and bool(h)   # step 0 with its record: said above, once
     try:
         with warnings.catch_warnings():
-            if shipped: warnings.filterwarnings("ignore", r"the stack's sources? .* not read by the model", SourceWarning)
+            if shipped or (over and not a.resume):   # the scene; --inputs/--targets named: the rest left out knowingly
+                warnings.filterwarnings("ignore", r"the stack's sources? .* not read by the model", SourceWarning)
             if _textless(a): warnings.filterwarnings("ignore", r"the stack came without texts", TrainingWarning)   # the plan's
             if anew: warnings.filterwarnings("ignore", r"resume=True, but .* holds no checkpoint to resume", TrainingWarning)
             state, hist = train.fit(net, stack, texts=texts, out=a.out, config=cfg, resume=a.resume,

@@ -48,7 +48,7 @@ def test_fit_under_aef_train_names_no_python(monkeypatch):
     shell = shell_words(_fit_said(monkeypatch), "train")   # what `aef train` prints (cli.py)
     assert f"`aef train {FLAGS}`" in shell and "`aef train --preset small`" in shell, shell
     assert "preset(" not in shell and "drop_nodes" not in shell and "fit(" not in shell, shell
-    assert "`aef train --data` of a stack without them" in shell
+    assert "`aef train --inputs sentinel2 --targets sentinel2` (the sources named: the rest left out quietly)" in shell
 
 
 def test_embed_leaves_them_out_with_the_warning(embed_standin):
