@@ -216,10 +216,10 @@ def eolearn_labels_hint(path, # --labels as given (text or `Path`, `~` allowed)
     patch = next((d for d in (p, p.parent, p.parent.parent) if (d / "bbox.geojson").is_file()
                   and any((d / f).is_dir() for f in _EOLEARN_PARTS)), None)
     if patch is None and p.suffix.lower() != ".npy": return None
-    what = ("is an eo-learn patch folder of numpy arrays, which record no grid (no CRS or coordinates)" if patch == p else
-            f"is a {'numpy array' if p.suffix.lower() == '.npy' else 'folder'} of the eo-learn patch {patch}, "
-            "which records no grid (no CRS or coordinates)" if patch else
-            "is a numpy array, which records no grid (no CRS or coordinates)")
+    grid = "its arrays' grid is in its bbox.geojson, which --data reads, --labels not"   # (s57 newcomer #10)
+    what = (f"is an eo-learn patch folder of numpy arrays ({grid})" if patch == p else
+            f"is a {'numpy array' if p.suffix.lower() == '.npy' else 'folder'} of the eo-learn patch {patch} ({grid})"
+            if patch else "is a numpy array, which records no grid (no CRS or coordinates)")
     takes = ("--labels takes a label raster of class ids on the embeddings' grid (a GeoTIFF, .nc or .zarr) or a vector "
              "file or table of labelled places")
     layers = sorted((patch / "vector_timeless").glob("*.gpkg")) if patch else []
