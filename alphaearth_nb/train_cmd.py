@@ -211,7 +211,9 @@ def _resume_data(a) -> None:
             raise ConfigError(f"--texts {a.texts} given with --resume of run {a.out}, trained on {_said_data(came)}, "
                               "whose sites carry their own texts, so --texts would go unread: drop --texts")
         if came.get("kind") != "samples":
-            print(f"aef: resuming {a.out} on {_said_data(came)}, the data it was trained on", file=sys.stderr)
+            print(f"aef: resuming {a.out} on {_said_data(came)}, the data it was trained on" + (" (its path: its values "
+                  "are checked against the run's as it loads)" if came.get("kind") in ("stack", "eolearn") else ""),
+                  file=sys.stderr)
     elif {**given, "kind": given.get("kind", came.get("kind"))} != came:   # a stack's kind: read from its path
         theirs = _said_data({**given, "kind": given.get("kind", "stack")})
         raise ConfigError(f"run {a.out} was trained on {_said_data(came)}, not {theirs}: leave {theirs.split()[0]} out "
