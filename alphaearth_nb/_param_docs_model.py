@@ -212,6 +212,7 @@ SECTIONS = {
         'warn_changed': "cfg : TrainConfig\n    the resume's settings\nwas : dict\n    the run's (its header's `train`)\n",
         'model_changes': "now\n    a model's config (a `ModelConfig`, or its JSON form)\nwas : dict|None\n    the run's (its header's `model`)\n",
         'warn_model': "now\n    the model's config (a `ModelConfig`, or its JSON form)\nwas : dict|None\n    the run's (its header's `model`)\n",
+        'note_loaded': "model\n    the model `train.load_model` returns\npath\n    what it was given (a run folder, its checkpoints/ or a checkpoint file)\nheader : dict\n    the checkpoint's header it read\n",
         'warn_version': "header : dict\n    a checkpoint's header (`checkpoint.read_header`)\npath\n    what was loaded, for the words\n",
     },
     'alphaearth_nb.runlock': {

@@ -34,6 +34,7 @@ from .quantize import quantize
 from .stacks import CLOUD, SourceArrays, pack_frames, resolve, source_arrays, validate_stack
 from .model import unread_sources
 from .model_inputs import check_sources, leave_unread, model_id, model_spec
+from .run_data import loaded_from   # the checkpoint a map's model came from
 from .sources import valid_mask
 from .units import sample_values
 from .timecodes import Period, as_period, from_days, to_days
@@ -410,7 +411,8 @@ def _embed(stack, model, period, *, tile, buffer, trim, batch_size, progress, ch
     attrs = {"period_start": str(period.start), "period_end": str(period.end), "tile": c, "buffer": tl.margin,
              "trim": tl.trim,
              "support_start": str(from_days(used.min())), "support_end": str(from_days(used.max())),
-             "embedding:model": model_id(model)}   # stores and COGs keep it: years of two checkpoints are refused
+             "embedding:model": model_id(model), **loaded_from(model)}   # stores and COGs keep it: years of two
+             # checkpoints are refused; beside it the checkpoint `load_model` read, its step, the package's version
     if "crs" in ref.attrs: attrs["crs"] = str(ref.attrs["crs"])  # else the `spatial_ref` coordinate carries it
     elif crs and "spatial_ref" not in coords: attrs["crs"] = crs  # the tree's, an `epsg` code, CF lon/lat
     return xr.DataArray(data, dims=("y", "x", "band"), coords=coords, name="embedding", attrs=attrs), sums

@@ -13,6 +13,7 @@ import shlex
 import subprocess
 import sys
 import warnings
+import weakref
 from pathlib import Path
 
 import equinox as eqx
@@ -30,7 +31,7 @@ from .step import TrainConfig
 # %% auto #0
 __all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'METRICS_EVERY_S', 'data_from', 'data_print', 'stack_print', 'values_print',
            'stack_said', 'warn_data', 'warn_changed', 'model_changes', 'warn_model', 'checkpoints_of', 'made_by',
-           'warn_version', 'stopped_words']
+           'note_loaded', 'loaded_from', 'warn_version', 'stopped_words']
 
 # %% ../nbs/19b_run_data.ipynb #rd0005
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
@@ -210,6 +211,24 @@ def made_by() -> dict:
     return {"alphaearth_nb": __version__, **({"commit": commit} if commit else {}),
             "equinox": eqx.__version__, "optax": optax.__version__,
             "numpy": np.__version__, "command": shlex.join(["aef", *sys.argv[1:]]) if aef else "python fit"}
+
+_LOADED: dict = {}   # id(model) -> where `load_model` read it (`loaded_from`); dropped with the model
+
+def note_loaded(model,        # the model `train.load_model` returns
+                path,         # what it was given (a run folder, its checkpoints/ or a checkpoint file)
+                header:dict,  # the checkpoint's header it read
+               ) -> None:
+    "Remember where `load_model` read `model`, for the attrs of the maps `embed` makes of it (`loaded_from`)."
+    p, step = Path(path).resolve(), int(header.get("step", -1))
+    said = {"embedding:checkpoint": str(p / f"ckpt_{step:08d}.json" if p.is_dir() else p), "embedding:step": step,
+            **({"embedding:run": str(header["run"])} if header.get("run") else {})}
+    _LOADED[id(model)] = said
+    weakref.finalize(model, _LOADED.pop, id(model), None)
+
+def loaded_from(model) -> dict:
+    "What `embed` records of `model` beside its parameter hash (`embedding:model`): the checkpoint `load_model` read " \
+    "it from, its step and run id (`note_loaded`; none for a model of Python's), and this alphaearth_nb's version."
+    return {**_LOADED.get(id(model), {}), "embedding:package": f"alphaearth_nb {__version__}"}
 
 def warn_version(header:dict, # a checkpoint's header (`checkpoint.read_header`)
                  path,        # what was loaded, for the words

@@ -38,7 +38,7 @@ from .files import local_output, user_path
 from .loss_plot import (metrics_records, write_metrics, plot_history,   # loss.png, metrics.jsonl: split
                                      read_metrics)   # from train (`train.plot_history`, `train.read_metrics` as before)
 from .run_data import (DATA_FROM, METRICS_EVERY_S, RESUMED, checkpoints_of, data_print, made_by,
-                                    stopped_words, warn_version, warn_changed, warn_data,   # what a resume
+                                    note_loaded, stopped_words, warn_version, warn_changed, warn_data,   # what a resume
                                     model_changes, warn_model)   # compares: split from train (`train.DATA_FROM`, `RESUMED` as before)
 from .runlock import (hold_stops, release_stops, stop_asked, stop_if_asked,   # `aef`'s SIGTERM/Ctrl-C
                                    step_compiled)   # note (and a notebook's), read between steps
@@ -594,4 +594,6 @@ def load_model(path, # a run folder or its `checkpoints/` folder (newest valid c
         raise CheckpointError(what)  # ...: say what it is (G18-2); leaves without a header: load_checkpoint names them
     state, header = load_checkpoint(path, _fit_skeleton)  # each checkpoint tried is read as its own header says
     warn_version(header, path)
-    return state.model.with_policy()  # inference: float32, no remat, whatever the training policy was
+    model = state.model.with_policy()  # inference: float32, no remat, whatever the training policy was
+    note_loaded(model, path, header)   # the maps embedded of it name the checkpoint
+    return model
