@@ -24,14 +24,14 @@ import xarray as xr
 
 from . import __version__
 from .checkpoint import jsonable, latest_checkpoint
-from .core import FileWarning, TrainingError, TrainingWarning, user_stacklevel
+from .core import FileWarning, TrainingError, TrainingWarning, checks_flags, user_stacklevel
 from .scene import ENCODING   # the sample scene's sources (`SCENE_SOURCES`)
 from .step import TrainConfig
 
 # %% auto #0
-__all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'METRICS_EVERY_S', 'data_from', 'data_print', 'stack_print', 'values_print',
-           'stack_said', 'warn_data', 'warn_changed', 'model_changes', 'warn_model', 'checkpoints_of', 'made_by',
-           'note_loaded', 'loaded_from', 'warn_version', 'stopped_words']
+__all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'METRICS_EVERY_S', 'data_from', 'data_print', 'stack_print', 'stack_said',
+           'warn_data', 'warn_changed', 'model_changes', 'warn_model', 'checkpoints_of', 'made_by', 'note_loaded',
+           'loaded_from', 'warn_version', 'stopped_words']
 
 # %% ../nbs/19b_run_data.ipynb #rd0005
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
@@ -69,9 +69,9 @@ def stack_print(data, # an `xr.DataTree`, a single-source `xr.Dataset` or a dict
     return {"sources": sorted(data.children), "shape": [int(g.sizes["y"]), int(g.sizes["x"])],
             "y": [float(g.y[0]), float(g.y[-1])], "x": [float(g.x[0]), float(g.x[-1])],
             "time": [str(min(a.min() for a in t))[:19], str(max(a.max() for a in t))[:19]] if t else None,
-            "values": {str(k): values_print(c.to_dataset()) for k, c in data.children.items()}}
+            "values": {str(k): _values_print(c.to_dataset()) for k, c in data.children.items()}}
 
-def values_print(ds:xr.Dataset, # one source of a stack (lazy: only the sampled windows are read)
+def _values_print(ds:xr.Dataset, # one source of a stack (lazy: only the sampled windows are read)
                 ) -> str:
     "A cheap fingerprint of a source's values, for a resume to tell a file rewritten since the run began: the " \
     "sha256 (16 hex digits) of a fixed sample of every variable, 4-wide windows at the start, middle and end of " \
@@ -99,6 +99,7 @@ def stack_said(seen:dict, # a run's record of its stack (`data_print`, its heade
 
 
 # %% ../nbs/19b_run_data.ipynb #rd0008
+@checks_flags
 def warn_data(was:dict|None, # the run's record of its data (`data_print`, its header's `data`)
               now:dict|None, # the resume's (`data_print` of the data given)
               read=None,     # the sources the model reads (others' presence or values do not matter); None: all
@@ -106,7 +107,7 @@ def warn_data(was:dict|None, # the run's record of its data (`data_print`, its h
              ) -> None:
     "One `TrainingWarning` when a resume trains on another stack than the run's (`data_print`s differ, of the " \
     "sources the model reads). Raises `TrainingError` where the stack is the run's (sources, grid, dates) but the " \
-    "sampled values of a source read (`values_print`) differ: the file was rewritten since, and the run would go " \
+    "sampled values of a source read (`_values_print`) differ: the file was rewritten since, and the run would go " \
     "on on other values without a word; `changed=True` (`aef train --data-changed`) resumes on them, warned."
     if not isinstance(was, dict) or not isinstance(now, dict) or not was or not now: return
     some = read is not None and was.get("sources") != now.get("sources")   # the time span is all sources': moot
@@ -243,6 +244,7 @@ def warn_version(header:dict, # a checkpoint's header (`checkpoint.read_header`)
                   "with; install that version to reproduce the run's maps exactly.", FileWarning,
                   stacklevel=user_stacklevel())
 
+@checks_flags
 def stopped_words(out:Path|None, cfg:TrainConfig, step:int|None=None, ended:bool=False) -> str:
     "What `fit` stopped by a notebook's interrupt kept and where it goes on, as `cli._goes_on` says it for `aef " \
     "train`: a run that had `ended`, saved; its newest checkpoint; before its first, the start over that " \

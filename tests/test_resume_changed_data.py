@@ -2,7 +2,7 @@
 the same file) trained on the new values without a word, `aef train --resume` saying 'the data it was trained on',
 while a resume from Python on the run's stack less the sources the model never reads warned 'other data' where the
 parameters came out the same (s57 newcomer #1, #7). A run now records a fingerprint of a fixed sample of each
-source's values (`run_data.values_print`) and a resume compares the sources the model reads: changed values are
+source's values (`run_data._values_print`) and a resume compares the sources the model reads: changed values are
 refused (`data_changed=True` / `--data-changed` resumes on them, warned), unread sources are no other data."""
 import warnings
 
@@ -14,7 +14,7 @@ import xarray as xr
 
 from alphaearth_nb import train
 from alphaearth_nb.core import TrainingError, TrainingWarning
-from alphaearth_nb.run_data import values_print
+from alphaearth_nb.run_data import _values_print
 
 
 def _cheap(model, batch, key):   # the run's record is tested, not the loss: no model pass to compile
@@ -55,5 +55,5 @@ def test_the_runs_stack_less_its_unread_sources_resumes_without_a_word(tmp_path,
 
 def test_the_fingerprint_reads_a_sample_and_sees_one_value_changed(crop):
     s2 = crop["sentinel2"].to_dataset()
-    assert values_print(s2) == values_print(s2.copy(deep=True))
-    assert values_print(s2) != values_print(s2.assign(B2=s2["B2"] + 200))
+    assert _values_print(s2) == _values_print(s2.copy(deep=True))
+    assert _values_print(s2) != _values_print(s2.assign(B2=s2["B2"] + 200))
