@@ -440,6 +440,7 @@ SECTIONS = {
         'from_days': 'd\n    days since `EPOCH` (2020-01-01), any shape, float\n',
         'as_time_dtype': 't\n    datetime64 of any unit (D, s, ms, us, ns), any shape\n',
         'year_starts': 'years\n    calendar years, whole numbers (2017 .. 2025 for the official product)\n',
+        'time_values': 'obj\n    a Dataset or DataArray with a `time` coordinate\n',
     },
     'alphaearth_nb.train_cmd': {
         'rerun_command': 'a\n    the parsed arguments of `aef train` (`cli_args.parser`), with the words given (`a.argv`)\n',

@@ -94,7 +94,6 @@ SECTIONS = {
         'spaced_points': 'xy\n    point coordinates in metres, (N, 2); millions are fine\nmin_dist : float\n    smallest distance kept between two points (0: all kept)\nseed\n    int or Generator: which points\n',
     },
     'alphaearth_nb.embeddings': {
-        'time_values': 'obj\n    a Dataset or DataArray with a `time` coordinate\n',
         'refuse_rotation': "obj\n    a DataArray or Dataset with a geotransform (`spatial_ref` or attrs['transform'])\nwhat : str\n    what `obj` is, for the message\n",
         'embedding_variable': 'ds\n    a Dataset from another reader (rasterio, xee, netCDF); anything else gives None\n',
         'official_years': 'obj\n    any object; only a Dataset of the official product gives years\n',

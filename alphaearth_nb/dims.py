@@ -7,10 +7,12 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/dims.html.md"""
 # %% ../nbs/02b_dims.ipynb #d0002
 from __future__ import annotations
 
+import numpy as np
+
 from .core import refuse_path
 
 # %% auto #0
-__all__ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'rename_spatial', 'spatial_dim']
+__all__ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'rename_spatial', 'spatial_dim', 'years_dim']
 
 # %% ../nbs/02b_dims.ipynb #d0005
 X_NAMES = ("x", "X", "lon", "longitude", "lng", "long", "easting",   # spatial dim names seen in xee / rioxarray /
@@ -41,3 +43,10 @@ def spatial_dim(obj,          # DataArray or Dataset
     if exact is not None: return exact
     low = {n.lower() for n in names}
     return next((d for d in dims if d.lower() in low), None)
+
+def years_dim(da, d:str) -> bool:
+    "Whether dim `d` of `da` steps through years: named so, or labelled by dates or whole years (a cube by another name)."
+    if str(d).lower() in ("year", "years"): return True
+    t = np.asarray(da[d].values) if d in da.coords else np.array([])
+    return t.dtype.kind == "M" or (t.dtype.kind in "iuf" and t.size > 0 and bool(
+        ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all()))

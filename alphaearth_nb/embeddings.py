@@ -15,17 +15,18 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError, TimeError,
+from .core import (EMBED_DIM, CRSError, DimensionError, DTypeError, GridError, NoValidDataError,
                                 MAP_WANTED, band_names, checks_flags, refuse_path, GridWarning)
 from .geo import (geotransform, check_pixels, crs_of, declared_nodata, flip_rows, geotransform_steps, north_up,
                                rename_spatial, require, write_crs)
 from .files import gdal_path, reading_raster
 from .nodata import kept_where
-from .times import as_time_dtype, to_ms
+from .times import time_values   # the dates of a `time` of epoch milliseconds
 from .labels import data_variables
 from .quantize import quantize
 from .spatial import centred
 from .pixels import held   # the chunks a door's gate and its pixels read, read once
+from .dims import years_dim   # a dim of years by another name
 from .bands import keep_bands_hint, narrow_floats
 from .stacks import check_grid, names_every_band
 from .provenance import (COG_ATTRS, COG_INTS, INT8_SCHEME, MODEL_ALIASES, OFFICIAL_COLLECTION,
@@ -38,14 +39,14 @@ from .gate import (MEAN_LENGTH, NORM_TOL, a_bands, a_positions, band_dim, band_h
                                 refuse_no_data, sq_norms, user_stacklevel, valid_bounds, values_at)
 
 # %% auto #0
-__all__ = ['NO_YEARS', 'time_values', 'refuse_rotation', 'embedding_variable', 'years_dim', 'official_years', 'official_cube',
-           'years_text', 'as_embedding', 'validate_embedding', 'quantize_embedding', 'dequantize_embedding',
-           'from_official', 'read_official_tiff', 'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands',
-           'pixelwise', 'values_at', 'NORM_TOL', 'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes',
-           'gate_vectors', 'gated', 'band_variables', 'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds',
-           'SCALE_ROWS', 'int8_form', 'CODE_SCALE', 'code_scaled', 'codes_unpacked', 'OFFICIAL_COLLECTION',
-           'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS', 'COG_INTS', 'MODEL_ALIASES', 'tiff_scheme', 'provenance_tags',
-           'provenance_attrs', 'tags_read', 'dated_by_path', 'model_name']
+__all__ = ['NO_YEARS', 'refuse_rotation', 'embedding_variable', 'official_years', 'official_cube', 'years_text', 'as_embedding',
+           'validate_embedding', 'quantize_embedding', 'dequantize_embedding', 'from_official', 'read_official_tiff',
+           'MAP_WANTED', 'band_order', 'a_bands', 'a_positions', 'label_bands', 'pixelwise', 'values_at', 'NORM_TOL',
+           'MEAN_LENGTH', 'sq_norms', 'byte_codes', 'map_byte_codes', 'gate_vectors', 'gated', 'band_variables',
+           'query_array', 'gate_query', 'user_stacklevel', 'valid_bounds', 'SCALE_ROWS', 'int8_form', 'CODE_SCALE',
+           'code_scaled', 'codes_unpacked', 'OFFICIAL_COLLECTION', 'TIFF_SCHEME', 'INT8_SCHEME', 'COG_ATTRS',
+           'COG_INTS', 'MODEL_ALIASES', 'tiff_scheme', 'provenance_tags', 'provenance_attrs', 'tags_read',
+           'dated_by_path', 'model_name', 'time_values', 'years_dim']
 
 # %% ../nbs/23_embeddings.ipynb #c0002a
 _all_ = ["MAP_WANTED", "band_order", "a_bands", "a_positions", "label_bands", "pixelwise", "values_at", "NORM_TOL", "MEAN_LENGTH",
@@ -56,20 +57,10 @@ _all_ += ["SCALE_ROWS", "int8_form", "CODE_SCALE", "code_scaled", "codes_unpacke
 _all_ += ["OFFICIAL_COLLECTION", "TIFF_SCHEME", "INT8_SCHEME", "COG_ATTRS", "COG_INTS", "MODEL_ALIASES", "tiff_scheme",
           "provenance_tags", "provenance_attrs", "tags_read", "dated_by_path", "model_name"]   # from `provenance` (22e):
 # what a map says of its origin, kept in a GeoTIFF's tags, split from here
+_all_ += ["time_values", "years_dim"]   # from `times` and `dims`, where they were moved to
 
 # %% ../nbs/23_embeddings.ipynb #c0024
 _DROP_ATTRS = ("_FillValue", "scale_factor", "add_offset", "long_name", "coordinates", "units", "AREA_OR_POINT")
-
-def time_values(obj) -> np.ndarray:   # a Dataset or DataArray with a `time` coordinate
-    """The values of `obj`'s `time` coordinate, numbers of epoch milliseconds (Earth Engine's `system:time_start`, as
-    `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, dates of any unit, both as
-    `times.TIME_DTYPE` (ns: xarray's default, a mirror cube's, `years.join_years`'), other values as they are (whole
-    years, text)."""
-    t = np.asarray(obj["time"].values)
-    if t.dtype.kind in "iuf" and t.size:
-        try: return as_time_dtype(to_ms(t).astype("datetime64[ms]"))
-        except TimeError: pass   # years (2024), NaN, other counts: as they are
-    return as_time_dtype(t)
 
 def _drop_time(obj, attrs:dict):
     "Move a length-1 `time` dim into attrs (a date as ISO text: epoch milliseconds too); refuse several times."
@@ -214,13 +205,6 @@ def embedding_variable(ds) -> xr.DataArray|None:  # a Dataset from another reade
     crs = crs_of(ds)
     return da.assign_attrs(crs=crs) if crs and not crs_of(da) else da
 
-def years_dim(da, d:str) -> bool:
-    "Whether dim `d` of `da` steps through years: named so, or labelled by dates or whole years (a cube by another name)."
-    if str(d).lower() in ("year", "years"): return True
-    t = np.asarray(da[d].values) if d in da.coords else np.array([])
-    return t.dtype.kind == "M" or (t.dtype.kind in "iuf" and t.size > 0 and bool(
-        ((t == np.round(t)) & (t >= 1900) & (t <= 2200)).all()))
-
 def official_years(obj) -> list[int]|None:   # any object; only a Dataset of the official product gives years
     """The years of a Dataset of the official product (A00..A63 variables, xee) holding one image per year along
     `time`, several of them (xee over several years), in order; None for anything else (one year, a DataArray, a
@@ -310,12 +294,7 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
     (y descending), as `imshow` and `.plot()` draw the map north up. A map of one value a pixel is refused: one band of
     the product (`ds['A00']`, `band_data.sel(band=1)`) named so, a similarity, change or class map as not embeddings."""
     if isinstance(obj, xr.DataTree): obj = obj.to_dataset()
-    if isinstance(obj, xr.Dataset):
-        if names_every_band(obj):   # several years: refused before any year is read (the cube is from_official's)
-            if (ys := official_years(obj)) is not None: raise DimensionError(years_text(ys))   # tiles: from_official
-            if door is not None and before_read is None: obj = held(rename_spatial(obj))   # the sample's chunks: read once
-            first = lambda form: (before_read and before_read(form), door and refuse_no_data(obj, what, door))   # no value read yet
-            return from_official(obj, dequantize=dequantize, before_read=first)
+    if isinstance(obj, xr.Dataset) and not names_every_band(obj):   # another reader's form of the bands
         refuse_rotation(obj)   # GDAL's netCDF: its grid mapping, a variable beside the bands, is left behind below
         if (var := embedding_variable(obj)) is not None:   # band_data, band_1..band_64, data.1..data.64 (odc-stac)
             if var.sizes.get("time") == 1:   # one image along `time` (odc-stac's load of one year): as from_official reads it
@@ -329,6 +308,18 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"{EMBED_DIM}-long `band` dim or {EMBED_DIM} variables band_1..band_{EMBED_DIM} (a "
                              "GeoTIFF read by rioxarray; Band1..Band64 from GDAL's netCDF); a source stack must be "
                              "embedded first with `.aef.embed(model, period)`")
+    if isinstance(obj, xr.Dataset) and (ys := official_years(obj)) is not None:   # several years: refused before any
+        raise DimensionError(years_text(ys))   # year is read (the cube is from_official's; tiles of one year: its words)
+    da, crs, finish = _official_parts(obj, dequantize, None) if isinstance(obj, xr.Dataset) else _array_form(obj, door)
+    at = before_read(_with_crs(da.rename("embedding"), crs)) if before_read is not None else None   # no value read
+    if door is not None or at is not None: da = held(da, at)   # the chunks its gate and `at` read: each read once
+    if door is not None:   # as given (its declared fills): a map the gate empties keeps its warning
+        refuse_no_data(da.assign_attrs(nodatavals=declared_nodata(obj)), what, door)
+    return finish(da, dequantize)
+
+def _array_form(obj, door:str|None) -> tuple:
+    """`as_embedding`'s reading of a DataArray `obj` (its checks and `_map_form`): `(da, crs, finish)`, the map
+    (y, x, band) before a value is read and `finish(da, dequantize)`, which gates it (or gives the int8 form)."""
     refuse_path(obj, MAP_WANTED, "map")   # a file's name: the readers of each kind of file
     if isinstance(obj, str):
         raise DTypeError(f"{MAP_WANTED}, got the text {obj!r}, which "
@@ -361,13 +352,11 @@ def as_embedding(obj,                   # DataArray with a 64-long `band` dim, o
                              f"`band` ({band_hint(obj)})"))
     refuse_rotation(obj)
     da, codes = _map_form(obj, src)
-    at = before_read(_with_crs(da.rename("embedding"), crs_of(obj))) if before_read is not None else None   # no value read
-    if (door is not None or at is not None) and (h := held(rename_spatial(obj), at).data) is not obj.data:
-        da, codes = _map_form(obj := obj.copy(data=h), src)   # the chunks its gate and `at` read, held: each read once
-    if door is not None: refuse_no_data(obj, what, door)   # as given: a map the gate empties keeps its warning
-    if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
-        return _named_mapping(int8_form(da, codes is True), obj)
-    return _with_crs(_named_mapping(gated(da, codes=codes).rename("embedding"), obj), crs_of(obj))
+    def finish(da:xr.DataArray, dequantize:bool) -> xr.DataArray:
+        if da.dtype.kind in "iu" and not dequantize:  # the int8 form, declared no-data as the official -128
+            return _named_mapping(int8_form(da, codes is True), obj)
+        return _with_crs(_named_mapping(gated(da, codes=codes).rename("embedding"), obj), crs_of(obj))
+    return da, crs_of(obj), finish
 
 # %% ../nbs/23_embeddings.ipynb #c0019w
 @checks_flags
@@ -462,13 +451,22 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     `DTypeError` naming the readers, as `as_embedding` says.
     A tile read from a mirror's layout (`encoding['source']`, `.../2024/31N/x.tiff`) records the year its path names
     where nothing else does (`dated_by_path`). `before_read`: as `as_embedding`'s, for one year (a cube's: not called)."""
+    da, crs, finish = _official_parts(obj, dequantize, flip)
+    if finish is None: return da   # several years: the cube
+    if before_read is not None: before_read(_with_crs(da.rename("embedding"), crs))   # no value read yet
+    return finish(da, dequantize)
+
+def _official_parts(obj, dequantize:bool, flip) -> tuple:
+    """`from_official`'s reading of `obj`: `(da, crs, finish)`, the map (y, x, band) as its `before_read` is given it
+    (no value read) and `finish(da, dequantize)`, which gates it (or keeps the int8 form); several years: `(cube, None,
+    None)`."""
     refuse_path(obj, MAP_WANTED, "map")
     src = getattr(obj, "encoding", {}).get("source")   # the file a reader (rioxarray, xarray) read it from: its year
     obj = _mappings_kept(obj)   # a grid mapping left a variable (decode_coords=True) goes along with the bands
     if not names_every_band(obj) and (var := embedding_variable(obj)) is not None:
         obj = var  # a GeoTIFF read as a Dataset (`band_data`, or band_1..band_64): its (band, y, x) form
     obj = band_dim(obj)   # `ds.to_dataarray()`: the bands on `variable`, labelled A00..A63
-    if (cube := _by_year(obj, dequantize, flip)) is not None: return cube
+    if (cube := _by_year(obj, dequantize, flip)) is not None: return cube, None, None
     if isinstance(obj, (xr.DataArray, xr.Dataset)):   # CF-packed integers (scale_factor in attrs): a value out of range, its pixel
         obj = codes_unpacked(obj, vector=band_variables(obj) if isinstance(obj, xr.Dataset) else "band")   # 1/127.5: codes
     refuse_rotation(obj, "the official product")
@@ -490,11 +488,12 @@ def from_official(obj,                   # xee Dataset with A00..A63, or a (band
     if (crs := crs_of(obj)) and "crs" not in da.attrs: da.attrs["crs"] = crs
     da = dated_by_path(da, src)   # a mirror's tile (`.../2024/31N/x.tiff`): the year its path names
     da.encoding = {}
-    if before_read is not None: before_read(_with_crs(da.rename("embedding"), crs))   # no value read yet
-    if da.dtype.kind in "iu" and not dequantize:
-        out = as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid), **{TIFF_SCHEME: INT8_SCHEME}), obj), dequantize=False)
-        return out.assign_attrs({k: v for k, v in da.attrs.items() if k == "TIFFTAG_IMAGEDESCRIPTION"})   # the file's own: kept
-    return _with_crs(_named_mapping(gated(da, fills, codes or da.dtype.kind in "iu" or None, valid, stored=stored).rename("embedding"), obj), crs)
+    def finish(da:xr.DataArray, dequantize:bool) -> xr.DataArray:
+        if da.dtype.kind in "iu" and not dequantize:
+            out = as_embedding(_named_mapping(da.assign_attrs(nodatavals=fills, **_valid_attrs(valid), **{TIFF_SCHEME: INT8_SCHEME}), obj), dequantize=False)
+            return out.assign_attrs({k: v for k, v in da.attrs.items() if k == "TIFFTAG_IMAGEDESCRIPTION"})   # the file's own: kept
+        return _with_crs(_named_mapping(gated(da, fills, codes or da.dtype.kind in "iu" or None, valid, stored=stored).rename("embedding"), obj), crs)
+    return da, crs, finish
 
 # %% ../nbs/23_embeddings.ipynb #c0029
 @checks_flags

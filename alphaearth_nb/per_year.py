@@ -18,7 +18,7 @@ from .core import AEFError, FormOnly, LabelError, NoValidDataError, TimeError, c
 from .core import LabelWarning, NoDataWarning   # the kinds of its warnings
 from .warn_lock import ThisThreadsWarnings, say   # a cube's years' warnings, this thread's only
 from .cubes import cube_form, one_model, warn_missing_years, years_of_cube, years_with_data
-from .embeddings import from_official, official_cube, official_years, rename_spatial, time_values
+from .embeddings import from_official, official_cube, official_years, time_values
 from .labels import joined_class_maps
 from .places import wall_times
 from .years import map_year, year_steps
@@ -140,9 +140,9 @@ def _per_year(fn, tables:bool, models:bool=False, first=None):
     @functools.wraps(fn)
     def per_year(emb, *args, **kwargs):
         if models and all(a is None for a in (*args, *kwargs.values())): return fn(emb)   # no `other`: no read
-        cube = lambda a: official_cube(held(rename_spatial(a))) if official_years(a) is not None else a   # xee's years: its cube, chunks held
-        ds = emb if tables and official_years(emb) is not None else None   # labelled: each year read as its labels
-        # are placed (a chunk read over the network each), so the cube's form holds no value read (`_official_form`)
+        cube = lambda a: official_cube(held(a)) if official_years(a) is not None else a   # xee's years: its cube, chunks held
+        ds = emb if official_years(emb) is not None else None   # xee's years: each read by `fn` (labels placed first: a
+        # chunk read over the network each), held once; the cube's form holds no value read (`_official_form`)
         emb, args, kwargs = cube(emb) if ds is None else _official_form(ds), [cube(a) for a in args], \
             {k: cube(v) for k, v in kwargs.items()}
         year = lambda i: emb.isel(time=i) if ds is None else ds.isel(time=[i])   # the map `fn` reads of year i
@@ -152,7 +152,7 @@ def _per_year(fn, tables:bool, models:bool=False, first=None):
         if not one_map:   # the cube as a whole, as `cubes.cube_form` judges it for the cube doors
             refuse_interleaved(emb, what=f"{fn.__name__}: the cube")
             if not tables and first is not None: first(emb.isel(time=0), *args, **kwargs)   # no read
-            if not tables: refuse_no_data(emb := held(emb), "the cube", fn.__name__)   # one error, not one a year
+            if not tables: refuse_no_data((emb := held(emb)) if ds is None else (ds := held(ds)), "the cube", fn.__name__)   # once
         try: years = years_of_cube(emb) if not one_map else None
         except TimeError: years = None   # times that are no years (epoch counts): no gap to name
         if years is not None:   # years that skip some: named, as yearly_change does (one rule)

@@ -22,7 +22,7 @@ from .core import TimeWarning   # the kinds of its warnings
 # %% auto #0
 __all__ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'ISO_TEXT', 'ZONE_TEXT', 'GREGORIAN', 'TIME_DTYPE', 'text_objects', 'as_numbers',
            'is_yyyymmdd', 'numeric_time_hint', 'refuse_times_path', 'unwritten_years', 'month_name_iso', 'to_ms',
-           'odd_times', 'day_first', 'to_days', 'utc_times', 'from_days', 'as_time_dtype', 'year_starts']
+           'odd_times', 'day_first', 'to_days', 'utc_times', 'from_days', 'as_time_dtype', 'year_starts', 'time_values']
 
 # %% ../nbs/01_times.ipynb #t0005
 EPOCH = np.datetime64("2020-01-01T00:00:00", "ms")
@@ -420,3 +420,14 @@ def as_time_dtype(t) -> np.ndarray:  # datetime64 of any unit (D, s, ms, us, ns)
 def year_starts(years) -> np.ndarray:  # calendar years, whole numbers (2017 .. 2025 for the official product)
     "1 January of each year as `TIME_DTYPE`: the `time` of a cube of yearly maps (the official product's dates)."
     return np.array([f"{int(y):04d}-01-01" for y in years], TIME_DTYPE)
+
+def time_values(obj) -> np.ndarray:   # a Dataset or DataArray with a `time` coordinate
+    """The values of `obj`'s `time` coordinate, numbers of epoch milliseconds (Earth Engine's `system:time_start`, as
+    `times.to_ms` reads them: 1704067200000 is 2024-01-01) as the datetime64 they are, dates of any unit, both as
+    `times.TIME_DTYPE` (ns: xarray's default, a mirror cube's, `years.join_years`'), other values as they are (whole
+    years, text)."""
+    t = np.asarray(obj["time"].values)
+    if t.dtype.kind in "iuf" and t.size:
+        try: return as_time_dtype(to_ms(t).astype("datetime64[ms]"))
+        except TimeError: pass   # years (2024), NaN, other counts: as they are
+    return as_time_dtype(t)

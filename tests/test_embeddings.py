@@ -765,9 +765,9 @@ def test_as_embedding_refuses_several_years_before_reading_any(monkeypatch):
     from alphaearth_nb import embeddings
     e = embedding_from_array(random_unit((4, 5), seed=3))
     ds = xr.concat([fake_official(e.aef.quantize(), time=f"{y}-01-01") for y in (2022, 2023, 2024)], "time")
-    read, real = [], embeddings.from_official
-    want = real(ds).values[2]                                          # the cube, read before counting
-    monkeypatch.setattr(embeddings, "from_official", lambda *a, **k: read.append(1) or real(*a, **k))
+    read, real = [], embeddings._official_parts                        # the reading of `from_official` (and as_embedding)
+    want = embeddings.from_official(ds).values[2]                      # the cube, read before counting
+    monkeypatch.setattr(embeddings, "_official_parts", lambda *a, **k: read.append(1) or real(*a, **k))
     with pytest.raises(DimensionError, match=r"holds 3 years.*ds.sel\(time='2024'\)"):
         as_embedding(ds)
     assert read == []                                                  # no year read, nothing dequantised
