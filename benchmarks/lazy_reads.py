@@ -7,10 +7,13 @@ mirror of COGs) is a network read: a refusal should read nothing, a call each ch
 
     .venv/bin/python benchmarks/lazy_reads.py            # 2 years of 3 x 4 chunks of 64 px, int8 and float32
     .venv/bin/python benchmarks/lazy_reads.py --dry      # int8 only
+    .venv/bin/python benchmarks/lazy_reads.py --against ../main   # another tree's counts beside these, old -> new
 
 Counts only (no timing): tests/test_lazy_read_counts.py asserts the ones that must hold.
 """
 import argparse
+import os
+import subprocess
 import sys
 import threading
 import warnings
@@ -112,10 +115,30 @@ def count(dtype: str, dataset: bool, name: str) -> dict:
     return r.tally() | {"error": err, "of": len(YEARS) * NY * NX}
 
 
+def side_by_side(root: Path, dry: bool):
+    "This script run on tree `root` (a repo root: its package, its copy of this script) and on this tree, one run " \
+    "each, every count printed old -> new."
+    here = Path(__file__).resolve().parents[1]
+    runs = [subprocess.run([sys.executable, str(r / "benchmarks" / "lazy_reads.py"), *(["--dry"] if dry else [])],
+                           env=dict(os.environ, PYTHONPATH=str(r)), capture_output=True, text=True,
+                           check=True).stdout.splitlines() for r in (root, here)]
+    print(f"old: {root}   new: {here}")
+    for a, b in zip(*runs):
+        if not (a.startswith("  ") and b.startswith("  ")):
+            print(a if a == b else f"{a}\n{b}")
+            continue
+        ra, rb = (", ".join(x[54:].split(",")[:2]).strip() for x in (a, b))   # reads / chunks (of all), most
+        ca, cb = (x.split(",")[-1].split()[0] for x in (a, b))                 # computes
+        print(f"{a[:54]} {ra:>30} -> {rb:<30} computes {ca} -> {cb}" + (f"  [{a.split('[')[-1]}" if "[" in a else ""))
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--dry", action="store_true", help="int8 only")
+    p.add_argument("--against", metavar="ROOT", type=Path, help="another tree (a repo root, e.g. main's worktree): "
+                   "its counts and these side by side, old -> new, from one run of each")
     a = p.parse_args(argv)
+    if a.against is not None: return side_by_side(a.against.resolve(), a.dry)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     names = list(cases(counted_cube(Reads())))
     print(f"a cube of {len(YEARS)} years x {NY} x {NX} chunks of {SIDE} px; {load()}")
