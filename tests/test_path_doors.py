@@ -527,6 +527,7 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "train_cmd.windows_stack": "aef train's end check's own step on the stack it trained on (open_data read it)",
     "geometry_columns.geometry_points": "given back (only a DataFrame is read; table_file reads a path first)",
     "stacks.embedding_field": "False", "stacks.names_every_band": "False", "embeddings.official_years": "None",
+    "times.time_values": "from_official's and per_year's own step on the `time` of what they read",
     "queries.several_query": "None", "queries.place_row": "None",
     "spellings.read_flag_words": "given back (validate_stack's check_source refuses it next)",
     "labels.stored_dtype": "None, for labels in any form (gated_training_set asks it of a GeoJSON path too)",
