@@ -55,7 +55,7 @@ KNOWN_UNSAID = {   # public functions raising a core error their docstring does 
     "clusters.rgb", "bands.list_vectors", "checkpoint.read_header", "zones.zones_of",
     "cubes.label_table", "earthengine.ee_source",
     "earthengine.to_stack_dataset", "earthengine.utm_grid",
-    "embed.tile_sums", "embed.embed_to_zarr", "embeddings.dequantize_embedding", "embeddings.from_official",
+    "embed.tile_sums", "embed.embed_to_zarr", "embeddings.dequantize_embedding",
     "metrics.r2", "evaluate.evaluate_regression", "evaluate.change_scores",
     "evaluate.change_threshold_sweep", "draws.separated_points", "explorer.query_rule", "export.with_retries",
     "export.resolve_ecoregions", "exports.block_mean_direction", "exports.to_cog", "exports.map_to_cog",
