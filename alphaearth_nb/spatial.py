@@ -13,7 +13,7 @@ import xarray as xr
 
 from .core import MissingDependencyError
 from .dims import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, rename_spatial, spatial_dim, X_NAMES,
-                                Y_NAMES)   # which dims are x/y (re-exported)
+                                Y_NAMES, years_dim)   # which dims are x/y (re-exported)
 from .nodata import (declared_nodata, declared_valid_range, kept_where, NODATA_KEYS, outside_valid, packing,
                                   unpacked, VALID_KEYS)   # declared no-data (re-exported)
 from .crs import (as_crs, CF_LAT_UNITS, CF_LON_UNITS, crs_at, crs_label, crs_name, crs_typed, crs_of, horizontal_crs, is_geographic,
@@ -25,16 +25,16 @@ from .grids import (axes_to_turn, axis_span, axis_step, centred, check_grid_size
 
 # %% auto #0
 __all__ = ['MODEL_LAYER', 'require', 'is_lazy', 'runs_model', 'X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED',
-           'GEOMS_WANTED', 'rename_spatial', 'spatial_dim', 'NODATA_KEYS', 'declared_nodata', 'packing', 'VALID_KEYS',
-           'declared_valid_range', 'outside_valid', 'unpacked', 'kept_where', 'as_crs', 'crs_at', 'crs_label',
-           'crs_name', 'crs_typed', 'CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_of', 'is_geographic', 'horizontal_crs',
-           'same_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps',
-           'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform', 'MAX_LON_STEP', 'axis_span',
-           'WRAP_ATOL', 'wrapped_like', 'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred',
+           'GEOMS_WANTED', 'rename_spatial', 'spatial_dim', 'years_dim', 'NODATA_KEYS', 'declared_nodata', 'packing',
+           'VALID_KEYS', 'declared_valid_range', 'outside_valid', 'unpacked', 'kept_where', 'as_crs', 'crs_at',
+           'crs_label', 'crs_name', 'crs_typed', 'CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_of', 'is_geographic',
+           'horizontal_crs', 'same_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform',
+           'geotransform_steps', 'stored_rounding', 'axis_step', 'pixel_size', 'coords_geotransform', 'MAX_LON_STEP',
+           'axis_span', 'WRAP_ATOL', 'wrapped_like', 'axes_to_turn', 'circle_start', 'north_up', 'flip_rows', 'centred',
            'corner_centres', 'write_crs', 'MAX_PIXELS', 'check_grid_size']
 
 # %% ../nbs/02b_spatial.ipynb #c0002a
-_all_ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'rename_spatial', 'spatial_dim',
+_all_ = ['X_NAMES', 'Y_NAMES', 'GRID_WANTED', 'COORDS_WANTED', 'GEOMS_WANTED', 'rename_spatial', 'spatial_dim', 'years_dim',
          'NODATA_KEYS', 'declared_nodata', 'packing', 'VALID_KEYS', 'declared_valid_range', 'outside_valid',
          'unpacked', 'kept_where', 'as_crs', 'crs_at', 'crs_label', 'crs_name', 'crs_typed', 'CF_LON_UNITS', 'CF_LAT_UNITS', 'crs_of', 'is_geographic',
          'horizontal_crs', 'same_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform',

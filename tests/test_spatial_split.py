@@ -11,7 +11,7 @@ import alphaearth_nb as aef
 from alphaearth_nb import geo, spatial
 from alphaearth_nb.core import DTypeError
 
-PARTS = {"dims": ("X_NAMES", "Y_NAMES", "GRID_WANTED", "COORDS_WANTED", "GEOMS_WANTED", "rename_spatial", "spatial_dim"),
+PARTS = {"dims": ("X_NAMES", "Y_NAMES", "GRID_WANTED", "COORDS_WANTED", "GEOMS_WANTED", "rename_spatial", "spatial_dim", "years_dim"),
          "nodata": ("NODATA_KEYS", "VALID_KEYS", "declared_nodata", "packing", "declared_valid_range", "outside_valid", "kept_where",
                     "unpacked"),
          "crs": ("as_crs", "crs_at", "crs_label", "crs_name", "crs_typed", "CF_LON_UNITS", "CF_LAT_UNITS", "crs_of", "is_geographic", "horizontal_crs",
