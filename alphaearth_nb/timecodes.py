@@ -13,7 +13,7 @@ from jaxtyping import Array, Float
 from .times import (as_numbers, day_first, EPOCH, from_days, GREGORIAN, is_yyyymmdd, ISO_TEXT,
                                  month_name_iso, MS_PER_DAY, numeric_time_hint, odd_times, refuse_times_path, to_days,
                                  to_ms, unwritten_years, utc_times, YEARS, ZONE_TEXT,
-                                 TIME_DTYPE, as_time_dtype, year_starts, text_objects)   # times read (re-exported)
+                                 TIME_DTYPE, as_time_dtype, year_starts, text_objects, time_values)   # times read (re-exported)
 from .periods import (as_period, as_year, as_years, config_year, PAIRS, Period)   # periods and years (re-exported)
 from .year_columns import (column_years, year_column_hint, year_column, table_years)   # a table's year column (re-exported)
 

@@ -12,7 +12,7 @@ from alphaearth_nb.core import DTypeError
 PARTS = {"times": ("EPOCH", "MS_PER_DAY", "YEARS", "as_numbers", "is_yyyymmdd", "numeric_time_hint", "refuse_times_path",
                    "unwritten_years", "ISO_TEXT", "month_name_iso", "to_ms", "GREGORIAN", "odd_times", "day_first", "to_days", "utc_times",
                    "from_days", "ZONE_TEXT", "TIME_DTYPE", "as_time_dtype", "year_starts",   # these three: session 39
-                   "text_objects"),   # session 41
+                   "text_objects", "time_values"),   # session 41; time_values: s57 (from embeddings)
          "periods": ("Period", "PAIRS", "as_year", "as_years", "as_period", "config_year"),   # config_year: session 40
          "year_columns": ("column_years", "year_column_hint", "year_column", "table_years")}
 STAYED = ("PERIODS", "TIMECODE_DIM", "timecode", "position", "period_features", "PERIOD_FEATURE_DIM")
