@@ -21,14 +21,14 @@ from .year_columns import (column_years, year_column_hint, year_column, table_ye
 __all__ = ['PERIODS', 'TIMECODE_DIM', 'PERIOD_FEATURE_DIM', 'timecode', 'position', 'period_features', 'EPOCH', 'MS_PER_DAY',
            'YEARS', 'as_numbers', 'text_objects', 'is_yyyymmdd', 'numeric_time_hint', 'refuse_times_path',
            'unwritten_years', 'ISO_TEXT', 'month_name_iso', 'to_ms', 'GREGORIAN', 'odd_times', 'day_first', 'to_days',
-           'utc_times', 'from_days', 'ZONE_TEXT', 'TIME_DTYPE', 'as_time_dtype', 'year_starts', 'Period', 'PAIRS',
-           'as_year', 'as_years', 'config_year', 'as_period', 'column_years', 'year_column_hint', 'year_column',
-           'table_years']
+           'utc_times', 'from_days', 'ZONE_TEXT', 'TIME_DTYPE', 'as_time_dtype', 'year_starts', 'time_values', 'Period',
+           'PAIRS', 'as_year', 'as_years', 'config_year', 'as_period', 'column_years', 'year_column_hint',
+           'year_column', 'table_years']
 
 # %% ../nbs/01_timecodes.ipynb #c0002a
 _all_ = ['EPOCH', 'MS_PER_DAY', 'YEARS', 'as_numbers', 'text_objects', 'is_yyyymmdd', 'numeric_time_hint', 'refuse_times_path',
          'unwritten_years', 'ISO_TEXT', 'month_name_iso', 'to_ms', 'GREGORIAN', 'odd_times', 'day_first', 'to_days',
-         'utc_times', 'from_days', 'ZONE_TEXT', 'TIME_DTYPE', 'as_time_dtype', 'year_starts', 'Period', 'PAIRS', 'as_year', 'as_years', 'config_year', 'as_period', 'column_years', 'year_column_hint', 'year_column', 'table_years']   # times, periods and year_columns (01), re-exported: their home was here
+         'utc_times', 'from_days', 'ZONE_TEXT', 'TIME_DTYPE', 'as_time_dtype', 'year_starts', 'time_values', 'Period', 'PAIRS', 'as_year', 'as_years', 'config_year', 'as_period', 'column_years', 'year_column_hint', 'year_column', 'table_years']   # times, periods and year_columns (01), re-exported: their home was here
 
 # %% ../nbs/01_timecodes.ipynb #c0011
 PERIODS = tuple(float(2**k) for k in range(14)) + (365.25, 182.625)  # days
