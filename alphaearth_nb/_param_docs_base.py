@@ -11,6 +11,11 @@ SECTIONS = {
         'geometries_on': "obj\n    the map to rasterise on\ngdf\n    GeoDataFrame with a CRS\ncrs\n    the CRS to put it in (default: `obj`'s)\n",
         'has_geometry': 'geoms\n    GeoSeries or GeoDataFrame\n',
     },
+    'alphaearth_nb.areas': {
+        'pixel_hectares': 'm : xr.DataArray\n    a map (y, x) on a regular grid that records its CRS\n',
+        'class_areas': "class_map\n    a class map (y, x) of integer class ids, -1 no data (`classify`'s `res['class']`, or its Dataset)\n",
+        'change_area': 'change_map\n    a change map (y, x) of `analysis.change` (0 the same .. 2 opposite), or any score map\nthreshold : float\n    the change above which a pixel counts as changed (e.g. 0.5)\n',
+    },
     'alphaearth_nb.band_labels': {
         'band_names': 'n : int\n    number of embedding dimensions\n',
         'band_order': 'names\n    the 64 labels of a band axis or table columns (text or numbers), in stored order\n',

@@ -13,6 +13,7 @@ import inspect
 import xarray as xr
 
 from .analysis import change, classify, cluster, regress, rgb, similarity
+from .areas import change_area, class_areas
 from .core import DimensionError, documented, unknown_keys
 from .cubes import aggregate, coarsen, sample, yearly_change
 from .embed import embed
@@ -77,6 +78,8 @@ class EmbeddingAccessor:
     to_zarr = forward(to_zarr)
     map_to_cog = forward(map_to_cog)
     vectorize = forward(vectorize)
+    class_areas = forward(class_areas)   # a class map's areas in hectares (`areas`)
+    change_area = forward(change_area)
 
     def __getattr__(self, name):   # a name the class lacks: a stack's method asked of a DataArray said so
         if name == "embed":

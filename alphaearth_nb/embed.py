@@ -328,11 +328,13 @@ def embed(stack,                      # a stack (`xr.DataTree` of sources) or a 
 
 def _stack_crs(tree:xr.DataTree) -> str|None:
     "The CRS the stack records (`geo.crs_of`: the tree's own or a source's), or None after a `GridWarning` saying the " \
-    "embedding will have none and how to set it (every map call after it needs one: `similarity`, `to_cog`, ...)."
+    "embedding will have none, what then fails (areas, files written, points in another CRS) and how to set it."
     if crs := crs_of(tree): return crs
     warnings.warn("the stack records no CRS (no attrs['crs'], CF grid mapping or EPSG code on it or its sources), so "
-                  "the embedding will have none and every call that places it (`.aef.similarity`, `.aef.to_cog`, "
-                  "`aef.official.sample_points`, ...) fails with 'the embedding has no CRS': set the CRS its x/y are in "
+                  "the embedding will have none: what works in its own x/y still works (`.aef.similarity` of a point given "
+                  "in them), but every call that needs to know where it lies fails with "
+                  "'... has no CRS': areas in hectares (`aef.areas.class_areas`), files written (`.aef.to_cog`), "
+                  "points or labels in another CRS or lon/lat (`aef.official.sample_points`): set the CRS its x/y are in "
                   "before embedding, e.g. `stack.attrs['crs'] = 'EPSG:32631'` (its UTM zone; 'EPSG:4326' for lon/lat), "
                   "or on the result: `emb.attrs['crs'] = 'EPSG:32631'`.", GridWarning, stacklevel=user_stacklevel())
     return None

@@ -147,3 +147,5 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
     g.add_argument("--year", type=_year, action="append", default=None, help="the two years to compare where "
                    "--embeddings holds several, given twice, e.g. --year 2023 --year 2024 (default: its only two years)")
     _output(g, path, "float32 change scores, NaN no data")
+    g.add_argument("--threshold", type=float, default=0.5, help="the change above which a pixel counts as changed "
+                   "in the area printed, in hectares (default: %(default)s)")

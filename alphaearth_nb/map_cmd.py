@@ -41,6 +41,7 @@ from .years import map_year
 from .trained_year import year_vectors   # --train-year: that year's vectors at --labels
 from .exports import class_colour, map_to_cog
 from .labels import class_flags
+from .areas import change_area, class_areas   # hectares: the legend's, the change's above --threshold
 from .warn_lock import ThisThreadsWarnings, say   # this thread's warnings, the user's filters kept
 from .map_checks import PAIR   # how change's Python warnings name its two maps: `_span` says its own
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
@@ -126,18 +127,18 @@ def _wrote(m:xr.DataArray, out:Path) -> str:
 def legend(classes:xr.DataArray,   # a class map of `analysis.classify` (y, x), -1 no data
            trained=(),             # the class ids trained (`classify`'s `classes`): one of no pixel listed too
           ) -> list[str]:
-    """One line a class of the map: its id, its name (`labels.class_flags`), its pixels and its colour in the COG's
-    table; a class no pixel was voted into (its few labelled pixels outvoted) too, with 0 pixels: a named one, or
-    one `trained` (class ids of numbers, which have no names)."""
-    v = np.asarray(classes.values)
-    ids, counts = np.unique(v[v >= 0], return_counts=True)
-    names, total = class_flags(classes) or {}, max(int(counts.sum()), 1)
-    seen = dict(zip(ids.tolist(), counts.tolist()))
+    """One line a class of the map: its id, its name (`labels.class_flags`), its pixels, its area in hectares and
+    share of the mapped area (`areas.class_areas`: on a lon/lat map each row's pixels by their ground area) and its
+    colour in the COG's table; a class no pixel was voted into (its few labelled pixels outvoted) too, with 0 pixels:
+    a named one, or one `trained` (class ids of numbers, which have no names)."""
+    t = class_areas(classes).set_index("class")
+    names = class_flags(classes) or {}
     out = []
-    for i, n in sorted({**{int(i): 0 for i in (*names, *trained)}, **seen}.items()):
+    for i in sorted({*t.index.tolist(), *(int(i) for i in trained)}):
+        n, ha, pct = (int(t.at[i, "pixels"]), float(t.at[i, "hectares"]), float(t.at[i, "percent"])) if i in t.index else (0, 0.0, 0.0)
         r, g, b, _ = (round(c * 255) for c in class_colour(i))
         name = f" {names[i]!r}" if i in names and str(names[i]) != str(i) else ""
-        out.append(f"class {i}{name}: {n:,} pixels ({100 * n / total:.1f}%), colour #{r:02x}{g:02x}{b:02x}")
+        out.append(f"class {i}{name}: {n:,} pixels, {ha:,.2f} ha ({pct:.1f}%), colour #{r:02x}{g:02x}{b:02x}")
     return out
 
 # %% ../nbs/29e_map_cmd.ipynb #p0011
@@ -245,6 +246,8 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     if said: print(said)
     ids = res["classes"].values if res["classes"].dtype.kind in "iu" else ()   # ids of numbers: no names, each its id
     print("\n".join(legend(res["class"], ids)))
+    class_areas(res["class"]).to_csv(table := out.with_name(f"{out.stem}_areas.csv"), index=False)   # the legend's areas
+    print(f"wrote {table}: each class's pixels, hectares (1 ha = 10,000 m^2) and percent of the mapped area")
     names = class_flags(res["class"]) or {int(i): int(i) for i in ids}
     if k > 1 and (lost := [str(names.get(i, i)) for i in names if not (res["class"].values == i).any()]):
         print(f"{', '.join(map(repr, lost))}: no pixel, out-voted by the other classes' points even at "
@@ -552,6 +555,9 @@ def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands
     out = map_to_cog(chg, a.out, overwrite=a.overwrite)
     print(f"change from {span}: median {float(np.nanmedian(chg)):.3f}, largest "
           f"{float(np.nanmax(chg)):.3f} (0: the same, 2: opposite)")
+    s = change_area(chg, a.threshold)   # hectares: 1 ha = 10,000 m^2, each pixel's ground area
+    print(f"changed by more than {a.threshold:g} (--threshold): {s['pixels']:,} pixels, {s['hectares']:,.2f} ha, "
+          f"{s['percent']:.1f}% of the {s['mapped_hectares']:,.2f} ha mapped")
     print(_wrote(chg, out))
 
 COMMANDS = {"classify": aef_classify, "similarity": aef_similarity, "change": aef_change}   # what `cli.main` runs
