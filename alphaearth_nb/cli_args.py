@@ -19,7 +19,7 @@ from .spelling import near_names, suggest   # the package's one did-you-mean (li
 from .loaders import TEXT_TABLES, table_suffix   # a table's suffix ('e.csv.gz': '.csv')
 
 # %% auto #0
-__all__ = ['FLAGS', 'COMMAND_FLAGS', 'CALLS', 'parser', 'shell_words']
+__all__ = ['TRAIN_ABOUT', 'FLAGS', 'COMMAND_FLAGS', 'CALLS', 'parser', 'shell_words']
 
 # %% ../nbs/29b_cli_args.ipynb #c0021
 # flags of other tools (or of habit) and the flag of ours they mean
@@ -183,6 +183,18 @@ class _Parser(argparse.ArgumentParser):
             message = message.replace(f"{m[2]} (", f"{m[2]}{near} (", 1)
         self.exit(2, f"aef: error: {self._bare(message) or message}\n")
 
+TRAIN_ABOUT = ("train a preset on a stack. One training example (arXiv 2507.22291, S2.1 and S2.2) is a site, a patch "
+               "of the preset's size cut from the stack (tiny and small: 32 pixels; lite: 128, the paper's), over a "
+               "valid period of a year (the span its embedding describes; two non-overlapping periods a site, as the "
+               "paper's); the frames the encoder reads, the preset's count of each input source drawn from that year, "
+               "make the support period, each frame coded by its time (its timecode); each loss term summarises "
+               "its own random period of over 4 days inside the valid period (python: samples.SamplerConfig). The "
+               "paper trains 100,000 steps of batch 256 (warm-up 1,000 steps, then linear decay to 0); this command's "
+               f"defaults, {TRAIN_DEFAULTS['steps']:,} steps of batch {TRAIN_DEFAULTS['batch_size']}, are "
+               f"{TRAIN_DEFAULTS['steps'] / 1000:g}% of its steps and 1/{256 // TRAIN_DEFAULTS['batch_size']} of its "
+               "batch: a first run, not the paper's. "
+               "Tutorial 03 (training) says more.")
+
 def _command(sub, name:str, what:str) -> argparse.ArgumentParser:
     "A subcommand whose `aef NAME --help` says what it does, as `aef --help` lists it."
     return sub.add_parser(name, help=what, description=what)
@@ -207,6 +219,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--batch-size", type=READ["batch_size"], default=4, help="samples a step, at least 2 (default: %(default)s)")
     d.add_argument("--seed", type=READ["seed"], default=0, help="seed of the model and the sampler (default: %(default)s)")
     t = _command(sub, "train", "train a preset on a stack")
+    t.description = TRAIN_ABOUT   # `aef train --help`: what one example is, the paper's terms and run beside the defaults
     t.add_argument("--preset", default=None, choices=["tiny", "small", "lite"], type=READ["word"],
                    help="the model size (default small; with --resume, the preset the run was trained with)")
     data = ("'samples' (the offline sample scene), a .nc/.zarr stack of the sensors' data, one group per source "

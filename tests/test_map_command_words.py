@@ -82,7 +82,7 @@ def test_few_points_warning_names_the_k_flag(maps, tmp_path, capsys):
     got = rioxarray.open_rasterio(tmp_path / "m.tif").squeeze("band", drop=True)
     counts = {i: int((got.values == i).sum()) for i in range(3)}
     assert [line.split(":")[0] for line in legend] == ["class 0 'crop'", "class 1 'forest'", "class 2 'water'"], out
-    for i, line in enumerate(legend): assert f": {counts[i]:,} pixels (" in line, (line, counts)
+    for i, line in enumerate(legend): assert f": {counts[i]:,} pixels, " in line and " ha (" in line, (line, counts)
     assert 0 in counts.values(), counts   # the case this test is about: a named class with no pixel
     assert out.splitlines()[-1].startswith(f"wrote {tmp_path / 'm.tif'}: 117 x 60 pixels (width x height), EPSG:32631")
 
