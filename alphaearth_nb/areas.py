@@ -12,8 +12,9 @@ import pandas as pd
 import xarray as xr
 
 from .class_names import class_flags
-from .core import ConfigError, DimensionError, GridError, checks_flags
+from .core import ConfigError, DimensionError, GridError, checks_flags, refuse_path
 from .crs import as_crs, crs_of
+from .dims import GRID_WANTED
 from .nodata import declared_nodata
 from .places import grid_of
 
@@ -25,6 +26,7 @@ M2_PER_HA = 10_000.0   # 1 ha = 10,000 m^2 (100 m x 100 m)
 
 def _map_of(obj, what:str) -> xr.DataArray:
     "The (y, x) map of `obj`: a DataArray, or `classify`'s / `change`'s Dataset (its one 2-d variable `what`)."
+    refuse_path(obj, GRID_WANTED, "raster")   # a file's path: the line that opens it
     if isinstance(obj, xr.Dataset):
         if what in obj.data_vars: obj = obj[what]
         else:
@@ -47,6 +49,7 @@ def pixel_hectares(m:xr.DataArray,   # a map (y, x) on a regular grid that recor
     ln((1 + e sin p)/(1 - e sin p)) / (2e) (the ellipsoid's zone area, Snyder 1987, Map Projections: A Working
     Manual, eq. 3-12), which `pyproj.Geod(ellps='WGS84').polygon_area_perimeter` of the cell gives to 1e-6.
     `GridError` for a map that records no CRS (the fix: write it) or an irregular grid (`places.grid_of`)."""
+    refuse_path(m, GRID_WANTED, "raster")
     crs = crs_of(m)
     if crs is None:
         raise GridError("the map records no CRS, so its pixels have no ground size and no area: write the CRS its x/y "

@@ -29,6 +29,7 @@ from alphaearth_nb import analysis, cubes, directions, evaluate, index, knn, lin
 from alphaearth_nb import embeddings, exports, features, gate, labels, maps, pixels, places, stacks, testing
 from alphaearth_nb import geotexts, mirrors, official, readers, samples, schema, tiles
 from alphaearth_nb import antimeridian, crs_checks, geo, geometries, points, spatial
+from alphaearth_nb import areas
 from alphaearth_nb import terrain, timecodes, units
 from alphaearth_nb import bands, declared_units, earthengine, label_grids, sites, spellings, stream
 from alphaearth_nb import empty_rows
@@ -400,6 +401,9 @@ DOORS.update({
 _T = pd.DataFrame({"x": [0.0], "y": [0.0]})
 DOORS.update({
     "analysis.change/emb": (lambda p: analysis.change(p, EMB), "map"),
+    "areas.class_areas/class_map": (lambda p: areas.class_areas(p), "raster"),
+    "areas.pixel_hectares/m": (lambda p: areas.pixel_hectares(p), "raster"),
+    "areas.change_area/change_map": (lambda p: areas.change_area(p, 0.5), "raster"),
     "clusters.rgb": (lambda p: analysis.rgb(p), "map"),
     "analysis.regress/emb": (lambda p: analysis.regress(p, LAB), "map"),
     "embeddings.validate_embedding": (lambda p: embeddings.validate_embedding(p), "map"),
