@@ -101,7 +101,7 @@ def class_areas(class_map,   # a class map (y, x) of integer class ids, -1 no da
     v = np.asarray(m.values)
     if v.dtype.kind == "f" and ok.any() and not np.all(np.mod(v[ok], 1) == 0):
         raise DimensionError("a class map holds integer class ids; this holds fractions (a score or change map?): "
-                             "for the area of a score above a value, `change_area(m, threshold)`")
+                             "for the area of a score above a value, `aef.areas.change_area(m, threshold)`")
     ids = v[ok].astype(np.int64)
     ha = np.broadcast_to(per, v.shape)[ok]
     u, inv = np.unique(ids, return_inverse=True)
