@@ -74,6 +74,7 @@ SECTIONS = {
         'shapes_in_area': 'gdf\n    a GeoDataFrame or GeoSeries (any CRS, or none)\nwhat : str\n    the geometries, for the message\nfix : str|None\n    how to give the right CRS (default: `crs=` or `gdf.set_crs`)\n',
         'to_crs': "xs\n    x (longitude, degrees, in a geographic CRS), any shape\nys\n    y (latitude), the shape of `xs`\nsrc\n    the points' CRS (any spelling `as_crs` reads); None: no transform\ndst\n    the CRS wanted; None: no transform\n",
         'utm_crs': 'lon : float\n    longitude, degrees (any turn: wrapped)\nlat : float\n    latitude, degrees (>= 0: a northern zone)\n',
+        'feet_twin': 'crs\n    a projected CRS in metres (any spelling `as_crs` reads)\nname : str\n    which foot: "US survey feet" (ftUS) or "international feet" (ft)\n',
     },
     'alphaearth_nb.dask_keys': {
         'shares_keys': '*xs\n    dask collections\n',
@@ -167,7 +168,6 @@ SECTIONS = {
         'swapped_on': "obj\n    the map the points missed\nxs\n    x (longitude, easting) of the points as given\nys\n    y (latitude, northing) of the points as given\ncrs\n    the points' CRS (default: `obj`'s)\n",
         'no_place': 'xs\n    x (or lon) of the points as given\nys\n    y (or lat)\nerror\n    the error raised\nwhat : str\n    the word for a point in messages\n',
         'pixel_indices': "obj\n    the map (y/x dims with coordinates)\nxs\n    x of each point, in the map's CRS (array or number)\nys\n    y of each point, in the map's CRS\nerror\n    the error class raised for a point off the map\nwhat : str\n    the word for a point in messages\ngiven : tuple|None\n    (xs, ys, crs[, own]): the points as given, before `to_crs` (`crs_advice`)\ndrop : str\n    how to leave those off out, where others lie on it (`_off_said`)\nrows\n    (codes (N,), words): each point's row of the user's table (`_off_said`)\n",
-        'feet_twin': 'crs\n    a projected CRS in metres (any spelling `as_crs` reads)\nname : str\n    which foot: "US survey feet" (ftUS) or "international feet" (ft)\n',
         'crs_guess': "obj\n    the map the points missed\nxs\n    x of the points as given (any shape; NaN skipped)\nys\n    y, the shape of `xs`\ncrs\n    the CRS they were read in (None: the map's)\n",
         'crs_advice': "obj\n    the map the points missed\nxs\n    x of the points as given (in `crs`)\nys\n    y\ncrs\n    the CRS they were read in (None: the map's)\nown\n    how to name the input when the CRS is its own label (e.g. 'the GeoDataFrame'); None: `crs=` or a default\n",
         'check_own_crs': "obj\n    the map the places are put on\nxs\n    x of the places in their own CRS (points; a shape's centre)\nys\n    y\nown\n    the CRS they say they are in (a GeoDataFrame's `.crs`); None: nothing judged\nwhat : str\n    the input, for the message\n",

@@ -108,6 +108,7 @@ SECTIONS = {
     },
     'alphaearth_nb.empty_maps': {
         'refuse_no_data': "obj\n    the map or cube as given (DataArray, Dataset of A00..A63, DataTree)\nwhat : str\n    the input, for the message: 'the map `emb`', '`other`'\ndoor : str\n    the function refusing it, for the message\n",
+        'no_data_why': "da\n    a map through the gate (`gate.gated`) that holds no data\nfix : str\n    the door's own fix, where the gate kept no reason\nof : str\n    what the pixels are of, after 'every pixel' (' of the map'), for the words\n",
     },
     'alphaearth_nb.evaluate': {
         'max_folds': 'y\n    class labels (N,), as `evaluate_embeddings` takes them\nfolds\n    the folds asked: an int, or a dict by level (its "max"), as `evaluate_embeddings` takes them (None: its default at "max", `max_trial_folds`\')\nmax_shots : int\n    cap of "max" per class\nmax_fraction : float\n    share of a class "max" may take\n',

@@ -22,7 +22,7 @@ from .cubes import cube_form
 from .places import wall_times   # a zoned cube's dates as they are named
 from .geo import check_pixels, north_up
 from .pixels import pixelwise
-from .gate import NO_DATA_WHY   # why the gate left a map no data (warnings silenced: none shown)
+from .empty_maps import no_data_why   # why the gate left a map no data (warnings silenced: none shown)
 
 # %% auto #0
 __all__ = ['FLAT_SPREAD', 'sample_pixels', 'pca_basis', 'rgb', 'spherical_kmeans', 'cluster']
@@ -68,11 +68,6 @@ FLAT_SPREAD = 1e-5   # a colour's stretch (2..98 percentile range of a principal
 # rounding, not contrast: float32 projections of identical vectors differ by up to ~5e-8 (measured on 100 random
 # maps of one and of two unit vectors: flat stretch <= 3.7e-8, offsets <= 4.5e-8); one int8 code step is >= 6e-5
 
-def _why(da, fix:str) -> str:
-    "The gate's reason a map `da` holds no data and its fix (`gate.NO_DATA_WHY`, kept where the gate refuses every pixel: " \
-    "unit vectors x100, int16 x32767), else `fix`: the error says it where a notebook's silenced warnings did not."
-    return f"every pixel was refused by the gate: {why}" if (why := da.attrs.get(NO_DATA_WHY)) else fix
-
 @checks_flags
 def rgb(emb,                            # embedding (y, x, band), or a cube (time, y, x, band)
         percentiles:tuple=(2.0, 98.0),  # robust stretch limits
@@ -89,7 +84,7 @@ def rgb(emb,                            # embedding (y, x, band), or a cube (tim
     check_pixels(da, "the embedding")   # 0 rows from a reversed `sel` slice: not "all NaN"
     x = sample_pixels(da, max_samples, seed)
     if len(x) < 3:
-        raise NoValidDataError(f"rgb needs at least 3 pixels with data, found {len(x)}: " + _why(da, "check the "
+        raise NoValidDataError(f"rgb needs at least 3 pixels with data, found {len(x)}: " + no_data_why(da, "check the "
                                "embedding is not all NaN"))
     mean, V = pca_basis(x, 3)
     if len(V) < 3: V = np.concatenate([V, np.zeros((3 - len(V), V.shape[1]), np.float32)])
@@ -170,7 +165,7 @@ def cluster(emb,                        # embedding (y, x, band) or cube (time, 
     check_pixels(da, "the embedding")
     x, empty = _sample(da, max_samples, seed)   # `sample_pixels`, as `rgb` fits: a cube's years together
     if not len(x):
-        raise NoValidDataError("the embedding has no pixel with data (all NaN): " + _why(da, "check the area, the year "
+        raise NoValidDataError("the embedding has no pixel with data (all NaN): " + no_data_why(da, "check the area, the year "
                                "and any mask"))
     if (m := _distinct_rows(x)) < k:   # k-means++ then drew a centre twice, or a padding row (all 0)
         raise NoValidDataError(f"cluster(k={k}) needs at least {k} distinct vectors among the pixels with data, found "

@@ -1,4 +1,4 @@
-"""Coordinates against their CRS: degrees that cannot be degrees, data far outside a CRS's area of use, points transformed between CRSs after both checks, the UTM zone of a point; split from `geo` (03), which re-exports each name.
+"""Coordinates against their CRS: degrees that cannot be degrees, data far outside a CRS's area of use, points transformed between CRSs after both checks, the UTM zone of a point, a projection's CRS in feet; split from `geo` (03), which re-exports each name.
 
 Docs: https://alphaearth-nb.github.io/alphaearth_nb/crs_checks.html.md"""
 
@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import numpy as np
 from pyproj import Transformer
+from pyproj.database import query_crs_info
+from pyproj.enums import PJType
 
 from .core import CRSError, GridError, PointError, refuse_path
 from .declared_units import LENGTHS
@@ -19,8 +21,8 @@ from .spatial import (COORDS_WANTED, GEOMS_WANTED, GRID_WANTED, as_crs, crs_of, 
 from .crs import crs_label
 
 # %% auto #0
-__all__ = ['POLE_TOL', 'LON_RANGE', 'AREA_MARGIN', 'check_longitudes', 'swap_columns', 'check_degrees', 'check_grid_degrees',
-           'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
+__all__ = ['POLE_TOL', 'LON_RANGE', 'AREA_MARGIN', 'FEET', 'check_longitudes', 'swap_columns', 'check_degrees',
+           'check_grid_degrees', 'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs', 'feet_twin']
 
 # %% ../nbs/02e_crs_checks.ipynb #k0005
 POLE_TOL = 1e-6   # degrees past a pole still read as the pole (float error of a reprojection)
@@ -232,4 +234,21 @@ def utm_crs(lon:float,  # longitude, degrees (any turn: wrapped)
     "The WGS 84 / UTM zone CRS holding a lon/lat point: 'EPSG:326zz' north, 'EPSG:327zz' south (zones wrap at 180)."
     zone = int(np.floor((float(lon) + 180) / 6)) % 60 + 1
     return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
+
+FEET = (("US survey feet", 1200 / 3937), ("international feet", 0.3048))   # metres per foot: the two in use
+
+@lru_cache(maxsize=1)
+def _projected_names() -> dict:
+    "EPSG's projected CRSs by name -> 'EPSG:code' (pyproj's database, read once: 0.4 s)."
+    return {i.name: f"EPSG:{i.code}" for i in query_crs_info(auth_name="EPSG", pj_types=[PJType.PROJECTED_CRS])}
+
+def feet_twin(crs,                      # a projected CRS in metres (any spelling `as_crs` reads)
+              name:str="US survey feet", # which foot: "US survey feet" (ftUS) or "international feet" (ft)
+             ) -> str|None:
+    """The EPSG code of the same projection in feet ('NAD83 / New York Long Island', EPSG:32118 -> its '(ftUS)',
+    EPSG:2263), by EPSG's names; None where there is none (a UTM zone of WGS 84 has no feet twin)."""
+    try: n = as_crs(crs).name
+    except CRSError: return None
+    tag = " (ftUS)" if name.startswith("US") else " (ft)"
+    return _projected_names().get(n + tag)
 

@@ -20,7 +20,7 @@ from .quantize import NODATA
 from .spatial import runs_model
 
 # %% auto #0
-__all__ = ['refuse_no_data']
+__all__ = ['NO_DATA_WHY', 'refuse_no_data', 'no_data_why']
 
 # %% ../nbs/21f_empty_maps.ipynb #em0005
 def _all_fill(a:np.ndarray, fills:tuple) -> bool:
@@ -104,3 +104,15 @@ def refuse_no_data(obj,                 # the map or cube as given (DataArray, D
                            ", so its result would be NaN everywhere. Check the area and the year read (a tile over "
                            "the sea or outside the product, a year the product lacks: a cube's years with data are "
                            "`aef.cubes.years_with_data(cube)`) and any mask applied before (`emb.where(...)`)")
+
+# %% ../nbs/21f_empty_maps.ipynb #em0011
+NO_DATA_WHY = "aef:no_data_why"   # attrs key of a gated map whose every pixel the gate refused: why, and the fix
+
+def no_data_why(da,          # a map through the gate (`gate.gated`) that holds no data
+                fix:str,     # the door's own fix, where the gate kept no reason
+                of:str="",   # what the pixels are of, after 'every pixel' (' of the map'), for the words
+               ) -> str:
+    """'every pixel was refused by the gate: WHY' where the gate refused every pixel of `da` and kept why
+    (`NO_DATA_WHY`), else `fix`: the one wording of the doors that find no pixel with data (`clusters.rgb`,
+    `supervised.labelled_rows`)."""
+    return f"every pixel{of} was refused by the gate: {why}" if (why := da.attrs.get(NO_DATA_WHY)) else fix

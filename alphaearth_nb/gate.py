@@ -24,21 +24,21 @@ from .rows import (LINEAR_LENGTH, MEAN_LENGTH, NORM_TOL, OVERSHOOT_LENGTH, byte_
                                 count_values, COUNTS_PASS, BYTE_CASTS, CAST_LEAD, fill_mask, fill_rows, FLOAT_READINGS, float_bytes, linear_as_codes, no_data_test, linear_codes, linear_rows, linear_unit,
                                 narrow_bytes, read_bytes, sq_norms, table_codes, warn_linear)
 from .spatial import runs_model
-from .empty_maps import refuse_no_data   # moved there (21f): re-exported
+from .empty_maps import NO_DATA_WHY, refuse_no_data   # moved there (21f): re-exported
 from .directions import COS_ROWS, change_score, cosines, unit_rows
 from .value_hints import (COMMAND_FILE, cast_hint, decoding_hint, decoding_slip, power_scale,
                                        scale_hint, STACK_FILE, stack_note)
 
 # %% auto #0
-__all__ = ['NO_DATA_WHY', 'map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel',
-           'band_order', 'a_bands', 'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables',
-           'list_vectors', 'by_band', 'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at',
-           'window_rows', 'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
+__all__ = ['map_byte_codes', 'gate_vectors', 'gated', 'valid_bounds', 'gate_query', 'user_stacklevel', 'band_order', 'a_bands',
+           'a_positions', 'label_bands', 'band_dim', 'band_hint', 'band_variables', 'list_vectors', 'by_band',
+           'band_parts', 'join_parts', 'real_parts', 'query_array', 'pixelwise', 'values_at', 'window_rows',
+           'map_sample', 'unit_rows', 'COS_ROWS', 'cosines', 'change_score', 'NORM_TOL', 'MEAN_LENGTH',
            'OVERSHOOT_LENGTH', 'LINEAR_LENGTH', 'sq_norms', 'linear_codes', 'linear_unit', 'warn_linear',
            'linear_as_codes', 'linear_rows', 'read_bytes', 'byte_reading', 'narrow_bytes', 'fill_mask', 'byte_codes',
            'fill_rows', 'table_codes', 'no_data_test', 'FLOAT_READINGS', 'float_bytes', 'count_values', 'COUNTS_PASS',
            'BYTE_CASTS', 'CAST_LEAD', 'COMMAND_FILE', 'decoding_slip', 'decoding_hint', 'cast_hint', 'power_scale',
-           'scale_hint', 'STACK_FILE', 'stack_note', 'refuse_no_data']
+           'scale_hint', 'STACK_FILE', 'stack_note', 'NO_DATA_WHY', 'refuse_no_data']
 
 # %% ../nbs/22_gate.ipynb #w0002
 _all_ = ["user_stacklevel", "band_order", "a_bands", "a_positions"]   # from `core`, where they moved to serve every module
@@ -54,7 +54,7 @@ _all_ += ["NORM_TOL", "MEAN_LENGTH", "OVERSHOOT_LENGTH", "LINEAR_LENGTH", "sq_no
           "COUNTS_PASS", "BYTE_CASTS", "CAST_LEAD"]
 _all_ += ["COMMAND_FILE", "decoding_slip", "decoding_hint", "cast_hint", "power_scale",
           "scale_hint", "STACK_FILE", "stack_note"]   # from `value_hints` (21e), split from here: `gate.scale_hint` is `value_hints.scale_hint`
-_all_ += ["refuse_no_data"]   # from `empty_maps` (21f), split from here: `gate.refuse_no_data` is `empty_maps.refuse_no_data`
+_all_ += ["NO_DATA_WHY", "refuse_no_data"]   # from `empty_maps` (21f), split from here: `gate.refuse_no_data` is `empty_maps.refuse_no_data`
 
 # %% ../nbs/22_gate.ipynb #c0009
 def _code_pixels(v:np.ndarray) -> np.ndarray:
@@ -300,8 +300,6 @@ def _said(a:np.ndarray, fills, codes, reading, valid, stored_bytes, what:str, to
     elif a.dtype.kind == "f" and (hint := decoding_hint(a, linear=False)):   # unit vectors, yet no embedding's
         raise NoValidDataError(f"all {bad.size} {what}s hold no embedding vector as given{hint}")   # every one: exact
     return v
-
-NO_DATA_WHY = "aef:no_data_why"   # attrs key of a gated map whose every pixel the gate refused: why, and the fix
 
 @checks_flags
 def gated(da:xr.DataArray,       # (y, x, band) embedding in any form

@@ -8,12 +8,9 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/geo.html.md"""
 from __future__ import annotations
 
 import warnings
-from functools import lru_cache
 
 import numpy as np
 from pyproj import Transformer
-from pyproj.database import query_crs_info
-from pyproj.enums import PJType
 
 from .core import (CRSError, EmptyStackError, GridError, PointError, checks_flags, refuse_path,
                                 user_stacklevel)
@@ -27,8 +24,8 @@ from .spatial import (COORDS_WANTED, GRID_WANTED, MAX_LON_STEP, NODATA_KEYS, VAL
                                    require, same_crs, unpacked, wrapped_like, write_crs)
 from .antimeridian import (turn_shift, wrap_geometries, geometries_like, unwrap_lon, geometries_on, has_geometry)
 from .points import LAT_NAMES, LON_NAMES, one_point, with_coordinates
-from .crs_checks import (AREA_MARGIN, LON_RANGE, POLE_TOL, area_gap, check_area_of_use, check_degrees,
-                                      check_longitudes, check_grid_degrees, shapes_in_area, to_crs, utm_crs)
+from .crs_checks import (AREA_MARGIN, FEET, LON_RANGE, POLE_TOL, area_gap, check_area_of_use, check_degrees,
+                                      check_longitudes, check_grid_degrees, feet_twin, shapes_in_area, to_crs, utm_crs)
 from .crs import crs_label, crs_typed
 from .same_grid import (half_pixel_off, half_pixel_hint, one_lattice_hint, check_same_grid, orient_like,
                                      refuse_interleaved)
@@ -42,17 +39,17 @@ _all_ = ['X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'req
          'is_remote']   # files', re-exported (mirrors reads it here)
 
 # %% auto #0
-__all__ = ['EDGE_TOL', 'SWAP_HINT', 'XY_SWAP_HINT', 'FEET', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic', 'wrap_x',
-           'check_pixels', 'inside_grid', 'swapped_on', 'no_place', 'pixel_indices', 'feet_twin', 'crs_guess',
-           'crs_advice', 'check_own_crs', 'point_crs', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS',
-           'MAX_LON_STEP', 'require', 'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range',
-           'outside_valid', 'packing', 'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs',
-           'same_crs', 'write_crs', 'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps',
-           'pixel_size', 'axis_step', 'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like',
-           'axes_to_turn', 'north_up', 'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like',
-           'unwrap_lon', 'geometries_on', 'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates',
-           'POLE_TOL', 'LON_RANGE', 'check_longitudes', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees',
-           'area_gap', 'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs', 'half_pixel_off', 'half_pixel_hint',
+__all__ = ['EDGE_TOL', 'SWAP_HINT', 'XY_SWAP_HINT', 'LONLAT', 'cell_index', 'cell_inside', 'check_monotonic', 'wrap_x',
+           'check_pixels', 'inside_grid', 'swapped_on', 'no_place', 'pixel_indices', 'crs_guess', 'crs_advice',
+           'check_own_crs', 'point_crs', 'X_NAMES', 'Y_NAMES', 'NODATA_KEYS', 'VALID_KEYS', 'MAX_LON_STEP', 'require',
+           'rename_spatial', 'is_lazy', 'declared_nodata', 'declared_valid_range', 'outside_valid', 'packing',
+           'unpacked', 'as_crs', 'crs_name', 'crs_of', 'is_geographic', 'horizontal_crs', 'same_crs', 'write_crs',
+           'grid_coords', 'half_pixel', 'grid_mapping', 'geotransform', 'geotransform_steps', 'pixel_size', 'axis_step',
+           'stored_rounding', 'coords_geotransform', 'axis_span', 'wrapped_like', 'axes_to_turn', 'north_up',
+           'flip_rows', 'is_remote', 'turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geometries_on',
+           'has_geometry', 'LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates', 'POLE_TOL', 'LON_RANGE',
+           'check_longitudes', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap', 'check_area_of_use',
+           'shapes_in_area', 'to_crs', 'utm_crs', 'FEET', 'feet_twin', 'half_pixel_off', 'half_pixel_hint',
            'one_lattice_hint', 'check_same_grid', 'orient_like', 'refuse_interleaved']
 
 # %% ../nbs/03_geo.ipynb #c0002a
@@ -62,7 +59,7 @@ _all_ = ['turn_shift', 'wrap_geometries', 'geometries_like', 'unwrap_lon', 'geom
 _all_ = ['LON_NAMES', 'LAT_NAMES', 'one_point', 'with_coordinates']
 # from `crs_checks` (02e), split from here: `geo.to_crs` is `crs_checks.to_crs`
 _all_ = ['POLE_TOL', 'LON_RANGE', 'check_longitudes', 'AREA_MARGIN', 'check_degrees', 'check_grid_degrees', 'area_gap',
-         'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs']
+         'check_area_of_use', 'shapes_in_area', 'to_crs', 'utm_crs', 'FEET', 'feet_twin']
 # from `same_grid` (02f), split from here: `geo.check_same_grid` is `same_grid.check_same_grid`
 _all_ = ['half_pixel_off', 'half_pixel_hint', 'one_lattice_hint', 'check_same_grid', 'orient_like',
          'refuse_interleaved']
@@ -304,24 +301,8 @@ def pixel_indices(obj,                     # the map (y/x dims with coordinates)
     return _axis_index(gy, ys, "y"), _axis_index(gx, xs, "x")
 
 # %% ../nbs/03_geo.ipynb #wc0002
-FEET = (("US survey feet", 1200 / 3937), ("international feet", 0.3048))   # metres per foot: the two in use
 _HELD = "aef.geo.crs_of(<the map>)"   # a fix's CRS of the map where no text shorter than its WKT says it (`crs_typed`):
 # the map by a placeholder, as `<their CRS>`: the user's name for it is unknown here
-
-@lru_cache(maxsize=1)
-def _projected_names() -> dict:
-    "EPSG's projected CRSs by name -> 'EPSG:code' (pyproj's database, read once: 0.4 s)."
-    return {i.name: f"EPSG:{i.code}" for i in query_crs_info(auth_name="EPSG", pj_types=[PJType.PROJECTED_CRS])}
-
-def feet_twin(crs,                      # a projected CRS in metres (any spelling `as_crs` reads)
-              name:str="US survey feet", # which foot: "US survey feet" (ftUS) or "international feet" (ft)
-             ) -> str|None:
-    """The EPSG code of the same projection in feet ('NAD83 / New York Long Island', EPSG:32118 -> its '(ftUS)',
-    EPSG:2263), by EPSG's names; None where there is none (a UTM zone of WGS 84 has no feet twin)."""
-    try: n = as_crs(crs).name
-    except CRSError: return None
-    tag = " (ftUS)" if name.startswith("US") else " (ft)"
-    return _projected_names().get(n + tag)
 
 def _lands(obj, xs, ys, crs) -> int:
     """How many points (read in `crs`) lie on `obj`'s grid; 0 where they cannot be read so (no degrees, no CRS, far
@@ -410,14 +391,14 @@ def _zone_said(obj, xs, ys, src) -> str:
         lon, lat = (np.ravel(np.asarray(v, np.float64)) for v in to_crs(xs, ys, src, LONLAT))
         ok = np.isfinite(lon) & np.isfinite(lat)
         if not zone or not ok.any(): return ""
-        code = (32600 if zone[-1].upper() == "N" else 32700) + int(np.floor((np.median(lon[ok]) + 180) / 6) % 60) + 1
-        if f"{code % 100}{zone[-1].upper()}" == zone.upper(): return ""
-        tx, ty = to_crs(lon[ok], lat[ok], LONLAT, f"EPSG:{code}")
+        code = utm_crs(np.median(lon[ok]), 1 if zone[-1].upper() == "N" else -1)   # their zone, the map's hemisphere
+        if f"{int(code[-2:])}{zone[-1].upper()}" == zone.upper(): return ""
+        tx, ty = to_crs(lon[ok], lat[ok], LONLAT, code)
         if not inside_grid(obj, np.asarray(tx), np.asarray(ty)).any(): return ""
     except Exception: return ""   # beyond a projection's domain
-    return (f"; they lie on the map if its CRS were EPSG:{code} (their UTM zone) rather than {crs_label(crs_of(obj))}: if "
-            f"its recorded CRS is wrong, write the right one, `emb = aef.geo.write_crs(emb, 'EPSG:{code}')` (a GeoTIFF: "
-            f"`rio edit-info --crs EPSG:{code} FILE`)")
+    return (f"; they lie on the map if its CRS were {code} (their UTM zone) rather than {crs_label(crs_of(obj))}: if "
+            f"its recorded CRS is wrong, write the right one, `emb = aef.geo.write_crs(emb, '{code}')` (a GeoTIFF: "
+            f"`rio edit-info --crs {code} FILE`)")
 
 def crs_advice(obj,        # the map the points missed
                xs,         # x of the points as given (in `crs`)

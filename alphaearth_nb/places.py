@@ -158,7 +158,7 @@ def off_product_grid(emb,       # a map of 10 m pixels (y, x, ...) on a regular 
     reach = np.degrees(_TILE_M / 6_371_000)   # a tile, in degrees of latitude; of longitude over cos(lat)
     off = abs((lon - (6 * zone - 183) + 180) % 360 - 180) > 3 + reach / max(np.cos(np.radians(lat)), 1e-3)
     if not (off or (lat > reach if south else lat < -reach)): return None
-    own = f"{int((lon + 180) // 6) % 60 + 1}{'S' if lat < 0 else 'N'}"
+    own = f"{int(geo.utm_crs(lon, lat)[-2:])}{'S' if lat < 0 else 'N'}"   # the zone its centre lies in
     return (f"its centre (lon {lon:.3f}, lat {lat:.3f}) lies in UTM zone {own}, farther from zone {zone}"
             f"{'S' if south else 'N'} than its tiles reach: reprojected into another zone's CRS")
 

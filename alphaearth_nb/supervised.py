@@ -23,7 +23,7 @@ from .places import LONLAT, agreed_crs, coordinate_hint, lonlat_columns, read_ge
 from .geometries import xy_words
 from .points import as_geojson   # GeoJSON text, a list of Features: the dict they are
 from .embeddings import MAP_WANTED, NO_YEARS, as_embedding, pixelwise, refuse_rotation, values_at, years_dim
-from .gate import NO_DATA_WHY   # why the gate left a map no data: said in the error too
+from .empty_maps import no_data_why   # why the gate left a map no data: said in the error too
 from .geo import (SWAP_HINT, XY_SWAP_HINT, as_crs, check_degrees, crs_of, inside_grid, north_up, pixel_indices, point_crs, rename_spatial, to_crs,
                                unpacked, with_coordinates)
 from .crs import crs_label
@@ -524,9 +524,8 @@ def labelled_rows(emb,                  # the map of `placed` (y, x, band), thro
     X = values_at(emb, r, c)
     ok = np.isfinite(X).all(1)
     if not ok.any():
-        why = emb.attrs.get(NO_DATA_WHY)   # every pixel refused by the gate (x100, int16 x32767): why, where warnings are silenced
-        raise LabelError("none of the labelled pixels has embedding data (all NaN): " + (f"every pixel of the map was "
-                         f"refused by the gate: {why}" if why else "label pixels inside the data"))
+        raise LabelError("none of the labelled pixels has embedding data (all NaN): " + no_data_why(   # the gate's
+            emb, "label pixels inside the data", " of the map"))   # reason (x100, int16 x32767): warnings silenced too
     if not ok.all(): _warn_no_data(vals, ok, raster, numbers)
     if not raster: _warn_conflicts(r[ok] * emb.sizes["x"] + c[ok], vals[ok], "values" if numbers else "labels")
     if numbers and not positive: warn_fill_values(vals[ok], given, column)   # regress: -9999 undeclared, said

@@ -56,8 +56,9 @@ def warn_seams(tl:Tiling,  # how `embed` cuts the map
     the paper's tiles overlap by 160 m, 80 m trimmed, blended), so seams every `tile` px show in the map and in a change
     against a map of other settings (newcomer s55: max change 0.53 on the seams, the real year's 0.14)."""
     if tl.overlap or max(H, W) <= tl.core: return
-    b, ok = tl.patch // 8, [t for t in _good_tiles(tl.patch) if t < tl.patch]   # ok: tiles with a buffer, overlapping
-    fix = (f"leave tile and buffer to their defaults (tile {tl.patch - 2 * b}, buffer {b}), or pass a buffer > trim" if b
+    d, ok = tiling(tl.patch), [t for t in _good_tiles(tl.patch) if t < tl.patch]   # the defaults; ok: tiles with a
+    # buffer, overlapping
+    fix = (f"leave tile and buffer to their defaults (tile {d.core}, buffer {d.margin}), or pass a buffer > trim" if d.margin
            else f"pass tile={max(ok)}, buffer={(tl.patch - max(ok)) // 2} (the defaults of a patch under 8 px, "
                 f"{tl.patch}, have buffer 0)" if ok else
            f"no tiling of a {tl.patch} px patch overlaps: a model of a larger patch (the presets' 32 or 128) blends")
@@ -72,6 +73,7 @@ def trim_range(tile:int,    # the tile's core, pixels
     "The trims `(lo, hi)` a tile allows: the overlap 2 (buffer - trim) fits in the tile, 0 <= trim <= buffer."
     return max(0, buffer - tile // 2), buffer
 
+def _default_buffer(patch:int) -> int: return patch // 8   # the paper's 160 m of a 1.28 km patch
 def _default_trim(buffer:int) -> int: return max(0, buffer - 8)
 
 def _good_tiles(patch:int) -> list[int]:
@@ -85,10 +87,10 @@ def tiling(patch:int,       # the model's patch size L in pixels
            trim:int=None,   # trimmed per side; default max(0, buffer - 8) (paper: 80 m); =buffer: no overlap
           ) -> Tiling:
     "The paper's tiling scaled to patch `L`, unless `tile`, `buffer` or `trim` say otherwise; `ConfigError` if unfit."
-    if tile is None and buffer is None: buffer = patch // 8
+    if tile is None and buffer is None: buffer = _default_buffer(patch)
     for what, v in (("tile", tile), ("buffer", buffer), ("trim", trim)):
         if isinstance(v, (str, bytes)) or not (v is None or hasattr(v, "__float__")):   # text, a list: refused,
-            b = patch // 8   # offering the default tiling's value
+            b = _default_buffer(patch)   # offering the default tiling's value
             whole(v, what, {"tile": patch - 2 * b, "buffer": b, "trim": _default_trim(b)}[what])
         if v is not None and (isinstance(v, bool) or not float(v).is_integer()):
             near = min(_good_tiles(patch), key=lambda t: abs(t - v)) if what == "tile" else int(v)
