@@ -207,6 +207,7 @@ SECTIONS = {
         'data_print': 'data\n    a validated stack, or other data `fit` takes (batches, a function, a corpus)\n',
         'stack_print': 'data\n    an `xr.DataTree`, a single-source `xr.Dataset` or a dict of them, or other data\n',
         'stack_said': "seen : dict\n    a run's record of its stack (`data_print`, its header's `data`)\n",
+        'memory_stack': "seen\n    a run's record of its data (`data_print`, its header's `data`): a dict, None, or absent\n",
         'warn_data': "was : dict|None\n    the run's record of its data (`data_print`, its header's `data`)\nnow : dict|None\n    the resume's (`data_print` of the data given)\nread\n    the sources the model reads (others' presence or values do not matter); None: all\nchanged : bool\n    values changed since the run began are resumed on knowingly: warned, not refused\n",
         'warn_changed': "cfg : TrainConfig\n    the resume's settings\nwas : dict\n    the run's (its header's `train`)\n",
         'model_changes': "now\n    a model's config (a `ModelConfig`, or its JSON form)\nwas : dict|None\n    the run's (its header's `model`)\n",

@@ -24,7 +24,7 @@ from .sources import get_source, registered, spelt_source
 from .timecodes import to_days
 from .windows import check_extrapolation, extrapolation_days
 from .command_inputs import COMPILES, open_input, open_stack
-from .run_data import SCENE_SOURCES, stack_said   # what a run recorded of its stack: the scene's, or one named
+from .run_data import memory_stack, stack_said   # what a run recorded of its stack: the scene's, or one named
 
 # %% auto #0
 __all__ = ['model_sources', 'aef_embed']
@@ -140,7 +140,7 @@ def _unrecorded(a, head:dict, came) -> None:
     "`data`; `came`: where that was read, a corpus' or None): `ConfigError` where it recorded a stack other than the " \
     "sample scene's (begun in Python with a stack in memory), naming it; else the sample scene, said with why."
     seen = head.get("data")
-    if not isinstance(came, dict) and isinstance(seen, dict) and seen.get("sources") not in (None, SCENE_SOURCES):
+    if not isinstance(came, dict) and memory_stack(seen):
         raise ConfigError(f"--data left out, and the run of --checkpoint {a.checkpoint} was trained on a stack it "
                           f"recorded ({stack_said(seen)}) but not where it was read (begun in Python with a stack in "
                           "memory, which has no path), so the sample scene would stand in for it: pass --data with that "

@@ -30,8 +30,8 @@ from .step import TrainConfig
 
 # %% auto #0
 __all__ = ['RESUMED', 'DATA_FROM', 'SCENE_SOURCES', 'METRICS_EVERY_S', 'data_from', 'data_print', 'stack_print', 'stack_said',
-           'warn_data', 'warn_changed', 'model_changes', 'warn_model', 'checkpoints_of', 'made_by', 'note_loaded',
-           'loaded_from', 'warn_version', 'stopped_words']
+           'memory_stack', 'warn_data', 'warn_changed', 'model_changes', 'warn_model', 'checkpoints_of', 'made_by',
+           'note_loaded', 'loaded_from', 'warn_version', 'stopped_words']
 
 # %% ../nbs/19b_run_data.ipynb #rd0005
 RESUMED = ("batch_size", "peak_lr", "warmup", "seed", "b1", "b2", "eps", "clip_norm")  # what a resume must keep
@@ -96,6 +96,12 @@ def stack_said(seen:dict, # a run's record of its stack (`data_print`, its heade
     size = f", {shape[1]} x {shape[0]} pixels" if len(shape) == 2 else ""
     dates = f", {time[0][:10]} .. {time[1][:10]}" if len(time) == 2 else ""
     return f"sources {', '.join(seen.get('sources') or ())}{size}{dates}"
+
+def memory_stack(seen, # a run's record of its data (`data_print`, its header's `data`): a dict, None, or absent
+                ) -> bool:
+    """Whether a run recorded a stack other than the sample scene's (`SCENE_SOURCES`) with no path: one in memory,
+    begun in Python, which a command cannot read again (`aef embed` and `aef train --resume` without --data refuse it)."""
+    return isinstance(seen, dict) and seen.get("sources") not in (None, SCENE_SOURCES)
 
 
 # %% ../nbs/19b_run_data.ipynb #rd0008

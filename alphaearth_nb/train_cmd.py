@@ -25,7 +25,7 @@ from .checkpoint import check_run_folder, is_run, latest_checkpoint, nothing_rec
 from .cli_args import TRAIN_DEFAULTS
 from .command_inputs import COMPILES, open_csv, open_data
 from .loaders import is_eolearn_patch   # an eo-learn patch folder: its kind, recorded with the run
-from .run_data import SCENE_SOURCES, stack_said   # a run's record of its stack, in words
+from .run_data import memory_stack, stack_said   # a run's record of its stack, in words
 from .embed import embed   # the end check's windows
 from .loss_plot import write_metrics
 from .map_checks import COLLAPSED, collapsed_said, median_cosine   # the collapse figure, its words
@@ -189,7 +189,7 @@ def _resume_data(a) -> None:
     given = {"kind": "corpus", "path": str(Path(a.corpus).resolve())} if a.corpus else \
         {"kind": "samples"} if a.data in (None, "samples") else {"path": str(Path(a.data).resolve())}
     if came is None:
-        if a.resume and a.data is None and a.corpus is None and seen.get("sources") not in (None, SCENE_SOURCES):
+        if a.resume and a.data is None and a.corpus is None and memory_stack(seen):
             raise ConfigError(f"run {a.out} records the stack it was trained on ({stack_said(seen)}) but not the "
                               "--data it was read from (begun in Python with a stack in memory, which has "
                               "no path; or an older alphaearth_nb began it): pass --data <the run's data> "
