@@ -14,17 +14,16 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-try: import rasterio.windows   # the optional extras' reader of GeoTIFFs (without it the reader says so)
-except ImportError: rasterio = None
 import xarray as xr
 
 from . import analysis
 from .evaluate import unlabelled
 from .core import (AEFError, DimensionError, GridError, GridWarning, LabelError, NoDataWarning, NoValidDataError,
-                                TimeError, TimeWarning, band_names, user_stacklevel, ConfigError, SameMapError)
+                                TimeError, TimeWarning, band_names, user_stacklevel, ConfigError, SameMapError,
+                                MissingDependencyError)
 from .files import is_zarr_store
 from .same_grid import one_lattice_hint   # one grid over two extents: their overlap
-from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs, swapped_on
+from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs, require, swapped_on
 from .crs_checks import swap_columns
 from .geometry_columns import lonlat_columns
 from .crs import crs_label
@@ -86,7 +85,10 @@ def refuse_scaled(p:Path, cmd:str) -> None:
     vectors whose lengths sit at a power of ten (`value_hints.power_scale`: unit vectors x10000 as int16, a common
     export): every pixel would be no data (the gate's warning gives a Python fix, the analysis then blamed the area or
     the year); said in the shell's words with the line that writes the map divided. Silent otherwise."""
-    if rasterio is None: return   # no reader of GeoTIFFs: the reader says so
+    try: require("rasterio", "official", "reading GeoTIFFs")   # imported here, not with the module (110 ms cold)
+    except MissingDependencyError: return   # no reader of GeoTIFFs: the reader says so
+    import rasterio.errors
+    import rasterio.windows
     try:
         with rasterio.open(p) as f:
             if f.count != 64: return
