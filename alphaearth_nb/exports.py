@@ -168,7 +168,7 @@ def read_cog(path,                    # the GeoTIFF: a local path (`~` is the ho
     kw = {"overview_level": overview} if overview is not None else {}
     import rasterio.errors
     path = input_path(path, "embedding GeoTIFF", "exports.to_cog")
-    if isinstance(path, Path): refuse_partial(path, "GeoTIFF")   # a killed write's scratch copy: never read
+    refuse_partial(path, "GeoTIFF")   # a killed write's scratch copy: never read
     if Path(path).is_dir():
         raise MissingDataError(f"{path} is a folder, not a GeoTIFF: a folder of embedding GeoTIFFs (Earth Engine's exports: "
                                "tiles of a year, one export a year) is read as one map, or a cube of one map a year, by "

@@ -187,8 +187,8 @@ def refuse_partial(path:str|os.PathLike, # what a reader was given (`~` allowed)
     """Raise `MissingDataError` where `path` is, or lies in, the scratch copy a write works in before moving it
     into place (`partial_name`, `writing_folder`): one left by a killed or failed write may hold only part of its
     chunks, and the rest read as no data (a store of it read all NaN without a word). Every reader of our stores
-    and files calls it first (`stores.open_zarr`, `exports.read_cog`, `aef`'s inputs)."""
-    if (s := scratch_of(path)) is None: return
+    and files calls it first (`stores.open_zarr`, `exports.read_cog`, `aef`'s inputs); a URL is no scratch copy of ours."""
+    if is_remote(path) or (s := scratch_of(path)) is None: return
     q, t = s
     pid, host = scratch_writer(q, ".partial-")
     live = host in (None, this_host()) and pid_alive(pid)

@@ -108,7 +108,7 @@ def open_zarr(store,             # the store's folder (`~` is the home folder) o
     GeoTIFF: `to_zarr` writes so; a store written south-first (by `to_zarr` before, or by `embed_to_zarr` of a stack
     stored south-first, which writes the stack's order chunk row by chunk row) is turned lazily on reading."""
     store = input_path(store, "embedding store", "exports.to_zarr")
-    if isinstance(store, Path): refuse_partial(store, "embedding store")   # a killed write's scratch copy: never read
+    refuse_partial(store, "embedding store")   # a killed write's scratch copy: never read
     if check and Path(store).is_dir() and not is_ours(store):
         raise MissingDataError(f"{store} has no completion marker ({MARKER}), so it may be a store whose write "
                                f"died: write it again (`aef.embed.embed_to_zarr` or `aef embed` for a model's embeddings, "
