@@ -234,6 +234,7 @@ SECTIONS = {
         'mirror_root': 'path\n    a local folder (`~` allowed), or anything else (None)\n',
         'tiffs_below': "folder\n    a local folder (`~` allowed)\ndepth : int\n    how many folders down: 0, in it; 2, `YEAR/ZONE/*.tiff` of a mirror's root\n",
         'first_tile': "folder\n    a local folder: a mirror's root, a year's or a zone's folder of its layout\n",
+        'holds_tiffs': 'path : Path\n    --embeddings as given\n',
     },
     'alphaearth_nb.nodata': {
         'declared_nodata': 'obj\n    DataArray or Dataset whose attrs / encoding may declare fill values\nfinite : bool\n    only the finite values (NaN fills are NaN already: nothing to mask)\n',

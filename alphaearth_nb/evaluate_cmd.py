@@ -21,6 +21,7 @@ from . import analysis, embeddings, evaluate, scene
 from .core import (DimensionError, DTypeError, GridError, LabelError, LabelWarning, NoDataWarning, band_names,
                                 refuse_path, user_stacklevel)
 from .files import is_zarr_store
+from .mirror_list import holds_tiffs   # a folder of GeoTIFF tiles
 from .checkpoint import is_run
 from .bands import band_columns, table_bands
 from .empty_rows import file_lines, refuse_file_rows
@@ -134,7 +135,7 @@ def _no_band_table(df:pd.DataFrame, path) -> None:
 def _store_kind(path:Path) -> str:
     "What --embeddings `path` (no table) is, by its name: a GeoTIFF, a netCDF file, a folder of GeoTIFFs or a zarr store."
     s = path.suffix.lower()
-    tifs = s != ".zarr" and path.is_dir() and any(f.suffix.lower() in (".tif", ".tiff") for f in path.iterdir())
+    tifs = holds_tiffs(path)
     return ("a GeoTIFF" if s in (".tif", ".tiff") else "a netCDF file" if s == ".nc" else
             "a folder of GeoTIFFs" if tifs else "a zarr store")
 

@@ -21,7 +21,7 @@ from .evaluate import unlabelled
 from .core import (AEFError, DimensionError, GridError, GridWarning, LabelError, NoDataWarning, NoValidDataError,
                                 TimeError, TimeWarning, band_names, user_stacklevel, ConfigError, SameMapError,
                                 MissingDependencyError)
-from .files import is_zarr_store
+from .mirror_list import holds_tiffs   # a folder of GeoTIFF tiles: read as one map a year
 from .same_grid import one_lattice_hint   # one grid over two extents: their overlap
 from .geo import SWAP_HINT, XY_SWAP_HINT, crs_of, pixel_indices, point_crs, require, swapped_on
 from .crs_checks import swap_columns
@@ -71,7 +71,7 @@ def open_maps(path,           # --embeddings as given: a store, a GeoTIFF or a f
         raise DimensionError(f"--embeddings {p} is a table: vectors at points, no map to write: aef {cmd} maps a field "
                              "of embeddings, the .zarr `aef embed` wrote or an embedding GeoTIFF (a table of "
                              "embeddings and labels is scored by aef evaluate)")
-    if p.is_dir() and not is_zarr_store(p) and any(q.suffix.lower() in (".tif", ".tiff") for q in p.iterdir()):
+    if holds_tiffs(p):
         return cube_form(tif_folder(p, cmd))   # a mirror's YEAR/ZONE folder too: its tiles' year read from their path
     if p.suffix.lower() in (".tif", ".tiff") and p.is_file(): refuse_scaled(p, cmd)   # x10000: before the gate's warning
     try: return cube_form(open_embeddings(p, var))

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .core import MirrorError, near_names, checks_fields, checks_flags
-from .files import remote_url, user_path
+from .files import is_zarr_store, remote_url, user_path
 from .band_labels import PIXEL_M
 
 # %% auto #0
 __all__ = ['YEARS', 'TILE_SIZE', 'RESOLUTION', 'INDEX_NAME', 'INDEX_COLUMNS', 'MIRRORS', 'ANNUAL', 'Mirror', 'mirror_of',
-           'tile_href', 'LocalMirror', 'mirror_root', 'tiffs_below', 'first_tile']
+           'tile_href', 'LocalMirror', 'mirror_root', 'tiffs_below', 'first_tile', 'holds_tiffs']
 
 # %% ../nbs/26a_mirror_list.ipynb #c0005
 YEARS = tuple(range(2017, 2026))        # years the GCS README lists (2017-2025 inclusive)
@@ -130,3 +130,7 @@ def tiffs_below(folder,      # a local folder (`~` allowed)
 def first_tile(folder) -> Path|None:  # a local folder: a mirror's root, a year's or a zone's folder of its layout
     "A GeoTIFF (.tif, .tiff) in `folder` or up to two levels below it (`YEAR/ZONE/*.tiff`): the last by name (the latest year's); None for none."
     return next((tiles[-1] for depth in range(3) if (tiles := tiffs_below(folder, depth))), None)
+
+def holds_tiffs(path:Path) -> bool:   # --embeddings as given
+    "Whether `path` is a folder, no zarr store, that holds a GeoTIFF (.tif, .tiff, any case) itself: a folder of tiles."
+    return path.is_dir() and not is_zarr_store(path) and any(q.suffix.lower() in (".tif", ".tiff") for q in path.iterdir())
