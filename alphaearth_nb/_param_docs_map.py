@@ -375,6 +375,7 @@ SECTIONS = {
     'alphaearth_nb.years': {
         'one_model': "*embs\n    embeddings or cubes (`attrs['embedding:model']` read; none: they pass)\nwhat : str\n    what they are, for the message\nfix : str|None\n    what to do instead (default: one model for every year)\n",
         'map_year': 'e\n    one map (y, x, band) as a DataArray or Dataset (its coordinates and attrs are read)\n',
+        'year_or_none': 'e\n    one map, as `map_year` reads it\n',
         'warn_support_outside': 'e\n    one map (y, x, band): its attrs `support_start`/`support_end` are read\nwhat : str\n    how the warning names it, e.g. "`other`"\nyear\n    the year it is labelled with; None: its valid period, else `map_year`\n',
         'same_values': "a : xr.DataArray\n    a map or cube\nb : xr.DataArray\n    another, on `a`'s grid\n",
         'refuse_same_cube': "a\n    `change`'s `emb`\nb\n    its `other`\n",

@@ -27,7 +27,8 @@ from .gate import pixelwise, unit_rows
 from .geo import crs_of
 from .zones import HOWS, aggregate, h3_zones, points_within, rasterize_zones, tile_zones, zones_of
 from .years import (ONE_MAP_ATTRS, join_years, map_year, one_model, refuse_repeated_years,
-                                 warn_missing_years, warn_support_outside, year_steps, yearly_change, same_values, refuse_same_cube)
+                                 warn_missing_years, warn_support_outside, year_steps, yearly_change, same_values, refuse_same_cube,
+                                 year_or_none)
 from .places import (LONLAT, cube_crs, cube_form, gather, grid_of, import_geopandas, lonlat_columns,
                                   pixel_of, points_xy, read_geometries, read_places, sample, transform_of, years_of_cube,
                                   years_with_data)
@@ -36,14 +37,15 @@ _all_ = ['HOWS', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate',   # zones', 
          'LONLAT', 'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas',
          'read_geometries', 'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample',   # places', re-exported
          'ONE_MAP_ATTRS', 'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change',   # and years'
-         'refuse_repeated_years', 'year_steps', 'warn_support_outside', 'same_values', 'refuse_same_cube']
+         'refuse_repeated_years', 'year_steps', 'warn_support_outside', 'same_values', 'refuse_same_cube',
+         'year_or_none']
 
 # %% auto #0
 __all__ = ['coarsen', 'is_geometry_input', 'label_table', 'HOWS', 'tile_zones', 'h3_zones', 'zones_of', 'aggregate', 'LONLAT',
            'cube_form', 'grid_of', 'transform_of', 'cube_crs', 'lonlat_columns', 'import_geopandas', 'read_geometries',
            'points_xy', 'pixel_of', 'years_of_cube', 'years_with_data', 'gather', 'sample', 'ONE_MAP_ATTRS',
            'one_model', 'map_year', 'join_years', 'warn_missing_years', 'yearly_change', 'refuse_repeated_years',
-           'year_steps', 'warn_support_outside', 'same_values', 'refuse_same_cube']
+           'year_steps', 'warn_support_outside', 'same_values', 'refuse_same_cube', 'year_or_none']
 
 # %% ../nbs/24b_cubes.ipynb #cz0002
 def coarsen(emb,                # embedding (y, x, band) or cube (time, y, x, band), any form `cube_form` reads

@@ -14,10 +14,10 @@ from functools import wraps
 import numpy as np
 import xarray as xr
 
-from .core import (TimeError, refuse_path, user_stacklevel, SameMapError, MixedSettingsWarning, TimeWarning,
+from .core import (refuse_path, user_stacklevel, SameMapError, MixedSettingsWarning, TimeWarning,
                                 TrainingWarning)
 from .clusters import sample_pixels
-from .years import ONE_MAP_ATTRS, map_year, refuse_same_cube, same_values
+from .years import ONE_MAP_ATTRS, refuse_same_cube, same_values, year_or_none
 from .embeddings import OFFICIAL_COLLECTION
 from .gate import unit_rows
 from .spatial import is_lazy
@@ -109,7 +109,7 @@ def spanned(out:xr.DataArray, a, b) -> xr.DataArray:
     spans = {f"{side}_{w}": f"{e.attrs[f'{w}_start']}/{e.attrs[f'{w}_end']}" for side, e in (("from", a), ("to", b))
              for w in ("period", "support") if f"{w}_start" in e.attrs and f"{w}_end" in e.attrs}
     out.attrs = {k: v for k, v in out.attrs.items() if k not in ("support_start", "support_end")} | spans
-    years = {"from_year": _year(a), "to_year": _year(b)}   # None: 'spring', no year said (the change needs none)
+    years = {"from_year": year_or_none(a), "to_year": year_or_none(b)}   # None: 'spring', no year said (the change needs none)
     if all(y is None for y in years.values()): return out
     out = out.drop_vars("time", errors="ignore")
     out.attrs = {k: v for k, v in out.attrs.items() if k not in ONE_MAP_ATTRS} | \
@@ -118,11 +118,6 @@ def spanned(out:xr.DataArray, a, b) -> xr.DataArray:
 
 _MAKING = {"tile": "tile", "buffer": "buffer", "trim": "trim", "resampled": "resampling"}   # attrs: how a map was made
 PAIR = "the first map `emb` and `other`"   # how change's warnings name its two maps (`aef change` knows its own by it)
-
-def _year(e) -> int|None:
-    "`cubes.map_year`, None where the map records none or no date."
-    try: return map_year(e)
-    except TimeError: return None
 
 def two_makings(a:xr.DataArray,  # the first map, on one grid with `b`
                 b:xr.DataArray,  # the second, on `a`'s coordinates
@@ -138,7 +133,7 @@ def two_makings(a:xr.DataArray,  # the first map, on one grid with `b`
     `official.open`'s resampling) recorded by both and different, naming each: measured on an own 30-step model's 2017
     embedded with tile 24 buffer 4 and with tile 32 buffer 0, the change's 99th percentile was 0.345, where 2016 to
     2017 alike was 0.104 (the seams of the other tiling read as change)."""
-    ya, yb = _year(ma), _year(mb)   # as given (`b` on `a`'s coords carries `a`'s scalar `time`)
+    ya, yb = year_or_none(ma), year_or_none(mb)   # as given (`b` on `a`'s coords carries `a`'s scalar `time`)
     one = f" (both of {ya})" if ya is not None and ya == yb else ""
     if _IN_CUBE.get(): one = ""   # a cube's years against a map (or cube) holding one of them: that year's 0 expected
     elif same_values(a, b):

@@ -15,10 +15,10 @@ import matplotlib
 import numpy as np
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, TimeError, checks_flags
+from .core import EMBED_DIM, DimensionError, checks_flags
 from .stacks import names_every_band
 from .embeddings import embedding_variable
-from .years import map_year
+from .years import year_or_none   # 'spring': no year said (AEF_TIME keeps the text)
 from .geo import is_lazy
 from .dask_keys import compute_own
 from .runlock import stop_if_asked   # SIGTERM's note (`aef`), read between rows of a lazy map
@@ -118,10 +118,6 @@ _MEASURES = {   # the package's derived maps (by name) -> what their values are,
     "class": "class id (names: the class_names and flag_meanings tags; analysis.classify)",
     "cluster": "spherical k-means cluster id, 0..k-1 (analysis.cluster)"}
 
-def _year(obj) -> int|None:
-    try: return map_year(obj)
-    except TimeError: return None   # 'spring': no year said (AEF_TIME keeps the text as it was)
-
 _RANGES = {"similarity": (-1, 1), "change": (0, 2)}   # a score's values: a map outside them is not that score
 
 def _fits(kind:str, m, values) -> bool:
@@ -163,7 +159,7 @@ def map_measure(da,  # what `map_to_cog` was given (with a cluster map, its cent
     if said and kind == "cluster" and isinstance(da, xr.Dataset) and "centres" in da:
         said += f", k = {da['centres'].shape[0]}"
     if query := m.attrs.get("query", getattr(da, "attrs", {}).get("query")): tags["AEF_QUERY"] = str(query)
-    year = next((y for y in (_year(m), _year(da) if isinstance(da, xr.Dataset) else None) if y is not None), None)
+    year = next((y for y in (year_or_none(m), year_or_none(da) if isinstance(da, xr.Dataset) else None) if y is not None), None)
     if year is not None and not {"from_year", "to_year"} & set(m.attrs): tags["AEF_YEAR"] = str(year)   # a change: two
     return ({"AEF_MEASURE": said} if said else {}) | tags
 

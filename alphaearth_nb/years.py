@@ -27,8 +27,8 @@ from .places import cube_form, wall_times, years_of_cube
 from .same_grid import orient_like, refuse_interleaved
 
 # %% auto #0
-__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'warn_support_outside', 'same_values', 'refuse_same_cube', 'join_years',
-           'warn_missing_years', 'year_steps', 'refuse_repeated_years', 'yearly_change']
+__all__ = ['ONE_MAP_ATTRS', 'one_model', 'map_year', 'year_or_none', 'warn_support_outside', 'same_values', 'refuse_same_cube',
+           'join_years', 'warn_missing_years', 'year_steps', 'refuse_repeated_years', 'yearly_change']
 
 # %% ../nbs/24a_years.ipynb #c0027
 def _nanmedian(d:np.ndarray) -> np.ndarray:
@@ -188,6 +188,11 @@ def map_year(e,  # one map (y, x, band) as a DataArray or Dataset (its coordinat
                         f"`emb.attrs.pop({key!r})`, and give the year where it is wanted (`aef.years.join_years(maps, "
                         "years=[...])`)")
     return t.year
+
+def year_or_none(e) -> int|None:   # one map, as `map_year` reads it
+    "`map_year`, None where the map records no year or no date ('spring': its `TimeError` left to a reader that needs one)."
+    try: return map_year(e)
+    except TimeError: return None
 
 def warn_support_outside(e,                # one map (y, x, band): its attrs `support_start`/`support_end` are read
                          what:str="the map", # how the warning names it, e.g. "`other`"
