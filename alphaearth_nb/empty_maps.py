@@ -112,7 +112,6 @@ def no_data_why(da,          # a map through the gate (`gate.gated`) that holds 
                 fix:str,     # the door's own fix, where the gate kept no reason
                 of:str="",   # what the pixels are of, after 'every pixel' (' of the map'), for the words
                ) -> str:
-    """'every pixel was refused by the gate: WHY' where the gate refused every pixel of `da` and kept why
-    (`NO_DATA_WHY`), else `fix`: the one wording of the doors that find no pixel with data (`clusters.rgb`,
-    `supervised.labelled_rows`)."""
+    """The gate's reason where it refused every pixel of `da` and kept why (`NO_DATA_WHY`), in the one wording of the
+    doors that find no pixel with data (`clusters.rgb`, `supervised.labelled_rows`); else `fix`."""
     return f"every pixel{of} was refused by the gate: {why}" if (why := da.attrs.get(NO_DATA_WHY)) else fix
