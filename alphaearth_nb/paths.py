@@ -148,9 +148,38 @@ def read_failure(err,    # an error a command or a computation raised
     e = err
     while (e := e.__cause__ or e.__context__) is not None:
         if m := re.match(r"(.+?), band \d+: IReadBlock failed", str(e)):
-            given = [p for p in paths if isinstance(p, (str, Path)) and Path(p).name == Path(m.group(1)).name]
-            return cut_short_raster(given[0] if given else m.group(1), err)
+            return cut_short_raster(_given_as(m.group(1), paths), err)
     return None
+
+def _given_as(name,   # the file GDAL names, as it names it
+              paths,  # the files given (str or Path; others ignored)
+             ):
+    """The path among `paths` that is the file GDAL names: the same file (both resolved), else the one given of
+    that file name where only one has it, else (2023/emb.tif and 2024/emb.tif: GDAL names only 'emb.tif') the one of
+    them whose tiles end past its end (`_cut_short`) where only one does, else `name`."""
+    given = [p for p in paths if isinstance(p, (str, Path))]
+    same = [p for p in given if Path(p).resolve() == Path(name).resolve()]
+    if same: return same[0]
+    named = [p for p in given if Path(p).name == Path(name).name]
+    named = list({Path(p).resolve(): p for p in reversed(named)}.values())   # one of each file (given twice: one)
+    if len(named) > 1: named = [p for p in named if _cut_short(p)]
+    return named[0] if len(named) == 1 else name
+
+def _cut_short(path):  # a local GeoTIFF
+    """Whether a GeoTIFF's tiles (its header's BLOCK_OFFSET / BLOCK_SIZE) end past the end of its file: cut short.
+    False where that cannot be told (a remote file, no rasterio loaded, a header GDAL cannot read)."""
+    rio = sys.modules.get("rasterio")
+    try:
+        size = os.path.getsize(path)
+        with rio.open(path) as src:
+            (h, w), pixel = src.block_shapes[0], str(src.interleaving).endswith("pixel")
+            for b in [1] if pixel else src.indexes:
+                for i in range(-(-src.width // w)):
+                    for j in range(-(-src.height // h)):
+                        at, n = (src.get_tag_item(f"BLOCK_{k}_{i}_{j}", "TIFF", bidx=b) for k in ("OFFSET", "SIZE"))
+                        if at and n and int(at) + int(n) > size: return True
+    except Exception: return False
+    return False
 
 @contextlib.contextmanager
 def reading_raster(path):  # the file opened inside, named in the message
