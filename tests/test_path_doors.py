@@ -603,6 +603,8 @@ NOT_DOORS = {   # data parameters that are no door for a user's file
     "map_files.map_held/ds": "names the package map a Dataset already in hand holds (to_cog, the accessor): no reading",
     "stacks.dataarray_fix/da": "words for a DataArray already given where a stack is wanted (fit, .aef.embed): no reading",
     "labels.id_names/t": "classify's labels as given: a path or anything but a table names no class (None), read elsewhere",
+    "years.year_or_none/e": "map_checks' and map_files' helper: a map their callers opened (as_embedding), never a path",
+    "empty_maps.no_data_why/da": "rgb's and labelled_rows' words for a map through the gate, never a path",
 }
 # doors still without the rule (a path there gets another error, AttributeError, TypeError, ..., or none): none since
 # session 35. A new door takes its `core.refuse_path` line (kind: `LOADERS`) and a DOORS row; none may join here.
