@@ -37,7 +37,8 @@ from .files import (USER_AGENT, gdal_path, is_remote, remote_url,   # the one op
                                  unreadable_raster, user_path)  # remote rasters, re-exported
 from .timecodes import as_years
 from .mirror_list import (ANNUAL, INDEX_COLUMNS, INDEX_NAME, MIRRORS, RESOLUTION, TILE_SIZE, YEARS,
-                                       LocalMirror, Mirror, first_tile, mirror_of, mirror_root, tile_href, tiffs_below)
+                                       LocalMirror, Mirror, first_tile, holds_tiffs, mirror_of, mirror_root, tile_href,
+                                       tiffs_below)
 from .downloads import TRUE_WORDS, cache_dir, fetch_file
 from .local_mirror import build_local_mirror
 
@@ -46,14 +47,14 @@ __all__ = ['AREA_WANTED', 'index_file', 'read_index', 'years_of', 'refuse_swappe
            'tiles_footprint', 'warped_zones', 'fetch_tiles', 'gdal_env', 'bill_project', 'chunk_side', 'open_tile',
            'USER_AGENT', 'gdal_path', 'ANNUAL', 'INDEX_COLUMNS', 'INDEX_NAME', 'MIRRORS', 'RESOLUTION', 'TILE_SIZE',
            'YEARS', 'LocalMirror', 'Mirror', 'mirror_of', 'tile_href', 'mirror_root', 'first_tile', 'tiffs_below',
-           'TRUE_WORDS', 'cache_dir', 'fetch_file', 'build_local_mirror']
+           'holds_tiffs', 'TRUE_WORDS', 'cache_dir', 'fetch_file', 'build_local_mirror']
 
 # %% ../nbs/26a_mirrors.ipynb #c0002a
 _all_ = ["USER_AGENT", "gdal_path"]   # from `files`, where every reader of a remote raster finds them
 
 # %% ../nbs/26a_mirrors.ipynb #mp0002
 _all_ = ["ANNUAL", "INDEX_COLUMNS", "INDEX_NAME", "MIRRORS", "RESOLUTION", "TILE_SIZE", "YEARS", "LocalMirror", "Mirror",
-         "mirror_of", "tile_href", "mirror_root", "first_tile", "tiffs_below", "TRUE_WORDS", "cache_dir", "fetch_file", "build_local_mirror"]   # from the parts (see above)
+         "mirror_of", "tile_href", "mirror_root", "first_tile", "tiffs_below", "holds_tiffs", "TRUE_WORDS", "cache_dir", "fetch_file", "build_local_mirror"]   # from the parts (see above)
 
 # %% ../nbs/26a_mirrors.ipynb #c0010b
 @checks_flags
