@@ -129,6 +129,8 @@ SECTIONS = {
         'lonlat_metres': 'lon\n    longitudes (N,), degrees\nlat\n    latitudes (N,), degrees\n',
         'table_places': "rows\n    a table's labelled rows (a DataFrame)\nwhere\n    the table as typed, e.g. its path (for the error: '--embeddings PATH')\nspacing\n    --spacing as given: None or 0 ask for no places\n",
         'likely_crs': 'obj\n    a map of no CRS (spatial dims of any common name: x/y, lon/lat, ...)\n',
+        'pixel_numbers': 'obj\n    a map of no CRS (spatial dims of any common name: x/y, lon/lat, ...)\n',
+        'crs_said': 'obj\n    a map of no CRS that the commands opened (open_maps, open_input)\npath\n    the --embeddings it was read from\n',
         'crs_asked': 'crs : str|None\n    the CRS to name (`likely_crs`), None: a UTM zone to fill in\n',
         'crs_fix_line': "path\n    an --embeddings map that records no CRS: a store, a netCDF, a GeoTIFF, a folder of them\ncrs : str|None\n    the CRS to write (`likely_crs`: 'EPSG:4326' for degrees); None: 'EPSG:326NN'\n",
         'pixel_metres': 'emb\n    the map the pixels are on (y, x dims with coordinates, its CRS recorded)\nat\n    pixels (N, 2): row, col (`supervised.training_set(..., at=True)`)\npath\n    the --embeddings `emb` was read from, for the shell line that writes its CRS\n',

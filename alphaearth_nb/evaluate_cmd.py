@@ -43,7 +43,7 @@ from .evaluate_years import one_map, refuse_other_year, year_rows   # which year
 from .derived_maps import counts_said, not_embeddings_said   # a similarity/change/class COG, counts: named
 from .year_columns import year_column
 from .coordinates import header_hint
-from .evaluate_points import (crs_asked, crs_fix_line, likely_crs, nameless_ids, pixel_metres, refuse_other_place,
+from .evaluate_points import (crs_said, nameless_ids, pixel_metres, refuse_other_place,
                                            table_places, thin_points)
 from .embedding_files import EMBEDDINGS_KINDS, file_kind, one_variable, open_embeddings   # --embeddings opened
 _all_ = ["open_embeddings"]   # from `embedding_files`, re-exported (its other names are the opener's own steps)
@@ -397,8 +397,7 @@ def aef_evaluate(a, # the parsed arguments of `aef evaluate` (`cli_args.parser`)
         except GridError as e:   # a map of no CRS: the shell's line that writes it (`places.cube_crs` says Python's)
             if "has no CRS" not in str(e) or crs_of(emb) is not None: raise
             raise GridError(f"--embeddings {path} records no CRS, which aef evaluate needs to place --labels {a.labels} on "
-                            f"it: write the CRS its x/y are in ({crs_asked(likely_crs(emb))}), e.g. "
-                            f"{crs_fix_line(path, likely_crs(emb))}") from None
+                            f"it: {crs_said(emb, path)}") from None
         kind = "pixels" if not vector or unit == "pixels" else "points"   # a raster's/polygons', or placed by the user
     thin = a.spacing if a.spacing is not None else PAPER_MIN_DIST if kind == "pixels" else 0.0   # the one rule
     if emb is not None: xy = pixel_metres(emb, xy, a.embeddings) if thin > 0 else None   # a map's pixels (no CRS: refused, naming --spacing 0)

@@ -27,8 +27,8 @@ from .coordinates import all_degrees
 from .labels import nameless_ids   # ids a table leaves without a name: labels' one rule (re-exported)
 
 # %% auto #0
-__all__ = ['NETCDF_SIGNATURES', 'lonlat_metres', 'table_places', 'likely_crs', 'crs_asked', 'crs_fix_line', 'pixel_metres',
-           'thin_points', 'refuse_other_place', 'nameless_ids']
+__all__ = ['NETCDF_SIGNATURES', 'PIXEL_WORDS', 'lonlat_metres', 'table_places', 'likely_crs', 'pixel_numbers', 'crs_said',
+           'crs_asked', 'crs_fix_line', 'pixel_metres', 'thin_points', 'refuse_other_place', 'nameless_ids']
 
 # %% ../nbs/29d_evaluate_points.ipynb #p0005
 def lonlat_metres(lon,  # longitudes (N,), degrees
@@ -68,11 +68,35 @@ def _netcdf(p) -> bool:
 
 def likely_crs(obj) -> str|None:  # a map of no CRS (spatial dims of any common name: x/y, lon/lat, ...)
     """'EPSG:4326' where the x/y of map `obj` (lon/lat dims, CF's names, read as x/y) all lie within degrees (+-180,
-    +-90: `coordinates.all_degrees`), the CRS that a map of no CRS then has; None otherwise (metres: a UTM zone,
-    EPSG:326NN, which the user names). A UTM easting lies between 166 and 834 km, never within 180."""
+    +-90: `coordinates.all_degrees`) a pixel step under 0.1 apart, the CRS that a map of no CRS then has; None
+    otherwise (metres: a UTM zone, EPSG:326NN, which the user names; pixel numbers, `pixel_numbers`: no CRS places
+    them). A UTM easting lies between 166 and 834 km, never within 180."""
     o = rename_spatial(obj)
-    if not all(d in o.coords and o[d].size for d in "xy"): return None
-    return "EPSG:4326" if all_degrees(o["x"].values, o["y"].values) else None
+    if not all(d in o.coords and o[d].size for d in "xy") or pixel_numbers(o): return None
+    x, y = (np.asarray(o[d].values, np.float64) for d in "xy")
+    steps = [np.abs(np.diff(v)) for v in (x, y) if v.size > 1]   # AEF's 10 m is ~9e-5 degree
+    return "EPSG:4326" if all_degrees(x, y) and steps and all(float(np.nanmax(s)) < 0.1 for s in steps) else None
+
+def pixel_numbers(obj) -> bool:  # a map of no CRS (spatial dims of any common name: x/y, lon/lat, ...)
+    """Whether the x/y of map `obj` are pixel numbers, not places: steps of 1 from 0 or 0.5 on both axes (a GeoTIFF of
+    no georeferencing, which rioxarray reads as 0.5, 1.5, ...; a store saved with x = arange(W)). No CRS places it."""
+    o = rename_spatial(obj)
+    if not all(d in o.coords and o[d].size for d in "xy"): return False
+    def counted(v): v = np.sort(np.asarray(v, np.float64)); return v[0] in (0.0, 0.5) and np.allclose(np.diff(v), 1.0)
+    return counted(o["x"].values) and counted(o["y"].values)
+
+# the words for a map of no georeferencing at all: a CRS written to it would place it at lon/lat 0..W, 0..H
+PIXEL_WORDS = ("its x/y are pixel numbers (0.5, 1.5, ...: no georeferencing, neither CRS nor transform), so no CRS "
+               "alone places it: write it again with the transform and CRS of what it was made from (`aef embed` "
+               "records both)")
+
+def crs_said(obj,   # a map of no CRS that the commands opened (open_maps, open_input)
+             path,  # the --embeddings it was read from
+            ) -> str:
+    """The fix for --embeddings map `obj` at `path` that records no CRS: 'write the CRS its x/y are in (...), e.g.'
+    `crs_fix_line`'s shell line, or `PIXEL_WORDS` where its x/y are pixel numbers (`pixel_numbers`: no line)."""
+    if pixel_numbers(obj): return PIXEL_WORDS
+    return f"write the CRS its x/y are in ({crs_asked(likely_crs(obj))}), e.g. {crs_fix_line(path, likely_crs(obj))}"
 
 def crs_asked(crs:str|None=None,  # the CRS to name (`likely_crs`), None: a UTM zone to fill in
              ) -> str:
@@ -121,8 +145,7 @@ def pixel_metres(emb,       # the map the pixels are on (y, x dims with coordina
     if (crs := crs_of(emb)) is None:
         raise LabelError("the embeddings record no CRS, so how far apart their pixels lie is not known and they cannot be "
                          "thinned to points apart: write the embeddings with their CRS (`aef embed` records it)" +
-                         (f", the CRS its x/y are in ({crs_asked(likely_crs(emb))}), e.g. "
-                          f"{crs_fix_line(path, likely_crs(emb))}" if path is not None else "") +
+                         (f"; {crs_said(emb, path)}" if path is not None else "") +
                          ", or pass --spacing 0 to score every labelled pixel (neighbours not thinned: optimistic)")
     c = as_crs(crs)
     if c.is_geographic: return lonlat_metres(xs, ys)

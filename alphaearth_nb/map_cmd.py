@@ -45,7 +45,7 @@ from .warn_lock import ThisThreadsWarnings, say   # this thread's warnings, the 
 from .map_checks import PAIR   # how change's Python warnings name its two maps: `_span` says its own
 from .evaluate_cmd import label_file, open_embeddings, sample_labels, vector_labels
 from .derived_maps import counts_said, not_embeddings_said, tif_folder   # a similarity/change/class COG named
-from .evaluate_points import crs_asked, crs_fix_line, likely_crs   # the shell line giving a map its CRS: aef evaluate's too
+from .evaluate_points import PIXEL_WORDS, crs_asked, crs_fix_line, likely_crs, pixel_numbers   # the shell line giving a map its CRS: aef evaluate's too
 from .evaluate_years import refuse_other_year   # a map of another year than --year: one rule
 
 # %% auto #0
@@ -168,7 +168,11 @@ def _crs_said(run):
             if "has no CRS" not in str(e): raise
             paths = [Path(p) for p in (a.embeddings if isinstance(a.embeddings, list) else [a.embeddings])]
             opened = [(p, open_maps(p, a.embeddings_var, run.__name__[4:])) for p in paths]
-            if not (bare := [(p, likely_crs(m)) for p, m in opened if crs_of(m) is None]): raise
+            if not (bare := [(p, m) for p, m in opened if crs_of(m) is None]): raise
+            if pix := [str(p) for p, m in bare if pixel_numbers(m)]:   # no CRS places them: no line to run
+                raise GridError(f"--embeddings {', '.join(pix)} record{'s' * (len(pix) == 1)} no CRS, which aef "
+                                f"{run.__name__[4:]} needs to place the map, and {PIXEL_WORDS}") from None
+            bare = [(p, likely_crs(m)) for p, m in bare]
             asked = crs_asked(bare[0][1] if len({c for _, c in bare}) == 1 else None)   # EPSG:4326 for degrees
             raise GridError(f"--embeddings {', '.join(str(p) for p, _ in bare)} record{'s' * (len(bare) == 1)} no CRS, "
                             f"which aef {run.__name__[4:]} needs to place the map: write the CRS its x/y are in "
