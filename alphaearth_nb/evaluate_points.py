@@ -82,8 +82,8 @@ def pixel_numbers(obj) -> bool:  # a map of no CRS (spatial dims of any common n
     no georeferencing, which rioxarray reads as 0.5, 1.5, ...; a store saved with x = arange(W)). No CRS places it."""
     o = rename_spatial(obj)
     if not all(d in o.coords and o[d].size for d in "xy"): return False
-    def counted(v): v = np.sort(np.asarray(v, np.float64)); return v[0] in (0.0, 0.5) and np.allclose(np.diff(v), 1.0)
-    return counted(o["x"].values) and counted(o["y"].values)
+    vs = [np.sort(np.asarray(o[d].values, np.float64)) for d in "xy"]
+    return all(v[0] in (0.0, 0.5) and np.allclose(np.diff(v), 1.0) for v in vs)
 
 # the words for a map of no georeferencing at all: a CRS written to it would place it at lon/lat 0..W, 0..H
 PIXEL_WORDS = ("its x/y are pixel numbers (0.5, 1.5, ...: no georeferencing, neither CRS nor transform), so no CRS "
