@@ -472,10 +472,15 @@ def _namings(t:pd.DataFrame, column:str):
     ids = t[column]
     if ids.dtype.kind not in "iuf": return
     for c in t.columns:
-        if c == column or t[c].dtype.kind not in "OSU" and str(t[c].dtype) not in ("string", "str"): continue
+        if c == column or not _text_column(t[c]): continue
         names = t[c].astype(object).where(t[c].notna(), "").map(lambda v: str(v).strip())
         pairs = pd.DataFrame({"id": ids.to_numpy(), "name": names.to_numpy()}).drop_duplicates()
         if not (pairs["id"].duplicated().any() or pairs["name"].duplicated().any()): yield c, pairs   # as labelled: t[0]
+
+def _text_column(s:pd.Series) -> bool:
+    "Whether `s` can name classes: text, each value a scalar; no geometry column (a GeoDataFrame's shapes: 'POLYGON ((..')."
+    if s.dtype.kind not in "OSU" and str(s.dtype) not in ("string", "str"): return False
+    return str(s.dtype) != "geometry" and bool(s.dropna().map(pd.api.types.is_scalar).all())
 
 def id_names(t,            # labels as given: a table of labelled places (DataFrame, GeoDataFrame), else anything
              column:str,   # its label column, class ids
