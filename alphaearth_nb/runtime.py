@@ -296,20 +296,25 @@ def step_devices(preset:str|None,  # the model trained: "tiny", "small", "lite";
     "`SPLIT_GFLOP` of the step's work (`STEP_GFLOP[preset] * batch / devices`), else None (JAX's one CPU device); " \
     "and why, in words, for `cpu_devices_note()`. `AEF_CPU_DEVICES` set overrides it (`split_cpu`)."
     work, free = STEP_GFLOP.get(preset, STEP_GFLOP["small"]) * batch, _free_cores()
-    n = max([k for k in range(1, free + 1) if batch % k == 0 and (k == 1 or work / k >= SPLIT_GFLOP)])
+    splits = [k for k in range(2, free + 1) if batch % k == 0]   # the device counts that divide the batch
+    n = max([1] + [k for k in splits if work / k >= SPLIT_GFLOP])
     what = f"`{preset}`" if preset in STEP_GFLOP else "the model"
     if n > 1:
         return str(n), (f"{what} at batch {batch} gives each {work / n:.3g} GFLOP of the step's work, at least the "
                         f"{SPLIT_GFLOP:g} at which a split pays, and {free} cores are free; AEF_CPU_DEVICES=0 for one")
-    if batch % 2:
-        why = f"batch {batch} is odd: it does not split over 2 devices"
-    elif work / 2 < SPLIT_GFLOP:
-        why = (f"{what} at batch {batch} would give 2 devices {work / 2:.3g} GFLOP of the step's work each, under the "
-               f"{SPLIT_GFLOP:g} at which a split pays (two devices are slower there)")
-    else:
+    if free < 2:
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
         why = f"no core to spare: load average {load:.1f} on {_usable_cores()} cores"
-    return None, f"{why}; AEF_CPU_DEVICES=2 splits it anyway"
+    elif splits:
+        k = min(splits)   # the fewest devices: the most work each
+        why = (f"{what} at batch {batch} would give {k} devices {work / k:.3g} GFLOP of the step's work each, under "
+               f"the {SPLIT_GFLOP:g} at which a split pays ({k} devices are slower there)")
+        return None, f"{why}; AEF_CPU_DEVICES={k} splits it anyway"
+    else:
+        why = f"batch {batch} is odd: no device count from 2 to the {free} free cores divides it"
+    # make_mesh keeps the first devices that divide the batch: AEF_CPU_DEVICES=2 splits no odd batch
+    even = "an odd batch does not split: an even --batch-size can (AEF_CPU_DEVICES=2 splits that anyway)"
+    return None, f"{why}; " + ("AEF_CPU_DEVICES=2 splits it anyway" if batch % 2 == 0 else even)
 
 def cpu_devices_note() -> str:
     "What the last `split_cpu` did (at import, or the command line's): the count set, or why none."
