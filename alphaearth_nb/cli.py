@@ -82,6 +82,14 @@ def _show_warning(message, category, filename, lineno, file=None, line=None, com
     kind = "" if category is UserWarning else f"{category.__name__}: "   # `resume=True, but ...`: `--resume, but ...`
     print(f"aef: warning: {kind}{shell_words(str(message), command)}", file=sys.stderr if file is None else file)
 
+def _ended(a) -> str:
+    "What an `aef train` stopped as its run ended (`fit` raises the interrupt held through its last step after the " \
+    "final checkpoint) kept: the whole run, so no `--resume` is needed."
+    try: found = _later("checkpoint").latest_checkpoint(a.out)
+    except OSError: found = None
+    return (f" as the run ended: every step is done and checkpointed{f' ({found.name})' if found else ''}: the run "
+            f"in {shlex.quote(str(a.out))} is complete, no --resume needed")
+
 def _goes_on(a) -> str:
     "What an interrupted `aef train` can go on from: its newest checkpoint; before the first, the command that " \
     "starts it over as it was begun (`--resume` where it recorded its settings, else the same words and `--overwrite`). " \
@@ -191,7 +199,9 @@ def main(argv:list[str]|None=None,  # the words after `aef`; None: `sys.argv[1:]
     except KeyboardInterrupt as e:   # Ctrl-C: 130; SIGTERM: 143 (128 + the signal, as the shell reports a kill)
         files.settle_zarr(stop=argv is None)
         killed = isinstance(e, runlock.Terminated)
-        print(f"aef: {'terminated (SIGTERM)' if killed else 'interrupted'}{_goes_on(a)}", file=sys.stderr)
+        done = a.cmd == "train" and getattr(e, "ended", False)   # `fit` took it after the last step's checkpoint
+        print(f"aef: {'terminated (SIGTERM)' if killed else 'interrupted'}{_ended(a) if done else _goes_on(a)}",
+              file=sys.stderr)
         return 143 if killed else 130
     finally:   # acted on or not, the stop is not the next command's nor the caller's next `fit`'s; main([...])
         if term: _put_back(runlock, {} if argv is None else   # from a script: its own handlers again

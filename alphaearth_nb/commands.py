@@ -7,6 +7,8 @@ Docs: https://alphaearth-nb.github.io/alphaearth_nb/commands.html.md"""
 # %% ../nbs/29d_commands.ipynb #c0002
 from __future__ import annotations
 
+import sys
+
 from .command_inputs import COMPILES, open_csv, open_data, open_input, open_stack
 from .train_cmd import (CHECK_WINDOWS, SMALL_STEP_S, aef_train, checkpoint_every, collapse_check,
                                      rerun_command, windows_stack)
@@ -29,6 +31,12 @@ _all_ = ["COMPILES", "open_csv", "open_data", "open_input", "open_stack",   # `c
          "open_embeddings", "one_map", "label_file", "vector_labels", "sample_labels",   # which `map_cmd` shares
          "demo"]   # `demo.demo`, which `aef demo` runs: split from cli, `cli.demo` is the same function
 
+def _aef_demo(a):   # the parsed arguments of `aef demo`
+    "`aef demo`: `demo.demo` of the arguments, the host CPU split `aef` chose for it (`cli._split_default`, " \
+    "`runtime.step_devices`) said first, as `aef train`'s plan says it."
+    if getattr(a, "devices_note", None): print(f"aef demo: on {a.devices_note}", file=sys.stderr)
+    return demo(a.out, a.steps, a.batch_size, a.seed)
+
 # the body of each command, a function of the parsed arguments (`cli.COMMANDS` calls these, loading this module)
-COMMANDS = {"demo": lambda a: demo(a.out, a.steps, a.batch_size, a.seed), "train": aef_train, "embed": aef_embed,
+COMMANDS = {"demo": _aef_demo, "train": aef_train, "embed": aef_embed,
             "evaluate": aef_evaluate}

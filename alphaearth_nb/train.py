@@ -456,9 +456,9 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
             if int(state.step) > cfg.steps:  # steps=50 meant as "50 more": nothing trained, without a word
                 raise ConfigError(f"{out} holds a run at step {int(state.step)}, past steps={cfg.steps}: steps counts "
                                   f"the whole run, so pass steps={int(state.step) + cfg.steps} to train {cfg.steps} more.")
+            warn_data(header.get("data"), seen, _read(built), data_changed)   # a refusal before any warning
             warn_changed(cfg, header.get("train", {}))
             warn_model(getattr(built, "cfg", None), header.get("model"))
-            warn_data(header.get("data"), seen, _read(built), data_changed)
             records, mine = metrics_records(out / "metrics.jsonl"), lambda h: h.get("run") == header.get("run")
             others = [h for h in records if not mine(h)]   # another run's (its checkpoint resumed here): kept as written
             history = [h for h in records if mine(h) and h["step"] <= int(state.step)]   # the loaded run's, to its step
@@ -536,7 +536,7 @@ def fit(model:str|eqx.Module,          # a preset name ("tiny", "small", "lite")
                     and int(state.step) > saved:   # (a second Ctrl-C inside a step: its input donated, gone)
                 save_checkpoint(ckdir, state, {**meta, "data_position": int(state.step)}, keep=cfg.keep)
             whole = not any(x.is_deleted() for x in jax.tree_util.tree_leaves(state) if isinstance(x, jax.Array))
-            if whole: e.state, e.history = state, history   # the last whole step's: where no out= keeps it
+            if whole: e.state, e.history, e.ended = state, history, ended   # the last whole step's (no out=)
             if own and asked:   # no `aef` to say it
                 print(f"fit: interrupted{' as the run ended' if ended else ''}: "
                       f"{stopped_words(out, cfg, int(state.step) if whole else None, ended)}", file=sys.stderr)
