@@ -26,6 +26,15 @@ def _k(s:str) -> int:
                                          "(1: the nearest labelled pixel alone)")
     return int(t)
 
+def _change_cut(s:str) -> float:
+    "`--threshold` of `aef change`: the change (1 - cos, 0 .. 2) above which a pixel counts as changed."
+    try: v = float(s)
+    except ValueError: v = float("nan")
+    if not 0 <= v <= 2:
+        raise argparse.ArgumentTypeError(f"{s!r} is no change score: pass one from 0 (the same) to 2 (opposite), e.g. "
+                                         "--threshold=0.5")
+    return v
+
 def _year(s:str) -> int:
     "`--year`: a calendar year written in full, e.g. 2024 (one of the years the embeddings hold)."
     t = s.strip()
@@ -147,5 +156,5 @@ def map_commands(sub,    # `aef`'s subparsers action, after `aef evaluate` was a
     g.add_argument("--year", type=_year, action="append", default=None, help="the two years to compare where "
                    "--embeddings holds several, given twice, e.g. --year 2023 --year 2024 (default: its only two years)")
     _output(g, path, "float32 change scores, NaN no data")
-    g.add_argument("--threshold", type=float, default=0.5, help="the change above which a pixel counts as changed "
+    g.add_argument("--threshold", type=_change_cut, default=0.5, help="the change above which a pixel counts as changed "
                    "in the area printed, in hectares (default: %(default)s)")
