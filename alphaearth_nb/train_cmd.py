@@ -375,8 +375,9 @@ def _check_year(stack:xr.DataTree, inputs) -> int:
     "The year the end check embeds: that of the median frame of the sources the model reads, `inputs` (all sources' " \
     "where the stack holds none of them)."
     reads = [k for k in stack.children if k in set(inputs) and "time" in stack[k].coords]
-    t = np.concatenate([np.asarray(stack[k].time.values).ravel() for k in reads or stack.children
-                        if "time" in stack[k].coords])
+    if not (ts := [np.asarray(stack[k].time.values).ravel() for k in reads or stack.children if "time" in stack[k].coords]):
+        raise ValueError("no source of the stack has a time coordinate, so there is no year to embed")
+    t = np.concatenate(ts)
     return int(np.sort(t)[len(t) // 2].astype("datetime64[Y]").astype(int) + 1970)
 
 def _check_stack(data) -> tuple:
@@ -395,8 +396,9 @@ def collapse_check(model,  # the trained model (`fit`'s `state.model`)
     own data (a year of its frames, `_check_year`), and the median cosine between their pixels
     (`map_checks.median_cosine`) is measured; past `map_checks.COLLAPSED` a `TrainingWarning` in the words of a
     map's (`map_checks.collapsed_said`: the figure, too few steps or data of one land cover, the fix). Returns
-    `{'pixel_cosine', 'windows', 'side', 'year', 'where', 'seconds'}`, or None where the windows could not be
-    embedded (any `AEFError`: the run is kept, the check skipped). Warnings of the embedding itself (a source the
+    `{'pixel_cosine', 'windows', 'side', 'year', 'where', 'seconds'}`, or `{'skipped': why}` where the windows could
+    not be embedded (any error: a stack of no `time`, of no (y, x) source, an `AEFError`; the check is advisory: the
+    run is kept, the check skipped). Warnings of the embedding itself (a source the
     model does not read, tiles meeting with no overlap) are the check's, not shown."""
     t0 = time.perf_counter()
     try:
@@ -406,10 +408,11 @@ def collapse_check(model,  # the trained model (`fit`'s `state.model`)
             year, win = _check_year(stack, inputs), windows_stack(stack, side)
             emb = embed(win, model, year, tile=side, buffer=0, trim=0, batch_size=CHECK_WINDOWS ** 2, progress=False,
                         lazy=False)
-    except AEFError: return None
-    med = median_cosine(emb.values)
-    if med is None: return None
-    ref = _gridded(stack)
+            ref = _gridded(stack)
+    except Exception as e:   # advisory, after the run: any failure skips it, said (KeyboardInterrupt passes)
+        return {"skipped": str(e).splitlines()[0][:200] if isinstance(e, AEFError) and str(e) else
+                           f"{type(e).__name__}{f': {e}' if str(e) else ''}"[:200]}
+    if (med := median_cosine(emb.values)) is None: return {"skipped": "the windows' embeddings hold no pixels of data"}
     out = {"pixel_cosine": med, "windows": len(_starts(ref.sizes["y"], side)) * len(_starts(ref.sizes["x"], side)),
            "side": side, "year": year, "where": where,
            "seconds": time.perf_counter() - t0}
@@ -428,9 +431,9 @@ def _end_check(a, state, data) -> None:
     step = int(state.step)
     got = collapse_check(net, data, step, longer=f"`aef train --out {shlex.quote(str(a.out))} --resume --steps "
                                                          f"{2 * a.steps}` (--steps: the whole run's)")
-    if got is None:
+    if "skipped" in got:
         print("aef train: the end check could not embed windows of the data, so whether the model collapsed (every "
-              "pixel one vector) is not measured: embed a map and look (`aef embed`)", file=sys.stderr)
+              f"pixel one vector) is not measured ({got['skipped']}): embed a map and look (`aef embed`)", file=sys.stderr)
         return
     _record_cosine(Path(a.out) / "metrics.jsonl", step, got["pixel_cosine"])
     print(f"checked the model on {got['windows']} windows of {got['side']} x {got['side']} px of {got['where']} "

@@ -110,3 +110,19 @@ def test_a_check_that_cannot_embed_says_so_and_keeps_the_run(tmp_path, capsys, m
     out, err = capsys.readouterr()
     assert "trained tiny to step 2" in out and "checked the model" not in out
     assert "the end check could not embed windows of the data, so whether the model collapsed" in err, err
+
+
+def test_a_stack_of_no_time_skips_the_check_saying_why(tmp_path, capsys):
+    "A stack none of whose sources has a `time` (a DEM alone): `_check_year` raised ValueError, which ended a " \
+    "finished `aef train` with a traceback (only AEFError was caught). Now the check is skipped, said with why."
+    import xarray as xr
+    stack, _, _ = scene.load_scene()
+    dem = next(k for k in stack.children if "time" not in stack[k].coords and {"y", "x"} <= set(stack[k].dims)) \
+        if any("time" not in stack[k].coords for k in stack.children) else None
+    src = stack[dem].to_dataset() if dem else stack["sentinel2"].to_dataset().isel(time=0, drop=True)
+    flat = xr.DataTree.from_dict({"dem": src})
+    got = train_cmd.collapse_check(_one_vector(), flat, 2)
+    assert set(got) == {"skipped"} and "time" in got["skipped"], got
+    train_cmd._end_check(SimpleNamespace(out=tmp_path, steps=2), SimpleNamespace(model=_one_vector(), step=2), flat)
+    err = capsys.readouterr().err
+    assert "the end check could not embed windows of the data" in err and "no year to embed" in err, err
