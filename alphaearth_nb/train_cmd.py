@@ -17,7 +17,7 @@ import numpy as np
 import xarray as xr
 
 from . import model, samples, stream, train
-from .core import (AEFError, CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TrainingWarning,
+from .core import (AEFError, CheckpointError, ConfigError, MissingDataError, MissingSourceError, SourceWarning, TimeError, TrainingWarning,
                                 near_names, seed_key, user_stacklevel)
 from .files import output_folder
 from .geo import crs_of
@@ -376,7 +376,7 @@ def _check_year(stack:xr.DataTree, inputs) -> int:
     "where the stack holds none of them)."
     reads = [k for k in stack.children if k in set(inputs) and "time" in stack[k].coords]
     if not (ts := [np.asarray(stack[k].time.values).ravel() for k in reads or stack.children if "time" in stack[k].coords]):
-        raise ValueError("no source of the stack has a time coordinate, so there is no year to embed")
+        raise TimeError("no source of the stack has a time coordinate, so there is no year to embed")
     t = np.concatenate(ts)
     return int(np.sort(t)[len(t) // 2].astype("datetime64[Y]").astype(int) + 1970)
 
