@@ -39,6 +39,8 @@ from .geometries import points_xy
 from .years import map_year
 from .trained_year import year_vectors   # --train-year: that year's vectors at --labels
 from .exports import class_colour, map_to_cog
+from .files import check_output, write_text
+from .paths import user_path
 from .labels import class_flags
 from .areas import change_area, class_areas   # hectares: the legend's, the change's above --threshold
 from .warn_lock import ThisThreadsWarnings, say   # this thread's warnings, the user's filters kept
@@ -248,11 +250,13 @@ def aef_classify(a, # the parsed arguments of `aef classify` (`map_args.map_comm
     if a.train_year is not None: lab = _trained(a, maps, lab)   # labels of one year: its vectors train --year's map
     k, said = _few_shot_k(a, emb, lab)   # --k left out: 3, or 1 where a class has fewer labelled pixels
     res = analysis.classify(emb, lab, k=k, column=a.label_column or "label", crs=a.crs, off_map=a.off_map)
+    table = check_output(user_path(a.out).with_name(f"{user_path(a.out).stem}_areas.csv"), a.overwrite, "areas table",
+                         folder=False)   # refused as the map is, before it is written
     out = map_to_cog(res["class"], a.out, overwrite=a.overwrite)
     if said: print(said)
     ids = res["classes"].values if res["classes"].dtype.kind in "iu" else ()   # ids of numbers: no names, each its id
     print("\n".join(legend(res["class"], ids)))
-    class_areas(res["class"]).to_csv(table := out.with_name(f"{out.stem}_areas.csv"), index=False)   # the legend's areas
+    write_text(table, class_areas(res["class"]).to_csv(index=False), overwrite=a.overwrite)   # beside, then renamed
     print(f"wrote {table}: each class's pixels, hectares (1 ha = 10,000 m^2) and percent of the mapped area")
     names = class_flags(res["class"]) or {int(i): int(i) for i in ids}
     if k > 1 and (lost := [str(names.get(i, i)) for i in names if not (res["class"].values == i).any()]):
@@ -562,7 +566,7 @@ def aef_change(a, # the parsed arguments of `aef change` (`map_args.map_commands
     print(f"change from {span}: median {float(np.nanmedian(chg)):.3f}, largest "
           f"{float(np.nanmax(chg)):.3f} (0: the same, 2: opposite)")
     s = change_area(chg, a.threshold)   # hectares: 1 ha = 10,000 m^2, each pixel's ground area
-    print(f"changed by more than {a.threshold:g} (--threshold): {s['pixels']:,} pixels, {s['hectares']:,.2f} ha, "
+    print(f"changed by more than {a.threshold:g} (--threshold): {int(s['pixels']):,} pixels, {s['hectares']:,.2f} ha, "
           f"{s['percent']:.1f}% of the {s['mapped_hectares']:,.2f} ha mapped")
     print(_wrote(chg, out))
 

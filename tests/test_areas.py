@@ -1,6 +1,7 @@
 """Areas in hectares (s57 newcomer #8): `class_areas` and `change_area` on hand-worked grids (a 10 m UTM pixel is
 0.01 ha; a 0.0001-degree pixel's area is its row's on the WGS84 ellipsoid, checked against pyproj's geodesic area),
 and `aef classify` / `aef change` printing them (and writing `<out stem>_areas.csv`)."""
+import re
 import numpy as np
 import pandas as pd
 import pytest
@@ -75,5 +76,25 @@ def test_classify_and_change_print_hectares_and_write_the_table(tmp_path, capsys
                  "--threshold", "0.9", "--out", str(tmp_path / "c.tif")]) == 0
     out = capsys.readouterr().out
     s = change_area(analysis.change(e1, e2), 0.9)
-    assert 0 < s["pixels"] < 30 and f"changed by more than 0.9 (--threshold): {s['pixels']:,} pixels, " \
+    assert 0 < s["pixels"] < 30 and f"changed by more than 0.9 (--threshold): {int(s['pixels'])} pixels, " \
         f"{s['hectares']:,.2f} ha" in out and "of the 0.30 ha mapped" in out, out
+
+
+def test_the_areas_table_is_refused_as_the_map_is_and_pixels_print_whole(tmp_path, capsys):
+    "The classify table ignored --overwrite (a user's m_areas.csv silently replaced) and was a bare to_csv; " \
+    "aef change printed '2.0 pixels'. Now an existing table is refused without --overwrite, before the map is written."
+    e1 = embedding_from_array(random_unit((6, 5), seed=0))
+    e1.aef.to_cog(tmp_path / "e1.tif")
+    pd.DataFrame({"x": e1.x.values[[0, 4]], "y": e1.y.values[[0, 5]], "label": ["a", "b"]}).to_csv(tmp_path / "l.csv", index=False)
+    (tmp_path / "m_areas.csv").write_text("mine\n")
+    args = ["classify", "--embeddings", str(tmp_path / "e1.tif"), "--labels", str(tmp_path / "l.csv"), "--out", str(tmp_path / "m.tif")]
+    assert main(args) != 0
+    assert (tmp_path / "m_areas.csv").read_text() == "mine\n" and not (tmp_path / "m.tif").exists()
+    assert main([*args, "--overwrite"]) == 0
+    assert pd.read_csv(tmp_path / "m_areas.csv")["pixels"].sum() == 30
+    assert not [p for p in tmp_path.iterdir() if "partial" in p.name or p.name.startswith(".")]
+    embedding_from_array(random_unit((6, 5), seed=1)).aef.to_cog(tmp_path / "e2.tif")
+    capsys.readouterr()
+    assert main(["change", "--embeddings", str(tmp_path / "e1.tif"), "--embeddings", str(tmp_path / "e2.tif"),
+                 "--threshold", "0.5", "--out", str(tmp_path / "c.tif")]) == 0
+    assert re.search(r"\(--threshold\): \d+ pixels, ", capsys.readouterr().out)
