@@ -196,8 +196,12 @@ def _is_geojson_file(src) -> bool:
 
 _NO_FILE_CRS = ("{path} does not say its CRS (a shapefile without its .prj, a layer of undefined SRS): pass it, "
                "`crs='EPSG:4326'` for lon/lat or the file's own, e.g. `crs='EPSG:32631'`, or write it into the file, "
-               "`gpd.read_file(path).set_crs('EPSG:32631').to_file(path)` / `ogr2ogr -a_srs EPSG:32631 FIXED {path}` "
+               "`gpd.read_file(path{at}).set_crs('EPSG:32631').to_file(path{at})` / `ogr2ogr -a_srs EPSG:32631 FIXED {path}{lay}` "
                "(GDAL's command; then pass FIXED)")   # a vector file that says no CRS
+
+def _layer_words(layer) -> dict:   # a vector file's layer, as `layer=` named it, or None
+    "The layer in a printed fix of a file: `at` for geopandas' read_file/to_file (', layer=..'), `lay` for ogr2ogr's."
+    return {"at": "", "lay": ""} if layer is None else {"at": f", layer={layer!r}", "lay": f" {layer!r}"}
 
 def _read_geometries(src, crs, layer=None):
     """`read_geometries` before the polygons are made valid. Also reads a GeoJSON dict (lon/lat, RFC 7946, unless
@@ -227,12 +231,13 @@ def _read_geometries(src, crs, layer=None):
         path, src = src, read_places_file(p, gpd, layer)
         if type(src).__name__ == "GeoDataFrame":
             if src.crs is None:   # a shapefile without its .prj, a layer of undefined SRS: `crs=` says it, or nothing
-                if crs is None: raise GridError(_NO_FILE_CRS.format(path=path))
+                if crs is None: raise GridError(_NO_FILE_CRS.format(path=path, **_layer_words(layer)))
                 return src.set_crs(crs)
             if _is_geojson_file(path): _geojson_file_crs(path, src.crs, crs)   # RFC 7946: its own, named so
-            agreed_crs(src.crs, crs, f"geometries of {path}", fix=f"write it into the file, `gpd.read_file({str(path)!r})"
-                       f".set_crs({crs_typed(crs)}, allow_override=True).to_file({str(path)!r})` / `ogr2ogr -a_srs "
-                       f"{crs_typed(crs)} FIXED {str(path)!r}` (GDAL's command; then pass FIXED)")   # the file and flag named
+            at, lay = _layer_words(layer).values()   # a layer named: the fix reads and writes that layer, no new one
+            agreed_crs(src.crs, crs, f"geometries of {path}", fix=f"write it into the file, `gpd.read_file({str(path)!r}"
+                       f"{at}).set_crs({crs_typed(crs)}, allow_override=True).to_file({str(path)!r}{at})` / `ogr2ogr "
+                       f"-a_srs {crs_typed(crs)} FIXED {str(path)!r}{lay}` (GDAL's command; then pass FIXED)")   # file, flag
             return src
     if type(src).__name__ == "GeoSeries": src = import_geopandas("points from a GeoSeries").GeoDataFrame(geometry=src)  # its CRS
     if type(src).__name__ == "GeoDataFrame":
