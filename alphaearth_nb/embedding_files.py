@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import xarray as xr
 
-from .core import EMBED_DIM, DimensionError, LabelError, suggest
+from .core import EMBED_DIM, DimensionError, LabelError, checks_flags, suggest
 from .files import TIFF_SIGNATURES, is_zarr_store, refuse_partial, warn_unmarked
 from .checkpoint import RUN_MARKER, is_run
 from .bands import stacked_embeddings
@@ -185,6 +185,7 @@ def _layout_map(path:Path, tiles:list) -> xr.DataArray:  # `layout_tiles(path)`
         f"({', '.join(zones[:6])}{', ...' * (len(zones) > 6)}), each its own grid, so no one map: pass one zone's "
         f"folder, e.g. --embeddings {shlex.quote(str(last.parent))}")
 
+@checks_flags
 def open_embeddings(path,                # a store, a netCDF, a folder of embedding GeoTIFFs (`~` the home folder)
                     var:str|None=None,   # the variable to read (--embeddings-var); None: the embedding's own
                    ) -> xr.DataArray:
@@ -196,7 +197,9 @@ def open_embeddings(path,                # a store, a netCDF, a folder of embedd
     index (its root or a year's folder: `layout_tiles`) alike where it holds one UTM zone. Python's reader of such a
     folder too (what Earth Engine's `Export.image.toDrive` leaves: tiles of a year, one export a year, the years in
     their names): `open_embeddings("ee_exports")` gives one map (y, x, band), or a cube (time, y, x, band) of one a
-    year, `cube.sel(time="2024")`; `exports.read_cog` reads one GeoTIFF and names this for a folder."""
+    year, `cube.sel(time="2024")`; `exports.read_cog` reads one GeoTIFF and names this for a folder. One GeoTIFF
+    given here is the commands' raw read of it, (band, y, x) (`open_input`; `as_embedding` puts band last): for
+    Python, `exports.read_cog` gives it (y, x, band). A keyword it does not take is refused by name (`checks_flags`)."""
     path = user_path(path)
     refuse_partial(path, "embedding store")           # a killed write's scratch copy: part of it no data
     run = path.is_dir() and is_run(path)              # our marker or checkpoints of ours, not any checkpoints/
