@@ -14,7 +14,7 @@ from functools import wraps
 import numpy as np
 import xarray as xr
 
-from .core import (refuse_path, user_stacklevel, SameMapError, MixedSettingsWarning, TimeWarning,
+from .core import (as_seed, refuse_path, user_stacklevel, SameMapError, MixedSettingsWarning, TimeWarning,
                                 TrainingWarning)
 from .clusters import sample_pixels
 from .years import ONE_MAP_ATTRS, refuse_same_cube, same_values, year_or_none
@@ -41,6 +41,7 @@ def median_cosine(x,             # vectors (..., 64), float: rows holding a NaN 
     0.35 .. 0.62 by seed (0.45 over every pair); a collapsed map's pairs are all near 1 (0.987 .. 0.99 by seed). None
     under 20 rows with data. A path is `core.refuse_path`'s `DTypeError`."""
     refuse_path(x, "pixels are numbers (..., 64)")
+    seed = as_seed(seed)   # -1, 1.5, 'abc': ConfigError naming the range (tests/test_seed_range)
     x = np.asarray(x, np.float64).reshape(-1, np.shape(x)[-1])
     x = x[np.isfinite(x).all(1)]
     if len(x) < 20: return None

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*VV and VH look swapped")   # m
 
 def _stack(make_stack, path, change):
     "A small Sentinel-1/-2 stack (conftest's `make_stack`) with its sentinel2 changed by `change`, written to `path`."
-    s = make_stack(12, 12, hole=False)
+    s = make_stack(32, 32, hole=False)   # the preset's 32-pixel patch fits (a smaller stack is refused for its size first)
     s["sentinel2"] = change(s["sentinel2"].to_dataset())
     s.to_zarr(path)
     return str(path)

@@ -4,6 +4,7 @@ the sample the map's gate read (`pixels.per_pixel_sample`): the same TrainingWar
 the call reads without the check (counted as benchmarks/lazy_reads.py counts them)."""
 import re
 import warnings
+from pathlib import Path
 
 import dask.array as dsa
 import numpy as np
@@ -18,9 +19,7 @@ from alphaearth_nb.exports import to_zarr
 from alphaearth_nb.pixels import per_pixel_sample
 from alphaearth_nb.testing import embedding_from_array
 
-from conftest import ROOT
-
-BENCH = ROOT / "benchmarks" / "lazy_reads.py"
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "lazy_reads.py"
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ CASES = {"reflectance in 0..1": (lambda ds: ds / 1e4, "`ds[bands] * 1e4`", True)
 
 
 def _tree(make_stack, change):
-    s = make_stack(12, 12, hole=False)
+    s = make_stack(32, 32, hole=False)   # the preset's 32-pixel patch fits (a smaller stack is refused for its size first)
     s["sentinel2"] = change(s["sentinel2"].to_dataset())
     return s
 

@@ -25,7 +25,7 @@ def fit_warns(monkeypatch):
 
 
 def test_own_stack_without_texts_is_said_in_the_plan_not_as_a_python_fix(tmp_path, capsys, fit_warns):
-    toy_stack().to_zarr(tmp_path / "mine.zarr")
+    toy_stack(size=32).to_zarr(tmp_path / "mine.zarr")
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
         assert main(["train", "--preset", "tiny", "--data", str(tmp_path / "mine.zarr"), "--steps", "1",

@@ -60,7 +60,7 @@ def test_an_older_run_without_its_data_asks_for_it(tmp_path):
         train_cmd._resume_data(_args(out))
     assert "pass --data <the run's data>" in str(e.value), e.value
     assert "sources dem, ndvi, 100 x 101 pixels, 2015-07-11 .. 2017-12-22" in str(e.value), e.value
-    scene_run = _run(tmp_path / "s", {**EO_PRINT, "sources": train_cmd.SCENE_SOURCES})   # the sample scene's: as it was
+    scene_run = _run(tmp_path / "s", {**EO_PRINT, "sources": run_data.SCENE_SOURCES})   # the sample scene's: as it was
     a = _args(scene_run)
     train_cmd._resume_data(a)
     assert a.data == "samples"
