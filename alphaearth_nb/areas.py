@@ -76,9 +76,9 @@ def pixel_hectares(m:xr.DataArray,   # a map (y, x) on a regular grid that recor
     return (area / M2_PER_HA)[:, None]
 
 # %% ../nbs/24h_areas.ipynb #a0007
-def _mapped(m:xr.DataArray, nodata_below:float|None) -> np.ndarray:
-    "Where `m` has data: finite, not a declared no-data value, and not below `nodata_below` (a class map's -1)."
-    v = np.asarray(m.values)
+def _mapped(m:xr.DataArray, nodata_below:float|None, v:np.ndarray) -> np.ndarray:
+    "Where `m` (its values `v`, read once by the caller: a lazy map computed once) has data: finite, not a declared " \
+    "no-data value, and not below `nodata_below` (a class map's -1)."
     ok = np.isfinite(v) if v.dtype.kind == "f" else np.ones(v.shape, bool)
     for nd in declared_nodata(m, finite=True): ok &= v != nd
     if nodata_below is not None: ok &= v >= nodata_below
@@ -97,8 +97,8 @@ def class_areas(class_map,   # a class map (y, x) of integer class ids, -1 no da
     if m.dtype.kind not in "iuf":
         raise DimensionError(f"a class map holds integer class ids; this holds {m.dtype}: map names to ids first")
     per = pixel_hectares(m)
-    ok = _mapped(m, 0)
-    v = np.asarray(m.values)
+    v = np.asarray(m.values)   # once: a lazy map's graph run once here
+    ok = _mapped(m, 0, v)
     if v.dtype.kind == "f" and ok.any() and not np.all(np.mod(v[ok], 1) == 0):
         raise DimensionError("a class map holds integer class ids; this holds fractions (a score or change map?): "
                              "for the area of a score above a value, `aef.areas.change_area(m, threshold)`")
@@ -131,8 +131,9 @@ def change_area(change_map,        # a change map (y, x) of `analysis.change` (0
                           "2 opposite), e.g. 0.5")
     m = _map_of(change_map, "change")
     per = np.broadcast_to(pixel_hectares(m), m.shape)
-    ok = _mapped(m, None)
-    hit = ok & (np.asarray(m.values) > threshold)
+    v = np.asarray(m.values)   # once: a lazy map's graph run once here
+    ok = _mapped(m, None, v)
+    hit = ok & (v > threshold)
     mapped, ha = float(per[ok].sum()), float(per[hit].sum())
     return pd.Series({"pixels": int(hit.sum()), "hectares": ha, "percent": 100 * ha / mapped if mapped else 0.0,
                       "mapped_hectares": mapped}, name=f"{m.name or 'map'} > {threshold:g}")

@@ -98,3 +98,20 @@ def test_the_areas_table_is_refused_as_the_map_is_and_pixels_print_whole(tmp_pat
     assert main(["change", "--embeddings", str(tmp_path / "e1.tif"), "--embeddings", str(tmp_path / "e2.tif"),
                  "--threshold", "0.5", "--out", str(tmp_path / "c.tif")]) == 0
     assert re.search(r"\(--threshold\): \d+ pixels, ", capsys.readouterr().out)
+
+
+def test_a_lazy_map_is_computed_once_a_call():
+    "class_areas / change_area read a lazy map's values twice (`_mapped`, then again): now once a call."
+    import dask.array as da
+    runs = []
+    def count(b):
+        if b.size: runs.append(1)   # not dask's meta probe
+        return b
+    base = xr.DataArray(np.array([[0, 1], [1, -1]], "int16"), dims=("y", "x"), coords={"y": [15.0, 5.0], "x": [5.0, 15.0]})
+    m = base.copy(data=da.from_array(base.values, chunks=-1).map_blocks(count, dtype="int16"))
+    m.attrs["crs"] = "EPSG:32631"
+    class_areas(m)
+    assert len(runs) == 1, runs
+    runs.clear()
+    change_area(m.astype("float32"), 0.5)
+    assert len(runs) == 1, runs
